@@ -1,0 +1,79 @@
+/**
+ * Reads a recipient list (M2) with papaparse: delimiter sniffed, header row, empty lines skipped,
+ * quoted newlines kept. Bytes are decoded as UTF-8 (BOM or not) and fall back to Windows-1252,
+ * which is what Excel's "CSV" (not "CSV UTF-8") writes on Western European Windows.
+ */
+import Papa from 'papaparse';
+import { isValidEmail } from '../../../shared/src/email/normalizeEmail.js';
+import type { MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
+
+export interface RecipientList {
+  fileName: string;
+  columns: string[];
+  rows: MergeRow[];
+  /** The column that most looks like the recipients' addresses. */
+  emailColumn: string;
+}
+
+export type RecipientListProblem =
+  | { code: 'NOT_CSV'; fileName: string }
+  | { code: 'PARSE_ERROR'; fileName: string; message: string }
+  | { code: 'NO_ROWS'; fileName: string }
+  | { code: 'NO_EMAIL_COLUMN'; fileName: string };
+
+export class RecipientListError extends Error {
+  constructor(readonly problem: RecipientListProblem) {
+    super(problem.code);
+    this.name = 'RecipientListError';
+  }
+}
+
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+export function parseRecipientCsv(fileName: string, text: string): RecipientList {
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\ufeff/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (header) => header.trim(),
+  });
+  const fatal = parsed.errors.find((e) => e.type === 'Quotes');
+  if (fatal) throw new RecipientListError({ code: 'PARSE_ERROR', fileName, message: `${fatal.message} (row ${(fatal.row ?? 0) + 2})` });
+  const columns = (parsed.meta.fields ?? []).filter((c) => c !== '');
+  const rows = parsed.data.map((row) => {
+    const clean: MergeRow = {};
+    for (const column of columns) clean[column] = typeof row[column] === 'string' ? row[column] : '';
+    return clean;
+  });
+  if (rows.length === 0) throw new RecipientListError({ code: 'NO_ROWS', fileName });
+  const emailColumn = guessEmailColumn(columns, rows);
+  if (!emailColumn) throw new RecipientListError({ code: 'NO_EMAIL_COLUMN', fileName });
+  return { fileName, columns, rows, emailColumn };
+}
+
+/** Columns that hold addresses in at least half of their filled cells, a header like "Email" first. */
+export function emailColumns(columns: readonly string[], rows: readonly MergeRow[]): string[] {
+  const sample = rows.slice(0, 200);
+  const scored = columns
+    .map((column) => {
+      const filled = sample.map((row) => (row[column] ?? '').trim()).filter((v) => v !== '');
+      const valid = filled.filter((v) => isValidEmail(v)).length;
+      return { column, share: filled.length === 0 ? 0 : valid / filled.length, named: /e-?mail|courriel|adresse|address/i.test(column) };
+    })
+    .filter((c) => c.share >= 0.5);
+  return scored.sort((a, b) => Number(b.named) - Number(a.named) || b.share - a.share).map((c) => c.column);
+}
+
+function guessEmailColumn(columns: readonly string[], rows: readonly MergeRow[]): string | null {
+  return emailColumns(columns, rows)[0] ?? null;
+}
+
+export async function readRecipientFile(file: File): Promise<RecipientList> {
+  if (!/\.(csv|txt)$/i.test(file.name) && !/csv|text\/plain/.test(file.type)) throw new RecipientListError({ code: 'NOT_CSV', fileName: file.name });
+  return parseRecipientCsv(file.name, decodeText(new Uint8Array(await file.arrayBuffer())));
+}

@@ -1,0 +1,23 @@
+/** Fluent UI provider (Outlook's look), the language, and the page root every page renders into. */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { StrictMode, useEffect, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { Locale } from '../../../shared/src/i18n/translate.js';
+import { I18nProvider } from '../i18n/I18nProvider.js';
+
+export function AppShell({ locale, children }: { locale: Locale; children: ReactNode }) {
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  return (
+    <FluentProvider theme={webLightTheme} style={{ minHeight: '100vh' }}>
+      <I18nProvider locale={locale}>{children}</I18nProvider>
+    </FluentProvider>
+  );
+}
+
+export function renderPage(element: ReactNode): void {
+  const container = document.getElementById('root');
+  if (!container) throw new Error('The page has no #root element.');
+  createRoot(container).render(<StrictMode>{element}</StrictMode>);
+}

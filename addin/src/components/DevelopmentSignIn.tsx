@@ -1,0 +1,111 @@
+/**
+ * The development identity provider's sign-in form: type or pick an email and an organisation.
+ * `useDevelopmentSignInPrompt` turns it into the `prompt` that DevelopmentAuth awaits.
+ */
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, Text } from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { isValidEmail } from '../../../shared/src/email/normalizeEmail.js';
+import { apiFetch } from '../api/apiClient.js';
+import type { DevelopmentIdentity } from '../auth/developmentAuth.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+
+interface Organisation {
+  tenantId: string;
+  name: string;
+  domain: string;
+}
+
+interface Pending {
+  initial: DevelopmentIdentity | null;
+  resolve: (identity: DevelopmentIdentity) => void;
+  reject: (error: Error) => void;
+}
+
+export function useDevelopmentSignInPrompt() {
+  const [pending, setPending] = useState<Pending | null>(null);
+  const prompt = useCallback(
+    (initial: DevelopmentIdentity | null) =>
+      new Promise<DevelopmentIdentity>((resolve, reject) => {
+        setPending({ initial, resolve, reject });
+      }),
+    [],
+  );
+  const dialog = pending ? (
+    <DevelopmentSignInDialog
+      initial={pending.initial}
+      onSubmit={(identity) => {
+        setPending(null);
+        pending.resolve(identity);
+      }}
+      onCancel={() => {
+        setPending(null);
+        pending.reject(new Error('cancelled'));
+      }}
+    />
+  ) : null;
+  return { prompt, dialog };
+}
+
+function DevelopmentSignInDialog({ initial, onSubmit, onCancel }: { initial: DevelopmentIdentity | null; onSubmit: (identity: DevelopmentIdentity) => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const [organisations, setOrganisations] = useState<Organisation[]>([]);
+  const [email, setEmail] = useState(initial?.email ?? '');
+  const [tenantId, setTenantId] = useState(initial?.tenantId ?? '');
+  const [name, setName] = useState(initial?.name ?? '');
+  const [touched, setTouched] = useState(false);
+  const emailRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    apiFetch<Organisation[]>('/dev/idp/organisations').then(setOrganisations, () => setOrganisations([]));
+  }, []);
+
+  const emailValid = isValidEmail(email);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (!emailValid) {
+      emailRef.current?.focus();
+      return;
+    }
+    onSubmit({ email: email.trim(), ...(tenantId ? { tenantId } : {}), ...(name.trim() ? { name: name.trim() } : {}) });
+  };
+
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && onCancel()}>
+      <DialogSurface aria-describedby="dev-signin-explain">
+        <form onSubmit={submit} noValidate>
+          <DialogBody>
+            <DialogTitle>{t('auth.dev.title')}</DialogTitle>
+            <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+              <Text id="dev-signin-explain">{t('auth.dev.explain')}</Text>
+              <Field label={t('auth.dev.email')} required validationState={touched && !emailValid ? 'error' : 'none'} validationMessage={touched && !emailValid ? t('auth.dev.invalidEmail') : undefined}>
+                <Input ref={emailRef} type="email" autoComplete="email" value={email} onChange={(_, data) => setEmail(data.value)} placeholder="anna@contoso.com" autoFocus />
+              </Field>
+              <Field label={t('auth.dev.organisation')}>
+                <Select value={tenantId} onChange={(_, data) => setTenantId(data.value)}>
+                  <option value="">{t('auth.dev.organisationFromDomain')}</option>
+                  {organisations.map((o) => (
+                    <option key={o.tenantId} value={o.tenantId}>
+                      {o.name} ({o.domain})
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label={t('auth.dev.name')}>
+                <Input value={name} onChange={(_, data) => setName(data.value)} autoComplete="name" />
+              </Field>
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={onCancel}>
+                {t('common.cancel')}
+              </Button>
+              <Button appearance="primary" type="submit">
+                {t('common.signIn')}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}

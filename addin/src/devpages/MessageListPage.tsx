@@ -1,0 +1,80 @@
+/**
+ * The development mailbox and outbox pages: what the Graph stand-in accepted from the pane, and
+ * what Outmerge's own mailer wrote to the local outbox. Messages are shown in sandboxed frames.
+ */
+import { Button, Caption1, Card, Text, Title3 } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import { formatDateTime, resolveLocale, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import { AppShell } from '../components/AppShell.js';
+import { LanguagePicker } from '../components/LanguagePicker.js';
+import { MessageFrame } from '../components/MessageFrame.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+
+export interface ListedMessage {
+  id: string;
+  header: Array<{ label: MessageKey; value: string }>;
+  subject: string;
+  html: string;
+  at: string;
+}
+
+export function MessageListPage(props: { title: MessageKey; explain: MessageKey; empty: MessageKey; load: () => Promise<ListedMessage[]> }) {
+  const [locale, setLocale] = useState<Locale>(() => resolveLocale(navigator.language));
+  return (
+    <AppShell locale={locale}>
+      <MessageList {...props} locale={locale} onLocale={setLocale} />
+    </AppShell>
+  );
+}
+
+function MessageList({ title, explain, empty, load, locale, onLocale }: Parameters<typeof MessageListPage>[0] & { locale: Locale; onLocale: (l: Locale) => void }) {
+  const { t } = useI18n();
+  const [messages, setMessages] = useState<ListedMessage[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = useCallback(() => {
+    load().then(
+      (list) => {
+        setMessages(list);
+        setError(null);
+      },
+      () => setError(t('errors.network')),
+    );
+  }, [load, t]);
+  useEffect(() => {
+    refresh();
+    const timer = setInterval(refresh, 3000);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  return (
+    <main style={{ maxWidth: 900, margin: '0 auto', padding: 24, display: 'flex', flexDirection: 'column', gap: 12 }}>
+      <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+        <Title3 as="h1">{t(title)}</Title3>
+        <LanguagePicker value={locale} onChange={onLocale} />
+      </header>
+      <Caption1>{t(explain)}</Caption1>
+      <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+        <Button size="small" onClick={refresh}>
+          {t('common.refresh')}
+        </Button>
+        {messages && <Text size={200}>{t('mailbox.count', { count: messages.length })}</Text>}
+      </div>
+      {error && <Text role="alert">{error}</Text>}
+      {messages?.length === 0 && <Text>{t(empty)}</Text>}
+      {messages?.map((message) => (
+        <Card key={message.id} data-testid="listed-message" style={{ padding: 12 }}>
+          <Text weight="semibold" data-testid="message-subject">
+            {message.subject}
+          </Text>
+          {message.header.map((h) => (
+            <Text key={h.label} size={200}>
+              {t(h.label)}: <span data-testid={`message-${h.label.split('.')[1]}`}>{h.value}</span>
+            </Text>
+          ))}
+          <Caption1>{formatDateTime(Date.parse(message.at), locale)}</Caption1>
+          <MessageFrame html={message.html} title={message.subject} height={220} />
+        </Card>
+      ))}
+    </main>
+  );
+}

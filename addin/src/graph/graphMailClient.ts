@@ -1,0 +1,94 @@
+/**
+ * The production Microsoft Graph mail client (M6). Its base URL is configuration: Microsoft
+ * Graph in production, the server's stand-in in the embedded default; the code is the same.
+ * Sending from a shared mailbox uses `/users/{id}/sendMail`: `/me/sendMail` would silently send
+ * as the user.
+ *
+ * Failures are classified for the campaign runner, because a send is not idempotent:
+ * - throttled (429): not processed, retry after Retry-After;
+ * - transient (503, 408): not processed, retry with backoff;
+ * - ambiguous (network drop, timeout, 500/502/504): Graph may have delivered it, never resend blindly;
+ * - rejected (other 4xx), auth (401), forbidden (403): will not succeed as is.
+ */
+export interface GraphRecipient {
+  emailAddress: { address: string; name?: string };
+}
+
+export interface GraphFileAttachment {
+  '@odata.type': '#microsoft.graph.fileAttachment';
+  name: string;
+  contentType: string;
+  contentBytes: string;
+  isInline?: boolean;
+  contentId?: string;
+}
+
+export interface GraphMessage {
+  subject: string;
+  body: { contentType: 'HTML' | 'Text'; content: string };
+  toRecipients: GraphRecipient[];
+  ccRecipients?: GraphRecipient[];
+  bccRecipients?: GraphRecipient[];
+  attachments?: GraphFileAttachment[];
+}
+
+export type GraphFailureKind = 'throttled' | 'transient' | 'ambiguous' | 'rejected' | 'auth' | 'forbidden';
+
+export class GraphRequestError extends Error {
+  constructor(
+    readonly kind: GraphFailureKind,
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(message);
+    this.name = 'GraphRequestError';
+  }
+}
+
+export class GraphMailClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly accessToken: () => Promise<string>,
+    private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
+  ) {}
+
+  /** Sends one message; resolves on 202 Accepted. `mailbox` is a shared mailbox's address, or omitted for the user's own. */
+  async sendMail(message: GraphMessage, options: { mailbox?: string | null } = {}): Promise<void> {
+    const path = options.mailbox ? `/v1.0/users/${encodeURIComponent(options.mailbox)}/sendMail` : '/v1.0/me/sendMail';
+    const token = await this.accessToken();
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ message, saveToSentItems: true }),
+      });
+    } catch (error) {
+      throw new GraphRequestError('ambiguous', 0, 'NetworkError', error instanceof Error ? error.message : 'The connection was lost.');
+    }
+    if (response.status === 202) return;
+    const payload = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    const code = payload?.error?.code ?? `HTTP${response.status}`;
+    const text = payload?.error?.message ?? `Microsoft Graph answered ${response.status}.`;
+    throw new GraphRequestError(classify(response.status), response.status, code, text, retryAfter(response.headers.get('Retry-After')));
+  }
+}
+
+function classify(status: number): GraphFailureKind {
+  if (status === 429) return 'throttled';
+  if (status === 503 || status === 408) return 'transient';
+  if (status === 401) return 'auth';
+  if (status === 403) return 'forbidden';
+  if (status >= 500) return 'ambiguous';
+  return 'rejected';
+}
+
+function retryAfter(header: string | null): number | null {
+  if (header === null) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}

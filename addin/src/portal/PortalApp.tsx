@@ -1,0 +1,81 @@
+/** The licensing portal: sign in, see and buy subscriptions, assign seats, IT help. */
+import { Button, Caption1, Link, MessageBar, MessageBarBody, Spinner, Text, Title2 } from '@fluentui/react-components';
+import { useState } from 'react';
+import { resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
+import type { ClientConfig } from '../api/apiClient.js';
+import { useAuth } from '../auth/useAuth.js';
+import { AppShell } from '../components/AppShell.js';
+import { LanguagePicker } from '../components/LanguagePicker.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { Checkout } from './Checkout.js';
+import { Dashboard } from './Dashboard.js';
+import { ItHelp } from './ItHelp.js';
+import { SubscriptionPage } from './SubscriptionPage.js';
+import { usePortalApi } from './usePortalApi.js';
+import { useHashRoute } from './useHashRoute.js';
+
+export function Portal({ config }: { config: ClientConfig }) {
+  const [locale, setLocale] = useState<Locale>(() => resolveLocale(navigator.language));
+  return (
+    <AppShell locale={locale}>
+      <PortalContent config={config} locale={locale} onLocale={setLocale} />
+    </AppShell>
+  );
+}
+
+function PortalContent({ config, locale, onLocale }: { config: ClientConfig; locale: Locale; onLocale: (l: Locale) => void }) {
+  const { t } = useI18n();
+  const { auth, account, ready, error, signIn, signOut, dialog } = useAuth(config, { nested: false, loginHint: null });
+  const api = usePortalApi(auth);
+  const route = useHashRoute();
+
+  let content;
+  if (route.page === 'it-help') content = <ItHelp />;
+  else if (!ready) content = <Spinner label={t('common.loading')} />;
+  else if (!account)
+    content = (
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 12, alignItems: 'flex-start' }}>
+        <Text>{t('portal.intro')}</Text>
+        <Caption1>{t('portal.signInPrompt')}</Caption1>
+        <Button appearance="primary" onClick={() => void signIn()} data-testid="sign-in">
+          {t('auth.title')}
+        </Button>
+      </div>
+    );
+  else if (route.page === 'buy') content = <Checkout api={api} account={account} />;
+  else if (route.page === 'subscription') content = <SubscriptionPage key={route.id} api={api} id={route.id} />;
+  else content = <Dashboard api={api} />;
+
+  return (
+    <div>
+      <header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16, padding: '12px 24px', borderBottom: '1px solid #e0e0e0', flexWrap: 'wrap' }}>
+        <Title2 as="h1">
+          <Link href="#/" appearance="subtle" style={{ fontSize: 'inherit', fontWeight: 'inherit' }}>
+            {t('portal.title')}
+          </Link>
+        </Title2>
+        <nav style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
+          <Link href="#/it-help">{t('portal.itHelp')}</Link>
+          <LanguagePicker value={locale} onChange={onLocale} />
+          {account && (
+            <>
+              <Caption1 data-testid="signed-in-as">{t('auth.signedInAs', { email: account.email })}</Caption1>
+              <Button size="small" onClick={() => void signOut()}>
+                {t('common.signOut')}
+              </Button>
+            </>
+          )}
+        </nav>
+      </header>
+      <main style={{ padding: 24, maxWidth: 1100, margin: '0 auto' }}>
+        {error && (
+          <MessageBar intent="error" style={{ marginBottom: 12 }}>
+            <MessageBarBody>{t('auth.error', { message: error })}</MessageBarBody>
+          </MessageBar>
+        )}
+        {content}
+      </main>
+      {dialog}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { Badge, Button, Link, Spinner, Text } from '@fluentui/react-components';
+import { decideFooter, type LicenseState } from '../../../shared/src/license/footerDecision.js';
+import { formatDate, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+
+function detailKey(state: LicenseState): MessageKey {
+  if (state.kind === 'none') return state.reason === 'unreachable' ? 'license.offlineDetail' : 'license.freeDetail';
+  switch (state.claims.code) {
+    case 'ACTIVE':
+      return 'license.licensedDetail';
+    case 'SUBSCRIPTION_EXPIRED':
+      return 'license.expiredDetail';
+    case 'SUSPENDED':
+      return 'license.suspendedDetail';
+    case 'SEAT_REMOVED':
+      return 'license.removedDetail';
+    default:
+      return 'license.freeDetail';
+  }
+}
+
+export function LicenseStatus({ state, checking, onRecheck }: { state: LicenseState; checking: boolean; onRecheck: () => void }) {
+  const { t, locale } = useI18n();
+  const decision = decideFooter(state);
+  if (checking) return <Spinner size="tiny" label={t('license.checking')} />;
+  const cached = state.kind === 'verified' && state.source === 'cache';
+  return (
+    <section aria-labelledby="license-heading" style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+        <Text id="license-heading" weight="semibold">
+          {t('license.title')}
+        </Text>
+        <Badge data-testid="license-status" appearance="filled" color={decision.licensed ? 'success' : 'informative'}>
+          {decision.licensed ? t('license.licensed') : t('license.free')}
+        </Badge>
+      </div>
+      <Text size={200}>{cached && state.kind === 'verified' ? t('license.cachedDetail', { date: formatDate(state.claims.exp * 1000, locale) }) : t(detailKey(state))}</Text>
+      <div style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
+        {!decision.licensed && (
+          <Link href="/portal.html" target="_blank" rel="noopener">
+            {t('license.openPortal')}
+          </Link>
+        )}
+        <Button size="small" appearance="subtle" onClick={onRecheck}>
+          {t('license.recheck')}
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { Button, Caption1, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import type { TemplateProblem } from '../../../shared/src/merge/mergeTemplate.js';
+import type { CampaignPlan, PlannedMessage } from '../campaign/planCampaign.js';
+import { MessageFrame } from '../components/MessageFrame.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { describeFinding, describeProblem } from './describe.js';
+import { StepHeading } from './StepHeading.js';
+
+const SHOWN_FINDINGS = 20;
+
+export function PreviewStep(props: { problems: TemplateProblem[]; plan: CampaignPlan | null; index: number; onIndex: (index: number) => void; footer: boolean }) {
+  const { t } = useI18n();
+  const { problems, plan, index, onIndex, footer } = props;
+  const messages = plan?.messages ?? [];
+  const current: PlannedMessage | undefined = messages[Math.min(index, messages.length - 1)];
+  const findings = plan?.findings ?? [];
+  return (
+    <section aria-labelledby="step-preview">
+      <StepHeading id="step-preview" number={3} title={t('preview.title')} />
+      <div role="region" aria-label={t('problems.title')} data-testid="findings">
+        {problems.map((problem, i) => (
+          <MessageBar key={`p${i}`} intent="error" style={{ marginBottom: 4 }}>
+            <MessageBarBody>{describeProblem(problem, t)}</MessageBarBody>
+          </MessageBar>
+        ))}
+        {findings.slice(0, SHOWN_FINDINGS).map((finding, i) => (
+          <MessageBar key={`f${i}`} intent="warning" style={{ marginBottom: 4 }}>
+            <MessageBarBody>{describeFinding(finding, t)}</MessageBarBody>
+          </MessageBar>
+        ))}
+        {findings.length > SHOWN_FINDINGS && <Caption1>{t('problems.moreRows', { count: findings.length - SHOWN_FINDINGS })}</Caption1>}
+        {plan && problems.length === 0 && findings.length === 0 && <Caption1>{t('problems.none')}</Caption1>}
+      </div>
+      {current && (
+        <div style={{ display: 'flex', flexDirection: 'column', gap: 6, marginTop: 8 }}>
+          <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
+            <Button size="small" disabled={index <= 0} onClick={() => onIndex(index - 1)}>
+              {t('common.previous')}
+            </Button>
+            <Text size={200} aria-live="polite" data-testid="preview-position">
+              {t('preview.position', { index: Math.min(index, messages.length - 1) + 1, total: messages.length })}
+            </Text>
+            <Button size="small" disabled={index >= messages.length - 1} onClick={() => onIndex(index + 1)}>
+              {t('common.next')}
+            </Button>
+          </div>
+          <Text size={200}>
+            <strong>{t('preview.to')}:</strong> <span data-testid="preview-to">{current.to}</span>
+          </Text>
+          <Text size={200}>
+            <strong>{t('preview.subject')}:</strong> <span data-testid="preview-subject">{current.subject}</span>
+          </Text>
+          <MessageFrame html={current.html} title={t('preview.frameTitle', { address: current.to })} />
+          {footer && <Caption1>{t('preview.footerNote')}</Caption1>}
+        </div>
+      )}
+    </section>
+  );
+}

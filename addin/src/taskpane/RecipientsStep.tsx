@@ -1,0 +1,72 @@
+import { Button, Caption1, Field, MessageBar, MessageBarBody, ProgressBar, Select, Text } from '@fluentui/react-components';
+import { useRef } from 'react';
+import type { RecipientList, RecipientListProblem } from '../campaign/readRecipients.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { StepHeading } from './StepHeading.js';
+
+export interface RecipientsState {
+  reading: string | null;
+  list: RecipientList | null;
+  emailColumn: string | null;
+  candidates: string[];
+  problem: RecipientListProblem | null;
+}
+
+export function RecipientsStep({ state, onFile, onEmailColumn }: { state: RecipientsState; onFile: (file: File) => void; onEmailColumn: (column: string) => void }) {
+  const { t } = useI18n();
+  const input = useRef<HTMLInputElement>(null);
+  const problem = state.problem;
+  return (
+    <section aria-labelledby="step-recipients">
+      <StepHeading id="step-recipients" number={2} title={t('recipients.title')} />
+      <Caption1 block>{t('recipients.explain')}</Caption1>
+      <input
+        ref={input}
+        type="file"
+        accept=".csv,text/csv,text/plain"
+        aria-label={t('recipients.choose')}
+        data-testid="recipients-file"
+        style={{ display: 'none' }}
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          if (file) onFile(file);
+          event.target.value = '';
+        }}
+      />
+      <Button size="small" style={{ marginTop: 8 }} onClick={() => input.current?.click()}>
+        {t('recipients.choose')}
+      </Button>
+      {state.reading && <ProgressBar aria-label={t('recipients.reading', { file: state.reading })} style={{ marginTop: 8 }} />}
+      {problem && (
+        <MessageBar intent="error" style={{ marginTop: 8 }}>
+          <MessageBarBody data-testid="recipients-error">
+            {problem.code === 'NO_EMAIL_COLUMN'
+              ? t('recipients.noEmailColumn', { file: problem.fileName })
+              : problem.code === 'NO_ROWS'
+                ? t('recipients.noRows', { file: problem.fileName })
+                : problem.code === 'NOT_CSV'
+                  ? t('recipients.notCsv', { file: problem.fileName })
+                  : t('recipients.parseError', { file: problem.fileName, message: problem.message })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {state.list && (
+        <div style={{ marginTop: 8, display: 'flex', flexDirection: 'column', gap: 8 }}>
+          <Text size={200} data-testid="recipients-summary">
+            {t('recipients.loaded', { rows: state.list.rows.length, columns: state.list.columns.length, file: state.list.fileName })}
+          </Text>
+          <Field label={t('recipients.emailColumn')}>
+            <Select value={state.emailColumn ?? ''} onChange={(_, data) => onEmailColumn(data.value)} data-testid="email-column">
+              {state.list.columns.map((column) => (
+                <option key={column} value={column}>
+                  {column}
+                  {state.candidates.includes(column) ? ' ✓' : ''}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+      )}
+    </section>
+  );
+}

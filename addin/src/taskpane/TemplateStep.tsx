@@ -1,0 +1,46 @@
+import { Button, Caption1, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import type { Draft } from '../host/mailHost.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { StepHeading } from './StepHeading.js';
+
+export function TemplateStep({ draft, error, fields, onReload }: { draft: Draft | null; error: string | null; fields: string[]; onReload: () => void }) {
+  const { t } = useI18n();
+  const empty = draft !== null && draft.subject.trim() === '' && draft.bodyHtml.replace(/<[^>]*>|&nbsp;|\s/g, '') === '';
+  return (
+    <section aria-labelledby="step-template">
+      <StepHeading id="step-template" number={1} title={t('template.title')} />
+      <Caption1 block>{t('template.explain')}</Caption1>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{t('template.readError', { message: error })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {empty && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('template.empty')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {draft && !empty && (
+        <div style={{ margin: '8px 0' }}>
+          <Text size={200} weight="semibold">
+            {t('template.subject')}:{' '}
+          </Text>
+          <Text size={200} data-testid="draft-subject">
+            {draft.subject}
+          </Text>
+          <div>
+            <Text size={200} weight="semibold">
+              {t('template.fieldsUsed')}:{' '}
+            </Text>
+            <Text size={200} data-testid="fields-used">
+              {fields.length > 0 ? fields.join(', ') : t('template.noFields')}
+            </Text>
+          </div>
+        </div>
+      )}
+      <Button size="small" onClick={onReload}>
+        {t('template.reload')}
+      </Button>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+/** Turns findings and template problems into the sentences the pane shows. */
+import type { Translator } from '../../../shared/src/i18n/translate.js';
+import type { TemplateProblem } from '../../../shared/src/merge/mergeTemplate.js';
+import type { Finding } from '../campaign/planCampaign.js';
+import type { RowOutcome } from '../campaign/sendCampaign.js';
+
+export function describeProblem(problem: TemplateProblem, t: Translator): string {
+  const part = t(problem.part === 'subject' ? 'problems.part.subject' : 'problems.part.body');
+  const params = { part, tag: problem.tag, line: problem.line, column: problem.column, field: problem.field ?? '' };
+  if (problem.code === 'UNKNOWN_FIELD') return t('problems.unknownField', params);
+  if (problem.code === 'UNSUPPORTED_TAG') return t('problems.unsupportedTag', params);
+  return t('problems.syntax', params);
+}
+
+export function describeFinding(finding: Finding, t: Translator): string {
+  switch (finding.kind) {
+    case 'missing_address':
+      return t('problems.missingAddress', { row: finding.row });
+    case 'invalid_address':
+      return t('problems.invalidAddress', { row: finding.row, address: finding.address });
+    case 'duplicate':
+      return t('problems.duplicate', { row: finding.row, address: finding.address, first: finding.firstRow });
+    case 'empty_fields':
+      return t('problems.emptyField', { row: finding.row, fields: finding.fields.join(', '), example: finding.fields[0] ?? '' });
+  }
+}
+
+export function describeOutcome(outcome: Extract<RowOutcome, { status: 'failed' }>, t: Translator): string {
+  const reason =
+    outcome.reason === 'unknown_outcome'
+      ? t('send.unknownOutcome')
+      : outcome.reason === 'auth'
+        ? t('send.authFailed')
+        : outcome.reason === 'send_as_denied'
+          ? t('send.sendAsDenied')
+          : t('send.rejected', { message: outcome.message });
+  return t('send.failedRow', { row: outcome.row, address: outcome.to, reason });
+}

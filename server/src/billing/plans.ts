@@ -1,0 +1,21 @@
+/** Plan prices and periods (B1). Pure: amounts are integer minor units, periods calendar-based in UTC. */
+import type { PlanConfig } from '../config.js';
+
+export function purchaseAmountMinor(plan: PlanConfig, quantity: number): number {
+  const amount = plan.unitPriceMinor * quantity;
+  if (!Number.isSafeInteger(amount)) throw new RangeError('Amount out of range');
+  return amount;
+}
+
+/** The end of a period that starts at `start`: one calendar month or year later (31 Jan + 1 month = 28/29 Feb). */
+export function periodEnd(start: number, interval: PlanConfig['interval']): number {
+  const date = new Date(start);
+  const day = date.getUTCDate();
+  const end = new Date(start);
+  end.setUTCDate(1);
+  if (interval === 'month') end.setUTCMonth(end.getUTCMonth() + 1);
+  else end.setUTCFullYear(end.getUTCFullYear() + 1);
+  const lastDay = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 0)).getUTCDate();
+  end.setUTCDate(Math.min(day, lastDay));
+  return end.getTime();
+}

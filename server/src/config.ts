@@ -1,0 +1,162 @@
+/**
+ * Configuration from environment variables, validated once at start. Every embedded default
+ * works on a fresh machine with no Microsoft 365 tenant; every development stand-in is replaced
+ * by the real service through configuration and refuses to run when NODE_ENV=production.
+ */
+import path from 'node:path';
+
+export type IdentityProviderKind = 'development' | 'entra';
+export type PaymentProviderKind = 'simulated';
+
+export interface PlanConfig {
+  id: string;
+  interval: 'month' | 'year';
+  /** Price per seat per interval, in integer minor units of `currency`. */
+  unitPriceMinor: number;
+}
+
+export interface Config {
+  production: boolean;
+  host: string;
+  port: number;
+  /** Where users reach this deployment; every link in emails and the manifest is built from it. */
+  publicUrl: string;
+  dataDir: string;
+  staticDir: string;
+  trustProxy: string | false;
+  identity: {
+    provider: IdentityProviderKind;
+    /** Application (client) id of the Entra app registration: the API's audience. */
+    clientId: string;
+    apiScope: string;
+    issuerTemplate: string;
+    jwksUrl: string;
+  };
+  graph: {
+    /** Base URL the pane sends mail through: Microsoft Graph, or the development stand-in. */
+    baseUrl: string;
+    standInEnabled: boolean;
+    standInRatePerMinute: number;
+  };
+  sending: { ratePerMinute: number };
+  license: {
+    tokenTtlSeconds: number;
+    issuer: string;
+    signingKeysJson: string | null;
+  };
+  payments: { provider: PaymentProviderKind; currency: 'EUR' | 'CHF' | 'USD'; plans: PlanConfig[] };
+  mail: { smtpUrl: string | null; from: string };
+  promoUrl: string;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Client id used with the development identity provider; a real deployment sets its own. */
+export const DEVELOPMENT_CLIENT_ID = '6b1d7f4e-3c2a-4e8b-9d0f-0a1b2c3d4e5f';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
+      return fallback;
+    }
+    return value;
+  };
+  const url = (name: string, fallback: string): string => {
+    const raw = env[name] || fallback;
+    try {
+      const parsed = new URL(raw);
+      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('protocol');
+      return raw.replace(/\/+$/, '');
+    } catch {
+      problems.push(`${name} must be an http(s) URL (got "${raw}").`);
+      return fallback;
+    }
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}").`);
+      return fallback;
+    }
+    return raw as T;
+  };
+
+  const port = integer('PORT', 3000, 0, 65535);
+  const host = env.HOST || '127.0.0.1';
+  const publicUrl = url('PUBLIC_URL', `http://localhost:${port}`);
+  const internalUrl = `http://127.0.0.1:${port}`;
+
+  const identityProvider = oneOf<IdentityProviderKind>('IDENTITY_PROVIDER', ['development', 'entra'], production ? 'entra' : 'development');
+  const development = identityProvider === 'development';
+  const clientId = env.ENTRA_CLIENT_ID || (development ? DEVELOPMENT_CLIENT_ID : '');
+  if (!GUID.test(clientId)) problems.push('ENTRA_CLIENT_ID must be the GUID of the Entra app registration (Application (client) ID).');
+
+  const graphStandIn = !env.GRAPH_BASE_URL;
+  const paymentProvider = oneOf<PaymentProviderKind>('PAYMENT_PROVIDER', ['simulated'], 'simulated');
+  const currency = oneOf('CURRENCY', ['EUR', 'CHF', 'USD'] as const, 'EUR');
+
+  if (production) {
+    if (development) problems.push('The development identity provider cannot run with NODE_ENV=production: set IDENTITY_PROVIDER=entra and ENTRA_CLIENT_ID.');
+    if (graphStandIn) problems.push('The Graph stand-in cannot run with NODE_ENV=production: set GRAPH_BASE_URL=https://graph.microsoft.com.');
+    if (paymentProvider === 'simulated') problems.push('The simulated payment provider cannot run with NODE_ENV=production: configure a real PAYMENT_PROVIDER.');
+    if (!env.SMTP_URL) problems.push('SMTP_URL is required with NODE_ENV=production (the local outbox is for development only).');
+    if (!env.PUBLIC_URL?.startsWith('https://')) problems.push('PUBLIC_URL must be the https:// address users reach in production.');
+  }
+
+  const config: Config = {
+    production,
+    host,
+    port,
+    publicUrl,
+    dataDir: path.resolve(cwd, env.DATA_DIR || 'data'),
+    staticDir: path.resolve(cwd, env.STATIC_DIR || 'build/addin'),
+    trustProxy: env.TRUSTED_PROXY || false,
+    identity: {
+      provider: identityProvider,
+      clientId,
+      apiScope: env.ENTRA_API_SCOPE || 'access_as_user',
+      issuerTemplate: env.ENTRA_ISSUER_TEMPLATE || (development ? `${publicUrl}/dev/idp/{tid}/v2.0` : 'https://login.microsoftonline.com/{tid}/v2.0'),
+      jwksUrl: url('ENTRA_JWKS_URL', development ? `${internalUrl}/dev/idp/discovery/v2.0/keys` : 'https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+    },
+    graph: {
+      baseUrl: graphStandIn ? `${publicUrl}/dev/graph` : url('GRAPH_BASE_URL', 'https://graph.microsoft.com'),
+      standInEnabled: graphStandIn,
+      standInRatePerMinute: integer('GRAPH_STANDIN_RATE_PER_MINUTE', 30, 1, 100000),
+    },
+    sending: { ratePerMinute: integer('SEND_RATE_PER_MINUTE', 30, 1, 100000) },
+    license: {
+      tokenTtlSeconds: integer('LICENSE_TOKEN_TTL_DAYS', 7, 1, 90) * 86400,
+      issuer: publicUrl,
+      signingKeysJson: env.LICENSE_SIGNING_KEYS || null,
+    },
+    payments: {
+      provider: paymentProvider,
+      currency,
+      plans: [
+        { id: 'monthly', interval: 'month', unitPriceMinor: integer('PRICE_MONTHLY_MINOR', 500, 1, 10_000_000) },
+        { id: 'annual', interval: 'year', unitPriceMinor: integer('PRICE_ANNUAL_MINOR', 5000, 1, 100_000_000) },
+      ],
+    },
+    mail: { smtpUrl: env.SMTP_URL || null, from: env.MAIL_FROM || 'Outmerge <no-reply@outmerge.localhost>' },
+    promoUrl: url('PROMO_URL', `${publicUrl}/?ref=footer`),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

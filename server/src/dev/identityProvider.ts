@@ -1,0 +1,106 @@
+/**
+ * Development identity provider: issues access tokens of exactly the shape Microsoft Entra v2
+ * issues for a multi-tenant app (RS256, `kid`, per-tenant `iss`, `tid`, `oid`, `scp`, `aud`),
+ * from a key set generated at start, and publishes that key set over HTTP. The API validates them
+ * with its production code; only the configured JWKS URL and issuer template differ.
+ * Development only: it refuses to run with NODE_ENV=production.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
+import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
+import { ApiError } from '../http/apiError.js';
+import { assertDevelopment } from './assertDevelopment.js';
+
+export const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
+export const GRAPH_SCOPES = 'Mail.Send Mail.Send.Shared User.Read';
+
+/** Organisations offered on the sign-in form; any other email domain gets a tenant of its own. */
+export const DEVELOPMENT_ORGANISATIONS = [
+  { tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', name: 'Contoso', domain: 'contoso.com' },
+  { tenantId: 'c0ffee00-4b1d-4e5a-9f3c-1a2b3c4d5e6f', name: 'Fabrikam', domain: 'fabrikam.com' },
+  { tenantId: 'aa11bb22-cc33-4d44-8e55-ff6677889900', name: 'Northwind Traders', domain: 'northwind.example' },
+] as const;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A stable GUID derived from text, so that the same person signs in as the same (tid, oid). */
+function derivedGuid(text: string): string {
+  const hex = createHash('sha256').update(text).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export interface DevelopmentIdentityProvider {
+  jwks: { keys: JWK[] };
+  issue(request: { email: string; tenantId?: string; name?: string; resource?: 'api' | 'graph' }): Promise<{
+    access_token: string;
+    token_type: 'Bearer';
+    expires_in: number;
+    account: { tenantId: string; objectId: string; email: string; name: string };
+  }>;
+}
+
+export async function createDevelopmentIdentityProvider(options: { issuerTemplate: string; apiAudience: string; apiScope: string; clientId: string }): Promise<DevelopmentIdentityProvider> {
+  assertDevelopment('The development identity provider');
+  const { publicKey, privateKey } = await generateKeyPair('RS256');
+  const kid = randomUUID();
+  const publicJwk = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' };
+
+  return {
+    jwks: { keys: [publicJwk] },
+    async issue(request) {
+      const email = normalizeEmail(request.email);
+      if (!email.ok) throw new ApiError(400, 'VALIDATION_FAILED', `"${request.email}" is not a valid email address.`);
+      if (request.tenantId !== undefined && !GUID.test(request.tenantId)) throw new ApiError(400, 'VALIDATION_FAILED', 'tenantId must be a GUID.');
+      const tenantId = (request.tenantId ?? DEVELOPMENT_ORGANISATIONS.find((o) => o.domain === email.domain)?.tenantId ?? derivedGuid(`tenant:${email.domain}`)).toLowerCase();
+      const objectId = derivedGuid(`user:${tenantId}:${email.canonical}`);
+      const name = request.name?.trim() || email.display.split('@')[0] || email.display;
+      const graph = request.resource === 'graph';
+      const expiresIn = 3600;
+      const accessToken = await new SignJWT({
+        tid: tenantId,
+        oid: objectId,
+        preferred_username: email.display,
+        name,
+        scp: graph ? GRAPH_SCOPES : options.apiScope,
+        azp: options.clientId,
+        ver: '2.0',
+      })
+        .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+        .setIssuer(options.issuerTemplate.replace('{tid}', tenantId))
+        .setAudience(graph ? GRAPH_AUDIENCE : options.apiAudience)
+        .setSubject(derivedGuid(`sub:${options.clientId}:${objectId}`))
+        .setIssuedAt()
+        .setNotBefore('0s')
+        .setExpirationTime(`${expiresIn}s`)
+        .setJti(randomUUID())
+        .sign(privateKey);
+      return { access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn, account: { tenantId, objectId, email: email.display, name } };
+    },
+  };
+}
+
+export function registerDevelopmentIdentityRoutes(app: FastifyInstance, idp: DevelopmentIdentityProvider): void {
+  app.get('/dev/idp/discovery/v2.0/keys', { schema: { hide: true } }, async () => idp.jwks);
+  app.get('/dev/idp/organisations', { schema: { hide: true } }, async () => DEVELOPMENT_ORGANISATIONS);
+  app.post<{ Body: { email: string; tenantId?: string; name?: string; resource?: 'api' | 'graph' } }>(
+    '/dev/idp/token',
+    {
+      config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
+      schema: {
+        body: {
+          type: 'object',
+          required: ['email'],
+          additionalProperties: false,
+          properties: {
+            email: { type: 'string', minLength: 3, maxLength: 254 },
+            tenantId: { type: 'string', maxLength: 36 },
+            name: { type: 'string', maxLength: 200 },
+            resource: { type: 'string', enum: ['api', 'graph'] },
+          },
+        },
+      },
+    },
+    async (request) => idp.issue(request.body),
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * Validates Microsoft Entra v2 access tokens of a multi-tenant app (L1). This is the production
+ * code; the development identity provider issues tokens of the same shape from a local key set,
+ * so only the JWKS URL and the issuer template differ between the two.
+ *
+ * Rules (../shared/reference/security-anchors.md §1.3, addin-tech.md §2.3):
+ * - signature against the published key set, fetched over HTTP and cached (jose remote JWKS,
+ *   refetched on an unknown `kid` with a cooldown);
+ * - algorithm pinned to RS256, audience pinned to our client id, `exp` required;
+ * - `tid` must be a GUID and `iss` exactly the per-tenant issuer built from it (jose can only
+ *   match a fixed issuer, so this check is ours);
+ * - the API's delegated scope must be present;
+ * - users are (`tid`, `oid`), never the email claim alone.
+ */
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { ApiError } from '../http/apiError.js';
+
+export interface CallerIdentity {
+  tenantId: string;
+  objectId: string;
+  /** The sign-in name or email claim; only a hint for binding a seat, never an identity. */
+  email: string | null;
+  name: string | null;
+}
+
+export interface AccessTokenValidatorOptions {
+  /** Either the JWKS URL (production, development IdP) or a key resolver (tests). */
+  jwks: URL | JWTVerifyGetKey;
+  audience: string;
+  issuerTemplate: string;
+  requiredScope: string;
+  clockToleranceSeconds?: number;
+}
+
+export type AccessTokenValidator = (authorizationHeader: string | undefined) => Promise<CallerIdentity>;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function createAccessTokenValidator(options: AccessTokenValidatorOptions): AccessTokenValidator {
+  const keys = options.jwks instanceof URL ? createRemoteJWKSet(options.jwks, { cacheMaxAge: 24 * 3600 * 1000 }) : options.jwks;
+
+  return async (authorizationHeader) => {
+    const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorizationHeader ?? '');
+    if (!match?.[1]) throw new ApiError(401, 'TOKEN_MISSING', 'Sign in with Microsoft 365: send the access token as "Authorization: Bearer <token>".');
+
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(match[1], keys, {
+        algorithms: ['RS256'],
+        audience: options.audience,
+        requiredClaims: ['exp', 'iat', 'iss', 'tid', 'oid'],
+        clockTolerance: options.clockToleranceSeconds ?? 60,
+      }));
+    } catch (error) {
+      throw toApiError(error);
+    }
+
+    const tid = payload.tid;
+    if (typeof tid !== 'string' || !GUID.test(tid)) throw new ApiError(401, 'TOKEN_INVALID', 'The access token has no valid tenant id.');
+    if (payload.iss !== options.issuerTemplate.replace('{tid}', tid)) {
+      throw new ApiError(401, 'TOKEN_WRONG_ISSUER', 'The access token was not issued by this tenant.');
+    }
+    const oid = payload.oid;
+    if (typeof oid !== 'string' || !GUID.test(oid)) throw new ApiError(401, 'TOKEN_INVALID', 'The access token has no valid object id.');
+    const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
+    if (!scopes.includes(options.requiredScope)) {
+      throw new ApiError(403, 'TOKEN_SCOPE_MISSING', `The access token lacks the "${options.requiredScope}" scope.`);
+    }
+    const email = typeof payload.preferred_username === 'string' ? payload.preferred_username : typeof payload.email === 'string' ? payload.email : null;
+    return { tenantId: tid.toLowerCase(), objectId: oid.toLowerCase(), email, name: typeof payload.name === 'string' ? payload.name : null };
+  };
+}
+
+function toApiError(error: unknown): ApiError {
+  if (error instanceof errors.JWTExpired) return new ApiError(401, 'TOKEN_EXPIRED', 'The access token has expired: sign in again.');
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud') {
+    return new ApiError(401, 'TOKEN_WRONG_AUDIENCE', 'The access token was issued for another application.');
+  }
+  // The key set could not be fetched (network failure, timeout, not a key set): our problem, not the caller's.
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || error instanceof TypeError) {
+    return new ApiError(503, 'INTERNAL', 'The identity provider keys could not be fetched; try again shortly.');
+  }
+  return new ApiError(401, 'TOKEN_INVALID', 'The access token is not valid: sign in again.');
+}

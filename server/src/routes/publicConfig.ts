@@ -1,0 +1,47 @@
+/**
+ * What the browser pages need to know about this deployment, and the public keys and manifest
+ * derived from it. The same build of the pages works for every deployment because of this.
+ */
+import type { FastifyInstance } from 'fastify';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { manifestForUrl } from '../manifest/manifestForUrl.js';
+import type { SigningKeys } from '../license/signingKeys.js';
+
+export interface ClientConfig {
+  identity: { provider: 'development' | 'entra'; clientId: string; apiScope: string };
+  graphBaseUrl: string;
+  sendRatePerMinute: number;
+  licenseIssuer: string;
+  promoUrl: string;
+  currency: string;
+}
+
+export function clientConfig(config: Config): ClientConfig {
+  return {
+    identity: {
+      provider: config.identity.provider,
+      clientId: config.identity.clientId,
+      apiScope: config.identity.provider === 'entra' ? `api://${config.identity.clientId}/${config.identity.apiScope}` : config.identity.apiScope,
+    },
+    graphBaseUrl: config.graph.baseUrl,
+    sendRatePerMinute: config.sending.ratePerMinute,
+    licenseIssuer: config.license.issuer,
+    promoUrl: config.promoUrl,
+    currency: config.payments.currency,
+  };
+}
+
+export function registerPublicConfigRoutes(app: FastifyInstance, config: Config, keys: SigningKeys, manifestTemplatePath: string): void {
+  const body = clientConfig(config);
+  app.get('/app-config.json', { schema: { hide: true } }, async (_request, reply) => reply.header('Cache-Control', 'no-store').send(body));
+  app.get('/.well-known/jwks.json', { schema: { hide: true } }, async (_request, reply) => reply.header('Cache-Control', 'public, max-age=3600').send(keys.jwks));
+  app.get('/manifest.xml', { schema: { hide: true } }, async (_request, reply) => {
+    const template = fs.readFileSync(path.resolve(manifestTemplatePath), 'utf8');
+    return reply
+      .type('application/xml; charset=utf-8')
+      .header('Content-Disposition', 'attachment; filename="outmerge-manifest.xml"')
+      .send(manifestForUrl(template, config.publicUrl));
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * Wires the server's parts together once: storage, identity, license signing, payments, email
+ * and the domain services the routes call. Routes receive this object; nothing reaches for a
+ * global.
+ */
+import path from 'node:path';
+import { CheckoutService } from './billing/checkoutService.js';
+import { SimulatedPaymentProvider } from './billing/simulatedPaymentProvider.js';
+import type { PaymentProvider } from './billing/paymentProvider.js';
+import type { Config } from './config.js';
+import { createMailer, type Mailer } from './email/mailer.js';
+import { createAccessTokenValidator, type AccessTokenValidator } from './identity/accessTokenValidator.js';
+import { LicenseService } from './license/licenseService.js';
+import { loadSigningKeys, type SigningKeys } from './license/signingKeys.js';
+import { SeatService } from './licensing/seatService.js';
+import { Storage } from './storage/storage.js';
+
+export interface Services {
+  config: Config;
+  storage: Storage;
+  keys: SigningKeys;
+  mailer: Mailer;
+  authenticate: AccessTokenValidator;
+  licenses: LicenseService;
+  checkout: CheckoutService;
+  seats: SeatService;
+}
+
+export const DATABASE_FILE = 'outmerge.sqlite';
+
+export async function createServices(config: Config, log: (error: unknown, message: string) => void): Promise<Services> {
+  const storage = Storage.open(path.join(config.dataDir, DATABASE_FILE));
+  const keys = await loadSigningKeys({ configuredJson: config.license.signingKeysJson, dataDir: config.dataDir });
+  const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, storage });
+  const authenticate = createAccessTokenValidator({
+    jwks: new URL(config.identity.jwksUrl),
+    audience: config.identity.clientId,
+    issuerTemplate: config.identity.issuerTemplate,
+    requiredScope: config.identity.apiScope,
+  });
+  const paymentProvider: PaymentProvider = new SimulatedPaymentProvider();
+  return {
+    config,
+    storage,
+    keys,
+    mailer,
+    authenticate,
+    licenses: new LicenseService(storage, keys, { issuer: config.license.issuer, tokenTtlSeconds: config.license.tokenTtlSeconds }),
+    checkout: new CheckoutService(storage, paymentProvider, { plans: config.payments.plans, currency: config.payments.currency }),
+    seats: new SeatService(storage, mailer, { publicUrl: config.publicUrl }, Date.now, log),
+  };
+}

@@ -1,0 +1,347 @@
+/**
+ * The storage module: the only code that speaks SQL. SQLite through better-sqlite3, one file
+ * under the data folder, WAL with synchronous=FULL (an acknowledged seat, payment or journal entry
+ * survives a crash), foreign keys on, and every write inside `BEGIN IMMEDIATE` so that a
+ * read-then-write (count seats, then insert) cannot interleave with another writer, also from a
+ * second process sharing the file.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { MIGRATIONS, type Migration } from './migrations.js';
+
+export type SubscriptionStatus = 'trial' | 'active' | 'past_due' | 'expired' | 'cancelled';
+
+export interface OrganisationRow {
+  id: string;
+  tenantId: string;
+  name: string;
+  createdAt: number;
+}
+
+export interface SubscriptionRow {
+  id: string;
+  organisationId: string;
+  planId: string;
+  quantity: number;
+  status: SubscriptionStatus;
+  periodStart: number;
+  periodEnd: number;
+  ownerTenantId: string;
+  ownerObjectId: string;
+  ownerEmail: string;
+  createdAt: number;
+  assignedCount: number;
+}
+
+export interface SeatRow {
+  id: string;
+  subscriptionId: string;
+  emailCanonical: string;
+  emailDisplay: string;
+  language: string;
+  boundTenantId: string | null;
+  boundObjectId: string | null;
+  assignedAt: number;
+  lastCheckInAt: number | null;
+  removedAt: number | null;
+}
+
+/** A seat with what the license check needs to know about its subscription. */
+export interface SeatForCheck extends SeatRow {
+  subscriptionStatus: SubscriptionStatus;
+  planId: string;
+  organisationId: string;
+  organisationTenantId: string;
+  periodEnd: number;
+}
+
+export interface OutboxRow {
+  id: number;
+  messageId: string;
+  kind: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  createdAt: number;
+}
+
+export interface JournalEntry {
+  organisationId: string;
+  subscriptionId: string | null;
+  actor: { tenantId: string; objectId: string; email: string } | null;
+  action: string;
+  target: string | null;
+  detail: string | null;
+  ip: string | null;
+  at: number;
+}
+
+export type IdempotencyLookup =
+  | { state: 'new' }
+  | { state: 'in_progress' }
+  | { state: 'mismatch' }
+  | { state: 'done'; statusCode: number; body: unknown };
+
+const SUBSCRIPTION_COLUMNS = `
+  s.id, s.organisation_id AS organisationId, s.plan_id AS planId, s.quantity, s.status,
+  s.period_start AS periodStart, s.period_end AS periodEnd, s.owner_tenant_id AS ownerTenantId,
+  s.owner_object_id AS ownerObjectId, s.owner_email AS ownerEmail, s.created_at AS createdAt,
+  (SELECT COUNT(*) FROM seats x WHERE x.subscription_id = s.id AND x.removed_at IS NULL) AS assignedCount`;
+
+const SEAT_COLUMNS = `
+  seats.id, seats.subscription_id AS subscriptionId, seats.email_canonical AS emailCanonical,
+  seats.email_display AS emailDisplay, seats.language, seats.bound_tenant_id AS boundTenantId,
+  seats.bound_object_id AS boundObjectId, seats.assigned_at AS assignedAt,
+  seats.last_check_in_at AS lastCheckInAt, seats.removed_at AS removedAt`;
+
+const SEAT_FOR_CHECK = `
+  SELECT ${SEAT_COLUMNS}, s.status AS subscriptionStatus, s.plan_id AS planId,
+         o.id AS organisationId, o.tenant_id AS organisationTenantId, s.period_end AS periodEnd
+  FROM seats JOIN subscriptions s ON s.id = seats.subscription_id JOIN organisations o ON o.id = s.organisation_id`;
+
+export class Storage {
+  private constructor(private readonly db: Database.Database) {}
+
+  /** Opens (creating if needed) the database file and brings its schema up to date. */
+  static open(file: string, migrations: readonly Migration[] = MIGRATIONS): Storage {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const storage = new Storage(db);
+    storage.migrate(migrations);
+    return storage;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  integrityCheck(): string {
+    return this.db.pragma('integrity_check', { simple: true }) as string;
+  }
+
+  private migrate(migrations: readonly Migration[]): void {
+    for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+      this.transaction(() => {
+        // Re-read inside the write lock: another process may have migrated meanwhile.
+        if (this.schemaVersion() >= migration.version) return;
+        this.db.exec(migration.sql);
+        this.db.pragma(`user_version = ${migration.version}`);
+      });
+    }
+  }
+
+  /** Runs `work` as one `BEGIN IMMEDIATE` transaction; it commits when `work` returns. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
+  // --- organisations -----------------------------------------------------------------------
+
+  findOrganisationByTenant(tenantId: string): OrganisationRow | undefined {
+    return this.db
+      .prepare('SELECT id, tenant_id AS tenantId, name, created_at AS createdAt FROM organisations WHERE tenant_id = ?')
+      .get(tenantId) as OrganisationRow | undefined;
+  }
+
+  insertOrganisation(row: OrganisationRow): void {
+    this.db.prepare('INSERT INTO organisations (id, tenant_id, name, created_at) VALUES (?, ?, ?, ?)').run(row.id, row.tenantId, row.name, row.createdAt);
+  }
+
+  approveDomain(organisationId: string, domain: string, at: number): void {
+    this.db.prepare('INSERT OR IGNORE INTO approved_domains (organisation_id, domain, created_at) VALUES (?, ?, ?)').run(organisationId, domain, at);
+  }
+
+  isDomainApproved(organisationId: string, domain: string): boolean {
+    return this.db.prepare('SELECT 1 FROM approved_domains WHERE organisation_id = ? AND domain = ?').get(organisationId, domain) !== undefined;
+  }
+
+  approvedDomains(organisationId: string): string[] {
+    return (this.db.prepare('SELECT domain FROM approved_domains WHERE organisation_id = ? ORDER BY domain').all(organisationId) as { domain: string }[]).map(
+      (r) => r.domain,
+    );
+  }
+
+  // --- subscriptions -----------------------------------------------------------------------
+
+  insertSubscription(row: Omit<SubscriptionRow, 'assignedCount'>): void {
+    this.db
+      .prepare(
+        `INSERT INTO subscriptions (id, organisation_id, plan_id, quantity, status, period_start, period_end,
+           owner_tenant_id, owner_object_id, owner_email, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(row.id, row.organisationId, row.planId, row.quantity, row.status, row.periodStart, row.periodEnd, row.ownerTenantId, row.ownerObjectId, row.ownerEmail, row.createdAt);
+  }
+
+  findSubscription(id: string): SubscriptionRow | undefined {
+    return this.db.prepare(`SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions s WHERE s.id = ?`).get(id) as SubscriptionRow | undefined;
+  }
+
+  listSubscriptionsOwnedBy(tenantId: string, objectId: string): SubscriptionRow[] {
+    return this.db
+      .prepare(`SELECT ${SUBSCRIPTION_COLUMNS} FROM subscriptions s WHERE s.owner_tenant_id = ? AND s.owner_object_id = ? ORDER BY s.created_at`)
+      .all(tenantId, objectId) as SubscriptionRow[];
+  }
+
+  // --- seats -------------------------------------------------------------------------------
+
+  countLiveSeats(subscriptionId: string): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM seats WHERE subscription_id = ? AND removed_at IS NULL').get(subscriptionId) as { n: number }).n;
+  }
+
+  findLiveSeatByEmail(subscriptionId: string, emailCanonical: string): SeatRow | undefined {
+    return this.db
+      .prepare(`SELECT ${SEAT_COLUMNS} FROM seats WHERE subscription_id = ? AND email_canonical = ? AND removed_at IS NULL`)
+      .get(subscriptionId, emailCanonical) as SeatRow | undefined;
+  }
+
+  insertSeat(row: Pick<SeatRow, 'id' | 'subscriptionId' | 'emailCanonical' | 'emailDisplay' | 'language' | 'assignedAt'>): void {
+    this.db
+      .prepare('INSERT INTO seats (id, subscription_id, email_canonical, email_display, language, assigned_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(row.id, row.subscriptionId, row.emailCanonical, row.emailDisplay, row.language, row.assignedAt);
+  }
+
+  removeSeat(seatId: string, at: number): void {
+    this.db.prepare('UPDATE seats SET removed_at = ? WHERE id = ? AND removed_at IS NULL').run(at, seatId);
+  }
+
+  listLiveSeats(subscriptionId: string): SeatRow[] {
+    return this.db
+      .prepare(`SELECT ${SEAT_COLUMNS} FROM seats WHERE subscription_id = ? AND removed_at IS NULL ORDER BY seats.email_canonical`)
+      .all(subscriptionId) as SeatRow[];
+  }
+
+  /** Seats bound to this person, live ones first, then the most recently removed. */
+  seatsBoundTo(tenantId: string, objectId: string): SeatForCheck[] {
+    return this.db
+      .prepare(`${SEAT_FOR_CHECK} WHERE seats.bound_tenant_id = ? AND seats.bound_object_id = ? ORDER BY seats.removed_at IS NOT NULL, seats.removed_at DESC`)
+      .all(tenantId, objectId) as SeatForCheck[];
+  }
+
+  /** Live, not yet bound seats assigned to this address, in any subscription. */
+  unboundSeatsForEmail(emailCanonical: string): SeatForCheck[] {
+    return this.db
+      .prepare(`${SEAT_FOR_CHECK} WHERE seats.email_canonical = ? AND seats.removed_at IS NULL AND seats.bound_object_id IS NULL ORDER BY seats.assigned_at`)
+      .all(emailCanonical) as SeatForCheck[];
+  }
+
+  bindSeat(seatId: string, tenantId: string, objectId: string): boolean {
+    return (
+      this.db
+        .prepare('UPDATE seats SET bound_tenant_id = ?, bound_object_id = ? WHERE id = ? AND bound_object_id IS NULL AND removed_at IS NULL')
+        .run(tenantId, objectId, seatId).changes === 1
+    );
+  }
+
+  recordCheckIn(seatId: string, at: number): void {
+    this.db.prepare('UPDATE seats SET last_check_in_at = ? WHERE id = ?').run(at, seatId);
+  }
+
+  // --- payments and idempotency ------------------------------------------------------------
+
+  insertPayment(row: {
+    id: string;
+    subscriptionId: string | null;
+    provider: string;
+    providerReference: string;
+    amountMinor: number;
+    currency: string;
+    status: 'succeeded' | 'declined';
+    description: string;
+    createdAt: number;
+  }): void {
+    this.db
+      .prepare(
+        `INSERT INTO payments (id, subscription_id, provider, provider_reference, amount_minor, currency, status, description, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(row.id, row.subscriptionId, row.provider, row.providerReference, row.amountMinor, row.currency, row.status, row.description, row.createdAt);
+  }
+
+  /** Claims an idempotency key for a request, or tells what happened to it before. */
+  claimIdempotencyKey(scope: string, key: string, requestHash: string, at: number): IdempotencyLookup {
+    const existing = this.db
+      .prepare('SELECT request_hash AS requestHash, status_code AS statusCode, response_body AS body FROM idempotency_keys WHERE scope = ? AND key = ?')
+      .get(scope, key) as { requestHash: string; statusCode: number | null; body: string | null } | undefined;
+    if (!existing) {
+      this.db.prepare('INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES (?, ?, ?, ?)').run(scope, key, requestHash, at);
+      return { state: 'new' };
+    }
+    if (existing.requestHash !== requestHash) return { state: 'mismatch' };
+    if (existing.statusCode === null) return { state: 'in_progress' };
+    return { state: 'done', statusCode: existing.statusCode, body: JSON.parse(existing.body ?? 'null') as unknown };
+  }
+
+  completeIdempotencyKey(scope: string, key: string, statusCode: number, body: unknown): void {
+    this.db.prepare('UPDATE idempotency_keys SET status_code = ?, response_body = ? WHERE scope = ? AND key = ?').run(statusCode, JSON.stringify(body), scope, key);
+  }
+
+  /** Lets a request whose processing failed for our own reasons be tried again with its key. */
+  releaseIdempotencyKey(scope: string, key: string): void {
+    this.db.prepare('DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND status_code IS NULL').run(scope, key);
+  }
+
+  // --- outbox and journal ------------------------------------------------------------------
+
+  insertOutboxMessage(row: Omit<OutboxRow, 'id'> & { raw: string }): void {
+    this.db
+      .prepare('INSERT INTO outbox (message_id, kind, to_address, subject, html, text, raw, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(row.messageId, row.kind, row.to, row.subject, row.html, row.text, row.raw, row.createdAt);
+  }
+
+  listOutbox(limit: number): OutboxRow[] {
+    return this.db
+      .prepare('SELECT id, message_id AS messageId, kind, to_address AS "to", subject, html, text, created_at AS createdAt FROM outbox ORDER BY id DESC LIMIT ?')
+      .all(limit) as OutboxRow[];
+  }
+
+  appendJournal(entry: JournalEntry): void {
+    this.db
+      .prepare(
+        `INSERT INTO journal (organisation_id, subscription_id, actor_tenant_id, actor_object_id, actor_email, action, target, detail, ip, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        entry.organisationId,
+        entry.subscriptionId,
+        entry.actor?.tenantId ?? null,
+        entry.actor?.objectId ?? null,
+        entry.actor?.email ?? null,
+        entry.action,
+        entry.target,
+        entry.detail,
+        entry.ip,
+        entry.at,
+      );
+  }
+
+  journalFor(organisationId: string): Array<JournalEntry & { id: number }> {
+    const rows = this.db
+      .prepare(
+        `SELECT id, organisation_id AS organisationId, subscription_id AS subscriptionId, actor_tenant_id AS tenantId,
+                actor_object_id AS objectId, actor_email AS email, action, target, detail, ip, created_at AS at
+         FROM journal WHERE organisation_id = ? ORDER BY id`,
+      )
+      .all(organisationId) as Array<{ id: number; organisationId: string; subscriptionId: string | null; tenantId: string | null; objectId: string | null; email: string | null; action: string; target: string | null; detail: string | null; ip: string | null; at: number }>;
+    return rows.map((r) => ({
+      id: r.id,
+      organisationId: r.organisationId,
+      subscriptionId: r.subscriptionId,
+      actor: r.tenantId && r.objectId ? { tenantId: r.tenantId, objectId: r.objectId, email: r.email ?? '' } : null,
+      action: r.action,
+      target: r.target,
+      detail: r.detail,
+      ip: r.ip,
+      at: r.at,
+    }));
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * One canonicalisation for every email address the product compares: seat assignment, CSV
+ * import, duplicate detection, invitation acceptance, license binding.
+ *
+ * Policy (OWASP email validation cheat sheet, see ../shared/reference/security-anchors.md):
+ * - Unicode NFC, surrounding white space removed;
+ * - the domain lower-cased and converted to punycode (IDN compared in ASCII form);
+ * - the local part lower-cased too: Exchange Online treats it case-insensitively, and two seats
+ *   for `Anna@` and `anna@` would be the same mailbox;
+ * - no provider tricks (no plus-tag or dot removal): `a+b@` is a different address;
+ * - the original form is kept by callers for display and for sending.
+ */
+
+export type EmailProblem = 'empty' | 'too_long' | 'missing_at' | 'invalid_local_part' | 'invalid_domain';
+
+export type NormalizedEmail =
+  | { ok: true; canonical: string; display: string; domain: string }
+  | { ok: false; problem: EmailProblem; display: string };
+
+// RFC 5322 dot-atom characters, plus any non-ASCII letter or digit (SMTPUTF8 local parts).
+const LOCAL_ATOM = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-\p{L}\p{N}\p{M}]+$/u;
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+/** Converts a domain to lower-case ASCII (punycode) the same way in Node and in browsers. */
+export function domainToAscii(domain: string): string | null {
+  if (domain.length === 0 || /[\s/\\?#@:[\]%]/.test(domain)) return null;
+  try {
+    const host = new URL(`http://${domain}`).hostname;
+    return host.length > 0 ? host : null;
+  } catch {
+    return null;
+  }
+}
+
+export function normalizeEmail(input: string): NormalizedEmail {
+  const display = input.normalize('NFC').trim();
+  if (display.length === 0) return { ok: false, problem: 'empty', display };
+  if (display.length > 254) return { ok: false, problem: 'too_long', display };
+  const at = display.lastIndexOf('@');
+  if (at < 0) return { ok: false, problem: 'missing_at', display };
+  const local = display.slice(0, at);
+  const rawDomain = display.slice(at + 1);
+
+  if (
+    local.length === 0 ||
+    local.length > 64 ||
+    local.startsWith('.') ||
+    local.endsWith('.') ||
+    local.includes('..') ||
+    !local.split('.').every((atom) => LOCAL_ATOM.test(atom))
+  ) {
+    return { ok: false, problem: 'invalid_local_part', display };
+  }
+
+  const domain = rawDomain.endsWith('.') ? null : domainToAscii(rawDomain);
+  const labels = domain?.split('.') ?? [];
+  const tld = labels[labels.length - 1] ?? '';
+  if (
+    !domain ||
+    domain.length > 253 ||
+    labels.length < 2 ||
+    !labels.every((label) => LABEL.test(label)) ||
+    !(/^[a-z]{2,63}$/.test(tld) || /^xn--[a-z0-9-]+$/.test(tld))
+  ) {
+    return { ok: false, problem: 'invalid_domain', display };
+  }
+
+  return { ok: true, canonical: `${local.toLowerCase()}@${domain}`, display, domain };
+}
+
+export function isValidEmail(input: string): boolean {
+  return normalizeEmail(input).ok;
+}
+
+/** The canonical form, or null when the address is not valid. */
+export function canonicalEmail(input: string): string | null {
+  const result = normalizeEmail(input);
+  return result.ok ? result.canonical : null;
+}

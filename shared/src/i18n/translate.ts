@@ -1,0 +1,53 @@
+/**
+ * Tiny typed message lookup. Catalogs are plain objects; English is the reference and its
+ * type forces French and German to define every key (a missing translation is a compile error).
+ * Parameters are written `{name}` in messages and substituted verbatim: callers that put the
+ * result into HTML must escape it (React does this for them).
+ */
+import { en } from './en.js';
+import { fr } from './fr.js';
+import { de } from './de.js';
+
+export type MessageKey = keyof typeof en;
+export type Catalog = Record<MessageKey, string>;
+export type Locale = 'en' | 'fr' | 'de';
+
+export const SUPPORTED_LOCALES: readonly Locale[] = ['en', 'fr', 'de'];
+
+const catalogs: Record<Locale, Catalog> = { en, fr, de };
+
+/** Picks the supported locale for a BCP 47 tag such as `fr-CH` or `de`; English otherwise. */
+export function resolveLocale(tag: string | null | undefined): Locale {
+  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return (SUPPORTED_LOCALES as readonly string[]).includes(primary ?? '') ? (primary as Locale) : 'en';
+}
+
+export type MessageParams = Record<string, string | number>;
+
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const template = catalogs[locale][key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
+}
+
+export type Translator = (key: MessageKey, params?: MessageParams) => string;
+
+export function translator(locale: Locale): Translator {
+  return (key, params) => translate(locale, key, params);
+}
+
+/** Formats an amount held in integer minor units (cents) for display; never does arithmetic in floats. */
+export function formatMoney(amountMinor: number, currency: string, locale: Locale): string {
+  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amountMinor / 10 ** digits);
+}
+
+export function formatDate(epochMs: number, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(epochMs));
+}
+
+export function formatDateTime(epochMs: number, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(epochMs));
+}

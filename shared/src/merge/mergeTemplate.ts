@@ -1,0 +1,275 @@
+/**
+ * The merge engine: turns the draft's subject and HTML body into one message per recipient row.
+ *
+ * Rendering, escaping and block structure are Handlebars' job (a well-kept engine; the fastest of
+ * those measured in ../shared/reference/perf-baselines.md). This module only translates the
+ * user-facing merge language into Handlebars and checks it against the recipient columns, so that
+ * every problem is reported, with its position, before anything is sent:
+ *
+ *   {{First Name}}                  value of the column "First Name" (case and spacing tolerant)
+ *   {{First Name | there}}          value, or "there" when the cell is empty
+ *   {{#if Company}}…{{else}}…{{/if}}          the cell is not empty
+ *   {{#if Country = "FR"}}…{{/if}}            the cell equals a value (also !=)
+ *
+ * Markup that Outlook's editor splits a field with (`{{<span>First</span> Name}}`) is ignored
+ * inside the braces. Values are HTML-escaped in the body; in the subject they are plain text with
+ * line breaks removed, so a value can neither inject markup nor add a header line.
+ */
+import Handlebars from 'handlebars';
+
+export type TemplatePart = 'subject' | 'body';
+
+export type TemplateProblemCode = 'UNKNOWN_FIELD' | 'UNSUPPORTED_TAG' | 'SYNTAX_ERROR';
+
+export interface TemplateProblem {
+  code: TemplateProblemCode;
+  part: TemplatePart;
+  /** 1-based line and column in the part's text as the user wrote it. */
+  line: number;
+  column: number;
+  /** The tag as written (markup removed), for the message shown to the user. */
+  tag: string;
+  field?: string;
+}
+
+export interface FieldUse {
+  /** The name as the template writes it. */
+  name: string;
+  /** The column it reads. */
+  column: string;
+  hasFallback: boolean;
+}
+
+export interface MergeRow {
+  [column: string]: string;
+}
+
+export interface RenderedMessage {
+  subject: string;
+  html: string;
+}
+
+export interface CompiledTemplate {
+  fields: FieldUse[];
+  render(row: MergeRow, options?: { footerHtml?: string | null }): RenderedMessage;
+  /** Columns used without fallback whose cell is empty in this row (pre-flight M4). */
+  emptyFields(row: MergeRow): string[];
+}
+
+export type CompileResult =
+  | { ok: true; template: CompiledTemplate; problems: [] }
+  | { ok: false; problems: TemplateProblem[]; fields: FieldUse[] };
+
+const hb = Handlebars.create();
+hb.registerHelper('om_fallback', (value: unknown, fallback: unknown) =>
+  typeof value === 'string' && value.trim() !== '' ? value : String(fallback),
+);
+hb.registerHelper('om_eq', (value: unknown, expected: unknown) => normaliseValue(value) === normaliseValue(expected));
+hb.registerHelper('om_ne', (value: unknown, expected: unknown) => normaliseValue(value) !== normaliseValue(expected));
+const KNOWN_HELPERS = { om_fallback: true, om_eq: true, om_ne: true, if: true };
+
+function normaliseValue(value: unknown): string {
+  return typeof value === 'string' ? value.trim().toLocaleLowerCase() : '';
+}
+
+/** How field names are compared with column names: case, accents' composition and spacing ignored. */
+export function fieldKey(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+}
+
+const HTML_ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', '#39': "'", '#160': ' ' };
+
+/** Removes formatting markup and entities that an HTML editor may have put inside a tag. */
+function cleanTagContent(raw: string): string {
+  return raw
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(nbsp|amp|quot|apos|lt|gt|#39|#160);/g, (_, name: string) => HTML_ENTITIES[name] ?? '')
+    .replace(/[\u00a0\u200b\u200c\u200d\ufeff]/g, (ch) => (ch === '\u00a0' ? ' ' : ''))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Joins `{<b>{` and `}</b>}` that formatting split, without moving any other text. */
+function joinSplitBraces(text: string): string {
+  return text.replace(/\{((?:<[^>]*>)+)\{/g, '{{$1').replace(/\}((?:<[^>]*>)+)\}/g, '$1}}');
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lastBreak = -1;
+  for (let i = 0; i < offset; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lastBreak = i;
+    }
+  }
+  return { line, column: offset - lastBreak };
+}
+
+function handlebarsString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function unquote(value: string): string {
+  const trimmed = value.trim();
+  const quoted = /^"(.*)"$/.exec(trimmed) ?? /^'(.*)'$/.exec(trimmed) ?? /^“(.*)”$/.exec(trimmed);
+  return quoted ? (quoted[1] ?? '') : trimmed;
+}
+
+const FIELD_NAME = /^[^{}[\]|=!#/"]+$/;
+
+interface Translation {
+  source: string;
+  problems: TemplateProblem[];
+  fields: FieldUse[];
+}
+
+interface ColumnRef {
+  column: string;
+  /** Handlebars identifier for the column, independent of what the column is called. */
+  id: string;
+}
+
+function translate(text: string, part: TemplatePart, columnsByKey: Map<string, ColumnRef>): Translation {
+  const problems: TemplateProblem[] = [];
+  const fields: FieldUse[] = [];
+  const joined = joinSplitBraces(text);
+
+  const resolve = (name: string, offset: number, tag: string, hasFallback: boolean): string | null => {
+    const ref = columnsByKey.get(fieldKey(name));
+    if (ref === undefined) {
+      problems.push({ code: 'UNKNOWN_FIELD', part, ...lineAndColumn(joined, offset), tag, field: name });
+      return null;
+    }
+    fields.push({ name, column: ref.column, hasFallback });
+    return ref.id;
+  };
+
+  const source = joined.replace(/\{\{(\{?)([\s\S]*?)\}\}(\}?)/g, (whole, open3: string, rawInner: string, close3: string, offset: number) => {
+    const inner = cleanTagContent(rawInner);
+    const tag = `{{${inner}}}`;
+    const position = () => lineAndColumn(joined, offset);
+    if (open3 || close3) {
+      problems.push({ code: 'UNSUPPORTED_TAG', part, ...position(), tag: whole });
+      return '';
+    }
+    if (inner === 'else' || inner === '/if') return `{{${inner}}}`;
+
+    const condition = /^#if\s+(.+)$/.exec(inner);
+    if (condition) {
+      const comparison = /^(.+?)\s*(!=|=)\s*(.+)$/.exec(condition[1] ?? '');
+      if (comparison) {
+        const [, name = '', operator, value = ''] = comparison;
+        if (!FIELD_NAME.test(name)) {
+          problems.push({ code: 'UNSUPPORTED_TAG', part, ...position(), tag });
+          return '';
+        }
+        const column = resolve(name.trim(), offset, tag, true);
+        const helper = operator === '=' ? 'om_eq' : 'om_ne';
+        return column === null ? '{{#if false}}' : `{{#if (${helper} ${column} ${handlebarsString(unquote(value))})}}`;
+      }
+      const name = (condition[1] ?? '').trim();
+      if (!FIELD_NAME.test(name)) {
+        problems.push({ code: 'UNSUPPORTED_TAG', part, ...position(), tag });
+        return '';
+      }
+      const column = resolve(name, offset, tag, true);
+      return column === null ? '{{#if false}}' : `{{#if ${column}}}`;
+    }
+
+    const withFallback = /^([^|]+)\|(.*)$/.exec(inner);
+    const name = (withFallback ? withFallback[1] : inner)?.trim() ?? '';
+    if (name === '' || !FIELD_NAME.test(name)) {
+      problems.push({ code: 'UNSUPPORTED_TAG', part, ...position(), tag });
+      return '';
+    }
+    const column = resolve(name, offset, tag, withFallback !== null);
+    if (column === null) return '';
+    return withFallback ? `{{om_fallback ${column} ${handlebarsString(unquote(withFallback[2] ?? ''))}}}` : `{{${column}}}`;
+  });
+
+  return { source, problems, fields };
+}
+
+function parseErrorPosition(error: unknown): { line: number; column: number } {
+  const match = /line (\d+)/.exec(error instanceof Error ? error.message : '');
+  return { line: match ? Number(match[1]) : 1, column: 1 };
+}
+
+/** Subject values: no line breaks (header injection), no surrounding blanks. */
+export function plainTextValue(value: string): string {
+  return value.replace(/[\r\n\u2028\u2029\0]+/g, ' ');
+}
+
+function rowContext(row: MergeRow, refs: readonly ColumnRef[], transform: (value: string) => string): Record<string, string> {
+  const context: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const ref of refs) context[ref.id] = transform(row[ref.column] ?? '');
+  return context;
+}
+
+/**
+ * Compiles the campaign's subject and body against the recipient list's columns. Nothing can be
+ * rendered until every problem is fixed.
+ */
+export function compileTemplate(input: { subject: string; bodyHtml: string }, columns: readonly string[]): CompileResult {
+  const columnsByKey = new Map<string, ColumnRef>();
+  columns.forEach((column, index) => {
+    if (!columnsByKey.has(fieldKey(column))) columnsByKey.set(fieldKey(column), { column, id: `c${index}` });
+  });
+
+  const subject = translate(input.subject, 'subject', columnsByKey);
+  const body = translate(input.bodyHtml, 'body', columnsByKey);
+  const problems = [...subject.problems, ...body.problems];
+  const fields = dedupeFields([...subject.fields, ...body.fields]);
+
+  const compiled: Partial<Record<TemplatePart, HandlebarsTemplateDelegate>> = {};
+  for (const [part, translation, noEscape] of [
+    ['subject', subject, true],
+    ['body', body, false],
+  ] as const) {
+    try {
+      hb.parse(translation.source);
+      compiled[part] = hb.compile(translation.source, { knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, noEscape, strict: false });
+    } catch (error) {
+      problems.push({ code: 'SYNTAX_ERROR', part, ...parseErrorPosition(error), tag: '' });
+    }
+  }
+  if (problems.length > 0 || !compiled.subject || !compiled.body) return { ok: false, problems, fields };
+
+  const usedColumns = new Set(fields.map((f) => f.column));
+  const refs = [...columnsByKey.values()].filter((ref) => usedColumns.has(ref.column));
+  const subjectTemplate = compiled.subject;
+  const bodyTemplate = compiled.body;
+  const runtimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
+  return {
+    ok: true,
+    problems: [],
+    template: {
+      fields,
+      render(row, options) {
+        const renderedSubject = plainTextValue(subjectTemplate(rowContext(row, refs, plainTextValue), runtimeOptions)).trim();
+        const html = bodyTemplate(rowContext(row, refs, (value) => value), runtimeOptions);
+        return { subject: renderedSubject, html: options?.footerHtml ? appendToBody(html, options.footerHtml) : html };
+      },
+      emptyFields(row) {
+        return [...new Set(fields.filter((f) => !f.hasFallback && (row[f.column] ?? '').trim() === '').map((f) => f.column))];
+      },
+    },
+  };
+}
+
+function dedupeFields(fields: FieldUse[]): FieldUse[] {
+  const byColumn = new Map<string, FieldUse>();
+  for (const field of fields) {
+    const existing = byColumn.get(field.column);
+    // A column counts as "has a fallback" only if every use of it has one.
+    byColumn.set(field.column, existing ? { ...existing, hasFallback: existing.hasFallback && field.hasFallback } : field);
+  }
+  return [...byColumn.values()];
+}
+
+/** Puts a block of HTML at the end of the body: before `</body>` when there is one. */
+export function appendToBody(html: string, block: string): string {
+  const close = html.search(/<\/body\s*>/i);
+  return close >= 0 ? `${html.slice(0, close)}${block}${html.slice(close)}` : `${html}${block}`;
+}
