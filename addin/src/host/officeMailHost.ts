@@ -40,7 +40,8 @@ export class OfficeMailHost implements MailHost {
     // Reading attachments of the item being composed needs Mailbox 1.8.
     if (Office.context.requirements.isSetSupported('Mailbox', '1.8')) {
       const details = await asPromise<Office.AttachmentDetailsCompose[]>((cb) => item.getAttachmentsAsync(cb));
-      attachments = details.map((a) => ({ id: a.id, name: a.name, size: a.size, contentType: a.contentType, isInline: a.isInline }));
+      // Compose-mode details carry no MIME type; it is read with the content when the message is sent.
+      attachments = details.map((a) => ({ id: a.id, name: a.name, size: a.size, contentType: 'application/octet-stream', isInline: a.isInline }));
     }
     return { subject, bodyHtml, attachments };
   }

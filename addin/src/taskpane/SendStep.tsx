@@ -22,7 +22,7 @@ export function SendStep(props: { count: number; blockedReason: string | null; s
       {blockedReason && !state.running && <Caption1 block>{blockedReason}</Caption1>}
       <div style={{ display: 'flex', gap: 8, margin: '8px 0' }}>
         <Button appearance="primary" disabled={state.running || blockedReason !== null} onClick={onSend} data-testid="send-button">
-          {count === 1 ? t('send.buttonOne') : t('send.button', { count })}
+          {count === 0 ? t('send.title') : count === 1 ? t('send.buttonOne') : t('send.button', { count })}
         </Button>
         {state.running && <Button onClick={onCancel}>{t('send.cancel')}</Button>}
       </div>

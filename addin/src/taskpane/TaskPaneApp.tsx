@@ -89,14 +89,20 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
         : null;
 
   const startSending = useCallback(async () => {
-    if (!auth || !compiled?.ok || !recipients.list || !recipients.emailColumn) return;
+    if (!auth || !recipients.list || !recipients.emailColumn) return;
+    // Send what the message says now, not what it said when the pane last read it.
+    const latest = await host.readDraft().catch(() => draft);
+    if (!latest) return;
+    setDraft(latest);
+    const template = compileTemplate(latest, recipients.list.columns);
+    if (!template.ok) return;
     const controller = new AbortController();
     abort.current = controller;
     setSend({ running: true, progress: null, cancelled: false });
     // The footer decision is refreshed at campaign start; the license server never blocks sending.
     const state = await license.check();
     const withFooter = decideFooter(state).footer;
-    const finalPlan = planCampaign({ template: compiled.template, rows: recipients.list.rows, emailColumn: recipients.emailColumn, footerHtml: withFooter ? promotionalFooterHtml(locale, config.promoUrl) : null });
+    const finalPlan = planCampaign({ template: template.template, rows: recipients.list.rows, emailColumn: recipients.emailColumn, footerHtml: withFooter ? promotionalFooterHtml(locale, config.promoUrl) : null });
     const client = new GraphMailClient(config.graphBaseUrl, () => auth.graphToken());
     try {
       const result = await sendCampaign(finalPlan.messages, {
@@ -110,7 +116,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
       setSend((s) => ({ ...s, running: false }));
       setDraftError(e instanceof Error ? e.message : String(e));
     }
-  }, [auth, compiled, recipients, license, locale, config]);
+  }, [auth, host, draft, recipients, license, locale, config]);
 
   return (
     <main style={{ padding: 12, display: 'flex', flexDirection: 'column', gap: 8, maxWidth: 480 }}>

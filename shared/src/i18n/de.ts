@@ -172,6 +172,14 @@ export const de: Record<keyof typeof en, string> = {
   'ithelp.troubleshootTitle': 'Problembehandlung',
   'ithelp.troubleshoot': 'Benutzer sehen die Fußzeile, obwohl sie eine Lizenz haben: sie müssen sich im Outmerge-Aufgabenbereich mit der Adresse anmelden, der die Lizenz zugewiesen wurde. Es kann bis zu 24 Stunden dauern, bis ein bereitgestelltes Add-In in Outlook erscheint.',
 
+  'apiError.PAYMENT_DECLINED': "Die Karte wurde abgelehnt. Verwende eine andere Karte oder wende dich an deine Bank.",
+  'apiError.PAYMENT_CARD_INVALID': "Diese Karte kann nicht verwendet werden. Verwende bei simulierten Zahlungen eine Testkarte wie 4242 4242 4242 4242.",
+  'apiError.SUBSCRIPTION_NOT_FOUND': "Dieses Abonnement gibt es nicht, oder du darfst es nicht sehen.",
+  'apiError.FORBIDDEN': "Dir fehlt die Berechtigung für diese Aktion. Frag den Abonnementinhaber.",
+  'apiError.TOKEN_EXPIRED': "Deine Anmeldung ist abgelaufen. Melde dich ab und wieder an.",
+  'apiError.RATE_LIMITED': "Zu viele Anfragen. Warte eine Minute und versuche es erneut.",
+  'apiError.ASSIGNMENT_NOT_FOUND': "Diese Person hat in diesem Abonnement keine Lizenz.",
+  'apiError.INTERNAL': "Bei uns ist etwas schiefgelaufen. Versuche es erneut; wenn es weiter passiert, wende dich an den Support.",
   'errors.network': 'Outmerge konnte den Server nicht erreichen. Prüfe deine Verbindung und versuche es erneut.',
   'errors.generic': 'Etwas ist schiefgelaufen: {message}',
 

@@ -170,6 +170,14 @@ export const en = {
   'ithelp.troubleshootTitle': 'Troubleshooting',
   'ithelp.troubleshoot': 'Users see the footer although they have a seat: they must sign in in the Outmerge pane with the address the seat was assigned to. A deployed add-in can take up to 24 hours to appear in Outlook.',
 
+  'apiError.PAYMENT_DECLINED': "The card was declined. Use another card or contact your bank.",
+  'apiError.PAYMENT_CARD_INVALID': "This card cannot be used. With simulated payments, use a test card such as 4242 4242 4242 4242.",
+  'apiError.SUBSCRIPTION_NOT_FOUND': "This subscription does not exist or you may not see it.",
+  'apiError.FORBIDDEN': "You do not have the permission for this action. Ask the subscription owner.",
+  'apiError.TOKEN_EXPIRED': "Your sign-in has expired. Sign out and sign in again.",
+  'apiError.RATE_LIMITED': "Too many requests. Wait a minute and try again.",
+  'apiError.ASSIGNMENT_NOT_FOUND': "This person has no seat in this subscription.",
+  'apiError.INTERNAL': "Something went wrong on our side. Try again; if it keeps happening, contact support.",
   'errors.network': 'Outmerge could not reach the server. Check your connection and try again.',
   'errors.generic': 'Something went wrong: {message}',
 

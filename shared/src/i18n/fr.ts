@@ -172,6 +172,14 @@ export const fr: Record<keyof typeof en, string> = {
   'ithelp.troubleshootTitle': 'Dépannage',
   'ithelp.troubleshoot': 'Des utilisateurs voient le pied de page alors qu’ils ont une licence : ils doivent se connecter dans le volet Outmerge avec l’adresse à laquelle la licence a été attribuée. Un complément déployé peut mettre jusqu’à 24 heures à apparaître dans Outlook.',
 
+  'apiError.PAYMENT_DECLINED': "La carte a été refusée. Utilise une autre carte ou contacte ta banque.",
+  'apiError.PAYMENT_CARD_INVALID': "Cette carte ne peut pas être utilisée. Avec les paiements simulés, utilise une carte de test comme 4242 4242 4242 4242.",
+  'apiError.SUBSCRIPTION_NOT_FOUND': "Cet abonnement n’existe pas ou tu n’as pas le droit de le voir.",
+  'apiError.FORBIDDEN': "Tu n’as pas l’autorisation pour cette action. Demande au propriétaire de l’abonnement.",
+  'apiError.TOKEN_EXPIRED': "Ta connexion a expiré. Déconnecte-toi puis reconnecte-toi.",
+  'apiError.RATE_LIMITED': "Trop de requêtes. Attends une minute et réessaie.",
+  'apiError.ASSIGNMENT_NOT_FOUND': "Cette personne n’a pas de licence dans cet abonnement.",
+  'apiError.INTERNAL': "Un problème est survenu de notre côté. Réessaie ; si cela continue, contacte le support.",
   'errors.network': 'Outmerge n’a pas pu joindre le serveur. Vérifie ta connexion et réessaie.',
   'errors.generic': 'Une erreur s’est produite : {message}',
 

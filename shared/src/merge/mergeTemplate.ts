@@ -116,7 +116,8 @@ function unquote(value: string): string {
   return quoted ? (quoted[1] ?? '') : trimmed;
 }
 
-const FIELD_NAME = /^[^{}[\]|=!#/"]+$/;
+/** A column name as a merge field: not a Handlebars sigil (partial, comment, block…), no braces, pipe, quotes or equals sign. */
+const FIELD_NAME = /^(?![#/>!&^@~*])[^{}|="]+$/;
 
 interface Translation {
   source: string;
