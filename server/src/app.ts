@@ -35,6 +35,9 @@ export async function buildApp(config: Config, options: { manifestPath?: string;
     logger: options.logger === false ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    // Strict validation: an unknown field or a wrongly typed value is the client's mistake to be told
+    // about (400), not something to strip or coerce silently. Query numbers are parsed by their routes.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true } },
   });
   const services = await createServices(config, (error, message) => app.log.error({ err: error }, message));
   app.addHook('onClose', async () => services.storage.close());

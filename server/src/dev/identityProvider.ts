@@ -88,6 +88,7 @@ export function registerDevelopmentIdentityRoutes(app: FastifyInstance, idp: Dev
     {
       config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
       schema: {
+        hide: true,
         body: {
           type: 'object',
           required: ['email'],

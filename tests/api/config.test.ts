@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/src/config.js';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
+describe('configuration', () => {
+  it('runs everything locally by default', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, publicUrl: 'http://localhost:3000', identity: { provider: 'development' }, graph: { standInEnabled: true }, payments: { provider: 'simulated', currency: 'EUR' } });
+  });
+
+  it('refuses every development stand-in in production, with a message saying what to set', () => {
+    const found = problems({ NODE_ENV: 'production', IDENTITY_PROVIDER: 'development' });
+    expect(found.join('\n')).toMatch(/development identity provider cannot run/);
+    expect(found.join('\n')).toMatch(/Graph stand-in cannot run/);
+    expect(found.join('\n')).toMatch(/simulated payment provider cannot run/);
+    expect(found.join('\n')).toMatch(/SMTP_URL is required/);
+  });
+
+  it('requires an Entra client id for the Entra identity provider', () => {
+    expect(problems({ IDENTITY_PROVIDER: 'entra' })).toEqual([expect.stringMatching(/ENTRA_CLIENT_ID/)]);
+    expect(problems({ IDENTITY_PROVIDER: 'entra', ENTRA_CLIENT_ID: '8a1c2f3e-0000-4000-8000-000000000000' })).toEqual([]);
+  });
+
+  it('names each bad value', () => {
+    expect(problems({ PORT: 'eighty', PUBLIC_URL: 'ftp://x', CURRENCY: 'BTC', LICENSE_TOKEN_TTL_DAYS: '0' })).toEqual([
+      expect.stringMatching(/^PORT/),
+      expect.stringMatching(/^PUBLIC_URL/),
+      expect.stringMatching(/^CURRENCY/),
+      expect.stringMatching(/^LICENSE_TOKEN_TTL_DAYS/),
+    ]);
+  });
+});

@@ -1,0 +1,60 @@
+/** The production Graph client against the development stand-in, over real HTTP: the same protocol, errors and throttling. */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { GraphMailClient, GraphRequestError, type GraphMessage } from '../../addin/src/graph/graphMailClient.js';
+import { startTestServer, type TestServer } from '../helpers/testServer.js';
+
+let server: TestServer;
+let client: GraphMailClient;
+beforeAll(async () => {
+  server = await startTestServer({ GRAPH_STANDIN_RATE_PER_MINUTE: '3' });
+  client = new GraphMailClient(server.services.config.graph.baseUrl.replace(server.services.config.publicUrl, server.baseUrl), () => server.token('anna@contoso.com', { resource: 'graph' }));
+});
+beforeEach(async () => {
+  await server.call('DELETE', '/dev/mailbox/messages');
+});
+afterAll(() => server.close());
+
+const message = (to: string, extra: Partial<GraphMessage> = {}): GraphMessage => ({ subject: 'Hello', body: { contentType: 'HTML', content: '<p>Hi</p>' }, toRecipients: [{ emailAddress: { address: to } }], ...extra });
+
+async function failure(promise: Promise<unknown>): Promise<GraphRequestError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  if (!(error instanceof GraphRequestError)) throw new Error(`expected a GraphRequestError, got ${String(error)}`);
+  return error;
+}
+
+describe('Graph stand-in with the production client', () => {
+  it('accepts sendMail with 202 and records what was sent', async () => {
+    await client.sendMail(message('bob@fabrikam.com', { ccRecipients: [{ emailAddress: { address: 'cc@fabrikam.com' } }] }));
+    await client.sendMail(message('carl@fabrikam.com'), { mailbox: 'Anna@Contoso.com' });
+    const recorded = (await server.call('GET', '/dev/mailbox/messages')).json<Array<{ mailbox: string; to: string[]; cc: string[]; subject: string; html: string }>>();
+    expect(recorded.map((m) => [m.mailbox, m.to, m.cc, m.subject, m.html])).toEqual([
+      ['anna@contoso.com', ['bob@fabrikam.com'], ['cc@fabrikam.com'], 'Hello', '<p>Hi</p>'],
+      ['Anna@Contoso.com', ['carl@fabrikam.com'], [], 'Hello', '<p>Hi</p>'],
+    ]);
+  });
+
+  it('answers 400 for malformed messages and 403 for a mailbox the user may not send as', async () => {
+    expect(await failure(client.sendMail(message('not-an-address')))).toMatchObject({ kind: 'rejected', status: 400, code: 'ErrorInvalidRecipients' });
+    expect(await failure(client.sendMail({ ...message('a@b.com'), toRecipients: [] }))).toMatchObject({ status: 400, code: 'ErrorInvalidRecipients' });
+    expect(await failure(client.sendMail(message('a@b.com', { subject: 'two\r\nlines' })))).toMatchObject({ status: 400, code: 'ErrorInvalidRequest' });
+    expect(await failure(client.sendMail(message('a@b.com'), { mailbox: 'ceo@contoso.com' }))).toMatchObject({ kind: 'forbidden', status: 403, code: 'ErrorSendAsDenied' });
+  });
+
+  it('requires a Graph token: 401 InvalidAuthenticationToken otherwise', async () => {
+    const withApiToken = new GraphMailClient(client['baseUrl'] as string, () => server.token('anna@contoso.com'));
+    expect(await failure(withApiToken.sendMail(message('a@b.com')))).toMatchObject({ kind: 'auth', status: 401, code: 'InvalidAuthenticationToken' });
+  });
+
+  it('throttles above the configured rate with 429 and Retry-After', async () => {
+    for (let i = 0; i < 3; i++) await client.sendMail(message(`u${i}@fabrikam.com`));
+    const throttled = await failure(client.sendMail(message('u4@fabrikam.com')));
+    expect(throttled).toMatchObject({ kind: 'throttled', status: 429, code: 'ApplicationThrottled' });
+    expect(throttled.retryAfterSeconds).toBeGreaterThan(0);
+    expect(throttled.retryAfterSeconds).toBeLessThanOrEqual(60);
+  });
+
+  it('classifies a connection that cannot be made as ambiguous (may have been delivered)', async () => {
+    const offline = new GraphMailClient('http://127.0.0.1:9', async () => 'token');
+    expect(await failure(offline.sendMail(message('a@b.com')))).toMatchObject({ kind: 'ambiguous', status: 0 });
+  });
+});

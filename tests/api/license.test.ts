@@ -1,0 +1,79 @@
+import { createRemoteJWKSet, decodeProtectedHeader } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyLicenseToken } from '../../shared/src/license/licenseToken.js';
+import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const NONCE = 'nonce-0123456789abcdef';
+
+async function check(token: string, nonce = NONCE) {
+  const response = await server.call('POST', '/api/v1/license/check', { token, body: { nonce } });
+  return { status: response.statusCode, body: response.json<{ valid: boolean; code: string; footer: boolean; licenseToken: string; plan: string | null }>() };
+}
+
+async function accountOf(email: string, tenantId?: string) {
+  const response = await server.call('POST', '/dev/idp/token', { body: { email, ...(tenantId ? { tenantId } : {}) } });
+  return response.json<{ access_token: string; account: { tenantId: string; objectId: string } }>();
+}
+
+describe('POST /api/v1/license/check', () => {
+  it('answers an unknown user normally: free tier, footer, a signed token the pane can verify over HTTP', async () => {
+    const { access_token, account } = await accountOf('newcomer@contoso.com');
+    const { status, body } = await check(access_token);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ valid: false, code: 'NO_LICENSE', footer: true, plan: null });
+    expect(decodeProtectedHeader(body.licenseToken)).toMatchObject({ alg: 'ES256', kid: server.services.keys.signing.kid });
+    const keys = createRemoteJWKSet(new URL(`${server.baseUrl}/.well-known/jwks.json`));
+    const claims = await verifyLicenseToken(body.licenseToken, keys, { issuer: server.services.config.license.issuer, tid: account.tenantId, oid: account.objectId, nonce: NONCE });
+    expect(claims).toMatchObject({ code: 'NO_LICENSE', footer: true, nonce: NONCE });
+    expect(claims.exp - claims.iat).toBe(7 * 86400);
+  });
+
+  it('licenses an assigned user, binds the seat to (tid, oid), and reports removal', async () => {
+    const owner = await server.token('olivia@fabrikam.com');
+    const subscriptionId = await buySubscription(server, owner);
+    const assign = await server.call('POST', `/api/v1/subscriptions/${subscriptionId}/assignments`, { token: owner, body: { emails: ['Bruno@Fabrikam.com'] } });
+    expect(assign.json()).toEqual({ results: [{ email: 'Bruno@Fabrikam.com', result: 'assigned' }] });
+
+    const bruno = await accountOf('bruno@fabrikam.com');
+    expect((await check(bruno.access_token)).body).toMatchObject({ valid: true, code: 'ACTIVE', footer: false, plan: 'monthly' });
+    const seats = server.services.storage.seatsBoundTo(bruno.account.tenantId, bruno.account.objectId);
+    expect(seats).toHaveLength(1);
+
+    // Someone in another tenant using the same address does not get the seat: it is bound.
+    const impostor = await accountOf('bruno@fabrikam.com', '00000000-0000-4000-8000-000000000001');
+    expect((await check(impostor.access_token)).body.code).toBe('NO_LICENSE');
+
+    const removal = await server.call('DELETE', `/api/v1/subscriptions/${subscriptionId}/assignments/${encodeURIComponent('bruno@fabrikam.com')}`, { token: owner });
+    expect(removal.statusCode).toBe(204);
+    expect((await check(bruno.access_token)).body).toMatchObject({ valid: false, code: 'SEAT_REMOVED', footer: true });
+  });
+
+  it('binds a seat for a person of another tenant when the address is in an approved domain (L5)', async () => {
+    const owner = await server.token('owner@northwind.example');
+    const subscriptionId = await buySubscription(server, owner);
+    await server.call('POST', `/api/v1/subscriptions/${subscriptionId}/assignments`, { token: owner, body: { emails: ['sam@northwind.example'] } });
+    const outsider = await accountOf('sam@northwind.example', '00000000-0000-4000-8000-000000000002');
+    // northwind.example is approved (the owner's domain); an Entra UPN can only carry a domain its tenant verified.
+    expect((await check(outsider.access_token)).body.code).toBe('ACTIVE');
+  });
+
+  it('rejects requests without a valid token or nonce, changing nothing', async () => {
+    expect((await server.call('POST', '/api/v1/license/check', { body: { nonce: NONCE } })).json()).toMatchObject({ error: { code: 'TOKEN_MISSING' } });
+    const forged = 'eyJhbGciOiJub25lIn0.eyJ0aWQiOiJ4In0.';
+    const response = await server.call('POST', '/api/v1/license/check', { token: forged, body: { nonce: NONCE } });
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toMatchObject({ error: { code: 'TOKEN_INVALID' } });
+    const token = await server.token('anna@contoso.com');
+    const bad = await server.call('POST', '/api/v1/license/check', { token, body: { nonce: 'short' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    const graphToken = await server.token('anna@contoso.com', { resource: 'graph' });
+    expect((await server.call('POST', '/api/v1/license/check', { token: graphToken, body: { nonce: NONCE } })).json()).toMatchObject({ error: { code: 'TOKEN_WRONG_AUDIENCE' } });
+  });
+});
