@@ -10,7 +10,7 @@ export function LanguagePicker({ value, onChange, label }: { value: Locale; onCh
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
       <label htmlFor={id}>{label ?? t('common.language')}</label>
-      <Select id={id} value={value} onChange={(_, data) => onChange(data.value as Locale)} size="small">
+      <Select id={id} value={value} onChange={(_, data) => onChange(data.value as Locale)} size="small" data-testid="language">
         {SUPPORTED_LOCALES.map((locale) => (
           <option key={locale} value={locale} lang={locale}>
             {NAMES[locale]}

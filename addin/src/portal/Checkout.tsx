@@ -1,5 +1,5 @@
 import { Button, Caption1, Card, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, SpinButton, Spinner, Text } from '@fluentui/react-components';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatMoney, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import type { Account } from '../auth/authPort.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -16,8 +16,14 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
   const [paying, setPaying] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [touched, setTouched] = useState(false);
-  // One key per attempt of this form: a double click or a retried request charges once.
-  const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
+  // One Idempotency-Key per distinct purchase: resubmitting the same order (double click, retry after a
+  // network error) reuses it and is charged once; a corrected order (another card) gets a new key.
+  const lastAttempt = useRef<{ body: string; key: string } | null>(null);
+  const keyFor = (body: object) => {
+    const serialized = JSON.stringify(body);
+    if (lastAttempt.current?.body !== serialized) lastAttempt.current = { body: serialized, key: crypto.randomUUID() };
+    return lastAttempt.current.key;
+  };
 
   useEffect(() => {
     api.plans().then(setCatalog, (e: unknown) => setError(errorText(e, t)));
@@ -34,7 +40,8 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
     setPaying(true);
     setError(null);
     try {
-      const result = await api.checkout({ plan: plan.id, quantity, card }, idempotencyKey);
+      const order = { plan: plan.id, quantity, card };
+      const result = await api.checkout(order, keyFor(order));
       navigate(`/subscriptions/${result.subscriptionId}`);
     } catch (e) {
       setError(errorText(e, t));
