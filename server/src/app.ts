@@ -32,6 +32,7 @@ const OFFICE_FRAME_ANCESTORS = ['https://*.office.com', 'https://*.office365.com
 
 export async function buildApp(config: Config, options: { manifestPath?: string; logger?: boolean } = {}): Promise<BuiltApp> {
   const app = Fastify({
+    ...(config.tls ? { https: { cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) } } : {}),
     logger: options.logger === false ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,

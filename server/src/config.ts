@@ -3,6 +3,7 @@
  * works on a fresh machine with no Microsoft 365 tenant; every development stand-in is replaced
  * by the real service through configuration and refuses to run when NODE_ENV=production.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 
 export type IdentityProviderKind = 'development' | 'entra';
@@ -24,6 +25,8 @@ export interface Config {
   dataDir: string;
   staticDir: string;
   trustProxy: string | false;
+  /** Certificate and key files for HTTPS (sideloading into Outlook needs https://localhost). */
+  tls: { certFile: string; keyFile: string } | null;
   identity: {
     provider: IdentityProviderKind;
     /** Application (client) id of the Entra app registration: the API's audience. */
@@ -39,6 +42,8 @@ export interface Config {
     standInRatePerMinute: number;
   };
   sending: { ratePerMinute: number };
+  /** Per client IP; an organisation behind one NAT address shares it. */
+  rateLimits: { licenseCheckPerMinute: number };
   license: {
     tokenTtlSeconds: number;
     issuer: string;
@@ -99,8 +104,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
 
   const port = integer('PORT', 3000, 0, 65535);
   const host = env.HOST || '127.0.0.1';
-  const publicUrl = url('PUBLIC_URL', `http://localhost:${port}`);
-  const internalUrl = `http://127.0.0.1:${port}`;
+
+  let tls: Config['tls'] = null;
+  if (env.TLS_CERT_FILE || env.TLS_KEY_FILE) {
+    const certFile = path.resolve(cwd, env.TLS_CERT_FILE ?? '');
+    const keyFile = path.resolve(cwd, env.TLS_KEY_FILE ?? '');
+    if (!env.TLS_CERT_FILE || !env.TLS_KEY_FILE) problems.push('Set both TLS_CERT_FILE and TLS_KEY_FILE to serve HTTPS.');
+    else if (!fs.existsSync(certFile) || !fs.existsSync(keyFile)) problems.push(`TLS_CERT_FILE or TLS_KEY_FILE does not exist (${certFile}, ${keyFile}).`);
+    else tls = { certFile, keyFile };
+  }
+  const scheme = tls ? 'https' : 'http';
+  const publicUrl = url('PUBLIC_URL', `${scheme}://localhost:${port}`);
+  // How the server reaches itself (the development IdP's key set); localhost certificates name "localhost".
+  const internalUrl = `${scheme}://${tls ? 'localhost' : '127.0.0.1'}:${port}`;
 
   const identityProvider = oneOf<IdentityProviderKind>('IDENTITY_PROVIDER', ['development', 'entra'], production ? 'entra' : 'development');
   const development = identityProvider === 'development';
@@ -108,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   if (!GUID.test(clientId)) problems.push('ENTRA_CLIENT_ID must be the GUID of the Entra app registration (Application (client) ID).');
 
   const graphStandIn = !env.GRAPH_BASE_URL;
+
   const paymentProvider = oneOf<PaymentProviderKind>('PAYMENT_PROVIDER', ['simulated'], 'simulated');
   const currency = oneOf('CURRENCY', ['EUR', 'CHF', 'USD'] as const, 'EUR');
 
@@ -127,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     dataDir: path.resolve(cwd, env.DATA_DIR || 'data'),
     staticDir: path.resolve(cwd, env.STATIC_DIR || 'build/addin'),
     trustProxy: env.TRUSTED_PROXY || false,
+    tls,
     identity: {
       provider: identityProvider,
       clientId,
@@ -140,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       standInRatePerMinute: integer('GRAPH_STANDIN_RATE_PER_MINUTE', 30, 1, 100000),
     },
     sending: { ratePerMinute: integer('SEND_RATE_PER_MINUTE', 30, 1, 100000) },
+    rateLimits: { licenseCheckPerMinute: integer('LICENSE_CHECK_RATE_PER_MINUTE', 600, 1, 10_000_000) },
     license: {
       tokenTtlSeconds: integer('LICENSE_TOKEN_TTL_DAYS', 7, 1, 90) * 86400,
       issuer: publicUrl,

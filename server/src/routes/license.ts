@@ -5,7 +5,7 @@ export function registerLicenseRoutes(app: FastifyInstance, services: Services):
   app.post<{ Body: { nonce: string } }>(
     '/api/v1/license/check',
     {
-      config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: services.config.rateLimits.licenseCheckPerMinute, timeWindow: '1 minute' } },
       schema: {
         summary: 'Check the signed-in sender\'s license and get a signed license token',
         body: {

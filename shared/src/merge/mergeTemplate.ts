@@ -84,7 +84,7 @@ function cleanTagContent(raw: string): string {
   return raw
     .replace(/<[^>]*>/g, '')
     .replace(/&(nbsp|amp|quot|apos|lt|gt|#39|#160);/g, (_, name: string) => HTML_ENTITIES[name] ?? '')
-    .replace(/[\u00a0\u200b\u200c\u200d\ufeff]/g, (ch) => (ch === '\u00a0' ? ' ' : ''))
+    .replace(/\u00a0|\u200b|\u200c|\u200d|\ufeff/g, (ch) => (ch === '\u00a0' ? ' ' : ''))
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -1,0 +1,30 @@
+// Lint rules for all TypeScript: recommended JS and TypeScript rules, React hooks rules for the pages.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['build/', 'node_modules/', 'data/', 'test-results/', '.scratch/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='Office']", message: 'Only addin/src/host/officeMailHost.ts may touch Office.*.' },
+        { selector: "CallExpression[callee.property.name=/^(only|skip|todo)$/][callee.object.name=/^(it|test|describe)$/]", message: 'No focused or skipped tests.' },
+      ],
+    },
+  },
+  { files: ['addin/src/host/officeMailHost.ts'], rules: { 'no-restricted-syntax': 'off' } },
+  {
+    files: ['server/src/**/*.ts', 'shared/src/**/*.ts', 'addin/src/**/*.{ts,tsx}'],
+    ignores: ['server/src/storage/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'better-sqlite3', message: 'Only the storage module (server/src/storage) speaks SQL.' }] }] },
+  },
+  { files: ['addin/**/*.tsx'], plugins: { 'react-hooks': reactHooks }, rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' } },
+);
