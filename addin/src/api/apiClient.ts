@@ -1,5 +1,8 @@
 /** Calls to the Outmerge server's JSON API, with its error shape turned into a typed error. */
+import type { ClientConfig } from '../../../shared/src/api/clientConfig.js';
 import { isApiErrorBody } from '../../../shared/src/api/errors.js';
+
+export type { ClientConfig };
 
 export class ApiRequestError extends Error {
   constructor(
@@ -39,14 +42,6 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}, fetchI
   return payload as T;
 }
 
-export interface ClientConfig {
-  identity: { provider: 'development' | 'entra'; clientId: string; apiScope: string };
-  graphBaseUrl: string;
-  sendRatePerMinute: number;
-  licenseIssuer: string;
-  promoUrl: string;
-  currency: string;
-}
 
 export function loadClientConfig(): Promise<ClientConfig> {
   return apiFetch<ClientConfig>('/app-config.json');

@@ -1,8 +1,8 @@
 /** Fluent UI provider (Outlook's look), the language, and the page root every page renders into. */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { StrictMode, useEffect, type ReactNode } from 'react';
+import { StrictMode, useEffect, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { Locale } from '../../../shared/src/i18n/translate.js';
+import { resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
 import { I18nProvider } from '../i18n/I18nProvider.js';
 
 export function AppShell({ locale, children }: { locale: Locale; children: ReactNode }) {
@@ -20,4 +20,9 @@ export function renderPage(element: ReactNode): void {
   const container = document.getElementById('root');
   if (!container) throw new Error('The page has no #root element.');
   createRoot(container).render(<StrictMode>{element}</StrictMode>);
+}
+
+/** A page's language: the browser's to start with, then whatever the user picks. */
+export function usePageLocale(): [Locale, (locale: Locale) => void] {
+  return useState<Locale>(() => resolveLocale(navigator.language));
 }

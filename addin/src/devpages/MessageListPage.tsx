@@ -4,8 +4,8 @@
  */
 import { Button, Caption1, Card, Text, Title3 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import { formatDateTime, resolveLocale, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
-import { AppShell } from '../components/AppShell.js';
+import { formatDateTime, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import { AppShell, usePageLocale } from '../components/AppShell.js';
 import { LanguagePicker } from '../components/LanguagePicker.js';
 import { MessageFrame } from '../components/MessageFrame.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -19,7 +19,7 @@ export interface ListedMessage {
 }
 
 export function MessageListPage(props: { title: MessageKey; explain: MessageKey; empty: MessageKey; load: () => Promise<ListedMessage[]> }) {
-  const [locale, setLocale] = useState<Locale>(() => resolveLocale(navigator.language));
+  const [locale, setLocale] = usePageLocale();
   return (
     <AppShell locale={locale}>
       <MessageList {...props} locale={locale} onLocale={setLocale} />

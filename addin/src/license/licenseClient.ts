@@ -40,6 +40,7 @@ export class LicenseClient {
       return { kind: 'verified', claims, source: 'server' };
     } catch (error) {
       if (error instanceof ApiRequestError && (error.code === 'NETWORK' || error.status >= 500 || error.status === 429)) return this.fromCache(account);
+      if (error instanceof ApiRequestError && error.status === 401) return { kind: 'none', reason: 'sign_in_expired' };
       if (error instanceof ApiRequestError) throw error;
       // A token that does not verify is never trusted, and never replaces the cache.
       return { kind: 'none', reason: 'invalid_token' };

@@ -1,8 +1,6 @@
 /** The start page of a development deployment: where everything is. */
 import { Caption1, Link, Title2 } from '@fluentui/react-components';
-import { useState } from 'react';
-import { resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
-import { AppShell, renderPage } from '../components/AppShell.js';
+import { AppShell, renderPage, usePageLocale } from '../components/AppShell.js';
 import { LanguagePicker } from '../components/LanguagePicker.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 
@@ -33,7 +31,7 @@ function Home() {
 }
 
 function HomePage() {
-  const [locale, setLocale] = useState<Locale>(() => resolveLocale(navigator.language));
+  const [locale, setLocale] = usePageLocale();
   return (
     <AppShell locale={locale}>
       <div style={{ display: 'flex', justifyContent: 'flex-end', padding: 8 }}>

@@ -5,9 +5,9 @@
  */
 import { Caption1, Card, Field, Input, Text, Title3 } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
-import { resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
+import type { Locale } from '../../../shared/src/i18n/translate.js';
 import type { ClientConfig } from '../api/apiClient.js';
-import { AppShell } from '../components/AppShell.js';
+import { AppShell, usePageLocale } from '../components/AppShell.js';
 import { LanguagePicker } from '../components/LanguagePicker.js';
 import { PlaygroundMailHost } from '../host/playgroundMailHost.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -19,7 +19,7 @@ const SAMPLE_SUBJECT = 'Your invitation, {{FirstName}}';
 const SAMPLE_BODY = '<p>Hello {{FirstName}},</p><p>We would be glad to see you and the {{Company | whole}} team at our open day on 12 March.</p><p>Best regards,<br>Anna</p>';
 
 export function Playground({ config }: { config: ClientConfig }) {
-  const [locale, setLocale] = useState<Locale>(() => resolveLocale(navigator.language));
+  const [locale, setLocale] = usePageLocale();
   return (
     <AppShell locale={locale}>
       <PlaygroundLayout config={config} locale={locale} onLocale={setLocale} />

@@ -1,10 +1,9 @@
 /** The licensing portal: sign in, see and buy subscriptions, assign seats, IT help. */
 import { Button, Caption1, Link, MessageBar, MessageBarBody, Spinner, Text, Title2 } from '@fluentui/react-components';
-import { useState } from 'react';
-import { resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
+import type { Locale } from '../../../shared/src/i18n/translate.js';
 import type { ClientConfig } from '../api/apiClient.js';
 import { useAuth } from '../auth/useAuth.js';
-import { AppShell } from '../components/AppShell.js';
+import { AppShell, usePageLocale } from '../components/AppShell.js';
 import { LanguagePicker } from '../components/LanguagePicker.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { Checkout } from './Checkout.js';
@@ -15,7 +14,7 @@ import { usePortalApi } from './usePortalApi.js';
 import { useHashRoute } from './useHashRoute.js';
 
 export function Portal({ config }: { config: ClientConfig }) {
-  const [locale, setLocale] = useState<Locale>(() => resolveLocale(navigator.language));
+  const [locale, setLocale] = usePageLocale();
   return (
     <AppShell locale={locale}>
       <PortalContent config={config} locale={locale} onLocale={setLocale} />

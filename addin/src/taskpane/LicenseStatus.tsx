@@ -4,7 +4,10 @@ import { formatDate, type MessageKey } from '../../../shared/src/i18n/translate.
 import { useI18n } from '../i18n/I18nProvider.js';
 
 function detailKey(state: LicenseState): MessageKey {
-  if (state.kind === 'none') return state.reason === 'unreachable' ? 'license.offlineDetail' : 'license.freeDetail';
+  if (state.kind === 'none') {
+    const byReason = { not_signed_in: 'license.freeDetail', sign_in_expired: 'license.signInExpiredDetail', unreachable: 'license.offlineDetail', invalid_token: 'license.invalidDetail', clock_rollback: 'license.clockDetail' } as const;
+    return byReason[state.reason];
+  }
   switch (state.claims.code) {
     case 'ACTIVE':
       return 'license.licensedDetail';

@@ -5,18 +5,11 @@
 import type { FastifyInstance } from 'fastify';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ClientConfig } from '../../../shared/src/api/clientConfig.js';
 import type { Config } from '../config.js';
 import { manifestForUrl } from '../manifest/manifestForUrl.js';
 import type { SigningKeys } from '../license/signingKeys.js';
 
-export interface ClientConfig {
-  identity: { provider: 'development' | 'entra'; clientId: string; apiScope: string };
-  graphBaseUrl: string;
-  sendRatePerMinute: number;
-  licenseIssuer: string;
-  promoUrl: string;
-  currency: string;
-}
 
 export function clientConfig(config: Config): ClientConfig {
   return {

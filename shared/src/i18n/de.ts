@@ -38,6 +38,9 @@ export const de: Record<keyof typeof en, string> = {
   'license.removedDetail': 'Ein Administrator hat deine Lizenz entfernt, daher enthalten Nachrichten die Outmerge-Fußzeile. Falls das ein Irrtum ist, wende dich an deinen Administrator.',
   'license.offlineDetail': 'Der Lizenzserver ist nicht erreichbar. Bis deine Lizenz bestätigt werden kann, enthalten Nachrichten die Outmerge-Fußzeile; das Senden funktioniert weiterhin.',
   'license.cachedDetail': 'Der Lizenzserver ist nicht erreichbar; deine zuvor bestätigte Lizenz bleibt bis {date} gültig.',
+  'license.signInExpiredDetail': "Deine Anmeldung ist abgelaufen, daher konnte deine Lizenz nicht geprüft werden und Nachrichten enthalten die Outmerge-Fußzeile. Melde dich ab und wieder an.",
+  'license.invalidDetail': "Die Antwort des Lizenzservers konnte nicht überprüft werden, daher enthalten Nachrichten die Outmerge-Fußzeile. Prüfe es später erneut; wenn es weiter passiert, wende dich an deinen Administrator.",
+  'license.clockDetail': "Die Uhr deines Computers wurde anscheinend zurückgestellt, daher ist deine gespeicherte Lizenz nicht vertrauenswürdig und Nachrichten enthalten die Outmerge-Fußzeile. Korrigiere Datum und Uhrzeit und prüfe dann erneut.",
   'license.openPortal': 'Lizenzportal öffnen',
   'license.recheck': 'Erneut prüfen',
 

@@ -36,6 +36,9 @@ export const en = {
   'license.removedDetail': 'An administrator removed your license, so messages include the Outmerge footer. Ask your administrator if this is a mistake.',
   'license.offlineDetail': 'The license server cannot be reached. Messages include the Outmerge footer until your license can be confirmed; sending still works.',
   'license.cachedDetail': 'The license server cannot be reached; your license confirmed earlier is still valid until {date}.',
+  'license.signInExpiredDetail': "Your sign-in has expired, so your license could not be checked and messages include the Outmerge footer. Sign out and sign in again.",
+  'license.invalidDetail': "The license server's answer could not be verified, so messages include the Outmerge footer. Check again later; if it keeps happening, contact your administrator.",
+  'license.clockDetail': "Your computer's clock seems to have been set back, so your saved license cannot be trusted and messages include the Outmerge footer. Correct the date and time, then check again.",
   'license.openPortal': 'Open the licensing portal',
   'license.recheck': 'Check again',
 

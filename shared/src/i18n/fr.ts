@@ -38,6 +38,9 @@ export const fr: Record<keyof typeof en, string> = {
   'license.removedDetail': 'Un administrateur a retiré ta licence : les messages incluent donc le pied de page Outmerge. S’il s’agit d’une erreur, adresse-toi à ton administrateur.',
   'license.offlineDetail': 'Le serveur de licences est injoignable. Les messages incluent le pied de page Outmerge tant que ta licence n’a pas pu être confirmée ; l’envoi fonctionne toujours.',
   'license.cachedDetail': 'Le serveur de licences est injoignable ; ta licence, confirmée précédemment, reste valable jusqu’au {date}.',
+  'license.signInExpiredDetail': "Ta connexion a expiré : ta licence n’a pas pu être vérifiée et les messages incluent le pied de page Outmerge. Déconnecte-toi puis reconnecte-toi.",
+  'license.invalidDetail': "La réponse du serveur de licences n’a pas pu être vérifiée : les messages incluent le pied de page Outmerge. Réessaie plus tard ; si cela continue, contacte ton administrateur.",
+  'license.clockDetail': "L’horloge de ton ordinateur semble avoir été reculée : ta licence enregistrée n’est pas fiable et les messages incluent le pied de page Outmerge. Corrige la date et l’heure, puis vérifie de nouveau.",
   'license.openPortal': 'Ouvrir le portail de licences',
   'license.recheck': 'Vérifier à nouveau',
 

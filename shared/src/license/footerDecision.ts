@@ -7,7 +7,7 @@ import type { LicenseClaims, LicenseCode } from './licenseToken.js';
 
 export type LicenseState =
   | { kind: 'verified'; claims: LicenseClaims; source: 'server' | 'cache' }
-  | { kind: 'none'; reason: 'not_signed_in' | 'unreachable' | 'invalid_token' | 'clock_rollback' };
+  | { kind: 'none'; reason: 'not_signed_in' | 'sign_in_expired' | 'unreachable' | 'invalid_token' | 'clock_rollback' };
 
 export interface FooterDecision {
   footer: boolean;

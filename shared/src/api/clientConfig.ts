@@ -1,0 +1,9 @@
+/** What `GET /app-config.json` tells the browser pages about the deployment they belong to. */
+export interface ClientConfig {
+  identity: { provider: 'development' | 'entra'; clientId: string; apiScope: string };
+  graphBaseUrl: string;
+  sendRatePerMinute: number;
+  licenseIssuer: string;
+  promoUrl: string;
+  currency: string;
+}
