@@ -19,6 +19,8 @@ import { registerCheckoutRoutes } from './routes/checkout.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerLicenseRoutes } from './routes/license.js';
 import { registerPublicConfigRoutes } from './routes/publicConfig.js';
+import { registerDelegationRoutes } from './routes/delegation.js';
+import { registerOrganisationRoutes } from './routes/organisation.js';
 import { registerSubscriptionRoutes } from './routes/subscriptions.js';
 import { createServices, type Services } from './services.js';
 
@@ -100,6 +102,8 @@ export async function buildApp(config: Config, options: { manifestPath?: string;
   registerLicenseRoutes(app, services);
   registerCheckoutRoutes(app, services);
   registerSubscriptionRoutes(app, services);
+  registerDelegationRoutes(app, services);
+  registerOrganisationRoutes(app, services);
 
   if (config.identity.provider === 'development') {
     const idp = await createDevelopmentIdentityProvider({ issuerTemplate: config.identity.issuerTemplate, apiAudience: config.identity.clientId, apiScope: config.identity.apiScope, clientId: config.identity.clientId });

@@ -12,6 +12,8 @@ import { createMailer, type Mailer } from './email/mailer.js';
 import { createAccessTokenValidator, type AccessTokenValidator } from './identity/accessTokenValidator.js';
 import { LicenseService } from './license/licenseService.js';
 import { loadSigningKeys, type SigningKeys } from './license/signingKeys.js';
+import { DelegationService } from './licensing/delegationService.js';
+import { OrganisationService } from './licensing/organisationService.js';
 import { SeatService } from './licensing/seatService.js';
 import { Storage } from './storage/storage.js';
 
@@ -24,6 +26,8 @@ export interface Services {
   licenses: LicenseService;
   checkout: CheckoutService;
   seats: SeatService;
+  delegation: DelegationService;
+  organisations: OrganisationService;
 }
 
 export const DATABASE_FILE = 'outmerge.sqlite';
@@ -48,5 +52,7 @@ export async function createServices(config: Config, log: (error: unknown, messa
     licenses: new LicenseService(storage, keys, { issuer: config.license.issuer, tokenTtlSeconds: config.license.tokenTtlSeconds }),
     checkout: new CheckoutService(storage, paymentProvider, { plans: config.payments.plans, currency: config.payments.currency }),
     seats: new SeatService(storage, mailer, { publicUrl: config.publicUrl }, Date.now, log),
+    delegation: new DelegationService(storage, mailer, { publicUrl: config.publicUrl }, Date.now, log),
+    organisations: new OrganisationService(storage),
   };
 }

@@ -28,9 +28,11 @@ describe('seat assignment', () => {
         { email: 'dora@contoso.com', result: 'no_seat_left' },
       ],
     });
-    const detail = (await server.call('GET', `/api/v1/subscriptions/${subscriptionId}`, { token: owner })).json<{ assigned: number; seats: Array<{ email: string; status: string }> }>();
+    const detail = (await server.call('GET', `/api/v1/subscriptions/${subscriptionId}`, { token: owner })).json<{ assigned: number }>();
     expect(detail.assigned).toBe(3);
-    expect(detail.seats.map((s) => [s.email, s.status])).toEqual([
+    const seats = (await server.call('GET', `/api/v1/subscriptions/${subscriptionId}/seats`, { token: owner })).json<{ total: number; items: Array<{ email: string; status: string }> }>();
+    expect(seats.total).toBe(3);
+    expect(seats.items.map((s) => [s.email, s.status])).toEqual([
       ['anna@contoso.com', 'pending'],
       ['bob@contoso.com', 'pending'],
       ['carl@contoso.com', 'pending'],

@@ -5,17 +5,19 @@ import { decideLicense, footerApplies } from './decideLicense.js';
 function seat(overrides: Partial<SeatForCheck> = {}): SeatForCheck {
   return {
     id: 'seat', subscriptionId: 'sub', emailCanonical: 'a@contoso.com', emailDisplay: 'a@contoso.com', language: 'en', boundTenantId: 't', boundObjectId: 'o',
-    assignedAt: 0, lastCheckInAt: null, removedAt: null, subscriptionStatus: 'active', planId: 'monthly', organisationId: 'org', organisationTenantId: 't', periodEnd: 1, ...overrides,
+    assignedAt: 0, lastCheckInAt: null, removedAt: null, suspendedAt: null, subscriptionStatus: 'active', planId: 'monthly', organisationId: 'org', organisationTenantId: 't', periodEnd: 1, ...overrides,
   };
 }
 
 describe('decideLicense', () => {
-  it('checks in a fixed order: no seat, subscription state, removal, active', () => {
+  it('checks in a fixed order: no seat, subscription state, suspension, removal, active', () => {
     expect(decideLicense([]).code).toBe('NO_LICENSE');
-    expect(decideLicense([seat({ subscriptionStatus: 'expired' })]).code).toBe('SUBSCRIPTION_EXPIRED');
+    expect(decideLicense([seat({ subscriptionStatus: 'expired', suspendedAt: 1, removedAt: 2 })]).code).toBe('SUBSCRIPTION_EXPIRED');
     expect(decideLicense([seat({ subscriptionStatus: 'cancelled' })]).code).toBe('SUBSCRIPTION_EXPIRED');
+    expect(decideLicense([seat({ suspendedAt: 1, removedAt: 2 })]).code).toBe('SUSPENDED');
     expect(decideLicense([seat({ removedAt: 5 })]).code).toBe('SEAT_REMOVED');
     expect(decideLicense([seat({ subscriptionStatus: 'past_due' })]).code).toBe('ACTIVE');
+    expect(decideLicense([seat({ subscriptionStatus: 'trial' })]).code).toBe('ACTIVE');
   });
 
   it('prefers a licensed seat when a person has several', () => {

@@ -1,7 +1,8 @@
 /**
- * The license decision (L2) as a pure function: from the seats bound to a person, the reason
- * code and the seat that grants it. Checks run in a fixed order, like Keygen's validation codes:
- * no seat at all, then the subscription's state, then suspension, then removal, then active.
+ * The license decision (L2) as a pure function. Each seat bound to the person is judged by checks
+ * in a fixed order, like Keygen's validation codes: the subscription's state, then suspension,
+ * then removal; a seat that passes them all is ACTIVE. With no seat at all the answer is
+ * NO_LICENSE. When a person has several seats, the best answer wins.
  */
 import type { LicenseCode } from '../../../shared/src/license/licenseToken.js';
 import type { SeatForCheck } from '../storage/storage.js';
@@ -13,14 +14,23 @@ export interface LicenseDecision {
 
 const LIVE_STATUSES = new Set(['active', 'trial', 'past_due']);
 
+/** Which answer wins when seats disagree: a live licence first, removal last. */
+const PREFERENCE: readonly LicenseCode[] = ['ACTIVE', 'SUSPENDED', 'SUBSCRIPTION_EXPIRED', 'SEAT_REMOVED'];
+
+export function judgeSeat(seat: SeatForCheck): LicenseCode {
+  if (!LIVE_STATUSES.has(seat.subscriptionStatus)) return 'SUBSCRIPTION_EXPIRED';
+  if (seat.suspendedAt !== null) return 'SUSPENDED';
+  if (seat.removedAt !== null) return 'SEAT_REMOVED';
+  return 'ACTIVE';
+}
+
 export function decideLicense(boundSeats: readonly SeatForCheck[]): LicenseDecision {
-  if (boundSeats.length === 0) return { code: 'NO_LICENSE', seat: null };
-  const live = boundSeats.filter((seat) => seat.removedAt === null);
-  const licensed = live.find((seat) => LIVE_STATUSES.has(seat.subscriptionStatus));
-  if (licensed) return { code: 'ACTIVE', seat: licensed };
-  const lapsed = live[0];
-  if (lapsed) return { code: 'SUBSCRIPTION_EXPIRED', seat: lapsed };
-  return { code: 'SEAT_REMOVED', seat: boundSeats[0] ?? null };
+  let best: LicenseDecision = { code: 'NO_LICENSE', seat: null };
+  for (const seat of boundSeats) {
+    const code = judgeSeat(seat);
+    if (best.seat === null || PREFERENCE.indexOf(code) < PREFERENCE.indexOf(best.code)) best = { code, seat };
+  }
+  return best;
 }
 
 /** Only these codes remove the footer. */

@@ -1,17 +1,19 @@
 /**
- * Seats (A2, A3, A4): assigning by email, removing, listing. The seat invariant (never more live
- * seats than the quantity bought) is enforced by counting and inserting inside one
+ * Seats (A2, A3, A4): assigning by email (one or up to 10,000 at once), removing, transferring in
+ * one step, suspending, listing with search and sort, exporting. The seat invariant (never more
+ * live seats than the quantity bought) holds because counting and inserting happen in one
  * `BEGIN IMMEDIATE` transaction, backed by unique indexes on live seats.
  */
 import { randomUUID } from 'node:crypto';
 import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { resolveLocale } from '../../../shared/src/i18n/translate.js';
-import { can, type SubscriptionAction } from '../../../shared/src/permissions/permissions.js';
-import { welcomeEmail } from '../email/templates.js';
-import type { Mailer } from '../email/mailer.js';
+import type { Mailer, OutgoingEmail } from '../email/mailer.js';
+import { seatRemovedEmail, welcomeEmail } from '../email/templates.js';
+import { toCsv } from '../http/csv.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
-import type { SeatRow, Storage, SubscriptionRow } from '../storage/storage.js';
+import type { SeatQuery, SeatRow, Storage, SubscriptionRow } from '../storage/storage.js';
+import { authorize, journal } from './access.js';
 
 export type AssignmentOutcome = 'assigned' | 'already_assigned' | 'invalid' | 'domain_not_approved' | 'no_seat_left';
 
@@ -20,7 +22,7 @@ export interface AssignmentResult {
   result: AssignmentOutcome;
 }
 
-export type SeatStatus = 'pending' | 'active' | 'expired';
+export type SeatStatus = 'pending' | 'active' | 'expired' | 'suspended';
 
 export interface SeatView {
   email: string;
@@ -38,79 +40,123 @@ export class SeatService {
     private readonly log: (error: unknown, message: string) => void = () => {},
   ) {}
 
-  /** The subscription if the caller may do `action` on it; otherwise "not found", so that foreign ids reveal nothing. */
-  authorize(caller: CallerIdentity, subscriptionId: string, action: SubscriptionAction): SubscriptionRow {
-    const subscription = this.storage.findSubscription(subscriptionId);
-    if (!subscription || !can(caller, 'subscription.view', rolesOf(subscription))) {
-      throw new ApiError(404, 'SUBSCRIPTION_NOT_FOUND', 'No subscription with this id is visible to you.');
-    }
-    if (!can(caller, action, rolesOf(subscription))) throw new ApiError(403, 'FORBIDDEN', 'You do not have the permission for this action on this subscription.');
-    return subscription;
-  }
-
   async assign(caller: CallerIdentity, subscriptionId: string, emails: readonly string[], language: string | undefined, ip: string | null): Promise<AssignmentResult[]> {
     const locale = resolveLocale(language);
-    const welcome: Array<{ to: string; ownerEmail: string }> = [];
+    const outgoing: OutgoingEmail[] = [];
     const results = this.storage.transaction(() => {
-      const subscription = this.authorize(caller, subscriptionId, 'seats.assign');
-      let live = this.storage.countLiveSeats(subscriptionId);
+      const access = authorize(this.storage, caller, subscriptionId, 'seats.assign');
       const now = this.clock();
+      let live = this.storage.countLiveSeats(subscriptionId);
       const seen = new Set<string>();
       return emails.map((input): AssignmentResult => {
         const email = normalizeEmail(input);
         if (!email.ok) return { email: input, result: 'invalid' };
-        if (seen.has(email.canonical) || this.storage.findLiveSeatByEmail(subscriptionId, email.canonical)) {
-          return { email: email.display, result: 'already_assigned' };
-        }
+        if (seen.has(email.canonical) || this.storage.findLiveSeatByEmail(subscriptionId, email.canonical)) return { email: email.display, result: 'already_assigned' };
         seen.add(email.canonical);
-        if (!this.storage.isDomainApproved(subscription.organisationId, email.domain)) return { email: email.display, result: 'domain_not_approved' };
-        if (live >= subscription.quantity) return { email: email.display, result: 'no_seat_left' };
+        if (!this.storage.isDomainApproved(access.subscription.organisationId, email.domain)) return { email: email.display, result: 'domain_not_approved' };
+        if (live >= access.subscription.quantity) return { email: email.display, result: 'no_seat_left' };
         this.storage.insertSeat({ id: randomUUID(), subscriptionId, emailCanonical: email.canonical, emailDisplay: email.display, language: locale, assignedAt: now });
-        this.storage.appendJournal({ organisationId: subscription.organisationId, subscriptionId, actor: actorOf(caller), action: 'seat.assigned', target: email.display, detail: null, ip, at: now });
+        journal(this.storage, access, { category: 'seats', action: 'seat.assigned', target: email.display, ip, at: now });
         live++;
-        welcome.push({ to: email.display, ownerEmail: subscription.ownerEmail });
+        outgoing.push(welcomeEmail({ to: email.display, locale, ownerEmail: access.subscription.ownerEmail, publicUrl: this.options.publicUrl }));
         return { email: email.display, result: 'assigned' };
       });
     });
-    // Email after commit: a mail server that is down must not undo an assignment.
-    for (const mail of welcome) {
-      await this.mailer.send(welcomeEmail({ to: mail.to, locale, ownerEmail: mail.ownerEmail, publicUrl: this.options.publicUrl })).catch((error: unknown) => this.log(error, `welcome email to ${mail.to} failed`));
-    }
+    await this.sendAll(outgoing);
     return results;
   }
 
-  unassign(caller: CallerIdentity, subscriptionId: string, emailInput: string, ip: string | null): void {
-    this.storage.transaction(() => {
-      const subscription = this.authorize(caller, subscriptionId, 'seats.unassign');
-      const email = normalizeEmail(emailInput);
-      const seat = email.ok ? this.storage.findLiveSeatByEmail(subscriptionId, email.canonical) : undefined;
-      if (!seat) throw new ApiError(404, 'ASSIGNMENT_NOT_FOUND', `No seat is assigned to ${emailInput} in this subscription.`);
+  async unassign(caller: CallerIdentity, subscriptionId: string, emailInput: string, ip: string | null): Promise<void> {
+    const email = this.storage.transaction(() => {
+      const access = authorize(this.storage, caller, subscriptionId, 'seats.unassign');
+      const seat = this.liveSeat(subscriptionId, emailInput);
       const now = this.clock();
       this.storage.removeSeat(seat.id, now);
-      this.storage.appendJournal({ organisationId: subscription.organisationId, subscriptionId, actor: actorOf(caller), action: 'seat.unassigned', target: seat.emailDisplay, detail: null, ip, at: now });
+      journal(this.storage, access, { category: 'seats', action: 'seat.unassigned', target: seat.emailDisplay, ip, at: now });
+      return seatRemovedEmail({ to: seat.emailDisplay, locale: resolveLocale(seat.language), by: caller.email ?? '' });
+    });
+    await this.sendAll([email]);
+  }
+
+  /** Moves a seat from a leaving user to someone else in one step (A3): the old user's next check is unlicensed. */
+  async transfer(caller: CallerIdentity, subscriptionId: string, fromInput: string, toInput: string, language: string | undefined, ip: string | null): Promise<AssignmentResult> {
+    const locale = resolveLocale(language);
+    const { result, outgoing } = this.storage.transaction(() => {
+      const access = authorize(this.storage, caller, subscriptionId, 'seats.assign');
+      const from = this.liveSeat(subscriptionId, fromInput);
+      const to = normalizeEmail(toInput);
+      if (!to.ok) return { result: { email: toInput, result: 'invalid' as const }, outgoing: [] };
+      if (this.storage.findLiveSeatByEmail(subscriptionId, to.canonical)) return { result: { email: to.display, result: 'already_assigned' as const }, outgoing: [] };
+      if (!this.storage.isDomainApproved(access.subscription.organisationId, to.domain)) return { result: { email: to.display, result: 'domain_not_approved' as const }, outgoing: [] };
+      const now = this.clock();
+      this.storage.removeSeat(from.id, now);
+      this.storage.insertSeat({ id: randomUUID(), subscriptionId, emailCanonical: to.canonical, emailDisplay: to.display, language: locale, assignedAt: now });
+      journal(this.storage, access, { category: 'seats', action: 'seat.transferred', target: to.display, detail: { from: from.emailDisplay }, ip, at: now });
+      return {
+        result: { email: to.display, result: 'assigned' as const },
+        outgoing: [
+          seatRemovedEmail({ to: from.emailDisplay, locale: resolveLocale(from.language), by: caller.email ?? '' }),
+          welcomeEmail({ to: to.display, locale, ownerEmail: access.subscription.ownerEmail, publicUrl: this.options.publicUrl }),
+        ],
+      };
+    });
+    await this.sendAll(outgoing);
+    return result;
+  }
+
+  setSuspended(caller: CallerIdentity, subscriptionId: string, emailInput: string, suspended: boolean, ip: string | null): SeatView {
+    return this.storage.transaction(() => {
+      const access = authorize(this.storage, caller, subscriptionId, 'seats.suspend');
+      const seat = this.liveSeat(subscriptionId, emailInput);
+      const now = this.clock();
+      if ((seat.suspendedAt !== null) !== suspended) {
+        this.storage.setSeatSuspended(seat.id, suspended ? now : null);
+        journal(this.storage, access, { category: 'seats', action: suspended ? 'seat.suspended' : 'seat.resumed', target: seat.emailDisplay, ip, at: now });
+      }
+      return seatView({ ...seat, suspendedAt: suspended ? now : null }, access.subscription);
     });
   }
 
-  list(caller: CallerIdentity, subscriptionId: string): { subscription: SubscriptionRow; seats: SeatView[] } {
-    const subscription = this.authorize(caller, subscriptionId, 'seats.view');
-    const lapsed = subscription.status === 'expired' || subscription.status === 'cancelled';
-    return { subscription, seats: this.storage.listLiveSeats(subscriptionId).map((seat) => seatView(seat, lapsed)) };
+  query(caller: CallerIdentity, subscriptionId: string, query: SeatQuery): { total: number; items: SeatView[] } {
+    const access = authorize(this.storage, caller, subscriptionId, 'seats.view');
+    const page = this.storage.querySeats(subscriptionId, query);
+    return { total: page.total, items: page.items.map((seat) => seatView(seat, access.subscription)) };
+  }
+
+  exportCsv(caller: CallerIdentity, subscriptionId: string): string {
+    const access = authorize(this.storage, caller, subscriptionId, 'seats.view');
+    const { items } = this.storage.querySeats(subscriptionId, { sort: 'email', descending: false, offset: 0, limit: 1_000_000 });
+    return toCsv(
+      ['email', 'status', 'assigned_at', 'last_check_in_at'],
+      items.map((seat) => seatView(seat, access.subscription)).map((seat) => [seat.email, seat.status, seat.assignedAt, seat.lastCheckInAt]),
+    );
+  }
+
+  private liveSeat(subscriptionId: string, emailInput: string): SeatRow {
+    const email = normalizeEmail(emailInput);
+    const seat = email.ok ? this.storage.findLiveSeatByEmail(subscriptionId, email.canonical) : undefined;
+    if (!seat) throw new ApiError(404, 'ASSIGNMENT_NOT_FOUND', `No seat is assigned to ${emailInput} in this subscription.`);
+    return seat;
+  }
+
+  /** Email after commit: a mail server that is down must not undo a change. */
+  private async sendAll(emails: readonly OutgoingEmail[]): Promise<void> {
+    for (const email of emails) await this.mailer.send(email).catch((error: unknown) => this.log(error, `${email.kind} email to ${email.to} failed`));
   }
 }
 
-function rolesOf(subscription: SubscriptionRow) {
-  return { owner: { tenantId: subscription.ownerTenantId, objectId: subscription.ownerObjectId }, delegates: [] };
+export function seatStatus(seat: Pick<SeatRow, 'boundObjectId' | 'suspendedAt'>, subscription: Pick<SubscriptionRow, 'status'>): SeatStatus {
+  if (subscription.status === 'expired' || subscription.status === 'cancelled') return 'expired';
+  if (seat.suspendedAt !== null) return 'suspended';
+  return seat.boundObjectId ? 'active' : 'pending';
 }
 
-function actorOf(caller: CallerIdentity) {
-  return { tenantId: caller.tenantId, objectId: caller.objectId, email: caller.email ?? '' };
-}
-
-function seatView(seat: SeatRow, lapsed: boolean): SeatView {
+function seatView(seat: SeatRow, subscription: SubscriptionRow): SeatView {
   return {
     email: seat.emailDisplay,
-    status: lapsed ? 'expired' : seat.boundObjectId ? 'active' : 'pending',
+    status: seatStatus(seat, subscription),
     assignedAt: new Date(seat.assignedAt).toISOString(),
     lastCheckInAt: seat.lastCheckInAt === null ? null : new Date(seat.lastCheckInAt).toISOString(),
   };
 }
+

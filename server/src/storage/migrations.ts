@@ -107,4 +107,48 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX journal_organisation ON journal (organisation_id, created_at);
     `,
   },
+  {
+    version: 2,
+    description: 'delegated administrators, invitations, seat suspension, journal roles and categories',
+    sql: `
+      CREATE TABLE delegates (
+        id TEXT PRIMARY KEY,
+        subscription_id TEXT NOT NULL REFERENCES subscriptions(id),
+        tenant_id TEXT NOT NULL,
+        object_id TEXT NOT NULL,
+        email TEXT NOT NULL,
+        permissions TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        UNIQUE (subscription_id, tenant_id, object_id)
+      );
+      CREATE INDEX delegates_person ON delegates (tenant_id, object_id);
+      CREATE TABLE invitations (
+        id TEXT PRIMARY KEY,
+        subscription_id TEXT NOT NULL REFERENCES subscriptions(id),
+        email_canonical TEXT NOT NULL,
+        email_display TEXT NOT NULL,
+        permissions TEXT NOT NULL,
+        language TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'revoked')),
+        invited_by_email TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        accepted_at INTEGER
+      );
+      CREATE INDEX invitations_subscription ON invitations (subscription_id, status);
+      -- Every token ever sent for an invitation, hashed; a resend supersedes the previous one.
+      CREATE TABLE invitation_tokens (
+        token_hash TEXT PRIMARY KEY,
+        invitation_id TEXT NOT NULL REFERENCES invitations(id),
+        created_at INTEGER NOT NULL,
+        superseded_at INTEGER
+      );
+      ALTER TABLE seats ADD COLUMN suspended_at INTEGER;
+      ALTER TABLE journal ADD COLUMN actor_role TEXT;
+      ALTER TABLE journal ADD COLUMN on_behalf_of TEXT;
+      ALTER TABLE journal ADD COLUMN category TEXT NOT NULL DEFAULT 'seats';
+      UPDATE journal SET category = 'billing' WHERE action = 'subscription.purchased';
+      ALTER TABLE approved_domains ADD COLUMN source TEXT NOT NULL DEFAULT 'tenant';
+    `,
+  },
 ];

@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MIGRATIONS, type Migration } from './migrations.js';
 
+import type { Permission } from '../../../shared/src/permissions/permissions.js';
+
 export type SubscriptionStatus = 'trial' | 'active' | 'past_due' | 'expired' | 'cancelled';
 
 export interface OrganisationRow {
@@ -45,6 +47,7 @@ export interface SeatRow {
   assignedAt: number;
   lastCheckInAt: number | null;
   removedAt: number | null;
+  suspendedAt: number | null;
 }
 
 /** A seat with what the license check needs to know about its subscription. */
@@ -67,15 +70,67 @@ export interface OutboxRow {
   createdAt: number;
 }
 
+export type JournalCategory = 'seats' | 'delegates' | 'domains' | 'subscription' | 'billing';
+
 export interface JournalEntry {
   organisationId: string;
   subscriptionId: string | null;
   actor: { tenantId: string; objectId: string; email: string } | null;
+  /** The actor's role when acting: owner, delegate (later partner). */
+  actorRole: string | null;
+  /** Whom the actor acted for, when not for themself (a partner for a customer). */
+  onBehalfOf: string | null;
+  category: JournalCategory;
   action: string;
   target: string | null;
   detail: string | null;
   ip: string | null;
   at: number;
+}
+
+export interface JournalFilter {
+  actor?: string;
+  action?: string;
+  from?: number;
+  to?: number;
+  categories: readonly JournalCategory[];
+  limit: number;
+}
+
+export interface DelegateRow {
+  id: string;
+  subscriptionId: string;
+  tenantId: string;
+  objectId: string;
+  email: string;
+  permissions: Permission[];
+  createdAt: number;
+}
+
+export type InvitationStatus = 'pending' | 'accepted' | 'revoked';
+
+export interface InvitationRow {
+  id: string;
+  subscriptionId: string;
+  emailCanonical: string;
+  emailDisplay: string;
+  permissions: Permission[];
+  language: string;
+  status: InvitationStatus;
+  invitedByEmail: string;
+  createdAt: number;
+  expiresAt: number;
+  acceptedAt: number | null;
+}
+
+export type SeatSort = 'email' | 'status' | 'lastCheckIn' | 'assignedAt';
+
+export interface SeatQuery {
+  search?: string;
+  sort: SeatSort;
+  descending: boolean;
+  offset: number;
+  limit: number;
 }
 
 export type IdempotencyLookup =
@@ -94,7 +149,24 @@ const SEAT_COLUMNS = `
   seats.id, seats.subscription_id AS subscriptionId, seats.email_canonical AS emailCanonical,
   seats.email_display AS emailDisplay, seats.language, seats.bound_tenant_id AS boundTenantId,
   seats.bound_object_id AS boundObjectId, seats.assigned_at AS assignedAt,
-  seats.last_check_in_at AS lastCheckInAt, seats.removed_at AS removedAt`;
+  seats.last_check_in_at AS lastCheckInAt, seats.removed_at AS removedAt, seats.suspended_at AS suspendedAt`;
+
+const DELEGATE_COLUMNS = `id, subscription_id AS subscriptionId, tenant_id AS tenantId, object_id AS objectId, email, permissions, created_at AS createdAt`;
+const INVITATION_COLUMNS = `id, subscription_id AS subscriptionId, email_canonical AS emailCanonical, email_display AS emailDisplay, permissions,
+  language, status, invited_by_email AS invitedByEmail, created_at AS createdAt, expires_at AS expiresAt, accepted_at AS acceptedAt`;
+
+/** Seat status order for sorting: pending, active, suspended. */
+const SEAT_STATUS_RANK = `CASE WHEN seats.suspended_at IS NOT NULL THEN 3 WHEN seats.bound_object_id IS NULL THEN 1 ELSE 2 END`;
+const SEAT_SORT_SQL: Record<SeatSort, string> = {
+  email: 'seats.email_canonical',
+  status: `${SEAT_STATUS_RANK}, seats.email_canonical`,
+  lastCheckIn: 'seats.last_check_in_at IS NULL, seats.last_check_in_at, seats.email_canonical',
+  assignedAt: 'seats.assigned_at, seats.email_canonical',
+};
+
+function parsePermissions(value: string): Permission[] {
+  return value === '' ? [] : (value.split(',') as Permission[]);
+}
 
 const SEAT_FOR_CHECK = `
   SELECT ${SEAT_COLUMNS}, s.status AS subscriptionStatus, s.plan_id AS planId,
@@ -157,8 +229,20 @@ export class Storage {
     this.db.prepare('INSERT INTO organisations (id, tenant_id, name, created_at) VALUES (?, ?, ?, ?)').run(row.id, row.tenantId, row.name, row.createdAt);
   }
 
-  approveDomain(organisationId: string, domain: string, at: number): void {
-    this.db.prepare('INSERT OR IGNORE INTO approved_domains (organisation_id, domain, created_at) VALUES (?, ?, ?)').run(organisationId, domain, at);
+  approveDomain(organisationId: string, domain: string, at: number, source: 'tenant' | 'manual' = 'tenant'): boolean {
+    return this.db.prepare('INSERT OR IGNORE INTO approved_domains (organisation_id, domain, created_at, source) VALUES (?, ?, ?, ?)').run(organisationId, domain, at, source).changes === 1;
+  }
+
+  removeDomain(organisationId: string, domain: string): boolean {
+    return this.db.prepare('DELETE FROM approved_domains WHERE organisation_id = ? AND domain = ?').run(organisationId, domain).changes === 1;
+  }
+
+  listDomains(organisationId: string): Array<{ domain: string; source: 'tenant' | 'manual'; createdAt: number }> {
+    return this.db.prepare('SELECT domain, source, created_at AS createdAt FROM approved_domains WHERE organisation_id = ? ORDER BY domain').all(organisationId) as Array<{
+      domain: string;
+      source: 'tenant' | 'manual';
+      createdAt: number;
+    }>;
   }
 
   isDomainApproved(organisationId: string, domain: string): boolean {
@@ -192,6 +276,91 @@ export class Storage {
       .all(tenantId, objectId) as SubscriptionRow[];
   }
 
+  /** Subscriptions where this person is a delegate, with the permissions held. */
+  listSubscriptionsDelegatedTo(tenantId: string, objectId: string): Array<SubscriptionRow & { permissions: Permission[] }> {
+    const rows = this.db
+      .prepare(`SELECT ${SUBSCRIPTION_COLUMNS}, d.permissions AS permissions FROM subscriptions s JOIN delegates d ON d.subscription_id = s.id WHERE d.tenant_id = ? AND d.object_id = ? ORDER BY s.created_at`)
+      .all(tenantId, objectId) as Array<SubscriptionRow & { permissions: string }>;
+    return rows.map((row) => ({ ...row, permissions: parsePermissions(row.permissions) }));
+  }
+
+  setOwner(subscriptionId: string, owner: { tenantId: string; objectId: string; email: string }): void {
+    this.db.prepare('UPDATE subscriptions SET owner_tenant_id = ?, owner_object_id = ?, owner_email = ? WHERE id = ?').run(owner.tenantId, owner.objectId, owner.email, subscriptionId);
+  }
+
+  // --- delegates and invitations -----------------------------------------------------------
+
+  listDelegates(subscriptionId: string): DelegateRow[] {
+    const rows = this.db.prepare(`SELECT ${DELEGATE_COLUMNS} FROM delegates WHERE subscription_id = ? ORDER BY email`).all(subscriptionId) as Array<DelegateRow & { permissions: string }>;
+    return rows.map((row) => ({ ...row, permissions: parsePermissions(row.permissions) }));
+  }
+
+  /** Inserts a delegate, or replaces the permissions of the same person in the subscription. */
+  upsertDelegate(row: DelegateRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO delegates (id, subscription_id, tenant_id, object_id, email, permissions, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (subscription_id, tenant_id, object_id) DO UPDATE SET permissions = excluded.permissions, email = excluded.email`,
+      )
+      .run(row.id, row.subscriptionId, row.tenantId, row.objectId, row.email, row.permissions.join(','), row.createdAt);
+  }
+
+  updateDelegatePermissions(delegateId: string, permissions: readonly Permission[]): void {
+    this.db.prepare('UPDATE delegates SET permissions = ? WHERE id = ?').run(permissions.join(','), delegateId);
+  }
+
+  deleteDelegate(delegateId: string): void {
+    this.db.prepare('DELETE FROM delegates WHERE id = ?').run(delegateId);
+  }
+
+  insertInvitation(row: InvitationRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO invitations (id, subscription_id, email_canonical, email_display, permissions, language, status, invited_by_email, created_at, expires_at, accepted_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(row.id, row.subscriptionId, row.emailCanonical, row.emailDisplay, row.permissions.join(','), row.language, row.status, row.invitedByEmail, row.createdAt, row.expiresAt, row.acceptedAt);
+  }
+
+  findInvitation(id: string): InvitationRow | undefined {
+    const row = this.db.prepare(`SELECT ${INVITATION_COLUMNS} FROM invitations WHERE id = ?`).get(id) as (InvitationRow & { permissions: string }) | undefined;
+    return row && { ...row, permissions: parsePermissions(row.permissions) };
+  }
+
+  listPendingInvitations(subscriptionId: string): InvitationRow[] {
+    const rows = this.db.prepare(`SELECT ${INVITATION_COLUMNS} FROM invitations WHERE subscription_id = ? AND status = 'pending' ORDER BY created_at`).all(subscriptionId) as Array<InvitationRow & { permissions: string }>;
+    return rows.map((row) => ({ ...row, permissions: parsePermissions(row.permissions) }));
+  }
+
+  findPendingInvitationFor(subscriptionId: string, emailCanonical: string): InvitationRow | undefined {
+    const row = this.db.prepare(`SELECT ${INVITATION_COLUMNS} FROM invitations WHERE subscription_id = ? AND email_canonical = ? AND status = 'pending'`).get(subscriptionId, emailCanonical) as
+      | (InvitationRow & { permissions: string })
+      | undefined;
+    return row && { ...row, permissions: parsePermissions(row.permissions) };
+  }
+
+  setInvitationStatus(id: string, status: InvitationStatus, at: number): void {
+    this.db.prepare(`UPDATE invitations SET status = ?, accepted_at = CASE WHEN ? = 'accepted' THEN ? ELSE accepted_at END WHERE id = ?`).run(status, status, at, id);
+  }
+
+  setInvitationExpiry(id: string, expiresAt: number): void {
+    this.db.prepare('UPDATE invitations SET expires_at = ? WHERE id = ?').run(expiresAt, id);
+  }
+
+  /** Records a new token for an invitation; every earlier one stops working. */
+  issueInvitationToken(invitationId: string, tokenHash: string, at: number): void {
+    this.db.prepare('UPDATE invitation_tokens SET superseded_at = ? WHERE invitation_id = ? AND superseded_at IS NULL').run(at, invitationId);
+    this.db.prepare('INSERT INTO invitation_tokens (token_hash, invitation_id, created_at) VALUES (?, ?, ?)').run(tokenHash, invitationId, at);
+  }
+
+  findInvitationByTokenHash(tokenHash: string): { invitation: InvitationRow; superseded: boolean } | undefined {
+    const token = this.db.prepare('SELECT invitation_id AS invitationId, superseded_at AS supersededAt FROM invitation_tokens WHERE token_hash = ?').get(tokenHash) as
+      | { invitationId: string; supersededAt: number | null }
+      | undefined;
+    const invitation = token && this.findInvitation(token.invitationId);
+    return token && invitation ? { invitation, superseded: token.supersededAt !== null } : undefined;
+  }
+
   // --- seats -------------------------------------------------------------------------------
 
   countLiveSeats(subscriptionId: string): number {
@@ -218,6 +387,24 @@ export class Storage {
     return this.db
       .prepare(`SELECT ${SEAT_COLUMNS} FROM seats WHERE subscription_id = ? AND removed_at IS NULL ORDER BY seats.email_canonical`)
       .all(subscriptionId) as SeatRow[];
+  }
+
+  /** One page of live seats, searched and sorted; `total` counts every match. */
+  querySeats(subscriptionId: string, query: SeatQuery): { total: number; items: SeatRow[] } {
+    const search = query.search?.trim().toLowerCase() ?? '';
+    const where = `seats.subscription_id = ? AND seats.removed_at IS NULL${search ? " AND seats.email_canonical LIKE ? ESCAPE '\\'" : ''}`;
+    const params: unknown[] = [subscriptionId, ...(search ? [`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`] : [])];
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM seats WHERE ${where}`).get(...params) as { n: number }).n;
+    const order = SEAT_SORT_SQL[query.sort]
+      .split(', ')
+      .map((term) => `${term} ${query.descending ? 'DESC' : 'ASC'}`)
+      .join(', ');
+    const items = this.db.prepare(`SELECT ${SEAT_COLUMNS} FROM seats WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, query.limit, query.offset) as SeatRow[];
+    return { total, items };
+  }
+
+  setSeatSuspended(seatId: string, suspendedAt: number | null): void {
+    this.db.prepare('UPDATE seats SET suspended_at = ? WHERE id = ? AND removed_at IS NULL').run(suspendedAt, seatId);
   }
 
   /** Seats bound to this person, live ones first, then the most recently removed. */
@@ -307,8 +494,8 @@ export class Storage {
   appendJournal(entry: JournalEntry): void {
     this.db
       .prepare(
-        `INSERT INTO journal (organisation_id, subscription_id, actor_tenant_id, actor_object_id, actor_email, action, target, detail, ip, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO journal (organisation_id, subscription_id, actor_tenant_id, actor_object_id, actor_email, actor_role, on_behalf_of, category, action, target, detail, ip, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         entry.organisationId,
@@ -316,6 +503,9 @@ export class Storage {
         entry.actor?.tenantId ?? null,
         entry.actor?.objectId ?? null,
         entry.actor?.email ?? null,
+        entry.actorRole,
+        entry.onBehalfOf,
+        entry.category,
         entry.action,
         entry.target,
         entry.detail,
@@ -324,19 +514,60 @@ export class Storage {
       );
   }
 
-  journalFor(organisationId: string): Array<JournalEntry & { id: number }> {
+  /** Journal entries of an organisation (one subscription's, when given), oldest first, filtered. */
+  journalFor(organisationId: string, subscriptionId: string | null = null, filter: JournalFilter = { categories: ['seats', 'delegates', 'domains', 'subscription', 'billing'], limit: 10_000 }): Array<JournalEntry & { id: number }> {
+    const conditions = ['organisation_id = ?', `category IN (${filter.categories.map(() => '?').join(', ') || "''"})`];
+    const params: unknown[] = [organisationId, ...filter.categories];
+    if (subscriptionId !== null) {
+      conditions.push('(subscription_id = ? OR subscription_id IS NULL)');
+      params.push(subscriptionId);
+    }
+    if (filter.actor) {
+      conditions.push("actor_email LIKE ? ESCAPE '\\'");
+      params.push(`%${filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
+    if (filter.action) {
+      conditions.push('action = ?');
+      params.push(filter.action);
+    }
+    if (filter.from !== undefined) {
+      conditions.push('created_at >= ?');
+      params.push(filter.from);
+    }
+    if (filter.to !== undefined) {
+      conditions.push('created_at < ?');
+      params.push(filter.to);
+    }
     const rows = this.db
       .prepare(
-        `SELECT id, organisation_id AS organisationId, subscription_id AS subscriptionId, actor_tenant_id AS tenantId,
-                actor_object_id AS objectId, actor_email AS email, action, target, detail, ip, created_at AS at
-         FROM journal WHERE organisation_id = ? ORDER BY id`,
+        `SELECT id, organisation_id AS organisationId, subscription_id AS subscriptionId, actor_tenant_id AS tenantId, actor_object_id AS objectId,
+                actor_email AS email, actor_role AS actorRole, on_behalf_of AS onBehalfOf, category, action, target, detail, ip, created_at AS at
+         FROM journal WHERE ${conditions.join(' AND ')} ORDER BY id LIMIT ?`,
       )
-      .all(organisationId) as Array<{ id: number; organisationId: string; subscriptionId: string | null; tenantId: string | null; objectId: string | null; email: string | null; action: string; target: string | null; detail: string | null; ip: string | null; at: number }>;
+      .all(...params, filter.limit) as Array<{
+      id: number;
+      organisationId: string;
+      subscriptionId: string | null;
+      tenantId: string | null;
+      objectId: string | null;
+      email: string | null;
+      actorRole: string | null;
+      onBehalfOf: string | null;
+      category: JournalCategory;
+      action: string;
+      target: string | null;
+      detail: string | null;
+      ip: string | null;
+      at: number;
+    }>;
     return rows.map((r) => ({
       id: r.id,
       organisationId: r.organisationId,
       subscriptionId: r.subscriptionId,
       actor: r.tenantId && r.objectId ? { tenantId: r.tenantId, objectId: r.objectId, email: r.email ?? '' } : null,
+      actorRole: r.actorRole,
+      onBehalfOf: r.onBehalfOf,
+      category: r.category,
       action: r.action,
       target: r.target,
       detail: r.detail,

@@ -1,0 +1,238 @@
+/**
+ * Delegated administration (A5): the owner invites a person by email with any subset of the four
+ * permissions; the invitee accepts after signing in with Microsoft 365; the owner edits and
+ * removes delegates and can hand ownership to one of them.
+ *
+ * Invitation tokens (OWASP forgot-password model): 256 random bits, only their SHA-256 stored,
+ * single use, expiring (7 days by default), bound to the invited address, and a resend makes
+ * every earlier token of the invitation stop working. Each way a token can fail has its own code.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
+import { resolveLocale } from '../../../shared/src/i18n/translate.js';
+import { PERMISSIONS, type Permission } from '../../../shared/src/permissions/permissions.js';
+import type { Mailer, OutgoingEmail } from '../email/mailer.js';
+import { invitationEmail, ownershipTransferredEmail } from '../email/templates.js';
+import { ApiError } from '../http/apiError.js';
+import type { CallerIdentity } from '../identity/accessTokenValidator.js';
+import type { DelegateRow, InvitationRow, Storage } from '../storage/storage.js';
+import { authorize, journal, type Access } from './access.js';
+
+export interface InvitationView {
+  id: string;
+  email: string;
+  permissions: Permission[];
+  status: InvitationRow['status'];
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface DelegateView {
+  id: string;
+  email: string;
+  permissions: Permission[];
+  since: string;
+}
+
+export const INVITATION_LIFETIME_MS = 7 * 24 * 3600 * 1000;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Keeps the canonical order of permissions and drops repeats. */
+function normalisePermissions(permissions: readonly string[]): Permission[] {
+  const chosen = PERMISSIONS.filter((p) => permissions.includes(p));
+  if (chosen.length === 0) throw new ApiError(400, 'VALIDATION_FAILED', 'Choose at least one permission: assign, view, quantity, billing.');
+  return chosen;
+}
+
+export class DelegationService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly mailer: Mailer,
+    private readonly options: { publicUrl: string; invitationLifetimeMs?: number },
+    private readonly clock: () => number = Date.now,
+    private readonly log: (error: unknown, message: string) => void = () => {},
+  ) {}
+
+  list(caller: CallerIdentity, subscriptionId: string): { delegates: DelegateView[]; invitations: InvitationView[] } {
+    authorize(this.storage, caller, subscriptionId, 'delegates.view');
+    return { delegates: this.storage.listDelegates(subscriptionId).map(delegateView), invitations: this.storage.listPendingInvitations(subscriptionId).map(invitationView) };
+  }
+
+  async invite(caller: CallerIdentity, subscriptionId: string, request: { email: string; permissions: readonly string[]; language?: string }, ip: string | null): Promise<InvitationView> {
+    const permissions = normalisePermissions(request.permissions);
+    const email = normalizeEmail(request.email);
+    if (!email.ok) throw new ApiError(400, 'VALIDATION_FAILED', `"${request.email}" is not a valid email address.`);
+    const locale = resolveLocale(request.language);
+    const token = newToken();
+    const { invitation, mail } = this.storage.transaction(() => {
+      const access = authorize(this.storage, caller, subscriptionId, 'delegates.manage');
+      if (canonical(access.subscription.ownerEmail) === email.canonical) {
+        throw new ApiError(409, 'ALREADY_OWNER', 'This person owns the subscription already.');
+      }
+      if (this.storage.findPendingInvitationFor(subscriptionId, email.canonical)) {
+        throw new ApiError(409, 'INVITATION_ALREADY_PENDING', `${email.display} already has a pending invitation: resend or revoke it.`);
+      }
+      const now = this.clock();
+      const row: InvitationRow = {
+        id: randomUUID(),
+        subscriptionId,
+        emailCanonical: email.canonical,
+        emailDisplay: email.display,
+        permissions,
+        language: locale,
+        status: 'pending',
+        invitedByEmail: caller.email ?? access.subscription.ownerEmail,
+        createdAt: now,
+        expiresAt: now + this.lifetime(),
+        acceptedAt: null,
+      };
+      this.storage.insertInvitation(row);
+      this.storage.issueInvitationToken(row.id, hashToken(token), now);
+      journal(this.storage, access, { category: 'delegates', action: 'invitation.sent', target: email.display, detail: { permissions }, ip, at: now });
+      return { invitation: row, mail: this.invitationMail(row, token) };
+    });
+    await this.send(mail);
+    return invitationView(invitation);
+  }
+
+  /** A new token and a new expiry; the previous token stops working. */
+  async resend(caller: CallerIdentity, subscriptionId: string, invitationId: string, ip: string | null): Promise<InvitationView> {
+    const token = newToken();
+    const { invitation, mail } = this.storage.transaction(() => {
+      const access = authorize(this.storage, caller, subscriptionId, 'delegates.manage');
+      const row = this.pendingInvitation(subscriptionId, invitationId);
+      const now = this.clock();
+      const refreshed = { ...row, expiresAt: now + this.lifetime() };
+      this.storage.setInvitationExpiry(row.id, refreshed.expiresAt);
+      this.storage.issueInvitationToken(row.id, hashToken(token), now);
+      journal(this.storage, access, { category: 'delegates', action: 'invitation.resent', target: row.emailDisplay, ip, at: now });
+      return { invitation: refreshed, mail: this.invitationMail(refreshed, token) };
+    });
+    await this.send(mail);
+    return invitationView(invitation);
+  }
+
+  revoke(caller: CallerIdentity, subscriptionId: string, invitationId: string, ip: string | null): void {
+    this.storage.transaction(() => {
+      const access = authorize(this.storage, caller, subscriptionId, 'delegates.manage');
+      const row = this.pendingInvitation(subscriptionId, invitationId);
+      const now = this.clock();
+      this.storage.setInvitationStatus(row.id, 'revoked', now);
+      journal(this.storage, access, { category: 'delegates', action: 'invitation.revoked', target: row.emailDisplay, ip, at: now });
+    });
+  }
+
+  /** The signed-in invitee takes the invitation: they become a delegate with its permissions. */
+  accept(caller: CallerIdentity, token: string, ip: string | null): { subscriptionId: string; permissions: Permission[]; invitedBy: string } {
+    return this.storage.transaction(() => {
+      const found = this.storage.findInvitationByTokenHash(hashToken(token));
+      if (!found) throw new ApiError(404, 'INVITATION_NOT_FOUND', 'This invitation link is not valid. Check that you opened the whole link from the email.');
+      const { invitation, superseded } = found;
+      if (invitation.status === 'accepted') throw new ApiError(410, 'INVITATION_USED', 'This invitation has already been accepted. Ask the owner for a new one if you need it.');
+      if (invitation.status === 'revoked') throw new ApiError(410, 'INVITATION_REVOKED', 'The owner withdrew this invitation.');
+      if (superseded) throw new ApiError(410, 'INVITATION_SUPERSEDED', 'A newer invitation was sent to you: use the link in the latest email.');
+      const now = this.clock();
+      if (invitation.expiresAt <= now) throw new ApiError(410, 'INVITATION_EXPIRED', 'This invitation has expired. Ask the owner to send it again.');
+      if (canonical(caller.email ?? '') !== invitation.emailCanonical) {
+        throw new ApiError(403, 'INVITATION_WRONG_ACCOUNT', `This invitation is for ${invitation.emailDisplay}. Sign in with that Microsoft 365 account (a private browser window helps), then open the link again.`);
+      }
+      const subscription = this.storage.findSubscription(invitation.subscriptionId);
+      if (!subscription) throw new ApiError(404, 'INVITATION_NOT_FOUND', 'The subscription of this invitation no longer exists.');
+      if (subscription.ownerTenantId === caller.tenantId && subscription.ownerObjectId === caller.objectId) throw new ApiError(409, 'ALREADY_OWNER', 'You own this subscription already.');
+      this.storage.upsertDelegate({ id: randomUUID(), subscriptionId: subscription.id, tenantId: caller.tenantId, objectId: caller.objectId, email: invitation.emailDisplay, permissions: invitation.permissions, createdAt: now });
+      this.storage.setInvitationStatus(invitation.id, 'accepted', now);
+      const access: Access = { caller, subscription, role: 'delegate', permissions: invitation.permissions, actions: [] };
+      journal(this.storage, access, { category: 'delegates', action: 'invitation.accepted', target: invitation.emailDisplay, detail: { permissions: invitation.permissions }, ip, at: now });
+      return { subscriptionId: subscription.id, permissions: invitation.permissions, invitedBy: invitation.invitedByEmail };
+    });
+  }
+
+  editPermissions(caller: CallerIdentity, subscriptionId: string, delegateId: string, permissions: readonly string[], ip: string | null): DelegateView {
+    const chosen = normalisePermissions(permissions);
+    return this.storage.transaction(() => {
+      const access = authorize(this.storage, caller, subscriptionId, 'delegates.manage');
+      const delegate = this.delegate(subscriptionId, delegateId);
+      const now = this.clock();
+      this.storage.updateDelegatePermissions(delegate.id, chosen);
+      journal(this.storage, access, { category: 'delegates', action: 'delegate.permissions_changed', target: delegate.email, detail: { from: delegate.permissions, to: chosen }, ip, at: now });
+      return delegateView({ ...delegate, permissions: chosen });
+    });
+  }
+
+  remove(caller: CallerIdentity, subscriptionId: string, delegateId: string, ip: string | null): void {
+    this.storage.transaction(() => {
+      const access = authorize(this.storage, caller, subscriptionId, 'delegates.manage');
+      const delegate = this.delegate(subscriptionId, delegateId);
+      const now = this.clock();
+      this.storage.deleteDelegate(delegate.id);
+      journal(this.storage, access, { category: 'delegates', action: 'delegate.removed', target: delegate.email, ip, at: now });
+    });
+  }
+
+  /**
+   * Hands the subscription to one of its delegates (whose Microsoft 365 identity is known). The
+   * former owner stays on as a delegate with every permission until the new owner decides.
+   */
+  async transferOwnership(caller: CallerIdentity, subscriptionId: string, delegateId: string, language: string | undefined, ip: string | null): Promise<void> {
+    const locale = resolveLocale(language);
+    const mails = this.storage.transaction(() => {
+      const access = authorize(this.storage, caller, subscriptionId, 'ownership.transfer');
+      const heir = this.delegate(subscriptionId, delegateId);
+      const now = this.clock();
+      const formerOwner = access.subscription.ownerEmail;
+      this.storage.deleteDelegate(heir.id);
+      this.storage.setOwner(subscriptionId, { tenantId: heir.tenantId, objectId: heir.objectId, email: heir.email });
+      this.storage.upsertDelegate({ id: randomUUID(), subscriptionId, tenantId: caller.tenantId, objectId: caller.objectId, email: formerOwner, permissions: [...PERMISSIONS], createdAt: now });
+      journal(this.storage, access, { category: 'subscription', action: 'ownership.transferred', target: heir.email, detail: { from: formerOwner }, ip, at: now });
+      const base = { locale, from: formerOwner, newOwner: heir.email, plan: access.subscription.planId, quantity: access.subscription.quantity, publicUrl: this.options.publicUrl };
+      return [ownershipTransferredEmail({ ...base, to: heir.email }), ownershipTransferredEmail({ ...base, to: formerOwner })];
+    });
+    for (const mail of mails) await this.send(mail);
+  }
+
+  private lifetime(): number {
+    return this.options.invitationLifetimeMs ?? INVITATION_LIFETIME_MS;
+  }
+
+  private pendingInvitation(subscriptionId: string, invitationId: string): InvitationRow {
+    const row = this.storage.findInvitation(invitationId);
+    if (!row || row.subscriptionId !== subscriptionId) throw new ApiError(404, 'INVITATION_NOT_FOUND', 'No such invitation in this subscription.');
+    if (row.status !== 'pending') throw new ApiError(409, 'INVITATION_NOT_PENDING', `This invitation was already ${row.status}.`);
+    return row;
+  }
+
+  private delegate(subscriptionId: string, delegateId: string): DelegateRow {
+    const delegate = this.storage.listDelegates(subscriptionId).find((d) => d.id === delegateId);
+    if (!delegate) throw new ApiError(404, 'DELEGATE_NOT_FOUND', 'No such delegated administrator in this subscription.');
+    return delegate;
+  }
+
+  private invitationMail(row: InvitationRow, token: string): OutgoingEmail {
+    return invitationEmail({ to: row.emailDisplay, locale: resolveLocale(row.language), ownerEmail: row.invitedByEmail, permissions: row.permissions, token, expiresAt: row.expiresAt, publicUrl: this.options.publicUrl });
+  }
+
+  private async send(mail: OutgoingEmail): Promise<void> {
+    await this.mailer.send(mail).catch((error: unknown) => this.log(error, `${mail.kind} email to ${mail.to} failed`));
+  }
+}
+
+function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+function canonical(email: string): string | null {
+  const result = normalizeEmail(email);
+  return result.ok ? result.canonical : null;
+}
+
+function delegateView(row: DelegateRow): DelegateView {
+  return { id: row.id, email: row.email, permissions: row.permissions, since: new Date(row.createdAt).toISOString() };
+}
+
+function invitationView(row: InvitationRow): InvitationView {
+  return { id: row.id, email: row.emailDisplay, permissions: row.permissions, status: row.status, invitedBy: row.invitedByEmail, createdAt: new Date(row.createdAt).toISOString(), expiresAt: new Date(row.expiresAt).toISOString() };
+}
