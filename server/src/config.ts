@@ -43,7 +43,7 @@ export interface Config {
   };
   sending: { ratePerMinute: number };
   /** Per client IP; an organisation behind one NAT address shares it. */
-  rateLimits: { licenseCheckPerMinute: number };
+  rateLimits: { licenseCheckPerMinute: number; invitationsPerMinute: number };
   license: {
     tokenTtlSeconds: number;
     issuer: string;
@@ -158,7 +158,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       standInRatePerMinute: integer('GRAPH_STANDIN_RATE_PER_MINUTE', 30, 1, 100000),
     },
     sending: { ratePerMinute: integer('SEND_RATE_PER_MINUTE', 30, 1, 100000) },
-    rateLimits: { licenseCheckPerMinute: integer('LICENSE_CHECK_RATE_PER_MINUTE', 600, 1, 10_000_000) },
+    rateLimits: {
+      licenseCheckPerMinute: integer('LICENSE_CHECK_RATE_PER_MINUTE', 600, 1, 10_000_000),
+      invitationsPerMinute: integer('INVITATION_RATE_PER_MINUTE', 30, 1, 10_000_000),
+    },
     license: {
       tokenTtlSeconds: integer('LICENSE_TOKEN_TTL_DAYS', 7, 1, 90) * 86400,
       issuer: publicUrl,

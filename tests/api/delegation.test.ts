@@ -113,4 +113,16 @@ describe('delegated administration', () => {
     const back = (await server.call('GET', `/api/v1/subscriptions/${subscriptionId}/delegates`, { token: heir })).json<{ delegates: Array<{ id: string; email: string }> }>().delegates.find((d) => d.email === 'olivia@contoso.com')!;
     expect((await server.call('POST', `/api/v1/subscriptions/${subscriptionId}/ownership`, { token: heir, body: { delegateId: back.id } })).statusCode).toBe(204);
   });
+
+  it('limits invitation acceptance attempts per client address (brute force of tokens)', async () => {
+    const limited = await startTestServer({ INVITATION_RATE_PER_MINUTE: '5' });
+    try {
+      const someone = await limited.token('guess@contoso.com');
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) statuses.push((await limited.call('POST', '/api/v1/invitations/accept', { token: someone, body: { token: `guess-${i}` } })).statusCode);
+      expect(statuses).toEqual([404, 404, 404, 404, 404, 429, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
 });

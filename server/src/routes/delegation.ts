@@ -6,6 +6,9 @@ import { emailString, languageString, permissionList, subscriptionIdParams } fro
 const itemParams = (name: string) => ({ type: 'object', required: ['id', name], properties: { id: { type: 'string', format: 'uuid' }, [name]: { type: 'string', format: 'uuid' } } }) as const;
 
 export function registerDelegationRoutes(app: FastifyInstance, services: Services): void {
+  // Invitation endpoints carry secrets or send email: limited per client IP.
+  const limit = (factor: number) => ({ rateLimit: { max: services.config.rateLimits.invitationsPerMinute * factor, timeWindow: '1 minute' } });
+
   app.get<{ Params: { id: string } }>('/api/v1/subscriptions/:id/delegates', { schema: { summary: 'Delegated administrators and pending invitations', params: subscriptionIdParams } }, async (request) => {
     const caller = await services.authenticate(request.headers.authorization);
     return services.delegation.list(caller, request.params.id);
@@ -14,7 +17,7 @@ export function registerDelegationRoutes(app: FastifyInstance, services: Service
   app.post<{ Params: { id: string }; Body: { email: string; permissions: string[]; language?: string } }>(
     '/api/v1/subscriptions/:id/delegates',
     {
-      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: limit(2),
       schema: {
         summary: 'Invite a delegated administrator by email; the invitation is emailed',
         params: subscriptionIdParams,
@@ -44,7 +47,7 @@ export function registerDelegationRoutes(app: FastifyInstance, services: Service
 
   app.post<{ Params: { id: string; invitationId: string } }>(
     '/api/v1/subscriptions/:id/invitations/:invitationId/resend',
-    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { summary: 'Send a new invitation link; the previous one stops working', params: itemParams('invitationId') } },
+    { config: limit(1), schema: { summary: 'Send a new invitation link; the previous one stops working', params: itemParams('invitationId') } },
     async (request) => {
       const caller = await services.authenticate(request.headers.authorization);
       return { invitation: await services.delegation.resend(caller, request.params.id, request.params.invitationId, request.ip) };
@@ -60,7 +63,7 @@ export function registerDelegationRoutes(app: FastifyInstance, services: Service
   app.post<{ Body: { token: string } }>(
     '/api/v1/invitations/accept',
     {
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: limit(1),
       schema: { summary: 'Accept an invitation as the signed-in person', body: { type: 'object', required: ['token'], additionalProperties: false, properties: { token: { type: 'string', minLength: 1, maxLength: 200 } } } },
     },
     async (request) => {

@@ -1,0 +1,144 @@
+/**
+ * The authorisation matrix (S, A5): every subscription route × every role × own or foreign
+ * subscription, each cell on a fresh fixture. The table below says which action each route must
+ * require; the expected status of a cell follows from the permission function, whose own tests
+ * spell out what each role may do.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, PERMISSIONS, type Permission, type SubscriptionAction } from '../../shared/src/permissions/permissions.js';
+import { startTestServer, type TestServer } from '../helpers/testServer.js';
+
+interface Persona {
+  name: string;
+  email: string;
+  token?: string;
+  tenantId: string;
+  objectId: string;
+  permissions?: Permission[];
+}
+
+interface Fixture {
+  subscriptionId: string;
+  targetDelegateId: string;
+  invitationId: string;
+}
+
+interface Route {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: (f: Fixture) => string;
+  body?: (f: Fixture) => unknown;
+  action: SubscriptionAction;
+  success: number;
+}
+
+let unique = 0;
+const next = () => ++unique;
+
+const ROUTES: Route[] = [
+  { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}`, action: 'subscription.view', success: 200 },
+  { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/seats?sort=status`, action: 'seats.view', success: 200 },
+  { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/seats/export`, action: 'seats.view', success: 200 },
+  { method: 'POST', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/assignments`, body: () => ({ emails: [`new${next()}@contoso.com`] }), action: 'seats.assign', success: 200 },
+  { method: 'POST', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/assignments/transfer`, body: () => ({ from: 'seat1@contoso.com', to: `heir${next()}@contoso.com` }), action: 'seats.assign', success: 200 },
+  { method: 'PATCH', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/assignments/seat1%40contoso.com`, body: () => ({ suspended: true }), action: 'seats.suspend', success: 200 },
+  { method: 'DELETE', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/assignments/seat1%40contoso.com`, action: 'seats.unassign', success: 204 },
+  { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/delegates`, action: 'delegates.view', success: 200 },
+  { method: 'POST', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/delegates`, body: () => ({ email: `invitee${next()}@contoso.com`, permissions: ['view'] }), action: 'delegates.manage', success: 201 },
+  { method: 'PATCH', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/delegates/${f.targetDelegateId}`, body: () => ({ permissions: ['assign'] }), action: 'delegates.manage', success: 200 },
+  { method: 'DELETE', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/delegates/${f.targetDelegateId}`, action: 'delegates.manage', success: 204 },
+  { method: 'POST', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/invitations/${f.invitationId}/resend`, action: 'delegates.manage', success: 200 },
+  { method: 'DELETE', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/invitations/${f.invitationId}`, action: 'delegates.manage', success: 204 },
+  { method: 'POST', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/ownership`, body: (f) => ({ delegateId: f.targetDelegateId }), action: 'ownership.transfer', success: 204 },
+  { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/domains`, action: 'domains.view', success: 200 },
+  { method: 'POST', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/domains`, body: () => ({ domain: `d${next()}.example` }), action: 'domains.manage', success: 201 },
+  { method: 'DELETE', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/domains/removable.example`, action: 'domains.manage', success: 204 },
+  { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/journal?action=seat.assigned`, action: 'journal.view', success: 200 },
+  { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/journal/export`, action: 'journal.view', success: 200 },
+];
+
+/** Every non-empty subset of the four permissions. */
+const PERMISSION_SETS: Permission[][] = Array.from({ length: 15 }, (_, mask) => PERMISSIONS.filter((_, bit) => ((mask + 1) >> bit) & 1));
+
+let server: TestServer;
+const personas: Persona[] = [];
+let owner: Persona;
+let otherOwner: Persona;
+let stranger: Persona;
+let organisationId: string;
+let otherOrganisationId: string;
+let thirdOrganisationId: string;
+
+async function persona(name: string, email: string, permissions?: Permission[]): Promise<Persona> {
+  const issued = (await server.call('POST', '/dev/idp/token', { body: { email } })).json<{ access_token: string; account: { tenantId: string; objectId: string } }>();
+  return { name, email, token: issued.access_token, tenantId: issued.account.tenantId, objectId: issued.account.objectId, ...(permissions ? { permissions } : {}) };
+}
+
+function fixture(orgId: string, by: Persona, delegates: Persona[]): Fixture {
+  const storage = server.services.storage;
+  const now = Date.now();
+  const subscriptionId = randomUUID();
+  return storage.transaction(() => {
+    storage.insertSubscription({ id: subscriptionId, organisationId: orgId, planId: 'monthly', quantity: 50, status: 'active', periodStart: now, periodEnd: now + 30 * 86400_000, ownerTenantId: by.tenantId, ownerObjectId: by.objectId, ownerEmail: by.email, createdAt: now });
+    storage.insertSeat({ id: randomUUID(), subscriptionId, emailCanonical: 'seat1@contoso.com', emailDisplay: 'seat1@contoso.com', language: 'en', assignedAt: now });
+    for (const d of delegates) storage.upsertDelegate({ id: randomUUID(), subscriptionId, tenantId: d.tenantId, objectId: d.objectId, email: d.email, permissions: d.permissions ?? [], createdAt: now });
+    const targetDelegateId = randomUUID();
+    storage.upsertDelegate({ id: targetDelegateId, subscriptionId, tenantId: by.tenantId, objectId: randomUUID(), email: 'target@contoso.com', permissions: ['view'], createdAt: now });
+    const invitationId = randomUUID();
+    storage.insertInvitation({ id: invitationId, subscriptionId, emailCanonical: 'pending@contoso.com', emailDisplay: 'pending@contoso.com', permissions: ['view'], language: 'en', status: 'pending', invitedByEmail: by.email, createdAt: now, expiresAt: now + 86400_000, acceptedAt: null });
+    storage.issueInvitationToken(invitationId, randomUUID(), now);
+    storage.approveDomain(orgId, 'removable.example', now, 'manual');
+    return { subscriptionId, targetDelegateId, invitationId };
+  });
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ INVITATION_RATE_PER_MINUTE: '100000' });
+  owner = await persona('owner', 'owner@contoso.com');
+  for (const set of PERMISSION_SETS) personas.push(await persona(`delegate[${set.join('+')}]`, `delegate-${set.join('-')}@contoso.com`, set));
+  personas.push(owner, await persona('plain user of the organisation', 'plain@contoso.com'));
+  otherOwner = await persona('owner of another organisation', 'owner@fabrikam.com');
+  stranger = await persona('(owner of the foreign subscription)', 'owner@northwind.example');
+  personas.push(otherOwner, { name: 'unauthenticated', email: '', tenantId: '', objectId: '' });
+  organisationId = randomUUID();
+  otherOrganisationId = randomUUID();
+  thirdOrganisationId = randomUUID();
+  server.services.storage.transaction(() => {
+    server.services.storage.insertOrganisation({ id: organisationId, tenantId: owner.tenantId, name: 'contoso.com', createdAt: Date.now() });
+    server.services.storage.insertOrganisation({ id: otherOrganisationId, tenantId: otherOwner.tenantId, name: 'fabrikam.com', createdAt: Date.now() });
+    server.services.storage.insertOrganisation({ id: thirdOrganisationId, tenantId: stranger.tenantId, name: 'northwind.example', createdAt: Date.now() });
+    server.services.storage.approveDomain(organisationId, 'contoso.com', Date.now());
+  });
+  // The other organisation's owner really owns something, elsewhere.
+  fixture(otherOrganisationId, otherOwner, []);
+});
+afterAll(() => server.close());
+
+/** Own subscription: the owner and delegates act by their permissions, anyone else sees nothing. Foreign: nobody here has a role. */
+function expectedStatus(route: Route, who: Persona, foreign: boolean): number {
+  if (!who.token) return 401;
+  if (foreign) return 404;
+  const roles = { owner, delegates: personas.filter((p) => p.permissions).map((p) => ({ tenantId: p.tenantId, objectId: p.objectId, permissions: p.permissions! })) };
+  if (who !== owner && who.permissions === undefined) return 404;
+  return can(who, route.action, roles) ? route.success : 403;
+}
+
+describe('authorisation matrix', () => {
+  it.each(ROUTES.map((route) => [`${route.method} ${route.path({ subscriptionId: ':id', targetDelegateId: ':delegateId', invitationId: ':invitationId' }).replace(/\?.*/, '')}`, route] as const))(
+    '%s: every role, own and foreign subscription',
+    async (_, route) => {
+      const cells: string[] = [];
+      for (const who of personas) {
+        for (const foreign of [false, true]) {
+          // Each cell gets a fresh subscription: ours with the owner and every delegate set, or a stranger's.
+          const target = foreign ? fixture(thirdOrganisationId, stranger, []) : fixture(organisationId, owner, personas.filter((p) => p.permissions));
+          const response = await server.call(route.method as 'GET' | 'POST' | 'DELETE', route.path(target), { ...(who.token ? { token: who.token } : {}), ...(route.body ? { body: route.body(target) } : {}) });
+          const expected = expectedStatus(route, who, foreign);
+          if (response.statusCode !== expected) cells.push(`${who.name} on ${foreign ? 'foreign' : 'own'}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 120)}`);
+          if (response.statusCode >= 400) expect(response.json()).toHaveProperty('error.code');
+        }
+      }
+      expect(cells).toEqual([]);
+    },
+  );
+});
