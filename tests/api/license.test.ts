@@ -77,3 +77,42 @@ describe('POST /api/v1/license/check', () => {
     expect((await server.call('POST', '/api/v1/license/check', { token: graphToken, body: { nonce: NONCE } })).json()).toMatchObject({ error: { code: 'TOKEN_WRONG_AUDIENCE' } });
   });
 });
+
+describe('suspension and key rotation', () => {
+  it('answers SUSPENDED for a suspended seat and ACTIVE again once resumed', async () => {
+    const owner = await server.token('owner@suspend.example');
+    const subscriptionId = await buySubscription(server, owner);
+    await server.call('POST', `/api/v1/subscriptions/${subscriptionId}/assignments`, { token: owner, body: { emails: ['sue@suspend.example'] } });
+    const sue = await accountOf('sue@suspend.example');
+    expect((await check(sue.access_token)).body.code).toBe('ACTIVE');
+    await server.call('PATCH', `/api/v1/subscriptions/${subscriptionId}/assignments/sue%40suspend.example`, { token: owner, body: { suspended: true } });
+    expect((await check(sue.access_token)).body).toMatchObject({ code: 'SUSPENDED', footer: true });
+    await server.call('PATCH', `/api/v1/subscriptions/${subscriptionId}/assignments/sue%40suspend.example`, { token: owner, body: { suspended: false } });
+    expect((await check(sue.access_token)).body.code).toBe('ACTIVE');
+  });
+
+  it('publishes both keys during a rotation: old tokens still verify, new ones carry the new kid', async () => {
+    const { exportJWK, generateKeyPair } = await import('jose');
+    const privateJwk = async (kid: string) => ({ ...(await exportJWK((await generateKeyPair('ES256', { extractable: true })).privateKey)), kid });
+    const [oldKey, newKey] = [await privateJwk('2026-10'), await privateJwk('2026-11')];
+    const before = await startTestServer({ LICENSE_SIGNING_KEYS: JSON.stringify([oldKey]), PUBLIC_URL: 'https://licensing.contoso.example' });
+    const user = (await before.call('POST', '/dev/idp/token', { body: { email: 'rota@contoso.com' } })).json<{ access_token: string; account: { tenantId: string; objectId: string } }>();
+    const oldToken = (await before.call('POST', '/api/v1/license/check', { token: user.access_token, body: { nonce: NONCE } })).json<{ licenseToken: string }>().licenseToken;
+    await before.close();
+
+    const during = await startTestServer({ LICENSE_SIGNING_KEYS: JSON.stringify([newKey, oldKey]), PUBLIC_URL: 'https://licensing.contoso.example' });
+    try {
+      const jwks = (await during.call('GET', '/.well-known/jwks.json')).json<{ keys: Array<{ kid: string }> }>();
+      expect(jwks.keys.map((k) => k.kid)).toEqual(['2026-11', '2026-10']);
+      const keys = createRemoteJWKSet(new URL(`${during.baseUrl}/.well-known/jwks.json`));
+      const expected = { issuer: during.services.config.license.issuer, tid: user.account.tenantId, oid: user.account.objectId, nonce: NONCE };
+      await expect(verifyLicenseToken(oldToken, keys, expected)).resolves.toMatchObject({ code: 'NO_LICENSE' });
+      const fresh = await during.token('rota@contoso.com');
+      const newToken = (await during.call('POST', '/api/v1/license/check', { token: fresh, body: { nonce: NONCE } })).json<{ licenseToken: string }>().licenseToken;
+      expect(decodeProtectedHeader(newToken).kid).toBe('2026-11');
+      await expect(verifyLicenseToken(newToken, keys, expected)).resolves.toMatchObject({ code: 'NO_LICENSE' });
+    } finally {
+      await during.close();
+    }
+  });
+});

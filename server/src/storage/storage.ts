@@ -157,11 +157,12 @@ const INVITATION_COLUMNS = `id, subscription_id AS subscriptionId, email_canonic
 
 /** Seat status order for sorting: pending, active, suspended. */
 const SEAT_STATUS_RANK = `CASE WHEN seats.suspended_at IS NOT NULL THEN 3 WHEN seats.bound_object_id IS NULL THEN 1 ELSE 2 END`;
-const SEAT_SORT_SQL: Record<SeatSort, string> = {
-  email: 'seats.email_canonical',
-  status: `${SEAT_STATUS_RANK}, seats.email_canonical`,
-  lastCheckIn: 'seats.last_check_in_at IS NULL, seats.last_check_in_at, seats.email_canonical',
-  assignedAt: 'seats.assigned_at, seats.email_canonical',
+/** Sort terms; `true` follows the requested direction, `false` stays ascending (keeps "never checked in" last). */
+const SEAT_SORT_SQL: Record<SeatSort, Array<[string, boolean]>> = {
+  email: [['seats.email_canonical', true]],
+  status: [[SEAT_STATUS_RANK, true], ['seats.email_canonical', false]],
+  lastCheckIn: [['seats.last_check_in_at IS NULL', false], ['seats.last_check_in_at', true], ['seats.email_canonical', false]],
+  assignedAt: [['seats.assigned_at', true], ['seats.email_canonical', false]],
 };
 
 function parsePermissions(value: string): Permission[] {
@@ -395,10 +396,7 @@ export class Storage {
     const where = `seats.subscription_id = ? AND seats.removed_at IS NULL${search ? " AND seats.email_canonical LIKE ? ESCAPE '\\'" : ''}`;
     const params: unknown[] = [subscriptionId, ...(search ? [`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`] : [])];
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM seats WHERE ${where}`).get(...params) as { n: number }).n;
-    const order = SEAT_SORT_SQL[query.sort]
-      .split(', ')
-      .map((term) => `${term} ${query.descending ? 'DESC' : 'ASC'}`)
-      .join(', ');
+    const order = SEAT_SORT_SQL[query.sort].map(([term, follows]) => `${term} ${follows && query.descending ? 'DESC' : 'ASC'}`).join(', ');
     const items = this.db.prepare(`SELECT ${SEAT_COLUMNS} FROM seats WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, query.limit, query.offset) as SeatRow[];
     return { total, items };
   }
