@@ -7,7 +7,7 @@
  *    both through HTTP against the real server process, 50 connections.
  */
 import autocannon from 'autocannon';
-import { startServerProcess } from '../tests/e2e/support.js';
+import { startServerProcess } from '../tests/helpers/serverProcess.js';
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 50;

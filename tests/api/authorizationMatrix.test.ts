@@ -132,7 +132,7 @@ describe('authorisation matrix', () => {
         for (const foreign of [false, true]) {
           // Each cell gets a fresh subscription: ours with the owner and every delegate set, or a stranger's.
           const target = foreign ? fixture(thirdOrganisationId, stranger, []) : fixture(organisationId, owner, personas.filter((p) => p.permissions));
-          const response = await server.call(route.method as 'GET' | 'POST' | 'DELETE', route.path(target), { ...(who.token ? { token: who.token } : {}), ...(route.body ? { body: route.body(target) } : {}) });
+          const response = await server.call(route.method, route.path(target), { ...(who.token ? { token: who.token } : {}), ...(route.body ? { body: route.body(target) } : {}) });
           const expected = expectedStatus(route, who, foreign);
           if (response.statusCode !== expected) cells.push(`${who.name} on ${foreign ? 'foreign' : 'own'}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 120)}`);
           if (response.statusCode >= 400) expect(response.json()).toHaveProperty('error.code');
