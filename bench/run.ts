@@ -4,9 +4,12 @@
  *
  * 1. License check throughput: POST /api/v1/license/check (verify an RS256 access token, look up
  *    the seat in SQLite, sign an ES256 license token) versus GET /healthz, a trivial JSON route,
- *    both through HTTP against the real server process, 50 connections.
+ *    both through HTTP against the real server process, 50 connections; p50/p99 latency.
+ * 2. The same throughput versus its crypto bound: how many verify+sign pairs one core does,
+ *    measured in this process on the same tokens and the same algorithms.
  */
 import autocannon from 'autocannon';
+import { createLocalJWKSet, generateKeyPair, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
 import { startServerProcess } from '../tests/helpers/serverProcess.js';
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -52,6 +55,7 @@ async function main() {
     for (const request of requests) await fetch(`${base}${request.path}`, { method: 'POST', headers: request.headers, body: request.body });
     await load({ url: `${base}/healthz`, duration: 2 });
 
+    const cryptoPairsPerSecond = await cryptoBound(base, tokens);
     const trivial = await load({ url: `${base}/healthz` });
     const check = await load({ url: base, requests });
     const row = (name: string, m: Measured) => `${name.padEnd(34)} ${m.requestsPerSecond.toFixed(0).padStart(8)} req/s   p50 ${String(m.p50).padStart(3)} ms   p99 ${String(m.p99).padStart(3)} ms   errors ${m.errors}`;
@@ -59,10 +63,27 @@ async function main() {
     console.log(row('GET /healthz (baseline)', trivial));
     console.log(row('POST /api/v1/license/check', check));
     console.log(`ratio license check / trivial route: ${(check.requestsPerSecond / trivial.requestsPerSecond).toFixed(3)} (1/${(trivial.requestsPerSecond / check.requestsPerSecond).toFixed(1)})`);
+    console.log(`crypto bound: one core does ${cryptoPairsPerSecond.toFixed(0)} RS256 verify + ES256 sign pairs per second`);
+    console.log(`ratio license check / crypto bound (per core): ${(check.requestsPerSecond / cryptoPairsPerSecond).toFixed(3)} (goal >= 0.8)`);
     if (check.errors > 0 || trivial.errors > 0) process.exitCode = 1;
   } finally {
     await server.stop();
   }
+}
+
+/** verify (RS256, the IdP's keys) + sign (ES256) pairs per second on one core, sequentially. */
+async function cryptoBound(base: string, tokens: string[]): Promise<number> {
+  const jwks = createLocalJWKSet((await (await fetch(`${base}/dev/idp/discovery/v2.0/keys`)).json()) as JSONWebKeySet);
+  const { privateKey } = await generateKeyPair('ES256');
+  const pair = async (token: string) => {
+    const { payload } = await jwtVerify(token, jwks, { algorithms: ['RS256'] });
+    await new SignJWT({ tid: payload.tid, code: 'ACTIVE', footer: false, nonce: 'bench' }).setProtectedHeader({ alg: 'ES256', kid: 'k' }).setIssuedAt().setExpirationTime('7d').sign(privateKey);
+  };
+  for (let i = 0; i < 500; i++) await pair(tokens[i % tokens.length]!);
+  const rounds = 4000;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < rounds; i++) await pair(tokens[i % tokens.length]!);
+  return rounds / (Number(process.hrtime.bigint() - start) / 1e9);
 }
 
 await main();

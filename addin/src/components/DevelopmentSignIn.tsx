@@ -30,23 +30,34 @@ export function useDevelopmentSignInPrompt() {
       }),
     [],
   );
-  const dialog = pending ? (
+  // The Dialog stays mounted and is closed through `open`: unmounting an open modal dialog would
+  // leave Fluent's aria-hidden on the rest of the page, hiding it from screen readers.
+  const dialog = (
     <DevelopmentSignInDialog
-      initial={pending.initial}
+      open={pending !== null}
+      initial={pending?.initial ?? null}
       onSubmit={(identity) => {
         setPending(null);
-        pending.resolve(identity);
+        pending?.resolve(identity);
       }}
       onCancel={() => {
         setPending(null);
-        pending.reject(new Error('cancelled'));
+        pending?.reject(new Error('cancelled'));
       }}
     />
-  ) : null;
+  );
   return { prompt, dialog };
 }
 
-function DevelopmentSignInDialog({ initial, onSubmit, onCancel }: { initial: DevelopmentIdentity | null; onSubmit: (identity: DevelopmentIdentity) => void; onCancel: () => void }) {
+function DevelopmentSignInDialog({ open, initial, onSubmit, onCancel }: { open: boolean; initial: DevelopmentIdentity | null; onSubmit: (identity: DevelopmentIdentity) => void; onCancel: () => void }) {
+  return (
+    <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && onCancel()}>
+      <DialogSurface aria-describedby="dev-signin-explain">{open && <DevelopmentSignInForm initial={initial} onSubmit={onSubmit} onCancel={onCancel} />}</DialogSurface>
+    </Dialog>
+  );
+}
+
+function DevelopmentSignInForm({ initial, onSubmit, onCancel }: { initial: DevelopmentIdentity | null; onSubmit: (identity: DevelopmentIdentity) => void; onCancel: () => void }) {
   const { t } = useI18n();
   const [organisations, setOrganisations] = useState<Organisation[]>([]);
   const [email, setEmail] = useState(initial?.email ?? '');
@@ -71,8 +82,6 @@ function DevelopmentSignInDialog({ initial, onSubmit, onCancel }: { initial: Dev
   };
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && onCancel()}>
-      <DialogSurface aria-describedby="dev-signin-explain">
         <form onSubmit={submit} noValidate>
           <DialogBody>
             <DialogTitle>{t('auth.dev.title')}</DialogTitle>
@@ -105,7 +114,5 @@ function DevelopmentSignInDialog({ initial, onSubmit, onCancel }: { initial: Dev
             </DialogActions>
           </DialogBody>
         </form>
-      </DialogSurface>
-    </Dialog>
   );
 }

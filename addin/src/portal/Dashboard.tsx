@@ -45,6 +45,7 @@ export function Dashboard({ api }: { api: PortalApi }) {
               <TableHeaderCell>{t('portal.status')}</TableHeaderCell>
               <TableHeaderCell>{t('portal.renews')}</TableHeaderCell>
               <TableHeaderCell>{t('portal.owner')}</TableHeaderCell>
+              <TableHeaderCell>{t('portal.yourRole')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -59,6 +60,7 @@ export function Dashboard({ api }: { api: PortalApi }) {
                 <TableCell>{t(`status.${s.status}` as MessageKey)}</TableCell>
                 <TableCell>{formatDate(Date.parse(s.periodEnd), locale)}</TableCell>
                 <TableCell>{s.owner}</TableCell>
+                <TableCell>{s.role === 'owner' ? t('role.owner') : t('role.delegate')}</TableCell>
               </TableRow>
             ))}
           </TableBody>

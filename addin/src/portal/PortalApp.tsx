@@ -6,6 +6,7 @@ import { useAuth } from '../auth/useAuth.js';
 import { AppShell, usePageLocale } from '../components/AppShell.js';
 import { LanguagePicker } from '../components/LanguagePicker.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { AcceptInvitation } from './AcceptInvitation.js';
 import { Checkout } from './Checkout.js';
 import { Dashboard } from './Dashboard.js';
 import { ItHelp } from './ItHelp.js';
@@ -34,14 +35,15 @@ function PortalContent({ config, locale, onLocale }: { config: ClientConfig; loc
   else if (!account)
     content = (
       <div style={{ display: 'flex', flexDirection: 'column', gap: 12, alignItems: 'flex-start' }}>
-        <Text>{t('portal.intro')}</Text>
-        <Caption1>{t('portal.signInPrompt')}</Caption1>
+        <Text>{route.page === 'accept' ? t('accept.signInFirst') : t('portal.intro')}</Text>
+        <Caption1>{route.page === 'accept' ? t('accept.privateWindow') : t('portal.signInPrompt')}</Caption1>
         <Button appearance="primary" onClick={() => void signIn()} data-testid="sign-in">
           {t('auth.title')}
         </Button>
       </div>
     );
   else if (route.page === 'buy') content = <Checkout api={api} account={account} />;
+  else if (route.page === 'accept') content = <AcceptInvitation api={api} account={account} token={route.token} />;
   else if (route.page === 'subscription') content = <SubscriptionPage key={route.id} api={api} id={route.id} />;
   else content = <Dashboard api={api} />;
 

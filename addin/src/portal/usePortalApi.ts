@@ -1,6 +1,7 @@
 /** The portal's calls to the Outmerge API, each with a fresh access token from the auth port. */
 import { useMemo } from 'react';
-import { apiFetch } from '../api/apiClient.js';
+import type { Permission, SubscriptionAction } from '../../../shared/src/permissions/permissions.js';
+import { ApiRequestError, apiFetch } from '../api/apiClient.js';
 import type { AuthPort } from '../auth/authPort.js';
 
 export interface SubscriptionSummary {
@@ -12,14 +13,19 @@ export interface SubscriptionSummary {
   periodStart: string;
   periodEnd: string;
   owner: string;
+  role: 'owner' | 'delegate';
+  permissions: Permission[];
+  actions: SubscriptionAction[];
 }
 
 export interface SeatItem {
   email: string;
-  status: 'pending' | 'active' | 'expired';
+  status: 'pending' | 'active' | 'expired' | 'suspended';
   assignedAt: string;
   lastCheckInAt: string | null;
 }
+
+export type SeatSort = 'email' | 'status' | 'lastCheckIn' | 'assignedAt';
 
 export interface AssignmentResult {
   email: string;
@@ -32,21 +38,91 @@ export interface Plan {
   unitPriceMinor: number;
 }
 
+export interface Delegate {
+  id: string;
+  email: string;
+  permissions: Permission[];
+  since: string;
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  permissions: Permission[];
+  status: 'pending' | 'accepted' | 'revoked';
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface JournalEntry {
+  id: number;
+  at: string;
+  actor: string | null;
+  actorRole: string | null;
+  onBehalfOf: string | null;
+  action: string;
+  target: string | null;
+  detail: unknown;
+  ip: string | null;
+}
+
+export interface JournalFilter {
+  actor?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+function query(params: Record<string, string | number | undefined>): string {
+  const entries = Object.entries(params).filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '');
+  return entries.length === 0 ? '' : `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}`;
+}
+
 export function usePortalApi(auth: AuthPort | null) {
   return useMemo(() => {
-    const call = async <T,>(path: string, init: { method?: 'GET' | 'POST' | 'DELETE'; body?: unknown; headers?: Record<string, string> } = {}) => {
+    const call = async <T,>(path: string, init: { method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'; body?: unknown; headers?: Record<string, string> } = {}) => {
       if (!auth) throw new Error('Not signed in');
       return apiFetch<T>(path, { ...init, token: await auth.apiToken() });
+    };
+    const base = (id: string) => `/api/v1/subscriptions/${encodeURIComponent(id)}`;
+    /** Fetches a CSV export with the bearer token and hands it to the browser as a download. */
+    const download = async (path: string, fileName: string) => {
+      if (!auth) throw new Error('Not signed in');
+      const response = await fetch(path, { headers: { Authorization: `Bearer ${await auth.apiToken()}` } });
+      if (!response.ok) throw new ApiRequestError(response.status, 'DOWNLOAD_FAILED', `HTTP ${response.status}`);
+      const url = URL.createObjectURL(await response.blob());
+      const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
     };
     return {
       plans: () => apiFetch<{ currency: string; plans: Plan[] }>('/api/v1/plans'),
       subscriptions: () => call<{ subscriptions: SubscriptionSummary[] }>('/api/v1/subscriptions'),
-      subscription: (id: string) => call<SubscriptionSummary & { seats: SeatItem[] }>(`/api/v1/subscriptions/${encodeURIComponent(id)}`),
+      subscription: (id: string) => call<SubscriptionSummary>(base(id)),
       checkout: (body: { plan: string; quantity: number; card: string }, idempotencyKey: string) =>
         call<{ subscriptionId: string }>('/api/v1/checkout', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
-      assign: (id: string, emails: string[], language: string) =>
-        call<{ results: AssignmentResult[] }>(`/api/v1/subscriptions/${encodeURIComponent(id)}/assignments`, { method: 'POST', body: { emails, language } }),
-      unassign: (id: string, email: string) => call<void>(`/api/v1/subscriptions/${encodeURIComponent(id)}/assignments/${encodeURIComponent(email)}`, { method: 'DELETE' }),
+      seats: (id: string, params: { search?: string; sort?: SeatSort; order?: 'asc' | 'desc'; offset?: number; limit?: number }) => call<{ total: number; items: SeatItem[] }>(`${base(id)}/seats${query(params)}`),
+      exportSeats: (id: string) => download(`${base(id)}/seats/export`, 'outmerge-seats.csv'),
+      assign: (id: string, emails: string[], language: string) => call<{ results: AssignmentResult[] }>(`${base(id)}/assignments`, { method: 'POST', body: { emails, language } }),
+      transfer: (id: string, from: string, to: string, language: string) => call<AssignmentResult>(`${base(id)}/assignments/transfer`, { method: 'POST', body: { from, to, language } }),
+      setSuspended: (id: string, email: string, suspended: boolean) => call<SeatItem>(`${base(id)}/assignments/${encodeURIComponent(email)}`, { method: 'PATCH', body: { suspended } }),
+      unassign: (id: string, email: string) => call<void>(`${base(id)}/assignments/${encodeURIComponent(email)}`, { method: 'DELETE' }),
+      delegates: (id: string) => call<{ delegates: Delegate[]; invitations: Invitation[] }>(`${base(id)}/delegates`),
+      invite: (id: string, email: string, permissions: Permission[], language: string) => call<{ invitation: Invitation }>(`${base(id)}/delegates`, { method: 'POST', body: { email, permissions, language } }),
+      editDelegate: (id: string, delegateId: string, permissions: Permission[]) => call<Delegate>(`${base(id)}/delegates/${delegateId}`, { method: 'PATCH', body: { permissions } }),
+      removeDelegate: (id: string, delegateId: string) => call<void>(`${base(id)}/delegates/${delegateId}`, { method: 'DELETE' }),
+      resendInvitation: (id: string, invitationId: string) => call<{ invitation: Invitation }>(`${base(id)}/invitations/${invitationId}/resend`, { method: 'POST' }),
+      revokeInvitation: (id: string, invitationId: string) => call<void>(`${base(id)}/invitations/${invitationId}`, { method: 'DELETE' }),
+      transferOwnership: (id: string, delegateId: string, language: string) => call<void>(`${base(id)}/ownership`, { method: 'POST', body: { delegateId, language } }),
+      acceptInvitation: (token: string) => call<{ subscriptionId: string; permissions: Permission[]; invitedBy: string }>('/api/v1/invitations/accept', { method: 'POST', body: { token } }),
+      domains: (id: string) => call<{ domains: Array<{ domain: string; source: 'tenant' | 'manual'; addedAt: string }> }>(`${base(id)}/domains`),
+      addDomain: (id: string, domain: string) => call<{ domain: string; added: boolean }>(`${base(id)}/domains`, { method: 'POST', body: { domain } }),
+      removeDomain: (id: string, domain: string) => call<void>(`${base(id)}/domains/${encodeURIComponent(domain)}`, { method: 'DELETE' }),
+      journal: (id: string, filter: JournalFilter) => call<{ entries: JournalEntry[] }>(`${base(id)}/journal${query({ ...filter })}`),
+      exportJournal: (id: string, filter: JournalFilter) => download(`${base(id)}/journal/export${query({ ...filter })}`, 'outmerge-journal.csv'),
     };
   }, [auth]);
 }

@@ -1,0 +1,98 @@
+/** Activity journal (A7): who changed what, when and from where; filter and export. */
+import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { formatDateTime, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import { en } from '../../../shared/src/i18n/en.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { errorText } from './errorText.js';
+import type { JournalEntry, JournalFilter, PortalApi, SubscriptionSummary } from './usePortalApi.js';
+
+const ACTIONS = Object.keys(en)
+  .filter((key) => key.startsWith('journal.action.'))
+  .map((key) => key.slice('journal.action.'.length));
+
+/** The day picked in a date field, as the start (or end) of that day in local time. */
+function dayBoundary(value: string, end: boolean): string | undefined {
+  if (!value) return undefined;
+  const date = new Date(`${value}T00:00:00`);
+  if (end) date.setDate(date.getDate() + 1);
+  return date.toISOString();
+}
+
+export function JournalTab({ api, subscription }: { api: PortalApi; subscription: SubscriptionSummary }) {
+  const { t, locale } = useI18n();
+  const [actor, setActor] = useState('');
+  const [action, setAction] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [entries, setEntries] = useState<JournalEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const filter: JournalFilter = { actor: actor.trim() || undefined, action: action || undefined, from: dayBoundary(from, false), to: dayBoundary(to, true) };
+  const key = JSON.stringify(filter);
+
+  useEffect(() => {
+    const timer = setTimeout(() => api.journal(subscription.id, JSON.parse(key) as JournalFilter).then((r) => setEntries([...r.entries].reverse()), (e: unknown) => setError(errorText(e, t))), 250);
+    return () => clearTimeout(timer);
+  }, [api, subscription.id, key, t]);
+
+  const label = (name: string) => ((`journal.action.${name}` in en ? t(`journal.action.${name}` as MessageKey) : name));
+  return (
+    <section style={{ display: 'flex', flexDirection: 'column', gap: 12 }} aria-label={t('journal.title')}>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'flex-end' }}>
+        <Field label={t('journal.actor')}>
+          <Input value={actor} onChange={(_, d) => setActor(d.value)} type="search" />
+        </Field>
+        <Field label={t('journal.action')}>
+          <Select value={action} onChange={(_, d) => setAction(d.value)} data-testid="journal-action">
+            <option value="">{t('journal.allActions')}</option>
+            {ACTIONS.map((name) => (
+              <option key={name} value={name}>
+                {label(name)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('journal.from')}>
+          <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} />
+        </Field>
+        <Field label={t('journal.to')}>
+          <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} />
+        </Field>
+        <Button onClick={() => void api.exportJournal(subscription.id, filter).catch((e: unknown) => setError(errorText(e, t)))}>{t('seats.export')}</Button>
+      </div>
+      {entries && entries.length === 0 && <Caption1>{t('journal.empty')}</Caption1>}
+      {entries && entries.length > 0 && (
+        <Table aria-label={t('journal.title')} size="small" data-testid="journal-table">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('journal.time')}</TableHeaderCell>
+              <TableHeaderCell>{t('journal.actor')}</TableHeaderCell>
+              <TableHeaderCell>{t('journal.action')}</TableHeaderCell>
+              <TableHeaderCell>{t('journal.target')}</TableHeaderCell>
+              <TableHeaderCell>{t('journal.ip')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {entries.map((entry) => (
+              <TableRow key={entry.id}>
+                <TableCell>{formatDateTime(Date.parse(entry.at), locale)}</TableCell>
+                <TableCell>
+                  {entry.actor ?? '—'}
+                  {entry.actorRole ? ` (${entry.actorRole === 'owner' ? t('role.owner') : t('role.delegate')})` : ''}
+                </TableCell>
+                <TableCell>{label(entry.action)}</TableCell>
+                <TableCell>{entry.target ?? ''}</TableCell>
+                <TableCell>{entry.ip ?? ''}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </section>
+  );
+}
