@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitationToken, outbox } from '../helpers/outbox.js';
-import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';
+import { startTestServer, startWithSubscription, type TestServer } from '../helpers/testServer.js';
 
 let server: TestServer;
 let owner: string;
 let subscriptionId: string;
 beforeAll(async () => {
-  server = await startTestServer();
-  owner = await server.token('olivia@contoso.com');
-  subscriptionId = await buySubscription(server, owner, 5);
+  ({ server, owner, subscriptionId } = await startWithSubscription(5));
 });
 afterAll(() => server.close());
 

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';
+import { buySubscription, startTestServer, startWithSubscription, type TestServer } from '../helpers/testServer.js';
 
 let server: TestServer;
 let owner: string;
 let subscriptionId: string;
 beforeAll(async () => {
-  server = await startTestServer();
-  owner = await server.token('olivia@contoso.com');
-  subscriptionId = await buySubscription(server, owner, 10);
+  ({ server, owner, subscriptionId } = await startWithSubscription(10));
 });
 afterAll(() => server.close());
 

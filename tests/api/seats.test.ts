@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';
+import { buySubscription, startWithSubscription, type TestServer } from '../helpers/testServer.js';
 
 let server: TestServer;
 let owner: string;
 let subscriptionId: string;
 beforeAll(async () => {
-  server = await startTestServer();
-  owner = await server.token('olivia@contoso.com');
-  subscriptionId = await buySubscription(server, owner, 3);
+  ({ server, owner, subscriptionId } = await startWithSubscription(3));
 });
 afterAll(() => server.close());
 

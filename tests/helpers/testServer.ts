@@ -73,3 +73,10 @@ export async function buySubscription(server: TestServer, token: string, quantit
   if (response.statusCode !== 201) throw new Error(`checkout: ${response.statusCode} ${response.body}`);
   return response.json<{ subscriptionId: string }>().subscriptionId;
 }
+
+/** A server, an owner's token and a subscription of `quantity` seats: the start of most API tests. */
+export async function startWithSubscription(quantity: number, env: Record<string, string> = {}): Promise<{ server: TestServer; owner: string; subscriptionId: string }> {
+  const server = await startTestServer(env);
+  const owner = await server.token('olivia@contoso.com');
+  return { server, owner, subscriptionId: await buySubscription(server, owner, quantity) };
+}

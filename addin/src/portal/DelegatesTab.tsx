@@ -1,8 +1,9 @@
 /** Delegated administrators (A5): invite with any of the four permissions, resend or revoke invitations, edit, remove, hand over ownership. */
-import { Button, Caption1, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Button, Caption1, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { formatDate } from '../../../shared/src/i18n/translate.js';
 import { PERMISSIONS, type Permission } from '../../../shared/src/permissions/permissions.js';
+import { Feedback } from '../components/Feedback.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { errorText } from './errorText.js';
 import type { Delegate, Invitation, PortalApi, SubscriptionSummary } from './usePortalApi.js';
@@ -64,16 +65,7 @@ export function DelegatesTab({ api, subscription, onChanged }: { api: PortalApi;
   return (
     <section style={{ display: 'flex', flexDirection: 'column', gap: 12 }} aria-label={t('delegates.title')}>
       <Caption1>{t('delegates.explain')}</Caption1>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody data-testid="delegates-error">{error}</MessageBarBody>
-        </MessageBar>
-      )}
-      {notice && (
-        <MessageBar intent="success">
-          <MessageBarBody data-testid="delegates-notice">{notice}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Feedback error={error} notice={notice} testId="delegates" />
       {manage && (
         <form onSubmit={invite} style={{ display: 'flex', flexDirection: 'column', gap: 8, maxWidth: 640 }}>
           <Text weight="semibold">{t('delegates.inviteTitle')}</Text>

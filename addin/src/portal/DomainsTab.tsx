@@ -1,6 +1,7 @@
 /** Approved domains (A6): seats can only go to addresses in these domains. */
-import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Feedback } from '../components/Feedback.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { errorText } from './errorText.js';
 import type { PortalApi, SubscriptionSummary } from './usePortalApi.js';
@@ -34,11 +35,7 @@ export function DomainsTab({ api, subscription }: { api: PortalApi; subscription
   return (
     <section style={{ display: 'flex', flexDirection: 'column', gap: 12, maxWidth: 640 }} aria-label={t('domains.title')}>
       <Caption1>{t('domains.explain')}</Caption1>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Feedback error={error} />
       {domains && (
         <Table aria-label={t('domains.title')} size="small" data-testid="domains-table">
           <TableHeader>

@@ -1,8 +1,9 @@
 /** Activity journal (A7): who changed what, when and from where; filter and export. */
-import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { formatDateTime, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import { en } from '../../../shared/src/i18n/en.js';
+import { Feedback } from '../components/Feedback.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { errorText } from './errorText.js';
 import type { JournalEntry, JournalFilter, PortalApi, SubscriptionSummary } from './usePortalApi.js';
@@ -38,11 +39,7 @@ export function JournalTab({ api, subscription }: { api: PortalApi; subscription
   const label = (name: string) => ((`journal.action.${name}` in en ? t(`journal.action.${name}` as MessageKey) : name));
   return (
     <section style={{ display: 'flex', flexDirection: 'column', gap: 12 }} aria-label={t('journal.title')}>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Feedback error={error} />
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'flex-end' }}>
         <Field label={t('journal.actor')}>
           <Input value={actor} onChange={(_, d) => setActor(d.value)} type="search" />

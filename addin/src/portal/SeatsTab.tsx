@@ -10,8 +10,6 @@ import {
   DialogTitle,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   ProgressBar,
   Select,
   Table,
@@ -26,6 +24,7 @@ import {
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatDateTime, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import { RecipientListError } from '../campaign/readRecipients.js';
+import { Feedback } from '../components/Feedback.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { addressesFromCsv, batches, splitPastedAddresses } from './emailList.js';
 import { errorText } from './errorText.js';
@@ -113,16 +112,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
 
   return (
     <section style={{ display: 'flex', flexDirection: 'column', gap: 12 }} aria-label={t('seats.title')}>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
-      {notice && (
-        <MessageBar intent="success">
-          <MessageBarBody data-testid="seats-notice">{notice}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Feedback error={error} notice={notice} testId="seats" />
       {canAssign && (
         <form onSubmit={onPaste} style={{ display: 'flex', flexDirection: 'column', gap: 8, maxWidth: 640 }}>
           <Field label={t('seats.assignLabel')} hint={t('seats.assignHint')}>

@@ -1,36 +1,19 @@
 /** The portal's calls to the Outmerge API, each with a fresh access token from the auth port. */
 import { useMemo } from 'react';
-import type { Permission, SubscriptionAction } from '../../../shared/src/permissions/permissions.js';
+import type { AssignmentResult, DelegateView, InvitationView, JournalEntryView, SeatSort, SeatView, SubscriptionView } from '../../../shared/src/api/views.js';
+import type { Permission } from '../../../shared/src/permissions/permissions.js';
+
+export type { AssignmentResult, SeatSort };
+export type SubscriptionSummary = SubscriptionView;
+export type SeatItem = SeatView;
+export type Delegate = DelegateView;
+export type Invitation = InvitationView;
+export type JournalEntry = JournalEntryView;
 import { ApiRequestError, apiFetch } from '../api/apiClient.js';
 import type { AuthPort } from '../auth/authPort.js';
 
-export interface SubscriptionSummary {
-  id: string;
-  plan: string;
-  quantity: number;
-  assigned: number;
-  status: 'trial' | 'active' | 'past_due' | 'expired' | 'cancelled';
-  periodStart: string;
-  periodEnd: string;
-  owner: string;
-  role: 'owner' | 'delegate';
-  permissions: Permission[];
-  actions: SubscriptionAction[];
-}
 
-export interface SeatItem {
-  email: string;
-  status: 'pending' | 'active' | 'expired' | 'suspended';
-  assignedAt: string;
-  lastCheckInAt: string | null;
-}
 
-export type SeatSort = 'email' | 'status' | 'lastCheckIn' | 'assignedAt';
-
-export interface AssignmentResult {
-  email: string;
-  result: 'assigned' | 'already_assigned' | 'invalid' | 'domain_not_approved' | 'no_seat_left';
-}
 
 export interface Plan {
   id: string;
@@ -38,34 +21,8 @@ export interface Plan {
   unitPriceMinor: number;
 }
 
-export interface Delegate {
-  id: string;
-  email: string;
-  permissions: Permission[];
-  since: string;
-}
 
-export interface Invitation {
-  id: string;
-  email: string;
-  permissions: Permission[];
-  status: 'pending' | 'accepted' | 'revoked';
-  invitedBy: string;
-  createdAt: string;
-  expiresAt: string;
-}
 
-export interface JournalEntry {
-  id: number;
-  at: string;
-  actor: string | null;
-  actorRole: string | null;
-  onBehalfOf: string | null;
-  action: string;
-  target: string | null;
-  detail: unknown;
-  ip: string | null;
-}
 
 export interface JournalFilter {
   actor?: string;

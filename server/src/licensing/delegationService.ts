@@ -8,6 +8,7 @@
  * every earlier token of the invitation stop working. Each way a token can fail has its own code.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { DelegateView, InvitationView } from '../../../shared/src/api/views.js';
 import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { resolveLocale } from '../../../shared/src/i18n/translate.js';
 import { PERMISSIONS, type Permission } from '../../../shared/src/permissions/permissions.js';
@@ -18,22 +19,7 @@ import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { DelegateRow, InvitationRow, Storage } from '../storage/storage.js';
 import { authorize, journal, type Access } from './access.js';
 
-export interface InvitationView {
-  id: string;
-  email: string;
-  permissions: Permission[];
-  status: InvitationRow['status'];
-  invitedBy: string;
-  createdAt: string;
-  expiresAt: string;
-}
 
-export interface DelegateView {
-  id: string;
-  email: string;
-  permissions: Permission[];
-  since: string;
-}
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 

@@ -4,39 +4,14 @@
  * activity journal (A7), each behind the permission function.
  */
 import { domainToAscii } from '../../../shared/src/email/normalizeEmail.js';
-import type { Permission, Role, SubscriptionAction } from '../../../shared/src/permissions/permissions.js';
+import type { JournalEntryView, SubscriptionView } from '../../../shared/src/api/views.js';
 import { toCsv } from '../http/csv.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { JournalCategory, JournalFilter, Storage, SubscriptionRow } from '../storage/storage.js';
 import { authorize, journal, type Access } from './access.js';
 
-export interface SubscriptionView {
-  id: string;
-  plan: string;
-  quantity: number;
-  assigned: number;
-  status: SubscriptionRow['status'];
-  periodStart: string;
-  periodEnd: string;
-  owner: string;
-  role: Role;
-  permissions: readonly Permission[];
-  /** What the caller may do here; the pages show only these. */
-  actions: SubscriptionAction[];
-}
 
-export interface JournalEntryView {
-  id: number;
-  at: string;
-  actor: string | null;
-  actorRole: string | null;
-  onBehalfOf: string | null;
-  action: string;
-  target: string | null;
-  detail: unknown;
-  ip: string | null;
-}
 
 export function subscriptionView(subscription: SubscriptionRow, access: Pick<Access, 'role' | 'permissions' | 'actions'>): SubscriptionView {
   return {

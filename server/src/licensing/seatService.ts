@@ -5,6 +5,7 @@
  * `BEGIN IMMEDIATE` transaction, backed by unique indexes on live seats.
  */
 import { randomUUID } from 'node:crypto';
+import type { AssignmentResult, SeatStatus, SeatView } from '../../../shared/src/api/views.js';
 import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { resolveLocale } from '../../../shared/src/i18n/translate.js';
 import type { Mailer, OutgoingEmail } from '../email/mailer.js';
@@ -15,21 +16,7 @@ import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { SeatQuery, SeatRow, Storage, SubscriptionRow } from '../storage/storage.js';
 import { authorize, journal } from './access.js';
 
-export type AssignmentOutcome = 'assigned' | 'already_assigned' | 'invalid' | 'domain_not_approved' | 'no_seat_left';
 
-export interface AssignmentResult {
-  email: string;
-  result: AssignmentOutcome;
-}
-
-export type SeatStatus = 'pending' | 'active' | 'expired' | 'suspended';
-
-export interface SeatView {
-  email: string;
-  status: SeatStatus;
-  assignedAt: string;
-  lastCheckInAt: string | null;
-}
 
 export class SeatService {
   constructor(

@@ -10,9 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MIGRATIONS, type Migration } from './migrations.js';
 
+import type { SubscriptionStatus } from '../../../shared/src/api/views.js';
 import type { Permission } from '../../../shared/src/permissions/permissions.js';
 
-export type SubscriptionStatus = 'trial' | 'active' | 'past_due' | 'expired' | 'cancelled';
+export type { SubscriptionStatus };
 
 export interface OrganisationRow {
   id: string;
