@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.js';
 import { createDevelopmentIdentityProvider, registerDevelopmentIdentityRoutes } from './dev/identityProvider.js';
-import { registerGraphStandIn } from './dev/graphStandIn.js';
+import { registerGraphStandIn } from './dev/graph/graphStandIn.js';
 import { registerOutboxRoutes } from './dev/outboxRoutes.js';
 import { ApiError } from './http/apiError.js';
 import { registerCheckoutRoutes } from './routes/checkout.js';
@@ -108,7 +108,7 @@ export async function buildApp(config: Config, options: { manifestPath?: string;
   if (config.identity.provider === 'development') {
     const idp = await createDevelopmentIdentityProvider({ issuerTemplate: config.identity.issuerTemplate, apiAudience: config.identity.clientId, apiScope: config.identity.apiScope, clientId: config.identity.clientId });
     registerDevelopmentIdentityRoutes(app, idp);
-    if (config.graph.standInEnabled) registerGraphStandIn(app, { identityJwks: idp.jwks, issuerTemplate: config.identity.issuerTemplate, ratePerMinute: config.graph.standInRatePerMinute });
+    if (config.graph.standInEnabled) registerGraphStandIn(app, { identityJwks: idp.jwks, issuerTemplate: config.identity.issuerTemplate, ...config.graph.standIn });
   }
   if (!config.mail.smtpUrl) registerOutboxRoutes(app, services.storage);
 

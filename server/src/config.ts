@@ -39,7 +39,7 @@ export interface Config {
     /** Base URL the pane sends mail through: Microsoft Graph, or the development stand-in. */
     baseUrl: string;
     standInEnabled: boolean;
-    standInRatePerMinute: number;
+    standIn: { ratePerMinute: number; rateWindowSeconds: number; dailyRecipients: number; latencyMs: number; sharedMailboxes: Record<string, string[]> };
   };
   sending: { ratePerMinute: number };
   /** Per client IP; an organisation behind one NAT address shares it. */
@@ -66,6 +66,21 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Client id used with the development identity provider; a real deployment sets its own. */
 export const DEVELOPMENT_CLIENT_ID = '6b1d7f4e-3c2a-4e8b-9d0f-0a1b2c3d4e5f';
+
+/** `shared@contoso.com=anna@contoso.com|bob@contoso.com;support@contoso.com=anna@contoso.com` */
+function sharedMailboxes(raw: string | undefined, problems: string[]): Record<string, string[]> {
+  const result: Record<string, string[]> = { 'team@contoso.com': ['anna@contoso.com', 'olivia@contoso.com'] };
+  if (!raw) return result;
+  for (const entry of raw.split(';').filter((e) => e.trim() !== '')) {
+    const [mailbox, users] = entry.split('=');
+    if (!mailbox || !users) {
+      problems.push(`GRAPH_STANDIN_SHARED_MAILBOXES: "${entry}" is not shared@domain=user@domain|user@domain.`);
+      continue;
+    }
+    result[mailbox.trim()] = users.split('|').map((u) => u.trim());
+  }
+  return result;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
   const problems: string[] = [];
@@ -155,7 +170,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     graph: {
       baseUrl: graphStandIn ? `${publicUrl}/dev/graph` : url('GRAPH_BASE_URL', 'https://graph.microsoft.com'),
       standInEnabled: graphStandIn,
-      standInRatePerMinute: integer('GRAPH_STANDIN_RATE_PER_MINUTE', 30, 1, 100000),
+      standIn: {
+        ratePerMinute: integer('GRAPH_STANDIN_RATE_PER_MINUTE', 30, 1, 100000),
+        rateWindowSeconds: integer('GRAPH_STANDIN_RATE_WINDOW_SECONDS', 60, 1, 3600),
+        dailyRecipients: integer('GRAPH_STANDIN_DAILY_RECIPIENTS', 10_000, 1, 10_000_000),
+        latencyMs: integer('GRAPH_STANDIN_LATENCY_MS', 20, 0, 60_000),
+        sharedMailboxes: sharedMailboxes(env.GRAPH_STANDIN_SHARED_MAILBOXES, problems),
+      },
     },
     sending: { ratePerMinute: integer('SEND_RATE_PER_MINUTE', 30, 1, 100000) },
     rateLimits: {

@@ -29,7 +29,7 @@ describe('Graph stand-in with the production client', () => {
     const recorded = (await server.call('GET', '/dev/mailbox/messages')).json<Array<{ mailbox: string; to: string[]; cc: string[]; subject: string; html: string }>>();
     expect(recorded.map((m) => [m.mailbox, m.to, m.cc, m.subject, m.html])).toEqual([
       ['anna@contoso.com', ['bob@fabrikam.com'], ['cc@fabrikam.com'], 'Hello', '<p>Hi</p>'],
-      ['Anna@Contoso.com', ['carl@fabrikam.com'], [], 'Hello', '<p>Hi</p>'],
+      ['anna@contoso.com', ['carl@fabrikam.com'], [], 'Hello', '<p>Hi</p>'],
     ]);
   });
 

@@ -10,6 +10,8 @@
  * - ambiguous (network drop, timeout, 500/502/504): Graph may have delivered it, never resend blindly;
  * - rejected (other 4xx), auth (401), forbidden (403): will not succeed as is.
  */
+import { markerFilter } from '../../../shared/src/api/graphMarker.js';
+
 export interface GraphRecipient {
   emailAddress: { address: string; name?: string };
 }
@@ -25,6 +27,7 @@ export interface GraphFileAttachment {
 
 export interface GraphMessage {
   subject: string;
+  singleValueExtendedProperties?: Array<{ id: string; value: string }>;
   body: { contentType: 'HTML' | 'Text'; content: string };
   toRecipients: GraphRecipient[];
   ccRecipients?: GraphRecipient[];
@@ -56,19 +59,49 @@ export class GraphMailClient {
 
   /** Sends one message; resolves on 202 Accepted. `mailbox` is a shared mailbox's address, or omitted for the user's own. */
   async sendMail(message: GraphMessage, options: { mailbox?: string | null } = {}): Promise<void> {
-    const path = options.mailbox ? `/v1.0/users/${encodeURIComponent(options.mailbox)}/sendMail` : '/v1.0/me/sendMail';
+    await this.request('POST', `${this.root(options.mailbox)}/sendMail`, { message, saveToSentItems: true }, 202);
+  }
+
+  /** Creates the message as a draft in the mailbox's Drafts; returns its id. */
+  async createDraft(message: GraphMessage, options: { mailbox?: string | null } = {}): Promise<string> {
+    const created = (await this.request('POST', `${this.root(options.mailbox)}/messages`, message, 201)) as { id?: unknown } | null;
+    if (typeof created?.id !== 'string') throw new GraphRequestError('ambiguous', 201, 'MalformedResponse', 'Microsoft Graph created the draft but sent no id.');
+    return created.id;
+  }
+
+  /** Sends a draft; it moves to Sent Items. */
+  async sendDraft(id: string, options: { mailbox?: string | null } = {}): Promise<void> {
+    await this.request('POST', `${this.root(options.mailbox)}/messages/${encodeURIComponent(id)}/send`, undefined, 202);
+  }
+
+  async deleteMessage(id: string, options: { mailbox?: string | null } = {}): Promise<void> {
+    await this.request('DELETE', `${this.root(options.mailbox)}/messages/${encodeURIComponent(id)}`, undefined, 204);
+  }
+
+  /** Messages of Drafts or Sent Items carrying a row marker (see shared/src/api/graphMarker.ts). */
+  async findByMarker(folder: 'drafts' | 'sentitems', marker: string, options: { mailbox?: string | null } = {}): Promise<string[]> {
+    const query = `$filter=${encodeURIComponent(markerFilter(marker))}&$select=id`;
+    const found = (await this.request('GET', `${this.root(options.mailbox)}/mailFolders/${folder}/messages?${query}`, undefined, 200)) as { value?: Array<{ id: string }> } | null;
+    return (found?.value ?? []).map((m) => m.id);
+  }
+
+  private root(mailbox: string | null | undefined): string {
+    return mailbox ? `/v1.0/users/${encodeURIComponent(mailbox)}` : '/v1.0/me';
+  }
+
+  private async request(method: 'GET' | 'POST' | 'DELETE', path: string, body: unknown, expected: number): Promise<unknown> {
     const token = await this.accessToken();
     let response: Response;
     try {
       response = await this.fetchImpl(`${this.baseUrl}${path}`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ message, saveToSentItems: true }),
+        method,
+        headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (error) {
       throw new GraphRequestError('ambiguous', 0, 'NetworkError', error instanceof Error ? error.message : 'The connection was lost.');
     }
-    if (response.status === 202) return;
+    if (response.status === expected) return expected === 200 || expected === 201 ? response.json().catch(() => null) : null;
     const payload = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
     const code = payload?.error?.code ?? `HTTP${response.status}`;
     const text = payload?.error?.message ?? `Microsoft Graph answered ${response.status}.`;

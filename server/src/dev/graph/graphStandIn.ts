@@ -1,0 +1,256 @@
+/**
+ * Development stand-in for the part of Microsoft Graph the pane uses, speaking the same HTTP so
+ * that the production Graph client runs unchanged against it:
+ *
+ *   POST {me|users/{id}}/sendMail                    202, or 400/401/403/429 like Graph
+ *   POST {me|users/{id}}/messages                    201 draft (with the row marker property)
+ *   POST {me|users/{id}}/messages/{id}/send          202; the draft moves to Sent Items
+ *   GET  {me|users/{id}}/mailFolders/{drafts|sentitems}/messages?$filter=<marker filter>
+ *   DELETE {me|users/{id}}/messages/{id}
+ *
+ * with Send-As rights per shared mailbox, 4 requests in flight per mailbox (429 MailboxConcurrency),
+ * a message rate per window with Retry-After, the rolling 24-hour recipient budget, a response
+ * latency, and seeded fault injection for tests (`PUT /dev/graph/faults`). What was sent is listed
+ * for the mailbox page at `GET /dev/mailbox/messages`.
+ * Development only: it refuses to run with NODE_ENV=production.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createLocalJWKSet, type JWK } from 'jose';
+import { ROW_MARKER_PROPERTY_ID } from '../../../../shared/src/api/graphMarker.js';
+import { normalizeEmail } from '../../../../shared/src/email/normalizeEmail.js';
+import { createAccessTokenValidator } from '../../identity/accessTokenValidator.js';
+import { assertDevelopment } from '../assertDevelopment.js';
+import { GRAPH_AUDIENCE } from '../identityProvider.js';
+import { FaultInjector, type FaultPlan } from './faults.js';
+import { GraphError, MailboxStore, type MessageContent, type StoredMessage } from './mailboxStore.js';
+
+export interface GraphStandInOptions {
+  identityJwks: { keys: JWK[] };
+  issuerTemplate: string;
+  ratePerMinute: number;
+  /** Length of the rate window; shorter windows scale the rate for benchmarks. */
+  rateWindowSeconds?: number;
+  dailyRecipients?: number;
+  latencyMs?: number;
+  /** Shared mailbox address → addresses of the users who may send as it. */
+  sharedMailboxes?: Record<string, string[]>;
+  clock?: () => number;
+}
+
+export interface GraphStandIn {
+  store: MailboxStore;
+  faults: FaultInjector;
+}
+
+const MAX_RECIPIENTS_PER_MESSAGE = 500;
+
+interface GraphRecipient {
+  emailAddress?: { address?: unknown };
+}
+
+interface MessageBody {
+  subject?: unknown;
+  body?: { contentType?: unknown; content?: unknown };
+  toRecipients?: unknown;
+  ccRecipients?: unknown;
+  bccRecipients?: unknown;
+  attachments?: unknown;
+  singleValueExtendedProperties?: unknown;
+}
+
+type Params = { id?: string; messageId?: string; folder?: string };
+
+export function registerGraphStandIn(app: FastifyInstance, options: GraphStandInOptions): GraphStandIn {
+  assertDevelopment('The Graph stand-in');
+  const clock = options.clock ?? Date.now;
+  const validate = createAccessTokenValidator({ jwks: createLocalJWKSet(options.identityJwks), audience: GRAPH_AUDIENCE, issuerTemplate: options.issuerTemplate, requiredScope: 'Mail.Send' });
+  const sendAs = new Map<string, Set<string>>();
+  for (const [shared, users] of Object.entries(options.sharedMailboxes ?? {})) {
+    const mailbox = canonical(shared);
+    if (mailbox) sendAs.set(mailbox, new Set(users.map(canonical).filter((u): u is string => u !== null)));
+  }
+  const windowSeconds = options.rateWindowSeconds ?? 60;
+  const store = new MailboxStore(
+    { messagesPerWindow: Math.max(1, Math.round((options.ratePerMinute * windowSeconds) / 60)), windowMs: windowSeconds * 1000, dailyRecipients: options.dailyRecipients ?? 10_000, concurrency: 4 },
+    sendAs,
+    clock,
+  );
+  const faults = new FaultInjector();
+  const latency = options.latencyMs ?? 0;
+
+  /** Authenticates, picks the mailbox, holds a concurrency slot, applies faults, and answers like Graph. */
+  const handle = async (
+    request: FastifyRequest<{ Params: Params }>,
+    reply: FastifyReply,
+    operation: 'create' | 'send' | 'sendMail' | 'list' | 'delete',
+    work: (mailbox: string, sentBy: string) => { status: number; body?: unknown },
+  ) => {
+    let release = () => {};
+    try {
+      const caller = await validate(request.headers.authorization).catch((error: unknown) => {
+        throw new GraphError(401, 'InvalidAuthenticationToken', error instanceof Error ? error.message : 'Access token validation failure.');
+      });
+      const callerMailbox = canonical(caller.email ?? '');
+      if (!callerMailbox) throw new GraphError(400, 'ErrorInvalidUser', 'The signed-in user has no mailbox.');
+      const requested = request.params.id === undefined ? null : canonical(decodeURIComponent(request.params.id));
+      if (request.params.id !== undefined && requested === null) throw new GraphError(404, 'ErrorInvalidUser', `The requested user '${request.params.id}' is invalid.`);
+      const mailbox = store.mailboxFor(callerMailbox, requested);
+      release = store.acquire(mailbox);
+      const fault = operation === 'delete' ? null : faults.next(operation);
+      if (fault === 'drop-before') return drop(request, reply);
+      if (fault === '503') throw new GraphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable.');
+      if (fault === '429') throw new GraphError(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', faults.current()?.retryAfterSeconds ?? 1);
+      if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+      const result = work(mailbox, callerMailbox);
+      if (fault === 'drop-after') return drop(request, reply);
+      if (fault === '504') throw new GraphError(504, 'GatewayTimeout', 'The gateway did not receive a timely response.');
+      return result.body === undefined ? reply.code(result.status).send() : reply.code(result.status).send(result.body);
+    } catch (error) {
+      if (!(error instanceof GraphError)) throw error;
+      if (error.retryAfterSeconds !== undefined) void reply.header('Retry-After', String(error.retryAfterSeconds));
+      return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message, innerError: { date: new Date(clock()).toISOString(), 'request-id': randomUUID() } } });
+    } finally {
+      release();
+    }
+  };
+
+  const routeOptions = { schema: { hide: true }, bodyLimit: 36 * 1024 * 1024 };
+  for (const prefix of ['/dev/graph/v1.0/me', '/dev/graph/v1.0/users/:id']) {
+    app.post<{ Params: Params; Body: { message?: MessageBody; saveToSentItems?: unknown } }>(`${prefix}/sendMail`, routeOptions, (request, reply) =>
+      handle(request, reply, 'sendMail', (mailbox, sentBy) => {
+        if (!request.body?.message || typeof request.body.message !== 'object') throw new GraphError(400, 'ErrorInvalidRequest', 'Empty Payload. JSON content expected.');
+        store.sendMail(mailbox, sentBy, parseMessage(request.body.message, true));
+        return { status: 202 };
+      }),
+    );
+    app.post<{ Params: Params; Body: MessageBody }>(`${prefix}/messages`, routeOptions, (request, reply) =>
+      handle(request, reply, 'create', (mailbox, sentBy) => ({ status: 201, body: messageJson(store.createDraft(mailbox, sentBy, parseMessage(request.body ?? {}, false))) })),
+    );
+    app.post<{ Params: Params }>(`${prefix}/messages/:messageId/send`, routeOptions, (request, reply) =>
+      handle(request, reply, 'send', (mailbox) => {
+        store.sendDraft(mailbox, request.params.messageId ?? '');
+        return { status: 202 };
+      }),
+    );
+    app.delete<{ Params: Params }>(`${prefix}/messages/:messageId`, routeOptions, (request, reply) =>
+      handle(request, reply, 'delete', (mailbox) => {
+        store.delete(mailbox, request.params.messageId ?? '');
+        return { status: 204 };
+      }),
+    );
+    app.get<{ Params: Params; Querystring: { $filter?: string } }>(`${prefix}/mailFolders/:folder/messages`, routeOptions, (request, reply) =>
+      handle(request, reply, 'list', (mailbox) => {
+        const folder = (request.params.folder ?? '').toLowerCase();
+        if (folder !== 'drafts' && folder !== 'sentitems') throw new GraphError(404, 'ErrorFolderNotFound', `The folder '${request.params.folder}' was not found.`);
+        return { status: 200, body: { value: store.list(mailbox, folder, parseMarkerFilter(request.query.$filter)).map(messageJson) } };
+      }),
+    );
+  }
+
+  app.put<{ Body: FaultPlan | null }>('/dev/graph/faults', { schema: { hide: true } }, async (request) => {
+    faults.set(request.body && typeof request.body === 'object' ? request.body : null);
+    return { plan: faults.current() };
+  });
+  app.get('/dev/graph/faults', { schema: { hide: true } }, async () => ({ plan: faults.current(), injected: faults.injected, counters: store.counters }));
+  app.get('/dev/mailbox/messages', { schema: { hide: true } }, async () => store.sent().map(recordedJson));
+  app.delete('/dev/mailbox/messages', { schema: { hide: true } }, async (_request, reply) => {
+    store.clear();
+    faults.set(null);
+    return reply.code(204).send();
+  });
+
+  return { store, faults };
+}
+
+/** Cuts the connection without an answer, as a network failure would. */
+function drop(request: FastifyRequest, reply: FastifyReply) {
+  reply.hijack();
+  request.raw.socket.destroy();
+  return reply;
+}
+
+function canonical(address: string): string | null {
+  const result = normalizeEmail(address);
+  return result.ok ? result.canonical : null;
+}
+
+function messageJson(message: StoredMessage) {
+  return {
+    id: message.id,
+    isDraft: message.folder === 'drafts',
+    subject: message.subject,
+    createdDateTime: new Date(message.createdAt).toISOString(),
+    sentDateTime: message.sentAt === null ? null : new Date(message.sentAt).toISOString(),
+    toRecipients: message.to.map((address) => ({ emailAddress: { address } })),
+  };
+}
+
+function recordedJson(message: StoredMessage) {
+  return {
+    id: message.id,
+    mailbox: message.mailbox,
+    sentBy: message.sentBy,
+    to: message.to,
+    cc: message.cc,
+    bcc: message.bcc,
+    subject: message.subject,
+    contentType: message.contentType,
+    html: message.html,
+    attachments: message.attachments,
+    marker: message.marker,
+    sentAt: new Date(message.sentAt ?? message.createdAt).toISOString(),
+  };
+}
+
+const MARKER_FILTER = /^singleValueExtendedProperties\/Any\(ep: ep\/id eq '([^']+)' and ep\/value eq '((?:[^']|'')*)'\)$/;
+
+function parseMarkerFilter(filter: string | undefined): string | null {
+  if (filter === undefined) return null;
+  const match = MARKER_FILTER.exec(filter.trim());
+  if (!match || match[1] !== ROW_MARKER_PROPERTY_ID) throw new GraphError(400, 'ErrorInvalidUrlQueryFilter', 'The query filter contains one or more invalid nodes.');
+  return (match[2] ?? '').replace(/''/g, "'");
+}
+
+function recipients(value: unknown, field: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new GraphError(400, 'ErrorInvalidRequest', `${field} must be an array of recipients.`);
+  return value.map((entry: GraphRecipient) => {
+    const address = entry?.emailAddress?.address;
+    if (typeof address !== 'string' || !normalizeEmail(address).ok) throw new GraphError(400, 'ErrorInvalidRecipients', `At least one recipient is not valid., Recipient '${String(address)}' is not resolved.`);
+    return address;
+  });
+}
+
+function parseMessage(message: MessageBody, requireRecipients: boolean): MessageContent {
+  const to = recipients(message.toRecipients, 'toRecipients');
+  const cc = recipients(message.ccRecipients, 'ccRecipients');
+  const bcc = recipients(message.bccRecipients, 'bccRecipients');
+  const count = to.length + cc.length + bcc.length;
+  if (requireRecipients && count === 0) throw new GraphError(400, 'ErrorInvalidRecipients', 'At least one recipient is required, but none were found.');
+  if (count > MAX_RECIPIENTS_PER_MESSAGE) throw new GraphError(400, 'ErrorTooManyRecipients', 'The message exceeds the maximum number of recipients (500).');
+  const subject = message.subject ?? '';
+  if (typeof subject !== 'string' || /[\r\n]/.test(subject)) throw new GraphError(400, 'ErrorInvalidRequest', 'The subject must be a single line of text.');
+  const contentType = typeof message.body?.contentType === 'string' ? message.body.contentType.toLowerCase() : 'text';
+  if (contentType !== 'html' && contentType !== 'text') throw new GraphError(400, 'ErrorInvalidRequest', `Invalid body contentType '${String(message.body?.contentType)}'.`);
+  const content = message.body?.content ?? '';
+  if (typeof content !== 'string') throw new GraphError(400, 'ErrorInvalidRequest', 'The body content must be a string.');
+  const attachments = message.attachments ?? [];
+  if (!Array.isArray(attachments)) throw new GraphError(400, 'ErrorInvalidRequest', 'attachments must be an array.');
+  const properties = message.singleValueExtendedProperties ?? [];
+  if (!Array.isArray(properties)) throw new GraphError(400, 'ErrorInvalidRequest', 'singleValueExtendedProperties must be an array.');
+  const marker = (properties as Array<{ id?: unknown; value?: unknown }>).find((p) => p?.id === ROW_MARKER_PROPERTY_ID)?.value;
+  return {
+    to,
+    cc,
+    bcc,
+    subject,
+    contentType,
+    html: content,
+    marker: typeof marker === 'string' ? marker : null,
+    attachments: attachments.map((a: { name?: unknown; contentType?: unknown; contentBytes?: unknown }) => {
+      if (typeof a?.name !== 'string' || typeof a.contentBytes !== 'string') throw new GraphError(400, 'ErrorInvalidRequest', 'A fileAttachment needs a name and contentBytes.');
+      return { name: a.name, contentType: typeof a.contentType === 'string' ? a.contentType : 'application/octet-stream', size: Buffer.from(a.contentBytes, 'base64').length };
+    }),
+  };
+}
