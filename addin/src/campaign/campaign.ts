@@ -1,0 +1,64 @@
+/**
+ * A campaign's ledger (M7): one state per row, persisted after every change, so that a campaign
+ * survives a closed pane and never sends a row twice. A row moves
+ *
+ *   pending → creating → drafted → sending → sent
+ *
+ * "creating" and "sending" are written *before* the request goes out: finding a row in one of
+ * them after a reload means its outcome is unknown, and it is settled by looking the row's marker
+ * up in Drafts and Sent Items, never by sending again blindly.
+ */
+export type FailureReason = 'rejected' | 'send_as_denied' | 'auth' | 'budget' | 'unknown_outcome';
+
+export type RowState =
+  | { status: 'pending' }
+  | { status: 'creating' }
+  | { status: 'drafted'; draftId: string }
+  | { status: 'sending'; draftId: string }
+  | { status: 'sent'; at: number }
+  | { status: 'failed'; reason: FailureReason; message: string }
+  | { status: 'cancelled' };
+
+export interface CampaignLedger {
+  id: string;
+  createdAt: number;
+  /** Shared mailbox to send from, or null for the user's own. */
+  mailbox: string | null;
+  /** Spreadsheet row numbers, in sending order. */
+  rows: number[];
+  states: Record<number, RowState>;
+  status: 'running' | 'paused' | 'finished' | 'cancelled';
+}
+
+export function newLedger(id: string, rows: number[], mailbox: string | null, now: number): CampaignLedger {
+  return { id, createdAt: now, mailbox, rows, states: Object.fromEntries(rows.map((row) => [row, { status: 'pending' } as RowState])), status: 'running' };
+}
+
+/** The identity of a row's message in Exchange, stable across reloads and retries. */
+export function rowMarker(ledger: Pick<CampaignLedger, 'id'>, row: number): string {
+  return `${ledger.id}:${row}`;
+}
+
+export function isSettled(state: RowState): boolean {
+  return state.status === 'sent' || state.status === 'failed' || state.status === 'cancelled';
+}
+
+export interface LedgerTotals {
+  total: number;
+  sent: number;
+  failed: number;
+  cancelled: number;
+  remaining: number;
+}
+
+export function totals(ledger: CampaignLedger): LedgerTotals {
+  const counts = { total: ledger.rows.length, sent: 0, failed: 0, cancelled: 0, remaining: 0 };
+  for (const row of ledger.rows) {
+    const state = ledger.states[row] ?? { status: 'pending' };
+    if (state.status === 'sent') counts.sent++;
+    else if (state.status === 'failed') counts.failed++;
+    else if (state.status === 'cancelled') counts.cancelled++;
+    else counts.remaining++;
+  }
+  return counts;
+}

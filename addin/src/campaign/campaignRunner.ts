@@ -1,0 +1,235 @@
+/**
+ * Sends a campaign exactly once per row (M6, M7). Up to 4 rows are worked on at a time (Exchange
+ * allows 4 requests in flight per mailbox); sends are paced at the configured rate; a 429 pauses
+ * every worker until its Retry-After; transient errors back off. Each row's message is created as
+ * a draft carrying the row's marker, then the draft is sent. When an answer is ambiguous (dropped
+ * connection, timeout, 5xx after the request may have arrived), the runner looks the marker up in
+ * Sent Items and Drafts and continues from what it finds. The ledger is saved before and after
+ * every request, so a run stopped at any point (pause, closed pane, crash) resumes correctly.
+ */
+import { ROW_MARKER_PROPERTY_ID } from '../../../shared/src/api/graphMarker.js';
+import { GraphRequestError, type GraphMailClient, type GraphMessage } from '../graph/graphMailClient.js';
+import { isSettled, rowMarker, totals, type CampaignLedger, type FailureReason, type LedgerTotals, type RowState } from './campaign.js';
+
+export interface OutgoingMessage {
+  row: number;
+  to: string;
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  html: string;
+}
+
+export type GraphOperations = Pick<GraphMailClient, 'createDraft' | 'sendDraft' | 'findByMarker' | 'deleteMessage'>;
+
+export interface RunProgress extends LedgerTotals {
+  /** Set while every worker waits because Graph asked to slow down. */
+  throttledUntil: number | null;
+  estimatedRemainingMs: number;
+}
+
+export interface RunOptions {
+  graph: GraphOperations;
+  ratePerMinute: number;
+  /** Called after every state change; must persist the ledger. */
+  save: (ledger: CampaignLedger) => void;
+  signal?: AbortSignal;
+  onProgress?: (progress: RunProgress) => void;
+  onSent?: (recipients: number, at: number) => void;
+  concurrency?: number;
+  /** How long to wait after an ambiguous send before looking in Sent Items (delivery is asynchronous). */
+  settleDelayMs?: number;
+  /** First backoff after a transient error; it doubles with each retry. */
+  backoffMs?: number;
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+const MAX_TRANSIENT_RETRIES = 5;
+
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted || ms <= 0) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** The run stops without settling the row: the ledger keeps its state for the next run. */
+class Interrupted extends Error {}
+
+export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<number, OutgoingMessage>, options: RunOptions): Promise<CampaignLedger> {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? abortableSleep;
+  const interval = 60_000 / options.ratePerMinute;
+  const backoff = options.backoffMs ?? 500;
+  const mailbox = { mailbox: ledger.mailbox };
+  let nextSendAt = now();
+  let throttledUntil = 0;
+  let cursor = 0;
+  let halted = false;
+
+  const report = () => {
+    const counts = totals(ledger);
+    options.onProgress?.({ ...counts, throttledUntil: throttledUntil > now() ? throttledUntil : null, estimatedRemainingMs: counts.remaining * interval });
+  };
+  const set = (row: number, state: RowState) => {
+    ledger.states[row] = state;
+    options.save(ledger);
+    report();
+  };
+  const stopped = () => halted || options.signal?.aborted === true;
+
+  /** One Graph call with the shared throttle gate, backoff for transient errors, and the abort signal. */
+  const call = async <T,>(work: () => Promise<T>): Promise<T> => {
+    for (let attempt = 0; ; attempt++) {
+      if (throttledUntil > now()) await sleep(throttledUntil - now(), options.signal);
+      if (stopped()) throw new Interrupted();
+      try {
+        return await work();
+      } catch (error) {
+        if (!(error instanceof GraphRequestError)) throw error;
+        if (error.kind === 'throttled') {
+          throttledUntil = Math.max(throttledUntil, now() + (error.retryAfterSeconds ?? 2 ** Math.min(attempt, 6)) * 1000);
+          report();
+          continue;
+        }
+        if (error.kind === 'transient' && attempt < MAX_TRANSIENT_RETRIES) {
+          await sleep(backoff * 2 ** attempt, options.signal);
+          continue;
+        }
+        throw error;
+      }
+    }
+  };
+
+  /** Looks, after an ambiguous answer, for where the row's message is; retried until it can tell. */
+  const locate = async (row: number): Promise<{ sent: boolean; drafts: string[] }> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const marker = rowMarker(ledger, row);
+        const sent = await call(() => options.graph.findByMarker('sentitems', marker, mailbox));
+        if (sent.length > 0) return { sent: true, drafts: [] };
+        return { sent: false, drafts: await call(() => options.graph.findByMarker('drafts', marker, mailbox)) };
+      } catch (error) {
+        if (error instanceof Interrupted) throw error;
+        if (!(error instanceof GraphRequestError) || error.kind !== 'ambiguous' || attempt >= MAX_TRANSIENT_RETRIES) throw new Interrupted();
+        await sleep(backoff * 2 ** attempt, options.signal);
+      }
+    }
+  };
+
+  const fail = (row: number, error: unknown) => {
+    const reason: FailureReason =
+      error instanceof GraphRequestError
+        ? error.kind === 'auth'
+          ? 'auth'
+          : error.code === 'ErrorMessageSubmissionBlocked'
+            ? 'budget'
+            : error.kind === 'forbidden'
+              ? 'send_as_denied'
+              : error.kind === 'ambiguous'
+                ? 'unknown_outcome'
+                : 'rejected'
+        : 'rejected';
+    set(row, { status: 'failed', reason, message: error instanceof Error ? error.message : String(error) });
+    // Without a valid sign-in or with the daily budget spent, nothing else can go out now.
+    if (reason === 'auth' || reason === 'budget') throw new Interrupted();
+  };
+
+  const graphMessage = (message: OutgoingMessage): GraphMessage => ({
+    subject: message.subject,
+    body: { contentType: 'HTML', content: message.html },
+    toRecipients: [{ emailAddress: { address: message.to } }],
+    ccRecipients: message.cc.map((address) => ({ emailAddress: { address } })),
+    bccRecipients: message.bcc.map((address) => ({ emailAddress: { address } })),
+    singleValueExtendedProperties: [{ id: ROW_MARKER_PROPERTY_ID, value: rowMarker(ledger, message.row) }],
+  });
+
+  const advance = async (row: number): Promise<void> => {
+    const message = messages.get(row);
+    if (!message) return set(row, { status: 'failed', reason: 'rejected', message: 'This row is no longer in the recipient list.' });
+    for (;;) {
+      const state = ledger.states[row] ?? { status: 'pending' };
+      if (isSettled(state)) return;
+      if (state.status === 'pending') {
+        set(row, { status: 'creating' });
+        try {
+          const draftId = await call(() => options.graph.createDraft(graphMessage(message), mailbox));
+          set(row, { status: 'drafted', draftId });
+        } catch (error) {
+          if (error instanceof Interrupted) throw error;
+          if (!(error instanceof GraphRequestError && error.kind === 'ambiguous')) fail(row, error);
+          // Ambiguous: stay "creating"; the next turn finds out.
+        }
+      } else if (state.status === 'creating') {
+        const found = await locate(row);
+        if (found.sent) set(row, { status: 'sent', at: now() });
+        else if (found.drafts[0]) {
+          // A retried create may have left twins; keep one, remove the rest.
+          for (const extra of found.drafts.slice(1)) await call(() => options.graph.deleteMessage(extra, mailbox)).catch(() => undefined);
+          set(row, { status: 'drafted', draftId: found.drafts[0] });
+        } else set(row, { status: 'pending' });
+      } else if (state.status === 'drafted') {
+        const slot = Math.max(now(), nextSendAt);
+        nextSendAt = slot + interval;
+        await sleep(slot - now(), options.signal);
+        if (stopped()) throw new Interrupted();
+        set(row, { status: 'sending', draftId: state.draftId });
+        try {
+          await call(() => options.graph.sendDraft(state.draftId, mailbox));
+          const at = now();
+          set(row, { status: 'sent', at });
+          options.onSent?.(1 + message.cc.length + message.bcc.length, at);
+        } catch (error) {
+          if (error instanceof Interrupted) throw error;
+          const unclear = error instanceof GraphRequestError && (error.kind === 'ambiguous' || error.code === 'ErrorItemNotFound');
+          if (!unclear) {
+            // The draft stays in Drafts, where the sender can look at what was refused.
+            fail(row, error);
+            return;
+          }
+          // Ambiguous: stay "sending"; the next turn finds out.
+        }
+      } else if (state.status === 'sending') {
+        await sleep(options.settleDelayMs ?? 2000, options.signal);
+        const found = await locate(row);
+        if (found.sent) {
+          set(row, { status: 'sent', at: now() });
+          options.onSent?.(1 + message.cc.length + message.bcc.length, now());
+        } else if (found.drafts[0]) set(row, { status: 'drafted', draftId: found.drafts[0] });
+        else set(row, { status: 'failed', reason: 'unknown_outcome', message: 'The message is neither in Drafts nor in Sent Items.' });
+      }
+    }
+  };
+
+  const worker = async () => {
+    try {
+      while (!stopped()) {
+        const row = ledger.rows[cursor++];
+        if (row === undefined) return;
+        await advance(row);
+      }
+    } catch (error) {
+      // One worker stopping (abort, expired sign-in, spent budget, unreachable Graph) stops them all.
+      halted = true;
+      if (!(error instanceof Interrupted)) throw error;
+    }
+  };
+
+  ledger.status = 'running';
+  options.save(ledger);
+  report();
+  const results = await Promise.allSettled(Array.from({ length: Math.min(options.concurrency ?? 4, 4) }, worker));
+  const crash = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  ledger.status = ledger.rows.every((row) => isSettled(ledger.states[row] ?? { status: 'pending' })) ? 'finished' : 'paused';
+  options.save(ledger);
+  report();
+  if (crash) throw crash.reason;
+  return ledger;
+}

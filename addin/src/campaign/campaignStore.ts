@@ -1,0 +1,55 @@
+/**
+ * Where campaigns are kept between pane sessions (M7), through the browser storage port: the
+ * campaign's definition once (template, recipients, mapping, footer decision), and its ledger
+ * after every row change. Nothing here leaves the browser (M10).
+ */
+import type { MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
+import type { KeyValueStore } from '../storage/keyValueStore.js';
+import type { CampaignLedger } from './campaign.js';
+
+export interface CampaignDefinition {
+  id: string;
+  subject: string;
+  bodyHtml: string;
+  columns: string[];
+  rows: MergeRow[];
+  emailColumn: string;
+  ccColumn: string | null;
+  bccColumn: string | null;
+  footerHtml: string | null;
+}
+
+const ACTIVE = 'outmerge.campaign.active';
+const definitionKey = (id: string) => `outmerge.campaign.${id}.definition`;
+const ledgerKey = (id: string) => `outmerge.campaign.${id}.ledger`;
+
+export class CampaignStore {
+  constructor(private readonly store: KeyValueStore) {}
+
+  start(definition: CampaignDefinition, ledger: CampaignLedger): void {
+    this.store.set(definitionKey(definition.id), JSON.stringify(definition));
+    this.saveLedger(ledger);
+    this.store.set(ACTIVE, definition.id);
+  }
+
+  saveLedger(ledger: CampaignLedger): void {
+    this.store.set(ledgerKey(ledger.id), JSON.stringify(ledger));
+  }
+
+  /** The campaign left unfinished, if any: what the pane offers to resume when it opens. */
+  active(): { definition: CampaignDefinition; ledger: CampaignLedger } | null {
+    const id = this.store.get(ACTIVE);
+    if (!id) return null;
+    const definition = this.store.get(definitionKey(id));
+    const ledger = this.store.get(ledgerKey(id));
+    if (!definition || !ledger) return null;
+    return { definition: JSON.parse(definition) as CampaignDefinition, ledger: JSON.parse(ledger) as CampaignLedger };
+  }
+
+  /** Forgets a finished or cancelled campaign's data; its report was shown. */
+  close(id: string): void {
+    if (this.store.get(ACTIVE) === id) this.store.remove(ACTIVE);
+    this.store.remove(definitionKey(id));
+    this.store.remove(ledgerKey(id));
+  }
+}
