@@ -132,6 +132,8 @@ describe('a newcomer runs one campaign and one license end to end', () => {
     await pane.getByRole('button', { name: 'Check again' }).click();
     await expectText(pane.getByTestId('license-status'), /^Licensed$/);
     await screenshot(pane.getByTestId('task-pane'), 'pane-en-licensed');
+    await expectText(pane.getByTestId('report-totals'), /3 messages: 3 sent, 0 failed, 0 cancelled\./);
+    await pane.getByTestId('close-report').click();
     await pane.getByTestId('send-button').click();
     await expect.poll(async () => (await mailbox()).length, { timeout: 30_000, interval: 200 }).toBe(3);
     await expectText(pane.getByTestId('send-progress'), /Done: 3 sent, 0 failed\./, 30_000);

@@ -8,11 +8,15 @@ export interface RecipientsState {
   reading: string | null;
   list: RecipientList | null;
   emailColumn: string | null;
+  ccColumn: string | null;
+  bccColumn: string | null;
   candidates: string[];
   problem: RecipientListProblem | null;
 }
 
-export function RecipientsStep({ state, onFile, onEmailColumn }: { state: RecipientsState; onFile: (file: File) => void; onEmailColumn: (column: string) => void }) {
+type Mapping = Partial<Pick<RecipientsState, 'emailColumn' | 'ccColumn' | 'bccColumn'>>;
+
+export function RecipientsStep({ state, onFile, onMapping }: { state: RecipientsState; onFile: (file: File) => void; onMapping: (mapping: Mapping) => void }) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const problem = state.problem;
@@ -56,7 +60,7 @@ export function RecipientsStep({ state, onFile, onEmailColumn }: { state: Recipi
             {t('recipients.loaded', { rows: state.list.rows.length, columns: state.list.columns.length, file: state.list.fileName })}
           </Text>
           <Field label={t('recipients.emailColumn')}>
-            <Select value={state.emailColumn ?? ''} onChange={(_, data) => onEmailColumn(data.value)} data-testid="email-column">
+            <Select value={state.emailColumn ?? ''} onChange={(_, data) => onMapping({ emailColumn: data.value })} data-testid="email-column">
               {state.list.columns.map((column) => (
                 <option key={column} value={column}>
                   {column}
@@ -65,6 +69,18 @@ export function RecipientsStep({ state, onFile, onEmailColumn }: { state: Recipi
               ))}
             </Select>
           </Field>
+          {(['ccColumn', 'bccColumn'] as const).map((key) => (
+            <Field key={key} label={t(key === 'ccColumn' ? 'recipients.ccColumn' : 'recipients.bccColumn')}>
+              <Select value={state[key] ?? ''} onChange={(_, data) => onMapping({ [key]: data.value === '' ? null : data.value })} data-testid={key === 'ccColumn' ? 'cc-column' : 'bcc-column'}>
+                <option value="">{t('recipients.noColumn')}</option>
+                {state.list!.columns.map((column) => (
+                  <option key={column} value={column}>
+                    {column}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ))}
         </div>
       )}
     </section>

@@ -1,50 +1,61 @@
+/** Sending (M6): start, pause, resume, cancel; progress with sent / failed / remaining and time left. */
 import { Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
-import type { CampaignProgress, RowOutcome } from '../campaign/sendCampaign.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { describeOutcome } from './describe.js';
 import { StepHeading } from './StepHeading.js';
+import type { CampaignView } from './useCampaign.js';
 
-export interface SendState {
-  running: boolean;
-  progress: CampaignProgress | null;
-  cancelled: boolean;
-}
-
-export function SendStep(props: { count: number; blockedReason: string | null; state: SendState; onSend: () => void; onCancel: () => void }) {
+export function SendStep(props: { count: number; blockedReason: string | null; campaign: CampaignView | null; onSend: () => void; onPause: () => void; onResume: () => void; onCancel: () => void }) {
   const { t } = useI18n();
-  const { count, blockedReason, state, onSend, onCancel } = props;
-  const progress = state.progress;
-  const failures = (progress?.outcomes ?? []).filter((o): o is Extract<RowOutcome, { status: 'failed' }> => o.status === 'failed');
-  const finished = progress !== null && !state.running;
+  const { count, blockedReason, campaign, onSend, onPause, onResume, onCancel } = props;
+  const progress = campaign?.progress;
+  const unfinished = campaign !== null && (campaign.ledger.status === 'running' || campaign.ledger.status === 'paused');
   return (
     <section aria-labelledby="step-send">
       <StepHeading id="step-send" number={4} title={t('send.title')} />
-      {blockedReason && !state.running && <Caption1 block>{blockedReason}</Caption1>}
-      <div style={{ display: 'flex', gap: 8, margin: '8px 0' }}>
-        <Button appearance="primary" disabled={state.running || blockedReason !== null} onClick={onSend} data-testid="send-button">
+      {!campaign && blockedReason && <Caption1 block>{blockedReason}</Caption1>}
+      {!campaign && (
+        <Button appearance="primary" disabled={blockedReason !== null} onClick={onSend} data-testid="send-button" style={{ margin: '8px 0' }}>
           {count === 0 ? t('send.title') : count === 1 ? t('send.buttonOne') : t('send.button', { count })}
         </Button>
-        {state.running && <Button onClick={onCancel}>{t('send.cancel')}</Button>}
-      </div>
-      {progress && (
-        <div style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
-          <ProgressBar value={progress.total === 0 ? 1 : (progress.sent + progress.failed) / progress.total} thickness="large" aria-label={t('send.sending')} />
-          <Text size={200} aria-live="polite" data-testid="send-progress">
-            {finished
-              ? state.cancelled
-                ? t('send.cancelled', { sent: progress.sent, remaining: progress.remaining })
-                : t('send.done', { sent: progress.sent, failed: progress.failed })
-              : t('send.progress', { sent: progress.sent, failed: progress.failed, remaining: progress.remaining })}
-          </Text>
-          {state.running && progress.throttledUntil !== null && (
-            <Caption1>{t('send.throttled', { seconds: Math.max(1, Math.ceil((progress.throttledUntil - Date.now()) / 1000)) })}</Caption1>
-          )}
-          {state.running && progress.remaining > 0 && <Caption1>{t('send.timeLeft', { minutes: Math.max(1, Math.ceil(progress.estimatedRemainingMs / 60000)) })}</Caption1>}
-          {failures.map((failure) => (
-            <MessageBar key={failure.row} intent="error">
-              <MessageBarBody>{describeOutcome(failure, t)}</MessageBarBody>
+      )}
+      {campaign && progress && (
+        <div style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
+          {!campaign.running && unfinished && (
+            <MessageBar intent="warning">
+              <MessageBarBody data-testid="campaign-paused">{t('send.pausedNotice', { sent: progress.sent, total: progress.total })}</MessageBarBody>
             </MessageBar>
-          ))}
+          )}
+          <ProgressBar value={progress.total === 0 ? 1 : (progress.total - progress.remaining) / progress.total} thickness="large" aria-label={t('send.sending')} />
+          <Text size={200} aria-live="polite" data-testid="send-progress">
+            {campaign.ledger.status === 'finished'
+              ? t('send.done', { sent: progress.sent, failed: progress.failed })
+              : campaign.ledger.status === 'cancelled'
+                ? t('send.cancelled', { sent: progress.sent, remaining: progress.cancelled })
+                : t('send.progress', { sent: progress.sent, failed: progress.failed, remaining: progress.remaining })}
+          </Text>
+          {campaign.running && progress.throttledUntil !== null && <Caption1>{t('send.throttled', { seconds: Math.max(1, Math.ceil((progress.throttledUntil - Date.now()) / 1000)) })}</Caption1>}
+          {campaign.running && progress.remaining > 0 && <Caption1>{t('send.timeLeft', { minutes: Math.max(1, Math.ceil(progress.estimatedRemainingMs / 60000)) })}</Caption1>}
+          {campaign.error && (
+            <MessageBar intent="error">
+              <MessageBarBody>{t('errors.generic', { message: campaign.error })}</MessageBarBody>
+            </MessageBar>
+          )}
+          {unfinished && (
+            <div style={{ display: 'flex', gap: 8 }}>
+              {campaign.running ? (
+                <Button onClick={onPause} data-testid="pause">
+                  {t('send.pause')}
+                </Button>
+              ) : (
+                <Button appearance="primary" onClick={onResume} data-testid="resume">
+                  {t('send.resume')}
+                </Button>
+              )}
+              <Button onClick={onCancel} data-testid="cancel">
+                {t('send.cancel')}
+              </Button>
+            </div>
+          )}
         </div>
       )}
     </section>

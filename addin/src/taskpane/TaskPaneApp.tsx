@@ -5,24 +5,28 @@
  * development identity provider, Graph stand-in).
  */
 import { Button, Caption1, Divider, MessageBar, MessageBarBody, Text, Title3 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { decideFooter } from '../../../shared/src/license/footerDecision.js';
 import { promotionalFooterHtml } from '../../../shared/src/merge/footer.js';
 import { compileTemplate } from '../../../shared/src/merge/mergeTemplate.js';
 import type { ClientConfig } from '../api/apiClient.js';
 import { useAuth } from '../auth/useAuth.js';
-import { planCampaign } from '../campaign/planCampaign.js';
+import { planCampaign, recipientCount } from '../campaign/planCampaign.js';
 import { emailColumns, readRecipientFile, RecipientListError } from '../campaign/readRecipients.js';
-import { sendCampaign } from '../campaign/sendCampaign.js';
+import { DAILY_RECIPIENT_LIMIT } from '../campaign/sendLog.js';
 import { GraphMailClient } from '../graph/graphMailClient.js';
+import { browserStore } from '../storage/keyValueStore.js';
 import type { Draft, MailHost } from '../host/mailHost.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { LicenseClient } from '../license/licenseClient.js';
 import { LicenseStatus } from './LicenseStatus.js';
 import { PreviewStep } from './PreviewStep.js';
 import { RecipientsStep, type RecipientsState } from './RecipientsStep.js';
-import { SendStep, type SendState } from './SendStep.js';
+import { formatDateTime } from '../../../shared/src/i18n/translate.js';
+import { ReportStep } from './ReportStep.js';
+import { SendStep } from './SendStep.js';
 import { TemplateStep } from './TemplateStep.js';
+import { useCampaign } from './useCampaign.js';
 import { useLicense } from './useLicense.js';
 
 export interface TaskPaneProps {
@@ -31,7 +35,7 @@ export interface TaskPaneProps {
   licenseClient: LicenseClient;
 }
 
-const NO_RECIPIENTS: RecipientsState = { reading: null, list: null, emailColumn: null, candidates: [], problem: null };
+const NO_RECIPIENTS: RecipientsState = { reading: null, list: null, emailColumn: null, ccColumn: null, bccColumn: null, candidates: [], problem: null };
 
 export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   const { t, locale } = useI18n();
@@ -42,8 +46,9 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   const [draftError, setDraftError] = useState<string | null>(null);
   const [recipients, setRecipients] = useState<RecipientsState>(NO_RECIPIENTS);
   const [previewIndex, setPreviewIndex] = useState(0);
-  const [send, setSend] = useState<SendState>({ running: false, progress: null, cancelled: false });
-  const abort = useRef<AbortController | null>(null);
+  const storage = useMemo(() => browserStore(), []);
+  const graph = useMemo(() => (auth && account ? new GraphMailClient(config.graphBaseUrl, () => auth.graphToken()) : null), [auth, account, config.graphBaseUrl]);
+  const { campaign, start, pause, resume, cancel, retryFailed, close, sendLog } = useCampaign({ storage, graph, ratePerMinute: config.sendRatePerMinute });
 
   const reloadDraft = useCallback(() => {
     host.readDraft().then(
@@ -60,7 +65,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
     setRecipients({ ...NO_RECIPIENTS, reading: file.name });
     try {
       const list = await readRecipientFile(file);
-      setRecipients({ reading: null, list, emailColumn: list.emailColumn, candidates: emailColumns(list.columns, list.rows), problem: null });
+      setRecipients({ reading: null, list, emailColumn: list.emailColumn, ccColumn: null, bccColumn: null, candidates: emailColumns(list.columns, list.rows), problem: null });
       setPreviewIndex(0);
     } catch (e) {
       const problem = e instanceof RecipientListError ? e.problem : { code: 'PARSE_ERROR' as const, fileName: file.name, message: e instanceof Error ? e.message : String(e) };
@@ -77,8 +82,17 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   }, [draft, compiled]);
   const plan = useMemo(() => {
     if (!compiled?.ok || !recipients.list || !recipients.emailColumn) return null;
-    return planCampaign({ template: compiled.template, rows: recipients.list.rows, emailColumn: recipients.emailColumn, footerHtml: footer ? promotionalFooterHtml(locale, config.promoUrl) : null });
-  }, [compiled, recipients.list, recipients.emailColumn, footer, locale, config.promoUrl]);
+    return planCampaign({ template: compiled.template, rows: recipients.list.rows, emailColumn: recipients.emailColumn, ccColumn: recipients.ccColumn, bccColumn: recipients.bccColumn, footerHtml: footer ? promotionalFooterHtml(locale, config.promoUrl) : null });
+  }, [compiled, recipients.list, recipients.emailColumn, recipients.ccColumn, recipients.bccColumn, footer, locale, config.promoUrl]);
+
+  // The mailbox's rolling 24-hour budget, minus what this device sent (M4).
+  const budget = useMemo(() => {
+    if (!plan) return null;
+    const now = Date.now();
+    const needed = recipientCount(plan.messages);
+    const left = DAILY_RECIPIENT_LIMIT - sendLog.usedInLastDay(now);
+    return needed > left ? { needed, left, resumeAt: sendLog.availableAt(needed - Math.max(0, left), now) } : null;
+  }, [plan, sendLog]);
 
   const blockedReason = !account
     ? t('send.signInFirst')
@@ -89,34 +103,23 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
         : null;
 
   const startSending = useCallback(async () => {
-    if (!auth || !recipients.list || !recipients.emailColumn) return;
+    if (!recipients.list || !recipients.emailColumn) return;
     // Send what the message says now, not what it said when the pane last read it.
     const latest = await host.readDraft().catch(() => draft);
     if (!latest) return;
     setDraft(latest);
     const template = compileTemplate(latest, recipients.list.columns);
     if (!template.ok) return;
-    const controller = new AbortController();
-    abort.current = controller;
-    setSend({ running: true, progress: null, cancelled: false });
     // The footer decision is refreshed at campaign start; the license server never blocks sending.
     const state = await license.check();
-    const withFooter = decideFooter(state).footer;
-    const finalPlan = planCampaign({ template: template.template, rows: recipients.list.rows, emailColumn: recipients.emailColumn, footerHtml: withFooter ? promotionalFooterHtml(locale, config.promoUrl) : null });
-    const client = new GraphMailClient(config.graphBaseUrl, () => auth.graphToken());
-    try {
-      const result = await sendCampaign(finalPlan.messages, {
-        client,
-        ratePerMinute: config.sendRatePerMinute,
-        signal: controller.signal,
-        onProgress: (progress) => setSend((s) => ({ ...s, progress })),
-      });
-      setSend({ running: false, progress: result, cancelled: controller.signal.aborted });
-    } catch (e) {
-      setSend((s) => ({ ...s, running: false }));
-      setDraftError(e instanceof Error ? e.message : String(e));
-    }
-  }, [auth, host, draft, recipients, license, locale, config]);
+    const footerHtml = decideFooter(state).footer ? promotionalFooterHtml(locale, config.promoUrl) : null;
+    const mapping = { emailColumn: recipients.emailColumn, ccColumn: recipients.ccColumn, bccColumn: recipients.bccColumn };
+    const finalPlan = planCampaign({ template: template.template, rows: recipients.list.rows, footerHtml, ...mapping });
+    start(
+      { id: crypto.randomUUID(), subject: latest.subject, bodyHtml: latest.bodyHtml, columns: recipients.list.columns, rows: recipients.list.rows, footerHtml, ...mapping },
+      new Map(finalPlan.messages.map((m) => [m.row, m])),
+    );
+  }, [host, draft, recipients, license, locale, config, start]);
 
   return (
     <main style={{ padding: 12, display: 'flex', flexDirection: 'column', gap: 8, maxWidth: 480 }}>
@@ -149,9 +152,23 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
       {account && <LicenseStatus state={license.state} checking={license.checking} onRecheck={() => void license.check()} />}
       <Divider />
       <TemplateStep draft={draft} error={draftError} fields={fieldNames} onReload={reloadDraft} />
-      <RecipientsStep state={recipients} onFile={(file) => void onFile(file)} onEmailColumn={(column) => setRecipients((r) => ({ ...r, emailColumn: column }))} />
+      <RecipientsStep state={recipients} onFile={(file) => void onFile(file)} onMapping={(mapping) => setRecipients((r) => ({ ...r, ...mapping }))} />
       <PreviewStep problems={compiled && !compiled.ok ? compiled.problems : []} plan={plan} index={previewIndex} onIndex={setPreviewIndex} footer={footer} />
-      <SendStep count={plan?.messages.length ?? 0} blockedReason={blockedReason} state={send} onSend={() => void startSending()} onCancel={() => abort.current?.abort()} />
+      {budget && (
+        <Caption1 block data-testid="budget-warning">
+          {t('problems.budget', { needed: budget.needed, left: Math.max(0, budget.left), time: formatDateTime(budget.resumeAt, locale) })}
+        </Caption1>
+      )}
+      <SendStep
+        count={plan?.messages.length ?? 0}
+        blockedReason={blockedReason}
+        campaign={campaign}
+        onSend={() => void startSending()}
+        onPause={pause}
+        onResume={resume}
+        onCancel={() => void cancel()}
+      />
+      {campaign && !campaign.running && (campaign.ledger.status === 'finished' || campaign.ledger.status === 'cancelled') && <ReportStep campaign={campaign} onRetryFailed={retryFailed} onClose={close} />}
       {dialog}
     </main>
   );

@@ -2,7 +2,6 @@
 import type { Translator } from '../../../shared/src/i18n/translate.js';
 import type { TemplateProblem } from '../../../shared/src/merge/mergeTemplate.js';
 import type { Finding } from '../campaign/planCampaign.js';
-import type { RowOutcome } from '../campaign/sendCampaign.js';
 
 export function describeProblem(problem: TemplateProblem, t: Translator): string {
   const part = t(problem.part === 'subject' ? 'problems.part.subject' : 'problems.part.body');
@@ -22,17 +21,7 @@ export function describeFinding(finding: Finding, t: Translator): string {
       return t('problems.duplicate', { row: finding.row, address: finding.address, first: finding.firstRow });
     case 'empty_fields':
       return t('problems.emptyField', { row: finding.row, fields: finding.fields.join(', '), example: finding.fields[0] ?? '' });
+    case 'too_many_recipients':
+      return t('problems.tooManyRecipients', { row: finding.row, count: finding.count });
   }
-}
-
-export function describeOutcome(outcome: Extract<RowOutcome, { status: 'failed' }>, t: Translator): string {
-  const reason =
-    outcome.reason === 'unknown_outcome'
-      ? t('send.unknownOutcome')
-      : outcome.reason === 'auth'
-        ? t('send.authFailed')
-        : outcome.reason === 'send_as_denied'
-          ? t('send.sendAsDenied')
-          : t('send.rejected', { message: outcome.message });
-  return t('send.failedRow', { row: outcome.row, address: outcome.to, reason });
 }

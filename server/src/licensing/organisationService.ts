@@ -5,7 +5,7 @@
  */
 import { domainToAscii } from '../../../shared/src/email/normalizeEmail.js';
 import type { JournalEntryView, SubscriptionView } from '../../../shared/src/api/views.js';
-import { toCsv } from '../http/csv.js';
+import { toCsv } from '../../../shared/src/csv/toCsv.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { JournalCategory, JournalFilter, Storage, SubscriptionRow } from '../storage/storage.js';

@@ -10,7 +10,7 @@ import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { resolveLocale } from '../../../shared/src/i18n/translate.js';
 import type { Mailer, OutgoingEmail } from '../email/mailer.js';
 import { seatRemovedEmail, welcomeEmail } from '../email/templates.js';
-import { toCsv } from '../http/csv.js';
+import { toCsv } from '../../../shared/src/csv/toCsv.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { SeatQuery, SeatRow, Storage, SubscriptionRow } from '../storage/storage.js';

@@ -1,5 +1,5 @@
 /**
- * CSV exports (seats, journal) through papaparse, with formula neutralisation: a cell starting
+ * CSV exports (seats, journal, campaign reports) through papaparse, with formula neutralisation: a cell starting
  * with = + - @ (or tab, carriage return) is prefixed with a quote so that a spreadsheet shows it
  * as text instead of running it (OWASP ASVS 1.2.10).
  */

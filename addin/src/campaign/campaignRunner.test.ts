@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { GraphRequestError } from '../graph/graphMailClient.js';
+import { newLedger, type CampaignLedger } from './campaign.js';
+import { runCampaign, type GraphOperations, type OutgoingMessage, type RunProgress } from './campaignRunner.js';
+
+/** A virtual clock: sleeping advances time at once, so pacing is asserted without real waits. */
+function virtualTime() {
+  let now = 0;
+  const sleeps: number[] = [];
+  return { now: () => now, sleep: async (ms: number) => void (ms > 0 && (sleeps.push(ms), (now += ms))), sleeps };
+}
+
+const rows = [2, 3, 4];
+const messages = new Map<number, OutgoingMessage>(rows.map((row) => [row, { row, to: `u${row}@contoso.com`, cc: [], bcc: [], subject: `S${row}`, html: '<p>x</p>' }]));
+
+/** An in-memory Graph that records what happened, with hooks to fail specific calls. */
+function fakeGraph(time: { now: () => number }, hooks: { create?: (n: number) => void; send?: (n: number) => void } = {}) {
+  const drafts = new Map<string, string>();
+  const sent: Array<{ marker: string; at: number }> = [];
+  let creates = 0;
+  let sends = 0;
+  let inFlight = 0;
+  let peak = 0;
+  const track = async <T,>(work: () => T): Promise<T> => {
+    inFlight++;
+    peak = Math.max(peak, inFlight);
+    await Promise.resolve();
+    try {
+      return work();
+    } finally {
+      inFlight--;
+    }
+  };
+  const graph: GraphOperations = {
+    createDraft: (message) =>
+      track(() => {
+        creates++;
+        hooks.create?.(creates);
+        const id = `d${creates}`;
+        drafts.set(id, message.singleValueExtendedProperties?.[0]?.value ?? '');
+        return id;
+      }),
+    sendDraft: (id) =>
+      track(() => {
+        sends++;
+        hooks.send?.(sends);
+        const marker = drafts.get(id);
+        if (marker === undefined) throw new GraphRequestError('rejected', 404, 'ErrorItemNotFound', 'gone');
+        drafts.delete(id);
+        sent.push({ marker, at: time.now() });
+      }),
+    findByMarker: (folder, marker) => track(() => (folder === 'sentitems' ? sent.filter((s) => s.marker === marker).map(() => 'x') : [...drafts].filter(([, m]) => m === marker).map(([id]) => id))),
+    deleteMessage: (id) => track(() => void drafts.delete(id)),
+  };
+  return { graph, sent, peak: () => peak };
+}
+
+const run = (ledger: CampaignLedger, graph: GraphOperations, time: ReturnType<typeof virtualTime>, extra: Partial<Parameters<typeof runCampaign>[2]> = {}) =>
+  runCampaign(ledger, messages, { graph, ratePerMinute: 30, save: () => {}, now: time.now, sleep: time.sleep, settleDelayMs: 0, ...extra });
+
+describe('runCampaign', () => {
+  it('sends every row once, paced at the configured rate', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time);
+    const ledger = await run(newLedger('c', rows, null, 0), fake.graph, time, { concurrency: 1 });
+    expect(ledger.status).toBe('finished');
+    expect(fake.sent.map((s) => s.at)).toEqual([0, 2000, 4000]);
+    expect(fake.sent.map((s) => s.marker)).toEqual(['c:2', 'c:3', 'c:4']);
+  });
+
+  it('works on at most 4 rows at a time, whatever the size of the campaign', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time);
+    const many = Array.from({ length: 12 }, (_, i) => i + 2);
+    const all = new Map<number, OutgoingMessage>(many.map((row) => [row, { row, to: `u${row}@contoso.com`, cc: [], bcc: [], subject: 's', html: 'h' }]));
+    const ledger = await runCampaign(newLedger('c', many, null, 0), all, { graph: fake.graph, ratePerMinute: 30, save: () => {}, now: time.now, sleep: time.sleep, concurrency: 8 });
+    expect(ledger.status).toBe('finished');
+    expect(fake.sent).toHaveLength(12);
+    expect(fake.peak()).toBe(4);
+  });
+
+  it('waits for Retry-After on 429 before any worker continues', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time, { send: (n) => { if (n === 2) throw new GraphRequestError('throttled', 429, 'ApplicationThrottled', 'slow down', 7); } });
+    const ledger = await run(newLedger('c', rows, null, 0), fake.graph, time);
+    expect(ledger.status).toBe('finished');
+    expect(fake.sent).toHaveLength(3);
+    expect(time.sleeps.some((ms) => ms >= 7000)).toBe(true);
+  });
+
+  it('settles an ambiguous send by looking in Sent Items, not by sending again', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time, {
+      send: (n) => {
+        if (n === 1) {
+          // The send takes effect, then the answer is lost.
+          queueMicrotask(() => undefined);
+          throw Object.assign(new GraphRequestError('ambiguous', 504, 'GatewayTimeout', 'timeout'), { delivered: true });
+        }
+      },
+    });
+    // Make the first send deliver before failing, as a 504 after the effect would.
+    const originalSend = fake.graph.sendDraft;
+    let first = true;
+    fake.graph.sendDraft = async (id, options) => {
+      if (first) {
+        first = false;
+        await originalSend.call(fake.graph, id, options).catch(() => undefined);
+        fake.sent.push({ marker: 'c:2', at: time.now() });
+        throw new GraphRequestError('ambiguous', 504, 'GatewayTimeout', 'timeout');
+      }
+      return originalSend.call(fake.graph, id, options);
+    };
+    const ledger = await run(newLedger('c', rows, null, 0), fake.graph, time);
+    expect(fake.sent.filter((s) => s.marker === 'c:2')).toHaveLength(1);
+    expect(ledger.states[2]?.status).toBe('sent');
+    expect(ledger.status).toBe('finished');
+  });
+
+  it('stops everything at an expired sign-in and keeps the rest for later', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time, { create: (n) => { if (n === 2) throw new GraphRequestError('auth', 401, 'InvalidAuthenticationToken', 'expired'); } });
+    const ledger = await run(newLedger('c', rows, null, 0), fake.graph, time, { concurrency: 1 });
+    expect(ledger.status).toBe('paused');
+    expect(ledger.states[3]).toMatchObject({ status: 'failed', reason: 'auth' });
+    expect(ledger.states[4]).toEqual({ status: 'pending' });
+  });
+
+  it('pauses when aborted and resumes from the saved ledger', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time);
+    const controller = new AbortController();
+    const progress: RunProgress[] = [];
+    let saved = '';
+    const paused = await run(newLedger('c', rows, null, 0), fake.graph, time, {
+      concurrency: 1,
+      signal: controller.signal,
+      save: (l) => void (saved = JSON.stringify(l)),
+      onProgress: (p) => {
+        progress.push(p);
+        if (p.sent === 1) controller.abort();
+      },
+    });
+    expect(paused.status).toBe('paused');
+    const resumed = await run(JSON.parse(saved) as CampaignLedger, fake.graph, time);
+    expect(resumed.status).toBe('finished');
+    expect(fake.sent.map((s) => s.marker).sort()).toEqual(['c:2', 'c:3', 'c:4']);
+    expect(progress.at(-1)).toMatchObject({ sent: 1 });
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * The pane's campaign: starts one from a definition, runs it through the exactly-once runner,
+ * pauses, resumes (also by itself when the pane reopens on a campaign that was running), cancels
+ * and retries failed rows as a new run. State lives in browser storage through CampaignStore.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { isSettled, newLedger, totals, type CampaignLedger } from '../campaign/campaign.js';
+import { runCampaign, type GraphOperations, type OutgoingMessage, type RunProgress } from '../campaign/campaignRunner.js';
+import { CampaignStore, type CampaignDefinition } from '../campaign/campaignStore.js';
+import { definitionMessages } from '../campaign/definitionMessages.js';
+import { SendLog } from '../campaign/sendLog.js';
+import type { KeyValueStore } from '../storage/keyValueStore.js';
+
+export interface CampaignView {
+  definition: CampaignDefinition;
+  ledger: CampaignLedger;
+  messages: Map<number, OutgoingMessage>;
+  running: boolean;
+  progress: RunProgress;
+  error: string | null;
+}
+
+function initialProgress(ledger: CampaignLedger): RunProgress {
+  return { ...totals(ledger), throttledUntil: null, estimatedRemainingMs: 0 };
+}
+
+export function useCampaign(options: { storage: KeyValueStore; graph: GraphOperations | null; ratePerMinute: number }) {
+  const store = useMemo(() => new CampaignStore(options.storage), [options.storage]);
+  const sendLog = useMemo(() => new SendLog(options.storage), [options.storage]);
+  const [view, setView] = useState<CampaignView | null>(null);
+  const controller = useRef<AbortController | null>(null);
+  const graph = options.graph;
+
+  const run = useCallback(
+    async (definition: CampaignDefinition, ledger: CampaignLedger, messages: Map<number, OutgoingMessage>) => {
+      if (!graph || controller.current) return;
+      const abort = new AbortController();
+      controller.current = abort;
+      setView({ definition, ledger, messages, running: true, progress: initialProgress(ledger), error: null });
+      let error: string | null = null;
+      try {
+        await runCampaign(ledger, messages, {
+          graph,
+          ratePerMinute: options.ratePerMinute,
+          signal: abort.signal,
+          save: (l) => store.saveLedger(l),
+          onSent: (recipients, at) => sendLog.record(recipients, at),
+          onProgress: (progress) => setView((v) => (v ? { ...v, ledger: { ...ledger }, progress } : v)),
+        });
+      } catch (e) {
+        error = e instanceof Error ? e.message : String(e);
+      } finally {
+        controller.current = null;
+        setView((v) => (v ? { ...v, ledger: { ...ledger }, running: false, progress: initialProgress(ledger), error } : v));
+      }
+    },
+    [graph, options.ratePerMinute, store, sendLog],
+  );
+
+  // Reopening the pane: a campaign that was running when it closed continues by itself.
+  const resumed = useRef(false);
+  useEffect(() => {
+    if (resumed.current || !graph) return;
+    resumed.current = true;
+    const active = store.active();
+    if (!active) return;
+    const messages = definitionMessages(active.definition);
+    const view = { ...active, messages, running: false, progress: initialProgress(active.ledger), error: null };
+    setView(view);
+    if (active.ledger.status === 'running') void run(active.definition, active.ledger, messages);
+  }, [graph, store, run]);
+
+  const start = useCallback(
+    (definition: CampaignDefinition, messages: Map<number, OutgoingMessage>) => {
+      const ledger = newLedger(definition.id, [...messages.keys()], null, Date.now());
+      store.start(definition, ledger);
+      void run(definition, ledger, messages);
+    },
+    [store, run],
+  );
+
+  const pause = useCallback(() => controller.current?.abort(), []);
+
+  const resume = useCallback(() => {
+    if (view) void run(view.definition, view.ledger, view.messages);
+  }, [view, run]);
+
+  /** Stops for good: rows not yet handed to Exchange are cancelled and their drafts removed. */
+  const cancel = useCallback(async () => {
+    controller.current?.abort();
+    if (!view) return;
+    const ledger = view.ledger;
+    for (const row of ledger.rows) {
+      const state = ledger.states[row];
+      if (!state || state.status === 'pending') ledger.states[row] = { status: 'cancelled' };
+      else if (state.status === 'drafted') {
+        await graph?.deleteMessage(state.draftId, { mailbox: ledger.mailbox }).catch(() => undefined);
+        ledger.states[row] = { status: 'cancelled' };
+      }
+    }
+    ledger.status = ledger.rows.every((row) => isSettled(ledger.states[row] ?? { status: 'pending' })) ? 'cancelled' : 'paused';
+    store.saveLedger(ledger);
+    setView((v) => (v ? { ...v, ledger: { ...ledger }, running: false, progress: initialProgress(ledger) } : v));
+  }, [view, graph, store]);
+
+  /** The failed rows again, as a new run of the same campaign (new row identities). */
+  const retryFailed = useCallback(() => {
+    if (!view) return;
+    const failed = view.ledger.rows.filter((row) => view.ledger.states[row]?.status === 'failed');
+    const definition = { ...view.definition, id: crypto.randomUUID() };
+    store.close(view.definition.id);
+    const messages = new Map([...view.messages].filter(([row]) => failed.includes(row)));
+    const ledger = newLedger(definition.id, failed, view.ledger.mailbox, Date.now());
+    store.start(definition, ledger);
+    void run(definition, ledger, messages);
+  }, [view, store, run]);
+
+  const close = useCallback(() => {
+    if (view) store.close(view.definition.id);
+    setView(null);
+  }, [view, store]);
+
+  return { campaign: view, start, pause, resume, cancel, retryFailed, close, sendLog };
+}
