@@ -1,0 +1,102 @@
+/**
+ * A real campaign in Chromium (M1–M10): 200 rows with CC and conditionals from the playground,
+ * a pane reload in the middle, every message delivered exactly once with the right recipients,
+ * subject and body; and no recipient data or message content ever sent to the Outmerge server.
+ */
+import type { Browser, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectText, launchChromium, screenshot, startServerProcess, type ServerProcess } from './support.js';
+
+interface Recorded {
+  to: string[];
+  cc: string[];
+  subject: string;
+  html: string;
+  marker: string;
+}
+
+let server: ServerProcess;
+let browser: Browser;
+let pane: Page;
+const requests: Array<{ url: string; method: string; body: string }> = [];
+
+const ROWS = 200;
+const people = Array.from({ length: ROWS }, (_, i) => ({
+  first: `Person${i}`,
+  email: `person${i}@fabrikam.com`,
+  country: i % 2 === 0 ? 'FR' : 'DE',
+  company: i % 5 === 0 ? '' : `Company ${i}`,
+  cc: i % 10 === 0 ? `manager${i}@fabrikam.com` : '',
+}));
+const csv = ['First Name,Email,Country,Company,Cc', ...people.map((p) => `${p.first},${p.email},${p.country},${p.company},${p.cc}`)].join('\r\n');
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServerProcess({ SEND_RATE_PER_MINUTE: '1500', GRAPH_STANDIN_RATE_PER_MINUTE: '100000', GRAPH_STANDIN_LATENCY_MS: '15' }), launchChromium()]);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
+  pane = await context.newPage();
+  pane.on('request', (request: Request) => requests.push({ url: request.url(), method: request.method(), body: request.postData() ?? '' }));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const mailbox = async () => (await (await fetch(`${server.baseUrl}/dev/mailbox/messages`)).json()) as Recorded[];
+
+describe('a 200-row campaign with CC and conditionals, reloaded in the middle', () => {
+  it('sends every row exactly once and resumes by itself after a reload', async () => {
+    await pane.goto(`${server.baseUrl}/playground.html`);
+    await pane.getByTestId('sign-in').click();
+    await pane.getByRole('dialog').getByLabel('Email address').fill('anna@contoso.com');
+    await pane.getByRole('dialog').getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expectText(pane.getByTestId('license-status'), /Free version/);
+
+    await pane.getByTestId('compose-subject').fill('{{#if Country = "FR"}}Invitation{{else}}Einladung{{/if}} for {{First Name}}');
+    await pane.getByTestId('compose-body').evaluate((element) => {
+      element.innerHTML = '<p>Dear {{First Name}},</p>{{#if Country = "FR"}}<p>Bonjour !</p>{{else}}<p>Guten Tag!</p>{{/if}}<p>Team: {{Company | your team}}</p>';
+    });
+    await pane.getByRole('button', { name: 'Reload from the message' }).click();
+    await pane.getByTestId('recipients-file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expectText(pane.getByTestId('recipients-summary'), /200 rows and 5 columns/);
+    await pane.getByTestId('cc-column').selectOption('Cc');
+    await expectText(pane.getByTestId('preview-subject'), /^Invitation for Person0$/);
+    await pane.getByTestId('send-button').click();
+
+    await expect.poll(async () => (await mailbox()).length, { timeout: 30_000, interval: 100 }).toBeGreaterThanOrEqual(60);
+    await pane.reload();
+    await expectText(pane.getByTestId('signed-in-as'), /anna@contoso\.com/);
+    await expectText(pane.getByTestId('send-progress'), /Done: 200 sent, 0 failed\./, 60_000);
+    await screenshot(pane.getByTestId('task-pane'), 'campaign-en-report');
+
+    const sent = await mailbox();
+    expect(sent).toHaveLength(ROWS);
+    expect(new Set(sent.map((m) => m.marker)).size).toBe(ROWS);
+    const byAddress = new Map(sent.map((m) => [m.to[0], m]));
+    for (const person of people) {
+      const message = byAddress.get(person.email);
+      expect(message, person.email).toBeDefined();
+      expect(message!.cc).toEqual(person.cc ? [person.cc] : []);
+      expect(message!.subject).toBe(`${person.country === 'FR' ? 'Invitation' : 'Einladung'} for ${person.first}`);
+      expect(message!.html).toContain(`<p>Dear ${person.first},</p>`);
+      expect(message!.html).toContain(person.country === 'FR' ? '<p>Bonjour !</p>' : '<p>Guten Tag!</p>');
+      expect(message!.html).toContain(`<p>Team: ${person.company || 'your team'}</p>`);
+      expect(message!.html).toContain('data-outmerge-footer');
+    }
+  });
+
+  it('never sends recipient data or message content to the Outmerge server (M10)', () => {
+    const origin = new URL(server.baseUrl).origin;
+    // Microsoft Graph is on this origin only in development (the stand-in); everything else is the Outmerge server.
+    const toOutmerge = requests.filter((r) => r.url.startsWith(origin) && !r.url.startsWith(`${origin}/dev/graph/`));
+    expect(toOutmerge.length).toBeGreaterThan(0);
+    const secrets = [...people.slice(0, 50).flatMap((p) => [p.email, p.first]), 'Bonjour', 'Guten Tag', 'manager0@fabrikam.com'];
+    for (const request of toOutmerge) {
+      for (const secret of secrets) {
+        expect(request.url, `${request.method} ${request.url}`).not.toContain(secret);
+        expect(request.body, `${request.method} ${request.url}`).not.toContain(secret);
+      }
+    }
+    const calls = new Set(toOutmerge.filter((r) => !/\.(html|js|png|map)$/.test(new URL(r.url).pathname)).map((r) => `${r.method} ${new URL(r.url).pathname}`));
+    expect([...calls].sort()).toEqual(['GET /.well-known/jwks.json', 'GET /app-config.json', 'GET /dev/idp/organisations', 'POST /api/v1/license/check', 'POST /dev/idp/token']);
+  });
+});
