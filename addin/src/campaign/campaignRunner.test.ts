@@ -64,7 +64,7 @@ describe('runCampaign', () => {
     const fake = fakeGraph(time);
     const ledger = await run(newLedger('c', rows, null, 0), fake.graph, time, { concurrency: 1 });
     expect(ledger.status).toBe('finished');
-    expect(fake.sent.map((s) => s.at)).toEqual([0, 2000, 4000]);
+    expect(fake.sent.map((s) => s.at)).toEqual([0, 2040, 4080]);
     expect(fake.sent.map((s) => s.marker)).toEqual(['c:2', 'c:3', 'c:4']);
   });
 

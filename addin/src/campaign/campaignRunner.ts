@@ -46,6 +46,8 @@ export interface RunOptions {
 }
 
 const MAX_TRANSIENT_RETRIES = 5;
+/** Sends are spaced 2% wider than the configured rate, so that timing jitter never lands a send just inside a full window. */
+const PACING_MARGIN = 1.02;
 
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -66,7 +68,7 @@ class Interrupted extends Error {}
 export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<number, OutgoingMessage>, options: RunOptions): Promise<CampaignLedger> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? abortableSleep;
-  const interval = 60_000 / options.ratePerMinute;
+  const interval = (60_000 / options.ratePerMinute) * PACING_MARGIN;
   const backoff = options.backoffMs ?? 500;
   const mailbox = { mailbox: ledger.mailbox };
   let nextSendAt = now();
@@ -85,10 +87,18 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
   };
   const stopped = () => halted || options.signal?.aborted === true;
 
-  /** One Graph call with the shared throttle gate, backoff for transient errors, and the abort signal. */
-  const call = async <T,>(work: () => Promise<T>): Promise<T> => {
+  /**
+   * One Graph call with the shared throttle gate, backoff for transient errors, and the abort
+   * signal. A paced call (a send) also takes the next send slot, on every attempt, so that
+   * retries after a 429 are spread out instead of arriving together.
+   */
+  const call = async <T,>(work: () => Promise<T>, paced = false): Promise<T> => {
     for (let attempt = 0; ; attempt++) {
-      if (throttledUntil > now()) await sleep(throttledUntil - now(), options.signal);
+      if (paced) {
+        const slot = Math.max(now(), nextSendAt, throttledUntil);
+        nextSendAt = slot + interval;
+        await sleep(slot - now(), options.signal);
+      } else if (throttledUntil > now()) await sleep(throttledUntil - now(), options.signal);
       if (stopped()) throw new Interrupted();
       try {
         return await work();
@@ -96,6 +106,7 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
         if (!(error instanceof GraphRequestError)) throw error;
         if (error.kind === 'throttled') {
           throttledUntil = Math.max(throttledUntil, now() + (error.retryAfterSeconds ?? 2 ** Math.min(attempt, 6)) * 1000);
+          nextSendAt = Math.max(nextSendAt, throttledUntil);
           report();
           continue;
         }
@@ -176,13 +187,9 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
           set(row, { status: 'drafted', draftId: found.drafts[0] });
         } else set(row, { status: 'pending' });
       } else if (state.status === 'drafted') {
-        const slot = Math.max(now(), nextSendAt);
-        nextSendAt = slot + interval;
-        await sleep(slot - now(), options.signal);
-        if (stopped()) throw new Interrupted();
         set(row, { status: 'sending', draftId: state.draftId });
         try {
-          await call(() => options.graph.sendDraft(state.draftId, mailbox));
+          await call(() => options.graph.sendDraft(state.draftId, mailbox), true);
           const at = now();
           set(row, { status: 'sent', at });
           options.onSent?.(1 + message.cc.length + message.bcc.length, at);

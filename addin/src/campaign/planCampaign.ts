@@ -33,8 +33,11 @@ export const FIRST_DATA_ROW = 2;
 /** Exchange Online refuses a message with more recipients than this. */
 export const MAX_RECIPIENTS_PER_MESSAGE = 500;
 
+const NO_ADDRESSES: { valid: string[]; invalid: string | null } = Object.freeze({ valid: [] as string[], invalid: null });
+
 /** A CC or BCC cell may hold several addresses, separated by commas or semicolons. */
 function addressList(cell: string | undefined): { valid: string[]; invalid: string | null } {
+  if (cell === undefined || cell.trim() === '') return NO_ADDRESSES;
   const valid: string[] = [];
   for (const part of plainTextValue(cell ?? '').split(/[;,]/)) {
     const trimmed = part.trim();
@@ -46,38 +49,55 @@ function addressList(cell: string | undefined): { valid: string[]; invalid: stri
   return { valid, invalid: null };
 }
 
-export function planCampaign(input: { template: CompiledTemplate; rows: readonly MergeRow[]; footerHtml: string | null } & ColumnMapping): CampaignPlan {
-  const messages: PlannedMessage[] = [];
+export interface CheckedRow {
+  row: number;
+  data: MergeRow;
+  to: string;
+  cc: string[];
+  bcc: string[];
+}
+
+/** Pre-flight of the recipients alone: addresses, CC/BCC, size, duplicates. Nothing is rendered. */
+export function checkRecipients(rows: readonly MergeRow[], mapping: ColumnMapping): { valid: CheckedRow[]; findings: Finding[]; excluded: Map<number, Finding> } {
+  const valid: CheckedRow[] = [];
   const findings: Finding[] = [];
   const excluded = new Map<number, Finding>();
   const firstRowByAddress = new Map<string, number>();
-
-  input.rows.forEach((data, index) => {
+  rows.forEach((data, index) => {
     const row = index + FIRST_DATA_ROW;
     const exclude = (finding: Finding) => {
       findings.push(finding);
       excluded.set(row, finding);
     };
-    const raw = plainTextValue(data[input.emailColumn] ?? '').trim();
+    const raw = plainTextValue(data[mapping.emailColumn] ?? '').trim();
     if (raw === '') return exclude({ kind: 'missing_address', row });
     const address = normalizeEmail(raw);
     if (!address.ok) return exclude({ kind: 'invalid_address', row, address: raw });
-    const cc = input.ccColumn ? addressList(data[input.ccColumn]) : { valid: [], invalid: null };
+    const cc = mapping.ccColumn ? addressList(data[mapping.ccColumn]) : NO_ADDRESSES;
     if (cc.invalid !== null) return exclude({ kind: 'invalid_address', row, address: cc.invalid });
-    const bcc = input.bccColumn ? addressList(data[input.bccColumn]) : { valid: [], invalid: null };
+    const bcc = mapping.bccColumn ? addressList(data[mapping.bccColumn]) : NO_ADDRESSES;
     if (bcc.invalid !== null) return exclude({ kind: 'invalid_address', row, address: bcc.invalid });
     const count = 1 + cc.valid.length + bcc.valid.length;
     if (count > MAX_RECIPIENTS_PER_MESSAGE) return exclude({ kind: 'too_many_recipients', row, count });
     const firstRow = firstRowByAddress.get(address.canonical);
     if (firstRow !== undefined) return exclude({ kind: 'duplicate', row, address: address.display, firstRow });
     firstRowByAddress.set(address.canonical, row);
+    valid.push({ row, data, to: address.display, cc: cc.valid, bcc: bcc.valid });
+  });
+  return { valid, findings, excluded };
+}
 
+export function planCampaign(input: { template: CompiledTemplate; rows: readonly MergeRow[]; footerHtml: string | null } & ColumnMapping): CampaignPlan {
+  const checked = checkRecipients(input.rows, input);
+  const findings = [...checked.findings];
+  const messages = checked.valid.map(({ row, data, to, cc, bcc }): PlannedMessage => {
     const empty = input.template.emptyFields(data);
     if (empty.length > 0) findings.push({ kind: 'empty_fields', row, fields: empty });
     const rendered = input.template.render(data, { footerHtml: input.footerHtml });
-    messages.push({ row, to: address.display, cc: cc.valid, bcc: bcc.valid, subject: rendered.subject, html: rendered.html });
+    return { row, to, cc, bcc, subject: rendered.subject, html: rendered.html };
   });
-  return { messages, findings, excluded };
+  findings.sort((a, b) => a.row - b.row);
+  return { messages, findings, excluded: checked.excluded };
 }
 
 /** Recipients a plan would use of the mailbox's 24-hour budget. */

@@ -21,19 +21,54 @@ export type NormalizedEmail =
 const LOCAL_ATOM = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-\p{L}\p{N}\p{M}]+$/u;
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
+/** Recipient lists repeat a few domains thousands of times; converting each once is enough. */
+const asciiDomains = new Map<string, string | null>();
+const DOMAIN_CACHE_SIZE = 10_000;
+
 /** Converts a domain to lower-case ASCII (punycode) the same way in Node and in browsers. */
 export function domainToAscii(domain: string): string | null {
-  if (domain.length === 0 || /[\s/\\?#@:[\]%]/.test(domain)) return null;
-  try {
-    const host = new URL(`http://${domain}`).hostname;
-    return host.length > 0 ? host : null;
-  } catch {
-    return null;
+  const cached = asciiDomains.get(domain);
+  if (cached !== undefined) return cached;
+  let ascii: string | null = null;
+  if (domain.length > 0 && !/[\s/\\?#@:[\]%]/.test(domain)) {
+    try {
+      const host = new URL(`http://${domain}`).hostname;
+      ascii = host.length > 0 ? host : null;
+    } catch {
+      ascii = null;
+    }
   }
+  if (asciiDomains.size >= DOMAIN_CACHE_SIZE) asciiDomains.clear();
+  asciiDomains.set(domain, ascii);
+  return ascii;
+}
+
+/** Plain ASCII dot-atom: the local part of nearly every real address, checked without Unicode classes. */
+const ASCII_LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+const ASCII = /^[\x21-\x7e]*$/;
+
+/** The domain in ASCII if it is a valid domain name for email, else null; cached like the conversion. */
+const validDomains = new Map<string, string | null>();
+function validDomain(rawDomain: string): string | null {
+  const cached = validDomains.get(rawDomain);
+  if (cached !== undefined) return cached;
+  const domain = rawDomain.endsWith('.') ? null : domainToAscii(rawDomain);
+  const labels = domain?.split('.') ?? [];
+  const tld = labels[labels.length - 1] ?? '';
+  const valid =
+    domain !== null &&
+    domain.length <= 253 &&
+    labels.length >= 2 &&
+    labels.every((label) => LABEL.test(label)) &&
+    (/^[a-z]{2,63}$/.test(tld) || /^xn--[a-z0-9-]+$/.test(tld));
+  if (validDomains.size >= DOMAIN_CACHE_SIZE) validDomains.clear();
+  validDomains.set(rawDomain, valid ? domain : null);
+  return valid ? domain : null;
 }
 
 export function normalizeEmail(input: string): NormalizedEmail {
-  const display = input.normalize('NFC').trim();
+  // NFC only matters outside ASCII; most addresses skip it.
+  const display = (ASCII.test(input) ? input : input.normalize('NFC')).trim();
   if (display.length === 0) return { ok: false, problem: 'empty', display };
   if (display.length > 254) return { ok: false, problem: 'too_long', display };
   const at = display.lastIndexOf('@');
@@ -41,30 +76,14 @@ export function normalizeEmail(input: string): NormalizedEmail {
   const local = display.slice(0, at);
   const rawDomain = display.slice(at + 1);
 
-  if (
-    local.length === 0 ||
-    local.length > 64 ||
-    local.startsWith('.') ||
-    local.endsWith('.') ||
-    local.includes('..') ||
-    !local.split('.').every((atom) => LOCAL_ATOM.test(atom))
-  ) {
-    return { ok: false, problem: 'invalid_local_part', display };
-  }
+  const localValid =
+    local.length > 0 &&
+    local.length <= 64 &&
+    (ASCII_LOCAL.test(local) || (!local.startsWith('.') && !local.endsWith('.') && !local.includes('..') && local.split('.').every((atom) => LOCAL_ATOM.test(atom))));
+  if (!localValid) return { ok: false, problem: 'invalid_local_part', display };
 
-  const domain = rawDomain.endsWith('.') ? null : domainToAscii(rawDomain);
-  const labels = domain?.split('.') ?? [];
-  const tld = labels[labels.length - 1] ?? '';
-  if (
-    !domain ||
-    domain.length > 253 ||
-    labels.length < 2 ||
-    !labels.every((label) => LABEL.test(label)) ||
-    !(/^[a-z]{2,63}$/.test(tld) || /^xn--[a-z0-9-]+$/.test(tld))
-  ) {
-    return { ok: false, problem: 'invalid_domain', display };
-  }
-
+  const domain = validDomain(rawDomain);
+  if (domain === null) return { ok: false, problem: 'invalid_domain', display };
   return { ok: true, canonical: `${local.toLowerCase()}@${domain}`, display, domain };
 }
 

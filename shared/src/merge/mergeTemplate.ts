@@ -127,7 +127,11 @@ interface Translation {
 
 interface ColumnRef {
   column: string;
-  /** Handlebars identifier for the column, independent of what the column is called. */
+  /**
+   * Handlebars identifiers for the column, independent of what it is called: `v<n>` holds the value
+   * ready for output in this part (HTML-escaped in the body, plain text in the subject), `r<n>` the
+   * raw value for conditions and fallbacks.
+   */
   id: string;
 }
 
@@ -167,7 +171,7 @@ function translate(text: string, part: TemplatePart, columnsByKey: Map<string, C
         }
         const column = resolve(name.trim(), offset, tag, true);
         const helper = operator === '=' ? 'om_eq' : 'om_ne';
-        return column === null ? '{{#if false}}' : `{{#if (${helper} ${column} ${handlebarsString(unquote(value))})}}`;
+        return column === null ? '{{#if false}}' : `{{#if (${helper} r${column} ${handlebarsString(unquote(value))})}}`;
       }
       const name = (condition[1] ?? '').trim();
       if (!FIELD_NAME.test(name)) {
@@ -175,7 +179,7 @@ function translate(text: string, part: TemplatePart, columnsByKey: Map<string, C
         return '';
       }
       const column = resolve(name, offset, tag, true);
-      return column === null ? '{{#if false}}' : `{{#if ${column}}}`;
+      return column === null ? '{{#if false}}' : `{{#if r${column}}}`;
     }
 
     const withFallback = /^([^|]+)\|(.*)$/.exec(inner);
@@ -186,7 +190,9 @@ function translate(text: string, part: TemplatePart, columnsByKey: Map<string, C
     }
     const column = resolve(name, offset, tag, withFallback !== null);
     if (column === null) return '';
-    return withFallback ? `{{om_fallback ${column} ${handlebarsString(unquote(withFallback[2] ?? ''))}}}` : `{{${column}}}`;
+    // Values are escaped once per row by rowContext, so Handlebars outputs them as they are; the
+    // fallback helper's result goes through Handlebars' own escaping.
+    return withFallback ? `{{om_fallback r${column} ${handlebarsString(unquote(withFallback[2] ?? ''))}}}` : `{{{v${column}}}}`;
   });
 
   return { source, problems, fields };
@@ -198,13 +204,25 @@ function parseErrorPosition(error: unknown): { line: number; column: number } {
 }
 
 /** Subject values: no line breaks (header injection), no surrounding blanks. */
+const LINE_BREAKS = /[\r\n\u2028\u2029\0]/;
 export function plainTextValue(value: string): string {
-  return value.replace(/[\r\n\u2028\u2029\0]+/g, ' ');
+  return LINE_BREAKS.test(value) ? value.replace(/[\r\n\u2028\u2029\0]+/g, ' ') : value;
 }
 
-function rowContext(row: MergeRow, refs: readonly ColumnRef[], transform: (value: string) => string): Record<string, string> {
+/** HTML-escapes a merged value: the characters Handlebars escapes, with a fast path for the common value that has none. */
+const HTML_SPECIAL = /[&<>"'`=]/;
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;' };
+export function escapeValue(value: string): string {
+  return HTML_SPECIAL.test(value) ? value.replace(/[&<>"'`=]/g, (ch) => HTML_ESCAPES[ch] ?? ch) : value;
+}
+
+function rowContext(row: MergeRow, refs: readonly ColumnRef[], output: (value: string) => string): Record<string, string> {
   const context: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const ref of refs) context[ref.id] = transform(row[ref.column] ?? '');
+  for (const ref of refs) {
+    const value = row[ref.column] ?? '';
+    context[`r${ref.id}`] = value;
+    context[`v${ref.id}`] = output(value);
+  }
   return context;
 }
 
@@ -249,7 +267,7 @@ export function compileTemplate(input: { subject: string; bodyHtml: string }, co
       fields,
       render(row, options) {
         const renderedSubject = plainTextValue(subjectTemplate(rowContext(row, refs, plainTextValue), runtimeOptions)).trim();
-        const html = bodyTemplate(rowContext(row, refs, (value) => value), runtimeOptions);
+        const html = bodyTemplate(rowContext(row, refs, escapeValue), runtimeOptions);
         return { subject: renderedSubject, html: options?.footerHtml ? appendToBody(html, options.footerHtml) : html };
       },
       emptyFields(row) {

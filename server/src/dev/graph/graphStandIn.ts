@@ -28,8 +28,9 @@ import { GraphError, MailboxStore, type MessageContent, type StoredMessage } fro
 export interface GraphStandInOptions {
   identityJwks: { keys: JWK[] };
   issuerTemplate: string;
+  /** Messages accepted per window (a minute, unless rateWindowSeconds scales it down for benchmarks). */
   ratePerMinute: number;
-  /** Length of the rate window; shorter windows scale the rate for benchmarks. */
+  /** Length of the rate window in seconds; 2 with a rate of 30 means "30 per 2 s". */
   rateWindowSeconds?: number;
   dailyRecipients?: number;
   latencyMs?: number;
@@ -72,7 +73,7 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
   }
   const windowSeconds = options.rateWindowSeconds ?? 60;
   const store = new MailboxStore(
-    { messagesPerWindow: Math.max(1, Math.round((options.ratePerMinute * windowSeconds) / 60)), windowMs: windowSeconds * 1000, dailyRecipients: options.dailyRecipients ?? 10_000, concurrency: 4 },
+    { messagesPerWindow: options.ratePerMinute, windowMs: windowSeconds * 1000, dailyRecipients: options.dailyRecipients ?? 10_000, concurrency: 4 },
     sendAs,
     clock,
   );
