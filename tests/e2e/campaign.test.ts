@@ -41,6 +41,14 @@ afterAll(async () => {
   await server?.stop();
 });
 
+async function writeDraft(): Promise<void> {
+  await pane.getByTestId('compose-subject').fill('{{#if Country = "FR"}}Invitation{{else}}Einladung{{/if}} for {{First Name}}');
+  await pane.getByTestId('compose-body').evaluate((element) => {
+    element.innerHTML = '<p>Dear {{First Name}},</p>{{#if Country = "FR"}}<p>Bonjour !</p>{{else}}<p>Guten Tag!</p>{{/if}}<p>Team: {{Company | your team}}</p>';
+  });
+  await pane.getByRole('button', { name: 'Reload from the message' }).click();
+}
+
 const mailbox = async () => (await (await fetch(`${server.baseUrl}/dev/mailbox/messages`)).json()) as Recorded[];
 
 describe('a 200-row campaign with CC and conditionals, reloaded in the middle', () => {
@@ -51,11 +59,7 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     await pane.getByRole('dialog').getByRole('button', { name: 'Sign in', exact: true }).click();
     await expectText(pane.getByTestId('license-status'), /Free version/);
 
-    await pane.getByTestId('compose-subject').fill('{{#if Country = "FR"}}Invitation{{else}}Einladung{{/if}} for {{First Name}}');
-    await pane.getByTestId('compose-body').evaluate((element) => {
-      element.innerHTML = '<p>Dear {{First Name}},</p>{{#if Country = "FR"}}<p>Bonjour !</p>{{else}}<p>Guten Tag!</p>{{/if}}<p>Team: {{Company | your team}}</p>';
-    });
-    await pane.getByRole('button', { name: 'Reload from the message' }).click();
+    await writeDraft();
     await pane.getByTestId('recipients-file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await expectText(pane.getByTestId('recipients-summary'), /200 rows and 5 columns/);
     await pane.getByTestId('cc-column').selectOption('Cc');
@@ -82,6 +86,33 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
       expect(message!.html).toContain(`<p>Team: ${person.company || 'your team'}</p>`);
       expect(message!.html).toContain('data-outmerge-footer');
     }
+  });
+
+  it('sends a test of the previewed row to the sender, and a campaign from a shared mailbox they may send as', async () => {
+    await pane.getByTestId('close-report').click();
+    await fetch(`${server.baseUrl}/dev/mailbox/messages`, { method: 'DELETE' });
+    // The reload reset the simulated compose window (Outlook would keep the draft): write it again.
+    await writeDraft();
+    await pane.getByTestId('recipients-file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(['First Name,Email,Country,Company,Cc', 'Zoé,zoe@fabrikam.com,FR,Fabrikam,', 'Ulf,ulf@fabrikam.com,DE,,'].join('\n')) });
+    // Same headers as before: the CC mapping is remembered.
+    expect(await pane.getByTestId('cc-column').inputValue()).toBe('Cc');
+    await pane.getByTestId('test-send').click();
+    await expectText(pane.getByTestId('test-result'), /Test sent to anna@contoso\.com/);
+    let sent = await mailbox();
+    expect(sent.map((m) => [m.to, m.subject])).toEqual([[['anna@contoso.com'], '[Test] Invitation for Zoé']]);
+
+    await pane.getByTestId('from-mailbox').fill('ceo@contoso.com');
+    await pane.getByTestId('test-send').click();
+    await expectText(pane.getByTestId('test-result'), /You may not send from this mailbox/);
+
+    await pane.getByTestId('from-mailbox').fill('team@contoso.com');
+    await pane.getByTestId('send-button').click();
+    await expectText(pane.getByTestId('send-progress'), /Done: 2 sent, 0 failed\./, 30_000);
+    sent = (await mailbox()).filter((m) => !m.subject.startsWith('[Test]'));
+    expect(sent.map((m) => [(m as Recorded & { mailbox: string }).mailbox, m.to[0]])).toEqual([
+      ['team@contoso.com', 'zoe@fabrikam.com'],
+      ['team@contoso.com', 'ulf@fabrikam.com'],
+    ]);
   });
 
   it('never sends recipient data or message content to the Outmerge server (M10)', () => {

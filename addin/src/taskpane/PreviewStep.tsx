@@ -8,7 +8,15 @@ import { StepHeading } from './StepHeading.js';
 
 const SHOWN_FINDINGS = 20;
 
-export function PreviewStep(props: { problems: TemplateProblem[]; plan: CampaignPlan | null; index: number; onIndex: (index: number) => void; footer: boolean }) {
+export function PreviewStep(props: {
+  problems: TemplateProblem[];
+  plan: CampaignPlan | null;
+  index: number;
+  onIndex: (index: number) => void;
+  footer: boolean;
+  onTestSend: (() => void) | null;
+  testResult: { ok: boolean; text: string } | null;
+}) {
   const { t } = useI18n();
   const { problems, plan, index, onIndex, footer } = props;
   const messages = plan?.messages ?? [];
@@ -51,7 +59,22 @@ export function PreviewStep(props: { problems: TemplateProblem[]; plan: Campaign
             <strong>{t('preview.subject')}:</strong> <span data-testid="preview-subject">{current.subject}</span>
           </Text>
           <MessageFrame html={current.html} title={t('preview.frameTitle', { address: current.to })} />
+          {current.cc.length > 0 && (
+            <Text size={200}>
+              <strong>{t('mailbox.cc')}:</strong> {current.cc.join(', ')}
+            </Text>
+          )}
           {footer && <Caption1>{t('preview.footerNote')}</Caption1>}
+          {props.onTestSend && (
+            <Button size="small" onClick={props.onTestSend} style={{ alignSelf: 'flex-start' }} data-testid="test-send">
+              {t('preview.testSend')}
+            </Button>
+          )}
+          {props.testResult && (
+            <MessageBar intent={props.testResult.ok ? 'success' : 'error'}>
+              <MessageBarBody data-testid="test-result">{props.testResult.text}</MessageBarBody>
+            </MessageBar>
+          )}
         </div>
       )}
     </section>

@@ -1,10 +1,20 @@
 /** Sending (M6): start, pause, resume, cancel; progress with sent / failed / remaining and time left. */
-import { Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { StepHeading } from './StepHeading.js';
 import type { CampaignView } from './useCampaign.js';
 
-export function SendStep(props: { count: number; blockedReason: string | null; campaign: CampaignView | null; onSend: () => void; onPause: () => void; onResume: () => void; onCancel: () => void }) {
+export function SendStep(props: {
+  fromMailbox: string;
+  onFromMailbox: (value: string) => void;
+  count: number;
+  blockedReason: string | null;
+  campaign: CampaignView | null;
+  onSend: () => void;
+  onPause: () => void;
+  onResume: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const { count, blockedReason, campaign, onSend, onPause, onResume, onCancel } = props;
   const progress = campaign?.progress;
@@ -12,6 +22,11 @@ export function SendStep(props: { count: number; blockedReason: string | null; c
   return (
     <section aria-labelledby="step-send">
       <StepHeading id="step-send" number={4} title={t('send.title')} />
+      {!campaign && (
+        <Field label={t('send.from')} hint={t('send.fromHint')}>
+          <Input type="email" value={props.fromMailbox} onChange={(_, data) => props.onFromMailbox(data.value)} placeholder={t('send.fromOwn')} data-testid="from-mailbox" />
+        </Field>
+      )}
       {!campaign && blockedReason && <Caption1 block>{blockedReason}</Caption1>}
       {!campaign && (
         <Button appearance="primary" disabled={blockedReason !== null} onClick={onSend} data-testid="send-button" style={{ margin: '8px 0' }}>

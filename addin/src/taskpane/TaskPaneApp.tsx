@@ -13,8 +13,9 @@ import type { ClientConfig } from '../api/apiClient.js';
 import { useAuth } from '../auth/useAuth.js';
 import { planCampaign, recipientCount } from '../campaign/planCampaign.js';
 import { emailColumns, readRecipientFile, RecipientListError } from '../campaign/readRecipients.js';
+import { recallMapping, rememberMapping } from '../campaign/mappingMemory.js';
 import { DAILY_RECIPIENT_LIMIT } from '../campaign/sendLog.js';
-import { GraphMailClient } from '../graph/graphMailClient.js';
+import { GraphMailClient, GraphRequestError } from '../graph/graphMailClient.js';
 import { browserStore } from '../storage/keyValueStore.js';
 import type { Draft, MailHost } from '../host/mailHost.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -45,8 +46,10 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [draftError, setDraftError] = useState<string | null>(null);
   const [recipients, setRecipients] = useState<RecipientsState>(NO_RECIPIENTS);
-  const [previewIndex, setPreviewIndex] = useState(0);
   const storage = useMemo(() => browserStore(), []);
+  const [fromMailbox, setFromMailbox] = useState('');
+  const [testResult, setTestResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [previewIndex, setPreviewIndex] = useState(0);
   const graph = useMemo(() => (auth && account ? new GraphMailClient(config.graphBaseUrl, () => auth.graphToken()) : null), [auth, account, config.graphBaseUrl]);
   const { campaign, start, pause, resume, cancel, retryFailed, close, sendLog } = useCampaign({ storage, graph, ratePerMinute: config.sendRatePerMinute });
 
@@ -65,13 +68,24 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
     setRecipients({ ...NO_RECIPIENTS, reading: file.name });
     try {
       const list = await readRecipientFile(file);
-      setRecipients({ reading: null, list, emailColumn: list.emailColumn, ccColumn: null, bccColumn: null, candidates: emailColumns(list.columns, list.rows), problem: null });
+      const remembered = recallMapping(storage, list.columns);
+      setRecipients({ reading: null, list, emailColumn: remembered?.emailColumn ?? list.emailColumn, ccColumn: remembered?.ccColumn ?? null, bccColumn: remembered?.bccColumn ?? null, candidates: emailColumns(list.columns, list.rows), problem: null });
       setPreviewIndex(0);
     } catch (e) {
       const problem = e instanceof RecipientListError ? e.problem : { code: 'PARSE_ERROR' as const, fileName: file.name, message: e instanceof Error ? e.message : String(e) };
       setRecipients({ ...NO_RECIPIENTS, problem });
     }
-  }, []);
+  }, [storage]);
+
+  const changeMapping = useCallback(
+    (mapping: Partial<Pick<RecipientsState, 'emailColumn' | 'ccColumn' | 'bccColumn'>>) =>
+      setRecipients((r) => {
+        const next = { ...r, ...mapping };
+        if (next.list && next.emailColumn) rememberMapping(storage, next.list.columns, { emailColumn: next.emailColumn, ccColumn: next.ccColumn, bccColumn: next.bccColumn });
+        return next;
+      }),
+    [storage],
+  );
 
   const footer = decideFooter(license.state).footer;
   const compiled = useMemo(() => (draft && recipients.list ? compileTemplate(draft, recipients.list.columns) : null), [draft, recipients.list]);
@@ -118,8 +132,25 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
     start(
       { id: crypto.randomUUID(), subject: latest.subject, bodyHtml: latest.bodyHtml, columns: recipients.list.columns, rows: recipients.list.rows, footerHtml, ...mapping },
       new Map(finalPlan.messages.map((m) => [m.row, m])),
+      fromMailbox.trim() || null,
     );
-  }, [host, draft, recipients, license, locale, config, start]);
+  }, [host, draft, recipients, license, locale, config, start, fromMailbox]);
+
+  /** M5: the previewed row, exactly as it will go out, sent to the sender's own address. */
+  const sendTest = useCallback(async () => {
+    const message = plan?.messages[Math.min(previewIndex, (plan?.messages.length ?? 1) - 1)];
+    if (!graph || !account || !message) return;
+    setTestResult(null);
+    try {
+      await graph.sendMail(
+        { subject: `${t('preview.testPrefix')} ${message.subject}`, body: { contentType: 'HTML', content: message.html }, toRecipients: [{ emailAddress: { address: account.email } }] },
+        { mailbox: fromMailbox.trim() || null },
+      );
+      setTestResult({ ok: true, text: t('preview.testSent', { address: account.email }) });
+    } catch (e) {
+      setTestResult({ ok: false, text: e instanceof GraphRequestError && e.kind === 'forbidden' ? t('send.sendAsDenied') : t('errors.generic', { message: e instanceof Error ? e.message : String(e) }) });
+    }
+  }, [plan, previewIndex, graph, account, fromMailbox, t]);
 
   return (
     <main style={{ padding: 12, display: 'flex', flexDirection: 'column', gap: 8, maxWidth: 480 }}>
@@ -152,14 +183,24 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
       {account && <LicenseStatus state={license.state} checking={license.checking} onRecheck={() => void license.check()} />}
       <Divider />
       <TemplateStep draft={draft} error={draftError} fields={fieldNames} onReload={reloadDraft} />
-      <RecipientsStep state={recipients} onFile={(file) => void onFile(file)} onMapping={(mapping) => setRecipients((r) => ({ ...r, ...mapping }))} />
-      <PreviewStep problems={compiled && !compiled.ok ? compiled.problems : []} plan={plan} index={previewIndex} onIndex={setPreviewIndex} footer={footer} />
+      <RecipientsStep state={recipients} onFile={(file) => void onFile(file)} onMapping={changeMapping} />
+      <PreviewStep
+        problems={compiled && !compiled.ok ? compiled.problems : []}
+        plan={plan}
+        index={previewIndex}
+        onIndex={setPreviewIndex}
+        footer={footer}
+        onTestSend={account ? () => void sendTest() : null}
+        testResult={testResult}
+      />
       {budget && (
         <Caption1 block data-testid="budget-warning">
           {t('problems.budget', { needed: budget.needed, left: Math.max(0, budget.left), time: formatDateTime(budget.resumeAt, locale) })}
         </Caption1>
       )}
       <SendStep
+        fromMailbox={fromMailbox}
+        onFromMailbox={setFromMailbox}
         count={plan?.messages.length ?? 0}
         blockedReason={blockedReason}
         campaign={campaign}

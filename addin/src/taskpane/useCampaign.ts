@@ -71,8 +71,8 @@ export function useCampaign(options: { storage: KeyValueStore; graph: GraphOpera
   }, [graph, store, run]);
 
   const start = useCallback(
-    (definition: CampaignDefinition, messages: Map<number, OutgoingMessage>) => {
-      const ledger = newLedger(definition.id, [...messages.keys()], null, Date.now());
+    (definition: CampaignDefinition, messages: Map<number, OutgoingMessage>, mailbox: string | null) => {
+      const ledger = newLedger(definition.id, [...messages.keys()], mailbox, Date.now());
       store.start(definition, ledger);
       void run(definition, ledger, messages);
     },

@@ -373,4 +373,10 @@ export const de: Record<keyof typeof en, string> = {
   'report.reason.auth': "Anmeldung abgelaufen; melde dich erneut an und setze fort",
   'report.reason.budget': "tägliches Sendelimit erreicht; setze später fort",
   'report.reason.unknown_outcome': "nicht bestätigt; prüfe die Gesendeten Elemente",
+  'preview.testSend': "Test dieser Nachricht an mich senden",
+  'preview.testPrefix': "[Test]",
+  'preview.testSent': "Test an {address} gesendet. Sieh in deinem Posteingang nach.",
+  'send.from': "Senden von",
+  'send.fromHint': "Leer lassen, um aus deinem eigenen Postfach zu senden, oder ein freigegebenes Postfach eingeben, für das du „Senden als“ darfst.",
+  'send.fromOwn': "Dein Postfach",
 };

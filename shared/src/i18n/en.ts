@@ -371,4 +371,10 @@ export const en = {
   'report.reason.auth': "sign-in expired; sign in again and resume",
   'report.reason.budget': "daily sending limit reached; resume later",
   'report.reason.unknown_outcome': "not confirmed; check Sent Items",
+  'preview.testSend': "Send a test of this message to me",
+  'preview.testPrefix': "[Test]",
+  'preview.testSent': "Test sent to {address}. Check your inbox.",
+  'send.from': "Send from",
+  'send.fromHint': "Leave empty to send from your own mailbox, or enter a shared mailbox you may send as.",
+  'send.fromOwn': "Your mailbox",
 } as const;

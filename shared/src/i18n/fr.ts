@@ -373,4 +373,10 @@ export const fr: Record<keyof typeof en, string> = {
   'report.reason.auth': "connexion expirée ; reconnecte-toi et reprends",
   'report.reason.budget': "limite d’envoi quotidienne atteinte ; reprends plus tard",
   'report.reason.unknown_outcome': "non confirmé ; vérifie les Éléments envoyés",
+  'preview.testSend': "M’envoyer un test de ce message",
+  'preview.testPrefix': "[Test]",
+  'preview.testSent': "Test envoyé à {address}. Regarde ta boîte de réception.",
+  'send.from': "Envoyer depuis",
+  'send.fromHint': "Laisse vide pour envoyer depuis ta boîte aux lettres, ou saisis une boîte partagée pour laquelle tu as le droit « Envoyer en tant que ».",
+  'send.fromOwn': "Ta boîte aux lettres",
 };
