@@ -115,6 +115,23 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     ]);
   });
 
+  it('imports an Excel workbook with a choice of sheet', async () => {
+    await pane.getByTestId('close-report').click();
+    const { default: writeXlsxFile } = await import('write-excel-file/node');
+    const workbook = await writeXlsxFile([
+      { sheet: 'Readme', data: [[{ value: 'Sales contacts, Q3' }]] },
+      { sheet: 'Contacts', data: [[{ value: 'First Name' }, { value: 'Email' }, { value: 'Country' }, { value: 'Company' }, { value: 'Cc' }], [{ value: 'Lea' }, { value: 'lea@fabrikam.com' }, { value: 'FR' }, null, null]] },
+    ]).toBuffer();
+    await pane.getByTestId('recipients-file').setInputFiles({ name: 'contacts.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: workbook });
+    await expectText(pane.getByTestId('recipients-summary'), /1 rows and 5 columns from contacts\.xlsx/);
+    expect(await pane.getByTestId('sheet').inputValue()).toBe('Contacts');
+    await expectText(pane.getByTestId('preview-subject'), /^Invitation for Lea$/);
+    await pane.getByTestId('sheet').selectOption('Readme');
+    await expectText(pane.getByTestId('recipients-error'), /contacts\.xlsx has a header row but no recipients/);
+    await pane.getByTestId('sheet').selectOption('Contacts');
+    await expectText(pane.getByTestId('preview-to'), /lea@fabrikam\.com/);
+  });
+
   it('never sends recipient data or message content to the Outmerge server (M10)', () => {
     const origin = new URL(server.baseUrl).origin;
     // Microsoft Graph is on this origin only in development (the stand-in); everything else is the Outmerge server.

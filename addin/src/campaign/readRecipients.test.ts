@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, parseRecipientCsv, RecipientListError } from './readRecipients.js';
+import { decodeText, parseRecipientCsv, readWorkbook, recipientListFromSheet, RecipientListError } from './readRecipients.js';
 
 function problem(fn: () => unknown): string {
   try {
@@ -34,5 +34,41 @@ describe('recipient CSV import', () => {
     expect(problem(() => parseRecipientCsv('a.csv', 'Name,City\nAnna,Paris\n'))).toBe('NO_EMAIL_COLUMN');
     expect(problem(() => parseRecipientCsv('a.csv', 'Name,Email\n'))).toBe('NO_ROWS');
     expect(problem(() => parseRecipientCsv('a.csv', 'Name,Email\n"Anna,anna@contoso.com\n'))).toBe('PARSE_ERROR');
+  });
+});
+
+describe('Excel workbooks', () => {
+  async function workbook(): Promise<ArrayBuffer> {
+    const { default: writeXlsxFile } = await import('write-excel-file/node');
+    const buffer = await writeXlsxFile([
+      { sheet: 'Notes', data: [[{ value: 'nothing here' }]] },
+      {
+        sheet: 'Customers',
+        data: [
+          [{ value: 'Name' }, { value: 'Email' }, { value: 'Email' }, { value: 'Since' }, { value: 'Seats' }],
+          [{ value: 'Zoé' }, { value: 'zoe@fabrikam.com' }, { value: 'boss@fabrikam.com' }, { value: new Date(Date.UTC(2024, 2, 5)), type: Date, format: 'yyyy-mm-dd' }, { value: 12 }],
+          [null, null, null, null, null],
+          [{ value: 'Ulf' }, { value: 'ulf@fabrikam.com' }, null, null, { value: 3 }],
+        ],
+      },
+    ]).toBuffer();
+    return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
+  }
+
+  it('reads every sheet by name, and one sheet as a recipient list with its header row', async () => {
+    const book = await readWorkbook('customers.xlsx', await workbook());
+    expect(book.sheets.map((s) => s.name)).toEqual(['Notes', 'Customers']);
+    const list = recipientListFromSheet(book, 'Customers');
+    expect(list.columns).toEqual(['Name', 'Email', 'Email_1', 'Since', 'Seats']);
+    expect(list.rows).toEqual([
+      { Name: 'Zoé', Email: 'zoe@fabrikam.com', Email_1: 'boss@fabrikam.com', Since: '2024-03-05', Seats: '12' },
+      { Name: 'Ulf', Email: 'ulf@fabrikam.com', Email_1: '', Since: '', Seats: '3' },
+    ]);
+    expect(list.emailColumn).toBe('Email');
+    expect(problem(() => recipientListFromSheet(book, 'Notes'))).toBe('NO_ROWS');
+  });
+
+  it('explains a file that is not a workbook', async () => {
+    await expect(readWorkbook('broken.xlsx', new TextEncoder().encode('not a zip').buffer as ArrayBuffer)).rejects.toMatchObject({ problem: { code: 'PARSE_ERROR', fileName: 'broken.xlsx' } });
   });
 });

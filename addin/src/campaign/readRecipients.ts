@@ -1,7 +1,8 @@
 /**
- * Reads a recipient list (M2) with papaparse: delimiter sniffed, header row, empty lines skipped,
- * quoted newlines kept. Bytes are decoded as UTF-8 (BOM or not) and fall back to Windows-1252,
- * which is what Excel's "CSV" (not "CSV UTF-8") writes on Western European Windows.
+ * Reads a recipient list (M2). CSV with papaparse: delimiter sniffed, header row, empty lines
+ * skipped, quoted newlines kept; bytes decoded as UTF-8 (BOM or not) with a Windows-1252 fallback,
+ * which is what Excel's "CSV" (not "CSV UTF-8") writes on Western European Windows. Excel .xlsx
+ * with read-excel-file (loaded only when a workbook is chosen), one sheet at a time.
  */
 import Papa from 'papaparse';
 import { isValidEmail } from '../../../shared/src/email/normalizeEmail.js';
@@ -17,6 +18,7 @@ export interface RecipientList {
 
 export type RecipientListProblem =
   | { code: 'NOT_CSV'; fileName: string }
+  | { code: 'EMPTY_SHEET'; fileName: string; sheet: string }
   | { code: 'PARSE_ERROR'; fileName: string; message: string }
   | { code: 'NO_ROWS'; fileName: string }
   | { code: 'NO_EMAIL_COLUMN'; fileName: string };
@@ -77,6 +79,52 @@ export function emailColumns(columns: readonly string[], rows: readonly MergeRow
 
 function guessEmailColumn(columns: readonly string[], rows: readonly MergeRow[]): string | null {
   return emailColumns(columns, rows)[0] ?? null;
+}
+
+export interface Workbook {
+  fileName: string;
+  sheets: Array<{ name: string; cells: string[][] }>;
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, value.getUTCHours() || value.getUTCMinutes() ? 16 : 10).replace('T', ' ');
+  return String(value);
+}
+
+export async function readWorkbook(fileName: string, bytes: ArrayBuffer): Promise<Workbook> {
+  try {
+    const { default: readXlsxFile } = await import('read-excel-file/universal');
+    const sheets = await readXlsxFile(bytes);
+    return { fileName, sheets: sheets.map((sheet) => ({ name: sheet.sheet, cells: sheet.data.map((row) => row.map(cellText)) })) };
+  } catch (error) {
+    throw new RecipientListError({ code: 'PARSE_ERROR', fileName, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** One sheet of a workbook as a recipient list: the first non-empty row is the header. */
+export function recipientListFromSheet(workbook: Workbook, sheetName: string): RecipientList {
+  const sheet = workbook.sheets.find((s) => s.name === sheetName);
+  const rows = (sheet?.cells ?? []).filter((row) => row.some((cell) => cell.trim() !== ''));
+  const [header, ...records] = rows;
+  if (!header) throw new RecipientListError({ code: 'EMPTY_SHEET', fileName: workbook.fileName, sheet: sheetName });
+  // Repeated headers get a suffix, as papaparse does for CSV: "Email", "Email_1".
+  const seen = new Map<string, number>();
+  const columns = header.map((raw, index) => {
+    const name = raw.trim() || `Column ${index + 1}`;
+    const count = seen.get(name) ?? 0;
+    seen.set(name, count + 1);
+    return count === 0 ? name : `${name}_${count}`;
+  });
+  const list = records.map((record) => Object.fromEntries(columns.map((column, index) => [column, record[index] ?? ''])) as MergeRow);
+  if (list.length === 0) throw new RecipientListError({ code: 'NO_ROWS', fileName: workbook.fileName });
+  const emailColumn = guessEmailColumn(columns, list);
+  if (!emailColumn) throw new RecipientListError({ code: 'NO_EMAIL_COLUMN', fileName: workbook.fileName });
+  return { fileName: workbook.fileName, columns, rows: list, emailColumn };
+}
+
+export function isWorkbookFile(file: Pick<File, 'name' | 'type'>): boolean {
+  return /\.xlsx$/i.test(file.name) || file.type === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 }
 
 export async function readRecipientFile(file: File): Promise<RecipientList> {

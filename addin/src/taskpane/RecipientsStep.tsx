@@ -1,6 +1,6 @@
 import { Button, Caption1, Field, MessageBar, MessageBarBody, ProgressBar, Select, Text } from '@fluentui/react-components';
 import { useRef } from 'react';
-import type { RecipientList, RecipientListProblem } from '../campaign/readRecipients.js';
+import type { RecipientList, RecipientListProblem, Workbook } from '../campaign/readRecipients.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { StepHeading } from './StepHeading.js';
 
@@ -12,11 +12,14 @@ export interface RecipientsState {
   bccColumn: string | null;
   candidates: string[];
   problem: RecipientListProblem | null;
+  /** The open workbook when the list came from an .xlsx file, with the chosen sheet. */
+  workbook: Workbook | null;
+  sheet: string | null;
 }
 
 type Mapping = Partial<Pick<RecipientsState, 'emailColumn' | 'ccColumn' | 'bccColumn'>>;
 
-export function RecipientsStep({ state, onFile, onMapping }: { state: RecipientsState; onFile: (file: File) => void; onMapping: (mapping: Mapping) => void }) {
+export function RecipientsStep({ state, onFile, onMapping, onSheet }: { state: RecipientsState; onFile: (file: File) => void; onMapping: (mapping: Mapping) => void; onSheet: (sheet: string) => void }) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const problem = state.problem;
@@ -27,7 +30,7 @@ export function RecipientsStep({ state, onFile, onMapping }: { state: Recipients
       <input
         ref={input}
         type="file"
-        accept=".csv,text/csv,text/plain"
+        accept=".csv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         aria-label={t('recipients.choose')}
         data-testid="recipients-file"
         style={{ display: 'none' }}
@@ -48,11 +51,24 @@ export function RecipientsStep({ state, onFile, onMapping }: { state: Recipients
               ? t('recipients.noEmailColumn', { file: problem.fileName })
               : problem.code === 'NO_ROWS'
                 ? t('recipients.noRows', { file: problem.fileName })
+                : problem.code === 'EMPTY_SHEET'
+                  ? t('recipients.emptySheet', { file: problem.fileName, sheet: problem.sheet })
                 : problem.code === 'NOT_CSV'
                   ? t('recipients.notCsv', { file: problem.fileName })
                   : t('recipients.parseError', { file: problem.fileName, message: problem.message })}
           </MessageBarBody>
         </MessageBar>
+      )}
+      {state.workbook && state.workbook.sheets.length > 1 && (
+        <Field label={t('recipients.sheet')} style={{ marginTop: 8 }}>
+          <Select value={state.sheet ?? ''} onChange={(_, data) => onSheet(data.value)} data-testid="sheet">
+            {state.workbook.sheets.map((sheet) => (
+              <option key={sheet.name} value={sheet.name}>
+                {sheet.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
       )}
       {state.list && (
         <div style={{ marginTop: 8, display: 'flex', flexDirection: 'column', gap: 8 }}>

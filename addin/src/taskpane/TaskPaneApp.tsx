@@ -12,7 +12,7 @@ import { compileTemplate } from '../../../shared/src/merge/mergeTemplate.js';
 import type { ClientConfig } from '../api/apiClient.js';
 import { useAuth } from '../auth/useAuth.js';
 import { planCampaign, recipientCount } from '../campaign/planCampaign.js';
-import { emailColumns, readRecipientFile, RecipientListError } from '../campaign/readRecipients.js';
+import { emailColumns, isWorkbookFile, readRecipientFile, readWorkbook, recipientListFromSheet, RecipientListError, type RecipientList, type RecipientListProblem, type Workbook } from '../campaign/readRecipients.js';
 import { recallMapping, rememberMapping } from '../campaign/mappingMemory.js';
 import { DAILY_RECIPIENT_LIMIT } from '../campaign/sendLog.js';
 import { GraphMailClient, GraphRequestError } from '../graph/graphMailClient.js';
@@ -36,7 +36,7 @@ export interface TaskPaneProps {
   licenseClient: LicenseClient;
 }
 
-const NO_RECIPIENTS: RecipientsState = { reading: null, list: null, emailColumn: null, ccColumn: null, bccColumn: null, candidates: [], problem: null };
+const NO_RECIPIENTS: RecipientsState = { reading: null, list: null, emailColumn: null, ccColumn: null, bccColumn: null, candidates: [], problem: null, workbook: null, sheet: null };
 
 export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   const { t, locale } = useI18n();
@@ -64,18 +64,71 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   }, [host]);
   useEffect(reloadDraft, [reloadDraft]);
 
-  const onFile = useCallback(async (file: File) => {
-    setRecipients({ ...NO_RECIPIENTS, reading: file.name });
-    try {
-      const list = await readRecipientFile(file);
+  /** A recipient list ready to use: the remembered mapping for its headers, or the guessed address column. */
+  const listState = useCallback(
+    (list: RecipientList, workbook: Workbook | null, sheet: string | null): RecipientsState => {
       const remembered = recallMapping(storage, list.columns);
-      setRecipients({ reading: null, list, emailColumn: remembered?.emailColumn ?? list.emailColumn, ccColumn: remembered?.ccColumn ?? null, bccColumn: remembered?.bccColumn ?? null, candidates: emailColumns(list.columns, list.rows), problem: null });
-      setPreviewIndex(0);
-    } catch (e) {
-      const problem = e instanceof RecipientListError ? e.problem : { code: 'PARSE_ERROR' as const, fileName: file.name, message: e instanceof Error ? e.message : String(e) };
-      setRecipients({ ...NO_RECIPIENTS, problem });
-    }
-  }, [storage]);
+      return {
+        reading: null,
+        list,
+        emailColumn: remembered?.emailColumn ?? list.emailColumn,
+        ccColumn: remembered?.ccColumn ?? null,
+        bccColumn: remembered?.bccColumn ?? null,
+        candidates: emailColumns(list.columns, list.rows),
+        problem: null,
+        workbook,
+        sheet,
+      };
+    },
+    [storage],
+  );
+
+  const problemOf = (e: unknown, fileName: string): RecipientListProblem =>
+    e instanceof RecipientListError ? e.problem : { code: 'PARSE_ERROR', fileName, message: e instanceof Error ? e.message : String(e) };
+
+  const onFile = useCallback(
+    async (file: File) => {
+      setRecipients({ ...NO_RECIPIENTS, reading: file.name });
+      try {
+        if (isWorkbookFile(file)) {
+          const workbook = await readWorkbook(file.name, await file.arrayBuffer());
+          // The first sheet that holds addresses; the user can pick another.
+          const usable = workbook.sheets.map((s) => s.name).find((name) => {
+            try {
+              return recipientListFromSheet(workbook, name) !== null;
+            } catch {
+              return false;
+            }
+          });
+          const sheet = usable ?? workbook.sheets[0]?.name ?? '';
+          try {
+            setRecipients(listState(recipientListFromSheet(workbook, sheet), workbook, sheet));
+          } catch (e) {
+            setRecipients({ ...NO_RECIPIENTS, problem: problemOf(e, file.name), workbook, sheet });
+          }
+        } else {
+          setRecipients(listState(await readRecipientFile(file), null, null));
+        }
+        setPreviewIndex(0);
+      } catch (e) {
+        setRecipients({ ...NO_RECIPIENTS, problem: problemOf(e, file.name) });
+      }
+    },
+    [listState],
+  );
+
+  const onSheet = useCallback(
+    (sheet: string) =>
+      setRecipients((r) => {
+        if (!r.workbook) return r;
+        try {
+          return listState(recipientListFromSheet(r.workbook, sheet), r.workbook, sheet);
+        } catch (e) {
+          return { ...NO_RECIPIENTS, problem: problemOf(e, r.workbook.fileName), workbook: r.workbook, sheet };
+        }
+      }),
+    [listState],
+  );
 
   const changeMapping = useCallback(
     (mapping: Partial<Pick<RecipientsState, 'emailColumn' | 'ccColumn' | 'bccColumn'>>) =>
@@ -183,7 +236,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
       {account && <LicenseStatus state={license.state} checking={license.checking} onRecheck={() => void license.check()} />}
       <Divider />
       <TemplateStep draft={draft} error={draftError} fields={fieldNames} onReload={reloadDraft} />
-      <RecipientsStep state={recipients} onFile={(file) => void onFile(file)} onMapping={changeMapping} />
+      <RecipientsStep state={recipients} onFile={(file) => void onFile(file)} onMapping={changeMapping} onSheet={onSheet} />
       <PreviewStep
         problems={compiled && !compiled.ok ? compiled.problems : []}
         plan={plan}

@@ -54,8 +54,8 @@ export const de: Record<keyof typeof en, string> = {
   'template.readError': 'Die Nachricht konnte nicht gelesen werden: {message}',
 
   'recipients.title': 'Empfänger',
-  'recipients.explain': 'Wähle eine CSV-Datei mit einer Kopfzeile und einer Zeile pro Empfänger.',
-  'recipients.choose': 'CSV-Datei auswählen',
+  'recipients.explain': 'Wähle eine CSV- oder Excel-Datei (.xlsx) mit einer Kopfzeile und einer Zeile pro Empfänger.',
+  'recipients.choose': 'CSV- oder Excel-Datei auswählen',
   'recipients.reading': '{file} wird gelesen…',
   'recipients.loaded': '{rows} Zeilen und {columns} Spalten aus {file}',
   'recipients.emailColumn': 'Spalte mit den E-Mail-Adressen',
@@ -379,4 +379,6 @@ export const de: Record<keyof typeof en, string> = {
   'send.from': "Senden von",
   'send.fromHint': "Leer lassen, um aus deinem eigenen Postfach zu senden, oder ein freigegebenes Postfach eingeben, für das du „Senden als“ darfst.",
   'send.fromOwn': "Dein Postfach",
+  'recipients.sheet': "Tabellenblatt",
+  'recipients.emptySheet': "Das Tabellenblatt „{sheet}“ in {file} ist leer. Wähle ein anderes Blatt.",
 };

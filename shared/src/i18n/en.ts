@@ -52,8 +52,8 @@ export const en = {
   'template.readError': 'The message could not be read: {message}',
 
   'recipients.title': 'Recipients',
-  'recipients.explain': 'Choose a CSV file with a header row and one row per recipient.',
-  'recipients.choose': 'Choose a CSV file',
+  'recipients.explain': 'Choose a CSV or Excel (.xlsx) file with a header row and one row per recipient.',
+  'recipients.choose': 'Choose a CSV or Excel file',
   'recipients.reading': 'Reading {file}…',
   'recipients.loaded': '{rows} rows and {columns} columns from {file}',
   'recipients.emailColumn': 'Column with the email addresses',
@@ -377,4 +377,6 @@ export const en = {
   'send.from': "Send from",
   'send.fromHint': "Leave empty to send from your own mailbox, or enter a shared mailbox you may send as.",
   'send.fromOwn': "Your mailbox",
+  'recipients.sheet': "Sheet",
+  'recipients.emptySheet': "The sheet \"{sheet}\" of {file} is empty. Choose another sheet.",
 } as const;

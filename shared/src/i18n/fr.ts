@@ -54,8 +54,8 @@ export const fr: Record<keyof typeof en, string> = {
   'template.readError': 'Impossible de lire le message : {message}',
 
   'recipients.title': 'Destinataires',
-  'recipients.explain': 'Choisis un fichier CSV avec une ligne d’en-tête et une ligne par destinataire.',
-  'recipients.choose': 'Choisir un fichier CSV',
+  'recipients.explain': 'Choisis un fichier CSV ou Excel (.xlsx) avec une ligne d’en-tête et une ligne par destinataire.',
+  'recipients.choose': 'Choisir un fichier CSV ou Excel',
   'recipients.reading': 'Lecture de {file}…',
   'recipients.loaded': '{rows} lignes et {columns} colonnes dans {file}',
   'recipients.emailColumn': 'Colonne des adresses e-mail',
@@ -379,4 +379,6 @@ export const fr: Record<keyof typeof en, string> = {
   'send.from': "Envoyer depuis",
   'send.fromHint': "Laisse vide pour envoyer depuis ta boîte aux lettres, ou saisis une boîte partagée pour laquelle tu as le droit « Envoyer en tant que ».",
   'send.fromOwn': "Ta boîte aux lettres",
+  'recipients.sheet': "Feuille",
+  'recipients.emptySheet': "La feuille « {sheet} » de {file} est vide. Choisis une autre feuille.",
 };
