@@ -132,6 +132,16 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     await expectText(pane.getByTestId('preview-to'), /lea@fabrikam\.com/);
   });
 
+  it('reads a large CSV off the UI thread', async () => {
+    const big = ['First Name,Email,Country,Company,Cc', ...Array.from({ length: 30_000 }, (_, i) => `Name ${i},n${i}@fabrikam.com,FR,Company ${i},`)].join('\n');
+    const workers: string[] = [];
+    pane.on('worker', (worker) => workers.push(worker.url()));
+    await pane.getByTestId('recipients-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(big) });
+    await expectText(pane.getByTestId('recipients-summary'), /30000 rows and 5 columns from big\.csv/, 30_000);
+    expect(workers.some((url) => url.includes('/js/'))).toBe(true);
+    await expectText(pane.getByTestId('preview-position'), /Recipient 1 of 30000/);
+  });
+
   it('never sends recipient data or message content to the Outmerge server (M10)', () => {
     const origin = new URL(server.baseUrl).origin;
     // Microsoft Graph is on this origin only in development (the stand-in); everything else is the Outmerge server.

@@ -72,3 +72,16 @@ describe('Excel workbooks', () => {
     await expect(readWorkbook('broken.xlsx', new TextEncoder().encode('not a zip').buffer as ArrayBuffer)).rejects.toMatchObject({ problem: { code: 'PARSE_ERROR', fileName: 'broken.xlsx' } });
   });
 });
+
+describe('large files', () => {
+  it('reads in chunks with progress, and gets the same list as a whole-text parse', () => {
+    const text = ['Name,Email', ...Array.from({ length: 40_000 }, (_, i) => `"Person, ${i}",p${i}@contoso.com`)].join('\n');
+    const shares: number[] = [];
+    const chunked = parseRecipientCsv('big.csv', text, (share) => shares.push(share));
+    expect(shares.length).toBeGreaterThan(1);
+    expect(shares.at(-1)).toBe(1);
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    expect(chunked).toEqual(parseRecipientCsv('big.csv', text));
+    expect(chunked.rows).toHaveLength(40_000);
+  });
+});

@@ -42,12 +42,31 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-export function parseRecipientCsv(fileName: string, text: string): RecipientList {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\ufeff/, ''), {
-    header: true,
-    skipEmptyLines: 'greedy',
-    transformHeader: (header) => header.trim(),
-  });
+/** Reads CSV text; with `onProgress`, in chunks that report the share of the text read so far. */
+export function parseRecipientCsv(fileName: string, text: string, onProgress?: (share: number) => void): RecipientList {
+  const source = text.replace(/^\ufeff/, '');
+  const config = { header: true, skipEmptyLines: 'greedy' as const, transformHeader: (header: string) => header.trim() };
+  let parsed: Papa.ParseResult<Record<string, string>>;
+  if (onProgress) {
+    const data: Array<Record<string, string>> = [];
+    const errors: Papa.ParseError[] = [];
+    let meta: Papa.ParseMeta | null = null;
+    const chunked = {
+      ...config,
+      chunkSize: 512 * 1024,
+      chunk: (result: Papa.ParseResult<Record<string, string>>) => {
+        for (const row of result.data) data.push(row);
+        errors.push(...result.errors);
+        meta ??= result.meta;
+        onProgress(Math.min(1, result.meta.cursor / Math.max(1, source.length)));
+      },
+    };
+    // papaparse streams strings in chunks (its StringStreamer); @types/papaparse only types chunk for files.
+    Papa.parse<Record<string, string>>(source, chunked as unknown as Papa.ParseConfig<Record<string, string>>);
+    parsed = { data, errors, meta: meta ?? { delimiter: ',', linebreak: '\n', aborted: false, truncated: false, cursor: 0, fields: [] } };
+  } else {
+    parsed = Papa.parse<Record<string, string>>(source, config);
+  }
   const fatal = parsed.errors.find((e) => e.type === 'Quotes');
   if (fatal) throw new RecipientListError({ code: 'PARSE_ERROR', fileName, message: `${fatal.message} (row ${(fatal.row ?? 0) + 2})` });
   const columns = (parsed.meta.fields ?? []).filter((c) => c !== '');
@@ -127,7 +146,11 @@ export function isWorkbookFile(file: Pick<File, 'name' | 'type'>): boolean {
   return /\.xlsx$/i.test(file.name) || file.type === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 }
 
-export async function readRecipientFile(file: File): Promise<RecipientList> {
-  if (!/\.(csv|txt)$/i.test(file.name) && !/csv|text\/plain/.test(file.type)) throw new RecipientListError({ code: 'NOT_CSV', fileName: file.name });
-  return parseRecipientCsv(file.name, decodeText(new Uint8Array(await file.arrayBuffer())));
+export function isCsvFile(file: Pick<File, 'name' | 'type'>): boolean {
+  return /\.(csv|txt)$/i.test(file.name) || /csv|text\/plain/.test(file.type);
+}
+
+export async function readRecipientFile(file: File, onProgress?: (share: number) => void): Promise<RecipientList> {
+  if (!isCsvFile(file)) throw new RecipientListError({ code: 'NOT_CSV', fileName: file.name });
+  return parseRecipientCsv(file.name, decodeText(new Uint8Array(await file.arrayBuffer())), onProgress);
 }

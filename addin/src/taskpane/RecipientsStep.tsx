@@ -6,6 +6,8 @@ import { StepHeading } from './StepHeading.js';
 
 export interface RecipientsState {
   reading: string | null;
+  /** Share of the file read so far, for the progress bar. */
+  readingShare: number;
   list: RecipientList | null;
   emailColumn: string | null;
   ccColumn: string | null;
@@ -43,7 +45,12 @@ export function RecipientsStep({ state, onFile, onMapping, onSheet }: { state: R
       <Button size="small" style={{ marginTop: 8 }} onClick={() => input.current?.click()}>
         {t('recipients.choose')}
       </Button>
-      {state.reading && <ProgressBar aria-label={t('recipients.reading', { file: state.reading })} style={{ marginTop: 8 }} />}
+      {state.reading && (
+        <div style={{ marginTop: 8 }} data-testid="recipients-progress">
+          <ProgressBar value={state.readingShare > 0 ? state.readingShare : undefined} aria-label={t('recipients.reading', { file: state.reading })} />
+          <Caption1>{t('recipients.reading', { file: state.reading })}</Caption1>
+        </div>
+      )}
       {problem && (
         <MessageBar intent="error" style={{ marginTop: 8 }}>
           <MessageBarBody data-testid="recipients-error">

@@ -12,7 +12,8 @@ import { compileTemplate } from '../../../shared/src/merge/mergeTemplate.js';
 import type { ClientConfig } from '../api/apiClient.js';
 import { useAuth } from '../auth/useAuth.js';
 import { planCampaign, recipientCount } from '../campaign/planCampaign.js';
-import { emailColumns, isWorkbookFile, readRecipientFile, readWorkbook, recipientListFromSheet, RecipientListError, type RecipientList, type RecipientListProblem, type Workbook } from '../campaign/readRecipients.js';
+import { readRecipientFileOffThread } from '../campaign/readInWorker.js';
+import { emailColumns, isWorkbookFile, readWorkbook, recipientListFromSheet, RecipientListError, type RecipientList, type RecipientListProblem, type Workbook } from '../campaign/readRecipients.js';
 import { recallMapping, rememberMapping } from '../campaign/mappingMemory.js';
 import { DAILY_RECIPIENT_LIMIT } from '../campaign/sendLog.js';
 import { GraphMailClient, GraphRequestError } from '../graph/graphMailClient.js';
@@ -36,7 +37,7 @@ export interface TaskPaneProps {
   licenseClient: LicenseClient;
 }
 
-const NO_RECIPIENTS: RecipientsState = { reading: null, list: null, emailColumn: null, ccColumn: null, bccColumn: null, candidates: [], problem: null, workbook: null, sheet: null };
+const NO_RECIPIENTS: RecipientsState = { reading: null, readingShare: 0, list: null, emailColumn: null, ccColumn: null, bccColumn: null, candidates: [], problem: null, workbook: null, sheet: null };
 
 export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   const { t, locale } = useI18n();
@@ -70,6 +71,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
       const remembered = recallMapping(storage, list.columns);
       return {
         reading: null,
+        readingShare: 1,
         list,
         emailColumn: remembered?.emailColumn ?? list.emailColumn,
         ccColumn: remembered?.ccColumn ?? null,
@@ -107,7 +109,8 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
             setRecipients({ ...NO_RECIPIENTS, problem: problemOf(e, file.name), workbook, sheet });
           }
         } else {
-          setRecipients(listState(await readRecipientFile(file), null, null));
+          const list = await readRecipientFileOffThread(file, (share) => setRecipients((r) => (r.reading ? { ...r, readingShare: share } : r)));
+          setRecipients(listState(list, null, null));
         }
         setPreviewIndex(0);
       } catch (e) {
