@@ -543,35 +543,7 @@ export class Storage {
                 actor_email AS email, actor_role AS actorRole, on_behalf_of AS onBehalfOf, category, action, target, detail, ip, created_at AS at
          FROM journal WHERE ${conditions.join(' AND ')} ORDER BY id LIMIT ?`,
       )
-      .all(...params, filter.limit) as Array<{
-      id: number;
-      organisationId: string;
-      subscriptionId: string | null;
-      tenantId: string | null;
-      objectId: string | null;
-      email: string | null;
-      actorRole: string | null;
-      onBehalfOf: string | null;
-      category: JournalCategory;
-      action: string;
-      target: string | null;
-      detail: string | null;
-      ip: string | null;
-      at: number;
-    }>;
-    return rows.map((r) => ({
-      id: r.id,
-      organisationId: r.organisationId,
-      subscriptionId: r.subscriptionId,
-      actor: r.tenantId && r.objectId ? { tenantId: r.tenantId, objectId: r.objectId, email: r.email ?? '' } : null,
-      actorRole: r.actorRole,
-      onBehalfOf: r.onBehalfOf,
-      category: r.category,
-      action: r.action,
-      target: r.target,
-      detail: r.detail,
-      ip: r.ip,
-      at: r.at,
-    }));
+      .all(...params, filter.limit) as Array<Omit<JournalEntry, 'actor'> & { id: number; tenantId: string | null; objectId: string | null; email: string | null }>;
+    return rows.map(({ tenantId, objectId, email, ...entry }) => ({ ...entry, actor: tenantId && objectId ? { tenantId, objectId, email: email ?? '' } : null }));
   }
 }
