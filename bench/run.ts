@@ -172,7 +172,7 @@ async function campaignBench(): Promise<void> {
     const token = ((await (await fetch(`${server.baseUrl}/dev/idp/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@contoso.com', resource: 'graph' }) })).json()) as { access_token: string }).access_token;
     const graph = new GraphMailClient(`${server.baseUrl}/dev/graph`, async () => token);
     const allowedPerSecond = 30 / 2;
-    const messages = new Map<number, OutgoingMessage>(Array.from({ length: 300 }, (_, i) => [i + 2, { row: i + 2, to: `r${i}@fabrikam.com`, cc: [], bcc: [], subject: `S${i}`, html: '<p>x</p>' }]));
+    const messages = new Map<number, OutgoingMessage>(Array.from({ length: 300 }, (_, i) => [i + 2, { row: i + 2, to: `r${i}@fabrikam.com`, cc: [], bcc: [], attachments: [], subject: `S${i}`, html: '<p>x</p>' }]));
     const start = Date.now();
     const ledger = await runCampaign(newLedger('bench', [...messages.keys()], null, start), messages, { graph, ratePerMinute: allowedPerSecond * 60, save: () => {} });
     const seconds = (Date.now() - start) / 1000;

@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const ROWS = 24;
-const messages = new Map<number, OutgoingMessage>(Array.from({ length: ROWS }, (_, i) => [i + 2, { row: i + 2, to: `r${i}@fabrikam.com`, cc: i % 3 === 0 ? ['cc@fabrikam.com'] : [], bcc: [], subject: `Hello ${i}`, html: `<p>${i}</p>` }]));
+const messages = new Map<number, OutgoingMessage>(Array.from({ length: ROWS }, (_, i) => [i + 2, { row: i + 2, to: `r${i}@fabrikam.com`, cc: i % 3 === 0 ? ['cc@fabrikam.com'] : [], bcc: [], attachments: [], subject: `Hello ${i}`, html: `<p>${i}</p>` }]));
 
 interface Sent {
   marker: string;

@@ -142,6 +142,32 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     await expectText(pane.getByTestId('preview-position'), /Recipient 1 of 30000/);
   });
 
+  it('sends per-row attachments from the draft, common ones to everyone, and skips a row whose file is missing', async () => {
+    await writeDraft();
+    await pane.getByTestId('compose-attach').setInputFiles([
+      { name: 'offer-a.txt', mimeType: 'text/plain', buffer: Buffer.from('Offer for A') },
+      { name: 'offer-b.txt', mimeType: 'text/plain', buffer: Buffer.from('Offer for B') },
+      { name: 'terms.txt', mimeType: 'text/plain', buffer: Buffer.from('Terms') },
+    ]);
+    await expectText(pane.getByTestId('compose-attachments'), /offer-a\.txt.*offer-b\.txt.*terms\.txt/);
+    await pane.getByRole('button', { name: 'Reload from the message' }).click();
+    const rows = ['First Name,Email,Country,Company,Files', 'Ann,ann@fabrikam.com,FR,A,offer-a.txt', 'Ben,ben@fabrikam.com,DE,B,Offer-B.TXT', 'Cat,cat@fabrikam.com,DE,C,missing.txt'];
+    await pane.getByTestId('recipients-file').setInputFiles({ name: 'offers.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+    await pane.getByTestId('attachment-column').selectOption('Files');
+    await expectText(pane.getByTestId('findings'), /Row 4 names the file "missing\.txt", which is not attached to the message/);
+    await expectText(pane.getByTestId('preview-attachments'), /terms\.txt, offer-a\.txt/);
+    await fetch(`${server.baseUrl}/dev/mailbox/messages`, { method: 'DELETE' });
+    await pane.getByTestId('from-mailbox').fill('');
+    await pane.getByTestId('send-button').click();
+    await expectText(pane.getByTestId('send-progress'), /Done: 2 sent, 0 failed\./, 30_000);
+    const sent = (await (await fetch(`${server.baseUrl}/dev/mailbox/messages`)).json()) as Array<Recorded & { attachments: Array<{ name: string; size: number }> }>;
+    expect(sent.map((m) => [m.to[0], m.attachments.map((a) => `${a.name}:${a.size}`)])).toEqual([
+      ['ann@fabrikam.com', ['terms.txt:5', 'offer-a.txt:11']],
+      ['ben@fabrikam.com', ['terms.txt:5', 'offer-b.txt:11']],
+    ]);
+    await screenshot(pane.getByTestId('task-pane'), 'campaign-en-attachments');
+  });
+
   it('never sends recipient data or message content to the Outmerge server (M10)', () => {
     const origin = new URL(server.baseUrl).origin;
     // Microsoft Graph is on this origin only in development (the stand-in); everything else is the Outmerge server.

@@ -11,7 +11,7 @@ function virtualTime() {
 }
 
 const rows = [2, 3, 4];
-const messages = new Map<number, OutgoingMessage>(rows.map((row) => [row, { row, to: `u${row}@contoso.com`, cc: [], bcc: [], subject: `S${row}`, html: '<p>x</p>' }]));
+const messages = new Map<number, OutgoingMessage>(rows.map((row) => [row, { row, to: `u${row}@contoso.com`, cc: [], bcc: [], attachments: [], subject: `S${row}`, html: '<p>x</p>' }]));
 
 /** An in-memory Graph that records what happened, with hooks to fail specific calls. */
 function fakeGraph(time: { now: () => number }, hooks: { create?: (n: number) => void; send?: (n: number) => void } = {}) {
@@ -72,7 +72,7 @@ describe('runCampaign', () => {
     const time = virtualTime();
     const fake = fakeGraph(time);
     const many = Array.from({ length: 12 }, (_, i) => i + 2);
-    const all = new Map<number, OutgoingMessage>(many.map((row) => [row, { row, to: `u${row}@contoso.com`, cc: [], bcc: [], subject: 's', html: 'h' }]));
+    const all = new Map<number, OutgoingMessage>(many.map((row) => [row, { row, to: `u${row}@contoso.com`, cc: [], bcc: [], attachments: [], subject: 's', html: 'h' }]));
     const ledger = await runCampaign(newLedger('c', many, null, 0), all, { graph: fake.graph, ratePerMinute: 30, save: () => {}, now: time.now, sleep: time.sleep, concurrency: 8 });
     expect(ledger.status).toBe('finished');
     expect(fake.sent).toHaveLength(12);
@@ -146,5 +146,39 @@ describe('runCampaign', () => {
     expect(resumed.status).toBe('finished');
     expect(fake.sent.map((s) => s.marker).sort()).toEqual(['c:2', 'c:3', 'c:4']);
     expect(progress.at(-1)).toMatchObject({ sent: 1 });
+  });
+
+  it('puts the attachments of each message in its draft, reading each file once, and fails a row whose file is gone', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time);
+    const created: Array<string[]> = [];
+    const createDraft = fake.graph.createDraft;
+    fake.graph.createDraft = (message, options) => {
+      created.push((message.attachments ?? []).map((a) => a.name));
+      return createDraft(message, options);
+    };
+    const reads: string[] = [];
+    const withFiles = new Map<number, OutgoingMessage>([
+      [2, { row: 2, to: 'a@contoso.com', cc: [], bcc: [], attachments: ['terms.pdf', 'a.pdf'], subject: 's', html: 'h' }],
+      [3, { row: 3, to: 'b@contoso.com', cc: [], bcc: [], attachments: ['terms.pdf', 'gone.pdf'], subject: 's', html: 'h' }],
+      [4, { row: 4, to: 'c@contoso.com', cc: [], bcc: [], attachments: ['terms.pdf'], subject: 's', html: 'h' }],
+    ]);
+    const ledger = await runCampaign(newLedger('c', [2, 3, 4], null, 0), withFiles, {
+      graph: fake.graph,
+      ratePerMinute: 30,
+      save: () => {},
+      now: time.now,
+      sleep: time.sleep,
+      concurrency: 1,
+      attachment: async (name) => {
+        reads.push(name);
+        if (name === 'gone.pdf') throw new Error('gone.pdf is no longer attached to the message.');
+        return { '@odata.type': '#microsoft.graph.fileAttachment', name, contentType: 'application/pdf', contentBytes: 'AA==' };
+      },
+    });
+    expect(created).toEqual([['terms.pdf', 'a.pdf'], ['terms.pdf']]);
+    expect(reads.sort()).toEqual(['a.pdf', 'gone.pdf', 'terms.pdf']);
+    expect(ledger.states[3]).toMatchObject({ status: 'failed', reason: 'rejected', message: 'gone.pdf is no longer attached to the message.' });
+    expect(fake.sent).toHaveLength(2);
   });
 });

@@ -8,7 +8,7 @@
  * every request, so a run stopped at any point (pause, closed pane, crash) resumes correctly.
  */
 import { ROW_MARKER_PROPERTY_ID } from '../../../shared/src/api/graphMarker.js';
-import { GraphRequestError, type GraphMailClient, type GraphMessage } from '../graph/graphMailClient.js';
+import { GraphRequestError, type GraphFileAttachment, type GraphMailClient, type GraphMessage } from '../graph/graphMailClient.js';
 import { isSettled, rowMarker, totals, type CampaignLedger, type FailureReason, type LedgerTotals, type RowState } from './campaign.js';
 
 export interface OutgoingMessage {
@@ -16,6 +16,8 @@ export interface OutgoingMessage {
   to: string;
   cc: string[];
   bcc: string[];
+  /** Names of the draft's attachments this message carries. */
+  attachments: string[];
   subject: string;
   html: string;
 }
@@ -37,6 +39,8 @@ export interface RunOptions {
   onProgress?: (progress: RunProgress) => void;
   onSent?: (recipients: number, at: number) => void;
   concurrency?: number;
+  /** The bytes of a draft attachment by name (read from the Outlook draft, once per campaign). */
+  attachment?: (name: string) => Promise<GraphFileAttachment>;
   /** How long to wait after an ambiguous send before looking in Sent Items (delivery is asynchronous). */
   settleDelayMs?: number;
   /** First backoff after a transient error; it doubles with each retry. */
@@ -153,13 +157,25 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
     if (reason === 'auth' || reason === 'budget') throw new Interrupted();
   };
 
-  const graphMessage = (message: OutgoingMessage): GraphMessage => ({
+  const attachmentCache = new Map<string, Promise<GraphFileAttachment>>();
+  const attachment = (name: string) => {
+    if (!options.attachment) return Promise.reject(new Error(`The attachment ${name} cannot be read.`));
+    let cached = attachmentCache.get(name);
+    if (!cached) {
+      cached = options.attachment(name);
+      attachmentCache.set(name, cached);
+    }
+    return cached;
+  };
+
+  const graphMessage = async (message: OutgoingMessage): Promise<GraphMessage> => ({
     subject: message.subject,
     body: { contentType: 'HTML', content: message.html },
     toRecipients: [{ emailAddress: { address: message.to } }],
     ccRecipients: message.cc.map((address) => ({ emailAddress: { address } })),
     bccRecipients: message.bcc.map((address) => ({ emailAddress: { address } })),
     singleValueExtendedProperties: [{ id: ROW_MARKER_PROPERTY_ID, value: rowMarker(ledger, message.row) }],
+    ...(message.attachments.length > 0 ? { attachments: await Promise.all(message.attachments.map(attachment)) } : {}),
   });
 
   const advance = async (row: number): Promise<void> => {
@@ -169,9 +185,17 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
       const state = ledger.states[row] ?? { status: 'pending' };
       if (isSettled(state)) return;
       if (state.status === 'pending') {
+        let content: GraphMessage;
+        try {
+          content = await graphMessage(message);
+        } catch (error) {
+          // The draft lost the attachment (removed, or the pane reopened elsewhere): this row cannot go.
+          set(row, { status: 'failed', reason: 'rejected', message: error instanceof Error ? error.message : String(error) });
+          return;
+        }
         set(row, { status: 'creating' });
         try {
-          const draftId = await call(() => options.graph.createDraft(graphMessage(message), mailbox));
+          const draftId = await call(() => options.graph.createDraft(content, mailbox));
           set(row, { status: 'drafted', draftId });
         } catch (error) {
           if (error instanceof Interrupted) throw error;

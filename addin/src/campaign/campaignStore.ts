@@ -16,6 +16,9 @@ export interface CampaignDefinition {
   emailColumn: string;
   ccColumn: string | null;
   bccColumn: string | null;
+  attachmentColumn: string | null;
+  /** The draft's attachments when the campaign started (their bytes are read from the draft when sent). */
+  attachments: Array<{ id: string; name: string; size: number }>;
   footerHtml: string | null;
 }
 

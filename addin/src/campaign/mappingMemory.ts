@@ -5,6 +5,7 @@ export interface RememberedMapping {
   emailColumn: string;
   ccColumn: string | null;
   bccColumn: string | null;
+  attachmentColumn?: string | null;
 }
 
 function key(columns: readonly string[]): string {
@@ -16,7 +17,7 @@ export function recallMapping(store: KeyValueStore, columns: readonly string[]):
   if (!raw) return null;
   const mapping = JSON.parse(raw) as RememberedMapping;
   const known = (column: string | null) => column === null || columns.includes(column);
-  return columns.includes(mapping.emailColumn) && known(mapping.ccColumn) && known(mapping.bccColumn) ? mapping : null;
+  return columns.includes(mapping.emailColumn) && known(mapping.ccColumn) && known(mapping.bccColumn) && known(mapping.attachmentColumn ?? null) ? mapping : null;
 }
 
 export function rememberMapping(store: KeyValueStore, columns: readonly string[], mapping: RememberedMapping): void {

@@ -20,8 +20,8 @@ describe('planCampaign', () => {
       ],
     });
     expect(plan.messages).toEqual([
-      { row: 2, to: 'anna@contoso.com', cc: [], bcc: [], subject: 'Hi Anna', html: '<p>Anna at Contoso</p><div>FOOTER</div>' },
-      { row: 5, to: 'carl@contoso.com', cc: [], bcc: [], subject: 'Hi', html: '<p> at home</p><div>FOOTER</div>' },
+      { row: 2, to: 'anna@contoso.com', cc: [], bcc: [], attachments: [], subject: 'Hi Anna', html: '<p>Anna at Contoso</p><div>FOOTER</div>' },
+      { row: 5, to: 'carl@contoso.com', cc: [], bcc: [], attachments: [], subject: 'Hi', html: '<p> at home</p><div>FOOTER</div>' },
     ]);
     expect(plan.findings).toEqual([
       { kind: 'invalid_address', row: 3, address: 'not-an-address' },
@@ -49,6 +49,32 @@ describe('planCampaign', () => {
     expect(plan.findings).toEqual([
       { kind: 'invalid_address', row: 3, address: 'not valid' },
       { kind: 'too_many_recipients', row: 4, count: 501 },
+    ]);
+  });
+
+  it('gives each row the files its cell names, everyone the files no row names, and flags missing or too large files', () => {
+    const rows = [
+      { Name: 'A', Email: 'a@contoso.com', Company: '', Files: 'Offer-A.pdf' },
+      { Name: 'B', Email: 'b@contoso.com', Company: '', Files: 'offer-b.PDF; offer-a.pdf' },
+      { Name: 'C', Email: 'c@contoso.com', Company: '', Files: 'missing.pdf' },
+      { Name: 'D', Email: 'd@contoso.com', Company: '', Files: 'huge.zip' },
+      { Name: 'E', Email: 'e@contoso.com', Company: '', Files: '' },
+    ];
+    const attachments = [
+      { name: 'offer-a.pdf', size: 1000 },
+      { name: 'Offer-B.pdf', size: 1000 },
+      { name: 'terms.pdf', size: 500 },
+      { name: 'huge.zip', size: 4 * 1024 * 1024 },
+    ];
+    const plan = planCampaign({ template: compiled.template, rows, emailColumn: 'Email', attachmentColumn: 'Files', attachments, footerHtml: null });
+    expect(plan.messages.map((m) => [m.row, m.attachments])).toEqual([
+      [2, ['terms.pdf', 'offer-a.pdf']],
+      [3, ['terms.pdf', 'Offer-B.pdf', 'offer-a.pdf']],
+      [6, ['terms.pdf']],
+    ]);
+    expect(plan.findings).toEqual([
+      { kind: 'missing_attachment', row: 4, name: 'missing.pdf' },
+      { kind: 'attachment_too_large', row: 5, name: 'huge.zip' },
     ]);
   });
 });

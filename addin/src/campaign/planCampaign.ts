@@ -14,7 +14,9 @@ export type Finding =
   | { kind: 'invalid_address'; row: number; address: string }
   | { kind: 'duplicate'; row: number; address: string; firstRow: number }
   | { kind: 'empty_fields'; row: number; fields: string[] }
-  | { kind: 'too_many_recipients'; row: number; count: number };
+  | { kind: 'too_many_recipients'; row: number; count: number }
+  | { kind: 'missing_attachment'; row: number; name: string }
+  | { kind: 'attachment_too_large'; row: number; name: string };
 
 export interface CampaignPlan {
   messages: PlannedMessage[];
@@ -27,11 +29,38 @@ export interface ColumnMapping {
   emailColumn: string;
   ccColumn?: string | null;
   bccColumn?: string | null;
+  /** Column naming each row's files (separated by ; or ,), matched against the draft's attachments. */
+  attachmentColumn?: string | null;
+}
+
+export interface AvailableAttachment {
+  name: string;
+  size: number;
 }
 
 export const FIRST_DATA_ROW = 2;
 /** Exchange Online refuses a message with more recipients than this. */
 export const MAX_RECIPIENTS_PER_MESSAGE = 500;
+/** Larger files need Graph upload sessions, which Outmerge does not use yet. */
+export const MAX_ATTACHMENT_BYTES = 3 * 1024 * 1024;
+
+/**
+ * Which draft attachments a row gets: the files its cell names, plus every draft attachment that
+ * no row names (those are for everyone). Names compare case-insensitively.
+ */
+export function attachmentPlan(rows: readonly MergeRow[], column: string | null | undefined, available: readonly AvailableAttachment[]) {
+  const byName = new Map(available.map((a) => [a.name.toLocaleLowerCase(), a]));
+  const named = (data: MergeRow) =>
+    column
+      ? (data[column] ?? '')
+          .split(/[;,]/)
+          .map((n) => n.trim())
+          .filter((n) => n !== '')
+      : [];
+  const referenced = new Set(rows.flatMap((data) => named(data).map((n) => n.toLocaleLowerCase())));
+  const common = available.filter((a) => !referenced.has(a.name.toLocaleLowerCase()));
+  return { named, byName, common };
+}
 
 const NO_ADDRESSES: { valid: string[]; invalid: string | null } = Object.freeze({ valid: [] as string[], invalid: null });
 
@@ -55,10 +84,16 @@ export interface CheckedRow {
   to: string;
   cc: string[];
   bcc: string[];
+  attachments: string[];
 }
 
 /** Pre-flight of the recipients alone: addresses, CC/BCC, size, duplicates. Nothing is rendered. */
-export function checkRecipients(rows: readonly MergeRow[], mapping: ColumnMapping): { valid: CheckedRow[]; findings: Finding[]; excluded: Map<number, Finding> } {
+export function checkRecipients(
+  rows: readonly MergeRow[],
+  mapping: ColumnMapping,
+  available: readonly AvailableAttachment[] = [],
+): { valid: CheckedRow[]; findings: Finding[]; excluded: Map<number, Finding> } {
+  const attachments = attachmentPlan(rows, mapping.attachmentColumn, available);
   const valid: CheckedRow[] = [];
   const findings: Finding[] = [];
   const excluded = new Map<number, Finding>();
@@ -79,22 +114,30 @@ export function checkRecipients(rows: readonly MergeRow[], mapping: ColumnMappin
     if (bcc.invalid !== null) return exclude({ kind: 'invalid_address', row, address: bcc.invalid });
     const count = 1 + cc.valid.length + bcc.valid.length;
     if (count > MAX_RECIPIENTS_PER_MESSAGE) return exclude({ kind: 'too_many_recipients', row, count });
+    const files: string[] = attachments.common.map((a) => a.name);
+    for (const name of attachments.named(data)) {
+      const file = attachments.byName.get(name.toLocaleLowerCase());
+      if (!file) return exclude({ kind: 'missing_attachment', row, name });
+      if (!files.includes(file.name)) files.push(file.name);
+    }
+    const tooLarge = files.map((name) => attachments.byName.get(name.toLocaleLowerCase())).find((file) => file !== undefined && file.size > MAX_ATTACHMENT_BYTES);
+    if (tooLarge) return exclude({ kind: 'attachment_too_large', row, name: tooLarge.name });
     const firstRow = firstRowByAddress.get(address.canonical);
     if (firstRow !== undefined) return exclude({ kind: 'duplicate', row, address: address.display, firstRow });
     firstRowByAddress.set(address.canonical, row);
-    valid.push({ row, data, to: address.display, cc: cc.valid, bcc: bcc.valid });
+    valid.push({ row, data, to: address.display, cc: cc.valid, bcc: bcc.valid, attachments: files });
   });
   return { valid, findings, excluded };
 }
 
-export function planCampaign(input: { template: CompiledTemplate; rows: readonly MergeRow[]; footerHtml: string | null } & ColumnMapping): CampaignPlan {
-  const checked = checkRecipients(input.rows, input);
+export function planCampaign(input: { template: CompiledTemplate; rows: readonly MergeRow[]; footerHtml: string | null; attachments?: readonly AvailableAttachment[] } & ColumnMapping): CampaignPlan {
+  const checked = checkRecipients(input.rows, input, input.attachments ?? []);
   const findings = [...checked.findings];
-  const messages = checked.valid.map(({ row, data, to, cc, bcc }): PlannedMessage => {
+  const messages = checked.valid.map(({ row, data, to, cc, bcc, attachments }): PlannedMessage => {
     const empty = input.template.emptyFields(data);
     if (empty.length > 0) findings.push({ kind: 'empty_fields', row, fields: empty });
     const rendered = input.template.render(data, { footerHtml: input.footerHtml });
-    return { row, to, cc, bcc, subject: rendered.subject, html: rendered.html };
+    return { row, to, cc, bcc, attachments, subject: rendered.subject, html: rendered.html };
   });
   findings.sort((a, b) => a.row - b.row);
   return { messages, findings, excluded: checked.excluded };

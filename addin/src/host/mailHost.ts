@@ -17,10 +17,19 @@ export interface Draft {
   attachments: DraftAttachment[];
 }
 
+export interface AttachmentContent {
+  name: string;
+  contentType: string;
+  /** The file's bytes, base64-encoded, as Graph's fileAttachment wants them. */
+  contentBytes: string;
+}
+
 export interface MailHost {
   /** Outlook's display language, a BCP 47 tag such as `fr-FR`. */
   displayLanguage(): string;
   /** The signed-in mailbox's address, used as a sign-in hint. */
   userEmail(): string | null;
   readDraft(): Promise<Draft>;
+  /** The content of one of the draft's attachments (Outlook: Mailbox 1.8). */
+  readAttachment(id: string): Promise<AttachmentContent>;
 }

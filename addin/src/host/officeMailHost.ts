@@ -2,7 +2,7 @@
  * The Office host port implemented with Office.js: the only module in the code base that
  * touches `Office.*`. Office.js itself is loaded from Microsoft's CDN by taskpane.html.
  */
-import type { Draft, DraftAttachment, MailHost } from './mailHost.js';
+import type { AttachmentContent, Draft, DraftAttachment, MailHost } from './mailHost.js';
 
 function asPromise<T>(call: (callback: (result: Office.AsyncResult<T>) => void) => void): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -44,6 +44,14 @@ export class OfficeMailHost implements MailHost {
       attachments = details.map((a) => ({ id: a.id, name: a.name, size: a.size, contentType: 'application/octet-stream', isInline: a.isInline }));
     }
     return { subject, bodyHtml, attachments };
+  }
+
+  async readAttachment(id: string): Promise<AttachmentContent> {
+    const item = Office.context.mailbox.item as Office.MessageCompose;
+    const details = (await asPromise<Office.AttachmentDetailsCompose[]>((cb) => item.getAttachmentsAsync(cb))).find((a) => a.id === id);
+    const content = await asPromise<Office.AttachmentContent>((cb) => item.getAttachmentContentAsync(id, cb));
+    if (content.format !== Office.MailboxEnums.AttachmentContentFormat.Base64) throw new Error(`${details?.name ?? id} is not a file (cloud attachments and items cannot be sent per row).`);
+    return { name: details?.name ?? id, contentType: 'application/octet-stream', contentBytes: content.content };
   }
 }
 

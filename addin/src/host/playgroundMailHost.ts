@@ -1,9 +1,13 @@
 /** The Office host port for the playground: the "draft" is the simulated compose window on the same page. */
-import type { Draft, MailHost } from './mailHost.js';
+import type { AttachmentContent, Draft, DraftAttachment, MailHost } from './mailHost.js';
+
+export interface PlaygroundAttachment extends DraftAttachment {
+  contentBytes: string;
+}
 
 export class PlaygroundMailHost implements MailHost {
   constructor(
-    private readonly compose: () => { subject: string; bodyHtml: string },
+    private readonly compose: () => { subject: string; bodyHtml: string; attachments: PlaygroundAttachment[] },
     private readonly language: () => string,
     private readonly mailbox: () => string | null,
   ) {}
@@ -17,7 +21,13 @@ export class PlaygroundMailHost implements MailHost {
   }
 
   async readDraft(): Promise<Draft> {
-    const { subject, bodyHtml } = this.compose();
-    return { subject, bodyHtml, attachments: [] };
+    const { subject, bodyHtml, attachments } = this.compose();
+    return { subject, bodyHtml, attachments: attachments.map(({ contentBytes: _content, ...metadata }) => metadata) };
+  }
+
+  async readAttachment(id: string): Promise<AttachmentContent> {
+    const attachment = this.compose().attachments.find((a) => a.id === id);
+    if (!attachment) throw new Error('This attachment is no longer in the message.');
+    return { name: attachment.name, contentType: attachment.contentType, contentBytes: attachment.contentBytes };
   }
 }

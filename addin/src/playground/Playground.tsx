@@ -9,7 +9,7 @@ import type { Locale } from '../../../shared/src/i18n/translate.js';
 import type { ClientConfig } from '../api/apiClient.js';
 import { AppShell, usePageLocale } from '../components/AppShell.js';
 import { LanguagePicker } from '../components/LanguagePicker.js';
-import { PlaygroundMailHost } from '../host/playgroundMailHost.js';
+import { PlaygroundMailHost, type PlaygroundAttachment } from '../host/playgroundMailHost.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { LicenseClient } from '../license/licenseClient.js';
 import { browserStore } from '../storage/keyValueStore.js';
@@ -30,13 +30,26 @@ export function Playground({ config }: { config: ClientConfig }) {
 function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; locale: Locale; onLocale: (locale: Locale) => void }) {
   const { t } = useI18n();
   const [subject, setSubject] = useState(SAMPLE_SUBJECT);
+  const [attachments, setAttachments] = useState<PlaygroundAttachment[]>([]);
   const body = useRef<HTMLDivElement>(null);
-  const state = useRef({ subject, locale });
-  state.current = { subject, locale };
+  const state = useRef({ subject, locale, attachments });
+  state.current = { subject, locale, attachments };
+
+  const attach = async (files: FileList) => {
+    const added = await Promise.all(
+      [...files].map(async (file) => {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        let binary = '';
+        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        return { id: crypto.randomUUID(), name: file.name, size: file.size, contentType: file.type || 'application/octet-stream', isInline: false, contentBytes: btoa(binary) };
+      }),
+    );
+    setAttachments((current) => [...current, ...added]);
+  };
   const host = useMemo(
     () =>
       new PlaygroundMailHost(
-        () => ({ subject: state.current.subject, bodyHtml: body.current?.innerHTML ?? '' }),
+        () => ({ subject: state.current.subject, bodyHtml: body.current?.innerHTML ?? '', attachments: state.current.attachments }),
         () => state.current.locale,
         () => null,
       ),
@@ -77,6 +90,12 @@ function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; 
                 dangerouslySetInnerHTML={{ __html: SAMPLE_BODY }}
               />
             </Field>
+            <Field label={t('playground.attachments')}>
+              <input type="file" multiple data-testid="compose-attach" onChange={(event) => event.target.files && void attach(event.target.files)} />
+            </Field>
+            {attachments.length > 0 && (
+              <Caption1 data-testid="compose-attachments">{attachments.map((a) => `${a.name} (${Math.ceil(a.size / 1024)} KB)`).join(', ')}</Caption1>
+            )}
           </Card>
         </section>
         <aside aria-label={t('playground.pane')} style={{ width: 360, borderLeft: '1px solid #d1d1d1', overflow: 'auto', background: '#fff' }} data-testid="task-pane">

@@ -64,6 +64,11 @@ export function PreviewStep(props: {
               <strong>{t('mailbox.cc')}:</strong> {current.cc.join(', ')}
             </Text>
           )}
+          {current.attachments.length > 0 && (
+            <Text size={200} data-testid="preview-attachments">
+              <strong>{t('preview.attachments')}:</strong> {current.attachments.join(', ')}
+            </Text>
+          )}
           {footer && <Caption1>{t('preview.footerNote')}</Caption1>}
           {props.onTestSend && (
             <Button size="small" onClick={props.onTestSend} style={{ alignSelf: 'flex-start' }} data-testid="test-send">

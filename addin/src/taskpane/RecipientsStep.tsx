@@ -12,6 +12,7 @@ export interface RecipientsState {
   emailColumn: string | null;
   ccColumn: string | null;
   bccColumn: string | null;
+  attachmentColumn: string | null;
   candidates: string[];
   problem: RecipientListProblem | null;
   /** The open workbook when the list came from an .xlsx file, with the chosen sheet. */
@@ -19,7 +20,7 @@ export interface RecipientsState {
   sheet: string | null;
 }
 
-type Mapping = Partial<Pick<RecipientsState, 'emailColumn' | 'ccColumn' | 'bccColumn'>>;
+type Mapping = Partial<Pick<RecipientsState, 'emailColumn' | 'ccColumn' | 'bccColumn' | 'attachmentColumn'>>;
 
 export function RecipientsStep({ state, onFile, onMapping, onSheet }: { state: RecipientsState; onFile: (file: File) => void; onMapping: (mapping: Mapping) => void; onSheet: (sheet: string) => void }) {
   const { t } = useI18n();
@@ -92,9 +93,13 @@ export function RecipientsStep({ state, onFile, onMapping, onSheet }: { state: R
               ))}
             </Select>
           </Field>
-          {(['ccColumn', 'bccColumn'] as const).map((key) => (
-            <Field key={key} label={t(key === 'ccColumn' ? 'recipients.ccColumn' : 'recipients.bccColumn')}>
-              <Select value={state[key] ?? ''} onChange={(_, data) => onMapping({ [key]: data.value === '' ? null : data.value })} data-testid={key === 'ccColumn' ? 'cc-column' : 'bcc-column'}>
+          {(['ccColumn', 'bccColumn', 'attachmentColumn'] as const).map((key) => (
+            <Field
+              key={key}
+              label={t(key === 'ccColumn' ? 'recipients.ccColumn' : key === 'bccColumn' ? 'recipients.bccColumn' : 'recipients.attachmentColumn')}
+              hint={key === 'attachmentColumn' ? t('recipients.attachmentHint') : undefined}
+            >
+              <Select value={state[key] ?? ''} onChange={(_, data) => onMapping({ [key]: data.value === '' ? null : data.value })} data-testid={key === 'ccColumn' ? 'cc-column' : key === 'bccColumn' ? 'bcc-column' : 'attachment-column'}>
                 <option value="">{t('recipients.noColumn')}</option>
                 {state.list!.columns.map((column) => (
                   <option key={column} value={column}>

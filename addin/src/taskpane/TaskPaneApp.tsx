@@ -16,7 +16,8 @@ import { readRecipientFileOffThread } from '../campaign/readInWorker.js';
 import { emailColumns, isWorkbookFile, readWorkbook, recipientListFromSheet, RecipientListError, type RecipientList, type RecipientListProblem, type Workbook } from '../campaign/readRecipients.js';
 import { recallMapping, rememberMapping } from '../campaign/mappingMemory.js';
 import { DAILY_RECIPIENT_LIMIT } from '../campaign/sendLog.js';
-import { GraphMailClient, GraphRequestError } from '../graph/graphMailClient.js';
+import type { CampaignDefinition } from '../campaign/campaignStore.js';
+import { GraphMailClient, GraphRequestError, type GraphFileAttachment } from '../graph/graphMailClient.js';
 import { browserStore } from '../storage/keyValueStore.js';
 import type { Draft, MailHost } from '../host/mailHost.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -37,7 +38,7 @@ export interface TaskPaneProps {
   licenseClient: LicenseClient;
 }
 
-const NO_RECIPIENTS: RecipientsState = { reading: null, readingShare: 0, list: null, emailColumn: null, ccColumn: null, bccColumn: null, candidates: [], problem: null, workbook: null, sheet: null };
+const NO_RECIPIENTS: RecipientsState = { reading: null, readingShare: 0, list: null, emailColumn: null, ccColumn: null, bccColumn: null, attachmentColumn: null, candidates: [], problem: null, workbook: null, sheet: null };
 
 export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   const { t, locale } = useI18n();
@@ -52,7 +53,17 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   const [testResult, setTestResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [previewIndex, setPreviewIndex] = useState(0);
   const graph = useMemo(() => (auth && account ? new GraphMailClient(config.graphBaseUrl, () => auth.graphToken()) : null), [auth, account, config.graphBaseUrl]);
-  const { campaign, start, pause, resume, cancel, retryFailed, close, sendLog } = useCampaign({ storage, graph, ratePerMinute: config.sendRatePerMinute });
+  /** A draft attachment's bytes for Graph, by the name the campaign recorded; the draft is read again to find its current id. */
+  const attachmentFromDraft = useCallback(
+    async (_definition: CampaignDefinition, name: string): Promise<GraphFileAttachment> => {
+      const current = (await host.readDraft()).attachments.find((a) => a.name === name);
+      if (!current) throw new Error(t('problems.missingAttachment', { row: '', name }));
+      const content = await host.readAttachment(current.id);
+      return { '@odata.type': '#microsoft.graph.fileAttachment', name: content.name, contentType: content.contentType, contentBytes: content.contentBytes };
+    },
+    [host, t],
+  );
+  const { campaign, start, pause, resume, cancel, retryFailed, close, sendLog } = useCampaign({ storage, graph, ratePerMinute: config.sendRatePerMinute, attachment: attachmentFromDraft });
 
   const reloadDraft = useCallback(() => {
     host.readDraft().then(
@@ -76,6 +87,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
         emailColumn: remembered?.emailColumn ?? list.emailColumn,
         ccColumn: remembered?.ccColumn ?? null,
         bccColumn: remembered?.bccColumn ?? null,
+        attachmentColumn: remembered?.attachmentColumn ?? null,
         candidates: emailColumns(list.columns, list.rows),
         problem: null,
         workbook,
@@ -134,10 +146,12 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   );
 
   const changeMapping = useCallback(
-    (mapping: Partial<Pick<RecipientsState, 'emailColumn' | 'ccColumn' | 'bccColumn'>>) =>
+    (mapping: Partial<Pick<RecipientsState, 'emailColumn' | 'ccColumn' | 'bccColumn' | 'attachmentColumn'>>) =>
       setRecipients((r) => {
         const next = { ...r, ...mapping };
-        if (next.list && next.emailColumn) rememberMapping(storage, next.list.columns, { emailColumn: next.emailColumn, ccColumn: next.ccColumn, bccColumn: next.bccColumn });
+        if (next.list && next.emailColumn) {
+          rememberMapping(storage, next.list.columns, { emailColumn: next.emailColumn, ccColumn: next.ccColumn, bccColumn: next.bccColumn, attachmentColumn: next.attachmentColumn });
+        }
         return next;
       }),
     [storage],
@@ -152,8 +166,17 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   }, [draft, compiled]);
   const plan = useMemo(() => {
     if (!compiled?.ok || !recipients.list || !recipients.emailColumn) return null;
-    return planCampaign({ template: compiled.template, rows: recipients.list.rows, emailColumn: recipients.emailColumn, ccColumn: recipients.ccColumn, bccColumn: recipients.bccColumn, footerHtml: footer ? promotionalFooterHtml(locale, config.promoUrl) : null });
-  }, [compiled, recipients.list, recipients.emailColumn, recipients.ccColumn, recipients.bccColumn, footer, locale, config.promoUrl]);
+    return planCampaign({
+      template: compiled.template,
+      rows: recipients.list.rows,
+      emailColumn: recipients.emailColumn,
+      ccColumn: recipients.ccColumn,
+      bccColumn: recipients.bccColumn,
+      attachmentColumn: recipients.attachmentColumn,
+      attachments: draft?.attachments ?? [],
+      footerHtml: footer ? promotionalFooterHtml(locale, config.promoUrl) : null,
+    });
+  }, [compiled, recipients.list, recipients.emailColumn, recipients.ccColumn, recipients.bccColumn, recipients.attachmentColumn, draft, footer, locale, config.promoUrl]);
 
   // The mailbox's rolling 24-hour budget, minus what this device sent (M4).
   const budget = useMemo(() => {
@@ -183,10 +206,11 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
     // The footer decision is refreshed at campaign start; the license server never blocks sending.
     const state = await license.check();
     const footerHtml = decideFooter(state).footer ? promotionalFooterHtml(locale, config.promoUrl) : null;
-    const mapping = { emailColumn: recipients.emailColumn, ccColumn: recipients.ccColumn, bccColumn: recipients.bccColumn };
-    const finalPlan = planCampaign({ template: template.template, rows: recipients.list.rows, footerHtml, ...mapping });
+    const mapping = { emailColumn: recipients.emailColumn, ccColumn: recipients.ccColumn, bccColumn: recipients.bccColumn, attachmentColumn: recipients.attachmentColumn };
+    const attachments = latest.attachments.map(({ id, name, size }) => ({ id, name, size }));
+    const finalPlan = planCampaign({ template: template.template, rows: recipients.list.rows, footerHtml, attachments, ...mapping });
     start(
-      { id: crypto.randomUUID(), subject: latest.subject, bodyHtml: latest.bodyHtml, columns: recipients.list.columns, rows: recipients.list.rows, footerHtml, ...mapping },
+      { id: crypto.randomUUID(), subject: latest.subject, bodyHtml: latest.bodyHtml, columns: recipients.list.columns, rows: recipients.list.rows, footerHtml, attachments, ...mapping },
       new Map(finalPlan.messages.map((m) => [m.row, m])),
       fromMailbox.trim() || null,
     );

@@ -23,5 +23,9 @@ export function describeFinding(finding: Finding, t: Translator): string {
       return t('problems.emptyField', { row: finding.row, fields: finding.fields.join(', '), example: finding.fields[0] ?? '' });
     case 'too_many_recipients':
       return t('problems.tooManyRecipients', { row: finding.row, count: finding.count });
+    case 'missing_attachment':
+      return t('problems.missingAttachment', { row: finding.row, name: finding.name });
+    case 'attachment_too_large':
+      return t('problems.attachmentTooLarge', { row: finding.row, name: finding.name });
   }
 }

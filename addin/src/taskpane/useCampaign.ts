@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isSettled, newLedger, totals, type CampaignLedger } from '../campaign/campaign.js';
 import { runCampaign, type GraphOperations, type OutgoingMessage, type RunProgress } from '../campaign/campaignRunner.js';
+import type { GraphFileAttachment } from '../graph/graphMailClient.js';
 import { CampaignStore, type CampaignDefinition } from '../campaign/campaignStore.js';
 import { definitionMessages } from '../campaign/definitionMessages.js';
 import { SendLog } from '../campaign/sendLog.js';
@@ -24,7 +25,7 @@ function initialProgress(ledger: CampaignLedger): RunProgress {
   return { ...totals(ledger), throttledUntil: null, estimatedRemainingMs: 0 };
 }
 
-export function useCampaign(options: { storage: KeyValueStore; graph: GraphOperations | null; ratePerMinute: number }) {
+export function useCampaign(options: { storage: KeyValueStore; graph: GraphOperations | null; ratePerMinute: number; attachment: (definition: CampaignDefinition, name: string) => Promise<GraphFileAttachment> }) {
   const store = useMemo(() => new CampaignStore(options.storage), [options.storage]);
   const sendLog = useMemo(() => new SendLog(options.storage), [options.storage]);
   const [view, setView] = useState<CampaignView | null>(null);
@@ -42,6 +43,7 @@ export function useCampaign(options: { storage: KeyValueStore; graph: GraphOpera
         await runCampaign(ledger, messages, {
           graph,
           ratePerMinute: options.ratePerMinute,
+          attachment: (name) => options.attachment(definition, name),
           signal: abort.signal,
           save: (l) => store.saveLedger(l),
           onSent: (recipients, at) => sendLog.record(recipients, at),
@@ -54,7 +56,7 @@ export function useCampaign(options: { storage: KeyValueStore; graph: GraphOpera
         setView((v) => (v ? { ...v, ledger: { ...ledger }, running: false, progress: initialProgress(ledger), error } : v));
       }
     },
-    [graph, options.ratePerMinute, store, sendLog],
+    [graph, options, store, sendLog],
   );
 
   // Reopening the pane: a campaign that was running when it closed continues by itself.

@@ -381,4 +381,10 @@ export const de: Record<keyof typeof en, string> = {
   'send.fromOwn': "Dein Postfach",
   'recipients.sheet': "Tabellenblatt",
   'recipients.emptySheet': "Das Tabellenblatt „{sheet}“ in {file} ist leer. Wähle ein anderes Blatt.",
+  'playground.attachments': "Anlagen",
+  'recipients.attachmentColumn': "Anlagen-Spalte (optional)",
+  'recipients.attachmentHint': "Dateinamen der Anlagen der Nachricht, durch Semikolons getrennt. Anlagen, die keine Zeile nennt, gehen an alle.",
+  'problems.missingAttachment': "Zeile {row} nennt die Datei „{name}“, die der Nachricht nicht angehängt ist. Hänge sie an oder korrigiere den Namen; bis dahin wird diese Zeile übersprungen.",
+  'problems.attachmentTooLarge': "Zeile {row}: „{name}“ ist größer als 3 MB, was Outmerge pro Zeile noch nicht senden kann. Teile die Datei stattdessen als Link; diese Zeile wird übersprungen.",
+  'preview.attachments': "Anlagen",
 };

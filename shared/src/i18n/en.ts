@@ -379,4 +379,10 @@ export const en = {
   'send.fromOwn': "Your mailbox",
   'recipients.sheet': "Sheet",
   'recipients.emptySheet': "The sheet \"{sheet}\" of {file} is empty. Choose another sheet.",
+  'playground.attachments': "Attachments",
+  'recipients.attachmentColumn': "Attachment column (optional)",
+  'recipients.attachmentHint': "File names of the message's attachments, separated by semicolons. Attachments no row names go to everyone.",
+  'problems.missingAttachment': "Row {row} names the file \"{name}\", which is not attached to the message. Attach it or correct the name; until then this row will be skipped.",
+  'problems.attachmentTooLarge': "Row {row}: \"{name}\" is larger than 3 MB, which Outmerge cannot send per row yet. Share it as a link instead; this row will be skipped.",
+  'preview.attachments': "Attachments",
 } as const;

@@ -381,4 +381,10 @@ export const fr: Record<keyof typeof en, string> = {
   'send.fromOwn': "Ta boîte aux lettres",
   'recipients.sheet': "Feuille",
   'recipients.emptySheet': "La feuille « {sheet} » de {file} est vide. Choisis une autre feuille.",
+  'playground.attachments': "Pièces jointes",
+  'recipients.attachmentColumn': "Colonne des pièces jointes (facultatif)",
+  'recipients.attachmentHint': "Noms des pièces jointes du message, séparés par des points-virgules. Les pièces jointes qu’aucune ligne ne nomme partent à tout le monde.",
+  'problems.missingAttachment': "La ligne {row} nomme le fichier « {name} », qui n’est pas joint au message. Joins-le ou corrige le nom ; d’ici là, cette ligne sera ignorée.",
+  'problems.attachmentTooLarge': "Ligne {row} : « {name} » dépasse 3 Mo, ce qu’Outmerge ne peut pas encore envoyer par ligne. Partage-le plutôt sous forme de lien ; cette ligne sera ignorée.",
+  'preview.attachments': "Pièces jointes",
 };
