@@ -51,6 +51,8 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   const storage = useMemo(() => browserStore(), []);
   const [fromMailbox, setFromMailbox] = useState('');
   const [testResult, setTestResult] = useState<{ ok: boolean; text: string } | null>(null);
+  // A test result speaks of one sender and one list: it goes when either changes.
+  useEffect(() => setTestResult(null), [fromMailbox, recipients.list]);
   const [previewIndex, setPreviewIndex] = useState(0);
   const graph = useMemo(() => (auth && account ? new GraphMailClient(config.graphBaseUrl, () => auth.graphToken()) : null), [auth, account, config.graphBaseUrl]);
   /** A draft attachment's bytes for Graph, by the name the campaign recorded; the draft is read again to find its current id. */
