@@ -58,3 +58,19 @@ describe('Graph stand-in with the production client', () => {
     expect(await failure(offline.sendMail(message('a@b.com')))).toMatchObject({ kind: 'ambiguous', status: 0 });
   });
 });
+
+describe('contacts through Graph', () => {
+  it('lists every contact of a mailbox across pages, and those of one category', async () => {
+    const all = await client.listContacts();
+    expect(all).toHaveLength(60);
+    expect(new Set(all.map((c) => c.displayName)).size).toBeGreaterThan(10);
+    const partners = await client.listContacts({ category: 'partners' });
+    expect(partners.length).toBe(20);
+    expect(partners.every((c) => c.categories?.includes('Partners'))).toBe(true);
+  });
+
+  it('lists a shared mailbox\'s contacts when the user may use it, and refuses others', async () => {
+    expect(await client.listContacts({ mailbox: 'team@contoso.com', category: 'VIP' })).toHaveLength(12);
+    expect(await failure(client.listContacts({ mailbox: 'ceo@contoso.com' }))).toMatchObject({ kind: 'forbidden', code: 'ErrorSendAsDenied' });
+  });
+});

@@ -168,6 +168,21 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     await screenshot(pane.getByTestId('task-pane'), 'campaign-en-attachments');
   });
 
+  it('uses Outlook contacts as recipients, from the own or a shared mailbox, by category', async () => {
+    // One partner and one VIP contact have no address: they are not recipients.
+    await pane.getByText('Or use Outlook contacts').click();
+    await pane.getByTestId('contacts-category').fill('Partners');
+    await pane.getByTestId('load-contacts').click();
+    await expectText(pane.getByTestId('recipients-summary'), /19 rows and 6 columns from Contacts of Your mailbox \(Partners\)/);
+    await pane.getByTestId('contacts-mailbox').fill('team@contoso.com');
+    await pane.getByTestId('contacts-category').fill('VIP');
+    await pane.getByTestId('load-contacts').click();
+    await expectText(pane.getByTestId('recipients-summary'), /11 rows and 6 columns from Contacts of team@contoso\.com \(VIP\)/);
+    await pane.getByTestId('contacts-mailbox').fill('ceo@contoso.com');
+    await pane.getByTestId('load-contacts').click();
+    await expectText(pane.getByTestId('recipients-error'), /The contacts could not be loaded: You may not send from this mailbox/);
+  });
+
   it('never sends recipient data or message content to the Outmerge server (M10)', () => {
     const origin = new URL(server.baseUrl).origin;
     // Microsoft Graph is on this origin only in development (the stand-in); everything else is the Outmerge server.

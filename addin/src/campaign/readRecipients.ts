@@ -19,6 +19,7 @@ export interface RecipientList {
 export type RecipientListProblem =
   | { code: 'NOT_CSV'; fileName: string }
   | { code: 'EMPTY_SHEET'; fileName: string; sheet: string }
+  | { code: 'CONTACTS_FAILED'; fileName: string; message: string }
   | { code: 'PARSE_ERROR'; fileName: string; message: string }
   | { code: 'NO_ROWS'; fileName: string }
   | { code: 'NO_EMAIL_COLUMN'; fileName: string };

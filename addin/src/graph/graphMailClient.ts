@@ -35,6 +35,15 @@ export interface GraphMessage {
   attachments?: GraphFileAttachment[];
 }
 
+export interface GraphContact {
+  displayName?: string;
+  givenName?: string | null;
+  surname?: string | null;
+  companyName?: string | null;
+  emailAddresses?: Array<{ name?: string; address?: string }>;
+  categories?: string[];
+}
+
 export type GraphFailureKind = 'throttled' | 'transient' | 'ambiguous' | 'rejected' | 'auth' | 'forbidden';
 
 export class GraphRequestError extends Error {
@@ -83,6 +92,29 @@ export class GraphMailClient {
     const query = `$filter=${encodeURIComponent(markerFilter(marker))}&$select=id`;
     const found = (await this.request('GET', `${this.root(options.mailbox)}/mailFolders/${folder}/messages?${query}`, undefined, 200)) as { value?: Array<{ id: string }> } | null;
     return (found?.value ?? []).map((m) => m.id);
+  }
+
+  /**
+   * Contacts of the user's or a shared mailbox, optionally of one category, all pages. Paging
+   * links are followed only on Graph's own origin: the access token never goes anywhere else.
+   */
+  async listContacts(options: { mailbox?: string | null; category?: string | null; limit?: number } = {}): Promise<GraphContact[]> {
+    const limit = options.limit ?? 10_000;
+    const filter = options.category ? `&$filter=${encodeURIComponent(`categories/any(c:c eq '${options.category.replace(/'/g, "''")}')`)}` : '';
+    let path: string | null = `${this.root(options.mailbox)}/contacts?$top=200&$select=displayName,givenName,surname,companyName,emailAddresses,categories${filter}`;
+    const contacts: GraphContact[] = [];
+    while (path !== null && contacts.length < limit) {
+      const page = (await this.request('GET', path, undefined, 200)) as { value?: GraphContact[]; '@odata.nextLink'?: string } | null;
+      contacts.push(...(page?.value ?? []));
+      const next = page?.['@odata.nextLink'];
+      path = null;
+      if (next) {
+        const url = new URL(next);
+        if (url.origin !== new URL(this.baseUrl).origin) throw new GraphRequestError('rejected', 200, 'UntrustedNextLink', 'Microsoft Graph returned a paging link to another site.');
+        path = `${url.pathname.slice(new URL(this.baseUrl).pathname.replace(/\/$/, '').length)}${url.search}`;
+      }
+    }
+    return contacts.slice(0, limit);
   }
 
   private root(mailbox: string | null | undefined): string {

@@ -1,5 +1,5 @@
-import { Button, Caption1, Field, MessageBar, MessageBarBody, ProgressBar, Select, Text } from '@fluentui/react-components';
-import { useRef } from 'react';
+import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Text } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
 import type { RecipientList, RecipientListProblem, Workbook } from '../campaign/readRecipients.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { StepHeading } from './StepHeading.js';
@@ -22,9 +22,18 @@ export interface RecipientsState {
 
 type Mapping = Partial<Pick<RecipientsState, 'emailColumn' | 'ccColumn' | 'bccColumn' | 'attachmentColumn'>>;
 
-export function RecipientsStep({ state, onFile, onMapping, onSheet }: { state: RecipientsState; onFile: (file: File) => void; onMapping: (mapping: Mapping) => void; onSheet: (sheet: string) => void }) {
+export function RecipientsStep(props: {
+  state: RecipientsState;
+  onFile: (file: File) => void;
+  onMapping: (mapping: Mapping) => void;
+  onSheet: (sheet: string) => void;
+  onContacts: ((source: { mailbox: string | null; category: string | null }) => void) | null;
+}) {
+  const { state, onFile, onMapping, onSheet, onContacts } = props;
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
+  const [contactsMailbox, setContactsMailbox] = useState('');
+  const [category, setCategory] = useState('');
   const problem = state.problem;
   return (
     <section aria-labelledby="step-recipients">
@@ -46,6 +55,22 @@ export function RecipientsStep({ state, onFile, onMapping, onSheet }: { state: R
       <Button size="small" style={{ marginTop: 8 }} onClick={() => input.current?.click()}>
         {t('recipients.choose')}
       </Button>
+      {onContacts && (
+        <details style={{ marginTop: 8 }}>
+          <summary>{t('recipients.contacts')}</summary>
+          <div style={{ display: 'flex', flexDirection: 'column', gap: 6, marginTop: 6 }}>
+            <Field label={t('recipients.contactsMailbox')}>
+              <Input type="email" value={contactsMailbox} onChange={(_, d) => setContactsMailbox(d.value)} placeholder={t('send.fromOwn')} data-testid="contacts-mailbox" />
+            </Field>
+            <Field label={t('recipients.contactsCategory')}>
+              <Input value={category} onChange={(_, d) => setCategory(d.value)} placeholder={t('recipients.contactsAllCategories')} data-testid="contacts-category" />
+            </Field>
+            <Button size="small" style={{ alignSelf: 'flex-start' }} data-testid="load-contacts" onClick={() => onContacts({ mailbox: contactsMailbox.trim() || null, category: category.trim() || null })}>
+              {t('recipients.loadContacts')}
+            </Button>
+          </div>
+        </details>
+      )}
       {state.reading && (
         <div style={{ marginTop: 8 }} data-testid="recipients-progress">
           <ProgressBar value={state.readingShare > 0 ? state.readingShare : undefined} aria-label={t('recipients.reading', { file: state.reading })} />
@@ -63,7 +88,9 @@ export function RecipientsStep({ state, onFile, onMapping, onSheet }: { state: R
                   ? t('recipients.emptySheet', { file: problem.fileName, sheet: problem.sheet })
                 : problem.code === 'NOT_CSV'
                   ? t('recipients.notCsv', { file: problem.fileName })
-                  : t('recipients.parseError', { file: problem.fileName, message: problem.message })}
+                  : problem.code === 'CONTACTS_FAILED'
+                    ? t('recipients.contactsFailed', { message: problem.message })
+                    : t('recipients.parseError', { file: problem.fileName, message: problem.message })}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -12,6 +12,7 @@ import { compileTemplate } from '../../../shared/src/merge/mergeTemplate.js';
 import type { ClientConfig } from '../api/apiClient.js';
 import { useAuth } from '../auth/useAuth.js';
 import { planCampaign, recipientCount } from '../campaign/planCampaign.js';
+import { contactsToRecipientList } from '../campaign/contactsList.js';
 import { readRecipientFileOffThread } from '../campaign/readInWorker.js';
 import { emailColumns, isWorkbookFile, readWorkbook, recipientListFromSheet, RecipientListError, type RecipientList, type RecipientListProblem, type Workbook } from '../campaign/readRecipients.js';
 import { recallMapping, rememberMapping } from '../campaign/mappingMemory.js';
@@ -132,6 +133,24 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
       }
     },
     [listState],
+  );
+
+  const onContacts = useCallback(
+    async (source: { mailbox: string | null; category: string | null }) => {
+      if (!graph) return;
+      const name = t('recipients.contactsSource', { mailbox: source.mailbox ?? t('send.fromOwn'), category: source.category ?? t('recipients.contactsAllCategories') });
+      setRecipients({ ...NO_RECIPIENTS, reading: name });
+      try {
+        const contacts = await graph.listContacts({ mailbox: source.mailbox, category: source.category });
+        setRecipients(listState(contactsToRecipientList(contacts, name), null, null));
+        setPreviewIndex(0);
+      } catch (e) {
+        const problem: RecipientListProblem =
+          e instanceof RecipientListError ? e.problem : { code: 'CONTACTS_FAILED', fileName: name, message: e instanceof GraphRequestError && e.kind === 'forbidden' ? t('send.sendAsDenied') : e instanceof Error ? e.message : String(e) };
+        setRecipients({ ...NO_RECIPIENTS, problem });
+      }
+    },
+    [graph, listState, t],
   );
 
   const onSheet = useCallback(
@@ -265,7 +284,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
       {account && <LicenseStatus state={license.state} checking={license.checking} onRecheck={() => void license.check()} />}
       <Divider />
       <TemplateStep draft={draft} error={draftError} fields={fieldNames} onReload={reloadDraft} />
-      <RecipientsStep state={recipients} onFile={(file) => void onFile(file)} onMapping={changeMapping} onSheet={onSheet} />
+      <RecipientsStep state={recipients} onFile={(file) => void onFile(file)} onMapping={changeMapping} onSheet={onSheet} onContacts={graph ? (source) => void onContacts(source) : null} />
       <PreviewStep
         problems={compiled && !compiled.ok ? compiled.problems : []}
         plan={plan}

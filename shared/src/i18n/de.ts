@@ -387,4 +387,11 @@ export const de: Record<keyof typeof en, string> = {
   'problems.missingAttachment': "Zeile {row} nennt die Datei „{name}“, die der Nachricht nicht angehängt ist. Hänge sie an oder korrigiere den Namen; bis dahin wird diese Zeile übersprungen.",
   'problems.attachmentTooLarge': "Zeile {row}: „{name}“ ist größer als 3 MB, was Outmerge pro Zeile noch nicht senden kann. Teile die Datei stattdessen als Link; diese Zeile wird übersprungen.",
   'preview.attachments': "Anlagen",
+  'recipients.contacts': "Oder Outlook-Kontakte verwenden",
+  'recipients.contactsMailbox': "Kontakte von (freigegebenes Postfach, optional)",
+  'recipients.contactsCategory': "Kategorie (optional)",
+  'recipients.contactsAllCategories': "Alle Kategorien",
+  'recipients.loadContacts': "Kontakte laden",
+  'recipients.contactsSource': "Kontakte von {mailbox} ({category})",
+  'recipients.contactsFailed': "Die Kontakte konnten nicht geladen werden: {message}",
 };

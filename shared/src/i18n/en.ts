@@ -385,4 +385,11 @@ export const en = {
   'problems.missingAttachment': "Row {row} names the file \"{name}\", which is not attached to the message. Attach it or correct the name; until then this row will be skipped.",
   'problems.attachmentTooLarge': "Row {row}: \"{name}\" is larger than 3 MB, which Outmerge cannot send per row yet. Share it as a link instead; this row will be skipped.",
   'preview.attachments': "Attachments",
+  'recipients.contacts': "Or use Outlook contacts",
+  'recipients.contactsMailbox': "Contacts of (shared mailbox, optional)",
+  'recipients.contactsCategory': "Category (optional)",
+  'recipients.contactsAllCategories': "All categories",
+  'recipients.loadContacts': "Load contacts",
+  'recipients.contactsSource': "Contacts of {mailbox} ({category})",
+  'recipients.contactsFailed': "The contacts could not be loaded: {message}",
 } as const;

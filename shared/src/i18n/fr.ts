@@ -387,4 +387,11 @@ export const fr: Record<keyof typeof en, string> = {
   'problems.missingAttachment': "La ligne {row} nomme le fichier « {name} », qui n’est pas joint au message. Joins-le ou corrige le nom ; d’ici là, cette ligne sera ignorée.",
   'problems.attachmentTooLarge': "Ligne {row} : « {name} » dépasse 3 Mo, ce qu’Outmerge ne peut pas encore envoyer par ligne. Partage-le plutôt sous forme de lien ; cette ligne sera ignorée.",
   'preview.attachments': "Pièces jointes",
+  'recipients.contacts': "Ou utiliser les contacts Outlook",
+  'recipients.contactsMailbox': "Contacts de (boîte partagée, facultatif)",
+  'recipients.contactsCategory': "Catégorie (facultatif)",
+  'recipients.contactsAllCategories': "Toutes les catégories",
+  'recipients.loadContacts': "Charger les contacts",
+  'recipients.contactsSource': "Contacts de {mailbox} ({category})",
+  'recipients.contactsFailed': "Les contacts n’ont pas pu être chargés : {message}",
 };

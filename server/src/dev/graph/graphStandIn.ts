@@ -7,6 +7,7 @@
  *   POST {me|users/{id}}/messages/{id}/send          202; the draft moves to Sent Items
  *   GET  {me|users/{id}}/mailFolders/{drafts|sentitems}/messages?$filter=<marker filter>
  *   DELETE {me|users/{id}}/messages/{id}
+ *   GET  {me|users/{id}}/contacts[?$filter=categories/any(c:c eq 'X')&$top=n&$skip=n]   paged with @odata.nextLink
  *
  * with Send-As rights per shared mailbox, 4 requests in flight per mailbox (429 MailboxConcurrency),
  * a message rate per window with Retry-After, the rolling 24-hour recipient budget, a response
@@ -22,6 +23,7 @@ import { normalizeEmail } from '../../../../shared/src/email/normalizeEmail.js';
 import { createAccessTokenValidator } from '../../identity/accessTokenValidator.js';
 import { assertDevelopment } from '../assertDevelopment.js';
 import { GRAPH_AUDIENCE } from '../identityProvider.js';
+import { contactsFor } from './contacts.js';
 import { FaultInjector, type FaultPlan } from './faults.js';
 import { GraphError, MailboxStore, type MessageContent, type StoredMessage } from './mailboxStore.js';
 
@@ -145,6 +147,28 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
         const folder = (request.params.folder ?? '').toLowerCase();
         if (folder !== 'drafts' && folder !== 'sentitems') throw new GraphError(404, 'ErrorFolderNotFound', `The folder '${request.params.folder}' was not found.`);
         return { status: 200, body: { value: store.list(mailbox, folder, parseMarkerFilter(request.query.$filter)).map(messageJson) } };
+      }),
+    );
+  }
+
+  for (const prefix of ['/dev/graph/v1.0/me', '/dev/graph/v1.0/users/:id']) {
+    app.get<{ Params: Params; Querystring: { $filter?: string; $top?: string; $skip?: string; $select?: string } }>(`${prefix}/contacts`, routeOptions, (request, reply) =>
+      handle(request, reply, 'list', (mailbox) => {
+        const filter = request.query.$filter;
+        let category: string | null = null;
+        if (filter !== undefined) {
+          const match = /^categories\/any\(c:\s*c eq '((?:[^']|'')*)'\)$/.exec(filter.trim());
+          if (!match) throw new GraphError(400, 'ErrorInvalidUrlQueryFilter', 'The query filter contains one or more invalid nodes.');
+          category = (match[1] ?? '').replace(/''/g, "'");
+        }
+        const top = Math.min(Math.max(Number(request.query.$top ?? 10) || 10, 1), 1000);
+        const skip = Math.max(Number(request.query.$skip ?? 0) || 0, 0);
+        const all = contactsFor(mailbox).filter((c) => category === null || c.categories.some((k) => k.toLowerCase() === category.toLowerCase()));
+        const page = all.slice(skip, skip + top);
+        const next = skip + top < all.length ? new URL(request.url, 'http://stand-in') : null;
+        next?.searchParams.set('$skip', String(skip + top));
+        next?.searchParams.set('$top', String(top));
+        return { status: 200, body: { value: page, ...(next ? { '@odata.nextLink': `${request.protocol}://${request.host}${next.pathname}${next.search}` } : {}) } };
       }),
     );
   }
