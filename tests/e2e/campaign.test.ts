@@ -162,7 +162,7 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     await expectText(pane.getByTestId('send-progress'), /Done: 2 sent, 0 failed\./, 30_000);
     const sent = (await (await fetch(`${server.baseUrl}/dev/mailbox/messages`)).json()) as Array<Recorded & { attachments: Array<{ name: string; size: number }> }>;
     // Messages go out concurrently, so the mailbox's order is not the sheet's.
-    const byRecipient = sent.map((m) => [m.to[0], m.attachments.map((a) => `${a.name}:${a.size}`)] as const).sort((a, b) => a[0].localeCompare(b[0]));
+    const byRecipient = sent.map((m) => [m.to[0], m.attachments.map((a) => `${a.name}:${a.size}`)] as const).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     expect(byRecipient).toEqual([
       ['ann@fabrikam.com', ['terms.txt:5', 'offer-a.txt:11']],
       ['ben@fabrikam.com', ['terms.txt:5', 'offer-b.txt:11']],
