@@ -1,0 +1,45 @@
+/**
+ * Invoice arithmetic (B4). Pure; integer minor units.
+ *
+ * An invoice is a list of lines (debits and credits). A credit balance (from consolidation)
+ * offsets the positive subtotal and never makes it negative; what is left stays for the next
+ * invoice. Tax is charged on the subtotal after credits at the configured rate in basis points,
+ * rounded half up to the minor unit. Numbers are gap-free per calendar year: OM-2026-000001.
+ */
+import { safeMoney } from './pricing.js';
+
+export interface DraftLine {
+  description: string;
+  quantity: number | null;
+  unitAmountMinor: number | null;
+  amountMinor: number;
+}
+
+export interface InvoiceTotals {
+  lines: DraftLine[];
+  subtotalMinor: number;
+  taxRateBp: number;
+  taxMinor: number;
+  totalMinor: number;
+  creditAppliedMinor: number;
+  creditLeftMinor: number;
+}
+
+export function taxFor(subtotalMinor: number, taxRateBp: number): number {
+  return safeMoney(Math.floor((subtotalMinor * taxRateBp + 5_000) / 10_000));
+}
+
+export function invoiceTotals(lines: readonly DraftLine[], creditBalanceMinor: number, taxRateBp: number, creditDescription = 'Credit applied'): InvoiceTotals {
+  for (const line of lines) safeMoney(line.amountMinor);
+  const charges = safeMoney(lines.reduce((sum, line) => sum + line.amountMinor, 0));
+  if (charges < 0) throw new RangeError('An invoice cannot total less than zero before credits');
+  const creditAppliedMinor = Math.min(Math.max(0, creditBalanceMinor), charges);
+  const all = creditAppliedMinor > 0 ? [...lines, { description: creditDescription, quantity: null, unitAmountMinor: null, amountMinor: -creditAppliedMinor }] : [...lines];
+  const subtotalMinor = charges - creditAppliedMinor;
+  const taxMinor = taxFor(subtotalMinor, taxRateBp);
+  return { lines: all, subtotalMinor, taxRateBp, taxMinor, totalMinor: safeMoney(subtotalMinor + taxMinor), creditAppliedMinor, creditLeftMinor: Math.max(0, creditBalanceMinor) - creditAppliedMinor };
+}
+
+export function invoiceNumber(year: number, sequence: number): string {
+  return `OM-${year}-${String(sequence).padStart(6, '0')}`;
+}
