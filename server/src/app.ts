@@ -18,6 +18,7 @@ import { ApiError } from './http/apiError.js';
 import { registerCheckoutRoutes } from './routes/checkout.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerLicenseRoutes } from './routes/license.js';
+import { registerMeRoutes } from './routes/me.js';
 import { registerPublicConfigRoutes } from './routes/publicConfig.js';
 import { registerDelegationRoutes } from './routes/delegation.js';
 import { registerOrganisationRoutes } from './routes/organisation.js';
@@ -104,6 +105,7 @@ export async function buildApp(config: Config, options: { manifestPath?: string;
   registerSubscriptionRoutes(app, services);
   registerDelegationRoutes(app, services);
   registerOrganisationRoutes(app, services);
+  registerMeRoutes(app, services);
 
   if (config.identity.provider === 'development') {
     const idp = await createDevelopmentIdentityProvider({ issuerTemplate: config.identity.issuerTemplate, apiAudience: config.identity.clientId, apiScope: config.identity.apiScope, clientId: config.identity.clientId });

@@ -30,6 +30,8 @@ interface Route {
   body?: (f: Fixture) => unknown;
   action: SubscriptionAction;
   success: number;
+  /** Tells apart two cells of the same route. */
+  label?: string;
 }
 
 let unique = 0;
@@ -50,10 +52,13 @@ const ROUTES: Route[] = [
   { method: 'POST', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/invitations/${f.invitationId}/resend`, action: 'delegates.manage', success: 200 },
   { method: 'DELETE', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/invitations/${f.invitationId}`, action: 'delegates.manage', success: 204 },
   { method: 'POST', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/ownership`, body: (f) => ({ delegateId: f.targetDelegateId }), action: 'ownership.transfer', success: 204 },
+  { method: 'POST', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/ownership`, body: () => ({ email: 'target@contoso.com' }), action: 'ownership.transfer', success: 204, label: 'by email' },
   { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/domains`, action: 'domains.view', success: 200 },
   { method: 'POST', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/domains`, body: () => ({ domain: `d${next()}.example` }), action: 'domains.manage', success: 201 },
   { method: 'DELETE', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/domains/removable.example`, action: 'domains.manage', success: 204 },
   { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/journal?action=seat.assigned`, action: 'journal.view', success: 200 },
+  { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/journal?order=desc&limit=50`, action: 'journal.view', success: 200, label: 'newest first' },
+  { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/seats?search=seat&sort=lastCheckIn&order=desc&offset=0&limit=50`, action: 'seats.view', success: 200, label: 'searched, sorted, paged' },
   { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/journal/export`, action: 'journal.view', success: 200 },
 ];
 
@@ -124,7 +129,7 @@ function expectedStatus(route: Route, who: Persona, foreign: boolean): number {
 }
 
 describe('authorisation matrix', () => {
-  it.each(ROUTES.map((route) => [`${route.method} ${route.path({ subscriptionId: ':id', targetDelegateId: ':delegateId', invitationId: ':invitationId' }).replace(/\?.*/, '')}`, route] as const))(
+  it.each(ROUTES.map((route) => [`${route.method} ${route.path({ subscriptionId: ':id', targetDelegateId: ':delegateId', invitationId: ':invitationId' }).replace(/\?.*/, '')}${route.label ? ` (${route.label})` : ''}`, route] as const))(
     '%s: every role, own and foreign subscription',
     async (_, route) => {
       const cells: string[] = [];

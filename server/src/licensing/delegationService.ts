@@ -163,11 +163,11 @@ export class DelegationService {
    * Hands the subscription to one of its delegates (whose Microsoft 365 identity is known). The
    * former owner stays on as a delegate with every permission until the new owner decides.
    */
-  async transferOwnership(caller: CallerIdentity, subscriptionId: string, delegateId: string, language: string | undefined, ip: string | null): Promise<void> {
+  async transferOwnership(caller: CallerIdentity, subscriptionId: string, to: { delegateId?: string; email?: string }, language: string | undefined, ip: string | null): Promise<void> {
     const locale = resolveLocale(language);
     const mails = this.storage.transaction(() => {
       const access = authorize(this.storage, caller, subscriptionId, 'ownership.transfer');
-      const heir = this.delegate(subscriptionId, delegateId);
+      const heir = to.delegateId !== undefined ? this.delegate(subscriptionId, to.delegateId) : this.delegateByEmail(subscriptionId, to.email ?? '');
       const now = this.clock();
       const formerOwner = access.subscription.ownerEmail;
       this.storage.deleteDelegate(heir.id);
@@ -189,6 +189,14 @@ export class DelegationService {
     if (!row || row.subscriptionId !== subscriptionId) throw new ApiError(404, 'INVITATION_NOT_FOUND', 'No such invitation in this subscription.');
     if (row.status !== 'pending') throw new ApiError(409, 'INVITATION_NOT_PENDING', `This invitation was already ${row.status}.`);
     return row;
+  }
+
+  /** Ownership goes to a known Microsoft 365 identity: someone who accepted an invitation as a delegate. */
+  private delegateByEmail(subscriptionId: string, email: string): DelegateRow {
+    const wanted = canonical(email);
+    const delegate = wanted === null ? undefined : this.storage.listDelegates(subscriptionId).find((d) => canonical(d.email) === wanted);
+    if (!delegate) throw new ApiError(404, 'DELEGATE_NOT_FOUND', `${email} is not a delegated administrator of this subscription. Invite them first; once they have accepted, hand ownership to them.`);
+    return delegate;
   }
 
   private delegate(subscriptionId: string, delegateId: string): DelegateRow {

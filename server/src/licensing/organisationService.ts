@@ -4,12 +4,13 @@
  * activity journal (A7), each behind the permission function.
  */
 import { domainToAscii } from '../../../shared/src/email/normalizeEmail.js';
-import type { JournalEntryView, SubscriptionView } from '../../../shared/src/api/views.js';
+import type { JournalEntryView, MyLicenseView, SubscriptionView } from '../../../shared/src/api/views.js';
 import { toCsv } from '../../../shared/src/csv/toCsv.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { JournalCategory, JournalFilter, Storage, SubscriptionRow } from '../storage/storage.js';
 import { authorize, journal, type Access } from './access.js';
+import { seatStatus } from './seatService.js';
 
 
 
@@ -45,7 +46,31 @@ export class OrganisationService {
 
   get(caller: CallerIdentity, subscriptionId: string): SubscriptionView {
     const access = authorize(this.storage, caller, subscriptionId, 'subscription.view');
-    return subscriptionView(access.subscription, access);
+    const view = subscriptionView(access.subscription, access);
+    if (!access.actions.includes('delegates.view')) return view;
+    return { ...view, delegates: this.storage.listDelegates(subscriptionId).map((d) => ({ email: d.email, permissions: d.permissions })) };
+  }
+
+  /**
+   * The caller's own seat (A8): only a seat already bound to their (tid, oid) by a license check,
+   * so an address typed into another tenant's token learns nothing; its owner is the contact the
+   * welcome email named.
+   */
+  myLicense(caller: CallerIdentity): MyLicenseView {
+    const administers = this.storage.listSubscriptionsOwnedBy(caller.tenantId, caller.objectId).length + this.storage.listSubscriptionsDelegatedTo(caller.tenantId, caller.objectId).length;
+    const seat = this.storage.seatsBoundTo(caller.tenantId, caller.objectId)[0];
+    const subscription = seat && this.storage.findSubscription(seat.subscriptionId);
+    if (!seat || !subscription) return { seat: null, administers };
+    return {
+      seat: {
+        status: seat.removedAt !== null ? 'removed' : seatStatus(seat, subscription),
+        plan: subscription.planId,
+        subscriptionStatus: subscription.status,
+        contact: subscription.ownerEmail,
+        assignedAt: new Date(seat.assignedAt).toISOString(),
+      },
+      administers,
+    };
   }
 
   listDomains(caller: CallerIdentity, subscriptionId: string) {

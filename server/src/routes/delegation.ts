@@ -72,18 +72,24 @@ export function registerDelegationRoutes(app: FastifyInstance, services: Service
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { delegateId: string; language?: string } }>(
+  app.post<{ Params: { id: string }; Body: { delegateId?: string; email?: string; language?: string } }>(
     '/api/v1/subscriptions/:id/ownership',
     {
       schema: {
-        summary: 'Transfer ownership to one of the subscription\'s delegates',
+        summary: 'Transfer ownership to one of the subscription\'s delegates, chosen by id or by email address',
         params: subscriptionIdParams,
-        body: { type: 'object', required: ['delegateId'], additionalProperties: false, properties: { delegateId: { type: 'string', format: 'uuid' }, language: languageString } },
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { delegateId: { type: 'string', format: 'uuid' }, email: emailString, language: languageString },
+          oneOf: [{ required: ['delegateId'] }, { required: ['email'] }],
+        },
       },
     },
     async (request, reply) => {
       const caller = await services.authenticate(request.headers.authorization);
-      await services.delegation.transferOwnership(caller, request.params.id, request.body.delegateId, request.body.language, request.ip);
+      const { delegateId, email, language } = request.body;
+      await services.delegation.transferOwnership(caller, request.params.id, { ...(delegateId === undefined ? {} : { delegateId }), ...(email === undefined ? {} : { email }) }, language, request.ip);
       return reply.code(204).send();
     },
   );

@@ -9,12 +9,13 @@ interface JournalQuery {
   from?: string;
   to?: string;
   limit?: string;
+  order?: 'asc' | 'desc';
 }
 
 const journalQuery = {
   type: 'object',
   additionalProperties: false,
-  properties: { actor: { type: 'string', maxLength: 320 }, action: { type: 'string', maxLength: 64 }, from: isoDateTime, to: isoDateTime, limit: integerText },
+  properties: { actor: { type: 'string', maxLength: 320 }, action: { type: 'string', maxLength: 64 }, from: isoDateTime, to: isoDateTime, limit: integerText, order: { type: 'string', enum: ['asc', 'desc'] } },
 } as const;
 
 export function registerOrganisationRoutes(app: FastifyInstance, services: Services): void {
@@ -43,7 +44,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
     },
   );
 
-  const filter = (q: JournalQuery) => ({ actor: q.actor, action: q.action, from: parseTime(q.from), to: parseTime(q.to), limit: parseInteger(q.limit, 1000, 10_000) });
+  const filter = (q: JournalQuery) => ({ actor: q.actor, action: q.action, from: parseTime(q.from), to: parseTime(q.to), limit: parseInteger(q.limit, 1000, 10_000), newestFirst: q.order === 'desc' });
 
   app.get<{ Params: { id: string }; Querystring: JournalQuery }>('/api/v1/subscriptions/:id/journal', { schema: { summary: 'Activity journal, filterable', params: subscriptionIdParams, querystring: journalQuery } }, async (request) => {
     const caller = await services.authenticate(request.headers.authorization);

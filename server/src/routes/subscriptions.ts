@@ -29,7 +29,7 @@ export function registerSubscriptionRoutes(app: FastifyInstance, services: Servi
             sort: { type: 'string', enum: ['email', 'status', 'lastCheckIn', 'assignedAt'] },
             order: { type: 'string', enum: ['asc', 'desc'] },
             offset: integerText,
-            limit: integerText,
+            limit: { type: 'string', pattern: '^(?:[1-9][0-9]{0,2}|1000)$', description: '1 to 1000 seats per page' },
           },
         },
       },

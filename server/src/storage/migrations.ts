@@ -151,4 +151,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE approved_domains ADD COLUMN source TEXT NOT NULL DEFAULT 'tenant';
     `,
   },
+  {
+    version: 4,
+    description: 'seat list indexes: every sort of the portal walks an index (10,000 seats without a sort step)',
+    sql: `
+      -- Each ends with the address, the tie-breaker, so ORDER BY <term> <dir>, email <dir> reads the index in order.
+      CREATE INDEX seats_live_status ON seats (subscription_id, (CASE WHEN suspended_at IS NOT NULL THEN 3 WHEN bound_object_id IS NULL THEN 1 ELSE 2 END), email_canonical) WHERE removed_at IS NULL;
+      CREATE INDEX seats_live_check_in ON seats (subscription_id, last_check_in_at, email_canonical) WHERE removed_at IS NULL;
+      CREATE INDEX seats_live_assigned ON seats (subscription_id, assigned_at, email_canonical) WHERE removed_at IS NULL;
+    `,
+  },
 ];

@@ -19,6 +19,19 @@ export interface SubscriptionView {
   permissions: readonly Permission[];
   /** What the caller may do here; the pages show only these. */
   actions: SubscriptionAction[];
+  /** The delegated administrators and what each may do; present only for callers allowed `delegates.view`. */
+  delegates?: Array<{ email: string; permissions: Permission[] }>;
+}
+
+/**
+ * The caller's own seat, for the pane (A8): what their license status means and whom to ask.
+ * `contact` is the subscription owner's address, which the welcome email already told the seat
+ * holder; nothing else of the subscription is revealed. `seat` is null without a seat.
+ */
+export interface MyLicenseView {
+  seat: { status: SeatStatus | 'removed'; plan: string; subscriptionStatus: SubscriptionStatus; contact: string; assignedAt: string } | null;
+  /** How many subscriptions the caller owns or administers: whether the pane shows its admin view. */
+  administers: number;
 }
 
 export type SeatStatus = 'pending' | 'active' | 'expired' | 'suspended';
