@@ -34,7 +34,9 @@ export function DelegatesTab({ api, subscription, onChanged }: { api: PortalApi;
   const [notice, setNotice] = useState<string | null>(null);
   const [email, setEmail] = useState('');
   const [permissions, setPermissions] = useState<Permission[]>(['assign', 'view']);
-  const [heir, setHeir] = useState<Delegate | null>(null);
+  /** Whom ownership is about to go to, waiting for confirmation: a delegate from the list or an address typed in. */
+  const [heir, setHeir] = useState<{ email: string; to: { delegateId: string } | { email: string } } | null>(null);
+  const [heirEmail, setHeirEmail] = useState('');
 
   const load = useCallback(() => {
     api.delegates(subscription.id).then(setData, (e: unknown) => setError(errorText(e, t)));
@@ -112,7 +114,7 @@ export function DelegatesTab({ api, subscription, onChanged }: { api: PortalApi;
                           {t('delegates.remove')}
                         </Button>
                         {subscription.actions.includes('ownership.transfer') && (
-                          <Button size="small" appearance="subtle" onClick={() => setHeir(delegate)}>
+                          <Button size="small" appearance="subtle" onClick={() => setHeir({ email: delegate.email, to: { delegateId: delegate.id } })} aria-label={t('delegates.makeOwnerLabel', { email: delegate.email })}>
                             {t('delegates.makeOwner')}
                           </Button>
                         )}
@@ -161,6 +163,29 @@ export function DelegatesTab({ api, subscription, onChanged }: { api: PortalApi;
           )}
         </>
       )}
+      {subscription.actions.includes('ownership.transfer') && (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (heirEmail.trim()) setHeir({ email: heirEmail.trim(), to: { email: heirEmail.trim() } });
+          }}
+          style={{ display: 'flex', flexDirection: 'column', gap: 8, maxWidth: 640 }}
+          aria-labelledby="ownership-heading"
+        >
+          <Text as="h3" weight="semibold" id="ownership-heading">
+            {t('delegates.ownershipTitle')}
+          </Text>
+          <Caption1>{t('delegates.ownershipExplain')}</Caption1>
+          <div style={{ display: 'flex', gap: 8, alignItems: 'flex-end', flexWrap: 'wrap' }}>
+            <Field label={t('delegates.ownershipEmail')}>
+              <Input type="email" value={heirEmail} onChange={(_, d) => setHeirEmail(d.value)} data-testid="ownership-email" />
+            </Field>
+            <Button type="submit" disabled={heirEmail.trim() === ''} data-testid="ownership-start">
+              {t('delegates.makeOwner')}
+            </Button>
+          </div>
+        </form>
+      )}
       {/* Mounted even when closed: unmounting an open Fluent dialog leaves aria-hidden on the page. */}
       <Dialog open={heir !== null} onOpenChange={(_, d) => !d.open && setHeir(null)}>
         <DialogSurface>
@@ -175,8 +200,12 @@ export function DelegatesTab({ api, subscription, onChanged }: { api: PortalApi;
                   onClick={() => {
                     const target = heir;
                     setHeir(null);
-                    void act(() => api.transferOwnership(subscription.id, target.id, locale), t('delegates.ownerChanged', { email: target.email })).then(onChanged);
+                    void act(async () => {
+                      await api.transferOwnership(subscription.id, target.to, locale);
+                      setHeirEmail('');
+                    }, t('delegates.ownerChanged', { email: target.email })).then(onChanged);
                   }}
+                  data-testid="ownership-confirm"
                 >
                   {t('delegates.makeOwner')}
                 </Button>

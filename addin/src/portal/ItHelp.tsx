@@ -1,25 +1,105 @@
-import { Caption1, Link, Text } from '@fluentui/react-components';
+/**
+ * IT help (A10): installing versus licensing, the manifest for Integrated Apps with this
+ * deployment's URLs, the admin-consent link for the signed-in person's tenant (the server builds
+ * it from its configuration), and the usual troubleshooting.
+ */
+import { Button, Caption1, Card, Link, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { Account } from '../auth/authPort.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { errorText } from './errorText.js';
+import type { PortalApi } from './usePortalApi.js';
 
-export function ItHelp() {
+export function ItHelp({ api, account, onSignIn }: { api: PortalApi; account: Account | null; onSignIn: () => void }) {
   const { t } = useI18n();
   return (
-    <section style={{ display: 'flex', flexDirection: 'column', gap: 12, maxWidth: 720 }} aria-labelledby="it-help-heading">
+    <section style={{ display: 'flex', flexDirection: 'column', gap: 16, maxWidth: 760 }} aria-labelledby="it-help-heading" data-testid="it-help">
       <Link href="#/">← {t('portal.back')}</Link>
       <Text as="h2" size={500} weight="semibold" id="it-help-heading">
         {t('ithelp.title')}
       </Text>
-      <Text as="h3" weight="semibold">
-        {t('ithelp.installTitle')}
-      </Text>
-      <Caption1>{t('ithelp.install')}</Caption1>
-      <Link href="/manifest.xml" download>
-        {t('ithelp.manifest')}
-      </Link>
-      <Text as="h3" weight="semibold">
-        {t('ithelp.troubleshootTitle')}
-      </Text>
-      <Caption1>{t('ithelp.troubleshoot')}</Caption1>
+      <Topic id="install" title={t('ithelp.installTitle')}>
+        <Text>{t('ithelp.install')}</Text>
+        <Text>{t('ithelp.licensing')}</Text>
+      </Topic>
+      <Topic id="deploy" title={t('ithelp.deployTitle')}>
+        <ol style={{ margin: 0, paddingLeft: 20, display: 'flex', flexDirection: 'column', gap: 4 }}>
+          <li>
+            <Link href="/manifest.xml" download="outmerge-manifest.xml" data-testid="manifest-download">
+              {t('ithelp.manifest')}
+            </Link>{' '}
+            <Caption1>{t('ithelp.manifestHint')}</Caption1>
+          </li>
+          <li>{t('ithelp.deployUpload')}</li>
+          <li>{t('ithelp.deployAssign')}</li>
+        </ol>
+      </Topic>
+      <Topic id="consent" title={t('ithelp.consentTitle')}>
+        <Text>{t('ithelp.consentExplain')}</Text>
+        <ConsentLink api={api} account={account} onSignIn={onSignIn} />
+      </Topic>
+      <Topic id="troubleshoot" title={t('ithelp.troubleshootTitle')}>
+        <ul style={{ margin: 0, paddingLeft: 20, display: 'flex', flexDirection: 'column', gap: 6 }}>
+          <li>
+            <Text weight="semibold">{t('ithelp.problemFooter')}</Text> <Text>{t('ithelp.troubleshoot')}</Text>
+          </li>
+          <li>
+            <Text weight="semibold">{t('ithelp.problemInvitation')}</Text> <Text>{t('ithelp.fixInvitation')}</Text>
+          </li>
+          <li>
+            <Text weight="semibold">{t('ithelp.problemApproval')}</Text> <Text>{t('ithelp.fixApproval')}</Text>
+          </li>
+          <li>
+            <Text weight="semibold">{t('ithelp.problemMissing')}</Text> <Text>{t('ithelp.fixMissing')}</Text>
+          </li>
+        </ul>
+      </Topic>
     </section>
+  );
+}
+
+function Topic({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card style={{ padding: 16, display: 'flex', flexDirection: 'column', gap: 8 }} aria-labelledby={`ithelp-${id}`}>
+      <Text as="h3" weight="semibold" size={400} id={`ithelp-${id}`} style={{ margin: 0 }}>
+        {title}
+      </Text>
+      {children}
+    </Card>
+  );
+}
+
+function ConsentLink({ api, account, onSignIn }: { api: PortalApi; account: Account | null; onSignIn: () => void }) {
+  const { t } = useI18n();
+  const [consent, setConsent] = useState<{ tenantId: string; url: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!account) return;
+    api.adminConsent().then(setConsent, (e: unknown) => setError(errorText(e, t)));
+  }, [api, account, t]);
+
+  if (!account)
+    return (
+      <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Caption1>{t('ithelp.consentSignIn')}</Caption1>
+        <Button size="small" onClick={onSignIn} data-testid="consent-sign-in">
+          {t('auth.title')}
+        </Button>
+      </div>
+    );
+  if (error)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{error}</MessageBarBody>
+      </MessageBar>
+    );
+  if (!consent) return <Spinner size="tiny" label={t('common.loading')} />;
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+      <Link href={consent.url} target="_blank" rel="noopener noreferrer" data-testid="admin-consent-link">
+        {t('ithelp.consentLink')}
+      </Link>
+      <Caption1>{t('ithelp.consentTenant', { tenant: consent.tenantId })}</Caption1>
+    </div>
   );
 }

@@ -8,6 +8,9 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { errorText } from './errorText.js';
 import type { JournalEntry, JournalFilter, PortalApi, SubscriptionSummary } from './usePortalApi.js';
 
+/** Entries on screen, newest first; the export has them all (up to the API's 10,000). */
+const SHOWN = 500;
+
 const ACTIONS = Object.keys(en)
   .filter((key) => key.startsWith('journal.action.'))
   .map((key) => key.slice('journal.action.'.length));
@@ -32,9 +35,28 @@ export function JournalTab({ api, subscription }: { api: PortalApi; subscription
   const key = JSON.stringify(filter);
 
   useEffect(() => {
-    const timer = setTimeout(() => api.journal(subscription.id, JSON.parse(key) as JournalFilter).then((r) => setEntries([...r.entries].reverse()), (e: unknown) => setError(errorText(e, t))), 250);
+    // Typing in the actor field settles before the server is asked.
+    const timer = setTimeout(
+      () =>
+        api.journal(subscription.id, { ...(JSON.parse(key) as JournalFilter), order: 'desc', limit: SHOWN }).then(
+          (r) => {
+            setEntries(r.entries);
+            setError(null);
+          },
+          (e: unknown) => setError(errorText(e, t)),
+        ),
+      250,
+    );
     return () => clearTimeout(timer);
   }, [api, subscription.id, key, t]);
+  const filtered = Boolean(actor.trim() || action || from || to);
+  const clear = () => {
+    setActor('');
+    setAction('');
+    setFrom('');
+    setTo('');
+  };
+  const rangeInvalid = from !== '' && to !== '' && from > to;
 
   const label = (name: string) => ((`journal.action.${name}` in en ? t(`journal.action.${name}` as MessageKey) : name));
   return (
@@ -42,7 +64,7 @@ export function JournalTab({ api, subscription }: { api: PortalApi; subscription
       <Feedback error={error} />
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'flex-end' }}>
         <Field label={t('journal.actor')}>
-          <Input value={actor} onChange={(_, d) => setActor(d.value)} type="search" />
+          <Input value={actor} onChange={(_, d) => setActor(d.value)} type="search" data-testid="journal-actor" />
         </Field>
         <Field label={t('journal.action')}>
           <Select value={action} onChange={(_, d) => setAction(d.value)} data-testid="journal-action">
@@ -55,14 +77,18 @@ export function JournalTab({ api, subscription }: { api: PortalApi; subscription
           </Select>
         </Field>
         <Field label={t('journal.from')}>
-          <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} />
+          <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} data-testid="journal-from" />
         </Field>
-        <Field label={t('journal.to')}>
-          <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} />
+        <Field label={t('journal.to')} validationState={rangeInvalid ? 'error' : 'none'} validationMessage={rangeInvalid ? t('journal.rangeInvalid') : undefined}>
+          <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} data-testid="journal-to" />
         </Field>
-        <Button onClick={() => void api.exportJournal(subscription.id, filter).catch((e: unknown) => setError(errorText(e, t)))}>{t('seats.export')}</Button>
+        {filtered && <Button onClick={clear}>{t('journal.clearFilters')}</Button>}
+        <Button onClick={() => void api.exportJournal(subscription.id, { ...filter, limit: 10_000 }).catch((e: unknown) => setError(errorText(e, t)))} data-testid="journal-export">
+          {t('journal.export')}
+        </Button>
       </div>
-      {entries && entries.length === 0 && <Caption1>{t('journal.empty')}</Caption1>}
+      {entries && entries.length === SHOWN && <Caption1>{t('journal.newestShown', { count: SHOWN })}</Caption1>}
+      {entries && entries.length === 0 && <Caption1 data-testid="journal-empty">{filtered ? t('journal.empty') : t('journal.none')}</Caption1>}
       {entries && entries.length > 0 && (
         <Table aria-label={t('journal.title')} size="small" data-testid="journal-table">
           <TableHeader>

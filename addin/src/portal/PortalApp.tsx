@@ -30,7 +30,7 @@ function PortalContent({ config, locale, onLocale }: { config: ClientConfig; loc
   const route = useHashRoute();
 
   let content;
-  if (route.page === 'it-help') content = <ItHelp />;
+  if (route.page === 'it-help') content = <ItHelp api={api} account={account} onSignIn={() => void signIn()} />;
   else if (!ready) content = <Spinner label={t('common.loading')} />;
   else if (!account)
     content = (

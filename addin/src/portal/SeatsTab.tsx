@@ -1,4 +1,9 @@
-/** Seats (A2–A4): assign one or many (paste or CSV, with progress), search, sort, page, transfer, suspend, remove, export. */
+/**
+ * Seats (A2–A4) at 10,000 users: a virtualised table (only the rows in view are in the DOM,
+ * @tanstack/react-virtual) over a windowed fetch (blocks of 100 seats, asked for as they scroll
+ * into view, searched and sorted by the server); assign one or many (paste or CSV, sent 500 per
+ * request with a progress bar and a result per address), transfer, suspend, remove, export.
+ */
 import {
   Button,
   Caption1,
@@ -20,8 +25,10 @@ import {
   TableRow,
   Text,
   Textarea,
+  tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, useState, type CSSProperties, type FormEvent } from 'react';
 import { formatDateTime, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import { RecipientListError } from '../campaign/readRecipients.js';
 import { Feedback } from '../components/Feedback.js';
@@ -30,35 +37,110 @@ import { addressesFromCsv, batches, splitPastedAddresses } from './emailList.js'
 import { errorText } from './errorText.js';
 import type { AssignmentResult, PortalApi, SeatItem, SeatSort, SubscriptionSummary } from './usePortalApi.js';
 
-const PAGE_SIZE = 50;
+/** Seats per request of the windowed fetch. */
+const BLOCK = 100;
+/** Addresses per assignment request: progress moves once per batch. */
 const BATCH_SIZE = 500;
+const ROW_HEIGHT = 44;
+const VIEWPORT_HEIGHT = 520;
+/** Results listed one by one after a bulk assignment (the counts cover them all). */
+const RESULTS_SHOWN = 500;
+
+const COLUMN: Record<'user' | 'status' | 'checkIn' | 'assigned' | 'actions', CSSProperties> = {
+  user: { flex: '3 1 0', minWidth: 0 },
+  status: { flex: '2 1 0', minWidth: 0 },
+  checkIn: { flex: '2 1 0', minWidth: 0 },
+  assigned: { flex: '2 1 0', minWidth: 0 },
+  actions: { flex: '0 0 300px' },
+};
+
+type Query = { search: string; sort: SeatSort; descending: boolean };
+
+/** The seats of one query, fetched block by block as rows scroll into view; `invalidate` refetches what is visible. */
+function useSeatWindow(api: PortalApi, subscriptionId: string, query: Query, onError: (e: unknown) => void) {
+  const [total, setTotal] = useState<number | null>(null);
+  const [blocks, setBlocks] = useState<ReadonlyMap<number, SeatItem[]>>(new Map());
+  const generation = useRef(0);
+  const inFlight = useRef(new Set<number>());
+
+  const fetchBlock = useCallback(
+    (block: number) => {
+      if (inFlight.current.has(block)) return;
+      inFlight.current.add(block);
+      const asked = generation.current;
+      api
+        .seats(subscriptionId, { search: query.search || undefined, sort: query.sort, order: query.descending ? 'desc' : 'asc', offset: block * BLOCK, limit: BLOCK })
+        .then(
+          (page) => {
+            if (asked !== generation.current) return;
+            setTotal(page.total);
+            setBlocks((previous) => new Map(previous).set(block, page.items));
+          },
+          (e: unknown) => asked === generation.current && onError(e),
+        )
+        .finally(() => asked === generation.current && inFlight.current.delete(block));
+    },
+    [api, subscriptionId, query.search, query.sort, query.descending, onError],
+  );
+
+  const invalidate = useCallback(() => {
+    generation.current++;
+    inFlight.current = new Set();
+    setBlocks(new Map());
+  }, []);
+
+  // A new query starts from its first block.
+  useEffect(() => {
+    invalidate();
+    setTotal(null);
+    fetchBlock(0);
+  }, [fetchBlock, invalidate]);
+
+  return { total, blocks, fetchBlock, invalidate };
+}
 
 export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; subscription: SubscriptionSummary; onChanged: () => void }) {
   const { t, locale } = useI18n();
   const canAssign = subscription.actions.includes('seats.assign');
-  const [search, setSearch] = useState('');
-  const [sort, setSort] = useState<SeatSort>('email');
-  const [descending, setDescending] = useState(false);
-  const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<{ total: number; items: SeatItem[] } | null>(null);
+  const canSuspend = subscription.actions.includes('seats.suspend');
+  const canRemove = subscription.actions.includes('seats.unassign');
+  const hasActions = canAssign || canSuspend || canRemove;
+  const [searchInput, setSearchInput] = useState('');
+  const [query, setQuery] = useState<Query>({ search: '', sort: 'email', descending: false });
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [emails, setEmails] = useState('');
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number; batches: number; batchesDone: number } | null>(null);
   const [results, setResults] = useState<AssignmentResult[] | null>(null);
   const [transferFrom, setTransferFrom] = useState<string | null>(null);
   const file = useRef<HTMLInputElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const showError = useCallback((e: unknown) => setError(errorText(e, t)), [t]);
+  const { total, blocks, fetchBlock, invalidate } = useSeatWindow(api, subscription.id, query, showError);
 
-  const load = useCallback(() => {
-    api.seats(subscription.id, { search, sort, order: descending ? 'desc' : 'asc', offset, limit: PAGE_SIZE }).then(setPage, (e: unknown) => setError(errorText(e, t)));
-  }, [api, subscription.id, search, sort, descending, offset, t]);
+  // Typing settles before the server is asked (one request per pause, not per key).
   useEffect(() => {
-    const timer = setTimeout(load, 250);
+    const timer = setTimeout(() => setQuery((q) => (q.search === searchInput.trim() ? q : { ...q, search: searchInput.trim() })), 250);
     return () => clearTimeout(timer);
-  }, [load]);
+  }, [searchInput]);
+  // A new query shows its first rows.
+  useEffect(() => scroller.current?.scrollTo({ top: 0 }), [query]);
+
+  const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const rows = virtualizer.getVirtualItems();
+  const first = rows[0]?.index ?? 0;
+  const last = rows[rows.length - 1]?.index ?? 0;
+  // The blocks under the visible rows, once scrolling pauses briefly (dragging the scroll bar across 10,000 rows asks for the end, not everything in between).
+  useEffect(() => {
+    if (!total) return;
+    const timer = setTimeout(() => {
+      for (let block = Math.floor(first / BLOCK); block <= Math.floor(last / BLOCK); block++) if (!blocks.has(block)) fetchBlock(block);
+    }, 60);
+    return () => clearTimeout(timer);
+  }, [first, last, total, blocks, fetchBlock]);
 
   const refresh = () => {
-    load();
+    invalidate();
     onChanged();
   };
 
@@ -68,15 +150,16 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
     setNotice(null);
     setResults(null);
     const collected: AssignmentResult[] = [];
-    setProgress({ done: 0, total: list.length });
+    const chunks = batches(list, BATCH_SIZE);
+    setProgress({ done: 0, total: list.length, batches: chunks.length, batchesDone: 0 });
     try {
-      for (const batch of batches(list, BATCH_SIZE)) {
+      for (const [index, batch] of chunks.entries()) {
         collected.push(...(await api.assign(subscription.id, batch, locale)).results);
-        setProgress({ done: collected.length, total: list.length });
+        setProgress({ done: collected.length, total: list.length, batches: chunks.length, batchesDone: index + 1 });
       }
       setEmails(collected.filter((r) => r.result === 'invalid' || r.result === 'domain_not_approved' || r.result === 'no_seat_left').map((r) => r.email).join('\n'));
     } catch (e) {
-      setError(errorText(e, t));
+      setError(t('seats.bulkStopped', { done: collected.length, total: list.length, message: errorText(e, t) }));
     } finally {
       setResults(collected);
       setProgress(null);
@@ -108,7 +191,17 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
     }
   };
 
+  const sortBy = (sort: SeatSort) => setQuery((q) => (q.sort === sort ? { ...q, descending: !q.descending } : { ...q, sort, descending: sort === 'lastCheckIn' }));
+  const headerSort = (sort: SeatSort) => ({
+    sortable: true,
+    sortDirection: query.sort === sort ? (query.descending ? ('descending' as const) : ('ascending' as const)) : undefined,
+    onClick: () => sortBy(sort),
+  });
+
   const counts = results && (['assigned', 'already_assigned', 'invalid', 'domain_not_approved', 'no_seat_left'] as const).map((kind) => [kind, results.filter((r) => r.result === kind).length] as const).filter(([, n]) => n > 0);
+  // Problems first: they are what the administrator has to act on.
+  const listed = results && [...results.filter((r) => r.result !== 'assigned'), ...results.filter((r) => r.result === 'assigned')].slice(0, RESULTS_SHOWN);
+  const height = Math.min(VIEWPORT_HEIGHT, Math.max(1, total ?? 0) * ROW_HEIGHT);
 
   return (
     <section style={{ display: 'flex', flexDirection: 'column', gap: 12 }} aria-label={t('seats.title')}>
@@ -139,8 +232,11 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
               }}
             />
           </div>
-          {progress && <ProgressBar value={progress.done / progress.total} aria-label={t('seats.progress', { done: progress.done, total: progress.total })} />}
-          {progress && <Caption1>{t('seats.progress', { done: progress.done, total: progress.total })}</Caption1>}
+          {progress && (
+            <Field validationMessage={t('seats.progress', { done: progress.done, total: progress.total })} validationState="none">
+              <ProgressBar value={progress.batchesDone} max={progress.batches} aria-label={t('seats.progress', { done: progress.done, total: progress.total })} data-testid="assign-progress" />
+            </Field>
+          )}
         </form>
       )}
       {results && counts && (
@@ -153,66 +249,95 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
               <li key={kind}>{t('seats.resultCount', { count: n, result: t(`seats.result.${kind}` as MessageKey) })}</li>
             ))}
           </ul>
-          <ul style={{ maxHeight: 160, overflow: 'auto', margin: 0 }}>
-            {results.slice(0, 200).map((r, i) => (
+          <ul style={{ maxHeight: 160, overflow: 'auto', margin: 0 }} tabIndex={0} aria-label={t('seats.resultsTitle')}>
+            {listed?.map((r, i) => (
               <li key={`${r.email}-${i}`}>
                 {r.email}: {t(`seats.result.${r.result}` as MessageKey)}
               </li>
             ))}
           </ul>
+          {results.length > RESULTS_SHOWN && <Caption1>{t('seats.resultsMore', { shown: RESULTS_SHOWN, total: results.length })}</Caption1>}
         </section>
       )}
       <div style={{ display: 'flex', gap: 8, alignItems: 'flex-end', flexWrap: 'wrap' }}>
         <Field label={t('seats.search')}>
-          <Input
-            value={search}
-            type="search"
-            data-testid="seat-search"
-            onChange={(_, data) => {
-              setSearch(data.value);
-              setOffset(0);
-            }}
-          />
+          <Input value={searchInput} type="search" data-testid="seat-search" onChange={(_, data) => setSearchInput(data.value)} />
         </Field>
         <Field label={t('seats.sortBy')}>
-          <Select value={sort} onChange={(_, data) => setSort(data.value as SeatSort)} data-testid="seat-sort">
+          <Select value={query.sort} onChange={(_, data) => setQuery((q) => ({ ...q, sort: data.value as SeatSort }))} data-testid="seat-sort">
             <option value="email">{t('seats.user')}</option>
             <option value="status">{t('seats.status')}</option>
             <option value="lastCheckIn">{t('seats.lastCheckIn')}</option>
             <option value="assignedAt">{t('seats.assignedAt')}</option>
           </Select>
         </Field>
-        <Button onClick={() => setDescending((d) => !d)} aria-label={descending ? t('seats.descending') : t('seats.ascending')}>
-          {descending ? '↓' : '↑'}
+        <Button onClick={() => setQuery((q) => ({ ...q, descending: !q.descending }))} aria-label={query.descending ? t('seats.descending') : t('seats.ascending')} data-testid="seat-order">
+          {query.descending ? '↓' : '↑'}
         </Button>
         <Button onClick={() => void api.exportSeats(subscription.id).catch((e: unknown) => setError(errorText(e, t)))}>{t('seats.export')}</Button>
       </div>
-      {page && page.total === 0 ? (
-        <Caption1>{search ? t('seats.noMatch') : t('seats.empty')}</Caption1>
+      <Caption1 aria-live="polite" data-testid="seat-count">
+        {total === null ? t('common.loading') : query.search ? t('seats.matchCount', { total, search: query.search }) : t('seats.totalCount', { total })}
+      </Caption1>
+      {total === 0 ? (
+        <Caption1 data-testid="seats-empty">{query.search ? t('seats.noMatch') : canAssign ? t('seats.empty') : t('seats.emptyReadOnly')}</Caption1>
       ) : (
-        page && (
-          <>
-            <Table aria-label={t('seats.title')} data-testid="seats-table" size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('seats.user')}</TableHeaderCell>
-                  <TableHeaderCell>{t('seats.status')}</TableHeaderCell>
-                  <TableHeaderCell>{t('seats.lastCheckIn')}</TableHeaderCell>
-                  {canAssign && <TableHeaderCell>{t('seats.actions')}</TableHeaderCell>}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {page.items.map((seat) => (
-                  <TableRow key={seat.email}>
-                    <TableCell>{seat.email}</TableCell>
-                    <TableCell>{t(`seats.status.${seat.status}` as MessageKey)}</TableCell>
-                    <TableCell>{seat.lastCheckInAt ? formatDateTime(Date.parse(seat.lastCheckInAt), locale) : t('seats.never')}</TableCell>
-                    {canAssign && (
-                      <TableCell>
-                        <Button size="small" appearance="subtle" onClick={() => setTransferFrom(seat.email)} aria-label={t('seats.transferLabel', { email: seat.email })}>
-                          {t('seats.transfer')}
-                        </Button>
-                        {seat.status !== 'expired' && (
+        <div
+          ref={scroller}
+          tabIndex={0}
+          role="region"
+          aria-label={t('seats.scrollRegion')}
+          data-testid="seats-scroller"
+          style={{ height: height + ROW_HEIGHT, overflow: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium }}
+        >
+          <Table noNativeElements aria-label={t('seats.title')} aria-rowcount={(total ?? 0) + 1} data-testid="seats-table" size="small" style={{ minWidth: 760 }}>
+            <TableHeader style={{ position: 'sticky', top: 0, zIndex: 1, background: tokens.colorNeutralBackground1 }}>
+              <TableRow aria-rowindex={1} style={{ height: ROW_HEIGHT }}>
+                <TableHeaderCell style={COLUMN.user} {...headerSort('email')}>
+                  {t('seats.user')}
+                </TableHeaderCell>
+                <TableHeaderCell style={COLUMN.status} {...headerSort('status')}>
+                  {t('seats.status')}
+                </TableHeaderCell>
+                <TableHeaderCell style={COLUMN.checkIn} {...headerSort('lastCheckIn')}>
+                  {t('seats.lastCheckIn')}
+                </TableHeaderCell>
+                <TableHeaderCell style={COLUMN.assigned} {...headerSort('assignedAt')}>
+                  {t('seats.assignedAt')}
+                </TableHeaderCell>
+                {hasActions && <TableHeaderCell style={COLUMN.actions}>{t('seats.actions')}</TableHeaderCell>}
+              </TableRow>
+            </TableHeader>
+            <TableBody style={{ position: 'relative', height: virtualizer.getTotalSize() }}>
+              {rows.map((row) => {
+                const seat = blocks.get(Math.floor(row.index / BLOCK))?.[row.index % BLOCK];
+                const style: CSSProperties = { position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` };
+                if (!seat)
+                  return (
+                    <TableRow key={`loading-${row.index}`} aria-rowindex={row.index + 2} style={style} aria-busy="true">
+                      <TableCell style={COLUMN.user}>
+                        <Caption1 style={{ color: tokens.colorNeutralForeground3 }}>{t('common.loading')}</Caption1>
+                      </TableCell>
+                    </TableRow>
+                  );
+                return (
+                  <TableRow key={row.index} aria-rowindex={row.index + 2} style={style} data-testid="seat-row">
+                    <TableCell style={COLUMN.user}>
+                      <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={seat.email}>
+                        {seat.email}
+                      </span>
+                    </TableCell>
+                    <TableCell style={COLUMN.status}>{t(`seats.status.${seat.status}` as MessageKey)}</TableCell>
+                    <TableCell style={COLUMN.checkIn}>{seat.lastCheckInAt ? formatDateTime(Date.parse(seat.lastCheckInAt), locale) : t('seats.never')}</TableCell>
+                    <TableCell style={COLUMN.assigned}>{formatDateTime(Date.parse(seat.assignedAt), locale)}</TableCell>
+                    {hasActions && (
+                      <TableCell style={COLUMN.actions}>
+                        {canAssign && (
+                          <Button size="small" appearance="subtle" onClick={() => setTransferFrom(seat.email)} aria-label={t('seats.transferLabel', { email: seat.email })}>
+                            {t('seats.transfer')}
+                          </Button>
+                        )}
+                        {canSuspend && seat.status !== 'expired' && (
                           <Button
                             size="small"
                             appearance="subtle"
@@ -222,42 +347,35 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
                             {seat.status === 'suspended' ? t('seats.resume') : t('seats.suspend')}
                           </Button>
                         )}
-                        <Button size="small" appearance="subtle" aria-label={t('seats.removeLabel', { email: seat.email })} onClick={() => void act(() => api.unassign(subscription.id, seat.email), t('seats.removed', { email: seat.email }))}>
-                          {t('seats.remove')}
-                        </Button>
+                        {canRemove && (
+                          <Button size="small" appearance="subtle" aria-label={t('seats.removeLabel', { email: seat.email })} onClick={() => void act(() => api.unassign(subscription.id, seat.email), t('seats.removed', { email: seat.email }))}>
+                            {t('seats.remove')}
+                          </Button>
+                        )}
                       </TableCell>
                     )}
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-            <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-              <Button size="small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-                {t('common.previous')}
-              </Button>
-              <Caption1 aria-live="polite">{t('seats.pageInfo', { from: page.total === 0 ? 0 : offset + 1, to: offset + page.items.length, total: page.total })}</Caption1>
-              <Button size="small" disabled={offset + PAGE_SIZE >= page.total} onClick={() => setOffset(offset + PAGE_SIZE)}>
-                {t('common.next')}
-              </Button>
-            </div>
-          </>
-        )
+                );
+              })}
+            </TableBody>
+          </Table>
+        </div>
       )}
       {/* Mounted even when closed: unmounting an open Fluent dialog leaves aria-hidden on the page. */}
       <TransferDialog
-          open={transferFrom !== null}
-          from={transferFrom ?? ''}
-          onCancel={() => setTransferFrom(null)}
-          onTransfer={async (to) => {
-            if (transferFrom === null) return null;
-            const result = await api.transfer(subscription.id, transferFrom, to, locale);
-            if (result.result !== 'assigned') return `${result.email}: ${t(`seats.result.${result.result}` as MessageKey)}`;
-            setTransferFrom(null);
-            setNotice(t('seats.transferred', { from: transferFrom, to: result.email }));
-            refresh();
-            return null;
-          }}
-        />
+        open={transferFrom !== null}
+        from={transferFrom ?? ''}
+        onCancel={() => setTransferFrom(null)}
+        onTransfer={async (to) => {
+          if (transferFrom === null) return null;
+          const result = await api.transfer(subscription.id, transferFrom, to, locale);
+          if (result.result !== 'assigned') return `${result.email}: ${t(`seats.result.${result.result}` as MessageKey)}`;
+          setTransferFrom(null);
+          setNotice(t('seats.transferred', { from: transferFrom, to: result.email }));
+          refresh();
+          return null;
+        }}
+      />
     </section>
   );
 }

@@ -1,9 +1,9 @@
 /** The portal's calls to the Outmerge API, each with a fresh access token from the auth port. */
 import { useMemo } from 'react';
-import type { AssignmentResult, DelegateView, InvitationView, JournalEntryView, SeatSort, SeatView, SubscriptionView } from '../../../shared/src/api/views.js';
+import type { AssignmentResult, DelegateView, InvitationView, JournalEntryView, MyLicenseView, SeatSort, SeatView, SubscriptionView } from '../../../shared/src/api/views.js';
 import type { Permission } from '../../../shared/src/permissions/permissions.js';
 
-export type { AssignmentResult, SeatSort };
+export type { AssignmentResult, MyLicenseView, SeatSort };
 export type SubscriptionSummary = SubscriptionView;
 export type SeatItem = SeatView;
 export type Delegate = DelegateView;
@@ -29,6 +29,9 @@ export interface JournalFilter {
   action?: string;
   from?: string;
   to?: string;
+  /** `desc`: newest first (the screen); exports stay oldest first. */
+  order?: 'asc' | 'desc';
+  limit?: number;
 }
 
 function query(params: Record<string, string | number | undefined>): string {
@@ -73,12 +76,14 @@ export function usePortalApi(auth: AuthPort | null) {
       removeDelegate: (id: string, delegateId: string) => call<void>(`${base(id)}/delegates/${delegateId}`, { method: 'DELETE' }),
       resendInvitation: (id: string, invitationId: string) => call<{ invitation: Invitation }>(`${base(id)}/invitations/${invitationId}/resend`, { method: 'POST' }),
       revokeInvitation: (id: string, invitationId: string) => call<void>(`${base(id)}/invitations/${invitationId}`, { method: 'DELETE' }),
-      transferOwnership: (id: string, delegateId: string, language: string) => call<void>(`${base(id)}/ownership`, { method: 'POST', body: { delegateId, language } }),
+      transferOwnership: (id: string, to: { delegateId: string } | { email: string }, language: string) => call<void>(`${base(id)}/ownership`, { method: 'POST', body: { ...to, language } }),
       acceptInvitation: (token: string) => call<{ subscriptionId: string; permissions: Permission[]; invitedBy: string }>('/api/v1/invitations/accept', { method: 'POST', body: { token } }),
       domains: (id: string) => call<{ domains: Array<{ domain: string; source: 'tenant' | 'manual'; addedAt: string }> }>(`${base(id)}/domains`),
       addDomain: (id: string, domain: string) => call<{ domain: string; added: boolean }>(`${base(id)}/domains`, { method: 'POST', body: { domain } }),
       removeDomain: (id: string, domain: string) => call<void>(`${base(id)}/domains/${encodeURIComponent(domain)}`, { method: 'DELETE' }),
       journal: (id: string, filter: JournalFilter) => call<{ entries: JournalEntry[] }>(`${base(id)}/journal${query({ ...filter })}`),
+      myLicense: () => call<MyLicenseView>('/api/v1/me/license'),
+      adminConsent: () => call<{ tenantId: string; url: string }>('/api/v1/me/admin-consent'),
       exportJournal: (id: string, filter: JournalFilter) => download(`${base(id)}/journal/export${query({ ...filter })}`, 'outmerge-journal.csv'),
     };
   }, [auth]);

@@ -24,6 +24,7 @@ import type { Draft, MailHost } from '../host/mailHost.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { LicenseClient } from '../license/licenseClient.js';
 import { LicenseStatus } from './LicenseStatus.js';
+import { AdminView } from './admin/AdminView.js';
 import { PreviewStep } from './PreviewStep.js';
 import { RecipientsStep, type RecipientsState } from './RecipientsStep.js';
 import { formatDateTime } from '../../../shared/src/i18n/translate.js';
@@ -282,6 +283,8 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
         </div>
       )}
       {account && <LicenseStatus state={license.state} checking={license.checking} onRecheck={() => void license.check()} />}
+      {/* License help and the admin view (A8), separate from the campaign wizard: ./admin/ */}
+      <AdminView auth={auth} account={account} license={license.state} />
       <Divider />
       <TemplateStep draft={draft} error={draftError} fields={fieldNames} onReload={reloadDraft} />
       <RecipientsStep state={recipients} onFile={(file) => void onFile(file)} onMapping={changeMapping} onSheet={onSheet} onContacts={graph ? (source) => void onContacts(source) : null} />
