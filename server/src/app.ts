@@ -15,6 +15,7 @@ import { createDevelopmentIdentityProvider, registerDevelopmentIdentityRoutes } 
 import { registerGraphStandIn } from './dev/graph/graphStandIn.js';
 import { registerOutboxRoutes } from './dev/outboxRoutes.js';
 import { ApiError } from './http/apiError.js';
+import { registerBillingRoutes } from './routes/billing.js';
 import { registerCheckoutRoutes } from './routes/checkout.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerLicenseRoutes } from './routes/license.js';
@@ -45,6 +46,21 @@ export async function buildApp(config: Config, options: { manifestPath?: string;
   });
   const services = await createServices(config, (error, message) => app.log.error({ err: error }, message));
   app.addHook('onClose', async () => services.storage.close());
+  // Renewals, past due and expiry (B3/B4): periodically, one run at a time; tests call runRenewals with a clock.
+  if (config.payments.renewalIntervalSeconds > 0) {
+    let running: Promise<unknown> | null = null;
+    const timer = setInterval(() => {
+      running ??= services.billing
+        .runRenewals()
+        .catch((error: unknown) => app.log.error({ err: error }, 'renewal run failed'))
+        .finally(() => (running = null));
+    }, config.payments.renewalIntervalSeconds * 1000);
+    timer.unref();
+    app.addHook('onClose', async () => {
+      clearInterval(timer);
+      await running;
+    });
+  }
 
   const graphOrigin = new URL(config.graph.baseUrl).origin;
   await app.register(helmet, {
@@ -102,6 +118,7 @@ export async function buildApp(config: Config, options: { manifestPath?: string;
   registerPublicConfigRoutes(app, config, services.keys, options.manifestPath ?? 'manifest.xml');
   registerLicenseRoutes(app, services);
   registerCheckoutRoutes(app, services);
+  registerBillingRoutes(app, services);
   registerSubscriptionRoutes(app, services);
   registerDelegationRoutes(app, services);
   registerOrganisationRoutes(app, services);

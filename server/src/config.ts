@@ -49,7 +49,21 @@ export interface Config {
     issuer: string;
     signingKeysJson: string | null;
   };
-  payments: { provider: PaymentProviderKind; currency: 'EUR' | 'CHF' | 'USD'; plans: PlanConfig[] };
+  payments: {
+    provider: PaymentProviderKind;
+    currency: 'EUR' | 'CHF' | 'USD';
+    plans: PlanConfig[];
+    /** Graduated volume discount (B2): seats from `fromQuantity` on cost `discountBp` basis points less. */
+    volume: { fromQuantity: number; discountBp: number };
+    /** Tax on invoices in basis points (810 = 8.1 %). */
+    taxRateBp: number;
+    /** Days a past-due subscription stays usable before it expires. */
+    graceDays: number;
+    /** How often the server runs renewals (0: never; tests call the job themselves). */
+    renewalIntervalSeconds: number;
+    /** Secrets of the payment provider's webhook signatures (several while rolling over). */
+    webhookSecrets: string[];
+  };
   mail: { smtpUrl: string | null; from: string };
   promoUrl: string;
   logLevel: string;
@@ -147,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     if (development) problems.push('The development identity provider cannot run with NODE_ENV=production: set IDENTITY_PROVIDER=entra and ENTRA_CLIENT_ID.');
     if (graphStandIn) problems.push('The Graph stand-in cannot run with NODE_ENV=production: set GRAPH_BASE_URL=https://graph.microsoft.com.');
     if (paymentProvider === 'simulated') problems.push('The simulated payment provider cannot run with NODE_ENV=production: configure a real PAYMENT_PROVIDER.');
+    if (!env.PAYMENT_WEBHOOK_SECRET) problems.push('PAYMENT_WEBHOOK_SECRET is required with NODE_ENV=production (the payment provider\'s webhook signing secret).');
     if (!env.SMTP_URL) problems.push('SMTP_URL is required with NODE_ENV=production (the local outbox is for development only).');
     if (!env.PUBLIC_URL?.startsWith('https://')) problems.push('PUBLIC_URL must be the https:// address users reach in production.');
   }
@@ -195,6 +210,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
         { id: 'monthly', interval: 'month', unitPriceMinor: integer('PRICE_MONTHLY_MINOR', 500, 1, 10_000_000) },
         { id: 'annual', interval: 'year', unitPriceMinor: integer('PRICE_ANNUAL_MINOR', 5000, 1, 100_000_000) },
       ],
+      volume: { fromQuantity: integer('VOLUME_DISCOUNT_FROM', 10, 2, 100_000), discountBp: integer('VOLUME_DISCOUNT_BP', 2000, 0, 9000) },
+      taxRateBp: integer('TAX_RATE_BP', 0, 0, 5000),
+      graceDays: integer('PAST_DUE_GRACE_DAYS', 14, 0, 90),
+      renewalIntervalSeconds: integer('RENEWAL_INTERVAL_SECONDS', 3600, 0, 86400),
+      webhookSecrets: (env.PAYMENT_WEBHOOK_SECRET || (production ? '' : 'whsec_development')).split(',').map((s) => s.trim()).filter((s) => s !== ''),
     },
     mail: { smtpUrl: env.SMTP_URL || null, from: env.MAIL_FROM || 'Outmerge <no-reply@outmerge.localhost>' },
     promoUrl: url('PROMO_URL', `${publicUrl}/?ref=footer`),

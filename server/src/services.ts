@@ -4,6 +4,7 @@
  * global.
  */
 import path from 'node:path';
+import { BillingService } from './billing/billingService.js';
 import { CheckoutService } from './billing/checkoutService.js';
 import { SimulatedPaymentProvider } from './billing/simulatedPaymentProvider.js';
 import type { PaymentProvider } from './billing/paymentProvider.js';
@@ -25,6 +26,7 @@ export interface Services {
   authenticate: AccessTokenValidator;
   licenses: LicenseService;
   checkout: CheckoutService;
+  billing: BillingService;
   seats: SeatService;
   delegation: DelegationService;
   organisations: OrganisationService;
@@ -43,6 +45,8 @@ export async function createServices(config: Config, log: (error: unknown, messa
     requiredScope: config.identity.apiScope,
   });
   const paymentProvider: PaymentProvider = new SimulatedPaymentProvider();
+  const { plans, currency, volume, taxRateBp, graceDays, webhookSecrets } = config.payments;
+  const checkout = new CheckoutService(storage, paymentProvider, { plans, currency, volume, taxRateBp });
   return {
     config,
     storage,
@@ -50,7 +54,8 @@ export async function createServices(config: Config, log: (error: unknown, messa
     mailer,
     authenticate,
     licenses: new LicenseService(storage, keys, { issuer: config.license.issuer, tokenTtlSeconds: config.license.tokenTtlSeconds }),
-    checkout: new CheckoutService(storage, paymentProvider, { plans: config.payments.plans, currency: config.payments.currency }),
+    checkout,
+    billing: new BillingService(storage, paymentProvider, checkout, { plans, currency, volume, taxRateBp, graceDays, webhookSecrets }),
     seats: new SeatService(storage, mailer, { publicUrl: config.publicUrl }, Date.now, log),
     delegation: new DelegationService(storage, mailer, { publicUrl: config.publicUrl }, Date.now, log),
     organisations: new OrganisationService(storage),

@@ -22,12 +22,18 @@ interface Fixture {
   subscriptionId: string;
   targetDelegateId: string;
   invitationId: string;
+  /** An open invoice of the subscription (billing routes). */
+  invoiceId: string;
+  /** Another subscription of the same owner and organisation (consolidation). */
+  siblingId: string;
 }
 
 interface Route {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: (f: Fixture) => string;
   body?: (f: Fixture) => unknown;
+  /** Billing changes need an Idempotency-Key. */
+  idempotent?: boolean;
   action: SubscriptionAction;
   success: number;
   /** Tells apart two cells of the same route. */
@@ -60,6 +66,14 @@ const ROUTES: Route[] = [
   { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/journal?order=desc&limit=50`, action: 'journal.view', success: 200, label: 'newest first' },
   { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/seats?search=seat&sort=lastCheckIn&order=desc&offset=0&limit=50`, action: 'seats.view', success: 200, label: 'searched, sorted, paged' },
   { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/journal/export`, action: 'journal.view', success: 200 },
+  { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/quantity/preview?quantity=60`, action: 'quantity.change', success: 200 },
+  { method: 'POST', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/quantity`, body: () => ({ quantity: 10, prorationDate: new Date().toISOString(), expectedAmountMinor: 0 }), idempotent: true, action: 'quantity.change', success: 200 },
+  { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/billing`, action: 'billing.view', success: 200 },
+  { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/invoices`, action: 'billing.view', success: 200 },
+  { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/invoices/${f.invoiceId}/html`, action: 'billing.view', success: 200 },
+  { method: 'PUT', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/payment-method`, body: () => ({ card: '4242 4242 4242 4242' }), action: 'billing.manage', success: 200 },
+  { method: 'POST', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/invoices/${f.invoiceId}/pay`, body: () => ({ card: '4242 4242 4242 4242' }), idempotent: true, action: 'billing.manage', success: 200 },
+  { method: 'POST', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/consolidate`, body: (f) => ({ sources: [f.siblingId] }), idempotent: true, action: 'subscription.consolidate', success: 200 },
 ];
 
 /** Every non-empty subset of the four permissions. */
@@ -93,7 +107,14 @@ function fixture(orgId: string, by: Persona, delegates: Persona[]): Fixture {
     storage.insertInvitation({ id: invitationId, subscriptionId, emailCanonical: 'pending@contoso.com', emailDisplay: 'pending@contoso.com', permissions: ['view'], language: 'en', status: 'pending', invitedByEmail: by.email, createdAt: now, expiresAt: now + 86400_000, acceptedAt: null });
     storage.issueInvitationToken(invitationId, randomUUID(), now);
     storage.approveDomain(orgId, 'removable.example', now, 'manual');
-    return { subscriptionId, targetDelegateId, invitationId };
+    const invoiceId = randomUUID();
+    storage.billing.insertInvoice(
+      { id: invoiceId, number: `TEST-${invoiceId}`, subscriptionId, organisationId: orgId, kind: 'renewal', status: 'open', currency: 'EUR', subtotalMinor: 1000, taxRateBp: 0, taxMinor: 0, totalMinor: 1000, periodStart: now, periodEnd: now + 30 * 86400_000, billTo: by.email, issuedAt: now, paidAt: null },
+      [{ description: 'Outmerge monthly, seats 1–2', quantity: 2, unitAmountMinor: 500, amountMinor: 1000 }],
+    );
+    const siblingId = randomUUID();
+    storage.insertSubscription({ id: siblingId, organisationId: orgId, planId: 'monthly', quantity: 1, status: 'active', periodStart: now, periodEnd: now + 30 * 86400_000, ownerTenantId: by.tenantId, ownerObjectId: by.objectId, ownerEmail: by.email, createdAt: now });
+    return { subscriptionId, targetDelegateId, invitationId, invoiceId, siblingId };
   });
 }
 
@@ -129,7 +150,7 @@ function expectedStatus(route: Route, who: Persona, foreign: boolean): number {
 }
 
 describe('authorisation matrix', () => {
-  it.each(ROUTES.map((route) => [`${route.method} ${route.path({ subscriptionId: ':id', targetDelegateId: ':delegateId', invitationId: ':invitationId' }).replace(/\?.*/, '')}${route.label ? ` (${route.label})` : ''}`, route] as const))(
+  it.each(ROUTES.map((route) => [`${route.method} ${route.path({ subscriptionId: ':id', targetDelegateId: ':delegateId', invitationId: ':invitationId', invoiceId: ':invoiceId', siblingId: ':siblingId' }).replace(/\?.*/, '')}${route.label ? ` (${route.label})` : ''}`, route] as const))(
     '%s: every role, own and foreign subscription',
     async (_, route) => {
       const cells: string[] = [];
@@ -137,7 +158,11 @@ describe('authorisation matrix', () => {
         for (const foreign of [false, true]) {
           // Each cell gets a fresh subscription: ours with the owner and every delegate set, or a stranger's.
           const target = foreign ? fixture(thirdOrganisationId, stranger, []) : fixture(organisationId, owner, personas.filter((p) => p.permissions));
-          const response = await server.call(route.method, route.path(target), { ...(who.token ? { token: who.token } : {}), ...(route.body ? { body: route.body(target) } : {}) });
+          const response = await server.call(route.method, route.path(target), {
+            ...(who.token ? { token: who.token } : {}),
+            ...(route.body ? { body: route.body(target) } : {}),
+            ...(route.idempotent ? { headers: { 'idempotency-key': `matrix-${next()}-${randomUUID()}` } } : {}),
+          });
           const expected = expectedStatus(route, who, foreign);
           if (response.statusCode !== expected) cells.push(`${who.name} on ${foreign ? 'foreign' : 'own'}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 120)}`);
           if (response.statusCode >= 400) expect(response.json()).toHaveProperty('error.code');

@@ -73,12 +73,13 @@ describe('POST /api/v1/checkout', () => {
     expect((await buy({ plan: 'monthly', quantity: 1, card: '4242424242424242' }, 'fix-card-key')).statusCode).toBe(201);
   });
 
-  it('lists plans in integer minor units', async () => {
+  it('lists plans in integer minor units, with the graduated volume tiers and the tax rate', async () => {
     expect((await server.call('GET', '/api/v1/plans')).json()).toEqual({
       currency: 'EUR',
+      taxRateBp: 0,
       plans: [
-        { id: 'monthly', interval: 'month', unitPriceMinor: 500 },
-        { id: 'annual', interval: 'year', unitPriceMinor: 5000 },
+        { id: 'monthly', interval: 'month', unitPriceMinor: 500, tiers: [{ from: 1, to: 9, unitPriceMinor: 500 }, { from: 10, to: null, unitPriceMinor: 400 }] },
+        { id: 'annual', interval: 'year', unitPriceMinor: 5000, tiers: [{ from: 1, to: 9, unitPriceMinor: 5000 }, { from: 10, to: null, unitPriceMinor: 4000 }] },
       ],
     });
   });

@@ -32,7 +32,7 @@ export interface TestServer {
   /** A development access token for the Outmerge API (or for Graph). */
   token(email: string, options?: { tenantId?: string; resource?: 'api' | 'graph' }): Promise<string>;
   /** JSON request with an optional bearer token. */
-  call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  call(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 

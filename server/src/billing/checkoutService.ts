@@ -1,24 +1,34 @@
 /**
- * Buying a subscription (B1, B5): the buyer's Microsoft 365 identity becomes the owner, the
- * buyer's tenant the organisation, and the buyer's domain its first approved domain.
+ * Buying subscriptions (B1, B5): a cart of lines (plan, quantity), one payment for all of it, one
+ * subscription and one invoice per line. The buyer's Microsoft 365 identity becomes the owner, the
+ * buyer's tenant the organisation, and the buyer's domain its first approved domain; the card
+ * becomes each new subscription's stored payment method (token, brand and last four digits only).
  *
  * Idempotency follows Stripe's model: the first answer to a key is stored and replayed; the same
  * key with another body is refused; a key whose request is still running is refused with 409.
  * The charge happens between two transactions (a provider call must not hold the write lock), so
- * the key is claimed before charging and the outcome recorded together with the purchase.
+ * the key is claimed before charging and the outcome recorded together with the purchase. When
+ * the bank asks for additional authentication the answer is 202 with a payment action; completing
+ * it (BillingService.completeAction) records the purchase and replaces the key's stored answer.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import type { CartLine } from '../../../shared/src/api/views.js';
 import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
 import type { PlanConfig } from '../config.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { Storage } from '../storage/storage.js';
-import { PaymentMethodInvalidError, type PaymentProvider } from './paymentProvider.js';
-import { periodEnd, purchaseAmountMinor } from './plans.js';
+import { invoiceTotals, type InvoiceTotals } from './invoiceMath.js';
+import { declinedResponse, issueInvoice, recordPayment, recurringLines } from './ledger.js';
+import { PaymentMethodInvalidError, type PaymentProvider, type StoredPaymentMethod } from './paymentProvider.js';
+import { periodEnd } from './plans.js';
+import type { VolumePricing } from './pricing.js';
 
 export interface CheckoutRequest {
-  plan: string;
-  quantity: number;
+  /** The cart; or the single-line shorthand `plan` + `quantity`. */
+  lines?: CartLine[];
+  plan?: string;
+  quantity?: number;
   card: string;
 }
 
@@ -27,100 +37,184 @@ export interface CheckoutResponse {
   body: unknown;
 }
 
+export interface BillingOptions {
+  plans: readonly PlanConfig[];
+  currency: string;
+  volume: VolumePricing;
+  taxRateBp: number;
+}
+
+/** What a pending checkout needs to be completed after the buyer's authentication. */
+export interface PendingCheckout {
+  lines: CartLine[];
+  method: StoredPaymentMethod;
+  buyer: { tenantId: string; objectId: string; email: string; domain: string };
+  ip: string | null;
+}
+
+const MAX_TOTAL_SEATS = 100_000;
+
 export class CheckoutService {
   constructor(
     private readonly storage: Storage,
     private readonly provider: PaymentProvider,
-    private readonly options: { plans: readonly PlanConfig[]; currency: string },
+    private readonly options: BillingOptions,
     private readonly clock: () => number = Date.now,
   ) {}
 
+  private plan(id: string): PlanConfig {
+    const plan = this.options.plans.find((p) => p.id === id);
+    if (!plan) throw new ApiError(400, 'PLAN_UNKNOWN', `Unknown plan "${id}". Choose one of: ${this.options.plans.map((p) => p.id).join(', ')}.`);
+    return plan;
+  }
+
+  /** The invoice each cart line would get. */
+  quote(lines: readonly CartLine[]): Array<{ line: CartLine; plan: PlanConfig; totals: InvoiceTotals }> {
+    return lines.map((line) => {
+      const plan = this.plan(line.plan);
+      return { line, plan, totals: invoiceTotals(recurringLines(plan, this.options.volume, line.quantity), 0, this.options.taxRateBp) };
+    });
+  }
+
   async purchase(caller: CallerIdentity, request: CheckoutRequest, idempotencyKey: string, ip: string | null): Promise<CheckoutResponse> {
-    const plan = this.options.plans.find((p) => p.id === request.plan);
-    if (!plan) throw new ApiError(400, 'PLAN_UNKNOWN', `Unknown plan "${request.plan}". Choose one of: ${this.options.plans.map((p) => p.id).join(', ')}.`);
+    const lines = cartOf(request);
+    const quotes = this.quote(lines);
     const buyerEmail = caller.email ? normalizeEmail(caller.email) : null;
     if (!buyerEmail?.ok) throw new ApiError(400, 'VALIDATION_FAILED', 'Your Microsoft 365 account has no email address to own a subscription with.');
+    const amountMinor = quotes.reduce((sum, q) => sum + q.totals.totalMinor, 0);
 
     const scope = `checkout:${caller.tenantId}:${caller.objectId}`;
-    const requestHash = createHash('sha256').update(JSON.stringify([request.plan, request.quantity, request.card.replace(/[\s-]/g, '')])).digest('hex');
+    const requestHash = createHash('sha256').update(JSON.stringify([lines, request.card.replace(/[\s-]/g, '')])).digest('hex');
     const claim = this.storage.transaction(() => this.storage.claimIdempotencyKey(scope, idempotencyKey, requestHash, this.clock()));
     if (claim.state === 'done') return { statusCode: claim.statusCode, body: claim.body };
     if (claim.state === 'mismatch') throw new ApiError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different purchase. Use a new key.');
     if (claim.state === 'in_progress') throw new ApiError(409, 'IDEMPOTENCY_KEY_IN_USE', 'A purchase with this Idempotency-Key is still being processed. Try again in a moment.');
 
-    const amountMinor = purchaseAmountMinor(plan, request.quantity);
-    const description = `Outmerge ${plan.id} × ${request.quantity}`;
+    const description = lines.map((l) => `Outmerge ${l.plan} × ${l.quantity}`).join(', ');
+    let method: StoredPaymentMethod;
     let charge;
     try {
-      charge = await this.provider.charge({ amountMinor, currency: this.options.currency, paymentMethod: request.card, description, idempotencyKey: `${scope}:${idempotencyKey}` });
+      method = await this.provider.createPaymentMethod(request.card);
+      charge = await this.provider.charge({ amountMinor, currency: this.options.currency, paymentMethodToken: method.token, description, idempotencyKey: `${scope}:${idempotencyKey}`, offSession: false });
     } catch (error) {
       // Nothing was charged: free the key so the corrected request can reuse it.
       this.storage.transaction(() => this.storage.releaseIdempotencyKey(scope, idempotencyKey));
       if (error instanceof PaymentMethodInvalidError) throw new ApiError(400, 'PAYMENT_CARD_INVALID', error.message);
       throw error;
     }
+    const pending: PendingCheckout = { lines, method, buyer: { tenantId: caller.tenantId, objectId: caller.objectId, email: buyerEmail.display, domain: buyerEmail.domain }, ip };
 
     return this.storage.transaction(() => {
       const now = this.clock();
+      let response: CheckoutResponse;
       if (charge.status === 'declined') {
-        this.storage.insertPayment({ id: randomUUID(), subscriptionId: null, provider: this.provider.name, providerReference: charge.reference, amountMinor, currency: this.options.currency, status: 'declined', description, createdAt: now });
-        const response = { statusCode: 402, body: { error: { code: 'PAYMENT_DECLINED', message: declineMessage(charge.reason), details: { reason: charge.reason } } } };
-        this.storage.completeIdempotencyKey(scope, idempotencyKey, response.statusCode, response.body);
-        return response;
+        recordPayment(this.storage, { subscriptionId: null, provider: this.provider.name, reference: charge.reference, amountMinor, currency: this.options.currency, status: 'declined', description, invoiceId: null, at: now });
+        response = declinedResponse(charge.reason);
+      } else if (charge.status === 'requires_action') {
+        const actionId = randomUUID();
+        this.storage.billing.insertPaymentAction({
+          id: actionId,
+          kind: 'checkout',
+          status: 'pending',
+          tenantId: caller.tenantId,
+          objectId: caller.objectId,
+          idempotencyScope: scope,
+          idempotencyKey,
+          providerReference: charge.reference,
+          amountMinor,
+          currency: this.options.currency,
+          request: JSON.stringify(pending),
+          createdAt: now,
+          completedAt: null,
+          response: null,
+        });
+        response = { statusCode: 202, body: { status: 'requires_action', actionId, amountMinor, currency: this.options.currency } };
+      } else {
+        response = this.fulfil(pending, charge.reference, now);
       }
+      this.storage.completeIdempotencyKey(scope, idempotencyKey, response.statusCode, response.body);
+      return response;
+    });
+  }
 
-      let organisation = this.storage.findOrganisationByTenant(caller.tenantId);
-      if (!organisation) {
-        organisation = { id: randomUUID(), tenantId: caller.tenantId, name: buyerEmail.domain, createdAt: now };
-        this.storage.insertOrganisation(organisation);
-      }
-      this.storage.approveDomain(organisation.id, buyerEmail.domain, now);
+  /** Records a paid purchase; runs inside the caller's transaction. */
+  fulfil(pending: PendingCheckout, reference: string, now: number): CheckoutResponse {
+    const quotes = this.quote(pending.lines);
+    let organisation = this.storage.findOrganisationByTenant(pending.buyer.tenantId);
+    if (!organisation) {
+      organisation = { id: randomUUID(), tenantId: pending.buyer.tenantId, name: pending.buyer.domain, createdAt: now };
+      this.storage.insertOrganisation(organisation);
+    }
+    this.storage.approveDomain(organisation.id, pending.buyer.domain, now);
+    const subscriptionIds: string[] = [];
+    const invoiceNumbers: string[] = [];
+    let firstEnd = 0;
+    for (const { line, plan, totals } of quotes) {
       const subscriptionId = randomUUID();
       const end = periodEnd(now, plan.interval);
-      this.storage.insertSubscription({
+      firstEnd ||= end;
+      const subscription = {
         id: subscriptionId,
         organisationId: organisation.id,
         planId: plan.id,
-        quantity: request.quantity,
-        status: 'active',
+        quantity: line.quantity,
+        status: 'active' as const,
         periodStart: now,
         periodEnd: end,
-        ownerTenantId: caller.tenantId,
-        ownerObjectId: caller.objectId,
-        ownerEmail: buyerEmail.display,
+        ownerTenantId: pending.buyer.tenantId,
+        ownerObjectId: pending.buyer.objectId,
+        ownerEmail: pending.buyer.email,
         createdAt: now,
-      });
-      this.storage.insertPayment({ id: randomUUID(), subscriptionId, provider: this.provider.name, providerReference: charge.reference, amountMinor, currency: this.options.currency, status: 'succeeded', description, createdAt: now });
+      };
+      this.storage.insertSubscription(subscription);
+      this.storage.billing.setCurrency(subscriptionId, this.options.currency);
+      this.storage.billing.setPaymentMethod({ id: randomUUID(), subscriptionId, provider: this.provider.name, token: pending.method.token, brand: pending.method.brand, last4: pending.method.last4, createdAt: now });
+      const invoice = issueInvoice(this.storage, { subscription, kind: 'purchase', currency: this.options.currency, totals, periodStart: now, periodEnd: end, at: now, paid: true });
+      recordPayment(this.storage, { subscriptionId, provider: this.provider.name, reference, amountMinor: totals.totalMinor, currency: this.options.currency, status: 'succeeded', description: `Outmerge ${plan.id} × ${line.quantity}`, invoiceId: invoice.id, at: now });
       this.storage.appendJournal({
         organisationId: organisation.id,
         subscriptionId,
-        actor: { tenantId: caller.tenantId, objectId: caller.objectId, email: buyerEmail.display },
+        actor: { tenantId: pending.buyer.tenantId, objectId: pending.buyer.objectId, email: pending.buyer.email },
         actorRole: 'owner',
         onBehalfOf: null,
         category: 'billing',
         action: 'subscription.purchased',
         target: subscriptionId,
-        detail: JSON.stringify({ plan: plan.id, quantity: request.quantity, amountMinor, currency: this.options.currency }),
-        ip,
+        detail: JSON.stringify({ plan: plan.id, quantity: line.quantity, amountMinor: totals.totalMinor, currency: this.options.currency, invoice: invoice.number, card: `${pending.method.brand} ${pending.method.last4}` }),
+        ip: pending.ip,
         at: now,
       });
-      const response = {
-        statusCode: 201,
-        body: { subscriptionId, plan: plan.id, quantity: request.quantity, amountMinor, currency: this.options.currency, status: 'active', periodEnd: new Date(end).toISOString() },
-      };
-      this.storage.completeIdempotencyKey(scope, idempotencyKey, response.statusCode, response.body);
-      return response;
-    });
+      subscriptionIds.push(subscriptionId);
+      invoiceNumbers.push(invoice.number);
+    }
+    const amountMinor = quotes.reduce((sum, q) => sum + q.totals.totalMinor, 0);
+    const [first] = pending.lines;
+    return {
+      statusCode: 201,
+      body: {
+        status: 'active',
+        subscriptionId: subscriptionIds[0],
+        subscriptionIds,
+        plan: first?.plan,
+        quantity: first?.quantity,
+        amountMinor,
+        currency: this.options.currency,
+        periodEnd: new Date(firstEnd).toISOString(),
+        invoiceNumbers,
+      },
+    };
   }
 }
 
-function declineMessage(reason: string): string {
-  switch (reason) {
-    case 'insufficient_funds':
-      return 'The card was declined for insufficient funds. Use another card.';
-    case 'expired_card':
-      return 'The card has expired. Use another card.';
-    default:
-      return 'The card was declined. Use another card or contact your bank.';
-  }
+/** The cart of a request: `lines`, or the shorthand `plan` + `quantity`; plans distinct, seats within bounds. */
+export function cartOf(request: CheckoutRequest): CartLine[] {
+  const shorthand = request.plan !== undefined || request.quantity !== undefined;
+  if (request.lines !== undefined && shorthand) throw new ApiError(400, 'VALIDATION_FAILED', 'Send either "lines" or "plan" and "quantity", not both.');
+  let lines: CartLine[];
+  if (request.lines !== undefined) lines = request.lines;
+  else if (request.plan !== undefined && request.quantity !== undefined) lines = [{ plan: request.plan, quantity: request.quantity }];
+  else throw new ApiError(400, 'VALIDATION_FAILED', 'Send the cart as "lines": [{"plan", "quantity"}].');
+  if (new Set(lines.map((l) => l.plan)).size !== lines.length) throw new ApiError(400, 'VALIDATION_FAILED', 'Each plan may appear once in the cart; change the quantity of its line instead.');
+  if (lines.reduce((sum, l) => sum + l.quantity, 0) > MAX_TOTAL_SEATS) throw new ApiError(400, 'VALIDATION_FAILED', `A cart holds at most ${MAX_TOTAL_SEATS} seats.`);
+  return lines.map((l) => ({ plan: l.plan, quantity: l.quantity }));
 }

@@ -152,6 +152,96 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 3,
+    description: 'billing: payment methods, invoices with gap-free numbers, credits, renewals and past due, payment actions, webhook events',
+    sql: `
+      ALTER TABLE subscriptions ADD COLUMN currency TEXT NOT NULL DEFAULT 'EUR';
+      -- A decrease waits for the renewal; NULL when none is scheduled.
+      ALTER TABLE subscriptions ADD COLUMN pending_quantity INTEGER CHECK (pending_quantity IS NULL OR pending_quantity > 0);
+      ALTER TABLE subscriptions ADD COLUMN grace_until INTEGER;
+      ALTER TABLE subscriptions ADD COLUMN ended_at INTEGER;
+      -- Held while a charge for this subscription is with the provider (outside any transaction).
+      ALTER TABLE subscriptions ADD COLUMN billing_lock_until INTEGER;
+      ALTER TABLE payments ADD COLUMN invoice_id TEXT;
+      CREATE TABLE payment_methods (
+        id TEXT PRIMARY KEY,
+        subscription_id TEXT NOT NULL REFERENCES subscriptions(id),
+        provider TEXT NOT NULL,
+        token TEXT NOT NULL,
+        brand TEXT NOT NULL,
+        last4 TEXT NOT NULL CHECK (length(last4) = 4),
+        created_at INTEGER NOT NULL,
+        replaced_at INTEGER
+      );
+      CREATE UNIQUE INDEX payment_methods_current ON payment_methods (subscription_id) WHERE replaced_at IS NULL;
+      CREATE TABLE invoice_sequences (
+        year INTEGER PRIMARY KEY,
+        last_number INTEGER NOT NULL
+      );
+      CREATE TABLE invoices (
+        id TEXT PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        subscription_id TEXT NOT NULL REFERENCES subscriptions(id),
+        organisation_id TEXT NOT NULL REFERENCES organisations(id),
+        kind TEXT NOT NULL CHECK (kind IN ('purchase', 'quantity_change', 'renewal', 'consolidation')),
+        status TEXT NOT NULL CHECK (status IN ('open', 'paid')),
+        currency TEXT NOT NULL,
+        subtotal_minor INTEGER NOT NULL CHECK (subtotal_minor >= 0),
+        tax_rate_bp INTEGER NOT NULL CHECK (tax_rate_bp >= 0),
+        tax_minor INTEGER NOT NULL CHECK (tax_minor >= 0),
+        total_minor INTEGER NOT NULL CHECK (total_minor = subtotal_minor + tax_minor),
+        period_start INTEGER NOT NULL,
+        period_end INTEGER NOT NULL,
+        bill_to TEXT NOT NULL,
+        issued_at INTEGER NOT NULL,
+        paid_at INTEGER
+      );
+      CREATE INDEX invoices_subscription ON invoices (subscription_id, issued_at);
+      CREATE TABLE invoice_lines (
+        invoice_id TEXT NOT NULL REFERENCES invoices(id),
+        position INTEGER NOT NULL,
+        description TEXT NOT NULL,
+        quantity INTEGER,
+        unit_amount_minor INTEGER,
+        amount_minor INTEGER NOT NULL,
+        PRIMARY KEY (invoice_id, position)
+      );
+      -- Credits waiting for a subscription's next invoice (consolidation), consumed oldest first.
+      CREATE TABLE credits (
+        id TEXT PRIMARY KEY,
+        subscription_id TEXT NOT NULL REFERENCES subscriptions(id),
+        description TEXT NOT NULL,
+        amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
+        remaining_minor INTEGER NOT NULL CHECK (remaining_minor >= 0 AND remaining_minor <= amount_minor),
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX credits_subscription ON credits (subscription_id, created_at);
+      -- A payment waiting for the buyer's additional authentication (3-D Secure).
+      CREATE TABLE payment_actions (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('checkout', 'invoice')),
+        status TEXT NOT NULL CHECK (status IN ('pending', 'succeeded', 'failed')),
+        tenant_id TEXT NOT NULL,
+        object_id TEXT NOT NULL,
+        idempotency_scope TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL,
+        provider_reference TEXT NOT NULL UNIQUE,
+        amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
+        currency TEXT NOT NULL,
+        request TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        completed_at INTEGER,
+        -- The final answer (status code and body), replayed when the action is completed again.
+        response TEXT
+      );
+      CREATE TABLE webhook_events (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        received_at INTEGER NOT NULL
+      );
+    `,
+  },
+  {
     version: 4,
     description: 'seat list indexes: every sort of the portal walks an index (10,000 seats without a sort step)',
     sql: `

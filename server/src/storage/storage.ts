@@ -8,6 +8,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { BillingStorage } from './billingStorage.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 
 import type { SubscriptionStatus } from '../../../shared/src/api/views.js';
@@ -182,7 +183,12 @@ const SEAT_FOR_CHECK = `
   FROM seats JOIN subscriptions s ON s.id = seats.subscription_id JOIN organisations o ON o.id = s.organisation_id`;
 
 export class Storage {
-  private constructor(private readonly db: Database.Database) {}
+  /** Billing queries (./billingStorage.ts), on the same connection and transactions. */
+  readonly billing: BillingStorage;
+
+  private constructor(private readonly db: Database.Database) {
+    this.billing = new BillingStorage(db);
+  }
 
   /** Opens (creating if needed) the database file and brings its schema up to date. */
   static open(file: string, migrations: readonly Migration[] = MIGRATIONS): Storage {

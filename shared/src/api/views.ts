@@ -80,3 +80,108 @@ export interface JournalEntryView {
   detail: unknown;
   ip: string | null;
 }
+
+// --- billing (B1–B5, A9) -----------------------------------------------------------------------
+
+export interface PriceTierView {
+  from: number;
+  to: number | null;
+  unitPriceMinor: number;
+}
+
+export interface PlanView {
+  id: string;
+  interval: 'month' | 'year';
+  unitPriceMinor: number;
+  /** Graduated volume pricing: each seat is priced by the tier it falls in. */
+  tiers: PriceTierView[];
+}
+
+export interface PlanCatalogView {
+  currency: string;
+  taxRateBp: number;
+  plans: PlanView[];
+}
+
+export interface CartLine {
+  plan: string;
+  quantity: number;
+}
+
+/** 201: paid; 202: the bank asks for additional authentication (complete the action). */
+export type CheckoutResult =
+  | { status: 'active'; subscriptionId: string; subscriptionIds: string[]; plan: string; quantity: number; amountMinor: number; currency: string; periodEnd: string; invoiceNumbers: string[] }
+  | { status: 'requires_action'; actionId: string; amountMinor: number; currency: string };
+
+export interface QuantityPreviewView {
+  quantity: number;
+  newQuantity: number;
+  assigned: number;
+  /** now: charged at once; renewal: a decrease, from the next period; none: nothing changes. */
+  effective: 'now' | 'renewal' | 'none';
+  /** The second the proration is computed at; pass it back to confirm (valid 15 minutes). */
+  prorationDate: string;
+  currency: string;
+  /** Negative: unused time of the current quantity. */
+  creditMinor: number;
+  /** Remaining time of the new quantity. */
+  debitMinor: number;
+  creditAppliedMinor: number;
+  subtotalMinor: number;
+  taxRateBp: number;
+  taxMinor: number;
+  /** What will be charged now, tax included. */
+  amountDueMinor: number;
+  /** The new price per period (before tax) and with tax. */
+  recurringMinor: number;
+  recurringTotalMinor: number;
+  periodEnd: string;
+}
+
+export interface QuantityChangeResult {
+  quantity: number;
+  pendingQuantity: number | null;
+  effective: 'now' | 'renewal' | 'none';
+  chargedMinor: number;
+  currency: string;
+  invoiceNumber: string | null;
+}
+
+export type InvoiceStatus = 'open' | 'paid';
+
+export interface InvoiceView {
+  id: string;
+  number: string;
+  kind: 'purchase' | 'quantity_change' | 'renewal' | 'consolidation';
+  status: InvoiceStatus;
+  currency: string;
+  subtotalMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+  periodStart: string;
+  periodEnd: string;
+  issuedAt: string;
+  paidAt: string | null;
+}
+
+export interface PaymentMethodView {
+  brand: string;
+  last4: string;
+}
+
+export interface BillingSummaryView {
+  status: SubscriptionStatus;
+  currency: string;
+  plan: string;
+  quantity: number;
+  pendingQuantity: number | null;
+  recurringMinor: number;
+  taxRateBp: number;
+  periodEnd: string;
+  graceUntil: string | null;
+  creditMinor: number;
+  paymentMethod: PaymentMethodView | null;
+  openInvoice: InvoiceView | null;
+}
+
+export type PaymentResult = { status: 'paid'; invoice: InvoiceView } | { status: 'requires_action'; actionId: string; amountMinor: number; currency: string };

@@ -22,7 +22,8 @@ export type SubscriptionAction =
   | 'ownership.transfer'
   | 'quantity.change'
   | 'billing.view'
-  | 'billing.manage';
+  | 'billing.manage'
+  | 'subscription.consolidate';
 
 /** What each action needs: a permission, any role at all, or being the owner. */
 const REQUIRED: Record<SubscriptionAction, { anyOf: readonly Permission[] } | 'any' | 'owner'> = {
@@ -41,6 +42,7 @@ const REQUIRED: Record<SubscriptionAction, { anyOf: readonly Permission[] } | 'a
   'quantity.change': { anyOf: ['quantity'] },
   'billing.view': { anyOf: ['billing'] },
   'billing.manage': { anyOf: ['billing'] },
+  'subscription.consolidate': 'owner',
 };
 
 export interface Actor {

@@ -1,0 +1,641 @@
+/**
+ * The billing engine after the purchase (B3, B4, B5, A9): quantity changes with an exact preview,
+ * invoices, payment methods, paying an open invoice, renewals with past due and expiry, payment
+ * actions (additional authentication), webhooks and consolidation.
+ *
+ * Pattern of every change that charges (as in ./checkoutService.ts): transaction 1 authorises,
+ * claims the Idempotency-Key, validates, takes the subscription's billing lock and decides the
+ * amount; the provider is called outside any transaction; transaction 2 records the outcome, the
+ * stored answer and the journal entry. A client mistake throws inside transaction 1, which rolls
+ * the key claim back: nothing changes and the corrected request may reuse the key.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { BillingSummaryView, PaymentMethodView, QuantityChangeResult, QuantityPreviewView } from '../../../shared/src/api/views.js';
+import type { PlanConfig } from '../config.js';
+import { ApiError } from '../http/apiError.js';
+import type { CallerIdentity } from '../identity/accessTokenValidator.js';
+import { authorize, journal, type Access } from '../licensing/access.js';
+import type { InvoiceRow } from '../storage/billingStorage.js';
+import type { Storage, SubscriptionRow } from '../storage/storage.js';
+import type { BillingOptions, CheckoutService, PendingCheckout } from './checkoutService.js';
+import { invoiceTotals, taxFor, type DraftLine } from './invoiceMath.js';
+import { renderInvoiceHtml } from './invoiceHtml.js';
+import { declinedResponse, invoiceView, issueInvoice, planLabel, recordPayment, recurringLines } from './ledger.js';
+import { PaymentMethodInvalidError, type ChargeResult, type PaymentProvider } from './paymentProvider.js';
+import { periodEnd } from './plans.js';
+import { seatTotalMinor } from './pricing.js';
+import { prorateChange } from './proration.js';
+import { verifyWebhook } from './webhookSignature.js';
+import type { Locale } from '../../../shared/src/i18n/translate.js';
+
+export interface BillingServiceOptions extends BillingOptions {
+  graceDays: number;
+  webhookSecrets: readonly string[];
+}
+
+/** How long a preview's proration date may be confirmed. */
+export const PREVIEW_MAX_AGE_MS = 15 * 60 * 1000;
+/** A billing lock outlives a crashed request by this much at most. */
+const LOCK_MS = 2 * 60 * 1000;
+const DAY_MS = 86_400_000;
+
+type Outcome = { statusCode: number; body: unknown };
+
+interface QuantityPlan {
+  preview: QuantityPreviewView;
+  lines: DraftLine[];
+  totals: ReturnType<typeof invoiceTotals> | null;
+}
+
+const LIVE = new Set(['active', 'trial']);
+
+export class BillingService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly provider: PaymentProvider,
+    private readonly checkout: CheckoutService,
+    private readonly options: BillingServiceOptions,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  private plan(id: string): PlanConfig {
+    const plan = this.options.plans.find((p) => p.id === id);
+    if (!plan) throw new Error(`Plan ${id} is not configured`);
+    return plan;
+  }
+
+  private currencyOf(subscriptionId: string): string {
+    return this.storage.billing.state(subscriptionId)?.currency ?? this.options.currency;
+  }
+
+  private claim(scope: string, key: string, body: unknown, now: number, what: string): Outcome | null {
+    const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    const claim = this.storage.claimIdempotencyKey(scope, key, hash, now);
+    if (claim.state === 'done') return { statusCode: claim.statusCode, body: claim.body };
+    if (claim.state === 'mismatch') throw new ApiError(422, 'IDEMPOTENCY_KEY_REUSED', `This Idempotency-Key was already used for a different ${what}. Use a new key.`);
+    if (claim.state === 'in_progress') throw new ApiError(409, 'IDEMPOTENCY_KEY_IN_USE', `A ${what} with this Idempotency-Key is still being processed. Try again in a moment.`);
+    return null;
+  }
+
+  private lock(subscriptionId: string, now: number): void {
+    if (!this.storage.billing.acquireLock(subscriptionId, now, now + LOCK_MS)) throw new ApiError(409, 'BILLING_BUSY', 'Another payment for this subscription is being processed. Try again in a moment.');
+  }
+
+  // --- quantity (B3) ----------------------------------------------------------------------
+
+  private quantityPlan(subscription: SubscriptionRow, newQuantity: number, at: number): QuantityPlan {
+    if (!LIVE.has(subscription.status)) throw new ApiError(409, 'SUBSCRIPTION_NOT_ACTIVE', 'Only an active subscription can change its quantity. Pay the open invoice first.');
+    if (newQuantity < subscription.assignedCount) {
+      throw new ApiError(409, 'QUANTITY_BELOW_ASSIGNED', `${subscription.assignedCount} seats are assigned: remove seats before going below that number.`, { assigned: subscription.assignedCount });
+    }
+    const plan = this.plan(subscription.planId);
+    const currency = this.currencyOf(subscription.id);
+    const recurringMinor = seatTotalMinor(plan, this.options.volume, newQuantity);
+    const effective = newQuantity > subscription.quantity ? 'now' : newQuantity < subscription.quantity ? 'renewal' : 'none';
+    const base = {
+      quantity: subscription.quantity,
+      newQuantity,
+      assigned: subscription.assignedCount,
+      effective,
+      prorationDate: new Date(at).toISOString(),
+      currency,
+      taxRateBp: this.options.taxRateBp,
+      recurringMinor,
+      recurringTotalMinor: recurringMinor + taxFor(recurringMinor, this.options.taxRateBp),
+      periodEnd: new Date(subscription.periodEnd).toISOString(),
+    } as const;
+    if (effective !== 'now') {
+      return { preview: { ...base, creditMinor: 0, debitMinor: 0, creditAppliedMinor: 0, subtotalMinor: 0, taxMinor: 0, amountDueMinor: 0 }, lines: [], totals: null };
+    }
+    const oldTotal = seatTotalMinor(plan, this.options.volume, subscription.quantity);
+    const change = prorateChange(oldTotal, recurringMinor, { start: subscription.periodStart, end: subscription.periodEnd }, at);
+    const lines: DraftLine[] = [
+      { description: `Unused time on ${subscription.quantity} × ${planLabel(plan)}`, quantity: subscription.quantity, unitAmountMinor: null, amountMinor: change.creditMinor },
+      { description: `Remaining time on ${newQuantity} × ${planLabel(plan)}`, quantity: newQuantity, unitAmountMinor: null, amountMinor: change.debitMinor },
+    ];
+    const totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscription.id), this.options.taxRateBp);
+    return {
+      preview: { ...base, creditMinor: change.creditMinor, debitMinor: change.debitMinor, creditAppliedMinor: totals.creditAppliedMinor, subtotalMinor: totals.subtotalMinor, taxMinor: totals.taxMinor, amountDueMinor: totals.totalMinor },
+      lines,
+      totals,
+    };
+  }
+
+  previewQuantity(caller: CallerIdentity, subscriptionId: string, quantity: number): QuantityPreviewView {
+    const access = authorize(this.storage, caller, subscriptionId, 'quantity.change');
+    return this.quantityPlan(access.subscription, quantity, Math.floor(this.clock() / 1000) * 1000).preview;
+  }
+
+  async changeQuantity(caller: CallerIdentity, subscriptionId: string, request: { quantity: number; prorationDate: string; expectedAmountMinor: number }, key: string, ip: string | null): Promise<Outcome> {
+    const scope = `quantity:${subscriptionId}:${caller.tenantId}:${caller.objectId}`;
+    const first = this.storage.transaction(() => {
+      const now = this.clock();
+      const access = authorize(this.storage, caller, subscriptionId, 'quantity.change');
+      const replay = this.claim(scope, key, [request.quantity, request.prorationDate, request.expectedAmountMinor], now, 'quantity change');
+      if (replay) return { done: replay } as const;
+      const at = Date.parse(request.prorationDate);
+      if (!Number.isFinite(at) || at > now + 1000 || now - at > PREVIEW_MAX_AGE_MS) throw new ApiError(409, 'QUANTITY_PREVIEW_EXPIRED', 'The preview is too old. Look at the new preview and confirm again.');
+      const plan = this.quantityPlan(access.subscription, request.quantity, at);
+      if (plan.preview.amountDueMinor !== request.expectedAmountMinor) {
+        throw new ApiError(409, 'QUANTITY_PREVIEW_STALE', 'The subscription changed since the preview. Look at the new preview and confirm again.', { amountDueMinor: plan.preview.amountDueMinor });
+      }
+      if (plan.preview.amountDueMinor === 0) {
+        const done = this.applyQuantity(access, plan, null, now, ip);
+        this.storage.completeIdempotencyKey(scope, key, done.statusCode, done.body);
+        return { done } as const;
+      }
+      const method = this.storage.billing.currentPaymentMethod(subscriptionId);
+      if (!method) throw new ApiError(409, 'PAYMENT_METHOD_MISSING', 'The subscription has no payment method. Add one in Billing.');
+      this.lock(subscriptionId, now);
+      return { plan, method } as const;
+    });
+    if (first.done) return first.done;
+
+    const charge = await this.chargeOrRelease(subscriptionId, scope, key, {
+      amountMinor: first.plan.preview.amountDueMinor,
+      currency: first.plan.preview.currency,
+      paymentMethodToken: first.method.token,
+      description: `Outmerge quantity ${first.plan.preview.quantity} → ${first.plan.preview.newQuantity}`,
+      idempotencyKey: `${scope}:${key}`,
+      offSession: true,
+    });
+
+    return this.storage.transaction(() => {
+      const now = this.clock();
+      this.storage.billing.releaseLock(subscriptionId);
+      const access = authorize(this.storage, caller, subscriptionId, 'quantity.change');
+      let outcome: Outcome;
+      if (charge.status === 'succeeded') {
+        outcome = this.applyQuantity(access, first.plan, charge.reference, now, ip);
+      } else {
+        const reason = charge.status === 'declined' ? charge.reason : 'card_declined';
+        recordPayment(this.storage, { subscriptionId, provider: this.provider.name, reference: charge.reference, amountMinor: first.plan.preview.amountDueMinor, currency: first.plan.preview.currency, status: 'declined', description: 'Quantity change', invoiceId: null, at: now });
+        journal(this.storage, access, { category: 'billing', action: 'quantity.payment_failed', target: subscriptionId, detail: { from: first.plan.preview.quantity, to: first.plan.preview.newQuantity, reason }, ip, at: now });
+        outcome = declinedResponse(reason);
+      }
+      this.storage.completeIdempotencyKey(scope, key, outcome.statusCode, outcome.body);
+      return outcome;
+    });
+  }
+
+  /** Calls the provider; on an exception frees the lock and the key (nothing was charged) and rethrows. */
+  private async chargeOrRelease(subscriptionId: string, scope: string, key: string, request: Parameters<PaymentProvider['charge']>[0]): Promise<ChargeResult> {
+    try {
+      return await this.provider.charge(request);
+    } catch (error) {
+      this.storage.transaction(() => {
+        this.storage.billing.releaseLock(subscriptionId);
+        this.storage.releaseIdempotencyKey(scope, key);
+      });
+      if (error instanceof PaymentMethodInvalidError) throw new ApiError(409, 'PAYMENT_METHOD_MISSING', 'The stored payment method cannot be used. Replace it in Billing.');
+      throw error;
+    }
+  }
+
+  private applyQuantity(access: Access, plan: QuantityPlan, reference: string | null, now: number, ip: string | null): Outcome {
+    const subscription = access.subscription;
+    const { preview } = plan;
+    let invoice: InvoiceRow | null = null;
+    if (preview.effective === 'now') {
+      this.storage.billing.setQuantity(subscription.id, preview.newQuantity, null);
+      if (plan.totals) {
+        invoice = issueInvoice(this.storage, { subscription, kind: 'quantity_change', currency: preview.currency, totals: plan.totals, periodStart: Date.parse(preview.prorationDate), periodEnd: subscription.periodEnd, at: now, paid: true });
+        if (reference) recordPayment(this.storage, { subscriptionId: subscription.id, provider: this.provider.name, reference, amountMinor: preview.amountDueMinor, currency: preview.currency, status: 'succeeded', description: `Outmerge quantity ${preview.quantity} → ${preview.newQuantity}`, invoiceId: invoice.id, at: now });
+      }
+    } else {
+      this.storage.billing.setPendingQuantity(subscription.id, preview.effective === 'renewal' ? preview.newQuantity : null);
+    }
+    const action = preview.effective === 'now' ? 'quantity.increased' : preview.effective === 'renewal' ? 'quantity.decrease_scheduled' : 'quantity.unchanged';
+    journal(this.storage, access, { category: 'billing', action, target: subscription.id, detail: { from: preview.quantity, to: preview.newQuantity, amountMinor: preview.amountDueMinor, currency: preview.currency, invoice: invoice?.number ?? null }, ip, at: now });
+    const body: QuantityChangeResult = {
+      quantity: preview.effective === 'now' ? preview.newQuantity : preview.quantity,
+      pendingQuantity: preview.effective === 'renewal' ? preview.newQuantity : null,
+      effective: preview.effective,
+      chargedMinor: reference ? preview.amountDueMinor : 0,
+      currency: preview.currency,
+      invoiceNumber: invoice?.number ?? null,
+    };
+    return { statusCode: 200, body };
+  }
+
+  // --- invoices and payment methods (B4) ----------------------------------------------------
+
+  summary(caller: CallerIdentity, subscriptionId: string): BillingSummaryView {
+    const { subscription } = authorize(this.storage, caller, subscriptionId, 'billing.view');
+    const state = this.storage.billing.state(subscriptionId);
+    const method = this.storage.billing.currentPaymentMethod(subscriptionId);
+    const open = this.storage.billing.openInvoice(subscriptionId);
+    return {
+      status: subscription.status,
+      currency: state?.currency ?? this.options.currency,
+      plan: subscription.planId,
+      quantity: subscription.quantity,
+      pendingQuantity: state?.pendingQuantity ?? null,
+      recurringMinor: seatTotalMinor(this.plan(subscription.planId), this.options.volume, state?.pendingQuantity ?? subscription.quantity),
+      taxRateBp: this.options.taxRateBp,
+      periodEnd: new Date(subscription.periodEnd).toISOString(),
+      graceUntil: state?.graceUntil ? new Date(state.graceUntil).toISOString() : null,
+      creditMinor: this.storage.billing.creditBalance(subscriptionId),
+      paymentMethod: method ? { brand: method.brand, last4: method.last4 } : null,
+      openInvoice: open ? invoiceView(open) : null,
+    };
+  }
+
+  invoices(caller: CallerIdentity, subscriptionId: string) {
+    authorize(this.storage, caller, subscriptionId, 'billing.view');
+    return this.storage.billing.listInvoices(subscriptionId).map(invoiceView);
+  }
+
+  invoiceHtml(caller: CallerIdentity, subscriptionId: string, invoiceId: string, locale: Locale): string {
+    const { subscription } = authorize(this.storage, caller, subscriptionId, 'billing.view');
+    const invoice = this.storage.billing.findInvoice(subscriptionId, invoiceId);
+    if (!invoice) throw new ApiError(404, 'INVOICE_NOT_FOUND', 'No invoice with this id in this subscription.');
+    const organisation = this.storage.findOrganisationByTenant(subscription.ownerTenantId);
+    return renderInvoiceHtml(invoice, this.storage.billing.invoiceLines(invoice.id), { organisation: organisation?.name ?? '', locale });
+  }
+
+  async replacePaymentMethod(caller: CallerIdentity, subscriptionId: string, card: string, ip: string | null): Promise<PaymentMethodView> {
+    authorize(this.storage, caller, subscriptionId, 'billing.manage');
+    let method;
+    try {
+      method = await this.provider.createPaymentMethod(card);
+    } catch (error) {
+      if (error instanceof PaymentMethodInvalidError) throw new ApiError(400, 'PAYMENT_CARD_INVALID', error.message);
+      throw error;
+    }
+    return this.storage.transaction(() => {
+      const now = this.clock();
+      const access = authorize(this.storage, caller, subscriptionId, 'billing.manage');
+      this.storage.billing.setPaymentMethod({ id: randomUUID(), subscriptionId, provider: this.provider.name, token: method.token, brand: method.brand, last4: method.last4, createdAt: now });
+      journal(this.storage, access, { category: 'billing', action: 'payment_method.replaced', target: subscriptionId, detail: { brand: method.brand, last4: method.last4 }, ip, at: now });
+      return { brand: method.brand, last4: method.last4 };
+    });
+  }
+
+  /** Pays an open invoice (a failed renewal) with a new card or the stored one; reactivates the subscription. */
+  async payInvoice(caller: CallerIdentity, subscriptionId: string, invoiceId: string, card: string | undefined, key: string, ip: string | null): Promise<Outcome> {
+    const scope = `invoice:${invoiceId}:${caller.tenantId}:${caller.objectId}`;
+    const first = this.storage.transaction(() => {
+      const now = this.clock();
+      authorize(this.storage, caller, subscriptionId, 'billing.manage');
+      const replay = this.claim(scope, key, [invoiceId, card?.replace(/[\s-]/g, '') ?? null], now, 'payment');
+      if (replay) return { done: replay } as const;
+      const invoice = this.storage.billing.findInvoice(subscriptionId, invoiceId);
+      if (!invoice) throw new ApiError(404, 'INVOICE_NOT_FOUND', 'No invoice with this id in this subscription.');
+      if (invoice.status !== 'open') throw new ApiError(409, 'INVOICE_NOT_OPEN', `Invoice ${invoice.number} is already paid.`);
+      const stored = this.storage.billing.currentPaymentMethod(subscriptionId);
+      if (!card && !stored) throw new ApiError(409, 'PAYMENT_METHOD_MISSING', 'Enter a card to pay with.');
+      this.lock(subscriptionId, now);
+      return { invoice, stored } as const;
+    });
+    if (first.done) return first.done;
+
+    let method = first.stored ? { token: first.stored.token, brand: first.stored.brand, last4: first.stored.last4 } : null;
+    if (card) {
+      try {
+        method = await this.provider.createPaymentMethod(card);
+      } catch (error) {
+        this.storage.transaction(() => {
+          this.storage.billing.releaseLock(subscriptionId);
+          this.storage.releaseIdempotencyKey(scope, key);
+        });
+        if (error instanceof PaymentMethodInvalidError) throw new ApiError(400, 'PAYMENT_CARD_INVALID', error.message);
+        throw error;
+      }
+    }
+    if (!method) throw new Error('unreachable: a payment method was checked in the first transaction');
+    const charge = await this.chargeOrRelease(subscriptionId, scope, key, {
+      amountMinor: first.invoice.totalMinor,
+      currency: first.invoice.currency,
+      paymentMethodToken: method.token,
+      description: `Invoice ${first.invoice.number}`,
+      idempotencyKey: `${scope}:${key}`,
+      offSession: false,
+    });
+    const pending: PendingInvoicePayment = { subscriptionId, invoiceId, method: card ? method : null, ip };
+    return this.storage.transaction(() => {
+      const now = this.clock();
+      this.storage.billing.releaseLock(subscriptionId);
+      let outcome: Outcome;
+      if (charge.status === 'requires_action') {
+        const actionId = randomUUID();
+        this.storage.billing.insertPaymentAction({ id: actionId, kind: 'invoice', status: 'pending', tenantId: caller.tenantId, objectId: caller.objectId, idempotencyScope: scope, idempotencyKey: key, providerReference: charge.reference, amountMinor: first.invoice.totalMinor, currency: first.invoice.currency, request: JSON.stringify(pending), createdAt: now, completedAt: null, response: null });
+        outcome = { statusCode: 202, body: { status: 'requires_action', actionId, amountMinor: first.invoice.totalMinor, currency: first.invoice.currency } };
+      } else {
+        outcome = this.settleInvoice(caller, pending, charge, now);
+      }
+      this.storage.completeIdempotencyKey(scope, key, outcome.statusCode, outcome.body);
+      return outcome;
+    });
+  }
+
+  private settleInvoice(caller: { tenantId: string; objectId: string; email?: string | null }, pending: PendingInvoicePayment, charge: ChargeResult, now: number): Outcome {
+    const access = authorize(this.storage, { tenantId: caller.tenantId, objectId: caller.objectId, email: caller.email ?? null, name: null }, pending.subscriptionId, 'billing.manage');
+    const invoice = this.storage.billing.findInvoice(pending.subscriptionId, pending.invoiceId);
+    if (!invoice) throw new ApiError(404, 'INVOICE_NOT_FOUND', 'No invoice with this id in this subscription.');
+    if (charge.status !== 'succeeded') {
+      const reason = charge.status === 'declined' ? charge.reason : 'card_declined';
+      recordPayment(this.storage, { subscriptionId: pending.subscriptionId, provider: this.provider.name, reference: charge.reference, amountMinor: invoice.totalMinor, currency: invoice.currency, status: 'declined', description: `Invoice ${invoice.number}`, invoiceId: invoice.id, at: now });
+      journal(this.storage, access, { category: 'billing', action: 'invoice.payment_failed', target: invoice.number, detail: { reason }, ip: pending.ip, at: now });
+      return declinedResponse(reason);
+    }
+    this.storage.billing.markInvoicePaid(invoice.id, now);
+    recordPayment(this.storage, { subscriptionId: pending.subscriptionId, provider: this.provider.name, reference: charge.reference, amountMinor: invoice.totalMinor, currency: invoice.currency, status: 'succeeded', description: `Invoice ${invoice.number}`, invoiceId: invoice.id, at: now });
+    if (pending.method) this.storage.billing.setPaymentMethod({ id: randomUUID(), subscriptionId: pending.subscriptionId, provider: this.provider.name, token: pending.method.token, brand: pending.method.brand, last4: pending.method.last4, createdAt: now });
+    journal(this.storage, access, { category: 'billing', action: 'invoice.paid', target: invoice.number, detail: { amountMinor: invoice.totalMinor, currency: invoice.currency }, ip: pending.ip, at: now });
+    const subscription = access.subscription;
+    if ((subscription.status === 'past_due' || subscription.status === 'expired') && !this.storage.billing.openInvoice(subscription.id)) {
+      this.storage.billing.setStatus(subscription.id, 'active', { graceUntil: null });
+      journal(this.storage, access, { category: 'billing', action: 'subscription.reactivated', target: subscription.id, detail: { from: subscription.status }, ip: pending.ip, at: now });
+    }
+    const paid = this.storage.billing.findInvoice(pending.subscriptionId, pending.invoiceId);
+    return { statusCode: 200, body: { status: 'paid', invoice: invoiceView(paid ?? invoice) } };
+  }
+
+  // --- payment actions (additional authentication) and webhooks -----------------------------
+
+  async completeAction(caller: CallerIdentity, actionId: string, approved: boolean): Promise<Outcome> {
+    const action = this.storage.billing.findPaymentAction(actionId);
+    if (!action || action.tenantId !== caller.tenantId || action.objectId !== caller.objectId) throw new ApiError(404, 'PAYMENT_ACTION_NOT_FOUND', 'No payment waiting for confirmation with this id.');
+    if (action.status !== 'pending' && action.response) return JSON.parse(action.response) as Outcome;
+    let result: ChargeResult;
+    try {
+      result = await this.provider.completeAction(action.providerReference, { approved });
+    } catch (error) {
+      if (error instanceof PaymentMethodInvalidError) throw new ApiError(404, 'PAYMENT_ACTION_NOT_FOUND', 'The payment provider no longer knows this payment. Start again.');
+      throw error;
+    }
+    if (result.status === 'requires_action') return { statusCode: 202, body: { status: 'requires_action', actionId, amountMinor: action.amountMinor, currency: action.currency } };
+    return this.finishAction(action.id, result, caller.email);
+  }
+
+  private finishAction(actionId: string, result: ChargeResult, email: string | null): Outcome {
+    return this.storage.transaction(() => {
+      const action = this.storage.billing.findPaymentAction(actionId);
+      if (!action) throw new ApiError(404, 'PAYMENT_ACTION_NOT_FOUND', 'No payment waiting for confirmation with this id.');
+      if (action.status !== 'pending') return JSON.parse(action.response ?? 'null') as Outcome;
+      const now = this.clock();
+      let outcome: Outcome;
+      if (action.kind === 'checkout') {
+        const pending = JSON.parse(action.request) as PendingCheckout;
+        if (result.status === 'succeeded') outcome = this.checkout.fulfil(pending, result.reference, now);
+        else {
+          recordPayment(this.storage, { subscriptionId: null, provider: this.provider.name, reference: result.reference, amountMinor: action.amountMinor, currency: action.currency, status: 'declined', description: 'Checkout', invoiceId: null, at: now });
+          outcome = declinedResponse(result.status === 'declined' ? result.reason : 'card_declined');
+        }
+      } else {
+        outcome = this.settleInvoice({ tenantId: action.tenantId, objectId: action.objectId, email }, JSON.parse(action.request) as PendingInvoicePayment, result, now);
+      }
+      this.storage.billing.completePaymentAction(action.id, result.status === 'succeeded' ? 'succeeded' : 'failed', now, outcome);
+      this.storage.completeIdempotencyKey(action.idempotencyScope, action.idempotencyKey, outcome.statusCode, outcome.body);
+      return outcome;
+    });
+  }
+
+  /** A provider webhook: signature and timestamp verified, each event id handled once. */
+  handleWebhook(rawBody: string, signatureHeader: string | undefined): { received: true; duplicate: boolean } {
+    const verification = verifyWebhook(rawBody, signatureHeader, this.options.webhookSecrets, Math.floor(this.clock() / 1000));
+    if (!verification.ok) throw new ApiError(400, 'WEBHOOK_SIGNATURE_INVALID', 'The webhook signature is missing, wrong or too old.', { reason: verification.reason });
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(rawBody);
+    } catch {
+      throw new ApiError(400, 'VALIDATION_FAILED', 'The webhook body is not JSON.');
+    }
+    const event = this.provider.parseWebhookEvent(parsed);
+    if (!event) throw new ApiError(400, 'VALIDATION_FAILED', 'The webhook body is not an event.');
+    const fresh = this.storage.transaction(() => this.storage.billing.recordWebhookEvent(event.id, event.type === 'other' ? event.providerType : event.type, this.clock()));
+    if (!fresh) return { received: true, duplicate: true };
+    if (event.type !== 'other') {
+      const action = this.storage.billing.findPaymentActionByReference(event.reference);
+      if (action?.status === 'pending') {
+        const result: ChargeResult = event.type === 'payment_action.succeeded' ? { status: 'succeeded', reference: event.reference } : { status: 'declined', reference: event.reference, reason: 'authentication_failed' };
+        this.finishAction(action.id, result, null);
+      }
+    }
+    return { received: true, duplicate: false };
+  }
+
+  // --- renewals, past due, expiry -----------------------------------------------------------
+
+  /**
+   * Rolls every subscription whose period has ended into the next one (several periods when the
+   * job did not run for a while), charging the stored payment method off-session. A failed
+   * charge leaves the invoice open and the subscription past due until `graceDays` after the
+   * period began; then it expires (its seats check in as SUBSCRIPTION_EXPIRED) until the open
+   * invoice is paid. The server runs this periodically; tests call it with a clock.
+   */
+  async runRenewals(now: number = this.clock()): Promise<{ renewed: number; pastDue: number; expired: number }> {
+    const counts = { renewed: 0, pastDue: 0, expired: 0 };
+    const seen = new Set<string>();
+    for (;;) {
+      const due = this.storage.billing.dueSubscriptions(now, 100).filter((s) => !seen.has(s.id));
+      if (due.length === 0) return counts;
+      for (const { id } of due) {
+        seen.add(id);
+        for (let periods = 0; periods < 400; periods++) {
+          const outcome = await this.renewOnce(id, now);
+          if (outcome !== 'renewed') {
+            if (outcome === 'past_due') counts.pastDue++;
+            if (outcome === 'expired') counts.expired++;
+            break;
+          }
+          counts.renewed++;
+        }
+      }
+    }
+  }
+
+  private async renewOnce(subscriptionId: string, now: number): Promise<'renewed' | 'past_due' | 'expired' | 'nothing'> {
+    const first = this.storage.transaction(() => {
+      const subscription = this.storage.findSubscription(subscriptionId);
+      const state = this.storage.billing.state(subscriptionId);
+      if (!subscription || !state) return null;
+      if (subscription.status === 'past_due' && state.graceUntil !== null && state.graceUntil <= now) {
+        this.storage.billing.setStatus(subscriptionId, 'expired');
+        this.systemJournal(subscription, 'subscription.expired', { graceUntil: new Date(state.graceUntil).toISOString() }, now);
+        return 'expired' as const;
+      }
+      if (!LIVE.has(subscription.status) || subscription.periodEnd > now) return null;
+      if (!this.storage.billing.acquireLock(subscriptionId, now, now + LOCK_MS)) return null;
+      const plan = this.plan(subscription.planId);
+      const quantity = state.pendingQuantity === null ? subscription.quantity : Math.max(state.pendingQuantity, subscription.assignedCount);
+      const start = subscription.periodEnd;
+      const end = periodEnd(start, plan.interval);
+      const totals = invoiceTotals(recurringLines(plan, this.options.volume, quantity), this.storage.billing.creditBalance(subscriptionId), this.options.taxRateBp);
+      const invoice = issueInvoice(this.storage, { subscription, kind: 'renewal', currency: state.currency, totals, periodStart: start, periodEnd: end, at: now, paid: totals.totalMinor === 0 });
+      this.storage.billing.setQuantity(subscriptionId, quantity, null);
+      this.storage.billing.setPeriod(subscriptionId, start, end);
+      if (totals.totalMinor === 0) {
+        this.storage.billing.releaseLock(subscriptionId);
+        this.systemJournal(subscription, 'subscription.renewed', { invoice: invoice.number, quantity, amountMinor: 0 }, now);
+        return 'renewed' as const;
+      }
+      return { subscription, invoice, quantity, method: this.storage.billing.currentPaymentMethod(subscriptionId) };
+    });
+    if (first === null) return 'nothing';
+    if (typeof first === 'string') return first;
+
+    let charge: ChargeResult | null = null;
+    if (first.method) {
+      try {
+        charge = await this.provider.charge({ amountMinor: first.invoice.totalMinor, currency: first.invoice.currency, paymentMethodToken: first.method.token, description: `Invoice ${first.invoice.number}`, idempotencyKey: `renewal:${first.invoice.id}`, offSession: true });
+      } catch {
+        charge = null;
+      }
+    }
+    return this.storage.transaction(() => {
+      this.storage.billing.releaseLock(subscriptionId);
+      const { subscription, invoice } = first;
+      if (charge?.status === 'succeeded') {
+        this.storage.billing.markInvoicePaid(invoice.id, now);
+        recordPayment(this.storage, { subscriptionId, provider: this.provider.name, reference: charge.reference, amountMinor: invoice.totalMinor, currency: invoice.currency, status: 'succeeded', description: `Invoice ${invoice.number}`, invoiceId: invoice.id, at: now });
+        this.systemJournal(subscription, 'subscription.renewed', { invoice: invoice.number, quantity: first.quantity, amountMinor: invoice.totalMinor }, now);
+        return 'renewed' as const;
+      }
+      if (charge) recordPayment(this.storage, { subscriptionId, provider: this.provider.name, reference: charge.reference, amountMinor: invoice.totalMinor, currency: invoice.currency, status: 'declined', description: `Invoice ${invoice.number}`, invoiceId: invoice.id, at: now });
+      const graceUntil = invoice.periodStart + this.options.graceDays * DAY_MS;
+      this.storage.billing.setStatus(subscriptionId, 'past_due', { graceUntil });
+      this.systemJournal(subscription, 'renewal.payment_failed', { invoice: invoice.number, reason: charge?.status === 'declined' ? charge.reason : first.method ? 'provider_error' : 'no_payment_method', graceUntil: new Date(graceUntil).toISOString() }, now);
+      return 'past_due' as const;
+    });
+  }
+
+  private systemJournal(subscription: SubscriptionRow, action: string, detail: unknown, at: number): void {
+    this.storage.appendJournal({ organisationId: subscription.organisationId, subscriptionId: subscription.id, actor: null, actorRole: 'system', onBehalfOf: null, category: 'billing', action, target: subscription.id, detail: JSON.stringify(detail), ip: null, at });
+  }
+
+  // --- consolidation (A9) --------------------------------------------------------------------
+
+  /**
+   * Merges individual subscriptions of the organisation into `targetId`: their people keep a seat
+   * (moved into the target, whose quantity grows as needed, prorated), the sources end
+   * (cancelled) and their unused time becomes a credit on the target's next invoice, which
+   * offsets the growth first.
+   */
+  async consolidate(caller: CallerIdentity, targetId: string, sourceIds: readonly string[], key: string, ip: string | null): Promise<Outcome> {
+    const scope = `consolidate:${targetId}:${caller.tenantId}:${caller.objectId}`;
+    const first = this.storage.transaction(() => {
+      const now = this.clock();
+      const target = authorize(this.storage, caller, targetId, 'subscription.consolidate');
+      const replay = this.claim(scope, key, [...sourceIds].sort(), now, 'consolidation');
+      if (replay) return { done: replay } as const;
+      const plan = this.consolidationPlan(caller, target, sourceIds, now);
+      if (plan.totals === null || plan.totals.totalMinor === 0) {
+        const done = this.applyConsolidation(target, plan, null, now, ip);
+        this.storage.completeIdempotencyKey(scope, key, done.statusCode, done.body);
+        return { done } as const;
+      }
+      const method = this.storage.billing.currentPaymentMethod(targetId);
+      if (!method) throw new ApiError(409, 'PAYMENT_METHOD_MISSING', 'The subscription has no payment method. Add one in Billing.');
+      this.lock(targetId, now);
+      return { plan, method } as const;
+    });
+    if (first.done) return first.done;
+    const totals = first.plan.totals;
+    if (!totals) throw new Error('unreachable: a consolidation without a charge was applied in the first transaction');
+    const charge = await this.chargeOrRelease(targetId, scope, key, { amountMinor: totals.totalMinor, currency: first.plan.currency, paymentMethodToken: first.method.token, description: 'Outmerge consolidation', idempotencyKey: `${scope}:${key}`, offSession: true });
+    return this.storage.transaction(() => {
+      const now = this.clock();
+      this.storage.billing.releaseLock(targetId);
+      const target = authorize(this.storage, caller, targetId, 'subscription.consolidate');
+      let outcome: Outcome;
+      if (charge.status === 'succeeded') outcome = this.applyConsolidation(target, first.plan, charge.reference, now, ip);
+      else {
+        const reason = charge.status === 'declined' ? charge.reason : 'card_declined';
+        recordPayment(this.storage, { subscriptionId: targetId, provider: this.provider.name, reference: charge.reference, amountMinor: totals.totalMinor, currency: first.plan.currency, status: 'declined', description: 'Outmerge consolidation', invoiceId: null, at: now });
+        journal(this.storage, target, { category: 'billing', action: 'consolidation.payment_failed', target: targetId, detail: { sources: sourceIds, reason }, ip, at: now });
+        outcome = declinedResponse(reason);
+      }
+      this.storage.completeIdempotencyKey(scope, key, outcome.statusCode, outcome.body);
+      return outcome;
+    });
+  }
+
+  private consolidationPlan(caller: CallerIdentity, target: Access, sourceIds: readonly string[], now: number) {
+    const subscription = target.subscription;
+    if (!LIVE.has(subscription.status)) throw new ApiError(409, 'SUBSCRIPTION_NOT_ACTIVE', 'Only an active subscription can take in others.');
+    if (sourceIds.length === 0 || new Set(sourceIds).size !== sourceIds.length || sourceIds.includes(subscription.id)) {
+      throw new ApiError(400, 'CONSOLIDATION_INVALID', 'Name each subscription to merge once, and not the target itself.');
+    }
+    const currency = this.currencyOf(subscription.id);
+    const sources = sourceIds.map((id) => {
+      const source = authorize(this.storage, caller, id, 'subscription.consolidate').subscription;
+      if (source.organisationId !== subscription.organisationId) throw new ApiError(409, 'CONSOLIDATION_INVALID', 'Only subscriptions of the same organisation can be merged.');
+      if (!LIVE.has(source.status) && source.status !== 'past_due') throw new ApiError(409, 'CONSOLIDATION_INVALID', `Subscription ${id} has ended and cannot be merged.`);
+      if (this.currencyOf(id) !== currency) throw new ApiError(409, 'CONSOLIDATION_INVALID', 'Only subscriptions billed in the same currency can be merged.');
+      return source;
+    });
+    const targetEmails = new Set(this.storage.listLiveSeats(subscription.id).map((s) => s.emailCanonical));
+    const moving = new Set<string>();
+    for (const source of sources) for (const seat of this.storage.listLiveSeats(source.id)) if (!targetEmails.has(seat.emailCanonical)) moving.add(seat.emailCanonical);
+    const needed = subscription.assignedCount + moving.size;
+    const newQuantity = Math.max(subscription.quantity, needed);
+    const credits = sources.map((source) => {
+      const sourcePlan = this.plan(source.planId);
+      // A past-due source's current period is unpaid: no credit for it.
+      const unused = source.status === 'past_due' ? 0 : -prorateChange(seatTotalMinor(sourcePlan, this.options.volume, source.quantity), 0, { start: source.periodStart, end: source.periodEnd }, now).creditMinor;
+      return { source, amountMinor: unused, description: `Unused time on ${source.quantity} × ${planLabel(sourcePlan)} (subscription ${source.id.slice(0, 8)}, merged)` };
+    });
+    const creditTotal = credits.reduce((sum, c) => sum + c.amountMinor, 0);
+    let lines: DraftLine[] = [];
+    let totals = null;
+    if (newQuantity > subscription.quantity) {
+      const plan = this.plan(subscription.planId);
+      const change = prorateChange(seatTotalMinor(plan, this.options.volume, subscription.quantity), seatTotalMinor(plan, this.options.volume, newQuantity), { start: subscription.periodStart, end: subscription.periodEnd }, now);
+      lines = [
+        { description: `Unused time on ${subscription.quantity} × ${planLabel(plan)}`, quantity: subscription.quantity, unitAmountMinor: null, amountMinor: change.creditMinor },
+        { description: `Remaining time on ${newQuantity} × ${planLabel(plan)}`, quantity: newQuantity, unitAmountMinor: null, amountMinor: change.debitMinor },
+      ];
+      totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscription.id) + creditTotal, this.options.taxRateBp, 'Credit for merged subscriptions');
+    }
+    return { sources, credits, newQuantity, lines, totals, currency };
+  }
+
+  private applyConsolidation(target: Access, plan: ReturnType<BillingService['consolidationPlan']>, reference: string | null, now: number, ip: string | null): Outcome {
+    const subscription = target.subscription;
+    for (const credit of plan.credits) {
+      if (credit.amountMinor > 0) this.storage.billing.insertCredit({ id: randomUUID(), subscriptionId: subscription.id, description: credit.description, amountMinor: credit.amountMinor, remainingMinor: credit.amountMinor, createdAt: now });
+    }
+    if (plan.newQuantity > subscription.quantity) this.storage.billing.setQuantity(subscription.id, plan.newQuantity, null);
+    let invoice: InvoiceRow | null = null;
+    if (plan.totals) {
+      invoice = issueInvoice(this.storage, { subscription, kind: 'consolidation', currency: plan.currency, totals: plan.totals, periodStart: now, periodEnd: subscription.periodEnd, at: now, paid: true });
+      if (reference) recordPayment(this.storage, { subscriptionId: subscription.id, provider: this.provider.name, reference, amountMinor: plan.totals.totalMinor, currency: plan.currency, status: 'succeeded', description: 'Outmerge consolidation', invoiceId: invoice.id, at: now });
+    }
+    const targetSeats = new Set(this.storage.listLiveSeats(subscription.id).map((s) => s.emailCanonical));
+    let moved = 0;
+    for (const source of plan.sources) {
+      for (const seat of this.storage.listLiveSeats(source.id)) {
+        if (targetSeats.has(seat.emailCanonical)) this.storage.removeSeat(seat.id, now);
+        else {
+          this.storage.billing.moveSeat(seat.id, subscription.id);
+          targetSeats.add(seat.emailCanonical);
+          moved++;
+        }
+      }
+      this.storage.billing.setStatus(source.id, 'cancelled', { endedAt: now, graceUntil: null });
+      this.storage.billing.setPendingQuantity(source.id, null);
+      journal(this.storage, { ...target, subscription: source }, { category: 'billing', action: 'subscription.merged_into', target: subscription.id, detail: { into: subscription.id }, ip, at: now });
+    }
+    // Seats assigned to a source between the two transactions still move (people keep their seat); the quantity follows.
+    if (targetSeats.size > plan.newQuantity) this.storage.billing.setQuantity(subscription.id, targetSeats.size, null);
+    journal(this.storage, target, {
+      category: 'billing',
+      action: 'subscription.consolidated',
+      target: subscription.id,
+      detail: { sources: plan.sources.map((s) => s.id), seatsMoved: moved, quantity: plan.newQuantity, creditMinor: plan.credits.reduce((sum, c) => sum + c.amountMinor, 0), chargedMinor: reference ? (plan.totals?.totalMinor ?? 0) : 0, invoice: invoice?.number ?? null },
+      ip,
+      at: now,
+    });
+    return { statusCode: 200, body: { subscriptionId: subscription.id, quantity: plan.newQuantity, seatsMoved: moved, cancelled: plan.sources.map((s) => s.id), creditMinor: this.storage.billing.creditBalance(subscription.id), chargedMinor: reference ? (plan.totals?.totalMinor ?? 0) : 0, currency: plan.currency, invoiceNumber: invoice?.number ?? null } };
+  }
+}
+
+interface PendingInvoicePayment {
+  subscriptionId: string;
+  invoiceId: string;
+  /** The new card's method, stored as the subscription's when the payment succeeds. */
+  method: { token: string; brand: string; last4: string } | null;
+  ip: string | null;
+}

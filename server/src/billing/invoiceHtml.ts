@@ -1,0 +1,69 @@
+/**
+ * An invoice as a printable HTML page (B4): every value escaped, a print stylesheet, the
+ * reader's language for the labels and the amounts (Intl), the stored line descriptions as issued.
+ */
+import { formatDate, formatMoney, translate, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import type { InvoiceLineRow, InvoiceRow } from '../storage/billingStorage.js';
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(value: unknown): string {
+  return String(value).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+}
+
+export function renderInvoiceHtml(invoice: InvoiceRow, lines: readonly InvoiceLineRow[], context: { organisation: string; locale: Locale }): string {
+  const { locale } = context;
+  const t = (key: MessageKey, params?: Record<string, string | number>) => escapeHtml(translate(locale, key, params));
+  const money = (minor: number) => escapeHtml(formatMoney(minor, invoice.currency, locale));
+  const rows = lines
+    .map(
+      (line) =>
+        `<tr><td>${escapeHtml(line.description)}</td><td class="n">${line.quantity ?? ''}</td><td class="n">${line.unitAmountMinor === null ? '' : money(line.unitAmountMinor)}</td><td class="n">${money(line.amountMinor)}</td></tr>`,
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="${escapeHtml(locale)}">
+<head>
+<meta charset="utf-8">
+<title>${t('invoice.title', { number: invoice.number })}</title>
+<style>
+  body { font-family: "Segoe UI", system-ui, sans-serif; color: #242424; margin: 40px auto; max-width: 760px; padding: 0 24px; }
+  h1 { font-size: 24px; margin: 0 0 4px; }
+  .meta { color: #616161; margin-bottom: 24px; }
+  .status { display: inline-block; padding: 2px 8px; border-radius: 4px; background: #f0f0f0; font-weight: 600; }
+  table { width: 100%; border-collapse: collapse; margin: 16px 0; }
+  th, td { text-align: left; padding: 8px; border-bottom: 1px solid #e0e0e0; vertical-align: top; }
+  .n { text-align: right; white-space: nowrap; }
+  tfoot td { border: none; }
+  tfoot tr.total td { font-weight: 700; border-top: 2px solid #242424; }
+  .print { margin-top: 24px; }
+  @media print {
+    body { margin: 0; max-width: none; }
+    .print { display: none; }
+    a { color: inherit; text-decoration: none; }
+    @page { margin: 20mm; }
+  }
+</style>
+</head>
+<body>
+<h1>${t('invoice.title', { number: invoice.number })}</h1>
+<div class="meta">Outmerge · ${t('invoice.issued', { date: formatDate(invoice.issuedAt, locale) })} · <span class="status">${t(invoice.status === 'paid' ? 'invoice.status.paid' : 'invoice.status.open')}</span></div>
+<p><strong>${t('invoice.billTo')}</strong><br>${escapeHtml(context.organisation)}<br>${escapeHtml(invoice.billTo)}</p>
+<p>${t('invoice.period', { from: formatDate(invoice.periodStart, locale), to: formatDate(invoice.periodEnd, locale) })}</p>
+<table>
+<thead><tr><th>${t('invoice.description')}</th><th class="n">${t('invoice.quantity')}</th><th class="n">${t('invoice.unitPrice')}</th><th class="n">${t('invoice.amount')}</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+<tfoot>
+<tr><td colspan="3" class="n">${t('invoice.subtotal')}</td><td class="n">${money(invoice.subtotalMinor)}</td></tr>
+<tr><td colspan="3" class="n">${t('invoice.tax', { rate: (invoice.taxRateBp / 100).toLocaleString(locale) })}</td><td class="n">${money(invoice.taxMinor)}</td></tr>
+<tr class="total"><td colspan="3" class="n">${t('invoice.total')}</td><td class="n">${money(invoice.totalMinor)}</td></tr>
+</tfoot>
+</table>
+${invoice.paidAt === null ? '' : `<p>${t('invoice.paidOn', { date: formatDate(invoice.paidAt, locale) })}</p>`}
+<p class="print">${t('invoice.print')}</p>
+</body>
+</html>
+`;
+}

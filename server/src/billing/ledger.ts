@@ -1,0 +1,97 @@
+/**
+ * Writing money to storage: invoices (numbered in the same transaction, so the sequence has no
+ * gaps), their payments, and the views the API answers with. Callers run these inside
+ * `storage.transaction`.
+ */
+import { randomUUID } from 'node:crypto';
+import type { InvoiceView } from '../../../shared/src/api/views.js';
+import type { PlanConfig } from '../config.js';
+import type { InvoiceKind, InvoiceRow } from '../storage/billingStorage.js';
+import type { Storage, SubscriptionRow } from '../storage/storage.js';
+import { invoiceNumber, type DraftLine, type InvoiceTotals } from './invoiceMath.js';
+import { tierLines, type VolumePricing } from './pricing.js';
+
+export function planLabel(plan: PlanConfig): string {
+  return `Outmerge ${plan.id}`;
+}
+
+/** One invoice line per price tier: "Outmerge monthly, seats 1–9". */
+export function recurringLines(plan: PlanConfig, volume: VolumePricing, quantity: number): DraftLine[] {
+  let first = 1;
+  return tierLines(plan, volume, quantity).map((line) => {
+    const description = `${planLabel(plan)}, seats ${first}–${first + line.quantity - 1}`;
+    first += line.quantity;
+    return { description, quantity: line.quantity, unitAmountMinor: line.unitPriceMinor, amountMinor: line.amountMinor };
+  });
+}
+
+export function issueInvoice(
+  storage: Storage,
+  input: { subscription: Pick<SubscriptionRow, 'id' | 'organisationId' | 'ownerEmail'>; kind: InvoiceKind; currency: string; totals: InvoiceTotals; periodStart: number; periodEnd: number; at: number; paid: boolean },
+): InvoiceRow {
+  const year = new Date(input.at).getUTCFullYear();
+  const row: InvoiceRow = {
+    id: randomUUID(),
+    number: invoiceNumber(year, storage.billing.nextInvoiceSequence(year)),
+    subscriptionId: input.subscription.id,
+    organisationId: input.subscription.organisationId,
+    kind: input.kind,
+    status: input.paid ? 'paid' : 'open',
+    currency: input.currency,
+    subtotalMinor: input.totals.subtotalMinor,
+    taxRateBp: input.totals.taxRateBp,
+    taxMinor: input.totals.taxMinor,
+    totalMinor: input.totals.totalMinor,
+    periodStart: input.periodStart,
+    periodEnd: input.periodEnd,
+    billTo: input.subscription.ownerEmail,
+    issuedAt: input.at,
+    paidAt: input.paid ? input.at : null,
+  };
+  storage.billing.insertInvoice(row, input.totals.lines);
+  if (input.totals.creditAppliedMinor > 0) storage.billing.consumeCredit(input.subscription.id, input.totals.creditAppliedMinor);
+  return row;
+}
+
+export function recordPayment(
+  storage: Storage,
+  input: { subscriptionId: string | null; provider: string; reference: string; amountMinor: number; currency: string; status: 'succeeded' | 'declined'; description: string; invoiceId: string | null; at: number },
+): void {
+  const id = randomUUID();
+  storage.insertPayment({ id, subscriptionId: input.subscriptionId, provider: input.provider, providerReference: input.reference, amountMinor: input.amountMinor, currency: input.currency, status: input.status, description: input.description, createdAt: input.at });
+  if (input.invoiceId) storage.billing.setPaymentInvoice(id, input.invoiceId);
+}
+
+export function invoiceView(row: InvoiceRow): InvoiceView {
+  return {
+    id: row.id,
+    number: row.number,
+    kind: row.kind,
+    status: row.status,
+    currency: row.currency,
+    subtotalMinor: row.subtotalMinor,
+    taxMinor: row.taxMinor,
+    totalMinor: row.totalMinor,
+    periodStart: new Date(row.periodStart).toISOString(),
+    periodEnd: new Date(row.periodEnd).toISOString(),
+    issuedAt: new Date(row.issuedAt).toISOString(),
+    paidAt: row.paidAt === null ? null : new Date(row.paidAt).toISOString(),
+  };
+}
+
+export function declineMessage(reason: string): string {
+  switch (reason) {
+    case 'insufficient_funds':
+      return 'The card was declined for insufficient funds. Use another card.';
+    case 'expired_card':
+      return 'The card has expired. Use another card.';
+    case 'authentication_failed':
+      return 'The payment was not confirmed with your bank. Try again or use another card.';
+    default:
+      return 'The card was declined. Use another card or contact your bank.';
+  }
+}
+
+export function declinedResponse(reason: string): { statusCode: number; body: unknown } {
+  return { statusCode: 402, body: { error: { code: 'PAYMENT_DECLINED', message: declineMessage(reason), details: { reason } } } };
+}
