@@ -41,7 +41,7 @@ export interface Config {
     standInEnabled: boolean;
     standIn: { ratePerMinute: number; rateWindowSeconds: number; dailyRecipients: number; latencyMs: number; sharedMailboxes: Record<string, string[]> };
   };
-  sending: { ratePerMinute: number };
+  sending: { ratePerMinute: number; dailyRecipients: number };
   /** Per client IP; an organisation behind one NAT address shares it. */
   rateLimits: { licenseCheckPerMinute: number; invitationsPerMinute: number };
   license: {
@@ -193,7 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
         sharedMailboxes: sharedMailboxes(env.GRAPH_STANDIN_SHARED_MAILBOXES, problems),
       },
     },
-    sending: { ratePerMinute: integer('SEND_RATE_PER_MINUTE', 30, 1, 100000) },
+    sending: { ratePerMinute: integer('SEND_RATE_PER_MINUTE', 30, 1, 100000), dailyRecipients: integer('DAILY_RECIPIENT_LIMIT', 10_000, 1, 10_000_000) },
     rateLimits: {
       licenseCheckPerMinute: integer('LICENSE_CHECK_RATE_PER_MINUTE', 600, 1, 10_000_000),
       invitationsPerMinute: integer('INVITATION_RATE_PER_MINUTE', 30, 1, 10_000_000),

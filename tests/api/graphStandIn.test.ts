@@ -74,3 +74,20 @@ describe('contacts through Graph', () => {
     expect(await failure(client.listContacts({ mailbox: 'ceo@contoso.com' }))).toMatchObject({ kind: 'forbidden', code: 'ErrorSendAsDenied' });
   });
 });
+
+describe('the stand-in\'s rolling 24-hour recipient budget', () => {
+  it('refuses with 403 ErrorMessageSubmissionBlocked once the budget is spent, and accepts again a day later', async () => {
+    const small = await startTestServer({ GRAPH_STANDIN_DAILY_RECIPIENTS: '3' });
+    try {
+      const graph = new GraphMailClient(small.services.config.graph.baseUrl.replace(small.services.config.publicUrl, small.baseUrl), () => small.token('anna@contoso.com', { resource: 'graph' }));
+      await graph.sendMail(message('bob@fabrikam.com', { ccRecipients: [{ emailAddress: { address: 'cc@fabrikam.com' } }] }));
+      expect(await failure(graph.sendMail(message('carl@fabrikam.com', { bccRecipients: [{ emailAddress: { address: 'dee@fabrikam.com' } }] })))).toMatchObject({ status: 403, code: 'ErrorMessageSubmissionBlocked' });
+      await graph.sendMail(message('carl@fabrikam.com'));
+      expect((await small.call('POST', '/dev/graph/clock', { body: { advanceMs: -1 } })).statusCode).toBe(400);
+      expect((await small.call('POST', '/dev/graph/clock', { body: { advanceMs: 24 * 3600_000 } })).statusCode).toBe(200);
+      await graph.sendMail(message('erin@fabrikam.com', { ccRecipients: [{ emailAddress: { address: 'cc@fabrikam.com' } }] }));
+    } finally {
+      await small.close();
+    }
+  });
+});

@@ -1,11 +1,12 @@
 /**
- * A real campaign in Chromium (M1–M10): 200 rows with CC and conditionals from the playground,
- * a pane reload in the middle, every message delivered exactly once with the right recipients,
- * subject and body; and no recipient data or message content ever sent to the Outmerge server.
+ * A real campaign in Chromium (M1–M10): 200 rows with CC, per-row attachments and conditionals
+ * from the playground, a pane reload in the middle, every message delivered exactly once with the
+ * right recipients, subject, body and files; and no recipient data or message content ever sent
+ * to the Outmerge server.
  */
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectText, launchChromium, screenshot, startServerProcess, type ServerProcess } from './support.js';
+import { expectText, launchChromium, openStep, screenshot, startServerProcess, type ServerProcess } from './support.js';
 
 interface Recorded {
   to: string[];
@@ -13,6 +14,7 @@ interface Recorded {
   subject: string;
   html: string;
   marker: string;
+  attachments: Array<{ name: string; size: number }>;
 }
 
 let server: ServerProcess;
@@ -27,8 +29,15 @@ const people = Array.from({ length: ROWS }, (_, i) => ({
   country: i % 2 === 0 ? 'FR' : 'DE',
   company: i % 5 === 0 ? '' : `Company ${i}`,
   cc: i % 10 === 0 ? `manager${i}@fabrikam.com` : '',
+  // Every third row gets the brochure in its language; everyone gets the terms.
+  file: i % 3 === 0 ? `brochure-${i % 2 === 0 ? 'fr' : 'de'}.txt` : '',
 }));
-const csv = ['First Name,Email,Country,Company,Cc', ...people.map((p) => `${p.first},${p.email},${p.country},${p.company},${p.cc}`)].join('\r\n');
+const csv = ['First Name,Email,Country,Company,Cc,Files', ...people.map((p) => `${p.first},${p.email},${p.country},${p.company},${p.cc},${p.file}`)].join('\r\n');
+const draftFiles = [
+  { name: 'brochure-fr.txt', mimeType: 'text/plain', buffer: Buffer.from('Brochure en français') },
+  { name: 'brochure-de.txt', mimeType: 'text/plain', buffer: Buffer.from('Broschüre auf Deutsch') },
+  { name: 'terms.txt', mimeType: 'text/plain', buffer: Buffer.from('Terms') },
+];
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServerProcess({ SEND_RATE_PER_MINUTE: '1500', GRAPH_STANDIN_RATE_PER_MINUTE: '100000', GRAPH_STANDIN_LATENCY_MS: '15' }), launchChromium()]);
@@ -42,6 +51,8 @@ afterAll(async () => {
 });
 
 async function writeDraft(): Promise<void> {
+  await openStep(pane, 'message');
+  if (await pane.getByTestId('compose-remove-attachments').isVisible()) await pane.getByTestId('compose-remove-attachments').click();
   await pane.getByTestId('compose-subject').fill('{{#if Country = "FR"}}Invitation{{else}}Einladung{{/if}} for {{First Name}}');
   await pane.getByTestId('compose-body').evaluate((element) => {
     element.innerHTML = '<p>Dear {{First Name}},</p>{{#if Country = "FR"}}<p>Bonjour !</p>{{else}}<p>Guten Tag!</p>{{/if}}<p>Team: {{Company | your team}}</p>';
@@ -60,10 +71,18 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     await expectText(pane.getByTestId('license-status'), /Free version/);
 
     await writeDraft();
+    await pane.getByTestId('compose-attach').setInputFiles(draftFiles);
+    await pane.getByRole('button', { name: 'Reload from the message' }).click();
+    await openStep(pane, 'recipients');
     await pane.getByTestId('recipients-file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await expectText(pane.getByTestId('recipients-summary'), /200 rows and 5 columns/);
+    await expectText(pane.getByTestId('recipients-summary'), /200 rows and 6 columns/);
     await pane.getByTestId('cc-column').selectOption('Cc');
+    await pane.getByTestId('attachment-column').selectOption('Files');
+    await pane.getByTestId('wizard-next').click();
     await expectText(pane.getByTestId('preview-subject'), /^Invitation for Person0$/);
+    await expectText(pane.getByTestId('preview-attachments'), /^Attachments: terms\.txt, brochure-fr\.txt$/);
+    await screenshot(pane.getByTestId('task-pane'), 'campaign-en-check');
+    await pane.getByTestId('wizard-next').click();
     await pane.getByTestId('send-button').click();
 
     await expect.poll(async () => (await mailbox()).length, { timeout: 30_000, interval: 100 }).toBeGreaterThanOrEqual(60);
@@ -85,6 +104,7 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
       expect(message!.html).toContain(person.country === 'FR' ? '<p>Bonjour !</p>' : '<p>Guten Tag!</p>');
       expect(message!.html).toContain(`<p>Team: ${person.company || 'your team'}</p>`);
       expect(message!.html).toContain('data-outmerge-footer');
+      expect(message!.attachments.map((a) => a.name)).toEqual(person.file ? ['terms.txt', person.file] : ['terms.txt']);
     }
   });
 
@@ -93,19 +113,27 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     await fetch(`${server.baseUrl}/dev/mailbox/messages`, { method: 'DELETE' });
     // The reload reset the simulated compose window (Outlook would keep the draft): write it again.
     await writeDraft();
-    await pane.getByTestId('recipients-file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(['First Name,Email,Country,Company,Cc', 'Zoé,zoe@fabrikam.com,FR,Fabrikam,', 'Ulf,ulf@fabrikam.com,DE,,'].join('\n')) });
-    // Same headers as before: the CC mapping is remembered.
+    await openStep(pane, 'recipients');
+    await pane.getByTestId('recipients-file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(['First Name,Email,Country,Company,Cc,Files', 'Zoé,zoe@fabrikam.com,FR,Fabrikam,,', 'Ulf,ulf@fabrikam.com,DE,,,'].join('\n')) });
+    // Same headers as before: the CC and attachment mapping is remembered.
     expect(await pane.getByTestId('cc-column').inputValue()).toBe('Cc');
+    expect(await pane.getByTestId('attachment-column').inputValue()).toBe('Files');
+    await openStep(pane, 'check');
     await pane.getByTestId('test-send').click();
     await expectText(pane.getByTestId('test-result'), /Test sent to anna@contoso\.com/);
     let sent = await mailbox();
     expect(sent.map((m) => [m.to, m.subject])).toEqual([[['anna@contoso.com'], '[Test] Invitation for Zoé']]);
 
+    await openStep(pane, 'message');
     await pane.getByTestId('from-mailbox').fill('ceo@contoso.com');
+    await openStep(pane, 'check');
     await pane.getByTestId('test-send').click();
     await expectText(pane.getByTestId('test-result'), /You may not send from this mailbox/);
 
+    await openStep(pane, 'message');
     await pane.getByTestId('from-mailbox').fill('team@contoso.com');
+    await openStep(pane, 'send');
+    await expectText(pane.getByTestId('send-from'), /team@contoso\.com/);
     await pane.getByTestId('send-button').click();
     await expectText(pane.getByTestId('send-progress'), /Done: 2 sent, 0 failed\./, 30_000);
     sent = (await mailbox()).filter((m) => !m.subject.startsWith('[Test]'));
@@ -125,10 +153,16 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     await pane.getByTestId('recipients-file').setInputFiles({ name: 'contacts.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: workbook });
     await expectText(pane.getByTestId('recipients-summary'), /1 rows and 5 columns from contacts\.xlsx/);
     expect(await pane.getByTestId('sheet').inputValue()).toBe('Contacts');
+    await openStep(pane, 'check');
     await expectText(pane.getByTestId('preview-subject'), /^Invitation for Lea$/);
+    await openStep(pane, 'recipients');
     await pane.getByTestId('sheet').selectOption('Readme');
     await expectText(pane.getByTestId('recipients-error'), /contacts\.xlsx has a header row but no recipients/);
+    // Without a list the later steps are closed, and Next says why.
+    expect(await pane.getByTestId('step-check').isDisabled()).toBe(true);
+    await expectText(pane.getByTestId('wizard-blocked'), /Choose a recipient list first/);
     await pane.getByTestId('sheet').selectOption('Contacts');
+    await openStep(pane, 'check');
     await expectText(pane.getByTestId('preview-to'), /lea@fabrikam\.com/);
   });
 
@@ -136,9 +170,11 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     const big = ['First Name,Email,Country,Company,Cc', ...Array.from({ length: 30_000 }, (_, i) => `Name ${i},n${i}@fabrikam.com,FR,Company ${i},`)].join('\n');
     const workers: string[] = [];
     pane.on('worker', (worker) => workers.push(worker.url()));
+    await openStep(pane, 'recipients');
     await pane.getByTestId('recipients-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(big) });
     await expectText(pane.getByTestId('recipients-summary'), /30000 rows and 5 columns from big\.csv/, 30_000);
     expect(workers.some((url) => url.includes('/js/'))).toBe(true);
+    await openStep(pane, 'check');
     await expectText(pane.getByTestId('preview-position'), /Recipient 1 of 30000/);
   });
 
@@ -151,13 +187,23 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     ]);
     await expectText(pane.getByTestId('compose-attachments'), /offer-a\.txt.*offer-b\.txt.*terms\.txt/);
     await pane.getByRole('button', { name: 'Reload from the message' }).click();
-    const rows = ['First Name,Email,Country,Company,Files', 'Ann,ann@fabrikam.com,FR,A,offer-a.txt', 'Ben,ben@fabrikam.com,DE,B,Offer-B.TXT', 'Cat,cat@fabrikam.com,DE,C,missing.txt'];
+    await pane.getByTestId('from-mailbox').fill('');
+    const rows = ['First Name,Email,Country,Company,Files', 'Ann,ann@fabrikam.com,FR,A,offer-a.txt', 'Ben,ben@fabrikam.com,DE,B,Offer-B.TXT', 'Cat,cat@fabrikam.com,DE,C,missing.txt', ',dan@fabrikam.com,DE,D,offer-b.txt'];
+    await openStep(pane, 'recipients');
     await pane.getByTestId('recipients-file').setInputFiles({ name: 'offers.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
     await pane.getByTestId('attachment-column').selectOption('Files');
+    await openStep(pane, 'check');
     await expectText(pane.getByTestId('findings'), /Row 4 names the file "missing\.txt", which is not attached to the message/);
     await expectText(pane.getByTestId('preview-attachments'), /terms\.txt, offer-a\.txt/);
+    // Row 5 has no first name (no fallback): the sender leaves it out, takes it back, and leaves it out again.
+    await pane.getByTestId('toggle-row-5').click();
+    await expectText(pane.getByTestId('findings'), /Row 5 is left out of this campaign/);
+    await pane.getByTestId('toggle-row-5').click();
+    await expectText(pane.getByTestId('preview-position'), /Recipient 1 of 3/);
+    await pane.getByTestId('toggle-row-5').click();
+    await expectText(pane.getByTestId('preview-position'), /Recipient 1 of 2/);
     await fetch(`${server.baseUrl}/dev/mailbox/messages`, { method: 'DELETE' });
-    await pane.getByTestId('from-mailbox').fill('');
+    await pane.getByTestId('wizard-next').click();
     await pane.getByTestId('send-button').click();
     await expectText(pane.getByTestId('send-progress'), /Done: 2 sent, 0 failed\./, 30_000);
     const sent = (await (await fetch(`${server.baseUrl}/dev/mailbox/messages`)).json()) as Array<Recorded & { attachments: Array<{ name: string; size: number }> }>;
@@ -172,6 +218,7 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
 
   it('uses Outlook contacts as recipients, from the own or a shared mailbox, by category', async () => {
     // One partner and one VIP contact have no address: they are not recipients.
+    await pane.getByTestId('close-report').click();
     await pane.getByText('Or use Outlook contacts').click();
     await pane.getByTestId('contacts-category').fill('Partners');
     await pane.getByTestId('load-contacts').click();

@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FOOTER_MARKER } from '../../shared/src/merge/footer.js';
-import { expectText, launchChromium, screenshot, startServerProcess, type ServerProcess } from './support.js';
+import { expectText, launchChromium, openStep, screenshot, startServerProcess, type ServerProcess } from './support.js';
 
 interface RecordedMessage {
   mailbox: string;
@@ -49,6 +49,10 @@ describe('a newcomer runs one campaign and one license end to end', () => {
   });
 
   it('explains a CSV without an email column', async () => {
+    // The wizard opens on the message step; past the recipients, Next stays off until there is a list.
+    await pane.getByTestId('wizard-next').click();
+    await expectText(pane.getByTestId('wizard-blocked'), /Choose a recipient list first/);
+    expect(await pane.getByTestId('wizard-next').isDisabled()).toBe(true);
     await pane.getByTestId('recipients-file').setInputFiles(csv('Name,City\nJean,Paris\n'));
     await expectText(pane.getByTestId('recipients-error'), /No column in recipients\.csv contains email addresses/);
   });
@@ -57,9 +61,10 @@ describe('a newcomer runs one campaign and one license end to end', () => {
     await pane.getByTestId('recipients-file').setInputFiles(csv('FirstName,Company,Email\nJean,Fabrikam,jean@fabrikam.com\nMaria,,maria@northwind.example\nZed,Nowhere,not-an-address\nBob,Contoso,bob@contoso.com\n'));
     await expectText(pane.getByTestId('recipients-summary'), /4 rows and 3 columns from recipients\.csv/);
     expect(await pane.getByTestId('email-column').inputValue()).toBe('Email');
+    await pane.getByTestId('wizard-next').click();
     await expectText(pane.getByTestId('preview-subject'), /^Your invitation, Jean$/);
     await expectText(pane.getByTestId('findings'), /Row 4: "not-an-address" is not a valid email address/);
-    await pane.getByRole('button', { name: 'Next' }).click();
+    await pane.getByRole('button', { name: 'Next', exact: true }).click();
     await expectText(pane.getByTestId('preview-to'), /maria@northwind\.example/);
     const preview = pane.frameLocator('iframe[title^="Preview of the message"]');
     await expectText(preview.locator('body'), /the whole team/);
@@ -67,6 +72,7 @@ describe('a newcomer runs one campaign and one license end to end', () => {
     await screenshot(pane.getByTestId('task-pane'), 'pane-en-free');
     await screenshot(pane, 'playground-en');
 
+    await pane.getByTestId('wizard-next').click();
     await pane.getByTestId('send-button').click();
     await expectText(pane.getByTestId('send-progress'), /Done: 3 sent, 0 failed\./, 30_000);
     // Messages go out concurrently: compare in the sheet's order, not the mailbox's.
@@ -136,6 +142,7 @@ describe('a newcomer runs one campaign and one license end to end', () => {
     await screenshot(pane.getByTestId('task-pane'), 'pane-en-licensed');
     await expectText(pane.getByTestId('report-totals'), /3 messages: 3 sent, 0 failed, 0 cancelled\./);
     await pane.getByTestId('close-report').click();
+    await openStep(pane, 'send');
     await pane.getByTestId('send-button').click();
     await expect.poll(async () => (await mailbox()).length, { timeout: 30_000, interval: 200 }).toBe(3);
     await expectText(pane.getByTestId('send-progress'), /Done: 3 sent, 0 failed\./, 30_000);

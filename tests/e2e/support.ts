@@ -25,3 +25,8 @@ export async function screenshot(locator: { screenshot(options: { path: string }
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await locator.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
+
+/** Opens a step of the pane's wizard by its tab, as a user would. */
+export async function openStep(page: { getByTestId(id: string): Locator }, step: 'message' | 'recipients' | 'check' | 'send'): Promise<void> {
+  await page.getByTestId(`step-${step}`).click();
+}

@@ -27,7 +27,9 @@ export interface CampaignLedger {
   /** Spreadsheet row numbers, in sending order. */
   rows: number[];
   states: Record<number, RowState>;
-  status: 'running' | 'paused' | 'finished' | 'cancelled';
+  /** "waiting": the mailbox's 24-hour budget is spent; the campaign goes on by itself at `resumeAt`. */
+  status: 'running' | 'paused' | 'waiting' | 'finished' | 'cancelled';
+  resumeAt?: number | null;
 }
 
 export function newLedger(id: string, rows: number[], mailbox: string | null, now: number): CampaignLedger {

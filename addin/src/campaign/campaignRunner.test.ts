@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { GraphRequestError } from '../graph/graphMailClient.js';
 import { newLedger, type CampaignLedger } from './campaign.js';
+import { SendLog } from './sendLog.js';
+import { memoryStore } from '../storage/keyValueStore.js';
 import { runCampaign, type GraphOperations, type OutgoingMessage, type RunProgress } from './campaignRunner.js';
 
 /** A virtual clock: sleeping advances time at once, so pacing is asserted without real waits. */
@@ -180,5 +182,68 @@ describe('runCampaign', () => {
     expect(reads.sort()).toEqual(['a.pdf', 'gone.pdf', 'terms.pdf']);
     expect(ledger.states[3]).toMatchObject({ status: 'failed', reason: 'rejected', message: 'gone.pdf is no longer attached to the message.' });
     expect(fake.sent).toHaveLength(2);
+  });
+
+  it('splits a campaign over days when the 24-hour budget is spent, and goes on by itself when it frees', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time);
+    const log = new SendLog(memoryStore(), 2);
+    const many = [2, 3, 4, 5, 6];
+    const all = new Map<number, OutgoingMessage>(many.map((row) => [row, { row, to: `u${row}@contoso.com`, cc: [], bcc: [], attachments: [], subject: 's', html: 'h' }]));
+    const options = { graph: fake.graph, ratePerMinute: 30, save: () => {}, now: time.now, sleep: time.sleep, budget: log, onSent: (n: number, at: number) => log.record(n, at) };
+    const first = await runCampaign(newLedger('c', many, null, 0), all, options);
+    expect(first.status).toBe('waiting');
+    expect(fake.sent).toHaveLength(2);
+    // The window frees 24 hours after the first send; nothing waits in Drafts meanwhile.
+    expect(first.resumeAt).toBe(fake.sent[0]!.at + 24 * 3600_000);
+    expect(Object.values(first.states).filter((s) => s.status === 'pending')).toHaveLength(3);
+
+    await time.sleep(first.resumeAt! - time.now());
+    const second = await runCampaign(first, all, options);
+    expect(second.status).toBe('waiting');
+    expect(fake.sent).toHaveLength(4);
+    await time.sleep(second.resumeAt! - time.now());
+    const third = await runCampaign(second, all, options);
+    expect(third.status).toBe('finished');
+    expect(third.resumeAt).toBeNull();
+    expect(fake.sent.map((s) => s.marker).sort()).toEqual(many.map((row) => `c:${row}`));
+  });
+
+  it('counts CC and BCC in the budget and keeps a message whole', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time);
+    const log = new SendLog(memoryStore(), 3);
+    const all = new Map<number, OutgoingMessage>([
+      [2, { row: 2, to: 'a@contoso.com', cc: ['b@contoso.com'], bcc: [], attachments: [], subject: 's', html: 'h' }],
+      [3, { row: 3, to: 'c@contoso.com', cc: ['d@contoso.com'], bcc: ['e@contoso.com'], attachments: [], subject: 's', html: 'h' }],
+    ]);
+    const ledger = await runCampaign(newLedger('c', [2, 3], null, 0), all, { graph: fake.graph, ratePerMinute: 30, save: () => {}, now: time.now, sleep: time.sleep, budget: log, onSent: (n, at) => log.record(n, at) });
+    expect(ledger.status).toBe('waiting');
+    expect(fake.sent.map((s) => s.marker)).toEqual(['c:2']);
+    expect(log.usedInLastDay(time.now())).toBe(2);
+  });
+
+  it('keeps the draft and waits when Exchange refuses for the day although the log showed room', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time, { send: (n) => { if (n === 2) throw new GraphRequestError('forbidden', 403, 'ErrorMessageSubmissionBlocked', 'limit'); } });
+    const log = new SendLog(memoryStore());
+    const ledger = await run(newLedger('c', rows, null, 0), fake.graph, time, { concurrency: 1, budget: log, onSent: (n, at) => log.record(n, at) });
+    expect(ledger.status).toBe('waiting');
+    expect(ledger.states[3]).toMatchObject({ status: 'drafted' });
+    expect(ledger.resumeAt).toBeGreaterThanOrEqual(time.now() + 3600_000 - 1);
+    await time.sleep(ledger.resumeAt! - time.now());
+    const resumed = await run(ledger, fake.graph, time, { budget: log, onSent: (n, at) => log.record(n, at) });
+    expect(resumed.status).toBe('finished');
+    expect(fake.sent.map((s) => s.marker).sort()).toEqual(['c:2', 'c:3', 'c:4']);
+  });
+
+  it('a pause asked for while waiting on a short budget wait is a pause, not a wait', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time);
+    const controller = new AbortController();
+    controller.abort();
+    const ledger = await run(newLedger('c', rows, null, 0), fake.graph, time, { signal: controller.signal, budget: new SendLog(memoryStore()) });
+    expect(ledger.status).toBe('paused');
+    expect(ledger.resumeAt).toBeNull();
   });
 });

@@ -30,6 +30,12 @@ export interface RunProgress extends LedgerTotals {
   estimatedRemainingMs: number;
 }
 
+/** The mailbox's rolling 24-hour recipient budget, as this device knows it (the send log). */
+export interface RecipientBudget {
+  /** When `needed` more recipients fit in the budget (now, or later). */
+  availableAt(needed: number, now: number): number;
+}
+
 export interface RunOptions {
   graph: GraphOperations;
   ratePerMinute: number;
@@ -38,6 +44,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   onProgress?: (progress: RunProgress) => void;
   onSent?: (recipients: number, at: number) => void;
+  /** With a budget, a campaign that needs more than is left goes out over days (status "waiting"). */
+  budget?: RecipientBudget;
   concurrency?: number;
   /** The bytes of a draft attachment by name (read from the Outlook draft, once per campaign). */
   attachment?: (name: string) => Promise<GraphFileAttachment>;
@@ -69,6 +77,22 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
 /** The run stops without settling the row: the ledger keeps its state for the next run. */
 class Interrupted extends Error {}
 
+/** The budget is spent: the run stops and the campaign waits until `until`. */
+class BudgetSpent extends Interrupted {
+  constructor(
+    readonly until: number,
+    /** Recipients of the row that could not start. */
+    readonly needed: number,
+  ) {
+    super('The 24-hour recipient budget is spent.');
+  }
+}
+
+/** Waits shorter than this are slept through; longer ones end the run and schedule the rest. */
+const LONGEST_BUDGET_SLEEP_MS = 60_000;
+/** When Exchange refuses more mail although this device's log shows room (other devices sent too), look again after this. */
+const BLOCKED_RETRY_MS = 3600_000;
+
 export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<number, OutgoingMessage>, options: RunOptions): Promise<CampaignLedger> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? abortableSleep;
@@ -79,6 +103,10 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
   let throttledUntil = 0;
   let cursor = 0;
   let halted = false;
+  /** Recipients of rows taken from the budget but not yet in the send log. */
+  let reserved = 0;
+  let waitUntil = 0;
+  let waitNeeded = 0;
 
   const report = () => {
     const counts = totals(ledger);
@@ -157,6 +185,21 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
     if (reason === 'auth' || reason === 'budget') throw new Interrupted();
   };
 
+  /** Takes the row's recipients from the budget, sleeping through a short wait; a long one ends the run. */
+  const reserve = async (recipients: number): Promise<void> => {
+    if (!options.budget) return;
+    for (;;) {
+      const at = options.budget.availableAt(recipients + reserved, now());
+      if (at <= now()) {
+        reserved += recipients;
+        return;
+      }
+      if (at - now() > LONGEST_BUDGET_SLEEP_MS) throw new BudgetSpent(at, recipients);
+      await sleep(at - now(), options.signal);
+      if (stopped()) throw new Interrupted();
+    }
+  };
+
   const attachmentCache = new Map<string, Promise<GraphFileAttachment>>();
   const attachment = (name: string) => {
     if (!options.attachment) return Promise.reject(new Error(`The attachment ${name} cannot be read.`));
@@ -181,6 +224,21 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
   const advance = async (row: number): Promise<void> => {
     const message = messages.get(row);
     if (!message) return set(row, { status: 'failed', reason: 'rejected', message: 'This row is no longer in the recipient list.' });
+    if (isSettled(ledger.states[row] ?? { status: 'pending' })) return;
+    const recipients = 1 + message.cc.length + message.bcc.length;
+    // A row whose message may already be with Exchange needs no budget to be looked up.
+    const state = ledger.states[row]?.status ?? 'pending';
+    const needsBudget = state === 'pending' || state === 'creating' || state === 'drafted';
+    if (needsBudget) await reserve(recipients);
+    try {
+      await work(row, message);
+    } finally {
+      if (needsBudget && options.budget) reserved -= recipients;
+    }
+  };
+
+  const work = async (row: number, message: OutgoingMessage): Promise<void> => {
+    const recipients = 1 + message.cc.length + message.bcc.length;
     for (;;) {
       const state = ledger.states[row] ?? { status: 'pending' };
       if (isSettled(state)) return;
@@ -216,9 +274,14 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
           await call(() => options.graph.sendDraft(state.draftId, mailbox), true);
           const at = now();
           set(row, { status: 'sent', at });
-          options.onSent?.(1 + message.cc.length + message.bcc.length, at);
+          options.onSent?.(recipients, at);
         } catch (error) {
           if (error instanceof Interrupted) throw error;
+          if (error instanceof GraphRequestError && error.code === 'ErrorMessageSubmissionBlocked' && options.budget) {
+            // Exchange refused before accepting anything: the draft waits for the budget to free.
+            set(row, { status: 'drafted', draftId: state.draftId });
+            throw new BudgetSpent(Math.max(options.budget.availableAt(recipients, now()), now() + BLOCKED_RETRY_MS), recipients);
+          }
           const unclear = error instanceof GraphRequestError && (error.kind === 'ambiguous' || error.code === 'ErrorItemNotFound');
           if (!unclear) {
             // The draft stays in Drafts, where the sender can look at what was refused.
@@ -232,7 +295,7 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
         const found = await locate(row);
         if (found.sent) {
           set(row, { status: 'sent', at: now() });
-          options.onSent?.(1 + message.cc.length + message.bcc.length, now());
+          options.onSent?.(recipients, now());
         } else if (found.drafts[0]) set(row, { status: 'drafted', draftId: found.drafts[0] });
         else set(row, { status: 'failed', reason: 'unknown_outcome', message: 'The message is neither in Drafts nor in Sent Items.' });
       }
@@ -241,24 +304,36 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
 
   const worker = async () => {
     try {
-      while (!stopped()) {
+      // Once the budget is spent no new row starts; rows already under way finish.
+      while (!stopped() && waitUntil === 0) {
         const row = ledger.rows[cursor++];
         if (row === undefined) return;
         await advance(row);
       }
     } catch (error) {
-      // One worker stopping (abort, expired sign-in, spent budget, unreachable Graph) stops them all.
+      if (error instanceof BudgetSpent) {
+        waitUntil = Math.max(waitUntil, error.until);
+        waitNeeded = Math.max(waitNeeded, error.needed);
+        return;
+      }
+      // One worker stopping (abort, expired sign-in, unreachable Graph) stops them all.
       halted = true;
       if (!(error instanceof Interrupted)) throw error;
     }
   };
 
   ledger.status = 'running';
+  ledger.resumeAt = null;
   options.save(ledger);
   report();
   const results = await Promise.allSettled(Array.from({ length: Math.min(options.concurrency ?? 4, 4) }, worker));
   const crash = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  ledger.status = ledger.rows.every((row) => isSettled(ledger.states[row] ?? { status: 'pending' })) ? 'finished' : 'paused';
+  const finished = ledger.rows.every((row) => isSettled(ledger.states[row] ?? { status: 'pending' }));
+  // A pause asked for by the sender wins over waiting for the budget.
+  const waiting = !finished && waitUntil > 0 && options.signal?.aborted !== true;
+  ledger.status = finished ? 'finished' : waiting ? 'waiting' : 'paused';
+  // Rows that were under way when the budget ran out are in the log now: ask it again.
+  ledger.resumeAt = waiting ? Math.max(waitUntil, options.budget?.availableAt(waitNeeded, now()) ?? 0) : null;
   options.save(ledger);
   report();
   if (crash) throw crash.reason;

@@ -32,6 +32,21 @@ describe('planCampaign', () => {
     expect([...plan.excluded.keys()]).toEqual([3, 4, 6]);
   });
 
+  it('leaves out the rows the sender excluded, and names them', () => {
+    const rows = [
+      { Name: 'Anna', Email: 'anna@contoso.com', Company: 'Contoso' },
+      { Name: '', Email: 'carl@contoso.com', Company: '' },
+      { Name: 'Anna again', Email: 'anna@contoso.com', Company: 'Contoso' },
+    ];
+    const plan = planCampaign({ template: compiled.template, emailColumn: 'Email', footerHtml: null, rows, excludedRows: new Set([2, 3]) });
+    // With row 2 out, row 4 is no longer a duplicate.
+    expect(plan.messages.map((m) => [m.row, m.subject])).toEqual([[4, 'Hi Anna again']]);
+    expect(plan.findings).toEqual([
+      { kind: 'excluded_by_sender', row: 2 },
+      { kind: 'excluded_by_sender', row: 3 },
+    ]);
+  });
+
   it('strips line breaks from addresses so a cell cannot add recipients or headers', () => {
     const plan = planCampaign({ template: compiled.template, emailColumn: 'Email', footerHtml: null, rows: [{ Name: 'X', Email: 'x@contoso.com\r\nBcc: y@evil.com', Company: '' }] });
     expect(plan.messages).toEqual([]);

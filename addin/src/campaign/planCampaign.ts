@@ -16,7 +16,9 @@ export type Finding =
   | { kind: 'empty_fields'; row: number; fields: string[] }
   | { kind: 'too_many_recipients'; row: number; count: number }
   | { kind: 'missing_attachment'; row: number; name: string }
-  | { kind: 'attachment_too_large'; row: number; name: string };
+  | { kind: 'attachment_too_large'; row: number; name: string }
+  /** The sender took the row out of this campaign. */
+  | { kind: 'excluded_by_sender'; row: number };
 
 export interface CampaignPlan {
   messages: PlannedMessage[];
@@ -31,6 +33,8 @@ export interface ColumnMapping {
   bccColumn?: string | null;
   /** Column naming each row's files (separated by ; or ,), matched against the draft's attachments. */
   attachmentColumn?: string | null;
+  /** Rows the sender excluded by hand. */
+  excludedRows?: ReadonlySet<number>;
 }
 
 export interface AvailableAttachment {
@@ -104,6 +108,7 @@ export function checkRecipients(
       findings.push(finding);
       excluded.set(row, finding);
     };
+    if (mapping.excludedRows?.has(row)) return exclude({ kind: 'excluded_by_sender', row });
     const raw = plainTextValue(data[mapping.emailColumn] ?? '').trim();
     if (raw === '') return exclude({ kind: 'missing_address', row });
     const address = normalizeEmail(raw);

@@ -10,7 +10,11 @@ const DAY_MS = 24 * 3600 * 1000;
 export const DAILY_RECIPIENT_LIMIT = 10_000;
 
 export class SendLog {
-  constructor(private readonly store: KeyValueStore) {}
+  /** `limit`: the mailbox's recipients per 24 hours (Exchange Online's default unless an admin lowered it). */
+  constructor(
+    private readonly store: KeyValueStore,
+    readonly limit = DAILY_RECIPIENT_LIMIT,
+  ) {}
 
   private entries(now: number): Array<[number, number]> {
     const raw = this.store.get(KEY);
@@ -27,7 +31,7 @@ export class SendLog {
   }
 
   /** When at least `needed` recipients will be available again. */
-  availableAt(needed: number, now: number, limit = DAILY_RECIPIENT_LIMIT): number {
+  availableAt(needed: number, now: number, limit = this.limit): number {
     let used = this.usedInLastDay(now);
     if (limit - used >= needed) return now;
     for (const [at, count] of this.entries(now).sort((a, b) => a[0] - b[0])) {

@@ -3,8 +3,8 @@
  * pane reads this window's subject and body through PlaygroundMailHost, exactly as it reads a
  * draft through Office.js in Outlook.
  */
-import { Caption1, Card, Field, Input, Text, Title3 } from '@fluentui/react-components';
-import { useMemo, useRef, useState } from 'react';
+import { Button, Caption1, Card, Field, Input, Text, Title3 } from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Locale } from '../../../shared/src/i18n/translate.js';
 import type { ClientConfig } from '../api/apiClient.js';
 import { AppShell, usePageLocale } from '../components/AppShell.js';
@@ -29,11 +29,19 @@ export function Playground({ config }: { config: ClientConfig }) {
 
 function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; locale: Locale; onLocale: (locale: Locale) => void }) {
   const { t } = useI18n();
-  const [subject, setSubject] = useState(SAMPLE_SUBJECT);
-  const [attachments, setAttachments] = useState<PlaygroundAttachment[]>([]);
+  // Outlook keeps a draft when the pane reloads; so does the playground, for this browser tab.
+  const saved = useMemo(() => loadSavedDraft(), []);
+  const [subject, setSubject] = useState(saved?.subject ?? SAMPLE_SUBJECT);
+  const [attachments, setAttachments] = useState<PlaygroundAttachment[]>(saved?.attachments ?? []);
   const body = useRef<HTMLDivElement>(null);
   const state = useRef({ subject, locale, attachments });
   state.current = { subject, locale, attachments };
+  const compose = () => {
+    const draft = { subject: state.current.subject, bodyHtml: body.current?.innerHTML ?? '', attachments: state.current.attachments };
+    saveDraft(draft);
+    return draft;
+  };
+  useEffect(() => saveDraft({ subject, bodyHtml: body.current?.innerHTML ?? '', attachments }), [subject, attachments]);
 
   const attach = async (files: FileList) => {
     const added = await Promise.all(
@@ -49,7 +57,7 @@ function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; 
   const host = useMemo(
     () =>
       new PlaygroundMailHost(
-        () => ({ subject: state.current.subject, bodyHtml: body.current?.innerHTML ?? '', attachments: state.current.attachments }),
+        compose,
         () => state.current.locale,
         () => null,
       ),
@@ -87,14 +95,20 @@ function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; 
                 suppressContentEditableWarning
                 data-testid="compose-body"
                 style={{ minHeight: 240, border: '1px solid #d1d1d1', borderRadius: 4, padding: 12, background: '#fff', fontFamily: 'Segoe UI, Arial, sans-serif', fontSize: 14 }}
-                dangerouslySetInnerHTML={{ __html: SAMPLE_BODY }}
+                onInput={() => void compose()}
+                dangerouslySetInnerHTML={{ __html: saved?.bodyHtml ?? SAMPLE_BODY }}
               />
             </Field>
             <Field label={t('playground.attachments')}>
               <input type="file" multiple data-testid="compose-attach" onChange={(event) => event.target.files && void attach(event.target.files)} />
             </Field>
             {attachments.length > 0 && (
-              <Caption1 data-testid="compose-attachments">{attachments.map((a) => `${a.name} (${Math.ceil(a.size / 1024)} KB)`).join(', ')}</Caption1>
+              <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+                <Caption1 data-testid="compose-attachments">{attachments.map((a) => `${a.name} (${Math.ceil(a.size / 1024)} KB)`).join(', ')}</Caption1>
+                <Button size="small" appearance="subtle" onClick={() => setAttachments([])} data-testid="compose-remove-attachments">
+                  {t('playground.removeAttachments')}
+                </Button>
+              </div>
             )}
           </Card>
         </section>
@@ -104,4 +118,34 @@ function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; 
       </div>
     </div>
   );
+}
+
+interface SavedDraft {
+  subject: string;
+  bodyHtml: string;
+  attachments: PlaygroundAttachment[];
+}
+
+const DRAFT_KEY = 'outmerge.playground.draft';
+
+function loadSavedDraft(): SavedDraft | null {
+  try {
+    const raw = sessionStorage.getItem(DRAFT_KEY);
+    return raw ? (JSON.parse(raw) as SavedDraft) : null;
+  } catch {
+    return null;
+  }
+}
+
+function saveDraft(draft: SavedDraft): void {
+  try {
+    sessionStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+  } catch {
+    // Over the storage quota (large attachments): keep the text at least.
+    try {
+      sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ ...draft, attachments: [] }));
+    } catch {
+      /* storage unavailable: the draft lives until the page reloads */
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import { Button, Caption1, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Text } from '@fluentui/react-components';
 import type { TemplateProblem } from '../../../shared/src/merge/mergeTemplate.js';
 import type { CampaignPlan, PlannedMessage } from '../campaign/planCampaign.js';
 import { MessageFrame } from '../components/MessageFrame.js';
@@ -16,6 +16,8 @@ export function PreviewStep(props: {
   footer: boolean;
   onTestSend: (() => void) | null;
   testResult: { ok: boolean; text: string } | null;
+  /** Leaves a row out of the campaign, or takes it back in. */
+  onToggleRow: (row: number) => void;
 }) {
   const { t } = useI18n();
   const { problems, plan, index, onIndex, footer } = props;
@@ -24,7 +26,7 @@ export function PreviewStep(props: {
   const findings = plan?.findings ?? [];
   return (
     <section aria-labelledby="step-preview">
-      <StepHeading id="step-preview" number={3} title={t('preview.title')} />
+      <StepHeading id="step-preview" title={t('preview.title')} />
       <div role="region" aria-label={t('problems.title')} data-testid="findings">
         {problems.map((problem, i) => (
           <MessageBar key={`p${i}`} intent="error" style={{ marginBottom: 4 }}>
@@ -32,8 +34,16 @@ export function PreviewStep(props: {
           </MessageBar>
         ))}
         {findings.slice(0, SHOWN_FINDINGS).map((finding, i) => (
-          <MessageBar key={`f${i}`} intent="warning" style={{ marginBottom: 4 }}>
+          <MessageBar key={`f${i}`} intent={finding.kind === 'excluded_by_sender' ? 'info' : 'warning'} style={{ marginBottom: 4 }}>
             <MessageBarBody>{describeFinding(finding, t)}</MessageBarBody>
+            {/* Rows that would go out can be left out; rows left out by hand can come back. */}
+            {(finding.kind === 'empty_fields' || finding.kind === 'excluded_by_sender') && (
+              <MessageBarActions>
+                <Button size="small" onClick={() => props.onToggleRow(finding.row)} data-testid={`toggle-row-${finding.row}`}>
+                  {t(finding.kind === 'excluded_by_sender' ? 'problems.include' : 'problems.exclude', { row: finding.row })}
+                </Button>
+              </MessageBarActions>
+            )}
           </MessageBar>
         ))}
         {findings.length > SHOWN_FINDINGS && <Caption1>{t('problems.moreRows', { count: findings.length - SHOWN_FINDINGS })}</Caption1>}
@@ -70,11 +80,16 @@ export function PreviewStep(props: {
             </Text>
           )}
           {footer && <Caption1>{t('preview.footerNote')}</Caption1>}
-          {props.onTestSend && (
-            <Button size="small" onClick={props.onTestSend} style={{ alignSelf: 'flex-start' }} data-testid="test-send">
-              {t('preview.testSend')}
+          <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+            {props.onTestSend && (
+              <Button size="small" onClick={props.onTestSend} data-testid="test-send">
+                {t('preview.testSend')}
+              </Button>
+            )}
+            <Button size="small" appearance="subtle" onClick={() => props.onToggleRow(current.row)} data-testid="exclude-current">
+              {t('preview.exclude')}
             </Button>
-          )}
+          </div>
           {props.testResult && (
             <MessageBar intent={props.testResult.ok ? 'success' : 'error'}>
               <MessageBarBody data-testid="test-result">{props.testResult.text}</MessageBarBody>

@@ -37,7 +37,7 @@ export function RecipientsStep(props: {
   const problem = state.problem;
   return (
     <section aria-labelledby="step-recipients">
-      <StepHeading id="step-recipients" number={2} title={t('recipients.title')} />
+      <StepHeading id="step-recipients" title={t('recipients.title')} />
       <Caption1 block>{t('recipients.explain')}</Caption1>
       <input
         ref={input}

@@ -46,7 +46,7 @@ export function ReportStep({ campaign, onRetryFailed, onClose }: { campaign: Cam
   };
   return (
     <section aria-labelledby="step-report">
-      <StepHeading id="step-report" number={5} title={t('report.title')} />
+      <StepHeading id="step-report" title={t('report.title')} visible />
       <Text size={200} data-testid="report-totals">
         {t('report.totals', { total: progress.total, sent: progress.sent, failed: progress.failed, cancelled: progress.cancelled })}
       </Text>

@@ -1,12 +1,12 @@
 /** Sending (M6): start, pause, resume, cancel; progress with sent / failed / remaining and time left. */
-import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
+import { Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
+import { formatDateTime } from '../../../shared/src/i18n/translate.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { StepHeading } from './StepHeading.js';
 import type { CampaignView } from './useCampaign.js';
 
 export function SendStep(props: {
   fromMailbox: string;
-  onFromMailbox: (value: string) => void;
   count: number;
   blockedReason: string | null;
   campaign: CampaignView | null;
@@ -15,17 +15,19 @@ export function SendStep(props: {
   onResume: () => void;
   onCancel: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { count, blockedReason, campaign, onSend, onPause, onResume, onCancel } = props;
   const progress = campaign?.progress;
-  const unfinished = campaign !== null && (campaign.ledger.status === 'running' || campaign.ledger.status === 'paused');
+  const status = campaign?.ledger.status;
+  const unfinished = status === 'running' || status === 'paused' || status === 'waiting';
+  const waiting = campaign !== null && !campaign.running && status === 'waiting';
   return (
     <section aria-labelledby="step-send">
-      <StepHeading id="step-send" number={4} title={t('send.title')} />
+      <StepHeading id="step-send" title={t('send.title')} />
       {!campaign && (
-        <Field label={t('send.from')} hint={t('send.fromHint')}>
-          <Input type="email" value={props.fromMailbox} onChange={(_, data) => props.onFromMailbox(data.value)} placeholder={t('send.fromOwn')} data-testid="from-mailbox" />
-        </Field>
+        <Text size={200} block data-testid="send-from">
+          <strong>{t('send.from')}:</strong> {props.fromMailbox.trim() || t('send.fromOwn')}
+        </Text>
       )}
       {!campaign && blockedReason && <Caption1 block>{blockedReason}</Caption1>}
       {!campaign && (
@@ -35,7 +37,14 @@ export function SendStep(props: {
       )}
       {campaign && progress && (
         <div style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
-          {!campaign.running && unfinished && (
+          {waiting && (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody data-testid="campaign-waiting">
+                {t('send.waiting', { sent: progress.sent, total: progress.total, time: formatDateTime(campaign.ledger.resumeAt ?? Date.now(), locale) })}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {!campaign.running && unfinished && !waiting && (
             <MessageBar intent="warning">
               <MessageBarBody data-testid="campaign-paused">{t('send.pausedNotice', { sent: progress.sent, total: progress.total })}</MessageBarBody>
             </MessageBar>
@@ -61,7 +70,7 @@ export function SendStep(props: {
                 <Button onClick={onPause} data-testid="pause">
                   {t('send.pause')}
                 </Button>
-              ) : (
+              ) : waiting ? null : (
                 <Button appearance="primary" onClick={onResume} data-testid="resume">
                   {t('send.resume')}
                 </Button>

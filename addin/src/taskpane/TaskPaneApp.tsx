@@ -1,8 +1,8 @@
 /**
- * The Outmerge task pane: sign-in and license status, then the campaign steps (message,
- * recipients, preview with checks, send). Host, auth, license and Graph are injected, so the same
- * component runs in Outlook (Office.js, MSAL) and in the playground (simulated compose window,
- * development identity provider, Graph stand-in).
+ * The Outmerge task pane: sign-in and license status, then the campaign as a step-by-step wizard
+ * (message, recipients, check and preview, send and report). Host, auth, license and Graph are
+ * injected, so the same component runs in Outlook (Office.js, MSAL) and in the playground
+ * (simulated compose window, development identity provider, Graph stand-in).
  */
 import { Button, Caption1, Divider, MessageBar, MessageBarBody, Text, Title3 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -16,7 +16,7 @@ import { contactsToRecipientList } from '../campaign/contactsList.js';
 import { readRecipientFileOffThread } from '../campaign/readInWorker.js';
 import { emailColumns, isWorkbookFile, readWorkbook, recipientListFromSheet, RecipientListError, type RecipientList, type RecipientListProblem, type Workbook } from '../campaign/readRecipients.js';
 import { recallMapping, rememberMapping } from '../campaign/mappingMemory.js';
-import { DAILY_RECIPIENT_LIMIT } from '../campaign/sendLog.js';
+import { splitOverDays } from '../campaign/dailySplit.js';
 import type { CampaignDefinition } from '../campaign/campaignStore.js';
 import { GraphMailClient, GraphRequestError, type GraphFileAttachment } from '../graph/graphMailClient.js';
 import { browserStore } from '../storage/keyValueStore.js';
@@ -27,12 +27,15 @@ import { LicenseStatus } from './LicenseStatus.js';
 import { AdminView } from './admin/AdminView.js';
 import { PreviewStep } from './PreviewStep.js';
 import { RecipientsStep, type RecipientsState } from './RecipientsStep.js';
-import { formatDateTime } from '../../../shared/src/i18n/translate.js';
+import { BudgetNotice, type BudgetSplit } from './BudgetNotice.js';
 import { ReportStep } from './ReportStep.js';
 import { SendStep } from './SendStep.js';
 import { TemplateStep } from './TemplateStep.js';
 import { useCampaign } from './useCampaign.js';
 import { useLicense } from './useLicense.js';
+import { Wizard, type WizardStep } from './Wizard.js';
+
+type StepId = 'message' | 'recipients' | 'check' | 'send';
 
 export interface TaskPaneProps {
   host: MailHost;
@@ -56,6 +59,19 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   // A test result speaks of one sender and one list: it goes when either changes.
   useEffect(() => setTestResult(null), [fromMailbox, recipients.list]);
   const [previewIndex, setPreviewIndex] = useState(0);
+  const [step, setStep] = useState<StepId>('message');
+  /** Rows the sender left out by hand; they belong to one recipient list. */
+  const [excludedRows, setExcludedRows] = useState<ReadonlySet<number>>(new Set());
+  useEffect(() => setExcludedRows(new Set()), [recipients.list]);
+  const toggleRow = useCallback(
+    (row: number) =>
+      setExcludedRows((rows) => {
+        const next = new Set(rows);
+        if (!next.delete(row)) next.add(row);
+        return next;
+      }),
+    [],
+  );
   const graph = useMemo(() => (auth && account ? new GraphMailClient(config.graphBaseUrl, () => auth.graphToken()) : null), [auth, account, config.graphBaseUrl]);
   /** A draft attachment's bytes for Graph, by the name the campaign recorded; the draft is read again to find its current id. */
   const attachmentFromDraft = useCallback(
@@ -67,7 +83,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
     },
     [host, t],
   );
-  const { campaign, start, pause, resume, cancel, retryFailed, close, sendLog } = useCampaign({ storage, graph, ratePerMinute: config.sendRatePerMinute, attachment: attachmentFromDraft });
+  const { campaign, start, pause, resume, cancel, retryFailed, close, sendLog } = useCampaign({ storage, graph, ratePerMinute: config.sendRatePerMinute, dailyRecipientLimit: config.dailyRecipientLimit, attachment: attachmentFromDraft });
 
   const reloadDraft = useCallback(() => {
     host.readDraft().then(
@@ -196,17 +212,20 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
       bccColumn: recipients.bccColumn,
       attachmentColumn: recipients.attachmentColumn,
       attachments: draft?.attachments ?? [],
+      excludedRows,
       footerHtml: footer ? promotionalFooterHtml(locale, config.promoUrl) : null,
     });
-  }, [compiled, recipients.list, recipients.emailColumn, recipients.ccColumn, recipients.bccColumn, recipients.attachmentColumn, draft, footer, locale, config.promoUrl]);
+  }, [compiled, recipients.list, recipients.emailColumn, recipients.ccColumn, recipients.bccColumn, recipients.attachmentColumn, excludedRows, draft, footer, locale, config.promoUrl]);
 
-  // The mailbox's rolling 24-hour budget, minus what this device sent (M4).
-  const budget = useMemo(() => {
-    if (!plan) return null;
+  // The mailbox's rolling 24-hour budget, minus what this device sent (M4): over it, the campaign goes out over days.
+  const split = useMemo((): BudgetSplit | null => {
+    if (!plan || plan.messages.length === 0) return null;
     const now = Date.now();
     const needed = recipientCount(plan.messages);
-    const left = DAILY_RECIPIENT_LIMIT - sendLog.usedInLastDay(now);
-    return needed > left ? { needed, left, resumeAt: sendLog.availableAt(needed - Math.max(0, left), now) } : null;
+    const left = Math.max(0, sendLog.limit - sendLog.usedInLastDay(now));
+    if (needed <= left) return null;
+    const counts = plan.messages.map((m) => 1 + m.cc.length + m.bcc.length);
+    return { needed, left, limit: sendLog.limit, now, parts: splitOverDays(counts, { limit: sendLog.limit, leftNow: left, now, firstFreesAt: sendLog.availableAt(counts[0] ?? 1, now) }) };
   }, [plan, sendLog]);
 
   const blockedReason = !account
@@ -230,13 +249,13 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
     const footerHtml = decideFooter(state).footer ? promotionalFooterHtml(locale, config.promoUrl) : null;
     const mapping = { emailColumn: recipients.emailColumn, ccColumn: recipients.ccColumn, bccColumn: recipients.bccColumn, attachmentColumn: recipients.attachmentColumn };
     const attachments = latest.attachments.map(({ id, name, size }) => ({ id, name, size }));
-    const finalPlan = planCampaign({ template: template.template, rows: recipients.list.rows, footerHtml, attachments, ...mapping });
+    const finalPlan = planCampaign({ template: template.template, rows: recipients.list.rows, footerHtml, attachments, excludedRows, ...mapping });
     start(
       { id: crypto.randomUUID(), subject: latest.subject, bodyHtml: latest.bodyHtml, columns: recipients.list.columns, rows: recipients.list.rows, footerHtml, attachments, ...mapping },
       new Map(finalPlan.messages.map((m) => [m.row, m])),
       fromMailbox.trim() || null,
     );
-  }, [host, draft, recipients, license, locale, config, start, fromMailbox]);
+  }, [host, draft, recipients, excludedRows, license, locale, config, start, fromMailbox]);
 
   /** M5: the previewed row, exactly as it will go out, sent to the sender's own address. */
   const sendTest = useCallback(async () => {
@@ -253,6 +272,16 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
       setTestResult({ ok: false, text: e instanceof GraphRequestError && e.kind === 'forbidden' ? t('send.sendAsDenied') : t('errors.generic', { message: e instanceof Error ? e.message : String(e) }) });
     }
   }, [plan, previewIndex, graph, account, fromMailbox, t]);
+
+  const needRecipients = recipients.list ? null : t('wizard.needRecipients');
+  const steps: ReadonlyArray<WizardStep<StepId>> = [
+    { id: 'message', title: t('template.title'), blockedBy: null },
+    { id: 'recipients', title: t('recipients.title'), blockedBy: null },
+    { id: 'check', title: t('preview.title'), blockedBy: needRecipients },
+    { id: 'send', title: t('send.title'), blockedBy: needRecipients },
+  ];
+  // A campaign under way (or its report) is all the pane shows until it is closed.
+  const shownStep: StepId = campaign ? 'send' : step;
 
   return (
     <main style={{ padding: 12, display: 'flex', flexDirection: 'column', gap: 8, maxWidth: 480 }}>
@@ -286,34 +315,52 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
       {/* License help and the admin view (A8), separate from the campaign wizard: ./admin/ */}
       <AdminView auth={auth} account={account} license={license.state} />
       <Divider />
-      <TemplateStep draft={draft} error={draftError} fields={fieldNames} onReload={reloadDraft} />
-      <RecipientsStep state={recipients} onFile={(file) => void onFile(file)} onMapping={changeMapping} onSheet={onSheet} onContacts={graph ? (source) => void onContacts(source) : null} />
-      <PreviewStep
-        problems={compiled && !compiled.ok ? compiled.problems : []}
-        plan={plan}
-        index={previewIndex}
-        onIndex={setPreviewIndex}
-        footer={footer}
-        onTestSend={account ? () => void sendTest() : null}
-        testResult={testResult}
-      />
-      {budget && (
-        <Caption1 block data-testid="budget-warning">
-          {t('problems.budget', { needed: budget.needed, left: Math.max(0, budget.left), time: formatDateTime(budget.resumeAt, locale) })}
-        </Caption1>
-      )}
-      <SendStep
-        fromMailbox={fromMailbox}
-        onFromMailbox={setFromMailbox}
-        count={plan?.messages.length ?? 0}
-        blockedReason={blockedReason}
-        campaign={campaign}
-        onSend={() => void startSending()}
-        onPause={pause}
-        onResume={resume}
-        onCancel={() => void cancel()}
-      />
-      {campaign && !campaign.running && (campaign.ledger.status === 'finished' || campaign.ledger.status === 'cancelled') && <ReportStep campaign={campaign} onRetryFailed={retryFailed} onClose={close} />}
+      <Wizard steps={steps} current={shownStep} onStep={setStep} locked={campaign !== null}>
+        {shownStep === 'message' && <TemplateStep draft={draft} error={draftError} fields={fieldNames} onReload={reloadDraft} fromMailbox={fromMailbox} onFromMailbox={setFromMailbox} />}
+        {shownStep === 'recipients' && (
+          <RecipientsStep state={recipients} onFile={(file) => void onFile(file)} onMapping={changeMapping} onSheet={onSheet} onContacts={graph ? (source) => void onContacts(source) : null} />
+        )}
+        {shownStep === 'check' && (
+          <>
+            {split && <BudgetNotice split={split} />}
+            <PreviewStep
+              problems={compiled && !compiled.ok ? compiled.problems : []}
+              plan={plan}
+              index={previewIndex}
+              onIndex={setPreviewIndex}
+              footer={footer}
+              onTestSend={account ? () => void sendTest() : null}
+              testResult={testResult}
+              onToggleRow={toggleRow}
+            />
+          </>
+        )}
+        {shownStep === 'send' && (
+          <>
+            {!campaign && split && <BudgetNotice split={split} />}
+            <SendStep
+              fromMailbox={fromMailbox}
+              count={plan?.messages.length ?? 0}
+              blockedReason={blockedReason}
+              campaign={campaign}
+              onSend={() => void startSending()}
+              onPause={pause}
+              onResume={resume}
+              onCancel={() => void cancel()}
+            />
+            {campaign && !campaign.running && (campaign.ledger.status === 'finished' || campaign.ledger.status === 'cancelled') && (
+              <ReportStep
+                campaign={campaign}
+                onRetryFailed={retryFailed}
+                onClose={() => {
+                  close();
+                  setStep('recipients');
+                }}
+              />
+            )}
+          </>
+        )}
+      </Wizard>
       {dialog}
     </main>
   );

@@ -1,14 +1,15 @@
-import { Button, Caption1, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import type { Draft } from '../host/mailHost.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { StepHeading } from './StepHeading.js';
 
-export function TemplateStep({ draft, error, fields, onReload }: { draft: Draft | null; error: string | null; fields: string[]; onReload: () => void }) {
+export function TemplateStep(props: { draft: Draft | null; error: string | null; fields: string[]; onReload: () => void; fromMailbox: string; onFromMailbox: (value: string) => void }) {
+  const { draft, error, fields, onReload } = props;
   const { t } = useI18n();
   const empty = draft !== null && draft.subject.trim() === '' && draft.bodyHtml.replace(/<[^>]*>|&nbsp;|\s/g, '') === '';
   return (
     <section aria-labelledby="step-template">
-      <StepHeading id="step-template" number={1} title={t('template.title')} />
+      <StepHeading id="step-template" title={t('template.title')} />
       <Caption1 block>{t('template.explain')}</Caption1>
       {error && (
         <MessageBar intent="error">
@@ -41,6 +42,10 @@ export function TemplateStep({ draft, error, fields, onReload }: { draft: Draft 
       <Button size="small" onClick={onReload}>
         {t('template.reload')}
       </Button>
+      {/* The sender goes with the message: the test send in the next steps uses it too. */}
+      <Field label={t('send.from')} hint={t('send.fromHint')} style={{ marginTop: 12 }}>
+        <Input type="email" value={props.fromMailbox} onChange={(_, data) => props.onFromMailbox(data.value)} placeholder={t('send.fromOwn')} data-testid="from-mailbox" />
+      </Field>
     </section>
   );
 }

@@ -27,5 +27,7 @@ export function describeFinding(finding: Finding, t: Translator): string {
       return t('problems.missingAttachment', { row: finding.row, name: finding.name });
     case 'attachment_too_large':
       return t('problems.attachmentTooLarge', { row: finding.row, name: finding.name });
+    case 'excluded_by_sender':
+      return t('problems.excludedBySender', { row: finding.row });
   }
 }

@@ -1,7 +1,9 @@
 /**
  * The pane's campaign: starts one from a definition, runs it through the exactly-once runner,
  * pauses, resumes (also by itself when the pane reopens on a campaign that was running), cancels
- * and retries failed rows as a new run. State lives in browser storage through CampaignStore.
+ * and retries failed rows as a new run. A campaign bigger than the mailbox's 24-hour budget waits
+ * and goes on by itself when the budget frees (while the pane is open, or when it reopens).
+ * State lives in browser storage through CampaignStore.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isSettled, newLedger, totals, type CampaignLedger } from '../campaign/campaign.js';
@@ -25,9 +27,9 @@ function initialProgress(ledger: CampaignLedger): RunProgress {
   return { ...totals(ledger), throttledUntil: null, estimatedRemainingMs: 0 };
 }
 
-export function useCampaign(options: { storage: KeyValueStore; graph: GraphOperations | null; ratePerMinute: number; attachment: (definition: CampaignDefinition, name: string) => Promise<GraphFileAttachment> }) {
+export function useCampaign(options: { storage: KeyValueStore; graph: GraphOperations | null; ratePerMinute: number; dailyRecipientLimit: number; attachment: (definition: CampaignDefinition, name: string) => Promise<GraphFileAttachment> }) {
   const store = useMemo(() => new CampaignStore(options.storage), [options.storage]);
-  const sendLog = useMemo(() => new SendLog(options.storage), [options.storage]);
+  const sendLog = useMemo(() => new SendLog(options.storage, options.dailyRecipientLimit), [options.storage, options.dailyRecipientLimit]);
   const [view, setView] = useState<CampaignView | null>(null);
   const controller = useRef<AbortController | null>(null);
   const graph = options.graph;
@@ -45,6 +47,7 @@ export function useCampaign(options: { storage: KeyValueStore; graph: GraphOpera
           ratePerMinute: options.ratePerMinute,
           attachment: (name) => options.attachment(definition, name),
           signal: abort.signal,
+          budget: sendLog,
           save: (l) => store.saveLedger(l),
           onSent: (recipients, at) => sendLog.record(recipients, at),
           onProgress: (progress) => setView((v) => (v ? { ...v, ledger: { ...ledger }, progress } : v)),
@@ -71,6 +74,14 @@ export function useCampaign(options: { storage: KeyValueStore; graph: GraphOpera
     setView(view);
     if (active.ledger.status === 'running') void run(active.definition, active.ledger, messages);
   }, [graph, store, run]);
+
+  // A campaign waiting for the budget goes on by itself at its time (at once if that has passed).
+  const waitingUntil = view && !view.running && view.ledger.status === 'waiting' ? (view.ledger.resumeAt ?? 0) : null;
+  useEffect(() => {
+    if (waitingUntil === null || !view) return;
+    const timer = setTimeout(() => void run(view.definition, view.ledger, view.messages), Math.max(0, waitingUntil - Date.now()));
+    return () => clearTimeout(timer);
+  }, [waitingUntil, view, run]);
 
   const start = useCallback(
     (definition: CampaignDefinition, messages: Map<number, OutgoingMessage>, mailbox: string | null) => {
@@ -101,6 +112,7 @@ export function useCampaign(options: { storage: KeyValueStore; graph: GraphOpera
       }
     }
     ledger.status = ledger.rows.every((row) => isSettled(ledger.states[row] ?? { status: 'pending' })) ? 'cancelled' : 'paused';
+    ledger.resumeAt = null;
     store.saveLedger(ledger);
     setView((v) => (v ? { ...v, ledger: { ...ledger }, running: false, progress: initialProgress(ledger) } : v));
   }, [view, graph, store]);

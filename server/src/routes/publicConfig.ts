@@ -20,6 +20,7 @@ export function clientConfig(config: Config): ClientConfig {
     },
     graphBaseUrl: config.graph.baseUrl,
     sendRatePerMinute: config.sending.ratePerMinute,
+    dailyRecipientLimit: config.sending.dailyRecipients,
     licenseIssuer: config.license.issuer,
     promoUrl: config.promoUrl,
     currency: config.payments.currency,

@@ -3,6 +3,8 @@ export interface ClientConfig {
   identity: { provider: 'development' | 'entra'; clientId: string; apiScope: string };
   graphBaseUrl: string;
   sendRatePerMinute: number;
+  /** The mailbox's recipients per rolling 24 hours; bigger campaigns go out over days. */
+  dailyRecipientLimit: number;
   licenseIssuer: string;
   promoUrl: string;
   currency: string;

@@ -66,7 +66,10 @@ type Params = { id?: string; messageId?: string; folder?: string };
 
 export function registerGraphStandIn(app: FastifyInstance, options: GraphStandInOptions): GraphStandIn {
   assertDevelopment('The Graph stand-in');
-  const clock = options.clock ?? Date.now;
+  // Tests move the stand-in's time forward (a day, for the 24-hour budget) instead of waiting.
+  const baseClock = options.clock ?? Date.now;
+  let clockOffsetMs = 0;
+  const clock = () => baseClock() + clockOffsetMs;
   const validate = createAccessTokenValidator({ jwks: createLocalJWKSet(options.identityJwks), audience: GRAPH_AUDIENCE, issuerTemplate: options.issuerTemplate, requiredScope: 'Mail.Send' });
   const sendAs = new Map<string, Set<string>>();
   for (const [shared, users] of Object.entries(options.sharedMailboxes ?? {})) {
@@ -178,6 +181,14 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
     return { plan: faults.current() };
   });
   app.get('/dev/graph/faults', { schema: { hide: true } }, async () => ({ plan: faults.current(), injected: faults.injected, counters: store.counters }));
+  app.post<{ Body: { advanceMs: number } }>(
+    '/dev/graph/clock',
+    { schema: { hide: true, body: { type: 'object', required: ['advanceMs'], additionalProperties: false, properties: { advanceMs: { type: 'integer', minimum: 0, maximum: 366 * 24 * 3600_000 } } } } },
+    async (request) => {
+      clockOffsetMs += request.body.advanceMs;
+      return { now: new Date(clock()).toISOString() };
+    },
+  );
   app.get('/dev/mailbox/messages', { schema: { hide: true } }, async () => store.sent().map(recordedJson));
   app.delete('/dev/mailbox/messages', { schema: { hide: true } }, async (_request, reply) => {
     store.clear();
