@@ -102,36 +102,80 @@ export function checkRecipients(
   const findings: Finding[] = [];
   const excluded = new Map<number, Finding>();
   const firstRowByAddress = new Map<string, number>();
-  rows.forEach((data, index) => {
+  const exclude = (row: number, finding: Finding) => {
+    findings.push(finding);
+    excluded.set(row, finding);
+  };
+  // The files every row gets, worked out once: this loop runs for each of up to 100,000 rows.
+  const commonNames = attachments.common.map((a) => a.name);
+  const commonTooLarge = attachments.common.find((a) => a.size > MAX_ATTACHMENT_BYTES);
+  const perRowFiles = Boolean(mapping.attachmentColumn);
+  for (let index = 0; index < rows.length; index++) {
+    const data = rows[index]!;
     const row = index + FIRST_DATA_ROW;
-    const exclude = (finding: Finding) => {
-      findings.push(finding);
-      excluded.set(row, finding);
-    };
-    if (mapping.excludedRows?.has(row)) return exclude({ kind: 'excluded_by_sender', row });
-    const raw = plainTextValue(data[mapping.emailColumn] ?? '').trim();
-    if (raw === '') return exclude({ kind: 'missing_address', row });
-    const address = normalizeEmail(raw);
-    if (!address.ok) return exclude({ kind: 'invalid_address', row, address: raw });
-    const cc = mapping.ccColumn ? addressList(data[mapping.ccColumn]) : NO_ADDRESSES;
-    if (cc.invalid !== null) return exclude({ kind: 'invalid_address', row, address: cc.invalid });
-    const bcc = mapping.bccColumn ? addressList(data[mapping.bccColumn]) : NO_ADDRESSES;
-    if (bcc.invalid !== null) return exclude({ kind: 'invalid_address', row, address: bcc.invalid });
-    const count = 1 + cc.valid.length + bcc.valid.length;
-    if (count > MAX_RECIPIENTS_PER_MESSAGE) return exclude({ kind: 'too_many_recipients', row, count });
-    const files: string[] = attachments.common.map((a) => a.name);
-    for (const name of attachments.named(data)) {
-      const file = attachments.byName.get(name.toLocaleLowerCase());
-      if (!file) return exclude({ kind: 'missing_attachment', row, name });
-      if (!files.includes(file.name)) files.push(file.name);
+    if (mapping.excludedRows?.has(row)) {
+      exclude(row, { kind: 'excluded_by_sender', row });
+      continue;
     }
-    const tooLarge = files.map((name) => attachments.byName.get(name.toLocaleLowerCase())).find((file) => file !== undefined && file.size > MAX_ATTACHMENT_BYTES);
-    if (tooLarge) return exclude({ kind: 'attachment_too_large', row, name: tooLarge.name });
+    const raw = plainTextValue(data[mapping.emailColumn] ?? '').trim();
+    if (raw === '') {
+      exclude(row, { kind: 'missing_address', row });
+      continue;
+    }
+    const address = normalizeEmail(raw);
+    if (!address.ok) {
+      exclude(row, { kind: 'invalid_address', row, address: raw });
+      continue;
+    }
+    const cc = mapping.ccColumn ? addressList(data[mapping.ccColumn]) : NO_ADDRESSES;
+    if (cc.invalid !== null) {
+      exclude(row, { kind: 'invalid_address', row, address: cc.invalid });
+      continue;
+    }
+    const bcc = mapping.bccColumn ? addressList(data[mapping.bccColumn]) : NO_ADDRESSES;
+    if (bcc.invalid !== null) {
+      exclude(row, { kind: 'invalid_address', row, address: bcc.invalid });
+      continue;
+    }
+    const count = 1 + cc.valid.length + bcc.valid.length;
+    if (count > MAX_RECIPIENTS_PER_MESSAGE) {
+      exclude(row, { kind: 'too_many_recipients', row, count });
+      continue;
+    }
+    let files = commonNames;
+    let tooLarge = commonTooLarge;
+    if (perRowFiles) {
+      const own = attachments.named(data);
+      if (own.length > 0) {
+        files = [...commonNames];
+        let missing: string | null = null;
+        for (const name of own) {
+          const file = attachments.byName.get(name.toLocaleLowerCase());
+          if (!file) {
+            missing = name;
+            break;
+          }
+          if (!files.includes(file.name)) files.push(file.name);
+          if (!tooLarge && file.size > MAX_ATTACHMENT_BYTES) tooLarge = file;
+        }
+        if (missing !== null) {
+          exclude(row, { kind: 'missing_attachment', row, name: missing });
+          continue;
+        }
+      }
+    }
+    if (tooLarge) {
+      exclude(row, { kind: 'attachment_too_large', row, name: tooLarge.name });
+      continue;
+    }
     const firstRow = firstRowByAddress.get(address.canonical);
-    if (firstRow !== undefined) return exclude({ kind: 'duplicate', row, address: address.display, firstRow });
+    if (firstRow !== undefined) {
+      exclude(row, { kind: 'duplicate', row, address: address.display, firstRow });
+      continue;
+    }
     firstRowByAddress.set(address.canonical, row);
     valid.push({ row, data, to: address.display, cc: cc.valid, bcc: bcc.valid, attachments: files });
-  });
+  }
   return { valid, findings, excluded };
 }
 
