@@ -91,3 +91,37 @@ describe('the stand-in\'s rolling 24-hour recipient budget', () => {
     }
   });
 });
+
+describe('large attachments through upload sessions', () => {
+  const draft = (extra: Partial<GraphMessage> = {}) => client.createDraft(message('bob@fabrikam.com', extra));
+
+  it('uploads a 7 MB file in ranges to a draft, which then goes out with it', async () => {
+    const id = await draft();
+    const bytes = new Uint8Array(7 * 1024 * 1024).fill(42);
+    await client.uploadAttachment(id, { name: 'film.mp4', contentType: 'video/mp4', bytes });
+    await client.addAttachment(id, { '@odata.type': '#microsoft.graph.fileAttachment', name: 'terms.txt', contentType: 'text/plain', contentBytes: Buffer.from('Terms').toString('base64') });
+    await client.sendDraft(id);
+    const [sent] = (await server.call('GET', '/dev/mailbox/messages')).json<Array<{ attachments: Array<{ name: string; size: number }> }>>();
+    expect(sent?.attachments).toEqual([
+      { name: 'film.mp4', contentType: 'video/mp4', size: 7 * 1024 * 1024 },
+      { name: 'terms.txt', contentType: 'text/plain', size: 5 },
+    ]);
+  });
+
+  it('refuses what Graph refuses: small files, out-of-order ranges, an Authorization header on the upload URL, a 4 MB request body', async () => {
+    const id = await draft();
+    expect(await failure(client.uploadAttachment(id, { name: 'small.txt', contentType: 'text/plain', bytes: new Uint8Array(1000) }))).toMatchObject({ status: 400, code: 'ErrorAttachmentSizeShouldNotBeLessThanMinimumSize' });
+    expect(await failure(client.uploadAttachment('no-such-draft', { name: 'big.bin', contentType: 'x', bytes: new Uint8Array(3 * 1024 * 1024) }))).toMatchObject({ status: 404, code: 'ErrorItemNotFound' });
+    const token = await server.token('anna@contoso.com', { resource: 'graph' });
+    const session = (await server.call('POST', `/dev/graph/v1.0/me/messages/${id}/attachments/createUploadSession`, { token, body: { AttachmentItem: { attachmentType: 'file', name: 'big.bin', size: 3 * 1024 * 1024 } } })).json<{ uploadUrl: string }>();
+    const url = new URL(session.uploadUrl);
+    const put = (range: string, length: number, headers: Record<string, string> = {}) =>
+      server.app.inject({ method: 'PUT', url: `${url.pathname}${url.search}`, headers: { 'content-type': 'application/octet-stream', 'content-range': range, ...headers }, payload: Buffer.alloc(length) });
+    expect((await put('bytes 1024-2047/3145728', 1024)).statusCode).toBe(416);
+    expect((await put('bytes 0-1023/3145728', 1024, { authorization: `Bearer ${token}` })).statusCode).toBe(401);
+    expect((await put('bytes 0-1023/3145728', 1024)).json()).toMatchObject({ nextExpectedRanges: ['1024-'] });
+    expect((await server.app.inject({ method: 'PUT', url: url.pathname, headers: { 'content-type': 'application/octet-stream', 'content-range': 'bytes 1024-2047/3145728' }, payload: Buffer.alloc(1024) })).statusCode).toBe(404);
+    const tooBig = Buffer.alloc(4 * 1024 * 1024).toString('base64');
+    expect((await failure(client.createDraft(message('bob@fabrikam.com', { attachments: [{ '@odata.type': '#microsoft.graph.fileAttachment', name: 'x.bin', contentType: 'x', contentBytes: tooBig }] })))).status).toBe(413);
+  });
+});

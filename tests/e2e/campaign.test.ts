@@ -184,8 +184,10 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
       { name: 'offer-a.txt', mimeType: 'text/plain', buffer: Buffer.from('Offer for A') },
       { name: 'offer-b.txt', mimeType: 'text/plain', buffer: Buffer.from('Offer for B') },
       { name: 'terms.txt', mimeType: 'text/plain', buffer: Buffer.from('Terms') },
+      // Over 3 MB: it goes to each draft through a Graph upload session.
+      { name: 'catalogue.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(3_500_000, 37) },
     ]);
-    await expectText(pane.getByTestId('compose-attachments'), /offer-a\.txt.*offer-b\.txt.*terms\.txt/);
+    await expectText(pane.getByTestId('compose-attachments'), /offer-a\.txt.*offer-b\.txt.*terms\.txt.*catalogue\.pdf/);
     await pane.getByRole('button', { name: 'Reload from the message' }).click();
     await pane.getByTestId('from-mailbox').fill('');
     const rows = ['First Name,Email,Country,Company,Files', 'Ann,ann@fabrikam.com,FR,A,offer-a.txt', 'Ben,ben@fabrikam.com,DE,B,Offer-B.TXT', 'Cat,cat@fabrikam.com,DE,C,missing.txt', ',dan@fabrikam.com,DE,D,offer-b.txt'];
@@ -194,7 +196,7 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     await pane.getByTestId('attachment-column').selectOption('Files');
     await openStep(pane, 'check');
     await expectText(pane.getByTestId('findings'), /Row 4 names the file "missing\.txt", which is not attached to the message/);
-    await expectText(pane.getByTestId('preview-attachments'), /terms\.txt, offer-a\.txt/);
+    await expectText(pane.getByTestId('preview-attachments'), /terms\.txt, catalogue\.pdf, offer-a\.txt/);
     // Row 5 has no first name (no fallback): the sender leaves it out, takes it back, and leaves it out again.
     await pane.getByTestId('toggle-row-5').click();
     await expectText(pane.getByTestId('findings'), /Row 5 is left out of this campaign/);
@@ -208,10 +210,10 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     await expectText(pane.getByTestId('send-progress'), /Done: 2 sent, 0 failed\./, 30_000);
     const sent = (await (await fetch(`${server.baseUrl}/dev/mailbox/messages`)).json()) as Array<Recorded & { attachments: Array<{ name: string; size: number }> }>;
     // Messages go out concurrently, so the mailbox's order is not the sheet's.
-    const byRecipient = sent.map((m) => [m.to[0], m.attachments.map((a) => `${a.name}:${a.size}`)] as const).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    const byRecipient = sent.map((m) => [m.to[0], m.attachments.map((a) => `${a.name}:${a.size}`).sort()] as const).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     expect(byRecipient).toEqual([
-      ['ann@fabrikam.com', ['terms.txt:5', 'offer-a.txt:11']],
-      ['ben@fabrikam.com', ['terms.txt:5', 'offer-b.txt:11']],
+      ['ann@fabrikam.com', ['catalogue.pdf:3500000', 'offer-a.txt:11', 'terms.txt:5']],
+      ['ben@fabrikam.com', ['catalogue.pdf:3500000', 'offer-b.txt:11', 'terms.txt:5']],
     ]);
     await screenshot(pane.getByTestId('task-pane'), 'campaign-en-attachments');
   });
@@ -245,6 +247,7 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
       }
     }
     const calls = new Set(toOutmerge.filter((r) => !/\.(html|js|png|map)$/.test(new URL(r.url).pathname)).map((r) => `${r.method} ${new URL(r.url).pathname}`));
-    expect([...calls].sort()).toEqual(['GET /.well-known/jwks.json', 'GET /app-config.json', 'GET /dev/idp/organisations', 'POST /api/v1/license/check', 'POST /dev/idp/token']);
+    // The license check and the user's own seat (for the pane's license help); no campaign data.
+    expect([...calls].sort()).toEqual(['GET /.well-known/jwks.json', 'GET /api/v1/me/license', 'GET /app-config.json', 'GET /dev/idp/organisations', 'POST /api/v1/license/check', 'POST /dev/idp/token']);
   });
 });

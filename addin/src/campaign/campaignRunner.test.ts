@@ -16,8 +16,12 @@ const rows = [2, 3, 4];
 const messages = new Map<number, OutgoingMessage>(rows.map((row) => [row, { row, to: `u${row}@contoso.com`, cc: [], bcc: [], attachments: [], subject: `S${row}`, html: '<p>x</p>' }]));
 
 /** An in-memory Graph that records what happened, with hooks to fail specific calls. */
-function fakeGraph(time: { now: () => number }, hooks: { create?: (n: number) => void; send?: (n: number) => void } = {}) {
+function fakeGraph(time: { now: () => number }, hooks: { create?: (n: number) => void; send?: (n: number) => void; upload?: (n: number) => void } = {}) {
   const drafts = new Map<string, string>();
+  /** Files per draft id, as Exchange would hold them. */
+  const files = new Map<string, string[]>();
+  const sentFiles = new Map<string, string[]>();
+  let uploads = 0;
   const sent: Array<{ marker: string; at: number }> = [];
   let creates = 0;
   let sends = 0;
@@ -40,6 +44,7 @@ function fakeGraph(time: { now: () => number }, hooks: { create?: (n: number) =>
         hooks.create?.(creates);
         const id = `d${creates}`;
         drafts.set(id, message.singleValueExtendedProperties?.[0]?.value ?? '');
+        files.set(id, (message.attachments ?? []).map((a) => a.name));
         return id;
       }),
     sendDraft: (id) =>
@@ -50,11 +55,19 @@ function fakeGraph(time: { now: () => number }, hooks: { create?: (n: number) =>
         if (marker === undefined) throw new GraphRequestError('rejected', 404, 'ErrorItemNotFound', 'gone');
         drafts.delete(id);
         sent.push({ marker, at: time.now() });
+        sentFiles.set(marker, files.get(id) ?? []);
+      }),
+    addAttachment: (id, attachment) => track(() => void files.get(id)?.push(attachment.name)),
+    uploadAttachment: (id, file) =>
+      track(() => {
+        uploads++;
+        hooks.upload?.(uploads);
+        files.get(id)?.push(file.name);
       }),
     findByMarker: (folder, marker) => track(() => (folder === 'sentitems' ? sent.filter((s) => s.marker === marker).map(() => 'x') : [...drafts].filter(([, m]) => m === marker).map(([id]) => id))),
     deleteMessage: (id) => track(() => void drafts.delete(id)),
   };
-  return { graph, sent, peak: () => peak };
+  return { graph, sent, sentFiles, drafts, peak: () => peak };
 }
 
 const run = (ledger: CampaignLedger, graph: GraphOperations, time: ReturnType<typeof virtualTime>, extra: Partial<Parameters<typeof runCampaign>[2]> = {}) =>
@@ -245,5 +258,57 @@ describe('runCampaign', () => {
     const ledger = await run(newLedger('c', rows, null, 0), fake.graph, time, { signal: controller.signal, budget: new SendLog(memoryStore()) });
     expect(ledger.status).toBe('paused');
     expect(ledger.resumeAt).toBeNull();
+  });
+
+  it('sends files of 3 MB and more through an upload session, and starts a row again when an upload may have half-happened', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time, {
+      upload: (n) => {
+        // The first upload's answer is lost after the file went in.
+        if (n === 1) throw new GraphRequestError('ambiguous', 504, 'GatewayTimeout', 'timeout');
+      },
+    });
+    const big = Buffer.alloc(3 * 1024 * 1024 + 1, 1).toString('base64');
+    const withFiles = new Map<number, OutgoingMessage>([
+      [2, { row: 2, to: 'a@contoso.com', cc: [], bcc: [], attachments: ['terms.pdf', 'film.mp4'], subject: 's', html: 'h' }],
+      [3, { row: 3, to: 'b@contoso.com', cc: [], bcc: [], attachments: ['terms.pdf'], subject: 's', html: 'h' }],
+    ]);
+    const ledger = await runCampaign(newLedger('c', [2, 3], null, 0), withFiles, {
+      graph: fake.graph,
+      ratePerMinute: 30,
+      save: () => {},
+      now: time.now,
+      sleep: time.sleep,
+      concurrency: 1,
+      attachment: async (name) => ({ '@odata.type': '#microsoft.graph.fileAttachment', name, contentType: 'application/octet-stream', contentBytes: name === 'film.mp4' ? big : 'AA==' }),
+    });
+    expect(ledger.status).toBe('finished');
+    expect(fake.sent.map((s) => s.marker)).toEqual(['c:2', 'c:3']);
+    // One copy of the file, in the message that went out; the half-made draft was removed.
+    expect(fake.sentFiles.get('c:2')).toEqual(['terms.pdf', 'film.mp4']);
+    expect(fake.sentFiles.get('c:3')).toEqual(['terms.pdf']);
+    expect(fake.drafts.size).toBe(0);
+  });
+
+  it('after a reload, a draft found half-made is removed and built again, never sent as it is', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time);
+    const big = Buffer.alloc(3 * 1024 * 1024, 1).toString('base64');
+    const withFile = new Map<number, OutgoingMessage>([[2, { row: 2, to: 'a@contoso.com', cc: [], bcc: [], attachments: ['film.mp4'], subject: 's', html: 'h' }]]);
+    // The pane closed after the draft was created, before the upload finished.
+    const ledger = newLedger('c', [2], null, 0);
+    await fake.graph.createDraft({ subject: 's', body: { contentType: 'HTML', content: 'h' }, toRecipients: [], singleValueExtendedProperties: [{ id: 'x', value: 'c:2' }] });
+    ledger.states[2] = { status: 'creating' };
+    const done = await runCampaign(ledger, withFile, {
+      graph: fake.graph,
+      ratePerMinute: 30,
+      save: () => {},
+      now: time.now,
+      sleep: time.sleep,
+      attachment: async (name) => ({ '@odata.type': '#microsoft.graph.fileAttachment', name, contentType: 'video/mp4', contentBytes: big }),
+    });
+    expect(done.states[2]?.status).toBe('sent');
+    expect(fake.sentFiles.get('c:2')).toEqual(['film.mp4']);
+    expect(fake.drafts.size).toBe(0);
   });
 });

@@ -9,6 +9,7 @@
  */
 import { ROW_MARKER_PROPERTY_ID } from '../../../shared/src/api/graphMarker.js';
 import { GraphRequestError, type GraphFileAttachment, type GraphMailClient, type GraphMessage } from '../graph/graphMailClient.js';
+import { deliveryPlan, needsFollowUpRequests, type DeliveryPlan } from './attachmentDelivery.js';
 import { isSettled, rowMarker, totals, type CampaignLedger, type FailureReason, type LedgerTotals, type RowState } from './campaign.js';
 
 export interface OutgoingMessage {
@@ -22,7 +23,7 @@ export interface OutgoingMessage {
   html: string;
 }
 
-export type GraphOperations = Pick<GraphMailClient, 'createDraft' | 'sendDraft' | 'findByMarker' | 'deleteMessage'>;
+export type GraphOperations = Pick<GraphMailClient, 'createDraft' | 'sendDraft' | 'findByMarker' | 'deleteMessage' | 'addAttachment' | 'uploadAttachment'>;
 
 export interface RunProgress extends LedgerTotals {
   /** Set while every worker waits because Graph asked to slow down. */
@@ -211,15 +212,35 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
     return cached;
   };
 
-  const graphMessage = async (message: OutgoingMessage): Promise<GraphMessage> => ({
+  /** How the message's files reach its draft: in the draft's request, one request each, or by upload session. */
+  const delivery = async (message: OutgoingMessage): Promise<DeliveryPlan> =>
+    message.attachments.length === 0 ? { inline: [], separate: [], upload: [] } : deliveryPlan(await Promise.all(message.attachments.map(attachment)), message.html.length);
+
+  const graphMessage = (message: OutgoingMessage, files: DeliveryPlan): GraphMessage => ({
     subject: message.subject,
     body: { contentType: 'HTML', content: message.html },
     toRecipients: [{ emailAddress: { address: message.to } }],
     ccRecipients: message.cc.map((address) => ({ emailAddress: { address } })),
     bccRecipients: message.bcc.map((address) => ({ emailAddress: { address } })),
     singleValueExtendedProperties: [{ id: ROW_MARKER_PROPERTY_ID, value: rowMarker(ledger, message.row) }],
-    ...(message.attachments.length > 0 ? { attachments: await Promise.all(message.attachments.map(attachment)) } : {}),
+    ...(files.inline.length > 0 ? { attachments: files.inline } : {}),
   });
+
+  /** The files that did not fit in the draft's own request. A failure leaves the draft half-made. */
+  const completeDraft = async (draftId: string, files: DeliveryPlan): Promise<void> => {
+    for (const file of files.separate) await call(() => options.graph.addAttachment(draftId, file, mailbox));
+    for (const file of files.upload) {
+      const bytes = Uint8Array.from(atob(file.contentBytes), (c) => c.charCodeAt(0));
+      await call(() => options.graph.uploadAttachment(draftId, { name: file.name, contentType: file.contentType, bytes }, mailbox));
+    }
+  };
+
+  /** Removes half-made drafts of a row so that it starts again from nothing (nothing was sent). */
+  const discard = async (drafts: readonly string[]): Promise<void> => {
+    for (const id of drafts) await call(() => options.graph.deleteMessage(id, mailbox)).catch((error: unknown) => {
+      if (error instanceof Interrupted) throw error;
+    });
+  };
 
   const advance = async (row: number): Promise<void> => {
     const message = messages.get(row);
@@ -243,27 +264,42 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
       const state = ledger.states[row] ?? { status: 'pending' };
       if (isSettled(state)) return;
       if (state.status === 'pending') {
-        let content: GraphMessage;
+        let files: DeliveryPlan;
         try {
-          content = await graphMessage(message);
+          files = await delivery(message);
         } catch (error) {
           // The draft lost the attachment (removed, or the pane reopened elsewhere): this row cannot go.
           set(row, { status: 'failed', reason: 'rejected', message: error instanceof Error ? error.message : String(error) });
           return;
         }
         set(row, { status: 'creating' });
+        let draftId: string;
         try {
-          const draftId = await call(() => options.graph.createDraft(content, mailbox));
-          set(row, { status: 'drafted', draftId });
+          draftId = await call(() => options.graph.createDraft(graphMessage(message, files), mailbox));
         } catch (error) {
           if (error instanceof Interrupted) throw error;
           if (!(error instanceof GraphRequestError && error.kind === 'ambiguous')) fail(row, error);
           // Ambiguous: stay "creating"; the next turn finds out.
+          continue;
+        }
+        try {
+          await completeDraft(draftId, files);
+          set(row, { status: 'drafted', draftId });
+        } catch (error) {
+          if (error instanceof Interrupted) throw error;
+          // Whether the last file went in is unclear, or it was refused: the half-made draft goes.
+          await discard([draftId]);
+          if (error instanceof GraphRequestError && error.kind === 'ambiguous') set(row, { status: 'pending' });
+          else fail(row, error);
         }
       } else if (state.status === 'creating') {
         const found = await locate(row);
         if (found.sent) set(row, { status: 'sent', at: now() });
-        else if (found.drafts[0]) {
+        else if (found.drafts.length > 0 && needsFollowUpRequests(await delivery(message).catch(() => ({ inline: [], separate: [], upload: [] }) as DeliveryPlan))) {
+          // A draft built in several requests may be incomplete: start it again.
+          await discard(found.drafts);
+          set(row, { status: 'pending' });
+        } else if (found.drafts[0]) {
           // A retried create may have left twins; keep one, remove the rest.
           for (const extra of found.drafts.slice(1)) await call(() => options.graph.deleteMessage(extra, mailbox)).catch(() => undefined);
           set(row, { status: 'drafted', draftId: found.drafts[0] });

@@ -74,18 +74,22 @@ describe('planCampaign', () => {
       { Name: 'C', Email: 'c@contoso.com', Company: '', Files: 'missing.pdf' },
       { Name: 'D', Email: 'd@contoso.com', Company: '', Files: 'huge.zip' },
       { Name: 'E', Email: 'e@contoso.com', Company: '', Files: '' },
+      { Name: 'F', Email: 'f@contoso.com', Company: '', Files: 'video.mp4' },
     ];
     const attachments = [
       { name: 'offer-a.pdf', size: 1000 },
       { name: 'Offer-B.pdf', size: 1000 },
       { name: 'terms.pdf', size: 500 },
-      { name: 'huge.zip', size: 4 * 1024 * 1024 },
+      // Large files go by upload session; a message over 35 MB once encoded is refused by Exchange.
+      { name: 'video.mp4', size: 20 * 1024 * 1024 },
+      { name: 'huge.zip', size: 27 * 1024 * 1024 },
     ];
     const plan = planCampaign({ template: compiled.template, rows, emailColumn: 'Email', attachmentColumn: 'Files', attachments, footerHtml: null });
     expect(plan.messages.map((m) => [m.row, m.attachments])).toEqual([
       [2, ['terms.pdf', 'offer-a.pdf']],
       [3, ['terms.pdf', 'Offer-B.pdf', 'offer-a.pdf']],
       [6, ['terms.pdf']],
+      [7, ['terms.pdf', 'video.mp4']],
     ]);
     expect(plan.findings).toEqual([
       { kind: 'missing_attachment', row: 4, name: 'missing.pdf' },

@@ -45,8 +45,12 @@ export interface AvailableAttachment {
 export const FIRST_DATA_ROW = 2;
 /** Exchange Online refuses a message with more recipients than this. */
 export const MAX_RECIPIENTS_PER_MESSAGE = 500;
-/** Larger files need Graph upload sessions, which Outmerge does not use yet. */
-export const MAX_ATTACHMENT_BYTES = 3 * 1024 * 1024;
+/**
+ * Exchange Online refuses a message over 35 MB by default, counted after base64 encoding (a third
+ * more than the files' bytes). Files of any size up to that go, large ones by upload session.
+ */
+export const MAX_MESSAGE_BYTES = 35 * 1024 * 1024;
+const encodedSize = (bytes: number) => Math.ceil(bytes / 3) * 4;
 
 /**
  * Which draft attachments a row gets: the files its cell names, plus every draft attachment that
@@ -108,7 +112,9 @@ export function checkRecipients(
   };
   // The files every row gets, worked out once: this loop runs for each of up to 100,000 rows.
   const commonNames = attachments.common.map((a) => a.name);
-  const commonTooLarge = attachments.common.find((a) => a.size > MAX_ATTACHMENT_BYTES);
+  const commonBytes = attachments.common.reduce((sum, a) => sum + encodedSize(a.size), 0);
+  const largest = (files: readonly AvailableAttachment[]) => files.reduce<AvailableAttachment | undefined>((big, a) => (big && big.size >= a.size ? big : a), undefined);
+  const commonTooLarge = commonBytes > MAX_MESSAGE_BYTES ? largest(attachments.common) : undefined;
   const perRowFiles = Boolean(mapping.attachmentColumn);
   for (let index = 0; index < rows.length; index++) {
     const data = rows[index]!;
@@ -148,6 +154,7 @@ export function checkRecipients(
       const own = attachments.named(data);
       if (own.length > 0) {
         files = [...commonNames];
+        const added: AvailableAttachment[] = [];
         let missing: string | null = null;
         for (const name of own) {
           const file = attachments.byName.get(name.toLocaleLowerCase());
@@ -155,13 +162,16 @@ export function checkRecipients(
             missing = name;
             break;
           }
-          if (!files.includes(file.name)) files.push(file.name);
-          if (!tooLarge && file.size > MAX_ATTACHMENT_BYTES) tooLarge = file;
+          if (!files.includes(file.name)) {
+            files.push(file.name);
+            added.push(file);
+          }
         }
         if (missing !== null) {
           exclude(row, { kind: 'missing_attachment', row, name: missing });
           continue;
         }
+        if (!tooLarge && added.reduce((sum, a) => sum + encodedSize(a.size), commonBytes) > MAX_MESSAGE_BYTES) tooLarge = largest([...attachments.common, ...added]);
       }
     }
     if (tooLarge) {

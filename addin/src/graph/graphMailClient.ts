@@ -83,6 +83,39 @@ export class GraphMailClient {
     await this.request('POST', `${this.root(options.mailbox)}/messages/${encodeURIComponent(id)}/send`, undefined, 202);
   }
 
+  /** Adds one file to a draft (files under 3 MB that do not fit in the draft's own 4 MB request). */
+  async addAttachment(messageId: string, attachment: GraphFileAttachment, options: { mailbox?: string | null } = {}): Promise<void> {
+    await this.request('POST', `${this.root(options.mailbox)}/messages/${encodeURIComponent(messageId)}/attachments`, attachment, 201);
+  }
+
+  /**
+   * Adds a file of 3 to 150 MB to a draft through an upload session: the session's URL is
+   * pre-authenticated (no Authorization header goes there) and takes byte ranges in order. A
+   * failed upload attaches nothing; starting again means a new session.
+   */
+  async uploadAttachment(messageId: string, file: { name: string; contentType: string; bytes: Uint8Array }, options: { mailbox?: string | null } = {}): Promise<void> {
+    const size = file.bytes.length;
+    const session = (await this.request('POST', `${this.root(options.mailbox)}/messages/${encodeURIComponent(messageId)}/attachments/createUploadSession`, { AttachmentItem: { attachmentType: 'file', name: file.name, size, contentType: file.contentType } }, 201)) as {
+      uploadUrl?: unknown;
+    } | null;
+    if (typeof session?.uploadUrl !== 'string') throw new GraphRequestError('ambiguous', 201, 'MalformedResponse', 'Microsoft Graph opened an upload session but sent no upload URL.');
+    const uploadUrl = new URL(session.uploadUrl);
+    // The file goes only to an HTTPS address (Exchange's), or to the stand-in's own origin in development.
+    if (uploadUrl.protocol !== 'https:' && uploadUrl.origin !== new URL(this.baseUrl).origin) throw new GraphRequestError('rejected', 201, 'UntrustedUploadUrl', 'Microsoft Graph returned an upload address that is not HTTPS.');
+    for (let start = 0; start < size; start += UPLOAD_RANGE_BYTES) {
+      const end = Math.min(size, start + UPLOAD_RANGE_BYTES) - 1;
+      let response: Response;
+      try {
+        response = await this.fetchImpl(uploadUrl, { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream', 'Content-Range': `bytes ${start}-${end}/${size}` }, body: file.bytes.slice(start, end + 1) });
+      } catch (error) {
+        throw new GraphRequestError('ambiguous', 0, 'NetworkError', error instanceof Error ? error.message : 'The connection was lost.');
+      }
+      const expected = end === size - 1 ? 201 : 200;
+      if (response.status !== expected) throw await failureOf(response);
+      await response.body?.cancel();
+    }
+  }
+
   async deleteMessage(id: string, options: { mailbox?: string | null } = {}): Promise<void> {
     await this.request('DELETE', `${this.root(options.mailbox)}/messages/${encodeURIComponent(id)}`, undefined, 204);
   }
@@ -134,11 +167,18 @@ export class GraphMailClient {
       throw new GraphRequestError('ambiguous', 0, 'NetworkError', error instanceof Error ? error.message : 'The connection was lost.');
     }
     if (response.status === expected) return expected === 200 || expected === 201 ? response.json().catch(() => null) : null;
-    const payload = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    const code = payload?.error?.code ?? `HTTP${response.status}`;
-    const text = payload?.error?.message ?? `Microsoft Graph answered ${response.status}.`;
-    throw new GraphRequestError(classify(response.status), response.status, code, text, retryAfter(response.headers.get('Retry-After')));
+    throw await failureOf(response);
   }
+}
+
+/** Byte ranges of an upload session: under Graph's 4 MB, a multiple of 320 KiB as Microsoft recommends. */
+const UPLOAD_RANGE_BYTES = 320 * 1024 * 12;
+
+async function failureOf(response: Response): Promise<GraphRequestError> {
+  const payload = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  const code = payload?.error?.code ?? `HTTP${response.status}`;
+  const text = payload?.error?.message ?? `Microsoft Graph answered ${response.status}.`;
+  return new GraphRequestError(classify(response.status), response.status, code, text, retryAfter(response.headers.get('Retry-After')));
 }
 
 function classify(status: number): GraphFailureKind {

@@ -14,7 +14,7 @@ export interface FaultPlan {
   /** Probability of each fault per request, applied in this order. */
   probabilities: Partial<Record<FaultKind, number>>;
   /** Operations the plan applies to. */
-  operations: Array<'create' | 'send' | 'sendMail' | 'list'>;
+  operations: Array<'create' | 'send' | 'sendMail' | 'list' | 'upload'>;
   /** Seconds in the Retry-After of injected 429s. */
   retryAfterSeconds?: number;
 }
@@ -46,7 +46,7 @@ export class FaultInjector {
     return this.plan;
   }
 
-  next(operation: 'create' | 'send' | 'sendMail' | 'list'): FaultKind | null {
+  next(operation: 'create' | 'send' | 'sendMail' | 'list' | 'upload'): FaultKind | null {
     if (!this.plan || !this.plan.operations.includes(operation)) return null;
     for (const kind of ['drop-before', 'drop-after', '503', '504', '429'] as const) {
       const probability = this.plan.probabilities[kind] ?? 0;

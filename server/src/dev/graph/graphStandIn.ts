@@ -7,6 +7,9 @@
  *   POST {me|users/{id}}/messages/{id}/send          202; the draft moves to Sent Items
  *   GET  {me|users/{id}}/mailFolders/{drafts|sentitems}/messages?$filter=<marker filter>
  *   DELETE {me|users/{id}}/messages/{id}
+ *   POST {me|users/{id}}/messages/{id}/attachments   201; one fileAttachment added to a draft
+ *   POST {me|users/{id}}/messages/{id}/attachments/createUploadSession   201 {uploadUrl}; then
+ *   PUT  <uploadUrl> in byte ranges of at most 4 MiB, no Authorization header (files of 3–150 MB)
  *   GET  {me|users/{id}}/contacts[?$filter=categories/any(c:c eq 'X')&$top=n&$skip=n]   paged with @odata.nextLink
  *
  * with Send-As rights per shared mailbox, 4 requests in flight per mailbox (429 MailboxConcurrency),
@@ -26,6 +29,7 @@ import { GRAPH_AUDIENCE } from '../identityProvider.js';
 import { contactsFor } from './contacts.js';
 import { FaultInjector, type FaultPlan } from './faults.js';
 import { GraphError, MailboxStore, type MessageContent, type StoredMessage } from './mailboxStore.js';
+import { MAX_RANGE_BYTES, UploadSessions } from './uploadSessions.js';
 
 export interface GraphStandInOptions {
   identityJwks: { keys: JWK[] };
@@ -64,6 +68,9 @@ interface MessageBody {
 
 type Params = { id?: string; messageId?: string; folder?: string };
 
+/** Graph refuses a JSON request body over 4 MB: bigger files go through upload sessions. */
+const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+
 export function registerGraphStandIn(app: FastifyInstance, options: GraphStandInOptions): GraphStandIn {
   assertDevelopment('The Graph stand-in');
   // Tests move the stand-in's time forward (a day, for the 24-hour budget) instead of waiting.
@@ -89,7 +96,7 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
   const handle = async (
     request: FastifyRequest<{ Params: Params }>,
     reply: FastifyReply,
-    operation: 'create' | 'send' | 'sendMail' | 'list' | 'delete',
+    operation: 'create' | 'send' | 'sendMail' | 'list' | 'delete' | 'upload',
     work: (mailbox: string, sentBy: string) => { status: number; body?: unknown },
   ) => {
     let release = () => {};
@@ -121,7 +128,8 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
     }
   };
 
-  const routeOptions = { schema: { hide: true }, bodyLimit: 36 * 1024 * 1024 };
+  const routeOptions = { schema: { hide: true }, bodyLimit: MAX_REQUEST_BYTES };
+  const uploads = new UploadSessions(store, clock);
   for (const prefix of ['/dev/graph/v1.0/me', '/dev/graph/v1.0/users/:id']) {
     app.post<{ Params: Params; Body: { message?: MessageBody; saveToSentItems?: unknown } }>(`${prefix}/sendMail`, routeOptions, (request, reply) =>
       handle(request, reply, 'sendMail', (mailbox, sentBy) => {
@@ -137,6 +145,27 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
       handle(request, reply, 'send', (mailbox) => {
         store.sendDraft(mailbox, request.params.messageId ?? '');
         return { status: 202 };
+      }),
+    );
+    app.post<{ Params: Params; Body: unknown }>(`${prefix}/messages/:messageId/attachments`, routeOptions, (request, reply) =>
+      handle(request, reply, 'upload', (mailbox) => {
+        const [attachment] = parseAttachments([request.body]);
+        store.attach(mailbox, request.params.messageId ?? '', attachment!);
+        return { status: 201, body: { '@odata.type': '#microsoft.graph.fileAttachment', id: randomUUID(), ...attachment } };
+      }),
+    );
+    app.post<{ Params: Params; Body: unknown }>(`${prefix}/messages/:messageId/attachments/createUploadSession`, routeOptions, (request, reply) =>
+      handle(request, reply, 'upload', (mailbox) => {
+        const session = uploads.create(mailbox, request.params.messageId ?? '', request.body);
+        return {
+          status: 201,
+          body: {
+            '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#microsoft.graph.uploadSession',
+            uploadUrl: `${request.protocol}://${request.host}/dev/graph/upload/${session.id}?authtoken=${session.token}`,
+            expirationDateTime: new Date(session.expiresAt).toISOString(),
+            nextExpectedRanges: ['0-'],
+          },
+        };
       }),
     );
     app.delete<{ Params: Params }>(`${prefix}/messages/:messageId`, routeOptions, (request, reply) =>
@@ -175,6 +204,29 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
       }),
     );
   }
+
+  // The pre-authenticated upload URL: raw bytes, in its own scope so the binary parser stays here.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_RANGE_BYTES + 1024 }, (_request, body, done) => done(null, body));
+    scope.put<{ Params: { sessionId: string }; Querystring: { authtoken?: string }; Body: Buffer }>('/dev/graph/upload/:sessionId', { schema: { hide: true } }, async (request, reply) => {
+      try {
+        const fault = faults.next('upload');
+        if (fault === 'drop-before') return drop(request, reply);
+        if (fault === '503') throw new GraphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable.');
+        if (fault === '429') throw new GraphError(429, 'ApplicationThrottled', 'Too many requests.', faults.current()?.retryAfterSeconds ?? 1);
+        const chunk = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        const result = uploads.put(request.params.sessionId, request.query.authtoken, request.headers.authorization, request.headers['content-range'], chunk);
+        if (fault === 'drop-after') return drop(request, reply);
+        if (fault === '504') throw new GraphError(504, 'GatewayTimeout', 'The gateway did not receive a timely response.');
+        if (result.complete) return reply.code(201).header('Location', `${request.protocol}://${request.host}/dev/graph/v1.0/me/messages/${result.session.messageId}/attachments/${result.session.id}`).send();
+        return reply.code(200).send({ expirationDateTime: new Date(result.session.expiresAt).toISOString(), nextExpectedRanges: [`${result.session.received}-`] });
+      } catch (error) {
+        if (!(error instanceof GraphError)) throw error;
+        if (error.retryAfterSeconds !== undefined) void reply.header('Retry-After', String(error.retryAfterSeconds));
+        return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message } });
+      }
+    });
+  });
 
   app.put<{ Body: FaultPlan | null }>('/dev/graph/faults', { schema: { hide: true } }, async (request) => {
     faults.set(request.body && typeof request.body === 'object' ? request.body : null);
@@ -284,9 +336,14 @@ function parseMessage(message: MessageBody, requireRecipients: boolean): Message
     contentType,
     html: content,
     marker: typeof marker === 'string' ? marker : null,
-    attachments: attachments.map((a: { name?: unknown; contentType?: unknown; contentBytes?: unknown }) => {
-      if (typeof a?.name !== 'string' || typeof a.contentBytes !== 'string') throw new GraphError(400, 'ErrorInvalidRequest', 'A fileAttachment needs a name and contentBytes.');
-      return { name: a.name, contentType: typeof a.contentType === 'string' ? a.contentType : 'application/octet-stream', size: Buffer.from(a.contentBytes, 'base64').length };
-    }),
+    attachments: parseAttachments(attachments),
   };
+}
+
+function parseAttachments(attachments: unknown[]): MessageContent['attachments'] {
+  return attachments.map((a) => {
+    const file = a as { name?: unknown; contentType?: unknown; contentBytes?: unknown } | null;
+    if (typeof file?.name !== 'string' || typeof file.contentBytes !== 'string') throw new GraphError(400, 'ErrorInvalidRequest', 'A fileAttachment needs a name and contentBytes.');
+    return { name: file.name, contentType: typeof file.contentType === 'string' ? file.contentType : 'application/octet-stream', size: Buffer.from(file.contentBytes, 'base64').length };
+  });
 }

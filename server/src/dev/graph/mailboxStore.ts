@@ -97,6 +97,18 @@ export class MailboxStore {
     return message;
   }
 
+  /** A draft of the mailbox, or 404 like Graph. */
+  draft(mailbox: string, id: string): StoredMessage {
+    const message = this.messages.get(id);
+    if (!message || message.mailbox !== mailbox || message.folder !== 'drafts') throw new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+    return message;
+  }
+
+  /** Adds an attachment to a draft (the end of an upload session). */
+  attach(mailbox: string, id: string, attachment: MessageContent['attachments'][number]): void {
+    this.draft(mailbox, id).attachments.push(attachment);
+  }
+
   sendDraft(mailbox: string, id: string): StoredMessage {
     const message = this.messages.get(id);
     if (!message || message.mailbox !== mailbox || message.folder !== 'drafts') throw new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
