@@ -78,3 +78,36 @@ describe('exactly once under faults and a reload', () => {
     expect(Object.values(injected).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 });
+
+describe('exactly once with large attachments, under faults on the uploads too', () => {
+  const withFiles = new Map<number, OutgoingMessage>(Array.from({ length: 6 }, (_, i) => [i + 2, { row: i + 2, to: `f${i}@fabrikam.com`, cc: [], bcc: [], attachments: ['terms.txt', 'catalogue.pdf'], subject: `Files ${i}`, html: `<p>${i}</p>` }]));
+  const files: Record<string, string> = { 'terms.txt': Buffer.from('Terms').toString('base64'), 'catalogue.pdf': Buffer.alloc(3 * 1024 * 1024 + 5, 9).toString('base64') };
+  const attachment = async (name: string) => ({ '@odata.type': '#microsoft.graph.fileAttachment' as const, name, contentType: 'application/octet-stream', contentBytes: files[name]! });
+
+  it.each([101, 102, 103, 104, 105, 106])('seed %i: every row once, each file once in it', async (seed) => {
+    await server.call('DELETE', '/dev/mailbox/messages');
+    await fetch(`${server.baseUrl}/dev/graph/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ seed, probabilities: { 'drop-before': 0.05, 'drop-after': 0.1, '503': 0.05, '504': 0.1, '429': 0.05 }, operations: ['create', 'send', 'list', 'upload'], retryAfterSeconds: 0 }),
+    });
+    let saved = '';
+    const options = { graph, ratePerMinute: 600_000, settleDelayMs: 0, backoffMs: 5, attachment, save: (l: CampaignLedger) => void (saved = JSON.stringify(l)) };
+    const reload = new AbortController();
+    await runCampaign(newLedger(`f${seed}`, [...withFiles.keys()], null, Date.now()), withFiles, { ...options, signal: reload.signal, onProgress: (p) => p.sent >= 3 && reload.abort() });
+    let ledger = JSON.parse(saved) as CampaignLedger;
+    for (let runs = 1; ledger.status !== 'finished' && runs < 20; runs++) ledger = await runCampaign(JSON.parse(saved) as CampaignLedger, withFiles, options);
+    const sent = (await server.call('GET', '/dev/mailbox/messages')).json<Array<Sent & { attachments: Array<{ name: string; size: number }> }>>();
+    expect(sent).toHaveLength(withFiles.size);
+    for (const row of withFiles.keys()) {
+      const copies = sent.filter((m) => m.marker === rowMarker(ledger, row));
+      expect(copies, `row ${row}`).toHaveLength(1);
+      expect(copies[0]!.attachments.map((a) => `${a.name}:${a.size}`).sort()).toEqual([`catalogue.pdf:${3 * 1024 * 1024 + 5}`, 'terms.txt:5']);
+    }
+    // No half-made draft is left behind.
+    await fetch(`${server.baseUrl}/dev/graph/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: 'null' });
+    const token = await server.token('anna@contoso.com', { resource: 'graph' });
+    const drafts = (await server.call('GET', '/dev/graph/v1.0/me/mailFolders/drafts/messages', { token })).json<{ value: unknown[] }>();
+    expect(drafts.value).toHaveLength(0);
+  }, 90_000);
+});

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GraphFileAttachment } from '../graph/graphMailClient.js';
-import { decodedSize, deliveryPlan, REQUEST_BUDGET_CHARS, UPLOAD_SESSION_MIN_BYTES } from './attachmentDelivery.js';
+import { base64ToBytes, decodedSize, deliveryPlan, REQUEST_BUDGET_CHARS, UPLOAD_SESSION_MIN_BYTES } from './attachmentDelivery.js';
 
 const file = (name: string, bytes: number): GraphFileAttachment => ({ '@odata.type': '#microsoft.graph.fileAttachment', name, contentType: 'application/pdf', contentBytes: Buffer.alloc(bytes, 7).toString('base64') });
 const MB = 1024 * 1024;
@@ -9,6 +9,16 @@ const MB = 1024 * 1024;
 describe('deliveryPlan', () => {
   it('knows the decoded size of base64', () => {
     for (const n of [0, 1, 2, 3, 4, 5, 1000]) expect(decodedSize(Buffer.alloc(n).toString('base64'))).toBe(n);
+  });
+
+  it('decodes base64 exactly, padded or not', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        const encoded = Buffer.from(bytes).toString('base64');
+        expect([...base64ToBytes(encoded)]).toEqual([...bytes]);
+        expect([...base64ToBytes(encoded.replace(/=+$/, ''))]).toEqual([...bytes]);
+      }),
+    );
   });
 
   it('carries small files in the draft, 3 MB and more through upload sessions, the overflow one request each', () => {

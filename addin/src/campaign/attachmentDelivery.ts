@@ -23,6 +23,27 @@ export function decodedSize(base64: string): number {
   return Math.floor((base64.length * 3) / 4) - padding;
 }
 
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const BASE64_VALUES = new Uint8Array(128);
+for (let i = 0; i < BASE64.length; i++) BASE64_VALUES[BASE64.charCodeAt(i)] = i;
+
+/** The bytes of a base64 string: a table lookup, many times faster than atob + charCodeAt on files of megabytes. */
+export function base64ToBytes(base64: string): Uint8Array {
+  const clean = base64.replace(/[^A-Za-z0-9+/]/g, '');
+  const bytes = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let j = 0;
+  for (let i = 0; i < clean.length; i += 4) {
+    const a = BASE64_VALUES[clean.charCodeAt(i)]!;
+    const b = BASE64_VALUES[clean.charCodeAt(i + 1)]!;
+    const c = BASE64_VALUES[clean.charCodeAt(i + 2)] ?? 0;
+    const d = BASE64_VALUES[clean.charCodeAt(i + 3)] ?? 0;
+    bytes[j++] = (a << 2) | (b >> 4);
+    if (i + 2 < clean.length) bytes[j++] = ((b & 15) << 4) | (c >> 2);
+    if (i + 3 < clean.length) bytes[j++] = ((c & 3) << 6) | d;
+  }
+  return bytes;
+}
+
 export function deliveryPlan(files: readonly GraphFileAttachment[], bodyChars: number): DeliveryPlan {
   const plan: DeliveryPlan = { inline: [], separate: [], upload: [] };
   let used = bodyChars;

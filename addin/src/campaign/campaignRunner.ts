@@ -9,7 +9,7 @@
  */
 import { ROW_MARKER_PROPERTY_ID } from '../../../shared/src/api/graphMarker.js';
 import { GraphRequestError, type GraphFileAttachment, type GraphMailClient, type GraphMessage } from '../graph/graphMailClient.js';
-import { deliveryPlan, needsFollowUpRequests, type DeliveryPlan } from './attachmentDelivery.js';
+import { base64ToBytes, deliveryPlan, needsFollowUpRequests, type DeliveryPlan } from './attachmentDelivery.js';
 import { isSettled, rowMarker, totals, type CampaignLedger, type FailureReason, type LedgerTotals, type RowState } from './campaign.js';
 
 export interface OutgoingMessage {
@@ -230,7 +230,7 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
   const completeDraft = async (draftId: string, files: DeliveryPlan): Promise<void> => {
     for (const file of files.separate) await call(() => options.graph.addAttachment(draftId, file, mailbox));
     for (const file of files.upload) {
-      const bytes = Uint8Array.from(atob(file.contentBytes), (c) => c.charCodeAt(0));
+      const bytes = base64ToBytes(file.contentBytes);
       await call(() => options.graph.uploadAttachment(draftId, { name: file.name, contentType: file.contentType, bytes }, mailbox));
     }
   };
