@@ -124,7 +124,10 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
     return () => clearTimeout(timer);
   }, [searchInput]);
   // A new query shows its first rows.
-  useEffect(() => scroller.current?.scrollTo({ top: 0 }), [query]);
+  useEffect(() => {
+    // (Newer browsers return a promise from scrollTo: an effect must return nothing.)
+    scroller.current?.scrollTo({ top: 0 });
+  }, [query]);
 
   const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
   const rows = virtualizer.getVirtualItems();
@@ -277,7 +280,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
         <Button onClick={() => void api.exportSeats(subscription.id).catch((e: unknown) => setError(errorText(e, t)))}>{t('seats.export')}</Button>
       </div>
       <Caption1 aria-live="polite" data-testid="seat-count">
-        {total === null ? t('common.loading') : query.search ? t('seats.matchCount', { total, search: query.search }) : t('seats.totalCount', { total })}
+        {total === null ? t('common.loading') : query.search ? t('seats.matchCount', { total: new Intl.NumberFormat(locale).format(total), search: query.search }) : t('seats.totalCount', { total: new Intl.NumberFormat(locale).format(total) })}
       </Caption1>
       {total === 0 ? (
         <Caption1 data-testid="seats-empty">{query.search ? t('seats.noMatch') : canAssign ? t('seats.empty') : t('seats.emptyReadOnly')}</Caption1>
@@ -327,7 +330,9 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
                         {seat.email}
                       </span>
                     </TableCell>
-                    <TableCell style={COLUMN.status}>{t(`seats.status.${seat.status}` as MessageKey)}</TableCell>
+                    <TableCell style={COLUMN.status}>
+                      <span title={t(`seats.status.${seat.status}` as MessageKey)}>{t(`paneAdmin.status.${seat.status}` as MessageKey)}</span>
+                    </TableCell>
                     <TableCell style={COLUMN.checkIn}>{seat.lastCheckInAt ? formatDateTime(Date.parse(seat.lastCheckInAt), locale) : t('seats.never')}</TableCell>
                     <TableCell style={COLUMN.assigned}>{formatDateTime(Date.parse(seat.assignedAt), locale)}</TableCell>
                     {hasActions && (

@@ -58,7 +58,7 @@ export function AdminView({ auth, account, license }: { auth: AuthPort | null; a
   return (
     <section aria-label={t('paneAdmin.region')} data-testid="pane-admin" style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
       <Caption1 block data-testid="pane-license-help">
-        {whatToDo(mine, t)}{' '}
+        {whatToDo(mine, account, t)}{' '}
         {!mine.seat && mine.administers === 0 && (
           <Link href="/portal.html#/buy" target="_blank" rel="noopener">
             {t('paneAdmin.buy')}
@@ -96,14 +96,14 @@ export function AdminView({ auth, account, license }: { auth: AuthPort | null; a
   );
 }
 
-function whatToDo(mine: MyLicenseView, t: ReturnType<typeof useI18n>['t']): string {
+function whatToDo(mine: MyLicenseView, account: Account | null, t: ReturnType<typeof useI18n>['t']): string {
   const seat = mine.seat;
   if (!seat) return mine.administers > 0 ? t('paneAdmin.noSeatAdmin') : t('paneAdmin.noSeat');
   switch (seat.status) {
     case 'active':
-      return t('paneAdmin.seatActive', { contact: seat.contact });
     case 'pending':
-      return t('paneAdmin.seatActive', { contact: seat.contact });
+      // Nobody to ask but themself: the owner reading about their own seat.
+      return seat.contact.toLowerCase() === account?.email.toLowerCase() ? t('paneAdmin.seatYours') : t('paneAdmin.seatActive', { contact: seat.contact });
     case 'suspended':
       return t('paneAdmin.seatSuspended', { contact: seat.contact });
     case 'expired':
