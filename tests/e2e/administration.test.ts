@@ -36,8 +36,10 @@ describe('administering a subscription in the portal', () => {
     await portal.goto(`${server.baseUrl}/portal.html`);
     await signIn(portal, 'olivia@contoso.com');
     await portal.getByTestId('buy-button').click();
-    await portal.getByTestId('quantity').fill('10');
-    await portal.getByTestId('quantity').press('Tab');
+    await portal.getByTestId('quantity-monthly').fill('10');
+    await portal.getByTestId('quantity-monthly').press('Tab');
+    await portal.getByTestId('to-review').click();
+    await portal.getByTestId('confirm-order').click();
     await portal.getByTestId('card').fill('4242 4242 4242 4242');
     await portal.getByTestId('pay').click();
     await portal.waitForURL(/#\/subscriptions\//);

@@ -102,10 +102,12 @@ describe('a newcomer runs one campaign and one license end to end', () => {
     await portal.goto(`${server.baseUrl}/portal.html`);
     await expectText(portal.getByTestId('signed-in-as'), /anna@contoso\.com/);
     await portal.getByTestId('buy-button').click();
-    const quantity = portal.getByTestId('quantity');
+    const quantity = portal.getByTestId('quantity-monthly');
     await quantity.fill('5');
     await quantity.press('Tab');
-    await expectText(portal.getByTestId('checkout-total'), /Total today: €25\.00/);
+    await portal.getByTestId('to-review').click();
+    await expectText(portal.getByTestId('checkout-total'), /€25\.00/);
+    await portal.getByTestId('confirm-order').click();
     await portal.getByTestId('card').fill('4000 0000 0000 0002');
     await portal.getByTestId('pay').click();
     await expectText(portal.getByTestId('checkout-error'), /The card was declined/);

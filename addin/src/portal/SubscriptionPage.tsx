@@ -3,16 +3,18 @@ import { Caption1, Link, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text
 import { useCallback, useEffect, useState } from 'react';
 import { formatDate, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { BillingTab } from './BillingTab.js';
 import { SeatBar } from './Dashboard.js';
 import { DelegatesTab } from './DelegatesTab.js';
 import { DomainsTab } from './DomainsTab.js';
 import { errorText } from './errorText.js';
 import { JournalTab } from './JournalTab.js';
+import { QuantityDialog } from './QuantityDialog.js';
 import { SeatsTab } from './SeatsTab.js';
 import type { PortalApi, SubscriptionSummary } from './usePortalApi.js';
 
-type TabName = 'seats' | 'delegates' | 'domains' | 'journal';
-const TAB_ACTION = { seats: 'seats.view', delegates: 'delegates.view', domains: 'domains.view', journal: 'journal.view' } as const;
+type TabName = 'seats' | 'delegates' | 'domains' | 'journal' | 'billing';
+const TAB_ACTION = { seats: 'seats.view', delegates: 'delegates.view', domains: 'domains.view', journal: 'journal.view', billing: 'billing.view' } as const;
 
 export function SubscriptionPage({ api, id }: { api: PortalApi; id: string }) {
   const { t, locale } = useI18n();
@@ -53,6 +55,11 @@ export function SubscriptionPage({ api, id }: { api: PortalApi; id: string }) {
         {subscription.role === 'owner' ? t('role.youOwn') : t('role.youDelegate', { permissions: subscription.permissions.map((p) => t(`permission.${p}`)).join(', ') })}
       </Caption1>
       <SeatBar assigned={subscription.assigned} quantity={subscription.quantity} label={t('seats.summary', { assigned: subscription.assigned, quantity: subscription.quantity, free })} />
+      {subscription.actions.includes('quantity.change') && (subscription.status === 'active' || subscription.status === 'trial') && (
+        <div>
+          <QuantityDialog api={api} subscription={subscription} onChanged={load} />
+        </div>
+      )}
       {tabs.length > 0 && (
         <TabList selectedValue={current} onTabSelect={(_, data) => setTab(data.value as TabName)}>
           {tabs.map((name) => (
@@ -66,6 +73,7 @@ export function SubscriptionPage({ api, id }: { api: PortalApi; id: string }) {
       {current === 'delegates' && <DelegatesTab api={api} subscription={subscription} onChanged={load} />}
       {current === 'domains' && <DomainsTab api={api} subscription={subscription} />}
       {current === 'journal' && <JournalTab api={api} subscription={subscription} />}
+      {current === 'billing' && <BillingTab api={api} subscription={subscription} onChanged={load} />}
       {tabs.length === 0 && <Caption1>{t('portal.nothingToManage')}</Caption1>}
     </div>
   );

@@ -1,6 +1,7 @@
 /** The portal's calls to the Outmerge API, each with a fresh access token from the auth port. */
 import { useMemo } from 'react';
 import type { AssignmentResult, DelegateView, InvitationView, JournalEntryView, MyLicenseView, SeatSort, SeatView, SubscriptionView } from '../../../shared/src/api/views.js';
+import type { BillingSummaryView, CartLine, CheckoutResult, InvoiceView, PaymentMethodView, PaymentResult, PlanCatalogView, QuantityChangeResult, QuantityPreviewView } from '../../../shared/src/api/views.js';
 import type { Permission } from '../../../shared/src/permissions/permissions.js';
 
 export type { AssignmentResult, MyLicenseView, SeatSort };
@@ -41,7 +42,7 @@ function query(params: Record<string, string | number | undefined>): string {
 
 export function usePortalApi(auth: AuthPort | null) {
   return useMemo(() => {
-    const call = async <T,>(path: string, init: { method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'; body?: unknown; headers?: Record<string, string> } = {}) => {
+    const call = async <T,>(path: string, init: { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: unknown; headers?: Record<string, string> } = {}) => {
       if (!auth) throw new Error('Not signed in');
       return apiFetch<T>(path, { ...init, token: await auth.apiToken() });
     };
@@ -85,6 +86,32 @@ export function usePortalApi(auth: AuthPort | null) {
       myLicense: () => call<MyLicenseView>('/api/v1/me/license'),
       adminConsent: () => call<{ tenantId: string; url: string }>('/api/v1/me/admin-consent'),
       exportJournal: (id: string, filter: JournalFilter) => download(`${base(id)}/journal/export${query({ ...filter })}`, 'outmerge-journal.csv'),
+      // Billing (B1–B5): the catalog, the cart, quantity, invoices, payment method.
+      catalog: () => apiFetch<PlanCatalogView>('/api/v1/plans'),
+      buy: (body: { lines: CartLine[]; card: string }, idempotencyKey: string) => call<CheckoutResult>('/api/v1/checkout', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
+      completePayment: (actionId: string, approved: boolean) => call<CheckoutResult | PaymentResult>(`/api/v1/payment-actions/${encodeURIComponent(actionId)}/complete`, { method: 'POST', body: { approved } }),
+      previewQuantity: (id: string, quantity: number) => call<QuantityPreviewView>(`${base(id)}/quantity/preview${query({ quantity })}`),
+      changeQuantity: (id: string, body: { quantity: number; prorationDate: string; expectedAmountMinor: number }, idempotencyKey: string) =>
+        call<QuantityChangeResult>(`${base(id)}/quantity`, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
+      billing: (id: string) => call<BillingSummaryView>(`${base(id)}/billing`),
+      invoices: (id: string) => call<{ invoices: InvoiceView[] }>(`${base(id)}/invoices`),
+      /** Opens the printable invoice in a new tab (fetched with the bearer token, shown from a blob). */
+      openInvoice: async (id: string, invoiceId: string, lang: string) => {
+        if (!auth) throw new Error('Not signed in');
+        const tab = window.open('', '_blank');
+        const response = await fetch(`${base(id)}/invoices/${encodeURIComponent(invoiceId)}/html${query({ lang })}`, { headers: { Authorization: `Bearer ${await auth.apiToken()}` } });
+        if (!response.ok) {
+          tab?.close();
+          throw new ApiRequestError(response.status, 'DOWNLOAD_FAILED', `HTTP ${response.status}`);
+        }
+        const url = URL.createObjectURL(new Blob([await response.text()], { type: 'text/html' }));
+        if (tab) tab.location.href = url;
+        else window.location.href = url;
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      },
+      replacePaymentMethod: (id: string, card: string) => call<PaymentMethodView>(`${base(id)}/payment-method`, { method: 'PUT', body: { card } }),
+      payInvoice: (id: string, invoiceId: string, card: string | null, idempotencyKey: string) =>
+        call<PaymentResult>(`${base(id)}/invoices/${encodeURIComponent(invoiceId)}/pay`, { method: 'POST', body: card ? { card } : {}, headers: { 'Idempotency-Key': idempotencyKey } }),
     };
   }, [auth]);
 }
