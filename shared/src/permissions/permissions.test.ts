@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allowedActions, can, PERMISSIONS, type Permission, type SubscriptionAction } from './permissions.js';
+import { allowedActions, can, permissionsOf, PERMISSIONS, roleOf, type PartnerRelationship, type Permission, type SubscriptionAction } from './permissions.js';
 
 const owner = { tenantId: 't1', objectId: 'owner' };
 const roles = (permissions: Permission[]) => ({ owner, delegates: [{ tenantId: 't1', objectId: 'delegate', permissions }] });
@@ -29,5 +29,57 @@ describe('can', () => {
   it('gives nothing to someone without a role, even with the same object id in another tenant', () => {
     expect(allowedActions({ tenantId: 't2', objectId: 'owner' }, roles(['assign', 'view', 'quantity', 'billing']))).toEqual([]);
     expect(allowedActions({ tenantId: 't1', objectId: 'stranger' }, roles(['assign']))).toEqual([]);
+  });
+});
+
+describe('can, for partner staff (P1, P3)', () => {
+  const now = 1_000_000;
+  const full = { tenantId: 'tp', objectId: 'full' };
+  const limited = { tenantId: 'tp', objectId: 'limited' };
+  const partnerOwner = { tenantId: 'tp', objectId: 'powner' };
+  const staff = [
+    { ...full, role: 'full' as const },
+    { ...limited, role: 'limited' as const },
+    { ...partnerOwner, role: 'owner' as const },
+  ];
+  const withPartner = (permissions: Permission[], relationship: Partial<PartnerRelationship> = {}) => ({
+    owner,
+    delegates: [],
+    partners: { asOf: now, relationships: [{ status: 'active' as const, expiresAt: now + 1, permissions, staff, ...relationship }] },
+  });
+
+  it('gives full administration the granted permissions, and the partner owner the same', () => {
+    expect(allowedActions(full, withPartner(['assign', 'view', 'quantity', 'billing']))).toEqual(allowedActions(delegate, roles(['assign', 'view', 'quantity', 'billing'])));
+    expect(allowedActions(partnerOwner, withPartner(['quantity']))).toEqual(['subscription.view', 'quantity.change']);
+    expect(roleOf(full, withPartner(['view']))).toBe('partner');
+  });
+
+  it('gives limited administration view and assign at most', () => {
+    expect(permissionsOf(limited, withPartner(['assign', 'view', 'quantity', 'billing']))).toEqual(['assign', 'view']);
+    expect(can(limited, 'quantity.change', withPartner(['quantity', 'view']))).toBe(false);
+    expect(can(limited, 'billing.view', withPartner(['billing', 'view']))).toBe(false);
+    expect(can(limited, 'seats.assign', withPartner(['assign']))).toBe(true);
+  });
+
+  it('gives nothing through a pending, declined, withdrawn, ended or expired relationship, nor to another partner', () => {
+    for (const status of ['pending', 'declined', 'withdrawn', 'ended'] as const) expect(roleOf(full, withPartner(['view'], { status }))).toBeNull();
+    expect(roleOf(full, withPartner(['view'], { expiresAt: now }))).toBeNull();
+    expect(roleOf(full, withPartner(['view'], { expiresAt: null }))).toBeNull();
+    expect(roleOf({ tenantId: 'other', objectId: 'full' }, withPartner(['view']))).toBeNull();
+  });
+
+  it('never lets partner staff transfer ownership or manage delegates, domains or consolidation (property)', () => {
+    fc.assert(
+      fc.property(fc.subarray([...PERMISSIONS]), fc.constantFrom(full, limited, partnerOwner), (held, who) => {
+        for (const action of ['delegates.manage', 'domains.manage', 'ownership.transfer', 'subscription.consolidate'] as SubscriptionAction[]) expect(can(who, action, withPartner(held))).toBe(false);
+        expect(permissionsOf(who, withPartner(held))?.every((p) => held.includes(p))).toBe(true);
+      }),
+    );
+  });
+
+  it('lets a delegate who is also partner staff keep the delegate role', () => {
+    const both = { owner, delegates: [{ ...full, permissions: ['billing' as const] }], partners: withPartner(['view']).partners };
+    expect(roleOf(full, both)).toBe('delegate');
+    expect(permissionsOf(full, both)).toEqual(['billing']);
   });
 });

@@ -2,7 +2,9 @@
  * The permission model: one pure function answers every (actor, action, subscription) question,
  * and every route asks it. The owner holds every permission; a delegate holds the ones granted
  * (A5); nobody holds anything in a subscription they have no role in, so no permission crosses
- * into another organisation.
+ * into another organisation. Partner staff (P1, P3) act through an active relationship: the
+ * permissions the customer granted, intersected with their staff role (limited: view and assign
+ * at most), and never the owner's own actions (delegates, domains, ownership, consolidation).
  */
 export const PERMISSIONS = ['assign', 'view', 'quantity', 'billing'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -50,25 +52,68 @@ export interface Actor {
   objectId: string;
 }
 
+/** A partner staff member's role: the partner's owner and full administrators act alike for customers. */
+export type PartnerStaffRole = 'owner' | 'full' | 'limited';
+
+/** What limited administration may hold at most (P1). */
+export const LIMITED_PARTNER_PERMISSIONS: readonly Permission[] = ['view', 'assign'];
+
+/** A partner's relationship with the subscription (P3), as stored; whether it is active is decided here. */
+export interface PartnerRelationship {
+  status: 'pending' | 'active' | 'declined' | 'withdrawn' | 'ended';
+  /** When the relationship ends by itself (null until approved). */
+  expiresAt: number | null;
+  permissions: readonly Permission[];
+  /** The partner's staff who are bound to a Microsoft 365 identity. */
+  staff: ReadonlyArray<Actor & { role: PartnerStaffRole }>;
+}
+
 export interface SubscriptionRoles {
   owner: Actor;
   delegates: ReadonlyArray<Actor & { permissions: readonly Permission[] }>;
+  /** Partner relationships and the time to judge them at (absent: no partner has a role). */
+  partners?: { asOf: number; relationships: readonly PartnerRelationship[] };
 }
 
-export type Role = 'owner' | 'delegate';
+export type Role = 'owner' | 'delegate' | 'partner';
 
 export function isSameActor(a: Actor, b: Actor): boolean {
   return a.tenantId === b.tenantId && a.objectId === b.objectId;
 }
 
+/** Approved, not ended or revoked, and not past its expiry at `asOf`. */
+export function isRelationshipActive(relationship: Pick<PartnerRelationship, 'status' | 'expiresAt'>, asOf: number): boolean {
+  return relationship.status === 'active' && relationship.expiresAt !== null && relationship.expiresAt > asOf;
+}
+
+/** The granted permissions a staff role may use: limited keeps view and assign at most. */
+export function partnerPermissions(granted: readonly Permission[], role: PartnerStaffRole): Permission[] {
+  return PERMISSIONS.filter((p) => granted.includes(p) && (role !== 'limited' || LIMITED_PARTNER_PERMISSIONS.includes(p)));
+}
+
+/** The union of what the actor holds through every active relationship they are staff of; null when none. */
+function partnerPermissionsOf(actor: Actor, roles: SubscriptionRoles): Permission[] | null {
+  if (!roles.partners) return null;
+  let held: Permission[] | null = null;
+  for (const relationship of roles.partners.relationships) {
+    if (!isRelationshipActive(relationship, roles.partners.asOf)) continue;
+    const member = relationship.staff.find((staff) => isSameActor(actor, staff));
+    if (!member) continue;
+    const granted = partnerPermissions(relationship.permissions, member.role);
+    held = PERMISSIONS.filter((p) => granted.includes(p) || (held ?? []).includes(p));
+  }
+  return held;
+}
+
 export function roleOf(actor: Actor, roles: SubscriptionRoles): Role | null {
   if (isSameActor(actor, roles.owner)) return 'owner';
-  return roles.delegates.some((delegate) => isSameActor(actor, delegate)) ? 'delegate' : null;
+  if (roles.delegates.some((delegate) => isSameActor(actor, delegate))) return 'delegate';
+  return partnerPermissionsOf(actor, roles) === null ? null : 'partner';
 }
 
 export function permissionsOf(actor: Actor, roles: SubscriptionRoles): readonly Permission[] | null {
   if (isSameActor(actor, roles.owner)) return PERMISSIONS;
-  return roles.delegates.find((delegate) => isSameActor(actor, delegate))?.permissions ?? null;
+  return roles.delegates.find((delegate) => isSameActor(actor, delegate))?.permissions ?? partnerPermissionsOf(actor, roles);
 }
 
 export function can(actor: Actor, action: SubscriptionAction, roles: SubscriptionRoles): boolean {
