@@ -12,6 +12,9 @@
  * 5. A 300-message campaign against the Graph stand-in with its rate scaled to 30 per 2 s:
  *    achieved rate / allowed rate, and 429s received.
  * 6. The task pane's initial JavaScript, gzip.
+ * 7. The portal's seat list at 10,000 assignments: p95 of GET /api/v1/subscriptions/:id/seats
+ *    (authentication, permission check, search, sort, page, JSON) through HTTP against the real
+ *    server process versus the bare SQLite query (Storage.querySeats) on the same file, same queries.
  */
 import autocannon from 'autocannon';
 import fs from 'node:fs';
@@ -26,6 +29,9 @@ import { GraphMailClient } from '../addin/src/graph/graphMailClient.js';
 import { compileTemplate } from '../shared/src/merge/mergeTemplate.js';
 import { createLocalJWKSet, generateKeyPair, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
 import { startServerProcess } from '../tests/helpers/serverProcess.js';
+import { seedSeats } from '../tests/helpers/seedSeats.js';
+import { DATABASE_FILE } from '../server/src/services.js';
+import { Storage, type SeatQuery } from '../server/src/storage/storage.js';
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 50;
@@ -195,8 +201,59 @@ function paneSizeBench(): void {
   console.log(`\nTask pane initial JavaScript: ${scripts.length} files, ${(gzip / 1024).toFixed(0)} KB gzip (goal <= 250 KB)`);
 }
 
+/** 7. Listing and searching 10,000 assignments: the portal's route versus the query it runs. */
+async function portalSeatsBench(): Promise<void> {
+  const server = await startServerProcess({ LOG_LEVEL: 'error' });
+  try {
+    const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => json<Record<string, unknown>>(`${server.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const token = (await post('/dev/idp/token', { email: 'owner@contoso.com' })).access_token as string;
+    const { subscriptionId } = (await post('/api/v1/checkout', { plan: 'annual', quantity: 10_050, card: '4242424242424242' }, { authorization: `Bearer ${token}`, 'idempotency-key': 'bench-seats-0001' })) as { subscriptionId: string };
+    seedSeats(server.dataDir, subscriptionId, 10_000);
+    // What the portal asks while someone scrolls, sorts and searches: every sort both ways, pages across the list, searches.
+    const queries: SeatQuery[] = [];
+    for (let i = 0; i < 400; i++) {
+      const sort = (['email', 'status', 'lastCheckIn', 'assignedAt'] as const)[i % 4]!;
+      const search = i % 5 === 0 ? `user0${String(i % 100).padStart(2, '0')}` : undefined;
+      queries.push({ sort, descending: i % 2 === 1, offset: search ? 0 : ((i * 37) % 100) * 100, limit: 100, ...(search ? { search } : {}) });
+    }
+    const url = (q: SeatQuery) =>
+      `${server.baseUrl}/api/v1/subscriptions/${subscriptionId}/seats?${new URLSearchParams({ sort: q.sort, order: q.descending ? 'desc' : 'asc', offset: String(q.offset), limit: String(q.limit), ...(q.search ? { search: q.search } : {}) }).toString()}`;
+    const headers = { authorization: `Bearer ${token}` };
+    const storage = Storage.open(path.join(server.dataDir, DATABASE_FILE));
+    try {
+      const p = (values: number[], share: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * share))] ?? 0;
+      const timed = async (work: () => unknown) => {
+        const start = process.hrtime.bigint();
+        await work();
+        return Number(process.hrtime.bigint() - start) / 1e6;
+      };
+      // Warm up both paths (prepared statements, JIT, page cache), then measure each query through both, interleaved.
+      for (const q of queries.slice(0, 50)) {
+        await (await fetch(url(q), { headers })).arrayBuffer();
+        storage.querySeats(subscriptionId, q);
+      }
+      const http: number[] = [];
+      const sql: number[] = [];
+      let rows = 0;
+      for (const q of queries) {
+        http.push(await timed(async () => (rows += ((await (await fetch(url(q), { headers })).json()) as { items: unknown[] }).items.length)));
+        sql.push(await timed(() => storage.querySeats(subscriptionId, q)));
+      }
+      console.log(`\nPortal seat list: 10,000 assignments, ${queries.length} queries (4 sorts both ways, pages across the list, searches), 100 rows each, sequential`);
+      console.log(`  bare SQLite query (Storage.querySeats): p50 ${p(sql, 0.5).toFixed(2)} ms, p95 ${p(sql, 0.95).toFixed(2)} ms`);
+      console.log(`  GET /api/v1/subscriptions/:id/seats over HTTP: p50 ${p(http, 0.5).toFixed(2)} ms, p95 ${p(http, 0.95).toFixed(2)} ms   [${rows} rows]`);
+      console.log(`  ratio HTTP route / bare query, p95: ${(p(http, 0.95) / p(sql, 0.95)).toFixed(2)}`);
+    } finally {
+      storage.close();
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
 if (!process.env.BENCH_SKIP_HTTP) await main();
 mergeBench();
 csvBench();
 await campaignBench();
 paneSizeBench();
+await portalSeatsBench();

@@ -56,7 +56,7 @@ const COLUMN: Record<'user' | 'status' | 'checkIn' | 'assigned' | 'actions', CSS
 
 type Query = { search: string; sort: SeatSort; descending: boolean };
 
-/** The seats of one query, fetched block by block as rows scroll into view; `invalidate` refetches what is visible. */
+/** The seats of one query, fetched block by block as rows scroll into view; `invalidate` refetches the total and what is visible. */
 function useSeatWindow(api: PortalApi, subscriptionId: string, query: Query, onError: (e: unknown) => void) {
   const [total, setTotal] = useState<number | null>(null);
   const [blocks, setBlocks] = useState<ReadonlyMap<number, SeatItem[]>>(new Map());
@@ -83,18 +83,19 @@ function useSeatWindow(api: PortalApi, subscriptionId: string, query: Query, onE
     [api, subscriptionId, query.search, query.sort, query.descending, onError],
   );
 
+  /** Forgets every block (answers still on their way are ignored) and asks again for the first, which also brings the new total. */
   const invalidate = useCallback(() => {
     generation.current++;
     inFlight.current = new Set();
     setBlocks(new Map());
-  }, []);
+    fetchBlock(0);
+  }, [fetchBlock]);
 
   // A new query starts from its first block.
   useEffect(() => {
-    invalidate();
     setTotal(null);
-    fetchBlock(0);
-  }, [fetchBlock, invalidate]);
+    invalidate();
+  }, [invalidate]);
 
   return { total, blocks, fetchBlock, invalidate };
 }
