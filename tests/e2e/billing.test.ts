@@ -143,4 +143,29 @@ describe('buying and billing in the portal', () => {
     expect(await page.getByText(/OM-\d{4}-\d{6}/).count()).toBe(0);
     await context.close();
   });
+
+  it('merges the annual subscription into the monthly one: its users keep a seat, it ends, its unused time is credited (A9)', async () => {
+    const owner = await apiToken('olivia@contoso.com');
+    const { subscriptions } = (await (await api('GET', '/api/v1/subscriptions', owner)).json()) as { subscriptions: Array<{ id: string; plan: string; status: string }> };
+    const annual = subscriptions.find((s) => s.plan === 'annual')!;
+    expect((await api('POST', `/api/v1/subscriptions/${annual.id}/assignments`, owner, { emails: ['ulla@contoso.com'], language: 'en' })).status).toBe(200);
+
+    await portal.goto(`${server.baseUrl}/portal.html#/subscriptions/${subscriptionId}`);
+    await portal.getByTestId('consolidate').click();
+    await portal.getByTestId(`consolidate-source-${annual.id}`).click();
+    await expectText(portal.getByTestId('consolidate-summary'), /1 assigned seats move here/);
+    await screenshot(portal.getByRole('dialog'), 'consolidate-en');
+    await portal.getByTestId('consolidate-confirm').click();
+    await expectText(portal.getByTestId('consolidate-notice'), /Merged 1 subscriptions: 1 seats moved, now 15 seats/);
+    await expectText(portal.getByTestId('consolidate-none'), /no other active subscription/);
+
+    const after = (await (await api('GET', '/api/v1/subscriptions', owner)).json()) as { subscriptions: Array<{ id: string; status: string; assigned: number }> };
+    expect(after.subscriptions.find((s) => s.id === annual.id)?.status).toBe('cancelled');
+    expect(after.subscriptions.find((s) => s.id === subscriptionId)?.assigned).toBe(2);
+    const check = await api('POST', '/api/v1/license/check', await apiToken('ulla@contoso.com'), { nonce: 'e2e-billing-nonce-0002' });
+    expect(await check.json()).toMatchObject({ valid: true, code: 'ACTIVE', subscriptionId });
+    // Almost a whole year of two annual seats is unused: it becomes credit for the next invoices.
+    const billing = (await (await api('GET', `/api/v1/subscriptions/${subscriptionId}/billing`, owner)).json()) as { creditMinor: number };
+    expect(billing.creditMinor).toBeGreaterThan(9_000);
+  });
 });

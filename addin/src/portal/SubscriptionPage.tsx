@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { formatDate, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { BillingTab } from './BillingTab.js';
+import { ConsolidateDialog } from './ConsolidateDialog.js';
 import { SeatBar } from './Dashboard.js';
 import { DelegatesTab } from './DelegatesTab.js';
 import { DomainsTab } from './DomainsTab.js';
@@ -55,9 +56,10 @@ export function SubscriptionPage({ api, id }: { api: PortalApi; id: string }) {
         {subscription.role === 'owner' ? t('role.youOwn') : t('role.youDelegate', { permissions: subscription.permissions.map((p) => t(`permission.${p}`)).join(', ') })}
       </Caption1>
       <SeatBar assigned={subscription.assigned} quantity={subscription.quantity} label={t('seats.summary', { assigned: subscription.assigned, quantity: subscription.quantity, free })} />
-      {subscription.actions.includes('quantity.change') && (subscription.status === 'active' || subscription.status === 'trial') && (
-        <div>
-          <QuantityDialog api={api} subscription={subscription} onChanged={load} />
+      {(subscription.status === 'active' || subscription.status === 'trial') && (subscription.actions.includes('quantity.change') || subscription.actions.includes('subscription.consolidate')) && (
+        <div style={{ display: 'flex', gap: 8 }}>
+          {subscription.actions.includes('quantity.change') && <QuantityDialog api={api} subscription={subscription} onChanged={load} />}
+          {subscription.actions.includes('subscription.consolidate') && <ConsolidateDialog api={api} subscription={subscription} onChanged={load} />}
         </div>
       )}
       {tabs.length > 0 && (

@@ -6,6 +6,18 @@ import type { Permission } from '../../../shared/src/permissions/permissions.js'
 
 export type { AssignmentResult, MyLicenseView, SeatSort };
 export type SubscriptionSummary = SubscriptionView;
+
+/** What merging subscriptions into one did (A9). */
+export interface ConsolidationResult {
+  subscriptionId: string;
+  quantity: number;
+  seatsMoved: number;
+  cancelled: string[];
+  creditMinor: number;
+  chargedMinor: number;
+  currency: string;
+  invoiceNumber: string | null;
+}
 export type SeatItem = SeatView;
 export type Delegate = DelegateView;
 export type Invitation = InvitationView;
@@ -94,6 +106,8 @@ export function usePortalApi(auth: AuthPort | null) {
       changeQuantity: (id: string, body: { quantity: number; prorationDate: string; expectedAmountMinor: number }, idempotencyKey: string) =>
         call<QuantityChangeResult>(`${base(id)}/quantity`, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
       billing: (id: string) => call<BillingSummaryView>(`${base(id)}/billing`),
+      consolidate: (id: string, sources: string[], idempotencyKey: string) =>
+        call<ConsolidationResult>(`${base(id)}/consolidate`, { method: 'POST', body: { sources }, headers: { 'Idempotency-Key': idempotencyKey } }),
       invoices: (id: string) => call<{ invoices: InvoiceView[] }>(`${base(id)}/invoices`),
       /** Opens the printable invoice in a new tab (fetched with the bearer token, shown from a blob). */
       openInvoice: async (id: string, invoiceId: string, lang: string) => {

@@ -559,4 +559,12 @@ export const de: Record<keyof typeof en, string> = {
   'budget.part': "Teil {number}: {messages} Nachrichten ({recipients} Empfänger), ab etwa {time}",
   'budget.keepOpen': "Jeder Teil startet von selbst, solange dieser Bereich geöffnet ist; sonst öffne ihn nach dieser Zeit erneut. Um alles auf einmal zu senden, lass Zeilen aus.",
   'send.waiting': "Das 24-Stunden-Limit deines Postfachs ist erreicht: {sent} von {total} Nachrichten gesendet. Der Rest geht ab {time} raus, von selbst, solange dieser Bereich geöffnet ist; sonst öffne ihn dann erneut.",
+  'consolidate.open': "Abonnements zusammenführen",
+  'consolidate.title': "Andere Abonnements in dieses zusammenführen",
+  'consolidate.explain': "Ihre Benutzer behalten hier eine Lizenz, die zusammengeführten Abonnements enden jetzt, und ihre ungenutzte Zeit wird als Guthaben auf der nächsten Rechnung dieses Abonnements angerechnet. Reichen die Lizenzen nicht mehr, wächst dieses Abonnement und die Differenz wird von seiner Karte abgebucht.",
+  'consolidate.none': "Du besitzt kein anderes aktives Abonnement dieser Organisation.",
+  'consolidate.source': "{plan}, {quantity} Lizenzen ({assigned} zugewiesen), verlängert sich am {date}",
+  'consolidate.summary': "{seats} zugewiesene Lizenzen kommen hierher; hier sind jetzt {free} Lizenzen frei.",
+  'consolidate.confirm': "Zusammenführen",
+  'consolidate.done': "{count} Abonnements zusammengeführt: {seats} Lizenzen verschoben, jetzt {quantity} Lizenzen. Abgebucht: {charged}; Guthaben: {credit}.",
 };

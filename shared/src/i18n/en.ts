@@ -557,4 +557,12 @@ export const en = {
   'budget.part': "Part {number}: {messages} messages ({recipients} recipients), from about {time}",
   'budget.keepOpen': "Each part starts by itself while this pane is open; otherwise open the pane again after that time. To send in one go, leave rows out.",
   'send.waiting': "Your mailbox's 24-hour limit is reached: {sent} of {total} messages sent. The rest goes out from {time}, by itself while this pane is open; otherwise open the pane again then.",
+  'consolidate.open': "Merge subscriptions",
+  'consolidate.title': "Merge other subscriptions into this one",
+  'consolidate.explain': "Their users keep a seat here, the merged subscriptions end now, and their unused time becomes credit on this subscription's next invoice. If the seats no longer fit, this subscription grows and the difference is charged to its card.",
+  'consolidate.none': "You own no other active subscription of this organisation.",
+  'consolidate.source': "{plan}, {quantity} seats ({assigned} assigned), renews {date}",
+  'consolidate.summary': "{seats} assigned seats move here; {free} seats are free here now.",
+  'consolidate.confirm': "Merge",
+  'consolidate.done': "Merged {count} subscriptions: {seats} seats moved, now {quantity} seats. Charged {charged}; credit {credit}.",
 } as const;

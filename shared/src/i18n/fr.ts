@@ -559,4 +559,12 @@ export const fr: Record<keyof typeof en, string> = {
   'budget.part': "Partie {number} : {messages} messages ({recipients} destinataires), à partir d’environ {time}",
   'budget.keepOpen': "Chaque partie démarre toute seule tant que ce volet est ouvert ; sinon, rouvre le volet après cette heure. Pour tout envoyer d’un coup, exclus des lignes.",
   'send.waiting': "La limite de 24 heures de ta boîte aux lettres est atteinte : {sent} messages sur {total} envoyés. Le reste part à partir du {time}, tout seul tant que ce volet est ouvert ; sinon rouvre le volet à ce moment-là.",
+  'consolidate.open': "Fusionner des abonnements",
+  'consolidate.title': "Fusionner d’autres abonnements dans celui-ci",
+  'consolidate.explain': "Leurs utilisateurs gardent une licence ici, les abonnements fusionnés prennent fin maintenant et leur temps non utilisé devient un avoir sur la prochaine facture de cet abonnement. Si les licences ne suffisent plus, cet abonnement s’agrandit et la différence est débitée de sa carte.",
+  'consolidate.none': "Tu ne possèdes aucun autre abonnement actif de cette organisation.",
+  'consolidate.source': "{plan}, {quantity} licences ({assigned} attribuées), renouvellement le {date}",
+  'consolidate.summary': "{seats} licences attribuées arrivent ici ; {free} licences sont libres ici maintenant.",
+  'consolidate.confirm': "Fusionner",
+  'consolidate.done': "{count} abonnements fusionnés : {seats} licences déplacées, désormais {quantity} licences. Débité : {charged} ; avoir : {credit}.",
 };
