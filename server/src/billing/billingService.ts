@@ -457,6 +457,12 @@ export class BillingService {
         return 'expired' as const;
       }
       if (!LIVE.has(subscription.status) || subscription.periodEnd > now) return null;
+      // A trial without a payment method ends at its end (P2): nothing was bought, so no invoice and no grace.
+      if (subscription.status === 'trial' && !this.storage.billing.currentPaymentMethod(subscriptionId)) {
+        this.storage.billing.setStatus(subscriptionId, 'expired', { endedAt: subscription.periodEnd });
+        this.systemJournal(subscription, 'trial.expired', { trialEnd: new Date(subscription.periodEnd).toISOString() }, now);
+        return 'expired' as const;
+      }
       if (!this.storage.billing.acquireLock(subscriptionId, now, now + LOCK_MS)) return null;
       const plan = this.plan(subscription.planId);
       const quantity = state.pendingQuantity === null ? subscription.quantity : Math.max(state.pendingQuantity, subscription.assignedCount);
@@ -467,6 +473,7 @@ export class BillingService {
       this.storage.billing.setQuantity(subscriptionId, quantity, null);
       this.storage.billing.setPeriod(subscriptionId, start, end);
       if (totals.totalMinor === 0) {
+        if (subscription.status === 'trial') this.storage.billing.setStatus(subscriptionId, 'active');
         this.storage.billing.releaseLock(subscriptionId);
         this.systemJournal(subscription, 'subscription.renewed', { invoice: invoice.number, quantity, amountMinor: 0 }, now);
         return 'renewed' as const;
@@ -488,9 +495,11 @@ export class BillingService {
       this.storage.billing.releaseLock(subscriptionId);
       const { subscription, invoice } = first;
       if (charge?.status === 'succeeded') {
+        // A trial with a payment method converts to paid at its end (P2).
+        if (subscription.status === 'trial') this.storage.billing.setStatus(subscriptionId, 'active');
         this.storage.billing.markInvoicePaid(invoice.id, now);
         recordPayment(this.storage, { subscriptionId, provider: this.provider.name, reference: charge.reference, amountMinor: invoice.totalMinor, currency: invoice.currency, status: 'succeeded', description: `Invoice ${invoice.number}`, invoiceId: invoice.id, at: now });
-        this.systemJournal(subscription, 'subscription.renewed', { invoice: invoice.number, quantity: first.quantity, amountMinor: invoice.totalMinor }, now);
+        this.systemJournal(subscription, subscription.status === 'trial' ? 'trial.converted' : 'subscription.renewed', { invoice: invoice.number, quantity: first.quantity, amountMinor: invoice.totalMinor }, now);
         return 'renewed' as const;
       }
       if (charge) recordPayment(this.storage, { subscriptionId, provider: this.provider.name, reference: charge.reference, amountMinor: invoice.totalMinor, currency: invoice.currency, status: 'declined', description: `Invoice ${invoice.number}`, invoiceId: invoice.id, at: now });

@@ -50,11 +50,23 @@ export interface PendingCheckout {
   method: StoredPaymentMethod;
   buyer: { tenantId: string; objectId: string; email: string; domain: string };
   ip: string | null;
+  /** A partner's purchase offer the buyer followed (P2): recorded with the purchase by the fulfilment listener. */
+  referral?: PurchaseReferral;
 }
+
+export interface PurchaseReferral {
+  offerId: string;
+  approveAdministration: boolean;
+}
+
+/** Runs inside the transaction that records a paid purchase (also one completed after authentication). */
+export type FulfilmentListener = (pending: PendingCheckout, subscriptionIds: readonly string[], now: number) => void;
 
 const MAX_TOTAL_SEATS = 100_000;
 
 export class CheckoutService {
+  private readonly listeners: FulfilmentListener[] = [];
+
   constructor(
     private readonly storage: Storage,
     private readonly provider: PaymentProvider,
@@ -68,6 +80,10 @@ export class CheckoutService {
     return plan;
   }
 
+  onFulfilled(listener: FulfilmentListener): void {
+    this.listeners.push(listener);
+  }
+
   /** The invoice each cart line would get. */
   quote(lines: readonly CartLine[]): Array<{ line: CartLine; plan: PlanConfig; totals: InvoiceTotals }> {
     return lines.map((line) => {
@@ -76,7 +92,7 @@ export class CheckoutService {
     });
   }
 
-  async purchase(caller: CallerIdentity, request: CheckoutRequest, idempotencyKey: string, ip: string | null): Promise<CheckoutResponse> {
+  async purchase(caller: CallerIdentity, request: CheckoutRequest, idempotencyKey: string, ip: string | null, referral?: PurchaseReferral): Promise<CheckoutResponse> {
     const lines = cartOf(request);
     const quotes = this.quote(lines);
     const buyerEmail = caller.email ? normalizeEmail(caller.email) : null;
@@ -84,7 +100,7 @@ export class CheckoutService {
     const amountMinor = quotes.reduce((sum, q) => sum + q.totals.totalMinor, 0);
 
     const scope = `checkout:${caller.tenantId}:${caller.objectId}`;
-    const requestHash = createHash('sha256').update(JSON.stringify([lines, request.card.replace(/[\s-]/g, '')])).digest('hex');
+    const requestHash = createHash('sha256').update(JSON.stringify([lines, request.card.replace(/[\s-]/g, ''), ...(referral ? [referral] : [])])).digest('hex');
     const claim = this.storage.transaction(() => this.storage.claimIdempotencyKey(scope, idempotencyKey, requestHash, this.clock()));
     if (claim.state === 'done') return { statusCode: claim.statusCode, body: claim.body };
     if (claim.state === 'mismatch') throw new ApiError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different purchase. Use a new key.');
@@ -102,7 +118,7 @@ export class CheckoutService {
       if (error instanceof PaymentMethodInvalidError) throw new ApiError(400, 'PAYMENT_CARD_INVALID', error.message);
       throw error;
     }
-    const pending: PendingCheckout = { lines, method, buyer: { tenantId: caller.tenantId, objectId: caller.objectId, email: buyerEmail.display, domain: buyerEmail.domain }, ip };
+    const pending: PendingCheckout = { lines, method, buyer: { tenantId: caller.tenantId, objectId: caller.objectId, email: buyerEmail.display, domain: buyerEmail.domain }, ip, ...(referral ? { referral } : {}) };
 
     return this.storage.transaction(() => {
       const now = this.clock();
@@ -187,6 +203,7 @@ export class CheckoutService {
       subscriptionIds.push(subscriptionId);
       invoiceNumbers.push(invoice.number);
     }
+    for (const listener of this.listeners) listener(pending, subscriptionIds, now);
     const amountMinor = quotes.reduce((sum, q) => sum + q.totals.totalMinor, 0);
     const [first] = pending.lines;
     return {

@@ -1,11 +1,14 @@
 /**
  * Who may do what to a subscription, answered once per request by the shared permission
- * function, and the journal entry every change writes with the actor's role.
+ * function, and the journal entry every change writes with the actor's role. Partner staff act
+ * through the subscription's active partner relationships (P3) and are journaled as "partner X
+ * for customer Y" (actor role `partner`, `on_behalf_of`).
  */
-import { allowedActions, can, permissionsOf, roleOf, type Permission, type Role, type SubscriptionAction, type SubscriptionRoles } from '../../../shared/src/permissions/permissions.js';
+import { allowedActions, can, isRelationshipActive, isSameActor, permissionsOf, roleOf, type Permission, type Role, type SubscriptionAction, type SubscriptionRoles } from '../../../shared/src/permissions/permissions.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { JournalCategory, Storage, SubscriptionRow } from '../storage/storage.js';
+import { onBehalfOf } from '../partners/rules.js';
 
 export interface Access {
   caller: CallerIdentity;
@@ -13,26 +16,39 @@ export interface Access {
   role: Role;
   permissions: readonly Permission[];
   actions: SubscriptionAction[];
+  /** When the caller acts as partner staff: the partner, and whom it acts for. */
+  partner?: { id: string; name: string; onBehalfOf: string };
 }
 
-export function rolesOf(storage: Storage, subscription: SubscriptionRow): SubscriptionRoles {
+export function rolesOf(storage: Storage, subscription: SubscriptionRow, at: number = Date.now()): SubscriptionRoles {
   return {
     owner: { tenantId: subscription.ownerTenantId, objectId: subscription.ownerObjectId },
     delegates: storage.listDelegates(subscription.id).map((d) => ({ tenantId: d.tenantId, objectId: d.objectId, permissions: d.permissions })),
+    partners: { asOf: at, relationships: storage.partners.grantsFor(subscription.id) },
   };
+}
+
+/** The partner whose active relationship gives the caller their role, for the journal. */
+function actingPartner(storage: Storage, caller: CallerIdentity, subscription: SubscriptionRow, at: number): Access['partner'] {
+  const grant = storage.partners.grantsFor(subscription.id).find((g) => isRelationshipActive(g, at) && g.staff.some((staff) => isSameActor(caller, staff)));
+  const partner = grant && storage.partners.findPartner(grant.partnerId);
+  if (!partner) return undefined;
+  const customer = storage.partners.organisation(subscription.organisationId)?.name ?? subscription.ownerEmail;
+  return { id: partner.id, name: partner.name, onBehalfOf: onBehalfOf(partner.name, customer) };
 }
 
 /**
  * The caller's access to a subscription for `action`. Someone with no role there gets "not
  * found", so that ids of other organisations reveal nothing; a role without the permission gets 403.
  */
-export function authorize(storage: Storage, caller: CallerIdentity, subscriptionId: string, action: SubscriptionAction): Access {
+export function authorize(storage: Storage, caller: CallerIdentity, subscriptionId: string, action: SubscriptionAction, at: number = Date.now()): Access {
   const subscription = storage.findSubscription(subscriptionId);
-  const roles = subscription && rolesOf(storage, subscription);
+  const roles = subscription && rolesOf(storage, subscription, at);
   const role = roles ? roleOf(caller, roles) : null;
   if (!subscription || !roles || role === null) throw new ApiError(404, 'SUBSCRIPTION_NOT_FOUND', 'No subscription with this id is visible to you.');
   if (!can(caller, action, roles)) throw new ApiError(403, 'FORBIDDEN', 'You do not have the permission for this action on this subscription.');
-  return { caller, subscription, role, permissions: permissionsOf(caller, roles) ?? [], actions: allowedActions(caller, roles) };
+  const partner = role === 'partner' ? actingPartner(storage, caller, subscription, at) : undefined;
+  return { caller, subscription, role, permissions: permissionsOf(caller, roles) ?? [], actions: allowedActions(caller, roles), ...(partner ? { partner } : {}) };
 }
 
 export function journal(storage: Storage, access: Access, entry: { category: JournalCategory; action: string; target: string | null; detail?: unknown; ip: string | null; at: number }): void {
@@ -41,7 +57,7 @@ export function journal(storage: Storage, access: Access, entry: { category: Jou
     subscriptionId: access.subscription.id,
     actor: { tenantId: access.caller.tenantId, objectId: access.caller.objectId, email: access.caller.email ?? '' },
     actorRole: access.role,
-    onBehalfOf: null,
+    onBehalfOf: access.partner?.onBehalfOf ?? null,
     category: entry.category,
     action: entry.action,
     target: entry.target,

@@ -251,4 +251,117 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX seats_live_assigned ON seats (subscription_id, assigned_at, email_canonical) WHERE removed_at IS NULL;
     `,
   },
+  {
+    version: 5,
+    description: 'partners: staff, partner of record, delegated-administration relationships, offers, product keys, notifications',
+    sql: `
+      CREATE TABLE partners (
+        id TEXT PRIMARY KEY,
+        organisation_id TEXT NOT NULL UNIQUE REFERENCES organisations(id),
+        advisor_code TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        contact_email TEXT NOT NULL,
+        language TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      -- Staff are added by address and bound to (tid, oid) at their first sign-in in the partner's tenant.
+      CREATE TABLE partner_staff (
+        id TEXT PRIMARY KEY,
+        partner_id TEXT NOT NULL REFERENCES partners(id),
+        email_canonical TEXT NOT NULL,
+        email_display TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('owner', 'full', 'limited')),
+        tenant_id TEXT NOT NULL,
+        object_id TEXT,
+        created_at INTEGER NOT NULL,
+        UNIQUE (partner_id, email_canonical)
+      );
+      CREATE INDEX partner_staff_binding ON partner_staff (tenant_id, object_id);
+      CREATE INDEX partner_staff_email ON partner_staff (tenant_id, email_canonical);
+      -- The partner of record.
+      ALTER TABLE subscriptions ADD COLUMN partner_id TEXT REFERENCES partners(id);
+      CREATE INDEX subscriptions_partner ON subscriptions (partner_id) WHERE partner_id IS NOT NULL;
+      -- A request (pending, with the SHA-256 of its single-use token) that the customer's owner turns into a relationship.
+      CREATE TABLE partner_relationships (
+        id TEXT PRIMARY KEY,
+        partner_id TEXT NOT NULL REFERENCES partners(id),
+        subscription_id TEXT REFERENCES subscriptions(id),
+        customer_email_canonical TEXT NOT NULL,
+        customer_email_display TEXT NOT NULL,
+        permissions TEXT NOT NULL,
+        duration_days INTEGER NOT NULL CHECK (duration_days BETWEEN 1 AND 730),
+        status TEXT NOT NULL CHECK (status IN ('pending', 'active', 'declined', 'withdrawn', 'ended')),
+        token_hash TEXT UNIQUE,
+        language TEXT NOT NULL,
+        requested_by_email TEXT NOT NULL,
+        requested_at INTEGER NOT NULL,
+        request_expires_at INTEGER NOT NULL,
+        approved_at INTEGER,
+        approved_by_email TEXT,
+        expires_at INTEGER,
+        ended_at INTEGER,
+        ended_by_email TEXT,
+        CHECK (status <> 'active' OR (subscription_id IS NOT NULL AND expires_at IS NOT NULL))
+      );
+      CREATE INDEX partner_relationships_subscription ON partner_relationships (subscription_id, status);
+      CREATE INDEX partner_relationships_partner ON partner_relationships (partner_id, subscription_id, requested_at);
+      CREATE TABLE partner_offers (
+        id TEXT PRIMARY KEY,
+        partner_id TEXT NOT NULL REFERENCES partners(id),
+        kind TEXT NOT NULL CHECK (kind IN ('trial', 'purchase')),
+        name TEXT NOT NULL,
+        plan_id TEXT NOT NULL,
+        quantity INTEGER NOT NULL CHECK (quantity > 0),
+        trial_days INTEGER CHECK (trial_days IS NULL OR trial_days BETWEEN 1 AND 90),
+        price_minor INTEGER CHECK (price_minor IS NULL OR price_minor >= 0),
+        currency TEXT NOT NULL,
+        admin_permissions TEXT NOT NULL,
+        admin_days INTEGER CHECK (admin_days IS NULL OR admin_days BETWEEN 1 AND 730),
+        token_hash TEXT NOT NULL UNIQUE,
+        max_customers INTEGER CHECK (max_customers IS NULL OR max_customers > 0),
+        disabled_at INTEGER,
+        expires_at INTEGER NOT NULL,
+        created_by_email TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX partner_offers_partner ON partner_offers (partner_id, created_at);
+      CREATE TABLE partner_offer_redemptions (
+        offer_id TEXT NOT NULL REFERENCES partner_offers(id),
+        organisation_id TEXT NOT NULL REFERENCES organisations(id),
+        subscription_id TEXT NOT NULL REFERENCES subscriptions(id),
+        email TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (offer_id, organisation_id)
+      );
+      CREATE TABLE product_keys (
+        id TEXT PRIMARY KEY,
+        partner_id TEXT NOT NULL REFERENCES partners(id),
+        batch_id TEXT NOT NULL,
+        key_hash TEXT NOT NULL UNIQUE,
+        key_hint TEXT NOT NULL,
+        plan_id TEXT NOT NULL,
+        seats INTEGER NOT NULL CHECK (seats > 0),
+        term_periods INTEGER NOT NULL CHECK (term_periods > 0),
+        status TEXT NOT NULL CHECK (status IN ('unused', 'redeemed')),
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        redeemed_at INTEGER,
+        redeemed_subscription_id TEXT REFERENCES subscriptions(id),
+        redeemed_by_email TEXT
+      );
+      CREATE INDEX product_keys_partner ON product_keys (partner_id, created_at);
+      CREATE TABLE partner_notifications (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        partner_id TEXT NOT NULL REFERENCES partners(id),
+        subscription_id TEXT NOT NULL REFERENCES subscriptions(id),
+        kind TEXT NOT NULL,
+        action TEXT NOT NULL,
+        detail TEXT,
+        created_at INTEGER NOT NULL,
+        emailed_at INTEGER
+      );
+      CREATE INDEX partner_notifications_partner ON partner_notifications (partner_id, id);
+      CREATE INDEX partner_notifications_unsent ON partner_notifications (partner_id) WHERE emailed_at IS NULL;
+    `,
+  },
 ];

@@ -9,6 +9,8 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BillingStorage } from './billingStorage.js';
+import { PartnerStorage } from './partnerStorage.js';
+import { notificationKind } from '../partners/rules.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 
 import type { SubscriptionStatus } from '../../../shared/src/api/views.js';
@@ -72,7 +74,8 @@ export interface OutboxRow {
   createdAt: number;
 }
 
-export type JournalCategory = 'seats' | 'delegates' | 'domains' | 'subscription' | 'billing';
+/** `partner`: a partner organisation's own entries (offers, requests, keys), never shown in a subscription's journal. */
+export type JournalCategory = 'seats' | 'delegates' | 'domains' | 'subscription' | 'billing' | 'partner';
 
 export interface JournalEntry {
   organisationId: string;
@@ -185,9 +188,12 @@ const SEAT_FOR_CHECK = `
 export class Storage {
   /** Billing queries (./billingStorage.ts), on the same connection and transactions. */
   readonly billing: BillingStorage;
+  /** Partner queries (./partnerStorage.ts), on the same connection and transactions. */
+  readonly partners: PartnerStorage;
 
   private constructor(private readonly db: Database.Database) {
     this.billing = new BillingStorage(db);
+    this.partners = new PartnerStorage(db);
   }
 
   /** Opens (creating if needed) the database file and brings its schema up to date. */
@@ -523,6 +529,9 @@ export class Storage {
         entry.ip,
         entry.at,
       );
+    // The partner of record hears of its customers' seat, quantity, renewal and cancellation changes (P3), in the same transaction.
+    const kind = entry.subscriptionId !== null && entry.category !== 'partner' ? notificationKind(entry.action) : null;
+    if (kind && entry.subscriptionId) this.partners.notifyPartnerOfRecord(entry.subscriptionId, kind, entry.action, entry.detail, entry.at);
   }
 
   /** Journal entries of an organisation (one subscription's, when given), oldest first, filtered. */

@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalProductKey, KEY_ALPHABET, newAdvisorCode, newLinkToken, newProductKey, notificationKind, offerRefusal, partnerActions, productKeyHash, relationshipState, validRelationshipDays, ADVISOR_CODE_PATTERN } from './rules.js';
+
+describe('product keys', () => {
+  it('are 5 groups of 5 symbols of the unambiguous alphabet, and differ', () => {
+    const keys = Array.from({ length: 200 }, newProductKey);
+    for (const key of keys) expect(key).toMatch(/^[BCDFGHJKMPQRTVWXY2346789]{5}(-[BCDFGHJKMPQRTVWXY2346789]{5}){4}$/);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(KEY_ALPHABET).not.toMatch(/[0O1IL5SAEUZN]/);
+  });
+
+  it('are read back whatever the case, spaces or dashes, and anything else is refused (property)', () => {
+    fc.assert(
+      fc.property(fc.constant(null).map(() => newProductKey()), (key) => {
+        expect(canonicalProductKey(key.toLowerCase().replace(/-/g, ' '))).toBe(key);
+        expect(canonicalProductKey(key.replace(/-/g, ''))).toBe(key);
+        expect(productKeyHash(key)).toMatch(/^[0-9a-f]{64}$/);
+      }),
+    );
+    expect(canonicalProductKey('BCDFG-HJKMP-QRTVW-XY234-6789')).toBeNull();
+    expect(canonicalProductKey('BCDFG-HJKMP-QRTVW-XY234-67890')).toBeNull();
+    expect(canonicalProductKey('')).toBeNull();
+  });
+});
+
+describe('codes and tokens', () => {
+  it('advisor codes follow their pattern; link tokens carry 256 bits', () => {
+    expect(newAdvisorCode()).toMatch(new RegExp(ADVISOR_CODE_PATTERN));
+    expect(Buffer.from(newLinkToken(), 'base64url')).toHaveLength(32);
+  });
+});
+
+describe('partner staff in their own organisation', () => {
+  it('limited administration only views; staff is managed by the partner owner alone', () => {
+    expect(partnerActions('limited')).toEqual(['partner.view', 'customers.view']);
+    expect(partnerActions('full')).not.toContain('staff.manage');
+    expect(partnerActions('owner')).toContain('staff.manage');
+  });
+});
+
+describe('relationship state', () => {
+  const base = { requestExpiresAt: 100, expiresAt: null };
+  it('expires pending requests after their 90 days, and relationships at their end', () => {
+    expect(relationshipState({ ...base, status: 'pending' }, 99)).toBe('pending');
+    expect(relationshipState({ ...base, status: 'pending' }, 100)).toBe('request_expired');
+    expect(relationshipState({ ...base, status: 'active', expiresAt: 200 }, 199)).toBe('active');
+    expect(relationshipState({ ...base, status: 'active', expiresAt: 200 }, 200)).toBe('expired');
+    expect(relationshipState({ ...base, status: 'ended' }, 0)).toBe('ended');
+  });
+
+  it('lasts from 1 day to 2 years', () => {
+    expect([0, 1, 730, 731, 1.5].map(validRelationshipDays)).toEqual([false, true, true, false, false]);
+  });
+});
+
+describe('offers and notifications', () => {
+  it('refuses disabled, expired and used-up offers, in that order', () => {
+    const offer = { disabled: false, expiresAt: 10, maxCustomers: 1, customers: 0 };
+    expect(offerRefusal(offer, 5)).toBeNull();
+    expect(offerRefusal({ ...offer, customers: 1 }, 5)).toBe('OFFER_USED');
+    expect(offerRefusal({ ...offer, maxCustomers: null, customers: 99 }, 5)).toBeNull();
+    expect(offerRefusal(offer, 10)).toBe('OFFER_EXPIRED');
+    expect(offerRefusal({ ...offer, disabled: true }, 10)).toBe('OFFER_DISABLED');
+  });
+
+  it('tells the partner of record about seats, quantity, renewal and cancellation, nothing else', () => {
+    expect(notificationKind('seat.assigned')).toBe('seats');
+    expect(notificationKind('quantity.increased')).toBe('quantity');
+    expect(notificationKind('subscription.renewed')).toBe('renewal');
+    expect(notificationKind('trial.expired')).toBe('cancellation');
+    expect(notificationKind('domain.approved')).toBeNull();
+  });
+});

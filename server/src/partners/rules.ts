@@ -1,0 +1,132 @@
+/**
+ * Partner rules (P1–P5), pure: secrets and their formats, what partner staff may do in their own
+ * partner organisation, the state of a relationship or request at a given time, offer checks and
+ * which journal actions the partner of record hears about.
+ */
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import type { PartnerStaffRole } from '../../../shared/src/permissions/permissions.js';
+
+export const DAY_MS = 86_400_000;
+/** A delegated-administration request not answered in 90 days expires (as GDAP requests do). */
+export const REQUEST_LIFETIME_MS = 90 * DAY_MS;
+/** A relationship lasts from 1 day to 2 years (GDAP's P1D–P2Y). */
+export const MIN_RELATIONSHIP_DAYS = 1;
+export const MAX_RELATIONSHIP_DAYS = 730;
+/** An unredeemed product key stops working a year after its purchase. */
+export const PRODUCT_KEY_LIFETIME_MS = 365 * DAY_MS;
+
+/** No 0/O, 1/I/L, 5/S, A/E/U (no words), Z/N: the unambiguous alphabet of product keys (24 symbols). */
+export const KEY_ALPHABET = 'BCDFGHJKMPQRTVWXY2346789';
+const KEY_GROUP = 5;
+const KEY_GROUPS = 5;
+const KEY_PATTERN = new RegExp(`^[${KEY_ALPHABET}]{${KEY_GROUP}}(-[${KEY_ALPHABET}]{${KEY_GROUP}}){${KEY_GROUPS - 1}}$`);
+
+export function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+/** A link or request secret: 256 random bits, URL-safe. */
+export function newLinkToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+function randomSymbols(count: number): string {
+  // randomInt draws uniformly (rejection sampling), so each symbol carries log2(24) bits.
+  return Array.from({ length: count }, () => KEY_ALPHABET[randomInt(KEY_ALPHABET.length)]).join('');
+}
+
+/** XXXXX-XXXXX-XXXXX-XXXXX-XXXXX: 25 symbols, about 114 random bits. */
+export function newProductKey(): string {
+  return Array.from({ length: KEY_GROUPS }, () => randomSymbols(KEY_GROUP)).join('-');
+}
+
+/** The canonical form of a key as typed (case, spaces and dashes forgiven), or null when it cannot be one. */
+export function canonicalProductKey(input: string): string | null {
+  const compact = input.toUpperCase().replace(/[\s-]/g, '');
+  if (compact.length !== KEY_GROUP * KEY_GROUPS) return null;
+  const key = compact.match(/.{5}/g)?.join('-') ?? '';
+  return KEY_PATTERN.test(key) ? key : null;
+}
+
+export function productKeyHash(canonicalKey: string): string {
+  return sha256(`product-key:${canonicalKey}`);
+}
+
+/** The advisor code carried by a partner's links: public, short, readable ("P" and 9 symbols). */
+export function newAdvisorCode(): string {
+  return `P${randomSymbols(9)}`;
+}
+
+export const ADVISOR_CODE_PATTERN = `^P[${KEY_ALPHABET}]{9}$`;
+
+/** What partner staff may do in their own partner organisation. */
+export type PartnerAction = 'partner.view' | 'customers.view' | 'offers.manage' | 'requests.manage' | 'keys.buy' | 'staff.manage';
+
+const PARTNER_RULES: Record<PartnerAction, readonly PartnerStaffRole[]> = {
+  'partner.view': ['owner', 'full', 'limited'],
+  'customers.view': ['owner', 'full', 'limited'],
+  'offers.manage': ['owner', 'full'],
+  'requests.manage': ['owner', 'full'],
+  'keys.buy': ['owner', 'full'],
+  'staff.manage': ['owner'],
+};
+
+export function partnerCan(role: PartnerStaffRole, action: PartnerAction): boolean {
+  return PARTNER_RULES[action].includes(role);
+}
+
+export function partnerActions(role: PartnerStaffRole): PartnerAction[] {
+  return (Object.keys(PARTNER_RULES) as PartnerAction[]).filter((action) => partnerCan(role, action));
+}
+
+/** A relationship or request as the portal shows it at `now`. */
+export type RelationshipState = 'pending' | 'request_expired' | 'active' | 'expired' | 'declined' | 'withdrawn' | 'ended';
+
+export function relationshipState(row: { status: 'pending' | 'active' | 'declined' | 'withdrawn' | 'ended'; requestExpiresAt: number; expiresAt: number | null }, now: number): RelationshipState {
+  if (row.status === 'pending') return row.requestExpiresAt <= now ? 'request_expired' : 'pending';
+  if (row.status === 'active') return row.expiresAt !== null && row.expiresAt > now ? 'active' : 'expired';
+  return row.status;
+}
+
+export function validRelationshipDays(days: number): boolean {
+  return Number.isInteger(days) && days >= MIN_RELATIONSHIP_DAYS && days <= MAX_RELATIONSHIP_DAYS;
+}
+
+/** Why an offer link cannot be used now, or null when it can. */
+export type OfferRefusal = 'OFFER_DISABLED' | 'OFFER_EXPIRED' | 'OFFER_USED';
+
+export function offerRefusal(offer: { disabled: boolean; expiresAt: number; maxCustomers: number | null; customers: number }, now: number): OfferRefusal | null {
+  if (offer.disabled) return 'OFFER_DISABLED';
+  if (offer.expiresAt <= now) return 'OFFER_EXPIRED';
+  if (offer.maxCustomers !== null && offer.customers >= offer.maxCustomers) return 'OFFER_USED';
+  return null;
+}
+
+/** The kinds of change the partner of record is told about (P3). */
+export type NotificationKind = 'seats' | 'quantity' | 'renewal' | 'cancellation';
+
+const NOTIFIED: Record<string, NotificationKind> = {
+  'seat.assigned': 'seats',
+  'seat.unassigned': 'seats',
+  'seat.transferred': 'seats',
+  'quantity.increased': 'quantity',
+  'quantity.decrease_scheduled': 'quantity',
+  'subscription.renewed': 'renewal',
+  'renewal.payment_failed': 'renewal',
+  'subscription.reactivated': 'renewal',
+  'trial.converted': 'renewal',
+  'subscription.extended': 'renewal',
+  'subscription.expired': 'cancellation',
+  'trial.expired': 'cancellation',
+  'subscription.merged_into': 'cancellation',
+  'subscription.cancelled': 'cancellation',
+};
+
+export function notificationKind(action: string): NotificationKind | null {
+  return NOTIFIED[action] ?? null;
+}
+
+/** The customer-side name a partner's action is journaled on behalf of: "partner X for customer Y". */
+export function onBehalfOf(partnerName: string, customerName: string): string {
+  return `partner ${partnerName} for customer ${customerName}`;
+}
