@@ -66,7 +66,7 @@ describe('the portal with 10,000 assigned users', () => {
     await expect.poll(() => picture.getAttribute('aria-label')).toBe('10,000 of 10,050 seats assigned, 50 free');
     await expectText(card.getByTestId('dashboard-delegates'), /it@contoso\.com: assign and remove licenses, view the subscription/);
     await expectText(card.getByTestId('subscription-status'), /^Active$/);
-    await screenshot(portal, 'portal-en-dashboard');
+    await screenshot(portal, 'portal-en-dashboard-10k');
   });
 
   it('lists 10,000 seats in a virtualised table: scrolls to the end, searches and sorts on the server', async () => {
@@ -82,7 +82,7 @@ describe('the portal with 10,000 assigned users', () => {
     await portal.getByTestId('seats-scroller').evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
     await expectText(portal.getByTestId('seats-table'), new RegExp(seatEmail(SEATS - 1)));
     expect(await renderedRows(portal)).toBeLessThan(60);
-    await screenshot(portal, 'portal-en-seats');
+    await screenshot(portal, 'portal-en-seats-10k');
 
     await portal.getByTestId('seat-search').fill('user0999');
     await expectText(portal.getByTestId('seat-count'), /^10 seats match "user0999"$/);
@@ -152,11 +152,11 @@ describe('the pane\'s admin view', () => {
       await portal.getByTestId('language').selectOption(locale);
       await portal.evaluate(() => (window.location.hash = '#/'));
       await expectText(portal.getByTestId('subscription-card'), locale === 'fr' ? /Administrateurs délégués/ : /Delegierte Administratoren/);
-      await screenshot(portal, `portal-${locale}-dashboard`);
+      await screenshot(portal, `portal-${locale}-dashboard-10k`);
       await portal.getByTestId('subscription-card').getByRole('button').click();
       await expectText(portal.getByTestId('seat-count'), locale === 'fr' ? /10\s001 licences attribuées/ : /10\.001 Lizenzen zugewiesen/);
       await expectText(portal.getByTestId('seats-table'), /user00000@contoso\.com/);
-      await screenshot(portal, `portal-${locale}-seats`);
+      await screenshot(portal, `portal-${locale}-seats-10k`);
       await portal.evaluate(() => (window.location.hash = '#/it-help'));
       await expect.poll(() => portal.getByTestId('admin-consent-link').count()).toBe(1);
       await screenshot(portal, `portal-${locale}-ithelp`);

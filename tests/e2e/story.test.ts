@@ -122,7 +122,7 @@ describe('a newcomer runs one campaign and one license end to end', () => {
     await screenshot(portal, 'portal-en-seats');
 
     await portal.goto(`${server.baseUrl}/portal.html#/`);
-    await expectText(portal.getByRole('table'), /1 of 5 assigned/);
+    await expect.poll(() => portal.getByTestId('seat-picture').getByRole('img').getAttribute('aria-label')).toBe('1 of 5 seats assigned, 4 free');
     await screenshot(portal, 'portal-en-dashboard');
     await portal.close();
   });
