@@ -3,7 +3,13 @@
  * type forces French and German to define every key (a missing translation is a compile error).
  * Parameters are written `{name}` in messages and substituted verbatim: callers that put the
  * result into HTML must escape it (React does this for them).
+ *
+ * A message that depends on a count uses ICU plural syntax, formatted by intl-messageformat with
+ * the language's CLDR plural rules (French says "1 licence", "0 licence"; `#` is the count in the
+ * language's number format): `{count, plural, one {# seat} other {# seats}}`. Only messages
+ * with a plural go through it, so the `{{First Name}}` examples elsewhere stay literal text.
  */
+import { IntlMessageFormat } from 'intl-messageformat';
 import { en } from './en.js';
 import { fr } from './fr.js';
 import { de } from './de.js';
@@ -24,8 +30,19 @@ export function resolveLocale(tag: string | null | undefined): Locale {
 
 export type MessageParams = Record<string, string | number>;
 
+const pluralFormats = new Map<string, IntlMessageFormat>();
+
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
   const template = catalogs[locale][key];
+  if (template.includes(', plural,')) {
+    const id = `${locale}:${key}`;
+    let format = pluralFormats.get(id);
+    if (!format) {
+      format = new IntlMessageFormat(template, locale);
+      pluralFormats.set(id, format);
+    }
+    return String(format.format(params ?? {}));
+  }
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
