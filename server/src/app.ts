@@ -23,6 +23,7 @@ import { registerMeRoutes } from './routes/me.js';
 import { registerPublicConfigRoutes } from './routes/publicConfig.js';
 import { registerDelegationRoutes } from './routes/delegation.js';
 import { registerOrganisationRoutes } from './routes/organisation.js';
+import { registerPartnerRoutes } from './routes/partners.js';
 import { registerSubscriptionRoutes } from './routes/subscriptions.js';
 import { createServices, type Services } from './services.js';
 
@@ -46,12 +47,13 @@ export async function buildApp(config: Config, options: { manifestPath?: string;
   });
   const services = await createServices(config, (error, message) => app.log.error({ err: error }, message));
   app.addHook('onClose', async () => services.storage.close());
-  // Renewals, past due and expiry (B3/B4): periodically, one run at a time; tests call runRenewals with a clock.
+  // Renewals, past due and expiry (B3/B4), then the partners' notification emails (P3): periodically, one run at a time; tests call them with a clock.
   if (config.payments.renewalIntervalSeconds > 0) {
     let running: Promise<unknown> | null = null;
     const timer = setInterval(() => {
       running ??= services.billing
         .runRenewals()
+        .then(() => services.partners.deliverNotifications())
         .catch((error: unknown) => app.log.error({ err: error }, 'renewal run failed'))
         .finally(() => (running = null));
     }, config.payments.renewalIntervalSeconds * 1000);
@@ -122,6 +124,7 @@ export async function buildApp(config: Config, options: { manifestPath?: string;
   registerSubscriptionRoutes(app, services);
   registerDelegationRoutes(app, services);
   registerOrganisationRoutes(app, services);
+  registerPartnerRoutes(app, services);
   registerMeRoutes(app, services);
 
   if (config.identity.provider === 'development') {

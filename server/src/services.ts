@@ -15,6 +15,7 @@ import { LicenseService } from './license/licenseService.js';
 import { loadSigningKeys, type SigningKeys } from './license/signingKeys.js';
 import { DelegationService } from './licensing/delegationService.js';
 import { OrganisationService } from './licensing/organisationService.js';
+import { PartnerService } from './partners/partnerService.js';
 import { SeatService } from './licensing/seatService.js';
 import { Storage } from './storage/storage.js';
 
@@ -30,6 +31,7 @@ export interface Services {
   seats: SeatService;
   delegation: DelegationService;
   organisations: OrganisationService;
+  partners: PartnerService;
 }
 
 export const DATABASE_FILE = 'outmerge.sqlite';
@@ -59,5 +61,6 @@ export async function createServices(config: Config, log: (error: unknown, messa
     seats: new SeatService(storage, mailer, { publicUrl: config.publicUrl }, Date.now, log),
     delegation: new DelegationService(storage, mailer, { publicUrl: config.publicUrl }, Date.now, log),
     organisations: new OrganisationService(storage),
+    partners: new PartnerService(storage, paymentProvider, checkout, mailer, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl }, Date.now, log),
   };
 }

@@ -1,12 +1,14 @@
 /**
- * The authorisation matrix (S, A5): every subscription route × every role × own or foreign
- * subscription, each cell on a fresh fixture. The table below says which action each route must
+ * The authorisation matrix (S, A5, P1, P3): every subscription route × every role (owner,
+ * delegates, partner staff with full or limited administration through an active relationship,
+ * through an expired or a revoked one, another partner's staff) × own or foreign subscription,
+ * each cell on a fresh fixture. The table below says which action each route must
  * require; the expected status of a cell follows from the permission function, whose own tests
  * spell out what each role may do.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { can, PERMISSIONS, type Permission, type SubscriptionAction } from '../../shared/src/permissions/permissions.js';
+import { can, PERMISSIONS, roleOf, type PartnerRelationship, type PartnerStaffRole, type Permission, type SubscriptionAction } from '../../shared/src/permissions/permissions.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
 interface Persona {
@@ -16,7 +18,19 @@ interface Persona {
   tenantId: string;
   objectId: string;
   permissions?: Permission[];
+  /** Partner staff: which partner and with which role. */
+  partner?: { key: PartnerKey; role: PartnerStaffRole };
 }
+
+/** Partners of the matrix: A has an active relationship, B an expired one, C one the customer ended, D none with this subscription. */
+type PartnerKey = 'A' | 'B' | 'C' | 'D';
+const PARTNER_GRANTS: Record<PartnerKey, { status: PartnerRelationship['status']; expiresIn: number } | null> = {
+  A: { status: 'active', expiresIn: 30 * 86400_000 },
+  B: { status: 'active', expiresIn: -1000 },
+  C: { status: 'ended', expiresIn: 30 * 86400_000 },
+  D: null,
+};
+const partnerIds: Partial<Record<PartnerKey, string>> = {};
 
 interface Fixture {
   subscriptionId: string;
@@ -26,6 +40,8 @@ interface Fixture {
   invoiceId: string;
   /** Another subscription of the same owner and organisation (consolidation). */
   siblingId: string;
+  /** Partner A's relationship with the subscription. */
+  relationshipId: string;
 }
 
 interface Route {
@@ -74,6 +90,8 @@ const ROUTES: Route[] = [
   { method: 'PUT', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/payment-method`, body: () => ({ card: '4242 4242 4242 4242' }), action: 'billing.manage', success: 200 },
   { method: 'POST', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/invoices/${f.invoiceId}/pay`, body: () => ({ card: '4242 4242 4242 4242' }), idempotent: true, action: 'billing.manage', success: 200 },
   { method: 'POST', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/consolidate`, body: (f) => ({ sources: [f.siblingId] }), idempotent: true, action: 'subscription.consolidate', success: 200 },
+  { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/partners`, action: 'delegates.view', success: 200 },
+  { method: 'DELETE', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/partners/${f.relationshipId}`, action: 'delegates.manage', success: 204 },
 ];
 
 /** Every non-empty subset of the four permissions. */
@@ -88,12 +106,22 @@ let organisationId: string;
 let otherOrganisationId: string;
 let thirdOrganisationId: string;
 
-async function persona(name: string, email: string, permissions?: Permission[]): Promise<Persona> {
+async function persona(name: string, email: string, permissions?: Permission[], partner?: Persona['partner']): Promise<Persona> {
   const issued = (await server.call('POST', '/dev/idp/token', { body: { email } })).json<{ access_token: string; account: { tenantId: string; objectId: string } }>();
-  return { name, email, token: issued.access_token, tenantId: issued.account.tenantId, objectId: issued.account.objectId, ...(permissions ? { permissions } : {}) };
+  return { name, email, token: issued.access_token, tenantId: issued.account.tenantId, objectId: issued.account.objectId, ...(permissions ? { permissions } : {}), ...(partner ? { partner } : {}) };
 }
 
-function fixture(orgId: string, by: Persona, delegates: Persona[]): Fixture {
+/** The partners' relationships with a subscription of ours, as the permission function sees them. */
+function partnerRelationships(asOf: number): PartnerRelationship[] {
+  return (Object.keys(PARTNER_GRANTS) as PartnerKey[]).flatMap((key) => {
+    const grant = PARTNER_GRANTS[key];
+    if (!grant) return [];
+    const staff = personas.filter((p) => p.partner?.key === key).map((p) => ({ tenantId: p.tenantId, objectId: p.objectId, role: p.partner!.role }));
+    return [{ status: grant.status, expiresAt: asOf + grant.expiresIn, permissions: [...PERMISSIONS], staff }];
+  });
+}
+
+function fixture(orgId: string, by: Persona, delegates: Persona[], withPartners = false): Fixture {
   const storage = server.services.storage;
   const now = Date.now();
   const subscriptionId = randomUUID();
@@ -114,7 +142,20 @@ function fixture(orgId: string, by: Persona, delegates: Persona[]): Fixture {
     );
     const siblingId = randomUUID();
     storage.insertSubscription({ id: siblingId, organisationId: orgId, planId: 'monthly', quantity: 1, status: 'active', periodStart: now, periodEnd: now + 30 * 86400_000, ownerTenantId: by.tenantId, ownerObjectId: by.objectId, ownerEmail: by.email, createdAt: now });
-    return { subscriptionId, targetDelegateId, invitationId, invoiceId, siblingId };
+    // Partner A: active with all four permissions; B: expired; C: ended by the customer; D: none here.
+    let relationshipId = randomUUID();
+    for (const key of withPartners ? (Object.keys(PARTNER_GRANTS) as PartnerKey[]) : []) {
+      const grant = PARTNER_GRANTS[key];
+      const partnerId = partnerIds[key];
+      if (!grant || !partnerId) continue;
+      const id = randomUUID();
+      if (key === 'A') relationshipId = id;
+      storage.partners.insertRelationship(
+        { id, partnerId, subscriptionId, customerEmailCanonical: by.email, customerEmailDisplay: by.email, permissions: [...PERMISSIONS], durationDays: 30, status: grant.status, language: 'en', requestedByEmail: 'staff@partner.example', requestedAt: now - 1000, requestExpiresAt: now + 90 * 86400_000, approvedAt: now - 1000, approvedByEmail: by.email, expiresAt: now + grant.expiresIn, endedAt: grant.status === 'ended' ? now : null, endedByEmail: null },
+        null,
+      );
+    }
+    return { subscriptionId, targetDelegateId, invitationId, invoiceId, siblingId, relationshipId };
   });
 }
 
@@ -126,6 +167,15 @@ beforeAll(async () => {
   otherOwner = await persona('owner of another organisation', 'owner@fabrikam.com');
   stranger = await persona('(owner of the foreign subscription)', 'owner@northwind.example');
   personas.push(otherOwner, { name: 'unauthenticated', email: '', tenantId: '', objectId: '' });
+  // Partner staff, each partner an organisation of its own tenant.
+  personas.push(
+    await persona('partner A full administration', 'full@partner-a.example', undefined, { key: 'A', role: 'full' }),
+    await persona('partner A limited administration', 'limited@partner-a.example', undefined, { key: 'A', role: 'limited' }),
+    await persona('partner A owner', 'owner@partner-a.example', undefined, { key: 'A', role: 'owner' }),
+    await persona('partner B full (relationship expired)', 'full@partner-b.example', undefined, { key: 'B', role: 'full' }),
+    await persona('partner C full (relationship revoked)', 'full@partner-c.example', undefined, { key: 'C', role: 'full' }),
+    await persona('partner D full (other partner)', 'full@partner-d.example', undefined, { key: 'D', role: 'full' }),
+  );
   organisationId = randomUUID();
   otherOrganisationId = randomUUID();
   thirdOrganisationId = randomUUID();
@@ -134,6 +184,17 @@ beforeAll(async () => {
     server.services.storage.insertOrganisation({ id: otherOrganisationId, tenantId: otherOwner.tenantId, name: 'fabrikam.com', createdAt: Date.now() });
     server.services.storage.insertOrganisation({ id: thirdOrganisationId, tenantId: stranger.tenantId, name: 'northwind.example', createdAt: Date.now() });
     server.services.storage.approveDomain(organisationId, 'contoso.com', Date.now());
+    for (const key of Object.keys(PARTNER_GRANTS) as PartnerKey[]) {
+      const staff = personas.filter((p) => p.partner?.key === key);
+      const first = staff[0];
+      if (!first) continue;
+      const partnerOrg = randomUUID();
+      const partnerId = randomUUID();
+      partnerIds[key] = partnerId;
+      server.services.storage.insertOrganisation({ id: partnerOrg, tenantId: first.tenantId, name: `partner-${key}.example`, createdAt: Date.now() });
+      server.services.storage.partners.insertPartner({ id: partnerId, organisationId: partnerOrg, advisorCode: `PBCDFGHJK${'BCDF'['ABCD'.indexOf(key)]}`, name: `Partner ${key}`, contactEmail: first.email, language: 'en', createdAt: Date.now() });
+      for (const p of staff) server.services.storage.partners.upsertStaff({ id: randomUUID(), partnerId, emailCanonical: p.email, emailDisplay: p.email, role: p.partner!.role, tenantId: p.tenantId, objectId: p.objectId, createdAt: Date.now() });
+    }
   });
   // The other organisation's owner really owns something, elsewhere.
   fixture(otherOrganisationId, otherOwner, []);
@@ -144,20 +205,20 @@ afterAll(() => server.close());
 function expectedStatus(route: Route, who: Persona, foreign: boolean): number {
   if (!who.token) return 401;
   if (foreign) return 404;
-  const roles = { owner, delegates: personas.filter((p) => p.permissions).map((p) => ({ tenantId: p.tenantId, objectId: p.objectId, permissions: p.permissions! })) };
-  if (who !== owner && who.permissions === undefined) return 404;
+  const roles = { owner, delegates: personas.filter((p) => p.permissions).map((p) => ({ tenantId: p.tenantId, objectId: p.objectId, permissions: p.permissions! })), partners: { asOf: Date.now(), relationships: partnerRelationships(Date.now()) } };
+  if (roleOf(who, roles) === null) return 404;
   return can(who, route.action, roles) ? route.success : 403;
 }
 
 describe('authorisation matrix', () => {
-  it.each(ROUTES.map((route) => [`${route.method} ${route.path({ subscriptionId: ':id', targetDelegateId: ':delegateId', invitationId: ':invitationId', invoiceId: ':invoiceId', siblingId: ':siblingId' }).replace(/\?.*/, '')}${route.label ? ` (${route.label})` : ''}`, route] as const))(
+  it.each(ROUTES.map((route) => [`${route.method} ${route.path({ subscriptionId: ':id', targetDelegateId: ':delegateId', invitationId: ':invitationId', invoiceId: ':invoiceId', siblingId: ':siblingId', relationshipId: ':relationshipId' }).replace(/\?.*/, '')}${route.label ? ` (${route.label})` : ''}`, route] as const))(
     '%s: every role, own and foreign subscription',
     async (_, route) => {
       const cells: string[] = [];
       for (const who of personas) {
         for (const foreign of [false, true]) {
           // Each cell gets a fresh subscription: ours with the owner and every delegate set, or a stranger's.
-          const target = foreign ? fixture(thirdOrganisationId, stranger, []) : fixture(organisationId, owner, personas.filter((p) => p.permissions));
+          const target = foreign ? fixture(thirdOrganisationId, stranger, []) : fixture(organisationId, owner, personas.filter((p) => p.permissions), true);
           const response = await server.call(route.method, route.path(target), {
             ...(who.token ? { token: who.token } : {}),
             ...(route.body ? { body: route.body(target) } : {}),
@@ -171,4 +232,20 @@ describe('authorisation matrix', () => {
       expect(cells).toEqual([]);
     },
   );
+
+  it('lets partner staff act only as the permission function says, journaled as "partner X for customer Y"', async () => {
+    const staff = (name: string) => personas.find((p) => p.name === name)!;
+    const target = fixture(organisationId, owner, [], true);
+    const full = staff('partner A full administration');
+    const limited = staff('partner A limited administration');
+    const assign = await server.call('POST', `/api/v1/subscriptions/${target.subscriptionId}/assignments`, { token: full.token!, body: { emails: ['by-partner@contoso.com'] } });
+    expect(assign.statusCode).toBe(200);
+    expect((await server.call('POST', `/api/v1/subscriptions/${target.subscriptionId}/ownership`, { token: full.token!, body: { delegateId: target.targetDelegateId } })).statusCode).toBe(403);
+    expect((await server.call('GET', `/api/v1/subscriptions/${target.subscriptionId}/quantity/preview?quantity=60`, { token: limited.token! })).statusCode).toBe(403);
+    expect((await server.call('GET', `/api/v1/subscriptions/${target.subscriptionId}/seats`, { token: limited.token! })).statusCode).toBe(200);
+    const view = (await server.call('GET', `/api/v1/subscriptions/${target.subscriptionId}`, { token: limited.token! })).json<{ role: string; permissions: string[] }>();
+    expect(view).toMatchObject({ role: 'partner', permissions: ['assign', 'view'] });
+    const entries = (await server.call('GET', `/api/v1/subscriptions/${target.subscriptionId}/journal?action=seat.assigned`, { token: owner.token! })).json<{ entries: Array<{ actor: string; actorRole: string; onBehalfOf: string | null; target: string }> }>().entries;
+    expect(entries.find((e) => e.target === 'by-partner@contoso.com')).toMatchObject({ actor: full.email, actorRole: 'partner', onBehalfOf: 'partner Partner A for customer contoso.com' });
+  });
 });

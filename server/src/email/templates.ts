@@ -65,3 +65,34 @@ export function ownershipTransferredEmail(options: { to: string; locale: Locale;
     { label: 'email.ownership.button', url: `${options.publicUrl}/portal.html` },
   );
 }
+
+/** A partner's delegated-administration request (P3), to the customer's owner; the token travels in the fragment. */
+export function partnerRequestEmail(options: { to: string; locale: Locale; partner: string; advisorCode: string; permissions: readonly Permission[]; days: number; token: string; expiresAt: number; publicUrl: string }): OutgoingEmail {
+  const permissions = options.permissions.map((p) => translate(options.locale, `permission.${p}`)).join(', ');
+  return compose(
+    'partner-request',
+    options.to,
+    options.locale,
+    'email.partnerRequest.subject',
+    [['email.partnerRequest.intro'], ['email.partnerRequest.approve'], ['email.partnerRequest.end']],
+    { partner: options.partner, code: options.advisorCode, permissions, days: options.days, email: options.to, date: formatDate(options.expiresAt, options.locale) },
+    { label: 'email.partnerRequest.button', url: `${options.publicUrl}/portal.html#/partner-request?token=${encodeURIComponent(options.token)}` },
+  );
+}
+
+/** The partner of record's digest of its customers' changes (P3). */
+export function partnerNotificationsEmail(options: { to: string; locale: Locale; partner: string; partnerId: string; changes: ReadonlyArray<{ customer: string; kind: 'seats' | 'quantity' | 'renewal' | 'cancellation'; at: number }>; publicUrl: string }): OutgoingEmail {
+  const lines: Array<[MessageKey, Params]> = options.changes.map((change) => [
+    'email.partnerNotifications.line',
+    { customer: change.customer, change: translate(options.locale, `partnerChange.${change.kind}`), time: formatDate(change.at, options.locale) },
+  ]);
+  return compose(
+    'partner-notifications',
+    options.to,
+    options.locale,
+    'email.partnerNotifications.subject',
+    [['email.partnerNotifications.intro'], ...lines],
+    { partner: options.partner, count: options.changes.length },
+    { label: 'email.partnerNotifications.button', url: `${options.publicUrl}/portal.html#/partners/${encodeURIComponent(options.partnerId)}/customers` },
+  );
+}

@@ -342,6 +342,10 @@ export class PartnerStorage {
     return offer(this.db.prepare(`SELECT ${OFFER_COLUMNS} FROM partner_offers WHERE partner_id = ? AND id = ?`).get(partnerId, id) as never);
   }
 
+  findOfferById(id: string): OfferRow | undefined {
+    return offer(this.db.prepare(`SELECT ${OFFER_COLUMNS} FROM partner_offers WHERE id = ?`).get(id) as never);
+  }
+
   findOfferByTokenHash(tokenHash: string): OfferRow | undefined {
     return offer(this.db.prepare(`SELECT ${OFFER_COLUMNS} FROM partner_offers WHERE token_hash = ?`).get(tokenHash) as never);
   }

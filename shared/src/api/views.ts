@@ -185,3 +185,123 @@ export interface BillingSummaryView {
 }
 
 export type PaymentResult = { status: 'paid'; invoice: InvoiceView } | { status: 'requires_action'; actionId: string; amountMinor: number; currency: string };
+
+// --- partners (P1–P5) ----------------------------------------------------------------------
+
+export type PartnerStaffRoleView = 'owner' | 'full' | 'limited';
+
+export interface PartnerView {
+  id: string;
+  name: string;
+  /** Carried by the partner's offer links. */
+  advisorCode: string;
+  /** The caller's staff role and what it may do in the partner organisation. */
+  role: PartnerStaffRoleView;
+  actions: Array<'partner.view' | 'customers.view' | 'offers.manage' | 'requests.manage' | 'keys.buy' | 'staff.manage'>;
+  createdAt: string;
+}
+
+export interface PartnerStaffView {
+  id: string;
+  email: string;
+  role: PartnerStaffRoleView;
+  /** Whether the person has signed in since being added (then bound to their Microsoft 365 identity). */
+  signedIn: boolean;
+  since: string;
+}
+
+export interface OfferView {
+  id: string;
+  kind: 'trial' | 'purchase';
+  name: string;
+  plan: string;
+  quantity: number;
+  trialDays: number | null;
+  /** Purchase offers: the price shown, tax included, in minor units (the billing engine's price for the plan and quantity). */
+  priceMinor: number | null;
+  currency: string;
+  /** The delegated administration the offer asks for, if any. */
+  administration: { permissions: Permission[]; durationDays: number } | null;
+  /** 1: one customer; null: any number. */
+  maxCustomers: number | null;
+  /** How many customers used the link. */
+  customers: number;
+  disabled: boolean;
+  expiresAt: string;
+  createdAt: string;
+}
+
+/** What a customer following an offer link is shown. */
+export interface OfferPublicView {
+  partner: string;
+  advisorCode: string;
+  kind: 'trial' | 'purchase';
+  name: string;
+  plan: string;
+  quantity: number;
+  trialDays: number | null;
+  priceMinor: number | null;
+  currency: string;
+  administration: { permissions: Permission[]; durationDays: number } | null;
+  expiresAt: string;
+}
+
+export type RelationshipStateView = 'pending' | 'request_expired' | 'active' | 'expired' | 'declined' | 'withdrawn' | 'ended';
+
+export interface PartnerRelationshipView {
+  id: string;
+  partner: string;
+  advisorCode: string;
+  /** The address the request was sent to (the customer's owner). */
+  customer: string;
+  subscriptionId: string | null;
+  permissions: Permission[];
+  durationDays: number;
+  state: RelationshipStateView;
+  requestedBy: string;
+  requestedAt: string;
+  requestExpiresAt: string;
+  approvedAt: string | null;
+  expiresAt: string | null;
+  endedAt: string | null;
+}
+
+export interface ProductKeyView {
+  id: string;
+  batchId: string;
+  /** The key's last group; the key itself is shown once, at purchase. */
+  hint: string;
+  plan: string;
+  seats: number;
+  termPeriods: number;
+  status: 'unused' | 'redeemed' | 'expired';
+  createdAt: string;
+  expiresAt: string;
+  redeemedAt: string | null;
+  redeemedSubscriptionId: string | null;
+}
+
+export interface PartnerCustomerView {
+  subscriptionId: string;
+  organisation: string;
+  tenantId: string;
+  owner: string;
+  plan: string;
+  status: SubscriptionStatus;
+  quantity: number;
+  assigned: number;
+  renewsAt: string;
+  partnerOfRecord: boolean;
+  relationship: { id: string; state: RelationshipStateView; permissions: Permission[]; expiresAt: string | null } | null;
+}
+
+export interface PartnerNotificationView {
+  id: number;
+  subscriptionId: string;
+  customer: string;
+  kind: 'seats' | 'quantity' | 'renewal' | 'cancellation';
+  action: string;
+  detail: unknown;
+  at: string;
+  emailed: boolean;
+}

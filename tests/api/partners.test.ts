@@ -1,0 +1,401 @@
+/**
+ * Partners (P1–P5) through the API on a real SQLite file: enrolment and staff, offer links
+ * (trial and purchase; reused, disabled, expired, tampered), the trial → paid → expired lifecycle
+ * with the license check's footer at each step, delegated-administration requests (approval,
+ * decline, withdrawal, 90-day expiry, ending by the customer), product keys (bought, redeemed
+ * once, extended, tampered), notifications to the partner of record and the customer list.
+ *
+ * Where time must pass, a PartnerService with a later clock works on the same storage (like the
+ * renewal job, which takes its time as an argument).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OfferView, PartnerCustomerView, PartnerNotificationView, PartnerRelationshipView, PartnerView, ProductKeyView } from '../../shared/src/api/views.js';
+import { CheckoutService } from '../../server/src/billing/checkoutService.js';
+import { SimulatedPaymentProvider } from '../../server/src/billing/simulatedPaymentProvider.js';
+import { PartnerService } from '../../server/src/partners/partnerService.js';
+import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';
+
+const DAY = 86_400_000;
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ INVITATION_RATE_PER_MINUTE: '100000' });
+});
+afterAll(() => server.close());
+
+/** The same service over the same storage, with a clock `ms` later. */
+function later(ms: number): PartnerService {
+  const { plans, currency, volume, taxRateBp } = server.services.config.payments;
+  const options = { plans, currency, volume, taxRateBp };
+  const provider = new SimulatedPaymentProvider();
+  return new PartnerService(server.services.storage, provider, new CheckoutService(server.services.storage, provider, options), server.services.mailer, { ...options, publicUrl: server.services.config.publicUrl }, () => Date.now() + ms);
+}
+
+async function account(email: string) {
+  const response = await server.call('POST', '/dev/idp/token', { body: { email } });
+  const issued = response.json<{ access_token: string; account: { tenantId: string; objectId: string; email: string } }>();
+  return { token: issued.access_token, tenantId: issued.account.tenantId, objectId: issued.account.objectId, email, name: null };
+}
+
+let keySeq = 0;
+const idem = () => ({ 'idempotency-key': `partner-test-${++keySeq}-${Date.now()}` });
+
+async function enrol(email: string, name: string, language = 'en'): Promise<{ token: string; partner: PartnerView }> {
+  const { token } = await account(email);
+  const response = await server.call('POST', '/api/v1/partners', { token, body: { name, language } });
+  expect(response.statusCode).toBe(201);
+  return { token, partner: response.json<PartnerView>() };
+}
+
+function linkParts(link: string): { code: string; token: string } {
+  const fragment = new URL(link).hash.replace(/^#\/offer\?/, '');
+  const params = new URLSearchParams(fragment);
+  return { code: params.get('code')!, token: params.get('token')! };
+}
+
+function latestMail(kind: string, to: string) {
+  return server.services.storage.listOutbox(500).find((m) => m.kind === kind && m.to === to);
+}
+
+function requestToken(to: string): string {
+  const mail = latestMail('partner-request', to);
+  const match = mail?.text.match(/#\/partner-request\?token=([A-Za-z0-9_-]+)/);
+  if (!match?.[1]) throw new Error(`no request email to ${to}`);
+  return decodeURIComponent(match[1]);
+}
+
+async function licenseCheck(token: string) {
+  return (await server.call('POST', '/api/v1/license/check', { token, body: { nonce: 'nonce-0123456789abcdef' } })).json<{ valid: boolean; code: string; footer: boolean }>();
+}
+
+describe('partner organisations and staff (P1)', () => {
+  it('enrols an organisation once with an advisor code; the owner manages staff, who bind at their first sign-in', async () => {
+    const { token, partner } = await enrol('owner@alpha-partners.example', 'Alpha Partners');
+    expect(partner).toMatchObject({ name: 'Alpha Partners', role: 'owner' });
+    expect(partner.advisorCode).toMatch(/^P[BCDFGHJKMPQRTVWXY2346789]{9}$/);
+    const colleague = await account('sam@alpha-partners.example');
+    expect((await server.call('POST', '/api/v1/partners', { token: colleague.token, body: { name: 'Again' } })).json()).toMatchObject({ error: { code: 'PARTNER_EXISTS' } });
+
+    expect((await server.call('POST', `/api/v1/partners/${partner.id}/staff`, { token, body: { email: 'sam@alpha-partners.example', role: 'limited' } })).json()).toMatchObject({ role: 'limited', signedIn: false });
+    // Limited administration sees the partner but may not make offers or manage staff.
+    expect((await server.call('GET', `/api/v1/partners/${partner.id}`, { token: colleague.token })).json()).toMatchObject({ role: 'limited', actions: ['partner.view', 'customers.view'] });
+    expect((await server.call('POST', `/api/v1/partners/${partner.id}/offers`, { token: colleague.token, body: { kind: 'trial', plan: 'monthly', quantity: 5, trialDays: 30 } })).statusCode).toBe(403);
+    expect((await server.call('POST', `/api/v1/partners/${partner.id}/staff`, { token: colleague.token, body: { email: 'x@alpha-partners.example', role: 'full' } })).statusCode).toBe(403);
+    const staff = (await server.call('GET', `/api/v1/partners/${partner.id}/staff`, { token })).json<Array<{ id: string; email: string; role: string; signedIn: boolean }>>();
+    expect(staff.find((s) => s.email === 'sam@alpha-partners.example')).toMatchObject({ signedIn: true });
+    const ownerRow = staff.find((s) => s.role === 'owner')!;
+    expect((await server.call('DELETE', `/api/v1/partners/${partner.id}/staff/${ownerRow.id}`, { token })).json()).toMatchObject({ error: { code: 'PARTNER_STAFF_OWNER' } });
+
+    // The same address in another tenant is not staff; strangers see nothing.
+    const impostor = (await server.call('POST', '/dev/idp/token', { body: { email: 'sam@alpha-partners.example', tenantId: '00000000-0000-4000-8000-00000000abcd' } })).json<{ access_token: string }>().access_token;
+    expect((await server.call('GET', `/api/v1/partners/${partner.id}`, { token: impostor })).statusCode).toBe(404);
+    expect((await server.call('GET', `/api/v1/partners/${partner.id}/customers`, { token: await server.token('someone@elsewhere.example') })).json()).toMatchObject({ error: { code: 'PARTNER_NOT_FOUND' } });
+  });
+});
+
+describe('offers (P2)', () => {
+  it('a one-customer trial invitation: viewed, taken once, then refused; tampered links are not found', async () => {
+    const { token, partner } = await enrol('owner@bravo-partners.example', 'Bravo');
+    const created = await server.call('POST', `/api/v1/partners/${partner.id}/offers`, { token, body: { kind: 'trial', plan: 'monthly', quantity: 10, trialDays: 30, maxCustomers: 1 } });
+    expect(created.statusCode).toBe(201);
+    const { link, offer } = created.json<{ link: string; offer: OfferView }>();
+    expect(link.startsWith(`${server.services.config.publicUrl}/portal.html#/offer?code=${partner.advisorCode}&token=`)).toBe(true);
+    const parts = linkParts(link);
+    expect(Buffer.from(parts.token, 'base64url').length).toBeGreaterThanOrEqual(16);
+
+    expect((await server.call('POST', '/api/v1/offers/view', { body: parts })).json()).toMatchObject({ partner: 'Bravo', kind: 'trial', plan: 'monthly', quantity: 10, trialDays: 30, priceMinor: null });
+    const tampered = { ...parts, token: `${parts.token.slice(0, -2)}${parts.token.endsWith('AA') ? 'BB' : 'AA'}` };
+    expect((await server.call('POST', '/api/v1/offers/view', { body: tampered })).json()).toMatchObject({ error: { code: 'OFFER_NOT_FOUND' } });
+    const otherPartner = await enrol('owner@charlie-partners.example', 'Charlie');
+    expect((await server.call('POST', '/api/v1/offers/view', { body: { ...parts, code: otherPartner.partner.advisorCode } })).json()).toMatchObject({ error: { code: 'OFFER_NOT_FOUND' } });
+
+    const customer = await account('owner@delta-customer.example');
+    const redeemed = await server.call('POST', '/api/v1/offers/redeem', { token: customer.token, body: parts });
+    expect(redeemed.statusCode).toBe(201);
+    const trial = redeemed.json<{ status: string; subscriptionId: string; periodEnd: string }>();
+    expect(trial.status).toBe('trial');
+    expect(Date.parse(trial.periodEnd) - Date.now()).toBeGreaterThan(29 * DAY);
+    expect((await server.call('GET', `/api/v1/subscriptions/${trial.subscriptionId}`, { token: customer.token })).json()).toMatchObject({ status: 'trial', quantity: 10, role: 'owner' });
+
+    const second = await account('owner@echo-customer.example');
+    expect((await server.call('POST', '/api/v1/offers/redeem', { token: second.token, body: parts })).json()).toMatchObject({ error: { code: 'OFFER_USED' } });
+    expect((await server.call('GET', `/api/v1/partners/${partner.id}/offers`, { token })).json<OfferView[]>().find((o) => o.id === offer.id)).toMatchObject({ customers: 1 });
+    const customers = (await server.call('GET', `/api/v1/partners/${partner.id}/customers`, { token })).json<{ total: number; items: PartnerCustomerView[] }>();
+    expect(customers.items).toEqual([expect.objectContaining({ subscriptionId: trial.subscriptionId, organisation: 'delta-customer.example', status: 'trial', quantity: 10, partnerOfRecord: true, relationship: null })]);
+  });
+
+  it('a link for many customers is refused when reused by the same customer, disabled or expired', async () => {
+    const { token, partner } = await enrol('owner@foxtrot-partners.example', 'Foxtrot');
+    const { link, offer } = (await server.call('POST', `/api/v1/partners/${partner.id}/offers`, { token, body: { kind: 'trial', plan: 'monthly', quantity: 3, trialDays: 14, expiresInDays: 10 } })).json<{ link: string; offer: OfferView }>();
+    const parts = linkParts(link);
+    const first = await account('owner@golf-customer.example');
+    expect((await server.call('POST', '/api/v1/offers/redeem', { token: first.token, body: parts })).statusCode).toBe(201);
+    expect((await server.call('POST', '/api/v1/offers/redeem', { token: first.token, body: parts })).json()).toMatchObject({ error: { code: 'OFFER_ALREADY_REDEEMED' } });
+    const second = await account('owner@hotel-customer.example');
+    expect(() => later(11 * DAY).viewOffer(parts.code, parts.token)).toThrow(expect.objectContaining({ code: 'OFFER_EXPIRED' }));
+
+    expect((await server.call('PATCH', `/api/v1/partners/${partner.id}/offers/${offer.id}`, { token, body: { disabled: true } })).json()).toMatchObject({ disabled: true, customers: 1 });
+    expect((await server.call('POST', '/api/v1/offers/redeem', { token: second.token, body: parts })).json()).toMatchObject({ error: { code: 'OFFER_DISABLED' } });
+    await server.call('PATCH', `/api/v1/partners/${partner.id}/offers/${offer.id}`, { token, body: { disabled: false } });
+    expect((await server.call('POST', '/api/v1/offers/redeem', { token: second.token, body: parts })).statusCode).toBe(201);
+  });
+
+  it('a purchase offer goes through checkout at the engine price; the partner is partner of record and administers as approved; a replay returns the first answer', async () => {
+    const { token, partner } = await enrol('owner@india-partners.example', 'India');
+    await server.call('POST', `/api/v1/partners/${partner.id}/staff`, { token, body: { email: 'kim@india-partners.example', role: 'full' } });
+    const kim = await account('kim@india-partners.example');
+    const created = (await server.call('POST', `/api/v1/partners/${partner.id}/offers`, { token: kim.token, body: { kind: 'purchase', plan: 'monthly', quantity: 12, administration: { permissions: ['assign', 'view'], durationDays: 365 } } })).json<{ link: string; offer: OfferView }>();
+    const quote = server.services.checkout.quote([{ plan: 'monthly', quantity: 12 }])[0]!.totals.totalMinor;
+    expect(created.offer).toMatchObject({ priceMinor: quote, currency: 'EUR', administration: { permissions: ['assign', 'view'], durationDays: 365 } });
+    const parts = linkParts(created.link);
+
+    const customer = await account('owner@juliet-customer.example');
+    expect((await server.call('POST', '/api/v1/offers/redeem', { token: customer.token, body: parts })).json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    const headers = idem();
+    const bought = await server.call('POST', '/api/v1/offers/redeem', { token: customer.token, body: { ...parts, card: '4242 4242 4242 4242', approveAdministration: true }, headers });
+    expect(bought.statusCode).toBe(201);
+    const body = bought.json<{ subscriptionId: string; amountMinor: number }>();
+    expect(body.amountMinor).toBe(quote);
+
+    // Replayed after the partner disabled the offer: the stored answer, nothing bought twice.
+    await server.call('PATCH', `/api/v1/partners/${partner.id}/offers/${created.offer.id}`, { token, body: { disabled: true } });
+    const replay = await server.call('POST', '/api/v1/offers/redeem', { token: customer.token, body: { ...parts, card: '4242 4242 4242 4242', approveAdministration: true }, headers });
+    expect(replay.json()).toEqual(bought.json());
+    expect(server.services.storage.listSubscriptionsOwnedBy(customer.tenantId, customer.objectId)).toHaveLength(1);
+
+    // Approved at purchase: the partner's staff act with assign + view, and only that.
+    const sub = body.subscriptionId;
+    expect((await server.call('POST', `/api/v1/subscriptions/${sub}/assignments`, { token: kim.token, body: { emails: ['lee@juliet-customer.example'] } })).json()).toEqual({ results: [{ email: 'lee@juliet-customer.example', result: 'assigned' }] });
+    expect((await server.call('GET', `/api/v1/subscriptions/${sub}/billing`, { token: kim.token })).statusCode).toBe(403);
+    const partners = (await server.call('GET', `/api/v1/subscriptions/${sub}/partners`, { token: customer.token })).json<PartnerRelationshipView[]>();
+    expect(partners).toEqual([expect.objectContaining({ partner: 'India', state: 'active', permissions: ['assign', 'view'] })]);
+  });
+});
+
+describe('trial → paid → expired, with the license check at each step (P2)', () => {
+  it('converts a trial with a card at its end, then expires when renewal fails past grace; a trial without a card expires at its end', async () => {
+    const { token, partner } = await enrol('owner@kilo-partners.example', 'Kilo');
+    const { link } = (await server.call('POST', `/api/v1/partners/${partner.id}/offers`, { token, body: { kind: 'trial', plan: 'monthly', quantity: 5, trialDays: 30 } })).json<{ link: string }>();
+    const parts = linkParts(link);
+
+    const owner = await account('owner@lima-customer.example');
+    const trial = (await server.call('POST', '/api/v1/offers/redeem', { token: owner.token, body: parts })).json<{ subscriptionId: string; periodEnd: string }>();
+    await server.call('POST', `/api/v1/subscriptions/${trial.subscriptionId}/assignments`, { token: owner.token, body: { emails: ['mia@lima-customer.example'] } });
+    const mia = await account('mia@lima-customer.example');
+    expect(await licenseCheck(mia.token)).toMatchObject({ valid: true, code: 'ACTIVE', footer: false });
+
+    // The customer pays: a card during the trial; at its end the first period is charged and it is active.
+    expect((await server.call('PUT', `/api/v1/subscriptions/${trial.subscriptionId}/payment-method`, { token: owner.token, body: { card: '4242 4242 4242 4242' } })).statusCode).toBe(200);
+    await server.services.billing.runRenewals(Date.parse(trial.periodEnd) + 1000);
+    const paid = server.services.storage.findSubscription(trial.subscriptionId)!;
+    expect(paid.status).toBe('active');
+    expect(server.services.storage.billing.listInvoices(trial.subscriptionId)).toEqual([expect.objectContaining({ kind: 'renewal', status: 'paid' })]);
+    expect(await licenseCheck(mia.token)).toMatchObject({ valid: true, code: 'ACTIVE', footer: false });
+
+    // The next renewal fails (a card that declines every charge): past due keeps the seat, then it expires.
+    await server.call('PUT', `/api/v1/subscriptions/${trial.subscriptionId}/payment-method`, { token: owner.token, body: { card: '4000 0000 0000 0341' } });
+    await server.services.billing.runRenewals(paid.periodEnd + 1000);
+    expect(server.services.storage.findSubscription(trial.subscriptionId)!.status).toBe('past_due');
+    expect(await licenseCheck(mia.token)).toMatchObject({ valid: true, code: 'ACTIVE', footer: false });
+    await server.services.billing.runRenewals(paid.periodEnd + (server.services.config.payments.graceDays + 1) * DAY);
+    expect(server.services.storage.findSubscription(trial.subscriptionId)!.status).toBe('expired');
+    expect(await licenseCheck(mia.token)).toMatchObject({ valid: false, code: 'SUBSCRIPTION_EXPIRED', footer: true });
+
+    // Without a card, a trial just ends: no invoice, no grace.
+    const other = await account('owner@mike-customer.example');
+    const unpaid = (await server.call('POST', '/api/v1/offers/redeem', { token: other.token, body: parts })).json<{ subscriptionId: string; periodEnd: string }>();
+    await server.call('POST', `/api/v1/subscriptions/${unpaid.subscriptionId}/assignments`, { token: other.token, body: { emails: ['noa@mike-customer.example'] } });
+    const noa = await account('noa@mike-customer.example');
+    expect(await licenseCheck(noa.token)).toMatchObject({ code: 'ACTIVE', footer: false });
+    await server.services.billing.runRenewals(Date.parse(unpaid.periodEnd) + 1000);
+    expect(server.services.storage.findSubscription(unpaid.subscriptionId)!.status).toBe('expired');
+    expect(server.services.storage.billing.listInvoices(unpaid.subscriptionId)).toEqual([]);
+    expect(await licenseCheck(noa.token)).toMatchObject({ valid: false, code: 'SUBSCRIPTION_EXPIRED', footer: true });
+
+    // The partner of record heard of the conversion and the expiries.
+    const kinds = (await server.call('GET', `/api/v1/partners/${partner.id}/notifications`, { token })).json<PartnerNotificationView[]>().map((n) => n.action);
+    expect(kinds).toEqual(expect.arrayContaining(['trial.converted', 'renewal.payment_failed', 'subscription.expired', 'trial.expired']));
+  });
+});
+
+describe('delegated administration of customers (P3)', () => {
+  it('grants nothing until the owner approves from the link; the customer sees and ends it; links are single use', async () => {
+    const { token, partner } = await enrol('owner@november-partners.example', 'November');
+    await server.call('POST', `/api/v1/partners/${partner.id}/staff`, { token, body: { email: 'ola@november-partners.example', role: 'limited' } });
+    const ola = await account('ola@november-partners.example');
+    const customer = await account('owner@oscar-customer.example');
+    const subscriptionId = await buySubscription(server, customer.token, 20);
+
+    const requested = await server.call('POST', `/api/v1/partners/${partner.id}/requests`, { token, body: { email: 'owner@oscar-customer.example', permissions: ['assign', 'view', 'quantity', 'billing'], durationDays: 180, language: 'fr' } });
+    expect(requested.statusCode).toBe(201);
+    expect(requested.json()).toMatchObject({ state: 'pending', subscriptionId: null });
+    const mail = latestMail('partner-request', 'owner@oscar-customer.example')!;
+    expect(mail.subject).toBe('November demande à administrer votre abonnement Outmerge');
+    expect(mail.html).toContain(`${server.services.config.publicUrl}/portal.html#/partner-request?token=`);
+    const requestSecret = requestToken('owner@oscar-customer.example');
+
+    // Nothing yet.
+    expect((await server.call('GET', `/api/v1/subscriptions/${subscriptionId}/seats`, { token })).statusCode).toBe(404);
+    const intruder = await account('someone@oscar-customer.example');
+    expect((await server.call('POST', '/api/v1/partner-requests/approve', { token: intruder.token, body: { token: requestSecret, subscriptionId } })).json()).toMatchObject({ error: { code: 'PARTNER_REQUEST_WRONG_ACCOUNT' } });
+    expect((await server.call('POST', '/api/v1/partner-requests/view', { token: customer.token, body: { token: requestSecret } })).json()).toMatchObject({ partner: 'November', state: 'pending', subscriptions: [{ id: subscriptionId }] });
+
+    const approved = await server.call('POST', '/api/v1/partner-requests/approve', { token: customer.token, body: { token: requestSecret, subscriptionId } });
+    expect(approved.json()).toMatchObject({ state: 'active', subscriptionId, durationDays: 180 });
+    expect((await server.call('POST', '/api/v1/partner-requests/approve', { token: customer.token, body: { token: requestSecret, subscriptionId } })).json()).toMatchObject({ error: { code: 'PARTNER_REQUEST_USED' } });
+
+    // The partner owner acts with everything granted, except the owner's own actions; limited staff view and assign only.
+    expect((await server.call('GET', `/api/v1/subscriptions/${subscriptionId}/billing`, { token })).statusCode).toBe(200);
+    expect((await server.call('POST', `/api/v1/subscriptions/${subscriptionId}/delegates`, { token, body: { email: 'x@oscar-customer.example', permissions: ['view'] } })).statusCode).toBe(403);
+    // Staff act once bound to their identity: at their first partner call (the portal lists their partners at sign-in).
+    expect((await server.call('GET', `/api/v1/subscriptions/${subscriptionId}/seats`, { token: ola.token })).statusCode).toBe(404);
+    expect((await server.call('GET', '/api/v1/partners', { token: ola.token })).json()).toEqual([expect.objectContaining({ id: partner.id, role: 'limited' })]);
+    expect((await server.call('GET', `/api/v1/subscriptions/${subscriptionId}/seats`, { token: ola.token })).statusCode).toBe(200);
+    expect((await server.call('GET', `/api/v1/subscriptions/${subscriptionId}/billing`, { token: ola.token })).statusCode).toBe(403);
+    const listed = (await server.call('GET', `/api/v1/partners/${partner.id}/customers?relationship=active`, { token: ola.token })).json<{ items: PartnerCustomerView[] }>();
+    expect(listed.items).toEqual([expect.objectContaining({ subscriptionId, partnerOfRecord: false, relationship: expect.objectContaining({ state: 'active', permissions: ['assign', 'view', 'quantity', 'billing'] }) })]);
+
+    // The customer sees it with the delegates and ends it: the partner is gone at once.
+    const [relationship] = (await server.call('GET', `/api/v1/subscriptions/${subscriptionId}/partners`, { token: customer.token })).json<PartnerRelationshipView[]>();
+    expect((await server.call('DELETE', `/api/v1/subscriptions/${subscriptionId}/partners/${relationship!.id}`, { token })).statusCode).toBe(403);
+    expect((await server.call('DELETE', `/api/v1/subscriptions/${subscriptionId}/partners/${relationship!.id}`, { token: customer.token })).statusCode).toBe(204);
+    expect((await server.call('GET', `/api/v1/subscriptions/${subscriptionId}/seats`, { token })).statusCode).toBe(404);
+    const journal = (await server.call('GET', `/api/v1/subscriptions/${subscriptionId}/journal`, { token: customer.token })).json<{ entries: Array<{ action: string }> }>().entries.map((e) => e.action);
+    expect(journal).toEqual(expect.arrayContaining(['partner.approved', 'partner.ended']));
+  });
+
+  it('ends by itself at expiry; requests can be declined or withdrawn; unanswered ones expire after 90 days', async () => {
+    const { token, partner } = await enrol('owner@papa-partners.example', 'Papa');
+    const customer = await account('owner@quebec-customer.example');
+    const subscriptionId = await buySubscription(server, customer.token, 5);
+    const ask = (body: Record<string, unknown> = {}) => server.call('POST', `/api/v1/partners/${partner.id}/requests`, { token, body: { email: 'owner@quebec-customer.example', permissions: ['view'], durationDays: 1, ...body } });
+
+    for (const durationDays of [0, 731]) expect((await ask({ durationDays })).statusCode).toBe(400);
+    await ask();
+    const approved = server.services.partners.approveRequest(customer, requestToken('owner@quebec-customer.example'), subscriptionId, null);
+    expect(approved.state).toBe('active');
+    expect((await server.call('GET', `/api/v1/subscriptions/${subscriptionId}/seats`, { token })).statusCode).toBe(200);
+    // A day later: expired, and the permission function gives nothing.
+    expect(later(DAY + 1000).relationshipsOf(customer, subscriptionId)[0]).toMatchObject({ state: 'expired' });
+    const { authorize } = await import('../../server/src/licensing/access.js');
+    const staff = await account('owner@papa-partners.example');
+    expect(() => authorize(server.services.storage, staff, subscriptionId, 'seats.view', Date.now() + DAY + 1000)).toThrow(expect.objectContaining({ statusCode: 404 }));
+
+    await ask();
+    const declineToken = requestToken('owner@quebec-customer.example');
+    expect((await server.call('POST', '/api/v1/partner-requests/decline', { token: customer.token, body: { token: declineToken } })).statusCode).toBe(204);
+    expect((await server.call('POST', '/api/v1/partner-requests/approve', { token: customer.token, body: { token: declineToken, subscriptionId } })).json()).toMatchObject({ error: { code: 'PARTNER_REQUEST_USED' } });
+
+    const withdrawn = (await ask()).json<PartnerRelationshipView>();
+    const withdrawToken = requestToken('owner@quebec-customer.example');
+    expect((await server.call('DELETE', `/api/v1/partners/${partner.id}/requests/${withdrawn.id}`, { token })).statusCode).toBe(204);
+    expect((await server.call('POST', '/api/v1/partner-requests/approve', { token: customer.token, body: { token: withdrawToken, subscriptionId } })).json()).toMatchObject({ error: { code: 'PARTNER_REQUEST_WITHDRAWN' } });
+
+    await ask();
+    const oldToken = requestToken('owner@quebec-customer.example');
+    expect(() => later(90 * DAY + 1000).approveRequest(customer, oldToken, subscriptionId, null)).toThrow(expect.objectContaining({ code: 'PARTNER_REQUEST_EXPIRED' }));
+    expect(later(89 * DAY).viewRequest(customer, oldToken).state).toBe('pending');
+    const states = later(90 * DAY + 1000).listRequests(staff, partner.id).map((r) => r.state);
+    expect(states).toEqual(['request_expired', 'withdrawn', 'declined', 'expired']);
+    // A tampered token is simply not found.
+    expect((await server.call('POST', '/api/v1/partner-requests/view', { token: customer.token, body: { token: `${oldToken.slice(0, -1)}${oldToken.endsWith('A') ? 'B' : 'A'}` } })).json()).toMatchObject({ error: { code: 'PARTNER_REQUEST_NOT_FOUND' } });
+  });
+});
+
+describe('product keys (P4)', () => {
+  it('are bought through the provider, shown once, redeemed once to create or extend, journaled for both sides', async () => {
+    const { token, partner } = await enrol('owner@romeo-partners.example', 'Romeo');
+    const headers = idem();
+    const bought = await server.call('POST', `/api/v1/partners/${partner.id}/product-keys`, { token, body: { plan: 'monthly', seats: 5, termPeriods: 3, count: 2, card: '4242 4242 4242 4242' }, headers });
+    expect(bought.statusCode).toBe(201);
+    const purchase = bought.json<{ keys: string[]; amountMinor: number; batchId: string }>();
+    expect(purchase.keys).toHaveLength(2);
+    for (const key of purchase.keys) expect(key).toMatch(/^[BCDFGHJKMPQRTVWXY2346789]{5}(-[BCDFGHJKMPQRTVWXY2346789]{5}){4}$/);
+    const price = 5 * server.services.config.payments.plans.find((p) => p.id === 'monthly')!.unitPriceMinor * 3 * 2;
+    expect(purchase.amountMinor).toBe(price + Math.round((price * server.services.config.payments.taxRateBp) / 10_000));
+    // Replay: same purchase, keys no longer in clear; and nothing stores them in clear.
+    const replay = (await server.call('POST', `/api/v1/partners/${partner.id}/product-keys`, { token, body: { plan: 'monthly', seats: 5, termPeriods: 3, count: 2, card: '4242 4242 4242 4242' }, headers })).json<{ keys: string[]; batchId: string }>();
+    expect(replay.batchId).toBe(purchase.batchId);
+    expect(replay.keys.every((k) => k.startsWith('XXXXX-'))).toBe(true);
+    const declined = await server.call('POST', `/api/v1/partners/${partner.id}/product-keys`, { token, body: { plan: 'monthly', seats: 5, termPeriods: 1, count: 1, card: '4000 0000 0000 0002' }, headers: idem() });
+    expect(declined.json()).toMatchObject({ error: { code: 'PAYMENT_DECLINED' } });
+
+    const [first, second] = purchase.keys as [string, string];
+    const customer = await account('owner@sierra-customer.example');
+    expect((await server.call('POST', '/api/v1/product-keys/redeem', { token: customer.token, body: { key: 'not-a-key' } })).json()).toMatchObject({ error: { code: 'PRODUCT_KEY_INVALID' } });
+    const tampered = `${first.slice(0, -1)}${first.endsWith('B') ? 'C' : 'B'}`;
+    expect((await server.call('POST', '/api/v1/product-keys/redeem', { token: customer.token, body: { key: tampered } })).json()).toMatchObject({ error: { code: 'PRODUCT_KEY_NOT_FOUND' } });
+    const created = await server.call('POST', '/api/v1/product-keys/redeem', { token: customer.token, body: { key: first.toLowerCase() } });
+    expect(created.statusCode).toBe(201);
+    const subscription = created.json<{ subscriptionId: string; created: boolean; quantity: number; periodEnd: string }>();
+    expect(subscription).toMatchObject({ created: true, quantity: 5, status: 'active' });
+    const other = await account('owner@tango-customer.example');
+    expect((await server.call('POST', '/api/v1/product-keys/redeem', { token: other.token, body: { key: first } })).json()).toMatchObject({ error: { code: 'PRODUCT_KEY_USED' } });
+
+    // Extension: three more months on the same subscription.
+    const extended = (await server.call('POST', '/api/v1/product-keys/redeem', { token: customer.token, body: { key: second, subscriptionId: subscription.subscriptionId } })).json<{ created: boolean; periodEnd: string }>();
+    expect(extended.created).toBe(false);
+    expect(Date.parse(extended.periodEnd) - Date.parse(subscription.periodEnd)).toBeGreaterThan(85 * DAY);
+    // An annual key does not extend a monthly subscription.
+    const annual = (await server.call('POST', `/api/v1/partners/${partner.id}/product-keys`, { token, body: { plan: 'annual', seats: 5, termPeriods: 1, count: 1, card: '4242 4242 4242 4242' }, headers: idem() })).json<{ keys: string[] }>();
+    expect((await server.call('POST', '/api/v1/product-keys/redeem', { token: customer.token, body: { key: annual.keys[0], subscriptionId: subscription.subscriptionId } })).json()).toMatchObject({ error: { code: 'PRODUCT_KEY_PLAN_MISMATCH' } });
+    expect(() => later(366 * DAY).redeemKey(customer, { key: annual.keys[0]! }, null)).toThrow(expect.objectContaining({ code: 'PRODUCT_KEY_EXPIRED' }));
+
+    const customerJournal = (await server.call('GET', `/api/v1/subscriptions/${subscription.subscriptionId}/journal`, { token: customer.token })).json<{ entries: Array<{ action: string }> }>().entries.map((e) => e.action);
+    expect(customerJournal).toEqual(expect.arrayContaining(['subscription.created_from_key', 'subscription.extended']));
+    const partnerJournal = (await server.call('GET', `/api/v1/partners/${partner.id}/journal`, { token })).json<Array<{ action: string }>>().map((e) => e.action);
+    expect(partnerJournal.filter((a) => a === 'product_key.redeemed')).toHaveLength(2);
+    expect((await server.call('GET', `/api/v1/partners/${partner.id}/product-keys`, { token })).json<ProductKeyView[]>().map((k) => k.status).sort()).toEqual(['redeemed', 'redeemed', 'unused']);
+  });
+});
+
+describe('notifications to the partner of record (P3)', () => {
+  it('lists seat and quantity changes of its customers in the portal and emails a digest in the partner\'s language', async () => {
+    const { token, partner } = await enrol('owner@uniform-partners.example', 'Uniform', 'de');
+    const bought = (await server.call('POST', `/api/v1/partners/${partner.id}/product-keys`, { token, body: { plan: 'monthly', seats: 3, termPeriods: 1, count: 1, card: '4242 4242 4242 4242' }, headers: idem() })).json<{ keys: string[] }>();
+    const customer = await account('owner@victor-customer.example');
+    const { subscriptionId } = (await server.call('POST', '/api/v1/product-keys/redeem', { token: customer.token, body: { key: bought.keys[0] } })).json<{ subscriptionId: string }>();
+    await server.call('POST', `/api/v1/subscriptions/${subscriptionId}/assignments`, { token: customer.token, body: { emails: ['a@victor-customer.example', 'b@victor-customer.example'] } });
+    await server.call('DELETE', `/api/v1/subscriptions/${subscriptionId}/assignments/${encodeURIComponent('b@victor-customer.example')}`, { token: customer.token });
+    // Unrelated changes (a domain) are not notified; nor are other partners' customers.
+    await server.call('POST', `/api/v1/subscriptions/${subscriptionId}/domains`, { token: customer.token, body: { domain: 'victor.example' } });
+
+    const notifications = (await server.call('GET', `/api/v1/partners/${partner.id}/notifications`, { token })).json<PartnerNotificationView[]>();
+    expect(notifications.map((n) => [n.kind, n.action, n.customer])).toEqual([
+      ['seats', 'seat.unassigned', 'victor-customer.example'],
+      ['seats', 'seat.assigned', 'victor-customer.example'],
+      ['seats', 'seat.assigned', 'victor-customer.example'],
+    ]);
+    expect(notifications.every((n) => !n.emailed)).toBe(true);
+
+    await server.services.partners.deliverNotifications();
+    const mail = latestMail('partner-notifications', 'owner@uniform-partners.example')!;
+    expect(mail.subject).toBe('Änderungen bei Ihren Outmerge-Kunden');
+    expect(mail.text).toContain('3 Änderungen bei Kunden von Uniform');
+    expect(mail.text).toContain(`${server.services.config.publicUrl}/portal.html#/partners/${partner.id}/customers`);
+    expect((await server.call('GET', `/api/v1/partners/${partner.id}/notifications`, { token })).json<PartnerNotificationView[]>().every((n) => n.emailed)).toBe(true);
+    // Nothing new: no second email.
+    expect(await server.services.partners.deliverNotifications()).toBe(0);
+  });
+});
+
+describe('customer list (P5)', () => {
+  it('searches and filters', async () => {
+    const { token, partner } = await enrol('owner@whiskey-partners.example', 'Whiskey');
+    const { link } = (await server.call('POST', `/api/v1/partners/${partner.id}/offers`, { token, body: { kind: 'trial', plan: 'monthly', quantity: 2, trialDays: 7 } })).json<{ link: string }>();
+    for (const name of ['xray', 'yankee', 'zulu']) {
+      const customer = await account(`owner@${name}-customer.example`);
+      await server.call('POST', '/api/v1/offers/redeem', { token: customer.token, body: linkParts(link) });
+    }
+    const get = async (query: string) => (await server.call('GET', `/api/v1/partners/${partner.id}/customers${query}`, { token })).json<{ total: number; items: PartnerCustomerView[] }>();
+    expect((await get('')).items.map((c) => c.organisation)).toEqual(['xray-customer.example', 'yankee-customer.example', 'zulu-customer.example']);
+    expect((await get('?search=YANK')).items.map((c) => c.owner)).toEqual(['owner@yankee-customer.example']);
+    expect((await get('?status=trial&limit=2&offset=1')).items.map((c) => c.organisation)).toEqual(['yankee-customer.example', 'zulu-customer.example']);
+    expect((await get('?status=trial&limit=2')).total).toBe(3);
+    expect((await get('?status=active')).total).toBe(0);
+    expect((await get('?relationship=none')).total).toBe(3);
+    expect((await get(`?renewsBefore=${encodeURIComponent(new Date(Date.now() + 3 * DAY).toISOString())}`)).total).toBe(0);
+    expect((await server.call('GET', `/api/v1/partners/${partner.id}/customers?limit=0`, { token })).statusCode).toBe(400);
+    expect((await server.call('GET', `/api/v1/partners/${partner.id}/customers?sort=x`, { token })).statusCode).toBe(400);
+  });
+});
