@@ -15,6 +15,9 @@
  * 7. The portal's seat list at 10,000 assignments: p95 of GET /api/v1/subscriptions/:id/seats
  *    (authentication, permission check, search, sort, page, JSON) through HTTP against the real
  *    server process versus the bare SQLite query (Storage.querySeats) on the same file, same queries.
+ * 8. A partner's customer list at 1,000 customers and 100,000 seats: p95 of
+ *    GET /api/v1/partners/:id/customers (search, filters, page) versus the bare query
+ *    (PartnerStorage.queryCustomers) on the same file, same queries (./partnerCustomers.ts).
  */
 import autocannon from 'autocannon';
 import fs from 'node:fs';
@@ -30,6 +33,7 @@ import { compileTemplate } from '../shared/src/merge/mergeTemplate.js';
 import { createLocalJWKSet, generateKeyPair, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
 import { startServerProcess } from '../tests/helpers/serverProcess.js';
 import { seedSeats } from '../tests/helpers/seedSeats.js';
+import { partnerCustomersBench } from './partnerCustomers.js';
 import { DATABASE_FILE } from '../server/src/services.js';
 import { Storage, type SeatQuery } from '../server/src/storage/storage.js';
 
@@ -257,3 +261,11 @@ csvBench();
 await campaignBench();
 paneSizeBench();
 await portalSeatsBench();
+{
+  const partnerServer = await startServerProcess({ LOG_LEVEL: 'error' });
+  try {
+    await partnerCustomersBench(partnerServer);
+  } finally {
+    await partnerServer.stop();
+  }
+}
