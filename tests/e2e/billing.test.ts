@@ -153,10 +153,10 @@ describe('buying and billing in the portal', () => {
     await portal.goto(`${server.baseUrl}/portal.html#/subscriptions/${subscriptionId}`);
     await portal.getByTestId('consolidate').click();
     await portal.getByTestId(`consolidate-source-${annual.id}`).click();
-    await expectText(portal.getByTestId('consolidate-summary'), /1 assigned seats move here/);
+    await expectText(portal.getByTestId('consolidate-summary'), /1 assigned seat moves here/);
     await screenshot(portal.getByRole('dialog'), 'consolidate-en');
     await portal.getByTestId('consolidate-confirm').click();
-    await expectText(portal.getByTestId('consolidate-notice'), /Merged 1 subscriptions: 1 seats moved, now 15 seats/);
+    await expectText(portal.getByTestId('consolidate-notice'), /Merged 1 subscription: 1 seat moved, now 15 seats/);
     await expectText(portal.getByTestId('consolidate-none'), /no other active subscription/);
 
     const after = (await (await api('GET', '/api/v1/subscriptions', owner)).json()) as { subscriptions: Array<{ id: string; status: string; assigned: number }> };

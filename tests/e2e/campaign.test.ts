@@ -151,7 +151,7 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
       { sheet: 'Contacts', data: [[{ value: 'First Name' }, { value: 'Email' }, { value: 'Country' }, { value: 'Company' }, { value: 'Cc' }], [{ value: 'Lea' }, { value: 'lea@fabrikam.com' }, { value: 'FR' }, null, null]] },
     ]).toBuffer();
     await pane.getByTestId('recipients-file').setInputFiles({ name: 'contacts.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: workbook });
-    await expectText(pane.getByTestId('recipients-summary'), /1 rows and 5 columns from contacts\.xlsx/);
+    await expectText(pane.getByTestId('recipients-summary'), /1 row and 5 columns from contacts\.xlsx/);
     expect(await pane.getByTestId('sheet').inputValue()).toBe('Contacts');
     await openStep(pane, 'check');
     await expectText(pane.getByTestId('preview-subject'), /^Invitation for Lea$/);
@@ -172,7 +172,7 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     pane.on('worker', (worker) => workers.push(worker.url()));
     await openStep(pane, 'recipients');
     await pane.getByTestId('recipients-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(big) });
-    await expectText(pane.getByTestId('recipients-summary'), /30000 rows and 5 columns from big\.csv/, 30_000);
+    await expectText(pane.getByTestId('recipients-summary'), /30,000 rows and 5 columns from big\.csv/, 30_000);
     expect(workers.some((url) => url.includes('/js/'))).toBe(true);
     await openStep(pane, 'check');
     await expectText(pane.getByTestId('preview-position'), /Recipient 1 of 30000/);

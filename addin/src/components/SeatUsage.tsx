@@ -6,11 +6,11 @@ import { Caption1, tokens } from '@fluentui/react-components';
 import { useI18n } from '../i18n/I18nProvider.js';
 
 export function SeatUsage({ assigned, quantity, compact = false, testId }: { assigned: number; quantity: number; compact?: boolean; testId?: string }) {
-  const { t, locale } = useI18n();
-  const n = (value: number) => new Intl.NumberFormat(locale).format(value);
+  // Counts go in as numbers: the plural messages pick the grammatical form and format them for the locale.
+  const { t } = useI18n();
   const free = Math.max(0, quantity - assigned);
   const share = quantity <= 0 ? 0 : Math.min(1, assigned / quantity);
-  const label = t('seats.picture', { assigned: n(assigned), quantity: n(quantity), free: n(free) });
+  const label = t('seats.picture', { assigned, quantity, free });
   const full = quantity > 0 && free === 0;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 4, minWidth: compact ? 120 : 180 }} data-testid={testId}>
@@ -22,9 +22,9 @@ export function SeatUsage({ assigned, quantity, compact = false, testId }: { ass
         <div style={{ width: `${share * 100}%`, background: full ? tokens.colorPaletteDarkOrangeBackground3 : tokens.colorBrandBackground }} />
       </div>
       <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }} aria-hidden="true">
-        <Legend colour={full ? tokens.colorPaletteDarkOrangeBackground3 : tokens.colorBrandBackground} text={t('seats.legendAssigned', { count: n(assigned) })} />
-        <Legend colour={tokens.colorNeutralBackground5} text={t('seats.legendFree', { count: n(free) })} />
-        {!compact && <Caption1>{t('seats.legendBought', { count: n(quantity) })}</Caption1>}
+        <Legend colour={full ? tokens.colorPaletteDarkOrangeBackground3 : tokens.colorBrandBackground} text={t('seats.legendAssigned', { count: assigned })} />
+        <Legend colour={tokens.colorNeutralBackground5} text={t('seats.legendFree', { count: free })} />
+        {!compact && <Caption1>{t('seats.legendBought', { count: quantity })}</Caption1>}
       </div>
     </div>
   );

@@ -71,7 +71,7 @@ function SubscriptionCard({ subscription: s }: { subscription: SubscriptionSumma
       <CardHeader
         header={
           <Text as="h3" weight="semibold" size={400} id={headingId} style={{ margin: 0 }}>
-            {t('dashboard.cardTitle', { plan: t(`plan.${s.plan}` as MessageKey), quantity: new Intl.NumberFormat(locale).format(s.quantity) })}
+            {t('dashboard.cardTitle', { plan: t(`plan.${s.plan}` as MessageKey), quantity: s.quantity })}
           </Text>
         }
         action={

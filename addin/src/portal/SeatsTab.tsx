@@ -281,7 +281,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
         <Button onClick={() => void api.exportSeats(subscription.id).catch((e: unknown) => setError(errorText(e, t)))}>{t('seats.export')}</Button>
       </div>
       <Caption1 aria-live="polite" data-testid="seat-count">
-        {total === null ? t('common.loading') : query.search ? t('seats.matchCount', { total: new Intl.NumberFormat(locale).format(total), search: query.search }) : t('seats.totalCount', { total: new Intl.NumberFormat(locale).format(total) })}
+        {total === null ? t('common.loading') : query.search ? t('seats.matchCount', { total, search: query.search }) : t('seats.totalCount', { total })}
       </Caption1>
       {total === 0 ? (
         <Caption1 data-testid="seats-empty">{query.search ? t('seats.noMatch') : canAssign ? t('seats.empty') : t('seats.emptyReadOnly')}</Caption1>

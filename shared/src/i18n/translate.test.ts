@@ -1,12 +1,36 @@
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { de } from './de.js';
 import { en } from './en.js';
 import { fr } from './fr.js';
-import { formatMoney, resolveLocale, translate } from './translate.js';
+import { formatMoney, resolveLocale, translate, type Locale, type MessageKey } from './translate.js';
 
-/** Run-time parameters: `{name}` not inside a `{{merge field}}` example. */
+const isPlural = (message: string) => message.includes(', plural,');
+
+interface AstNode {
+  type: number;
+  value?: unknown;
+  options?: Record<string, { value: AstNode[] }>;
+  children?: AstNode[];
+}
+
+/** Argument names in an ICU message: `{name}`, `{name, number}`, `{name, plural, …}`, also inside plural branches. */
+function icuArguments(nodes: AstNode[], into: Set<string>): Set<string> {
+  for (const node of nodes) {
+    // 0 is literal text and 7 is `#`; every other element is named by its argument.
+    if (node.type !== 0 && node.type !== 7 && typeof node.value === 'string') into.add(node.value);
+    for (const option of Object.values(node.options ?? {})) icuArguments(option.value, into);
+    if (node.children) icuArguments(node.children, into);
+  }
+  return into;
+}
+
+/** Run-time parameters, each name once: `{name}` not inside a `{{merge field}}` example, or the arguments of an ICU plural message. */
 function parameters(message: string): string[] {
-  return (message.replace(/\{\{[^{}]*\}\}/g, '').match(/\{\w+\}/g) ?? []).sort();
+  const names = isPlural(message)
+    ? icuArguments(new IntlMessageFormat(message, 'en').getAst() as unknown as AstNode[], new Set())
+    : new Set((message.replace(/\{\{[^{}]*\}\}/g, '').match(/\{\w+\}/g) ?? []).map((p) => p.slice(1, -1)));
+  return [...names].sort();
 }
 
 describe('catalogs', () => {
@@ -21,13 +45,61 @@ describe('catalogs', () => {
       expect(parameters(translated), key).toEqual(parameters(message));
     }
   });
+
+  it.each([
+    ['en', en],
+    ['fr', fr],
+    ['de', de],
+  ] as const)('%s: every plural message parses and formats with sample values', (locale, catalog) => {
+    const plural = Object.entries(catalog).filter(([, message]) => isPlural(message));
+    expect(plural.length).toBeGreaterThan(0);
+    for (const [key, message] of plural) {
+      expect(message, key).not.toMatch(/\{\{|'\{/);
+      for (const count of [0, 1, 2, 10050]) {
+        const params = Object.fromEntries(parameters(message).map((name) => [name, count]));
+        expect(() => translate(locale as Locale, key as MessageKey, params), key).not.toThrow();
+        expect(translate(locale as Locale, key as MessageKey, params), key).not.toMatch(/[{}#]/);
+      }
+    }
+  });
 });
 
 describe('translate', () => {
   it('substitutes parameters and leaves merge-field examples alone', () => {
     expect(translate('en', 'send.button', { count: 3 })).toBe('Send 3 messages');
+    expect(translate('en', 'send.button', { count: 1 })).toBe('Send 1 message');
     expect(translate('en', 'template.noFields')).toContain('{{First Name}}');
     expect(translate('en', 'problems.emptyField', { row: 4, fields: 'City', example: 'City' })).toContain('{{City | there}}');
+  });
+
+  it('formats plural messages with each language\'s plural rules and number format', () => {
+    const loaded = (locale: Locale, count: number) => translate(locale, 'recipients.loaded', { rows: count, columns: 1, file: 'a.csv' });
+    expect([0, 1, 2, 10050].map((n) => loaded('en', n))).toEqual([
+      '0 rows and 1 column from a.csv',
+      '1 row and 1 column from a.csv',
+      '2 rows and 1 column from a.csv',
+      '10,050 rows and 1 column from a.csv',
+    ]);
+    // French: `one` covers 0 and 1; numbers are grouped with a narrow no-break space.
+    expect([0, 1, 2, 10050].map((n) => loaded('fr', n))).toEqual([
+      '0 ligne et 1 colonne dans a.csv',
+      '1 ligne et 1 colonne dans a.csv',
+      '2 lignes et 1 colonne dans a.csv',
+      '10\u202f050 lignes et 1 colonne dans a.csv',
+    ]);
+    expect([0, 1, 2, 10050].map((n) => loaded('de', n))).toEqual([
+      '0 Zeilen und 1 Spalte aus a.csv',
+      '1 Zeile und 1 Spalte aus a.csv',
+      '2 Zeilen und 1 Spalte aus a.csv',
+      '10.050 Zeilen und 1 Spalte aus a.csv',
+    ]);
+    const seats = (locale: Locale, quantity: number) => translate(locale, 'dashboard.cardTitle', { plan: 'Pro', quantity });
+    expect([0, 1, 2, 10050].map((n) => seats('en', n))).toEqual(['Pro, 0 seats', 'Pro, 1 seat', 'Pro, 2 seats', 'Pro, 10,050 seats']);
+    expect([0, 1, 2, 10050].map((n) => seats('fr', n))).toEqual(['Pro, 0 licence', 'Pro, 1 licence', 'Pro, 2 licences', 'Pro, 10\u202f050 licences']);
+    expect([0, 1, 2, 10050].map((n) => seats('de', n))).toEqual(['Pro, 0 Lizenzen', 'Pro, 1 Lizenz', 'Pro, 2 Lizenzen', 'Pro, 10.050 Lizenzen']);
+    // `{name, number}` inside a plural message is formatted too; a plain `{row}` is not.
+    expect(translate('en', 'send.pausedNotice', { sent: 10050, total: 20000 })).toContain('10,050 of 20,000 messages sent');
+    expect(translate('de', 'problems.tooManyRecipients', { row: 12345, count: 1000 })).toContain('Zeile 12345 hat 1.000 Empfänger');
   });
 
   it('resolves locales from BCP 47 tags', () => {

@@ -75,7 +75,7 @@ export function SubscriptionAdmin({ api, subscription: s, onChanged }: { api: Po
     <section aria-labelledby={headingId} data-testid="pane-subscription" style={{ display: 'flex', flexDirection: 'column', gap: 8, paddingBottom: 8, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` }}>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: 8, flexWrap: 'wrap' }}>
         <Text as="h3" id={headingId} weight="semibold" size={300} style={{ margin: 0 }}>
-          {t('paneAdmin.subscription', { plan: t(`plan.${s.plan}` as MessageKey), quantity: new Intl.NumberFormat(locale).format(s.quantity) })}
+          {t('paneAdmin.subscription', { plan: t(`plan.${s.plan}` as MessageKey), quantity: s.quantity })}
         </Text>
         <Caption1>{s.role === 'owner' ? t('role.owner') : t('role.delegate')}</Caption1>
       </div>
