@@ -65,7 +65,8 @@ export function attachmentPlan(rows: readonly MergeRow[], column: string | null 
           .map((n) => n.trim())
           .filter((n) => n !== '')
       : [];
-  const referenced = new Set(rows.flatMap((data) => named(data).map((n) => n.toLocaleLowerCase())));
+  const referenced = new Set<string>();
+  if (column) for (const data of rows) for (const name of named(data)) referenced.add(name.toLocaleLowerCase());
   const common = available.filter((a) => !referenced.has(a.name.toLocaleLowerCase()));
   return { named, byName, common };
 }
@@ -123,7 +124,10 @@ export function checkRecipients(
       exclude(row, { kind: 'excluded_by_sender', row });
       continue;
     }
-    const raw = plainTextValue(data[mapping.emailColumn] ?? '').trim();
+    const cell = plainTextValue(data[mapping.emailColumn] ?? '');
+    // trim() copies; most cells have nothing to trim (white space is ASCII control/space or non-ASCII).
+    const edge = (code: number) => code <= 32 || code >= 127;
+    const raw = cell.length > 0 && (edge(cell.charCodeAt(0)) || edge(cell.charCodeAt(cell.length - 1))) ? cell.trim() : cell;
     if (raw === '') {
       exclude(row, { kind: 'missing_address', row });
       continue;
