@@ -6,16 +6,17 @@
 import { Badge, Button, Caption1, Card, CardHeader, Link, MessageBar, MessageBarBody, Spinner, Text, tokens, type BadgeProps } from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
 import { formatDate, type MessageKey } from '../../../shared/src/i18n/translate.js';
-import type { SubscriptionStatus } from '../../../shared/src/api/views.js';
+import type { PartnerView, SubscriptionStatus } from '../../../shared/src/api/views.js';
 import { SeatUsage } from '../components/SeatUsage.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { errorText } from './errorText.js';
+import { PartnerEntry } from './partners/PartnerEntry.js';
 import type { PortalApi, SubscriptionSummary } from './usePortalApi.js';
 import { navigate } from './useHashRoute.js';
 
 const STATUS_COLOUR: Record<SubscriptionStatus, BadgeProps['color']> = { trial: 'informative', active: 'success', past_due: 'warning', expired: 'danger', cancelled: 'subtle' };
 
-export function Dashboard({ api }: { api: PortalApi }) {
+export function Dashboard({ api, partners = null }: { api: PortalApi; partners?: PartnerView[] | null }) {
   const { t } = useI18n();
   const [subscriptions, setSubscriptions] = useState<SubscriptionSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -39,9 +40,12 @@ export function Dashboard({ api }: { api: PortalApi }) {
         <Text as="h2" size={500} weight="semibold" id="subscriptions-heading">
           {t('portal.subscriptions')}
         </Text>
-        <Button appearance="primary" onClick={() => navigate('/buy')} data-testid="buy-button">
-          {t('portal.buy')}
-        </Button>
+        <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+          <PartnerEntry partners={partners} />
+          <Button appearance="primary" onClick={() => navigate('/buy')} data-testid="buy-button">
+            {t('portal.buy')}
+          </Button>
+        </div>
       </div>
       {subscriptions.length === 0 ? (
         <Card style={{ padding: 20, maxWidth: 640 }}>

@@ -6,9 +6,10 @@ import { PERMISSIONS, type Permission } from '../../../shared/src/permissions/pe
 import { Feedback } from '../components/Feedback.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { errorText } from './errorText.js';
+import { CustomerPartners } from './partners/CustomerPartners.js';
 import type { Delegate, Invitation, PortalApi, SubscriptionSummary } from './usePortalApi.js';
 
-function PermissionChecks({ value, onChange, disabled, idPrefix }: { value: Permission[]; onChange: (next: Permission[]) => void; disabled?: boolean; idPrefix: string }) {
+export function PermissionChecks({ value, onChange, disabled, idPrefix }: { value: Permission[]; onChange: (next: Permission[]) => void; disabled?: boolean; idPrefix: string }) {
   const { t } = useI18n();
   return (
     <div role="group" aria-label={t('delegates.permissions')} style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
@@ -163,6 +164,7 @@ export function DelegatesTab({ api, subscription, onChanged }: { api: PortalApi;
           )}
         </>
       )}
+      <CustomerPartners api={api} subscription={subscription} />
       {subscription.actions.includes('ownership.transfer') && (
         <form
           onSubmit={(event) => {

@@ -1,5 +1,7 @@
 /** The licensing portal: sign in, see and buy subscriptions, assign seats, IT help. */
 import { Button, Caption1, Link, MessageBar, MessageBarBody, Spinner, Text, Title2 } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { PartnerView } from '../../../shared/src/api/views.js';
 import type { Locale } from '../../../shared/src/i18n/translate.js';
 import type { ClientConfig } from '../api/apiClient.js';
 import { useAuth } from '../auth/useAuth.js';
@@ -10,6 +12,11 @@ import { AcceptInvitation } from './AcceptInvitation.js';
 import { Checkout } from './Checkout.js';
 import { Dashboard } from './Dashboard.js';
 import { ItHelp } from './ItHelp.js';
+import { ApproveRequest } from './partners/ApproveRequest.js';
+import { BecomePartner } from './partners/BecomePartner.js';
+import { OfferLanding } from './partners/OfferLanding.js';
+import { PartnerArea } from './partners/PartnerArea.js';
+import { RedeemKey } from './partners/RedeemKey.js';
 import { SubscriptionPage } from './SubscriptionPage.js';
 import { usePortalApi } from './usePortalApi.js';
 import { useHashRoute } from './useHashRoute.js';
@@ -28,15 +35,22 @@ function PortalContent({ config, locale, onLocale }: { config: ClientConfig; loc
   const { auth, account, ready, error, signIn, signOut, dialog } = useAuth(config, { nested: false, loginHint: null });
   const api = usePortalApi(auth);
   const route = useHashRoute();
+  // The partners the person is staff of, asked at sign-in: the server binds new staff at their first partner call.
+  const [partners, setPartners] = useState<PartnerView[] | null>(null);
+  useEffect(() => {
+    setPartners(null);
+    if (account) api.partners().then(setPartners, () => setPartners([]));
+  }, [api, account]);
 
   let content;
   if (route.page === 'it-help') content = <ItHelp api={api} account={account} onSignIn={() => void signIn()} />;
   else if (!ready) content = <Spinner label={t('common.loading')} />;
+  else if (route.page === 'offer') content = <OfferLanding api={api} account={account} code={route.code} token={route.token} onSignIn={() => void signIn()} />;
   else if (!account)
     content = (
       <div style={{ display: 'flex', flexDirection: 'column', gap: 12, alignItems: 'flex-start' }}>
-        <Text>{route.page === 'accept' ? t('accept.signInFirst') : t('portal.intro')}</Text>
-        <Caption1>{route.page === 'accept' ? t('accept.privateWindow') : t('portal.signInPrompt')}</Caption1>
+        <Text>{route.page === 'accept' ? t('accept.signInFirst') : route.page === 'partner-request' ? t('approve.signInFirst') : t('portal.intro')}</Text>
+        <Caption1>{route.page === 'accept' || route.page === 'partner-request' ? t('accept.privateWindow') : t('portal.signInPrompt')}</Caption1>
         <Button appearance="primary" onClick={() => void signIn()} data-testid="sign-in">
           {t('auth.title')}
         </Button>
@@ -45,7 +59,11 @@ function PortalContent({ config, locale, onLocale }: { config: ClientConfig; loc
   else if (route.page === 'buy') content = <Checkout api={api} account={account} />;
   else if (route.page === 'accept') content = <AcceptInvitation api={api} account={account} token={route.token} />;
   else if (route.page === 'subscription') content = <SubscriptionPage key={route.id} api={api} id={route.id} />;
-  else content = <Dashboard api={api} />;
+  else if (route.page === 'become-partner') content = <BecomePartner api={api} onEnrolled={(partner) => setPartners((list) => [...(list ?? []), partner])} />;
+  else if (route.page === 'partner') content = <PartnerArea key={route.id} api={api} id={route.id} tab={route.tab} />;
+  else if (route.page === 'partner-request') content = <ApproveRequest api={api} account={account} token={route.token} />;
+  else if (route.page === 'redeem-key') content = <RedeemKey api={api} />;
+  else content = <Dashboard api={api} partners={partners} />;
 
   return (
     <div>

@@ -116,7 +116,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
   const [transferFrom, setTransferFrom] = useState<string | null>(null);
   const file = useRef<HTMLInputElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
-  const showError = useCallback((e: unknown) => setError(errorText(e, t)), [t]);
+  const showError = useCallback((e: unknown) => setError(errorText(e, t, subscription.role)), [t, subscription.role]);
   const { total, blocks, fetchBlock, invalidate } = useSeatWindow(api, subscription.id, query, showError);
 
   // Typing settles before the server is asked (one request per pause, not per key).
@@ -163,7 +163,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
       }
       setEmails(collected.filter((r) => r.result === 'invalid' || r.result === 'domain_not_approved' || r.result === 'no_seat_left').map((r) => r.email).join('\n'));
     } catch (e) {
-      setError(t('seats.bulkStopped', { done: collected.length, total: list.length, message: errorText(e, t) }));
+      setError(t('seats.bulkStopped', { done: collected.length, total: list.length, message: errorText(e, t, subscription.role) }));
     } finally {
       setResults(collected);
       setProgress(null);
@@ -180,7 +180,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
     try {
       void assignAll(addressesFromCsv(chosen.name, new Uint8Array(await chosen.arrayBuffer())));
     } catch (e) {
-      setError(e instanceof RecipientListError && e.problem.code === 'NO_EMAIL_COLUMN' ? t('recipients.noEmailColumn', { file: chosen.name }) : errorText(e, t));
+      setError(e instanceof RecipientListError && e.problem.code === 'NO_EMAIL_COLUMN' ? t('recipients.noEmailColumn', { file: chosen.name }) : errorText(e, t, subscription.role));
     }
   };
 
@@ -191,7 +191,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
       setNotice(message);
       refresh();
     } catch (e) {
-      setError(errorText(e, t));
+      setError(errorText(e, t, subscription.role));
     }
   };
 
@@ -278,7 +278,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
         <Button onClick={() => setQuery((q) => ({ ...q, descending: !q.descending }))} aria-label={query.descending ? t('seats.descending') : t('seats.ascending')} data-testid="seat-order">
           {query.descending ? '↓' : '↑'}
         </Button>
-        <Button onClick={() => void api.exportSeats(subscription.id).catch((e: unknown) => setError(errorText(e, t)))}>{t('seats.export')}</Button>
+        <Button onClick={() => void api.exportSeats(subscription.id).catch((e: unknown) => setError(errorText(e, t, subscription.role)))}>{t('seats.export')}</Button>
       </div>
       <Caption1 aria-live="polite" data-testid="seat-count">
         {total === null ? t('common.loading') : query.search ? t('seats.matchCount', { total, search: query.search }) : t('seats.totalCount', { total })}

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { AssignmentResult, DelegateView, InvitationView, JournalEntryView, MyLicenseView, SeatSort, SeatView, SubscriptionView } from '../../../shared/src/api/views.js';
 import type { BillingSummaryView, CartLine, CheckoutResult, InvoiceView, PaymentMethodView, PaymentResult, PlanCatalogView, QuantityChangeResult, QuantityPreviewView } from '../../../shared/src/api/views.js';
 import type { Permission } from '../../../shared/src/permissions/permissions.js';
+import type { OfferPublicView, OfferView, PartnerCustomerView, PartnerNotificationView, PartnerRelationshipView, PartnerStaffView, PartnerView, ProductKeyView, SubscriptionStatus } from '../../../shared/src/api/views.js';
 
 export type { AssignmentResult, MyLicenseView, SeatSort };
 export type SubscriptionSummary = SubscriptionView;
@@ -37,6 +38,37 @@ export interface Plan {
 
 
 
+/** A trial invitation or purchase offer to create (P2). */
+export interface OfferRequestBody {
+  kind: 'trial' | 'purchase';
+  name?: string;
+  plan: string;
+  quantity: number;
+  trialDays?: number;
+  administration?: { permissions: Permission[]; durationDays: number };
+  maxCustomers?: number | null;
+  expiresInDays?: number;
+}
+
+/** Taking an offer: a trial (201), a purchase (201, or 202 when the bank asks for confirmation). */
+export type OfferRedemption = (CheckoutResult & { administration?: PartnerRelationshipView | null }) | { status: 'trial'; subscriptionId: string; plan: string; quantity: number; periodEnd: string; administration: PartnerRelationshipView | null };
+
+/** A delegated-administration request as its addressee sees it, with the subscriptions they could grant it on. */
+export type PartnerRequestReview = PartnerRelationshipView & { subscriptions: Array<{ id: string; plan: string; quantity: number; status: SubscriptionStatus }> };
+
+/** Product keys just bought: `keys` in clear only in this answer. */
+export interface ProductKeyPurchase {
+  batchId: string;
+  plan: string;
+  seats: number;
+  termPeriods: number;
+  amountMinor: number;
+  currency: string;
+  expiresAt: string;
+  keys: string[];
+  keysShownOnce?: boolean;
+}
+
 export interface JournalFilter {
   actor?: string;
   action?: string;
@@ -59,6 +91,7 @@ export function usePortalApi(auth: AuthPort | null) {
       return apiFetch<T>(path, { ...init, token: await auth.apiToken() });
     };
     const base = (id: string) => `/api/v1/subscriptions/${encodeURIComponent(id)}`;
+    const partnerBase = (partnerId: string) => `/api/v1/partners/${encodeURIComponent(partnerId)}`;
     /** Fetches a CSV export with the bearer token and hands it to the browser as a download. */
     const download = async (path: string, fileName: string) => {
       if (!auth) throw new Error('Not signed in');
@@ -126,6 +159,37 @@ export function usePortalApi(auth: AuthPort | null) {
       replacePaymentMethod: (id: string, card: string) => call<PaymentMethodView>(`${base(id)}/payment-method`, { method: 'PUT', body: { card } }),
       payInvoice: (id: string, invoiceId: string, card: string | null, idempotencyKey: string) =>
         call<PaymentResult>(`${base(id)}/invoices/${encodeURIComponent(invoiceId)}/pay`, { method: 'POST', body: card ? { card } : {}, headers: { 'Idempotency-Key': idempotencyKey } }),
+      // Partners (P1–P5): the partner area, and the customer's side of offers, requests and keys.
+      partners: () => call<PartnerView[]>('/api/v1/partners'),
+      enrolPartner: (name: string, language: string) => call<PartnerView>('/api/v1/partners', { method: 'POST', body: { name, language } }),
+      partner: (partnerId: string) => call<PartnerView>(partnerBase(partnerId)),
+      partnerStaff: (partnerId: string) => call<PartnerStaffView[]>(`${partnerBase(partnerId)}/staff`),
+      setPartnerStaff: (partnerId: string, email: string, role: 'full' | 'limited') => call<PartnerStaffView>(`${partnerBase(partnerId)}/staff`, { method: 'POST', body: { email, role } }),
+      removePartnerStaff: (partnerId: string, staffId: string) => call<void>(`${partnerBase(partnerId)}/staff/${encodeURIComponent(staffId)}`, { method: 'DELETE' }),
+      createOffer: (partnerId: string, body: OfferRequestBody) => call<{ offer: OfferView; link: string }>(`${partnerBase(partnerId)}/offers`, { method: 'POST', body }),
+      offers: (partnerId: string) => call<OfferView[]>(`${partnerBase(partnerId)}/offers`),
+      setOfferDisabled: (partnerId: string, offerId: string, disabled: boolean) => call<OfferView>(`${partnerBase(partnerId)}/offers/${encodeURIComponent(offerId)}`, { method: 'PATCH', body: { disabled } }),
+      /** No sign-in needed: what an offer link offers. */
+      viewOffer: (code: string, token: string) => apiFetch<OfferPublicView>('/api/v1/offers/view', { method: 'POST', body: { code, token } }),
+      redeemOffer: (body: { code: string; token: string; card?: string; approveAdministration?: boolean }, idempotencyKey?: string) =>
+        call<OfferRedemption>('/api/v1/offers/redeem', { method: 'POST', body, ...(idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : {}) }),
+      requestAdministration: (partnerId: string, body: { email: string; permissions: Permission[]; durationDays: number; language: string }) =>
+        call<PartnerRelationshipView>(`${partnerBase(partnerId)}/requests`, { method: 'POST', body }),
+      partnerRequests: (partnerId: string) => call<PartnerRelationshipView[]>(`${partnerBase(partnerId)}/requests`),
+      withdrawRequest: (partnerId: string, requestId: string) => call<void>(`${partnerBase(partnerId)}/requests/${encodeURIComponent(requestId)}`, { method: 'DELETE' }),
+      viewPartnerRequest: (token: string) => call<PartnerRequestReview>('/api/v1/partner-requests/view', { method: 'POST', body: { token } }),
+      approvePartnerRequest: (token: string, subscriptionId?: string) => call<PartnerRelationshipView>('/api/v1/partner-requests/approve', { method: 'POST', body: subscriptionId ? { token, subscriptionId } : { token } }),
+      declinePartnerRequest: (token: string) => call<void>('/api/v1/partner-requests/decline', { method: 'POST', body: { token } }),
+      subscriptionPartners: (id: string) => call<PartnerRelationshipView[]>(`${base(id)}/partners`),
+      endPartnerRelationship: (id: string, relationshipId: string) => call<void>(`${base(id)}/partners/${encodeURIComponent(relationshipId)}`, { method: 'DELETE' }),
+      buyProductKeys: (partnerId: string, body: { plan: string; seats: number; termPeriods: number; count: number; card: string }, idempotencyKey: string) =>
+        call<ProductKeyPurchase>(`${partnerBase(partnerId)}/product-keys`, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
+      productKeys: (partnerId: string) => call<ProductKeyView[]>(`${partnerBase(partnerId)}/product-keys`),
+      redeemProductKey: (key: string, subscriptionId?: string) =>
+        call<{ subscriptionId: string; created: boolean; plan: string; quantity: number; status: SubscriptionStatus; periodEnd: string }>('/api/v1/product-keys/redeem', { method: 'POST', body: subscriptionId ? { key, subscriptionId } : { key } }),
+      partnerCustomers: (partnerId: string, params: { search?: string; status?: SubscriptionStatus; relationship?: 'active' | 'pending' | 'expired' | 'ended' | 'none'; offset?: number; limit?: number }) =>
+        call<{ total: number; items: PartnerCustomerView[] }>(`${partnerBase(partnerId)}/customers${query(params)}`),
+      partnerNotifications: (partnerId: string) => call<PartnerNotificationView[]>(`${partnerBase(partnerId)}/notifications`),
     };
   }, [auth]);
 }

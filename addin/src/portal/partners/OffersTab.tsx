@@ -1,0 +1,234 @@
+/**
+ * P2: trial invitations (plan, seats, trial length) and purchase offers (plan, seats, the price the
+ * customer will pay), each optionally asking for delegated administration, for one customer or
+ * many. The link (carrying the advisor code) is shown once, to copy; the list shows each offer's
+ * use and lets staff disable or re-enable it.
+ */
+import { Badge, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { OfferView, PartnerView, PlanCatalogView } from '../../../../shared/src/api/views.js';
+import { formatDate, formatMoney, type MessageKey } from '../../../../shared/src/i18n/translate.js';
+import type { Permission } from '../../../../shared/src/permissions/permissions.js';
+import { Feedback } from '../../components/Feedback.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { taxMinor, tieredTotalMinor } from '../Checkout.js';
+import { PermissionChecks } from '../DelegatesTab.js';
+import { errorText } from '../errorText.js';
+import type { OfferRequestBody, PortalApi } from '../usePortalApi.js';
+import { copyText, durationText, permissionsText } from './partnerText.js';
+
+const wholeIn = (text: string, min: number, max: number): number | null => {
+  const value = Number(text);
+  return /^\d+$/.test(text.trim()) && value >= min && value <= max ? value : null;
+};
+
+export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerView }) {
+  const { t, locale } = useI18n();
+  const manage = partner.actions.includes('offers.manage');
+  const [offers, setOffers] = useState<OfferView[] | null>(null);
+  const [catalog, setCatalog] = useState<PlanCatalogView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ offer: OfferView; link: string } | null>(null);
+  const [kind, setKind] = useState<'trial' | 'purchase'>('trial');
+  const [name, setName] = useState('');
+  const [plan, setPlan] = useState('monthly');
+  const [quantity, setQuantity] = useState('5');
+  const [trialDays, setTrialDays] = useState('30');
+  const [oneCustomer, setOneCustomer] = useState(false);
+  const [askAdministration, setAskAdministration] = useState(false);
+  const [permissions, setPermissions] = useState<Permission[]>(['assign', 'view']);
+  const [adminDays, setAdminDays] = useState('365');
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(() => {
+    api.offers(partner.id).then(setOffers, (e: unknown) => setError(errorText(e, t)));
+  }, [api, partner.id, t]);
+  useEffect(load, [load]);
+  useEffect(() => {
+    api.catalog().then(setCatalog, (e: unknown) => setError(errorText(e, t)));
+  }, [api, t]);
+
+  const seats = wholeIn(quantity, 1, 10000);
+  const days = wholeIn(trialDays, 1, 90);
+  const duration = wholeIn(adminDays, 1, 730);
+  const planView = catalog?.plans.find((p) => p.id === plan);
+  const price = planView && seats !== null && catalog ? tieredTotalMinor(planView.tiers, seats) + taxMinor(tieredTotalMinor(planView.tiers, seats), catalog.taxRateBp) : null;
+  const priceText = (minor: number, currency: string, planId: string) => {
+    const interval = catalog?.plans.find((p) => p.id === planId)?.interval ?? 'month';
+    return t(interval === 'year' ? 'partners.offers.priceYear' : 'partners.offers.priceMonth', { price: formatMoney(minor, currency, locale) });
+  };
+  const valid = seats !== null && (kind === 'purchase' || days !== null) && (!askAdministration || (duration !== null && permissions.length > 0));
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!valid || seats === null) return;
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    const body: OfferRequestBody = {
+      kind,
+      plan,
+      quantity: seats,
+      ...(name.trim() ? { name: name.trim() } : {}),
+      ...(kind === 'trial' && days !== null ? { trialDays: days } : {}),
+      ...(askAdministration && duration !== null ? { administration: { permissions, durationDays: duration } } : {}),
+      maxCustomers: oneCustomer ? 1 : null,
+    };
+    try {
+      setCreated(await api.createOffer(partner.id, body));
+      setName('');
+      load();
+    } catch (e) {
+      setError(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const toggle = async (offer: OfferView) => {
+    setError(null);
+    setNotice(null);
+    try {
+      await api.setOfferDisabled(partner.id, offer.id, !offer.disabled);
+      setNotice(t(offer.disabled ? 'partners.offers.enabled' : 'partners.offers.disabledNotice', { name: offer.name }));
+      load();
+    } catch (e) {
+      setError(errorText(e, t));
+    }
+  };
+
+  const copy = async (link: string) => setNotice(t((await copyText(link)) ? 'partners.offers.copied' : 'partners.offers.copyFailed'));
+
+  return (
+    <section style={{ display: 'flex', flexDirection: 'column', gap: 12 }} aria-label={t('partners.tab.offers')} data-testid="partner-offers">
+      <Caption1>{t('partners.offers.explain')}</Caption1>
+      <Feedback error={error} notice={notice} testId="offers" />
+      {created && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+            <Text weight="semibold">{t('partners.offers.linkReady', { name: created.offer.name })}</Text>
+            <Caption1>{t('partners.offers.linkOnce')}</Caption1>
+            <div style={{ display: 'flex', gap: 8, alignItems: 'flex-end', flexWrap: 'wrap' }}>
+              <Field label={t('partners.offers.link')} style={{ flex: 1, minWidth: 320 }}>
+                <Input readOnly value={created.link} onFocus={(e) => e.target.select()} data-testid="offer-link" />
+              </Field>
+              <Button onClick={() => void copy(created.link)} data-testid="copy-offer-link">
+                {t('partners.offers.copy')}
+              </Button>
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {manage ? (
+        <form onSubmit={(e) => void create(e)} style={{ display: 'flex', flexDirection: 'column', gap: 8, maxWidth: 720 }} aria-labelledby="new-offer-heading">
+          <Text as="h3" weight="semibold" id="new-offer-heading">
+            {t('partners.offers.new')}
+          </Text>
+          <Field label={t('partners.offers.kind')}>
+            <RadioGroup layout="horizontal" value={kind} onChange={(_, d) => setKind(d.value as 'trial' | 'purchase')}>
+              <Radio value="trial" label={t('partners.offers.kind.trial')} data-testid="offer-kind-trial" />
+              <Radio value="purchase" label={t('partners.offers.kind.purchase')} data-testid="offer-kind-purchase" />
+            </RadioGroup>
+          </Field>
+          <Field label={t('partners.offers.name')} hint={t('partners.offers.nameHint')}>
+            <Input value={name} onChange={(_, d) => setName(d.value)} maxLength={120} data-testid="offer-name" />
+          </Field>
+          <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+            <Field label={t('partners.offers.plan')}>
+              <Select value={plan} onChange={(_, d) => setPlan(d.value)} data-testid="offer-plan">
+                {(catalog?.plans ?? []).map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {t(`plan.${p.id}` as MessageKey)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label={t('partners.offers.seats')} validationState={seats === null ? 'error' : 'none'} validationMessage={seats === null ? t('partners.offers.seatsInvalid') : undefined}>
+              <Input type="number" min={1} max={10000} value={quantity} onChange={(_, d) => setQuantity(d.value)} data-testid="offer-seats" />
+            </Field>
+            {kind === 'trial' && (
+              <Field label={t('partners.offers.trialDays')} validationState={days === null ? 'error' : 'none'} validationMessage={days === null ? t('partners.offers.trialDaysInvalid') : undefined}>
+                <Input type="number" min={1} max={90} value={trialDays} onChange={(_, d) => setTrialDays(d.value)} data-testid="offer-trial-days" />
+              </Field>
+            )}
+          </div>
+          {kind === 'purchase' && price !== null && catalog && (
+            <Text data-testid="offer-price">{t('partners.offers.priceShown', { price: priceText(price, catalog.currency, plan) })}</Text>
+          )}
+          <Checkbox checked={oneCustomer} onChange={(_, d) => setOneCustomer(d.checked === true)} label={t('partners.offers.oneCustomer')} />
+          <Checkbox checked={askAdministration} onChange={(_, d) => setAskAdministration(d.checked === true)} label={t('partners.offers.askAdministration')} data-testid="offer-ask-administration" />
+          {askAdministration && (
+            <div style={{ display: 'flex', flexDirection: 'column', gap: 8, paddingLeft: 24 }}>
+              <PermissionChecks value={permissions} onChange={setPermissions} idPrefix="offer" />
+              <Field label={t('partners.requests.duration')} hint={t('partners.requests.durationHint')} validationState={duration === null ? 'error' : 'none'} validationMessage={duration === null ? t('partners.requests.durationInvalid') : undefined}>
+                <Input type="number" min={1} max={730} value={adminDays} onChange={(_, d) => setAdminDays(d.value)} data-testid="offer-admin-days" />
+              </Field>
+            </div>
+          )}
+          <Button appearance="primary" type="submit" disabled={busy || !valid} style={{ alignSelf: 'flex-start' }} data-testid="create-offer">
+            {t('partners.offers.create')}
+          </Button>
+        </form>
+      ) : (
+        <Caption1>{t('partners.offers.readOnly')}</Caption1>
+      )}
+      <Text as="h3" weight="semibold">
+        {t('partners.offers.list')}
+      </Text>
+      {offers && offers.length === 0 && <Caption1 data-testid="offers-empty">{t('partners.offers.empty')}</Caption1>}
+      {offers && offers.length > 0 && (
+        <Table aria-label={t('partners.offers.list')} size="small" data-testid="offers-table">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('partners.offers.name')}</TableHeaderCell>
+              <TableHeaderCell>{t('partners.offers.what')}</TableHeaderCell>
+              <TableHeaderCell>{t('partners.offers.administration')}</TableHeaderCell>
+              <TableHeaderCell>{t('partners.offers.used')}</TableHeaderCell>
+              <TableHeaderCell>{t('partners.offers.linkStatus')}</TableHeaderCell>
+              {manage && <TableHeaderCell>{t('seats.actions')}</TableHeaderCell>}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {offers.map((offer) => {
+              const expired = Date.parse(offer.expiresAt) <= Date.now();
+              return (
+                <TableRow key={offer.id}>
+                  <TableCell>{offer.name}</TableCell>
+                  <TableCell>
+                    <div style={{ display: 'flex', flexDirection: 'column' }}>
+                      <span>{t(`partners.offers.kind.${offer.kind}` as MessageKey)}</span>
+                      <Caption1>
+                        {t('partners.offers.planSeats', { plan: t(`plan.${offer.plan}` as MessageKey), quantity: offer.quantity })} ·{' '}
+                        {offer.kind === 'trial' ? t('partners.offers.trialLength', { days: offer.trialDays ?? 0 }) : offer.priceMinor !== null ? priceText(offer.priceMinor, offer.currency, offer.plan) : ''}
+                      </Caption1>
+                    </div>
+                  </TableCell>
+                  <TableCell>{offer.administration ? `${permissionsText(offer.administration.permissions, t)} (${durationText(offer.administration.durationDays, t)})` : t('partners.offers.noAdministration')}</TableCell>
+                  <TableCell data-testid="offer-used">
+                    {offer.maxCustomers === 1 ? t('partners.offers.usedOfOne', { count: offer.customers }) : t('partners.offers.usedBy', { count: offer.customers })}
+                  </TableCell>
+                  <TableCell>
+                    <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start' }}>
+                      <Badge appearance="tint" color={offer.disabled || expired ? 'subtle' : 'success'} data-testid="offer-status">
+                        {t(offer.disabled ? 'partners.offers.disabled' : expired ? 'partners.offers.expired' : 'partners.offers.active')}
+                      </Badge>
+                      <Caption1>{t('partners.offers.expires', { date: formatDate(Date.parse(offer.expiresAt), locale) })}</Caption1>
+                    </div>
+                  </TableCell>
+                  {manage && (
+                    <TableCell>
+                      <Button size="small" onClick={() => void toggle(offer)} aria-label={t(offer.disabled ? 'partners.offers.enableLabel' : 'partners.offers.disableLabel', { name: offer.name })} data-testid="toggle-offer">
+                        {t(offer.disabled ? 'partners.offers.enable' : 'partners.offers.disable')}
+                      </Button>
+                    </TableCell>
+                  )}
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+    </section>
+  );
+}
