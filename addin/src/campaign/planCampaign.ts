@@ -71,6 +71,11 @@ export function attachmentPlan(rows: readonly MergeRow[], column: string | null 
   return { named, byName, common };
 }
 
+/** White space is ASCII control or space, or non-ASCII: anything else certainly is not. */
+function mayBeSpace(code: number): boolean {
+  return code <= 32 || code >= 127;
+}
+
 const NO_ADDRESSES: { valid: string[]; invalid: string | null } = Object.freeze({ valid: [] as string[], invalid: null });
 
 /** A CC or BCC cell may hold several addresses, separated by commas or semicolons. */
@@ -125,9 +130,8 @@ export function checkRecipients(
       continue;
     }
     const cell = plainTextValue(data[mapping.emailColumn] ?? '');
-    // trim() copies; most cells have nothing to trim (white space is ASCII control/space or non-ASCII).
-    const edge = (code: number) => code <= 32 || code >= 127;
-    const raw = cell.length > 0 && (edge(cell.charCodeAt(0)) || edge(cell.charCodeAt(cell.length - 1))) ? cell.trim() : cell;
+    // trim() copies; most cells have nothing to trim.
+    const raw = cell.length > 0 && (mayBeSpace(cell.charCodeAt(0)) || mayBeSpace(cell.charCodeAt(cell.length - 1))) ? cell.trim() : cell;
     if (raw === '') {
       exclude(row, { kind: 'missing_address', row });
       continue;
