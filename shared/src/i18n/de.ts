@@ -32,7 +32,7 @@ export const de: Record<keyof typeof en, string> = {
   'license.licensed': 'Lizenziert',
   'license.free': 'Kostenlose Version',
   'license.licensedDetail': 'Deine Nachrichten werden ohne die Outmerge-Fußzeile gesendet.',
-  'license.freeDetail': 'Jede Nachricht endet mit einer kurzen Outmerge-Fußzeile. Um sie zu entfernen, bitte deinen Administrator um eine Lizenz oder kaufe eine im Lizenzportal.',
+  'license.freeDetail': 'Jede Nachricht endet mit einer kurzen Outmerge-Fußzeile.',
   'license.expiredDetail': 'Das Abonnement deiner Organisation ist abgelaufen, daher enthalten Nachrichten bis zur Verlängerung die Outmerge-Fußzeile. Wende dich an den Abonnementinhaber.',
   'license.suspendedDetail': 'Deine Lizenz ist gesperrt, daher enthalten Nachrichten die Outmerge-Fußzeile. Wende dich an deinen Administrator.',
   'license.removedDetail': 'Ein Administrator hat deine Lizenz entfernt, daher enthalten Nachrichten die Outmerge-Fußzeile. Falls das ein Irrtum ist, wende dich an deinen Administrator.',

@@ -32,7 +32,7 @@ export const fr: Record<keyof typeof en, string> = {
   'license.licensed': 'Sous licence',
   'license.free': 'Version gratuite',
   'license.licensedDetail': 'Tes messages sont envoyés sans le pied de page Outmerge.',
-  'license.freeDetail': 'Chaque message se termine par un court pied de page Outmerge. Pour le supprimer, demande une licence à ton administrateur ou achètes-en une dans le portail de licences.',
+  'license.freeDetail': 'Chaque message se termine par un court pied de page Outmerge.',
   'license.expiredDetail': 'L’abonnement de ton organisation a expiré : les messages incluent donc le pied de page Outmerge jusqu’à son renouvellement. Contacte le propriétaire de l’abonnement.',
   'license.suspendedDetail': 'Ta licence est suspendue : les messages incluent donc le pied de page Outmerge. Contacte ton administrateur.',
   'license.removedDetail': 'Un administrateur a retiré ta licence : les messages incluent donc le pied de page Outmerge. S’il s’agit d’une erreur, adresse-toi à ton administrateur.',
