@@ -58,7 +58,7 @@ export function CustomersTab({ api, partner }: { api: PortalApi; partner: Partne
       <Caption1>{t('partners.customers.explain')}</Caption1>
       <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap', alignItems: 'flex-end' }}>
         <Field label={t('partners.customers.search')}>
-          <Input type="search" value={search} onChange={(_, d) => setSearch(d.value)} placeholder={t('partners.customers.searchHint')} style={{ minWidth: 280 }} data-testid="customer-search" />
+          <Input type="search" value={search} onChange={(_, d) => setSearch(d.value)} placeholder={t('partners.customers.searchHint')} style={{ width: 400, maxWidth: '100%' }} data-testid="customer-search" />
         </Field>
         <Field label={t('partners.customers.status')}>
           <Select
