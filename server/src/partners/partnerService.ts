@@ -218,7 +218,8 @@ export class PartnerService {
         id: randomUUID(),
         partnerId,
         kind: request.kind,
-        name: request.name?.trim() || `${planLabel(plan)} × ${request.quantity}`,
+        // Blank: the pages name it in the reader's language from plan and seats.
+        name: request.name?.trim() ?? '',
         planId: plan.id,
         quantity: request.quantity,
         trialDays: request.kind === 'trial' ? (request.trialDays ?? null) : null,
@@ -233,14 +234,14 @@ export class PartnerService {
         createdAt: now,
       };
       this.storage.partners.insertOffer(row, sha256(token));
-      this.partnerJournal(access, caller, 'offer.created', row.name, { kind: row.kind, plan: row.planId, quantity: row.quantity, trialDays: row.trialDays, priceMinor: row.priceMinor, administration }, ip, now);
-      return { offer: offerView({ ...row, customers: 0 }), link: this.offerLink(access.partner, token) };
+      this.partnerJournal(access, caller, 'offer.created', row.name || `${plan.id} × ${row.quantity}`, { kind: row.kind, plan: row.planId, quantity: row.quantity, trialDays: row.trialDays, priceMinor: row.priceMinor, administration }, ip, now);
+      return { offer: offerView({ ...row, customers: 0 }, plan.interval), link: this.offerLink(access.partner, token) };
     });
   }
 
   listOffers(caller: CallerIdentity, partnerId: string): OfferView[] {
     this.access(caller, partnerId, 'partner.view');
-    return this.storage.partners.listOffers(partnerId).map(offerView);
+    return this.storage.partners.listOffers(partnerId).map((row) => offerView(row, this.plan(row.planId).interval));
   }
 
   setOfferDisabled(caller: CallerIdentity, partnerId: string, offerId: string, disabled: boolean, ip: string | null): OfferView {
@@ -250,8 +251,8 @@ export class PartnerService {
       if (!row) throw new ApiError(404, 'OFFER_NOT_FOUND', 'No such offer in this partner organisation.');
       const now = this.clock();
       this.storage.partners.setOfferDisabled(row.id, disabled ? now : null);
-      this.partnerJournal(access, caller, disabled ? 'offer.disabled' : 'offer.enabled', row.name, null, ip, now);
-      return offerView({ ...row, disabledAt: disabled ? now : null, customers: this.storage.partners.offerCustomers(row.id) });
+      this.partnerJournal(access, caller, disabled ? 'offer.disabled' : 'offer.enabled', row.name || `${row.planId} × ${row.quantity}`, null, ip, now);
+      return offerView({ ...row, disabledAt: disabled ? now : null, customers: this.storage.partners.offerCustomers(row.id) }, this.plan(row.planId).interval);
     });
   }
 
@@ -264,8 +265,9 @@ export class PartnerService {
       partner: partner.name,
       advisorCode: partner.advisorCode,
       kind: offer.kind,
-      name: offer.name,
+      name: offer.name === '' ? null : offer.name,
       plan: offer.planId,
+      interval: this.plan(offer.planId).interval,
       quantity: offer.quantity,
       trialDays: offer.trialDays,
       priceMinor: offer.priceMinor,
@@ -356,7 +358,7 @@ export class PartnerService {
     if (!partner) return null;
     this.storage.partners.setPartnerOfRecord(subscriptionId, partner.id);
     this.storage.partners.insertOfferRedemption({ offerId: offer.id, organisationId, subscriptionId, email: buyer.email, createdAt: now });
-    this.storage.appendJournal({ organisationId: partner.organisationId, subscriptionId: null, actor: { ...buyer }, actorRole: 'customer', onBehalfOf: null, category: 'partner', action: 'offer.redeemed', target: offer.name, detail: JSON.stringify({ offer: offer.id, subscriptionId, kind: offer.kind }), ip, at: now });
+    this.storage.appendJournal({ organisationId: partner.organisationId, subscriptionId: null, actor: { ...buyer }, actorRole: 'customer', onBehalfOf: null, category: 'partner', action: 'offer.redeemed', target: offer.name || `${offer.planId} × ${offer.quantity}`, detail: JSON.stringify({ offer: offer.id, subscriptionId, kind: offer.kind }), ip, at: now });
     if (offer.adminDays === null || offer.adminPermissions.length === 0) return null;
     const token = approve ? null : newLinkToken();
     const row: RelationshipRow = {
@@ -838,12 +840,13 @@ function staffView(row: PartnerStaffRow): PartnerStaffView {
   return { id: row.id, email: row.emailDisplay, role: row.role, signedIn: row.objectId !== null, since: new Date(row.createdAt).toISOString() };
 }
 
-function offerView(row: OfferRow & { customers: number }): OfferView {
+function offerView(row: OfferRow & { customers: number }, interval: 'month' | 'year'): OfferView {
   return {
     id: row.id,
     kind: row.kind,
-    name: row.name,
+    name: row.name === '' ? null : row.name,
     plan: row.planId,
+    interval,
     quantity: row.quantity,
     trialDays: row.trialDays,
     priceMinor: row.priceMinor,

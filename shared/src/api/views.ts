@@ -213,8 +213,10 @@ export interface PartnerStaffView {
 export interface OfferView {
   id: string;
   kind: 'trial' | 'purchase';
-  name: string;
+  /** The partner's name for it, or null: pages then name it from plan and seats in the reader's language. */
+  name: string | null;
   plan: string;
+  interval: 'month' | 'year';
   quantity: number;
   trialDays: number | null;
   /** Purchase offers: the price shown, tax included, in minor units (the billing engine's price for the plan and quantity). */
@@ -236,8 +238,9 @@ export interface OfferPublicView {
   partner: string;
   advisorCode: string;
   kind: 'trial' | 'purchase';
-  name: string;
+  name: string | null;
   plan: string;
+  interval: 'month' | 'year';
   quantity: number;
   trialDays: number | null;
   priceMinor: number | null;

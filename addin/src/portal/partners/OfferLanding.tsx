@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { errorText } from '../errorText.js';
 import type { OfferRedemption, PortalApi } from '../usePortalApi.js';
 import { durationText, idempotencyKeys } from './partnerText.js';
+import { offerTitle } from './offerTitle.js';
 
 export function OfferLanding({ api, account, code, token, onSignIn }: { api: PortalApi; account: Account | null; code: string; token: string; onSignIn: () => void }) {
   const { t, locale } = useI18n();
@@ -45,7 +46,7 @@ export function OfferLanding({ api, account, code, token, onSignIn }: { api: Por
     );
 
   const plan = t(`plan.${offer.plan}` as MessageKey);
-  const price = offer.priceMinor !== null ? t(offer.plan === 'annual' ? 'partners.offers.priceYear' : 'partners.offers.priceMonth', { price: formatMoney(offer.priceMinor, offer.currency, locale) }) : null;
+  const price = offer.priceMinor !== null ? t(offer.interval === 'year' ? 'partners.offers.priceYear' : 'partners.offers.priceMonth', { price: formatMoney(offer.priceMinor, offer.currency, locale) }) : null;
 
   const finish = (result: OfferRedemption | CheckoutResult | PaymentResult) => {
     if (result.status === 'requires_action') {
@@ -94,7 +95,7 @@ export function OfferLanding({ api, account, code, token, onSignIn }: { api: Por
       </Text>
       <Card style={{ padding: 16, display: 'flex', flexDirection: 'column', gap: 8 }} data-testid="offer-details">
         <Text weight="semibold" size={400}>
-          {offer.name}
+          {offerTitle(offer, t)}
         </Text>
         <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 16, rowGap: 6, margin: 0 }}>
           <dt>{t('offer.what')}</dt>

@@ -16,6 +16,7 @@ import { PermissionChecks } from '../DelegatesTab.js';
 import { errorText } from '../errorText.js';
 import type { OfferRequestBody, PortalApi } from '../usePortalApi.js';
 import { copyText, durationText, permissionsText } from './partnerText.js';
+import { offerTitle } from './offerTitle.js';
 
 const wholeIn = (text: string, min: number, max: number): number | null => {
   const value = Number(text);
@@ -91,7 +92,7 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
     setNotice(null);
     try {
       await api.setOfferDisabled(partner.id, offer.id, !offer.disabled);
-      setNotice(t(offer.disabled ? 'partners.offers.enabled' : 'partners.offers.disabledNotice', { name: offer.name }));
+      setNotice(t(offer.disabled ? 'partners.offers.enabled' : 'partners.offers.disabledNotice', { name: offerTitle(offer, t) }));
       load();
     } catch (e) {
       setError(errorText(e, t));
@@ -107,7 +108,7 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
       {created && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-            <Text weight="semibold">{t('partners.offers.linkReady', { name: created.offer.name })}</Text>
+            <Text weight="semibold">{t('partners.offers.linkReady', { name: offerTitle(created.offer, t) })}</Text>
             <Caption1>{t('partners.offers.linkOnce')}</Caption1>
             <div style={{ display: 'flex', gap: 8, alignItems: 'flex-end', flexWrap: 'wrap' }}>
               <Field label={t('partners.offers.link')} style={{ flex: 1, minWidth: 320 }}>
@@ -194,7 +195,7 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
               const expired = Date.parse(offer.expiresAt) <= Date.now();
               return (
                 <TableRow key={offer.id}>
-                  <TableCell>{offer.name}</TableCell>
+                  <TableCell>{offerTitle(offer, t)}</TableCell>
                   <TableCell>
                     <div style={{ display: 'flex', flexDirection: 'column' }}>
                       <span>{t(`partners.offers.kind.${offer.kind}` as MessageKey)}</span>
@@ -218,7 +219,7 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
                   </TableCell>
                   {manage && (
                     <TableCell>
-                      <Button size="small" onClick={() => void toggle(offer)} aria-label={t(offer.disabled ? 'partners.offers.enableLabel' : 'partners.offers.disableLabel', { name: offer.name })} data-testid="toggle-offer">
+                      <Button size="small" onClick={() => void toggle(offer)} aria-label={t(offer.disabled ? 'partners.offers.enableLabel' : 'partners.offers.disableLabel', { name: offerTitle(offer, t) })} data-testid="toggle-offer">
                         {t(offer.disabled ? 'partners.offers.enable' : 'partners.offers.disable')}
                       </Button>
                     </TableCell>
