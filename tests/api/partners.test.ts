@@ -232,7 +232,7 @@ describe('delegated administration of customers (P3)', () => {
     expect(requested.statusCode).toBe(201);
     expect(requested.json()).toMatchObject({ state: 'pending', subscriptionId: null });
     const mail = latestMail('partner-request', 'owner@oscar-customer.example')!;
-    expect(mail.subject).toBe('November demande à administrer votre abonnement Outmerge');
+    expect(mail.subject).toBe('November demande à administrer ton abonnement Outmerge');
     expect(mail.html).toContain(`${server.services.config.publicUrl}/portal.html#/partner-request?token=`);
     const requestSecret = requestToken('owner@oscar-customer.example');
 
@@ -319,6 +319,11 @@ describe('product keys (P4)', () => {
     const replay = (await server.call('POST', `/api/v1/partners/${partner.id}/product-keys`, { token, body: { plan: 'monthly', seats: 5, termPeriods: 3, count: 2, card: '4242 4242 4242 4242' }, headers })).json<{ keys: string[]; batchId: string }>();
     expect(replay.batchId).toBe(purchase.batchId);
     expect(replay.keys.every((k) => k.startsWith('XXXXX-'))).toBe(true);
+    // The buyer's durable copy is one email with the keys (sent once, not on the replay).
+    const mails = (await server.call('GET', '/dev/outbox/messages')).json<Array<{ kind: string; to: string; text: string }>>().filter((m) => m.kind === 'product-keys' && m.to === 'owner@romeo-partners.example');
+    expect(mails).toHaveLength(1);
+    for (const key of purchase.keys) expect(mails[0]!.text).toContain(key);
+    expect(bought.json()).toMatchObject({ emailedTo: 'owner@romeo-partners.example' });
     const declined = await server.call('POST', `/api/v1/partners/${partner.id}/product-keys`, { token, body: { plan: 'monthly', seats: 5, termPeriods: 1, count: 1, card: '4000 0000 0000 0002' }, headers: idem() });
     expect(declined.json()).toMatchObject({ error: { code: 'PAYMENT_DECLINED' } });
 
@@ -372,7 +377,7 @@ describe('notifications to the partner of record (P3)', () => {
 
     await server.services.partners.deliverNotifications();
     const mail = latestMail('partner-notifications', 'owner@uniform-partners.example')!;
-    expect(mail.subject).toBe('Änderungen bei Ihren Outmerge-Kunden');
+    expect(mail.subject).toBe('Änderungen bei deinen Outmerge-Kunden');
     expect(mail.text).toContain('3 Änderungen bei Kunden von Uniform');
     expect(mail.text).toContain(`${server.services.config.publicUrl}/portal.html#/partners/${partner.id}/customers`);
     expect((await server.call('GET', `/api/v1/partners/${partner.id}/notifications`, { token })).json<PartnerNotificationView[]>().every((n) => n.emailed)).toBe(true);

@@ -150,6 +150,9 @@ describe('partners in the portal', () => {
     await partner.getByTestId('assign-emails').fill('gina@fabrikam.com');
     await partner.getByTestId('assign').click();
     await expectText(partner.getByTestId('seats-error'), /You no longer have access to this customer: their owner ended your delegated administration, or it expired\. Ask the customer to approve a new request\./);
+    // Opening the customer's page again says the same, not a generic "not found".
+    await partner.reload();
+    await expectText(partner.getByTestId('subscription-error'), /You no longer have access to this customer/);
 
     await partner.goto(`${server.baseUrl}/portal.html#/partners/${partnerId}/customers`);
     await expectText(partner.getByTestId('customers-table'), /fiona@fabrikam\.com[\s\S]*Ended by the customer[\s\S]*Needs approved administration/);
@@ -180,6 +183,7 @@ describe('partners in the portal', () => {
     await partner.getByTestId('key-card').fill('4242 4242 4242 4242');
     await partner.getByTestId('buy-keys').click();
     await expectText(partner.getByTestId('keys-bought'), /Save these keys now: they are shown only this once\.[\s\S]*1 key bought for €300\.00/);
+    await expectText(partner.getByTestId('keys-emailed'), /We also emailed them to nora@northwind\.example/);
     const key = (await partner.getByTestId('new-keys').locator('li').first().innerText()).trim();
     expect(key).toMatch(/^[A-Z0-9]{5}(-[A-Z0-9]{5}){4}$/);
     await expectText(partner.getByTestId('keys-table'), new RegExp(`…-${key.slice(-5)}[\\s\\S]*Monthly, 5 seats · 12 months[\\s\\S]*Not redeemed`));

@@ -58,7 +58,7 @@ function PortalContent({ config, locale, onLocale }: { config: ClientConfig; loc
     );
   else if (route.page === 'buy') content = <Checkout api={api} account={account} />;
   else if (route.page === 'accept') content = <AcceptInvitation api={api} account={account} token={route.token} />;
-  else if (route.page === 'subscription') content = <SubscriptionPage key={route.id} api={api} id={route.id} />;
+  else if (route.page === 'subscription') content = <SubscriptionPage key={route.id} api={api} id={route.id} partnerStaff={(partners ?? []).length > 0} />;
   else if (route.page === 'become-partner') content = <BecomePartner api={api} onEnrolled={(partner) => setPartners((list) => [...(list ?? []), partner])} />;
   else if (route.page === 'partner') content = <PartnerArea key={route.id} api={api} id={route.id} tab={route.tab} />;
   else if (route.page === 'partner-request') content = <ApproveRequest api={api} account={account} token={route.token} />;

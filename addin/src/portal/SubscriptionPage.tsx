@@ -17,7 +17,8 @@ import type { PortalApi, SubscriptionSummary } from './usePortalApi.js';
 type TabName = 'seats' | 'delegates' | 'domains' | 'journal' | 'billing';
 const TAB_ACTION = { seats: 'seats.view', delegates: 'delegates.view', domains: 'domains.view', journal: 'journal.view', billing: 'billing.view' } as const;
 
-export function SubscriptionPage({ api, id }: { api: PortalApi; id: string }) {
+/** `partnerStaff`: the person works for a partner, so a refused subscription is most likely a customer whose access ended. */
+export function SubscriptionPage({ api, id, partnerStaff = false }: { api: PortalApi; id: string; partnerStaff?: boolean }) {
   const { t, locale } = useI18n();
   const [subscription, setSubscription] = useState<SubscriptionSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -29,15 +30,15 @@ export function SubscriptionPage({ api, id }: { api: PortalApi; id: string }) {
         setSubscription(s);
         setError(null);
       },
-      (e: unknown) => setError(errorText(e, t)),
+      (e: unknown) => setError(errorText(e, t, partnerStaff ? 'partner' : undefined)),
     );
-  }, [api, id, t]);
+  }, [api, id, t, partnerStaff]);
   useEffect(load, [load]);
 
   if (!subscription)
     return error ? (
       <MessageBar intent="error">
-        <MessageBarBody>{error}</MessageBarBody>
+        <MessageBarBody data-testid="subscription-error">{error}</MessageBarBody>
       </MessageBar>
     ) : (
       <Spinner label={t('common.loading')} />

@@ -67,6 +67,8 @@ export interface ProductKeyPurchase {
   expiresAt: string;
   keys: string[];
   keysShownOnce?: boolean;
+  /** Where the keys were emailed, as the buyer's durable copy. */
+  emailedTo?: string;
 }
 
 export interface JournalFilter {

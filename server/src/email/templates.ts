@@ -96,3 +96,19 @@ export function partnerNotificationsEmail(options: { to: string; locale: Locale;
     { label: 'email.partnerNotifications.button', url: `${options.publicUrl}/portal.html#/partners/${encodeURIComponent(options.partnerId)}/customers` },
   );
 }
+
+/** The product keys a partner bought: the buyer's durable copy (the server keeps only their hashes). */
+export function productKeysEmail(options: { to: string; locale: Locale; partner: string; plan: string; seats: number; periods: number; interval: 'month' | 'year'; keys: readonly string[]; expiresAt: number; publicUrl: string }): OutgoingEmail {
+  const plan = translate(options.locale, `plan.${options.plan}` as MessageKey);
+  const term = translate(options.locale, options.interval === 'year' ? 'email.productKeys.termYears' : 'email.productKeys.termMonths', { count: options.periods });
+  return compose(
+    'product-keys',
+    options.to,
+    options.locale,
+    'email.productKeys.subject',
+    [['email.productKeys.intro'], ...options.keys.map((key): [MessageKey, Params] => ['email.productKeys.key', { key }]), ['email.productKeys.keep']],
+    { partner: options.partner, count: options.keys.length, plan, seats: options.seats, term, date: formatDate(options.expiresAt, options.locale) },
+    { label: 'email.productKeys.button', url: `${options.publicUrl}/portal.html#/redeem-key` },
+  );
+}
+

@@ -35,7 +35,7 @@ import { periodEnd } from '../billing/plans.js';
 import { seatTotalMinor, safeMoney } from '../billing/pricing.js';
 import type { PlanConfig } from '../config.js';
 import type { Mailer, OutgoingEmail } from '../email/mailer.js';
-import { partnerNotificationsEmail, partnerRequestEmail } from '../email/templates.js';
+import { partnerNotificationsEmail, partnerRequestEmail, productKeysEmail } from '../email/templates.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import { authorize, journal } from '../licensing/access.js';
@@ -552,7 +552,7 @@ export class PartnerService {
       if (error instanceof PaymentMethodInvalidError) throw new ApiError(400, 'PAYMENT_CARD_INVALID', error.message);
       throw error;
     }
-    return this.storage.transaction(() => {
+    const result = this.storage.transaction(() => {
       const now = this.clock();
       let outcome: Outcome;
       let stored: Outcome;
@@ -575,13 +575,18 @@ export class PartnerService {
         }
         this.partnerJournal(first.access, caller, 'product_keys.purchased', batchId, { plan: plan.id, seats: request.seats, termPeriods: request.termPeriods, count: request.count, amountMinor: totals.totalMinor, currency: this.options.currency }, ip, now);
         const body = { batchId, plan: plan.id, seats: request.seats, termPeriods: request.termPeriods, amountMinor: totals.totalMinor, currency: this.options.currency, expiresAt: new Date(now + PRODUCT_KEY_LIFETIME_MS).toISOString() };
-        outcome = { statusCode: 201, body: { ...body, keys } };
+        // The buyer's durable copy: only the keys' hashes stay here.
+        const buyer = caller.email ?? first.access.staff.emailDisplay;
+        this.outgoing.push(productKeysEmail({ to: buyer, locale: resolveLocale(first.access.partner.language), partner: first.access.partner.name, plan: plan.id, seats: request.seats, periods: request.termPeriods, interval: plan.interval, keys, expiresAt: now + PRODUCT_KEY_LIFETIME_MS, publicUrl: this.options.publicUrl }));
+        outcome = { statusCode: 201, body: { ...body, keys, emailedTo: buyer } };
         // The stored answer (replayed for the same key) never holds a key in clear.
         stored = { statusCode: 201, body: { ...body, keys: rows.map((r) => `XXXXX-XXXXX-XXXXX-XXXXX-${r.keyHint}`), keysShownOnce: true } };
       }
       this.storage.completeIdempotencyKey(scope, key, stored.statusCode, stored.body);
       return outcome;
     });
+    await this.flush();
+    return result;
   }
 
   listKeys(caller: CallerIdentity, partnerId: string): ProductKeyView[] {

@@ -835,4 +835,12 @@ export const en = {
   'customerPartners.declineExplain': "{partner} gets no access to this subscription.",
   'customerPartners.ended': "{partner} no longer has access to this subscription.",
   'customerPartners.declined': "You declined the request of {partner}.",
+  'email.productKeys.subject': "Your Outmerge product keys",
+  'email.productKeys.intro': "{partner} bought {count, plural, one {# product key} other {# product keys}}: {plan}, {seats, plural, one {# seat} other {# seats}}, {term} each. Give each key to one customer; they redeem it in the licensing portal.",
+  'email.productKeys.key': "{key}",
+  'email.productKeys.keep': "Keep this email: Outmerge stores only a fingerprint of each key and cannot show them again. Unused keys expire on {date}.",
+  'email.productKeys.button': "Redeem a product key",
+  'email.productKeys.termMonths': "{count, plural, one {# month} other {# months}}",
+  'email.productKeys.termYears': "{count, plural, one {# year} other {# years}}",
+  'partners.keys.emailed': "We also emailed them to {email}.",
 } as const;

@@ -79,6 +79,7 @@ export function ProductKeysTab({ api, partner }: { api: PortalApi; partner: Part
             <MessageBarTitle>{t('partners.keys.saveNow')}</MessageBarTitle>
             <Caption1>{t('partners.keys.boughtSummary', { count: bought.keys.length, amount: formatMoney(bought.amountMinor, bought.currency, locale) })}</Caption1>
             {bought.keysShownOnce && <Caption1>{t('partners.keys.alreadyShown')}</Caption1>}
+            {bought.emailedTo && <Caption1 data-testid="keys-emailed">{t('partners.keys.emailed', { email: bought.emailedTo })}</Caption1>}
             <ul style={{ margin: 0, paddingLeft: 16, fontFamily: 'monospace', fontSize: 15 }} data-testid="new-keys">
               {bought.keys.map((key) => (
                 <li key={key}>{key}</li>
