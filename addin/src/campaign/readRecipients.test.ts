@@ -21,6 +21,17 @@ describe('recipient CSV import', () => {
     expect(list.emailColumn).toBe('E-mail');
   });
 
+  it('gives short rows empty cells and drops surplus cells and blank headers', () => {
+    const list = parseRecipientCsv('ragged.csv', 'Name,Email,,City\nAnn,ann@contoso.com\nBob,bob@contoso.com,x,Paris,extra,more\n');
+    expect(list.columns).toEqual(['Name', 'Email', 'City']);
+    expect(list.rows).toEqual([
+      { Name: 'Ann', Email: 'ann@contoso.com', City: '' },
+      { Name: 'Bob', Email: 'bob@contoso.com', City: 'Paris' },
+    ]);
+    // A tidy file needs no fixing: every row already has every column.
+    expect(parseRecipientCsv('tidy.csv', 'Name,Email\nAnn,ann@contoso.com\n').rows).toEqual([{ Name: 'Ann', Email: 'ann@contoso.com' }]);
+  });
+
   it('finds the address column by its content when its name says nothing', () => {
     expect(parseRecipientCsv('a.csv', 'Name,Contact\nAnna,anna@contoso.com\nBob,bob@contoso.com\n').emailColumn).toBe('Contact');
   });

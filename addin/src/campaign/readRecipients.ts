@@ -72,11 +72,16 @@ export function parseRecipientCsv(fileName: string, text: string, onProgress?: (
   if (fatal) throw new RecipientListError({ code: 'PARSE_ERROR', fileName, message: `${fatal.message} (row ${(fatal.row ?? 0) + 2})` });
   const columns = (parsed.meta.fields ?? []).filter((c) => c !== '');
   // Fixed up in place (short rows get empty cells, surplus cells are dropped): no copy of 100,000 rows.
+  // papaparse reports every row with too few or too many fields; without such reports there is nothing to fix.
   const rows: MergeRow[] = parsed.data;
-  for (const row of rows) {
-    for (const column of columns) if (typeof row[column] !== 'string') row[column] = '';
-    if ('__parsed_extra' in row) delete (row as Record<string, unknown>).__parsed_extra;
-    if ('' in row) delete row[''];
+  const ragged = parsed.errors.some((e) => e.type === 'FieldMismatch');
+  const blankHeader = (parsed.meta.fields ?? []).includes('');
+  if (ragged || blankHeader) {
+    for (const row of rows) {
+      for (const column of columns) if (typeof row[column] !== 'string') row[column] = '';
+      if ('__parsed_extra' in row) delete (row as Record<string, unknown>).__parsed_extra;
+      if ('' in row) delete row[''];
+    }
   }
   if (rows.length === 0) throw new RecipientListError({ code: 'NO_ROWS', fileName });
   const emailColumn = guessEmailColumn(columns, rows);
