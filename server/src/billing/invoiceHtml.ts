@@ -2,6 +2,8 @@
  * An invoice as a printable HTML page (B4): every value escaped, a print stylesheet, the
  * reader's language for the labels and the amounts (Intl), the stored line descriptions as issued.
  */
+// Invoices are printed in the reader's language: every catalog is registered.
+import '../../../shared/src/i18n/allCatalogs.js';
 import { formatDate, formatMoney, translate, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import type { InvoiceLineRow, InvoiceRow } from '../storage/billingStorage.js';
 

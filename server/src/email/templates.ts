@@ -4,6 +4,8 @@
  * request's Host header.
  */
 import { escapeHtml } from '../../../shared/src/merge/footer.js';
+// Emails go out in each recipient's language: every catalog is registered.
+import '../../../shared/src/i18n/allCatalogs.js';
 import { formatDate, translate, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import type { Permission } from '../../../shared/src/permissions/permissions.js';
 import type { OutgoingEmail } from './mailer.js';

@@ -1,8 +1,9 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { de } from './de.js';
 import { en } from './en.js';
 import { fr } from './fr.js';
+import './allCatalogs.js';
 import { formatMoney, resolveLocale, translate, type Locale, type MessageKey } from './translate.js';
 
 const isPlural = (message: string) => message.includes(', plural,');
@@ -65,6 +66,17 @@ describe('catalogs', () => {
 });
 
 describe('translate', () => {
+  it('reads a language whose catalog is not registered yet as English, and registered ones as themselves', async () => {
+    vi.resetModules();
+    const fresh = await import('./translate.js');
+    expect(fresh.hasCatalog('fr')).toBe(false);
+    expect(fresh.translate('fr', 'send.button', { count: 2 })).toBe('Send 2 messages');
+    fresh.registerCatalog('fr', fr);
+    expect(fresh.translate('fr', 'send.button', { count: 2 })).toBe(translate('fr', 'send.button', { count: 2 }));
+    expect(fresh.translate('fr', 'send.button', { count: 2 })).not.toBe('Send 2 messages');
+  });
+
+
   it('substitutes parameters and leaves merge-field examples alone', () => {
     expect(translate('en', 'send.button', { count: 3 })).toBe('Send 3 messages');
     expect(translate('en', 'send.button', { count: 1 })).toBe('Send 1 message');

@@ -11,8 +11,6 @@
  */
 import { IntlMessageFormat } from 'intl-messageformat';
 import { en } from './en.js';
-import { fr } from './fr.js';
-import { de } from './de.js';
 
 export type MessageKey = keyof typeof en;
 export type Catalog = Record<MessageKey, string>;
@@ -20,7 +18,20 @@ export type Locale = 'en' | 'fr' | 'de';
 
 export const SUPPORTED_LOCALES: readonly Locale[] = ['en', 'fr', 'de'];
 
-const catalogs: Record<Locale, Catalog> = { en, fr, de };
+/**
+ * English is always here; French and German are registered when needed: the server registers all
+ * (./allCatalogs.ts), the pages load the one they show (a third of the catalog bytes in the pane).
+ * A language not registered yet reads as English.
+ */
+const catalogs: Partial<Record<Locale, Catalog>> = { en };
+
+export function registerCatalog(locale: Locale, catalog: Catalog): void {
+  catalogs[locale] = catalog;
+}
+
+export function hasCatalog(locale: Locale): boolean {
+  return catalogs[locale] !== undefined;
+}
 
 /** Picks the supported locale for a BCP 47 tag such as `fr-CH` or `de`; English otherwise. */
 export function resolveLocale(tag: string | null | undefined): Locale {
@@ -33,12 +44,13 @@ export type MessageParams = Record<string, string | number>;
 const pluralFormats = new Map<string, IntlMessageFormat>();
 
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const template = catalogs[locale][key];
+  const shown = catalogs[locale] ? locale : 'en';
+  const template = (catalogs[locale] ?? en)[key];
   if (template.includes(', plural,')) {
-    const id = `${locale}:${key}`;
+    const id = `${shown}:${key}`;
     let format = pluralFormats.get(id);
     if (!format) {
-      format = new IntlMessageFormat(template, locale);
+      format = new IntlMessageFormat(template, shown);
       pluralFormats.set(id, format);
     }
     return String(format.format(params ?? {}));
