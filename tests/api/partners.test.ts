@@ -23,6 +23,23 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+/** The simulated provider, with every charge held until the test lets it through: two purchases then truly overlap. */
+class GatedProvider extends SimulatedPaymentProvider {
+  private waiting: Array<() => void> = [];
+  charged = 0;
+  override async charge(request: Parameters<SimulatedPaymentProvider['charge']>[0]) {
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.charged++;
+    return super.charge(request);
+  }
+  held(): number {
+    return this.waiting.length;
+  }
+  release(): void {
+    for (const resolve of this.waiting.splice(0)) resolve();
+  }
+}
+
 /** The same service over the same storage, with a clock `ms` later. */
 function later(ms: number): PartnerService {
   const { plans, currency, volume, taxRateBp } = server.services.config.payments;
@@ -140,6 +157,30 @@ describe('offers (P2)', () => {
     expect((await server.call('POST', '/api/v1/offers/redeem', { token: second.token, body: parts })).json()).toMatchObject({ error: { code: 'OFFER_DISABLED' } });
     await server.call('PATCH', `/api/v1/partners/${partner.id}/offers/${offer.id}`, { token, body: { disabled: false } });
     expect((await server.call('POST', '/api/v1/offers/redeem', { token: second.token, body: parts })).statusCode).toBe(201);
+  });
+
+  it('a one-customer purchase offer bought by two customers at once: one pays and gets it, the other is refused before any charge; a declined card gives the place back', async () => {
+    const { token, partner } = await enrol('owner@oscar-partners.example', 'Oscar');
+    const created = (await server.call('POST', `/api/v1/partners/${partner.id}/offers`, { token, body: { kind: 'purchase', plan: 'monthly', quantity: 3, maxCustomers: 1 } })).json<{ link: string }>();
+    const parts = linkParts(created.link);
+    const declined = await account('owner@papa1-customer.example');
+    expect((await server.call('POST', '/api/v1/offers/redeem', { token: declined.token, body: { ...parts, card: '4000 0000 0000 0002' }, headers: idem() })).json()).toMatchObject({ error: { code: 'PAYMENT_DECLINED' } });
+
+    // The first buyer's charge is held at the provider while the second buyer tries.
+    const { plans, currency, volume, taxRateBp } = server.services.config.payments;
+    const options = { plans, currency, volume, taxRateBp };
+    const provider = new GatedProvider();
+    const service = new PartnerService(server.services.storage, provider, new CheckoutService(server.services.storage, provider, options), server.services.mailer, { ...options, publicUrl: server.services.config.publicUrl }, Date.now);
+    const [a, b] = await Promise.all([account('owner@papa2-customer.example'), account('owner@papa3-customer.example')]);
+    const caller = (buyer: typeof a) => ({ tenantId: buyer.tenantId, objectId: buyer.objectId, email: buyer.email, name: null, scopes: [] });
+    const first = service.redeemOffer(caller(a), { ...parts, card: '4242 4242 4242 4242' }, 'first-buyer-key-0001', null);
+    await expect.poll(() => provider.held()).toBe(1);
+    await expect(service.redeemOffer(caller(b), { ...parts, card: '4242 4242 4242 4242' }, 'second-buyer-key-0001', null)).rejects.toMatchObject({ code: 'OFFER_USED' });
+    provider.release();
+    expect((await first).statusCode).toBe(201);
+    expect(provider.charged).toBe(1);
+    const offers = (await server.call('GET', `/api/v1/partners/${partner.id}/offers`, { token })).json<OfferView[]>();
+    expect(offers[0]).toMatchObject({ customers: 1 });
   });
 
   it('a purchase offer goes through checkout at the engine price; the partner is partner of record and administers as approved; a replay returns the first answer', async () => {

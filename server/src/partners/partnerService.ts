@@ -91,6 +91,8 @@ interface PartnerAccess {
 type Outcome = { statusCode: number; body: unknown };
 
 const OFFER_DEFAULT_DAYS = 30;
+/** How long a buyer paying for a limited offer holds a place (a bank's confirmation included). */
+const OFFER_CLAIM_MS = 30 * 60_000;
 
 function canonicalEmail(email: string | null | undefined): string | null {
   const result = email ? normalizeEmail(email) : null;
@@ -294,12 +296,25 @@ export class PartnerService {
     }
     if (request.card === undefined) throw new ApiError(400, 'VALIDATION_FAILED', 'A purchase offer needs a card.');
     if (idempotencyKey === null) throw new ApiError(400, 'IDEMPOTENCY_KEY_MISSING', 'Send a unique Idempotency-Key header (8 to 255 printable characters) with every purchase.');
-    // A replay gets its first answer even if the offer changed since; a new purchase is checked first.
+    // A replay gets its first answer even if the offer changed since; a new purchase is checked first,
+    // and on a limited offer the buyer holds a place while paying (the charge happens outside any transaction).
+    const buyer = { tenantId: caller.tenantId, objectId: caller.objectId };
+    const limited = offer.maxCustomers !== null;
     if (!this.storage.partners.idempotencyAnswered(`checkout:${caller.tenantId}:${caller.objectId}`, idempotencyKey)) {
-      const organisation = this.storage.findOrganisationByTenant(caller.tenantId);
-      this.refuseUnusable(offer, organisation?.id ?? null);
+      this.storage.transaction(() => {
+        const organisation = this.storage.findOrganisationByTenant(caller.tenantId);
+        this.refuseUnusable(offer, organisation?.id ?? null, buyer);
+        if (limited) this.storage.partners.claimOffer(offer.id, buyer, this.clock());
+      });
     }
-    const result: CheckoutResponse = await this.checkout.purchase(caller, { plan: offer.planId, quantity: offer.quantity, card: request.card }, idempotencyKey, ip, { offerId: offer.id, approveAdministration: approve });
+    let result: CheckoutResponse | null = null;
+    try {
+      result = await this.checkout.purchase(caller, { plan: offer.planId, quantity: offer.quantity, card: request.card }, idempotencyKey, ip, { offerId: offer.id, approveAdministration: approve });
+    } finally {
+      // Recorded (the fulfilment released it) or waiting for the bank: keep; refused or failed: give the place back.
+      const waiting = result !== null && (result.body as { status?: string } | null)?.status === 'requires_action';
+      if (limited && !waiting) this.storage.transaction(() => this.storage.partners.releaseOfferClaim(offer.id, buyer));
+    }
     await this.flush();
     return result;
   }
@@ -349,6 +364,7 @@ export class PartnerService {
     const subscriptionId = subscriptionIds[0];
     const subscription = subscriptionId && this.storage.findSubscription(subscriptionId);
     if (!offer || !subscription) return;
+    this.storage.partners.releaseOfferClaim(offer.id, pending.buyer);
     this.recordReferral(offer, subscription.id, subscription.organisationId, pending.buyer, pending.referral.approveAdministration, pending.ip, now);
   }
 
@@ -776,8 +792,11 @@ export class PartnerService {
     return { offer, partner };
   }
 
-  private refuseUnusable(offer: OfferRow, organisationId: string | null): void {
-    const refusal = offerRefusal({ disabled: offer.disabledAt !== null, expiresAt: offer.expiresAt, maxCustomers: offer.maxCustomers, customers: this.storage.partners.offerCustomers(offer.id) }, this.clock());
+  private refuseUnusable(offer: OfferRow, organisationId: string | null, buyer?: { tenantId: string; objectId: string }): void {
+    const now = this.clock();
+    // Places held by other buyers still paying count as used.
+    const held = buyer && offer.maxCustomers !== null ? this.storage.partners.otherOfferClaims(offer.id, buyer, now - OFFER_CLAIM_MS) : 0;
+    const refusal = offerRefusal({ disabled: offer.disabledAt !== null, expiresAt: offer.expiresAt, maxCustomers: offer.maxCustomers, customers: this.storage.partners.offerCustomers(offer.id) + held }, now);
     if (refusal) throw offerError(refusal);
     if (organisationId && this.storage.partners.hasRedeemedOffer(offer.id, organisationId)) throw new ApiError(409, 'OFFER_ALREADY_REDEEMED', 'Your organisation has already used this offer.');
   }

@@ -364,4 +364,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX partner_notifications_unsent ON partner_notifications (partner_id) WHERE emailed_at IS NULL;
     `,
   },
+  {
+    version: 6,
+    description: 'claims on limited partner offers while their purchase is being paid',
+    sql: `
+      -- A buyer paying for an offer limited to N customers holds one of its places until the purchase
+      -- is recorded or fails (or the claim is 30 minutes old), so two buyers cannot both pay for the last one.
+      CREATE TABLE partner_offer_claims (
+        offer_id TEXT NOT NULL REFERENCES partner_offers(id),
+        tenant_id TEXT NOT NULL,
+        object_id TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (offer_id, tenant_id, object_id)
+      );
+    `,
+  },
 ];

@@ -365,6 +365,21 @@ export class PartnerStorage {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM partner_offer_redemptions WHERE offer_id = ?').get(offerId) as { n: number }).n;
   }
 
+  /** Places of a limited offer held by buyers other than this one whose payment is under way. */
+  otherOfferClaims(offerId: string, buyer: { tenantId: string; objectId: string }, since: number): number {
+    return (
+      this.db.prepare('SELECT COUNT(*) AS n FROM partner_offer_claims WHERE offer_id = ? AND created_at > ? AND NOT (tenant_id = ? AND object_id = ?)').get(offerId, since, buyer.tenantId, buyer.objectId) as { n: number }
+    ).n;
+  }
+
+  claimOffer(offerId: string, buyer: { tenantId: string; objectId: string }, now: number): void {
+    this.db.prepare('INSERT OR REPLACE INTO partner_offer_claims (offer_id, tenant_id, object_id, created_at) VALUES (?, ?, ?, ?)').run(offerId, buyer.tenantId, buyer.objectId, now);
+  }
+
+  releaseOfferClaim(offerId: string, buyer: { tenantId: string; objectId: string }): void {
+    this.db.prepare('DELETE FROM partner_offer_claims WHERE offer_id = ? AND tenant_id = ? AND object_id = ?').run(offerId, buyer.tenantId, buyer.objectId);
+  }
+
   hasRedeemedOffer(offerId: string, organisationId: string): boolean {
     return this.db.prepare('SELECT 1 FROM partner_offer_redemptions WHERE offer_id = ? AND organisation_id = ?').get(offerId, organisationId) !== undefined;
   }
