@@ -9,7 +9,7 @@
  * renewal job, which takes its time as an argument).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OfferView, PartnerCustomerView, PartnerNotificationView, PartnerRelationshipView, PartnerView, ProductKeyView } from '../../shared/src/api/views.js';
+import type { OfferView, PartnerCustomerView, PartnerInvoiceView, PartnerNotificationView, PartnerRelationshipView, PartnerView, ProductKeyView } from '../../shared/src/api/views.js';
 import { CheckoutService } from '../../server/src/billing/checkoutService.js';
 import { SimulatedPaymentProvider } from '../../server/src/billing/simulatedPaymentProvider.js';
 import { PartnerService } from '../../server/src/partners/partnerService.js';
@@ -365,6 +365,21 @@ describe('product keys (P4)', () => {
     expect(mails).toHaveLength(1);
     for (const key of purchase.keys) expect(mails[0]!.text).toContain(key);
     expect(bought.json()).toMatchObject({ emailedTo: 'owner@romeo-partners.example' });
+    // A paid invoice in the common yearly sequence, printable, for those who may buy; not for limited staff or other partners.
+    const invoices = (await server.call('GET', `/api/v1/partners/${partner.id}/invoices`, { token })).json<PartnerInvoiceView[]>();
+    expect(invoices).toHaveLength(1);
+    expect(invoices[0]).toMatchObject({ number: bought.json<{ invoiceNumber: string }>().invoiceNumber, status: 'paid', totalMinor: purchase.amountMinor });
+    expect(invoices[0]!.number).toMatch(/^OM-\d{4}-\d{6}$/);
+    const html = await server.call('GET', `/api/v1/partners/${partner.id}/invoices/${invoices[0]!.id}/html?lang=de`, { token });
+    expect(html.headers['content-type']).toContain('text/html');
+    expect(html.body).toContain(invoices[0]!.number);
+    expect(html.body).toContain('Romeo');
+    await server.call('POST', `/api/v1/partners/${partner.id}/staff`, { token, body: { email: 'lu@romeo-partners.example', role: 'limited' } });
+    const limited = await account('lu@romeo-partners.example');
+    await server.call('GET', '/api/v1/partners', { token: limited.token });
+    expect((await server.call('GET', `/api/v1/partners/${partner.id}/invoices`, { token: limited.token })).statusCode).toBe(403);
+    const stranger = await enrol('owner@sierra-partners.example', 'Sierra');
+    expect((await server.call('GET', `/api/v1/partners/${partner.id}/invoices/${invoices[0]!.id}/html`, { token: stranger.token })).statusCode).toBe(404);
     const declined = await server.call('POST', `/api/v1/partners/${partner.id}/product-keys`, { token, body: { plan: 'monthly', seats: 5, termPeriods: 1, count: 1, card: '4000 0000 0000 0002' }, headers: idem() });
     expect(declined.json()).toMatchObject({ error: { code: 'PAYMENT_DECLINED' } });
 

@@ -184,6 +184,7 @@ describe('partners in the portal', () => {
     await partner.getByTestId('buy-keys').click();
     await expectText(partner.getByTestId('keys-bought'), /Save these keys now: they are shown only this once\.[\s\S]*1 key bought for €300\.00/);
     await expectText(partner.getByTestId('keys-emailed'), /We also emailed them to nora@northwind\.example/);
+    await expectText(partner.getByTestId('partner-invoices'), /OM-\d{4}-\d{6}[\s\S]*€300\.00/);
     const key = (await partner.getByTestId('new-keys').locator('li').first().innerText()).trim();
     expect(key).toMatch(/^[A-Z0-9]{5}(-[A-Z0-9]{5}){4}$/);
     await expectText(partner.getByTestId('keys-table'), new RegExp(`…-${key.slice(-5)}[\\s\\S]*Monthly, 5 seats · 12 months[\\s\\S]*Not redeemed`));

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { AssignmentResult, DelegateView, InvitationView, JournalEntryView, MyLicenseView, SeatSort, SeatView, SubscriptionView } from '../../../shared/src/api/views.js';
 import type { BillingSummaryView, CartLine, CheckoutResult, InvoiceView, PaymentMethodView, PaymentResult, PlanCatalogView, QuantityChangeResult, QuantityPreviewView } from '../../../shared/src/api/views.js';
 import type { Permission } from '../../../shared/src/permissions/permissions.js';
-import type { OfferPublicView, OfferView, PartnerCustomerView, PartnerNotificationView, PartnerRelationshipView, PartnerStaffView, PartnerView, ProductKeyView, SubscriptionStatus } from '../../../shared/src/api/views.js';
+import type { OfferPublicView, OfferView, PartnerCustomerView, PartnerInvoiceView, PartnerNotificationView, PartnerRelationshipView, PartnerStaffView, PartnerView, ProductKeyView, SubscriptionStatus } from '../../../shared/src/api/views.js';
 
 export type { AssignmentResult, MyLicenseView, SeatSort };
 export type SubscriptionSummary = SubscriptionView;
@@ -94,6 +94,20 @@ export function usePortalApi(auth: AuthPort | null) {
     };
     const base = (id: string) => `/api/v1/subscriptions/${encodeURIComponent(id)}`;
     const partnerBase = (partnerId: string) => `/api/v1/partners/${encodeURIComponent(partnerId)}`;
+    /** Opens a printable page (an invoice) in a new tab: fetched with the bearer token, shown from a blob. */
+    const openHtml = async (path: string) => {
+      if (!auth) throw new Error('Not signed in');
+      const tab = window.open('', '_blank');
+      const response = await fetch(path, { headers: { Authorization: `Bearer ${await auth.apiToken()}` } });
+      if (!response.ok) {
+        tab?.close();
+        throw new ApiRequestError(response.status, 'DOWNLOAD_FAILED', `HTTP ${response.status}`);
+      }
+      const url = URL.createObjectURL(new Blob([await response.text()], { type: 'text/html' }));
+      if (tab) tab.location.href = url;
+      else window.location.href = url;
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    };
     /** Fetches a CSV export with the bearer token and hands it to the browser as a download. */
     const download = async (path: string, fileName: string) => {
       if (!auth) throw new Error('Not signed in');
@@ -144,20 +158,9 @@ export function usePortalApi(auth: AuthPort | null) {
       consolidate: (id: string, sources: string[], idempotencyKey: string) =>
         call<ConsolidationResult>(`${base(id)}/consolidate`, { method: 'POST', body: { sources }, headers: { 'Idempotency-Key': idempotencyKey } }),
       invoices: (id: string) => call<{ invoices: InvoiceView[] }>(`${base(id)}/invoices`),
-      /** Opens the printable invoice in a new tab (fetched with the bearer token, shown from a blob). */
-      openInvoice: async (id: string, invoiceId: string, lang: string) => {
-        if (!auth) throw new Error('Not signed in');
-        const tab = window.open('', '_blank');
-        const response = await fetch(`${base(id)}/invoices/${encodeURIComponent(invoiceId)}/html${query({ lang })}`, { headers: { Authorization: `Bearer ${await auth.apiToken()}` } });
-        if (!response.ok) {
-          tab?.close();
-          throw new ApiRequestError(response.status, 'DOWNLOAD_FAILED', `HTTP ${response.status}`);
-        }
-        const url = URL.createObjectURL(new Blob([await response.text()], { type: 'text/html' }));
-        if (tab) tab.location.href = url;
-        else window.location.href = url;
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      },
+      openInvoice: (id: string, invoiceId: string, lang: string) => openHtml(`${base(id)}/invoices/${encodeURIComponent(invoiceId)}/html${query({ lang })}`),
+      openPartnerInvoice: (partnerId: string, invoiceId: string, lang: string) => openHtml(`${partnerBase(partnerId)}/invoices/${encodeURIComponent(invoiceId)}/html${query({ lang })}`),
+      partnerInvoices: (partnerId: string) => call<PartnerInvoiceView[]>(`${partnerBase(partnerId)}/invoices`),
       replacePaymentMethod: (id: string, card: string) => call<PaymentMethodView>(`${base(id)}/payment-method`, { method: 'PUT', body: { card } }),
       payInvoice: (id: string, invoiceId: string, card: string | null, idempotencyKey: string) =>
         call<PaymentResult>(`${base(id)}/invoices/${encodeURIComponent(invoiceId)}/pay`, { method: 'POST', body: card ? { card } : {}, headers: { 'Idempotency-Key': idempotencyKey } }),

@@ -16,6 +16,7 @@ import type {
   OfferPublicView,
   OfferView,
   PartnerCustomerView,
+  PartnerInvoiceView,
   PartnerNotificationView,
   PartnerRelationshipView,
   PartnerStaffView,
@@ -25,10 +26,10 @@ import type {
   SubscriptionStatus,
 } from '../../../shared/src/api/views.js';
 import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
-import { resolveLocale } from '../../../shared/src/i18n/translate.js';
+import { resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
 import { PERMISSIONS, type PartnerStaffRole, type Permission } from '../../../shared/src/permissions/permissions.js';
 import type { BillingOptions, CheckoutResponse, CheckoutService, PendingCheckout } from '../billing/checkoutService.js';
-import { invoiceTotals } from '../billing/invoiceMath.js';
+import { invoiceNumber, invoiceTotals } from '../billing/invoiceMath.js';
 import { declinedResponse, planLabel, recordPayment } from '../billing/ledger.js';
 import { PaymentMethodInvalidError, type PaymentProvider } from '../billing/paymentProvider.js';
 import { periodEnd } from '../billing/plans.js';
@@ -36,6 +37,8 @@ import { seatTotalMinor, safeMoney } from '../billing/pricing.js';
 import type { PlanConfig } from '../config.js';
 import type { Mailer, OutgoingEmail } from '../email/mailer.js';
 import { partnerNotificationsEmail, partnerRequestEmail, productKeysEmail } from '../email/templates.js';
+import { renderInvoiceHtml } from '../billing/invoiceHtml.js';
+import type { PartnerInvoiceRow } from '../storage/partnerStorage.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import { authorize, journal } from '../licensing/access.js';
@@ -578,6 +581,23 @@ export class PartnerService {
         recordPayment(this.storage, { subscriptionId: null, provider: this.provider.name, reference: charge.reference, amountMinor: totals.totalMinor, currency: this.options.currency, status: 'declined', description, invoiceId: null, at: now });
         outcome = stored = declinedResponse(reason);
       } else {
+        // A paid invoice in the same yearly sequence as subscription invoices (B4), billed to the partner.
+        const year = new Date(now).getUTCFullYear();
+        const invoice: PartnerInvoiceRow = {
+          id: randomUUID(),
+          number: invoiceNumber(year, this.storage.billing.nextInvoiceSequence(year)),
+          partnerId,
+          status: 'paid',
+          currency: this.options.currency,
+          subtotalMinor: totals.subtotalMinor,
+          taxRateBp: totals.taxRateBp,
+          taxMinor: totals.taxMinor,
+          totalMinor: totals.totalMinor,
+          billTo: caller.email ?? first.access.staff.emailDisplay,
+          issuedAt: now,
+          paidAt: now,
+        };
+        this.storage.partners.insertInvoice(invoice, totals.lines);
         recordPayment(this.storage, { subscriptionId: null, provider: this.provider.name, reference: charge.reference, amountMinor: totals.totalMinor, currency: this.options.currency, status: 'succeeded', description, invoiceId: null, at: now });
         const batchId = randomUUID();
         const keys: string[] = [];
@@ -590,7 +610,7 @@ export class PartnerService {
           rows.push(row);
         }
         this.partnerJournal(first.access, caller, 'product_keys.purchased', batchId, { plan: plan.id, seats: request.seats, termPeriods: request.termPeriods, count: request.count, amountMinor: totals.totalMinor, currency: this.options.currency }, ip, now);
-        const body = { batchId, plan: plan.id, seats: request.seats, termPeriods: request.termPeriods, amountMinor: totals.totalMinor, currency: this.options.currency, expiresAt: new Date(now + PRODUCT_KEY_LIFETIME_MS).toISOString() };
+        const body = { batchId, invoiceNumber: invoice.number, plan: plan.id, seats: request.seats, termPeriods: request.termPeriods, amountMinor: totals.totalMinor, currency: this.options.currency, expiresAt: new Date(now + PRODUCT_KEY_LIFETIME_MS).toISOString() };
         // The buyer's durable copy: only the keys' hashes stay here.
         const buyer = caller.email ?? first.access.staff.emailDisplay;
         this.outgoing.push(productKeysEmail({ to: buyer, locale: resolveLocale(first.access.partner.language), partner: first.access.partner.name, plan: plan.id, seats: request.seats, periods: request.termPeriods, interval: plan.interval, keys, expiresAt: now + PRODUCT_KEY_LIFETIME_MS, publicUrl: this.options.publicUrl }));
@@ -603,6 +623,22 @@ export class PartnerService {
     });
     await this.flush();
     return result;
+  }
+
+  /** The partner's invoices (product keys), newest first: for those who may buy. */
+  listInvoices(caller: CallerIdentity, partnerId: string): PartnerInvoiceView[] {
+    this.access(caller, partnerId, 'keys.buy');
+    return this.storage.partners.listInvoices(partnerId).map((row) => ({ id: row.id, number: row.number, status: row.status, currency: row.currency, totalMinor: row.totalMinor, taxMinor: row.taxMinor, issuedAt: new Date(row.issuedAt).toISOString() }));
+  }
+
+  /** A partner invoice as a printable page, in the reader's language. */
+  invoiceHtml(caller: CallerIdentity, partnerId: string, invoiceId: string, locale: Locale): string {
+    const access = this.access(caller, partnerId, 'keys.buy');
+    const found = this.storage.partners.findInvoice(partnerId, invoiceId);
+    if (!found) throw new ApiError(404, 'INVOICE_NOT_FOUND', 'No such invoice for this partner.');
+    const { invoice, lines } = found;
+    // The same page as a subscription's invoice; a key purchase covers no period but its day.
+    return renderInvoiceHtml({ ...invoice, subscriptionId: '', organisationId: access.partner.organisationId, kind: 'purchase', periodStart: invoice.issuedAt, periodEnd: invoice.issuedAt }, lines, { organisation: access.partner.name, locale });
   }
 
   listKeys(caller: CallerIdentity, partnerId: string): ProductKeyView[] {

@@ -8,6 +8,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { SubscriptionStatus } from '../../../shared/src/api/views.js';
+import { resolveLocale } from '../../../shared/src/i18n/translate.js';
 import { ApiError } from '../http/apiError.js';
 import type { CustomerRelationshipFilter } from '../storage/partnerStorage.js';
 import type { Services } from '../services.js';
@@ -258,6 +259,25 @@ export function registerPartnerRoutes(app: FastifyInstance, services: Services):
 
   app.get<{ Params: { partnerId: string } }>('/api/v1/partners/:partnerId/product-keys', { schema: { summary: "The partner's keys (last group only) and whether each was redeemed (any staff role)", params: partnerParams } }, async (request) =>
     partners.listKeys(await caller(request.headers.authorization), request.params.partnerId),
+  );
+
+  app.get<{ Params: { partnerId: string } }>('/api/v1/partners/:partnerId/invoices', { schema: { summary: "The partner's invoices (product keys), newest first (owner and full administration)", params: partnerParams } }, async (request) =>
+    partners.listInvoices(await caller(request.headers.authorization), request.params.partnerId),
+  );
+
+  app.get<{ Params: { partnerId: string; invoiceId: string }; Querystring: { lang?: string } }>(
+    '/api/v1/partners/:partnerId/invoices/:invoiceId/html',
+    {
+      schema: {
+        summary: 'A partner invoice as a printable HTML page',
+        params: partnerItemParams('invoiceId'),
+        querystring: { type: 'object', additionalProperties: false, properties: { lang: { type: 'string', maxLength: 35 } } },
+      },
+    },
+    async (request, reply) => {
+      const html = partners.invoiceHtml(await caller(request.headers.authorization), request.params.partnerId, request.params.invoiceId, resolveLocale(request.query.lang ?? request.headers['accept-language']));
+      return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
+    },
   );
 
   app.post<{ Body: { key: string; subscriptionId?: string } }>(

@@ -379,4 +379,34 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    description: 'invoices of partner purchases (product keys), numbered in the same yearly sequence as subscription invoices',
+    sql: `
+      CREATE TABLE partner_invoices (
+        id TEXT PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        partner_id TEXT NOT NULL REFERENCES partners(id),
+        status TEXT NOT NULL CHECK (status IN ('paid')),
+        currency TEXT NOT NULL,
+        subtotal_minor INTEGER NOT NULL CHECK (subtotal_minor >= 0),
+        tax_rate_bp INTEGER NOT NULL CHECK (tax_rate_bp >= 0),
+        tax_minor INTEGER NOT NULL CHECK (tax_minor >= 0),
+        total_minor INTEGER NOT NULL CHECK (total_minor = subtotal_minor + tax_minor),
+        bill_to TEXT NOT NULL,
+        issued_at INTEGER NOT NULL,
+        paid_at INTEGER NOT NULL
+      );
+      CREATE INDEX partner_invoices_partner ON partner_invoices (partner_id, issued_at);
+      CREATE TABLE partner_invoice_lines (
+        invoice_id TEXT NOT NULL REFERENCES partner_invoices(id),
+        position INTEGER NOT NULL,
+        description TEXT NOT NULL,
+        quantity INTEGER,
+        unit_amount_minor INTEGER,
+        amount_minor INTEGER NOT NULL,
+        PRIMARY KEY (invoice_id, position)
+      );
+    `,
+  },
 ];

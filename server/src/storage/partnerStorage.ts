@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import type { SubscriptionStatus } from '../../../shared/src/api/views.js';
 import type { PartnerRelationship, PartnerStaffRole, Permission } from '../../../shared/src/permissions/permissions.js';
+import type { InvoiceLineRow } from './billingStorage.js';
 
 export interface PartnerRow {
   id: string;
@@ -130,6 +131,24 @@ export interface CustomerRow {
 }
 
 const STAFF_COLUMNS = `id, partner_id AS partnerId, email_canonical AS emailCanonical, email_display AS emailDisplay, role, tenant_id AS tenantId, object_id AS objectId, created_at AS createdAt`;
+const PARTNER_INVOICE_COLUMNS = `id, number, partner_id AS partnerId, status, currency, subtotal_minor AS subtotalMinor, tax_rate_bp AS taxRateBp, tax_minor AS taxMinor, total_minor AS totalMinor, bill_to AS billTo, issued_at AS issuedAt, paid_at AS paidAt`;
+
+/** An invoice of a partner's purchase (product keys): paid at once, like the purchase it records. */
+export interface PartnerInvoiceRow {
+  id: string;
+  number: string;
+  partnerId: string;
+  status: 'paid';
+  currency: string;
+  subtotalMinor: number;
+  taxRateBp: number;
+  taxMinor: number;
+  totalMinor: number;
+  billTo: string;
+  issuedAt: number;
+  paidAt: number;
+}
+
 const PARTNER_COLUMNS = `id, organisation_id AS organisationId, advisor_code AS advisorCode, name, contact_email AS contactEmail, language, created_at AS createdAt`;
 const RELATIONSHIP_COLUMNS = `id, partner_id AS partnerId, subscription_id AS subscriptionId, customer_email_canonical AS customerEmailCanonical,
   customer_email_display AS customerEmailDisplay, permissions, duration_days AS durationDays, status, language, requested_by_email AS requestedByEmail,
@@ -387,6 +406,32 @@ export class PartnerStorage {
   /** Records a customer's use of an offer; false when this organisation used it before. */
   insertOfferRedemption(row: { offerId: string; organisationId: string; subscriptionId: string; email: string; createdAt: number }): boolean {
     return this.db.prepare('INSERT OR IGNORE INTO partner_offer_redemptions (offer_id, organisation_id, subscription_id, email, created_at) VALUES (?, ?, ?, ?, ?)').run(row.offerId, row.organisationId, row.subscriptionId, row.email, row.createdAt).changes === 1;
+  }
+
+  // --- invoices of partner purchases ----------------------------------------------------------
+
+  insertInvoice(row: PartnerInvoiceRow, lines: readonly InvoiceLineRow[]): void {
+    this.db
+      .prepare(
+        `INSERT INTO partner_invoices (id, number, partner_id, status, currency, subtotal_minor, tax_rate_bp, tax_minor, total_minor, bill_to, issued_at, paid_at)
+         VALUES (?, ?, ?, 'paid', ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(row.id, row.number, row.partnerId, row.currency, row.subtotalMinor, row.taxRateBp, row.taxMinor, row.totalMinor, row.billTo, row.issuedAt, row.paidAt);
+    const insert = this.db.prepare('INSERT INTO partner_invoice_lines (invoice_id, position, description, quantity, unit_amount_minor, amount_minor) VALUES (?, ?, ?, ?, ?, ?)');
+    lines.forEach((line, position) => insert.run(row.id, position, line.description, line.quantity, line.unitAmountMinor, line.amountMinor));
+  }
+
+  listInvoices(partnerId: string): PartnerInvoiceRow[] {
+    return this.db.prepare(`SELECT ${PARTNER_INVOICE_COLUMNS} FROM partner_invoices WHERE partner_id = ? ORDER BY issued_at DESC, number DESC`).all(partnerId) as PartnerInvoiceRow[];
+  }
+
+  findInvoice(partnerId: string, invoiceId: string): { invoice: PartnerInvoiceRow; lines: InvoiceLineRow[] } | null {
+    const invoice = this.db.prepare(`SELECT ${PARTNER_INVOICE_COLUMNS} FROM partner_invoices WHERE partner_id = ? AND id = ?`).get(partnerId, invoiceId) as PartnerInvoiceRow | undefined;
+    if (!invoice) return null;
+    const lines = this.db
+      .prepare('SELECT description, quantity, unit_amount_minor AS unitAmountMinor, amount_minor AS amountMinor FROM partner_invoice_lines WHERE invoice_id = ? ORDER BY position')
+      .all(invoice.id) as InvoiceLineRow[];
+    return { invoice, lines };
   }
 
   // --- product keys ----------------------------------------------------------------------------

@@ -308,3 +308,14 @@ export interface PartnerNotificationView {
   at: string;
   emailed: boolean;
 }
+
+/** An invoice of a partner's purchase (product keys). */
+export interface PartnerInvoiceView {
+  id: string;
+  number: string;
+  status: 'paid';
+  currency: string;
+  totalMinor: number;
+  taxMinor: number;
+  issuedAt: string;
+}

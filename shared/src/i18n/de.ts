@@ -845,4 +845,9 @@ export const de: Record<keyof typeof en, string> = {
   'email.productKeys.termMonths': "{count, plural, one {# Monat} other {# Monate}}",
   'email.productKeys.termYears': "{count, plural, one {# Jahr} other {# Jahre}}",
   'partners.keys.emailed': "Wir haben sie dir auch per E-Mail an {email} geschickt.",
+  'partners.keys.invoices': "Rechnungen",
+  'partners.keys.invoiceNumber': "Rechnung",
+  'partners.keys.invoiceTotal': "Summe",
+  'partners.keys.print': "Drucken",
+  'partners.keys.printInvoice': "Rechnung {number} drucken",
 };

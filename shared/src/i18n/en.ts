@@ -843,4 +843,9 @@ export const en = {
   'email.productKeys.termMonths': "{count, plural, one {# month} other {# months}}",
   'email.productKeys.termYears': "{count, plural, one {# year} other {# years}}",
   'partners.keys.emailed': "We also emailed them to {email}.",
+  'partners.keys.invoices': "Invoices",
+  'partners.keys.invoiceNumber': "Invoice",
+  'partners.keys.invoiceTotal': "Total",
+  'partners.keys.print': "Print",
+  'partners.keys.printInvoice': "Print invoice {number}",
 } as const;

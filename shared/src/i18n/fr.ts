@@ -845,4 +845,9 @@ export const fr: Record<keyof typeof en, string> = {
   'email.productKeys.termMonths': "{count, plural, one {# mois} other {# mois}}",
   'email.productKeys.termYears': "{count, plural, one {# an} other {# ans}}",
   'partners.keys.emailed': "Nous les avons aussi envoyées par e-mail à {email}.",
+  'partners.keys.invoices': "Factures",
+  'partners.keys.invoiceNumber': "Facture",
+  'partners.keys.invoiceTotal': "Total",
+  'partners.keys.print': "Imprimer",
+  'partners.keys.printInvoice': "Imprimer la facture {number}",
 };

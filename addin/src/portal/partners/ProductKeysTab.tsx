@@ -13,6 +13,7 @@ import { taxMinor, tieredTotalMinor } from '../Checkout.js';
 import { errorText } from '../errorText.js';
 import type { PortalApi, ProductKeyPurchase } from '../usePortalApi.js';
 import { copyText, idempotencyKeys } from './partnerText.js';
+import type { PartnerInvoiceView } from '../../../../shared/src/api/views.js';
 
 const wholeIn = (text: string, min: number, max: number): number | null => (/^\d+$/.test(text.trim()) && Number(text) >= min && Number(text) <= max ? Number(text) : null);
 
@@ -32,9 +33,12 @@ export function ProductKeysTab({ api, partner }: { api: PortalApi; partner: Part
   const [busy, setBusy] = useState(false);
   const keyFor = useMemo(idempotencyKeys, []);
 
+  const [invoices, setInvoices] = useState<PartnerInvoiceView[] | null>(null);
   const load = useCallback(() => {
     api.productKeys(partner.id).then(setKeys, (e: unknown) => setError(errorText(e, t)));
-  }, [api, partner.id, t]);
+    // Invoices are for those who may buy (owner and full administration).
+    if (buy) api.partnerInvoices(partner.id).then(setInvoices, (e: unknown) => setError(errorText(e, t)));
+  }, [api, partner.id, t, buy]);
   useEffect(load, [load]);
   useEffect(() => {
     api.catalog().then(setCatalog, (e: unknown) => setError(errorText(e, t)));
@@ -160,6 +164,32 @@ export function ProductKeysTab({ api, partner }: { api: PortalApi; partner: Part
                   </div>
                 </TableCell>
                 <TableCell>{formatDate(Date.parse(key.createdAt), locale)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {buy && invoices !== null && invoices.length > 0 && (
+        <Table aria-label={t('partners.keys.invoices')} size="small" data-testid="partner-invoices">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('partners.keys.invoiceNumber')}</TableHeaderCell>
+              <TableHeaderCell>{t('partners.keys.bought')}</TableHeaderCell>
+              <TableHeaderCell>{t('partners.keys.invoiceTotal')}</TableHeaderCell>
+              <TableHeaderCell />
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {invoices.map((invoice) => (
+              <TableRow key={invoice.id}>
+                <TableCell>{invoice.number}</TableCell>
+                <TableCell>{formatDate(Date.parse(invoice.issuedAt), locale)}</TableCell>
+                <TableCell>{formatMoney(invoice.totalMinor, invoice.currency, locale)}</TableCell>
+                <TableCell>
+                  <Button size="small" onClick={() => void api.openPartnerInvoice(partner.id, invoice.id, locale).catch((e: unknown) => setError(errorText(e, t)))} aria-label={t('partners.keys.printInvoice', { number: invoice.number })}>
+                    {t('partners.keys.print')}
+                  </Button>
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
