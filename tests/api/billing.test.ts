@@ -6,6 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BillingSummaryView, InvoiceView, QuantityPreviewView } from '../../shared/src/api/views.js';
+import { BillingService } from '../../server/src/billing/billingService.js';
+import { CheckoutService } from '../../server/src/billing/checkoutService.js';
+import { SimulatedPaymentProvider } from '../../server/src/billing/simulatedPaymentProvider.js';
 import { signWebhook } from '../../server/src/billing/webhookSignature.js';
 import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';
 
@@ -287,7 +290,45 @@ describe('payment provider webhook', () => {
   });
 });
 
+/** The simulated provider with each charge held until the test lets it through, to act while a payment is under way. */
+class GatedProvider extends SimulatedPaymentProvider {
+  private waiting: Array<() => void> = [];
+  override async charge(request: Parameters<SimulatedPaymentProvider['charge']>[0]) {
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    return super.charge(request);
+  }
+  held(): number {
+    return this.waiting.length;
+  }
+  release(): void {
+    for (const resolve of this.waiting.splice(0)) resolve();
+  }
+}
+
 describe('consolidation', () => {
+  it('refuses new seats on a source while the merge is being charged, so every seat that moves was paid for', async () => {
+    // An annual target growing by two seats costs more than a monthly source's unused time: a charge, held at the provider.
+    const target = (await checkout({ lines: [{ plan: 'annual', quantity: 1 }], card: '4242 4242 4242 4242' })).json<{ subscriptionIds: string[] }>().subscriptionIds[0]!;
+    const source = await buySubscription(server, owner, 3);
+    await assign(target, ['u1@contoso.com']);
+    await assign(source, ['u2@contoso.com', 'u5@contoso.com']);
+    const provider = new GatedProvider();
+    await replaceCard(target, '4242 4242 4242 4242');
+    const { plans, currency, volume, taxRateBp, graceDays, webhookSecrets } = server.services.config.payments;
+    const billing = new BillingService(server.services.storage, provider, new CheckoutService(server.services.storage, provider, { plans, currency, volume, taxRateBp }), { plans, currency, volume, taxRateBp, graceDays, webhookSecrets });
+    const caller = await server.services.authenticate(`Bearer ${owner}`);
+    const merging = billing.consolidate(caller, target, [source], key(), null);
+    await expect.poll(() => provider.held()).toBe(1);
+    const during = await assign(source, ['u3@contoso.com']);
+    expect(during.statusCode).toBe(409);
+    expect(during.json()).toMatchObject({ error: { code: 'BILLING_BUSY' } });
+    provider.release();
+    expect((await merging).statusCode).toBe(200);
+    expect(await subscription(target)).toMatchObject({ quantity: 3, assigned: 3 });
+    // Afterwards the target answers assignments as usual again (full now, but not busy).
+    expect((await assign(target, ['u4@contoso.com'])).json()).toEqual({ results: [{ email: 'u4@contoso.com', result: 'no_seat_left' }] });
+  });
+
   it('moves the seats of individual subscriptions into the target, ends them with a prorated credit, and keeps users licensed', async () => {
     const target = await buySubscription(server, owner, 2);
     const first = await buySubscription(server, owner, 3);

@@ -538,15 +538,27 @@ export class BillingService {
       const method = this.storage.billing.currentPaymentMethod(targetId);
       if (!method) throw new ApiError(409, 'PAYMENT_METHOD_MISSING', 'The subscription has no payment method. Add one in Billing.');
       this.lock(targetId, now);
+      // The sources too: no seat may be assigned to them while the growth they cause is being charged.
+      for (const source of plan.sources) this.lock(source.id, now);
       return { plan, method } as const;
     });
     if (first.done) return first.done;
     const totals = first.plan.totals;
     if (!totals) throw new Error('unreachable: a consolidation without a charge was applied in the first transaction');
-    const charge = await this.chargeOrRelease(targetId, scope, key, { amountMinor: totals.totalMinor, currency: first.plan.currency, paymentMethodToken: first.method.token, description: 'Outmerge consolidation', idempotencyKey: `${scope}:${key}`, offSession: true });
+    const releaseSources = () => {
+      for (const source of first.plan.sources) this.storage.billing.releaseLock(source.id);
+    };
+    let charge: ChargeResult;
+    try {
+      charge = await this.chargeOrRelease(targetId, scope, key, { amountMinor: totals.totalMinor, currency: first.plan.currency, paymentMethodToken: first.method.token, description: 'Outmerge consolidation', idempotencyKey: `${scope}:${key}`, offSession: true });
+    } catch (error) {
+      this.storage.transaction(releaseSources);
+      throw error;
+    }
     return this.storage.transaction(() => {
       const now = this.clock();
       this.storage.billing.releaseLock(targetId);
+      releaseSources();
       const target = authorize(this.storage, caller, targetId, 'subscription.consolidate');
       let outcome: Outcome;
       if (charge.status === 'succeeded') outcome = this.applyConsolidation(target, first.plan, charge.reference, now, ip);

@@ -33,6 +33,8 @@ export class SeatService {
     const results = this.storage.transaction(() => {
       const access = authorize(this.storage, caller, subscriptionId, 'seats.assign');
       const now = this.clock();
+      // A payment under way (a merge into another subscription, a renewal) decides what the seats cost: wait for it.
+      if (this.storage.billing.isLocked(subscriptionId, now)) throw new ApiError(409, 'BILLING_BUSY', 'A payment for this subscription is being processed. Try again in a moment.');
       let live = this.storage.countLiveSeats(subscriptionId);
       const seen = new Set<string>();
       return emails.map((input): AssignmentResult => {

@@ -128,6 +128,11 @@ export class BillingStorage {
     return this.db.prepare('UPDATE subscriptions SET billing_lock_until = ? WHERE id = ? AND (billing_lock_until IS NULL OR billing_lock_until <= ?)').run(until, subscriptionId, now).changes === 1;
   }
 
+  /** Whether a payment for the subscription is under way (its lock has not run out). */
+  isLocked(subscriptionId: string, now: number): boolean {
+    return this.db.prepare('SELECT 1 FROM subscriptions WHERE id = ? AND billing_lock_until > ?').get(subscriptionId, now) !== undefined;
+  }
+
   releaseLock(subscriptionId: string): void {
     this.db.prepare('UPDATE subscriptions SET billing_lock_until = NULL WHERE id = ?').run(subscriptionId);
   }
