@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BillingSummaryView, InvoiceView, QuantityPreviewView } from '../../shared/src/api/views.js';
 import { BillingService } from '../../server/src/billing/billingService.js';
 import { CheckoutService } from '../../server/src/billing/checkoutService.js';
-import { SimulatedPaymentProvider } from '../../server/src/billing/simulatedPaymentProvider.js';
+import { GatedProvider } from '../helpers/gatedProvider.js';
 import { signWebhook } from '../../server/src/billing/webhookSignature.js';
 import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';
 
@@ -289,21 +289,6 @@ describe('payment provider webhook', () => {
     expect((await send(payload, signature)).json()).toEqual({ received: true, duplicate: false });
   });
 });
-
-/** The simulated provider with each charge held until the test lets it through, to act while a payment is under way. */
-class GatedProvider extends SimulatedPaymentProvider {
-  private waiting: Array<() => void> = [];
-  override async charge(request: Parameters<SimulatedPaymentProvider['charge']>[0]) {
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-    return super.charge(request);
-  }
-  held(): number {
-    return this.waiting.length;
-  }
-  release(): void {
-    for (const resolve of this.waiting.splice(0)) resolve();
-  }
-}
 
 describe('consolidation', () => {
   it('refuses new seats on a source while the merge is being charged, so every seat that moves was paid for', async () => {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfferView, PartnerCustomerView, PartnerInvoiceView, PartnerNotificationView, PartnerRelationshipView, PartnerView, ProductKeyView } from '../../shared/src/api/views.js';
 import { CheckoutService } from '../../server/src/billing/checkoutService.js';
 import { SimulatedPaymentProvider } from '../../server/src/billing/simulatedPaymentProvider.js';
+import { GatedProvider } from '../helpers/gatedProvider.js';
 import { PartnerService } from '../../server/src/partners/partnerService.js';
 import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';
 
@@ -22,23 +23,6 @@ beforeAll(async () => {
   server = await startTestServer({ INVITATION_RATE_PER_MINUTE: '100000' });
 });
 afterAll(() => server.close());
-
-/** The simulated provider, with every charge held until the test lets it through: two purchases then truly overlap. */
-class GatedProvider extends SimulatedPaymentProvider {
-  private waiting: Array<() => void> = [];
-  charged = 0;
-  override async charge(request: Parameters<SimulatedPaymentProvider['charge']>[0]) {
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.charged++;
-    return super.charge(request);
-  }
-  held(): number {
-    return this.waiting.length;
-  }
-  release(): void {
-    for (const resolve of this.waiting.splice(0)) resolve();
-  }
-}
 
 /** The same service over the same storage, with a clock `ms` later. */
 function later(ms: number): PartnerService {
