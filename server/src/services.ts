@@ -49,6 +49,10 @@ export async function createServices(config: Config, log: (error: unknown, messa
   const paymentProvider: PaymentProvider = new SimulatedPaymentProvider();
   const { plans, currency, volume, taxRateBp, graceDays, webhookSecrets } = config.payments;
   const checkout = new CheckoutService(storage, paymentProvider, { plans, currency, volume, taxRateBp });
+  const billing = new BillingService(storage, paymentProvider, checkout, { plans, currency, volume, taxRateBp, graceDays, webhookSecrets });
+  const partners = new PartnerService(storage, paymentProvider, checkout, mailer, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl }, Date.now, log);
+  // A key purchase the bank asked to confirm is finished where every confirmation is: in billing.
+  billing.registerActionHandler('product_keys', (request, result, now) => partners.finishKeyPurchase(request, result, now));
   return {
     config,
     storage,
@@ -57,10 +61,10 @@ export async function createServices(config: Config, log: (error: unknown, messa
     authenticate,
     licenses: new LicenseService(storage, keys, { issuer: config.license.issuer, tokenTtlSeconds: config.license.tokenTtlSeconds }),
     checkout,
-    billing: new BillingService(storage, paymentProvider, checkout, { plans, currency, volume, taxRateBp, graceDays, webhookSecrets }),
+    billing,
     seats: new SeatService(storage, mailer, { publicUrl: config.publicUrl }, Date.now, log),
     delegation: new DelegationService(storage, mailer, { publicUrl: config.publicUrl }, Date.now, log),
     organisations: new OrganisationService(storage),
-    partners: new PartnerService(storage, paymentProvider, checkout, mailer, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl }, Date.now, log),
+    partners,
   };
 }

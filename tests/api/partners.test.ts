@@ -330,6 +330,32 @@ describe('delegated administration of customers (P3)', () => {
 });
 
 describe('product keys (P4)', () => {
+  it('with a card the bank asks to confirm: nothing is made until it does; the answer then holds the keys once', async () => {
+    const { token, partner } = await enrol('owner@tango-partners.example', 'Tango');
+    const body = { plan: 'monthly', seats: 2, termPeriods: 1, count: 2, card: '4000 0027 6000 3184' };
+    const headers = idem();
+    const waiting = await server.call('POST', `/api/v1/partners/${partner.id}/product-keys`, { token, body, headers });
+    expect(waiting.statusCode).toBe(202);
+    const { actionId } = waiting.json<{ status: string; actionId: string }>();
+    expect(waiting.json()).toMatchObject({ status: 'requires_action' });
+    expect((await server.call('GET', `/api/v1/partners/${partner.id}/product-keys`, { token })).json<ProductKeyView[]>()).toHaveLength(0);
+
+    const done = await server.call('POST', `/api/v1/payment-actions/${actionId}/complete`, { token, body: { approved: true } });
+    expect(done.statusCode).toBe(201);
+    const bought = done.json<{ keys: string[]; invoiceNumber: string }>();
+    expect(bought.keys.every((k) => /^[BCDFGHJKMPQRTVWXY2346789]{5}(-[BCDFGHJKMPQRTVWXY2346789]{5}){4}$/.test(k))).toBe(true);
+    expect((await server.call('GET', `/api/v1/partners/${partner.id}/product-keys`, { token })).json<ProductKeyView[]>()).toHaveLength(2);
+    expect((await server.call('GET', `/api/v1/partners/${partner.id}/invoices`, { token })).json<PartnerInvoiceView[]>().map((i) => i.number)).toEqual([bought.invoiceNumber]);
+    // Completing again, or replaying the purchase, shows no key in clear and makes nothing more.
+    expect((await server.call('POST', `/api/v1/payment-actions/${actionId}/complete`, { token, body: { approved: true } })).json<{ keys: string[] }>().keys.every((k) => k.startsWith('XXXXX-'))).toBe(true);
+    expect((await server.call('POST', `/api/v1/partners/${partner.id}/product-keys`, { token, body, headers })).json<{ keys: string[] }>().keys.every((k) => k.startsWith('XXXXX-'))).toBe(true);
+    expect((await server.call('GET', `/api/v1/partners/${partner.id}/product-keys`, { token })).json<ProductKeyView[]>()).toHaveLength(2);
+    // Refused by the bank: declined, no keys, no invoice.
+    const refused = (await server.call('POST', `/api/v1/partners/${partner.id}/product-keys`, { token, body, headers: idem() })).json<{ actionId: string }>();
+    expect((await server.call('POST', `/api/v1/payment-actions/${refused.actionId}/complete`, { token, body: { approved: false } })).json()).toMatchObject({ error: { code: 'PAYMENT_DECLINED' } });
+    expect((await server.call('GET', `/api/v1/partners/${partner.id}/product-keys`, { token })).json<ProductKeyView[]>()).toHaveLength(2);
+  });
+
   it('are bought through the provider, shown once, redeemed once to create or extend, journaled for both sides', async () => {
     const { token, partner } = await enrol('owner@romeo-partners.example', 'Romeo');
     const headers = idem();

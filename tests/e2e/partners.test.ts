@@ -180,8 +180,11 @@ describe('partners in the portal', () => {
     await partner.getByTestId('key-seats').fill('5');
     await partner.getByTestId('key-term').fill('12');
     await expectText(partner.getByTestId('keys-total'), /Total: €300\.00, tax included/);
-    await partner.getByTestId('key-card').fill('4242 4242 4242 4242');
+    // A card whose bank asks for confirmation (3-D Secure), as most European cards do.
+    await partner.getByTestId('key-card').fill('4000 0027 6000 3184');
     await partner.getByTestId('buy-keys').click();
+    await expectText(partner.getByTestId('keys-authenticate'), /Your bank asks you to confirm the payment of €300\.00/);
+    await partner.getByTestId('keys-auth-approve').click();
     await expectText(partner.getByTestId('keys-bought'), /Save these keys now: they are shown only this once\.[\s\S]*1 key bought for €300\.00/);
     await expectText(partner.getByTestId('keys-emailed'), /We also emailed them to nora@northwind\.example/);
     await expectText(partner.getByTestId('partner-invoices'), /OM-\d{4}-\d{6}[\s\S]*€300\.00/);

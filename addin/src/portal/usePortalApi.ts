@@ -57,6 +57,14 @@ export type OfferRedemption = (CheckoutResult & { administration?: PartnerRelati
 export type PartnerRequestReview = PartnerRelationshipView & { subscriptions: Array<{ id: string; plan: string; quantity: number; status: SubscriptionStatus }> };
 
 /** Product keys just bought: `keys` in clear only in this answer. */
+/** A payment the bank asks the buyer to confirm first (3-D Secure). */
+export interface PaymentWaiting {
+  status: 'requires_action';
+  actionId: string;
+  amountMinor: number;
+  currency: string;
+}
+
 export interface ProductKeyPurchase {
   batchId: string;
   plan: string;
@@ -151,6 +159,8 @@ export function usePortalApi(auth: AuthPort | null) {
       catalog: () => apiFetch<PlanCatalogView>('/api/v1/plans'),
       buy: (body: { lines: CartLine[]; card: string }, idempotencyKey: string) => call<CheckoutResult>('/api/v1/checkout', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
       completePayment: (actionId: string, approved: boolean) => call<CheckoutResult | PaymentResult>(`/api/v1/payment-actions/${encodeURIComponent(actionId)}/complete`, { method: 'POST', body: { approved } }),
+      /** The bank's answer to a product-key purchase: the keys, shown this once. */
+      completeKeyPurchase: (actionId: string, approved: boolean) => call<ProductKeyPurchase>(`/api/v1/payment-actions/${encodeURIComponent(actionId)}/complete`, { method: 'POST', body: { approved } }),
       previewQuantity: (id: string, quantity: number) => call<QuantityPreviewView>(`${base(id)}/quantity/preview${query({ quantity })}`),
       changeQuantity: (id: string, body: { quantity: number; prorationDate: string; expectedAmountMinor: number }, idempotencyKey: string) =>
         call<QuantityChangeResult>(`${base(id)}/quantity`, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
@@ -188,7 +198,7 @@ export function usePortalApi(auth: AuthPort | null) {
       subscriptionPartners: (id: string) => call<PartnerRelationshipView[]>(`${base(id)}/partners`),
       endPartnerRelationship: (id: string, relationshipId: string) => call<void>(`${base(id)}/partners/${encodeURIComponent(relationshipId)}`, { method: 'DELETE' }),
       buyProductKeys: (partnerId: string, body: { plan: string; seats: number; termPeriods: number; count: number; card: string }, idempotencyKey: string) =>
-        call<ProductKeyPurchase>(`${partnerBase(partnerId)}/product-keys`, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
+        call<ProductKeyPurchase | PaymentWaiting>(`${partnerBase(partnerId)}/product-keys`, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
       productKeys: (partnerId: string) => call<ProductKeyView[]>(`${partnerBase(partnerId)}/product-keys`),
       redeemProductKey: (key: string, subscriptionId?: string) =>
         call<{ subscriptionId: string; created: boolean; plan: string; quantity: number; status: SubscriptionStatus; periodEnd: string }>('/api/v1/product-keys/redeem', { method: 'POST', body: subscriptionId ? { key, subscriptionId } : { key } }),

@@ -354,6 +354,17 @@ export class BillingService {
 
   // --- payment actions (additional authentication) and webhooks -----------------------------
 
+  /**
+   * Payments of other services that may need the bank's confirmation (a partner's product keys):
+   * the service that started one finishes it here, inside this transaction; `stored` is what a
+   * repeated completion replays, `after` runs once it is committed (emails).
+   */
+  private readonly actionHandlers = new Map<string, (request: string, result: ChargeResult, now: number) => { outcome: Outcome; stored: Outcome; after: () => Promise<void> }>();
+
+  registerActionHandler(kind: 'product_keys', handler: (request: string, result: ChargeResult, now: number) => { outcome: Outcome; stored: Outcome; after: () => Promise<void> }): void {
+    this.actionHandlers.set(kind, handler);
+  }
+
   async completeAction(caller: CallerIdentity, actionId: string, approved: boolean): Promise<Outcome> {
     const action = this.storage.billing.findPaymentAction(actionId);
     if (!action || action.tenantId !== caller.tenantId || action.objectId !== caller.objectId) throw new ApiError(404, 'PAYMENT_ACTION_NOT_FOUND', 'No payment waiting for confirmation with this id.');
@@ -366,11 +377,14 @@ export class BillingService {
       throw error;
     }
     if (result.status === 'requires_action') return { statusCode: 202, body: { status: 'requires_action', actionId, amountMinor: action.amountMinor, currency: action.currency } };
-    return this.finishAction(action.id, result, caller.email);
+    const { outcome, after } = this.finishAction(action.id, result, caller.email);
+    await after();
+    return outcome;
   }
 
-  private finishAction(actionId: string, result: ChargeResult, email: string | null): Outcome {
-    return this.storage.transaction(() => {
+  private finishAction(actionId: string, result: ChargeResult, email: string | null): { outcome: Outcome; after: () => Promise<void> } {
+    let after = () => Promise.resolve();
+    const outcome = this.storage.transaction(() => {
       const action = this.storage.billing.findPaymentAction(actionId);
       if (!action) throw new ApiError(404, 'PAYMENT_ACTION_NOT_FOUND', 'No payment waiting for confirmation with this id.');
       if (action.status !== 'pending') return JSON.parse(action.response ?? 'null') as Outcome;
@@ -383,6 +397,15 @@ export class BillingService {
           recordPayment(this.storage, { subscriptionId: null, provider: this.provider.name, reference: result.reference, amountMinor: action.amountMinor, currency: action.currency, status: 'declined', description: 'Checkout', invoiceId: null, at: now });
           outcome = declinedResponse(result.status === 'declined' ? result.reason : 'card_declined');
         }
+      } else if (action.kind === 'product_keys') {
+        const handler = this.actionHandlers.get(action.kind);
+        if (!handler) throw new Error('No handler for product-key payments is registered.');
+        const finished = handler(action.request, result, now);
+        after = finished.after;
+        // The buyer sees the keys in this answer only; what is kept and replayed holds none in clear.
+        this.storage.billing.completePaymentAction(action.id, result.status === 'succeeded' ? 'succeeded' : 'failed', now, finished.stored);
+        this.storage.completeIdempotencyKey(action.idempotencyScope, action.idempotencyKey, finished.stored.statusCode, finished.stored.body);
+        return finished.outcome;
       } else {
         outcome = this.settleInvoice({ tenantId: action.tenantId, objectId: action.objectId, email }, JSON.parse(action.request) as PendingInvoicePayment, result, now);
       }
@@ -390,6 +413,7 @@ export class BillingService {
       this.storage.completeIdempotencyKey(action.idempotencyScope, action.idempotencyKey, outcome.statusCode, outcome.body);
       return outcome;
     });
+    return { outcome, after };
   }
 
   /** A provider webhook: signature and timestamp verified, each event id handled once. */
@@ -410,7 +434,8 @@ export class BillingService {
       const action = this.storage.billing.findPaymentActionByReference(event.reference);
       if (action?.status === 'pending') {
         const result: ChargeResult = event.type === 'payment_action.succeeded' ? { status: 'succeeded', reference: event.reference } : { status: 'declined', reference: event.reference, reason: 'authentication_failed' };
-        this.finishAction(action.id, result, null);
+        // Emails of the finished purchase go out after the answer to the provider.
+        void this.finishAction(action.id, result, null).after();
       }
     }
     return { received: true, duplicate: false };

@@ -31,7 +31,7 @@ import { PERMISSIONS, type PartnerStaffRole, type Permission } from '../../../sh
 import type { BillingOptions, CheckoutResponse, CheckoutService, PendingCheckout } from '../billing/checkoutService.js';
 import { invoiceNumber, invoiceTotals } from '../billing/invoiceMath.js';
 import { declinedResponse, planLabel, recordPayment } from '../billing/ledger.js';
-import { PaymentMethodInvalidError, type PaymentProvider } from '../billing/paymentProvider.js';
+import { PaymentMethodInvalidError, type ChargeResult, type PaymentProvider } from '../billing/paymentProvider.js';
 import { periodEnd } from '../billing/plans.js';
 import { seatTotalMinor, safeMoney } from '../billing/pricing.js';
 import type { PlanConfig } from '../config.js';
@@ -76,6 +76,18 @@ export interface OfferRequest {
   administration?: { permissions: string[]; durationDays: number };
   maxCustomers?: number | null;
   expiresInDays?: number;
+}
+
+/** A key purchase waiting for the bank's answer, as stored with its payment action. */
+interface PendingKeyPurchase {
+  partnerId: string;
+  plan: string;
+  seats: number;
+  termPeriods: number;
+  count: number;
+  buyer: string;
+  actor: { tenantId: string; objectId: string; email: string | null; role: PartnerStaffRole };
+  ip: string | null;
 }
 
 export interface KeyPurchaseRequest {
@@ -571,58 +583,96 @@ export class PartnerService {
       if (error instanceof PaymentMethodInvalidError) throw new ApiError(400, 'PAYMENT_CARD_INVALID', error.message);
       throw error;
     }
+    const purchase: PendingKeyPurchase = { partnerId, plan: plan.id, seats: request.seats, termPeriods: request.termPeriods, count: request.count, buyer: caller.email ?? first.access.staff.emailDisplay, actor: { tenantId: caller.tenantId, objectId: caller.objectId, email: caller.email, role: first.access.staff.role }, ip };
     const result = this.storage.transaction(() => {
       const now = this.clock();
-      let outcome: Outcome;
-      let stored: Outcome;
-      if (charge.status !== 'succeeded') {
-        // Product keys are bought on-session without 3-D Secure support: a card that asks for it is refused.
-        const reason = charge.status === 'declined' ? charge.reason : 'authentication_failed';
-        recordPayment(this.storage, { subscriptionId: null, provider: this.provider.name, reference: charge.reference, amountMinor: totals.totalMinor, currency: this.options.currency, status: 'declined', description, invoiceId: null, at: now });
-        outcome = stored = declinedResponse(reason);
-      } else {
-        // A paid invoice in the same yearly sequence as subscription invoices (B4), billed to the partner.
-        const year = new Date(now).getUTCFullYear();
-        const invoice: PartnerInvoiceRow = {
-          id: randomUUID(),
-          number: invoiceNumber(year, this.storage.billing.nextInvoiceSequence(year)),
-          partnerId,
-          status: 'paid',
-          currency: this.options.currency,
-          subtotalMinor: totals.subtotalMinor,
-          taxRateBp: totals.taxRateBp,
-          taxMinor: totals.taxMinor,
-          totalMinor: totals.totalMinor,
-          billTo: caller.email ?? first.access.staff.emailDisplay,
-          issuedAt: now,
-          paidAt: now,
-        };
-        this.storage.partners.insertInvoice(invoice, totals.lines);
-        recordPayment(this.storage, { subscriptionId: null, provider: this.provider.name, reference: charge.reference, amountMinor: totals.totalMinor, currency: this.options.currency, status: 'succeeded', description, invoiceId: null, at: now });
-        const batchId = randomUUID();
-        const keys: string[] = [];
-        const rows: ProductKeyRow[] = [];
-        for (let i = 0; i < request.count; i++) {
-          const productKey = newProductKey();
-          const row: ProductKeyRow = { id: randomUUID(), partnerId, batchId, keyHint: productKey.slice(-5), planId: plan.id, seats: request.seats, termPeriods: request.termPeriods, status: 'unused', createdAt: now, expiresAt: now + PRODUCT_KEY_LIFETIME_MS, redeemedAt: null, redeemedSubscriptionId: null, redeemedByEmail: null };
-          this.storage.partners.insertProductKey(row, productKeyHash(productKey));
-          keys.push(productKey);
-          rows.push(row);
-        }
-        this.partnerJournal(first.access, caller, 'product_keys.purchased', batchId, { plan: plan.id, seats: request.seats, termPeriods: request.termPeriods, count: request.count, amountMinor: totals.totalMinor, currency: this.options.currency }, ip, now);
-        const body = { batchId, invoiceNumber: invoice.number, plan: plan.id, seats: request.seats, termPeriods: request.termPeriods, amountMinor: totals.totalMinor, currency: this.options.currency, expiresAt: new Date(now + PRODUCT_KEY_LIFETIME_MS).toISOString() };
-        // The buyer's durable copy: only the keys' hashes stay here.
-        const buyer = caller.email ?? first.access.staff.emailDisplay;
-        this.outgoing.push(productKeysEmail({ to: buyer, locale: resolveLocale(first.access.partner.language), partner: first.access.partner.name, plan: plan.id, seats: request.seats, periods: request.termPeriods, interval: plan.interval, keys, expiresAt: now + PRODUCT_KEY_LIFETIME_MS, publicUrl: this.options.publicUrl }));
-        outcome = { statusCode: 201, body: { ...body, keys, emailedTo: buyer } };
-        // The stored answer (replayed for the same key) never holds a key in clear.
-        stored = { statusCode: 201, body: { ...body, keys: rows.map((r) => `XXXXX-XXXXX-XXXXX-XXXXX-${r.keyHint}`), keysShownOnce: true } };
+      if (charge.status === 'requires_action') {
+        // The bank asks the buyer to confirm (3-D Secure): the keys are made when it answers (BillingService.completeAction).
+        const actionId = randomUUID();
+        this.storage.billing.insertPaymentAction({ id: actionId, kind: 'product_keys', status: 'pending', tenantId: caller.tenantId, objectId: caller.objectId, idempotencyScope: scope, idempotencyKey: key, providerReference: charge.reference, amountMinor: totals.totalMinor, currency: this.options.currency, request: JSON.stringify(purchase), createdAt: now, completedAt: null, response: null });
+        const waiting = { statusCode: 202, body: { status: 'requires_action', actionId, amountMinor: totals.totalMinor, currency: this.options.currency } };
+        this.storage.completeIdempotencyKey(scope, key, waiting.statusCode, waiting.body);
+        return waiting;
       }
+      const { outcome, stored } = this.settleKeyPurchase(purchase, charge, now);
       this.storage.completeIdempotencyKey(scope, key, stored.statusCode, stored.body);
       return outcome;
     });
     await this.flush();
     return result;
+  }
+
+  /**
+   * The end of a key purchase, at once or when the bank answered: on success a paid invoice, the
+   * keys (stored hashed), the journal and the buyer's email; the answer holds the keys, the stored
+   * answer (replayed for the same Idempotency-Key) only their last groups. In a transaction.
+   */
+  private settleKeyPurchase(purchase: PendingKeyPurchase, charge: ChargeResult, now: number): { outcome: Outcome; stored: Outcome } {
+    const plan = this.plan(purchase.plan);
+    const partner = this.storage.partners.findPartner(purchase.partnerId);
+    if (!partner) throw new ApiError(404, 'PARTNER_NOT_FOUND', 'No such partner.');
+    const perKey = safeMoney(seatTotalMinor(plan, this.options.volume, purchase.seats) * purchase.termPeriods);
+    const description = `Product key: ${planLabel(plan)}, ${purchase.seats} seats, ${purchase.termPeriods} × ${plan.interval}`;
+    const totals = invoiceTotals([{ description, quantity: purchase.count, unitAmountMinor: perKey, amountMinor: safeMoney(perKey * purchase.count) }], 0, this.options.taxRateBp);
+    if (charge.status !== 'succeeded') {
+      const reason = charge.status === 'declined' ? charge.reason : 'authentication_failed';
+      recordPayment(this.storage, { subscriptionId: null, provider: this.provider.name, reference: charge.reference, amountMinor: totals.totalMinor, currency: this.options.currency, status: 'declined', description, invoiceId: null, at: now });
+      const declined = declinedResponse(reason);
+      return { outcome: declined, stored: declined };
+    }
+    // A paid invoice in the same yearly sequence as subscription invoices (B4), billed to the buyer.
+    const year = new Date(now).getUTCFullYear();
+    const invoice: PartnerInvoiceRow = {
+      id: randomUUID(),
+      number: invoiceNumber(year, this.storage.billing.nextInvoiceSequence(year)),
+      partnerId: partner.id,
+      status: 'paid',
+      currency: this.options.currency,
+      subtotalMinor: totals.subtotalMinor,
+      taxRateBp: totals.taxRateBp,
+      taxMinor: totals.taxMinor,
+      totalMinor: totals.totalMinor,
+      billTo: purchase.buyer,
+      issuedAt: now,
+      paidAt: now,
+    };
+    this.storage.partners.insertInvoice(invoice, totals.lines);
+    recordPayment(this.storage, { subscriptionId: null, provider: this.provider.name, reference: charge.reference, amountMinor: totals.totalMinor, currency: this.options.currency, status: 'succeeded', description, invoiceId: null, at: now });
+    const batchId = randomUUID();
+    const keys: string[] = [];
+    const rows: ProductKeyRow[] = [];
+    for (let i = 0; i < purchase.count; i++) {
+      const productKey = newProductKey();
+      const row: ProductKeyRow = { id: randomUUID(), partnerId: partner.id, batchId, keyHint: productKey.slice(-5), planId: plan.id, seats: purchase.seats, termPeriods: purchase.termPeriods, status: 'unused', createdAt: now, expiresAt: now + PRODUCT_KEY_LIFETIME_MS, redeemedAt: null, redeemedSubscriptionId: null, redeemedByEmail: null };
+      this.storage.partners.insertProductKey(row, productKeyHash(productKey));
+      keys.push(productKey);
+      rows.push(row);
+    }
+    this.storage.appendJournal({
+      organisationId: partner.organisationId,
+      subscriptionId: null,
+      actor: { tenantId: purchase.actor.tenantId, objectId: purchase.actor.objectId, email: purchase.actor.email ?? purchase.buyer },
+      actorRole: `partner ${purchase.actor.role}`,
+      onBehalfOf: null,
+      category: 'partner',
+      action: 'product_keys.purchased',
+      target: batchId,
+      detail: JSON.stringify({ plan: plan.id, seats: purchase.seats, termPeriods: purchase.termPeriods, count: purchase.count, amountMinor: totals.totalMinor, currency: this.options.currency }),
+      ip: purchase.ip,
+      at: now,
+    });
+    const body = { batchId, invoiceNumber: invoice.number, plan: plan.id, seats: purchase.seats, termPeriods: purchase.termPeriods, amountMinor: totals.totalMinor, currency: this.options.currency, expiresAt: new Date(now + PRODUCT_KEY_LIFETIME_MS).toISOString() };
+    // The buyer's durable copy: only the keys' hashes stay here.
+    this.outgoing.push(productKeysEmail({ to: purchase.buyer, locale: resolveLocale(partner.language), partner: partner.name, plan: plan.id, seats: purchase.seats, periods: purchase.termPeriods, interval: plan.interval, keys, expiresAt: now + PRODUCT_KEY_LIFETIME_MS, publicUrl: this.options.publicUrl }));
+    return {
+      outcome: { statusCode: 201, body: { ...body, keys, emailedTo: purchase.buyer } },
+      stored: { statusCode: 201, body: { ...body, keys: rows.map((r) => `XXXXX-XXXXX-XXXXX-XXXXX-${r.keyHint}`), keysShownOnce: true } },
+    };
+  }
+
+  /** The bank answered a key purchase that needed confirmation: called by BillingService inside its transaction. */
+  finishKeyPurchase(request: string, charge: ChargeResult, now: number): { outcome: Outcome; stored: Outcome; after: () => Promise<void> } {
+    return { ...this.settleKeyPurchase(JSON.parse(request) as PendingKeyPurchase, charge, now), after: () => this.flush() };
   }
 
   /** The partner's invoices (product keys), newest first: for those who may buy. */

@@ -66,7 +66,7 @@ export interface CreditRow {
 
 export interface PaymentActionRow {
   id: string;
-  kind: 'checkout' | 'invoice';
+  kind: 'checkout' | 'invoice' | 'product_keys';
   status: 'pending' | 'succeeded' | 'failed';
   tenantId: string;
   objectId: string;

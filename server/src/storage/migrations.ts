@@ -409,4 +409,31 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    description: "payment actions for partners' product-key purchases (the bank's confirmation): the kind check widened",
+    sql: `
+      -- SQLite cannot change a CHECK constraint in place: the table is rebuilt with the same rows.
+      CREATE TABLE payment_actions_new (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('checkout', 'invoice', 'product_keys')),
+        status TEXT NOT NULL CHECK (status IN ('pending', 'succeeded', 'failed')),
+        tenant_id TEXT NOT NULL,
+        object_id TEXT NOT NULL,
+        idempotency_scope TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL,
+        provider_reference TEXT NOT NULL UNIQUE,
+        amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
+        currency TEXT NOT NULL,
+        request TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        completed_at INTEGER,
+        response TEXT
+      );
+      INSERT INTO payment_actions_new (id, kind, status, tenant_id, object_id, idempotency_scope, idempotency_key, provider_reference, amount_minor, currency, request, created_at, completed_at, response)
+        SELECT id, kind, status, tenant_id, object_id, idempotency_scope, idempotency_key, provider_reference, amount_minor, currency, request, created_at, completed_at, response FROM payment_actions;
+      DROP TABLE payment_actions;
+      ALTER TABLE payment_actions_new RENAME TO payment_actions;
+    `,
+  },
 ];

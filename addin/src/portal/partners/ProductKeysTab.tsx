@@ -11,7 +11,7 @@ import { Feedback } from '../../components/Feedback.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { taxMinor, tieredTotalMinor } from '../Checkout.js';
 import { errorText } from '../errorText.js';
-import type { PortalApi, ProductKeyPurchase } from '../usePortalApi.js';
+import type { PaymentWaiting, PortalApi, ProductKeyPurchase } from '../usePortalApi.js';
 import { copyText, idempotencyKeys } from './partnerText.js';
 import type { PartnerInvoiceView } from '../../../../shared/src/api/views.js';
 
@@ -25,6 +25,8 @@ export function ProductKeysTab({ api, partner }: { api: PortalApi; partner: Part
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [bought, setBought] = useState<ProductKeyPurchase | null>(null);
+  /** A purchase waiting for the bank's confirmation. */
+  const [waiting, setWaiting] = useState<PaymentWaiting | null>(null);
   const [plan, setPlan] = useState('monthly');
   const [seats, setSeats] = useState('5');
   const [term, setTerm] = useState('12');
@@ -60,10 +62,31 @@ export function ProductKeysTab({ api, partner }: { api: PortalApi; partner: Part
     setError(null);
     setNotice(null);
     try {
-      setBought(await api.buyProductKeys(partner.id, body, keyFor(body)));
+      const result = await api.buyProductKeys(partner.id, body, keyFor(body));
+      if ('actionId' in result) setWaiting(result);
+      else {
+        setBought(result);
+        load();
+      }
       setCard('');
+    } catch (e) {
+      setError(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** The simulated bank's answer; a real provider shows its own confirmation step. */
+  const confirm = async (approved: boolean) => {
+    if (!waiting) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setBought(await api.completeKeyPurchase(waiting.actionId, approved));
+      setWaiting(null);
       load();
     } catch (e) {
+      setWaiting(null);
       setError(errorText(e, t));
     } finally {
       setBusy(false);
@@ -77,6 +100,23 @@ export function ProductKeysTab({ api, partner }: { api: PortalApi; partner: Part
     <section style={{ display: 'flex', flexDirection: 'column', gap: 12 }} aria-label={t('partners.tab.keys')} data-testid="partner-keys">
       <Caption1>{t('partners.keys.explain')}</Caption1>
       <Feedback error={error} notice={notice} testId="keys" />
+      {waiting && (
+        <MessageBar intent="info" layout="multiline" data-testid="keys-authenticate">
+          <MessageBarBody style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
+            <MessageBarTitle>{t('checkout.authTitle')}</MessageBarTitle>
+            <Text>{t('checkout.authText', { amount: formatMoney(waiting.amountMinor, waiting.currency, locale) })}</Text>
+            <Caption1>{t('checkout.authSimulated')}</Caption1>
+            <div style={{ display: 'flex', gap: 8 }}>
+              <Button appearance="primary" disabled={busy} onClick={() => void confirm(true)} data-testid="keys-auth-approve">
+                {t('checkout.authApprove')}
+              </Button>
+              <Button disabled={busy} onClick={() => void confirm(false)} data-testid="keys-auth-decline">
+                {t('checkout.authDecline')}
+              </Button>
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {bought && (
         <MessageBar intent="warning" layout="multiline" data-testid="keys-bought">
           <MessageBarBody style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
