@@ -49,7 +49,7 @@ export async function createServices(config: Config, log: (error: unknown, messa
   const paymentProvider: PaymentProvider = new SimulatedPaymentProvider();
   const { plans, currency, volume, taxRateBp, graceDays, webhookSecrets } = config.payments;
   const checkout = new CheckoutService(storage, paymentProvider, { plans, currency, volume, taxRateBp });
-  const billing = new BillingService(storage, paymentProvider, checkout, { plans, currency, volume, taxRateBp, graceDays, webhookSecrets });
+  const billing = new BillingService(storage, paymentProvider, checkout, { plans, currency, volume, taxRateBp, graceDays, webhookSecrets, publicUrl: config.publicUrl }, Date.now, mailer);
   const partners = new PartnerService(storage, paymentProvider, checkout, mailer, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl }, Date.now, log);
   // A key purchase the bank asked to confirm is finished where every confirmation is: in billing.
   billing.registerActionHandler('product_keys', (request, result, now) => partners.finishKeyPurchase(request, result, now));

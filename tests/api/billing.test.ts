@@ -199,12 +199,17 @@ describe('renewal, past due, expiry', () => {
     expect(pastDue).toMatchObject({ status: 'past_due', openInvoice: { kind: 'renewal', status: 'open', totalMinor: 1000 + 81 } });
     expect(Date.parse(pastDue.graceUntil ?? '')).toBe(periodEnd + 14 * 86_400_000);
     expect(await licenseCheck(user)).toMatchObject({ code: 'ACTIVE' });
+    // The owner is told what happened, until when the users stay licensed, and where to pay.
+    const ownerMail = (kind: string) => server.services.storage.listOutbox(500).filter((m) => m.kind === kind && m.to === 'olivia@contoso.com' && m.text.includes(id));
+    expect(ownerMail('payment-failed')).toHaveLength(1);
+    expect(ownerMail('payment-failed')[0]!.text).toContain(pastDue.openInvoice!.number);
 
     await server.services.billing.runRenewals(periodEnd + 14 * 86_400_000 - 1000);
     expect((await subscription(id)).status).toBe('past_due');
     await server.services.billing.runRenewals(periodEnd + 14 * 86_400_000 + 1000);
     expect((await subscription(id)).status).toBe('expired');
     expect(await licenseCheck(user)).toMatchObject({ code: 'SUBSCRIPTION_EXPIRED' });
+    expect(ownerMail('subscription-expired')).toHaveLength(1);
 
     const invoiceId = pastDue.openInvoice?.id ?? '';
     const declined = await server.call('POST', `${base(id)}/invoices/${invoiceId}/pay`, { token: owner, body: {}, headers: { 'idempotency-key': key() } });

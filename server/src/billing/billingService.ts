@@ -26,11 +26,16 @@ import { periodEnd } from './plans.js';
 import { seatTotalMinor } from './pricing.js';
 import { prorateChange } from './proration.js';
 import { verifyWebhook } from './webhookSignature.js';
-import type { Locale } from '../../../shared/src/i18n/translate.js';
+import { canonicalEmail } from '../../../shared/src/email/normalizeEmail.js';
+import { formatMoney, resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
+import type { Mailer, OutgoingEmail } from '../email/mailer.js';
+import { paymentFailedEmail, subscriptionExpiredEmail } from '../email/templates.js';
 
 export interface BillingServiceOptions extends BillingOptions {
   graceDays: number;
   webhookSecrets: readonly string[];
+  /** Links in the owner's emails (payment failed, expired) start here; without it no such email is sent. */
+  publicUrl?: string;
 }
 
 /** How long a preview's proration date may be confirmed. */
@@ -56,7 +61,16 @@ export class BillingService {
     private readonly checkout: CheckoutService,
     private readonly options: BillingServiceOptions,
     private readonly clock: () => number = Date.now,
+    private readonly mailer: Mailer | null = null,
   ) {}
+
+  /** The owner hears of a failed renewal and of the expiry, in the language of their own seat (English without one). */
+  private async tellOwner(subscriptionId: string, compose: (to: string, locale: Locale, publicUrl: string) => OutgoingEmail): Promise<void> {
+    const subscription = this.storage.findSubscription(subscriptionId);
+    if (!this.mailer || !this.options.publicUrl || !subscription) return;
+    const ownerSeat = this.storage.findLiveSeatByEmail(subscriptionId, canonicalEmail(subscription.ownerEmail) ?? '');
+    await this.mailer.send(compose(subscription.ownerEmail, resolveLocale(ownerSeat?.language), this.options.publicUrl)).catch(() => undefined);
+  }
 
   private plan(id: string): PlanConfig {
     const plan = this.options.plans.find((p) => p.id === id);
@@ -472,6 +486,24 @@ export class BillingService {
   }
 
   private async renewOnce(subscriptionId: string, now: number): Promise<'renewed' | 'past_due' | 'expired' | 'nothing'> {
+    const outcome = await this.renewOrExpire(subscriptionId, now);
+    if (outcome === 'expired') {
+      await this.tellOwner(subscriptionId, (to, locale, publicUrl) => {
+        const subscription = this.storage.findSubscription(subscriptionId)!;
+        return subscriptionExpiredEmail({ to, locale, plan: subscription.planId, quantity: subscription.quantity, subscriptionId, publicUrl });
+      });
+    } else if (outcome === 'past_due') {
+      await this.tellOwner(subscriptionId, (to, locale, publicUrl) => {
+        const state = this.storage.billing.state(subscriptionId);
+        const subscription = this.storage.findSubscription(subscriptionId)!;
+        const invoice = this.storage.billing.openInvoice(subscriptionId);
+        return paymentFailedEmail({ to, locale, plan: subscription.planId, quantity: subscription.quantity, amount: invoice ? formatMoney(invoice.totalMinor, invoice.currency, locale) : '', invoice: invoice?.number ?? '', graceUntil: state?.graceUntil ?? now, subscriptionId, publicUrl });
+      });
+    }
+    return outcome;
+  }
+
+  private async renewOrExpire(subscriptionId: string, now: number): Promise<'renewed' | 'past_due' | 'expired' | 'nothing'> {
     const first = this.storage.transaction(() => {
       const subscription = this.storage.findSubscription(subscriptionId);
       const state = this.storage.billing.state(subscriptionId);

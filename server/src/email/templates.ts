@@ -114,3 +114,29 @@ export function productKeysEmail(options: { to: string; locale: Locale; partner:
   );
 }
 
+/** The owner's renewal could not be charged: what happens, until when, and where to pay (B3/B4). */
+export function paymentFailedEmail(options: { to: string; locale: Locale; plan: string; quantity: number; amount: string; invoice: string; graceUntil: number; subscriptionId: string; publicUrl: string }): OutgoingEmail {
+  return compose(
+    'payment-failed',
+    options.to,
+    options.locale,
+    'email.paymentFailed.subject',
+    [['email.paymentFailed.intro'], ['email.paymentFailed.what']],
+    { plan: translate(options.locale, `plan.${options.plan}` as MessageKey), quantity: options.quantity, amount: options.amount, invoice: options.invoice, date: formatDate(options.graceUntil, options.locale) },
+    { label: 'email.paymentFailed.button', url: `${options.publicUrl}/portal.html#/subscriptions/${encodeURIComponent(options.subscriptionId)}` },
+  );
+}
+
+/** The grace ran out: the subscription expired; its users send with the footer until a payment reactivates it. */
+export function subscriptionExpiredEmail(options: { to: string; locale: Locale; plan: string; quantity: number; subscriptionId: string; publicUrl: string }): OutgoingEmail {
+  return compose(
+    'subscription-expired',
+    options.to,
+    options.locale,
+    'email.expired.subject',
+    [['email.expired.intro'], ['email.expired.what']],
+    { plan: translate(options.locale, `plan.${options.plan}` as MessageKey), quantity: options.quantity },
+    { label: 'email.paymentFailed.button', url: `${options.publicUrl}/portal.html#/subscriptions/${encodeURIComponent(options.subscriptionId)}` },
+  );
+}
+

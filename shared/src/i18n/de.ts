@@ -850,4 +850,11 @@ export const de: Record<keyof typeof en, string> = {
   'partners.keys.invoiceTotal': "Summe",
   'partners.keys.print': "Drucken",
   'partners.keys.printInvoice': "Rechnung {number} drucken",
+  'email.paymentFailed.subject': "Dein Outmerge-Abonnement konnte nicht verlängert werden",
+  'email.paymentFailed.intro': "Die Verlängerung deines Outmerge-Abonnements ({plan}, {quantity, plural, one {# Lizenz} other {# Lizenzen}}) konnte nicht abgebucht werden: Rechnung {invoice}, {amount}.",
+  'email.paymentFailed.what': "Deine Benutzer bleiben bis zum {date} lizenziert. Bezahle die Rechnung oder ersetze die Karte vorher unter Abrechnung; sonst läuft das Abonnement ab und Nachrichten tragen wieder die Outmerge-Fußzeile.",
+  'email.paymentFailed.button': "Abonnement öffnen",
+  'email.expired.subject': "Dein Outmerge-Abonnement ist abgelaufen",
+  'email.expired.intro': "Dein Outmerge-Abonnement ({plan}, {quantity, plural, one {# Lizenz} other {# Lizenzen}}) ist abgelaufen: Seine Verlängerung wurde in der Kulanzfrist nicht bezahlt.",
+  'email.expired.what': "Die Nachrichten deiner Benutzer tragen wieder die Outmerge-Fußzeile. Wenn du die offene Rechnung unter Abrechnung bezahlst, ist das Abonnement sofort wieder aktiv, mit allen Lizenzen wie zuvor.",
 };

@@ -848,4 +848,11 @@ export const en = {
   'partners.keys.invoiceTotal': "Total",
   'partners.keys.print': "Print",
   'partners.keys.printInvoice': "Print invoice {number}",
+  'email.paymentFailed.subject': "Your Outmerge subscription could not be renewed",
+  'email.paymentFailed.intro': "The renewal of your Outmerge subscription ({plan}, {quantity, plural, one {# seat} other {# seats}}) could not be charged: invoice {invoice}, {amount}.",
+  'email.paymentFailed.what': "Your users stay licensed until {date}. Pay the invoice or replace the card in Billing before then; otherwise the subscription expires and messages carry the Outmerge footer again.",
+  'email.paymentFailed.button': "Open the subscription",
+  'email.expired.subject': "Your Outmerge subscription has expired",
+  'email.expired.intro': "Your Outmerge subscription ({plan}, {quantity, plural, one {# seat} other {# seats}}) has expired: its renewal was not paid within the grace period.",
+  'email.expired.what': "Your users' messages carry the Outmerge footer again. Paying the open invoice in Billing reactivates the subscription at once, with every seat as it was.",
 } as const;

@@ -850,4 +850,11 @@ export const fr: Record<keyof typeof en, string> = {
   'partners.keys.invoiceTotal': "Total",
   'partners.keys.print': "Imprimer",
   'partners.keys.printInvoice': "Imprimer la facture {number}",
+  'email.paymentFailed.subject': "Ton abonnement Outmerge n’a pas pu être renouvelé",
+  'email.paymentFailed.intro': "Le renouvellement de ton abonnement Outmerge ({plan}, {quantity, plural, one {# licence} other {# licences}}) n’a pas pu être débité : facture {invoice}, {amount}.",
+  'email.paymentFailed.what': "Tes utilisateurs restent sous licence jusqu’au {date}. Règle la facture ou remplace la carte dans Facturation d’ici là ; sinon l’abonnement expire et les messages portent de nouveau le pied de page Outmerge.",
+  'email.paymentFailed.button': "Ouvrir l’abonnement",
+  'email.expired.subject': "Ton abonnement Outmerge a expiré",
+  'email.expired.intro': "Ton abonnement Outmerge ({plan}, {quantity, plural, one {# licence} other {# licences}}) a expiré : son renouvellement n’a pas été réglé pendant le délai de grâce.",
+  'email.expired.what': "Les messages de tes utilisateurs portent de nouveau le pied de page Outmerge. Régler la facture ouverte dans Facturation réactive l’abonnement aussitôt, avec toutes ses licences.",
 };
