@@ -3,6 +3,8 @@
  * Outmerge API and Microsoft Graph (tokens are per resource). In Outlook it is MSAL with nested
  * app authentication (msalAuth.ts); with the development identity provider, developmentAuth.ts.
  */
+import type { GraphScope } from '../../../shared/src/api/graphScopes.js';
+
 export interface Account {
   tenantId: string;
   objectId: string;
@@ -24,5 +26,6 @@ export interface AuthPort {
   signOut(): Promise<void>;
   /** A fresh access token for the Outmerge API; never cached by callers. */
   apiToken(): Promise<string>;
-  graphToken(): Promise<string>;
+  /** An access token for Microsoft Graph carrying at least `scopes` (asked for only when a feature needs them). */
+  graphToken(scopes: readonly GraphScope[]): Promise<string>;
 }

@@ -5,6 +5,7 @@
  */
 import { apiFetch } from '../api/apiClient.js';
 import type { KeyValueStore } from '../storage/keyValueStore.js';
+import type { GraphScope } from '../../../shared/src/api/graphScopes.js';
 import { NotSignedInError, type Account, type AuthPort } from './authPort.js';
 
 export interface DevelopmentIdentity {
@@ -23,7 +24,8 @@ const STORAGE_KEY = 'outmerge.devIdentity';
 
 export class DevelopmentAuth implements AuthPort {
   private account: Account | null = null;
-  private readonly tokens = new Map<'api' | 'graph', { token: string; expiresAt: number }>();
+  /** Tokens by resource and scope set ("api", or "graph:" and the sorted scopes). */
+  private readonly tokens = new Map<string, { token: string; expiresAt: number }>();
 
   constructor(
     private readonly prompt: () => Promise<DevelopmentIdentity>,
@@ -71,24 +73,28 @@ export class DevelopmentAuth implements AuthPort {
   }
 
   apiToken(): Promise<string> {
-    return this.token('api');
+    return this.token('api', []);
   }
 
-  graphToken(): Promise<string> {
-    return this.token('graph');
+  graphToken(scopes: readonly GraphScope[]): Promise<string> {
+    return this.token('graph', scopes);
   }
 
-  private async token(resource: 'api' | 'graph'): Promise<string> {
+  private async token(resource: 'api' | 'graph', scopes: readonly GraphScope[]): Promise<string> {
     const identity = this.rememberedIdentity();
     if (!this.account || !identity) throw new NotSignedInError();
-    const cached = this.tokens.get(resource);
+    const cached = this.tokens.get(cacheKey(resource, scopes));
     if (cached && cached.expiresAt > this.now() + 60_000) return cached.token;
-    return (await this.issue(identity, resource)).access_token;
+    return (await this.issue(identity, resource, scopes)).access_token;
   }
 
-  private async issue(identity: DevelopmentIdentity, resource: 'api' | 'graph'): Promise<TokenResponse> {
-    const response = await apiFetch<TokenResponse>('/dev/idp/token', { method: 'POST', body: { ...identity, resource } });
-    this.tokens.set(resource, { token: response.access_token, expiresAt: this.now() + response.expires_in * 1000 });
+  private async issue(identity: DevelopmentIdentity, resource: 'api' | 'graph', scopes: readonly GraphScope[] = []): Promise<TokenResponse> {
+    const response = await apiFetch<TokenResponse>('/dev/idp/token', { method: 'POST', body: { ...identity, resource, ...(resource === 'graph' ? { scopes } : {}) } });
+    this.tokens.set(cacheKey(resource, scopes), { token: response.access_token, expiresAt: this.now() + response.expires_in * 1000 });
     return response;
   }
+}
+
+function cacheKey(resource: 'api' | 'graph', scopes: readonly GraphScope[]): string {
+  return resource === 'api' ? 'api' : `graph:${[...scopes].sort().join(' ')}`;
 }

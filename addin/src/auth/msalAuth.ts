@@ -5,9 +5,9 @@
  * playground and development builds do not carry it.
  */
 import type { AccountInfo, IPublicClientApplication } from '@azure/msal-browser';
+import { graphScopeUri, type GraphScope } from '../../../shared/src/api/graphScopes.js';
 import { NotSignedInError, type Account, type AuthPort } from './authPort.js';
 
-const GRAPH_SCOPES = ['https://graph.microsoft.com/Mail.Send', 'https://graph.microsoft.com/Mail.Send.Shared', 'https://graph.microsoft.com/User.Read'];
 
 export class MsalAuth implements AuthPort {
   private account: AccountInfo | null = null;
@@ -48,8 +48,8 @@ export class MsalAuth implements AuthPort {
     return this.token([this.apiScope]);
   }
 
-  graphToken(): Promise<string> {
-    return this.token(GRAPH_SCOPES);
+  graphToken(scopes: readonly GraphScope[]): Promise<string> {
+    return this.token(scopes.map(graphScopeUri));
   }
 
   private async token(scopes: string[]): Promise<string> {

@@ -72,7 +72,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
       }),
     [],
   );
-  const graph = useMemo(() => (auth && account ? new GraphMailClient(config.graphBaseUrl, () => auth.graphToken()) : null), [auth, account, config.graphBaseUrl]);
+  const graph = useMemo(() => (auth && account ? new GraphMailClient(config.graphBaseUrl, (scopes) => auth.graphToken(scopes)) : null), [auth, account, config.graphBaseUrl]);
   /** A draft attachment's bytes for Graph, by the name the campaign recorded; the draft is read again to find its current id. */
   const attachmentFromDraft = useCallback(
     async (_definition: CampaignDefinition, name: string): Promise<GraphFileAttachment> => {

@@ -83,7 +83,7 @@ export async function createDevelopmentIdentityProvider(options: { issuerTemplat
 export function registerDevelopmentIdentityRoutes(app: FastifyInstance, idp: DevelopmentIdentityProvider): void {
   app.get('/dev/idp/discovery/v2.0/keys', { schema: { hide: true } }, async () => idp.jwks);
   app.get('/dev/idp/organisations', { schema: { hide: true } }, async () => DEVELOPMENT_ORGANISATIONS);
-  app.post<{ Body: { email: string; tenantId?: string; name?: string; resource?: 'api' | 'graph' } }>(
+  app.post<{ Body: { email: string; tenantId?: string; name?: string; resource?: 'api' | 'graph'; scopes?: string[] } }>(
     '/dev/idp/token',
     {
       config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
@@ -98,6 +98,7 @@ export function registerDevelopmentIdentityRoutes(app: FastifyInstance, idp: Dev
             tenantId: { type: 'string', maxLength: 36 },
             name: { type: 'string', maxLength: 200 },
             resource: { type: 'string', enum: ['api', 'graph'] },
+            scopes: { type: 'array', maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 100 } },
           },
         },
       },
