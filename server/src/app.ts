@@ -15,6 +15,7 @@ import { createDevelopmentIdentityProvider, registerDevelopmentIdentityRoutes } 
 import { registerGraphStandIn } from './dev/graph/graphStandIn.js';
 import { registerOutboxRoutes } from './dev/outboxRoutes.js';
 import { ApiError } from './http/apiError.js';
+import { logEachRequest, loggerOptions } from './http/loggerOptions.js';
 import { registerBillingRoutes } from './routes/billing.js';
 import { registerCheckoutRoutes } from './routes/checkout.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -38,13 +39,15 @@ const OFFICE_FRAME_ANCESTORS = ['https://*.office.com', 'https://*.office365.com
 export async function buildApp(config: Config, options: { manifestPath?: string; logger?: boolean } = {}): Promise<BuiltApp> {
   const app = Fastify({
     ...(config.tls ? { https: { cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) } } : {}),
-    logger: options.logger === false ? false : { level: config.logLevel },
+    logger: options.logger === false ? false : loggerOptions(config),
+    disableRequestLogging: true,
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     // Strict validation: an unknown field or a wrongly typed value is the client's mistake to be told
     // about (400), not something to strip or coerce silently. Query numbers are parsed by their routes.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true } },
   });
+  logEachRequest(app);
   const services = await createServices(config, (error, message) => app.log.error({ err: error }, message));
   app.addHook('onClose', async () => services.storage.close());
   // Renewals, past due and expiry (B3/B4), then the partners' notification emails (P3): periodically, one run at a time; tests call them with a clock.

@@ -67,6 +67,8 @@ export interface Config {
   mail: { smtpUrl: string | null; from: string };
   promoUrl: string;
   logLevel: string;
+  /** `pretty`: one readable line per event (development); `json`: one JSON object per line for log collectors (production). */
+  logFormat: 'pretty' | 'json';
 }
 
 export class ConfigError extends Error {
@@ -219,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     mail: { smtpUrl: env.SMTP_URL || null, from: env.MAIL_FROM || 'Outmerge <no-reply@outmerge.localhost>' },
     promoUrl: url('PROMO_URL', `${publicUrl}/?ref=footer`),
     logLevel: env.LOG_LEVEL || 'info',
+    logFormat: oneOf<'pretty' | 'json'>('LOG_FORMAT', ['pretty', 'json'], production ? 'json' : 'pretty'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

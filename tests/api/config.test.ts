@@ -25,6 +25,13 @@ describe('configuration', () => {
     expect(found.join('\n')).toMatch(/SMTP_URL is required/);
   });
 
+  it('logs readable lines in development and JSON lines in production, or as told', () => {
+    expect(loadConfig({}).logFormat).toBe('pretty');
+    expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(problems({ NODE_ENV: 'production' }).join('\n')).not.toMatch(/LOG_FORMAT/);
+    expect(problems({ LOG_FORMAT: 'xml' })).toEqual([expect.stringMatching(/^LOG_FORMAT/)]);
+  });
+
   it('requires an Entra client id for the Entra identity provider', () => {
     expect(problems({ IDENTITY_PROVIDER: 'entra' })).toEqual([expect.stringMatching(/ENTRA_CLIENT_ID/)]);
     expect(problems({ IDENTITY_PROVIDER: 'entra', ENTRA_CLIENT_ID: '8a1c2f3e-0000-4000-8000-000000000000' })).toEqual([]);
