@@ -35,7 +35,11 @@ export interface BuiltApp {
 /** Outlook hosts the task pane in a frame on these origins (Outlook on the web, new Outlook, Office). */
 const OFFICE_FRAME_ANCESTORS = ['https://*.office.com', 'https://*.office365.com', 'https://*.outlook.com', 'https://outlook.live.com', 'https://*.officeapps.live.com', 'https://*.microsoft.com'];
 
-export async function buildApp(config: Config, options: { manifestPath?: string; logger?: boolean } = {}): Promise<BuiltApp> {
+/**
+ * `clock` is the time every service reads (Date.now unless given): the value-for-money property
+ * drives months of billing in seconds with it. It is not a test mode: nothing branches on it.
+ */
+export async function buildApp(config: Config, options: { manifestPath?: string; logger?: boolean; clock?: () => number } = {}): Promise<BuiltApp> {
   const app = Fastify({
     ...(config.tls ? { https: { cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) } } : {}),
     logger: options.logger === false ? false : { level: config.logLevel },
@@ -45,7 +49,7 @@ export async function buildApp(config: Config, options: { manifestPath?: string;
     // about (400), not something to strip or coerce silently. Query numbers are parsed by their routes.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true } },
   });
-  const services = await createServices(config, (error, message) => app.log.error({ err: error }, message));
+  const services = await createServices(config, (error, message) => app.log.error({ err: error }, message), options.clock);
   app.addHook('onClose', async () => services.storage.close());
   // Renewals, past due and expiry (B3/B4), then the partners' notification emails (P3): periodically, one run at a time; tests call them with a clock.
   if (config.payments.renewalIntervalSeconds > 0) {
