@@ -162,10 +162,16 @@ describe('finding 2: a product key buys exactly its seats for exactly its term',
     now = Date.parse((await subscription(owner, big)).periodEnd) + 1000;
     await server.services.billing.runRenewals(now);
     expect(renewals().map((i) => i.totalMinor)).toEqual([full, full - price]);
-    // Two 50-seat keys cannot prepay the same 50 seats twice.
-    const fifty = (await keys(boss, partner.id, 50, 2, 2)).keys;
-    expect((await redeemKey(owner, fifty[0]!, big)).statusCode).toBe(201);
-    expect((await redeemKey(owner, fifty[1]!, big)).json()).toMatchObject({ error: { code: 'PRODUCT_KEY_SEATS_MISMATCH' } });
+    // Two 50-seat keys prepay the same 50 seats one after the other; a 51-seat key does not fit.
+    const fifty = (await keys(boss, partner.id, 50, 1, 2)).keys;
+    for (const k of fifty) expect((await redeemKey(owner, k, big)).statusCode).toBe(201);
+    for (let i = 0; i < 3; i++) {
+      now = Date.parse((await subscription(owner, big)).periodEnd) + 1000;
+      await server.services.billing.runRenewals(now);
+    }
+    expect(renewals().map((i) => i.totalMinor)).toEqual([full, 0, 0, full, full - price]);
+    const tooBig = (await keys(boss, partner.id, 51, 1)).keys[0]!;
+    expect((await redeemKey(owner, tooBig, big)).json()).toMatchObject({ error: { code: 'PRODUCT_KEY_SEATS_MISMATCH' } });
   });
 
   it('a subscription made from a key ends with its term: no grace, no seat-day more', async () => {

@@ -24,7 +24,7 @@ import { declinedResponse, invoiceView, issueInvoice, planLabel, recordPayment, 
 import { PaymentMethodInvalidError, type ChargeResult, type PaymentProvider } from './paymentProvider.js';
 import { periodEnd } from './plans.js';
 import { seatTotalMinor } from './pricing.js';
-import { prepaidCoverMinor } from '../partners/keyRules.js';
+import { grantsForRenewal } from '../partners/keyRules.js';
 import { unusedPaidMinor } from './consolidationCredit.js';
 import { prorateChange } from './proration.js';
 import { verifyWebhook } from './webhookSignature.js';
@@ -530,8 +530,7 @@ export class BillingService {
       const start = subscription.periodEnd;
       const end = periodEnd(start, plan.interval);
       // Product keys redeemed on the subscription pay their seats for one more period each (partners/keyRules.ts).
-      const grants = this.storage.entitlements.openKeyGrants(subscriptionId);
-      const coverMinor = prepaidCoverMinor(quantity, grants.map((grant) => grant.seats), (seats) => seatTotalMinor(plan, this.options.volume, seats));
+      const { used: grants, coverMinor } = grantsForRenewal(quantity, this.storage.entitlements.openKeyGrants(subscriptionId), (seats) => seatTotalMinor(plan, this.options.volume, seats));
       const lines = [...recurringLines(plan, this.options.volume, quantity), ...(coverMinor > 0 ? [{ description: `Prepaid by product key (${grants.map((g) => `${g.seats} seats`).join(', ')})`, quantity: null, unitAmountMinor: null, amountMinor: -coverMinor }] : [])];
       const totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscriptionId), this.options.taxRateBp);
       const invoice = issueInvoice(this.storage, { subscription, kind: 'renewal', currency: state.currency, totals, periodStart: start, periodEnd: end, at: now, paid: totals.totalMinor === 0 });

@@ -8,11 +8,12 @@
  * - On a running trial: the trial ends now and the subscription becomes a paid one of the key's
  *   seats (the trial's own seats are not kept: a key never turns free seats into paid ones), as
  *   above. Refused when more people are assigned than the key has seats.
- * - On an active subscription: the key prepays its seats in the subscription's next `termPeriods`
- *   renewals (each renewal invoice deducts the price of those seats for one period), like
- *   Microsoft 365's prepaid keys that extend a subscription. Refused when the subscription has
- *   fewer seats than the keys redeemed on it would prepay: a key never pays for seats the
- *   subscription does not have, and never makes seats it did not pay for.
+ * - On an active subscription: the key prepays its seats in `termPeriods` of the subscription's
+ *   coming renewals (each such renewal invoice deducts the price of those seats for one period),
+ *   like Microsoft 365's prepaid keys that extend a subscription. Keys are used oldest first, as
+ *   many at a renewal as the subscription's seats hold, so two keys of its size extend it one after
+ *   the other. Refused when the key has more seats than the subscription: a key never pays for
+ *   seats the subscription does not have, and never makes seats it did not pay for.
  */
 
 export interface KeyForRedemption {
@@ -26,8 +27,6 @@ export interface SubscriptionForKey {
   status: 'trial' | 'active' | 'past_due' | 'expired' | 'cancelled';
   quantity: number;
   assigned: number;
-  /** Seats already prepaid by earlier keys in renewals still to come. */
-  prepaidSeats: number;
 }
 
 export type KeyRedemption =
@@ -42,15 +41,23 @@ export function keyRedemption(subscription: SubscriptionForKey, key: KeyForRedem
     return { kind: 'convert_trial', quantity: key.seats, periodsUsedNow: 1 };
   }
   if (subscription.status !== 'active') return { kind: 'refuse', code: 'SUBSCRIPTION_NOT_ACTIVE' };
-  if (subscription.prepaidSeats + key.seats > subscription.quantity) return { kind: 'refuse', code: 'PRODUCT_KEY_SEATS_MISMATCH' };
+  if (key.seats > subscription.quantity) return { kind: 'refuse', code: 'PRODUCT_KEY_SEATS_MISMATCH' };
   return { kind: 'prepay', periods: key.termPeriods };
 }
 
 /**
- * What the keys prepaying a renewal of `quantity` seats take off its invoice: each key the price of
- * its own seats for one period, together never more than the period's price.
+ * Which open grants (oldest first) pay a renewal of `quantity` seats: each takes its seats, as long
+ * as they fit in what is left; what they take off the invoice is the price of their seats for one
+ * period each, never more than the period's price.
  */
-export function prepaidCoverMinor(quantity: number, grantSeats: readonly number[], seatTotalMinor: (seats: number) => number): number {
-  const covered = grantSeats.reduce((sum, seats) => sum + seatTotalMinor(seats), 0);
-  return Math.min(covered, seatTotalMinor(quantity));
+export function grantsForRenewal<G extends { seats: number }>(quantity: number, grants: readonly G[], seatTotalMinor: (seats: number) => number): { used: G[]; coverMinor: number } {
+  const used: G[] = [];
+  let seats = 0;
+  for (const grant of grants) {
+    if (seats + grant.seats > quantity) continue;
+    used.push(grant);
+    seats += grant.seats;
+  }
+  const covered = used.reduce((sum, grant) => sum + seatTotalMinor(grant.seats), 0);
+  return { used, coverMinor: Math.min(covered, seatTotalMinor(quantity)) };
 }

@@ -751,9 +751,8 @@ export class PartnerService {
       if (request.subscriptionId) {
         const access = authorize(this.storage, caller, request.subscriptionId, 'billing.manage', now);
         subscription = access.subscription;
-        const prepaidSeats = this.storage.entitlements.openKeyGrants(subscription.id).reduce((sum, grant) => sum + grant.seats, 0);
-        const decision = keyRedemption({ planId: subscription.planId, status: subscription.status, quantity: subscription.quantity, assigned: subscription.assignedCount, prepaidSeats }, key);
-        if (decision.kind === 'refuse') throw this.keyError(decision.code, key, subscription, prepaidSeats);
+        const decision = keyRedemption({ planId: subscription.planId, status: subscription.status, quantity: subscription.quantity, assigned: subscription.assignedCount }, key);
+        if (decision.kind === 'refuse') throw this.keyError(decision.code, key, subscription);
         if (decision.kind === 'convert_trial') {
           // The trial ends now; the key's seats for its term start now, as a new subscription from a key would.
           const end = periodEnd(now, plan.interval);
@@ -793,7 +792,7 @@ export class PartnerService {
     });
   }
 
-  private keyError(code: 'PRODUCT_KEY_PLAN_MISMATCH' | 'SUBSCRIPTION_NOT_ACTIVE' | 'PRODUCT_KEY_SEATS_MISMATCH', key: ProductKeyRow, subscription: SubscriptionRow, prepaidSeats: number): ApiError {
+  private keyError(code: 'PRODUCT_KEY_PLAN_MISMATCH' | 'SUBSCRIPTION_NOT_ACTIVE' | 'PRODUCT_KEY_SEATS_MISMATCH', key: ProductKeyRow, subscription: SubscriptionRow): ApiError {
     switch (code) {
       case 'PRODUCT_KEY_PLAN_MISMATCH':
         return new ApiError(409, code, `This key is for the ${key.planId} plan; the subscription is ${subscription.planId}. Redeem it without a subscription to start a new one.`);
@@ -802,7 +801,7 @@ export class PartnerService {
       default:
         return subscription.status === 'trial'
           ? new ApiError(409, code, `This key is for ${key.seats} seats and ${subscription.assignedCount} people hold a seat of this trial: remove seats first, or redeem the key without a subscription.`, { keySeats: key.seats, assigned: subscription.assignedCount })
-          : new ApiError(409, code, `This key prepays ${key.seats} seats; the subscription has ${subscription.quantity}, ${prepaidSeats} of them prepaid already. Increase the quantity first, or redeem the key without a subscription.`, { keySeats: key.seats, quantity: subscription.quantity, prepaidSeats });
+          : new ApiError(409, code, `This key prepays ${key.seats} seats; the subscription has ${subscription.quantity}. Increase the quantity first, or redeem the key without a subscription.`, { keySeats: key.seats, quantity: subscription.quantity });
     }
   }
 
