@@ -29,7 +29,7 @@ function later(ms: number): PartnerService {
   const { plans, currency, volume, taxRateBp } = server.services.config.payments;
   const options = { plans, currency, volume, taxRateBp };
   const provider = new SimulatedPaymentProvider();
-  return new PartnerService(server.services.storage, provider, new CheckoutService(server.services.storage, provider, options), server.services.mailer, { ...options, publicUrl: server.services.config.publicUrl }, () => Date.now() + ms);
+  return new PartnerService(server.services.storage, provider, new CheckoutService(server.services.storage, provider, options), server.services.mailer, { ...options, publicUrl: server.services.config.publicUrl, trials: server.services.config.trials }, () => Date.now() + ms);
 }
 
 async function account(email: string) {
@@ -154,7 +154,7 @@ describe('offers (P2)', () => {
     const { plans, currency, volume, taxRateBp } = server.services.config.payments;
     const options = { plans, currency, volume, taxRateBp };
     const provider = new GatedProvider();
-    const service = new PartnerService(server.services.storage, provider, new CheckoutService(server.services.storage, provider, options), server.services.mailer, { ...options, publicUrl: server.services.config.publicUrl }, Date.now);
+    const service = new PartnerService(server.services.storage, provider, new CheckoutService(server.services.storage, provider, options), server.services.mailer, { ...options, publicUrl: server.services.config.publicUrl, trials: server.services.config.trials }, Date.now);
     const [a, b] = await Promise.all([account('owner@papa2-customer.example'), account('owner@papa3-customer.example')]);
     const caller = (buyer: typeof a) => ({ tenantId: buyer.tenantId, objectId: buyer.objectId, email: buyer.email, name: null, scopes: [] });
     const first = service.redeemOffer(caller(a), { ...parts, card: '4242 4242 4242 4242' }, 'first-buyer-key-0001', null);
