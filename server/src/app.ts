@@ -36,7 +36,11 @@ export interface BuiltApp {
 /** Outlook hosts the task pane in a frame on these origins (Outlook on the web, new Outlook, Office). */
 const OFFICE_FRAME_ANCESTORS = ['https://*.office.com', 'https://*.office365.com', 'https://*.outlook.com', 'https://outlook.live.com', 'https://*.officeapps.live.com', 'https://*.microsoft.com'];
 
-export async function buildApp(config: Config, options: { manifestPath?: string; logger?: boolean } = {}): Promise<BuiltApp> {
+/**
+ * `clock` is the time every service reads (Date.now unless given): the value-for-money property
+ * drives months of billing in seconds with it. It is not a test mode: nothing branches on it.
+ */
+export async function buildApp(config: Config, options: { manifestPath?: string; logger?: boolean; clock?: () => number } = {}): Promise<BuiltApp> {
   const app = Fastify({
     ...(config.tls ? { https: { cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) } } : {}),
     logger: options.logger === false ? false : loggerOptions(config),
@@ -48,7 +52,7 @@ export async function buildApp(config: Config, options: { manifestPath?: string;
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true } },
   });
   logEachRequest(app);
-  const services = await createServices(config, (error, message) => app.log.error({ err: error }, message));
+  const services = await createServices(config, (error, message) => app.log.error({ err: error }, message), options.clock);
   app.addHook('onClose', async () => services.storage.close());
   // Renewals, past due and expiry (B3/B4), then the partners' notification emails (P3): periodically, one run at a time; tests call them with a clock.
   if (config.payments.renewalIntervalSeconds > 0) {

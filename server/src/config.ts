@@ -64,6 +64,15 @@ export interface Config {
     /** Secrets of the payment provider's webhook signatures (several while rolling over). */
     webhookSecrets: string[];
   };
+  /** What free seats anyone can get: trials are the vendor's gift, so the vendor sets their limits. */
+  trials: {
+    /** Seats of one trial at most (Microsoft 365's trials have 25). */
+    maxSeats: number;
+    /** Days of one trial at most. */
+    maxDays: number;
+    /** Trial seats a partner may hand out in total until the vendor approves more (`npm run partner:trial-allowance`). */
+    partnerSeatAllowance: number;
+  };
   mail: { smtpUrl: string | null; from: string };
   promoUrl: string;
   logLevel: string;
@@ -217,6 +226,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       graceDays: integer('PAST_DUE_GRACE_DAYS', 14, 0, 90),
       renewalIntervalSeconds: integer('RENEWAL_INTERVAL_SECONDS', 3600, 0, 86400),
       webhookSecrets: (env.PAYMENT_WEBHOOK_SECRET || (production ? '' : 'whsec_development')).split(',').map((s) => s.trim()).filter((s) => s !== ''),
+    },
+    trials: {
+      maxSeats: integer('TRIAL_MAX_SEATS', 25, 1, 1000),
+      maxDays: integer('TRIAL_MAX_DAYS', 30, 1, 90),
+      partnerSeatAllowance: integer('PARTNER_TRIAL_SEAT_ALLOWANCE', 0, 0, 1_000_000),
     },
     mail: { smtpUrl: env.SMTP_URL || null, from: env.MAIL_FROM || 'Outmerge <no-reply@outmerge.localhost>' },
     promoUrl: url('PROMO_URL', `${publicUrl}/?ref=footer`),

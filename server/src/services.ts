@@ -32,14 +32,16 @@ export interface Services {
   delegation: DelegationService;
   organisations: OrganisationService;
   partners: PartnerService;
+  /** The payment provider every service charges through (the simulated one lists its charges). */
+  paymentProvider: PaymentProvider;
 }
 
 export const DATABASE_FILE = 'outmerge.sqlite';
 
-export async function createServices(config: Config, log: (error: unknown, message: string) => void): Promise<Services> {
+export async function createServices(config: Config, log: (error: unknown, message: string) => void, clock: () => number = Date.now): Promise<Services> {
   const storage = Storage.open(path.join(config.dataDir, DATABASE_FILE));
   const keys = await loadSigningKeys({ configuredJson: config.license.signingKeysJson, dataDir: config.dataDir });
-  const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, storage });
+  const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, storage, clock });
   const authenticate = createAccessTokenValidator({
     jwks: new URL(config.identity.jwksUrl),
     audience: config.identity.clientId,
@@ -48,9 +50,9 @@ export async function createServices(config: Config, log: (error: unknown, messa
   });
   const paymentProvider: PaymentProvider = new SimulatedPaymentProvider();
   const { plans, currency, volume, taxRateBp, graceDays, webhookSecrets } = config.payments;
-  const checkout = new CheckoutService(storage, paymentProvider, { plans, currency, volume, taxRateBp });
-  const billing = new BillingService(storage, paymentProvider, checkout, { plans, currency, volume, taxRateBp, graceDays, webhookSecrets, publicUrl: config.publicUrl }, Date.now, mailer);
-  const partners = new PartnerService(storage, paymentProvider, checkout, mailer, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl }, Date.now, log);
+  const checkout = new CheckoutService(storage, paymentProvider, { plans, currency, volume, taxRateBp }, clock);
+  const billing = new BillingService(storage, paymentProvider, checkout, { plans, currency, volume, taxRateBp, graceDays, webhookSecrets, publicUrl: config.publicUrl }, clock, mailer);
+  const partners = new PartnerService(storage, paymentProvider, checkout, mailer, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials }, clock, log);
   // A key purchase the bank asked to confirm is finished where every confirmation is: in billing.
   billing.registerActionHandler('product_keys', (request, result, now) => partners.finishKeyPurchase(request, result, now));
   return {
@@ -59,12 +61,13 @@ export async function createServices(config: Config, log: (error: unknown, messa
     keys,
     mailer,
     authenticate,
-    licenses: new LicenseService(storage, keys, { issuer: config.license.issuer, tokenTtlSeconds: config.license.tokenTtlSeconds }),
+    licenses: new LicenseService(storage, keys, { issuer: config.license.issuer, tokenTtlSeconds: config.license.tokenTtlSeconds }, clock),
     checkout,
     billing,
-    seats: new SeatService(storage, mailer, { publicUrl: config.publicUrl }, Date.now, log),
-    delegation: new DelegationService(storage, mailer, { publicUrl: config.publicUrl }, Date.now, log),
-    organisations: new OrganisationService(storage),
+    seats: new SeatService(storage, mailer, { publicUrl: config.publicUrl }, clock, log),
+    delegation: new DelegationService(storage, mailer, { publicUrl: config.publicUrl }, clock, log),
+    organisations: new OrganisationService(storage, clock),
+    paymentProvider,
     partners,
   };
 }

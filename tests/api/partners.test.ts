@@ -20,7 +20,7 @@ const DAY = 86_400_000;
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer({ INVITATION_RATE_PER_MINUTE: '100000' });
+  server = await startTestServer({ INVITATION_RATE_PER_MINUTE: '100000', PARTNER_TRIAL_SEAT_ALLOWANCE: '1000' });
 });
 afterAll(() => server.close());
 
@@ -29,7 +29,7 @@ function later(ms: number): PartnerService {
   const { plans, currency, volume, taxRateBp } = server.services.config.payments;
   const options = { plans, currency, volume, taxRateBp };
   const provider = new SimulatedPaymentProvider();
-  return new PartnerService(server.services.storage, provider, new CheckoutService(server.services.storage, provider, options), server.services.mailer, { ...options, publicUrl: server.services.config.publicUrl }, () => Date.now() + ms);
+  return new PartnerService(server.services.storage, provider, new CheckoutService(server.services.storage, provider, options), server.services.mailer, { ...options, publicUrl: server.services.config.publicUrl, trials: server.services.config.trials }, () => Date.now() + ms);
 }
 
 async function account(email: string) {
@@ -154,7 +154,7 @@ describe('offers (P2)', () => {
     const { plans, currency, volume, taxRateBp } = server.services.config.payments;
     const options = { plans, currency, volume, taxRateBp };
     const provider = new GatedProvider();
-    const service = new PartnerService(server.services.storage, provider, new CheckoutService(server.services.storage, provider, options), server.services.mailer, { ...options, publicUrl: server.services.config.publicUrl }, Date.now);
+    const service = new PartnerService(server.services.storage, provider, new CheckoutService(server.services.storage, provider, options), server.services.mailer, { ...options, publicUrl: server.services.config.publicUrl, trials: server.services.config.trials }, Date.now);
     const [a, b] = await Promise.all([account('owner@papa2-customer.example'), account('owner@papa3-customer.example')]);
     const caller = (buyer: typeof a) => ({ tenantId: buyer.tenantId, objectId: buyer.objectId, email: buyer.email, name: null, scopes: [] });
     const first = service.redeemOffer(caller(a), { ...parts, card: '4242 4242 4242 4242' }, 'first-buyer-key-0001', null);
@@ -405,10 +405,10 @@ describe('product keys (P4)', () => {
     const other = await account('owner@tango-customer.example');
     expect((await server.call('POST', '/api/v1/product-keys/redeem', { token: other.token, body: { key: first } })).json()).toMatchObject({ error: { code: 'PRODUCT_KEY_USED' } });
 
-    // Extension: three more months on the same subscription.
-    const extended = (await server.call('POST', '/api/v1/product-keys/redeem', { token: customer.token, body: { key: second, subscriptionId: subscription.subscriptionId } })).json<{ created: boolean; periodEnd: string }>();
-    expect(extended.created).toBe(false);
-    expect(Date.parse(extended.periodEnd) - Date.parse(subscription.periodEnd)).toBeGreaterThan(85 * DAY);
+    // The key made a subscription of one period plus two prepaid renewals; the second key prepays three more.
+    expect(subscription).toMatchObject({ prepaidPeriods: 2 });
+    const extended = (await server.call('POST', '/api/v1/product-keys/redeem', { token: customer.token, body: { key: second, subscriptionId: subscription.subscriptionId } })).json<{ created: boolean; periodEnd: string; prepaidPeriods: number }>();
+    expect(extended).toMatchObject({ created: false, prepaidPeriods: 3, periodEnd: subscription.periodEnd });
     // An annual key does not extend a monthly subscription.
     const annual = (await server.call('POST', `/api/v1/partners/${partner.id}/product-keys`, { token, body: { plan: 'annual', seats: 5, termPeriods: 1, count: 1, card: '4242 4242 4242 4242' }, headers: idem() })).json<{ keys: string[] }>();
     expect((await server.call('POST', '/api/v1/product-keys/redeem', { token: customer.token, body: { key: annual.keys[0], subscriptionId: subscription.subscriptionId } })).json()).toMatchObject({ error: { code: 'PRODUCT_KEY_PLAN_MISMATCH' } });

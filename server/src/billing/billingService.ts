@@ -24,6 +24,8 @@ import { declinedResponse, invoiceView, issueInvoice, planLabel, recordPayment, 
 import { PaymentMethodInvalidError, type ChargeResult, type PaymentProvider } from './paymentProvider.js';
 import { periodEnd } from './plans.js';
 import { seatTotalMinor } from './pricing.js';
+import { grantsForRenewal } from '../partners/keyRules.js';
+import { unusedPaidMinor } from './consolidationCredit.js';
 import { prorateChange } from './proration.js';
 import { verifyWebhook } from './webhookSignature.js';
 import { canonicalEmail } from '../../../shared/src/email/normalizeEmail.js';
@@ -99,6 +101,8 @@ export class BillingService {
 
   private quantityPlan(subscription: SubscriptionRow, newQuantity: number, at: number): QuantityPlan {
     if (!LIVE.has(subscription.status)) throw new ApiError(409, 'SUBSCRIPTION_NOT_ACTIVE', 'Only an active subscription can change its quantity. Pay the open invoice first.');
+    // A trial is the vendor's gift of a fixed size: its period is not a paid period to prorate against.
+    if (subscription.status === 'trial' && newQuantity > subscription.quantity) throw trialSeatsFixed();
     if (newQuantity < subscription.assignedCount) {
       throw new ApiError(409, 'QUANTITY_BELOW_ASSIGNED', `${subscription.assignedCount} seats are assigned: remove seats before going below that number.`, { assigned: subscription.assignedCount });
     }
@@ -525,17 +529,30 @@ export class BillingService {
       const quantity = state.pendingQuantity === null ? subscription.quantity : Math.max(state.pendingQuantity, subscription.assignedCount);
       const start = subscription.periodEnd;
       const end = periodEnd(start, plan.interval);
-      const totals = invoiceTotals(recurringLines(plan, this.options.volume, quantity), this.storage.billing.creditBalance(subscriptionId), this.options.taxRateBp);
+      // Product keys redeemed on the subscription pay their seats for one more period each (partners/keyRules.ts).
+      const { used: grants, coverMinor } = grantsForRenewal(quantity, this.storage.entitlements.openKeyGrants(subscriptionId), (seats) => seatTotalMinor(plan, this.options.volume, seats));
+      const lines = [...recurringLines(plan, this.options.volume, quantity), ...(coverMinor > 0 ? [{ description: `Prepaid by product key (${grants.map((g) => `${g.seats} seats`).join(', ')})`, quantity: null, unitAmountMinor: null, amountMinor: -coverMinor }] : [])];
+      const totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscriptionId), this.options.taxRateBp);
       const invoice = issueInvoice(this.storage, { subscription, kind: 'renewal', currency: state.currency, totals, periodStart: start, periodEnd: end, at: now, paid: totals.totalMinor === 0 });
+      this.storage.entitlements.useKeyGrantPeriod(grants.map((grant) => grant.productKeyId));
       this.storage.billing.setQuantity(subscriptionId, quantity, null);
       this.storage.billing.setPeriod(subscriptionId, start, end);
+      const method = this.storage.billing.currentPaymentMethod(subscriptionId);
+      if (totals.totalMinor > 0 && !method) {
+        // Nothing to charge (a subscription made from a key whose term is over): it ends at its end, no
+        // grace. Grace is for a payment that failed; the open invoice can still be paid to go on.
+        this.storage.billing.releaseLock(subscriptionId);
+        this.storage.billing.setStatus(subscriptionId, 'expired', { endedAt: start, graceUntil: null });
+        this.systemJournal(subscription, 'subscription.expired', { invoice: invoice.number, reason: 'no_payment_method' }, now);
+        return 'expired' as const;
+      }
       if (totals.totalMinor === 0) {
         if (subscription.status === 'trial') this.storage.billing.setStatus(subscriptionId, 'active');
         this.storage.billing.releaseLock(subscriptionId);
         this.systemJournal(subscription, 'subscription.renewed', { invoice: invoice.number, quantity, amountMinor: 0 }, now);
         return 'renewed' as const;
       }
-      return { subscription, invoice, quantity, method: this.storage.billing.currentPaymentMethod(subscriptionId) };
+      return { subscription, invoice, quantity, method };
     });
     if (first === null) return 'nothing';
     if (typeof first === 'string') return first;
@@ -561,6 +578,12 @@ export class BillingService {
       }
       if (charge) recordPayment(this.storage, { subscriptionId, provider: this.provider.name, reference: charge.reference, amountMinor: invoice.totalMinor, currency: invoice.currency, status: 'declined', description: `Invoice ${invoice.number}`, invoiceId: invoice.id, at: now });
       const graceUntil = invoice.periodStart + this.options.graceDays * DAY_MS;
+      if (graceUntil <= now) {
+        // The grace the vendor gives (PAST_DUE_GRACE_DAYS) is over already: no unpaid day more.
+        this.storage.billing.setStatus(subscriptionId, 'expired', { graceUntil: null });
+        this.systemJournal(subscription, 'subscription.expired', { invoice: invoice.number, reason: charge?.status === 'declined' ? charge.reason : 'provider_error', graceUntil: new Date(graceUntil).toISOString() }, now);
+        return 'expired' as const;
+      }
       this.storage.billing.setStatus(subscriptionId, 'past_due', { graceUntil });
       this.systemJournal(subscription, 'renewal.payment_failed', { invoice: invoice.number, reason: charge?.status === 'declined' ? charge.reason : first.method ? 'provider_error' : 'no_payment_method', graceUntil: new Date(graceUntil).toISOString() }, now);
       return 'past_due' as const;
@@ -649,10 +672,12 @@ export class BillingService {
     for (const source of sources) for (const seat of this.storage.listLiveSeats(source.id)) if (!targetEmails.has(seat.emailCanonical)) moving.add(seat.emailCanonical);
     const needed = subscription.assignedCount + moving.size;
     const newQuantity = Math.max(subscription.quantity, needed);
+    if (subscription.status === 'trial' && newQuantity > subscription.quantity) throw trialSeatsFixed();
     const credits = sources.map((source) => {
       const sourcePlan = this.plan(source.planId);
-      // A past-due source's current period is unpaid: no credit for it.
-      const unused = source.status === 'past_due' ? 0 : -prorateChange(seatTotalMinor(sourcePlan, this.options.volume, source.quantity), 0, { start: source.periodStart, end: source.periodEnd }, now).creditMinor;
+      // Only money actually paid for time not yet used (billing/consolidationCredit.ts): a trial, the
+      // time a product key paid for, and an unpaid (past-due) period leave none.
+      const unused = unusedPaidMinor(this.storage.entitlements.paidSpans(source.id), now);
       return { source, amountMinor: unused, description: `Unused time on ${source.quantity} × ${planLabel(sourcePlan)} (subscription ${source.id.slice(0, 8)}, merged)` };
     });
     const creditTotal = credits.reduce((sum, c) => sum + c.amountMinor, 0);
@@ -693,6 +718,8 @@ export class BillingService {
         }
       }
       this.storage.billing.setStatus(source.id, 'cancelled', { endedAt: now, graceUntil: null });
+      // Periods a partner's key still prepays go with the people to the target.
+      this.storage.entitlements.moveKeyGrants(source.id, subscription.id);
       this.storage.billing.setPendingQuantity(source.id, null);
       journal(this.storage, { ...target, subscription: source }, { category: 'billing', action: 'subscription.merged_into', target: subscription.id, detail: { into: subscription.id }, ip, at: now });
     }
@@ -708,6 +735,10 @@ export class BillingService {
     });
     return { statusCode: 200, body: { subscriptionId: subscription.id, quantity: plan.newQuantity, seatsMoved: moved, cancelled: plan.sources.map((s) => s.id), creditMinor: this.storage.billing.creditBalance(subscription.id), chargedMinor: reference ? (plan.totals?.totalMinor ?? 0) : 0, currency: plan.currency, invoiceNumber: invoice?.number ?? null } };
   }
+}
+
+function trialSeatsFixed(): ApiError {
+  return new ApiError(409, 'TRIAL_SEATS_FIXED', 'A trial keeps the seats it was given. Buy a subscription for more seats, or add a card and the trial becomes a paid subscription at its end.');
 }
 
 interface PendingInvoicePayment {

@@ -24,10 +24,23 @@ export const SIMULATED_TEST_CARDS: Readonly<Record<string, Behaviour>> = {
 
 const TOKEN = /^pm_sim_(succeeds|card_declined|insufficient_funds|expired_card|authenticate|attach_then_decline)_[0-9a-f-]{36}$/;
 
+/** A charge as the provider's own ledger shows it (Stripe: "List all charges"), with its final status. */
+export interface SimulatedCharge {
+  reference: string;
+  amountMinor: number;
+  currency: string;
+  paymentMethodToken: string;
+  idempotencyKey: string;
+  offSession: boolean;
+  status: ChargeResult['status'];
+}
+
 export class SimulatedPaymentProvider implements PaymentProvider {
   readonly name = 'simulated';
   private readonly byIdempotencyKey = new Map<string, ChargeResult>();
   private readonly pendingActions = new Map<string, ChargeResult>();
+  private readonly ledger: SimulatedCharge[] = [];
+  private readonly methods: string[] = [];
 
   constructor() {
     assertDevelopment('The simulated payment provider');
@@ -37,7 +50,9 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     const card = input.replace(/[\s-]/g, '');
     const behaviour = SIMULATED_TEST_CARDS[card];
     if (!behaviour) return Promise.reject(new PaymentMethodInvalidError("Use one of the simulated provider's test cards, for example 4242 4242 4242 4242."));
-    return Promise.resolve({ token: `pm_sim_${behaviour}_${randomUUID()}`, brand: card.startsWith('5') ? 'mastercard' : 'visa', last4: card.slice(-4) });
+    const token = `pm_sim_${behaviour}_${randomUUID()}`;
+    this.methods.push(token);
+    return Promise.resolve({ token, brand: card.startsWith('5') ? 'mastercard' : 'visa', last4: card.slice(-4) });
   }
 
   charge(request: ChargeRequest): Promise<ChargeResult> {
@@ -53,7 +68,18 @@ export class SimulatedPaymentProvider implements PaymentProvider {
       this.pendingActions.set(reference, result);
     } else result = { status: 'declined', reference, reason: behaviour === 'attach_then_decline' ? 'card_declined' : behaviour };
     this.byIdempotencyKey.set(request.idempotencyKey, result);
+    this.ledger.push({ reference, amountMinor: request.amountMinor, currency: request.currency, paymentMethodToken: request.paymentMethodToken, idempotencyKey: request.idempotencyKey, offSession: request.offSession, status: result.status });
     return Promise.resolve(result);
+  }
+
+  /** Every charge attempted, oldest first, with its status now (a confirmed 3-D Secure payment reads succeeded): what the provider says it took. */
+  listCharges(): readonly SimulatedCharge[] {
+    return this.ledger;
+  }
+
+  /** Every payment method token made, oldest first. */
+  listPaymentMethods(): readonly string[] {
+    return this.methods;
   }
 
   completeAction(reference: string, clientResult: { approved: boolean }): Promise<ChargeResult> {
@@ -62,6 +88,8 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     if (pending.status !== 'requires_action') return Promise.resolve(pending);
     const result: ChargeResult = clientResult.approved ? { status: 'succeeded', reference } : { status: 'declined', reference, reason: 'authentication_failed' };
     this.pendingActions.set(reference, result);
+    const entry = this.ledger.find((charge) => charge.reference === reference);
+    if (entry) entry.status = result.status;
     return Promise.resolve(result);
   }
 

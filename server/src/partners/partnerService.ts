@@ -34,6 +34,8 @@ import { declinedResponse, planLabel, recordPayment } from '../billing/ledger.js
 import { PaymentMethodInvalidError, type ChargeResult, type PaymentProvider } from '../billing/paymentProvider.js';
 import { periodEnd } from '../billing/plans.js';
 import { seatTotalMinor, safeMoney } from '../billing/pricing.js';
+import { keyRedemption } from './keyRules.js';
+import { trialOfferRefusal, trialStartRefusal, type TrialRefusal } from './trialRules.js';
 import type { PlanConfig } from '../config.js';
 import type { Mailer, OutgoingEmail } from '../email/mailer.js';
 import { partnerNotificationsEmail, partnerRequestEmail, productKeysEmail } from '../email/templates.js';
@@ -65,6 +67,8 @@ import {
 
 export interface PartnerServiceOptions extends BillingOptions {
   publicUrl: string;
+  /** The vendor's limits on free seats (config `trials`). */
+  trials: { maxSeats: number; maxDays: number; partnerSeatAllowance: number };
 }
 
 export interface OfferRequest {
@@ -230,6 +234,10 @@ export class PartnerService {
     return this.storage.transaction(() => {
       const access = this.access(caller, partnerId, 'offers.manage');
       const now = this.clock();
+      if (request.kind === 'trial') {
+        const refusal = trialOfferRefusal({ seats: request.quantity, days: request.trialDays ?? 0 }, this.options.trials, this.trialAllowance(partnerId));
+        if (refusal) throw this.trialError(refusal);
+      }
       const price = request.kind === 'purchase' ? this.checkout.quote([{ plan: plan.id, quantity: request.quantity }])[0]?.totals.totalMinor ?? null : null;
       const row: OfferRow = {
         id: randomUUID(),
@@ -318,6 +326,7 @@ export class PartnerService {
     if (!this.storage.partners.idempotencyAnswered(`checkout:${caller.tenantId}:${caller.objectId}`, idempotencyKey)) {
       this.storage.transaction(() => {
         const organisation = this.storage.findOrganisationByTenant(caller.tenantId);
+        this.refuseOwnCustomer(offer.partnerId, caller);
         this.refuseUnusable(offer, organisation?.id ?? null, buyer);
         if (limited) this.storage.partners.claimOffer(offer.id, buyer, this.clock());
       });
@@ -338,8 +347,22 @@ export class PartnerService {
     const email = caller.email ? normalizeEmail(caller.email) : null;
     if (!email?.ok) throw new ApiError(400, 'VALIDATION_FAILED', 'Your Microsoft 365 account has no email address to own a subscription with.');
     const now = this.clock();
+    this.refuseOwnCustomer(offer.partnerId, caller);
     const organisation = this.organisationFor(caller, email.domain, now);
     this.refuseUnusable(offer, organisation.id);
+    const refusal = trialStartRefusal(
+      {
+        seats: offer.quantity,
+        days: offer.trialDays ?? 1,
+        ownCustomer: false,
+        hadTrialOfPlan: this.storage.entitlements.hadTrial(organisation.id, offer.planId),
+        hasLiveTrial: this.storage.entitlements.hasLiveTrial(organisation.id),
+        paidForPlan: this.storage.entitlements.paidForPlan(organisation.id, offer.planId),
+        allowance: this.trialAllowance(offer.partnerId),
+      },
+      this.options.trials,
+    );
+    if (refusal) throw this.trialError(refusal);
     const subscription: Omit<SubscriptionRow, 'assignedCount'> = {
       id: randomUUID(),
       organisationId: organisation.id,
@@ -354,6 +377,9 @@ export class PartnerService {
       createdAt: now,
     };
     this.storage.insertSubscription(subscription);
+    if (!this.storage.entitlements.insertTrial({ organisationId: organisation.id, planId: offer.planId, subscriptionId: subscription.id, partnerId: offer.partnerId, seats: offer.quantity, startsAt: now, endsAt: subscription.periodEnd })) {
+      throw this.trialError('TRIAL_ALREADY_USED');
+    }
     this.storage.billing.setCurrency(subscription.id, offer.currency);
     this.storage.appendJournal({
       organisationId: organisation.id,
@@ -697,8 +723,13 @@ export class PartnerService {
     return this.storage.partners.listProductKeys(partnerId, 5000).map((row) => productKeyView(row, now));
   }
 
-  /** A customer redeems a key: a new subscription, or the extension of one of theirs of the same plan. */
-  redeemKey(caller: CallerIdentity, request: { key: string; subscriptionId?: string }, ip: string | null): { subscriptionId: string; created: boolean; plan: string; quantity: number; status: SubscriptionStatus; periodEnd: string } {
+  /**
+   * A customer redeems a key (rules in ./keyRules.ts): a new subscription of the key's seats, a
+   * running trial turned into one, or the key's seats prepaid in an active subscription's next
+   * renewals. The key's grant (seats × periods, and how many periods are used) is recorded, so
+   * what a key paid for and what it gave can be counted.
+   */
+  redeemKey(caller: CallerIdentity, request: { key: string; subscriptionId?: string }, ip: string | null): { subscriptionId: string; created: boolean; plan: string; quantity: number; status: SubscriptionStatus; periodEnd: string; prepaidPeriods: number } {
     const canonical = canonicalProductKey(request.key);
     if (!canonical) throw new ApiError(400, 'PRODUCT_KEY_INVALID', 'A product key has 25 characters in 5 groups: XXXXX-XXXXX-XXXXX-XXXXX-XXXXX.');
     const email = caller.email ? normalizeEmail(caller.email) : null;
@@ -711,41 +742,108 @@ export class PartnerService {
       if (key.expiresAt <= now) throw new ApiError(410, 'PRODUCT_KEY_EXPIRED', 'This product key has expired. Ask your partner for a new one.');
       const partner = this.storage.partners.findPartner(key.partnerId);
       if (!partner) throw new ApiError(404, 'PRODUCT_KEY_NOT_FOUND', 'This product key is not valid.');
+      this.refuseOwnCustomer(partner.id, caller);
       const plan = this.plan(key.planId);
       const actor = { tenantId: caller.tenantId, objectId: caller.objectId, email: email.display };
       let subscription: SubscriptionRow;
       let created: boolean;
+      let periodsUsedNow = 1;
       if (request.subscriptionId) {
         const access = authorize(this.storage, caller, request.subscriptionId, 'billing.manage', now);
         subscription = access.subscription;
-        if (subscription.planId !== key.planId) throw new ApiError(409, 'PRODUCT_KEY_PLAN_MISMATCH', `This key is for the ${key.planId} plan; the subscription is ${subscription.planId}. Redeem it without a subscription to start a new one.`);
-        if (subscription.status !== 'active' && subscription.status !== 'trial') throw new ApiError(409, 'SUBSCRIPTION_NOT_ACTIVE', 'Only a live subscription can be extended; redeem the key without a subscription to start a new one.');
-        let end = subscription.status === 'trial' ? now : subscription.periodEnd;
-        for (let i = 0; i < key.termPeriods; i++) end = periodEnd(end, plan.interval);
-        const quantity = Math.max(subscription.quantity, key.seats);
-        this.storage.billing.setQuantity(subscription.id, quantity, this.storage.billing.state(subscription.id)?.pendingQuantity ?? null);
-        this.storage.billing.setPeriod(subscription.id, subscription.status === 'trial' ? now : subscription.periodStart, end);
-        if (subscription.status === 'trial') this.storage.billing.setStatus(subscription.id, 'active');
+        const decision = keyRedemption({ planId: subscription.planId, status: subscription.status, quantity: subscription.quantity, assigned: subscription.assignedCount }, key);
+        if (decision.kind === 'refuse') throw this.keyError(decision.code, key, subscription);
+        if (decision.kind === 'convert_trial') {
+          // The trial ends now; the key's seats for its term start now, as a new subscription from a key would.
+          const end = periodEnd(now, plan.interval);
+          this.storage.billing.setQuantity(subscription.id, decision.quantity, null);
+          this.storage.billing.setPeriod(subscription.id, now, end);
+          this.storage.billing.setStatus(subscription.id, 'active');
+          subscription = { ...subscription, quantity: decision.quantity, periodStart: now, periodEnd: end, status: 'active' };
+        } else {
+          periodsUsedNow = 0;
+        }
         if (!this.storage.partners.partnerOfRecord(subscription.id)) this.storage.partners.setPartnerOfRecord(subscription.id, partner.id);
-        journal(this.storage, access, { category: 'billing', action: 'subscription.extended', target: subscription.id, detail: { productKey: key.keyHint, partner: partner.name, periodEnd: new Date(end).toISOString(), quantity }, ip, at: now });
+        journal(this.storage, access, {
+          category: 'billing',
+          action: 'subscription.extended',
+          target: subscription.id,
+          detail: { productKey: key.keyHint, partner: partner.name, seats: key.seats, periods: key.termPeriods, fromTrial: decision.kind === 'convert_trial', quantity: subscription.quantity, periodEnd: new Date(subscription.periodEnd).toISOString() },
+          ip,
+          at: now,
+        });
         created = false;
-        subscription = { ...subscription, quantity, periodEnd: end, status: 'active' };
       } else {
         const organisation = this.organisationFor(caller, email.domain, now);
-        let end = now;
-        for (let i = 0; i < key.termPeriods; i++) end = periodEnd(end, plan.interval);
+        const end = periodEnd(now, plan.interval);
         const row = { id: randomUUID(), organisationId: organisation.id, planId: plan.id, quantity: key.seats, status: 'active' as const, periodStart: now, periodEnd: end, ownerTenantId: caller.tenantId, ownerObjectId: caller.objectId, ownerEmail: email.display, createdAt: now };
         this.storage.insertSubscription(row);
         this.storage.billing.setCurrency(row.id, this.options.currency);
         this.storage.partners.setPartnerOfRecord(row.id, partner.id);
-        this.storage.appendJournal({ organisationId: organisation.id, subscriptionId: row.id, actor, actorRole: 'owner', onBehalfOf: null, category: 'billing', action: 'subscription.created_from_key', target: row.id, detail: JSON.stringify({ productKey: key.keyHint, partner: partner.name, plan: plan.id, quantity: key.seats, periodEnd: new Date(end).toISOString() }), ip, at: now });
+        this.storage.appendJournal({ organisationId: organisation.id, subscriptionId: row.id, actor, actorRole: 'owner', onBehalfOf: null, category: 'billing', action: 'subscription.created_from_key', target: row.id, detail: JSON.stringify({ productKey: key.keyHint, partner: partner.name, plan: plan.id, quantity: key.seats, periods: key.termPeriods, periodEnd: new Date(end).toISOString() }), ip, at: now });
         subscription = { ...row, assignedCount: 0 };
         created = true;
       }
+      this.storage.entitlements.insertKeyGrant({ productKeyId: key.id, subscriptionId: subscription.id, seats: key.seats, periods: key.termPeriods, periodsUsed: periodsUsedNow, createdAt: now });
       if (!this.storage.partners.redeemProductKey(key.id, subscription.id, email.display, now)) throw new ApiError(410, 'PRODUCT_KEY_USED', 'This product key has already been used.');
       this.storage.appendJournal({ organisationId: partner.organisationId, subscriptionId: null, actor, actorRole: 'customer', onBehalfOf: null, category: 'partner', action: 'product_key.redeemed', target: key.keyHint, detail: JSON.stringify({ subscriptionId: subscription.id, created, batchId: key.batchId }), ip, at: now });
-      return { subscriptionId: subscription.id, created, plan: plan.id, quantity: subscription.quantity, status: subscription.status, periodEnd: new Date(subscription.periodEnd).toISOString() };
+      const prepaidPeriods = key.termPeriods - periodsUsedNow;
+      return { subscriptionId: subscription.id, created, plan: plan.id, quantity: subscription.quantity, status: subscription.status, periodEnd: new Date(subscription.periodEnd).toISOString(), prepaidPeriods };
     });
+  }
+
+  private keyError(code: 'PRODUCT_KEY_PLAN_MISMATCH' | 'SUBSCRIPTION_NOT_ACTIVE' | 'PRODUCT_KEY_SEATS_MISMATCH', key: ProductKeyRow, subscription: SubscriptionRow): ApiError {
+    switch (code) {
+      case 'PRODUCT_KEY_PLAN_MISMATCH':
+        return new ApiError(409, code, `This key is for the ${key.planId} plan; the subscription is ${subscription.planId}. Redeem it without a subscription to start a new one.`);
+      case 'SUBSCRIPTION_NOT_ACTIVE':
+        return new ApiError(409, code, 'Only an active subscription or a running trial can take a key; redeem the key without a subscription to start a new one.');
+      default:
+        return subscription.status === 'trial'
+          ? new ApiError(409, code, `This key is for ${key.seats} seats and ${subscription.assignedCount} people hold a seat of this trial: remove seats first, or redeem the key without a subscription.`, { keySeats: key.seats, assigned: subscription.assignedCount })
+          : new ApiError(409, code, `This key prepays ${key.seats} seats; the subscription has ${subscription.quantity}. Increase the quantity first, or redeem the key without a subscription.`, { keySeats: key.seats, quantity: subscription.quantity });
+    }
+  }
+
+  // --- the vendor's limits on free seats (issue 10) ---------------------------------------------
+
+  /** The partner's allowance of trial seats (the vendor's approval, or the configured default) and how many it gave. */
+  private trialAllowance(partnerId: string): { seats: number; used: number } {
+    return { seats: this.storage.entitlements.trialSeatAllowance(partnerId) ?? this.options.trials.partnerSeatAllowance, used: this.storage.entitlements.trialSeatsGiven(partnerId) };
+  }
+
+  /**
+   * A partner is never its own customer: not its organisation (the caller's tenant), not its own
+   * staff, not a person of one of the partner organisation's approved domains.
+   */
+  private refuseOwnCustomer(partnerId: string, caller: CallerIdentity): void {
+    const partner = this.storage.partners.findPartner(partnerId);
+    if (!partner) return;
+    const organisation = this.storage.findOrganisationByTenant(caller.tenantId);
+    const email = canonicalEmail(caller.email);
+    const domain = email?.slice(email.lastIndexOf('@') + 1) ?? null;
+    const own =
+      organisation?.id === partner.organisationId ||
+      this.storage.partners.staffOf(caller.tenantId, caller.objectId).some((staff) => staff.partnerId === partnerId) ||
+      (email !== null && this.storage.partners.findStaffByEmail(partnerId, email) !== undefined) ||
+      (domain !== null && this.storage.isDomainApproved(partner.organisationId, domain));
+    if (own) throw this.trialError('PARTNER_OWN_CUSTOMER');
+  }
+
+  private trialError(refusal: TrialRefusal): ApiError {
+    const { maxSeats, maxDays } = this.options.trials;
+    switch (refusal) {
+      case 'PARTNER_OWN_CUSTOMER':
+        return new ApiError(409, refusal, "A partner cannot take its own offers or product keys: they are for the partner's customers.");
+      case 'TRIAL_OVER_LIMIT':
+        return new ApiError(409, refusal, `A trial has at most ${maxSeats} seats for at most ${maxDays} days.`, { maxSeats, maxDays });
+      case 'TRIAL_ALREADY_USED':
+        return new ApiError(409, refusal, 'Your organisation has had a trial of this plan, or has a trial running: buy a subscription to go on.');
+      case 'TRIAL_AFTER_PURCHASE':
+        return new ApiError(409, refusal, 'Your organisation already pays for this plan, so a trial of it is not offered: add seats to your subscription instead.');
+      default:
+        return new ApiError(409, refusal, 'This partner cannot give more trial seats now. The partner can ask the vendor for a larger trial allowance.');
+    }
   }
 
   // --- customer list, notifications, journal (P5, P3) ------------------------------------------

@@ -436,4 +436,39 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE payment_actions_new RENAME TO payment_actions;
     `,
   },
+{
+    version: 9,
+    description: 'value for money: trials per organisation and plan, partner trial allowances, product-key grants counted in periods',
+    sql: `
+      -- One trial per organisation and plan, ever (the primary key says so); the partner whose offer
+      -- gave it, so that its allowance of trial seats is counted.
+      CREATE TABLE trials (
+        organisation_id TEXT NOT NULL REFERENCES organisations(id),
+        plan_id TEXT NOT NULL,
+        subscription_id TEXT NOT NULL UNIQUE REFERENCES subscriptions(id),
+        partner_id TEXT REFERENCES partners(id),
+        seats INTEGER NOT NULL CHECK (seats > 0),
+        starts_at INTEGER NOT NULL,
+        ends_at INTEGER NOT NULL CHECK (ends_at > starts_at),
+        PRIMARY KEY (organisation_id, plan_id)
+      );
+      CREATE INDEX trials_partner ON trials (partner_id);
+      INSERT OR IGNORE INTO trials (organisation_id, plan_id, subscription_id, partner_id, seats, starts_at, ends_at)
+        SELECT r.organisation_id, o.plan_id, r.subscription_id, o.partner_id, o.quantity, s.period_start, s.period_end
+          FROM partner_offer_redemptions r JOIN partner_offers o ON o.id = r.offer_id JOIN subscriptions s ON s.id = r.subscription_id
+         WHERE o.kind = 'trial' ORDER BY r.created_at;
+      -- Trial seats the vendor lets this partner hand out in total; NULL: the configured default.
+      ALTER TABLE partners ADD COLUMN trial_seat_allowance INTEGER CHECK (trial_seat_allowance IS NULL OR trial_seat_allowance >= 0);
+      -- What a redeemed key paid for: its seats in this many of the subscription's periods, and how many are used.
+      CREATE TABLE key_grants (
+        product_key_id TEXT PRIMARY KEY REFERENCES product_keys(id),
+        subscription_id TEXT NOT NULL REFERENCES subscriptions(id),
+        seats INTEGER NOT NULL CHECK (seats > 0),
+        periods INTEGER NOT NULL CHECK (periods > 0),
+        periods_used INTEGER NOT NULL CHECK (periods_used >= 0 AND periods_used <= periods),
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX key_grants_subscription ON key_grants (subscription_id) WHERE periods_used < periods;
+    `,
+  },
 ];

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BillingStorage } from './billingStorage.js';
 import { PartnerStorage } from './partnerStorage.js';
+import { EntitlementStorage } from './entitlementStorage.js';
 import { notificationKind } from '../partners/rules.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 
@@ -190,10 +191,12 @@ export class Storage {
   readonly billing: BillingStorage;
   /** Partner queries (./partnerStorage.ts), on the same connection and transactions. */
   readonly partners: PartnerStorage;
+  readonly entitlements: EntitlementStorage;
 
   private constructor(private readonly db: Database.Database) {
     this.billing = new BillingStorage(db);
     this.partners = new PartnerStorage(db);
+    this.entitlements = new EntitlementStorage(db);
   }
 
   /** Opens (creating if needed) the database file and brings its schema up to date. */
