@@ -19,6 +19,7 @@ import { registerBillingRoutes } from './routes/billing.js';
 import { registerCheckoutRoutes } from './routes/checkout.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerLicenseRoutes } from './routes/license.js';
+import { registerManifestRoutes } from './routes/manifests.js';
 import { registerMeRoutes } from './routes/me.js';
 import { registerPublicConfigRoutes } from './routes/publicConfig.js';
 import { registerDelegationRoutes } from './routes/delegation.js';
@@ -35,7 +36,8 @@ export interface BuiltApp {
 /** Outlook hosts the task pane in a frame on these origins (Outlook on the web, new Outlook, Office). */
 const OFFICE_FRAME_ANCESTORS = ['https://*.office.com', 'https://*.office365.com', 'https://*.outlook.com', 'https://outlook.live.com', 'https://*.officeapps.live.com', 'https://*.microsoft.com'];
 
-export async function buildApp(config: Config, options: { manifestPath?: string; logger?: boolean } = {}): Promise<BuiltApp> {
+/** `assetsDir`: where the app package's icons are (addin/public/assets, from the working directory). */
+export async function buildApp(config: Config, options: { assetsDir?: string; logger?: boolean } = {}): Promise<BuiltApp> {
   const app = Fastify({
     ...(config.tls ? { https: { cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) } } : {}),
     logger: options.logger === false ? false : { level: config.logLevel },
@@ -117,7 +119,8 @@ export async function buildApp(config: Config, options: { manifestPath?: string;
 
   registerHealthRoutes(app);
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
-  registerPublicConfigRoutes(app, config, services.keys, options.manifestPath ?? 'manifest.xml');
+  registerPublicConfigRoutes(app, config, services.keys);
+  registerManifestRoutes(app, config, options.assetsDir ?? 'addin/public/assets');
   registerLicenseRoutes(app, services);
   registerCheckoutRoutes(app, services);
   registerBillingRoutes(app, services);

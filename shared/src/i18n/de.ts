@@ -356,6 +356,14 @@ export const de: Record<keyof typeof en, string> = {
   'home.outbox': 'Postausgang: E-Mails von Outmerge',
   'home.manifest': 'Add-In-Manifest für diese Bereitstellung',
 
+  'manifest.unifiedName': 'Outmerge für Microsoft 365',
+  'manifest.unifiedFullName': 'Outmerge für Microsoft 365: Serien-E-Mails aus Outlook',
+  'manifest.description': 'Personalisierte Serien-E-Mails aus Outlook: eine Nachricht pro Empfänger, gesendet aus deinem eigenen oder einem freigegebenen Postfach. Prüfe jede Nachricht vorab, sende im Hintergrund und erhalte einen Bericht. Mit Lizenz ohne Outmerge-Fußzeile.',
+  'manifest.shortDescription': 'Personalisierte Serien-E-Mails aus Outlook: eine Nachricht pro Empfänger.',
+  'manifest.groupLabel': 'Outmerge',
+  'manifest.buttonLabel': 'Serien-E-Mail',
+  'manifest.buttonTooltip': 'Sende diese Nachricht personalisiert an jede Zeile einer Empfängerliste.',
+
   'playground.title': 'Testumgebung',
   'playground.explain': 'Ein simuliertes Outlook-Fenster zum Verfassen. Schreibe die Nachricht links; der Outmerge-Aufgabenbereich rechts ist echt.',
   'playground.compose': 'Neue Nachricht',

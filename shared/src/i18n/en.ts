@@ -354,6 +354,14 @@ export const en = {
   'home.outbox': 'Outbox: emails from Outmerge',
   'home.manifest': 'Add-in manifest for this deployment',
 
+  'manifest.unifiedName': 'Outmerge for Microsoft 365',
+  'manifest.unifiedFullName': 'Outmerge for Microsoft 365: mail merge for Outlook',
+  'manifest.description': 'Personalised mail merge from Outlook: one message per recipient, sent from your own or a shared mailbox. Preview every message, send in the background and get a report. Senders with a license send without the Outmerge footer.',
+  'manifest.shortDescription': 'Personalised mail merge from Outlook: one message per recipient.',
+  'manifest.groupLabel': 'Outmerge',
+  'manifest.buttonLabel': 'Mail merge',
+  'manifest.buttonTooltip': 'Send this message to every row of a recipient list, personalised.',
+
   'playground.title': 'Playground',
   'playground.explain': 'A simulated Outlook compose window. Write the message on the left; the Outmerge pane on the right is the real one.',
   'playground.compose': 'New message',

@@ -356,6 +356,14 @@ export const fr: Record<keyof typeof en, string> = {
   'home.outbox': 'Boîte d’envoi : e-mails d’Outmerge',
   'home.manifest': 'Manifeste du complément pour ce déploiement',
 
+  'manifest.unifiedName': 'Outmerge pour Microsoft 365',
+  'manifest.unifiedFullName': 'Outmerge pour Microsoft 365 : publipostage pour Outlook',
+  'manifest.description': 'Publipostage personnalisé depuis Outlook : un message par destinataire, envoyé depuis ta boîte aux lettres ou une boîte partagée. Prévisualise chaque message, envoie en arrière-plan et reçois un rapport. Avec une licence, sans pied de page Outmerge.',
+  'manifest.shortDescription': 'Publipostage personnalisé depuis Outlook : un message par destinataire.',
+  'manifest.groupLabel': 'Outmerge',
+  'manifest.buttonLabel': 'Publipostage',
+  'manifest.buttonTooltip': 'Envoie ce message à chaque ligne d’une liste de destinataires, personnalisé.',
+
   'playground.title': 'Bac à sable',
   'playground.explain': 'Une fenêtre de rédaction Outlook simulée. Rédige le message à gauche ; le volet Outmerge à droite est le vrai.',
   'playground.compose': 'Nouveau message',
