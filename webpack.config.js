@@ -1,4 +1,4 @@
-// Builds the browser pages (task pane, playground, portal, development pages)
+// Builds the browser pages (task pane, playground, portal, privacy and terms, development pages)
 // into build/addin. The manifests are not files of the build: the server writes them for its
 // PUBLIC_URL (GET /manifest.xml, /manifest.json, /manifest.zip; server/src/manifest/).
 import CopyWebpackPlugin from 'copy-webpack-plugin';
@@ -13,6 +13,8 @@ const pages = [
   { name: 'taskpane', entry: 'taskpane', title: 'Outmerge', template: 'taskpane.html' },
   { name: 'playground', entry: 'playground', title: 'Outmerge playground' },
   { name: 'portal', entry: 'portal', title: 'Outmerge licensing portal' },
+  { name: 'privacy', entry: 'legal', title: 'Outmerge — Privacy' },
+  { name: 'terms', entry: 'legal', title: 'Outmerge — Terms of use' },
   { name: 'mailbox', entry: 'mailbox', title: 'Outmerge mailbox (Graph stand-in)' },
   { name: 'outbox', entry: 'outbox', title: 'Outmerge outbox' },
 ];
