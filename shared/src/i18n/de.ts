@@ -256,7 +256,7 @@ export const de: Record<keyof typeof en, string> = {
   'ithelp.title': 'IT-Hilfe',
   'ithelp.installTitle': 'Installieren heißt nicht lizenzieren',
   'ithelp.install': 'Die Bereitstellung des Add-Ins (Microsoft 365 Admin Center > Einstellungen > Integrierte Apps > Benutzerdefinierte Apps hochladen) macht Outmerge in Outlook für die ausgewählten Benutzer verfügbar. Nur eine in diesem Portal zugewiesene Lizenz entfernt die Fußzeile.',
-  'ithelp.manifest': 'Manifest für diese Bereitstellung herunterladen',
+  'ithelp.manifest': 'XML-Manifest für diese Bereitstellung herunterladen',
   'ithelp.troubleshootTitle': 'Problembehandlung',
   'ithelp.troubleshoot': 'Benutzer sehen die Fußzeile, obwohl sie eine Lizenz haben: sie müssen sich im Outmerge-Aufgabenbereich mit der Adresse anmelden, der die Lizenz zugewiesen wurde. Es kann bis zu 24 Stunden dauern, bis ein bereitgestelltes Add-In in Outlook erscheint.',
   // Portal and pane administration (A1, A4, A7, A8, A10)
@@ -391,6 +391,12 @@ export const de: Record<keyof typeof en, string> = {
   'legal.terms.service': 'Outmerge wird so bereitgestellt, wie es ist. Wir arbeiten daran, dass es verfügbar und korrekt bleibt, aber die Zustellung liegt bei Microsoft 365 und den Mailservern der Empfänger: Wir können nicht garantieren, dass jede Nachricht ankommt. Unsere Haftung ist auf das begrenzt, was du für den laufenden Zeitraum bezahlt hast.',
   'legal.terms.changesTitle': 'Änderungen',
   'legal.terms.changes': 'Diese Bedingungen können sich ändern; es gilt die Fassung auf dieser Seite. Eine Änderung, die betrifft, was du bezahlst, gilt für ein Abonnement ab seiner nächsten Verlängerung.',
+
+  'ithelp.manifestChoice': 'Outmerge hat zwei Manifeste. Das XML-Manifest funktioniert in jedem Outlook: unter Windows, auf dem Mac, im Web und auf Smartphones. Das App-Paket (das einheitliche Manifest für Microsoft 365) funktioniert nur in Outlook unter Windows und im Web: Outlook auf dem Mac und auf Smartphones unterstützen es noch nicht.',
+  'ithelp.manifestZip': 'App-Paket herunterladen (einheitliches Manifest)',
+  'ithelp.manifestZipHint': '(optional: Wo beide bereitgestellt sind, zeigt Outlook nur die Schaltfläche des App-Pakets)',
+  'ithelp.deployConsent': 'Beim Hochladen des App-Pakets wird ein globaler Administrator außerdem gebeten, die Administratorzustimmung für die Microsoft Graph-Berechtigungen während der Bereitstellung zu erteilen.',
+  'ithelp.deployUpdate': 'Wenn eine neue Version von Outmerge ihre Manifeste ändert, lade sie erneut hoch. Haben sich die Berechtigungen geändert, zeigt „Integrierte Apps“ „Update ausstehend“, und die Benutzer behalten die alte Version, bis ein Administrator das Update annimmt.',
 
   'playground.title': 'Testumgebung',
   'playground.explain': 'Ein simuliertes Outlook-Fenster zum Verfassen. Schreibe die Nachricht links; der Outmerge-Aufgabenbereich rechts ist echt.',

@@ -254,7 +254,7 @@ export const en = {
   'ithelp.title': 'IT help',
   'ithelp.installTitle': 'Installing is not licensing',
   'ithelp.install': 'Deploying the add-in (Microsoft 365 admin center > Settings > Integrated apps > Upload custom apps) makes Outmerge appear in Outlook for the users you choose. Only a seat assigned in this portal removes the footer.',
-  'ithelp.manifest': 'Download the manifest for this deployment',
+  'ithelp.manifest': 'Download the XML manifest for this deployment',
   'ithelp.troubleshootTitle': 'Troubleshooting',
   'ithelp.troubleshoot': 'Users see the footer although they have a seat: they must sign in in the Outmerge pane with the address the seat was assigned to. A deployed add-in can take up to 24 hours to appear in Outlook.',
   // Portal and pane administration (A1, A4, A7, A8, A10)
@@ -389,6 +389,12 @@ export const en = {
   'legal.terms.service': 'Outmerge is provided as it is. We work to keep it available and correct, but delivery is up to Microsoft 365 and the recipients\' mail servers, so we cannot guarantee that every message arrives. Our liability is limited to what you paid for the current period.',
   'legal.terms.changesTitle': 'Changes',
   'legal.terms.changes': 'These terms may change; the version on this page applies. A change that affects what you pay applies to a subscription from its next renewal.',
+
+  'ithelp.manifestChoice': 'Outmerge has two manifests. The XML manifest works in every Outlook: on Windows, on Mac, on the web and on phones. The app package (the unified manifest for Microsoft 365) works in Outlook on Windows and on the web only: Outlook on Mac and on phones do not support it yet.',
+  'ithelp.manifestZip': 'Download the app package (unified manifest)',
+  'ithelp.manifestZipHint': '(optional: where both are deployed, Outlook shows the app package\'s button only)',
+  'ithelp.deployConsent': 'Uploading the app package also asks a global administrator to grant admin consent for the Microsoft Graph permissions while deploying.',
+  'ithelp.deployUpdate': 'When a new version of Outmerge changes its manifests, upload them again. If the permissions changed, Integrated apps shows "Update pending" and users keep the old version until an administrator accepts the update.',
 
   'playground.title': 'Playground',
   'playground.explain': 'A simulated Outlook compose window. Write the message on the left; the Outmerge pane on the right is the real one.',

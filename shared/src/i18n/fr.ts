@@ -256,7 +256,7 @@ export const fr: Record<keyof typeof en, string> = {
   'ithelp.title': 'Aide informatique',
   'ithelp.installTitle': 'Installer ne donne pas de licence',
   'ithelp.install': 'Le déploiement du complément (Centre d’administration Microsoft 365 > Paramètres > Applications intégrées > Charger des applications personnalisées) fait apparaître Outmerge dans Outlook pour les utilisateurs choisis. Seule une licence attribuée dans ce portail supprime le pied de page.',
-  'ithelp.manifest': 'Télécharger le manifeste de ce déploiement',
+  'ithelp.manifest': 'Télécharger le manifeste XML de ce déploiement',
   'ithelp.troubleshootTitle': 'Dépannage',
   'ithelp.troubleshoot': 'Des utilisateurs voient le pied de page alors qu’ils ont une licence : ils doivent se connecter dans le volet Outmerge avec l’adresse à laquelle la licence a été attribuée. Un complément déployé peut mettre jusqu’à 24 heures à apparaître dans Outlook.',
   // Portal and pane administration (A1, A4, A7, A8, A10)
@@ -391,6 +391,12 @@ export const fr: Record<keyof typeof en, string> = {
   'legal.terms.service': 'Outmerge est fourni tel quel. Nous travaillons à le garder disponible et correct, mais la distribution dépend de Microsoft 365 et des serveurs de messagerie des destinataires : nous ne pouvons pas garantir que chaque message arrive. Notre responsabilité est limitée à ce que tu as payé pour la période en cours.',
   'legal.terms.changesTitle': 'Modifications',
   'legal.terms.changes': 'Ces conditions peuvent changer ; la version de cette page s’applique. Une modification qui touche ce que tu paies s’applique à un abonnement à partir de son prochain renouvellement.',
+
+  'ithelp.manifestChoice': 'Outmerge a deux manifestes. Le manifeste XML fonctionne dans tous les Outlook : sur Windows, sur Mac, sur le web et sur les téléphones. Le package d’application (le manifeste unifié pour Microsoft 365) fonctionne dans Outlook sur Windows et sur le web uniquement : Outlook sur Mac et sur les téléphones ne le prennent pas encore en charge.',
+  'ithelp.manifestZip': 'Télécharger le package d’application (manifeste unifié)',
+  'ithelp.manifestZipHint': '(facultatif : là où les deux sont déployés, Outlook n’affiche que le bouton du package d’application)',
+  'ithelp.deployConsent': 'Le chargement du package d’application demande aussi à un administrateur général d’accorder le consentement administrateur pour les autorisations Microsoft Graph pendant le déploiement.',
+  'ithelp.deployUpdate': 'Quand une nouvelle version d’Outmerge change ses manifestes, charge-les à nouveau. Si les autorisations ont changé, Applications intégrées affiche « Mise à jour en attente » et les utilisateurs gardent l’ancienne version jusqu’à ce qu’un administrateur accepte la mise à jour.',
 
   'playground.title': 'Bac à sable',
   'playground.explain': 'Une fenêtre de rédaction Outlook simulée. Rédige le message à gauche ; le volet Outmerge à droite est le vrai.',
