@@ -2,7 +2,8 @@
  * The browser's side of the security headers (tests/api/securityHeaders.test.ts reads them): does
  * Chromium let Outlook on the web (outlook.office.com) and the new Outlook (outlook.cloud.microsoft)
  * frame the task pane and load its icons and scripts, refuse every other framing, and keep the
- * portal's sign-in popup attached to its opener?
+ * portal's sign-in popup attached to its opener? And are the app package's icons what the
+ * unified manifest's schema asks for (color 192×192; outline 32×32, white on transparent)?
  *
  * Real names, local servers: Chromium resolves outmerge.contoso.example, outlook.office.com,
  * outlook.cloud.microsoft, attacker.example and login.microsoftonline.com to local HTTPS servers
@@ -18,6 +19,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
@@ -191,5 +193,41 @@ describe('Outlook framing the pane, in Chromium', () => {
     // index.html carries same-origin-allow-popups: fine for a page that opens popups, fatal for one a popup returns to.
     expect(await signInPopup(portal, `${APP}/`)).toMatch(/^user_cancelled/);
     await portal.close();
+  });
+});
+
+describe('the app package\'s icons, decoded by the browser', () => {
+  it('color is 192×192 and opaque inside; outline is 32×32, white on transparent', async () => {
+    const zip = await app.call('GET', '/manifest.zip');
+    const files = unzipSync(new Uint8Array(zip.rawPayload));
+    const page = await context.newPage();
+    try {
+      const inspect = (png: Uint8Array) =>
+        page.evaluate(async (base64) => {
+          const image = new Image();
+          image.src = `data:image/png;base64,${base64}`;
+          await image.decode();
+          const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
+          const context2d = canvas.getContext('2d', { willReadFrequently: true })!;
+          context2d.drawImage(image, 0, 0);
+          const { data } = context2d.getImageData(0, 0, image.width, image.height);
+          let visible = 0;
+          let notWhite = 0;
+          for (let i = 0; i < data.length; i += 4) {
+            if (data[i + 3]! === 0) continue;
+            visible += 1;
+            if (data[i]! < 250 || data[i + 1]! < 250 || data[i + 2]! < 250) notWhite += 1;
+          }
+          const centre = Array.from(context2d.getImageData(image.width / 2, Math.round(image.height * 0.15), 1, 1).data);
+          return { width: image.width, height: image.height, visible, notWhite, centreTop: centre };
+        }, Buffer.from(png).toString('base64'));
+      const color = await inspect(files['color.png']!);
+      expect(color).toMatchObject({ width: 192, height: 192, centreTop: [15, 108, 189, 255] });
+      const outline = await inspect(files['outline.png']!);
+      expect(outline).toMatchObject({ width: 32, height: 32, notWhite: 0 });
+      expect(outline.visible).toBeGreaterThan(100);
+    } finally {
+      await page.close();
+    }
   });
 });
