@@ -4,6 +4,7 @@ import { OUTLOOK_FRAME_ANCESTORS, staticFileHeaders, withFrameAncestors } from '
 describe('headers of the built files', () => {
   it('lets Outlook frame the task pane, and nothing else', () => {
     expect(staticFileHeaders('taskpane.html').frameAncestors).toEqual(["'self'", ...OUTLOOK_FRAME_ANCESTORS]);
+    expect(staticFileHeaders('auth-dialog.html').frameAncestors).toEqual(["'self'", ...OUTLOOK_FRAME_ANCESTORS]);
     for (const page of ['portal.html', 'index.html', 'playground.html', 'privacy.html', 'assets/icon-80.png']) expect(staticFileHeaders(page).frameAncestors).toBeNull();
   });
 
@@ -21,6 +22,7 @@ describe('headers of the built files', () => {
   it('sends no opener policy on the pages a sign-in popup returns to, or that Outlook hosts', () => {
     expect(staticFileHeaders('portal.html').openerPolicy).toBe(false);
     expect(staticFileHeaders('taskpane.html').openerPolicy).toBe(false);
+    expect(staticFileHeaders('auth-dialog.html').openerPolicy).toBe(false);
     expect(staticFileHeaders('index.html').openerPolicy).toBe(true);
     expect(staticFileHeaders('playground.html').openerPolicy).toBe(true);
   });

@@ -31,13 +31,18 @@ export const OUTLOOK_FRAME_ANCESTORS = [
   'https://*.cloud.microsoft',
 ] as const;
 
-/** Pages Outlook shows in its own frame. */
-const OUTLOOK_FRAMED_PAGES = new Set(['taskpane.html']);
 /**
- * Pages served without COOP: the portal (MSAL's sign-in popup returns to it) and the pane (in
- * Outlook's frame or webview). A page that a popup or an Office dialog returns to goes here too.
+ * Pages Outlook shows in its own frame: the pane, and the sign-in page of the Office dialog
+ * (branch auth; Office on the web opens it as a window by default, but a host may frame dialogs).
  */
-const PAGES_WITHOUT_OPENER_POLICY = new Set(['portal.html', 'taskpane.html']);
+const OUTLOOK_FRAMED_PAGES = new Set(['taskpane.html', 'auth-dialog.html']);
+/**
+ * Pages served without COOP: the portal (MSAL's sign-in popup returns to it), the pane (in
+ * Outlook's frame or webview) and the Office dialog's sign-in page (Office talks to the dialog
+ * through its opener; with COOP the dialog reports 12006, office-js-docs-pr
+ * `docs/develop/dialog-handle-errors-events.md`). Any page a popup or a dialog returns to goes here.
+ */
+const PAGES_WITHOUT_OPENER_POLICY = new Set(['portal.html', 'taskpane.html', 'auth-dialog.html']);
 /** Folders of public files other origins may load (no credentials, nothing private). */
 const CROSS_ORIGIN_FOLDERS = ['assets/', 'js/'];
 
