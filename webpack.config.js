@@ -1,19 +1,20 @@
-// Builds the browser pages (task pane, playground, portal, development pages) into build/addin,
-// and writes the add-in manifest for the configured public URL next to them.
+// Builds the browser pages (task pane, playground, portal, privacy and terms, development pages)
+// into build/addin. The manifests are not files of the build: the server writes them for its
+// PUBLIC_URL (GET /manifest.xml, /manifest.json, /manifest.zip; server/src/manifest/).
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
-const DEVELOPMENT_ADDIN_ORIGIN = 'https://localhost:3000'; // keep in sync with server/src/manifest/manifestForUrl.ts
-const publicUrl = (process.env.ADDIN_PUBLIC_URL || process.env.PUBLIC_URL || DEVELOPMENT_ADDIN_ORIGIN).replace(/\/+$/, '');
 
 const pages = [
   { name: 'index', entry: 'home', title: 'Outmerge' },
   { name: 'taskpane', entry: 'taskpane', title: 'Outmerge', template: 'taskpane.html' },
   { name: 'playground', entry: 'playground', title: 'Outmerge playground' },
   { name: 'portal', entry: 'portal', title: 'Outmerge licensing portal' },
+  { name: 'privacy', entry: 'legal', title: 'Outmerge — Privacy' },
+  { name: 'terms', entry: 'legal', title: 'Outmerge — Terms of use' },
   { name: 'mailbox', entry: 'mailbox', title: 'Outmerge mailbox (Graph stand-in)' },
   { name: 'outbox', entry: 'outbox', title: 'Outmerge outbox' },
 ];
@@ -64,14 +65,7 @@ export default (_env, argv) => {
           }),
       ),
       new CopyWebpackPlugin({
-        patterns: [
-          { from: 'addin/public/assets', to: 'assets' },
-          {
-            from: 'manifest.xml',
-            to: 'manifest.xml',
-            transform: (content) => content.toString().split(DEVELOPMENT_ADDIN_ORIGIN).join(publicUrl),
-          },
-        ],
+        patterns: [{ from: 'addin/public/assets', to: 'assets' }],
       }),
     ],
   };

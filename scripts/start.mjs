@@ -2,7 +2,7 @@
  * `npm start`: builds what changed since the last build, then runs the server.
  *
  * Each part (server, pages) has a fingerprint: the SHA-256 of its source files' contents (tests
- * excluded) and of the settings baked into it. A part is rebuilt only when its fingerprint differs
+ * excluded) and of any setting baked into it. A part is rebuilt only when its fingerprint differs
  * from the one written after its last successful build, so a second start takes seconds, not the
  * minutes a full build takes.
  */
@@ -26,9 +26,8 @@ const parts = [
     name: 'pages',
     script: 'build:addin',
     output: 'build/addin/index.html',
-    inputs: ['addin/src', 'addin/public', 'shared/src', 'addin/tsconfig.json', 'tsconfig.base.json', 'webpack.config.js', 'manifest.xml', 'package-lock.json'],
-    // The pages' manifest copy carries the public URL.
-    settings: ['PUBLIC_URL', 'ADDIN_PUBLIC_URL'],
+    inputs: ['addin/src', 'addin/public', 'shared/src', 'addin/tsconfig.json', 'tsconfig.base.json', 'webpack.config.js', 'package-lock.json'],
+    settings: [],
   },
 ];
 

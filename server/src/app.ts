@@ -7,7 +7,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.js';
@@ -16,10 +16,12 @@ import { registerGraphStandIn } from './dev/graph/graphStandIn.js';
 import { registerOutboxRoutes } from './dev/outboxRoutes.js';
 import { ApiError } from './http/apiError.js';
 import { logEachRequest, loggerOptions } from './http/loggerOptions.js';
+import { staticFileHeaders, withFrameAncestors, type StaticFileHeaders } from './http/pageHeaders.js';
 import { registerBillingRoutes } from './routes/billing.js';
 import { registerCheckoutRoutes } from './routes/checkout.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerLicenseRoutes } from './routes/license.js';
+import { registerManifestRoutes } from './routes/manifests.js';
 import { registerMeRoutes } from './routes/me.js';
 import { registerPublicConfigRoutes } from './routes/publicConfig.js';
 import { registerDelegationRoutes } from './routes/delegation.js';
@@ -33,14 +35,21 @@ export interface BuiltApp {
   services: Services;
 }
 
-/** Outlook hosts the task pane in a frame on these origins (Outlook on the web, new Outlook, Office). */
-const OFFICE_FRAME_ANCESTORS = ['https://*.office.com', 'https://*.office365.com', 'https://*.outlook.com', 'https://outlook.live.com', 'https://*.officeapps.live.com', 'https://*.microsoft.com'];
+/** What server/src/http/pageHeaders.ts decided for a built file, over helmet's headers for everything. */
+function applyStaticFileHeaders(reply: FastifyReply, headers: StaticFileHeaders): void {
+  const csp = reply.raw.getHeader('content-security-policy');
+  if (headers.frameAncestors && typeof csp === 'string') reply.header('content-security-policy', withFrameAncestors(csp, headers.frameAncestors));
+  // Helmet wrote its headers on the raw response; a header set on the reply replaces them, one removed there is gone.
+  if (!headers.openerPolicy) reply.raw.removeHeader('cross-origin-opener-policy');
+  reply.header('cross-origin-resource-policy', headers.resourcePolicy);
+}
 
 /**
+ * `assetsDir`: where the app package's icons are (addin/public/assets, from the working directory).
  * `clock` is the time every service reads (Date.now unless given): the value-for-money property
  * drives months of billing in seconds with it. It is not a test mode: nothing branches on it.
  */
-export async function buildApp(config: Config, options: { manifestPath?: string; logger?: boolean; clock?: () => number } = {}): Promise<BuiltApp> {
+export async function buildApp(config: Config, options: { assetsDir?: string; logger?: boolean; clock?: () => number } = {}): Promise<BuiltApp> {
   const app = Fastify({
     ...(config.tls ? { https: { cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) } } : {}),
     logger: options.logger === false ? false : loggerOptions(config),
@@ -83,15 +92,17 @@ export async function buildApp(config: Config, options: { manifestPath?: string;
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'", graphOrigin, 'https://login.microsoftonline.com'],
         frameSrc: ["'self'", 'https://login.microsoftonline.com'],
-        frameAncestors: ["'self'", ...OFFICE_FRAME_ANCESTORS],
+        frameAncestors: ["'self'"],
         formAction: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         upgradeInsecureRequests: config.production ? [] : null,
       },
     },
-    // frame-ancestors above replaces X-Frame-Options, which cannot allow Outlook's origins.
+    // frame-ancestors above replaces X-Frame-Options, which cannot allow Outlook's origins (the pane's list: setHeaders below).
     xFrameOptions: false,
+    // Pages keep the popups they open (MSAL's sign-in); pages popups return to send none (pageHeaders.ts).
+    crossOriginOpenerPolicy: { policy: 'same-origin-allow-popups' },
     referrerPolicy: { policy: 'no-referrer' },
   });
   await app.register(rateLimit, {
@@ -124,7 +135,8 @@ export async function buildApp(config: Config, options: { manifestPath?: string;
 
   registerHealthRoutes(app);
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
-  registerPublicConfigRoutes(app, config, services.keys, options.manifestPath ?? 'manifest.xml');
+  registerPublicConfigRoutes(app, config, services.keys);
+  registerManifestRoutes(app, config, options.assetsDir ?? 'addin/public/assets');
   registerLicenseRoutes(app, services);
   registerCheckoutRoutes(app, services);
   registerBillingRoutes(app, services);
@@ -143,7 +155,12 @@ export async function buildApp(config: Config, options: { manifestPath?: string;
 
   if (fs.existsSync(path.join(config.staticDir, 'index.html'))) {
     // max-age=0: a new deployment's pages are picked up at once (Outlook caches add-in pages hard).
-    await app.register(fastifyStatic, { root: config.staticDir, index: 'index.html', maxAge: 0 });
+    await app.register(fastifyStatic, {
+      root: config.staticDir,
+      index: 'index.html',
+      maxAge: 0,
+      setHeaders: (reply, file) => applyStaticFileHeaders(reply, staticFileHeaders(path.relative(config.staticDir, file).split(path.sep).join('/'))),
+    });
   } else {
     app.log.warn(`No built pages in ${config.staticDir}: run "npm run build" to serve the pane, portal and playground.`);
   }

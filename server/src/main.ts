@@ -31,7 +31,7 @@ async function main(): Promise<void> {
       `  Licensing portal:                        ${url}/portal.html`,
       ...(config.graph.standInEnabled ? [`  Mailbox (what the Graph stand-in sent):   ${url}/mailbox.html`] : []),
       ...(!config.mail.smtpUrl ? [`  Outbox (emails from Outmerge):            ${url}/outbox.html`] : []),
-      `  Add-in manifest:                         ${url}/manifest.xml`,
+      `  Add-in manifests:                        ${url}/manifest.xml (every Outlook), ${url}/manifest.zip (unified, Windows and web)`,
       '',
     ].join('\n'),
   );

@@ -109,6 +109,15 @@ describe('the portal with 10,000 assigned users', () => {
     await expect.poll(() => link.getAttribute('href'), { timeout: 15_000 }).toMatch(/^https:\/\/login\.microsoftonline\.com\/[0-9a-f-]{36}\/adminconsent\?client_id=[0-9a-f-]{36}&redirect_uri=/);
     expect(decodeURIComponent((await link.getAttribute('href'))!)).toContain(`redirect_uri=${server.baseUrl}/portal.html`);
     expect(await portal.getByTestId('manifest-download').getAttribute('href')).toBe('/manifest.xml');
+    expect(await portal.getByTestId('app-package-download').getAttribute('href')).toBe('/manifest.zip');
+    await expectText(portal.getByTestId('it-help'), /app package \(the unified manifest for Microsoft 365\) works in Outlook on Windows and on the web only/);
+    // The privacy and terms pages the unified manifest points at, linked from IT help.
+    const legal = await portal.context().newPage();
+    await legal.goto(`${server.baseUrl}/privacy.html`);
+    await expectText(legal.getByTestId('legal-privacy'), /never reach the Outmerge server/);
+    await legal.getByRole('link', { name: 'Terms of use' }).click();
+    await expectText(legal.getByTestId('legal-terms'), /Acceptable use/);
+    await legal.close();
     await screenshot(portal, 'portal-en-ithelp');
   });
 });

@@ -1,7 +1,7 @@
 /**
- * IT help (A10): installing versus licensing, the manifest for Integrated Apps with this
- * deployment's URLs, the admin-consent link for the signed-in person's tenant (the server builds
- * it from its configuration), and the usual troubleshooting.
+ * IT help (A10): installing versus licensing, the two manifests for Integrated Apps with this
+ * deployment's URLs (which one for which Outlook), the admin-consent link for the signed-in
+ * person's tenant (the server builds it from its configuration), and the usual troubleshooting.
  */
 import { Button, Caption1, Card, Link, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -23,16 +23,24 @@ export function ItHelp({ api, account, onSignIn }: { api: PortalApi; account: Ac
         <Text>{t('ithelp.licensing')}</Text>
       </Topic>
       <Topic id="deploy" title={t('ithelp.deployTitle')}>
+        <Text>{t('ithelp.manifestChoice')}</Text>
         <ol style={{ margin: 0, paddingLeft: 20, display: 'flex', flexDirection: 'column', gap: 4 }}>
           <li>
             <Link href="/manifest.xml" download="outmerge-manifest.xml" data-testid="manifest-download">
               {t('ithelp.manifest')}
             </Link>{' '}
             <Caption1>{t('ithelp.manifestHint')}</Caption1>
+            <br />
+            <Link href="/manifest.zip" download="outmerge-app-package.zip" data-testid="app-package-download">
+              {t('ithelp.manifestZip')}
+            </Link>{' '}
+            <Caption1>{t('ithelp.manifestZipHint')}</Caption1>
           </li>
           <li>{t('ithelp.deployUpload')}</li>
           <li>{t('ithelp.deployAssign')}</li>
         </ol>
+        <Text>{t('ithelp.deployConsent')}</Text>
+        <Text>{t('ithelp.deployUpdate')}</Text>
       </Topic>
       <Topic id="consent" title={t('ithelp.consentTitle')}>
         <Text>{t('ithelp.consentExplain')}</Text>
@@ -54,6 +62,10 @@ export function ItHelp({ api, account, onSignIn }: { api: PortalApi; account: Ac
           </li>
         </ul>
       </Topic>
+      <nav style={{ display: 'flex', gap: 16 }} aria-label={t('ithelp.title')}>
+        <Link href="/privacy.html">{t('legal.privacyLink')}</Link>
+        <Link href="/terms.html">{t('legal.termsLink')}</Link>
+      </nav>
     </section>
   );
 }

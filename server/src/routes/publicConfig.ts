@@ -1,13 +1,10 @@
 /**
- * What the browser pages need to know about this deployment, and the public keys and manifest
- * derived from it. The same build of the pages works for every deployment because of this.
+ * What the browser pages need to know about this deployment, and the public keys derived from it
+ * (the manifests: ./manifests.ts). The same build of the pages works for every deployment because of this.
  */
 import type { FastifyInstance } from 'fastify';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ClientConfig } from '../../../shared/src/api/clientConfig.js';
 import type { Config } from '../config.js';
-import { manifestForUrl } from '../manifest/manifestForUrl.js';
 import type { SigningKeys } from '../license/signingKeys.js';
 
 
@@ -27,15 +24,8 @@ export function clientConfig(config: Config): ClientConfig {
   };
 }
 
-export function registerPublicConfigRoutes(app: FastifyInstance, config: Config, keys: SigningKeys, manifestTemplatePath: string): void {
+export function registerPublicConfigRoutes(app: FastifyInstance, config: Config, keys: SigningKeys): void {
   const body = clientConfig(config);
   app.get('/app-config.json', { schema: { hide: true } }, async (_request, reply) => reply.header('Cache-Control', 'no-store').send(body));
   app.get('/.well-known/jwks.json', { schema: { hide: true } }, async (_request, reply) => reply.header('Cache-Control', 'public, max-age=3600').send(keys.jwks));
-  app.get('/manifest.xml', { schema: { hide: true } }, async (_request, reply) => {
-    const template = fs.readFileSync(path.resolve(manifestTemplatePath), 'utf8');
-    return reply
-      .type('application/xml; charset=utf-8')
-      .header('Content-Disposition', 'attachment; filename="outmerge-manifest.xml"')
-      .send(manifestForUrl(template, config.publicUrl));
-  });
 }
