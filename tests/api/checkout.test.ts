@@ -73,7 +73,7 @@ describe('POST /api/v1/checkout', () => {
     expect((await buy({ plan: 'monthly', quantity: 1, card: '4242424242424242' }, 'fix-card-key')).statusCode).toBe(201);
   });
 
-  it('lists plans in integer minor units, with the graduated volume tiers and the tax rate', async () => {
+  it('lists plans in integer minor units, with the graduated volume tiers, the tax rate and the limits of a trial', async () => {
     expect((await server.call('GET', '/api/v1/plans')).json()).toEqual({
       currency: 'EUR',
       taxRateBp: 0,
@@ -81,6 +81,7 @@ describe('POST /api/v1/checkout', () => {
         { id: 'monthly', interval: 'month', unitPriceMinor: 500, tiers: [{ from: 1, to: 9, unitPriceMinor: 500 }, { from: 10, to: null, unitPriceMinor: 400 }] },
         { id: 'annual', interval: 'year', unitPriceMinor: 5000, tiers: [{ from: 1, to: 9, unitPriceMinor: 5000 }, { from: 10, to: null, unitPriceMinor: 4000 }] },
       ],
+      trial: { maxSeats: 25, maxDays: 30 },
     });
   });
 });

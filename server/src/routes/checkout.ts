@@ -15,7 +15,8 @@ const cartLine = {
 export function registerCheckoutRoutes(app: FastifyInstance, services: Services): void {
   app.get('/api/v1/plans', { schema: { summary: 'Plans, per-seat prices and volume tiers in integer minor units, tax rate in basis points' } }, async (): Promise<PlanCatalogView> => {
     const { currency, plans, volume, taxRateBp } = services.config.payments;
-    return { currency, taxRateBp, plans: plans.map((plan) => ({ id: plan.id, interval: plan.interval, unitPriceMinor: plan.unitPriceMinor, tiers: priceTiers(plan, volume) })) };
+    const { maxSeats, maxDays } = services.config.trials;
+    return { currency, taxRateBp, plans: plans.map((plan) => ({ id: plan.id, interval: plan.interval, unitPriceMinor: plan.unitPriceMinor, tiers: priceTiers(plan, volume) })), trial: { maxSeats, maxDays } };
   });
 
   app.post<{ Body: { lines?: CartLine[]; plan?: string; quantity?: number; card: string } }>(

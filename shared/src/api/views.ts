@@ -101,6 +101,8 @@ export interface PlanCatalogView {
   currency: string;
   taxRateBp: number;
   plans: PlanView[];
+  /** The vendor's limits on one trial (offers beyond them are refused). */
+  trial: { maxSeats: number; maxDays: number };
 }
 
 export interface CartLine {

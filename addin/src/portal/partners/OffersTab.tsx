@@ -35,7 +35,7 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
   const [name, setName] = useState('');
   const [plan, setPlan] = useState('monthly');
   const [quantity, setQuantity] = useState('5');
-  const [trialDays, setTrialDays] = useState('30');
+  const [trialDays, setTrialDays] = useState('14');
   const [oneCustomer, setOneCustomer] = useState(false);
   const [askAdministration, setAskAdministration] = useState(false);
   const [permissions, setPermissions] = useState<Permission[]>(['assign', 'view']);
@@ -50,8 +50,11 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
     api.catalog().then(setCatalog, (e: unknown) => setError(errorText(e, t)));
   }, [api, t]);
 
-  const seats = wholeIn(quantity, 1, 10000);
-  const days = wholeIn(trialDays, 1, 90);
+  // A trial stays within the vendor's limits (the server refuses more); a purchase offer up to 10,000 seats.
+  const maxSeats = kind === 'trial' ? (catalog?.trial.maxSeats ?? 1) : 10000;
+  const maxDays = catalog?.trial.maxDays ?? 1;
+  const seats = wholeIn(quantity, 1, maxSeats);
+  const days = wholeIn(trialDays, 1, maxDays);
   const duration = wholeIn(adminDays, 1, 730);
   const planView = catalog?.plans.find((p) => p.id === plan);
   const price = planView && seats !== null && catalog ? tieredTotalMinor(planView.tiers, seats) + taxMinor(tieredTotalMinor(planView.tiers, seats), catalog.taxRateBp) : null;
@@ -145,12 +148,12 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
                 ))}
               </Select>
             </Field>
-            <Field label={t('partners.offers.seats')} validationState={seats === null ? 'error' : 'none'} validationMessage={seats === null ? t('partners.offers.seatsInvalid') : undefined}>
-              <Input type="number" min={1} max={10000} value={quantity} onChange={(_, d) => setQuantity(d.value)} data-testid="offer-seats" />
+            <Field label={t('partners.offers.seats')} validationState={seats === null ? 'error' : 'none'} validationMessage={seats === null ? (kind === 'trial' ? t('partners.offers.trialSeatsInvalid', { max: maxSeats }) : t('partners.offers.seatsInvalid')) : undefined}>
+              <Input type="number" min={1} max={maxSeats} value={quantity} onChange={(_, d) => setQuantity(d.value)} data-testid="offer-seats" />
             </Field>
             {kind === 'trial' && (
-              <Field label={t('partners.offers.trialDays')} validationState={days === null ? 'error' : 'none'} validationMessage={days === null ? t('partners.offers.trialDaysInvalid') : undefined}>
-                <Input type="number" min={1} max={90} value={trialDays} onChange={(_, d) => setTrialDays(d.value)} data-testid="offer-trial-days" />
+              <Field label={t('partners.offers.trialDays')} validationState={days === null ? 'error' : 'none'} validationMessage={days === null ? t('partners.offers.trialDaysInvalid', { max: maxDays }) : undefined}>
+                <Input type="number" min={1} max={maxDays} value={trialDays} onChange={(_, d) => setTrialDays(d.value)} data-testid="offer-trial-days" />
               </Field>
             )}
           </div>
