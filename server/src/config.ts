@@ -64,7 +64,20 @@ export interface Config {
     /** Secrets of the payment provider's webhook signatures (several while rolling over). */
     webhookSecrets: string[];
   };
-  mail: { smtpUrl: string | null; from: string };
+  mail: {
+    smtpUrl: string | null;
+    from: string;
+    /** Emails Outmerge sends for one organisation per UTC day (welcome, seat removed); the rest is held back. */
+    organisationDailyLimit: number;
+  };
+  dns: {
+    /** Resolvers for domain proofs (`host` or `host:port`); null: the system's, or the stand-in in development. */
+    servers: string[] | null;
+    /** The development DNS stand-in runs (no DNS_RESOLVERS, development identity provider). */
+    standInEnabled: boolean;
+    /** Its UDP port (0: any free one). */
+    standInPort: number;
+  };
   promoUrl: string;
   logLevel: string;
 }
@@ -154,6 +167,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
 
   const graphStandIn = !env.GRAPH_BASE_URL;
 
+  // Domain proofs: the resolvers to ask for TXT records (Node's Resolver.setServers takes "ip" or "ip:port").
+  let dnsServers: string[] | null = null;
+  if (env.DNS_RESOLVERS) {
+    dnsServers = env.DNS_RESOLVERS.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const bad = dnsServers.filter((s) => !/^(\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?|\[[0-9a-f:]+\](:\d{1,5})?|[0-9a-f:]+)$/i.test(s));
+    if (bad.length > 0 || dnsServers.length === 0) problems.push(`DNS_RESOLVERS must be comma-separated IP addresses, each optionally with :port (got "${env.DNS_RESOLVERS}").`);
+  }
+
   const paymentProvider = oneOf<PaymentProviderKind>('PAYMENT_PROVIDER', ['simulated'], 'simulated');
   const currency = oneOf('CURRENCY', ['EUR', 'CHF', 'USD'] as const, 'EUR');
 
@@ -216,7 +237,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       renewalIntervalSeconds: integer('RENEWAL_INTERVAL_SECONDS', 3600, 0, 86400),
       webhookSecrets: (env.PAYMENT_WEBHOOK_SECRET || (production ? '' : 'whsec_development')).split(',').map((s) => s.trim()).filter((s) => s !== ''),
     },
-    mail: { smtpUrl: env.SMTP_URL || null, from: env.MAIL_FROM || 'Outmerge <no-reply@outmerge.localhost>' },
+    mail: { smtpUrl: env.SMTP_URL || null, from: env.MAIL_FROM || 'Outmerge <no-reply@outmerge.localhost>', organisationDailyLimit: integer('ORGANISATION_DAILY_EMAIL_LIMIT', 500, 0, 1_000_000) },
+    dns: { servers: dnsServers, standInEnabled: dnsServers === null && development, standInPort: integer('DNS_STANDIN_PORT', 0, 0, 65535) },
     promoUrl: url('PROMO_URL', `${publicUrl}/?ref=footer`),
     logLevel: env.LOG_LEVEL || 'info',
   };
