@@ -43,7 +43,7 @@ export interface Config {
   };
   sending: { ratePerMinute: number; dailyRecipients: number };
   /** Per client IP; an organisation behind one NAT address shares it. */
-  rateLimits: { licenseCheckPerMinute: number; invitationsPerMinute: number };
+  rateLimits: { licenseCheckPerMinute: number; invitationsPerMinute: number; domainChecksPerMinute: number };
   license: {
     tokenTtlSeconds: number;
     issuer: string;
@@ -218,6 +218,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     rateLimits: {
       licenseCheckPerMinute: integer('LICENSE_CHECK_RATE_PER_MINUTE', 600, 1, 10_000_000),
       invitationsPerMinute: integer('INVITATION_RATE_PER_MINUTE', 30, 1, 10_000_000),
+      // Each domain check is a DNS look-up made by the server.
+      domainChecksPerMinute: integer('DOMAIN_CHECK_RATE_PER_MINUTE', 30, 1, 10_000_000),
     },
     license: {
       tokenTtlSeconds: integer('LICENSE_TOKEN_TTL_DAYS', 7, 1, 90) * 86400,

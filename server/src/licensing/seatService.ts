@@ -74,7 +74,8 @@ export class SeatService {
       const allowed = new Set(this.allowance(access.subscription.organisationId, outgoing, now));
       const welcome = new Map(outgoing.map((mail) => [mail.to, allowed.has(mail)]));
       outgoing.splice(0, outgoing.length, ...allowed);
-      return results.map((r) => (r.result === 'assigned' ? { ...r, welcomeEmail: welcome.get(r.email) ? ('sent' as const) : ('daily_limit_reached' as const) } : r));
+      // Only a held-back email is mentioned: the usual answer stays { email, result }.
+      return results.map((r) => (r.result === 'assigned' && !welcome.get(r.email) ? { ...r, welcomeEmail: 'daily_limit_reached' as const } : r));
     });
     await this.sendAll(outgoing);
     return results;
@@ -109,7 +110,7 @@ export class SeatService {
       const welcome = welcomeEmail({ to: to.display, locale, ownerEmail: access.subscription.ownerEmail, publicUrl: this.options.publicUrl });
       const allowed = this.allowance(access.subscription.organisationId, [welcome, seatRemovedEmail({ to: from.emailDisplay, locale: resolveLocale(from.language), by: caller.email ?? '' })], now);
       return {
-        result: { email: to.display, result: 'assigned' as const, welcomeEmail: allowed.includes(welcome) ? ('sent' as const) : ('daily_limit_reached' as const) },
+        result: { email: to.display, result: 'assigned' as const, ...(allowed.includes(welcome) ? {} : { welcomeEmail: 'daily_limit_reached' as const }) },
         outgoing: allowed,
       };
     });

@@ -22,7 +22,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
   const domainBody = { type: 'object', required: ['domain'], additionalProperties: false, properties: { domain: { type: 'string', minLength: 3, maxLength: 253 } } } as const;
   const domainParams = { type: 'object', required: ['id', 'domain'], properties: { id: { type: 'string', format: 'uuid' }, domain: { type: 'string', maxLength: 253 } } } as const;
   // "Check now" makes the server ask DNS: bounded per client.
-  const checkLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+  const checkLimit = { rateLimit: { max: services.config.rateLimits.domainChecksPerMinute, timeWindow: '1 minute' } };
 
   app.get<{ Params: { id: string } }>('/api/v1/subscriptions/:id/domains', { schema: { summary: 'Domains of the organisation, proven or pending; the TXT record for those who manage them', params: subscriptionIdParams } }, async (request) => {
     const caller = await services.authenticate(request.headers.authorization);

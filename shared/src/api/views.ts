@@ -53,10 +53,10 @@ export interface AssignmentResult {
   email: string;
   result: AssignmentOutcome;
   /**
-   * For a seat just assigned: whether its welcome email went out, or was held back because the
-   * organisation reached its daily email limit (the seat works all the same).
+   * Present when a seat was assigned but its welcome email was held back: the organisation reached
+   * its daily email limit (the seat works all the same; the person can be told another way).
    */
-  welcomeEmail?: 'sent' | 'daily_limit_reached';
+  welcomeEmail?: 'daily_limit_reached';
 }
 
 /**
