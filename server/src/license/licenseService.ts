@@ -75,10 +75,11 @@ export class LicenseService {
   }
 
   private decide(caller: CallerIdentity, now: number) {
-    // Fast path, no write: a bound live seat whose check-in is recent.
+    // Fast path, no write: a bound live seat of the own tenant whose check-in is recent. (With only
+    // a foreign seat, every check looks for a seat of the own tenant, which wins.)
     const bound = seatsThatCount(this.storage.seatsBoundTo(caller.tenantId, caller.objectId), caller.tenantId);
     const fast = decideLicense(bound);
-    if (fast.code === 'ACTIVE' && fast.seat && (fast.seat.lastCheckInAt ?? 0) > now - CHECK_IN_RESOLUTION_MS) return fast;
+    if (fast.code === 'ACTIVE' && fast.seat && fast.seat.organisationTenantId === caller.tenantId && (fast.seat.lastCheckInAt ?? 0) > now - CHECK_IN_RESOLUTION_MS) return fast;
 
     return this.storage.transaction(() => {
       let seats = this.storage.seatsBoundTo(caller.tenantId, caller.objectId);

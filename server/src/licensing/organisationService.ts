@@ -9,7 +9,7 @@ import { seatsThatCount } from '../license/decideLicense.js';
 import { toCsv } from '../../../shared/src/csv/toCsv.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { JournalCategory, JournalFilter, SeatForCheck, Storage, SubscriptionRow } from '../storage/storage.js';
-import { authorize, journal, type Access } from './access.js';
+import { authorize, type Access } from './access.js';
 import { seatStatus } from './seatService.js';
 
 
@@ -59,10 +59,12 @@ export class OrganisationService {
   myLicense(caller: CallerIdentity): MyLicenseView {
     const administers = this.storage.listSubscriptionsOwnedBy(caller.tenantId, caller.objectId).length + this.storage.listSubscriptionsDelegatedTo(caller.tenantId, caller.objectId).length;
     const bound = this.storage.seatsBoundTo(caller.tenantId, caller.objectId);
-    const foreignSeats = bound.filter((seat) => seat.organisationTenantId !== caller.tenantId && seat.removedAt === null).map((seat) => this.mySeat(seat, caller));
+    const foreign = bound.filter((seat) => seat.organisationTenantId !== caller.tenantId && seat.removedAt === null).map((seat) => this.mySeat(seat, caller));
+    // Present only when there is one to leave: the usual answer keeps its shape.
+    const foreignSeats = foreign.length > 0 ? { foreignSeats: foreign } : {};
     const seat = seatsThatCount(bound, caller.tenantId)[0];
     const subscription = seat && this.storage.findSubscription(seat.subscriptionId);
-    if (!seat || !subscription) return { seat: null, administers, foreignSeats };
+    if (!seat || !subscription) return { seat: null, administers, ...foreignSeats };
     return {
       seat: {
         status: seat.removedAt !== null ? 'removed' : seatStatus(seat, subscription),
@@ -72,7 +74,7 @@ export class OrganisationService {
         assignedAt: new Date(seat.assignedAt).toISOString(),
       },
       administers,
-      foreignSeats,
+      ...foreignSeats,
     };
   }
 
