@@ -407,7 +407,7 @@ export const de: Record<keyof typeof en, string> = {
   'permission.billing': "Abrechnung verwalten",
   'tab.seats': "Lizenzen",
   'tab.delegates': "Delegierte Administratoren",
-  'tab.domains': "Genehmigte Domänen",
+  'tab.domains': "Domänen",
   'tab.journal': "Aktivitätsprotokoll",
   'role.owner': "Inhaber",
   'role.delegate': "Delegierter Administrator",

@@ -405,7 +405,7 @@ export const en = {
   'permission.billing': "manage billing",
   'tab.seats': "Seats",
   'tab.delegates': "Delegated administrators",
-  'tab.domains': "Approved domains",
+  'tab.domains': "Domains",
   'tab.journal': "Activity journal",
   'role.owner': "Owner",
   'role.delegate': "Delegated administrator",

@@ -407,7 +407,7 @@ export const fr: Record<keyof typeof en, string> = {
   'permission.billing': "gérer la facturation",
   'tab.seats': "Licences",
   'tab.delegates': "Administrateurs délégués",
-  'tab.domains': "Domaines approuvés",
+  'tab.domains': "Domaines",
   'tab.journal': "Journal d’activité",
   'role.owner': "Propriétaire",
   'role.delegate': "Administrateur délégué",
