@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainVerificationRecord, DomainView, MyLicenseView } from '../../shared/src/api/views.js';
 import { GLOBAL_ADMINISTRATOR_ROLE } from '../../shared/src/permissions/permissions.js';
 import { CONSUMER_TENANT_ID } from '../../server/src/identity/verifiedClaims.js';
-import { outbox } from '../helpers/outbox.js';
+import { invitationToken, outbox } from '../helpers/outbox.js';
 import { proveDomain, publishTxt } from '../helpers/proveDomain.js';
 import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';
 
@@ -128,6 +128,18 @@ describe('email claims (finding 5) and UPN ≠ mail address (issue 9, point 11)'
     // UPN asmith@litware.example, mail Anna.Smith@litware.example: the email claim, vouched for by xms_edov, finds the seat.
     const anna = await account('asmith@litware.example', { mail: 'Anna.Smith@litware.example' });
     expect(await check(anna.access_token)).toMatchObject({ code: 'ACTIVE', subscriptionId });
+  });
+
+  it('accepts an invitation only for an account Entra vouches for at the invited address', async () => {
+    const owner = await server.token('owner@contoso-ltd.example');
+    const subscriptionId = await buySubscription(server, owner, 1);
+    await server.call('POST', `/api/v1/subscriptions/${subscriptionId}/delegates`, { token: owner, body: { email: 'it@contoso-ltd.example', permissions: ['view'] } });
+    const token = await invitationToken(server, 'it@contoso-ltd.example');
+    // Whoever got hold of the link, signed in to another tenant under that name, is refused.
+    const impostor = await account('it@contoso-ltd.example', { tenantId: ATTACKER_TENANT });
+    expect((await server.call('POST', '/api/v1/invitations/accept', { token: impostor.access_token, body: { token } })).json()).toMatchObject({ error: { code: 'INVITATION_WRONG_ACCOUNT' } });
+    const it = await account('it@contoso-ltd.example');
+    expect((await server.call('POST', '/api/v1/invitations/accept', { token: it.access_token, body: { token } })).statusCode).toBe(200);
   });
 
   it('binds no organisation\'s seat for a personal Microsoft account, and sells it none', async () => {
