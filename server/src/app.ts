@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Config } from './config.js';
 import { createDevelopmentIdentityProvider, registerDevelopmentIdentityRoutes } from './dev/identityProvider.js';
 import { registerGraphStandIn } from './dev/graph/graphStandIn.js';
+import { registerDnsStandInRoutes, startDnsStandIn } from './dev/dnsStandIn.js';
 import { registerOutboxRoutes } from './dev/outboxRoutes.js';
 import { ApiError } from './http/apiError.js';
 import { logEachRequest, loggerOptions } from './http/loggerOptions.js';
@@ -61,8 +62,13 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true } },
   });
   logEachRequest(app);
-  const services = await createServices(config, (error, message) => app.log.error({ err: error }, message), options.clock);
-  app.addHook('onClose', async () => services.storage.close());
+  // Development: domain proofs ask a local DNS stand-in through the production resolver code.
+  const dnsStandIn = config.dns.standInEnabled ? await startDnsStandIn(config.dns.standInPort) : null;
+  const services = await createServices(config, (error, message) => app.log.error({ err: error }, message), { ...(options.clock ? { clock: options.clock } : {}), ...(dnsStandIn ? { dnsServers: [dnsStandIn.address] } : {}) });
+  app.addHook('onClose', async () => {
+    services.storage.close();
+    await dnsStandIn?.close();
+  });
   // Renewals, past due and expiry (B3/B4), then the partners' notification emails (P3): periodically, one run at a time; tests call them with a clock.
   if (config.payments.renewalIntervalSeconds > 0) {
     let running: Promise<unknown> | null = null;
@@ -151,6 +157,7 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
     registerDevelopmentIdentityRoutes(app, idp);
     if (config.graph.standInEnabled) registerGraphStandIn(app, { identityJwks: idp.jwks, issuerTemplate: config.identity.issuerTemplate, ...config.graph.standIn });
   }
+  if (dnsStandIn) registerDnsStandInRoutes(app, dnsStandIn);
   if (!config.mail.smtpUrl) registerOutboxRoutes(app, services.storage);
 
   if (fs.existsSync(path.join(config.staticDir, 'index.html'))) {

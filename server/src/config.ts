@@ -43,7 +43,7 @@ export interface Config {
   };
   sending: { ratePerMinute: number; dailyRecipients: number };
   /** Per client IP; an organisation behind one NAT address shares it. */
-  rateLimits: { licenseCheckPerMinute: number; invitationsPerMinute: number };
+  rateLimits: { licenseCheckPerMinute: number; invitationsPerMinute: number; domainChecksPerMinute: number };
   license: {
     tokenTtlSeconds: number;
     issuer: string;
@@ -73,7 +73,20 @@ export interface Config {
     /** Trial seats a partner may hand out in total until the vendor approves more (`npm run partner:trial-allowance`). */
     partnerSeatAllowance: number;
   };
-  mail: { smtpUrl: string | null; from: string };
+  mail: {
+    smtpUrl: string | null;
+    from: string;
+    /** Emails Outmerge sends for one organisation per UTC day (welcome, seat removed); the rest is held back. */
+    organisationDailyLimit: number;
+  };
+  dns: {
+    /** Resolvers for domain proofs (`host` or `host:port`); null: the system's, or the stand-in in development. */
+    servers: string[] | null;
+    /** The development DNS stand-in runs (no DNS_RESOLVERS, development identity provider). */
+    standInEnabled: boolean;
+    /** Its UDP port (0: any free one). */
+    standInPort: number;
+  };
   promoUrl: string;
   logLevel: string;
   /** `pretty`: one readable line per event (development); `json`: one JSON object per line for log collectors (production). */
@@ -165,6 +178,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
 
   const graphStandIn = !env.GRAPH_BASE_URL;
 
+  // Domain proofs: the resolvers to ask for TXT records (Node's Resolver.setServers takes "ip" or "ip:port").
+  let dnsServers: string[] | null = null;
+  if (env.DNS_RESOLVERS) {
+    dnsServers = env.DNS_RESOLVERS.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const bad = dnsServers.filter((s) => !/^(\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?|\[[0-9a-f:]+\](:\d{1,5})?|[0-9a-f:]+)$/i.test(s));
+    if (bad.length > 0 || dnsServers.length === 0) problems.push(`DNS_RESOLVERS must be comma-separated IP addresses, each optionally with :port (got "${env.DNS_RESOLVERS}").`);
+  }
+
   const paymentProvider = oneOf<PaymentProviderKind>('PAYMENT_PROVIDER', ['simulated'], 'simulated');
   const currency = oneOf('CURRENCY', ['EUR', 'CHF', 'USD'] as const, 'EUR');
 
@@ -208,6 +229,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     rateLimits: {
       licenseCheckPerMinute: integer('LICENSE_CHECK_RATE_PER_MINUTE', 600, 1, 10_000_000),
       invitationsPerMinute: integer('INVITATION_RATE_PER_MINUTE', 30, 1, 10_000_000),
+      // Each domain check is a DNS look-up made by the server.
+      domainChecksPerMinute: integer('DOMAIN_CHECK_RATE_PER_MINUTE', 30, 1, 10_000_000),
     },
     license: {
       tokenTtlSeconds: integer('LICENSE_TOKEN_TTL_DAYS', 7, 1, 90) * 86400,
@@ -232,7 +255,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       maxDays: integer('TRIAL_MAX_DAYS', 30, 1, 90),
       partnerSeatAllowance: integer('PARTNER_TRIAL_SEAT_ALLOWANCE', 0, 0, 1_000_000),
     },
-    mail: { smtpUrl: env.SMTP_URL || null, from: env.MAIL_FROM || 'Outmerge <no-reply@outmerge.localhost>' },
+    mail: { smtpUrl: env.SMTP_URL || null, from: env.MAIL_FROM || 'Outmerge <no-reply@outmerge.localhost>', organisationDailyLimit: integer('ORGANISATION_DAILY_EMAIL_LIMIT', 500, 0, 1_000_000) },
+    dns: { servers: dnsServers, standInEnabled: dnsServers === null && development, standInPort: integer('DNS_STANDIN_PORT', 0, 0, 65535) },
     promoUrl: url('PROMO_URL', `${publicUrl}/?ref=footer`),
     logLevel: env.LOG_LEVEL || 'info',
     logFormat: oneOf<'pretty' | 'json'>('LOG_FORMAT', ['pretty', 'json'], production ? 'json' : 'pretty'),

@@ -13,7 +13,9 @@ import { createMailer, type Mailer } from './email/mailer.js';
 import { createAccessTokenValidator, type AccessTokenValidator } from './identity/accessTokenValidator.js';
 import { LicenseService } from './license/licenseService.js';
 import { loadSigningKeys, type SigningKeys } from './license/signingKeys.js';
+import { createTxtLookup } from './dns/txtLookup.js';
 import { DelegationService } from './licensing/delegationService.js';
+import { DomainService } from './licensing/domainService.js';
 import { OrganisationService } from './licensing/organisationService.js';
 import { PartnerService } from './partners/partnerService.js';
 import { SeatService } from './licensing/seatService.js';
@@ -31,6 +33,7 @@ export interface Services {
   seats: SeatService;
   delegation: DelegationService;
   organisations: OrganisationService;
+  domains: DomainService;
   partners: PartnerService;
   /** The payment provider every service charges through (the simulated one lists its charges). */
   paymentProvider: PaymentProvider;
@@ -38,16 +41,24 @@ export interface Services {
 
 export const DATABASE_FILE = 'outmerge.sqlite';
 
-export async function createServices(config: Config, log: (error: unknown, message: string) => void, clock: () => number = Date.now): Promise<Services> {
+export async function createServices(config: Config, log: (error: unknown, message: string) => void, options: { dnsServers?: string[]; clock?: () => number } = {}): Promise<Services> {
+  const clock = options.clock ?? Date.now;
   const storage = Storage.open(path.join(config.dataDir, DATABASE_FILE));
   const keys = await loadSigningKeys({ configuredJson: config.license.signingKeysJson, dataDir: config.dataDir });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, storage, clock });
-  const authenticate = createAccessTokenValidator({
+  const validate = createAccessTokenValidator({
     jwks: new URL(config.identity.jwksUrl),
     audience: config.identity.clientId,
     issuerTemplate: config.identity.issuerTemplate,
     requiredScope: config.identity.apiScope,
   });
+  const domains = new DomainService(storage, createTxtLookup({ servers: options.dnsServers ?? config.dns.servers }), clock);
+  // Every signed-in member shows a domain their tenant verified: the tenant proof of domains.
+  const authenticate: AccessTokenValidator = async (header) => {
+    const caller = await validate(header);
+    domains.observe(caller);
+    return caller;
+  };
   const paymentProvider: PaymentProvider = new SimulatedPaymentProvider();
   const { plans, currency, volume, taxRateBp, graceDays, webhookSecrets } = config.payments;
   const checkout = new CheckoutService(storage, paymentProvider, { plans, currency, volume, taxRateBp }, clock);
@@ -64,9 +75,10 @@ export async function createServices(config: Config, log: (error: unknown, messa
     licenses: new LicenseService(storage, keys, { issuer: config.license.issuer, tokenTtlSeconds: config.license.tokenTtlSeconds }, clock),
     checkout,
     billing,
-    seats: new SeatService(storage, mailer, { publicUrl: config.publicUrl }, clock, log),
+    seats: new SeatService(storage, mailer, { publicUrl: config.publicUrl, organisationDailyEmailLimit: config.mail.organisationDailyLimit }, clock, log, domains),
     delegation: new DelegationService(storage, mailer, { publicUrl: config.publicUrl }, clock, log),
     organisations: new OrganisationService(storage, clock),
+    domains,
     paymentProvider,
     partners,
   };

@@ -1,14 +1,28 @@
 /**
- * The authorisation matrix (S, A5, P1, P3): every subscription route × every role (owner,
- * delegates, partner staff with full or limited administration through an active relationship,
- * through an expired or a revoked one, another partner's staff) × own or foreign subscription,
- * each cell on a fresh fixture. The table below says which action each route must
+ * The authorisation matrix (S, A5, P1, P3, issue 10 finding 10): every subscription route × every
+ * role (owner, delegates, partner staff with full or limited administration through an active
+ * relationship, through an expired or a revoked one, another partner's staff, organisation
+ * administrators appointed or by the tenant's Global Administrator role, another tenant's Global
+ * Administrator) × own or foreign subscription, each cell on a fresh fixture; and every
+ * organisation route × every role. The table below says which action each route must
  * require; the expected status of a cell follows from the permission function, whose own tests
  * spell out what each role may do.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { can, PERMISSIONS, roleOf, type PartnerRelationship, type PartnerStaffRole, type Permission, type SubscriptionAction } from '../../shared/src/permissions/permissions.js';
+import {
+  can,
+  canInOrganisation,
+  GLOBAL_ADMINISTRATOR_ROLE,
+  PERMISSIONS,
+  roleOf,
+  type OrganisationAction,
+  type OrganisationRoles,
+  type PartnerRelationship,
+  type PartnerStaffRole,
+  type Permission,
+  type SubscriptionAction,
+} from '../../shared/src/permissions/permissions.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
 interface Persona {
@@ -20,6 +34,8 @@ interface Persona {
   permissions?: Permission[];
   /** Partner staff: which partner and with which role. */
   partner?: { key: PartnerKey; role: PartnerStaffRole };
+  /** Entra directory roles in the token (`wids`). */
+  directoryRoles?: string[];
 }
 
 /** Partners of the matrix: A has an active relationship, B an expired one, C one the customer ended, D none with this subscription. */
@@ -94,6 +110,17 @@ const ROUTES: Route[] = [
   { method: 'DELETE', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/partners/${f.relationshipId}`, action: 'delegates.manage', success: 204 },
 ];
 
+/** The caller's own organisation (their tenant's): no id in the path, so no foreign one to try. */
+const ORGANISATION_ROUTES: Array<{ method: 'GET' | 'POST' | 'DELETE'; path: string; body?: (who: Persona) => unknown; action: OrganisationAction; success: number }> = [
+  { method: 'GET', path: '/api/v1/organisation', action: 'organisation.view', success: 200 },
+  { method: 'GET', path: '/api/v1/organisation/administrators', action: 'organisation.view', success: 200 },
+  { method: 'POST', path: '/api/v1/organisation/domains', body: () => ({ domain: `o${next()}.example` }), action: 'organisation.domains.manage', success: 201 },
+  { method: 'POST', path: '/api/v1/organisation/domains/removable.example/check', action: 'organisation.domains.manage', success: 200 },
+  { method: 'DELETE', path: '/api/v1/organisation/domains/d.example', action: 'organisation.domains.manage', success: 204 },
+  // Appointing someone who already administers answers that administrator.
+  { method: 'POST', path: '/api/v1/organisation/administrators', body: (who) => ({ email: `owner@${who.email.split('@')[1]}` }), action: 'organisation.administrators.manage', success: 201 },
+];
+
 /** Every non-empty subset of the four permissions. */
 const PERMISSION_SETS: Permission[][] = Array.from({ length: 15 }, (_, mask) => PERMISSIONS.filter((_, bit) => ((mask + 1) >> bit) & 1));
 
@@ -106,9 +133,15 @@ let organisationId: string;
 let otherOrganisationId: string;
 let thirdOrganisationId: string;
 
-async function persona(name: string, email: string, permissions?: Permission[], partner?: Persona['partner']): Promise<Persona> {
-  const issued = (await server.call('POST', '/dev/idp/token', { body: { email } })).json<{ access_token: string; account: { tenantId: string; objectId: string } }>();
-  return { name, email, token: issued.access_token, tenantId: issued.account.tenantId, objectId: issued.account.objectId, ...(permissions ? { permissions } : {}), ...(partner ? { partner } : {}) };
+async function persona(name: string, email: string, permissions?: Permission[], partner?: Persona['partner'], directoryRoles?: string[]): Promise<Persona> {
+  const issued = (await server.call('POST', '/dev/idp/token', { body: { email, ...(directoryRoles ? { directoryRoles } : {}) } })).json<{ access_token: string; account: { tenantId: string; objectId: string } }>();
+  return { name, email, token: issued.access_token, tenantId: issued.account.tenantId, objectId: issued.account.objectId, ...(permissions ? { permissions } : {}), ...(partner ? { partner } : {}), ...(directoryRoles ? { directoryRoles } : {}) };
+}
+
+/** The organisation administrators of each tenant's organisation, as the permission function sees them. */
+function organisationOf(tenantId: string): OrganisationRoles | undefined {
+  const organisation = server.services.storage.findOrganisationByTenant(tenantId);
+  return organisation && { tenantId, administrators: server.services.storage.listOrganisationAdministrators(organisation.id) };
 }
 
 /** The partners' relationships with a subscription of ours, as the permission function sees them. */
@@ -160,13 +193,16 @@ function fixture(orgId: string, by: Persona, delegates: Persona[], withPartners 
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ INVITATION_RATE_PER_MINUTE: '100000' });
+  server = await startTestServer({ INVITATION_RATE_PER_MINUTE: '100000', DOMAIN_CHECK_RATE_PER_MINUTE: '100000' });
   owner = await persona('owner', 'owner@contoso.com');
   for (const set of PERMISSION_SETS) personas.push(await persona(`delegate[${set.join('+')}]`, `delegate-${set.join('-')}@contoso.com`, set));
   personas.push(owner, await persona('plain user of the organisation', 'plain@contoso.com'));
   otherOwner = await persona('owner of another organisation', 'owner@fabrikam.com');
   stranger = await persona('(owner of the foreign subscription)', 'owner@northwind.example');
   personas.push(otherOwner, { name: 'unauthenticated', email: '', tenantId: '', objectId: '' });
+  // Organisation-level roles: the tenant's Global Administrator (wids), and another tenant's.
+  personas.push(await persona('Global Administrator of the tenant', 'ga@contoso.com', undefined, undefined, [GLOBAL_ADMINISTRATOR_ROLE]));
+  personas.push(await persona('Global Administrator of another tenant', 'ga@fabrikam.com', undefined, undefined, [GLOBAL_ADMINISTRATOR_ROLE]));
   // Partner staff, each partner an organisation of its own tenant.
   personas.push(
     await persona('partner A full administration', 'full@partner-a.example', undefined, { key: 'A', role: 'full' }),
@@ -196,8 +232,14 @@ beforeAll(async () => {
       for (const p of staff) server.services.storage.partners.upsertStaff({ id: randomUUID(), partnerId, emailCanonical: p.email, emailDisplay: p.email, role: p.partner!.role, tenantId: p.tenantId, objectId: p.objectId, createdAt: Date.now() });
     }
   });
-  // The other organisation's owner really owns something, elsewhere.
+  // The other organisation's owner really owns something, elsewhere (and so administers that organisation).
   fixture(otherOrganisationId, otherOwner, []);
+  // Our organisation: the owner of its first subscription administers it; they appointed the delegate with "view" too.
+  fixture(organisationId, owner, []);
+  const appointed = personas.find((p) => p.name === 'delegate[view]')!;
+  server.services.storage.transaction(() =>
+    server.services.storage.insertOrganisationAdministrator({ id: randomUUID(), organisationId, tenantId: appointed.tenantId, objectId: appointed.objectId, email: appointed.email, appointedBy: owner.email, createdAt: Date.now() }),
+  );
 });
 afterAll(() => server.close());
 
@@ -205,7 +247,13 @@ afterAll(() => server.close());
 function expectedStatus(route: Route, who: Persona, foreign: boolean): number {
   if (!who.token) return 401;
   if (foreign) return 404;
-  const roles = { owner, delegates: personas.filter((p) => p.permissions).map((p) => ({ tenantId: p.tenantId, objectId: p.objectId, permissions: p.permissions! })), partners: { asOf: Date.now(), relationships: partnerRelationships(Date.now()) } };
+  const organisation = organisationOf(owner.tenantId);
+  const roles = {
+    owner,
+    delegates: personas.filter((p) => p.permissions).map((p) => ({ tenantId: p.tenantId, objectId: p.objectId, permissions: p.permissions! })),
+    partners: { asOf: Date.now(), relationships: partnerRelationships(Date.now()) },
+    ...(organisation ? { organisation } : {}),
+  };
   if (roleOf(who, roles) === null) return 404;
   return can(who, route.action, roles) ? route.success : 403;
 }
@@ -232,6 +280,24 @@ describe('authorisation matrix', () => {
       expect(cells).toEqual([]);
     },
   );
+
+  it.each(ORGANISATION_ROUTES.map((route) => [`${route.method} ${route.path.replace('d.example', ':domain')}`, route] as const))('%s: every role reaches only its own tenant\'s organisation, as an organisation administrator', async (_, route) => {
+    const cells: string[] = [];
+    for (const who of personas) {
+      const organisation = organisationOf(who.tenantId);
+      const expected = !who.token ? 401 : canInOrganisation(who, route.action, organisation) ? route.success : 404;
+      const body = route.body?.(who);
+      const domain = `d${next()}.example`;
+      // Whatever is deleted exists in the caller's organisation, so that only the role decides.
+      const own = server.services.storage.findOrganisationByTenant(who.tenantId);
+      if (own) server.services.storage.transaction(() => server.services.storage.approveDomain(own.id, domain, Date.now(), 'manual'));
+      const response = await server.call(route.method, route.path.replace('d.example', domain), { ...(who.token ? { token: who.token } : {}), ...(body ? { body } : {}) });
+      if (response.statusCode !== expected) cells.push(`${who.name}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 120)}`);
+      if (response.statusCode >= 400) expect(response.json()).toHaveProperty('error.code');
+      if (route.path === '/api/v1/organisation' && response.statusCode === 200) expect(response.json()).toMatchObject({ tenantId: who.tenantId });
+    }
+    expect(cells).toEqual([]);
+  });
 
   it('lets partner staff act only as the permission function says, journaled as "partner X for customer Y"', async () => {
     const staff = (name: string) => personas.find((p) => p.name === name)!;

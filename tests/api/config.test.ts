@@ -45,4 +45,12 @@ describe('configuration', () => {
       expect.stringMatching(/^LICENSE_TOKEN_TTL_DAYS/),
     ]);
   });
+
+  it('proves domains through the DNS stand-in locally, the configured or the system resolvers otherwise', () => {
+    expect(loadConfig({}).dns).toEqual({ servers: null, standInEnabled: true, standInPort: 0 });
+    expect(loadConfig({ DNS_RESOLVERS: '127.0.0.1:5353, 9.9.9.9' }).dns).toMatchObject({ servers: ['127.0.0.1:5353', '9.9.9.9'], standInEnabled: false });
+    expect(loadConfig({ IDENTITY_PROVIDER: 'entra', ENTRA_CLIENT_ID: '8a1c2f3e-0000-4000-8000-000000000000' }).dns).toMatchObject({ servers: null, standInEnabled: false });
+    expect(problems({ DNS_RESOLVERS: 'dns.example' })).toEqual([expect.stringMatching(/^DNS_RESOLVERS/)]);
+    expect(problems({ ORGANISATION_DAILY_EMAIL_LIMIT: '-1' })).toEqual([expect.stringMatching(/^ORGANISATION_DAILY_EMAIL_LIMIT/)]);
+  });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { proveDomain } from '../helpers/proveDomain.js';
 import { buySubscription, startTestServer, startWithSubscription, type TestServer } from '../helpers/testServer.js';
 
 let server: TestServer;
@@ -11,12 +12,12 @@ afterAll(() => server.close());
 
 const url = (suffix = '') => `/api/v1/subscriptions/${subscriptionId}${suffix}`;
 
-describe('approved domains (A6)', () => {
-  it('starts with the buyer\'s tenant domain; the owner adds and removes more, and assignment follows', async () => {
-    expect((await server.call('GET', url('/domains'), { token: owner })).json()).toEqual({ domains: [expect.objectContaining({ domain: 'contoso.com', source: 'tenant' })] });
+describe('domains (A6)', () => {
+  it('starts with the buyer\'s tenant domain; the organisation administrator proves more, and assignment follows', async () => {
+    expect((await server.call('GET', url('/domains'), { token: owner })).json()).toMatchObject({ domains: [expect.objectContaining({ domain: 'contoso.com', status: 'proven', method: 'tenant' })] });
     expect((await server.call('POST', url('/assignments'), { token: owner, body: { emails: ['ann@partner.example'] } })).json()).toEqual({ results: [{ email: 'ann@partner.example', result: 'domain_not_approved' }] });
-    expect((await server.call('POST', url('/domains'), { token: owner, body: { domain: 'Partner.Example' } })).statusCode).toBe(201);
-    expect((await server.call('POST', url('/domains'), { token: owner, body: { domain: 'bücher.example' } })).json()).toEqual({ domain: 'xn--bcher-kva.example', added: true });
+    expect((await proveDomain(server, owner, subscriptionId, 'Partner.Example')).domain).toBe('partner.example');
+    expect((await proveDomain(server, owner, subscriptionId, 'bücher.example')).domain).toBe('xn--bcher-kva.example');
     expect((await server.call('POST', url('/assignments'), { token: owner, body: { emails: ['ann@partner.example', 'leser@BÜCHER.example'] } })).json()).toEqual({
       results: [
         { email: 'ann@partner.example', result: 'assigned' },
@@ -35,7 +36,7 @@ describe('activity journal (A7)', () => {
     await server.call('PATCH', url('/assignments/jo%40contoso.com'), { token: owner, body: { suspended: true } });
     await server.call('POST', url('/assignments/transfer'), { token: owner, body: { from: 'jo@contoso.com', to: 'kim@contoso.com' } });
     const all = (await server.call('GET', url('/journal'), { token: owner })).json<{ entries: Array<{ action: string; actor: string; actorRole: string; target: string; ip: string; at: string; detail: unknown }> }>().entries;
-    expect(all.map((e) => e.action)).toEqual(expect.arrayContaining(['subscription.purchased', 'domain.approved', 'domain.removed', 'seat.assigned', 'seat.suspended', 'seat.transferred']));
+    expect(all.map((e) => e.action)).toEqual(expect.arrayContaining(['subscription.purchased', 'domain.added', 'domain.proven', 'domain.removed', 'seat.assigned', 'seat.suspended', 'seat.transferred']));
     const transfer = all.find((e) => e.action === 'seat.transferred')!;
     expect(transfer).toMatchObject({ actor: 'olivia@contoso.com', actorRole: 'owner', target: 'kim@contoso.com', ip: '127.0.0.1', detail: { from: 'jo@contoso.com' } });
     expect(Date.parse(transfer.at)).toBeGreaterThan(Date.now() - 60_000);

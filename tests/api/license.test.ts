@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLicenseToken } from '../../shared/src/license/licenseToken.js';
+import { proveDomain } from '../helpers/proveDomain.js';
 import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';
 
 let server: TestServer;
@@ -54,12 +55,14 @@ describe('POST /api/v1/license/check', () => {
     expect((await check(bruno.access_token)).body).toMatchObject({ valid: false, code: 'SEAT_REMOVED', footer: true });
   });
 
-  it('binds a seat for a person of another tenant when the address is in an approved domain (L5)', async () => {
+  it('binds a seat for a person of another tenant only through a domain the organisation proved by DNS (L5)', async () => {
     const owner = await server.token('owner@northwind.example');
     const subscriptionId = await buySubscription(server, owner);
-    await server.call('POST', `/api/v1/subscriptions/${subscriptionId}/assignments`, { token: owner, body: { emails: ['sam@northwind.example'] } });
-    const outsider = await accountOf('sam@northwind.example', '00000000-0000-4000-8000-000000000002');
-    // northwind.example is approved (the owner's domain); an Entra UPN can only carry a domain its tenant verified.
+    // Northwind's DNS administrator let it prove its subsidiary's domain; the subsidiary has a tenant of its own.
+    await proveDomain(server, owner, subscriptionId, 'northwind-labs.example');
+    await server.call('POST', `/api/v1/subscriptions/${subscriptionId}/assignments`, { token: owner, body: { emails: ['sam@northwind-labs.example'] } });
+    const outsider = await accountOf('sam@northwind-labs.example');
+    expect(outsider.account.tenantId).not.toBe((await accountOf('owner@northwind.example')).account.tenantId);
     expect((await check(outsider.access_token)).body.code).toBe('ACTIVE');
   });
 

@@ -46,7 +46,7 @@ describe('administering a subscription in the portal', () => {
 
     await portal.getByTestId('assign-emails').fill('anna@contoso.com, not-an-address\neve@elsewhere.org');
     await portal.getByTestId('assign').click();
-    await expectText(portal.getByTestId('assignment-results'), /1 × assigned; welcome email sent[\s\S]*1 × not a valid email address[\s\S]*1 × not in a domain approved/);
+    await expectText(portal.getByTestId('assignment-results'), /1 × assigned; welcome email sent[\s\S]*1 × not a valid email address[\s\S]*1 × not at a domain your organisation proved/);
     await portal.getByTestId('assign-file').setInputFiles({ name: 'staff.csv', mimeType: 'text/csv', buffer: Buffer.from('Name;Email\nBen;ben@contoso.com\nCara;cara@contoso.com\nDan;dan@contoso.com\nAnna;anna@contoso.com\n') });
     await expectText(portal.getByTestId('assignment-results'), /3 × assigned; welcome email sent[\s\S]*1 × already has a seat/);
     await expectText(portal.getByTestId('seats-table'), /ben@contoso\.com[\s\S]*dan@contoso\.com/);

@@ -202,7 +202,9 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
     onClick: () => sortBy(sort),
   });
 
-  const counts = results && (['assigned', 'already_assigned', 'invalid', 'domain_not_approved', 'no_seat_left'] as const).map((kind) => [kind, results.filter((r) => r.result === kind).length] as const).filter(([, n]) => n > 0);
+  // A seat whose welcome email was held back (the organisation's daily email limit) is told apart.
+  const kindOf = (r: AssignmentResult) => (r.result === 'assigned' && r.welcomeEmail === 'daily_limit_reached' ? 'assigned_no_email' : r.result);
+  const counts = results && (['assigned', 'assigned_no_email', 'already_assigned', 'invalid', 'domain_not_approved', 'no_seat_left'] as const).map((kind) => [kind, results.filter((r) => kindOf(r) === kind).length] as const).filter(([, n]) => n > 0);
   // Problems first: they are what the administrator has to act on.
   const listed = results && [...results.filter((r) => r.result !== 'assigned'), ...results.filter((r) => r.result === 'assigned')].slice(0, RESULTS_SHOWN);
   const height = Math.min(VIEWPORT_HEIGHT, Math.max(1, total ?? 0) * ROW_HEIGHT);
@@ -256,7 +258,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
           <ul style={{ maxHeight: 160, overflow: 'auto', margin: 0 }} tabIndex={0} aria-label={t('seats.resultsTitle')}>
             {listed?.map((r, i) => (
               <li key={`${r.email}-${i}`}>
-                {r.email}: {t(`seats.result.${r.result}` as MessageKey)}
+                {r.email}: {t(`seats.result.${kindOf(r)}` as MessageKey)}
               </li>
             ))}
           </ul>

@@ -1,11 +1,11 @@
 /** The portal's calls to the Outmerge API, each with a fresh access token from the auth port. */
 import { useMemo } from 'react';
-import type { AssignmentResult, DelegateView, InvitationView, JournalEntryView, MyLicenseView, SeatSort, SeatView, SubscriptionView } from '../../../shared/src/api/views.js';
+import type { AssignmentResult, DelegateView, DomainVerificationRecord, DomainView, InvitationView, JournalEntryView, MyLicenseView, MySeatView, SeatSort, SeatView, SubscriptionView } from '../../../shared/src/api/views.js';
 import type { BillingSummaryView, CartLine, CheckoutResult, InvoiceView, PaymentMethodView, PaymentResult, PlanCatalogView, QuantityChangeResult, QuantityPreviewView } from '../../../shared/src/api/views.js';
 import type { Permission } from '../../../shared/src/permissions/permissions.js';
 import type { OfferPublicView, OfferView, PartnerCustomerView, PartnerInvoiceView, PartnerNotificationView, PartnerRelationshipView, PartnerStaffView, PartnerView, ProductKeyView, SubscriptionStatus } from '../../../shared/src/api/views.js';
 
-export type { AssignmentResult, MyLicenseView, SeatSort };
+export type { AssignmentResult, DomainVerificationRecord, DomainView, MyLicenseView, MySeatView, SeatSort };
 export type SubscriptionSummary = SubscriptionView;
 
 /** What merging subscriptions into one did (A9). */
@@ -148,9 +148,11 @@ export function usePortalApi(auth: AuthPort | null) {
       revokeInvitation: (id: string, invitationId: string) => call<void>(`${base(id)}/invitations/${invitationId}`, { method: 'DELETE' }),
       transferOwnership: (id: string, to: { delegateId: string } | { email: string }, language: string) => call<void>(`${base(id)}/ownership`, { method: 'POST', body: { ...to, language } }),
       acceptInvitation: (token: string) => call<{ subscriptionId: string; permissions: Permission[]; invitedBy: string }>('/api/v1/invitations/accept', { method: 'POST', body: { token } }),
-      domains: (id: string) => call<{ domains: Array<{ domain: string; source: 'tenant' | 'manual'; addedAt: string }> }>(`${base(id)}/domains`),
-      addDomain: (id: string, domain: string) => call<{ domain: string; added: boolean }>(`${base(id)}/domains`, { method: 'POST', body: { domain } }),
+      domains: (id: string) => call<{ domains: DomainView[]; record?: DomainVerificationRecord }>(`${base(id)}/domains`),
+      addDomain: (id: string, domain: string) => call<DomainView & { added: boolean }>(`${base(id)}/domains`, { method: 'POST', body: { domain } }),
+      checkDomain: (id: string, domain: string) => call<DomainView>(`${base(id)}/domains/${encodeURIComponent(domain)}/check`, { method: 'POST' }),
       removeDomain: (id: string, domain: string) => call<void>(`${base(id)}/domains/${encodeURIComponent(domain)}`, { method: 'DELETE' }),
+      leaveSeat: (seatId: string) => call<void>(`/api/v1/me/seats/${encodeURIComponent(seatId)}/leave`, { method: 'POST' }),
       journal: (id: string, filter: JournalFilter) => call<{ entries: JournalEntry[] }>(`${base(id)}/journal${query({ ...filter })}`),
       myLicense: () => call<MyLicenseView>('/api/v1/me/license'),
       adminConsent: () => call<{ tenantId: string; url: string }>('/api/v1/me/admin-consent'),

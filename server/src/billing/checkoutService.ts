@@ -16,6 +16,7 @@ import type { CartLine } from '../../../shared/src/api/views.js';
 import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
 import type { PlanConfig } from '../config.js';
 import { ApiError } from '../http/apiError.js';
+import { CONSUMER_TENANT_ID } from '../identity/verifiedClaims.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { Storage } from '../storage/storage.js';
 import { invoiceTotals, type InvoiceTotals } from './invoiceMath.js';
@@ -95,6 +96,8 @@ export class CheckoutService {
   async purchase(caller: CallerIdentity, request: CheckoutRequest, idempotencyKey: string, ip: string | null, referral?: PurchaseReferral): Promise<CheckoutResponse> {
     const lines = cartOf(request);
     const quotes = this.quote(lines);
+    // Personal Microsoft accounts share one tenant and belong to no organisation: seats bought there could never be used.
+    if (caller.tenantId === CONSUMER_TENANT_ID) throw new ApiError(403, 'CONSUMER_ACCOUNT', 'Outmerge licenses organisations: sign in with your work or school account to buy seats.');
     const buyerEmail = caller.email ? normalizeEmail(caller.email) : null;
     if (!buyerEmail?.ok) throw new ApiError(400, 'VALIDATION_FAILED', 'Your Microsoft 365 account has no email address to own a subscription with.');
     const amountMinor = quotes.reduce((sum, q) => sum + q.totals.totalMinor, 0);

@@ -30,9 +30,28 @@ function derivedGuid(text: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/**
+ * `email` is the sign-in name. `mail` is the primary SMTP address when it differs (UPN ≠ mail).
+ * `guest`: a guest of `tenantId` rather than a member. `directoryRoles`: Entra role template ids (`wids`).
+ */
+export interface IssueRequest {
+  email: string;
+  tenantId?: string;
+  name?: string;
+  resource?: 'api' | 'graph';
+  mail?: string;
+  guest?: boolean;
+  directoryRoles?: string[];
+}
+
+/** The tenant that verified a domain here: a listed organisation's, or one derived from the domain. */
+function homeTenantOf(domain: string): string {
+  return (DEVELOPMENT_ORGANISATIONS.find((o) => o.domain === domain)?.tenantId ?? derivedGuid(`tenant:${domain}`)).toLowerCase();
+}
+
 export interface DevelopmentIdentityProvider {
   jwks: { keys: JWK[] };
-  issue(request: { email: string; tenantId?: string; name?: string; resource?: 'api' | 'graph' }): Promise<{
+  issue(request: IssueRequest): Promise<{
     access_token: string;
     token_type: 'Bearer';
     expires_in: number;
@@ -52,16 +71,28 @@ export async function createDevelopmentIdentityProvider(options: { issuerTemplat
       const email = normalizeEmail(request.email);
       if (!email.ok) throw new ApiError(400, 'VALIDATION_FAILED', `"${request.email}" is not a valid email address.`);
       if (request.tenantId !== undefined && !GUID.test(request.tenantId)) throw new ApiError(400, 'VALIDATION_FAILED', 'tenantId must be a GUID.');
-      const tenantId = (request.tenantId ?? DEVELOPMENT_ORGANISATIONS.find((o) => o.domain === email.domain)?.tenantId ?? derivedGuid(`tenant:${email.domain}`)).toLowerCase();
+      const mail = normalizeEmail(request.mail ?? request.email);
+      if (!mail.ok) throw new ApiError(400, 'VALIDATION_FAILED', `"${request.mail}" is not a valid email address.`);
+      const tenantId = (request.tenantId ?? homeTenantOf(email.domain)).toLowerCase();
       const objectId = derivedGuid(`user:${tenantId}:${email.canonical}`);
       const name = request.name?.trim() || email.display.split('@')[0] || email.display;
       const graph = request.resource === 'graph';
       const expiresIn = 3600;
+      // As strict as Entra: a member's UPN can only carry a domain its tenant verified (Graph, user
+      // resource), otherwise the tenant's onmicrosoft.com name; `xms_edov` is true only for an address
+      // at a domain the tenant verified, and for a guest's (redeemed with its own account or a passcode).
+      const member = !request.guest;
+      const upn = homeTenantOf(email.domain) === tenantId ? email.display : `${email.canonical.slice(0, email.canonical.lastIndexOf('@'))}@t${tenantId.slice(0, 8)}.onmicrosoft.com`;
       const accessToken = await new SignJWT({
         tid: tenantId,
         oid: objectId,
         preferred_username: email.display,
         name,
+        acct: member ? 0 : 1,
+        ...(member ? { upn } : {}),
+        email: mail.display,
+        xms_edov: member ? homeTenantOf(mail.domain) === tenantId : true,
+        ...(request.directoryRoles ? { wids: request.directoryRoles } : {}),
         scp: graph ? GRAPH_SCOPES : options.apiScope,
         azp: options.clientId,
         ver: '2.0',
@@ -83,7 +114,7 @@ export async function createDevelopmentIdentityProvider(options: { issuerTemplat
 export function registerDevelopmentIdentityRoutes(app: FastifyInstance, idp: DevelopmentIdentityProvider): void {
   app.get('/dev/idp/discovery/v2.0/keys', { schema: { hide: true } }, async () => idp.jwks);
   app.get('/dev/idp/organisations', { schema: { hide: true } }, async () => DEVELOPMENT_ORGANISATIONS);
-  app.post<{ Body: { email: string; tenantId?: string; name?: string; resource?: 'api' | 'graph'; scopes?: string[] } }>(
+  app.post<{ Body: IssueRequest & { scopes?: string[] } }>(
     '/dev/idp/token',
     {
       config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
@@ -99,6 +130,9 @@ export function registerDevelopmentIdentityRoutes(app: FastifyInstance, idp: Dev
             name: { type: 'string', maxLength: 200 },
             resource: { type: 'string', enum: ['api', 'graph'] },
             scopes: { type: 'array', maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 100 } },
+            mail: { type: 'string', minLength: 3, maxLength: 254 },
+            guest: { type: 'boolean' },
+            directoryRoles: { type: 'array', maxItems: 20, items: { type: 'string', pattern: '^[0-9a-fA-F-]{36}$' } },
           },
         },
       },

@@ -39,7 +39,13 @@ async function codeOf(authorization: string | undefined): Promise<string> {
 
 describe('access token validation (Entra v2, multi-tenant)', () => {
   it('accepts a well-formed token and identifies the user by (tid, oid)', async () => {
-    await expect(validate(`Bearer ${await sign(payload())}`)).resolves.toEqual({ tenantId: TID, objectId: OID, email: 'anna@contoso.com', name: null });
+    await expect(validate(`Bearer ${await sign(payload())}`)).resolves.toEqual({ tenantId: TID, objectId: OID, email: 'anna@contoso.com', name: null, verifiedEmails: [], tenantDomain: null, directoryRoles: [] });
+  });
+
+  it('vouches only for addresses Entra verified: email with xms_edov, a member\'s upn; never preferred_username', async () => {
+    const caller = await validate(`Bearer ${await sign(payload({ preferred_username: 'ceo@fabrikam.com', email: 'Anna.Smith@contoso.com', xms_edov: true, upn: 'asmith@contoso.com', acct: 0 }))}`);
+    expect(caller).toMatchObject({ email: 'ceo@fabrikam.com', verifiedEmails: ['anna.smith@contoso.com', 'asmith@contoso.com'], tenantDomain: 'contoso.com' });
+    expect((await validate(`Bearer ${await sign(payload({ email: 'ceo@fabrikam.com', xms_edov: false }))}`)).verifiedEmails).toEqual([]);
   });
 
   it.each<[string, () => Promise<string | undefined>, string]>([

@@ -10,17 +10,25 @@
  * - `tid` must be a GUID and `iss` exactly the per-tenant issuer built from it (jose can only
  *   match a fixed issuer, so this check is ours);
  * - the API's delegated scope must be present;
- * - users are (`tid`, `oid`), never the email claim alone.
+ * - users are (`tid`, `oid`), never the email claim alone; the addresses Entra vouches for (and
+ *   the tenant's verified domain) are read by `verifiedClaims.ts`.
  */
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { ApiError } from '../http/apiError.js';
+import { verifiedClaims } from './verifiedClaims.js';
 
 export interface CallerIdentity {
   tenantId: string;
   objectId: string;
-  /** The sign-in name or email claim; only a hint for binding a seat, never an identity. */
+  /** The sign-in name or email claim, for display only: never an identity, never a reason to bind (see verifiedClaims.ts). */
   email: string | null;
   name: string | null;
+  /** Addresses Entra vouches for (canonical): the only ones a seat binds on. */
+  verifiedEmails?: readonly string[];
+  /** A domain the caller's tenant verified (a member's UPN domain), or null. */
+  tenantDomain?: string | null;
+  /** Directory role template ids (`wids`). */
+  directoryRoles?: readonly string[];
 }
 
 export interface AccessTokenValidatorOptions {
@@ -67,7 +75,7 @@ export function createAccessTokenValidator(options: AccessTokenValidatorOptions)
       throw new ApiError(403, 'TOKEN_SCOPE_MISSING', `The access token lacks the "${options.requiredScope}" scope.`);
     }
     const email = typeof payload.preferred_username === 'string' ? payload.preferred_username : typeof payload.email === 'string' ? payload.email : null;
-    return { tenantId: tid.toLowerCase(), objectId: oid.toLowerCase(), email, name: typeof payload.name === 'string' ? payload.name : null };
+    return { tenantId: tid.toLowerCase(), objectId: oid.toLowerCase(), email, name: typeof payload.name === 'string' ? payload.name : null, ...verifiedClaims({ ...payload, tid: tid.toLowerCase() }) };
   };
 }
 

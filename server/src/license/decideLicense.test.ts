@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SeatForCheck } from '../storage/storage.js';
-import { decideLicense, footerApplies } from './decideLicense.js';
+import { decideLicense, footerApplies, seatsThatCount } from './decideLicense.js';
 
 function seat(overrides: Partial<SeatForCheck> = {}): SeatForCheck {
   return {
@@ -29,5 +29,16 @@ describe('decideLicense', () => {
   it('removes the footer only when active', () => {
     expect(footerApplies('ACTIVE')).toBe(false);
     for (const code of ['NO_LICENSE', 'SUBSCRIPTION_EXPIRED', 'SUSPENDED', 'SEAT_REMOVED'] as const) expect(footerApplies(code)).toBe(true);
+  });
+});
+
+describe('seatsThatCount', () => {
+  it('lets a live seat of the person\'s own tenant speak alone, even when another organisation\'s is active', () => {
+    const own = seat({ id: 'own', organisationTenantId: 'home', suspendedAt: 5 });
+    const foreign = seat({ id: 'foreign', organisationTenantId: 'elsewhere' });
+    expect(seatsThatCount([foreign, own], 'home').map((s) => s.id)).toEqual(['own']);
+    expect(decideLicense(seatsThatCount([foreign, own], 'home'))).toMatchObject({ code: 'SUSPENDED', seat: { id: 'own' } });
+    // Without a live seat of their own, the others count.
+    expect(seatsThatCount([foreign, seat({ id: 'old', organisationTenantId: 'home', removedAt: 1 })], 'home').map((s) => s.id)).toEqual(['foreign', 'old']);
   });
 });

@@ -1,17 +1,22 @@
 /**
  * The license check (L2, L3, L5): who is calling, which seat they hold, and a signed answer.
  *
- * Binding: a seat is assigned to an address. The first check by a person of the subscription's
- * organisation (same tenant, or an approved domain) whose sign-in name is that address binds the
- * seat to their (tid, oid); from then on only that pair matters, whatever the email claim says.
- * Unknown people get a normal answer (free tier), never an error.
+ * Binding: a seat is assigned to an address. The first check by a person for whom Entra vouches
+ * for that address (`verifiedClaims.ts`: the `email` claim with `xms_edov`, a member's UPN; never
+ * `preferred_username`) binds the seat to their (tid, oid); from then on only that pair matters.
+ * A person binds a seat of their own tenant's organisation, or of another organisation only
+ * through a domain that organisation proved by DNS. A seat of their own tenant always wins: it is
+ * bound even when another organisation's seat already is, and from then on decides alone
+ * (`seatsThatCount`). The consumer tenant (personal Microsoft accounts) binds no seat: seats are
+ * organisations' and such accounts belong to none. Unknown people get a normal answer (free
+ * tier), never an error.
  */
 import { SignJWT } from 'jose';
-import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { LICENSE_TOKEN_ALGORITHM, LICENSE_TOKEN_AUDIENCE, LICENSE_TOKEN_TYPE, type LicenseCode } from '../../../shared/src/license/licenseToken.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { SeatForCheck, Storage } from '../storage/storage.js';
-import { decideLicense, footerApplies } from './decideLicense.js';
+import { CONSUMER_TENANT_ID } from '../identity/verifiedClaims.js';
+import { decideLicense, footerApplies, seatsThatCount } from './decideLicense.js';
 import type { SigningKeys } from './signingKeys.js';
 
 export interface LicenseCheckResult {
@@ -70,31 +75,34 @@ export class LicenseService {
   }
 
   private decide(caller: CallerIdentity, now: number) {
-    // Fast path, no write: a bound live seat whose check-in is recent.
-    const bound = this.storage.seatsBoundTo(caller.tenantId, caller.objectId);
+    // Fast path, no write: a bound live seat of the own tenant whose check-in is recent. (With only
+    // a foreign seat, every check looks for a seat of the own tenant, which wins.)
+    const bound = seatsThatCount(this.storage.seatsBoundTo(caller.tenantId, caller.objectId), caller.tenantId);
     const fast = decideLicense(bound);
-    if (fast.code === 'ACTIVE' && fast.seat && (fast.seat.lastCheckInAt ?? 0) > now - CHECK_IN_RESOLUTION_MS) return fast;
+    if (fast.code === 'ACTIVE' && fast.seat && fast.seat.organisationTenantId === caller.tenantId && (fast.seat.lastCheckInAt ?? 0) > now - CHECK_IN_RESOLUTION_MS) return fast;
 
     return this.storage.transaction(() => {
       let seats = this.storage.seatsBoundTo(caller.tenantId, caller.objectId);
-      if (!seats.some((seat) => seat.removedAt === null)) {
-        const candidate = this.bindableSeat(caller);
+      const live = seats.filter((seat) => seat.removedAt === null);
+      // Bind when nothing is bound, and a seat of the own tenant even when a foreign one is.
+      if (!live.some((seat) => seat.organisationTenantId === caller.tenantId)) {
+        const candidate = this.bindableSeat(caller, live.length > 0);
         if (candidate && this.storage.bindSeat(candidate.id, caller.tenantId, caller.objectId)) {
           seats = this.storage.seatsBoundTo(caller.tenantId, caller.objectId);
         }
       }
-      const decision = decideLicense(seats);
+      const decision = decideLicense(seatsThatCount(seats, caller.tenantId));
       if (decision.seat && decision.seat.removedAt === null) this.storage.recordCheckIn(decision.seat.id, now);
       return decision;
     });
   }
 
-  private bindableSeat(caller: CallerIdentity): SeatForCheck | undefined {
-    const email = caller.email ? normalizeEmail(caller.email) : null;
-    if (!email?.ok) return undefined;
-    return this.storage
-      .unboundSeatsForEmail(email.canonical)
-      .find((seat) => seat.organisationTenantId === caller.tenantId || this.storage.isDomainApproved(seat.organisationId, email.domain));
+  /** The seat to bind: assigned to an address Entra vouches for, in the own tenant's organisation first. */
+  private bindableSeat(caller: CallerIdentity, ownTenantOnly: boolean): SeatForCheck | undefined {
+    if (caller.tenantId === CONSUMER_TENANT_ID) return undefined;
+    const candidates = this.storage.unboundSeatsForEmails(caller.verifiedEmails ?? []);
+    const own = candidates.find((seat) => seat.organisationTenantId === caller.tenantId);
+    if (own || ownTenantOnly) return own;
+    return candidates.find((seat) => this.storage.isDomainProvenByDns(seat.organisationId, seat.emailCanonical.slice(seat.emailCanonical.lastIndexOf('@') + 1)));
   }
 }
-

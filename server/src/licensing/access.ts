@@ -4,10 +4,24 @@
  * through the subscription's active partner relationships (P3) and are journaled as "partner X
  * for customer Y" (actor role `partner`, `on_behalf_of`).
  */
-import { allowedActions, can, isRelationshipActive, isSameActor, permissionsOf, roleOf, type Permission, type Role, type SubscriptionAction, type SubscriptionRoles } from '../../../shared/src/permissions/permissions.js';
+import {
+  allowedActions,
+  can,
+  canInOrganisation,
+  isRelationshipActive,
+  isSameActor,
+  permissionsOf,
+  roleOf,
+  type OrganisationAction,
+  type OrganisationRoles,
+  type Permission,
+  type Role,
+  type SubscriptionAction,
+  type SubscriptionRoles,
+} from '../../../shared/src/permissions/permissions.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
-import type { JournalCategory, Storage, SubscriptionRow } from '../storage/storage.js';
+import type { JournalCategory, OrganisationRow, Storage, SubscriptionRow } from '../storage/storage.js';
 import { onBehalfOf } from '../partners/rules.js';
 
 export interface Access {
@@ -21,11 +35,29 @@ export interface Access {
 }
 
 export function rolesOf(storage: Storage, subscription: SubscriptionRow, at: number = Date.now()): SubscriptionRoles {
+  const organisation = organisationRolesOf(storage, subscription.organisationId);
   return {
     owner: { tenantId: subscription.ownerTenantId, objectId: subscription.ownerObjectId },
     delegates: storage.listDelegates(subscription.id).map((d) => ({ tenantId: d.tenantId, objectId: d.objectId, permissions: d.permissions })),
     partners: { asOf: at, relationships: storage.partners.grantsFor(subscription.id) },
+    ...(organisation ? { organisation } : {}),
   };
+}
+
+export function organisationRolesOf(storage: Storage, organisationId: string): OrganisationRoles | undefined {
+  const organisation = storage.findOrganisation(organisationId);
+  return organisation && { tenantId: organisation.tenantId, administrators: storage.listOrganisationAdministrators(organisationId) };
+}
+
+/**
+ * The caller's own organisation (the one of their tenant) for an organisation-wide action: only
+ * its administrators reach it; anyone else, and any other tenant, gets "not found".
+ */
+export function authorizeOrganisation(storage: Storage, caller: CallerIdentity, action: OrganisationAction): OrganisationRow {
+  const organisation = storage.findOrganisationByTenant(caller.tenantId);
+  const roles = organisation && organisationRolesOf(storage, organisation.id);
+  if (!organisation || !canInOrganisation(caller, action, roles)) throw new ApiError(404, 'ORGANISATION_NOT_FOUND', 'You do not administer an Outmerge organisation for your Microsoft 365 tenant. Ask its administrator (the first buyer) to appoint you.');
+  return organisation;
 }
 
 /** The partner whose active relationship gives the caller their role, for the journal. */

@@ -123,7 +123,8 @@ export class DelegationService {
       if (superseded) throw new ApiError(410, 'INVITATION_SUPERSEDED', 'A newer invitation was sent to you: use the link in the latest email.');
       const now = this.clock();
       if (invitation.expiresAt <= now) throw new ApiError(410, 'INVITATION_EXPIRED', 'This invitation has expired. Ask the owner to send it again.');
-      if (canonical(caller.email ?? '') !== invitation.emailCanonical) {
+      // The link proves access to the mailbox; the account must also be one Entra vouches for at that address (never preferred_username alone).
+      if (!(caller.verifiedEmails ?? []).includes(invitation.emailCanonical)) {
         throw new ApiError(403, 'INVITATION_WRONG_ACCOUNT', `This invitation is for ${invitation.emailDisplay}. Sign in with that Microsoft 365 account (a private browser window helps), then open the link again.`);
       }
       const subscription = this.storage.findSubscription(invitation.subscriptionId);

@@ -1,15 +1,15 @@
 /**
  * What an administrator sees of a subscription (A1) and its organisation: the subscriptions a
- * person owns or administers with what they may do there, the approved domains (A6) and the
- * activity journal (A7), each behind the permission function.
+ * person owns or administers with what they may do there, and the activity journal (A7), each
+ * behind the permission function. Domains are `domainService.ts`'s.
  */
-import { domainToAscii } from '../../../shared/src/email/normalizeEmail.js';
-import type { JournalEntryView, MyLicenseView, SubscriptionView } from '../../../shared/src/api/views.js';
-import { toCsv } from '../../../shared/src/csv/toCsv.js';
+import type { JournalEntryView, MyLicenseView, MySeatView, SubscriptionView } from '../../../shared/src/api/views.js';
 import { ApiError } from '../http/apiError.js';
+import { seatsThatCount } from '../license/decideLicense.js';
+import { toCsv } from '../../../shared/src/csv/toCsv.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
-import type { JournalCategory, JournalFilter, Storage, SubscriptionRow } from '../storage/storage.js';
-import { authorize, journal, type Access } from './access.js';
+import type { JournalCategory, JournalFilter, SeatForCheck, Storage, SubscriptionRow } from '../storage/storage.js';
+import { authorize, type Access } from './access.js';
 import { seatStatus } from './seatService.js';
 
 
@@ -54,13 +54,17 @@ export class OrganisationService {
   /**
    * The caller's own seat (A8): only a seat already bound to their (tid, oid) by a license check,
    * so an address typed into another tenant's token learns nothing; its owner is the contact the
-   * welcome email named.
+   * welcome email named. Seats of other tenants' organisations are listed to be left.
    */
   myLicense(caller: CallerIdentity): MyLicenseView {
     const administers = this.storage.listSubscriptionsOwnedBy(caller.tenantId, caller.objectId).length + this.storage.listSubscriptionsDelegatedTo(caller.tenantId, caller.objectId).length;
-    const seat = this.storage.seatsBoundTo(caller.tenantId, caller.objectId)[0];
+    const bound = this.storage.seatsBoundTo(caller.tenantId, caller.objectId);
+    const foreign = bound.filter((seat) => seat.organisationTenantId !== caller.tenantId && seat.removedAt === null).map((seat) => this.mySeat(seat, caller));
+    // Present only when there is one to leave: the usual answer keeps its shape.
+    const foreignSeats = foreign.length > 0 ? { foreignSeats: foreign } : {};
+    const seat = seatsThatCount(bound, caller.tenantId)[0];
     const subscription = seat && this.storage.findSubscription(seat.subscriptionId);
-    if (!seat || !subscription) return { seat: null, administers };
+    if (!seat || !subscription) return { seat: null, administers, ...foreignSeats };
     return {
       seat: {
         status: seat.removedAt !== null ? 'removed' : seatStatus(seat, subscription),
@@ -70,33 +74,50 @@ export class OrganisationService {
         assignedAt: new Date(seat.assignedAt).toISOString(),
       },
       administers,
+      ...foreignSeats,
     };
   }
 
-  listDomains(caller: CallerIdentity, subscriptionId: string) {
-    const access = authorize(this.storage, caller, subscriptionId, 'domains.view');
-    return this.storage.listDomains(access.subscription.organisationId).map((d) => ({ domain: d.domain, source: d.source, addedAt: new Date(d.createdAt).toISOString() }));
-  }
-
-  addDomain(caller: CallerIdentity, subscriptionId: string, input: string, ip: string | null): { domain: string; added: boolean } {
-    const domain = domainToAscii(input.trim().replace(/^@/, ''));
-    if (!domain || !domain.includes('.') || domain.length > 253) throw new ApiError(400, 'VALIDATION_FAILED', `"${input}" is not a domain name such as contoso.com.`);
-    return this.storage.transaction(() => {
-      const access = authorize(this.storage, caller, subscriptionId, 'domains.manage');
-      const now = this.clock();
-      const added = this.storage.approveDomain(access.subscription.organisationId, domain, now, 'manual');
-      if (added) journal(this.storage, access, { category: 'domains', action: 'domain.approved', target: domain, ip, at: now });
-      return { domain, added };
-    });
-  }
-
-  removeDomain(caller: CallerIdentity, subscriptionId: string, input: string, ip: string | null): void {
-    const domain = domainToAscii(input.trim()) ?? input;
+  /**
+   * Leaves a seat another organisation bound to the caller (issue 10, finding 4): that organisation
+   * no longer sees their check-ins nor decides their license. A seat of their own tenant's
+   * organisation is their employer's to remove.
+   */
+  leaveSeat(caller: CallerIdentity, seatId: string, ip: string | null): void {
     this.storage.transaction(() => {
-      const access = authorize(this.storage, caller, subscriptionId, 'domains.manage');
-      if (!this.storage.removeDomain(access.subscription.organisationId, domain)) throw new ApiError(404, 'DOMAIN_NOT_FOUND', `${input} is not an approved domain.`);
-      journal(this.storage, access, { category: 'domains', action: 'domain.removed', target: domain, ip, at: this.clock() });
+      const seat = this.storage.findSeatForCheck(seatId);
+      if (!seat || seat.boundTenantId !== caller.tenantId || seat.boundObjectId !== caller.objectId || seat.removedAt !== null) {
+        throw new ApiError(404, 'SEAT_NOT_FOUND', 'No seat with this id is assigned to you.');
+      }
+      if (seat.organisationTenantId === caller.tenantId) throw new ApiError(409, 'SEAT_OWN_ORGANISATION', 'This seat is your own organisation\'s: ask its owner to remove it.');
+      const now = this.clock();
+      this.storage.removeSeat(seat.id, now);
+      this.storage.appendJournal({
+        organisationId: seat.organisationId,
+        subscriptionId: seat.subscriptionId,
+        actor: { tenantId: caller.tenantId, objectId: caller.objectId, email: caller.email ?? '' },
+        actorRole: 'seat_holder',
+        onBehalfOf: null,
+        category: 'seats',
+        action: 'seat.left',
+        target: seat.emailDisplay,
+        detail: null,
+        ip,
+        at: now,
+      });
     });
+  }
+
+  private mySeat(seat: SeatForCheck, caller: CallerIdentity): MySeatView {
+    const subscription = this.storage.findSubscription(seat.subscriptionId);
+    return {
+      id: seat.id,
+      organisation: this.storage.organisationName(seat.organisationId),
+      foreign: seat.organisationTenantId !== caller.tenantId,
+      status: seat.removedAt !== null ? 'removed' : subscription ? seatStatus(seat, subscription) : 'expired',
+      contact: subscription?.ownerEmail ?? '',
+      assignedAt: new Date(seat.assignedAt).toISOString(),
+    };
   }
 
   journal(caller: CallerIdentity, subscriptionId: string, filter: Omit<JournalFilter, 'categories'>): JournalEntryView[] {

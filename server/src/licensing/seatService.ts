@@ -15,17 +15,38 @@ import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { SeatQuery, SeatRow, Storage, SubscriptionRow } from '../storage/storage.js';
 import { authorize, journal } from './access.js';
+import type { DomainService } from './domainService.js';
 
-
+/** The UTC day an email counts against (the limit is per organisation and day). */
+const utcDay = (at: number) => new Date(at).toISOString().slice(0, 10);
 
 export class SeatService {
   constructor(
     private readonly storage: Storage,
     private readonly mailer: Mailer,
-    private readonly options: { publicUrl: string },
+    private readonly options: { publicUrl: string; organisationDailyEmailLimit?: number },
     private readonly clock: () => number = Date.now,
     private readonly log: (error: unknown, message: string) => void = () => {},
+    private readonly domains?: DomainService,
   ) {}
+
+  /** Seats go only to proven domains (DNS, or the organisation's own tenant). */
+  private isProven(organisationId: string, domain: string, now: number): boolean {
+    return this.domains ? this.domains.isProven(organisationId, domain, now) : this.storage.isDomainApproved(organisationId, domain);
+  }
+
+  /**
+   * Which of these emails may go (inside the caller's transaction): only to proven domains, and
+   * no more than the organisation's daily allowance; the rest is held back, never queued.
+   */
+  private allowance(organisationId: string, emails: readonly OutgoingEmail[], now: number): OutgoingEmail[] {
+    const deliverable = emails.filter((email) => {
+      const address = normalizeEmail(email.to);
+      return address.ok && this.isProven(organisationId, address.domain, now);
+    });
+    const granted = this.storage.reserveOrganisationEmails(organisationId, utcDay(now), deliverable.length, this.options.organisationDailyEmailLimit ?? 500);
+    return deliverable.slice(0, granted);
+  }
 
   async assign(caller: CallerIdentity, subscriptionId: string, emails: readonly string[], language: string | undefined, ip: string | null): Promise<AssignmentResult[]> {
     const locale = resolveLocale(language);
@@ -37,12 +58,12 @@ export class SeatService {
       if (this.storage.billing.isLocked(subscriptionId, now)) throw new ApiError(409, 'BILLING_BUSY', 'A payment for this subscription is being processed. Try again in a moment.');
       let live = this.storage.countLiveSeats(subscriptionId);
       const seen = new Set<string>();
-      return emails.map((input): AssignmentResult => {
+      const results = emails.map((input): AssignmentResult => {
         const email = normalizeEmail(input);
         if (!email.ok) return { email: input, result: 'invalid' };
         if (seen.has(email.canonical) || this.storage.findLiveSeatByEmail(subscriptionId, email.canonical)) return { email: email.display, result: 'already_assigned' };
         seen.add(email.canonical);
-        if (!this.storage.isDomainApproved(access.subscription.organisationId, email.domain)) return { email: email.display, result: 'domain_not_approved' };
+        if (!this.isProven(access.subscription.organisationId, email.domain, now)) return { email: email.display, result: 'domain_not_approved' };
         if (live >= access.subscription.quantity) return { email: email.display, result: 'no_seat_left' };
         this.storage.insertSeat({ id: randomUUID(), subscriptionId, emailCanonical: email.canonical, emailDisplay: email.display, language: locale, assignedAt: now });
         journal(this.storage, access, { category: 'seats', action: 'seat.assigned', target: email.display, ip, at: now });
@@ -50,6 +71,11 @@ export class SeatService {
         outgoing.push(welcomeEmail({ to: email.display, locale, ownerEmail: access.subscription.ownerEmail, publicUrl: this.options.publicUrl }));
         return { email: email.display, result: 'assigned' };
       });
+      const allowed = new Set(this.allowance(access.subscription.organisationId, outgoing, now));
+      const welcome = new Map(outgoing.map((mail) => [mail.to, allowed.has(mail)]));
+      outgoing.splice(0, outgoing.length, ...allowed);
+      // Only a held-back email is mentioned: the usual answer stays { email, result }.
+      return results.map((r) => (r.result === 'assigned' && !welcome.get(r.email) ? { ...r, welcomeEmail: 'daily_limit_reached' as const } : r));
     });
     await this.sendAll(outgoing);
     return results;
@@ -62,9 +88,9 @@ export class SeatService {
       const now = this.clock();
       this.storage.removeSeat(seat.id, now);
       journal(this.storage, access, { category: 'seats', action: 'seat.unassigned', target: seat.emailDisplay, ip, at: now });
-      return seatRemovedEmail({ to: seat.emailDisplay, locale: resolveLocale(seat.language), by: caller.email ?? '' });
+      return this.allowance(access.subscription.organisationId, [seatRemovedEmail({ to: seat.emailDisplay, locale: resolveLocale(seat.language), by: caller.email ?? '' })], now);
     });
-    await this.sendAll([email]);
+    await this.sendAll(email);
   }
 
   /** Moves a seat from a leaving user to someone else in one step (A3): the old user's next check is unlicensed. */
@@ -76,17 +102,16 @@ export class SeatService {
       const to = normalizeEmail(toInput);
       if (!to.ok) return { result: { email: toInput, result: 'invalid' as const }, outgoing: [] };
       if (this.storage.findLiveSeatByEmail(subscriptionId, to.canonical)) return { result: { email: to.display, result: 'already_assigned' as const }, outgoing: [] };
-      if (!this.storage.isDomainApproved(access.subscription.organisationId, to.domain)) return { result: { email: to.display, result: 'domain_not_approved' as const }, outgoing: [] };
       const now = this.clock();
+      if (!this.isProven(access.subscription.organisationId, to.domain, now)) return { result: { email: to.display, result: 'domain_not_approved' as const }, outgoing: [] };
       this.storage.removeSeat(from.id, now);
       this.storage.insertSeat({ id: randomUUID(), subscriptionId, emailCanonical: to.canonical, emailDisplay: to.display, language: locale, assignedAt: now });
       journal(this.storage, access, { category: 'seats', action: 'seat.transferred', target: to.display, detail: { from: from.emailDisplay }, ip, at: now });
+      const welcome = welcomeEmail({ to: to.display, locale, ownerEmail: access.subscription.ownerEmail, publicUrl: this.options.publicUrl });
+      const allowed = this.allowance(access.subscription.organisationId, [welcome, seatRemovedEmail({ to: from.emailDisplay, locale: resolveLocale(from.language), by: caller.email ?? '' })], now);
       return {
-        result: { email: to.display, result: 'assigned' as const },
-        outgoing: [
-          seatRemovedEmail({ to: from.emailDisplay, locale: resolveLocale(from.language), by: caller.email ?? '' }),
-          welcomeEmail({ to: to.display, locale, ownerEmail: access.subscription.ownerEmail, publicUrl: this.options.publicUrl }),
-        ],
+        result: { email: to.display, result: 'assigned' as const, ...(allowed.includes(welcome) ? {} : { welcomeEmail: 'daily_limit_reached' as const }) },
+        outgoing: allowed,
       };
     });
     await this.sendAll(outgoing);

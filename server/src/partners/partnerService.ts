@@ -953,9 +953,10 @@ export class PartnerService {
 
   /** Binds staff rows of the caller's address in the caller's tenant to their identity (as seats bind at the first check). */
   private bind(caller: CallerIdentity): number {
-    const email = canonicalEmail(caller.email);
-    if (!email) return 0;
-    return this.storage.transaction(() => this.storage.partners.bindStaff(caller.tenantId, email, caller.objectId));
+    // Only on an address Entra vouches for (identity/verifiedClaims.ts), never the sign-in name alone.
+    const emails = caller.verifiedEmails ?? [];
+    if (emails.length === 0) return 0;
+    return this.storage.transaction(() => emails.reduce((bound, email) => bound + this.storage.partners.bindStaff(caller.tenantId, email, caller.objectId), 0));
   }
 
   private organisationFor(caller: CallerIdentity, domain: string, now: number): OrganisationRow {

@@ -436,7 +436,7 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE payment_actions_new RENAME TO payment_actions;
     `,
   },
-{
+  {
     version: 9,
     description: 'value for money: trials per organisation and plan, partner trial allowances, product-key grants counted in periods',
     sql: `
@@ -469,6 +469,59 @@ export const MIGRATIONS: readonly Migration[] = [
         created_at INTEGER NOT NULL
       );
       CREATE INDEX key_grants_subscription ON key_grants (subscription_id) WHERE periods_used < periods;
+    `,
+  },
+  {
+    version: 10,
+    description: 'proven domains (DNS or the own tenant), organisation administrators, daily email counts per organisation',
+    sql: `
+      -- A domain is usable once proven: verified_by 'dns' (the organisation's TXT record was found) or
+      -- the organisation's tenant verified it (tenant_domains). Earlier approvals were not proofs: pending.
+      ALTER TABLE approved_domains ADD COLUMN verified_at INTEGER;
+      ALTER TABLE approved_domains ADD COLUMN verified_by TEXT CHECK (verified_by IN ('dns'));
+      ALTER TABLE approved_domains ADD COLUMN checked_at INTEGER;
+      ALTER TABLE approved_domains ADD COLUMN check_result TEXT;
+      -- The random value of the organisation's TXT record (outmerge-verification=<token>).
+      ALTER TABLE organisations ADD COLUMN domain_token TEXT;
+      -- Domains a tenant verified, seen as a member's UPN domain in a signed access token.
+      CREATE TABLE tenant_domains (
+        tenant_id TEXT NOT NULL,
+        domain TEXT NOT NULL,
+        seen_at INTEGER NOT NULL,
+        PRIMARY KEY (tenant_id, domain)
+      );
+      CREATE TABLE organisation_administrators (
+        id TEXT PRIMARY KEY,
+        organisation_id TEXT NOT NULL REFERENCES organisations(id),
+        tenant_id TEXT NOT NULL,
+        object_id TEXT NOT NULL,
+        email TEXT NOT NULL,
+        appointed_by TEXT,
+        created_at INTEGER NOT NULL,
+        UNIQUE (organisation_id, tenant_id, object_id)
+      );
+      -- The first buyer administers the organisation: for existing ones, the owner of its first subscription in its own tenant.
+      INSERT INTO organisation_administrators (id, organisation_id, tenant_id, object_id, email, appointed_by, created_at)
+        SELECT lower(hex(randomblob(16))), s.organisation_id, s.owner_tenant_id, s.owner_object_id, s.owner_email, NULL, s.created_at
+        FROM subscriptions s JOIN organisations o ON o.id = s.organisation_id
+        WHERE s.owner_tenant_id = o.tenant_id AND o.tenant_id <> '9188040d-6c67-4c5b-b112-36a304b66dad'
+          AND s.rowid = (SELECT x.rowid FROM subscriptions x WHERE x.organisation_id = s.organisation_id AND x.owner_tenant_id = o.tenant_id ORDER BY x.created_at, x.rowid LIMIT 1);
+      -- ... and for new ones, whoever creates its first subscription (checkout, offer, product key) in its tenant, in the same transaction.
+      CREATE TRIGGER organisation_first_administrator AFTER INSERT ON subscriptions
+        WHEN NOT EXISTS (SELECT 1 FROM organisation_administrators WHERE organisation_id = NEW.organisation_id)
+         AND NEW.owner_tenant_id = (SELECT tenant_id FROM organisations WHERE id = NEW.organisation_id)
+         AND NEW.owner_tenant_id <> '9188040d-6c67-4c5b-b112-36a304b66dad'
+      BEGIN
+        INSERT INTO organisation_administrators (id, organisation_id, tenant_id, object_id, email, appointed_by, created_at)
+          VALUES (lower(hex(randomblob(16))), NEW.organisation_id, NEW.owner_tenant_id, NEW.owner_object_id, NEW.owner_email, NULL, NEW.created_at);
+      END;
+      -- Emails sent for an organisation per UTC day (welcome, seat removed): the daily limit.
+      CREATE TABLE organisation_email_days (
+        organisation_id TEXT NOT NULL REFERENCES organisations(id),
+        day TEXT NOT NULL,
+        sent INTEGER NOT NULL CHECK (sent >= 0),
+        PRIMARY KEY (organisation_id, day)
+      );
     `,
   },
 ];

@@ -26,6 +26,26 @@ export interface OrganisationRow {
   createdAt: number;
 }
 
+export interface DomainRow {
+  domain: string;
+  source: 'tenant' | 'manual';
+  createdAt: number;
+  /** Proven by the organisation's TXT record, when. */
+  dnsVerifiedAt: number | null;
+  checkedAt: number | null;
+  checkResult: string | null;
+  /** Last seen as a verified domain of the organisation's tenant. */
+  tenantSeenAt: number | null;
+}
+
+export interface OrganisationAdministratorRow {
+  id: string;
+  tenantId: string;
+  objectId: string;
+  email: string;
+  createdAt: number;
+}
+
 export interface SubscriptionRow {
   id: string;
   organisationId: string;
@@ -252,6 +272,7 @@ export class Storage {
     this.db.prepare('INSERT INTO organisations (id, tenant_id, name, created_at) VALUES (?, ?, ?, ?)').run(row.id, row.tenantId, row.name, row.createdAt);
   }
 
+  /** Adds a domain to the organisation's list; it is usable only once proven (`isDomainApproved`). */
   approveDomain(organisationId: string, domain: string, at: number, source: 'tenant' | 'manual' = 'tenant'): boolean {
     return this.db.prepare('INSERT OR IGNORE INTO approved_domains (organisation_id, domain, created_at, source) VALUES (?, ?, ?, ?)').run(organisationId, domain, at, source).changes === 1;
   }
@@ -260,22 +281,120 @@ export class Storage {
     return this.db.prepare('DELETE FROM approved_domains WHERE organisation_id = ? AND domain = ?').run(organisationId, domain).changes === 1;
   }
 
-  listDomains(organisationId: string): Array<{ domain: string; source: 'tenant' | 'manual'; createdAt: number }> {
-    return this.db.prepare('SELECT domain, source, created_at AS createdAt FROM approved_domains WHERE organisation_id = ? ORDER BY domain').all(organisationId) as Array<{
-      domain: string;
-      source: 'tenant' | 'manual';
-      createdAt: number;
-    }>;
+  /**
+   * The organisation's domains: those it listed, and those its own tenant verified (seen since
+   * `tenantSince`), each with how it is proven.
+   */
+  listDomains(organisationId: string, tenantSince = 0): DomainRow[] {
+    return this.db
+      .prepare(
+        `SELECT a.domain, a.source, a.created_at AS createdAt, a.verified_at AS dnsVerifiedAt, a.checked_at AS checkedAt, a.check_result AS checkResult, t.seen_at AS tenantSeenAt
+         FROM approved_domains a JOIN organisations o ON o.id = a.organisation_id
+         LEFT JOIN tenant_domains t ON t.tenant_id = o.tenant_id AND t.domain = a.domain AND t.seen_at >= ?
+         WHERE a.organisation_id = ?
+         UNION ALL
+         SELECT t.domain, 'tenant', t.seen_at, NULL, NULL, NULL, t.seen_at
+         FROM tenant_domains t JOIN organisations o ON o.tenant_id = t.tenant_id
+         WHERE o.id = ? AND t.seen_at >= ? AND NOT EXISTS (SELECT 1 FROM approved_domains a WHERE a.organisation_id = o.id AND a.domain = t.domain)
+         ORDER BY 1`,
+      )
+      .all(tenantSince, organisationId, organisationId, tenantSince) as DomainRow[];
   }
 
-  isDomainApproved(organisationId: string, domain: string): boolean {
-    return this.db.prepare('SELECT 1 FROM approved_domains WHERE organisation_id = ? AND domain = ?').get(organisationId, domain) !== undefined;
-  }
-
-  approvedDomains(organisationId: string): string[] {
-    return (this.db.prepare('SELECT domain FROM approved_domains WHERE organisation_id = ? ORDER BY domain').all(organisationId) as { domain: string }[]).map(
-      (r) => r.domain,
+  /** Whether seats may be assigned (and emails sent) at this domain: proven by DNS, or verified by the organisation's own tenant. */
+  isDomainApproved(organisationId: string, domain: string, tenantSince = 0): boolean {
+    return (
+      this.db
+        .prepare(
+          `SELECT 1 FROM organisations o WHERE o.id = ? AND (
+             EXISTS (SELECT 1 FROM approved_domains a WHERE a.organisation_id = o.id AND a.domain = ? AND a.verified_at IS NOT NULL)
+             OR EXISTS (SELECT 1 FROM tenant_domains t WHERE t.tenant_id = o.tenant_id AND t.domain = ? AND t.seen_at >= ?))`,
+        )
+        .get(organisationId, domain, domain, tenantSince) !== undefined
     );
+  }
+
+  /** Proven through the organisation's DNS record: the only proof that lets people of another tenant bind its seats. */
+  isDomainProvenByDns(organisationId: string, domain: string): boolean {
+    return this.db.prepare("SELECT 1 FROM approved_domains WHERE organisation_id = ? AND domain = ? AND verified_by = 'dns' AND verified_at IS NOT NULL").get(organisationId, domain) !== undefined;
+  }
+
+  /** Whether the tenant verified the domain (seen since `since`). */
+  isTenantDomain(tenantId: string, domain: string, since = 0): boolean {
+    return this.db.prepare('SELECT 1 FROM tenant_domains WHERE tenant_id = ? AND domain = ? AND seen_at >= ?').get(tenantId, domain, since) !== undefined;
+  }
+
+  /** Records that a member of the tenant signed in with a UPN at `domain` (Entra allows only verified domains there). */
+  recordTenantDomain(tenantId: string, domain: string, at: number): void {
+    this.db.prepare('INSERT INTO tenant_domains (tenant_id, domain, seen_at) VALUES (?, ?, ?) ON CONFLICT (tenant_id, domain) DO UPDATE SET seen_at = MAX(seen_at, excluded.seen_at)').run(tenantId, domain, at);
+  }
+
+  recordDomainCheck(organisationId: string, domain: string, at: number, result: string, proven: boolean): void {
+    this.db
+      .prepare(
+        `UPDATE approved_domains SET checked_at = ?, check_result = ?,
+           verified_at = CASE WHEN ? THEN COALESCE(verified_at, ?) ELSE verified_at END,
+           verified_by = CASE WHEN ? THEN 'dns' ELSE verified_by END
+         WHERE organisation_id = ? AND domain = ?`,
+      )
+      .run(at, result, proven ? 1 : 0, at, proven ? 1 : 0, organisationId, domain);
+  }
+
+  /** The organisation's TXT record value, made on first use. */
+  domainToken(organisationId: string, make: () => string): string {
+    this.db.prepare('UPDATE organisations SET domain_token = ? WHERE id = ? AND domain_token IS NULL').run(make(), organisationId);
+    return (this.db.prepare('SELECT domain_token AS token FROM organisations WHERE id = ?').get(organisationId) as { token: string }).token;
+  }
+
+  findOrganisation(id: string): OrganisationRow | undefined {
+    return this.db.prepare('SELECT id, tenant_id AS tenantId, name, created_at AS createdAt FROM organisations WHERE id = ?').get(id) as OrganisationRow | undefined;
+  }
+
+  // --- organisation administrators ---------------------------------------------------------
+
+  listOrganisationAdministrators(organisationId: string): OrganisationAdministratorRow[] {
+    return this.db
+      .prepare('SELECT id, tenant_id AS tenantId, object_id AS objectId, email, created_at AS createdAt FROM organisation_administrators WHERE organisation_id = ? ORDER BY created_at, email')
+      .all(organisationId) as OrganisationAdministratorRow[];
+  }
+
+  insertOrganisationAdministrator(row: OrganisationAdministratorRow & { organisationId: string; appointedBy: string }): boolean {
+    return (
+      this.db
+        .prepare('INSERT OR IGNORE INTO organisation_administrators (id, organisation_id, tenant_id, object_id, email, appointed_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(row.id, row.organisationId, row.tenantId, row.objectId, row.email, row.appointedBy, row.createdAt).changes === 1
+    );
+  }
+
+  deleteOrganisationAdministrator(organisationId: string, id: string): boolean {
+    return this.db.prepare('DELETE FROM organisation_administrators WHERE organisation_id = ? AND id = ?').run(organisationId, id).changes === 1;
+  }
+
+  /** Owners and delegates of the organisation's subscriptions in its own tenant: the people who can be appointed by address. */
+  organisationPeople(organisationId: string): Array<{ tenantId: string; objectId: string; email: string }> {
+    return this.db
+      .prepare(
+        `SELECT s.owner_tenant_id AS tenantId, s.owner_object_id AS objectId, s.owner_email AS email FROM subscriptions s JOIN organisations o ON o.id = s.organisation_id
+           WHERE s.organisation_id = ? AND s.owner_tenant_id = o.tenant_id
+         UNION
+         SELECT d.tenant_id, d.object_id, d.email FROM delegates d JOIN subscriptions s ON s.id = d.subscription_id JOIN organisations o ON o.id = s.organisation_id
+           WHERE s.organisation_id = ? AND d.tenant_id = o.tenant_id`,
+      )
+      .all(organisationId, organisationId) as Array<{ tenantId: string; objectId: string; email: string }>;
+  }
+
+  // --- daily email limit -------------------------------------------------------------------
+
+  /** Takes up to `wanted` emails from the organisation's allowance for `day`; answers how many were granted. */
+  reserveOrganisationEmails(organisationId: string, day: string, wanted: number, limit: number): number {
+    const sent = (this.db.prepare('SELECT sent FROM organisation_email_days WHERE organisation_id = ? AND day = ?').get(organisationId, day) as { sent: number } | undefined)?.sent ?? 0;
+    const granted = Math.max(0, Math.min(wanted, limit - sent));
+    if (granted > 0) {
+      this.db
+        .prepare('INSERT INTO organisation_email_days (organisation_id, day, sent) VALUES (?, ?, ?) ON CONFLICT (organisation_id, day) DO UPDATE SET sent = sent + excluded.sent')
+        .run(organisationId, day, granted);
+    }
+    return granted;
   }
 
   // --- subscriptions -----------------------------------------------------------------------
@@ -439,6 +558,23 @@ export class Storage {
     return this.db
       .prepare(`${SEAT_FOR_CHECK} WHERE seats.email_canonical = ? AND seats.removed_at IS NULL AND seats.bound_object_id IS NULL ORDER BY seats.assigned_at`)
       .all(emailCanonical) as SeatForCheck[];
+  }
+
+  /** Live, not yet bound seats assigned to any of these addresses. */
+  unboundSeatsForEmails(emailsCanonical: readonly string[]): SeatForCheck[] {
+    if (emailsCanonical.length === 0) return [];
+    return this.db
+      .prepare(`${SEAT_FOR_CHECK} WHERE seats.email_canonical IN (${emailsCanonical.map(() => '?').join(', ')}) AND seats.removed_at IS NULL AND seats.bound_object_id IS NULL ORDER BY seats.assigned_at`)
+      .all(...emailsCanonical) as SeatForCheck[];
+  }
+
+  findSeatForCheck(seatId: string): SeatForCheck | undefined {
+    return this.db.prepare(`${SEAT_FOR_CHECK} WHERE seats.id = ?`).get(seatId) as SeatForCheck | undefined;
+  }
+
+  /** The organisation's display name (organisations are named after the buyer's domain). */
+  organisationName(organisationId: string): string {
+    return (this.db.prepare('SELECT name FROM organisations WHERE id = ?').get(organisationId) as { name: string } | undefined)?.name ?? '';
   }
 
   bindSeat(seatId: string, tenantId: string, objectId: string): boolean {

@@ -32,6 +32,8 @@ export interface MyLicenseView {
   seat: { status: SeatStatus | 'removed'; plan: string; subscriptionStatus: SubscriptionStatus; contact: string; assignedAt: string } | null;
   /** How many subscriptions the caller owns or administers: whether the pane shows its admin view. */
   administers: number;
+  /** Seats of organisations of other tenants bound to the caller, which they may leave. */
+  foreignSeats?: MySeatView[];
 }
 
 export type SeatStatus = 'pending' | 'active' | 'expired' | 'suspended';
@@ -50,6 +52,54 @@ export type AssignmentOutcome = 'assigned' | 'already_assigned' | 'invalid' | 'd
 export interface AssignmentResult {
   email: string;
   result: AssignmentOutcome;
+  /**
+   * Present when a seat was assigned but its welcome email was held back: the organisation reached
+   * its daily email limit (the seat works all the same; the person can be told another way).
+   */
+  welcomeEmail?: 'daily_limit_reached';
+}
+
+/**
+ * A domain of the organisation. `proven` by `dns` (the organisation's TXT record was found) or by
+ * `tenant` (a member of the organisation's own Entra tenant signed in with a user principal name at
+ * it, which Entra allows only for the tenant's verified domains); `pending` until then. Seats are
+ * assigned, and emails sent, only at proven domains.
+ */
+export interface DomainView {
+  domain: string;
+  status: 'proven' | 'pending';
+  method: 'dns' | 'tenant' | null;
+  provenAt: string | null;
+  addedAt: string;
+  /** The last "Check now": when, and what was found. */
+  lastCheck: { at: string; result: DomainCheckResult } | null;
+}
+
+export type DomainCheckResult = 'proven' | 'record_missing' | 'domain_not_found' | 'lookup_failed';
+
+/** The TXT record that proves the organisation controls a domain (the same value for every domain). */
+export interface DomainVerificationRecord {
+  type: 'TXT';
+  /** Published at the domain itself (its apex), like Microsoft 365's own domain verification record. */
+  host: '@';
+  value: string;
+}
+
+/** A seat bound to the caller, for leaving seats of other organisations (`foreign`). */
+export interface MySeatView {
+  id: string;
+  organisation: string;
+  /** The seat belongs to an organisation of another Microsoft 365 tenant than the caller's. */
+  foreign: boolean;
+  status: SeatStatus | 'removed';
+  contact: string;
+  assignedAt: string;
+}
+
+export interface OrganisationAdministratorView {
+  id: string;
+  email: string;
+  since: string;
 }
 
 export interface DelegateView {

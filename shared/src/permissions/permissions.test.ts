@@ -1,14 +1,30 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allowedActions, can, permissionsOf, PERMISSIONS, roleOf, type PartnerRelationship, type Permission, type SubscriptionAction } from './permissions.js';
+import { allowedActions, can, canInOrganisation, GLOBAL_ADMINISTRATOR_ROLE, permissionsOf, PERMISSIONS, roleOf, type PartnerRelationship, type Permission, type SubscriptionAction } from './permissions.js';
 
 const owner = { tenantId: 't1', objectId: 'owner' };
 const roles = (permissions: Permission[]) => ({ owner, delegates: [{ tenantId: 't1', objectId: 'delegate', permissions }] });
 const delegate = { tenantId: 't1', objectId: 'delegate' };
 
 describe('can', () => {
-  it('gives the owner everything', () => {
-    expect(allowedActions(owner, roles([]))).toHaveLength(16);
+  it('gives the owner everything of the subscription; the organisation\'s domains only as one of its administrators', () => {
+    expect(allowedActions(owner, roles([]))).toHaveLength(15);
+    expect(can(owner, 'domains.manage', roles([]))).toBe(false);
+    expect(allowedActions(owner, { ...roles([]), organisation: { tenantId: 't1', administrators: [owner] } })).toHaveLength(16);
+  });
+
+  it('keeps organisation-wide settings to its administrators: appointed, or the own tenant\'s Global Administrator', () => {
+    const organisation = { tenantId: 't1', administrators: [{ tenantId: 't1', objectId: 'admin' }] };
+    const withOrganisation = (permissions: Permission[]) => ({ ...roles(permissions), organisation });
+    // Another subscription's owner of the same organisation: no.
+    expect(can(owner, 'domains.manage', withOrganisation([]))).toBe(false);
+    expect(can({ tenantId: 't1', objectId: 'delegate', directoryRoles: [GLOBAL_ADMINISTRATOR_ROLE] }, 'domains.manage', withOrganisation(['view']))).toBe(true);
+    expect(canInOrganisation({ tenantId: 't1', objectId: 'admin' }, 'organisation.domains.manage', organisation)).toBe(true);
+    expect(canInOrganisation({ tenantId: 't1', objectId: 'x', directoryRoles: [GLOBAL_ADMINISTRATOR_ROLE] }, 'organisation.administrators.manage', organisation)).toBe(true);
+    // A Global Administrator of another tenant, or the same object id elsewhere: no.
+    expect(canInOrganisation({ tenantId: 't2', objectId: 'x', directoryRoles: [GLOBAL_ADMINISTRATOR_ROLE] }, 'organisation.view', organisation)).toBe(false);
+    expect(canInOrganisation({ tenantId: 't2', objectId: 'admin' }, 'organisation.view', organisation)).toBe(false);
+    expect(canInOrganisation({ tenantId: 't1', objectId: 'admin' }, 'organisation.view', undefined)).toBe(false);
   });
 
   it('gives a delegate exactly what their permissions allow', () => {

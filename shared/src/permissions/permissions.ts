@@ -5,6 +5,9 @@
  * into another organisation. Partner staff (P1, P3) act through an active relationship: the
  * permissions the customer granted, intersected with their staff role (limited: view and assign
  * at most), and never the owner's own actions (delegates, domains, ownership, consolidation).
+ * Organisation-wide settings (which domains the organisation proved, who administers it) belong
+ * to the organisation's administrators, not to the owner of any one subscription: the first buyer,
+ * those they appoint, and the tenant's Global Administrators (Entra's `wids` claim).
  */
 export const PERMISSIONS = ['assign', 'view', 'quantity', 'billing'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -27,8 +30,8 @@ export type SubscriptionAction =
   | 'billing.manage'
   | 'subscription.consolidate';
 
-/** What each action needs: a permission, any role at all, or being the owner. */
-const REQUIRED: Record<SubscriptionAction, { anyOf: readonly Permission[] } | 'any' | 'owner'> = {
+/** What each action needs: a permission, any role at all, being the owner, or administering the organisation. */
+const REQUIRED: Record<SubscriptionAction, { anyOf: readonly Permission[] } | 'any' | 'owner' | 'organisation'> = {
   'subscription.view': 'any',
   'seats.view': { anyOf: ['view', 'assign'] },
   'seats.assign': { anyOf: ['assign'] },
@@ -39,7 +42,8 @@ const REQUIRED: Record<SubscriptionAction, { anyOf: readonly Permission[] } | 'a
   'delegates.view': { anyOf: ['view'] },
   'delegates.manage': 'owner',
   'domains.view': { anyOf: ['view', 'assign'] },
-  'domains.manage': 'owner',
+  // Domains are the organisation's, shared by every subscription of it: one owner must not remove another's.
+  'domains.manage': 'organisation',
   'ownership.transfer': 'owner',
   'quantity.change': { anyOf: ['quantity'] },
   'billing.view': { anyOf: ['billing'] },
@@ -50,6 +54,37 @@ const REQUIRED: Record<SubscriptionAction, { anyOf: readonly Permission[] } | 'a
 export interface Actor {
   tenantId: string;
   objectId: string;
+  /** Entra directory role template ids from the access token's `wids` claim (absent: none). */
+  directoryRoles?: readonly string[] | undefined;
+}
+
+/**
+ * The Global Administrator role's template id (Entra built-in roles reference). Entra puts it in
+ * the `wids` claim of access tokens when the app registration's `groupMembershipClaims` is
+ * `DirectoryRole` or `All` (access token claims reference).
+ */
+export const GLOBAL_ADMINISTRATOR_ROLE = '62e90394-69f5-4237-9190-012177145e10';
+
+/** Who administers an organisation (the customer behind one Entra tenant). */
+export interface OrganisationRoles {
+  tenantId: string;
+  administrators: readonly Actor[];
+}
+
+export type OrganisationAction = 'organisation.view' | 'organisation.domains.manage' | 'organisation.administrators.manage';
+
+/**
+ * An organisation administrator: appointed (the first buyer, then whom they appoint), or a Global
+ * Administrator of the organisation's own tenant. A directory role of another tenant counts for nothing.
+ */
+export function isOrganisationAdministrator(actor: Actor, organisation: OrganisationRoles): boolean {
+  if (organisation.administrators.some((admin) => isSameActor(actor, admin))) return true;
+  return actor.tenantId === organisation.tenantId && (actor.directoryRoles ?? []).includes(GLOBAL_ADMINISTRATOR_ROLE);
+}
+
+/** Organisation-wide actions: every one belongs to the organisation's administrators. */
+export function canInOrganisation(actor: Actor, _action: OrganisationAction, organisation: OrganisationRoles | undefined): boolean {
+  return organisation !== undefined && isOrganisationAdministrator(actor, organisation);
 }
 
 /** A partner staff member's role: the partner's owner and full administrators act alike for customers. */
@@ -73,6 +108,8 @@ export interface SubscriptionRoles {
   delegates: ReadonlyArray<Actor & { permissions: readonly Permission[] }>;
   /** Partner relationships and the time to judge them at (absent: no partner has a role). */
   partners?: { asOf: number; relationships: readonly PartnerRelationship[] };
+  /** The subscription's organisation, for organisation-wide actions (absent: nobody may take them). */
+  organisation?: OrganisationRoles;
 }
 
 export type Role = 'owner' | 'delegate' | 'partner';
@@ -122,6 +159,7 @@ export function can(actor: Actor, action: SubscriptionAction, roles: Subscriptio
   const required = REQUIRED[action];
   if (required === 'any') return true;
   if (required === 'owner') return role === 'owner';
+  if (required === 'organisation') return roles.organisation !== undefined && isOrganisationAdministrator(actor, roles.organisation);
   const held = permissionsOf(actor, roles) ?? [];
   return required.anyOf.some((permission) => held.includes(permission));
 }

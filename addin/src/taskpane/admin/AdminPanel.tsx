@@ -6,7 +6,7 @@
  * and remove within their permissions, and a link to the portal for everything else. It talks to
  * the API through the portal's client, with the pane's sign-in.
  */
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Caption1, Link, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, Link, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { LicenseState } from '../../../../shared/src/license/footerDecision.js';
 import type { Account, AuthPort } from '../../auth/authPort.js';
@@ -26,6 +26,8 @@ export default function AdminPanel({ auth, account, license }: { auth: AuthPort 
   const [mine, setMine] = useState<MyLicenseView | null>(null);
   const [subscriptions, setSubscriptions] = useState<SubscriptionSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [left, setLeft] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
   const key = stateKey(license);
   const signedIn = account !== null && auth !== null;
 
@@ -45,7 +47,18 @@ export default function AdminPanel({ auth, account, license }: { auth: AuthPort 
     return () => {
       current = false;
     };
-  }, [api, signedIn, key, t]);
+  }, [api, signedIn, key, t, reload]);
+
+  // A seat another organisation assigned is the person's to leave (issue 10, finding 4).
+  const leave = async (seatId: string, organisation: string) => {
+    try {
+      await api.leaveSeat(seatId);
+      setLeft(organisation);
+      setReload((n) => n + 1);
+    } catch (e) {
+      setError(errorText(e, t));
+    }
+  };
 
   if (!signedIn) return null;
   if (error)
@@ -65,6 +78,15 @@ export default function AdminPanel({ auth, account, license }: { auth: AuthPort 
           </Link>
         )}
       </Caption1>
+      {left && <Caption1 role="status">{t('paneAdmin.leftSeat', { organisation: left })}</Caption1>}
+      {(mine.foreignSeats ?? []).map((seat) => (
+        <div key={seat.id} data-testid="pane-foreign-seat" style={{ display: 'flex', flexDirection: 'column', gap: 4, alignItems: 'flex-start' }}>
+          <Caption1>{t('paneAdmin.foreignSeat', { organisation: seat.organisation, contact: seat.contact })}</Caption1>
+          <Button size="small" onClick={() => void leave(seat.id, seat.organisation)}>
+            {t('paneAdmin.leaveSeat', { organisation: seat.organisation })}
+          </Button>
+        </div>
+      ))}
       {mine.administers > 0 && (
         <Accordion collapsible>
           <AccordionItem value="admin">
