@@ -168,9 +168,9 @@ describe('runCampaign', () => {
     const fake = fakeGraph(time);
     const created: Array<string[]> = [];
     const createDraft = fake.graph.createDraft;
-    fake.graph.createDraft = (message, options) => {
+    fake.graph.createDraft = (message) => {
       created.push((message.attachments ?? []).map((a) => a.name));
-      return createDraft(message, options);
+      return createDraft(message);
     };
     const reads: string[] = [];
     const withFiles = new Map<number, OutgoingMessage>([
@@ -236,7 +236,7 @@ describe('runCampaign', () => {
     expect(log.usedInLastDay(time.now())).toBe(2);
   });
 
-  it('keeps the draft and waits when Exchange refuses for the day although the log showed room', async () => {
+  it('keeps the draft and waits when a consumer mailbox refuses for the day although the log showed room', async () => {
     const time = virtualTime();
     const fake = fakeGraph(time, { send: (n) => { if (n === 2) throw new GraphRequestError('forbidden', 403, 'ErrorMessageSubmissionBlocked', 'limit'); } });
     const log = new SendLog(memoryStore());
