@@ -162,7 +162,7 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
    * signal. A paced call (a send) also takes the next send slot, on every attempt, so that
    * retries after a 429 are spread out instead of arriving together.
    */
-  const call = async <T,>(work: () => Promise<T>, paced = false): Promise<T> => {
+  const call = async <T,>(work: () => Promise<T>, paced = false, beforeRequest?: () => void): Promise<T> => {
     for (let attempt = 0, throttled = 0; ; attempt++) {
       if (paced) {
         const slot = Math.max(now(), nextSendAt, throttledUntil);
@@ -170,6 +170,8 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
         await sleep(slot - now(), options.signal);
       } else if (throttledUntil > now()) await sleep(throttledUntil - now(), options.signal);
       if (stopped()) throw new Interrupted();
+      // Written only once the request really goes out: a run stopped while waiting for its slot left nothing unclear.
+      beforeRequest?.();
       try {
         return await work();
       } catch (error) {
@@ -436,9 +438,8 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
           set(row, { status: 'drafted', draftId: found.drafts[0] });
         } else set(row, { status: 'pending', attempts });
       } else if (state.status === 'drafted') {
-        set(row, { status: 'sending', draftId: state.draftId });
         try {
-          await call(() => options.graph.sendDraft(state.draftId, { sendAs }), true);
+          await call(() => options.graph.sendDraft(state.draftId, { sendAs }), true, () => set(row, { status: 'sending', draftId: state.draftId }));
           const at = now();
           set(row, { status: 'sent', at });
           options.onSent?.(recipients, at);
