@@ -57,8 +57,8 @@ export interface CampaignLedger {
   status: 'running' | 'paused' | 'waiting' | 'blocked' | 'finished' | 'cancelled';
   resumeAt?: number | null;
   blocked?: { reason: BlockReason; message: string } | null;
-  /** Non-delivery reports received before this time were already applied to the rows. */
-  reportsSeenUntil?: number;
+  /** Ids of the non-delivery reports already applied to the rows (each is applied once). */
+  reportsSeen?: string[];
 }
 
 export function newLedger(id: string, rows: number[], mailbox: string | null, now: number): CampaignLedger {

@@ -129,6 +129,11 @@ class Blocked extends Interrupted {
   }
 }
 
+/** A row back to the start, carrying how often building its draft failed halfway. */
+function pending(attempts: number): RowState {
+  return attempts > 0 ? { status: 'pending', attempts } : { status: 'pending' };
+}
+
 export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<number, OutgoingMessage>, options: RunOptions): Promise<CampaignLedger> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? abortableSleep;
@@ -246,11 +251,11 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
   const check = async (force = false): Promise<void> => {
     if (!force && now() - lastCheck < (options.checkEveryMs ?? 60_000)) return;
     lastCheck = now();
-    const since = ledger.reportsSeenUntil ?? ledger.createdAt;
-    let reports: DeliveryReport[] = [];
+    const seen = new Set(ledger.reportsSeen ?? []);
+    let reports: DeliveryReport[];
     try {
       await options.budget?.refresh?.(now());
-      reports = options.health ? (await options.health.reportsSince(since)).filter((r) => r.receivedAt >= since) : [];
+      reports = options.health ? (await options.health.reportsSince(ledger.createdAt)).filter((r) => !seen.has(r.id)) : [];
     } catch (error) {
       // A reading that fails is tried again at the next check; an expired sign-in stops the run.
       if (!(error instanceof GraphRequestError) || error.kind === 'auth') throw error instanceof GraphRequestError ? new Interrupted(error.message) : error;
@@ -268,7 +273,7 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
         set(row, { status: 'failed', reason: report.kind, message: report.kind === 'daily_limit' ? 'Exchange returned it: the mailbox reached its 24-hour recipient limit (5.1.90).' : 'Exchange returned it: the sender is restricted from sending (5.1.8).' });
       }
     }
-    ledger.reportsSeenUntil = Math.max(...reports.map((r) => r.receivedAt)) + 1;
+    ledger.reportsSeen = [...(ledger.reportsSeen ?? []), ...reports.map((r) => r.id)].slice(-500);
     options.save(ledger);
     if (reports.some((r) => r.kind === 'sender_restricted')) throw new Blocked('sender_restricted', 'Exchange restricted this sender (5.1.8): an administrator must release them before more mail can go out.');
     // Exchange restricts the sender "until the following day".
@@ -326,7 +331,7 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
       set(row, { status: 'failed', reason: 'attempts_exhausted', message: `The message could not be prepared in Microsoft 365 after ${attempts} attempts.${detail}` });
       return;
     }
-    set(row, { status: 'pending', attempts });
+    set(row, pending(attempts));
     await sleep(backoff * 2 ** attempts, options.signal);
     if (stopped()) throw new Interrupted();
   };
@@ -394,7 +399,7 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
           set(row, { status: 'failed', reason: 'rejected', message: error instanceof Error ? error.message : String(error) });
           return;
         }
-        set(row, { status: 'creating', attempts });
+        set(row, attempts ? { status: 'creating', attempts } : { status: 'creating' });
         let draftId: string;
         try {
           draftId = await call(() => options.graph.createDraft(graphMessage(message, files)));
@@ -402,7 +407,7 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
           if (error instanceof Interrupted) throw error;
           const block = blockFor(error);
           if (block) {
-            set(row, { status: 'pending', attempts });
+            set(row, pending(attempts));
             throw block;
           }
           if (!(error instanceof GraphRequestError && error.kind === 'ambiguous')) fail(row, error);
@@ -418,7 +423,7 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
           await discard([draftId]);
           const block = blockFor(error);
           if (block) {
-            set(row, { status: 'pending', attempts });
+            set(row, pending(attempts));
             throw block;
           }
           if (error instanceof GraphRequestError && error.kind === 'ambiguous') await retryBuild(row, attempts + 1, error);
@@ -436,7 +441,7 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
           // A retried create may have left twins; keep one, remove the rest.
           for (const extra of found.drafts.slice(1)) await call(() => options.graph.deleteMessage(extra)).catch(() => undefined);
           set(row, { status: 'drafted', draftId: found.drafts[0] });
-        } else set(row, { status: 'pending', attempts });
+        } else set(row, pending(attempts));
       } else if (state.status === 'drafted') {
         try {
           await call(() => options.graph.sendDraft(state.draftId, { sendAs }), true, () => set(row, { status: 'sending', draftId: state.draftId }));

@@ -13,6 +13,8 @@ import type { InboxItem } from '../graph/graphMailClient.js';
 export type ReportKind = 'daily_limit' | 'sender_restricted';
 
 export interface DeliveryReport {
+  /** The report's message id: each report is applied once. */
+  id: string;
   kind: ReportKind;
   receivedAt: number;
   /** Addresses the report names (lower case); the runner matches them to its rows. */
@@ -29,7 +31,7 @@ export function readDeliveryReport(item: InboxItem): DeliveryReport | null {
   const kind: ReportKind | null = /\b5\.1\.8\b/.test(text) ? 'sender_restricted' : /\b5\.1\.90\b/.test(text) ? 'daily_limit' : null;
   if (kind === null) return null;
   const addresses = [...new Set((text.match(ADDRESS) ?? []).map((a) => a.toLowerCase()))].filter((a) => !SYSTEM_SENDER.test(a));
-  return { kind, receivedAt: item.receivedAt, addresses };
+  return { id: item.id, kind, receivedAt: item.receivedAt, addresses };
 }
 
 /** What the runner asks the mailbox between rows: the reports received since a time. */

@@ -49,6 +49,7 @@ export interface SentItem {
 
 /** A message of the Inbox, as the delivery-report check reads it. */
 export interface InboxItem {
+  id: string;
   subject: string;
   from: string;
   receivedAt: number;
@@ -160,6 +161,7 @@ export class GraphMailClient {
    * limit per sender, also for what went out from other devices or as a shared mailbox.
    */
   async sentSince(since: number): Promise<SentItem[]> {
+    // Graph's dates have whole seconds: isoSeconds rounds down, so nothing at the boundary is missed.
     const filter = encodeURIComponent(`sentDateTime ge ${isoSeconds(since)}`);
     const items = await this.pages<{ sentDateTime?: string; toRecipients?: unknown[]; ccRecipients?: unknown[]; bccRecipients?: unknown[] }>(
       `/v1.0/me/mailFolders/sentitems/messages?$filter=${filter}&$orderby=sentDateTime desc&$select=sentDateTime,toRecipients,ccRecipients,bccRecipients&$top=200`,
@@ -171,12 +173,12 @@ export class GraphMailClient {
   /** Messages received in the user's Inbox since `since` (where Exchange puts non-delivery reports). */
   async inboxSince(since: number, limit = 200): Promise<InboxItem[]> {
     const filter = encodeURIComponent(`receivedDateTime ge ${isoSeconds(since)}`);
-    const items = await this.pages<{ subject?: string; from?: { emailAddress?: { address?: string } }; receivedDateTime?: string; body?: { content?: string } }>(
+    const items = await this.pages<{ id?: string; subject?: string; from?: { emailAddress?: { address?: string } }; receivedDateTime?: string; body?: { content?: string } }>(
       `/v1.0/me/mailFolders/inbox/messages?$filter=${filter}&$orderby=receivedDateTime desc&$select=subject,from,receivedDateTime,body&$top=50`,
       GRAPH_SCOPES_FOR.mailbox,
       limit,
     );
-    return items.map((m) => ({ subject: m.subject ?? '', from: m.from?.emailAddress?.address ?? '', receivedAt: Date.parse(m.receivedDateTime ?? '') || since, body: m.body?.content ?? '' }));
+    return items.map((m) => ({ id: m.id ?? '', subject: m.subject ?? '', from: m.from?.emailAddress?.address ?? '', receivedAt: Date.parse(m.receivedDateTime ?? '') || since, body: m.body?.content ?? '' }));
   }
 
   /**
@@ -237,7 +239,7 @@ function sendScopes(from: GraphRecipient | undefined): readonly GraphScope[] {
 
 /** The OData date literal Graph's $filter takes. */
 function isoSeconds(at: number): string {
-  return new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return new Date(Math.floor(at / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** Byte ranges of an upload session: under Graph's 4 MB, a multiple of 320 KiB as Microsoft recommends. */

@@ -83,7 +83,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
     },
     [host, t],
   );
-  const { campaign, start, pause, resume, cancel, retryFailed, close, sendLog, sendLogRead } = useCampaign({ storage, graph, ratePerMinute: config.sendRatePerMinute, dailyRecipientLimit: config.dailyRecipientLimit, attachment: attachmentFromDraft });
+  const { campaign, start, pause, resume, cancel, retryFailed, close, budget } = useCampaign({ storage, graph, ratePerMinute: config.sendRatePerMinute, dailyRecipientLimit: config.dailyRecipientLimit, attachment: attachmentFromDraft });
 
   const reloadDraft = useCallback(() => {
     host.readDraft().then(
@@ -222,11 +222,12 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
     if (!plan || plan.messages.length === 0) return null;
     const now = Date.now();
     const needed = recipientCount(plan.messages);
+    const sendLog = budget.log;
     const left = Math.max(0, sendLog.limit - sendLog.usedInLastDay(now));
     if (needed <= left) return null;
     const counts = plan.messages.map((m) => 1 + m.cc.length + m.bcc.length);
     return { needed, left, limit: sendLog.limit, now, parts: splitOverDays(counts, { limit: sendLog.limit, leftNow: left, now, firstFreesAt: sendLog.availableAt(counts[0] ?? 1, now) }) };
-  }, [plan, sendLog, sendLogRead]);
+  }, [plan, budget]);
 
   const blockedReason = !account
     ? t('send.signInFirst')

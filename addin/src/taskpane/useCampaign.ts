@@ -158,5 +158,7 @@ export function useCampaign(options: {
     setView(null);
   }, [view, store]);
 
-  return { campaign: view, start, pause, resume, cancel, retryFailed, close, sendLog, sendLogRead };
+  /** A new object after each reading of Sent Items, so that what is computed from the budget is computed again. */
+  const budget = useMemo(() => ({ log: sendLog, readings: sendLogRead }), [sendLog, sendLogRead]);
+  return { campaign: view, start, pause, resume, cancel, retryFailed, close, sendLog, budget };
 }

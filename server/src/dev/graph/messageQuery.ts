@@ -17,8 +17,7 @@ import type { StoredMessage } from './mailboxStore.js';
 
 export const SELECTABLE = ['id', 'subject', 'isDraft', 'createdDateTime', 'sentDateTime', 'receivedDateTime', 'toRecipients', 'ccRecipients', 'bccRecipients', 'from', 'sender', 'body', 'bodyPreview', 'hasAttachments'] as const;
 type Property = (typeof SELECTABLE)[number];
-const DATES = ['sentDateTime', 'receivedDateTime', 'createdDateTime'] as const;
-type DateProperty = (typeof DATES)[number];
+type DateProperty = 'sentDateTime' | 'receivedDateTime' | 'createdDateTime';
 const OPTIONS = new Set(['$filter', '$select', '$orderby', '$top', '$skip']);
 const MARKER_FILTER = /^singleValueExtendedProperties\/Any\(ep: ep\/id eq '([^']+)' and ep\/value eq '((?:[^']|'')*)'\)$/;
 const DATE_CLAUSE = /^(sentDateTime|receivedDateTime|createdDateTime) (ge|gt|le|lt) (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?Z)$/;
