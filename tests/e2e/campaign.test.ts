@@ -149,6 +149,31 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     ]);
   });
 
+  it('stops a campaign from a mailbox the sender may not send as after one try, names what IT must grant, and resumes once granted', async () => {
+    await pane.getByTestId('close-report').click();
+    await fetch(`${server.baseUrl}/dev/mailbox/messages`, { method: 'DELETE' });
+    // Anna can open sales@ (Full Access) but may not send as it.
+    const rights = (value: string[]) => fetch(`${server.baseUrl}/dev/graph/rights`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mailbox: 'sales@contoso.com', user: 'anna@contoso.com', rights: value }) });
+    await rights(['FullAccess']);
+    await openStep(pane, 'message');
+    await pane.getByTestId('from-mailbox').fill('sales@contoso.com');
+    await openStep(pane, 'send');
+    await pane.getByTestId('send-button').click();
+    await expectText(pane.getByTestId('campaign-blocked'), /anna@contoso\.com may not send as this mailbox[\s\S]*“Send As” or “Send on Behalf” permission on sales@contoso\.com/, 30_000);
+    await expectText(pane.getByTestId('send-progress'), /0 sent, 0 failed, 2 to go/);
+    await screenshot(pane.getByTestId('task-pane'), 'campaign-en-send-as-denied');
+    expect(await mailbox()).toEqual([]);
+
+    await rights(['SendOnBehalf']);
+    await pane.getByTestId('resume').click();
+    await expectText(pane.getByTestId('send-progress'), /Done: 2 sent, 0 failed\./, 30_000);
+    const sent = (await delivered(2)) as Array<Recorded & { from: string; sender: string }>;
+    expect(sent.map((m) => [m.from, m.sender]).sort()).toEqual([
+      ['sales@contoso.com', 'anna@contoso.com'],
+      ['sales@contoso.com', 'anna@contoso.com'],
+    ]);
+  });
+
   it('imports an Excel workbook with a choice of sheet', async () => {
     await pane.getByTestId('close-report').click();
     const { default: writeXlsxFile } = await import('write-excel-file/node');
