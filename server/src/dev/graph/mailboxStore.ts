@@ -22,6 +22,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MailboxRight } from '../../config.js';
 import { GraphError } from './graphErrors.js';
+import { prng } from './prng.js';
 export { GraphError };
 
 export interface MessageContent {
@@ -85,18 +86,6 @@ export interface Counters {
 
 const DAY_MS = 24 * 3600 * 1000;
 const MAX_STORED = 50_000;
-
-/** mulberry32: a small, well-known seeded PRNG; the same seed gives the same delays and faults. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SendDelay {
   min: number;
