@@ -255,7 +255,8 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
     let reports: DeliveryReport[];
     try {
       await options.budget?.refresh?.(now());
-      reports = options.health ? (await options.health.reportsSince(ledger.createdAt)).filter((r) => !seen.has(r.id)) : [];
+      // Reports come back within minutes; a day back bounds what a long campaign reads from a busy Inbox.
+      reports = options.health ? (await options.health.reportsSince(Math.max(ledger.createdAt, now() - DAY_MS))).filter((r) => !seen.has(r.id)) : [];
     } catch (error) {
       // A reading that fails is tried again at the next check; an expired sign-in stops the run.
       if (!(error instanceof GraphRequestError) || error.kind === 'auth') throw error instanceof GraphRequestError ? new Interrupted(error.message) : error;
