@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import { createDevelopmentIdentityProvider, registerDevelopmentIdentityRoutes } from './dev/identityProvider.js';
 import { registerGraphStandIn } from './dev/graph/graphStandIn.js';
 import { registerDnsStandInRoutes, startDnsStandIn } from './dev/dnsStandIn.js';
+import { startUploadOrigin } from './dev/graph/uploadOrigin.js';
 import { registerOutboxRoutes } from './dev/outboxRoutes.js';
 import { ApiError } from './http/apiError.js';
 import { logEachRequest, loggerOptions } from './http/loggerOptions.js';
@@ -87,6 +88,11 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   }
 
   const graphOrigin = new URL(config.graph.baseUrl).origin;
+  // The Graph stand-in's upload origin listens before the CSP is built, so that connect-src names it.
+  const standIn = config.graph.standInEnabled && config.identity.provider === 'development';
+  const uploadOrigin = standIn ? await startUploadOrigin({ host: config.host, port: config.graph.standIn.uploadPort, publicHostname: new URL(config.publicUrl).hostname, tls: config.tls }) : null;
+  if (uploadOrigin) app.addHook('onClose', () => uploadOrigin.close());
+  const uploadOrigins = uploadOrigin ? [uploadOrigin.origin] : config.graph.uploadOrigins;
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -96,7 +102,8 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
         // Fluent UI (Griffel) inserts its styles at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", graphOrigin, 'https://login.microsoftonline.com'],
+        // Large attachments go to the upload session's URL, on Exchange's origin rather than Graph's.
+        connectSrc: ["'self'", graphOrigin, ...uploadOrigins, 'https://login.microsoftonline.com'],
         frameSrc: ["'self'", 'https://login.microsoftonline.com'],
         frameAncestors: ["'self'"],
         formAction: ["'self'"],
@@ -153,9 +160,9 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   registerMeRoutes(app, services);
 
   if (config.identity.provider === 'development') {
-    const idp = await createDevelopmentIdentityProvider({ issuerTemplate: config.identity.issuerTemplate, apiAudience: config.identity.clientId, apiScope: config.identity.apiScope, clientId: config.identity.clientId });
+    const idp = await createDevelopmentIdentityProvider({ issuerTemplate: config.identity.issuerTemplate, apiAudience: config.identity.clientId, apiScope: config.identity.apiScope, clientId: config.identity.clientId, graphScopes: config.graph.developmentScopes });
     registerDevelopmentIdentityRoutes(app, idp);
-    if (config.graph.standInEnabled) registerGraphStandIn(app, { identityJwks: idp.jwks, issuerTemplate: config.identity.issuerTemplate, ...config.graph.standIn });
+    if (uploadOrigin) registerGraphStandIn(app, { identityJwks: idp.jwks, issuerTemplate: config.identity.issuerTemplate, uploadOrigin, ...config.graph.standIn });
   }
   if (dnsStandIn) registerDnsStandInRoutes(app, dnsStandIn);
   if (!config.mail.smtpUrl) registerOutboxRoutes(app, services.storage);

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { GRAPH_PERMISSIONS } from '../../shared/src/api/graphScopes.js';
 
 export type IdentityProviderKind = 'development' | 'entra';
 export type PaymentProviderKind = 'simulated';
@@ -39,7 +40,31 @@ export interface Config {
     /** Base URL the pane sends mail through: Microsoft Graph, or the development stand-in. */
     baseUrl: string;
     standInEnabled: boolean;
-    standIn: { ratePerMinute: number; rateWindowSeconds: number; dailyRecipients: number; latencyMs: number; sharedMailboxes: Record<string, string[]> };
+    /**
+     * Origins the pane PUTs large attachments to: the `uploadUrl` of a Graph upload session is on
+     * Exchange's origin, not Graph's; with the stand-in, its own upload server (known once it listens).
+     */
+    uploadOrigins: string[];
+    /** The development identity provider's granted Graph permissions (the app registration's consent). */
+    developmentScopes: string[];
+    standIn: {
+      ratePerMinute: number;
+      rateWindowSeconds: number;
+      dailyRecipients: number;
+      latencyMs: number;
+      /** Shared mailbox → user → mailbox rights (FullAccess, SendAs, SendOnBehalf). */
+      sharedMailboxes: Record<string, Record<string, MailboxRight[]>>;
+      /** How long a sent message stays in Drafts before transport moves it to Sent Items (random in [min, max], seeded). */
+      sendDelayMs: { min: number; max: number; seed: number };
+      /** Requests per 10 minutes per app and mailbox (Outlook service limit: 10,000). */
+      requestsPer10Minutes: number;
+      /** Bytes of POST/PUT/PATCH bodies per 5 minutes per app and mailbox (Outlook service limit: 150 MB). */
+      uploadBytesPer5Minutes: number;
+      /** Messages beyond the 24-hour recipient limit after which the sender is restricted (5.1.8) until released. */
+      restrictAfterOverLimitMessages: number;
+      /** Port of the stand-in's upload origin (0: any free port). */
+      uploadPort: number;
+    };
   };
   sending: { ratePerMinute: number; dailyRecipients: number };
   /** Per client IP; an organisation behind one NAT address shares it. */
@@ -105,19 +130,76 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Client id used with the development identity provider; a real deployment sets its own. */
 export const DEVELOPMENT_CLIENT_ID = '6b1d7f4e-3c2a-4e8b-9d0f-0a1b2c3d4e5f';
 
-/** `shared@contoso.com=anna@contoso.com|bob@contoso.com;support@contoso.com=anna@contoso.com` */
-function sharedMailboxes(raw: string | undefined, problems: string[]): Record<string, string[]> {
-  const result: Record<string, string[]> = { 'team@contoso.com': ['anna@contoso.com', 'olivia@contoso.com'] };
+/** Exchange's mailbox permissions (Add-MailboxPermission FullAccess, Add-RecipientPermission SendAs, GrantSendOnBehalfTo). */
+export type MailboxRight = 'FullAccess' | 'SendAs' | 'SendOnBehalf';
+const RIGHTS: Record<string, MailboxRight> = { fullaccess: 'FullAccess', sendas: 'SendAs', sendonbehalf: 'SendOnBehalf' };
+
+/**
+ * `shared@contoso.com=anna@contoso.com:sendas|bob@contoso.com:fullaccess+sendonbehalf;…`. A user
+ * without `:rights` (the older form) gets Full Access and Send As.
+ */
+function sharedMailboxes(raw: string | undefined, problems: string[]): Record<string, Record<string, MailboxRight[]>> {
+  const both: MailboxRight[] = ['FullAccess', 'SendAs'];
+  const result: Record<string, Record<string, MailboxRight[]>> = { 'team@contoso.com': { 'anna@contoso.com': both, 'olivia@contoso.com': both } };
   if (!raw) return result;
   for (const entry of raw.split(';').filter((e) => e.trim() !== '')) {
     const [mailbox, users] = entry.split('=');
     if (!mailbox || !users) {
-      problems.push(`GRAPH_STANDIN_SHARED_MAILBOXES: "${entry}" is not shared@domain=user@domain|user@domain.`);
+      problems.push(`GRAPH_STANDIN_SHARED_MAILBOXES: "${entry}" is not shared@domain=user@domain[:rights]|user@domain[:rights].`);
       continue;
     }
-    result[mailbox.trim()] = users.split('|').map((u) => u.trim());
+    const grants: Record<string, MailboxRight[]> = {};
+    for (const grant of users.split('|')) {
+      const [user, rights] = grant.split(':').map((part) => part.trim());
+      const parsed = rights === undefined ? both : rights.split('+').map((r) => RIGHTS[r.toLowerCase()]);
+      if (!user || parsed.some((r) => r === undefined)) {
+        problems.push(`GRAPH_STANDIN_SHARED_MAILBOXES: "${grant}" names rights other than fullaccess, sendas, sendonbehalf.`);
+        continue;
+      }
+      grants[user] = parsed as MailboxRight[];
+    }
+    result[mailbox.trim()] = grants;
   }
   return result;
+}
+
+/**
+ * Where Graph's upload sessions point, per Graph deployment: Exchange Online's origin in the same
+ * cloud (learn.microsoft.com/graph/outlook-large-attachments: "in the https://outlook.office.com
+ * domain"; national clouds: learn.microsoft.com/graph/deployments). GRAPH_UPLOAD_ORIGINS overrides.
+ */
+function exchangeUploadOrigins(graphBaseUrl: string, raw: string | undefined, problems: string[]): string[] {
+  if (raw) {
+    const origins = raw.split(/\s+/).filter((o) => o !== '');
+    for (const origin of origins) if (!/^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(origin)) problems.push(`GRAPH_UPLOAD_ORIGINS: "${origin}" is not an https:// origin.`);
+    return origins;
+  }
+  const host = new URL(graphBaseUrl).hostname;
+  if (host === 'graph.microsoft.us') return ['https://outlook.office365.us'];
+  if (host === 'dod-graph.microsoft.us') return ['https://outlook-dod.office365.us'];
+  if (host === 'microsoftgraph.chinacloudapi.cn') return ['https://partner.outlook.cn'];
+  return ['https://outlook.office.com', 'https://outlook.office365.com'];
+}
+
+/** `500-3000` (milliseconds) or a single number. */
+function delayRange(raw: string | undefined, problems: string[]): { min: number; max: number } {
+  if (raw === undefined || raw === '') return { min: 500, max: 3000 };
+  const match = /^(\d{1,7})(?:-(\d{1,7}))?$/.exec(raw.trim());
+  const min = Number(match?.[1]);
+  const max = Number(match?.[2] ?? match?.[1]);
+  if (!match || max < min) {
+    problems.push(`GRAPH_STANDIN_SEND_DELAY_MS must be milliseconds "min-max" (got "${raw}").`);
+    return { min: 500, max: 3000 };
+  }
+  return { min, max };
+}
+
+/** DEV_IDP_GRAPH_SCOPES: space-separated permission names; by default every permission the README registers. */
+function developmentScopes(raw: string | undefined, problems: string[]): string[] {
+  if (raw === undefined) return [...GRAPH_PERMISSIONS];
+  const scopes = raw.split(/\s+/).filter((s) => s !== '');
+  for (const scope of scopes) if (!/^[A-Z][A-Za-z]*(\.[A-Za-z]+)+$/.test(scope)) problems.push(`DEV_IDP_GRAPH_SCOPES: "${scope}" is not a Microsoft Graph permission name (like Mail.Send).`);
+  return scopes;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
@@ -177,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   if (!GUID.test(clientId)) problems.push('ENTRA_CLIENT_ID must be the GUID of the Entra app registration (Application (client) ID).');
 
   const graphStandIn = !env.GRAPH_BASE_URL;
+  const graphBaseUrl = graphStandIn ? `${publicUrl}/dev/graph` : url('GRAPH_BASE_URL', 'https://graph.microsoft.com');
 
   // Domain proofs: the resolvers to ask for TXT records (Node's Resolver.setServers takes "ip" or "ip:port").
   let dnsServers: string[] | null = null;
@@ -215,14 +298,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       jwksUrl: url('ENTRA_JWKS_URL', development ? `${internalUrl}/dev/idp/discovery/v2.0/keys` : 'https://login.microsoftonline.com/common/discovery/v2.0/keys'),
     },
     graph: {
-      baseUrl: graphStandIn ? `${publicUrl}/dev/graph` : url('GRAPH_BASE_URL', 'https://graph.microsoft.com'),
+      baseUrl: graphBaseUrl,
       standInEnabled: graphStandIn,
+      // The stand-in's upload origin is added by the app once its upload server listens.
+      uploadOrigins: graphStandIn ? [] : exchangeUploadOrigins(graphBaseUrl, env.GRAPH_UPLOAD_ORIGINS, problems),
+      developmentScopes: developmentScopes(env.DEV_IDP_GRAPH_SCOPES, problems),
       standIn: {
         ratePerMinute: integer('GRAPH_STANDIN_RATE_PER_MINUTE', 30, 1, 100000),
         rateWindowSeconds: integer('GRAPH_STANDIN_RATE_WINDOW_SECONDS', 60, 1, 3600),
         dailyRecipients: integer('GRAPH_STANDIN_DAILY_RECIPIENTS', 10_000, 1, 10_000_000),
         latencyMs: integer('GRAPH_STANDIN_LATENCY_MS', 20, 0, 60_000),
         sharedMailboxes: sharedMailboxes(env.GRAPH_STANDIN_SHARED_MAILBOXES, problems),
+        sendDelayMs: { ...delayRange(env.GRAPH_STANDIN_SEND_DELAY_MS, problems), seed: integer('GRAPH_STANDIN_SEED', 1, 0, 2 ** 31 - 1) },
+        requestsPer10Minutes: integer('GRAPH_STANDIN_REQUESTS_PER_10_MINUTES', 10_000, 1, 10_000_000),
+        uploadBytesPer5Minutes: integer('GRAPH_STANDIN_UPLOAD_BYTES_PER_5_MINUTES', 150 * 1024 * 1024, 1, 2 ** 40),
+        restrictAfterOverLimitMessages: integer('GRAPH_STANDIN_RESTRICT_AFTER', 3, 0, 1_000_000),
+        uploadPort: integer('GRAPH_STANDIN_UPLOAD_PORT', 0, 0, 65535),
       },
     },
     sending: { ratePerMinute: integer('SEND_RATE_PER_MINUTE', 30, 1, 100000), dailyRecipients: integer('DAILY_RECIPIENT_LIMIT', 10_000, 1, 10_000_000) },

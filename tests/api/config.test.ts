@@ -53,4 +53,25 @@ describe('configuration', () => {
     expect(problems({ DNS_RESOLVERS: 'dns.example' })).toEqual([expect.stringMatching(/^DNS_RESOLVERS/)]);
     expect(problems({ ORGANISATION_DAILY_EMAIL_LIMIT: '-1' })).toEqual([expect.stringMatching(/^ORGANISATION_DAILY_EMAIL_LIMIT/)]);
   });
+
+  it('reads shared-mailbox rights in the new form, and the old form as Full Access and Send As', () => {
+    const config = loadConfig({ GRAPH_STANDIN_SHARED_MAILBOXES: 'sales@contoso.com=bob@contoso.com:sendonbehalf|carl@contoso.com:fullaccess+sendas;old@contoso.com=dee@contoso.com' });
+    expect(config.graph.standIn.sharedMailboxes).toMatchObject({
+      'sales@contoso.com': { 'bob@contoso.com': ['SendOnBehalf'], 'carl@contoso.com': ['FullAccess', 'SendAs'] },
+      'old@contoso.com': { 'dee@contoso.com': ['FullAccess', 'SendAs'] },
+      'team@contoso.com': { 'anna@contoso.com': ['FullAccess', 'SendAs'] },
+    });
+    expect(problems({ GRAPH_STANDIN_SHARED_MAILBOXES: 'sales@contoso.com=bob@contoso.com:owner' })).toEqual([expect.stringMatching(/^GRAPH_STANDIN_SHARED_MAILBOXES/)]);
+  });
+
+  it("derives the upload origins from the Graph cloud, and grants the development app registration every permission by default", () => {
+    expect(loadConfig({ GRAPH_BASE_URL: 'https://graph.microsoft.com' }).graph.uploadOrigins).toEqual(['https://outlook.office.com', 'https://outlook.office365.com']);
+    expect(loadConfig({ GRAPH_BASE_URL: 'https://graph.microsoft.us' }).graph.uploadOrigins).toEqual(['https://outlook.office365.us']);
+    expect(problems({ GRAPH_BASE_URL: 'https://graph.microsoft.com', GRAPH_UPLOAD_ORIGINS: 'http://insecure.example' })).toEqual([expect.stringMatching(/^GRAPH_UPLOAD_ORIGINS/)]);
+    expect(loadConfig({}).graph.developmentScopes).toContain('Mail.ReadWrite');
+    expect(loadConfig({ DEV_IDP_GRAPH_SCOPES: 'Mail.Send User.Read' }).graph.developmentScopes).toEqual(['Mail.Send', 'User.Read']);
+    expect(problems({ DEV_IDP_GRAPH_SCOPES: 'mail send' })).toEqual([expect.stringMatching(/^DEV_IDP_GRAPH_SCOPES/), expect.stringMatching(/^DEV_IDP_GRAPH_SCOPES/)]);
+    expect(loadConfig({ GRAPH_STANDIN_SEND_DELAY_MS: '100-200' }).graph.standIn.sendDelayMs).toMatchObject({ min: 100, max: 200 });
+    expect(problems({ GRAPH_STANDIN_SEND_DELAY_MS: '300-100' })).toEqual([expect.stringMatching(/^GRAPH_STANDIN_SEND_DELAY_MS/)]);
+  });
 });

@@ -75,6 +75,8 @@ describe('a newcomer runs one campaign and one license end to end', () => {
     await pane.getByTestId('wizard-next').click();
     await pane.getByTestId('send-button').click();
     await expectText(pane.getByTestId('send-progress'), /Done: 3 sent, 0 failed\./, 30_000);
+    // Exchange delivers after the 202: wait for transport.
+    await expect.poll(async () => (await mailbox()).length, { timeout: 15_000, interval: 100 }).toBe(3);
     // Messages go out concurrently: compare in the sheet's order, not the mailbox's.
     const sheetOrder = ['jean@fabrikam.com', 'maria@northwind.example', 'bob@contoso.com'];
     const sent = (await mailbox()).sort((a, b) => sheetOrder.indexOf(a.to[0]!) - sheetOrder.indexOf(b.to[0]!));

@@ -30,7 +30,7 @@ export interface TestServer {
   baseUrl: string;
   dataDir: string;
   /** A development access token for the Outmerge API (or for Graph). */
-  token(email: string, options?: { tenantId?: string; resource?: 'api' | 'graph' }): Promise<string>;
+  token(email: string, options?: { tenantId?: string; resource?: 'api' | 'graph'; scopes?: string[] }): Promise<string>;
   /** JSON request with an optional bearer token. */
   call(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -39,7 +39,8 @@ export interface TestServer {
 export async function startTestServer(env: Record<string, string> = {}, options: { clock?: () => number } = {}): Promise<TestServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outmerge-test-'));
-  const config = loadConfig({ PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-pages'), LOG_LEVEL: 'silent', ...env });
+  // PUBLIC_URL on the address it listens on, as the server-process helper does: links and the Graph stand-in's URLs reach it.
+  const config = loadConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-pages'), LOG_LEVEL: 'silent', ...env });
   const { app, services } = await buildApp(config, { logger: false, ...(options.clock ? { clock: options.clock } : {}) });
   await app.listen({ host: '127.0.0.1', port });
   const call: TestServer['call'] = (method, url, options = {}) =>

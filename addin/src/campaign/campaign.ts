@@ -6,13 +6,36 @@
  *
  * "creating" and "sending" are written *before* the request goes out: finding a row in one of
  * them after a reload means its outcome is unknown, and it is settled by looking the row's marker
- * up in Drafts and Sent Items, never by sending again blindly.
+ * up in Drafts and Sent Items, never by sending again blindly. A row found still in Drafts after
+ * an ambiguous send may be in transit (Exchange moves it to Sent Items later): it ends
+ * `unknown_outcome` for the sender to decide, and is never sent again automatically.
  */
-export type FailureReason = 'rejected' | 'send_as_denied' | 'auth' | 'budget' | 'unknown_outcome';
+export type FailureReason =
+  | 'rejected'
+  | 'send_as_denied'
+  | 'auth'
+  | 'budget'
+  | 'unknown_outcome'
+  /** The message could not be built in Exchange after several attempts (e.g. an upload that keeps failing). */
+  | 'attempts_exhausted'
+  /** Exchange accepted it, then returned a non-delivery report: the 24-hour recipient limit (5.1.90). */
+  | 'daily_limit'
+  /** Exchange accepted it, then returned a non-delivery report: the sender is restricted (5.1.8). */
+  | 'sender_restricted';
+
+/** Why a whole campaign stopped before its end, and waits for IT rather than for time. */
+export type BlockReason =
+  /** ErrorSendAsDenied: the user has neither Send As nor Send on Behalf on the `from` mailbox. */
+  | 'send_as_denied'
+  /** ErrorAccessDenied: a Graph permission or mailbox right is missing. */
+  | 'access_denied'
+  /** Exchange restricted the sender (5.1.8) until an administrator releases them. */
+  | 'sender_restricted';
 
 export type RowState =
-  | { status: 'pending' }
-  | { status: 'creating' }
+  /** `attempts`: how many times building its draft failed halfway; bounded. */
+  | { status: 'pending'; attempts?: number }
+  | { status: 'creating'; attempts?: number }
   | { status: 'drafted'; draftId: string }
   | { status: 'sending'; draftId: string }
   | { status: 'sent'; at: number }
@@ -27,9 +50,15 @@ export interface CampaignLedger {
   /** Spreadsheet row numbers, in sending order. */
   rows: number[];
   states: Record<number, RowState>;
-  /** "waiting": the mailbox's 24-hour budget is spent; the campaign goes on by itself at `resumeAt`. */
-  status: 'running' | 'paused' | 'waiting' | 'finished' | 'cancelled';
+  /**
+   * "waiting": the mailbox's 24-hour budget is spent; the campaign goes on by itself at `resumeAt`.
+   * "blocked": something only IT can fix (`blocked`); resuming tries again.
+   */
+  status: 'running' | 'paused' | 'waiting' | 'blocked' | 'finished' | 'cancelled';
   resumeAt?: number | null;
+  blocked?: { reason: BlockReason; message: string } | null;
+  /** Ids of the non-delivery reports already applied to the rows (each is applied once). */
+  reportsSeen?: string[];
 }
 
 export function newLedger(id: string, rows: number[], mailbox: string | null, now: number): CampaignLedger {

@@ -132,6 +132,24 @@ describe('runCampaign', () => {
     expect(ledger.status).toBe('finished');
   });
 
+  it('never sends again a draft still in Drafts after an ambiguous send: it may be in transit, so the row is left unknown', async () => {
+    const time = virtualTime();
+    // The answer to the first send is lost and Exchange never moved the draft (or has not yet).
+    const fake = fakeGraph(time, { send: (n) => { if (n === 1) throw new GraphRequestError('ambiguous', 504, 'GatewayTimeout', 'timeout'); } });
+    let sends = 0;
+    const sendDraft = fake.graph.sendDraft;
+    fake.graph.sendDraft = (id, options) => {
+      sends++;
+      return sendDraft(id, options);
+    };
+    const ledger = await run(newLedger('c', rows, null, 0), fake.graph, time, { concurrency: 1, settleDelayMs: 1000, settleChecks: 5 });
+    expect(ledger.states[2]).toMatchObject({ status: 'failed', reason: 'unknown_outcome', message: expect.stringContaining('still in Drafts') });
+    expect(sends).toBe(3);
+    expect(fake.sent.map((s) => s.marker)).toEqual(['c:3', 'c:4']);
+    // Sent Items was looked at with backoff: 1, 2, 4, 8, 16 s.
+    expect(time.sleeps.slice(0, 5)).toEqual([1000, 2000, 4000, 8000, 16000]);
+  });
+
   it('stops everything at an expired sign-in and keeps the rest for later', async () => {
     const time = virtualTime();
     const fake = fakeGraph(time, { create: (n) => { if (n === 2) throw new GraphRequestError('auth', 401, 'InvalidAuthenticationToken', 'expired'); } });
@@ -168,9 +186,9 @@ describe('runCampaign', () => {
     const fake = fakeGraph(time);
     const created: Array<string[]> = [];
     const createDraft = fake.graph.createDraft;
-    fake.graph.createDraft = (message, options) => {
+    fake.graph.createDraft = (message) => {
       created.push((message.attachments ?? []).map((a) => a.name));
-      return createDraft(message, options);
+      return createDraft(message);
     };
     const reads: string[] = [];
     const withFiles = new Map<number, OutgoingMessage>([
@@ -236,7 +254,7 @@ describe('runCampaign', () => {
     expect(log.usedInLastDay(time.now())).toBe(2);
   });
 
-  it('keeps the draft and waits when Exchange refuses for the day although the log showed room', async () => {
+  it('keeps the draft and waits when a consumer mailbox refuses for the day although the log showed room', async () => {
     const time = virtualTime();
     const fake = fakeGraph(time, { send: (n) => { if (n === 2) throw new GraphRequestError('forbidden', 403, 'ErrorMessageSubmissionBlocked', 'limit'); } });
     const log = new SendLog(memoryStore());

@@ -2,15 +2,29 @@
  * Sends a campaign exactly once per row (M6, M7). Up to 4 rows are worked on at a time (Exchange
  * allows 4 requests in flight per mailbox); sends are paced at the configured rate; a 429 pauses
  * every worker until its Retry-After; transient errors back off. Each row's message is created as
- * a draft carrying the row's marker, then the draft is sent. When an answer is ambiguous (dropped
- * connection, timeout, 5xx after the request may have arrived), the runner looks the marker up in
- * Sent Items and Drafts and continues from what it finds. The ledger is saved before and after
+ * a draft in the user's own mailbox carrying the row's marker (and, for a shared mailbox, `from`
+ * set to it: Microsoft's recipe), then the draft is sent. The ledger is saved before and after
  * every request, so a run stopped at any point (pause, closed pane, crash) resumes correctly.
+ *
+ * What Exchange does that the runner must live with (docs/microsoft-behaviour.md):
+ * - a send answered 202 is moved from Drafts to Sent Items later, by transport. After an ambiguous
+ *   answer (dropped connection, timeout, 5xx) the runner polls Sent Items with backoff; a message
+ *   still in Drafts then may be in transit, so it is never sent again: the row ends
+ *   `unknown_outcome` for the sender to decide;
+ * - any failure that repeats ends the row (`attempts_exhausted`) or the run, never a loop;
+ * - a shared mailbox's first row goes alone: Graph cannot say in advance whether the user holds
+ *   Send As or Send on Behalf, so ErrorSendAsDenied on that row blocks the campaign with every
+ *   other row untouched, and names what IT must grant;
+ * - the 24-hour recipient limit comes back as non-delivery reports in the Inbox, not as errors:
+ *   the runner reads them between rows, marks the rows they name, waits for a day (5.1.90) or
+ *   blocks until IT releases the sender (5.1.8);
+ * - the budget counts what Sent Items show (other devices, other apps), read before and during the run.
  */
 import { ROW_MARKER_PROPERTY_ID } from '../../../shared/src/api/graphMarker.js';
 import { GraphRequestError, type GraphFileAttachment, type GraphMailClient, type GraphMessage } from '../graph/graphMailClient.js';
 import { base64ToBytes, deliveryPlan, needsFollowUpRequests, type DeliveryPlan } from './attachmentDelivery.js';
-import { isSettled, rowMarker, totals, type CampaignLedger, type FailureReason, type LedgerTotals, type RowState } from './campaign.js';
+import { isSettled, rowMarker, totals, type BlockReason, type CampaignLedger, type FailureReason, type LedgerTotals, type RowState } from './campaign.js';
+import type { DeliveryReport, MailboxHealth } from './deliveryReports.js';
 
 export interface OutgoingMessage {
   row: number;
@@ -31,10 +45,12 @@ export interface RunProgress extends LedgerTotals {
   estimatedRemainingMs: number;
 }
 
-/** The mailbox's rolling 24-hour recipient budget, as this device knows it (the send log). */
+/** The mailbox's rolling 24-hour recipient budget (SendLog: Sent Items and this device's log). */
 export interface RecipientBudget {
   /** When `needed` more recipients fit in the budget (now, or later). */
   availableAt(needed: number, now: number): number;
+  /** Reads what the mailbox really sent (Sent Items) again. */
+  refresh?(now: number): Promise<void>;
 }
 
 export interface RunOptions {
@@ -47,11 +63,16 @@ export interface RunOptions {
   onSent?: (recipients: number, at: number) => void;
   /** With a budget, a campaign that needs more than is left goes out over days (status "waiting"). */
   budget?: RecipientBudget;
+  /** The mailbox's non-delivery reports, read between rows. */
+  health?: MailboxHealth;
+  /** How often the budget and the reports are read again while sending. */
+  checkEveryMs?: number;
   concurrency?: number;
   /** The bytes of a draft attachment by name (read from the Outlook draft, once per campaign). */
   attachment?: (name: string) => Promise<GraphFileAttachment>;
-  /** How long to wait after an ambiguous send before looking in Sent Items (delivery is asynchronous). */
+  /** After an ambiguous send, Sent Items is polled after this delay, then doubling, `settleChecks` times. */
   settleDelayMs?: number;
+  settleChecks?: number;
   /** First backoff after a transient error; it doubles with each retry. */
   backoffMs?: number;
   now?: () => number;
@@ -59,8 +80,17 @@ export interface RunOptions {
 }
 
 const MAX_TRANSIENT_RETRIES = 5;
+/** 429s in a row on one call before the run stops (paused) rather than waiting on. */
+const MAX_THROTTLED_RETRIES = 20;
+/** Times a row's draft may be built and thrown away (half-made) before the row fails. */
+const MAX_BUILD_ATTEMPTS = 3;
 /** Sends are spaced 2% wider than the configured rate, so that timing jitter never lands a send just inside a full window. */
 const PACING_MARGIN = 1.02;
+/** Waits shorter than this are slept through; longer ones end the run and schedule the rest. */
+const LONGEST_BUDGET_SLEEP_MS = 60_000;
+const DAY_MS = 24 * 3600_000;
+/** When a consumer mailbox refuses more mail although the budget showed room, look again after this. */
+const BLOCKED_RETRY_MS = 3600_000;
 
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -89,17 +119,27 @@ class BudgetSpent extends Interrupted {
   }
 }
 
-/** Waits shorter than this are slept through; longer ones end the run and schedule the rest. */
-const LONGEST_BUDGET_SLEEP_MS = 60_000;
-/** When Exchange refuses more mail although this device's log shows room (other devices sent too), look again after this. */
-const BLOCKED_RETRY_MS = 3600_000;
+/** Something only IT can fix: the campaign stops, the rows not yet sent stay as they are. */
+class Blocked extends Interrupted {
+  constructor(
+    readonly reason: BlockReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A row back to the start, carrying how often building its draft failed halfway. */
+function pending(attempts: number): RowState {
+  return attempts > 0 ? { status: 'pending', attempts } : { status: 'pending' };
+}
 
 export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<number, OutgoingMessage>, options: RunOptions): Promise<CampaignLedger> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? abortableSleep;
   const interval = (60_000 / options.ratePerMinute) * PACING_MARGIN;
   const backoff = options.backoffMs ?? 500;
-  const mailbox = { mailbox: ledger.mailbox };
+  const sendAs = ledger.mailbox;
   let nextSendAt = now();
   let throttledUntil = 0;
   let cursor = 0;
@@ -108,6 +148,8 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
   let reserved = 0;
   let waitUntil = 0;
   let waitNeeded = 0;
+  let blocked: Blocked | null = null;
+  let lastCheck = Number.NEGATIVE_INFINITY;
 
   const report = () => {
     const counts = totals(ledger);
@@ -118,26 +160,30 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
     options.save(ledger);
     report();
   };
-  const stopped = () => halted || options.signal?.aborted === true;
+  const stopped = () => halted || blocked !== null || options.signal?.aborted === true;
 
   /**
    * One Graph call with the shared throttle gate, backoff for transient errors, and the abort
    * signal. A paced call (a send) also takes the next send slot, on every attempt, so that
    * retries after a 429 are spread out instead of arriving together.
    */
-  const call = async <T,>(work: () => Promise<T>, paced = false): Promise<T> => {
-    for (let attempt = 0; ; attempt++) {
+  const call = async <T,>(work: () => Promise<T>, paced = false, beforeRequest?: () => void): Promise<T> => {
+    for (let attempt = 0, throttled = 0; ; attempt++) {
       if (paced) {
         const slot = Math.max(now(), nextSendAt, throttledUntil);
         nextSendAt = slot + interval;
         await sleep(slot - now(), options.signal);
       } else if (throttledUntil > now()) await sleep(throttledUntil - now(), options.signal);
       if (stopped()) throw new Interrupted();
+      // Written only once the request really goes out: a run stopped while waiting for its slot left nothing unclear.
+      beforeRequest?.();
       try {
         return await work();
       } catch (error) {
         if (!(error instanceof GraphRequestError)) throw error;
         if (error.kind === 'throttled') {
+          // Graph asks for patience; endless patience is a loop: after many, the run pauses.
+          if (++throttled > MAX_THROTTLED_RETRIES) throw new Interrupted();
           throttledUntil = Math.max(throttledUntil, now() + (error.retryAfterSeconds ?? 2 ** Math.min(attempt, 6)) * 1000);
           nextSendAt = Math.max(nextSendAt, throttledUntil);
           report();
@@ -152,14 +198,13 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
     }
   };
 
-  /** Looks, after an ambiguous answer, for where the row's message is; retried until it can tell. */
-  const locate = async (row: number): Promise<{ sent: boolean; drafts: string[] }> => {
+  /** Where the row's message is, in the user's own Drafts and Sent Items; retried until it can tell. */
+  const locate = async (row: number, folders: Array<'sentitems' | 'drafts'> = ['sentitems', 'drafts']): Promise<{ sent: boolean; drafts: string[] }> => {
     for (let attempt = 0; ; attempt++) {
       try {
         const marker = rowMarker(ledger, row);
-        const sent = await call(() => options.graph.findByMarker('sentitems', marker, mailbox));
-        if (sent.length > 0) return { sent: true, drafts: [] };
-        return { sent: false, drafts: await call(() => options.graph.findByMarker('drafts', marker, mailbox)) };
+        if (folders.includes('sentitems') && (await call(() => options.graph.findByMarker('sentitems', marker))).length > 0) return { sent: true, drafts: [] };
+        return { sent: false, drafts: folders.includes('drafts') ? await call(() => options.graph.findByMarker('drafts', marker)) : [] };
       } catch (error) {
         if (error instanceof Interrupted) throw error;
         if (!(error instanceof GraphRequestError) || error.kind !== 'ambiguous' || attempt >= MAX_TRANSIENT_RETRIES) throw new Interrupted();
@@ -168,22 +213,20 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
     }
   };
 
+  /** A refusal that every row would meet the same way stops the campaign instead of failing each row. */
+  const blockFor = (error: unknown): Blocked | null => {
+    if (!(error instanceof GraphRequestError)) return null;
+    if (error.code === 'ErrorSendAsDenied') return new Blocked('send_as_denied', error.message);
+    if (error.kind === 'forbidden' && error.code === 'ErrorAccessDenied') return new Blocked('access_denied', error.message);
+    return null;
+  };
+
   const fail = (row: number, error: unknown) => {
     const reason: FailureReason =
-      error instanceof GraphRequestError
-        ? error.kind === 'auth'
-          ? 'auth'
-          : error.code === 'ErrorMessageSubmissionBlocked'
-            ? 'budget'
-            : error.kind === 'forbidden'
-              ? 'send_as_denied'
-              : error.kind === 'ambiguous'
-                ? 'unknown_outcome'
-                : 'rejected'
-        : 'rejected';
+      error instanceof GraphRequestError ? (error.kind === 'auth' ? 'auth' : error.kind === 'ambiguous' ? 'unknown_outcome' : 'rejected') : 'rejected';
     set(row, { status: 'failed', reason, message: error instanceof Error ? error.message : String(error) });
-    // Without a valid sign-in or with the daily budget spent, nothing else can go out now.
-    if (reason === 'auth' || reason === 'budget') throw new Interrupted();
+    // Without a valid sign-in nothing else can go out now.
+    if (reason === 'auth') throw new Interrupted();
   };
 
   /** Takes the row's recipients from the budget, sleeping through a short wait; a long one ends the run. */
@@ -199,6 +242,43 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
       await sleep(at - now(), options.signal);
       if (stopped()) throw new Interrupted();
     }
+  };
+
+  /**
+   * Reads the mailbox again (Sent Items for the budget, the Inbox for non-delivery reports) when
+   * the last reading is older than `checkEveryMs`. Reports mark the rows they name and stop the run.
+   */
+  const check = async (force = false): Promise<void> => {
+    if (!force && now() - lastCheck < (options.checkEveryMs ?? 60_000)) return;
+    lastCheck = now();
+    const seen = new Set(ledger.reportsSeen ?? []);
+    let reports: DeliveryReport[];
+    try {
+      await options.budget?.refresh?.(now());
+      // Reports come back within minutes; a day back bounds what a long campaign reads from a busy Inbox.
+      reports = options.health ? (await options.health.reportsSince(Math.max(ledger.createdAt, now() - DAY_MS))).filter((r) => !seen.has(r.id)) : [];
+    } catch (error) {
+      // A reading that fails is tried again at the next check; an expired sign-in stops the run.
+      if (!(error instanceof GraphRequestError) || error.kind === 'auth') throw error instanceof GraphRequestError ? new Interrupted(error.message) : error;
+      return;
+    }
+    if (reports.length > 0) applyReports(reports);
+  };
+
+  const applyReports = (reports: DeliveryReport[]) => {
+    for (const report of reports) {
+      for (const row of ledger.rows) {
+        const state = ledger.states[row];
+        const message = messages.get(row);
+        if (state?.status !== 'sent' || !message || !report.addresses.includes(message.to.toLowerCase())) continue;
+        set(row, { status: 'failed', reason: report.kind, message: report.kind === 'daily_limit' ? 'Exchange returned it: the mailbox reached its 24-hour recipient limit (5.1.90).' : 'Exchange returned it: the sender is restricted from sending (5.1.8).' });
+      }
+    }
+    ledger.reportsSeen = [...(ledger.reportsSeen ?? []), ...reports.map((r) => r.id)].slice(-500);
+    options.save(ledger);
+    if (reports.some((r) => r.kind === 'sender_restricted')) throw new Blocked('sender_restricted', 'Exchange restricted this sender (5.1.8): an administrator must release them before more mail can go out.');
+    // Exchange restricts the sender "until the following day".
+    throw new BudgetSpent(now() + DAY_MS, 0);
   };
 
   const attachmentCache = new Map<string, Promise<GraphFileAttachment>>();
@@ -222,23 +302,67 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
     toRecipients: [{ emailAddress: { address: message.to } }],
     ccRecipients: message.cc.map((address) => ({ emailAddress: { address } })),
     bccRecipients: message.bcc.map((address) => ({ emailAddress: { address } })),
+    // Microsoft's recipe for a shared mailbox: the draft stays in the user's mailbox, `from` names the shared one.
+    ...(sendAs ? { from: { emailAddress: { address: sendAs } } } : {}),
     singleValueExtendedProperties: [{ id: ROW_MARKER_PROPERTY_ID, value: rowMarker(ledger, message.row) }],
     ...(files.inline.length > 0 ? { attachments: files.inline } : {}),
   });
 
   /** The files that did not fit in the draft's own request. A failure leaves the draft half-made. */
   const completeDraft = async (draftId: string, files: DeliveryPlan): Promise<void> => {
-    for (const file of files.separate) await call(() => options.graph.addAttachment(draftId, file, mailbox));
+    for (const file of files.separate) await call(() => options.graph.addAttachment(draftId, file));
     for (const file of files.upload) {
       const bytes = base64ToBytes(file.contentBytes);
-      await call(() => options.graph.uploadAttachment(draftId, { name: file.name, contentType: file.contentType, bytes }, mailbox));
+      await call(() => options.graph.uploadAttachment(draftId, { name: file.name, contentType: file.contentType, bytes }));
     }
   };
 
   /** Removes half-made drafts of a row so that it starts again from nothing (nothing was sent). */
   const discard = async (drafts: readonly string[]): Promise<void> => {
-    for (const id of drafts) await call(() => options.graph.deleteMessage(id, mailbox)).catch((error: unknown) => {
-      if (error instanceof Interrupted) throw error;
+    for (const id of drafts)
+      await call(() => options.graph.deleteMessage(id)).catch((error: unknown) => {
+        if (error instanceof Interrupted) throw error;
+      });
+  };
+
+  /** A half-made draft was thrown away: the row starts again after a backoff, a bounded number of times. */
+  const retryBuild = async (row: number, attempts: number, error: unknown): Promise<void> => {
+    if (attempts >= MAX_BUILD_ATTEMPTS) {
+      const detail = error instanceof Error ? ` Last error: ${error.message}` : '';
+      set(row, { status: 'failed', reason: 'attempts_exhausted', message: `The message could not be prepared in Microsoft 365 after ${attempts} attempts.${detail}` });
+      return;
+    }
+    set(row, pending(attempts));
+    await sleep(backoff * 2 ** attempts, options.signal);
+    if (stopped()) throw new Interrupted();
+  };
+
+  /**
+   * After an ambiguous send: Sent Items is polled with backoff. Transport moves a sent draft
+   * there some time after the 202, so "still in Drafts" does not mean "not sent": a row not found
+   * in Sent Items in time is left unknown, never sent again by the runner.
+   */
+  const settleSend = async (row: number, recipients: number): Promise<void> => {
+    const first = options.settleDelayMs ?? 2000;
+    const checks = options.settleChecks ?? 9;
+    for (let i = 0; i < checks; i++) {
+      await sleep(first * 2 ** i, options.signal);
+      if (stopped()) throw new Interrupted();
+      if ((await locate(row, ['sentitems'])).sent) {
+        const at = now();
+        set(row, { status: 'sent', at });
+        options.onSent?.(recipients, at);
+        return;
+      }
+    }
+    const { drafts } = await locate(row, ['drafts']);
+    set(row, {
+      status: 'failed',
+      reason: 'unknown_outcome',
+      message:
+        drafts.length > 0
+          ? 'Microsoft 365 did not confirm the send and the message is still in Drafts: it may still be on its way. Look in Sent Items before sending it again.'
+          : 'Microsoft 365 did not confirm the send and the message is neither in Drafts nor in Sent Items.',
     });
   };
 
@@ -250,7 +374,10 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
     // A row whose message may already be with Exchange needs no budget to be looked up.
     const state = ledger.states[row]?.status ?? 'pending';
     const needsBudget = state === 'pending' || state === 'creating' || state === 'drafted';
-    if (needsBudget) await reserve(recipients);
+    if (needsBudget) {
+      await check();
+      await reserve(recipients);
+    }
     try {
       await work(row, message);
     } finally {
@@ -264,6 +391,7 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
       const state = ledger.states[row] ?? { status: 'pending' };
       if (isSettled(state)) return;
       if (state.status === 'pending') {
+        const attempts = state.attempts ?? 0;
         let files: DeliveryPlan;
         try {
           files = await delivery(message);
@@ -272,12 +400,17 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
           set(row, { status: 'failed', reason: 'rejected', message: error instanceof Error ? error.message : String(error) });
           return;
         }
-        set(row, { status: 'creating' });
+        set(row, attempts ? { status: 'creating', attempts } : { status: 'creating' });
         let draftId: string;
         try {
-          draftId = await call(() => options.graph.createDraft(graphMessage(message, files), mailbox));
+          draftId = await call(() => options.graph.createDraft(graphMessage(message, files)));
         } catch (error) {
           if (error instanceof Interrupted) throw error;
+          const block = blockFor(error);
+          if (block) {
+            set(row, pending(attempts));
+            throw block;
+          }
           if (!(error instanceof GraphRequestError && error.kind === 'ambiguous')) fail(row, error);
           // Ambiguous: stay "creating"; the next turn finds out.
           continue;
@@ -289,34 +422,46 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
           if (error instanceof Interrupted) throw error;
           // Whether the last file went in is unclear, or it was refused: the half-made draft goes.
           await discard([draftId]);
-          if (error instanceof GraphRequestError && error.kind === 'ambiguous') set(row, { status: 'pending' });
+          const block = blockFor(error);
+          if (block) {
+            set(row, pending(attempts));
+            throw block;
+          }
+          if (error instanceof GraphRequestError && error.kind === 'ambiguous') await retryBuild(row, attempts + 1, error);
           else fail(row, error);
         }
       } else if (state.status === 'creating') {
+        const attempts = state.attempts ?? 0;
         const found = await locate(row);
         if (found.sent) set(row, { status: 'sent', at: now() });
         else if (found.drafts.length > 0 && needsFollowUpRequests(await delivery(message).catch(() => ({ inline: [], separate: [], upload: [] }) as DeliveryPlan))) {
           // A draft built in several requests may be incomplete: start it again.
           await discard(found.drafts);
-          set(row, { status: 'pending' });
+          await retryBuild(row, attempts + 1, null);
         } else if (found.drafts[0]) {
           // A retried create may have left twins; keep one, remove the rest.
-          for (const extra of found.drafts.slice(1)) await call(() => options.graph.deleteMessage(extra, mailbox)).catch(() => undefined);
+          for (const extra of found.drafts.slice(1)) await call(() => options.graph.deleteMessage(extra)).catch(() => undefined);
           set(row, { status: 'drafted', draftId: found.drafts[0] });
-        } else set(row, { status: 'pending' });
+        } else set(row, pending(attempts));
       } else if (state.status === 'drafted') {
-        set(row, { status: 'sending', draftId: state.draftId });
         try {
-          await call(() => options.graph.sendDraft(state.draftId, mailbox), true);
+          await call(() => options.graph.sendDraft(state.draftId, { sendAs }), true, () => set(row, { status: 'sending', draftId: state.draftId }));
           const at = now();
           set(row, { status: 'sent', at });
           options.onSent?.(recipients, at);
         } catch (error) {
           if (error instanceof Interrupted) throw error;
-          if (error instanceof GraphRequestError && error.code === 'ErrorMessageSubmissionBlocked' && options.budget) {
-            // Exchange refused before accepting anything: the draft waits for the budget to free.
+          if (error instanceof GraphRequestError && error.code === 'ErrorMessageSubmissionBlocked') {
+            // Consumer mailboxes (outlook.com) refuse before accepting anything: the draft waits.
             set(row, { status: 'drafted', draftId: state.draftId });
-            throw new BudgetSpent(Math.max(options.budget.availableAt(recipients, now()), now() + BLOCKED_RETRY_MS), recipients);
+            throw new BudgetSpent(Math.max(options.budget?.availableAt(recipients, now()) ?? 0, now() + BLOCKED_RETRY_MS), recipients);
+          }
+          const block = blockFor(error);
+          if (block) {
+            // Refused before anything was accepted: the row is untouched, its draft removed.
+            await discard([state.draftId]);
+            set(row, { status: 'pending' });
+            throw block;
           }
           const unclear = error instanceof GraphRequestError && (error.kind === 'ambiguous' || error.code === 'ErrorItemNotFound');
           if (!unclear) {
@@ -324,16 +469,10 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
             fail(row, error);
             return;
           }
-          // Ambiguous: stay "sending"; the next turn finds out.
+          // Ambiguous: stay "sending"; the next turn polls Sent Items.
         }
       } else if (state.status === 'sending') {
-        await sleep(options.settleDelayMs ?? 2000, options.signal);
-        const found = await locate(row);
-        if (found.sent) {
-          set(row, { status: 'sent', at: now() });
-          options.onSent?.(recipients, now());
-        } else if (found.drafts[0]) set(row, { status: 'drafted', draftId: found.drafts[0] });
-        else set(row, { status: 'failed', reason: 'unknown_outcome', message: 'The message is neither in Drafts nor in Sent Items.' });
+        await settleSend(row, recipients);
       }
     }
   };
@@ -347,31 +486,64 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
         await advance(row);
       }
     } catch (error) {
-      if (error instanceof BudgetSpent) {
-        waitUntil = Math.max(waitUntil, error.until);
-        waitNeeded = Math.max(waitNeeded, error.needed);
-        return;
-      }
-      // One worker stopping (abort, expired sign-in, unreachable Graph) stops them all.
-      halted = true;
-      if (!(error instanceof Interrupted)) throw error;
+      stop(error);
     }
+  };
+
+  const stop = (error: unknown) => {
+    if (error instanceof BudgetSpent) {
+      waitUntil = Math.max(waitUntil, error.until);
+      waitNeeded = Math.max(waitNeeded, error.needed);
+      return;
+    }
+    if (error instanceof Blocked) {
+      blocked ??= error;
+      return;
+    }
+    // One worker stopping (abort, expired sign-in, unreachable Graph) stops them all.
+    halted = true;
+    if (!(error instanceof Interrupted)) throw error;
   };
 
   ledger.status = 'running';
   ledger.resumeAt = null;
+  ledger.blocked = null;
   options.save(ledger);
   report();
-  const results = await Promise.allSettled(Array.from({ length: Math.min(options.concurrency ?? 4, 4) }, worker));
-  const crash = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  let crash: unknown = null;
+  try {
+    await check(true);
+    // A shared mailbox: the first row goes alone, so a missing right stops the campaign after one try.
+    const sent = ledger.rows.some((row) => ledger.states[row]?.status === 'sent');
+    if (sendAs && !sent) {
+      while (!stopped() && waitUntil === 0 && cursor < ledger.rows.length) {
+        const row = ledger.rows[cursor++] as number;
+        await advance(row);
+        if (ledger.states[row]?.status === 'sent') break;
+      }
+    }
+  } catch (error) {
+    try {
+      stop(error);
+    } catch (unexpected) {
+      crash = unexpected;
+    }
+  }
+  if (crash === null) {
+    const results = await Promise.allSettled(Array.from({ length: Math.min(options.concurrency ?? 4, 4) }, worker));
+    crash = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason ?? null;
+  }
   const finished = ledger.rows.every((row) => isSettled(ledger.states[row] ?? { status: 'pending' }));
+  // Assigned by the workers: TypeScript cannot see it through the closures.
+  const block = blocked as Blocked | null;
   // A pause asked for by the sender wins over waiting for the budget.
-  const waiting = !finished && waitUntil > 0 && options.signal?.aborted !== true;
-  ledger.status = finished ? 'finished' : waiting ? 'waiting' : 'paused';
+  const waiting = !finished && block === null && waitUntil > 0 && options.signal?.aborted !== true;
+  ledger.status = finished ? 'finished' : block ? 'blocked' : waiting ? 'waiting' : 'paused';
+  ledger.blocked = block && !finished ? { reason: block.reason, message: block.message } : null;
   // Rows that were under way when the budget ran out are in the log now: ask it again.
   ledger.resumeAt = waiting ? Math.max(waitUntil, options.budget?.availableAt(waitNeeded, now()) ?? 0) : null;
   options.save(ledger);
   report();
-  if (crash) throw crash.reason;
+  if (crash) throw crash;
   return ledger;
 }

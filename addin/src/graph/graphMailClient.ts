@@ -1,8 +1,11 @@
 /**
  * The production Microsoft Graph mail client (M6). Its base URL is configuration: Microsoft
  * Graph in production, the server's stand-in in the embedded default; the code is the same.
- * Sending from a shared mailbox uses `/users/{id}/sendMail`: `/me/sendMail` would silently send
- * as the user.
+ * Sending as a shared mailbox follows Microsoft's recipe (concepts/outlook-send-mail-from-other-user.md):
+ * the draft lives in the signed-in user's own mailbox with `from` set to the shared address, and
+ * is sent with Mail.Send.Shared; that needs Send As or Send on Behalf, not Full Access, and the
+ * copy lands in the user's own Sent Items. `mailbox` (/users/{id}) is only for reading another
+ * mailbox's contacts.
  *
  * Failures are classified for the campaign runner, because a send is not idempotent:
  * - throttled (429): not processed, retry after Retry-After;
@@ -33,7 +36,24 @@ export interface GraphMessage {
   toRecipients: GraphRecipient[];
   ccRecipients?: GraphRecipient[];
   bccRecipients?: GraphRecipient[];
+  /** Another mailbox to send as (Send As) or for (Send on Behalf). */
+  from?: GraphRecipient;
   attachments?: GraphFileAttachment[];
+}
+
+/** A message of Sent Items, reduced to what the 24-hour recipient count needs. */
+export interface SentItem {
+  sentAt: number;
+  recipients: number;
+}
+
+/** A message of the Inbox, as the delivery-report check reads it. */
+export interface InboxItem {
+  id: string;
+  subject: string;
+  from: string;
+  receivedAt: number;
+  body: string;
 }
 
 export interface GraphContact {
@@ -54,6 +74,8 @@ export class GraphRequestError extends Error {
     readonly code: string,
     message: string,
     readonly retryAfterSeconds: number | null = null,
+    /** Graph's request-id, for Microsoft support. */
+    readonly requestId: string | null = null,
   ) {
     super(message);
     this.name = 'GraphRequestError';
@@ -68,26 +90,30 @@ export class GraphMailClient {
     private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
   ) {}
 
-  /** Sends one message; resolves on 202 Accepted. `mailbox` is a shared mailbox's address, or omitted for the user's own. */
-  async sendMail(message: GraphMessage, options: { mailbox?: string | null } = {}): Promise<void> {
-    await this.request('POST', `${this.root(options.mailbox)}/sendMail`, { message, saveToSentItems: true }, 202, sendScopes(options.mailbox));
+  /** Sends one message from the user's mailbox; resolves on 202 Accepted. With `from` set to another address it needs Mail.Send.Shared. */
+  async sendMail(message: GraphMessage): Promise<void> {
+    await this.request('POST', '/v1.0/me/sendMail', { message, saveToSentItems: true }, 202, sendScopes(message.from));
   }
 
-  /** Creates the message as a draft in the mailbox's Drafts; returns its id. */
-  async createDraft(message: GraphMessage, options: { mailbox?: string | null } = {}): Promise<string> {
-    const created = (await this.request('POST', `${this.root(options.mailbox)}/messages`, message, 201, GRAPH_SCOPES_FOR.mailbox)) as { id?: unknown } | null;
+  /** Creates the message as a draft in the user's Drafts (also one `from` a shared mailbox); returns its id. */
+  async createDraft(message: GraphMessage): Promise<string> {
+    const created = (await this.request('POST', '/v1.0/me/messages', message, 201, GRAPH_SCOPES_FOR.mailbox)) as { id?: unknown } | null;
     if (typeof created?.id !== 'string') throw new GraphRequestError('ambiguous', 201, 'MalformedResponse', 'Microsoft Graph created the draft but sent no id.');
     return created.id;
   }
 
-  /** Sends a draft; it moves to Sent Items. */
-  async sendDraft(id: string, options: { mailbox?: string | null } = {}): Promise<void> {
-    await this.request('POST', `${this.root(options.mailbox)}/messages/${encodeURIComponent(id)}/send`, undefined, 202, sendScopes(options.mailbox));
+  /**
+   * Submits a draft: 202 means Exchange took it, not that it left. Transport moves it from Drafts
+   * to Sent Items later (concepts/outlook-things-to-know-about-send-mail.md). `sendAs`: the draft's
+   * `from` is that other mailbox (Mail.Send.Shared).
+   */
+  async sendDraft(id: string, options: { sendAs?: string | null } = {}): Promise<void> {
+    await this.request('POST', `/v1.0/me/messages/${encodeURIComponent(id)}/send`, undefined, 202, sendScopes(options.sendAs ? { emailAddress: { address: options.sendAs } } : undefined));
   }
 
   /** Adds one file to a draft (files under 3 MB that do not fit in the draft's own 4 MB request). */
-  async addAttachment(messageId: string, attachment: GraphFileAttachment, options: { mailbox?: string | null } = {}): Promise<void> {
-    await this.request('POST', `${this.root(options.mailbox)}/messages/${encodeURIComponent(messageId)}/attachments`, attachment, 201, GRAPH_SCOPES_FOR.mailbox);
+  async addAttachment(messageId: string, attachment: GraphFileAttachment): Promise<void> {
+    await this.request('POST', `/v1.0/me/messages/${encodeURIComponent(messageId)}/attachments`, attachment, 201, GRAPH_SCOPES_FOR.mailbox);
   }
 
   /**
@@ -95,15 +121,16 @@ export class GraphMailClient {
    * pre-authenticated (no Authorization header goes there) and takes byte ranges in order. A
    * failed upload attaches nothing; starting again means a new session.
    */
-  async uploadAttachment(messageId: string, file: { name: string; contentType: string; bytes: Uint8Array }, options: { mailbox?: string | null } = {}): Promise<void> {
+  async uploadAttachment(messageId: string, file: { name: string; contentType: string; bytes: Uint8Array }): Promise<void> {
     const size = file.bytes.length;
-    const session = (await this.request('POST', `${this.root(options.mailbox)}/messages/${encodeURIComponent(messageId)}/attachments/createUploadSession`, { AttachmentItem: { attachmentType: 'file', name: file.name, size, contentType: file.contentType } }, 201, GRAPH_SCOPES_FOR.mailbox)) as {
+    // Only in the user's own mailbox: Graph refuses delegated upload sessions on shared mailboxes (known issue).
+    const session = (await this.request('POST', `/v1.0/me/messages/${encodeURIComponent(messageId)}/attachments/createUploadSession`, { AttachmentItem: { attachmentType: 'file', name: file.name, size, contentType: file.contentType } }, 201, GRAPH_SCOPES_FOR.mailbox)) as {
       uploadUrl?: unknown;
     } | null;
     if (typeof session?.uploadUrl !== 'string') throw new GraphRequestError('ambiguous', 201, 'MalformedResponse', 'Microsoft Graph opened an upload session but sent no upload URL.');
     const uploadUrl = new URL(session.uploadUrl);
-    // The file goes only to an HTTPS address (Exchange's), or to the stand-in's own origin in development.
-    if (uploadUrl.protocol !== 'https:' && uploadUrl.origin !== new URL(this.baseUrl).origin) throw new GraphRequestError('rejected', 201, 'UntrustedUploadUrl', 'Microsoft Graph returned an upload address that is not HTTPS.');
+    // The file goes only to an HTTPS address (Exchange's), or over HTTP to the development stand-in's own host.
+    if (uploadUrl.protocol !== 'https:' && uploadUrl.hostname !== new URL(this.baseUrl).hostname) throw new GraphRequestError('rejected', 201, 'UntrustedUploadUrl', 'Microsoft Graph returned an upload address that is not HTTPS.');
     for (let start = 0; start < size; start += UPLOAD_RANGE_BYTES) {
       const end = Math.min(size, start + UPLOAD_RANGE_BYTES) - 1;
       let response: Response;
@@ -118,15 +145,40 @@ export class GraphMailClient {
     }
   }
 
-  async deleteMessage(id: string, options: { mailbox?: string | null } = {}): Promise<void> {
-    await this.request('DELETE', `${this.root(options.mailbox)}/messages/${encodeURIComponent(id)}`, undefined, 204, GRAPH_SCOPES_FOR.mailbox);
+  async deleteMessage(id: string): Promise<void> {
+    await this.request('DELETE', `/v1.0/me/messages/${encodeURIComponent(id)}`, undefined, 204, GRAPH_SCOPES_FOR.mailbox);
   }
 
-  /** Messages of Drafts or Sent Items carrying a row marker (see shared/src/api/graphMarker.ts). */
-  async findByMarker(folder: 'drafts' | 'sentitems', marker: string, options: { mailbox?: string | null } = {}): Promise<string[]> {
+  /** Messages of the user's Drafts or Sent Items carrying a row marker (see shared/src/api/graphMarker.ts). */
+  async findByMarker(folder: 'drafts' | 'sentitems', marker: string): Promise<string[]> {
     const query = `$filter=${encodeURIComponent(markerFilter(marker))}&$select=id`;
-    const found = (await this.request('GET', `${this.root(options.mailbox)}/mailFolders/${folder}/messages?${query}`, undefined, 200, GRAPH_SCOPES_FOR.mailbox)) as { value?: Array<{ id: string }> } | null;
+    const found = (await this.request('GET', `/v1.0/me/mailFolders/${folder}/messages?${query}`, undefined, 200, GRAPH_SCOPES_FOR.mailbox)) as { value?: Array<{ id: string }> } | null;
     return (found?.value ?? []).map((m) => m.id);
+  }
+
+  /**
+   * What the user's mailbox sent since `since`, all pages: Exchange counts the 24-hour recipient
+   * limit per sender, also for what went out from other devices or as a shared mailbox.
+   */
+  async sentSince(since: number): Promise<SentItem[]> {
+    // Graph's dates have whole seconds: isoSeconds rounds down, so nothing at the boundary is missed.
+    const filter = encodeURIComponent(`sentDateTime ge ${isoSeconds(since)}`);
+    const items = await this.pages<{ sentDateTime?: string; toRecipients?: unknown[]; ccRecipients?: unknown[]; bccRecipients?: unknown[] }>(
+      `/v1.0/me/mailFolders/sentitems/messages?$filter=${filter}&$orderby=sentDateTime desc&$select=sentDateTime,toRecipients,ccRecipients,bccRecipients&$top=200`,
+      GRAPH_SCOPES_FOR.mailbox,
+    );
+    return items.map((m) => ({ sentAt: Date.parse(m.sentDateTime ?? '') || since, recipients: (m.toRecipients?.length ?? 0) + (m.ccRecipients?.length ?? 0) + (m.bccRecipients?.length ?? 0) }));
+  }
+
+  /** Messages received in the user's Inbox since `since` (where Exchange puts non-delivery reports). */
+  async inboxSince(since: number, limit = 200): Promise<InboxItem[]> {
+    const filter = encodeURIComponent(`receivedDateTime ge ${isoSeconds(since)}`);
+    const items = await this.pages<{ id?: string; subject?: string; from?: { emailAddress?: { address?: string } }; receivedDateTime?: string; body?: { content?: string } }>(
+      `/v1.0/me/mailFolders/inbox/messages?$filter=${filter}&$orderby=receivedDateTime desc&$select=subject,from,receivedDateTime,body&$top=50`,
+      GRAPH_SCOPES_FOR.mailbox,
+      limit,
+    );
+    return items.map((m) => ({ id: m.id ?? '', subject: m.subject ?? '', from: m.from?.emailAddress?.address ?? '', receivedAt: Date.parse(m.receivedDateTime ?? '') || since, body: m.body?.content ?? '' }));
   }
 
   /**
@@ -136,11 +188,17 @@ export class GraphMailClient {
   async listContacts(options: { mailbox?: string | null; category?: string | null; limit?: number } = {}): Promise<GraphContact[]> {
     const limit = options.limit ?? 10_000;
     const filter = options.category ? `&$filter=${encodeURIComponent(`categories/any(c:c eq '${options.category.replace(/'/g, "''")}')`)}` : '';
-    let path: string | null = `${this.root(options.mailbox)}/contacts?$top=200&$select=displayName,givenName,surname,companyName,emailAddresses,categories${filter}`;
-    const contacts: GraphContact[] = [];
-    while (path !== null && contacts.length < limit) {
-      const page = (await this.request('GET', path, undefined, 200, options.mailbox ? GRAPH_SCOPES_FOR.contactsShared : GRAPH_SCOPES_FOR.contacts)) as { value?: GraphContact[]; '@odata.nextLink'?: string } | null;
-      contacts.push(...(page?.value ?? []));
+    const path = `${this.root(options.mailbox)}/contacts?$top=200&$select=displayName,givenName,surname,companyName,emailAddresses,categories${filter}`;
+    return this.pages<GraphContact>(path, options.mailbox ? GRAPH_SCOPES_FOR.contactsShared : GRAPH_SCOPES_FOR.contacts, limit);
+  }
+
+  /** Every page of a collection, following `@odata.nextLink` on Graph's own origin only. */
+  private async pages<T>(first: string, scopes: readonly GraphScope[], limit = 10_000): Promise<T[]> {
+    const items: T[] = [];
+    let path: string | null = first;
+    while (path !== null && items.length < limit) {
+      const page = (await this.request('GET', path, undefined, 200, scopes)) as { value?: T[]; '@odata.nextLink'?: string } | null;
+      items.push(...(page?.value ?? []));
       const next = page?.['@odata.nextLink'];
       path = null;
       if (next) {
@@ -149,7 +207,7 @@ export class GraphMailClient {
         path = `${url.pathname.slice(new URL(this.baseUrl).pathname.replace(/\/$/, '').length)}${url.search}`;
       }
     }
-    return contacts.slice(0, limit);
+    return items.slice(0, limit);
   }
 
   private root(mailbox: string | null | undefined): string {
@@ -162,7 +220,8 @@ export class GraphMailClient {
     try {
       response = await this.fetchImpl(`${this.baseUrl}${path}`, {
         method,
-        headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        // client-request-id: Graph echoes it and logs it, so a failure can be traced with Microsoft support.
+        headers: { Authorization: `Bearer ${token}`, 'client-request-id': crypto.randomUUID(), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (error) {
@@ -173,9 +232,14 @@ export class GraphMailClient {
   }
 }
 
-/** Sending as oneself needs Mail.Send; as another mailbox, Mail.Send.Shared as well. */
-function sendScopes(mailbox: string | null | undefined): readonly GraphScope[] {
-  return mailbox ? [...GRAPH_SCOPES_FOR.send, ...GRAPH_SCOPES_FOR.sendShared] : GRAPH_SCOPES_FOR.send;
+/** Sending as oneself needs Mail.Send; with `from` another mailbox, Mail.Send.Shared as well. */
+function sendScopes(from: GraphRecipient | undefined): readonly GraphScope[] {
+  return from ? [...GRAPH_SCOPES_FOR.send, ...GRAPH_SCOPES_FOR.sendShared] : GRAPH_SCOPES_FOR.send;
+}
+
+/** The OData date literal Graph's $filter takes. */
+function isoSeconds(at: number): string {
+  return new Date(Math.floor(at / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** Byte ranges of an upload session: under Graph's 4 MB, a multiple of 320 KiB as Microsoft recommends. */
@@ -185,7 +249,7 @@ async function failureOf(response: Response): Promise<GraphRequestError> {
   const payload = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
   const code = payload?.error?.code ?? `HTTP${response.status}`;
   const text = payload?.error?.message ?? `Microsoft Graph answered ${response.status}.`;
-  return new GraphRequestError(classify(response.status), response.status, code, text, retryAfter(response.headers.get('Retry-After')));
+  return new GraphRequestError(classify(response.status), response.status, code, text, retryAfter(response.headers.get('Retry-After')), response.headers.get('request-id'));
 }
 
 function classify(status: number): GraphFailureKind {

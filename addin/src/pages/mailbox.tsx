@@ -5,6 +5,9 @@ import { MessageListPage, type ListedMessage } from '../devpages/MessageListPage
 interface RecordedMessage {
   id: string;
   mailbox: string;
+  /** The address recipients see; `sender` differs from it when sent on behalf of a shared mailbox. */
+  from: string;
+  sender: string;
   to: string[];
   cc: string[];
   bcc: string[];
@@ -21,7 +24,7 @@ async function load(): Promise<ListedMessage[]> {
     html: m.html,
     at: m.sentAt,
     header: [
-      { label: 'mailbox.from', value: m.mailbox },
+      { label: 'mailbox.from', value: m.sender === m.from ? m.from : `${m.from} (${m.sender})` },
       { label: 'mailbox.to', value: m.to.join(', ') },
       ...(m.cc.length ? [{ label: 'mailbox.cc' as const, value: m.cc.join(', ') }] : []),
       ...(m.bcc.length ? [{ label: 'mailbox.bcc' as const, value: m.bcc.join(', ') }] : []),

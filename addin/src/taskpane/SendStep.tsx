@@ -7,6 +7,8 @@ import type { CampaignView } from './useCampaign.js';
 
 export function SendStep(props: {
   fromMailbox: string;
+  /** The signed-in user's address, named in what IT must grant. */
+  signedInAs?: string | null;
   count: number;
   blockedReason: string | null;
   campaign: CampaignView | null;
@@ -19,8 +21,9 @@ export function SendStep(props: {
   const { count, blockedReason, campaign, onSend, onPause, onResume, onCancel } = props;
   const progress = campaign?.progress;
   const status = campaign?.ledger.status;
-  const unfinished = status === 'running' || status === 'paused' || status === 'waiting';
+  const unfinished = status === 'running' || status === 'paused' || status === 'waiting' || status === 'blocked';
   const waiting = campaign !== null && !campaign.running && status === 'waiting';
+  const blocked = campaign !== null && !campaign.running && status === 'blocked' ? (campaign.ledger.blocked ?? null) : null;
   return (
     <section aria-labelledby="step-send">
       <StepHeading id="step-send" title={t('send.title')} />
@@ -44,7 +47,14 @@ export function SendStep(props: {
               </MessageBarBody>
             </MessageBar>
           )}
-          {!campaign.running && unfinished && !waiting && (
+          {blocked && (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody data-testid="campaign-blocked">
+                {t(`send.blocked.${blocked.reason}`, { mailbox: campaign.ledger.mailbox ?? props.fromMailbox, user: props.signedInAs ?? '' })}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {!campaign.running && unfinished && !waiting && !blocked && (
             <MessageBar intent="warning">
               <MessageBarBody data-testid="campaign-paused">{t('send.pausedNotice', { sent: progress.sent, total: progress.total })}</MessageBarBody>
             </MessageBar>

@@ -83,7 +83,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
     },
     [host, t],
   );
-  const { campaign, start, pause, resume, cancel, retryFailed, close, sendLog } = useCampaign({ storage, graph, ratePerMinute: config.sendRatePerMinute, dailyRecipientLimit: config.dailyRecipientLimit, attachment: attachmentFromDraft });
+  const { campaign, start, pause, resume, cancel, retryFailed, close, budget } = useCampaign({ storage, graph, ratePerMinute: config.sendRatePerMinute, dailyRecipientLimit: config.dailyRecipientLimit, attachment: attachmentFromDraft });
 
   const reloadDraft = useCallback(() => {
     host.readDraft().then(
@@ -217,16 +217,17 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
     });
   }, [compiled, recipients.list, recipients.emailColumn, recipients.ccColumn, recipients.bccColumn, recipients.attachmentColumn, excludedRows, draft, footer, locale, config.promoUrl]);
 
-  // The mailbox's rolling 24-hour budget, minus what this device sent (M4): over it, the campaign goes out over days.
+  // The mailbox's rolling 24-hour budget, minus what Sent Items and this device show (M4): over it, the campaign goes out over days.
   const split = useMemo((): BudgetSplit | null => {
     if (!plan || plan.messages.length === 0) return null;
     const now = Date.now();
     const needed = recipientCount(plan.messages);
+    const sendLog = budget.log;
     const left = Math.max(0, sendLog.limit - sendLog.usedInLastDay(now));
     if (needed <= left) return null;
     const counts = plan.messages.map((m) => 1 + m.cc.length + m.bcc.length);
     return { needed, left, limit: sendLog.limit, now, parts: splitOverDays(counts, { limit: sendLog.limit, leftNow: left, now, firstFreesAt: sendLog.availableAt(counts[0] ?? 1, now) }) };
-  }, [plan, sendLog]);
+  }, [plan, budget]);
 
   const blockedReason = !account
     ? t('send.signInFirst')
@@ -263,10 +264,13 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
     if (!graph || !account || !message) return;
     setTestResult(null);
     try {
-      await graph.sendMail(
-        { subject: `${t('preview.testPrefix')} ${message.subject}`, body: { contentType: 'HTML', content: message.html }, toRecipients: [{ emailAddress: { address: account.email } }] },
-        { mailbox: fromMailbox.trim() || null },
-      );
+      const from = fromMailbox.trim();
+      await graph.sendMail({
+        subject: `${t('preview.testPrefix')} ${message.subject}`,
+        body: { contentType: 'HTML', content: message.html },
+        toRecipients: [{ emailAddress: { address: account.email } }],
+        ...(from ? { from: { emailAddress: { address: from } } } : {}),
+      });
       setTestResult({ ok: true, text: t('preview.testSent', { address: account.email }) });
     } catch (e) {
       setTestResult({ ok: false, text: e instanceof GraphRequestError && e.kind === 'forbidden' ? t('send.sendAsDenied') : t('errors.generic', { message: e instanceof Error ? e.message : String(e) }) });
@@ -340,6 +344,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
             {!campaign && split && <BudgetNotice split={split} />}
             <SendStep
               fromMailbox={fromMailbox}
+              signedInAs={account?.email ?? null}
               count={plan?.messages.length ?? 0}
               blockedReason={blockedReason}
               campaign={campaign}

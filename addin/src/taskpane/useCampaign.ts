@@ -8,7 +8,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isSettled, newLedger, totals, type CampaignLedger } from '../campaign/campaign.js';
 import { runCampaign, type GraphOperations, type OutgoingMessage, type RunProgress } from '../campaign/campaignRunner.js';
-import type { GraphFileAttachment } from '../graph/graphMailClient.js';
+import { mailboxHealth } from '../campaign/deliveryReports.js';
+import type { GraphFileAttachment, GraphMailClient } from '../graph/graphMailClient.js';
 import { CampaignStore, type CampaignDefinition } from '../campaign/campaignStore.js';
 import { definitionMessages } from '../campaign/definitionMessages.js';
 import { SendLog } from '../campaign/sendLog.js';
@@ -27,12 +28,34 @@ function initialProgress(ledger: CampaignLedger): RunProgress {
   return { ...totals(ledger), throttledUntil: null, estimatedRemainingMs: 0 };
 }
 
-export function useCampaign(options: { storage: KeyValueStore; graph: GraphOperations | null; ratePerMinute: number; dailyRecipientLimit: number; attachment: (definition: CampaignDefinition, name: string) => Promise<GraphFileAttachment> }) {
+export function useCampaign(options: {
+  storage: KeyValueStore;
+  graph: (GraphOperations & Partial<Pick<GraphMailClient, 'sentSince' | 'inboxSince'>>) | null;
+  ratePerMinute: number;
+  dailyRecipientLimit: number;
+  attachment: (definition: CampaignDefinition, name: string) => Promise<GraphFileAttachment>;
+}) {
   const store = useMemo(() => new CampaignStore(options.storage), [options.storage]);
-  const sendLog = useMemo(() => new SendLog(options.storage, options.dailyRecipientLimit), [options.storage, options.dailyRecipientLimit]);
+  const graph = options.graph;
+  // The 24-hour count reads the mailbox's Sent Items (every device and app), not only this device's log.
+  const sendLog = useMemo(() => new SendLog(options.storage, options.dailyRecipientLimit, graph?.sentSince?.bind(graph)), [options.storage, options.dailyRecipientLimit, graph]);
+  const health = useMemo(() => (graph?.inboxSince ? mailboxHealth({ inboxSince: graph.inboxSince.bind(graph) }) : undefined), [graph]);
+  /** Bumped when Sent Items has been read, so that plans computed from the budget are computed again. */
+  const [sendLogRead, setSendLogRead] = useState(0);
   const [view, setView] = useState<CampaignView | null>(null);
   const controller = useRef<AbortController | null>(null);
-  const graph = options.graph;
+
+  useEffect(() => {
+    if (!graph?.sentSince) return;
+    let current = true;
+    sendLog.refresh(Date.now()).then(
+      () => current && setSendLogRead((n) => n + 1),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [sendLog, graph]);
 
   const run = useCallback(
     async (definition: CampaignDefinition, ledger: CampaignLedger, messages: Map<number, OutgoingMessage>) => {
@@ -48,6 +71,7 @@ export function useCampaign(options: { storage: KeyValueStore; graph: GraphOpera
           attachment: (name) => options.attachment(definition, name),
           signal: abort.signal,
           budget: sendLog,
+          health,
           save: (l) => store.saveLedger(l),
           onSent: (recipients, at) => sendLog.record(recipients, at),
           onProgress: (progress) => setView((v) => (v ? { ...v, ledger: { ...ledger }, progress } : v)),
@@ -59,7 +83,7 @@ export function useCampaign(options: { storage: KeyValueStore; graph: GraphOpera
         setView((v) => (v ? { ...v, ledger: { ...ledger }, running: false, progress: initialProgress(ledger), error } : v));
       }
     },
-    [graph, options, store, sendLog],
+    [graph, options, store, sendLog, health],
   );
 
   // Reopening the pane: a campaign that was running when it closed continues by itself.
@@ -107,7 +131,7 @@ export function useCampaign(options: { storage: KeyValueStore; graph: GraphOpera
       const state = ledger.states[row];
       if (!state || state.status === 'pending') ledger.states[row] = { status: 'cancelled' };
       else if (state.status === 'drafted') {
-        await graph?.deleteMessage(state.draftId, { mailbox: ledger.mailbox }).catch(() => undefined);
+        await graph?.deleteMessage(state.draftId).catch(() => undefined);
         ledger.states[row] = { status: 'cancelled' };
       }
     }
@@ -134,5 +158,7 @@ export function useCampaign(options: { storage: KeyValueStore; graph: GraphOpera
     setView(null);
   }, [view, store]);
 
-  return { campaign: view, start, pause, resume, cancel, retryFailed, close, sendLog };
+  /** A new object after each reading of Sent Items, so that what is computed from the budget is computed again. */
+  const budget = useMemo(() => ({ log: sendLog, readings: sendLogRead }), [sendLog, sendLogRead]);
+  return { campaign: view, start, pause, resume, cancel, retryFailed, close, sendLog, budget };
 }

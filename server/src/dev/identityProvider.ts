@@ -11,9 +11,9 @@ import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { ApiError } from '../http/apiError.js';
 import { assertDevelopment } from './assertDevelopment.js';
+import { consentRequiredError, GraphConsent, isGraphScopeName } from './graphConsent.js';
 
 export const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
-export const GRAPH_SCOPES = 'Mail.Send Mail.Send.Shared User.Read';
 
 /** Organisations offered on the sign-in form; any other email domain gets a tenant of its own. */
 export const DEVELOPMENT_ORGANISATIONS = [
@@ -42,6 +42,8 @@ export interface IssueRequest {
   mail?: string;
   guest?: boolean;
   directoryRoles?: string[];
+  /** Graph scopes asked for (resource "graph"): each must be consented. */
+  scopes?: string[];
 }
 
 /** The tenant that verified a domain here: a listed organisation's, or one derived from the domain. */
@@ -51,6 +53,8 @@ function homeTenantOf(domain: string): string {
 
 export interface DevelopmentIdentityProvider {
   jwks: { keys: JWK[] };
+  /** The Graph permissions the app registration is granted (DEV_IDP_GRAPH_SCOPES, changeable at run time). */
+  graphConsent: GraphConsent;
   issue(request: IssueRequest): Promise<{
     access_token: string;
     token_type: 'Bearer';
@@ -59,14 +63,17 @@ export interface DevelopmentIdentityProvider {
   }>;
 }
 
-export async function createDevelopmentIdentityProvider(options: { issuerTemplate: string; apiAudience: string; apiScope: string; clientId: string }): Promise<DevelopmentIdentityProvider> {
+export async function createDevelopmentIdentityProvider(options: { issuerTemplate: string; apiAudience: string; apiScope: string; clientId: string; graphScopes?: readonly string[] }): Promise<DevelopmentIdentityProvider> {
   assertDevelopment('The development identity provider');
   const { publicKey, privateKey } = await generateKeyPair('RS256');
   const kid = randomUUID();
   const publicJwk = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' };
 
+  const graphConsent = new GraphConsent(options.graphScopes ?? []);
+
   return {
     jwks: { keys: [publicJwk] },
+    graphConsent,
     async issue(request) {
       const email = normalizeEmail(request.email);
       if (!email.ok) throw new ApiError(400, 'VALIDATION_FAILED', `"${request.email}" is not a valid email address.`);
@@ -77,6 +84,9 @@ export async function createDevelopmentIdentityProvider(options: { issuerTemplat
       const objectId = derivedGuid(`user:${tenantId}:${email.canonical}`);
       const name = request.name?.trim() || email.display.split('@')[0] || email.display;
       const graph = request.resource === 'graph';
+      // Entra: a Graph token carries every consented scope; a scope without consent is AADSTS65001.
+      const consent = graph ? graphConsent.decide(request.scopes) : null;
+      if (consent && !consent.ok) throw new ConsentRequired(consentRequiredError(options.clientId, new Date()));
       const expiresIn = 3600;
       // As strict as Entra: a member's UPN can only carry a domain its tenant verified (Graph, user
       // resource), otherwise the tenant's onmicrosoft.com name; `xms_edov` is true only for an address
@@ -93,7 +103,7 @@ export async function createDevelopmentIdentityProvider(options: { issuerTemplat
         email: mail.display,
         xms_edov: member ? homeTenantOf(mail.domain) === tenantId : true,
         ...(request.directoryRoles ? { wids: request.directoryRoles } : {}),
-        scp: graph ? GRAPH_SCOPES : options.apiScope,
+        scp: consent?.ok ? consent.scp : options.apiScope,
         azp: options.clientId,
         ver: '2.0',
       })
@@ -109,6 +119,13 @@ export async function createDevelopmentIdentityProvider(options: { issuerTemplat
       return { access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn, account: { tenantId, objectId, email: email.display, name } };
     },
   };
+}
+
+/** Entra answers a token request without consent with 400 and its own error body, not the API's. */
+export class ConsentRequired extends Error {
+  constructor(readonly body: ReturnType<typeof consentRequiredError>) {
+    super(body.error_description);
+  }
 }
 
 export function registerDevelopmentIdentityRoutes(app: FastifyInstance, idp: DevelopmentIdentityProvider): void {
@@ -137,6 +154,30 @@ export function registerDevelopmentIdentityRoutes(app: FastifyInstance, idp: Dev
         },
       },
     },
-    async (request) => idp.issue(request.body),
+    async (request, reply) => {
+      try {
+        return await idp.issue(request.body);
+      } catch (error) {
+        if (error instanceof ConsentRequired) return reply.code(400).send(error.body);
+        throw error;
+      }
+    },
+  );
+  // What the app registration is granted, for tests that take a permission away (or give one).
+  app.get('/dev/idp/consent', { schema: { hide: true } }, async () => ({ scopes: idp.graphConsent.scopes() }));
+  app.put<{ Body: { scopes: string[] } }>(
+    '/dev/idp/consent',
+    {
+      schema: {
+        hide: true,
+        body: { type: 'object', required: ['scopes'], additionalProperties: false, properties: { scopes: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 3, maxLength: 100 } } } },
+      },
+    },
+    async (request) => {
+      const invalid = request.body.scopes.filter((s) => !isGraphScopeName(s));
+      if (invalid.length > 0) throw new ApiError(400, 'VALIDATION_FAILED', `Not Microsoft Graph permission names: ${invalid.join(', ')}.`);
+      idp.graphConsent.set(request.body.scopes);
+      return { scopes: idp.graphConsent.scopes() };
+    },
   );
 }

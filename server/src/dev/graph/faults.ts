@@ -7,6 +7,8 @@
  * - 503: refused, nothing happened; 504: the request took effect but the answer is a gateway timeout;
  * - 429-burst: a run of 429s with Retry-After.
  */
+import { prng } from './prng.js';
+
 export type FaultKind = 'drop-before' | 'drop-after' | '503' | '504' | '429';
 
 export interface FaultPlan {
@@ -17,18 +19,6 @@ export interface FaultPlan {
   operations: Array<'create' | 'send' | 'sendMail' | 'list' | 'upload'>;
   /** Seconds in the Retry-After of injected 429s. */
   retryAfterSeconds?: number;
-}
-
-/** mulberry32: a small, well-known seeded PRNG; the same seed gives the same faults. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export class FaultInjector {

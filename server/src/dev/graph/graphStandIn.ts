@@ -1,47 +1,59 @@
 /**
  * Development stand-in for the part of Microsoft Graph the pane uses, speaking the same HTTP so
- * that the production Graph client runs unchanged against it:
+ * that the production Graph client runs unchanged against it. It is a specification of the real
+ * service: every behaviour is traced to Microsoft's page in docs/microsoft-behaviour.md.
  *
  *   POST {me|users/{id}}/sendMail                    202, or 400/401/403/429 like Graph
- *   POST {me|users/{id}}/messages                    201 draft (with the row marker property)
- *   POST {me|users/{id}}/messages/{id}/send          202; the draft moves to Sent Items
- *   GET  {me|users/{id}}/mailFolders/{drafts|sentitems}/messages?$filter=<marker filter>
+ *   POST {me|users/{id}}/messages                    201 draft (with the row marker property, optional `from`)
+ *   POST {me|users/{id}}/messages/{id}/send          202; transport moves it to Sent Items later
+ *   GET  {me|users/{id}}/mailFolders/{drafts|sentitems|inbox}/messages?$filter&$select&$orderby&$top&$skip
  *   DELETE {me|users/{id}}/messages/{id}
  *   POST {me|users/{id}}/messages/{id}/attachments   201; one fileAttachment added to a draft
- *   POST {me|users/{id}}/messages/{id}/attachments/createUploadSession   201 {uploadUrl}; then
- *   PUT  <uploadUrl> in byte ranges of at most 4 MiB, no Authorization header (files of 3–150 MB)
+ *   POST {me|users/{id}}/messages/{id}/attachments/createUploadSession   201 {uploadUrl} on the upload origin
  *   GET  {me|users/{id}}/contacts[?$filter=categories/any(c:c eq 'X')&$top=n&$skip=n]   paged with @odata.nextLink
  *
- * with Send-As rights per shared mailbox, 4 requests in flight per mailbox (429 MailboxConcurrency),
- * a message rate per window with Retry-After, the rolling 24-hour recipient budget, a response
- * latency, and seeded fault injection for tests (`PUT /dev/graph/faults`). What was sent is listed
- * for the mailbox page at `GET /dev/mailbox/messages`.
- * Development only: it refuses to run with NODE_ENV=production.
+ * with per-operation delegated scopes, mailbox rights (Full Access, Send As, Send on Behalf), the
+ * Outlook service limits (4 concurrent requests per mailbox, 10,000 requests per 10 minutes and
+ * 150 MB of uploads per 5 minutes per app and mailbox), a message rate, delayed transport with
+ * the 24-hour recipient limit enforced by non-delivery reports, Graph's error shape and
+ * correlation headers, a response latency, and seeded fault injection for tests
+ * (`PUT /dev/graph/faults`). Development only: it refuses to run with NODE_ENV=production.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createLocalJWKSet, type JWK } from 'jose';
+import type { JWK } from 'jose';
 import { ROW_MARKER_PROPERTY_ID } from '../../../../shared/src/api/graphMarker.js';
 import { normalizeEmail } from '../../../../shared/src/email/normalizeEmail.js';
-import { createAccessTokenValidator } from '../../identity/accessTokenValidator.js';
+import type { MailboxRight } from '../../config.js';
 import { assertDevelopment } from '../assertDevelopment.js';
-import { GRAPH_AUDIENCE } from '../identityProvider.js';
 import { contactsFor } from './contacts.js';
-import { FaultInjector, type FaultPlan } from './faults.js';
-import { GraphError, MailboxStore, type MessageContent, type StoredMessage } from './mailboxStore.js';
-import { MAX_RANGE_BYTES, UploadSessions } from './uploadSessions.js';
+import { FaultInjector, type FaultKind, type FaultPlan } from './faults.js';
+import { correlate, GraphError, sendGraphError } from './graphErrors.js';
+import { graphTokenReader, type GraphCaller } from './graphToken.js';
+import { MailboxStore, type Delivery, type Folder, type MessageContent, type SendDelay } from './mailboxStore.js';
+import { applyMessageQuery, messageJson, parseMessageQuery } from './messageQuery.js';
+import { requireScope, type Operation } from './scopes.js';
+import { ServiceLimits } from './serviceLimits.js';
+import type { UploadAnswer, UploadOrigin, UploadRequest } from './uploadOrigin.js';
+import { UploadSessions } from './uploadSessions.js';
 
 export interface GraphStandInOptions {
   identityJwks: { keys: JWK[] };
   issuerTemplate: string;
+  /** The stand-in's second origin, where upload sessions point (Exchange's origin in reality). */
+  uploadOrigin: UploadOrigin;
   /** Messages accepted per window (a minute, unless rateWindowSeconds scales it down for benchmarks). */
   ratePerMinute: number;
   /** Length of the rate window in seconds; 2 with a rate of 30 means "30 per 2 s". */
   rateWindowSeconds?: number;
   dailyRecipients?: number;
   latencyMs?: number;
-  /** Shared mailbox address → addresses of the users who may send as it. */
-  sharedMailboxes?: Record<string, string[]>;
+  /** Shared mailbox address → user address → rights. */
+  sharedMailboxes?: Record<string, Record<string, MailboxRight[]>>;
+  sendDelayMs?: SendDelay;
+  requestsPer10Minutes?: number;
+  uploadBytesPer5Minutes?: number;
+  restrictAfterOverLimitMessages?: number;
   clock?: () => number;
 }
 
@@ -51,6 +63,7 @@ export interface GraphStandIn {
 }
 
 const MAX_RECIPIENTS_PER_MESSAGE = 500;
+const RIGHT_NAMES: readonly MailboxRight[] = ['FullAccess', 'SendAs', 'SendOnBehalf'];
 
 interface GraphRecipient {
   emailAddress?: { address?: unknown };
@@ -62,106 +75,148 @@ interface MessageBody {
   toRecipients?: unknown;
   ccRecipients?: unknown;
   bccRecipients?: unknown;
+  from?: unknown;
   attachments?: unknown;
   singleValueExtendedProperties?: unknown;
 }
 
 type Params = { id?: string; messageId?: string; folder?: string };
+type FaultOperation = 'create' | 'send' | 'sendMail' | 'list' | 'upload';
 
 /** Graph refuses a JSON request body over 4 MB: bigger files go through upload sessions. */
 const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
 export function registerGraphStandIn(app: FastifyInstance, options: GraphStandInOptions): GraphStandIn {
   assertDevelopment('The Graph stand-in');
-  // Tests move the stand-in's time forward (a day, for the 24-hour budget) instead of waiting.
+  // Tests move the stand-in's time forward (a day, for the 24-hour limit) instead of waiting.
   const baseClock = options.clock ?? Date.now;
   let clockOffsetMs = 0;
   const clock = () => baseClock() + clockOffsetMs;
-  const validate = createAccessTokenValidator({ jwks: createLocalJWKSet(options.identityJwks), audience: GRAPH_AUDIENCE, issuerTemplate: options.issuerTemplate, requiredScope: 'Mail.Send' });
-  const sendAs = new Map<string, Set<string>>();
+  const readToken = graphTokenReader(options.identityJwks, options.issuerTemplate);
+  const rights = new Map<string, Map<string, Set<MailboxRight>>>();
   for (const [shared, users] of Object.entries(options.sharedMailboxes ?? {})) {
     const mailbox = canonical(shared);
-    if (mailbox) sendAs.set(mailbox, new Set(users.map(canonical).filter((u): u is string => u !== null)));
+    if (!mailbox) continue;
+    rights.set(mailbox, new Map(Object.entries(users).flatMap(([user, granted]) => (canonical(user) ? [[canonical(user) as string, new Set(granted)]] : []))));
   }
   const windowSeconds = options.rateWindowSeconds ?? 60;
   const store = new MailboxStore(
-    { messagesPerWindow: options.ratePerMinute, windowMs: windowSeconds * 1000, dailyRecipients: options.dailyRecipients ?? 10_000, concurrency: 4 },
-    sendAs,
+    {
+      messagesPerWindow: options.ratePerMinute,
+      windowMs: windowSeconds * 1000,
+      dailyRecipients: options.dailyRecipients ?? 10_000,
+      concurrency: 4,
+      restrictAfterOverLimitMessages: options.restrictAfterOverLimitMessages ?? 3,
+    },
+    rights,
     clock,
+    options.sendDelayMs ?? { min: 0, max: 0, seed: 1 },
   );
+  const limits = new ServiceLimits({ requestsPer10Minutes: options.requestsPer10Minutes ?? 10_000, uploadBytesPer5Minutes: options.uploadBytesPer5Minutes ?? 150 * 1024 * 1024 }, clock);
   const faults = new FaultInjector();
   const latency = options.latencyMs ?? 0;
+  const uploads = new UploadSessions(store, clock);
 
-  /** Authenticates, picks the mailbox, holds a concurrency slot, applies faults, and answers like Graph. */
+  interface Context {
+    caller: GraphCaller;
+    /** The mailbox the request acts on. */
+    mailbox: string;
+    /** Whether it is another user's mailbox (/users/{other}: `.Shared` scopes, Full Access). */
+    other: boolean;
+  }
+
+  /**
+   * Authenticates, picks the mailbox (Full Access for another one), checks the operation's
+   * scope, applies the Outlook service limits, holds a concurrency slot, applies faults, and
+   * answers like Graph.
+   */
   const handle = async (
     request: FastifyRequest<{ Params: Params }>,
     reply: FastifyReply,
-    operation: 'create' | 'send' | 'sendMail' | 'list' | 'delete' | 'upload',
-    work: (mailbox: string, sentBy: string) => { status: number; body?: unknown },
+    fault: FaultOperation | null,
+    operation: Operation | ((context: Context) => Operation),
+    work: (context: Context) => { status: number; body?: unknown },
   ) => {
+    const ids = correlate(request, reply);
     let release = () => {};
     try {
-      const caller = await validate(request.headers.authorization).catch((error: unknown) => {
-        throw new GraphError(401, 'InvalidAuthenticationToken', error instanceof Error ? error.message : 'Access token validation failure.');
-      });
-      const callerMailbox = canonical(caller.email ?? '');
-      if (!callerMailbox) throw new GraphError(400, 'ErrorInvalidUser', 'The signed-in user has no mailbox.');
+      const caller = await readToken(request.headers.authorization);
       const requested = request.params.id === undefined ? null : canonical(decodeURIComponent(request.params.id));
       if (request.params.id !== undefined && requested === null) throw new GraphError(404, 'ErrorInvalidUser', `The requested user '${request.params.id}' is invalid.`);
-      const mailbox = store.mailboxFor(callerMailbox, requested);
+      const mailbox = store.mailboxFor(caller.mailbox, requested);
+      const context: Context = { caller, mailbox, other: mailbox !== caller.mailbox };
+      requireScope(caller.scopes, typeof operation === 'function' ? operation(context) : operation, context.other);
+      limits.admit(caller.app, mailbox, request.method === 'GET' || request.method === 'DELETE' ? 0 : Number(request.headers['content-length'] ?? 0));
       release = store.acquire(mailbox);
-      const fault = operation === 'delete' ? null : faults.next(operation);
-      if (fault === 'drop-before') return drop(request, reply);
-      if (fault === '503') throw new GraphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable.');
-      if (fault === '429') throw new GraphError(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', faults.current()?.retryAfterSeconds ?? 1);
+      const injected = fault === null ? null : faults.next(fault);
+      if (injected === 'drop-before') return drop(request, reply);
+      failBefore(injected);
       if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
-      const result = work(mailbox, callerMailbox);
-      if (fault === 'drop-after') return drop(request, reply);
-      if (fault === '504') throw new GraphError(504, 'GatewayTimeout', 'The gateway did not receive a timely response.');
+      const result = work(context);
+      if (injected === 'drop-after') return drop(request, reply);
+      if (injected === '504') throw new GraphError(504, 'GatewayTimeout', 'The gateway did not receive a timely response.');
       return result.body === undefined ? reply.code(result.status).send() : reply.code(result.status).send(result.body);
     } catch (error) {
       if (!(error instanceof GraphError)) throw error;
-      if (error.retryAfterSeconds !== undefined) void reply.header('Retry-After', String(error.retryAfterSeconds));
-      return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message, innerError: { date: new Date(clock()).toISOString(), 'request-id': randomUUID() } } });
+      return sendGraphError(reply, error, ids, clock());
     } finally {
       release();
     }
   };
 
+  const failBefore = (injected: FaultKind | null) => {
+    if (injected === '503') throw new GraphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable.');
+    if (injected === '429') throw new GraphError(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', faults.current()?.retryAfterSeconds ?? 1);
+  };
+
   const routeOptions = { schema: { hide: true }, bodyLimit: MAX_REQUEST_BYTES };
-  const uploads = new UploadSessions(store, clock);
   for (const prefix of ['/dev/graph/v1.0/me', '/dev/graph/v1.0/users/:id']) {
     app.post<{ Params: Params; Body: { message?: MessageBody; saveToSentItems?: unknown } }>(`${prefix}/sendMail`, routeOptions, (request, reply) =>
-      handle(request, reply, 'sendMail', (mailbox, sentBy) => {
-        if (!request.body?.message || typeof request.body.message !== 'object') throw new GraphError(400, 'ErrorInvalidRequest', 'Empty Payload. JSON content expected.');
-        store.sendMail(mailbox, sentBy, parseMessage(request.body.message, true));
-        return { status: 202 };
-      }),
+      handle(
+        request,
+        reply,
+        'sendMail',
+        (context) => (sendsAsOther(request.body?.message, context) ? 'sendShared' : 'send'),
+        ({ caller, mailbox }) => {
+          if (!request.body?.message || typeof request.body.message !== 'object') throw new GraphError(400, 'ErrorInvalidRequest', 'Empty Payload. JSON content expected.');
+          store.sendMail(mailbox, caller.mailbox, parseMessage(request.body.message, true), request.body.saveToSentItems !== false);
+          return { status: 202 };
+        },
+      ),
     );
     app.post<{ Params: Params; Body: MessageBody }>(`${prefix}/messages`, routeOptions, (request, reply) =>
-      handle(request, reply, 'create', (mailbox, sentBy) => ({ status: 201, body: messageJson(store.createDraft(mailbox, sentBy, parseMessage(request.body ?? {}, false))) })),
+      handle(request, reply, 'create', 'writeMail', ({ mailbox }) => ({ status: 201, body: messageJson(store.createDraft(mailbox, parseMessage(request.body ?? {}, false)), null) })),
     );
     app.post<{ Params: Params }>(`${prefix}/messages/:messageId/send`, routeOptions, (request, reply) =>
-      handle(request, reply, 'send', (mailbox) => {
-        store.sendDraft(mailbox, request.params.messageId ?? '');
-        return { status: 202 };
-      }),
+      handle(
+        request,
+        reply,
+        'send',
+        (context) => (sendsAsOther(store.draft(context.mailbox, request.params.messageId ?? ''), context) ? 'sendShared' : 'send'),
+        ({ caller, mailbox }) => {
+          store.sendDraft(mailbox, request.params.messageId ?? '', caller.mailbox);
+          return { status: 202 };
+        },
+      ),
     );
     app.post<{ Params: Params; Body: unknown }>(`${prefix}/messages/:messageId/attachments`, routeOptions, (request, reply) =>
-      handle(request, reply, 'upload', (mailbox) => {
+      handle(request, reply, 'upload', 'writeMail', ({ mailbox }) => {
         const [attachment] = parseAttachments([request.body]);
         store.attach(mailbox, request.params.messageId ?? '', attachment!);
         return { status: 201, body: { '@odata.type': '#microsoft.graph.fileAttachment', id: randomUUID(), ...attachment } };
       }),
     );
     app.post<{ Params: Params; Body: unknown }>(`${prefix}/messages/:messageId/attachments/createUploadSession`, routeOptions, (request, reply) =>
-      handle(request, reply, 'upload', (mailbox) => {
-        const session = uploads.create(mailbox, request.params.messageId ?? '', request.body);
+      handle(request, reply, 'upload', 'writeMail', ({ caller, mailbox, other }) => {
+        // Graph's known issue: with delegated permissions an upload session works only on an item in the signed-in user's own mailbox.
+        if (other) throw new GraphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+        const session = uploads.create(caller.app, mailbox, request.params.messageId ?? '', request.body);
+        const path = `/api/v2.0/Users('${encodeURIComponent(mailbox)}')/Messages('${session.messageId}')/AttachmentSessions('${session.id}')`;
         return {
           status: 201,
           body: {
             '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#microsoft.graph.uploadSession',
-            uploadUrl: `${request.protocol}://${request.host}/dev/graph/upload/${session.id}?authtoken=${session.token}`,
+            uploadUrl: `${options.uploadOrigin.origin}${path}?authtoken=${session.token}`,
             expirationDateTime: new Date(session.expiresAt).toISOString(),
             nextExpectedRanges: ['0-'],
           },
@@ -169,23 +224,34 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
       }),
     );
     app.delete<{ Params: Params }>(`${prefix}/messages/:messageId`, routeOptions, (request, reply) =>
-      handle(request, reply, 'delete', (mailbox) => {
+      handle(request, reply, null, 'writeMail', ({ mailbox }) => {
         store.delete(mailbox, request.params.messageId ?? '');
         return { status: 204 };
       }),
     );
-    app.get<{ Params: Params; Querystring: { $filter?: string } }>(`${prefix}/mailFolders/:folder/messages`, routeOptions, (request, reply) =>
-      handle(request, reply, 'list', (mailbox) => {
-        const folder = (request.params.folder ?? '').toLowerCase();
-        if (folder !== 'drafts' && folder !== 'sentitems') throw new GraphError(404, 'ErrorFolderNotFound', `The folder '${request.params.folder}' was not found.`);
-        return { status: 200, body: { value: store.list(mailbox, folder, parseMarkerFilter(request.query.$filter)).map(messageJson) } };
-      }),
-    );
-  }
-
-  for (const prefix of ['/dev/graph/v1.0/me', '/dev/graph/v1.0/users/:id']) {
+    app.get<{ Params: Params; Querystring: Record<string, unknown> }>(`${prefix}/mailFolders/:folder/messages`, routeOptions, (request, reply) => {
+      let query: ReturnType<typeof parseMessageQuery> | null = null;
+      return handle(
+        request,
+        reply,
+        'list',
+        () => {
+          query = parseMessageQuery(request.query);
+          return query.readsBeyondBasic ? 'readMail' : 'readBasicMail';
+        },
+        ({ mailbox }) => {
+          const folder = (request.params.folder ?? '').toLowerCase();
+          if (folder !== 'drafts' && folder !== 'sentitems' && folder !== 'inbox') throw new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+          const parsed = query ?? parseMessageQuery(request.query);
+          const { page, more } = applyMessageQuery(store.list(mailbox, folder as Folder), parsed);
+          const next = more ? new URL(request.url, 'http://stand-in') : null;
+          next?.searchParams.set('$skip', String(parsed.skip + parsed.top));
+          return { status: 200, body: { value: page.map((m) => messageJson(m, parsed.select)), ...(next ? { '@odata.nextLink': `${request.protocol}://${request.host}${next.pathname}${next.search}` } : {}) } };
+        },
+      );
+    });
     app.get<{ Params: Params; Querystring: { $filter?: string; $top?: string; $skip?: string; $select?: string } }>(`${prefix}/contacts`, routeOptions, (request, reply) =>
-      handle(request, reply, 'list', (mailbox) => {
+      handle(request, reply, 'list', 'readContacts', ({ mailbox }) => {
         const filter = request.query.$filter;
         let category: string | null = null;
         if (filter !== undefined) {
@@ -205,50 +271,122 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
     );
   }
 
-  // The pre-authenticated upload URL: raw bytes, in its own scope so the binary parser stays here.
-  void app.register(async (scope) => {
-    scope.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_RANGE_BYTES + 1024 }, (_request, body, done) => done(null, body));
-    scope.put<{ Params: { sessionId: string }; Querystring: { authtoken?: string }; Body: Buffer }>('/dev/graph/upload/:sessionId', { schema: { hide: true } }, async (request, reply) => {
-      try {
-        const fault = faults.next('upload');
-        if (fault === 'drop-before') return drop(request, reply);
-        if (fault === '503') throw new GraphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable.');
-        if (fault === '429') throw new GraphError(429, 'ApplicationThrottled', 'Too many requests.', faults.current()?.retryAfterSeconds ?? 1);
-        const chunk = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        const result = uploads.put(request.params.sessionId, request.query.authtoken, request.headers.authorization, request.headers['content-range'], chunk);
-        if (fault === 'drop-after') return drop(request, reply);
-        if (fault === '504') throw new GraphError(504, 'GatewayTimeout', 'The gateway did not receive a timely response.');
-        if (result.complete) return reply.code(201).header('Location', `${request.protocol}://${request.host}/dev/graph/v1.0/me/messages/${result.session.messageId}/attachments/${result.session.id}`).send();
-        return reply.code(200).send({ expirationDateTime: new Date(result.session.expiresAt).toISOString(), nextExpectedRanges: [`${result.session.received}-`] });
-      } catch (error) {
-        if (!(error instanceof GraphError)) throw error;
-        if (error.retryAfterSeconds !== undefined) void reply.header('Retry-After', String(error.retryAfterSeconds));
-        return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message } });
-      }
+  // The pre-authenticated upload URL, on the upload origin (Exchange's in reality).
+  options.uploadOrigin.serve(async (request: UploadRequest): Promise<UploadAnswer | null> => {
+    const requestId = randomUUID();
+    const fail = (error: GraphError): UploadAnswer => ({
+      status: error.statusCode,
+      headers: { 'request-id': requestId, ...(error.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(error.retryAfterSeconds) }) },
+      body: { error: { code: error.code, message: error.message } },
     });
+    try {
+      const sessionId = /^\/api\/v2\.0\/Users\('[^']+'\)\/Messages\('[^']+'\)\/AttachmentSessions\('([^']+)'\)$/.exec(request.path)?.[1];
+      if (request.method !== 'PUT' || sessionId === undefined) throw new GraphError(404, 'ErrorInvalidUrl', 'The URL is not a valid upload session.');
+      const session = uploads.find(sessionId, request.query.get('authtoken'));
+      limits.admit(session.app, session.mailbox, request.body.length);
+      const injected = faults.next('upload');
+      if (injected === 'drop-before') {
+        request.drop();
+        return null;
+      }
+      failBefore(injected);
+      const result = uploads.put(sessionId, request.query.get('authtoken'), request.headers.authorization, request.headers['content-range'], request.body);
+      if (injected === 'drop-after') {
+        request.drop();
+        return null;
+      }
+      if (injected === '504') throw new GraphError(504, 'GatewayTimeout', 'The gateway did not receive a timely response.');
+      if (result.complete) return { status: 201, headers: { 'request-id': requestId, Location: `${options.uploadOrigin.origin}/api/v2.0/Users('${encodeURIComponent(session.mailbox)}')/Messages('${session.messageId}')/Attachments('${session.id}')` } };
+      return { status: 200, headers: { 'request-id': requestId }, body: { expirationDateTime: new Date(result.session.expiresAt).toISOString(), nextExpectedRanges: [`${result.session.received}-`] } };
+    } catch (error) {
+      if (!(error instanceof GraphError)) throw error;
+      return fail(error);
+    }
   });
 
-  app.put<{ Body: FaultPlan | null }>('/dev/graph/faults', { schema: { hide: true } }, async (request) => {
-    faults.set(request.body && typeof request.body === 'object' ? request.body : null);
-    return { plan: faults.current() };
+  registerControls(app, { store, faults, limits, advance: (ms) => (clockOffsetMs += ms), clock });
+  return { store, faults };
+}
+
+/** Test and development controls of the stand-in (not part of Graph). */
+function registerControls(app: FastifyInstance, s: { store: MailboxStore; faults: FaultInjector; limits: ServiceLimits; advance: (ms: number) => void; clock: () => number }) {
+  const hide = { schema: { hide: true } };
+  app.put<{ Body: FaultPlan | null }>('/dev/graph/faults', hide, async (request) => {
+    s.faults.set(request.body && typeof request.body === 'object' ? request.body : null);
+    return { plan: s.faults.current() };
   });
-  app.get('/dev/graph/faults', { schema: { hide: true } }, async () => ({ plan: faults.current(), injected: faults.injected, counters: store.counters }));
+  app.get('/dev/graph/faults', hide, async () => ({ plan: s.faults.current(), injected: s.faults.injected, counters: s.store.counters }));
   app.post<{ Body: { advanceMs: number } }>(
     '/dev/graph/clock',
     { schema: { hide: true, body: { type: 'object', required: ['advanceMs'], additionalProperties: false, properties: { advanceMs: { type: 'integer', minimum: 0, maximum: 366 * 24 * 3600_000 } } } } },
     async (request) => {
-      clockOffsetMs += request.body.advanceMs;
-      return { now: new Date(clock()).toISOString() };
+      s.advance(request.body.advanceMs);
+      return { now: new Date(s.clock()).toISOString() };
     },
   );
-  app.get('/dev/mailbox/messages', { schema: { hide: true } }, async () => store.sent().map(recordedJson));
-  app.delete('/dev/mailbox/messages', { schema: { hide: true } }, async (_request, reply) => {
-    store.clear();
-    faults.set(null);
+  app.put<{ Body: SendDelay }>(
+    '/dev/graph/delivery',
+    {
+      schema: {
+        hide: true,
+        body: {
+          type: 'object',
+          required: ['min', 'max', 'seed'],
+          additionalProperties: false,
+          properties: { min: { type: 'integer', minimum: 0, maximum: 3600_000 }, max: { type: 'integer', minimum: 0, maximum: 3600_000 }, seed: { type: 'integer', minimum: 0, maximum: 2 ** 31 - 1 } },
+        },
+      },
+    },
+    async (request, reply) => {
+      if (request.body.max < request.body.min) return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: 'max must not be below min.' } });
+      s.store.setDelay(request.body);
+      return request.body;
+    },
+  );
+  app.put<{ Body: { mailbox: string; user: string; rights: MailboxRight[] } }>(
+    '/dev/graph/rights',
+    {
+      schema: {
+        hide: true,
+        body: {
+          type: 'object',
+          required: ['mailbox', 'user', 'rights'],
+          additionalProperties: false,
+          properties: { mailbox: { type: 'string', maxLength: 254 }, user: { type: 'string', maxLength: 254 }, rights: { type: 'array', maxItems: 3, items: { type: 'string', enum: [...RIGHT_NAMES] } } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const mailbox = canonical(request.body.mailbox);
+      const user = canonical(request.body.user);
+      if (!mailbox || !user) return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: 'mailbox and user must be email addresses.' } });
+      s.store.setRights(mailbox, user, request.body.rights);
+      return { mailbox, user, rights: request.body.rights };
+    },
+  );
+  app.post<{ Body: { user: string } }>(
+    '/dev/graph/restrictions/release',
+    { schema: { hide: true, body: { type: 'object', required: ['user'], additionalProperties: false, properties: { user: { type: 'string', maxLength: 254 } } } } },
+    async (request, reply) => {
+      const user = canonical(request.body.user);
+      if (!user) return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: 'user must be an email address.' } });
+      s.store.release(user);
+      return reply.code(204).send();
+    },
+  );
+  app.get('/dev/mailbox/messages', hide, async () => s.store.delivered().map(recordedJson));
+  app.delete('/dev/mailbox/messages', hide, async (_request, reply) => {
+    s.store.clear();
+    s.limits.clear();
+    s.faults.set(null);
     return reply.code(204).send();
   });
+}
 
-  return { store, faults };
+/** Whether a message goes out with `from` set to a mailbox other than the signed-in user's. */
+function sendsAsOther(message: { from?: unknown } | MessageContent | undefined, context: { caller: GraphCaller; mailbox: string }): boolean {
+  const from = message && typeof message.from === 'string' ? message.from : message && message.from ? fromAddress(message.from) : null;
+  return (from ?? context.mailbox) !== context.caller.mailbox;
 }
 
 /** Cuts the connection without an answer, as a network failure would. */
@@ -263,22 +401,13 @@ function canonical(address: string): string | null {
   return result.ok ? result.canonical : null;
 }
 
-function messageJson(message: StoredMessage) {
-  return {
-    id: message.id,
-    isDraft: message.folder === 'drafts',
-    subject: message.subject,
-    createdDateTime: new Date(message.createdAt).toISOString(),
-    sentDateTime: message.sentAt === null ? null : new Date(message.sentAt).toISOString(),
-    toRecipients: message.to.map((address) => ({ emailAddress: { address } })),
-  };
-}
-
-function recordedJson(message: StoredMessage) {
+function recordedJson(message: Delivery) {
   return {
     id: message.id,
     mailbox: message.mailbox,
-    sentBy: message.sentBy,
+    from: message.from,
+    sender: message.sender,
+    sentBy: message.submittedBy,
     to: message.to,
     cc: message.cc,
     bcc: message.bcc,
@@ -287,17 +416,8 @@ function recordedJson(message: StoredMessage) {
     html: message.html,
     attachments: message.attachments,
     marker: message.marker,
-    sentAt: new Date(message.sentAt ?? message.createdAt).toISOString(),
+    sentAt: new Date(message.sentAt).toISOString(),
   };
-}
-
-const MARKER_FILTER = /^singleValueExtendedProperties\/Any\(ep: ep\/id eq '([^']+)' and ep\/value eq '((?:[^']|'')*)'\)$/;
-
-function parseMarkerFilter(filter: string | undefined): string | null {
-  if (filter === undefined) return null;
-  const match = MARKER_FILTER.exec(filter.trim());
-  if (!match || match[1] !== ROW_MARKER_PROPERTY_ID) throw new GraphError(400, 'ErrorInvalidUrlQueryFilter', 'The query filter contains one or more invalid nodes.');
-  return (match[2] ?? '').replace(/''/g, "'");
 }
 
 function recipients(value: unknown, field: string): string[] {
@@ -308,6 +428,15 @@ function recipients(value: unknown, field: string): string[] {
     if (typeof address !== 'string' || !normalizeEmail(address).ok) throw new GraphError(400, 'ErrorInvalidRecipients', `At least one recipient is not valid., Recipient '${String(address)}' is not resolved.`);
     return address;
   });
+}
+
+/** The canonical address of a message's `from` recipient, or 400 like Graph. */
+function fromAddress(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  const address = (value as GraphRecipient)?.emailAddress?.address;
+  const parsed = typeof address === 'string' ? canonical(address) : null;
+  if (parsed === null) throw new GraphError(400, 'ErrorInvalidRecipients', `The from address '${String(address)}' is not valid.`);
+  return parsed;
 }
 
 function parseMessage(message: MessageBody, requireRecipients: boolean): MessageContent {
@@ -337,13 +466,20 @@ function parseMessage(message: MessageBody, requireRecipients: boolean): Message
     html: content,
     marker: typeof marker === 'string' ? marker : null,
     attachments: parseAttachments(attachments),
+    from: fromAddress(message.from),
   };
 }
 
 function parseAttachments(attachments: unknown[]): MessageContent['attachments'] {
   return attachments.map((a) => {
-    const file = a as { name?: unknown; contentType?: unknown; contentBytes?: unknown } | null;
+    const file = a as { name?: unknown; contentType?: unknown; contentBytes?: unknown; isInline?: unknown; contentId?: unknown } | null;
     if (typeof file?.name !== 'string' || typeof file.contentBytes !== 'string') throw new GraphError(400, 'ErrorInvalidRequest', 'A fileAttachment needs a name and contentBytes.');
-    return { name: file.name, contentType: typeof file.contentType === 'string' ? file.contentType : 'application/octet-stream', size: Buffer.from(file.contentBytes, 'base64').length };
+    return {
+      name: file.name,
+      contentType: typeof file.contentType === 'string' ? file.contentType : 'application/octet-stream',
+      size: Buffer.from(file.contentBytes, 'base64').length,
+      ...(file.isInline === true ? { isInline: true } : {}),
+      ...(typeof file.contentId === 'string' ? { contentId: file.contentId } : {}),
+    };
   });
 }

@@ -1,20 +1,29 @@
 /**
- * The Graph stand-in's mailboxes in memory: drafts and sent items per mailbox, Send-As rights on
- * shared mailboxes, and the limits Exchange Online applies — at most 4 requests in flight per
- * mailbox, a per-window message rate, and a rolling 24-hour recipient budget.
+ * The Graph stand-in's Exchange: mailboxes with Drafts, Sent Items and Inbox, the mailbox rights
+ * of shared mailboxes, and transport. Each rule follows Microsoft's documentation:
+ *
+ * - Sending is not instant (concepts/outlook-things-to-know-about-send-mail.md): `send` answers
+ *   202 once the message is submitted; transport later moves it from Drafts to Sent Items (here
+ *   after a seeded random delay, evaluated lazily against the clock so tests can move time). An
+ *   item's id changes when it moves folder (concepts/outlook-immutable-id.md).
+ * - Submitting a draft again while it is still in Drafts is not documented as idempotent
+ *   (microsoftgraph/microsoft-graph-docs-contrib#921 is open), so the stand-in takes the worst
+ *   case: it is accepted and delivered twice. Once moved, the old id is gone (404).
+ * - Sending from another mailbox (concepts/outlook-send-mail-from-other-user.md): the signed-in
+ *   user needs Send As or Send on Behalf on the `from` mailbox (else 403 ErrorSendAsDenied); Send on
+ *   Behalf shows `sender` ≠ `from`; anything under /users/{other} needs Full Access; the copy goes
+ *   to the Sent Items of the mailbox the request went through.
+ * - The 24-hour recipient limit of a business mailbox is not a synchronous error (Exchange Online
+ *   limits, "Recipient rate limit"): the send is accepted, transport returns a non-delivery report
+ *   with 5.1.90 to the sender's Inbox, and a sender who keeps sending is restricted: every later
+ *   message comes back with 5.1.8 until an administrator releases them (Defender portal,
+ *   "Restricted entities"). The limit is counted per signed-in sender, not per `from` address.
  */
 import { randomUUID } from 'node:crypto';
-
-export class GraphError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: string,
-    message: string,
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(message);
-  }
-}
+import type { MailboxRight } from '../../config.js';
+import { GraphError } from './graphErrors.js';
+import { prng } from './prng.js';
+export { GraphError };
 
 export interface MessageContent {
   subject: string;
@@ -23,18 +32,42 @@ export interface MessageContent {
   to: string[];
   cc: string[];
   bcc: string[];
-  attachments: Array<{ name: string; contentType: string; size: number }>;
+  attachments: Array<{ name: string; contentType: string; size: number; isInline?: boolean; contentId?: string }>;
   marker: string | null;
+  /** The `from` the client set (another mailbox), or null for the mailbox's own address. */
+  from: string | null;
 }
+
+export type Folder = 'drafts' | 'sentitems' | 'inbox';
 
 export interface StoredMessage extends MessageContent {
   id: string;
   /** Canonical address of the mailbox that holds it. */
   mailbox: string;
-  sentBy: string;
-  folder: 'drafts' | 'sentitems';
+  folder: Folder;
   createdAt: number;
   sentAt: number | null;
+  receivedAt: number | null;
+  /** Who submitted it (the signed-in user), once sent. */
+  submittedBy: string | null;
+  /** The address recipients see as sender: the submitter with Send on Behalf, else `from`. */
+  sender: string | null;
+  /** When transport takes it (moves it to Sent Items); null while it is a plain draft. */
+  transitAt: number | null;
+  /** Further submissions of the same draft while it was in transit: each is delivered again. */
+  resubmissions: number;
+  saveToSentItems: boolean;
+  fromName?: string;
+}
+
+/** What reached recipients (the mailbox page and the tests' view of the outside world). */
+export interface Delivery extends MessageContent {
+  id: string;
+  mailbox: string;
+  from: string;
+  sender: string;
+  submittedBy: string;
+  sentAt: number;
 }
 
 export interface MailboxLimits {
@@ -42,6 +75,7 @@ export interface MailboxLimits {
   windowMs: number;
   dailyRecipients: number;
   concurrency: number;
+  restrictAfterOverLimitMessages: number;
 }
 
 export interface Counters {
@@ -53,25 +87,66 @@ export interface Counters {
 const DAY_MS = 24 * 3600 * 1000;
 const MAX_STORED = 50_000;
 
+export interface SendDelay {
+  min: number;
+  max: number;
+  seed: number;
+}
+
 export class MailboxStore {
   private readonly messages = new Map<string, StoredMessage>();
+  private readonly deliveries: Delivery[] = [];
   private readonly sends = new Map<string, number[]>();
   private readonly recipients = new Map<string, Array<{ at: number; count: number }>>();
   private readonly inFlight = new Map<string, number>();
+  /** Sender → messages submitted beyond the daily limit; past the threshold the sender is restricted. */
+  private readonly overLimit = new Map<string, number>();
+  private readonly restricted = new Set<string>();
+  private delay: SendDelay;
+  private random: () => number;
   readonly counters: Counters = { throttled: 0, concurrencyRejected: 0, peakConcurrency: 0 };
 
   constructor(
     private readonly limits: MailboxLimits,
-    /** Shared mailbox → the users who may send as it (canonical addresses). */
-    private readonly sendAs: ReadonlyMap<string, ReadonlySet<string>>,
+    /** Shared mailbox → user → rights (canonical addresses). */
+    private readonly rights: Map<string, Map<string, Set<MailboxRight>>>,
     private readonly clock: () => number = Date.now,
-  ) {}
+    delay: SendDelay = { min: 0, max: 0, seed: 1 },
+  ) {
+    this.delay = delay;
+    this.random = prng(delay.seed);
+  }
 
-  /** The mailbox a request acts on: the caller's own, or a shared one they may send as. */
+  setDelay(delay: SendDelay): void {
+    this.delay = delay;
+    this.random = prng(delay.seed);
+  }
+
+  setRights(mailbox: string, user: string, rights: readonly MailboxRight[]): void {
+    const users = this.rights.get(mailbox) ?? new Map<string, Set<MailboxRight>>();
+    users.set(user, new Set(rights));
+    this.rights.set(mailbox, users);
+  }
+
+  private has(mailbox: string, user: string, right: MailboxRight): boolean {
+    return this.rights.get(mailbox)?.get(user)?.has(right) ?? false;
+  }
+
+  /** The mailbox a request acts on: the caller's own, or another one they hold Full Access to. */
   mailboxFor(caller: string, requested: string | null): string {
     if (requested === null || requested === caller) return caller;
-    if (this.sendAs.get(requested)?.has(caller)) return requested;
-    throw new GraphError(403, 'ErrorSendAsDenied', 'The user account which was used to submit this request does not have the right to send mail on behalf of the specified sending account.');
+    if (this.has(requested, caller, 'FullAccess')) return requested;
+    throw new GraphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+  }
+
+  /**
+   * Who the recipients see: sending as oneself, or with Send As / Send on Behalf on the `from`
+   * mailbox. Without either: 403 ErrorSendAsDenied, the text of Microsoft's example.
+   */
+  senderFor(caller: string, from: string): string {
+    if (from === caller || this.has(from, caller, 'SendAs')) return from;
+    if (this.has(from, caller, 'SendOnBehalf')) return caller;
+    throw new GraphError(403, 'ErrorSendAsDenied', 'The user account which was used to submit this request does not have the right to send mail on behalf of the specified sending account. Cannot submit message.');
   }
 
   /** Holds one of the mailbox's concurrent request slots; Exchange allows 4. */
@@ -91,64 +166,192 @@ export class MailboxStore {
     };
   }
 
-  createDraft(mailbox: string, sentBy: string, content: MessageContent): StoredMessage {
-    const message: StoredMessage = { ...content, id: randomUUID().replace(/-/g, ''), mailbox, sentBy, folder: 'drafts', createdAt: this.clock(), sentAt: null };
+  createDraft(mailbox: string, content: MessageContent): StoredMessage {
+    this.settle();
+    const message: StoredMessage = {
+      ...content,
+      id: newId(),
+      mailbox,
+      folder: 'drafts',
+      createdAt: this.clock(),
+      sentAt: null,
+      receivedAt: null,
+      submittedBy: null,
+      sender: null,
+      transitAt: null,
+      resubmissions: 0,
+      saveToSentItems: true,
+    };
     this.store(message);
     return message;
   }
 
-  /** A draft of the mailbox, or 404 like Graph. */
+  /** A draft of the mailbox (also one in transit), or 404 like Graph. */
   draft(mailbox: string, id: string): StoredMessage {
+    this.settle();
     const message = this.messages.get(id);
-    if (!message || message.mailbox !== mailbox || message.folder !== 'drafts') throw new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+    if (!message || message.mailbox !== mailbox || message.folder !== 'drafts') throw notFound();
     return message;
   }
 
-  /** Adds an attachment to a draft (the end of an upload session). */
+  /** Adds an attachment to a draft (also the end of an upload session). */
   attach(mailbox: string, id: string, attachment: MessageContent['attachments'][number]): void {
     this.draft(mailbox, id).attachments.push(attachment);
   }
 
-  sendDraft(mailbox: string, id: string): StoredMessage {
-    const message = this.messages.get(id);
-    if (!message || message.mailbox !== mailbox || message.folder !== 'drafts') throw new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
-    this.admit(mailbox, message.to.length + message.cc.length + message.bcc.length);
-    message.folder = 'sentitems';
-    message.sentAt = this.clock();
+  /** POST …/messages/{id}/send: 202 once submitted; transport moves it later. */
+  sendDraft(mailbox: string, id: string, caller: string): StoredMessage {
+    const message = this.draft(mailbox, id);
+    const sender = this.senderFor(caller, message.from ?? mailbox);
+    if (message.transitAt !== null) {
+      message.resubmissions++;
+      return message;
+    }
+    this.admit(mailbox);
+    message.submittedBy = caller;
+    message.sender = sender;
+    message.transitAt = this.clock() + this.nextDelay();
     return message;
   }
 
-  sendMail(mailbox: string, sentBy: string, content: MessageContent): StoredMessage {
-    this.admit(mailbox, content.to.length + content.cc.length + content.bcc.length);
-    const now = this.clock();
-    const message: StoredMessage = { ...content, id: randomUUID().replace(/-/g, ''), mailbox, sentBy, folder: 'sentitems', createdAt: now, sentAt: now };
-    this.store(message);
+  /** POST …/sendMail: the message is created in Drafts and submitted in one call (step 1 of the send-mail page). */
+  sendMail(mailbox: string, caller: string, content: MessageContent, saveToSentItems: boolean): StoredMessage {
+    this.settle();
+    const sender = this.senderFor(caller, content.from ?? mailbox);
+    this.admit(mailbox);
+    const message = this.createDraft(mailbox, content);
+    message.submittedBy = caller;
+    message.sender = sender;
+    message.saveToSentItems = saveToSentItems;
+    message.transitAt = this.clock() + this.nextDelay();
     return message;
   }
 
-  list(mailbox: string, folder: 'drafts' | 'sentitems', marker: string | null): StoredMessage[] {
-    return [...this.messages.values()].filter((m) => m.mailbox === mailbox && m.folder === folder && (marker === null || m.marker === marker));
+  list(mailbox: string, folder: Folder): StoredMessage[] {
+    this.settle();
+    return [...this.messages.values()].filter((m) => m.mailbox === mailbox && m.folder === folder);
   }
 
   delete(mailbox: string, id: string): void {
+    this.settle();
     const message = this.messages.get(id);
-    if (!message || message.mailbox !== mailbox) throw new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+    if (!message || message.mailbox !== mailbox) throw notFound();
+    // A message already handed to transport goes out even if its draft is deleted now.
+    if (message.transitAt !== null) {
+      message.folder = 'drafts';
+      message.mailbox = `deleted:${message.mailbox}`;
+      return;
+    }
     this.messages.delete(id);
   }
 
-  sent(): StoredMessage[] {
-    return [...this.messages.values()].filter((m) => m.folder === 'sentitems').sort((a, b) => (a.sentAt ?? 0) - (b.sentAt ?? 0));
+  /** What reached recipients, oldest first. */
+  delivered(): Delivery[] {
+    this.settle();
+    return [...this.deliveries];
+  }
+
+  isRestricted(user: string): boolean {
+    this.settle();
+    return this.restricted.has(user);
+  }
+
+  /** An administrator releases a restricted sender (Defender portal, Restricted entities). */
+  release(user: string): void {
+    this.settle();
+    this.restricted.delete(user);
+    this.overLimit.delete(user);
   }
 
   clear(): void {
     this.messages.clear();
+    this.deliveries.length = 0;
     this.sends.clear();
     this.recipients.clear();
+    this.overLimit.clear();
+    this.restricted.clear();
+    this.random = prng(this.delay.seed);
     Object.assign(this.counters, { throttled: 0, concurrencyRejected: 0, peakConcurrency: 0 });
   }
 
-  /** Applies the per-window message rate and the rolling 24-hour recipient budget to one send. */
-  private admit(mailbox: string, recipientCount: number): void {
+  /** Transport: every submitted message whose time has come is sent or bounced, and leaves Drafts. */
+  settle(): void {
+    const now = this.clock();
+    const due = [...this.messages.values()].filter((m) => m.transitAt !== null && m.transitAt <= now).sort((a, b) => (a.transitAt ?? 0) - (b.transitAt ?? 0));
+    for (const message of due) {
+      const at = message.transitAt ?? now;
+      this.messages.delete(message.id);
+      for (let copy = 0; copy <= message.resubmissions; copy++) this.transport(message, at);
+      const holder = message.mailbox.startsWith('deleted:') ? null : message.mailbox;
+      if (holder !== null && message.saveToSentItems) {
+        // The item gets a new id in Sent Items: the draft's id no longer finds it.
+        this.store({ ...message, id: newId(), folder: 'sentitems', sentAt: at, transitAt: null, resubmissions: 0 });
+      }
+    }
+  }
+
+  private transport(message: StoredMessage, at: number): void {
+    const sender = message.submittedBy ?? message.mailbox;
+    const count = message.to.length + message.cc.length + message.bcc.length;
+    if (this.restricted.has(sender)) return this.bounce(message, at, RESTRICTED);
+    const day = (this.recipients.get(sender) ?? []).filter((r) => r.at > at - DAY_MS);
+    const used = day.reduce((sum, r) => sum + r.count, 0);
+    if (used + count > this.limits.dailyRecipients) {
+      const over = (this.overLimit.get(sender) ?? 0) + 1;
+      this.overLimit.set(sender, over);
+      if (over > this.limits.restrictAfterOverLimitMessages) this.restricted.add(sender);
+      return this.bounce(message, at, DAILY_LIMIT);
+    }
+    day.push({ at, count });
+    this.recipients.set(sender, day);
+    this.deliveries.push({ ...message, id: newId(), from: message.from ?? message.mailbox.replace(/^deleted:/, ''), sender: message.sender ?? sender, submittedBy: sender, sentAt: at });
+    if (this.deliveries.length > MAX_STORED) this.deliveries.shift();
+  }
+
+  /** A non-delivery report in the sender's Inbox, in Exchange Online's format. */
+  private bounce(message: StoredMessage, at: number, status: { code: string; text: string; explain: string }): void {
+    const sender = message.submittedBy ?? message.mailbox;
+    const domain = sender.split('@')[1] ?? 'localhost';
+    const recipients = [...message.to, ...message.cc, ...message.bcc];
+    const html = [
+      `<p>Your message to ${recipients.map(escapeHtml).join(', ')} couldn't be delivered.</p>`,
+      `<p>${escapeHtml(status.explain)}</p>`,
+      '<p>Diagnostic information for administrators:</p>',
+      `<p>Generating server: ${escapeHtml(domain)}</p>`,
+      ...recipients.map((r) => `<p>${escapeHtml(r)}<br>Remote Server returned '${status.code} ${escapeHtml(status.text)}'</p>`),
+      `<p>Original message headers:</p><pre>Subject: ${escapeHtml(message.subject)}</pre>`,
+    ].join('\n');
+    this.store({
+      id: newId(),
+      mailbox: sender,
+      folder: 'inbox',
+      subject: `Undeliverable: ${message.subject}`,
+      contentType: 'html',
+      html,
+      to: [sender],
+      cc: [],
+      bcc: [],
+      attachments: [],
+      marker: null,
+      from: `postmaster@${domain}`,
+      fromName: 'Microsoft Outlook',
+      createdAt: at,
+      sentAt: at,
+      receivedAt: at,
+      submittedBy: null,
+      sender: `postmaster@${domain}`,
+      transitAt: null,
+      resubmissions: 0,
+      saveToSentItems: true,
+    });
+  }
+
+  private nextDelay(): number {
+    return this.delay.min + Math.floor(this.random() * (this.delay.max - this.delay.min + 1));
+  }
+
+  /** Applies the per-window message rate to one submission. */
+  private admit(mailbox: string): void {
     const now = this.clock();
     const window = (this.sends.get(mailbox) ?? []).filter((t) => t > now - this.limits.windowMs);
     if (window.length >= this.limits.messagesPerWindow) {
@@ -157,16 +360,8 @@ export class MailboxStore {
       const retryAfter = Math.max(1, Math.ceil(((window[0] ?? now) + this.limits.windowMs - now) / 1000));
       throw new GraphError(429, 'ApplicationThrottled', 'Application is over its MailboxSendRate limit. Retry after the time in the Retry-After header.', retryAfter);
     }
-    const day = (this.recipients.get(mailbox) ?? []).filter((r) => r.at > now - DAY_MS);
-    const used = day.reduce((sum, r) => sum + r.count, 0);
-    if (used + recipientCount > this.limits.dailyRecipients) {
-      this.recipients.set(mailbox, day);
-      throw new GraphError(403, 'ErrorMessageSubmissionBlocked', `The mailbox has reached its limit of ${this.limits.dailyRecipients} recipients in 24 hours.`);
-    }
     window.push(now);
-    day.push({ at: now, count: recipientCount });
     this.sends.set(mailbox, window);
-    this.recipients.set(mailbox, day);
   }
 
   private store(message: StoredMessage): void {
@@ -176,4 +371,29 @@ export class MailboxStore {
       if (oldest !== undefined) this.messages.delete(oldest);
     }
   }
+}
+
+/** NDR texts of Exchange Online's pages "Fix email delivery issues for error code 5.1.90" and "… 5.1.8". */
+export const DAILY_LIMIT = {
+  code: '550 5.1.90',
+  text: "Your message can't be sent because you've reached your daily limit for message recipients.",
+  explain: "Your message can't be sent because you've reached your daily limit for message recipients. Try again tomorrow.",
+};
+export const RESTRICTED = {
+  code: '550 5.1.8',
+  text: 'Access denied, bad outbound sender',
+  explain: "Your message couldn't be delivered because you weren't recognized as a valid sender. The most common reason for this is that your email address is suspected of sending spam and it's no longer allowed to send email. Contact your email admin for assistance.",
+};
+
+function notFound(): GraphError {
+  return new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+}
+
+/** Exchange item ids are opaque base64-ish strings. */
+function newId(): string {
+  return `AAMkAD${Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url')}`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }

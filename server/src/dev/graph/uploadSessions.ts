@@ -15,6 +15,8 @@ const SESSION_LIFETIME_MS = 15 * 60_000;
 export interface UploadSession {
   id: string;
   token: string;
+  /** The app (token `azp`) whose Outlook service limits the bytes count against. */
+  app: string;
   mailbox: string;
   messageId: string;
   name: string;
@@ -33,7 +35,7 @@ export class UploadSessions {
   ) {}
 
   /** Opens a session for `{ AttachmentItem: { attachmentType: 'file', name, size, contentType? } }` on a draft. */
-  create(mailbox: string, messageId: string, body: unknown): UploadSession {
+  create(app: string, mailbox: string, messageId: string, body: unknown): UploadSession {
     const item = (body as { AttachmentItem?: { attachmentType?: unknown; name?: unknown; size?: unknown; contentType?: unknown } } | null)?.AttachmentItem;
     if (!item || item.attachmentType !== 'file' || typeof item.name !== 'string' || item.name === '' || !Number.isSafeInteger(item.size)) {
       throw new GraphError(400, 'ErrorInvalidRequest', 'AttachmentItem needs attachmentType "file", a name and a size.');
@@ -46,6 +48,7 @@ export class UploadSessions {
     const session: UploadSession = {
       id: randomUUID(),
       token: randomBytes(24).toString('base64url'),
+      app,
       mailbox,
       messageId,
       name: item.name,
@@ -58,12 +61,19 @@ export class UploadSessions {
     return session;
   }
 
-  /** Takes one byte range; the last one attaches the file. Ranges must arrive in order. */
-  put(id: string, token: unknown, authorization: unknown, contentRange: unknown, chunk: Buffer): { complete: boolean; session: UploadSession } {
+  /** The session an upload URL names, if its token is right and it has not expired. */
+  find(id: string, token: unknown): UploadSession {
     const session = this.sessions.get(id);
     if (!session || session.expiresAt < this.clock() || typeof token !== 'string' || !sameSecret(token, session.token)) {
       throw new GraphError(404, 'ErrorItemNotFound', 'The upload session was not found or has expired.');
     }
+    return session;
+  }
+
+  /** Takes one byte range; the last one attaches the file. Ranges must arrive in order. */
+  put(id: string, token: unknown, authorization: unknown, contentRange: unknown, chunk: Buffer): { complete: boolean; session: UploadSession } {
+    const session = this.find(id, token);
+    // The URL is pre-authenticated; Microsoft: "Do not specify an Authorization request header".
     if (authorization !== undefined) throw new GraphError(401, 'InvalidAuthenticationToken', 'Do not send an Authorization header to a pre-authenticated upload URL.');
     const range = typeof contentRange === 'string' ? /^bytes (\d+)-(\d+)\/(\d+)$/.exec(contentRange) : null;
     if (!range) throw new GraphError(400, 'ErrorInvalidRequest', 'Content-Range "bytes start-end/size" is required.');
