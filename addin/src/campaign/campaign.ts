@@ -8,7 +8,7 @@
  * them after a reload means its outcome is unknown, and it is settled by looking the row's marker
  * up in Drafts and Sent Items, never by sending again blindly.
  */
-export type FailureReason = 'rejected' | 'send_as_denied' | 'auth' | 'budget' | 'unknown_outcome';
+export type FailureReason = 'rejected' | 'send_as_denied' | 'auth' | 'budget' | 'unknown_outcome' | 'stopped_unconfirmed';
 
 export type RowState =
   | { status: 'pending' }
@@ -16,7 +16,8 @@ export type RowState =
   | { status: 'drafted'; draftId: string }
   | { status: 'sending'; draftId: string }
   | { status: 'sent'; at: number }
-  | { status: 'failed'; reason: FailureReason; message: string }
+  /** `draftId`: the row's draft when it had one (a refused send leaves it in Drafts). */
+  | { status: 'failed'; reason: FailureReason; message: string; draftId?: string }
   | { status: 'cancelled' };
 
 export interface CampaignLedger {
@@ -43,6 +44,17 @@ export function rowMarker(ledger: Pick<CampaignLedger, 'id'>, row: number): stri
 
 export function isSettled(state: RowState): boolean {
   return state.status === 'sent' || state.status === 'failed' || state.status === 'cancelled';
+}
+
+/**
+ * The state a failed row restarts from when the sender retries it, keeping its marker (its
+ * identity in Exchange): the runner looks the marker up before it creates or sends anything, so a
+ * row that in fact went out is never sent again. A row whose send may have reached Exchange
+ * restarts as "sending" (settled from Sent Items and Drafts, never resent blindly); any other
+ * as "creating" (a draft it left behind is found and reused).
+ */
+export function retryState(state: Extract<RowState, { status: 'failed' }>): RowState {
+  return state.reason === 'unknown_outcome' || state.reason === 'stopped_unconfirmed' ? { status: 'sending', draftId: state.draftId ?? '' } : { status: 'creating' };
 }
 
 export interface LedgerTotals {

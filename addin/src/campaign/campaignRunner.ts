@@ -19,6 +19,8 @@ export interface OutgoingMessage {
   bcc: string[];
   /** Names of the draft's attachments this message carries. */
   attachments: string[];
+  /** Content ids of the draft's inline images this message's body shows (`<img src="cid:…">`). */
+  inline?: string[];
   subject: string;
   html: string;
 }
@@ -50,6 +52,8 @@ export interface RunOptions {
   concurrency?: number;
   /** The bytes of a draft attachment by name (read from the Outlook draft, once per campaign). */
   attachment?: (name: string) => Promise<GraphFileAttachment>;
+  /** An inline image of the draft by content id, with `isInline` and its `contentId` set. */
+  inlineImage?: (contentId: string) => Promise<GraphFileAttachment>;
   /** How long to wait after an ambiguous send before looking in Sent Items (delivery is asynchronous). */
   settleDelayMs?: number;
   /** First backoff after a transient error; it doubles with each retry. */
@@ -181,7 +185,10 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
                 ? 'unknown_outcome'
                 : 'rejected'
         : 'rejected';
-    set(row, { status: 'failed', reason, message: error instanceof Error ? error.message : String(error) });
+    // A draft the row already had stays where it is, and a retry finds it by the row's marker.
+    const previous = ledger.states[row];
+    const draftId = previous && 'draftId' in previous ? previous.draftId : undefined;
+    set(row, { status: 'failed', reason, message: error instanceof Error ? error.message : String(error), ...(draftId ? { draftId } : {}) });
     // Without a valid sign-in or with the daily budget spent, nothing else can go out now.
     if (reason === 'auth' || reason === 'budget') throw new Interrupted();
   };
@@ -212,9 +219,22 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
     return cached;
   };
 
+  const imageCache = new Map<string, Promise<GraphFileAttachment>>();
+  const inlineImage = (contentId: string) => {
+    if (!options.inlineImage) return Promise.reject(new Error(`The picture ${contentId} cannot be read.`));
+    let cached = imageCache.get(contentId);
+    if (!cached) {
+      cached = options.inlineImage(contentId);
+      imageCache.set(contentId, cached);
+    }
+    return cached;
+  };
+
   /** How the message's files reach its draft: in the draft's request, one request each, or by upload session. */
-  const delivery = async (message: OutgoingMessage): Promise<DeliveryPlan> =>
-    message.attachments.length === 0 ? { inline: [], separate: [], upload: [] } : deliveryPlan(await Promise.all(message.attachments.map(attachment)), message.html.length);
+  const delivery = async (message: OutgoingMessage): Promise<DeliveryPlan> => {
+    const files = [...message.attachments.map(attachment), ...(message.inline ?? []).map(inlineImage)];
+    return files.length === 0 ? { inline: [], separate: [], upload: [] } : deliveryPlan(await Promise.all(files), message.html.length);
+  };
 
   const graphMessage = (message: OutgoingMessage, files: DeliveryPlan): GraphMessage => ({
     subject: message.subject,
@@ -305,9 +325,13 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
           set(row, { status: 'drafted', draftId: found.drafts[0] });
         } else set(row, { status: 'pending' });
       } else if (state.status === 'drafted') {
-        set(row, { status: 'sending', draftId: state.draftId });
         try {
-          await call(() => options.graph.sendDraft(state.draftId, mailbox), true);
+          // "sending" is written just before the request, not while the row waits for its send slot:
+          // a row stopped while it waited was never handed to Exchange, and Stop cancels it.
+          await call(() => {
+            set(row, { status: 'sending', draftId: state.draftId });
+            return options.graph.sendDraft(state.draftId, mailbox);
+          }, true);
           const at = now();
           set(row, { status: 'sent', at });
           options.onSent?.(recipients, at);
