@@ -23,7 +23,7 @@ export interface MessageContent {
   to: string[];
   cc: string[];
   bcc: string[];
-  attachments: Array<{ name: string; contentType: string; size: number }>;
+  attachments: Array<{ name: string; contentType: string; size: number; isInline?: boolean; contentId?: string | null }>;
   marker: string | null;
 }
 
