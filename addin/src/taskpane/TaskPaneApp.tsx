@@ -350,7 +350,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
       <AdminView auth={auth} account={account} license={license.state} />
       <Divider />
       <Wizard steps={steps} current={shownStep} onStep={setStep} locked={campaign !== null}>
-        {shownStep === 'message' && <TemplateStep draft={draft} error={draftError} fields={fieldNames} onReload={reloadDraft} mailbox={mailbox} fallbackFrom={fallbackFrom} onFallbackFrom={setFallbackFrom} />}
+        {shownStep === 'message' && <TemplateStep draft={draft} error={draftError} fields={fieldNames} onReload={reloadDraft} mailbox={mailbox} fallbackFrom={fallbackFrom} onFallbackFrom={setFallbackFrom} signedIn={account !== null} />}
         {shownStep === 'recipients' && (
           <RecipientsStep state={recipients} onFile={(file) => void onFile(file)} onMapping={changeMapping} onSheet={onSheet} onContacts={graph ? (source) => void onContacts(source) : null} />
         )}

@@ -13,6 +13,8 @@ export function TemplateStep(props: {
   mailbox: string | null;
   /** Typed by the sender where the host cannot read the message's From. */
   fallbackFrom: string;
+  /** The sender only matters once signed in (the playground knows its mailbox only then). */
+  signedIn: boolean;
   onFallbackFrom: (value: string) => void;
 }) {
   const { draft, error, fields, onReload } = props;
@@ -55,7 +57,7 @@ export function TemplateStep(props: {
         {t('template.reload')}
       </Button>
       {/* The sender goes with the message: Outlook's From (Mailbox 1.7), or a field where the host cannot tell. */}
-      {draft?.from ? (
+      {!props.signedIn ? null : draft?.from ? (
         <div style={{ marginTop: 12, display: 'flex', flexDirection: 'column', gap: 2 }}>
           <Text size={200}>
             <strong>{t('send.fromMessage')}:</strong> <span data-testid="message-from">{draft.from}</span>
