@@ -52,9 +52,9 @@ export class CampaignStore {
     return ledger ? (JSON.parse(ledger) as CampaignLedger) : null;
   }
 
-  /** Whether a changed storage key (null: any) may concern the campaigns. */
+  /** Whether a changed storage key (null: any) may concern the campaigns' definitions and ledgers. */
   static concerns(key: string | null): boolean {
-    return key === null || key === ACTIVE || key.startsWith('outmerge.campaign.');
+    return key === null || key === ACTIVE || ((key.endsWith('.definition') || key.endsWith('.ledger')) && key.startsWith('outmerge.campaign.'));
   }
 
   /** The campaign left unfinished, if any: what the pane offers to resume when it opens. */

@@ -175,7 +175,7 @@ export function createRunnerLock(options: RunnerLockOptions): RunnerLock {
     isHeld: (campaignId) => live(read(campaignId)),
     acquire(campaignId, waitMs = 0) {
       const deadline = now() + waitMs;
-      const lockOptions: LockOptions = waitMs > 0 ? { signal: AbortSignal.timeout(waitMs) } : { ifAvailable: true };
+      const lockOptions: LockOptions = waitMs > 0 ? { signal: timeoutSignal(waitMs) } : { ifAvailable: true };
       return withLock(campaignId, lockOptions, async () => {
         // A pane that closed without saying so leaves a lease that lapses: within the wait, it may.
         const token = await waitForLease(campaignId, deadline);
@@ -193,6 +193,14 @@ export function createRunnerLock(options: RunnerLockOptions): RunnerLock {
       });
     },
   };
+}
+
+/** A signal that aborts after `ms` (AbortSignal.timeout where the webview has it). */
+function timeoutSignal(ms: number): AbortSignal {
+  if (typeof AbortSignal.timeout === 'function') return AbortSignal.timeout(ms);
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), ms);
+  return controller.signal;
 }
 
 /** Web Locks where the host has them (they need a secure context, as Outlook's panes are). */
