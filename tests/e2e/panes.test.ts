@@ -118,6 +118,33 @@ describe('two panes open on one campaign', () => {
   });
 });
 
+describe('two panes on a host without Web Locks', () => {
+  it('are kept to one runner by the storage lease alone, and the second takes over when the first closes', async () => {
+    await clearMailbox();
+    const context = await newContext();
+    // A webview without the Web Locks API: only the lease in the shared storage guards the campaign.
+    await context.addInitScript(() => {
+      delete (Navigator.prototype as { locks?: unknown }).locks;
+    });
+    const first = await openPlayground(context);
+    expect(await first.evaluate(() => 'locks' in navigator)).toBe(false);
+    await signIn(first);
+    await writeDraft(first, 'Hi {{Name}}', '<p>Dear {{Name}},</p>');
+    await chooseList(first, ['Name,Email', ...Array.from({ length: 12 }, (_, i) => `L${i},l${i}@fabrikam.com`)]);
+    await openStep(first, 'send');
+    await first.getByTestId('send-button').click();
+    await expect.poll(async () => (await mailbox()).length, { timeout: 30_000, interval: 100 }).toBeGreaterThanOrEqual(2);
+    const second = await openPlayground(context);
+    await expectText(second.getByTestId('campaign-observing'), /Another Outmerge pane/);
+    await first.close();
+    await expectText(second.getByTestId('send-progress'), /Done: 12 sent, 0 failed\./, 60_000);
+    const sent = await mailbox();
+    expect(sent).toHaveLength(12);
+    expect(new Set(sent.map((m) => m.marker)).size).toBe(12);
+    await context.close();
+  });
+});
+
 describe('Stop, the full report, and the checks beyond the first page', () => {
   it('stops for good, reports every row of the list (pane and CSV, translated), and a new campaign starts at once', async () => {
     await clearMailbox();

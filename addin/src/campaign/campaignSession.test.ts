@@ -39,12 +39,12 @@ function definition(rows: number, extra: Partial<CampaignDefinition> = {}): Camp
   };
 }
 
-function openPane(store: KeyValueStore, mailbox: MemoryMailbox, ratePerMinute = 600) {
+function openPane(store: KeyValueStore, mailbox: MemoryMailbox, ratePerMinute = 600, dailyRecipients?: number) {
   const graph = mailbox.client();
   const session = new CampaignSession({
     store,
     lock: createRunnerLock({ store, locks: null }),
-    sendLog: new SendLog(store),
+    sendLog: new SendLog(store, dailyRecipients),
     ratePerMinute,
     attachment: () => Promise.reject(new Error('no files in these campaigns')),
     inlineImage: () => Promise.reject(new Error('no pictures in these campaigns')),
@@ -190,6 +190,20 @@ describe('Stop sending', () => {
     expect(pane.session.current()?.ledger.status).toBe('paused');
     await drive(pane.session.stop());
     expect(pane.session.current()).toMatchObject({ stopping: false, ledger: { status: 'cancelled' } });
+    expect(mailbox.drafts()).toEqual([]);
+  });
+
+  it('stops a campaign waiting for the 24-hour budget: the rest never goes, even when the budget frees', async () => {
+    const store = memoryStore();
+    const mailbox = new MemoryMailbox();
+    const pane = openPane(store, mailbox, 600, 3);
+    await start(pane, definition(5));
+    await until(() => pane.session.current()?.ledger.status === 'waiting');
+    expect(mailbox.accepted).toHaveLength(3);
+    await drive(pane.session.stop());
+    expect(pane.session.current()).toMatchObject({ ledger: { status: 'cancelled' }, progress: { sent: 3, cancelled: 2 } });
+    await vi.advanceTimersByTimeAsync(25 * 3600_000);
+    expect(mailbox.accepted).toHaveLength(3);
     expect(mailbox.drafts()).toEqual([]);
   });
 });

@@ -285,6 +285,11 @@ export class CampaignSession {
         });
       }
     } else if (ledger.status === 'waiting') this.scheduleWaiting(definition.id, ledger.resumeAt ?? 0);
+    else if (this.waitTimer) {
+      // Resumed, stopped or finished meanwhile (here or in another pane): nothing to wait for.
+      clearTimeout(this.waitTimer.timer);
+      this.waitTimer = null;
+    }
   }
 
   /** A campaign waiting for the 24-hour budget goes on by itself at its time, in whichever pane gets it. */
