@@ -234,6 +234,8 @@ describe('inline images, the test send with files, the compose From, and older O
     await openStep(pane, 'check');
     // The logo is part of the text, not a file.
     await expectText(pane.getByTestId('preview-attachments'), /^Attachments: terms\.txt, catalogue\.pdf$/);
+    // The preview shows the logo (the message itself refers to it by cid:).
+    await expect.poll(() => pane.frameLocator('iframe[title^="Preview of the message"]').locator('img[alt="Contoso"]').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     await pane.getByTestId('test-send').click();
     await expectText(pane.getByTestId('test-result'), /Test sent to anna@contoso\.com/, 30_000);
     const [test] = await mailbox();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileTemplate } from '../../../shared/src/merge/mergeTemplate.js';
-import { checkInlineImages, cidReferences, imagesShownIn, usableInlineImages } from './inlineImages.js';
+import { checkInlineImages, cidReferences, imagesShownIn, pictureDataUrl, usableInlineImages, withPicturesShown } from './inlineImages.js';
 import { planCampaign } from './planCampaign.js';
 
 const logo = { name: 'image001.png', size: 4_000, isInline: true, contentId: 'image001.png@01DA1234.56789ABC' };
@@ -53,5 +53,16 @@ describe('inline images', () => {
 
   it('matches content ids as RFC 2392 URLs: percent-encoded, angle brackets and case aside', () => {
     expect(imagesShownIn('<img src="cid:Logo%40Contoso">', [{ name: 'l.png', size: 1, contentId: '<logo@contoso>' }])).toEqual(['<logo@contoso>']);
+  });
+});
+
+describe('the preview of inline images', () => {
+  it('shows the pictures it has as data URLs, leaves the others, and takes only image bytes', () => {
+    const url = pictureDataUrl('image/png', 'iVBORw0KGgo=');
+    expect(url).toBe('data:image/png;base64,iVBORw0KGgo=');
+    expect(pictureDataUrl('text/html', 'PHNjcmlwdD4=')).toBeNull();
+    expect(pictureDataUrl('image/png', '" onerror="alert(1)')).toBeNull();
+    const html = '<p><img alt="Logo" src="cid:Logo@Contoso"><img src=\'cid:gone\'></p>';
+    expect(withPicturesShown(html, new Map([['logo@contoso', url!]]))).toBe(`<p><img alt="Logo" src="${url}"><img src='cid:gone'></p>`);
   });
 });

@@ -82,3 +82,19 @@ export function checkInlineImages(bodyHtml: string, attachments: readonly Inline
     tooLarge: large.filter((a) => references.some((cid) => normaliseCid(cid) === normaliseCid(a.contentId ?? ''))).map((a) => a.name),
   };
 }
+
+/** A picture's bytes as the preview shows them: only image types, only base64 text. */
+export function pictureDataUrl(contentType: string, contentBytes: string): string | null {
+  if (!/^image\/(png|jpeg|gif|bmp|webp)$/i.test(contentType) || !/^[A-Za-z0-9+/]*={0,2}$/.test(contentBytes)) return null;
+  return `data:${contentType.toLowerCase()};base64,${contentBytes}`;
+}
+
+/** The preview's copy of a message: each `cid:` picture it can show replaced by its data URL (the sent message keeps `cid:`). */
+export function withPicturesShown(html: string, pictures: ReadonlyMap<string, string>): string {
+  if (pictures.size === 0 || !html.includes('cid:')) return html;
+  const byCid = new Map([...pictures].map(([cid, url]) => [normaliseCid(cid), url]));
+  return html.replace(CID_SOURCE, (whole, quote: string, cid: string) => {
+    const url = byCid.get(normaliseCid(cid));
+    return url ? whole.replace(`${quote}cid:${cid}${quote}`, `"${url}"`) : whole;
+  });
+}

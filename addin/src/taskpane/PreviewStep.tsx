@@ -1,5 +1,6 @@
 import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Text } from '@fluentui/react-components';
 import type { TemplateProblem } from '../../../shared/src/merge/mergeTemplate.js';
+import { withPicturesShown } from '../campaign/inlineImages.js';
 import type { CampaignPlan, PlannedMessage } from '../campaign/planCampaign.js';
 import { MessageFrame } from '../components/MessageFrame.js';
 import type { Draft } from '../host/mailHost.js';
@@ -15,6 +16,8 @@ const FINDINGS_PAGE = 20;
 
 export function PreviewStep(props: {
   draft: Draft | null;
+  /** The draft's inline pictures by content id, as data URLs, for the preview only. */
+  pictures: ReadonlyMap<string, string>;
   problems: TemplateProblem[];
   plan: CampaignPlan | null;
   index: number;
@@ -81,7 +84,7 @@ export function PreviewStep(props: {
           <Text size={200}>
             <strong>{t('preview.subject')}:</strong> <span data-testid="preview-subject">{current.subject}</span>
           </Text>
-          <MessageFrame html={current.html} title={t('preview.frameTitle', { address: current.to })} />
+           <MessageFrame html={withPicturesShown(current.html, props.pictures)} title={t('preview.frameTitle', { address: current.to })} />
           {current.cc.length > 0 && (
             <Text size={200}>
               <strong>{t('mailbox.cc')}:</strong> {current.cc.join(', ')}

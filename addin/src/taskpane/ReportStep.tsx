@@ -45,14 +45,14 @@ export function ReportStep({ campaign, onRetryFailed, onClose }: { campaign: Cam
           <TableRow>
             <TableHeaderCell style={{ width: 44 }}>{t('report.row')}</TableHeaderCell>
             <TableHeaderCell>{t('preview.to')}</TableHeaderCell>
-            <TableHeaderCell>{t('report.status')}</TableHeaderCell>
+            <TableHeaderCell style={{ width: '38%' }}>{t('report.status')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {pages.shown.map((line) => (
             <TableRow key={line.row} data-testid={`report-row-${line.row}`}>
               <TableCell>{line.row}</TableCell>
-              <TableCell style={{ wordBreak: 'break-all' }}>{line.to}</TableCell>
+              <TableCell style={{ overflowWrap: 'anywhere' }}>{line.to}</TableCell>
               <TableCell>{reportStatusText(line, t)}</TableCell>
             </TableRow>
           ))}

@@ -17,6 +17,7 @@ import { readRecipientFileOffThread } from '../campaign/readInWorker.js';
 import { emailColumns, isWorkbookFile, readWorkbook, recipientListFromSheet, RecipientListError, type RecipientList, type RecipientListProblem, type Workbook } from '../campaign/readRecipients.js';
 import { recallMapping, rememberMapping } from '../campaign/mappingMemory.js';
 import { splitOverDays } from '../campaign/dailySplit.js';
+import { pictureDataUrl, usableInlineImages } from '../campaign/inlineImages.js';
 import { senderMailbox } from '../campaign/senderMailbox.js';
 import { sendTest } from '../campaign/testSend.js';
 import { GraphMailClient, GraphRequestError, type GraphFileAttachment } from '../graph/graphMailClient.js';
@@ -119,6 +120,27 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   }, [host]);
   // Read again after sign-in too: the From of a message in one's own mailbox is one's own address.
   useEffect(reloadDraft, [reloadDraft, account]);
+
+  /** The draft's inline pictures for the preview (the messages themselves carry them as inline attachments). */
+  const [pictures, setPictures] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    let current = true;
+    const shown = usableInlineImages(draft?.attachments ?? []);
+    const byContentId = new Map((draft?.attachments ?? []).map((a) => [a.contentId, a.id]));
+    void Promise.all(
+      shown.map(async (image) => {
+        const id = byContentId.get(image.contentId);
+        const content = id ? await host.readAttachment(id).catch(() => null) : null;
+        const url = content ? pictureDataUrl(content.contentType, content.contentBytes) : null;
+        return url ? ([image.contentId, url] as const) : null;
+      }),
+    ).then((read) => {
+      if (current) setPictures(new Map(read.filter((entry) => entry !== null)));
+    });
+    return () => {
+      current = false;
+    };
+  }, [draft, host]);
 
   /** A recipient list ready to use: the remembered mapping for its headers, or the guessed address column. */
   const listState = useCallback(
@@ -359,6 +381,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
             {split && <BudgetNotice split={split} />}
             <PreviewStep
               draft={draft}
+              pictures={pictures}
               problems={compiled && !compiled.ok ? compiled.problems : []}
               plan={plan}
               index={previewIndex}
