@@ -129,14 +129,17 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     let sent = await delivered(1);
     expect(sent.map((m) => [m.to, m.subject])).toEqual([[['anna@contoso.com'], '[Test] Invitation for Zoé']]);
 
+    // The sender picks the From in the message, as in Outlook; the pane reads it (Mailbox 1.7).
     await openStep(pane, 'message');
-    await pane.getByTestId('from-mailbox').fill('ceo@contoso.com');
+    await pane.getByTestId('compose-from').fill('ceo@contoso.com');
+    await pane.getByRole('button', { name: 'Reload from the message' }).click();
     await openStep(pane, 'check');
     await pane.getByTestId('test-send').click();
     await expectText(pane.getByTestId('test-result'), /You may not send from this mailbox/);
 
     await openStep(pane, 'message');
-    await pane.getByTestId('from-mailbox').fill('team@contoso.com');
+    await pane.getByTestId('compose-from').fill('team@contoso.com');
+    await pane.getByRole('button', { name: 'Reload from the message' }).click();
     await openStep(pane, 'send');
     await expectText(pane.getByTestId('send-from'), /team@contoso\.com/);
     await pane.getByTestId('send-button').click();
@@ -219,8 +222,8 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
       { name: 'catalogue.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(3_500_000, 37) },
     ]);
     await expectText(pane.getByTestId('compose-attachments'), /offer-a\.txt.*offer-b\.txt.*terms\.txt.*catalogue\.pdf/);
+    await pane.getByTestId('compose-from').fill('');
     await pane.getByRole('button', { name: 'Reload from the message' }).click();
-    await pane.getByTestId('from-mailbox').fill('');
     const rows = ['First Name,Email,Country,Company,Files', 'Ann,ann@fabrikam.com,FR,A,offer-a.txt', 'Ben,ben@fabrikam.com,DE,B,Offer-B.TXT', 'Cat,cat@fabrikam.com,DE,C,missing.txt', ',dan@fabrikam.com,DE,D,offer-b.txt'];
     await openStep(pane, 'recipients');
     await pane.getByTestId('recipients-file').setInputFiles({ name: 'offers.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });

@@ -22,6 +22,12 @@ interface TokenResponse {
 
 const STORAGE_KEY = 'outmerge.devIdentity';
 
+/** The identity last chosen in this browser: the playground's simulated Outlook is that person's mailbox. */
+export function rememberedDevelopmentIdentity(store: KeyValueStore): DevelopmentIdentity | null {
+  const saved = store.get(STORAGE_KEY);
+  return saved ? (JSON.parse(saved) as DevelopmentIdentity) : null;
+}
+
 export class DevelopmentAuth implements AuthPort {
   private account: Account | null = null;
   /** Tokens by resource and scope set ("api", or "graph:" and the sorted scopes). */
@@ -46,8 +52,7 @@ export class DevelopmentAuth implements AuthPort {
   }
 
   rememberedIdentity(): DevelopmentIdentity | null {
-    const saved = this.store.get(STORAGE_KEY);
-    return saved ? (JSON.parse(saved) as DevelopmentIdentity) : null;
+    return rememberedDevelopmentIdentity(this.store);
   }
 
   currentAccount(): Account | null {

@@ -21,7 +21,9 @@ export type FailureReason =
   /** Exchange accepted it, then returned a non-delivery report: the 24-hour recipient limit (5.1.90). */
   | 'daily_limit'
   /** Exchange accepted it, then returned a non-delivery report: the sender is restricted (5.1.8). */
-  | 'sender_restricted';
+  | 'sender_restricted'
+  /** Stop was pressed while the send was under way and Sent Items did not show it in time: check Sent Items. */
+  | 'stopped_unconfirmed';
 
 /** Why a whole campaign stopped before its end, and waits for IT rather than for time. */
 export type BlockReason =
@@ -39,7 +41,8 @@ export type RowState =
   | { status: 'drafted'; draftId: string }
   | { status: 'sending'; draftId: string }
   | { status: 'sent'; at: number }
-  | { status: 'failed'; reason: FailureReason; message: string }
+  /** `draftId`: the row's draft when it had one (a refused send leaves it in Drafts). */
+  | { status: 'failed'; reason: FailureReason; message: string; draftId?: string }
   | { status: 'cancelled' };
 
 export interface CampaignLedger {
@@ -72,6 +75,17 @@ export function rowMarker(ledger: Pick<CampaignLedger, 'id'>, row: number): stri
 
 export function isSettled(state: RowState): boolean {
   return state.status === 'sent' || state.status === 'failed' || state.status === 'cancelled';
+}
+
+/**
+ * The state a failed row restarts from when the sender retries it, keeping its marker (its
+ * identity in Exchange): the runner looks the marker up before it creates or sends anything, so a
+ * row that in fact went out is never sent again. A row whose send may have reached Exchange
+ * restarts as "sending" (settled from Sent Items and Drafts, never resent blindly); any other
+ * as "creating" (a draft it left behind is found and reused).
+ */
+export function retryState(state: Extract<RowState, { status: 'failed' }>): RowState {
+  return state.reason === 'unknown_outcome' || state.reason === 'stopped_unconfirmed' ? { status: 'sending', draftId: state.draftId ?? '' } : { status: 'creating' };
 }
 
 export interface LedgerTotals {

@@ -33,6 +33,8 @@ export interface OutgoingMessage {
   bcc: string[];
   /** Names of the draft's attachments this message carries. */
   attachments: string[];
+  /** Content ids of the draft's inline images this message's body shows (`<img src="cid:…">`). */
+  inline?: string[];
   subject: string;
   html: string;
 }
@@ -70,6 +72,8 @@ export interface RunOptions {
   concurrency?: number;
   /** The bytes of a draft attachment by name (read from the Outlook draft, once per campaign). */
   attachment?: (name: string) => Promise<GraphFileAttachment>;
+  /** An inline image of the draft by content id, with `isInline` and its `contentId` set. */
+  inlineImage?: (contentId: string) => Promise<GraphFileAttachment>;
   /** After an ambiguous send, Sent Items is polled after this delay, then doubling, `settleChecks` times. */
   settleDelayMs?: number;
   settleChecks?: number;
@@ -224,7 +228,10 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
   const fail = (row: number, error: unknown) => {
     const reason: FailureReason =
       error instanceof GraphRequestError ? (error.kind === 'auth' ? 'auth' : error.kind === 'ambiguous' ? 'unknown_outcome' : 'rejected') : 'rejected';
-    set(row, { status: 'failed', reason, message: error instanceof Error ? error.message : String(error) });
+    // A draft the row already had stays where it is, and a retry finds it by the row's marker.
+    const previous = ledger.states[row];
+    const draftId = previous && 'draftId' in previous ? previous.draftId : undefined;
+    set(row, { status: 'failed', reason, message: error instanceof Error ? error.message : String(error), ...(draftId ? { draftId } : {}) });
     // Without a valid sign-in nothing else can go out now.
     if (reason === 'auth') throw new Interrupted();
   };
@@ -292,9 +299,22 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
     return cached;
   };
 
+  const imageCache = new Map<string, Promise<GraphFileAttachment>>();
+  const inlineImage = (contentId: string) => {
+    if (!options.inlineImage) return Promise.reject(new Error(`The picture ${contentId} cannot be read.`));
+    let cached = imageCache.get(contentId);
+    if (!cached) {
+      cached = options.inlineImage(contentId);
+      imageCache.set(contentId, cached);
+    }
+    return cached;
+  };
+
   /** How the message's files reach its draft: in the draft's request, one request each, or by upload session. */
-  const delivery = async (message: OutgoingMessage): Promise<DeliveryPlan> =>
-    message.attachments.length === 0 ? { inline: [], separate: [], upload: [] } : deliveryPlan(await Promise.all(message.attachments.map(attachment)), message.html.length);
+  const delivery = async (message: OutgoingMessage): Promise<DeliveryPlan> => {
+    const files = [...message.attachments.map(attachment), ...(message.inline ?? []).map(inlineImage)];
+    return files.length === 0 ? { inline: [], separate: [], upload: [] } : deliveryPlan(await Promise.all(files), message.html.length);
+  };
 
   const graphMessage = (message: OutgoingMessage, files: DeliveryPlan): GraphMessage => ({
     subject: message.subject,

@@ -17,8 +17,10 @@ export interface CampaignDefinition {
   ccColumn: string | null;
   bccColumn: string | null;
   attachmentColumn: string | null;
-  /** The draft's attachments when the campaign started (their bytes are read from the draft when sent). */
-  attachments: Array<{ id: string; name: string; size: number }>;
+  /** The draft's attachments when the campaign started (their bytes are read from the draft when sent); inline images with their content id. */
+  attachments: Array<{ id: string; name: string; size: number; isInline?: boolean; contentId?: string | null }>;
+  /** Rows the sender left out by hand: the report lists them too. */
+  excludedRows?: number[];
   footerHtml: string | null;
 }
 
@@ -37,6 +39,22 @@ export class CampaignStore {
 
   saveLedger(ledger: CampaignLedger): void {
     this.store.set(ledgerKey(ledger.id), JSON.stringify(ledger));
+  }
+
+  /** The id of the campaign left unfinished (or whose report is still shown), if any. */
+  activeId(): string | null {
+    return this.store.get(ACTIVE);
+  }
+
+  /** A campaign's ledger as last saved, by any pane. */
+  ledger(id: string): CampaignLedger | null {
+    const ledger = this.store.get(ledgerKey(id));
+    return ledger ? (JSON.parse(ledger) as CampaignLedger) : null;
+  }
+
+  /** Whether a changed storage key (null: any) may concern the campaigns' definitions and ledgers. */
+  static concerns(key: string | null): boolean {
+    return key === null || key === ACTIVE || ((key.endsWith('.definition') || key.endsWith('.ledger')) && key.startsWith('outmerge.campaign.'));
   }
 
   /** The campaign left unfinished, if any: what the pane offers to resume when it opens. */

@@ -1,13 +1,13 @@
-/** Re-renders a stored campaign's messages (after the pane reopens) exactly as they were planned. */
+/** Re-plans a stored campaign (after the pane reopens, or in another pane) exactly as it was planned. */
 import { compileTemplate } from '../../../shared/src/merge/mergeTemplate.js';
 import type { OutgoingMessage } from './campaignRunner.js';
 import type { CampaignDefinition } from './campaignStore.js';
-import { planCampaign } from './planCampaign.js';
+import { planCampaign, type CampaignPlan } from './planCampaign.js';
 
-export function definitionMessages(definition: CampaignDefinition): Map<number, OutgoingMessage> {
+export function definitionPlan(definition: CampaignDefinition): CampaignPlan {
   const compiled = compileTemplate({ subject: definition.subject, bodyHtml: definition.bodyHtml }, definition.columns);
-  if (!compiled.ok) return new Map();
-  const plan = planCampaign({
+  if (!compiled.ok) return { messages: [], findings: [], excluded: new Map() };
+  return planCampaign({
     template: compiled.template,
     rows: definition.rows,
     emailColumn: definition.emailColumn,
@@ -15,7 +15,11 @@ export function definitionMessages(definition: CampaignDefinition): Map<number, 
     bccColumn: definition.bccColumn,
     attachmentColumn: definition.attachmentColumn ?? null,
     attachments: definition.attachments ?? [],
+    excludedRows: new Set(definition.excludedRows ?? []),
     footerHtml: definition.footerHtml,
   });
-  return new Map(plan.messages.map((m) => [m.row, m]));
+}
+
+export function definitionMessages(definition: CampaignDefinition): Map<number, OutgoingMessage> {
+  return new Map(definitionPlan(definition).messages.map((m) => [m.row, m]));
 }

@@ -6,6 +6,7 @@
 import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { plainTextValue, type CompiledTemplate, type MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
 import type { OutgoingMessage } from './campaignRunner.js';
+import { imagesShownIn, usableInlineImages } from './inlineImages.js';
 
 export type PlannedMessage = OutgoingMessage;
 
@@ -40,6 +41,9 @@ export interface ColumnMapping {
 export interface AvailableAttachment {
   name: string;
   size: number;
+  /** An inline image of the body (not a file): it goes with the messages whose body shows it. */
+  isInline?: boolean;
+  contentId?: string | null;
 }
 
 export const FIRST_DATA_ROW = 2;
@@ -107,7 +111,12 @@ export function checkRecipients(
   mapping: ColumnMapping,
   available: readonly AvailableAttachment[] = [],
 ): { valid: CheckedRow[]; findings: Finding[]; excluded: Map<number, Finding> } {
-  const attachments = attachmentPlan(rows, mapping.attachmentColumn, available);
+  // Inline images are part of the body, not files a row can name or everyone gets.
+  const attachments = attachmentPlan(
+    rows,
+    mapping.attachmentColumn,
+    available.filter((a) => !a.isInline),
+  );
   const valid: CheckedRow[] = [];
   const findings: Finding[] = [];
   const excluded = new Map<number, Finding>();
@@ -199,12 +208,14 @@ export function checkRecipients(
 
 export function planCampaign(input: { template: CompiledTemplate; rows: readonly MergeRow[]; footerHtml: string | null; attachments?: readonly AvailableAttachment[] } & ColumnMapping): CampaignPlan {
   const checked = checkRecipients(input.rows, input, input.attachments ?? []);
+  const images = usableInlineImages(input.attachments ?? []);
   const findings = [...checked.findings];
   const messages = checked.valid.map(({ row, data, to, cc, bcc, attachments }): PlannedMessage => {
     const empty = input.template.emptyFields(data);
     if (empty.length > 0) findings.push({ kind: 'empty_fields', row, fields: empty });
     const rendered = input.template.render(data, { footerHtml: input.footerHtml });
-    return { row, to, cc, bcc, attachments, subject: rendered.subject, html: rendered.html };
+    const inline = imagesShownIn(rendered.html, images);
+    return { row, to, cc, bcc, attachments, ...(inline.length > 0 ? { inline } : {}), subject: rendered.subject, html: rendered.html };
   });
   findings.sort((a, b) => a.row - b.row);
   return { messages, findings, excluded: checked.excluded };

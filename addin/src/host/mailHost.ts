@@ -8,13 +8,20 @@ export interface DraftAttachment {
   name: string;
   size: number;
   contentType: string;
+  /** A picture shown in the body (a signature logo, a pasted image) rather than a file. */
   isInline: boolean;
+  /** The content id the body's `<img src="cid:…">` refers to (Mailbox 1.16); null where the host does not give it. */
+  contentId: string | null;
 }
 
 export interface Draft {
   subject: string;
   bodyHtml: string;
   attachments: DraftAttachment[];
+  /** False where the host cannot read the draft's attachments (Outlook below Mailbox 1.8): messages go without them. */
+  attachmentsReadable: boolean;
+  /** The address in the message's From (Mailbox 1.7: the user's own, or a shared mailbox); null where the host cannot tell. */
+  from: string | null;
 }
 
 export interface AttachmentContent {

@@ -37,13 +37,16 @@ export class OfficeMailHost implements MailHost {
     const bodyType = await asPromise<Office.CoercionType>((cb) => item.body.getTypeAsync(cb));
     const bodyHtml = bodyType === Office.CoercionType.Html ? await asPromise<string>((cb) => item.body.getAsync(Office.CoercionType.Html, cb)) : escapeText(await asPromise<string>((cb) => item.body.getAsync(Office.CoercionType.Text, cb)));
     let attachments: DraftAttachment[] = [];
-    // Reading attachments of the item being composed needs Mailbox 1.8.
-    if (Office.context.requirements.isSetSupported('Mailbox', '1.8')) {
+    // Reading attachments of the item being composed needs Mailbox 1.8; an inline image's content id, 1.16.
+    const attachmentsReadable = Office.context.requirements.isSetSupported('Mailbox', '1.8');
+    if (attachmentsReadable) {
       const details = await asPromise<Office.AttachmentDetailsCompose[]>((cb) => item.getAttachmentsAsync(cb));
-      // Compose-mode details carry no MIME type; it is read with the content when the message is sent.
-      attachments = details.map((a) => ({ id: a.id, name: a.name, size: a.size, contentType: 'application/octet-stream', isInline: a.isInline }));
+      const contentIds = Office.context.requirements.isSetSupported('Mailbox', '1.16');
+      attachments = details.map((a) => ({ id: a.id, name: a.name, size: a.size, contentType: contentTypeOf(a.name), isInline: a.isInline, contentId: contentIds && a.isInline && a.contentId ? a.contentId : null }));
     }
-    return { subject, bodyHtml, attachments };
+    // The compose From (Mailbox 1.7): the user's own address, or the shared mailbox they picked.
+    const from = Office.context.requirements.isSetSupported('Mailbox', '1.7') ? ((await asPromise<Office.EmailAddressDetails>((cb) => item.from.getAsync(cb))).emailAddress ?? null) : null;
+    return { subject, bodyHtml, attachments, attachmentsReadable, from };
   }
 
   async readAttachment(id: string): Promise<AttachmentContent> {
@@ -51,8 +54,18 @@ export class OfficeMailHost implements MailHost {
     const details = (await asPromise<Office.AttachmentDetailsCompose[]>((cb) => item.getAttachmentsAsync(cb))).find((a) => a.id === id);
     const content = await asPromise<Office.AttachmentContent>((cb) => item.getAttachmentContentAsync(id, cb));
     if (content.format !== Office.MailboxEnums.AttachmentContentFormat.Base64) throw new Error(`${details?.name ?? id} is not a file (cloud attachments and items cannot be sent per row).`);
-    return { name: details?.name ?? id, contentType: 'application/octet-stream', contentBytes: content.content };
+    return { name: details?.name ?? id, contentType: contentTypeOf(details?.name ?? ''), contentBytes: content.content };
   }
+}
+
+/**
+ * Compose-mode attachment details carry no MIME type. Pictures get theirs from the name, so that
+ * mail clients show an inline image (MS-OXCMAIL 2.2.3.4.1.4.1 lists the image types treated as
+ * inline); anything else stays a plain file.
+ */
+function contentTypeOf(name: string): string {
+  const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
+  return ({ png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', bmp: 'image/bmp' } as Record<string, string>)[extension] ?? 'application/octet-stream';
 }
 
 function escapeText(text: string): string {

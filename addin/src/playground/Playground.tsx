@@ -1,22 +1,32 @@
 /**
  * The playground: a simulated Outlook compose window with the real task pane beside it. The
- * pane reads this window's subject and body through PlaygroundMailHost, exactly as it reads a
- * draft through Office.js in Outlook.
+ * pane reads this window through PlaygroundMailHost, exactly as it reads a draft through
+ * Office.js in Outlook: subject, body (pictures as `<img src="cid:…">` with inline attachments,
+ * as Outlook gives them), attachments, and the From — which can be a shared mailbox. The window
+ * can also play an older Outlook, to show what the pane does there.
  */
-import { Button, Caption1, Card, Field, Input, Text, Title3 } from '@fluentui/react-components';
+import { Button, Caption1, Card, Field, Input, Select, Text, Title3 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Locale } from '../../../shared/src/i18n/translate.js';
 import type { ClientConfig } from '../api/apiClient.js';
+import { rememberedDevelopmentIdentity } from '../auth/developmentAuth.js';
+import { decodedSize } from '../campaign/attachmentDelivery.js';
 import { AppShell, usePageLocale } from '../components/AppShell.js';
 import { LanguagePicker } from '../components/LanguagePicker.js';
-import { PlaygroundMailHost, type PlaygroundAttachment } from '../host/playgroundMailHost.js';
+import { PlaygroundMailHost, SIMULATED_REQUIREMENT_SETS, type PlaygroundAttachment, type PlaygroundCompose, type SimulatedRequirementSet } from '../host/playgroundMailHost.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { LicenseClient } from '../license/licenseClient.js';
 import { browserStore } from '../storage/keyValueStore.js';
 import { TaskPaneApp } from '../taskpane/TaskPaneApp.js';
+import { SAMPLE_LOGO } from './sampleLogo.js';
 
 const SAMPLE_SUBJECT = 'Your invitation, {{FirstName}}';
-const SAMPLE_BODY = '<p>Hello {{FirstName}},</p><p>We would be glad to see you and the {{Company | whole}} team at our open day on 12 March.</p><p>Best regards,<br>Anna</p>';
+const SAMPLE_BODY = `<p>Hello {{FirstName}},</p><p>We would be glad to see you and the {{Company | whole}} team at our open day on 12 March.</p><p>Best regards,<br>Anna</p><p><img src="data:${SAMPLE_LOGO.contentType};base64,${SAMPLE_LOGO.contentBytes}" data-content-id="${SAMPLE_LOGO.contentId}" alt="Contoso" width="96" height="24"></p>`;
+const SAMPLE_PICTURES: PlaygroundAttachment[] = [
+  { id: 'sample-logo', name: SAMPLE_LOGO.name, size: decodedSize(SAMPLE_LOGO.contentBytes), contentType: SAMPLE_LOGO.contentType, isInline: true, contentId: SAMPLE_LOGO.contentId, contentBytes: SAMPLE_LOGO.contentBytes },
+];
+/** Shared mailboxes the development Graph stand-in knows, offered in From (any address can be typed). */
+const KNOWN_SHARED_MAILBOXES = ['team@contoso.com'];
 
 export function Playground({ config }: { config: ClientConfig }) {
   const [locale, setLocale] = usePageLocale();
@@ -27,39 +37,73 @@ export function Playground({ config }: { config: ClientConfig }) {
   );
 }
 
+/** The body as Outlook gives it to add-ins: each picture refers to its inline attachment by `cid:`. */
+function outlookBody(element: HTMLElement | null): { html: string; shown: Set<string> } {
+  if (!element) return { html: '', shown: new Set() };
+  const copy = element.cloneNode(true) as HTMLElement;
+  const shown = new Set<string>();
+  for (const image of copy.querySelectorAll<HTMLImageElement>('img[data-content-id]')) {
+    const contentId = image.dataset.contentId ?? '';
+    shown.add(contentId);
+    image.setAttribute('src', `cid:${contentId}`);
+    image.removeAttribute('data-content-id');
+  }
+  return { html: copy.innerHTML, shown };
+}
+
 function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; locale: Locale; onLocale: (locale: Locale) => void }) {
   const { t } = useI18n();
   // Outlook keeps a draft when the pane reloads; so does the playground, for this browser tab.
   const saved = useMemo(() => loadSavedDraft(), []);
   const [subject, setSubject] = useState(saved?.subject ?? SAMPLE_SUBJECT);
-  const [attachments, setAttachments] = useState<PlaygroundAttachment[]>(saved?.attachments ?? []);
+  const [files, setFiles] = useState<PlaygroundAttachment[]>(saved?.files ?? []);
+  const [pictures, setPictures] = useState<PlaygroundAttachment[]>(saved?.pictures ?? SAMPLE_PICTURES);
+  const [from, setFrom] = useState(saved?.from ?? '');
+  const [version, setVersion] = useState<SimulatedRequirementSet>(saved?.version ?? '1.16');
   const body = useRef<HTMLDivElement>(null);
-  const state = useRef({ subject, locale, attachments });
-  state.current = { subject, locale, attachments };
-  const compose = () => {
-    const draft = { subject: state.current.subject, bodyHtml: body.current?.innerHTML ?? '', attachments: state.current.attachments };
-    saveDraft(draft);
-    return draft;
+  const state = useRef({ subject, locale, files, pictures, from, version });
+  state.current = { subject, locale, files, pictures, from, version };
+  const persist = () => saveDraft({ ...state.current, bodyHtml: body.current?.innerHTML ?? '' });
+  const compose = (): PlaygroundCompose => {
+    saveDraft({ ...state.current, bodyHtml: body.current?.innerHTML ?? '' });
+    const { html, shown } = outlookBody(body.current);
+    // Outlook drops an inline attachment whose picture left the body.
+    return { subject: state.current.subject, bodyHtml: html, attachments: [...state.current.files, ...state.current.pictures.filter((p) => shown.has(p.contentId ?? ''))], from: state.current.from.trim() || null };
   };
-  useEffect(() => saveDraft({ subject, bodyHtml: body.current?.innerHTML ?? '', attachments }), [subject, attachments]);
+  useEffect(persist, [subject, files, pictures, from, version]);
 
-  const attach = async (files: FileList) => {
+  /** A picture pasted into the body becomes an inline attachment with a content id, as in Outlook. */
+  const adoptPastedPictures = () => {
+    const adopted: PlaygroundAttachment[] = [];
+    for (const image of body.current?.querySelectorAll<HTMLImageElement>('img[src^="data:"]:not([data-content-id])') ?? []) {
+      const match = /^data:([^;,]+);base64,(.*)$/.exec(image.getAttribute('src') ?? '');
+      if (!match) continue;
+      const contentId = `image${String(state.current.pictures.length + adopted.length + 1).padStart(3, '0')}@outmerge.playground`;
+      image.dataset.contentId = contentId;
+      adopted.push({ id: crypto.randomUUID(), name: `${contentId.split('@')[0]}.${(match[1] ?? 'image/png').split('/')[1] ?? 'png'}`, size: decodedSize(match[2] ?? ''), contentType: match[1] ?? 'image/png', isInline: true, contentId, contentBytes: match[2] ?? '' });
+    }
+    if (adopted.length > 0) setPictures((current) => [...current, ...adopted]);
+  };
+
+  const attach = async (list: FileList) => {
     const added = await Promise.all(
-      [...files].map(async (file) => {
+      [...list].map(async (file) => {
         const bytes = new Uint8Array(await file.arrayBuffer());
         let binary = '';
         for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-        return { id: crypto.randomUUID(), name: file.name, size: file.size, contentType: file.type || 'application/octet-stream', isInline: false, contentBytes: btoa(binary) };
+        return { id: crypto.randomUUID(), name: file.name, size: file.size, contentType: file.type || 'application/octet-stream', isInline: false, contentId: null, contentBytes: btoa(binary) };
       }),
     );
-    setAttachments((current) => [...current, ...added]);
+    setFiles((current) => [...current, ...added]);
   };
   const host = useMemo(
     () =>
       new PlaygroundMailHost(
         compose,
         () => state.current.locale,
-        () => null,
+        // The simulated Outlook is the mailbox of whoever signed in to the pane.
+        () => rememberedDevelopmentIdentity(browserStore())?.email ?? null,
+        () => state.current.version,
       ),
     [],
   );
@@ -81,7 +125,26 @@ function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; 
             {t('playground.explain')}
           </Caption1>
           <Card style={{ padding: 16, display: 'flex', flexDirection: 'column', gap: 12 }}>
-            <Text weight="semibold">{t('playground.compose')}</Text>
+            <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 12, flexWrap: 'wrap' }}>
+              <Text weight="semibold">{t('playground.compose')}</Text>
+              <Field label={t('playground.outlookVersion')} orientation="horizontal">
+                <Select value={version} onChange={(_, data) => setVersion(data.value as SimulatedRequirementSet)} data-testid="compose-version">
+                  {SIMULATED_REQUIREMENT_SETS.map((set) => (
+                    <option key={set} value={set}>
+                      {t(`playground.version.${set}`)}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            </div>
+            <Field label={t('playground.from')}>
+              <Input type="email" value={from} onChange={(_, data) => setFrom(data.value)} placeholder={t('playground.fromOwn')} list="playground-shared-mailboxes" data-testid="compose-from" />
+            </Field>
+            <datalist id="playground-shared-mailboxes">
+              {KNOWN_SHARED_MAILBOXES.map((address) => (
+                <option key={address} value={address} />
+              ))}
+            </datalist>
             <Field label={t('playground.subject')}>
               <Input value={subject} onChange={(_, data) => setSubject(data.value)} data-testid="compose-subject" />
             </Field>
@@ -95,17 +158,20 @@ function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; 
                 suppressContentEditableWarning
                 data-testid="compose-body"
                 style={{ minHeight: 240, border: '1px solid #d1d1d1', borderRadius: 4, padding: 12, background: '#fff', fontFamily: 'Segoe UI, Arial, sans-serif', fontSize: 14 }}
-                onInput={() => void compose()}
+                onInput={() => {
+                  adoptPastedPictures();
+                  persist();
+                }}
                 dangerouslySetInnerHTML={{ __html: saved?.bodyHtml ?? SAMPLE_BODY }}
               />
             </Field>
             <Field label={t('playground.attachments')}>
               <input type="file" multiple data-testid="compose-attach" onChange={(event) => event.target.files && void attach(event.target.files)} />
             </Field>
-            {attachments.length > 0 && (
+            {files.length > 0 && (
               <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-                <Caption1 data-testid="compose-attachments">{attachments.map((a) => `${a.name} (${Math.ceil(a.size / 1024)} KB)`).join(', ')}</Caption1>
-                <Button size="small" appearance="subtle" onClick={() => setAttachments([])} data-testid="compose-remove-attachments">
+                <Caption1 data-testid="compose-attachments">{files.map((a) => `${a.name} (${Math.ceil(a.size / 1024)} KB)`).join(', ')}</Caption1>
+                <Button size="small" appearance="subtle" onClick={() => setFiles([])} data-testid="compose-remove-attachments">
                   {t('playground.removeAttachments')}
                 </Button>
               </div>
@@ -122,8 +188,12 @@ function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; 
 
 interface SavedDraft {
   subject: string;
+  /** The body as the compose window shows it (pictures as data URLs). */
   bodyHtml: string;
-  attachments: PlaygroundAttachment[];
+  files: PlaygroundAttachment[];
+  pictures: PlaygroundAttachment[];
+  from: string;
+  version: SimulatedRequirementSet;
 }
 
 const DRAFT_KEY = 'outmerge.playground.draft';
@@ -131,7 +201,8 @@ const DRAFT_KEY = 'outmerge.playground.draft';
 function loadSavedDraft(): SavedDraft | null {
   try {
     const raw = sessionStorage.getItem(DRAFT_KEY);
-    return raw ? (JSON.parse(raw) as SavedDraft) : null;
+    const draft = raw ? (JSON.parse(raw) as Partial<SavedDraft>) : null;
+    return draft && Array.isArray(draft.files) && Array.isArray(draft.pictures) ? (draft as SavedDraft) : null;
   } catch {
     return null;
   }
@@ -143,7 +214,7 @@ function saveDraft(draft: SavedDraft): void {
   } catch {
     // Over the storage quota (large attachments): keep the text at least.
     try {
-      sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ ...draft, attachments: [] }));
+      sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ ...draft, files: [] }));
     } catch {
       /* storage unavailable: the draft lives until the page reloads */
     }

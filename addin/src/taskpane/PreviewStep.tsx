@@ -1,14 +1,23 @@
 import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Text } from '@fluentui/react-components';
 import type { TemplateProblem } from '../../../shared/src/merge/mergeTemplate.js';
+import { withPicturesShown } from '../campaign/inlineImages.js';
 import type { CampaignPlan, PlannedMessage } from '../campaign/planCampaign.js';
 import { MessageFrame } from '../components/MessageFrame.js';
+import type { Draft } from '../host/mailHost.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { downloadCsv, findingsCsv } from './csvExports.js';
 import { describeFinding, describeProblem } from './describe.js';
+import { DraftNotices } from './DraftNotices.js';
+import { Pager, usePages } from './Pager.js';
 import { StepHeading } from './StepHeading.js';
 
-const SHOWN_FINDINGS = 20;
+/** Findings shown at a time; all of them can be paged through and exported. */
+const FINDINGS_PAGE = 20;
 
 export function PreviewStep(props: {
+  draft: Draft | null;
+  /** The draft's inline pictures by content id, as data URLs, for the preview only. */
+  pictures: ReadonlyMap<string, string>;
   problems: TemplateProblem[];
   plan: CampaignPlan | null;
   index: number;
@@ -24,6 +33,7 @@ export function PreviewStep(props: {
   const messages = plan?.messages ?? [];
   const current: PlannedMessage | undefined = messages[Math.min(index, messages.length - 1)];
   const findings = plan?.findings ?? [];
+  const pages = usePages(findings, FINDINGS_PAGE);
   return (
     <section aria-labelledby="step-preview">
       <StepHeading id="step-preview" title={t('preview.title')} />
@@ -33,8 +43,9 @@ export function PreviewStep(props: {
             <MessageBarBody>{describeProblem(problem, t)}</MessageBarBody>
           </MessageBar>
         ))}
-        {findings.slice(0, SHOWN_FINDINGS).map((finding, i) => (
-          <MessageBar key={`f${i}`} intent={finding.kind === 'excluded_by_sender' ? 'info' : 'warning'} style={{ marginBottom: 4 }}>
+        <DraftNotices draft={props.draft} />
+        {pages.shown.map((finding, i) => (
+          <MessageBar key={`f${pages.first + i}`} intent={finding.kind === 'excluded_by_sender' ? 'info' : 'warning'} style={{ marginBottom: 4 }}>
             <MessageBarBody>{describeFinding(finding, t)}</MessageBarBody>
             {/* Rows that would go out can be left out; rows left out by hand can come back. */}
             {(finding.kind === 'empty_fields' || finding.kind === 'excluded_by_sender') && (
@@ -46,7 +57,12 @@ export function PreviewStep(props: {
             )}
           </MessageBar>
         ))}
-        {findings.length > SHOWN_FINDINGS && <Caption1>{t('problems.moreRows', { count: findings.length - SHOWN_FINDINGS })}</Caption1>}
+        <Pager page={pages.page} pages={pages.pages} total={findings.length} first={pages.first} shownCount={pages.shown.length} onPage={pages.setPage} label={t('problems.title')} testId="findings-pages" />
+        {findings.length > 0 && (
+          <Button size="small" appearance="subtle" onClick={() => downloadCsv('outmerge-checks.csv', findingsCsv(findings, t))} data-testid="findings-export">
+            {t('problems.export')}
+          </Button>
+        )}
         {plan && problems.length === 0 && findings.length === 0 && <Caption1>{t('problems.none')}</Caption1>}
       </div>
       {current && (
@@ -68,7 +84,7 @@ export function PreviewStep(props: {
           <Text size={200}>
             <strong>{t('preview.subject')}:</strong> <span data-testid="preview-subject">{current.subject}</span>
           </Text>
-          <MessageFrame html={current.html} title={t('preview.frameTitle', { address: current.to })} />
+           <MessageFrame html={withPicturesShown(current.html, props.pictures)} title={t('preview.frameTitle', { address: current.to })} />
           {current.cc.length > 0 && (
             <Text size={200}>
               <strong>{t('mailbox.cc')}:</strong> {current.cc.join(', ')}
@@ -80,6 +96,7 @@ export function PreviewStep(props: {
             </Text>
           )}
           {footer && <Caption1>{t('preview.footerNote')}</Caption1>}
+          {props.onTestSend && <Caption1>{t('preview.testCarries')}</Caption1>}
           <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
             {props.onTestSend && (
               <Button size="small" onClick={props.onTestSend} data-testid="test-send">

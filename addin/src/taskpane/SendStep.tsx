@@ -1,12 +1,16 @@
-/** Sending (M6): start, pause, resume, cancel; progress with sent / failed / remaining and time left. */
+/**
+ * Sending (M6): start, pause, resume, stop; progress with sent / failed / remaining and time
+ * left. A campaign another pane sends shows here read-only.
+ */
 import { Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
 import { formatDateTime } from '../../../shared/src/i18n/translate.js';
+import type { CampaignView } from '../campaign/campaignSession.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { StepHeading } from './StepHeading.js';
-import type { CampaignView } from './useCampaign.js';
 
 export function SendStep(props: {
-  fromMailbox: string;
+  /** The mailbox the campaign goes out from (null: the sender's own). */
+  mailbox: string | null;
   /** The signed-in user's address, named in what IT must grant. */
   signedInAs?: string | null;
   count: number;
@@ -15,21 +19,24 @@ export function SendStep(props: {
   onSend: () => void;
   onPause: () => void;
   onResume: () => void;
-  onCancel: () => void;
+  onStop: () => void;
 }) {
   const { t, locale } = useI18n();
-  const { count, blockedReason, campaign, onSend, onPause, onResume, onCancel } = props;
+  const { count, blockedReason, campaign, onSend, onPause, onResume, onStop } = props;
   const progress = campaign?.progress;
   const status = campaign?.ledger.status;
   const unfinished = status === 'running' || status === 'paused' || status === 'waiting' || status === 'blocked';
   const waiting = campaign !== null && !campaign.running && status === 'waiting';
   const blocked = campaign !== null && !campaign.running && status === 'blocked' ? (campaign.ledger.blocked ?? null) : null;
+  const observing = campaign?.observing === true;
+  const stopping = campaign?.stopping === true;
+  const mine = campaign !== null && !observing && !stopping;
   return (
     <section aria-labelledby="step-send">
       <StepHeading id="step-send" title={t('send.title')} />
       {!campaign && (
         <Text size={200} block data-testid="send-from">
-          <strong>{t('send.from')}:</strong> {props.fromMailbox.trim() || t('send.fromOwn')}
+          <strong>{t('send.from')}:</strong> {props.mailbox ?? t('send.fromOwn')}
         </Text>
       )}
       {!campaign && blockedReason && <Caption1 block>{blockedReason}</Caption1>}
@@ -40,6 +47,21 @@ export function SendStep(props: {
       )}
       {campaign && progress && (
         <div style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
+          {observing && (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody data-testid="campaign-observing">{t('send.observing')}</MessageBarBody>
+            </MessageBar>
+          )}
+          {stopping && (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody data-testid="campaign-stopping">{t('send.stopping')}</MessageBarBody>
+            </MessageBar>
+          )}
+          {campaign.notice && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody data-testid="campaign-notice">{t(campaign.notice === 'busy' ? 'send.busy' : 'send.signInToStop')}</MessageBarBody>
+            </MessageBar>
+          )}
           {waiting && (
             <MessageBar intent="info" layout="multiline">
               <MessageBarBody data-testid="campaign-waiting">
@@ -50,11 +72,11 @@ export function SendStep(props: {
           {blocked && (
             <MessageBar intent="error" layout="multiline">
               <MessageBarBody data-testid="campaign-blocked">
-                {t(`send.blocked.${blocked.reason}`, { mailbox: campaign.ledger.mailbox ?? props.fromMailbox, user: props.signedInAs ?? '' })}
+                {t(`send.blocked.${blocked.reason}`, { mailbox: campaign.ledger.mailbox ?? props.mailbox ?? '', user: props.signedInAs ?? '' })}
               </MessageBarBody>
             </MessageBar>
           )}
-          {!campaign.running && unfinished && !waiting && !blocked && (
+          {mine && !campaign.running && unfinished && !waiting && !blocked && (
             <MessageBar intent="warning">
               <MessageBarBody data-testid="campaign-paused">{t('send.pausedNotice', { sent: progress.sent, total: progress.total })}</MessageBarBody>
             </MessageBar>
@@ -74,7 +96,7 @@ export function SendStep(props: {
               <MessageBarBody>{t('errors.generic', { message: campaign.error })}</MessageBarBody>
             </MessageBar>
           )}
-          {unfinished && (
+          {mine && unfinished && (
             <div style={{ display: 'flex', gap: 8 }}>
               {campaign.running ? (
                 <Button onClick={onPause} data-testid="pause">
@@ -85,7 +107,7 @@ export function SendStep(props: {
                   {t('send.resume')}
                 </Button>
               )}
-              <Button onClick={onCancel} data-testid="cancel">
+              <Button onClick={onStop} data-testid="cancel">
                 {t('send.cancel')}
               </Button>
             </div>

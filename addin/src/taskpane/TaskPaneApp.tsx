@@ -17,7 +17,9 @@ import { readRecipientFileOffThread } from '../campaign/readInWorker.js';
 import { emailColumns, isWorkbookFile, readWorkbook, recipientListFromSheet, RecipientListError, type RecipientList, type RecipientListProblem, type Workbook } from '../campaign/readRecipients.js';
 import { recallMapping, rememberMapping } from '../campaign/mappingMemory.js';
 import { splitOverDays } from '../campaign/dailySplit.js';
-import type { CampaignDefinition } from '../campaign/campaignStore.js';
+import { pictureDataUrl, usableInlineImages } from '../campaign/inlineImages.js';
+import { senderMailbox } from '../campaign/senderMailbox.js';
+import { sendTest } from '../campaign/testSend.js';
 import { GraphMailClient, GraphRequestError, type GraphFileAttachment } from '../graph/graphMailClient.js';
 import { browserStore } from '../storage/keyValueStore.js';
 import type { Draft, MailHost } from '../host/mailHost.js';
@@ -54,10 +56,15 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   const [draftError, setDraftError] = useState<string | null>(null);
   const [recipients, setRecipients] = useState<RecipientsState>(NO_RECIPIENTS);
   const storage = useMemo(() => browserStore(), []);
-  const [fromMailbox, setFromMailbox] = useState('');
+  /** Typed by the sender only where the host cannot read the message's From (Outlook below Mailbox 1.7). */
+  const [fallbackFrom, setFallbackFrom] = useState('');
+  // The campaign's mailbox comes from the message's From: the sender's own, or a shared mailbox.
+  const ownAddresses = useMemo(() => [account?.email, host.userEmail()], [account, host]);
+  const mailboxOf = useCallback((current: Draft | null) => senderMailbox(current?.from ?? (fallbackFrom.trim() || null), ownAddresses), [fallbackFrom, ownAddresses]);
+  const mailbox = mailboxOf(draft);
   const [testResult, setTestResult] = useState<{ ok: boolean; text: string } | null>(null);
   // A test result speaks of one sender and one list: it goes when either changes.
-  useEffect(() => setTestResult(null), [fromMailbox, recipients.list]);
+  useEffect(() => setTestResult(null), [mailbox, recipients.list]);
   const [previewIndex, setPreviewIndex] = useState(0);
   const [step, setStep] = useState<StepId>('message');
   /** Rows the sender left out by hand; they belong to one recipient list. */
@@ -73,17 +80,34 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
     [],
   );
   const graph = useMemo(() => (auth && account ? new GraphMailClient(config.graphBaseUrl, (scopes) => auth.graphToken(scopes)) : null), [auth, account, config.graphBaseUrl]);
-  /** A draft attachment's bytes for Graph, by the name the campaign recorded; the draft is read again to find its current id. */
+  /** A draft attachment's bytes for Graph, by the name the campaign recorded; the draft is read again to find its current id (ids last one session). */
   const attachmentFromDraft = useCallback(
-    async (_definition: CampaignDefinition, name: string): Promise<GraphFileAttachment> => {
-      const current = (await host.readDraft()).attachments.find((a) => a.name === name);
+    async (name: string): Promise<GraphFileAttachment> => {
+      const current = (await host.readDraft()).attachments.find((a) => !a.isInline && a.name === name);
       if (!current) throw new Error(t('problems.missingAttachment', { row: '', name }));
       const content = await host.readAttachment(current.id);
       return { '@odata.type': '#microsoft.graph.fileAttachment', name: content.name, contentType: content.contentType, contentBytes: content.contentBytes };
     },
     [host, t],
   );
-  const { campaign, start, pause, resume, cancel, retryFailed, close, budget } = useCampaign({ storage, graph, ratePerMinute: config.sendRatePerMinute, dailyRecipientLimit: config.dailyRecipientLimit, attachment: attachmentFromDraft });
+  /** An inline image of the draft, by content id, sent inline under the same content id so that the body's cid: reference resolves. */
+  const inlineImageFromDraft = useCallback(
+    async (contentId: string): Promise<GraphFileAttachment> => {
+      const current = (await host.readDraft()).attachments.find((a) => a.isInline && a.contentId === contentId);
+      if (!current) throw new Error(t('template.inlineUnmatched', { count: 1 }));
+      const content = await host.readAttachment(current.id);
+      return { '@odata.type': '#microsoft.graph.fileAttachment', name: content.name, contentType: content.contentType, contentBytes: content.contentBytes, isInline: true, contentId };
+    },
+    [host, t],
+  );
+  const { campaign, start, pause, resume, stop, retryFailed, close, sendLog, budget } = useCampaign({
+    storage,
+    graph,
+    ratePerMinute: config.sendRatePerMinute,
+    dailyRecipientLimit: config.dailyRecipientLimit,
+    attachment: (_definition, name) => attachmentFromDraft(name),
+    inlineImage: (_definition, contentId) => inlineImageFromDraft(contentId),
+  });
 
   const reloadDraft = useCallback(() => {
     host.readDraft().then(
@@ -94,7 +118,29 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
       (e: unknown) => setDraftError(e instanceof Error ? e.message : String(e)),
     );
   }, [host]);
-  useEffect(reloadDraft, [reloadDraft]);
+  // Read again after sign-in too: the From of a message in one's own mailbox is one's own address.
+  useEffect(reloadDraft, [reloadDraft, account]);
+
+  /** The draft's inline pictures for the preview (the messages themselves carry them as inline attachments). */
+  const [pictures, setPictures] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    let current = true;
+    const shown = usableInlineImages(draft?.attachments ?? []);
+    const byContentId = new Map((draft?.attachments ?? []).map((a) => [a.contentId, a.id]));
+    void Promise.all(
+      shown.map(async (image) => {
+        const id = byContentId.get(image.contentId);
+        const content = id ? await host.readAttachment(id).catch(() => null) : null;
+        const url = content ? pictureDataUrl(content.contentType, content.contentBytes) : null;
+        return url ? ([image.contentId, url] as const) : null;
+      }),
+    ).then((read) => {
+      if (current) setPictures(new Map(read.filter((entry) => entry !== null)));
+    });
+    return () => {
+      current = false;
+    };
+  }, [draft, host]);
 
   /** A recipient list ready to use: the remembered mapping for its headers, or the guessed address column. */
   const listState = useCallback(
@@ -249,33 +295,40 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
     const state = await license.check();
     const footerHtml = decideFooter(state).footer ? promotionalFooterHtml(locale, config.promoUrl) : null;
     const mapping = { emailColumn: recipients.emailColumn, ccColumn: recipients.ccColumn, bccColumn: recipients.bccColumn, attachmentColumn: recipients.attachmentColumn };
-    const attachments = latest.attachments.map(({ id, name, size }) => ({ id, name, size }));
+    const attachments = latest.attachments.map(({ id, name, size, isInline, contentId }) => ({ id, name, size, isInline, contentId }));
     const finalPlan = planCampaign({ template: template.template, rows: recipients.list.rows, footerHtml, attachments, excludedRows, ...mapping });
     start(
-      { id: crypto.randomUUID(), subject: latest.subject, bodyHtml: latest.bodyHtml, columns: recipients.list.columns, rows: recipients.list.rows, footerHtml, attachments, ...mapping },
+      { id: crypto.randomUUID(), subject: latest.subject, bodyHtml: latest.bodyHtml, columns: recipients.list.columns, rows: recipients.list.rows, footerHtml, attachments, excludedRows: [...excludedRows], ...mapping },
       new Map(finalPlan.messages.map((m) => [m.row, m])),
-      fromMailbox.trim() || null,
+      finalPlan.excluded,
+      mailboxOf(latest),
     );
-  }, [host, draft, recipients, excludedRows, license, locale, config, start, fromMailbox]);
+  }, [host, draft, recipients, excludedRows, license, locale, config, start, mailboxOf]);
 
-  /** M5: the previewed row, exactly as it will go out, sent to the sender's own address. */
-  const sendTest = useCallback(async () => {
+  /** M5: the previewed row, exactly as it will go out (files and pictures included), sent to the sender's own address. */
+  const sendTestMessage = useCallback(async () => {
     const message = plan?.messages[Math.min(previewIndex, (plan?.messages.length ?? 1) - 1)];
     if (!graph || !account || !message) return;
     setTestResult(null);
     try {
-      const from = fromMailbox.trim();
-      await graph.sendMail({
-        subject: `${t('preview.testPrefix')} ${message.subject}`,
-        body: { contentType: 'HTML', content: message.html },
-        toRecipients: [{ emailAddress: { address: account.email } }],
-        ...(from ? { from: { emailAddress: { address: from } } } : {}),
+      const state = await sendTest(message, account.email, {
+        graph,
+        mailbox,
+        subjectPrefix: t('preview.testPrefix'),
+        attachment: attachmentFromDraft,
+        inlineImage: inlineImageFromDraft,
+        budget: sendLog,
+        onSent: (recipients, at) => sendLog.record(recipients, at),
       });
-      setTestResult({ ok: true, text: t('preview.testSent', { address: account.email }) });
+      if (state.status === 'sent') setTestResult({ ok: true, text: t('preview.testSent', { address: account.email }) });
+      else {
+        const why = state.status !== 'failed' ? t('report.reason.budget') : state.reason === 'send_as_denied' ? t('send.sendAsDenied') : state.reason === 'rejected' && state.message ? state.message : t(`report.reason.${state.reason}`);
+        setTestResult({ ok: false, text: t('preview.testNotSent', { message: why }) });
+      }
     } catch (e) {
       setTestResult({ ok: false, text: e instanceof GraphRequestError && e.kind === 'forbidden' ? t('send.sendAsDenied') : t('errors.generic', { message: e instanceof Error ? e.message : String(e) }) });
     }
-  }, [plan, previewIndex, graph, account, fromMailbox, t]);
+  }, [plan, previewIndex, graph, account, mailbox, t, attachmentFromDraft, inlineImageFromDraft, sendLog]);
 
   const needRecipients = recipients.list ? null : t('wizard.needRecipients');
   const steps: ReadonlyArray<WizardStep<StepId>> = [
@@ -320,7 +373,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
       <AdminView auth={auth} account={account} license={license.state} />
       <Divider />
       <Wizard steps={steps} current={shownStep} onStep={setStep} locked={campaign !== null}>
-        {shownStep === 'message' && <TemplateStep draft={draft} error={draftError} fields={fieldNames} onReload={reloadDraft} fromMailbox={fromMailbox} onFromMailbox={setFromMailbox} />}
+        {shownStep === 'message' && <TemplateStep draft={draft} error={draftError} fields={fieldNames} onReload={reloadDraft} mailbox={mailbox} fallbackFrom={fallbackFrom} onFallbackFrom={setFallbackFrom} signedIn={account !== null} />}
         {shownStep === 'recipients' && (
           <RecipientsStep state={recipients} onFile={(file) => void onFile(file)} onMapping={changeMapping} onSheet={onSheet} onContacts={graph ? (source) => void onContacts(source) : null} />
         )}
@@ -328,12 +381,14 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
           <>
             {split && <BudgetNotice split={split} />}
             <PreviewStep
+              draft={draft}
+              pictures={pictures}
               problems={compiled && !compiled.ok ? compiled.problems : []}
               plan={plan}
               index={previewIndex}
               onIndex={setPreviewIndex}
               footer={footer}
-              onTestSend={account ? () => void sendTest() : null}
+              onTestSend={account ? () => void sendTestMessage() : null}
               testResult={testResult}
               onToggleRow={toggleRow}
             />
@@ -343,7 +398,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
           <>
             {!campaign && split && <BudgetNotice split={split} />}
             <SendStep
-              fromMailbox={fromMailbox}
+              mailbox={mailbox}
               signedInAs={account?.email ?? null}
               count={plan?.messages.length ?? 0}
               blockedReason={blockedReason}
@@ -351,9 +406,9 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
               onSend={() => void startSending()}
               onPause={pause}
               onResume={resume}
-              onCancel={() => void cancel()}
+              onStop={stop}
             />
-            {campaign && !campaign.running && (campaign.ledger.status === 'finished' || campaign.ledger.status === 'cancelled') && (
+            {campaign && !campaign.running && !campaign.stopping && (campaign.ledger.status === 'finished' || campaign.ledger.status === 'cancelled') && (
               <ReportStep
                 campaign={campaign}
                 onRetryFailed={retryFailed}

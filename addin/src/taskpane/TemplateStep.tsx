@@ -1,9 +1,22 @@
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import type { Draft } from '../host/mailHost.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { DraftNotices } from './DraftNotices.js';
 import { StepHeading } from './StepHeading.js';
 
-export function TemplateStep(props: { draft: Draft | null; error: string | null; fields: string[]; onReload: () => void; fromMailbox: string; onFromMailbox: (value: string) => void }) {
+export function TemplateStep(props: {
+  draft: Draft | null;
+  error: string | null;
+  fields: string[];
+  onReload: () => void;
+  /** The shared mailbox the message's From names, or null for the sender's own. */
+  mailbox: string | null;
+  /** Typed by the sender where the host cannot read the message's From. */
+  fallbackFrom: string;
+  /** The sender only matters once signed in (the playground knows its mailbox only then). */
+  signedIn: boolean;
+  onFallbackFrom: (value: string) => void;
+}) {
   const { draft, error, fields, onReload } = props;
   const { t } = useI18n();
   const empty = draft !== null && draft.subject.trim() === '' && draft.bodyHtml.replace(/<[^>]*>|&nbsp;|\s/g, '') === '';
@@ -39,13 +52,26 @@ export function TemplateStep(props: { draft: Draft | null; error: string | null;
           </div>
         </div>
       )}
+      <DraftNotices draft={draft} />
       <Button size="small" onClick={onReload}>
         {t('template.reload')}
       </Button>
-      {/* The sender goes with the message: the test send in the next steps uses it too. */}
-      <Field label={t('send.from')} hint={t('send.fromHint')} style={{ marginTop: 12 }}>
-        <Input type="email" value={props.fromMailbox} onChange={(_, data) => props.onFromMailbox(data.value)} placeholder={t('send.fromOwn')} data-testid="from-mailbox" />
-      </Field>
+      {/* The sender goes with the message: Outlook's From (Mailbox 1.7), or a field where the host cannot tell. */}
+      {!props.signedIn ? null : draft?.from ? (
+        <div style={{ marginTop: 12, display: 'flex', flexDirection: 'column', gap: 2 }}>
+          <Text size={200}>
+            <strong>{t('send.fromMessage')}:</strong> <span data-testid="message-from">{draft.from}</span>
+            {props.mailbox && ` (${t('send.fromShared')})`}
+          </Text>
+          <Caption1>{t('send.fromMessageHint')}</Caption1>
+        </div>
+      ) : (
+        draft && (
+          <Field label={t('send.fromFallback')} hint={t('send.fromHint')} style={{ marginTop: 12 }}>
+            <Input type="email" value={props.fallbackFrom} onChange={(_, data) => props.onFallbackFrom(data.value)} placeholder={t('send.fromOwn')} data-testid="from-mailbox" />
+          </Field>
+        )
+      )}
     </section>
   );
 }

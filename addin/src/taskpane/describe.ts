@@ -1,6 +1,7 @@
 /** Turns findings and template problems into the sentences the pane shows. */
 import type { Translator } from '../../../shared/src/i18n/translate.js';
 import type { TemplateProblem } from '../../../shared/src/merge/mergeTemplate.js';
+import type { ReportLine } from '../campaign/campaignReport.js';
 import type { Finding } from '../campaign/planCampaign.js';
 
 export function describeProblem(problem: TemplateProblem, t: Translator): string {
@@ -29,5 +30,43 @@ export function describeFinding(finding: Finding, t: Translator): string {
       return t('problems.attachmentTooLarge', { row: finding.row, name: finding.name });
     case 'excluded_by_sender':
       return t('problems.excludedBySender', { row: finding.row });
+  }
+}
+
+/** Why a row was left out before sending, as the report says it. */
+export function skipReason(finding: Finding, t: Translator): string {
+  switch (finding.kind) {
+    case 'missing_address':
+      return t('report.skip.missing_address');
+    case 'invalid_address':
+      return t('report.skip.invalid_address', { address: finding.address });
+    case 'duplicate':
+      return t('report.skip.duplicate', { first: finding.firstRow });
+    case 'empty_fields':
+      return t('report.skip.empty_fields', { fields: finding.fields.join(', ') });
+    case 'too_many_recipients':
+      return t('report.skip.too_many_recipients', { count: finding.count });
+    case 'missing_attachment':
+      return t('report.skip.missing_attachment', { name: finding.name });
+    case 'attachment_too_large':
+      return t('report.skip.attachment_too_large', { name: finding.name });
+    case 'excluded_by_sender':
+      return t('report.skip.excluded_by_sender');
+  }
+}
+
+/** A report line's status and reason. */
+export function reportStatusText(line: ReportLine, t: Translator): string {
+  switch (line.status) {
+    case 'sent':
+      return t('report.sent');
+    case 'failed':
+      return line.failure ? `${t('report.failed')}: ${t(`report.reason.${line.failure.reason}`)}` : t('report.failed');
+    case 'cancelled':
+      return t('report.cancelled');
+    case 'skipped':
+      return line.skipped ? `${t('report.skipped')}: ${skipReason(line.skipped, t)}` : t('report.skipped');
+    default:
+      return t('report.notYet');
   }
 }

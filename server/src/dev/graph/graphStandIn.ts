@@ -474,12 +474,15 @@ function parseAttachments(attachments: unknown[]): MessageContent['attachments']
   return attachments.map((a) => {
     const file = a as { name?: unknown; contentType?: unknown; contentBytes?: unknown; isInline?: unknown; contentId?: unknown } | null;
     if (typeof file?.name !== 'string' || typeof file.contentBytes !== 'string') throw new GraphError(400, 'ErrorInvalidRequest', 'A fileAttachment needs a name and contentBytes.');
+    // fileAttachment resource: isInline Boolean, contentId String (what the body's cid: references name).
+    if (file.isInline !== undefined && typeof file.isInline !== 'boolean') throw new GraphError(400, 'ErrorInvalidRequest', 'isInline must be a Boolean.');
+    if (file.contentId !== undefined && file.contentId !== null && typeof file.contentId !== 'string') throw new GraphError(400, 'ErrorInvalidRequest', 'contentId must be a String.');
     return {
       name: file.name,
       contentType: typeof file.contentType === 'string' ? file.contentType : 'application/octet-stream',
       size: Buffer.from(file.contentBytes, 'base64').length,
-      ...(file.isInline === true ? { isInline: true } : {}),
-      ...(typeof file.contentId === 'string' ? { contentId: file.contentId } : {}),
+      // Recorded for the mailbox page only when inline: what a body's cid: reference can resolve to.
+      ...(file.isInline === true ? { isInline: true, contentId: typeof file.contentId === 'string' ? file.contentId : null } : {}),
     };
   });
 }

@@ -32,7 +32,7 @@ export interface MessageContent {
   to: string[];
   cc: string[];
   bcc: string[];
-  attachments: Array<{ name: string; contentType: string; size: number; isInline?: boolean; contentId?: string }>;
+  attachments: Array<{ name: string; contentType: string; size: number; isInline?: boolean; contentId?: string | null }>;
   marker: string | null;
   /** The `from` the client set (another mailbox), or null for the mailbox's own address. */
   from: string | null;

@@ -1,0 +1,254 @@
+/**
+ * Two panes on one browser storage (two compose windows, two tabs), on virtual time: exactly one
+ * runs a campaign, the other follows it read-only and takes over when the first closes; Stop
+ * stops; a retry keeps each row's identity. The storage and the lock are the production ones
+ * (the lease path, which is what a host without Web Locks uses); Exchange is MemoryMailbox.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { GraphRequestError } from '../graph/graphMailClient.js';
+import { memoryStore, type KeyValueStore } from '../storage/keyValueStore.js';
+import { rowMarker } from './campaign.js';
+import { CampaignSession } from './campaignSession.js';
+import { CampaignStore, type CampaignDefinition } from './campaignStore.js';
+import { definitionPlan } from './definitionMessages.js';
+import { createRunnerLock } from './runnerLock.js';
+import { SendLog } from './sendLog.js';
+import { MemoryMailbox } from './testing/memoryMailbox.js';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function definition(rows: number, extra: Partial<CampaignDefinition> = {}): CampaignDefinition {
+  return {
+    id: crypto.randomUUID(),
+    subject: 'Hi {{Name}}',
+    bodyHtml: '<p>Hello {{Name}}</p>',
+    columns: ['Name', 'Email'],
+    rows: Array.from({ length: rows }, (_, i) => ({ Name: `P${i}`, Email: `p${i}@fabrikam.com` })),
+    emailColumn: 'Email',
+    ccColumn: null,
+    bccColumn: null,
+    attachmentColumn: null,
+    attachments: [],
+    footerHtml: null,
+    ...extra,
+  };
+}
+
+function openPane(store: KeyValueStore, mailbox: MemoryMailbox, ratePerMinute = 600, dailyRecipients?: number) {
+  const graph = mailbox.client();
+  const session = new CampaignSession({
+    store,
+    lock: createRunnerLock({ store, locks: null }),
+    sendLog: new SendLog(store, dailyRecipients),
+    ratePerMinute,
+    attachment: () => Promise.reject(new Error('no files in these campaigns')),
+    inlineImage: () => Promise.reject(new Error('no pictures in these campaigns')),
+    stopSettleWindowMs: 20_000,
+  });
+  session.setGraph(graph);
+  return { session, graph };
+}
+
+/** Starts a campaign and lets the pane take it (the lease is read back after a pause). */
+async function start(pane: ReturnType<typeof openPane>, def: CampaignDefinition) {
+  const plan = definitionPlan(def);
+  void pane.session.start(def, new Map(plan.messages.map((m) => [m.row, m])), plan.excluded, null);
+  await vi.advanceTimersByTimeAsync(200);
+}
+
+/** Moves virtual time on until `done`, as a user would wait (bounded). */
+async function until(done: () => boolean, limitMs = 120_000) {
+  for (let waited = 0; !done(); waited += 100) {
+    if (waited > limitMs) throw new Error('still not done');
+    await vi.advanceTimersByTimeAsync(100);
+  }
+}
+
+/** Moves virtual time on until an action of the pane has finished. */
+async function drive(action: Promise<unknown>) {
+  let done = false;
+  void action.finally(() => (done = true));
+  await until(() => done);
+}
+
+const once = (mailbox: MemoryMailbox) => {
+  const byAddress = new Map<string, number>();
+  for (const mail of mailbox.accepted) byAddress.set(mail.to[0] ?? '', (byAddress.get(mail.to[0] ?? '') ?? 0) + 1);
+  return byAddress;
+};
+
+describe('a campaign in two panes', () => {
+  it('is run by one pane only; the other shows its progress read-only', async () => {
+    const store = memoryStore();
+    const mailbox = new MemoryMailbox();
+    // A send a second: the runner writes the ledger seldom, and the other pane has every chance to step in.
+    const first = openPane(store, mailbox, 60);
+    const second = openPane(store, mailbox, 60);
+    await start(first, definition(20));
+    await vi.advanceTimersByTimeAsync(500);
+
+    expect(first.session.current()).toMatchObject({ running: true, observing: false });
+    expect(second.session.current()).toMatchObject({ running: false, observing: true });
+    const seen: number[] = [];
+    second.session.subscribe(() => seen.push(second.session.current()?.progress.sent ?? 0));
+
+    await until(() => first.session.current()?.ledger.status === 'finished');
+    expect(mailbox.accepted).toHaveLength(20);
+    expect([...once(mailbox).values()].every((count) => count === 1)).toBe(true);
+    // The second pane sent nothing, yet followed the progress to the end.
+    expect(second.graph.calls.sendDraft + second.graph.calls.createDraft).toBe(0);
+    expect(second.session.current()).toMatchObject({ observing: false, ledger: { status: 'finished' }, progress: { sent: 20 } });
+    expect(seen.some((sent) => sent > 0 && sent < 20)).toBe(true);
+  });
+
+  it('is taken over by the other pane when the runner pane closes, each row once', async () => {
+    const store = memoryStore();
+    const mailbox = new MemoryMailbox();
+    const first = openPane(store, mailbox);
+    const second = openPane(store, mailbox);
+    await start(first, definition(20));
+    await until(() => mailbox.accepted.length >= 6);
+    first.session.dispose();
+
+    await until(() => second.session.current()?.ledger.status === 'finished');
+    expect(second.session.current()?.progress.sent).toBe(20);
+    expect(mailbox.accepted).toHaveLength(20);
+    expect([...once(mailbox).values()].every((count) => count === 1)).toBe(true);
+    expect(second.graph.calls.sendDraft).toBeGreaterThan(0);
+  });
+
+  it('a pane opened later while a campaign runs follows it, and cannot start another', async () => {
+    const store = memoryStore();
+    const mailbox = new MemoryMailbox();
+    const first = openPane(store, mailbox);
+    await start(first, definition(10));
+    const late = openPane(store, mailbox);
+    expect(late.session.current()?.observing).toBe(true);
+    await start(late, definition(3));
+    expect(late.session.current()).toMatchObject({ notice: 'busy', observing: true });
+    await until(() => first.session.current()?.ledger.status === 'finished');
+    expect(mailbox.accepted).toHaveLength(10);
+  });
+});
+
+describe('Stop sending', () => {
+  it('cancels what was not handed to Exchange, removes its drafts, ends the campaign, and a new one can start at once', async () => {
+    const store = memoryStore();
+    const mailbox = new MemoryMailbox();
+    const pane = openPane(store, mailbox);
+    const def = definition(20);
+    await start(pane, def);
+    await until(() => mailbox.accepted.length >= 5);
+    await drive(pane.session.stop());
+
+    const view = pane.session.current()!;
+    expect(view.ledger.status).toBe('cancelled');
+    const sent = mailbox.accepted.length;
+    expect(view.progress).toMatchObject({ sent, cancelled: 20 - sent, failed: 0, remaining: 0 });
+    expect(mailbox.drafts()).toEqual([]);
+    // Nothing more goes out, whatever time passes; resuming is not offered for a stopped campaign.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(mailbox.accepted).toHaveLength(sent);
+    await drive(pane.session.resume());
+    expect(mailbox.accepted).toHaveLength(sent);
+
+    // The report was seen: a new campaign starts at once.
+    pane.session.close();
+    await start(pane, definition(2));
+    await until(() => pane.session.current()?.ledger.status === 'finished');
+    expect(mailbox.accepted).toHaveLength(sent + 2);
+  });
+
+  it('settles a row whose send may have reached Exchange by looking it up, never by sending it again', async () => {
+    const store = memoryStore();
+    // Exchange accepts the send, the answer is lost, and the message reaches Sent Items 5 s later.
+    const mailbox = new MemoryMailbox({ moveDelayMs: 5_000 });
+    mailbox.fail({ operation: 'sendDraft', error: new GraphRequestError('ambiguous', 504, 'GatewayTimeout', 'The gateway did not receive a timely response.'), after: true });
+    const pane = openPane(store, mailbox);
+    const def = definition(1);
+    await start(pane, def);
+    await until(() => mailbox.accepted.length === 1);
+    await drive(pane.session.stop());
+
+    expect(pane.session.current()?.ledger.states[2]).toMatchObject({ status: 'sent' });
+    expect(mailbox.accepted).toHaveLength(1);
+  });
+
+  it('stops a paused campaign too', async () => {
+    const store = memoryStore();
+    const mailbox = new MemoryMailbox();
+    const pane = openPane(store, mailbox);
+    await start(pane, definition(10));
+    await until(() => mailbox.accepted.length >= 2);
+    pane.session.pause();
+    await until(() => pane.session.current()?.running === false);
+    expect(pane.session.current()?.ledger.status).toBe('paused');
+    await drive(pane.session.stop());
+    expect(pane.session.current()).toMatchObject({ stopping: false, ledger: { status: 'cancelled' } });
+    expect(mailbox.drafts()).toEqual([]);
+  });
+
+  it('stops a campaign waiting for the 24-hour budget: the rest never goes, even when the budget frees', async () => {
+    const store = memoryStore();
+    const mailbox = new MemoryMailbox();
+    const pane = openPane(store, mailbox, 600, 3);
+    await start(pane, definition(5));
+    await until(() => pane.session.current()?.ledger.status === 'waiting');
+    expect(mailbox.accepted).toHaveLength(3);
+    await drive(pane.session.stop());
+    expect(pane.session.current()).toMatchObject({ ledger: { status: 'cancelled' }, progress: { sent: 3, cancelled: 2 } });
+    await vi.advanceTimersByTimeAsync(25 * 3600_000);
+    expect(mailbox.accepted).toHaveLength(3);
+    expect(mailbox.drafts()).toEqual([]);
+  });
+});
+
+describe('Retry failed rows', () => {
+  it('keeps each row its marker: a row that in fact went out is found in Sent Items, not sent again', async () => {
+    const store = memoryStore();
+    const mailbox = new MemoryMailbox();
+    const pane = openPane(store, mailbox);
+    const def = definition(3);
+    await start(pane, def);
+    await until(() => pane.session.current()?.ledger.status === 'finished');
+    expect(mailbox.accepted).toHaveLength(3);
+
+    // Row 3's send was in fact accepted, but the pane could not tell and reported it failed.
+    const campaigns = new CampaignStore(store);
+    const ledger = campaigns.ledger(def.id)!;
+    ledger.states[3] = { status: 'failed', reason: 'unknown_outcome', message: 'The message is neither in Drafts nor in Sent Items.' };
+    campaigns.saveLedger(ledger);
+    await vi.advanceTimersByTimeAsync(0);
+
+    await drive(pane.session.retryFailed());
+    expect(pane.session.current()?.ledger.states[3]).toMatchObject({ status: 'sent' });
+    expect(mailbox.accepted).toHaveLength(3);
+    expect(mailbox.sentItems().map((m) => m.marker).sort()).toEqual([2, 3, 4].map((row) => rowMarker({ id: def.id }, row)));
+  });
+
+  it('reuses the draft a refused send left, under the same marker', async () => {
+    const store = memoryStore();
+    let refuse = true;
+    const mailbox = new MemoryMailbox({
+      refuseSend: (mail) => (refuse && mail.to[0] === 'p1@fabrikam.com' ? new GraphRequestError('forbidden', 403, 'ErrorSendAsDenied', 'The user account which was used to submit this request does not have the right to send mail on behalf of the specified sending account.') : null),
+    });
+    const pane = openPane(store, mailbox);
+    const def = definition(3);
+    await start(pane, def);
+    await until(() => pane.session.current()?.ledger.status === 'finished');
+    expect(pane.session.current()?.ledger.states[3]).toMatchObject({ status: 'failed', reason: 'send_as_denied' });
+    const creates = pane.graph.calls.createDraft;
+
+    refuse = false;
+    await drive(pane.session.retryFailed());
+    expect(pane.session.current()?.progress).toMatchObject({ sent: 3, failed: 0 });
+    expect(pane.graph.calls.createDraft).toBe(creates);
+    expect(mailbox.sentItems()).toHaveLength(3);
+    expect(new Set(mailbox.sentItems().map((m) => m.marker)).size).toBe(3);
+  });
+});
