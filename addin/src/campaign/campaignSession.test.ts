@@ -235,13 +235,14 @@ describe('Retry failed rows', () => {
     const store = memoryStore();
     let refuse = true;
     const mailbox = new MemoryMailbox({
-      refuseSend: (mail) => (refuse && mail.to[0] === 'p1@fabrikam.com' ? new GraphRequestError('forbidden', 403, 'ErrorSendAsDenied', 'The user account which was used to submit this request does not have the right to send mail on behalf of the specified sending account.') : null),
+      // A refusal of this one message (a right missing for everyone would block the whole campaign instead).
+      refuseSend: (mail) => (refuse && mail.to[0] === 'p1@fabrikam.com' ? new GraphRequestError('rejected', 400, 'ErrorMessageSizeExceeded', 'The message exceeds the maximum supported size.') : null),
     });
     const pane = openPane(store, mailbox);
     const def = definition(3);
     await start(pane, def);
     await until(() => pane.session.current()?.ledger.status === 'finished');
-    expect(pane.session.current()?.ledger.states[3]).toMatchObject({ status: 'failed', reason: 'send_as_denied' });
+    expect(pane.session.current()?.ledger.states[3]).toMatchObject({ status: 'failed', reason: 'rejected' });
     const creates = pane.graph.calls.createDraft;
 
     refuse = false;
