@@ -1,28 +1,35 @@
 /**
- * Bench 8: a partner's customer list (P5) at 1,000 customers and 100,000 seats. p95 of
- * GET /api/v1/partners/:id/customers (authentication, staff check, search, filters, page, seat
- * counts, JSON) through HTTP versus the bare query (PartnerStorage.queryCustomers) on the same
- * file, same queries. Customers are written straight into the server's SQLite file through the
- * storage module, as tests/helpers/seedSeats.ts does for seats.
+ * A partner's customer list (P5) at 1,000 customers and 100,000 seats: p95 of
+ * GET /api/v1/partners/:id/customers over HTTP (authentication, staff check, search, filters,
+ * page, seat counts, JSON) against the page query alone (./pageQueries.ts: the same customers in
+ * the same order, without the counts), with the storage method the route calls
+ * (PartnerStorage.queryCustomers) as a third line. Customers are written straight into the
+ * server's SQLite file through the storage module, as tests/helpers/seedSeats.ts does for seats.
+ * Before timing, the floor must return the very customers the storage method returns.
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { DATABASE_FILE } from '../server/src/services.js';
 import type { CustomerQuery } from '../server/src/storage/partnerStorage.js';
 import { Storage } from '../server/src/storage/storage.js';
+import { listRounds } from './listLatency.js';
+import { PageQueries } from './pageQueries.js';
+import { startProductServer } from './servers.js';
+import { machineLine, ratios, report, rounds as roundCount, summarize } from './stats.js';
 
 const CUSTOMERS = 1_000;
 const SEATS_PER_CUSTOMER = 100;
 const DAY = 86_400_000;
+const QUERIES = 100;
 
 /** 1,000 customer organisations of the partner, each with a subscription of 100 assigned seats; a third with a relationship. */
-export function seedCustomers(dataDir: string, partnerId: string): void {
+export function seedCustomers(dataDir: string, partnerId: string, customers = CUSTOMERS): void {
   const storage = Storage.open(path.join(dataDir, DATABASE_FILE));
   try {
     const now = Date.now();
     const statuses = ['active', 'active', 'trial', 'past_due', 'expired'] as const;
     storage.transaction(() => {
-      for (let c = 0; c < CUSTOMERS; c++) {
+      for (let c = 0; c < customers; c++) {
         const organisationId = randomUUID();
         const domain = `customer${String(c).padStart(4, '0')}.example`;
         storage.insertOrganisation({ id: organisationId, tenantId: randomUUID(), name: domain, createdAt: now });
@@ -48,7 +55,7 @@ export function customerQueries(): CustomerQuery[] {
   const queries: CustomerQuery[] = [];
   const statuses = ['active', 'trial', 'past_due', 'expired'] as const;
   const relationships = ['active', 'pending', 'none'] as const;
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < QUERIES; i++) {
     const base = { offset: i % 4 === 0 ? ((i * 37) % 10) * 100 : 0, limit: 100 };
     if (i % 4 === 1) queries.push({ ...base, search: `customer0${String(i % 100).padStart(2, '0')}` });
     else if (i % 4 === 2) queries.push({ ...base, status: statuses[i % statuses.length]!, relationship: relationships[i % relationships.length]! });
@@ -69,44 +76,49 @@ export function customerQueryString(q: CustomerQuery): string {
   }).toString();
 }
 
-/** Runs the comparison against a running server (its URL and data folder) and prints it. */
-export async function partnerCustomersBench(server: { baseUrl: string; dataDir: string }): Promise<{ sqlP95: number; httpP95: number }> {
-  const post = async (route: string, body: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${server.baseUrl}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-    if (!response.ok) throw new Error(`${route}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as Record<string, unknown>;
-  };
-  const token = (await post('/dev/idp/token', { email: 'owner@bench-partner.example' })).access_token as string;
-  const headers = { authorization: `Bearer ${token}` };
-  const partnerId = (await post('/api/v1/partners', { name: 'Bench Partner' }, headers)).id as string;
-  seedCustomers(server.dataDir, partnerId);
-  const queries = customerQueries();
-  const url = (q: CustomerQuery) => `${server.baseUrl}/api/v1/partners/${partnerId}/customers?${customerQueryString(q)}`;
-  const storage = Storage.open(path.join(server.dataDir, DATABASE_FILE));
+export async function partnerCustomersBench(): Promise<boolean> {
+  const rounds = roundCount(5);
+  const server = await startProductServer();
   try {
-    const p = (values: number[], share: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * share))] ?? 0;
-    const timed = async (work: () => unknown) => {
-      const start = process.hrtime.bigint();
-      await work();
-      return Number(process.hrtime.bigint() - start) / 1e6;
+    const post = async (route: string, body: unknown, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${server.baseUrl}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      if (!response.ok) throw new Error(`${route}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as Record<string, unknown>;
     };
-    for (const q of queries.slice(0, 40)) {
-      await (await fetch(url(q), { headers })).arrayBuffer();
-      storage.partners.queryCustomers(partnerId, q, Date.now());
+    const token = (await post('/dev/idp/token', { email: 'owner@bench-partner.example' })).access_token as string;
+    const headers = { authorization: `Bearer ${token}` };
+    const partnerId = (await post('/api/v1/partners', { name: 'Bench Partner' }, headers)).id as string;
+    seedCustomers(server.dataDir, partnerId);
+    const queries = customerQueries();
+    const url = (q: CustomerQuery) => `${server.baseUrl}/api/v1/partners/${partnerId}/customers?${customerQueryString(q)}`;
+    const file = path.join(server.dataDir, DATABASE_FILE);
+    const storage = Storage.open(file);
+    const floor = new PageQueries(file);
+    try {
+      // One clock for the three paths of a query, so that "active until" filters agree.
+      const now = Date.now();
+      const ids = (rows: unknown[]) => (rows as Array<{ subscriptionId: string }>).map((r) => r.subscriptionId).join();
+      for (const q of queries) {
+        if (ids(floor.customerPage(partnerId, q, now)) !== ids(storage.partners.queryCustomers(partnerId, q, now).items)) throw new Error(`the floor reads other customers than the route for ${JSON.stringify(q)}`);
+      }
+      const measured = await listRounds(rounds, queries, {
+        route: async (q) => ((await (await fetch(url(q), { headers })).json()) as { items: unknown[] }).items.length,
+        storage: (q) => storage.partners.queryCustomers(partnerId, q, Date.now()),
+        floor: (q) => floor.customerPage(partnerId, q, Date.now()),
+      });
+      if (measured.some((m) => m.rows === 0)) throw new Error('the route returned no rows');
+      const p = (key: 'routeP95' | 'floorP95' | 'routeP50' | 'floorP50' | 'storageP95') => summarize(measured.map((m) => m[key])).median.toFixed(1);
+      console.log(`\nPartner customer list: ${CUSTOMERS.toLocaleString('en')} customers, ${(CUSTOMERS * SEATS_PER_CUSTOMER).toLocaleString('en')} seats, ${queries.length} queries per round (pages, searches, status/relationship/renewal filters), up to 100 rows each, sequential; ${rounds} rounds`);
+      console.log(`  ${machineLine()}`);
+      console.log(`  medians of the rounds' p95 (p50): route ${p('routeP95')} (${p('routeP50')}) ms; PartnerStorage.queryCustomers ${p('storageP95')} ms; page query alone ${p('floorP95')} (${p('floorP50')}) ms`);
+      console.log(report('customer list route p95 ÷ page query alone p95', ratios(measured.map((m) => m.routeP95), measured.map((m) => m.floorP95)), { goal: { atMost: 2 } }));
+      console.log(report('queryCustomers p95 ÷ page query alone p95 (its counts)', ratios(measured.map((m) => m.storageP95), measured.map((m) => m.floorP95))));
+      return true;
+    } finally {
+      floor.close();
+      storage.close();
     }
-    const http: number[] = [];
-    const sql: number[] = [];
-    let rows = 0;
-    for (const q of queries) {
-      http.push(await timed(async () => (rows += ((await (await fetch(url(q), { headers })).json()) as { items: unknown[] }).items.length)));
-      sql.push(await timed(() => storage.partners.queryCustomers(partnerId, q, Date.now())));
-    }
-    console.log(`\nPartner customer list: ${CUSTOMERS} customers, ${CUSTOMERS * SEATS_PER_CUSTOMER} seats, ${queries.length} queries (pages, searches, status/relationship/renewal filters), up to 100 rows each, sequential`);
-    console.log(`  bare SQLite query (PartnerStorage.queryCustomers): p50 ${p(sql, 0.5).toFixed(2)} ms, p95 ${p(sql, 0.95).toFixed(2)} ms`);
-    console.log(`  GET /api/v1/partners/:id/customers over HTTP: p50 ${p(http, 0.5).toFixed(2)} ms, p95 ${p(http, 0.95).toFixed(2)} ms   [${rows} rows]`);
-    console.log(`  ratio HTTP route / bare query, p95: ${(p(http, 0.95) / p(sql, 0.95)).toFixed(2)}`);
-    return { sqlP95: p(sql, 0.95), httpP95: p(http, 0.95) };
   } finally {
-    storage.close();
+    await server.stop();
   }
 }

@@ -1,0 +1,73 @@
+/**
+ * The portal's seat list at 100,000 assignments: p95 of GET /api/v1/subscriptions/:id/seats over
+ * HTTP against the page query alone (./pageQueries.ts), with the storage method the route calls
+ * (Storage.querySeats) as a third line to show where the time goes. Queries: what the portal asks
+ * while someone scrolls, sorts and searches (every sort both ways, pages across the list,
+ * searches). Before timing, the floor must return the very rows the storage method returns.
+ */
+import path from 'node:path';
+import { DATABASE_FILE } from '../server/src/services.js';
+import { Storage, type SeatQuery } from '../server/src/storage/storage.js';
+import { seedSeats } from '../tests/helpers/seedSeats.js';
+import { listRounds } from './listLatency.js';
+import { PageQueries } from './pageQueries.js';
+import { startProductServer } from './servers.js';
+import { machineLine, ratios, report, rounds as roundCount, summarize } from './stats.js';
+
+const SEATS = Number(process.env.BENCH_SEATS ?? 100_000);
+const QUERIES = 100;
+
+export function seatQueries(seats: number, count: number): SeatQuery[] {
+  const pages = Math.max(1, Math.floor(seats / 100));
+  return Array.from({ length: count }, (_, i) => {
+    const sort = (['email', 'status', 'lastCheckIn', 'assignedAt'] as const)[i % 4]!;
+    const search = i % 5 === 0 ? `user0${String(i % 100).padStart(2, '0')}` : undefined;
+    return { sort, descending: i % 2 === 1, offset: search ? 0 : ((i * 37) % pages) * 100, limit: 100, ...(search ? { search } : {}) };
+  });
+}
+
+export async function portalSeatsBench(): Promise<boolean> {
+  const rounds = roundCount(5);
+  const server = await startProductServer();
+  try {
+    const post = async (route: string, body: unknown, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${server.baseUrl}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      if (!response.ok) throw new Error(`${route}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as Record<string, unknown>;
+    };
+    const token = (await post('/dev/idp/token', { email: 'owner@contoso.com' })).access_token as string;
+    const { subscriptionId } = (await post('/api/v1/checkout', { plan: 'annual', quantity: Math.min(100_000, SEATS), card: '4242424242424242' }, { authorization: `Bearer ${token}`, 'idempotency-key': 'bench-seats-0001' })) as { subscriptionId: string };
+    seedSeats(server.dataDir, subscriptionId, SEATS);
+    const queries = seatQueries(SEATS, QUERIES);
+    const url = (q: SeatQuery) =>
+      `${server.baseUrl}/api/v1/subscriptions/${subscriptionId}/seats?${new URLSearchParams({ sort: q.sort, order: q.descending ? 'desc' : 'asc', offset: String(q.offset), limit: String(q.limit), ...(q.search ? { search: q.search } : {}) }).toString()}`;
+    const headers = { authorization: `Bearer ${token}` };
+    const file = path.join(server.dataDir, DATABASE_FILE);
+    const storage = Storage.open(file);
+    const floor = new PageQueries(file);
+    try {
+      for (const q of queries) {
+        const ids = (rows: unknown[]) => (rows as Array<{ id: string }>).map((r) => r.id).join();
+        if (ids(floor.seatPage(subscriptionId, q)) !== ids(storage.querySeats(subscriptionId, q).items)) throw new Error(`the floor reads other rows than the route for ${JSON.stringify(q)}`);
+      }
+      const measured = await listRounds(rounds, queries, {
+        route: async (q) => ((await (await fetch(url(q), { headers })).json()) as { items: unknown[] }).items.length,
+        storage: (q) => storage.querySeats(subscriptionId, q),
+        floor: (q) => floor.seatPage(subscriptionId, q),
+      });
+      if (measured.some((m) => m.rows === 0)) throw new Error('the route returned no rows');
+      const p = (key: 'routeP95' | 'floorP95' | 'routeP50' | 'floorP50' | 'storageP95') => summarize(measured.map((m) => m[key])).median.toFixed(1);
+      console.log(`\nPortal seat list: ${SEATS.toLocaleString('en')} assignments, ${queries.length} queries per round (4 sorts both ways, pages across the list, 1 in 5 a search), 100 rows each, sequential; ${rounds} rounds`);
+      console.log(`  ${machineLine()}`);
+      console.log(`  medians of the rounds' p95 (p50): route ${p('routeP95')} (${p('routeP50')}) ms; Storage.querySeats ${p('storageP95')} ms; page query alone ${p('floorP95')} (${p('floorP50')}) ms`);
+      console.log(report('seat list route p95 ÷ page query alone p95', ratios(measured.map((m) => m.routeP95), measured.map((m) => m.floorP95)), { goal: { atMost: 2 } }));
+      console.log(report('Storage.querySeats p95 ÷ page query alone p95 (its counts)', ratios(measured.map((m) => m.storageP95), measured.map((m) => m.floorP95))));
+      return true;
+    } finally {
+      floor.close();
+      storage.close();
+    }
+  } finally {
+    await server.stop();
+  }
+}
