@@ -42,6 +42,13 @@ export interface Config {
     standIn: { ratePerMinute: number; rateWindowSeconds: number; dailyRecipients: number; latencyMs: number; sharedMailboxes: Record<string, string[]> };
   };
   sending: { ratePerMinute: number; dailyRecipients: number };
+  /**
+   * How long the server waits for slow clients, in milliseconds: a connection that sends nothing
+   * (`connectionMs`, Node's socket timeout), the headers (`headersMs`) and the whole request
+   * (`requestMs`, so a body trickled one byte at a time cannot hold a connection), and an idle
+   * keep-alive connection between requests (`keepAliveMs`: behind a proxy, longer than the proxy's own).
+   */
+  http: { connectionMs: number; headersMs: number; requestMs: number; keepAliveMs: number };
   /** Per client IP; an organisation behind one NAT address shares it. */
   rateLimits: { licenseCheckPerMinute: number; invitationsPerMinute: number };
   license: {
@@ -63,6 +70,10 @@ export interface Config {
     renewalIntervalSeconds: number;
     /** Secrets of the payment provider's webhook signatures (several while rolling over). */
     webhookSecrets: string[];
+    /** How long a payment's claim is held before it counts as cut by a crash and is reconciled with the provider. */
+    claimLeaseMs: number;
+    /** The simulated provider's answer time and search lag (development and tests). */
+    simulated: { latencyMs: number; searchLagMs: number };
   };
   mail: { smtpUrl: string | null; from: string };
   promoUrl: string;
@@ -157,6 +168,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   const paymentProvider = oneOf<PaymentProviderKind>('PAYMENT_PROVIDER', ['simulated'], 'simulated');
   const currency = oneOf('CURRENCY', ['EUR', 'CHF', 'USD'] as const, 'EUR');
 
+  const http = {
+    connectionMs: integer('HTTP_CONNECTION_TIMEOUT_SECONDS', 60, 1, 3600) * 1000,
+    headersMs: integer('HTTP_HEADERS_TIMEOUT_SECONDS', 30, 1, 3600) * 1000,
+    requestMs: integer('HTTP_REQUEST_TIMEOUT_SECONDS', 60, 1, 3600) * 1000,
+    keepAliveMs: integer('HTTP_KEEP_ALIVE_TIMEOUT_SECONDS', 72, 1, 3600) * 1000,
+  };
+  // Node refuses a headers timeout longer than the request timeout (the headers are part of the request).
+  if (http.headersMs > http.requestMs) problems.push('HTTP_HEADERS_TIMEOUT_SECONDS must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS.');
+
   if (production) {
     if (development) problems.push('The development identity provider cannot run with NODE_ENV=production: set IDENTITY_PROVIDER=entra and ENTRA_CLIENT_ID.');
     if (graphStandIn) problems.push('The Graph stand-in cannot run with NODE_ENV=production: set GRAPH_BASE_URL=https://graph.microsoft.com.');
@@ -193,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
         sharedMailboxes: sharedMailboxes(env.GRAPH_STANDIN_SHARED_MAILBOXES, problems),
       },
     },
+    http,
     sending: { ratePerMinute: integer('SEND_RATE_PER_MINUTE', 30, 1, 100000), dailyRecipients: integer('DAILY_RECIPIENT_LIMIT', 10_000, 1, 10_000_000) },
     rateLimits: {
       licenseCheckPerMinute: integer('LICENSE_CHECK_RATE_PER_MINUTE', 600, 1, 10_000_000),
@@ -215,6 +236,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       graceDays: integer('PAST_DUE_GRACE_DAYS', 14, 0, 90),
       renewalIntervalSeconds: integer('RENEWAL_INTERVAL_SECONDS', 3600, 0, 86400),
       webhookSecrets: (env.PAYMENT_WEBHOOK_SECRET || (production ? '' : 'whsec_development')).split(',').map((s) => s.trim()).filter((s) => s !== ''),
+      claimLeaseMs: integer('PAYMENT_CLAIM_LEASE_SECONDS', 300, 1, 86_400) * 1000,
+      simulated: { latencyMs: integer('SIMULATED_PAYMENT_LATENCY_MS', 0, 0, 60_000), searchLagMs: integer('SIMULATED_PAYMENT_SEARCH_LAG_SECONDS', 30, 0, 3600) * 1000 },
     },
     mail: { smtpUrl: env.SMTP_URL || null, from: env.MAIL_FROM || 'Outmerge <no-reply@outmerge.localhost>' },
     promoUrl: url('PROMO_URL', `${publicUrl}/?ref=footer`),

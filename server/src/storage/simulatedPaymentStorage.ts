@@ -1,0 +1,90 @@
+/**
+ * The simulated payment provider's own records (development only): a separate SQLite file in the
+ * data folder, as a real provider keeps its payments in its own service. It is written before the
+ * provider answers (synchronous=FULL), so what the provider charged survives the Outmerge process
+ * being killed, and reconciliation after a crash asks a provider that remembers. It lives in the
+ * storage module because only the storage module speaks SQL; its schema is the stand-in's own.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type SimulatedChargeStatus = 'succeeded' | 'declined' | 'requires_action';
+
+export interface SimulatedChargeRow {
+  reference: string;
+  idempotencyKey: string;
+  /** What the request asked for, compared on a retry with the same key (as Stripe compares parameters). */
+  fingerprint: string;
+  status: SimulatedChargeStatus;
+  reason: string | null;
+  createdAt: number;
+}
+
+const COLUMNS = 'reference, idempotency_key AS idempotencyKey, fingerprint, status, reason, created_at AS createdAt';
+
+export class SimulatedPaymentStorage {
+  private constructor(private readonly db: Database.Database) {}
+
+  static open(file: string): SimulatedPaymentStorage {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS charges (
+        reference TEXT PRIMARY KEY,
+        idempotency_key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('succeeded', 'declined', 'requires_action')),
+        reason TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS charges_idempotency_key ON charges (idempotency_key, created_at);
+    `);
+    return new SimulatedPaymentStorage(db);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** The newest charge requested with this key at or after `since`, or any time when `since` is omitted. */
+  findByKey(idempotencyKey: string, since = 0): SimulatedChargeRow | undefined {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM charges WHERE idempotency_key = ? AND created_at >= ? ORDER BY created_at DESC LIMIT 1`).get(idempotencyKey, since) as SimulatedChargeRow | undefined;
+  }
+
+  findByReference(reference: string): SimulatedChargeRow | undefined {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM charges WHERE reference = ?`).get(reference) as SimulatedChargeRow | undefined;
+  }
+
+  /** Records a new charge unless one with this key was made since `since` (two retries racing): returns the one that stands. */
+  insert(row: SimulatedChargeRow, since: number): SimulatedChargeRow {
+    return this.db
+      .transaction(() => {
+        const existing = this.findByKey(row.idempotencyKey, since);
+        if (existing) return existing;
+        this.db
+          .prepare('INSERT INTO charges (reference, idempotency_key, fingerprint, status, reason, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(row.reference, row.idempotencyKey, row.fingerprint, row.status, row.reason, row.createdAt, row.createdAt);
+        return row;
+      })
+      .immediate();
+  }
+
+  /** The bank's answer to a charge waiting for authentication; false when it was no longer waiting. */
+  settle(reference: string, status: 'succeeded' | 'declined', reason: string | null, at: number): boolean {
+    return this.db.prepare("UPDATE charges SET status = ?, reason = ?, updated_at = ? WHERE reference = ? AND status = 'requires_action'").run(status, reason, at, reference).changes === 1;
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM charges').get() as { n: number }).n;
+  }
+
+  /** Every charge, oldest first (tests compare them with what Outmerge recorded). */
+  all(): SimulatedChargeRow[] {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM charges ORDER BY created_at, reference`).all() as SimulatedChargeRow[];
+  }
+}
