@@ -362,7 +362,14 @@ export class BillingService {
       return { received: true, duplicate: !fresh };
     }
     const action = this.storage.billing.findPaymentActionByReference(event.reference);
-    if (!action) throw new ApiError(404, 'PAYMENT_ACTION_NOT_FOUND', 'No payment waiting for confirmation has this reference yet; send the event again later.');
+    if (!action) {
+      // Recorded without a payment action (a claim reconciled after the bank had answered): the effect is there.
+      if (this.storage.billing.paymentRecorded(event.reference)) {
+        const fresh = this.storage.transaction(() => this.storage.billing.recordWebhookEvent(event.id, event.type, this.clock()));
+        return { received: true, duplicate: !fresh };
+      }
+      throw new ApiError(404, 'PAYMENT_ACTION_NOT_FOUND', 'No payment waiting for confirmation has this reference yet; send the event again later.');
+    }
     const result: FinalCharge = event.type === 'payment_action.succeeded' ? { status: 'succeeded', reference: event.reference } : { status: 'declined', reference: event.reference, reason: 'authentication_failed' };
     const finished = this.charges.finishAction(action.id, result, { id: event.id, type: event.type });
     // Emails of the finished purchase go out after the answer to the provider.
