@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { LICENSE_TOKEN_MAX_TTL_DAYS } from '../../shared/src/license/licenseToken.js';
 
 export type IdentityProviderKind = 'development' | 'entra';
 export type PaymentProviderKind = 'simulated';
@@ -220,7 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       invitationsPerMinute: integer('INVITATION_RATE_PER_MINUTE', 30, 1, 10_000_000),
     },
     license: {
-      tokenTtlSeconds: integer('LICENSE_TOKEN_TTL_DAYS', 7, 1, 90) * 86400,
+      tokenTtlSeconds: integer('LICENSE_TOKEN_TTL_DAYS', 7, 1, LICENSE_TOKEN_MAX_TTL_DAYS) * 86400,
       issuer: publicUrl,
       signingKeysJson: env.LICENSE_SIGNING_KEYS || null,
     },
