@@ -51,7 +51,7 @@ export interface Config {
    */
   http: { connectionMs: number; headersMs: number; requestMs: number; keepAliveMs: number };
   /** Per client IP; an organisation behind one NAT address shares it. */
-  rateLimits: { licenseCheckPerMinute: number; invitationsPerMinute: number };
+  rateLimits: { licenseCheckPerMinute: number; invitationsPerMinute: number; purchasesPerMinute: number };
   license: {
     tokenTtlSeconds: number;
     issuer: string;
@@ -219,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     rateLimits: {
       licenseCheckPerMinute: integer('LICENSE_CHECK_RATE_PER_MINUTE', 600, 1, 10_000_000),
       invitationsPerMinute: integer('INVITATION_RATE_PER_MINUTE', 30, 1, 10_000_000),
+      purchasesPerMinute: integer('PURCHASE_RATE_PER_MINUTE', 30, 1, 10_000_000),
     },
     license: {
       tokenTtlSeconds: integer('LICENSE_TOKEN_TTL_DAYS', 7, 1, LICENSE_TOKEN_MAX_TTL_DAYS) * 86400,

@@ -71,8 +71,8 @@ describe('crash safety', () => {
   });
 
   it('leaves no purchase charged but unrecorded, nor recorded twice, after SIGKILL mid-burst; every replay answers its purchase', async () => {
-    // A short claim lease and a provider whose answers take a while, so that the kill cuts purchases between charge and record.
-    const env = { LOG_LEVEL: 'error', PAYMENT_CLAIM_LEASE_SECONDS: '2', SIMULATED_PAYMENT_SEARCH_LAG_SECONDS: '1', SIMULATED_PAYMENT_LATENCY_MS: '60' };
+    // A short claim lease, and a provider whose answer takes 200 ms after it took the money: the kill lands there.
+    const env = { LOG_LEVEL: 'error', PAYMENT_CLAIM_LEASE_SECONDS: '2', SIMULATED_PAYMENT_SEARCH_LAG_SECONDS: '1', SIMULATED_PAYMENT_LATENCY_MS: '400', PURCHASE_RATE_PER_MINUTE: '100000' };
     const server = await startServerProcess(env);
     started.push(server);
     const buyers = Array.from({ length: 8 }, (_, i) => `buyer${i}@crash-purchases.example`);
@@ -80,28 +80,48 @@ describe('crash safety', () => {
     const before = await tokens(server.baseUrl);
     const body = (n: number) => ({ plan: 'monthly', quantity: 1 + (n % 3), card: '4242424242424242' });
     const purchases: Array<{ email: string; key: string; body: ReturnType<typeof body>; answer: { status: number; body: unknown } | null }> = [];
+    // What the provider charged and what Outmerge recorded, read from their files while the server runs.
+    const storage = Storage.open(`${server.dataDir}/outmerge.sqlite`);
+    const provider = SimulatedPaymentStorage.open(`${server.dataDir}/simulated-payments.sqlite`);
+    const unrecorded = () => provider.all().filter((charge) => !storage.billing.paymentRecorded(charge.reference));
     let killed = false;
+    const kill = () => {
+      killed = true;
+      server.process.kill('SIGKILL');
+    };
+    // Each buyer buys up to 12 times in a row.
     const client = async (email: string) => {
-      for (let n = 0; !killed; n++) {
+      for (let n = 0; n < 12 && !killed; n++) {
         const purchase = { email, key: `crash-purchase-${email}-${n}`, body: body(n), answer: null as { status: number; body: unknown } | null };
         purchases.push(purchase);
         try {
           const response = await post<unknown>(server.baseUrl, '/api/v1/checkout', purchase.body, { authorization: `Bearer ${before[email]}`, 'idempotency-key': purchase.key });
+          expect(response.status).toBe(201);
           purchase.answer = response;
-          if (purchases.filter((p) => p.answer?.status === 201).length >= 40 && !killed) {
-            killed = true;
-            server.process.kill('SIGKILL');
-          }
-        } catch {
+        } catch (error) {
+          if (!killed) throw error;
           return; // the connection died with the process
         }
       }
     };
-    await Promise.all(buyers.map((email) => client(email)));
-    await new Promise((resolve) => (server.process.exitCode !== null || server.process.signalCode !== null ? resolve(null) : server.process.once('exit', resolve)));
-    expect(server.process.signalCode).toBe('SIGKILL');
-    const cut = purchases.filter((p) => p.answer === null);
-    expect(cut.length).toBeGreaterThan(0);
+    // Once ten purchases are answered, the process is killed as soon as the provider holds money Outmerge has not recorded.
+    const watcher = async () => {
+      while (!killed) {
+        if (purchases.filter((p) => p.answer !== null).length >= 10 && unrecorded().length > 0) kill();
+        // Two processes and two files: there is no event to wait for, so the watcher looks every 10 ms.
+        else await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    try {
+      await Promise.all([...buyers.map((email) => client(email)), watcher()]);
+      await new Promise((resolve) => (server.process.exitCode !== null || server.process.signalCode !== null ? resolve(null) : server.process.once('exit', resolve)));
+      expect(server.process.signalCode).toBe('SIGKILL');
+      // The crash this is about: charged at the provider, not recorded by Outmerge.
+      expect(unrecorded().length).toBeGreaterThan(0);
+    } finally {
+      provider.close();
+      storage.close();
+    }
 
     const restarted = await startServerProcess(env, { dataDir: server.dataDir });
     started.push(restarted);
@@ -123,23 +143,23 @@ describe('crash safety', () => {
     const subscriptionIds = answers.map((a) => a.body.subscriptionId);
     expect(new Set(subscriptionIds).size).toBe(purchases.length);
 
-    const storage = Storage.open(`${server.dataDir}/outmerge.sqlite`);
-    const provider = SimulatedPaymentStorage.open(`${server.dataDir}/simulated-payments.sqlite`);
+    const finalStorage = Storage.open(`${server.dataDir}/outmerge.sqlite`);
+    const finalProvider = SimulatedPaymentStorage.open(`${server.dataDir}/simulated-payments.sqlite`);
     try {
-      expect(storage.integrityCheck()).toBe('ok');
+      expect(finalStorage.integrityCheck()).toBe('ok');
       // Exactly once: one charge at the provider per purchase, each recorded, and one subscription per purchase.
-      const charges = provider.all();
+      const charges = finalProvider.all();
       expect(charges).toHaveLength(purchases.length);
-      for (const charge of charges) expect(storage.billing.paymentRecorded(charge.reference)).toBe(true);
+      for (const charge of charges) expect(finalStorage.billing.paymentRecorded(charge.reference)).toBe(true);
       const owned = buyers.flatMap((email) => {
-        const subscription = storage.findSubscription(subscriptionIds[purchases.findIndex((p) => p.email === email)] ?? '');
-        return subscription ? storage.listSubscriptionsOwnedBy(subscription.ownerTenantId, subscription.ownerObjectId) : [];
+        const subscription = finalStorage.findSubscription(subscriptionIds[purchases.findIndex((p) => p.email === email)] ?? '');
+        return subscription ? finalStorage.listSubscriptionsOwnedBy(subscription.ownerTenantId, subscription.ownerObjectId) : [];
       });
       expect(owned).toHaveLength(purchases.length);
-      expect(storage.claims.stale(Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
+      expect(finalStorage.claims.stale(Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
     } finally {
-      provider.close();
-      storage.close();
+      finalProvider.close();
+      finalStorage.close();
     }
   });
 });

@@ -75,7 +75,9 @@ describe('slow clients', () => {
 
   it('a connection that sends nothing is closed by the server', async () => {
     const conversation = await converse('');
-    expect(conversation).toEqual({ received: '', sent: 0 });
+    // Node counts it as a request whose headers never came (the headers timeout is the shorter).
+    expect(conversation.sent).toBe(0);
+    expect(conversation.received).toMatch(/^HTTP\/1\.1 408 /);
   });
 
   it('a keep-alive connection left idle after its request is closed by the server', async () => {
