@@ -148,6 +148,28 @@ describe('a purchase cut by a crash', () => {
   });
 });
 
+describe('a limited partner offer whose purchase was cut', () => {
+  it('keeps the buyer\'s place while the purchase is being reconciled, so nobody else pays for it; the retry then gets it', async () => {
+    const partnerOwner = await caller('paul@hotel-partners.example');
+    const partnerId = (await server.call('POST', '/api/v1/partners', { token: partnerOwner.token, body: { name: 'Hotel', language: 'en' } })).json<{ id: string }>().id;
+    const created = (await server.call('POST', `/api/v1/partners/${partnerId}/offers`, { token: partnerOwner.token, body: { kind: 'purchase', plan: 'monthly', quantity: 2, maxCustomers: 1 } })).json<{ link: string }>();
+    const params = new URLSearchParams(new URL(created.link).hash.replace(/^#\/offer\?/, ''));
+    const link = { code: params.get('code')!, token: params.get('token')! };
+    const [first, second] = await Promise.all([caller('ines@india-recovery.example'), caller('jon@juliet-recovery.example')]);
+    const { dying, crashed, restarted } = crashingAnd('after');
+    const idempotencyKey = key();
+    void crashed.partners.redeemOffer(first.identity, { ...link, card: '4242 4242 4242 4242' }, idempotencyKey, null);
+    await expect.poll(() => dying.died).toBe(1);
+    // The buyer retries while the claim is live: still being processed, and the place stays theirs.
+    await expect(restarted.partners.redeemOffer(first.identity, { ...link, card: '4242 4242 4242 4242' }, idempotencyKey, null)).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_IN_USE' });
+    await expect(restarted.partners.redeemOffer(second.identity, { ...link, card: '4242 4242 4242 4242' }, key(), null)).rejects.toMatchObject({ code: 'OFFER_USED' });
+    now += LEASE + 1;
+    expect((await restarted.partners.redeemOffer(first.identity, { ...link, card: '4242 4242 4242 4242' }, idempotencyKey, null)).statusCode).toBe(201);
+    expect(owned(first.identity)).toHaveLength(1);
+    expect(owned(second.identity)).toHaveLength(0);
+  });
+});
+
 describe('money received settles what it was for', () => {
   const webhook = (event: { id: string; type: string; data: { reference: string } }) => {
     const payload = JSON.stringify(event);

@@ -327,12 +327,17 @@ export class PartnerService {
       });
     }
     let result: CheckoutResponse | null = null;
+    let underWay = false;
     try {
       result = await this.checkout.purchase(caller, { plan: offer.planId, quantity: offer.quantity, card: request.card }, idempotencyKey, ip, { offerId: offer.id, approveAdministration: approve });
+    } catch (error) {
+      // Still being paid (this key's claim is live, or the provider's answer was lost and the claim will be reconciled): the place stays held; it runs out by itself.
+      underWay = !(error instanceof ApiError) || error.code === 'IDEMPOTENCY_KEY_IN_USE';
+      throw error;
     } finally {
       // Recorded (the fulfilment released it) or waiting for the bank: keep; refused or failed: give the place back.
       const waiting = result !== null && (result.body as { status?: string } | null)?.status === 'requires_action';
-      if (limited && !waiting) this.storage.transaction(() => this.storage.partners.releaseOfferClaim(offer.id, buyer));
+      if (limited && !waiting && !underWay) this.storage.transaction(() => this.storage.partners.releaseOfferClaim(offer.id, buyer));
     }
     await this.flush();
     return result;
