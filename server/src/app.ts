@@ -19,6 +19,7 @@ import { registerOutboxRoutes } from './dev/outboxRoutes.js';
 import { ApiError } from './http/apiError.js';
 import { logEachRequest, loggerOptions } from './http/loggerOptions.js';
 import { staticFileHeaders, withFrameAncestors, type StaticFileHeaders } from './http/pageHeaders.js';
+import { clientError, routerError } from './http/frameworkErrors.js';
 import { registerBillingRoutes } from './routes/billing.js';
 import { registerCheckoutRoutes } from './routes/checkout.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -52,8 +53,23 @@ function applyStaticFileHeaders(reply: FastifyReply, headers: StaticFileHeaders)
  * drives months of billing in seconds with it. It is not a test mode: nothing branches on it.
  */
 export async function buildApp(config: Config, options: { assetsDir?: string; logger?: boolean; clock?: () => number } = {}): Promise<BuiltApp> {
+  // Slow clients cannot hold the server: the headers and the whole request must arrive in time (Node
+  // checks both on an interval, set to a quarter of the shorter one), idle connections are closed.
+  const timeouts = {
+    headersTimeout: config.http.headersMs,
+    requestTimeout: config.http.requestMs,
+    keepAliveTimeout: config.http.keepAliveMs,
+    connectionsCheckingInterval: Math.max(100, Math.min(30_000, Math.floor(Math.min(config.http.headersMs, config.http.requestMs) / 4))),
+  };
   const app = Fastify({
-    ...(config.tls ? { https: { cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) } } : {}),
+    ...(config.tls ? { https: { cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile), ...timeouts } } : { http: timeouts }),
+    connectionTimeout: config.http.connectionMs,
+    requestTimeout: config.http.requestMs,
+    keepAliveTimeout: config.http.keepAliveMs,
+    // Errors met before routing (a path that is not valid percent-encoding, a parameter over the
+    // router's length limit) and on the socket (a request that took too long) answer in the API's one shape.
+    frameworkErrors: (error, _request, reply) => routerError(error, reply),
+    clientErrorHandler: clientError,
     logger: options.logger === false ? false : loggerOptions(config),
     disableRequestLogging: true,
     trustProxy: config.trustProxy,
@@ -67,9 +83,13 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   const dnsStandIn = config.dns.standInEnabled ? await startDnsStandIn(config.dns.standInPort) : null;
   const services = await createServices(config, (error, message) => app.log.error({ err: error }, message), { ...(options.clock ? { clock: options.clock } : {}), ...(dnsStandIn ? { dnsServers: [dnsStandIn.address] } : {}) });
   app.addHook('onClose', async () => {
-    services.storage.close();
+    services.close();
     await dnsStandIn?.close();
   });
+  // Payments whose claim was cut by a crash are reconciled with the provider once their lease has run out.
+  const sweep = setInterval(() => void services.charges.recoverStale().catch((error: unknown) => app.log.error({ err: error }, 'reconciling payment claims failed')), config.payments.claimLeaseMs);
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
   // Renewals, past due and expiry (B3/B4), then the partners' notification emails (P3): periodically, one run at a time; tests call them with a clock.
   if (config.payments.renewalIntervalSeconds > 0) {
     let running: Promise<unknown> | null = null;

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { GRAPH_PERMISSIONS } from '../../shared/src/api/graphScopes.js';
+import { LICENSE_TOKEN_MAX_TTL_DAYS } from '../../shared/src/license/licenseToken.js';
 
 export type IdentityProviderKind = 'development' | 'entra';
 export type PaymentProviderKind = 'simulated';
@@ -67,8 +68,15 @@ export interface Config {
     };
   };
   sending: { ratePerMinute: number; dailyRecipients: number };
+  /**
+   * How long the server waits for slow clients, in milliseconds: a connection that sends nothing
+   * (`connectionMs`, Node's socket timeout), the headers (`headersMs`) and the whole request
+   * (`requestMs`, so a body trickled one byte at a time cannot hold a connection), and an idle
+   * keep-alive connection between requests (`keepAliveMs`: behind a proxy, longer than the proxy's own).
+   */
+  http: { connectionMs: number; headersMs: number; requestMs: number; keepAliveMs: number };
   /** Per client IP; an organisation behind one NAT address shares it. */
-  rateLimits: { licenseCheckPerMinute: number; invitationsPerMinute: number; domainChecksPerMinute: number };
+  rateLimits: { licenseCheckPerMinute: number; invitationsPerMinute: number; domainChecksPerMinute: number; purchasesPerMinute: number };
   license: {
     tokenTtlSeconds: number;
     issuer: string;
@@ -88,6 +96,10 @@ export interface Config {
     renewalIntervalSeconds: number;
     /** Secrets of the payment provider's webhook signatures (several while rolling over). */
     webhookSecrets: string[];
+    /** How long a payment's claim is held before it counts as cut by a crash and is reconciled with the provider. */
+    claimLeaseMs: number;
+    /** The simulated provider's answer time and search lag (development and tests). */
+    simulated: { latencyMs: number; searchLagMs: number };
   };
   /** What free seats anyone can get: trials are the vendor's gift, so the vendor sets their limits. */
   trials: {
@@ -272,6 +284,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   const paymentProvider = oneOf<PaymentProviderKind>('PAYMENT_PROVIDER', ['simulated'], 'simulated');
   const currency = oneOf('CURRENCY', ['EUR', 'CHF', 'USD'] as const, 'EUR');
 
+  const http = {
+    connectionMs: integer('HTTP_CONNECTION_TIMEOUT_SECONDS', 60, 1, 3600) * 1000,
+    headersMs: integer('HTTP_HEADERS_TIMEOUT_SECONDS', 30, 1, 3600) * 1000,
+    requestMs: integer('HTTP_REQUEST_TIMEOUT_SECONDS', 60, 1, 3600) * 1000,
+    keepAliveMs: integer('HTTP_KEEP_ALIVE_TIMEOUT_SECONDS', 72, 1, 3600) * 1000,
+  };
+  // Node refuses a headers timeout longer than the request timeout (the headers are part of the request).
+  if (http.headersMs > http.requestMs) problems.push('HTTP_HEADERS_TIMEOUT_SECONDS must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS.');
+
   if (production) {
     if (development) problems.push('The development identity provider cannot run with NODE_ENV=production: set IDENTITY_PROVIDER=entra and ENTRA_CLIENT_ID.');
     if (graphStandIn) problems.push('The Graph stand-in cannot run with NODE_ENV=production: set GRAPH_BASE_URL=https://graph.microsoft.com.');
@@ -316,15 +337,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
         uploadPort: integer('GRAPH_STANDIN_UPLOAD_PORT', 0, 0, 65535),
       },
     },
+    http,
     sending: { ratePerMinute: integer('SEND_RATE_PER_MINUTE', 30, 1, 100000), dailyRecipients: integer('DAILY_RECIPIENT_LIMIT', 10_000, 1, 10_000_000) },
     rateLimits: {
       licenseCheckPerMinute: integer('LICENSE_CHECK_RATE_PER_MINUTE', 600, 1, 10_000_000),
       invitationsPerMinute: integer('INVITATION_RATE_PER_MINUTE', 30, 1, 10_000_000),
       // Each domain check is a DNS look-up made by the server.
       domainChecksPerMinute: integer('DOMAIN_CHECK_RATE_PER_MINUTE', 30, 1, 10_000_000),
+      purchasesPerMinute: integer('PURCHASE_RATE_PER_MINUTE', 30, 1, 10_000_000),
     },
     license: {
-      tokenTtlSeconds: integer('LICENSE_TOKEN_TTL_DAYS', 7, 1, 90) * 86400,
+      tokenTtlSeconds: integer('LICENSE_TOKEN_TTL_DAYS', 7, 1, LICENSE_TOKEN_MAX_TTL_DAYS) * 86400,
       issuer: publicUrl,
       signingKeysJson: env.LICENSE_SIGNING_KEYS || null,
     },
@@ -340,6 +363,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       graceDays: integer('PAST_DUE_GRACE_DAYS', 14, 0, 90),
       renewalIntervalSeconds: integer('RENEWAL_INTERVAL_SECONDS', 3600, 0, 86400),
       webhookSecrets: (env.PAYMENT_WEBHOOK_SECRET || (production ? '' : 'whsec_development')).split(',').map((s) => s.trim()).filter((s) => s !== ''),
+      claimLeaseMs: integer('PAYMENT_CLAIM_LEASE_SECONDS', 300, 1, 86_400) * 1000,
+      simulated: { latencyMs: integer('SIMULATED_PAYMENT_LATENCY_MS', 0, 0, 60_000), searchLagMs: integer('SIMULATED_PAYMENT_SEARCH_LAG_SECONDS', 30, 0, 3600) * 1000 },
     },
     trials: {
       maxSeats: integer('TRIAL_MAX_SEATS', 25, 1, 1000),

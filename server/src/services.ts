@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { BillingService } from './billing/billingService.js';
 import { CheckoutService } from './billing/checkoutService.js';
+import { IdempotentCharges } from './billing/idempotentCharge.js';
 import { SimulatedPaymentProvider } from './billing/simulatedPaymentProvider.js';
 import type { PaymentProvider } from './billing/paymentProvider.js';
 import type { Config } from './config.js';
@@ -28,6 +29,8 @@ export interface Services {
   mailer: Mailer;
   authenticate: AccessTokenValidator;
   licenses: LicenseService;
+  /** The one way money is taken (./billing/idempotentCharge.ts), and where cut claims are reconciled. */
+  charges: IdempotentCharges;
   checkout: CheckoutService;
   billing: BillingService;
   seats: SeatService;
@@ -37,9 +40,13 @@ export interface Services {
   partners: PartnerService;
   /** The payment provider every service charges through (the simulated one lists its charges). */
   paymentProvider: PaymentProvider;
+  /** Closes what the services opened (databases). */
+  close(): void;
 }
 
 export const DATABASE_FILE = 'outmerge.sqlite';
+/** The simulated payment provider's own records: a separate service's, so a separate file. */
+export const SIMULATED_PAYMENTS_FILE = 'simulated-payments.sqlite';
 
 export async function createServices(config: Config, log: (error: unknown, message: string) => void, options: { dnsServers?: string[]; clock?: () => number } = {}): Promise<Services> {
   const clock = options.clock ?? Date.now;
@@ -59,13 +66,14 @@ export async function createServices(config: Config, log: (error: unknown, messa
     domains.observe(caller);
     return caller;
   };
-  const paymentProvider: PaymentProvider = new SimulatedPaymentProvider();
-  const { plans, currency, volume, taxRateBp, graceDays, webhookSecrets } = config.payments;
-  const checkout = new CheckoutService(storage, paymentProvider, { plans, currency, volume, taxRateBp }, clock);
-  const billing = new BillingService(storage, paymentProvider, checkout, { plans, currency, volume, taxRateBp, graceDays, webhookSecrets, publicUrl: config.publicUrl }, clock, mailer);
-  const partners = new PartnerService(storage, paymentProvider, checkout, mailer, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials }, clock, log);
-  // A key purchase the bank asked to confirm is finished where every confirmation is: in billing.
-  billing.registerActionHandler('product_keys', (request, result, now) => partners.finishKeyPurchase(request, result, now));
+  const { plans, currency, volume, taxRateBp, graceDays, webhookSecrets, claimLeaseMs, simulated } = config.payments;
+  const simulatedProvider = new SimulatedPaymentProvider({ file: path.join(config.dataDir, SIMULATED_PAYMENTS_FILE), latencyMs: simulated.latencyMs, searchLagMs: simulated.searchLagMs, clock });
+  const paymentProvider: PaymentProvider = simulatedProvider;
+  const charges = new IdempotentCharges(storage, paymentProvider, { leaseMs: claimLeaseMs }, clock, log);
+  // Each service registers how its payments are recorded; all are in place before a claim can be reconciled.
+  const checkout = new CheckoutService(storage, charges, { plans, currency, volume, taxRateBp });
+  const billing = new BillingService(storage, charges, { plans, currency, volume, taxRateBp, graceDays, webhookSecrets, publicUrl: config.publicUrl }, clock, mailer);
+  const partners = new PartnerService(storage, charges, checkout, mailer, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials }, clock, log);
   return {
     config,
     storage,
@@ -73,6 +81,7 @@ export async function createServices(config: Config, log: (error: unknown, messa
     mailer,
     authenticate,
     licenses: new LicenseService(storage, keys, { issuer: config.license.issuer, tokenTtlSeconds: config.license.tokenTtlSeconds }, clock),
+    charges,
     checkout,
     billing,
     seats: new SeatService(storage, mailer, { publicUrl: config.publicUrl, organisationDailyEmailLimit: config.mail.organisationDailyLimit }, clock, log, domains),
@@ -81,5 +90,9 @@ export async function createServices(config: Config, log: (error: unknown, messa
     domains,
     paymentProvider,
     partners,
+    close() {
+      simulatedProvider.close();
+      storage.close();
+    },
   };
 }

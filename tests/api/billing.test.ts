@@ -6,9 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BillingSummaryView, InvoiceView, QuantityPreviewView } from '../../shared/src/api/views.js';
-import { BillingService } from '../../server/src/billing/billingService.js';
-import { CheckoutService } from '../../server/src/billing/checkoutService.js';
 import { GatedProvider } from '../helpers/gatedProvider.js';
+import { paymentServices } from '../helpers/paymentServices.js';
 import { signWebhook } from '../../server/src/billing/webhookSignature.js';
 import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';
 
@@ -304,8 +303,7 @@ describe('consolidation', () => {
     await assign(source, ['u2@contoso.com', 'u5@contoso.com']);
     const provider = new GatedProvider();
     await replaceCard(target, '4242 4242 4242 4242');
-    const { plans, currency, volume, taxRateBp, graceDays, webhookSecrets } = server.services.config.payments;
-    const billing = new BillingService(server.services.storage, provider, new CheckoutService(server.services.storage, provider, { plans, currency, volume, taxRateBp }), { plans, currency, volume, taxRateBp, graceDays, webhookSecrets });
+    const { billing } = paymentServices(server, provider);
     const caller = await server.services.authenticate(`Bearer ${owner}`);
     const merging = billing.consolidate(caller, target, [source], key(), null);
     await expect.poll(() => provider.held()).toBe(1);

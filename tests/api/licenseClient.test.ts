@@ -1,7 +1,10 @@
-/** The pane's license client against the real server: verify, cache, offline grace, clock rollback, tampering. */
+/** The pane's license client against the real server: verify, cache, offline grace, clock rollback, tampering, forgery. */
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LicenseClient } from '../../addin/src/license/licenseClient.js';
 import { memoryStore } from '../../addin/src/storage/keyValueStore.js';
+import { LicenseService } from '../../server/src/license/licenseService.js';
+import { LICENSE_TOKEN_ALGORITHM, LICENSE_TOKEN_AUDIENCE, LICENSE_TOKEN_TYPE } from '../../shared/src/license/licenseToken.js';
 import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';
 
 let server: TestServer;
@@ -20,10 +23,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** The server as the pane sees it: relative URLs resolved against it; `down` simulates an outage. */
-function network(options: { down?: () => boolean; rewrite?: (body: string) => string } = {}): typeof fetch {
+/** The server as the pane sees it: relative URLs resolved against it; `down` simulates an outage (of every URL, or of those it names). */
+function network(options: { down?: (url: string) => boolean; rewrite?: (body: string) => string } = {}): typeof fetch {
   return async (input, init) => {
-    if (options.down?.()) throw new TypeError('fetch failed');
+    if (options.down?.(String(input))) throw new TypeError('fetch failed');
     const response = await fetch(new URL(String(input), server.baseUrl), init);
     if (!options.rewrite || !String(input).includes('/license/check')) return response;
     return new Response(options.rewrite(await response.text()), { status: response.status, headers: response.headers });
@@ -63,8 +66,46 @@ describe('LicenseClient', () => {
     };
     const tampered = new LicenseClient({ issuer: server.services.config.license.issuer }, store, network({ rewrite: flip }));
     expect(await tampered.check(account, apiToken)).toEqual({ kind: 'none', reason: 'invalid_token' });
-    const offline = new LicenseClient({ issuer: server.services.config.license.issuer }, store, network({ down: () => true }));
+    // A new page while the license check is down: the key set still comes from our origin, so the good token stands.
+    const offline = new LicenseClient({ issuer: server.services.config.license.issuer }, store, network({ down: (url) => url.includes('/license/check') }));
     expect(await offline.check(account, apiToken)).toMatchObject({ kind: 'verified', source: 'cache' });
+  });
+
+  const cacheKey = () => `outmerge.license.${account.tenantId}.${account.objectId}`;
+
+  it('does not trust a license forged in browser storage with a key set of its own, with or without the server', async () => {
+    // What a user can write into local storage: a footer-free token for themself, valid until 2099, and the key that "signs" it.
+    const { privateKey, publicKey } = await generateKeyPair(LICENSE_TOKEN_ALGORITHM, { extractable: true });
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'forged', alg: LICENSE_TOKEN_ALGORITHM, use: 'sig' };
+    const forged = await new SignJWT({ tid: account.tenantId, code: 'ACTIVE', footer: false, plan: 'annual', subscriptionId: null, nonce: 'forged-nonce-000000' })
+      .setProtectedHeader({ alg: LICENSE_TOKEN_ALGORITHM, kid: 'forged', typ: LICENSE_TOKEN_TYPE })
+      .setIssuer(server.services.config.license.issuer)
+      .setAudience(LICENSE_TOKEN_AUDIENCE)
+      .setSubject(account.objectId)
+      .setIssuedAt()
+      .setNotBefore('-1 minute')
+      .setExpirationTime(new Date('2099-01-01T00:00:00Z'))
+      .sign(privateKey);
+    const store = memoryStore();
+    store.set(cacheKey(), JSON.stringify({ token: forged, jwks: { keys: [jwk] } }));
+    const whollyOffline = new LicenseClient({ issuer: server.services.config.license.issuer }, store, network({ down: () => true }));
+    expect(await whollyOffline.check(account, apiToken)).toEqual({ kind: 'none', reason: 'unreachable' });
+    const checkDown = new LicenseClient({ issuer: server.services.config.license.issuer }, store, network({ down: (url) => url.includes('/license/check') }));
+    expect(await checkDown.check(account, apiToken)).toEqual({ kind: 'none', reason: 'unreachable' });
+  });
+
+  it('does not trust a cached token older than the deployment\'s token lifetime, whatever its expiry says', async () => {
+    // A genuinely signed token that claims ten years (minted by a misconfigured or older deployment).
+    const longLived = new LicenseService(server.services.storage, server.services.keys, { issuer: server.services.config.license.issuer, tokenTtlSeconds: 10 * 365 * 86_400 });
+    const caller = await server.services.authenticate(`Bearer ${await apiToken()}`);
+    const { licenseToken } = await longLived.check(caller, 'long-lived-nonce-0000');
+    const store = memoryStore();
+    store.set(cacheKey(), JSON.stringify({ token: licenseToken }));
+    let now = Date.now() + 3 * DAY;
+    const client = () => new LicenseClient({ issuer: server.services.config.license.issuer, maxTokenAgeSeconds: server.services.config.license.tokenTtlSeconds }, store, network({ down: (url) => url.includes('/license/check') }), () => now);
+    expect(await client().check(account, apiToken)).toMatchObject({ kind: 'verified', source: 'cache' });
+    now += 5 * DAY;
+    expect(await client().check(account, apiToken)).toEqual({ kind: 'none', reason: 'unreachable' });
   });
 
   it('says the sign-in expired when the server refuses the access token', async () => {

@@ -50,3 +50,20 @@ describe('public endpoints', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
   });
 });
+
+describe('errors met before a route runs', () => {
+  it('a path that is not valid percent-encoding, or a parameter over the router limit, answers in the documented error shape', async () => {
+    const cases: Array<[string, number]> = [
+      ['/api/v1/subscriptions/%E0%A4%A', 400],
+      ['/api/v1/subscriptions/%zz/seats', 400],
+      [`/api/v1/subscriptions/${'a'.repeat(300)}`, 414],
+      [`/api/v1/partners/${'x'.repeat(101)}/offers`, 414],
+    ];
+    for (const [url, status] of cases) {
+      const response = await server.call('GET', url);
+      expect(response.statusCode).toBe(status);
+      expect(response.json()).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.any(String) } });
+      expect(response.body).not.toContain('FST_');
+    }
+  });
+});

@@ -1,10 +1,13 @@
 /**
  * Crash safety (R): the server process is killed with SIGKILL in the middle of a burst of
  * assignments, restarted on the same data folder, and then the database passes its integrity
- * check, every acknowledged assignment is there, and the seat invariant holds.
+ * check, every acknowledged assignment is there, and the seat invariant holds. And in the middle
+ * of a burst of purchases: afterwards every purchase completed exactly once (the simulated
+ * provider keeps its own file, like a separate service) and each buyer's replay answers it.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { Storage } from '../../server/src/storage/storage.js';
+import { SimulatedPaymentStorage } from '../../server/src/storage/simulatedPaymentStorage.js';
 import { startServerProcess, type ServerProcess } from '../helpers/serverProcess.js';
 
 const started: ServerProcess[] = [];
@@ -64,6 +67,99 @@ describe('crash safety', () => {
       expect(storage.findSubscription(subscriptionId)?.assignedCount).toBe(live.length);
     } finally {
       storage.close();
+    }
+  });
+
+  it('leaves no purchase charged but unrecorded, nor recorded twice, after SIGKILL mid-burst; every replay answers its purchase', async () => {
+    // A short claim lease, and a provider whose answer takes 200 ms after it took the money: the kill lands there.
+    const env = { LOG_LEVEL: 'error', PAYMENT_CLAIM_LEASE_SECONDS: '2', SIMULATED_PAYMENT_SEARCH_LAG_SECONDS: '1', SIMULATED_PAYMENT_LATENCY_MS: '400', PURCHASE_RATE_PER_MINUTE: '100000' };
+    const server = await startServerProcess(env);
+    started.push(server);
+    const buyers = Array.from({ length: 8 }, (_, i) => `buyer${i}@crash-purchases.example`);
+    const tokens = async (base: string) => Object.fromEntries(await Promise.all(buyers.map(async (email) => [email, (await post<{ access_token: string }>(base, '/dev/idp/token', { email })).body.access_token] as const)));
+    const before = await tokens(server.baseUrl);
+    const body = (n: number) => ({ plan: 'monthly', quantity: 1 + (n % 3), card: '4242424242424242' });
+    const purchases: Array<{ email: string; key: string; body: ReturnType<typeof body>; answer: { status: number; body: unknown } | null }> = [];
+    // What the provider charged and what Outmerge recorded, read from their files while the server runs.
+    const storage = Storage.open(`${server.dataDir}/outmerge.sqlite`);
+    const provider = SimulatedPaymentStorage.open(`${server.dataDir}/simulated-payments.sqlite`);
+    const unrecorded = () => provider.all().filter((charge) => !storage.billing.paymentRecorded(charge.reference));
+    let killed = false;
+    const kill = () => {
+      killed = true;
+      server.process.kill('SIGKILL');
+    };
+    // Each buyer buys up to 12 times in a row.
+    const client = async (email: string) => {
+      for (let n = 0; n < 12 && !killed; n++) {
+        const purchase = { email, key: `crash-purchase-${email}-${n}`, body: body(n), answer: null as { status: number; body: unknown } | null };
+        purchases.push(purchase);
+        try {
+          const response = await post<unknown>(server.baseUrl, '/api/v1/checkout', purchase.body, { authorization: `Bearer ${before[email]}`, 'idempotency-key': purchase.key });
+          expect(response.status).toBe(201);
+          purchase.answer = response;
+        } catch (error) {
+          if (!killed) throw error;
+          return; // the connection died with the process
+        }
+      }
+    };
+    // Once ten purchases are answered, the process is killed as soon as the provider holds money Outmerge has not recorded.
+    const watcher = async () => {
+      while (!killed) {
+        if (purchases.filter((p) => p.answer !== null).length >= 10 && unrecorded().length > 0) kill();
+        // Two processes and two files: there is no event to wait for, so the watcher looks every 10 ms.
+        else await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    try {
+      await Promise.all([...buyers.map((email) => client(email)), watcher()]);
+      await new Promise((resolve) => (server.process.exitCode !== null || server.process.signalCode !== null ? resolve(null) : server.process.once('exit', resolve)));
+      expect(server.process.signalCode).toBe('SIGKILL');
+      // The crash this is about: charged at the provider, not recorded by Outmerge.
+      expect(unrecorded().length).toBeGreaterThan(0);
+    } finally {
+      provider.close();
+      storage.close();
+    }
+
+    const restarted = await startServerProcess(env, { dataDir: server.dataDir });
+    started.push(restarted);
+    const after = await tokens(restarted.baseUrl);
+    // Each buyer asks again with the same key: a cut purchase is in progress until its lease runs out, then it answers.
+    const replay = (p: (typeof purchases)[number]) => post<{ subscriptionId?: string }>(restarted.baseUrl, '/api/v1/checkout', p.body, { authorization: `Bearer ${after[p.email]}`, 'idempotency-key': p.key });
+    const answers = await Promise.all(
+      purchases.map(async (p) => {
+        let answer = await replay(p);
+        if (answer.status === 409) await expect.poll(async () => (answer = await replay(p)).status, { timeout: 15_000, interval: 250 }).not.toBe(409);
+        return answer;
+      }),
+    );
+    for (const [i, answer] of answers.entries()) {
+      expect(answer.status).toBe(201);
+      const first = purchases[i]?.answer;
+      if (first) expect(answer.body).toEqual(first.body);
+    }
+    const subscriptionIds = answers.map((a) => a.body.subscriptionId);
+    expect(new Set(subscriptionIds).size).toBe(purchases.length);
+
+    const finalStorage = Storage.open(`${server.dataDir}/outmerge.sqlite`);
+    const finalProvider = SimulatedPaymentStorage.open(`${server.dataDir}/simulated-payments.sqlite`);
+    try {
+      expect(finalStorage.integrityCheck()).toBe('ok');
+      // Exactly once: one charge at the provider per purchase, each recorded, and one subscription per purchase.
+      const charges = finalProvider.all();
+      expect(charges).toHaveLength(purchases.length);
+      for (const charge of charges) expect(finalStorage.billing.paymentRecorded(charge.reference)).toBe(true);
+      const owned = buyers.flatMap((email) => {
+        const subscription = finalStorage.findSubscription(subscriptionIds[purchases.findIndex((p) => p.email === email)] ?? '');
+        return subscription ? finalStorage.listSubscriptionsOwnedBy(subscription.ownerTenantId, subscription.ownerObjectId) : [];
+      });
+      expect(owned).toHaveLength(purchases.length);
+      expect(finalStorage.claims.stale(Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
+    } finally {
+      finalProvider.close();
+      finalStorage.close();
     }
   });
 });

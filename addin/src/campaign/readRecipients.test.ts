@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compileTemplate } from '../../../shared/src/merge/mergeTemplate.js';
 import { decodeText, parseRecipientCsv, readWorkbook, recipientListFromSheet, RecipientListError } from './readRecipients.js';
 
 function problem(fn: () => unknown): string {
@@ -30,6 +31,24 @@ describe('recipient CSV import', () => {
     ]);
     // A tidy file needs no fixing: every row already has every column.
     expect(parseRecipientCsv('tidy.csv', 'Name,Email\nAnn,ann@contoso.com\n').rows).toEqual([{ Name: 'Ann', Email: 'ann@contoso.com' }]);
+  });
+
+  it('reads columns named like object internals (__proto__, constructor, toString) as ordinary columns, through to the merge', () => {
+    const list = parseRecipientCsv('proto.csv', 'Email,__proto__,constructor,toString\nann@contoso.com,Hello,Builder\nbob@contoso.com,Hi,,x,surplus\n');
+    expect(list.columns).toEqual(['Email', '__proto__', 'constructor', 'toString']);
+    expect(list.rows.map((row) => [row['__proto__'], row.constructor, row.toString])).toEqual([
+      ['Hello', 'Builder', ''],
+      ['Hi', '', 'x'],
+    ]);
+    expect(list.emailColumn).toBe('Email');
+    const compiled = compileTemplate({ subject: '{{__proto__}} {{toString | there}}', bodyHtml: '<p>{{constructor}}</p>' }, list.columns);
+    if (!compiled.ok) throw new Error('template');
+    expect(list.rows.map((row) => compiled.template.render(row))).toEqual([
+      { subject: 'Hello there', html: '<p>Builder</p>' },
+      { subject: 'Hi x', html: '<p></p>' },
+    ]);
+    const sheet = recipientListFromSheet({ fileName: 'proto.xlsx', sheets: [{ name: 'S', cells: [['Email', '__proto__'], ['ann@contoso.com', 'Hello']] }] }, 'S');
+    expect(sheet.rows[0]?.['__proto__']).toBe('Hello');
   });
 
   it('finds the address column by its content when its name says nothing', () => {

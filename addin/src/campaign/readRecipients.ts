@@ -43,19 +43,53 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
+/**
+ * Column names from a header row: trimmed; a repeated name gets a suffix as papaparse would give
+ * it ("Email", "Email_1"); a blank one is named by `blank` (or its cells are left out when it gives null).
+ */
+function columnsOf(header: readonly string[], blank: (index: number) => string | null): Array<{ name: string; index: number }> {
+  const taken = new Set<string>();
+  const columns: Array<{ name: string; index: number }> = [];
+  header.forEach((raw, index) => {
+    const base = raw.trim() || blank(index);
+    if (base === null) return;
+    let name = base;
+    for (let n = 1; taken.has(name); n++) name = `${base}_${n}`;
+    taken.add(name);
+    columns.push({ name, index });
+  });
+  return columns;
+}
+
+/**
+ * One row as a record of its columns. Column names come from the file, so the record has no
+ * prototype: a column called "__proto__", "constructor" or "toString" is a column like any other
+ * (on a plain object "__proto__" would set the prototype and the others would read inherited functions).
+ * Every column gets a cell (short rows: empty), surplus cells are left out.
+ */
+function rowOf(columns: ReadonlyArray<{ name: string; index: number }>, cells: readonly unknown[]): MergeRow {
+  const row = Object.create(null) as MergeRow;
+  for (const { name, index } of columns) {
+    const cell = cells[index];
+    row[name] = typeof cell === 'string' ? cell : '';
+  }
+  return row;
+}
+
 /** Reads CSV text; with `onProgress`, in chunks that report the share of the text read so far. */
 export function parseRecipientCsv(fileName: string, text: string, onProgress?: (share: number) => void): RecipientList {
   const source = text.replace(/^\ufeff/, '');
-  const config = { header: true, skipEmptyLines: 'greedy' as const, transformHeader: (header: string) => header.trim() };
-  let parsed: Papa.ParseResult<Record<string, string>>;
+  // Rows as arrays: the records are built below without a prototype (papaparse's header mode builds plain objects).
+  const config = { header: false, skipEmptyLines: 'greedy' as const };
+  let parsed: Papa.ParseResult<string[]>;
   if (onProgress) {
-    const data: Array<Record<string, string>> = [];
+    const data: string[][] = [];
     const errors: Papa.ParseError[] = [];
     let meta: Papa.ParseMeta | null = null;
     const chunked = {
       ...config,
       chunkSize: 512 * 1024,
-      chunk: (result: Papa.ParseResult<Record<string, string>>) => {
+      chunk: (result: Papa.ParseResult<string[]>) => {
         for (const row of result.data) data.push(row);
         errors.push(...result.errors);
         meta ??= result.meta;
@@ -63,30 +97,22 @@ export function parseRecipientCsv(fileName: string, text: string, onProgress?: (
       },
     };
     // papaparse streams strings in chunks (its StringStreamer); @types/papaparse only types chunk for files.
-    Papa.parse<Record<string, string>>(source, chunked as unknown as Papa.ParseConfig<Record<string, string>>);
+    Papa.parse<string[]>(source, chunked as unknown as Papa.ParseConfig<string[]>);
     parsed = { data, errors, meta: meta ?? { delimiter: ',', linebreak: '\n', aborted: false, truncated: false, cursor: 0, fields: [] } };
   } else {
-    parsed = Papa.parse<Record<string, string>>(source, config);
+    parsed = Papa.parse<string[]>(source, config);
   }
   const fatal = parsed.errors.find((e) => e.type === 'Quotes');
-  if (fatal) throw new RecipientListError({ code: 'PARSE_ERROR', fileName, message: `${fatal.message} (row ${(fatal.row ?? 0) + 2})` });
-  const columns = (parsed.meta.fields ?? []).filter((c) => c !== '');
-  // Fixed up in place (short rows get empty cells, surplus cells are dropped): no copy of 100,000 rows.
-  // papaparse reports every row with too few or too many fields; without such reports there is nothing to fix.
-  const rows: MergeRow[] = parsed.data;
-  const ragged = parsed.errors.some((e) => e.type === 'FieldMismatch');
-  const blankHeader = (parsed.meta.fields ?? []).includes('');
-  if (ragged || blankHeader) {
-    for (const row of rows) {
-      for (const column of columns) if (typeof row[column] !== 'string') row[column] = '';
-      if ('__parsed_extra' in row) delete (row as Record<string, unknown>).__parsed_extra;
-      if ('' in row) delete row[''];
-    }
-  }
+  if (fatal) throw new RecipientListError({ code: 'PARSE_ERROR', fileName, message: `${fatal.message} (row ${(fatal.row ?? 0) + 1})` });
+  const [header = [], ...records] = parsed.data;
+  // A blank header names no column: its cells are left out.
+  const columns = columnsOf(header, () => null);
+  const rows = records.map((cells) => rowOf(columns, cells));
   if (rows.length === 0) throw new RecipientListError({ code: 'NO_ROWS', fileName });
-  const emailColumn = guessEmailColumn(columns, rows);
+  const names = columns.map((c) => c.name);
+  const emailColumn = guessEmailColumn(names, rows);
   if (!emailColumn) throw new RecipientListError({ code: 'NO_EMAIL_COLUMN', fileName });
-  return { fileName, columns, rows, emailColumn };
+  return { fileName, columns: names, rows, emailColumn };
 }
 
 /** Columns that hold addresses in at least half of their filled cells, a header like "Email" first. */
@@ -133,19 +159,12 @@ export function recipientListFromSheet(workbook: Workbook, sheetName: string): R
   const rows = (sheet?.cells ?? []).filter((row) => row.some((cell) => cell.trim() !== ''));
   const [header, ...records] = rows;
   if (!header) throw new RecipientListError({ code: 'EMPTY_SHEET', fileName: workbook.fileName, sheet: sheetName });
-  // Repeated headers get a suffix, as papaparse does for CSV: "Email", "Email_1".
-  const seen = new Map<string, number>();
-  const columns = header.map((raw, index) => {
-    const name = raw.trim() || `Column ${index + 1}`;
-    const count = seen.get(name) ?? 0;
-    seen.set(name, count + 1);
-    return count === 0 ? name : `${name}_${count}`;
-  });
-  const list = records.map((record) => Object.fromEntries(columns.map((column, index) => [column, record[index] ?? ''])) as MergeRow);
+  const columns = columnsOf(header, (index) => `Column ${index + 1}`);
+  const list = records.map((record) => rowOf(columns, record));
   if (list.length === 0) throw new RecipientListError({ code: 'NO_ROWS', fileName: workbook.fileName });
-  const emailColumn = guessEmailColumn(columns, list);
+  const emailColumn = guessEmailColumn(columns.map((c) => c.name), list);
   if (!emailColumn) throw new RecipientListError({ code: 'NO_EMAIL_COLUMN', fileName: workbook.fileName });
-  return { fileName: workbook.fileName, columns, rows: list, emailColumn };
+  return { fileName: workbook.fileName, columns: columns.map((c) => c.name), rows: list, emailColumn };
 }
 
 export function isWorkbookFile(file: Pick<File, 'name' | 'type'>): boolean {

@@ -1,28 +1,37 @@
 /**
  * The pane's side of the license check (L2–L4): asks the server with a fresh nonce, verifies the
  * signed token against the published keys (algorithm, issuer, audience pinned; bound to the user
- * and the nonce), and caches token and keys so that a licensed user stays footer-free while the
- * server is unreachable, until the token expires. A clock set back behind the newest time this
- * pane has seen voids the cache. Sending never waits for or depends on this succeeding.
+ * and the nonce), and caches the token so that a licensed user stays footer-free while the
+ * license check is unreachable, until the token expires. A clock set back behind the newest time
+ * this pane has seen voids the cache. Sending never waits for or depends on this succeeding.
+ *
+ * The cache is browser storage, which the user controls: a token read from it is verified only
+ * against keys this page fetched from its own origin (`/.well-known/jwks.json`), never against
+ * keys stored beside it (a forged token would bring its own), and only while it is younger than
+ * the deployment's token lifetime, whatever its expiry claims.
  */
 import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
 import type { LicenseState } from '../../../shared/src/license/footerDecision.js';
-import { verifyLicenseToken } from '../../../shared/src/license/licenseToken.js';
+import { LICENSE_TOKEN_MAX_TTL_DAYS, verifyLicenseToken } from '../../../shared/src/license/licenseToken.js';
 import { ApiRequestError, apiFetch } from '../api/apiClient.js';
 import type { Account } from '../auth/authPort.js';
 import type { KeyValueStore } from '../storage/keyValueStore.js';
 
+/** What the cache keeps: the token only (an entry written by an older pane may carry keys, which are ignored). */
 interface CachedLicense {
   token: string;
-  jwks: JSONWebKeySet;
 }
 
 /** How far the clock may go back (time zone fixes, NTP corrections) before it counts as set back. */
 const CLOCK_ROLLBACK_TOLERANCE_MS = 10 * 60 * 1000;
 
 export class LicenseClient {
+  /** The license keys as our origin published them, fetched during this page's life; never stored. */
+  private trustedKeys: JSONWebKeySet | null = null;
+
   constructor(
-    private readonly options: { issuer: string },
+    /** `maxTokenAgeSeconds`: the deployment's token lifetime (ClientConfig.licenseTokenTtlSeconds). */
+    private readonly options: { issuer: string; maxTokenAgeSeconds?: number },
     private readonly store: KeyValueStore,
     private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
     private readonly now: () => number = Date.now,
@@ -34,9 +43,9 @@ export class LicenseClient {
     try {
       const token = await apiToken();
       const answer = await apiFetch<{ licenseToken: string }>('/api/v1/license/check', { method: 'POST', token, body: { nonce } }, this.fetchImpl);
-      const jwks = await apiFetch<JSONWebKeySet>('/.well-known/jwks.json', {}, this.fetchImpl);
+      const jwks = await this.fetchTrustedKeys();
       const claims = await verifyLicenseToken(answer.licenseToken, createLocalJWKSet(jwks), { issuer: this.options.issuer, tid: account.tenantId, oid: account.objectId, nonce, currentDate: new Date(this.now()) });
-      this.store.set(cacheKey(account), JSON.stringify({ token: answer.licenseToken, jwks } satisfies CachedLicense));
+      this.store.set(cacheKey(account), JSON.stringify({ token: answer.licenseToken } satisfies CachedLicense));
       return { kind: 'verified', claims, source: 'server' };
     } catch (error) {
       if (error instanceof ApiRequestError && (error.code === 'NETWORK' || error.status >= 500 || error.status === 429)) return this.fromCache(account);
@@ -47,12 +56,21 @@ export class LicenseClient {
     }
   }
 
+  private async fetchTrustedKeys(): Promise<JSONWebKeySet> {
+    const jwks = await apiFetch<JSONWebKeySet>('/.well-known/jwks.json', {}, this.fetchImpl);
+    this.trustedKeys = jwks;
+    return jwks;
+  }
+
   private async fromCache(account: Account): Promise<LicenseState> {
     const raw = this.store.get(cacheKey(account));
     if (!raw) return { kind: 'none', reason: 'unreachable' };
     try {
       const cached = JSON.parse(raw) as CachedLicense;
-      const claims = await verifyLicenseToken(cached.token, createLocalJWKSet(cached.jwks), { issuer: this.options.issuer, tid: account.tenantId, oid: account.objectId, currentDate: new Date(this.now()) });
+      // Keys from our origin only: those seen by this page, or fetched now (the license check may be down while the key set is served).
+      const keys = this.trustedKeys ?? (await this.fetchTrustedKeys());
+      const maxAgeSeconds = Math.min(this.options.maxTokenAgeSeconds ?? Infinity, LICENSE_TOKEN_MAX_TTL_DAYS * 86_400);
+      const claims = await verifyLicenseToken(cached.token, createLocalJWKSet(keys), { issuer: this.options.issuer, tid: account.tenantId, oid: account.objectId, currentDate: new Date(this.now()), maxAgeSeconds });
       return { kind: 'verified', claims, source: 'cache' };
     } catch {
       return { kind: 'none', reason: 'unreachable' };

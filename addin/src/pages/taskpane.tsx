@@ -12,7 +12,7 @@ async function start() {
   const locale = resolveLocale(host.displayLanguage());
   renderPage(
     <AppShell locale={locale}>
-      <TaskPaneApp host={host} config={config} licenseClient={new LicenseClient({ issuer: config.licenseIssuer }, browserStore())} />
+      <TaskPaneApp host={host} config={config} licenseClient={new LicenseClient({ issuer: config.licenseIssuer, maxTokenAgeSeconds: config.licenseTokenTtlSeconds }, browserStore())} />
     </AppShell>,
   );
 }

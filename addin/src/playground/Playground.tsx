@@ -107,7 +107,7 @@ function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; 
       ),
     [],
   );
-  const licenseClient = useMemo(() => new LicenseClient({ issuer: config.licenseIssuer }, browserStore()), [config]);
+  const licenseClient = useMemo(() => new LicenseClient({ issuer: config.licenseIssuer, maxTokenAgeSeconds: config.licenseTokenTtlSeconds }, browserStore()), [config]);
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>

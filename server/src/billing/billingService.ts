@@ -3,25 +3,28 @@
  * invoices, payment methods, paying an open invoice, renewals with past due and expiry, payment
  * actions (additional authentication), webhooks and consolidation.
  *
- * Pattern of every change that charges (as in ./checkoutService.ts): transaction 1 authorises,
- * claims the Idempotency-Key, validates, takes the subscription's billing lock and decides the
- * amount; the provider is called outside any transaction; transaction 2 records the outcome, the
- * stored answer and the journal entry. A client mistake throws inside transaction 1, which rolls
- * the key claim back: nothing changes and the corrected request may reuse the key.
+ * Every change that charges goes through ./idempotentCharge.ts: its `prepare` (in the claiming
+ * transaction) authorises, validates, takes the subscription's billing lock and decides the
+ * amount; its handler, registered here once per kind, records the provider's answer with the
+ * journal entry, also when the bank confirms later or a claim cut by a crash is reconciled. A
+ * client mistake throws inside `prepare`, which rolls the claim back: nothing changes and the
+ * corrected request may reuse the key. Recording never re-checks the payer's permissions: the
+ * payer was authorised when the payment started, and money received settles what it was for.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { BillingSummaryView, PaymentMethodView, QuantityChangeResult, QuantityPreviewView } from '../../../shared/src/api/views.js';
 import type { PlanConfig } from '../config.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
-import { authorize, journal, type Access } from '../licensing/access.js';
+import { actorOf, authorize, journalAs, type Access, type JournalActor } from '../licensing/access.js';
 import type { InvoiceRow } from '../storage/billingStorage.js';
 import type { Storage, SubscriptionRow } from '../storage/storage.js';
-import type { BillingOptions, CheckoutService, PendingCheckout } from './checkoutService.js';
+import type { BillingOptions } from './checkoutService.js';
+import type { FinalCharge, IdempotentCharges, Outcome, Recorded } from './idempotentCharge.js';
 import { invoiceTotals, taxFor, type DraftLine } from './invoiceMath.js';
 import { renderInvoiceHtml } from './invoiceHtml.js';
 import { declinedResponse, invoiceView, issueInvoice, planLabel, recordPayment, recurringLines } from './ledger.js';
-import { PaymentMethodInvalidError, type ChargeResult, type PaymentProvider } from './paymentProvider.js';
+import { PaymentMethodInvalidError, type StoredPaymentMethod } from './paymentProvider.js';
 import { periodEnd } from './plans.js';
 import { seatTotalMinor } from './pricing.js';
 import { grantsForRenewal } from '../partners/keyRules.js';
@@ -46,8 +49,6 @@ export const PREVIEW_MAX_AGE_MS = 15 * 60 * 1000;
 const LOCK_MS = 2 * 60 * 1000;
 const DAY_MS = 86_400_000;
 
-type Outcome = { statusCode: number; body: unknown };
-
 interface QuantityPlan {
   preview: QuantityPreviewView;
   lines: DraftLine[];
@@ -59,12 +60,20 @@ const LIVE = new Set(['active', 'trial']);
 export class BillingService {
   constructor(
     private readonly storage: Storage,
-    private readonly provider: PaymentProvider,
-    private readonly checkout: CheckoutService,
+    private readonly charges: IdempotentCharges,
     private readonly options: BillingServiceOptions,
     private readonly clock: () => number = Date.now,
     private readonly mailer: Mailer | null = null,
-  ) {}
+  ) {
+    charges.register<PendingQuantity>('quantity', { record: (p, result, now) => this.recordQuantity(p, result, now), release: (p) => this.storage.billing.releaseLock(p.subscriptionId) });
+    charges.register<PendingInvoicePayment>('invoice', { confirmable: true, record: (p, result, now) => ({ outcome: this.settleInvoice(p, result, now) }), release: (p) => this.storage.billing.releaseLock(p.subscriptionId) });
+    charges.register<PendingConsolidation>('consolidation', { record: (p, result, now) => this.recordConsolidation(p, result, now), release: (p) => this.releaseConsolidationLocks(p) });
+    charges.register<PendingRenewal>('renewal', { record: (p, result) => this.recordRenewal(p, result), release: (p) => this.renewalNotCharged(p) });
+  }
+
+  private get provider() {
+    return this.charges.provider;
+  }
 
   /** The owner hears of a failed renewal and of the expiry, in the language of their own seat (English without one). */
   private async tellOwner(subscriptionId: string, compose: (to: string, locale: Locale, publicUrl: string) => OutgoingEmail): Promise<void> {
@@ -82,15 +91,6 @@ export class BillingService {
 
   private currencyOf(subscriptionId: string): string {
     return this.storage.billing.state(subscriptionId)?.currency ?? this.options.currency;
-  }
-
-  private claim(scope: string, key: string, body: unknown, now: number, what: string): Outcome | null {
-    const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
-    const claim = this.storage.claimIdempotencyKey(scope, key, hash, now);
-    if (claim.state === 'done') return { statusCode: claim.statusCode, body: claim.body };
-    if (claim.state === 'mismatch') throw new ApiError(422, 'IDEMPOTENCY_KEY_REUSED', `This Idempotency-Key was already used for a different ${what}. Use a new key.`);
-    if (claim.state === 'in_progress') throw new ApiError(409, 'IDEMPOTENCY_KEY_IN_USE', `A ${what} with this Idempotency-Key is still being processed. Try again in a moment.`);
-    return null;
   }
 
   private lock(subscriptionId: string, now: number): void {
@@ -145,86 +145,64 @@ export class BillingService {
   }
 
   async changeQuantity(caller: CallerIdentity, subscriptionId: string, request: { quantity: number; prorationDate: string; expectedAmountMinor: number }, key: string, ip: string | null): Promise<Outcome> {
-    const scope = `quantity:${subscriptionId}:${caller.tenantId}:${caller.objectId}`;
-    const first = this.storage.transaction(() => {
-      const now = this.clock();
-      const access = authorize(this.storage, caller, subscriptionId, 'quantity.change');
-      const replay = this.claim(scope, key, [request.quantity, request.prorationDate, request.expectedAmountMinor], now, 'quantity change');
-      if (replay) return { done: replay } as const;
-      const at = Date.parse(request.prorationDate);
-      if (!Number.isFinite(at) || at > now + 1000 || now - at > PREVIEW_MAX_AGE_MS) throw new ApiError(409, 'QUANTITY_PREVIEW_EXPIRED', 'The preview is too old. Look at the new preview and confirm again.');
-      const plan = this.quantityPlan(access.subscription, request.quantity, at);
-      if (plan.preview.amountDueMinor !== request.expectedAmountMinor) {
-        throw new ApiError(409, 'QUANTITY_PREVIEW_STALE', 'The subscription changed since the preview. Look at the new preview and confirm again.', { amountDueMinor: plan.preview.amountDueMinor });
-      }
-      if (plan.preview.amountDueMinor === 0) {
-        const done = this.applyQuantity(access, plan, null, now, ip);
-        this.storage.completeIdempotencyKey(scope, key, done.statusCode, done.body);
-        return { done } as const;
-      }
-      const method = this.storage.billing.currentPaymentMethod(subscriptionId);
-      if (!method) throw new ApiError(409, 'PAYMENT_METHOD_MISSING', 'The subscription has no payment method. Add one in Billing.');
-      this.lock(subscriptionId, now);
-      return { plan, method } as const;
-    });
-    if (first.done) return first.done;
-
-    const charge = await this.chargeOrRelease(subscriptionId, scope, key, {
-      amountMinor: first.plan.preview.amountDueMinor,
-      currency: first.plan.preview.currency,
-      paymentMethodToken: first.method.token,
-      description: `Outmerge quantity ${first.plan.preview.quantity} → ${first.plan.preview.newQuantity}`,
-      idempotencyKey: `${scope}:${key}`,
-      offSession: true,
-    });
-
-    return this.storage.transaction(() => {
-      const now = this.clock();
-      this.storage.billing.releaseLock(subscriptionId);
-      const access = authorize(this.storage, caller, subscriptionId, 'quantity.change');
-      let outcome: Outcome;
-      if (charge.status === 'succeeded') {
-        outcome = this.applyQuantity(access, first.plan, charge.reference, now, ip);
-      } else {
-        const reason = charge.status === 'declined' ? charge.reason : 'card_declined';
-        recordPayment(this.storage, { subscriptionId, provider: this.provider.name, reference: charge.reference, amountMinor: first.plan.preview.amountDueMinor, currency: first.plan.preview.currency, status: 'declined', description: 'Quantity change', invoiceId: null, at: now });
-        journal(this.storage, access, { category: 'billing', action: 'quantity.payment_failed', target: subscriptionId, detail: { from: first.plan.preview.quantity, to: first.plan.preview.newQuantity, reason }, ip, at: now });
-        outcome = declinedResponse(reason);
-      }
-      this.storage.completeIdempotencyKey(scope, key, outcome.statusCode, outcome.body);
-      return outcome;
+    return this.charges.run<PendingQuantity>({
+      kind: 'quantity',
+      scope: `quantity:${subscriptionId}:${caller.tenantId}:${caller.objectId}`,
+      key,
+      request: [request.quantity, request.prorationDate, request.expectedAmountMinor],
+      what: 'quantity change',
+      payer: { tenantId: caller.tenantId, objectId: caller.objectId },
+      guard: (now) => void authorize(this.storage, caller, subscriptionId, 'quantity.change', now),
+      prepare: (now) => {
+        const access = authorize(this.storage, caller, subscriptionId, 'quantity.change', now);
+        const at = Date.parse(request.prorationDate);
+        if (!Number.isFinite(at) || at > now + 1000 || now - at > PREVIEW_MAX_AGE_MS) throw new ApiError(409, 'QUANTITY_PREVIEW_EXPIRED', 'The preview is too old. Look at the new preview and confirm again.');
+        const plan = this.quantityPlan(access.subscription, request.quantity, at);
+        if (plan.preview.amountDueMinor !== request.expectedAmountMinor) {
+          throw new ApiError(409, 'QUANTITY_PREVIEW_STALE', 'The subscription changed since the preview. Look at the new preview and confirm again.', { amountDueMinor: plan.preview.amountDueMinor });
+        }
+        const pending: PendingQuantity = { subscriptionId, actor: actorOf(access), plan, ip };
+        if (plan.preview.amountDueMinor === 0) return { done: this.applyQuantity(pending, null, now) };
+        const method = this.storage.billing.currentPaymentMethod(subscriptionId);
+        if (!method) throw new ApiError(409, 'PAYMENT_METHOD_MISSING', 'The subscription has no payment method. Add one in Billing.');
+        this.lock(subscriptionId, now);
+        const charge = { amountMinor: plan.preview.amountDueMinor, currency: plan.preview.currency, paymentMethodToken: method.token, description: `Outmerge quantity ${plan.preview.quantity} → ${plan.preview.newQuantity}`, offSession: true };
+        return { charge, pending };
+      },
+      refusedMethod: storedMethodRefused,
     });
   }
 
-  /** Calls the provider; on an exception frees the lock and the key (nothing was charged) and rethrows. */
-  private async chargeOrRelease(subscriptionId: string, scope: string, key: string, request: Parameters<PaymentProvider['charge']>[0]): Promise<ChargeResult> {
-    try {
-      return await this.provider.charge(request);
-    } catch (error) {
-      this.storage.transaction(() => {
-        this.storage.billing.releaseLock(subscriptionId);
-        this.storage.releaseIdempotencyKey(scope, key);
-      });
-      if (error instanceof PaymentMethodInvalidError) throw new ApiError(409, 'PAYMENT_METHOD_MISSING', 'The stored payment method cannot be used. Replace it in Billing.');
-      throw error;
-    }
+  private recordQuantity(pending: PendingQuantity, result: FinalCharge, now: number): Recorded {
+    this.storage.billing.releaseLock(pending.subscriptionId);
+    if (result.status === 'succeeded') return { outcome: this.applyQuantity(pending, result.reference, now) };
+    const { preview } = pending.plan;
+    recordPayment(this.storage, { subscriptionId: pending.subscriptionId, provider: this.provider.name, reference: result.reference, amountMinor: preview.amountDueMinor, currency: preview.currency, status: 'declined', description: 'Quantity change', invoiceId: null, at: now });
+    journalAs(this.storage, this.subscriptionRow(pending.subscriptionId), pending.actor, { category: 'billing', action: 'quantity.payment_failed', target: pending.subscriptionId, detail: { from: preview.quantity, to: preview.newQuantity, reason: result.reason }, ip: pending.ip, at: now });
+    return { outcome: declinedResponse(result.reason) };
   }
 
-  private applyQuantity(access: Access, plan: QuantityPlan, reference: string | null, now: number, ip: string | null): Outcome {
-    const subscription = access.subscription;
-    const { preview } = plan;
+  private subscriptionRow(id: string): SubscriptionRow {
+    const subscription = this.storage.findSubscription(id);
+    if (!subscription) throw new Error(`Subscription ${id} disappeared while being paid for.`);
+    return subscription;
+  }
+
+  private applyQuantity(pending: PendingQuantity, reference: string | null, now: number): Outcome {
+    const subscription = this.subscriptionRow(pending.subscriptionId);
+    const { preview, totals } = pending.plan;
     let invoice: InvoiceRow | null = null;
     if (preview.effective === 'now') {
       this.storage.billing.setQuantity(subscription.id, preview.newQuantity, null);
-      if (plan.totals) {
-        invoice = issueInvoice(this.storage, { subscription, kind: 'quantity_change', currency: preview.currency, totals: plan.totals, periodStart: Date.parse(preview.prorationDate), periodEnd: subscription.periodEnd, at: now, paid: true });
+      if (totals) {
+        invoice = issueInvoice(this.storage, { subscription, kind: 'quantity_change', currency: preview.currency, totals, periodStart: Date.parse(preview.prorationDate), periodEnd: subscription.periodEnd, at: now, paid: true });
         if (reference) recordPayment(this.storage, { subscriptionId: subscription.id, provider: this.provider.name, reference, amountMinor: preview.amountDueMinor, currency: preview.currency, status: 'succeeded', description: `Outmerge quantity ${preview.quantity} → ${preview.newQuantity}`, invoiceId: invoice.id, at: now });
       }
     } else {
       this.storage.billing.setPendingQuantity(subscription.id, preview.effective === 'renewal' ? preview.newQuantity : null);
     }
     const action = preview.effective === 'now' ? 'quantity.increased' : preview.effective === 'renewal' ? 'quantity.decrease_scheduled' : 'quantity.unchanged';
-    journal(this.storage, access, { category: 'billing', action, target: subscription.id, detail: { from: preview.quantity, to: preview.newQuantity, amountMinor: preview.amountDueMinor, currency: preview.currency, invoice: invoice?.number ?? null }, ip, at: now });
+    journalAs(this.storage, subscription, pending.actor, { category: 'billing', action, target: subscription.id, detail: { from: preview.quantity, to: preview.newQuantity, amountMinor: preview.amountDueMinor, currency: preview.currency, invoice: invoice?.number ?? null }, ip: pending.ip, at: now });
     const body: QuantityChangeResult = {
       quantity: preview.effective === 'now' ? preview.newQuantity : preview.quantity,
       pendingQuantity: preview.effective === 'renewal' ? preview.newQuantity : null,
@@ -285,86 +263,62 @@ export class BillingService {
       const now = this.clock();
       const access = authorize(this.storage, caller, subscriptionId, 'billing.manage');
       this.storage.billing.setPaymentMethod({ id: randomUUID(), subscriptionId, provider: this.provider.name, token: method.token, brand: method.brand, last4: method.last4, createdAt: now });
-      journal(this.storage, access, { category: 'billing', action: 'payment_method.replaced', target: subscriptionId, detail: { brand: method.brand, last4: method.last4 }, ip, at: now });
+      journalAs(this.storage, access.subscription, actorOf(access), { category: 'billing', action: 'payment_method.replaced', target: subscriptionId, detail: { brand: method.brand, last4: method.last4 }, ip, at: now });
       return { brand: method.brand, last4: method.last4 };
     });
   }
 
   /** Pays an open invoice (a failed renewal) with a new card or the stored one; reactivates the subscription. */
   async payInvoice(caller: CallerIdentity, subscriptionId: string, invoiceId: string, card: string | undefined, key: string, ip: string | null): Promise<Outcome> {
-    const scope = `invoice:${invoiceId}:${caller.tenantId}:${caller.objectId}`;
-    const first = this.storage.transaction(() => {
-      const now = this.clock();
-      authorize(this.storage, caller, subscriptionId, 'billing.manage');
-      const replay = this.claim(scope, key, [invoiceId, card?.replace(/[\s-]/g, '') ?? null], now, 'payment');
-      if (replay) return { done: replay } as const;
-      const invoice = this.storage.billing.findInvoice(subscriptionId, invoiceId);
-      if (!invoice) throw new ApiError(404, 'INVOICE_NOT_FOUND', 'No invoice with this id in this subscription.');
-      if (invoice.status !== 'open') throw new ApiError(409, 'INVOICE_NOT_OPEN', `Invoice ${invoice.number} is already paid.`);
-      const stored = this.storage.billing.currentPaymentMethod(subscriptionId);
-      if (!card && !stored) throw new ApiError(409, 'PAYMENT_METHOD_MISSING', 'Enter a card to pay with.');
-      this.lock(subscriptionId, now);
-      return { invoice, stored } as const;
+    authorize(this.storage, caller, subscriptionId, 'billing.manage');
+    // A new card becomes a payment method first: a real provider's is a token the browser already made.
+    const newMethod = card === undefined ? null : await this.provider.createPaymentMethod(card, { idempotencyKey: `invoice:${invoiceId}:${caller.tenantId}:${caller.objectId}:${key}` }).catch((error: unknown) => {
+      throw error instanceof PaymentMethodInvalidError ? new ApiError(400, 'PAYMENT_CARD_INVALID', error.message) : error;
     });
-    if (first.done) return first.done;
-
-    let method = first.stored ? { token: first.stored.token, brand: first.stored.brand, last4: first.stored.last4 } : null;
-    if (card) {
-      try {
-        method = await this.provider.createPaymentMethod(card);
-      } catch (error) {
-        this.storage.transaction(() => {
-          this.storage.billing.releaseLock(subscriptionId);
-          this.storage.releaseIdempotencyKey(scope, key);
-        });
-        if (error instanceof PaymentMethodInvalidError) throw new ApiError(400, 'PAYMENT_CARD_INVALID', error.message);
-        throw error;
-      }
-    }
-    if (!method) throw new Error('unreachable: a payment method was checked in the first transaction');
-    const charge = await this.chargeOrRelease(subscriptionId, scope, key, {
-      amountMinor: first.invoice.totalMinor,
-      currency: first.invoice.currency,
-      paymentMethodToken: method.token,
-      description: `Invoice ${first.invoice.number}`,
-      idempotencyKey: `${scope}:${key}`,
-      offSession: false,
-    });
-    const pending: PendingInvoicePayment = { subscriptionId, invoiceId, method: card ? method : null, ip };
-    return this.storage.transaction(() => {
-      const now = this.clock();
-      this.storage.billing.releaseLock(subscriptionId);
-      let outcome: Outcome;
-      if (charge.status === 'requires_action') {
-        const actionId = randomUUID();
-        this.storage.billing.insertPaymentAction({ id: actionId, kind: 'invoice', status: 'pending', tenantId: caller.tenantId, objectId: caller.objectId, idempotencyScope: scope, idempotencyKey: key, providerReference: charge.reference, amountMinor: first.invoice.totalMinor, currency: first.invoice.currency, request: JSON.stringify(pending), createdAt: now, completedAt: null, response: null });
-        outcome = { statusCode: 202, body: { status: 'requires_action', actionId, amountMinor: first.invoice.totalMinor, currency: first.invoice.currency } };
-      } else {
-        outcome = this.settleInvoice(caller, pending, charge, now);
-      }
-      this.storage.completeIdempotencyKey(scope, key, outcome.statusCode, outcome.body);
-      return outcome;
+    return this.charges.run<PendingInvoicePayment>({
+      kind: 'invoice',
+      scope: `invoice:${invoiceId}:${caller.tenantId}:${caller.objectId}`,
+      key,
+      request: [invoiceId, card?.replace(/[\s-]/g, '') ?? null],
+      what: 'payment',
+      payer: { tenantId: caller.tenantId, objectId: caller.objectId },
+      guard: (now) => void authorize(this.storage, caller, subscriptionId, 'billing.manage', now),
+      prepare: (now) => {
+        const access = authorize(this.storage, caller, subscriptionId, 'billing.manage', now);
+        const invoice = this.storage.billing.findInvoice(subscriptionId, invoiceId);
+        if (!invoice) throw new ApiError(404, 'INVOICE_NOT_FOUND', 'No invoice with this id in this subscription.');
+        if (invoice.status !== 'open') throw new ApiError(409, 'INVOICE_NOT_OPEN', `Invoice ${invoice.number} is already paid.`);
+        const method = newMethod ?? this.storage.billing.currentPaymentMethod(subscriptionId);
+        if (!method) throw new ApiError(409, 'PAYMENT_METHOD_MISSING', 'Enter a card to pay with.');
+        this.lock(subscriptionId, now);
+        return {
+          charge: { amountMinor: invoice.totalMinor, currency: invoice.currency, paymentMethodToken: method.token, description: `Invoice ${invoice.number}`, offSession: false },
+          pending: { subscriptionId, invoiceId, method: newMethod, actor: actorOf(access), ip },
+        };
+      },
+      refusedMethod: storedMethodRefused,
     });
   }
 
-  private settleInvoice(caller: { tenantId: string; objectId: string; email?: string | null }, pending: PendingInvoicePayment, charge: ChargeResult, now: number): Outcome {
-    const access = authorize(this.storage, { tenantId: caller.tenantId, objectId: caller.objectId, email: caller.email ?? null, name: null }, pending.subscriptionId, 'billing.manage');
+  /** Records the payment of an invoice: money received settles the invoice it was for, whoever may manage billing by now. */
+  private settleInvoice(pending: PendingInvoicePayment, charge: FinalCharge, now: number): Outcome {
+    this.storage.billing.releaseLock(pending.subscriptionId);
+    const subscription = this.subscriptionRow(pending.subscriptionId);
     const invoice = this.storage.billing.findInvoice(pending.subscriptionId, pending.invoiceId);
-    if (!invoice) throw new ApiError(404, 'INVOICE_NOT_FOUND', 'No invoice with this id in this subscription.');
+    if (!invoice) throw new Error(`Invoice ${pending.invoiceId} disappeared while being paid.`);
+    const entry = (action: string, detail: unknown) => journalAs(this.storage, subscription, pending.actor, { category: 'billing', action, target: invoice.number, detail, ip: pending.ip, at: now });
     if (charge.status !== 'succeeded') {
-      const reason = charge.status === 'declined' ? charge.reason : 'card_declined';
       recordPayment(this.storage, { subscriptionId: pending.subscriptionId, provider: this.provider.name, reference: charge.reference, amountMinor: invoice.totalMinor, currency: invoice.currency, status: 'declined', description: `Invoice ${invoice.number}`, invoiceId: invoice.id, at: now });
-      journal(this.storage, access, { category: 'billing', action: 'invoice.payment_failed', target: invoice.number, detail: { reason }, ip: pending.ip, at: now });
-      return declinedResponse(reason);
+      entry('invoice.payment_failed', { reason: charge.reason });
+      return declinedResponse(charge.reason);
     }
     this.storage.billing.markInvoicePaid(invoice.id, now);
     recordPayment(this.storage, { subscriptionId: pending.subscriptionId, provider: this.provider.name, reference: charge.reference, amountMinor: invoice.totalMinor, currency: invoice.currency, status: 'succeeded', description: `Invoice ${invoice.number}`, invoiceId: invoice.id, at: now });
     if (pending.method) this.storage.billing.setPaymentMethod({ id: randomUUID(), subscriptionId: pending.subscriptionId, provider: this.provider.name, token: pending.method.token, brand: pending.method.brand, last4: pending.method.last4, createdAt: now });
-    journal(this.storage, access, { category: 'billing', action: 'invoice.paid', target: invoice.number, detail: { amountMinor: invoice.totalMinor, currency: invoice.currency }, ip: pending.ip, at: now });
-    const subscription = access.subscription;
+    entry('invoice.paid', { amountMinor: invoice.totalMinor, currency: invoice.currency });
     if ((subscription.status === 'past_due' || subscription.status === 'expired') && !this.storage.billing.openInvoice(subscription.id)) {
       this.storage.billing.setStatus(subscription.id, 'active', { graceUntil: null });
-      journal(this.storage, access, { category: 'billing', action: 'subscription.reactivated', target: subscription.id, detail: { from: subscription.status }, ip: pending.ip, at: now });
+      journalAs(this.storage, subscription, pending.actor, { category: 'billing', action: 'subscription.reactivated', target: subscription.id, detail: { from: subscription.status }, ip: pending.ip, at: now });
     }
     const paid = this.storage.billing.findInvoice(pending.subscriptionId, pending.invoiceId);
     return { statusCode: 200, body: { status: 'paid', invoice: invoiceView(paid ?? invoice) } };
@@ -372,22 +326,11 @@ export class BillingService {
 
   // --- payment actions (additional authentication) and webhooks -----------------------------
 
-  /**
-   * Payments of other services that may need the bank's confirmation (a partner's product keys):
-   * the service that started one finishes it here, inside this transaction; `stored` is what a
-   * repeated completion replays, `after` runs once it is committed (emails).
-   */
-  private readonly actionHandlers = new Map<string, (request: string, result: ChargeResult, now: number) => { outcome: Outcome; stored: Outcome; after: () => Promise<void> }>();
-
-  registerActionHandler(kind: 'product_keys', handler: (request: string, result: ChargeResult, now: number) => { outcome: Outcome; stored: Outcome; after: () => Promise<void> }): void {
-    this.actionHandlers.set(kind, handler);
-  }
-
   async completeAction(caller: CallerIdentity, actionId: string, approved: boolean): Promise<Outcome> {
     const action = this.storage.billing.findPaymentAction(actionId);
     if (!action || action.tenantId !== caller.tenantId || action.objectId !== caller.objectId) throw new ApiError(404, 'PAYMENT_ACTION_NOT_FOUND', 'No payment waiting for confirmation with this id.');
     if (action.status !== 'pending' && action.response) return JSON.parse(action.response) as Outcome;
-    let result: ChargeResult;
+    let result;
     try {
       result = await this.provider.completeAction(action.providerReference, { approved });
     } catch (error) {
@@ -395,46 +338,17 @@ export class BillingService {
       throw error;
     }
     if (result.status === 'requires_action') return { statusCode: 202, body: { status: 'requires_action', actionId, amountMinor: action.amountMinor, currency: action.currency } };
-    const { outcome, after } = this.finishAction(action.id, result, caller.email);
-    await after();
-    return outcome;
+    const finished = this.charges.finishAction(action.id, result);
+    await finished.after?.();
+    return finished.outcome;
   }
 
-  private finishAction(actionId: string, result: ChargeResult, email: string | null): { outcome: Outcome; after: () => Promise<void> } {
-    let after = () => Promise.resolve();
-    const outcome = this.storage.transaction(() => {
-      const action = this.storage.billing.findPaymentAction(actionId);
-      if (!action) throw new ApiError(404, 'PAYMENT_ACTION_NOT_FOUND', 'No payment waiting for confirmation with this id.');
-      if (action.status !== 'pending') return JSON.parse(action.response ?? 'null') as Outcome;
-      const now = this.clock();
-      let outcome: Outcome;
-      if (action.kind === 'checkout') {
-        const pending = JSON.parse(action.request) as PendingCheckout;
-        if (result.status === 'succeeded') outcome = this.checkout.fulfil(pending, result.reference, now);
-        else {
-          recordPayment(this.storage, { subscriptionId: null, provider: this.provider.name, reference: result.reference, amountMinor: action.amountMinor, currency: action.currency, status: 'declined', description: 'Checkout', invoiceId: null, at: now });
-          outcome = declinedResponse(result.status === 'declined' ? result.reason : 'card_declined');
-        }
-      } else if (action.kind === 'product_keys') {
-        const handler = this.actionHandlers.get(action.kind);
-        if (!handler) throw new Error('No handler for product-key payments is registered.');
-        const finished = handler(action.request, result, now);
-        after = finished.after;
-        // The buyer sees the keys in this answer only; what is kept and replayed holds none in clear.
-        this.storage.billing.completePaymentAction(action.id, result.status === 'succeeded' ? 'succeeded' : 'failed', now, finished.stored);
-        this.storage.completeIdempotencyKey(action.idempotencyScope, action.idempotencyKey, finished.stored.statusCode, finished.stored.body);
-        return finished.outcome;
-      } else {
-        outcome = this.settleInvoice({ tenantId: action.tenantId, objectId: action.objectId, email }, JSON.parse(action.request) as PendingInvoicePayment, result, now);
-      }
-      this.storage.billing.completePaymentAction(action.id, result.status === 'succeeded' ? 'succeeded' : 'failed', now, outcome);
-      this.storage.completeIdempotencyKey(action.idempotencyScope, action.idempotencyKey, outcome.statusCode, outcome.body);
-      return outcome;
-    });
-    return { outcome, after };
-  }
-
-  /** A provider webhook: signature and timestamp verified, each event id handled once. */
+  /**
+   * A provider webhook: signature and timestamp verified, each event id handled once. An event is
+   * marked processed in the transaction that records its effect, never before: an event about a
+   * payment Outmerge does not know yet (its claim was cut by a crash and is being reconciled) is
+   * refused, so that the provider sends it again.
+   */
   handleWebhook(rawBody: string, signatureHeader: string | undefined): { received: true; duplicate: boolean } {
     const verification = verifyWebhook(rawBody, signatureHeader, this.options.webhookSecrets, Math.floor(this.clock() / 1000));
     if (!verification.ok) throw new ApiError(400, 'WEBHOOK_SIGNATURE_INVALID', 'The webhook signature is missing, wrong or too old.', { reason: verification.reason });
@@ -446,17 +360,25 @@ export class BillingService {
     }
     const event = this.provider.parseWebhookEvent(parsed);
     if (!event) throw new ApiError(400, 'VALIDATION_FAILED', 'The webhook body is not an event.');
-    const fresh = this.storage.transaction(() => this.storage.billing.recordWebhookEvent(event.id, event.type === 'other' ? event.providerType : event.type, this.clock()));
-    if (!fresh) return { received: true, duplicate: true };
-    if (event.type !== 'other') {
-      const action = this.storage.billing.findPaymentActionByReference(event.reference);
-      if (action?.status === 'pending') {
-        const result: ChargeResult = event.type === 'payment_action.succeeded' ? { status: 'succeeded', reference: event.reference } : { status: 'declined', reference: event.reference, reason: 'authentication_failed' };
-        // Emails of the finished purchase go out after the answer to the provider.
-        void this.finishAction(action.id, result, null).after();
-      }
+    if (event.type === 'other') {
+      // Nothing Outmerge acts on: seen is handled.
+      const fresh = this.storage.transaction(() => this.storage.billing.recordWebhookEvent(event.id, event.providerType, this.clock()));
+      return { received: true, duplicate: !fresh };
     }
-    return { received: true, duplicate: false };
+    const action = this.storage.billing.findPaymentActionByReference(event.reference);
+    if (!action) {
+      // Recorded without a payment action (a claim reconciled after the bank had answered): the effect is there.
+      if (this.storage.billing.paymentRecorded(event.reference)) {
+        const fresh = this.storage.transaction(() => this.storage.billing.recordWebhookEvent(event.id, event.type, this.clock()));
+        return { received: true, duplicate: !fresh };
+      }
+      throw new ApiError(404, 'PAYMENT_ACTION_NOT_FOUND', 'No payment waiting for confirmation has this reference yet; send the event again later.');
+    }
+    const result: FinalCharge = event.type === 'payment_action.succeeded' ? { status: 'succeeded', reference: event.reference } : { status: 'declined', reference: event.reference, reason: 'authentication_failed' };
+    const finished = this.charges.finishAction(action.id, result, { id: event.id, type: event.type });
+    // Emails of the finished purchase go out after the answer to the provider.
+    void finished.after?.();
+    return { received: true, duplicate: finished.duplicate };
   }
 
   // --- renewals, past due, expiry -----------------------------------------------------------
@@ -508,86 +430,109 @@ export class BillingService {
   }
 
   private async renewOrExpire(subscriptionId: string, now: number): Promise<'renewed' | 'past_due' | 'expired' | 'nothing'> {
-    const first = this.storage.transaction(() => {
-      const subscription = this.storage.findSubscription(subscriptionId);
-      const state = this.storage.billing.state(subscriptionId);
-      if (!subscription || !state) return null;
-      if (subscription.status === 'past_due' && state.graceUntil !== null && state.graceUntil <= now) {
-        this.storage.billing.setStatus(subscriptionId, 'expired');
-        this.systemJournal(subscription, 'subscription.expired', { graceUntil: new Date(state.graceUntil).toISOString() }, now);
-        return 'expired' as const;
-      }
-      if (!LIVE.has(subscription.status) || subscription.periodEnd > now) return null;
-      // A trial without a payment method ends at its end (P2): nothing was bought, so no invoice and no grace.
-      if (subscription.status === 'trial' && !this.storage.billing.currentPaymentMethod(subscriptionId)) {
-        this.storage.billing.setStatus(subscriptionId, 'expired', { endedAt: subscription.periodEnd });
-        this.systemJournal(subscription, 'trial.expired', { trialEnd: new Date(subscription.periodEnd).toISOString() }, now);
-        return 'expired' as const;
-      }
-      if (!this.storage.billing.acquireLock(subscriptionId, now, now + LOCK_MS)) return null;
-      const plan = this.plan(subscription.planId);
-      const quantity = state.pendingQuantity === null ? subscription.quantity : Math.max(state.pendingQuantity, subscription.assignedCount);
-      const start = subscription.periodEnd;
-      const end = periodEnd(start, plan.interval);
-      // Product keys redeemed on the subscription pay their seats for one more period each (partners/keyRules.ts).
-      const { used: grants, coverMinor } = grantsForRenewal(quantity, this.storage.entitlements.openKeyGrants(subscriptionId), (seats) => seatTotalMinor(plan, this.options.volume, seats));
-      const lines = [...recurringLines(plan, this.options.volume, quantity), ...(coverMinor > 0 ? [{ description: `Prepaid by product key (${grants.map((g) => `${g.seats} seats`).join(', ')})`, quantity: null, unitAmountMinor: null, amountMinor: -coverMinor }] : [])];
-      const totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscriptionId), this.options.taxRateBp);
-      const invoice = issueInvoice(this.storage, { subscription, kind: 'renewal', currency: state.currency, totals, periodStart: start, periodEnd: end, at: now, paid: totals.totalMinor === 0 });
-      this.storage.entitlements.useKeyGrantPeriod(grants.map((grant) => grant.productKeyId));
-      this.storage.billing.setQuantity(subscriptionId, quantity, null);
-      this.storage.billing.setPeriod(subscriptionId, start, end);
-      const method = this.storage.billing.currentPaymentMethod(subscriptionId);
-      if (totals.totalMinor > 0 && !method) {
-        // Nothing to charge (a subscription made from a key whose term is over): it ends at its end, no
-        // grace. Grace is for a payment that failed; the open invoice can still be paid to go on.
-        this.storage.billing.releaseLock(subscriptionId);
-        this.storage.billing.setStatus(subscriptionId, 'expired', { endedAt: start, graceUntil: null });
-        this.systemJournal(subscription, 'subscription.expired', { invoice: invoice.number, reason: 'no_payment_method' }, now);
-        return 'expired' as const;
-      }
-      if (totals.totalMinor === 0) {
-        if (subscription.status === 'trial') this.storage.billing.setStatus(subscriptionId, 'active');
-        this.storage.billing.releaseLock(subscriptionId);
-        this.systemJournal(subscription, 'subscription.renewed', { invoice: invoice.number, quantity, amountMinor: 0 }, now);
-        return 'renewed' as const;
-      }
-      return { subscription, invoice, quantity, method };
-    });
-    if (first === null) return 'nothing';
-    if (typeof first === 'string') return first;
-
-    let charge: ChargeResult | null = null;
-    if (first.method) {
-      try {
-        charge = await this.provider.charge({ amountMinor: first.invoice.totalMinor, currency: first.invoice.currency, paymentMethodToken: first.method.token, description: `Invoice ${first.invoice.number}`, idempotencyKey: `renewal:${first.invoice.id}`, offSession: true });
-      } catch {
-        charge = null;
-      }
+    const current = this.storage.findSubscription(subscriptionId);
+    if (!current) return 'nothing';
+    const done = (renewal: 'renewed' | 'past_due' | 'expired' | 'nothing') => ({ done: { statusCode: 200, body: { renewal } }, store: false }) as const;
+    let outcome: Outcome;
+    try {
+      outcome = await this.charges.run<PendingRenewal>({
+        kind: 'renewal',
+        // One claim per period renewed: the key is the end of the period being renewed.
+        scope: `renewal:${subscriptionId}`,
+        key: String(current.periodEnd),
+        request: [subscriptionId, current.periodEnd],
+        what: 'renewal',
+        payer: { tenantId: current.ownerTenantId, objectId: current.ownerObjectId },
+        prepare: () => {
+          const subscription = this.storage.findSubscription(subscriptionId);
+          const state = this.storage.billing.state(subscriptionId);
+          if (!subscription || !state) return done('nothing');
+          if (subscription.status === 'past_due' && state.graceUntil !== null && state.graceUntil <= now) {
+            this.storage.billing.setStatus(subscriptionId, 'expired');
+            this.systemJournal(subscription, 'subscription.expired', { graceUntil: new Date(state.graceUntil).toISOString() }, now);
+            return done('expired');
+          }
+          if (!LIVE.has(subscription.status) || subscription.periodEnd > now || subscription.periodEnd !== current.periodEnd) return done('nothing');
+          // A trial without a payment method ends at its end (P2): nothing was bought, so no invoice and no grace.
+          const method = this.storage.billing.currentPaymentMethod(subscriptionId);
+          if (subscription.status === 'trial' && !method) {
+            this.storage.billing.setStatus(subscriptionId, 'expired', { endedAt: subscription.periodEnd });
+            this.systemJournal(subscription, 'trial.expired', { trialEnd: new Date(subscription.periodEnd).toISOString() }, now);
+            return done('expired');
+          }
+          if (!this.storage.billing.acquireLock(subscriptionId, now, now + LOCK_MS)) return done('nothing');
+          const plan = this.plan(subscription.planId);
+          const quantity = state.pendingQuantity === null ? subscription.quantity : Math.max(state.pendingQuantity, subscription.assignedCount);
+          const start = subscription.periodEnd;
+          const end = periodEnd(start, plan.interval);
+          // Product keys redeemed on the subscription pay their seats for one more period each (partners/keyRules.ts).
+          const { used: grants, coverMinor } = grantsForRenewal(quantity, this.storage.entitlements.openKeyGrants(subscriptionId), (seats) => seatTotalMinor(plan, this.options.volume, seats));
+          const lines = [...recurringLines(plan, this.options.volume, quantity), ...(coverMinor > 0 ? [{ description: `Prepaid by product key (${grants.map((g) => `${g.seats} seats`).join(', ')})`, quantity: null, unitAmountMinor: null, amountMinor: -coverMinor }] : [])];
+          const totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscriptionId), this.options.taxRateBp);
+          const invoice = issueInvoice(this.storage, { subscription, kind: 'renewal', currency: state.currency, totals, periodStart: start, periodEnd: end, at: now, paid: totals.totalMinor === 0 });
+          this.storage.entitlements.useKeyGrantPeriod(grants.map((grant) => grant.productKeyId));
+          this.storage.billing.setQuantity(subscriptionId, quantity, null);
+          this.storage.billing.setPeriod(subscriptionId, start, end);
+          const pending: PendingRenewal = { subscriptionId, invoiceId: invoice.id, quantity, wasTrial: subscription.status === 'trial', at: now };
+          if (totals.totalMinor === 0) {
+            if (subscription.status === 'trial') this.storage.billing.setStatus(subscriptionId, 'active');
+            this.storage.billing.releaseLock(subscriptionId);
+            this.systemJournal(subscription, 'subscription.renewed', { invoice: invoice.number, quantity, amountMinor: 0 }, now);
+            return done('renewed');
+          }
+          if (!method) {
+            // Nothing to charge (a subscription made from a key whose term is over): it ends at its end, no
+            // grace. Grace is for a payment that failed; the open invoice can still be paid to go on.
+            this.storage.billing.releaseLock(subscriptionId);
+            this.storage.billing.setStatus(subscriptionId, 'expired', { endedAt: start, graceUntil: null });
+            this.systemJournal(subscription, 'subscription.expired', { invoice: invoice.number, reason: 'no_payment_method' }, now);
+            return done('expired');
+          }
+          return { charge: { amountMinor: invoice.totalMinor, currency: invoice.currency, paymentMethodToken: method.token, description: `Invoice ${invoice.number}`, offSession: true }, pending };
+        },
+        refusedMethod: () => new RenewalNotCharged(),
+      });
+    } catch (error) {
+      // Refused outright: past due (the release did it). Anything else may have charged: the claim is reconciled after its lease.
+      return error instanceof RenewalNotCharged ? 'past_due' : 'nothing';
     }
-    return this.storage.transaction(() => {
-      this.storage.billing.releaseLock(subscriptionId);
-      const { subscription, invoice } = first;
-      if (charge?.status === 'succeeded') {
-        // A trial with a payment method converts to paid at its end (P2).
-        if (subscription.status === 'trial') this.storage.billing.setStatus(subscriptionId, 'active');
-        this.storage.billing.markInvoicePaid(invoice.id, now);
-        recordPayment(this.storage, { subscriptionId, provider: this.provider.name, reference: charge.reference, amountMinor: invoice.totalMinor, currency: invoice.currency, status: 'succeeded', description: `Invoice ${invoice.number}`, invoiceId: invoice.id, at: now });
-        this.systemJournal(subscription, subscription.status === 'trial' ? 'trial.converted' : 'subscription.renewed', { invoice: invoice.number, quantity: first.quantity, amountMinor: invoice.totalMinor }, now);
-        return 'renewed' as const;
-      }
-      if (charge) recordPayment(this.storage, { subscriptionId, provider: this.provider.name, reference: charge.reference, amountMinor: invoice.totalMinor, currency: invoice.currency, status: 'declined', description: `Invoice ${invoice.number}`, invoiceId: invoice.id, at: now });
-      const graceUntil = invoice.periodStart + this.options.graceDays * DAY_MS;
-      if (graceUntil <= now) {
-        // The grace the vendor gives (PAST_DUE_GRACE_DAYS) is over already: no unpaid day more.
-        this.storage.billing.setStatus(subscriptionId, 'expired', { graceUntil: null });
-        this.systemJournal(subscription, 'subscription.expired', { invoice: invoice.number, reason: charge?.status === 'declined' ? charge.reason : 'provider_error', graceUntil: new Date(graceUntil).toISOString() }, now);
-        return 'expired' as const;
-      }
-      this.storage.billing.setStatus(subscriptionId, 'past_due', { graceUntil });
-      this.systemJournal(subscription, 'renewal.payment_failed', { invoice: invoice.number, reason: charge?.status === 'declined' ? charge.reason : first.method ? 'provider_error' : 'no_payment_method', graceUntil: new Date(graceUntil).toISOString() }, now);
-      return 'past_due' as const;
-    });
+    return (outcome.body as { renewal: 'renewed' | 'past_due' | 'expired' | 'nothing' }).renewal;
+  }
+
+  private recordRenewal(pending: PendingRenewal, result: FinalCharge): Recorded {
+    const invoice = this.storage.billing.findInvoice(pending.subscriptionId, pending.invoiceId);
+    if (!invoice) throw new Error(`Invoice ${pending.invoiceId} disappeared while being paid.`);
+    recordPayment(this.storage, { subscriptionId: pending.subscriptionId, provider: this.provider.name, reference: result.reference, amountMinor: invoice.totalMinor, currency: invoice.currency, status: result.status, description: `Invoice ${invoice.number}`, invoiceId: invoice.id, at: pending.at });
+    if (result.status !== 'succeeded') {
+      this.pastDue(pending, result.reason);
+      return { outcome: { statusCode: 200, body: { renewal: 'past_due' } } };
+    }
+    this.storage.billing.releaseLock(pending.subscriptionId);
+    // A trial with a payment method converts to paid at its end (P2).
+    if (pending.wasTrial) this.storage.billing.setStatus(pending.subscriptionId, 'active');
+    this.storage.billing.markInvoicePaid(invoice.id, pending.at);
+    this.systemJournal(this.subscriptionRow(pending.subscriptionId), pending.wasTrial ? 'trial.converted' : 'subscription.renewed', { invoice: invoice.number, quantity: pending.quantity, amountMinor: invoice.totalMinor }, pending.at);
+    return { outcome: { statusCode: 200, body: { renewal: 'renewed' } } };
+  }
+
+  /** The renewal was not charged (the provider never took it): its invoice stays open and the subscription is past due. */
+  private renewalNotCharged(pending: PendingRenewal): void {
+    this.pastDue(pending, 'provider_error');
+  }
+
+  private pastDue(pending: PendingRenewal, reason: string): void {
+    this.storage.billing.releaseLock(pending.subscriptionId);
+    const invoice = this.storage.billing.findInvoice(pending.subscriptionId, pending.invoiceId);
+    if (!invoice) throw new Error(`Invoice ${pending.invoiceId} disappeared while being paid.`);
+    const graceUntil = invoice.periodStart + this.options.graceDays * DAY_MS;
+    if (graceUntil <= pending.at) {
+      // The grace the vendor gives (PAST_DUE_GRACE_DAYS) is over already: no unpaid day more.
+      this.storage.billing.setStatus(pending.subscriptionId, 'expired', { graceUntil: null });
+      this.systemJournal(this.subscriptionRow(pending.subscriptionId), 'subscription.expired', { invoice: invoice.number, reason, graceUntil: new Date(graceUntil).toISOString() }, pending.at);
+      return;
+    }
+    this.storage.billing.setStatus(pending.subscriptionId, 'past_due', { graceUntil });
+    this.systemJournal(this.subscriptionRow(pending.subscriptionId), 'renewal.payment_failed', { invoice: invoice.number, reason, graceUntil: new Date(graceUntil).toISOString() }, pending.at);
   }
 
   private systemJournal(subscription: SubscriptionRow, action: string, detail: unknown, at: number): void {
@@ -603,54 +548,42 @@ export class BillingService {
    * offsets the growth first.
    */
   async consolidate(caller: CallerIdentity, targetId: string, sourceIds: readonly string[], key: string, ip: string | null): Promise<Outcome> {
-    const scope = `consolidate:${targetId}:${caller.tenantId}:${caller.objectId}`;
-    const first = this.storage.transaction(() => {
-      const now = this.clock();
-      const target = authorize(this.storage, caller, targetId, 'subscription.consolidate');
-      const replay = this.claim(scope, key, [...sourceIds].sort(), now, 'consolidation');
-      if (replay) return { done: replay } as const;
-      const plan = this.consolidationPlan(caller, target, sourceIds, now);
-      if (plan.totals === null || plan.totals.totalMinor === 0) {
-        const done = this.applyConsolidation(target, plan, null, now, ip);
-        this.storage.completeIdempotencyKey(scope, key, done.statusCode, done.body);
-        return { done } as const;
-      }
-      const method = this.storage.billing.currentPaymentMethod(targetId);
-      if (!method) throw new ApiError(409, 'PAYMENT_METHOD_MISSING', 'The subscription has no payment method. Add one in Billing.');
-      this.lock(targetId, now);
-      // The sources too: no seat may be assigned to them while the growth they cause is being charged.
-      for (const source of plan.sources) this.lock(source.id, now);
-      return { plan, method } as const;
+    return this.charges.run<PendingConsolidation>({
+      kind: 'consolidation',
+      scope: `consolidate:${targetId}:${caller.tenantId}:${caller.objectId}`,
+      key,
+      request: [...sourceIds].sort(),
+      what: 'consolidation',
+      payer: { tenantId: caller.tenantId, objectId: caller.objectId },
+      guard: (now) => void authorize(this.storage, caller, targetId, 'subscription.consolidate', now),
+      prepare: (now) => {
+        const target = authorize(this.storage, caller, targetId, 'subscription.consolidate', now);
+        const plan = this.consolidationPlan(caller, target, sourceIds, now);
+        const pending: PendingConsolidation = { targetId, sourceIds: [...sourceIds], actor: actorOf(target), plan, ip };
+        if (plan.totals === null || plan.totals.totalMinor === 0) return { done: this.applyConsolidation(pending, null, now) };
+        const method = this.storage.billing.currentPaymentMethod(targetId);
+        if (!method) throw new ApiError(409, 'PAYMENT_METHOD_MISSING', 'The subscription has no payment method. Add one in Billing.');
+        this.lock(targetId, now);
+        // The sources too: no seat may be assigned to them while the growth they cause is being charged.
+        for (const source of plan.sources) this.lock(source.id, now);
+        return { charge: { amountMinor: plan.totals.totalMinor, currency: plan.currency, paymentMethodToken: method.token, description: 'Outmerge consolidation', offSession: true }, pending };
+      },
+      refusedMethod: storedMethodRefused,
     });
-    if (first.done) return first.done;
-    const totals = first.plan.totals;
-    if (!totals) throw new Error('unreachable: a consolidation without a charge was applied in the first transaction');
-    const releaseSources = () => {
-      for (const source of first.plan.sources) this.storage.billing.releaseLock(source.id);
-    };
-    let charge: ChargeResult;
-    try {
-      charge = await this.chargeOrRelease(targetId, scope, key, { amountMinor: totals.totalMinor, currency: first.plan.currency, paymentMethodToken: first.method.token, description: 'Outmerge consolidation', idempotencyKey: `${scope}:${key}`, offSession: true });
-    } catch (error) {
-      this.storage.transaction(releaseSources);
-      throw error;
-    }
-    return this.storage.transaction(() => {
-      const now = this.clock();
-      this.storage.billing.releaseLock(targetId);
-      releaseSources();
-      const target = authorize(this.storage, caller, targetId, 'subscription.consolidate');
-      let outcome: Outcome;
-      if (charge.status === 'succeeded') outcome = this.applyConsolidation(target, first.plan, charge.reference, now, ip);
-      else {
-        const reason = charge.status === 'declined' ? charge.reason : 'card_declined';
-        recordPayment(this.storage, { subscriptionId: targetId, provider: this.provider.name, reference: charge.reference, amountMinor: totals.totalMinor, currency: first.plan.currency, status: 'declined', description: 'Outmerge consolidation', invoiceId: null, at: now });
-        journal(this.storage, target, { category: 'billing', action: 'consolidation.payment_failed', target: targetId, detail: { sources: sourceIds, reason }, ip, at: now });
-        outcome = declinedResponse(reason);
-      }
-      this.storage.completeIdempotencyKey(scope, key, outcome.statusCode, outcome.body);
-      return outcome;
-    });
+  }
+
+  private releaseConsolidationLocks(pending: PendingConsolidation): void {
+    this.storage.billing.releaseLock(pending.targetId);
+    for (const source of pending.plan.sources) this.storage.billing.releaseLock(source.id);
+  }
+
+  private recordConsolidation(pending: PendingConsolidation, result: FinalCharge, now: number): Recorded {
+    this.releaseConsolidationLocks(pending);
+    if (result.status === 'succeeded') return { outcome: this.applyConsolidation(pending, result.reference, now) };
+    const amountMinor = pending.plan.totals?.totalMinor ?? 0;
+    recordPayment(this.storage, { subscriptionId: pending.targetId, provider: this.provider.name, reference: result.reference, amountMinor, currency: pending.plan.currency, status: 'declined', description: 'Outmerge consolidation', invoiceId: null, at: now });
+    journalAs(this.storage, this.subscriptionRow(pending.targetId), pending.actor, { category: 'billing', action: 'consolidation.payment_failed', target: pending.targetId, detail: { sources: pending.sourceIds, reason: result.reason }, ip: pending.ip, at: now });
+    return { outcome: declinedResponse(result.reason) };
   }
 
   private consolidationPlan(caller: CallerIdentity, target: Access, sourceIds: readonly string[], now: number) {
@@ -695,8 +628,9 @@ export class BillingService {
     return { sources, credits, newQuantity, lines, totals, currency };
   }
 
-  private applyConsolidation(target: Access, plan: ReturnType<BillingService['consolidationPlan']>, reference: string | null, now: number, ip: string | null): Outcome {
-    const subscription = target.subscription;
+  private applyConsolidation(pending: PendingConsolidation, reference: string | null, now: number): Outcome {
+    const { plan, actor, ip } = pending;
+    const subscription = this.subscriptionRow(pending.targetId);
     for (const credit of plan.credits) {
       if (credit.amountMinor > 0) this.storage.billing.insertCredit({ id: randomUUID(), subscriptionId: subscription.id, description: credit.description, amountMinor: credit.amountMinor, remainingMinor: credit.amountMinor, createdAt: now });
     }
@@ -721,11 +655,11 @@ export class BillingService {
       // Periods a partner's key still prepays go with the people to the target.
       this.storage.entitlements.moveKeyGrants(source.id, subscription.id);
       this.storage.billing.setPendingQuantity(source.id, null);
-      journal(this.storage, { ...target, subscription: source }, { category: 'billing', action: 'subscription.merged_into', target: subscription.id, detail: { into: subscription.id }, ip, at: now });
+      journalAs(this.storage, source, actor, { category: 'billing', action: 'subscription.merged_into', target: subscription.id, detail: { into: subscription.id }, ip, at: now });
     }
     // Seats assigned to a source between the two transactions still move (people keep their seat); the quantity follows.
     if (targetSeats.size > plan.newQuantity) this.storage.billing.setQuantity(subscription.id, targetSeats.size, null);
-    journal(this.storage, target, {
+    journalAs(this.storage, subscription, actor, {
       category: 'billing',
       action: 'subscription.consolidated',
       target: subscription.id,
@@ -741,10 +675,43 @@ function trialSeatsFixed(): ApiError {
   return new ApiError(409, 'TRIAL_SEATS_FIXED', 'A trial keeps the seats it was given. Buy a subscription for more seats, or add a card and the trial becomes a paid subscription at its end.');
 }
 
+/** What recording a quantity change needs (kept with its claim; see ./idempotentCharge.ts). */
+interface PendingQuantity {
+  subscriptionId: string;
+  actor: JournalActor;
+  plan: QuantityPlan;
+  ip: string | null;
+}
+
 interface PendingInvoicePayment {
   subscriptionId: string;
   invoiceId: string;
   /** The new card's method, stored as the subscription's when the payment succeeds. */
-  method: { token: string; brand: string; last4: string } | null;
+  method: StoredPaymentMethod | null;
+  actor: JournalActor;
   ip: string | null;
+}
+
+interface PendingConsolidation {
+  targetId: string;
+  sourceIds: string[];
+  actor: JournalActor;
+  plan: ReturnType<BillingService['consolidationPlan']>;
+  ip: string | null;
+}
+
+interface PendingRenewal {
+  subscriptionId: string;
+  invoiceId: string;
+  quantity: number;
+  wasTrial: boolean;
+  /** When the renewal ran (the job's clock). */
+  at: number;
+}
+
+/** A renewal whose stored payment method the provider refused: nothing was charged, the subscription is past due. */
+class RenewalNotCharged extends Error {}
+
+function storedMethodRefused(): ApiError {
+  return new ApiError(409, 'PAYMENT_METHOD_MISSING', 'The stored payment method cannot be used. Replace it in Billing.');
 }

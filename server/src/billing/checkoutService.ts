@@ -4,14 +4,14 @@
  * buyer's tenant the organisation, and the buyer's domain its first approved domain; the card
  * becomes each new subscription's stored payment method (token, brand and last four digits only).
  *
- * Idempotency follows Stripe's model: the first answer to a key is stored and replayed; the same
- * key with another body is refused; a key whose request is still running is refused with 409.
- * The charge happens between two transactions (a provider call must not hold the write lock), so
- * the key is claimed before charging and the outcome recorded together with the purchase. When
- * the bank asks for additional authentication the answer is 202 with a payment action; completing
- * it (BillingService.completeAction) records the purchase and replaces the key's stored answer.
+ * The charge goes through ./idempotentCharge.ts like every payment: the Idempotency-Key (per
+ * buyer) is claimed, the provider charged outside any transaction, the purchase recorded with the
+ * stored answer; a replay returns that answer, the same key with another body is refused, and a
+ * purchase cut by a crash is reconciled with the provider. When the bank asks for additional
+ * authentication the answer is 202 with a payment action; completing it records the purchase
+ * through `record` below and replaces the key's stored answer.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { CartLine } from '../../../shared/src/api/views.js';
 import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
 import type { PlanConfig } from '../config.js';
@@ -21,7 +21,8 @@ import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { Storage } from '../storage/storage.js';
 import { invoiceTotals, type InvoiceTotals } from './invoiceMath.js';
 import { declinedResponse, issueInvoice, recordPayment, recurringLines } from './ledger.js';
-import { PaymentMethodInvalidError, type PaymentProvider, type StoredPaymentMethod } from './paymentProvider.js';
+import type { FinalCharge, IdempotentCharges, Recorded } from './idempotentCharge.js';
+import { PaymentMethodInvalidError, type StoredPaymentMethod } from './paymentProvider.js';
 import { periodEnd } from './plans.js';
 import type { VolumePricing } from './pricing.js';
 
@@ -70,10 +71,11 @@ export class CheckoutService {
 
   constructor(
     private readonly storage: Storage,
-    private readonly provider: PaymentProvider,
+    private readonly charges: IdempotentCharges,
     private readonly options: BillingOptions,
-    private readonly clock: () => number = Date.now,
-  ) {}
+  ) {
+    charges.register<PendingCheckout>('checkout', { confirmable: true, record: (pending, result, now) => this.record(pending, result, now) });
+  }
 
   private plan(id: string): PlanConfig {
     const plan = this.options.plans.find((p) => p.id === id);
@@ -101,59 +103,30 @@ export class CheckoutService {
     const buyerEmail = caller.email ? normalizeEmail(caller.email) : null;
     if (!buyerEmail?.ok) throw new ApiError(400, 'VALIDATION_FAILED', 'Your Microsoft 365 account has no email address to own a subscription with.');
     const amountMinor = quotes.reduce((sum, q) => sum + q.totals.totalMinor, 0);
-
-    const scope = `checkout:${caller.tenantId}:${caller.objectId}`;
-    const requestHash = createHash('sha256').update(JSON.stringify([lines, request.card.replace(/[\s-]/g, ''), ...(referral ? [referral] : [])])).digest('hex');
-    const claim = this.storage.transaction(() => this.storage.claimIdempotencyKey(scope, idempotencyKey, requestHash, this.clock()));
-    if (claim.state === 'done') return { statusCode: claim.statusCode, body: claim.body };
-    if (claim.state === 'mismatch') throw new ApiError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different purchase. Use a new key.');
-    if (claim.state === 'in_progress') throw new ApiError(409, 'IDEMPOTENCY_KEY_IN_USE', 'A purchase with this Idempotency-Key is still being processed. Try again in a moment.');
-
-    const description = lines.map((l) => `Outmerge ${l.plan} × ${l.quantity}`).join(', ');
-    let method: StoredPaymentMethod;
-    let charge;
-    try {
-      method = await this.provider.createPaymentMethod(request.card);
-      charge = await this.provider.charge({ amountMinor, currency: this.options.currency, paymentMethodToken: method.token, description, idempotencyKey: `${scope}:${idempotencyKey}`, offSession: false });
-    } catch (error) {
-      // Nothing was charged: free the key so the corrected request can reuse it.
-      this.storage.transaction(() => this.storage.releaseIdempotencyKey(scope, idempotencyKey));
-      if (error instanceof PaymentMethodInvalidError) throw new ApiError(400, 'PAYMENT_CARD_INVALID', error.message);
-      throw error;
-    }
-    const pending: PendingCheckout = { lines, method, buyer: { tenantId: caller.tenantId, objectId: caller.objectId, email: buyerEmail.display, domain: buyerEmail.domain }, ip, ...(referral ? { referral } : {}) };
-
-    return this.storage.transaction(() => {
-      const now = this.clock();
-      let response: CheckoutResponse;
-      if (charge.status === 'declined') {
-        recordPayment(this.storage, { subscriptionId: null, provider: this.provider.name, reference: charge.reference, amountMinor, currency: this.options.currency, status: 'declined', description, invoiceId: null, at: now });
-        response = declinedResponse(charge.reason);
-      } else if (charge.status === 'requires_action') {
-        const actionId = randomUUID();
-        this.storage.billing.insertPaymentAction({
-          id: actionId,
-          kind: 'checkout',
-          status: 'pending',
-          tenantId: caller.tenantId,
-          objectId: caller.objectId,
-          idempotencyScope: scope,
-          idempotencyKey,
-          providerReference: charge.reference,
-          amountMinor,
-          currency: this.options.currency,
-          request: JSON.stringify(pending),
-          createdAt: now,
-          completedAt: null,
-          response: null,
-        });
-        response = { statusCode: 202, body: { status: 'requires_action', actionId, amountMinor, currency: this.options.currency } };
-      } else {
-        response = this.fulfil(pending, charge.reference, now);
-      }
-      this.storage.completeIdempotencyKey(scope, idempotencyKey, response.statusCode, response.body);
-      return response;
+    // The card becomes a payment method first: a real provider's is a token the browser already made.
+    // Under the purchase's own key, so that a retried purchase presents the same payment method.
+    const method = await this.charges.provider.createPaymentMethod(request.card, { idempotencyKey: `checkout:${caller.tenantId}:${caller.objectId}:${idempotencyKey}` }).catch((error: unknown) => {
+      throw error instanceof PaymentMethodInvalidError ? new ApiError(400, 'PAYMENT_CARD_INVALID', error.message) : error;
     });
+    const pending: PendingCheckout = { lines, method, buyer: { tenantId: caller.tenantId, objectId: caller.objectId, email: buyerEmail.display, domain: buyerEmail.domain }, ip, ...(referral ? { referral } : {}) };
+    return this.charges.run<PendingCheckout>({
+      kind: 'checkout',
+      scope: `checkout:${caller.tenantId}:${caller.objectId}`,
+      key: idempotencyKey,
+      request: [lines, request.card.replace(/[\s-]/g, ''), ...(referral ? [referral] : [])],
+      what: 'purchase',
+      payer: { tenantId: caller.tenantId, objectId: caller.objectId },
+      prepare: () => ({ charge: { amountMinor, currency: this.options.currency, paymentMethodToken: method.token, description: cartDescription(lines), offSession: false }, pending }),
+      refusedMethod: (error) => new ApiError(400, 'PAYMENT_CARD_INVALID', error.message),
+    });
+  }
+
+  /** The provider's answer about a purchase, recorded (at once, after the bank's confirmation, or when a claim is reconciled). */
+  private record(pending: PendingCheckout, result: FinalCharge, now: number): Recorded {
+    if (result.status === 'succeeded') return { outcome: this.fulfil(pending, result.reference, now) };
+    const amountMinor = this.quote(pending.lines).reduce((sum, q) => sum + q.totals.totalMinor, 0);
+    recordPayment(this.storage, { subscriptionId: null, provider: this.charges.provider.name, reference: result.reference, amountMinor, currency: this.options.currency, status: 'declined', description: cartDescription(pending.lines), invoiceId: null, at: now });
+    return { outcome: declinedResponse(result.reason) };
   }
 
   /** Records a paid purchase; runs inside the caller's transaction. */
@@ -187,9 +160,9 @@ export class CheckoutService {
       };
       this.storage.insertSubscription(subscription);
       this.storage.billing.setCurrency(subscriptionId, this.options.currency);
-      this.storage.billing.setPaymentMethod({ id: randomUUID(), subscriptionId, provider: this.provider.name, token: pending.method.token, brand: pending.method.brand, last4: pending.method.last4, createdAt: now });
+      this.storage.billing.setPaymentMethod({ id: randomUUID(), subscriptionId, provider: this.charges.provider.name, token: pending.method.token, brand: pending.method.brand, last4: pending.method.last4, createdAt: now });
       const invoice = issueInvoice(this.storage, { subscription, kind: 'purchase', currency: this.options.currency, totals, periodStart: now, periodEnd: end, at: now, paid: true });
-      recordPayment(this.storage, { subscriptionId, provider: this.provider.name, reference, amountMinor: totals.totalMinor, currency: this.options.currency, status: 'succeeded', description: `Outmerge ${plan.id} × ${line.quantity}`, invoiceId: invoice.id, at: now });
+      recordPayment(this.storage, { subscriptionId, provider: this.charges.provider.name, reference, amountMinor: totals.totalMinor, currency: this.options.currency, status: 'succeeded', description: `Outmerge ${plan.id} × ${line.quantity}`, invoiceId: invoice.id, at: now });
       this.storage.appendJournal({
         organisationId: organisation.id,
         subscriptionId,
@@ -224,6 +197,10 @@ export class CheckoutService {
       },
     };
   }
+}
+
+function cartDescription(lines: readonly CartLine[]): string {
+  return lines.map((l) => `Outmerge ${l.plan} × ${l.quantity}`).join(', ');
 }
 
 /** The cart of a request: `lines`, or the shorthand `plan` + `quantity`; plans distinct, seats within bounds. */

@@ -12,7 +12,17 @@
  *   is not present (renewals, quantity changes): the provider must not ask for authentication
  *   then. An on-session charge may answer `requires_action` (3-D Secure): the buyer authenticates
  *   with their bank and `completeAction` tells the outcome.
- * - `idempotencyKey` is passed to the provider so that a retried call never charges twice.
+ * - `idempotencyKey` is passed to the provider so that a retried call never charges twice (Stripe
+ *   keeps the first result of a key for at least 24 hours and refuses the same key with other
+ *   parameters: "Idempotent requests" in Stripe's API reference). The provider also stores it with
+ *   the payment (Stripe: in the PaymentIntent's `metadata`), so that `findCharge` can look the
+ *   payment up later by that key.
+ * - `findCharge` is how a claim cut by a crash is reconciled (./idempotentCharge.ts): the payment
+ *   made with this idempotency key, in its current state, or null when the provider never took it.
+ *   Stripe answers it with the Search API (`metadata['outmerge_idempotency_key']:'…'` on
+ *   PaymentIntents), whose index lags writes ("under normal operating conditions, data is
+ *   searchable in less than a minute"): Outmerge asks only about claims older than the claim lease
+ *   (PAYMENT_CLAIM_LEASE_SECONDS), which must outlast that lag and the longest charge call.
  * - Webhooks: the provider signs each event with `t=<unix seconds>,v1=<HMAC-SHA256 hex>` over
  *   `"<t>.<raw body>"` with the configured PAYMENT_WEBHOOK_SECRET (./webhookSignature.ts);
  *   `parseWebhookEvent` reads a verified body into the events Outmerge understands.
@@ -57,7 +67,8 @@ export class PaymentMethodInvalidError extends Error {
 export interface PaymentProvider {
   readonly name: string;
   /** Throws PaymentMethodInvalidError for a payment method the provider cannot use at all. */
-  createPaymentMethod(input: string): Promise<StoredPaymentMethod>;
+  /** `idempotencyKey`: a retried request gets the payment method its first attempt made (Stripe: idempotent requests). */
+  createPaymentMethod(input: string, options?: { idempotencyKey?: string }): Promise<StoredPaymentMethod>;
   /** Throws PaymentMethodInvalidError for an unknown token. */
   charge(request: ChargeRequest): Promise<ChargeResult>;
   /**
@@ -66,6 +77,11 @@ export interface PaymentProvider {
    * trusting it; the simulated provider treats it as the bank's answer).
    */
   completeAction(reference: string, clientResult: { approved: boolean }): Promise<ChargeResult>;
+  /**
+   * The payment requested with this idempotency key, as it stands now (a payment that waited for
+   * the bank answers with the bank's outcome once known), or null when there is none.
+   */
+  findCharge(idempotencyKey: string): Promise<ChargeResult | null>;
   /** Reads a webhook body whose signature was already verified. */
   parseWebhookEvent(body: unknown): WebhookEvent | null;
 }

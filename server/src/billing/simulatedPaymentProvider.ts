@@ -1,11 +1,26 @@
 /**
  * A local payment provider for development and tests, with documented test cards in the style
  * of real providers' test modes (Stripe's numbers). It refuses to exist when NODE_ENV=production.
- * Tokens name the card's behaviour and a random id, never the card number.
+ * Tokens name the card's behaviour and an id, never the card number. Each payment method made is a
+ * new one (Stripe gives every PaymentMethod its own id), except that one made again with the same
+ * idempotency key is the first one: a retried purchase presents the same card (Stripe's
+ * idempotent requests apply to creating payment methods too).
+ *
+ * It behaves as a separate service would, as strictly as Stripe where tests depend on it:
+ * - its charges live in its own SQLite file (../storage/simulatedPaymentStorage.ts), written
+ *   before it answers, so they survive the Outmerge process being killed;
+ * - a charge retried with the same idempotency key within 24 hours returns the first payment in
+ *   its current state, and the same key with other parameters is refused (Stripe's "Idempotent
+ *   requests"); after 24 hours the key makes a new payment;
+ * - `findCharge` sees a payment only `searchLagMs` after it was made, as Stripe's Search API
+ *   ("data is searchable in less than a minute");
+ * - `latencyMs` is spent half before the payment is recorded and half after (the request and the
+ *   answer on the wire), so a caller can die with the payment made and its answer not received.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { assertDevelopment } from '../dev/assertDevelopment.js';
-import { PaymentMethodInvalidError, type ChargeRequest, type ChargeResult, type PaymentProvider, type StoredPaymentMethod, type WebhookEvent } from './paymentProvider.js';
+import { SimulatedPaymentStorage, type SimulatedChargeRow } from '../storage/simulatedPaymentStorage.js';
+import { PaymentMethodInvalidError, type ChargeRequest, type ChargeResult, type DeclineReason, type PaymentProvider, type StoredPaymentMethod, type WebhookEvent } from './paymentProvider.js';
 
 type Behaviour = 'succeeds' | 'card_declined' | 'insufficient_funds' | 'expired_card' | 'authenticate' | 'attach_then_decline';
 
@@ -23,8 +38,10 @@ export const SIMULATED_TEST_CARDS: Readonly<Record<string, Behaviour>> = {
 };
 
 const TOKEN = /^pm_sim_(succeeds|card_declined|insufficient_funds|expired_card|authenticate|attach_then_decline)_[0-9a-f-]{36}$/;
+/** How long the provider keeps an idempotency key's result (Stripe: keys may be pruned once 24 hours old). */
+export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-/** A charge as the provider's own ledger shows it (Stripe: "List all charges"), with its final status. */
+/** A charge as the provider's own records show it (Stripe: "List all charges"), with its current status. */
 export interface SimulatedCharge {
   reference: string;
   amountMinor: number;
@@ -35,62 +52,96 @@ export interface SimulatedCharge {
   status: ChargeResult['status'];
 }
 
+export interface SimulatedProviderOptions {
+  /** The provider's own database file; `:memory:` keeps nothing across processes. */
+  file?: string;
+  latencyMs?: number;
+  searchLagMs?: number;
+  clock?: () => number;
+}
+
+function resultOf(row: SimulatedChargeRow): ChargeResult {
+  if (row.status === 'succeeded') return { status: 'succeeded', reference: row.reference };
+  if (row.status === 'requires_action') return { status: 'requires_action', reference: row.reference };
+  return { status: 'declined', reference: row.reference, reason: (row.reason ?? 'card_declined') as DeclineReason };
+}
+
+const wait = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
+
 export class SimulatedPaymentProvider implements PaymentProvider {
   readonly name = 'simulated';
-  private readonly byIdempotencyKey = new Map<string, ChargeResult>();
-  private readonly pendingActions = new Map<string, ChargeResult>();
-  private readonly ledger: SimulatedCharge[] = [];
-  private readonly methods: string[] = [];
+  readonly records: SimulatedPaymentStorage;
+  private readonly latencyMs: number;
+  private readonly searchLagMs: number;
+  private readonly clock: () => number;
 
-  constructor() {
+  constructor(options: SimulatedProviderOptions = {}) {
     assertDevelopment('The simulated payment provider');
+    this.records = SimulatedPaymentStorage.open(options.file ?? ':memory:');
+    this.latencyMs = options.latencyMs ?? 0;
+    this.searchLagMs = options.searchLagMs ?? 0;
+    this.clock = options.clock ?? Date.now;
   }
 
-  createPaymentMethod(input: string): Promise<StoredPaymentMethod> {
+  close(): void {
+    this.records.close();
+  }
+
+  createPaymentMethod(input: string, options: { idempotencyKey?: string } = {}): Promise<StoredPaymentMethod> {
     const card = input.replace(/[\s-]/g, '');
     const behaviour = SIMULATED_TEST_CARDS[card];
     if (!behaviour) return Promise.reject(new PaymentMethodInvalidError("Use one of the simulated provider's test cards, for example 4242 4242 4242 4242."));
-    const token = `pm_sim_${behaviour}_${randomUUID()}`;
-    this.methods.push(token);
+    const id = options.idempotencyKey === undefined ? randomUUID().replace(/-/g, '') : createHash('sha256').update(`payment-method:${options.idempotencyKey}:${card}`).digest('hex');
+    const uuidShaped = `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}`;
+    const token = `pm_sim_${behaviour}_${uuidShaped}`;
+    this.records.rememberPaymentMethod(token, this.clock());
     return Promise.resolve({ token, brand: card.startsWith('5') ? 'mastercard' : 'visa', last4: card.slice(-4) });
   }
 
-  charge(request: ChargeRequest): Promise<ChargeResult> {
-    const previous = this.byIdempotencyKey.get(request.idempotencyKey);
-    if (previous) return Promise.resolve(this.pendingActions.get(previous.reference) ?? previous);
-    const behaviour = TOKEN.exec(request.paymentMethodToken)?.[1] as Behaviour | undefined;
-    if (!behaviour) return Promise.reject(new PaymentMethodInvalidError('Unknown payment method.'));
-    const reference = `sim_${randomUUID()}`;
-    let result: ChargeResult;
-    if (behaviour === 'succeeds' || (behaviour === 'authenticate' && request.offSession)) result = { status: 'succeeded', reference };
-    else if (behaviour === 'authenticate') {
-      result = { status: 'requires_action', reference };
-      this.pendingActions.set(reference, result);
-    } else result = { status: 'declined', reference, reason: behaviour === 'attach_then_decline' ? 'card_declined' : behaviour };
-    this.byIdempotencyKey.set(request.idempotencyKey, result);
-    this.ledger.push({ reference, amountMinor: request.amountMinor, currency: request.currency, paymentMethodToken: request.paymentMethodToken, idempotencyKey: request.idempotencyKey, offSession: request.offSession, status: result.status });
-    return Promise.resolve(result);
-  }
-
-  /** Every charge attempted, oldest first, with its status now (a confirmed 3-D Secure payment reads succeeded): what the provider says it took. */
-  listCharges(): readonly SimulatedCharge[] {
-    return this.ledger;
-  }
-
-  /** Every payment method token made, oldest first. */
-  listPaymentMethods(): readonly string[] {
-    return this.methods;
+  async charge(request: ChargeRequest): Promise<ChargeResult> {
+    await wait(this.latencyMs / 2);
+    const now = this.clock();
+    const fingerprint = createHash('sha256').update(JSON.stringify([request.amountMinor, request.currency, request.paymentMethodToken, request.offSession])).digest('hex');
+    let row = this.records.findByKey(request.idempotencyKey, now - IDEMPOTENCY_WINDOW_MS);
+    if (!row) {
+      const behaviour = TOKEN.exec(request.paymentMethodToken)?.[1] as Behaviour | undefined;
+      if (!behaviour) throw new PaymentMethodInvalidError('Unknown payment method.');
+      const status = behaviour === 'succeeds' || (behaviour === 'authenticate' && request.offSession) ? 'succeeded' : behaviour === 'authenticate' ? 'requires_action' : 'declined';
+      const reason = status === 'declined' ? (behaviour === 'attach_then_decline' ? 'card_declined' : behaviour) : null;
+      row = this.records.insert(
+        { reference: `sim_${randomUUID()}`, idempotencyKey: request.idempotencyKey, fingerprint, status, reason, createdAt: now, amountMinor: request.amountMinor, currency: request.currency, paymentMethodToken: request.paymentMethodToken, offSession: request.offSession },
+        now - IDEMPOTENCY_WINDOW_MS,
+      );
+    }
+    // Stripe refuses a key reused with other parameters rather than guessing which request was meant.
+    if (row.fingerprint !== fingerprint) throw new Error(`Idempotency key ${request.idempotencyKey} was used with other parameters.`);
+    await wait(this.latencyMs / 2);
+    return resultOf(row);
   }
 
   completeAction(reference: string, clientResult: { approved: boolean }): Promise<ChargeResult> {
-    const pending = this.pendingActions.get(reference);
-    if (!pending) return Promise.reject(new PaymentMethodInvalidError('Unknown payment.'));
-    if (pending.status !== 'requires_action') return Promise.resolve(pending);
-    const result: ChargeResult = clientResult.approved ? { status: 'succeeded', reference } : { status: 'declined', reference, reason: 'authentication_failed' };
-    this.pendingActions.set(reference, result);
-    const entry = this.ledger.find((charge) => charge.reference === reference);
-    if (entry) entry.status = result.status;
-    return Promise.resolve(result);
+    const row = this.records.findByReference(reference);
+    if (!row) return Promise.reject(new PaymentMethodInvalidError('Unknown payment.'));
+    if (row.status === 'requires_action') {
+      if (clientResult.approved) this.records.settle(reference, 'succeeded', null, this.clock());
+      else this.records.settle(reference, 'declined', 'authentication_failed', this.clock());
+    }
+    return Promise.resolve(resultOf(this.records.findByReference(reference) ?? row));
+  }
+
+  findCharge(idempotencyKey: string): Promise<ChargeResult | null> {
+    const row = this.records.findByKey(idempotencyKey);
+    return Promise.resolve(row && row.createdAt <= this.clock() - this.searchLagMs ? resultOf(row) : null);
+  }
+
+  /** Every charge, oldest first, in its current status: what the value-for-money property counts as paid. */
+  listCharges(): SimulatedCharge[] {
+    return this.records.all().map((row) => ({ reference: row.reference, amountMinor: row.amountMinor, currency: row.currency, paymentMethodToken: row.paymentMethodToken, idempotencyKey: row.idempotencyKey, offSession: row.offSession, status: row.status }));
+  }
+
+  /** Every payment method made, oldest first. */
+  listPaymentMethods(): string[] {
+    return this.records.paymentMethods();
   }
 
   parseWebhookEvent(body: unknown): WebhookEvent | null {

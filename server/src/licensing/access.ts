@@ -83,13 +83,32 @@ export function authorize(storage: Storage, caller: CallerIdentity, subscription
   return { caller, subscription, role, permissions: permissionsOf(caller, roles) ?? [], actions: allowedActions(caller, roles), ...(partner ? { partner } : {}) };
 }
 
-export function journal(storage: Storage, access: Access, entry: { category: JournalCategory; action: string; target: string | null; detail?: unknown; ip: string | null; at: number }): void {
+/**
+ * Who acted, as the journal records them. A payment keeps its payer's so that recording it later
+ * (after the bank's confirmation, a webhook, a crash) needs no new permission check: once the
+ * money moved, it settles what it was for even if the payer's role has changed since.
+ */
+export interface JournalActor {
+  tenantId: string;
+  objectId: string;
+  email: string;
+  role: string;
+  onBehalfOf: string | null;
+}
+
+export function actorOf(access: Access): JournalActor {
+  return { tenantId: access.caller.tenantId, objectId: access.caller.objectId, email: access.caller.email ?? '', role: access.role, onBehalfOf: access.partner?.onBehalfOf ?? null };
+}
+
+type JournalLine = { category: JournalCategory; action: string; target: string | null; detail?: unknown; ip: string | null; at: number };
+
+export function journalAs(storage: Storage, subscription: Pick<SubscriptionRow, 'id' | 'organisationId'>, actor: JournalActor, entry: JournalLine): void {
   storage.appendJournal({
-    organisationId: access.subscription.organisationId,
-    subscriptionId: access.subscription.id,
-    actor: { tenantId: access.caller.tenantId, objectId: access.caller.objectId, email: access.caller.email ?? '' },
-    actorRole: access.role,
-    onBehalfOf: access.partner?.onBehalfOf ?? null,
+    organisationId: subscription.organisationId,
+    subscriptionId: subscription.id,
+    actor: { tenantId: actor.tenantId, objectId: actor.objectId, email: actor.email },
+    actorRole: actor.role,
+    onBehalfOf: actor.onBehalfOf,
     category: entry.category,
     action: entry.action,
     target: entry.target,
@@ -97,4 +116,8 @@ export function journal(storage: Storage, access: Access, entry: { category: Jou
     ip: entry.ip,
     at: entry.at,
   });
+}
+
+export function journal(storage: Storage, access: Access, entry: JournalLine): void {
+  journalAs(storage, access.subscription, actorOf(access), entry);
 }

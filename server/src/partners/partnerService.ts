@@ -11,7 +11,7 @@
  * Idempotency-Key. Acting on a customer's subscription goes through `authorize` like everything
  * else; this service only decides who is partner staff.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type {
   OfferPublicView,
   OfferView,
@@ -31,7 +31,8 @@ import { PERMISSIONS, type PartnerStaffRole, type Permission } from '../../../sh
 import type { BillingOptions, CheckoutResponse, CheckoutService, PendingCheckout } from '../billing/checkoutService.js';
 import { invoiceNumber, invoiceTotals } from '../billing/invoiceMath.js';
 import { declinedResponse, planLabel, recordPayment } from '../billing/ledger.js';
-import { PaymentMethodInvalidError, type ChargeResult, type PaymentProvider } from '../billing/paymentProvider.js';
+import type { FinalCharge, IdempotentCharges, Recorded } from '../billing/idempotentCharge.js';
+import { PaymentMethodInvalidError } from '../billing/paymentProvider.js';
 import { periodEnd } from '../billing/plans.js';
 import { seatTotalMinor, safeMoney } from '../billing/pricing.js';
 import { keyRedemption } from './keyRules.js';
@@ -50,7 +51,6 @@ import {
   DAY_MS,
   PRODUCT_KEY_LIFETIME_MS,
   REQUEST_LIFETIME_MS,
-  canonicalProductKey,
   newAdvisorCode,
   newLinkToken,
   newProductKey,
@@ -58,6 +58,8 @@ import {
   partnerActions,
   partnerCan,
   productKeyHash,
+  maskedProductKey,
+  readProductKey,
   relationshipState,
   sha256,
   validRelationshipDays,
@@ -133,7 +135,7 @@ export class PartnerService {
 
   constructor(
     private readonly storage: Storage,
-    private readonly provider: PaymentProvider,
+    private readonly charges: IdempotentCharges,
     private readonly checkout: CheckoutService,
     private readonly mailer: Mailer,
     private readonly options: PartnerServiceOptions,
@@ -142,6 +144,8 @@ export class PartnerService {
   ) {
     // A purchase through an offer is recorded with the purchase itself, also when the bank confirmed it later.
     checkout.onFulfilled((pending, subscriptionIds, now) => this.recordOfferPurchase(pending, subscriptionIds, now));
+    // Key purchases are recorded here whenever the answer comes: at once, after the bank's confirmation, or on reconciliation.
+    charges.register<PendingKeyPurchase>('product_keys', { confirmable: true, record: (pending, result, now) => this.settleKeyPurchase(pending, result, now) });
   }
 
   private plan(id: string): PlanConfig {
@@ -323,7 +327,7 @@ export class PartnerService {
     // and on a limited offer the buyer holds a place while paying (the charge happens outside any transaction).
     const buyer = { tenantId: caller.tenantId, objectId: caller.objectId };
     const limited = offer.maxCustomers !== null;
-    if (!this.storage.partners.idempotencyAnswered(`checkout:${caller.tenantId}:${caller.objectId}`, idempotencyKey)) {
+    if (!this.storage.claims.answered(`checkout:${caller.tenantId}:${caller.objectId}`, idempotencyKey)) {
       this.storage.transaction(() => {
         const organisation = this.storage.findOrganisationByTenant(caller.tenantId);
         this.refuseOwnCustomer(offer.partnerId, caller);
@@ -332,12 +336,17 @@ export class PartnerService {
       });
     }
     let result: CheckoutResponse | null = null;
+    let underWay = false;
     try {
       result = await this.checkout.purchase(caller, { plan: offer.planId, quantity: offer.quantity, card: request.card }, idempotencyKey, ip, { offerId: offer.id, approveAdministration: approve });
+    } catch (error) {
+      // Still being paid (this key's claim is live, or the provider's answer was lost and the claim will be reconciled): the place stays held; it runs out by itself.
+      underWay = !(error instanceof ApiError) || error.code === 'IDEMPOTENCY_KEY_IN_USE';
+      throw error;
     } finally {
       // Recorded (the fulfilment released it) or waiting for the bank: keep; refused or failed: give the place back.
       const waiting = result !== null && (result.body as { status?: string } | null)?.status === 'requires_action';
-      if (limited && !waiting) this.storage.transaction(() => this.storage.partners.releaseOfferClaim(offer.id, buyer));
+      if (limited && !waiting && !underWay) this.storage.transaction(() => this.storage.partners.releaseOfferClaim(offer.id, buyer));
     }
     await this.flush();
     return result;
@@ -586,46 +595,34 @@ export class PartnerService {
    */
   async buyKeys(caller: CallerIdentity, partnerId: string, request: KeyPurchaseRequest, key: string, ip: string | null): Promise<Outcome> {
     const plan = this.plan(request.plan);
-    const perKey = safeMoney(seatTotalMinor(plan, this.options.volume, request.seats) * request.termPeriods);
-    const description = `Product key: ${planLabel(plan)}, ${request.seats} seats, ${request.termPeriods} × ${plan.interval}`;
-    const totals = invoiceTotals([{ description, quantity: request.count, unitAmountMinor: perKey, amountMinor: safeMoney(perKey * request.count) }], 0, this.options.taxRateBp);
-    const scope = `product-keys:${partnerId}:${caller.tenantId}:${caller.objectId}`;
-    const hash = createHash('sha256').update(JSON.stringify([request.plan, request.seats, request.termPeriods, request.count, request.card.replace(/[\s-]/g, '')])).digest('hex');
-    const first = this.storage.transaction(() => {
-      const access = this.access(caller, partnerId, 'keys.buy');
-      const claim = this.storage.claimIdempotencyKey(scope, key, hash, this.clock());
-      if (claim.state === 'done') return { done: { statusCode: claim.statusCode, body: claim.body } } as const;
-      if (claim.state === 'mismatch') throw new ApiError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different purchase. Use a new key.');
-      if (claim.state === 'in_progress') throw new ApiError(409, 'IDEMPOTENCY_KEY_IN_USE', 'A purchase with this Idempotency-Key is still being processed. Try again in a moment.');
-      return { access } as const;
+    const totals = this.keyTotals(plan, request);
+    this.access(caller, partnerId, 'keys.buy');
+    // The card becomes a payment method first: a real provider's is a token the browser already made.
+    const method = await this.charges.provider.createPaymentMethod(request.card, { idempotencyKey: `product-keys:${partnerId}:${caller.tenantId}:${caller.objectId}:${key}` }).catch((error: unknown) => {
+      throw error instanceof PaymentMethodInvalidError ? new ApiError(400, 'PAYMENT_CARD_INVALID', error.message) : error;
     });
-    if (first.done) return first.done;
-    let charge;
-    try {
-      const method = await this.provider.createPaymentMethod(request.card);
-      charge = await this.provider.charge({ amountMinor: totals.totalMinor, currency: this.options.currency, paymentMethodToken: method.token, description, idempotencyKey: `${scope}:${key}`, offSession: false });
-    } catch (error) {
-      this.storage.transaction(() => this.storage.releaseIdempotencyKey(scope, key));
-      if (error instanceof PaymentMethodInvalidError) throw new ApiError(400, 'PAYMENT_CARD_INVALID', error.message);
-      throw error;
-    }
-    const purchase: PendingKeyPurchase = { partnerId, plan: plan.id, seats: request.seats, termPeriods: request.termPeriods, count: request.count, buyer: caller.email ?? first.access.staff.emailDisplay, actor: { tenantId: caller.tenantId, objectId: caller.objectId, email: caller.email, role: first.access.staff.role }, ip };
-    const result = this.storage.transaction(() => {
-      const now = this.clock();
-      if (charge.status === 'requires_action') {
-        // The bank asks the buyer to confirm (3-D Secure): the keys are made when it answers (BillingService.completeAction).
-        const actionId = randomUUID();
-        this.storage.billing.insertPaymentAction({ id: actionId, kind: 'product_keys', status: 'pending', tenantId: caller.tenantId, objectId: caller.objectId, idempotencyScope: scope, idempotencyKey: key, providerReference: charge.reference, amountMinor: totals.totalMinor, currency: this.options.currency, request: JSON.stringify(purchase), createdAt: now, completedAt: null, response: null });
-        const waiting = { statusCode: 202, body: { status: 'requires_action', actionId, amountMinor: totals.totalMinor, currency: this.options.currency } };
-        this.storage.completeIdempotencyKey(scope, key, waiting.statusCode, waiting.body);
-        return waiting;
-      }
-      const { outcome, stored } = this.settleKeyPurchase(purchase, charge, now);
-      this.storage.completeIdempotencyKey(scope, key, stored.statusCode, stored.body);
-      return outcome;
+    return this.charges.run<PendingKeyPurchase>({
+      kind: 'product_keys',
+      scope: `product-keys:${partnerId}:${caller.tenantId}:${caller.objectId}`,
+      key,
+      request: [request.plan, request.seats, request.termPeriods, request.count, request.card.replace(/[\s-]/g, '')],
+      what: 'purchase',
+      payer: { tenantId: caller.tenantId, objectId: caller.objectId },
+      guard: () => void this.access(caller, partnerId, 'keys.buy'),
+      prepare: () => {
+        const access = this.access(caller, partnerId, 'keys.buy');
+        const pending: PendingKeyPurchase = { partnerId, plan: plan.id, seats: request.seats, termPeriods: request.termPeriods, count: request.count, buyer: caller.email ?? access.staff.emailDisplay, actor: { tenantId: caller.tenantId, objectId: caller.objectId, email: caller.email, role: access.staff.role }, ip };
+        return { charge: { amountMinor: totals.totalMinor, currency: this.options.currency, paymentMethodToken: method.token, description: totals.lines[0]?.description ?? 'Product keys', offSession: false }, pending };
+      },
+      refusedMethod: (error) => new ApiError(400, 'PAYMENT_CARD_INVALID', error.message),
     });
-    await this.flush();
-    return result;
+  }
+
+  /** What `count` keys of (plan, seats, term) cost: the plan's graduated price of the seats, times the term, tax on top. */
+  private keyTotals(plan: PlanConfig, purchase: { seats: number; termPeriods: number; count: number }) {
+    const perKey = safeMoney(seatTotalMinor(plan, this.options.volume, purchase.seats) * purchase.termPeriods);
+    const description = `Product key: ${planLabel(plan)}, ${purchase.seats} seats, ${purchase.termPeriods} × ${plan.interval}`;
+    return invoiceTotals([{ description, quantity: purchase.count, unitAmountMinor: perKey, amountMinor: safeMoney(perKey * purchase.count) }], 0, this.options.taxRateBp);
   }
 
   /**
@@ -633,18 +630,18 @@ export class PartnerService {
    * keys (stored hashed), the journal and the buyer's email; the answer holds the keys, the stored
    * answer (replayed for the same Idempotency-Key) only their last groups. In a transaction.
    */
-  private settleKeyPurchase(purchase: PendingKeyPurchase, charge: ChargeResult, now: number): { outcome: Outcome; stored: Outcome } {
+  private settleKeyPurchase(purchase: PendingKeyPurchase, charge: FinalCharge, now: number): Required<Recorded> {
     const plan = this.plan(purchase.plan);
     const partner = this.storage.partners.findPartner(purchase.partnerId);
-    if (!partner) throw new ApiError(404, 'PARTNER_NOT_FOUND', 'No such partner.');
-    const perKey = safeMoney(seatTotalMinor(plan, this.options.volume, purchase.seats) * purchase.termPeriods);
-    const description = `Product key: ${planLabel(plan)}, ${purchase.seats} seats, ${purchase.termPeriods} × ${plan.interval}`;
-    const totals = invoiceTotals([{ description, quantity: purchase.count, unitAmountMinor: perKey, amountMinor: safeMoney(perKey * purchase.count) }], 0, this.options.taxRateBp);
+    // The partner paid: its keys are made even if its organisation changed meanwhile (there is no deleting partners).
+    if (!partner) throw new Error(`Partner ${purchase.partnerId} disappeared while buying keys.`);
+    const totals = this.keyTotals(plan, purchase);
+    const description = totals.lines[0]?.description ?? 'Product keys';
+    const after = () => this.flush();
     if (charge.status !== 'succeeded') {
-      const reason = charge.status === 'declined' ? charge.reason : 'authentication_failed';
-      recordPayment(this.storage, { subscriptionId: null, provider: this.provider.name, reference: charge.reference, amountMinor: totals.totalMinor, currency: this.options.currency, status: 'declined', description, invoiceId: null, at: now });
-      const declined = declinedResponse(reason);
-      return { outcome: declined, stored: declined };
+      recordPayment(this.storage, { subscriptionId: null, provider: this.charges.provider.name, reference: charge.reference, amountMinor: totals.totalMinor, currency: this.options.currency, status: 'declined', description, invoiceId: null, at: now });
+      const declined = declinedResponse(charge.reason);
+      return { outcome: declined, stored: declined, after };
     }
     // A paid invoice in the same yearly sequence as subscription invoices (B4), billed to the buyer.
     const year = new Date(now).getUTCFullYear();
@@ -663,7 +660,7 @@ export class PartnerService {
       paidAt: now,
     };
     this.storage.partners.insertInvoice(invoice, totals.lines);
-    recordPayment(this.storage, { subscriptionId: null, provider: this.provider.name, reference: charge.reference, amountMinor: totals.totalMinor, currency: this.options.currency, status: 'succeeded', description, invoiceId: null, at: now });
+    recordPayment(this.storage, { subscriptionId: null, provider: this.charges.provider.name, reference: charge.reference, amountMinor: totals.totalMinor, currency: this.options.currency, status: 'succeeded', description, invoiceId: null, at: now });
     const batchId = randomUUID();
     const keys: string[] = [];
     const rows: ProductKeyRow[] = [];
@@ -692,13 +689,9 @@ export class PartnerService {
     this.outgoing.push(productKeysEmail({ to: purchase.buyer, locale: resolveLocale(partner.language), partner: partner.name, plan: plan.id, seats: purchase.seats, periods: purchase.termPeriods, interval: plan.interval, keys, expiresAt: now + PRODUCT_KEY_LIFETIME_MS, publicUrl: this.options.publicUrl }));
     return {
       outcome: { statusCode: 201, body: { ...body, keys, emailedTo: purchase.buyer } },
-      stored: { statusCode: 201, body: { ...body, keys: rows.map((r) => `XXXXX-XXXXX-XXXXX-XXXXX-${r.keyHint}`), keysShownOnce: true } },
+      stored: { statusCode: 201, body: { ...body, keys: rows.map((r) => maskedProductKey(r.keyHint)), keysShownOnce: true } },
+      after,
     };
-  }
-
-  /** The bank answered a key purchase that needed confirmation: called by BillingService inside its transaction. */
-  finishKeyPurchase(request: string, charge: ChargeResult, now: number): { outcome: Outcome; stored: Outcome; after: () => Promise<void> } {
-    return { ...this.settleKeyPurchase(JSON.parse(request) as PendingKeyPurchase, charge, now), after: () => this.flush() };
   }
 
   /** The partner's invoices (product keys), newest first: for those who may buy. */
@@ -730,8 +723,11 @@ export class PartnerService {
    * what a key paid for and what it gave can be counted.
    */
   redeemKey(caller: CallerIdentity, request: { key: string; subscriptionId?: string }, ip: string | null): { subscriptionId: string; created: boolean; plan: string; quantity: number; status: SubscriptionStatus; periodEnd: string; prepaidPeriods: number } {
-    const canonical = canonicalProductKey(request.key);
-    if (!canonical) throw new ApiError(400, 'PRODUCT_KEY_INVALID', 'A product key has 25 characters in 5 groups: XXXXX-XXXXX-XXXXX-XXXXX-XXXXX.');
+    const reading = readProductKey(request.key);
+    if (!reading.ok && reading.problem === 'shape') throw new ApiError(400, 'PRODUCT_KEY_INVALID', 'A product key has 30 letters and digits in 6 groups: XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX (keys bought earlier have 5 groups).');
+    // The right shape but not a key (a character keys never contain, such as O or 0): the key is wrong, not its format.
+    if (!reading.ok) throw new ApiError(404, 'PRODUCT_KEY_NOT_FOUND', `This product key is not valid: product keys never contain ${reading.characters.join(', ')}. Check it character by character.`, { characters: reading.characters });
+    const canonical = reading.key;
     const email = caller.email ? normalizeEmail(caller.email) : null;
     if (!email?.ok) throw new ApiError(400, 'VALIDATION_FAILED', 'Your Microsoft 365 account has no email address to own a subscription with.');
     return this.storage.transaction(() => {

@@ -1,13 +1,32 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalProductKey, KEY_ALPHABET, newAdvisorCode, newLinkToken, newProductKey, notificationKind, offerRefusal, partnerActions, productKeyHash, relationshipState, validRelationshipDays, ADVISOR_CODE_PATTERN } from './rules.js';
+import { canonicalProductKey, KEY_ALPHABET, maskedProductKey, newAdvisorCode, newLinkToken, newProductKey, notificationKind, offerRefusal, partnerActions, productKeyHash, readProductKey, relationshipState, validRelationshipDays, ADVISOR_CODE_PATTERN } from './rules.js';
 
 describe('product keys', () => {
-  it('are 5 groups of 5 symbols of the unambiguous alphabet, and differ', () => {
+  it('are 6 groups of 5 symbols of the unambiguous alphabet, at least 128 random bits, and differ', () => {
     const keys = Array.from({ length: 200 }, newProductKey);
-    for (const key of keys) expect(key).toMatch(/^[BCDFGHJKMPQRTVWXY2346789]{5}(-[BCDFGHJKMPQRTVWXY2346789]{5}){4}$/);
+    for (const key of keys) expect(key).toMatch(/^[BCDFGHJKMPQRTVWXY2346789]{5}(-[BCDFGHJKMPQRTVWXY2346789]{5}){5}$/);
     expect(new Set(keys).size).toBe(keys.length);
     expect(KEY_ALPHABET).not.toMatch(/[0O1IL5SAEUZN]/);
+    const symbols = keys[0]!.replace(/-/g, '').length;
+    expect(symbols * Math.log2(KEY_ALPHABET.length)).toBeGreaterThanOrEqual(128);
+    expect(maskedProductKey(keys[0]!.slice(-5))).toBe(`XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-${keys[0]!.slice(-5)}`);
+  });
+
+  it('keys sold with 5 groups are still read; typographic dashes, spaces and invisible characters from a copy are forgiven', () => {
+    expect(canonicalProductKey('bcdfg hjkmp qrtvw xy234 67892')).toBe('BCDFG-HJKMP-QRTVW-XY234-67892');
+    const key = newProductKey();
+    expect(canonicalProductKey(key.replace(/-/g, '\u2013'))).toBe(key);
+    expect(canonicalProductKey(key.replace(/-/g, ' \u2014 '))).toBe(key);
+    expect(canonicalProductKey(`\ufeff${key}\u200b`)).toBe(key);
+    expect(canonicalProductKey(key.replace(/-/g, '\u00a0'))).toBe(key);
+  });
+
+  it('tell a key of the right shape with characters keys never contain from one of the wrong shape', () => {
+    expect(readProductKey('not-a-key')).toEqual({ ok: false, problem: 'shape' });
+    expect(readProductKey('BCDFG-HJKMP-QRTVW-XY234')).toEqual({ ok: false, problem: 'shape' });
+    // A Microsoft-style key, well formed, but with letters Outmerge keys never use: the key is wrong, not its format.
+    expect(readProductKey('ABCDE-HJKMP-QRTVW-XY234-O7892')).toEqual({ ok: false, problem: 'characters', characters: ['A', 'E', 'O'] });
   });
 
   it('are read back whatever the case, spaces or dashes, and anything else is refused (property)', () => {

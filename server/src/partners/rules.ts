@@ -18,8 +18,14 @@ export const PRODUCT_KEY_LIFETIME_MS = 365 * DAY_MS;
 /** No 0/O, 1/I/L, 5/S, A/E/U (no words), Z/N: the unambiguous alphabet of product keys (24 symbols). */
 export const KEY_ALPHABET = 'BCDFGHJKMPQRTVWXY2346789';
 const KEY_GROUP = 5;
-const KEY_GROUPS = 5;
-const KEY_PATTERN = new RegExp(`^[${KEY_ALPHABET}]{${KEY_GROUP}}(-[${KEY_ALPHABET}]{${KEY_GROUP}}){${KEY_GROUPS - 1}}$`);
+/** 6 groups of 5 symbols: 30 × log2(24) ≈ 137.5 random bits, above the 128 a secret that buys seats needs. */
+const KEY_GROUPS = 6;
+/** Keys sold before keys had 6 groups (5 groups, about 114 bits): still redeemable, never made again. */
+const LEGACY_KEY_GROUPS = 5;
+/** Dashes as word processors and mail clients write them (hyphen, en and em dash, minus…): all read as the group separator. */
+const DASHES = /[\p{Pd}\u2212]/gu;
+/** Spaces of every kind, and the invisible characters a copy from an email can carry. */
+const BLANKS = /[\s\u200b-\u200d\u2060\ufeff]/gu;
 
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
@@ -35,17 +41,37 @@ function randomSymbols(count: number): string {
   return Array.from({ length: count }, () => KEY_ALPHABET[randomInt(KEY_ALPHABET.length)]).join('');
 }
 
-/** XXXXX-XXXXX-XXXXX-XXXXX-XXXXX: 25 symbols, about 114 random bits. */
+/** XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX: 30 symbols, about 137 random bits. */
 export function newProductKey(): string {
   return Array.from({ length: KEY_GROUPS }, () => randomSymbols(KEY_GROUP)).join('-');
 }
 
-/** The canonical form of a key as typed (case, spaces and dashes forgiven), or null when it cannot be one. */
+/** How a key is shown once only its last group is kept. */
+export function maskedProductKey(hint: string): string {
+  return `${Array.from({ length: KEY_GROUPS - 1 }, () => 'XXXXX').join('-')}-${hint}`;
+}
+
+/**
+ * What a typed key is: its canonical form; or, when it cannot be a key, why — `shape` (not 25 or
+ * 30 letters and digits: the format is what to fix) or `characters` (the right shape, but with
+ * characters keys never contain, such as O or 0: the key itself is wrong, not its format).
+ * Case, spaces, every kind of dash and invisible characters from a copy are forgiven.
+ */
+export type ProductKeyReading = { ok: true; key: string } | { ok: false; problem: 'shape' } | { ok: false; problem: 'characters'; characters: string[] };
+
+export function readProductKey(input: string): ProductKeyReading {
+  const compact = input.normalize('NFKC').toUpperCase().replace(DASHES, '').replace(BLANKS, '');
+  const groups = compact.length / KEY_GROUP;
+  if (!/^[A-Z0-9]+$/.test(compact) || (groups !== KEY_GROUPS && groups !== LEGACY_KEY_GROUPS)) return { ok: false, problem: 'shape' };
+  const foreign = [...new Set([...compact].filter((ch) => !KEY_ALPHABET.includes(ch)))];
+  if (foreign.length > 0) return { ok: false, problem: 'characters', characters: foreign };
+  return { ok: true, key: compact.match(/.{5}/g)?.join('-') ?? '' };
+}
+
+/** The canonical form of a key as typed, or null when it cannot be one. */
 export function canonicalProductKey(input: string): string | null {
-  const compact = input.toUpperCase().replace(/[\s-]/g, '');
-  if (compact.length !== KEY_GROUP * KEY_GROUPS) return null;
-  const key = compact.match(/.{5}/g)?.join('-') ?? '';
-  return KEY_PATTERN.test(key) ? key : null;
+  const reading = readProductKey(input);
+  return reading.ok ? reading.key : null;
 }
 
 export function productKeyHash(canonicalKey: string): string {

@@ -22,7 +22,7 @@ export function registerCheckoutRoutes(app: FastifyInstance, services: Services)
   app.post<{ Body: { lines?: CartLine[]; plan?: string; quantity?: number; card: string } }>(
     '/api/v1/checkout',
     {
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: services.config.rateLimits.purchasesPerMinute, timeWindow: '1 minute' } },
       schema: {
         summary: 'Buy subscriptions (a cart of plan lines, or one plan and quantity); the buyer becomes their owner. 202 when the bank asks for confirmation.',
         headers: { type: 'object', properties: { 'idempotency-key': { type: 'string' } } },

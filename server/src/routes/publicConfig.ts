@@ -19,6 +19,7 @@ export function clientConfig(config: Config): ClientConfig {
     sendRatePerMinute: config.sending.ratePerMinute,
     dailyRecipientLimit: config.sending.dailyRecipients,
     licenseIssuer: config.license.issuer,
+    licenseTokenTtlSeconds: config.license.tokenTtlSeconds,
     promoUrl: config.promoUrl,
     currency: config.payments.currency,
   };

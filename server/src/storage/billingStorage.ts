@@ -266,6 +266,11 @@ export class BillingStorage {
     return this.db.prepare('INSERT OR IGNORE INTO webhook_events (id, type, received_at) VALUES (?, ?, ?)').run(id, type, at).changes === 1;
   }
 
+  /** Whether a payment with this provider reference is recorded (in any outcome). */
+  paymentRecorded(reference: string): boolean {
+    return this.db.prepare('SELECT 1 FROM payments WHERE provider_reference = ?').get(reference) !== undefined;
+  }
+
   countPayments(subscriptionId: string): { succeeded: number; amountMinor: number } {
     return this.db
       .prepare("SELECT COUNT(*) AS succeeded, COALESCE(SUM(amount_minor), 0) AS amountMinor FROM payments WHERE subscription_id = ? AND status = 'succeeded'")

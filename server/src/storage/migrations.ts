@@ -524,4 +524,17 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 11,
+    description: 'charge claims that recover: what recording a charge needs, who holds the claim and until when (a lease), so a claim cut by a crash is reconciled with the payment provider',
+    sql: `
+      -- kind: which flow recorded the claim (checkout, quantity, invoice, consolidation, product_keys, renewal);
+      -- pending: what recording the provider's answer needs, written with the claim, before the charge.
+      ALTER TABLE idempotency_keys ADD COLUMN kind TEXT;
+      ALTER TABLE idempotency_keys ADD COLUMN pending TEXT;
+      ALTER TABLE idempotency_keys ADD COLUMN claim_token TEXT;
+      ALTER TABLE idempotency_keys ADD COLUMN lease_until INTEGER;
+      CREATE INDEX idempotency_keys_open ON idempotency_keys (lease_until) WHERE status_code IS NULL;
+    `,
+  },
 ];

@@ -562,11 +562,4 @@ export class PartnerStorage {
       .all(...params, query.limit, query.offset) as Array<Omit<CustomerRow, 'partnerOfRecord'> & { partnerOfRecord: number }>;
     return { total, items: items.map((row) => ({ ...row, partnerOfRecord: row.partnerOfRecord === 1 })) };
   }
-
-  // --- idempotency ---------------------------------------------------------------------------
-
-  /** Whether a request with this key already has a stored answer (a replay must get it, even if the offer changed since). */
-  idempotencyAnswered(scope: string, key: string): boolean {
-    return this.db.prepare('SELECT 1 FROM idempotency_keys WHERE scope = ? AND key = ? AND status_code IS NOT NULL').get(scope, key) !== undefined;
-  }
 }

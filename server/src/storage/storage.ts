@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BillingStorage } from './billingStorage.js';
+import { ClaimStorage } from './claimStorage.js';
 import { PartnerStorage } from './partnerStorage.js';
 import { EntitlementStorage } from './entitlementStorage.js';
 import { notificationKind } from '../partners/rules.js';
@@ -161,12 +162,6 @@ export interface SeatQuery {
   limit: number;
 }
 
-export type IdempotencyLookup =
-  | { state: 'new' }
-  | { state: 'in_progress' }
-  | { state: 'mismatch' }
-  | { state: 'done'; statusCode: number; body: unknown };
-
 const SUBSCRIPTION_COLUMNS = `
   s.id, s.organisation_id AS organisationId, s.plan_id AS planId, s.quantity, s.status,
   s.period_start AS periodStart, s.period_end AS periodEnd, s.owner_tenant_id AS ownerTenantId,
@@ -212,11 +207,14 @@ export class Storage {
   /** Partner queries (./partnerStorage.ts), on the same connection and transactions. */
   readonly partners: PartnerStorage;
   readonly entitlements: EntitlementStorage;
+  /** Charge claims under Idempotency-Keys (./claimStorage.ts), on the same connection and transactions. */
+  readonly claims: ClaimStorage;
 
   private constructor(private readonly db: Database.Database) {
     this.billing = new BillingStorage(db);
     this.partners = new PartnerStorage(db);
     this.entitlements = new EntitlementStorage(db);
+    this.claims = new ClaimStorage(db);
   }
 
   /** Opens (creating if needed) the database file and brings its schema up to date. */
@@ -589,7 +587,7 @@ export class Storage {
     this.db.prepare('UPDATE seats SET last_check_in_at = ? WHERE id = ?').run(at, seatId);
   }
 
-  // --- payments and idempotency ------------------------------------------------------------
+  // --- payments ------------------------------------------------------------
 
   insertPayment(row: {
     id: string;
@@ -608,29 +606,6 @@ export class Storage {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(row.id, row.subscriptionId, row.provider, row.providerReference, row.amountMinor, row.currency, row.status, row.description, row.createdAt);
-  }
-
-  /** Claims an idempotency key for a request, or tells what happened to it before. */
-  claimIdempotencyKey(scope: string, key: string, requestHash: string, at: number): IdempotencyLookup {
-    const existing = this.db
-      .prepare('SELECT request_hash AS requestHash, status_code AS statusCode, response_body AS body FROM idempotency_keys WHERE scope = ? AND key = ?')
-      .get(scope, key) as { requestHash: string; statusCode: number | null; body: string | null } | undefined;
-    if (!existing) {
-      this.db.prepare('INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES (?, ?, ?, ?)').run(scope, key, requestHash, at);
-      return { state: 'new' };
-    }
-    if (existing.requestHash !== requestHash) return { state: 'mismatch' };
-    if (existing.statusCode === null) return { state: 'in_progress' };
-    return { state: 'done', statusCode: existing.statusCode, body: JSON.parse(existing.body ?? 'null') as unknown };
-  }
-
-  completeIdempotencyKey(scope: string, key: string, statusCode: number, body: unknown): void {
-    this.db.prepare('UPDATE idempotency_keys SET status_code = ?, response_body = ? WHERE scope = ? AND key = ?').run(statusCode, JSON.stringify(body), scope, key);
-  }
-
-  /** Lets a request whose processing failed for our own reasons be tried again with its key. */
-  releaseIdempotencyKey(scope: string, key: string): void {
-    this.db.prepare('DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND status_code IS NULL').run(scope, key);
   }
 
   // --- outbox and journal ------------------------------------------------------------------

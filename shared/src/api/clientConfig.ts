@@ -6,6 +6,8 @@ export interface ClientConfig {
   /** The mailbox's recipients per rolling 24 hours; bigger campaigns go out over days. */
   dailyRecipientLimit: number;
   licenseIssuer: string;
+  /** How long this deployment's license tokens live: the longest the pane trusts a cached one. */
+  licenseTokenTtlSeconds: number;
   promoUrl: string;
   currency: string;
 }

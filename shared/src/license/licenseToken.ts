@@ -13,6 +13,9 @@ export const LICENSE_TOKEN_ALGORITHM = 'ES256';
 export const LICENSE_TOKEN_AUDIENCE = 'outmerge-addin';
 export const LICENSE_TOKEN_TYPE = 'outmerge-license+jwt';
 
+/** The longest a license token may live (LICENSE_TOKEN_TTL_DAYS is at most this): also the cap on a cached token. */
+export const LICENSE_TOKEN_MAX_TTL_DAYS = 90;
+
 export const LICENSE_CODES = ['ACTIVE', 'NO_LICENSE', 'SUBSCRIPTION_EXPIRED', 'SUSPENDED', 'SEAT_REMOVED'] as const;
 export type LicenseCode = (typeof LICENSE_CODES)[number];
 
@@ -52,6 +55,8 @@ export interface LicenseTokenExpectations {
   /** The nonce sent with the check; omit only when re-reading a cached token. */
   nonce?: string;
   currentDate?: Date;
+  /** Refuse a token issued longer ago than this, whatever its expiry says (a cached token's cap). */
+  maxAgeSeconds?: number;
 }
 
 const CLOCK_TOLERANCE_SECONDS = 60;
@@ -67,6 +72,8 @@ export async function verifyLicenseToken(token: string, keys: JWTVerifyGetKey, e
       requiredClaims: ['exp', 'iat', 'nbf', 'sub', 'tid', 'code', 'footer', 'nonce'],
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
       ...(expected.currentDate ? { currentDate: expected.currentDate } : {}),
+      // jose's maxTokenAge: "iat" at most this old, and not in the future.
+      ...(expected.maxAgeSeconds !== undefined ? { maxTokenAge: expected.maxAgeSeconds } : {}),
     }));
   } catch (error) {
     throw toLicenseTokenError(error);

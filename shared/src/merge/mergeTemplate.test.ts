@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { appendToBody, compileTemplate, type CompiledTemplate } from './mergeTemplate.js';
+import { appendToBody, compileTemplate, isSafeLinkUrl, type CompiledTemplate } from './mergeTemplate.js';
 
 function compile(subject: string, bodyHtml: string, columns: string[]): CompiledTemplate {
   const result = compileTemplate({ subject, bodyHtml }, columns);
@@ -87,5 +87,34 @@ describe('compileTemplate', () => {
         expect(template.render({ V: v, W: w }).subject).not.toMatch(/[\r\n\u2028\u2029\0]/);
       }),
     );
+  });
+
+  it('never lets a merged value make a link or source that runs script: javascript:, data:, vbscript: become "#" (property)', () => {
+    const template = compile('', '<a href="{{V}}">x</a><img src=\'{{V}}\'>', ['V']);
+    const dangerous = fc.constantFrom('javascript:', 'JaVaScRiPt:', ' \t\njava\tscript:', '\u0000javascript:', 'data:text/html,', 'vbscript:', 'javascript://x%0a', 'http:', 'https://', 'mailto:', 'tel:', '//', '', 'java', 'script:');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(dangerous, fc.string({ unit: 'binary', maxLength: 8 })), { maxLength: 4 }), (parts) => {
+        const value = parts.join('');
+        const { html } = template.render({ V: value });
+        const [, href = '', src = ''] = /^<a href="([^"]*)">x<\/a><img src='([^']*)'>$/.exec(html) ?? [];
+        for (const attribute of [href, src]) {
+          if (attribute === '#') continue;
+          // The browser decodes the escaped value back to the merged one, then parses it as a URL (WHATWG, as Node's URL does).
+          // Not an address at all (the parser refuses it): a dead link.
+          const protocol = URL.canParse(value, 'https://outmerge.example/') ? new URL(value, 'https://outmerge.example/').protocol : null;
+          if (protocol !== null) expect(['http:', 'https:', 'mailto:', 'tel:']).toContain(protocol);
+        }
+      }),
+    );
+  });
+
+  it('checks the address a link attribute makes from several fields and the text around them, and leaves safe ones alone', () => {
+    const template = compile('', '<a title="{{A}}" HREF="{{A}}&#58;{{B}}">x</a> <a href="https://shop.example/?ref={{A}}">y</a>', ['A', 'B']);
+    expect(template.render({ A: 'javascript', B: 'alert(1)' }).html).toBe('<a title="javascript" HREF="#">x</a> <a href="https://shop.example/?ref=javascript">y</a>');
+    expect(template.render({ A: 'https', B: '//fine.example/p' }).html).toBe('<a title="https" HREF="https&#58;//fine.example/p">x</a> <a href="https://shop.example/?ref=https">y</a>');
+    expect(isSafeLinkUrl('java&#x09;script:alert(1)')).toBe(false);
+    expect(isSafeLinkUrl('javascript&colon;alert(1)')).toBe(false);
+    expect(isSafeLinkUrl('page.html?a=1&amp;b=2')).toBe(true);
+    expect(isSafeLinkUrl('mailto:anna@contoso.com')).toBe(true);
   });
 });

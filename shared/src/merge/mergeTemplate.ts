@@ -13,7 +13,10 @@
  *
  * Markup that Outlook's editor splits a field with (`{{<span>First</span> Name}}`) is ignored
  * inside the braces. Values are HTML-escaped in the body; in the subject they are plain text with
- * line breaks removed, so a value can neither inject markup nor add a header line.
+ * line breaks removed, so a value can neither inject markup nor add a header line. A link or
+ * source attribute (`href`, `src`, …) that holds a field is checked once rendered: unless it is a
+ * relative address or an http(s), mailto or tel one, it becomes "#", so merged values cannot
+ * make a javascript:, data: or vbscript: link.
  */
 import Handlebars from 'handlebars';
 
@@ -66,7 +69,68 @@ hb.registerHelper('om_fallback', (value: unknown, fallback: unknown) =>
 );
 hb.registerHelper('om_eq', (value: unknown, expected: unknown) => normaliseValue(value) === normaliseValue(expected));
 hb.registerHelper('om_ne', (value: unknown, expected: unknown) => normaliseValue(value) !== normaliseValue(expected));
-const KNOWN_HELPERS = { om_fallback: true, om_eq: true, om_ne: true, if: true };
+hb.registerHelper('om_url', function (this: unknown, options: Handlebars.HelperOptions) {
+  const rendered = options.fn(this);
+  return isSafeLinkUrl(rendered) ? rendered : '#';
+});
+const KNOWN_HELPERS = { om_fallback: true, om_eq: true, om_ne: true, om_url: true, if: true };
+
+/** Attributes whose value is an address a mail client or browser may open or load. */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'background', 'cite', 'poster', 'longdesc', 'usemap', 'codebase', 'data', 'dynsrc', 'lowsrc', 'ping', 'xlink:href']);
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
+/** Named character references that can spell a scheme's separator or hide in one (the browser decodes them in attributes). */
+const URL_ENTITIES: Record<string, string> = { colon: ':', tab: '\t', newline: '\n', amp: '&', sol: '/', quest: '?', num: '#', period: '.', plus: '+', hyphen: '-', dash: '-' };
+
+function decodeCharacterReferences(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z][a-z0-9]*);?/gi, (whole, ref: string) => {
+    if (ref.startsWith('#')) {
+      const code = /^#x/i.test(ref) ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+    }
+    return URL_ENTITIES[ref.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * Whether a rendered attribute value (HTML, as it stands in the message) is an address that is
+ * safe to click: read as the browser reads it (character references decoded, tabs and newlines
+ * removed, leading blanks and controls dropped), it has no scheme or one of http, https, mailto, tel.
+ */
+/** Drops what the URL parser strips from the front: C0 controls and space. */
+function trimLeadingControls(text: string): string {
+  let start = 0;
+  while (start < text.length && text.charCodeAt(start) <= 0x20) start++;
+  return text.slice(start);
+}
+
+export function isSafeLinkUrl(attributeHtml: string): boolean {
+  const url = trimLeadingControls(decodeCharacterReferences(attributeHtml).replace(/[\t\n\r]/g, ''));
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url);
+  if (scheme) return SAFE_SCHEMES.has((scheme[1] ?? '').toLowerCase());
+  // No scheme: a relative address, unless a colon comes before any path, query or fragment behind something undecodable.
+  const colon = url.indexOf(':');
+  const pathStart = url.search(/[/?#]/);
+  return colon === -1 || (pathStart !== -1 && pathStart < colon) || !/[&\\]/.test(url.slice(0, colon));
+}
+
+/** The values of URL attributes that hold a field, as [start, end) offsets in `html`: each is checked once rendered. */
+function urlAttributeValues(html: string): Array<{ start: number; end: number }> {
+  const ranges: Array<{ start: number; end: number }> = [];
+  // Start tags, and in each its attributes with their value (double-, single- or unquoted).
+  const tag = /<[a-zA-Z][^\s/>]*((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
+  const attribute = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/dg;
+  for (const match of html.matchAll(tag)) {
+    const attributes = match[1] ?? '';
+    const offset = (match.index ?? 0) + match[0].indexOf(attributes);
+    for (const found of attributes.matchAll(attribute)) {
+      const group = [2, 3, 4].find((g) => found[g] !== undefined);
+      const span = group === undefined ? undefined : found.indices?.[group];
+      if (!span || !URL_ATTRIBUTES.has((found[1] ?? '').toLowerCase()) || !(found[group as number] ?? '').includes('{{')) continue;
+      ranges.push({ start: offset + span[0], end: offset + span[1] });
+    }
+  }
+  return ranges;
+}
 
 function normaliseValue(value: unknown): string {
   return typeof value === 'string' ? value.trim().toLocaleLowerCase() : '';
@@ -150,7 +214,8 @@ function translate(text: string, part: TemplatePart, columnsByKey: Map<string, C
     return ref.id;
   };
 
-  const source = joined.replace(/\{\{(\{?)([\s\S]*?)\}\}(\}?)/g, (whole, open3: string, rawInner: string, close3: string, offset: number) => {
+  const translateTags = (segment: string, base: number) => segment.replace(/\{\{(\{?)([\s\S]*?)\}\}(\}?)/g, (whole, open3: string, rawInner: string, close3: string, at: number) => {
+    const offset = base + at;
     const inner = cleanTagContent(rawInner);
     const tag = `{{${inner}}}`;
     const position = () => lineAndColumn(joined, offset);
@@ -195,6 +260,15 @@ function translate(text: string, part: TemplatePart, columnsByKey: Map<string, C
     return withFallback ? `{{om_fallback r${column} ${handlebarsString(unquote(withFallback[2] ?? ''))}}}` : `{{{v${column}}}}`;
   });
 
+  // A link or source attribute holding a field is rendered inside om_url, which checks the address it makes.
+  let source = '';
+  let cursor = 0;
+  for (const range of part === 'body' ? urlAttributeValues(joined) : []) {
+    source += translateTags(joined.slice(cursor, range.start), cursor);
+    source += `{{#om_url}}${translateTags(joined.slice(range.start, range.end), range.start)}{{/om_url}}`;
+    cursor = range.end;
+  }
+  source += translateTags(joined.slice(cursor), cursor);
   return { source, problems, fields };
 }
 
