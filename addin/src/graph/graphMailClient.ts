@@ -11,7 +11,7 @@
  * - rejected (other 4xx), auth (401), forbidden (403): will not succeed as is.
  */
 import { markerFilter } from '../../../shared/src/api/graphMarker.js';
-import { GRAPH_SCOPES_FOR, type GraphScope } from '../../../shared/src/api/graphScopes.js';
+import { graphScopesFor, type GraphScope } from '../../../shared/src/api/graphScopes.js';
 
 export interface GraphRecipient {
   emailAddress: { address: string; name?: string };
@@ -70,24 +70,24 @@ export class GraphMailClient {
 
   /** Sends one message; resolves on 202 Accepted. `mailbox` is a shared mailbox's address, or omitted for the user's own. */
   async sendMail(message: GraphMessage, options: { mailbox?: string | null } = {}): Promise<void> {
-    await this.request('POST', `${this.root(options.mailbox)}/sendMail`, { message, saveToSentItems: true }, 202, sendScopes(options.mailbox));
+    await this.request('POST', `${this.root(options.mailbox)}/sendMail`, { message, saveToSentItems: true }, 202, graphScopesFor('send', options.mailbox));
   }
 
   /** Creates the message as a draft in the mailbox's Drafts; returns its id. */
   async createDraft(message: GraphMessage, options: { mailbox?: string | null } = {}): Promise<string> {
-    const created = (await this.request('POST', `${this.root(options.mailbox)}/messages`, message, 201, GRAPH_SCOPES_FOR.mailbox)) as { id?: unknown } | null;
+    const created = (await this.request('POST', `${this.root(options.mailbox)}/messages`, message, 201, graphScopesFor('mailbox', options.mailbox))) as { id?: unknown } | null;
     if (typeof created?.id !== 'string') throw new GraphRequestError('ambiguous', 201, 'MalformedResponse', 'Microsoft Graph created the draft but sent no id.');
     return created.id;
   }
 
   /** Sends a draft; it moves to Sent Items. */
   async sendDraft(id: string, options: { mailbox?: string | null } = {}): Promise<void> {
-    await this.request('POST', `${this.root(options.mailbox)}/messages/${encodeURIComponent(id)}/send`, undefined, 202, sendScopes(options.mailbox));
+    await this.request('POST', `${this.root(options.mailbox)}/messages/${encodeURIComponent(id)}/send`, undefined, 202, graphScopesFor('send', options.mailbox));
   }
 
   /** Adds one file to a draft (files under 3 MB that do not fit in the draft's own 4 MB request). */
   async addAttachment(messageId: string, attachment: GraphFileAttachment, options: { mailbox?: string | null } = {}): Promise<void> {
-    await this.request('POST', `${this.root(options.mailbox)}/messages/${encodeURIComponent(messageId)}/attachments`, attachment, 201, GRAPH_SCOPES_FOR.mailbox);
+    await this.request('POST', `${this.root(options.mailbox)}/messages/${encodeURIComponent(messageId)}/attachments`, attachment, 201, graphScopesFor('mailbox', options.mailbox));
   }
 
   /**
@@ -97,7 +97,7 @@ export class GraphMailClient {
    */
   async uploadAttachment(messageId: string, file: { name: string; contentType: string; bytes: Uint8Array }, options: { mailbox?: string | null } = {}): Promise<void> {
     const size = file.bytes.length;
-    const session = (await this.request('POST', `${this.root(options.mailbox)}/messages/${encodeURIComponent(messageId)}/attachments/createUploadSession`, { AttachmentItem: { attachmentType: 'file', name: file.name, size, contentType: file.contentType } }, 201, GRAPH_SCOPES_FOR.mailbox)) as {
+    const session = (await this.request('POST', `${this.root(options.mailbox)}/messages/${encodeURIComponent(messageId)}/attachments/createUploadSession`, { AttachmentItem: { attachmentType: 'file', name: file.name, size, contentType: file.contentType } }, 201, graphScopesFor('mailbox', options.mailbox))) as {
       uploadUrl?: unknown;
     } | null;
     if (typeof session?.uploadUrl !== 'string') throw new GraphRequestError('ambiguous', 201, 'MalformedResponse', 'Microsoft Graph opened an upload session but sent no upload URL.');
@@ -119,13 +119,13 @@ export class GraphMailClient {
   }
 
   async deleteMessage(id: string, options: { mailbox?: string | null } = {}): Promise<void> {
-    await this.request('DELETE', `${this.root(options.mailbox)}/messages/${encodeURIComponent(id)}`, undefined, 204, GRAPH_SCOPES_FOR.mailbox);
+    await this.request('DELETE', `${this.root(options.mailbox)}/messages/${encodeURIComponent(id)}`, undefined, 204, graphScopesFor('mailbox', options.mailbox));
   }
 
   /** Messages of Drafts or Sent Items carrying a row marker (see shared/src/api/graphMarker.ts). */
   async findByMarker(folder: 'drafts' | 'sentitems', marker: string, options: { mailbox?: string | null } = {}): Promise<string[]> {
     const query = `$filter=${encodeURIComponent(markerFilter(marker))}&$select=id`;
-    const found = (await this.request('GET', `${this.root(options.mailbox)}/mailFolders/${folder}/messages?${query}`, undefined, 200, GRAPH_SCOPES_FOR.mailbox)) as { value?: Array<{ id: string }> } | null;
+    const found = (await this.request('GET', `${this.root(options.mailbox)}/mailFolders/${folder}/messages?${query}`, undefined, 200, graphScopesFor('mailbox', options.mailbox))) as { value?: Array<{ id: string }> } | null;
     return (found?.value ?? []).map((m) => m.id);
   }
 
@@ -139,7 +139,7 @@ export class GraphMailClient {
     let path: string | null = `${this.root(options.mailbox)}/contacts?$top=200&$select=displayName,givenName,surname,companyName,emailAddresses,categories${filter}`;
     const contacts: GraphContact[] = [];
     while (path !== null && contacts.length < limit) {
-      const page = (await this.request('GET', path, undefined, 200, options.mailbox ? GRAPH_SCOPES_FOR.contactsShared : GRAPH_SCOPES_FOR.contacts)) as { value?: GraphContact[]; '@odata.nextLink'?: string } | null;
+      const page = (await this.request('GET', path, undefined, 200, graphScopesFor('contacts', options.mailbox))) as { value?: GraphContact[]; '@odata.nextLink'?: string } | null;
       contacts.push(...(page?.value ?? []));
       const next = page?.['@odata.nextLink'];
       path = null;
@@ -171,11 +171,6 @@ export class GraphMailClient {
     if (response.status === expected) return expected === 200 || expected === 201 ? response.json().catch(() => null) : null;
     throw await failureOf(response);
   }
-}
-
-/** Sending as oneself needs Mail.Send; as another mailbox, Mail.Send.Shared as well. */
-function sendScopes(mailbox: string | null | undefined): readonly GraphScope[] {
-  return mailbox ? [...GRAPH_SCOPES_FOR.send, ...GRAPH_SCOPES_FOR.sendShared] : GRAPH_SCOPES_FOR.send;
 }
 
 /** Byte ranges of an upload session: under Graph's 4 MB, a multiple of 320 KiB as Microsoft recommends. */

@@ -1,5 +1,5 @@
 /** The Office host port for the playground: the "draft" is the simulated compose window on the same page. */
-import type { AttachmentContent, Draft, DraftAttachment, MailHost } from './mailHost.js';
+import type { AttachmentContent, AuthBroker, Draft, DraftAttachment, MailHost } from './mailHost.js';
 
 export interface PlaygroundAttachment extends DraftAttachment {
   contentBytes: string;
@@ -23,6 +23,11 @@ export class PlaygroundMailHost implements MailHost {
   async readDraft(): Promise<Draft> {
     const { subject, bodyHtml, attachments } = this.compose();
     return { subject, bodyHtml, attachments: attachments.map(({ contentBytes: _content, ...metadata }) => metadata) };
+  }
+
+  /** A plain browser page: no Office broker and no Office dialog are needed here; MSAL's own popup works. */
+  authBroker(): AuthBroker {
+    return { kind: 'browser' };
   }
 
   async readAttachment(id: string): Promise<AttachmentContent> {
