@@ -5,11 +5,11 @@
  * Outlook-Add-in-SSO-NAA fallback hands back, plus the account's public identifiers. ID and refresh
  * tokens stay in the dialog's own MSAL cache. Both sides validate what they receive.
  */
+import { AUTH_DIALOG_PATH } from '../../../shared/src/api/authDialog.js';
 import { GRAPH_PERMISSIONS, graphScopeUri } from '../../../shared/src/api/graphScopes.js';
 import type { Account, AuthFailureReason } from './authPort.js';
 
-/** The page Office opens; the README registers it as a single-page-application redirect URI. */
-export const AUTH_DIALOG_PATH = '/auth-dialog.html';
+export { AUTH_DIALOG_PATH };
 
 const PROTOCOL = 'outmerge-auth-dialog/1';
 

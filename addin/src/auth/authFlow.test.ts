@@ -23,7 +23,14 @@ describe('which sign-in path a page takes', () => {
 
 const PERMISSIONS = ['Mail.ReadWrite', 'Mail.Send'];
 
-async function outcome(silentError: unknown, interactiveError?: unknown) {
+interface Outcome {
+  token?: string;
+  /** What the caller sees when no token came (an AuthFailure: fields read by the assertions). */
+  failure: AuthFailure;
+  interactive: number;
+}
+
+async function outcome(silentError: unknown, interactiveError?: unknown): Promise<Outcome> {
   const interactive = vi.fn(async () => {
     if (interactiveError) throw interactiveError;
     return 'interactive-token';
@@ -32,8 +39,9 @@ async function outcome(silentError: unknown, interactiveError?: unknown) {
     const token = await acquire(async () => {
       throw silentError;
     }, interactive, PERMISSIONS);
-    return { token, interactive: interactive.mock.calls.length };
+    return { token, interactive: interactive.mock.calls.length } as Outcome;
   } catch (error) {
+    expect(error).toBeInstanceOf(AuthFailure);
     return { failure: error as AuthFailure, interactive: interactive.mock.calls.length };
   }
 }
