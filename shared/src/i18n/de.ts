@@ -47,6 +47,8 @@ export const de: Record<keyof typeof en, string> = {
   'authDialog.working': "Anmeldung mit Microsoft 365 …",
   'authDialog.done': "Angemeldet. Dieses Fenster schließt sich von selbst.",
   'authDialog.failed': "Die Anmeldung ist fehlgeschlagen: {message}",
+  'authDialog.notFromPane': "Dieses Anmeldefenster öffnet sich aus dem Outmerge-Bereich in Outlook. Schließe es und melde dich im Bereich an.",
+  'authDialog.development': "Diese Bereitstellung meldet mit dem Identitätsanbieter für die Entwicklung an, daher wird dieses Anmeldefenster nicht verwendet.",
 
   'license.title': 'Lizenz',
   'license.checking': 'Deine Lizenz wird geprüft…',

@@ -45,6 +45,8 @@ export const en = {
   'authDialog.working': "Signing you in with Microsoft 365…",
   'authDialog.done': "Signed in. This window closes by itself.",
   'authDialog.failed': "Sign-in did not work: {message}",
+  'authDialog.notFromPane': "This sign-in window opens from the Outmerge pane in Outlook. Close it and sign in from the pane.",
+  'authDialog.development': "This deployment signs in with the development identity provider, so this sign-in window is not used.",
 
   'license.title': 'License',
   'license.checking': 'Checking your license…',

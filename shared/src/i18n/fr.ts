@@ -47,6 +47,8 @@ export const fr: Record<keyof typeof en, string> = {
   'authDialog.working': "Connexion avec Microsoft 365…",
   'authDialog.done': "Connecté. Cette fenêtre se ferme toute seule.",
   'authDialog.failed': "La connexion a échoué : {message}",
+  'authDialog.notFromPane': "Cette fenêtre de connexion s’ouvre depuis le volet Outmerge dans Outlook. Ferme-la et connecte-toi depuis le volet.",
+  'authDialog.development': "Ce déploiement utilise le fournisseur d’identité de développement : cette fenêtre de connexion ne sert pas.",
 
   'license.title': 'Licence',
   'license.checking': 'Vérification de ta licence…',
