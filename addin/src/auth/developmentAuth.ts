@@ -121,9 +121,9 @@ export class DevelopmentAuth implements AuthPort {
     }
     const payload: unknown = await response.json().catch(() => null);
     if (!response.ok) {
-      // Our own API's shape for a bad request (an invalid address); Entra's token-endpoint shape for a refusal.
-      if (isApiErrorBody(payload)) throw new AuthFailure('failed', permissions, payload.error.message);
-      throw tokenEndpointFailure(payload, permissions);
+      // Entra's token-endpoint shape for a refusal; our API's shape for a bad request (an invalid
+      // address), read the same way in case a refusal ever comes in it.
+      throw tokenEndpointFailure(isApiErrorBody(payload) ? { error: payload.error.code.toLowerCase(), error_description: payload.error.message } : payload, permissions);
     }
     const issued = payload as TokenResponse;
     this.tokens.set(cacheKey(resource, scopes), { token: issued.access_token, expiresAt: this.now() + issued.expires_in * 1000 });
