@@ -6,7 +6,7 @@ import type { Locale } from '../../../shared/src/i18n/translate.js';
 import type { ClientConfig } from '../api/apiClient.js';
 import { useAuth } from '../auth/useAuth.js';
 import { AppShell, usePageLocale } from '../components/AppShell.js';
-import { AuthFailureNotice } from '../components/AuthFailureNotice.js';
+import { AuthFailureNotice, organizationsConsentUrl } from '../components/AuthFailureNotice.js';
 import type { AuthBroker } from '../host/mailHost.js';
 import { LanguagePicker } from '../components/LanguagePicker.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -105,7 +105,7 @@ function PortalContent({ config, locale, onLocale }: { config: ClientConfig; loc
           </MessageBar>
         )}
         <div style={{ marginBottom: failure ? 12 : 0 }}>
-          <AuthFailureNotice failure={failure} adminConsentUrl={account ? adminConsentUrl : null} onRetry={() => void signIn()} />
+          <AuthFailureNotice failure={failure} adminConsentUrl={account ? adminConsentUrl : null} organizationsConsentUrl={organizationsConsentUrl(config)} onRetry={() => void signIn()} />
         </div>
         {content}
       </main>

@@ -14,7 +14,7 @@ import type { ClientConfig } from '../api/apiClient.js';
 import { apiFetch } from '../api/apiClient.js';
 import { AuthFailure } from '../auth/authPort.js';
 import { useAuth } from '../auth/useAuth.js';
-import { AuthFailureNotice } from '../components/AuthFailureNotice.js';
+import { AuthFailureNotice, organizationsConsentUrl } from '../components/AuthFailureNotice.js';
 import { planCampaign, recipientCount } from '../campaign/planCampaign.js';
 import { contactsToRecipientList } from '../campaign/contactsList.js';
 import { readRecipientFileOffThread } from '../campaign/readInWorker.js';
@@ -316,7 +316,12 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
         <Title3 as="h1">{t('app.name')}</Title3>
         <Caption1>{t('app.tagline')}</Caption1>
       </header>
-      <AuthFailureNotice failure={graphFailure ?? signInFailure} adminConsentUrl={adminConsentUrl} onRetry={graphFailure ? () => setGraphFailure(null) : () => void signIn()} />
+      <AuthFailureNotice
+        failure={graphFailure ?? signInFailure}
+        adminConsentUrl={adminConsentUrl}
+        organizationsConsentUrl={organizationsConsentUrl(config)}
+        onRetry={graphFailure ? () => setGraphFailure(null) : () => void signIn()}
+      />
       {account ? (
         <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}>
           <Text size={200} data-testid="signed-in-as">

@@ -1,6 +1,6 @@
 /** About the signed-in person rather than a subscription: their own license (A8) and their tenant's admin-consent link (A10). */
 import type { FastifyInstance } from 'fastify';
-import { adminConsentUrl } from '../identity/adminConsent.js';
+import { adminConsentUrl } from '../../../shared/src/api/adminConsent.js';
 import type { Services } from '../services.js';
 
 export function registerMeRoutes(app: FastifyInstance, services: Services): void {
@@ -12,6 +12,6 @@ export function registerMeRoutes(app: FastifyInstance, services: Services): void
   app.get('/api/v1/me/admin-consent', { schema: { summary: 'The admin-consent link for the caller\'s Microsoft 365 tenant' } }, async (request) => {
     const caller = await services.authenticate(request.headers.authorization);
     const { clientId, apiScope } = services.config.identity;
-    return { tenantId: caller.tenantId, url: adminConsentUrl({ tenantId: caller.tenantId, clientId, apiScope, publicUrl: services.config.publicUrl }) };
+    return { tenantId: caller.tenantId, url: adminConsentUrl({ tenant: caller.tenantId, clientId, apiScope, publicUrl: services.config.publicUrl }) };
   });
 }

@@ -39,8 +39,6 @@ export const de: Record<keyof typeof en, string> = {
   'consent.permission.contactsReadShared': "die Kontakte eines freigegebenen Postfachs lesen",
   'consent.askIt': "Schick deiner IT-Administration diesen Link; sie öffnet ihn einmal und genehmigt für alle:",
   'consent.link': "Link zur Administratorzustimmung für deine Organisation",
-  'consent.portal': "Deine IT-Administration findet den Link zur Administratorzustimmung für deine Organisation im Lizenzportal:",
-  'consent.portalLink': "IT-Hilfe",
   'consent.retry': "Erneut versuchen, sobald die IT zugestimmt hat",
   'consent.granted': "Die Administratorzustimmung ist für deine Organisation erteilt: Deine Benutzer können Outmerge verwenden, ohne nach Berechtigungen gefragt zu werden.",
   'consent.notGranted': "Die Administratorzustimmung wurde nicht erteilt: {message}",

@@ -37,8 +37,6 @@ export const en = {
   'consent.permission.contactsReadShared': "read the contacts of a shared mailbox",
   'consent.askIt': "Send your IT administrator this link; they open it once and approve for everyone:",
   'consent.link': "admin-consent link for your organisation",
-  'consent.portal': "Your IT administrator finds the admin-consent link for your organisation in the licensing portal:",
-  'consent.portalLink': "IT help",
   'consent.retry': "Try again once IT has approved",
   'consent.granted': "Admin consent is granted for your organisation: your users can use Outmerge without being asked for permissions.",
   'consent.notGranted': "Admin consent was not granted: {message}",

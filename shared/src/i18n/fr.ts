@@ -39,8 +39,6 @@ export const fr: Record<keyof typeof en, string> = {
   'consent.permission.contactsReadShared': "lire les contacts d’une boîte aux lettres partagée",
   'consent.askIt': "Envoie ce lien à ton administrateur informatique ; il l’ouvre une fois et approuve pour tout le monde :",
   'consent.link': "lien de consentement administrateur pour ton organisation",
-  'consent.portal': "Ton administrateur informatique trouve le lien de consentement administrateur de ton organisation dans le portail des licences :",
-  'consent.portalLink': "Aide informatique",
   'consent.retry': "Réessayer une fois l’approbation donnée",
   'consent.granted': "Le consentement administrateur est accordé pour ton organisation : tes utilisateurs peuvent utiliser Outmerge sans qu’on leur demande d’autorisations.",
   'consent.notGranted': "Le consentement administrateur n’a pas été accordé : {message}",
