@@ -95,4 +95,26 @@ describe('the pane in an Outlook without nested app authentication', () => {
     expect(asked[0]!.params.scope).not.toMatch(/Mail\./);
     await screenshot(pane, 'pane-de-consent-required');
   });
+
+  it('when the organisation approved nothing, sign-in itself stops and the user gets the link for IT', async () => {
+    const bob = { tenantId: 'c0ffee00-4b1d-4e5a-9f3c-1a2b3c4d5e6f', objectId: 'b0b0b0b0-0000-4000-8000-000000000002', email: 'bob@fabrikam.com', name: 'Bob' };
+    const fabrikam = await EntraStandIn.create({ clientId: CLIENT, redirectUris: [`${server.baseUrl}/auth-dialog.html`], user: bob, consented: [], userMayConsent: false });
+    const outlook = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 480, height: 900 } });
+    await fabrikam.install(outlook);
+    await installOffice(outlook, { displayLanguage: 'en-US', email: bob.email, subject: 'Hello', bodyHtml: '<p>Hello</p>', nestedAppAuth: false });
+    const bobsPane = await outlook.newPage();
+    await bobsPane.goto(`${server.baseUrl}/taskpane.html`);
+    await bobsPane.getByTestId('sign-in').click();
+    await expectText(bobsPane.getByTestId('consent-required'), /Your organisation has not approved this for Outmerge yet/, 30_000);
+    expect(await bobsPane.getByTestId('consent-permission').allInnerTexts()).toEqual(['access_as_user: sign you in to Outmerge and check your license']);
+    // No token to ask the server with: the link consents in the administrator's own tenant.
+    const link = new URL((await bobsPane.getByTestId('consent-admin-link').getAttribute('href'))!);
+    expect(`${link.origin}${link.pathname}`).toBe('https://login.microsoftonline.com/organizations/v2.0/adminconsent');
+    expect(link.searchParams.get('client_id')).toBe(CLIENT);
+    expect(link.searchParams.get('redirect_uri')).toBe(`${server.baseUrl}/portal.html`);
+    expect(link.searchParams.get('scope')?.split(' ')).toEqual(expect.arrayContaining(['openid', 'profile', 'offline_access', API, 'https://graph.microsoft.com/Mail.ReadWrite']));
+    expect(await bobsPane.getByTestId('signed-in-as').count()).toBe(0);
+    await screenshot(bobsPane, 'pane-en-sign-in-consent-required');
+    await outlook.close();
+  });
 });
