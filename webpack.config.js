@@ -11,6 +11,8 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 const pages = [
   { name: 'index', entry: 'home', title: 'Outmerge' },
   { name: 'taskpane', entry: 'taskpane', title: 'Outmerge', template: 'taskpane.html' },
+  // The sign-in page Office opens in its dialog where Outlook has no nested app authentication (Office.js for messageParent).
+  { name: 'auth-dialog', entry: 'authDialog', title: 'Outmerge sign-in', template: 'taskpane.html' },
   { name: 'playground', entry: 'playground', title: 'Outmerge playground' },
   { name: 'portal', entry: 'portal', title: 'Outmerge licensing portal' },
   { name: 'privacy', entry: 'legal', title: 'Outmerge — Privacy' },

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MyLicenseView, SeatView, SubscriptionView } from '../../shared/src/api/views.js';
+import { GRAPH_PERMISSIONS, graphScopeUri } from '../../shared/src/api/graphScopes.js';
 import { invitationToken } from '../helpers/outbox.js';
 import { startWithSubscription, type TestServer } from '../helpers/testServer.js';
 
@@ -207,8 +208,11 @@ describe('about the signed-in person (A8, A10)', () => {
     const { tenantId, url: link } = response.json<{ tenantId: string; url: string }>();
     expect(tenantId).toBe('72f988bf-86f1-41af-91ab-2d7cd011db47');
     const parsed = new URL(link);
-    expect(`${parsed.origin}${parsed.pathname}`).toBe('https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/adminconsent');
-    expect(parsed.searchParams.get('client_id')).toBe(server.services.config.identity.clientId);
+    // Office's NAA publish guide: the v2.0 endpoint with an explicit scope list (every permission the README registers).
+    expect(`${parsed.origin}${parsed.pathname}`).toBe('https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0/adminconsent');
+    const { clientId, apiScope } = server.services.config.identity;
+    expect(parsed.searchParams.get('client_id')).toBe(clientId);
+    expect(parsed.searchParams.get('scope')?.split(' ')).toEqual(['openid', 'profile', 'offline_access', ...GRAPH_PERMISSIONS.map(graphScopeUri), `api://${clientId}/${apiScope}`]);
     expect(parsed.searchParams.get('redirect_uri')).toBe(`${server.services.config.publicUrl}/portal.html`);
     expect(link).not.toContain('evil.example');
     expect((await server.call('GET', '/api/v1/me/admin-consent')).statusCode).toBe(401);

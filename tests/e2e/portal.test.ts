@@ -106,7 +106,7 @@ describe('the portal with 10,000 assigned users', () => {
   it('builds the admin-consent link for the signed-in tenant on the IT help page', async () => {
     await portal.getByRole('navigation').getByRole('link', { name: 'IT help' }).click();
     const link = portal.getByTestId('admin-consent-link');
-    await expect.poll(() => link.getAttribute('href'), { timeout: 15_000 }).toMatch(/^https:\/\/login\.microsoftonline\.com\/[0-9a-f-]{36}\/adminconsent\?client_id=[0-9a-f-]{36}&redirect_uri=/);
+    await expect.poll(() => link.getAttribute('href'), { timeout: 15_000 }).toMatch(/^https:\/\/login\.microsoftonline\.com\/[0-9a-f-]{36}\/v2\.0\/adminconsent\?client_id=[0-9a-f-]{36}&scope=openid\+profile\+offline_access\+.*&redirect_uri=/);
     expect(decodeURIComponent((await link.getAttribute('href'))!)).toContain(`redirect_uri=${server.baseUrl}/portal.html`);
     expect(await portal.getByTestId('manifest-download').getAttribute('href')).toBe('/manifest.xml');
     expect(await portal.getByTestId('app-package-download').getAttribute('href')).toBe('/manifest.zip');

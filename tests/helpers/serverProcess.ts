@@ -17,7 +17,8 @@ export async function startServerProcess(env: Record<string, string> = {}, optio
   if (!fs.existsSync(entry) || !fs.existsSync(path.resolve('build/addin/playground.html'))) throw new Error('Run "npm run build" before the end-to-end tests.');
   const port = await freePort();
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'outmerge-server-'));
-  const baseUrl = `http://127.0.0.1:${port}`;
+  // With a certificate (TLS_CERT_FILE) the server speaks HTTPS under the name its certificate carries.
+  const baseUrl = env.TLS_CERT_FILE ? `https://localhost:${port}` : `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [entry], { env: { ...process.env, NODE_ENV: 'test', PORT: String(port), PUBLIC_URL: baseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise<void>((resolve, reject) => {

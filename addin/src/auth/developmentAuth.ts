@@ -1,12 +1,17 @@
 /**
  * The auth port with the development identity provider: the user types or picks an email and an
  * organisation (the `prompt` the page shows), and the server's /dev/idp issues Entra-shaped tokens.
+ * It asks the way MSAL asks Entra: sign-in gets the API's token only, and each feature's Graph
+ * scopes are asked for when the feature is first used (a token per scope set). A refusal comes back
+ * in the shape of Entra's token endpoint (`invalid_grant`, `suberror: consent_required`, AADSTS65001)
+ * and becomes the same `AuthFailure` as with MSAL; there is no consent screen in development.
  * The chosen identity is remembered in browser storage so other pages start signed in.
  */
-import { apiFetch } from '../api/apiClient.js';
-import type { KeyValueStore } from '../storage/keyValueStore.js';
+import { isApiErrorBody } from '../../../shared/src/api/errors.js';
 import type { GraphScope } from '../../../shared/src/api/graphScopes.js';
-import { NotSignedInError, type Account, type AuthPort } from './authPort.js';
+import type { KeyValueStore } from '../storage/keyValueStore.js';
+import { permissionName, tokenEndpointFailure } from './authFlow.js';
+import { AuthFailure, NotSignedInError, type Account, type AuthPort } from './authPort.js';
 
 export interface DevelopmentIdentity {
   email: string;
@@ -18,6 +23,15 @@ interface TokenResponse {
   access_token: string;
   expires_in: number;
   account: Account;
+}
+
+export interface DevelopmentAuthOptions {
+  now?: () => number;
+  /** The API's scope, named in a refusal (`access_as_user`). */
+  apiScope?: string;
+  /** Where /dev/idp lives: this page's own server unless told otherwise. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
 }
 
 const STORAGE_KEY = 'outmerge.devIdentity';
@@ -32,12 +46,17 @@ export class DevelopmentAuth implements AuthPort {
   private account: Account | null = null;
   /** Tokens by resource and scope set ("api", or "graph:" and the sorted scopes). */
   private readonly tokens = new Map<string, { token: string; expiresAt: number }>();
+  private readonly now: () => number;
+  private readonly fetchImpl: typeof fetch;
 
   constructor(
     private readonly prompt: () => Promise<DevelopmentIdentity>,
     private readonly store: KeyValueStore,
-    private readonly now: () => number = Date.now,
-  ) {}
+    private readonly options: DevelopmentAuthOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.fetchImpl = options.fetch ?? ((...args) => fetch(...args));
+  }
 
   /** Restores the identity chosen earlier in this browser, if any. */
   async restore(): Promise<Account | null> {
@@ -94,9 +113,26 @@ export class DevelopmentAuth implements AuthPort {
   }
 
   private async issue(identity: DevelopmentIdentity, resource: 'api' | 'graph', scopes: readonly GraphScope[] = []): Promise<TokenResponse> {
-    const response = await apiFetch<TokenResponse>('/dev/idp/token', { method: 'POST', body: { ...identity, resource, ...(resource === 'graph' ? { scopes } : {}) } });
-    this.tokens.set(cacheKey(resource, scopes), { token: response.access_token, expiresAt: this.now() + response.expires_in * 1000 });
-    return response;
+    const permissions = resource === 'api' ? [permissionName(this.options.apiScope ?? 'access_as_user')] : [...scopes];
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.options.baseUrl ?? ''}/dev/idp/token`, {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ...identity, resource, ...(resource === 'graph' ? { scopes } : {}) }),
+      });
+    } catch (error) {
+      throw new AuthFailure('failed', permissions, error instanceof Error ? error.message : 'The identity provider could not be reached.');
+    }
+    const payload: unknown = await response.json().catch(() => null);
+    if (!response.ok) {
+      // Entra's token-endpoint shape for a refusal; our API's shape for a bad request (an invalid
+      // address), read the same way in case a refusal ever comes in it.
+      throw tokenEndpointFailure(isApiErrorBody(payload) ? { error: payload.error.code.toLowerCase(), error_description: payload.error.message } : payload, permissions);
+    }
+    const issued = payload as TokenResponse;
+    this.tokens.set(cacheKey(resource, scopes), { token: issued.access_token, expiresAt: this.now() + issued.expires_in * 1000 });
+    return issued;
   }
 }
 

@@ -31,6 +31,41 @@ export interface AttachmentContent {
   contentBytes: string;
 }
 
+/**
+ * How the host lets the pane sign in (Office's "Enable single sign-on with nested app authentication",
+ * "Have a fallback when NAA isn't supported"):
+ * - `nested`: Outlook brokers MSAL's requests (NestedAppAuth 1.1);
+ * - `dialog`: an Outlook without it; sign-in runs in a page of ours opened with the Office dialog API;
+ * - `browser`: a plain browser page (the playground), where MSAL's own popup works.
+ */
+export type AuthBroker = { kind: 'nested' } | { kind: 'dialog'; open(url: string): Promise<string> } | { kind: 'browser' };
+
+/** Why the Office dialog did not answer (Office's "Handle errors and events in the Office dialog box"). */
+export type AuthDialogFailure = 'closed' | 'blocked' | 'busy' | 'wrong_origin' | 'failed';
+
+export class AuthDialogError extends Error {
+  constructor(
+    readonly reason: AuthDialogFailure,
+    readonly code: number | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AuthDialogError';
+  }
+}
+
+/**
+ * 12006: the user closed the dialog (or it answered with COOP same-origin); 12009: the user chose
+ * Ignore on Office on the web's prompt; 12011: the browser blocks pop-ups; 12007: a dialog is
+ * already open from this pane.
+ */
+export function authDialogFailure(code: number): AuthDialogFailure {
+  if (code === 12006) return 'closed';
+  if (code === 12009 || code === 12011) return 'blocked';
+  if (code === 12007) return 'busy';
+  return 'failed';
+}
+
 export interface MailHost {
   /** Outlook's display language, a BCP 47 tag such as `fr-FR`. */
   displayLanguage(): string;
@@ -39,4 +74,6 @@ export interface MailHost {
   readDraft(): Promise<Draft>;
   /** The content of one of the draft's attachments (Outlook: Mailbox 1.8). */
   readAttachment(id: string): Promise<AttachmentContent>;
+  /** How sign-in works in this host. */
+  authBroker(): AuthBroker;
 }

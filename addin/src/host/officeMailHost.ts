@@ -2,7 +2,7 @@
  * The Office host port implemented with Office.js: the only module in the code base that
  * touches `Office.*`. Office.js itself is loaded from Microsoft's CDN by taskpane.html.
  */
-import type { AttachmentContent, Draft, DraftAttachment, MailHost } from './mailHost.js';
+import { AuthDialogError, authDialogFailure, type AttachmentContent, type AuthBroker, type Draft, type DraftAttachment, type MailHost } from './mailHost.js';
 
 function asPromise<T>(call: (callback: (result: Office.AsyncResult<T>) => void) => void): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -49,6 +49,15 @@ export class OfficeMailHost implements MailHost {
     return { subject, bodyHtml, attachments, attachmentsReadable, from };
   }
 
+  /**
+   * Nested app authentication where Outlook supports it; elsewhere (Outlook.com mailboxes, builds
+   * before NAA) the Office dialog API, as Microsoft's Outlook-Add-in-SSO-NAA sample falls back.
+   */
+  authBroker(): AuthBroker {
+    if (Office.context.requirements.isSetSupported('NestedAppAuth', '1.1')) return { kind: 'nested' };
+    return { kind: 'dialog', open: (url) => openDialog(url) };
+  }
+
   async readAttachment(id: string): Promise<AttachmentContent> {
     const item = Office.context.mailbox.item as Office.MessageCompose;
     const details = (await asPromise<Office.AttachmentDetailsCompose[]>((cb) => item.getAttachmentsAsync(cb))).find((a) => a.id === id);
@@ -66,6 +75,43 @@ export class OfficeMailHost implements MailHost {
 function contentTypeOf(name: string): string {
   const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
   return ({ png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', bmp: 'image/bmp' } as Record<string, string>)[extension] ?? 'application/octet-stream';
+}
+
+/**
+ * Opens one of our pages in the Office dialog and resolves with its first message. Only a message
+ * from our own origin counts (Dialog Origin 1.1 reports it; older hosts deliver only same-domain
+ * messages). The dialog is closed once it has answered.
+ */
+function openDialog(url: string): Promise<string> {
+  const expectedOrigin = new URL(url).origin;
+  return new Promise((resolve, reject) => {
+    // 60 % × 30 % of the screen, as Microsoft's sample; the sign-in page itself comes from Entra.
+    Office.context.ui.displayDialogAsync(url, { height: 60, width: 30 }, (result) => {
+      if (result.status === Office.AsyncResultStatus.Failed) {
+        reject(new AuthDialogError(authDialogFailure(result.error.code), result.error.code, result.error.message));
+        return;
+      }
+      const dialog = result.value;
+      dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
+        dialog.close();
+        if ('error' in arg) reject(new AuthDialogError(authDialogFailure(arg.error), arg.error, `The sign-in window reported ${arg.error}.`));
+        else if (arg.origin !== undefined && arg.origin !== expectedOrigin) reject(new AuthDialogError('wrong_origin', null, `The sign-in window answered from ${arg.origin}.`));
+        else resolve(arg.message);
+      });
+      dialog.addEventHandler(Office.EventType.DialogEventReceived, (arg) => {
+        if ('error' in arg) reject(new AuthDialogError(authDialogFailure(arg.error), arg.error, `The sign-in window reported ${arg.error}.`));
+      });
+    });
+  });
+}
+
+/**
+ * For the sign-in page inside the Office dialog: hands its result to the pane that opened it. The
+ * target is our own origin (the pane's), never "*": the message carries an access token.
+ */
+export async function sendToDialogParent(message: string): Promise<void> {
+  await Office.onReady();
+  Office.context.ui.messageParent(message, { targetOrigin: window.location.origin });
 }
 
 function escapeText(text: string): string {

@@ -4,7 +4,7 @@
  * then gives exactly what officeMailHost.ts gives on such a host: no From below 1.7, no
  * attachments below 1.8, no inline image content ids below 1.16.
  */
-import type { AttachmentContent, Draft, DraftAttachment, MailHost } from './mailHost.js';
+import type { AttachmentContent, AuthBroker, Draft, DraftAttachment, MailHost } from './mailHost.js';
 
 export interface PlaygroundAttachment extends DraftAttachment {
   contentBytes: string;
@@ -57,6 +57,11 @@ export class PlaygroundMailHost implements MailHost {
       attachments: attachmentsReadable ? attachments.map(({ contentBytes: _content, ...metadata }) => ({ ...metadata, contentId: contentIds && metadata.isInline ? metadata.contentId : null })) : [],
       from: atLeast(version, '1.7') ? (from ?? this.mailbox()) : null,
     };
+  }
+
+  /** A plain browser page: no Office broker and no Office dialog are needed here; MSAL's own popup works. */
+  authBroker(): AuthBroker {
+    return { kind: 'browser' };
   }
 
   async readAttachment(id: string): Promise<AttachmentContent> {

@@ -1,14 +1,17 @@
 /** The licensing portal: sign in, see and buy subscriptions, assign seats, IT help. */
 import { Button, Caption1, Link, MessageBar, MessageBarBody, Spinner, Text, Title2 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { PartnerView } from '../../../shared/src/api/views.js';
 import type { Locale } from '../../../shared/src/i18n/translate.js';
 import type { ClientConfig } from '../api/apiClient.js';
 import { useAuth } from '../auth/useAuth.js';
 import { AppShell, usePageLocale } from '../components/AppShell.js';
+import { AuthFailureNotice, organizationsConsentUrl } from '../components/AuthFailureNotice.js';
+import type { AuthBroker } from '../host/mailHost.js';
 import { LanguagePicker } from '../components/LanguagePicker.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { AcceptInvitation } from './AcceptInvitation.js';
+import { readAdminConsentReturn } from './adminConsentReturn.js';
 import { Checkout } from './Checkout.js';
 import { Dashboard } from './Dashboard.js';
 import { ItHelp } from './ItHelp.js';
@@ -21,6 +24,9 @@ import { SubscriptionPage } from './SubscriptionPage.js';
 import { usePortalApi } from './usePortalApi.js';
 import { useHashRoute } from './useHashRoute.js';
 
+/** The portal is a plain browser page: MSAL's own popup. */
+const BROWSER: AuthBroker = { kind: 'browser' };
+
 export function Portal({ config }: { config: ClientConfig }) {
   const [locale, setLocale] = usePageLocale();
   return (
@@ -32,8 +38,14 @@ export function Portal({ config }: { config: ClientConfig }) {
 
 function PortalContent({ config, locale, onLocale }: { config: ClientConfig; locale: Locale; onLocale: (l: Locale) => void }) {
   const { t } = useI18n();
-  const { auth, account, ready, error, signIn, signOut, dialog } = useAuth(config, { nested: false, loginHint: null });
+  const { auth, account, ready, failure, signIn, signOut, dialog } = useAuth(config, { broker: BROWSER, loginHint: null });
   const api = usePortalApi(auth);
+  const adminConsentUrl = useCallback(async () => (await api.adminConsent()).url, [api]);
+  // The admin-consent link comes back here; say how it went once, then drop Entra's query from the address.
+  const [consentReturn] = useState(() => readAdminConsentReturn(window.location.search));
+  useEffect(() => {
+    if (consentReturn) window.history.replaceState(null, '', `${window.location.pathname}${window.location.hash}`);
+  }, [consentReturn]);
   const route = useHashRoute();
   // The partners the person is staff of, asked at sign-in: the server binds new staff at their first partner call.
   const [partners, setPartners] = useState<PartnerView[] | null>(null);
@@ -87,11 +99,14 @@ function PortalContent({ config, locale, onLocale }: { config: ClientConfig; loc
         </nav>
       </header>
       <main style={{ padding: 24, maxWidth: 1100, margin: '0 auto' }}>
-        {error && (
-          <MessageBar intent="error" style={{ marginBottom: 12 }}>
-            <MessageBarBody>{t('auth.error', { message: error })}</MessageBarBody>
+        {consentReturn && (
+          <MessageBar intent={consentReturn.granted ? 'success' : 'error'} style={{ marginBottom: 12 }}>
+            <MessageBarBody data-testid="admin-consent-return">{consentReturn.granted ? t('consent.granted') : t('consent.notGranted', { message: consentReturn.description })}</MessageBarBody>
           </MessageBar>
         )}
+        <div style={{ marginBottom: failure ? 12 : 0 }}>
+          <AuthFailureNotice failure={failure} adminConsentUrl={account ? adminConsentUrl : null} organizationsConsentUrl={organizationsConsentUrl(config)} onRetry={() => void signIn()} />
+        </div>
         {content}
       </main>
       {dialog}

@@ -4,13 +4,17 @@
  * injected, so the same component runs in Outlook (Office.js, MSAL) and in the playground
  * (simulated compose window, development identity provider, Graph stand-in).
  */
-import { Button, Caption1, Divider, MessageBar, MessageBarBody, Text, Title3 } from '@fluentui/react-components';
+import { Button, Caption1, Divider, Text, Title3 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { decideFooter } from '../../../shared/src/license/footerDecision.js';
 import { promotionalFooterHtml } from '../../../shared/src/merge/footer.js';
 import { compileTemplate } from '../../../shared/src/merge/mergeTemplate.js';
+import { campaignScopes } from '../../../shared/src/api/graphScopes.js';
 import type { ClientConfig } from '../api/apiClient.js';
+import { apiFetch } from '../api/apiClient.js';
+import { AuthFailure } from '../auth/authPort.js';
 import { useAuth } from '../auth/useAuth.js';
+import { AuthFailureNotice, organizationsConsentUrl } from '../components/AuthFailureNotice.js';
 import { planCampaign, recipientCount } from '../campaign/planCampaign.js';
 import { contactsToRecipientList } from '../campaign/contactsList.js';
 import { readRecipientFileOffThread } from '../campaign/readInWorker.js';
@@ -50,7 +54,11 @@ const NO_RECIPIENTS: RecipientsState = { reading: null, readingShare: 0, list: n
 export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   const { t, locale } = useI18n();
   const loginHint = useMemo(() => host.userEmail(), [host]);
-  const { auth, account, error: authError, signIn, signOut, dialog } = useAuth(config, { nested: true, loginHint });
+  const broker = useMemo(() => host.authBroker(), [host]);
+  const { auth, account, failure: signInFailure, signIn, signOut, dialog } = useAuth(config, { broker, loginHint });
+  /** A Graph permission a feature asked for and did not get (consent), shown until the next attempt. */
+  const [graphFailure, setGraphFailure] = useState<AuthFailure | null>(null);
+  const adminConsentUrl = useMemo(() => (auth && account ? async () => (await apiFetch<{ url: string }>('/api/v1/me/admin-consent', { token: await auth.apiToken() })).url : null), [auth, account]);
   const license = useLicense(auth, account, licenseClient);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [draftError, setDraftError] = useState<string | null>(null);
@@ -203,11 +211,17 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
       if (!graph) return;
       const name = t('recipients.contactsSource', { mailbox: source.mailbox ?? t('send.fromOwn'), category: source.category ?? t('recipients.contactsAllCategories') });
       setRecipients({ ...NO_RECIPIENTS, reading: name });
+      setGraphFailure(null);
       try {
         const contacts = await graph.listContacts({ mailbox: source.mailbox, category: source.category });
         setRecipients(listState(contactsToRecipientList(contacts, name), null, null));
         setPreviewIndex(0);
       } catch (e) {
+        if (e instanceof AuthFailure) {
+          setRecipients(NO_RECIPIENTS);
+          setGraphFailure(e);
+          return;
+        }
         const problem: RecipientListProblem =
           e instanceof RecipientListError ? e.problem : { code: 'CONTACTS_FAILED', fileName: name, message: e instanceof GraphRequestError && e.kind === 'forbidden' ? t('send.sendAsDenied') : e instanceof Error ? e.message : String(e) };
         setRecipients({ ...NO_RECIPIENTS, problem });
@@ -284,7 +298,15 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
         : null;
 
   const startSending = useCallback(async () => {
-    if (!recipients.list || !recipients.emailColumn) return;
+    if (!recipients.list || !recipients.emailColumn || !auth) return;
+    // The campaign's permissions are asked for now, in one consent, rather than row by row.
+    setGraphFailure(null);
+    try {
+      await auth.graphToken(campaignScopes(mailbox));
+    } catch (e) {
+      setGraphFailure(e instanceof AuthFailure ? e : new AuthFailure('failed', [], e instanceof Error ? e.message : String(e)));
+      return;
+    }
     // Send what the message says now, not what it said when the pane last read it.
     const latest = await host.readDraft().catch(() => draft);
     if (!latest) return;
@@ -303,13 +325,14 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
       finalPlan.excluded,
       mailboxOf(latest),
     );
-  }, [host, draft, recipients, excludedRows, license, locale, config, start, mailboxOf]);
+  }, [auth, host, draft, recipients, excludedRows, license, locale, config, start, mailbox, mailboxOf]);
 
   /** M5: the previewed row, exactly as it will go out (files and pictures included), sent to the sender's own address. */
   const sendTestMessage = useCallback(async () => {
     const message = plan?.messages[Math.min(previewIndex, (plan?.messages.length ?? 1) - 1)];
     if (!graph || !account || !message) return;
     setTestResult(null);
+    setGraphFailure(null);
     try {
       const state = await sendTest(message, account.email, {
         graph,
@@ -326,6 +349,10 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
         setTestResult({ ok: false, text: t('preview.testNotSent', { message: why }) });
       }
     } catch (e) {
+      if (e instanceof AuthFailure) {
+        setGraphFailure(e);
+        return;
+      }
       setTestResult({ ok: false, text: e instanceof GraphRequestError && e.kind === 'forbidden' ? t('send.sendAsDenied') : t('errors.generic', { message: e instanceof Error ? e.message : String(e) }) });
     }
   }, [plan, previewIndex, graph, account, mailbox, t, attachmentFromDraft, inlineImageFromDraft, sendLog]);
@@ -346,11 +373,12 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
         <Title3 as="h1">{t('app.name')}</Title3>
         <Caption1>{t('app.tagline')}</Caption1>
       </header>
-      {authError && (
-        <MessageBar intent="error">
-          <MessageBarBody>{t('auth.error', { message: authError })}</MessageBarBody>
-        </MessageBar>
-      )}
+      <AuthFailureNotice
+        failure={graphFailure ?? signInFailure}
+        adminConsentUrl={adminConsentUrl}
+        organizationsConsentUrl={organizationsConsentUrl(config)}
+        onRetry={graphFailure ? () => setGraphFailure(null) : () => void signIn()}
+      />
       {account ? (
         <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}>
           <Text size={200} data-testid="signed-in-as">

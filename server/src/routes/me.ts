@@ -1,12 +1,7 @@
 /** About the signed-in person rather than a subscription: their own license (A8), leaving another organisation's seat, and their tenant's admin-consent link (A10). */
 import type { FastifyInstance } from 'fastify';
+import { adminConsentUrl } from '../../../shared/src/api/adminConsent.js';
 import type { Services } from '../services.js';
-
-/** Microsoft's admin-consent address for a tenant, from configuration only (never the request's Host). */
-export function adminConsentUrl(tenantId: string, clientId: string, publicUrl: string): string {
-  const query = new URLSearchParams({ client_id: clientId, redirect_uri: `${publicUrl}/portal.html` });
-  return `https://login.microsoftonline.com/${encodeURIComponent(tenantId)}/adminconsent?${query.toString()}`;
-}
 
 export function registerMeRoutes(app: FastifyInstance, services: Services): void {
   app.get('/api/v1/me/license', { schema: { summary: 'The caller\'s own seat: status, plan and whom to ask (the subscription owner); how many subscriptions they administer' } }, async (request) => {
@@ -26,6 +21,7 @@ export function registerMeRoutes(app: FastifyInstance, services: Services): void
 
   app.get('/api/v1/me/admin-consent', { schema: { summary: 'The admin-consent link for the caller\'s Microsoft 365 tenant' } }, async (request) => {
     const caller = await services.authenticate(request.headers.authorization);
-    return { tenantId: caller.tenantId, url: adminConsentUrl(caller.tenantId, services.config.identity.clientId, services.config.publicUrl) };
+    const { clientId, apiScope } = services.config.identity;
+    return { tenantId: caller.tenantId, url: adminConsentUrl({ tenant: caller.tenantId, clientId, apiScope, publicUrl: services.config.publicUrl }) };
   });
 }
