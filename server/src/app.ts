@@ -10,7 +10,6 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AUTH_DIALOG_PATH } from '../../shared/src/api/authDialog.js';
 import type { Config } from './config.js';
 import { createDevelopmentIdentityProvider, registerDevelopmentIdentityRoutes } from './dev/identityProvider.js';
 import { registerGraphStandIn } from './dev/graph/graphStandIn.js';
@@ -187,12 +186,6 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   }
   if (dnsStandIn) registerDnsStandInRoutes(app, dnsStandIn);
   if (!config.mail.smtpUrl) registerOutboxRoutes(app, services.storage);
-
-  // The sign-in page in Office's dialog keeps its opener: with COOP same-origin Office reports the
-  // dialog closed (12006) and never gets its message (Office's dialog error reference).
-  app.addHook('onSend', async (request, reply) => {
-    if (request.url.split('?')[0] === AUTH_DIALOG_PATH) reply.header('Cross-Origin-Opener-Policy', 'unsafe-none');
-  });
 
   if (fs.existsSync(path.join(config.staticDir, 'index.html'))) {
     // max-age=0: a new deployment's pages are picked up at once (Outlook caches add-in pages hard).
