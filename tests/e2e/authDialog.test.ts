@@ -47,8 +47,9 @@ async function openDialog(request: AuthDialogRequest): Promise<{ page: Page; ans
   const page = await context.newPage();
   // Office appends _host_info to the address it opens in its dialog.
   const response = await page.goto(`${authDialogUrl(server.baseUrl, request)}&_host_info=${randomUUID()}`);
-  // Office reports a dialog answering with COOP same-origin as closed (12006).
-  expect(response?.headers()['cross-origin-opener-policy']).toBe('unsafe-none');
+  // Office reports a dialog answering with COOP same-origin as closed (12006): the page sends no
+  // opener policy (server/src/http/pageHeaders.ts), the browser's default unsafe-none.
+  expect(response?.headers()['cross-origin-opener-policy'] ?? 'unsafe-none').toBe('unsafe-none');
   await expect.poll(() => messages.length, { timeout: 20_000 }).toBe(before + 1);
   const raw = messages[before]!;
   return { page, raw, answer: decodeAuthDialogMessage(raw.message), entraRequests: entra.requests.slice(entraBefore) };
