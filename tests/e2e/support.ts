@@ -30,3 +30,15 @@ export async function screenshot(locator: { screenshot(options: { path: string }
 export async function openStep(page: { getByTestId(id: string): Locator }, step: 'message' | 'recipients' | 'check' | 'send'): Promise<void> {
   await page.getByTestId(`step-${step}`).click();
 }
+
+/**
+ * What reached recipients once transport has moved everything submitted so far. Exchange sends a
+ * while after the 202 (the stand-in delays each message by up to `maxSendDelayMs`, its
+ * GRAPH_STANDIN_SEND_DELAY_MS bound), so the stand-in's clock is moved past that bound instead of
+ * waiting: a message submitted twice shows twice, and nothing can arrive after this read.
+ */
+export async function settledMailbox<T>(baseUrl: string, maxSendDelayMs: number): Promise<T[]> {
+  const moved = await fetch(`${baseUrl}/dev/graph/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: maxSendDelayMs + 1 }) });
+  expect(moved.status).toBe(200);
+  return (await (await fetch(`${baseUrl}/dev/mailbox/messages`)).json()) as T[];
+}
