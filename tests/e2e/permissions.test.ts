@@ -37,14 +37,16 @@ function newlyAsked(): string[] {
 
 const csv = (rows: string[]) => ({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(['First Name,Email', ...rows].join('\n')) });
 
+/** A campaign from the mailbox picked in the message's From (empty: Anna's own), as a sender does in Outlook. */
 async function sendCampaign(fromMailbox: string, rows: string[]): Promise<void> {
   await openStep(pane, 'message');
+  await pane.getByTestId('compose-from').fill(fromMailbox);
   await pane.getByTestId('compose-subject').fill('Hello {{First Name}}');
   await pane.getByTestId('compose-body').evaluate((element) => {
     element.innerHTML = '<p>Dear {{First Name}},</p>';
   });
   await pane.getByRole('button', { name: 'Reload from the message' }).click();
-  await pane.getByTestId('from-mailbox').fill(fromMailbox);
+  await expectText(pane.getByTestId('message-from'), new RegExp(`^${(fromMailbox || 'anna@contoso.com').replace(/\./g, '\\.')}$`));
   await openStep(pane, 'recipients');
   await pane.getByTestId('recipients-file').setInputFiles(csv(rows));
   await expectText(pane.getByTestId('recipients-summary'), new RegExp(`^${rows.length} rows? and 2 columns`));
@@ -83,6 +85,7 @@ describe('the permissions the pane asks for, feature by feature', () => {
   it('adds Mail.Send.Shared for a campaign from a shared mailbox (drafts stay in the own mailbox)', async () => {
     await sendCampaign('team@contoso.com', ['Vera,vera@fabrikam.com']);
     const requests = newlyAsked().filter((request) => request !== 'api');
-    expect(new Set(requests)).toEqual(new Set(['Mail.ReadWrite Mail.Send Mail.Send.Shared', 'Mail.ReadWrite', 'Mail.Send Mail.Send.Shared']));
+    // The drafts reuse the first campaign's Mail.ReadWrite token: no Mail.ReadWrite.Shared, nothing new for them.
+    expect(new Set(requests)).toEqual(new Set(['Mail.ReadWrite Mail.Send Mail.Send.Shared', 'Mail.Send Mail.Send.Shared']));
   });
 });

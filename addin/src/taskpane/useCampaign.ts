@@ -37,8 +37,6 @@ export function useCampaign(options: CampaignOptions) {
     () => new SendLog(storage, dailyRecipientLimit, (since) => graphRef.current?.sentSince?.(since) ?? Promise.resolve([])),
     [storage, dailyRecipientLimit],
   );
-  /** Bumped when Sent Items has been read, so that plans computed from the budget are computed again. */
-  const [sendLogReadings, setSendLogReadings] = useState(0);
   // The readers of the draft change with every render; the session asks for the latest.
   const readers = useRef(options);
   readers.current = options;
@@ -64,23 +62,17 @@ export function useCampaign(options: CampaignOptions) {
   }, [storage, sendLog, ratePerMinute]);
   useEffect(() => session?.setGraph(graph), [session, graph]);
 
-  // Signed in: read what the mailbox sent in the last 24 hours before anything is planned from it.
-  useEffect(() => {
-    if (!graph?.sentSince) return;
-    let current = true;
-    sendLog.refresh(Date.now()).then(
-      () => current && setSendLogReadings((n) => n + 1),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [sendLog, graph]);
-  /** A new object after each reading of Sent Items, so that what is computed from the budget is computed again. */
-  const budget = useMemo(() => ({ log: sendLog, readings: sendLogReadings }), [sendLog, sendLogReadings]);
-
   const subscribe = useCallback((listener: () => void) => (session ? session.subscribe(listener) : noSubscription()), [session]);
   const campaign = useSyncExternalStore(subscribe, () => session?.current() ?? null);
+  /**
+   * Sent Items is read with the campaign's permissions — by the runner before its first row and while
+   * it sends, and by a test send — never at sign-in: Mail.ReadWrite is asked for when a feature that
+   * needs it is used (incremental consent), and a read at sign-in would open Entra's consent page in an
+   * organisation that granted sign-in only. What is planned from the budget is computed again once a
+   * campaign has let go (a new object then), with what that campaign read and sent.
+   */
+  const idle = campaign === null;
+  const budget = useMemo(() => ({ log: sendLog, idle }), [sendLog, idle]);
 
   return {
     campaign,
