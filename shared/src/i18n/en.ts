@@ -124,6 +124,7 @@ export const en = {
   'send.blocked.send_as_denied': 'Sending stopped before any message went out as {mailbox}: Microsoft 365 says {user} may not send as this mailbox. Ask your IT administrator to give {user} the “Send As” or “Send on Behalf” permission on {mailbox} (Exchange admin center › Recipients › Mailboxes › {mailbox} › Delegation), then resume. No other row was touched.',
   'send.blocked.access_denied': 'Sending stopped: Microsoft 365 refused access to your mailbox for Outmerge. Ask your IT administrator to grant admin consent for Outmerge’s Microsoft Graph permissions (see IT help in the portal), then resume.',
   'send.blocked.sender_restricted': 'Sending stopped: Exchange returned messages with “5.1.8 Access denied, bad outbound sender”, so your mailbox is restricted from sending. Ask your IT administrator to release you in the Microsoft Defender portal (Email & collaboration › Review › Restricted entities), then resume. The returned rows are marked in the report.',
+  'send.blocked.files_missing': 'Sending paused: the Outmerge pane that was to carry on belongs to a message without {files}. A campaign’s files come from the message it was started from: in Outmerge in that message it goes on by itself (open the message if it is closed), or attach the files to this message and resume. No row was touched.',
 
   'portal.title': 'Outmerge licensing portal',
   'portal.intro': 'Buy licenses for your organisation and assign them to the people who send mail merges.',
