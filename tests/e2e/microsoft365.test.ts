@@ -144,7 +144,7 @@ describe('a campaign as issue 9 tells it: shared mailbox, 3 MB file, inline logo
 
     // Microsoft 365 on a bad day: seeded faults on drafts, uploads (both origins), sends and look-ups — refusals (503, 429),
     // answers lost after the effect (504), connections cut before it. Not a connection cut after the effect with no byte of
-    // answer: Chromium itself sends such a POST again on a reused connection, unseen by the page (the README's "Known limits").
+    // answer: Chromium itself sends such a POST again on a reused connection, unseen by the page (README, *Campaigns across windows, reloads and lost connections*).
     expect((await control('PUT', '/dev/graph/faults', { seed: 9, probabilities: { 'drop-before': 0.03, '503': 0.04, '504': 0.04, '429': 0.04 }, operations: ['create', 'send', 'list', 'upload'], retryAfterSeconds: 1 })).status).toBe(200);
     await first.getByTestId('send-button').click();
     await expect.poll(() => sentSoFar(first), { timeout: 60_000, interval: 100 }).toBeGreaterThanOrEqual(2);
