@@ -32,7 +32,8 @@ function later(ms: number): PartnerService {
 async function account(email: string) {
   const response = await server.call('POST', '/dev/idp/token', { body: { email } });
   const issued = response.json<{ access_token: string; account: { tenantId: string; objectId: string; email: string } }>();
-  return { token: issued.access_token, tenantId: issued.account.tenantId, objectId: issued.account.objectId, email, name: null };
+  // As the token validator reads it: a member at their own tenant's domain, whose UPN Entra vouches for.
+  return { token: issued.access_token, tenantId: issued.account.tenantId, objectId: issued.account.objectId, email, name: null, verifiedEmails: [email.toLowerCase()] };
 }
 
 let keySeq = 0;
@@ -151,7 +152,7 @@ describe('offers (P2)', () => {
     const provider = new GatedProvider();
     const service = paymentServices(server, provider).partners;
     const [a, b] = await Promise.all([account('owner@papa2-customer.example'), account('owner@papa3-customer.example')]);
-    const caller = (buyer: typeof a) => ({ tenantId: buyer.tenantId, objectId: buyer.objectId, email: buyer.email, name: null, scopes: [] });
+    const caller = (buyer: typeof a) => ({ tenantId: buyer.tenantId, objectId: buyer.objectId, email: buyer.email, name: null, scopes: [], verifiedEmails: buyer.verifiedEmails });
     const first = service.redeemOffer(caller(a), { ...parts, card: '4242 4242 4242 4242' }, 'first-buyer-key-0001', null);
     await expect.poll(() => provider.held()).toBe(1);
     await expect(service.redeemOffer(caller(b), { ...parts, card: '4242 4242 4242 4242' }, 'second-buyer-key-0001', null)).rejects.toMatchObject({ code: 'OFFER_USED' });

@@ -32,7 +32,12 @@ export type BlockReason =
   /** ErrorAccessDenied: a Graph permission or mailbox right is missing. */
   | 'access_denied'
   /** Exchange restricted the sender (5.1.8) until an administrator releases them. */
-  | 'sender_restricted';
+  | 'sender_restricted'
+  /**
+   * The pane that was to carry on sits in a message without the campaign's files (another compose
+   * window): its rows are left as they are, and the pane whose message holds them resumes it.
+   */
+  | 'files_missing';
 
 export type RowState =
   /** `attempts`: how many times building its draft failed halfway; bounded. */
@@ -59,7 +64,8 @@ export interface CampaignLedger {
    */
   status: 'running' | 'paused' | 'waiting' | 'blocked' | 'finished' | 'cancelled';
   resumeAt?: number | null;
-  blocked?: { reason: BlockReason; message: string } | null;
+  /** `files`: for `files_missing`, the names of the files the pane's message lacked. */
+  blocked?: { reason: BlockReason; message: string; files?: string[] } | null;
   /** Ids of the non-delivery reports already applied to the rows (each is applied once). */
   reportsSeen?: string[];
 }

@@ -181,6 +181,29 @@ describe('runCampaign', () => {
     expect(progress.at(-1)).toMatchObject({ sent: 1 });
   });
 
+  it('never sends a half-made draft it cannot check: a row left "creating" whose file this pane cannot read', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time);
+    // Another pane created row 2's draft, then went away before its 3 MB file was uploaded.
+    const half = await fake.graph.createDraft({ subject: 'S2', body: { contentType: 'HTML', content: '<p>x</p>' }, toRecipients: [], ccRecipients: [], bccRecipients: [], singleValueExtendedProperties: [{ id: 'marker', value: 'c:2' }] });
+    const ledger = newLedger('c', [2], null, 0);
+    ledger.states[2] = { status: 'creating' };
+    const withFile = new Map<number, OutgoingMessage>([[2, { row: 2, to: 'a@contoso.com', cc: [], bcc: [], attachments: ['catalogue.pdf'], subject: 'S2', html: '<p>x</p>' }]]);
+    const result = await runCampaign(ledger, withFile, {
+      graph: fake.graph,
+      ratePerMinute: 30,
+      save: () => {},
+      now: time.now,
+      sleep: time.sleep,
+      attachment: async () => {
+        throw new Error('catalogue.pdf is not attached to this message.');
+      },
+    });
+    expect(fake.sent).toEqual([]);
+    expect(fake.drafts.has(half)).toBe(false);
+    expect(result.states[2]).toMatchObject({ status: 'failed', reason: 'rejected', message: 'catalogue.pdf is not attached to this message.' });
+  });
+
   it('puts the attachments of each message in its draft, reading each file once, and fails a row whose file is gone', async () => {
     const time = virtualTime();
     const fake = fakeGraph(time);

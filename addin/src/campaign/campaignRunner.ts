@@ -453,8 +453,19 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
       } else if (state.status === 'creating') {
         const attempts = state.attempts ?? 0;
         const found = await locate(row);
+        let files: DeliveryPlan | null = null;
+        if (!found.sent && found.drafts.length > 0) {
+          try {
+            files = await delivery(message);
+          } catch (error) {
+            // Whether the draft is whole cannot be told without its files: it goes, and the row fails as one whose file cannot be read.
+            await discard(found.drafts);
+            set(row, { status: 'failed', reason: 'rejected', message: error instanceof Error ? error.message : String(error) });
+            return;
+          }
+        }
         if (found.sent) set(row, { status: 'sent', at: now() });
-        else if (found.drafts.length > 0 && needsFollowUpRequests(await delivery(message).catch(() => ({ inline: [], separate: [], upload: [] }) as DeliveryPlan))) {
+        else if (files && needsFollowUpRequests(files)) {
           // A draft built in several requests may be incomplete: start it again.
           await discard(found.drafts);
           await retryBuild(row, attempts + 1, null);

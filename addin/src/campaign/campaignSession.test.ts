@@ -39,15 +39,18 @@ function definition(rows: number, extra: Partial<CampaignDefinition> = {}): Camp
   };
 }
 
-function openPane(store: KeyValueStore, mailbox: MemoryMailbox, ratePerMinute = 600, dailyRecipients?: number) {
+/** `files`: the attachments of the message this pane sits in (a compose window of its own); none unless given. */
+function openPane(store: KeyValueStore, mailbox: MemoryMailbox, ratePerMinute = 600, dailyRecipients?: number, files?: ReadonlySet<string>) {
   const graph = mailbox.client();
   const session = new CampaignSession({
     store,
     lock: createRunnerLock({ store, locks: null }),
     sendLog: new SendLog(store, dailyRecipients),
     ratePerMinute,
-    attachment: () => Promise.reject(new Error('no files in these campaigns')),
+    attachment: (_definition, name) =>
+      files?.has(name) ? Promise.resolve({ '@odata.type': '#microsoft.graph.fileAttachment', name, contentType: 'application/pdf', contentBytes: 'JVBERi0=' }) : Promise.reject(new Error(`${name} is not attached to this message.`)),
     inlineImage: () => Promise.reject(new Error('no pictures in these campaigns')),
+    ...(files ? { missingFiles: async ({ names }: { names: readonly string[] }) => names.filter((name) => !files.has(name)) } : {}),
     stopSettleWindowMs: 20_000,
   });
   session.setGraph(graph);
@@ -120,6 +123,39 @@ describe('a campaign in two panes', () => {
     expect(mailbox.accepted).toHaveLength(20);
     expect([...once(mailbox).values()].every((count) => count === 1)).toBe(true);
     expect(second.graph.calls.sendDraft).toBeGreaterThan(0);
+  });
+
+  it('is not carried on by a pane in another message, which lacks its files: it waits, and goes on in the pane whose message holds them', async () => {
+    const store = memoryStore();
+    const mailbox = new MemoryMailbox();
+    const catalogue = new Set(['catalogue.pdf']);
+    // The campaign's message holds the catalogue; the second compose window is another message.
+    const first = openPane(store, mailbox, 60, undefined, catalogue);
+    const second = openPane(store, mailbox, 60, undefined, new Set());
+    const def = definition(12, { attachments: [{ id: 'a1', name: 'catalogue.pdf', size: 5 }] });
+    await start(first, def);
+    await until(() => mailbox.accepted.length >= 3);
+    // The first pane reloads: gone for a moment, and the second pane is first to the campaign.
+    first.session.dispose();
+    await until(() => second.session.current()?.ledger.status === 'blocked');
+    const blocked = second.session.current()!;
+    expect(blocked.ledger.blocked).toMatchObject({ reason: 'files_missing', files: ['catalogue.pdf'] });
+    // It built and sent nothing, and failed no row.
+    expect(second.graph.calls.createDraft + second.graph.calls.sendDraft).toBe(0);
+    expect(blocked.progress.failed).toBe(0);
+    const sentBefore = mailbox.accepted.length;
+    // Resuming it there changes nothing.
+    await drive(second.session.resume());
+    expect(second.graph.calls.createDraft + second.graph.calls.sendDraft).toBe(0);
+
+    // The first message's pane is back: it carries on by itself, every row once, each with its file.
+    const back = openPane(store, mailbox, 60, undefined, catalogue);
+    await until(() => back.session.current()?.ledger.status === 'finished');
+    expect(mailbox.accepted.length).toBeGreaterThan(sentBefore);
+    expect(mailbox.accepted).toHaveLength(12);
+    expect([...once(mailbox).values()].every((count) => count === 1)).toBe(true);
+    expect(mailbox.accepted.every((mail) => mail.files.some((f) => f.name === 'catalogue.pdf'))).toBe(true);
+    expect(second.graph.calls.sendDraft).toBe(0);
   });
 
   it('a pane opened later while a campaign runs follows it, and cannot start another', async () => {

@@ -9,6 +9,10 @@
  *   it takes over by itself (reading the ledger as last saved, so nothing is sent twice).
  * - Stop ends the campaign for good (stopCampaign.ts); a retry re-runs the failed rows in the same
  *   ledger, so each keeps its marker and is looked up before anything is sent again.
+ * - A campaign's files are read from the message it was started from. A pane whose message lacks
+ *   those its remaining rows need (a second compose window taking over while the first reloads)
+ *   builds nothing: it blocks the campaign (`files_missing`, rows as they were), and a pane whose
+ *   message holds them resumes it by itself.
  */
 import { retryState, newLedger, totals, type CampaignLedger } from './campaign.js';
 import { runCampaign, type GraphOperations, type OutgoingMessage, type RunProgress } from './campaignRunner.js';
@@ -56,11 +60,30 @@ export interface SessionOptions {
   stopSettleWindowMs?: number;
   /** How long an action waits for another pane to let go of the campaign. */
   lockWaitMs?: number;
+  /**
+   * Which of these files the message this pane sits in does not hold (attachment names, inline
+   * pictures' content ids), read from the message's attachment list. Without it, no check.
+   */
+  missingFiles?: (files: { names: readonly string[]; contentIds: readonly string[] }) => Promise<string[]>;
   now?: () => number;
 }
 
 /** This pane lost the campaign to another one (or is closing): it must not write the ledger. */
 class NotRunner extends Error {}
+
+/** The files that rows still to be built need (a row already drafted or sending needs none). */
+export function filesStillNeeded(ledger: CampaignLedger, messages: ReadonlyMap<number, OutgoingMessage>): { names: string[]; contentIds: string[] } {
+  const names = new Set<string>();
+  const contentIds = new Set<string>();
+  for (const row of ledger.rows) {
+    const status = ledger.states[row]?.status ?? 'pending';
+    const message = messages.get(row);
+    if (!message || (status !== 'pending' && status !== 'creating')) continue;
+    for (const name of message.attachments) names.add(name);
+    for (const id of message.inline ?? []) contentIds.add(id);
+  }
+  return { names: [...names], contentIds: [...contentIds] };
+}
 
 function initialProgress(ledger: CampaignLedger): RunProgress {
   return { ...totals(ledger), throttledUntil: null, estimatedRemainingMs: 0 };
@@ -80,6 +103,8 @@ export class CampaignSession {
   private work: Promise<void> = Promise.resolve();
   private takeOverWait: AbortController | null = null;
   private waitTimer: { at: number; timer: ReturnType<typeof setTimeout> } | null = null;
+  /** A look at this pane's message for a campaign blocked on its files is under way. */
+  private checkingFiles = false;
   private readonly unwatch: () => void;
   private disposed = false;
   private readonly now: () => number;
@@ -288,6 +313,7 @@ export class CampaignSession {
         });
       }
     } else if (ledger.status === 'waiting') this.scheduleWaiting(definition.id, ledger.resumeAt ?? 0);
+    else if (ledger.status === 'blocked' && ledger.blocked?.reason === 'files_missing') this.resumeWhereFilesAre(definition.id);
     else if (this.waitTimer) {
       // Resumed, stopped or finished meanwhile (here or in another pane): nothing to wait for.
       clearTimeout(this.waitTimer.timer);
@@ -311,6 +337,30 @@ export class CampaignSession {
       Math.max(0, at - this.now()),
     );
     this.waitTimer = { at, timer };
+  }
+
+  /** The campaign's files that this pane's message lacks, named as the sender knows them. */
+  private async missingHere(definition: CampaignDefinition, ledger: CampaignLedger, messages: ReadonlyMap<number, OutgoingMessage>): Promise<string[]> {
+    const needed = filesStillNeeded(ledger, messages);
+    if (!this.options.missingFiles || needed.names.length + needed.contentIds.length === 0) return [];
+    const missing = await this.options.missingFiles(needed);
+    return missing.map((file) => definition.attachments.find((a) => a.isInline && a.contentId === file)?.name ?? file);
+  }
+
+  /** A campaign blocked because another pane's message lacked its files goes on by itself in a pane whose message holds them. */
+  private resumeWhereFilesAre(id: string): void {
+    const view = this.view;
+    if (this.checkingFiles || !view || !this.graph || !this.options.missingFiles) return;
+    this.checkingFiles = true;
+    // Looked at without the campaign: a pane without the files writes nothing, so panes never answer each other.
+    void this.missingHere(view.definition, view.ledger, view.messages)
+      .then(async (missing) => {
+        if (missing.length > 0 || this.disposed || this.handle || this.view?.definition.id !== id || this.view.ledger.status !== 'blocked') return;
+        const handle = await this.options.lock.acquire(id);
+        if (handle) void this.runHeld(handle);
+      })
+      .catch(() => undefined)
+      .finally(() => (this.checkingFiles = false));
   }
 
   /** Writes the ledger, as long as this pane still holds the campaign. */
@@ -343,6 +393,8 @@ export class CampaignSession {
     }
     const { ledger, definition } = view;
     extra.prepare?.(ledger);
+    const missing = await this.missingHere(definition, ledger, view.messages).catch(() => []);
+    if (missing.length > 0) return this.blockOnFiles(handle, ledger, missing);
     const abort = new AbortController();
     this.abort = abort;
     handle.lost.addEventListener('abort', () => abort.abort(), { once: true });
@@ -376,6 +428,21 @@ export class CampaignSession {
     handle.release();
     if (this.disposed) return;
     this.update({ error });
+    this.refresh();
+  }
+
+  /** This pane's message lacks the campaign's files: the campaign waits, every row as it was, for a pane whose message holds them. */
+  private blockOnFiles(handle: RunnerHandle, ledger: CampaignLedger, files: string[]): void {
+    ledger.status = 'blocked';
+    ledger.resumeAt = null;
+    ledger.blocked = { reason: 'files_missing', message: `The message this Outmerge pane belongs to does not hold ${files.join(', ')}.`, files };
+    try {
+      this.save(handle, ledger);
+    } catch (error) {
+      if (!(error instanceof NotRunner)) throw error;
+    }
+    this.handle = null;
+    handle.release();
     this.refresh();
   }
 

@@ -1,7 +1,8 @@
 /**
  * The dashboard (A1): every subscription the signed-in person owns or administers, with plan,
  * seats as a picture, status, renewal date, owner, delegates and their permissions (for those who
- * may see them), and only the ways in that their permissions open.
+ * may see them), and only the ways in that their permissions open; above them, the person's own
+ * seats, foreign ones to leave (MySeats).
  */
 import { Badge, Button, Caption1, Card, CardHeader, Link, MessageBar, MessageBarBody, Spinner, Text, tokens, type BadgeProps } from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -10,6 +11,7 @@ import type { PartnerView, SubscriptionStatus } from '../../../shared/src/api/vi
 import { SeatUsage } from '../components/SeatUsage.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { errorText } from './errorText.js';
+import { MySeats } from './MySeats.js';
 import { PartnerEntry } from './partners/PartnerEntry.js';
 import type { PortalApi, SubscriptionSummary } from './usePortalApi.js';
 import { navigate } from './useHashRoute.js';
@@ -36,6 +38,7 @@ export function Dashboard({ api, partners = null }: { api: PortalApi; partners?:
   if (!subscriptions) return <Spinner label={t('common.loading')} />;
   return (
     <section aria-labelledby="subscriptions-heading" style={{ display: 'flex', flexDirection: 'column', gap: 16 }} data-testid="dashboard">
+      <MySeats api={api} />
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
         <Text as="h2" size={500} weight="semibold" id="subscriptions-heading">
           {t('portal.subscriptions')}

@@ -72,7 +72,7 @@ export function SendStep(props: {
           {blocked && (
             <MessageBar intent="error" layout="multiline">
               <MessageBarBody data-testid="campaign-blocked">
-                {t(`send.blocked.${blocked.reason}`, { mailbox: campaign.ledger.mailbox ?? props.mailbox ?? '', user: props.signedInAs ?? '' })}
+                {t(`send.blocked.${blocked.reason}`, { mailbox: campaign.ledger.mailbox ?? props.mailbox ?? '', user: props.signedInAs ?? '', files: (blocked.files ?? []).join(', ') })}
               </MessageBarBody>
             </MessageBar>
           )}

@@ -108,6 +108,14 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
     },
     [host, t],
   );
+  /** The campaign files this pane's message does not hold (by name, and inline pictures by content id): from the attachment list only. */
+  const missingFromDraft = useCallback(
+    async ({ names, contentIds }: { names: readonly string[]; contentIds: readonly string[] }): Promise<string[]> => {
+      const current = (await host.readDraft()).attachments;
+      return [...names.filter((name) => !current.some((a) => !a.isInline && a.name === name)), ...contentIds.filter((id) => !current.some((a) => a.isInline && a.contentId === id))];
+    },
+    [host],
+  );
   const { campaign, start, pause, resume, stop, retryFailed, close, sendLog, budget } = useCampaign({
     storage,
     graph,
@@ -115,6 +123,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
     dailyRecipientLimit: config.dailyRecipientLimit,
     attachment: (_definition, name) => attachmentFromDraft(name),
     inlineImage: (_definition, contentId) => inlineImageFromDraft(contentId),
+    missingFiles: missingFromDraft,
   });
 
   const reloadDraft = useCallback(() => {

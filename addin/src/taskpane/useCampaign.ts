@@ -23,6 +23,8 @@ export interface CampaignOptions {
   dailyRecipientLimit: number;
   attachment: (definition: CampaignDefinition, name: string) => Promise<GraphFileAttachment>;
   inlineImage: (definition: CampaignDefinition, contentId: string) => Promise<GraphFileAttachment>;
+  /** Which of these files the pane's message lacks: a pane in another message does not build the campaign's rows. */
+  missingFiles: (files: { names: readonly string[]; contentIds: readonly string[] }) => Promise<string[]>;
 }
 
 const noSubscription = () => () => {};
@@ -49,6 +51,7 @@ export function useCampaign(options: CampaignOptions) {
       ratePerMinute,
       attachment: (definition, name) => readers.current.attachment(definition, name),
       inlineImage: (definition, contentId) => readers.current.inlineImage(definition, contentId),
+      missingFiles: (files) => readers.current.missingFiles(files),
       // Non-delivery reports are read from the signed-in mailbox's Inbox between rows.
       health: mailboxHealth({ inboxSince: (since) => graphRef.current?.inboxSince?.(since) ?? Promise.resolve([]) }),
     });

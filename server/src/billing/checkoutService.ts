@@ -13,10 +13,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CartLine } from '../../../shared/src/api/views.js';
-import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
 import type { PlanConfig } from '../config.js';
 import { ApiError } from '../http/apiError.js';
-import { CONSUMER_TENANT_ID } from '../identity/verifiedClaims.js';
+import { CONSUMER_TENANT_ID, NO_VERIFIED_ADDRESS, verifiedAddress } from '../identity/verifiedClaims.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { Storage } from '../storage/storage.js';
 import { invoiceTotals, type InvoiceTotals } from './invoiceMath.js';
@@ -100,8 +99,9 @@ export class CheckoutService {
     const quotes = this.quote(lines);
     // Personal Microsoft accounts share one tenant and belong to no organisation: seats bought there could never be used.
     if (caller.tenantId === CONSUMER_TENANT_ID) throw new ApiError(403, 'CONSUMER_ACCOUNT', 'Outmerge licenses organisations: sign in with your work or school account to buy seats.');
-    const buyerEmail = caller.email ? normalizeEmail(caller.email) : null;
-    if (!buyerEmail?.ok) throw new ApiError(400, 'VALIDATION_FAILED', 'Your Microsoft 365 account has no email address to own a subscription with.');
+    // The owner's address (invoices, renewal warnings, the organisation's name and domain) is one Entra vouches for, never a claimed name.
+    const buyerEmail = verifiedAddress(caller);
+    if (!buyerEmail) throw new ApiError(400, 'VALIDATION_FAILED', NO_VERIFIED_ADDRESS);
     const amountMinor = quotes.reduce((sum, q) => sum + q.totals.totalMinor, 0);
     // The card becomes a payment method first: a real provider's is a token the browser already made.
     // Under the purchase's own key, so that a retried purchase presents the same payment method.

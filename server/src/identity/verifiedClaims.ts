@@ -47,3 +47,30 @@ export function verifiedClaims(payload: Record<string, unknown>): VerifiedClaims
   const wids = Array.isArray(payload.wids) ? payload.wids.filter((id): id is string => typeof id === 'string').map((id) => id.toLowerCase()) : [];
   return { verifiedEmails: [...verifiedEmails], tenantDomain, directoryRoles: wids };
 }
+
+/**
+ * The address a caller's records are made under and written to (a subscription's owner, a
+ * partner's contact, whom an offer's administration request is sent to): the first address Entra
+ * vouches for (the mail address, `email` with `xms_edov`, before a member's UPN), spelt as the
+ * token spelt it. Null when Entra vouches for none: the claimed name is then for display only.
+ */
+export function verifiedAddress(caller: { email: string | null; verifiedEmails?: readonly string[] }): { canonical: string; display: string; domain: string } | null {
+  const first = caller.verifiedEmails?.[0];
+  if (first === undefined) return null;
+  const claimed = caller.email ? normalizeEmail(caller.email) : null;
+  const chosen = claimed?.ok && claimed.canonical === first ? claimed : normalizeEmail(first);
+  return chosen.ok ? { canonical: chosen.canonical, display: chosen.display, domain: chosen.domain } : null;
+}
+
+/**
+ * Every address the caller is known by, claimed or vouched for: only for refusing (a partner is
+ * never its own customer), where a claim that matches is one more reason to say no, never to grant.
+ */
+export function anyClaimedAddress(caller: { email: string | null; verifiedEmails?: readonly string[] }): string[] {
+  const claimed = caller.email ? normalizeEmail(caller.email) : null;
+  return [...new Set([...(caller.verifiedEmails ?? []), ...(claimed?.ok ? [claimed.canonical] : [])])];
+}
+
+/** Why nothing is made for a caller without a verified address (the README's optional claims say how IT adds them). */
+export const NO_VERIFIED_ADDRESS =
+  'Microsoft 365 vouches for no email address of your account (a verified mail address, or a sign-in name at one of your organisation\'s domains), so nothing can be kept in your name. Ask your IT department to add the optional claims email, xms_edov and upn to the Outmerge app registration.';

@@ -44,6 +44,7 @@ import { renderInvoiceHtml } from '../billing/invoiceHtml.js';
 import type { PartnerInvoiceRow } from '../storage/partnerStorage.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
+import { anyClaimedAddress, NO_VERIFIED_ADDRESS, verifiedAddress } from '../identity/verifiedClaims.js';
 import { authorize, journal } from '../licensing/access.js';
 import type { CustomerQuery, OfferRow, PartnerRow, PartnerStaffRow, ProductKeyRow, RelationshipRow } from '../storage/partnerStorage.js';
 import type { OrganisationRow, Storage, SubscriptionRow } from '../storage/storage.js';
@@ -158,8 +159,9 @@ export class PartnerService {
 
   /** The signed-in person's organisation becomes a partner, with them as its owner, and gets its advisor code. */
   enrol(caller: CallerIdentity, request: { name: string; language?: string }, ip: string | null): PartnerView {
-    const email = caller.email ? normalizeEmail(caller.email) : null;
-    if (!email?.ok) throw new ApiError(400, 'VALIDATION_FAILED', 'Your Microsoft 365 account has no email address to run a partner organisation with.');
+    // The partner's contact (digests, invoices) and owner are an address Entra vouches for, never a claimed name.
+    const email = verifiedAddress(caller);
+    if (!email) throw new ApiError(400, 'VALIDATION_FAILED', NO_VERIFIED_ADDRESS);
     const name = request.name.trim();
     if (!name) throw new ApiError(400, 'VALIDATION_FAILED', 'Give the partner organisation a name.');
     return this.storage.transaction(() => {
@@ -353,8 +355,8 @@ export class PartnerService {
   }
 
   private startTrial(caller: CallerIdentity, offer: OfferRow, approve: boolean, ip: string | null): Outcome {
-    const email = caller.email ? normalizeEmail(caller.email) : null;
-    if (!email?.ok) throw new ApiError(400, 'VALIDATION_FAILED', 'Your Microsoft 365 account has no email address to own a subscription with.');
+    const email = verifiedAddress(caller);
+    if (!email) throw new ApiError(400, 'VALIDATION_FAILED', NO_VERIFIED_ADDRESS);
     const now = this.clock();
     this.refuseOwnCustomer(offer.partnerId, caller);
     const organisation = this.organisationFor(caller, email.domain, now);
@@ -611,7 +613,8 @@ export class PartnerService {
       guard: () => void this.access(caller, partnerId, 'keys.buy'),
       prepare: () => {
         const access = this.access(caller, partnerId, 'keys.buy');
-        const pending: PendingKeyPurchase = { partnerId, plan: plan.id, seats: request.seats, termPeriods: request.termPeriods, count: request.count, buyer: caller.email ?? access.staff.emailDisplay, actor: { tenantId: caller.tenantId, objectId: caller.objectId, email: caller.email, role: access.staff.role }, ip };
+        // The keys are emailed to the address the staff member was bound on (a verified one), never to a claimed name.
+        const pending: PendingKeyPurchase = { partnerId, plan: plan.id, seats: request.seats, termPeriods: request.termPeriods, count: request.count, buyer: access.staff.emailDisplay, actor: { tenantId: caller.tenantId, objectId: caller.objectId, email: access.staff.emailDisplay, role: access.staff.role }, ip };
         return { charge: { amountMinor: totals.totalMinor, currency: this.options.currency, paymentMethodToken: method.token, description: totals.lines[0]?.description ?? 'Product keys', offSession: false }, pending };
       },
       refusedMethod: (error) => new ApiError(400, 'PAYMENT_CARD_INVALID', error.message),
@@ -728,8 +731,8 @@ export class PartnerService {
     // The right shape but not a key (a character keys never contain, such as O or 0): the key is wrong, not its format.
     if (!reading.ok) throw new ApiError(404, 'PRODUCT_KEY_NOT_FOUND', `This product key is not valid: product keys never contain ${reading.characters.join(', ')}. Check it character by character.`, { characters: reading.characters });
     const canonical = reading.key;
-    const email = caller.email ? normalizeEmail(caller.email) : null;
-    if (!email?.ok) throw new ApiError(400, 'VALIDATION_FAILED', 'Your Microsoft 365 account has no email address to own a subscription with.');
+    const email = verifiedAddress(caller);
+    if (!email) throw new ApiError(400, 'VALIDATION_FAILED', NO_VERIFIED_ADDRESS);
     return this.storage.transaction(() => {
       const now = this.clock();
       const key = this.storage.partners.findProductKeyByHash(productKeyHash(canonical));
@@ -816,13 +819,12 @@ export class PartnerService {
     const partner = this.storage.partners.findPartner(partnerId);
     if (!partner) return;
     const organisation = this.storage.findOrganisationByTenant(caller.tenantId);
-    const email = canonicalEmail(caller.email);
-    const domain = email?.slice(email.lastIndexOf('@') + 1) ?? null;
+    // A refusal: any address the caller goes by counts, the claimed one too.
+    const addresses = anyClaimedAddress(caller);
     const own =
       organisation?.id === partner.organisationId ||
       this.storage.partners.staffOf(caller.tenantId, caller.objectId).some((staff) => staff.partnerId === partnerId) ||
-      (email !== null && this.storage.partners.findStaffByEmail(partnerId, email) !== undefined) ||
-      (domain !== null && this.storage.isDomainApproved(partner.organisationId, domain));
+      addresses.some((email) => this.storage.partners.findStaffByEmail(partnerId, email) !== undefined || this.storage.isDomainApproved(partner.organisationId, email.slice(email.lastIndexOf('@') + 1)));
     if (own) throw this.trialError('PARTNER_OWN_CUSTOMER');
   }
 
@@ -989,7 +991,8 @@ export class PartnerService {
     if (row.status === 'withdrawn') throw new ApiError(410, 'PARTNER_REQUEST_WITHDRAWN', `${partner.name} withdrew this request.`);
     if (row.status !== 'pending') throw new ApiError(410, 'PARTNER_REQUEST_USED', 'This request was already answered.');
     if (row.requestExpiresAt <= now) throw new ApiError(410, 'PARTNER_REQUEST_EXPIRED', `This request was not answered within 90 days and has expired. Ask ${partner.name} for a new one.`);
-    if (canonicalEmail(caller.email) !== row.customerEmailCanonical) {
+    // Answered only by an account Entra vouches for at the addressed address, never by a claimed name.
+    if (!(caller.verifiedEmails ?? []).includes(row.customerEmailCanonical)) {
       throw new ApiError(403, 'PARTNER_REQUEST_WRONG_ACCOUNT', `This request was sent to ${row.customerEmailDisplay}. Sign in with that Microsoft 365 account, then open the link again.`);
     }
     return { row, partner };
