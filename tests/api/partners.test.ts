@@ -9,7 +9,7 @@
  * renewal job, which takes its time as an argument).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OfferView, PartnerCustomerView, PartnerInvoiceView, PartnerNotificationView, PartnerRelationshipView, PartnerView, ProductKeyView } from '../../shared/src/api/views.js';
+import type { JournalEntryView, OfferView, PartnerCustomerView, PartnerInvoiceView, PartnerNotificationView, PartnerRelationshipView, PartnerView, ProductKeyView } from '../../shared/src/api/views.js';
 import { SimulatedPaymentProvider } from '../../server/src/billing/simulatedPaymentProvider.js';
 import { GatedProvider } from '../helpers/gatedProvider.js';
 import { paymentServices } from '../helpers/paymentServices.js';
@@ -415,8 +415,12 @@ describe('product keys (P4)', () => {
 
     const customerJournal = (await server.call('GET', `/api/v1/subscriptions/${subscription.subscriptionId}/journal`, { token: customer.token })).json<{ entries: Array<{ action: string }> }>().entries.map((e) => e.action);
     expect(customerJournal).toEqual(expect.arrayContaining(['subscription.created_from_key', 'subscription.extended']));
-    const partnerJournal = (await server.call('GET', `/api/v1/partners/${partner.id}/journal`, { token })).json<Array<{ action: string }>>().map((e) => e.action);
+    const partnerEntries = (await server.call('GET', `/api/v1/partners/${partner.id}/journal`, { token })).json<JournalEntryView[]>();
+    const partnerJournal = partnerEntries.map((e) => e.action);
     expect(partnerJournal.filter((a) => a === 'product_key.redeemed')).toHaveLength(2);
+    // Staff appear as partner staff of the partner by name (not "partner owner" text); customers as customers.
+    expect(partnerEntries.find((e) => e.action === 'product_keys.purchased')).toMatchObject({ actorRole: 'partner', partner: partner.name });
+    expect(partnerEntries.find((e) => e.action === 'product_key.redeemed')).toMatchObject({ actorRole: 'customer', partner: null });
     expect((await server.call('GET', `/api/v1/partners/${partner.id}/product-keys`, { token })).json<ProductKeyView[]>().map((k) => k.status).sort()).toEqual(['redeemed', 'redeemed', 'unused']);
   });
 });

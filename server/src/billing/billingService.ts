@@ -17,6 +17,7 @@ import type { PlanConfig } from '../config.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import { actorOf, authorize, journalAs, type Access, type JournalActor } from '../licensing/access.js';
+import type { JournalAction } from '../../../shared/src/journal/journalActions.js';
 import type { InvoiceRow } from '../storage/billingStorage.js';
 import type { Storage, SubscriptionRow } from '../storage/storage.js';
 import type { BillingOptions } from './checkoutService.js';
@@ -178,7 +179,7 @@ export class BillingService {
     if (result.status === 'succeeded') return { outcome: this.applyQuantity(pending, result.reference, now) };
     const { preview } = pending.plan;
     recordPayment(this.storage, { subscriptionId: pending.subscriptionId, provider: this.provider.name, reference: result.reference, amountMinor: preview.amountDueMinor, currency: preview.currency, status: 'declined', description: 'Quantity change', invoiceId: null, at: now });
-    journalAs(this.storage, this.subscriptionRow(pending.subscriptionId), pending.actor, { category: 'billing', action: 'quantity.payment_failed', target: pending.subscriptionId, detail: { from: preview.quantity, to: preview.newQuantity, reason: result.reason }, ip: pending.ip, at: now });
+    journalAs(this.storage, this.subscriptionRow(pending.subscriptionId), pending.actor, { action: 'quantity.payment_failed', target: pending.subscriptionId, detail: { from: preview.quantity, to: preview.newQuantity, reason: result.reason }, ip: pending.ip, at: now });
     return { outcome: declinedResponse(result.reason) };
   }
 
@@ -202,7 +203,7 @@ export class BillingService {
       this.storage.billing.setPendingQuantity(subscription.id, preview.effective === 'renewal' ? preview.newQuantity : null);
     }
     const action = preview.effective === 'now' ? 'quantity.increased' : preview.effective === 'renewal' ? 'quantity.decrease_scheduled' : 'quantity.unchanged';
-    journalAs(this.storage, subscription, pending.actor, { category: 'billing', action, target: subscription.id, detail: { from: preview.quantity, to: preview.newQuantity, amountMinor: preview.amountDueMinor, currency: preview.currency, invoice: invoice?.number ?? null }, ip: pending.ip, at: now });
+    journalAs(this.storage, subscription, pending.actor, { action, target: subscription.id, detail: { from: preview.quantity, to: preview.newQuantity, amountMinor: preview.amountDueMinor, currency: preview.currency, invoice: invoice?.number ?? null }, ip: pending.ip, at: now });
     const body: QuantityChangeResult = {
       quantity: preview.effective === 'now' ? preview.newQuantity : preview.quantity,
       pendingQuantity: preview.effective === 'renewal' ? preview.newQuantity : null,
@@ -263,7 +264,7 @@ export class BillingService {
       const now = this.clock();
       const access = authorize(this.storage, caller, subscriptionId, 'billing.manage');
       this.storage.billing.setPaymentMethod({ id: randomUUID(), subscriptionId, provider: this.provider.name, token: method.token, brand: method.brand, last4: method.last4, createdAt: now });
-      journalAs(this.storage, access.subscription, actorOf(access), { category: 'billing', action: 'payment_method.replaced', target: subscriptionId, detail: { brand: method.brand, last4: method.last4 }, ip, at: now });
+      journalAs(this.storage, access.subscription, actorOf(access), { action: 'payment_method.replaced', target: subscriptionId, detail: { brand: method.brand, last4: method.last4 }, ip, at: now });
       return { brand: method.brand, last4: method.last4 };
     });
   }
@@ -306,7 +307,7 @@ export class BillingService {
     const subscription = this.subscriptionRow(pending.subscriptionId);
     const invoice = this.storage.billing.findInvoice(pending.subscriptionId, pending.invoiceId);
     if (!invoice) throw new Error(`Invoice ${pending.invoiceId} disappeared while being paid.`);
-    const entry = (action: string, detail: unknown) => journalAs(this.storage, subscription, pending.actor, { category: 'billing', action, target: invoice.number, detail, ip: pending.ip, at: now });
+    const entry = (action: JournalAction, detail: unknown) => journalAs(this.storage, subscription, pending.actor, { action, target: invoice.number, detail, ip: pending.ip, at: now });
     if (charge.status !== 'succeeded') {
       recordPayment(this.storage, { subscriptionId: pending.subscriptionId, provider: this.provider.name, reference: charge.reference, amountMinor: invoice.totalMinor, currency: invoice.currency, status: 'declined', description: `Invoice ${invoice.number}`, invoiceId: invoice.id, at: now });
       entry('invoice.payment_failed', { reason: charge.reason });
@@ -318,7 +319,7 @@ export class BillingService {
     entry('invoice.paid', { amountMinor: invoice.totalMinor, currency: invoice.currency });
     if ((subscription.status === 'past_due' || subscription.status === 'expired') && !this.storage.billing.openInvoice(subscription.id)) {
       this.storage.billing.setStatus(subscription.id, 'active', { graceUntil: null });
-      journalAs(this.storage, subscription, pending.actor, { category: 'billing', action: 'subscription.reactivated', target: subscription.id, detail: { from: subscription.status }, ip: pending.ip, at: now });
+      journalAs(this.storage, subscription, pending.actor, { action: 'subscription.reactivated', target: subscription.id, detail: { from: subscription.status }, ip: pending.ip, at: now });
     }
     const paid = this.storage.billing.findInvoice(pending.subscriptionId, pending.invoiceId);
     return { statusCode: 200, body: { status: 'paid', invoice: invoiceView(paid ?? invoice) } };
@@ -535,8 +536,8 @@ export class BillingService {
     this.systemJournal(this.subscriptionRow(pending.subscriptionId), 'renewal.payment_failed', { invoice: invoice.number, reason, graceUntil: new Date(graceUntil).toISOString() }, pending.at);
   }
 
-  private systemJournal(subscription: SubscriptionRow, action: string, detail: unknown, at: number): void {
-    this.storage.appendJournal({ organisationId: subscription.organisationId, subscriptionId: subscription.id, actor: null, actorRole: 'system', onBehalfOf: null, category: 'billing', action, target: subscription.id, detail: JSON.stringify(detail), ip: null, at });
+  private systemJournal(subscription: SubscriptionRow, action: JournalAction, detail: unknown, at: number): void {
+    journalAs(this.storage, subscription, { role: 'system' }, { action, target: subscription.id, detail, ip: null, at });
   }
 
   // --- consolidation (A9) --------------------------------------------------------------------
@@ -582,7 +583,7 @@ export class BillingService {
     if (result.status === 'succeeded') return { outcome: this.applyConsolidation(pending, result.reference, now) };
     const amountMinor = pending.plan.totals?.totalMinor ?? 0;
     recordPayment(this.storage, { subscriptionId: pending.targetId, provider: this.provider.name, reference: result.reference, amountMinor, currency: pending.plan.currency, status: 'declined', description: 'Outmerge consolidation', invoiceId: null, at: now });
-    journalAs(this.storage, this.subscriptionRow(pending.targetId), pending.actor, { category: 'billing', action: 'consolidation.payment_failed', target: pending.targetId, detail: { sources: pending.sourceIds, reason: result.reason }, ip: pending.ip, at: now });
+    journalAs(this.storage, this.subscriptionRow(pending.targetId), pending.actor, { action: 'consolidation.payment_failed', target: pending.targetId, detail: { sources: pending.sourceIds, reason: result.reason }, ip: pending.ip, at: now });
     return { outcome: declinedResponse(result.reason) };
   }
 
@@ -655,12 +656,11 @@ export class BillingService {
       // Periods a partner's key still prepays go with the people to the target.
       this.storage.entitlements.moveKeyGrants(source.id, subscription.id);
       this.storage.billing.setPendingQuantity(source.id, null);
-      journalAs(this.storage, source, actor, { category: 'billing', action: 'subscription.merged_into', target: subscription.id, detail: { into: subscription.id }, ip, at: now });
+      journalAs(this.storage, source, actor, { action: 'subscription.merged_into', target: subscription.id, detail: { into: subscription.id }, ip, at: now });
     }
     // Seats assigned to a source between the two transactions still move (people keep their seat); the quantity follows.
     if (targetSeats.size > plan.newQuantity) this.storage.billing.setQuantity(subscription.id, targetSeats.size, null);
     journalAs(this.storage, subscription, actor, {
-      category: 'billing',
       action: 'subscription.consolidated',
       target: subscription.id,
       detail: { sources: plan.sources.map((s) => s.id), seatsMoved: moved, quantity: plan.newQuantity, creditMinor: plan.credits.reduce((sum, c) => sum + c.amountMinor, 0), chargedMinor: reference ? (plan.totals?.totalMinor ?? 0) : 0, invoice: invoice?.number ?? null },

@@ -78,7 +78,7 @@ export class DelegationService {
       };
       this.storage.insertInvitation(row);
       this.storage.issueInvitationToken(row.id, hashToken(token), now);
-      journal(this.storage, access, { category: 'delegates', action: 'invitation.sent', target: email.display, detail: { permissions }, ip, at: now });
+      journal(this.storage, access, { action: 'invitation.sent', target: email.display, detail: { permissions }, ip, at: now });
       return { invitation: row, mail: this.invitationMail(row, token) };
     });
     await this.send(mail);
@@ -95,7 +95,7 @@ export class DelegationService {
       const refreshed = { ...row, expiresAt: now + this.lifetime() };
       this.storage.setInvitationExpiry(row.id, refreshed.expiresAt);
       this.storage.issueInvitationToken(row.id, hashToken(token), now);
-      journal(this.storage, access, { category: 'delegates', action: 'invitation.resent', target: row.emailDisplay, ip, at: now });
+      journal(this.storage, access, { action: 'invitation.resent', target: row.emailDisplay, ip, at: now });
       return { invitation: refreshed, mail: this.invitationMail(refreshed, token) };
     });
     await this.send(mail);
@@ -108,7 +108,7 @@ export class DelegationService {
       const row = this.pendingInvitation(subscriptionId, invitationId);
       const now = this.clock();
       this.storage.setInvitationStatus(row.id, 'revoked', now);
-      journal(this.storage, access, { category: 'delegates', action: 'invitation.revoked', target: row.emailDisplay, ip, at: now });
+      journal(this.storage, access, { action: 'invitation.revoked', target: row.emailDisplay, ip, at: now });
     });
   }
 
@@ -133,7 +133,7 @@ export class DelegationService {
       this.storage.upsertDelegate({ id: randomUUID(), subscriptionId: subscription.id, tenantId: caller.tenantId, objectId: caller.objectId, email: invitation.emailDisplay, permissions: invitation.permissions, createdAt: now });
       this.storage.setInvitationStatus(invitation.id, 'accepted', now);
       const access: Access = { caller, subscription, role: 'delegate', permissions: invitation.permissions, actions: [] };
-      journal(this.storage, access, { category: 'delegates', action: 'invitation.accepted', target: invitation.emailDisplay, detail: { permissions: invitation.permissions }, ip, at: now });
+      journal(this.storage, access, { action: 'invitation.accepted', target: invitation.emailDisplay, detail: { permissions: invitation.permissions }, ip, at: now });
       return { subscriptionId: subscription.id, permissions: invitation.permissions, invitedBy: invitation.invitedByEmail };
     });
   }
@@ -145,7 +145,7 @@ export class DelegationService {
       const delegate = this.delegate(subscriptionId, delegateId);
       const now = this.clock();
       this.storage.updateDelegatePermissions(delegate.id, chosen);
-      journal(this.storage, access, { category: 'delegates', action: 'delegate.permissions_changed', target: delegate.email, detail: { from: delegate.permissions, to: chosen }, ip, at: now });
+      journal(this.storage, access, { action: 'delegate.permissions_changed', target: delegate.email, detail: { from: delegate.permissions, to: chosen }, ip, at: now });
       return delegateView({ ...delegate, permissions: chosen });
     });
   }
@@ -156,7 +156,7 @@ export class DelegationService {
       const delegate = this.delegate(subscriptionId, delegateId);
       const now = this.clock();
       this.storage.deleteDelegate(delegate.id);
-      journal(this.storage, access, { category: 'delegates', action: 'delegate.removed', target: delegate.email, ip, at: now });
+      journal(this.storage, access, { action: 'delegate.removed', target: delegate.email, ip, at: now });
     });
   }
 
@@ -174,7 +174,7 @@ export class DelegationService {
       this.storage.deleteDelegate(heir.id);
       this.storage.setOwner(subscriptionId, { tenantId: heir.tenantId, objectId: heir.objectId, email: heir.email });
       this.storage.upsertDelegate({ id: randomUUID(), subscriptionId, tenantId: caller.tenantId, objectId: caller.objectId, email: formerOwner, permissions: [...PERMISSIONS], createdAt: now });
-      journal(this.storage, access, { category: 'subscription', action: 'ownership.transferred', target: heir.email, detail: { from: formerOwner }, ip, at: now });
+      journal(this.storage, access, { action: 'ownership.transferred', target: heir.email, detail: { from: formerOwner }, ip, at: now });
       const base = { locale, from: formerOwner, newOwner: heir.email, plan: access.subscription.planId, quantity: access.subscription.quantity, publicUrl: this.options.publicUrl };
       return [ownershipTransferredEmail({ ...base, to: heir.email }), ownershipTransferredEmail({ ...base, to: formerOwner })];
     });

@@ -66,7 +66,7 @@ export class SeatService {
         if (!this.isProven(access.subscription.organisationId, email.domain, now)) return { email: email.display, result: 'domain_not_approved' };
         if (live >= access.subscription.quantity) return { email: email.display, result: 'no_seat_left' };
         this.storage.insertSeat({ id: randomUUID(), subscriptionId, emailCanonical: email.canonical, emailDisplay: email.display, language: locale, assignedAt: now });
-        journal(this.storage, access, { category: 'seats', action: 'seat.assigned', target: email.display, ip, at: now });
+        journal(this.storage, access, { action: 'seat.assigned', target: email.display, ip, at: now });
         live++;
         outgoing.push(welcomeEmail({ to: email.display, locale, ownerEmail: access.subscription.ownerEmail, publicUrl: this.options.publicUrl }));
         return { email: email.display, result: 'assigned' };
@@ -87,7 +87,7 @@ export class SeatService {
       const seat = this.liveSeat(subscriptionId, emailInput);
       const now = this.clock();
       this.storage.removeSeat(seat.id, now);
-      journal(this.storage, access, { category: 'seats', action: 'seat.unassigned', target: seat.emailDisplay, ip, at: now });
+      journal(this.storage, access, { action: 'seat.unassigned', target: seat.emailDisplay, ip, at: now });
       return this.allowance(access.subscription.organisationId, [seatRemovedEmail({ to: seat.emailDisplay, locale: resolveLocale(seat.language), by: caller.email ?? '' })], now);
     });
     await this.sendAll(email);
@@ -106,7 +106,7 @@ export class SeatService {
       if (!this.isProven(access.subscription.organisationId, to.domain, now)) return { result: { email: to.display, result: 'domain_not_approved' as const }, outgoing: [] };
       this.storage.removeSeat(from.id, now);
       this.storage.insertSeat({ id: randomUUID(), subscriptionId, emailCanonical: to.canonical, emailDisplay: to.display, language: locale, assignedAt: now });
-      journal(this.storage, access, { category: 'seats', action: 'seat.transferred', target: to.display, detail: { from: from.emailDisplay }, ip, at: now });
+      journal(this.storage, access, { action: 'seat.transferred', target: to.display, detail: { from: from.emailDisplay }, ip, at: now });
       const welcome = welcomeEmail({ to: to.display, locale, ownerEmail: access.subscription.ownerEmail, publicUrl: this.options.publicUrl });
       const allowed = this.allowance(access.subscription.organisationId, [welcome, seatRemovedEmail({ to: from.emailDisplay, locale: resolveLocale(from.language), by: caller.email ?? '' })], now);
       return {
@@ -125,7 +125,7 @@ export class SeatService {
       const now = this.clock();
       if ((seat.suspendedAt !== null) !== suspended) {
         this.storage.setSeatSuspended(seat.id, suspended ? now : null);
-        journal(this.storage, access, { category: 'seats', action: suspended ? 'seat.suspended' : 'seat.resumed', target: seat.emailDisplay, ip, at: now });
+        journal(this.storage, access, { action: suspended ? 'seat.suspended' : 'seat.resumed', target: seat.emailDisplay, ip, at: now });
       }
       return seatView({ ...seat, suspendedAt: suspended ? now : null }, access.subscription);
     });

@@ -45,8 +45,11 @@ import type { PartnerInvoiceRow } from '../storage/partnerStorage.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import { authorize, journal } from '../licensing/access.js';
+import { openSubscription, organisationFor } from '../organisations/organisations.js';
+import { Journal, journalEntryView, person, type JournalActor } from '../journal/journal.js';
+import type { JournalAction, NotificationKind } from '../../../shared/src/journal/journalActions.js';
 import type { CustomerQuery, OfferRow, PartnerRow, PartnerStaffRow, ProductKeyRow, RelationshipRow } from '../storage/partnerStorage.js';
-import type { OrganisationRow, Storage, SubscriptionRow } from '../storage/storage.js';
+import type { Storage, SubscriptionRow } from '../storage/storage.js';
 import {
   DAY_MS,
   PRODUCT_KEY_LIFETIME_MS,
@@ -63,7 +66,6 @@ import {
   relationshipState,
   sha256,
   validRelationshipDays,
-  type NotificationKind,
   type PartnerAction,
 } from './rules.js';
 
@@ -164,7 +166,7 @@ export class PartnerService {
     if (!name) throw new ApiError(400, 'VALIDATION_FAILED', 'Give the partner organisation a name.');
     return this.storage.transaction(() => {
       const now = this.clock();
-      const organisation = this.organisationFor(caller, email.domain, now);
+      const organisation = organisationFor(this.storage, caller.tenantId, email.domain, now);
       if (this.storage.partners.findPartnerByOrganisation(organisation.id)) throw new ApiError(409, 'PARTNER_EXISTS', 'Your organisation is a partner already; ask its owner to add you as staff.');
       let advisorCode = newAdvisorCode();
       while (this.storage.partners.advisorCodeTaken(advisorCode)) advisorCode = newAdvisorCode();
@@ -357,7 +359,7 @@ export class PartnerService {
     if (!email?.ok) throw new ApiError(400, 'VALIDATION_FAILED', 'Your Microsoft 365 account has no email address to own a subscription with.');
     const now = this.clock();
     this.refuseOwnCustomer(offer.partnerId, caller);
-    const organisation = this.organisationFor(caller, email.domain, now);
+    const organisation = organisationFor(this.storage, caller.tenantId, email.domain, now);
     this.refuseUnusable(offer, organisation.id);
     const refusal = trialStartRefusal(
       {
@@ -385,24 +387,12 @@ export class PartnerService {
       ownerEmail: email.display,
       createdAt: now,
     };
-    this.storage.insertSubscription(subscription);
+    openSubscription(this.storage, subscription);
     if (!this.storage.entitlements.insertTrial({ organisationId: organisation.id, planId: offer.planId, subscriptionId: subscription.id, partnerId: offer.partnerId, seats: offer.quantity, startsAt: now, endsAt: subscription.periodEnd })) {
       throw this.trialError('TRIAL_ALREADY_USED');
     }
     this.storage.billing.setCurrency(subscription.id, offer.currency);
-    this.storage.appendJournal({
-      organisationId: organisation.id,
-      subscriptionId: subscription.id,
-      actor: { tenantId: caller.tenantId, objectId: caller.objectId, email: email.display },
-      actorRole: 'owner',
-      onBehalfOf: null,
-      category: 'subscription',
-      action: 'trial.started',
-      target: subscription.id,
-      detail: JSON.stringify({ plan: offer.planId, quantity: offer.quantity, trialDays: offer.trialDays, offer: offer.id }),
-      ip,
-      at: now,
-    });
+    Journal.record(this.storage, { organisationId: organisation.id, subscriptionId: subscription.id, actor: person(caller, 'owner', email.display), action: 'trial.started', target: subscription.id, detail: { plan: offer.planId, quantity: offer.quantity, trialDays: offer.trialDays, offer: offer.id }, ip, at: now });
     const relationship = this.recordReferral(offer, subscription.id, organisation.id, { tenantId: caller.tenantId, objectId: caller.objectId, email: email.display }, approve, ip, now);
     return { statusCode: 201, body: { status: 'trial', subscriptionId: subscription.id, plan: offer.planId, quantity: offer.quantity, periodEnd: new Date(subscription.periodEnd).toISOString(), administration: relationship } };
   }
@@ -424,7 +414,7 @@ export class PartnerService {
     if (!partner) return null;
     this.storage.partners.setPartnerOfRecord(subscriptionId, partner.id);
     this.storage.partners.insertOfferRedemption({ offerId: offer.id, organisationId, subscriptionId, email: buyer.email, createdAt: now });
-    this.storage.appendJournal({ organisationId: partner.organisationId, subscriptionId: null, actor: { ...buyer }, actorRole: 'customer', onBehalfOf: null, category: 'partner', action: 'offer.redeemed', target: offer.name || `${offer.planId} × ${offer.quantity}`, detail: JSON.stringify({ offer: offer.id, subscriptionId, kind: offer.kind }), ip, at: now });
+    partnerEntry(this.storage, partner, person(buyer, 'customer'), 'offer.redeemed', offer.name || `${offer.planId} × ${offer.quantity}`, { offer: offer.id, subscriptionId, kind: offer.kind }, ip, now);
     if (offer.adminDays === null || offer.adminPermissions.length === 0) return null;
     const token = approve ? null : newLinkToken();
     const row: RelationshipRow = {
@@ -447,19 +437,7 @@ export class PartnerService {
       endedByEmail: null,
     };
     this.storage.partners.insertRelationship(row, token && sha256(token));
-    this.storage.appendJournal({
-      organisationId,
-      subscriptionId,
-      actor: { ...buyer },
-      actorRole: 'owner',
-      onBehalfOf: null,
-      category: 'delegates',
-      action: approve ? 'partner.approved' : 'partner.requested',
-      target: partner.name,
-      detail: JSON.stringify({ permissions: row.permissions, durationDays: row.durationDays, offer: offer.id }),
-      ip,
-      at: now,
-    });
+    Journal.record(this.storage, { organisationId, subscriptionId, actor: person(buyer, 'owner'), action: approve ? 'partner.approved' : 'partner.requested', target: partner.name, detail: { permissions: row.permissions, durationDays: row.durationDays, offer: offer.id }, ip, at: now });
     if (token) this.outgoing.push(this.requestMail(partner, row, token));
     return relationshipView(row, partner, now);
   }
@@ -544,8 +522,8 @@ export class PartnerService {
       }
       const expiresAt = now + row.durationDays * DAY_MS;
       if (!this.storage.partners.approveRelationship(row.id, target, caller.email ?? '', now, expiresAt)) throw new ApiError(410, 'PARTNER_REQUEST_USED', 'This request was already answered.');
-      journal(this.storage, access, { category: 'delegates', action: 'partner.approved', target: partner.name, detail: { permissions: row.permissions, durationDays: row.durationDays, expiresAt: new Date(expiresAt).toISOString() }, ip, at: now });
-      this.storage.appendJournal({ organisationId: partner.organisationId, subscriptionId: null, actor: { tenantId: caller.tenantId, objectId: caller.objectId, email: caller.email ?? '' }, actorRole: 'customer', onBehalfOf: null, category: 'partner', action: 'request.approved', target: row.customerEmailDisplay, detail: JSON.stringify({ subscriptionId: target }), ip, at: now });
+      journal(this.storage, access, { action: 'partner.approved', target: partner.name, detail: { permissions: row.permissions, durationDays: row.durationDays, expiresAt: new Date(expiresAt).toISOString() }, ip, at: now });
+      partnerEntry(this.storage, partner, person(caller, 'customer'), 'request.approved', row.customerEmailDisplay, { subscriptionId: target }, ip, now);
       const approved = this.storage.partners.findRelationship(row.id);
       if (!approved) throw new Error('unreachable: the relationship was just approved');
       return relationshipView(approved, partner, now);
@@ -557,7 +535,7 @@ export class PartnerService {
       const now = this.clock();
       const { row, partner } = this.usableRequest(caller, token, now);
       if (!this.storage.partners.closeRelationship(row.id, 'declined', caller.email ?? '', now)) throw new ApiError(410, 'PARTNER_REQUEST_USED', 'This request was already answered.');
-      this.storage.appendJournal({ organisationId: partner.organisationId, subscriptionId: null, actor: { tenantId: caller.tenantId, objectId: caller.objectId, email: caller.email ?? '' }, actorRole: 'customer', onBehalfOf: null, category: 'partner', action: 'request.declined', target: row.customerEmailDisplay, detail: null, ip, at: now });
+      partnerEntry(this.storage, partner, person(caller, 'customer'), 'request.declined', row.customerEmailDisplay, null, ip, now);
     });
   }
 
@@ -581,8 +559,8 @@ export class PartnerService {
       if (!row || row.subscriptionId !== subscriptionId || !partner) throw new ApiError(404, 'RELATIONSHIP_NOT_FOUND', 'No such partner relationship on this subscription.');
       const closed = row.status === 'active' ? this.storage.partners.closeRelationship(row.id, 'ended', caller.email ?? '', now) : row.status === 'pending' && this.storage.partners.closeRelationship(row.id, 'declined', caller.email ?? '', now);
       if (!closed) throw new ApiError(409, 'PARTNER_REQUEST_USED', 'This relationship has already ended.');
-      journal(this.storage, access, { category: 'delegates', action: row.status === 'active' ? 'partner.ended' : 'partner.declined', target: partner.name, ip, at: now });
-      this.storage.appendJournal({ organisationId: partner.organisationId, subscriptionId: null, actor: { tenantId: caller.tenantId, objectId: caller.objectId, email: caller.email ?? '' }, actorRole: 'customer', onBehalfOf: null, category: 'partner', action: 'relationship.ended_by_customer', target: row.customerEmailDisplay, detail: JSON.stringify({ subscriptionId }), ip, at: now });
+      journal(this.storage, access, { action: row.status === 'active' ? 'partner.ended' : 'partner.declined', target: partner.name, ip, at: now });
+      partnerEntry(this.storage, partner, person(caller, 'customer'), 'relationship.ended_by_customer', row.customerEmailDisplay, { subscriptionId }, ip, now);
     });
   }
 
@@ -671,19 +649,8 @@ export class PartnerService {
       keys.push(productKey);
       rows.push(row);
     }
-    this.storage.appendJournal({
-      organisationId: partner.organisationId,
-      subscriptionId: null,
-      actor: { tenantId: purchase.actor.tenantId, objectId: purchase.actor.objectId, email: purchase.actor.email ?? purchase.buyer },
-      actorRole: `partner ${purchase.actor.role}`,
-      onBehalfOf: null,
-      category: 'partner',
-      action: 'product_keys.purchased',
-      target: batchId,
-      detail: JSON.stringify({ plan: plan.id, seats: purchase.seats, termPeriods: purchase.termPeriods, count: purchase.count, amountMinor: totals.totalMinor, currency: this.options.currency }),
-      ip: purchase.ip,
-      at: now,
-    });
+    const buyer = { role: 'partner' as const, tenantId: purchase.actor.tenantId, objectId: purchase.actor.objectId, email: purchase.actor.email ?? purchase.buyer, partner: { id: partner.id, staffRole: purchase.actor.role }, onBehalfOf: null };
+    partnerEntry(this.storage, partner, buyer, 'product_keys.purchased', batchId, { plan: plan.id, seats: purchase.seats, termPeriods: purchase.termPeriods, count: purchase.count, amountMinor: totals.totalMinor, currency: this.options.currency }, purchase.ip, now);
     const body = { batchId, invoiceNumber: invoice.number, plan: plan.id, seats: purchase.seats, termPeriods: purchase.termPeriods, amountMinor: totals.totalMinor, currency: this.options.currency, expiresAt: new Date(now + PRODUCT_KEY_LIFETIME_MS).toISOString() };
     // The buyer's durable copy: only the keys' hashes stay here.
     this.outgoing.push(productKeysEmail({ to: purchase.buyer, locale: resolveLocale(partner.language), partner: partner.name, plan: plan.id, seats: purchase.seats, periods: purchase.termPeriods, interval: plan.interval, keys, expiresAt: now + PRODUCT_KEY_LIFETIME_MS, publicUrl: this.options.publicUrl }));
@@ -740,7 +707,6 @@ export class PartnerService {
       if (!partner) throw new ApiError(404, 'PRODUCT_KEY_NOT_FOUND', 'This product key is not valid.');
       this.refuseOwnCustomer(partner.id, caller);
       const plan = this.plan(key.planId);
-      const actor = { tenantId: caller.tenantId, objectId: caller.objectId, email: email.display };
       let subscription: SubscriptionRow;
       let created: boolean;
       let periodsUsedNow = 1;
@@ -761,7 +727,6 @@ export class PartnerService {
         }
         if (!this.storage.partners.partnerOfRecord(subscription.id)) this.storage.partners.setPartnerOfRecord(subscription.id, partner.id);
         journal(this.storage, access, {
-          category: 'billing',
           action: 'subscription.extended',
           target: subscription.id,
           detail: { productKey: key.keyHint, partner: partner.name, seats: key.seats, periods: key.termPeriods, fromTrial: decision.kind === 'convert_trial', quantity: subscription.quantity, periodEnd: new Date(subscription.periodEnd).toISOString() },
@@ -770,19 +735,19 @@ export class PartnerService {
         });
         created = false;
       } else {
-        const organisation = this.organisationFor(caller, email.domain, now);
+        const organisation = organisationFor(this.storage, caller.tenantId, email.domain, now);
         const end = periodEnd(now, plan.interval);
         const row = { id: randomUUID(), organisationId: organisation.id, planId: plan.id, quantity: key.seats, status: 'active' as const, periodStart: now, periodEnd: end, ownerTenantId: caller.tenantId, ownerObjectId: caller.objectId, ownerEmail: email.display, createdAt: now };
-        this.storage.insertSubscription(row);
+        openSubscription(this.storage, row);
         this.storage.billing.setCurrency(row.id, this.options.currency);
         this.storage.partners.setPartnerOfRecord(row.id, partner.id);
-        this.storage.appendJournal({ organisationId: organisation.id, subscriptionId: row.id, actor, actorRole: 'owner', onBehalfOf: null, category: 'billing', action: 'subscription.created_from_key', target: row.id, detail: JSON.stringify({ productKey: key.keyHint, partner: partner.name, plan: plan.id, quantity: key.seats, periods: key.termPeriods, periodEnd: new Date(end).toISOString() }), ip, at: now });
+        Journal.record(this.storage, { organisationId: organisation.id, subscriptionId: row.id, actor: person(caller, 'owner', email.display), action: 'subscription.created_from_key', target: row.id, detail: { productKey: key.keyHint, partner: partner.name, plan: plan.id, quantity: key.seats, periods: key.termPeriods, periodEnd: new Date(end).toISOString() }, ip, at: now });
         subscription = { ...row, assignedCount: 0 };
         created = true;
       }
       this.storage.entitlements.insertKeyGrant({ productKeyId: key.id, subscriptionId: subscription.id, seats: key.seats, periods: key.termPeriods, periodsUsed: periodsUsedNow, createdAt: now });
       if (!this.storage.partners.redeemProductKey(key.id, subscription.id, email.display, now)) throw new ApiError(410, 'PRODUCT_KEY_USED', 'This product key has already been used.');
-      this.storage.appendJournal({ organisationId: partner.organisationId, subscriptionId: null, actor, actorRole: 'customer', onBehalfOf: null, category: 'partner', action: 'product_key.redeemed', target: key.keyHint, detail: JSON.stringify({ subscriptionId: subscription.id, created, batchId: key.batchId }), ip, at: now });
+      partnerEntry(this.storage, partner, person(caller, 'customer', email.display), 'product_key.redeemed', key.keyHint, { subscriptionId: subscription.id, created, batchId: key.batchId }, ip, now);
       const prepaidPeriods = key.termPeriods - periodsUsedNow;
       return { subscriptionId: subscription.id, created, plan: plan.id, quantity: subscription.quantity, status: subscription.status, periodEnd: new Date(subscription.periodEnd).toISOString(), prepaidPeriods };
     });
@@ -881,7 +846,7 @@ export class PartnerService {
       subscriptionId: row.subscriptionId,
       customer: row.organisationName,
       kind: row.kind as NotificationKind,
-      action: row.action,
+      action: row.action as JournalAction,
       detail: row.detail === null ? null : (JSON.parse(row.detail) as unknown),
       at: new Date(row.createdAt).toISOString(),
       emailed: row.emailedAt !== null,
@@ -890,16 +855,7 @@ export class PartnerService {
 
   journal(caller: CallerIdentity, partnerId: string, limit: number) {
     const { partner } = this.access(caller, partnerId, 'partner.view');
-    return this.storage.journalFor(partner.organisationId, null, { categories: ['partner'], limit, newestFirst: true }).map((entry) => ({
-      id: entry.id,
-      at: new Date(entry.at).toISOString(),
-      actor: entry.actor?.email ?? null,
-      actorRole: entry.actorRole,
-      action: entry.action,
-      target: entry.target,
-      detail: entry.detail === null ? null : (JSON.parse(entry.detail) as unknown),
-      ip: entry.ip,
-    }));
+    return this.storage.journal.query(partner.organisationId, null, { categories: ['partner'], limit, newestFirst: true }).map(journalEntryView);
   }
 
   /**
@@ -955,16 +911,6 @@ export class PartnerService {
     return this.storage.transaction(() => emails.reduce((bound, email) => bound + this.storage.partners.bindStaff(caller.tenantId, email, caller.objectId), 0));
   }
 
-  private organisationFor(caller: CallerIdentity, domain: string, now: number): OrganisationRow {
-    let organisation = this.storage.findOrganisationByTenant(caller.tenantId);
-    if (!organisation) {
-      organisation = { id: randomUUID(), tenantId: caller.tenantId, name: domain, createdAt: now };
-      this.storage.insertOrganisation(organisation);
-    }
-    this.storage.approveDomain(organisation.id, domain, now);
-    return organisation;
-  }
-
   private offerFromLink(code: string, token: string): { offer: OfferRow; partner: PartnerRow } {
     const offer = this.storage.partners.findOfferByTokenHash(sha256(token));
     const partner = offer && this.storage.partners.findPartner(offer.partnerId);
@@ -1004,20 +950,9 @@ export class PartnerService {
     return partnerRequestEmail({ to: row.customerEmailDisplay, locale: resolveLocale(row.language), partner: partner.name, advisorCode: partner.advisorCode, permissions: row.permissions, days: row.durationDays, token, expiresAt: row.requestExpiresAt, publicUrl: this.options.publicUrl });
   }
 
-  private partnerJournal(access: PartnerAccess, caller: CallerIdentity, action: string, target: string | null, detail: unknown, ip: string | null, at: number): void {
-    this.storage.appendJournal({
-      organisationId: access.partner.organisationId,
-      subscriptionId: null,
-      actor: { tenantId: caller.tenantId, objectId: caller.objectId, email: caller.email ?? access.staff.emailDisplay },
-      actorRole: `partner ${access.staff.role}`,
-      onBehalfOf: null,
-      category: 'partner',
-      action,
-      target,
-      detail: detail === null ? null : JSON.stringify(detail),
-      ip,
-      at,
-    });
+  private partnerJournal(access: PartnerAccess, caller: CallerIdentity, action: JournalAction, target: string | null, detail: unknown, ip: string | null, at: number): void {
+    const actor = { role: 'partner' as const, tenantId: caller.tenantId, objectId: caller.objectId, email: caller.email ?? access.staff.emailDisplay, partner: { id: access.partner.id, staffRole: access.staff.role }, onBehalfOf: null };
+    partnerEntry(this.storage, access.partner, actor, action, target, detail, ip, at);
   }
 
   /** Sends the emails queued by committed transactions. */
@@ -1098,4 +1033,9 @@ function productKeyView(row: ProductKeyRow, now: number): ProductKeyView {
     redeemedAt: iso(row.redeemedAt),
     redeemedSubscriptionId: row.redeemedSubscriptionId,
   };
+}
+
+/** An entry in the partner organisation's own journal. */
+function partnerEntry(storage: Storage, partner: PartnerRow, actor: JournalActor, action: JournalAction, target: string | null, detail: unknown, ip: string | null, at: number): void {
+  Journal.record(storage, { organisationId: partner.organisationId, subscriptionId: null, actor, action, target, detail, ip, at });
 }

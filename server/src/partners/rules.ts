@@ -128,30 +128,6 @@ export function offerRefusal(offer: { disabled: boolean; expiresAt: number; maxC
   return null;
 }
 
-/** The kinds of change the partner of record is told about (P3). */
-export type NotificationKind = 'seats' | 'quantity' | 'renewal' | 'cancellation';
-
-const NOTIFIED: Record<string, NotificationKind> = {
-  'seat.assigned': 'seats',
-  'seat.unassigned': 'seats',
-  'seat.transferred': 'seats',
-  'quantity.increased': 'quantity',
-  'quantity.decrease_scheduled': 'quantity',
-  'subscription.renewed': 'renewal',
-  'renewal.payment_failed': 'renewal',
-  'subscription.reactivated': 'renewal',
-  'trial.converted': 'renewal',
-  'subscription.extended': 'renewal',
-  'subscription.expired': 'cancellation',
-  'trial.expired': 'cancellation',
-  'subscription.merged_into': 'cancellation',
-  'subscription.cancelled': 'cancellation',
-};
-
-export function notificationKind(action: string): NotificationKind | null {
-  return NOTIFIED[action] ?? null;
-}
-
 /** The customer-side name a partner's action is journaled on behalf of: "partner X for customer Y". */
 export function onBehalfOf(partnerName: string, customerName: string): string {
   return `partner ${partnerName} for customer ${customerName}`;

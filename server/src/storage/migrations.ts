@@ -537,4 +537,25 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX idempotency_keys_open ON idempotency_keys (lease_until) WHERE status_code IS NULL;
     `,
   },
+  {
+    version: 12,
+    description: 'journal actors typed: partner staff keep their partner and staff role instead of free text; the first administrator is appointed by the service that creates the organisation, not a trigger',
+    sql: `
+      ALTER TABLE journal ADD COLUMN actor_partner_id TEXT;
+      ALTER TABLE journal ADD COLUMN actor_staff_role TEXT CHECK (actor_staff_role IN ('owner', 'full', 'limited'));
+      -- A partner's own entries were written with the role "partner <staff role>" in the partner's organisation.
+      UPDATE journal SET
+          actor_partner_id = (SELECT p.id FROM partners p WHERE p.organisation_id = journal.organisation_id),
+          actor_staff_role = substr(actor_role, 9),
+          actor_role = 'partner'
+        WHERE actor_role IN ('partner owner', 'partner full', 'partner limited');
+      -- Entries partner staff wrote for a customer named the partner only in on_behalf_of ("partner X for customer Y").
+      UPDATE journal SET actor_partner_id = (
+          SELECT s.partner_id FROM partner_staff s JOIN partners p ON p.id = s.partner_id
+          WHERE s.tenant_id = journal.actor_tenant_id AND s.object_id = journal.actor_object_id AND journal.on_behalf_of LIKE 'partner ' || p.name || ' for customer %'
+          LIMIT 1)
+        WHERE actor_role = 'partner' AND actor_partner_id IS NULL;
+      DROP TRIGGER IF EXISTS organisation_first_administrator;
+    `,
+  },
 ];
