@@ -111,7 +111,7 @@ describe('a purchase cut by a crash', () => {
     await expect.poll(() => dying.died).toBe(1);
     now += LEASE + 1;
     expect(await restarted.charges.recoverStale()).toBeGreaterThanOrEqual(1);
-    const mails = server.services.storage.listOutbox(500).filter((m) => m.kind === 'product-keys' && m.to === 'pia@delta-partners.example');
+    const mails = server.services.storage.outbox.listSent(500).filter((m) => m.kind === 'product-keys' && m.to === 'pia@delta-partners.example');
     expect(mails).toHaveLength(1);
     const replay = await restarted.partners.buyKeys(partnerOwner.identity, partnerId, request, idempotencyKey, null);
     expect(replay).toMatchObject({ statusCode: 201, body: { keysShownOnce: true, keys: [expect.stringMatching(/^XXXXX-/)] } });

@@ -52,7 +52,7 @@ function linkParts(link: string): { code: string; token: string } {
 }
 
 function latestMail(kind: string, to: string) {
-  return server.services.storage.listOutbox(500).find((m) => m.kind === kind && m.to === to);
+  return server.services.storage.outbox.listSent(500).find((m) => m.kind === kind && m.to === to);
 }
 
 function requestToken(to: string): string {

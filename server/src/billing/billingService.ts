@@ -34,7 +34,7 @@ import { prorateChange } from './proration.js';
 import { verifyWebhook } from './webhookSignature.js';
 import { canonicalEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { formatMoney, resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
-import type { Mailer, OutgoingEmail } from '../email/mailer.js';
+import type { Outbox } from '../email/outbox.js';
 import { paymentFailedEmail, subscriptionExpiredEmail } from '../email/templates.js';
 
 export interface BillingServiceOptions extends BillingOptions {
@@ -64,7 +64,7 @@ export class BillingService {
     private readonly charges: IdempotentCharges,
     private readonly options: BillingServiceOptions,
     private readonly clock: () => number = Date.now,
-    private readonly mailer: Mailer | null = null,
+    private readonly outbox: Outbox,
   ) {
     charges.register<PendingQuantity>('quantity', { record: (p, result, now) => this.recordQuantity(p, result, now), release: (p) => this.storage.billing.releaseLock(p.subscriptionId) });
     charges.register<PendingInvoicePayment>('invoice', { confirmable: true, record: (p, result, now) => ({ outcome: this.settleInvoice(p, result, now) }), release: (p) => this.storage.billing.releaseLock(p.subscriptionId) });
@@ -76,12 +76,21 @@ export class BillingService {
     return this.charges.provider;
   }
 
-  /** The owner hears of a failed renewal and of the expiry, in the language of their own seat (English without one). */
-  private async tellOwner(subscriptionId: string, compose: (to: string, locale: Locale, publicUrl: string) => OutgoingEmail): Promise<void> {
+  /**
+   * The owner hears of a failed renewal and of the expiry, in the language of their own seat
+   * (English without one): written into the outbox in the transaction that changed the status.
+   */
+  private tellOwner(subscriptionId: string, what: 'past_due' | 'expired', at: number): void {
     const subscription = this.storage.findSubscription(subscriptionId);
-    if (!this.mailer || !this.options.publicUrl || !subscription) return;
-    const ownerSeat = this.storage.findLiveSeatByEmail(subscriptionId, canonicalEmail(subscription.ownerEmail) ?? '');
-    await this.mailer.send(compose(subscription.ownerEmail, resolveLocale(ownerSeat?.language), this.options.publicUrl)).catch(() => undefined);
+    const publicUrl = this.options.publicUrl;
+    if (!publicUrl || !subscription) return;
+    const to = subscription.ownerEmail;
+    const locale = resolveLocale(this.storage.findLiveSeatByEmail(subscriptionId, canonicalEmail(to) ?? '')?.language);
+    const base = { to, locale, plan: subscription.planId, quantity: subscription.quantity, subscriptionId, publicUrl };
+    if (what === 'expired') return this.outbox.add(subscriptionExpiredEmail(base), at);
+    const invoice = this.storage.billing.openInvoice(subscriptionId);
+    const graceUntil = this.storage.billing.state(subscriptionId)?.graceUntil ?? at;
+    this.outbox.add(paymentFailedEmail({ ...base, amount: invoice ? formatMoney(invoice.totalMinor, invoice.currency, locale) : '', invoice: invoice?.number ?? '', graceUntil }), at);
   }
 
   private plan(id: string): PlanConfig {
@@ -340,7 +349,7 @@ export class BillingService {
     }
     if (result.status === 'requires_action') return { statusCode: 202, body: { status: 'requires_action', actionId, amountMinor: action.amountMinor, currency: action.currency } };
     const finished = this.charges.finishAction(action.id, result);
-    await finished.after?.();
+    await this.outbox.deliver();
     return finished.outcome;
   }
 
@@ -378,7 +387,7 @@ export class BillingService {
     const result: FinalCharge = event.type === 'payment_action.succeeded' ? { status: 'succeeded', reference: event.reference } : { status: 'declined', reference: event.reference, reason: 'authentication_failed' };
     const finished = this.charges.finishAction(action.id, result, { id: event.id, type: event.type });
     // Emails of the finished purchase go out after the answer to the provider.
-    void finished.after?.();
+    void this.outbox.deliver();
     return { received: true, duplicate: finished.duplicate };
   }
 
@@ -400,7 +409,7 @@ export class BillingService {
       for (const { id } of due) {
         seen.add(id);
         for (let periods = 0; periods < 400; periods++) {
-          const outcome = await this.renewOnce(id, now);
+          const outcome = await this.renewOrExpire(id, now);
           if (outcome !== 'renewed') {
             if (outcome === 'past_due') counts.pastDue++;
             if (outcome === 'expired') counts.expired++;
@@ -410,24 +419,6 @@ export class BillingService {
         }
       }
     }
-  }
-
-  private async renewOnce(subscriptionId: string, now: number): Promise<'renewed' | 'past_due' | 'expired' | 'nothing'> {
-    const outcome = await this.renewOrExpire(subscriptionId, now);
-    if (outcome === 'expired') {
-      await this.tellOwner(subscriptionId, (to, locale, publicUrl) => {
-        const subscription = this.storage.findSubscription(subscriptionId)!;
-        return subscriptionExpiredEmail({ to, locale, plan: subscription.planId, quantity: subscription.quantity, subscriptionId, publicUrl });
-      });
-    } else if (outcome === 'past_due') {
-      await this.tellOwner(subscriptionId, (to, locale, publicUrl) => {
-        const state = this.storage.billing.state(subscriptionId);
-        const subscription = this.storage.findSubscription(subscriptionId)!;
-        const invoice = this.storage.billing.openInvoice(subscriptionId);
-        return paymentFailedEmail({ to, locale, plan: subscription.planId, quantity: subscription.quantity, amount: invoice ? formatMoney(invoice.totalMinor, invoice.currency, locale) : '', invoice: invoice?.number ?? '', graceUntil: state?.graceUntil ?? now, subscriptionId, publicUrl });
-      });
-    }
-    return outcome;
   }
 
   private async renewOrExpire(subscriptionId: string, now: number): Promise<'renewed' | 'past_due' | 'expired' | 'nothing'> {
@@ -451,6 +442,7 @@ export class BillingService {
           if (subscription.status === 'past_due' && state.graceUntil !== null && state.graceUntil <= now) {
             this.storage.billing.setStatus(subscriptionId, 'expired');
             this.systemJournal(subscription, 'subscription.expired', { graceUntil: new Date(state.graceUntil).toISOString() }, now);
+            this.tellOwner(subscriptionId, 'expired', now);
             return done('expired');
           }
           if (!LIVE.has(subscription.status) || subscription.periodEnd > now || subscription.periodEnd !== current.periodEnd) return done('nothing');
@@ -459,6 +451,7 @@ export class BillingService {
           if (subscription.status === 'trial' && !method) {
             this.storage.billing.setStatus(subscriptionId, 'expired', { endedAt: subscription.periodEnd });
             this.systemJournal(subscription, 'trial.expired', { trialEnd: new Date(subscription.periodEnd).toISOString() }, now);
+            this.tellOwner(subscriptionId, 'expired', now);
             return done('expired');
           }
           if (!this.storage.billing.acquireLock(subscriptionId, now, now + LOCK_MS)) return done('nothing');
@@ -487,6 +480,7 @@ export class BillingService {
             this.storage.billing.releaseLock(subscriptionId);
             this.storage.billing.setStatus(subscriptionId, 'expired', { endedAt: start, graceUntil: null });
             this.systemJournal(subscription, 'subscription.expired', { invoice: invoice.number, reason: 'no_payment_method' }, now);
+            this.tellOwner(subscriptionId, 'expired', now);
             return done('expired');
           }
           return { charge: { amountMinor: invoice.totalMinor, currency: invoice.currency, paymentMethodToken: method.token, description: `Invoice ${invoice.number}`, offSession: true }, pending };
@@ -530,10 +524,12 @@ export class BillingService {
       // The grace the vendor gives (PAST_DUE_GRACE_DAYS) is over already: no unpaid day more.
       this.storage.billing.setStatus(pending.subscriptionId, 'expired', { graceUntil: null });
       this.systemJournal(this.subscriptionRow(pending.subscriptionId), 'subscription.expired', { invoice: invoice.number, reason, graceUntil: new Date(graceUntil).toISOString() }, pending.at);
+      this.tellOwner(pending.subscriptionId, 'expired', pending.at);
       return;
     }
     this.storage.billing.setStatus(pending.subscriptionId, 'past_due', { graceUntil });
     this.systemJournal(this.subscriptionRow(pending.subscriptionId), 'renewal.payment_failed', { invoice: invoice.number, reason, graceUntil: new Date(graceUntil).toISOString() }, pending.at);
+    this.tellOwner(pending.subscriptionId, 'past_due', pending.at);
   }
 
   private systemJournal(subscription: SubscriptionRow, action: JournalAction, detail: unknown, at: number): void {

@@ -12,7 +12,8 @@ import type { DelegateView, InvitationView } from '../../../shared/src/api/views
 import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { resolveLocale } from '../../../shared/src/i18n/translate.js';
 import { PERMISSIONS, type Permission } from '../../../shared/src/permissions/permissions.js';
-import type { Mailer, OutgoingEmail } from '../email/mailer.js';
+import type { OutgoingEmail } from '../email/mailer.js';
+import type { Outbox } from '../email/outbox.js';
 import { invitationEmail, ownershipTransferredEmail } from '../email/templates.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
@@ -37,10 +38,9 @@ function normalisePermissions(permissions: readonly string[]): Permission[] {
 export class DelegationService {
   constructor(
     private readonly storage: Storage,
-    private readonly mailer: Mailer,
+    private readonly outbox: Outbox,
     private readonly options: { publicUrl: string; invitationLifetimeMs?: number },
     private readonly clock: () => number = Date.now,
-    private readonly log: (error: unknown, message: string) => void = () => {},
   ) {}
 
   list(caller: CallerIdentity, subscriptionId: string): { delegates: DelegateView[]; invitations: InvitationView[] } {
@@ -54,7 +54,7 @@ export class DelegationService {
     if (!email.ok) throw new ApiError(400, 'VALIDATION_FAILED', `"${request.email}" is not a valid email address.`);
     const locale = resolveLocale(request.language);
     const token = newToken();
-    const { invitation, mail } = this.storage.transaction(() => {
+    const invitation = this.storage.transaction(() => {
       const access = authorize(this.storage, caller, subscriptionId, 'delegates.manage');
       if (canonical(access.subscription.ownerEmail) === email.canonical) {
         throw new ApiError(409, 'ALREADY_OWNER', 'This person owns the subscription already.');
@@ -79,16 +79,17 @@ export class DelegationService {
       this.storage.insertInvitation(row);
       this.storage.issueInvitationToken(row.id, hashToken(token), now);
       journal(this.storage, access, { action: 'invitation.sent', target: email.display, detail: { permissions }, ip, at: now });
-      return { invitation: row, mail: this.invitationMail(row, token) };
+      this.outbox.add(this.invitationMail(row, token), now);
+      return row;
     });
-    await this.send(mail);
+    await this.outbox.deliver();
     return invitationView(invitation);
   }
 
   /** A new token and a new expiry; the previous token stops working. */
   async resend(caller: CallerIdentity, subscriptionId: string, invitationId: string, ip: string | null): Promise<InvitationView> {
     const token = newToken();
-    const { invitation, mail } = this.storage.transaction(() => {
+    const invitation = this.storage.transaction(() => {
       const access = authorize(this.storage, caller, subscriptionId, 'delegates.manage');
       const row = this.pendingInvitation(subscriptionId, invitationId);
       const now = this.clock();
@@ -96,9 +97,10 @@ export class DelegationService {
       this.storage.setInvitationExpiry(row.id, refreshed.expiresAt);
       this.storage.issueInvitationToken(row.id, hashToken(token), now);
       journal(this.storage, access, { action: 'invitation.resent', target: row.emailDisplay, ip, at: now });
-      return { invitation: refreshed, mail: this.invitationMail(refreshed, token) };
+      this.outbox.add(this.invitationMail(refreshed, token), now);
+      return refreshed;
     });
-    await this.send(mail);
+    await this.outbox.deliver();
     return invitationView(invitation);
   }
 
@@ -166,7 +168,7 @@ export class DelegationService {
    */
   async transferOwnership(caller: CallerIdentity, subscriptionId: string, to: { delegateId?: string; email?: string }, language: string | undefined, ip: string | null): Promise<void> {
     const locale = resolveLocale(language);
-    const mails = this.storage.transaction(() => {
+    this.storage.transaction(() => {
       const access = authorize(this.storage, caller, subscriptionId, 'ownership.transfer');
       const heir = to.delegateId !== undefined ? this.delegate(subscriptionId, to.delegateId) : this.delegateByEmail(subscriptionId, to.email ?? '');
       const now = this.clock();
@@ -176,9 +178,10 @@ export class DelegationService {
       this.storage.upsertDelegate({ id: randomUUID(), subscriptionId, tenantId: caller.tenantId, objectId: caller.objectId, email: formerOwner, permissions: [...PERMISSIONS], createdAt: now });
       journal(this.storage, access, { action: 'ownership.transferred', target: heir.email, detail: { from: formerOwner }, ip, at: now });
       const base = { locale, from: formerOwner, newOwner: heir.email, plan: access.subscription.planId, quantity: access.subscription.quantity, publicUrl: this.options.publicUrl };
-      return [ownershipTransferredEmail({ ...base, to: heir.email }), ownershipTransferredEmail({ ...base, to: formerOwner })];
+      this.outbox.add(ownershipTransferredEmail({ ...base, to: heir.email }), now);
+      this.outbox.add(ownershipTransferredEmail({ ...base, to: formerOwner }), now);
     });
-    for (const mail of mails) await this.send(mail);
+    await this.outbox.deliver();
   }
 
   private lifetime(): number {
@@ -208,10 +211,6 @@ export class DelegationService {
 
   private invitationMail(row: InvitationRow, token: string): OutgoingEmail {
     return invitationEmail({ to: row.emailDisplay, locale: resolveLocale(row.language), ownerEmail: row.invitedByEmail, permissions: row.permissions, token, expiresAt: row.expiresAt, publicUrl: this.options.publicUrl });
-  }
-
-  private async send(mail: OutgoingEmail): Promise<void> {
-    await this.mailer.send(mail).catch((error: unknown) => this.log(error, `${mail.kind} email to ${mail.to} failed`));
   }
 }
 

@@ -38,7 +38,8 @@ import { seatTotalMinor, safeMoney } from '../billing/pricing.js';
 import { keyRedemption } from './keyRules.js';
 import { trialOfferRefusal, trialStartRefusal, type TrialRefusal } from './trialRules.js';
 import type { PlanConfig } from '../config.js';
-import type { Mailer, OutgoingEmail } from '../email/mailer.js';
+import type { OutgoingEmail } from '../email/mailer.js';
+import type { Outbox } from '../email/outbox.js';
 import { partnerNotificationsEmail, partnerRequestEmail, productKeysEmail } from '../email/templates.js';
 import { renderInvoiceHtml } from '../billing/invoiceHtml.js';
 import type { PartnerInvoiceRow } from '../storage/partnerStorage.js';
@@ -133,16 +134,13 @@ function choosePermissions(permissions: readonly string[]): Permission[] {
 }
 
 export class PartnerService {
-  private readonly outgoing: OutgoingEmail[] = [];
-
   constructor(
     private readonly storage: Storage,
     private readonly charges: IdempotentCharges,
     private readonly checkout: CheckoutService,
-    private readonly mailer: Mailer,
+    private readonly outbox: Outbox,
     private readonly options: PartnerServiceOptions,
     private readonly clock: () => number = Date.now,
-    private readonly log: (error: unknown, message: string) => void = () => {},
   ) {
     // A purchase through an offer is recorded with the purchase itself, also when the bank confirmed it later.
     checkout.onFulfilled((pending, subscriptionIds, now) => this.recordOfferPurchase(pending, subscriptionIds, now));
@@ -320,7 +318,7 @@ export class PartnerService {
     if (offer.kind === 'trial') {
       if (request.card !== undefined) throw new ApiError(400, 'VALIDATION_FAILED', 'A trial needs no card; add one during the trial to continue paid.');
       const outcome = this.storage.transaction(() => this.startTrial(caller, offer, approve, ip));
-      await this.flush();
+      await this.outbox.deliver();
       return outcome;
     }
     if (request.card === undefined) throw new ApiError(400, 'VALIDATION_FAILED', 'A purchase offer needs a card.');
@@ -350,7 +348,7 @@ export class PartnerService {
       const waiting = result !== null && (result.body as { status?: string } | null)?.status === 'requires_action';
       if (limited && !waiting && !underWay) this.storage.transaction(() => this.storage.partners.releaseOfferClaim(offer.id, buyer));
     }
-    await this.flush();
+    await this.outbox.deliver();
     return result;
   }
 
@@ -438,7 +436,7 @@ export class PartnerService {
     };
     this.storage.partners.insertRelationship(row, token && sha256(token));
     Journal.record(this.storage, { organisationId, subscriptionId, actor: person(buyer, 'owner'), action: approve ? 'partner.approved' : 'partner.requested', target: partner.name, detail: { permissions: row.permissions, durationDays: row.durationDays, offer: offer.id }, ip, at: now });
-    if (token) this.outgoing.push(this.requestMail(partner, row, token));
+    if (token) this.outbox.add(this.requestMail(partner, row, token), now);
     return relationshipView(row, partner, now);
   }
 
@@ -475,10 +473,10 @@ export class PartnerService {
       };
       this.storage.partners.insertRelationship(row, sha256(token));
       this.partnerJournal(access, caller, 'request.sent', email.display, { permissions, durationDays: request.durationDays }, ip, now);
-      this.outgoing.push(this.requestMail(access.partner, row, token));
+      this.outbox.add(this.requestMail(access.partner, row, token), now);
       return relationshipView(row, access.partner, now);
     });
-    await this.flush();
+    await this.outbox.deliver();
     return view;
   }
 
@@ -615,11 +613,10 @@ export class PartnerService {
     if (!partner) throw new Error(`Partner ${purchase.partnerId} disappeared while buying keys.`);
     const totals = this.keyTotals(plan, purchase);
     const description = totals.lines[0]?.description ?? 'Product keys';
-    const after = () => this.flush();
     if (charge.status !== 'succeeded') {
       recordPayment(this.storage, { subscriptionId: null, provider: this.charges.provider.name, reference: charge.reference, amountMinor: totals.totalMinor, currency: this.options.currency, status: 'declined', description, invoiceId: null, at: now });
       const declined = declinedResponse(charge.reason);
-      return { outcome: declined, stored: declined, after };
+      return { outcome: declined, stored: declined };
     }
     // A paid invoice in the same yearly sequence as subscription invoices (B4), billed to the buyer.
     const year = new Date(now).getUTCFullYear();
@@ -653,11 +650,10 @@ export class PartnerService {
     partnerEntry(this.storage, partner, buyer, 'product_keys.purchased', batchId, { plan: plan.id, seats: purchase.seats, termPeriods: purchase.termPeriods, count: purchase.count, amountMinor: totals.totalMinor, currency: this.options.currency }, purchase.ip, now);
     const body = { batchId, invoiceNumber: invoice.number, plan: plan.id, seats: purchase.seats, termPeriods: purchase.termPeriods, amountMinor: totals.totalMinor, currency: this.options.currency, expiresAt: new Date(now + PRODUCT_KEY_LIFETIME_MS).toISOString() };
     // The buyer's durable copy: only the keys' hashes stay here.
-    this.outgoing.push(productKeysEmail({ to: purchase.buyer, locale: resolveLocale(partner.language), partner: partner.name, plan: plan.id, seats: purchase.seats, periods: purchase.termPeriods, interval: plan.interval, keys, expiresAt: now + PRODUCT_KEY_LIFETIME_MS, publicUrl: this.options.publicUrl }));
+    this.outbox.add(productKeysEmail({ to: purchase.buyer, locale: resolveLocale(partner.language), partner: partner.name, plan: plan.id, seats: purchase.seats, periods: purchase.termPeriods, interval: plan.interval, keys, expiresAt: now + PRODUCT_KEY_LIFETIME_MS, publicUrl: this.options.publicUrl }), now);
     return {
       outcome: { statusCode: 201, body: { ...body, keys, emailedTo: purchase.buyer } },
       stored: { statusCode: 201, body: { ...body, keys: rows.map((r) => maskedProductKey(r.keyHint)), keysShownOnce: true } },
-      after,
     };
   }
 
@@ -864,31 +860,32 @@ export class PartnerService {
    * renewal job); tests call it.
    */
   async deliverNotifications(): Promise<number> {
-    await this.flush();
-    let sent = 0;
+    let queued = 0;
     for (const partnerId of this.storage.partners.partnersWithUnsentNotifications(1000)) {
-      const partner = this.storage.partners.findPartner(partnerId);
-      const pending = this.storage.partners.unsentNotifications(partnerId, 200);
-      const last = pending.at(-1);
-      if (!partner || !last) continue;
-      const mail = partnerNotificationsEmail({
-        to: partner.contactEmail,
-        locale: resolveLocale(partner.language),
-        partner: partner.name,
-        partnerId: partner.id,
-        changes: pending.map((n) => ({ customer: n.organisationName, kind: n.kind as NotificationKind, at: n.createdAt })),
-        publicUrl: this.options.publicUrl,
+      // One transaction per partner: its digest is written into the outbox with the mark, so no change is told twice, also by two processes.
+      queued += this.storage.transaction(() => {
+        const partner = this.storage.partners.findPartner(partnerId);
+        const pending = this.storage.partners.unsentNotifications(partnerId, 200);
+        const last = pending.at(-1);
+        if (!partner || !last) return 0;
+        const now = this.clock();
+        this.outbox.add(
+          partnerNotificationsEmail({
+            to: partner.contactEmail,
+            locale: resolveLocale(partner.language),
+            partner: partner.name,
+            partnerId: partner.id,
+            changes: pending.map((n) => ({ customer: n.organisationName, kind: n.kind as NotificationKind, at: n.createdAt })),
+            publicUrl: this.options.publicUrl,
+          }),
+          now,
+        );
+        this.storage.partners.markNotificationsEmailed(partnerId, last.id, now);
+        return 1;
       });
-      try {
-        await this.mailer.send(mail);
-      } catch (error) {
-        this.log(error, `partner notifications to ${partner.contactEmail} failed`);
-        continue;
-      }
-      this.storage.transaction(() => this.storage.partners.markNotificationsEmailed(partnerId, last.id, this.clock()));
-      sent++;
     }
-    return sent;
+    await this.outbox.deliver();
+    return queued;
   }
 
   // --- helpers --------------------------------------------------------------------------------
@@ -953,11 +950,6 @@ export class PartnerService {
   private partnerJournal(access: PartnerAccess, caller: CallerIdentity, action: JournalAction, target: string | null, detail: unknown, ip: string | null, at: number): void {
     const actor = { role: 'partner' as const, tenantId: caller.tenantId, objectId: caller.objectId, email: caller.email ?? access.staff.emailDisplay, partner: { id: access.partner.id, staffRole: access.staff.role }, onBehalfOf: null };
     partnerEntry(this.storage, access.partner, actor, action, target, detail, ip, at);
-  }
-
-  /** Sends the emails queued by committed transactions. */
-  private async flush(): Promise<void> {
-    for (const mail of this.outgoing.splice(0)) await this.mailer.send(mail).catch((error: unknown) => this.log(error, `${mail.kind} email to ${mail.to} failed`));
   }
 }
 

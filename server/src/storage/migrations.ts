@@ -558,4 +558,36 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP TRIGGER IF EXISTS organisation_first_administrator;
     `,
   },
+  {
+    version: 13,
+    description: 'the transactional outbox: emails written with the change they tell about, delivered by a job with retries (status, attempts, next attempt, last error, a claim with a lease)',
+    sql: `
+      CREATE TABLE outbox_next (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        to_address TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        html TEXT NOT NULL,
+        text TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+        attempts INTEGER NOT NULL CHECK (attempts >= 0),
+        -- NULL: due at once. Set when an attempt failed.
+        next_attempt_at INTEGER,
+        claim_token TEXT,
+        lease_until INTEGER,
+        last_error TEXT,
+        message_id TEXT,
+        -- The MIME message, kept by the local outbox only.
+        raw TEXT,
+        created_at INTEGER NOT NULL,
+        sent_at INTEGER
+      );
+      -- Rows of the development outbox were sent when written.
+      INSERT INTO outbox_next (id, kind, to_address, subject, html, text, status, attempts, message_id, raw, created_at, sent_at)
+        SELECT id, kind, to_address, subject, html, text, 'sent', 1, message_id, raw, created_at, created_at FROM outbox;
+      DROP TABLE outbox;
+      ALTER TABLE outbox_next RENAME TO outbox;
+      CREATE INDEX outbox_due ON outbox (id) WHERE status = 'pending';
+    `,
+  },
 ];

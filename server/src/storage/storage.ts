@@ -13,6 +13,7 @@ import { ClaimStorage } from './claimStorage.js';
 import { PartnerStorage } from './partnerStorage.js';
 import { EntitlementStorage } from './entitlementStorage.js';
 import { JournalStorage } from './journalStorage.js';
+import { OutboxStorage } from './outboxStorage.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 
 import type { SubscriptionStatus } from '../../../shared/src/api/views.js';
@@ -83,17 +84,6 @@ export interface SeatForCheck extends SeatRow {
   organisationId: string;
   organisationTenantId: string;
   periodEnd: number;
-}
-
-export interface OutboxRow {
-  id: number;
-  messageId: string;
-  kind: string;
-  to: string;
-  subject: string;
-  html: string;
-  text: string;
-  createdAt: number;
 }
 
 export interface DelegateRow {
@@ -181,6 +171,8 @@ export class Storage {
   readonly claims: ClaimStorage;
   /** Journal rows (./journalStorage.ts), on the same connection and transactions. */
   readonly journal: JournalStorage;
+  /** Emails written with their change, until delivered (./outboxStorage.ts), on the same connection and transactions. */
+  readonly outbox: OutboxStorage;
 
   private constructor(private readonly db: Database.Database) {
     this.billing = new BillingStorage(db);
@@ -188,6 +180,7 @@ export class Storage {
     this.entitlements = new EntitlementStorage(db);
     this.claims = new ClaimStorage(db);
     this.journal = new JournalStorage(db);
+    this.outbox = new OutboxStorage(db);
   }
 
   /** Opens (creating if needed) the database file and brings its schema up to date. */
@@ -579,19 +572,5 @@ export class Storage {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(row.id, row.subscriptionId, row.provider, row.providerReference, row.amountMinor, row.currency, row.status, row.description, row.createdAt);
-  }
-
-  // --- outbox ------------------------------------------------------------------
-
-  insertOutboxMessage(row: Omit<OutboxRow, 'id'> & { raw: string }): void {
-    this.db
-      .prepare('INSERT INTO outbox (message_id, kind, to_address, subject, html, text, raw, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(row.messageId, row.kind, row.to, row.subject, row.html, row.text, row.raw, row.createdAt);
-  }
-
-  listOutbox(limit: number): OutboxRow[] {
-    return this.db
-      .prepare('SELECT id, message_id AS messageId, kind, to_address AS "to", subject, html, text, created_at AS createdAt FROM outbox ORDER BY id DESC LIMIT ?')
-      .all(limit) as OutboxRow[];
   }
 }

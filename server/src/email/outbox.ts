@@ -1,0 +1,100 @@
+/**
+ * Email after a change, one way (the transactional outbox): the service writes the email into the
+ * outbox in the same transaction as the change (`Outbox.add`), so an email exists exactly when
+ * its change committed; after the commit it asks for delivery (`Outbox.deliver`), which the
+ * delivery job also runs periodically for retries and for rows a dead process left claimed.
+ *
+ * The job claims due rows with a token and a lease (../storage/outboxStorage.ts), so two jobs
+ * never send one row; sends each through the transport outside any transaction; and settles it:
+ * sent, tried again later with exponential backoff, or given up after `MAX_ATTEMPTS` (logged).
+ * A process that dies between sending and settling leaves the row to be sent again once its
+ * lease ran out: delivery is at least once, as with any outbox.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Storage } from '../storage/storage.js';
+import type { EmailTransport, OutgoingEmail } from './mailer.js';
+
+export const MAX_ATTEMPTS = 8;
+const FIRST_RETRY_MS = 60_000;
+const LONGEST_RETRY_MS = 6 * 3600_000;
+/** Longer than the transport's slowest failure (mailer.ts timeouts), so a live sender keeps its rows. */
+export const DELIVERY_LEASE_MS = 5 * 60_000;
+const BATCH = 20;
+
+/** How long after the `attempts`-th failed attempt the next one is made: 1 minute, doubling, at most 6 hours. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+export class Outbox {
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly transport: EmailTransport,
+    private readonly clock: () => number = Date.now,
+    private readonly log: (error: unknown, message: string) => void = () => {},
+    private readonly leaseMs: number = DELIVERY_LEASE_MS,
+  ) {}
+
+  /** Writes the email; inside the change's transaction. */
+  add(email: OutgoingEmail, now: number): void {
+    this.storage.outbox.add({ ...email, createdAt: now });
+  }
+
+  /**
+   * Sends what is due, after a commit or from the periodic sweep. Calls made while a run is under
+   * way in this process wait for it, and it makes one more pass for them; it never throws (a mail
+   * server that is down must not undo or fail the change, and the row is retried).
+   */
+  deliver(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.sendDue();
+        } while (this.again);
+      } catch (error) {
+        this.log(error, 'email delivery stopped; the sweep tries again');
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  /** Resolves when no delivery is under way in this process (the server waits for it before closing storage). */
+  settled(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
+  private async sendDue(): Promise<void> {
+    for (;;) {
+      const token = randomUUID();
+      const now = this.clock();
+      const batch = this.storage.transaction(() => this.storage.outbox.claim(token, now, now + this.leaseMs, BATCH));
+      if (batch.length === 0) return;
+      for (const row of batch) {
+        try {
+          const sent = await this.transport.send(row);
+          this.storage.transaction(() => this.storage.outbox.markSent(row.id, token, { ...sent, at: this.clock(), keepBody: this.transport.keepsMessages }));
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          if (row.attempts >= MAX_ATTEMPTS) {
+            this.log(error, `${row.kind} email ${row.id} to ${row.to} failed ${row.attempts} times; given up`);
+            this.storage.transaction(() => this.storage.outbox.markFailed(row.id, token, reason));
+          } else {
+            const next = this.clock() + retryDelayMs(row.attempts);
+            this.log(error, `${row.kind} email ${row.id} to ${row.to} failed (attempt ${row.attempts}); tried again at ${new Date(next).toISOString()}`);
+            this.storage.transaction(() => this.storage.outbox.retryLater(row.id, token, next, reason));
+          }
+        }
+      }
+    }
+  }
+}
