@@ -106,7 +106,7 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
     const timer = setInterval(() => {
       running ??= services.billing
         .runRenewals()
-        .then(() => services.partners.deliverNotifications())
+        .then(() => services.partners.customers.deliverNotifications())
         .catch((error: unknown) => app.log.error({ err: error }, 'renewal run failed'))
         .finally(() => (running = null));
     }, config.payments.renewalIntervalSeconds * 1000);

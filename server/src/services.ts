@@ -19,7 +19,7 @@ import { createTxtLookup } from './dns/txtLookup.js';
 import { DelegationService } from './licensing/delegationService.js';
 import { DomainService } from './licensing/domainService.js';
 import { OrganisationService } from './licensing/organisationService.js';
-import { PartnerService } from './partners/partnerService.js';
+import { createPartnerServices, type PartnerServices } from './partners/partnerServices.js';
 import { SeatService } from './licensing/seatService.js';
 import { Storage } from './storage/storage.js';
 
@@ -39,7 +39,8 @@ export interface Services {
   delegation: DelegationService;
   organisations: OrganisationService;
   domains: DomainService;
-  partners: PartnerService;
+  /** The partner use cases: staff, offers, administration requests, product keys, customers. */
+  partners: PartnerServices;
   /** The payment provider every service charges through (the simulated one lists its charges). */
   paymentProvider: PaymentProvider;
   /** Closes what the services opened (databases). */
@@ -75,7 +76,7 @@ export async function createServices(config: Config, log: (error: unknown, messa
   // Each service registers how its payments are recorded; all are in place before a claim can be reconciled.
   const checkout = new CheckoutService(storage, charges, { plans, currency, volume, taxRateBp });
   const billing = new BillingService(storage, charges, { plans, currency, volume, taxRateBp, graceDays, webhookSecrets, publicUrl: config.publicUrl }, clock, outbox);
-  const partners = new PartnerService(storage, charges, checkout, outbox, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials }, clock);
+  const partners = createPartnerServices(storage, charges, checkout, outbox, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials }, clock);
   return {
     config,
     storage,

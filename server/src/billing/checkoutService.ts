@@ -26,7 +26,7 @@ import { invoiceTotals, type InvoiceTotals } from './invoiceMath.js';
 import { declinedResponse, issueInvoice, recordPayment, recurringLines } from './ledger.js';
 import type { FinalCharge, IdempotentCharges, Recorded } from './idempotentCharge.js';
 import { PaymentMethodInvalidError, type StoredPaymentMethod } from './paymentProvider.js';
-import { periodEnd } from './plans.js';
+import { periodEnd, requestedPlan } from './plans.js';
 import type { VolumePricing } from './pricing.js';
 
 export interface CheckoutRequest {
@@ -80,12 +80,6 @@ export class CheckoutService {
     charges.register<PendingCheckout>('checkout', { confirmable: true, record: (pending, result, now) => this.record(pending, result, now) });
   }
 
-  private plan(id: string): PlanConfig {
-    const plan = this.options.plans.find((p) => p.id === id);
-    if (!plan) throw new ApiError(400, 'PLAN_UNKNOWN', `Unknown plan "${id}". Choose one of: ${this.options.plans.map((p) => p.id).join(', ')}.`);
-    return plan;
-  }
-
   onFulfilled(listener: FulfilmentListener): void {
     this.listeners.push(listener);
   }
@@ -93,7 +87,7 @@ export class CheckoutService {
   /** The invoice each cart line would get. */
   quote(lines: readonly CartLine[]): Array<{ line: CartLine; plan: PlanConfig; totals: InvoiceTotals }> {
     return lines.map((line) => {
-      const plan = this.plan(line.plan);
+      const plan = requestedPlan(this.options.plans, line.plan);
       return { line, plan, totals: invoiceTotals(recurringLines(plan, this.options.volume, line.quantity), 0, this.options.taxRateBp) };
     });
   }

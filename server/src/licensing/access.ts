@@ -5,6 +5,7 @@
  * for customer Y" (actor role `partner`, `on_behalf_of`).
  */
 import {
+  PERMISSIONS,
   allowedActions,
   can,
   canInOrganisation,
@@ -69,7 +70,7 @@ function actingPartner(storage: Storage, caller: CallerIdentity, subscription: S
     const staff = isRelationshipActive(grant, at) ? grant.staff.find((s) => isSameActor(caller, s)) : undefined;
     const partner = staff && storage.partners.findPartner(grant.partnerId);
     if (!staff || !partner) continue;
-    const customer = storage.partners.organisation(subscription.organisationId)?.name ?? subscription.ownerEmail;
+    const customer = storage.findOrganisation(subscription.organisationId)?.name ?? subscription.ownerEmail;
     return { id: partner.id, name: partner.name, staffRole: staff.role, onBehalfOf: onBehalfOf(partner.name, customer) };
   }
   return undefined;
@@ -114,4 +115,11 @@ export function journalAs(storage: Storage, subscription: Pick<SubscriptionRow, 
 /** An entry about the subscription, by the caller in the role they were authorised in. */
 export function journal(storage: Storage, access: Access, entry: JournalLine): void {
   journalAs(storage, access.subscription, actorOf(access), entry);
+}
+
+/** Permissions a request names, in their canonical order without repeats; at least one (delegates, partner requests and offers). */
+export function choosePermissions(permissions: readonly string[]): Permission[] {
+  const chosen = PERMISSIONS.filter((p) => permissions.includes(p));
+  if (chosen.length === 0) throw new ApiError(400, 'VALIDATION_FAILED', 'Choose at least one permission: assign, view, quantity, billing.');
+  return chosen;
 }

@@ -18,21 +18,12 @@ import { invitationEmail, ownershipTransferredEmail } from '../email/templates.j
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { DelegateRow, InvitationRow, Storage } from '../storage/storage.js';
-import { authorize, journal, type Access } from './access.js';
-
-
+import { authorize, choosePermissions, journal, type Access } from './access.js';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
-}
-
-/** Keeps the canonical order of permissions and drops repeats. */
-function normalisePermissions(permissions: readonly string[]): Permission[] {
-  const chosen = PERMISSIONS.filter((p) => permissions.includes(p));
-  if (chosen.length === 0) throw new ApiError(400, 'VALIDATION_FAILED', 'Choose at least one permission: assign, view, quantity, billing.');
-  return chosen;
 }
 
 export class DelegationService {
@@ -49,7 +40,7 @@ export class DelegationService {
   }
 
   async invite(caller: CallerIdentity, subscriptionId: string, request: { email: string; permissions: readonly string[]; language?: string }, ip: string | null): Promise<InvitationView> {
-    const permissions = normalisePermissions(request.permissions);
+    const permissions = choosePermissions(request.permissions);
     const email = normalizeEmail(request.email);
     if (!email.ok) throw new ApiError(400, 'VALIDATION_FAILED', `"${request.email}" is not a valid email address.`);
     const locale = resolveLocale(request.language);
@@ -141,7 +132,7 @@ export class DelegationService {
   }
 
   editPermissions(caller: CallerIdentity, subscriptionId: string, delegateId: string, permissions: readonly string[], ip: string | null): DelegateView {
-    const chosen = normalisePermissions(permissions);
+    const chosen = choosePermissions(permissions);
     return this.storage.transaction(() => {
       const access = authorize(this.storage, caller, subscriptionId, 'delegates.manage');
       const delegate = this.delegate(subscriptionId, delegateId);
