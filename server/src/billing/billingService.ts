@@ -440,18 +440,14 @@ export class BillingService {
           const state = this.storage.billing.state(subscriptionId);
           if (!subscription || !state) return done('nothing');
           if (subscription.status === 'past_due' && state.graceUntil !== null && state.graceUntil <= now) {
-            this.storage.billing.setStatus(subscriptionId, 'expired');
-            this.systemJournal(subscription, 'subscription.expired', { graceUntil: new Date(state.graceUntil).toISOString() }, now);
-            this.tellOwner(subscriptionId, 'expired', now);
+            this.stop(subscription, 'expired', {}, 'subscription.expired', { graceUntil: new Date(state.graceUntil).toISOString() }, now);
             return done('expired');
           }
           if (!LIVE.has(subscription.status) || subscription.periodEnd > now || subscription.periodEnd !== current.periodEnd) return done('nothing');
           // A trial without a payment method ends at its end (P2): nothing was bought, so no invoice and no grace.
           const method = this.storage.billing.currentPaymentMethod(subscriptionId);
           if (subscription.status === 'trial' && !method) {
-            this.storage.billing.setStatus(subscriptionId, 'expired', { endedAt: subscription.periodEnd });
-            this.systemJournal(subscription, 'trial.expired', { trialEnd: new Date(subscription.periodEnd).toISOString() }, now);
-            this.tellOwner(subscriptionId, 'expired', now);
+            this.stop(subscription, 'expired', { endedAt: subscription.periodEnd }, 'trial.expired', { trialEnd: new Date(subscription.periodEnd).toISOString() }, now);
             return done('expired');
           }
           if (!this.storage.billing.acquireLock(subscriptionId, now, now + LOCK_MS)) return done('nothing');
@@ -478,9 +474,7 @@ export class BillingService {
             // Nothing to charge (a subscription made from a key whose term is over): it ends at its end, no
             // grace. Grace is for a payment that failed; the open invoice can still be paid to go on.
             this.storage.billing.releaseLock(subscriptionId);
-            this.storage.billing.setStatus(subscriptionId, 'expired', { endedAt: start, graceUntil: null });
-            this.systemJournal(subscription, 'subscription.expired', { invoice: invoice.number, reason: 'no_payment_method' }, now);
-            this.tellOwner(subscriptionId, 'expired', now);
+            this.stop(subscription, 'expired', { endedAt: start, graceUntil: null }, 'subscription.expired', { invoice: invoice.number, reason: 'no_payment_method' }, now);
             return done('expired');
           }
           return { charge: { amountMinor: invoice.totalMinor, currency: invoice.currency, paymentMethodToken: method.token, description: `Invoice ${invoice.number}`, offSession: true }, pending };
@@ -520,16 +514,17 @@ export class BillingService {
     const invoice = this.storage.billing.findInvoice(pending.subscriptionId, pending.invoiceId);
     if (!invoice) throw new Error(`Invoice ${pending.invoiceId} disappeared while being paid.`);
     const graceUntil = invoice.periodStart + this.options.graceDays * DAY_MS;
-    if (graceUntil <= pending.at) {
-      // The grace the vendor gives (PAST_DUE_GRACE_DAYS) is over already: no unpaid day more.
-      this.storage.billing.setStatus(pending.subscriptionId, 'expired', { graceUntil: null });
-      this.systemJournal(this.subscriptionRow(pending.subscriptionId), 'subscription.expired', { invoice: invoice.number, reason, graceUntil: new Date(graceUntil).toISOString() }, pending.at);
-      this.tellOwner(pending.subscriptionId, 'expired', pending.at);
-      return;
-    }
-    this.storage.billing.setStatus(pending.subscriptionId, 'past_due', { graceUntil });
-    this.systemJournal(this.subscriptionRow(pending.subscriptionId), 'renewal.payment_failed', { invoice: invoice.number, reason, graceUntil: new Date(graceUntil).toISOString() }, pending.at);
-    this.tellOwner(pending.subscriptionId, 'past_due', pending.at);
+    const detail = { invoice: invoice.number, reason, graceUntil: new Date(graceUntil).toISOString() };
+    // The grace the vendor gives (PAST_DUE_GRACE_DAYS) may be over already: then no unpaid day more.
+    if (graceUntil <= pending.at) this.stop(this.subscriptionRow(pending.subscriptionId), 'expired', { graceUntil: null }, 'subscription.expired', detail, pending.at);
+    else this.stop(this.subscriptionRow(pending.subscriptionId), 'past_due', { graceUntil }, 'renewal.payment_failed', detail, pending.at);
+  }
+
+  /** The renewal job suspends or ends a subscription: its status, the system's journal entry and the owner's email, in one transaction. */
+  private stop(subscription: SubscriptionRow, status: 'past_due' | 'expired', fields: { graceUntil?: number | null; endedAt?: number | null }, action: JournalAction, detail: unknown, at: number): void {
+    this.storage.billing.setStatus(subscription.id, status, fields);
+    this.systemJournal(subscription, action, detail, at);
+    this.tellOwner(subscription.id, status, at);
   }
 
   private systemJournal(subscription: SubscriptionRow, action: JournalAction, detail: unknown, at: number): void {

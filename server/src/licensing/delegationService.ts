@@ -7,7 +7,7 @@
  * single use, expiring (7 days by default), bound to the invited address, and a resend makes
  * every earlier token of the invitation stop working. Each way a token can fail has its own code.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { DelegateView, InvitationView } from '../../../shared/src/api/views.js';
 import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { resolveLocale } from '../../../shared/src/i18n/translate.js';
@@ -18,13 +18,10 @@ import { invitationEmail, ownershipTransferredEmail } from '../email/templates.j
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { DelegateRow, InvitationRow, Storage } from '../storage/storage.js';
+import { newLinkToken, sha256 } from '../secrets/linkTokens.js';
 import { authorize, choosePermissions, journal, type Access } from './access.js';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 3600 * 1000;
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 export class DelegationService {
   constructor(
@@ -44,7 +41,7 @@ export class DelegationService {
     const email = normalizeEmail(request.email);
     if (!email.ok) throw new ApiError(400, 'VALIDATION_FAILED', `"${request.email}" is not a valid email address.`);
     const locale = resolveLocale(request.language);
-    const token = newToken();
+    const token = newLinkToken();
     const invitation = this.storage.transaction(() => {
       const access = authorize(this.storage, caller, subscriptionId, 'delegates.manage');
       if (canonical(access.subscription.ownerEmail) === email.canonical) {
@@ -68,7 +65,7 @@ export class DelegationService {
         acceptedAt: null,
       };
       this.storage.insertInvitation(row);
-      this.storage.issueInvitationToken(row.id, hashToken(token), now);
+      this.storage.issueInvitationToken(row.id, sha256(token), now);
       journal(this.storage, access, { action: 'invitation.sent', target: email.display, detail: { permissions }, ip, at: now });
       this.outbox.add(this.invitationMail(row, token), now);
       return row;
@@ -79,14 +76,14 @@ export class DelegationService {
 
   /** A new token and a new expiry; the previous token stops working. */
   async resend(caller: CallerIdentity, subscriptionId: string, invitationId: string, ip: string | null): Promise<InvitationView> {
-    const token = newToken();
+    const token = newLinkToken();
     const invitation = this.storage.transaction(() => {
       const access = authorize(this.storage, caller, subscriptionId, 'delegates.manage');
       const row = this.pendingInvitation(subscriptionId, invitationId);
       const now = this.clock();
       const refreshed = { ...row, expiresAt: now + this.lifetime() };
       this.storage.setInvitationExpiry(row.id, refreshed.expiresAt);
-      this.storage.issueInvitationToken(row.id, hashToken(token), now);
+      this.storage.issueInvitationToken(row.id, sha256(token), now);
       journal(this.storage, access, { action: 'invitation.resent', target: row.emailDisplay, ip, at: now });
       this.outbox.add(this.invitationMail(refreshed, token), now);
       return refreshed;
@@ -108,7 +105,7 @@ export class DelegationService {
   /** The signed-in invitee takes the invitation: they become a delegate with its permissions. */
   accept(caller: CallerIdentity, token: string, ip: string | null): { subscriptionId: string; permissions: Permission[]; invitedBy: string } {
     return this.storage.transaction(() => {
-      const found = this.storage.findInvitationByTokenHash(hashToken(token));
+      const found = this.storage.findInvitationByTokenHash(sha256(token));
       if (!found) throw new ApiError(404, 'INVITATION_NOT_FOUND', 'This invitation link is not valid. Check that you opened the whole link from the email.');
       const { invitation, superseded } = found;
       if (invitation.status === 'accepted') throw new ApiError(410, 'INVITATION_USED', 'This invitation has already been accepted. Ask the owner for a new one if you need it.');
@@ -203,10 +200,6 @@ export class DelegationService {
   private invitationMail(row: InvitationRow, token: string): OutgoingEmail {
     return invitationEmail({ to: row.emailDisplay, locale: resolveLocale(row.language), ownerEmail: row.invitedByEmail, permissions: row.permissions, token, expiresAt: row.expiresAt, publicUrl: this.options.publicUrl });
   }
-}
-
-function newToken(): string {
-  return randomBytes(32).toString('base64url');
 }
 
 function canonical(email: string): string | null {

@@ -21,7 +21,8 @@ import { authorize, choosePermissions, journal } from '../licensing/access.js';
 import type { OfferRow, PartnerRow, RelationshipRow } from '../storage/partnerStorage.js';
 import type { Storage, SubscriptionRow } from '../storage/storage.js';
 import { relationshipView } from './partnerViews.js';
-import { DAY_MS, REQUEST_LIFETIME_MS, newLinkToken, sha256, validRelationshipDays } from './rules.js';
+import { DAY_MS, REQUEST_LIFETIME_MS, validRelationshipDays } from './rules.js';
+import { newLinkToken, sha256 } from '../secrets/linkTokens.js';
 import { partnerAccess, partnerJournal, staffActor } from './staffAccess.js';
 
 /** A request as the partner asks it: pending, for 90 days. */

@@ -23,7 +23,8 @@ import type { Storage, SubscriptionRow } from '../storage/storage.js';
 import type { PartnerAdministrationService } from './administrationService.js';
 import { refuseOwnCustomer, trialAllowance, trialError, type TrialLimits } from './customerGuards.js';
 import { offerView } from './partnerViews.js';
-import { DAY_MS, newLinkToken, offerRefusal, sha256, validRelationshipDays } from './rules.js';
+import { DAY_MS, offerRefusal, validRelationshipDays } from './rules.js';
+import { newLinkToken, sha256 } from '../secrets/linkTokens.js';
 import { partnerAccess, partnerJournal, staffActor } from './staffAccess.js';
 import { trialOfferRefusal, trialStartRefusal } from './trialRules.js';
 

@@ -34,24 +34,20 @@ import { productKeyView } from './partnerViews.js';
 import { PRODUCT_KEY_LIFETIME_MS, maskedProductKey, newProductKey, productKeyHash, readProductKey } from './rules.js';
 import { partnerAccess, partnerJournal } from './staffAccess.js';
 
-/** A key purchase waiting for the bank's answer, as stored with its payment action. */
-interface PendingKeyPurchase {
-  partnerId: string;
-  plan: string;
-  seats: number;
-  termPeriods: number;
-  count: number;
-  buyer: string;
-  actor: { tenantId: string; objectId: string; email: string | null; role: PartnerStaffRole };
-  ip: string | null;
-}
-
 export interface KeyPurchaseRequest {
   plan: string;
   seats: number;
   termPeriods: number;
   count: number;
   card: string;
+}
+
+/** A key purchase waiting for the bank's answer, as stored with its payment action. */
+interface PendingKeyPurchase extends Omit<KeyPurchaseRequest, 'card'> {
+  partnerId: string;
+  buyer: string;
+  actor: { tenantId: string; objectId: string; email: string | null; role: PartnerStaffRole };
+  ip: string | null;
 }
 
 type Outcome = { statusCode: number; body: unknown };

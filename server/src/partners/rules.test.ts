@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalProductKey, KEY_ALPHABET, maskedProductKey, newAdvisorCode, newLinkToken, newProductKey, offerRefusal, partnerActions, productKeyHash, readProductKey, relationshipState, validRelationshipDays, ADVISOR_CODE_PATTERN } from './rules.js';
+import { canonicalProductKey, KEY_ALPHABET, maskedProductKey, newAdvisorCode, newProductKey, offerRefusal, partnerActions, productKeyHash, readProductKey, relationshipState, validRelationshipDays, ADVISOR_CODE_PATTERN } from './rules.js';
+import { newLinkToken } from '../secrets/linkTokens.js';
 
 describe('product keys', () => {
   it('are 6 groups of 5 symbols of the unambiguous alphabet, at least 128 random bits, and differ', () => {
