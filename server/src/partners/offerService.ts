@@ -119,8 +119,7 @@ export class PartnerOfferService {
   /** What the link offers, for the page the customer lands on. */
   viewOffer(code: string, token: string): OfferPublicView {
     const { offer, partner } = this.offerFromLink(code, token);
-    const refusal = offerRefusal({ disabled: offer.disabledAt !== null, expiresAt: offer.expiresAt, maxCustomers: offer.maxCustomers, customers: this.storage.partners.offerCustomers(offer.id) }, this.clock());
-    if (refusal) throw offerError(refusal);
+    this.refuseUnusable(offer, null);
     return {
       partner: partner.name,
       advisorCode: partner.advisorCode,

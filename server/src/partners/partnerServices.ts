@@ -16,15 +16,7 @@ export interface PartnerServiceOptions extends BillingOptions {
   trials: TrialLimits;
 }
 
-export interface PartnerServices {
-  staff: PartnerStaffService;
-  offers: PartnerOfferService;
-  administration: PartnerAdministrationService;
-  keys: ProductKeyService;
-  customers: PartnerCustomerService;
-}
-
-export function createPartnerServices(storage: Storage, charges: IdempotentCharges, checkout: CheckoutService, outbox: Outbox, options: PartnerServiceOptions, clock: () => number = Date.now): PartnerServices {
+export function createPartnerServices(storage: Storage, charges: IdempotentCharges, checkout: CheckoutService, outbox: Outbox, options: PartnerServiceOptions, clock: () => number = Date.now) {
   const administration = new PartnerAdministrationService(storage, outbox, options, clock);
   return {
     staff: new PartnerStaffService(storage, clock),
@@ -34,3 +26,5 @@ export function createPartnerServices(storage: Storage, charges: IdempotentCharg
     customers: new PartnerCustomerService(storage, outbox, options, clock),
   };
 }
+
+export type PartnerServices = ReturnType<typeof createPartnerServices>;
