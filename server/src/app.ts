@@ -94,7 +94,7 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   sweep.unref();
   app.addHook('onClose', async () => clearInterval(sweep));
   // Emails are delivered right after their change commits; this sweep retries failures and takes over rows a dead process held.
-  const emailSweep = setInterval(() => void services.outbox.deliver(), EMAIL_SWEEP_MS);
+  const emailSweep = setInterval(() => void services.outbox.sweep(), EMAIL_SWEEP_MS);
   emailSweep.unref();
   app.addHook('onClose', async () => {
     clearInterval(emailSweep);

@@ -54,12 +54,12 @@ describe('email after a change, over SMTP that refuses for a while', () => {
     // Not due yet: the sweep leaves it alone even though the server accepts again.
     refusing = false;
     now += retryDelayMs(1) - 1000;
-    await server.services.outbox.deliver();
+    await server.services.outbox.sweep();
     expect(server.services.storage.outbox.statuses(1)[0]).toMatchObject({ status: 'pending', attempts: 1 });
     expect(received).toEqual([]);
 
     now += 1000;
-    await server.services.outbox.deliver();
+    await server.services.outbox.sweep();
     expect(server.services.storage.outbox.statuses(1)[0]).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
     expect(received).toEqual(['paul@contoso.com']);
     // The message went to the SMTP server: its links and keys are not kept here.
@@ -107,15 +107,30 @@ describe('the delivery job', () => {
     const outbox = new Outbox(storage, transport(() => Promise.reject(new Error('connection refused'))), clock, (_error, message) => logged.push(message));
     storage.transaction(() => outbox.add(mail(1), now));
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      await outbox.deliver();
+      await outbox.sweep();
       const [row] = storage.outbox.statuses(1);
       expect(row).toMatchObject({ attempts: attempt, status: attempt === MAX_ATTEMPTS ? 'failed' : 'pending', lastError: 'connection refused' });
       now += retryDelayMs(attempt);
     }
-    await outbox.deliver();
+    await outbox.sweep();
     expect(storage.outbox.statuses(1)[0]).toMatchObject({ attempts: MAX_ATTEMPTS, status: 'failed' });
     expect(logged).toHaveLength(MAX_ATTEMPTS);
     expect(logged.at(-1)).toMatch(/given up/);
+  });
+
+  it('after a change sends what was just written and leaves retries to the sweep', async () => {
+    let failing = true;
+    const sent: string[] = [];
+    const outbox = new Outbox(storage, transport(async (email) => (failing ? Promise.reject(new Error('down')) : void sent.push(email.to))), clock);
+    storage.transaction(() => outbox.add(mail(50), now));
+    await outbox.deliver();
+    failing = false;
+    now += retryDelayMs(1);
+    storage.transaction(() => outbox.add(mail(51), now));
+    await outbox.deliver();
+    expect(sent).toEqual(['person51@contoso.com']);
+    await outbox.sweep();
+    expect(sent).toEqual(['person51@contoso.com', 'person50@contoso.com']);
   });
 
   it('never sends one email twice when two jobs run at once, and sends every one', async () => {
@@ -140,10 +155,10 @@ describe('the delivery job', () => {
     const survivor = new Outbox(other, transport(async (email) => void sent.push(email.to)), clock);
     storage.transaction(() => hung.add(mail(200), now));
     void hung.deliver();
-    await survivor.deliver();
+    await survivor.sweep();
     expect(sent).toEqual([]);
     now += DELIVERY_LEASE_MS;
-    await survivor.deliver();
+    await survivor.sweep();
     expect(sent).toEqual(['person200@contoso.com']);
     expect(storage.outbox.listSent(1)[0]).toMatchObject({ to: 'person200@contoso.com', html: '<p>200</p>' });
   });

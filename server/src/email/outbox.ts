@@ -1,14 +1,15 @@
 /**
  * Email after a change, one way (the transactional outbox): the service writes the email into the
  * outbox in the same transaction as the change (`Outbox.add`), so an email exists exactly when
- * its change committed; after the commit it asks for delivery (`Outbox.deliver`), which the
- * delivery job also runs periodically for retries and for rows a dead process left claimed.
+ * its change committed; after the commit it asks for delivery (`Outbox.deliver`: the emails not
+ * tried yet, so a change waits for its own, never for retries of others); the periodic sweep
+ * (`Outbox.sweep`) sends everything due: retries, and rows a dead process left claimed.
  *
- * The job claims due rows with a token and a lease (../storage/outboxStorage.ts), so two jobs
- * never send one row; sends each through the transport outside any transaction; and settles it:
- * sent, tried again later with exponential backoff, or given up after `MAX_ATTEMPTS` (logged).
- * A process that dies between sending and settling leaves the row to be sent again once its
- * lease ran out: delivery is at least once, as with any outbox.
+ * Both claim due rows with a token and a lease (../storage/outboxStorage.ts), so two jobs never
+ * send one row; send each through the transport outside any transaction; and settle it: sent,
+ * tried again later with exponential backoff, or given up after `MAX_ATTEMPTS` (logged). A
+ * process that dies between sending and settling leaves the row to be sent again once its lease
+ * ran out: delivery is at least once, as with any outbox.
  */
 import { randomUUID } from 'node:crypto';
 import type { Storage } from '../storage/storage.js';
@@ -26,9 +27,39 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
 }
 
-export class Outbox {
+/** One run at a time: callers during a run wait for it, and it makes one more pass for them. */
+class SingleFlight {
   private running: Promise<void> | null = null;
   private again = false;
+
+  constructor(private readonly pass: () => Promise<void>) {}
+
+  run(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.pass();
+        } while (this.again);
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  settled(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+}
+
+export class Outbox {
+  private readonly fresh = new SingleFlight(() => this.sendDue(false));
+  private readonly all = new SingleFlight(() => this.sendDue(true));
 
   constructor(
     private readonly storage: Storage,
@@ -44,40 +75,29 @@ export class Outbox {
   }
 
   /**
-   * Sends what is due, after a commit or from the periodic sweep. Calls made while a run is under
-   * way in this process wait for it, and it makes one more pass for them; it never throws (a mail
-   * server that is down must not undo or fail the change, and the row is retried).
+   * After a commit: sends the emails not tried yet (this change's among them), so a change waits
+   * for its own emails only, never for retries of others to a mail server that is down. Never
+   * throws: a mail server that is down must not undo or fail the change; the sweep retries.
    */
   deliver(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      try {
-        do {
-          this.again = false;
-          await this.sendDue();
-        } while (this.again);
-      } catch (error) {
-        this.log(error, 'email delivery stopped; the sweep tries again');
-      } finally {
-        this.running = null;
-      }
-    })();
-    return this.running;
+    return this.fresh.run().catch((error: unknown) => this.log(error, 'email delivery stopped; the sweep tries again'));
+  }
+
+  /** Periodically: every due email, retries and rows a dead process held included. */
+  sweep(): Promise<void> {
+    return this.all.run().catch((error: unknown) => this.log(error, 'the email sweep stopped; it runs again'));
   }
 
   /** Resolves when no delivery is under way in this process (the server waits for it before closing storage). */
-  settled(): Promise<void> {
-    return this.running ?? Promise.resolve();
+  async settled(): Promise<void> {
+    await Promise.all([this.fresh.settled(), this.all.settled()]).catch(() => undefined);
   }
 
-  private async sendDue(): Promise<void> {
+  private async sendDue(retries: boolean): Promise<void> {
     for (;;) {
       const token = randomUUID();
       const now = this.clock();
-      const batch = this.storage.transaction(() => this.storage.outbox.claim(token, now, now + this.leaseMs, BATCH));
+      const batch = this.storage.transaction(() => this.storage.outbox.claim(token, now, now + this.leaseMs, BATCH, retries));
       if (batch.length === 0) return;
       for (const row of batch) {
         try {

@@ -52,15 +52,15 @@ export class OutboxStorage {
     );
   }
 
-  /** Claims up to `limit` due rows nobody holds (or whose holder's lease ran out), counting the attempt. */
-  claim(token: string, now: number, leaseUntil: number, limit: number): ClaimedEmailRow[] {
+  /** Claims up to `limit` due rows nobody holds (or whose holder's lease ran out), counting the attempt; only rows never tried without `retries`. */
+  claim(token: string, now: number, leaseUntil: number, limit: number, retries: boolean): ClaimedEmailRow[] {
     return this.db
       .prepare(
         `UPDATE outbox SET claim_token = ?, lease_until = ?, attempts = attempts + 1
-         WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) AND (lease_until IS NULL OR lease_until <= ?) ORDER BY id LIMIT ?)
+         WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) AND (lease_until IS NULL OR lease_until <= ?) AND (? OR attempts = 0) ORDER BY id LIMIT ?)
          RETURNING id, kind, to_address AS "to", subject, html, text, attempts, created_at AS createdAt`,
       )
-      .all(token, leaseUntil, now, now, limit) as ClaimedEmailRow[];
+      .all(token, leaseUntil, now, now, retries ? 1 : 0, limit) as ClaimedEmailRow[];
   }
 
   /** Sent; the body is kept only where the transport keeps messages (the local outbox), never secrets sent elsewhere. */
