@@ -18,6 +18,7 @@ describe('email after a change, over SMTP that refuses for a while', () => {
   let smtp: SMTPServer;
   let server: TestServer;
   let refusing = true;
+  const unknownMailboxes = new Set(['nobody@contoso.com']);
   let now = Date.UTC(2026, 0, 5, 9);
   const received: string[] = [];
 
@@ -26,6 +27,10 @@ describe('email after a change, over SMTP that refuses for a while', () => {
     smtp = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
+      onRcptTo(address, _session, callback) {
+        if (unknownMailboxes.has(address.address)) return callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
+        callback();
+      },
       onData(stream, session, callback) {
         stream.resume();
         stream.on('end', () => {
@@ -64,6 +69,13 @@ describe('email after a change, over SMTP that refuses for a while', () => {
     expect(received).toEqual(['paul@contoso.com']);
     // The message went to the SMTP server: its links and keys are not kept here.
     expect(server.services.storage.outbox.listSent(1)[0]).toMatchObject({ to: 'paul@contoso.com', html: '', text: '' });
+  });
+
+  it('gives up at once on a permanent refusal (5yz), such as an unknown mailbox', async () => {
+    const owner = await server.token('olivia@contoso.com');
+    const subscriptionId = await buySubscription(server, owner, 2);
+    await server.call('POST', `/api/v1/subscriptions/${subscriptionId}/assignments`, { token: owner, body: { emails: ['nobody@contoso.com'] } });
+    expect(server.services.storage.outbox.statuses(1)[0]).toMatchObject({ to: 'nobody@contoso.com', status: 'failed', attempts: 1, lastError: expect.stringContaining('No such mailbox') });
   });
 });
 

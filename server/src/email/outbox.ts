@@ -7,7 +7,8 @@
  *
  * Both claim due rows with a token and a lease (../storage/outboxStorage.ts), so two jobs never
  * send one row; send each through the transport outside any transaction; and settle it: sent,
- * tried again later with exponential backoff, or given up after `MAX_ATTEMPTS` (logged). A
+ * tried again later with exponential backoff, or given up after `MAX_ATTEMPTS` or a permanent
+ * refusal (logged). A
  * process that dies between sending and settling leaves the row to be sent again once its lease
  * ran out: delivery is at least once, as with any outbox.
  */
@@ -21,6 +22,15 @@ const LONGEST_RETRY_MS = 6 * 3600_000;
 /** Longer than the transport's slowest failure (mailer.ts timeouts), so a live sender keeps its rows. */
 export const DELIVERY_LEASE_MS = 5 * 60_000;
 const BATCH = 20;
+
+/**
+ * An SMTP reply of the 5yz class is a permanent refusal (RFC 5321, 4.2.1: the client should not
+ * repeat the same request), such as an unknown mailbox; 4yz and failures to connect are transient.
+ */
+function isPermanent(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
 
 /** How long after the `attempts`-th failed attempt the next one is made: 1 minute, doubling, at most 6 hours. */
 export function retryDelayMs(attempts: number): number {
@@ -105,8 +115,8 @@ export class Outbox {
           this.storage.transaction(() => this.storage.outbox.markSent(row.id, token, { ...sent, at: this.clock(), keepBody: this.transport.keepsMessages }));
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
-          if (row.attempts >= MAX_ATTEMPTS) {
-            this.log(error, `${row.kind} email ${row.id} to ${row.to} failed ${row.attempts} times; given up`);
+          if (row.attempts >= MAX_ATTEMPTS || isPermanent(error)) {
+            this.log(error, `${row.kind} email ${row.id} to ${row.to} failed (attempt ${row.attempts}); given up`);
             this.storage.transaction(() => this.storage.outbox.markFailed(row.id, token, reason));
           } else {
             const next = this.clock() + retryDelayMs(row.attempts);
