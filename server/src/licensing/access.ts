@@ -26,7 +26,6 @@ import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { JournalAction } from '../../../shared/src/journal/journalActions.js';
 import { Journal, type JournalActor, type PartnerActor, type PersonActor } from '../journal/journal.js';
 import type { OrganisationRow, Storage, SubscriptionRow } from '../storage/storage.js';
-import { onBehalfOf } from '../partners/rules.js';
 
 export interface Access {
   caller: CallerIdentity;
@@ -64,14 +63,14 @@ export function authorizeOrganisation(storage: Storage, caller: CallerIdentity, 
   return organisation;
 }
 
-/** The partner whose active relationship gives the caller their role, for the journal. */
+/** The partner whose active relationship gives the caller their role, for the journal ("partner X for customer Y"). */
 function actingPartner(storage: Storage, caller: CallerIdentity, subscription: SubscriptionRow, at: number): Access['partner'] {
   for (const grant of storage.partners.grantsFor(subscription.id)) {
     const staff = isRelationshipActive(grant, at) ? grant.staff.find((s) => isSameActor(caller, s)) : undefined;
     const partner = staff && storage.partners.findPartner(grant.partnerId);
     if (!staff || !partner) continue;
     const customer = storage.findOrganisation(subscription.organisationId)?.name ?? subscription.ownerEmail;
-    return { id: partner.id, name: partner.name, staffRole: staff.role, onBehalfOf: onBehalfOf(partner.name, customer) };
+    return { id: partner.id, name: partner.name, staffRole: staff.role, onBehalfOf: `partner ${partner.name} for customer ${customer}` };
   }
   return undefined;
 }

@@ -119,8 +119,3 @@ export function offerRefusal(offer: { disabled: boolean; expiresAt: number; maxC
   if (offer.maxCustomers !== null && offer.customers >= offer.maxCustomers) return 'OFFER_USED';
   return null;
 }
-
-/** The customer-side name a partner's action is journaled on behalf of: "partner X for customer Y". */
-export function onBehalfOf(partnerName: string, customerName: string): string {
-  return `partner ${partnerName} for customer ${customerName}`;
-}
