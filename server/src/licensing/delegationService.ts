@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DelegateView, InvitationView } from '../../../shared/src/api/views.js';
-import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
+import { canonicalEmail, normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { resolveLocale } from '../../../shared/src/i18n/translate.js';
 import { PERMISSIONS, type Permission } from '../../../shared/src/permissions/permissions.js';
 import type { OutgoingEmail } from '../email/mailer.js';
@@ -44,7 +44,7 @@ export class DelegationService {
     const token = newLinkToken();
     const invitation = this.storage.transaction(() => {
       const access = authorize(this.storage, caller, subscriptionId, 'delegates.manage');
-      if (canonical(access.subscription.ownerEmail) === email.canonical) {
+      if (canonicalEmail(access.subscription.ownerEmail) === email.canonical) {
         throw new ApiError(409, 'ALREADY_OWNER', 'This person owns the subscription already.');
       }
       if (this.storage.findPendingInvitationFor(subscriptionId, email.canonical)) {
@@ -185,8 +185,8 @@ export class DelegationService {
 
   /** Ownership goes to a known Microsoft 365 identity: someone who accepted an invitation as a delegate. */
   private delegateByEmail(subscriptionId: string, email: string): DelegateRow {
-    const wanted = canonical(email);
-    const delegate = wanted === null ? undefined : this.storage.listDelegates(subscriptionId).find((d) => canonical(d.email) === wanted);
+    const wanted = canonicalEmail(email);
+    const delegate = wanted === null ? undefined : this.storage.listDelegates(subscriptionId).find((d) => canonicalEmail(d.email) === wanted);
     if (!delegate) throw new ApiError(404, 'DELEGATE_NOT_FOUND', `${email} is not a delegated administrator of this subscription. Invite them first; once they have accepted, hand ownership to them.`);
     return delegate;
   }
@@ -200,11 +200,6 @@ export class DelegationService {
   private invitationMail(row: InvitationRow, token: string): OutgoingEmail {
     return invitationEmail({ to: row.emailDisplay, locale: resolveLocale(row.language), ownerEmail: row.invitedByEmail, permissions: row.permissions, token, expiresAt: row.expiresAt, publicUrl: this.options.publicUrl });
   }
-}
-
-function canonical(email: string): string | null {
-  const result = normalizeEmail(email);
-  return result.ok ? result.canonical : null;
 }
 
 function delegateView(row: DelegateRow): DelegateView {
