@@ -33,6 +33,9 @@ import { registerPartnerRoutes } from './routes/partners.js';
 import { registerSubscriptionRoutes } from './routes/subscriptions.js';
 import { createServices, type Services } from './services.js';
 
+/** How often the outbox is swept for emails to retry. */
+const EMAIL_SWEEP_MS = 60_000;
+
 export interface BuiltApp {
   app: FastifyInstance;
   services: Services;
@@ -90,13 +93,20 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   const sweep = setInterval(() => void services.charges.recoverStale().catch((error: unknown) => app.log.error({ err: error }, 'reconciling payment claims failed')), config.payments.claimLeaseMs);
   sweep.unref();
   app.addHook('onClose', async () => clearInterval(sweep));
+  // Emails are delivered right after their change commits; this sweep retries failures and takes over rows a dead process held.
+  const emailSweep = setInterval(() => void services.outbox.sweep(), EMAIL_SWEEP_MS);
+  emailSweep.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(emailSweep);
+    await services.outbox.settled();
+  });
   // Renewals, past due and expiry (B3/B4), then the partners' notification emails (P3): periodically, one run at a time; tests call them with a clock.
   if (config.payments.renewalIntervalSeconds > 0) {
     let running: Promise<unknown> | null = null;
     const timer = setInterval(() => {
       running ??= services.billing
         .runRenewals()
-        .then(() => services.partners.deliverNotifications())
+        .then(() => services.partners.customers.deliverNotifications())
         .catch((error: unknown) => app.log.error({ err: error }, 'renewal run failed'))
         .finally(() => (running = null));
     }, config.payments.renewalIntervalSeconds * 1000);

@@ -199,7 +199,7 @@ describe('renewal, past due, expiry', () => {
     expect(Date.parse(pastDue.graceUntil ?? '')).toBe(periodEnd + 14 * 86_400_000);
     expect(await licenseCheck(user)).toMatchObject({ code: 'ACTIVE' });
     // The owner is told what happened, until when the users stay licensed, and where to pay.
-    const ownerMail = (kind: string) => server.services.storage.listOutbox(500).filter((m) => m.kind === kind && m.to === 'olivia@contoso.com' && m.text.includes(id));
+    const ownerMail = (kind: string) => server.services.storage.outbox.listSent(500).filter((m) => m.kind === kind && m.to === 'olivia@contoso.com' && m.text.includes(id));
     expect(ownerMail('payment-failed')).toHaveLength(1);
     expect(ownerMail('payment-failed')[0]!.text).toContain(pastDue.openInvoice!.number);
 

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';
+import { JOURNAL_CATEGORIES } from '../../shared/src/journal/journalActions.js';
 
 let server: TestServer;
 let owner: string;
@@ -28,7 +29,7 @@ function snapshot(): string {
     delegates: storage.listDelegates(subscriptionId),
     invitations: storage.listPendingInvitations(subscriptionId),
     domains: storage.listDomains(subscription.organisationId),
-    journal: storage.journalFor(subscription.organisationId).length,
+    journal: storage.journal.query(subscription.organisationId, null, { categories: JOURNAL_CATEGORIES, limit: 100_000 }).length,
     owned: storage.listSubscriptionsOwnedBy(subscription.ownerTenantId, subscription.ownerObjectId).length,
   });
 }

@@ -145,6 +145,9 @@ describe('partners in the portal', () => {
     await customer.getByTestId('end-partner-confirm').click();
     await expectText(customer.getByTestId('customer-partners-notice'), /Northwind Partners no longer has access to this subscription/);
     await expectText(customer.getByTestId('customer-partner-state'), /Ended by the customer/);
+    // The journal names every change, and the partner's staff as the partner they act for.
+    await customer.getByTestId('tab-journal').click();
+    await expectText(customer.getByTestId('journal-table'), /Partner relationship ended[\s\S]*\(Partner Northwind Partners\)\s*Seat assigned[\s\S]*frank@fabrikam\.com[\s\S]*Partner approved/);
 
     // The partner still has the customer's page open: the next assignment is refused, saying why.
     await partner.getByTestId('assign-emails').fill('gina@fabrikam.com');

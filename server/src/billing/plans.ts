@@ -1,5 +1,6 @@
 /** Plan prices and periods (B1). Pure: amounts are integer minor units, periods calendar-based in UTC. */
 import type { PlanConfig } from '../config.js';
+import { ApiError } from '../http/apiError.js';
 
 export function purchaseAmountMinor(plan: PlanConfig, quantity: number): number {
   const amount = plan.unitPriceMinor * quantity;
@@ -18,4 +19,11 @@ export function periodEnd(start: number, interval: PlanConfig['interval']): numb
   const lastDay = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 0)).getUTCDate();
   end.setUTCDate(Math.min(day, lastDay));
   return end.getTime();
+}
+
+/** The configured plan a request names; an unknown one is the client's mistake (400 PLAN_UNKNOWN). */
+export function requestedPlan(plans: readonly PlanConfig[], id: string): PlanConfig {
+  const plan = plans.find((p) => p.id === id);
+  if (!plan) throw new ApiError(400, 'PLAN_UNKNOWN', `Unknown plan "${id}". Choose one of: ${plans.map((p) => p.id).join(', ')}.`);
+  return plan;
 }

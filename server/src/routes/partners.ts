@@ -13,7 +13,8 @@ import { ApiError } from '../http/apiError.js';
 import type { CustomerRelationshipFilter } from '../storage/partnerStorage.js';
 import type { Services } from '../services.js';
 import { ADVISOR_CODE_PATTERN, MAX_RELATIONSHIP_DAYS, MIN_RELATIONSHIP_DAYS } from '../partners/rules.js';
-import type { KeyPurchaseRequest, OfferRequest } from '../partners/partnerService.js';
+import type { OfferRequest } from '../partners/offerService.js';
+import type { KeyPurchaseRequest } from '../partners/productKeyService.js';
 import { idempotencyKeyOf } from './billing.js';
 import { emailString, integerText, isoDateTime, languageString, parseInteger, parseTime, permissionList, subscriptionIdParams } from './schemas.js';
 
@@ -31,7 +32,7 @@ const STATUSES: SubscriptionStatus[] = ['trial', 'active', 'past_due', 'expired'
 const RELATIONSHIP_FILTERS: CustomerRelationshipFilter[] = ['active', 'pending', 'expired', 'ended', 'none'];
 
 export function registerPartnerRoutes(app: FastifyInstance, services: Services): void {
-  const partners = services.partners;
+  const { staff, offers, administration, keys, customers } = services.partners;
   // Secrets are tried here: limited per client IP like invitation acceptance.
   const limited = { rateLimit: { max: services.config.rateLimits.invitationsPerMinute, timeWindow: '1 minute' } };
   const caller = (authorization: string | undefined) => services.authenticate(authorization);
@@ -46,19 +47,19 @@ export function registerPartnerRoutes(app: FastifyInstance, services: Services):
         body: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string', minLength: 1, maxLength: 120 }, language: languageString } },
       },
     },
-    async (request, reply) => reply.code(201).send(partners.enrol(await caller(request.headers.authorization), request.body, request.ip)),
+    async (request, reply) => reply.code(201).send(staff.enrol(await caller(request.headers.authorization), request.body, request.ip)),
   );
 
   app.get('/api/v1/partners', { schema: { summary: 'Partner organisations you are staff of, with your role (owner, full, limited) and what it allows' } }, async (request) =>
-    partners.list(await caller(request.headers.authorization)),
+    staff.list(await caller(request.headers.authorization)),
   );
 
   app.get<{ Params: { partnerId: string } }>('/api/v1/partners/:partnerId', { schema: { summary: 'A partner organisation (any staff role)', params: partnerParams } }, async (request) =>
-    partners.get(await caller(request.headers.authorization), request.params.partnerId),
+    staff.get(await caller(request.headers.authorization), request.params.partnerId),
   );
 
   app.get<{ Params: { partnerId: string } }>('/api/v1/partners/:partnerId/staff', { schema: { summary: "The partner's staff and their roles (any staff role)", params: partnerParams } }, async (request) =>
-    partners.listStaff(await caller(request.headers.authorization), request.params.partnerId),
+    staff.listStaff(await caller(request.headers.authorization), request.params.partnerId),
   );
 
   app.post<{ Params: { partnerId: string }; Body: { email: string; role: 'full' | 'limited' } }>(
@@ -70,14 +71,14 @@ export function registerPartnerRoutes(app: FastifyInstance, services: Services):
         body: { type: 'object', required: ['email', 'role'], additionalProperties: false, properties: { email: emailString, role: { type: 'string', enum: ['full', 'limited'] } } },
       },
     },
-    async (request) => partners.setStaff(await caller(request.headers.authorization), request.params.partnerId, request.body, request.ip),
+    async (request) => staff.setStaff(await caller(request.headers.authorization), request.params.partnerId, request.body, request.ip),
   );
 
   app.delete<{ Params: { partnerId: string; staffId: string } }>(
     '/api/v1/partners/:partnerId/staff/:staffId',
     { schema: { summary: 'Remove a staff member (partner owner only; the owner cannot be removed)', params: partnerItemParams('staffId') } },
     async (request, reply) => {
-      partners.removeStaff(await caller(request.headers.authorization), request.params.partnerId, request.params.staffId, request.ip);
+      staff.removeStaff(await caller(request.headers.authorization), request.params.partnerId, request.params.staffId, request.ip);
       return reply.code(204).send();
     },
   );
@@ -113,17 +114,17 @@ export function registerPartnerRoutes(app: FastifyInstance, services: Services):
         },
       },
     },
-    async (request, reply) => reply.code(201).send(partners.createOffer(await caller(request.headers.authorization), request.params.partnerId, request.body, request.ip)),
+    async (request, reply) => reply.code(201).send(offers.createOffer(await caller(request.headers.authorization), request.params.partnerId, request.body, request.ip)),
   );
 
   app.get<{ Params: { partnerId: string } }>('/api/v1/partners/:partnerId/offers', { schema: { summary: "The partner's offers with how many customers used each (any staff role)", params: partnerParams } }, async (request) =>
-    partners.listOffers(await caller(request.headers.authorization), request.params.partnerId),
+    offers.listOffers(await caller(request.headers.authorization), request.params.partnerId),
   );
 
   app.patch<{ Params: { partnerId: string; offerId: string }; Body: { disabled: boolean } }>(
     '/api/v1/partners/:partnerId/offers/:offerId',
     { schema: { summary: 'Disable or re-enable an offer link (partner owner or full administration)', params: partnerItemParams('offerId'), body: { type: 'object', required: ['disabled'], additionalProperties: false, properties: { disabled: { type: 'boolean' } } } } },
-    async (request) => partners.setOfferDisabled(await caller(request.headers.authorization), request.params.partnerId, request.params.offerId, request.body.disabled, request.ip),
+    async (request) => offers.setOfferDisabled(await caller(request.headers.authorization), request.params.partnerId, request.params.offerId, request.body.disabled, request.ip),
   );
 
   app.post<{ Body: { code: string; token: string } }>(
@@ -136,7 +137,7 @@ export function registerPartnerRoutes(app: FastifyInstance, services: Services):
         body: { type: 'object', required: ['code', 'token'], additionalProperties: false, properties: { code: advisorCode, token: linkToken } },
       },
     },
-    async (request) => partners.viewOffer(request.body.code, request.body.token),
+    async (request) => offers.viewOffer(request.body.code, request.body.token),
   );
 
   app.post<{ Body: { code: string; token: string; card?: string; approveAdministration?: boolean } }>(
@@ -154,7 +155,7 @@ export function registerPartnerRoutes(app: FastifyInstance, services: Services):
       const who = await caller(request.headers.authorization);
       const header = request.headers['idempotency-key'];
       const key = header === undefined ? null : idempotencyKeyOf(header, 'purchase');
-      const result = await partners.redeemOffer(who, request.body, key, request.ip);
+      const result = await offers.redeemOffer(who, request.body, key, request.ip);
       return reply.code(result.statusCode).send(result.body);
     },
   );
@@ -171,18 +172,18 @@ export function registerPartnerRoutes(app: FastifyInstance, services: Services):
         body: { type: 'object', required: ['email', 'permissions', 'durationDays'], additionalProperties: false, properties: { email: emailString, permissions: permissionList, durationDays, language: languageString } },
       },
     },
-    async (request, reply) => reply.code(201).send(await partners.requestAdministration(await caller(request.headers.authorization), request.params.partnerId, request.body, request.ip)),
+    async (request, reply) => reply.code(201).send(await administration.requestAdministration(await caller(request.headers.authorization), request.params.partnerId, request.body, request.ip)),
   );
 
   app.get<{ Params: { partnerId: string } }>('/api/v1/partners/:partnerId/requests', { schema: { summary: "The partner's requests and relationships with their state (any staff role)", params: partnerParams } }, async (request) =>
-    partners.listRequests(await caller(request.headers.authorization), request.params.partnerId),
+    administration.listRequests(await caller(request.headers.authorization), request.params.partnerId),
   );
 
   app.delete<{ Params: { partnerId: string; requestId: string } }>(
     '/api/v1/partners/:partnerId/requests/:requestId',
     { schema: { summary: 'Withdraw a pending request (partner owner or full administration)', params: partnerItemParams('requestId') } },
     async (request, reply) => {
-      partners.withdrawRequest(await caller(request.headers.authorization), request.params.partnerId, request.params.requestId, request.ip);
+      administration.withdrawRequest(await caller(request.headers.authorization), request.params.partnerId, request.params.requestId, request.ip);
       return reply.code(204).send();
     },
   );
@@ -192,7 +193,7 @@ export function registerPartnerRoutes(app: FastifyInstance, services: Services):
   app.post<{ Body: { token: string } }>(
     '/api/v1/partner-requests/view',
     { config: limited, schema: { summary: 'A request from its emailed link, as the signed-in addressee, with the subscriptions they could grant it on', body: requestToken } },
-    async (request) => partners.viewRequest(await caller(request.headers.authorization), request.body.token),
+    async (request) => administration.viewRequest(await caller(request.headers.authorization), request.body.token),
   );
 
   app.post<{ Body: { token: string; subscriptionId?: string } }>(
@@ -204,18 +205,18 @@ export function registerPartnerRoutes(app: FastifyInstance, services: Services):
         body: { type: 'object', required: ['token'], additionalProperties: false, properties: { token: linkToken, subscriptionId: uuid } },
       },
     },
-    async (request) => partners.approveRequest(await caller(request.headers.authorization), request.body.token, request.body.subscriptionId, request.ip),
+    async (request) => administration.approveRequest(await caller(request.headers.authorization), request.body.token, request.body.subscriptionId, request.ip),
   );
 
   app.post<{ Body: { token: string } }>('/api/v1/partner-requests/decline', { config: limited, schema: { summary: 'Decline a request as the signed-in addressee', body: requestToken } }, async (request, reply) => {
-    partners.declineRequest(await caller(request.headers.authorization), request.body.token, request.ip);
+    administration.declineRequest(await caller(request.headers.authorization), request.body.token, request.ip);
     return reply.code(204).send();
   });
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/subscriptions/:id/partners',
     { schema: { summary: "Partners with a relationship or request on the subscription (needs delegates.view: the owner, delegates with view); shown with the delegates", params: subscriptionIdParams } },
-    async (request) => partners.relationshipsOf(await caller(request.headers.authorization), request.params.id),
+    async (request) => administration.relationshipsOf(await caller(request.headers.authorization), request.params.id),
   );
 
   app.delete<{ Params: { id: string; relationshipId: string } }>(
@@ -227,7 +228,7 @@ export function registerPartnerRoutes(app: FastifyInstance, services: Services):
       },
     },
     async (request, reply) => {
-      partners.endRelationship(await caller(request.headers.authorization), request.params.id, request.params.relationshipId, request.ip);
+      administration.endRelationship(await caller(request.headers.authorization), request.params.id, request.params.relationshipId, request.ip);
       return reply.code(204).send();
     },
   );
@@ -252,17 +253,17 @@ export function registerPartnerRoutes(app: FastifyInstance, services: Services):
     },
     async (request, reply) => {
       const key = idempotencyKeyOf(request.headers['idempotency-key'], 'purchase');
-      const result = await partners.buyKeys(await caller(request.headers.authorization), request.params.partnerId, request.body, key, request.ip);
+      const result = await keys.buyKeys(await caller(request.headers.authorization), request.params.partnerId, request.body, key, request.ip);
       return reply.code(result.statusCode).send(result.body);
     },
   );
 
   app.get<{ Params: { partnerId: string } }>('/api/v1/partners/:partnerId/product-keys', { schema: { summary: "The partner's keys (last group only) and whether each was redeemed (any staff role)", params: partnerParams } }, async (request) =>
-    partners.listKeys(await caller(request.headers.authorization), request.params.partnerId),
+    keys.listKeys(await caller(request.headers.authorization), request.params.partnerId),
   );
 
   app.get<{ Params: { partnerId: string } }>('/api/v1/partners/:partnerId/invoices', { schema: { summary: "The partner's invoices (product keys), newest first (owner and full administration)", params: partnerParams } }, async (request) =>
-    partners.listInvoices(await caller(request.headers.authorization), request.params.partnerId),
+    keys.listInvoices(await caller(request.headers.authorization), request.params.partnerId),
   );
 
   app.get<{ Params: { partnerId: string; invoiceId: string }; Querystring: { lang?: string } }>(
@@ -275,7 +276,7 @@ export function registerPartnerRoutes(app: FastifyInstance, services: Services):
       },
     },
     async (request, reply) => {
-      const html = partners.invoiceHtml(await caller(request.headers.authorization), request.params.partnerId, request.params.invoiceId, resolveLocale(request.query.lang ?? request.headers['accept-language']));
+      const html = keys.invoiceHtml(await caller(request.headers.authorization), request.params.partnerId, request.params.invoiceId, resolveLocale(request.query.lang ?? request.headers['accept-language']));
       return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
     },
   );
@@ -290,7 +291,7 @@ export function registerPartnerRoutes(app: FastifyInstance, services: Services):
         body: { type: 'object', required: ['key'], additionalProperties: false, properties: { key: { type: 'string', minLength: 1, maxLength: 64 }, subscriptionId: uuid } },
       },
     },
-    async (request, reply) => reply.code(201).send(partners.redeemKey(await caller(request.headers.authorization), request.body, request.ip)),
+    async (request, reply) => reply.code(201).send(keys.redeemKey(await caller(request.headers.authorization), request.body, request.ip)),
   );
 
   // --- customers, notifications, journal (P5, P3) ----------------------------------------------
@@ -321,7 +322,7 @@ export function registerPartnerRoutes(app: FastifyInstance, services: Services):
       const limit = parseInteger(query.limit, 50, 1000);
       if (limit < 1) throw new ApiError(400, 'VALIDATION_FAILED', 'limit is 1 to 1000.');
       const renewsBefore = parseTime(query.renewsBefore);
-      return partners.customers(await caller(request.headers.authorization), request.params.partnerId, {
+      return customers.customers(await caller(request.headers.authorization), request.params.partnerId, {
         ...(query.search === undefined ? {} : { search: query.search }),
         ...(query.status === undefined ? {} : { status: query.status }),
         ...(query.relationship === undefined ? {} : { relationship: query.relationship }),
@@ -341,12 +342,12 @@ export function registerPartnerRoutes(app: FastifyInstance, services: Services):
         querystring: { type: 'object', additionalProperties: false, properties: { limit: integerText } },
       },
     },
-    async (request) => partners.notifications(await caller(request.headers.authorization), request.params.partnerId, Math.max(1, parseInteger(request.query.limit, 100, 1000))),
+    async (request) => customers.notifications(await caller(request.headers.authorization), request.params.partnerId, Math.max(1, parseInteger(request.query.limit, 100, 1000))),
   );
 
   app.get<{ Params: { partnerId: string }; Querystring: { limit?: string } }>(
     '/api/v1/partners/:partnerId/journal',
     { schema: { summary: "The partner's own journal: staff, offers, requests, keys and their use by customers (any staff role)", params: partnerParams, querystring: { type: 'object', additionalProperties: false, properties: { limit: integerText } } } },
-    async (request) => partners.journal(await caller(request.headers.authorization), request.params.partnerId, Math.max(1, parseInteger(request.query.limit, 500, 10000))),
+    async (request) => staff.journal(await caller(request.headers.authorization), request.params.partnerId, Math.max(1, parseInteger(request.query.limit, 500, 10000))),
   );
 }

@@ -537,4 +537,57 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX idempotency_keys_open ON idempotency_keys (lease_until) WHERE status_code IS NULL;
     `,
   },
+  {
+    version: 12,
+    description: 'journal actors typed: partner staff keep their partner and staff role instead of free text; the first administrator is appointed by the service that creates the organisation, not a trigger',
+    sql: `
+      ALTER TABLE journal ADD COLUMN actor_partner_id TEXT;
+      ALTER TABLE journal ADD COLUMN actor_staff_role TEXT CHECK (actor_staff_role IN ('owner', 'full', 'limited'));
+      -- A partner's own entries were written with the role "partner <staff role>" in the partner's organisation.
+      UPDATE journal SET
+          actor_partner_id = (SELECT p.id FROM partners p WHERE p.organisation_id = journal.organisation_id),
+          actor_staff_role = substr(actor_role, 9),
+          actor_role = 'partner'
+        WHERE actor_role IN ('partner owner', 'partner full', 'partner limited');
+      -- Entries partner staff wrote for a customer named the partner only in on_behalf_of ("partner X for customer Y").
+      UPDATE journal SET actor_partner_id = (
+          SELECT s.partner_id FROM partner_staff s JOIN partners p ON p.id = s.partner_id
+          WHERE s.tenant_id = journal.actor_tenant_id AND s.object_id = journal.actor_object_id AND journal.on_behalf_of LIKE 'partner ' || p.name || ' for customer %'
+          LIMIT 1)
+        WHERE actor_role = 'partner' AND actor_partner_id IS NULL;
+      DROP TRIGGER IF EXISTS organisation_first_administrator;
+    `,
+  },
+  {
+    version: 13,
+    description: 'the transactional outbox: emails written with the change they tell about, delivered by a job with retries (status, attempts, next attempt, last error, a claim with a lease)',
+    sql: `
+      CREATE TABLE outbox_next (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        to_address TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        html TEXT NOT NULL,
+        text TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+        attempts INTEGER NOT NULL CHECK (attempts >= 0),
+        -- NULL: due at once. Set when an attempt failed.
+        next_attempt_at INTEGER,
+        claim_token TEXT,
+        lease_until INTEGER,
+        last_error TEXT,
+        message_id TEXT,
+        -- The MIME message, kept by the local outbox only.
+        raw TEXT,
+        created_at INTEGER NOT NULL,
+        sent_at INTEGER
+      );
+      -- Rows of the development outbox were sent when written.
+      INSERT INTO outbox_next (id, kind, to_address, subject, html, text, status, attempts, message_id, raw, created_at, sent_at)
+        SELECT id, kind, to_address, subject, html, text, 'sent', 1, message_id, raw, created_at, created_at FROM outbox;
+      DROP TABLE outbox;
+      ALTER TABLE outbox_next RENAME TO outbox;
+      CREATE INDEX outbox_due ON outbox (id) WHERE status = 'pending';
+    `,
+  },
 ];

@@ -179,10 +179,6 @@ function likePattern(search: string): string {
 export class PartnerStorage {
   constructor(private readonly db: Database.Database) {}
 
-  organisation(id: string): { id: string; tenantId: string; name: string } | undefined {
-    return this.db.prepare('SELECT id, tenant_id AS tenantId, name FROM organisations WHERE id = ?').get(id) as { id: string; tenantId: string; name: string } | undefined;
-  }
-
   // --- partners and staff ------------------------------------------------------------------
 
   insertPartner(row: PartnerRow): void {

@@ -12,7 +12,8 @@ import { BillingStorage } from './billingStorage.js';
 import { ClaimStorage } from './claimStorage.js';
 import { PartnerStorage } from './partnerStorage.js';
 import { EntitlementStorage } from './entitlementStorage.js';
-import { notificationKind } from '../partners/rules.js';
+import { JournalStorage } from './journalStorage.js';
+import { OutboxStorage } from './outboxStorage.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 
 import type { SubscriptionStatus } from '../../../shared/src/api/views.js';
@@ -83,47 +84,6 @@ export interface SeatForCheck extends SeatRow {
   organisationId: string;
   organisationTenantId: string;
   periodEnd: number;
-}
-
-export interface OutboxRow {
-  id: number;
-  messageId: string;
-  kind: string;
-  to: string;
-  subject: string;
-  html: string;
-  text: string;
-  createdAt: number;
-}
-
-/** `partner`: a partner organisation's own entries (offers, requests, keys), never shown in a subscription's journal. */
-export type JournalCategory = 'seats' | 'delegates' | 'domains' | 'subscription' | 'billing' | 'partner';
-
-export interface JournalEntry {
-  organisationId: string;
-  subscriptionId: string | null;
-  actor: { tenantId: string; objectId: string; email: string } | null;
-  /** The actor's role when acting: owner, delegate (later partner). */
-  actorRole: string | null;
-  /** Whom the actor acted for, when not for themself (a partner for a customer). */
-  onBehalfOf: string | null;
-  category: JournalCategory;
-  action: string;
-  target: string | null;
-  detail: string | null;
-  ip: string | null;
-  at: number;
-}
-
-export interface JournalFilter {
-  actor?: string;
-  action?: string;
-  from?: number;
-  to?: number;
-  categories: readonly JournalCategory[];
-  limit: number;
-  /** Newest entries first (the portal's view); oldest first otherwise (exports). */
-  newestFirst?: boolean;
 }
 
 export interface DelegateRow {
@@ -209,12 +169,18 @@ export class Storage {
   readonly entitlements: EntitlementStorage;
   /** Charge claims under Idempotency-Keys (./claimStorage.ts), on the same connection and transactions. */
   readonly claims: ClaimStorage;
+  /** Journal rows (./journalStorage.ts), on the same connection and transactions. */
+  readonly journal: JournalStorage;
+  /** Emails written with their change, until delivered (./outboxStorage.ts), on the same connection and transactions. */
+  readonly outbox: OutboxStorage;
 
   private constructor(private readonly db: Database.Database) {
     this.billing = new BillingStorage(db);
     this.partners = new PartnerStorage(db);
     this.entitlements = new EntitlementStorage(db);
     this.claims = new ClaimStorage(db);
+    this.journal = new JournalStorage(db);
+    this.outbox = new OutboxStorage(db);
   }
 
   /** Opens (creating if needed) the database file and brings its schema up to date. */
@@ -356,7 +322,7 @@ export class Storage {
       .all(organisationId) as OrganisationAdministratorRow[];
   }
 
-  insertOrganisationAdministrator(row: OrganisationAdministratorRow & { organisationId: string; appointedBy: string }): boolean {
+  insertOrganisationAdministrator(row: OrganisationAdministratorRow & { organisationId: string; appointedBy: string | null }): boolean {
     return (
       this.db
         .prepare('INSERT OR IGNORE INTO organisation_administrators (id, organisation_id, tenant_id, object_id, email, appointed_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -606,79 +572,5 @@ export class Storage {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(row.id, row.subscriptionId, row.provider, row.providerReference, row.amountMinor, row.currency, row.status, row.description, row.createdAt);
-  }
-
-  // --- outbox and journal ------------------------------------------------------------------
-
-  insertOutboxMessage(row: Omit<OutboxRow, 'id'> & { raw: string }): void {
-    this.db
-      .prepare('INSERT INTO outbox (message_id, kind, to_address, subject, html, text, raw, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(row.messageId, row.kind, row.to, row.subject, row.html, row.text, row.raw, row.createdAt);
-  }
-
-  listOutbox(limit: number): OutboxRow[] {
-    return this.db
-      .prepare('SELECT id, message_id AS messageId, kind, to_address AS "to", subject, html, text, created_at AS createdAt FROM outbox ORDER BY id DESC LIMIT ?')
-      .all(limit) as OutboxRow[];
-  }
-
-  appendJournal(entry: JournalEntry): void {
-    this.db
-      .prepare(
-        `INSERT INTO journal (organisation_id, subscription_id, actor_tenant_id, actor_object_id, actor_email, actor_role, on_behalf_of, category, action, target, detail, ip, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        entry.organisationId,
-        entry.subscriptionId,
-        entry.actor?.tenantId ?? null,
-        entry.actor?.objectId ?? null,
-        entry.actor?.email ?? null,
-        entry.actorRole,
-        entry.onBehalfOf,
-        entry.category,
-        entry.action,
-        entry.target,
-        entry.detail,
-        entry.ip,
-        entry.at,
-      );
-    // The partner of record hears of its customers' seat, quantity, renewal and cancellation changes (P3), in the same transaction.
-    const kind = entry.subscriptionId !== null && entry.category !== 'partner' ? notificationKind(entry.action) : null;
-    if (kind && entry.subscriptionId) this.partners.notifyPartnerOfRecord(entry.subscriptionId, kind, entry.action, entry.detail, entry.at);
-  }
-
-  /** Journal entries of an organisation (one subscription's, when given), oldest first, filtered. */
-  journalFor(organisationId: string, subscriptionId: string | null = null, filter: JournalFilter = { categories: ['seats', 'delegates', 'domains', 'subscription', 'billing'], limit: 10_000 }): Array<JournalEntry & { id: number }> {
-    const conditions = ['organisation_id = ?', `category IN (${filter.categories.map(() => '?').join(', ') || "''"})`];
-    const params: unknown[] = [organisationId, ...filter.categories];
-    if (subscriptionId !== null) {
-      conditions.push('(subscription_id = ? OR subscription_id IS NULL)');
-      params.push(subscriptionId);
-    }
-    if (filter.actor) {
-      conditions.push("actor_email LIKE ? ESCAPE '\\'");
-      params.push(`%${filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    }
-    if (filter.action) {
-      conditions.push('action = ?');
-      params.push(filter.action);
-    }
-    if (filter.from !== undefined) {
-      conditions.push('created_at >= ?');
-      params.push(filter.from);
-    }
-    if (filter.to !== undefined) {
-      conditions.push('created_at < ?');
-      params.push(filter.to);
-    }
-    const rows = this.db
-      .prepare(
-        `SELECT id, organisation_id AS organisationId, subscription_id AS subscriptionId, actor_tenant_id AS tenantId, actor_object_id AS objectId,
-                actor_email AS email, actor_role AS actorRole, on_behalf_of AS onBehalfOf, category, action, target, detail, ip, created_at AS at
-         FROM journal WHERE ${conditions.join(' AND ')} ORDER BY id ${filter.newestFirst ? 'DESC' : 'ASC'} LIMIT ?`,
-      )
-      .all(...params, filter.limit) as Array<Omit<JournalEntry, 'actor'> & { id: number; tenantId: string | null; objectId: string | null; email: string | null }>;
-    return rows.map(({ tenantId, objectId, email, ...entry }) => ({ ...entry, actor: tenantId && objectId ? { tenantId, objectId, email: email ?? '' } : null }));
   }
 }

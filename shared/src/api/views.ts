@@ -3,6 +3,7 @@
  * them and the portal that reads them.
  */
 import type { Permission, Role, SubscriptionAction } from '../permissions/permissions.js';
+import type { ActorRole, JournalAction, NotificationKind } from '../journal/journalActions.js';
 
 export type SubscriptionStatus = 'trial' | 'active' | 'past_due' | 'expired' | 'cancelled';
 
@@ -122,10 +123,13 @@ export interface InvitationView {
 export interface JournalEntryView {
   id: number;
   at: string;
+  /** The actor's address; null for the system and the vendor. */
   actor: string | null;
-  actorRole: string | null;
+  actorRole: ActorRole | null;
+  /** The partner organisation's name when partner staff acted. */
+  partner: string | null;
   onBehalfOf: string | null;
-  action: string;
+  action: JournalAction;
   target: string | null;
   detail: unknown;
   ip: string | null;
@@ -354,8 +358,8 @@ export interface PartnerNotificationView {
   id: number;
   subscriptionId: string;
   customer: string;
-  kind: 'seats' | 'quantity' | 'renewal' | 'cancellation';
-  action: string;
+  kind: NotificationKind;
+  action: JournalAction;
   detail: unknown;
   at: string;
   emailed: boolean;

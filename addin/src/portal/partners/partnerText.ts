@@ -1,7 +1,7 @@
 /** Texts the partner screens share: permissions, durations, relationship states, notification kinds. */
 import type { PartnerNotificationView, RelationshipStateView } from '../../../../shared/src/api/views.js';
-import { en } from '../../../../shared/src/i18n/en.js';
 import type { MessageKey, Translator } from '../../../../shared/src/i18n/translate.js';
+import { journalActionText } from '../../../../shared/src/journal/journalText.js';
 import type { Permission } from '../../../../shared/src/permissions/permissions.js';
 
 export function permissionsText(permissions: readonly Permission[], t: Translator): string {
@@ -16,10 +16,9 @@ export function stateText(state: RelationshipStateView, t: Translator): string {
   return t(`partners.state.${state}` as MessageKey);
 }
 
-/** A notification's change: the journal's name for the action when it has one, otherwise its kind. */
+/** A notification's change: the journal's name for its action. */
 export function notificationText(notification: PartnerNotificationView, t: Translator): string {
-  const key = `journal.action.${notification.action}`;
-  return key in en ? t(key as MessageKey) : t(`partners.kind.${notification.kind}` as MessageKey);
+  return journalActionText(notification.action, t);
 }
 
 /** Copies text to the clipboard; false when the browser refuses (the text stays selectable on screen). */
