@@ -7,7 +7,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type RouteOptions } from 'fastify';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.js';
@@ -20,7 +20,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { documentFrameworkAnswers } from './http/answers.js';
 import { ApiError } from './http/apiError.js';
-import { authenticateRoutes } from './http/authentication.js';
+import { authenticateRoutes, documentPublicRoutes } from './http/authentication.js';
 import { logEachRequest, loggerOptions } from './http/loggerOptions.js';
 import { staticFileHeaders, withFrameAncestors, type StaticFileHeaders } from './http/pageHeaders.js';
 import { clientError, routerError } from './http/frameworkErrors.js';
@@ -53,10 +53,11 @@ function applyStaticFileHeaders(reply: FastifyReply, headers: StaticFileHeaders)
 
 /**
  * `assetsDir`: where the app package's icons are (addin/public/assets, from the working directory).
+ * `onRoute` is called with every route as it is registered.
  * `clock` is the time every service reads (Date.now unless given): the value-for-money property
  * drives months of billing in seconds with it. It is not a test mode: nothing branches on it.
  */
-export async function buildApp(config: Config, options: { assetsDir?: string; logger?: boolean; clock?: () => number } = {}): Promise<BuiltApp> {
+export async function buildApp(config: Config, options: { assetsDir?: string; logger?: boolean; clock?: () => number; onRoute?: (route: RouteOptions) => void } = {}): Promise<BuiltApp> {
   // Slow clients cannot hold the server: the headers and the whole request must arrive in time (Node
   // checks both on an interval, set to a quarter of the shorter one), idle connections are closed.
   const timeouts = {
@@ -82,6 +83,8 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
     // about (400), not something to strip or coerce silently. Query numbers are parsed by their routes.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true } },
   });
+  // `onRoute`: sees every route as it is registered (the route contract test enumerates them so).
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   logEachRequest(app);
   // Development: domain proofs ask a local DNS stand-in through the production resolver code.
   const dnsStandIn = config.dns.standInEnabled ? await startDnsStandIn(config.dns.standInPort) : null;
@@ -149,6 +152,7 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
 
   // Every documented route also documents the answers Fastify and the plugins give on their own (./http/answers.ts).
   documentFrameworkAnswers(app);
+  documentPublicRoutes(app);
 
   await app.register(swagger, {
     // OpenAPI 3.0 has no `const`: one-value enums instead.

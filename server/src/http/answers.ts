@@ -48,7 +48,8 @@ export function errorAnswers<const S extends ErrorStatus>(...statuses: S[]): Err
 /** 204: nothing in the body. */
 export const NoContent = Type.Null({ description: 'Done; nothing to return' });
 
-const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+// Fastify parses a body for these (DELETE too, when one is sent).
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * The answers Fastify and the plugins give on their own, added to a route that documents its

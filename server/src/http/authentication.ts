@@ -52,14 +52,18 @@ export function authenticateRoutes(scope: FastifyInstance, authenticate: AccessT
 
   scope.addHook('onRoute', (route: RouteOptions) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    if (methods.every((method) => isPublicRoute(method, route.url))) {
-      // OpenAPI: no token needed (the document's default asks for one).
-      route.schema = { ...route.schema, security: [] };
-      return;
-    }
+    if (methods.every((method) => isPublicRoute(method, route.url))) return;
     const existing = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
     route.onRequest = [...existing, hook];
     // The access token's answers: 401 (no valid token), 403 (token without the API's scope), 503 (the identity provider's keys unreachable).
     if (route.schema?.response) route.schema = { ...route.schema, response: { ...errorAnswers(401, 403, 503), ...(route.schema.response as object) } };
+  });
+}
+
+/** OpenAPI: the public routes need no token (the document's default asks for one). For every route registered from now on. */
+export function documentPublicRoutes(app: FastifyInstance): void {
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (methods.every((method) => isPublicRoute(method, route.url))) route.schema = { ...route.schema, security: [] };
   });
 }
