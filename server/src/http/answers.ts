@@ -45,6 +45,14 @@ export function errorAnswers<const S extends ErrorStatus>(...statuses: S[]): Err
   return Object.fromEntries(statuses.map((status) => [status, errorBody(ERROR_DESCRIPTIONS[status])])) as ErrorAnswers<S>;
 }
 
+/** What a success means when its schema does not say (OpenAPI requires a description per answer). */
+const SUCCESS_DESCRIPTIONS: Record<string, string> = {
+  200: 'Done',
+  201: 'Created',
+  202: "Waiting for the payer's bank: complete the payment action (POST /api/v1/payment-actions/{actionId}/complete)",
+  204: 'Done; nothing to return',
+};
+
 /** 204: nothing in the body. */
 export const NoContent = Type.Null({ description: 'Done; nothing to return' });
 
@@ -64,7 +72,10 @@ export function addFrameworkAnswers(route: RouteOptions): void {
   const validates = readsBody || schema.params !== undefined || schema.querystring !== undefined || schema.headers !== undefined;
   const limited = (route.config as { rateLimit?: unknown } | undefined)?.rateLimit !== undefined;
   const statuses: ErrorStatus[] = [...(validates ? [400 as const] : []), ...(readsBody ? [413 as const, 415 as const] : []), ...(limited ? [429 as const] : []), 500];
-  route.schema = { ...schema, response: { ...errorAnswers(...statuses), ...(schema.response as Record<string, TObject>) } };
+  const declared = Object.fromEntries(
+    Object.entries(schema.response as Record<string, TObject & { description?: string }>).map(([status, answer]) => [status, answer.description === undefined && status in SUCCESS_DESCRIPTIONS ? { ...answer, description: SUCCESS_DESCRIPTIONS[status] } : answer]),
+  );
+  route.schema = { ...schema, response: { ...errorAnswers(...statuses), ...declared } };
 }
 
 /** Adds the framework's answers to every documented route registered from now on. */

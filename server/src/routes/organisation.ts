@@ -3,14 +3,14 @@ import { Type, type Static } from 'typebox';
 import { DomainVerificationRecordSchema, DomainViewSchema, JournalEntryViewSchema, OrganisationAdministratorViewSchema } from '../../../shared/src/api/views.js';
 import { errorAnswers, NoContent } from '../http/answers.js';
 import type { Services } from '../services.js';
-import { type Api, CsvFile, IntegerText, IsoDateTime, parseInteger, parseTime, SortOrder, Strict, SubscriptionIdParams } from './schemas.js';
+import { type Api, CsvFile, IsoDateTime, JournalLimitText, parseInteger, parseTime, SortOrder, Strict, SubscriptionIdParams } from './schemas.js';
 
 const JournalQuery = Strict({
   actor: Type.Optional(Type.String({ maxLength: 320 })),
   action: Type.Optional(Type.String({ maxLength: 64 })),
   from: Type.Optional(IsoDateTime),
   to: Type.Optional(IsoDateTime),
-  limit: Type.Optional(IntegerText),
+  limit: Type.Optional(JournalLimitText),
   order: Type.Optional(SortOrder),
 });
 

@@ -43,6 +43,7 @@ import {
   IdempotencyKeyHeader,
   IntegerText,
   IsoDateTime,
+  JournalLimitText,
   LanguageQuery,
   LanguageString,
   PageLimitText,
@@ -61,7 +62,6 @@ const LinkToken = Type.String({ minLength: 16, maxLength: 200, description: 'The
 const AdvisorCode = Type.String({ pattern: ADVISOR_CODE_PATTERN, description: "The partner's advisor code from the link" });
 const DurationDays = Type.Integer({ minimum: MIN_RELATIONSHIP_DAYS, maximum: MAX_RELATIONSHIP_DAYS, description: 'How long the delegated administration lasts once approved (1 day to 2 years)' });
 const PlanId = Type.String({ minLength: 1, maxLength: 40 });
-const LimitQuery = Strict({ limit: Type.Optional(IntegerText) });
 const RequestToken = Strict({ token: LinkToken });
 
 export function registerPartnerRoutes(app: Api, services: Services): void {
@@ -387,11 +387,11 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
       schema: {
         summary: "Seat, quantity, renewal and cancellation changes of the partner's customers (partner of record), newest first (any staff role); also emailed as a digest",
         params: PartnerParams,
-        querystring: LimitQuery,
+        querystring: Strict({ limit: Type.Optional(PageLimitText) }),
         response: { 200: Type.Array(PartnerNotificationViewSchema), ...errorAnswers(404) },
       },
     },
-    async (request) => partners.notifications(request.caller, request.params.partnerId, Math.max(1, parseInteger(request.query.limit, 100, 1000))),
+    async (request) => partners.notifications(request.caller, request.params.partnerId, parseInteger(request.query.limit, 100, 1000)),
   );
 
   app.get(
@@ -400,7 +400,7 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
       schema: {
         summary: "The partner's own journal: staff, offers, requests, keys and their use by customers (any staff role)",
         params: PartnerParams,
-        querystring: LimitQuery,
+        querystring: Strict({ limit: Type.Optional(JournalLimitText) }),
         response: {
           200: Type.Array(
             Type.Object({
@@ -418,6 +418,6 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
         },
       },
     },
-    async (request) => partners.journal(request.caller, request.params.partnerId, Math.max(1, parseInteger(request.query.limit, 500, 10000))),
+    async (request) => partners.journal(request.caller, request.params.partnerId, parseInteger(request.query.limit, 500, 10000)),
   );
 }

@@ -37,6 +37,9 @@ export const LanguageString = Type.String({ maxLength: 35, description: 'Languag
 /** Query numbers arrive as text; validation is strict, so routes parse them from these patterns. */
 export const IntegerText = Type.String({ pattern: '^[0-9]{1,9}$' });
 
+/** A journal's page: 1 to 10,000 entries. */
+export const JournalLimitText = Type.String({ pattern: '^(?:[1-9][0-9]{0,3}|10000)$', description: '1 to 10,000 entries' });
+
 /** A page size of 1 to 1000 items. */
 export const PageLimitText = Type.String({ pattern: '^(?:[1-9][0-9]{0,2}|1000)$', description: '1 to 1000 items per page' });
 
