@@ -100,6 +100,14 @@ describe('authentication', () => {
     }
   });
 
+  it('rate limits come before authentication: a flood of bad tokens is refused before any signature is checked', async () => {
+    const statuses: number[] = [];
+    // 30 a minute (routes/checkout.ts); earlier tests here sent it two.
+    for (let i = 0; i < 31; i++) statuses.push((await built.app.inject({ method: 'POST', url: '/api/v1/payment-actions/00000000-0000-4000-8000-000000000000/complete', headers: { authorization: 'Bearer x.y.z' } })).statusCode);
+    expect(statuses.slice(0, 25).every((status) => status === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
   it('a public route cannot read a caller: request.caller throws rather than answering for nobody', async () => {
     const { authenticateRoutes } = await import('../../server/src/http/authentication.js');
     const app = Fastify();

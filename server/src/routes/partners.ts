@@ -9,13 +9,13 @@
 import { Type } from 'typebox';
 import { DateTime, Nullable, StringEnum, Uuid } from '../../../shared/src/api/schemaKit.js';
 import {
+  ASSIGNABLE_PARTNER_STAFF_ROLES,
   CheckoutPaidSchema,
   CUSTOMER_RELATIONSHIP_FILTERS,
   KeyPurchaseResultSchema,
   KeyRedeemedSchema,
   OfferPublicViewSchema,
   OfferViewSchema,
-  PARTNER_STAFF_ROLES,
   PartnerCustomerViewSchema,
   PartnerInvoiceViewSchema,
   PartnerNotificationViewSchema,
@@ -103,7 +103,7 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
       schema: {
         summary: "Add a staff member by address, or change their role (partner owner only). Full administration acts for customers with everything they granted; limited only views and assigns. They sign in with that address in the partner's tenant.",
         params: PartnerParams,
-        body: Strict({ email: EmailString, role: StringEnum(PARTNER_STAFF_ROLES.filter((role) => role !== 'owner') as ['full', 'limited']) }),
+        body: Strict({ email: EmailString, role: StringEnum(ASSIGNABLE_PARTNER_STAFF_ROLES) }),
         response: { 200: PartnerStaffViewSchema, ...errorAnswers(403, 404, 409) },
       },
     },

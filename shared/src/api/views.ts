@@ -277,7 +277,9 @@ export type ConsolidationResult = Static<typeof ConsolidationResultSchema>;
 
 // --- partners (P1–P5) ----------------------------------------------------------------------
 
-export const PARTNER_STAFF_ROLES = ['owner', 'full', 'limited'] as const;
+/** The roles an owner gives staff (the owner is the one who enrolled). */
+export const ASSIGNABLE_PARTNER_STAFF_ROLES = ['full', 'limited'] as const;
+export const PARTNER_STAFF_ROLES = ['owner', ...ASSIGNABLE_PARTNER_STAFF_ROLES] as const;
 export type PartnerStaffRoleView = (typeof PARTNER_STAFF_ROLES)[number];
 export const PARTNER_ACTIONS = ['partner.view', 'customers.view', 'offers.manage', 'requests.manage', 'keys.buy', 'staff.manage'] as const;
 
