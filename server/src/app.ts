@@ -7,7 +7,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type RouteOptions } from 'fastify';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.js';
@@ -16,7 +16,11 @@ import { registerGraphStandIn } from './dev/graph/graphStandIn.js';
 import { registerDnsStandInRoutes, startDnsStandIn } from './dev/dnsStandIn.js';
 import { startUploadOrigin } from './dev/graph/uploadOrigin.js';
 import { registerOutboxRoutes } from './dev/outboxRoutes.js';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { documentFrameworkAnswers } from './http/answers.js';
 import { ApiError } from './http/apiError.js';
+import { authenticateRoutes, documentPublicRoutes } from './http/authentication.js';
 import { logEachRequest, loggerOptions } from './http/loggerOptions.js';
 import { staticFileHeaders, withFrameAncestors, type StaticFileHeaders } from './http/pageHeaders.js';
 import { clientError, routerError } from './http/frameworkErrors.js';
@@ -52,10 +56,11 @@ function applyStaticFileHeaders(reply: FastifyReply, headers: StaticFileHeaders)
 
 /**
  * `assetsDir`: where the app package's icons are (addin/public/assets, from the working directory).
+ * `onRoute` is called with every route as it is registered.
  * `clock` is the time every service reads (Date.now unless given): the value-for-money property
  * drives months of billing in seconds with it. It is not a test mode: nothing branches on it.
  */
-export async function buildApp(config: Config, options: { assetsDir?: string; logger?: boolean; clock?: () => number } = {}): Promise<BuiltApp> {
+export async function buildApp(config: Config, options: { assetsDir?: string; logger?: boolean; clock?: () => number; onRoute?: (route: RouteOptions) => void } = {}): Promise<BuiltApp> {
   // Slow clients cannot hold the server: the headers and the whole request must arrive in time (Node
   // checks both on an interval, set to a quarter of the shorter one), idle connections are closed.
   const timeouts = {
@@ -81,6 +86,8 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
     // about (400), not something to strip or coerce silently. Query numbers are parsed by their routes.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true } },
   });
+  // `onRoute`: sees every route as it is registered (the route contract test enumerates them so).
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   logEachRequest(app);
   // Development: domain proofs ask a local DNS stand-in through the production resolver code.
   const dnsStandIn = config.dns.standInEnabled ? await startDnsStandIn(config.dns.standInPort) : null;
@@ -153,7 +160,13 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `Too many requests. Try again in ${context.after}.` }),
   });
 
+  // Every documented route also documents the answers Fastify and the plugins give on their own (./http/answers.ts).
+  documentFrameworkAnswers(app);
+  documentPublicRoutes(app);
+
   await app.register(swagger, {
+    // OpenAPI 3.0 has no `const`: one-value enums instead.
+    convertConstToEnum: true,
     openapi: {
       info: { title: 'Outmerge API', version: '1', description: 'License checks, subscriptions, seats and checkout. Errors are {"error": {"code", "message"}}.' },
       components: { securitySchemes: { entra: { type: 'http', scheme: 'bearer', bearerFormat: 'Microsoft Entra v2 access token' } } },
@@ -176,18 +189,26 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   });
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: `Nothing at ${request.method} ${request.url.split('?')[0]}.` } }));
 
-  registerHealthRoutes(app);
-  app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
-  registerPublicConfigRoutes(app, config, services.keys);
-  registerManifestRoutes(app, config, options.assetsDir ?? 'addin/public/assets');
-  registerLicenseRoutes(app, services);
-  registerCheckoutRoutes(app, services);
-  registerBillingRoutes(app, services);
-  registerSubscriptionRoutes(app, services);
-  registerDelegationRoutes(app, services);
-  registerOrganisationRoutes(app, services);
-  registerPartnerRoutes(app, services);
-  registerMeRoutes(app, services);
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  registerHealthRoutes(api);
+  api.get('/api/docs', { schema: { hide: true, response: { 200: Type.Object({}, { additionalProperties: true, description: 'This API as an OpenAPI 3.0 document' }) } } }, async () => app.swagger());
+  registerPublicConfigRoutes(api, config, services.keys);
+  registerManifestRoutes(api, config, options.assetsDir ?? 'addin/public/assets');
+  // The API: one authentication hook for the prefix (./http/authentication.ts); handlers read request.caller.
+  await api.register(
+    async (scope) => {
+      authenticateRoutes(scope, services.authenticate);
+      registerLicenseRoutes(scope, services);
+      registerCheckoutRoutes(scope, services);
+      registerBillingRoutes(scope, services);
+      registerSubscriptionRoutes(scope, services);
+      registerDelegationRoutes(scope, services);
+      registerOrganisationRoutes(scope, services);
+      registerPartnerRoutes(scope, services);
+      registerMeRoutes(scope, services);
+    },
+    { prefix: '/api/v1' },
+  );
 
   if (config.identity.provider === 'development') {
     const idp = await createDevelopmentIdentityProvider({ issuerTemplate: config.identity.issuerTemplate, apiAudience: config.identity.clientId, apiScope: config.identity.apiScope, clientId: config.identity.clientId, graphScopes: config.graph.developmentScopes });

@@ -4,6 +4,7 @@
  * global.
  */
 import path from 'node:path';
+import { adminConsentUrl } from '../../shared/src/api/adminConsent.js';
 import { BillingService } from './billing/billingService.js';
 import { CheckoutService } from './billing/checkoutService.js';
 import { IdempotentCharges } from './billing/idempotentCharge.js';
@@ -12,7 +13,7 @@ import type { PaymentProvider } from './billing/paymentProvider.js';
 import type { Config } from './config.js';
 import { createEmailTransport } from './email/mailer.js';
 import { Outbox } from './email/outbox.js';
-import { createAccessTokenValidator, type AccessTokenValidator } from './identity/accessTokenValidator.js';
+import { createAccessTokenValidator, type AccessTokenValidator, type CallerIdentity } from './identity/accessTokenValidator.js';
 import { LicenseService } from './license/licenseService.js';
 import { loadSigningKeys, type SigningKeys } from './license/signingKeys.js';
 import { createTxtLookup } from './dns/txtLookup.js';
@@ -30,6 +31,8 @@ export interface Services {
   /** Emails written with their change and delivered after commit (./email/outbox.ts). */
   outbox: Outbox;
   authenticate: AccessTokenValidator;
+  /** The admin-consent link for the caller's own Microsoft 365 tenant (A10): this deployment's app registration and portal. */
+  adminConsent(caller: CallerIdentity): { tenantId: string; url: string };
   licenses: LicenseService;
   /** The one way money is taken (./billing/idempotentCharge.ts), and where cut claims are reconciled. */
   charges: IdempotentCharges;
@@ -83,6 +86,7 @@ export async function createServices(config: Config, log: (error: unknown, messa
     keys,
     outbox,
     authenticate,
+    adminConsent: (caller) => ({ tenantId: caller.tenantId, url: adminConsentUrl({ tenant: caller.tenantId, clientId: config.identity.clientId, apiScope: config.identity.apiScope, publicUrl: config.publicUrl }) }),
     licenses: new LicenseService(storage, keys, { issuer: config.license.issuer, tokenTtlSeconds: config.license.tokenTtlSeconds }, clock),
     charges,
     checkout,

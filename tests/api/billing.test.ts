@@ -139,6 +139,9 @@ describe('quantity changes', () => {
       expect((await change(id, bad)).statusCode).toBe(400);
     }
     expect((await server.call('GET', `${base(id)}/quantity/preview?quantity=abc`, { token: owner })).statusCode).toBe(400);
+    // A subscription holds at most 100,000 seats (BillingService's rule, no longer the route's).
+    expect((await server.call('GET', `${base(id)}/quantity/preview?quantity=100001`, { token: owner })).json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('100,000') } });
+    expect((await server.call('GET', `${base(id)}/quantity/preview?quantity=100000`, { token: owner })).statusCode).toBe(200);
     expect((await subscription(id)).quantity).toBe(5);
     expect(payments(id).succeeded).toBe(1);
   });

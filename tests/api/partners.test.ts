@@ -473,6 +473,11 @@ describe('customer list (P5)', () => {
     expect((await get('?relationship=none')).total).toBe(3);
     expect((await get(`?renewsBefore=${encodeURIComponent(new Date(Date.now() + 3 * DAY).toISOString())}`)).total).toBe(0);
     expect((await server.call('GET', `/api/v1/partners/${partner.id}/customers?limit=0`, { token })).statusCode).toBe(400);
+    expect((await server.call('GET', `/api/v1/partners/${partner.id}/customers?limit=1001`, { token })).statusCode).toBe(400);
     expect((await server.call('GET', `/api/v1/partners/${partner.id}/customers?sort=x`, { token })).statusCode).toBe(400);
+    // A page of nothing is a mistake to be told about, not silently turned into one item.
+    expect((await server.call('GET', `/api/v1/partners/${partner.id}/notifications?limit=0`, { token })).json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    expect((await server.call('GET', `/api/v1/partners/${partner.id}/journal?limit=0`, { token })).json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    expect((await server.call('GET', `/api/v1/partners/${partner.id}/journal?limit=10000`, { token })).statusCode).toBe(200);
   });
 });

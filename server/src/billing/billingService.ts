@@ -58,6 +58,9 @@ interface QuantityPlan {
 
 const LIVE = new Set(['active', 'trial']);
 
+/** The most seats one subscription holds (quantity changes; the request schemas cap bodies the same). */
+const MAX_SUBSCRIPTION_SEATS = 100_000;
+
 export class BillingService {
   constructor(
     private readonly storage: Storage,
@@ -150,6 +153,7 @@ export class BillingService {
   }
 
   previewQuantity(caller: CallerIdentity, subscriptionId: string, quantity: number): QuantityPreviewView {
+    if (quantity > MAX_SUBSCRIPTION_SEATS) throw new ApiError(400, 'VALIDATION_FAILED', 'A subscription holds at most 100,000 seats.');
     const access = authorize(this.storage, caller, subscriptionId, 'quantity.change');
     return this.quantityPlan(access.subscription, quantity, Math.floor(this.clock() / 1000) * 1000).preview;
   }

@@ -12,7 +12,7 @@
  * through `record` below and replaces the key's stored answer.
  */
 import { randomUUID } from 'node:crypto';
-import type { CartLine } from '../../../shared/src/api/views.js';
+import type { CartLine, PlanCatalogView } from '../../../shared/src/api/views.js';
 import type { PlanConfig } from '../config.js';
 import { ApiError } from '../http/apiError.js';
 import { CONSUMER_TENANT_ID, NO_VERIFIED_ADDRESS, verifiedAddress } from '../identity/verifiedClaims.js';
@@ -26,7 +26,7 @@ import { declinedResponse, issueInvoice, recordPayment, recurringLines } from '.
 import type { FinalCharge, IdempotentCharges, Recorded } from './idempotentCharge.js';
 import { PaymentMethodInvalidError, type StoredPaymentMethod } from './paymentProvider.js';
 import { periodEnd, requestedPlan } from './plans.js';
-import type { VolumePricing } from './pricing.js';
+import { priceTiers, type VolumePricing } from './pricing.js';
 
 export interface CheckoutRequest {
   /** The cart; or the single-line shorthand `plan` + `quantity`. */
@@ -81,6 +81,12 @@ export class CheckoutService {
 
   onFulfilled(listener: FulfilmentListener): void {
     this.listeners.push(listener);
+  }
+
+  /** What the shop shows (B1): plans, per-seat prices and volume tiers, tax, and the vendor's trial limits. */
+  catalogue(trial: { maxSeats: number; maxDays: number }): PlanCatalogView {
+    const { currency, plans, volume, taxRateBp } = this.options;
+    return { currency, taxRateBp, plans: plans.map((plan) => ({ id: plan.id, interval: plan.interval, unitPriceMinor: plan.unitPriceMinor, tiers: priceTiers(plan, volume) })), trial: { maxSeats: trial.maxSeats, maxDays: trial.maxDays } };
   }
 
   /** The invoice each cart line would get. */

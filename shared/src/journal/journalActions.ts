@@ -11,7 +11,8 @@ export const JOURNAL_CATEGORIES = ['seats', 'delegates', 'domains', 'subscriptio
 export type JournalCategory = (typeof JOURNAL_CATEGORIES)[number];
 
 /** The kinds of change the partner of record is told about. */
-export type NotificationKind = 'seats' | 'quantity' | 'renewal' | 'cancellation';
+export const NOTIFICATION_KINDS = ['seats', 'quantity', 'renewal', 'cancellation'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 interface ActionSpec {
   category: JournalCategory;
