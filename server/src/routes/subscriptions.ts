@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { SeatSort } from '../storage/storage.js';
 import type { Services } from '../services.js';
+import { ApiError } from '../http/apiError.js';
+import { decodeSeatCursor, encodeSeatCursor, seatListScope } from '../http/seatCursor.js';
 import { emailString, integerText, languageString, parseInteger, subscriptionIdParams } from './schemas.js';
 
 export function registerSubscriptionRoutes(app: FastifyInstance, services: Services): void {
@@ -15,7 +17,7 @@ export function registerSubscriptionRoutes(app: FastifyInstance, services: Servi
     return services.organisations.get(caller, request.params.id);
   });
 
-  app.get<{ Params: { id: string }; Querystring: { search?: string; sort?: SeatSort; order?: 'asc' | 'desc'; offset?: string; limit?: string } }>(
+  app.get<{ Params: { id: string }; Querystring: { search?: string; sort?: SeatSort; order?: 'asc' | 'desc'; offset?: string; after?: string; limit?: string } }>(
     '/api/v1/subscriptions/:id/seats',
     {
       schema: {
@@ -28,7 +30,8 @@ export function registerSubscriptionRoutes(app: FastifyInstance, services: Servi
             search: { type: 'string', maxLength: 320 },
             sort: { type: 'string', enum: ['email', 'status', 'lastCheckIn', 'assignedAt'] },
             order: { type: 'string', enum: ['asc', 'desc'] },
-            offset: integerText,
+            offset: { ...integerText, description: 'Seats to skip (a jump); not with after' },
+            after: { type: 'string', minLength: 1, maxLength: 2048, pattern: '^[A-Za-z0-9_-]+$', description: "The previous page's next: the page after it (same search and order), read without skipping rows" },
             limit: { type: 'string', pattern: '^(?:[1-9][0-9]{0,2}|1000)$', description: '1 to 1000 seats per page' },
           },
         },
@@ -37,7 +40,11 @@ export function registerSubscriptionRoutes(app: FastifyInstance, services: Servi
     async (request) => {
       const caller = await services.authenticate(request.headers.authorization);
       const q = request.query;
-      return services.seats.query(caller, request.params.id, { search: q.search, sort: q.sort ?? 'email', descending: q.order === 'desc', offset: parseInteger(q.offset, 0, 1_000_000_000), limit: parseInteger(q.limit, 100, 1000) });
+      if (q.after !== undefined && q.offset !== undefined) throw new ApiError(400, 'VALIDATION_FAILED', 'Give either offset (a jump) or after (the next page), not both.');
+      const scope = seatListScope({ sort: q.sort ?? 'email', descending: q.order === 'desc', search: q.search });
+      const after = q.after === undefined ? undefined : decodeSeatCursor(q.after, scope);
+      const page = services.seats.query(caller, request.params.id, { search: q.search, sort: scope.sort, descending: scope.descending, offset: parseInteger(q.offset, 0, 1_000_000_000), ...(after ? { after } : {}), limit: parseInteger(q.limit, 100, 1000) });
+      return { ...page, next: page.next && encodeSeatCursor(scope, page.next) };
     },
   );
 
