@@ -3,7 +3,6 @@
  * development stand-ins (only when configured and never in production) and the built pages.
  * `main.ts` only loads the configuration and listens; tests build the app the same way.
  */
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
@@ -20,6 +19,7 @@ import { ApiError } from './http/apiError.js';
 import { logEachRequest, loggerOptions } from './http/loggerOptions.js';
 import { builtFilePath, staticFileHeaders, withFrameAncestors, type StaticFileHeaders } from './http/pageHeaders.js';
 import { clientError, routerError } from './http/frameworkErrors.js';
+import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { registerBillingRoutes } from './routes/billing.js';
 import { registerCheckoutRoutes } from './routes/checkout.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -114,7 +114,8 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   const uploadOrigin = standIn ? await startUploadOrigin({ host: config.host, port: config.graph.standIn.uploadPort, publicHostname: new URL(config.publicUrl).hostname, tls: config.tls }) : null;
   if (uploadOrigin) app.addHook('onClose', () => uploadOrigin.close());
   const uploadOrigins = uploadOrigin ? [uploadOrigin.origin] : config.graph.uploadOrigins;
-  await app.register(helmet, {
+  // Helmet, built once (./http/securityHeaders.ts).
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
