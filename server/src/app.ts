@@ -3,7 +3,6 @@
  * development stand-ins (only when configured and never in production) and the built pages.
  * `main.ts` only loads the configuration and listens; tests build the app the same way.
  */
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
@@ -22,8 +21,9 @@ import { documentFrameworkAnswers } from './http/answers.js';
 import { ApiError } from './http/apiError.js';
 import { authenticateRoutes, documentPublicRoutes } from './http/authentication.js';
 import { logEachRequest, loggerOptions } from './http/loggerOptions.js';
-import { staticFileHeaders, withFrameAncestors, type StaticFileHeaders } from './http/pageHeaders.js';
+import { builtFilePath, staticFileHeaders, withFrameAncestors, type StaticFileHeaders } from './http/pageHeaders.js';
 import { clientError, routerError } from './http/frameworkErrors.js';
+import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { registerBillingRoutes } from './routes/billing.js';
 import { registerCheckoutRoutes } from './routes/checkout.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -52,6 +52,7 @@ function applyStaticFileHeaders(reply: FastifyReply, headers: StaticFileHeaders)
   // Helmet wrote its headers on the raw response; a header set on the reply replaces them, one removed there is gone.
   if (!headers.openerPolicy) reply.raw.removeHeader('cross-origin-opener-policy');
   reply.header('cross-origin-resource-policy', headers.resourcePolicy);
+  reply.header('cache-control', headers.cacheControl);
 }
 
 /**
@@ -130,7 +131,8 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   const uploadOrigin = standIn ? await startUploadOrigin({ host: config.host, port: config.graph.standIn.uploadPort, publicHostname: new URL(config.publicUrl).hostname, tls: config.tls }) : null;
   if (uploadOrigin) app.addHook('onClose', () => uploadOrigin.close());
   const uploadOrigins = uploadOrigin ? [uploadOrigin.origin] : config.graph.uploadOrigins;
-  await app.register(helmet, {
+  // Helmet, built once (./http/securityHeaders.ts).
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -219,12 +221,15 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   if (!config.mail.smtpUrl) registerOutboxRoutes(app, services.storage);
 
   if (fs.existsSync(path.join(config.staticDir, 'index.html'))) {
-    // max-age=0: a new deployment's pages are picked up at once (Outlook caches add-in pages hard).
+    // Compressed copies written at build time (scripts/precompress.ts), chosen by Accept-Encoding;
+    // caching per file as pageHeaders.ts decides (content-hashed scripts immutable, pages max-age=0).
     await app.register(fastifyStatic, {
       root: config.staticDir,
-      index: 'index.html',
+      // An array: with preCompressed, @fastify/static looks for the compressed index only in an array of names.
+      index: ['index.html'],
+      preCompressed: true,
       maxAge: 0,
-      setHeaders: (reply, file) => applyStaticFileHeaders(reply, staticFileHeaders(path.relative(config.staticDir, file).split(path.sep).join('/'))),
+      setHeaders: (reply, file) => applyStaticFileHeaders(reply, staticFileHeaders(builtFilePath(path.relative(config.staticDir, file).split(path.sep).join('/')))),
     });
   } else {
     app.log.warn(`No built pages in ${config.staticDir}: run "npm run build" to serve the pane, portal and playground.`);

@@ -56,23 +56,31 @@ const COLUMN: Record<'user' | 'status' | 'checkIn' | 'assigned' | 'actions', CSS
 
 type Query = { search: string; sort: SeatSort; descending: boolean };
 
-/** The seats of one query, fetched block by block as rows scroll into view; `invalidate` refetches the total and what is visible. */
+/**
+ * The seats of one query, fetched block by block as rows scroll into view; `invalidate` refetches
+ * the total and what is visible. A block right after one already read starts at that block's
+ * cursor (the server seeks to it); a block reached by a jump of the scroll bar is asked for by offset.
+ */
 function useSeatWindow(api: PortalApi, subscriptionId: string, query: Query, onError: (e: unknown) => void) {
   const [total, setTotal] = useState<number | null>(null);
   const [blocks, setBlocks] = useState<ReadonlyMap<number, SeatItem[]>>(new Map());
   const generation = useRef(0);
   const inFlight = useRef(new Set<number>());
+  /** Each block's `next`: where the block after it starts. */
+  const cursors = useRef(new Map<number, string | null>());
 
   const fetchBlock = useCallback(
     (block: number) => {
       if (inFlight.current.has(block)) return;
       inFlight.current.add(block);
       const asked = generation.current;
+      const after = cursors.current.get(block - 1);
       api
-        .seats(subscriptionId, { search: query.search || undefined, sort: query.sort, order: query.descending ? 'desc' : 'asc', offset: block * BLOCK, limit: BLOCK })
+        .seats(subscriptionId, { search: query.search || undefined, sort: query.sort, order: query.descending ? 'desc' : 'asc', ...(after ? { after } : { offset: block * BLOCK }), limit: BLOCK })
         .then(
           (page) => {
             if (asked !== generation.current) return;
+            cursors.current.set(block, page.next);
             setTotal(page.total);
             setBlocks((previous) => new Map(previous).set(block, page.items));
           },
@@ -87,6 +95,7 @@ function useSeatWindow(api: PortalApi, subscriptionId: string, query: Query, onE
   const invalidate = useCallback(() => {
     generation.current++;
     inFlight.current = new Set();
+    cursors.current = new Map();
     setBlocks(new Map());
     fetchBlock(0);
   }, [fetchBlock]);

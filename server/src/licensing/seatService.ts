@@ -14,7 +14,7 @@ import { seatRemovedEmail, welcomeEmail } from '../email/templates.js';
 import { toCsv } from '../../../shared/src/csv/toCsv.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
-import type { SeatQuery, SeatRow, Storage, SubscriptionRow } from '../storage/storage.js';
+import type { SeatCursor, SeatQuery, SeatRow, Storage, SubscriptionRow } from '../storage/storage.js';
 import { authorize, journal } from './access.js';
 import type { DomainService } from './domainService.js';
 
@@ -130,10 +130,10 @@ export class SeatService {
     });
   }
 
-  query(caller: CallerIdentity, subscriptionId: string, query: SeatQuery): { total: number; items: SeatView[] } {
+  query(caller: CallerIdentity, subscriptionId: string, query: SeatQuery): { total: number; items: SeatView[]; next: SeatCursor | null } {
     const access = authorize(this.storage, caller, subscriptionId, 'seats.view');
     const page = this.storage.querySeats(subscriptionId, query);
-    return { total: page.total, items: page.items.map((seat) => seatView(seat, access.subscription)) };
+    return { total: page.total, items: page.items.map((seat) => seatView(seat, access.subscription)), next: page.next };
   }
 
   exportCsv(caller: CallerIdentity, subscriptionId: string): string {

@@ -1,10 +1,12 @@
 /** Subscriptions and their seats (A1–A4). The caller comes from the API's authentication hook; each service asks the permission function. */
 import { Type } from 'typebox';
-import { StringEnum } from '../../../shared/src/api/schemaKit.js';
+import { Nullable, StringEnum } from '../../../shared/src/api/schemaKit.js';
 import { AssignmentResultSchema, SEAT_SORTS, SeatViewSchema, SubscriptionViewSchema } from '../../../shared/src/api/views.js';
 import { errorAnswers, NoContent } from '../http/answers.js';
 import type { Services } from '../services.js';
-import { type Api, CsvFile, EmailString, IntegerText, LanguageString, PageLimitText, parseInteger, SortOrder, Strict, SubscriptionIdParams } from './schemas.js';
+import { type Api, CsvFile, EmailString, LanguageString, PageLimitText, parseInteger, SortOrder, Strict, SubscriptionIdParams } from './schemas.js';
+import { ApiError } from '../http/apiError.js';
+import { decodeSeatCursor, encodeSeatCursor, seatListScope } from '../http/seatCursor.js';
 
 const SeatParams = Type.Object({ id: SubscriptionIdParams.properties.id, email: EmailString });
 
@@ -29,15 +31,20 @@ export function registerSubscriptionRoutes(app: Api, services: Services): void {
           search: Type.Optional(Type.String({ maxLength: 320 })),
           sort: Type.Optional(StringEnum(SEAT_SORTS)),
           order: Type.Optional(SortOrder),
-          offset: Type.Optional(IntegerText),
+          offset: Type.Optional(Type.String({ pattern: '^[0-9]{1,9}$', description: 'Seats to skip (a jump); not with after' })),
+          after: Type.Optional(Type.String({ minLength: 1, maxLength: 2048, pattern: '^[A-Za-z0-9_-]+$', description: "The previous page's next: the page after it (same search and order), read without skipping rows" })),
           limit: Type.Optional(PageLimitText),
         }),
-        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(SeatViewSchema) }), ...errorAnswers(403, 404) },
+        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(SeatViewSchema), next: Nullable(Type.String({ description: 'Give it as after for the next page; null on the last page' })) }), ...errorAnswers(403, 404) },
       },
     },
     async (request) => {
       const q = request.query;
-      return services.seats.query(request.caller, request.params.id, { search: q.search, sort: q.sort ?? 'email', descending: q.order === 'desc', offset: parseInteger(q.offset, 0, 1_000_000_000), limit: parseInteger(q.limit, 100, 1000) });
+      if (q.after !== undefined && q.offset !== undefined) throw new ApiError(400, 'VALIDATION_FAILED', 'Give either offset (a jump) or after (the next page), not both.');
+      const scope = seatListScope({ sort: q.sort ?? 'email', descending: q.order === 'desc', search: q.search });
+      const after = q.after === undefined ? undefined : decodeSeatCursor(q.after, scope);
+      const page = services.seats.query(request.caller, request.params.id, { search: q.search, sort: scope.sort, descending: scope.descending, offset: parseInteger(q.offset, 0, 1_000_000_000), ...(after ? { after } : {}), limit: parseInteger(q.limit, 100, 1000) });
+      return { ...page, next: page.next && encodeSeatCursor(scope, page.next) };
     },
   );
 

@@ -590,4 +590,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_due ON outbox (id) WHERE status = 'pending';
     `,
   },
+  {
+    version: 14,
+    description: "each subscription's live seats, counted as seats change (in the same transaction, by triggers) instead of a COUNT over its seats on every request",
+    sql: `
+      ALTER TABLE subscriptions ADD COLUMN live_seats INTEGER NOT NULL DEFAULT 0 CHECK (live_seats >= 0);
+      UPDATE subscriptions SET live_seats = (SELECT COUNT(*) FROM seats WHERE seats.subscription_id = subscriptions.id AND seats.removed_at IS NULL);
+      -- Every way a seat becomes live or stops being live, or moves (consolidation), whoever writes it.
+      CREATE TRIGGER seats_live_count_insert AFTER INSERT ON seats WHEN NEW.removed_at IS NULL
+      BEGIN
+        UPDATE subscriptions SET live_seats = live_seats + 1 WHERE id = NEW.subscription_id;
+      END;
+      CREATE TRIGGER seats_live_count_delete AFTER DELETE ON seats WHEN OLD.removed_at IS NULL
+      BEGIN
+        UPDATE subscriptions SET live_seats = live_seats - 1 WHERE id = OLD.subscription_id;
+      END;
+      CREATE TRIGGER seats_live_count_update AFTER UPDATE OF subscription_id, removed_at ON seats
+        WHEN (OLD.removed_at IS NULL) <> (NEW.removed_at IS NULL) OR OLD.subscription_id IS NOT NEW.subscription_id
+      BEGIN
+        UPDATE subscriptions SET live_seats = live_seats - 1 WHERE id = OLD.subscription_id AND OLD.removed_at IS NULL;
+        UPDATE subscriptions SET live_seats = live_seats + 1 WHERE id = NEW.subscription_id AND NEW.removed_at IS NULL;
+      END;
+    `,
+  },
 ];

@@ -15,11 +15,14 @@ import { EntitlementStorage } from './entitlementStorage.js';
 import { JournalStorage } from './journalStorage.js';
 import { OutboxStorage } from './outboxStorage.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
+import { cacheStatements } from './statementCache.js';
+import { querySeatPage, SEAT_COLUMNS, type SeatPage, type SeatQuery, type SeatRow } from './seatPages.js';
 
 import type { SubscriptionStatus } from '../../../shared/src/api/views.js';
 import type { Permission } from '../../../shared/src/permissions/permissions.js';
 
 export type { SubscriptionStatus };
+export type { SeatCursor, SeatPage, SeatQuery, SeatRow, SeatSort } from './seatPages.js';
 
 export interface OrganisationRow {
   id: string;
@@ -63,20 +66,6 @@ export interface SubscriptionRow {
   assignedCount: number;
 }
 
-export interface SeatRow {
-  id: string;
-  subscriptionId: string;
-  emailCanonical: string;
-  emailDisplay: string;
-  language: string;
-  boundTenantId: string | null;
-  boundObjectId: string | null;
-  assignedAt: number;
-  lastCheckInAt: number | null;
-  removedAt: number | null;
-  suspendedAt: number | null;
-}
-
 /** A seat with what the license check needs to know about its subscription. */
 export interface SeatForCheck extends SeatRow {
   subscriptionStatus: SubscriptionStatus;
@@ -112,45 +101,15 @@ export interface InvitationRow {
   acceptedAt: number | null;
 }
 
-export type SeatSort = 'email' | 'status' | 'lastCheckIn' | 'assignedAt';
-
-export interface SeatQuery {
-  search?: string;
-  sort: SeatSort;
-  descending: boolean;
-  offset: number;
-  limit: number;
-}
-
 const SUBSCRIPTION_COLUMNS = `
   s.id, s.organisation_id AS organisationId, s.plan_id AS planId, s.quantity, s.status,
   s.period_start AS periodStart, s.period_end AS periodEnd, s.owner_tenant_id AS ownerTenantId,
   s.owner_object_id AS ownerObjectId, s.owner_email AS ownerEmail, s.created_at AS createdAt,
-  (SELECT COUNT(*) FROM seats x WHERE x.subscription_id = s.id AND x.removed_at IS NULL) AS assignedCount`;
-
-const SEAT_COLUMNS = `
-  seats.id, seats.subscription_id AS subscriptionId, seats.email_canonical AS emailCanonical,
-  seats.email_display AS emailDisplay, seats.language, seats.bound_tenant_id AS boundTenantId,
-  seats.bound_object_id AS boundObjectId, seats.assigned_at AS assignedAt,
-  seats.last_check_in_at AS lastCheckInAt, seats.removed_at AS removedAt, seats.suspended_at AS suspendedAt`;
+  s.live_seats AS assignedCount`;
 
 const DELEGATE_COLUMNS = `id, subscription_id AS subscriptionId, tenant_id AS tenantId, object_id AS objectId, email, permissions, created_at AS createdAt`;
 const INVITATION_COLUMNS = `id, subscription_id AS subscriptionId, email_canonical AS emailCanonical, email_display AS emailDisplay, permissions,
   language, status, invited_by_email AS invitedByEmail, created_at AS createdAt, expires_at AS expiresAt, accepted_at AS acceptedAt`;
-
-/** Seat status order for sorting: pending, active, suspended. The same expression as the index seats_live_status (migration 4). */
-const SEAT_STATUS_RANK = `(CASE WHEN suspended_at IS NOT NULL THEN 3 WHEN bound_object_id IS NULL THEN 1 ELSE 2 END)`;
-/**
- * Sort terms, all in the requested direction so that each sort reads one index of migration 4 in
- * order (no sort step at 10,000 seats); the address breaks ties. "Never checked in" comes first
- * when ascending (the least recent) and last when descending.
- */
-const SEAT_SORT_SQL: Record<SeatSort, string[]> = {
-  email: ['seats.email_canonical'],
-  status: [SEAT_STATUS_RANK, 'seats.email_canonical'],
-  lastCheckIn: ['seats.last_check_in_at', 'seats.email_canonical'],
-  assignedAt: ['seats.assigned_at', 'seats.email_canonical'],
-};
 
 function parsePermissions(value: string): Permission[] {
   return value === '' ? [] : (value.split(',') as Permission[]);
@@ -186,7 +145,7 @@ export class Storage {
   /** Opens (creating if needed) the database file and brings its schema up to date. */
   static open(file: string, migrations: readonly Migration[] = MIGRATIONS): Storage {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-    const db = new Database(file);
+    const db = cacheStatements(new Database(file));
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -469,8 +428,9 @@ export class Storage {
 
   // --- seats -------------------------------------------------------------------------------
 
+  /** The subscription's live seats: the count the seat triggers of migrations.ts keep (`live_seats`), not a COUNT over its seats. */
   countLiveSeats(subscriptionId: string): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM seats WHERE subscription_id = ? AND removed_at IS NULL').get(subscriptionId) as { n: number }).n;
+    return (this.db.prepare('SELECT live_seats AS n FROM subscriptions WHERE id = ?').get(subscriptionId) as { n: number } | undefined)?.n ?? 0;
   }
 
   findLiveSeatByEmail(subscriptionId: string, emailCanonical: string): SeatRow | undefined {
@@ -495,15 +455,9 @@ export class Storage {
       .all(subscriptionId) as SeatRow[];
   }
 
-  /** One page of live seats, searched and sorted; `total` counts every match. */
-  querySeats(subscriptionId: string, query: SeatQuery): { total: number; items: SeatRow[] } {
-    const search = query.search?.trim().toLowerCase() ?? '';
-    const where = `seats.subscription_id = ? AND seats.removed_at IS NULL${search ? " AND seats.email_canonical LIKE ? ESCAPE '\\'" : ''}`;
-    const params: unknown[] = [subscriptionId, ...(search ? [`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`] : [])];
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM seats WHERE ${where}`).get(...params) as { n: number }).n;
-    const order = SEAT_SORT_SQL[query.sort].map((term) => `${term} ${query.descending ? 'DESC' : 'ASC'}`).join(', ');
-    const items = this.db.prepare(`SELECT ${SEAT_COLUMNS} FROM seats WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, query.limit, query.offset) as SeatRow[];
-    return { total, items };
+  /** One page of live seats, searched and sorted, by offset or after a cursor (./seatPages.ts). */
+  querySeats(subscriptionId: string, query: SeatQuery): SeatPage {
+    return querySeatPage(this.db, subscriptionId, query);
   }
 
   setSeatSuspended(seatId: string, suspendedAt: number | null): void {
