@@ -6,31 +6,14 @@
 import { Button, Caption1, Card, Field, Input, MessageBar, MessageBarBody, SpinButton, Spinner, Text } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CartLine, CheckoutResult, PlanCatalogView, PriceTierView } from '../../../shared/src/api/views.js';
-import { formatMoney, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import { taxFor } from '../../../shared/src/billing/invoiceMath.js';
+import { tiersTotalMinor } from '../../../shared/src/billing/pricing.js';
+import { formatMoney, formatRate, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import type { Account } from '../auth/authPort.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { errorText } from './errorText.js';
 import type { PortalApi } from './usePortalApi.js';
 import { navigate } from './useHashRoute.js';
-
-/** What `quantity` seats cost for a period under graduated tiers (the server's rule, from its tiers). */
-export function tieredTotalMinor(tiers: readonly PriceTierView[], quantity: number): number {
-  let total = 0;
-  for (const tier of tiers) {
-    const upper = tier.to === null ? quantity : Math.min(quantity, tier.to);
-    if (upper >= tier.from) total += (upper - tier.from + 1) * tier.unitPriceMinor;
-  }
-  return total;
-}
-
-/** Tax in basis points, rounded half up (as on the invoices). */
-export function taxMinor(subtotalMinor: number, taxRateBp: number): number {
-  return Math.floor((subtotalMinor * taxRateBp + 5000) / 10000);
-}
-
-export function formatRate(taxRateBp: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(taxRateBp / 100);
-}
 
 type Step = 'cart' | 'review' | 'payment' | 'authenticate';
 const STEPS: Array<Exclude<Step, 'authenticate'>> = ['cart', 'review', 'payment'];
@@ -66,8 +49,9 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
   const lines = cart.flatMap((line) => {
     const plan = planOf(line.plan);
     if (!plan || !validQuantity(line.quantity)) return [];
-    const subtotal = tieredTotalMinor(plan.tiers, line.quantity);
-    return [{ plan, quantity: line.quantity, subtotal, tax: taxMinor(subtotal, catalog.taxRateBp) }];
+    const subtotal = tiersTotalMinor(plan.tiers, line.quantity);
+    // Each line becomes its own subscription and invoice, taxed on its own (as the server charges it).
+    return [{ plan, quantity: line.quantity, subtotal, tax: taxFor(subtotal, catalog.taxRateBp) }];
   });
   const cartValid = cart.length > 0 && cart.every((line) => validQuantity(line.quantity));
   const subtotal = lines.reduce((sum, l) => sum + l.subtotal, 0);
@@ -179,7 +163,7 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
                       />
                     </Field>
                     <Text style={{ minWidth: 140, textAlign: 'end' }} data-testid={`line-amount-${plan.id}`}>
-                      {validQuantity(line.quantity) ? t('checkout.lineAmount', { amount: money(tieredTotalMinor(plan.tiers, line.quantity)), interval: t(`checkout.interval.${plan.interval}`) }) : '—'}
+                      {validQuantity(line.quantity) ? t('checkout.lineAmount', { amount: money(tiersTotalMinor(plan.tiers, line.quantity)), interval: t(`checkout.interval.${plan.interval}`) }) : '—'}
                     </Text>
                     <Button appearance="subtle" onClick={() => setCart((current) => current.filter((_, i) => i !== index))} data-testid={`remove-${plan.id}`}>
                       {t('checkout.removeLine', { plan: t(`plan.${plan.id}` as MessageKey) })}

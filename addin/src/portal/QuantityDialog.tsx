@@ -6,10 +6,9 @@
 import { Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, SpinButton, Spinner, Text } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { QuantityPreviewView } from '../../../shared/src/api/views.js';
-import { formatDate, formatMoney } from '../../../shared/src/i18n/translate.js';
+import { formatDate, formatMoney, formatRate } from '../../../shared/src/i18n/translate.js';
 import { Feedback } from '../components/Feedback.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { formatRate } from './Checkout.js';
 import { errorText } from './errorText.js';
 import type { PortalApi, SubscriptionSummary } from './usePortalApi.js';
 

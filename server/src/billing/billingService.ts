@@ -21,15 +21,15 @@ import type { InvoiceRow } from '../storage/billingStorage.js';
 import type { Storage, SubscriptionRow } from '../storage/storage.js';
 import type { BillingOptions } from './checkoutService.js';
 import type { FinalCharge, IdempotentCharges, Outcome, Recorded } from './idempotentCharge.js';
-import { invoiceTotals, taxFor, type DraftLine } from './invoiceMath.js';
+import { invoiceTotals, withTaxMinor, type DraftLine } from '../../../shared/src/billing/invoiceMath.js';
 import { renderInvoiceHtml } from './invoiceHtml.js';
 import { declinedResponse, invoiceView, issueInvoice, planLabel, recordPayment, recurringLines } from './ledger.js';
 import { PaymentMethodInvalidError, type StoredPaymentMethod } from './paymentProvider.js';
 import { periodEnd } from './plans.js';
-import { seatTotalMinor } from './pricing.js';
+import { seatTotalMinor } from '../../../shared/src/billing/pricing.js';
 import { grantsForRenewal } from '../partners/keyRules.js';
 import { unusedPaidMinor } from './consolidationCredit.js';
-import { prorateChange } from './proration.js';
+import { prorateChange } from '../../../shared/src/billing/proration.js';
 import { verifyWebhook } from './webhookSignature.js';
 import { canonicalEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { formatMoney, resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
@@ -119,7 +119,7 @@ export class BillingService {
       currency,
       taxRateBp: this.options.taxRateBp,
       recurringMinor,
-      recurringTotalMinor: recurringMinor + taxFor(recurringMinor, this.options.taxRateBp),
+      recurringTotalMinor: withTaxMinor(recurringMinor, this.options.taxRateBp),
       periodEnd: new Date(subscription.periodEnd).toISOString(),
     } as const;
     if (effective !== 'now') {

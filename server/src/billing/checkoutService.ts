@@ -19,12 +19,12 @@ import { ApiError } from '../http/apiError.js';
 import { CONSUMER_TENANT_ID } from '../identity/verifiedClaims.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { Storage } from '../storage/storage.js';
-import { invoiceTotals, type InvoiceTotals } from './invoiceMath.js';
+import { invoiceTotals, type InvoiceTotals } from '../../../shared/src/billing/invoiceMath.js';
 import { declinedResponse, issueInvoice, recordPayment, recurringLines } from './ledger.js';
 import type { FinalCharge, IdempotentCharges, Recorded } from './idempotentCharge.js';
 import { PaymentMethodInvalidError, type StoredPaymentMethod } from './paymentProvider.js';
 import { periodEnd } from './plans.js';
-import type { VolumePricing } from './pricing.js';
+import type { VolumePricing } from '../../../shared/src/billing/pricing.js';
 
 export interface CheckoutRequest {
   /** The cart; or the single-line shorthand `plan` + `quantity`. */

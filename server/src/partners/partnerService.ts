@@ -29,12 +29,12 @@ import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
 import { PERMISSIONS, type PartnerStaffRole, type Permission } from '../../../shared/src/permissions/permissions.js';
 import type { BillingOptions, CheckoutResponse, CheckoutService, PendingCheckout } from '../billing/checkoutService.js';
-import { invoiceNumber, invoiceTotals } from '../billing/invoiceMath.js';
+import { invoiceNumber, invoiceTotals } from '../../../shared/src/billing/invoiceMath.js';
 import { declinedResponse, planLabel, recordPayment } from '../billing/ledger.js';
 import type { FinalCharge, IdempotentCharges, Recorded } from '../billing/idempotentCharge.js';
 import { PaymentMethodInvalidError } from '../billing/paymentProvider.js';
 import { periodEnd } from '../billing/plans.js';
-import { seatTotalMinor, safeMoney } from '../billing/pricing.js';
+import { productKeysMinor, seatTotalMinor } from '../../../shared/src/billing/pricing.js';
 import { keyRedemption } from './keyRules.js';
 import { trialOfferRefusal, trialStartRefusal, type TrialRefusal } from './trialRules.js';
 import type { PlanConfig } from '../config.js';
@@ -620,9 +620,9 @@ export class PartnerService {
 
   /** What `count` keys of (plan, seats, term) cost: the plan's graduated price of the seats, times the term, tax on top. */
   private keyTotals(plan: PlanConfig, purchase: { seats: number; termPeriods: number; count: number }) {
-    const perKey = safeMoney(seatTotalMinor(plan, this.options.volume, purchase.seats) * purchase.termPeriods);
+    const { perKeyMinor, subtotalMinor } = productKeysMinor(seatTotalMinor(plan, this.options.volume, purchase.seats), purchase);
     const description = `Product key: ${planLabel(plan)}, ${purchase.seats} seats, ${purchase.termPeriods} × ${plan.interval}`;
-    return invoiceTotals([{ description, quantity: purchase.count, unitAmountMinor: perKey, amountMinor: safeMoney(perKey * purchase.count) }], 0, this.options.taxRateBp);
+    return invoiceTotals([{ description, quantity: purchase.count, unitAmountMinor: perKeyMinor, amountMinor: subtotalMinor }], 0, this.options.taxRateBp);
   }
 
   /**

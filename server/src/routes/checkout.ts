@@ -1,7 +1,7 @@
 /** Plans, purchase (B1, B2, B5) and completing a payment that needed the buyer's authentication. */
 import type { FastifyInstance } from 'fastify';
 import type { CartLine, PlanCatalogView } from '../../../shared/src/api/views.js';
-import { priceTiers } from '../billing/pricing.js';
+import { priceTiers } from '../../../shared/src/billing/pricing.js';
 import type { Services } from '../services.js';
 import { idempotencyKeyOf } from './billing.js';
 

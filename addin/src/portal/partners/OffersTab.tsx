@@ -9,9 +9,10 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { OfferView, PartnerView, PlanCatalogView } from '../../../../shared/src/api/views.js';
 import { formatDate, formatMoney, type MessageKey } from '../../../../shared/src/i18n/translate.js';
 import type { Permission } from '../../../../shared/src/permissions/permissions.js';
+import { withTaxMinor } from '../../../../shared/src/billing/invoiceMath.js';
+import { tiersTotalMinor } from '../../../../shared/src/billing/pricing.js';
 import { Feedback } from '../../components/Feedback.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { taxMinor, tieredTotalMinor } from '../Checkout.js';
 import { PermissionChecks } from '../DelegatesTab.js';
 import { errorText } from '../errorText.js';
 import type { OfferRequestBody, PortalApi } from '../usePortalApi.js';
@@ -57,7 +58,8 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
   const days = wholeIn(trialDays, 1, maxDays);
   const duration = wholeIn(adminDays, 1, 730);
   const planView = catalog?.plans.find((p) => p.id === plan);
-  const price = planView && seats !== null && catalog ? tieredTotalMinor(planView.tiers, seats) + taxMinor(tieredTotalMinor(planView.tiers, seats), catalog.taxRateBp) : null;
+  // What the customer will pay per period, as the server prices the offer: the seats' graduated price with tax.
+  const price = planView && seats !== null && catalog ? withTaxMinor(tiersTotalMinor(planView.tiers, seats), catalog.taxRateBp) : null;
   const priceText = (minor: number, currency: string, planId: string) => {
     const interval = catalog?.plans.find((p) => p.id === planId)?.interval ?? 'month';
     return t(interval === 'year' ? 'partners.offers.priceYear' : 'partners.offers.priceMonth', { price: formatMoney(minor, currency, locale) });

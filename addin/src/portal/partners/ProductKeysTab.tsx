@@ -6,10 +6,11 @@
 import { Badge, Button, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { PartnerView, PlanCatalogView, ProductKeyView } from '../../../../shared/src/api/views.js';
+import { withTaxMinor } from '../../../../shared/src/billing/invoiceMath.js';
+import { productKeysMinor, tiersTotalMinor } from '../../../../shared/src/billing/pricing.js';
 import { formatDate, formatMoney, type MessageKey } from '../../../../shared/src/i18n/translate.js';
 import { Feedback } from '../../components/Feedback.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { taxMinor, tieredTotalMinor } from '../Checkout.js';
 import { errorText } from '../errorText.js';
 import type { PaymentWaiting, PortalApi, ProductKeyPurchase } from '../usePortalApi.js';
 import { copyText, idempotencyKeys } from './partnerText.js';
@@ -50,8 +51,11 @@ export function ProductKeysTab({ api, partner }: { api: PortalApi; partner: Part
   const termPeriods = wholeIn(term, 1, 36);
   const keyCount = wholeIn(count, 1, 100);
   const planView = catalog?.plans.find((p) => p.id === plan);
-  const subtotal = planView && seatCount !== null && termPeriods !== null && keyCount !== null ? tieredTotalMinor(planView.tiers, seatCount) * termPeriods * keyCount : null;
-  const total = subtotal !== null && catalog ? subtotal + taxMinor(subtotal, catalog.taxRateBp) : null;
+  // The batch's price as the server charges it: seats' graduated price × term × keys, tax on top.
+  const total =
+    planView && catalog && seatCount !== null && termPeriods !== null && keyCount !== null
+      ? withTaxMinor(productKeysMinor(tiersTotalMinor(planView.tiers, seatCount), { termPeriods, count: keyCount }).subtotalMinor, catalog.taxRateBp)
+      : null;
   const valid = total !== null && card.trim() !== '';
 
   const submit = async (event: FormEvent) => {
