@@ -30,6 +30,7 @@ import { seatTotalMinor } from '../../../shared/src/billing/pricing.js';
 import { grantsForRenewal } from '../partners/keyRules.js';
 import { unusedPaidMinor } from './consolidationCredit.js';
 import { prorateChange } from '../../../shared/src/billing/proration.js';
+import { canBeMerged, isLive } from '../../../shared/src/billing/subscriptionState.js';
 import { verifyWebhook } from './webhookSignature.js';
 import { canonicalEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { formatMoney, resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
@@ -54,8 +55,6 @@ interface QuantityPlan {
   lines: DraftLine[];
   totals: ReturnType<typeof invoiceTotals> | null;
 }
-
-const LIVE = new Set(['active', 'trial']);
 
 export class BillingService {
   constructor(
@@ -100,7 +99,7 @@ export class BillingService {
   // --- quantity (B3) ----------------------------------------------------------------------
 
   private quantityPlan(subscription: SubscriptionRow, newQuantity: number, at: number): QuantityPlan {
-    if (!LIVE.has(subscription.status)) throw new ApiError(409, 'SUBSCRIPTION_NOT_ACTIVE', 'Only an active subscription can change its quantity. Pay the open invoice first.');
+    if (!isLive(subscription.status)) throw new ApiError(409, 'SUBSCRIPTION_NOT_ACTIVE', 'Only an active subscription can change its quantity. Pay the open invoice first.');
     // A trial is the vendor's gift of a fixed size: its period is not a paid period to prorate against.
     if (subscription.status === 'trial' && newQuantity > subscription.quantity) throw trialSeatsFixed();
     if (newQuantity < subscription.assignedCount) {
@@ -452,7 +451,7 @@ export class BillingService {
             this.systemJournal(subscription, 'subscription.expired', { graceUntil: new Date(state.graceUntil).toISOString() }, now);
             return done('expired');
           }
-          if (!LIVE.has(subscription.status) || subscription.periodEnd > now || subscription.periodEnd !== current.periodEnd) return done('nothing');
+          if (!isLive(subscription.status) || subscription.periodEnd > now || subscription.periodEnd !== current.periodEnd) return done('nothing');
           // A trial without a payment method ends at its end (P2): nothing was bought, so no invoice and no grace.
           const method = this.storage.billing.currentPaymentMethod(subscriptionId);
           if (subscription.status === 'trial' && !method) {
@@ -588,7 +587,7 @@ export class BillingService {
 
   private consolidationPlan(caller: CallerIdentity, target: Access, sourceIds: readonly string[], now: number) {
     const subscription = target.subscription;
-    if (!LIVE.has(subscription.status)) throw new ApiError(409, 'SUBSCRIPTION_NOT_ACTIVE', 'Only an active subscription can take in others.');
+    if (!isLive(subscription.status)) throw new ApiError(409, 'SUBSCRIPTION_NOT_ACTIVE', 'Only an active subscription can take in others.');
     if (sourceIds.length === 0 || new Set(sourceIds).size !== sourceIds.length || sourceIds.includes(subscription.id)) {
       throw new ApiError(400, 'CONSOLIDATION_INVALID', 'Name each subscription to merge once, and not the target itself.');
     }
@@ -596,7 +595,7 @@ export class BillingService {
     const sources = sourceIds.map((id) => {
       const source = authorize(this.storage, caller, id, 'subscription.consolidate').subscription;
       if (source.organisationId !== subscription.organisationId) throw new ApiError(409, 'CONSOLIDATION_INVALID', 'Only subscriptions of the same organisation can be merged.');
-      if (!LIVE.has(source.status) && source.status !== 'past_due') throw new ApiError(409, 'CONSOLIDATION_INVALID', `Subscription ${id} has ended and cannot be merged.`);
+      if (!canBeMerged(source.status)) throw new ApiError(409, 'CONSOLIDATION_INVALID', `Subscription ${id} has ended and cannot be merged.`);
       if (this.currencyOf(id) !== currency) throw new ApiError(409, 'CONSOLIDATION_INVALID', 'Only subscriptions billed in the same currency can be merged.');
       return source;
     });
