@@ -3,15 +3,19 @@
  * order with volume prices and tax, confirm, pay; when the bank asks for additional authentication
  * the page shows that step. After the payment the buyer lands on the new subscription's seats.
  */
-import { Button, Caption1, Card, Field, Input, MessageBar, MessageBarBody, SpinButton, Spinner, Text } from '@fluentui/react-components';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { CartLine, CheckoutResult, PlanCatalogView, PriceTierView } from '../../../shared/src/api/views.js';
+import { Button, Caption1, Card, Field, Input, MessageBar, MessageBarBody, SpinButton, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import type { CartLine, CheckoutResult, PriceTierView } from '../../../shared/src/api/views.js';
 import { taxFor } from '../../../shared/src/billing/invoiceMath.js';
 import { tiersTotalMinor } from '../../../shared/src/billing/pricing.js';
 import { formatMoney, formatRate, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import type { Account } from '../auth/authPort.js';
+import { Loading } from '../components/Feedback.js';
+import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { errorText } from './errorText.js';
+import { BankConfirmation } from './BankConfirmation.js';
+import { idempotencyKeys } from './idempotencyKeys.js';
+import { useAsyncAction } from './useAsyncAction.js';
 import type { PortalApi } from './usePortalApi.js';
 import { navigate } from './useHashRoute.js';
 
@@ -19,30 +23,33 @@ type Step = 'cart' | 'review' | 'payment' | 'authenticate';
 const STEPS: Array<Exclude<Step, 'authenticate'>> = ['cart', 'review', 'payment'];
 const validQuantity = (q: number | null): q is number => q !== null && Number.isInteger(q) && q >= 1 && q <= 100000;
 
+const useStyles = makeStyles({
+  checkout: { padding: tokens.spacingHorizontalXL },
+  steps: { display: 'flex', gap: tokens.spacingHorizontalXXL },
+  line: { padding: tokens.spacingHorizontalM },
+  lineRow: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'flex-end', flexWrap: 'wrap' },
+  linePlan: { flex: '1 1 200px' },
+  lineAmount: { minWidth: '140px', textAlign: 'end' },
+  /** The order's lines and totals, amounts aligned on the right. */
+  summary: { display: 'grid', gridTemplateColumns: '1fr auto', gap: `${tokens.spacingVerticalSNudge} ${tokens.spacingHorizontalXXL}` },
+  summaryLine: { display: 'contents' },
+});
+
 export function Checkout({ api, account }: { api: PortalApi; account: Account }) {
   const { t, locale } = useI18n();
-  const [catalog, setCatalog] = useState<PlanCatalogView | null>(null);
+  const layout = useLayout();
+  const styles = useStyles();
+  const { data: catalog, error: catalogError } = useAsyncAction(useCallback(() => api.catalog(), [api]));
+  const payment = useAsyncAction<never>(null);
   const [cart, setCart] = useState<Array<{ plan: string; quantity: number | null }>>([{ plan: 'monthly', quantity: 5 }]);
   const [step, setStep] = useState<Step>('cart');
   const [card, setCard] = useState('');
-  const [paying, setPaying] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [touched, setTouched] = useState(false);
-  const [action, setAction] = useState<{ actionId: string; amountMinor: number } | null>(null);
-  // One Idempotency-Key per distinct order: resubmitting the same order (double click, retry after a
-  // network error) reuses it and is charged once; a corrected order (another card) gets a new key.
-  const lastAttempt = useRef<{ body: string; key: string } | null>(null);
-  const keyFor = (body: object) => {
-    const serialized = JSON.stringify(body);
-    if (lastAttempt.current?.body !== serialized) lastAttempt.current = { body: serialized, key: crypto.randomUUID() };
-    return lastAttempt.current.key;
-  };
+  const [action, setAction] = useState<{ actionId: string; amountMinor: number; currency: string } | null>(null);
+  // One Idempotency-Key per distinct order: a resubmitted order is charged once.
+  const keyFor = useMemo(idempotencyKeys, []);
 
-  useEffect(() => {
-    api.catalog().then(setCatalog, (e: unknown) => setError(errorText(e, t)));
-  }, [api, t]);
-
-  if (!catalog) return error ? <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar> : <Spinner label={t('common.loading')} />;
+  if (!catalog) return <Loading error={catalogError} />;
 
   const money = (minor: number) => formatMoney(minor, catalog.currency, locale);
   const planOf = (id: string) => catalog.plans.find((p) => p.id === id);
@@ -61,40 +68,29 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
 
   const finish = (result: CheckoutResult) => {
     if (result.status === 'requires_action') {
-      setAction({ actionId: result.actionId, amountMinor: result.amountMinor });
+      setAction({ actionId: result.actionId, amountMinor: result.amountMinor, currency: result.currency });
       setStep('authenticate');
     } else navigate(`/subscriptions/${result.subscriptionId}`);
   };
 
-  const pay = async (event: FormEvent) => {
+  const pay = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
     if (!cartValid || card.trim() === '') return;
-    setPaying(true);
-    setError(null);
-    try {
-      finish(await api.buy(order, keyFor(order)));
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setPaying(false);
-    }
+    void payment.run(async () => finish(await api.buy(order, keyFor(order))));
   };
 
-  const authenticate = async (approved: boolean) => {
+  /** The bank's answer; declined, the buyer is back at the payment step with the reason. */
+  const authenticate = (approved: boolean) => {
     if (!action) return;
-    setPaying(true);
-    setError(null);
-    try {
-      finish((await api.completePayment(action.actionId, approved)) as CheckoutResult);
-    } catch (e) {
-      setError(errorText(e, t));
+    const back = () => {
       setAction(null);
       setStep('payment');
-    } finally {
-      setPaying(false);
-    }
+    };
+    void payment.run(async () => finish((await api.completePayment(action.actionId, approved)) as CheckoutResult), { onError: back });
   };
+  const paying = payment.busy;
+  const error = payment.error;
 
   const volumeTier = (tiers: readonly PriceTierView[]) => tiers.find((tier) => tier.from > 1);
   const errorBar = error && (
@@ -103,9 +99,9 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
     </MessageBar>
   );
   const summary = (
-    <div style={{ display: 'grid', gridTemplateColumns: '1fr auto', gap: '6px 24px' }} data-testid="checkout-summary">
+    <div className={styles.summary} data-testid="checkout-summary">
       {lines.map((l) => (
-        <div key={l.plan.id} style={{ display: 'contents' }}>
+        <div key={l.plan.id} className={styles.summaryLine}>
           <Text>{t('checkout.reviewLine', { plan: t(`plan.${l.plan.id}` as MessageKey), quantity: l.quantity })}</Text>
           <Text align="end">{money(l.subtotal)}</Text>
         </div>
@@ -122,12 +118,12 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
   );
 
   return (
-    <Card style={{ padding: 20, maxWidth: 640 }}>
-      <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
+    <Card className={mergeClasses(styles.checkout, layout.narrow)}>
+      <div className={layout.stackL}>
         <Text as="h2" size={500} weight="semibold">
           {t('checkout.title')}
         </Text>
-        <ol style={{ display: 'flex', gap: 24, margin: 0, paddingLeft: 20 }} aria-label={t('checkout.title')}>
+        <ol className={mergeClasses(layout.list, styles.steps)} aria-label={t('checkout.title')}>
           {STEPS.map((name) => (
             <li key={name} aria-current={step === name || (step === 'authenticate' && name === 'payment') ? 'step' : undefined}>
               <Text weight={step === name || (step === 'authenticate' && name === 'payment') ? 'semibold' : 'regular'}>{t(`checkout.step.${name}`)}</Text>
@@ -143,9 +139,9 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
               const tier = volumeTier(plan.tiers);
               const invalid = touched && !validQuantity(line.quantity);
               return (
-                <Card key={line.plan} appearance="outline" style={{ padding: 12 }} data-testid={`cart-line-${line.plan}`}>
-                  <div style={{ display: 'flex', gap: 16, alignItems: 'flex-end', flexWrap: 'wrap' }}>
-                    <div style={{ flex: '1 1 200px' }}>
+                <Card key={line.plan} appearance="outline" className={styles.line} data-testid={`cart-line-${line.plan}`}>
+                  <div className={styles.lineRow}>
+                    <div className={styles.linePlan}>
                       <Text weight="semibold">{t(`plan.${plan.id}` as MessageKey)}</Text>
                       <br />
                       <Caption1>{t(plan.interval === 'month' ? 'plan.perSeatMonth' : 'plan.perSeatYear', { price: money(plan.unitPriceMinor) })}</Caption1>
@@ -162,7 +158,7 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
                         }}
                       />
                     </Field>
-                    <Text style={{ minWidth: 140, textAlign: 'end' }} data-testid={`line-amount-${plan.id}`}>
+                    <Text className={styles.lineAmount} data-testid={`line-amount-${plan.id}`}>
                       {validQuantity(line.quantity) ? t('checkout.lineAmount', { amount: money(tiersTotalMinor(plan.tiers, line.quantity)), interval: t(`checkout.interval.${plan.interval}`) }) : '—'}
                     </Text>
                     <Button appearance="subtle" onClick={() => setCart((current) => current.filter((_, i) => i !== index))} data-testid={`remove-${plan.id}`}>
@@ -174,7 +170,7 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
               );
             })}
             {cart.length === 0 && <Caption1>{t('checkout.emptyCart')}</Caption1>}
-            <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+            <div className={layout.rowWrap}>
               {catalog.plans
                 .filter((plan) => !cart.some((line) => line.plan === plan.id))
                 .map((plan) => (
@@ -203,7 +199,7 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
             {summary}
             <Caption1>{t('checkout.owner', { email: account.email })}</Caption1>
             <Caption1>{t('checkout.renewalNote')}</Caption1>
-            <div style={{ display: 'flex', gap: 8 }}>
+            <div className={layout.row}>
               <Button onClick={() => setStep('cart')}>{t('checkout.back')}</Button>
               <Button appearance="primary" onClick={() => setStep('payment')} data-testid="confirm-order">
                 {t('checkout.confirmOrder')}
@@ -213,7 +209,7 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
         )}
 
         {step === 'payment' && (
-          <form onSubmit={(e) => void pay(e)} noValidate style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
+          <form onSubmit={(e) => void pay(e)} noValidate className={layout.stackL}>
             {summary}
             <Field
               label={t('checkout.card')}
@@ -224,7 +220,7 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
               <Input value={card} onChange={(_, data) => setCard(data.value)} inputMode="numeric" autoComplete="cc-number" data-testid="card" placeholder="4242 4242 4242 4242" />
             </Field>
             {errorBar}
-            <div style={{ display: 'flex', gap: 8 }}>
+            <div className={layout.row}>
               <Button onClick={() => setStep('review')} disabled={paying}>
                 {t('checkout.back')}
               </Button>
@@ -236,20 +232,9 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
         )}
 
         {step === 'authenticate' && action && (
-          <Card appearance="outline" style={{ padding: 16 }} data-testid="authenticate">
-            <Text weight="semibold">{t('checkout.authTitle')}</Text>
-            <Text>{t('checkout.authText', { amount: money(action.amountMinor) })}</Text>
-            <Caption1>{t('checkout.authSimulated')}</Caption1>
+          <BankConfirmation amount={{ minor: action.amountMinor, currency: action.currency }} busy={paying} onAnswer={authenticate}>
             {errorBar}
-            <div style={{ display: 'flex', gap: 8 }}>
-              <Button appearance="primary" disabled={paying} onClick={() => void authenticate(true)} data-testid="auth-approve">
-                {t('checkout.authApprove')}
-              </Button>
-              <Button disabled={paying} onClick={() => void authenticate(false)} data-testid="auth-decline">
-                {t('checkout.authDecline')}
-              </Button>
-            </div>
-          </Card>
+          </BankConfirmation>
         )}
       </div>
     </Card>

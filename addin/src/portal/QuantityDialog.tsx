@@ -3,25 +3,35 @@
  * second, tax included) and the new price per period; confirming sends the preview's proration
  * second and amount back, so the charge is the amount shown.
  */
-import { Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, SpinButton, Spinner, Text } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
-import type { QuantityPreviewView } from '../../../shared/src/api/views.js';
+import { Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, SpinButton, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import type { QuantityChangeResult, QuantityPreviewView } from '../../../shared/src/api/views.js';
 import { formatDate, formatMoney, formatRate } from '../../../shared/src/i18n/translate.js';
 import { Feedback } from '../components/Feedback.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { errorText } from './errorText.js';
+import { idempotencyKeys } from './idempotencyKeys.js';
+import { useAsyncAction } from './useAsyncAction.js';
 import type { PortalApi, SubscriptionSummary } from './usePortalApi.js';
+import { useLayout } from '../components/layout.js';
+
+const useStyles = makeStyles({
+  /** Each line's label and its amount, amounts aligned on the right. */
+  amounts: { display: 'grid', gridTemplateColumns: '1fr auto', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}` },
+});
 
 export function QuantityDialog({ api, subscription, onChanged }: { api: PortalApi; subscription: SubscriptionSummary; onChanged: () => void }) {
   const { t, locale } = useI18n();
+  const layout = useLayout();
+  const styles = useStyles();
   const [open, setOpen] = useState(false);
   const [quantity, setQuantity] = useState<number | null>(subscription.quantity);
   const [preview, setPreview] = useState<QuantityPreviewView | null>(null);
   const [loading, setLoading] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const attempt = useRef<{ body: string; key: string } | null>(null);
+  /** Why no preview could be made (the confirmation's own errors are the action's). */
+  const [previewError, setPreviewError] = useState<string | null>(null);
+  const change = useAsyncAction<never>(null);
+  const keyFor = useMemo(idempotencyKeys, []);
 
   useEffect(() => {
     if (!open || quantity === null || !Number.isInteger(quantity) || quantity < 1 || quantity > 100000) {
@@ -36,13 +46,13 @@ export function QuantityDialog({ api, subscription, onChanged }: { api: PortalAp
         (p) => {
           if (!current) return;
           setPreview(p);
-          setError(null);
+          setPreviewError(null);
           setLoading(false);
         },
         (e: unknown) => {
           if (!current) return;
           setPreview(null);
-          setError(errorText(e, t));
+          setPreviewError(errorText(e, t));
           setLoading(false);
         },
       );
@@ -53,22 +63,11 @@ export function QuantityDialog({ api, subscription, onChanged }: { api: PortalAp
     };
   }, [api, open, quantity, subscription.id, t]);
 
-  const confirm = async () => {
+  const confirm = () => {
     if (!preview) return;
     const body = { quantity: preview.newQuantity, prorationDate: preview.prorationDate, expectedAmountMinor: preview.amountDueMinor };
-    const serialized = JSON.stringify(body);
-    if (attempt.current?.body !== serialized) attempt.current = { body: serialized, key: crypto.randomUUID() };
-    setSaving(true);
-    setError(null);
-    try {
-      const result = await api.changeQuantity(subscription.id, body, attempt.current.key);
-      setNotice(result.pendingQuantity !== null ? t('quantity.scheduled', { quantity: result.pendingQuantity, date: formatDate(Date.parse(preview.periodEnd), locale) }) : t('quantity.done', { quantity: result.quantity }));
-      onChanged();
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setSaving(false);
-    }
+    const notice = (result: QuantityChangeResult) => (result.pendingQuantity !== null ? t('quantity.scheduled', { quantity: result.pendingQuantity, date: formatDate(Date.parse(preview.periodEnd), locale) }) : t('quantity.done', { quantity: result.quantity }));
+    void change.run(() => api.changeQuantity(subscription.id, body, keyFor(body)), { notice }).then((done) => done && onChanged());
   };
 
   const money = (minor: number) => formatMoney(minor, preview?.currency ?? 'EUR', locale);
@@ -80,8 +79,8 @@ export function QuantityDialog({ api, subscription, onChanged }: { api: PortalAp
         setOpen(data.open);
         if (data.open) {
           setQuantity(subscription.quantity);
-          setNotice(null);
-          setError(null);
+          change.say(null);
+          setPreviewError(null);
         }
       }}
     >
@@ -91,7 +90,7 @@ export function QuantityDialog({ api, subscription, onChanged }: { api: PortalAp
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{t('quantity.title')}</DialogTitle>
-          <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+          <DialogContent className={layout.stackM}>
             <Field label={t('quantity.new')}>
               <SpinButton
                 min={1}
@@ -103,9 +102,9 @@ export function QuantityDialog({ api, subscription, onChanged }: { api: PortalAp
             </Field>
             {loading && !preview && <Spinner size="tiny" label={t('common.loading')} />}
             {preview && (
-              <div data-testid="quantity-preview" style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
+              <div data-testid="quantity-preview" className={layout.stackSNudge}>
                 {preview.effective === 'now' && (
-                  <div style={{ display: 'grid', gridTemplateColumns: '1fr auto', gap: '4px 16px' }}>
+                  <div className={styles.amounts}>
                     <Text>{t('quantity.unused', { quantity: preview.quantity })}</Text>
                     <Text align="end">{money(preview.creditMinor)}</Text>
                     <Text>{t('quantity.remaining', { quantity: preview.newQuantity, date: formatDate(Date.parse(preview.periodEnd), locale) })}</Text>
@@ -131,13 +130,13 @@ export function QuantityDialog({ api, subscription, onChanged }: { api: PortalAp
               </div>
             )}
             {subscription.assigned > 0 && <Caption1>{t('quantity.belowAssigned', { assigned: subscription.assigned })}</Caption1>}
-            <Feedback error={error} notice={notice} testId="quantity" />
+            <Feedback error={previewError ?? change.error} notice={change.notice} testId="quantity" />
           </DialogContent>
           <DialogActions>
             <DialogTrigger disableButtonEnhancement>
               <Button>{t('common.close')}</Button>
             </DialogTrigger>
-            <Button appearance="primary" disabled={!preview || preview.effective === 'none' || saving || loading || notice !== null} onClick={() => void confirm()} data-testid="confirm-quantity">
+            <Button appearance="primary" disabled={!preview || preview.effective === 'none' || change.busy || loading || change.notice !== null} onClick={confirm} data-testid="confirm-quantity">
               {preview?.effective === 'now' ? t('checkout.pay', { amount: money(preview.amountDueMinor) }) : t('quantity.confirm')}
             </Button>
           </DialogActions>
