@@ -1,5 +1,5 @@
 /** The page an invitation email links to: after sign-in, accept and see what was granted and by whom. */
-import { Button, Caption1, Link, MessageBar, MessageBarBody, Text, mergeClasses } from '@fluentui/react-components';
+import { Button, Caption1, Link, MessageBar, MessageBarBody, mergeClasses } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Permission } from '../../../shared/src/permissions/permissions.js';
 import type { Account } from '../auth/authPort.js';
@@ -8,6 +8,7 @@ import { permissionsText } from './partners/partnerText.js';
 import { useAsyncAction } from './useAsyncAction.js';
 import type { PortalApi } from './usePortalApi.js';
 import { useLayout } from '../components/layout.js';
+import { PageTitle } from '../components/PageTitle.js';
 
 export function AcceptInvitation({ api, account, token }: { api: PortalApi; account: Account; token: string }) {
   const { t } = useI18n();
@@ -20,9 +21,7 @@ export function AcceptInvitation({ api, account, token }: { api: PortalApi; acco
 
   return (
     <section className={mergeClasses(layout.stackM, layout.narrow)} aria-labelledby="accept-heading">
-      <Text as="h2" size={500} weight="semibold" id="accept-heading">
-        {t('accept.title')}
-      </Text>
+      <PageTitle id="accept-heading">{t('accept.title')}</PageTitle>
       {granted ? (
         <MessageBar intent="success">
           <MessageBarBody data-testid="accept-result">

@@ -18,6 +18,7 @@ import { idempotencyKeys } from './idempotencyKeys.js';
 import { useAsyncAction } from './useAsyncAction.js';
 import type { PortalApi } from './usePortalApi.js';
 import { navigate } from './useHashRoute.js';
+import { PageTitle } from '../components/PageTitle.js';
 
 type Step = 'cart' | 'review' | 'payment' | 'authenticate';
 const STEPS: Array<Exclude<Step, 'authenticate'>> = ['cart', 'review', 'payment'];
@@ -120,9 +121,7 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
   return (
     <Card className={mergeClasses(styles.checkout, layout.narrow)}>
       <div className={layout.stackL}>
-        <Text as="h2" size={500} weight="semibold">
-          {t('checkout.title')}
-        </Text>
+        <PageTitle>{t('checkout.title')}</PageTitle>
         <ol className={mergeClasses(layout.list, styles.steps)} aria-label={t('checkout.title')}>
           {STEPS.map((name) => (
             <li key={name} aria-current={step === name || (step === 'authenticate' && name === 'payment') ? 'step' : undefined}>

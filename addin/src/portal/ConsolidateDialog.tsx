@@ -3,10 +3,11 @@
  * Their users keep a seat here, they end now, and their unused time becomes credit; if the seats
  * no longer fit, this subscription grows and the difference is charged to its card.
  */
-import { Button, Caption1, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Text } from '@fluentui/react-components';
+import { Button, Caption1, Checkbox, Text } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
 import { canBeMerged } from '../../../shared/src/billing/subscriptionState.js';
 import { formatDate, formatMoney, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import { ActionDialog, useDialogOpen } from '../components/ActionDialog.js';
 import { Feedback } from '../components/Feedback.js';
 import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -17,7 +18,11 @@ import type { PortalApi, SubscriptionSummary } from './usePortalApi.js';
 export function ConsolidateDialog({ api, subscription, onChanged }: { api: PortalApi; subscription: SubscriptionSummary; onChanged: () => void }) {
   const { t, locale } = useI18n();
   const layout = useLayout();
-  const [open, setOpen] = useState(false);
+  // Each opening starts with nothing chosen and no message from the last one.
+  const [open, setOpen] = useDialogOpen(() => {
+    setChosen(new Set());
+    merging.say(null);
+  });
   const listSubscriptions = useCallback(() => api.subscriptions(), [api]);
   // Read when the dialog opens: the owner's other subscriptions that may be merged (consolidation is the owner's).
   const merging = useAsyncAction(open ? listSubscriptions : null);
@@ -41,54 +46,39 @@ export function ConsolidateDialog({ api, subscription, onChanged }: { api: Porta
   };
 
   return (
-    <Dialog
+    <ActionDialog
       open={open}
-      onOpenChange={(_, data) => {
-        setOpen(data.open);
-        if (data.open) {
-          setChosen(new Set());
-          merging.say(null);
-        }
-      }}
+      onOpenChange={setOpen}
+      opener={t('consolidate.open')}
+      openerTestId="consolidate"
+      title={t('consolidate.title')}
+      contentClassName={layout.stackS}
+      action={
+        <Button appearance="primary" disabled={chosen.size === 0 || merging.busy} onClick={merge} data-testid="consolidate-confirm">
+          {t('consolidate.confirm')}
+        </Button>
+      }
     >
-      <DialogTrigger disableButtonEnhancement>
-        <Button data-testid="consolidate">{t('consolidate.open')}</Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t('consolidate.title')}</DialogTitle>
-          <DialogContent className={layout.stackS}>
-            <Caption1>{t('consolidate.explain')}</Caption1>
-            {candidates !== null && candidates.length === 0 && <Text data-testid="consolidate-none">{t('consolidate.none')}</Text>}
-            {(candidates ?? []).map((s) => (
-              <Checkbox
-                key={s.id}
-                data-testid={`consolidate-source-${s.id}`}
-                checked={chosen.has(s.id)}
-                onChange={(_, data) =>
-                  setChosen((set) => {
-                    const next = new Set(set);
-                    if (data.checked) next.add(s.id);
-                    else next.delete(s.id);
-                    return next;
-                  })
-                }
-                label={t('consolidate.source', { plan: t(`plan.${s.plan}` as MessageKey), quantity: s.quantity, assigned: s.assigned, date: formatDate(Date.parse(s.periodEnd), locale) })}
-              />
-            ))}
-            {chosen.size > 0 && <Text data-testid="consolidate-summary">{t('consolidate.summary', { seats: moving, free: subscription.quantity - subscription.assigned })}</Text>}
-            <Feedback error={merging.error} notice={merging.notice} testId="consolidate" />
-          </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button>{t('common.close')}</Button>
-            </DialogTrigger>
-            <Button appearance="primary" disabled={chosen.size === 0 || merging.busy} onClick={merge} data-testid="consolidate-confirm">
-              {t('consolidate.confirm')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+      <Caption1>{t('consolidate.explain')}</Caption1>
+      {candidates !== null && candidates.length === 0 && <Text data-testid="consolidate-none">{t('consolidate.none')}</Text>}
+      {(candidates ?? []).map((s) => (
+        <Checkbox
+          key={s.id}
+          data-testid={`consolidate-source-${s.id}`}
+          checked={chosen.has(s.id)}
+          onChange={(_, data) =>
+            setChosen((set) => {
+              const next = new Set(set);
+              if (data.checked) next.add(s.id);
+              else next.delete(s.id);
+              return next;
+            })
+          }
+          label={t('consolidate.source', { plan: t(`plan.${s.plan}` as MessageKey), quantity: s.quantity, assigned: s.assigned, date: formatDate(Date.parse(s.periodEnd), locale) })}
+        />
+      ))}
+      {chosen.size > 0 && <Text data-testid="consolidate-summary">{t('consolidate.summary', { seats: moving, free: subscription.quantity - subscription.assigned })}</Text>}
+      <Feedback error={merging.error} notice={merging.notice} testId="consolidate" />
+    </ActionDialog>
   );
 }

@@ -16,6 +16,7 @@ import { StatusBadge } from './StatusBadge.js';
 import { useAsyncAction } from './useAsyncAction.js';
 import type { PortalApi, SubscriptionSummary } from './usePortalApi.js';
 import { navigate } from './useHashRoute.js';
+import { PageTitle } from '../components/PageTitle.js';
 
 const useStyles = makeStyles({
   heading: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
@@ -45,9 +46,7 @@ export function Dashboard({ api, partners = null }: { api: PortalApi; partners?:
   return (
     <section aria-labelledby="subscriptions-heading" className={layout.stackL} data-testid="dashboard">
       <div className={styles.heading}>
-        <Text as="h2" size={500} weight="semibold" id="subscriptions-heading">
-          {t('portal.subscriptions')}
-        </Text>
+        <PageTitle id="subscriptions-heading">{t('portal.subscriptions')}</PageTitle>
         <div className={layout.rowWrap}>
           <PartnerEntry partners={partners} />
           <Button appearance="primary" onClick={() => navigate('/buy')} data-testid="buy-button">

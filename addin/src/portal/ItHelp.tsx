@@ -11,6 +11,7 @@ import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useAsyncAction } from './useAsyncAction.js';
 import type { PortalApi } from './usePortalApi.js';
+import { PageTitle, BackLink } from '../components/PageTitle.js';
 
 const useStyles = makeStyles({
   page: { maxWidth: '760px' },
@@ -23,10 +24,8 @@ export function ItHelp({ api, account, onSignIn }: { api: PortalApi; account: Ac
   const styles = useStyles();
   return (
     <section className={mergeClasses(layout.stackL, styles.page)} aria-labelledby="it-help-heading" data-testid="it-help">
-      <Link href="#/">← {t('portal.back')}</Link>
-      <Text as="h2" size={500} weight="semibold" id="it-help-heading">
-        {t('ithelp.title')}
-      </Text>
+      <BackLink />
+      <PageTitle id="it-help-heading">{t('ithelp.title')}</PageTitle>
       <Topic id="install" title={t('ithelp.installTitle')}>
         <Text>{t('ithelp.install')}</Text>
         <Text>{t('ithelp.licensing')}</Text>

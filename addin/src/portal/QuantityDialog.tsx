@@ -3,10 +3,11 @@
  * second, tax included) and the new price per period; confirming sends the preview's proration
  * second and amount back, so the charge is the amount shown.
  */
-import { Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, SpinButton, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, SpinButton, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import type { QuantityChangeResult, QuantityPreviewView } from '../../../shared/src/api/views.js';
 import { formatDate, formatMoney, formatRate } from '../../../shared/src/i18n/translate.js';
+import { ActionDialog, useDialogOpen } from '../components/ActionDialog.js';
 import { Feedback } from '../components/Feedback.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { errorText } from './errorText.js';
@@ -24,13 +25,17 @@ export function QuantityDialog({ api, subscription, onChanged }: { api: PortalAp
   const { t, locale } = useI18n();
   const layout = useLayout();
   const styles = useStyles();
-  const [open, setOpen] = useState(false);
   const [quantity, setQuantity] = useState<number | null>(subscription.quantity);
   const [preview, setPreview] = useState<QuantityPreviewView | null>(null);
   const [loading, setLoading] = useState(false);
   /** Why no preview could be made (the confirmation's own errors are the action's). */
   const [previewError, setPreviewError] = useState<string | null>(null);
   const change = useAsyncAction<never>(null);
+  const [open, setOpen] = useDialogOpen(() => {
+    setQuantity(subscription.quantity);
+    change.say(null);
+    setPreviewError(null);
+  });
   const keyFor = useMemo(idempotencyKeys, []);
 
   useEffect(() => {
@@ -73,75 +78,59 @@ export function QuantityDialog({ api, subscription, onChanged }: { api: PortalAp
   const money = (minor: number) => formatMoney(minor, preview?.currency ?? 'EUR', locale);
   const interval = subscription.plan === 'annual' ? t('checkout.interval.year') : t('checkout.interval.month');
   return (
-    <Dialog
+    <ActionDialog
       open={open}
-      onOpenChange={(_, data) => {
-        setOpen(data.open);
-        if (data.open) {
-          setQuantity(subscription.quantity);
-          change.say(null);
-          setPreviewError(null);
-        }
-      }}
+      onOpenChange={setOpen}
+      opener={t('quantity.open')}
+      openerTestId="change-quantity"
+      title={t('quantity.title')}
+      contentClassName={layout.stackM}
+      action={
+        <Button appearance="primary" disabled={!preview || preview.effective === 'none' || change.busy || loading || change.notice !== null} onClick={confirm} data-testid="confirm-quantity">
+          {preview?.effective === 'now' ? t('checkout.pay', { amount: money(preview.amountDueMinor) }) : t('quantity.confirm')}
+        </Button>
+      }
     >
-      <DialogTrigger disableButtonEnhancement>
-        <Button data-testid="change-quantity">{t('quantity.open')}</Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t('quantity.title')}</DialogTitle>
-          <DialogContent className={layout.stackM}>
-            <Field label={t('quantity.new')}>
-              <SpinButton
-                min={1}
-                max={100000}
-                value={quantity}
-                data-testid="new-quantity"
-                onChange={(_, data) => setQuantity(data.value !== undefined ? (data.value ?? null) : data.displayValue ? Number(data.displayValue) : null)}
-              />
-            </Field>
-            {loading && !preview && <Spinner size="tiny" label={t('common.loading')} />}
-            {preview && (
-              <div data-testid="quantity-preview" className={layout.stackSNudge}>
-                {preview.effective === 'now' && (
-                  <div className={styles.amounts}>
-                    <Text>{t('quantity.unused', { quantity: preview.quantity })}</Text>
-                    <Text align="end">{money(preview.creditMinor)}</Text>
-                    <Text>{t('quantity.remaining', { quantity: preview.newQuantity, date: formatDate(Date.parse(preview.periodEnd), locale) })}</Text>
-                    <Text align="end">{money(preview.debitMinor)}</Text>
-                    {preview.creditAppliedMinor > 0 && (
-                      <>
-                        <Text>{t('quantity.creditApplied')}</Text>
-                        <Text align="end">{money(-preview.creditAppliedMinor)}</Text>
-                      </>
-                    )}
-                    <Text>{t('checkout.tax', { rate: formatRate(preview.taxRateBp, locale) })}</Text>
-                    <Text align="end">{money(preview.taxMinor)}</Text>
-                  </div>
-                )}
-                {preview.effective === 'now' && (
-                  <Text weight="semibold" data-testid="quantity-due">
-                    {t('quantity.dueNow', { amount: money(preview.amountDueMinor) })}
-                  </Text>
-                )}
-                {preview.effective === 'renewal' && <Text>{t('quantity.decrease', { date: formatDate(Date.parse(preview.periodEnd), locale) })}</Text>}
-                {preview.effective === 'none' && <Text>{t('quantity.same')}</Text>}
-                {preview.effective !== 'none' && <Caption1 data-testid="quantity-recurring">{t('quantity.recurring', { amount: money(preview.recurringTotalMinor), interval })}</Caption1>}
-              </div>
-            )}
-            {subscription.assigned > 0 && <Caption1>{t('quantity.belowAssigned', { assigned: subscription.assigned })}</Caption1>}
-            <Feedback error={previewError ?? change.error} notice={change.notice} testId="quantity" />
-          </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button>{t('common.close')}</Button>
-            </DialogTrigger>
-            <Button appearance="primary" disabled={!preview || preview.effective === 'none' || change.busy || loading || change.notice !== null} onClick={confirm} data-testid="confirm-quantity">
-              {preview?.effective === 'now' ? t('checkout.pay', { amount: money(preview.amountDueMinor) }) : t('quantity.confirm')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+      <Field label={t('quantity.new')}>
+        <SpinButton
+          min={1}
+          max={100000}
+          value={quantity}
+          data-testid="new-quantity"
+          onChange={(_, data) => setQuantity(data.value !== undefined ? (data.value ?? null) : data.displayValue ? Number(data.displayValue) : null)}
+        />
+      </Field>
+      {loading && !preview && <Spinner size="tiny" label={t('common.loading')} />}
+      {preview && (
+        <div data-testid="quantity-preview" className={layout.stackSNudge}>
+          {preview.effective === 'now' && (
+            <div className={styles.amounts}>
+              <Text>{t('quantity.unused', { quantity: preview.quantity })}</Text>
+              <Text align="end">{money(preview.creditMinor)}</Text>
+              <Text>{t('quantity.remaining', { quantity: preview.newQuantity, date: formatDate(Date.parse(preview.periodEnd), locale) })}</Text>
+              <Text align="end">{money(preview.debitMinor)}</Text>
+              {preview.creditAppliedMinor > 0 && (
+                <>
+                  <Text>{t('quantity.creditApplied')}</Text>
+                  <Text align="end">{money(-preview.creditAppliedMinor)}</Text>
+                </>
+              )}
+              <Text>{t('checkout.tax', { rate: formatRate(preview.taxRateBp, locale) })}</Text>
+              <Text align="end">{money(preview.taxMinor)}</Text>
+            </div>
+          )}
+          {preview.effective === 'now' && (
+            <Text weight="semibold" data-testid="quantity-due">
+              {t('quantity.dueNow', { amount: money(preview.amountDueMinor) })}
+            </Text>
+          )}
+          {preview.effective === 'renewal' && <Text>{t('quantity.decrease', { date: formatDate(Date.parse(preview.periodEnd), locale) })}</Text>}
+          {preview.effective === 'none' && <Text>{t('quantity.same')}</Text>}
+          {preview.effective !== 'none' && <Caption1 data-testid="quantity-recurring">{t('quantity.recurring', { amount: money(preview.recurringTotalMinor), interval })}</Caption1>}
+        </div>
+      )}
+      {subscription.assigned > 0 && <Caption1>{t('quantity.belowAssigned', { assigned: subscription.assigned })}</Caption1>}
+      <Feedback error={previewError ?? change.error} notice={change.notice} testId="quantity" />
+    </ActionDialog>
   );
 }

@@ -1,5 +1,5 @@
 /** One subscription: summary and the tabs the signed-in person may use (hidden, not disabled, otherwise). */
-import { Caption1, Link, Tab, TabList, Text } from '@fluentui/react-components';
+import { Caption1, Tab, TabList } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import { formatDate, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import { Loading } from '../components/Feedback.js';
@@ -16,6 +16,7 @@ import { QuantityDialog } from './QuantityDialog.js';
 import { SeatsTab } from './SeatsTab.js';
 import { useAsyncAction } from './useAsyncAction.js';
 import type { PortalApi } from './usePortalApi.js';
+import { PageTitle, BackLink } from '../components/PageTitle.js';
 
 type TabName = 'seats' | 'delegates' | 'domains' | 'journal' | 'billing';
 const TAB_ACTION = { seats: 'seats.view', delegates: 'delegates.view', domains: 'domains.view', journal: 'journal.view', billing: 'billing.view' } as const;
@@ -32,10 +33,8 @@ export function SubscriptionPage({ api, id, partnerStaff = false }: { api: Porta
   const current = tabs.includes(tab) ? tab : tabs[0];
   return (
     <div className={layout.stackL}>
-      <Link href="#/">← {t('portal.back')}</Link>
-      <Text as="h2" size={500} weight="semibold">
-        {t('portal.subscriptionTitle', { plan: t(`plan.${subscription.plan}` as MessageKey), quantity: subscription.quantity })}
-      </Text>
+      <BackLink />
+      <PageTitle>{t('portal.subscriptionTitle', { plan: t(`plan.${subscription.plan}` as MessageKey), quantity: subscription.quantity })}</PageTitle>
       <Caption1>
         {t(`status.${subscription.status}` as MessageKey)} · {t('portal.renews')} {formatDate(Date.parse(subscription.periodEnd), locale)} · {t('portal.owner')}: {subscription.owner} ·{' '}
         {subscription.role === 'owner' ? t('role.youOwn') : t('role.youDelegate', { permissions: permissionsText(subscription.permissions, t) })}

@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { useAsyncAction } from '../useAsyncAction.js';
 import type { PartnerRequestReview, PortalApi } from '../usePortalApi.js';
 import { durationText } from './partnerText.js';
+import { PageTitle } from '../../components/PageTitle.js';
 
 const useStyles = makeStyles({
   page: { maxWidth: '680px' },
@@ -44,9 +45,7 @@ export function ApproveRequest({ api, account, token }: { api: PortalApi; accoun
     );
 
   const heading = (
-    <Text as="h2" size={500} weight="semibold" id="partner-request-heading">
-      {request ? t('approve.title', { partner: request.partner }) : t('approve.titleGeneric')}
-    </Text>
+    <PageTitle id="partner-request-heading">{request ? t('approve.title', { partner: request.partner }) : t('approve.titleGeneric')}</PageTitle>
   );
   if (!request)
     return (

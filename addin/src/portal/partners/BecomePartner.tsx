@@ -1,5 +1,5 @@
 /** P1: the signed-in person makes their organisation a partner and becomes its owner. */
-import { Button, Caption1, Field, Input, Link, Text, mergeClasses } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, mergeClasses } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { PartnerView } from '../../../../shared/src/api/views.js';
 import { Feedback } from '../../components/Feedback.js';
@@ -8,6 +8,7 @@ import { useAsyncAction } from '../useAsyncAction.js';
 import type { PortalApi } from '../usePortalApi.js';
 import { navigate } from '../useHashRoute.js';
 import { useLayout } from '../../components/layout.js';
+import { PageTitle, BackLink } from '../../components/PageTitle.js';
 
 export function BecomePartner({ api, onEnrolled }: { api: PortalApi; onEnrolled: (partner: PartnerView) => void }) {
   const { t, locale } = useI18n();
@@ -26,10 +27,8 @@ export function BecomePartner({ api, onEnrolled }: { api: PortalApi; onEnrolled:
 
   return (
     <section className={mergeClasses(layout.stackM, layout.narrow)} aria-labelledby="become-partner-heading">
-      <Link href="#/">← {t('portal.back')}</Link>
-      <Text as="h2" size={500} weight="semibold" id="become-partner-heading">
-        {t('partners.become.title')}
-      </Text>
+      <BackLink />
+      <PageTitle id="become-partner-heading">{t('partners.become.title')}</PageTitle>
       <Caption1>{t('partners.become.explain')}</Caption1>
       <Feedback error={enrolling.error} testId="become-partner" />
       <form onSubmit={(e) => void submit(e)} className={layout.stackS}>

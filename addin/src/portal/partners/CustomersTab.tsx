@@ -62,40 +62,28 @@ export function CustomersTab({ api, partner }: { api: PortalApi; partner: Partne
         <Field label={t('partners.customers.search')}>
           <Input type="search" value={search} onChange={(_, d) => setSearch(d.value)} placeholder={t('partners.customers.searchHint')} className={styles.search} data-testid="customer-search" />
         </Field>
-        <Field label={t('partners.customers.status')}>
-          <Select
-            value={status}
-            onChange={(_, d) => {
-              setStatus(d.value as SubscriptionStatus | '');
-              setOffset(0);
-            }}
-            data-testid="customer-status"
-          >
-            <option value="">{t('partners.customers.anyStatus')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}` as MessageKey)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('partners.customers.relationship')}>
-          <Select
-            value={relationship}
-            onChange={(_, d) => {
-              setRelationship(d.value as RelationshipFilter | '');
-              setOffset(0);
-            }}
-            data-testid="customer-relationship"
-          >
-            <option value="">{t('partners.customers.anyRelationship')}</option>
-            {RELATIONSHIPS.map((r) => (
-              <option key={r} value={r}>
-                {t(`partners.filter.${r}` as MessageKey)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FilterField
+          label={t('partners.customers.status')}
+          any={t('partners.customers.anyStatus')}
+          value={status}
+          options={STATUSES.map((s) => [s, t(`status.${s}` as MessageKey)] as const)}
+          onChange={(value) => {
+            setStatus(value);
+            setOffset(0);
+          }}
+          testId="customer-status"
+        />
+        <FilterField
+          label={t('partners.customers.relationship')}
+          any={t('partners.customers.anyRelationship')}
+          value={relationship}
+          options={RELATIONSHIPS.map((r) => [r, t(`partners.filter.${r}` as MessageKey)] as const)}
+          onChange={(value) => {
+            setRelationship(value);
+            setOffset(0);
+          }}
+          testId="customer-relationship"
+        />
       </div>
       <Feedback error={customers.error} testId="customers" />
       {page && page.items.length === 0 && <Caption1 data-testid="customers-empty">{filtered ? t('partners.customers.noMatch') : t('partners.customers.empty')}</Caption1>}
@@ -152,5 +140,21 @@ export function CustomersTab({ api, partner }: { api: PortalApi; partner: Partne
         </>
       )}
     </section>
+  );
+}
+
+/** A filter of the list: one of `options`, or any (the empty value). */
+function FilterField<V extends string>(props: { label: string; any: string; value: V | ''; options: ReadonlyArray<readonly [V, string]>; onChange: (value: V | '') => void; testId: string }) {
+  return (
+    <Field label={props.label}>
+      <Select value={props.value} onChange={(_, d) => props.onChange(d.value as V | '')} data-testid={props.testId}>
+        <option value="">{props.any}</option>
+        {props.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }

@@ -18,6 +18,7 @@ import { useAsyncAction } from '../useAsyncAction.js';
 import type { OfferRedemption, PortalApi } from '../usePortalApi.js';
 import { offerTitle } from './offerTitle.js';
 import { durationText } from './partnerText.js';
+import { PageTitle } from '../../components/PageTitle.js';
 
 const useStyles = makeStyles({
   page: { maxWidth: '680px' },
@@ -39,9 +40,7 @@ export function OfferLanding({ api, account, code, token, onSignIn }: { api: Por
   if (!offer)
     return error ? (
       <section className={mergeClasses(layout.stackM, layout.narrow)}>
-        <Text as="h2" size={500} weight="semibold">
-          {t('offer.title')}
-        </Text>
+        <PageTitle>{t('offer.title')}</PageTitle>
         <MessageBar intent="error">
           <MessageBarBody data-testid="offer-error">{error}</MessageBarBody>
         </MessageBar>
@@ -76,9 +75,7 @@ export function OfferLanding({ api, account, code, token, onSignIn }: { api: Por
 
   return (
     <section className={mergeClasses(layout.stackL, styles.page)} aria-labelledby="offer-heading" data-testid="offer-landing">
-      <Text as="h2" size={500} weight="semibold" id="offer-heading">
-        {t('offer.heading', { partner: offer.partner })}
-      </Text>
+      <PageTitle id="offer-heading">{t('offer.heading', { partner: offer.partner })}</PageTitle>
       <Card className={mergeClasses(layout.padded, layout.stackS)} data-testid="offer-details">
         <Text weight="semibold" size={400}>
           {offerTitle(offer, t)}

@@ -4,7 +4,7 @@
  * many. The link (carrying the advisor code) is shown once, to copy; the list shows each offer's
  * use and lets staff disable or re-enable it.
  */
-import { Badge, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, TableCell, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, TableCell, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
 import type { OfferView, PartnerView } from '../../../../shared/src/api/views.js';
 import { formatDate, formatMoney, type MessageKey } from '../../../../shared/src/i18n/translate.js';
@@ -16,6 +16,7 @@ import { CellLines, ListTable } from '../../components/ListTable.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { PermissionChecks } from '../DelegatesTab.js';
 import { useAsyncAction } from '../useAsyncAction.js';
+import { PlanField } from './PlanField.js';
 import type { OfferRequestBody, PortalApi } from '../usePortalApi.js';
 import { wholeNumberIn } from '../wholeNumber.js';
 import { copyText, durationText, permissionsText } from './partnerText.js';
@@ -117,15 +118,7 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
             <Input value={name} onChange={(_, d) => setName(d.value)} maxLength={120} data-testid="offer-name" />
           </Field>
           <div className={layout.rowWrapM}>
-            <Field label={t('partners.offers.plan')}>
-              <Select value={plan} onChange={(_, d) => setPlan(d.value)} data-testid="offer-plan">
-                {(catalog?.plans ?? []).map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {t(`plan.${p.id}` as MessageKey)}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <PlanField plans={catalog?.plans ?? []} value={plan} onChange={setPlan} testId="offer-plan" />
             <Field label={t('partners.offers.seats')} validationState={seats === null ? 'error' : 'none'} validationMessage={seats === null ? (kind === 'trial' ? t('partners.offers.trialSeatsInvalid', { max: maxSeats }) : t('partners.offers.seatsInvalid')) : undefined}>
               <Input type="number" min={1} max={maxSeats} value={quantity} onChange={(_, d) => setQuantity(d.value)} data-testid="offer-seats" />
             </Field>

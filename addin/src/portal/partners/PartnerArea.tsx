@@ -4,7 +4,7 @@
  * notifications. Tabs follow the route (#/partners/<id>/<tab>), so a notification email can link
  * straight to the customers.
  */
-import { Badge, Caption1, Link, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Caption1, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback } from 'react';
 import type { MessageKey } from '../../../../shared/src/i18n/translate.js';
 import { Loading } from '../../components/Feedback.js';
@@ -19,6 +19,7 @@ import { ProductKeysTab } from './ProductKeysTab.js';
 import { RequestsTab } from './RequestsTab.js';
 import { StaffTab } from './StaffTab.js';
 import { useLayout } from '../../components/layout.js';
+import { PageTitle, BackLink } from '../../components/PageTitle.js';
 
 const useStyles = makeStyles({
   heading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
@@ -33,11 +34,9 @@ export function PartnerArea({ api, id, tab }: { api: PortalApi; id: string; tab:
 
   return (
     <section className={layout.stackL} aria-labelledby="partner-heading" data-testid="partner-area">
-      <Link href="#/">← {t('portal.back')}</Link>
+      <BackLink />
       <div className={styles.heading}>
-        <Text as="h2" size={500} weight="semibold" id="partner-heading">
-          {t('partners.area.title', { name: partner.name })}
-        </Text>
+        <PageTitle id="partner-heading">{t('partners.area.title', { name: partner.name })}</PageTitle>
         <Badge appearance="tint" color="brand">
           {t(`partners.role.${partner.role}` as MessageKey)}
         </Badge>

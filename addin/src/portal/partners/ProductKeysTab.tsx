@@ -3,7 +3,7 @@
  * keys are shown once, with a copy button and a clear warning to save them; the list shows each
  * key's last group and whether it was redeemed.
  */
-import { Badge, Button, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, TableCell, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, TableCell, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import type { PartnerView } from '../../../../shared/src/api/views.js';
 import { withTaxMinor } from '../../../../shared/src/billing/invoiceMath.js';
@@ -15,6 +15,7 @@ import { CellLines, ListTable } from '../../components/ListTable.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { BankConfirmation } from '../BankConfirmation.js';
 import { useAsyncAction } from '../useAsyncAction.js';
+import { PlanField } from './PlanField.js';
 import type { PaymentWaiting, PortalApi, ProductKeyPurchase } from '../usePortalApi.js';
 import { wholeNumberIn } from '../wholeNumber.js';
 import { idempotencyKeys } from '../idempotencyKeys.js';
@@ -116,15 +117,7 @@ export function ProductKeysTab({ api, partner }: { api: PortalApi; partner: Part
             {t('partners.keys.buy')}
           </Text>
           <div className={layout.rowWrapM}>
-            <Field label={t('partners.offers.plan')}>
-              <Select value={plan} onChange={(_, d) => setPlan(d.value)} data-testid="key-plan">
-                {(catalog?.plans ?? []).map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {t(`plan.${p.id}` as MessageKey)}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <PlanField plans={catalog?.plans ?? []} value={plan} onChange={setPlan} testId="key-plan" />
             <Field label={t('partners.keys.seats')} validationState={seatCount === null ? 'error' : 'none'} validationMessage={seatCount === null ? t('partners.offers.seatsInvalid') : undefined}>
               <Input type="number" min={1} max={10000} value={seats} onChange={(_, d) => setSeats(d.value)} data-testid="key-seats" />
             </Field>

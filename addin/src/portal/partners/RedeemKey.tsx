@@ -1,5 +1,5 @@
 /** P4: a customer redeems a product key from their partner, for a new subscription or to extend one of theirs of the same plan. */
-import { Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, Select, Text, mergeClasses } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, Select, mergeClasses } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
 import { formatDate, type MessageKey } from '../../../../shared/src/i18n/translate.js';
 import { Feedback } from '../../components/Feedback.js';
@@ -7,6 +7,7 @@ import { useLayout } from '../../components/layout.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useAsyncAction } from '../useAsyncAction.js';
 import type { PortalApi } from '../usePortalApi.js';
+import { PageTitle, BackLink } from '../../components/PageTitle.js';
 
 export function RedeemKey({ api }: { api: PortalApi }) {
   const { t, locale } = useI18n();
@@ -29,10 +30,8 @@ export function RedeemKey({ api }: { api: PortalApi }) {
 
   return (
     <section className={mergeClasses(layout.stackM, layout.narrow)} aria-labelledby="redeem-heading" data-testid="redeem-key">
-      <Link href="#/">← {t('portal.back')}</Link>
-      <Text as="h2" size={500} weight="semibold" id="redeem-heading">
-        {t('partners.redeem.title')}
-      </Text>
+      <BackLink />
+      <PageTitle id="redeem-heading">{t('partners.redeem.title')}</PageTitle>
       <Caption1>{t('partners.redeem.explain')}</Caption1>
       <Feedback error={redeeming.error} testId="redeem" />
       {result && (
