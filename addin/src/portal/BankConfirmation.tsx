@@ -15,7 +15,7 @@ export function BankConfirmation(props: { amount: { minor: number; currency: str
   const { t, locale } = useI18n();
   const layout = useLayout();
   return (
-    <Card appearance="outline" className={layout.stackS} data-testid={`${testIdPrefix}authenticate`}>
+    <Card appearance="outline" className={layout.padded} data-testid={`${testIdPrefix}authenticate`}>
       <Text weight="semibold">{t('checkout.authTitle')}</Text>
       {amount && <Text>{t('checkout.authText', { amount: formatMoney(amount.minor, amount.currency, locale) })}</Text>}
       <Caption1>{t('checkout.authSimulated')}</Caption1>
