@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const base = (id: string) => `/api/v1/subscriptions/${id}`;
-const subscription = async (id: string, token = owner) => (await server.call('GET', base(id), { token })).json<{ quantity: number; status: string; assigned: number; periodEnd: string }>();
+const subscription = async (id: string, token = owner) => (await server.call('GET', base(id), { token })).json<{ quantity: number; status: string; assigned: number; periodEnd: string; actions: string[] }>();
 const summary = async (id: string, token = owner) => (await server.call('GET', `${base(id)}/billing`, { token })).json<BillingSummaryView>();
 const invoices = async (id: string, token = owner) => (await server.call('GET', `${base(id)}/invoices`, { token })).json<{ invoices: InvoiceView[] }>().invoices;
 const payments = (id: string) => server.services.storage.billing.countPayments(id);
@@ -206,6 +206,12 @@ describe('renewal, past due, expiry', () => {
     expect(ownerMail('payment-failed')).toHaveLength(1);
     expect(ownerMail('payment-failed')[0]!.text).toContain(pastDue.openInvoice!.number);
 
+    // The view offers what a past-due subscription allows: paying, not a quantity change or a merge into it (the API answers 409).
+    expect((await subscription(id)).actions).toEqual(expect.arrayContaining(['billing.manage', 'seats.assign']));
+    expect((await subscription(id)).actions).not.toContain('quantity.change');
+    expect((await subscription(id)).actions).not.toContain('subscription.consolidate');
+    expect((await server.call('GET', `${base(id)}/quantity/preview?quantity=3`, { token: owner })).json()).toMatchObject({ error: { code: 'SUBSCRIPTION_NOT_ACTIVE' } });
+
     await server.services.billing.runRenewals(periodEnd + 14 * 86_400_000 - 1000);
     expect((await subscription(id)).status).toBe('past_due');
     await server.services.billing.runRenewals(periodEnd + 14 * 86_400_000 + 1000);
@@ -221,6 +227,7 @@ describe('renewal, past due, expiry', () => {
     expect(paid.statusCode).toBe(200);
     expect(paid.json()).toMatchObject({ status: 'paid', invoice: { id: invoiceId, status: 'paid' } });
     expect(await summary(id)).toMatchObject({ status: 'active', graceUntil: null, openInvoice: null, paymentMethod: { last4: '4242' } });
+    expect((await subscription(id)).actions).toEqual(expect.arrayContaining(['quantity.change', 'subscription.consolidate']));
     expect(await licenseCheck(user)).toMatchObject({ code: 'ACTIVE' });
     const again = await server.call('POST', `${base(id)}/invoices/${invoiceId}/pay`, { token: owner, body: {}, headers: { 'idempotency-key': key() } });
     expect(again.json()).toMatchObject({ error: { code: 'INVOICE_NOT_OPEN' } });

@@ -254,7 +254,7 @@ describe('delegated administration of customers (P3)', () => {
     expect(requested.json()).toMatchObject({ state: 'pending', subscriptionId: null });
     const mail = latestMail('partner-request', 'owner@oscar-customer.example')!;
     expect(mail.subject).toBe('November demande à administrer ton abonnement Outmerge');
-    expect(mail.html).toContain(`${server.services.config.publicUrl}/portal.html#/partner-request?token=`);
+    expect(mail.text).toContain(`${server.services.config.publicUrl}/portal.html#/partner-request?token=`);
     const requestSecret = requestToken('owner@oscar-customer.example');
 
     // Nothing yet.

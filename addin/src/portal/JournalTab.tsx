@@ -8,6 +8,7 @@ import { Feedback } from '../components/Feedback.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { errorText } from './errorText.js';
 import type { JournalEntry, JournalFilter, PortalApi, SubscriptionSummary } from './usePortalApi.js';
+import { useLayout } from '../components/layout.js';
 
 /** Entries on screen, newest first; the export has them all (up to the API's 10,000). */
 const SHOWN = 500;
@@ -22,6 +23,7 @@ function dayBoundary(value: string, end: boolean): string | undefined {
 
 export function JournalTab({ api, subscription }: { api: PortalApi; subscription: SubscriptionSummary }) {
   const { t, locale } = useI18n();
+  const layout = useLayout();
   const [actor, setActor] = useState('');
   const [action, setAction] = useState('');
   const [from, setFrom] = useState('');
@@ -57,9 +59,9 @@ export function JournalTab({ api, subscription }: { api: PortalApi; subscription
 
   const label = (name: string) => journalActionText(name, t);
   return (
-    <section style={{ display: 'flex', flexDirection: 'column', gap: 12 }} aria-label={t('journal.title')}>
+    <section className={layout.stackM} aria-label={t('journal.title')}>
       <Feedback error={error} />
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'flex-end' }}>
+      <div className={layout.fieldsRow}>
         <Field label={t('journal.actor')}>
           <Input value={actor} onChange={(_, d) => setActor(d.value)} type="search" data-testid="journal-actor" />
         </Field>

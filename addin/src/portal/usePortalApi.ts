@@ -25,6 +25,7 @@ export type Invitation = InvitationView;
 export type JournalEntry = JournalEntryView;
 import { ApiRequestError, apiFetch } from '../api/apiClient.js';
 import type { AuthPort } from '../auth/authPort.js';
+import { saveFile } from '../browser/saveFile.js';
 
 
 
@@ -121,12 +122,7 @@ export function usePortalApi(auth: AuthPort | null) {
       if (!auth) throw new Error('Not signed in');
       const response = await fetch(path, { headers: { Authorization: `Bearer ${await auth.apiToken()}` } });
       if (!response.ok) throw new ApiRequestError(response.status, 'DOWNLOAD_FAILED', `HTTP ${response.status}`);
-      const url = URL.createObjectURL(await response.blob());
-      const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(fileName, await response.blob());
     };
     return {
       plans: () => apiFetch<{ currency: string; plans: Plan[] }>('/api/v1/plans'),

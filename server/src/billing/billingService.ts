@@ -22,15 +22,16 @@ import type { InvoiceRow } from '../storage/billingStorage.js';
 import type { Storage, SubscriptionRow } from '../storage/storage.js';
 import type { BillingOptions } from './checkoutService.js';
 import type { FinalCharge, IdempotentCharges, Outcome, Recorded } from './idempotentCharge.js';
-import { invoiceTotals, taxFor, type DraftLine } from './invoiceMath.js';
+import { invoiceTotals, withTaxMinor, type DraftLine } from '../../../shared/src/billing/invoiceMath.js';
 import { renderInvoiceHtml } from './invoiceHtml.js';
 import { declinedResponse, invoiceView, issueInvoice, planLabel, recordPayment, recurringLines } from './ledger.js';
 import { PaymentMethodInvalidError, type StoredPaymentMethod } from './paymentProvider.js';
 import { periodEnd } from './plans.js';
-import { seatTotalMinor } from './pricing.js';
+import { seatTotalMinor } from '../../../shared/src/billing/pricing.js';
 import { grantsForRenewal } from '../partners/keyRules.js';
 import { unusedPaidMinor } from './consolidationCredit.js';
-import { prorateChange } from './proration.js';
+import { prorateChange } from '../../../shared/src/billing/proration.js';
+import { canBeMerged, isLive } from '../../../shared/src/billing/subscriptionState.js';
 import { verifyWebhook } from './webhookSignature.js';
 import { canonicalEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { formatMoney, resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
@@ -55,8 +56,6 @@ interface QuantityPlan {
   lines: DraftLine[];
   totals: ReturnType<typeof invoiceTotals> | null;
 }
-
-const LIVE = new Set(['active', 'trial']);
 
 /** The most seats one subscription holds (quantity changes; the request schemas cap bodies the same). */
 const MAX_SUBSCRIPTION_SEATS = 100_000;
@@ -113,7 +112,7 @@ export class BillingService {
   // --- quantity (B3) ----------------------------------------------------------------------
 
   private quantityPlan(subscription: SubscriptionRow, newQuantity: number, at: number): QuantityPlan {
-    if (!LIVE.has(subscription.status)) throw new ApiError(409, 'SUBSCRIPTION_NOT_ACTIVE', 'Only an active subscription can change its quantity. Pay the open invoice first.');
+    if (!isLive(subscription.status)) throw new ApiError(409, 'SUBSCRIPTION_NOT_ACTIVE', 'Only an active subscription can change its quantity. Pay the open invoice first.');
     // A trial is the vendor's gift of a fixed size: its period is not a paid period to prorate against.
     if (subscription.status === 'trial' && newQuantity > subscription.quantity) throw trialSeatsFixed();
     if (newQuantity < subscription.assignedCount) {
@@ -132,7 +131,7 @@ export class BillingService {
       currency,
       taxRateBp: this.options.taxRateBp,
       recurringMinor,
-      recurringTotalMinor: recurringMinor + taxFor(recurringMinor, this.options.taxRateBp),
+      recurringTotalMinor: withTaxMinor(recurringMinor, this.options.taxRateBp),
       periodEnd: new Date(subscription.periodEnd).toISOString(),
     } as const;
     if (effective !== 'now') {
@@ -447,7 +446,7 @@ export class BillingService {
             this.stop(subscription, 'expired', {}, 'subscription.expired', { graceUntil: new Date(state.graceUntil).toISOString() }, now);
             return done('expired');
           }
-          if (!LIVE.has(subscription.status) || subscription.periodEnd > now || subscription.periodEnd !== current.periodEnd) return done('nothing');
+          if (!isLive(subscription.status) || subscription.periodEnd > now || subscription.periodEnd !== current.periodEnd) return done('nothing');
           // A trial without a payment method ends at its end (P2): nothing was bought, so no invoice and no grace.
           const method = this.storage.billing.currentPaymentMethod(subscriptionId);
           if (subscription.status === 'trial' && !method) {
@@ -584,7 +583,7 @@ export class BillingService {
 
   private consolidationPlan(caller: CallerIdentity, target: Access, sourceIds: readonly string[], now: number) {
     const subscription = target.subscription;
-    if (!LIVE.has(subscription.status)) throw new ApiError(409, 'SUBSCRIPTION_NOT_ACTIVE', 'Only an active subscription can take in others.');
+    if (!isLive(subscription.status)) throw new ApiError(409, 'SUBSCRIPTION_NOT_ACTIVE', 'Only an active subscription can take in others.');
     if (sourceIds.length === 0 || new Set(sourceIds).size !== sourceIds.length || sourceIds.includes(subscription.id)) {
       throw new ApiError(400, 'CONSOLIDATION_INVALID', 'Name each subscription to merge once, and not the target itself.');
     }
@@ -592,7 +591,7 @@ export class BillingService {
     const sources = sourceIds.map((id) => {
       const source = authorize(this.storage, caller, id, 'subscription.consolidate').subscription;
       if (source.organisationId !== subscription.organisationId) throw new ApiError(409, 'CONSOLIDATION_INVALID', 'Only subscriptions of the same organisation can be merged.');
-      if (!LIVE.has(source.status) && source.status !== 'past_due') throw new ApiError(409, 'CONSOLIDATION_INVALID', `Subscription ${id} has ended and cannot be merged.`);
+      if (!canBeMerged(source.status)) throw new ApiError(409, 'CONSOLIDATION_INVALID', `Subscription ${id} has ended and cannot be merged.`);
       if (this.currencyOf(id) !== currency) throw new ApiError(409, 'CONSOLIDATION_INVALID', 'Only subscriptions billed in the same currency can be merged.');
       return source;
     });

@@ -21,12 +21,12 @@ import { person } from '../journal/journal.js';
 import { journalAs } from '../licensing/access.js';
 import { openSubscription, organisationFor } from '../organisations/organisations.js';
 import type { Storage } from '../storage/storage.js';
-import { invoiceTotals, type InvoiceTotals } from './invoiceMath.js';
+import { invoiceTotals, type InvoiceTotals } from '../../../shared/src/billing/invoiceMath.js';
 import { declinedResponse, issueInvoice, recordPayment, recurringLines } from './ledger.js';
 import type { FinalCharge, IdempotentCharges, Recorded } from './idempotentCharge.js';
 import { PaymentMethodInvalidError, type StoredPaymentMethod } from './paymentProvider.js';
 import { periodEnd, requestedPlan } from './plans.js';
-import { priceTiers, type VolumePricing } from './pricing.js';
+import { priceTiers, type VolumePricing } from '../../../shared/src/billing/pricing.js';
 
 export interface CheckoutRequest {
   /** The cart; or the single-line shorthand `plan` + `quantity`. */

@@ -4,14 +4,10 @@
  */
 // Invoices are printed in the reader's language: every catalog is registered.
 import '../../../shared/src/i18n/allCatalogs.js';
+import { escapeHtml } from '../../../shared/src/html/escapeHtml.js';
 import { formatDate, formatMoney, translate, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import type { InvoiceLineRow, InvoiceRow } from '../storage/billingStorage.js';
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
-}
 
 export function renderInvoiceHtml(invoice: InvoiceRow, lines: readonly InvoiceLineRow[], context: { organisation: string; locale: Locale }): string {
   const { locale } = context;

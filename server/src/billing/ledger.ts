@@ -8,8 +8,8 @@ import type { InvoiceView } from '../../../shared/src/api/views.js';
 import type { PlanConfig } from '../config.js';
 import type { InvoiceKind, InvoiceRow } from '../storage/billingStorage.js';
 import type { Storage, SubscriptionRow } from '../storage/storage.js';
-import { invoiceNumber, type DraftLine, type InvoiceTotals } from './invoiceMath.js';
-import { tierLines, type VolumePricing } from './pricing.js';
+import { invoiceNumber, type DraftLine, type InvoiceTotals } from '../../../shared/src/billing/invoiceMath.js';
+import { tierLines, type VolumePricing } from '../../../shared/src/billing/pricing.js';
 
 export function planLabel(plan: PlanConfig): string {
   return `Outmerge ${plan.id}`;

@@ -1,12 +1,6 @@
-/** Plan prices and periods (B1). Pure: amounts are integer minor units, periods calendar-based in UTC. */
+/** Plan periods (B1): calendar-based in UTC. Prices are in shared/src/billing/pricing.ts. */
 import type { PlanConfig } from '../config.js';
 import { ApiError } from '../http/apiError.js';
-
-export function purchaseAmountMinor(plan: PlanConfig, quantity: number): number {
-  const amount = plan.unitPriceMinor * quantity;
-  if (!Number.isSafeInteger(amount)) throw new RangeError('Amount out of range');
-  return amount;
-}
 
 /** The end of a period that starts at `start`: one calendar month or year later (31 Jan + 1 month = 28/29 Feb). */
 export function periodEnd(start: number, interval: PlanConfig['interval']): number {

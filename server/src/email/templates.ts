@@ -3,7 +3,7 @@
  * value is escaped for HTML, and links are built from the configured public URL, never from a
  * request's Host header.
  */
-import { escapeHtml } from '../../../shared/src/merge/footer.js';
+import { escapeHtml } from '../../../shared/src/html/escapeHtml.js';
 // Emails go out in each recipient's language: every catalog is registered.
 import '../../../shared/src/i18n/allCatalogs.js';
 import { formatDate, translate, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';

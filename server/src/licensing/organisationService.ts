@@ -4,6 +4,7 @@
  * behind the permission function. Domains are `domainService.ts`'s.
  */
 import type { JournalEntryView, MyLicenseView, MySeatView, SubscriptionView } from '../../../shared/src/api/views.js';
+import { actionsInStatus } from '../../../shared/src/billing/subscriptionState.js';
 import { ApiError } from '../http/apiError.js';
 import { seatsThatCount } from '../license/decideLicense.js';
 import { toCsv } from '../../../shared/src/csv/toCsv.js';
@@ -27,7 +28,8 @@ export function subscriptionView(subscription: SubscriptionRow, access: Pick<Acc
     owner: subscription.ownerEmail,
     role: access.role,
     permissions: access.permissions,
-    actions: access.actions,
+    // The pages offer what the status leaves open; the routes still authorise and refuse the rest (409).
+    actions: actionsInStatus(access.actions, subscription.status),
   };
 }
 

@@ -12,11 +12,11 @@ import type { PartnerStaffRole } from '../../../shared/src/permissions/permissio
 import type { BillingOptions } from '../billing/checkoutService.js';
 import type { FinalCharge, IdempotentCharges, Recorded } from '../billing/idempotentCharge.js';
 import { renderInvoiceHtml } from '../billing/invoiceHtml.js';
-import { invoiceNumber, invoiceTotals } from '../billing/invoiceMath.js';
+import { invoiceNumber, invoiceTotals } from '../../../shared/src/billing/invoiceMath.js';
 import { declinedResponse, planLabel, recordPayment } from '../billing/ledger.js';
 import { PaymentMethodInvalidError } from '../billing/paymentProvider.js';
 import { periodEnd, requestedPlan } from '../billing/plans.js';
-import { safeMoney, seatTotalMinor } from '../billing/pricing.js';
+import { productKeysMinor, seatTotalMinor } from '../../../shared/src/billing/pricing.js';
 import type { PlanConfig } from '../config.js';
 import type { Outbox } from '../email/outbox.js';
 import { productKeysEmail } from '../email/templates.js';
@@ -97,9 +97,9 @@ export class ProductKeyService {
 
   /** What `count` keys of (plan, seats, term) cost: the plan's graduated price of the seats, times the term, tax on top. */
   private keyTotals(plan: PlanConfig, purchase: { seats: number; termPeriods: number; count: number }) {
-    const perKey = safeMoney(seatTotalMinor(plan, this.options.volume, purchase.seats) * purchase.termPeriods);
+    const { perKeyMinor, subtotalMinor } = productKeysMinor(seatTotalMinor(plan, this.options.volume, purchase.seats), purchase);
     const description = `Product key: ${planLabel(plan)}, ${purchase.seats} seats, ${purchase.termPeriods} × ${plan.interval}`;
-    return invoiceTotals([{ description, quantity: purchase.count, unitAmountMinor: perKey, amountMinor: safeMoney(perKey * purchase.count) }], 0, this.options.taxRateBp);
+    return invoiceTotals([{ description, quantity: purchase.count, unitAmountMinor: perKeyMinor, amountMinor: subtotalMinor }], 0, this.options.taxRateBp);
   }
 
   /**

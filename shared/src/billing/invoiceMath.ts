@@ -29,6 +29,11 @@ export function taxFor(subtotalMinor: number, taxRateBp: number): number {
   return safeMoney(Math.floor((subtotalMinor * taxRateBp + 5_000) / 10_000));
 }
 
+/** A subtotal with its tax on top: what the buyer pays for it. */
+export function withTaxMinor(subtotalMinor: number, taxRateBp: number): number {
+  return safeMoney(subtotalMinor + taxFor(subtotalMinor, taxRateBp));
+}
+
 export function invoiceTotals(lines: readonly DraftLine[], creditBalanceMinor: number, taxRateBp: number, creditDescription = 'Credit applied'): InvoiceTotals {
   for (const line of lines) safeMoney(line.amountMinor);
   const charges = safeMoney(lines.reduce((sum, line) => sum + line.amountMinor, 0));
@@ -36,8 +41,7 @@ export function invoiceTotals(lines: readonly DraftLine[], creditBalanceMinor: n
   const creditAppliedMinor = Math.min(Math.max(0, creditBalanceMinor), charges);
   const all = creditAppliedMinor > 0 ? [...lines, { description: creditDescription, quantity: null, unitAmountMinor: null, amountMinor: -creditAppliedMinor }] : [...lines];
   const subtotalMinor = charges - creditAppliedMinor;
-  const taxMinor = taxFor(subtotalMinor, taxRateBp);
-  return { lines: all, subtotalMinor, taxRateBp, taxMinor, totalMinor: safeMoney(subtotalMinor + taxMinor), creditAppliedMinor, creditLeftMinor: Math.max(0, creditBalanceMinor) - creditAppliedMinor };
+  return { lines: all, subtotalMinor, taxRateBp, taxMinor: taxFor(subtotalMinor, taxRateBp), totalMinor: withTaxMinor(subtotalMinor, taxRateBp), creditAppliedMinor, creditLeftMinor: Math.max(0, creditBalanceMinor) - creditAppliedMinor };
 }
 
 export function invoiceNumber(year: number, sequence: number): string {
