@@ -27,7 +27,7 @@ function edit(pattern: RegExp | string, replacement: string): string {
 
 /**
  * The 1.1 overrides' content moved into the 1.0 overrides (SupportsSharedFolders, a 1.1 element, dropped):
- * valid 1.0 markup except for SupportsPinning, which only 1.1 has (shared/reference/manifest-schemas, neg1/ctl1).
+ * valid 1.0 markup except for SupportsPinning, which only 1.1 has (only the 1.1 XSD, MailAppVersionOverridesV1_1.xsd, declares it).
  */
 function flattenedTo10(keepPinning: boolean): string {
   let xml = edit(/\n\s*<VersionOverrides xmlns="http:\/\/schemas.microsoft.com\/office\/mailappversionoverrides\/1.1" xsi:type="VersionOverridesV1_1">/, '');

@@ -1,8 +1,8 @@
 /**
  * The merge engine: turns the draft's subject and HTML body into one message per recipient row.
  *
- * Rendering, escaping and block structure are Handlebars' job (a well-kept engine; the fastest of
- * those measured in ../shared/reference/perf-baselines.md). This module only translates the
+ * Rendering, escaping and block structure are Handlebars' job (a well-kept engine; `npm run bench`
+ * measures it against a plain replaceAll loop with the same escaping: bench/merge.ts). This module only translates the
  * user-facing merge language into Handlebars and checks it against the recipient columns, so that
  * every problem is reported, with its position, before anything is sent:
  *
