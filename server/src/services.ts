@@ -14,14 +14,14 @@ import type { Config } from './config.js';
 import { createEmailTransport } from './email/mailer.js';
 import { Outbox } from './email/outbox.js';
 import { createAccessTokenValidator, type AccessTokenValidator, type CallerIdentity } from './identity/accessTokenValidator.js';
-import { LicenseService } from './license/licenseService.js';
-import { loadSigningKeys, type SigningKeys } from './license/signingKeys.js';
+import { LicenseService } from './licenseCheck/licenseService.js';
+import { loadSigningKeys, type SigningKeys } from './licenseCheck/signingKeys.js';
 import { createTxtLookup } from './dns/txtLookup.js';
-import { DelegationService } from './licensing/delegationService.js';
-import { DomainService } from './licensing/domainService.js';
-import { OrganisationService } from './licensing/organisationService.js';
+import { DelegationService } from './subscriptions/delegationService.js';
+import { DomainService } from './organisations/domainService.js';
+import { OrganisationService } from './subscriptions/organisationService.js';
 import { createPartnerServices, type PartnerServices } from './partners/partnerServices.js';
-import { SeatService } from './licensing/seatService.js';
+import { SeatService } from './subscriptions/seatService.js';
 import { Storage } from './storage/storage.js';
 
 export interface Services {

@@ -300,7 +300,7 @@ describe('delegated administration of customers (P3)', () => {
     expect((await server.call('GET', `/api/v1/subscriptions/${subscriptionId}/seats`, { token })).statusCode).toBe(200);
     // A day later: expired, and the permission function gives nothing.
     expect(later(DAY + 1000).administration.relationshipsOf(customer, subscriptionId)[0]).toMatchObject({ state: 'expired' });
-    const { authorize } = await import('../../server/src/licensing/access.js');
+    const { authorize } = await import('../../server/src/access/access.js');
     const staff = await account('owner@papa-partners.example');
     expect(() => authorize(server.services.storage, staff, subscriptionId, 'seats.view', Date.now() + DAY + 1000)).toThrow(expect.objectContaining({ statusCode: 404 }));
 

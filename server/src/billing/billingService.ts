@@ -16,7 +16,7 @@ import type { BillingSummaryView, PaymentMethodView, QuantityChangeResult, Quant
 import type { PlanConfig } from '../config.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
-import { actorOf, authorize, journalAs, type Access, type JournalActor } from '../licensing/access.js';
+import { actorOf, authorize, journalAs, type Access, type JournalActor } from '../access/access.js';
 import type { JournalAction } from '../../../shared/src/journal/journalActions.js';
 import type { InvoiceRow } from '../storage/billingStorage.js';
 import type { Storage, SubscriptionRow } from '../storage/storage.js';

@@ -18,7 +18,7 @@ import { ApiError } from '../http/apiError.js';
 import { CONSUMER_TENANT_ID, NO_VERIFIED_ADDRESS, verifiedAddress } from '../identity/verifiedClaims.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import { person } from '../journal/journal.js';
-import { journalAs } from '../licensing/access.js';
+import { journalAs } from '../access/access.js';
 import { openSubscription, organisationFor } from '../organisations/organisations.js';
 import type { Storage } from '../storage/storage.js';
 import { invoiceTotals, type InvoiceTotals } from '../../../shared/src/billing/invoiceMath.js';

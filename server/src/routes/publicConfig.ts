@@ -5,7 +5,7 @@
 import { Type, type Static } from 'typebox';
 import { ClientConfigSchema, type ClientConfig } from '../../../shared/src/api/clientConfig.js';
 import type { Config } from '../config.js';
-import type { SigningKeys } from '../license/signingKeys.js';
+import type { SigningKeys } from '../licenseCheck/signingKeys.js';
 import type { Api } from './schemas.js';
 
 export function clientConfig(config: Config): ClientConfig {
