@@ -6,7 +6,7 @@
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type RouteOptions } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type RouteOptions } from 'fastify';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.js';
@@ -80,7 +80,8 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
     frameworkErrors: (error, _request, reply) => routerError(error, reply),
     clientErrorHandler: clientError,
     logger: options.logger === false ? false : loggerOptions(config),
-    disableRequestLogging: true,
+    // One line per request comes from http/loggerOptions.ts; Fastify's own two lines are off.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     // Strict validation: an unknown field or a wrongly typed value is the client's mistake to be told
