@@ -8,6 +8,7 @@ import { BillingService } from './billing/billingService.js';
 import { CheckoutService } from './billing/checkoutService.js';
 import { IdempotentCharges } from './billing/idempotentCharge.js';
 import { SimulatedPaymentProvider } from './billing/simulatedPaymentProvider.js';
+import { StripePaymentProvider } from './billing/stripePaymentProvider.js';
 import type { PaymentProvider } from './billing/paymentProvider.js';
 import type { Config } from './config.js';
 import { createMailer, type Mailer } from './email/mailer.js';
@@ -48,7 +49,15 @@ export const DATABASE_FILE = 'outmerge.sqlite';
 /** The simulated payment provider's own records: a separate service's, so a separate file. */
 export const SIMULATED_PAYMENTS_FILE = 'simulated-payments.sqlite';
 
-export async function createServices(config: Config, log: (error: unknown, message: string) => void, options: { dnsServers?: string[]; clock?: () => number } = {}): Promise<Services> {
+/**
+ * `stripeApi`: where the Stripe provider's SDK connects when it is not api.stripe.com (the
+ * development stand-in the app started).
+ */
+export async function createServices(
+  config: Config,
+  log: (error: unknown, message: string) => void,
+  options: { dnsServers?: string[]; clock?: () => number; stripeApi?: { host: string; port: number; protocol: 'http' | 'https' } } = {},
+): Promise<Services> {
   const clock = options.clock ?? Date.now;
   const storage = Storage.open(path.join(config.dataDir, DATABASE_FILE));
   const keys = await loadSigningKeys({ configuredJson: config.license.signingKeysJson, dataDir: config.dataDir });
@@ -66,13 +75,14 @@ export async function createServices(config: Config, log: (error: unknown, messa
     domains.observe(caller);
     return caller;
   };
-  const { plans, currency, volume, taxRateBp, graceDays, webhookSecrets, claimLeaseMs, simulated } = config.payments;
-  const simulatedProvider = new SimulatedPaymentProvider({ file: path.join(config.dataDir, SIMULATED_PAYMENTS_FILE), latencyMs: simulated.latencyMs, searchLagMs: simulated.searchLagMs, clock });
-  const paymentProvider: PaymentProvider = simulatedProvider;
+  const { plans, currency, volume, taxRateBp, graceDays, webhookSecrets, claimLeaseMs, simulated, stripe } = config.payments;
+  // The simulated provider is the embedded default; it refuses to exist in production (its constructor checks).
+  const simulatedProvider = stripe ? null : new SimulatedPaymentProvider({ file: path.join(config.dataDir, SIMULATED_PAYMENTS_FILE), latencyMs: simulated.latencyMs, searchLagMs: simulated.searchLagMs, clock, webhookSecrets });
+  const paymentProvider: PaymentProvider = stripe ? new StripePaymentProvider({ secretKey: stripe.secretKey, webhookSecrets: stripe.webhookSecrets, ...(options.stripeApi ? { api: options.stripeApi } : {}) }) : simulatedProvider!;
   const charges = new IdempotentCharges(storage, paymentProvider, { leaseMs: claimLeaseMs }, clock, log);
   // Each service registers how its payments are recorded; all are in place before a claim can be reconciled.
   const checkout = new CheckoutService(storage, charges, { plans, currency, volume, taxRateBp });
-  const billing = new BillingService(storage, charges, { plans, currency, volume, taxRateBp, graceDays, webhookSecrets, publicUrl: config.publicUrl }, clock, mailer);
+  const billing = new BillingService(storage, charges, { plans, currency, volume, taxRateBp, graceDays, publicUrl: config.publicUrl }, clock, mailer);
   const partners = new PartnerService(storage, charges, checkout, mailer, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials }, clock, log);
   return {
     config,
@@ -91,7 +101,7 @@ export async function createServices(config: Config, log: (error: unknown, messa
     paymentProvider,
     partners,
     close() {
-      simulatedProvider.close();
+      simulatedProvider?.close();
       storage.close();
     },
   };

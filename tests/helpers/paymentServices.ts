@@ -8,11 +8,11 @@ import type { TestServer } from './testServer.js';
 
 export function paymentServices(server: TestServer, provider: PaymentProvider, options: { clock?: () => number; leaseMs?: number } = {}) {
   const { config, storage, mailer } = server.services;
-  const { plans, currency, volume, taxRateBp, graceDays, webhookSecrets, claimLeaseMs } = config.payments;
+  const { plans, currency, volume, taxRateBp, graceDays, claimLeaseMs } = config.payments;
   const clock = options.clock ?? Date.now;
   const charges = new IdempotentCharges(storage, provider, { leaseMs: options.leaseMs ?? claimLeaseMs }, clock);
   const checkout = new CheckoutService(storage, charges, { plans, currency, volume, taxRateBp });
-  const billing = new BillingService(storage, charges, { plans, currency, volume, taxRateBp, graceDays, webhookSecrets, publicUrl: config.publicUrl }, clock, mailer);
+  const billing = new BillingService(storage, charges, { plans, currency, volume, taxRateBp, graceDays, publicUrl: config.publicUrl }, clock, mailer);
   const partners = new PartnerService(storage, charges, checkout, mailer, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials }, clock);
   return { charges, checkout, billing, partners };
 }

@@ -23,14 +23,13 @@ import type { BillingOptions } from './checkoutService.js';
 import type { FinalCharge, IdempotentCharges, Outcome, Recorded } from './idempotentCharge.js';
 import { invoiceTotals, taxFor, type DraftLine } from './invoiceMath.js';
 import { renderInvoiceHtml } from './invoiceHtml.js';
-import { declinedResponse, invoiceView, issueInvoice, planLabel, recordPayment, recurringLines } from './ledger.js';
-import { PaymentMethodInvalidError, type StoredPaymentMethod } from './paymentProvider.js';
+import { declinedResponse, declineMessage, invoiceView, issueInvoice, planLabel, recordPayment, recurringLines } from './ledger.js';
+import { PaymentMethodInvalidError, WebhookSignatureError, type StoredPaymentMethod } from './paymentProvider.js';
 import { periodEnd } from './plans.js';
 import { seatTotalMinor } from './pricing.js';
 import { grantsForRenewal } from '../partners/keyRules.js';
 import { unusedPaidMinor } from './consolidationCredit.js';
 import { prorateChange } from './proration.js';
-import { verifyWebhook } from './webhookSignature.js';
 import { canonicalEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { formatMoney, resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
 import type { Mailer, OutgoingEmail } from '../email/mailer.js';
@@ -38,7 +37,6 @@ import { paymentFailedEmail, subscriptionExpiredEmail } from '../email/templates
 
 export interface BillingServiceOptions extends BillingOptions {
   graceDays: number;
-  webhookSecrets: readonly string[];
   /** Links in the owner's emails (payment failed, expired) start here; without it no such email is sent. */
   publicUrl?: string;
 }
@@ -250,15 +248,29 @@ export class BillingService {
     return renderInvoiceHtml(invoice, this.storage.billing.invoiceLines(invoice.id), { organisation: organisation?.name ?? '', locale });
   }
 
+  /**
+   * Replaces the card used for renewals and quantity changes. The provider checks the card with
+   * the bank first (Stripe: a SetupIntent): a declined card is answered 402 and the stored card
+   * stays as it was.
+   */
   async replacePaymentMethod(caller: CallerIdentity, subscriptionId: string, card: string, ip: string | null): Promise<PaymentMethodView> {
-    authorize(this.storage, caller, subscriptionId, 'billing.manage');
-    let method;
+    const { subscription } = authorize(this.storage, caller, subscriptionId, 'billing.manage');
+    let saved;
     try {
-      method = await this.provider.createPaymentMethod(card);
+      saved = await this.provider.savePaymentMethod(card, { idempotencyKey: `payment-method:${subscriptionId}:${randomUUID()}`, customer: { email: subscription.ownerEmail, name: subscription.ownerEmail } });
     } catch (error) {
       if (error instanceof PaymentMethodInvalidError) throw new ApiError(400, 'PAYMENT_CARD_INVALID', error.message);
       throw error;
     }
+    if (saved.status === 'declined') {
+      const reason = saved.reason;
+      this.storage.transaction(() => {
+        const access = authorize(this.storage, caller, subscriptionId, 'billing.manage');
+        journalAs(this.storage, access.subscription, actorOf(access), { category: 'billing', action: 'payment_method.declined', target: subscriptionId, detail: { reason }, ip, at: this.clock() });
+      });
+      throw new ApiError(402, 'PAYMENT_DECLINED', declineMessage(reason), { reason });
+    }
+    const method = saved.method;
     return this.storage.transaction(() => {
       const now = this.clock();
       const access = authorize(this.storage, caller, subscriptionId, 'billing.manage');
@@ -292,7 +304,7 @@ export class BillingService {
         if (!method) throw new ApiError(409, 'PAYMENT_METHOD_MISSING', 'Enter a card to pay with.');
         this.lock(subscriptionId, now);
         return {
-          charge: { amountMinor: invoice.totalMinor, currency: invoice.currency, paymentMethodToken: method.token, description: `Invoice ${invoice.number}`, offSession: false },
+          charge: { amountMinor: invoice.totalMinor, currency: invoice.currency, paymentMethodToken: method.token, description: `Invoice ${invoice.number}`, offSession: false, savePaymentMethod: newMethod !== null },
           pending: { subscriptionId, invoiceId, method: newMethod, actor: actorOf(access), ip },
         };
       },
@@ -337,7 +349,7 @@ export class BillingService {
       if (error instanceof PaymentMethodInvalidError) throw new ApiError(404, 'PAYMENT_ACTION_NOT_FOUND', 'The payment provider no longer knows this payment. Start again.');
       throw error;
     }
-    if (result.status === 'requires_action') return { statusCode: 202, body: { status: 'requires_action', actionId, amountMinor: action.amountMinor, currency: action.currency } };
+    if (result.status === 'requires_action') return { statusCode: 202, body: { status: 'requires_action', actionId, amountMinor: action.amountMinor, currency: action.currency, ...(result.clientSecret ? { clientSecret: result.clientSecret } : {}) } };
     const finished = this.charges.finishAction(action.id, result);
     await finished.after?.();
     return finished.outcome;
@@ -349,16 +361,15 @@ export class BillingService {
    * payment Outmerge does not know yet (its claim was cut by a crash and is being reconciled) is
    * refused, so that the provider sends it again.
    */
-  handleWebhook(rawBody: string, signatureHeader: string | undefined): { received: true; duplicate: boolean } {
-    const verification = verifyWebhook(rawBody, signatureHeader, this.options.webhookSecrets, Math.floor(this.clock() / 1000));
-    if (!verification.ok) throw new ApiError(400, 'WEBHOOK_SIGNATURE_INVALID', 'The webhook signature is missing, wrong or too old.', { reason: verification.reason });
-    let parsed: unknown;
+  handleWebhook(rawBody: string, headers: Record<string, string | string[] | undefined>): { received: true; duplicate: boolean } {
+    const header = headers[this.provider.webhookSignatureHeader];
+    let event;
     try {
-      parsed = JSON.parse(rawBody);
-    } catch {
-      throw new ApiError(400, 'VALIDATION_FAILED', 'The webhook body is not JSON.');
+      event = this.provider.verifyWebhook(rawBody, typeof header === 'string' ? header : undefined, Math.floor(this.clock() / 1000));
+    } catch (error) {
+      if (error instanceof WebhookSignatureError) throw new ApiError(400, 'WEBHOOK_SIGNATURE_INVALID', 'The webhook signature is missing, wrong or too old.', { reason: error.reason });
+      throw error;
     }
-    const event = this.provider.parseWebhookEvent(parsed);
     if (!event) throw new ApiError(400, 'VALIDATION_FAILED', 'The webhook body is not an event.');
     if (event.type === 'other') {
       // Nothing Outmerge acts on: seen is handled.

@@ -87,6 +87,8 @@ export function declineMessage(reason: string): string {
       return 'The card has expired. Use another card.';
     case 'authentication_failed':
       return 'The payment was not confirmed with your bank. Try again or use another card.';
+    case 'authentication_required':
+      return 'Your bank asks you to confirm this card, which cannot be done here. Use another card, or pay an open invoice with this one to confirm it.';
     default:
       return 'The card was declined. Use another card or contact your bank.';
   }

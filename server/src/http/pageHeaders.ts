@@ -43,6 +43,20 @@ const OUTLOOK_FRAMED_PAGES = new Set(['taskpane.html', 'auth-dialog.html']);
  * `docs/develop/dialog-handle-errors-events.md`). Any page a popup or a dialog returns to goes here.
  */
 const PAGES_WITHOUT_OPENER_POLICY = new Set(['portal.html', 'taskpane.html', 'auth-dialog.html']);
+/**
+ * Pages that take card details: with PAYMENT_PROVIDER=stripe they load Stripe.js, which must
+ * come from js.stripe.com ("Including Stripe.js": never bundled or self-hosted), frames its card
+ * fields and 3-D Secure pages from js.stripe.com and hooks.stripe.com, and calls api.stripe.com.
+ * The sources are Stripe's own list ("Security at Stripe", docs.stripe.com/security/guide,
+ * Content Security Policy), less maps.googleapis.com, which only its Address Element needs.
+ * Only the portal pays; the pane and every other page keep their policy.
+ */
+const PAYMENT_PAGES = new Set(['portal.html']);
+export const STRIPE_CSP_SOURCES = {
+  'script-src': ['https://js.stripe.com', 'https://*.js.stripe.com'],
+  'frame-src': ['https://js.stripe.com', 'https://*.js.stripe.com', 'https://hooks.stripe.com'],
+  'connect-src': ['https://api.stripe.com'],
+} as const;
 /** Folders of public files other origins may load (no credentials, nothing private). */
 const CROSS_ORIGIN_FOLDERS = ['assets/', 'js/'];
 
@@ -52,6 +66,8 @@ export interface StaticFileHeaders {
   /** false: send no Cross-Origin-Opener-Policy at all. */
   openerPolicy: boolean;
   resourcePolicy: 'same-origin' | 'cross-origin';
+  /** The page takes card details: it may load the payment provider's script (STRIPE_CSP_SOURCES with Stripe). */
+  payments: boolean;
 }
 
 /** `relativePath`: the file's path below the static root, with forward slashes. */
@@ -62,7 +78,22 @@ export function staticFileHeaders(relativePath: string): StaticFileHeaders {
     frameAncestors: framed ? ["'self'", ...OUTLOOK_FRAME_ANCESTORS] : null,
     openerPolicy: !PAGES_WITHOUT_OPENER_POLICY.has(file),
     resourcePolicy: framed || CROSS_ORIGIN_FOLDERS.some((folder) => file.startsWith(folder)) ? 'cross-origin' : 'same-origin',
+    payments: PAYMENT_PAGES.has(file),
   };
+}
+
+/** The policy `csp` with `sources` added to each named directive (kept in its place). */
+export function withAddedSources(csp: string, sources: Readonly<Record<string, readonly string[]>>): string {
+  return csp
+    .split(';')
+    .map((directive) => directive.trim())
+    .filter((directive) => directive !== '')
+    .map((directive) => {
+      const [name = ''] = directive.split(/\s+/, 1);
+      const extra = sources[name.toLowerCase()];
+      return extra ? `${directive} ${extra.join(' ')}` : directive;
+    })
+    .join(';');
 }
 
 /** The policy `csp` with its frame-ancestors directive replaced by `sources`. */

@@ -151,11 +151,8 @@ export function registerBillingRoutes(app: FastifyInstance, services: Services):
     scope.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 256 * 1024 }, (_request, body, done) => done(null, body));
     scope.post<{ Body: string }>(
       '/api/v1/payments/webhook',
-      { config: { rateLimit: { max: 600, timeWindow: '1 minute' } }, schema: { summary: "The payment provider's signed events (header Outmerge-Signature: t=…,v1=…)", security: [] } },
-      async (request) => {
-        const header = request.headers['outmerge-signature'];
-        return services.billing.handleWebhook(typeof request.body === 'string' ? request.body : '', typeof header === 'string' ? header : undefined);
-      },
+      { config: { rateLimit: { max: 600, timeWindow: '1 minute' } }, schema: { summary: "The payment provider's signed events (Stripe-Signature, or the simulated provider's Outmerge-Signature: t=…,v1=…)", security: [] } },
+      async (request) => services.billing.handleWebhook(typeof request.body === 'string' ? request.body : '', request.headers),
     );
   });
 }
