@@ -41,6 +41,8 @@ export interface StripeStandInOptions {
 export interface WebhookDelivery {
   eventId: string;
   type: StripeEventType;
+  /** The id of the object the event is about (pi_…, seti_…, re_…). */
+  objectId: string;
   status: number | null;
   attempt: number;
 }
@@ -57,6 +59,8 @@ export interface StripeStandIn {
   deliveries(): readonly WebhookDelivery[];
   /** Resolves when no webhook is waiting to be delivered or redelivered. */
   webhooksSettled(): Promise<void>;
+  /** Resolves when an event of this type about this object was delivered and answered 2xx. */
+  webhookAccepted(type: StripeEventType, objectId: string): Promise<WebhookDelivery>;
   close(): Promise<void>;
 }
 
@@ -88,6 +92,12 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
   let pending = 0;
   let idle: Array<() => void> = [];
   let closed = false;
+  let acceptedWaiters: Array<{ type: StripeEventType; objectId: string; resolve: (delivery: WebhookDelivery) => void }> = [];
+  const accepted = (record: WebhookDelivery) => {
+    const [done, waiting] = [acceptedWaiters.filter((w) => w.type === record.type && w.objectId === record.objectId), acceptedWaiters.filter((w) => w.type !== record.type || w.objectId !== record.objectId)];
+    acceptedWaiters = waiting;
+    for (const waiter of done) waiter.resolve(record);
+  };
   const faults = { rateLimited: 0 };
   const windows = { read: { second: 0, count: 0 }, write: { second: 0, count: 0 } };
   const idempotency = new Map<string, SavedAnswer>();
@@ -97,7 +107,7 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
   };
 
   // Events: sent after the answer that caused them, signed with the endpoint's secret.
-  const deliver = (event: { id: string; type: StripeEventType }, payload: string, attempt: number) => {
+  const deliver = (event: { id: string; type: StripeEventType; data: { object: unknown } }, payload: string, attempt: number) => {
     if (closed) return;
     if (!endpoint) {
       pending--;
@@ -107,13 +117,14 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
     const target = endpoint;
     const t = Math.floor(clock() / 1000);
     const signature = createHmac('sha256', target.secret).update(`${t}.${payload}`, 'utf8').digest('hex');
-    const record: WebhookDelivery = { eventId: event.id, type: event.type, status: null, attempt };
+    const record: WebhookDelivery = { eventId: event.id, type: event.type, objectId: (event.data.object as { id: string }).id, status: null, attempt };
     deliveries.push(record);
     fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': `t=${t},v1=${signature}`, 'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)' }, body: payload })
       .then(
         async (response) => {
           record.status = response.status;
           await response.arrayBuffer();
+          if (response.ok) accepted(record);
           return response.ok;
         },
         () => false,
@@ -273,6 +284,10 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
     },
     deliveries: () => deliveries,
     webhooksSettled: () => (pending === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))),
+    webhookAccepted(type, objectId) {
+      const done = deliveries.find((d) => d.type === type && d.objectId === objectId && d.status !== null && d.status >= 200 && d.status < 300);
+      return done ? Promise.resolve(done) : new Promise((resolve) => acceptedWaiters.push({ type, objectId, resolve }));
+    },
     async close() {
       closed = true;
       for (const timer of timers) clearTimeout(timer);
