@@ -8,6 +8,7 @@ import type { BillingSummaryView, InvoiceView } from '../../../shared/src/api/vi
 import { formatDate, formatMoney } from '../../../shared/src/i18n/translate.js';
 import { Feedback } from '../components/Feedback.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { CardField, usePaymentAuthentication, type CardFieldHandle } from './CardField.js';
 import { errorText } from './errorText.js';
 import type { PortalApi, SubscriptionSummary } from './usePortalApi.js';
 
@@ -24,6 +25,8 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
   const [action, setAction] = useState<string | null>(null);
   const payKey = useRef<{ body: string; key: string } | null>(null);
   const canManage = subscription.actions.includes('billing.manage');
+  const newCard = useRef<CardFieldHandle>(null);
+  const stripeCards = usePaymentAuthentication() !== null;
 
   const load = useCallback(() => {
     Promise.all([api.billing(subscription.id), api.invoices(subscription.id)]).then(
@@ -128,16 +131,16 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
         )}
         {canManage && replacing && (
           <div style={{ display: 'flex', gap: 8, alignItems: 'flex-end', flexWrap: 'wrap' }}>
-            <Field label={t('checkout.card')} hint={t('checkout.cardHint')} style={{ flex: '1 1 320px' }}>
-              <Input value={card} onChange={(_, d) => setCard(d.value)} inputMode="numeric" autoComplete="cc-number" data-testid="new-card" placeholder="4242 4242 4242 4242" />
-            </Field>
+            <div style={{ flex: '1 1 320px' }}>
+              <CardField ref={newCard} label={t('checkout.card')} hint={t('checkout.cardHint')} testId="new-card" value={card} onChange={setCard} />
+            </div>
             <Button
               appearance="primary"
-              disabled={busy || card.trim() === ''}
+              disabled={busy || (!stripeCards && card.trim() === '')}
               data-testid="save-card"
               onClick={() =>
                 void run(async () => {
-                  await api.replacePaymentMethod(subscription.id, card);
+                  await api.replacePaymentMethod(subscription.id, (await newCard.current?.read()) ?? card);
                   setReplacing(false);
                   setCard('');
                   return t('billing.cardSaved');

@@ -3,12 +3,13 @@
  * order with volume prices and tax, confirm, pay; when the bank asks for additional authentication
  * the page shows that step. After the payment the buyer lands on the new subscription's seats.
  */
-import { Button, Caption1, Card, Field, Input, MessageBar, MessageBarBody, SpinButton, Spinner, Text } from '@fluentui/react-components';
+import { Button, Caption1, Card, Field, MessageBar, MessageBarBody, SpinButton, Spinner, Text } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CartLine, CheckoutResult, PlanCatalogView, PriceTierView } from '../../../shared/src/api/views.js';
 import { formatMoney, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import type { Account } from '../auth/authPort.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { CardField, usePaymentAuthentication, type CardFieldHandle } from './CardField.js';
 import { errorText } from './errorText.js';
 import type { PortalApi } from './usePortalApi.js';
 import { navigate } from './useHashRoute.js';
@@ -44,7 +45,11 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
   const [card, setCard] = useState('');
   const [paying, setPaying] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The cart's quantities are checked from "Review" on; the card only once the buyer tried to pay with it.
   const [touched, setTouched] = useState(false);
+  const [payTried, setPayTried] = useState(false);
+  const cardField = useRef<CardFieldHandle>(null);
+  const bankConfirmation = usePaymentAuthentication();
   const [action, setAction] = useState<{ actionId: string; amountMinor: number } | null>(null);
   // One Idempotency-Key per distinct order: resubmitting the same order (double click, retry after a
   // network error) reuses it and is charged once; a corrected order (another card) gets a new key.
@@ -75,21 +80,26 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
   const total = subtotal + tax;
   const order: { lines: CartLine[]; card: string } = { lines: lines.map((l) => ({ plan: l.plan.id, quantity: l.quantity })), card };
 
-  const finish = (result: CheckoutResult) => {
-    if (result.status === 'requires_action') {
-      setAction({ actionId: result.actionId, amountMinor: result.amountMinor });
-      setStep('authenticate');
-    } else navigate(`/subscriptions/${result.subscriptionId}`);
+  const finish = async (result: CheckoutResult): Promise<void> => {
+    if (result.status !== 'requires_action') return navigate(`/subscriptions/${result.subscriptionId}`);
+    // With Stripe, Stripe.js shows the bank's page; the server then reads the outcome from Stripe.
+    if (bankConfirmation && (await bankConfirmation(result.clientSecret))) return finish((await api.completePayment(result.actionId, true)) as CheckoutResult);
+    setAction({ actionId: result.actionId, amountMinor: result.amountMinor });
+    setStep('authenticate');
   };
 
+  const cardMissing = bankConfirmation === null && card.trim() === '';
   const pay = async (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
-    if (!cartValid || card.trim() === '') return;
+    setPayTried(true);
+    if (!cartValid || cardMissing) return;
     setPaying(true);
     setError(null);
     try {
-      finish(await api.buy(order, keyFor(order)));
+      const paymentMethod = (await cardField.current?.read()) ?? card;
+      const body = { ...order, card: paymentMethod };
+      await finish(await api.buy(body, keyFor(body)));
     } catch (e) {
       setError(errorText(e, t));
     } finally {
@@ -102,7 +112,7 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
     setPaying(true);
     setError(null);
     try {
-      finish((await api.completePayment(action.actionId, approved)) as CheckoutResult);
+      await finish((await api.completePayment(action.actionId, approved)) as CheckoutResult);
     } catch (e) {
       setError(errorText(e, t));
       setAction(null);
@@ -231,14 +241,7 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
         {step === 'payment' && (
           <form onSubmit={(e) => void pay(e)} noValidate style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
             {summary}
-            <Field
-              label={t('checkout.card')}
-              hint={t('checkout.cardHint')}
-              validationState={touched && card.trim() === '' ? 'error' : 'none'}
-              validationMessage={touched && card.trim() === '' ? t('checkout.cardRequired') : undefined}
-            >
-              <Input value={card} onChange={(_, data) => setCard(data.value)} inputMode="numeric" autoComplete="cc-number" data-testid="card" placeholder="4242 4242 4242 4242" />
-            </Field>
+            <CardField ref={cardField} label={t('checkout.card')} hint={t('checkout.cardHint')} testId="card" value={card} onChange={setCard} validationMessage={payTried && cardMissing ? t('checkout.cardRequired') : undefined} />
             {errorBar}
             <div style={{ display: 'flex', gap: 8 }}>
               <Button onClick={() => setStep('review')} disabled={paying}>

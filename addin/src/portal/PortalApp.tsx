@@ -12,6 +12,7 @@ import { LanguagePicker } from '../components/LanguagePicker.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { AcceptInvitation } from './AcceptInvitation.js';
 import { readAdminConsentReturn } from './adminConsentReturn.js';
+import { PaymentsContext } from './CardField.js';
 import { Checkout } from './Checkout.js';
 import { Dashboard } from './Dashboard.js';
 import { ItHelp } from './ItHelp.js';
@@ -107,7 +108,7 @@ function PortalContent({ config, locale, onLocale }: { config: ClientConfig; loc
         <div style={{ marginBottom: failure ? 12 : 0 }}>
           <AuthFailureNotice failure={failure} adminConsentUrl={account ? adminConsentUrl : null} organizationsConsentUrl={organizationsConsentUrl(config)} onRetry={() => void signIn()} />
         </div>
-        {content}
+        <PaymentsContext.Provider value={config.payments}>{content}</PaymentsContext.Provider>
       </main>
       {dialog}
     </div>

@@ -10,4 +10,6 @@ export interface ClientConfig {
   licenseTokenTtlSeconds: number;
   promoUrl: string;
   currency: string;
+  /** Who takes card details: the simulated provider (test card numbers typed in), or Stripe (Stripe.js with this publishable key). */
+  payments: { provider: 'simulated' } | { provider: 'stripe'; publishableKey: string };
 }

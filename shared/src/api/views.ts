@@ -163,7 +163,8 @@ export interface CartLine {
 /** 201: paid; 202: the bank asks for additional authentication (complete the action). */
 export type CheckoutResult =
   | { status: 'active'; subscriptionId: string; subscriptionIds: string[]; plan: string; quantity: number; amountMinor: number; currency: string; periodEnd: string; invoiceNumbers: string[] }
-  | { status: 'requires_action'; actionId: string; amountMinor: number; currency: string };
+  /** `clientSecret`: with Stripe, what Stripe.js needs to show the bank's confirmation. */
+  | { status: 'requires_action'; actionId: string; amountMinor: number; currency: string; clientSecret?: string };
 
 export interface QuantityPreviewView {
   quantity: number;
@@ -271,7 +272,7 @@ export interface OfferView {
   interval: 'month' | 'year';
   quantity: number;
   trialDays: number | null;
-  /** Purchase offers: the price shown, tax included, in minor units (the billing engine's price for the plan and quantity). */
+  /** Purchase offers: the price per period shown, before tax, in minor units (the billing engine's price for the plan and quantity). */
   priceMinor: number | null;
   currency: string;
   /** The delegated administration the offer asks for, if any. */

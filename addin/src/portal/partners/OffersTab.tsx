@@ -11,7 +11,7 @@ import { formatDate, formatMoney, type MessageKey } from '../../../../shared/src
 import type { Permission } from '../../../../shared/src/permissions/permissions.js';
 import { Feedback } from '../../components/Feedback.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { taxMinor, tieredTotalMinor } from '../Checkout.js';
+import { tieredTotalMinor } from '../Checkout.js';
 import { PermissionChecks } from '../DelegatesTab.js';
 import { errorText } from '../errorText.js';
 import type { OfferRequestBody, PortalApi } from '../usePortalApi.js';
@@ -57,7 +57,8 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
   const days = wholeIn(trialDays, 1, maxDays);
   const duration = wholeIn(adminDays, 1, 730);
   const planView = catalog?.plans.find((p) => p.id === plan);
-  const price = planView && seats !== null && catalog ? tieredTotalMinor(planView.tiers, seats) + taxMinor(tieredTotalMinor(planView.tiers, seats), catalog.taxRateBp) : null;
+  // A price per period is shown before tax everywhere: the tax depends on the customer's country and VAT number.
+  const price = planView && seats !== null && catalog ? tieredTotalMinor(planView.tiers, seats) : null;
   const priceText = (minor: number, currency: string, planId: string) => {
     const interval = catalog?.plans.find((p) => p.id === planId)?.interval ?? 'month';
     return t(interval === 'year' ? 'partners.offers.priceYear' : 'partners.offers.priceMonth', { price: formatMoney(minor, currency, locale) });
