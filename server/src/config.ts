@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { GRAPH_PERMISSIONS } from '../../shared/src/api/graphScopes.js';
 import { LICENSE_TOKEN_MAX_TTL_DAYS } from '../../shared/src/license/licenseToken.js';
+import { STANDARD_VAT_RATES_BP } from '../../shared/src/billing/tax.js';
+import { normalizeVatId } from '../../shared/src/billing/vatId.js';
 
 export type IdentityProviderKind = 'development' | 'entra';
 export type PaymentProviderKind = 'simulated' | 'stripe';
@@ -88,8 +90,12 @@ export interface Config {
     plans: PlanConfig[];
     /** Graduated volume discount (B2): seats from `fromQuantity` on cost `discountBp` basis points less. */
     volume: { fromQuantity: number; discountBp: number };
-    /** Tax on invoices in basis points (810 = 8.1 %). */
+    /** Tax on invoices in basis points (810 = 8.1 %) for a subscription without a billing profile. */
     taxRateBp: number;
+    /** Who sells: named on every invoice; its country decides domestic VAT (shared/src/billing/tax.ts). */
+    seller: { name: string; address: string; country: string; vatId: string | null };
+    /** VAT rates by country in basis points: the standard rates, overridden by VAT_RATES_BP (`FR=2000,DE=1900,CH=810`). */
+    vatRatesBp: Record<string, number>;
     /** Days a past-due subscription stays usable before it expires. */
     graceDays: number;
     /** How often the server runs renewals (0: never; tests call the job themselves). */
@@ -305,6 +311,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   }
   const currency = oneOf('CURRENCY', ['EUR', 'CHF', 'USD'] as const, 'EUR');
 
+  const vatRatesBp: Record<string, number> = { ...STANDARD_VAT_RATES_BP };
+  for (const entry of (env.VAT_RATES_BP ?? '').split(',').filter((e) => e.trim() !== '')) {
+    const match = /^\s*([A-Z]{2})=(\d{1,4})\s*$/.exec(entry);
+    if (!match || Number(match[2]) > 5000) problems.push(`VAT_RATES_BP: "${entry}" is not COUNTRY=basis points (FR=2000).`);
+    else vatRatesBp[match[1]!] = Number(match[2]);
+  }
+  const sellerCountry = (env.SELLER_COUNTRY || 'FR').toUpperCase();
+  if (vatRatesBp[sellerCountry] === undefined) problems.push(`SELLER_COUNTRY must be a country with a VAT rate (got "${sellerCountry}"; add it to VAT_RATES_BP).`);
+  const sellerVatId = env.SELLER_VAT_ID ? normalizeVatId(sellerCountry, env.SELLER_VAT_ID) : null;
+  if (env.SELLER_VAT_ID && !sellerVatId) problems.push(`SELLER_VAT_ID is not a VAT number of ${sellerCountry}.`);
+  if (production && (!env.SELLER_NAME || !env.SELLER_ADDRESS || !env.SELLER_VAT_ID)) problems.push('SELLER_NAME, SELLER_ADDRESS and SELLER_VAT_ID are required with NODE_ENV=production: every invoice names the seller.');
+
   const http = {
     connectionMs: integer('HTTP_CONNECTION_TIMEOUT_SECONDS', 60, 1, 3600) * 1000,
     headersMs: integer('HTTP_HEADERS_TIMEOUT_SECONDS', 30, 1, 3600) * 1000,
@@ -381,6 +399,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       ],
       volume: { fromQuantity: integer('VOLUME_DISCOUNT_FROM', 10, 2, 100_000), discountBp: integer('VOLUME_DISCOUNT_BP', 2000, 0, 9000) },
       taxRateBp: integer('TAX_RATE_BP', 0, 0, 5000),
+      seller: { name: env.SELLER_NAME || 'Outmerge (development)', address: env.SELLER_ADDRESS || '1 rue de l’Exemple, 75001 Paris', country: sellerCountry, vatId: sellerVatId },
+      vatRatesBp,
       graceDays: integer('PAST_DUE_GRACE_DAYS', 14, 0, 90),
       renewalIntervalSeconds: integer('RENEWAL_INTERVAL_SECONDS', 3600, 0, 86400),
       webhookSecrets: (env.PAYMENT_WEBHOOK_SECRET || (production ? '' : 'whsec_development')).split(',').map((s) => s.trim()).filter((s) => s !== ''),

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { BillingService } from './billing/billingService.js';
 import { CheckoutService } from './billing/checkoutService.js';
+import { BillingProfileService } from './billing/billingProfileService.js';
 import { IdempotentCharges } from './billing/idempotentCharge.js';
 import { SimulatedPaymentProvider } from './billing/simulatedPaymentProvider.js';
 import { StripePaymentProvider } from './billing/stripePaymentProvider.js';
@@ -34,6 +35,7 @@ export interface Services {
   charges: IdempotentCharges;
   checkout: CheckoutService;
   billing: BillingService;
+  billingProfiles: BillingProfileService;
   seats: SeatService;
   delegation: DelegationService;
   organisations: OrganisationService;
@@ -75,14 +77,14 @@ export async function createServices(
     domains.observe(caller);
     return caller;
   };
-  const { plans, currency, volume, taxRateBp, graceDays, webhookSecrets, claimLeaseMs, simulated, stripe } = config.payments;
+  const { plans, currency, volume, taxRateBp, graceDays, webhookSecrets, claimLeaseMs, simulated, stripe, seller, vatRatesBp } = config.payments;
   // The simulated provider is the embedded default; it refuses to exist in production (its constructor checks).
   const simulatedProvider = stripe ? null : new SimulatedPaymentProvider({ file: path.join(config.dataDir, SIMULATED_PAYMENTS_FILE), latencyMs: simulated.latencyMs, searchLagMs: simulated.searchLagMs, clock, webhookSecrets });
   const paymentProvider: PaymentProvider = stripe ? new StripePaymentProvider({ secretKey: stripe.secretKey, webhookSecrets: stripe.webhookSecrets, ...(options.stripeApi ? { api: options.stripeApi } : {}) }) : simulatedProvider!;
   const charges = new IdempotentCharges(storage, paymentProvider, { leaseMs: claimLeaseMs }, clock, log);
   // Each service registers how its payments are recorded; all are in place before a claim can be reconciled.
   const checkout = new CheckoutService(storage, charges, { plans, currency, volume, taxRateBp });
-  const billing = new BillingService(storage, charges, { plans, currency, volume, taxRateBp, graceDays, publicUrl: config.publicUrl }, clock, mailer);
+  const billing = new BillingService(storage, charges, { plans, currency, volume, taxRateBp, graceDays, seller, vatRatesBp, publicUrl: config.publicUrl }, clock, mailer);
   const partners = new PartnerService(storage, charges, checkout, mailer, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials }, clock, log);
   return {
     config,
@@ -94,6 +96,7 @@ export async function createServices(
     charges,
     checkout,
     billing,
+    billingProfiles: new BillingProfileService(storage, { seller, vatRatesBp }, clock),
     seats: new SeatService(storage, mailer, { publicUrl: config.publicUrl, organisationDailyEmailLimit: config.mail.organisationDailyLimit }, clock, log, domains),
     delegation: new DelegationService(storage, mailer, { publicUrl: config.publicUrl }, clock, log),
     organisations: new OrganisationService(storage, clock),

@@ -6,6 +6,7 @@
 import { Button, Caption1, Card, Field, MessageBar, MessageBarBody, SpinButton, Spinner, Text } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CartLine, CheckoutResult, PlanCatalogView, PriceTierView } from '../../../shared/src/api/views.js';
+import { taxFor } from '../../../shared/src/billing/tax.js';
 import { formatMoney, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import type { Account } from '../auth/authPort.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -24,10 +25,8 @@ export function tieredTotalMinor(tiers: readonly PriceTierView[], quantity: numb
   return total;
 }
 
-/** Tax in basis points, rounded half up (as on the invoices). */
-export function taxMinor(subtotalMinor: number, taxRateBp: number): number {
-  return Math.floor((subtotalMinor * taxRateBp + 5000) / 10000);
-}
+/** Tax in basis points, rounded as on the invoices (the shared rule). */
+export const taxMinor = taxFor;
 
 export function formatRate(taxRateBp: number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(taxRateBp / 100);

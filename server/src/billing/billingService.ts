@@ -29,6 +29,8 @@ import { periodEnd } from './plans.js';
 import { seatTotalMinor } from './pricing.js';
 import { grantsForRenewal } from '../partners/keyRules.js';
 import { unusedPaidMinor } from './consolidationCredit.js';
+import { invoiceContext, planName, type InvoiceContext, type SellerIdentity } from './invoiceContext.js';
+import { translate } from '../../../shared/src/i18n/translate.js';
 import { prorateChange } from './proration.js';
 import { canonicalEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { formatMoney, resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
@@ -37,6 +39,9 @@ import { paymentFailedEmail, subscriptionExpiredEmail } from '../email/templates
 
 export interface BillingServiceOptions extends BillingOptions {
   graceDays: number;
+  /** Named on every invoice; with `vatRatesBp`, a billing profile's country and VAT number decide the tax. */
+  seller?: SellerIdentity;
+  vatRatesBp?: Readonly<Record<string, number>>;
   /** Links in the owner's emails (payment failed, expired) start here; without it no such email is sent. */
   publicUrl?: string;
 }
@@ -87,6 +92,11 @@ export class BillingService {
     return plan;
   }
 
+  /** Tax rate, language and parties of the subscription's next invoice (its billing profile). */
+  private context(subscriptionId: string): InvoiceContext {
+    return invoiceContext(this.storage, subscriptionId, this.options);
+  }
+
   private currencyOf(subscriptionId: string): string {
     return this.storage.billing.state(subscriptionId)?.currency ?? this.options.currency;
   }
@@ -107,6 +117,7 @@ export class BillingService {
     const plan = this.plan(subscription.planId);
     const currency = this.currencyOf(subscription.id);
     const recurringMinor = seatTotalMinor(plan, this.options.volume, newQuantity);
+    const context = this.context(subscription.id);
     const effective = newQuantity > subscription.quantity ? 'now' : newQuantity < subscription.quantity ? 'renewal' : 'none';
     const base = {
       quantity: subscription.quantity,
@@ -115,9 +126,9 @@ export class BillingService {
       effective,
       prorationDate: new Date(at).toISOString(),
       currency,
-      taxRateBp: this.options.taxRateBp,
+      taxRateBp: context.rateBp,
       recurringMinor,
-      recurringTotalMinor: recurringMinor + taxFor(recurringMinor, this.options.taxRateBp),
+      recurringTotalMinor: recurringMinor + taxFor(recurringMinor, context.rateBp),
       periodEnd: new Date(subscription.periodEnd).toISOString(),
     } as const;
     if (effective !== 'now') {
@@ -125,16 +136,22 @@ export class BillingService {
     }
     const oldTotal = seatTotalMinor(plan, this.options.volume, subscription.quantity);
     const change = prorateChange(oldTotal, recurringMinor, { start: subscription.periodStart, end: subscription.periodEnd }, at);
-    const lines: DraftLine[] = [
-      { description: `Unused time on ${subscription.quantity} × ${planLabel(plan)}`, quantity: subscription.quantity, unitAmountMinor: null, amountMinor: change.creditMinor },
-      { description: `Remaining time on ${newQuantity} × ${planLabel(plan)}`, quantity: newQuantity, unitAmountMinor: null, amountMinor: change.debitMinor },
-    ];
-    const totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscription.id), this.options.taxRateBp);
+    const lines = this.changeLines(plan, subscription.quantity, newQuantity, change, context);
+    const totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscription.id), context.rateBp, translate(context.locale, 'invoiceLine.credit'));
     return {
       preview: { ...base, creditMinor: change.creditMinor, debitMinor: change.debitMinor, creditAppliedMinor: totals.creditAppliedMinor, subtotalMinor: totals.subtotalMinor, taxMinor: totals.taxMinor, amountDueMinor: totals.totalMinor },
       lines,
       totals,
     };
+  }
+
+  /** The two lines of a prorated change, in the invoice's language. */
+  private changeLines(plan: PlanConfig, from: number, to: number, change: { creditMinor: number; debitMinor: number }, context: InvoiceContext): DraftLine[] {
+    const name = planName(plan, context.locale);
+    return [
+      { description: translate(context.locale, 'invoiceLine.unused', { quantity: from, plan: name }), quantity: from, unitAmountMinor: null, amountMinor: change.creditMinor },
+      { description: translate(context.locale, 'invoiceLine.remaining', { quantity: to, plan: name }), quantity: to, unitAmountMinor: null, amountMinor: change.debitMinor },
+    ];
   }
 
   previewQuantity(caller: CallerIdentity, subscriptionId: string, quantity: number): QuantityPreviewView {
@@ -193,7 +210,7 @@ export class BillingService {
     if (preview.effective === 'now') {
       this.storage.billing.setQuantity(subscription.id, preview.newQuantity, null);
       if (totals) {
-        invoice = issueInvoice(this.storage, { subscription, kind: 'quantity_change', currency: preview.currency, totals, periodStart: Date.parse(preview.prorationDate), periodEnd: subscription.periodEnd, at: now, paid: true });
+        invoice = issueInvoice(this.storage, { subscription, kind: 'quantity_change', currency: preview.currency, totals, periodStart: Date.parse(preview.prorationDate), periodEnd: subscription.periodEnd, at: now, paid: true, parties: this.context(subscription.id).parties });
         if (reference) recordPayment(this.storage, { subscriptionId: subscription.id, provider: this.provider.name, reference, amountMinor: preview.amountDueMinor, currency: preview.currency, status: 'succeeded', description: `Outmerge quantity ${preview.quantity} → ${preview.newQuantity}`, invoiceId: invoice.id, at: now });
       }
     } else {
@@ -226,7 +243,7 @@ export class BillingService {
       quantity: subscription.quantity,
       pendingQuantity: state?.pendingQuantity ?? null,
       recurringMinor: seatTotalMinor(this.plan(subscription.planId), this.options.volume, state?.pendingQuantity ?? subscription.quantity),
-      taxRateBp: this.options.taxRateBp,
+      taxRateBp: this.context(subscriptionId).rateBp,
       periodEnd: new Date(subscription.periodEnd).toISOString(),
       graceUntil: state?.graceUntil ? new Date(state.graceUntil).toISOString() : null,
       creditMinor: this.storage.billing.creditBalance(subscriptionId),
@@ -245,7 +262,7 @@ export class BillingService {
     const invoice = this.storage.billing.findInvoice(subscriptionId, invoiceId);
     if (!invoice) throw new ApiError(404, 'INVOICE_NOT_FOUND', 'No invoice with this id in this subscription.');
     const organisation = this.storage.findOrganisationByTenant(subscription.ownerTenantId);
-    return renderInvoiceHtml(invoice, this.storage.billing.invoiceLines(invoice.id), { organisation: organisation?.name ?? '', locale });
+    return renderInvoiceHtml(invoice, this.storage.billing.invoiceLines(invoice.id), { organisation: organisation?.name ?? '', locale, parties: this.storage.billingProfiles.invoiceParties(invoice.id) });
   }
 
   /**
@@ -478,9 +495,11 @@ export class BillingService {
           const end = periodEnd(start, plan.interval);
           // Product keys redeemed on the subscription pay their seats for one more period each (partners/keyRules.ts).
           const { used: grants, coverMinor } = grantsForRenewal(quantity, this.storage.entitlements.openKeyGrants(subscriptionId), (seats) => seatTotalMinor(plan, this.options.volume, seats));
-          const lines = [...recurringLines(plan, this.options.volume, quantity), ...(coverMinor > 0 ? [{ description: `Prepaid by product key (${grants.map((g) => `${g.seats} seats`).join(', ')})`, quantity: null, unitAmountMinor: null, amountMinor: -coverMinor }] : [])];
-          const totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscriptionId), this.options.taxRateBp);
-          const invoice = issueInvoice(this.storage, { subscription, kind: 'renewal', currency: state.currency, totals, periodStart: start, periodEnd: end, at: now, paid: totals.totalMinor === 0 });
+          const context = this.context(subscriptionId);
+          const prepaid = grants.map((g) => g.seats).join(' + ');
+          const lines = [...recurringLines(plan, this.options.volume, quantity, context.locale), ...(coverMinor > 0 ? [{ description: translate(context.locale, 'invoiceLine.prepaid', { seats: prepaid }), quantity: null, unitAmountMinor: null, amountMinor: -coverMinor }] : [])];
+          const totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscriptionId), context.rateBp, translate(context.locale, 'invoiceLine.credit'));
+          const invoice = issueInvoice(this.storage, { subscription, kind: 'renewal', currency: state.currency, totals, periodStart: start, periodEnd: end, at: now, paid: totals.totalMinor === 0, parties: context.parties });
           this.storage.entitlements.useKeyGrantPeriod(grants.map((grant) => grant.productKeyId));
           this.storage.billing.setQuantity(subscriptionId, quantity, null);
           this.storage.billing.setPeriod(subscriptionId, start, end);
@@ -630,11 +649,9 @@ export class BillingService {
     if (newQuantity > subscription.quantity) {
       const plan = this.plan(subscription.planId);
       const change = prorateChange(seatTotalMinor(plan, this.options.volume, subscription.quantity), seatTotalMinor(plan, this.options.volume, newQuantity), { start: subscription.periodStart, end: subscription.periodEnd }, now);
-      lines = [
-        { description: `Unused time on ${subscription.quantity} × ${planLabel(plan)}`, quantity: subscription.quantity, unitAmountMinor: null, amountMinor: change.creditMinor },
-        { description: `Remaining time on ${newQuantity} × ${planLabel(plan)}`, quantity: newQuantity, unitAmountMinor: null, amountMinor: change.debitMinor },
-      ];
-      totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscription.id) + creditTotal, this.options.taxRateBp, 'Credit for merged subscriptions');
+      const context = this.context(subscription.id);
+      lines = this.changeLines(plan, subscription.quantity, newQuantity, change, context);
+      totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscription.id) + creditTotal, context.rateBp, translate(context.locale, 'invoiceLine.credit'));
     }
     return { sources, credits, newQuantity, lines, totals, currency };
   }
@@ -648,7 +665,7 @@ export class BillingService {
     if (plan.newQuantity > subscription.quantity) this.storage.billing.setQuantity(subscription.id, plan.newQuantity, null);
     let invoice: InvoiceRow | null = null;
     if (plan.totals) {
-      invoice = issueInvoice(this.storage, { subscription, kind: 'consolidation', currency: plan.currency, totals: plan.totals, periodStart: now, periodEnd: subscription.periodEnd, at: now, paid: true });
+      invoice = issueInvoice(this.storage, { subscription, kind: 'consolidation', currency: plan.currency, totals: plan.totals, periodStart: now, periodEnd: subscription.periodEnd, at: now, paid: true, parties: this.context(subscription.id).parties });
       if (reference) recordPayment(this.storage, { subscriptionId: subscription.id, provider: this.provider.name, reference, amountMinor: plan.totals.totalMinor, currency: plan.currency, status: 'succeeded', description: 'Outmerge consolidation', invoiceId: invoice.id, at: now });
     }
     const targetSeats = new Set(this.storage.listLiveSeats(subscription.id).map((s) => s.emailCanonical));

@@ -25,9 +25,9 @@ export interface InvoiceTotals {
   creditLeftMinor: number;
 }
 
-export function taxFor(subtotalMinor: number, taxRateBp: number): number {
-  return safeMoney(Math.floor((subtotalMinor * taxRateBp + 5_000) / 10_000));
-}
+/** The one rounding rule for tax, shared with the portal. */
+export { taxFor } from '../../../shared/src/billing/tax.js';
+import { taxFor } from '../../../shared/src/billing/tax.js';
 
 export function invoiceTotals(lines: readonly DraftLine[], creditBalanceMinor: number, taxRateBp: number, creditDescription = 'Credit applied'): InvoiceTotals {
   for (const line of lines) safeMoney(line.amountMinor);

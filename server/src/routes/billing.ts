@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { resolveLocale } from '../../../shared/src/i18n/translate.js';
 import { ApiError } from '../http/apiError.js';
 import type { Services } from '../services.js';
+import type { BillingProfileInput } from '../billing/billingProfileService.js';
 import { subscriptionIdParams } from './schemas.js';
 
 /** The Idempotency-Key header every charging call needs: 8 to 255 printable ASCII characters. */
@@ -74,6 +75,39 @@ export function registerBillingRoutes(app: FastifyInstance, services: Services):
     const caller = await services.authenticate(request.headers.authorization);
     return services.billing.summary(caller, request.params.id);
   });
+
+  app.get<{ Params: { id: string } }>('/api/v1/subscriptions/:id/billing-profile', { schema: { summary: 'The billing profile invoices name, and the tax it leads to', params: subscriptionIdParams } }, async (request) => {
+    const caller = await services.authenticate(request.headers.authorization);
+    return services.billingProfiles.get(caller, request.params.id);
+  });
+
+  app.put<{ Params: { id: string }; Body: BillingProfileInput }>(
+    '/api/v1/subscriptions/:id/billing-profile',
+    {
+      config: limited,
+      schema: {
+        summary: 'Set who invoices name: company, address, country, VAT number (format checked per country; empty for a consumer), billing email, invoice language',
+        params: subscriptionIdParams,
+        body: {
+          type: 'object',
+          required: ['companyName', 'address', 'country', 'billingEmail', 'language'],
+          additionalProperties: false,
+          properties: {
+            companyName: { type: 'string', minLength: 1, maxLength: 200 },
+            address: { type: 'string', minLength: 1, maxLength: 500 },
+            country: { type: 'string', pattern: '^[A-Za-z]{2}$' },
+            vatId: { type: ['string', 'null'], maxLength: 40 },
+            billingEmail: { type: 'string', minLength: 3, maxLength: 320 },
+            language: { type: 'string', enum: ['en', 'fr', 'de'] },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const caller = await services.authenticate(request.headers.authorization);
+      return services.billingProfiles.save(caller, request.params.id, request.body, request.ip);
+    },
+  );
 
   app.get<{ Params: { id: string } }>('/api/v1/subscriptions/:id/invoices', { schema: { summary: 'Invoices, newest first', params: subscriptionIdParams } }, async (request) => {
     const caller = await services.authenticate(request.headers.authorization);
