@@ -47,6 +47,6 @@ export const VAT_ID_COUNTRIES: readonly string[] = Object.keys(FORMATS);
 export function normalizeVatId(country: string, raw: string): string | null {
   const format = FORMATS[country.toUpperCase()];
   if (!format) return null;
-  const compact = raw.toUpperCase().replace(/[\s.\-]/g, '');
+  const compact = raw.toUpperCase().replace(/[\s.-]/g, '');
   return format.test(compact) ? compact : null;
 }

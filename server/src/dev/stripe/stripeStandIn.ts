@@ -259,7 +259,7 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
       let answer: { status: number; body: unknown; headers?: Record<string, string> };
       if (size > 1024 * 1024) answer = errorAnswer(invalidRequest('Request body too large.', undefined, undefined, 413));
       else if (url.pathname.startsWith('/_standin/')) {
-        let body: unknown = null;
+        let body: unknown;
         try {
           body = raw ? JSON.parse(raw) : null;
         } catch {
