@@ -5,7 +5,8 @@
  * achieved rate ÷ allowed rate, and 429s received. One run, no repeats.
  */
 import { newLedger } from '../addin/src/campaign/campaign.js';
-import { runCampaign, type OutgoingMessage } from '../addin/src/campaign/campaignRunner.js';
+import { runCampaign } from '../addin/src/campaign/campaignRunner.js';
+import type { OutgoingMessage } from '../addin/src/campaign/outgoingMessage.js';
 import { GraphMailClient } from '../addin/src/graph/graphMailClient.js';
 import { startServerProcess } from '../tests/helpers/serverProcess.js';
 

@@ -4,6 +4,11 @@
  * (Storage.querySeats) as a third line to show where the time goes. Queries: what the portal asks
  * while someone scrolls, sorts and searches (every sort both ways, pages across the list,
  * searches). Before timing, the floor must return the very rows the storage method returns.
+ *
+ * Second measure, reading on: the portal asks for the block after one it has with that block's
+ * cursor (`after`), jumps (the scroll bar dragged) by offset. Walks of pages through the cursors
+ * from places across the list, every sort both ways, against the page query alone reading the
+ * same rows by offset (the route must return exactly those rows).
  */
 import path from 'node:path';
 import { DATABASE_FILE } from '../server/src/services.js';
@@ -12,10 +17,53 @@ import { seedSeats } from '../tests/helpers/seedSeats.js';
 import { listRounds } from './listLatency.js';
 import { PageQueries } from './pageQueries.js';
 import { startProductServer } from './servers.js';
-import { machineLine, ratios, report, rounds as roundCount, summarize } from './stats.js';
+import { machineLine, percentile, ratios, report, rounds as roundCount, summarize } from './stats.js';
 
 const SEATS = Number(process.env.BENCH_SEATS ?? 100_000);
 const QUERIES = 100;
+/** Walks of pages read through cursors, and pages per walk. */
+const WALKS = 8;
+const WALK_PAGES = 12;
+
+interface WalkRound {
+  routeP95: number;
+  floorP95: number;
+}
+
+/** One round of walks: each starts by offset somewhere in the list, then reads on with `next`; the floor reads the same pages by offset. p95 of the pages read on. */
+async function walkRound(round: number, pages: number, readPage: (q: SeatQuery, after: string | null) => Promise<{ emails: string[]; next: string | null }>, floor: (q: SeatQuery) => Array<{ emailCanonical: string }>): Promise<WalkRound> {
+  const route: number[] = [];
+  const floorTimes: number[] = [];
+  for (let walk = 0; walk < WALKS; walk++) {
+    const sort = (['email', 'status', 'lastCheckIn', 'assignedAt'] as const)[walk % 4]!;
+    // Walks start evenly across the list (a little further each round): near the top and deep down.
+    const start = Math.floor(((walk + (round % 3) / 3) / WALKS) * Math.max(1, pages - WALK_PAGES)) * 100;
+    let after: string | null = null;
+    for (let page = 0; page < WALK_PAGES; page++) {
+      const q: SeatQuery = { sort, descending: walk % 2 === 1, offset: start + page * 100, limit: 100 };
+      let got: { emails: string[]; next: string | null } | null = null;
+      let expected: string[] = [];
+      const steps = [
+        async () => {
+          const t = process.hrtime.bigint();
+          got = await readPage(q, after);
+          // The walk's first page is a jump (by offset, the first measure's case): only pages read on are timed.
+          if (page > 0) route.push(Number(process.hrtime.bigint() - t) / 1e6);
+        },
+        async () => {
+          const t = process.hrtime.bigint();
+          expected = floor(q).map((row) => row.emailCanonical);
+          if (page > 0) floorTimes.push(Number(process.hrtime.bigint() - t) / 1e6);
+        },
+      ];
+      for (let k = 0; k < steps.length; k++) await steps[(page + round + k) % steps.length]!();
+      const read = got as { emails: string[]; next: string | null } | null;
+      if (!read || read.emails.join() !== expected.join()) throw new Error(`reading on through the cursor gave other rows than the offset for ${JSON.stringify(q)}`);
+      after = read.next;
+    }
+  }
+  return { routeP95: percentile(route, 0.95), floorP95: percentile(floorTimes, 0.95) };
+}
 
 export function seatQueries(seats: number, count: number): SeatQuery[] {
   const pages = Math.max(1, Math.floor(seats / 100));
@@ -62,6 +110,18 @@ export async function portalSeatsBench(): Promise<boolean> {
       console.log(`  medians of the rounds' p95 (p50): route ${p('routeP95')} (${p('routeP50')}) ms; Storage.querySeats ${p('storageP95')} ms; page query alone ${p('floorP95')} (${p('floorP50')}) ms`);
       console.log(report('seat list route p95 ÷ page query alone p95', ratios(measured.map((m) => m.routeP95), measured.map((m) => m.floorP95)), { goal: { atMost: 2 } }));
       console.log(report('Storage.querySeats p95 ÷ page query alone p95 (its counts)', ratios(measured.map((m) => m.storageP95), measured.map((m) => m.floorP95))));
+
+      const readPage = async (q: SeatQuery, after: string | null) => {
+        const query = { sort: q.sort, order: q.descending ? 'desc' : 'asc', limit: String(q.limit), ...(after ? { after } : { offset: String(q.offset) }) };
+        const page = (await (await fetch(`${server.baseUrl}/api/v1/subscriptions/${subscriptionId}/seats?${new URLSearchParams(query).toString()}`, { headers })).json()) as { items: Array<{ email: string }>; next: string | null };
+        return { emails: page.items.map((item) => item.email), next: page.next };
+      };
+      const pages = Math.floor(SEATS / 100);
+      await walkRound(rounds, pages, readPage, (q) => floor.seatPage(subscriptionId, q) as Array<{ emailCanonical: string }>); // warm-up
+      const walks: WalkRound[] = [];
+      for (let round = 0; round < rounds; round++) walks.push(await walkRound(round, pages, readPage, (q) => floor.seatPage(subscriptionId, q) as Array<{ emailCanonical: string }>));
+      console.log(`  reading on: ${WALKS} walks per round, each a jump by offset to a place across the list, then ${WALK_PAGES - 1} pages through the cursors (timed); medians of the rounds' p95: route ${summarize(walks.map((w) => w.routeP95)).median.toFixed(1)} ms, the same pages by offset, page query alone ${summarize(walks.map((w) => w.floorP95)).median.toFixed(1)} ms`);
+      console.log(report('reading on: route p95 (cursor) ÷ page query alone p95 (offset)', ratios(walks.map((w) => w.routeP95), walks.map((w) => w.floorP95)), { goal: { atMost: 2 } }));
       return true;
     } finally {
       floor.close();

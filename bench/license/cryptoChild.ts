@@ -6,17 +6,30 @@
  * as a loaded server has them. jose's WebCrypto work runs on libuv's thread pool; this process's
  * `process.cpuUsage()` counts every thread, pool included, exactly as /proc counts the server's.
  *
+ * It also runs the server's own access token validator (identity/accessTokenValidator.ts, with
+ * its cache of verified tokens) on tokens it is sent: CPU per validation of tokens never seen
+ * against one token validated again and again, what the cache saves by itself.
+ *
  * Messages: {type:'init', jwksUrl, audience, tokens} → {type:'ready'};
- *           {type:'run', pairs, concurrency} → {type:'result', cpuMs, wallMs, pairs}.
+ *           {type:'run', pairs, concurrency} → {type:'result', cpuMs, wallMs, pairs};
+ *           {type:'validate', tokens, repeat, concurrency} → {type:'validated', cpuMs, validations, verified, cached}.
  */
 import { createRemoteJWKSet, generateKeyPair, jwtVerify, SignJWT } from 'jose';
 import { LICENSE_TOKEN_ALGORITHM, LICENSE_TOKEN_AUDIENCE, LICENSE_TOKEN_TYPE } from '../../shared/src/license/licenseToken.js';
+import { createAccessTokenValidator } from '../../server/src/identity/accessTokenValidator.js';
 import { cpuMs, wallMs } from '../stats.js';
 
-export type CryptoRequest = { type: 'init'; jwksUrl: string; audience: string; tokens: string[] } | { type: 'run'; pairs: number; concurrency: number };
-export type CryptoAnswer = { type: 'ready' } | { type: 'result'; cpuMs: number; wallMs: number; pairs: number };
+export type CryptoRequest =
+  | { type: 'init'; jwksUrl: string; audience: string; tokens: string[] }
+  | { type: 'run'; pairs: number; concurrency: number }
+  | { type: 'validate'; tokens: string[]; repeat: number; concurrency: number };
+export type CryptoAnswer =
+  | { type: 'ready' }
+  | { type: 'result'; cpuMs: number; wallMs: number; pairs: number }
+  | { type: 'validated'; cpuMs: number; validations: number; verified: number; cached: number };
 
 let pair: ((i: number) => Promise<void>) | null = null;
+let validator: ReturnType<typeof createAccessTokenValidator> | null = null;
 
 async function init(request: Extract<CryptoRequest, { type: 'init' }>): Promise<void> {
   const keys = createRemoteJWKSet(new URL(request.jwksUrl), { cacheMaxAge: 24 * 3600 * 1000 });
@@ -37,6 +50,27 @@ async function init(request: Extract<CryptoRequest, { type: 'init' }>): Promise<
       .sign(privateKey);
   };
   await run(400, 32);
+  // The server's validator with its production options (services.ts): the same key set over HTTP, audience, issuer template and scope.
+  validator = createAccessTokenValidator({ jwks: new URL(request.jwksUrl), audience, issuerTemplate: 'https://login.microsoftonline.com/{tid}/v2.0', requiredScope: 'access_as_user' });
+  for (const token of tokens) await validator(`Bearer ${token}`);
+}
+
+/** Each token `repeat` times, `concurrency` validations in flight. */
+async function validate(tokens: string[], repeat: number, concurrency: number): Promise<Extract<CryptoAnswer, { type: 'validated' }>> {
+  if (!validator) throw new Error('init first');
+  const check = validator;
+  const total = tokens.length * repeat;
+  const before = check.stats();
+  let next = 0;
+  const cpu = cpuMs();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) await check(`Bearer ${tokens[next++ % tokens.length]}`);
+    }),
+  );
+  const spent = cpuMs() - cpu;
+  const after = check.stats();
+  return { type: 'validated', cpuMs: spent, validations: total, verified: after.verified - before.verified, cached: after.cached - before.cached };
 }
 
 /** `pairs` verify+sign pairs, `concurrency` of them in flight at any time. */
@@ -60,6 +94,7 @@ process.on('message', (message: CryptoRequest) => {
       await init(message);
       return { type: 'ready' };
     }
+    if (message.type === 'validate') return validate(message.tokens, message.repeat, message.concurrency);
     return { type: 'result', pairs: message.pairs, ...(await run(message.pairs, message.concurrency)) };
   };
   answer().then(

@@ -16,7 +16,8 @@ describe('the Entra stand-in of the license bench', () => {
     const validate = createAccessTokenValidator({ jwks: new URL(entra.jwksUrl), audience: entra.clientId, issuerTemplate: 'https://login.microsoftonline.com/{tid}/v2.0', requiredScope: 'access_as_user' });
     const token = await entra.mint({ tenantId, email: 'Ada@Contoso.example' });
     const caller = await validate(`Bearer ${token}`);
-    expect(caller).toMatchObject({ tenantId, email: 'Ada@Contoso.example' });
+    // The optional claims of the app registration: a member whose address Entra vouches for, at the tenant's domain.
+    expect(caller).toMatchObject({ tenantId, email: 'Ada@Contoso.example', verifiedEmails: ['ada@contoso.example'], tenantDomain: 'contoso.example' });
     // The same person has the same object id in every token.
     expect((await validate(`Bearer ${await entra.mint({ tenantId, email: 'Ada@Contoso.example' })}`)).objectId).toBe(caller.objectId);
   });

@@ -12,6 +12,10 @@
  *   (https://login.microsoftonline.com/{tid}/v2.0), `iat`, `nbf`, `exp`, the opaque `aio` and `rh`,
  *   `azp`, `azpacr` "0" (public client), `name`, `oid`, `preferred_username`, `scp`, `sid`, `sub`
  *   (pairwise, per application), `tid`, `uti` (the token's unique id), `ver` "2.0";
+ * - the optional claims the README's app registration adds to access tokens ("Optional claims
+ *   reference"): `email`, `xms_edov`, `upn` and `acct` — every user here is a member (`acct` 0)
+ *   whose UPN and address are at the tenant's verified domain, so `xms_edov` is true. Without them
+ *   no seat would bind and every check would be an unlicensed one;
  * - lifetime a random value between 60 and 90 minutes;
  * - RSA 2048-bit keys, published with `kty`, `use` "sig", `kid`, `x5t`, `n`, `e` and the key's
  *   `issuer` (https://login.microsoftonline.com/common/discovery/v2.0/keys).
@@ -76,18 +80,22 @@ export class EntraStandIn {
     const now = Math.floor(Date.now() / 1000);
     const lifetime = 3600 + Math.floor(Math.random() * 1800);
     return new SignJWT({
+      acct: 0,
       aio: opaque(120),
       azp: this.clientId,
       azpacr: '0',
       name: user.email.split('@')[0],
+      email: user.email,
       oid: objectId,
       preferred_username: user.email,
       rh: `1.${opaque(60)}.`,
       scp: 'access_as_user',
       sid: randomUUID(),
       tid: user.tenantId,
+      upn: user.email,
       uti: opaque(16),
       ver: '2.0',
+      xms_edov: true,
     })
       .setProtectedHeader({ typ: 'JWT', alg: 'RS256', kid: this.kid })
       .setAudience(this.clientId)

@@ -15,8 +15,14 @@
  * - trivial route (./bareFastify.mjs): a bare Fastify route in a bare Fastify process of the
  *   same version, the same load; and GET /healthz of the product server, to show what its
  *   plugins cost on a route that does nothing.
- * - token cache: the same licensed user checking with one repeated access token against a fresh
- *   token on every request; goal: a repeated token >= 3x cheaper than a fresh one.
+ * - token cache, two ways: (1) the validation itself, in ./cryptoChild.ts with the server's own
+ *   validator: CPU per validation of tokens never seen (an RS256 verification each) against one
+ *   token validated again (a hash and a look-up); goal from issue 12: a repeated token >= 3x
+ *   cheaper than a fresh one. (2) the whole check, the same licensed user with one repeated token
+ *   against a fresh token on every request. (2) cannot reach 3: both still sign a license token
+ *   (each check carries the pane's own nonce) and pass through HTTP, so with P the plumbing, S the
+ *   signature and V the verification, fresh / repeated = (P + S + V) / (P + S), below 2 whenever
+ *   V < P + S; it shows what the cache saves a check.
  */
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -36,6 +42,8 @@ const TOKEN_CHECKS = Math.round(CHECKS / 2);
 const BARE_REQUESTS = CHECKS * 5;
 const CRYPTO_PAIRS = CHECKS;
 const CRYPTO_CONCURRENCY = 32;
+/** Validations per phase and round in the token-cache pair measured in the crypto process. */
+const VALIDATIONS = 500;
 
 interface Load {
   /** server CPU time per answered request, µs */
@@ -72,6 +80,13 @@ class CryptoChild {
       });
       this.child.send(request);
     });
+  }
+
+  /** CPU per validation in the child, and how many were verified or answered from the cache. */
+  async validation(tokens: string[], repeat: number): Promise<{ cpuUs: number; verified: number; cached: number }> {
+    const answer = await this.ask({ type: 'validate', tokens, repeat, concurrency: CRYPTO_CONCURRENCY });
+    if (answer.type !== 'validated') throw new Error('unexpected answer');
+    return { cpuUs: (answer.cpuMs * 1000) / answer.validations, verified: answer.verified, cached: answer.cached };
   }
 
   async cpuUsPerPair(pairs: number): Promise<number> {
@@ -149,10 +164,19 @@ export async function licenseBench(): Promise<boolean> {
       },
     };
 
+    // Tokens the validator in the crypto process has never seen: one batch per round (and the warm-up).
+    const unseen = await entra.mintMany(person, (rounds + 1) * VALIDATIONS);
     crypto = await CryptoChild.start({ type: 'init', jwksUrl: entra.jwksUrl, audience: entra.clientId, tokens });
     const cryptoChild = crypto;
+    const validation = async (tokens: string[], repeat: number, expect: 'verified' | 'cached') => {
+      const result = await cryptoChild.validation(tokens, repeat);
+      // Every fresh token verified, every repeated one answered from the cache: otherwise the pair measures something else.
+      return { cpuUs: result.cpuUs, perSecond: 0, failures: tokens.length * repeat - result[expect] };
+    };
     const phases = {
       crypto: async () => ({ cpuUs: await cryptoChild.cpuUsPerPair(CRYPTO_PAIRS), perSecond: 0, failures: 0 }),
+      validateFresh: () => validation(unseen.splice(0, VALIDATIONS), 1, 'verified'),
+      validateRepeated: () => validation([repeatedToken], VALIDATIONS, 'cached'),
       check: () => load(server.pid, { url: base, requests: mixed, amount: CHECKS }),
       bare: () => load(bare.pid, { url: bare.baseUrl, amount: BARE_REQUESTS }),
       healthz: () => load(server.pid, { url: `${base}/healthz`, amount: BARE_REQUESTS }),
@@ -175,8 +199,10 @@ export async function licenseBench(): Promise<boolean> {
     console.log(report('server CPU per check ÷ per bare Fastify request', ratios(cpu('check'), cpu('bare')), { digits: 1 }));
     console.log(report('checks/s ÷ bare Fastify requests/s (wall clock: load-bound)', ratios(measured.check.map((m) => m.perSecond), measured.bare.map((m) => m.perSecond)), { digits: 3 }));
     console.log(report('GET /healthz CPU ÷ bare Fastify request (plugins on a no-op)', ratios(cpu('healthz'), cpu('bare'))));
-    console.log(report('fresh token CPU per check ÷ repeated token (token cache)', ratios(cpu('fresh'), cpu('repeated')), { goal: { atLeast: 3 } }));
-    if (failures > 0) console.log(`  FAILED: ${failures} requests were not answered 2xx`);
+    console.log(`  token cache, the server's validator in the crypto process (${CRYPTO_CONCURRENCY} in flight, ${VALIDATIONS} per round): ${summarize(cpu('validateFresh')).median.toFixed(0)} µs CPU per fresh token, ${summarize(cpu('validateRepeated')).median.toFixed(1)} µs per repeated one`);
+    console.log(report('access token validation CPU, fresh ÷ repeated token (the cache)', ratios(cpu('validateFresh'), cpu('validateRepeated')), { digits: 1, goal: { atLeast: 3 } }));
+    console.log(report('whole check CPU, fresh ÷ repeated token (both sign; < 2 by construction)', ratios(cpu('fresh'), cpu('repeated'))));
+    if (failures > 0) console.log(`  FAILED: ${failures} requests were not answered 2xx, or token validations were not what the phase measures`);
     return failures === 0;
   } finally {
     await crypto?.stop();

@@ -3,11 +3,10 @@
  * development stand-ins (only when configured and never in production) and the built pages.
  * `main.ts` only loads the configuration and listens; tests build the app the same way.
  */
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type RouteOptions } from 'fastify';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.js';
@@ -16,11 +15,16 @@ import { registerGraphStandIn } from './dev/graph/graphStandIn.js';
 import { registerDnsStandInRoutes, startDnsStandIn } from './dev/dnsStandIn.js';
 import { startUploadOrigin } from './dev/graph/uploadOrigin.js';
 import { registerOutboxRoutes } from './dev/outboxRoutes.js';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { documentFrameworkAnswers } from './http/answers.js';
 import { ApiError } from './http/apiError.js';
+import { authenticateRoutes, documentPublicRoutes } from './http/authentication.js';
 import { logEachRequest, loggerOptions } from './http/loggerOptions.js';
-import { STRIPE_CSP_SOURCES, staticFileHeaders, withAddedSources, withFrameAncestors, type StaticFileHeaders } from './http/pageHeaders.js';
+import { builtFilePath, STRIPE_CSP_SOURCES, staticFileHeaders, withAddedSources, withFrameAncestors, type StaticFileHeaders } from './http/pageHeaders.js';
 import { startStripeStandIn } from './dev/stripe/stripeStandIn.js';
 import { clientError, routerError } from './http/frameworkErrors.js';
+import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { registerBillingRoutes } from './routes/billing.js';
 import { registerCheckoutRoutes } from './routes/checkout.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -33,6 +37,9 @@ import { registerOrganisationRoutes } from './routes/organisation.js';
 import { registerPartnerRoutes } from './routes/partners.js';
 import { registerSubscriptionRoutes } from './routes/subscriptions.js';
 import { createServices, type Services } from './services.js';
+
+/** How often the outbox is swept for emails to retry. */
+const EMAIL_SWEEP_MS = 60_000;
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -50,14 +57,16 @@ function applyStaticFileHeaders(reply: FastifyReply, headers: StaticFileHeaders,
   // Helmet wrote its headers on the raw response; a header set on the reply replaces them, one removed there is gone.
   if (!headers.openerPolicy) reply.raw.removeHeader('cross-origin-opener-policy');
   reply.header('cross-origin-resource-policy', headers.resourcePolicy);
+  reply.header('cache-control', headers.cacheControl);
 }
 
 /**
  * `assetsDir`: where the app package's icons are (addin/public/assets, from the working directory).
+ * `onRoute` is called with every route as it is registered.
  * `clock` is the time every service reads (Date.now unless given): the value-for-money property
  * drives months of billing in seconds with it. It is not a test mode: nothing branches on it.
  */
-export async function buildApp(config: Config, options: { assetsDir?: string; logger?: boolean; clock?: () => number } = {}): Promise<BuiltApp> {
+export async function buildApp(config: Config, options: { assetsDir?: string; logger?: boolean; clock?: () => number; onRoute?: (route: RouteOptions) => void } = {}): Promise<BuiltApp> {
   // Slow clients cannot hold the server: the headers and the whole request must arrive in time (Node
   // checks both on an interval, set to a quarter of the shorter one), idle connections are closed.
   const timeouts = {
@@ -83,6 +92,8 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
     // about (400), not something to strip or coerce silently. Query numbers are parsed by their routes.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true } },
   });
+  // `onRoute`: sees every route as it is registered (the route contract test enumerates them so).
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   logEachRequest(app);
   // Development: domain proofs ask a local DNS stand-in through the production resolver code.
   const dnsStandIn = config.dns.standInEnabled ? await startDnsStandIn(config.dns.standInPort) : null;
@@ -107,13 +118,20 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   const sweep = setInterval(() => void services.charges.recoverStale().catch((error: unknown) => app.log.error({ err: error }, 'reconciling payment claims failed')), config.payments.claimLeaseMs);
   sweep.unref();
   app.addHook('onClose', async () => clearInterval(sweep));
+  // Emails are delivered right after their change commits; this sweep retries failures and takes over rows a dead process held.
+  const emailSweep = setInterval(() => void services.outbox.sweep(), EMAIL_SWEEP_MS);
+  emailSweep.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(emailSweep);
+    await services.outbox.settled();
+  });
   // Renewals, past due and expiry (B3/B4), then the partners' notification emails (P3): periodically, one run at a time; tests call them with a clock.
   if (config.payments.renewalIntervalSeconds > 0) {
     let running: Promise<unknown> | null = null;
     const timer = setInterval(() => {
       running ??= services.billing
         .runRenewals()
-        .then(() => services.partners.deliverNotifications())
+        .then(() => services.partners.customers.deliverNotifications())
         .catch((error: unknown) => app.log.error({ err: error }, 'renewal run failed'))
         .finally(() => (running = null));
     }, config.payments.renewalIntervalSeconds * 1000);
@@ -130,7 +148,8 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   const uploadOrigin = standIn ? await startUploadOrigin({ host: config.host, port: config.graph.standIn.uploadPort, publicHostname: new URL(config.publicUrl).hostname, tls: config.tls }) : null;
   if (uploadOrigin) app.addHook('onClose', () => uploadOrigin.close());
   const uploadOrigins = uploadOrigin ? [uploadOrigin.origin] : config.graph.uploadOrigins;
-  await app.register(helmet, {
+  // Helmet, built once (./http/securityHeaders.ts).
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -160,7 +179,13 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `Too many requests. Try again in ${context.after}.` }),
   });
 
+  // Every documented route also documents the answers Fastify and the plugins give on their own (./http/answers.ts).
+  documentFrameworkAnswers(app);
+  documentPublicRoutes(app);
+
   await app.register(swagger, {
+    // OpenAPI 3.0 has no `const`: one-value enums instead.
+    convertConstToEnum: true,
     openapi: {
       info: { title: 'Outmerge API', version: '1', description: 'License checks, subscriptions, seats and checkout. Errors are {"error": {"code", "message"}}.' },
       components: { securitySchemes: { entra: { type: 'http', scheme: 'bearer', bearerFormat: 'Microsoft Entra v2 access token' } } },
@@ -183,18 +208,26 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   });
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: `Nothing at ${request.method} ${request.url.split('?')[0]}.` } }));
 
-  registerHealthRoutes(app);
-  app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
-  registerPublicConfigRoutes(app, config, services.keys);
-  registerManifestRoutes(app, config, options.assetsDir ?? 'addin/public/assets');
-  registerLicenseRoutes(app, services);
-  registerCheckoutRoutes(app, services);
-  registerBillingRoutes(app, services);
-  registerSubscriptionRoutes(app, services);
-  registerDelegationRoutes(app, services);
-  registerOrganisationRoutes(app, services);
-  registerPartnerRoutes(app, services);
-  registerMeRoutes(app, services);
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  registerHealthRoutes(api);
+  api.get('/api/docs', { schema: { hide: true, response: { 200: Type.Object({}, { additionalProperties: true, description: 'This API as an OpenAPI 3.0 document' }) } } }, async () => app.swagger());
+  registerPublicConfigRoutes(api, config, services.keys);
+  registerManifestRoutes(api, config, options.assetsDir ?? 'addin/public/assets');
+  // The API: one authentication hook for the prefix (./http/authentication.ts); handlers read request.caller.
+  await api.register(
+    async (scope) => {
+      authenticateRoutes(scope, services.authenticate);
+      registerLicenseRoutes(scope, services);
+      registerCheckoutRoutes(scope, services);
+      registerBillingRoutes(scope, services);
+      registerSubscriptionRoutes(scope, services);
+      registerDelegationRoutes(scope, services);
+      registerOrganisationRoutes(scope, services);
+      registerPartnerRoutes(scope, services);
+      registerMeRoutes(scope, services);
+    },
+    { prefix: '/api/v1' },
+  );
 
   if (config.identity.provider === 'development') {
     const idp = await createDevelopmentIdentityProvider({ issuerTemplate: config.identity.issuerTemplate, apiAudience: config.identity.clientId, apiScope: config.identity.apiScope, clientId: config.identity.clientId, graphScopes: config.graph.developmentScopes });
@@ -205,12 +238,15 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   if (!config.mail.smtpUrl) registerOutboxRoutes(app, services.storage);
 
   if (fs.existsSync(path.join(config.staticDir, 'index.html'))) {
-    // max-age=0: a new deployment's pages are picked up at once (Outlook caches add-in pages hard).
+    // Compressed copies written at build time (scripts/precompress.ts), chosen by Accept-Encoding;
+    // caching per file as pageHeaders.ts decides (content-hashed scripts immutable, pages max-age=0).
     await app.register(fastifyStatic, {
       root: config.staticDir,
-      index: 'index.html',
+      // An array: with preCompressed, @fastify/static looks for the compressed index only in an array of names.
+      index: ['index.html'],
+      preCompressed: true,
       maxAge: 0,
-      setHeaders: (reply, file) => applyStaticFileHeaders(reply, staticFileHeaders(path.relative(config.staticDir, file).split(path.sep).join('/')), config),
+      setHeaders: (reply, file) => applyStaticFileHeaders(reply, staticFileHeaders(builtFilePath(path.relative(config.staticDir, file).split(path.sep).join('/'))), config),
     });
   } else {
     app.log.warn(`No built pages in ${config.staticDir}: run "npm run build" to serve the pane, portal and playground.`);

@@ -4,6 +4,7 @@
  * global.
  */
 import path from 'node:path';
+import { adminConsentUrl } from '../../shared/src/api/adminConsent.js';
 import { BillingService } from './billing/billingService.js';
 import { CheckoutService } from './billing/checkoutService.js';
 import { BillingProfileService } from './billing/billingProfileService.js';
@@ -12,15 +13,16 @@ import { SimulatedPaymentProvider } from './billing/simulatedPaymentProvider.js'
 import { StripePaymentProvider } from './billing/stripePaymentProvider.js';
 import type { PaymentProvider } from './billing/paymentProvider.js';
 import type { Config } from './config.js';
-import { createMailer, type Mailer } from './email/mailer.js';
-import { createAccessTokenValidator, type AccessTokenValidator } from './identity/accessTokenValidator.js';
+import { createEmailTransport } from './email/mailer.js';
+import { Outbox } from './email/outbox.js';
+import { createAccessTokenValidator, type AccessTokenValidator, type CallerIdentity } from './identity/accessTokenValidator.js';
 import { LicenseService } from './license/licenseService.js';
 import { loadSigningKeys, type SigningKeys } from './license/signingKeys.js';
 import { createTxtLookup } from './dns/txtLookup.js';
 import { DelegationService } from './licensing/delegationService.js';
 import { DomainService } from './licensing/domainService.js';
 import { OrganisationService } from './licensing/organisationService.js';
-import { PartnerService } from './partners/partnerService.js';
+import { createPartnerServices, type PartnerServices } from './partners/partnerServices.js';
 import { SeatService } from './licensing/seatService.js';
 import { Storage } from './storage/storage.js';
 
@@ -28,8 +30,11 @@ export interface Services {
   config: Config;
   storage: Storage;
   keys: SigningKeys;
-  mailer: Mailer;
+  /** Emails written with their change and delivered after commit (./email/outbox.ts). */
+  outbox: Outbox;
   authenticate: AccessTokenValidator;
+  /** The admin-consent link for the caller's own Microsoft 365 tenant (A10): this deployment's app registration and portal. */
+  adminConsent(caller: CallerIdentity): { tenantId: string; url: string };
   licenses: LicenseService;
   /** The one way money is taken (./billing/idempotentCharge.ts), and where cut claims are reconciled. */
   charges: IdempotentCharges;
@@ -40,7 +45,8 @@ export interface Services {
   delegation: DelegationService;
   organisations: OrganisationService;
   domains: DomainService;
-  partners: PartnerService;
+  /** The partner use cases: staff, offers, administration requests, product keys, customers. */
+  partners: PartnerServices;
   /** The payment provider every service charges through (the simulated one lists its charges). */
   paymentProvider: PaymentProvider;
   /** Closes what the services opened (databases). */
@@ -63,7 +69,7 @@ export async function createServices(
   const clock = options.clock ?? Date.now;
   const storage = Storage.open(path.join(config.dataDir, DATABASE_FILE));
   const keys = await loadSigningKeys({ configuredJson: config.license.signingKeysJson, dataDir: config.dataDir });
-  const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, storage, clock });
+  const outbox = new Outbox(storage, createEmailTransport({ smtpUrl: config.mail.smtpUrl, from: config.mail.from }), clock, log);
   const validate = createAccessTokenValidator({
     jwks: new URL(config.identity.jwksUrl),
     audience: config.identity.clientId,
@@ -81,24 +87,25 @@ export async function createServices(
   // The simulated provider is the embedded default; it refuses to exist in production (its constructor checks).
   const simulatedProvider = stripe ? null : new SimulatedPaymentProvider({ file: path.join(config.dataDir, SIMULATED_PAYMENTS_FILE), latencyMs: simulated.latencyMs, searchLagMs: simulated.searchLagMs, clock, webhookSecrets });
   const paymentProvider: PaymentProvider = stripe ? new StripePaymentProvider({ secretKey: stripe.secretKey, webhookSecrets: stripe.webhookSecrets, ...(options.stripeApi ? { api: options.stripeApi } : {}) }) : simulatedProvider!;
-  const charges = new IdempotentCharges(storage, paymentProvider, { leaseMs: claimLeaseMs }, clock, log);
+  const charges = new IdempotentCharges(storage, paymentProvider, { leaseMs: claimLeaseMs, afterCommit: () => outbox.deliver() }, clock, log);
   // Each service registers how its payments are recorded; all are in place before a claim can be reconciled.
   const checkout = new CheckoutService(storage, charges, { plans, currency, volume, taxRateBp });
-  const billing = new BillingService(storage, charges, { plans, currency, volume, taxRateBp, graceDays, seller, vatRatesBp, publicUrl: config.publicUrl }, clock, mailer);
-  const partners = new PartnerService(storage, charges, checkout, mailer, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials }, clock, log);
+  const billing = new BillingService(storage, charges, { plans, currency, volume, taxRateBp, graceDays, seller, vatRatesBp, publicUrl: config.publicUrl }, clock, outbox);
+  const partners = createPartnerServices(storage, charges, checkout, outbox, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials }, clock);
   return {
     config,
     storage,
     keys,
-    mailer,
+    outbox,
     authenticate,
+    adminConsent: (caller) => ({ tenantId: caller.tenantId, url: adminConsentUrl({ tenant: caller.tenantId, clientId: config.identity.clientId, apiScope: config.identity.apiScope, publicUrl: config.publicUrl }) }),
     licenses: new LicenseService(storage, keys, { issuer: config.license.issuer, tokenTtlSeconds: config.license.tokenTtlSeconds }, clock),
     charges,
     checkout,
     billing,
     billingProfiles: new BillingProfileService(storage, { seller, vatRatesBp }, clock),
-    seats: new SeatService(storage, mailer, { publicUrl: config.publicUrl, organisationDailyEmailLimit: config.mail.organisationDailyLimit }, clock, log, domains),
-    delegation: new DelegationService(storage, mailer, { publicUrl: config.publicUrl }, clock, log),
+    seats: new SeatService(storage, outbox, { publicUrl: config.publicUrl, organisationDailyEmailLimit: config.mail.organisationDailyLimit }, clock, domains),
+    delegation: new DelegationService(storage, outbox, { publicUrl: config.publicUrl }, clock),
     organisations: new OrganisationService(storage, clock),
     domains,
     paymentProvider,

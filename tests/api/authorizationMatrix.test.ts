@@ -24,6 +24,7 @@ import {
   type SubscriptionAction,
 } from '../../shared/src/permissions/permissions.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { openSubscription } from '../../server/src/organisations/organisations.js';
 
 interface Persona {
   name: string;
@@ -159,7 +160,7 @@ function fixture(orgId: string, by: Persona, delegates: Persona[], withPartners 
   const now = Date.now();
   const subscriptionId = randomUUID();
   return storage.transaction(() => {
-    storage.insertSubscription({ id: subscriptionId, organisationId: orgId, planId: 'monthly', quantity: 50, status: 'active', periodStart: now, periodEnd: now + 30 * 86400_000, ownerTenantId: by.tenantId, ownerObjectId: by.objectId, ownerEmail: by.email, createdAt: now });
+    openSubscription(storage, { id: subscriptionId, organisationId: orgId, planId: 'monthly', quantity: 50, status: 'active', periodStart: now, periodEnd: now + 30 * 86400_000, ownerTenantId: by.tenantId, ownerObjectId: by.objectId, ownerEmail: by.email, createdAt: now });
     storage.insertSeat({ id: randomUUID(), subscriptionId, emailCanonical: 'seat1@contoso.com', emailDisplay: 'seat1@contoso.com', language: 'en', assignedAt: now });
     for (const d of delegates) storage.upsertDelegate({ id: randomUUID(), subscriptionId, tenantId: d.tenantId, objectId: d.objectId, email: d.email, permissions: d.permissions ?? [], createdAt: now });
     const targetDelegateId = randomUUID();
@@ -174,7 +175,7 @@ function fixture(orgId: string, by: Persona, delegates: Persona[], withPartners 
       [{ description: 'Outmerge monthly, seats 1–2', quantity: 2, unitAmountMinor: 500, amountMinor: 1000 }],
     );
     const siblingId = randomUUID();
-    storage.insertSubscription({ id: siblingId, organisationId: orgId, planId: 'monthly', quantity: 1, status: 'active', periodStart: now, periodEnd: now + 30 * 86400_000, ownerTenantId: by.tenantId, ownerObjectId: by.objectId, ownerEmail: by.email, createdAt: now });
+    openSubscription(storage, { id: siblingId, organisationId: orgId, planId: 'monthly', quantity: 1, status: 'active', periodStart: now, periodEnd: now + 30 * 86400_000, ownerTenantId: by.tenantId, ownerObjectId: by.objectId, ownerEmail: by.email, createdAt: now });
     // Partner A: active with all four permissions; B: expired; C: ended by the customer; D: none here.
     let relationshipId = randomUUID();
     for (const key of withPartners ? (Object.keys(PARTNER_GRANTS) as PartnerKey[]) : []) {
@@ -312,6 +313,6 @@ describe('authorisation matrix', () => {
     const view = (await server.call('GET', `/api/v1/subscriptions/${target.subscriptionId}`, { token: limited.token! })).json<{ role: string; permissions: string[] }>();
     expect(view).toMatchObject({ role: 'partner', permissions: ['assign', 'view'] });
     const entries = (await server.call('GET', `/api/v1/subscriptions/${target.subscriptionId}/journal?action=seat.assigned`, { token: owner.token! })).json<{ entries: Array<{ actor: string; actorRole: string; onBehalfOf: string | null; target: string }> }>().entries;
-    expect(entries.find((e) => e.target === 'by-partner@contoso.com')).toMatchObject({ actor: full.email, actorRole: 'partner', onBehalfOf: 'partner Partner A for customer contoso.com' });
+    expect(entries.find((e) => e.target === 'by-partner@contoso.com')).toMatchObject({ actor: full.email, actorRole: 'partner', partner: 'Partner A', onBehalfOf: 'partner Partner A for customer contoso.com' });
   });
 });

@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const base = (id: string) => `/api/v1/subscriptions/${id}`;
-const subscription = async (id: string, token = owner) => (await server.call('GET', base(id), { token })).json<{ quantity: number; status: string; assigned: number; periodEnd: string }>();
+const subscription = async (id: string, token = owner) => (await server.call('GET', base(id), { token })).json<{ quantity: number; status: string; assigned: number; periodEnd: string; actions: string[] }>();
 const summary = async (id: string, token = owner) => (await server.call('GET', `${base(id)}/billing`, { token })).json<BillingSummaryView>();
 const invoices = async (id: string, token = owner) => (await server.call('GET', `${base(id)}/invoices`, { token })).json<{ invoices: InvoiceView[] }>().invoices;
 const payments = (id: string) => server.services.storage.billing.countPayments(id);
@@ -139,6 +139,9 @@ describe('quantity changes', () => {
       expect((await change(id, bad)).statusCode).toBe(400);
     }
     expect((await server.call('GET', `${base(id)}/quantity/preview?quantity=abc`, { token: owner })).statusCode).toBe(400);
+    // A subscription holds at most 100,000 seats (BillingService's rule, no longer the route's).
+    expect((await server.call('GET', `${base(id)}/quantity/preview?quantity=100001`, { token: owner })).json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('100,000') } });
+    expect((await server.call('GET', `${base(id)}/quantity/preview?quantity=100000`, { token: owner })).statusCode).toBe(200);
     expect((await subscription(id)).quantity).toBe(5);
     expect(payments(id).succeeded).toBe(1);
   });
@@ -199,9 +202,15 @@ describe('renewal, past due, expiry', () => {
     expect(Date.parse(pastDue.graceUntil ?? '')).toBe(periodEnd + 14 * 86_400_000);
     expect(await licenseCheck(user)).toMatchObject({ code: 'ACTIVE' });
     // The owner is told what happened, until when the users stay licensed, and where to pay.
-    const ownerMail = (kind: string) => server.services.storage.listOutbox(500).filter((m) => m.kind === kind && m.to === 'olivia@contoso.com' && m.text.includes(id));
+    const ownerMail = (kind: string) => server.services.storage.outbox.listSent(500).filter((m) => m.kind === kind && m.to === 'olivia@contoso.com' && m.text.includes(id));
     expect(ownerMail('payment-failed')).toHaveLength(1);
     expect(ownerMail('payment-failed')[0]!.text).toContain(pastDue.openInvoice!.number);
+
+    // The view offers what a past-due subscription allows: paying, not a quantity change or a merge into it (the API answers 409).
+    expect((await subscription(id)).actions).toEqual(expect.arrayContaining(['billing.manage', 'seats.assign']));
+    expect((await subscription(id)).actions).not.toContain('quantity.change');
+    expect((await subscription(id)).actions).not.toContain('subscription.consolidate');
+    expect((await server.call('GET', `${base(id)}/quantity/preview?quantity=3`, { token: owner })).json()).toMatchObject({ error: { code: 'SUBSCRIPTION_NOT_ACTIVE' } });
 
     await server.services.billing.runRenewals(periodEnd + 14 * 86_400_000 - 1000);
     expect((await subscription(id)).status).toBe('past_due');
@@ -218,6 +227,7 @@ describe('renewal, past due, expiry', () => {
     expect(paid.statusCode).toBe(200);
     expect(paid.json()).toMatchObject({ status: 'paid', invoice: { id: invoiceId, status: 'paid' } });
     expect(await summary(id)).toMatchObject({ status: 'active', graceUntil: null, openInvoice: null, paymentMethod: { last4: '4242' } });
+    expect((await subscription(id)).actions).toEqual(expect.arrayContaining(['quantity.change', 'subscription.consolidate']));
     expect(await licenseCheck(user)).toMatchObject({ code: 'ACTIVE' });
     const again = await server.call('POST', `${base(id)}/invoices/${invoiceId}/pay`, { token: owner, body: {}, headers: { 'idempotency-key': key() } });
     expect(again.json()).toMatchObject({ error: { code: 'INVOICE_NOT_OPEN' } });

@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newLedger, type CampaignLedger } from '../../addin/src/campaign/campaign.js';
-import { runCampaign, type OutgoingMessage, type RunOptions } from '../../addin/src/campaign/campaignRunner.js';
+import { runCampaign, type RunOptions } from '../../addin/src/campaign/campaignRunner.js';
+import type { OutgoingMessage } from '../../addin/src/campaign/outgoingMessage.js';
 import { mailboxHealth } from '../../addin/src/campaign/deliveryReports.js';
 import { SendLog } from '../../addin/src/campaign/sendLog.js';
 import { GraphMailClient } from '../../addin/src/graph/graphMailClient.js';

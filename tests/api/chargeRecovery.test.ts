@@ -107,13 +107,13 @@ describe('a purchase cut by a crash', () => {
     const { dying, crashed, restarted } = crashingAnd('after');
     const request = { plan: 'monthly', seats: 2, termPeriods: 1, count: 1, card: '4242 4242 4242 4242' };
     const idempotencyKey = key();
-    void crashed.partners.buyKeys(partnerOwner.identity, partnerId, request, idempotencyKey, null);
+    void crashed.partners.keys.buyKeys(partnerOwner.identity, partnerId, request, idempotencyKey, null);
     await expect.poll(() => dying.died).toBe(1);
     now += LEASE + 1;
     expect(await restarted.charges.recoverStale()).toBeGreaterThanOrEqual(1);
-    const mails = server.services.storage.listOutbox(500).filter((m) => m.kind === 'product-keys' && m.to === 'pia@delta-partners.example');
+    const mails = server.services.storage.outbox.listSent(500).filter((m) => m.kind === 'product-keys' && m.to === 'pia@delta-partners.example');
     expect(mails).toHaveLength(1);
-    const replay = await restarted.partners.buyKeys(partnerOwner.identity, partnerId, request, idempotencyKey, null);
+    const replay = await restarted.partners.keys.buyKeys(partnerOwner.identity, partnerId, request, idempotencyKey, null);
     expect(replay).toMatchObject({ statusCode: 201, body: { keysShownOnce: true, keys: [expect.stringMatching(/^XXXXX-/)] } });
     expect((await server.call('GET', `/api/v1/partners/${partnerId}/invoices`, { token: partnerOwner.token })).json<unknown[]>()).toHaveLength(1);
   });
@@ -158,13 +158,13 @@ describe('a limited partner offer whose purchase was cut', () => {
     const [first, second] = await Promise.all([caller('ines@india-recovery.example'), caller('jon@juliet-recovery.example')]);
     const { dying, crashed, restarted } = crashingAnd('after');
     const idempotencyKey = key();
-    void crashed.partners.redeemOffer(first.identity, { ...link, card: '4242 4242 4242 4242' }, idempotencyKey, null);
+    void crashed.partners.offers.redeemOffer(first.identity, { ...link, card: '4242 4242 4242 4242' }, idempotencyKey, null);
     await expect.poll(() => dying.died).toBe(1);
     // The buyer retries while the claim is live: still being processed, and the place stays theirs.
-    await expect(restarted.partners.redeemOffer(first.identity, { ...link, card: '4242 4242 4242 4242' }, idempotencyKey, null)).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_IN_USE' });
-    await expect(restarted.partners.redeemOffer(second.identity, { ...link, card: '4242 4242 4242 4242' }, key(), null)).rejects.toMatchObject({ code: 'OFFER_USED' });
+    await expect(restarted.partners.offers.redeemOffer(first.identity, { ...link, card: '4242 4242 4242 4242' }, idempotencyKey, null)).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_IN_USE' });
+    await expect(restarted.partners.offers.redeemOffer(second.identity, { ...link, card: '4242 4242 4242 4242' }, key(), null)).rejects.toMatchObject({ code: 'OFFER_USED' });
     now += LEASE + 1;
-    expect((await restarted.partners.redeemOffer(first.identity, { ...link, card: '4242 4242 4242 4242' }, idempotencyKey, null)).statusCode).toBe(201);
+    expect((await restarted.partners.offers.redeemOffer(first.identity, { ...link, card: '4242 4242 4242 4242' }, idempotencyKey, null)).statusCode).toBe(201);
     expect(owned(first.identity)).toHaveLength(1);
     expect(owned(second.identity)).toHaveLength(0);
   });

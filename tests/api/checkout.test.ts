@@ -22,7 +22,7 @@ describe('POST /api/v1/checkout', () => {
     expect(body).toMatchObject({ plan: 'monthly', quantity: 5, amountMinor: 2500, currency: 'EUR', status: 'active' });
     const detail = (await server.call('GET', `/api/v1/subscriptions/${body.subscriptionId}`, { token })).json();
     expect(detail).toMatchObject({ id: body.subscriptionId, quantity: 5, assigned: 0, owner: 'buyer@contoso.com', role: 'owner', permissions: ['assign', 'view', 'quantity', 'billing'] });
-    expect((await server.call('GET', `/api/v1/subscriptions/${body.subscriptionId}/seats`, { token })).json()).toEqual({ total: 0, items: [] });
+    expect((await server.call('GET', `/api/v1/subscriptions/${body.subscriptionId}/seats`, { token })).json()).toEqual({ total: 0, items: [], next: null });
   });
 
   it('replays the first answer for a repeated Idempotency-Key and charges once', async () => {

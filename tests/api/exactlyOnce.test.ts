@@ -9,7 +9,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newLedger, rowMarker, type CampaignLedger } from '../../addin/src/campaign/campaign.js';
-import { runCampaign, type OutgoingMessage } from '../../addin/src/campaign/campaignRunner.js';
+import { runCampaign } from '../../addin/src/campaign/campaignRunner.js';
+import type { OutgoingMessage } from '../../addin/src/campaign/outgoingMessage.js';
 import { GraphMailClient } from '../../addin/src/graph/graphMailClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 

@@ -1,6 +1,9 @@
+import Database from 'better-sqlite3';
 import { createRemoteJWKSet, decodeProtectedHeader } from 'jose';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLicenseToken } from '../../shared/src/license/licenseToken.js';
+import { DATABASE_FILE } from '../../server/src/services.js';
 import { proveDomain } from '../helpers/proveDomain.js';
 import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';
 
@@ -53,6 +56,26 @@ describe('POST /api/v1/license/check', () => {
     const removal = await server.call('DELETE', `/api/v1/subscriptions/${subscriptionId}/assignments/${encodeURIComponent('bruno@fabrikam.com')}`, { token: owner });
     expect(removal.statusCode).toBe(204);
     expect((await check(bruno.access_token)).body).toMatchObject({ valid: false, code: 'SEAT_REMOVED', footer: true });
+  });
+
+  it('changes nothing, and takes no write lock, for a person without a seat or a seat checked in lately', async () => {
+    const owner = await server.token('olivia@quiet.example');
+    const subscriptionId = await buySubscription(server, owner);
+    await server.call('POST', `/api/v1/subscriptions/${subscriptionId}/assignments`, { token: owner, body: { emails: ['quinn@quiet.example'] } });
+    const quinn = await accountOf('quinn@quiet.example');
+    const nobody = await accountOf('nobody@quiet.example');
+    expect((await check(quinn.access_token)).body.code).toBe('ACTIVE');
+    expect((await check(nobody.access_token)).body.code).toBe('NO_LICENSE');
+    // Another process holds the database's write lock (a bulk assignment, say): checks that write nothing still answer at once.
+    const other = new Database(path.join(server.dataDir, DATABASE_FILE));
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      expect((await check(nobody.access_token)).body).toMatchObject({ code: 'NO_LICENSE', footer: true });
+      expect((await check(quinn.access_token)).body).toMatchObject({ code: 'ACTIVE', footer: false });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
   });
 
   it('binds a seat for a person of another tenant only through a domain the organisation proved by DNS (L5)', async () => {

@@ -5,15 +5,15 @@
  * decline, withdrawal, 90-day expiry, ending by the customer), product keys (bought, redeemed
  * once, extended, tampered), notifications to the partner of record and the customer list.
  *
- * Where time must pass, a PartnerService with a later clock works on the same storage (like the
+ * Where time must pass, partner services with a later clock works on the same storage (like the
  * renewal job, which takes its time as an argument).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OfferView, PartnerCustomerView, PartnerInvoiceView, PartnerNotificationView, PartnerRelationshipView, PartnerView, ProductKeyView } from '../../shared/src/api/views.js';
+import type { JournalEntryView, OfferView, PartnerCustomerView, PartnerInvoiceView, PartnerNotificationView, PartnerRelationshipView, PartnerView, ProductKeyView } from '../../shared/src/api/views.js';
 import { SimulatedPaymentProvider } from '../../server/src/billing/simulatedPaymentProvider.js';
 import { GatedProvider } from '../helpers/gatedProvider.js';
 import { paymentServices } from '../helpers/paymentServices.js';
-import type { PartnerService } from '../../server/src/partners/partnerService.js';
+import type { PartnerServices } from '../../server/src/partners/partnerServices.js';
 import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';
 
 const DAY = 86_400_000;
@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** The same service over the same storage, with a clock `ms` later. */
-function later(ms: number): PartnerService {
+function later(ms: number): PartnerServices {
   return paymentServices(server, new SimulatedPaymentProvider(), { clock: () => Date.now() + ms }).partners;
 }
 
@@ -53,7 +53,7 @@ function linkParts(link: string): { code: string; token: string } {
 }
 
 function latestMail(kind: string, to: string) {
-  return server.services.storage.listOutbox(500).find((m) => m.kind === kind && m.to === to);
+  return server.services.storage.outbox.listSent(500).find((m) => m.kind === kind && m.to === to);
 }
 
 function requestToken(to: string): string {
@@ -133,7 +133,7 @@ describe('offers (P2)', () => {
     expect((await server.call('POST', '/api/v1/offers/redeem', { token: first.token, body: parts })).statusCode).toBe(201);
     expect((await server.call('POST', '/api/v1/offers/redeem', { token: first.token, body: parts })).json()).toMatchObject({ error: { code: 'OFFER_ALREADY_REDEEMED' } });
     const second = await account('owner@hotel-customer.example');
-    expect(() => later(11 * DAY).viewOffer(parts.code, parts.token)).toThrow(expect.objectContaining({ code: 'OFFER_EXPIRED' }));
+    expect(() => later(11 * DAY).offers.viewOffer(parts.code, parts.token)).toThrow(expect.objectContaining({ code: 'OFFER_EXPIRED' }));
 
     expect((await server.call('PATCH', `/api/v1/partners/${partner.id}/offers/${offer.id}`, { token, body: { disabled: true } })).json()).toMatchObject({ disabled: true, customers: 1 });
     expect((await server.call('POST', '/api/v1/offers/redeem', { token: second.token, body: parts })).json()).toMatchObject({ error: { code: 'OFFER_DISABLED' } });
@@ -153,9 +153,9 @@ describe('offers (P2)', () => {
     const service = paymentServices(server, provider).partners;
     const [a, b] = await Promise.all([account('owner@papa2-customer.example'), account('owner@papa3-customer.example')]);
     const caller = (buyer: typeof a) => ({ tenantId: buyer.tenantId, objectId: buyer.objectId, email: buyer.email, name: null, scopes: [], verifiedEmails: buyer.verifiedEmails });
-    const first = service.redeemOffer(caller(a), { ...parts, card: '4242 4242 4242 4242' }, 'first-buyer-key-0001', null);
+    const first = service.offers.redeemOffer(caller(a), { ...parts, card: '4242 4242 4242 4242' }, 'first-buyer-key-0001', null);
     await expect.poll(() => provider.held()).toBe(1);
-    await expect(service.redeemOffer(caller(b), { ...parts, card: '4242 4242 4242 4242' }, 'second-buyer-key-0001', null)).rejects.toMatchObject({ code: 'OFFER_USED' });
+    await expect(service.offers.redeemOffer(caller(b), { ...parts, card: '4242 4242 4242 4242' }, 'second-buyer-key-0001', null)).rejects.toMatchObject({ code: 'OFFER_USED' });
     provider.release();
     expect((await first).statusCode).toBe(201);
     expect(provider.charged).toBe(1);
@@ -254,7 +254,7 @@ describe('delegated administration of customers (P3)', () => {
     expect(requested.json()).toMatchObject({ state: 'pending', subscriptionId: null });
     const mail = latestMail('partner-request', 'owner@oscar-customer.example')!;
     expect(mail.subject).toBe('November demande à administrer ton abonnement Outmerge');
-    expect(mail.html).toContain(`${server.services.config.publicUrl}/portal.html#/partner-request?token=`);
+    expect(mail.text).toContain(`${server.services.config.publicUrl}/portal.html#/partner-request?token=`);
     const requestSecret = requestToken('owner@oscar-customer.example');
 
     // Nothing yet.
@@ -295,11 +295,11 @@ describe('delegated administration of customers (P3)', () => {
 
     for (const durationDays of [0, 731]) expect((await ask({ durationDays })).statusCode).toBe(400);
     await ask();
-    const approved = server.services.partners.approveRequest(customer, requestToken('owner@quebec-customer.example'), subscriptionId, null);
+    const approved = server.services.partners.administration.approveRequest(customer, requestToken('owner@quebec-customer.example'), subscriptionId, null);
     expect(approved.state).toBe('active');
     expect((await server.call('GET', `/api/v1/subscriptions/${subscriptionId}/seats`, { token })).statusCode).toBe(200);
     // A day later: expired, and the permission function gives nothing.
-    expect(later(DAY + 1000).relationshipsOf(customer, subscriptionId)[0]).toMatchObject({ state: 'expired' });
+    expect(later(DAY + 1000).administration.relationshipsOf(customer, subscriptionId)[0]).toMatchObject({ state: 'expired' });
     const { authorize } = await import('../../server/src/licensing/access.js');
     const staff = await account('owner@papa-partners.example');
     expect(() => authorize(server.services.storage, staff, subscriptionId, 'seats.view', Date.now() + DAY + 1000)).toThrow(expect.objectContaining({ statusCode: 404 }));
@@ -316,9 +316,9 @@ describe('delegated administration of customers (P3)', () => {
 
     await ask();
     const oldToken = requestToken('owner@quebec-customer.example');
-    expect(() => later(90 * DAY + 1000).approveRequest(customer, oldToken, subscriptionId, null)).toThrow(expect.objectContaining({ code: 'PARTNER_REQUEST_EXPIRED' }));
-    expect(later(89 * DAY).viewRequest(customer, oldToken).state).toBe('pending');
-    const states = later(90 * DAY + 1000).listRequests(staff, partner.id).map((r) => r.state);
+    expect(() => later(90 * DAY + 1000).administration.approveRequest(customer, oldToken, subscriptionId, null)).toThrow(expect.objectContaining({ code: 'PARTNER_REQUEST_EXPIRED' }));
+    expect(later(89 * DAY).administration.viewRequest(customer, oldToken).state).toBe('pending');
+    const states = later(90 * DAY + 1000).administration.listRequests(staff, partner.id).map((r) => r.state);
     expect(states).toEqual(['request_expired', 'withdrawn', 'declined', 'expired']);
     // A tampered token is simply not found.
     expect((await server.call('POST', '/api/v1/partner-requests/view', { token: customer.token, body: { token: `${oldToken.slice(0, -1)}${oldToken.endsWith('A') ? 'B' : 'A'}` } })).json()).toMatchObject({ error: { code: 'PARTNER_REQUEST_NOT_FOUND' } });
@@ -412,12 +412,16 @@ describe('product keys (P4)', () => {
     // An annual key does not extend a monthly subscription.
     const annual = (await server.call('POST', `/api/v1/partners/${partner.id}/product-keys`, { token, body: { plan: 'annual', seats: 5, termPeriods: 1, count: 1, card: '4242 4242 4242 4242' }, headers: idem() })).json<{ keys: string[] }>();
     expect((await server.call('POST', '/api/v1/product-keys/redeem', { token: customer.token, body: { key: annual.keys[0], subscriptionId: subscription.subscriptionId } })).json()).toMatchObject({ error: { code: 'PRODUCT_KEY_PLAN_MISMATCH' } });
-    expect(() => later(366 * DAY).redeemKey(customer, { key: annual.keys[0]! }, null)).toThrow(expect.objectContaining({ code: 'PRODUCT_KEY_EXPIRED' }));
+    expect(() => later(366 * DAY).keys.redeemKey(customer, { key: annual.keys[0]! }, null)).toThrow(expect.objectContaining({ code: 'PRODUCT_KEY_EXPIRED' }));
 
     const customerJournal = (await server.call('GET', `/api/v1/subscriptions/${subscription.subscriptionId}/journal`, { token: customer.token })).json<{ entries: Array<{ action: string }> }>().entries.map((e) => e.action);
     expect(customerJournal).toEqual(expect.arrayContaining(['subscription.created_from_key', 'subscription.extended']));
-    const partnerJournal = (await server.call('GET', `/api/v1/partners/${partner.id}/journal`, { token })).json<Array<{ action: string }>>().map((e) => e.action);
+    const partnerEntries = (await server.call('GET', `/api/v1/partners/${partner.id}/journal`, { token })).json<JournalEntryView[]>();
+    const partnerJournal = partnerEntries.map((e) => e.action);
     expect(partnerJournal.filter((a) => a === 'product_key.redeemed')).toHaveLength(2);
+    // Staff appear as partner staff of the partner by name (not "partner owner" text); customers as customers.
+    expect(partnerEntries.find((e) => e.action === 'product_keys.purchased')).toMatchObject({ actorRole: 'partner', partner: partner.name });
+    expect(partnerEntries.find((e) => e.action === 'product_key.redeemed')).toMatchObject({ actorRole: 'customer', partner: null });
     expect((await server.call('GET', `/api/v1/partners/${partner.id}/product-keys`, { token })).json<ProductKeyView[]>().map((k) => k.status).sort()).toEqual(['redeemed', 'redeemed', 'unused']);
   });
 });
@@ -441,14 +445,14 @@ describe('notifications to the partner of record (P3)', () => {
     ]);
     expect(notifications.every((n) => !n.emailed)).toBe(true);
 
-    await server.services.partners.deliverNotifications();
+    await server.services.partners.customers.deliverNotifications();
     const mail = latestMail('partner-notifications', 'owner@uniform-partners.example')!;
     expect(mail.subject).toBe('Änderungen bei deinen Outmerge-Kunden');
     expect(mail.text).toContain('3 Änderungen bei Kunden von Uniform');
     expect(mail.text).toContain(`${server.services.config.publicUrl}/portal.html#/partners/${partner.id}/customers`);
     expect((await server.call('GET', `/api/v1/partners/${partner.id}/notifications`, { token })).json<PartnerNotificationView[]>().every((n) => n.emailed)).toBe(true);
     // Nothing new: no second email.
-    expect(await server.services.partners.deliverNotifications()).toBe(0);
+    expect(await server.services.partners.customers.deliverNotifications()).toBe(0);
   });
 });
 
@@ -469,6 +473,11 @@ describe('customer list (P5)', () => {
     expect((await get('?relationship=none')).total).toBe(3);
     expect((await get(`?renewsBefore=${encodeURIComponent(new Date(Date.now() + 3 * DAY).toISOString())}`)).total).toBe(0);
     expect((await server.call('GET', `/api/v1/partners/${partner.id}/customers?limit=0`, { token })).statusCode).toBe(400);
+    expect((await server.call('GET', `/api/v1/partners/${partner.id}/customers?limit=1001`, { token })).statusCode).toBe(400);
     expect((await server.call('GET', `/api/v1/partners/${partner.id}/customers?sort=x`, { token })).statusCode).toBe(400);
+    // A page of nothing is a mistake to be told about, not silently turned into one item.
+    expect((await server.call('GET', `/api/v1/partners/${partner.id}/notifications?limit=0`, { token })).json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    expect((await server.call('GET', `/api/v1/partners/${partner.id}/journal?limit=0`, { token })).json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    expect((await server.call('GET', `/api/v1/partners/${partner.id}/journal?limit=10000`, { token })).statusCode).toBe(200);
   });
 });

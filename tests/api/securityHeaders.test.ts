@@ -88,6 +88,18 @@ describe('headers in the production configuration', () => {
     }
   });
 
+  it('the manifests: a route of its own headers (cross-origin resources), the rest of the hardening as everywhere', async () => {
+    for (const url of ['/manifest.xml', '/manifest.json', '/manifest.zip']) {
+      const response = await server.call('GET', url);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin');
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(directive(response.headers['content-security-policy'] as string, 'frame-ancestors')).toEqual(["'self'"]);
+    }
+    // The route's headers stay its own: the next answer elsewhere is back to same-origin.
+    expect((await server.call('GET', '/api/v1/plans')).headers['cross-origin-resource-policy']).toBe('same-origin');
+  });
+
   it('an API answer: same-origin, framed by nobody else, the usual hardening', async () => {
     const response = await server.call('GET', '/api/v1/plans');
     expect(response.statusCode).toBe(200);
@@ -96,6 +108,10 @@ describe('headers in the production configuration', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
     expect(response.headers['referrer-policy']).toBe('no-referrer');
+    const missing = await server.call('GET', '/api/v1/nothing-here');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['x-content-type-options']).toBe('nosniff');
+    expect(missing.headers['cross-origin-resource-policy']).toBe('same-origin');
   });
 });
 

@@ -1,12 +1,8 @@
+import type { SentEmailRow } from '../../server/src/storage/outboxStorage.js';
 import type { TestServer } from './testServer.js';
 
-export interface OutboxMessage {
-  kind: string;
-  to: string;
-  subject: string;
-  html: string;
-  text: string;
-}
+/** What the local outbox page lists. */
+export type OutboxMessage = SentEmailRow;
 
 export async function outbox(server: TestServer): Promise<OutboxMessage[]> {
   return (await server.call('GET', '/dev/outbox/messages')).json<OutboxMessage[]>();

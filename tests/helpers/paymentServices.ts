@@ -3,16 +3,16 @@ import { BillingService } from '../../server/src/billing/billingService.js';
 import { CheckoutService } from '../../server/src/billing/checkoutService.js';
 import { IdempotentCharges } from '../../server/src/billing/idempotentCharge.js';
 import type { PaymentProvider } from '../../server/src/billing/paymentProvider.js';
-import { PartnerService } from '../../server/src/partners/partnerService.js';
+import { createPartnerServices } from '../../server/src/partners/partnerServices.js';
 import type { TestServer } from './testServer.js';
 
 export function paymentServices(server: TestServer, provider: PaymentProvider, options: { clock?: () => number; leaseMs?: number } = {}) {
-  const { config, storage, mailer } = server.services;
-  const { plans, currency, volume, taxRateBp, graceDays, claimLeaseMs } = config.payments;
+  const { config, storage, outbox } = server.services;
+  const { plans, currency, volume, taxRateBp, graceDays, claimLeaseMs, seller, vatRatesBp } = config.payments;
   const clock = options.clock ?? Date.now;
-  const charges = new IdempotentCharges(storage, provider, { leaseMs: options.leaseMs ?? claimLeaseMs }, clock);
+  const charges = new IdempotentCharges(storage, provider, { leaseMs: options.leaseMs ?? claimLeaseMs, afterCommit: () => outbox.deliver() }, clock);
   const checkout = new CheckoutService(storage, charges, { plans, currency, volume, taxRateBp });
-  const billing = new BillingService(storage, charges, { plans, currency, volume, taxRateBp, graceDays, publicUrl: config.publicUrl }, clock, mailer);
-  const partners = new PartnerService(storage, charges, checkout, mailer, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials }, clock);
+  const billing = new BillingService(storage, charges, { plans, currency, volume, taxRateBp, graceDays, seller, vatRatesBp, publicUrl: config.publicUrl }, clock, outbox);
+  const partners = createPartnerServices(storage, charges, checkout, outbox, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials }, clock);
   return { charges, checkout, billing, partners };
 }

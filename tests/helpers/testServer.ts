@@ -8,11 +8,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { buildApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
 import type { Services } from '../../server/src/services.js';
 import type { StripeStandIn } from '../../server/src/dev/stripe/stripeStandIn.js';
+import { auditAnswers } from './answerAudit.js';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -39,12 +40,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}, options: { clock?: () => number } = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: { clock?: () => number; onRoute?: (route: RouteOptions) => void } = {}): Promise<TestServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outmerge-test-'));
   // PUBLIC_URL on the address it listens on, as the server-process helper does: links and the Graph stand-in's URLs reach it.
   const config = loadConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-pages'), LOG_LEVEL: 'silent', ...env });
-  const { app, services, stripeStandIn } = await buildApp(config, { logger: false, ...(options.clock ? { clock: options.clock } : {}) });
+  const { app, services, stripeStandIn } = await buildApp(config, { logger: false, ...(options.clock ? { clock: options.clock } : {}), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
+  const audit = auditAnswers(app);
   await app.listen({ host: '127.0.0.1', port });
   const call: TestServer['call'] = (method, url, options = {}) =>
     app.inject({
@@ -68,6 +70,8 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     async close() {
       await app.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      const undocumented = audit.undocumented();
+      if (undocumented.length > 0) throw new Error(`Answers sent without a schema for their status (declare them in the route's schema.response):\n${undocumented.join('\n')}`);
     },
   };
 }

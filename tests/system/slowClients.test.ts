@@ -58,11 +58,21 @@ function converse(first: string, drip = ''): Promise<Conversation> {
 
 describe('slow clients', () => {
   it('a body trickled one byte at a time is cut with 408 REQUEST_TIMEOUT before it is complete', async () => {
-    const body = JSON.stringify({ nonce: 'n'.repeat(100) });
-    const headers = `POST /api/v1/license/check HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
+    // A route that reads a body without sign-in (a signed-in route refuses a missing token before reading any: below).
+    const body = JSON.stringify({ code: 'A'.repeat(8), token: 't'.repeat(100) });
+    const headers = `POST /api/v1/offers/view HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
     const conversation = await converse(headers, body);
     expect(conversation.received).toMatch(/^HTTP\/1\.1 408 /);
     expect(JSON.parse(conversation.received.split('\r\n\r\n')[1] ?? '')).toMatchObject({ error: { code: 'REQUEST_TIMEOUT' } });
+    expect(conversation.sent).toBeLessThan(Buffer.byteLength(headers) + body.length);
+  });
+
+  it('a request without a token is refused with 401 before its body is read', async () => {
+    const body = JSON.stringify({ nonce: 'n'.repeat(100) });
+    const headers = `POST /api/v1/license/check HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
+    const conversation = await converse(headers, body);
+    expect(conversation.received).toMatch(/^HTTP\/1\.1 401 /);
+    expect(conversation.received).toContain('TOKEN_MISSING');
     expect(conversation.sent).toBeLessThan(Buffer.byteLength(headers) + body.length);
   });
 

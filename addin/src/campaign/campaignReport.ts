@@ -6,7 +6,7 @@
  */
 import type { MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
 import type { CampaignLedger, FailureReason, RowState } from './campaign.js';
-import type { OutgoingMessage } from './campaignRunner.js';
+import type { OutgoingMessage } from './outgoingMessage.js';
 import { FIRST_DATA_ROW, type Finding } from './planCampaign.js';
 
 export type ReportStatus = 'sent' | 'failed' | 'cancelled' | 'pending' | 'skipped';

@@ -3,7 +3,8 @@ import { GraphRequestError } from '../graph/graphMailClient.js';
 import { newLedger, type CampaignLedger } from './campaign.js';
 import { SendLog } from './sendLog.js';
 import { memoryStore } from '../storage/keyValueStore.js';
-import { runCampaign, type GraphOperations, type OutgoingMessage, type RunProgress } from './campaignRunner.js';
+import { runCampaign, type GraphOperations, type RunProgress } from './campaignRunner.js';
+import type { OutgoingMessage } from './outgoingMessage.js';
 
 /** A virtual clock: sleeping advances time at once, so pacing is asserted without real waits. */
 function virtualTime() {

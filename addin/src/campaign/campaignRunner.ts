@@ -25,19 +25,7 @@ import { GraphRequestError, type GraphFileAttachment, type GraphMailClient, type
 import { base64ToBytes, deliveryPlan, needsFollowUpRequests, type DeliveryPlan } from './attachmentDelivery.js';
 import { isSettled, rowMarker, totals, type BlockReason, type CampaignLedger, type FailureReason, type LedgerTotals, type RowState } from './campaign.js';
 import type { DeliveryReport, MailboxHealth } from './deliveryReports.js';
-
-export interface OutgoingMessage {
-  row: number;
-  to: string;
-  cc: string[];
-  bcc: string[];
-  /** Names of the draft's attachments this message carries. */
-  attachments: string[];
-  /** Content ids of the draft's inline images this message's body shows (`<img src="cid:…">`). */
-  inline?: string[];
-  subject: string;
-  html: string;
-}
+import { recipientsOf, type OutgoingMessage } from './outgoingMessage.js';
 
 export type GraphOperations = Pick<GraphMailClient, 'createDraft' | 'sendDraft' | 'findByMarker' | 'deleteMessage' | 'addAttachment' | 'uploadAttachment'>;
 
@@ -390,7 +378,7 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
     const message = messages.get(row);
     if (!message) return set(row, { status: 'failed', reason: 'rejected', message: 'This row is no longer in the recipient list.' });
     if (isSettled(ledger.states[row] ?? { status: 'pending' })) return;
-    const recipients = 1 + message.cc.length + message.bcc.length;
+    const recipients = recipientsOf(message);
     // A row whose message may already be with Exchange needs no budget to be looked up.
     const state = ledger.states[row]?.status ?? 'pending';
     const needsBudget = state === 'pending' || state === 'creating' || state === 'drafted';
@@ -406,7 +394,7 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
   };
 
   const work = async (row: number, message: OutgoingMessage): Promise<void> => {
-    const recipients = 1 + message.cc.length + message.bcc.length;
+    const recipients = recipientsOf(message);
     for (;;) {
       const state = ledger.states[row] ?? { status: 'pending' };
       if (isSettled(state)) return;

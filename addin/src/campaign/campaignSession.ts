@@ -15,7 +15,8 @@
  *   message holds them resumes it by itself.
  */
 import { retryState, newLedger, totals, type CampaignLedger } from './campaign.js';
-import { runCampaign, type GraphOperations, type OutgoingMessage, type RunProgress } from './campaignRunner.js';
+import { runCampaign, type GraphOperations, type RunProgress } from './campaignRunner.js';
+import type { OutgoingMessage } from './outgoingMessage.js';
 import type { MailboxHealth } from './deliveryReports.js';
 import { CampaignStore, type CampaignDefinition } from './campaignStore.js';
 import { definitionPlan } from './definitionMessages.js';

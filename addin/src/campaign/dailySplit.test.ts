@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitOverDays } from './dailySplit.js';
+import { budgetSplit, splitOverDays } from './dailySplit.js';
 
 const DAY = 24 * 3600 * 1000;
 const NOW = Date.UTC(2026, 10, 22, 9);
@@ -43,5 +43,33 @@ describe('splitOverDays', () => {
         });
       }),
     );
+  });
+});
+
+describe('budgetSplit', () => {
+  const log = (limit: number, used: number, freesAt = NOW) => ({ limit, usedInLastDay: () => used, availableAt: () => freesAt });
+  const message = (cc = 0, bcc = 0) => ({ cc: Array.from({ length: cc }, (_, i) => `cc${i}@contoso.com`), bcc: Array.from({ length: bcc }, (_, i) => `bcc${i}@contoso.com`) });
+
+  it('says nothing when the campaign fits in what is left of the 24 hours', () => {
+    expect(budgetSplit([message(1), message()], log(10, 7), NOW)).toBeNull();
+    expect(budgetSplit([], log(10, 10), NOW)).toBeNull();
+  });
+
+  it('counts To, CC and BCC and splits what does not fit over days', () => {
+    expect(budgetSplit([message(1, 1), message(), message()], log(4, 1), NOW)).toEqual({
+      needed: 5,
+      left: 3,
+      limit: 4,
+      now: NOW,
+      parts: [
+        { messages: 1, recipients: 3, startsAt: NOW },
+        { messages: 2, recipients: 2, startsAt: NOW + DAY },
+      ],
+    });
+  });
+
+  it('starts when the window frees when nothing is left now', () => {
+    const frees = NOW + 3600_000;
+    expect(budgetSplit([message()], log(10, 10, frees), NOW)?.parts).toEqual([{ messages: 1, recipients: 1, startsAt: frees }]);
   });
 });

@@ -4,6 +4,8 @@
  * fits in what is left now, then a part each time the window frees again. Pure: the runner
  * enforces the budget message by message; this only tells the sender what to expect.
  */
+import { recipientsOf, type OutgoingMessage } from './outgoingMessage.js';
+
 const DAY_MS = 24 * 3600 * 1000;
 
 export interface DailyPart {
@@ -42,4 +44,30 @@ export function splitOverDays(recipientsPerMessage: readonly number[], options: 
   }
   if (current.messages > 0) parts.push(current);
   return parts;
+}
+
+/** What the sender is told before a campaign that does not fit in what is left of the 24-hour budget. */
+export interface BudgetSplit {
+  needed: number;
+  left: number;
+  limit: number;
+  /** When the split was worked out: a part starting then starts now. */
+  now: number;
+  parts: DailyPart[];
+}
+
+/** The mailbox's rolling 24-hour count (Sent Items plus this device's log, see sendLog.ts). */
+export interface RecipientBudgetLog {
+  readonly limit: number;
+  usedInLastDay(now: number): number;
+  availableAt(needed: number, now: number): number;
+}
+
+/** The split of a campaign over days, or null when it fits in what is left now. */
+export function budgetSplit(messages: ReadonlyArray<Pick<OutgoingMessage, 'cc' | 'bcc'>>, log: RecipientBudgetLog, now: number): BudgetSplit | null {
+  const counts = messages.map(recipientsOf);
+  const needed = counts.reduce((sum, count) => sum + count, 0);
+  const left = Math.max(0, log.limit - log.usedInLastDay(now));
+  if (messages.length === 0 || needed <= left) return null;
+  return { needed, left, limit: log.limit, now, parts: splitOverDays(counts, { limit: log.limit, leftNow: left, now, firstFreesAt: log.availableAt(counts[0] ?? 1, now) }) };
 }

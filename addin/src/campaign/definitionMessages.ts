@@ -1,8 +1,30 @@
-/** Re-plans a stored campaign (after the pane reopens, or in another pane) exactly as it was planned. */
-import { compileTemplate } from '../../../shared/src/merge/mergeTemplate.js';
-import type { OutgoingMessage } from './campaignRunner.js';
+/**
+ * A campaign's definition and its messages: made once at start from the message as it is then,
+ * and re-planned from the stored definition (after the pane reopens, or in another pane) exactly
+ * as it was planned.
+ */
+import { compileTemplate, type MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
+import type { DraftAttachment } from '../host/mailHost.js';
+import type { OutgoingMessage } from './outgoingMessage.js';
 import type { CampaignDefinition } from './campaignStore.js';
 import { planCampaign, type CampaignPlan } from './planCampaign.js';
+
+export type CampaignMapping = Pick<CampaignDefinition, 'emailColumn' | 'ccColumn' | 'bccColumn' | 'attachmentColumn'>;
+
+/** What a campaign is made of when it starts: the message now, the list with its mapping, the rows left out by hand, the footer decision. */
+export function campaignDefinition(input: {
+  id: string;
+  draft: { subject: string; bodyHtml: string; attachments: readonly DraftAttachment[] };
+  list: { columns: string[]; rows: MergeRow[] };
+  mapping: CampaignMapping;
+  excludedRows: ReadonlySet<number>;
+  footerHtml: string | null;
+}): CampaignDefinition {
+  const { draft, list, mapping } = input;
+  // Only what sending needs of each attachment: its bytes are read from the draft when it goes.
+  const attachments = draft.attachments.map(({ id, name, size, isInline, contentId }) => ({ id, name, size, isInline, contentId }));
+  return { id: input.id, subject: draft.subject, bodyHtml: draft.bodyHtml, columns: list.columns, rows: list.rows, footerHtml: input.footerHtml, attachments, excludedRows: [...input.excludedRows], ...mapping };
+}
 
 export function definitionPlan(definition: CampaignDefinition): CampaignPlan {
   const compiled = compileTemplate({ subject: definition.subject, bodyHtml: definition.bodyHtml }, definition.columns);

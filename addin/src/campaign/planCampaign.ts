@@ -5,7 +5,7 @@
  */
 import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { plainTextValue, type CompiledTemplate, type MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
-import type { OutgoingMessage } from './campaignRunner.js';
+import type { OutgoingMessage } from './outgoingMessage.js';
 import { imagesShownIn, usableInlineImages } from './inlineImages.js';
 
 export type PlannedMessage = OutgoingMessage;
@@ -221,7 +221,3 @@ export function planCampaign(input: { template: CompiledTemplate; rows: readonly
   return { messages, findings, excluded: checked.excluded };
 }
 
-/** Recipients a plan would use of the mailbox's 24-hour budget. */
-export function recipientCount(messages: readonly PlannedMessage[]): number {
-  return messages.reduce((sum, m) => sum + 1 + m.cc.length + m.bcc.length, 0);
-}

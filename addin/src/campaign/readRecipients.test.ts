@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileTemplate } from '../../../shared/src/merge/mergeTemplate.js';
-import { decodeText, parseRecipientCsv, readWorkbook, recipientListFromSheet, RecipientListError } from './readRecipients.js';
+import { decodeText, firstSheetWithAddresses, parseRecipientCsv, readWorkbook, recipientListFromSheet, RecipientListError } from './readRecipients.js';
 
 function problem(fn: () => unknown): string {
   try {
@@ -96,6 +96,13 @@ describe('Excel workbooks', () => {
     ]);
     expect(list.emailColumn).toBe('Email');
     expect(problem(() => recipientListFromSheet(book, 'Notes'))).toBe('NO_ROWS');
+  });
+
+  it('opens on the first sheet that holds addresses, or the first sheet when none does', async () => {
+    const book = await readWorkbook('customers.xlsx', await workbook());
+    expect(firstSheetWithAddresses(book)).toBe('Customers');
+    expect(firstSheetWithAddresses({ ...book, sheets: book.sheets.filter((s) => s.name === 'Notes') })).toBe('Notes');
+    expect(firstSheetWithAddresses({ fileName: 'empty.xlsx', sheets: [] })).toBe('');
   });
 
   it('explains a file that is not a workbook', async () => {

@@ -167,6 +167,19 @@ export function recipientListFromSheet(workbook: Workbook, sheetName: string): R
   return { fileName: workbook.fileName, columns: columns.map((c) => c.name), rows: list, emailColumn };
 }
 
+/** The sheet a workbook opens on: the first that holds a recipient list, otherwise the first (the user can pick another). */
+export function firstSheetWithAddresses(workbook: Workbook): string {
+  const usable = workbook.sheets.find((sheet) => {
+    try {
+      recipientListFromSheet(workbook, sheet.name);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  return usable?.name ?? workbook.sheets[0]?.name ?? '';
+}
+
 export function isWorkbookFile(file: Pick<File, 'name' | 'type'>): boolean {
   return /\.xlsx$/i.test(file.name) || file.type === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 }

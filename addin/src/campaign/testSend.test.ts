@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphFileAttachment } from '../graph/graphMailClient.js';
-import type { OutgoingMessage } from './campaignRunner.js';
+import type { OutgoingMessage } from './outgoingMessage.js';
 import { sendTest } from './testSend.js';
 import { MemoryMailbox } from './testing/memoryMailbox.js';
 

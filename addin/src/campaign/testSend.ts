@@ -7,7 +7,8 @@
  */
 import type { RowState } from './campaign.js';
 import { newLedger } from './campaign.js';
-import { runCampaign, type OutgoingMessage, type RunOptions } from './campaignRunner.js';
+import { runCampaign, type RunOptions } from './campaignRunner.js';
+import type { OutgoingMessage } from './outgoingMessage.js';
 
 export interface TestSendOptions extends Pick<RunOptions, 'graph' | 'attachment' | 'inlineImage' | 'budget' | 'onSent' | 'now' | 'sleep'> {
   /** The mailbox the campaign sends from (null: the sender's own). */

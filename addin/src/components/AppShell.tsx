@@ -1,16 +1,21 @@
 /** Fluent UI provider (Outlook's look), the language, and the page root every page renders into. */
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, makeStyles, webLightTheme } from '@fluentui/react-components';
 import { StrictMode, useEffect, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
 import { I18nProvider } from '../i18n/I18nProvider.js';
 
+const useStyles = makeStyles({
+  page: { minHeight: '100vh' },
+});
+
 export function AppShell({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const styles = useStyles();
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   return (
-    <FluentProvider theme={webLightTheme} style={{ minHeight: '100vh' }}>
+    <FluentProvider theme={webLightTheme} className={styles.page}>
       <I18nProvider locale={locale}>{children}</I18nProvider>
     </FluentProvider>
   );

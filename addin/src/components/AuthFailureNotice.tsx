@@ -5,7 +5,7 @@
  * permission is the one missing, so there is no token to ask with), the same link for
  * `organizations`, which consents in the administrator's own tenant.
  */
-import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
+import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { adminConsentUrl } from '../../../shared/src/api/adminConsent.js';
 import { GRAPH_PERMISSIONS, type GraphScope } from '../../../shared/src/api/graphScopes.js';
@@ -13,6 +13,7 @@ import type { ClientConfig } from '../../../shared/src/api/clientConfig.js';
 import type { MessageKey } from '../../../shared/src/i18n/translate.js';
 import type { AuthFailure } from '../auth/authPort.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { useLayout } from './layout.js';
 
 const PURPOSE: Record<GraphScope, MessageKey> = {
   'User.Read': 'consent.permission.userRead',
@@ -22,6 +23,10 @@ const PURPOSE: Record<GraphScope, MessageKey> = {
   'Contacts.Read': 'consent.permission.contactsRead',
   'Contacts.Read.Shared': 'consent.permission.contactsReadShared',
 };
+
+const useStyles = makeStyles({
+  retry: { marginTop: tokens.spacingVerticalSNudge },
+});
 
 /** Graph's permissions by name; anything else is the Outmerge API's own scope. */
 function purposeOf(permission: string): MessageKey {
@@ -56,6 +61,8 @@ export function AuthFailureNotice({ failure, adminConsentUrl, organizationsConse
 
 function ConsentRequired({ permissions, adminConsentUrl, organizationsConsentUrl, onRetry }: { permissions: readonly string[]; adminConsentUrl: (() => Promise<string>) | null; organizationsConsentUrl: string; onRetry?: () => void }) {
   const { t } = useI18n();
+  const styles = useStyles();
+  const layout = useLayout();
   const [link, setLink] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
@@ -75,7 +82,7 @@ function ConsentRequired({ permissions, adminConsentUrl, organizationsConsentUrl
       <MessageBarBody>
         <MessageBarTitle>{t('consent.title')}</MessageBarTitle>
         <Text block>{t('consent.explain', { count: permissions.length })}</Text>
-        <ul style={{ margin: '4px 0', paddingLeft: 20 }}>
+        <ul className={layout.listSpaced}>
           {permissions.map((permission) => (
             <li key={permission} data-testid="consent-permission">
               <Text weight="semibold">{permission}</Text>: {t(purposeOf(permission))}
@@ -91,7 +98,7 @@ function ConsentRequired({ permissions, adminConsentUrl, organizationsConsentUrl
           </Text>
         ) : null}
         {onRetry && (
-          <Button size="small" onClick={onRetry} style={{ marginTop: 6 }}>
+          <Button size="small" onClick={onRetry} className={styles.retry}>
             {t('consent.retry')}
           </Button>
         )}

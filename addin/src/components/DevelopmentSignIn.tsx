@@ -8,6 +8,7 @@ import { isValidEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { apiFetch } from '../api/apiClient.js';
 import type { DevelopmentIdentity } from '../auth/developmentAuth.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { useLayout } from './layout.js';
 
 interface Organisation {
   tenantId: string;
@@ -59,6 +60,7 @@ function DevelopmentSignInDialog({ open, initial, onSubmit, onCancel }: { open: 
 
 function DevelopmentSignInForm({ initial, onSubmit, onCancel }: { initial: DevelopmentIdentity | null; onSubmit: (identity: DevelopmentIdentity) => void; onCancel: () => void }) {
   const { t } = useI18n();
+  const layout = useLayout();
   const [organisations, setOrganisations] = useState<Organisation[]>([]);
   const [email, setEmail] = useState(initial?.email ?? '');
   const [tenantId, setTenantId] = useState(initial?.tenantId ?? '');
@@ -85,7 +87,7 @@ function DevelopmentSignInForm({ initial, onSubmit, onCancel }: { initial: Devel
         <form onSubmit={submit} noValidate>
           <DialogBody>
             <DialogTitle>{t('auth.dev.title')}</DialogTitle>
-            <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+            <DialogContent className={layout.stackM}>
               <Text id="dev-signin-explain">{t('auth.dev.explain')}</Text>
               <Field label={t('auth.dev.email')} required validationState={touched && !emailValid ? 'error' : 'none'} validationMessage={touched && !emailValid ? t('auth.dev.invalidEmail') : undefined}>
                 <Input ref={emailRef} type="email" autoComplete="email" value={email} onChange={(_, data) => setEmail(data.value)} placeholder="anna@contoso.com" autoFocus />

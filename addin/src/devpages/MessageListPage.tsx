@@ -2,13 +2,14 @@
  * The development mailbox and outbox pages: what the Graph stand-in accepted from the pane, and
  * what Outmerge's own mailer wrote to the local outbox. Messages are shown in sandboxed frames.
  */
-import { Button, Caption1, Card, Text, Title3 } from '@fluentui/react-components';
+import { Button, Caption1, Card, Text, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { formatDateTime, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import { AppShell, usePageLocale } from '../components/AppShell.js';
 import { LanguagePicker } from '../components/LanguagePicker.js';
 import { MessageFrame } from '../components/MessageFrame.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { useLayout } from '../components/layout.js';
 
 export interface ListedMessage {
   id: string;
@@ -27,8 +28,15 @@ export function MessageListPage(props: { title: MessageKey; explain: MessageKey;
   );
 }
 
+const useStyles = makeStyles({
+  page: { maxWidth: '900px', margin: '0 auto', padding: tokens.spacingHorizontalXXL },
+  message: { padding: tokens.spacingHorizontalM },
+});
+
 function MessageList({ title, explain, empty, load, locale, onLocale }: Parameters<typeof MessageListPage>[0] & { locale: Locale; onLocale: (l: Locale) => void }) {
   const { t } = useI18n();
+  const layout = useLayout();
+  const styles = useStyles();
   const [messages, setMessages] = useState<ListedMessage[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const refresh = useCallback(() => {
@@ -47,13 +55,13 @@ function MessageList({ title, explain, empty, load, locale, onLocale }: Paramete
   }, [refresh]);
 
   return (
-    <main style={{ maxWidth: 900, margin: '0 auto', padding: 24, display: 'flex', flexDirection: 'column', gap: 12 }}>
-      <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+    <main className={mergeClasses(layout.stackM, styles.page)}>
+      <header className={layout.spread}>
         <Title3 as="h1">{t(title)}</Title3>
         <LanguagePicker value={locale} onChange={onLocale} />
       </header>
       <Caption1>{t(explain)}</Caption1>
-      <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+      <div className={layout.rowCenter}>
         <Button size="small" onClick={refresh}>
           {t('common.refresh')}
         </Button>
@@ -62,7 +70,7 @@ function MessageList({ title, explain, empty, load, locale, onLocale }: Paramete
       {error && <Text role="alert">{error}</Text>}
       {messages?.length === 0 && <Text>{t(empty)}</Text>}
       {messages?.map((message) => (
-        <Card key={message.id} data-testid="listed-message" style={{ padding: 12 }}>
+        <Card key={message.id} data-testid="listed-message" className={styles.message}>
           <Text weight="semibold" data-testid="message-subject">
             {message.subject}
           </Text>

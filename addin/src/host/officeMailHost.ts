@@ -2,6 +2,7 @@
  * The Office host port implemented with Office.js: the only module in the code base that
  * touches `Office.*`. Office.js itself is loaded from Microsoft's CDN by taskpane.html.
  */
+import { plainTextToHtml } from '../../../shared/src/html/escapeHtml.js';
 import { AuthDialogError, authDialogFailure, type AttachmentContent, type AuthBroker, type Draft, type DraftAttachment, type MailHost } from './mailHost.js';
 
 function asPromise<T>(call: (callback: (result: Office.AsyncResult<T>) => void) => void): Promise<T> {
@@ -35,7 +36,7 @@ export class OfficeMailHost implements MailHost {
     const item = Office.context.mailbox.item as Office.MessageCompose;
     const subject = await asPromise<string>((cb) => item.subject.getAsync(cb));
     const bodyType = await asPromise<Office.CoercionType>((cb) => item.body.getTypeAsync(cb));
-    const bodyHtml = bodyType === Office.CoercionType.Html ? await asPromise<string>((cb) => item.body.getAsync(Office.CoercionType.Html, cb)) : escapeText(await asPromise<string>((cb) => item.body.getAsync(Office.CoercionType.Text, cb)));
+    const bodyHtml = bodyType === Office.CoercionType.Html ? await asPromise<string>((cb) => item.body.getAsync(Office.CoercionType.Html, cb)) : plainTextToHtml(await asPromise<string>((cb) => item.body.getAsync(Office.CoercionType.Text, cb)));
     let attachments: DraftAttachment[] = [];
     // Reading attachments of the item being composed needs Mailbox 1.8; an inline image's content id, 1.16.
     const attachmentsReadable = Office.context.requirements.isSetSupported('Mailbox', '1.8');
@@ -112,11 +113,4 @@ function openDialog(url: string): Promise<string> {
 export async function sendToDialogParent(message: string): Promise<void> {
   await Office.onReady();
   Office.context.ui.messageParent(message, { targetOrigin: window.location.origin });
-}
-
-function escapeText(text: string): string {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] ?? ch))
-    .join('<br>');
 }

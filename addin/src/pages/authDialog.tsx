@@ -3,7 +3,7 @@
  * authentication (addin/src/auth/authDialogPage.ts does the work). It hands its one answer to the
  * pane and shows what is happening meanwhile.
  */
-import { MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
 import { loadClientConfig } from '../api/apiClient.js';
@@ -11,7 +11,12 @@ import { AuthDialogProtocolError, encodeAuthDialogMessage } from '../auth/authDi
 import { runAuthDialog } from '../auth/authDialogPage.js';
 import { AppShell, renderPage } from '../components/AppShell.js';
 import { sendToDialogParent } from '../host/officeMailHost.js';
+import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+
+const useStyles = makeStyles({
+  page: { padding: tokens.spacingHorizontalXXL },
+});
 
 /** `not_from_pane`: opened on its own or with a request the pane does not make; `development`: this deployment does not use Entra. */
 type Outcome = { kind: 'working' } | { kind: 'answered' } | { kind: 'not_from_pane' } | { kind: 'development' } | { kind: 'error'; message: string };
@@ -43,12 +48,14 @@ const outcome = run().catch((error: unknown) => ({ outcome: { kind: 'error' as c
 
 function AuthDialog() {
   const { t } = useI18n();
+  const layout = useLayout();
+  const styles = useStyles();
   const [state, setState] = useState<Outcome>({ kind: 'working' });
   useEffect(() => {
     void outcome.then((result) => setState(result.outcome));
   }, []);
   return (
-    <main style={{ padding: 24, display: 'flex', flexDirection: 'column', gap: 12 }}>
+    <main className={mergeClasses(layout.stackM, styles.page)}>
       {state.kind === 'error' || state.kind === 'not_from_pane' || state.kind === 'development' ? (
         <MessageBar intent="error">
           <MessageBarBody data-testid="auth-dialog-error">

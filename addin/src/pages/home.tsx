@@ -1,11 +1,19 @@
 /** The start page of a development deployment: where everything is. */
-import { Caption1, Link, Title2 } from '@fluentui/react-components';
+import { Caption1, Link, Title2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { AppShell, renderPage, usePageLocale } from '../components/AppShell.js';
-import { LanguagePicker } from '../components/LanguagePicker.js';
+import { LanguageBar } from '../components/LanguagePicker.js';
+import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+
+const useStyles = makeStyles({
+  page: { maxWidth: '720px', margin: '0 auto', padding: tokens.spacingHorizontalXXXL },
+  links: { lineHeight: 2 },
+});
 
 function Home() {
   const { t } = useI18n();
+  const layout = useLayout();
+  const styles = useStyles();
   const links = [
     ['/playground.html', t('home.playground')],
     ['/portal.html', t('home.portal')],
@@ -14,12 +22,12 @@ function Home() {
     ['/manifest.xml', t('home.manifest')],
   ] as const;
   return (
-    <main style={{ maxWidth: 720, margin: '0 auto', padding: 32, display: 'flex', flexDirection: 'column', gap: 12 }}>
+    <main className={mergeClasses(layout.stackM, styles.page)}>
       <Title2 as="h1">
         {t('app.name')} — {t('app.tagline')}
       </Title2>
       <Caption1>{t('home.intro')}</Caption1>
-      <ul style={{ lineHeight: 2 }}>
+      <ul className={styles.links}>
         {links.map(([href, label]) => (
           <li key={href}>
             <Link href={href}>{label}</Link>
@@ -34,9 +42,7 @@ function HomePage() {
   const [locale, setLocale] = usePageLocale();
   return (
     <AppShell locale={locale}>
-      <div style={{ display: 'flex', justifyContent: 'flex-end', padding: 8 }}>
-        <LanguagePicker value={locale} onChange={setLocale} />
-      </div>
+      <LanguageBar value={locale} onChange={setLocale} />
       <Home />
     </AppShell>
   );

@@ -3,12 +3,18 @@
  * manifest's `developer.privacyUrl` and `developer.termsOfUseUrl` point at, and that the portal
  * links to. One page, two addresses: the path says which document it shows.
  */
-import { Divider, Link, Text, Title2 } from '@fluentui/react-components';
+import { Divider, Link, Text, Title2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import type { MessageKey } from '../../../shared/src/i18n/translate.js';
 import { AppShell, renderPage, usePageLocale } from '../components/AppShell.js';
-import { LanguagePicker } from '../components/LanguagePicker.js';
+import { LanguageBar } from '../components/LanguagePicker.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { useLayout } from '../components/layout.js';
+
+const useStyles = makeStyles({
+  page: { maxWidth: '720px', margin: '0 auto', padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXXL} 48px` },
+  links: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
+});
 
 type Document = 'privacy' | 'terms';
 
@@ -31,30 +37,32 @@ const SECTIONS: Record<Document, ReadonlyArray<readonly [MessageKey, MessageKey]
 
 function LegalDocument({ document: shown }: { document: Document }) {
   const { t } = useI18n();
+  const layout = useLayout();
+  const styles = useStyles();
   const title = shown === 'privacy' ? t('legal.privacy.title') : t('legal.terms.title');
   useEffect(() => {
     document.title = `${t('app.name')} — ${title}`;
   }, [t, title]);
   return (
-    <main style={{ maxWidth: 720, margin: '0 auto', padding: '16px 32px 48px', display: 'flex', flexDirection: 'column', gap: 16 }} data-testid={`legal-${shown}`}>
+    <main className={mergeClasses(layout.stackL, styles.page)} data-testid={`legal-${shown}`}>
       <Title2 as="h1">
         {t('app.name')} — {title}
       </Title2>
-      <Text as="p" style={{ margin: 0 }}>
+      <Text as="p" className={layout.flush}>
         {shown === 'privacy' ? t('legal.privacy.intro') : t('legal.terms.intro')}
       </Text>
       {SECTIONS[shown].map(([heading, body]) => (
-        <section key={heading} aria-labelledby={heading} style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
-          <Text as="h2" id={heading} size={400} weight="semibold" style={{ margin: 0 }}>
+        <section key={heading} aria-labelledby={heading} className={layout.stackXS}>
+          <Text as="h2" id={heading} size={400} weight="semibold" className={layout.flush}>
             {t(heading)}
           </Text>
-          <Text as="p" style={{ margin: 0 }}>
+          <Text as="p" className={layout.flush}>
             {t(body)}
           </Text>
         </section>
       ))}
       <Divider />
-      <nav style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }} aria-label={t('app.name')}>
+      <nav className={styles.links} aria-label={t('app.name')}>
         <Link href="/portal.html">{t('legal.portal')}</Link>
         {shown === 'privacy' ? <Link href="/terms.html">{t('legal.termsLink')}</Link> : <Link href="/privacy.html">{t('legal.privacyLink')}</Link>}
       </nav>
@@ -67,9 +75,7 @@ function LegalPage() {
   const shown: Document = window.location.pathname.endsWith('/terms.html') ? 'terms' : 'privacy';
   return (
     <AppShell locale={locale}>
-      <div style={{ display: 'flex', justifyContent: 'flex-end', padding: 8 }}>
-        <LanguagePicker value={locale} onChange={setLocale} />
-      </div>
+      <LanguageBar value={locale} onChange={setLocale} />
       <LegalDocument document={shown} />
     </AppShell>
   );

@@ -5,7 +5,7 @@
  * as Outlook gives them), attachments, and the From — which can be a shared mailbox. The window
  * can also play an older Outlook, to show what the pane does there.
  */
-import { Button, Caption1, Card, Field, Input, Select, Text, Title3 } from '@fluentui/react-components';
+import { Button, Caption1, Card, Field, Input, Select, Text, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Locale } from '../../../shared/src/i18n/translate.js';
 import type { ClientConfig } from '../api/apiClient.js';
@@ -19,6 +19,7 @@ import { LicenseClient } from '../license/licenseClient.js';
 import { browserStore } from '../storage/keyValueStore.js';
 import { TaskPaneApp } from '../taskpane/TaskPaneApp.js';
 import { SAMPLE_LOGO } from './sampleLogo.js';
+import { useLayout } from '../components/layout.js';
 
 const SAMPLE_SUBJECT = 'Your invitation, {{FirstName}}';
 const SAMPLE_BODY = `<p>Hello {{FirstName}},</p><p>We would be glad to see you and the {{Company | whole}} team at our open day on 12 March.</p><p>Best regards,<br>Anna</p><p><img src="data:${SAMPLE_LOGO.contentType};base64,${SAMPLE_LOGO.contentBytes}" data-content-id="${SAMPLE_LOGO.contentId}" alt="Contoso" width="96" height="24"></p>`;
@@ -51,8 +52,25 @@ function outlookBody(element: HTMLElement | null): { html: string; shown: Set<st
   return { html: copy.innerHTML, shown };
 }
 
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', height: '100vh' },
+  /** Outlook's own bar, in its brand colour. */
+  header: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand },
+  title: { color: tokens.colorNeutralForegroundOnBrand },
+  language: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, color: tokens.colorNeutralForeground1 },
+  work: { display: 'flex', flex: 1, minHeight: 0 },
+  compose: { flex: 1, padding: tokens.spacingHorizontalL, overflow: 'auto', backgroundColor: tokens.colorNeutralBackground3 },
+  explain: { marginBottom: tokens.spacingVerticalS },
+  composeHeading: { gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  /** The message body as Outlook's compose window shows it (the sent message's own font). */
+  body: { minHeight: '240px', border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, backgroundColor: tokens.colorNeutralBackground1, fontFamily: 'Segoe UI, Arial, sans-serif', fontSize: tokens.fontSizeBase300 },
+  pane: { width: '360px', borderLeft: `1px solid ${tokens.colorNeutralStroke1}`, overflow: 'auto', backgroundColor: tokens.colorNeutralBackground1 },
+});
+
 function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; locale: Locale; onLocale: (locale: Locale) => void }) {
   const { t } = useI18n();
+  const layout = useLayout();
+  const styles = useStyles();
   // Outlook keeps a draft when the pane reloads; so does the playground, for this browser tab.
   const saved = useMemo(() => loadSavedDraft(), []);
   const [subject, setSubject] = useState(saved?.subject ?? SAMPLE_SUBJECT);
@@ -110,22 +128,22 @@ function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; 
   const licenseClient = useMemo(() => new LicenseClient({ issuer: config.licenseIssuer, maxTokenAgeSeconds: config.licenseTokenTtlSeconds }, browserStore()), [config]);
 
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
-      <header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '8px 16px', background: '#0f6cbd', color: '#fff' }}>
-        <Title3 as="h1" style={{ color: '#fff' }}>
+    <div className={styles.page}>
+      <header className={mergeClasses(layout.spread, styles.header)}>
+        <Title3 as="h1" className={styles.title}>
           {t('playground.title')}
         </Title3>
-        <span style={{ background: '#fff', borderRadius: 4, padding: '2px 8px', color: '#242424' }}>
+        <span className={styles.language}>
           <LanguagePicker value={locale} onChange={onLocale} label={t('playground.outlookLanguage')} />
         </span>
       </header>
-      <div style={{ display: 'flex', flex: 1, minHeight: 0 }}>
-        <section aria-label={t('playground.compose')} style={{ flex: 1, padding: 16, overflow: 'auto', background: '#f5f5f5' }}>
-          <Caption1 block style={{ marginBottom: 8 }}>
+      <div className={styles.work}>
+        <section aria-label={t('playground.compose')} className={styles.compose}>
+          <Caption1 block className={styles.explain}>
             {t('playground.explain')}
           </Caption1>
-          <Card style={{ padding: 16, display: 'flex', flexDirection: 'column', gap: 12 }}>
-            <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 12, flexWrap: 'wrap' }}>
+          <Card className={mergeClasses(layout.padded, layout.stackM)}>
+            <div className={mergeClasses(layout.spread, styles.composeHeading)}>
               <Text weight="semibold">{t('playground.compose')}</Text>
               <Field label={t('playground.outlookVersion')} orientation="horizontal">
                 <Select value={version} onChange={(_, data) => setVersion(data.value as SimulatedRequirementSet)} data-testid="compose-version">
@@ -157,7 +175,7 @@ function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; 
                 contentEditable
                 suppressContentEditableWarning
                 data-testid="compose-body"
-                style={{ minHeight: 240, border: '1px solid #d1d1d1', borderRadius: 4, padding: 12, background: '#fff', fontFamily: 'Segoe UI, Arial, sans-serif', fontSize: 14 }}
+                className={styles.body}
                 onInput={() => {
                   adoptPastedPictures();
                   persist();
@@ -169,7 +187,7 @@ function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; 
               <input type="file" multiple data-testid="compose-attach" onChange={(event) => event.target.files && void attach(event.target.files)} />
             </Field>
             {files.length > 0 && (
-              <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+              <div className={layout.rowCenter}>
                 <Caption1 data-testid="compose-attachments">{files.map((a) => `${a.name} (${Math.ceil(a.size / 1024)} KB)`).join(', ')}</Caption1>
                 <Button size="small" appearance="subtle" onClick={() => setFiles([])} data-testid="compose-remove-attachments">
                   {t('playground.removeAttachments')}
@@ -178,7 +196,7 @@ function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; 
             )}
           </Card>
         </section>
-        <aside aria-label={t('playground.pane')} style={{ width: 360, borderLeft: '1px solid #d1d1d1', overflow: 'auto', background: '#fff' }} data-testid="task-pane">
+        <aside aria-label={t('playground.pane')} className={styles.pane} data-testid="task-pane">
           <TaskPaneApp host={host} config={config} licenseClient={licenseClient} />
         </aside>
       </div>

@@ -2,68 +2,57 @@
  * Billing (B4): invoices with a printable view, the payment method with replace, and paying the
  * open invoice when a renewal failed (past due or expired). Shown only with `billing.view`.
  */
-import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BillingSummaryView, InvoiceView } from '../../../shared/src/api/views.js';
+import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, TableCell, Text, makeStyles } from '@fluentui/react-components';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { formatDate, formatMoney } from '../../../shared/src/i18n/translate.js';
-import { Feedback } from '../components/Feedback.js';
+import { Feedback, Loading } from '../components/Feedback.js';
+import { useLayout } from '../components/layout.js';
+import { ListTable } from '../components/ListTable.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { BankConfirmation } from './BankConfirmation.js';
 import { CardField, usePaymentAuthentication, type CardFieldHandle } from './CardField.js';
-import { errorText } from './errorText.js';
+import { idempotencyKeys } from './idempotencyKeys.js';
+import { useAsyncAction } from './useAsyncAction.js';
 import type { PortalApi, SubscriptionSummary } from './usePortalApi.js';
+
+const useStyles = makeStyles({
+  cardField: { flex: '1 1 320px' },
+});
 
 export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; subscription: SubscriptionSummary; onChanged: () => void }) {
   const { t, locale } = useI18n();
-  const [summary, setSummary] = useState<BillingSummaryView | null>(null);
-  const [invoices, setInvoices] = useState<InvoiceView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const layout = useLayout();
+  const styles = useStyles();
+  // Read again when the page's subscription changes (a quantity change, a payment): new invoices, another status.
+  const billing = useAsyncAction(
+    useCallback(async () => {
+      const [summary, list] = await Promise.all([api.billing(subscription.id), api.invoices(subscription.id)]);
+      return { summary, invoices: list.invoices };
+    }, [api, subscription.id]),
+    { reloadKey: `${subscription.status}/${subscription.quantity}` },
+  );
   const [replacing, setReplacing] = useState(false);
   const [card, setCard] = useState('');
   const [payCard, setPayCard] = useState('');
-  const [busy, setBusy] = useState(false);
   const [action, setAction] = useState<string | null>(null);
-  const payKey = useRef<{ body: string; key: string } | null>(null);
+  const payKey = useMemo(idempotencyKeys, []);
   const canManage = subscription.actions.includes('billing.manage');
   const newCard = useRef<CardFieldHandle>(null);
   const stripeCards = usePaymentAuthentication() !== null;
 
-  const load = useCallback(() => {
-    Promise.all([api.billing(subscription.id), api.invoices(subscription.id)]).then(
-      ([s, list]) => {
-        setSummary(s);
-        setInvoices(list.invoices);
-      },
-      (e: unknown) => setError(errorText(e, t)),
-    );
-  }, [api, subscription.id, t]);
-  useEffect(load, [load, subscription.status, subscription.quantity]);
-
-  if (!summary || !invoices) return error ? <Feedback error={error} /> : <Spinner label={t('common.loading')} />;
+  if (!billing.data) return <Loading error={billing.error} />;
+  const { summary, invoices } = billing.data;
   const money = (minor: number, currency = summary.currency) => formatMoney(minor, currency, locale);
   const open = summary.openInvoice;
+  const busy = billing.busy;
 
-  const run = async (work: () => Promise<string | null>) => {
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    try {
-      setNotice(await work());
-      load();
-      onChanged();
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  /** Every change here may change the subscription (status, period), so the page reads it again too. */
+  const run = (work: () => Promise<string | null>) => billing.run(work, { notice: (message) => message }).then((done) => done && onChanged());
 
   const pay = () =>
     run(async () => {
       if (!open) return null;
-      const body = JSON.stringify([open.id, payCard.trim()]);
-      if (payKey.current?.body !== body) payKey.current = { body, key: crypto.randomUUID() };
-      const result = await api.payInvoice(subscription.id, open.id, payCard.trim() || null, payKey.current.key);
+      const result = await api.payInvoice(subscription.id, open.id, payCard.trim() || null, payKey([open.id, payCard.trim()]));
       if (result.status === 'requires_action') {
         setAction(result.actionId);
         return null;
@@ -83,7 +72,7 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
     });
 
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }} data-testid="billing-tab">
+    <div className={layout.stackL} data-testid="billing-tab">
       {open && (summary.status === 'past_due' || summary.status === 'expired') && (
         <MessageBar intent={summary.status === 'expired' ? 'error' : 'warning'}>
           <MessageBarBody data-testid="billing-open-invoice">
@@ -94,8 +83,8 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
         </MessageBar>
       )}
       {open && canManage && !action && (
-        <div style={{ display: 'flex', gap: 8, alignItems: 'flex-end', flexWrap: 'wrap' }}>
-          <Field label={t('billing.payWith')} hint={t('checkout.cardHint')} style={{ flex: '1 1 320px' }}>
+        <div className={layout.fieldsRow}>
+          <Field label={t('billing.payWith')} hint={t('checkout.cardHint')} className={styles.cardField}>
             <Input value={payCard} onChange={(_, d) => setPayCard(d.value)} inputMode="numeric" autoComplete="cc-number" data-testid="pay-card" placeholder="4242 4242 4242 4242" />
           </Field>
           <Button appearance="primary" disabled={busy} onClick={() => void pay()} data-testid="pay-invoice">
@@ -103,35 +92,22 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
           </Button>
         </div>
       )}
-      {action && (
-        <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }} data-testid="authenticate">
-          <Text weight="semibold">{t('checkout.authTitle')}</Text>
-          <Caption1>{t('checkout.authSimulated')}</Caption1>
-          <div style={{ display: 'flex', gap: 8 }}>
-            <Button appearance="primary" disabled={busy} onClick={() => void authenticate(true)} data-testid="auth-approve">
-              {t('checkout.authApprove')}
-            </Button>
-            <Button disabled={busy} onClick={() => void authenticate(false)} data-testid="auth-decline">
-              {t('checkout.authDecline')}
-            </Button>
-          </div>
-        </div>
-      )}
-      <Feedback error={error} notice={notice} testId="billing" />
+      {action && <BankConfirmation amount={open && { minor: open.totalMinor, currency: open.currency }} busy={busy} onAnswer={(approved) => void authenticate(approved)} />}
+      <Feedback error={billing.error} notice={billing.notice} testId="billing" />
 
-      <div style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+      <div className={layout.stackXS}>
         <Text weight="semibold">{t('billing.paymentMethod')}</Text>
         <Text data-testid="payment-method">{summary.paymentMethod ? t('billing.card', { brand: summary.paymentMethod.brand.toUpperCase(), last4: summary.paymentMethod.last4 }) : t('billing.noCard')}</Text>
         {summary.status !== 'cancelled' && <Caption1>{t('billing.nextRenewal', { date: formatDate(Date.parse(summary.periodEnd), locale), amount: money(summary.recurringMinor) })}</Caption1>}
         {summary.creditMinor > 0 && <Caption1>{t('billing.credit', { amount: money(summary.creditMinor) })}</Caption1>}
         {canManage && !replacing && (
-          <Button style={{ alignSelf: 'flex-start' }} onClick={() => setReplacing(true)} data-testid="replace-card">
+          <Button className={layout.start} onClick={() => setReplacing(true)} data-testid="replace-card">
             {t('billing.replace')}
           </Button>
         )}
         {canManage && replacing && (
-          <div style={{ display: 'flex', gap: 8, alignItems: 'flex-end', flexWrap: 'wrap' }}>
-            <div style={{ flex: '1 1 320px' }}>
+          <div className={layout.fieldsRow}>
+            <div className={styles.cardField}>
               <CardField ref={newCard} label={t('checkout.card')} hint={t('checkout.cardHint')} testId="new-card" value={card} onChange={setCard} />
             </div>
             <Button
@@ -154,39 +130,32 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
         )}
       </div>
 
-      <div style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+      <div className={layout.stackXS}>
         <Text weight="semibold">{t('billing.invoices')}</Text>
         {invoices.length === 0 ? (
           <Caption1>{t('billing.noInvoices')}</Caption1>
         ) : (
-          <Table size="small" data-testid="invoices" aria-label={t('billing.invoices')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('billing.number')}</TableHeaderCell>
-                <TableHeaderCell>{t('billing.date')}</TableHeaderCell>
-                <TableHeaderCell>{t('billing.kind')}</TableHeaderCell>
-                <TableHeaderCell>{t('billing.amount')}</TableHeaderCell>
-                <TableHeaderCell>{t('billing.status')}</TableHeaderCell>
-                <TableHeaderCell />
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {invoices.map((invoice) => (
-                <TableRow key={invoice.id}>
-                  <TableCell>{invoice.number}</TableCell>
-                  <TableCell>{formatDate(Date.parse(invoice.issuedAt), locale)}</TableCell>
-                  <TableCell>{t(`billing.kind.${invoice.kind}`)}</TableCell>
-                  <TableCell>{money(invoice.totalMinor, invoice.currency)}</TableCell>
-                  <TableCell>{t(invoice.status === 'paid' ? 'invoice.status.paid' : 'invoice.status.open')}</TableCell>
-                  <TableCell>
-                    <Button size="small" appearance="subtle" onClick={() => void api.openInvoice(subscription.id, invoice.id, locale).catch((e: unknown) => setError(errorText(e, t)))} data-testid={`invoice-${invoice.number}`}>
-                      {t('billing.view')}
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <ListTable
+            label={t('billing.invoices')}
+            testId="invoices"
+            columns={[t('billing.number'), t('billing.date'), t('billing.kind'), t('billing.amount'), t('billing.status'), '']}
+            items={invoices}
+            rowKey={(invoice) => invoice.id}
+            row={(invoice) => (
+              <>
+                <TableCell>{invoice.number}</TableCell>
+                <TableCell>{formatDate(Date.parse(invoice.issuedAt), locale)}</TableCell>
+                <TableCell>{t(`billing.kind.${invoice.kind}`)}</TableCell>
+                <TableCell>{money(invoice.totalMinor, invoice.currency)}</TableCell>
+                <TableCell>{t(invoice.status === 'paid' ? 'invoice.status.paid' : 'invoice.status.open')}</TableCell>
+                <TableCell>
+                  <Button size="small" appearance="subtle" onClick={() => void billing.run(() => api.openInvoice(subscription.id, invoice.id, locale), { reload: false })} data-testid={`invoice-${invoice.number}`}>
+                    {t('billing.view')}
+                  </Button>
+                </TableCell>
+              </>
+            )}
+          />
         )}
       </div>
     </div>

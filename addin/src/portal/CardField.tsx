@@ -3,11 +3,21 @@
  * numbers. With Stripe: Stripe's own card field (a frame from js.stripe.com, ./stripeJs.ts), so
  * that no card number ever reaches Outmerge; `read()` then answers the PaymentMethod id.
  */
-import { Field, Input } from '@fluentui/react-components';
+import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { createContext, forwardRef, useContext, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { ClientConfig } from '../../../shared/src/api/clientConfig.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { authenticatePayment, mountCardField } from './stripeJs.js';
+
+const useStyles = makeStyles({
+  /** Stripe's card frame, drawn like a Fluent input around it. */
+  stripeFrame: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalMNudge}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minHeight: '20px',
+  },
+});
 
 export const PaymentsContext = createContext<ClientConfig['payments']>({ provider: 'simulated' });
 
@@ -29,6 +39,7 @@ interface CardFieldProps {
 export const CardField = forwardRef<CardFieldHandle, CardFieldProps>(function CardField({ label, hint, testId, value, onChange, validationMessage }, ref) {
   const payments = useContext(PaymentsContext);
   const { locale } = useI18n();
+  const styles = useStyles();
   const frame = useRef<HTMLDivElement>(null);
   const stripeCard = useRef<{ paymentMethod(): Promise<string>; destroy(): void } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -65,7 +76,7 @@ export const CardField = forwardRef<CardFieldHandle, CardFieldProps>(function Ca
   return (
     <Field label={label} hint={hint} validationState={message ? 'error' : 'none'} validationMessage={message}>
       {publishableKey ? (
-        <div ref={frame} data-testid={testId} style={{ padding: '8px 10px', border: '1px solid #d1d1d1', borderRadius: 4, minHeight: 20 }} />
+        <div ref={frame} data-testid={testId} className={styles.stripeFrame} />
       ) : (
         <Input value={value} onChange={(_, data) => onChange(data.value)} inputMode="numeric" autoComplete="cc-number" data-testid={testId} placeholder="4242 4242 4242 4242" />
       )}

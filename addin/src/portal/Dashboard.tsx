@@ -4,30 +4,39 @@
  * may see them), and only the ways in that their permissions open; above them, the person's own
  * seats, foreign ones to leave (MySeats).
  */
-import { Badge, Button, Caption1, Card, CardHeader, Link, MessageBar, MessageBarBody, Spinner, Text, tokens, type BadgeProps } from '@fluentui/react-components';
-import { useEffect, useState, type ReactNode } from 'react';
+import { Button, Caption1, Card, CardHeader, Link, MessageBar, MessageBarBody, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useCallback, type ReactNode } from 'react';
+import type { PartnerView } from '../../../shared/src/api/views.js';
 import { formatDate, type MessageKey } from '../../../shared/src/i18n/translate.js';
-import type { PartnerView, SubscriptionStatus } from '../../../shared/src/api/views.js';
+import { useLayout } from '../components/layout.js';
 import { SeatUsage } from '../components/SeatUsage.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { errorText } from './errorText.js';
 import { MySeats } from './MySeats.js';
 import { PartnerEntry } from './partners/PartnerEntry.js';
+import { permissionsText } from './partners/partnerText.js';
+import { StatusBadge } from './StatusBadge.js';
+import { useAsyncAction } from './useAsyncAction.js';
 import type { PortalApi, SubscriptionSummary } from './usePortalApi.js';
 import { navigate } from './useHashRoute.js';
+import { PageTitle } from '../components/PageTitle.js';
 
-const STATUS_COLOUR: Record<SubscriptionStatus, BadgeProps['color']> = { trial: 'informative', active: 'success', past_due: 'warning', expired: 'danger', cancelled: 'subtle' };
+const useStyles = makeStyles({
+  heading: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  empty: { padding: tokens.spacingHorizontalXL },
+  cards: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(340px, 1fr))', gap: tokens.spacingHorizontalL },
+  card: { padding: tokens.spacingHorizontalL, height: '100%', boxSizing: 'border-box' },
+  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  delegates: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  actions: { marginTop: 'auto' },
+  term: { color: tokens.colorNeutralForeground3 },
+});
 
 export function Dashboard({ api, partners = null }: { api: PortalApi; partners?: PartnerView[] | null }) {
   const { t } = useI18n();
-  const [subscriptions, setSubscriptions] = useState<SubscriptionSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.subscriptions().then(
-      (r) => setSubscriptions(r.subscriptions),
-      (e: unknown) => setError(errorText(e, t)),
-    );
-  }, [api, t]);
+  const layout = useLayout();
+  const styles = useStyles();
+  const { data, error } = useAsyncAction(useCallback(() => api.subscriptions(), [api]));
+  const subscriptions = data?.subscriptions ?? null;
 
   if (error)
     return (
@@ -37,13 +46,11 @@ export function Dashboard({ api, partners = null }: { api: PortalApi; partners?:
     );
   if (!subscriptions) return <Spinner label={t('common.loading')} />;
   return (
-    <section aria-labelledby="subscriptions-heading" style={{ display: 'flex', flexDirection: 'column', gap: 16 }} data-testid="dashboard">
+    <section aria-labelledby="subscriptions-heading" className={layout.stackL} data-testid="dashboard">
       <MySeats api={api} />
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
-        <Text as="h2" size={500} weight="semibold" id="subscriptions-heading">
-          {t('portal.subscriptions')}
-        </Text>
-        <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+      <div className={styles.heading}>
+        <PageTitle id="subscriptions-heading">{t('portal.subscriptions')}</PageTitle>
+        <div className={layout.rowWrap}>
           <PartnerEntry partners={partners} />
           <Button appearance="primary" onClick={() => navigate('/buy')} data-testid="buy-button">
             {t('portal.buy')}
@@ -51,13 +58,13 @@ export function Dashboard({ api, partners = null }: { api: PortalApi; partners?:
         </div>
       </div>
       {subscriptions.length === 0 ? (
-        <Card style={{ padding: 20, maxWidth: 640 }}>
+        <Card className={mergeClasses(styles.empty, layout.narrow)}>
           <Text weight="semibold">{t('dashboard.emptyTitle')}</Text>
           <Caption1>{t('portal.noSubscriptions')}</Caption1>
           <Link href="#/it-help">{t('dashboard.emptyItHelp')}</Link>
         </Card>
       ) : (
-        <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(340px, 1fr))', gap: 16 }}>
+        <ul className={styles.cards}>
           {subscriptions.map((s) => (
             <li key={s.id}>
               <SubscriptionCard subscription={s} />
@@ -71,30 +78,28 @@ export function Dashboard({ api, partners = null }: { api: PortalApi; partners?:
 
 function SubscriptionCard({ subscription: s }: { subscription: SubscriptionSummary }) {
   const { t, locale } = useI18n();
+  const layout = useLayout();
+  const styles = useStyles();
   const headingId = `subscription-${s.id}`;
   const can = (action: SubscriptionSummary['actions'][number]) => s.actions.includes(action);
   return (
-    <Card style={{ padding: 16, height: '100%', boxSizing: 'border-box' }} data-testid="subscription-card" aria-labelledby={headingId}>
+    <Card className={styles.card} data-testid="subscription-card" aria-labelledby={headingId}>
       <CardHeader
         header={
-          <Text as="h3" weight="semibold" size={400} id={headingId} style={{ margin: 0 }}>
+          <Text as="h3" weight="semibold" size={400} id={headingId} className={layout.flush}>
             {t('dashboard.cardTitle', { plan: t(`plan.${s.plan}` as MessageKey), quantity: s.quantity })}
           </Text>
         }
-        action={
-          <Badge appearance="tint" color={STATUS_COLOUR[s.status]} data-testid="subscription-status">
-            {t(`status.${s.status}` as MessageKey)}
-          </Badge>
-        }
+        action={<StatusBadge status={s.status} testId="subscription-status" />}
       />
       <SeatUsage assigned={s.assigned} quantity={s.quantity} testId="seat-picture" />
-      <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 12, rowGap: 4, margin: 0 }}>
+      <dl className={styles.facts}>
         <Term>{t('portal.renews')}</Term>
         <Detail>{formatDate(Date.parse(s.periodEnd), locale)}</Detail>
         <Term>{t('portal.owner')}</Term>
         <Detail>{s.owner}</Detail>
         <Term>{t('portal.yourRole')}</Term>
-        <Detail>{s.role === 'owner' ? t('role.youOwn') : t('role.youDelegate', { permissions: s.permissions.map((p) => t(`permission.${p}`)).join(', ') })}</Detail>
+        <Detail>{s.role === 'owner' ? t('role.youOwn') : t('role.youDelegate', { permissions: permissionsText(s.permissions, t) })}</Detail>
         {s.delegates && (
           <>
             <Term>{t('dashboard.delegates')}</Term>
@@ -102,10 +107,10 @@ function SubscriptionCard({ subscription: s }: { subscription: SubscriptionSumma
               {s.delegates.length === 0 ? (
                 t('delegates.none')
               ) : (
-                <ul style={{ margin: 0, paddingLeft: 16 }} data-testid="dashboard-delegates">
+                <ul className={styles.delegates} data-testid="dashboard-delegates">
                   {s.delegates.map((d) => (
                     <li key={d.email}>
-                      {d.email}: {d.permissions.map((p) => t(`permission.${p}`)).join(', ')}
+                      {d.email}: {permissionsText(d.permissions, t)}
                     </li>
                   ))}
                 </ul>
@@ -114,7 +119,7 @@ function SubscriptionCard({ subscription: s }: { subscription: SubscriptionSumma
           </>
         )}
       </dl>
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginTop: 'auto' }}>
+      <div className={mergeClasses(layout.rowWrap, styles.actions)}>
         <Button appearance="primary" onClick={() => navigate(`/subscriptions/${s.id}`)} aria-label={t('dashboard.openLabel', { plan: t(`plan.${s.plan}` as MessageKey), owner: s.owner })}>
           {can('seats.assign') ? t('dashboard.manageSeats') : t('portal.manage')}
         </Button>
@@ -124,22 +129,19 @@ function SubscriptionCard({ subscription: s }: { subscription: SubscriptionSumma
 }
 
 function Term({ children }: { children: ReactNode }) {
+  const styles = useStyles();
   return (
     <dt>
-      <Caption1 style={{ color: tokens.colorNeutralForeground3 }}>{children}</Caption1>
+      <Caption1 className={styles.term}>{children}</Caption1>
     </dt>
   );
 }
 
 function Detail({ children }: { children: ReactNode }) {
+  const layout = useLayout();
   return (
-    <dd style={{ margin: 0 }}>
+    <dd className={layout.flush}>
       <Caption1>{children}</Caption1>
     </dd>
   );
-}
-
-/** The seat picture under its older name (the subscription page uses it). */
-export function SeatBar({ assigned, quantity }: { assigned: number; quantity: number; label?: string }) {
-  return <SeatUsage assigned={assigned} quantity={quantity} />;
 }

@@ -3,28 +3,36 @@
  * deployment's URLs (which one for which Outlook), the admin-consent link for the signed-in
  * person's tenant (the server builds it from its configuration), and the usual troubleshooting.
  */
-import { Button, Caption1, Card, Link, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
-import { useEffect, useState, type ReactNode } from 'react';
+import { Button, Caption1, Card, Link, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useCallback, type ReactNode } from 'react';
 import type { Account } from '../auth/authPort.js';
+import { Loading } from '../components/Feedback.js';
+import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { errorText } from './errorText.js';
+import { useAsyncAction } from './useAsyncAction.js';
 import type { PortalApi } from './usePortalApi.js';
+import { PageTitle, BackLink } from '../components/PageTitle.js';
+
+const useStyles = makeStyles({
+  page: { maxWidth: '760px' },
+  links: { display: 'flex', gap: tokens.spacingHorizontalL },
+});
 
 export function ItHelp({ api, account, onSignIn }: { api: PortalApi; account: Account | null; onSignIn: () => void }) {
   const { t } = useI18n();
+  const layout = useLayout();
+  const styles = useStyles();
   return (
-    <section style={{ display: 'flex', flexDirection: 'column', gap: 16, maxWidth: 760 }} aria-labelledby="it-help-heading" data-testid="it-help">
-      <Link href="#/">← {t('portal.back')}</Link>
-      <Text as="h2" size={500} weight="semibold" id="it-help-heading">
-        {t('ithelp.title')}
-      </Text>
+    <section className={mergeClasses(layout.stackL, styles.page)} aria-labelledby="it-help-heading" data-testid="it-help">
+      <BackLink />
+      <PageTitle id="it-help-heading">{t('ithelp.title')}</PageTitle>
       <Topic id="install" title={t('ithelp.installTitle')}>
         <Text>{t('ithelp.install')}</Text>
         <Text>{t('ithelp.licensing')}</Text>
       </Topic>
       <Topic id="deploy" title={t('ithelp.deployTitle')}>
         <Text>{t('ithelp.manifestChoice')}</Text>
-        <ol style={{ margin: 0, paddingLeft: 20, display: 'flex', flexDirection: 'column', gap: 4 }}>
+        <ol className={mergeClasses(layout.list, layout.stackXS)}>
           <li>
             <Link href="/manifest.xml" download="outmerge-manifest.xml" data-testid="manifest-download">
               {t('ithelp.manifest')}
@@ -47,7 +55,7 @@ export function ItHelp({ api, account, onSignIn }: { api: PortalApi; account: Ac
         <ConsentLink api={api} account={account} onSignIn={onSignIn} />
       </Topic>
       <Topic id="troubleshoot" title={t('ithelp.troubleshootTitle')}>
-        <ul style={{ margin: 0, paddingLeft: 20, display: 'flex', flexDirection: 'column', gap: 6 }}>
+        <ul className={mergeClasses(layout.list, layout.stackSNudge)}>
           <li>
             <Text weight="semibold">{t('ithelp.problemFooter')}</Text> <Text>{t('ithelp.troubleshoot')}</Text>
           </li>
@@ -62,7 +70,7 @@ export function ItHelp({ api, account, onSignIn }: { api: PortalApi; account: Ac
           </li>
         </ul>
       </Topic>
-      <nav style={{ display: 'flex', gap: 16 }} aria-label={t('ithelp.title')}>
+      <nav className={styles.links} aria-label={t('ithelp.title')}>
         <Link href="/privacy.html">{t('legal.privacyLink')}</Link>
         <Link href="/terms.html">{t('legal.termsLink')}</Link>
       </nav>
@@ -71,9 +79,10 @@ export function ItHelp({ api, account, onSignIn }: { api: PortalApi; account: Ac
 }
 
 function Topic({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  const layout = useLayout();
   return (
-    <Card style={{ padding: 16, display: 'flex', flexDirection: 'column', gap: 8 }} aria-labelledby={`ithelp-${id}`}>
-      <Text as="h3" weight="semibold" size={400} id={`ithelp-${id}`} style={{ margin: 0 }}>
+    <Card className={mergeClasses(layout.padded, layout.stackS)} aria-labelledby={`ithelp-${id}`}>
+      <Text as="h3" weight="semibold" size={400} id={`ithelp-${id}`} className={layout.flush}>
         {title}
       </Text>
       {children}
@@ -83,31 +92,23 @@ function Topic({ id, title, children }: { id: string; title: string; children: R
 
 function ConsentLink({ api, account, onSignIn }: { api: PortalApi; account: Account | null; onSignIn: () => void }) {
   const { t } = useI18n();
-  const [consent, setConsent] = useState<{ tenantId: string; url: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!account) return;
-    api.adminConsent().then(setConsent, (e: unknown) => setError(errorText(e, t)));
-  }, [api, account, t]);
+  const layout = useLayout();
+  const loadConsent = useCallback(() => api.adminConsent(), [api]);
+  // The link is for the signed-in person's tenant: asked once someone is signed in.
+  const { data: consent, error } = useAsyncAction(account ? loadConsent : null);
 
   if (!account)
     return (
-      <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+      <div className={mergeClasses(layout.rowCenter, layout.rowWrap)}>
         <Caption1>{t('ithelp.consentSignIn')}</Caption1>
         <Button size="small" onClick={onSignIn} data-testid="consent-sign-in">
           {t('auth.title')}
         </Button>
       </div>
     );
-  if (error)
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>{error}</MessageBarBody>
-      </MessageBar>
-    );
-  if (!consent) return <Spinner size="tiny" label={t('common.loading')} />;
+  if (!consent) return <Loading error={error} size="tiny" />;
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+    <div className={layout.stackXS}>
       <Link href={consent.url} target="_blank" rel="noopener noreferrer" data-testid="admin-consent-link">
         {t('ithelp.consentLink')}
       </Link>

@@ -1,19 +1,17 @@
 /** Activity journal (A7): who changed what, when and from where; filter and export. */
 import { Button, Caption1, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { formatDateTime, type MessageKey } from '../../../shared/src/i18n/translate.js';
-import { en } from '../../../shared/src/i18n/en.js';
+import { formatDateTime } from '../../../shared/src/i18n/translate.js';
+import { SUBSCRIPTION_JOURNAL_ACTIONS } from '../../../shared/src/journal/journalActions.js';
+import { journalActionText, journalActorText } from '../../../shared/src/journal/journalText.js';
 import { Feedback } from '../components/Feedback.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { errorText } from './errorText.js';
 import type { JournalEntry, JournalFilter, PortalApi, SubscriptionSummary } from './usePortalApi.js';
+import { useLayout } from '../components/layout.js';
 
 /** Entries on screen, newest first; the export has them all (up to the API's 10,000). */
 const SHOWN = 500;
-
-const ACTIONS = Object.keys(en)
-  .filter((key) => key.startsWith('journal.action.'))
-  .map((key) => key.slice('journal.action.'.length));
 
 /** The day picked in a date field, as the start (or end) of that day in local time. */
 function dayBoundary(value: string, end: boolean): string | undefined {
@@ -25,6 +23,7 @@ function dayBoundary(value: string, end: boolean): string | undefined {
 
 export function JournalTab({ api, subscription }: { api: PortalApi; subscription: SubscriptionSummary }) {
   const { t, locale } = useI18n();
+  const layout = useLayout();
   const [actor, setActor] = useState('');
   const [action, setAction] = useState('');
   const [from, setFrom] = useState('');
@@ -58,18 +57,18 @@ export function JournalTab({ api, subscription }: { api: PortalApi; subscription
   };
   const rangeInvalid = from !== '' && to !== '' && from > to;
 
-  const label = (name: string) => ((`journal.action.${name}` in en ? t(`journal.action.${name}` as MessageKey) : name));
+  const label = (name: string) => journalActionText(name, t);
   return (
-    <section style={{ display: 'flex', flexDirection: 'column', gap: 12 }} aria-label={t('journal.title')}>
+    <section className={layout.stackM} aria-label={t('journal.title')}>
       <Feedback error={error} />
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'flex-end' }}>
+      <div className={layout.fieldsRow}>
         <Field label={t('journal.actor')}>
           <Input value={actor} onChange={(_, d) => setActor(d.value)} type="search" data-testid="journal-actor" />
         </Field>
         <Field label={t('journal.action')}>
           <Select value={action} onChange={(_, d) => setAction(d.value)} data-testid="journal-action">
             <option value="">{t('journal.allActions')}</option>
-            {ACTIONS.map((name) => (
+            {SUBSCRIPTION_JOURNAL_ACTIONS.map((name) => (
               <option key={name} value={name}>
                 {label(name)}
               </option>
@@ -104,10 +103,7 @@ export function JournalTab({ api, subscription }: { api: PortalApi; subscription
             {entries.map((entry) => (
               <TableRow key={entry.id}>
                 <TableCell>{formatDateTime(Date.parse(entry.at), locale)}</TableCell>
-                <TableCell>
-                  {entry.actor ?? '—'}
-                  {entry.actorRole ? ` (${entry.actorRole === 'owner' ? t('role.owner') : t('role.delegate')})` : ''}
-                </TableCell>
+                <TableCell>{journalActorText(entry, t)}</TableCell>
                 <TableCell>{label(entry.action)}</TableCell>
                 <TableCell>{entry.target ?? ''}</TableCell>
                 <TableCell>{entry.ip ?? ''}</TableCell>

@@ -1,5 +1,5 @@
 /** The licensing portal: sign in, see and buy subscriptions, assign seats, IT help. */
-import { Button, Caption1, Link, MessageBar, MessageBarBody, Spinner, Text, Title2 } from '@fluentui/react-components';
+import { Button, Caption1, Link, MessageBar, MessageBarBody, Spinner, Text, Title2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { PartnerView } from '../../../shared/src/api/views.js';
 import type { Locale } from '../../../shared/src/i18n/translate.js';
@@ -9,6 +9,7 @@ import { AppShell, usePageLocale } from '../components/AppShell.js';
 import { AuthFailureNotice, organizationsConsentUrl } from '../components/AuthFailureNotice.js';
 import type { AuthBroker } from '../host/mailHost.js';
 import { LanguagePicker } from '../components/LanguagePicker.js';
+import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { AcceptInvitation } from './AcceptInvitation.js';
 import { readAdminConsentReturn } from './adminConsentReturn.js';
@@ -25,6 +26,15 @@ import { SubscriptionPage } from './SubscriptionPage.js';
 import { usePortalApi } from './usePortalApi.js';
 import { useHashRoute } from './useHashRoute.js';
 
+const useStyles = makeStyles({
+  header: { gap: tokens.spacingHorizontalL, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXXL}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: 'wrap' },
+  /** The title links home and looks like the title. */
+  home: { fontSize: 'inherit', fontWeight: 'inherit' },
+  nav: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL },
+  main: { padding: tokens.spacingHorizontalXXL, maxWidth: '1100px', margin: '0 auto' },
+  notice: { marginBottom: tokens.spacingVerticalM },
+});
+
 /** The portal is a plain browser page: MSAL's own popup. */
 const BROWSER: AuthBroker = { kind: 'browser' };
 
@@ -39,6 +49,8 @@ export function Portal({ config }: { config: ClientConfig }) {
 
 function PortalContent({ config, locale, onLocale }: { config: ClientConfig; locale: Locale; onLocale: (l: Locale) => void }) {
   const { t } = useI18n();
+  const layout = useLayout();
+  const styles = useStyles();
   const { auth, account, ready, failure, signIn, signOut, dialog } = useAuth(config, { broker: BROWSER, loginHint: null });
   const api = usePortalApi(auth);
   const adminConsentUrl = useCallback(async () => (await api.adminConsent()).url, [api]);
@@ -61,7 +73,7 @@ function PortalContent({ config, locale, onLocale }: { config: ClientConfig; loc
   else if (route.page === 'offer') content = <OfferLanding api={api} account={account} code={route.code} token={route.token} onSignIn={() => void signIn()} />;
   else if (!account)
     content = (
-      <div style={{ display: 'flex', flexDirection: 'column', gap: 12, alignItems: 'flex-start' }}>
+      <div className={mergeClasses(layout.stackM, layout.itemsStart)}>
         <Text>{route.page === 'accept' ? t('accept.signInFirst') : route.page === 'partner-request' ? t('approve.signInFirst') : t('portal.intro')}</Text>
         <Caption1>{route.page === 'accept' || route.page === 'partner-request' ? t('accept.privateWindow') : t('portal.signInPrompt')}</Caption1>
         <Button appearance="primary" onClick={() => void signIn()} data-testid="sign-in">
@@ -80,13 +92,13 @@ function PortalContent({ config, locale, onLocale }: { config: ClientConfig; loc
 
   return (
     <div>
-      <header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16, padding: '12px 24px', borderBottom: '1px solid #e0e0e0', flexWrap: 'wrap' }}>
+      <header className={mergeClasses(layout.spread, styles.header)}>
         <Title2 as="h1">
-          <Link href="#/" appearance="subtle" style={{ fontSize: 'inherit', fontWeight: 'inherit' }}>
+          <Link href="#/" appearance="subtle" className={styles.home}>
             {t('portal.title')}
           </Link>
         </Title2>
-        <nav style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
+        <nav className={styles.nav}>
           <Link href="#/it-help">{t('portal.itHelp')}</Link>
           <LanguagePicker value={locale} onChange={onLocale} />
           {account && (
@@ -99,13 +111,13 @@ function PortalContent({ config, locale, onLocale }: { config: ClientConfig; loc
           )}
         </nav>
       </header>
-      <main style={{ padding: 24, maxWidth: 1100, margin: '0 auto' }}>
+      <main className={styles.main}>
         {consentReturn && (
-          <MessageBar intent={consentReturn.granted ? 'success' : 'error'} style={{ marginBottom: 12 }}>
+          <MessageBar intent={consentReturn.granted ? 'success' : 'error'} className={styles.notice}>
             <MessageBarBody data-testid="admin-consent-return">{consentReturn.granted ? t('consent.granted') : t('consent.notGranted', { message: consentReturn.description })}</MessageBarBody>
           </MessageBar>
         )}
-        <div style={{ marginBottom: failure ? 12 : 0 }}>
+        <div className={failure ? styles.notice : undefined}>
           <AuthFailureNotice failure={failure} adminConsentUrl={account ? adminConsentUrl : null} organizationsConsentUrl={organizationsConsentUrl(config)} onRetry={() => void signIn()} />
         </div>
         <PaymentsContext.Provider value={config.payments}>{content}</PaymentsContext.Provider>

@@ -25,10 +25,12 @@ import {
   TableRow,
   Text,
   Textarea,
+  makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState, type CSSProperties, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatDateTime, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import { RecipientListError } from '../campaign/readRecipients.js';
 import { Feedback } from '../components/Feedback.js';
@@ -36,6 +38,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { addressesFromCsv, batches, splitPastedAddresses } from './emailList.js';
 import { errorText } from './errorText.js';
 import type { AssignmentResult, PortalApi, SeatItem, SeatSort, SubscriptionSummary } from './usePortalApi.js';
+import { useLayout } from '../components/layout.js';
 
 /** Seats per request of the windowed fetch. */
 const BLOCK = 100;
@@ -46,33 +49,53 @@ const VIEWPORT_HEIGHT = 520;
 /** Results listed one by one after a bulk assignment (the counts cover them all). */
 const RESULTS_SHOWN = 500;
 
-const COLUMN: Record<'user' | 'status' | 'checkIn' | 'assigned' | 'actions', CSSProperties> = {
+const useStyles = makeStyles({
+  // The table's columns: rows are positioned by the virtualiser, so widths come from flex, not from the table layout.
   user: { flex: '3 1 0', minWidth: 0 },
   status: { flex: '2 1 0', minWidth: 0 },
   checkIn: { flex: '2 1 0', minWidth: 0 },
   assigned: { flex: '2 1 0', minWidth: 0 },
   actions: { flex: '0 0 300px' },
-};
+  counts: { margin: `${tokens.spacingVerticalXS} 0` },
+  results: { maxHeight: '160px', overflow: 'auto', margin: 0 },
+  scroller: { overflow: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  table: { minWidth: '760px' },
+  header: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
+  headerRow: { height: `${ROW_HEIGHT}px` },
+  body: { position: 'relative' },
+  /** A row where the virtualiser puts it (its offset is the only style left inline). */
+  row: { position: 'absolute', top: 0, left: 0, right: 0, height: `${ROW_HEIGHT}px` },
+  loading: { color: tokens.colorNeutralForeground3 },
+  address: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+});
 
 type Query = { search: string; sort: SeatSort; descending: boolean };
 
-/** The seats of one query, fetched block by block as rows scroll into view; `invalidate` refetches the total and what is visible. */
+/**
+ * The seats of one query, fetched block by block as rows scroll into view; `invalidate` refetches
+ * the total and what is visible. A block right after one already read starts at that block's
+ * cursor (the server seeks to it); a block reached by a jump of the scroll bar is asked for by offset.
+ */
 function useSeatWindow(api: PortalApi, subscriptionId: string, query: Query, onError: (e: unknown) => void) {
   const [total, setTotal] = useState<number | null>(null);
   const [blocks, setBlocks] = useState<ReadonlyMap<number, SeatItem[]>>(new Map());
   const generation = useRef(0);
   const inFlight = useRef(new Set<number>());
+  /** Each block's `next`: where the block after it starts. */
+  const cursors = useRef(new Map<number, string | null>());
 
   const fetchBlock = useCallback(
     (block: number) => {
       if (inFlight.current.has(block)) return;
       inFlight.current.add(block);
       const asked = generation.current;
+      const after = cursors.current.get(block - 1);
       api
-        .seats(subscriptionId, { search: query.search || undefined, sort: query.sort, order: query.descending ? 'desc' : 'asc', offset: block * BLOCK, limit: BLOCK })
+        .seats(subscriptionId, { search: query.search || undefined, sort: query.sort, order: query.descending ? 'desc' : 'asc', ...(after ? { after } : { offset: block * BLOCK }), limit: BLOCK })
         .then(
           (page) => {
             if (asked !== generation.current) return;
+            cursors.current.set(block, page.next);
             setTotal(page.total);
             setBlocks((previous) => new Map(previous).set(block, page.items));
           },
@@ -87,6 +110,7 @@ function useSeatWindow(api: PortalApi, subscriptionId: string, query: Query, onE
   const invalidate = useCallback(() => {
     generation.current++;
     inFlight.current = new Set();
+    cursors.current = new Map();
     setBlocks(new Map());
     fetchBlock(0);
   }, [fetchBlock]);
@@ -102,6 +126,8 @@ function useSeatWindow(api: PortalApi, subscriptionId: string, query: Query, onE
 
 export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; subscription: SubscriptionSummary; onChanged: () => void }) {
   const { t, locale } = useI18n();
+  const layout = useLayout();
+  const styles = useStyles();
   const canAssign = subscription.actions.includes('seats.assign');
   const canSuspend = subscription.actions.includes('seats.suspend');
   const canRemove = subscription.actions.includes('seats.unassign');
@@ -210,14 +236,14 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
   const height = Math.min(VIEWPORT_HEIGHT, Math.max(1, total ?? 0) * ROW_HEIGHT);
 
   return (
-    <section style={{ display: 'flex', flexDirection: 'column', gap: 12 }} aria-label={t('seats.title')}>
+    <section className={layout.stackM} aria-label={t('seats.title')}>
       <Feedback error={error} notice={notice} testId="seats" />
       {canAssign && (
-        <form onSubmit={onPaste} style={{ display: 'flex', flexDirection: 'column', gap: 8, maxWidth: 640 }}>
+        <form onSubmit={onPaste} className={mergeClasses(layout.stackS, layout.narrow)}>
           <Field label={t('seats.assignLabel')} hint={t('seats.assignHint')}>
             <Textarea value={emails} onChange={(_, data) => setEmails(data.value)} rows={3} data-testid="assign-emails" />
           </Field>
-          <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+          <div className={layout.rowWrap}>
             <Button appearance="primary" type="submit" disabled={progress !== null || emails.trim() === ''} data-testid="assign">
               {progress ? t('seats.assigning') : t('seats.assign')}
             </Button>
@@ -228,7 +254,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
               ref={file}
               type="file"
               accept=".csv,.txt,text/csv,text/plain"
-              style={{ display: 'none' }}
+              className={layout.hidden}
               aria-label={t('seats.uploadCsv')}
               data-testid="assign-file"
               onChange={(event) => {
@@ -250,12 +276,12 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
           <Text id="results-heading" weight="semibold">
             {t('seats.resultsTitle')}
           </Text>
-          <ul style={{ margin: '4px 0' }}>
+          <ul className={styles.counts}>
             {counts.map(([kind, n]) => (
               <li key={kind}>{t('seats.resultCount', { count: n, result: t(`seats.result.${kind}` as MessageKey) })}</li>
             ))}
           </ul>
-          <ul style={{ maxHeight: 160, overflow: 'auto', margin: 0 }} tabIndex={0} aria-label={t('seats.resultsTitle')}>
+          <ul className={styles.results} tabIndex={0} aria-label={t('seats.resultsTitle')}>
             {listed?.map((r, i) => (
               <li key={`${r.email}-${i}`}>
                 {r.email}: {t(`seats.result.${kindOf(r)}` as MessageKey)}
@@ -265,7 +291,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
           {results.length > RESULTS_SHOWN && <Caption1>{t('seats.resultsMore', { shown: RESULTS_SHOWN, total: results.length })}</Caption1>}
         </section>
       )}
-      <div style={{ display: 'flex', gap: 8, alignItems: 'flex-end', flexWrap: 'wrap' }}>
+      <div className={layout.fieldsRow}>
         <Field label={t('seats.search')}>
           <Input value={searchInput} type="search" data-testid="seat-search" onChange={(_, data) => setSearchInput(data.value)} />
         </Field>
@@ -294,52 +320,58 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
           role="region"
           aria-label={t('seats.scrollRegion')}
           data-testid="seats-scroller"
-          style={{ height: height + ROW_HEIGHT, overflow: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium }}
+          className={styles.scroller}
+          // The viewport's height follows the number of seats (up to a fixed maximum).
+          // eslint-disable-next-line no-restricted-syntax -- computed at run time
+          style={{ height: height + ROW_HEIGHT }}
         >
-          <Table noNativeElements aria-label={t('seats.title')} aria-rowcount={(total ?? 0) + 1} data-testid="seats-table" size="small" style={{ minWidth: 760 }}>
-            <TableHeader style={{ position: 'sticky', top: 0, zIndex: 1, background: tokens.colorNeutralBackground1 }}>
-              <TableRow aria-rowindex={1} style={{ height: ROW_HEIGHT }}>
-                <TableHeaderCell style={COLUMN.user} {...headerSort('email')}>
+          <Table noNativeElements aria-label={t('seats.title')} aria-rowcount={(total ?? 0) + 1} data-testid="seats-table" size="small" className={styles.table}>
+            <TableHeader className={styles.header}>
+              <TableRow aria-rowindex={1} className={styles.headerRow}>
+                <TableHeaderCell className={styles.user} {...headerSort('email')}>
                   {t('seats.user')}
                 </TableHeaderCell>
-                <TableHeaderCell style={COLUMN.status} {...headerSort('status')}>
+                <TableHeaderCell className={styles.status} {...headerSort('status')}>
                   {t('seats.status')}
                 </TableHeaderCell>
-                <TableHeaderCell style={COLUMN.checkIn} {...headerSort('lastCheckIn')}>
+                <TableHeaderCell className={styles.checkIn} {...headerSort('lastCheckIn')}>
                   {t('seats.lastCheckIn')}
                 </TableHeaderCell>
-                <TableHeaderCell style={COLUMN.assigned} {...headerSort('assignedAt')}>
+                <TableHeaderCell className={styles.assigned} {...headerSort('assignedAt')}>
                   {t('seats.assignedAt')}
                 </TableHeaderCell>
-                {hasActions && <TableHeaderCell style={COLUMN.actions}>{t('seats.actions')}</TableHeaderCell>}
+                {hasActions && <TableHeaderCell className={styles.actions}>{t('seats.actions')}</TableHeaderCell>}
               </TableRow>
             </TableHeader>
-            <TableBody style={{ position: 'relative', height: virtualizer.getTotalSize() }}>
+            {/* eslint-disable-next-line no-restricted-syntax -- the virtualiser's total height */}
+            <TableBody className={styles.body} style={{ height: virtualizer.getTotalSize() }}>
               {rows.map((row) => {
                 const seat = blocks.get(Math.floor(row.index / BLOCK))?.[row.index % BLOCK];
-                const style: CSSProperties = { position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` };
+                const offset = { transform: `translateY(${row.start}px)` };
                 if (!seat)
                   return (
-                    <TableRow key={`loading-${row.index}`} aria-rowindex={row.index + 2} style={style} aria-busy="true">
-                      <TableCell style={COLUMN.user}>
-                        <Caption1 style={{ color: tokens.colorNeutralForeground3 }}>{t('common.loading')}</Caption1>
+                    // eslint-disable-next-line no-restricted-syntax -- the virtualiser's offset
+                    <TableRow key={`loading-${row.index}`} aria-rowindex={row.index + 2} className={styles.row} style={offset} aria-busy="true">
+                      <TableCell className={styles.user}>
+                        <Caption1 className={styles.loading}>{t('common.loading')}</Caption1>
                       </TableCell>
                     </TableRow>
                   );
                 return (
-                  <TableRow key={row.index} aria-rowindex={row.index + 2} style={style} data-testid="seat-row">
-                    <TableCell style={COLUMN.user}>
-                      <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={seat.email}>
+                  // eslint-disable-next-line no-restricted-syntax -- the virtualiser's offset
+                  <TableRow key={row.index} aria-rowindex={row.index + 2} className={styles.row} style={offset} data-testid="seat-row">
+                    <TableCell className={styles.user}>
+                      <span className={styles.address} title={seat.email}>
                         {seat.email}
                       </span>
                     </TableCell>
-                    <TableCell style={COLUMN.status}>
+                    <TableCell className={styles.status}>
                       <span title={t(`seats.status.${seat.status}` as MessageKey)}>{t(`paneAdmin.status.${seat.status}` as MessageKey)}</span>
                     </TableCell>
-                    <TableCell style={COLUMN.checkIn}>{seat.lastCheckInAt ? formatDateTime(Date.parse(seat.lastCheckInAt), locale) : t('seats.never')}</TableCell>
-                    <TableCell style={COLUMN.assigned}>{formatDateTime(Date.parse(seat.assignedAt), locale)}</TableCell>
+                    <TableCell className={styles.checkIn}>{seat.lastCheckInAt ? formatDateTime(Date.parse(seat.lastCheckInAt), locale) : t('seats.never')}</TableCell>
+                    <TableCell className={styles.assigned}>{formatDateTime(Date.parse(seat.assignedAt), locale)}</TableCell>
                     {hasActions && (
-                      <TableCell style={COLUMN.actions}>
+                      <TableCell className={styles.actions}>
                         {canAssign && (
                           <Button size="small" appearance="subtle" onClick={() => setTransferFrom(seat.email)} aria-label={t('seats.transferLabel', { email: seat.email })}>
                             {t('seats.transfer')}
@@ -398,6 +430,7 @@ function TransferDialog({ open, from, onCancel, onTransfer }: { open: boolean; f
 
 function TransferForm({ from, onCancel, onTransfer }: { from: string; onCancel: () => void; onTransfer: (to: string) => Promise<string | null> }) {
   const { t } = useI18n();
+  const layout = useLayout();
   const [to, setTo] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -416,7 +449,7 @@ function TransferForm({ from, onCancel, onTransfer }: { from: string; onCancel: 
         <form onSubmit={(e) => void submit(e)}>
           <DialogBody>
             <DialogTitle>{t('seats.transferTitle', { email: from })}</DialogTitle>
-            <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+            <DialogContent className={layout.stackS}>
               <Caption1>{t('seats.transferExplain')}</Caption1>
               <Field label={t('seats.transferTo')} validationState={problem ? 'error' : 'none'} validationMessage={problem ?? undefined}>
                 <Input type="email" value={to} onChange={(_, data) => setTo(data.value)} autoFocus data-testid="transfer-to" />

@@ -1,18 +1,22 @@
 /** One subscription: summary and the tabs the signed-in person may use (hidden, not disabled, otherwise). */
-import { Caption1, Link, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { Caption1, Tab, TabList } from '@fluentui/react-components';
+import { useCallback, useState } from 'react';
 import { formatDate, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import { Loading } from '../components/Feedback.js';
+import { useLayout } from '../components/layout.js';
+import { SeatUsage } from '../components/SeatUsage.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { BillingTab } from './BillingTab.js';
 import { ConsolidateDialog } from './ConsolidateDialog.js';
-import { SeatBar } from './Dashboard.js';
 import { DelegatesTab } from './DelegatesTab.js';
 import { DomainsTab } from './DomainsTab.js';
-import { errorText } from './errorText.js';
 import { JournalTab } from './JournalTab.js';
+import { permissionsText } from './partners/partnerText.js';
 import { QuantityDialog } from './QuantityDialog.js';
 import { SeatsTab } from './SeatsTab.js';
-import type { PortalApi, SubscriptionSummary } from './usePortalApi.js';
+import { useAsyncAction } from './useAsyncAction.js';
+import type { PortalApi } from './usePortalApi.js';
+import { PageTitle, BackLink } from '../components/PageTitle.js';
 
 type TabName = 'seats' | 'delegates' | 'domains' | 'journal' | 'billing';
 const TAB_ACTION = { seats: 'seats.view', delegates: 'delegates.view', domains: 'domains.view', journal: 'journal.view', billing: 'billing.view' } as const;
@@ -20,45 +24,25 @@ const TAB_ACTION = { seats: 'seats.view', delegates: 'delegates.view', domains: 
 /** `partnerStaff`: the person works for a partner, so a refused subscription is most likely a customer whose access ended. */
 export function SubscriptionPage({ api, id, partnerStaff = false }: { api: PortalApi; id: string; partnerStaff?: boolean }) {
   const { t, locale } = useI18n();
-  const [subscription, setSubscription] = useState<SubscriptionSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const layout = useLayout();
+  const { data: subscription, error, reload: load } = useAsyncAction(useCallback(() => api.subscription(id), [api, id]), partnerStaff ? { role: 'partner' } : {});
   const [tab, setTab] = useState<TabName>('seats');
 
-  const load = useCallback(() => {
-    api.subscription(id).then(
-      (s) => {
-        setSubscription(s);
-        setError(null);
-      },
-      (e: unknown) => setError(errorText(e, t, partnerStaff ? 'partner' : undefined)),
-    );
-  }, [api, id, t, partnerStaff]);
-  useEffect(load, [load]);
-
-  if (!subscription)
-    return error ? (
-      <MessageBar intent="error">
-        <MessageBarBody data-testid="subscription-error">{error}</MessageBarBody>
-      </MessageBar>
-    ) : (
-      <Spinner label={t('common.loading')} />
-    );
+  if (!subscription) return <Loading error={error} testId="subscription-error" />;
   const tabs = (Object.keys(TAB_ACTION) as TabName[]).filter((name) => subscription.actions.includes(TAB_ACTION[name]));
   const current = tabs.includes(tab) ? tab : tabs[0];
-  const free = subscription.quantity - subscription.assigned;
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
-      <Link href="#/">← {t('portal.back')}</Link>
-      <Text as="h2" size={500} weight="semibold">
-        {t('portal.subscriptionTitle', { plan: t(`plan.${subscription.plan}` as MessageKey), quantity: subscription.quantity })}
-      </Text>
+    <div className={layout.stackL}>
+      <BackLink />
+      <PageTitle>{t('portal.subscriptionTitle', { plan: t(`plan.${subscription.plan}` as MessageKey), quantity: subscription.quantity })}</PageTitle>
       <Caption1>
         {t(`status.${subscription.status}` as MessageKey)} · {t('portal.renews')} {formatDate(Date.parse(subscription.periodEnd), locale)} · {t('portal.owner')}: {subscription.owner} ·{' '}
-        {subscription.role === 'owner' ? t('role.youOwn') : t('role.youDelegate', { permissions: subscription.permissions.map((p) => t(`permission.${p}`)).join(', ') })}
+        {subscription.role === 'owner' ? t('role.youOwn') : t('role.youDelegate', { permissions: permissionsText(subscription.permissions, t) })}
       </Caption1>
-      <SeatBar assigned={subscription.assigned} quantity={subscription.quantity} label={t('seats.summary', { assigned: subscription.assigned, quantity: subscription.quantity, free })} />
-      {(subscription.status === 'active' || subscription.status === 'trial') && (subscription.actions.includes('quantity.change') || subscription.actions.includes('subscription.consolidate')) && (
-        <div style={{ display: 'flex', gap: 8 }}>
+      <SeatUsage assigned={subscription.assigned} quantity={subscription.quantity} />
+      {/* The server offers these only while the subscription is live (shared/src/billing/subscriptionState.ts). */}
+      {(subscription.actions.includes('quantity.change') || subscription.actions.includes('subscription.consolidate')) && (
+        <div className={layout.row}>
           {subscription.actions.includes('quantity.change') && <QuantityDialog api={api} subscription={subscription} onChanged={load} />}
           {subscription.actions.includes('subscription.consolidate') && <ConsolidateDialog api={api} subscription={subscription} onChanged={load} />}
         </div>

@@ -25,6 +25,7 @@ export type Invitation = InvitationView;
 export type JournalEntry = JournalEntryView;
 import { ApiRequestError, apiFetch } from '../api/apiClient.js';
 import type { AuthPort } from '../auth/authPort.js';
+import { saveFile } from '../browser/saveFile.js';
 
 
 
@@ -121,12 +122,7 @@ export function usePortalApi(auth: AuthPort | null) {
       if (!auth) throw new Error('Not signed in');
       const response = await fetch(path, { headers: { Authorization: `Bearer ${await auth.apiToken()}` } });
       if (!response.ok) throw new ApiRequestError(response.status, 'DOWNLOAD_FAILED', `HTTP ${response.status}`);
-      const url = URL.createObjectURL(await response.blob());
-      const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(fileName, await response.blob());
     };
     return {
       plans: () => apiFetch<{ currency: string; plans: Plan[] }>('/api/v1/plans'),
@@ -134,7 +130,9 @@ export function usePortalApi(auth: AuthPort | null) {
       subscription: (id: string) => call<SubscriptionSummary>(base(id)),
       checkout: (body: { plan: string; quantity: number; card: string }, idempotencyKey: string) =>
         call<{ subscriptionId: string }>('/api/v1/checkout', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
-      seats: (id: string, params: { search?: string; sort?: SeatSort; order?: 'asc' | 'desc'; offset?: number; limit?: number }) => call<{ total: number; items: SeatItem[] }>(`${base(id)}/seats${query(params)}`),
+      /** `after`: a previous page's `next` (same search and order), read without skipping rows; `offset` for a jump. */
+      seats: (id: string, params: { search?: string; sort?: SeatSort; order?: 'asc' | 'desc'; offset?: number; after?: string; limit?: number }) =>
+        call<{ total: number; items: SeatItem[]; next: string | null }>(`${base(id)}/seats${query(params)}`),
       exportSeats: (id: string) => download(`${base(id)}/seats/export`, 'outmerge-seats.csv'),
       assign: (id: string, emails: string[], language: string) => call<{ results: AssignmentResult[] }>(`${base(id)}/assignments`, { method: 'POST', body: { emails, language } }),
       transfer: (id: string, from: string, to: string, language: string) => call<AssignmentResult>(`${base(id)}/assignments/transfer`, { method: 'POST', body: { from, to, language } }),

@@ -1,25 +1,18 @@
 /** Tells the sender, before sending, that the campaign goes out over days and when each part starts. */
 import { Caption1, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { formatDateTime } from '../../../shared/src/i18n/translate.js';
-import type { DailyPart } from '../campaign/dailySplit.js';
+import type { BudgetSplit } from '../campaign/dailySplit.js';
+import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-
-export interface BudgetSplit {
-  needed: number;
-  left: number;
-  limit: number;
-  /** When the split was worked out: a part starting then starts now. */
-  now: number;
-  parts: DailyPart[];
-}
 
 export function BudgetNotice({ split }: { split: BudgetSplit }) {
   const { t, locale } = useI18n();
+  const layout = useLayout();
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="budget-split">
       <MessageBarBody>
         {t('budget.split', { needed: split.needed, limit: split.limit, left: split.left, parts: split.parts.length })}
-        <ol style={{ margin: '4px 0', paddingInlineStart: 20 }}>
+        <ol className={layout.listSpaced}>
           {split.parts.map((part, i) => (
             <li key={i}>
               <Caption1>

@@ -1,7 +1,8 @@
-import { Badge, Button, Link, Spinner, Text } from '@fluentui/react-components';
+import { Badge, Button, Link, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { decideFooter, type LicenseState } from '../../../shared/src/license/footerDecision.js';
 import { formatDate, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { useLayout } from '../components/layout.js';
 
 function detailKey(state: LicenseState): MessageKey {
   if (state.kind === 'none') {
@@ -22,14 +23,20 @@ function detailKey(state: LicenseState): MessageKey {
   }
 }
 
+const useStyles = makeStyles({
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+});
+
 export function LicenseStatus({ state, checking, onRecheck }: { state: LicenseState; checking: boolean; onRecheck: () => void }) {
   const { t, locale } = useI18n();
+  const layout = useLayout();
+  const styles = useStyles();
   const decision = decideFooter(state);
   if (checking) return <Spinner size="tiny" label={t('license.checking')} />;
   const cached = state.kind === 'verified' && state.source === 'cache';
   return (
-    <section aria-labelledby="license-heading" style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+    <section aria-labelledby="license-heading" className={layout.stackXS}>
+      <div className={layout.rowCenter}>
         <Text id="license-heading" weight="semibold">
           {t('license.title')}
         </Text>
@@ -38,7 +45,7 @@ export function LicenseStatus({ state, checking, onRecheck }: { state: LicenseSt
         </Badge>
       </div>
       <Text size={200}>{cached && state.kind === 'verified' ? t('license.cachedDetail', { date: formatDate(state.claims.exp * 1000, locale) }) : t(detailKey(state))}</Text>
-      <div style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
+      <div className={styles.actions}>
         {!decision.licensed && (
           <Link href="/portal.html" target="_blank" rel="noopener">
             {t('license.openPortal')}

@@ -2,7 +2,7 @@
  * Long lists in the pane (pre-flight findings, the report) in pages: every item can be reached,
  * only a page of them is in the DOM, and the position is announced ("21–40 of 230").
  */
-import { Button, Text } from '@fluentui/react-components';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
 
@@ -15,13 +15,18 @@ export function usePages<T>(items: readonly T[], size: number) {
   return { page: current, pages, setPage, shown: items.slice(current * size, (current + 1) * size), first: current * size, size };
 }
 
+const useStyles = makeStyles({
+  pager: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, margin: `${tokens.spacingVerticalXS} 0` },
+});
+
 export function Pager(props: { page: number; pages: number; total: number; first: number; shownCount: number; onPage: (page: number) => void; label: string; testId: string }) {
   const { t, locale } = useI18n();
+  const styles = useStyles();
   const { page, pages, total, first, shownCount, onPage } = props;
   if (pages <= 1) return null;
   const number = new Intl.NumberFormat(locale);
   return (
-    <nav aria-label={t('pager.label', { list: props.label })} style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8, margin: '4px 0' }} data-testid={props.testId}>
+    <nav aria-label={t('pager.label', { list: props.label })} className={styles.pager} data-testid={props.testId}>
       <Button size="small" disabled={page <= 0} onClick={() => onPage(page - 1)}>
         {t('common.previous')}
       </Button>

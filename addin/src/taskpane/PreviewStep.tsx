@@ -1,15 +1,17 @@
-import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Text } from '@fluentui/react-components';
+import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Text, mergeClasses } from '@fluentui/react-components';
 import type { TemplateProblem } from '../../../shared/src/merge/mergeTemplate.js';
 import { withPicturesShown } from '../campaign/inlineImages.js';
 import type { CampaignPlan, PlannedMessage } from '../campaign/planCampaign.js';
 import { MessageFrame } from '../components/MessageFrame.js';
 import type { Draft } from '../host/mailHost.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { downloadCsv, findingsCsv } from './csvExports.js';
-import { describeFinding, describeProblem } from './describe.js';
+import { saveCsv } from '../browser/saveFile.js';
+import { describeFinding, describeProblem } from '../campaign/describe.js';
+import { findingsCsv } from '../campaign/reportCsv.js';
 import { DraftNotices } from './DraftNotices.js';
 import { Pager, usePages } from './Pager.js';
 import { StepHeading } from './StepHeading.js';
+import { useLayout } from '../components/layout.js';
 
 /** Findings shown at a time; all of them can be paged through and exported. */
 const FINDINGS_PAGE = 20;
@@ -29,6 +31,7 @@ export function PreviewStep(props: {
   onToggleRow: (row: number) => void;
 }) {
   const { t } = useI18n();
+  const layout = useLayout();
   const { problems, plan, index, onIndex, footer } = props;
   const messages = plan?.messages ?? [];
   const current: PlannedMessage | undefined = messages[Math.min(index, messages.length - 1)];
@@ -39,13 +42,13 @@ export function PreviewStep(props: {
       <StepHeading id="step-preview" title={t('preview.title')} />
       <div role="region" aria-label={t('problems.title')} data-testid="findings">
         {problems.map((problem, i) => (
-          <MessageBar key={`p${i}`} intent="error" style={{ marginBottom: 4 }}>
+          <MessageBar key={`p${i}`} intent="error" className={layout.bottomXS}>
             <MessageBarBody>{describeProblem(problem, t)}</MessageBarBody>
           </MessageBar>
         ))}
         <DraftNotices draft={props.draft} />
         {pages.shown.map((finding, i) => (
-          <MessageBar key={`f${pages.first + i}`} intent={finding.kind === 'excluded_by_sender' ? 'info' : 'warning'} style={{ marginBottom: 4 }}>
+          <MessageBar key={`f${pages.first + i}`} intent={finding.kind === 'excluded_by_sender' ? 'info' : 'warning'} className={layout.bottomXS}>
             <MessageBarBody>{describeFinding(finding, t)}</MessageBarBody>
             {/* Rows that would go out can be left out; rows left out by hand can come back. */}
             {(finding.kind === 'empty_fields' || finding.kind === 'excluded_by_sender') && (
@@ -59,15 +62,15 @@ export function PreviewStep(props: {
         ))}
         <Pager page={pages.page} pages={pages.pages} total={findings.length} first={pages.first} shownCount={pages.shown.length} onPage={pages.setPage} label={t('problems.title')} testId="findings-pages" />
         {findings.length > 0 && (
-          <Button size="small" appearance="subtle" onClick={() => downloadCsv('outmerge-checks.csv', findingsCsv(findings, t))} data-testid="findings-export">
+          <Button size="small" appearance="subtle" onClick={() => saveCsv('outmerge-checks.csv', findingsCsv(findings, t))} data-testid="findings-export">
             {t('problems.export')}
           </Button>
         )}
         {plan && problems.length === 0 && findings.length === 0 && <Caption1>{t('problems.none')}</Caption1>}
       </div>
       {current && (
-        <div style={{ display: 'flex', flexDirection: 'column', gap: 6, marginTop: 8 }}>
-          <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
+        <div className={mergeClasses(layout.stackSNudge, layout.topS)}>
+          <div className={layout.spread}>
             <Button size="small" disabled={index <= 0} onClick={() => onIndex(index - 1)}>
               {t('common.previous')}
             </Button>
@@ -97,7 +100,7 @@ export function PreviewStep(props: {
           )}
           {footer && <Caption1>{t('preview.footerNote')}</Caption1>}
           {props.onTestSend && <Caption1>{t('preview.testCarries')}</Caption1>}
-          <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+          <div className={layout.rowWrap}>
             {props.onTestSend && (
               <Button size="small" onClick={props.onTestSend} data-testid="test-send">
                 {t('preview.testSend')}

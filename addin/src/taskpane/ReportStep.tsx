@@ -3,20 +3,31 @@
  * rows left out before sending — with its status and reason, in pages; the CSV export has them
  * all; failed rows can be retried (each keeps its identity, see campaign.ts `retryState`).
  */
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, mergeClasses } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { campaignReport, reportCounts } from '../campaign/campaignReport.js';
 import type { CampaignView } from '../campaign/campaignSession.js';
+import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { downloadCsv, reportCsv } from './csvExports.js';
-import { reportStatusText } from './describe.js';
+import { saveCsv } from '../browser/saveFile.js';
+import { reportStatusText } from '../campaign/describe.js';
+import { reportCsv } from '../campaign/reportCsv.js';
 import { Pager, usePages } from './Pager.js';
 import { StepHeading } from './StepHeading.js';
 
 const PAGE_ROWS = 50;
 
+const useStyles = makeStyles({
+  rowNumber: { width: '44px' },
+  status: { width: '38%' },
+  /** Addresses break anywhere in the narrow pane rather than widen it. */
+  address: { overflowWrap: 'anywhere' },
+});
+
 export function ReportStep({ campaign, onRetryFailed, onClose }: { campaign: CampaignView; onRetryFailed: () => void; onClose: () => void }) {
   const { t } = useI18n();
+  const layout = useLayout();
+  const styles = useStyles();
   const { definition, ledger, messages, excluded } = campaign;
   const lines = useMemo(() => campaignReport({ rows: definition.rows, emailColumn: definition.emailColumn, ledger, messages, excluded }), [definition, ledger, messages, excluded]);
   const counts = reportCounts(lines);
@@ -27,8 +38,8 @@ export function ReportStep({ campaign, onRetryFailed, onClose }: { campaign: Cam
       <Text size={200} data-testid="report-totals">
         {t('report.totalsAll', { total: counts.total, sent: counts.sent, failed: counts.failed, cancelled: counts.cancelled, skipped: counts.skipped })}
       </Text>
-      <div style={{ display: 'flex', gap: 8, margin: '8px 0', flexWrap: 'wrap' }}>
-        <Button size="small" onClick={() => downloadCsv(`outmerge-report-${ledger.id.slice(0, 8)}.csv`, reportCsv(lines, t))} data-testid="report-export">
+      <div className={mergeClasses(layout.rowWrap, layout.spacedS)}>
+        <Button size="small" onClick={() => saveCsv(`outmerge-report-${ledger.id.slice(0, 8)}.csv`, reportCsv(lines, t))} data-testid="report-export">
           {t('report.export')}
         </Button>
         {counts.failed > 0 && (
@@ -43,16 +54,16 @@ export function ReportStep({ campaign, onRetryFailed, onClose }: { campaign: Cam
       <Table size="extra-small" aria-label={t('report.title')} data-testid="report-table">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell style={{ width: 44 }}>{t('report.row')}</TableHeaderCell>
+            <TableHeaderCell className={styles.rowNumber}>{t('report.row')}</TableHeaderCell>
             <TableHeaderCell>{t('preview.to')}</TableHeaderCell>
-            <TableHeaderCell style={{ width: '38%' }}>{t('report.status')}</TableHeaderCell>
+            <TableHeaderCell className={styles.status}>{t('report.status')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {pages.shown.map((line) => (
             <TableRow key={line.row} data-testid={`report-row-${line.row}`}>
               <TableCell>{line.row}</TableCell>
-              <TableCell style={{ overflowWrap: 'anywhere' }}>{line.to}</TableCell>
+              <TableCell className={styles.address}>{line.to}</TableCell>
               <TableCell>{reportStatusText(line, t)}</TableCell>
             </TableRow>
           ))}

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../shared/src/i18n/translate.js';
 import type { CampaignView } from '../campaign/campaignSession.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { StepHeading } from './StepHeading.js';
+import { useLayout } from '../components/layout.js';
 
 export function SendStep(props: {
   /** The mailbox the campaign goes out from (null: the sender's own). */
@@ -22,6 +23,7 @@ export function SendStep(props: {
   onStop: () => void;
 }) {
   const { t, locale } = useI18n();
+  const layout = useLayout();
   const { count, blockedReason, campaign, onSend, onPause, onResume, onStop } = props;
   const progress = campaign?.progress;
   const status = campaign?.ledger.status;
@@ -41,12 +43,12 @@ export function SendStep(props: {
       )}
       {!campaign && blockedReason && <Caption1 block>{blockedReason}</Caption1>}
       {!campaign && (
-        <Button appearance="primary" disabled={blockedReason !== null} onClick={onSend} data-testid="send-button" style={{ margin: '8px 0' }}>
+        <Button appearance="primary" disabled={blockedReason !== null} onClick={onSend} data-testid="send-button" className={layout.spacedS}>
           {count === 0 ? t('send.title') : count === 1 ? t('send.buttonOne') : t('send.button', { count })}
         </Button>
       )}
       {campaign && progress && (
-        <div style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
+        <div className={layout.stackSNudge}>
           {observing && (
             <MessageBar intent="info" layout="multiline">
               <MessageBarBody data-testid="campaign-observing">{t('send.observing')}</MessageBarBody>
@@ -97,7 +99,7 @@ export function SendStep(props: {
             </MessageBar>
           )}
           {mine && unfinished && (
-            <div style={{ display: 'flex', gap: 8 }}>
+            <div className={layout.row}>
               {campaign.running ? (
                 <Button onClick={onPause} data-testid="pause">
                   {t('send.pause')}

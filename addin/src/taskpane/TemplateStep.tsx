@@ -1,5 +1,6 @@
-import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Text, mergeClasses } from '@fluentui/react-components';
 import type { Draft } from '../host/mailHost.js';
+import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { DraftNotices } from './DraftNotices.js';
 import { StepHeading } from './StepHeading.js';
@@ -19,6 +20,7 @@ export function TemplateStep(props: {
 }) {
   const { draft, error, fields, onReload } = props;
   const { t } = useI18n();
+  const layout = useLayout();
   const empty = draft !== null && draft.subject.trim() === '' && draft.bodyHtml.replace(/<[^>]*>|&nbsp;|\s/g, '') === '';
   return (
     <section aria-labelledby="step-template">
@@ -35,7 +37,7 @@ export function TemplateStep(props: {
         </MessageBar>
       )}
       {draft && !empty && (
-        <div style={{ margin: '8px 0' }}>
+        <div className={layout.spacedS}>
           <Text size={200} weight="semibold">
             {t('template.subject')}:{' '}
           </Text>
@@ -58,7 +60,7 @@ export function TemplateStep(props: {
       </Button>
       {/* The sender goes with the message: Outlook's From (Mailbox 1.7), or a field where the host cannot tell. */}
       {!props.signedIn ? null : draft?.from ? (
-        <div style={{ marginTop: 12, display: 'flex', flexDirection: 'column', gap: 2 }}>
+        <div className={mergeClasses(layout.topM, layout.stackXXS)}>
           <Text size={200}>
             <strong>{t('send.fromMessage')}:</strong> <span data-testid="message-from">{draft.from}</span>
             {props.mailbox && ` (${t('send.fromShared')})`}
@@ -67,7 +69,7 @@ export function TemplateStep(props: {
         </div>
       ) : (
         draft && (
-          <Field label={t('send.fromFallback')} hint={t('send.fromHint')} style={{ marginTop: 12 }}>
+          <Field label={t('send.fromFallback')} hint={t('send.fromHint')} className={layout.topM}>
             <Input type="email" value={props.fallbackFrom} onChange={(_, data) => props.onFallbackFrom(data.value)} placeholder={t('send.fromOwn')} data-testid="from-mailbox" />
           </Field>
         )

@@ -3,9 +3,10 @@
  * for any tab list), one step's panel at a time, and Back / Next at the bottom. A step that cannot
  * be opened yet is disabled, and Next says why.
  */
-import { Button, Caption1, Tab, TabList } from '@fluentui/react-components';
+import { Button, Caption1, Tab, TabList, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { useLayout } from '../components/layout.js';
 
 export interface WizardStep<Id extends string> {
   id: Id;
@@ -14,21 +15,31 @@ export interface WizardStep<Id extends string> {
   blockedBy: string | null;
 }
 
+const useStyles = makeStyles({
+  tabs: { flexWrap: 'wrap', columnGap: 0 },
+  // Four steps must fit one line of a 320-pixel pane in every language; a tab list announces "tab 2 of 4" by itself.
+  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  navigation: { marginTop: tokens.spacingVerticalXS },
+  buttons: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+});
+
 export function Wizard<Id extends string>(props: { steps: ReadonlyArray<WizardStep<Id>>; current: Id; onStep: (id: Id) => void; locked: boolean; children: ReactNode }) {
   const { t } = useI18n();
+  const layout = useLayout();
+  const styles = useStyles();
   const { steps, current, onStep, locked } = props;
   const index = Math.max(0, steps.findIndex((step) => step.id === current));
   const previous = steps[index - 1];
   const next = steps[index + 1];
   const open = (step: WizardStep<Id>) => !locked && step.blockedBy === null;
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+    <div className={layout.stackS}>
       <TabList
         size="small"
         selectedValue={current}
         onTabSelect={(_, data) => onStep(data.value as Id)}
         aria-label={t('wizard.label')}
-        style={{ flexWrap: 'wrap', columnGap: 0 }}
+        className={styles.tabs}
       >
         {steps.map((step) => (
           <Tab
@@ -38,8 +49,7 @@ export function Wizard<Id extends string>(props: { steps: ReadonlyArray<WizardSt
             aria-controls="wizard-panel"
             disabled={step.id !== current && !open(step)}
             data-testid={`step-${step.id}`}
-            // Four steps must fit one line of a 320-pixel pane in every language; a tab list announces "tab 2 of 4" by itself.
-            style={{ paddingInline: 4 }}
+            className={styles.tab}
           >
             {step.title}
           </Tab>
@@ -49,8 +59,8 @@ export function Wizard<Id extends string>(props: { steps: ReadonlyArray<WizardSt
         {props.children}
       </div>
       {!locked && (
-        <nav aria-label={t('wizard.navigation')} style={{ display: 'flex', flexDirection: 'column', gap: 4, marginTop: 4 }}>
-          <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+        <nav aria-label={t('wizard.navigation')} className={mergeClasses(layout.stackXS, styles.navigation)}>
+          <div className={styles.buttons}>
             {previous ? (
               <Button onClick={() => onStep(previous.id)} data-testid="wizard-back">
                 {t('wizard.back', { step: previous.title })}

@@ -4,7 +4,8 @@
  * page goes away (`pagehide`), so that another pane takes the campaign over at once.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { GraphOperations, OutgoingMessage } from '../campaign/campaignRunner.js';
+import type { GraphOperations } from '../campaign/campaignRunner.js';
+import type { OutgoingMessage } from '../campaign/outgoingMessage.js';
 import { CampaignSession, type CampaignView } from '../campaign/campaignSession.js';
 import type { CampaignDefinition } from '../campaign/campaignStore.js';
 import { mailboxHealth } from '../campaign/deliveryReports.js';

@@ -4,7 +4,7 @@
  * changing `billing.manage`; a client mistake is a 400 with a stable code and changes nothing.
  * The tax its invoices will carry is decided by shared/src/billing/tax.ts.
  */
-import type { BillingProfileAnswer, BillingProfileView } from '../../../shared/src/api/billingProfile.js';
+import type { BillingProfileAnswer, BillingProfileView } from '../../../shared/src/api/views.js';
 import { decideTax } from '../../../shared/src/billing/tax.js';
 import { normalizeVatId } from '../../../shared/src/billing/vatId.js';
 import { canonicalEmail } from '../../../shared/src/email/normalizeEmail.js';
@@ -60,7 +60,7 @@ export class BillingProfileService {
     return this.storage.transaction(() => {
       const access = authorize(this.storage, caller, subscriptionId, 'billing.manage');
       this.storage.billingProfiles.save(subscriptionId, profile, this.clock());
-      journalAs(this.storage, access.subscription, actorOf(access), { category: 'billing', action: 'billing_profile.updated', target: subscriptionId, detail: { country, vatId }, ip, at: this.clock() });
+      journalAs(this.storage, access.subscription, actorOf(access), { action: 'billing_profile.updated', target: subscriptionId, detail: { country, vatId }, ip, at: this.clock() });
       return this.answer(profile);
     });
   }

@@ -17,24 +17,26 @@ import type { PlanConfig } from '../config.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import { actorOf, authorize, journalAs, type Access, type JournalActor } from '../licensing/access.js';
+import type { JournalAction } from '../../../shared/src/journal/journalActions.js';
 import type { InvoiceRow } from '../storage/billingStorage.js';
 import type { Storage, SubscriptionRow } from '../storage/storage.js';
 import type { BillingOptions } from './checkoutService.js';
 import type { FinalCharge, IdempotentCharges, Outcome, Recorded } from './idempotentCharge.js';
-import { invoiceTotals, taxFor, type DraftLine } from './invoiceMath.js';
+import { invoiceTotals, withTaxMinor, type DraftLine } from '../../../shared/src/billing/invoiceMath.js';
 import { renderInvoiceHtml } from './invoiceHtml.js';
 import { declinedResponse, declineMessage, invoiceView, issueInvoice, planLabel, recordPayment, recurringLines } from './ledger.js';
 import { PaymentMethodInvalidError, WebhookSignatureError, type StoredPaymentMethod } from './paymentProvider.js';
 import { periodEnd } from './plans.js';
-import { seatTotalMinor } from './pricing.js';
+import { seatTotalMinor } from '../../../shared/src/billing/pricing.js';
 import { grantsForRenewal } from '../partners/keyRules.js';
 import { unusedPaidMinor } from './consolidationCredit.js';
 import { invoiceContext, planName, type InvoiceContext, type SellerIdentity } from './invoiceContext.js';
 import { translate } from '../../../shared/src/i18n/translate.js';
-import { prorateChange } from './proration.js';
+import { prorateChange } from '../../../shared/src/billing/proration.js';
+import { canBeMerged, isLive } from '../../../shared/src/billing/subscriptionState.js';
 import { canonicalEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { formatMoney, resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
-import type { Mailer, OutgoingEmail } from '../email/mailer.js';
+import type { Outbox } from '../email/outbox.js';
 import { paymentFailedEmail, subscriptionExpiredEmail } from '../email/templates.js';
 
 export interface BillingServiceOptions extends BillingOptions {
@@ -58,7 +60,8 @@ interface QuantityPlan {
   totals: ReturnType<typeof invoiceTotals> | null;
 }
 
-const LIVE = new Set(['active', 'trial']);
+/** The most seats one subscription holds (quantity changes; the request schemas cap bodies the same). */
+const MAX_SUBSCRIPTION_SEATS = 100_000;
 
 export class BillingService {
   constructor(
@@ -66,7 +69,7 @@ export class BillingService {
     private readonly charges: IdempotentCharges,
     private readonly options: BillingServiceOptions,
     private readonly clock: () => number = Date.now,
-    private readonly mailer: Mailer | null = null,
+    private readonly outbox: Outbox,
   ) {
     charges.register<PendingQuantity>('quantity', { record: (p, result, now) => this.recordQuantity(p, result, now), release: (p) => this.storage.billing.releaseLock(p.subscriptionId) });
     charges.register<PendingInvoicePayment>('invoice', { confirmable: true, record: (p, result, now) => ({ outcome: this.settleInvoice(p, result, now) }), release: (p) => this.storage.billing.releaseLock(p.subscriptionId) });
@@ -78,12 +81,21 @@ export class BillingService {
     return this.charges.provider;
   }
 
-  /** The owner hears of a failed renewal and of the expiry, in the language of their own seat (English without one). */
-  private async tellOwner(subscriptionId: string, compose: (to: string, locale: Locale, publicUrl: string) => OutgoingEmail): Promise<void> {
+  /**
+   * The owner hears of a failed renewal and of the expiry, in the language of their own seat
+   * (English without one): written into the outbox in the transaction that changed the status.
+   */
+  private tellOwner(subscriptionId: string, what: 'past_due' | 'expired', at: number): void {
     const subscription = this.storage.findSubscription(subscriptionId);
-    if (!this.mailer || !this.options.publicUrl || !subscription) return;
-    const ownerSeat = this.storage.findLiveSeatByEmail(subscriptionId, canonicalEmail(subscription.ownerEmail) ?? '');
-    await this.mailer.send(compose(subscription.ownerEmail, resolveLocale(ownerSeat?.language), this.options.publicUrl)).catch(() => undefined);
+    const publicUrl = this.options.publicUrl;
+    if (!publicUrl || !subscription) return;
+    const to = subscription.ownerEmail;
+    const locale = resolveLocale(this.storage.findLiveSeatByEmail(subscriptionId, canonicalEmail(to) ?? '')?.language);
+    const base = { to, locale, plan: subscription.planId, quantity: subscription.quantity, subscriptionId, publicUrl };
+    if (what === 'expired') return this.outbox.add(subscriptionExpiredEmail(base), at);
+    const invoice = this.storage.billing.openInvoice(subscriptionId);
+    const graceUntil = this.storage.billing.state(subscriptionId)?.graceUntil ?? at;
+    this.outbox.add(paymentFailedEmail({ ...base, amount: invoice ? formatMoney(invoice.totalMinor, invoice.currency, locale) : '', invoice: invoice?.number ?? '', graceUntil }), at);
   }
 
   private plan(id: string): PlanConfig {
@@ -108,7 +120,7 @@ export class BillingService {
   // --- quantity (B3) ----------------------------------------------------------------------
 
   private quantityPlan(subscription: SubscriptionRow, newQuantity: number, at: number): QuantityPlan {
-    if (!LIVE.has(subscription.status)) throw new ApiError(409, 'SUBSCRIPTION_NOT_ACTIVE', 'Only an active subscription can change its quantity. Pay the open invoice first.');
+    if (!isLive(subscription.status)) throw new ApiError(409, 'SUBSCRIPTION_NOT_ACTIVE', 'Only an active subscription can change its quantity. Pay the open invoice first.');
     // A trial is the vendor's gift of a fixed size: its period is not a paid period to prorate against.
     if (subscription.status === 'trial' && newQuantity > subscription.quantity) throw trialSeatsFixed();
     if (newQuantity < subscription.assignedCount) {
@@ -128,7 +140,7 @@ export class BillingService {
       currency,
       taxRateBp: context.rateBp,
       recurringMinor,
-      recurringTotalMinor: recurringMinor + taxFor(recurringMinor, context.rateBp),
+      recurringTotalMinor: withTaxMinor(recurringMinor, context.rateBp),
       periodEnd: new Date(subscription.periodEnd).toISOString(),
     } as const;
     if (effective !== 'now') {
@@ -155,6 +167,7 @@ export class BillingService {
   }
 
   previewQuantity(caller: CallerIdentity, subscriptionId: string, quantity: number): QuantityPreviewView {
+    if (quantity > MAX_SUBSCRIPTION_SEATS) throw new ApiError(400, 'VALIDATION_FAILED', 'A subscription holds at most 100,000 seats.');
     const access = authorize(this.storage, caller, subscriptionId, 'quantity.change');
     return this.quantityPlan(access.subscription, quantity, Math.floor(this.clock() / 1000) * 1000).preview;
   }
@@ -193,7 +206,7 @@ export class BillingService {
     if (result.status === 'succeeded') return { outcome: this.applyQuantity(pending, result.reference, now) };
     const { preview } = pending.plan;
     recordPayment(this.storage, { subscriptionId: pending.subscriptionId, provider: this.provider.name, reference: result.reference, amountMinor: preview.amountDueMinor, currency: preview.currency, status: 'declined', description: 'Quantity change', invoiceId: null, at: now });
-    journalAs(this.storage, this.subscriptionRow(pending.subscriptionId), pending.actor, { category: 'billing', action: 'quantity.payment_failed', target: pending.subscriptionId, detail: { from: preview.quantity, to: preview.newQuantity, reason: result.reason }, ip: pending.ip, at: now });
+    journalAs(this.storage, this.subscriptionRow(pending.subscriptionId), pending.actor, { action: 'quantity.payment_failed', target: pending.subscriptionId, detail: { from: preview.quantity, to: preview.newQuantity, reason: result.reason }, ip: pending.ip, at: now });
     return { outcome: declinedResponse(result.reason) };
   }
 
@@ -217,7 +230,7 @@ export class BillingService {
       this.storage.billing.setPendingQuantity(subscription.id, preview.effective === 'renewal' ? preview.newQuantity : null);
     }
     const action = preview.effective === 'now' ? 'quantity.increased' : preview.effective === 'renewal' ? 'quantity.decrease_scheduled' : 'quantity.unchanged';
-    journalAs(this.storage, subscription, pending.actor, { category: 'billing', action, target: subscription.id, detail: { from: preview.quantity, to: preview.newQuantity, amountMinor: preview.amountDueMinor, currency: preview.currency, invoice: invoice?.number ?? null }, ip: pending.ip, at: now });
+    journalAs(this.storage, subscription, pending.actor, { action, target: subscription.id, detail: { from: preview.quantity, to: preview.newQuantity, amountMinor: preview.amountDueMinor, currency: preview.currency, invoice: invoice?.number ?? null }, ip: pending.ip, at: now });
     const body: QuantityChangeResult = {
       quantity: preview.effective === 'now' ? preview.newQuantity : preview.quantity,
       pendingQuantity: preview.effective === 'renewal' ? preview.newQuantity : null,
@@ -283,7 +296,7 @@ export class BillingService {
       const reason = saved.reason;
       this.storage.transaction(() => {
         const access = authorize(this.storage, caller, subscriptionId, 'billing.manage');
-        journalAs(this.storage, access.subscription, actorOf(access), { category: 'billing', action: 'payment_method.declined', target: subscriptionId, detail: { reason }, ip, at: this.clock() });
+        journalAs(this.storage, access.subscription, actorOf(access), { action: 'payment_method.declined', target: subscriptionId, detail: { reason }, ip, at: this.clock() });
       });
       throw new ApiError(402, 'PAYMENT_DECLINED', declineMessage(reason), { reason });
     }
@@ -292,7 +305,7 @@ export class BillingService {
       const now = this.clock();
       const access = authorize(this.storage, caller, subscriptionId, 'billing.manage');
       this.storage.billing.setPaymentMethod({ id: randomUUID(), subscriptionId, provider: this.provider.name, token: method.token, brand: method.brand, last4: method.last4, createdAt: now });
-      journalAs(this.storage, access.subscription, actorOf(access), { category: 'billing', action: 'payment_method.replaced', target: subscriptionId, detail: { brand: method.brand, last4: method.last4 }, ip, at: now });
+      journalAs(this.storage, access.subscription, actorOf(access), { action: 'payment_method.replaced', target: subscriptionId, detail: { brand: method.brand, last4: method.last4 }, ip, at: now });
       return { brand: method.brand, last4: method.last4 };
     });
   }
@@ -335,7 +348,7 @@ export class BillingService {
     const subscription = this.subscriptionRow(pending.subscriptionId);
     const invoice = this.storage.billing.findInvoice(pending.subscriptionId, pending.invoiceId);
     if (!invoice) throw new Error(`Invoice ${pending.invoiceId} disappeared while being paid.`);
-    const entry = (action: string, detail: unknown) => journalAs(this.storage, subscription, pending.actor, { category: 'billing', action, target: invoice.number, detail, ip: pending.ip, at: now });
+    const entry = (action: JournalAction, detail: unknown) => journalAs(this.storage, subscription, pending.actor, { action, target: invoice.number, detail, ip: pending.ip, at: now });
     if (charge.status !== 'succeeded') {
       recordPayment(this.storage, { subscriptionId: pending.subscriptionId, provider: this.provider.name, reference: charge.reference, amountMinor: invoice.totalMinor, currency: invoice.currency, status: 'declined', description: `Invoice ${invoice.number}`, invoiceId: invoice.id, at: now });
       entry('invoice.payment_failed', { reason: charge.reason });
@@ -347,7 +360,7 @@ export class BillingService {
     entry('invoice.paid', { amountMinor: invoice.totalMinor, currency: invoice.currency });
     if ((subscription.status === 'past_due' || subscription.status === 'expired') && !this.storage.billing.openInvoice(subscription.id)) {
       this.storage.billing.setStatus(subscription.id, 'active', { graceUntil: null });
-      journalAs(this.storage, subscription, pending.actor, { category: 'billing', action: 'subscription.reactivated', target: subscription.id, detail: { from: subscription.status }, ip: pending.ip, at: now });
+      journalAs(this.storage, subscription, pending.actor, { action: 'subscription.reactivated', target: subscription.id, detail: { from: subscription.status }, ip: pending.ip, at: now });
     }
     const paid = this.storage.billing.findInvoice(pending.subscriptionId, pending.invoiceId);
     return { statusCode: 200, body: { status: 'paid', invoice: invoiceView(paid ?? invoice) } };
@@ -368,7 +381,7 @@ export class BillingService {
     }
     if (result.status === 'requires_action') return { statusCode: 202, body: { status: 'requires_action', actionId, amountMinor: action.amountMinor, currency: action.currency, ...(result.clientSecret ? { clientSecret: result.clientSecret } : {}) } };
     const finished = this.charges.finishAction(action.id, result);
-    await finished.after?.();
+    await this.outbox.deliver();
     return finished.outcome;
   }
 
@@ -405,7 +418,7 @@ export class BillingService {
     const result: FinalCharge = event.type === 'payment_action.succeeded' ? { status: 'succeeded', reference: event.reference } : { status: 'declined', reference: event.reference, reason: 'authentication_failed' };
     const finished = this.charges.finishAction(action.id, result, { id: event.id, type: event.type });
     // Emails of the finished purchase go out after the answer to the provider.
-    void finished.after?.();
+    void this.outbox.deliver();
     return { received: true, duplicate: finished.duplicate };
   }
 
@@ -427,7 +440,7 @@ export class BillingService {
       for (const { id } of due) {
         seen.add(id);
         for (let periods = 0; periods < 400; periods++) {
-          const outcome = await this.renewOnce(id, now);
+          const outcome = await this.renewOrExpire(id, now);
           if (outcome !== 'renewed') {
             if (outcome === 'past_due') counts.pastDue++;
             if (outcome === 'expired') counts.expired++;
@@ -437,24 +450,6 @@ export class BillingService {
         }
       }
     }
-  }
-
-  private async renewOnce(subscriptionId: string, now: number): Promise<'renewed' | 'past_due' | 'expired' | 'nothing'> {
-    const outcome = await this.renewOrExpire(subscriptionId, now);
-    if (outcome === 'expired') {
-      await this.tellOwner(subscriptionId, (to, locale, publicUrl) => {
-        const subscription = this.storage.findSubscription(subscriptionId)!;
-        return subscriptionExpiredEmail({ to, locale, plan: subscription.planId, quantity: subscription.quantity, subscriptionId, publicUrl });
-      });
-    } else if (outcome === 'past_due') {
-      await this.tellOwner(subscriptionId, (to, locale, publicUrl) => {
-        const state = this.storage.billing.state(subscriptionId);
-        const subscription = this.storage.findSubscription(subscriptionId)!;
-        const invoice = this.storage.billing.openInvoice(subscriptionId);
-        return paymentFailedEmail({ to, locale, plan: subscription.planId, quantity: subscription.quantity, amount: invoice ? formatMoney(invoice.totalMinor, invoice.currency, locale) : '', invoice: invoice?.number ?? '', graceUntil: state?.graceUntil ?? now, subscriptionId, publicUrl });
-      });
-    }
-    return outcome;
   }
 
   private async renewOrExpire(subscriptionId: string, now: number): Promise<'renewed' | 'past_due' | 'expired' | 'nothing'> {
@@ -476,16 +471,14 @@ export class BillingService {
           const state = this.storage.billing.state(subscriptionId);
           if (!subscription || !state) return done('nothing');
           if (subscription.status === 'past_due' && state.graceUntil !== null && state.graceUntil <= now) {
-            this.storage.billing.setStatus(subscriptionId, 'expired');
-            this.systemJournal(subscription, 'subscription.expired', { graceUntil: new Date(state.graceUntil).toISOString() }, now);
+            this.stop(subscription, 'expired', {}, 'subscription.expired', { graceUntil: new Date(state.graceUntil).toISOString() }, now);
             return done('expired');
           }
-          if (!LIVE.has(subscription.status) || subscription.periodEnd > now || subscription.periodEnd !== current.periodEnd) return done('nothing');
+          if (!isLive(subscription.status) || subscription.periodEnd > now || subscription.periodEnd !== current.periodEnd) return done('nothing');
           // A trial without a payment method ends at its end (P2): nothing was bought, so no invoice and no grace.
           const method = this.storage.billing.currentPaymentMethod(subscriptionId);
           if (subscription.status === 'trial' && !method) {
-            this.storage.billing.setStatus(subscriptionId, 'expired', { endedAt: subscription.periodEnd });
-            this.systemJournal(subscription, 'trial.expired', { trialEnd: new Date(subscription.periodEnd).toISOString() }, now);
+            this.stop(subscription, 'expired', { endedAt: subscription.periodEnd }, 'trial.expired', { trialEnd: new Date(subscription.periodEnd).toISOString() }, now);
             return done('expired');
           }
           if (!this.storage.billing.acquireLock(subscriptionId, now, now + LOCK_MS)) return done('nothing');
@@ -514,8 +507,7 @@ export class BillingService {
             // Nothing to charge (a subscription made from a key whose term is over): it ends at its end, no
             // grace. Grace is for a payment that failed; the open invoice can still be paid to go on.
             this.storage.billing.releaseLock(subscriptionId);
-            this.storage.billing.setStatus(subscriptionId, 'expired', { endedAt: start, graceUntil: null });
-            this.systemJournal(subscription, 'subscription.expired', { invoice: invoice.number, reason: 'no_payment_method' }, now);
+            this.stop(subscription, 'expired', { endedAt: start, graceUntil: null }, 'subscription.expired', { invoice: invoice.number, reason: 'no_payment_method' }, now);
             return done('expired');
           }
           return { charge: { amountMinor: invoice.totalMinor, currency: invoice.currency, paymentMethodToken: method.token, description: `Invoice ${invoice.number}`, offSession: true }, pending };
@@ -555,18 +547,21 @@ export class BillingService {
     const invoice = this.storage.billing.findInvoice(pending.subscriptionId, pending.invoiceId);
     if (!invoice) throw new Error(`Invoice ${pending.invoiceId} disappeared while being paid.`);
     const graceUntil = invoice.periodStart + this.options.graceDays * DAY_MS;
-    if (graceUntil <= pending.at) {
-      // The grace the vendor gives (PAST_DUE_GRACE_DAYS) is over already: no unpaid day more.
-      this.storage.billing.setStatus(pending.subscriptionId, 'expired', { graceUntil: null });
-      this.systemJournal(this.subscriptionRow(pending.subscriptionId), 'subscription.expired', { invoice: invoice.number, reason, graceUntil: new Date(graceUntil).toISOString() }, pending.at);
-      return;
-    }
-    this.storage.billing.setStatus(pending.subscriptionId, 'past_due', { graceUntil });
-    this.systemJournal(this.subscriptionRow(pending.subscriptionId), 'renewal.payment_failed', { invoice: invoice.number, reason, graceUntil: new Date(graceUntil).toISOString() }, pending.at);
+    const detail = { invoice: invoice.number, reason, graceUntil: new Date(graceUntil).toISOString() };
+    // The grace the vendor gives (PAST_DUE_GRACE_DAYS) may be over already: then no unpaid day more.
+    if (graceUntil <= pending.at) this.stop(this.subscriptionRow(pending.subscriptionId), 'expired', { graceUntil: null }, 'subscription.expired', detail, pending.at);
+    else this.stop(this.subscriptionRow(pending.subscriptionId), 'past_due', { graceUntil }, 'renewal.payment_failed', detail, pending.at);
   }
 
-  private systemJournal(subscription: SubscriptionRow, action: string, detail: unknown, at: number): void {
-    this.storage.appendJournal({ organisationId: subscription.organisationId, subscriptionId: subscription.id, actor: null, actorRole: 'system', onBehalfOf: null, category: 'billing', action, target: subscription.id, detail: JSON.stringify(detail), ip: null, at });
+  /** The renewal job suspends or ends a subscription: its status, the system's journal entry and the owner's email, in one transaction. */
+  private stop(subscription: SubscriptionRow, status: 'past_due' | 'expired', fields: { graceUntil?: number | null; endedAt?: number | null }, action: JournalAction, detail: unknown, at: number): void {
+    this.storage.billing.setStatus(subscription.id, status, fields);
+    this.systemJournal(subscription, action, detail, at);
+    this.tellOwner(subscription.id, status, at);
+  }
+
+  private systemJournal(subscription: SubscriptionRow, action: JournalAction, detail: unknown, at: number): void {
+    journalAs(this.storage, subscription, { role: 'system' }, { action, target: subscription.id, detail, ip: null, at });
   }
 
   // --- consolidation (A9) --------------------------------------------------------------------
@@ -612,13 +607,13 @@ export class BillingService {
     if (result.status === 'succeeded') return { outcome: this.applyConsolidation(pending, result.reference, now) };
     const amountMinor = pending.plan.totals?.totalMinor ?? 0;
     recordPayment(this.storage, { subscriptionId: pending.targetId, provider: this.provider.name, reference: result.reference, amountMinor, currency: pending.plan.currency, status: 'declined', description: 'Outmerge consolidation', invoiceId: null, at: now });
-    journalAs(this.storage, this.subscriptionRow(pending.targetId), pending.actor, { category: 'billing', action: 'consolidation.payment_failed', target: pending.targetId, detail: { sources: pending.sourceIds, reason: result.reason }, ip: pending.ip, at: now });
+    journalAs(this.storage, this.subscriptionRow(pending.targetId), pending.actor, { action: 'consolidation.payment_failed', target: pending.targetId, detail: { sources: pending.sourceIds, reason: result.reason }, ip: pending.ip, at: now });
     return { outcome: declinedResponse(result.reason) };
   }
 
   private consolidationPlan(caller: CallerIdentity, target: Access, sourceIds: readonly string[], now: number) {
     const subscription = target.subscription;
-    if (!LIVE.has(subscription.status)) throw new ApiError(409, 'SUBSCRIPTION_NOT_ACTIVE', 'Only an active subscription can take in others.');
+    if (!isLive(subscription.status)) throw new ApiError(409, 'SUBSCRIPTION_NOT_ACTIVE', 'Only an active subscription can take in others.');
     if (sourceIds.length === 0 || new Set(sourceIds).size !== sourceIds.length || sourceIds.includes(subscription.id)) {
       throw new ApiError(400, 'CONSOLIDATION_INVALID', 'Name each subscription to merge once, and not the target itself.');
     }
@@ -626,7 +621,7 @@ export class BillingService {
     const sources = sourceIds.map((id) => {
       const source = authorize(this.storage, caller, id, 'subscription.consolidate').subscription;
       if (source.organisationId !== subscription.organisationId) throw new ApiError(409, 'CONSOLIDATION_INVALID', 'Only subscriptions of the same organisation can be merged.');
-      if (!LIVE.has(source.status) && source.status !== 'past_due') throw new ApiError(409, 'CONSOLIDATION_INVALID', `Subscription ${id} has ended and cannot be merged.`);
+      if (!canBeMerged(source.status)) throw new ApiError(409, 'CONSOLIDATION_INVALID', `Subscription ${id} has ended and cannot be merged.`);
       if (this.currencyOf(id) !== currency) throw new ApiError(409, 'CONSOLIDATION_INVALID', 'Only subscriptions billed in the same currency can be merged.');
       return source;
     });
@@ -683,12 +678,11 @@ export class BillingService {
       // Periods a partner's key still prepays go with the people to the target.
       this.storage.entitlements.moveKeyGrants(source.id, subscription.id);
       this.storage.billing.setPendingQuantity(source.id, null);
-      journalAs(this.storage, source, actor, { category: 'billing', action: 'subscription.merged_into', target: subscription.id, detail: { into: subscription.id }, ip, at: now });
+      journalAs(this.storage, source, actor, { action: 'subscription.merged_into', target: subscription.id, detail: { into: subscription.id }, ip, at: now });
     }
     // Seats assigned to a source between the two transactions still move (people keep their seat); the quantity follows.
     if (targetSeats.size > plan.newQuantity) this.storage.billing.setQuantity(subscription.id, targetSeats.size, null);
     journalAs(this.storage, subscription, actor, {
-      category: 'billing',
       action: 'subscription.consolidated',
       target: subscription.id,
       detail: { sources: plan.sources.map((s) => s.id), seatsMoved: moved, quantity: plan.newQuantity, creditMinor: plan.credits.reduce((sum, c) => sum + c.amountMinor, 0), chargedMinor: reference ? (plan.totals?.totalMinor ?? 0) : 0, invoice: invoice?.number ?? null },

@@ -12,18 +12,21 @@
  * through `record` below and replaces the key's stored answer.
  */
 import { randomUUID } from 'node:crypto';
-import type { CartLine } from '../../../shared/src/api/views.js';
+import type { CartLine, PlanCatalogView } from '../../../shared/src/api/views.js';
 import type { PlanConfig } from '../config.js';
 import { ApiError } from '../http/apiError.js';
 import { CONSUMER_TENANT_ID, NO_VERIFIED_ADDRESS, verifiedAddress } from '../identity/verifiedClaims.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
+import { person } from '../journal/journal.js';
+import { journalAs } from '../licensing/access.js';
+import { openSubscription, organisationFor } from '../organisations/organisations.js';
 import type { Storage } from '../storage/storage.js';
-import { invoiceTotals, type InvoiceTotals } from './invoiceMath.js';
+import { invoiceTotals, type InvoiceTotals } from '../../../shared/src/billing/invoiceMath.js';
 import { declinedResponse, issueInvoice, recordPayment, recurringLines } from './ledger.js';
 import type { FinalCharge, IdempotentCharges, Recorded } from './idempotentCharge.js';
 import { PaymentMethodInvalidError, type StoredPaymentMethod } from './paymentProvider.js';
-import { periodEnd } from './plans.js';
-import type { VolumePricing } from './pricing.js';
+import { periodEnd, requestedPlan } from './plans.js';
+import { priceTiers, type VolumePricing } from '../../../shared/src/billing/pricing.js';
 
 export interface CheckoutRequest {
   /** The cart; or the single-line shorthand `plan` + `quantity`. */
@@ -76,20 +79,20 @@ export class CheckoutService {
     charges.register<PendingCheckout>('checkout', { confirmable: true, record: (pending, result, now) => this.record(pending, result, now) });
   }
 
-  private plan(id: string): PlanConfig {
-    const plan = this.options.plans.find((p) => p.id === id);
-    if (!plan) throw new ApiError(400, 'PLAN_UNKNOWN', `Unknown plan "${id}". Choose one of: ${this.options.plans.map((p) => p.id).join(', ')}.`);
-    return plan;
-  }
-
   onFulfilled(listener: FulfilmentListener): void {
     this.listeners.push(listener);
+  }
+
+  /** What the shop shows (B1): plans, per-seat prices and volume tiers, tax, and the vendor's trial limits. */
+  catalogue(trial: { maxSeats: number; maxDays: number }): PlanCatalogView {
+    const { currency, plans, volume, taxRateBp } = this.options;
+    return { currency, taxRateBp, plans: plans.map((plan) => ({ id: plan.id, interval: plan.interval, unitPriceMinor: plan.unitPriceMinor, tiers: priceTiers(plan, volume) })), trial: { maxSeats: trial.maxSeats, maxDays: trial.maxDays } };
   }
 
   /** The invoice each cart line would get. */
   quote(lines: readonly CartLine[]): Array<{ line: CartLine; plan: PlanConfig; totals: InvoiceTotals }> {
     return lines.map((line) => {
-      const plan = this.plan(line.plan);
+      const plan = requestedPlan(this.options.plans, line.plan);
       return { line, plan, totals: invoiceTotals(recurringLines(plan, this.options.volume, line.quantity), 0, this.options.taxRateBp) };
     });
   }
@@ -133,12 +136,7 @@ export class CheckoutService {
   /** Records a paid purchase; runs inside the caller's transaction. */
   fulfil(pending: PendingCheckout, reference: string, now: number): CheckoutResponse {
     const quotes = this.quote(pending.lines);
-    let organisation = this.storage.findOrganisationByTenant(pending.buyer.tenantId);
-    if (!organisation) {
-      organisation = { id: randomUUID(), tenantId: pending.buyer.tenantId, name: pending.buyer.domain, createdAt: now };
-      this.storage.insertOrganisation(organisation);
-    }
-    this.storage.approveDomain(organisation.id, pending.buyer.domain, now);
+    const organisation = organisationFor(this.storage, pending.buyer.tenantId, pending.buyer.domain, now);
     const subscriptionIds: string[] = [];
     const invoiceNumbers: string[] = [];
     let firstEnd = 0;
@@ -159,21 +157,15 @@ export class CheckoutService {
         ownerEmail: pending.buyer.email,
         createdAt: now,
       };
-      this.storage.insertSubscription(subscription);
+      openSubscription(this.storage, subscription);
       this.storage.billing.setCurrency(subscriptionId, this.options.currency);
       this.storage.billing.setPaymentMethod({ id: randomUUID(), subscriptionId, provider: this.charges.provider.name, token: pending.method.token, brand: pending.method.brand, last4: pending.method.last4, createdAt: now });
       const invoice = issueInvoice(this.storage, { subscription, kind: 'purchase', currency: this.options.currency, totals, periodStart: now, periodEnd: end, at: now, paid: true });
       recordPayment(this.storage, { subscriptionId, provider: this.charges.provider.name, reference, amountMinor: totals.totalMinor, currency: this.options.currency, status: 'succeeded', description: `Outmerge ${plan.id} × ${line.quantity}`, invoiceId: invoice.id, at: now });
-      this.storage.appendJournal({
-        organisationId: organisation.id,
-        subscriptionId,
-        actor: { tenantId: pending.buyer.tenantId, objectId: pending.buyer.objectId, email: pending.buyer.email },
-        actorRole: 'owner',
-        onBehalfOf: null,
-        category: 'billing',
+      journalAs(this.storage, subscription, person(pending.buyer, 'owner', pending.buyer.email), {
         action: 'subscription.purchased',
         target: subscriptionId,
-        detail: JSON.stringify({ plan: plan.id, quantity: line.quantity, amountMinor: totals.totalMinor, currency: this.options.currency, invoice: invoice.number, card: `${pending.method.brand} ${pending.method.last4}` }),
+        detail: { plan: plan.id, quantity: line.quantity, amountMinor: totals.totalMinor, currency: this.options.currency, invoice: invoice.number, card: `${pending.method.brand} ${pending.method.last4}` },
         ip: pending.ip,
         at: now,
       });

@@ -38,8 +38,6 @@ export interface Recorded {
   outcome: Outcome;
   /** What a replay of the key gets, when it must differ (product keys are shown once). */
   stored?: Outcome;
-  /** Runs after the commit (emails). */
-  after?: () => Promise<void>;
 }
 
 export interface ChargeHandler<P> {
@@ -86,6 +84,8 @@ interface Envelope {
 export interface IdempotentChargeOptions {
   /** How long a claim is held before it counts as cut by a crash; must outlast the slowest charge call and the provider's search lag. */
   leaseMs: number;
+  /** After a flow's transactions committed: delivers the emails they wrote into the outbox (../email/outbox.ts). */
+  afterCommit?: () => Promise<void>;
 }
 
 /** The key the provider sees: the same for the same request under the same Idempotency-Key, and within Stripe's 255 characters. */
@@ -124,6 +124,14 @@ export class IdempotentCharges {
   }
 
   async run<P>(flow: ChargeFlow<P>): Promise<Outcome> {
+    try {
+      return await this.claimChargeRecord(flow);
+    } finally {
+      await this.options.afterCommit?.();
+    }
+  }
+
+  private async claimChargeRecord<P>(flow: ChargeFlow<P>): Promise<Outcome> {
     const requestHash = requestHashOf(flow.request);
     for (let attempt = 0; ; attempt++) {
       const token = randomUUID();
@@ -170,9 +178,7 @@ export class IdempotentCharges {
         // Anything else may have charged (an answer lost on the way): the claim stays until its lease runs out and it is reconciled.
         throw error;
       }
-      const recorded = this.settle(flow.kind, flow.scope, flow.key, requestHash, token, first.envelope, result);
-      await recorded.after?.();
-      return recorded.outcome;
+      return this.settle(flow.kind, flow.scope, flow.key, requestHash, token, first.envelope, result).outcome;
     }
   }
 
@@ -250,8 +256,8 @@ export class IdempotentCharges {
       return;
     }
     try {
-      const recorded = this.settle(kind, scope, key, claim.requestHash, token, envelope, found);
-      await recorded.after?.();
+      this.settle(kind, scope, key, claim.requestHash, token, envelope, found);
+      await this.options.afterCommit?.();
     } catch (error) {
       this.log(error, `Recording the payment ${found.reference} of claim ${scope} ${key} failed; it is tried again when its lease runs out.`);
     }

@@ -25,8 +25,8 @@ describe('printable invoice', () => {
     const html = renderInvoiceHtml(invoice, [{ description: '<img src=x onerror=alert(1)> & co', quantity: 3, unitAmountMinor: 500, amountMinor: 1500 }], { organisation: "O'Brien & <Sons>", locale: 'fr' });
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img');
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; co');
-    expect(html).toContain('O&#39;Brien &amp; &lt;Sons&gt;');
+    expect(html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt; &amp; co');
+    expect(html).toContain('O&#x27;Brien &amp; &lt;Sons&gt;');
     expect(html).toContain('Facture OM-2026-000007');
     expect(html).toMatch(/1\s234,56\sCHF/);
     expect(html).toContain('@media print');

@@ -4,15 +4,10 @@
  */
 // Invoices are printed in the reader's language: every catalog is registered.
 import '../../../shared/src/i18n/allCatalogs.js';
+import { escapeHtml } from '../../../shared/src/html/escapeHtml.js';
 import { formatDate, formatMoney, translate, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import type { InvoiceLineRow, InvoiceRow } from '../storage/billingStorage.js';
 import type { InvoiceParty, InvoicePartiesRow } from '../storage/billingProfileStorage.js';
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
-}
 
 const TAX_NOTES: Record<string, MessageKey> = { eu_reverse_charge: 'invoice.taxNote.eu_reverse_charge', ch_reverse_charge: 'invoice.taxNote.ch_reverse_charge', outside_scope: 'invoice.taxNote.outside_scope' };
 

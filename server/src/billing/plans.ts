@@ -1,11 +1,6 @@
-/** Plan prices and periods (B1). Pure: amounts are integer minor units, periods calendar-based in UTC. */
+/** Plan periods (B1): calendar-based in UTC. Prices are in shared/src/billing/pricing.ts. */
 import type { PlanConfig } from '../config.js';
-
-export function purchaseAmountMinor(plan: PlanConfig, quantity: number): number {
-  const amount = plan.unitPriceMinor * quantity;
-  if (!Number.isSafeInteger(amount)) throw new RangeError('Amount out of range');
-  return amount;
-}
+import { ApiError } from '../http/apiError.js';
 
 /** The end of a period that starts at `start`: one calendar month or year later (31 Jan + 1 month = 28/29 Feb). */
 export function periodEnd(start: number, interval: PlanConfig['interval']): number {
@@ -18,4 +13,11 @@ export function periodEnd(start: number, interval: PlanConfig['interval']): numb
   const lastDay = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 0)).getUTCDate();
   end.setUTCDate(Math.min(day, lastDay));
   return end.getTime();
+}
+
+/** The configured plan a request names; an unknown one is the client's mistake (400 PLAN_UNKNOWN). */
+export function requestedPlan(plans: readonly PlanConfig[], id: string): PlanConfig {
+  const plan = plans.find((p) => p.id === id);
+  if (!plan) throw new ApiError(400, 'PLAN_UNKNOWN', `Unknown plan "${id}". Choose one of: ${plans.map((p) => p.id).join(', ')}.`);
+  return plan;
 }

@@ -1,10 +1,10 @@
 /**
- * Sends the product's own emails (welcome, later invitations and receipts) through nodemailer:
- * to the configured SMTP server, or, when none is configured, into the local outbox (the real
- * MIME message nodemailer built, stored and shown on the development outbox page).
+ * How the product's emails leave (welcome, invitations, receipts, …): nodemailer builds the real
+ * MIME message and sends it to the configured SMTP server or, when none is configured, into the
+ * local outbox (the message is kept and shown on the development outbox page). Only the delivery
+ * job (./outbox.ts) calls it; services write emails into the outbox in their change's transaction.
  */
-import nodemailer, { type Transporter } from 'nodemailer';
-import type { Storage } from '../storage/storage.js';
+import nodemailer from 'nodemailer';
 
 export interface OutgoingEmail {
   kind: string;
@@ -14,28 +14,35 @@ export interface OutgoingEmail {
   text: string;
 }
 
-export interface Mailer {
-  send(email: OutgoingEmail): Promise<void>;
+export interface EmailTransport {
+  /** The local outbox keeps what it "sent" (the page shows it); an SMTP server took the message, so nothing is kept here. */
+  readonly keepsMessages: boolean;
+  send(email: OutgoingEmail): Promise<{ messageId: string; raw: string | null }>;
 }
 
-export function createMailer(options: { smtpUrl: string | null; from: string; storage: Storage; clock?: () => number }): Mailer {
-  const clock = options.clock ?? Date.now;
+/**
+ * Timeouts shorter than nodemailer's defaults (a 10-minute idle socket): a server that hangs
+ * fails the attempt, which is retried, well within the delivery job's lease.
+ */
+const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+
+export function createEmailTransport(options: { smtpUrl: string | null; from: string }): EmailTransport {
   if (options.smtpUrl) {
-    const transport: Transporter = nodemailer.createTransport(options.smtpUrl);
+    const transport = nodemailer.createTransport({ url: options.smtpUrl, ...SMTP_TIMEOUTS });
     return {
+      keepsMessages: false,
       async send(email) {
-        await transport.sendMail({ from: options.from, to: email.to, subject: email.subject, html: email.html, text: email.text });
+        const info = await transport.sendMail({ from: options.from, to: email.to, subject: email.subject, html: email.html, text: email.text });
+        return { messageId: info.messageId, raw: null };
       },
     };
   }
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
+    keepsMessages: true,
     async send(email) {
       const info = await transport.sendMail({ from: options.from, to: email.to, subject: email.subject, html: email.html, text: email.text });
-      const raw = Buffer.isBuffer(info.message) ? info.message.toString('utf8') : String(info.message);
-      options.storage.transaction(() =>
-        options.storage.insertOutboxMessage({ messageId: info.messageId, kind: email.kind, to: email.to, subject: email.subject, html: email.html, text: email.text, raw, createdAt: clock() }),
-      );
+      return { messageId: info.messageId, raw: Buffer.isBuffer(info.message) ? info.message.toString('utf8') : String(info.message) };
     },
   };
 }

@@ -3,11 +3,12 @@
  * value is escaped for HTML, and links are built from the configured public URL, never from a
  * request's Host header.
  */
-import { escapeHtml } from '../../../shared/src/merge/footer.js';
+import { escapeHtml } from '../../../shared/src/html/escapeHtml.js';
 // Emails go out in each recipient's language: every catalog is registered.
 import '../../../shared/src/i18n/allCatalogs.js';
 import { formatDate, translate, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import type { Permission } from '../../../shared/src/permissions/permissions.js';
+import type { NotificationKind } from '../../../shared/src/journal/journalActions.js';
 import type { OutgoingEmail } from './mailer.js';
 
 type Params = Record<string, string | number>;
@@ -83,7 +84,7 @@ export function partnerRequestEmail(options: { to: string; locale: Locale; partn
 }
 
 /** The partner of record's digest of its customers' changes (P3). */
-export function partnerNotificationsEmail(options: { to: string; locale: Locale; partner: string; partnerId: string; changes: ReadonlyArray<{ customer: string; kind: 'seats' | 'quantity' | 'renewal' | 'cancellation'; at: number }>; publicUrl: string }): OutgoingEmail {
+export function partnerNotificationsEmail(options: { to: string; locale: Locale; partner: string; partnerId: string; changes: ReadonlyArray<{ customer: string; kind: NotificationKind; at: number }>; publicUrl: string }): OutgoingEmail {
   const lines: Array<[MessageKey, Params]> = options.changes.map((change) => [
     'email.partnerNotifications.line',
     { customer: change.customer, change: translate(options.locale, `partnerChange.${change.kind}`), time: formatDate(change.at, options.locale) },

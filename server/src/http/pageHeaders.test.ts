@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OUTLOOK_FRAME_ANCESTORS, staticFileHeaders, withFrameAncestors } from './pageHeaders.js';
+import { builtFilePath, OUTLOOK_FRAME_ANCESTORS, staticFileHeaders, withFrameAncestors } from './pageHeaders.js';
 
 describe('headers of the built files', () => {
   it('lets Outlook frame the task pane, and nothing else', () => {
@@ -25,6 +25,20 @@ describe('headers of the built files', () => {
     expect(staticFileHeaders('auth-dialog.html').openerPolicy).toBe(false);
     expect(staticFileHeaders('index.html').openerPolicy).toBe(true);
     expect(staticFileHeaders('playground.html').openerPolicy).toBe(true);
+  });
+
+  it('lets browsers keep the content-hashed scripts, and revalidate everything else', () => {
+    for (const file of ['js/taskpane.1a2b3c4d.js', 'js/850.3040f597.js', 'js/portal.0123abcd.js.map']) expect(staticFileHeaders(file).cacheControl).toBe('public, max-age=31536000, immutable');
+    for (const file of ['taskpane.html', 'index.html', 'assets/icon-80.png', 'js/taskpane.js', 'js/taskpane.1a2b3c4.js', 'js/taskpane.1A2B3C4D.js', 'js/nested/x.1a2b3c4d.js', 'taskpane.1a2b3c4d.js']) {
+      expect(staticFileHeaders(file).cacheControl, file).toBe('public, max-age=0');
+    }
+  });
+
+  it('gives a precompressed copy the headers of the file it was made of', () => {
+    expect(builtFilePath('taskpane.html.br')).toBe('taskpane.html');
+    expect(builtFilePath('js/850.3040f597.js.gz')).toBe('js/850.3040f597.js');
+    expect(builtFilePath('index.html')).toBe('index.html');
+    expect(builtFilePath('notes.br.txt')).toBe('notes.br.txt');
   });
 
   it('replaces only the frame-ancestors directive of a policy', () => {

@@ -19,6 +19,12 @@
  *   (no `redirectUri` is configured, so it is the portal itself): the portal is such a page.
  *   The pane gets no COOP either: it runs in Outlook's frame or webview, where COOP has nothing to
  *   protect and a browsing-context-group switch could only cut the host's bridge.
+ * - Caching: a file whose name carries its content hash (webpack's `js/[name].[contenthash:8].js`)
+ *   never changes under that name, so browsers keep it a year without asking again
+ *   (`immutable`); everything else, the pages first (Outlook caches add-in pages hard), is asked
+ *   again every time (`max-age=0`, answered 304 when unchanged), so a deployment shows at once.
+ * - The server sends a built file's precompressed copy (`.br`, `.gz`, scripts/precompress.ts) in
+ *   its place: the copy gets the headers of the file it stands for (`builtFilePath`).
  */
 
 /** frame-ancestors sources of the pages Outlook frames. */
@@ -59,6 +65,10 @@ export const STRIPE_CSP_SOURCES = {
 } as const;
 /** Folders of public files other origins may load (no credentials, nothing private). */
 const CROSS_ORIGIN_FOLDERS = ['assets/', 'js/'];
+/** webpack's output names (webpack.config.js): a name, a content hash of 8 hex digits, `.js` (or its source map). */
+const CONTENT_HASHED = /^js\/[^/]+\.[0-9a-f]{8}\.js(?:\.map)?$/;
+export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
+export const CACHE_REVALIDATE = 'public, max-age=0';
 
 export interface StaticFileHeaders {
   /** Replaces frame-ancestors 'self' when set. */
@@ -66,8 +76,14 @@ export interface StaticFileHeaders {
   /** false: send no Cross-Origin-Opener-Policy at all. */
   openerPolicy: boolean;
   resourcePolicy: 'same-origin' | 'cross-origin';
+  cacheControl: typeof CACHE_IMMUTABLE | typeof CACHE_REVALIDATE;
   /** The page takes card details: it may load the payment provider's script (STRIPE_CSP_SOURCES with Stripe). */
   payments: boolean;
+}
+
+/** The built file a served file stands for: itself, or the file a precompressed copy (`.br`, `.gz`) was made of. */
+export function builtFilePath(relativePath: string): string {
+  return relativePath.replace(/\.(?:br|gz)$/, '');
 }
 
 /** `relativePath`: the file's path below the static root, with forward slashes. */
@@ -78,6 +94,7 @@ export function staticFileHeaders(relativePath: string): StaticFileHeaders {
     frameAncestors: framed ? ["'self'", ...OUTLOOK_FRAME_ANCESTORS] : null,
     openerPolicy: !PAGES_WITHOUT_OPENER_POLICY.has(file),
     resourcePolicy: framed || CROSS_ORIGIN_FOLDERS.some((folder) => file.startsWith(folder)) ? 'cross-origin' : 'same-origin',
+    cacheControl: CONTENT_HASHED.test(file) ? CACHE_IMMUTABLE : CACHE_REVALIDATE,
     payments: PAYMENT_PAGES.has(file),
   };
 }

@@ -1,5 +1,7 @@
-import { base64url, createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey as JoseKey } from 'jose';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { base64url, createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey as JoseKey, type JWK } from 'jose';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../http/apiError.js';
 import { createAccessTokenValidator, type AccessTokenValidator } from './accessTokenValidator.js';
 
@@ -75,5 +77,106 @@ describe('access token validation (Entra v2, multi-tenant)', () => {
     ['truncated', async () => `Bearer ${(await sign(payload())).slice(0, -12)}`, 'TOKEN_INVALID'],
   ])('rejects %s', async (_, make, code) => {
     expect(await codeOf(await make())).toBe(code);
+  });
+});
+
+describe('verified tokens remembered until they expire (issue 12)', () => {
+  const localKeys = async (kid = 'k1') => createLocalJWKSet({ keys: [{ ...(JSON.parse(publicPem) as object), kid, alg: 'RS256' }] });
+  const make = async (options: { clock?: () => number; cacheSize?: number } = {}) =>
+    createAccessTokenValidator({ jwks: await localKeys(), audience: AUDIENCE, issuerTemplate: TEMPLATE, requiredScope: 'access_as_user', ...options });
+
+  it('answers a repeated token without verifying it again, with the identity the verification produced', async () => {
+    const validator = await make();
+    const token = await sign(payload());
+    const first = await validator(`Bearer ${token}`);
+    const again = await validator(`Bearer ${token}`);
+    expect(again).toEqual(first);
+    expect(validator.stats()).toEqual({ verified: 1, cached: 1 });
+    // Shared by every hit, so nobody may change it.
+    expect(() => Object.assign(again, { tenantId: 'c0ffee00-4b1d-4e5a-9f3c-1a2b3c4d5e6f' })).toThrow(TypeError);
+    expect(() => (again.verifiedEmails as string[]).push('x@fabrikam.com')).toThrow(TypeError);
+  });
+
+  it('never answers a tampered token from what it remembers of the genuine one', async () => {
+    const validator = await make();
+    const token = await sign(payload());
+    await validator(`Bearer ${token}`);
+    const [h, , s] = token.split('.');
+    const otherOid = `${h}.${base64url.encode(JSON.stringify(payload({ oid: '99999999-1111-4222-8333-444444444444' })))}.${s}`;
+    // A character of the signature (not its last, whose low bits are padding).
+    const at = token.length - 20;
+    const otherSignature = `${token.slice(0, at)}${token[at] === 'A' ? 'B' : 'A'}${token.slice(at + 1)}`;
+    for (const tampered of [otherOid, otherSignature, `${h}.${base64url.encode(JSON.stringify(payload({ xms_edov: true, email: 'ceo@contoso.com' })))}.${s}`]) {
+      await expect(validator(`Bearer ${tampered}`)).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+    }
+    expect(validator.stats()).toEqual({ verified: 4, cached: 0 });
+  });
+
+  it('refuses a remembered token once it has expired, and remembers no refusal', async () => {
+    let now = Date.now();
+    const validator = await make({ clock: () => now });
+    const exp = Math.floor(now / 1000) + 600;
+    const token = await sign(payload({ exp }));
+    await validator(`Bearer ${token}`);
+    now = exp * 1000 + 61_000; // past exp and the 60 s clock tolerance
+    await expect(validator(`Bearer ${token}`)).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
+    await expect(validator(`Bearer ${token}`)).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
+    expect(validator.stats()).toEqual({ verified: 3, cached: 0 });
+  });
+
+  it('stops remembering at exp even inside the clock tolerance', async () => {
+    let now = Date.now();
+    const validator = await make({ clock: () => now });
+    const exp = Math.floor(now / 1000) + 600;
+    const token = await sign(payload({ exp }));
+    await validator(`Bearer ${token}`);
+    now = exp * 1000;
+    await validator(`Bearer ${token}`);
+    expect(validator.stats()).toEqual({ verified: 2, cached: 0 });
+  });
+
+  it('remembers nothing when its size is 0', async () => {
+    const validator = await make({ cacheSize: 0 });
+    const token = await sign(payload());
+    await validator(`Bearer ${token}`);
+    await validator(`Bearer ${token}`);
+    expect(validator.stats()).toEqual({ verified: 2, cached: 0 });
+  });
+});
+
+describe('remembered tokens and the published key set', () => {
+  let server: http.Server;
+  let published: { keys: JWK[] };
+  let url: URL;
+  let rotated: JoseKey;
+  let rotation: () => void;
+  beforeAll(async () => {
+    const jwk = JSON.parse(publicPem) as JWK;
+    const next = await generateKeyPair('RS256', { extractable: true });
+    rotated = next.privateKey;
+    const nextJwk = await exportJWK(next.publicKey);
+    published = { keys: [{ ...jwk, kid: 'k1', alg: 'RS256' }] };
+    server = http.createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(published));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/keys`);
+    // What the rotation publishes next: the new key only (Entra publishes the new key before signing with it).
+    rotation = () => (published = { keys: [{ ...nextJwk, kid: 'k2', alg: 'RS256' }] });
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('stop counting once the key set is reloaded without the key that verified them', async () => {
+    const validator = createAccessTokenValidator({ jwks: url, audience: AUDIENCE, issuerTemplate: TEMPLATE, requiredScope: 'access_as_user', jwksCooldownSeconds: 0 });
+    const old = await sign(payload());
+    await validator(`Bearer ${old}`);
+    await validator(`Bearer ${old}`);
+    expect(validator.stats()).toEqual({ verified: 1, cached: 1 });
+    rotation();
+    // A token signed with the new key makes the server reload the set (an unknown kid).
+    await validator(`Bearer ${await sign(payload(), { signer: rotated, kid: 'k2' })}`);
+    await expect(validator(`Bearer ${old}`)).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+    expect(validator.stats()).toEqual({ verified: 3, cached: 1 });
   });
 });

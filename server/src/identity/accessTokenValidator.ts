@@ -11,11 +11,17 @@
  *   match a fixed issuer, so this check is ours);
  * - the API's delegated scope must be present;
  * - users are (`tid`, `oid`), never the email claim alone; the addresses Entra vouches for (and
- *   the tenant's verified domain) are read by `verifiedClaims.ts`.
+ *   the tenant's verified domain) are read by `verifiedClaims.ts`;
+ * - a token that passed all of this is remembered until its `exp` (`verifiedTokenCache.ts`): the
+ *   same token again is answered from memory while the key that verified it is still the key
+ *   set's key for its `kid` (Microsoft rotates signing keys and publishes the new set first:
+ *   "Signing key rollover in the Microsoft identity platform"; jose reloads the set on an unknown
+ *   `kid` or when it is older than a day, and a reloaded set ends every remembered token).
  */
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { ApiError } from '../http/apiError.js';
 import { verifiedClaims } from './verifiedClaims.js';
+import { tokenHash, VERIFIED_TOKEN_CACHE_SIZE, VerifiedTokenCache } from './verifiedTokenCache.js';
 
 export interface CallerIdentity {
   tenantId: string;
@@ -38,27 +44,76 @@ export interface AccessTokenValidatorOptions {
   issuerTemplate: string;
   requiredScope: string;
   clockToleranceSeconds?: number;
+  /** Verified tokens remembered at most (0: none). */
+  cacheSize?: number;
+  /** How soon after a reload an unknown `kid` may reload the remote key set again (jose's default: 30 s). */
+  jwksCooldownSeconds?: number;
+  /** The time tokens are checked at (Date.now unless given). */
+  clock?: () => number;
 }
 
 export type AccessTokenValidator = (authorizationHeader: string | undefined) => Promise<CallerIdentity>;
 
+/** Full verifications and answers from the cache since the validator was made. */
+export interface ValidatorStats {
+  verified: number;
+  cached: number;
+}
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function createAccessTokenValidator(options: AccessTokenValidatorOptions): AccessTokenValidator {
-  const keys = options.jwks instanceof URL ? createRemoteJWKSet(options.jwks, { cacheMaxAge: 24 * 3600 * 1000 }) : options.jwks;
+export function createAccessTokenValidator(options: AccessTokenValidatorOptions): AccessTokenValidator & { stats(): ValidatorStats } {
+  const keys =
+    options.jwks instanceof URL
+      ? createRemoteJWKSet(options.jwks, { cacheMaxAge: 24 * 3600 * 1000, ...(options.jwksCooldownSeconds === undefined ? {} : { cooldownDuration: options.jwksCooldownSeconds * 1000 }) })
+      : options.jwks;
+  const clock = options.clock ?? Date.now;
+  const cache = new VerifiedTokenCache<CallerIdentity>(options.cacheSize ?? VERIFIED_TOKEN_CACHE_SIZE);
+  const stats: ValidatorStats = { verified: 0, cached: 0 };
+  /** The key set's current key for a header, or null (kid gone, key set unreachable). */
+  const currentKey = async (header: Readonly<Record<string, unknown>>): Promise<unknown> => {
+    try {
+      return await keys(header as Parameters<JWTVerifyGetKey>[0], undefined as unknown as Parameters<JWTVerifyGetKey>[1]);
+    } catch {
+      return null;
+    }
+  };
 
-  return async (authorizationHeader) => {
+  const validate = async (authorizationHeader: string | undefined): Promise<CallerIdentity> => {
     const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorizationHeader ?? '');
     if (!match?.[1]) throw new ApiError(401, 'TOKEN_MISSING', 'Sign in with Microsoft 365: send the access token as "Authorization: Bearer <token>".');
+    const token = match[1];
+    const hash = tokenHash(token);
+    const now = clock();
+    const remembered = options.cacheSize === 0 ? undefined : cache.get(hash, now);
+    if (remembered) {
+      if ((await currentKey(remembered.header)) === remembered.key) {
+        stats.cached++;
+        return remembered.value;
+      }
+      cache.delete(hash);
+    }
 
+    stats.verified++;
     let payload: JWTPayload;
+    let header: Readonly<Record<string, unknown>>;
+    let verifiedWith: unknown = null;
     try {
-      ({ payload } = await jwtVerify(match[1], keys, {
-        algorithms: ['RS256'],
-        audience: options.audience,
-        requiredClaims: ['exp', 'iat', 'iss', 'tid', 'oid'],
-        clockTolerance: options.clockToleranceSeconds ?? 60,
-      }));
+      ({ payload, protectedHeader: header } = await jwtVerify(
+        token,
+        async (protectedHeader, input) => {
+          const key = await keys(protectedHeader, input);
+          verifiedWith = key;
+          return key;
+        },
+        {
+          algorithms: ['RS256'],
+          audience: options.audience,
+          requiredClaims: ['exp', 'iat', 'iss', 'tid', 'oid'],
+          clockTolerance: options.clockToleranceSeconds ?? 60,
+          currentDate: new Date(now),
+        },
+      ));
     } catch (error) {
       throw toApiError(error);
     }
@@ -75,8 +130,18 @@ export function createAccessTokenValidator(options: AccessTokenValidatorOptions)
       throw new ApiError(403, 'TOKEN_SCOPE_MISSING', `The access token lacks the "${options.requiredScope}" scope.`);
     }
     const email = typeof payload.preferred_username === 'string' ? payload.preferred_username : typeof payload.email === 'string' ? payload.email : null;
-    return { tenantId: tid.toLowerCase(), objectId: oid.toLowerCase(), email, name: typeof payload.name === 'string' ? payload.name : null, ...verifiedClaims({ ...payload, tid: tid.toLowerCase() }) };
+    const caller = deepFreeze({ tenantId: tid.toLowerCase(), objectId: oid.toLowerCase(), email, name: typeof payload.name === 'string' ? payload.name : null, ...verifiedClaims({ ...payload, tid: tid.toLowerCase() }) });
+    // requiredClaims makes `exp` present and jose checked it is a number.
+    if (options.cacheSize !== 0) cache.set(hash, { value: caller, expiresAtMs: (payload.exp as number) * 1000, key: verifiedWith, header });
+    return caller;
   };
+  return Object.assign(validate, { stats: () => ({ ...stats }) });
+}
+
+/** Every caller answered from the cache shares one object: nobody may change it. */
+function deepFreeze<T extends object>(value: T): Readonly<T> {
+  for (const inner of Object.values(value)) if (inner && typeof inner === 'object') Object.freeze(inner);
+  return Object.freeze(value);
 }
 
 function toApiError(error: unknown): ApiError {

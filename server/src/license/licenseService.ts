@@ -29,7 +29,7 @@ export interface LicenseCheckResult {
   expiresAt: string;
 }
 
-/** Check-ins closer together than this are not written again (keeps the hot path read-only). */
+/** Check-ins closer together than this are not written again (keeps the usual check read-only). */
 const CHECK_IN_RESOLUTION_MS = 15 * 60 * 1000;
 
 export class LicenseService {
@@ -75,11 +75,15 @@ export class LicenseService {
   }
 
   private decide(caller: CallerIdentity, now: number) {
-    // Fast path, no write: a bound live seat of the own tenant whose check-in is recent. (With only
-    // a foreign seat, every check looks for a seat of the own tenant, which wins.)
-    const bound = seatsThatCount(this.storage.seatsBoundTo(caller.tenantId, caller.objectId), caller.tenantId);
-    const fast = decideLicense(bound);
-    if (fast.code === 'ACTIVE' && fast.seat && fast.seat.organisationTenantId === caller.tenantId && (fast.seat.lastCheckInAt ?? 0) > now - CHECK_IN_RESOLUTION_MS) return fast;
+    // Read first, outside any transaction: most checks change nothing (someone without a seat, a
+    // bound seat checked in lately), and a write transaction would take the database's one write
+    // lock for nothing. Only a seat to bind or a check-in due opens one, and reads again inside it.
+    const bound = this.storage.seatsBoundTo(caller.tenantId, caller.objectId);
+    const read = decideLicense(seatsThatCount(bound, caller.tenantId));
+    const live = bound.filter((seat) => seat.removedAt === null);
+    const bindable = !live.some((seat) => seat.organisationTenantId === caller.tenantId) && this.bindableSeat(caller, live.length > 0) !== undefined;
+    const checkInDue = read.seat !== null && read.seat.removedAt === null && (read.seat.lastCheckInAt ?? 0) <= now - CHECK_IN_RESOLUTION_MS;
+    if (!bindable && !checkInDue) return read;
 
     return this.storage.transaction(() => {
       let seats = this.storage.seatsBoundTo(caller.tenantId, caller.objectId);
@@ -92,7 +96,7 @@ export class LicenseService {
         }
       }
       const decision = decideLicense(seatsThatCount(seats, caller.tenantId));
-      if (decision.seat && decision.seat.removedAt === null) this.storage.recordCheckIn(decision.seat.id, now);
+      if (decision.seat && decision.seat.removedAt === null && (decision.seat.lastCheckInAt ?? 0) <= now - CHECK_IN_RESOLUTION_MS) this.storage.recordCheckIn(decision.seat.id, now);
       return decision;
     });
   }

@@ -5,6 +5,7 @@
  * for customer Y" (actor role `partner`, `on_behalf_of`).
  */
 import {
+  PERMISSIONS,
   allowedActions,
   can,
   canInOrganisation,
@@ -14,6 +15,7 @@ import {
   roleOf,
   type OrganisationAction,
   type OrganisationRoles,
+  type PartnerStaffRole,
   type Permission,
   type Role,
   type SubscriptionAction,
@@ -21,8 +23,9 @@ import {
 } from '../../../shared/src/permissions/permissions.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
-import type { JournalCategory, OrganisationRow, Storage, SubscriptionRow } from '../storage/storage.js';
-import { onBehalfOf } from '../partners/rules.js';
+import type { JournalAction } from '../../../shared/src/journal/journalActions.js';
+import { Journal, type JournalActor, type PartnerActor, type PersonActor } from '../journal/journal.js';
+import type { OrganisationRow, Storage, SubscriptionRow } from '../storage/storage.js';
 
 export interface Access {
   caller: CallerIdentity;
@@ -30,8 +33,8 @@ export interface Access {
   role: Role;
   permissions: readonly Permission[];
   actions: SubscriptionAction[];
-  /** When the caller acts as partner staff: the partner, and whom it acts for. */
-  partner?: { id: string; name: string; onBehalfOf: string };
+  /** When the caller acts as partner staff: the partner, their staff role there, and whom they act for. */
+  partner?: { id: string; name: string; staffRole: PartnerStaffRole; onBehalfOf: string };
 }
 
 export function rolesOf(storage: Storage, subscription: SubscriptionRow, at: number = Date.now()): SubscriptionRoles {
@@ -60,13 +63,16 @@ export function authorizeOrganisation(storage: Storage, caller: CallerIdentity, 
   return organisation;
 }
 
-/** The partner whose active relationship gives the caller their role, for the journal. */
+/** The partner whose active relationship gives the caller their role, for the journal ("partner X for customer Y"). */
 function actingPartner(storage: Storage, caller: CallerIdentity, subscription: SubscriptionRow, at: number): Access['partner'] {
-  const grant = storage.partners.grantsFor(subscription.id).find((g) => isRelationshipActive(g, at) && g.staff.some((staff) => isSameActor(caller, staff)));
-  const partner = grant && storage.partners.findPartner(grant.partnerId);
-  if (!partner) return undefined;
-  const customer = storage.partners.organisation(subscription.organisationId)?.name ?? subscription.ownerEmail;
-  return { id: partner.id, name: partner.name, onBehalfOf: onBehalfOf(partner.name, customer) };
+  for (const grant of storage.partners.grantsFor(subscription.id)) {
+    const staff = isRelationshipActive(grant, at) ? grant.staff.find((s) => isSameActor(caller, s)) : undefined;
+    const partner = staff && storage.partners.findPartner(grant.partnerId);
+    if (!staff || !partner) continue;
+    const customer = storage.findOrganisation(subscription.organisationId)?.name ?? subscription.ownerEmail;
+    return { id: partner.id, name: partner.name, staffRole: staff.role, onBehalfOf: `partner ${partner.name} for customer ${customer}` };
+  }
+  return undefined;
 }
 
 /**
@@ -88,36 +94,31 @@ export function authorize(storage: Storage, caller: CallerIdentity, subscription
  * (after the bank's confirmation, a webhook, a crash) needs no new permission check: once the
  * money moved, it settles what it was for even if the payer's role has changed since.
  */
-export interface JournalActor {
-  tenantId: string;
-  objectId: string;
-  email: string;
-  role: string;
-  onBehalfOf: string | null;
+export type { JournalActor };
+
+export function actorOf(access: Access): PersonActor | PartnerActor {
+  const { caller } = access;
+  const email = caller.email ?? '';
+  if (access.role !== 'partner') return { role: access.role, tenantId: caller.tenantId, objectId: caller.objectId, email };
+  const partner = access.partner;
+  return { role: 'partner', tenantId: caller.tenantId, objectId: caller.objectId, email, ...(partner ? { partner: { id: partner.id, staffRole: partner.staffRole } } : {}), onBehalfOf: partner?.onBehalfOf ?? null };
 }
 
-export function actorOf(access: Access): JournalActor {
-  return { tenantId: access.caller.tenantId, objectId: access.caller.objectId, email: access.caller.email ?? '', role: access.role, onBehalfOf: access.partner?.onBehalfOf ?? null };
-}
+type JournalLine = { action: JournalAction; target: string | null; detail?: unknown; ip: string | null; at: number };
 
-type JournalLine = { category: JournalCategory; action: string; target: string | null; detail?: unknown; ip: string | null; at: number };
-
+/** An entry about the subscription, by this actor. */
 export function journalAs(storage: Storage, subscription: Pick<SubscriptionRow, 'id' | 'organisationId'>, actor: JournalActor, entry: JournalLine): void {
-  storage.appendJournal({
-    organisationId: subscription.organisationId,
-    subscriptionId: subscription.id,
-    actor: { tenantId: actor.tenantId, objectId: actor.objectId, email: actor.email },
-    actorRole: actor.role,
-    onBehalfOf: actor.onBehalfOf,
-    category: entry.category,
-    action: entry.action,
-    target: entry.target,
-    detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
-    ip: entry.ip,
-    at: entry.at,
-  });
+  Journal.record(storage, { organisationId: subscription.organisationId, subscriptionId: subscription.id, actor, ...entry });
 }
 
+/** An entry about the subscription, by the caller in the role they were authorised in. */
 export function journal(storage: Storage, access: Access, entry: JournalLine): void {
   journalAs(storage, access.subscription, actorOf(access), entry);
+}
+
+/** Permissions a request names, in their canonical order without repeats; at least one (delegates, partner requests and offers). */
+export function choosePermissions(permissions: readonly string[]): Permission[] {
+  const chosen = PERMISSIONS.filter((p) => permissions.includes(p));
+  if (chosen.length === 0) throw new ApiError(400, 'VALIDATION_FAILED', 'Choose at least one permission: assign, view, quantity, billing.');
+  return chosen;
 }

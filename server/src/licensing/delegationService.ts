@@ -7,40 +7,28 @@
  * single use, expiring (7 days by default), bound to the invited address, and a resend makes
  * every earlier token of the invitation stop working. Each way a token can fail has its own code.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { DelegateView, InvitationView } from '../../../shared/src/api/views.js';
-import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
+import { canonicalEmail, normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { resolveLocale } from '../../../shared/src/i18n/translate.js';
 import { PERMISSIONS, type Permission } from '../../../shared/src/permissions/permissions.js';
-import type { Mailer, OutgoingEmail } from '../email/mailer.js';
+import type { OutgoingEmail } from '../email/mailer.js';
+import type { Outbox } from '../email/outbox.js';
 import { invitationEmail, ownershipTransferredEmail } from '../email/templates.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { DelegateRow, InvitationRow, Storage } from '../storage/storage.js';
-import { authorize, journal, type Access } from './access.js';
-
-
+import { newLinkToken, sha256 } from '../secrets/linkTokens.js';
+import { authorize, choosePermissions, journal, type Access } from './access.js';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 3600 * 1000;
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
-/** Keeps the canonical order of permissions and drops repeats. */
-function normalisePermissions(permissions: readonly string[]): Permission[] {
-  const chosen = PERMISSIONS.filter((p) => permissions.includes(p));
-  if (chosen.length === 0) throw new ApiError(400, 'VALIDATION_FAILED', 'Choose at least one permission: assign, view, quantity, billing.');
-  return chosen;
-}
 
 export class DelegationService {
   constructor(
     private readonly storage: Storage,
-    private readonly mailer: Mailer,
+    private readonly outbox: Outbox,
     private readonly options: { publicUrl: string; invitationLifetimeMs?: number },
     private readonly clock: () => number = Date.now,
-    private readonly log: (error: unknown, message: string) => void = () => {},
   ) {}
 
   list(caller: CallerIdentity, subscriptionId: string): { delegates: DelegateView[]; invitations: InvitationView[] } {
@@ -49,14 +37,14 @@ export class DelegationService {
   }
 
   async invite(caller: CallerIdentity, subscriptionId: string, request: { email: string; permissions: readonly string[]; language?: string }, ip: string | null): Promise<InvitationView> {
-    const permissions = normalisePermissions(request.permissions);
+    const permissions = choosePermissions(request.permissions);
     const email = normalizeEmail(request.email);
     if (!email.ok) throw new ApiError(400, 'VALIDATION_FAILED', `"${request.email}" is not a valid email address.`);
     const locale = resolveLocale(request.language);
-    const token = newToken();
-    const { invitation, mail } = this.storage.transaction(() => {
+    const token = newLinkToken();
+    const invitation = this.storage.transaction(() => {
       const access = authorize(this.storage, caller, subscriptionId, 'delegates.manage');
-      if (canonical(access.subscription.ownerEmail) === email.canonical) {
+      if (canonicalEmail(access.subscription.ownerEmail) === email.canonical) {
         throw new ApiError(409, 'ALREADY_OWNER', 'This person owns the subscription already.');
       }
       if (this.storage.findPendingInvitationFor(subscriptionId, email.canonical)) {
@@ -77,28 +65,30 @@ export class DelegationService {
         acceptedAt: null,
       };
       this.storage.insertInvitation(row);
-      this.storage.issueInvitationToken(row.id, hashToken(token), now);
-      journal(this.storage, access, { category: 'delegates', action: 'invitation.sent', target: email.display, detail: { permissions }, ip, at: now });
-      return { invitation: row, mail: this.invitationMail(row, token) };
+      this.storage.issueInvitationToken(row.id, sha256(token), now);
+      journal(this.storage, access, { action: 'invitation.sent', target: email.display, detail: { permissions }, ip, at: now });
+      this.outbox.add(this.invitationMail(row, token), now);
+      return row;
     });
-    await this.send(mail);
+    await this.outbox.deliver();
     return invitationView(invitation);
   }
 
   /** A new token and a new expiry; the previous token stops working. */
   async resend(caller: CallerIdentity, subscriptionId: string, invitationId: string, ip: string | null): Promise<InvitationView> {
-    const token = newToken();
-    const { invitation, mail } = this.storage.transaction(() => {
+    const token = newLinkToken();
+    const invitation = this.storage.transaction(() => {
       const access = authorize(this.storage, caller, subscriptionId, 'delegates.manage');
       const row = this.pendingInvitation(subscriptionId, invitationId);
       const now = this.clock();
       const refreshed = { ...row, expiresAt: now + this.lifetime() };
       this.storage.setInvitationExpiry(row.id, refreshed.expiresAt);
-      this.storage.issueInvitationToken(row.id, hashToken(token), now);
-      journal(this.storage, access, { category: 'delegates', action: 'invitation.resent', target: row.emailDisplay, ip, at: now });
-      return { invitation: refreshed, mail: this.invitationMail(refreshed, token) };
+      this.storage.issueInvitationToken(row.id, sha256(token), now);
+      journal(this.storage, access, { action: 'invitation.resent', target: row.emailDisplay, ip, at: now });
+      this.outbox.add(this.invitationMail(refreshed, token), now);
+      return refreshed;
     });
-    await this.send(mail);
+    await this.outbox.deliver();
     return invitationView(invitation);
   }
 
@@ -108,14 +98,14 @@ export class DelegationService {
       const row = this.pendingInvitation(subscriptionId, invitationId);
       const now = this.clock();
       this.storage.setInvitationStatus(row.id, 'revoked', now);
-      journal(this.storage, access, { category: 'delegates', action: 'invitation.revoked', target: row.emailDisplay, ip, at: now });
+      journal(this.storage, access, { action: 'invitation.revoked', target: row.emailDisplay, ip, at: now });
     });
   }
 
   /** The signed-in invitee takes the invitation: they become a delegate with its permissions. */
   accept(caller: CallerIdentity, token: string, ip: string | null): { subscriptionId: string; permissions: Permission[]; invitedBy: string } {
     return this.storage.transaction(() => {
-      const found = this.storage.findInvitationByTokenHash(hashToken(token));
+      const found = this.storage.findInvitationByTokenHash(sha256(token));
       if (!found) throw new ApiError(404, 'INVITATION_NOT_FOUND', 'This invitation link is not valid. Check that you opened the whole link from the email.');
       const { invitation, superseded } = found;
       if (invitation.status === 'accepted') throw new ApiError(410, 'INVITATION_USED', 'This invitation has already been accepted. Ask the owner for a new one if you need it.');
@@ -133,19 +123,19 @@ export class DelegationService {
       this.storage.upsertDelegate({ id: randomUUID(), subscriptionId: subscription.id, tenantId: caller.tenantId, objectId: caller.objectId, email: invitation.emailDisplay, permissions: invitation.permissions, createdAt: now });
       this.storage.setInvitationStatus(invitation.id, 'accepted', now);
       const access: Access = { caller, subscription, role: 'delegate', permissions: invitation.permissions, actions: [] };
-      journal(this.storage, access, { category: 'delegates', action: 'invitation.accepted', target: invitation.emailDisplay, detail: { permissions: invitation.permissions }, ip, at: now });
+      journal(this.storage, access, { action: 'invitation.accepted', target: invitation.emailDisplay, detail: { permissions: invitation.permissions }, ip, at: now });
       return { subscriptionId: subscription.id, permissions: invitation.permissions, invitedBy: invitation.invitedByEmail };
     });
   }
 
   editPermissions(caller: CallerIdentity, subscriptionId: string, delegateId: string, permissions: readonly string[], ip: string | null): DelegateView {
-    const chosen = normalisePermissions(permissions);
+    const chosen = choosePermissions(permissions);
     return this.storage.transaction(() => {
       const access = authorize(this.storage, caller, subscriptionId, 'delegates.manage');
       const delegate = this.delegate(subscriptionId, delegateId);
       const now = this.clock();
       this.storage.updateDelegatePermissions(delegate.id, chosen);
-      journal(this.storage, access, { category: 'delegates', action: 'delegate.permissions_changed', target: delegate.email, detail: { from: delegate.permissions, to: chosen }, ip, at: now });
+      journal(this.storage, access, { action: 'delegate.permissions_changed', target: delegate.email, detail: { from: delegate.permissions, to: chosen }, ip, at: now });
       return delegateView({ ...delegate, permissions: chosen });
     });
   }
@@ -156,7 +146,7 @@ export class DelegationService {
       const delegate = this.delegate(subscriptionId, delegateId);
       const now = this.clock();
       this.storage.deleteDelegate(delegate.id);
-      journal(this.storage, access, { category: 'delegates', action: 'delegate.removed', target: delegate.email, ip, at: now });
+      journal(this.storage, access, { action: 'delegate.removed', target: delegate.email, ip, at: now });
     });
   }
 
@@ -166,7 +156,7 @@ export class DelegationService {
    */
   async transferOwnership(caller: CallerIdentity, subscriptionId: string, to: { delegateId?: string; email?: string }, language: string | undefined, ip: string | null): Promise<void> {
     const locale = resolveLocale(language);
-    const mails = this.storage.transaction(() => {
+    this.storage.transaction(() => {
       const access = authorize(this.storage, caller, subscriptionId, 'ownership.transfer');
       const heir = to.delegateId !== undefined ? this.delegate(subscriptionId, to.delegateId) : this.delegateByEmail(subscriptionId, to.email ?? '');
       const now = this.clock();
@@ -174,11 +164,12 @@ export class DelegationService {
       this.storage.deleteDelegate(heir.id);
       this.storage.setOwner(subscriptionId, { tenantId: heir.tenantId, objectId: heir.objectId, email: heir.email });
       this.storage.upsertDelegate({ id: randomUUID(), subscriptionId, tenantId: caller.tenantId, objectId: caller.objectId, email: formerOwner, permissions: [...PERMISSIONS], createdAt: now });
-      journal(this.storage, access, { category: 'subscription', action: 'ownership.transferred', target: heir.email, detail: { from: formerOwner }, ip, at: now });
+      journal(this.storage, access, { action: 'ownership.transferred', target: heir.email, detail: { from: formerOwner }, ip, at: now });
       const base = { locale, from: formerOwner, newOwner: heir.email, plan: access.subscription.planId, quantity: access.subscription.quantity, publicUrl: this.options.publicUrl };
-      return [ownershipTransferredEmail({ ...base, to: heir.email }), ownershipTransferredEmail({ ...base, to: formerOwner })];
+      this.outbox.add(ownershipTransferredEmail({ ...base, to: heir.email }), now);
+      this.outbox.add(ownershipTransferredEmail({ ...base, to: formerOwner }), now);
     });
-    for (const mail of mails) await this.send(mail);
+    await this.outbox.deliver();
   }
 
   private lifetime(): number {
@@ -194,8 +185,8 @@ export class DelegationService {
 
   /** Ownership goes to a known Microsoft 365 identity: someone who accepted an invitation as a delegate. */
   private delegateByEmail(subscriptionId: string, email: string): DelegateRow {
-    const wanted = canonical(email);
-    const delegate = wanted === null ? undefined : this.storage.listDelegates(subscriptionId).find((d) => canonical(d.email) === wanted);
+    const wanted = canonicalEmail(email);
+    const delegate = wanted === null ? undefined : this.storage.listDelegates(subscriptionId).find((d) => canonicalEmail(d.email) === wanted);
     if (!delegate) throw new ApiError(404, 'DELEGATE_NOT_FOUND', `${email} is not a delegated administrator of this subscription. Invite them first; once they have accepted, hand ownership to them.`);
     return delegate;
   }
@@ -209,19 +200,6 @@ export class DelegationService {
   private invitationMail(row: InvitationRow, token: string): OutgoingEmail {
     return invitationEmail({ to: row.emailDisplay, locale: resolveLocale(row.language), ownerEmail: row.invitedByEmail, permissions: row.permissions, token, expiresAt: row.expiresAt, publicUrl: this.options.publicUrl });
   }
-
-  private async send(mail: OutgoingEmail): Promise<void> {
-    await this.mailer.send(mail).catch((error: unknown) => this.log(error, `${mail.kind} email to ${mail.to} failed`));
-  }
-}
-
-function newToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-function canonical(email: string): string | null {
-  const result = normalizeEmail(email);
-  return result.ok ? result.canonical : null;
 }
 
 function delegateView(row: DelegateRow): DelegateView {

@@ -13,7 +13,9 @@ import type { TxtLookup } from '../dns/txtLookup.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import { CONSUMER_TENANT_ID } from '../identity/verifiedClaims.js';
-import type { JournalCategory, Storage } from '../storage/storage.js';
+import type { JournalAction } from '../../../shared/src/journal/journalActions.js';
+import { Journal, person } from '../journal/journal.js';
+import type { Storage } from '../storage/storage.js';
 import { authorize, authorizeOrganisation, journal } from './access.js';
 import { TENANT_DOMAIN_FRESHNESS_MS, domainView, judgeTxt, newDomainToken, verificationRecord } from './domainProof.js';
 
@@ -23,7 +25,7 @@ type Scope = { via: 'subscription'; subscriptionId: string } | { via: 'organisat
 interface Target {
   organisationId: string;
   tenantId: string;
-  record(entry: { category: JournalCategory; action: string; target: string | null; detail?: unknown; ip: string | null; at: number }): void;
+  record(entry: { action: JournalAction; target: string | null; detail?: unknown; ip: string | null; at: number }): void;
 }
 
 /** A tenant's domain is written again at most this often per process (members sign in all day). */
@@ -84,7 +86,7 @@ export class DomainService {
       const target = this.target(caller, scope);
       const now = this.clock();
       const inserted = this.storage.approveDomain(target.organisationId, domain, now, 'manual');
-      if (inserted) target.record({ category: 'domains', action: 'domain.added', target: domain, ip, at: now });
+      if (inserted) target.record({ action: 'domain.added', target: domain, ip, at: now });
       return inserted;
     });
     return { ...(await this.check(caller, scope, domain, ip)), added };
@@ -107,7 +109,7 @@ export class DomainService {
       const target = this.target(caller, scope);
       const at = this.clock();
       this.storage.recordDomainCheck(target.organisationId, domain, at, result, result === 'proven');
-      if (result === 'proven') target.record({ category: 'domains', action: 'domain.proven', target: domain, detail: { method: 'dns' }, ip, at });
+      if (result === 'proven') target.record({ action: 'domain.proven', target: domain, detail: { method: 'dns' }, ip, at });
       const row = this.storage.listDomains(target.organisationId).find((d) => d.domain === domain);
       if (!row) throw new ApiError(404, 'DOMAIN_NOT_FOUND', `${domain} was removed meanwhile.`);
       return domainView(row, at);
@@ -123,7 +125,7 @@ export class DomainService {
         throw new ApiError(409, 'DOMAIN_PROVEN_BY_TENANT', `${domain} is a verified domain of your Microsoft 365 tenant: it stays proven as long as your tenant verifies it.`);
       }
       if (!this.storage.removeDomain(target.organisationId, domain)) throw new ApiError(404, 'DOMAIN_NOT_FOUND', `${input} is not one of the organisation's domains.`);
-      target.record({ category: 'domains', action: 'domain.removed', target: domain, ip, at: now });
+      target.record({ action: 'domain.removed', target: domain, ip, at: now });
     });
   }
 
@@ -148,7 +150,7 @@ export class DomainService {
       if (existing) return administratorView(existing);
       const row = { id: randomUUID(), tenantId: person.tenantId, objectId: person.objectId, email: person.email, createdAt: now };
       this.storage.insertOrganisationAdministrator({ ...row, organisationId: organisation.id, appointedBy: caller.email ?? '' });
-      this.organisationTarget(caller, organisation.id, organisation.tenantId).record({ category: 'domains', action: 'organisation_admin.appointed', target: person.email, ip, at: now });
+      this.organisationTarget(caller, organisation.id, organisation.tenantId).record({ action: 'organisation_admin.appointed', target: person.email, ip, at: now });
       return administratorView(row);
     });
   }
@@ -161,7 +163,7 @@ export class DomainService {
       if (!administrator) throw new ApiError(404, 'ADMINISTRATOR_NOT_FOUND', 'No organisation administrator with this id.');
       if (administrators.length === 1) throw new ApiError(409, 'ADMINISTRATOR_LAST', 'The organisation needs at least one administrator: appoint another one first.');
       this.storage.deleteOrganisationAdministrator(organisation.id, administratorId);
-      this.organisationTarget(caller, organisation.id, organisation.tenantId).record({ category: 'domains', action: 'organisation_admin.dismissed', target: administrator.email, ip, at: this.clock() });
+      this.organisationTarget(caller, organisation.id, organisation.tenantId).record({ action: 'organisation_admin.dismissed', target: administrator.email, ip, at: this.clock() });
     });
   }
 
@@ -195,20 +197,7 @@ export class DomainService {
     return {
       organisationId,
       tenantId,
-      record: (entry) =>
-        this.storage.appendJournal({
-          organisationId,
-          subscriptionId: null,
-          actor: { tenantId: caller.tenantId, objectId: caller.objectId, email: caller.email ?? '' },
-          actorRole: 'organisation_admin',
-          onBehalfOf: null,
-          category: entry.category,
-          action: entry.action,
-          target: entry.target,
-          detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
-          ip: entry.ip,
-          at: entry.at,
-        }),
+      record: (entry) => Journal.record(this.storage, { organisationId, subscriptionId: null, actor: person(caller, 'organisation_admin'), ...entry }),
     };
   }
 }

@@ -4,15 +4,17 @@
  * behind the permission function. Domains are `domainService.ts`'s.
  */
 import type { JournalEntryView, MyLicenseView, MySeatView, SubscriptionView } from '../../../shared/src/api/views.js';
+import { actionsInStatus } from '../../../shared/src/billing/subscriptionState.js';
 import { ApiError } from '../http/apiError.js';
 import { seatsThatCount } from '../license/decideLicense.js';
 import { toCsv } from '../../../shared/src/csv/toCsv.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
-import type { JournalCategory, JournalFilter, SeatForCheck, Storage, SubscriptionRow } from '../storage/storage.js';
+import type { JournalCategory } from '../../../shared/src/journal/journalActions.js';
+import { Journal, journalEntryView, person } from '../journal/journal.js';
+import type { JournalQuery } from '../storage/journalStorage.js';
+import type { SeatForCheck, Storage, SubscriptionRow } from '../storage/storage.js';
 import { authorize, type Access } from './access.js';
 import { seatStatus } from './seatService.js';
-
-
 
 export function subscriptionView(subscription: SubscriptionRow, access: Pick<Access, 'role' | 'permissions' | 'actions'>): SubscriptionView {
   return {
@@ -26,7 +28,8 @@ export function subscriptionView(subscription: SubscriptionRow, access: Pick<Acc
     owner: subscription.ownerEmail,
     role: access.role,
     permissions: access.permissions,
-    actions: access.actions,
+    // The pages offer what the status leaves open; the routes still authorise and refuse the rest (409).
+    actions: actionsInStatus(access.actions, subscription.status),
   };
 }
 
@@ -92,19 +95,7 @@ export class OrganisationService {
       if (seat.organisationTenantId === caller.tenantId) throw new ApiError(409, 'SEAT_OWN_ORGANISATION', 'This seat is your own organisation\'s: ask its owner to remove it.');
       const now = this.clock();
       this.storage.removeSeat(seat.id, now);
-      this.storage.appendJournal({
-        organisationId: seat.organisationId,
-        subscriptionId: seat.subscriptionId,
-        actor: { tenantId: caller.tenantId, objectId: caller.objectId, email: caller.email ?? '' },
-        actorRole: 'seat_holder',
-        onBehalfOf: null,
-        category: 'seats',
-        action: 'seat.left',
-        target: seat.emailDisplay,
-        detail: null,
-        ip,
-        at: now,
-      });
+      Journal.record(this.storage, { organisationId: seat.organisationId, subscriptionId: seat.subscriptionId, actor: person(caller, 'seat_holder'), action: 'seat.left', target: seat.emailDisplay, ip, at: now });
     });
   }
 
@@ -120,24 +111,14 @@ export class OrganisationService {
     };
   }
 
-  journal(caller: CallerIdentity, subscriptionId: string, filter: Omit<JournalFilter, 'categories'>): JournalEntryView[] {
+  journal(caller: CallerIdentity, subscriptionId: string, filter: Omit<JournalQuery, 'categories'>): JournalEntryView[] {
     const access = authorize(this.storage, caller, subscriptionId, 'journal.view');
     // Billing entries only for those who may see billing (A5: a delegate without billing sees no payments).
     const categories = access.actions.includes('journal.view.billing') ? [...NON_BILLING, 'billing' as const] : NON_BILLING;
-    return this.storage.journalFor(access.subscription.organisationId, subscriptionId, { ...filter, categories }).map((entry) => ({
-      id: entry.id,
-      at: new Date(entry.at).toISOString(),
-      actor: entry.actor?.email ?? null,
-      actorRole: entry.actorRole,
-      onBehalfOf: entry.onBehalfOf,
-      action: entry.action,
-      target: entry.target,
-      detail: entry.detail === null ? null : (JSON.parse(entry.detail) as unknown),
-      ip: entry.ip,
-    }));
+    return this.storage.journal.query(access.subscription.organisationId, subscriptionId, { ...filter, categories }).map(journalEntryView);
   }
 
-  journalCsv(caller: CallerIdentity, subscriptionId: string, filter: Omit<JournalFilter, 'categories'>): string {
+  journalCsv(caller: CallerIdentity, subscriptionId: string, filter: Omit<JournalQuery, 'categories'>): string {
     return toCsv(
       ['time', 'actor', 'role', 'on_behalf_of', 'action', 'target', 'detail', 'ip'],
       this.journal(caller, subscriptionId, filter).map((e) => [e.at, e.actor, e.actorRole, e.onBehalfOf, e.action, e.target, e.detail === null ? null : JSON.stringify(e.detail), e.ip]),

@@ -8,12 +8,13 @@ import { randomUUID } from 'node:crypto';
 import type { AssignmentResult, SeatStatus, SeatView } from '../../../shared/src/api/views.js';
 import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { resolveLocale } from '../../../shared/src/i18n/translate.js';
-import type { Mailer, OutgoingEmail } from '../email/mailer.js';
+import type { OutgoingEmail } from '../email/mailer.js';
+import type { Outbox } from '../email/outbox.js';
 import { seatRemovedEmail, welcomeEmail } from '../email/templates.js';
 import { toCsv } from '../../../shared/src/csv/toCsv.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
-import type { SeatQuery, SeatRow, Storage, SubscriptionRow } from '../storage/storage.js';
+import type { SeatCursor, SeatQuery, SeatRow, Storage, SubscriptionRow } from '../storage/storage.js';
 import { authorize, journal } from './access.js';
 import type { DomainService } from './domainService.js';
 
@@ -23,10 +24,9 @@ const utcDay = (at: number) => new Date(at).toISOString().slice(0, 10);
 export class SeatService {
   constructor(
     private readonly storage: Storage,
-    private readonly mailer: Mailer,
+    private readonly outbox: Outbox,
     private readonly options: { publicUrl: string; organisationDailyEmailLimit?: number },
     private readonly clock: () => number = Date.now,
-    private readonly log: (error: unknown, message: string) => void = () => {},
     private readonly domains?: DomainService,
   ) {}
 
@@ -36,23 +36,26 @@ export class SeatService {
   }
 
   /**
-   * Which of these emails may go (inside the caller's transaction): only to proven domains, and
-   * no more than the organisation's daily allowance; the rest is held back, never queued.
+   * Writes into the outbox those of these emails that may go (inside the caller's transaction):
+   * only to proven domains, and no more than the organisation's daily allowance; the rest is held
+   * back, never queued. Returns those written.
    */
-  private allowance(organisationId: string, emails: readonly OutgoingEmail[], now: number): OutgoingEmail[] {
+  private queueWithinAllowance(organisationId: string, emails: readonly OutgoingEmail[], now: number): OutgoingEmail[] {
     const deliverable = emails.filter((email) => {
       const address = normalizeEmail(email.to);
       return address.ok && this.isProven(organisationId, address.domain, now);
     });
     const granted = this.storage.reserveOrganisationEmails(organisationId, utcDay(now), deliverable.length, this.options.organisationDailyEmailLimit ?? 500);
-    return deliverable.slice(0, granted);
+    const queued = deliverable.slice(0, granted);
+    for (const email of queued) this.outbox.add(email, now);
+    return queued;
   }
 
   async assign(caller: CallerIdentity, subscriptionId: string, emails: readonly string[], language: string | undefined, ip: string | null): Promise<AssignmentResult[]> {
     const locale = resolveLocale(language);
-    const outgoing: OutgoingEmail[] = [];
     const results = this.storage.transaction(() => {
       const access = authorize(this.storage, caller, subscriptionId, 'seats.assign');
+      const outgoing: OutgoingEmail[] = [];
       const now = this.clock();
       // A payment under way (a merge into another subscription, a renewal) decides what the seats cost: wait for it.
       if (this.storage.billing.isLocked(subscriptionId, now)) throw new ApiError(409, 'BILLING_BUSY', 'A payment for this subscription is being processed. Try again in a moment.');
@@ -66,55 +69,51 @@ export class SeatService {
         if (!this.isProven(access.subscription.organisationId, email.domain, now)) return { email: email.display, result: 'domain_not_approved' };
         if (live >= access.subscription.quantity) return { email: email.display, result: 'no_seat_left' };
         this.storage.insertSeat({ id: randomUUID(), subscriptionId, emailCanonical: email.canonical, emailDisplay: email.display, language: locale, assignedAt: now });
-        journal(this.storage, access, { category: 'seats', action: 'seat.assigned', target: email.display, ip, at: now });
+        journal(this.storage, access, { action: 'seat.assigned', target: email.display, ip, at: now });
         live++;
         outgoing.push(welcomeEmail({ to: email.display, locale, ownerEmail: access.subscription.ownerEmail, publicUrl: this.options.publicUrl }));
         return { email: email.display, result: 'assigned' };
       });
-      const allowed = new Set(this.allowance(access.subscription.organisationId, outgoing, now));
+      const allowed = new Set(this.queueWithinAllowance(access.subscription.organisationId, outgoing, now));
       const welcome = new Map(outgoing.map((mail) => [mail.to, allowed.has(mail)]));
-      outgoing.splice(0, outgoing.length, ...allowed);
       // Only a held-back email is mentioned: the usual answer stays { email, result }.
       return results.map((r) => (r.result === 'assigned' && !welcome.get(r.email) ? { ...r, welcomeEmail: 'daily_limit_reached' as const } : r));
     });
-    await this.sendAll(outgoing);
+    await this.outbox.deliver();
     return results;
   }
 
   async unassign(caller: CallerIdentity, subscriptionId: string, emailInput: string, ip: string | null): Promise<void> {
-    const email = this.storage.transaction(() => {
+    this.storage.transaction(() => {
       const access = authorize(this.storage, caller, subscriptionId, 'seats.unassign');
       const seat = this.liveSeat(subscriptionId, emailInput);
       const now = this.clock();
       this.storage.removeSeat(seat.id, now);
-      journal(this.storage, access, { category: 'seats', action: 'seat.unassigned', target: seat.emailDisplay, ip, at: now });
-      return this.allowance(access.subscription.organisationId, [seatRemovedEmail({ to: seat.emailDisplay, locale: resolveLocale(seat.language), by: caller.email ?? '' })], now);
+      journal(this.storage, access, { action: 'seat.unassigned', target: seat.emailDisplay, ip, at: now });
+      this.queueWithinAllowance(access.subscription.organisationId, [seatRemovedEmail({ to: seat.emailDisplay, locale: resolveLocale(seat.language), by: caller.email ?? '' })], now);
     });
-    await this.sendAll(email);
+    await this.outbox.deliver();
   }
 
   /** Moves a seat from a leaving user to someone else in one step (A3): the old user's next check is unlicensed. */
   async transfer(caller: CallerIdentity, subscriptionId: string, fromInput: string, toInput: string, language: string | undefined, ip: string | null): Promise<AssignmentResult> {
     const locale = resolveLocale(language);
-    const { result, outgoing } = this.storage.transaction(() => {
+    const result = this.storage.transaction(() => {
       const access = authorize(this.storage, caller, subscriptionId, 'seats.assign');
       const from = this.liveSeat(subscriptionId, fromInput);
       const to = normalizeEmail(toInput);
-      if (!to.ok) return { result: { email: toInput, result: 'invalid' as const }, outgoing: [] };
-      if (this.storage.findLiveSeatByEmail(subscriptionId, to.canonical)) return { result: { email: to.display, result: 'already_assigned' as const }, outgoing: [] };
+      if (!to.ok) return { email: toInput, result: 'invalid' as const };
+      if (this.storage.findLiveSeatByEmail(subscriptionId, to.canonical)) return { email: to.display, result: 'already_assigned' as const };
       const now = this.clock();
-      if (!this.isProven(access.subscription.organisationId, to.domain, now)) return { result: { email: to.display, result: 'domain_not_approved' as const }, outgoing: [] };
+      if (!this.isProven(access.subscription.organisationId, to.domain, now)) return { email: to.display, result: 'domain_not_approved' as const };
       this.storage.removeSeat(from.id, now);
       this.storage.insertSeat({ id: randomUUID(), subscriptionId, emailCanonical: to.canonical, emailDisplay: to.display, language: locale, assignedAt: now });
-      journal(this.storage, access, { category: 'seats', action: 'seat.transferred', target: to.display, detail: { from: from.emailDisplay }, ip, at: now });
+      journal(this.storage, access, { action: 'seat.transferred', target: to.display, detail: { from: from.emailDisplay }, ip, at: now });
       const welcome = welcomeEmail({ to: to.display, locale, ownerEmail: access.subscription.ownerEmail, publicUrl: this.options.publicUrl });
-      const allowed = this.allowance(access.subscription.organisationId, [welcome, seatRemovedEmail({ to: from.emailDisplay, locale: resolveLocale(from.language), by: caller.email ?? '' })], now);
-      return {
-        result: { email: to.display, result: 'assigned' as const, ...(allowed.includes(welcome) ? {} : { welcomeEmail: 'daily_limit_reached' as const }) },
-        outgoing: allowed,
-      };
+      const queued = this.queueWithinAllowance(access.subscription.organisationId, [welcome, seatRemovedEmail({ to: from.emailDisplay, locale: resolveLocale(from.language), by: caller.email ?? '' })], now);
+      return { email: to.display, result: 'assigned' as const, ...(queued.includes(welcome) ? {} : { welcomeEmail: 'daily_limit_reached' as const }) };
     });
-    await this.sendAll(outgoing);
+    await this.outbox.deliver();
     return result;
   }
 
@@ -125,16 +124,16 @@ export class SeatService {
       const now = this.clock();
       if ((seat.suspendedAt !== null) !== suspended) {
         this.storage.setSeatSuspended(seat.id, suspended ? now : null);
-        journal(this.storage, access, { category: 'seats', action: suspended ? 'seat.suspended' : 'seat.resumed', target: seat.emailDisplay, ip, at: now });
+        journal(this.storage, access, { action: suspended ? 'seat.suspended' : 'seat.resumed', target: seat.emailDisplay, ip, at: now });
       }
       return seatView({ ...seat, suspendedAt: suspended ? now : null }, access.subscription);
     });
   }
 
-  query(caller: CallerIdentity, subscriptionId: string, query: SeatQuery): { total: number; items: SeatView[] } {
+  query(caller: CallerIdentity, subscriptionId: string, query: SeatQuery): { total: number; items: SeatView[]; next: SeatCursor | null } {
     const access = authorize(this.storage, caller, subscriptionId, 'seats.view');
     const page = this.storage.querySeats(subscriptionId, query);
-    return { total: page.total, items: page.items.map((seat) => seatView(seat, access.subscription)) };
+    return { total: page.total, items: page.items.map((seat) => seatView(seat, access.subscription)), next: page.next };
   }
 
   exportCsv(caller: CallerIdentity, subscriptionId: string): string {
@@ -151,11 +150,6 @@ export class SeatService {
     const seat = email.ok ? this.storage.findLiveSeatByEmail(subscriptionId, email.canonical) : undefined;
     if (!seat) throw new ApiError(404, 'ASSIGNMENT_NOT_FOUND', `No seat is assigned to ${emailInput} in this subscription.`);
     return seat;
-  }
-
-  /** Email after commit: a mail server that is down must not undo a change. */
-  private async sendAll(emails: readonly OutgoingEmail[]): Promise<void> {
-    for (const email of emails) await this.mailer.send(email).catch((error: unknown) => this.log(error, `${email.kind} email to ${email.to} failed`));
   }
 }
 

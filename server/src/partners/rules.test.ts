@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalProductKey, KEY_ALPHABET, maskedProductKey, newAdvisorCode, newLinkToken, newProductKey, notificationKind, offerRefusal, partnerActions, productKeyHash, readProductKey, relationshipState, validRelationshipDays, ADVISOR_CODE_PATTERN } from './rules.js';
+import { canonicalProductKey, KEY_ALPHABET, maskedProductKey, newAdvisorCode, newProductKey, offerRefusal, partnerActions, productKeyHash, readProductKey, relationshipState, validRelationshipDays, ADVISOR_CODE_PATTERN } from './rules.js';
+import { newLinkToken } from '../secrets/linkTokens.js';
 
 describe('product keys', () => {
   it('are 6 groups of 5 symbols of the unambiguous alphabet, at least 128 random bits, and differ', () => {
@@ -81,13 +82,5 @@ describe('offers and notifications', () => {
     expect(offerRefusal({ ...offer, maxCustomers: null, customers: 99 }, 5)).toBeNull();
     expect(offerRefusal(offer, 10)).toBe('OFFER_EXPIRED');
     expect(offerRefusal({ ...offer, disabled: true }, 10)).toBe('OFFER_DISABLED');
-  });
-
-  it('tells the partner of record about seats, quantity, renewal and cancellation, nothing else', () => {
-    expect(notificationKind('seat.assigned')).toBe('seats');
-    expect(notificationKind('quantity.increased')).toBe('quantity');
-    expect(notificationKind('subscription.renewed')).toBe('renewal');
-    expect(notificationKind('trial.expired')).toBe('cancellation');
-    expect(notificationKind('domain.approved')).toBeNull();
   });
 });

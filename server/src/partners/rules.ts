@@ -3,7 +3,8 @@
  * partner organisation, the state of a relationship or request at a given time, offer checks and
  * which journal actions the partner of record hears about.
  */
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import { sha256 } from '../secrets/linkTokens.js';
 import type { PartnerStaffRole } from '../../../shared/src/permissions/permissions.js';
 
 export const DAY_MS = 86_400_000;
@@ -26,15 +27,6 @@ const LEGACY_KEY_GROUPS = 5;
 const DASHES = /[\p{Pd}\u2212]/gu;
 /** Spaces of every kind, and the invisible characters a copy from an email can carry. */
 const BLANKS = /[\s\u200b-\u200d\u2060\ufeff]/gu;
-
-export function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
-
-/** A link or request secret: 256 random bits, URL-safe. */
-export function newLinkToken(): string {
-  return randomBytes(32).toString('base64url');
-}
 
 function randomSymbols(count: number): string {
   // randomInt draws uniformly (rejection sampling), so each symbol carries log2(24) bits.
@@ -126,33 +118,4 @@ export function offerRefusal(offer: { disabled: boolean; expiresAt: number; maxC
   if (offer.expiresAt <= now) return 'OFFER_EXPIRED';
   if (offer.maxCustomers !== null && offer.customers >= offer.maxCustomers) return 'OFFER_USED';
   return null;
-}
-
-/** The kinds of change the partner of record is told about (P3). */
-export type NotificationKind = 'seats' | 'quantity' | 'renewal' | 'cancellation';
-
-const NOTIFIED: Record<string, NotificationKind> = {
-  'seat.assigned': 'seats',
-  'seat.unassigned': 'seats',
-  'seat.transferred': 'seats',
-  'quantity.increased': 'quantity',
-  'quantity.decrease_scheduled': 'quantity',
-  'subscription.renewed': 'renewal',
-  'renewal.payment_failed': 'renewal',
-  'subscription.reactivated': 'renewal',
-  'trial.converted': 'renewal',
-  'subscription.extended': 'renewal',
-  'subscription.expired': 'cancellation',
-  'trial.expired': 'cancellation',
-  'subscription.merged_into': 'cancellation',
-  'subscription.cancelled': 'cancellation',
-};
-
-export function notificationKind(action: string): NotificationKind | null {
-  return NOTIFIED[action] ?? null;
-}
-
-/** The customer-side name a partner's action is journaled on behalf of: "partner X for customer Y". */
-export function onBehalfOf(partnerName: string, customerName: string): string {
-  return `partner ${partnerName} for customer ${customerName}`;
 }

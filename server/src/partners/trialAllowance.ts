@@ -6,6 +6,7 @@
  * access to the data file is the authentication. Journaled in the partner's journal.
  */
 import { ApiError } from '../http/apiError.js';
+import { Journal } from '../journal/journal.js';
 import type { Storage } from '../storage/storage.js';
 
 export function setPartnerTrialAllowance(storage: Storage, advisorCode: string, seats: number | null, now: number): { partnerId: string; name: string; seats: number | null; given: number } {
@@ -13,19 +14,7 @@ export function setPartnerTrialAllowance(storage: Storage, advisorCode: string, 
   return storage.transaction(() => {
     const partner = storage.entitlements.setTrialSeatAllowance(advisorCode, seats);
     if (!partner) throw new ApiError(404, 'PARTNER_NOT_FOUND', `No partner has the advisor code ${advisorCode}.`);
-    storage.appendJournal({
-      organisationId: partner.organisationId,
-      subscriptionId: null,
-      actor: null,
-      actorRole: 'vendor',
-      onBehalfOf: null,
-      category: 'partner',
-      action: 'partner.trial_allowance_set',
-      target: advisorCode,
-      detail: JSON.stringify({ seats }),
-      ip: null,
-      at: now,
-    });
+    Journal.record(storage, { organisationId: partner.organisationId, subscriptionId: null, actor: { role: 'vendor' }, action: 'partner.trial_allowance_set', target: advisorCode, detail: { seats }, ip: null, at: now });
     return { partnerId: partner.id, name: partner.name, seats, given: storage.entitlements.trialSeatsGiven(partner.id) };
   });
 }

@@ -1,191 +1,180 @@
 /**
- * Billing routes (B3, B4, B5, A9): quantity preview and change, invoices (JSON and printable
- * HTML), payment method, paying an open invoice, consolidation, and the payment provider's
- * webhook. Quantity routes need `quantity.change`; everything else here `billing.view` or
+ * Billing routes (B3, B4, B5, A9): quantity preview and change, the billing profile invoices
+ * name (issue 15), invoices (JSON and printable HTML), payment method, paying an open invoice,
+ * consolidation, and the payment provider's webhook. Quantity routes need `quantity.change`; everything else here `billing.view` or
  * `billing.manage`; consolidation is the owner's.
  */
-import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { Nullable, StringEnum, Uuid } from '../../../shared/src/api/schemaKit.js';
+import {
+  BillingProfileAnswerSchema,
+  BillingSummaryViewSchema,
+  ConsolidationResultSchema,
+  INVOICE_LANGUAGES,
+  InvoicePaidSchema,
+  InvoiceViewSchema,
+  PaymentActionRequiredSchema,
+  PaymentMethodViewSchema,
+  QuantityChangeResultSchema,
+  QuantityPreviewViewSchema,
+} from '../../../shared/src/api/views.js';
 import { resolveLocale } from '../../../shared/src/i18n/translate.js';
-import { ApiError } from '../http/apiError.js';
+import { errorAnswers } from '../http/answers.js';
+import { idempotencyKeyOf } from '../http/idempotencyKey.js';
 import type { Services } from '../services.js';
-import type { BillingProfileInput } from '../billing/billingProfileService.js';
-import { subscriptionIdParams } from './schemas.js';
+import { sendOutcome } from './outcome.js';
+import { type Api, CardString, EmailString, HtmlPage, IdempotencyKeyHeader, LanguageQuery, Strict, SubscriptionIdParams, SubscriptionItemParams } from './schemas.js';
 
-/** The Idempotency-Key header every charging call needs: 8 to 255 printable ASCII characters. */
-export function idempotencyKeyOf(value: string | string[] | undefined, what: string): string {
-  if (typeof value !== 'string' || !/^[\x21-\x7e]{8,255}$/.test(value)) {
-    throw new ApiError(400, 'IDEMPOTENCY_KEY_MISSING', `Send a unique Idempotency-Key header (8 to 255 printable characters) with every ${what}.`);
-  }
-  return value;
-}
+const InvoiceParams = SubscriptionItemParams('invoiceId');
 
-const idempotencyHeader = { type: 'object', properties: { 'idempotency-key': { type: 'string' } } } as const;
-const cardString = { type: 'string', minLength: 1, maxLength: 64, description: 'A card for the simulated provider, or a real provider\'s payment-method token' } as const;
-const invoiceParams = { type: 'object', required: ['id', 'invoiceId'], properties: { id: { type: 'string', format: 'uuid' }, invoiceId: { type: 'string', format: 'uuid' } } } as const;
-
-export function registerBillingRoutes(app: FastifyInstance, services: Services): void {
+export function registerBillingRoutes(app: Api, services: Services): void {
   const limited = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 
-  app.get<{ Params: { id: string }; Querystring: { quantity: string } }>(
-    '/api/v1/subscriptions/:id/quantity/preview',
+  app.get(
+    '/subscriptions/:id/quantity/preview',
     {
       schema: {
         summary: 'What a new quantity costs now (prorated to the second) and per period; pass prorationDate and amountDueMinor back to confirm',
-        params: subscriptionIdParams,
-        querystring: { type: 'object', required: ['quantity'], additionalProperties: false, properties: { quantity: { type: 'string', pattern: '^[1-9][0-9]{0,5}$' } } },
+        params: SubscriptionIdParams,
+        querystring: Strict({ quantity: Type.String({ pattern: '^[1-9][0-9]{0,5}$', description: '1 to 100,000 seats' }) }),
+        response: { 200: QuantityPreviewViewSchema, ...errorAnswers(403, 404, 409) },
       },
     },
-    async (request) => {
-      const caller = await services.authenticate(request.headers.authorization);
-      const quantity = Number(request.query.quantity);
-      if (quantity > 100_000) throw new ApiError(400, 'VALIDATION_FAILED', 'A subscription holds at most 100,000 seats.');
-      return services.billing.previewQuantity(caller, request.params.id, quantity);
-    },
+    async (request) => services.billing.previewQuantity(request.caller, request.params.id, Number(request.query.quantity)),
   );
 
-  app.post<{ Params: { id: string }; Body: { quantity: number; prorationDate: string; expectedAmountMinor: number } }>(
-    '/api/v1/subscriptions/:id/quantity',
+  app.post(
+    '/subscriptions/:id/quantity',
     {
       config: limited,
       schema: {
         summary: 'Change the quantity as previewed: increases are charged now, decreases take effect at renewal',
-        params: subscriptionIdParams,
-        headers: idempotencyHeader,
-        body: {
-          type: 'object',
-          required: ['quantity', 'prorationDate', 'expectedAmountMinor'],
-          additionalProperties: false,
-          properties: {
-            quantity: { type: 'integer', minimum: 1, maximum: 100000 },
-            prorationDate: { type: 'string', format: 'date-time', description: "The preview's prorationDate (at most 15 minutes old)" },
-            expectedAmountMinor: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: "The preview's amountDueMinor" },
-          },
-        },
+        params: SubscriptionIdParams,
+        headers: IdempotencyKeyHeader,
+        body: Strict({
+          quantity: Type.Integer({ minimum: 1, maximum: 100000 }),
+          prorationDate: Type.String({ format: 'date-time', description: "The preview's prorationDate (at most 15 minutes old)" }),
+          expectedAmountMinor: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: "The preview's amountDueMinor" }),
+        }),
+        response: { 200: QuantityChangeResultSchema, 202: PaymentActionRequiredSchema, ...errorAnswers(402, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {
-      const caller = await services.authenticate(request.headers.authorization);
       const key = idempotencyKeyOf(request.headers['idempotency-key'], 'quantity change');
-      const result = await services.billing.changeQuantity(caller, request.params.id, request.body, key, request.ip);
-      return reply.code(result.statusCode).send(result.body);
+      return sendOutcome(reply, await services.billing.changeQuantity(request.caller, request.params.id, request.body, key, request.ip));
     },
   );
 
-  app.get<{ Params: { id: string } }>('/api/v1/subscriptions/:id/billing', { schema: { summary: 'Billing summary: price, renewal, payment method, open invoice', params: subscriptionIdParams } }, async (request) => {
-    const caller = await services.authenticate(request.headers.authorization);
-    return services.billing.summary(caller, request.params.id);
-  });
+  app.get(
+    '/subscriptions/:id/billing',
+    { schema: { summary: 'Billing summary: price, renewal, payment method, open invoice', params: SubscriptionIdParams, response: { 200: BillingSummaryViewSchema, ...errorAnswers(403, 404) } } },
+    async (request) => services.billing.summary(request.caller, request.params.id),
+  );
 
-  app.get<{ Params: { id: string } }>('/api/v1/subscriptions/:id/billing-profile', { schema: { summary: 'The billing profile invoices name, and the tax it leads to', params: subscriptionIdParams } }, async (request) => {
-    const caller = await services.authenticate(request.headers.authorization);
-    return services.billingProfiles.get(caller, request.params.id);
-  });
+  app.get(
+    '/subscriptions/:id/billing-profile',
+    { schema: { summary: 'The billing profile invoices name, and the tax it leads to', params: SubscriptionIdParams, response: { 200: BillingProfileAnswerSchema, ...errorAnswers(403, 404) } } },
+    async (request) => services.billingProfiles.get(request.caller, request.params.id),
+  );
 
-  app.put<{ Params: { id: string }; Body: BillingProfileInput }>(
-    '/api/v1/subscriptions/:id/billing-profile',
+  app.put(
+    '/subscriptions/:id/billing-profile',
     {
       config: limited,
       schema: {
         summary: 'Set who invoices name: company, address, country, VAT number (format checked per country; empty for a consumer), billing email, invoice language',
-        params: subscriptionIdParams,
-        body: {
-          type: 'object',
-          required: ['companyName', 'address', 'country', 'billingEmail', 'language'],
-          additionalProperties: false,
-          properties: {
-            companyName: { type: 'string', minLength: 1, maxLength: 200 },
-            address: { type: 'string', minLength: 1, maxLength: 500 },
-            country: { type: 'string', pattern: '^[A-Za-z]{2}$' },
-            vatId: { type: ['string', 'null'], maxLength: 40 },
-            billingEmail: { type: 'string', minLength: 3, maxLength: 320 },
-            language: { type: 'string', enum: ['en', 'fr', 'de'] },
-          },
-        },
+        params: SubscriptionIdParams,
+        body: Strict({
+          companyName: Type.String({ minLength: 1, maxLength: 200 }),
+          address: Type.String({ minLength: 1, maxLength: 500 }),
+          country: Type.String({ pattern: '^[A-Za-z]{2}$', description: 'ISO 3166 alpha-2' }),
+          vatId: Type.Optional(Nullable(Type.String({ maxLength: 40, description: 'Empty or null: a consumer' }))),
+          billingEmail: EmailString,
+          language: StringEnum(INVOICE_LANGUAGES),
+        }),
+        response: { 200: BillingProfileAnswerSchema, ...errorAnswers(403, 404) },
       },
     },
-    async (request) => {
-      const caller = await services.authenticate(request.headers.authorization);
-      return services.billingProfiles.save(caller, request.params.id, request.body, request.ip);
-    },
+    async (request) => services.billingProfiles.save(request.caller, request.params.id, request.body, request.ip),
   );
 
-  app.get<{ Params: { id: string } }>('/api/v1/subscriptions/:id/invoices', { schema: { summary: 'Invoices, newest first', params: subscriptionIdParams } }, async (request) => {
-    const caller = await services.authenticate(request.headers.authorization);
-    return { invoices: services.billing.invoices(caller, request.params.id) };
-  });
+  app.get(
+    '/subscriptions/:id/invoices',
+    { schema: { summary: 'Invoices, newest first', params: SubscriptionIdParams, response: { 200: Type.Object({ invoices: Type.Array(InvoiceViewSchema) }), ...errorAnswers(403, 404) } } },
+    async (request) => ({ invoices: services.billing.invoices(request.caller, request.params.id) }),
+  );
 
-  app.get<{ Params: { id: string; invoiceId: string }; Querystring: { lang?: string } }>(
-    '/api/v1/subscriptions/:id/invoices/:invoiceId/html',
-    {
-      schema: {
-        summary: 'An invoice as a printable HTML page',
-        params: invoiceParams,
-        querystring: { type: 'object', additionalProperties: false, properties: { lang: { type: 'string', maxLength: 35 } } },
-      },
-    },
+  app.get(
+    '/subscriptions/:id/invoices/:invoiceId/html',
+    { schema: { summary: 'An invoice as a printable HTML page', params: InvoiceParams, querystring: LanguageQuery, response: { 200: HtmlPage, ...errorAnswers(403, 404) } } },
     async (request, reply) => {
-      const caller = await services.authenticate(request.headers.authorization);
-      const html = services.billing.invoiceHtml(caller, request.params.id, request.params.invoiceId, resolveLocale(request.query.lang ?? request.headers['accept-language']));
+      const html = services.billing.invoiceHtml(request.caller, request.params.id, request.params.invoiceId, resolveLocale(request.query.lang ?? request.headers['accept-language']));
       return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
     },
   );
 
-  app.put<{ Params: { id: string }; Body: { card: string } }>(
-    '/api/v1/subscriptions/:id/payment-method',
+  app.put(
+    '/subscriptions/:id/payment-method',
     {
       config: limited,
-      schema: { summary: 'Replace the payment method used for renewals and quantity changes', params: subscriptionIdParams, body: { type: 'object', required: ['card'], additionalProperties: false, properties: { card: cardString } } },
+      schema: {
+        summary: 'Replace the payment method used for renewals and quantity changes',
+        params: SubscriptionIdParams,
+        body: Strict({ card: CardString }),
+        response: { 200: PaymentMethodViewSchema, ...errorAnswers(402, 403, 404) },
+      },
     },
-    async (request) => {
-      const caller = await services.authenticate(request.headers.authorization);
-      return services.billing.replacePaymentMethod(caller, request.params.id, request.body.card, request.ip);
-    },
+    async (request) => services.billing.replacePaymentMethod(request.caller, request.params.id, request.body.card, request.ip),
   );
 
-  app.post<{ Params: { id: string; invoiceId: string }; Body: { card?: string } }>(
-    '/api/v1/subscriptions/:id/invoices/:invoiceId/pay',
+  app.post(
+    '/subscriptions/:id/invoices/:invoiceId/pay',
     {
       config: limited,
       schema: {
         summary: 'Pay an open invoice with a new card (which then becomes the payment method) or the stored one; reactivates a past-due or expired subscription',
-        params: invoiceParams,
-        headers: idempotencyHeader,
-        body: { type: 'object', additionalProperties: false, properties: { card: cardString } },
+        params: InvoiceParams,
+        headers: IdempotencyKeyHeader,
+        body: Strict({ card: Type.Optional(CardString) }),
+        response: { 200: InvoicePaidSchema, 202: PaymentActionRequiredSchema, ...errorAnswers(402, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {
-      const caller = await services.authenticate(request.headers.authorization);
       const key = idempotencyKeyOf(request.headers['idempotency-key'], 'payment');
-      const result = await services.billing.payInvoice(caller, request.params.id, request.params.invoiceId, request.body.card, key, request.ip);
-      return reply.code(result.statusCode).send(result.body);
+      return sendOutcome(reply, await services.billing.payInvoice(request.caller, request.params.id, request.params.invoiceId, request.body.card, key, request.ip));
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { sources: string[] } }>(
-    '/api/v1/subscriptions/:id/consolidate',
+  app.post(
+    '/subscriptions/:id/consolidate',
     {
       config: limited,
       schema: {
-        summary: "Merge other subscriptions of the organisation into this one: seats move, the others end with a prorated credit",
-        params: subscriptionIdParams,
-        headers: idempotencyHeader,
-        body: { type: 'object', required: ['sources'], additionalProperties: false, properties: { sources: { type: 'array', minItems: 1, maxItems: 50, items: { type: 'string', format: 'uuid' } } } },
+        summary: 'Merge other subscriptions of the organisation into this one: seats move, the others end with a prorated credit',
+        params: SubscriptionIdParams,
+        headers: IdempotencyKeyHeader,
+        body: Strict({ sources: Type.Array(Uuid(), { minItems: 1, maxItems: 50 }) }),
+        response: { 200: ConsolidationResultSchema, 202: PaymentActionRequiredSchema, ...errorAnswers(402, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {
-      const caller = await services.authenticate(request.headers.authorization);
       const key = idempotencyKeyOf(request.headers['idempotency-key'], 'consolidation');
-      const result = await services.billing.consolidate(caller, request.params.id, request.body.sources, key, request.ip);
-      return reply.code(result.statusCode).send(result.body);
+      return sendOutcome(reply, await services.billing.consolidate(request.caller, request.params.id, request.body.sources, key, request.ip));
     },
   );
 
   // The provider's webhook: signed (HMAC with a timestamp), so the raw body is kept for verification.
   void app.register(async (scope) => {
     scope.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 256 * 1024 }, (_request, body, done) => done(null, body));
-    scope.post<{ Body: string }>(
-      '/api/v1/payments/webhook',
-      { config: { rateLimit: { max: 600, timeWindow: '1 minute' } }, schema: { summary: "The payment provider's signed events (Stripe-Signature, or the simulated provider's Outmerge-Signature: t=…,v1=…)", security: [] } },
+    scope.post(
+      '/payments/webhook',
+      {
+        config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
+        schema: {
+          summary: "The payment provider's signed events (Stripe-Signature, or the simulated provider's Outmerge-Signature: t=…,v1=…)",
+          response: { 200: Type.Object({ received: Type.Literal(true), duplicate: Type.Boolean() }), ...errorAnswers(404) },
+        },
+      },
       async (request) => services.billing.handleWebhook(typeof request.body === 'string' ? request.body : '', request.headers),
     );
   });

@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Api } from './schemas.js';
 
-export function registerHealthRoutes(app: FastifyInstance): void {
-  app.get('/healthz', { schema: { response: { 200: { type: 'object', properties: { status: { type: 'string' } } } } } }, async () => ({ status: 'ok' }));
+export function registerHealthRoutes(app: Api): void {
+  app.get('/healthz', { schema: { summary: 'Liveness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
 }

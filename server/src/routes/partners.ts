@@ -6,347 +6,408 @@
  * Endpoints that take a secret (offer links, approval requests, product keys) are rate limited
  * per client IP.
  */
-import type { FastifyInstance } from 'fastify';
-import type { SubscriptionStatus } from '../../../shared/src/api/views.js';
+import { Type } from 'typebox';
+import { StringEnum, Uuid } from '../../../shared/src/api/schemaKit.js';
+import {
+  ASSIGNABLE_PARTNER_STAFF_ROLES,
+  CheckoutPaidSchema,
+  CUSTOMER_RELATIONSHIP_FILTERS,
+  JournalEntryViewSchema,
+  KeyPurchaseResultSchema,
+  KeyRedeemedSchema,
+  OfferPublicViewSchema,
+  OfferViewSchema,
+  PartnerCustomerViewSchema,
+  PartnerInvoiceViewSchema,
+  PartnerNotificationViewSchema,
+  PartnerRelationshipViewSchema,
+  PartnerRequestViewSchema,
+  PartnerStaffViewSchema,
+  PartnerViewSchema,
+  PaymentActionRequiredSchema,
+  ProductKeyViewSchema,
+  SUBSCRIPTION_STATUSES,
+  TrialStartedSchema,
+  OFFER_KINDS,
+} from '../../../shared/src/api/views.js';
 import { resolveLocale } from '../../../shared/src/i18n/translate.js';
-import { ApiError } from '../http/apiError.js';
-import type { CustomerRelationshipFilter } from '../storage/partnerStorage.js';
-import type { Services } from '../services.js';
+import { errorAnswers, NoContent } from '../http/answers.js';
+import { idempotencyKeyOf } from '../http/idempotencyKey.js';
 import { ADVISOR_CODE_PATTERN, MAX_RELATIONSHIP_DAYS, MIN_RELATIONSHIP_DAYS } from '../partners/rules.js';
-import type { KeyPurchaseRequest, OfferRequest } from '../partners/partnerService.js';
-import { idempotencyKeyOf } from './billing.js';
-import { emailString, integerText, isoDateTime, languageString, parseInteger, parseTime, permissionList, subscriptionIdParams } from './schemas.js';
+import type { Services } from '../services.js';
+import { sendOutcome } from './outcome.js';
+import {
+  type Api,
+  CardString,
+  EmailString,
+  HtmlPage,
+  IdempotencyKeyHeader,
+  IntegerText,
+  IsoDateTime,
+  JournalLimitText,
+  LanguageQuery,
+  LanguageString,
+  PageLimitText,
+  parseInteger,
+  parseTime,
+  PermissionList,
+  Strict,
+  SubscriptionIdParams,
+} from './schemas.js';
 
-const uuid = { type: 'string', format: 'uuid' } as const;
-const partnerParams = { type: 'object', required: ['partnerId'], properties: { partnerId: uuid } } as const;
-const partnerItemParams = (name: string) => ({ type: 'object', required: ['partnerId', name], properties: { partnerId: uuid, [name]: uuid } }) as const;
-const linkToken = { type: 'string', minLength: 16, maxLength: 200, description: 'The token from the link (its fragment)' } as const;
-const advisorCode = { type: 'string', pattern: ADVISOR_CODE_PATTERN, description: "The partner's advisor code from the link" } as const;
-const durationDays = { type: 'integer', minimum: MIN_RELATIONSHIP_DAYS, maximum: MAX_RELATIONSHIP_DAYS, description: 'How long the delegated administration lasts once approved (1 day to 2 years)' } as const;
-const planId = { type: 'string', minLength: 1, maxLength: 40 } as const;
-const cardString = { type: 'string', minLength: 1, maxLength: 64, description: "A card for the simulated provider, or a real provider's payment-method token" } as const;
-const idempotencyHeader = { type: 'object', properties: { 'idempotency-key': { type: 'string' } } } as const;
+const PartnerParams = Type.Object({ partnerId: Uuid() });
+function PartnerItemParams<const N extends string>(name: N) {
+  return Type.Object({ partnerId: Uuid(), [name]: Uuid() } as { partnerId: ReturnType<typeof Uuid> } & { [K in N]: ReturnType<typeof Uuid> });
+}
+const LinkToken = Type.String({ minLength: 16, maxLength: 200, description: 'The token from the link (its fragment)' });
+const AdvisorCode = Type.String({ pattern: ADVISOR_CODE_PATTERN, description: "The partner's advisor code from the link" });
+const DurationDays = Type.Integer({ minimum: MIN_RELATIONSHIP_DAYS, maximum: MAX_RELATIONSHIP_DAYS, description: 'How long the delegated administration lasts once approved (1 day to 2 years)' });
+const PlanId = Type.String({ minLength: 1, maxLength: 40 });
+const RequestToken = Strict({ token: LinkToken });
 
-const STATUSES: SubscriptionStatus[] = ['trial', 'active', 'past_due', 'expired', 'cancelled'];
-const RELATIONSHIP_FILTERS: CustomerRelationshipFilter[] = ['active', 'pending', 'expired', 'ended', 'none'];
-
-export function registerPartnerRoutes(app: FastifyInstance, services: Services): void {
-  const partners = services.partners;
+export function registerPartnerRoutes(app: Api, services: Services): void {
+  const { staff, offers, administration, keys, customers } = services.partners;
   // Secrets are tried here: limited per client IP like invitation acceptance.
   const limited = { rateLimit: { max: services.config.rateLimits.invitationsPerMinute, timeWindow: '1 minute' } };
-  const caller = (authorization: string | undefined) => services.authenticate(authorization);
 
   // --- partner organisation and staff (P1) ----------------------------------------------------
 
-  app.post<{ Body: { name: string; language?: string } }>(
-    '/api/v1/partners',
+  app.post(
+    '/partners',
     {
       schema: {
         summary: 'Make your organisation a partner: you become its owner and it gets an advisor code. Any signed-in person; one partner per organisation (409 PARTNER_EXISTS).',
-        body: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string', minLength: 1, maxLength: 120 }, language: languageString } },
+        body: Strict({ name: Type.String({ minLength: 1, maxLength: 120 }), language: Type.Optional(LanguageString) }),
+        response: { 201: PartnerViewSchema, ...errorAnswers(403, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(partners.enrol(await caller(request.headers.authorization), request.body, request.ip)),
+    async (request, reply) => reply.code(201).send(staff.enrol(request.caller, request.body, request.ip)),
   );
 
-  app.get('/api/v1/partners', { schema: { summary: 'Partner organisations you are staff of, with your role (owner, full, limited) and what it allows' } }, async (request) =>
-    partners.list(await caller(request.headers.authorization)),
+  app.get('/partners', { schema: { summary: 'Partner organisations you are staff of, with your role (owner, full, limited) and what it allows', response: { 200: Type.Array(PartnerViewSchema) } } }, async (request) =>
+    staff.list(request.caller),
   );
 
-  app.get<{ Params: { partnerId: string } }>('/api/v1/partners/:partnerId', { schema: { summary: 'A partner organisation (any staff role)', params: partnerParams } }, async (request) =>
-    partners.get(await caller(request.headers.authorization), request.params.partnerId),
+  app.get('/partners/:partnerId', { schema: { summary: 'A partner organisation (any staff role)', params: PartnerParams, response: { 200: PartnerViewSchema, ...errorAnswers(404) } } }, async (request) =>
+    staff.get(request.caller, request.params.partnerId),
   );
 
-  app.get<{ Params: { partnerId: string } }>('/api/v1/partners/:partnerId/staff', { schema: { summary: "The partner's staff and their roles (any staff role)", params: partnerParams } }, async (request) =>
-    partners.listStaff(await caller(request.headers.authorization), request.params.partnerId),
+  app.get(
+    '/partners/:partnerId/staff',
+    { schema: { summary: "The partner's staff and their roles (any staff role)", params: PartnerParams, response: { 200: Type.Array(PartnerStaffViewSchema), ...errorAnswers(404) } } },
+    async (request) => staff.listStaff(request.caller, request.params.partnerId),
   );
 
-  app.post<{ Params: { partnerId: string }; Body: { email: string; role: 'full' | 'limited' } }>(
-    '/api/v1/partners/:partnerId/staff',
+  app.post(
+    '/partners/:partnerId/staff',
     {
       schema: {
         summary: "Add a staff member by address, or change their role (partner owner only). Full administration acts for customers with everything they granted; limited only views and assigns. They sign in with that address in the partner's tenant.",
-        params: partnerParams,
-        body: { type: 'object', required: ['email', 'role'], additionalProperties: false, properties: { email: emailString, role: { type: 'string', enum: ['full', 'limited'] } } },
+        params: PartnerParams,
+        body: Strict({ email: EmailString, role: StringEnum(ASSIGNABLE_PARTNER_STAFF_ROLES) }),
+        response: { 200: PartnerStaffViewSchema, ...errorAnswers(403, 404, 409) },
       },
     },
-    async (request) => partners.setStaff(await caller(request.headers.authorization), request.params.partnerId, request.body, request.ip),
+    async (request) => staff.setStaff(request.caller, request.params.partnerId, request.body, request.ip),
   );
 
-  app.delete<{ Params: { partnerId: string; staffId: string } }>(
-    '/api/v1/partners/:partnerId/staff/:staffId',
-    { schema: { summary: 'Remove a staff member (partner owner only; the owner cannot be removed)', params: partnerItemParams('staffId') } },
+  app.delete(
+    '/partners/:partnerId/staff/:staffId',
+    { schema: { summary: 'Remove a staff member (partner owner only; the owner cannot be removed)', params: PartnerItemParams('staffId'), response: { 204: NoContent, ...errorAnswers(403, 404, 409) } } },
     async (request, reply) => {
-      partners.removeStaff(await caller(request.headers.authorization), request.params.partnerId, request.params.staffId, request.ip);
-      return reply.code(204).send();
+      staff.removeStaff(request.caller, request.params.partnerId, request.params.staffId, request.ip);
+      return reply.code(204).send(null);
     },
   );
 
   // --- offers (P2) ----------------------------------------------------------------------------
 
-  app.post<{ Params: { partnerId: string }; Body: OfferRequest }>(
-    '/api/v1/partners/:partnerId/offers',
+  app.post(
+    '/partners/:partnerId/offers',
     {
       schema: {
-        summary: 'Create a trial invitation or a purchase offer (partner owner or full administration). The answer carries the link (with the advisor code) once; only its token\'s hash is kept.',
-        params: partnerParams,
-        body: {
-          type: 'object',
-          required: ['kind', 'plan', 'quantity'],
-          additionalProperties: false,
-          properties: {
-            kind: { type: 'string', enum: ['trial', 'purchase'] },
-            name: { type: 'string', maxLength: 120 },
-            plan: planId,
-            quantity: { type: 'integer', minimum: 1, maximum: 10000 },
-            trialDays: { type: 'integer', minimum: 1, maximum: 90, description: 'Trial invitations: the trial length' },
-            administration: {
-              type: 'object',
-              required: ['permissions', 'durationDays'],
-              additionalProperties: false,
-              description: 'Optional delegated-administration request made to every customer who uses the offer',
-              properties: { permissions: permissionList, durationDays },
-            },
-            maxCustomers: { type: ['integer', 'null'], minimum: 1, maximum: 100000, description: '1: for one customer; null or absent: for any number' },
-            expiresInDays: { type: 'integer', minimum: 1, maximum: 365, description: 'The link stops working after this many days (default 30)' },
-          },
-        },
+        summary: "Create a trial invitation or a purchase offer (partner owner or full administration). The answer carries the link (with the advisor code) once; only its token's hash is kept.",
+        params: PartnerParams,
+        body: Strict({
+          kind: StringEnum(OFFER_KINDS),
+          name: Type.Optional(Type.String({ maxLength: 120 })),
+          plan: PlanId,
+          quantity: Type.Integer({ minimum: 1, maximum: 10000 }),
+          trialDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, description: 'Trial invitations: the trial length' })),
+          administration: Type.Optional(
+            Strict({ permissions: PermissionList, durationDays: DurationDays }, { description: 'Optional delegated-administration request made to every customer who uses the offer' }),
+          ),
+          maxCustomers: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 100000 }), Type.Null()], { description: '1: for one customer; null or absent: for any number' })),
+          expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, description: 'The link stops working after this many days (default 30)' })),
+        }),
+        response: { 201: Type.Object({ offer: OfferViewSchema, link: Type.String({ format: 'uri' }) }), ...errorAnswers(403, 404, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(partners.createOffer(await caller(request.headers.authorization), request.params.partnerId, request.body, request.ip)),
+    async (request, reply) => reply.code(201).send(offers.createOffer(request.caller, request.params.partnerId, request.body, request.ip)),
   );
 
-  app.get<{ Params: { partnerId: string } }>('/api/v1/partners/:partnerId/offers', { schema: { summary: "The partner's offers with how many customers used each (any staff role)", params: partnerParams } }, async (request) =>
-    partners.listOffers(await caller(request.headers.authorization), request.params.partnerId),
+  app.get(
+    '/partners/:partnerId/offers',
+    { schema: { summary: "The partner's offers with how many customers used each (any staff role)", params: PartnerParams, response: { 200: Type.Array(OfferViewSchema), ...errorAnswers(404) } } },
+    async (request) => offers.listOffers(request.caller, request.params.partnerId),
   );
 
-  app.patch<{ Params: { partnerId: string; offerId: string }; Body: { disabled: boolean } }>(
-    '/api/v1/partners/:partnerId/offers/:offerId',
-    { schema: { summary: 'Disable or re-enable an offer link (partner owner or full administration)', params: partnerItemParams('offerId'), body: { type: 'object', required: ['disabled'], additionalProperties: false, properties: { disabled: { type: 'boolean' } } } } },
-    async (request) => partners.setOfferDisabled(await caller(request.headers.authorization), request.params.partnerId, request.params.offerId, request.body.disabled, request.ip),
+  app.patch(
+    '/partners/:partnerId/offers/:offerId',
+    {
+      schema: {
+        summary: 'Disable or re-enable an offer link (partner owner or full administration)',
+        params: PartnerItemParams('offerId'),
+        body: Strict({ disabled: Type.Boolean() }),
+        response: { 200: OfferViewSchema, ...errorAnswers(403, 404) },
+      },
+    },
+    async (request) => offers.setOfferDisabled(request.caller, request.params.partnerId, request.params.offerId, request.body.disabled, request.ip),
   );
 
-  app.post<{ Body: { code: string; token: string } }>(
-    '/api/v1/offers/view',
+  app.post(
+    '/offers/view',
     {
       config: limited,
       schema: {
         summary: 'What an offer link offers (no sign-in needed): partner, plan, seats, trial length or price, delegated-administration request. OFFER_NOT_FOUND, OFFER_DISABLED, OFFER_EXPIRED, OFFER_USED.',
-        security: [],
-        body: { type: 'object', required: ['code', 'token'], additionalProperties: false, properties: { code: advisorCode, token: linkToken } },
+        body: Strict({ code: AdvisorCode, token: LinkToken }),
+        response: { 200: OfferPublicViewSchema, ...errorAnswers(404, 410) },
       },
     },
-    async (request) => partners.viewOffer(request.body.code, request.body.token),
+    async (request) => offers.viewOffer(request.body.code, request.body.token),
   );
 
-  app.post<{ Body: { code: string; token: string; card?: string; approveAdministration?: boolean } }>(
-    '/api/v1/offers/redeem',
+  app.post(
+    '/offers/redeem',
     {
       config: limited,
       schema: {
         summary:
           'Take an offer as the signed-in customer: a trial starts (201, no card), or the purchase goes through checkout (card and Idempotency-Key; 201, 202 when the bank asks for confirmation, 402 when declined). The partner becomes partner of record; approveAdministration approves its delegated-administration request at once, otherwise it is emailed for approval.',
-        headers: idempotencyHeader,
-        body: { type: 'object', required: ['code', 'token'], additionalProperties: false, properties: { code: advisorCode, token: linkToken, card: cardString, approveAdministration: { type: 'boolean' } } },
+        headers: IdempotencyKeyHeader,
+        body: Strict({ code: AdvisorCode, token: LinkToken, card: Type.Optional(CardString), approveAdministration: Type.Optional(Type.Boolean()) }),
+        response: { 201: Type.Union([TrialStartedSchema, CheckoutPaidSchema]), 202: PaymentActionRequiredSchema, ...errorAnswers(402, 403, 404, 409, 410, 422) },
       },
     },
     async (request, reply) => {
-      const who = await caller(request.headers.authorization);
       const header = request.headers['idempotency-key'];
       const key = header === undefined ? null : idempotencyKeyOf(header, 'purchase');
-      const result = await partners.redeemOffer(who, request.body, key, request.ip);
-      return reply.code(result.statusCode).send(result.body);
+      return sendOutcome(reply, await offers.redeemOffer(request.caller, request.body, key, request.ip));
     },
   );
 
   // --- delegated administration of customers (P3) ----------------------------------------------
 
-  app.post<{ Params: { partnerId: string }; Body: { email: string; permissions: string[]; durationDays: number; language?: string } }>(
-    '/api/v1/partners/:partnerId/requests',
+  app.post(
+    '/partners/:partnerId/requests',
     {
       config: { rateLimit: { max: services.config.rateLimits.invitationsPerMinute * 2, timeWindow: '1 minute' } },
       schema: {
         summary: "Ask a customer's owner (by address) for delegated administration with some of the four permissions for 1 day to 2 years (partner owner or full administration). Emailed; nothing is granted until approved; unanswered requests expire after 90 days.",
-        params: partnerParams,
-        body: { type: 'object', required: ['email', 'permissions', 'durationDays'], additionalProperties: false, properties: { email: emailString, permissions: permissionList, durationDays, language: languageString } },
+        params: PartnerParams,
+        body: Strict({ email: EmailString, permissions: PermissionList, durationDays: DurationDays, language: Type.Optional(LanguageString) }),
+        response: { 201: PartnerRelationshipViewSchema, ...errorAnswers(403, 404, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(await partners.requestAdministration(await caller(request.headers.authorization), request.params.partnerId, request.body, request.ip)),
+    async (request, reply) => reply.code(201).send(await administration.requestAdministration(request.caller, request.params.partnerId, request.body, request.ip)),
   );
 
-  app.get<{ Params: { partnerId: string } }>('/api/v1/partners/:partnerId/requests', { schema: { summary: "The partner's requests and relationships with their state (any staff role)", params: partnerParams } }, async (request) =>
-    partners.listRequests(await caller(request.headers.authorization), request.params.partnerId),
+  app.get(
+    '/partners/:partnerId/requests',
+    { schema: { summary: "The partner's requests and relationships with their state (any staff role)", params: PartnerParams, response: { 200: Type.Array(PartnerRelationshipViewSchema), ...errorAnswers(404) } } },
+    async (request) => administration.listRequests(request.caller, request.params.partnerId),
   );
 
-  app.delete<{ Params: { partnerId: string; requestId: string } }>(
-    '/api/v1/partners/:partnerId/requests/:requestId',
-    { schema: { summary: 'Withdraw a pending request (partner owner or full administration)', params: partnerItemParams('requestId') } },
+  app.delete(
+    '/partners/:partnerId/requests/:requestId',
+    { schema: { summary: 'Withdraw a pending request (partner owner or full administration)', params: PartnerItemParams('requestId'), response: { 204: NoContent, ...errorAnswers(403, 404, 409) } } },
     async (request, reply) => {
-      partners.withdrawRequest(await caller(request.headers.authorization), request.params.partnerId, request.params.requestId, request.ip);
-      return reply.code(204).send();
+      administration.withdrawRequest(request.caller, request.params.partnerId, request.params.requestId, request.ip);
+      return reply.code(204).send(null);
     },
   );
 
-  const requestToken = { type: 'object', required: ['token'], additionalProperties: false, properties: { token: linkToken } } as const;
-
-  app.post<{ Body: { token: string } }>(
-    '/api/v1/partner-requests/view',
-    { config: limited, schema: { summary: 'A request from its emailed link, as the signed-in addressee, with the subscriptions they could grant it on', body: requestToken } },
-    async (request) => partners.viewRequest(await caller(request.headers.authorization), request.body.token),
+  app.post(
+    '/partner-requests/view',
+    {
+      config: limited,
+      schema: { summary: 'A request from its emailed link, as the signed-in addressee, with the subscriptions they could grant it on', body: RequestToken, response: { 200: PartnerRequestViewSchema, ...errorAnswers(403, 404, 410) } },
+    },
+    async (request) => administration.viewRequest(request.caller, request.body.token),
   );
 
-  app.post<{ Body: { token: string; subscriptionId?: string } }>(
-    '/api/v1/partner-requests/approve',
+  app.post(
+    '/partner-requests/approve',
     {
       config: limited,
       schema: {
-        summary: "Approve a request as the signed-in addressee and owner of the subscription: the relationship starts now. PARTNER_REQUEST_NOT_FOUND, _USED, _WITHDRAWN, _EXPIRED (90 days), _WRONG_ACCOUNT; not the owner: 403.",
-        body: { type: 'object', required: ['token'], additionalProperties: false, properties: { token: linkToken, subscriptionId: uuid } },
+        summary: 'Approve a request as the signed-in addressee and owner of the subscription: the relationship starts now. PARTNER_REQUEST_NOT_FOUND, _USED, _WITHDRAWN, _EXPIRED (90 days), _WRONG_ACCOUNT; not the owner: 403.',
+        body: Strict({ token: LinkToken, subscriptionId: Type.Optional(Uuid()) }),
+        response: { 200: PartnerRelationshipViewSchema, ...errorAnswers(403, 404, 409, 410) },
       },
     },
-    async (request) => partners.approveRequest(await caller(request.headers.authorization), request.body.token, request.body.subscriptionId, request.ip),
+    async (request) => administration.approveRequest(request.caller, request.body.token, request.body.subscriptionId, request.ip),
   );
 
-  app.post<{ Body: { token: string } }>('/api/v1/partner-requests/decline', { config: limited, schema: { summary: 'Decline a request as the signed-in addressee', body: requestToken } }, async (request, reply) => {
-    partners.declineRequest(await caller(request.headers.authorization), request.body.token, request.ip);
-    return reply.code(204).send();
-  });
-
-  app.get<{ Params: { id: string } }>(
-    '/api/v1/subscriptions/:id/partners',
-    { schema: { summary: "Partners with a relationship or request on the subscription (needs delegates.view: the owner, delegates with view); shown with the delegates", params: subscriptionIdParams } },
-    async (request) => partners.relationshipsOf(await caller(request.headers.authorization), request.params.id),
+  app.post(
+    '/partner-requests/decline',
+    { config: limited, schema: { summary: 'Decline a request as the signed-in addressee', body: RequestToken, response: { 204: NoContent, ...errorAnswers(403, 404, 409, 410) } } },
+    async (request, reply) => {
+      administration.declineRequest(request.caller, request.body.token, request.ip);
+      return reply.code(204).send(null);
+    },
   );
 
-  app.delete<{ Params: { id: string; relationshipId: string } }>(
-    '/api/v1/subscriptions/:id/partners/:relationshipId',
+  app.get(
+    '/subscriptions/:id/partners',
+    {
+      schema: {
+        summary: 'Partners with a relationship or request on the subscription (needs delegates.view: the owner, delegates with view); shown with the delegates',
+        params: SubscriptionIdParams,
+        response: { 200: Type.Array(PartnerRelationshipViewSchema), ...errorAnswers(403, 404) },
+      },
+    },
+    async (request) => administration.relationshipsOf(request.caller, request.params.id),
+  );
+
+  app.delete(
+    '/subscriptions/:id/partners/:relationshipId',
     {
       schema: {
         summary: "End a partner's delegated administration, or decline its pending request (needs delegates.manage: the owner)",
-        params: { type: 'object', required: ['id', 'relationshipId'], properties: { id: uuid, relationshipId: uuid } },
+        params: Type.Object({ id: Uuid(), relationshipId: Uuid() }),
+        response: { 204: NoContent, ...errorAnswers(403, 404, 409) },
       },
     },
     async (request, reply) => {
-      partners.endRelationship(await caller(request.headers.authorization), request.params.id, request.params.relationshipId, request.ip);
-      return reply.code(204).send();
+      administration.endRelationship(request.caller, request.params.id, request.params.relationshipId, request.ip);
+      return reply.code(204).send(null);
     },
   );
 
   // --- product keys (P4) ----------------------------------------------------------------------
 
-  app.post<{ Params: { partnerId: string }; Body: KeyPurchaseRequest }>(
-    '/api/v1/partners/:partnerId/product-keys',
+  app.post(
+    '/partners/:partnerId/product-keys',
     {
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
-        summary: 'Buy product keys (partner owner or full administration): each key is one subscription of `seats` seats for `termPeriods` periods of the plan. Idempotency-Key required; the keys are in the 201 answer only (a replay shows their last group).',
-        params: partnerParams,
-        headers: idempotencyHeader,
-        body: {
-          type: 'object',
-          required: ['plan', 'seats', 'termPeriods', 'count', 'card'],
-          additionalProperties: false,
-          properties: { plan: planId, seats: { type: 'integer', minimum: 1, maximum: 10000 }, termPeriods: { type: 'integer', minimum: 1, maximum: 36 }, count: { type: 'integer', minimum: 1, maximum: 100 }, card: cardString },
-        },
+        summary:
+          'Buy product keys (partner owner or full administration): each key is one subscription of `seats` seats for `termPeriods` periods of the plan. Idempotency-Key required; the keys are in the 201 answer only (a replay shows their last group).',
+        params: PartnerParams,
+        headers: IdempotencyKeyHeader,
+        body: Strict({
+          plan: PlanId,
+          seats: Type.Integer({ minimum: 1, maximum: 10000 }),
+          termPeriods: Type.Integer({ minimum: 1, maximum: 36 }),
+          count: Type.Integer({ minimum: 1, maximum: 100 }),
+          card: CardString,
+        }),
+        response: { 201: KeyPurchaseResultSchema, 202: PaymentActionRequiredSchema, ...errorAnswers(402, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {
       const key = idempotencyKeyOf(request.headers['idempotency-key'], 'purchase');
-      const result = await partners.buyKeys(await caller(request.headers.authorization), request.params.partnerId, request.body, key, request.ip);
-      return reply.code(result.statusCode).send(result.body);
+      return sendOutcome(reply, await keys.buyKeys(request.caller, request.params.partnerId, request.body, key, request.ip));
     },
   );
 
-  app.get<{ Params: { partnerId: string } }>('/api/v1/partners/:partnerId/product-keys', { schema: { summary: "The partner's keys (last group only) and whether each was redeemed (any staff role)", params: partnerParams } }, async (request) =>
-    partners.listKeys(await caller(request.headers.authorization), request.params.partnerId),
+  app.get(
+    '/partners/:partnerId/product-keys',
+    { schema: { summary: "The partner's keys (last group only) and whether each was redeemed (any staff role)", params: PartnerParams, response: { 200: Type.Array(ProductKeyViewSchema), ...errorAnswers(404) } } },
+    async (request) => keys.listKeys(request.caller, request.params.partnerId),
   );
 
-  app.get<{ Params: { partnerId: string } }>('/api/v1/partners/:partnerId/invoices', { schema: { summary: "The partner's invoices (product keys), newest first (owner and full administration)", params: partnerParams } }, async (request) =>
-    partners.listInvoices(await caller(request.headers.authorization), request.params.partnerId),
+  app.get(
+    '/partners/:partnerId/invoices',
+    { schema: { summary: "The partner's invoices (product keys), newest first (owner and full administration)", params: PartnerParams, response: { 200: Type.Array(PartnerInvoiceViewSchema), ...errorAnswers(403, 404) } } },
+    async (request) => keys.listInvoices(request.caller, request.params.partnerId),
   );
 
-  app.get<{ Params: { partnerId: string; invoiceId: string }; Querystring: { lang?: string } }>(
-    '/api/v1/partners/:partnerId/invoices/:invoiceId/html',
-    {
-      schema: {
-        summary: 'A partner invoice as a printable HTML page',
-        params: partnerItemParams('invoiceId'),
-        querystring: { type: 'object', additionalProperties: false, properties: { lang: { type: 'string', maxLength: 35 } } },
-      },
-    },
+  app.get(
+    '/partners/:partnerId/invoices/:invoiceId/html',
+    { schema: { summary: 'A partner invoice as a printable HTML page', params: PartnerItemParams('invoiceId'), querystring: LanguageQuery, response: { 200: HtmlPage, ...errorAnswers(403, 404) } } },
     async (request, reply) => {
-      const html = partners.invoiceHtml(await caller(request.headers.authorization), request.params.partnerId, request.params.invoiceId, resolveLocale(request.query.lang ?? request.headers['accept-language']));
+      const html = keys.invoiceHtml(request.caller, request.params.partnerId, request.params.invoiceId, resolveLocale(request.query.lang ?? request.headers['accept-language']));
       return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
     },
   );
 
-  app.post<{ Body: { key: string; subscriptionId?: string } }>(
-    '/api/v1/product-keys/redeem',
+  app.post(
+    '/product-keys/redeem',
     {
       config: limited,
       schema: {
         summary:
           'Redeem a product key as the signed-in customer: without subscriptionId a new subscription (you own it, the partner is partner of record); with one, extends that subscription of the same plan (needs billing.manage). PRODUCT_KEY_INVALID, _NOT_FOUND, _USED, _EXPIRED, _PLAN_MISMATCH.',
-        body: { type: 'object', required: ['key'], additionalProperties: false, properties: { key: { type: 'string', minLength: 1, maxLength: 64 }, subscriptionId: uuid } },
+        body: Strict({ key: Type.String({ minLength: 1, maxLength: 64 }), subscriptionId: Type.Optional(Uuid()) }),
+        response: { 201: KeyRedeemedSchema, ...errorAnswers(403, 404, 409, 410) },
       },
     },
-    async (request, reply) => reply.code(201).send(partners.redeemKey(await caller(request.headers.authorization), request.body, request.ip)),
+    async (request, reply) => reply.code(201).send(keys.redeemKey(request.caller, request.body, request.ip)),
   );
 
   // --- customers, notifications, journal (P5, P3) ----------------------------------------------
 
-  app.get<{ Params: { partnerId: string }; Querystring: { search?: string; status?: SubscriptionStatus; relationship?: CustomerRelationshipFilter; renewsBefore?: string; offset?: string; limit?: string } }>(
-    '/api/v1/partners/:partnerId/customers',
+  app.get(
+    '/partners/:partnerId/customers',
     {
       schema: {
         summary:
           "The partner's customers (partner of record, or with a relationship): subscription status, seats, renewal, relationship and its expiry; search by organisation, owner address, tenant or subscription id; filters (any staff role). Acting on one goes through the subscription routes.",
-        params: partnerParams,
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            search: { type: 'string', maxLength: 200 },
-            status: { type: 'string', enum: STATUSES },
-            relationship: { type: 'string', enum: RELATIONSHIP_FILTERS },
-            renewsBefore: isoDateTime,
-            offset: integerText,
-            limit: integerText,
-          },
-        },
+        params: PartnerParams,
+        querystring: Strict({
+          search: Type.Optional(Type.String({ maxLength: 200 })),
+          status: Type.Optional(StringEnum(SUBSCRIPTION_STATUSES)),
+          relationship: Type.Optional(StringEnum(CUSTOMER_RELATIONSHIP_FILTERS)),
+          renewsBefore: Type.Optional(IsoDateTime),
+          offset: Type.Optional(IntegerText),
+          limit: Type.Optional(PageLimitText),
+        }),
+        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(PartnerCustomerViewSchema) }), ...errorAnswers(404) },
       },
     },
     async (request) => {
       const query = request.query;
-      const limit = parseInteger(query.limit, 50, 1000);
-      if (limit < 1) throw new ApiError(400, 'VALIDATION_FAILED', 'limit is 1 to 1000.');
       const renewsBefore = parseTime(query.renewsBefore);
-      return partners.customers(await caller(request.headers.authorization), request.params.partnerId, {
+      return customers.customers(request.caller, request.params.partnerId, {
         ...(query.search === undefined ? {} : { search: query.search }),
         ...(query.status === undefined ? {} : { status: query.status }),
         ...(query.relationship === undefined ? {} : { relationship: query.relationship }),
         ...(renewsBefore === undefined ? {} : { renewsBefore }),
         offset: parseInteger(query.offset, 0, 1_000_000_000),
-        limit,
+        limit: parseInteger(query.limit, 50, 1000),
       });
     },
   );
 
-  app.get<{ Params: { partnerId: string }; Querystring: { limit?: string } }>(
-    '/api/v1/partners/:partnerId/notifications',
+  app.get(
+    '/partners/:partnerId/notifications',
     {
       schema: {
         summary: "Seat, quantity, renewal and cancellation changes of the partner's customers (partner of record), newest first (any staff role); also emailed as a digest",
-        params: partnerParams,
-        querystring: { type: 'object', additionalProperties: false, properties: { limit: integerText } },
+        params: PartnerParams,
+        querystring: Strict({ limit: Type.Optional(PageLimitText) }),
+        response: { 200: Type.Array(PartnerNotificationViewSchema), ...errorAnswers(404) },
       },
     },
-    async (request) => partners.notifications(await caller(request.headers.authorization), request.params.partnerId, Math.max(1, parseInteger(request.query.limit, 100, 1000))),
+    async (request) => customers.notifications(request.caller, request.params.partnerId, parseInteger(request.query.limit, 100, 1000)),
   );
 
-  app.get<{ Params: { partnerId: string }; Querystring: { limit?: string } }>(
-    '/api/v1/partners/:partnerId/journal',
-    { schema: { summary: "The partner's own journal: staff, offers, requests, keys and their use by customers (any staff role)", params: partnerParams, querystring: { type: 'object', additionalProperties: false, properties: { limit: integerText } } } },
-    async (request) => partners.journal(await caller(request.headers.authorization), request.params.partnerId, Math.max(1, parseInteger(request.query.limit, 500, 10000))),
+  app.get(
+    '/partners/:partnerId/journal',
+    {
+      schema: {
+        summary: "The partner's own journal: staff, offers, requests, keys and their use by customers (any staff role)",
+        params: PartnerParams,
+        querystring: Strict({ limit: Type.Optional(JournalLimitText) }),
+        response: {
+          200: Type.Array(JournalEntryViewSchema),
+          ...errorAnswers(404),
+        },
+      },
+    },
+    async (request) => staff.journal(request.caller, request.params.partnerId, parseInteger(request.query.limit, 500, 10000)),
   );
 }

@@ -4,7 +4,7 @@
  * run inside the caller's `storage.transaction`.
  */
 import type Database from 'better-sqlite3';
-import type { BillingProfileView } from '../../../shared/src/api/billingProfile.js';
+import type { BillingProfileView } from '../../../shared/src/api/views.js';
 
 export interface InvoiceParty {
   name: string;

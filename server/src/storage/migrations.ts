@@ -539,6 +539,82 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 12,
+    description: 'journal actors typed: partner staff keep their partner and staff role instead of free text; the first administrator is appointed by the service that creates the organisation, not a trigger',
+    sql: `
+      ALTER TABLE journal ADD COLUMN actor_partner_id TEXT;
+      ALTER TABLE journal ADD COLUMN actor_staff_role TEXT CHECK (actor_staff_role IN ('owner', 'full', 'limited'));
+      -- A partner's own entries were written with the role "partner <staff role>" in the partner's organisation.
+      UPDATE journal SET
+          actor_partner_id = (SELECT p.id FROM partners p WHERE p.organisation_id = journal.organisation_id),
+          actor_staff_role = substr(actor_role, 9),
+          actor_role = 'partner'
+        WHERE actor_role IN ('partner owner', 'partner full', 'partner limited');
+      -- Entries partner staff wrote for a customer named the partner only in on_behalf_of ("partner X for customer Y").
+      UPDATE journal SET actor_partner_id = (
+          SELECT s.partner_id FROM partner_staff s JOIN partners p ON p.id = s.partner_id
+          WHERE s.tenant_id = journal.actor_tenant_id AND s.object_id = journal.actor_object_id AND journal.on_behalf_of LIKE 'partner ' || p.name || ' for customer %'
+          LIMIT 1)
+        WHERE actor_role = 'partner' AND actor_partner_id IS NULL;
+      DROP TRIGGER IF EXISTS organisation_first_administrator;
+    `,
+  },
+  {
+    version: 13,
+    description: 'the transactional outbox: emails written with the change they tell about, delivered by a job with retries (status, attempts, next attempt, last error, a claim with a lease)',
+    sql: `
+      CREATE TABLE outbox_next (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        to_address TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        html TEXT NOT NULL,
+        text TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+        attempts INTEGER NOT NULL CHECK (attempts >= 0),
+        -- NULL: due at once. Set when an attempt failed.
+        next_attempt_at INTEGER,
+        claim_token TEXT,
+        lease_until INTEGER,
+        last_error TEXT,
+        message_id TEXT,
+        -- The MIME message, kept by the local outbox only.
+        raw TEXT,
+        created_at INTEGER NOT NULL,
+        sent_at INTEGER
+      );
+      -- Rows of the development outbox were sent when written.
+      INSERT INTO outbox_next (id, kind, to_address, subject, html, text, status, attempts, message_id, raw, created_at, sent_at)
+        SELECT id, kind, to_address, subject, html, text, 'sent', 1, message_id, raw, created_at, created_at FROM outbox;
+      DROP TABLE outbox;
+      ALTER TABLE outbox_next RENAME TO outbox;
+      CREATE INDEX outbox_due ON outbox (id) WHERE status = 'pending';
+    `,
+  },
+  {
+    version: 14,
+    description: "each subscription's live seats, counted as seats change (in the same transaction, by triggers) instead of a COUNT over its seats on every request",
+    sql: `
+      ALTER TABLE subscriptions ADD COLUMN live_seats INTEGER NOT NULL DEFAULT 0 CHECK (live_seats >= 0);
+      UPDATE subscriptions SET live_seats = (SELECT COUNT(*) FROM seats WHERE seats.subscription_id = subscriptions.id AND seats.removed_at IS NULL);
+      -- Every way a seat becomes live or stops being live, or moves (consolidation), whoever writes it.
+      CREATE TRIGGER seats_live_count_insert AFTER INSERT ON seats WHEN NEW.removed_at IS NULL
+      BEGIN
+        UPDATE subscriptions SET live_seats = live_seats + 1 WHERE id = NEW.subscription_id;
+      END;
+      CREATE TRIGGER seats_live_count_delete AFTER DELETE ON seats WHEN OLD.removed_at IS NULL
+      BEGIN
+        UPDATE subscriptions SET live_seats = live_seats - 1 WHERE id = OLD.subscription_id;
+      END;
+      CREATE TRIGGER seats_live_count_update AFTER UPDATE OF subscription_id, removed_at ON seats
+        WHEN (OLD.removed_at IS NULL) <> (NEW.removed_at IS NULL) OR OLD.subscription_id IS NOT NEW.subscription_id
+      BEGIN
+        UPDATE subscriptions SET live_seats = live_seats - 1 WHERE id = OLD.subscription_id AND OLD.removed_at IS NULL;
+        UPDATE subscriptions SET live_seats = live_seats + 1 WHERE id = NEW.subscription_id AND NEW.removed_at IS NULL;
+      END;
+    `,
+  },
+  {
+    version: 15,
     description: 'billing profiles (the buyer an invoice names, its country and VAT number) and the parties of each invoice as issued',
     sql: `
       -- Per subscription: who is billed. The VAT number is stored in its canonical form, its format checked per country.

@@ -179,10 +179,6 @@ function likePattern(search: string): string {
 export class PartnerStorage {
   constructor(private readonly db: Database.Database) {}
 
-  organisation(id: string): { id: string; tenantId: string; name: string } | undefined {
-    return this.db.prepare('SELECT id, tenant_id AS tenantId, name FROM organisations WHERE id = ?').get(id) as { id: string; tenantId: string; name: string } | undefined;
-  }
-
   // --- partners and staff ------------------------------------------------------------------
 
   insertPartner(row: PartnerRow): void {
@@ -553,13 +549,17 @@ export class PartnerStorage {
         break;
     }
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-    const total = (this.db.prepare(`${base} SELECT COUNT(*) AS n FROM c ${where}`).get(...params) as { n: number }).n;
-    const items = this.db
+    // The order (by name) has no index: every page sorts all the partner's matching customers, so
+    // the sort counts them as it goes (a window over the result) instead of a second query doing
+    // the same work again. Seats are the subscription's kept live-seat count, not a COUNT per row.
+    const rows = this.db
       .prepare(
-        `${base} SELECT c.*, (SELECT COUNT(*) FROM seats WHERE seats.subscription_id = c.subscriptionId AND seats.removed_at IS NULL) AS assigned
+        `${base} SELECT c.*, (SELECT live_seats FROM subscriptions WHERE id = c.subscriptionId) AS assigned, COUNT(*) OVER () AS matches
          FROM c ${where} ORDER BY lower(organisationName), subscriptionId LIMIT ? OFFSET ?`,
       )
-      .all(...params, query.limit, query.offset) as Array<Omit<CustomerRow, 'partnerOfRecord'> & { partnerOfRecord: number }>;
-    return { total, items: items.map((row) => ({ ...row, partnerOfRecord: row.partnerOfRecord === 1 })) };
+      .all(...params, query.limit, query.offset) as Array<Omit<CustomerRow, 'partnerOfRecord'> & { partnerOfRecord: number; matches: number }>;
+    // A page past the last match has no row to carry the count.
+    const total = rows[0]?.matches ?? (query.offset === 0 ? 0 : (this.db.prepare(`${base} SELECT COUNT(*) AS n FROM c ${where}`).get(...params) as { n: number }).n);
+    return { total, items: rows.map(({ matches: _matches, ...row }) => ({ ...row, partnerOfRecord: row.partnerOfRecord === 1 })) };
   }
 }

@@ -13,13 +13,17 @@ import { BillingStorage } from './billingStorage.js';
 import { ClaimStorage } from './claimStorage.js';
 import { PartnerStorage } from './partnerStorage.js';
 import { EntitlementStorage } from './entitlementStorage.js';
-import { notificationKind } from '../partners/rules.js';
+import { JournalStorage } from './journalStorage.js';
+import { OutboxStorage } from './outboxStorage.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
+import { cacheStatements } from './statementCache.js';
+import { querySeatPage, SEAT_COLUMNS, type SeatPage, type SeatQuery, type SeatRow } from './seatPages.js';
 
 import type { SubscriptionStatus } from '../../../shared/src/api/views.js';
 import type { Permission } from '../../../shared/src/permissions/permissions.js';
 
 export type { SubscriptionStatus };
+export type { SeatCursor, SeatPage, SeatQuery, SeatRow, SeatSort } from './seatPages.js';
 
 export interface OrganisationRow {
   id: string;
@@ -63,20 +67,6 @@ export interface SubscriptionRow {
   assignedCount: number;
 }
 
-export interface SeatRow {
-  id: string;
-  subscriptionId: string;
-  emailCanonical: string;
-  emailDisplay: string;
-  language: string;
-  boundTenantId: string | null;
-  boundObjectId: string | null;
-  assignedAt: number;
-  lastCheckInAt: number | null;
-  removedAt: number | null;
-  suspendedAt: number | null;
-}
-
 /** A seat with what the license check needs to know about its subscription. */
 export interface SeatForCheck extends SeatRow {
   subscriptionStatus: SubscriptionStatus;
@@ -84,47 +74,6 @@ export interface SeatForCheck extends SeatRow {
   organisationId: string;
   organisationTenantId: string;
   periodEnd: number;
-}
-
-export interface OutboxRow {
-  id: number;
-  messageId: string;
-  kind: string;
-  to: string;
-  subject: string;
-  html: string;
-  text: string;
-  createdAt: number;
-}
-
-/** `partner`: a partner organisation's own entries (offers, requests, keys), never shown in a subscription's journal. */
-export type JournalCategory = 'seats' | 'delegates' | 'domains' | 'subscription' | 'billing' | 'partner';
-
-export interface JournalEntry {
-  organisationId: string;
-  subscriptionId: string | null;
-  actor: { tenantId: string; objectId: string; email: string } | null;
-  /** The actor's role when acting: owner, delegate (later partner). */
-  actorRole: string | null;
-  /** Whom the actor acted for, when not for themself (a partner for a customer). */
-  onBehalfOf: string | null;
-  category: JournalCategory;
-  action: string;
-  target: string | null;
-  detail: string | null;
-  ip: string | null;
-  at: number;
-}
-
-export interface JournalFilter {
-  actor?: string;
-  action?: string;
-  from?: number;
-  to?: number;
-  categories: readonly JournalCategory[];
-  limit: number;
-  /** Newest entries first (the portal's view); oldest first otherwise (exports). */
-  newestFirst?: boolean;
 }
 
 export interface DelegateRow {
@@ -153,45 +102,15 @@ export interface InvitationRow {
   acceptedAt: number | null;
 }
 
-export type SeatSort = 'email' | 'status' | 'lastCheckIn' | 'assignedAt';
-
-export interface SeatQuery {
-  search?: string;
-  sort: SeatSort;
-  descending: boolean;
-  offset: number;
-  limit: number;
-}
-
 const SUBSCRIPTION_COLUMNS = `
   s.id, s.organisation_id AS organisationId, s.plan_id AS planId, s.quantity, s.status,
   s.period_start AS periodStart, s.period_end AS periodEnd, s.owner_tenant_id AS ownerTenantId,
   s.owner_object_id AS ownerObjectId, s.owner_email AS ownerEmail, s.created_at AS createdAt,
-  (SELECT COUNT(*) FROM seats x WHERE x.subscription_id = s.id AND x.removed_at IS NULL) AS assignedCount`;
-
-const SEAT_COLUMNS = `
-  seats.id, seats.subscription_id AS subscriptionId, seats.email_canonical AS emailCanonical,
-  seats.email_display AS emailDisplay, seats.language, seats.bound_tenant_id AS boundTenantId,
-  seats.bound_object_id AS boundObjectId, seats.assigned_at AS assignedAt,
-  seats.last_check_in_at AS lastCheckInAt, seats.removed_at AS removedAt, seats.suspended_at AS suspendedAt`;
+  s.live_seats AS assignedCount`;
 
 const DELEGATE_COLUMNS = `id, subscription_id AS subscriptionId, tenant_id AS tenantId, object_id AS objectId, email, permissions, created_at AS createdAt`;
 const INVITATION_COLUMNS = `id, subscription_id AS subscriptionId, email_canonical AS emailCanonical, email_display AS emailDisplay, permissions,
   language, status, invited_by_email AS invitedByEmail, created_at AS createdAt, expires_at AS expiresAt, accepted_at AS acceptedAt`;
-
-/** Seat status order for sorting: pending, active, suspended. The same expression as the index seats_live_status (migration 4). */
-const SEAT_STATUS_RANK = `(CASE WHEN suspended_at IS NOT NULL THEN 3 WHEN bound_object_id IS NULL THEN 1 ELSE 2 END)`;
-/**
- * Sort terms, all in the requested direction so that each sort reads one index of migration 4 in
- * order (no sort step at 10,000 seats); the address breaks ties. "Never checked in" comes first
- * when ascending (the least recent) and last when descending.
- */
-const SEAT_SORT_SQL: Record<SeatSort, string[]> = {
-  email: ['seats.email_canonical'],
-  status: [SEAT_STATUS_RANK, 'seats.email_canonical'],
-  lastCheckIn: ['seats.last_check_in_at', 'seats.email_canonical'],
-  assignedAt: ['seats.assigned_at', 'seats.email_canonical'],
-};
 
 function parsePermissions(value: string): Permission[] {
   return value === '' ? [] : (value.split(',') as Permission[]);
@@ -211,6 +130,10 @@ export class Storage {
   readonly entitlements: EntitlementStorage;
   /** Charge claims under Idempotency-Keys (./claimStorage.ts), on the same connection and transactions. */
   readonly claims: ClaimStorage;
+  /** Journal rows (./journalStorage.ts), on the same connection and transactions. */
+  readonly journal: JournalStorage;
+  /** Emails written with their change, until delivered (./outboxStorage.ts), on the same connection and transactions. */
+  readonly outbox: OutboxStorage;
 
   private constructor(private readonly db: Database.Database) {
     this.billing = new BillingStorage(db);
@@ -218,12 +141,14 @@ export class Storage {
     this.partners = new PartnerStorage(db);
     this.entitlements = new EntitlementStorage(db);
     this.claims = new ClaimStorage(db);
+    this.journal = new JournalStorage(db);
+    this.outbox = new OutboxStorage(db);
   }
 
   /** Opens (creating if needed) the database file and brings its schema up to date. */
   static open(file: string, migrations: readonly Migration[] = MIGRATIONS): Storage {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-    const db = new Database(file);
+    const db = cacheStatements(new Database(file));
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -359,7 +284,7 @@ export class Storage {
       .all(organisationId) as OrganisationAdministratorRow[];
   }
 
-  insertOrganisationAdministrator(row: OrganisationAdministratorRow & { organisationId: string; appointedBy: string }): boolean {
+  insertOrganisationAdministrator(row: OrganisationAdministratorRow & { organisationId: string; appointedBy: string | null }): boolean {
     return (
       this.db
         .prepare('INSERT OR IGNORE INTO organisation_administrators (id, organisation_id, tenant_id, object_id, email, appointed_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -506,8 +431,9 @@ export class Storage {
 
   // --- seats -------------------------------------------------------------------------------
 
+  /** The subscription's live seats: the count the seat triggers of migrations.ts keep (`live_seats`), not a COUNT over its seats. */
   countLiveSeats(subscriptionId: string): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM seats WHERE subscription_id = ? AND removed_at IS NULL').get(subscriptionId) as { n: number }).n;
+    return (this.db.prepare('SELECT live_seats AS n FROM subscriptions WHERE id = ?').get(subscriptionId) as { n: number } | undefined)?.n ?? 0;
   }
 
   findLiveSeatByEmail(subscriptionId: string, emailCanonical: string): SeatRow | undefined {
@@ -532,15 +458,9 @@ export class Storage {
       .all(subscriptionId) as SeatRow[];
   }
 
-  /** One page of live seats, searched and sorted; `total` counts every match. */
-  querySeats(subscriptionId: string, query: SeatQuery): { total: number; items: SeatRow[] } {
-    const search = query.search?.trim().toLowerCase() ?? '';
-    const where = `seats.subscription_id = ? AND seats.removed_at IS NULL${search ? " AND seats.email_canonical LIKE ? ESCAPE '\\'" : ''}`;
-    const params: unknown[] = [subscriptionId, ...(search ? [`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`] : [])];
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM seats WHERE ${where}`).get(...params) as { n: number }).n;
-    const order = SEAT_SORT_SQL[query.sort].map((term) => `${term} ${query.descending ? 'DESC' : 'ASC'}`).join(', ');
-    const items = this.db.prepare(`SELECT ${SEAT_COLUMNS} FROM seats WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, query.limit, query.offset) as SeatRow[];
-    return { total, items };
+  /** One page of live seats, searched and sorted, by offset or after a cursor (./seatPages.ts). */
+  querySeats(subscriptionId: string, query: SeatQuery): SeatPage {
+    return querySeatPage(this.db, subscriptionId, query);
   }
 
   setSeatSuspended(seatId: string, suspendedAt: number | null): void {
@@ -609,79 +529,5 @@ export class Storage {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(row.id, row.subscriptionId, row.provider, row.providerReference, row.amountMinor, row.currency, row.status, row.description, row.createdAt);
-  }
-
-  // --- outbox and journal ------------------------------------------------------------------
-
-  insertOutboxMessage(row: Omit<OutboxRow, 'id'> & { raw: string }): void {
-    this.db
-      .prepare('INSERT INTO outbox (message_id, kind, to_address, subject, html, text, raw, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(row.messageId, row.kind, row.to, row.subject, row.html, row.text, row.raw, row.createdAt);
-  }
-
-  listOutbox(limit: number): OutboxRow[] {
-    return this.db
-      .prepare('SELECT id, message_id AS messageId, kind, to_address AS "to", subject, html, text, created_at AS createdAt FROM outbox ORDER BY id DESC LIMIT ?')
-      .all(limit) as OutboxRow[];
-  }
-
-  appendJournal(entry: JournalEntry): void {
-    this.db
-      .prepare(
-        `INSERT INTO journal (organisation_id, subscription_id, actor_tenant_id, actor_object_id, actor_email, actor_role, on_behalf_of, category, action, target, detail, ip, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        entry.organisationId,
-        entry.subscriptionId,
-        entry.actor?.tenantId ?? null,
-        entry.actor?.objectId ?? null,
-        entry.actor?.email ?? null,
-        entry.actorRole,
-        entry.onBehalfOf,
-        entry.category,
-        entry.action,
-        entry.target,
-        entry.detail,
-        entry.ip,
-        entry.at,
-      );
-    // The partner of record hears of its customers' seat, quantity, renewal and cancellation changes (P3), in the same transaction.
-    const kind = entry.subscriptionId !== null && entry.category !== 'partner' ? notificationKind(entry.action) : null;
-    if (kind && entry.subscriptionId) this.partners.notifyPartnerOfRecord(entry.subscriptionId, kind, entry.action, entry.detail, entry.at);
-  }
-
-  /** Journal entries of an organisation (one subscription's, when given), oldest first, filtered. */
-  journalFor(organisationId: string, subscriptionId: string | null = null, filter: JournalFilter = { categories: ['seats', 'delegates', 'domains', 'subscription', 'billing'], limit: 10_000 }): Array<JournalEntry & { id: number }> {
-    const conditions = ['organisation_id = ?', `category IN (${filter.categories.map(() => '?').join(', ') || "''"})`];
-    const params: unknown[] = [organisationId, ...filter.categories];
-    if (subscriptionId !== null) {
-      conditions.push('(subscription_id = ? OR subscription_id IS NULL)');
-      params.push(subscriptionId);
-    }
-    if (filter.actor) {
-      conditions.push("actor_email LIKE ? ESCAPE '\\'");
-      params.push(`%${filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    }
-    if (filter.action) {
-      conditions.push('action = ?');
-      params.push(filter.action);
-    }
-    if (filter.from !== undefined) {
-      conditions.push('created_at >= ?');
-      params.push(filter.from);
-    }
-    if (filter.to !== undefined) {
-      conditions.push('created_at < ?');
-      params.push(filter.to);
-    }
-    const rows = this.db
-      .prepare(
-        `SELECT id, organisation_id AS organisationId, subscription_id AS subscriptionId, actor_tenant_id AS tenantId, actor_object_id AS objectId,
-                actor_email AS email, actor_role AS actorRole, on_behalf_of AS onBehalfOf, category, action, target, detail, ip, created_at AS at
-         FROM journal WHERE ${conditions.join(' AND ')} ORDER BY id ${filter.newestFirst ? 'DESC' : 'ASC'} LIMIT ?`,
-      )
-      .all(...params, filter.limit) as Array<Omit<JournalEntry, 'actor'> & { id: number; tenantId: string | null; objectId: string | null; email: string | null }>;
-    return rows.map(({ tenantId, objectId, email, ...entry }) => ({ ...entry, actor: tenantId && objectId ? { tenantId, objectId, email: email ?? '' } : null }));
   }
 }

@@ -1,15 +1,19 @@
+import { Type, type Static } from 'typebox';
+import { StringEnum } from './schemaKit.js';
+
 /** What `GET /app-config.json` tells the browser pages about the deployment they belong to. */
-export interface ClientConfig {
-  identity: { provider: 'development' | 'entra'; clientId: string; apiScope: string };
-  graphBaseUrl: string;
-  sendRatePerMinute: number;
-  /** The mailbox's recipients per rolling 24 hours; bigger campaigns go out over days. */
-  dailyRecipientLimit: number;
-  licenseIssuer: string;
-  /** How long this deployment's license tokens live: the longest the pane trusts a cached one. */
-  licenseTokenTtlSeconds: number;
-  promoUrl: string;
-  currency: string;
-  /** Who takes card details: the simulated provider (test card numbers typed in), or Stripe (Stripe.js with this publishable key). */
-  payments: { provider: 'simulated' } | { provider: 'stripe'; publishableKey: string };
-}
+export const ClientConfigSchema = Type.Object({
+  identity: Type.Object({ provider: StringEnum(['development', 'entra']), clientId: Type.String(), apiScope: Type.String() }),
+  graphBaseUrl: Type.String(),
+  sendRatePerMinute: Type.Integer(),
+  dailyRecipientLimit: Type.Integer({ description: "The mailbox's recipients per rolling 24 hours; bigger campaigns go out over days." }),
+  licenseIssuer: Type.String(),
+  licenseTokenTtlSeconds: Type.Integer({ description: "How long this deployment's license tokens live: the longest the pane trusts a cached one." }),
+  promoUrl: Type.String(),
+  currency: Type.String(),
+  payments: Type.Union(
+    [Type.Object({ provider: Type.Literal('simulated') }), Type.Object({ provider: Type.Literal('stripe'), publishableKey: Type.String() })],
+    { description: 'Who takes card details: the simulated provider (test card numbers typed in), or Stripe (Stripe.js with this publishable key).' },
+  ),
+});
+export type ClientConfig = Static<typeof ClientConfigSchema>;

@@ -15,7 +15,10 @@
  * - anywhere else: outside the scope of EU VAT.
  * The rates are a table the deployment configures (VAT_RATES_BP), with the standard rates below.
  */
-export type TaxTreatment = 'domestic' | 'eu_reverse_charge' | 'eu_consumer' | 'ch_reverse_charge' | 'ch_consumer' | 'outside_scope';
+import { safeMoney } from './pricing.js';
+
+export const TAX_TREATMENTS = ['domestic', 'eu_reverse_charge', 'eu_consumer', 'ch_reverse_charge', 'ch_consumer', 'outside_scope'] as const;
+export type TaxTreatment = (typeof TAX_TREATMENTS)[number];
 
 export const EU_COUNTRIES: ReadonlySet<string> = new Set(['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK']);
 
@@ -30,10 +33,13 @@ export interface TaxDecision {
   rateBp: number;
 }
 
-/** Tax on an amount, rounded half up to the minor unit (half away from zero for credits). */
+/**
+ * The one rounding rule for tax, used by invoices, charges and every price the portal shows:
+ * tax on an amount at a rate in basis points, rounded half up to the minor unit (half away from
+ * zero for credits, so that a credit's tax mirrors the charge it cancels).
+ */
 export function taxFor(subtotalMinor: number, taxRateBp: number): number {
-  const tax = Math.sign(subtotalMinor) * Math.floor((Math.abs(subtotalMinor) * taxRateBp + 5_000) / 10_000);
-  if (!Number.isSafeInteger(tax)) throw new RangeError('Amount out of range');
+  const tax = safeMoney(Math.sign(subtotalMinor) * Math.floor((Math.abs(subtotalMinor) * taxRateBp + 5_000) / 10_000));
   return tax === 0 ? 0 : tax;
 }
 

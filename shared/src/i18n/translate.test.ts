@@ -4,7 +4,7 @@ import { de } from './de.js';
 import { en } from './en.js';
 import { fr } from './fr.js';
 import './allCatalogs.js';
-import { formatMoney, resolveLocale, translate, type Locale, type MessageKey } from './translate.js';
+import { formatMoney, formatRate, resolveLocale, translate, type Locale, type MessageKey } from './translate.js';
 
 const isPlural = (message: string) => message.includes(', plural,');
 
@@ -124,5 +124,11 @@ describe('translate', () => {
   it('formats integer minor units without float arithmetic surprises', () => {
     expect(formatMoney(2500, 'EUR', 'en')).toBe('€25.00');
     expect(formatMoney(123456789, 'CHF', 'de')).toMatch(/1.234.567,89/);
+  });
+
+  it('formats a tax rate in basis points as a percentage number in the reader\'s language', () => {
+    expect(formatRate(810, 'en')).toBe('8.1');
+    expect(formatRate(810, 'fr')).toBe('8,1');
+    expect(formatRate(1925, 'de')).toBe('19,25');
   });
 });

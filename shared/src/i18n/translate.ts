@@ -73,6 +73,11 @@ export function formatMoney(amountMinor: number, currency: string, locale: Local
   return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amountMinor / 10 ** digits);
 }
 
+/** A rate in basis points as the number before "%" (810 → "8.1" in English, "8,1" in French). */
+export function formatRate(rateBp: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(rateBp / 100);
+}
+
 export function formatDate(epochMs: number, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(epochMs));
 }

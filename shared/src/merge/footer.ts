@@ -3,11 +3,8 @@
  * an unlicensed sender; whether it applies is decided from the license token (see
  * ../license/footerDecision.ts), never here.
  */
+import { escapeHtml } from '../html/escapeHtml.js';
 import { translate, type Locale } from '../i18n/translate.js';
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
-}
 
 /** Marks the footer so tests and support can recognise it in a sent message. */
 export const FOOTER_MARKER = 'data-outmerge-footer';

@@ -19,6 +19,7 @@
  * make a javascript:, data: or vbscript: link.
  */
 import Handlebars from 'handlebars';
+import { escapeHtml } from '../html/escapeHtml.js';
 
 export type TemplatePart = 'subject' | 'body';
 
@@ -283,12 +284,6 @@ export function plainTextValue(value: string): string {
   return LINE_BREAKS.test(value) ? value.replace(/[\r\n\u2028\u2029\0]+/g, ' ') : value;
 }
 
-/** HTML-escapes a merged value: the characters Handlebars escapes, with a fast path for the common value that has none. */
-const HTML_SPECIAL = /[&<>"'`=]/;
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;' };
-export function escapeValue(value: string): string {
-  return HTML_SPECIAL.test(value) ? value.replace(/[&<>"'`=]/g, (ch) => HTML_ESCAPES[ch] ?? ch) : value;
-}
 
 function rowContext(row: MergeRow, refs: readonly ColumnRef[], output: (value: string) => string): Record<string, string> {
   const context: Record<string, string> = Object.create(null) as Record<string, string>;
@@ -341,7 +336,7 @@ export function compileTemplate(input: { subject: string; bodyHtml: string }, co
       fields,
       render(row, options) {
         const renderedSubject = plainTextValue(subjectTemplate(rowContext(row, refs, plainTextValue), runtimeOptions)).trim();
-        const html = bodyTemplate(rowContext(row, refs, escapeValue), runtimeOptions);
+        const html = bodyTemplate(rowContext(row, refs, escapeHtml), runtimeOptions);
         return { subject: renderedSubject, html: options?.footerHtml ? appendToBody(html, options.footerHtml) : html };
       },
       emptyFields(row) {

@@ -51,6 +51,9 @@ const REQUIRED: Record<SubscriptionAction, { anyOf: readonly Permission[] } | 'a
   'subscription.consolidate': 'owner',
 };
 
+/** Every subscription action, in one list (the API's schemas enumerate it). */
+export const SUBSCRIPTION_ACTIONS = Object.keys(REQUIRED) as readonly SubscriptionAction[];
+
 export interface Actor {
   tenantId: string;
   objectId: string;
@@ -112,7 +115,8 @@ export interface SubscriptionRoles {
   organisation?: OrganisationRoles;
 }
 
-export type Role = 'owner' | 'delegate' | 'partner';
+export const ROLES = ['owner', 'delegate', 'partner'] as const;
+export type Role = (typeof ROLES)[number];
 
 export function isSameActor(a: Actor, b: Actor): boolean {
   return a.tenantId === b.tenantId && a.objectId === b.objectId;

@@ -3,59 +3,53 @@
  * partner, the permissions and the duration, picks the subscription when the request names none,
  * and approves or declines. Nothing is granted before this.
  */
-import { Button, Caption1, Card, Link, MessageBar, MessageBarBody, Radio, RadioGroup, Field, Spinner, Text } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Button, Caption1, Card, Field, Link, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Text, makeStyles, mergeClasses } from '@fluentui/react-components';
+import { useCallback, useState } from 'react';
 import type { PartnerRelationshipView } from '../../../../shared/src/api/views.js';
 import { formatDate, type MessageKey } from '../../../../shared/src/i18n/translate.js';
 import type { Account } from '../../auth/authPort.js';
 import { Feedback } from '../../components/Feedback.js';
+import { useLayout } from '../../components/layout.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { errorText } from '../errorText.js';
+import { useAsyncAction } from '../useAsyncAction.js';
 import type { PartnerRequestReview, PortalApi } from '../usePortalApi.js';
 import { durationText } from './partnerText.js';
+import { PageTitle } from '../../components/PageTitle.js';
+
+const useStyles = makeStyles({
+  page: { maxWidth: '680px' },
+});
 
 export function ApproveRequest({ api, account, token }: { api: PortalApi; account: Account; token: string }) {
   const { t, locale } = useI18n();
-  const [request, setRequest] = useState<PartnerRequestReview | null>(null);
-  const [subscriptionId, setSubscriptionId] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const layout = useLayout();
+  const styles = useStyles();
+  const review = useAsyncAction(useCallback(() => api.viewPartnerRequest(token), [api, token]));
+  const { data: request, error, busy } = review;
+  /** The subscription the grant is for, when the request names none: the owner's choice, the first one until then. */
+  const [chosen, setChosen] = useState<string | null>(null);
+  const subscriptionId = chosen ?? request?.subscriptionId ?? request?.subscriptions[0]?.id ?? '';
   const [outcome, setOutcome] = useState<{ approved: PartnerRelationshipView } | { declined: true } | null>(null);
 
-  useEffect(() => {
-    api.viewPartnerRequest(token).then(
-      (r) => {
-        setRequest(r);
-        setSubscriptionId(r.subscriptionId ?? r.subscriptions[0]?.id ?? '');
+  // Answered once: the request is not read again (it is no longer pending).
+  const answer = (approve: boolean) =>
+    void review.run(
+      async () => {
+        if (approve) setOutcome({ approved: await api.approvePartnerRequest(token, request?.subscriptionId ? undefined : subscriptionId || undefined) });
+        else {
+          await api.declinePartnerRequest(token);
+          setOutcome({ declined: true });
+        }
       },
-      (e: unknown) => setError(errorText(e, t)),
+      { reload: false },
     );
-  }, [api, token, t]);
-
-  const answer = async (approve: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
-      if (approve) setOutcome({ approved: await api.approvePartnerRequest(token, request?.subscriptionId ? undefined : subscriptionId || undefined) });
-      else {
-        await api.declinePartnerRequest(token);
-        setOutcome({ declined: true });
-      }
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const heading = (
-    <Text as="h2" size={500} weight="semibold" id="partner-request-heading">
-      {request ? t('approve.title', { partner: request.partner }) : t('approve.titleGeneric')}
-    </Text>
+    <PageTitle id="partner-request-heading">{request ? t('approve.title', { partner: request.partner }) : t('approve.titleGeneric')}</PageTitle>
   );
   if (!request)
     return (
-      <section style={{ display: 'flex', flexDirection: 'column', gap: 12, maxWidth: 640 }} aria-labelledby="partner-request-heading">
+      <section className={mergeClasses(layout.stackM, layout.narrow)} aria-labelledby="partner-request-heading">
         {heading}
         {error ? (
           <MessageBar intent="error">
@@ -69,12 +63,12 @@ export function ApproveRequest({ api, account, token }: { api: PortalApi; accoun
 
   const subscriptionLabel = (s: PartnerRequestReview['subscriptions'][number]) => t('approve.subscription', { plan: t(`plan.${s.plan}` as MessageKey), quantity: s.quantity, status: t(`status.${s.status}` as MessageKey) });
   return (
-    <section style={{ display: 'flex', flexDirection: 'column', gap: 12, maxWidth: 680 }} aria-labelledby="partner-request-heading" data-testid="approve-request">
+    <section className={mergeClasses(layout.stackM, styles.page)} aria-labelledby="partner-request-heading" data-testid="approve-request">
       {heading}
-      <Card style={{ padding: 16, display: 'flex', flexDirection: 'column', gap: 8 }} data-testid="approve-details">
+      <Card className={mergeClasses(layout.padded, layout.stackS)} data-testid="approve-details">
         <Text>{t('approve.explain', { partner: request.partner, code: request.advisorCode, by: request.requestedBy })}</Text>
         <Text weight="semibold">{t('approve.permissions')}</Text>
-        <ul style={{ margin: 0, paddingLeft: 20 }}>
+        <ul className={layout.list}>
           {request.permissions.map((p) => (
             <li key={p}>{t(`permission.${p}`)}</li>
           ))}
@@ -105,7 +99,7 @@ export function ApproveRequest({ api, account, token }: { api: PortalApi; accoun
         <>
           {request.subscriptionId === null && request.subscriptions.length > 1 ? (
             <Field label={t('approve.choose')}>
-              <RadioGroup value={subscriptionId} onChange={(_, d) => setSubscriptionId(d.value)}>
+              <RadioGroup value={subscriptionId} onChange={(_, d) => setChosen(d.value)}>
                 {request.subscriptions.map((s) => (
                   <Radio key={s.id} value={s.id} label={subscriptionLabel(s)} />
                 ))}
@@ -114,11 +108,11 @@ export function ApproveRequest({ api, account, token }: { api: PortalApi; accoun
           ) : (
             request.subscriptions[0] && <Caption1>{t('approve.for', { subscription: subscriptionLabel(request.subscriptions[0]) })}</Caption1>
           )}
-          <div style={{ display: 'flex', gap: 8 }}>
-            <Button appearance="primary" disabled={busy || subscriptionId === ''} onClick={() => void answer(true)} data-testid="approve">
+          <div className={layout.row}>
+            <Button appearance="primary" disabled={busy || subscriptionId === ''} onClick={() => answer(true)} data-testid="approve">
               {t('approve.approve')}
             </Button>
-            <Button disabled={busy} onClick={() => void answer(false)} data-testid="decline">
+            <Button disabled={busy} onClick={() => answer(false)} data-testid="decline">
               {t('approve.decline')}
             </Button>
           </div>

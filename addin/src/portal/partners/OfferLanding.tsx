@@ -4,39 +4,43 @@
  * may approve the delegated administration the offer asks for at once — otherwise it is emailed
  * to them for approval.
  */
-import { Button, Caption1, Card, Checkbox, Field, Input, Link, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import type { CheckoutResult, OfferPublicView, PaymentResult } from '../../../../shared/src/api/views.js';
+import { Button, Caption1, Card, Checkbox, Field, Input, Link, MessageBar, MessageBarBody, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import type { CheckoutResult, PaymentResult } from '../../../../shared/src/api/views.js';
 import { formatDate, formatMoney, type MessageKey } from '../../../../shared/src/i18n/translate.js';
 import type { Account } from '../../auth/authPort.js';
 import { Feedback } from '../../components/Feedback.js';
+import { useLayout } from '../../components/layout.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { errorText } from '../errorText.js';
+import { BankConfirmation } from '../BankConfirmation.js';
+import { idempotencyKeys } from '../idempotencyKeys.js';
+import { useAsyncAction } from '../useAsyncAction.js';
 import type { OfferRedemption, PortalApi } from '../usePortalApi.js';
-import { durationText, idempotencyKeys } from './partnerText.js';
 import { offerTitle } from './offerTitle.js';
+import { durationText } from './partnerText.js';
+import { PageTitle } from '../../components/PageTitle.js';
+
+const useStyles = makeStyles({
+  page: { maxWidth: '680px' },
+  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalSNudge, margin: 0 },
+});
 
 export function OfferLanding({ api, account, code, token, onSignIn }: { api: PortalApi; account: Account | null; code: string; token: string; onSignIn: () => void }) {
   const { t, locale } = useI18n();
-  const [offer, setOffer] = useState<OfferPublicView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const layout = useLayout();
+  const styles = useStyles();
+  const landing = useAsyncAction(useCallback(() => api.viewOffer(code, token), [api, code, token]));
+  const { data: offer, error, busy } = landing;
   const [card, setCard] = useState('');
   const [approve, setApprove] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ subscriptionId: string; administrationApproved: boolean } | null>(null);
   const [action, setAction] = useState<{ actionId: string; amountMinor: number; currency: string } | null>(null);
   const keyFor = useMemo(idempotencyKeys, []);
 
-  useEffect(() => {
-    api.viewOffer(code, token).then(setOffer, (e: unknown) => setError(errorText(e, t)));
-  }, [api, code, token, t]);
-
   if (!offer)
     return error ? (
-      <section style={{ display: 'flex', flexDirection: 'column', gap: 12, maxWidth: 640 }}>
-        <Text as="h2" size={500} weight="semibold">
-          {t('offer.title')}
-        </Text>
+      <section className={mergeClasses(layout.stackM, layout.narrow)}>
+        <PageTitle>{t('offer.title')}</PageTitle>
         <MessageBar intent="error">
           <MessageBarBody data-testid="offer-error">{error}</MessageBarBody>
         </MessageBar>
@@ -57,67 +61,46 @@ export function OfferLanding({ api, account, code, token, onSignIn }: { api: Por
     if ('subscriptionId' in result) setDone({ subscriptionId: result.subscriptionId, administrationApproved: approve });
   };
 
-  const take = async (event: FormEvent) => {
+  // The offer is not read again afterwards: a taken offer for one customer no longer shows.
+  const take = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      if (offer.kind === 'trial') finish(await api.redeemOffer({ code, token, approveAdministration: approve }));
-      else {
-        const body = { code, token, card: card.trim(), approveAdministration: approve };
-        finish(await api.redeemOffer(body, keyFor(body)));
-      }
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setBusy(false);
-    }
+    const body = offer.kind === 'trial' ? { code, token, approveAdministration: approve } : { code, token, card: card.trim(), approveAdministration: approve };
+    void landing.run(async () => finish(await api.redeemOffer(body, offer.kind === 'trial' ? undefined : keyFor(body))), { reload: false });
   };
 
-  const confirm = async (approved: boolean) => {
+  const confirm = (approved: boolean) => {
     if (!action) return;
-    setBusy(true);
-    setError(null);
-    try {
-      finish(await api.completePayment(action.actionId, approved));
-    } catch (e) {
-      setAction(null);
-      setError(errorText(e, t));
-    } finally {
-      setBusy(false);
-    }
+    void landing.run(async () => finish(await api.completePayment(action.actionId, approved)), { reload: false, onError: () => setAction(null) });
   };
 
   return (
-    <section style={{ display: 'flex', flexDirection: 'column', gap: 16, maxWidth: 680 }} aria-labelledby="offer-heading" data-testid="offer-landing">
-      <Text as="h2" size={500} weight="semibold" id="offer-heading">
-        {t('offer.heading', { partner: offer.partner })}
-      </Text>
-      <Card style={{ padding: 16, display: 'flex', flexDirection: 'column', gap: 8 }} data-testid="offer-details">
+    <section className={mergeClasses(layout.stackL, styles.page)} aria-labelledby="offer-heading" data-testid="offer-landing">
+      <PageTitle id="offer-heading">{t('offer.heading', { partner: offer.partner })}</PageTitle>
+      <Card className={mergeClasses(layout.padded, layout.stackS)} data-testid="offer-details">
         <Text weight="semibold" size={400}>
           {offerTitle(offer, t)}
         </Text>
-        <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 16, rowGap: 6, margin: 0 }}>
+        <dl className={styles.facts}>
           <dt>{t('offer.what')}</dt>
-          <dd style={{ margin: 0 }}>{offer.kind === 'trial' ? t('offer.trialWhat', { plan, quantity: offer.quantity, days: offer.trialDays ?? 0 }) : t('offer.purchaseWhat', { plan, quantity: offer.quantity })}</dd>
+          <dd className={layout.flush}>{offer.kind === 'trial' ? t('offer.trialWhat', { plan, quantity: offer.quantity, days: offer.trialDays ?? 0 }) : t('offer.purchaseWhat', { plan, quantity: offer.quantity })}</dd>
           {price && (
             <>
               <dt>{t('offer.price')}</dt>
-              <dd style={{ margin: 0 }} data-testid="offer-landing-price">
+              <dd className={layout.flush} data-testid="offer-landing-price">
                 {price}
               </dd>
             </>
           )}
           <dt>{t('offer.partner')}</dt>
-          <dd style={{ margin: 0 }}>{t('offer.partnerValue', { partner: offer.partner, code: offer.advisorCode })}</dd>
+          <dd className={layout.flush}>{t('offer.partnerValue', { partner: offer.partner, code: offer.advisorCode })}</dd>
           <dt>{t('offer.validUntil')}</dt>
-          <dd style={{ margin: 0 }}>{formatDate(Date.parse(offer.expiresAt), locale)}</dd>
+          <dd className={layout.flush}>{formatDate(Date.parse(offer.expiresAt), locale)}</dd>
         </dl>
         {offer.kind === 'trial' && <Caption1>{t('offer.trialExplain')}</Caption1>}
         {offer.administration && (
-          <div style={{ display: 'flex', flexDirection: 'column', gap: 4 }} data-testid="offer-administration">
+          <div className={layout.stackXS} data-testid="offer-administration">
             <Text weight="semibold">{t('offer.administrationTitle', { partner: offer.partner, duration: durationText(offer.administration.durationDays, t) })}</Text>
-            <ul style={{ margin: 0, paddingLeft: 20 }}>
+            <ul className={layout.list}>
               {offer.administration.permissions.map((p) => (
                 <li key={p}>{t(`permission.${p}`)}</li>
               ))}
@@ -137,26 +120,16 @@ export function OfferLanding({ api, account, code, token, onSignIn }: { api: Por
           </MessageBarBody>
         </MessageBar>
       ) : action ? (
-        <Card style={{ padding: 16, display: 'flex', flexDirection: 'column', gap: 8 }} data-testid="offer-authenticate">
-          <Text>{t('checkout.authText', { amount: formatMoney(action.amountMinor, action.currency, locale) })}</Text>
-          <div style={{ display: 'flex', gap: 8 }}>
-            <Button appearance="primary" disabled={busy} onClick={() => void confirm(true)}>
-              {t('checkout.authApprove')}
-            </Button>
-            <Button disabled={busy} onClick={() => void confirm(false)}>
-              {t('checkout.authDecline')}
-            </Button>
-          </div>
-        </Card>
+        <BankConfirmation amount={{ minor: action.amountMinor, currency: action.currency }} busy={busy} onAnswer={confirm} testIdPrefix="offer-" />
       ) : !account ? (
-        <div style={{ display: 'flex', flexDirection: 'column', gap: 8, alignItems: 'flex-start' }}>
+        <div className={mergeClasses(layout.stackS, layout.itemsStart)}>
           <Caption1>{t('offer.signInFirst')}</Caption1>
           <Button appearance="primary" onClick={onSignIn} data-testid="sign-in">
             {t('auth.title')}
           </Button>
         </div>
       ) : (
-        <form onSubmit={(e) => void take(e)} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+        <form onSubmit={(e) => void take(e)} className={layout.stackS}>
           <Caption1>{t('offer.signedInAs', { email: account.email })}</Caption1>
           {offer.kind === 'purchase' && (
             <Field label={t('offer.card')} hint={t('partners.keys.cardHint')} required>
@@ -164,7 +137,7 @@ export function OfferLanding({ api, account, code, token, onSignIn }: { api: Por
             </Field>
           )}
           {offer.administration && <Checkbox checked={approve} onChange={(_, d) => setApprove(d.checked === true)} label={t('offer.approveNow', { partner: offer.partner })} data-testid="offer-approve-now" />}
-          <Button appearance="primary" type="submit" disabled={busy || (offer.kind === 'purchase' && card.trim() === '')} style={{ alignSelf: 'flex-start' }} data-testid="take-offer">
+          <Button appearance="primary" type="submit" disabled={busy || (offer.kind === 'purchase' && card.trim() === '')} className={layout.start} data-testid="take-offer">
             {offer.kind === 'trial' ? t('offer.startTrial') : t('offer.buy', { price: price ?? '' })}
           </Button>
         </form>

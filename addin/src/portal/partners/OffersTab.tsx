@@ -1,35 +1,40 @@
 /**
- * P2: trial invitations (plan, seats, trial length) and purchase offers (plan, seats, the price the
- * customer will pay), each optionally asking for delegated administration, for one customer or
+ * P2: trial invitations (plan, seats, trial length) and purchase offers (plan, seats, the price per
+ * period before tax), each optionally asking for delegated administration, for one customer or
  * many. The link (carrying the advisor code) is shown once, to copy; the list shows each offer's
  * use and lets staff disable or re-enable it.
  */
-import { Badge, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { OfferView, PartnerView, PlanCatalogView } from '../../../../shared/src/api/views.js';
+import { Badge, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, TableCell, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useCallback, useState, type FormEvent } from 'react';
+import type { OfferView, PartnerView } from '../../../../shared/src/api/views.js';
 import { formatDate, formatMoney, type MessageKey } from '../../../../shared/src/i18n/translate.js';
 import type { Permission } from '../../../../shared/src/permissions/permissions.js';
+import { tiersTotalMinor } from '../../../../shared/src/billing/pricing.js';
 import { Feedback } from '../../components/Feedback.js';
+import { CellLines, ListTable } from '../../components/ListTable.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { tieredTotalMinor } from '../Checkout.js';
 import { PermissionChecks } from '../DelegatesTab.js';
-import { errorText } from '../errorText.js';
+import { useAsyncAction } from '../useAsyncAction.js';
+import { PlanField } from './PlanField.js';
 import type { OfferRequestBody, PortalApi } from '../usePortalApi.js';
+import { wholeNumberIn } from '../wholeNumber.js';
 import { copyText, durationText, permissionsText } from './partnerText.js';
 import { offerTitle } from './offerTitle.js';
+import { useLayout } from '../../components/layout.js';
 
-const wholeIn = (text: string, min: number, max: number): number | null => {
-  const value = Number(text);
-  return /^\d+$/.test(text.trim()) && value >= min && value <= max ? value : null;
-};
+const useStyles = makeStyles({
+  linkField: { flex: 1, minWidth: '320px' },
+  /** What the offer asks for, under its checkbox. */
+  indented: { paddingLeft: tokens.spacingHorizontalXXL },
+});
 
 export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerView }) {
   const { t, locale } = useI18n();
+  const layout = useLayout();
+  const styles = useStyles();
   const manage = partner.actions.includes('offers.manage');
-  const [offers, setOffers] = useState<OfferView[] | null>(null);
-  const [catalog, setCatalog] = useState<PlanCatalogView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const offers = useAsyncAction(useCallback(() => api.offers(partner.id), [api, partner.id]));
+  const { data: catalog, error: catalogError } = useAsyncAction(useCallback(() => api.catalog(), [api]));
   const [created, setCreated] = useState<{ offer: OfferView; link: string } | null>(null);
   const [kind, setKind] = useState<'trial' | 'purchase'>('trial');
   const [name, setName] = useState('');
@@ -40,37 +45,25 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
   const [askAdministration, setAskAdministration] = useState(false);
   const [permissions, setPermissions] = useState<Permission[]>(['assign', 'view']);
   const [adminDays, setAdminDays] = useState('365');
-  const [busy, setBusy] = useState(false);
-
-  const load = useCallback(() => {
-    api.offers(partner.id).then(setOffers, (e: unknown) => setError(errorText(e, t)));
-  }, [api, partner.id, t]);
-  useEffect(load, [load]);
-  useEffect(() => {
-    api.catalog().then(setCatalog, (e: unknown) => setError(errorText(e, t)));
-  }, [api, t]);
 
   // A trial stays within the vendor's limits (the server refuses more); a purchase offer up to 10,000 seats.
   const maxSeats = kind === 'trial' ? (catalog?.trial.maxSeats ?? 1) : 10000;
   const maxDays = catalog?.trial.maxDays ?? 1;
-  const seats = wholeIn(quantity, 1, maxSeats);
-  const days = wholeIn(trialDays, 1, maxDays);
-  const duration = wholeIn(adminDays, 1, 730);
+  const seats = wholeNumberIn(quantity, 1, maxSeats);
+  const days = wholeNumberIn(trialDays, 1, maxDays);
+  const duration = wholeNumberIn(adminDays, 1, 730);
   const planView = catalog?.plans.find((p) => p.id === plan);
-  // A price per period is shown before tax everywhere: the tax depends on the customer's country and VAT number.
-  const price = planView && seats !== null && catalog ? tieredTotalMinor(planView.tiers, seats) : null;
+  // A price per period is shown before tax everywhere (as the server prices the offer): the tax depends on the customer's country and VAT number.
+  const price = planView && seats !== null && catalog ? tiersTotalMinor(planView.tiers, seats) : null;
   const priceText = (minor: number, currency: string, planId: string) => {
     const interval = catalog?.plans.find((p) => p.id === planId)?.interval ?? 'month';
     return t(interval === 'year' ? 'partners.offers.priceYear' : 'partners.offers.priceMonth', { price: formatMoney(minor, currency, locale) });
   };
   const valid = seats !== null && (kind === 'purchase' || days !== null) && (!askAdministration || (duration !== null && permissions.length > 0));
 
-  const create = async (event: FormEvent) => {
+  const create = (event: FormEvent) => {
     event.preventDefault();
     if (!valid || seats === null) return;
-    setBusy(true);
-    setError(null);
-    setNotice(null);
     const body: OfferRequestBody = {
       kind,
       plan,
@@ -80,42 +73,26 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
       ...(askAdministration && duration !== null ? { administration: { permissions, durationDays: duration } } : {}),
       maxCustomers: oneCustomer ? 1 : null,
     };
-    try {
+    void offers.run(async () => {
       setCreated(await api.createOffer(partner.id, body));
       setName('');
-      load();
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const toggle = async (offer: OfferView) => {
-    setError(null);
-    setNotice(null);
-    try {
-      await api.setOfferDisabled(partner.id, offer.id, !offer.disabled);
-      setNotice(t(offer.disabled ? 'partners.offers.enabled' : 'partners.offers.disabledNotice', { name: offerTitle(offer, t) }));
-      load();
-    } catch (e) {
-      setError(errorText(e, t));
-    }
-  };
-
-  const copy = async (link: string) => setNotice(t((await copyText(link)) ? 'partners.offers.copied' : 'partners.offers.copyFailed'));
+  const toggle = (offer: OfferView) => offers.run(() => api.setOfferDisabled(partner.id, offer.id, !offer.disabled), t(offer.disabled ? 'partners.offers.enabled' : 'partners.offers.disabledNotice', { name: offerTitle(offer, t) }));
+  const copy = async (link: string) => offers.say(t((await copyText(link)) ? 'partners.offers.copied' : 'partners.offers.copyFailed'));
 
   return (
-    <section style={{ display: 'flex', flexDirection: 'column', gap: 12 }} aria-label={t('partners.tab.offers')} data-testid="partner-offers">
+    <section className={layout.stackM} aria-label={t('partners.tab.offers')} data-testid="partner-offers">
       <Caption1>{t('partners.offers.explain')}</Caption1>
-      <Feedback error={error} notice={notice} testId="offers" />
+      <Feedback error={offers.error ?? catalogError} notice={offers.notice} testId="offers" />
       {created && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+          <MessageBarBody className={layout.stackS}>
             <Text weight="semibold">{t('partners.offers.linkReady', { name: offerTitle(created.offer, t) })}</Text>
             <Caption1>{t('partners.offers.linkOnce')}</Caption1>
-            <div style={{ display: 'flex', gap: 8, alignItems: 'flex-end', flexWrap: 'wrap' }}>
-              <Field label={t('partners.offers.link')} style={{ flex: 1, minWidth: 320 }}>
+            <div className={layout.fieldsRow}>
+              <Field label={t('partners.offers.link')} className={styles.linkField}>
                 <Input readOnly value={created.link} onFocus={(e) => e.target.select()} data-testid="offer-link" />
               </Field>
               <Button onClick={() => void copy(created.link)} data-testid="copy-offer-link">
@@ -126,7 +103,7 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
         </MessageBar>
       )}
       {manage ? (
-        <form onSubmit={(e) => void create(e)} style={{ display: 'flex', flexDirection: 'column', gap: 8, maxWidth: 720 }} aria-labelledby="new-offer-heading">
+        <form onSubmit={(e) => void create(e)} className={mergeClasses(layout.stackS, layout.wide)} aria-labelledby="new-offer-heading">
           <Text as="h3" weight="semibold" id="new-offer-heading">
             {t('partners.offers.new')}
           </Text>
@@ -139,16 +116,8 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
           <Field label={t('partners.offers.name')} hint={t('partners.offers.nameHint')}>
             <Input value={name} onChange={(_, d) => setName(d.value)} maxLength={120} data-testid="offer-name" />
           </Field>
-          <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-            <Field label={t('partners.offers.plan')}>
-              <Select value={plan} onChange={(_, d) => setPlan(d.value)} data-testid="offer-plan">
-                {(catalog?.plans ?? []).map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {t(`plan.${p.id}` as MessageKey)}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+          <div className={layout.rowWrapM}>
+            <PlanField plans={catalog?.plans ?? []} value={plan} onChange={setPlan} testId="offer-plan" />
             <Field label={t('partners.offers.seats')} validationState={seats === null ? 'error' : 'none'} validationMessage={seats === null ? (kind === 'trial' ? t('partners.offers.trialSeatsInvalid', { max: maxSeats }) : t('partners.offers.seatsInvalid')) : undefined}>
               <Input type="number" min={1} max={maxSeats} value={quantity} onChange={(_, d) => setQuantity(d.value)} data-testid="offer-seats" />
             </Field>
@@ -164,14 +133,14 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
           <Checkbox checked={oneCustomer} onChange={(_, d) => setOneCustomer(d.checked === true)} label={t('partners.offers.oneCustomer')} />
           <Checkbox checked={askAdministration} onChange={(_, d) => setAskAdministration(d.checked === true)} label={t('partners.offers.askAdministration')} data-testid="offer-ask-administration" />
           {askAdministration && (
-            <div style={{ display: 'flex', flexDirection: 'column', gap: 8, paddingLeft: 24 }}>
+            <div className={mergeClasses(layout.stackS, styles.indented)}>
               <PermissionChecks value={permissions} onChange={setPermissions} idPrefix="offer" />
               <Field label={t('partners.requests.duration')} hint={t('partners.requests.durationHint')} validationState={duration === null ? 'error' : 'none'} validationMessage={duration === null ? t('partners.requests.durationInvalid') : undefined}>
                 <Input type="number" min={1} max={730} value={adminDays} onChange={(_, d) => setAdminDays(d.value)} data-testid="offer-admin-days" />
               </Field>
             </div>
           )}
-          <Button appearance="primary" type="submit" disabled={busy || !valid} style={{ alignSelf: 'flex-start' }} data-testid="create-offer">
+          <Button appearance="primary" type="submit" disabled={offers.busy || !valid} className={layout.start} data-testid="create-offer">
             {t('partners.offers.create')}
           </Button>
         </form>
@@ -181,58 +150,46 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
       <Text as="h3" weight="semibold">
         {t('partners.offers.list')}
       </Text>
-      {offers && offers.length === 0 && <Caption1 data-testid="offers-empty">{t('partners.offers.empty')}</Caption1>}
-      {offers && offers.length > 0 && (
-        <Table aria-label={t('partners.offers.list')} size="small" data-testid="offers-table">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('partners.offers.name')}</TableHeaderCell>
-              <TableHeaderCell>{t('partners.offers.what')}</TableHeaderCell>
-              <TableHeaderCell>{t('partners.offers.administration')}</TableHeaderCell>
-              <TableHeaderCell>{t('partners.offers.used')}</TableHeaderCell>
-              <TableHeaderCell>{t('partners.offers.linkStatus')}</TableHeaderCell>
-              {manage && <TableHeaderCell>{t('seats.actions')}</TableHeaderCell>}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {offers.map((offer) => {
-              const expired = Date.parse(offer.expiresAt) <= Date.now();
-              return (
-                <TableRow key={offer.id}>
-                  <TableCell>{offerTitle(offer, t)}</TableCell>
-                  <TableCell>
-                    <div style={{ display: 'flex', flexDirection: 'column' }}>
-                      <span>{t(`partners.offers.kind.${offer.kind}` as MessageKey)}</span>
-                      <Caption1>
-                        {t('partners.offers.planSeats', { plan: t(`plan.${offer.plan}` as MessageKey), quantity: offer.quantity })} ·{' '}
-                        {offer.kind === 'trial' ? t('partners.offers.trialLength', { days: offer.trialDays ?? 0 }) : offer.priceMinor !== null ? priceText(offer.priceMinor, offer.currency, offer.plan) : ''}
-                      </Caption1>
-                    </div>
-                  </TableCell>
-                  <TableCell>{offer.administration ? `${permissionsText(offer.administration.permissions, t)} (${durationText(offer.administration.durationDays, t)})` : t('partners.offers.noAdministration')}</TableCell>
-                  <TableCell data-testid="offer-used">
-                    {offer.maxCustomers === 1 ? t('partners.offers.usedOfOne', { count: offer.customers }) : t('partners.offers.usedBy', { count: offer.customers })}
-                  </TableCell>
-                  <TableCell>
-                    <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start' }}>
+      {offers.data && offers.data.length === 0 && <Caption1 data-testid="offers-empty">{t('partners.offers.empty')}</Caption1>}
+      {offers.data && offers.data.length > 0 && (
+        <ListTable
+          label={t('partners.offers.list')}
+          testId="offers-table"
+          columns={[t('partners.offers.name'), t('partners.offers.what'), t('partners.offers.administration'), t('partners.offers.used'), t('partners.offers.linkStatus'), manage && t('seats.actions')]}
+          items={offers.data}
+          rowKey={(offer) => offer.id}
+          row={(offer) => {
+            const expired = Date.parse(offer.expiresAt) <= Date.now();
+            const terms = offer.kind === 'trial' ? t('partners.offers.trialLength', { days: offer.trialDays ?? 0 }) : offer.priceMinor !== null ? priceText(offer.priceMinor, offer.currency, offer.plan) : '';
+            return (
+              <>
+                <TableCell>{offerTitle(offer, t)}</TableCell>
+                <TableCell>
+                  <CellLines text={t(`partners.offers.kind.${offer.kind}` as MessageKey)} detail={`${t('partners.offers.planSeats', { plan: t(`plan.${offer.plan}` as MessageKey), quantity: offer.quantity })} · ${terms}`} />
+                </TableCell>
+                <TableCell>{offer.administration ? `${permissionsText(offer.administration.permissions, t)} (${durationText(offer.administration.durationDays, t)})` : t('partners.offers.noAdministration')}</TableCell>
+                <TableCell data-testid="offer-used">{offer.maxCustomers === 1 ? t('partners.offers.usedOfOne', { count: offer.customers }) : t('partners.offers.usedBy', { count: offer.customers })}</TableCell>
+                <TableCell>
+                  <CellLines
+                    text={
                       <Badge appearance="tint" color={offer.disabled || expired ? 'subtle' : 'success'} data-testid="offer-status">
                         {t(offer.disabled ? 'partners.offers.disabled' : expired ? 'partners.offers.expired' : 'partners.offers.active')}
                       </Badge>
-                      <Caption1>{t('partners.offers.expires', { date: formatDate(Date.parse(offer.expiresAt), locale) })}</Caption1>
-                    </div>
+                    }
+                    detail={t('partners.offers.expires', { date: formatDate(Date.parse(offer.expiresAt), locale) })}
+                  />
+                </TableCell>
+                {manage && (
+                  <TableCell>
+                    <Button size="small" onClick={() => void toggle(offer)} aria-label={t(offer.disabled ? 'partners.offers.enableLabel' : 'partners.offers.disableLabel', { name: offerTitle(offer, t) })} data-testid="toggle-offer">
+                      {t(offer.disabled ? 'partners.offers.enable' : 'partners.offers.disable')}
+                    </Button>
                   </TableCell>
-                  {manage && (
-                    <TableCell>
-                      <Button size="small" onClick={() => void toggle(offer)} aria-label={t(offer.disabled ? 'partners.offers.enableLabel' : 'partners.offers.disableLabel', { name: offerTitle(offer, t) })} data-testid="toggle-offer">
-                        {t(offer.disabled ? 'partners.offers.enable' : 'partners.offers.disable')}
-                      </Button>
-                    </TableCell>
-                  )}
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+                )}
+              </>
+            );
+          }}
+        />
       )}
     </section>
   );

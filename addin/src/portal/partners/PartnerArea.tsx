@@ -4,12 +4,12 @@
  * notifications. Tabs follow the route (#/partners/<id>/<tab>), so a notification email can link
  * straight to the customers.
  */
-import { Badge, Caption1, Link, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
-import type { PartnerView } from '../../../../shared/src/api/views.js';
+import { Badge, Caption1, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback } from 'react';
 import type { MessageKey } from '../../../../shared/src/i18n/translate.js';
+import { Loading } from '../../components/Feedback.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { errorText } from '../errorText.js';
+import { useAsyncAction } from '../useAsyncAction.js';
 import type { PortalApi } from '../usePortalApi.js';
 import { navigate, PARTNER_TABS, type PartnerTab } from '../useHashRoute.js';
 import { CustomersTab } from './CustomersTab.js';
@@ -18,32 +18,25 @@ import { OffersTab } from './OffersTab.js';
 import { ProductKeysTab } from './ProductKeysTab.js';
 import { RequestsTab } from './RequestsTab.js';
 import { StaffTab } from './StaffTab.js';
+import { useLayout } from '../../components/layout.js';
+import { PageTitle, BackLink } from '../../components/PageTitle.js';
+
+const useStyles = makeStyles({
+  heading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+});
 
 export function PartnerArea({ api, id, tab }: { api: PortalApi; id: string; tab: PartnerTab }) {
   const { t } = useI18n();
-  const [partner, setPartner] = useState<PartnerView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    api.partner(id).then(setPartner, (e: unknown) => setError(errorText(e, t)));
-  }, [api, id, t]);
-
-  if (!partner)
-    return error ? (
-      <MessageBar intent="error">
-        <MessageBarBody data-testid="partner-error">{error}</MessageBarBody>
-      </MessageBar>
-    ) : (
-      <Spinner label={t('common.loading')} />
-    );
+  const layout = useLayout();
+  const styles = useStyles();
+  const { data: partner, error } = useAsyncAction(useCallback(() => api.partner(id), [api, id]));
+  if (!partner) return <Loading error={error} testId="partner-error" />;
 
   return (
-    <section style={{ display: 'flex', flexDirection: 'column', gap: 16 }} aria-labelledby="partner-heading" data-testid="partner-area">
-      <Link href="#/">← {t('portal.back')}</Link>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
-        <Text as="h2" size={500} weight="semibold" id="partner-heading">
-          {t('partners.area.title', { name: partner.name })}
-        </Text>
+    <section className={layout.stackL} aria-labelledby="partner-heading" data-testid="partner-area">
+      <BackLink />
+      <div className={styles.heading}>
+        <PageTitle id="partner-heading">{t('partners.area.title', { name: partner.name })}</PageTitle>
         <Badge appearance="tint" color="brand">
           {t(`partners.role.${partner.role}` as MessageKey)}
         </Badge>

@@ -1,51 +1,39 @@
 /** P4: a customer redeems a product key from their partner, for a new subscription or to extend one of theirs of the same plan. */
-import { Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, Select, Text } from '@fluentui/react-components';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, Select, mergeClasses } from '@fluentui/react-components';
+import { useCallback, useState, type FormEvent } from 'react';
 import { formatDate, type MessageKey } from '../../../../shared/src/i18n/translate.js';
 import { Feedback } from '../../components/Feedback.js';
+import { useLayout } from '../../components/layout.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { errorText } from '../errorText.js';
-import type { PortalApi, SubscriptionSummary } from '../usePortalApi.js';
+import { useAsyncAction } from '../useAsyncAction.js';
+import type { PortalApi } from '../usePortalApi.js';
+import { PageTitle, BackLink } from '../../components/PageTitle.js';
 
 export function RedeemKey({ api }: { api: PortalApi }) {
   const { t, locale } = useI18n();
+  const layout = useLayout();
   const [key, setKey] = useState('');
   const [target, setTarget] = useState('');
-  const [subscriptions, setSubscriptions] = useState<SubscriptionSummary[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // The subscriptions a key can extend: those the person may pay for, not ended.
+  const redeeming = useAsyncAction(useCallback(async () => (await api.subscriptions()).subscriptions.filter((s) => s.actions.includes('billing.manage') && s.status !== 'cancelled'), [api]));
+  const subscriptions = redeeming.data ?? [];
   const [result, setResult] = useState<Awaited<ReturnType<PortalApi['redeemProductKey']>> | null>(null);
 
-  useEffect(() => {
-    api.subscriptions().then(
-      (r) => setSubscriptions(r.subscriptions.filter((s) => s.actions.includes('billing.manage') && s.status !== 'cancelled')),
-      (e: unknown) => setError(errorText(e, t)),
-    );
-  }, [api, t]);
-
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setResult(null);
-    try {
+    void redeeming.run(async () => {
       setResult(await api.redeemProductKey(key.trim(), target || undefined));
       setKey('');
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <section style={{ display: 'flex', flexDirection: 'column', gap: 12, maxWidth: 640 }} aria-labelledby="redeem-heading" data-testid="redeem-key">
-      <Link href="#/">← {t('portal.back')}</Link>
-      <Text as="h2" size={500} weight="semibold" id="redeem-heading">
-        {t('partners.redeem.title')}
-      </Text>
+    <section className={mergeClasses(layout.stackM, layout.narrow)} aria-labelledby="redeem-heading" data-testid="redeem-key">
+      <BackLink />
+      <PageTitle id="redeem-heading">{t('partners.redeem.title')}</PageTitle>
       <Caption1>{t('partners.redeem.explain')}</Caption1>
-      <Feedback error={error} testId="redeem" />
+      <Feedback error={redeeming.error} testId="redeem" />
       {result && (
         <MessageBar intent="success">
           <MessageBarBody data-testid="redeem-done">
@@ -56,9 +44,9 @@ export function RedeemKey({ api }: { api: PortalApi }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <form onSubmit={(e) => void submit(e)} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+      <form onSubmit={(e) => void submit(e)} className={layout.stackS}>
         <Field label={t('partners.redeem.key')} hint={t('partners.redeem.keyHint')}>
-          <Input value={key} onChange={(_, d) => setKey(d.value)} autoComplete="off" spellCheck={false} style={{ fontFamily: 'monospace' }} data-testid="redeem-input" />
+          <Input value={key} onChange={(_, d) => setKey(d.value)} autoComplete="off" spellCheck={false} className={layout.mono} data-testid="redeem-input" />
         </Field>
         <Field label={t('partners.redeem.target')}>
           <Select value={target} onChange={(_, d) => setTarget(d.value)} data-testid="redeem-target">
@@ -70,7 +58,7 @@ export function RedeemKey({ api }: { api: PortalApi }) {
             ))}
           </Select>
         </Field>
-        <Button appearance="primary" type="submit" disabled={busy || key.trim() === ''} style={{ alignSelf: 'flex-start' }} data-testid="redeem">
+        <Button appearance="primary" type="submit" disabled={redeeming.busy || key.trim() === ''} className={layout.start} data-testid="redeem">
           {t('partners.redeem.submit')}
         </Button>
       </form>

@@ -1,59 +1,48 @@
 /** P1: the partner's staff; its owner adds people by address as full or limited administration, changes roles and removes them. */
-import { Button, Caption1, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { PartnerStaffView, PartnerView } from '../../../../shared/src/api/views.js';
+import { Button, Caption1, Field, Input, Select, TableCell, Text, makeStyles } from '@fluentui/react-components';
+import { useCallback, useState, type FormEvent } from 'react';
+import type { PartnerView } from '../../../../shared/src/api/views.js';
 import { formatDate, type MessageKey } from '../../../../shared/src/i18n/translate.js';
 import { Feedback } from '../../components/Feedback.js';
+import { useLayout } from '../../components/layout.js';
+import { CellLines, ListTable } from '../../components/ListTable.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { errorText } from '../errorText.js';
+import { useAsyncAction } from '../useAsyncAction.js';
 import type { PortalApi } from '../usePortalApi.js';
+
+const useStyles = makeStyles({
+  email: { minWidth: '280px' },
+});
 
 export function StaffTab({ api, partner }: { api: PortalApi; partner: PartnerView }) {
   const { t, locale } = useI18n();
+  const layout = useLayout();
+  const styles = useStyles();
   const manage = partner.actions.includes('staff.manage');
-  const [staff, setStaff] = useState<PartnerStaffView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const staff = useAsyncAction(useCallback(() => api.partnerStaff(partner.id), [api, partner.id]));
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<'full' | 'limited'>('limited');
-
-  const load = useCallback(() => {
-    api.partnerStaff(partner.id).then(setStaff, (e: unknown) => setError(errorText(e, t)));
-  }, [api, partner.id, t]);
-  useEffect(load, [load]);
-
-  const act = async (work: () => Promise<unknown>, message: string) => {
-    setError(null);
-    setNotice(null);
-    try {
-      await work();
-      setNotice(message);
-      load();
-    } catch (e) {
-      setError(errorText(e, t));
-    }
-  };
 
   const add = (event: FormEvent) => {
     event.preventDefault();
     const address = email.trim();
-    void act(async () => {
+    void staff.run(async () => {
       await api.setPartnerStaff(partner.id, address, role);
       setEmail('');
     }, t('partners.staff.added', { email: address, role: t(`partners.role.${role}`) }));
   };
 
   return (
-    <section style={{ display: 'flex', flexDirection: 'column', gap: 12 }} aria-label={t('partners.tab.staff')} data-testid="partner-staff">
+    <section className={layout.stackM} aria-label={t('partners.tab.staff')} data-testid="partner-staff">
       <Caption1>{t('partners.staff.explain')}</Caption1>
-      <Feedback error={error} notice={notice} testId="staff" />
+      <Feedback error={staff.error} notice={staff.notice} testId="staff" />
       {manage ? (
-        <form onSubmit={add} style={{ display: 'flex', gap: 8, alignItems: 'flex-end', flexWrap: 'wrap' }} aria-labelledby="add-staff-heading">
-          <Text as="h3" weight="semibold" id="add-staff-heading" style={{ width: '100%' }}>
+        <form onSubmit={add} className={layout.fieldsRow} aria-labelledby="add-staff-heading">
+          <Text as="h3" weight="semibold" id="add-staff-heading" className={layout.fullWidth}>
             {t('partners.staff.add')}
           </Text>
           <Field label={t('partners.staff.email')}>
-            <Input type="email" value={email} onChange={(_, d) => setEmail(d.value)} style={{ minWidth: 280 }} data-testid="staff-email" />
+            <Input type="email" value={email} onChange={(_, d) => setEmail(d.value)} className={styles.email} data-testid="staff-email" />
           </Field>
           <Field label={t('partners.staff.role')}>
             <Select value={role} onChange={(_, d) => setRole(d.value as 'full' | 'limited')} data-testid="staff-role">
@@ -68,40 +57,32 @@ export function StaffTab({ api, partner }: { api: PortalApi; partner: PartnerVie
       ) : (
         <Caption1>{t('partners.staff.ownerOnly')}</Caption1>
       )}
-      {staff && (
-        <Table aria-label={t('partners.tab.staff')} size="small" data-testid="staff-table">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('partners.staff.email')}</TableHeaderCell>
-              <TableHeaderCell>{t('partners.staff.role')}</TableHeaderCell>
-              <TableHeaderCell>{t('partners.staff.signedIn')}</TableHeaderCell>
-              {manage && <TableHeaderCell>{t('seats.actions')}</TableHeaderCell>}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {staff.map((member) => (
-              <TableRow key={member.id}>
-                <TableCell>{member.email}</TableCell>
+      {staff.data && (
+        <ListTable
+          label={t('partners.tab.staff')}
+          testId="staff-table"
+          columns={[t('partners.staff.email'), t('partners.staff.role'), t('partners.staff.signedIn'), manage && t('seats.actions')]}
+          items={staff.data}
+          rowKey={(member) => member.id}
+          row={(member) => (
+            <>
+              <TableCell>{member.email}</TableCell>
+              <TableCell>
+                <CellLines text={t(`partners.role.${member.role}` as MessageKey)} detail={t(`partners.role.${member.role}.explain` as MessageKey)} />
+              </TableCell>
+              <TableCell>{member.signedIn ? t('partners.staff.since', { date: formatDate(Date.parse(member.since), locale) }) : t('partners.staff.notYet')}</TableCell>
+              {manage && (
                 <TableCell>
-                  <div style={{ display: 'flex', flexDirection: 'column' }}>
-                    <span>{t(`partners.role.${member.role}` as MessageKey)}</span>
-                    <Caption1>{t(`partners.role.${member.role}.explain` as MessageKey)}</Caption1>
-                  </div>
+                  {member.role !== 'owner' && (
+                    <Button size="small" appearance="subtle" onClick={() => void staff.run(() => api.removePartnerStaff(partner.id, member.id), t('partners.staff.removed', { email: member.email }))} aria-label={t('partners.staff.removeLabel', { email: member.email })}>
+                      {t('delegates.remove')}
+                    </Button>
+                  )}
                 </TableCell>
-                <TableCell>{member.signedIn ? t('partners.staff.since', { date: formatDate(Date.parse(member.since), locale) }) : t('partners.staff.notYet')}</TableCell>
-                {manage && (
-                  <TableCell>
-                    {member.role !== 'owner' && (
-                      <Button size="small" appearance="subtle" onClick={() => void act(() => api.removePartnerStaff(partner.id, member.id), t('partners.staff.removed', { email: member.email }))} aria-label={t('partners.staff.removeLabel', { email: member.email })}>
-                        {t('delegates.remove')}
-                      </Button>
-                    )}
-                  </TableCell>
-                )}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+              )}
+            </>
+          )}
+        />
       )}
     </section>
   );

@@ -1,7 +1,7 @@
 /** Texts the partner screens share: permissions, durations, relationship states, notification kinds. */
 import type { PartnerNotificationView, RelationshipStateView } from '../../../../shared/src/api/views.js';
-import { en } from '../../../../shared/src/i18n/en.js';
-import type { MessageKey, Translator } from '../../../../shared/src/i18n/translate.js';
+import { formatDate, type Locale, type MessageKey, type Translator } from '../../../../shared/src/i18n/translate.js';
+import { journalActionText } from '../../../../shared/src/journal/journalText.js';
 import type { Permission } from '../../../../shared/src/permissions/permissions.js';
 
 export function permissionsText(permissions: readonly Permission[], t: Translator): string {
@@ -16,10 +16,19 @@ export function stateText(state: RelationshipStateView, t: Translator): string {
   return t(`partners.state.${state}` as MessageKey);
 }
 
-/** A notification's change: the journal's name for the action when it has one, otherwise its kind. */
+/** The date that matters in a relationship's state: answer by (pending), until (active), expired on, closed on. */
+export function relationshipDateText(r: { state: RelationshipStateView; expiresAt: string | null; requestExpiresAt?: string; endedAt?: string | null }, t: Translator, locale: Locale): string {
+  const date = (iso: string) => formatDate(Date.parse(iso), locale);
+  if (r.state === 'pending' && r.requestExpiresAt) return t('partners.requests.answerBy', { date: date(r.requestExpiresAt) });
+  if (r.state === 'active' && r.expiresAt) return t('partners.customers.until', { date: date(r.expiresAt) });
+  if (r.state === 'expired' && r.expiresAt) return t('partners.customers.expiredOn', { date: date(r.expiresAt) });
+  if (r.endedAt) return t('partners.requests.closedOn', { date: date(r.endedAt) });
+  return '';
+}
+
+/** A notification's change: the journal's name for its action. */
 export function notificationText(notification: PartnerNotificationView, t: Translator): string {
-  const key = `journal.action.${notification.action}`;
-  return key in en ? t(key as MessageKey) : t(`partners.kind.${notification.kind}` as MessageKey);
+  return journalActionText(notification.action, t);
 }
 
 /** Copies text to the clipboard; false when the browser refuses (the text stays selectable on screen). */
@@ -30,14 +39,4 @@ export async function copyText(text: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** A fresh Idempotency-Key per distinct request body: a resubmitted order reuses its key and is charged once. */
-export function idempotencyKeys(): (body: object) => string {
-  let last: { body: string; key: string } | null = null;
-  return (body) => {
-    const serialized = JSON.stringify(body);
-    if (last?.body !== serialized) last = { body: serialized, key: crypto.randomUUID() };
-    return last.key;
-  };
 }

@@ -6,12 +6,13 @@
  * and remove within their permissions, and a link to the portal for everything else. It talks to
  * the API through the portal's client, with the pane's sign-in.
  */
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, Link, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, Link, MessageBar, MessageBarBody, Text, mergeClasses } from '@fluentui/react-components';
+import { useCallback, useState } from 'react';
 import type { LicenseState } from '../../../../shared/src/license/footerDecision.js';
 import type { Account, AuthPort } from '../../auth/authPort.js';
+import { useLayout } from '../../components/layout.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { errorText } from '../../portal/errorText.js';
+import { useAsyncAction } from '../../portal/useAsyncAction.js';
 import { usePortalApi, type MyLicenseView, type SubscriptionSummary } from '../../portal/usePortalApi.js';
 import { SubscriptionAdmin } from './SubscriptionAdmin.js';
 
@@ -22,44 +23,26 @@ function stateKey(state: LicenseState): string {
 
 export default function AdminPanel({ auth, account, license }: { auth: AuthPort | null; account: Account | null; license: LicenseState }) {
   const { t } = useI18n();
+  const layout = useLayout();
   const api = usePortalApi(auth);
-  const [mine, setMine] = useState<MyLicenseView | null>(null);
-  const [subscriptions, setSubscriptions] = useState<SubscriptionSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [left, setLeft] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
-  const key = stateKey(license);
   const signedIn = account !== null && auth !== null;
-
-  useEffect(() => {
-    if (!signedIn) return;
-    let current = true;
-    api.myLicense().then(
-      async (view) => {
-        if (!current) return;
-        setMine(view);
-        setError(null);
-        const list = view.administers > 0 ? (await api.subscriptions()).subscriptions : [];
-        if (current) setSubscriptions(list);
-      },
-      (e: unknown) => current && setError(errorText(e, t)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, signedIn, key, t, reload]);
+  const load = useCallback(async () => {
+    const mine = await api.myLicense();
+    return { mine, subscriptions: mine.administers > 0 ? (await api.subscriptions()).subscriptions : [] };
+  }, [api]);
+  // Read again when a new license answer arrives, so what the pane shows follows the latest check.
+  const panel = useAsyncAction(signedIn ? load : null, { reloadKey: stateKey(license) });
+  const [left, setLeft] = useState<string | null>(null);
+  const changed = (next: SubscriptionSummary) => panel.update((data) => ({ ...data, subscriptions: data.subscriptions.map((s) => (s.id === next.id ? next : s)) }));
 
   // A seat another organisation assigned is the person's to leave (issue 10, finding 4).
-  const leave = async (seatId: string, organisation: string) => {
-    try {
+  const leave = (seatId: string, organisation: string) =>
+    void panel.run(async () => {
       await api.leaveSeat(seatId);
       setLeft(organisation);
-      setReload((n) => n + 1);
-    } catch (e) {
-      setError(errorText(e, t));
-    }
-  };
+    });
 
+  const error = panel.error;
   if (!signedIn) return null;
   if (error)
     return (
@@ -67,9 +50,10 @@ export default function AdminPanel({ auth, account, license }: { auth: AuthPort 
         <MessageBarBody>{t('paneAdmin.unavailable', { message: error })}</MessageBarBody>
       </MessageBar>
     );
-  if (!mine) return null;
+  if (!panel.data) return null;
+  const { mine, subscriptions } = panel.data;
   return (
-    <section aria-label={t('paneAdmin.region')} data-testid="pane-admin" style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
+    <section aria-label={t('paneAdmin.region')} data-testid="pane-admin" className={layout.stackSNudge}>
       <Caption1 block data-testid="pane-license-help">
         {whatToDo(mine, account, t)}{' '}
         {!mine.seat && mine.administers === 0 && (
@@ -80,9 +64,9 @@ export default function AdminPanel({ auth, account, license }: { auth: AuthPort 
       </Caption1>
       {left && <Caption1 role="status">{t('paneAdmin.leftSeat', { organisation: left })}</Caption1>}
       {(mine.foreignSeats ?? []).map((seat) => (
-        <div key={seat.id} data-testid="pane-foreign-seat" style={{ display: 'flex', flexDirection: 'column', gap: 4, alignItems: 'flex-start' }}>
+        <div key={seat.id} data-testid="pane-foreign-seat" className={mergeClasses(layout.stackXS, layout.itemsStart)}>
           <Caption1>{t('paneAdmin.foreignSeat', { organisation: seat.organisation, contact: seat.contact })}</Caption1>
-          <Button size="small" onClick={() => void leave(seat.id, seat.organisation)}>
+          <Button size="small" onClick={() => leave(seat.id, seat.organisation)}>
             {t('paneAdmin.leaveSeat', { organisation: seat.organisation })}
           </Button>
         </div>
@@ -94,15 +78,11 @@ export default function AdminPanel({ auth, account, license }: { auth: AuthPort 
               {t('paneAdmin.title', { count: mine.administers })}
             </AccordionHeader>
             <AccordionPanel>
-              {subscriptions === null ? (
-                <Spinner size="tiny" label={t('common.loading')} />
-              ) : (
-                <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
-                  {subscriptions.map((s) => (
-                    <SubscriptionAdmin key={s.id} api={api} subscription={s} onChanged={(next) => setSubscriptions((list) => list && list.map((x) => (x.id === next.id ? next : x)))} />
-                  ))}
-                </div>
-              )}
+              <div className={layout.stackM}>
+                {subscriptions.map((s) => (
+                  <SubscriptionAdmin key={s.id} api={api} subscription={s} onChanged={changed} />
+                ))}
+              </div>
             </AccordionPanel>
           </AccordionItem>
         </Accordion>

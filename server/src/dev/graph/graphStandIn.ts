@@ -23,7 +23,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { JWK } from 'jose';
 import { ROW_MARKER_PROPERTY_ID } from '../../../../shared/src/api/graphMarker.js';
-import { normalizeEmail } from '../../../../shared/src/email/normalizeEmail.js';
+import { canonicalEmail, normalizeEmail } from '../../../../shared/src/email/normalizeEmail.js';
 import type { MailboxRight } from '../../config.js';
 import { assertDevelopment } from '../assertDevelopment.js';
 import { contactsFor } from './contacts.js';
@@ -95,9 +95,9 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
   const readToken = graphTokenReader(options.identityJwks, options.issuerTemplate);
   const rights = new Map<string, Map<string, Set<MailboxRight>>>();
   for (const [shared, users] of Object.entries(options.sharedMailboxes ?? {})) {
-    const mailbox = canonical(shared);
+    const mailbox = canonicalEmail(shared);
     if (!mailbox) continue;
-    rights.set(mailbox, new Map(Object.entries(users).flatMap(([user, granted]) => (canonical(user) ? [[canonical(user) as string, new Set(granted)]] : []))));
+    rights.set(mailbox, new Map(Object.entries(users).flatMap(([user, granted]) => (canonicalEmail(user) ? [[canonicalEmail(user) as string, new Set(granted)]] : []))));
   }
   const windowSeconds = options.rateWindowSeconds ?? 60;
   const store = new MailboxStore(
@@ -141,7 +141,7 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
     let release = () => {};
     try {
       const caller = await readToken(request.headers.authorization);
-      const requested = request.params.id === undefined ? null : canonical(decodeURIComponent(request.params.id));
+      const requested = request.params.id === undefined ? null : canonicalEmail(decodeURIComponent(request.params.id));
       if (request.params.id !== undefined && requested === null) throw new GraphError(404, 'ErrorInvalidUser', `The requested user '${request.params.id}' is invalid.`);
       const mailbox = store.mailboxFor(caller.mailbox, requested);
       const context: Context = { caller, mailbox, other: mailbox !== caller.mailbox };
@@ -357,8 +357,8 @@ function registerControls(app: FastifyInstance, s: { store: MailboxStore; faults
       },
     },
     async (request, reply) => {
-      const mailbox = canonical(request.body.mailbox);
-      const user = canonical(request.body.user);
+      const mailbox = canonicalEmail(request.body.mailbox);
+      const user = canonicalEmail(request.body.user);
       if (!mailbox || !user) return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: 'mailbox and user must be email addresses.' } });
       s.store.setRights(mailbox, user, request.body.rights);
       return { mailbox, user, rights: request.body.rights };
@@ -368,7 +368,7 @@ function registerControls(app: FastifyInstance, s: { store: MailboxStore; faults
     '/dev/graph/restrictions/release',
     { schema: { hide: true, body: { type: 'object', required: ['user'], additionalProperties: false, properties: { user: { type: 'string', maxLength: 254 } } } } },
     async (request, reply) => {
-      const user = canonical(request.body.user);
+      const user = canonicalEmail(request.body.user);
       if (!user) return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: 'user must be an email address.' } });
       s.store.release(user);
       return reply.code(204).send();
@@ -394,11 +394,6 @@ function drop(request: FastifyRequest, reply: FastifyReply) {
   reply.hijack();
   request.raw.socket.destroy();
   return reply;
-}
-
-function canonical(address: string): string | null {
-  const result = normalizeEmail(address);
-  return result.ok ? result.canonical : null;
 }
 
 function recordedJson(message: Delivery) {
@@ -434,7 +429,7 @@ function recipients(value: unknown, field: string): string[] {
 function fromAddress(value: unknown): string | null {
   if (value === undefined || value === null) return null;
   const address = (value as GraphRecipient)?.emailAddress?.address;
-  const parsed = typeof address === 'string' ? canonical(address) : null;
+  const parsed = typeof address === 'string' ? canonicalEmail(address) : null;
   if (parsed === null) throw new GraphError(400, 'ErrorInvalidRecipients', `The from address '${String(address)}' is not valid.`);
   return parsed;
 }

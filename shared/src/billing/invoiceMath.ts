@@ -3,10 +3,11 @@
  *
  * An invoice is a list of lines (debits and credits). A credit balance (from consolidation)
  * offsets the positive subtotal and never makes it negative; what is left stays for the next
- * invoice. Tax is charged on the subtotal after credits at the configured rate in basis points,
- * rounded half up to the minor unit. Numbers are gap-free per calendar year: OM-2026-000001.
+ * invoice. Tax is charged on the subtotal after credits at the invoice's rate in basis points,
+ * rounded by the one rule in ./tax.ts. Numbers are gap-free per calendar year: OM-2026-000001.
  */
 import { safeMoney } from './pricing.js';
+import { taxFor } from './tax.js';
 
 export interface DraftLine {
   description: string;
@@ -25,9 +26,10 @@ export interface InvoiceTotals {
   creditLeftMinor: number;
 }
 
-/** The one rounding rule for tax, shared with the portal. */
-export { taxFor } from '../../../shared/src/billing/tax.js';
-import { taxFor } from '../../../shared/src/billing/tax.js';
+/** A subtotal with its tax on top: what the buyer pays for it. */
+export function withTaxMinor(subtotalMinor: number, taxRateBp: number): number {
+  return safeMoney(subtotalMinor + taxFor(subtotalMinor, taxRateBp));
+}
 
 export function invoiceTotals(lines: readonly DraftLine[], creditBalanceMinor: number, taxRateBp: number, creditDescription = 'Credit applied'): InvoiceTotals {
   for (const line of lines) safeMoney(line.amountMinor);
@@ -36,8 +38,7 @@ export function invoiceTotals(lines: readonly DraftLine[], creditBalanceMinor: n
   const creditAppliedMinor = Math.min(Math.max(0, creditBalanceMinor), charges);
   const all = creditAppliedMinor > 0 ? [...lines, { description: creditDescription, quantity: null, unitAmountMinor: null, amountMinor: -creditAppliedMinor }] : [...lines];
   const subtotalMinor = charges - creditAppliedMinor;
-  const taxMinor = taxFor(subtotalMinor, taxRateBp);
-  return { lines: all, subtotalMinor, taxRateBp, taxMinor, totalMinor: safeMoney(subtotalMinor + taxMinor), creditAppliedMinor, creditLeftMinor: Math.max(0, creditBalanceMinor) - creditAppliedMinor };
+  return { lines: all, subtotalMinor, taxRateBp, taxMinor: taxFor(subtotalMinor, taxRateBp), totalMinor: withTaxMinor(subtotalMinor, taxRateBp), creditAppliedMinor, creditLeftMinor: Math.max(0, creditBalanceMinor) - creditAppliedMinor };
 }
 
 export function invoiceNumber(year: number, sequence: number): string {

@@ -1,8 +1,8 @@
 /** The pane's CSV exports: the campaign report and the pre-flight checks, in the reader's language. */
 import { toCsv } from '../../../shared/src/csv/toCsv.js';
 import type { Translator } from '../../../shared/src/i18n/translate.js';
-import type { ReportLine } from '../campaign/campaignReport.js';
-import type { Finding } from '../campaign/planCampaign.js';
+import type { ReportLine } from './campaignReport.js';
+import type { Finding } from './planCampaign.js';
 import { describeFinding, reportStatusText } from './describe.js';
 
 /** The report as CSV, every row of the list, headers in the reader's language (formula cells neutralised by toCsv). */
@@ -19,14 +19,4 @@ export function findingsCsv(findings: readonly Finding[], t: Translator): string
     [t('report.csv.row'), t('problems.csvFinding')],
     findings.map((finding) => [finding.row, describeFinding(finding, t)]),
   );
-}
-
-/** Offers a CSV file to save. */
-export function downloadCsv(fileName: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,5 +1,6 @@
 /**
- * Seat prices with the volume discount (B2). Pure; money is integer minor units.
+ * Seat prices with the volume discount (B2). Pure; money is integer minor units. The server
+ * charges with these functions and the portal shows prices with them, so both say the same amount.
  *
  * The rule is GRADUATED pricing: seats 1 to `fromQuantity − 1` cost the plan's unit price, every
  * seat from `fromQuantity` on (default the 10th) costs the discounted unit price
@@ -8,7 +9,11 @@
  * decreases when the quantity grows (the 9 → 10 trap of "volume" pricing, where the whole
  * quantity drops to the lower price, cannot happen).
  */
-import type { PlanConfig } from '../config.js';
+
+/** What pricing needs of a plan (the server's plan configuration has more). */
+export interface PlanPrice {
+  unitPriceMinor: number;
+}
 
 export interface VolumePricing {
   /** First seat that gets the discounted price. */
@@ -39,7 +44,8 @@ export function discountedUnitPrice(unitPriceMinor: number, volume: VolumePricin
   return safeMoney(Math.floor((unitPriceMinor * (10_000 - volume.discountBp)) / 10_000));
 }
 
-export function priceTiers(plan: PlanConfig, volume: VolumePricing): PriceTier[] {
+/** A plan's tiers: what `/api/v1/plans` publishes and what every price is computed from. */
+export function priceTiers(plan: PlanPrice, volume: VolumePricing): PriceTier[] {
   if (volume.fromQuantity <= 1) return [{ from: 1, to: null, unitPriceMinor: discountedUnitPrice(plan.unitPriceMinor, volume) }];
   return [
     { from: 1, to: volume.fromQuantity - 1, unitPriceMinor: plan.unitPriceMinor },
@@ -47,11 +53,11 @@ export function priceTiers(plan: PlanConfig, volume: VolumePricing): PriceTier[]
   ];
 }
 
-/** The seats of `quantity` split over the tiers, one line per tier used. */
-export function tierLines(plan: PlanConfig, volume: VolumePricing, quantity: number): TierLine[] {
+/** The seats of `quantity` split over graduated tiers, one line per tier used. */
+export function linesForTiers(tiers: readonly PriceTier[], quantity: number): TierLine[] {
   if (!Number.isSafeInteger(quantity) || quantity < 0) throw new RangeError('Quantity out of range');
   const lines: TierLine[] = [];
-  for (const tier of priceTiers(plan, volume)) {
+  for (const tier of tiers) {
     const upper = tier.to === null ? quantity : Math.min(quantity, tier.to);
     const count = upper - tier.from + 1;
     if (count <= 0) continue;
@@ -60,7 +66,25 @@ export function tierLines(plan: PlanConfig, volume: VolumePricing, quantity: num
   return lines;
 }
 
+/** What `quantity` seats cost for one whole period under graduated tiers. */
+export function tiersTotalMinor(tiers: readonly PriceTier[], quantity: number): number {
+  return safeMoney(linesForTiers(tiers, quantity).reduce((sum, line) => sum + line.amountMinor, 0));
+}
+
+export function tierLines(plan: PlanPrice, volume: VolumePricing, quantity: number): TierLine[] {
+  return linesForTiers(priceTiers(plan, volume), quantity);
+}
+
 /** What `quantity` seats of `plan` cost for one whole period. */
-export function seatTotalMinor(plan: PlanConfig, volume: VolumePricing, quantity: number): number {
-  return safeMoney(tierLines(plan, volume, quantity).reduce((sum, line) => sum + line.amountMinor, 0));
+export function seatTotalMinor(plan: PlanPrice, volume: VolumePricing, quantity: number): number {
+  return tiersTotalMinor(priceTiers(plan, volume), quantity);
+}
+
+/**
+ * A batch of product keys before tax: each key is its seats' graduated price for one period
+ * times its term; the batch is that times the number of keys.
+ */
+export function productKeysMinor(seatsPeriodMinor: number, purchase: { termPeriods: number; count: number }): { perKeyMinor: number; subtotalMinor: number } {
+  const perKeyMinor = safeMoney(seatsPeriodMinor * purchase.termPeriods);
+  return { perKeyMinor, subtotalMinor: safeMoney(perKeyMinor * purchase.count) };
 }

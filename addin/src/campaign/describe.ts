@@ -1,8 +1,9 @@
 /** Turns findings and template problems into the sentences the pane shows. */
 import type { Translator } from '../../../shared/src/i18n/translate.js';
 import type { TemplateProblem } from '../../../shared/src/merge/mergeTemplate.js';
-import type { ReportLine } from '../campaign/campaignReport.js';
-import type { Finding } from '../campaign/planCampaign.js';
+import type { RowState } from './campaign.js';
+import type { ReportLine } from './campaignReport.js';
+import type { Finding } from './planCampaign.js';
 
 export function describeProblem(problem: TemplateProblem, t: Translator): string {
   const part = t(problem.part === 'subject' ? 'problems.part.subject' : 'problems.part.body');
@@ -69,4 +70,11 @@ export function reportStatusText(line: ReportLine, t: Translator): string {
     default:
       return t('report.notYet');
   }
+}
+
+/** What the pane says after a test send to `address`: sent, or why not. */
+export function testSendOutcome(state: RowState, address: string, t: Translator): { ok: boolean; text: string } {
+  if (state.status === 'sent') return { ok: true, text: t('preview.testSent', { address }) };
+  const why = state.status !== 'failed' ? t('report.reason.budget') : state.reason === 'send_as_denied' ? t('send.sendAsDenied') : state.reason === 'rejected' && state.message ? state.message : t(`report.reason.${state.reason}`);
+  return { ok: false, text: t('preview.testNotSent', { message: why }) };
 }

@@ -1,0 +1,17 @@
+/** A portal page's title (its h2) and the way back to the dashboard. */
+import { Link, Text } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n/I18nProvider.js';
+
+export function PageTitle({ id, children }: { id?: string; children: ReactNode }) {
+  return (
+    <Text as="h2" size={500} weight="semibold" id={id}>
+      {children}
+    </Text>
+  );
+}
+
+export function BackLink() {
+  const { t } = useI18n();
+  return <Link href="#/">← {t('portal.back')}</Link>;
+}

@@ -1,0 +1,104 @@
+/**
+ * A partner's customers (P5, P3): the searchable list of subscriptions it is partner of record for
+ * or administers, the notifications of their changes (written with each journal entry,
+ * ../journal/journal.ts), and the periodic digest emailed to each partner in its language.
+ */
+import type { PartnerCustomerView, PartnerNotificationView } from '../../../shared/src/api/views.js';
+import { resolveLocale } from '../../../shared/src/i18n/translate.js';
+import type { JournalAction, NotificationKind } from '../../../shared/src/journal/journalActions.js';
+import { isPermission } from '../../../shared/src/permissions/permissions.js';
+import type { Outbox } from '../email/outbox.js';
+import { partnerNotificationsEmail } from '../email/templates.js';
+import type { CallerIdentity } from '../identity/accessTokenValidator.js';
+import type { CustomerQuery } from '../storage/partnerStorage.js';
+import type { Storage } from '../storage/storage.js';
+import { iso } from './partnerViews.js';
+import { relationshipState } from './rules.js';
+import { partnerAccess } from './staffAccess.js';
+
+export class PartnerCustomerService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly outbox: Outbox,
+    private readonly options: { publicUrl: string },
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  customers(caller: CallerIdentity, partnerId: string, query: CustomerQuery): { total: number; items: PartnerCustomerView[] } {
+    partnerAccess(this.storage, caller, partnerId, 'customers.view');
+    const now = this.clock();
+    const page = this.storage.partners.queryCustomers(partnerId, query, now);
+    return {
+      total: page.total,
+      items: page.items.map((row) => ({
+        subscriptionId: row.subscriptionId,
+        organisation: row.organisationName,
+        tenantId: row.tenantId,
+        owner: row.ownerEmail,
+        plan: row.planId,
+        status: row.status,
+        quantity: row.quantity,
+        assigned: row.assigned,
+        renewsAt: new Date(row.periodEnd).toISOString(),
+        partnerOfRecord: row.partnerOfRecord,
+        relationship:
+          row.relationshipId === null || row.relationshipStatus === null
+            ? null
+            : {
+                id: row.relationshipId,
+                state: relationshipState({ status: row.relationshipStatus, requestExpiresAt: row.requestExpiresAt ?? 0, expiresAt: row.relationshipExpiresAt }, now),
+                permissions: (row.relationshipPermissions ?? '').split(',').filter(isPermission),
+                expiresAt: iso(row.relationshipExpiresAt),
+              },
+      })),
+    };
+  }
+
+  notifications(caller: CallerIdentity, partnerId: string, limit: number): PartnerNotificationView[] {
+    partnerAccess(this.storage, caller, partnerId, 'partner.view');
+    return this.storage.partners.listNotifications(partnerId, limit).map((row) => ({
+      id: row.id,
+      subscriptionId: row.subscriptionId,
+      customer: row.organisationName,
+      kind: row.kind as NotificationKind,
+      action: row.action as JournalAction,
+      detail: row.detail === null ? null : (JSON.parse(row.detail) as unknown),
+      at: new Date(row.createdAt).toISOString(),
+      emailed: row.emailedAt !== null,
+    }));
+  }
+
+  /**
+   * Emails each partner of record a digest of its customers' changes not yet emailed, in the
+   * partner's language, then marks them emailed. The server runs it periodically (with the
+   * renewal job); tests call it.
+   */
+  async deliverNotifications(): Promise<number> {
+    let queued = 0;
+    for (const partnerId of this.storage.partners.partnersWithUnsentNotifications(1000)) {
+      // One transaction per partner: its digest is written into the outbox with the mark, so no change is told twice, also by two processes.
+      queued += this.storage.transaction(() => {
+        const partner = this.storage.partners.findPartner(partnerId);
+        const pending = this.storage.partners.unsentNotifications(partnerId, 200);
+        const last = pending.at(-1);
+        if (!partner || !last) return 0;
+        const now = this.clock();
+        this.outbox.add(
+          partnerNotificationsEmail({
+            to: partner.contactEmail,
+            locale: resolveLocale(partner.language),
+            partner: partner.name,
+            partnerId: partner.id,
+            changes: pending.map((n) => ({ customer: n.organisationName, kind: n.kind as NotificationKind, at: n.createdAt })),
+            publicUrl: this.options.publicUrl,
+          }),
+          now,
+        );
+        this.storage.partners.markNotificationsEmailed(partnerId, last.id, now);
+        return 1;
+      });
+    }
+    await this.outbox.deliver();
+    return queued;
+  }
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import type { SubscriptionStatus } from '../api/views.js';
+import type { SubscriptionAction } from '../permissions/permissions.js';
+import { actionsInStatus, canBeMerged, isLive } from './subscriptionState.js';
+
+const STATUSES: SubscriptionStatus[] = ['trial', 'active', 'past_due', 'expired', 'cancelled'];
+
+describe('what a subscription status allows', () => {
+  it('lets active and trial subscriptions change and take in others, and merges past-due ones too', () => {
+    expect(STATUSES.filter(isLive)).toEqual(['trial', 'active']);
+    expect(STATUSES.filter(canBeMerged)).toEqual(['trial', 'active', 'past_due']);
+  });
+
+  it('offers the quantity change and consolidation only where the API would not refuse them', () => {
+    const owner: SubscriptionAction[] = ['subscription.view', 'seats.assign', 'quantity.change', 'billing.manage', 'subscription.consolidate'];
+    expect(actionsInStatus(owner, 'active')).toEqual(owner);
+    expect(actionsInStatus(owner, 'past_due')).toEqual(['subscription.view', 'seats.assign', 'billing.manage']);
+    expect(actionsInStatus(owner, 'expired')).toEqual(['subscription.view', 'seats.assign', 'billing.manage']);
+  });
+});

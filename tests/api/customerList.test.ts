@@ -1,0 +1,82 @@
+/**
+ * A partner's customer list (P5) without a count per row or a second query for the total
+ * (issue 12): the total comes from the page's own sort, the seats from the kept live-seat count.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../server/src/services.js';
+import { Storage } from '../../server/src/storage/storage.js';
+import { startTestServer, type TestServer } from '../helpers/testServer.js';
+
+interface Customers {
+  total: number;
+  items: Array<{ subscriptionId: string; organisation: string; status: string; assigned: number }>;
+}
+
+let server: TestServer;
+let token: string;
+let partnerId: string;
+const CUSTOMERS = 30;
+const seatsOf = (c: number) => c % 4;
+const statusOf = (c: number) => (['active', 'trial', 'past_due'] as const)[c % 3]!;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  token = await server.token('owner@partner.example');
+  partnerId = (await server.call('POST', '/api/v1/partners', { token, body: { name: 'Partner' } })).json<{ id: string }>().id;
+  // Customers written through the storage module, as the bench seeds them: the API would need a purchase per customer.
+  const storage = Storage.open(path.join(server.dataDir, DATABASE_FILE));
+  try {
+    const now = Date.now();
+    storage.transaction(() => {
+      for (let c = 0; c < CUSTOMERS; c++) {
+        const organisationId = randomUUID();
+        const domain = `customer${String(c).padStart(2, '0')}.example`;
+        storage.insertOrganisation({ id: organisationId, tenantId: randomUUID(), name: domain, createdAt: now });
+        const subscriptionId = randomUUID();
+        storage.insertSubscription({ id: subscriptionId, organisationId, planId: 'monthly', quantity: 5, status: statusOf(c), periodStart: now, periodEnd: now + 86_400_000, ownerTenantId: randomUUID(), ownerObjectId: randomUUID(), ownerEmail: `owner@${domain}`, createdAt: now });
+        storage.partners.setPartnerOfRecord(subscriptionId, partnerId);
+        for (let s = 0; s < seatsOf(c); s++) storage.insertSeat({ id: randomUUID(), subscriptionId, emailCanonical: `user${s}@${domain}`, emailDisplay: `user${s}@${domain}`, language: 'en', assignedAt: now });
+      }
+    });
+  } finally {
+    storage.close();
+  }
+});
+afterAll(() => server.close());
+
+const list = async (query: Record<string, string>): Promise<Customers> => {
+  const response = await server.call('GET', `/api/v1/partners/${partnerId}/customers?${new URLSearchParams(query).toString()}`, { token });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json<Customers>();
+};
+
+describe('the partner customer list', () => {
+  it('gives the total of matches on every page, also past the last one', async () => {
+    for (const offset of [0, 10, 25, 29, 30, 45]) {
+      const page = await list({ offset: String(offset), limit: '10' });
+      expect(page.total, `offset ${offset}`).toBe(CUSTOMERS);
+      expect(page.items).toHaveLength(Math.max(0, Math.min(10, CUSTOMERS - offset)));
+    }
+    const trials = Array.from({ length: CUSTOMERS }, (_, c) => c).filter((c) => statusOf(c) === 'trial').length;
+    expect((await list({ status: 'trial', limit: '3' })).total).toBe(trials);
+    expect((await list({ status: 'trial', limit: '3', offset: '100' })).total).toBe(trials);
+    expect((await list({ search: 'customer1', limit: '100' })).total).toBe(10);
+    expect((await list({ search: 'nobody', limit: '100' })).total).toBe(0);
+  });
+
+  it('shows each customer’s live seats, following removals', async () => {
+    const all = (await list({ limit: '100' })).items;
+    expect(all.map((c) => c.assigned)).toEqual(all.map((c) => seatsOf(Number(c.organisation.slice(8, 10)))));
+    const customer = all.find((c) => c.assigned === 3)!;
+    const storage = Storage.open(path.join(server.dataDir, DATABASE_FILE));
+    try {
+      const seat = storage.listLiveSeats(customer.subscriptionId)[0]!;
+      storage.transaction(() => storage.removeSeat(seat.id, Date.now()));
+    } finally {
+      storage.close();
+    }
+    expect((await list({ search: customer.organisation, limit: '100' })).items[0]).toMatchObject({ subscriptionId: customer.subscriptionId, assigned: 2 });
+  });
+});
