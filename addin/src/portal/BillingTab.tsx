@@ -1,6 +1,7 @@
 /**
- * Billing (B4): invoices with a printable view, the payment method with replace, and paying the
- * open invoice when a renewal failed (past due or expired). Shown only with `billing.view`.
+ * Billing (B4): invoices with a printable view, the payment method with replace, the billing
+ * details invoices name (./BillingProfileForm.tsx), and paying the open invoice when a renewal
+ * failed (past due or expired). Shown only with `billing.view`.
  */
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, TableCell, Text, makeStyles } from '@fluentui/react-components';
 import { useCallback, useMemo, useRef, useState } from 'react';
@@ -10,6 +11,7 @@ import { useLayout } from '../components/layout.js';
 import { ListTable } from '../components/ListTable.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { BankConfirmation } from './BankConfirmation.js';
+import { BillingProfileForm } from './BillingProfileForm.js';
 import { CardField, usePaymentAuthentication, type CardFieldHandle } from './CardField.js';
 import { idempotencyKeys } from './idempotencyKeys.js';
 import { useAsyncAction } from './useAsyncAction.js';
@@ -129,6 +131,8 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
           </div>
         )}
       </div>
+
+      <BillingProfileForm api={api} subscriptionId={subscription.id} canManage={canManage} />
 
       <div className={layout.stackXS}>
         <Text weight="semibold">{t('billing.invoices')}</Text>

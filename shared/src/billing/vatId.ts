@@ -37,6 +37,38 @@ const FORMATS: Readonly<Record<string, RegExp>> = {
   CH: /^CHE\d{9}(MWST|TVA|IVA)$/,
 };
 
+/** One number of the right shape per country, as people write them: what the portal's hint shows (vatId.test.ts checks each). */
+export const VAT_ID_EXAMPLES: Readonly<Record<string, string>> = {
+  AT: 'ATU12345678',
+  BE: 'BE0123456789',
+  BG: 'BG123456789',
+  CY: 'CY12345678X',
+  CZ: 'CZ12345678',
+  DE: 'DE123456789',
+  DK: 'DK12345678',
+  EE: 'EE123456789',
+  GR: 'EL123456789',
+  ES: 'ESX1234567X',
+  FI: 'FI12345678',
+  FR: 'FR12345678901',
+  HR: 'HR12345678901',
+  HU: 'HU12345678',
+  IE: 'IE1234567T',
+  IT: 'IT12345678901',
+  LT: 'LT123456789',
+  LU: 'LU12345678',
+  LV: 'LV12345678901',
+  MT: 'MT12345678',
+  NL: 'NL123456789B01',
+  PL: 'PL1234567890',
+  PT: 'PT123456789',
+  RO: 'RO12345678',
+  SE: 'SE123456789001',
+  SI: 'SI12345678',
+  SK: 'SK1234567890',
+  CH: 'CHE-123.456.789 MWST',
+};
+
 /** Countries whose VAT numbers Outmerge can check. */
 export const VAT_ID_COUNTRIES: readonly string[] = Object.keys(FORMATS);
 
