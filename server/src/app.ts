@@ -21,7 +21,8 @@ import { documentFrameworkAnswers } from './http/answers.js';
 import { ApiError } from './http/apiError.js';
 import { authenticateRoutes, documentPublicRoutes } from './http/authentication.js';
 import { logEachRequest, loggerOptions } from './http/loggerOptions.js';
-import { builtFilePath, staticFileHeaders, withFrameAncestors, type StaticFileHeaders } from './http/pageHeaders.js';
+import { builtFilePath, STRIPE_CSP_SOURCES, staticFileHeaders, withAddedSources, withFrameAncestors, type StaticFileHeaders } from './http/pageHeaders.js';
+import { startStripeStandIn } from './dev/stripe/stripeStandIn.js';
 import { clientError, routerError } from './http/frameworkErrors.js';
 import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { registerBillingRoutes } from './routes/billing.js';
@@ -43,12 +44,16 @@ const EMAIL_SWEEP_MS = 60_000;
 export interface BuiltApp {
   app: FastifyInstance;
   services: Services;
+  /** The development Stripe stand-in, when PAYMENT_PROVIDER=stripe runs without a key (tests drive its 3-D Secure page). */
+  stripeStandIn: Awaited<ReturnType<typeof startStripeStandIn>> | null;
 }
 
 /** What server/src/http/pageHeaders.ts decided for a built file, over helmet's headers for everything. */
-function applyStaticFileHeaders(reply: FastifyReply, headers: StaticFileHeaders): void {
-  const csp = reply.raw.getHeader('content-security-policy');
-  if (headers.frameAncestors && typeof csp === 'string') reply.header('content-security-policy', withFrameAncestors(csp, headers.frameAncestors));
+function applyStaticFileHeaders(reply: FastifyReply, headers: StaticFileHeaders, config: Config): void {
+  let csp = reply.raw.getHeader('content-security-policy');
+  if (headers.payments && config.payments.provider === 'stripe' && typeof csp === 'string') csp = withAddedSources(csp, STRIPE_CSP_SOURCES);
+  if (headers.frameAncestors && typeof csp === 'string') csp = withFrameAncestors(csp, headers.frameAncestors);
+  if (typeof csp === 'string') reply.header('content-security-policy', csp);
   // Helmet wrote its headers on the raw response; a header set on the reply replaces them, one removed there is gone.
   if (!headers.openerPolicy) reply.raw.removeHeader('cross-origin-opener-policy');
   reply.header('cross-origin-resource-policy', headers.resourcePolicy);
@@ -93,8 +98,20 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   logEachRequest(app);
   // Development: domain proofs ask a local DNS stand-in through the production resolver code.
   const dnsStandIn = config.dns.standInEnabled ? await startDnsStandIn(config.dns.standInPort) : null;
-  const services = await createServices(config, (error, message) => app.log.error({ err: error }, message), { ...(options.clock ? { clock: options.clock } : {}), ...(dnsStandIn ? { dnsServers: [dnsStandIn.address] } : {}) });
+  // Development with PAYMENT_PROVIDER=stripe and no key: the production Stripe provider talks to a local stand-in of Stripe's API.
+  const stripeConfig = config.payments.stripe;
+  const stripeStandIn = stripeConfig?.standIn ? await startStripeStandIn({ secretKey: stripeConfig.secretKey, ...(options.clock ? { clock: options.clock } : {}) }) : null;
+  if (stripeStandIn && stripeConfig) {
+    const self = `${config.tls ? 'https://localhost' : 'http://127.0.0.1'}:${config.port}`;
+    stripeStandIn.setWebhookEndpoint(`${self}/api/v1/payments/webhook`, stripeConfig.webhookSecrets[0]!);
+  }
+  const services = await createServices(config, (error, message) => app.log.error({ err: error }, message), {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(dnsStandIn ? { dnsServers: [dnsStandIn.address] } : {}),
+    ...(stripeStandIn ? { stripeApi: { host: stripeStandIn.host, port: stripeStandIn.port, protocol: stripeStandIn.protocol } } : {}),
+  });
   app.addHook('onClose', async () => {
+    await stripeStandIn?.close();
     services.close();
     await dnsStandIn?.close();
   });
@@ -230,10 +247,10 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
       index: ['index.html'],
       preCompressed: true,
       maxAge: 0,
-      setHeaders: (reply, file) => applyStaticFileHeaders(reply, staticFileHeaders(builtFilePath(path.relative(config.staticDir, file).split(path.sep).join('/')))),
+      setHeaders: (reply, file) => applyStaticFileHeaders(reply, staticFileHeaders(builtFilePath(path.relative(config.staticDir, file).split(path.sep).join('/'))), config),
     });
   } else {
     app.log.warn(`No built pages in ${config.staticDir}: run "npm run build" to serve the pane, portal and playground.`);
   }
-  return { app, services };
+  return { app, services, stripeStandIn };
 }

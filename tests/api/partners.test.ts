@@ -168,7 +168,7 @@ describe('offers (P2)', () => {
     await server.call('POST', `/api/v1/partners/${partner.id}/staff`, { token, body: { email: 'kim@india-partners.example', role: 'full' } });
     const kim = await account('kim@india-partners.example');
     const created = (await server.call('POST', `/api/v1/partners/${partner.id}/offers`, { token: kim.token, body: { kind: 'purchase', plan: 'monthly', quantity: 12, administration: { permissions: ['assign', 'view'], durationDays: 365 } } })).json<{ link: string; offer: OfferView }>();
-    const quote = server.services.checkout.quote([{ plan: 'monthly', quantity: 12 }])[0]!.totals.totalMinor;
+    const quote = server.services.checkout.quote([{ plan: 'monthly', quantity: 12 }])[0]!.totals.subtotalMinor;
     expect(created.offer).toMatchObject({ priceMinor: quote, currency: 'EUR', administration: { permissions: ['assign', 'view'], durationDays: 365 } });
     const parts = linkParts(created.link);
 

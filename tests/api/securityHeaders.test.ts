@@ -114,3 +114,23 @@ describe('headers in the production configuration', () => {
     expect(missing.headers['cross-origin-resource-policy']).toBe('same-origin');
   });
 });
+
+describe('the payment provider\'s script', () => {
+  it('the portal may load Stripe.js only with the Stripe provider, from Stripe\'s documented origins; no other page may', async () => {
+    const stripe = await startTestServer({ PAYMENT_PROVIDER: 'stripe', STRIPE_SECRET_KEY: 'sk_test_headers', STRIPE_WEBHOOK_SECRET: 'whsec_headers', STRIPE_PUBLISHABLE_KEY: 'pk_test_headers', STATIC_DIR: pages });
+    try {
+      const csp = (await stripe.call('GET', '/portal.html')).headers['content-security-policy'] as string;
+      expect(directive(csp, 'script-src')).toEqual(expect.arrayContaining(["'self'", 'https://js.stripe.com', 'https://*.js.stripe.com']));
+      expect(directive(csp, 'frame-src')).toEqual(expect.arrayContaining(['https://js.stripe.com', 'https://*.js.stripe.com', 'https://hooks.stripe.com']));
+      expect(directive(csp, 'connect-src')).toContain('https://api.stripe.com');
+      expect(directive(csp, 'frame-ancestors')).toEqual(["'self'"]);
+      for (const url of ['/taskpane.html', '/playground.html', '/api/v1/plans']) {
+        const other = (await stripe.call('GET', url)).headers['content-security-policy'] as string;
+        expect(other).not.toContain('stripe.com');
+      }
+    } finally {
+      await stripe.close();
+    }
+    expect((await server.call('GET', '/portal.html')).headers['content-security-policy']).not.toContain('stripe.com');
+  });
+});

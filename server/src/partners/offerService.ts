@@ -73,7 +73,8 @@ export class PartnerOfferService {
         const refusal = trialOfferRefusal({ seats: request.quantity, days: request.trialDays ?? 0 }, this.options.trials, trialAllowance(this.storage, partnerId, this.options.trials));
         if (refusal) throw trialError(refusal, this.options.trials);
       }
-      const price = request.kind === 'purchase' ? this.checkout.quote([{ plan: plan.id, quantity: request.quantity }])[0]?.totals.totalMinor ?? null : null;
+      // The price per period before tax: the customer's tax depends on their country and VAT number.
+      const price = request.kind === 'purchase' ? this.checkout.quote([{ plan: plan.id, quantity: request.quantity }])[0]?.totals.subtotalMinor ?? null : null;
       const row: OfferRow = {
         id: randomUUID(),
         partnerId,

@@ -22,6 +22,7 @@ export function clientConfig(config: Config): ClientConfig {
     licenseTokenTtlSeconds: config.license.tokenTtlSeconds,
     promoUrl: config.promoUrl,
     currency: config.payments.currency,
+    payments: config.payments.stripe ? { provider: 'stripe', publishableKey: config.payments.stripe.publishableKey } : { provider: 'simulated' },
   };
 }
 

@@ -11,5 +11,9 @@ export const ClientConfigSchema = Type.Object({
   licenseTokenTtlSeconds: Type.Integer({ description: "How long this deployment's license tokens live: the longest the pane trusts a cached one." }),
   promoUrl: Type.String(),
   currency: Type.String(),
+  payments: Type.Union(
+    [Type.Object({ provider: Type.Literal('simulated') }), Type.Object({ provider: Type.Literal('stripe'), publishableKey: Type.String() })],
+    { description: 'Who takes card details: the simulated provider (test card numbers typed in), or Stripe (Stripe.js with this publishable key).' },
+  ),
 });
 export type ClientConfig = Static<typeof ClientConfigSchema>;
