@@ -10,7 +10,7 @@ import { normalizeVatId } from '../../../shared/src/billing/vatId.js';
 import { canonicalEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
-import { actorOf, authorize, journalAs } from '../licensing/access.js';
+import { actorOf, authorize, journalAs } from '../access/access.js';
 import type { Storage } from '../storage/storage.js';
 import type { SellerIdentity } from './invoiceContext.js';
 
