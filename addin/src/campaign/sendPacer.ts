@@ -92,7 +92,6 @@ export class SendPacer {
   /** When the latest send that counts (accepted, or maybe accepted) left. */
   private lastCounted = Number.NEGATIVE_INFINITY;
   private pausedUntil = 0;
-  private refusals = 0;
 
   constructor(options: PacerOptions) {
     this.windowMs = options.windowMs ?? EXCHANGE_RATE_WINDOW_MS;
@@ -110,11 +109,6 @@ export class SendPacer {
   /** The believed limit as a pace, in messages per minute. */
   get ratePerMinute(): number {
     return (this.limit * 60_000) / this.windowMs;
-  }
-
-  /** Refusals (429) of sends so far. */
-  get refused(): number {
-    return this.refusals;
   }
 
   /** The time between two sends at the current pace. */
@@ -186,7 +180,6 @@ export class SendPacer {
    */
   refused(slot: SendSlot, end: number, retryAfterMs: number | null, fallbackMs: number): void {
     const start = this.settle(slot) ?? end;
-    this.refusals++;
     this.pause(end + (retryAfterMs ?? fallbackMs));
     const probing = this.learned !== null && this.limit > this.learned;
     // Sent before the last lesson was learned: the limit already accounts for it.
