@@ -138,19 +138,33 @@ describe('SendPacer', () => {
     expect(pacer.throttledUntil).toBe(4010);
   });
 
-  it('one refusal never cuts the pace below half of what the last minute sent, and never raises it', () => {
+  it('one refusal never cuts the pace below half of the starting pace or of what the last minute sent, and never raises it', () => {
     const pacer = new SendPacer({ ratePerMinute: 100 });
     let now = 0;
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 3; i++) {
       const slot = pacer.reserve(now);
       pacer.begin(slot, slot.at);
       now = slot.at + 10;
       pacer.accepted(slot, now);
     }
-    // Another limit answers with a long wait: the next send would fit in 50 s, so the window would "hold" only 17.
+    // Another limit answers after three sends: alone, the refusal would say "four a minute".
     const refused = pacer.reserve(now);
     pacer.begin(refused, refused.at);
-    pacer.refused(refused, refused.at + 10, 50_000, 1000);
-    expect(pacer.ratePerMinute).toBe(49);
+    pacer.refused(refused, refused.at + 10, 1000, 1000);
+    expect(pacer.ratePerMinute).toBe(50);
+    // A second one halves again (a limit that low is met once per halving).
+    const again = pacer.reserve(refused.at + 1010);
+    pacer.begin(again, again.at);
+    pacer.refused(again, again.at + 10, 1000, 1000);
+    expect(pacer.ratePerMinute).toBe(25);
+  });
+
+  it('learns nothing from a Retry-After of 0 (no wait, no window) and sends again at once', () => {
+    const pacer = new SendPacer({ ratePerMinute: 60 });
+    const slot = pacer.reserve(0);
+    pacer.begin(slot, 0);
+    pacer.refused(slot, 10, 0, 1000);
+    expect(pacer.ratePerMinute).toBe(60);
+    expect(pacer.reserve(10).at).toBe(10);
   });
 });

@@ -23,9 +23,11 @@
  *   the window holds the sends accepted since then, so the limit is one more than our accepted
  *   sends that started after `refusal + Retry-After - window`. Whole seconds round that time up,
  *   so the estimate errs low by at most the sends of one second. A refusal never raises the limit,
- *   and lowers it to no less than half of what was sent in the last window (a refusal that another
- *   limit caused cannot stall a campaign); a Retry-After longer than the window belongs to another
- *   limit (Graph's 10,000 requests in 10 minutes) and teaches nothing about this one.
+ *   and lowers it to no less than half of what was sent in the last window or of the starting pace
+ *   (a refusal that another limit caused looks the same, and must not stall a campaign: a limit
+ *   below half the pace is met again, one more refusal per halving); a Retry-After of 0 or longer
+ *   than the window belongs to another limit (Graph's 10,000 requests in 10 minutes) and teaches
+ *   nothing about this one.
  * - Upwards, never above the configured maximum: until the first refusal the limit grows by half
  *   of itself per window's worth of accepted sends (the configured pace is a guess, the maximum
  *   the most the deployment allows); after a refusal the learned limit is held for HOLD_MS, then
@@ -48,7 +50,7 @@ export const MAX_HOLD_MS = 60 * 60_000;
 const PROBE_STEP = 0.01;
 /** A probe this far above the learned limit without a refusal means the limit rose. */
 const PROBE_ESCAPE = 1.05;
-/** A refusal lowers the limit to no less than this share of the sends of the last window. */
+/** A refusal lowers the limit to no less than this share of the last window's sends or of the starting pace (AIMD's halving). */
 const LOWEST_CUT = 0.5;
 
 export interface PacerOptions {
@@ -75,8 +77,9 @@ interface Pending extends SendSlot {
 
 export class SendPacer {
   readonly windowMs: number;
-  /** The most messages per window the deployment allows. */
+  /** The most messages per window the deployment allows, and the configured pace's. */
   private readonly maxPerWindow: number;
+  private readonly startLimit: number;
   /** The believed limit, in messages per window (fractional while it grows). */
   private limit: number;
   /** The limit learned from the last refusal, while it is trusted; null before any refusal or once it proved too low. */
@@ -98,6 +101,7 @@ export class SendPacer {
     if (!(options.ratePerMinute > 0)) throw new Error('The send rate must be above 0.');
     const perWindow = (perMinute: number) => (perMinute * this.windowMs) / 60_000;
     this.limit = perWindow(options.ratePerMinute);
+    this.startLimit = this.limit;
     this.maxPerWindow = Math.max(this.limit, perWindow(options.maxRatePerMinute ?? options.ratePerMinute));
   }
 
@@ -182,8 +186,8 @@ export class SendPacer {
     const start = this.settle(slot) ?? end;
     this.pause(end + (retryAfterMs ?? fallbackMs));
     const probing = this.learned !== null && this.limit > this.learned;
-    // Sent before the last lesson was learned: the limit already accounts for it.
-    if (retryAfterMs === null || retryAfterMs > this.windowMs || start < this.lastLearnedAt) return;
+    // No wait, or longer than the window: not this limit's answer. Sent before the last lesson: already accounted for.
+    if (retryAfterMs === null || retryAfterMs <= 0 || retryAfterMs > this.windowMs || start < this.lastLearnedAt) return;
     const freesAt = end + retryAfterMs;
     let stillCounted = 0;
     let inWindow = 0;
@@ -192,8 +196,9 @@ export class SendPacer {
       if (send.start > end - this.windowMs && send.start <= end) inWindow++;
     }
     const estimate = stillCounted + 1;
-    // Never below half of what was just sent: a refusal caused by another limit cannot stall a campaign.
-    const floor = Math.floor(inWindow * LOWEST_CUT);
+    // Never below half of what was just sent, nor of the starting pace: one refusal that another
+    // limit caused (it looks the same) cannot stall a campaign; a limit that low is met again.
+    const floor = Math.floor(Math.max(inWindow, Math.min(this.limit, this.startLimit)) * LOWEST_CUT);
     this.limit = Math.max(1, Math.min(this.limit, Math.max(estimate, floor)));
     this.learned = this.limit;
     // A probe that found the limit where it was: wait longer before the next one.
