@@ -154,8 +154,8 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        // Office.js comes from Microsoft's CDN. 'unsafe-eval': Handlebars compiles the merge template to a function in the pane.
-        scriptSrc: ["'self'", "'unsafe-eval'", 'https://appsforoffice.microsoft.com'],
+        // Office.js comes from Microsoft's CDN. No 'unsafe-eval': merge templates run without generated code (shared/src/merge/templateProgram.ts).
+        scriptSrc: ["'self'", 'https://appsforoffice.microsoft.com'],
         // Fluent UI (Griffel) inserts its styles at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],

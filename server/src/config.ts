@@ -69,7 +69,11 @@ export interface Config {
       uploadPort: number;
     };
   };
-  sending: { ratePerMinute: number; dailyRecipients: number };
+  /**
+   * The pane's sending: it starts at `ratePerMinute` and follows the mailbox's limit as its 429s
+   * show it, never faster than `maxRatePerMinute` (addin/src/campaign/sendPacer.ts).
+   */
+  sending: { ratePerMinute: number; maxRatePerMinute: number; dailyRecipients: number };
   /**
    * How long the server waits for slow clients, in milliseconds: a connection that sends nothing
    * (`connectionMs`, Node's socket timeout), the headers (`headersMs`) and the whole request
@@ -280,6 +284,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   // How the server reaches itself (the development IdP's key set); localhost certificates name "localhost".
   const internalUrl = `${scheme}://${tls ? 'localhost' : '127.0.0.1'}:${port}`;
 
+  // Exchange Online's 30 messages a minute; going faster only where the deployment says its mailboxes allow it.
+  const sendRate = integer('SEND_RATE_PER_MINUTE', 30, 1, 100000);
+  const maxSendRate = integer('SEND_RATE_MAX_PER_MINUTE', sendRate, 1, 100000);
+  if (maxSendRate < sendRate) problems.push(`SEND_RATE_MAX_PER_MINUTE (${maxSendRate}) must not be below SEND_RATE_PER_MINUTE (${sendRate}): it is the fastest the pane may send.`);
   const identityProvider = oneOf<IdentityProviderKind>('IDENTITY_PROVIDER', ['development', 'entra'], production ? 'entra' : 'development');
   const development = identityProvider === 'development';
   const clientId = env.ENTRA_CLIENT_ID || (development ? DEVELOPMENT_CLIENT_ID : '');
@@ -377,7 +385,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       },
     },
     http,
-    sending: { ratePerMinute: integer('SEND_RATE_PER_MINUTE', 30, 1, 100000), dailyRecipients: integer('DAILY_RECIPIENT_LIMIT', 10_000, 1, 10_000_000) },
+    sending: { ratePerMinute: sendRate, maxRatePerMinute: maxSendRate, dailyRecipients: integer('DAILY_RECIPIENT_LIMIT', 10_000, 1, 10_000_000) },
     rateLimits: {
       licenseCheckPerMinute: integer('LICENSE_CHECK_RATE_PER_MINUTE', 600, 1, 10_000_000),
       invitationsPerMinute: integer('INVITATION_RATE_PER_MINUTE', 30, 1, 10_000_000),

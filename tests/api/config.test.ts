@@ -37,6 +37,14 @@ describe('configuration', () => {
     expect(problems({ IDENTITY_PROVIDER: 'entra', ENTRA_CLIENT_ID: '8a1c2f3e-0000-4000-8000-000000000000' })).toEqual([]);
   });
 
+  it('sends at Exchange Online\'s 30 a minute and no faster unless the deployment allows more, never below the starting pace', () => {
+    expect(loadConfig({}).sending).toMatchObject({ ratePerMinute: 30, maxRatePerMinute: 30 });
+    expect(loadConfig({ SEND_RATE_PER_MINUTE: '20' }).sending).toMatchObject({ ratePerMinute: 20, maxRatePerMinute: 20 });
+    expect(loadConfig({ SEND_RATE_PER_MINUTE: '20', SEND_RATE_MAX_PER_MINUTE: '60' }).sending).toMatchObject({ ratePerMinute: 20, maxRatePerMinute: 60 });
+    expect(problems({ SEND_RATE_PER_MINUTE: '30', SEND_RATE_MAX_PER_MINUTE: '10' })).toEqual([expect.stringMatching(/^SEND_RATE_MAX_PER_MINUTE \(10\) must not be below SEND_RATE_PER_MINUTE \(30\)/)]);
+    expect(problems({ SEND_RATE_MAX_PER_MINUTE: 'fast' })).toEqual([expect.stringMatching(/^SEND_RATE_MAX_PER_MINUTE must be a whole number/)]);
+  });
+
   it('names each bad value', () => {
     expect(problems({ PORT: 'eighty', PUBLIC_URL: 'ftp://x', CURRENCY: 'BTC', LICENSE_TOKEN_TTL_DAYS: '0' })).toEqual([
       expect.stringMatching(/^PORT/),

@@ -75,6 +75,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
     storage,
     graph,
     ratePerMinute: config.sendRatePerMinute,
+    maxRatePerMinute: config.sendRateMaxPerMinute,
     dailyRecipientLimit: config.dailyRecipientLimit,
     attachment: (_definition, name) => attachment(name),
     inlineImage: (_definition, contentId) => inlineImage(contentId),

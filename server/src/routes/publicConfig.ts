@@ -17,6 +17,7 @@ export function clientConfig(config: Config): ClientConfig {
     },
     graphBaseUrl: config.graph.baseUrl,
     sendRatePerMinute: config.sending.ratePerMinute,
+    sendRateMaxPerMinute: config.sending.maxRatePerMinute,
     dailyRecipientLimit: config.sending.dailyRecipients,
     licenseIssuer: config.license.issuer,
     licenseTokenTtlSeconds: config.license.tokenTtlSeconds,

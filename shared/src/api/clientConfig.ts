@@ -5,7 +5,8 @@ import { StringEnum } from './schemaKit.js';
 export const ClientConfigSchema = Type.Object({
   identity: Type.Object({ provider: StringEnum(['development', 'entra']), clientId: Type.String(), apiScope: Type.String() }),
   graphBaseUrl: Type.String(),
-  sendRatePerMinute: Type.Integer(),
+  sendRatePerMinute: Type.Integer({ description: 'The pace the pane starts sending at, messages per minute.' }),
+  sendRateMaxPerMinute: Type.Integer({ description: "The fastest the pane may send when the mailbox's limit allows more, messages per minute." }),
   dailyRecipientLimit: Type.Integer({ description: "The mailbox's recipients per rolling 24 hours; bigger campaigns go out over days." }),
   licenseIssuer: Type.String(),
   licenseTokenTtlSeconds: Type.Integer({ description: "How long this deployment's license tokens live: the longest the pane trusts a cached one." }),

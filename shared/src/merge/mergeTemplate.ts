@@ -1,10 +1,11 @@
 /**
  * The merge engine: turns the draft's subject and HTML body into one message per recipient row.
  *
- * Rendering, escaping and block structure are Handlebars' job (a well-kept engine; `npm run bench`
- * measures it against a plain replaceAll loop with the same escaping: bench/merge.ts). This module only translates the
- * user-facing merge language into Handlebars and checks it against the recipient columns, so that
- * every problem is reported, with its position, before anything is sent:
+ * The merge language is translated into Handlebars source and read by Handlebars' own parser
+ * (syntax, block structure, whitespace control); templateProgram.ts runs the result without
+ * generating code, so the pages need no 'unsafe-eval'. This module translates the user-facing
+ * merge language and checks it against the recipient columns, so that every problem is reported,
+ * with its position, before anything is sent:
  *
  *   {{First Name}}                  value of the column "First Name" (case and spacing tolerant)
  *   {{First Name | there}}          value, or "there" when the cell is empty
@@ -18,8 +19,8 @@
  * relative address or an http(s), mailto or tel one, it becomes "#", so merged values cannot
  * make a javascript:, data: or vbscript: link.
  */
-import Handlebars from 'handlebars';
 import { escapeHtml } from '../html/escapeHtml.js';
+import { compileProgram, type RenderProgram, type RowValues } from './templateProgram.js';
 
 export type TemplatePart = 'subject' | 'body';
 
@@ -63,18 +64,6 @@ export interface CompiledTemplate {
 export type CompileResult =
   | { ok: true; template: CompiledTemplate; problems: [] }
   | { ok: false; problems: TemplateProblem[]; fields: FieldUse[] };
-
-const hb = Handlebars.create();
-hb.registerHelper('om_fallback', (value: unknown, fallback: unknown) =>
-  typeof value === 'string' && value.trim() !== '' ? value : String(fallback),
-);
-hb.registerHelper('om_eq', (value: unknown, expected: unknown) => normaliseValue(value) === normaliseValue(expected));
-hb.registerHelper('om_ne', (value: unknown, expected: unknown) => normaliseValue(value) !== normaliseValue(expected));
-hb.registerHelper('om_url', function (this: unknown, options: Handlebars.HelperOptions) {
-  const rendered = options.fn(this);
-  return isSafeLinkUrl(rendered) ? rendered : '#';
-});
-const KNOWN_HELPERS = { om_fallback: true, om_eq: true, om_ne: true, om_url: true, if: true };
 
 /** Attributes whose value is an address a mail client or browser may open or load. */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'background', 'cite', 'poster', 'longdesc', 'usemap', 'codebase', 'data', 'dynsrc', 'lowsrc', 'ping', 'xlink:href']);
@@ -133,8 +122,9 @@ function urlAttributeValues(html: string): Array<{ start: number; end: number }>
   return ranges;
 }
 
-function normaliseValue(value: unknown): string {
-  return typeof value === 'string' ? value.trim().toLocaleLowerCase() : '';
+/** How a condition compares a cell with a value: blanks around and case ignored. */
+function normaliseValue(value: string): string {
+  return value.trim().toLocaleLowerCase();
 }
 
 /** How field names are compared with column names: case, accents' composition and spacing ignored. */
@@ -193,9 +183,9 @@ interface Translation {
 interface ColumnRef {
   column: string;
   /**
-   * Handlebars identifiers for the column, independent of what it is called: `v<n>` holds the value
-   * ready for output in this part (HTML-escaped in the body, plain text in the subject), `r<n>` the
-   * raw value for conditions and fallbacks.
+   * The column's id in the Handlebars source (`c<n>`), independent of what it is called: `v<id>`
+   * reads the value ready for output in this part (HTML-escaped in the body, plain text in the
+   * subject), `r<id>` the raw value for conditions and fallbacks.
    */
   id: string;
 }
@@ -284,15 +274,31 @@ export function plainTextValue(value: string): string {
   return LINE_BREAKS.test(value) ? value.replace(/[\r\n\u2028\u2029\0]+/g, ' ') : value;
 }
 
-
-function rowContext(row: MergeRow, refs: readonly ColumnRef[], output: (value: string) => string): Record<string, string> {
-  const context: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const ref of refs) {
-    const value = row[ref.column] ?? '';
-    context[`r${ref.id}`] = value;
-    context[`v${ref.id}`] = output(value);
+/** The row's values for the template's columns, each made ready for output once (a column may appear many times). */
+function rowValues(row: MergeRow, refs: readonly ColumnRef[], output: (value: string) => string): RowValues {
+  const raw: string[] = new Array<string>(refs.length);
+  const out: string[] = new Array<string>(refs.length);
+  for (let i = 0; i < refs.length; i++) {
+    // Own cells only: a column named like an Object.prototype member is an ordinary column.
+    const value = Object.prototype.hasOwnProperty.call(row, refs[i]!.column) ? (row[refs[i]!.column] ?? '') : '';
+    raw[i] = value;
+    out[i] = output(value);
   }
-  return context;
+  return { raw, out };
+}
+
+/** The merge language as Handlebars source, per part, with the columns the source names (`c<n>` ids). */
+export function translateTemplate(input: { subject: string; bodyHtml: string }, columns: readonly string[]) {
+  const columnsByKey = new Map<string, ColumnRef>();
+  columns.forEach((column, index) => {
+    if (!columnsByKey.has(fieldKey(column))) columnsByKey.set(fieldKey(column), { column, id: `c${index}` });
+  });
+  const subject = translate(input.subject, 'subject', columnsByKey);
+  const body = translate(input.bodyHtml, 'body', columnsByKey);
+  const fields = dedupeFields([...subject.fields, ...body.fields]);
+  const usedColumns = new Set(fields.map((f) => f.column));
+  const refs = [...columnsByKey.values()].filter((ref) => usedColumns.has(ref.column));
+  return { subject, body, fields, refs };
 }
 
 /**
@@ -300,43 +306,33 @@ function rowContext(row: MergeRow, refs: readonly ColumnRef[], output: (value: s
  * rendered until every problem is fixed.
  */
 export function compileTemplate(input: { subject: string; bodyHtml: string }, columns: readonly string[]): CompileResult {
-  const columnsByKey = new Map<string, ColumnRef>();
-  columns.forEach((column, index) => {
-    if (!columnsByKey.has(fieldKey(column))) columnsByKey.set(fieldKey(column), { column, id: `c${index}` });
-  });
-
-  const subject = translate(input.subject, 'subject', columnsByKey);
-  const body = translate(input.bodyHtml, 'body', columnsByKey);
+  const { subject, body, fields, refs } = translateTemplate(input, columns);
   const problems = [...subject.problems, ...body.problems];
-  const fields = dedupeFields([...subject.fields, ...body.fields]);
+  const slots = new Map(refs.map((ref, index) => [ref.id, index]));
 
-  const compiled: Partial<Record<TemplatePart, HandlebarsTemplateDelegate>> = {};
-  for (const [part, translation, noEscape] of [
-    ['subject', subject, true],
-    ['body', body, false],
+  const compiled: Partial<Record<TemplatePart, RenderProgram>> = {};
+  for (const [part, translation, escape] of [
+    ['subject', subject, (text: string) => text],
+    ['body', body, escapeHtml],
   ] as const) {
     try {
-      hb.parse(translation.source);
-      compiled[part] = hb.compile(translation.source, { knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, noEscape, strict: false });
+      compiled[part] = compileProgram(translation.source, { slotOf: (id) => slots.get(id), escape, isSafeUrl: isSafeLinkUrl, normalise: normaliseValue });
     } catch (error) {
       problems.push({ code: 'SYNTAX_ERROR', part, ...parseErrorPosition(error), tag: '' });
     }
   }
   if (problems.length > 0 || !compiled.subject || !compiled.body) return { ok: false, problems, fields };
 
-  const usedColumns = new Set(fields.map((f) => f.column));
-  const refs = [...columnsByKey.values()].filter((ref) => usedColumns.has(ref.column));
   const subjectTemplate = compiled.subject;
   const bodyTemplate = compiled.body;
-  const runtimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
   return {
     ok: true,
     problems: [],
     template: {
       fields,
       render(row, options) {
-        const renderedSubject = plainTextValue(subjectTemplate(rowContext(row, refs, plainTextValue), runtimeOptions)).trim();
-        const html = bodyTemplate(rowContext(row, refs, escapeHtml), runtimeOptions);
+        const renderedSubject = plainTextValue(subjectTemplate(rowValues(row, refs, plainTextValue))).trim();
+        const html = bodyTemplate(rowValues(row, refs, escapeHtml));
         return { subject: renderedSubject, html: options?.footerHtml ? appendToBody(html, options.footerHtml) : html };
       },
       emptyFields(row) {
