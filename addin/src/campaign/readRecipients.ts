@@ -22,7 +22,9 @@ export type RecipientListProblem =
   | { code: 'CONTACTS_FAILED'; fileName: string; message: string }
   | { code: 'PARSE_ERROR'; fileName: string; message: string }
   | { code: 'NO_ROWS'; fileName: string }
-  | { code: 'NO_EMAIL_COLUMN'; fileName: string };
+  | { code: 'NO_EMAIL_COLUMN'; fileName: string }
+  /** The column meant for addresses holds mostly something else: how many of its filled cells are not addresses, and one of them. */
+  | { code: 'MOSTLY_INVALID_ADDRESSES'; fileName: string; column: string; invalid: number; total: number; example: string };
 
 export class RecipientListError extends Error {
   constructor(readonly problem: RecipientListProblem) {
@@ -111,9 +113,11 @@ export function parseRecipientCsv(fileName: string, text: string, onProgress?: (
   if (rows.length === 0) throw new RecipientListError({ code: 'NO_ROWS', fileName });
   const names = columns.map((c) => c.name);
   const emailColumn = guessEmailColumn(names, rows);
-  if (!emailColumn) throw new RecipientListError({ code: 'NO_EMAIL_COLUMN', fileName });
+  if (!emailColumn) throw new RecipientListError(noAddressColumn(fileName, names, rows));
   return { fileName, columns: names, rows, emailColumn };
 }
+
+const ADDRESS_HEADER = /e-?mail|courriel|adresse|address/i;
 
 /** Columns that hold addresses in at least half of their filled cells, a header like "Email" first. */
 export function emailColumns(columns: readonly string[], rows: readonly MergeRow[]): string[] {
@@ -122,7 +126,7 @@ export function emailColumns(columns: readonly string[], rows: readonly MergeRow
     .map((column) => {
       const filled = sample.map((row) => (row[column] ?? '').trim()).filter((v) => v !== '');
       const valid = filled.filter((v) => isValidEmail(v)).length;
-      return { column, share: filled.length === 0 ? 0 : valid / filled.length, named: /e-?mail|courriel|adresse|address/i.test(column) };
+      return { column, share: filled.length === 0 ? 0 : valid / filled.length, named: ADDRESS_HEADER.test(column) };
     })
     .filter((c) => c.share >= 0.5);
   return scored.sort((a, b) => Number(b.named) - Number(a.named) || b.share - a.share).map((c) => c.column);
@@ -130,6 +134,28 @@ export function emailColumns(columns: readonly string[], rows: readonly MergeRow
 
 function guessEmailColumn(columns: readonly string[], rows: readonly MergeRow[]): string | null {
   return emailColumns(columns, rows)[0] ?? null;
+}
+
+/**
+ * Why no column could be the addresses: when one was clearly meant for them (the most "@" and a
+ * header such as "Email"), how many of its filled cells are not addresses
+ * ("column Email: 180 of 200 values are not addresses"); otherwise that no column holds any.
+ */
+export function noAddressColumn(fileName: string, columns: readonly string[], rows: readonly MergeRow[]): RecipientListProblem {
+  // A column with "@" in it and an address header first, then any with "@", then a header without any "@" (a postal "Address" comes last).
+  let meant: { column: string; rank: number; at: number } | null = null;
+  for (const column of columns) {
+    let at = 0;
+    for (const row of rows) if ((row[column] ?? '').includes('@')) at++;
+    const rank = (at > 0 ? 2 : 0) + (ADDRESS_HEADER.test(column) ? 1 : 0);
+    if (rank === 0) continue;
+    if (!meant || rank > meant.rank || (rank === meant.rank && at > meant.at)) meant = { column, rank, at };
+  }
+  if (!meant) return { code: 'NO_EMAIL_COLUMN', fileName };
+  const filled = rows.map((row) => (row[meant.column] ?? '').trim()).filter((value) => value !== '');
+  const invalid = filled.filter((value) => !isValidEmail(value));
+  if (invalid.length === 0) return { code: 'NO_EMAIL_COLUMN', fileName };
+  return { code: 'MOSTLY_INVALID_ADDRESSES', fileName, column: meant.column, invalid: invalid.length, total: filled.length, example: invalid[0] ?? '' };
 }
 
 export interface Workbook {
@@ -163,7 +189,7 @@ export function recipientListFromSheet(workbook: Workbook, sheetName: string): R
   const list = records.map((record) => rowOf(columns, record));
   if (list.length === 0) throw new RecipientListError({ code: 'NO_ROWS', fileName: workbook.fileName });
   const emailColumn = guessEmailColumn(columns.map((c) => c.name), list);
-  if (!emailColumn) throw new RecipientListError({ code: 'NO_EMAIL_COLUMN', fileName: workbook.fileName });
+  if (!emailColumn) throw new RecipientListError(noAddressColumn(workbook.fileName, columns.map((c) => c.name), list));
   return { fileName: workbook.fileName, columns: columns.map((c) => c.name), rows: list, emailColumn };
 }
 
