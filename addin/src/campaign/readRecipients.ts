@@ -2,11 +2,14 @@
  * Reads a recipient list (M2). CSV with papaparse: delimiter sniffed, header row, empty lines
  * skipped, quoted newlines kept; bytes decoded as UTF-8 (BOM or not) with a Windows-1252 fallback,
  * which is what Excel's "CSV" (not "CSV UTF-8") writes on Western European Windows. Excel .xlsx
- * with read-excel-file (loaded only when a workbook is chosen), one sheet at a time.
+ * with read-excel-file (loaded only when a workbook is chosen), one sheet at a time, each number
+ * and date as its cell shows it (its number format, excelNumberFormat.ts).
  */
 import Papa from 'papaparse';
 import { isValidEmail } from '../../../shared/src/email/normalizeEmail.js';
 import type { MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
+import { formatCellValue, GENERAL, SHORT_DATE } from './excelNumberFormat.js';
+import { readWorkbookFormats } from './xlsxCellFormats.js';
 
 export interface RecipientList {
   fileName: string;
@@ -163,17 +166,34 @@ export interface Workbook {
   sheets: Array<{ name: string; cells: string[][] }>;
 }
 
-function cellText(value: unknown): string {
+/**
+ * A cell as the sheet shows it: text as it is, numbers and dates through the cell's number format
+ * in the reader's language (`locale`, a BCP 47 tag: separators and month names), TRUE and FALSE.
+ */
+function cellText(value: unknown, code: string | undefined, locale: string, date1904: boolean): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, value.getUTCHours() || value.getUTCMinutes() ? 16 : 10).replace('T', ' ');
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return formatCellValue(value, code ?? SHORT_DATE, locale, date1904);
+  if (typeof value === 'number') return formatCellValue(value, code ?? GENERAL, locale, date1904);
   return String(value);
 }
 
-export async function readWorkbook(fileName: string, bytes: ArrayBuffer): Promise<Workbook> {
+/**
+ * An .xlsx workbook's sheets as text grids: values with read-excel-file (loaded on demand), each
+ * shown through its cell's number format (xlsxCellFormats.ts) in `locale`.
+ */
+export async function readWorkbook(fileName: string, bytes: ArrayBuffer, locale = 'en-US'): Promise<Workbook> {
   try {
     const { default: readXlsxFile } = await import('read-excel-file/universal');
     const sheets = await readXlsxFile(bytes);
-    return { fileName, sheets: sheets.map((sheet) => ({ name: sheet.sheet, cells: sheet.data.map((row) => row.map(cellText)) })) };
+    const formats = readWorkbookFormats(bytes);
+    return {
+      fileName,
+      sheets: sheets.map((sheet) => {
+        const shown = formats.sheets.get(sheet.sheet);
+        return { name: sheet.sheet, cells: sheet.data.map((row, r) => row.map((value, c) => cellText(value, shown?.at(r, c), locale, formats.date1904))) };
+      }),
+    };
   } catch (error) {
     throw new RecipientListError({ code: 'PARSE_ERROR', fileName, message: error instanceof Error ? error.message : String(error) });
   }

@@ -70,7 +70,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   const draft = useDraft(host, account);
   const ownAddresses = useMemo(() => [account?.email, host.userEmail()], [account, host]);
   const { mailbox, mailboxOf, fallbackFrom, setFallbackFrom } = useSenderMailbox(draft.draft, ownAddresses);
-  const recipients = useRecipients({ storage, graph, onAuthFailure: setGraphFailure });
+  const recipients = useRecipients({ storage, graph, onAuthFailure: setGraphFailure, cellLocale: host.displayLanguage() });
   const { attachment, inlineImage } = draft;
   const { campaign, start, pause, resume, stop, retryFailed, close, sendLog, budget } = useCampaign({
     storage,
