@@ -21,6 +21,7 @@ export function clientConfig(config: Config): ClientConfig {
     licenseIssuer: config.license.issuer,
     licenseTokenTtlSeconds: config.license.tokenTtlSeconds,
     promoUrl: config.promoUrl,
+    appSourceUrl: config.appSourceUrl,
     currency: config.payments.currency,
   };
 }
