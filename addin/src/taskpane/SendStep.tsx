@@ -50,7 +50,7 @@ export function SendStep(props: {
         </Text>
       )}
       {!campaign && props.estimate && (
-        <Text size={200} block data-testid="send-estimate">
+        <Text size={200} block className={layout.topS} data-testid="send-estimate">
           {t('send.estimate', { duration: durationText(props.estimate.sendingMs), rate: props.ratePerMinute })}
           {props.estimate.days > 1 && ` ${t('send.estimateDays', { days: props.estimate.days, time: formatDateTime(props.estimate.finishesAt, locale) })}`}
         </Text>
