@@ -5,7 +5,7 @@
  * the IT department. In the visitor's language (the browser's, switchable), readable on a phone
  * (375 px without sideways scrolling), nothing about the visitor asked for or sent anywhere.
  */
-import { Link, Text, Title1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Link, Text, Title2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Locale } from '../../../shared/src/i18n/translate.js';
 import { loadClientConfig } from '../api/apiClient.js';
@@ -21,7 +21,9 @@ const useStyles = makeStyles({
   lead: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
   /** Long words (German compounds, addresses) wrap instead of widening a phone's screen. */
   text: { overflowWrap: 'anywhere' },
-  steps: { margin: 0, paddingLeft: '20px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  steps: { margin: 0, paddingLeft: '24px' },
+  /** Each way to get Outmerge, numbered (a list item keeps its marker: its content is laid out inside it). */
+  step: { marginBottom: tokens.spacingVerticalM },
   /** The store link as a button-like call to action, large enough to tap. */
   store: { display: 'inline-block', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand, fontWeight: tokens.fontWeightSemibold, textDecorationLine: 'none', ':hover': { backgroundColor: tokens.colorBrandBackgroundHover, color: tokens.colorNeutralForegroundOnBrand }, ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' } },
   footer: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
@@ -36,7 +38,7 @@ function About({ appSourceUrl }: { appSourceUrl: string | null }) {
   }, [t]);
   return (
     <main className={mergeClasses(layout.stackL, styles.text)} data-testid="landing">
-      <Title1 as="h1">{t('landing.title')}</Title1>
+      <Title2 as="h1">{t('landing.title')}</Title2>
       <Text as="p" className={mergeClasses(layout.flush, styles.lead)}>
         {t('landing.lead')}
       </Text>
@@ -64,25 +66,31 @@ function About({ appSourceUrl }: { appSourceUrl: string | null }) {
           {t('landing.getTitle')}
         </Text>
         <ol className={styles.steps}>
-          <li className={layout.stackS}>
-            <Text>{t('landing.getStore')}</Text>
-            {appSourceUrl && (
-              <span>
-                <a href={appSourceUrl} className={styles.store} data-testid="landing-store">
-                  {t('landing.storeLink')}
-                </a>
-              </span>
-            )}
+          <li className={styles.step}>
+            <div className={layout.stackS}>
+              <Text>{t('landing.getStore')}</Text>
+              {appSourceUrl && (
+                <span>
+                  <a href={appSourceUrl} className={styles.store} data-testid="landing-store">
+                    {t('landing.storeLink')}
+                  </a>
+                </span>
+              )}
+            </div>
           </li>
-          <li className={layout.stackXS}>
-            <Text>{t('landing.getIt')}</Text>
-            <Link href="/portal.html#/it-help" data-testid="landing-it">
-              {t('landing.itLink')}
-            </Link>
+          <li className={styles.step}>
+            <div className={layout.stackXS}>
+              <Text>{t('landing.getIt')}</Text>
+              <Link href="/portal.html#/it-help" className={layout.start} data-testid="landing-it">
+                {t('landing.itLink')}
+              </Link>
+            </div>
           </li>
-          <li className={layout.stackXS}>
-            <Text>{t('landing.free')}</Text>
-            <Link href="/portal.html">{t('landing.licenseLink')}</Link>
+          <li className={styles.step}>
+            <div className={layout.stackXS}>
+              <Text>{t('landing.free')}</Text>
+              <Link href="/portal.html" className={layout.start}>{t('landing.licenseLink')}</Link>
+            </div>
           </li>
         </ol>
       </section>

@@ -26,7 +26,7 @@ export function FieldPicker(props: {
   const fallbackInvalid = /[{}]/.test(fallback);
   return (
     <section aria-labelledby="field-picker" className={mergeClasses(layout.topM, layout.stackS)} data-testid="field-picker">
-      <Subtitle2 as="h3" id="field-picker">
+      <Subtitle2 as="h3" id="field-picker" className={layout.flush}>
         {t('picker.title')}
       </Subtitle2>
       {props.columns === null ? (

@@ -47,14 +47,15 @@ export function RecipientGrid(props: {
   const [query, setQuery] = useState('');
   // Typing stays smooth on a long list: the search follows the box when React has time.
   const search = useDeferredValue(query);
-  const index = useMemo(() => searchIndex(list.rows, list.columns), [list]);
-  const shown = useMemo(() => matchingRows(index, search), [index, search]);
+  const searching = search.trim() !== '';
+  // The cells are prepared for searching once the sender searches, not for every list they open.
+  const index = useMemo(() => (searching ? searchIndex(list.rows, list.columns) : null), [list, searching]);
+  const shown = useMemo(() => (index ? matchingRows(index, search) : list.rows.map((_, i) => i + FIRST_DATA_ROW)), [index, search, list]);
   const columns = useMemo(() => (props.emailColumn ? [props.emailColumn, ...list.columns.filter((c) => c !== props.emailColumn)] : list.columns), [list, props.emailColumn]);
   const width = 64 + 48 + CELL_WIDTH * columns.length;
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
-  const searching = search.trim() !== '';
   const total = list.rows.length;
 
   return (
