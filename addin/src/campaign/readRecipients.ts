@@ -9,7 +9,7 @@ import Papa from 'papaparse';
 import { isValidEmail } from '../../../shared/src/email/normalizeEmail.js';
 import type { MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
 import { formatCellValue, GENERAL, SHORT_DATE } from './excelNumberFormat.js';
-import { readWorkbookFormats } from './xlsxCellFormats.js';
+import { readWorkbookFormats, type WorkbookFormats } from './xlsxCellFormats.js';
 
 export interface RecipientList {
   fileName: string;
@@ -178,6 +178,15 @@ function cellText(value: unknown, code: string | undefined, locale: string, date
   return String(value);
 }
 
+/** The cells' number formats; a package whose styles cannot be read is shown with General numbers rather than refused (its values are readable). */
+function shownFormats(bytes: ArrayBuffer): WorkbookFormats {
+  try {
+    return readWorkbookFormats(bytes);
+  } catch {
+    return { date1904: false, sheets: new Map() };
+  }
+}
+
 /**
  * An .xlsx workbook's sheets as text grids: values with read-excel-file (loaded on demand), each
  * shown through its cell's number format (xlsxCellFormats.ts) in `locale`.
@@ -186,7 +195,7 @@ export async function readWorkbook(fileName: string, bytes: ArrayBuffer, locale 
   try {
     const { default: readXlsxFile } = await import('read-excel-file/universal');
     const sheets = await readXlsxFile(bytes);
-    const formats = readWorkbookFormats(bytes);
+    const formats = shownFormats(bytes);
     return {
       fileName,
       sheets: sheets.map((sheet) => {
