@@ -140,7 +140,10 @@ export interface Config {
     /** Its UDP port (0: any free one). */
     standInPort: number;
   };
+  /** The free tier's footer link: by default the public page about Outmerge (`/outmerge.html`). */
   promoUrl: string;
+  /** The add-in's page in Microsoft's store (AppSource), once it is listed; null: the page about Outmerge says how to find it in Outlook. */
+  appSourceUrl: string | null;
   logLevel: string;
   /** `pretty`: one readable line per event (development); `json`: one JSON object per line for log collectors (production). */
   logFormat: 'pretty' | 'json';
@@ -257,6 +260,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       problems.push(`${name} must be an http(s) URL (got "${raw}").`);
       return fallback;
     }
+  };
+  const optionalHttpsUrl = (name: string): string | null => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return null;
+    if (URL.canParse(raw) && new URL(raw).protocol === 'https:') return raw;
+    problems.push(`${name} must be an https URL (got "${raw}").`);
+    return null;
   };
   const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
     const raw = env[name];
@@ -423,7 +433,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     },
     mail: { smtpUrl: env.SMTP_URL || null, from: env.MAIL_FROM || 'Outmerge <no-reply@outmerge.localhost>', organisationDailyLimit: integer('ORGANISATION_DAILY_EMAIL_LIMIT', 500, 0, 1_000_000) },
     dns: { servers: dnsServers, standInEnabled: dnsServers === null && development, standInPort: integer('DNS_STANDIN_PORT', 0, 0, 65535) },
-    promoUrl: url('PROMO_URL', `${publicUrl}/?ref=footer`),
+    promoUrl: url('PROMO_URL', `${publicUrl}/outmerge.html`),
+    appSourceUrl: optionalHttpsUrl('APPSOURCE_URL'),
     logLevel: env.LOG_LEVEL || 'info',
     logFormat: oneOf<'pretty' | 'json'>('LOG_FORMAT', ['pretty', 'json'], production ? 'json' : 'pretty'),
   };

@@ -19,7 +19,7 @@ let pages: string;
 /** A built site in miniature: the files whose paths the headers depend on. */
 function writePages(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outmerge-pages-'));
-  for (const page of ['index.html', 'taskpane.html', 'portal.html', 'playground.html', 'privacy.html']) fs.writeFileSync(path.join(dir, page), `<!doctype html><title>${page}</title>`);
+  for (const page of ['index.html', 'taskpane.html', 'portal.html', 'playground.html', 'privacy.html', 'outmerge.html']) fs.writeFileSync(path.join(dir, page), `<!doctype html><title>${page}</title>`);
   fs.mkdirSync(path.join(dir, 'assets'));
   fs.copyFileSync(path.resolve('addin/public/assets/icon-80.png'), path.join(dir, 'assets/icon-80.png'));
   fs.mkdirSync(path.join(dir, 'js'));
@@ -82,8 +82,12 @@ describe('headers in the production configuration', () => {
   });
 
   it('other pages keep the popups they open and isolate themselves from pages that open them', async () => {
-    for (const url of ['/', '/playground.html', '/privacy.html']) {
+    // The page about Outmerge is opened from the footer of messages, in any webmail: framed by nobody, no referrer onwards.
+    for (const url of ['/', '/playground.html', '/privacy.html', '/outmerge.html']) {
       const response = await server.call('GET', url);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['referrer-policy']).toBe('no-referrer');
+      expect(response.headers['cache-control']).toBe('public, max-age=0');
       expect(response.headers['cross-origin-opener-policy']).toBe('same-origin-allow-popups');
       expect(directive(response.headers['content-security-policy'] as string, 'frame-ancestors')).toEqual(["'self'"]);
       expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');

@@ -22,6 +22,7 @@ export function clientConfig(config: Config): ClientConfig {
     licenseIssuer: config.license.issuer,
     licenseTokenTtlSeconds: config.license.tokenTtlSeconds,
     promoUrl: config.promoUrl,
+    appSourceUrl: config.appSourceUrl,
     currency: config.payments.currency,
     payments: config.payments.stripe ? { provider: 'stripe', publishableKey: config.payments.stripe.publishableKey } : { provider: 'simulated' },
   };

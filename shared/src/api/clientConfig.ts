@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { StringEnum } from './schemaKit.js';
+import { Nullable, StringEnum } from './schemaKit.js';
 
 /** What `GET /app-config.json` tells the browser pages about the deployment they belong to. */
 export const ClientConfigSchema = Type.Object({
@@ -11,6 +11,7 @@ export const ClientConfigSchema = Type.Object({
   licenseIssuer: Type.String(),
   licenseTokenTtlSeconds: Type.Integer({ description: "How long this deployment's license tokens live: the longest the pane trusts a cached one." }),
   promoUrl: Type.String(),
+  appSourceUrl: Nullable(Type.String({ description: "The add-in's page in Microsoft's store (AppSource); null until it is listed." })),
   currency: Type.String(),
   payments: Type.Union(
     [Type.Object({ provider: Type.Literal('simulated') }), Type.Object({ provider: Type.Literal('stripe'), publishableKey: Type.String() })],

@@ -21,20 +21,32 @@
  */
 import { escapeHtml } from '../html/escapeHtml.js';
 import { compileProgram, type RenderProgram, type RowValues } from './templateProgram.js';
+import { suggestColumn } from './fieldSuggestion.js';
+import { htmlReaderText, plainReaderText, surroundings, type ReaderText } from './readerText.js';
 
 export type TemplatePart = 'subject' | 'body';
 
-export type TemplateProblemCode = 'UNKNOWN_FIELD' | 'UNSUPPORTED_TAG' | 'SYNTAX_ERROR';
+/**
+ * UNCLOSED_CONDITION: an `{{#if}}` without its `{{/if}}`; UNEXPECTED_ELSE: an `{{else}}` outside a
+ * condition or a second one in it; UNEXPECTED_END: an `{{/if}}` without its `{{#if}}`;
+ * SYNTAX_ERROR: what Handlebars refuses otherwise (a condition crossing a link's address).
+ */
+export type TemplateProblemCode = 'UNKNOWN_FIELD' | 'UNSUPPORTED_TAG' | 'UNCLOSED_CONDITION' | 'UNEXPECTED_ELSE' | 'UNEXPECTED_END' | 'SYNTAX_ERROR';
 
 export interface TemplateProblem {
   code: TemplateProblemCode;
   part: TemplatePart;
-  /** 1-based line and column in the part's text as the user wrote it. */
-  line: number;
-  column: number;
-  /** The tag as written (markup removed), for the message shown to the user. */
+  /** The tag as written (markup removed), for the message shown to the user; empty where no tag is to blame. */
   tag: string;
+  /**
+   * The words around the tag as the reader of the message sees them (markup left out), so the
+   * sender finds the place in the compose window: "…Dear " and ", we are glad…".
+   */
+  before: string;
+  after: string;
   field?: string;
+  /** For an unknown field: the column it most likely means ("did you mean"). */
+  suggestion?: string;
 }
 
 export interface FieldUse {
@@ -149,18 +161,6 @@ function joinSplitBraces(text: string): string {
   return text.replace(/\{((?:<[^>]*>)+)\{/g, '{{$1').replace(/\}((?:<[^>]*>)+)\}/g, '$1}}');
 }
 
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lastBreak = -1;
-  for (let i = 0; i < offset; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lastBreak = i;
-    }
-  }
-  return { line, column: offset - lastBreak };
-}
-
 function handlebarsString(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
@@ -173,6 +173,23 @@ function unquote(value: string): string {
 
 /** A column name as a merge field: not a Handlebars sigil (partial, comment, block…), no braces, pipe, quotes or equals sign. */
 const FIELD_NAME = /^(?![#/>!&^@~*])[^{}|="]+$/;
+
+/** Whether a column can be named by a merge field (its name has no brace, pipe, quote or equals sign, and no leading sigil). */
+export function isMergeFieldName(column: string): boolean {
+  return column.trim() !== '' && FIELD_NAME.test(column.trim());
+}
+
+/**
+ * The merge field that reads `column`, with a fallback for empty cells when one is given:
+ * `{{First Name}}`, `{{First Name | there}}`. Null when the column cannot be named by a field or
+ * the fallback would end the tag (braces).
+ */
+export function mergeFieldTag(column: string, fallback = ''): string | null {
+  if (!isMergeFieldName(column) || /[{}]/.test(fallback)) return null;
+  const name = column.trim();
+  const value = fallback.trim();
+  return value === '' ? `{{${name}}}` : `{{${name} | ${value}}}`;
+}
 
 interface Translation {
   source: string;
@@ -190,15 +207,24 @@ interface ColumnRef {
   id: string;
 }
 
-function translate(text: string, part: TemplatePart, columnsByKey: Map<string, ColumnRef>): Translation {
+function translate(text: string, part: TemplatePart, columnsByKey: Map<string, ColumnRef>, columns: readonly string[]): Translation {
   const problems: TemplateProblem[] = [];
   const fields: FieldUse[] = [];
   const joined = joinSplitBraces(text);
+  // Where a problem is, in the words the sender sees: worked out once, and only when there is a problem.
+  let reader: ReaderText | null = null;
+  const problem = (code: TemplateProblemCode, start: number, end: number, tag: string, extra: Partial<TemplateProblem> = {}) => {
+    reader ??= part === 'body' ? htmlReaderText(joined) : plainReaderText(joined);
+    problems.push({ code, part, tag, ...surroundings(reader, start, end), ...extra });
+  };
+  // Open conditions, innermost last, with whether their {{else}} was seen.
+  const open: Array<{ start: number; end: number; tag: string; hasElse: boolean }> = [];
 
-  const resolve = (name: string, offset: number, tag: string, hasFallback: boolean): string | null => {
+  const resolve = (name: string, start: number, end: number, tag: string, hasFallback: boolean): string | null => {
     const ref = columnsByKey.get(fieldKey(name));
     if (ref === undefined) {
-      problems.push({ code: 'UNKNOWN_FIELD', part, ...lineAndColumn(joined, offset), tag, field: name });
+      const suggestion = suggestColumn(name, columns.filter(isMergeFieldName));
+      problem('UNKNOWN_FIELD', start, end, tag, suggestion === null ? { field: name } : { field: name, suggestion });
       return null;
     }
     fields.push({ name, column: ref.column, hasFallback });
@@ -206,45 +232,55 @@ function translate(text: string, part: TemplatePart, columnsByKey: Map<string, C
   };
 
   const translateTags = (segment: string, base: number) => segment.replace(/\{\{(\{?)([\s\S]*?)\}\}(\}?)/g, (whole, open3: string, rawInner: string, close3: string, at: number) => {
-    const offset = base + at;
+    const start = base + at;
+    const end = start + whole.length;
     const inner = cleanTagContent(rawInner);
     const tag = `{{${inner}}}`;
-    const position = () => lineAndColumn(joined, offset);
     if (open3 || close3) {
-      problems.push({ code: 'UNSUPPORTED_TAG', part, ...position(), tag: whole });
+      problem('UNSUPPORTED_TAG', start, end, whole);
       return '';
     }
-    if (inner === 'else' || inner === '/if') return `{{${inner}}}`;
+    if (inner === 'else') {
+      const condition = open[open.length - 1];
+      if (!condition || condition.hasElse) {
+        problem('UNEXPECTED_ELSE', start, end, tag);
+        return '';
+      }
+      condition.hasElse = true;
+      return '{{else}}';
+    }
+    if (inner === '/if') {
+      if (!open.pop()) {
+        problem('UNEXPECTED_END', start, end, tag);
+        return '';
+      }
+      return '{{/if}}';
+    }
 
     const condition = /^#if\s+(.+)$/.exec(inner);
     if (condition) {
       const comparison = /^(.+?)\s*(!=|=)\s*(.+)$/.exec(condition[1] ?? '');
-      if (comparison) {
-        const [, name = '', operator, value = ''] = comparison;
-        if (!FIELD_NAME.test(name)) {
-          problems.push({ code: 'UNSUPPORTED_TAG', part, ...position(), tag });
-          return '';
-        }
-        const column = resolve(name.trim(), offset, tag, true);
-        const helper = operator === '=' ? 'om_eq' : 'om_ne';
-        return column === null ? '{{#if false}}' : `{{#if (${helper} r${column} ${handlebarsString(unquote(value))})}}`;
-      }
-      const name = (condition[1] ?? '').trim();
+      const name = (comparison ? (comparison[1] ?? '') : (condition[1] ?? '')).trim();
+      // Opened even when refused, so that its {{else}} and {{/if}} still pair up.
+      open.push({ start, end, tag, hasElse: false });
       if (!FIELD_NAME.test(name)) {
-        problems.push({ code: 'UNSUPPORTED_TAG', part, ...position(), tag });
-        return '';
+        problem('UNSUPPORTED_TAG', start, end, tag);
+        return '{{#if false}}';
       }
-      const column = resolve(name, offset, tag, true);
-      return column === null ? '{{#if false}}' : `{{#if r${column}}}`;
+      const column = resolve(name, start, end, tag, true);
+      if (column === null) return '{{#if false}}';
+      if (!comparison) return `{{#if r${column}}}`;
+      const helper = comparison[2] === '=' ? 'om_eq' : 'om_ne';
+      return `{{#if (${helper} r${column} ${handlebarsString(unquote(comparison[3] ?? ''))})}}`;
     }
 
     const withFallback = /^([^|]+)\|(.*)$/.exec(inner);
     const name = (withFallback ? withFallback[1] : inner)?.trim() ?? '';
     if (name === '' || !FIELD_NAME.test(name)) {
-      problems.push({ code: 'UNSUPPORTED_TAG', part, ...position(), tag });
+      problem('UNSUPPORTED_TAG', start, end, tag);
       return '';
     }
-    const column = resolve(name, offset, tag, withFallback !== null);
+    const column = resolve(name, start, end, tag, withFallback !== null);
     if (column === null) return '';
     // Values are escaped once per row by rowContext, so Handlebars outputs them as they are; the
     // fallback helper's result goes through Handlebars' own escaping.
@@ -260,12 +296,8 @@ function translate(text: string, part: TemplatePart, columnsByKey: Map<string, C
     cursor = range.end;
   }
   source += translateTags(joined.slice(cursor), cursor);
+  for (const condition of open) problem('UNCLOSED_CONDITION', condition.start, condition.end, condition.tag);
   return { source, problems, fields };
-}
-
-function parseErrorPosition(error: unknown): { line: number; column: number } {
-  const match = /line (\d+)/.exec(error instanceof Error ? error.message : '');
-  return { line: match ? Number(match[1]) : 1, column: 1 };
 }
 
 /** Subject values: no line breaks (header injection), no surrounding blanks. */
@@ -293,13 +325,15 @@ export function translateTemplate(input: { subject: string; bodyHtml: string }, 
   columns.forEach((column, index) => {
     if (!columnsByKey.has(fieldKey(column))) columnsByKey.set(fieldKey(column), { column, id: `c${index}` });
   });
-  const subject = translate(input.subject, 'subject', columnsByKey);
-  const body = translate(input.bodyHtml, 'body', columnsByKey);
+  const subject = translate(input.subject, 'subject', columnsByKey, columns);
+  const body = translate(input.bodyHtml, 'body', columnsByKey, columns);
   const fields = dedupeFields([...subject.fields, ...body.fields]);
   const usedColumns = new Set(fields.map((f) => f.column));
   const refs = [...columnsByKey.values()].filter((ref) => usedColumns.has(ref.column));
   return { subject, body, fields, refs };
 }
+
+const BLOCK_PROBLEMS: ReadonlySet<TemplateProblemCode> = new Set(['UNCLOSED_CONDITION', 'UNEXPECTED_ELSE', 'UNEXPECTED_END']);
 
 /**
  * Compiles the campaign's subject and body against the recipient list's columns. Nothing can be
@@ -315,10 +349,13 @@ export function compileTemplate(input: { subject: string; bodyHtml: string }, co
     ['subject', subject, (text: string) => text],
     ['body', body, escapeHtml],
   ] as const) {
+    // Conditions that do not pair up are reported at their tag already; Handlebars would only repeat them without a place.
+    if (translation.problems.some((p) => BLOCK_PROBLEMS.has(p.code))) continue;
     try {
       compiled[part] = compileProgram(translation.source, { slotOf: (id) => slots.get(id), escape, isSafeUrl: isSafeLinkUrl, normalise: normaliseValue });
-    } catch (error) {
-      problems.push({ code: 'SYNTAX_ERROR', part, ...parseErrorPosition(error), tag: '' });
+    } catch {
+      // Handlebars' parser found what the merge language's own checks did not: no place to point at but the part.
+      problems.push({ code: 'SYNTAX_ERROR', part, tag: '', before: '', after: '' });
     }
   }
   if (problems.length > 0 || !compiled.subject || !compiled.body) return { ok: false, problems, fields };
