@@ -1,5 +1,9 @@
-/** Fluent UI provider (Outlook's look), the language, and the page root every page renders into. */
-import { FluentProvider, makeStyles, webLightTheme } from '@fluentui/react-components';
+/**
+ * Fluent UI provider (Outlook's look), the language, and the page root every page renders into.
+ * AriaLiveAnnouncer gives Fluent's MessageBar a live region to announce itself in: without it,
+ * FluentProvider's announce does nothing and screen readers do not hear errors and confirmations.
+ */
+import { AriaLiveAnnouncer, FluentProvider, makeStyles, webLightTheme } from '@fluentui/react-components';
 import { StrictMode, useEffect, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
@@ -16,7 +20,9 @@ export function AppShell({ locale, children }: { locale: Locale; children: React
   }, [locale]);
   return (
     <FluentProvider theme={webLightTheme} className={styles.page}>
-      <I18nProvider locale={locale}>{children}</I18nProvider>
+      <AriaLiveAnnouncer>
+        <I18nProvider locale={locale}>{children}</I18nProvider>
+      </AriaLiveAnnouncer>
     </FluentProvider>
   );
 }

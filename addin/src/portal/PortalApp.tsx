@@ -81,7 +81,8 @@ function PortalContent({ config, locale, onLocale }: { config: ClientConfig; loc
       </div>
     );
   else if (route.page === 'buy') content = <Checkout api={api} account={account} />;
-  else if (route.page === 'accept') content = <AcceptInvitation api={api} account={account} token={route.token} />;
+  // Keyed by the account: after signing in as someone else, the invitation may be accepted again.
+  else if (route.page === 'accept') content = <AcceptInvitation key={`${account.email}:${route.token}`} api={api} account={account} token={route.token} />;
   else if (route.page === 'subscription') content = <SubscriptionPage key={route.id} api={api} id={route.id} partnerStaff={(partners ?? []).length > 0} />;
   else if (route.page === 'become-partner') content = <BecomePartner api={api} onEnrolled={(partner) => setPartners((list) => [...(list ?? []), partner])} />;
   else if (route.page === 'partner') content = <PartnerArea key={route.id} api={api} id={route.id} tab={route.tab} />;

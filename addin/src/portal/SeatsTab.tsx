@@ -2,7 +2,8 @@
  * Seats (A2–A4) at 10,000 users: a virtualised table (only the rows in view are in the DOM,
  * @tanstack/react-virtual) over a windowed fetch (blocks of 100 seats, asked for as they scroll
  * into view, searched and sorted by the server); assign one or many (paste or CSV, sent 500 per
- * request with a progress bar and a result per address), transfer, suspend, remove, export.
+ * request with a progress bar and a result per address), transfer, suspend, remove (after
+ * confirming), export.
  */
 import {
   Button,
@@ -33,6 +34,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatDateTime, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import { RecipientListError } from '../campaign/readRecipients.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { Feedback } from '../components/Feedback.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { addressesFromCsv, batches, splitPastedAddresses } from './emailList.js';
@@ -140,6 +142,8 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
   const [progress, setProgress] = useState<{ done: number; total: number; batches: number; batchesDone: number } | null>(null);
   const [results, setResults] = useState<AssignmentResult[] | null>(null);
   const [transferFrom, setTransferFrom] = useState<string | null>(null);
+  /** The seat whose removal waits for confirmation: it cannot be undone (the person is mailed and loses the license). */
+  const [removing, setRemoving] = useState<string | null>(null);
   const file = useRef<HTMLInputElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const showError = useCallback((e: unknown) => setError(errorText(e, t, subscription.role)), [t, subscription.role]);
@@ -388,7 +392,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
                           </Button>
                         )}
                         {canRemove && (
-                          <Button size="small" appearance="subtle" aria-label={t('seats.removeLabel', { email: seat.email })} onClick={() => void act(() => api.unassign(subscription.id, seat.email), t('seats.removed', { email: seat.email }))}>
+                          <Button size="small" appearance="subtle" aria-label={t('seats.removeLabel', { email: seat.email })} onClick={() => setRemoving(seat.email)}>
                             {t('seats.remove')}
                           </Button>
                         )}
@@ -402,6 +406,16 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
         </div>
       )}
       {/* Mounted even when closed: unmounting an open Fluent dialog leaves aria-hidden on the page. */}
+      <ConfirmDialog
+        question={removing === null ? null : { title: t('seats.removeTitle', { email: removing }), text: t('seats.removeExplain', { email: removing }), confirm: t('seats.removeConfirm') }}
+        onConfirm={() => {
+          if (removing === null) return;
+          setRemoving(null);
+          void act(() => api.unassign(subscription.id, removing), t('seats.removed', { email: removing }));
+        }}
+        onCancel={() => setRemoving(null)}
+        confirmTestId="remove-seat-confirm"
+      />
       <TransferDialog
         open={transferFrom !== null}
         from={transferFrom ?? ''}
