@@ -22,7 +22,8 @@ import { PageTitle } from '../components/PageTitle.js';
 
 type Step = 'cart' | 'review' | 'payment' | 'authenticate';
 const STEPS: Array<Exclude<Step, 'authenticate'>> = ['cart', 'review', 'payment'];
-const validQuantity = (q: number | null): q is number => q !== null && Number.isInteger(q) && q >= 1 && q <= 100000;
+const MAX_QUANTITY = 100000;
+const validQuantity = (q: number | null): q is number => q !== null && Number.isInteger(q) && q >= 1 && q <= MAX_QUANTITY;
 
 const useStyles = makeStyles({
   checkout: { padding: tokens.spacingHorizontalXL },
@@ -145,10 +146,10 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
                       <br />
                       <Caption1>{t(plan.interval === 'month' ? 'plan.perSeatMonth' : 'plan.perSeatYear', { price: money(plan.unitPriceMinor) })}</Caption1>
                     </div>
-                    <Field label={t('checkout.quantity')} validationState={invalid ? 'error' : 'none'} validationMessage={invalid ? t('checkout.quantityInvalid') : undefined}>
+                    <Field label={t('checkout.quantity')} validationState={invalid ? 'error' : 'none'} validationMessage={invalid ? t('checkout.quantityInvalid', { max: MAX_QUANTITY }) : undefined}>
                       <SpinButton
                         min={1}
-                        max={100000}
+                        max={MAX_QUANTITY}
                         value={line.quantity}
                         data-testid={`quantity-${plan.id}`}
                         onChange={(_, data) => {

@@ -110,7 +110,7 @@ function SubscriptionCard({ subscription: s }: { subscription: SubscriptionSumma
                 <ul className={styles.delegates} data-testid="dashboard-delegates">
                   {s.delegates.map((d) => (
                     <li key={d.email}>
-                      {d.email}: {permissionsText(d.permissions, t)}
+                      {t('common.labelled', { label: d.email, value: permissionsText(d.permissions, t) })}
                     </li>
                   ))}
                 </ul>

@@ -7,7 +7,7 @@
  */
 import { Badge, Button, Caption1, Field, Input, Subtitle2, TableCell, Text, makeStyles, mergeClasses } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
-import type { MessageKey } from '../../../shared/src/i18n/translate.js';
+import { formatDateTime, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import { Feedback } from '../components/Feedback.js';
 import { useLayout } from '../components/layout.js';
 import { ListTable } from '../components/ListTable.js';
@@ -43,7 +43,7 @@ export function DomainsTab({ api, subscription }: { api: PortalApi; subscription
       return view;
     });
   };
-  const when = (iso: string) => new Date(iso).toLocaleString(locale);
+  const when = (iso: string) => formatDateTime(Date.parse(iso), locale);
 
   return (
     <section className={mergeClasses(layout.stackM, styles.section)} aria-label={t('domains.title')}>

@@ -288,7 +288,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
           <ul className={styles.results} tabIndex={0} aria-label={t('seats.resultsTitle')}>
             {listed?.map((r, i) => (
               <li key={`${r.email}-${i}`}>
-                {r.email}: {t(`seats.result.${kindOf(r)}` as MessageKey)}
+                {t('common.labelled', { label: r.email, value: t(`seats.result.${kindOf(r)}` as MessageKey) })}
               </li>
             ))}
           </ul>
@@ -423,7 +423,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
         onTransfer={async (to) => {
           if (transferFrom === null) return null;
           const result = await api.transfer(subscription.id, transferFrom, to, locale);
-          if (result.result !== 'assigned') return `${result.email}: ${t(`seats.result.${result.result}` as MessageKey)}`;
+          if (result.result !== 'assigned') return t('common.labelled', { label: result.email, value: t(`seats.result.${result.result}` as MessageKey) });
           setTransferFrom(null);
           setNotice(t('seats.transferred', { from: transferFrom, to: result.email }));
           refresh();

@@ -5,7 +5,7 @@
 // Invoices are printed in the reader's language: every catalog is registered.
 import '../../../shared/src/i18n/allCatalogs.js';
 import { escapeHtml } from '../../../shared/src/html/escapeHtml.js';
-import { formatDate, formatMoney, translate, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import { formatDate, formatMoney, formatRate, translate, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import type { InvoiceLineRow, InvoiceRow } from '../storage/billingStorage.js';
 
 
@@ -55,7 +55,7 @@ ${rows}
 </tbody>
 <tfoot>
 <tr><td colspan="3" class="n">${t('invoice.subtotal')}</td><td class="n">${money(invoice.subtotalMinor)}</td></tr>
-<tr><td colspan="3" class="n">${t('invoice.tax', { rate: (invoice.taxRateBp / 100).toLocaleString(locale) })}</td><td class="n">${money(invoice.taxMinor)}</td></tr>
+<tr><td colspan="3" class="n">${t('invoice.tax', { rate: formatRate(invoice.taxRateBp, locale) })}</td><td class="n">${money(invoice.taxMinor)}</td></tr>
 <tr class="total"><td colspan="3" class="n">${t('invoice.total')}</td><td class="n">${money(invoice.totalMinor)}</td></tr>
 </tfoot>
 </table>

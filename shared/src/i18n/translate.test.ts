@@ -4,9 +4,9 @@ import { de } from './de.js';
 import { en } from './en.js';
 import { fr } from './fr.js';
 import './allCatalogs.js';
-import { formatMoney, formatRate, resolveLocale, translate, type Locale, type MessageKey } from './translate.js';
+import { formatFileSize, formatMoney, formatRate, resolveLocale, translate, usesIcu, type Locale, type MessageKey } from './translate.js';
 
-const isPlural = (message: string) => message.includes(', plural,');
+const isPlural = usesIcu;
 
 interface AstNode {
   type: number;
@@ -112,6 +112,19 @@ describe('translate', () => {
     // `{name, number}` inside a plural message is formatted too; a plain `{row}` is not.
     expect(translate('en', 'send.pausedNotice', { sent: 10050, total: 20000 })).toContain('10,050 of 20,000 messages sent');
     expect(translate('de', 'problems.tooManyRecipients', { row: 12345, count: 1000 })).toContain('Zeile 12345 hat 1.000 Empfänger');
+  });
+
+  it('formats a quantity shown without a plural in each language\'s digits (`{name, number}`)', () => {
+    expect(translate('en', 'pager.range', { from: 1, to: 100, total: 10050 })).toBe('1–100 of 10,050');
+    expect(translate('fr', 'pager.range', { from: 1, to: 100, total: 10050 })).toBe('1–100 sur 10\u202f050');
+    expect(translate('de', 'pager.range', { from: 1, to: 100, total: 10050 })).toBe('1–100 von 10.050');
+    expect(translate('de', 'checkout.quantityInvalid', { max: 100000 })).toBe('Gib eine Anzahl von 1 bis 100.000 Lizenzen ein.');
+  });
+
+  it('formats file sizes in each language\'s units', () => {
+    expect(formatFileSize(12_000, 'en')).toBe('12 kB');
+    expect(formatFileSize(12_000, 'fr')).toBe('12\u202fko');
+    expect(formatFileSize(1_572_864, 'de')).toBe('1,5 MB');
   });
 
   it('resolves locales from BCP 47 tags', () => {

@@ -119,7 +119,7 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
           </Field>
           <div className={layout.rowWrapM}>
             <PlanField plans={catalog?.plans ?? []} value={plan} onChange={setPlan} testId="offer-plan" />
-            <Field label={t('partners.offers.seats')} validationState={seats === null ? 'error' : 'none'} validationMessage={seats === null ? (kind === 'trial' ? t('partners.offers.trialSeatsInvalid', { max: maxSeats }) : t('partners.offers.seatsInvalid')) : undefined}>
+            <Field label={t('partners.offers.seats')} validationState={seats === null ? 'error' : 'none'} validationMessage={seats === null ? (kind === 'trial' ? t('partners.offers.trialSeatsInvalid', { max: maxSeats }) : t('partners.offers.seatsInvalid', { max: maxSeats })) : undefined}>
               <Input type="number" min={1} max={maxSeats} value={quantity} onChange={(_, d) => setQuantity(d.value)} data-testid="offer-seats" />
             </Field>
             {kind === 'trial' && (

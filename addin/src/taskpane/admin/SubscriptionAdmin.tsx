@@ -62,7 +62,7 @@ export function SubscriptionAdmin({ api, subscription: s, onChanged }: { api: Po
         return t('paneAdmin.assigned', { email: result.email });
       }
       // Refused for this address (not the request): said as the seat table says it.
-      if (result) refused = `${result.email}: ${t(`seats.result.${result.result}` as MessageKey)}`;
+      if (result) refused = t('common.labelled', { label: result.email, value: t(`seats.result.${result.result}` as MessageKey) });
       return null;
     }).then(() => refused && seats.fail(refused));
   };
