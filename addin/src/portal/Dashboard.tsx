@@ -120,7 +120,7 @@ function SubscriptionCard({ subscription: s }: { subscription: SubscriptionSumma
         )}
       </dl>
       <div className={mergeClasses(layout.rowWrap, styles.actions)}>
-        <Button appearance="primary" onClick={() => navigate(`/subscriptions/${s.id}`)} aria-label={t('dashboard.openLabel', { plan: t(`plan.${s.plan}` as MessageKey), owner: s.owner })}>
+        <Button appearance="primary" onClick={() => navigate(`/subscriptions/${s.id}`)} aria-label={t(can('seats.assign') ? 'dashboard.manageSeatsLabel' : 'dashboard.manageLabel', { plan: t(`plan.${s.plan}` as MessageKey), owner: s.owner })}>
           {can('seats.assign') ? t('dashboard.manageSeats') : t('portal.manage')}
         </Button>
       </div>

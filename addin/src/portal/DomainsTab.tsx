@@ -74,7 +74,7 @@ export function DomainsTab({ api, subscription }: { api: PortalApi; subscription
               {manage && (
                 <TableCell>
                   {d.status === 'pending' && (
-                    <Button size="small" appearance="primary" disabled={busy !== null} onClick={() => void act(d.domain, () => api.checkDomain(subscription.id, d.domain))} aria-label={t('domains.checkLabel', { domain: d.domain })} data-testid="domain-check">
+                    <Button size="small" appearance="primary" disabled={busy !== null} onClick={() => void act(d.domain, () => api.checkDomain(subscription.id, d.domain))} aria-label={busy === d.domain ? undefined : t('domains.checkLabel', { domain: d.domain })} data-testid="domain-check">
                       {busy === d.domain ? t('domains.checking') : t('domains.checkNow')}
                     </Button>
                   )}{' '}
