@@ -184,7 +184,8 @@ function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; 
               />
             </Field>
             <Field label={t('playground.attachments')}>
-              <input type="file" multiple data-testid="compose-attach" onChange={(event) => event.target.files && void attach(event.target.files)} />
+              {/* A plain file input is no Fluent control: it takes the Field's id and description itself, so the label names it. */}
+              {(fieldProps) => <input {...fieldProps} type="file" multiple data-testid="compose-attach" onChange={(event) => event.target.files && void attach(event.target.files)} />}
             </Field>
             {files.length > 0 && (
               <div className={layout.rowCenter}>

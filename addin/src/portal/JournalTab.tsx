@@ -82,7 +82,7 @@ export function JournalTab({ api, subscription }: { api: PortalApi; subscription
           <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} data-testid="journal-to" />
         </Field>
         {filtered && <Button onClick={clear}>{t('journal.clearFilters')}</Button>}
-        <Button onClick={() => void api.exportJournal(subscription.id, { ...filter, limit: 10_000 }).catch((e: unknown) => setError(errorText(e, t)))} data-testid="journal-export">
+        <Button onClick={() => void api.exportJournal(subscription.id, { ...filter, limit: 10_000 }, locale).catch((e: unknown) => setError(errorText(e, t)))} data-testid="journal-export">
           {t('journal.export')}
         </Button>
       </div>

@@ -310,7 +310,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
         <Button onClick={() => setQuery((q) => ({ ...q, descending: !q.descending }))} aria-label={query.descending ? t('seats.descending') : t('seats.ascending')} data-testid="seat-order">
           {query.descending ? '↓' : '↑'}
         </Button>
-        <Button onClick={() => void api.exportSeats(subscription.id).catch((e: unknown) => setError(errorText(e, t, subscription.role)))}>{t('seats.export')}</Button>
+        <Button onClick={() => void api.exportSeats(subscription.id, locale).catch((e: unknown) => setError(errorText(e, t, subscription.role)))}>{t('seats.export')}</Button>
       </div>
       <Caption1 aria-live="polite" data-testid="seat-count">
         {total === null ? t('common.loading') : query.search ? t('seats.matchCount', { total, search: query.search }) : t('seats.totalCount', { total })}
