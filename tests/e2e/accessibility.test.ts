@@ -135,6 +135,11 @@ async function problemsOf(page: Page, language: Language, name: string, options:
   return problems;
 }
 
+/** Waits until the dialog is gone and Fluent has given the page back to screen readers (aria-hidden off the root). */
+async function dialogClosed(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('[role="dialog"], #root[aria-hidden="true"]').count()).toBe(0);
+}
+
 async function go(page: Page, hash: string): Promise<void> {
   await page.evaluate((target) => (window.location.hash = target), hash);
 }
@@ -182,17 +187,17 @@ describe.each(LANGUAGES)('every screen in $code', (language) => {
     await ready(page, page.getByRole('dialog'));
     await check(page, 'portal-quantity-dialog');
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await dialogClosed(page);
     await page.getByTestId('seat-row').filter({ hasText: 'welcome-en@contoso.com' }).getByRole('button').last().click();
     await ready(page, page.getByRole('dialog'));
     await check(page, 'portal-remove-seat-dialog');
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await dialogClosed(page);
     await page.getByTestId('seat-row').filter({ hasText: 'welcome-en@contoso.com' }).getByRole('button').first().click();
     await ready(page, page.getByTestId('transfer-to'));
     await check(page, 'portal-transfer-dialog');
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await dialogClosed(page);
     for (const tab of ['delegates', 'domains', 'journal', 'billing'] as const) {
       await page.getByTestId(`tab-${tab}`).click();
       await ready(page, page.getByTestId({ delegates: 'invite-email', domains: 'domain-record', journal: 'journal-table', billing: 'billing-tab' }[tab]));
@@ -270,6 +275,7 @@ describe.each(LANGUAGES)('every screen in $code', (language) => {
     await check(page, 'pane-sign-in-dialog');
     await dialog.locator('input[type="email"]').fill('anna@contoso.com');
     await dialog.locator('button[type="submit"]').click();
+    await dialogClosed(page);
     await ready(page, page.getByTestId('signed-in-as'));
     await ready(page, page.getByTestId('license-status'));
     await check(page, 'pane-message');

@@ -10,7 +10,10 @@ import { resolveLocale, type Locale } from '../../../shared/src/i18n/translate.j
 import { I18nProvider } from '../i18n/I18nProvider.js';
 
 const useStyles = makeStyles({
-  page: { minHeight: '100vh' },
+  // A word longer than the line (German's "Nutzungsbedingungen" in a title on a phone, an address
+  // in a 320-pixel pane) is hyphenated where the language allows, else broken, rather than
+  // pushing the page sideways.
+  page: { minHeight: '100vh', overflowWrap: 'break-word', hyphens: 'auto' },
 });
 
 export function AppShell({ locale, children }: { locale: Locale; children: ReactNode }) {

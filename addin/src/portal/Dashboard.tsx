@@ -23,7 +23,7 @@ import { PageTitle } from '../components/PageTitle.js';
 const useStyles = makeStyles({
   heading: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   empty: { padding: tokens.spacingHorizontalXL },
-  cards: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(340px, 1fr))', gap: tokens.spacingHorizontalL },
+  cards: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(340px, 100%), 1fr))', gap: tokens.spacingHorizontalL },
   card: { padding: tokens.spacingHorizontalL, height: '100%', boxSizing: 'border-box' },
   facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
   delegates: { margin: 0, paddingLeft: tokens.spacingHorizontalL },

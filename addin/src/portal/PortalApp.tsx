@@ -25,12 +25,22 @@ import { SubscriptionPage } from './SubscriptionPage.js';
 import { usePortalApi } from './usePortalApi.js';
 import { useHashRoute } from './useHashRoute.js';
 
+/** A phone held upright (375 pixels and the like): less padding, so the content keeps its width. */
+const NARROW = '@media (max-width: 480px)';
+
 const useStyles = makeStyles({
-  header: { gap: tokens.spacingHorizontalL, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXXL}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: 'wrap' },
+  header: {
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXXL}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    flexWrap: 'wrap',
+    [NARROW]: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}` },
+  },
   /** The title links home and looks like the title. */
   home: { fontSize: 'inherit', fontWeight: 'inherit' },
-  nav: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL },
-  main: { padding: tokens.spacingHorizontalXXL, maxWidth: '1100px', margin: '0 auto' },
+  /** On a phone the links, language and account go on as many lines as they need. */
+  nav: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS, flexWrap: 'wrap' },
+  main: { padding: tokens.spacingHorizontalXXL, maxWidth: '1100px', margin: '0 auto', [NARROW]: { padding: tokens.spacingHorizontalL } },
   notice: { marginBottom: tokens.spacingVerticalM },
 });
 

@@ -55,8 +55,9 @@ const useStyles = makeStyles({
   // The table's columns: rows are positioned by the virtualiser, so widths come from flex, not from the table layout.
   user: { flex: '3 1 0', minWidth: 0 },
   status: { flex: '2 1 0', minWidth: 0 },
-  checkIn: { flex: '2 1 0', minWidth: 0 },
-  assigned: { flex: '2 1 0', minWidth: 0 },
+  // Rows have a fixed height (the virtualiser's): a date stays on one line.
+  checkIn: { flex: '2 1 0', minWidth: 0, whiteSpace: 'nowrap' },
+  assigned: { flex: '2 1 0', minWidth: 0, whiteSpace: 'nowrap' },
   actions: { flex: '0 0 300px' },
   counts: { margin: `${tokens.spacingVerticalXS} 0` },
   results: { maxHeight: '160px', overflow: 'auto', margin: 0 },

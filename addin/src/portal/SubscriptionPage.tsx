@@ -48,7 +48,7 @@ export function SubscriptionPage({ api, id, partnerStaff = false }: { api: Porta
         </div>
       )}
       {tabs.length > 0 && (
-        <TabList selectedValue={current} onTabSelect={(_, data) => setTab(data.value as TabName)}>
+        <TabList selectedValue={current} onTabSelect={(_, data) => setTab(data.value as TabName)} className={layout.tabsWrap}>
           {tabs.map((name) => (
             <Tab key={name} value={name} data-testid={`tab-${name}`}>
               {t(`tab.${name}` as MessageKey)}

@@ -24,7 +24,7 @@ import { offerTitle } from './offerTitle.js';
 import { useLayout } from '../../components/layout.js';
 
 const useStyles = makeStyles({
-  linkField: { flex: 1, minWidth: '320px' },
+  linkField: { flex: 1, minWidth: 'min(320px, 100%)' },
   /** What the offer asks for, under its checkbox. */
   indented: { paddingLeft: tokens.spacingHorizontalXXL },
 });
