@@ -3,14 +3,15 @@
  * order with volume prices and tax, confirm, pay; when the bank asks for additional authentication
  * the page shows that step. After the payment the buyer lands on the new subscription's seats.
  */
-import { Button, Caption1, Card, Field, Input, MessageBar, MessageBarBody, SpinButton, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Card, Field, Input, SpinButton, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import type { CartLine, CheckoutResult, PriceTierView } from '../../../shared/src/api/views.js';
 import { taxFor } from '../../../shared/src/billing/invoiceMath.js';
 import { tiersTotalMinor } from '../../../shared/src/billing/pricing.js';
 import { formatMoney, formatRate, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import type { Account } from '../auth/authPort.js';
-import { Loading } from '../components/Feedback.js';
+import { ErrorMessage, Loading } from '../components/Feedback.js';
+import { useFocusWhenShown } from '../components/focus.js';
 import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { BankConfirmation } from './BankConfirmation.js';
@@ -27,7 +28,7 @@ const validQuantity = (q: number | null): q is number => q !== null && Number.is
 
 const useStyles = makeStyles({
   checkout: { padding: tokens.spacingHorizontalXL },
-  steps: { display: 'flex', gap: tokens.spacingHorizontalXXL },
+  steps: { display: 'flex', columnGap: tokens.spacingHorizontalXXL, rowGap: tokens.spacingVerticalXS, flexWrap: 'wrap' },
   line: { padding: tokens.spacingHorizontalM },
   lineRow: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'flex-end', flexWrap: 'wrap' },
   linePlan: { flex: '1 1 200px' },
@@ -50,6 +51,8 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
   const [action, setAction] = useState<{ actionId: string; amountMinor: number; currency: string } | null>(null);
   // One Idempotency-Key per distinct order: a resubmitted order is charged once.
   const keyFor = useMemo(idempotencyKeys, []);
+  // The step that opens takes the focus: the button that opened it is gone.
+  const currentStep = useFocusWhenShown<HTMLLIElement>(step, { skipFirst: true });
 
   if (!catalog) return <Loading error={catalogError} />;
 
@@ -95,11 +98,7 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
   const error = payment.error;
 
   const volumeTier = (tiers: readonly PriceTierView[]) => tiers.find((tier) => tier.from > 1);
-  const errorBar = error && (
-    <MessageBar intent="error">
-      <MessageBarBody data-testid="checkout-error">{error}</MessageBarBody>
-    </MessageBar>
-  );
+  const errorBar = <ErrorMessage error={error} testId="checkout-error" />;
   const summary = (
     <div className={styles.summary} data-testid="checkout-summary">
       {lines.map((l) => (
@@ -125,7 +124,12 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
         <PageTitle>{t('checkout.title')}</PageTitle>
         <ol className={mergeClasses(layout.list, styles.steps)} aria-label={t('checkout.title')}>
           {STEPS.map((name) => (
-            <li key={name} aria-current={step === name || (step === 'authenticate' && name === 'payment') ? 'step' : undefined}>
+            <li
+              key={name}
+              aria-current={step === name || (step === 'authenticate' && name === 'payment') ? 'step' : undefined}
+              ref={step === name || (step === 'authenticate' && name === 'payment') ? currentStep : undefined}
+              tabIndex={-1}
+            >
               <Text weight={step === name || (step === 'authenticate' && name === 'payment') ? 'semibold' : 'regular'}>{t(`checkout.step.${name}`)}</Text>
             </li>
           ))}

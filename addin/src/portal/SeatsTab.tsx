@@ -36,6 +36,7 @@ import { formatDateTime, type MessageKey } from '../../../shared/src/i18n/transl
 import { RecipientListError } from '../campaign/readRecipients.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { Feedback } from '../components/Feedback.js';
+import { useFocusWhenShown } from '../components/focus.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { addressesFromCsv, batches, splitPastedAddresses } from './emailList.js';
 import { errorText } from './errorText.js';
@@ -142,6 +143,9 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
   const [emails, setEmails] = useState('');
   const [progress, setProgress] = useState<{ done: number; total: number; batches: number; batchesDone: number } | null>(null);
   const [results, setResults] = useState<AssignmentResult[] | null>(null);
+  /** Each assignment's results take the focus when they arrive (the Assign button stays where it was). */
+  const [assignments, setAssignments] = useState(0);
+  const resultsHeading = useFocusWhenShown<HTMLSpanElement>(results && String(assignments));
   const [transferFrom, setTransferFrom] = useState<string | null>(null);
   /** The seat whose removal waits for confirmation: it cannot be undone (the person is mailed and loses the license). */
   const [removing, setRemoving] = useState<string | null>(null);
@@ -197,6 +201,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
       setError(t('seats.bulkStopped', { done: collected.length, total: list.length, message: errorText(e, t, subscription.role) }));
     } finally {
       setResults(collected);
+      setAssignments((n) => n + 1);
       setProgress(null);
       refresh();
     }
@@ -278,7 +283,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
       )}
       {results && counts && (
         <section aria-labelledby="results-heading" data-testid="assignment-results">
-          <Text id="results-heading" weight="semibold">
+          <Text id="results-heading" weight="semibold" ref={resultsHeading} tabIndex={-1}>
             {t('seats.resultsTitle')}
           </Text>
           <ul className={styles.counts}>

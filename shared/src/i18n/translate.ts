@@ -81,9 +81,9 @@ export function formatMoney(amountMinor: number, currency: string, locale: Local
   return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amountMinor / 10 ** digits);
 }
 
-/** A rate in basis points as the number before "%" (810 → "8.1" in English, "8,1" in French). */
+/** A rate in basis points as a percentage in the language's writing (810 → "8.1%" in English, "8,1 %" in French and German). */
 export function formatRate(rateBp: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(rateBp / 100);
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(rateBp / 10000);
 }
 
 /** A file's size in the language's units and digits ("12 kB", "12 ko", "1,5 Mo"). */
