@@ -27,10 +27,15 @@ const PIECES: ReadonlyArray<{ key: string; piece: string }> = Object.entries(en)
 const ENGLISH_WORDS = ['the', 'your', 'you', 'with', 'and', 'this', 'that', 'from', 'for', 'of', 'is', 'are', 'to', 'by'];
 const ENGLISH_WORD = new RegExp(`(?<![\\p{L}\\p{N}@.\\-_/])(${ENGLISH_WORDS.join('|')})(?![\\p{L}\\p{N}@\\-_/])`, 'giu');
 
-/** What is English in `text`: catalog pieces (with their key) and English words in their context. */
-export function englishIn(text: string): string[] {
+/**
+ * What is English in `text`: catalog pieces (with their key) and English words in their context;
+ * `moreWords`: English words a kind of document would show when not translated (an invoice's
+ * "seats", "monthly"), too short or too common to look for everywhere.
+ */
+export function englishIn(text: string, moreWords: readonly string[] = []): string[] {
   const flat = normalise(text);
   const found = PIECES.filter(({ piece }) => flat.includes(piece)).map(({ key, piece }) => `"${piece}" (${key})`);
-  for (const match of flat.matchAll(ENGLISH_WORD)) found.push(`"${flat.slice(Math.max(0, match.index - 30), match.index + 30)}" (the word "${match[1]}")`);
+  const words = moreWords.length === 0 ? ENGLISH_WORD : new RegExp(`(?<![\\p{L}\\p{N}@.\\-_/])(${[...ENGLISH_WORDS, ...moreWords].join('|')})(?![\\p{L}\\p{N}@\\-_/])`, 'giu');
+  for (const match of flat.matchAll(words)) found.push(`"${flat.slice(Math.max(0, match.index - 30), match.index + 30)}" (the word "${match[1]}")`);
   return found;
 }

@@ -11,6 +11,7 @@
  * corrected request may reuse the key. Recording never re-checks the payer's permissions: the
  * payer was authorised when the payment started, and money received settles what it was for.
  */
+import { describeInvoiceLine } from '../../../shared/src/billing/invoiceLineText.js';
 import { randomUUID } from 'node:crypto';
 import type { BillingSummaryView, PaymentMethodView, QuantityChangeResult, QuantityPreviewView } from '../../../shared/src/api/views.js';
 import type { PlanConfig } from '../config.js';
@@ -24,7 +25,7 @@ import type { BillingOptions } from './checkoutService.js';
 import type { FinalCharge, IdempotentCharges, Outcome, Recorded } from './idempotentCharge.js';
 import { invoiceTotals, withTaxMinor, type DraftLine } from '../../../shared/src/billing/invoiceMath.js';
 import { renderInvoiceHtml } from './invoiceHtml.js';
-import { declinedResponse, invoiceView, issueInvoice, planLabel, recordPayment, recurringLines } from './ledger.js';
+import { declinedResponse, invoiceView, issueInvoice, recordPayment, recurringLines } from './ledger.js';
 import { PaymentMethodInvalidError, type StoredPaymentMethod } from './paymentProvider.js';
 import { periodEnd } from './plans.js';
 import { seatTotalMinor } from '../../../shared/src/billing/pricing.js';
@@ -140,8 +141,8 @@ export class BillingService {
     const oldTotal = seatTotalMinor(plan, this.options.volume, subscription.quantity);
     const change = prorateChange(oldTotal, recurringMinor, { start: subscription.periodStart, end: subscription.periodEnd }, at);
     const lines: DraftLine[] = [
-      { description: `Unused time on ${subscription.quantity} × ${planLabel(plan)}`, quantity: subscription.quantity, unitAmountMinor: null, amountMinor: change.creditMinor },
-      { description: `Remaining time on ${newQuantity} × ${planLabel(plan)}`, quantity: newQuantity, unitAmountMinor: null, amountMinor: change.debitMinor },
+      { description: describeInvoiceLine({ line: 'unused', plan: plan.id, quantity: subscription.quantity }), quantity: subscription.quantity, unitAmountMinor: null, amountMinor: change.creditMinor },
+      { description: describeInvoiceLine({ line: 'remaining', plan: plan.id, quantity: newQuantity }), quantity: newQuantity, unitAmountMinor: null, amountMinor: change.debitMinor },
     ];
     const totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscription.id), this.options.taxRateBp);
     return {
@@ -460,7 +461,7 @@ export class BillingService {
           const end = periodEnd(start, plan.interval);
           // Product keys redeemed on the subscription pay their seats for one more period each (partners/keyRules.ts).
           const { used: grants, coverMinor } = grantsForRenewal(quantity, this.storage.entitlements.openKeyGrants(subscriptionId), (seats) => seatTotalMinor(plan, this.options.volume, seats));
-          const lines = [...recurringLines(plan, this.options.volume, quantity), ...(coverMinor > 0 ? [{ description: `Prepaid by product key (${grants.map((g) => `${g.seats} seats`).join(', ')})`, quantity: null, unitAmountMinor: null, amountMinor: -coverMinor }] : [])];
+          const lines = [...recurringLines(plan, this.options.volume, quantity), ...(coverMinor > 0 ? [{ description: describeInvoiceLine({ line: 'prepaid', seats: grants.map((g) => g.seats) }), quantity: null, unitAmountMinor: null, amountMinor: -coverMinor }] : [])];
           const totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscriptionId), this.options.taxRateBp);
           const invoice = issueInvoice(this.storage, { subscription, kind: 'renewal', currency: state.currency, totals, periodStart: start, periodEnd: end, at: now, paid: totals.totalMinor === 0 });
           this.storage.entitlements.useKeyGrantPeriod(grants.map((grant) => grant.productKeyId));
@@ -606,7 +607,7 @@ export class BillingService {
       // Only money actually paid for time not yet used (billing/consolidationCredit.ts): a trial, the
       // time a product key paid for, and an unpaid (past-due) period leave none.
       const unused = unusedPaidMinor(this.storage.entitlements.paidSpans(source.id), now);
-      return { source, amountMinor: unused, description: `Unused time on ${source.quantity} × ${planLabel(sourcePlan)} (subscription ${source.id.slice(0, 8)}, merged)` };
+      return { source, amountMinor: unused, description: describeInvoiceLine({ line: 'unused', plan: sourcePlan.id, quantity: source.quantity, merged: source.id.slice(0, 8) }) };
     });
     const creditTotal = credits.reduce((sum, c) => sum + c.amountMinor, 0);
     let lines: DraftLine[] = [];
@@ -615,10 +616,10 @@ export class BillingService {
       const plan = this.plan(subscription.planId);
       const change = prorateChange(seatTotalMinor(plan, this.options.volume, subscription.quantity), seatTotalMinor(plan, this.options.volume, newQuantity), { start: subscription.periodStart, end: subscription.periodEnd }, now);
       lines = [
-        { description: `Unused time on ${subscription.quantity} × ${planLabel(plan)}`, quantity: subscription.quantity, unitAmountMinor: null, amountMinor: change.creditMinor },
-        { description: `Remaining time on ${newQuantity} × ${planLabel(plan)}`, quantity: newQuantity, unitAmountMinor: null, amountMinor: change.debitMinor },
+        { description: describeInvoiceLine({ line: 'unused', plan: plan.id, quantity: subscription.quantity }), quantity: subscription.quantity, unitAmountMinor: null, amountMinor: change.creditMinor },
+        { description: describeInvoiceLine({ line: 'remaining', plan: plan.id, quantity: newQuantity }), quantity: newQuantity, unitAmountMinor: null, amountMinor: change.debitMinor },
       ];
-      totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscription.id) + creditTotal, this.options.taxRateBp, 'Credit for merged subscriptions');
+      totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscription.id) + creditTotal, this.options.taxRateBp, describeInvoiceLine({ line: 'credit', merged: true }));
     }
     return { sources, credits, newQuantity, lines, totals, currency };
   }

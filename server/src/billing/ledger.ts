@@ -4,6 +4,7 @@
  * `storage.transaction`.
  */
 import { randomUUID } from 'node:crypto';
+import { describeInvoiceLine } from '../../../shared/src/billing/invoiceLineText.js';
 import type { InvoiceView } from '../../../shared/src/api/views.js';
 import type { PlanConfig } from '../config.js';
 import type { InvoiceKind, InvoiceRow } from '../storage/billingStorage.js';
@@ -11,15 +12,11 @@ import type { Storage, SubscriptionRow } from '../storage/storage.js';
 import { invoiceNumber, type DraftLine, type InvoiceTotals } from '../../../shared/src/billing/invoiceMath.js';
 import { tierLines, type VolumePricing } from '../../../shared/src/billing/pricing.js';
 
-export function planLabel(plan: PlanConfig): string {
-  return `Outmerge ${plan.id}`;
-}
-
-/** One invoice line per price tier: "Outmerge monthly, seats 1–9". */
+/** One invoice line per price tier: "Outmerge Monthly, seats 1–9" in the reader's language (invoiceLineText.ts). */
 export function recurringLines(plan: PlanConfig, volume: VolumePricing, quantity: number): DraftLine[] {
   let first = 1;
   return tierLines(plan, volume, quantity).map((line) => {
-    const description = `${planLabel(plan)}, seats ${first}–${first + line.quantity - 1}`;
+    const description = describeInvoiceLine({ line: 'seats', plan: plan.id, from: first, to: first + line.quantity - 1 });
     first += line.quantity;
     return { description, quantity: line.quantity, unitAmountMinor: line.unitPriceMinor, amountMinor: line.amountMinor };
   });
