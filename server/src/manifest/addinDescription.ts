@@ -84,8 +84,8 @@ export interface AddinDescription {
 /** Identity of the add-in across deployments: every deployment serves the same add-in, at its own URL. */
 export const ADDIN_XML_ID = '3f6c9a2e-8b1d-4c7e-9a55-2d1e0f4b7c81';
 export const ADDIN_UNIFIED_ID = '844edf88-e633-49a2-93e4-b3f794ee69af';
-/** 1.1.0: ReadItem instead of ReadWriteItem, SupportsSharedFolders (integrated apps asks the admin to accept). */
-export const ADDIN_VERSION = '1.1.0';
+/** 1.1.0: ReadItem instead of ReadWriteItem, SupportsSharedFolders (integrated apps asks the admin to accept). 1.1.1: French typography in the description. */
+export const ADDIN_VERSION = '1.1.1';
 /** The development origin of the sideloading manifest in the repository (as the Office templates use). */
 export const DEVELOPMENT_ADDIN_ORIGIN = 'https://localhost:3000';
 
