@@ -314,27 +314,29 @@ describe.each(LANGUAGES)('every screen in $code', (language) => {
     await context.close();
   });
 
-  it.runIf(language.code !== 'en')('emails, CSV exports and invoices in the language have no English', async () => {
-    const anna = await tokenOf('anna@contoso.com');
-    const nora = await tokenOf('nora@northwind.example');
-    const html = (text: string) => text.replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/g, ' ');
-    const emails = (await outbox()).filter((m) => m.html.includes(`lang="${language.code}"`));
-    expect(emails.map((m) => m.kind).sort()).toEqual(expect.arrayContaining(['invitation', 'partner-request', 'welcome']));
-    for (const m of emails) for (const english of englishIn(`${m.subject}\n${m.text}\n${html(m.html)}`, DOCUMENT_WORDS)) problems.push(`${m.kind} email (${language.code}): English ${english}`);
-    const base = `/api/v1/subscriptions/${seeded.subscriptionId}`;
-    for (const [name, path, token] of [
-      ['seats CSV', `${base}/seats/export?lang=${language.code}`, anna],
-      ['journal CSV', `${base}/journal/export?lang=${language.code}`, anna],
-      ['invoice', `${base}/invoices/${seeded.invoiceId}/html?lang=${language.code}`, anna],
-      ['partner invoice', `/api/v1/partners/${seeded.partnerId}/invoices/${seeded.partnerInvoiceId}/html?lang=${language.code}`, nora],
-    ] as const) {
-      const body = await call<string>('GET', path, token);
-      // A CSV's cells (but the details recorded as JSON, which are data), all of an invoice; and words a
-      // document shows when left in English (an invoice line's "seats", a status "pending").
-      const text = name.endsWith('CSV') ? Papa.parse<string[]>(body.replace(/^\ufeff/, '')).data.flat().filter((cell) => !cell.startsWith('{')).join('\n') : html(body);
-      for (const english of englishIn(text, DOCUMENT_WORDS)) problems.push(`${name} (${language.code}): English ${english}`);
-    }
-  });
+  // English's own documents are the reference: French and German ones are compared with them.
+  if (language.code !== 'en')
+    it('emails, CSV exports and invoices in the language have no English', async () => {
+      const anna = await tokenOf('anna@contoso.com');
+      const nora = await tokenOf('nora@northwind.example');
+      const html = (text: string) => text.replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/g, ' ');
+      const emails = (await outbox()).filter((m) => m.html.includes(`lang="${language.code}"`));
+      expect(emails.map((m) => m.kind).sort()).toEqual(expect.arrayContaining(['invitation', 'partner-request', 'welcome']));
+      for (const m of emails) for (const english of englishIn(`${m.subject}\n${m.text}\n${html(m.html)}`, DOCUMENT_WORDS)) problems.push(`${m.kind} email (${language.code}): English ${english}`);
+      const base = `/api/v1/subscriptions/${seeded.subscriptionId}`;
+      for (const [name, path, token] of [
+        ['seats CSV', `${base}/seats/export?lang=${language.code}`, anna],
+        ['journal CSV', `${base}/journal/export?lang=${language.code}`, anna],
+        ['invoice', `${base}/invoices/${seeded.invoiceId}/html?lang=${language.code}`, anna],
+        ['partner invoice', `/api/v1/partners/${seeded.partnerId}/invoices/${seeded.partnerInvoiceId}/html?lang=${language.code}`, nora],
+      ] as const) {
+        const body = await call<string>('GET', path, token);
+        // A CSV's cells (but the details recorded as JSON, which are data), all of an invoice; and words a
+        // document shows when left in English (an invoice line's "seats", a status "pending").
+        const text = name.endsWith('CSV') ? Papa.parse<string[]>(body.replace(/^\ufeff/, '')).data.flat().filter((cell) => !cell.startsWith('{')).join('\n') : html(body);
+        for (const english of englishIn(text, DOCUMENT_WORDS)) problems.push(`${name} (${language.code}): English ${english}`);
+      }
+    });
 
   it('found nothing wrong', () => {
     // Also kept as a file: the list can be long, and CI keeps test-results.
