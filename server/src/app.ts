@@ -10,7 +10,8 @@ import Fastify, { LogController, type FastifyError, type FastifyInstance, type F
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.js';
-import { createDevelopmentIdentityProvider, registerDevelopmentIdentityRoutes } from './dev/identityProvider.js';
+import { registerClientCredentialsRoutes } from './dev/clientCredentials.js';
+import { createDevelopmentIdentityProvider, DEVELOPMENT_ORGANISATIONS, registerDevelopmentIdentityRoutes } from './dev/identityProvider.js';
 import { registerGraphStandIn } from './dev/graph/graphStandIn.js';
 import { registerDnsStandInRoutes, startDnsStandIn } from './dev/dnsStandIn.js';
 import { startUploadOrigin } from './dev/graph/uploadOrigin.js';
@@ -216,7 +217,14 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   if (config.identity.provider === 'development') {
     const idp = await createDevelopmentIdentityProvider({ issuerTemplate: config.identity.issuerTemplate, apiAudience: config.identity.clientId, apiScope: config.identity.apiScope, clientId: config.identity.clientId, graphScopes: config.graph.developmentScopes });
     registerDevelopmentIdentityRoutes(app, idp);
-    if (uploadOrigin) registerGraphStandIn(app, { identityJwks: idp.jwks, issuerTemplate: config.identity.issuerTemplate, uploadOrigin, ...config.graph.standIn });
+    if (config.groups.clientSecret) registerClientCredentialsRoutes(app, idp, { clientId: config.identity.clientId, clientSecret: config.groups.clientSecret, publicUrl: config.publicUrl });
+    if (uploadOrigin) {
+      const graph = registerGraphStandIn(app, { identityJwks: idp.jwks, issuerTemplate: config.identity.issuerTemplate, uploadOrigin, ...config.graph.standIn });
+      // Something to link on a fresh machine: two groups of Contoso's directory.
+      const contoso = DEVELOPMENT_ORGANISATIONS[0].tenantId;
+      graph.directory.createGroup(contoso, { displayName: 'Sales', description: 'Sales team', kind: 'security', members: [{ email: 'anna@contoso.com' }, { email: 'bob@contoso.com' }] });
+      graph.directory.createGroup(contoso, { displayName: 'Marketing', description: 'Marketing team', kind: 'microsoft365', members: [{ email: 'carl@contoso.com' }] });
+    }
   }
   if (dnsStandIn) registerDnsStandInRoutes(app, dnsStandIn);
   if (!config.mail.smtpUrl) registerOutboxRoutes(app, services.storage);
