@@ -33,6 +33,7 @@ import { registerManifestRoutes } from './routes/manifests.js';
 import { registerMeRoutes } from './routes/me.js';
 import { registerPublicConfigRoutes } from './routes/publicConfig.js';
 import { registerDelegationRoutes } from './routes/delegation.js';
+import { registerGroupRoutes } from './routes/groups.js';
 import { registerOrganisationRoutes } from './routes/organisation.js';
 import { registerPartnerRoutes } from './routes/partners.js';
 import { registerSubscriptionRoutes } from './routes/subscriptions.js';
@@ -127,6 +128,24 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
     });
   }
 
+  // Linked Microsoft 365 groups (issue 17), one run at a time in this process. Across instances each
+  // subscription's sync holds a lease in the database, so two instances never sync one at once;
+  // with several instances, every one still polls (to be moved to the scale-out job runner).
+  if (config.groups.syncIntervalSeconds > 0 && config.groups.clientSecret) {
+    let syncing: Promise<unknown> | null = null;
+    const groupTimer = setInterval(() => {
+      syncing ??= services.groups
+        .syncDue()
+        .catch((error: unknown) => app.log.error({ err: error }, 'group sync run failed'))
+        .finally(() => (syncing = null));
+    }, Math.min(config.groups.syncIntervalSeconds, 60) * 1000);
+    groupTimer.unref();
+    app.addHook('onClose', async () => {
+      clearInterval(groupTimer);
+      await syncing;
+    });
+  }
+
   const graphOrigin = new URL(config.graph.baseUrl).origin;
   // The Graph stand-in's upload origin listens before the CSP is built, so that connect-src names it.
   const standIn = config.graph.standInEnabled && config.identity.provider === 'development';
@@ -206,6 +225,7 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
       registerCheckoutRoutes(scope, services);
       registerBillingRoutes(scope, services);
       registerSubscriptionRoutes(scope, services);
+      registerGroupRoutes(scope, services);
       registerDelegationRoutes(scope, services);
       registerOrganisationRoutes(scope, services);
       registerPartnerRoutes(scope, services);

@@ -75,6 +75,8 @@ export interface GraphGroupsClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Attempts per request when Graph throttles or fails (the first one included). */
   maxAttempts?: number;
+  /** A request that has not answered in this long is given up (and retried): a sync never hangs on one. */
+  timeoutMs?: number;
 }
 
 /** A token is renewed this long before it expires, so a request never leaves with one about to lapse. */
@@ -95,6 +97,7 @@ export class GraphGroupsClient {
   private readonly clock: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly maxAttempts: number;
+  private readonly timeoutMs: number;
   private readonly graphRoot: string;
 
   constructor(private readonly options: GraphGroupsClientOptions) {
@@ -102,6 +105,7 @@ export class GraphGroupsClient {
     this.clock = options.clock ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.maxAttempts = options.maxAttempts ?? 4;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
     this.graphRoot = `${options.graphBaseUrl.replace(/\/+$/, '')}/v1.0/`;
   }
 
@@ -160,12 +164,13 @@ export class GraphGroupsClient {
           const changes = Array.isArray(item['members@delta']) ? (item['members@delta'] as Array<Record<string, unknown>>) : [];
           for (const change of changes) {
             if (change['@odata.type'] !== '#microsoft.graph.user' || typeof change.id !== 'string') continue;
+            const id = change.id.toLowerCase();
             if (change['@removed'] !== undefined) {
-              removed.add(change.id);
-              added.delete(change.id);
+              removed.add(id);
+              added.delete(id);
             } else {
-              added.add(change.id);
-              removed.delete(change.id);
+              added.add(id);
+              removed.delete(id);
             }
           }
         }
@@ -192,7 +197,7 @@ export class GraphGroupsClient {
       const token = await this.token(tenantId);
       let response: Response;
       try {
-        response = await this.fetch(url, { headers: { ...headers, Authorization: `Bearer ${token}`, Accept: 'application/json' } });
+        response = await this.fetch(url, { headers: { ...headers, Authorization: `Bearer ${token}`, Accept: 'application/json' }, signal: AbortSignal.timeout(this.timeoutMs) });
       } catch (error) {
         if (attempt >= this.maxAttempts) throw new GraphGroupsError('unavailable', `Microsoft Graph cannot be reached: ${(error as Error).message}`);
         await this.sleep(backoffMs(attempt));
@@ -248,7 +253,7 @@ export class GraphGroupsClient {
     let response: Response;
     for (let attempt = 1; ; attempt++) {
       try {
-        response = await this.fetch(`${this.options.tokenAuthority}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+        response = await this.fetch(`${this.options.tokenAuthority}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body, signal: AbortSignal.timeout(this.timeoutMs) });
       } catch (error) {
         if (attempt >= this.maxAttempts) throw new GraphGroupsError('unavailable', `Microsoft Entra cannot be reached: ${(error as Error).message}`);
         await this.sleep(backoffMs(attempt));
@@ -285,7 +290,7 @@ function userInfo(item: Record<string, unknown>): DirectoryUserInfo {
   if (typeof item.userPrincipalName !== 'string') throw new GraphGroupsError('consent_missing', 'Microsoft Graph gives the members without their properties: the User.Read.All application permission is missing.');
   const text = (value: unknown) => (typeof value === 'string' ? value : null);
   return {
-    id: String(item.id),
+    id: String(item.id).toLowerCase(),
     displayName: text(item.displayName),
     userPrincipalName: item.userPrincipalName,
     mail: text(item.mail),
