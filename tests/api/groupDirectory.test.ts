@@ -58,7 +58,8 @@ async function failure(promise: Promise<unknown>): Promise<GraphGroupsError> {
 
 beforeAll(async () => {
   server = await startTestServer({ GRAPH_STANDIN_LATENCY_MS: '0' });
-});
+  // Starting a server takes seconds on a busy machine.
+}, 60_000);
 beforeEach(async () => {
   waits = [];
   await grant(CONTOSO);

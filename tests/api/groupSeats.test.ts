@@ -24,7 +24,8 @@ let ahead = 0;
 beforeAll(async () => {
   server = await startTestServer({ GROUP_SYNC_INTERVAL_SECONDS: '0', GRAPH_STANDIN_LATENCY_MS: '0' }, { clock: () => Date.now() + ahead });
   owner = await server.token('olivia@contoso.com');
-});
+  // Starting a server takes seconds on a busy machine.
+}, 60_000);
 beforeEach(async () => {
   await server.call('PUT', `/dev/idp/tenants/${CONTOSO}/application`, { body: { roles: [...GRAPH_APPLICATION_PERMISSIONS] } });
 });

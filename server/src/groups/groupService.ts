@@ -156,7 +156,7 @@ export class GroupService {
     const lease = randomUUID();
     if (!this.storage.transaction(() => this.storage.groups.claimSync(subscriptionId, lease, this.clock(), this.clock() + SYNC_LEASE_MS))) return 'busy';
     let failure: GraphGroupsError | null = null;
-    let counts = { added: 0, removed: 0 };
+    let counts: { added: number; removed: number };
     try {
       const tenantId = this.tenantOf(subscriptionId);
       for (const link of this.storage.groups.listLinks(subscriptionId)) {
