@@ -174,7 +174,7 @@ describe('seats that follow a Microsoft 365 group', () => {
     ahead += 3600_000;
     const stopped = await syncNow(id);
     expect(stopped.lastSync).toMatchObject({ result: 'consent_missing', added: 0, removed: 0 });
-    expect(stopped.consentUrl).toBe(`${server.services.config.groups.consentAuthority}/${CONTOSO}/adminconsent?client_id=${server.services.config.identity.clientId}&redirect_uri=${encodeURIComponent(`${server.services.config.publicUrl}/portal.html`)}&state=outmerge-group-sync`);
+    expect(stopped.consentUrl).toBe(`${server.services.config.groups.consentAuthority}/${CONTOSO}/adminconsent?client_id=${server.services.config.identity.clientId}&redirect_uri=${encodeURIComponent(`${server.services.config.publicUrl}/portal.html`)}&state=outmerge-group-sync.${id}`);
     expect(await seatEmails(id)).toEqual(['fay@contoso.com', 'gus@contoso.com']);
     // The enterprise application deleted altogether (AADSTS700016): the same, journaled once.
     await server.call('DELETE', `/dev/idp/tenants/${CONTOSO}/application`);

@@ -74,7 +74,7 @@ export class GroupService {
   /** Groups of the organisation's own tenant whose name has a word starting with `text`. */
   async search(caller: CallerIdentity, subscriptionId: string, text: string): Promise<DirectoryGroupView[]> {
     const { tenantId, graph } = this.manageable(caller, subscriptionId);
-    const found = await this.graphCall(tenantId, () => graph.searchGroups(tenantId, text));
+    const found = await this.graphCall(tenantId, subscriptionId, () => graph.searchGroups(tenantId, text));
     const linked = new Set(this.storage.groups.listLinks(subscriptionId).map((l) => l.groupId));
     return found.map((g) => ({ id: g.id, displayName: g.displayName, description: g.description, kind: g.kind, linked: linked.has(g.id), linkable: g.kind !== 'distribution' }));
   }
@@ -87,7 +87,7 @@ export class GroupService {
    */
   async link(caller: CallerIdentity, subscriptionId: string, groupId: string, language: string | undefined, ip: string | null): Promise<{ view: GroupSyncView; created: boolean }> {
     const { tenantId, graph } = this.manageable(caller, subscriptionId);
-    const group = await this.graphCall(tenantId, () => graph.getGroup(tenantId, groupId));
+    const group = await this.graphCall(tenantId, subscriptionId, () => graph.getGroup(tenantId, groupId));
     if (group.kind === 'distribution') throw new ApiError(400, 'GROUP_NOT_SUPPORTED', `${group.displayName} is a distribution list: link a security or Microsoft 365 group.`);
     const created = this.storage.transaction(() => {
       const now = this.clock();
@@ -299,7 +299,7 @@ export class GroupService {
       waiting: waiting.slice(0, WAITING_SHOWN).map((m) => ({ email: m.display, name: names.get(m.userId) ?? null, since: new Date(m.firstSeenAt).toISOString() })),
       waitingTotal: waiting.length,
       seatsToBuy: plan.seatsToBuy,
-      consentUrl: applicationConsentUrl({ authority: this.options.consentAuthority, tenant: organisation.tenantId, clientId: this.options.clientId, publicUrl: this.options.publicUrl }),
+      consentUrl: applicationConsentUrl({ authority: this.options.consentAuthority, tenant: organisation.tenantId, clientId: this.options.clientId, publicUrl: this.options.publicUrl, subscriptionId }),
     };
   }
 
@@ -319,7 +319,7 @@ export class GroupService {
   }
 
   /** A Graph call for a person waiting on it: its failures as the API's errors. */
-  private async graphCall<T>(tenantId: string, work: () => Promise<T>): Promise<T> {
+  private async graphCall<T>(tenantId: string, subscriptionId: string, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
@@ -327,7 +327,7 @@ export class GroupService {
       if (error.reason === 'group_not_found') throw new ApiError(404, 'GROUP_NOT_FOUND', "No such group in your organisation's Microsoft 365 tenant.");
       if (error.reason === 'consent_missing') {
         throw new ApiError(409, 'GROUP_CONSENT_MISSING', 'An administrator of your Microsoft 365 tenant has not granted Outmerge the permission to read groups.', {
-          consentUrl: applicationConsentUrl({ authority: this.options.consentAuthority, tenant: tenantId, clientId: this.options.clientId, publicUrl: this.options.publicUrl }),
+          consentUrl: applicationConsentUrl({ authority: this.options.consentAuthority, tenant: tenantId, clientId: this.options.clientId, publicUrl: this.options.publicUrl, subscriptionId }),
         });
       }
       this.log(error, `Microsoft Graph refused a groups call (${error.reason})`);

@@ -19,15 +19,25 @@ import { ADMIN_CONSENT_REDIRECT_PATH } from './adminConsent.js';
 export const GRAPH_APPLICATION_PERMISSIONS = ['GroupMember.Read.All', 'User.Read.All'] as const;
 export type GraphApplicationPermission = (typeof GRAPH_APPLICATION_PERMISSIONS)[number];
 
-/** `state` the portal reads when Entra sends the administrator back: the answer is about group sync. */
+/**
+ * `state` the portal reads when Entra sends the administrator back: the answer is about group
+ * sync, and which subscription's page to reopen (`outmerge-group-sync.<subscription id>`). It only
+ * decides what the page shows, never what anyone may do.
+ */
 export const GROUP_CONSENT_STATE = 'outmerge-group-sync';
+
+/** The subscription a group-sync consent was asked from, read back from `state`; null for any other state. */
+export function groupConsentSubscription(state: string | null): string | null {
+  const match = state === null ? null : /^outmerge-group-sync\.([0-9a-f-]{36})$/i.exec(state);
+  return match?.[1] ?? null;
+}
 
 /**
  * `authority`: Microsoft's sign-in host (`https://login.microsoftonline.com`, a national cloud's
  * own), or the development identity provider. `tenant`: the subscription's organisation's tenant,
  * never `common`, so the grant lands in that tenant.
  */
-export function applicationConsentUrl(options: { authority: string; tenant: string; clientId: string; publicUrl: string }): string {
-  const query = new URLSearchParams({ client_id: options.clientId, redirect_uri: `${options.publicUrl}${ADMIN_CONSENT_REDIRECT_PATH}`, state: GROUP_CONSENT_STATE });
+export function applicationConsentUrl(options: { authority: string; tenant: string; clientId: string; publicUrl: string; subscriptionId: string }): string {
+  const query = new URLSearchParams({ client_id: options.clientId, redirect_uri: `${options.publicUrl}${ADMIN_CONSENT_REDIRECT_PATH}`, state: `${GROUP_CONSENT_STATE}.${options.subscriptionId}` });
   return `${options.authority}/${encodeURIComponent(options.tenant)}/adminconsent?${query.toString()}`;
 }
