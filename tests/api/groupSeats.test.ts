@@ -192,6 +192,14 @@ describe('seats that follow a Microsoft 365 group', () => {
     expect(await seatEmails(id)).toEqual(['fay@contoso.com']);
   });
 
+  it('gives no seat to a guest of the tenant (B2B): counted apart, never seated', async () => {
+    const id = await buySubscription(server, owner, 5);
+    const response = await server.call('POST', `/dev/graph/tenants/${CONTOSO}/groups`, { body: { displayName: 'Suppliers', kind: 'security', members: [{ email: 'kim@contoso.com' }, { email: 'lou@supplier.example', guest: true }] } });
+    const linked = (await link(id, response.json<{ id: string }>().id)).json<GroupSyncView>();
+    expect(linked).toMatchObject({ members: 1, guests: 1, waitingTotal: 0, groups: [{ members: 1 }] });
+    expect(await seatEmails(id)).toEqual(['kim@contoso.com']);
+  });
+
   it("can never link a group of another tenant, whoever asks, nor a distribution list", async () => {
     const id = await buySubscription(server, owner, 5);
     await server.call('PUT', `/dev/idp/tenants/${FABRIKAM}/application`, { body: { roles: [...GRAPH_APPLICATION_PERMISSIONS] } });
