@@ -233,3 +233,19 @@ describe('seats that follow a Microsoft 365 group', () => {
     expect((await server.call('POST', url(id, '/sync'), { token: viewer })).statusCode).toBe(403);
   });
 });
+
+describe("the group sync's emails", () => {
+  it("stay within the organisation's daily email limit: seats are given all the same", async () => {
+    const limited = await startTestServer({ GROUP_SYNC_INTERVAL_SECONDS: '0', GRAPH_STANDIN_LATENCY_MS: '0', ORGANISATION_DAILY_EMAIL_LIMIT: '1' });
+    try {
+      const boss = await limited.token('olivia@contoso.com');
+      await limited.call('PUT', `/dev/idp/tenants/${CONTOSO}/application`, { body: { roles: [...GRAPH_APPLICATION_PERMISSIONS] } });
+      const id = await buySubscription(limited, boss, 5);
+      const group = (await limited.call('POST', `/dev/graph/tenants/${CONTOSO}/groups`, { body: { displayName: 'Everyone', kind: 'security', members: [{ email: 'mia@contoso.com' }, { email: 'ned@contoso.com' }, { email: 'oz@contoso.com' }] } })).json<{ id: string }>().id;
+      expect((await limited.call('POST', `/api/v1/subscriptions/${id}/groups`, { token: boss, body: { groupId: group } })).json<GroupSyncView>().lastSync).toMatchObject({ added: 3 });
+      expect((await outbox(limited)).filter((m) => m.kind === 'welcome')).toHaveLength(1);
+    } finally {
+      await limited.close();
+    }
+  }, 60_000);
+});
