@@ -209,7 +209,8 @@ export class GroupService {
         if (user) members.push(memberRow(user, now));
       }
     }
-    const removed = read.kind === 'full' ? this.storage.groups.memberIds(link.id).filter((id) => !read.memberIds.includes(id)) : read.removed;
+    const current = read.kind === 'full' ? new Set(read.memberIds) : null;
+    const removed = current ? this.storage.groups.memberIds(link.id).filter((id) => !current.has(id)) : read.kind === 'changes' ? read.removed : [];
     this.storage.transaction(() => this.storage.groups.saveMembership(link.id, link.version, { deltaLink: read.deltaLink, members, removedUserIds: removed, at: now }));
   }
 
@@ -235,8 +236,10 @@ export class GroupService {
     });
     const actor = { role: 'group_sync' as const };
     const emails: OutgoingEmail[] = [];
+    const seatRows = new Map(seats.map((s) => [s.seatId, s]));
+    const memberRows = new Map(rows.map((r) => [r.userId, r]));
     for (const seat of plan.remove) {
-      const row = seats.find((s) => s.seatId === seat.seatId);
+      const row = seatRows.get(seat.seatId);
       if (!row) continue;
       this.storage.removeSeat(row.seatId, now);
       journalAs(this.storage, subscription, actor, { action: 'seat.unassigned', target: row.emailDisplay, detail: { reason: 'left_linked_groups' }, ip: null, at: now });
@@ -244,7 +247,7 @@ export class GroupService {
     }
     for (const member of plan.add) {
       const seatId = randomUUID();
-      const row = rows.find((r) => r.userId === member.userId);
+      const row = memberRows.get(member.userId);
       const link = row && links.get(row.linkId);
       const locale = resolveLocale(row?.language ?? link?.language);
       this.storage.insertSeat({ id: seatId, subscriptionId, emailCanonical: member.address, emailDisplay: member.display, language: locale, assignedAt: now });

@@ -66,8 +66,9 @@ export function distinctMembers(members: readonly GroupMember[]): GroupMember[] 
 export function planGroupSeats(input: { members: readonly GroupMember[]; seats: readonly CurrentSeat[]; quantity: number; canAdd: boolean }): SyncPlan {
   const members = distinctMembers(input.members);
   const inGroups = new Set(members.map((m) => m.userId));
-  const remove = input.seats.filter((seat) => seat.groupUserId !== null && !inGroups.has(seat.groupUserId));
-  const kept = input.seats.filter((seat) => !remove.includes(seat));
+  const leaving = (seat: CurrentSeat) => seat.groupUserId !== null && !inGroups.has(seat.groupUserId);
+  const remove = input.seats.filter(leaving);
+  const kept = input.seats.filter((seat) => !leaving(seat));
 
   const seatedUsers = new Set(kept.flatMap((seat) => [seat.groupUserId, seat.boundObjectId]).filter((id): id is string => id !== null));
   const seatedAddresses = new Set(kept.map((seat) => seat.emailCanonical));
