@@ -39,9 +39,9 @@ export class SeatService {
   /**
    * Writes into the outbox those of these emails that may go (inside the caller's transaction):
    * only to proven domains, and no more than the organisation's daily allowance; the rest is held
-   * back, never queued. Returns those written.
+   * back, never queued. Returns those written. The group sync's emails go through it too.
    */
-  private queueWithinAllowance(organisationId: string, emails: readonly OutgoingEmail[], now: number): OutgoingEmail[] {
+  queueWithinAllowance(organisationId: string, emails: readonly OutgoingEmail[], now: number): OutgoingEmail[] {
     const deliverable = emails.filter((email) => {
       const address = normalizeEmail(email.to);
       return address.ok && this.isProven(organisationId, address.domain, now);
