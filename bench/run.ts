@@ -10,6 +10,7 @@
  *   merge     ./merge.ts                 merge engine ÷ a correct replaceAll loop
  *   csv       ./csv/csvBench.ts          the pane's worker read ÷ papaparse, CPU and peak memory
  *   campaign  ./campaign.ts              achieved ÷ allowed send rate (not yet reworked)
+ *   longtasks ./pane/longTasks.ts        the pane's longest UI task with 100,000 rows, in Chromium (÷ 1,000 rows)
  *   pane      ./paneSize.ts              bytes the server sends for the pane's first load, and for sign-in
  *   seats     ./portalSeats.ts           seat list route p95 ÷ the page query alone
  *   partners  ./partnerCustomers.ts      customer list route p95 ÷ the page query alone
@@ -21,6 +22,7 @@ import { campaignBench } from './campaign.js';
 import { csvBench } from './csv/csvBench.js';
 import { licenseBench } from './license/licenseBench.js';
 import { mergeBench } from './merge.js';
+import { paneLongTasksBench } from './pane/longTasks.js';
 import { paneSizeBench } from './paneSize.js';
 import { partnerCustomersBench } from './partnerCustomers.js';
 import { portalSeatsBench } from './portalSeats.js';
@@ -31,6 +33,7 @@ const BENCHES: Record<string, () => Promise<boolean>> = {
   merge: mergeBench,
   csv: csvBench,
   campaign: campaignBench,
+  longtasks: paneLongTasksBench,
   pane: paneSizeBench,
   seats: portalSeatsBench,
   partners: partnerCustomersBench,

@@ -102,14 +102,25 @@ export interface LedgerTotals {
   remaining: number;
 }
 
-export function totals(ledger: CampaignLedger): LedgerTotals {
+export function totals(ledger: Pick<CampaignLedger, 'rows' | 'states'>): LedgerTotals {
   const counts = { total: ledger.rows.length, sent: 0, failed: 0, cancelled: 0, remaining: 0 };
-  for (const row of ledger.rows) {
-    const state = ledger.states[row] ?? { status: 'pending' };
-    if (state.status === 'sent') counts.sent++;
-    else if (state.status === 'failed') counts.failed++;
-    else if (state.status === 'cancelled') counts.cancelled++;
-    else counts.remaining++;
-  }
+  for (const row of ledger.rows) counts[tallyOf(ledger.states[row])]++;
   return counts;
+}
+
+function tallyOf(state: RowState | undefined): 'sent' | 'failed' | 'cancelled' | 'remaining' {
+  const status = state?.status;
+  return status === 'sent' || status === 'failed' || status === 'cancelled' ? status : 'remaining';
+}
+
+/**
+ * Keeps `counts` right when a row goes from `before` to `after`: totals are counted once, then
+ * kept (a recount per change is O(rows) per row, O(rows²) per campaign).
+ */
+export function retally(counts: LedgerTotals, before: RowState | undefined, after: RowState | undefined): void {
+  const from = tallyOf(before);
+  const to = tallyOf(after);
+  if (from === to) return;
+  counts[from]--;
+  counts[to]++;
 }

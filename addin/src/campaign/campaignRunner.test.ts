@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { GraphRequestError } from '../graph/graphMailClient.js';
 import { newLedger, type CampaignLedger } from './campaign.js';
 import { SendLog } from './sendLog.js';
-import { memoryStore } from '../storage/keyValueStore.js';
 import { runCampaign, type GraphOperations, type RunProgress } from './campaignRunner.js';
 import type { OutgoingMessage } from './outgoingMessage.js';
 
@@ -242,7 +241,7 @@ describe('runCampaign', () => {
   it('splits a campaign over days when the 24-hour budget is spent, and goes on by itself when it frees', async () => {
     const time = virtualTime();
     const fake = fakeGraph(time);
-    const log = new SendLog(memoryStore(), 2);
+    const log = new SendLog(null, 2);
     const many = [2, 3, 4, 5, 6];
     const all = new Map<number, OutgoingMessage>(many.map((row) => [row, { row, to: `u${row}@contoso.com`, cc: [], bcc: [], attachments: [], subject: 's', html: 'h' }]));
     const options = { graph: fake.graph, ratePerMinute: 30, save: () => {}, now: time.now, sleep: time.sleep, budget: log, onSent: (n: number, at: number) => log.record(n, at) };
@@ -267,7 +266,7 @@ describe('runCampaign', () => {
   it('counts CC and BCC in the budget and keeps a message whole', async () => {
     const time = virtualTime();
     const fake = fakeGraph(time);
-    const log = new SendLog(memoryStore(), 3);
+    const log = new SendLog(null, 3);
     const all = new Map<number, OutgoingMessage>([
       [2, { row: 2, to: 'a@contoso.com', cc: ['b@contoso.com'], bcc: [], attachments: [], subject: 's', html: 'h' }],
       [3, { row: 3, to: 'c@contoso.com', cc: ['d@contoso.com'], bcc: ['e@contoso.com'], attachments: [], subject: 's', html: 'h' }],
@@ -281,7 +280,7 @@ describe('runCampaign', () => {
   it('keeps the draft and waits when a consumer mailbox refuses for the day although the log showed room', async () => {
     const time = virtualTime();
     const fake = fakeGraph(time, { send: (n) => { if (n === 2) throw new GraphRequestError('forbidden', 403, 'ErrorMessageSubmissionBlocked', 'limit'); } });
-    const log = new SendLog(memoryStore());
+    const log = new SendLog(null);
     const ledger = await run(newLedger('c', rows, null, 0), fake.graph, time, { concurrency: 1, budget: log, onSent: (n, at) => log.record(n, at) });
     expect(ledger.status).toBe('waiting');
     expect(ledger.states[3]).toMatchObject({ status: 'drafted' });
@@ -297,7 +296,7 @@ describe('runCampaign', () => {
     const fake = fakeGraph(time);
     const controller = new AbortController();
     controller.abort();
-    const ledger = await run(newLedger('c', rows, null, 0), fake.graph, time, { signal: controller.signal, budget: new SendLog(memoryStore()) });
+    const ledger = await run(newLedger('c', rows, null, 0), fake.graph, time, { signal: controller.signal, budget: new SendLog(null) });
     expect(ledger.status).toBe('paused');
     expect(ledger.resumeAt).toBeNull();
   });

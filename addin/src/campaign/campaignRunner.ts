@@ -3,8 +3,10 @@
  * allows 4 requests in flight per mailbox); sends are paced at the configured rate; a 429 pauses
  * every worker until its Retry-After; transient errors back off. Each row's message is created as
  * a draft in the user's own mailbox carrying the row's marker (and, for a shared mailbox, `from`
- * set to it: Microsoft's recipe), then the draft is sent. The ledger is saved before and after
- * every request, so a run stopped at any point (pause, closed pane, crash) resumes correctly.
+ * set to it: Microsoft's recipe), then the draft is sent. Every change of a row is saved, and no
+ * request leaves before the saves made ahead of it are stored (write-ahead), so a run stopped at any
+ * point (pause, closed pane, crash) resumes correctly. A change costs the same whatever the size of
+ * the campaign: only the changed row is saved, and the totals are kept, not recounted.
  *
  * What Exchange does that the runner must live with (docs/microsoft-behaviour.md):
  * - a send answered 202 is moved from Drafts to Sent Items later, by transport. After an ambiguous
@@ -23,9 +25,9 @@
 import { ROW_MARKER_PROPERTY_ID } from '../../../shared/src/api/graphMarker.js';
 import { GraphRequestError, type GraphFileAttachment, type GraphMailClient, type GraphMessage } from '../graph/graphMailClient.js';
 import { base64ToBytes, deliveryPlan, needsFollowUpRequests, type DeliveryPlan } from './attachmentDelivery.js';
-import { isSettled, rowMarker, totals, type BlockReason, type CampaignLedger, type FailureReason, type LedgerTotals, type RowState } from './campaign.js';
+import { isSettled, retally, rowMarker, totals, type BlockReason, type CampaignLedger, type FailureReason, type LedgerTotals, type RowState } from './campaign.js';
 import type { DeliveryReport, MailboxHealth } from './deliveryReports.js';
-import { recipientsOf, type OutgoingMessage } from './outgoingMessage.js';
+import { recipientsOf, type MessageSource, type OutgoingMessage } from './outgoingMessage.js';
 
 export type GraphOperations = Pick<GraphMailClient, 'createDraft' | 'sendDraft' | 'findByMarker' | 'deleteMessage' | 'addAttachment' | 'uploadAttachment'>;
 
@@ -46,8 +48,12 @@ export interface RecipientBudget {
 export interface RunOptions {
   graph: GraphOperations;
   ratePerMinute: number;
-  /** Called after every state change; must persist the ledger. */
-  save: (ledger: CampaignLedger) => void;
+  /**
+   * Called after every change, with the row whose state changed (none: the campaign's own fields,
+   * status, wait, block, reports seen); must persist that change. A returned promise is a write
+   * under way: no Graph request leaves before it is stored, and its failure stops the run.
+   */
+  save: (ledger: CampaignLedger, changedRow?: number) => void | Promise<void>;
   signal?: AbortSignal;
   onProgress?: (progress: RunProgress) => void;
   onSent?: (recipients: number, at: number) => void;
@@ -126,7 +132,30 @@ function pending(attempts: number): RowState {
   return attempts > 0 ? { status: 'pending', attempts } : { status: 'pending' };
 }
 
-export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<number, OutgoingMessage>, options: RunOptions): Promise<CampaignLedger> {
+/** Graph operations that first wait for `written()`: the ledger's state goes ahead of every request. */
+function writeAhead(graph: GraphOperations, written: () => Promise<unknown>): GraphOperations {
+  return {
+    createDraft: async (...args) => (await written(), graph.createDraft(...args)),
+    sendDraft: async (...args) => (await written(), graph.sendDraft(...args)),
+    findByMarker: async (...args) => (await written(), graph.findByMarker(...args)),
+    deleteMessage: async (...args) => (await written(), graph.deleteMessage(...args)),
+    addAttachment: async (...args) => (await written(), graph.addAttachment(...args)),
+    uploadAttachment: async (...args) => (await written(), graph.uploadAttachment(...args)),
+  };
+}
+
+export async function runCampaign(ledger: CampaignLedger, messages: MessageSource, runOptions: RunOptions): Promise<CampaignLedger> {
+  /** Saves still being written; a failed one stays failed, and so stops every request after it. */
+  let writes: Promise<unknown> = Promise.resolve();
+  const options: RunOptions = { ...runOptions, graph: writeAhead(runOptions.graph, () => writes) };
+  const persist = (row?: number) => {
+    const written = options.save(ledger, row);
+    if (!written) return;
+    written.catch(() => undefined);
+    writes = Promise.all([writes, written]);
+    writes.catch(() => undefined);
+  };
+  const counts = totals(ledger);
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? abortableSleep;
   const interval = (60_000 / options.ratePerMinute) * PACING_MARGIN;
@@ -144,12 +173,12 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
   let lastCheck = Number.NEGATIVE_INFINITY;
 
   const report = () => {
-    const counts = totals(ledger);
     options.onProgress?.({ ...counts, throttledUntil: throttledUntil > now() ? throttledUntil : null, estimatedRemainingMs: counts.remaining * interval });
   };
   const set = (row: number, state: RowState) => {
+    retally(counts, ledger.states[row], state);
     ledger.states[row] = state;
-    options.save(ledger);
+    persist(row);
     report();
   };
   const stopped = () => halted || blocked !== null || options.signal?.aborted === true;
@@ -264,13 +293,15 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
     for (const report of reports) {
       for (const row of ledger.rows) {
         const state = ledger.states[row];
-        const message = messages.get(row);
-        if (state?.status !== 'sent' || !message || !report.addresses.includes(message.to.toLowerCase())) continue;
+        if (state?.status !== 'sent') continue;
+        // The address only: no message is rendered to be compared.
+        const message = messages.envelope ? messages.envelope(row) : messages.get(row);
+        if (!message || !report.addresses.includes(message.to.toLowerCase())) continue;
         set(row, { status: 'failed', reason: report.kind, message: report.kind === 'daily_limit' ? 'Exchange returned it: the mailbox reached its 24-hour recipient limit (5.1.90).' : 'Exchange returned it: the sender is restricted from sending (5.1.8).' });
       }
     }
     ledger.reportsSeen = [...(ledger.reportsSeen ?? []), ...reports.map((r) => r.id)].slice(-500);
-    options.save(ledger);
+    persist();
     if (reports.some((r) => r.kind === 'sender_restricted')) throw new Blocked('sender_restricted', 'Exchange restricted this sender (5.1.8): an administrator must release them before more mail can go out.');
     // Exchange restricts the sender "until the following day".
     throw new BudgetSpent(now() + DAY_MS, 0);
@@ -527,7 +558,7 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
   ledger.status = 'running';
   ledger.resumeAt = null;
   ledger.blocked = null;
-  options.save(ledger);
+  persist();
   report();
   let crash: unknown = null;
   try {
@@ -561,8 +592,12 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
   ledger.blocked = block && !finished ? { reason: block.reason, message: block.message } : null;
   // Rows that were under way when the budget ran out are in the log now: ask it again.
   ledger.resumeAt = waiting ? Math.max(waitUntil, options.budget?.availableAt(waitNeeded, now()) ?? 0) : null;
-  options.save(ledger);
+  persist();
   report();
+  // The run ends once its writes are stored; one that could not be (another pane holds the campaign) is the run's error.
+  await writes.catch((error: unknown) => {
+    crash ??= error;
+  });
   if (crash) throw crash;
   return ledger;
 }

@@ -1,15 +1,17 @@
 /**
  * Two panes on one browser storage (two compose windows, two tabs), on virtual time: exactly one
  * runs a campaign, the other follows it read-only and takes over when the first closes; Stop
- * stops; a retry keeps each row's identity. The storage and the lock are the production ones
- * (the lease path, which is what a host without Web Locks uses); Exchange is MemoryMailbox.
+ * stops; a retry keeps each row's identity. The lock is the production one (the lease path, which
+ * is what a host without Web Locks uses); the campaign records are MemoryCampaignRecords (the
+ * pane's IndexedDB records are tested in Chromium: tests/e2e/campaignRecords.test.ts); Exchange is
+ * MemoryMailbox.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GraphRequestError } from '../graph/graphMailClient.js';
 import { memoryStore, type KeyValueStore } from '../storage/keyValueStore.js';
 import { rowMarker } from './campaign.js';
+import { ledgerFields, MemoryCampaignRecords, type CampaignDefinition } from './campaignRecords.js';
 import { CampaignSession } from './campaignSession.js';
-import { CampaignStore, type CampaignDefinition } from './campaignStore.js';
 import { definitionPlan } from './definitionMessages.js';
 import { createRunnerLock } from './runnerLock.js';
 import { SendLog } from './sendLog.js';
@@ -39,13 +41,21 @@ function definition(rows: number, extra: Partial<CampaignDefinition> = {}): Camp
   };
 }
 
+/** One browser profile: the storage the runner's lease is in, and the campaign records (IndexedDB in the pane). */
+interface Device {
+  store: KeyValueStore;
+  records: MemoryCampaignRecords;
+}
+
+const device = (): Device => ({ store: memoryStore(), records: new MemoryCampaignRecords() });
+
 /** `files`: the attachments of the message this pane sits in (a compose window of its own); none unless given. */
-function openPane(store: KeyValueStore, mailbox: MemoryMailbox, ratePerMinute = 600, dailyRecipients?: number, files?: ReadonlySet<string>) {
+function openPane({ store, records }: Device, mailbox: MemoryMailbox, ratePerMinute = 600, dailyRecipients?: number, files?: ReadonlySet<string>) {
   const graph = mailbox.client();
   const session = new CampaignSession({
-    store,
+    records: records.open(),
     lock: createRunnerLock({ store, locks: null }),
-    sendLog: new SendLog(store, dailyRecipients),
+    sendLog: new SendLog(records.sendLogRecords(), dailyRecipients),
     ratePerMinute,
     attachment: (_definition, name) =>
       files?.has(name) ? Promise.resolve({ '@odata.type': '#microsoft.graph.fileAttachment', name, contentType: 'application/pdf', contentBytes: 'JVBERi0=' }) : Promise.reject(new Error(`${name} is not attached to this message.`)),
@@ -60,7 +70,7 @@ function openPane(store: KeyValueStore, mailbox: MemoryMailbox, ratePerMinute = 
 /** Starts a campaign and lets the pane take it (the lease is read back after a pause). */
 async function start(pane: ReturnType<typeof openPane>, def: CampaignDefinition) {
   const plan = definitionPlan(def);
-  void pane.session.start(def, new Map(plan.messages.map((m) => [m.row, m])), plan.excluded, null);
+  void pane.session.start(def, plan.messages, plan.excluded, null);
   await vi.advanceTimersByTimeAsync(200);
 }
 
@@ -87,7 +97,7 @@ const once = (mailbox: MemoryMailbox) => {
 
 describe('a campaign in two panes', () => {
   it('is run by one pane only; the other shows its progress read-only', async () => {
-    const store = memoryStore();
+    const store = device();
     const mailbox = new MemoryMailbox();
     // A send a second: the runner writes the ledger seldom, and the other pane has every chance to step in.
     const first = openPane(store, mailbox, 60);
@@ -110,7 +120,7 @@ describe('a campaign in two panes', () => {
   });
 
   it('is taken over by the other pane when the runner pane closes, each row once', async () => {
-    const store = memoryStore();
+    const store = device();
     const mailbox = new MemoryMailbox();
     const first = openPane(store, mailbox);
     const second = openPane(store, mailbox);
@@ -126,7 +136,7 @@ describe('a campaign in two panes', () => {
   });
 
   it('is not carried on by a pane in another message, which lacks its files: it waits, and goes on in the pane whose message holds them', async () => {
-    const store = memoryStore();
+    const store = device();
     const mailbox = new MemoryMailbox();
     const catalogue = new Set(['catalogue.pdf']);
     // The campaign's message holds the catalogue; the second compose window is another message.
@@ -159,12 +169,13 @@ describe('a campaign in two panes', () => {
   });
 
   it('a pane opened later while a campaign runs follows it, and cannot start another', async () => {
-    const store = memoryStore();
+    const store = device();
     const mailbox = new MemoryMailbox();
     const first = openPane(store, mailbox);
     await start(first, definition(10));
     const late = openPane(store, mailbox);
-    expect(late.session.current()?.observing).toBe(true);
+    // It reads the records (in a later task, as IndexedDB answers), then shows the campaign.
+    await until(() => late.session.current()?.observing === true);
     await start(late, definition(3));
     expect(late.session.current()).toMatchObject({ notice: 'busy', observing: true });
     await until(() => first.session.current()?.ledger.status === 'finished');
@@ -174,7 +185,7 @@ describe('a campaign in two panes', () => {
 
 describe('Stop sending', () => {
   it('cancels what was not handed to Exchange, removes its drafts, ends the campaign, and a new one can start at once', async () => {
-    const store = memoryStore();
+    const store = device();
     const mailbox = new MemoryMailbox();
     const pane = openPane(store, mailbox);
     const def = definition(20);
@@ -201,7 +212,7 @@ describe('Stop sending', () => {
   });
 
   it('settles a row whose send may have reached Exchange by looking it up, never by sending it again', async () => {
-    const store = memoryStore();
+    const store = device();
     // Exchange accepts the send, the answer is lost, and the message reaches Sent Items 5 s later.
     const mailbox = new MemoryMailbox({ moveDelayMs: 5_000 });
     mailbox.fail({ operation: 'sendDraft', error: new GraphRequestError('ambiguous', 504, 'GatewayTimeout', 'The gateway did not receive a timely response.'), after: true });
@@ -216,7 +227,7 @@ describe('Stop sending', () => {
   });
 
   it('stops a paused campaign too', async () => {
-    const store = memoryStore();
+    const store = device();
     const mailbox = new MemoryMailbox();
     const pane = openPane(store, mailbox);
     await start(pane, definition(10));
@@ -230,7 +241,7 @@ describe('Stop sending', () => {
   });
 
   it('stops a campaign waiting for the 24-hour budget: the rest never goes, even when the budget frees', async () => {
-    const store = memoryStore();
+    const store = device();
     const mailbox = new MemoryMailbox();
     const pane = openPane(store, mailbox, 600, 3);
     await start(pane, definition(5));
@@ -246,7 +257,7 @@ describe('Stop sending', () => {
 
 describe('Retry failed rows', () => {
   it('keeps each row its marker: a row that in fact went out is found in Sent Items, not sent again', async () => {
-    const store = memoryStore();
+    const store = device();
     const mailbox = new MemoryMailbox();
     const pane = openPane(store, mailbox);
     const def = definition(3);
@@ -255,11 +266,10 @@ describe('Retry failed rows', () => {
     expect(mailbox.accepted).toHaveLength(3);
 
     // Row 3's send was in fact accepted, but the pane could not tell and reported it failed.
-    const campaigns = new CampaignStore(store);
-    const ledger = campaigns.ledger(def.id)!;
-    ledger.states[3] = { status: 'failed', reason: 'unknown_outcome', message: 'The message is neither in Drafts nor in Sent Items.' };
-    campaigns.saveLedger(ledger);
-    await vi.advanceTimersByTimeAsync(0);
+    const records = store.records.open();
+    const ledger = pane.session.current()!.ledger;
+    await drive(records.write(def.id, { fields: ledgerFields(ledger), states: [[3, { status: 'failed', reason: 'unknown_outcome', message: 'The message is neither in Drafts nor in Sent Items.' }]] }));
+    await until(() => pane.session.current()?.ledger.states[3]?.status === 'failed');
 
     await drive(pane.session.retryFailed());
     expect(pane.session.current()?.ledger.states[3]).toMatchObject({ status: 'sent' });
@@ -268,7 +278,7 @@ describe('Retry failed rows', () => {
   });
 
   it('reuses the draft a refused send left, under the same marker', async () => {
-    const store = memoryStore();
+    const store = device();
     let refuse = true;
     const mailbox = new MemoryMailbox({
       // A refusal of this one message (a right missing for everyone would block the whole campaign instead).

@@ -32,7 +32,7 @@ export interface RunnerLock {
    * shared ledger at that moment) says its runner left it running, as a closed pane does. Null
    * when it was paused or finished instead, or when `signal` aborts the wait.
    */
-  takeOver(campaignId: string, stillRunning: () => boolean, signal: AbortSignal): Promise<RunnerHandle | null>;
+  takeOver(campaignId: string, stillRunning: () => boolean | Promise<boolean>, signal: AbortSignal): Promise<RunnerHandle | null>;
   /** Whether a pane holds the campaign now, as far as the shared storage shows (a live lease). */
   isHeld(campaignId: string): boolean;
 }
@@ -137,10 +137,10 @@ export function createRunnerLock(options: RunnerLockOptions): RunnerLock {
         for (;;) {
           if (signal.aborted) return null;
           if (!live(read(campaignId))) {
-            if (!stillRunning()) return null;
+            if (!(await stillRunning())) return null;
             const token = await takeLease(campaignId, signal);
             if (token) {
-              if (stillRunning()) return handleFor(campaignId, token, () => {});
+              if (await stillRunning()) return handleFor(campaignId, token, () => {});
               if (read(campaignId)?.token === token) store.remove(leaseKey(campaignId));
               return null;
             }
@@ -184,10 +184,10 @@ export function createRunnerLock(options: RunnerLockOptions): RunnerLock {
     },
     takeOver(campaignId, stillRunning, signal) {
       return withLock(campaignId, { signal }, async () => {
-        if (!stillRunning()) return null;
+        if (!(await stillRunning())) return null;
         const token = await waitForLease(campaignId, Number.POSITIVE_INFINITY, signal);
         if (!token) return null;
-        if (stillRunning()) return { token };
+        if (await stillRunning()) return { token };
         if (read(campaignId)?.token === token) store.remove(leaseKey(campaignId));
         return null;
       });

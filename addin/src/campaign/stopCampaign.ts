@@ -19,8 +19,8 @@ import { rowMarker, type CampaignLedger, type RowState } from './campaign.js';
 
 export interface StopOptions {
   graph: Pick<GraphOperations, 'findByMarker' | 'deleteMessage'>;
-  /** Persists the ledger; called after every row settles. */
-  save: (ledger: CampaignLedger) => void;
+  /** Persists a change: called after every row settles (with its row), and once the campaign ended (without). A returned promise is awaited before the end. */
+  save: (ledger: CampaignLedger, changedRow?: number) => void | Promise<void>;
   /** How long a message whose send may have been accepted is looked for in Sent Items. */
   settleWindowMs?: number;
   now?: () => number;
@@ -34,9 +34,18 @@ const CONCURRENCY = 4;
 export async function settleStopped(ledger: CampaignLedger, options: StopOptions): Promise<CampaignLedger> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => abortableSleep(ms));
+  /** Writes under way: Stop ends once they are stored, and a failed one is its error. */
+  let writes: Promise<unknown> = Promise.resolve();
+  const persist = (row?: number) => {
+    const written = options.save(ledger, row);
+    if (!written) return;
+    written.catch(() => undefined);
+    writes = Promise.all([writes, written]);
+    writes.catch(() => undefined);
+  };
   const set = (row: number, state: RowState) => {
     ledger.states[row] = state;
-    options.save(ledger);
+    persist(row);
   };
 
   /** One Graph call: Retry-After on 429, backoff on transient or unclear failures, then give up. */
@@ -90,6 +99,7 @@ export async function settleStopped(ledger: CampaignLedger, options: StopOptions
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   ledger.status = 'cancelled';
   ledger.resumeAt = null;
-  options.save(ledger);
+  persist();
+  await writes;
   return ledger;
 }

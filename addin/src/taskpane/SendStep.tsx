@@ -16,6 +16,8 @@ export function SendStep(props: {
   signedInAs?: string | null;
   count: number;
   blockedReason: string | null;
+  /** The campaign is being prepared (checked again, stored): sending has not started yet. */
+  starting?: boolean;
   campaign: CampaignView | null;
   onSend: () => void;
   onPause: () => void;
@@ -43,8 +45,8 @@ export function SendStep(props: {
       )}
       {!campaign && blockedReason && <Caption1 block>{blockedReason}</Caption1>}
       {!campaign && (
-        <Button appearance="primary" disabled={blockedReason !== null} onClick={onSend} data-testid="send-button" className={layout.spacedS}>
-          {count === 0 ? t('send.title') : count === 1 ? t('send.buttonOne') : t('send.button', { count })}
+        <Button appearance="primary" disabled={blockedReason !== null || props.starting === true} onClick={onSend} data-testid="send-button" className={layout.spacedS}>
+          {props.starting ? t('send.starting') : count === 0 ? t('send.title') : count === 1 ? t('send.buttonOne') : t('send.button', { count })}
         </Button>
       )}
       {campaign && progress && (

@@ -16,6 +16,7 @@ import type { MailHost } from '../host/mailHost.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { LicenseClient } from '../license/licenseClient.js';
 import { browserStore } from '../storage/keyValueStore.js';
+import { paneRecords } from '../storage/paneRecords.js';
 import { AccountBar } from './AccountBar.js';
 import { AdminView } from './admin/AdminView.js';
 import { BudgetNotice } from './BudgetNotice.js';
@@ -66,6 +67,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   const { auth, account, graph, setGraphFailure } = session;
   const license = useLicense(auth, account, licenseClient);
   const storage = useMemo(() => browserStore(), []);
+  const records = useMemo(() => paneRecords(), []);
   const draft = useDraft(host, account);
   const ownAddresses = useMemo(() => [account?.email, host.userEmail()], [account, host]);
   const { mailbox, mailboxOf, fallbackFrom, setFallbackFrom } = useSenderMailbox(draft.draft, ownAddresses);
@@ -73,6 +75,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   const { attachment, inlineImage } = draft;
   const { campaign, start, pause, resume, stop, retryFailed, close, sendLog, budget } = useCampaign({
     storage,
+    records,
     graph,
     ratePerMinute: config.sendRatePerMinute,
     dailyRecipientLimit: config.dailyRecipientLimit,
@@ -85,7 +88,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   const { check: checkLicense } = license;
   // The footer decision is refreshed at campaign start; the license server never blocks sending.
   const footerAtStart = useCallback(async () => footerFor(await checkLicense()), [footerFor, checkLicense]);
-  const launch = useCallback<CampaignStart['launch']>((definition, planned, latest) => start(definition, new Map(planned.messages.map((m) => [m.row, m])), planned.excluded, mailboxOf(latest)), [start, mailboxOf]);
+  const launch = useCallback<CampaignStart['launch']>((definition, planned, latest) => start(definition, planned.messages, planned.excluded, mailboxOf(latest)), [start, mailboxOf]);
   const starting: CampaignStart = { auth, mailbox, latestDraft: draft.latest, footerAtStart, onAuthFailure: setGraphFailure, launch };
   const plan = useCampaignPlan({ draft: draft.draft, recipients: recipients.state, footerHtml: footerFor(license.state), budget, signedIn: account !== null, start: starting });
   const testRun = useMemo(() => (graph ? { graph, attachment, inlineImage, sendLog } : null), [graph, attachment, inlineImage, sendLog]);
@@ -126,6 +129,8 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
               pictures={draft.pictures}
               problems={plan.compiled && !plan.compiled.ok ? plan.compiled.problems : []}
               plan={plan.plan}
+              checking={plan.checking}
+              previewed={plan.previewed}
               index={plan.previewIndex}
               onIndex={plan.setPreviewIndex}
               footer={footer}
@@ -138,7 +143,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
         {shownStep === 'send' && (
           <>
             {!campaign && budgetNotice}
-            <SendStep mailbox={mailbox} signedInAs={account?.email ?? null} count={plan.plan?.messages.length ?? 0} blockedReason={plan.blockedReason} campaign={campaign} onSend={() => void plan.start()} onPause={pause} onResume={resume} onStop={stop} />
+            <SendStep mailbox={mailbox} signedInAs={account?.email ?? null} count={plan.plan?.messages.length ?? 0} blockedReason={plan.blockedReason} starting={plan.starting} campaign={campaign} onSend={() => void plan.start()} onPause={pause} onResume={resume} onStop={stop} />
             {campaign && !campaign.running && !campaign.stopping && (campaign.ledger.status === 'finished' || campaign.ledger.status === 'cancelled') && (
               <ReportStep
                 campaign={campaign}

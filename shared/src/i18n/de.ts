@@ -86,6 +86,7 @@ export const de: Record<keyof typeof en, string> = {
 
   'preview.title': 'Vorschau',
   'preview.position': 'Empfänger {index} von {total}',
+  'preview.checking': 'Empfänger werden geprüft: {done, number} von {total, number}…',
   'preview.to': 'An',
   'preview.subject': 'Betreff',
   'preview.frameTitle': 'Vorschau der Nachricht an {address}',
@@ -111,6 +112,8 @@ export const de: Record<keyof typeof en, string> = {
   'send.signInFirst': 'Melde dich an, um zu senden.',
   'send.fixProblems': 'Behebe vor dem Senden die Probleme in der Nachricht.',
   'send.nothingToSend': 'Es gibt keinen Empfänger.',
+  'send.checking': 'Die Empfänger werden gerade geprüft. Danach kann der Versand beginnen.',
+  'send.starting': 'Kampagne wird vorbereitet…',
   'send.sending': 'Wird gesendet…',
   'send.progress': '{sent, plural, other {# gesendet}}, {failed, number} fehlgeschlagen, {remaining, number} ausstehend',
   'send.timeLeft': 'Noch etwa {minutes} Min.',

@@ -84,6 +84,7 @@ export const en = {
 
   'preview.title': 'Preview',
   'preview.position': 'Recipient {index} of {total}',
+  'preview.checking': 'Checking the recipients: {done, number} of {total, number}…',
   'preview.to': 'To',
   'preview.subject': 'Subject',
   'preview.frameTitle': 'Preview of the message to {address}',
@@ -109,6 +110,8 @@ export const en = {
   'send.signInFirst': 'Sign in to send.',
   'send.fixProblems': 'Fix the problems in the message before sending.',
   'send.nothingToSend': 'There is no recipient to send to.',
+  'send.checking': 'The recipients are being checked. Sending can start once that is done.',
+  'send.starting': 'Preparing the campaign…',
   'send.sending': 'Sending…',
   'send.progress': '{sent, plural, other {# sent}}, {failed, number} failed, {remaining, number} to go',
   'send.timeLeft': 'About {minutes} min left',

@@ -86,6 +86,7 @@ export const fr: Record<keyof typeof en, string> = {
 
   'preview.title': 'Aperçu',
   'preview.position': 'Destinataire {index} sur {total}',
+  'preview.checking': 'Vérification des destinataires : {done, number} sur {total, number}…',
   'preview.to': 'À',
   'preview.subject': 'Objet',
   'preview.frameTitle': 'Aperçu du message à {address}',
@@ -111,6 +112,8 @@ export const fr: Record<keyof typeof en, string> = {
   'send.signInFirst': 'Connecte-toi pour envoyer.',
   'send.fixProblems': 'Corrige les problèmes du message avant l’envoi.',
   'send.nothingToSend': 'Il n’y a aucun destinataire.',
+  'send.checking': 'Les destinataires sont en cours de vérification. L’envoi pourra commencer ensuite.',
+  'send.starting': 'Préparation de la campagne…',
   'send.sending': 'Envoi en cours…',
   'send.progress': '{sent, plural, one {# envoyé} other {# envoyés}}, {failed, number} en échec, {remaining, plural, one {# restant} other {# restants}}',
   'send.timeLeft': 'Environ {minutes, plural, one {# min restante} other {# min restantes}}',
