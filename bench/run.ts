@@ -10,6 +10,7 @@
  *   merge     ./merge.ts                 merge engine ÷ a correct replaceAll loop
  *   csv       ./csv/csvBench.ts          the pane's worker read ÷ papaparse, CPU and peak memory
  *   campaign  ./campaign.ts              achieved ÷ allowed send rate (not yet reworked)
+ *   bookkeeping ./pane/bookkeeping.ts    a 10,000-row campaign's CPU in Chromium: the pane's session ÷ the runner alone
  *   longtasks ./pane/longTasks.ts        the pane's longest UI task with 100,000 rows, in Chromium (÷ 1,000 rows)
  *   pane      ./paneSize.ts              bytes the server sends for the pane's first load, and for sign-in
  *   seats     ./portalSeats.ts           seat list route p95 ÷ the page query alone
@@ -22,6 +23,7 @@ import { campaignBench } from './campaign.js';
 import { csvBench } from './csv/csvBench.js';
 import { licenseBench } from './license/licenseBench.js';
 import { mergeBench } from './merge.js';
+import { bookkeepingBench } from './pane/bookkeeping.js';
 import { paneLongTasksBench } from './pane/longTasks.js';
 import { paneSizeBench } from './paneSize.js';
 import { partnerCustomersBench } from './partnerCustomers.js';
@@ -33,6 +35,7 @@ const BENCHES: Record<string, () => Promise<boolean>> = {
   merge: mergeBench,
   csv: csvBench,
   campaign: campaignBench,
+  bookkeeping: bookkeepingBench,
   longtasks: paneLongTasksBench,
   pane: paneSizeBench,
   seats: portalSeatsBench,

@@ -5,12 +5,15 @@
  * row's change must not cost a write of the whole ledger.
  *
  * What is kept: the campaign's definition (template, recipients, mapping, footer decision) once,
- * its ledger's own fields (status, wait, block, reports seen) with a version, and one record per
- * row whose state is not "pending" (a row without a record is pending). Nothing leaves the
- * browser (M10). One campaign is the active one: the one a pane shows and resumes when it opens.
+ * its ledger's own fields (status, wait, block, reports seen) with a version, and each row's state
+ * that is not "pending" (a row without one is pending). A write records only what changed; the
+ * pane holding the campaign folds its writes into one record per row now and then (`compact`).
+ * Nothing leaves the browser (M10). One campaign is the active one: the one a pane shows and
+ * resumes when it opens.
  *
- * Other panes hear of every write (BroadcastChannel in the pane): the write's version and the rows
- * it changed, so that a pane following a campaign keeps its copy without reading it all again.
+ * Other panes hear of the writes (BroadcastChannel in the pane): the versions a notice covers and
+ * the rows they changed, so that a pane following a campaign keeps its copy without reading it
+ * all again.
  */
 import type { MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
 import type { CampaignLedger, RowState } from './campaign.js';
@@ -49,7 +52,8 @@ export interface LedgerWrite {
 
 /** What another pane hears: a write to a campaign's ledger, or another campaign (or none) became the active one. */
 export type CampaignNotice =
-  | { kind: 'ledger'; id: string; version: number; write: LedgerWrite }
+  /** The writes from version `from` to `version`: the ledger's fields after the last, each changed row's state after the last that changed it. */
+  | { kind: 'ledger'; id: string; from: number; version: number; write: LedgerWrite }
   | { kind: 'active'; id: string | null }
   /** Something may have changed (records that cannot tell what): read again. */
   | { kind: 'unknown' };
@@ -73,6 +77,8 @@ export interface CampaignRecords {
   status(id: string): Promise<CampaignLedger['status'] | null>;
   /** Writes a change in one transaction; resolves with the ledger's new version once it is stored. */
   write(id: string, change: LedgerWrite): Promise<number>;
+  /** Folds the writes kept so far into one record per row; by the pane holding the campaign, between its writes. */
+  compact(id: string): Promise<void>;
   /** Forgets a campaign (its report was seen, or another starts). */
   close(id: string): Promise<void>;
   /** Calls `listener` with what other panes wrote (never with this object's own writes). */
@@ -136,9 +142,11 @@ export class MemoryCampaignRecords {
           campaign.fields = structuredClone(change.fields);
           for (const [row, state] of change.states) campaign.states.set(row, structuredClone(state));
           campaign.version++;
-          announce({ kind: 'ledger', id, version: campaign.version, write: change });
+          announce({ kind: 'ledger', id, from: campaign.version, version: campaign.version, write: change });
           return campaign.version;
         }),
+      // Each write is kept per row at once here: nothing to fold.
+      compact: () => later(() => undefined),
       close: (id) =>
         later(() => {
           this.campaigns.delete(id);
@@ -158,7 +166,7 @@ export class MemoryCampaignRecords {
   sendLogRecords(): SendLogRecords {
     return {
       read: (since) => later(() => structuredClone(this.sendLog.filter((entry) => entry.at > since))),
-      append: (entry) => later(() => void this.sendLog.push(structuredClone(entry))),
+      append: (entries) => later(() => void this.sendLog.push(...structuredClone(entries))),
     };
   }
 }

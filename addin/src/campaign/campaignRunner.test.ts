@@ -94,6 +94,50 @@ describe('runCampaign', () => {
     expect(fake.peak()).toBe(4);
   });
 
+  it('with storage that answers later, sends no request before the write that goes ahead of it is stored', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time);
+    // The storage, as IndexedDB: a write is stored a task after it was asked for.
+    const stored = new Map<number, string>();
+    const save = (ledger: CampaignLedger, row?: number) => {
+      const status = row === undefined ? undefined : ledger.states[row]?.status;
+      return new Promise<void>((resolve) =>
+        setTimeout(() => {
+          if (row !== undefined && status) stored.set(row, status);
+          resolve();
+        }, 0),
+      );
+    };
+    const seen: string[] = [];
+    const markerRow = (marker: string) => Number(marker.split(':')[1]);
+    const graph: GraphOperations = {
+      ...fake.graph,
+      createDraft: (message) => {
+        seen.push(`create ${stored.get(markerRow(message.singleValueExtendedProperties?.[0]?.value ?? ''))}`);
+        return fake.graph.createDraft(message);
+      },
+      sendDraft: (id, options) => {
+        seen.push(`send ${stored.get(markerRow(fake.drafts.get(id) ?? ''))}`);
+        return fake.graph.sendDraft(id, options);
+      },
+    };
+    const ledger = await run(newLedger('c', rows, null, 0), graph, time, { save });
+    expect(ledger.status).toBe('finished');
+    // Each draft was created with "creating" stored, and each send left with "sending" stored.
+    expect(seen.sort()).toEqual([...rows.map(() => 'create creating'), ...rows.map(() => 'send sending')]);
+    expect([...stored.values()]).toEqual(['sent', 'sent', 'sent']);
+  });
+
+  it('stops when a write cannot be stored, and the request it went ahead of never leaves', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time);
+    // Another pane took the campaign: the write of row 3's "sending" is refused.
+    const save = (ledger: CampaignLedger, row?: number) =>
+      row === 3 && ledger.states[3]?.status === 'sending' ? Promise.reject(new Error('Another Outmerge pane is sending this campaign now.')) : Promise.resolve();
+    await expect(run(newLedger('c', rows, null, 0), fake.graph, time, { save, concurrency: 1 })).rejects.toThrow('Another Outmerge pane');
+    expect(fake.sent.map((s) => s.marker)).toEqual(['c:2']);
+  });
+
   it('waits for Retry-After on 429 before any worker continues', async () => {
     const time = virtualTime();
     const fake = fakeGraph(time, { send: (n) => { if (n === 2) throw new GraphRequestError('throttled', 429, 'ApplicationThrottled', 'slow down', 7); } });

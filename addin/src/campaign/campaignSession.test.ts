@@ -299,3 +299,47 @@ describe('Retry failed rows', () => {
     expect(new Set(mailbox.sentItems().map((m) => m.marker)).size).toBe(3);
   });
 });
+
+describe('what a row costs the pane', () => {
+  it('writes each change of a row as that row alone (never the whole ledger), and hands the view to the UI a few times a second', async () => {
+    const { store, records } = device();
+    const mailbox = new MemoryMailbox();
+    const kept = records.open();
+    let writes = 0;
+    let statesWritten = 0;
+    const counting = {
+      ...kept,
+      write: (id: string, change: Parameters<typeof kept.write>[1]) => {
+        writes++;
+        statesWritten += change.states.length;
+        return kept.write(id, change);
+      },
+    };
+    const session = new CampaignSession({
+      records: counting,
+      lock: createRunnerLock({ store, locks: null }),
+      sendLog: new SendLog(records.sendLogRecords()),
+      ratePerMinute: 6_000,
+      attachment: () => Promise.reject(new Error('no files')),
+      inlineImage: () => Promise.reject(new Error('no pictures')),
+    });
+    session.setGraph(mailbox.client());
+    let views = 0;
+    session.subscribe(() => views++);
+    const rows = 200;
+    const def = definition(rows);
+    const plan = definitionPlan(def);
+    const started = Date.now();
+    void session.start(def, plan.messages, plan.excluded, null);
+    await until(() => session.current()?.ledger.status === 'finished');
+    const tookMs = Date.now() - started;
+    expect(session.current()?.progress.sent).toBe(rows);
+    // Four changes a row (creating, drafted, sending, sent), each written once: never the whole ledger again.
+    expect(statesWritten).toBeLessThanOrEqual(4 * rows);
+    // A write carries the changes made while the one before was under way: never more writes than changes.
+    expect(writes).toBeLessThanOrEqual(4 * rows + 2);
+    // Progress reaches the UI at most every 250 ms, plus the changes of status (start, end).
+    expect(views).toBeLessThanOrEqual(tookMs / 250 + 6);
+    session.dispose();
+  });
+});

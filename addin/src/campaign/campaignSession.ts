@@ -308,6 +308,8 @@ export class CampaignSession {
 
   /** Takes the shown campaign (waiting a little for another pane to let go) and does `work` with it. */
   private async withCampaign(work: (handle: RunnerHandle) => Promise<void>): Promise<void> {
+    // A run of this pane that just ended (the view says so) is still storing its last writes: the action comes after.
+    if (this.handle && this.view?.ledger.status !== 'running') await this.work;
     const view = this.view;
     if (!view || this.handle || view.observing) return;
     const handle = await this.options.lock.acquire(view.definition.id, this.options.lockWaitMs ?? 3000);
@@ -410,7 +412,8 @@ export class CampaignSession {
     const view = this.view;
     if (!view || !this.counts || view.definition.id !== notice.id) return false;
     if (notice.version <= this.version) return true;
-    if (notice.version !== this.version + 1) return false;
+    // A notice covers the writes from `from` on: one this pane has not heard of before them means reading again.
+    if (notice.from > this.version + 1) return false;
     const ledger = view.ledger;
     for (const [row, state] of notice.write.states) {
       retally(this.counts, ledger.states[row], state);
@@ -521,6 +524,8 @@ export class CampaignSession {
     // An ended campaign runs again only for a retry of its failed rows.
     if (!loaded || !graph || this.disposed || (ended(loaded.ledger.status) && !extra.prepare)) return this.letGo(handle);
     const { ledger, definition, messages } = loaded;
+    // Writes a pane that closed while running left unfolded are folded first (the lock is this pane's).
+    await this.records.compact(ledger.id).catch(() => undefined);
     const writes = new LedgerWrites((rows) => this.write(handle, ledger, rows));
     for (const row of extra.prepare?.(ledger) ?? []) void writes.record(row);
     this.show(loaded);
@@ -562,11 +567,15 @@ export class CampaignSession {
     this.stopRequested = false;
     if (this.disposed) return this.letGo(handle);
     this.update({ error });
-    this.letGo(handle);
+    await this.letGo(handle, { id: ledger.id, writes });
   }
 
-  /** Releases the campaign and shows it as kept. */
-  private letGo(handle: RunnerHandle): void {
+  /** Releases the campaign (the writes this pane made folded first) and shows it as kept. */
+  private async letGo(handle: RunnerHandle, made?: { id: string; writes: LedgerWrites }): Promise<void> {
+    if (made && !this.disposed) {
+      await made.writes.settled().catch(() => undefined);
+      await this.records.compact(made.id).catch(() => undefined);
+    }
     this.handle = null;
     handle.release();
     this.refresh();
@@ -580,7 +589,7 @@ export class CampaignSession {
     await writes.record().catch((error: unknown) => {
       if (!(error instanceof NotRunner)) throw error;
     });
-    this.letGo(handle);
+    await this.letGo(handle, { id: ledger.id, writes });
   }
 
   /** Settles the rows of a stopped campaign (the lock held), then shows its report. */

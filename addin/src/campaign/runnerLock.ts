@@ -104,11 +104,13 @@ export function createRunnerLock(options: RunnerLockOptions): RunnerLock {
     let released = false;
     const confirm = (): boolean => {
       if (released) return false;
-      if (read(campaignId)?.token !== token) {
+      const lease = read(campaignId);
+      if (lease?.token !== token) {
         lost.abort();
         return false;
       }
-      write(campaignId, token);
+      // Renewed unless it was a moment ago: a write every row would cost more than the row's own.
+      if (lease.expiresAt - now() < ttl * 0.9) write(campaignId, token);
       return true;
     };
     const heartbeat = setInterval(confirm, Math.max(1, Math.floor(ttl / 3)));

@@ -31,6 +31,8 @@ describe('SendLog', () => {
     first.record(2, now - 25 * HOUR);
     first.record(3, now - 2 * HOUR);
     first.record(1, now - HOUR);
+    // Once the first pane's records are written (load waits for them), the second reads them.
+    await first.load(now);
     const second = new SendLog(device.sendLogRecords(), 10);
     await second.load(now);
     expect(second.usedInLastDay(now)).toBe(4);

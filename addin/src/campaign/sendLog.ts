@@ -9,7 +9,8 @@
  * The runner asks the count before every row, and records every send: both cost the same at the
  * 10,000th send of the day as at the first. The log is kept in memory, sorted by time with running
  * sums (a count is two binary searches), and each send is appended to the device's records (one
- * small record, never the whole log); other panes' sends are read again with Sent Items.
+ * small record, never the whole log; the sends made while a write is under way go in the next
+ * one); other panes' sends are read again with Sent Items.
  */
 import type { SentItem } from '../graph/graphMailClient.js';
 
@@ -29,7 +30,8 @@ export interface SendLogEntry {
 export interface SendLogRecords {
   /** The entries after `since`, every pane's. */
   read(since: number): Promise<SendLogEntry[]>;
-  append(entry: SendLogEntry): Promise<void>;
+  /** Adds entries, in one write. */
+  append(entries: readonly SendLogEntry[]): Promise<void>;
 }
 
 /** Counts by time, sorted, with running sums: the sum after a time is a binary search. */
@@ -89,7 +91,9 @@ export class SendLog {
   private local = new TimeSeries();
   /** This pane's own entries, kept so that a reading of the records that missed one does not lose it. */
   private readonly mine = new Map<string, SendLogEntry>();
-  private appends: Promise<unknown> = Promise.resolve();
+  /** Entries recorded since the write under way started, and that write. */
+  private queued: SendLogEntry[] = [];
+  private appending: Promise<void> | null = null;
   private readonly pane = randomId();
   private sequence = 0;
 
@@ -106,7 +110,7 @@ export class SendLog {
   async load(now: number): Promise<void> {
     if (!this.records) return;
     // This pane's appends under way are part of what is read.
-    await this.appends.catch(() => undefined);
+    await this.appending;
     const stored = await this.records.read(now - DAY_MS);
     const ids = new Set(stored.map((entry) => entry.id));
     for (const [id, entry] of this.mine) if (entry.at <= now - DAY_MS) this.mine.delete(id);
@@ -127,10 +131,19 @@ export class SendLog {
     if (!this.records) return;
     const entry = { at, recipients, id: `${this.pane}:${this.sequence++}` };
     this.mine.set(entry.id, entry);
-    const appended = this.records.append(entry);
-    // A record that could not be written still counts in this pane; Sent Items shows the send anyway.
-    appended.catch(() => undefined);
-    this.appends = Promise.all([this.appends, appended]).catch(() => undefined);
+    this.queued.push(entry);
+    this.appending ??= this.append();
+  }
+
+  /** Writes what was recorded, a write at a time, until nothing is left. */
+  private async append(): Promise<void> {
+    while (this.queued.length > 0 && this.records) {
+      const entries = this.queued;
+      this.queued = [];
+      // A record that could not be written still counts in this pane; Sent Items shows the send anyway.
+      await this.records.append(entries).catch(() => undefined);
+    }
+    this.appending = null;
   }
 
   usedInLastDay(now: number): number {

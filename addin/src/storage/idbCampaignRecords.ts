@@ -1,40 +1,59 @@
 /**
  * Campaign records (../campaign/campaignRecords.ts) in the pane's IndexedDB database, with a
- * BroadcastChannel telling the other panes of the origin what each write changed.
+ * BroadcastChannel telling the other panes of the origin what the writes changed.
  *
  * - A campaign starts in one transaction: its recipients in parts, its definition, its ledger,
  *   then it becomes the active campaign; a pane closed half-way leaves nothing. Each part is put
  *   in a task of its own (the next once the previous is stored), so that no task copies more than
  *   one part: a 100,000-row list never blocks the pane at once.
- * - A write is one transaction: the ledger's fields with its version raised, and a record per
- *   changed row. Durability "relaxed" (Indexed Database API 3.0, `IDBTransaction.durability`):
- *   committed once the operating system has the data, which outlives a crashed pane, the failure
- *   the ledger is written ahead of every request for. (A power cut could lose a "sending" write;
- *   the row then reads as "drafted", and sending a draft Exchange already sent fails with
- *   ErrorItemNotFound, which the runner settles from Sent Items, never by sending again.)
+ * - A write is one transaction with one record: the ledger's fields and the rows that changed,
+ *   under the next version (`ledgerLog`). Each request to IndexedDB costs the pane about as much as
+ *   a request to Graph, so a row's change is not a record of its own at once: the pane holding the
+ *   campaign folds the writes into one record per row when a run starts and ends (`compact`), a
+ *   few hundred rows per task. Reading a ledger reads the folded records, then the writes since.
+ * - Durability "relaxed" (Indexed Database API 3.0, `IDBTransaction.durability`): committed once
+ *   the operating system has the data, which outlives a crashed pane, the failure the ledger is
+ *   written ahead of every request for. (A power cut could lose a "sending" write; the row then
+ *   reads as "drafted", and sending a draft Exchange already sent fails with ErrorItemNotFound,
+ *   which the runner settles from Sent Items, never by sending again.)
  * - A pane that takes a campaign over reads it after the last pane's writes: IndexedDB starts a
  *   transaction only once every read/write transaction created before it on overlapping stores
  *   has finished (Indexed Database API, "transaction scheduling").
- * - Reads go in parts too (`getAll` with a count), each answer a task of its own.
+ * - Other panes hear of the writes at most every NOTICE_MS (one notice for the writes made
+ *   meanwhile), and at once when the campaign's status changed.
  * - A campaign kept by the previous version in localStorage is moved here once, the first time a
  *   pane opens the database (`migrateFromLocalStorage`).
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
 import type { CampaignLedger, RowState } from '../campaign/campaign.js';
-import { ledgerFields, type CampaignDefinition, type CampaignNotice, type CampaignRecords, type LedgerWrite, type StoredLedger } from '../campaign/campaignRecords.js';
+import { ledgerFields, type CampaignDefinition, type CampaignNotice, type CampaignRecords, type LedgerFields, type StoredLedger } from '../campaign/campaignRecords.js';
 import type { PaneDatabase, PaneSchema } from './paneDatabase.js';
 
 /** Rows per record of a campaign's recipient list: copying one part takes a few milliseconds. */
 export const RECIPIENT_PART = 2_000;
-/** Row states read per request when a ledger is read. */
-const STATES_PER_READ = 5_000;
+/** Records read per request when a ledger is read. */
+const RECORDS_PER_READ = 5_000;
+/** Row records put per task when writes are folded. */
+const PUTS_PER_TASK = 500;
+/** Other panes hear of the writes at most this often (a changed status goes at once). */
+const NOTICE_MS = 200;
 const CHANNEL = 'outmerge.campaigns';
 const ACTIVE = 'activeCampaign';
-const CAMPAIGN_STORES = ['settings', 'definitions', 'recipients', 'ledgers', 'ledgerRows', 'rowStates'] as const satisfies ReadonlyArray<StoreNames<PaneSchema>>;
+const CAMPAIGN_STORES = ['settings', 'definitions', 'recipients', 'ledgers', 'ledgerRows', 'rowStates', 'ledgerLog'] as const satisfies ReadonlyArray<StoreNames<PaneSchema>>;
 type CampaignStores = typeof CAMPAIGN_STORES;
+type LedgerStores = ['ledgers', 'rowStates', 'ledgerLog'];
 
-const rowRange = (id: string) => IDBKeyRange.bound([id, Number.NEGATIVE_INFINITY], [id, Number.POSITIVE_INFINITY]);
+const idRange = (id: string) => IDBKeyRange.bound([id, Number.NEGATIVE_INFINITY], [id, Number.POSITIVE_INFINITY]);
+
+/** Puts `count` records, PUTS_PER_TASK per task (each put copies its value on this thread). */
+async function putInTasks(count: number, put: (index: number) => Promise<unknown>): Promise<void> {
+  for (let first = 0; first < count; first += PUTS_PER_TASK) {
+    const puts: Array<Promise<unknown>> = [];
+    for (let index = first; index < Math.min(count, first + PUTS_PER_TASK); index++) puts.push(put(index));
+    await Promise.all(puts);
+  }
+}
 
 /** Puts a campaign's definition and ledger in `tx`, a part per task. */
 async function putCampaign(tx: IDBPTransaction<PaneSchema, CampaignStores, 'readwrite'>, definition: CampaignDefinition, ledger: CampaignLedger): Promise<void> {
@@ -44,21 +63,80 @@ async function putCampaign(tx: IDBPTransaction<PaneSchema, CampaignStores, 'read
   for (let part = 0; part < parts; part++) await recipients.put(rows.slice(part * RECIPIENT_PART, (part + 1) * RECIPIENT_PART), [definition.id, part]);
   await tx.objectStore('definitions').put({ ...rest, rowCount: rows.length, parts });
   await tx.objectStore('ledgerRows').put(ledger.rows, definition.id);
-  const states = tx.objectStore('rowStates');
-  const puts: Array<Promise<unknown>> = [];
-  for (const row of ledger.rows) {
+  // A row without a record is pending: a new campaign writes no state at all.
+  const states = ledger.rows.flatMap((row) => {
     const state = ledger.states[row];
-    // A row without a record is pending: a new campaign writes no state at all.
-    if (state && state.status !== 'pending') puts.push(states.put({ row, state }, [definition.id, row]));
-  }
-  await Promise.all(puts);
+    return state && state.status !== 'pending' ? [[row, state] as const] : [];
+  });
+  const store = tx.objectStore('rowStates');
+  await putInTasks(states.length, (index) => store.put({ row: states[index]![0], state: states[index]![1] }, [definition.id, states[index]![0]]));
   await tx.objectStore('ledgers').put({ ...ledgerFields(ledger), version: 0 });
   await tx.objectStore('settings').put(definition.id, ACTIVE);
 }
 
+/** Every record of a campaign in `store` ([id, n] keys), in order, RECORDS_PER_READ per request. */
+async function readAll<Name extends 'rowStates' | 'ledgerLog'>(tx: IDBPTransaction<PaneSchema, LedgerStores, IDBTransactionMode>, name: Name, id: string, visit: (key: number, value: PaneSchema[Name]['value']) => void): Promise<void> {
+  const store = tx.objectStore(name);
+  let range = idRange(id);
+  for (;;) {
+    const [keys, values] = await Promise.all([store.getAllKeys(range, RECORDS_PER_READ), store.getAll(range, RECORDS_PER_READ)]);
+    keys.forEach((key, index) => visit(key[1], values[index]!));
+    if (keys.length < RECORDS_PER_READ) return;
+    range = IDBKeyRange.bound(keys[keys.length - 1]!, [id, Number.POSITIVE_INFINITY], true);
+  }
+}
+
+/** A ledger as kept: the folded records, then the writes since, in order. */
+async function readLedger(tx: IDBPTransaction<PaneSchema, LedgerStores, IDBTransactionMode>, id: string): Promise<{ fields: LedgerFields; version: number; states: Map<number, RowState> } | null> {
+  const stored = await tx.objectStore('ledgers').get(id);
+  if (!stored) return null;
+  const { version: folded, ...foldedFields } = stored;
+  let fields: LedgerFields = foldedFields;
+  let version = folded;
+  const states = new Map<number, RowState>();
+  await readAll(tx, 'rowStates', id, (row, record) => states.set(row, record.state));
+  await readAll(tx, 'ledgerLog', id, (at, write) => {
+    if (at <= folded) return;
+    for (const [row, state] of write.states) states.set(row, state);
+    fields = write.fields;
+    version = at;
+  });
+  return { fields, version, states };
+}
+
 export function idbCampaignRecords(database: () => Promise<PaneDatabase>): CampaignRecords {
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
-  const announce = (notice: CampaignNotice) => channel?.postMessage(notice);
+  /**
+   * The version of each ledger as this pane last read or wrote it. Only the pane holding the
+   * campaign writes (its lock), and it read the ledger when it took the campaign: its next version
+   * needs no reading in the write's transaction.
+   */
+  const versions = new Map<string, number>();
+  /** Writes not yet told to the other panes. */
+  let unsent: { id: string; from: number; version: number; fields: LedgerFields; states: Map<number, RowState>; timer: ReturnType<typeof setTimeout> | null } | null = null;
+  let lastStatus: string | null = null;
+
+  const tell = () => {
+    if (!unsent) return;
+    if (unsent.timer) clearTimeout(unsent.timer);
+    const { id, from, version, fields, states } = unsent;
+    unsent = null;
+    lastStatus = fields.status;
+    channel?.postMessage({ kind: 'ledger', id, from, version, write: { fields, states: [...states] } } satisfies CampaignNotice);
+  };
+  const heard = (id: string, version: number, fields: LedgerFields, states: ReadonlyArray<readonly [number, RowState]>) => {
+    if (unsent && unsent.id !== id) tell();
+    unsent ??= { id, from: version, version, fields, states: new Map(), timer: null };
+    unsent.version = version;
+    unsent.fields = fields;
+    for (const [row, state] of states) unsent.states.set(row, state);
+    if (fields.status !== lastStatus) tell();
+    else unsent.timer ??= setTimeout(tell, NOTICE_MS);
+  };
+  const announce = (notice: CampaignNotice) => {
+    tell();
+    channel?.postMessage(notice);
+  };
 
   return {
     async activeId() {
@@ -70,6 +148,7 @@ export function idbCampaignRecords(database: () => Promise<PaneDatabase>): Campa
       const db = await database();
       const tx = db.transaction(CAMPAIGN_STORES, 'readwrite', { durability: 'relaxed' });
       await Promise.all([putCampaign(tx, definition, ledger), tx.done]);
+      versions.set(definition.id, 0);
       announce({ kind: 'active', id: definition.id });
     },
 
@@ -87,47 +166,73 @@ export function idbCampaignRecords(database: () => Promise<PaneDatabase>): Campa
 
     async ledger(id) {
       const db = await database();
-      const tx = db.transaction(['ledgers', 'ledgerRows', 'rowStates'], 'readonly');
-      const [stored, rows] = await Promise.all([tx.objectStore('ledgers').get(id), tx.objectStore('ledgerRows').get(id)]);
-      if (!stored || !rows) return null;
-      const { version, ...fields } = stored;
+      const tx = db.transaction(['ledgers', 'ledgerRows', 'rowStates', 'ledgerLog'], 'readonly');
+      const rows = await tx.objectStore('ledgerRows').get(id);
+      const read = rows ? await readLedger(tx as unknown as IDBPTransaction<PaneSchema, LedgerStores, 'readonly'>, id) : null;
+      if (!rows || !read) return null;
       const states: Record<number, RowState> = {};
-      const store = tx.objectStore('rowStates');
-      let range = rowRange(id);
-      for (;;) {
-        const batch = await store.getAll(range, STATES_PER_READ);
-        for (const { row, state } of batch) states[row] = state;
-        if (batch.length < STATES_PER_READ) break;
-        range = IDBKeyRange.bound([id, batch[batch.length - 1]!.row], [id, Number.POSITIVE_INFINITY], true);
-      }
-      for (const row of rows) states[row] ??= { status: 'pending' };
-      return { ledger: { ...fields, rows, states }, version } satisfies StoredLedger;
+      for (const row of rows) states[row] = read.states.get(row) ?? { status: 'pending' };
+      versions.set(id, read.version);
+      return { ledger: { ...read.fields, rows, states }, version: read.version } satisfies StoredLedger;
     },
 
     async status(id) {
       const db = await database();
-      return (await db.get('ledgers', id))?.status ?? null;
+      const tx = db.transaction(['ledgers', 'ledgerLog'], 'readonly');
+      const [folded, last] = await Promise.all([tx.objectStore('ledgers').get(id), tx.objectStore('ledgerLog').openCursor(idRange(id), 'prev')]);
+      if (!folded) return null;
+      return last && last.key[1] > folded.version ? last.value.fields.status : folded.status;
     },
 
     async write(id, change) {
       const db = await database();
-      const tx = db.transaction(['ledgers', 'rowStates'], 'readwrite', { durability: 'relaxed' });
+      const tx = db.transaction(['ledgers', 'ledgerLog'], 'readwrite', { durability: 'relaxed' });
       const [version] = await Promise.all([
         (async () => {
-          const current = await tx.objectStore('ledgers').get(id);
-          if (!current) {
-            tx.abort();
-            throw new Error('This campaign is no longer kept in this browser.');
+          let current = versions.get(id);
+          if (current === undefined) {
+            const read = await readLedger(tx as unknown as IDBPTransaction<PaneSchema, LedgerStores, 'readwrite'>, id);
+            if (!read) {
+              tx.abort();
+              throw new Error('This campaign is no longer kept in this browser.');
+            }
+            current = read.version;
           }
-          const next = current.version + 1;
-          const states = tx.objectStore('rowStates');
-          await Promise.all([...change.states.map(([row, state]) => states.put({ row, state }, [id, row])), tx.objectStore('ledgers').put({ ...change.fields, version: next })]);
+          const next = current + 1;
+          await tx.objectStore('ledgerLog').put({ fields: change.fields, states: change.states.map(([row, state]): [number, RowState] => [row, state]) }, [id, next]);
           return next;
         })(),
         tx.done,
       ]);
-      announce({ kind: 'ledger', id, version, write: change });
+      versions.set(id, version);
+      heard(id, version, change.fields, change.states);
       return version;
+    },
+
+    async compact(id) {
+      const db = await database();
+      const tx = db.transaction(['ledgers', 'rowStates', 'ledgerLog'], 'readwrite', { durability: 'relaxed' });
+      await Promise.all([
+        (async () => {
+          // Every write kept is newer than the last fold (a fold deletes the writes it folded, in its transaction).
+          if ((await tx.objectStore('ledgerLog').count(idRange(id))) === 0) return;
+          const changed = new Map<number, RowState>();
+          let last: { version: number; fields: LedgerFields } | null = null;
+          await readAll(tx, 'ledgerLog', id, (version, write) => {
+            for (const [row, state] of write.states) changed.set(row, state);
+            last = { version, fields: write.fields };
+          });
+          const folded = last as { version: number; fields: LedgerFields } | null;
+          if (!folded || !(await tx.objectStore('ledgers').get(id))) return;
+          // Only the rows the writes changed get a record again.
+          const rows = [...changed];
+          const store = tx.objectStore('rowStates');
+          await putInTasks(rows.length, (index) => store.put({ row: rows[index]![0], state: rows[index]![1] }, [id, rows[index]![0]]));
+          await tx.objectStore('ledgers').put({ ...folded.fields, version: folded.version });
+          await tx.objectStore('ledgerLog').delete(IDBKeyRange.bound([id, Number.NEGATIVE_INFINITY], [id, folded.version]));
+        })(),
+        tx.done,
+      ]);
     },
 
     async close(id) {
@@ -136,13 +241,15 @@ export function idbCampaignRecords(database: () => Promise<PaneDatabase>): Campa
       const active = await tx.objectStore('settings').get(ACTIVE);
       await Promise.all([
         tx.objectStore('definitions').delete(id),
-        tx.objectStore('recipients').delete(IDBKeyRange.bound([id, Number.NEGATIVE_INFINITY], [id, Number.POSITIVE_INFINITY])),
+        tx.objectStore('recipients').delete(idRange(id)),
         tx.objectStore('ledgers').delete(id),
         tx.objectStore('ledgerRows').delete(id),
-        tx.objectStore('rowStates').delete(rowRange(id)),
+        tx.objectStore('rowStates').delete(idRange(id)),
+        tx.objectStore('ledgerLog').delete(idRange(id)),
         active === id ? tx.objectStore('settings').delete(ACTIVE) : Promise.resolve(),
         tx.done,
       ]);
+      versions.delete(id);
       if (active === id) announce({ kind: 'active', id: null });
     },
 

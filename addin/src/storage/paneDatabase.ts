@@ -12,9 +12,11 @@
  * - `settings`: `activeCampaign`, the campaign a pane shows and resumes;
  * - `definitions` (by campaign id): template, mapping, files, footer, how many rows and parts;
  * - `recipients` ([campaign id, part]): the list's rows, RECIPIENT_PART rows a record;
- * - `ledgers` (by campaign id): the ledger's own fields and its version, raised by every write;
+ * - `ledgers` (by campaign id): the ledger's own fields and the version they were folded at;
  * - `ledgerRows` (by campaign id): the rows in sending order, written once;
- * - `rowStates` ([campaign id, row]): `{ row, state }` of each row that is not pending;
+ * - `rowStates` ([campaign id, row]): `{ row, state }` of each row that is not pending, as folded;
+ * - `ledgerLog` ([campaign id, version]): each write since (the fields then, the rows it changed),
+ *   one record per write, folded into `ledgers` and `rowStates` by the pane holding the campaign;
  * - `sendLog` ([time, id]): one record per send of this device (time, recipients).
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
@@ -35,6 +37,7 @@ export interface PaneSchema extends DBSchema {
   ledgers: { key: string; value: LedgerFields & { version: number } };
   ledgerRows: { key: string; value: number[] };
   rowStates: { key: [string, number]; value: { row: number; state: RowState } };
+  ledgerLog: { key: [string, number]; value: { fields: LedgerFields; states: Array<[number, RowState]> } };
   sendLog: { key: [number, string]; value: SendLogEntry };
 }
 
@@ -55,6 +58,7 @@ export function openPaneDatabase(name = DATABASE_NAME): Promise<PaneDatabase> {
         db.createObjectStore('ledgers', { keyPath: 'id' });
         db.createObjectStore('ledgerRows');
         db.createObjectStore('rowStates');
+        db.createObjectStore('ledgerLog');
         db.createObjectStore('sendLog');
       }
     },
@@ -74,9 +78,10 @@ export function idbSendLogRecords(database: () => Promise<PaneDatabase>): SendLo
       const [entries] = await Promise.all([tx.store.getAll(IDBKeyRange.lowerBound([since], true)), tx.store.delete(IDBKeyRange.upperBound([since])), tx.done]);
       return entries.filter((entry) => entry.at > since);
     },
-    async append(entry) {
+    async append(entries) {
       const db = await database();
-      await db.put('sendLog', entry, [entry.at, entry.id]);
+      const tx = db.transaction('sendLog', 'readwrite', { durability: 'relaxed' });
+      await Promise.all([...entries.map((entry) => tx.store.put(entry, [entry.at, entry.id])), tx.done]);
     },
   };
 }
