@@ -80,6 +80,8 @@ export interface SessionOptions {
 class NotRunner extends Error {}
 
 type Plan = { messages: PlannedMessages; excluded: ReadonlyMap<number, Finding> };
+/** A campaign just started here: its definition and plan need no reading. */
+type Known = Plan & { definition: CampaignDefinition };
 
 /** A campaign as read from the records. */
 interface Loaded extends Plan {
@@ -200,7 +202,7 @@ export class CampaignSession {
       return this.update({ error: error instanceof Error ? error.message : String(error) });
     }
     this.view = null;
-    await this.runHeld(handle, { plan: { messages, excluded } });
+    await this.runHeld(handle, { plan: { definition, messages, excluded } });
   }
 
   pause(): void {
@@ -322,15 +324,15 @@ export class CampaignSession {
    * (re-planning checks every row, in slices); while the campaign is the same only its ledger is
    * read again.
    */
-  private async load(known?: Plan): Promise<Loaded | null> {
+  private async load(known?: Known): Promise<Loaded | null> {
     const id = await this.records.activeId();
     if (!id) return null;
     const stored = await this.records.ledger(id);
     if (!stored) return null;
-    const same = this.view?.definition.id === id ? this.view : null;
+    const same = known?.definition.id === id ? known : this.view?.definition.id === id ? this.view : null;
     const definition = same?.definition ?? (await this.records.definition(id));
     if (!definition) return null;
-    const plan = known ?? (same ? { messages: same.messages, excluded: same.excluded } : await definitionPlanInSlices(definition));
+    const plan = same ? { messages: same.messages, excluded: same.excluded } : await definitionPlanInSlices(definition);
     return { definition, ledger: stored.ledger, version: stored.version, messages: plan.messages, excluded: plan.excluded };
   }
 
@@ -506,13 +508,13 @@ export class CampaignSession {
   }
 
   /** Runs the campaign with the lock held, then lets go (or stops it for good if Stop was asked for). */
-  private runHeld(handle: RunnerHandle, extra: { plan?: Plan; prepare?: (ledger: CampaignLedger) => number[] } = {}): Promise<void> {
+  private runHeld(handle: RunnerHandle, extra: { plan?: Known; prepare?: (ledger: CampaignLedger) => number[] } = {}): Promise<void> {
     const work = this.runWith(handle, extra);
     this.work = work;
     return work;
   }
 
-  private async runWith(handle: RunnerHandle, extra: { plan?: Plan; prepare?: (ledger: CampaignLedger) => number[] }): Promise<void> {
+  private async runWith(handle: RunnerHandle, extra: { plan?: Known; prepare?: (ledger: CampaignLedger) => number[] }): Promise<void> {
     this.handle = handle;
     this.takeOverWait?.abort();
     this.takeOverWait = null;

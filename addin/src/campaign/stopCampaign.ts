@@ -16,6 +16,7 @@
 import { GraphRequestError } from '../graph/graphMailClient.js';
 import { abortableSleep, type GraphOperations } from './campaignRunner.js';
 import { rowMarker, type CampaignLedger, type RowState } from './campaign.js';
+import { nextTask } from './slices.js';
 
 export interface StopOptions {
   graph: Pick<GraphOperations, 'findByMarker' | 'deleteMessage'>;
@@ -30,6 +31,8 @@ export interface StopOptions {
 const RETRIES = 5;
 /** Graph allows 4 requests in flight per mailbox. */
 const CONCURRENCY = 4;
+/** Rows a worker settles without asking Graph (pending ones) before it gives the UI thread back. */
+const ROWS_PER_TASK = 250;
 
 export async function settleStopped(ledger: CampaignLedger, options: StopOptions): Promise<CampaignLedger> {
   const now = options.now ?? Date.now;
@@ -94,7 +97,13 @@ export async function settleStopped(ledger: CampaignLedger, options: StopOptions
   const rows = ledger.rows.filter((row) => ['pending', 'creating', 'drafted', 'sending'].includes(ledger.states[row]?.status ?? 'pending'));
   let next = 0;
   const worker = async () => {
-    for (let row = rows[next++]; row !== undefined; row = rows[next++]) await settleRow(row, deadline);
+    let settledAtOnce = 0;
+    for (let row = rows[next++]; row !== undefined; row = rows[next++]) {
+      const pending = (ledger.states[row]?.status ?? 'pending') === 'pending';
+      await settleRow(row, deadline);
+      // Cancelling 100,000 pending rows asks Graph nothing: without a pause it would hold the UI thread throughout.
+      if (pending && ++settledAtOnce % ROWS_PER_TASK === 0) await nextTask();
+    }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   ledger.status = 'cancelled';
