@@ -71,7 +71,10 @@ export interface CampaignLedger {
 }
 
 export function newLedger(id: string, rows: number[], mailbox: string | null, now: number): CampaignLedger {
-  return { id, createdAt: now, mailbox, rows, states: Object.fromEntries(rows.map((row) => [row, { status: 'pending' } as RowState])), status: 'running' };
+  // A loop, not Object.fromEntries over pairs: 100,000 rows in a few milliseconds.
+  const states: Record<number, RowState> = {};
+  for (const row of rows) states[row] = { status: 'pending' };
+  return { id, createdAt: now, mailbox, rows, states, status: 'running' };
 }
 
 /** The identity of a row's message in Exchange, stable across reloads and retries. */

@@ -80,8 +80,8 @@ export interface SessionOptions {
 class NotRunner extends Error {}
 
 type Plan = { messages: PlannedMessages; excluded: ReadonlyMap<number, Finding> };
-/** A campaign just started here: its definition and plan need no reading. */
-type Known = Plan & { definition: CampaignDefinition };
+/** A campaign just started here: its definition, plan and new ledger need no reading. */
+type Known = Plan & { definition: CampaignDefinition; ledger?: CampaignLedger };
 
 /** A campaign as read from the records. */
 interface Loaded extends Plan {
@@ -99,10 +99,13 @@ const stillToBuild = (state: RowState | undefined) => state === undefined || sta
 export function filesStillNeeded(ledger: CampaignLedger, messages: PlannedMessages): { names: string[]; contentIds: string[] } {
   const names = new Set<string>();
   let any = false;
-  for (const row of ledger.rows) {
-    const message = messages.envelope(row);
-    if (!message || !stillToBuild(ledger.states[row])) continue;
+  // Rows without files of their own share one list of names: each list is looked at once.
+  let seen: readonly string[] | null = null;
+  for (const message of messages.checked) {
+    if (!stillToBuild(ledger.states[message.row])) continue;
     any = true;
+    if (message.attachments === seen) continue;
+    seen = message.attachments;
     for (const name of message.attachments) names.add(name);
   }
   return { names: [...names], contentIds: any ? [...messages.pictures] : [] };
@@ -192,9 +195,10 @@ export class CampaignSession {
     if (!handle) return this.setNotice('busy');
     // Held before the first write, so that this pane's own notices find it the runner.
     this.handle = handle;
+    const ledger = newLedger(definition.id, messages.rows(), mailbox, this.now());
     try {
       if (otherId) await this.records.close(otherId);
-      await this.records.start(definition, newLedger(definition.id, messages.rows(), mailbox, this.now()));
+      await this.records.start(definition, ledger);
     } catch (error) {
       this.handle = null;
       handle.release();
@@ -202,7 +206,7 @@ export class CampaignSession {
       return this.update({ error: error instanceof Error ? error.message : String(error) });
     }
     this.view = null;
-    await this.runHeld(handle, { plan: { definition, messages, excluded } });
+    await this.runHeld(handle, { plan: { definition, messages, excluded, ledger } });
   }
 
   pause(): void {
@@ -327,7 +331,8 @@ export class CampaignSession {
   private async load(known?: Known): Promise<Loaded | null> {
     const id = await this.records.activeId();
     if (!id) return null;
-    const stored = await this.records.ledger(id);
+    // A ledger this pane just made and wrote is the one kept: version 0, nothing to read.
+    const stored = known?.ledger && known.definition.id === id ? { ledger: known.ledger, version: 0 } : await this.records.ledger(id);
     if (!stored) return null;
     const same = known?.definition.id === id ? known : this.view?.definition.id === id ? this.view : null;
     const definition = same?.definition ?? (await this.records.definition(id));

@@ -100,3 +100,34 @@ describe('planCampaign', () => {
     ]);
   });
 });
+
+describe('planCampaignInSlices', () => {
+  const compiled = compileTemplate({ subject: 'Hi {{Name}}', bodyHtml: '<p>{{Name}}</p>' }, ['Name', 'Email']);
+  if (!compiled.ok) throw new Error('template');
+  const rows = Array.from({ length: 20_000 }, (_, i) => ({ Name: i % 7 === 0 ? '' : `P${i}`, Email: i % 11 === 0 ? 'not-an-address' : `p${i % 15_000}@contoso.com` }));
+  const input = { template: compiled.template, emailColumn: 'Email', footerHtml: null, rows };
+
+  it('makes the same plan as planCampaign, giving the UI thread back between slices', async () => {
+    const progress: number[] = [];
+    let tasks = 0;
+    const counting = setInterval(() => tasks++, 0);
+    const sliced = await planCampaignInSlices(input, { onProgress: (done) => progress.push(done) });
+    clearInterval(counting);
+    const whole = planCampaign(input);
+    expect(sliced.findings).toEqual(whole.findings);
+    expect(sliced.excluded).toEqual(whole.excluded);
+    expect(sliced.messages.rows()).toEqual(whole.messages.rows());
+    expect(rendered(sliced).slice(0, 50)).toEqual(rendered(whole).slice(0, 50));
+    // Several slices, in order, to the last row; other tasks ran between them.
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(rows.length);
+    expect(tasks).toBeGreaterThan(0);
+  });
+
+  it('stops between slices when its signal aborts', async () => {
+    const abort = new AbortController();
+    const planning = planCampaignInSlices(input, { signal: abort.signal, onProgress: () => abort.abort() });
+    await expect(planning).rejects.toThrow();
+  });
+});

@@ -18,7 +18,7 @@ export type WorkerAnswer =
 /** Files smaller than this parse fast enough in the pane itself. */
 const WORKER_THRESHOLD_BYTES = 256 * 1024;
 /** Rows per message from the worker. */
-export const ROWS_PER_MESSAGE = 5_000;
+export const ROWS_PER_MESSAGE = 2_000;
 
 export function readRecipientFileOffThread(file: File, onProgress: (share: number) => void): Promise<RecipientList> {
   if (typeof Worker === 'undefined' || file.size < WORKER_THRESHOLD_BYTES) return readRecipientFile(file, onProgress);

@@ -31,7 +31,7 @@ export interface StopOptions {
 const RETRIES = 5;
 /** Graph allows 4 requests in flight per mailbox. */
 const CONCURRENCY = 4;
-/** Rows a worker settles without asking Graph (pending ones) before it gives the UI thread back. */
+/** Rows a worker settles without asking Graph (pending ones) before it gives the UI thread back and waits for them to be stored. */
 const ROWS_PER_TASK = 250;
 
 export async function settleStopped(ledger: CampaignLedger, options: StopOptions): Promise<CampaignLedger> {
@@ -101,8 +101,9 @@ export async function settleStopped(ledger: CampaignLedger, options: StopOptions
     for (let row = rows[next++]; row !== undefined; row = rows[next++]) {
       const pending = (ledger.states[row]?.status ?? 'pending') === 'pending';
       await settleRow(row, deadline);
-      // Cancelling 100,000 pending rows asks Graph nothing: without a pause it would hold the UI thread throughout.
-      if (pending && ++settledAtOnce % ROWS_PER_TASK === 0) await nextTask();
+      // Cancelling 100,000 pending rows asks Graph nothing: without a pause it would hold the UI thread
+      // throughout, and the writes would grow with it. Every so often, the rows cancelled wait to be stored.
+      if (pending && ++settledAtOnce % ROWS_PER_TASK === 0) await Promise.all([nextTask(), writes]);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));

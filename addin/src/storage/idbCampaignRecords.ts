@@ -32,8 +32,10 @@ import type { PaneDatabase, PaneSchema } from './paneDatabase.js';
 
 /** Rows per record of a campaign's recipient list: copying one part takes a few milliseconds. */
 export const RECIPIENT_PART = 2_000;
-/** Records read per request when a ledger is read. */
-const RECORDS_PER_READ = 5_000;
+/** Records read per request when a ledger is read: row states, and writes (each holds the rows of one batch). */
+const RECORDS_PER_READ = { rowStates: 5_000, ledgerLog: 10 } as const;
+/** Rows changed before other panes are told at once, rather than after NOTICE_MS. */
+const NOTICE_ROWS = 2_000;
 /** Row records put per task when writes are folded. */
 const PUTS_PER_TASK = 500;
 /** Other panes hear of the writes at most this often (a changed status goes at once). */
@@ -77,11 +79,12 @@ async function putCampaign(tx: IDBPTransaction<PaneSchema, CampaignStores, 'read
 /** Every record of a campaign in `store` ([id, n] keys), in order, RECORDS_PER_READ per request. */
 async function readAll<Name extends 'rowStates' | 'ledgerLog'>(tx: IDBPTransaction<PaneSchema, LedgerStores, IDBTransactionMode>, name: Name, id: string, visit: (key: number, value: PaneSchema[Name]['value']) => void): Promise<void> {
   const store = tx.objectStore(name);
+  const count = RECORDS_PER_READ[name];
   let range = idRange(id);
   for (;;) {
-    const [keys, values] = await Promise.all([store.getAllKeys(range, RECORDS_PER_READ), store.getAll(range, RECORDS_PER_READ)]);
+    const [keys, values] = await Promise.all([store.getAllKeys(range, count), store.getAll(range, count)]);
     keys.forEach((key, index) => visit(key[1], values[index]!));
-    if (keys.length < RECORDS_PER_READ) return;
+    if (keys.length < count) return;
     range = IDBKeyRange.bound(keys[keys.length - 1]!, [id, Number.POSITIVE_INFINITY], true);
   }
 }
@@ -130,7 +133,7 @@ export function idbCampaignRecords(database: () => Promise<PaneDatabase>): Campa
     unsent.version = version;
     unsent.fields = fields;
     for (const [row, state] of states) unsent.states.set(row, state);
-    if (fields.status !== lastStatus) tell();
+    if (fields.status !== lastStatus || unsent.states.size >= NOTICE_ROWS) tell();
     else unsent.timer ??= setTimeout(tell, NOTICE_MS);
   };
   const announce = (notice: CampaignNotice) => {

@@ -43,7 +43,7 @@ export interface Checking {
 /** Progress is shown in steps of a twentieth: a re-render per slice would cost more than the slice. */
 const PROGRESS_STEPS = 20;
 
-export function useCampaignPlan(input: { draft: Draft | null; recipients: RecipientsState; footerHtml: string | null; budget: { log: RecipientBudgetLog }; signedIn: boolean; start: CampaignStart }) {
+export function useCampaignPlan(input: { draft: Draft | null; recipients: RecipientsState; footerHtml: string | null; budget: { log: RecipientBudgetLog; idle: boolean }; signedIn: boolean; start: CampaignStart }) {
   const { draft, recipients, footerHtml, budget, signedIn, start } = input;
   const { t } = useI18n();
   const [excludedRows, setExcludedRows] = useState<ReadonlySet<number>>(new Set());
@@ -93,7 +93,8 @@ export function useCampaignPlan(input: { draft: Draft | null; recipients: Recipi
   const shownPlan = list ? plan : null;
 
   // The mailbox's rolling 24-hour budget, minus what Sent Items and this device show (M4): over it, the campaign goes out over days.
-  const split = useMemo(() => (shownPlan ? budgetSplit(shownPlan.messages.checked, budget.log, Date.now()) : null), [shownPlan, budget]);
+  // Only while no campaign is under way: it is what the sender is told before sending.
+  const split = useMemo(() => (shownPlan && budget.idle ? budgetSplit(shownPlan.messages.checked, budget.log, Date.now()) : null), [shownPlan, budget]);
 
   const [starting, setStarting] = useState(false);
   const blockedReason = !signedIn
