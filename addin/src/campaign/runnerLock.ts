@@ -8,9 +8,10 @@
  *   closes or crashes, so the next pane waiting for it takes over at once;
  * - a lease in the shared storage, for hosts or storages the locks do not reach (no Web Locks, or
  *   panes in separate browser processes sharing only the storage): the holder's token and an
- *   expiry, renewed by a heartbeat and before every ledger write, and released on close. Web
- *   Storage has no compare-and-set, so a lease is taken by writing it and reading it back after a
- *   pause: of two panes writing at once, only the one whose write stayed holds it.
+ *   expiry, renewed by a heartbeat and checked before every ledger write (renewed there once it
+ *   aged), and released on close. Web Storage has no compare-and-set, so a lease is taken by
+ *   writing it and reading it back after a pause: of two panes writing at once, only the one
+ *   whose write stayed holds it.
  */
 import type { KeyValueStore } from '../storage/keyValueStore.js';
 import { abortableSleep } from './campaignRunner.js';
