@@ -9,9 +9,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GraphRequestError } from '../graph/graphMailClient.js';
 import { memoryStore, type KeyValueStore } from '../storage/keyValueStore.js';
-import { rowMarker } from './campaign.js';
+import { newLedger, rowMarker } from './campaign.js';
 import { ledgerFields, MemoryCampaignRecords, type CampaignDefinition } from './campaignRecords.js';
-import { CampaignSession } from './campaignSession.js';
+import { CampaignSession, filesStillNeeded, picturesStillShown } from './campaignSession.js';
 import { definitionPlan } from './definitionMessages.js';
 import { createRunnerLock } from './runnerLock.js';
 import { SendLog } from './sendLog.js';
@@ -341,5 +341,32 @@ describe('what a row costs the pane', () => {
     // Progress reaches the UI at most every 250 ms, plus the changes of status (start, end).
     expect(views).toBeLessThanOrEqual(tookMs / 250 + 6);
     session.dispose();
+  });
+});
+
+describe('the files a campaign still needs', () => {
+  it('names the pictures only rows still to build show: the template says which may, rendering those rows tells', async () => {
+    vi.useRealTimers();
+    const def = definition(3, {
+      columns: ['Name', 'Email', 'Vip'],
+      bodyHtml: '<p>Hello {{Name}}</p>{{#if Vip = "yes"}}<img src="cid:photo-1">{{/if}}',
+      rows: [
+        { Name: 'Ann', Email: 'ann@fabrikam.com', Vip: 'yes' },
+        { Name: 'Ben', Email: 'ben@fabrikam.com', Vip: 'no' },
+        { Name: 'Cat', Email: 'cat@fabrikam.com', Vip: 'no' },
+      ],
+      attachments: [{ id: 'a1', name: 'photo.jpg', size: 2_000, isInline: true, contentId: 'photo-1' }],
+    });
+    const { messages } = definitionPlan(def);
+    const ledger = newLedger(def.id, messages.rows(), null, 0);
+    // Before anything is rendered: the picture the template may show.
+    expect(filesStillNeeded(ledger, messages)).toEqual({ names: [], contentIds: ['photo-1'] });
+    expect(await picturesStillShown(ledger, messages, ['photo-1'])).toEqual(['photo-1']);
+    // Ann's message went: the rows left do not show it, so a pane without the picture can build them.
+    ledger.states[2] = { status: 'sent', at: 1 };
+    expect(await picturesStillShown(ledger, messages, ['photo-1'])).toEqual([]);
+    ledger.states[3] = { status: 'sent', at: 1 };
+    ledger.states[4] = { status: 'drafted', draftId: 'd4' };
+    expect(filesStillNeeded(ledger, messages)).toEqual({ names: [], contentIds: [] });
   });
 });

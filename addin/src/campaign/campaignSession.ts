@@ -112,7 +112,7 @@ export function filesStillNeeded(ledger: CampaignLedger, messages: PlannedMessag
 }
 
 /** Which of `pictures` a row still to be built shows: rows rendered one by one (in slices), stopping once all are found. */
-async function picturesStillShown(ledger: CampaignLedger, messages: PlannedMessages, pictures: readonly string[]): Promise<string[]> {
+export async function picturesStillShown(ledger: CampaignLedger, messages: PlannedMessages, pictures: readonly string[]): Promise<string[]> {
   const looking = new Set(pictures);
   const shown: string[] = [];
   await inSlices(ledger.rows.length, (index) => {
