@@ -1,8 +1,9 @@
 /**
  * The pane's campaign records in Chromium's IndexedDB (addin/src/storage/idbCampaignRecords.ts):
- * a campaign the previous version kept in localStorage is moved once and resumed where it was
- * (rows already sent are not sent again); afterwards each row's state is a record of its own, the
- * recipients are kept in parts, and nothing of a campaign is left in localStorage.
+ * a campaign the previous version kept in localStorage is moved once (not while a pane of that
+ * version still sends it) and resumed where it was (rows already sent are not sent again);
+ * afterwards each row's state is a record of its own, the recipients are kept in parts, and
+ * nothing of a campaign is left in localStorage.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +102,20 @@ describe('campaign records in IndexedDB', () => {
         ],
       },
     );
+    // A pane of the previous version still sending it (its lease is live): not moved yet, that pane's ledger goes on in localStorage.
+    const lease = `outmerge.campaign.${id}.runner`;
+    await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ token: 'previous-version-pane', expiresAt: Date.now() + 600_000 })), lease);
+    await page.reload();
+    await expectText(page.getByTestId('signed-in-as'), /anna@contoso\.com/);
+    // The pane opened its database (and looked at localStorage then) …
+    await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).some((db) => db.name === 'outmerge' && db.version === 1))).toBe(true);
+    // … and left the campaign where it is.
+    expect(await page.evaluate(() => localStorage.getItem('outmerge.campaign.active'))).toBe(id);
+    expect(await stored(page, id)).toMatchObject({ definition: false, active: null, sendLog: 0 });
+    expect(await page.getByTestId('send-progress').count()).toBe(0);
+
+    // That pane let go: the next pane moves it.
+    await page.evaluate((key) => localStorage.removeItem(key), lease);
     await page.reload();
     await expectText(page.getByTestId('campaign-paused'), /2 of 6/);
     await expectText(page.getByTestId('send-progress'), /^2 sent, 0 failed, 4 to go$/);

@@ -21,8 +21,8 @@
  *   has finished (Indexed Database API, "transaction scheduling").
  * - Other panes hear of the writes at most every NOTICE_MS (one notice for the writes made
  *   meanwhile), and at once when the campaign's status changed.
- * - A campaign kept by the previous version in localStorage is moved here once, the first time a
- *   pane opens the database (`migrateFromLocalStorage`).
+ * - A campaign kept by the previous version in localStorage is moved here once, when a pane uses
+ *   the database and no pane of the previous version is sending it (`migrateFromLocalStorage`).
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
@@ -273,26 +273,43 @@ const LEGACY_ACTIVE = 'outmerge.campaign.active';
 const LEGACY_LOG = 'outmerge.sendLog';
 const legacyKey = (id: string, part: 'definition' | 'ledger') => `outmerge.campaign.${id}.${part}`;
 
+/** Whether the previous version left something in localStorage to move. */
+export function legacyLeft(storage: Storage): boolean {
+  return storage.getItem(LEGACY_ACTIVE) !== null || storage.getItem(LEGACY_LOG) !== null;
+}
+
 /**
  * Moves what the previous version kept in localStorage into the database, once: the active
  * campaign (definition and ledger, as they were), and the send log. The check and the writes are
  * one transaction, and IndexedDB runs two such transactions one after the other, so two panes
  * opening at once move it once; the localStorage keys go afterwards.
+ *
+ * A campaign a pane of the previous version is sending still (its runner lease, the same key in
+ * both versions, is live) is not moved yet: that pane goes on writing its ledger in localStorage,
+ * and a copy taken now would be resumed from rows it has sent since. It is moved once that pane
+ * let go (`false` until then); the lease and the Web Lock keep the two versions from sending it
+ * together meanwhile. Nor is it moved while another campaign started here is the active one.
  */
-export async function migrateFromLocalStorage(db: PaneDatabase, storage: Storage): Promise<void> {
+export async function migrateFromLocalStorage(db: PaneDatabase, storage: Storage, now = Date.now()): Promise<boolean> {
   const id = storage.getItem(LEGACY_ACTIVE);
+  if (id && leaseIsLive(storage.getItem(`outmerge.campaign.${id}.runner`), now)) return false;
   const definition = id ? storage.getItem(legacyKey(id, 'definition')) : null;
   const ledger = id ? storage.getItem(legacyKey(id, 'ledger')) : null;
   const log = storage.getItem(LEGACY_LOG);
   if (id && definition && ledger) {
     const tx = db.transaction(CAMPAIGN_STORES, 'readwrite');
-    await Promise.all([
+    const [moved] = await Promise.all([
       (async () => {
-        if (await tx.objectStore('definitions').get(id)) return;
+        if (await tx.objectStore('definitions').get(id)) return true;
+        // One campaign at a time: one started here meanwhile goes first, this one waits for it to be closed.
+        const active = await tx.objectStore('settings').get(ACTIVE);
+        if (active !== undefined && active !== id) return false;
         await putCampaign(tx, JSON.parse(definition) as CampaignDefinition, JSON.parse(ledger) as CampaignLedger);
+        return true;
       })(),
       tx.done,
     ]);
+    if (!moved) return false;
   }
   if (log) {
     const entries = JSON.parse(log) as Array<[number, number]>;
@@ -306,4 +323,13 @@ export async function migrateFromLocalStorage(db: PaneDatabase, storage: Storage
     if (key && (key === LEGACY_ACTIVE || key === LEGACY_LOG || /^outmerge\.campaign\..+\.(definition|ledger)$/.test(key))) legacy.push(key);
   }
   for (const key of legacy) storage.removeItem(key);
+  return true;
+}
+
+function leaseIsLive(raw: string | null, now: number): boolean {
+  try {
+    return raw !== null && (JSON.parse(raw) as { expiresAt?: number }).expiresAt! > now;
+  } catch {
+    return false;
+  }
 }
