@@ -370,3 +370,25 @@ describe('the files a campaign still needs', () => {
     expect(filesStillNeeded(ledger, messages)).toEqual({ names: [], contentIds: [] });
   });
 });
+
+describe('a campaign the browser will not keep', () => {
+  it('is not started: the start rejects with the storage error, nothing is sent, and the campaign is free again', async () => {
+    const { store, records } = device();
+    const mailbox = new MemoryMailbox();
+    const kept = records.open();
+    const full = { ...kept, start: () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) };
+    const lock = createRunnerLock({ store, locks: null });
+    const session = new CampaignSession({ records: full, lock, sendLog: new SendLog(null), ratePerMinute: 600, attachment: () => Promise.reject(new Error('no files')), inlineImage: () => Promise.reject(new Error('no pictures')) });
+    session.setGraph(mailbox.client());
+    const def = definition(3);
+    const plan = definitionPlan(def);
+    let outcome: unknown = null;
+    void session.start(def, plan.messages, plan.excluded, null).catch((error: unknown) => (outcome = error));
+    await until(() => outcome !== null);
+    expect(outcome).toMatchObject({ name: 'QuotaExceededError' });
+    expect(mailbox.accepted).toEqual([]);
+    expect(lock.isHeld(def.id)).toBe(false);
+    expect(session.current()).toBeNull();
+    session.dispose();
+  });
+});

@@ -181,7 +181,10 @@ export class CampaignSession {
     this.reconcile();
   }
 
-  /** Starts a new campaign; refused (busy) while another one is under way. */
+  /**
+   * Starts a new campaign; refused (busy) while another one is under way. Rejects when the
+   * campaign cannot be kept in the browser's storage (nothing was sent then).
+   */
   async start(definition: CampaignDefinition, messages: PlannedMessages, excluded: ReadonlyMap<number, Finding>, mailbox: string | null): Promise<void> {
     if (this.handle) return;
     const otherId = await this.records.activeId();
@@ -203,7 +206,7 @@ export class CampaignSession {
       this.handle = null;
       handle.release();
       this.refresh();
-      return this.update({ error: error instanceof Error ? error.message : String(error) });
+      throw error;
     }
     this.view = null;
     await this.runHeld(handle, { plan: { definition, messages, excluded, ledger } });

@@ -18,6 +18,8 @@ export function SendStep(props: {
   blockedReason: string | null;
   /** The campaign is being prepared (checked again, stored): sending has not started yet. */
   starting?: boolean;
+  /** Why the last start did not start, in words that say what to do. */
+  startError?: string | null;
   campaign: CampaignView | null;
   onSend: () => void;
   onPause: () => void;
@@ -44,6 +46,11 @@ export function SendStep(props: {
         </Text>
       )}
       {!campaign && blockedReason && <Caption1 block>{blockedReason}</Caption1>}
+      {!campaign && props.startError && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody data-testid="start-error">{props.startError}</MessageBarBody>
+        </MessageBar>
+      )}
       {!campaign && (
         <Button appearance="primary" disabled={blockedReason !== null || props.starting === true} onClick={onSend} data-testid="send-button" className={layout.spacedS}>
           {props.starting ? t('send.starting') : count === 0 ? t('send.title') : count === 1 ? t('send.buttonOne') : t('send.button', { count })}

@@ -143,7 +143,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
         {shownStep === 'send' && (
           <>
             {!campaign && budgetNotice}
-            <SendStep mailbox={mailbox} signedInAs={account?.email ?? null} count={plan.plan?.messages.length ?? 0} blockedReason={plan.blockedReason} starting={plan.starting} campaign={campaign} onSend={() => void plan.start()} onPause={pause} onResume={resume} onStop={stop} />
+            <SendStep mailbox={mailbox} signedInAs={account?.email ?? null} count={plan.plan?.messages.length ?? 0} blockedReason={plan.blockedReason} starting={plan.starting} startError={plan.startError} campaign={campaign} onSend={() => void plan.start()} onPause={pause} onResume={resume} onStop={stop} />
             {campaign && !campaign.running && !campaign.stopping && (campaign.ledger.status === 'finished' || campaign.ledger.status === 'cancelled') && (
               <ReportStep
                 campaign={campaign}

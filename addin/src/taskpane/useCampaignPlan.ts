@@ -97,6 +97,8 @@ export function useCampaignPlan(input: { draft: Draft | null; recipients: Recipi
   const split = useMemo(() => (shownPlan && budget.idle ? budgetSplit(shownPlan.messages.checked, budget.log, Date.now()) : null), [shownPlan, budget]);
 
   const [starting, setStarting] = useState(false);
+  /** Why the last start did not start (the campaign could not be kept in the browser). */
+  const [startError, setStartError] = useState<string | null>(null);
   const blockedReason = !signedIn
     ? t('send.signInFirst')
     : compiled && !compiled.ok
@@ -113,6 +115,7 @@ export function useCampaignPlan(input: { draft: Draft | null; recipients: Recipi
     if (!list || !mapping || !auth || startingRef.current) return;
     startingRef.current = true;
     setStarting(true);
+    setStartError(null);
     try {
       // The campaign's permissions are asked for now, in one consent, rather than row by row.
       onAuthFailure(null);
@@ -126,12 +129,14 @@ export function useCampaignPlan(input: { draft: Draft | null; recipients: Recipi
       const latest = await latestDraft();
       if (!latest || !compileTemplate(latest, list.columns).ok) return;
       const definition = campaignDefinition({ id: crypto.randomUUID(), draft: latest, list, mapping, excludedRows, footerHtml: await footerAtStart() });
-      await launch(definition, await definitionPlanInSlices(definition), latest);
+      const planned = await definitionPlanInSlices(definition);
+      // The session refuses only when the browser would not keep the campaign.
+      await launch(definition, planned, latest).catch((e: unknown) => setStartError(t('send.storageFailed', { message: e instanceof Error ? e.message : String(e) })));
     } finally {
       startingRef.current = false;
       setStarting(false);
     }
-  }, [list, mapping, auth, mailbox, latestDraft, footerAtStart, onAuthFailure, launch, excludedRows]);
+  }, [list, mapping, auth, mailbox, latestDraft, footerAtStart, onAuthFailure, launch, excludedRows, t]);
 
   const messages = shownPlan?.messages;
   const index = messages ? Math.max(0, Math.min(previewIndex, messages.length - 1)) : 0;
@@ -141,5 +146,5 @@ export function useCampaignPlan(input: { draft: Draft | null; recipients: Recipi
     return messages && checked ? messages.render(checked) : null;
   }, [messages, index]);
 
-  return { compiled, fieldNames, plan: shownPlan, checking, split, excludedRows, toggleRow, previewIndex: index, setPreviewIndex, previewed, blockedReason, starting, start: startCampaign };
+  return { compiled, fieldNames, plan: shownPlan, checking, split, excludedRows, toggleRow, previewIndex: index, setPreviewIndex, previewed, blockedReason, starting, startError, start: startCampaign };
 }

@@ -114,6 +114,7 @@ export const de: Record<keyof typeof en, string> = {
   'send.nothingToSend': 'Es gibt keinen Empfänger.',
   'send.checking': 'Die Empfänger werden gerade geprüft. Danach kann der Versand beginnen.',
   'send.starting': 'Kampagne wird vorbereitet…',
+  'send.storageFailed': 'Die Kampagne konnte nicht in diesem Browser gespeichert werden ({message}). Gib Speicherplatz frei oder erlaube dieser Website, Daten zu speichern, und sende dann erneut.',
   'send.sending': 'Wird gesendet…',
   'send.progress': '{sent, plural, other {# gesendet}}, {failed, number} fehlgeschlagen, {remaining, number} ausstehend',
   'send.timeLeft': 'Noch etwa {minutes} Min.',

@@ -112,6 +112,7 @@ export const en = {
   'send.nothingToSend': 'There is no recipient to send to.',
   'send.checking': 'The recipients are being checked. Sending can start once that is done.',
   'send.starting': 'Preparing the campaign…',
+  'send.storageFailed': 'The campaign could not be kept in this browser ({message}). Free some disk space, or allow this site to store data, then send again.',
   'send.sending': 'Sending…',
   'send.progress': '{sent, plural, other {# sent}}, {failed, number} failed, {remaining, number} to go',
   'send.timeLeft': 'About {minutes} min left',

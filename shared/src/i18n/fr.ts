@@ -114,6 +114,7 @@ export const fr: Record<keyof typeof en, string> = {
   'send.nothingToSend': 'Il n’y a aucun destinataire.',
   'send.checking': 'Les destinataires sont en cours de vérification. L’envoi pourra commencer ensuite.',
   'send.starting': 'Préparation de la campagne…',
+  'send.storageFailed': 'La campagne n’a pas pu être enregistrée dans ce navigateur ({message}). Libère de l’espace disque ou autorise ce site à stocker des données, puis relance l’envoi.',
   'send.sending': 'Envoi en cours…',
   'send.progress': '{sent, plural, one {# envoyé} other {# envoyés}}, {failed, number} en échec, {remaining, plural, one {# restant} other {# restants}}',
   'send.timeLeft': 'Environ {minutes, plural, one {# min restante} other {# min restantes}}',
