@@ -10,6 +10,8 @@
  * an ambiguous send may be in transit (Exchange moves it to Sent Items later): it ends
  * `unknown_outcome` for the sender to decide, and is never sent again automatically.
  */
+import type { CampaignSchedule } from './schedule.js';
+
 export type FailureReason =
   | 'rejected'
   | 'send_as_denied'
@@ -45,7 +47,11 @@ export type RowState =
   | { status: 'creating'; attempts?: number }
   | { status: 'drafted'; draftId: string }
   | { status: 'sending'; draftId: string }
-  | { status: 'sent'; at: number }
+  /**
+   * Accepted by Exchange. `heldId`: a scheduled row's message, held in Drafts under this id until
+   * `at` (its deferred send time); deleting it before then cancels it.
+   */
+  | { status: 'sent'; at: number; heldId?: string }
   /** `draftId`: the row's draft when it had one (a refused send leaves it in Drafts). */
   | { status: 'failed'; reason: FailureReason; message: string; draftId?: string }
   | { status: 'cancelled' };
@@ -68,6 +74,11 @@ export interface CampaignLedger {
   blocked?: { reason: BlockReason; message: string; files?: string[] } | null;
   /** Ids of the non-delivery reports already applied to the rows (each is applied once). */
   reportsSeen?: string[];
+  /**
+   * A scheduled campaign: what each row's deferred send time is computed from (schedule.ts), so a
+   * pane that resumes it gives every row the same time. Its messages are held by Exchange.
+   */
+  schedule?: CampaignSchedule | null;
 }
 
 export function newLedger(id: string, rows: number[], mailbox: string | null, now: number): CampaignLedger {

@@ -396,4 +396,47 @@ describe('runCampaign', () => {
     expect(fake.sentFiles.get('c:2')).toEqual(['film.mp4']);
     expect(fake.drafts.size).toBe(0);
   });
+
+  it('gives each message of a scheduled campaign its deferred send time and keeps the held id, taking nothing from the budget now', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time);
+    const properties = new Map<string, Array<{ id: string; value: string }>>();
+    const graph: GraphOperations = {
+      ...fake.graph,
+      createDraft: async (message) => {
+        const id = await fake.graph.createDraft(message);
+        properties.set(message.singleValueExtendedProperties?.[0]?.value ?? '', message.singleValueExtendedProperties ?? []);
+        return id;
+      },
+    };
+    const log = new SendLog(null, 1);
+    const day = 24 * 3600_000;
+    const deferred = new Map([
+      [2, day + 1500],
+      [3, day + 3000],
+      [4, 2 * day],
+    ]);
+    const ledger = await run(newLedger('c', rows, null, 0), graph, time, { concurrency: 1, deferredAt: (row) => deferred.get(row) ?? null, onSent: (n, at) => log.record(n, at) });
+    expect(ledger.status).toBe('finished');
+    // Whole seconds, as the property holds them; the held draft's id kept for a cancel.
+    expect(rows.map((row) => ledger.states[row])).toEqual([
+      { status: 'sent', at: day + 1000, heldId: 'd1' },
+      { status: 'sent', at: day + 3000, heldId: 'd2' },
+      { status: 'sent', at: 2 * day, heldId: 'd3' },
+    ]);
+    expect(properties.get('c:3')).toEqual([
+      { id: 'String {4c0f8e2a-8d9b-4e4b-9c3f-6b1e2d7a5f10} Name OutmergeRowId', value: 'c:3' },
+      { id: 'String {4c0f8e2a-8d9b-4e4b-9c3f-6b1e2d7a5f10} Name OutmergeCampaignId', value: 'c' },
+      { id: 'SystemTime 0x3FEF', value: '1970-01-02T00:00:03Z' },
+    ]);
+    // Held messages count when they go out, which the schedule already planned: not in today's log.
+    expect(log.usedInLastDay(time.now())).toBe(0);
+  });
+
+  it('sends a scheduled row whose time has passed as an ordinary one (Exchange sends it at once)', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time);
+    const ledger = await run(newLedger('c', [2], null, 0), fake.graph, time, { deferredAt: () => 0 });
+    expect(ledger.states[2]).toEqual({ status: 'sent', at: 0 });
+  });
 });

@@ -22,7 +22,7 @@
  *   blocks until IT releases the sender (5.1.8);
  * - the budget counts what Sent Items show (other devices, other apps), read before and during the run.
  */
-import { ROW_MARKER_PROPERTY_ID } from '../../../shared/src/api/graphMarker.js';
+import { CAMPAIGN_MARKER_PROPERTY_ID, DEFERRED_SEND_TIME_PROPERTY_ID, deferredSendTimeValue, ROW_MARKER_PROPERTY_ID } from '../../../shared/src/api/graphMarker.js';
 import { GraphRequestError, type GraphFileAttachment, type GraphMailClient, type GraphMessage } from '../graph/graphMailClient.js';
 import { base64ToBytes, deliveryPlan, needsFollowUpRequests, type DeliveryPlan } from './attachmentDelivery.js';
 import { isSettled, retally, rowMarker, totals, type BlockReason, type CampaignLedger, type FailureReason, type LedgerTotals, type RowState } from './campaign.js';
@@ -57,6 +57,12 @@ export interface RunOptions {
   signal?: AbortSignal;
   onProgress?: (progress: RunProgress) => void;
   onSent?: (recipients: number, at: number) => void;
+  /**
+   * A scheduled campaign: each row's deferred send time (PidTagDeferredSendTime). Exchange holds
+   * the message until then; the times already keep the 24-hour budget (schedule.ts), so a
+   * scheduled run takes no `budget`.
+   */
+  deferredAt?: (row: number) => number | null;
   /** With a budget, a campaign that needs more than is left goes out over days (status "waiting"). */
   budget?: RecipientBudget;
   /** The mailbox's non-delivery reports, read between rows. */
@@ -343,9 +349,19 @@ export async function runCampaign(ledger: CampaignLedger, messages: MessageSourc
     bccRecipients: message.bcc.map((address) => ({ emailAddress: { address } })),
     // Microsoft's recipe for a shared mailbox: the draft stays in the user's mailbox, `from` names the shared one.
     ...(sendAs ? { from: { emailAddress: { address: sendAs } } } : {}),
-    singleValueExtendedProperties: [{ id: ROW_MARKER_PROPERTY_ID, value: rowMarker(ledger, message.row) }],
+    singleValueExtendedProperties: [
+      { id: ROW_MARKER_PROPERTY_ID, value: rowMarker(ledger, message.row) },
+      // Every message of the campaign under one value: a scheduled campaign's held messages are listed by it.
+      { id: CAMPAIGN_MARKER_PROPERTY_ID, value: ledger.id },
+      ...deferredProperty(message.row),
+    ],
     ...(files.inline.length > 0 ? { attachments: files.inline } : {}),
   });
+
+  const deferredProperty = (row: number) => {
+    const at = options.deferredAt?.(row) ?? null;
+    return at === null ? [] : [{ id: DEFERRED_SEND_TIME_PROPERTY_ID, value: deferredSendTimeValue(at) }];
+  };
 
   /** The files that did not fit in the draft's own request. A failure leaves the draft half-made. */
   const completeDraft = async (draftId: string, files: DeliveryPlan): Promise<void> => {
@@ -497,8 +513,16 @@ export async function runCampaign(ledger: CampaignLedger, messages: MessageSourc
         try {
           await call(() => options.graph.sendDraft(state.draftId, { sendAs }), true, () => set(row, { status: 'sending', draftId: state.draftId }));
           const at = now();
-          set(row, { status: 'sent', at });
-          options.onSent?.(recipients, at);
+          // The property's whole seconds: what Exchange holds the message until.
+          const deferred = options.deferredAt?.(row) ?? null;
+          const held = deferred === null ? null : Math.floor(deferred / 1000) * 1000;
+          if (held !== null && held > at) {
+            // Held in Drafts under the same id until its time: kept so that a cancel can delete it.
+            set(row, { status: 'sent', at: held, heldId: state.draftId });
+          } else {
+            set(row, { status: 'sent', at });
+            options.onSent?.(recipients, at);
+          }
         } catch (error) {
           if (error instanceof Interrupted) throw error;
           if (error instanceof GraphRequestError && error.code === 'ErrorMessageSubmissionBlocked') {

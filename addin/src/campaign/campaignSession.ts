@@ -30,6 +30,9 @@ import type { RunnerHandle, RunnerLock } from './runnerLock.js';
 import type { SendLog } from './sendLog.js';
 import { inSlices } from './slices.js';
 import { settleStopped } from './stopCampaign.js';
+import { deferredTimes, type CampaignSchedule } from './schedule.js';
+import { cancelHeld } from './scheduleCancel.js';
+import { recipientsOf } from './outgoingMessage.js';
 import type { GraphFileAttachment } from '../graph/graphMailClient.js';
 
 export interface CampaignView {
@@ -126,6 +129,19 @@ export async function picturesStillShown(ledger: CampaignLedger, messages: Plann
   return shown;
 }
 
+/** The graph a cancel uses: the session's operations, and the campaign's Drafts listing where the client has it. */
+type CancelGraph = Parameters<typeof cancelHeld>[1]['graph'];
+
+/** Each row's deferred send time, computed again from the kept schedule (schedule.ts). */
+export function scheduledTimes(rows: readonly number[], schedule: CampaignSchedule, messages: PlannedMessages): Map<number, number> {
+  const counts = rows.map((row) => {
+    const envelope = messages.envelope(row);
+    return envelope ? recipientsOf(envelope) : 1;
+  });
+  const times = deferredTimes(counts, schedule);
+  return new Map(rows.map((row, index) => [row, times[index]!]));
+}
+
 function progressOf(counts: LedgerTotals): RunProgress {
   return { ...counts, throttledUntil: null, estimatedRemainingMs: 0 };
 }
@@ -185,7 +201,7 @@ export class CampaignSession {
    * Starts a new campaign; refused (busy) while another one is under way. Rejects when the
    * campaign cannot be kept in the browser's storage (nothing was sent then).
    */
-  async start(definition: CampaignDefinition, messages: PlannedMessages, excluded: ReadonlyMap<number, Finding>, mailbox: string | null): Promise<void> {
+  async start(definition: CampaignDefinition, messages: PlannedMessages, excluded: ReadonlyMap<number, Finding>, mailbox: string | null, schedule: CampaignSchedule | null = null): Promise<void> {
     if (this.handle) return;
     const otherId = await this.records.activeId();
     const otherStatus = otherId ? await this.records.status(otherId) : null;
@@ -199,6 +215,8 @@ export class CampaignSession {
     // Held before the first write, so that this pane's own notices find it the runner.
     this.handle = handle;
     const ledger = newLedger(definition.id, messages.rows(), mailbox, this.now());
+    // A scheduled campaign keeps what its times are computed from: every pane computes the same.
+    if (schedule) ledger.schedule = schedule;
     try {
       if (otherId) await this.records.close(otherId);
       await this.records.start(definition, ledger);
@@ -253,6 +271,38 @@ export class CampaignSession {
       this.handle = handle;
       try {
         await this.settle(handle);
+      } finally {
+        this.handle = null;
+        handle.release();
+      }
+      this.refresh();
+    });
+    this.update({ stopping: false });
+  }
+
+  /**
+   * Cancels a scheduled campaign: what is still being prepared stops (as Stop does), then every
+   * message Exchange still holds for later is deleted (scheduleCancel.ts). Messages whose time
+   * came already went out and stay sent.
+   */
+  async cancelScheduled(): Promise<void> {
+    const view = this.view;
+    if (!view || view.observing || !view.ledger.schedule) return;
+    if (!ended(view.ledger.status)) await this.stop();
+    this.update({ stopping: true, notice: null });
+    await this.withCampaign(async (handle) => {
+      this.handle = handle;
+      try {
+        const ledger = (await this.records.ledger(view.definition.id))?.ledger;
+        const graph = this.graph;
+        if (!ledger) return;
+        if (!graph) return this.update({ notice: 'signInToStop' });
+        const writes = new LedgerWrites((rows) => this.write(handle, ledger, rows));
+        await cancelHeld(ledger, { graph: graph as CancelGraph, save: (_ledger, row) => writes.record(row), now: this.now });
+        await writes.settled();
+        await this.records.compact(ledger.id).catch(() => undefined);
+      } catch (e) {
+        this.update({ error: e instanceof NotRunner ? null : e instanceof Error ? e.message : String(e) });
       } finally {
         this.handle = null;
         handle.release();
@@ -545,6 +595,7 @@ export class CampaignSession {
     this.abort = abort;
     handle.lost.addEventListener('abort', () => abort.abort(), { once: true });
     this.update({ running: true, observing: false, notice: null, error: null });
+    const deferred = ledger.schedule ? scheduledTimes(ledger.rows, ledger.schedule, messages) : null;
     let error: string | null = null;
     try {
       await runCampaign(ledger, messages, {
@@ -553,7 +604,8 @@ export class CampaignSession {
         attachment: (name) => this.options.attachment(definition, name),
         inlineImage: (contentId) => this.options.inlineImage(definition, contentId),
         signal: abort.signal,
-        budget: this.options.sendLog,
+        // A scheduled campaign's times keep the budget themselves (Exchange counts when it sends them).
+        ...(deferred ? { deferredAt: (row: number) => deferred.get(row) ?? null } : { budget: this.options.sendLog }),
         ...(this.options.health ? { health: this.options.health } : {}),
         save: (_ledger, row) => writes.record(row),
         onSent: (recipients, at) => this.options.sendLog.record(recipients, at),
