@@ -23,6 +23,8 @@ export interface ReportLine {
   /** The message's subject: only when asked for (the export), otherwise empty. */
   subject: string;
   status: ReportStatus;
+  /** A scheduled row's deferred send time: Exchange keeps the message until then. */
+  heldUntil?: number;
   /** Why a row failed, with Microsoft 365's own words where it gave some. */
   failure?: { reason: FailureReason; message: string };
   /** Why a row was left out before sending. */
@@ -86,6 +88,7 @@ export class CampaignReport {
         subject: options.subject ? (this.input.messages.get(row)?.subject ?? '') : '',
         status: statusOf(state),
         ...(state.status === 'failed' ? { failure: { reason: state.reason, message: state.message } } : {}),
+        ...(state.status === 'sent' && state.heldId ? { heldUntil: state.at } : {}),
       };
     }
     // Left out before sending; a row planned after the campaign started (none should be) reads as left out too.

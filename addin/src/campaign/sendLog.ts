@@ -152,6 +152,11 @@ export class SendLog {
     return this.remote.items.sumAfter(windowStart) + this.local.sumAfter(Math.max(windowStart, this.remote.fetchedAt - IN_TRANSIT_MS));
   }
 
+  /** What the last 24 hours count, as [time, recipients]: what a scheduled campaign's first day must leave room for. */
+  counted(now: number): Array<[number, number]> {
+    return this.entries(now);
+  }
+
   /** Everything counted in the window, oldest first: only when the budget is short. */
   private entries(now: number): Array<[number, number]> {
     const windowStart = now - DAY_MS;

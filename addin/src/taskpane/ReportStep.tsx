@@ -12,6 +12,7 @@ import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { saveCsv } from '../browser/saveFile.js';
 import { reportStatusText } from '../campaign/describe.js';
+import { formatDateTime } from '../../../shared/src/i18n/translate.js';
 import { reportCsvInSlices } from '../campaign/reportCsv.js';
 import { Pager, usePageRange } from './Pager.js';
 import { StepHeading } from './StepHeading.js';
@@ -25,8 +26,21 @@ const useStyles = makeStyles({
   address: { overflowWrap: 'anywhere' },
 });
 
-export function ReportStep({ campaign, onRetryFailed, onClose }: { campaign: CampaignView; onRetryFailed: () => void; onClose: () => void }) {
-  const { t } = useI18n();
+export function ReportStep({
+  campaign,
+  onRetryFailed,
+  onClose,
+  retryLabel,
+  closeLabel,
+}: {
+  campaign: Pick<CampaignView, 'definition' | 'ledger' | 'messages' | 'excluded'>;
+  onRetryFailed: (() => void) | null;
+  onClose: () => void;
+  /** The history's labels: a re-run as a new campaign, back to the list. */
+  retryLabel?: (failed: number) => string;
+  closeLabel?: string;
+}) {
+  const { t, locale } = useI18n();
   const layout = useLayout();
   const styles = useStyles();
   const { definition, ledger, messages, excluded } = campaign;
@@ -53,13 +67,13 @@ export function ReportStep({ campaign, onRetryFailed, onClose }: { campaign: Cam
         <Button size="small" disabled={exporting} onClick={() => void exportCsv()} data-testid="report-export">
           {t('report.export')}
         </Button>
-        {counts.failed > 0 && (
+        {counts.failed > 0 && onRetryFailed && (
           <Button size="small" appearance="primary" onClick={onRetryFailed} data-testid="retry-failed">
-            {t('report.retryFailed', { count: counts.failed })}
+            {retryLabel ? retryLabel(counts.failed) : t('report.retryFailed', { count: counts.failed })}
           </Button>
         )}
         <Button size="small" onClick={onClose} data-testid="close-report">
-          {t('report.newCampaign')}
+          {closeLabel ?? t('report.newCampaign')}
         </Button>
       </div>
       <Table size="extra-small" aria-label={t('report.title')} data-testid="report-table">
@@ -75,7 +89,7 @@ export function ReportStep({ campaign, onRetryFailed, onClose }: { campaign: Cam
             <TableRow key={line.row} data-testid={`report-row-${line.row}`}>
               <TableCell>{line.row}</TableCell>
               <TableCell className={styles.address}>{line.to}</TableCell>
-              <TableCell>{reportStatusText(line, t)}</TableCell>
+              <TableCell>{reportStatusText(line, t, (at) => formatDateTime(at, locale))}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -10,6 +10,7 @@ import type { CampaignDefinition } from '../campaign/campaignRecords.js';
 import { CampaignSession, type CampaignView } from '../campaign/campaignSession.js';
 import { mailboxHealth } from '../campaign/deliveryReports.js';
 import type { Finding, PlannedMessages } from '../campaign/planCampaign.js';
+import type { CampaignSchedule } from '../campaign/schedule.js';
 import { createRunnerLock, hostLocks } from '../campaign/runnerLock.js';
 import { SendLog } from '../campaign/sendLog.js';
 import type { GraphFileAttachment, GraphMailClient } from '../graph/graphMailClient.js';
@@ -96,7 +97,9 @@ export function useCampaign(options: CampaignOptions) {
     campaign,
     sendLog,
     budget,
-    start: (definition: CampaignDefinition, messages: PlannedMessages, excluded: ReadonlyMap<number, Finding>, mailbox: string | null) => session?.start(definition, messages, excluded, mailbox) ?? Promise.resolve(),
+    start: (definition: CampaignDefinition, messages: PlannedMessages, excluded: ReadonlyMap<number, Finding>, mailbox: string | null, schedule: CampaignSchedule | null = null) =>
+      session?.start(definition, messages, excluded, mailbox, schedule) ?? Promise.resolve(),
+    cancelScheduled: () => session?.cancelScheduled() ?? Promise.resolve(),
     pause: () => session?.pause(),
     resume: () => void session?.resume(),
     stop: () => void session?.stop(),
