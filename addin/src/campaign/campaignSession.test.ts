@@ -14,6 +14,7 @@ import { ledgerFields, MemoryCampaignRecords, type CampaignDefinition } from './
 import { CampaignSession, filesStillNeeded, picturesStillShown } from './campaignSession.js';
 import { definitionPlan } from './definitionMessages.js';
 import { createRunnerLock } from './runnerLock.js';
+import { deferredTimes } from './schedule.js';
 import { SendLog } from './sendLog.js';
 import { MemoryMailbox } from './testing/memoryMailbox.js';
 
@@ -133,6 +134,41 @@ describe('a campaign in two panes', () => {
     expect(mailbox.accepted).toHaveLength(20);
     expect([...once(mailbox).values()].every((count) => count === 1)).toBe(true);
     expect(second.graph.calls.sendDraft).toBeGreaterThan(0);
+  });
+
+  it('a scheduled campaign taken over after a reload gives every row the same time, sends each once, and is cancelled by deleting what Exchange keeps', async () => {
+    const store = device();
+    const mailbox = new MemoryMailbox();
+    const first = openPane(store, mailbox);
+    const second = openPane(store, mailbox);
+    const def = definition(20);
+    const plan = definitionPlan(def);
+    const startAt = Date.now() + 3 * 3600_000;
+    const schedule = { startAt, limit: 12, ratePerMinute: 600, counted: [] as Array<[number, number]> };
+    void first.session.start(def, plan.messages, plan.excluded, null, schedule);
+    await until(() => mailbox.accepted.length >= 6);
+    first.session.dispose();
+
+    await until(() => second.session.current()?.ledger.status === 'finished');
+    expect(mailbox.accepted).toHaveLength(20);
+    expect([...once(mailbox).values()].every((count) => count === 1)).toBe(true);
+    // Both panes computed the same times from the kept schedule: 12 on the first day, 8 the next.
+    const expected = deferredTimes(Array(20).fill(1), schedule).map((at) => Math.floor(at / 1000) * 1000);
+    const ledger = second.session.current()!.ledger;
+    const held = ledger.rows.filter((row) => {
+      const state = ledger.states[row];
+      return state?.status === 'sent' && state.heldId !== undefined;
+    });
+    // A row the first pane left "sending" is settled by looking it up (this fake shows it in Sent Items at once), never sent again.
+    expect(held.length).toBeGreaterThanOrEqual(16);
+    for (const row of held) expect(ledger.states[row]).toMatchObject({ status: 'sent', at: expected[ledger.rows.indexOf(row)] });
+    expect(ledger.rows.every((row) => ledger.states[row]?.status === 'sent')).toBe(true);
+
+    await drive(second.session.cancelScheduled());
+    const cancelled = second.session.current()!.ledger;
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.rows.filter((row) => cancelled.states[row]?.status === 'cancelled')).toEqual(held);
+    expect(mailbox.sentItems()).toHaveLength(20 - held.length);
   });
 
   it('is not carried on by a pane in another message, which lacks its files: it waits, and goes on in the pane whose message holds them', async () => {
