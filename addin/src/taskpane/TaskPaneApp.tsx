@@ -29,6 +29,7 @@ import { TemplateStep } from './TemplateStep.js';
 import { useCampaign } from './useCampaign.js';
 import { useCampaignPlan, type CampaignStart } from './useCampaignPlan.js';
 import { useDraft } from './useDraft.js';
+import { useFieldInsert } from './useFieldInsert.js';
 import { useLicense } from './useLicense.js';
 import { usePaneSession } from './usePaneSession.js';
 import { useRecipients } from './useRecipients.js';
@@ -79,13 +80,14 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   const draft = useDraft(host, account);
   const ownAddresses = useMemo(() => [account?.email, host.userEmail()], [account, host]);
   const { mailbox, mailboxOf, fallbackFrom, setFallbackFrom } = useSenderMailbox(draft.draft, ownAddresses);
-  const recipients = useRecipients({ storage, graph, onAuthFailure: setGraphFailure });
+  const recipients = useRecipients({ storage, graph, onAuthFailure: setGraphFailure, cellLocale: host.displayLanguage() });
   const { attachment, inlineImage } = draft;
   const { campaign, start, pause, resume, stop, retryFailed, close, sendLog, budget, cancelScheduled } = useCampaign({
     storage,
     records,
     graph,
     ratePerMinute: config.sendRatePerMinute,
+    maxRatePerMinute: config.sendRateMaxPerMinute,
     dailyRecipientLimit: config.dailyRecipientLimit,
     attachment: (_definition, name) => attachment(name),
     inlineImage: (_definition, contentId) => inlineImage(contentId),
@@ -108,7 +110,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
     [start, mailboxOf, scheduleAt],
   );
   const starting: CampaignStart = { auth, mailbox, latestDraft: draft.latest, footerAtStart, onAuthFailure: setGraphFailure, launch };
-  const plan = useCampaignPlan({ draft: draft.draft, recipients: recipients.state, footerHtml: footerFor(license.state), budget, signedIn: account !== null, start: starting });
+  const plan = useCampaignPlan({ draft: draft.draft, recipients: recipients.state, footerHtml: footerFor(license.state), budget, ratePerMinute: config.sendRatePerMinute, signedIn: account !== null, start: starting });
   if (plan.plan !== planned) setPlanned(plan.plan);
   const [showHistory, setShowHistory] = useState(false);
   /** Re-runs a past campaign's failed rows as a new campaign: its permissions and the footer as at any start. */
@@ -127,6 +129,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
     else await history.cancel(id);
   };
   const testRun = useMemo(() => (graph ? { graph, attachment, inlineImage, sendLog } : null), [graph, attachment, inlineImage, sendLog]);
+  const fieldInsert = useFieldInsert(host, draft.reload);
   const testSend = useTestSend({ message: plan.previewed, to: account?.email ?? null, mailbox, list: recipients.state.list, run: testRun, onAuthFailure: setGraphFailure });
 
   const [step, setStep] = useState<StepId>('message');
@@ -171,9 +174,21 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
       {!showHistory && (
       <Wizard steps={wizardSteps(t, recipients.state.list !== null)} current={shownStep} onStep={setStep} locked={campaign !== null}>
         {shownStep === 'message' && (
-          <TemplateStep draft={draft.draft} error={draft.error} fields={plan.fieldNames} onReload={draft.reload} mailbox={mailbox} fallbackFrom={fallbackFrom} onFallbackFrom={setFallbackFrom} signedIn={account !== null} />
+          <TemplateStep
+            draft={draft.draft}
+            error={draft.error}
+            fields={plan.fieldNames}
+            onReload={draft.reload}
+            mailbox={mailbox}
+            fallbackFrom={fallbackFrom}
+            onFallbackFrom={setFallbackFrom}
+            signedIn={account !== null}
+            columns={recipients.state.list?.columns ?? null}
+            onInsertField={(tag) => void fieldInsert.insert(tag)}
+            insertResult={fieldInsert.result}
+          />
         )}
-        {shownStep === 'recipients' && <RecipientsStep recipients={recipients} />}
+        {shownStep === 'recipients' && <RecipientsStep recipients={recipients} rows={{ excluded: plan.excludedRows, toggle: plan.toggleRow, setIncluded: plan.setRowsIncluded }} />}
         {shownStep === 'check' && (
           <>
             {budgetNotice}
@@ -189,6 +204,9 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
               footer={footer}
               onTestSend={account ? () => void testSend.send() : null}
               testResult={testSend.result}
+              testTo={testSend.address}
+              onTestTo={testSend.setAddress}
+              testToError={testSend.addressError}
               onToggleRow={plan.toggleRow}
             />
           </>
@@ -200,6 +218,8 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
               mailbox={mailbox}
               signedInAs={account?.email ?? null}
               count={plan.plan?.messages.length ?? 0}
+              estimate={plan.estimate}
+              ratePerMinute={config.sendRatePerMinute}
               blockedReason={plan.blockedReason ?? scheduleBlock}
               starting={plan.starting}
               startError={plan.startError}

@@ -26,6 +26,8 @@ export interface CampaignOptions {
   records: PaneRecords;
   graph: (GraphOperations & Partial<Pick<GraphMailClient, 'sentSince' | 'inboxSince'>>) | null;
   ratePerMinute: number;
+  /** The fastest sends may go when the mailbox allows more (sendPacer.ts). */
+  maxRatePerMinute: number;
   dailyRecipientLimit: number;
   attachment: (definition: CampaignDefinition, name: string) => Promise<GraphFileAttachment>;
   inlineImage: (definition: CampaignDefinition, contentId: string) => Promise<GraphFileAttachment>;
@@ -36,7 +38,7 @@ export interface CampaignOptions {
 const noSubscription = () => () => {};
 
 export function useCampaign(options: CampaignOptions) {
-  const { storage, records, ratePerMinute, dailyRecipientLimit, graph } = options;
+  const { storage, records, ratePerMinute, maxRatePerMinute, dailyRecipientLimit, graph } = options;
   // The session is made once per storage; the signed-in Graph client reaches it through this ref.
   const graphRef = useRef(graph);
   graphRef.current = graph;
@@ -65,6 +67,7 @@ export function useCampaign(options: CampaignOptions) {
       lock: createRunnerLock({ store: storage, locks: hostLocks() }),
       sendLog,
       ratePerMinute,
+      maxRatePerMinute,
       attachment: (definition, name) => readers.current.attachment(definition, name),
       inlineImage: (definition, contentId) => readers.current.inlineImage(definition, contentId),
       missingFiles: (files) => readers.current.missingFiles(files),
@@ -78,7 +81,7 @@ export function useCampaign(options: CampaignOptions) {
       window.removeEventListener('pagehide', leave);
       created.dispose();
     };
-  }, [storage, records, sendLog, ratePerMinute]);
+  }, [storage, records, sendLog, ratePerMinute, maxRatePerMinute]);
   useEffect(() => session?.setGraph(graph), [session, graph]);
 
   const subscribe = useCallback((listener: () => void) => (session ? session.subscribe(listener) : noSubscription()), [session]);

@@ -11,10 +11,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { campaignScopes } from '../../../shared/src/api/graphScopes.js';
 import { compileTemplate } from '../../../shared/src/merge/mergeTemplate.js';
 import { AuthFailure, type AuthPort } from '../auth/authPort.js';
-import { mappingOf, templateFieldNames, toggledRow } from '../campaign/campaignPlanInput.js';
+import { mappingOf, templateFieldNames, toggledRow, withRowsIncluded } from '../campaign/campaignPlanInput.js';
 import type { CampaignDefinition } from '../campaign/campaignRecords.js';
 import { budgetSplit, type RecipientBudgetLog } from '../campaign/dailySplit.js';
 import { campaignDefinition, definitionPlanInSlices } from '../campaign/definitionMessages.js';
+import { estimateCampaign } from '../campaign/estimate.js';
 import { planCampaignInSlices, type CampaignPlan } from '../campaign/planCampaign.js';
 import type { Draft } from '../host/mailHost.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -43,8 +44,8 @@ export interface Checking {
 /** Progress is shown in steps of a twentieth: a re-render per slice would cost more than the slice. */
 const PROGRESS_STEPS = 20;
 
-export function useCampaignPlan(input: { draft: Draft | null; recipients: RecipientsState; footerHtml: string | null; budget: { log: RecipientBudgetLog; idle: boolean }; signedIn: boolean; start: CampaignStart }) {
-  const { draft, recipients, footerHtml, budget, signedIn, start } = input;
+export function useCampaignPlan(input: { draft: Draft | null; recipients: RecipientsState; footerHtml: string | null; budget: { log: RecipientBudgetLog; idle: boolean }; ratePerMinute: number; signedIn: boolean; start: CampaignStart }) {
+  const { draft, recipients, footerHtml, budget, ratePerMinute, signedIn, start } = input;
   const { t } = useI18n();
   const [excludedRows, setExcludedRows] = useState<ReadonlySet<number>>(new Set());
   const [previewIndex, setPreviewIndex] = useState(0);
@@ -54,6 +55,8 @@ export function useCampaignPlan(input: { draft: Draft | null; recipients: Recipi
     setPreviewIndex(0);
   }, [recipients.list]);
   const toggleRow = useCallback((row: number) => setExcludedRows((rows) => toggledRow(rows, row)), []);
+  /** The grid's search: every row found taken in or left out at once. */
+  const setRowsIncluded = useCallback((rows: readonly number[], included: boolean) => setExcludedRows((excluded) => withRowsIncluded(excluded, rows, included)), []);
 
   const { list, emailColumn, ccColumn, bccColumn, attachmentColumn } = recipients;
   const mapping = useMemo(() => mappingOf({ emailColumn, ccColumn, bccColumn, attachmentColumn }), [emailColumn, ccColumn, bccColumn, attachmentColumn]);
@@ -95,6 +98,8 @@ export function useCampaignPlan(input: { draft: Draft | null; recipients: Recipi
   // The mailbox's rolling 24-hour budget, minus what Sent Items and this device show (M4): over it, the campaign goes out over days.
   // Only while no campaign is under way: it is what the sender is told before sending.
   const split = useMemo(() => (shownPlan && budget.idle ? budgetSplit(shownPlan.messages.checked, budget.log, Date.now()) : null), [shownPlan, budget]);
+  // How long it takes and how many days, before it starts (M16).
+  const estimate = useMemo(() => (shownPlan ? estimateCampaign({ messages: shownPlan.messages.length, ratePerMinute, split, now: split?.now ?? Date.now() }) : null), [shownPlan, ratePerMinute, split]);
 
   const [starting, setStarting] = useState(false);
   /** Why the last start did not start (the campaign could not be kept in the browser). */
@@ -146,5 +151,5 @@ export function useCampaignPlan(input: { draft: Draft | null; recipients: Recipi
     return messages && checked ? messages.render(checked) : null;
   }, [messages, index]);
 
-  return { compiled, fieldNames, plan: shownPlan, checking, split, excludedRows, toggleRow, previewIndex: index, setPreviewIndex, previewed, blockedReason, starting, startError, start: startCampaign };
+  return { compiled, fieldNames, plan: shownPlan, checking, split, estimate, excludedRows, toggleRow, setRowsIncluded, previewIndex: index, setPreviewIndex, previewed, blockedReason, starting, startError, start: startCampaign };
 }
