@@ -115,7 +115,7 @@ export function HistoryPanel(props: HistoryPanelProps) {
         {t('history.pastTitle')}
       </Text>
       <Input value={query} onChange={(_, data) => setQuery(data.value)} placeholder={t('history.search')} aria-label={t('history.search')} type="search" data-testid="history-search" />
-      {props.entries.length === 0 ? (
+      {past.length === 0 && query.trim() === '' ? (
         <Caption1 block>{t('history.empty')}</Caption1>
       ) : past.length === 0 ? (
         <Caption1 block>{t('history.noMatch', { query })}</Caption1>

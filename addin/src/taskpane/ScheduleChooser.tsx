@@ -28,11 +28,16 @@ export function ScheduleChooser({ schedule, limit }: { schedule: ScheduleState; 
               <MessageBarBody>
                 {t('schedule.partsIntro', { limit, count: preview.parts.length })}
                 <ol className={layout.listSpaced}>
-                  {preview.parts.map((part, index) => (
-                    <li key={index}>
-                      <Caption1>{t('schedule.part', { messages: part.messages, from: formatDateTime(part.startsAt, locale), to: formatDateTime(part.endsAt, locale) })}</Caption1>
-                    </li>
-                  ))}
+                  {preview.parts.map((part, index) => {
+                    const from = formatDateTime(part.startsAt, locale);
+                    const to = formatDateTime(part.endsAt, locale);
+                    // A part handed over within the same minute reads as one time.
+                    return (
+                      <li key={index}>
+                        <Caption1>{from === to ? t('schedule.partAt', { messages: part.messages, time: from }) : t('schedule.part', { messages: part.messages, from, to })}</Caption1>
+                      </li>
+                    );
+                  })}
                 </ol>
               </MessageBarBody>
             </MessageBar>

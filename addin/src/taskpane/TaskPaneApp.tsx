@@ -137,6 +137,8 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   const shownStep: StepId = campaign ? 'send' : step;
   // A scheduled campaign's parts are shown by the schedule instead.
   const budgetNotice = plan.split && !schedule.enabled && <BudgetNotice split={plan.split} />;
+  // How long sending now takes; a scheduled campaign shows its parts and hand-over time instead.
+  const sendEstimate = schedule.enabled ? null : plan.estimate;
   const scheduleBlock = schedule.problem ? t(`schedule.problem.${schedule.problem}`, { example: schedule.value.replace('T', ' ') }) : null;
 
   return (
@@ -218,7 +220,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
               mailbox={mailbox}
               signedInAs={account?.email ?? null}
               count={plan.plan?.messages.length ?? 0}
-              estimate={plan.estimate}
+              estimate={sendEstimate}
               ratePerMinute={config.sendRatePerMinute}
               blockedReason={plan.blockedReason ?? scheduleBlock}
               starting={plan.starting}
