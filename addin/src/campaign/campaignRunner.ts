@@ -21,7 +21,11 @@
  * - the 24-hour recipient limit comes back as non-delivery reports in the Inbox, not as errors:
  *   the runner reads them between rows, marks the rows they name, waits for a day (5.1.90) or
  *   blocks until IT releases the sender (5.1.8);
- * - the budget counts what Sent Items show (other devices, other apps), read before and during the run.
+ * - the budget counts what Sent Items show (other devices, other apps), read before and during the run;
+ * - a scheduled campaign's messages carry PidTagDeferredSendTime (`deferredAt`): Exchange accepts
+ *   the send (202) and keeps the message in Drafts under the same id until then, so the row is
+ *   `sent` with that time and its `heldId` (what a cancel deletes), and takes nothing from today's
+ *   budget (schedule.ts placed the times within it).
  */
 import { CAMPAIGN_MARKER_PROPERTY_ID, DEFERRED_SEND_TIME_PROPERTY_ID, deferredSendTimeValue, ROW_MARKER_PROPERTY_ID } from '../../../shared/src/api/graphMarker.js';
 import { GraphRequestError, type GraphFileAttachment, type GraphMailClient, type GraphMessage } from '../graph/graphMailClient.js';
