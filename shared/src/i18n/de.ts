@@ -111,6 +111,7 @@ export const de: Record<keyof typeof en, string> = {
   'grid.searchHint': "Zeigt die Zeilen, in denen eine Zelle diesen Text enthält; nimm sie gemeinsam auf oder lass sie weg.",
   'grid.count': "{included, plural, one {# Zeile} other {# Zeilen}} von {total} {included, plural, one {wird} other {werden}} gesendet",
   'grid.matching': "{count, plural, =0 {Keine Zeile enthält „{query}“.} one {# Zeile enthält „{query}“.} other {# Zeilen enthalten „{query}“.}}",
+  'grid.preparing': "Die Zeilen werden für die Suche vorbereitet…",
   'grid.includeShown': "{count, plural, one {Diese Zeile} other {Diese # Zeilen}} aufnehmen",
   'grid.excludeShown': "{count, plural, one {Diese Zeile} other {Diese # Zeilen}} weglassen",
   'grid.send': "Senden",

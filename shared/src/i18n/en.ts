@@ -109,6 +109,7 @@ export const en = {
   'grid.searchHint': "Shows the rows with a cell containing this text; include or leave them out together.",
   'grid.count': "{included, plural, one {# row} other {# rows}} of {total} will be sent",
   'grid.matching': "{count, plural, =0 {No row contains “{query}”.} one {# row contains “{query}”.} other {# rows contain “{query}”.}}",
+  'grid.preparing': "Getting the rows ready to search…",
   'grid.includeShown': "Include {count, plural, one {this row} other {these # rows}}",
   'grid.excludeShown': "Leave out {count, plural, one {this row} other {these # rows}}",
   'grid.send': "Send",

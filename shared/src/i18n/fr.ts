@@ -111,6 +111,7 @@ export const fr: Record<keyof typeof en, string> = {
   'grid.searchHint': "Affiche les lignes dont une cellule contient ce texte ; inclus-les ou écarte-les d’un coup.",
   'grid.count': "{included, plural, one {# ligne} other {# lignes}} sur {total} {included, plural, one {sera envoyée} other {seront envoyées}}",
   'grid.matching': "{count, plural, =0 {Aucune ligne ne contient « {query} ».} one {# ligne contient « {query} ».} other {# lignes contiennent « {query} ».}}",
+  'grid.preparing': "Préparation de la recherche dans les lignes…",
   'grid.includeShown': "Inclure {count, plural, one {cette ligne} other {ces # lignes}}",
   'grid.excludeShown': "Écarter {count, plural, one {cette ligne} other {ces # lignes}}",
   'grid.send': "Envoi",
