@@ -439,4 +439,29 @@ describe('runCampaign', () => {
     const ledger = await run(newLedger('c', [2], null, 0), fake.graph, time, { deferredAt: () => 0 });
     expect(ledger.states[2]).toEqual({ status: 'sent', at: 0 });
   });
+
+  it('takes a scheduled row whose time has passed from the budget (a hand-over resumed late), but not one Exchange keeps for later', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time);
+    const log = new SendLog(null, 2);
+    const many = [2, 3, 4, 5, 6];
+    const all = new Map<number, OutgoingMessage>(many.map((row) => [row, { row, to: `u${row}@contoso.com`, cc: [], bcc: [], attachments: [], subject: 's', html: 'h' }]));
+    const day = 24 * 3600_000;
+    // Rows 2–4 were due already; rows 5 and 6 are kept by Exchange for tomorrow.
+    const deferredAt = (row: number) => (row <= 4 ? 0 : 2 * day);
+    const options = { graph: fake.graph, ratePerMinute: 30, save: () => {}, now: time.now, sleep: time.sleep, budget: log, onSent: (n: number, at: number) => log.record(n, at), deferredAt, concurrency: 1 };
+    const first = await runCampaign(newLedger('c', many, null, 0), all, options);
+    // The budget is spent by the rows due: the campaign waits, rows in their order.
+    expect(first.status).toBe('waiting');
+    expect(many.map((row) => first.states[row]?.status)).toEqual(['sent', 'sent', 'pending', 'pending', 'pending']);
+    await time.sleep(first.resumeAt! - time.now());
+    const second = await runCampaign(first, all, options);
+    expect(second.status).toBe('finished');
+    // Rows 5 and 6 are kept by Exchange for their time and took nothing from today's budget.
+    expect([second.states[5], second.states[6]]).toEqual([
+      { status: 'sent', at: 2 * day, heldId: expect.any(String) },
+      { status: 'sent', at: 2 * day, heldId: expect.any(String) },
+    ]);
+    expect(log.usedInLastDay(time.now())).toBe(1);
+  });
 });

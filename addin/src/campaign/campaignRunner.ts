@@ -25,7 +25,8 @@
  * - a scheduled campaign's messages carry PidTagDeferredSendTime (`deferredAt`): Exchange accepts
  *   the send (202) and keeps the message in Drafts under the same id until then, so the row is
  *   `sent` with that time and its `heldId` (what a cancel deletes), and takes nothing from today's
- *   budget (schedule.ts placed the times within it).
+ *   budget (schedule.ts placed the times within it); a row whose time has already passed goes at
+ *   once and takes from the budget like any other.
  */
 import { CAMPAIGN_MARKER_PROPERTY_ID, DEFERRED_SEND_TIME_PROPERTY_ID, deferredSendTimeValue, ROW_MARKER_PROPERTY_ID } from '../../../shared/src/api/graphMarker.js';
 import { GraphRequestError, type GraphFileAttachment, type GraphMailClient, type GraphMessage } from '../graph/graphMailClient.js';
@@ -70,8 +71,8 @@ export interface RunOptions {
   onSent?: (recipients: number, at: number) => void;
   /**
    * A scheduled campaign: each row's deferred send time (PidTagDeferredSendTime). Exchange holds
-   * the message until then; the times already keep the 24-hour budget (schedule.ts), so a
-   * scheduled run takes no `budget`.
+   * the message until then; the times already keep the 24-hour budget (schedule.ts), so a row
+   * held for later takes nothing from `budget`; a row whose time has passed takes from it.
    */
   deferredAt?: (row: number) => number | null;
   /** With a budget, a campaign that needs more than is left goes out over days (status "waiting"). */
@@ -468,7 +469,11 @@ export async function runCampaign(ledger: CampaignLedger, messages: MessageSourc
     const recipients = recipientsOf(message);
     // A row whose message may already be with Exchange needs no budget to be looked up.
     const state = ledger.states[row]?.status ?? 'pending';
-    const needsBudget = state === 'pending' || state === 'creating' || state === 'drafted';
+    // A scheduled row Exchange will keep for later counts when it goes out (schedule.ts placed it);
+    // one whose time has passed (the hand-over fell behind, or resumed late) goes at once, from today's budget.
+    const deferred = options.deferredAt?.(row) ?? null;
+    const heldLater = deferred !== null && Math.floor(deferred / 1000) * 1000 > now();
+    const needsBudget = (state === 'pending' || state === 'creating' || state === 'drafted') && !heldLater;
     if (needsBudget) {
       await check();
       await reserve(recipients);

@@ -607,8 +607,9 @@ export class CampaignSession {
         attachment: (name) => this.options.attachment(definition, name),
         inlineImage: (contentId) => this.options.inlineImage(definition, contentId),
         signal: abort.signal,
-        // A scheduled campaign's times keep the budget themselves (Exchange counts when it sends them).
-        ...(deferred ? { deferredAt: (row: number) => deferred.get(row) ?? null } : { budget: this.options.sendLog }),
+        // A scheduled campaign's times keep the budget themselves (Exchange counts when it sends them); rows whose time passed go from today's budget.
+        budget: this.options.sendLog,
+        ...(deferred ? { deferredAt: (row: number) => deferred.get(row) ?? null } : {}),
         ...(this.options.health ? { health: this.options.health } : {}),
         save: (_ledger, row) => writes.record(row),
         onSent: (recipients, at) => this.options.sendLog.record(recipients, at),
