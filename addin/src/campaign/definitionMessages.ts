@@ -5,9 +5,9 @@
  */
 import { compileTemplate, type MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
 import type { DraftAttachment } from '../host/mailHost.js';
-import type { OutgoingMessage } from './outgoingMessage.js';
-import type { CampaignDefinition } from './campaignStore.js';
-import { planCampaign, type CampaignPlan } from './planCampaign.js';
+import type { CampaignDefinition } from './campaignRecords.js';
+import { PlannedMessages, planCampaign, planCampaignInSlices, type CampaignPlan, type PlanInput } from './planCampaign.js';
+import type { SliceOptions } from './slices.js';
 
 export type CampaignMapping = Pick<CampaignDefinition, 'emailColumn' | 'ccColumn' | 'bccColumn' | 'attachmentColumn'>;
 
@@ -26,11 +26,12 @@ export function campaignDefinition(input: {
   return { id: input.id, subject: draft.subject, bodyHtml: draft.bodyHtml, columns: list.columns, rows: list.rows, footerHtml: input.footerHtml, attachments, excludedRows: [...input.excludedRows], ...mapping };
 }
 
-export function definitionPlan(definition: CampaignDefinition): CampaignPlan {
+function planInput(definition: CampaignDefinition): PlanInput | null {
   const compiled = compileTemplate({ subject: definition.subject, bodyHtml: definition.bodyHtml }, definition.columns);
-  if (!compiled.ok) return { messages: [], findings: [], excluded: new Map() };
-  return planCampaign({
+  if (!compiled.ok) return null;
+  return {
     template: compiled.template,
+    bodyHtml: definition.bodyHtml,
     rows: definition.rows,
     emailColumn: definition.emailColumn,
     ccColumn: definition.ccColumn,
@@ -39,9 +40,18 @@ export function definitionPlan(definition: CampaignDefinition): CampaignPlan {
     attachments: definition.attachments ?? [],
     excludedRows: new Set(definition.excludedRows ?? []),
     footerHtml: definition.footerHtml,
-  });
+  };
 }
 
-export function definitionMessages(definition: CampaignDefinition): Map<number, OutgoingMessage> {
-  return new Map(definitionPlan(definition).messages.map((m) => [m.row, m]));
+const NOTHING = (): CampaignPlan => ({ messages: PlannedMessages.none(), findings: [], excluded: new Map() });
+
+export function definitionPlan(definition: CampaignDefinition): CampaignPlan {
+  const input = planInput(definition);
+  return input ? planCampaign(input) : NOTHING();
+}
+
+/** The same plan, checked in slices that give the UI thread back (a 100,000-row campaign reopened). */
+export async function definitionPlanInSlices(definition: CampaignDefinition, options: SliceOptions = {}): Promise<CampaignPlan> {
+  const input = planInput(definition);
+  return input ? planCampaignInSlices(input, options) : NOTHING();
 }

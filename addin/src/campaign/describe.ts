@@ -73,10 +73,11 @@ export function skipReason(finding: Finding, t: Translator): string {
 }
 
 /** A report line's status and reason. */
-export function reportStatusText(line: ReportLine, t: Translator): string {
+export function reportStatusText(line: ReportLine, t: Translator, formatTime?: (at: number) => string): string {
   switch (line.status) {
     case 'sent':
-      return t('report.sent');
+      // A scheduled row: accepted by Exchange, which keeps it until its time.
+      return line.heldUntil !== undefined && formatTime ? t('report.scheduled', { time: formatTime(line.heldUntil) }) : t('report.sent');
     case 'failed':
       return line.failure ? t('common.labelled', { label: t('report.failed'), value: t(`report.reason.${line.failure.reason}`) }) : t('report.failed');
     case 'cancelled':

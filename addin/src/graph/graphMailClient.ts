@@ -13,7 +13,7 @@
  * - ambiguous (network drop, timeout, 500/502/504): Graph may have delivered it, never resend blindly;
  * - rejected (other 4xx), auth (401), forbidden (403): will not succeed as is.
  */
-import { markerFilter } from '../../../shared/src/api/graphMarker.js';
+import { campaignFilter, DEFERRED_SEND_TIME_PROPERTY_ID, markerFilter } from '../../../shared/src/api/graphMarker.js';
 import { GRAPH_SCOPES_FOR, type GraphScope } from '../../../shared/src/api/graphScopes.js';
 
 export interface GraphRecipient {
@@ -154,6 +154,21 @@ export class GraphMailClient {
     const query = `$filter=${encodeURIComponent(markerFilter(marker))}&$select=id`;
     const found = (await this.request('GET', `/v1.0/me/mailFolders/${folder}/messages?${query}`, undefined, 200, GRAPH_SCOPES_FOR.mailbox)) as { value?: Array<{ id: string }> } | null;
     return (found?.value ?? []).map((m) => m.id);
+  }
+
+  /**
+   * A campaign's messages still in the user's Drafts, all pages, with their deferred send time
+   * (PidTagDeferredSendTime) where they carry one: the held messages of a scheduled campaign.
+   * Exchange keeps a held message in Drafts under the same id until its time.
+   */
+  async campaignDrafts(campaignId: string): Promise<Array<{ id: string; deferredUntil: number | null }>> {
+    const query = `$filter=${encodeURIComponent(campaignFilter(campaignId))}&$select=id&$expand=${encodeURIComponent(`singleValueExtendedProperties($filter=id eq '${DEFERRED_SEND_TIME_PROPERTY_ID}')`)}&$top=200`;
+    const items = await this.pages<{ id: string; singleValueExtendedProperties?: Array<{ id?: string; value?: string }> }>(`/v1.0/me/mailFolders/drafts/messages?${query}`, GRAPH_SCOPES_FOR.mailbox, 100_000);
+    return items.map((m) => {
+      const value = m.singleValueExtendedProperties?.find((p) => p.id === DEFERRED_SEND_TIME_PROPERTY_ID)?.value;
+      const at = value === undefined ? Number.NaN : Date.parse(value);
+      return { id: m.id, deferredUntil: Number.isFinite(at) ? at : null };
+    });
   }
 
   /**

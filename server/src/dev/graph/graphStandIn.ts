@@ -6,7 +6,7 @@
  *   POST {me|users/{id}}/sendMail                    202, or 400/401/403/429 like Graph
  *   POST {me|users/{id}}/messages                    201 draft (with the row marker property, optional `from`)
  *   POST {me|users/{id}}/messages/{id}/send          202; transport moves it to Sent Items later
- *   GET  {me|users/{id}}/mailFolders/{drafts|sentitems|inbox}/messages?$filter&$select&$orderby&$top&$skip
+ *   GET  {me|users/{id}}/mailFolders/{drafts|sentitems|inbox}/messages?$filter&$select&$orderby&$top&$skip&$expand
  *   DELETE {me|users/{id}}/messages/{id}
  *   POST {me|users/{id}}/messages/{id}/attachments   201; one fileAttachment added to a draft
  *   POST {me|users/{id}}/messages/{id}/attachments/createUploadSession   201 {uploadUrl} on the upload origin
@@ -23,7 +23,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { JWK } from 'jose';
-import { ROW_MARKER_PROPERTY_ID } from '../../../../shared/src/api/graphMarker.js';
+import { CAMPAIGN_MARKER_PROPERTY_ID, DEFERRED_SEND_TIME_PROPERTY_ID, ROW_MARKER_PROPERTY_ID } from '../../../../shared/src/api/graphMarker.js';
 import { canonicalEmail, normalizeEmail } from '../../../../shared/src/email/normalizeEmail.js';
 import type { MailboxRight } from '../../config.js';
 import { assertDevelopment } from '../assertDevelopment.js';
@@ -253,7 +253,7 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
           const { page, more } = applyMessageQuery(store.list(mailbox, folder as Folder), parsed);
           const next = more ? new URL(request.url, 'http://stand-in') : null;
           next?.searchParams.set('$skip', String(parsed.skip + parsed.top));
-          return { status: 200, body: { value: page.map((m) => messageJson(m, parsed.select)), ...(next ? { '@odata.nextLink': `${request.protocol}://${request.host}${next.pathname}${next.search}` } : {}) } };
+          return { status: 200, body: { value: page.map((m) => messageJson(m, parsed.select, parsed.expand)), ...(next ? { '@odata.nextLink': `${request.protocol}://${request.host}${next.pathname}${next.search}` } : {}) } };
         },
       );
     });
@@ -459,15 +459,19 @@ function parseMessage(message: MessageBody, requireRecipients: boolean): Message
   if (!Array.isArray(attachments)) throw new GraphError(400, 'ErrorInvalidRequest', 'attachments must be an array.');
   const properties = message.singleValueExtendedProperties ?? [];
   if (!Array.isArray(properties)) throw new GraphError(400, 'ErrorInvalidRequest', 'singleValueExtendedProperties must be an array.');
-  const marker = (properties as Array<{ id?: unknown; value?: unknown }>).find((p) => p?.id === ROW_MARKER_PROPERTY_ID)?.value;
+  const values = extendedProperties(properties);
+  const marker = values.get(ROW_MARKER_PROPERTY_ID);
+  const deferred = values.get(DEFERRED_SEND_TIME_PROPERTY_ID);
   return {
+    campaign: values.get(CAMPAIGN_MARKER_PROPERTY_ID) ?? null,
+    deferredUntil: deferred === undefined ? null : Date.parse(deferred),
     to,
     cc,
     bcc,
     subject,
     contentType,
     html: content,
-    marker: typeof marker === 'string' ? marker : null,
+    marker: marker ?? null,
     attachments: parseAttachments(attachments),
     from: fromAddress(message.from),
   };
@@ -489,3 +493,29 @@ function parseAttachments(attachments: unknown[]): MessageContent['attachments']
     };
   });
 }
+
+/**
+ * A message's single-value extended properties by id, refused like Exchange refuses them: an id in
+ * none of the three forms of the Outlook extended properties overview ("{type} {proptag}",
+ * "{type} {guid} Name {name}", "{type} {guid} Id {id}") is 400 ErrorInvalidExtendedProperty; a
+ * value that is not a string, or a SystemTime value that is not an ISO 8601 time
+ * (singleValueLegacyExtendedProperty: "value: A property value"; PT_SYSTIME), is 400
+ * ErrorInvalidExtendedPropertyValue.
+ */
+function extendedProperties(properties: unknown[]): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const entry of properties as Array<{ id?: unknown; value?: unknown } | null>) {
+    const id = entry?.id;
+    if (typeof id !== 'string' || !EXTENDED_PROPERTY_ID.test(id)) throw new GraphError(400, 'ErrorInvalidExtendedProperty', 'The extended property attribute combination is invalid.');
+    const value = entry?.value;
+    if (typeof value !== 'string') throw new GraphError(400, 'ErrorInvalidExtendedPropertyValue', 'The extended property value is invalid.');
+    if (id.startsWith('SystemTime ') && !(ISO_TIME.test(value) && Number.isFinite(Date.parse(value)))) throw new GraphError(400, 'ErrorInvalidExtendedPropertyValue', `The value '${value}' of the extended property '${id}' is not a valid date and time.`);
+    values.set(id, value);
+  }
+  return values;
+}
+
+const MAPI_TYPES = 'Binary|Boolean|Currency|Double|Float|Integer|Long|Short|String|SystemTime|CLSID|ApplicationTime';
+const EXTENDED_PROPERTY_ID = new RegExp(`^(?:${MAPI_TYPES}) (?:0x[0-9A-Fa-f]{1,4}|\\{[0-9A-Fa-f-]{36}\\} (?:Name \\S.*|Id 0x[0-9A-Fa-f]{1,4}))$`);
+/** ISO 8601 with a date, a time and a zone (Z or an offset): what Graph's DateTimeOffset values take. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(?:Z|[+-]\d{2}:\d{2})$/;

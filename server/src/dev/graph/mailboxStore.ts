@@ -18,6 +18,11 @@
  *   with 5.1.90 to the sender's Inbox, and a sender who keeps sending is restricted: every later
  *   message comes back with 5.1.8 until an administrator releases them (Defender portal,
  *   "Restricted entities"). The limit is counted per signed-in sender, not per `from` address.
+ * - Deferred delivery (PidTagDeferredSendTime, MS-OXOMSG 2.2.3.4): a message submitted with a
+ *   deferred send time still in the future is accepted (202) and held in Drafts under the same id
+ *   until that time; transport takes it then (the 24-hour limit and restriction are applied at
+ *   that moment, not at submission). A time already past sends at once. Deleting a held message
+ *   before its time cancels it: nothing is delivered.
  */
 import { randomUUID } from 'node:crypto';
 import type { MailboxRight } from '../../config.js';
@@ -34,6 +39,10 @@ export interface MessageContent {
   bcc: string[];
   attachments: Array<{ name: string; contentType: string; size: number; isInline?: boolean; contentId?: string | null }>;
   marker: string | null;
+  /** The campaign marker (a second named property), or null. */
+  campaign: string | null;
+  /** PidTagDeferredSendTime: when the client wants it sent, or null to send at once. */
+  deferredUntil: number | null;
   /** The `from` the client set (another mailbox), or null for the mailbox's own address. */
   from: string | null;
 }
@@ -210,8 +219,18 @@ export class MailboxStore {
     this.admit(mailbox);
     message.submittedBy = caller;
     message.sender = sender;
-    message.transitAt = this.clock() + this.nextDelay();
+    message.transitAt = this.transitTime(message);
     return message;
+  }
+
+  /** When transport takes a submitted message: after its delay, and not before its deferred send time. */
+  private transitTime(message: MessageContent): number {
+    return Math.max(this.clock() + this.nextDelay(), message.deferredUntil ?? 0);
+  }
+
+  /** Whether a submitted message is still held for its deferred send time (a delete cancels it). */
+  isHeld(message: StoredMessage): boolean {
+    return message.transitAt !== null && message.deferredUntil !== null && message.deferredUntil > this.clock();
   }
 
   /** POST …/sendMail: the message is created in Drafts and submitted in one call (step 1 of the send-mail page). */
@@ -223,7 +242,7 @@ export class MailboxStore {
     message.submittedBy = caller;
     message.sender = sender;
     message.saveToSentItems = saveToSentItems;
-    message.transitAt = this.clock() + this.nextDelay();
+    message.transitAt = this.transitTime(message);
     return message;
   }
 
@@ -236,6 +255,11 @@ export class MailboxStore {
     this.settle();
     const message = this.messages.get(id);
     if (!message || message.mailbox !== mailbox) throw notFound();
+    // A held message is still the mailbox's: deleting it before its time cancels the send.
+    if (this.isHeld(message)) {
+      this.messages.delete(id);
+      return;
+    }
     // A message already handed to transport goes out even if its draft is deleted now.
     if (message.transitAt !== null) {
       message.folder = 'drafts';
@@ -333,6 +357,8 @@ export class MailboxStore {
       bcc: [],
       attachments: [],
       marker: null,
+      campaign: null,
+      deferredUntil: null,
       from: `postmaster@${domain}`,
       fromName: 'Microsoft Outlook',
       createdAt: at,
