@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { GRAPH_PERMISSIONS } from '../../shared/src/api/graphScopes.js';
 import { LICENSE_TOKEN_MAX_TTL_DAYS } from '../../shared/src/license/licenseToken.js';
+import { canonicalEmail } from '../../shared/src/email/normalizeEmail.js';
 
 export type IdentityProviderKind = 'development' | 'entra';
 export type PaymentProviderKind = 'simulated';
@@ -65,6 +66,8 @@ export interface Config {
       restrictAfterOverLimitMessages: number;
       /** Port of the stand-in's upload origin (0: any free port). */
       uploadPort: number;
+      /** Addresses the stand-in's directory does not know: a 5.1.1 non-delivery report comes back for them. */
+      unknownRecipients: string[];
     };
   };
   sending: { ratePerMinute: number; dailyRecipients: number };
@@ -335,6 +338,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
         uploadBytesPer5Minutes: integer('GRAPH_STANDIN_UPLOAD_BYTES_PER_5_MINUTES', 150 * 1024 * 1024, 1, 2 ** 40),
         restrictAfterOverLimitMessages: integer('GRAPH_STANDIN_RESTRICT_AFTER', 3, 0, 1_000_000),
         uploadPort: integer('GRAPH_STANDIN_UPLOAD_PORT', 0, 0, 65535),
+        unknownRecipients: unknownRecipients(env.GRAPH_STANDIN_UNKNOWN_RECIPIENTS, problems),
       },
     },
     http,
@@ -379,4 +383,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** GRAPH_STANDIN_UNKNOWN_RECIPIENTS: comma-separated addresses the stand-in's directory does not know. */
+function unknownRecipients(raw: string | undefined, problems: string[]): string[] {
+  const value = raw ?? 'nobody@fabrikam.com';
+  const addresses = value.split(',').map((a) => a.trim()).filter((a) => a !== '');
+  const bad = addresses.filter((a) => canonicalEmail(a) === null);
+  if (bad.length > 0) problems.push(`GRAPH_STANDIN_UNKNOWN_RECIPIENTS: "${bad.join(', ')}" is not an email address.`);
+  return addresses.flatMap((a) => canonicalEmail(a) ?? []);
 }

@@ -9,16 +9,38 @@
  * - `$orderby`: with `$filter`, the sorted property must come first in the filter, else
  *   400 `InefficientFilter` "The restriction or sort order is too complex for this operation.";
  * - `$top` (1–1000, 10 by default) and `$skip`, with `@odata.nextLink` while more remain;
+ * - `$expand=singleValueExtendedProperties($filter=id eq '…')`: the value of one extended property
+ *   on each message (singlevaluelegacyextendedproperty-get, "Get a message with its extended
+ *   property"): the row marker, or PidTagMessageClass (`String 0x001A`, what tells a report from a
+ *   note); an extended property needs more than Mail.ReadBasic;
  * - any other `$` option is 400.
  */
-import { ROW_MARKER_PROPERTY_ID } from '../../../../shared/src/api/graphMarker.js';
+import { MESSAGE_CLASS_PROPERTY_ID, ROW_MARKER_PROPERTY_ID } from '../../../../shared/src/api/graphMarker.js';
 import { GraphError } from './graphErrors.js';
 import type { StoredMessage } from './mailboxStore.js';
 
-export const SELECTABLE = ['id', 'subject', 'isDraft', 'createdDateTime', 'sentDateTime', 'receivedDateTime', 'toRecipients', 'ccRecipients', 'bccRecipients', 'from', 'sender', 'body', 'bodyPreview', 'hasAttachments'] as const;
+export const SELECTABLE = [
+  'id',
+  'subject',
+  'isDraft',
+  'createdDateTime',
+  'sentDateTime',
+  'receivedDateTime',
+  'toRecipients',
+  'ccRecipients',
+  'bccRecipients',
+  'from',
+  'sender',
+  'body',
+  'bodyPreview',
+  'hasAttachments',
+  'internetMessageId',
+  'conversationId',
+] as const;
+const EXPAND = /^singleValueExtendedProperties\(\$filter=id eq '([^']+)'\)$/;
 type Property = (typeof SELECTABLE)[number];
 type DateProperty = 'sentDateTime' | 'receivedDateTime' | 'createdDateTime';
-const OPTIONS = new Set(['$filter', '$select', '$orderby', '$top', '$skip']);
+const OPTIONS = new Set(['$filter', '$select', '$orderby', '$top', '$skip', '$expand']);
 const MARKER_FILTER = /^singleValueExtendedProperties\/Any\(ep: ep\/id eq '([^']+)' and ep\/value eq '((?:[^']|'')*)'\)$/;
 const DATE_CLAUSE = /^(sentDateTime|receivedDateTime|createdDateTime) (ge|gt|le|lt) (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?Z)$/;
 
@@ -29,6 +51,8 @@ export interface MessageQuery {
   orderBy: { property: DateProperty | 'subject'; descending: boolean } | null;
   top: number;
   skip: number;
+  /** The extended property `$expand` asks for on each message. */
+  expand: string | null;
   /** Whether it reads what Mail.ReadBasic excludes (extended properties, bodies). */
   readsBeyondBasic: boolean;
 }
@@ -41,7 +65,7 @@ export function parseMessageQuery(query: Record<string, unknown>): MessageQuery 
     if (OPTIONS.has(name) && typeof query[name] !== 'string') throw new GraphError(400, 'BadRequest', `Query option '${name}' was specified more than once.`);
   }
   const text = (name: string) => query[name] as string | undefined;
-  const parsed: MessageQuery = { marker: null, dates: [], select: null, orderBy: null, top: 10, skip: 0, readsBeyondBasic: false };
+  const parsed: MessageQuery = { marker: null, dates: [], select: null, orderBy: null, top: 10, skip: 0, expand: null, readsBeyondBasic: false };
 
   const filter = text('$filter')?.trim();
   if (filter !== undefined) {
@@ -65,6 +89,16 @@ export function parseMessageQuery(query: Record<string, unknown>): MessageQuery 
     for (const name of names) if (!(SELECTABLE as readonly string[]).includes(name)) throw new GraphError(400, 'RequestBroker--ParseUri', `Could not find a property named '${name}' on type 'microsoft.graph.message'.`);
     parsed.select = names as Property[];
     if (names.some((n) => n === 'body' || n === 'bodyPreview')) parsed.readsBeyondBasic = true;
+  }
+
+  const expand = text('$expand');
+  if (expand !== undefined) {
+    const match = EXPAND.exec(expand.trim());
+    if (!match) throw new GraphError(400, 'BadRequest', `Parsing OData Select and Expand failed: '${expand}' is not supported.`);
+    const id = match[1] ?? '';
+    if (id !== ROW_MARKER_PROPERTY_ID && id.toLowerCase() !== MESSAGE_CLASS_PROPERTY_ID.toLowerCase()) throw new GraphError(400, 'ErrorInvalidProperty', `The extended property '${id}' is not one the stand-in knows.`);
+    parsed.expand = id;
+    parsed.readsBeyondBasic = true;
   }
 
   const orderBy = text('$orderby');
@@ -114,7 +148,7 @@ export function applyMessageQuery(messages: StoredMessage[], query: MessageQuery
 const address = (value: string | null, name?: string) => (value === null ? null : { emailAddress: { address: value, ...(name ? { name } : {}) } });
 
 /** A message as Graph returns it, limited to `$select` when given (id always comes). */
-export function messageJson(message: StoredMessage, select: readonly string[] | null) {
+export function messageJson(message: StoredMessage, select: readonly string[] | null, expand: string | null = null) {
   const full: Record<Property, unknown> = {
     id: message.id,
     subject: message.subject,
@@ -130,9 +164,14 @@ export function messageJson(message: StoredMessage, select: readonly string[] | 
     body: { contentType: message.contentType, content: message.html },
     bodyPreview: message.html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 255),
     hasAttachments: message.attachments.some((a) => !a.isInline),
+    internetMessageId: message.internetMessageId,
+    conversationId: message.conversationId,
   };
-  if (select === null) return full;
-  return Object.fromEntries(['id', ...select].map((name) => [name, full[name as Property]]));
+  const chosen = select === null ? full : Object.fromEntries(['id', ...select].map((name) => [name, full[name as Property]]));
+  if (expand === null) return chosen;
+  // Graph leaves the collection out of a message that lacks the property.
+  const value = expand === ROW_MARKER_PROPERTY_ID ? message.marker : message.messageClass;
+  return value === null ? chosen : { ...chosen, singleValueExtendedProperties: [{ id: expand, value }] };
 }
 
 function iso(at: number | null): string | null {
