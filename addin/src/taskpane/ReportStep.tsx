@@ -5,7 +5,7 @@
  * Only the page shown is made into lines; the export is written in slices.
  */
 import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, mergeClasses } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { CampaignReport } from '../campaign/campaignReport.js';
 import type { CampaignView } from '../campaign/campaignSession.js';
 import { useLayout } from '../components/layout.js';
@@ -25,7 +25,21 @@ const useStyles = makeStyles({
   address: { overflowWrap: 'anywhere' },
 });
 
-export function ReportStep({ campaign, onRetryFailed, onClose }: { campaign: CampaignView; onRetryFailed: () => void; onClose: () => void }) {
+export function ReportStep({
+  campaign,
+  onRetryFailed,
+  onClose,
+  rowNote,
+  children,
+}: {
+  campaign: CampaignView;
+  onRetryFailed: () => void;
+  onClose: () => void;
+  /** What the mailbox says of a sent row (inbox/: delivery, reply), added to its status. */
+  rowNote?: ((row: number) => string | null) | undefined;
+  /** More about the campaign under the buttons (inbox/InboxReport.tsx). */
+  children?: ReactNode;
+}) {
   const { t } = useI18n();
   const layout = useLayout();
   const styles = useStyles();
@@ -62,6 +76,7 @@ export function ReportStep({ campaign, onRetryFailed, onClose }: { campaign: Cam
           {t('report.newCampaign')}
         </Button>
       </div>
+      {children}
       <Table size="extra-small" aria-label={t('report.title')} data-testid="report-table">
         <TableHeader>
           <TableRow>
@@ -75,7 +90,7 @@ export function ReportStep({ campaign, onRetryFailed, onClose }: { campaign: Cam
             <TableRow key={line.row} data-testid={`report-row-${line.row}`}>
               <TableCell>{line.row}</TableCell>
               <TableCell className={styles.address}>{line.to}</TableCell>
-              <TableCell>{reportStatusText(line, t)}</TableCell>
+              <TableCell>{[reportStatusText(line, t), rowNote?.(line.row)].filter(Boolean).join(' — ')}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -5,7 +5,7 @@
  * (simulated compose window, development identity provider, Graph stand-in). It only composes:
  * the draft, the recipients, the plan, the campaign and the test send are hooks beside it.
  */
-import { Caption1, Divider, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Divider, MessageBar, MessageBarActions, MessageBarBody, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
 import type { Translator } from '../../../shared/src/i18n/translate.js';
 import { decideFooter, type LicenseState } from '../../../shared/src/license/footerDecision.js';
@@ -35,6 +35,12 @@ import { useRecipients } from './useRecipients.js';
 import { useSenderMailbox } from './useSenderMailbox.js';
 import { useTestSend } from './useTestSend.js';
 import { Wizard, type WizardStep } from './Wizard.js';
+import { rowMarker } from '../campaign/campaign.js';
+import { InboxOptions } from '../inbox/InboxOptions.js';
+import { InboxReport, outcomeText } from '../inbox/InboxReport.js';
+import type { RowOutcome } from '../inbox/rowOutcomes.js';
+import { unsubscribeLineHtml } from '../inbox/unsubscribe.js';
+import { useInbox } from '../inbox/useInbox.js';
 
 type StepId = 'message' | 'recipients' | 'check' | 'send';
 
@@ -88,9 +94,26 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   const { check: checkLicense } = license;
   // The footer decision is refreshed at campaign start; the license server never blocks sending.
   const footerAtStart = useCallback(async () => footerFor(await checkLicense()), [footerFor, checkLicense]);
-  const launch = useCallback<CampaignStart['launch']>((definition, planned, latest) => start(definition, planned.messages, planned.excluded, mailboxOf(latest)), [start, mailboxOf]);
+  // Bounces, unsubscribes and follow-ups (inbox/): between the pane and the mailbox only.
+  const inbox = useInbox({ storage, graph, auth, onAuthFailure: setGraphFailure });
+  const [followUp, setFollowUp] = useState<Set<string> | null>(null);
+  const [outcomes, setOutcomes] = useState<{ id: string; list: RowOutcome[] } | null>(null);
+  const sendingMailbox = mailbox ?? account?.email ?? null;
+  const unsubscribeHtml = useMemo(
+    () => (inbox.unsubscribeLine && sendingMailbox ? unsubscribeLineHtml(sendingMailbox, { sentence: t('unsubscribe.sentence'), link: t('unsubscribe.link'), word: t('unsubscribe.word') }) : null),
+    [inbox.unsubscribeLine, sendingMailbox, t],
+  );
+  const launch = useCallback<CampaignStart['launch']>(
+    async (definition, planned, latest) => {
+      await start(definition, planned.messages, planned.excluded, mailboxOf(latest));
+      setFollowUp(null);
+    },
+    [start, mailboxOf],
+  );
   const starting: CampaignStart = { auth, mailbox, latestDraft: draft.latest, footerAtStart, onAuthFailure: setGraphFailure, launch };
-  const plan = useCampaignPlan({ draft: draft.draft, recipients: recipients.state, footerHtml: footerFor(license.state), budget, signedIn: account !== null, start: starting });
+  const plan = useCampaignPlan({ draft: draft.draft, recipients: recipients.state, footerHtml: footerFor(license.state), budget, signedIn: account !== null, start: starting, suppressed: inbox.suppressions, unsubscribeHtml, followUp });
+  const outcomeOf = useMemo(() => new Map((outcomes?.list ?? []).map((o) => [o.row, o])), [outcomes]);
+  const reportOutcomes = campaign && outcomes?.id === campaign.ledger.id ? outcomes.list : null;
   const testRun = useMemo(() => (graph ? { graph, attachment, inlineImage, sendLog } : null), [graph, attachment, inlineImage, sendLog]);
   const testSend = useTestSend({ message: plan.previewed, to: account?.email ?? null, mailbox, list: recipients.state.list, run: testRun, onAuthFailure: setGraphFailure });
 
@@ -116,6 +139,16 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
       {/* License help and the admin view (A8), separate from the campaign wizard: ./admin/ */}
       <AdminView auth={auth} account={account} license={license.state} />
       <Divider />
+      {followUp && !campaign && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody data-testid="follow-up-notice">{t('followUp.notice', { count: followUp.size })}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => setFollowUp(null)} data-testid="follow-up-cancel">
+              {t('followUp.cancel')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <Wizard steps={wizardSteps(t, recipients.state.list !== null)} current={shownStep} onStep={setStep} locked={campaign !== null}>
         {shownStep === 'message' && (
           <TemplateStep draft={draft.draft} error={draft.error} fields={plan.fieldNames} onReload={draft.reload} mailbox={mailbox} fallbackFrom={fallbackFrom} onFallbackFrom={setFallbackFrom} signedIn={account !== null} />
@@ -143,6 +176,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
         {shownStep === 'send' && (
           <>
             {!campaign && budgetNotice}
+            {!campaign && <InboxOptions inbox={inbox} disabled={account === null} />}
             <SendStep mailbox={mailbox} signedInAs={account?.email ?? null} count={plan.plan?.messages.length ?? 0} blockedReason={plan.blockedReason} starting={plan.starting} startError={plan.startError} campaign={campaign} onSend={() => void plan.start()} onPause={pause} onResume={resume} onStop={stop} />
             {campaign && !campaign.running && !campaign.stopping && (campaign.ledger.status === 'finished' || campaign.ledger.status === 'cancelled') && (
               <ReportStep
@@ -152,7 +186,24 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
                   close();
                   setStep('recipients');
                 }}
-              />
+                rowNote={reportOutcomes ? (row) => (outcomeOf.has(row) ? outcomeText(outcomeOf.get(row) as RowOutcome, t) : null) : undefined}
+              >
+                <InboxReport
+                  inbox={inbox}
+                  campaign={{
+                    createdAt: campaign.ledger.createdAt,
+                    sentRows: campaign.ledger.rows.filter((row) => campaign.ledger.states[row]?.status === 'sent').map((row) => ({ row, to: campaign.messages.envelope(row)?.to ?? '' })),
+                    markerOf: (row) => rowMarker(campaign.ledger, row),
+                  }}
+                  outcomes={reportOutcomes}
+                  onOutcomes={(list) => setOutcomes({ id: campaign.ledger.id, list })}
+                  onFollowUp={(addresses) => {
+                    setFollowUp(addresses);
+                    close();
+                    setStep('message');
+                  }}
+                />
+              </ReportStep>
             )}
           </>
         )}
