@@ -202,6 +202,8 @@ export class MailboxStore {
 
   /** The directory: whether an address is a recipient transport cannot deliver to. */
   setUnknownRecipient(address: string, unknown: boolean): void {
+    // What transport took before the change is handled under the directory as it was.
+    this.settle();
     if (unknown) this.unknownRecipients.add(address);
     else this.unknownRecipients.delete(address);
   }
