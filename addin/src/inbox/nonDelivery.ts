@@ -37,7 +37,17 @@ function reportText(html: string): string {
 }
 
 const RECIPIENT_LINE = /([^\s<>'"(),;:]+@[^\s<>'"(),;:]+)\s+Remote Server returned '\d{3}\s+([245]\.\d{1,3}\.\d{1,3})\s*([^']*)'/g;
+/** An address as the report writes it, without a sentence's full stop after it. */
+const addressOf = (written: string | undefined) => (written ?? '').replace(/\.+$/, '').toLowerCase();
 const MESSAGE_ID = /^\s*Message-ID:\s*(<[^<>\s]+>)/im;
+
+/**
+ * The recipients a report's text names with a server answer: not every address in it (the
+ * quoted original headers name the sender, and Message-IDs look like addresses).
+ */
+export function reportRecipients(html: string): Array<{ address: string; status: string; reason: string }> {
+  return [...reportText(html).matchAll(RECIPIENT_LINE)].map((match) => ({ address: addressOf(match[1]), status: match[2] ?? '', reason: (match[3] ?? '').trim() }));
+}
 
 /** The recipients a non-delivery report names as not reached (permanent failures only), or none for any other item. */
 export function readBounces(message: ReceivedMessage): Bounce[] {
@@ -48,7 +58,7 @@ export function readBounces(message: ReceivedMessage): Bounce[] {
   for (const match of text.matchAll(RECIPIENT_LINE)) {
     const status = match[2] ?? '';
     if (!status.startsWith('5.')) continue;
-    bounces.push({ reportId: message.id, receivedAt: message.receivedAt, address: (match[1] ?? '').toLowerCase(), status, reason: (match[3] ?? '').trim(), originalMessageId });
+    bounces.push({ reportId: message.id, receivedAt: message.receivedAt, address: addressOf(match[1]), status, reason: (match[3] ?? '').trim(), originalMessageId });
   }
   return bounces;
 }
