@@ -35,7 +35,8 @@ export function InboxReport(props: { inbox: InboxFeatures; campaign: InboxCheckI
   const check = async () => {
     setChecking(true);
     try {
-      const made = await inbox.check(campaign);
+      // Unsubscribe requests that came in since are gathered into the list at the same time.
+      const [made] = await Promise.all([inbox.check(campaign), inbox.refresh()]);
       if (made) props.onOutcomes(made);
     } finally {
       setChecking(false);
