@@ -39,7 +39,7 @@ function reportText(html: string): string {
 const RECIPIENT_LINE = /([^\s<>'"(),;:]+@[^\s<>'"(),;:]+)\s+Remote Server returned '\d{3}\s+([245]\.\d{1,3}\.\d{1,3})\s*([^']*)'/g;
 /** An address as the report writes it, without a sentence's full stop after it. */
 const addressOf = (written: string | undefined) => (written ?? '').replace(/\.+$/, '').toLowerCase();
-const MESSAGE_ID = /^\s*Message-ID:\s*(<[^<>\s]+>)/im;
+const MESSAGE_ID = /(?:^|\s)Message-ID:\s*(<[^<>\s]+>)/i;
 
 /**
  * The recipients a report's text names with a server answer: not every address in it (the

@@ -9,7 +9,8 @@
  * A row's message is found in Sent Items by its row marker; a report is matched to it by the
  * original Message-ID it quotes, or else by the recipient it names among the campaign's messages
  * sent before it arrived. A row **replied** when a message that is not a report arrived in the
- * conversation of the row's message (Graph's `conversationId`).
+ * conversation of the row's message (Graph's `conversationId`); an automatic out-of-office reply
+ * (class `IPM.Note.Rules.OofTemplate.Microsoft`) is not an answer.
  */
 import type { ReceivedMessage, SentMessage } from '../graph/graphMailClient.js';
 import { isReport, readBounces, type Bounce } from './nonDelivery.js';
@@ -44,7 +45,8 @@ export function rowOutcomes(input: OutcomeInput): RowOutcome[] {
   const replied = new Set<string>();
   for (const item of input.received) {
     if (!isReport(item)) {
-      replied.add(item.conversationId);
+      // An Exchange automatic reply (out of office) is in the conversation too, but nobody answered.
+      if (!/^IPM\.Note\.Rules\.OofTemplate\./i.test(item.messageClass)) replied.add(item.conversationId);
       continue;
     }
     for (const bounce of readBounces(item)) {

@@ -31,7 +31,7 @@ export const de: Record<keyof typeof en, string> = {
   'consent.explain': "Outmerge braucht {count, plural, one {diese Berechtigung} other {diese Berechtigungen}} deines Microsoft 365-Kontos, die deine IT-Administration für deine Organisation erteilen muss:",
   'consent.permission.api': "dich bei Outmerge anmelden und deine Lizenz prüfen",
   'consent.permission.userRead': "dich anmelden (die grundlegende Anmeldeberechtigung von Microsoft)",
-  'consent.permission.mailReadWrite': "jede Nachricht vor dem Senden als Entwurf in deinem Postfach anlegen",
+  'consent.permission.mailReadWrite': "jede Nachricht vor dem Senden als Entwurf in deinem Postfach anlegen und, wenn du es einschaltest, Unzustellbarkeitsberichte und Antworten lesen und deine Sperrliste in einem ausgeblendeten Ordner führen",
   'consent.permission.mailSend': "die Nachrichten aus deinem Postfach senden",
   'consent.permission.mailSendShared': "als oder im Auftrag eines freigegebenen Postfachs senden",
   'consent.permission.contactsRead': "deine Outlook-Kontakte als Empfängerliste lesen",

@@ -29,7 +29,7 @@ export const en = {
   'consent.explain': "Outmerge needs {count, plural, one {this permission} other {these permissions}} of your Microsoft 365 account, which your IT administrator must grant for your organisation:",
   'consent.permission.api': "sign you in to Outmerge and check your license",
   'consent.permission.userRead': "sign you in (Microsoft's basic sign-in permission)",
-  'consent.permission.mailReadWrite': "create each message as a draft in your mailbox before sending it",
+  'consent.permission.mailReadWrite': "create each message as a draft in your mailbox before sending it, and, if you turn it on, read bounces and replies and keep your suppression list in a hidden folder",
   'consent.permission.mailSend': "send the messages from your mailbox",
   'consent.permission.mailSendShared': "send as or on behalf of a shared mailbox",
   'consent.permission.contactsRead': "read your Outlook contacts as a recipient list",

@@ -31,7 +31,7 @@ export const fr: Record<keyof typeof en, string> = {
   'consent.explain': "Outmerge a besoin {count, plural, one {de cette autorisation} other {de ces autorisations}} de ton compte Microsoft 365, que ton administrateur informatique doit accorder pour ton organisation :",
   'consent.permission.api': "te connecter à Outmerge et vérifier ta licence",
   'consent.permission.userRead': "te connecter (l’autorisation de connexion de base de Microsoft)",
-  'consent.permission.mailReadWrite': "créer chaque message comme brouillon dans ta boîte aux lettres avant de l’envoyer",
+  'consent.permission.mailReadWrite': "créer chaque message comme brouillon dans ta boîte aux lettres avant de l’envoyer et, si tu l’actives, lire les retours et les réponses et garder ta liste d’exclusion dans un dossier masqué",
   'consent.permission.mailSend': "envoyer les messages depuis ta boîte aux lettres",
   'consent.permission.mailSendShared': "envoyer en tant que boîte aux lettres partagée ou de sa part",
   'consent.permission.contactsRead': "lire tes contacts Outlook comme liste de destinataires",
