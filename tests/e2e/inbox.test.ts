@@ -92,6 +92,15 @@ describe('bounces, unsubscribes and follow-ups', () => {
     await expectText(pane.getByTestId('report-row-4'), /Sent — accepted by Exchange; replied/);
     await expectText(pane.getByTestId('report-row-2'), /Sent — accepted by Exchange\s*$/);
     await screenshot(pane.getByTestId('task-pane'), 'inbox-en-report');
+    // The same report in French and German.
+    await pane.getByLabel('Outlook display language').selectOption('fr');
+    await expectText(pane.getByTestId('inbox-summary'), /Acceptés par Exchange : 3 · non distribués : 1 · encore en attente : 0 · réponses : 1/);
+    await expectText(pane.getByTestId('report-row-3'), /non distribué : 5\.1\.1 RESOLVER/);
+    await screenshot(pane.getByTestId('task-pane'), 'inbox-fr-report');
+    await pane.getByLabel('Langue d’affichage d’Outlook').selectOption('de');
+    await expectText(pane.getByTestId('inbox-summary'), /Von Exchange angenommen: 3 · unzustellbar: 1 · noch ausstehend: 0 · beantwortet: 1/);
+    await screenshot(pane.getByTestId('task-pane'), 'inbox-de-report');
+    await pane.getByLabel('Anzeigesprache von Outlook').selectOption('en');
 
     await pane.getByTestId('inbox-suppress-bounced').click();
     await expectText(pane.getByTestId('inbox-suppressed-now'), /1 address added to your suppression list\./);

@@ -1081,7 +1081,7 @@ export const de: Record<keyof typeof en, string> = {
   'unsubscribe.word': "Abmeldung",
   'report.inbox.check': "Unzustellbare Nachrichten und Antworten prüfen",
   'report.inbox.needsOption': "Um unzustellbare Nachrichten und Antworten zu sehen, schalte vor dem Senden „Unzustellbarkeitsberichte, Abmeldungen und Antworten in meinem Postfach lesen“ ein.",
-  'report.inbox.summary': "Von Exchange angenommen: {accepted, number} · unzustellbar: {bounced, number} · noch ausstehend: {waiting, number} · beantwortet: {replied, number}",
+  'report.inbox.summary': "Von Exchange angenommen: {accepted} · unzustellbar: {bounced} · noch ausstehend: {waiting} · beantwortet: {replied}",
   'report.delivery.waiting': "wartet noch auf Exchange",
   'report.delivery.accepted': "von Exchange angenommen",
   'report.delivery.bounced': "unzustellbar: {status} {reason}",

@@ -1079,7 +1079,7 @@ export const en = {
   'unsubscribe.word': "Unsubscribe",
   'report.inbox.check': "Check bounces and replies",
   'report.inbox.needsOption': "To see bounces and replies, turn on \"Read bounces, unsubscribe requests and replies in my mailbox\" before sending.",
-  'report.inbox.summary': "Accepted by Exchange: {accepted, number} · bounced: {bounced, number} · still waiting: {waiting, number} · replied: {replied, number}",
+  'report.inbox.summary': "Accepted by Exchange: {accepted} · bounced: {bounced} · still waiting: {waiting} · replied: {replied}",
   'report.delivery.waiting': "still waiting for Exchange",
   'report.delivery.accepted': "accepted by Exchange",
   'report.delivery.bounced': "bounced: {status} {reason}",

@@ -1081,7 +1081,7 @@ export const fr: Record<keyof typeof en, string> = {
   'unsubscribe.word': "Désabonnement",
   'report.inbox.check': "Vérifier les retours et les réponses",
   'report.inbox.needsOption': "Pour voir les retours et les réponses, active « Lire les retours de non-distribution, les demandes de désabonnement et les réponses dans ma boîte aux lettres » avant l’envoi.",
-  'report.inbox.summary': "Acceptés par Exchange : {accepted, number} · non distribués : {bounced, number} · encore en attente : {waiting, number} · réponses : {replied, number}",
+  'report.inbox.summary': "Acceptés par Exchange : {accepted} · non distribués : {bounced} · encore en attente : {waiting} · réponses : {replied}",
   'report.delivery.waiting': "encore en attente d’Exchange",
   'report.delivery.accepted': "accepté par Exchange",
   'report.delivery.bounced': "non distribué : {status} {reason}",
