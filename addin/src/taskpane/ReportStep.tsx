@@ -21,7 +21,7 @@ const PAGE_ROWS = 50;
 const useStyles = makeStyles({
   rowNumber: { width: '44px' },
   status: { width: '38%' },
-  /** Addresses break anywhere in the narrow pane rather than widen it. */
+  /** Addresses, and Exchange's reasons (RESOLVER.ADR.RecipNotFound), break anywhere in the narrow pane rather than widen it. */
   address: { overflowWrap: 'anywhere' },
 });
 
@@ -90,7 +90,7 @@ export function ReportStep({
             <TableRow key={line.row} data-testid={`report-row-${line.row}`}>
               <TableCell>{line.row}</TableCell>
               <TableCell className={styles.address}>{line.to}</TableCell>
-              <TableCell>{[reportStatusText(line, t), rowNote?.(line.row)].filter(Boolean).join(' — ')}</TableCell>
+              <TableCell className={styles.address}>{[reportStatusText(line, t), rowNote?.(line.row)].filter(Boolean).join(' — ')}</TableCell>
             </TableRow>
           ))}
         </TableBody>

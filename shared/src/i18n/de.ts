@@ -1089,7 +1089,7 @@ export const de: Record<keyof typeof en, string> = {
   'report.inbox.suppressBounced': "{count, plural, one {Die unzustellbare Adresse künftig auslassen} other {Die # unzustellbaren Adressen künftig auslassen}}",
   'report.inbox.suppressedDone': "{count, plural, one {# Adresse zur Sperrliste hinzugefügt.} other {# Adressen zur Sperrliste hinzugefügt.}}",
   'report.inbox.followUpDays': "Zeilen ohne Antwort nachfassen nach (Tagen)",
-  'report.inbox.followUp': "{count, plural, one {Bei der Zeile ohne Antwort nachfassen} other {Bei den # Zeilen ohne Antwort nachfassen}}",
+  'report.inbox.followUp': "{count, plural, =0 {Noch keine Zeile zum Nachfassen} one {Bei der Zeile ohne Antwort nachfassen} other {Bei den # Zeilen ohne Antwort nachfassen}}",
   'report.inbox.followUpNotYet': "{count, plural, =0 {Keine Zeile wartet auf ein Nachfassen.} one {# Zeile ohne Antwort ist noch nicht fällig: sie wurde vor weniger als {days} Tagen gesendet.} other {# Zeilen ohne Antwort sind noch nicht fällig: sie wurden vor weniger als {days} Tagen gesendet.}}",
   'followUp.notice': "{count, plural, one {Nachfassen: Schreibe die zweite Nachricht in diesem Verfassen-Fenster und sende sie als neue Kampagne. Nur die Zeile ohne Antwort erhält sie.} other {Nachfassen: Schreibe die zweite Nachricht in diesem Verfassen-Fenster und sende sie als neue Kampagne. Nur die # Zeilen ohne Antwort erhalten sie.}}",
   'followUp.cancel': "Stattdessen an alle Zeilen senden",

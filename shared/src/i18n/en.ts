@@ -1087,7 +1087,7 @@ export const en = {
   'report.inbox.suppressBounced': "{count, plural, one {Leave the bounced address out next time} other {Leave the # bounced addresses out next time}}",
   'report.inbox.suppressedDone': "{count, plural, one {# address added to your suppression list.} other {# addresses added to your suppression list.}}",
   'report.inbox.followUpDays': "Follow up rows without a reply after (days)",
-  'report.inbox.followUp': "{count, plural, one {Follow up the row without a reply} other {Follow up the # rows without a reply}}",
+  'report.inbox.followUp': "{count, plural, =0 {No row to follow up yet} one {Follow up the row without a reply} other {Follow up the # rows without a reply}}",
   'report.inbox.followUpNotYet': "{count, plural, =0 {No row is waiting for a follow-up.} one {# row without a reply is not due yet: it was sent less than {days} days ago.} other {# rows without a reply are not due yet: they were sent less than {days} days ago.}}",
   'followUp.notice': "{count, plural, one {Follow-up: write the second message in this compose window and send it as a new campaign. Only the row that did not reply gets it.} other {Follow-up: write the second message in this compose window and send it as a new campaign. Only the # rows that did not reply get it.}}",
   'followUp.cancel': "Send to every row instead",

@@ -1089,7 +1089,7 @@ export const fr: Record<keyof typeof en, string> = {
   'report.inbox.suppressBounced': "{count, plural, one {Exclure l’adresse non distribuée la prochaine fois} other {Exclure les # adresses non distribuées la prochaine fois}}",
   'report.inbox.suppressedDone': "{count, plural, one {# adresse ajoutée à ta liste d’exclusion.} other {# adresses ajoutées à ta liste d’exclusion.}}",
   'report.inbox.followUpDays': "Relancer les lignes sans réponse après (jours)",
-  'report.inbox.followUp': "{count, plural, one {Relancer la ligne sans réponse} other {Relancer les # lignes sans réponse}}",
+  'report.inbox.followUp': "{count, plural, =0 {Aucune ligne à relancer pour l’instant} one {Relancer la ligne sans réponse} other {Relancer les # lignes sans réponse}}",
   'report.inbox.followUpNotYet': "{count, plural, =0 {Aucune ligne n’attend de relance.} one {# ligne sans réponse n’est pas encore à relancer : elle a été envoyée il y a moins de {days} jours.} other {# lignes sans réponse ne sont pas encore à relancer : elles ont été envoyées il y a moins de {days} jours.}}",
   'followUp.notice': "{count, plural, one {Relance : écris le second message dans cette fenêtre de rédaction et envoie-le comme une nouvelle campagne. Seule la ligne qui n’a pas répondu le reçoit.} other {Relance : écris le second message dans cette fenêtre de rédaction et envoie-le comme une nouvelle campagne. Seules les # lignes qui n’ont pas répondu le reçoivent.}}",
   'followUp.cancel': "Envoyer plutôt à toutes les lignes",
