@@ -9,7 +9,8 @@
  *                                        ÷ a bare Fastify route; fresh ÷ repeated access token
  *   merge     ./merge.ts                 merge engine ÷ a correct replaceAll loop
  *   csv       ./csv/csvBench.ts          the pane's worker read ÷ papaparse, CPU and peak memory
- *   campaign  ./campaign.ts              achieved ÷ allowed send rate (not yet reworked)
+ *   campaign  ./campaign.ts              the pane's sending against a mailbox limit below and above the
+ *                                        pace: achieved ÷ allowed after the first minute, 429s
  *   bookkeeping ./pane/bookkeeping.ts    a 10,000-row campaign's CPU in Chromium: the pane's session ÷ the runner alone
  *   longtasks ./pane/longTasks.ts        the pane's longest UI task with 100,000 rows, in Chromium (÷ 1,000 rows)
  *   pane      ./paneSize.ts              bytes the server sends for the pane's first load, and for sign-in

@@ -3,11 +3,13 @@
  * a campaign the previous version kept in localStorage is moved once (not while a pane of that
  * version still sends it) and resumed where it was (rows already sent are not sent again);
  * afterwards each row's state is a record of its own, the recipients are kept in parts, and
- * nothing of a campaign is left in localStorage.
+ * nothing of a campaign is left in localStorage. A campaign the browser refuses to keep (its
+ * storage quota spent: Chromium's own quota, lowered through the DevTools protocol) is not started,
+ * and the pane says what to do.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectText, launchChromium, settledMailbox, startServerProcess, type ServerProcess } from './support.js';
+import { expectText, launchChromium, openStep, settledMailbox, startServerProcess, type ServerProcess } from './support.js';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -150,6 +152,60 @@ describe('campaign records in IndexedDB', () => {
     await page.getByTestId('close-report').click();
     await expect.poll(async () => (await stored(page, id)).definition).toBe(false);
     expect(await stored(page, id)).toMatchObject({ parts: 0, states: [], active: null });
+    await context.close();
+  });
+
+  it('does not start a campaign the browser refuses to keep, says what to do, and starts it once there is room', async () => {
+    await fetch(`${server.baseUrl}/dev/mailbox/messages`, { method: 'DELETE' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/playground.html`);
+    await signIn(page);
+    await openStep(page, 'message');
+    await page.getByTestId('compose-subject').fill('Hello {{Name}}');
+    await page.getByTestId('compose-body').evaluate((element) => (element.innerHTML = '<p>Dear {{Name}},</p>'));
+    await page.getByRole('button', { name: 'Reload from the message' }).click();
+    await openStep(page, 'recipients');
+    const csv = ['Name,Email', ...Array.from({ length: 3 }, (_, i) => `P${i},q${i}@fabrikam.com`)].join('\n');
+    await page.getByTestId('recipients-file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expectText(page.getByTestId('recipients-summary'), /3 rows and 2 columns/);
+    // The pane has opened its database; from now on the origin may keep nothing more (a full disk, a tight quota).
+    await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).some((db) => db.name === 'outmerge'))).toBe(true);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.baseUrl, quotaSize: 1 });
+    await openStep(page, 'send');
+    await page.getByTestId('send-button').click();
+    await expectText(page.getByTestId('start-error'), /could not be kept in this browser.*Free some disk space, or allow this site to store data, then send again\./);
+    // Nothing started: no campaign kept, nothing sent, and Send can be pressed again.
+    const kept = () =>
+      page.evaluate(
+        () =>
+          new Promise<{ definitions: number; active: unknown }>((resolve, reject) => {
+            const opening = indexedDB.open('outmerge');
+            opening.onerror = () => reject(opening.error);
+            opening.onsuccess = () => {
+              const tx = opening.result.transaction(['definitions', 'settings'], 'readonly');
+              const definitions = tx.objectStore('definitions').count();
+              const active = tx.objectStore('settings').get('activeCampaign');
+              tx.oncomplete = () => {
+                opening.result.close();
+                resolve({ definitions: definitions.result, active: active.result ?? null });
+              };
+            };
+          }),
+      );
+    expect(await kept()).toEqual({ definitions: 0, active: null });
+    expect(await page.getByTestId('send-progress').count()).toBe(0);
+    expect(await (await fetch(`${server.baseUrl}/dev/mailbox/messages`)).json()).toEqual([]);
+    await expect.poll(() => page.getByTestId('send-button').isEnabled()).toBe(true);
+
+    // Room again: the same Send starts it, and the message is gone.
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.baseUrl });
+    await page.getByTestId('send-button').click();
+    await expectText(page.getByTestId('send-progress'), /Done: 3 sent, 0 failed\./, 30_000);
+    expect(await page.getByTestId('start-error').count()).toBe(0);
+    const sent = await settledMailbox<{ to: string[] }>(server.baseUrl, SEND_DELAY_MAX_MS);
+    expect(sent.map((m) => m.to[0]).sort()).toEqual(['q0@fabrikam.com', 'q1@fabrikam.com', 'q2@fabrikam.com']);
     await context.close();
   });
 });

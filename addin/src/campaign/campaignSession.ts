@@ -55,7 +55,9 @@ export interface SessionOptions {
   records: CampaignRecords;
   lock: RunnerLock;
   sendLog: SendLog;
+  /** The pace sends start at, and the fastest they may go when the mailbox allows more (sendPacer.ts). */
   ratePerMinute: number;
+  maxRatePerMinute?: number;
   /** A draft attachment's bytes by name, read from the draft when sent. */
   attachment: (definition: CampaignDefinition, name: string) => Promise<GraphFileAttachment>;
   /** A draft inline image by content id. */
@@ -550,6 +552,7 @@ export class CampaignSession {
       await runCampaign(ledger, messages, {
         graph,
         ratePerMinute: this.options.ratePerMinute,
+        ...(this.options.maxRatePerMinute === undefined ? {} : { maxRatePerMinute: this.options.maxRatePerMinute }),
         attachment: (name) => this.options.attachment(definition, name),
         inlineImage: (contentId) => this.options.inlineImage(definition, contentId),
         signal: abort.signal,

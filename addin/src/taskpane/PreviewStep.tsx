@@ -1,4 +1,4 @@
-import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Text, mergeClasses } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Text, mergeClasses } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { TemplateProblem } from '../../../shared/src/merge/mergeTemplate.js';
 import { withPicturesShown } from '../campaign/inlineImages.js';
@@ -34,6 +34,11 @@ export function PreviewStep(props: {
   footer: boolean;
   onTestSend: (() => void) | null;
   testResult: { ok: boolean; text: string } | null;
+  /** Where the test goes: the sender's own address until they type another. */
+  testTo: string;
+  onTestTo: (address: string) => void;
+  /** Why the typed address cannot take the test; null when it can. */
+  testToError: string | null;
   /** Leaves a row out of the campaign, or takes it back in. */
   onToggleRow: (row: number) => void;
 }) {
@@ -124,9 +129,14 @@ export function PreviewStep(props: {
           )}
           {footer && <Caption1>{t('preview.footerNote')}</Caption1>}
           {props.onTestSend && <Caption1>{t('preview.testCarries')}</Caption1>}
+          {props.onTestSend && (
+            <Field label={t('preview.testTo')} hint={props.testToError ? undefined : t('preview.testToHint')} validationMessage={props.testToError ?? undefined}>
+              <Input type="email" value={props.testTo} onChange={(_, data) => props.onTestTo(data.value)} data-testid="test-to" />
+            </Field>
+          )}
           <div className={layout.rowWrap}>
             {props.onTestSend && (
-              <Button size="small" disabled={checking !== null} onClick={props.onTestSend} data-testid="test-send">
+              <Button size="small" disabled={checking !== null || props.testToError !== null} onClick={props.onTestSend} data-testid="test-send">
                 {t('preview.testSend')}
               </Button>
             )}

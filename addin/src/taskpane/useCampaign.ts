@@ -25,6 +25,8 @@ export interface CampaignOptions {
   records: PaneRecords;
   graph: (GraphOperations & Partial<Pick<GraphMailClient, 'sentSince' | 'inboxSince'>>) | null;
   ratePerMinute: number;
+  /** The fastest sends may go when the mailbox allows more (sendPacer.ts). */
+  maxRatePerMinute: number;
   dailyRecipientLimit: number;
   attachment: (definition: CampaignDefinition, name: string) => Promise<GraphFileAttachment>;
   inlineImage: (definition: CampaignDefinition, contentId: string) => Promise<GraphFileAttachment>;
@@ -35,7 +37,7 @@ export interface CampaignOptions {
 const noSubscription = () => () => {};
 
 export function useCampaign(options: CampaignOptions) {
-  const { storage, records, ratePerMinute, dailyRecipientLimit, graph } = options;
+  const { storage, records, ratePerMinute, maxRatePerMinute, dailyRecipientLimit, graph } = options;
   // The session is made once per storage; the signed-in Graph client reaches it through this ref.
   const graphRef = useRef(graph);
   graphRef.current = graph;
@@ -64,6 +66,7 @@ export function useCampaign(options: CampaignOptions) {
       lock: createRunnerLock({ store: storage, locks: hostLocks() }),
       sendLog,
       ratePerMinute,
+      maxRatePerMinute,
       attachment: (definition, name) => readers.current.attachment(definition, name),
       inlineImage: (definition, contentId) => readers.current.inlineImage(definition, contentId),
       missingFiles: (files) => readers.current.missingFiles(files),
@@ -77,7 +80,7 @@ export function useCampaign(options: CampaignOptions) {
       window.removeEventListener('pagehide', leave);
       created.dispose();
     };
-  }, [storage, records, sendLog, ratePerMinute]);
+  }, [storage, records, sendLog, ratePerMinute, maxRatePerMinute]);
   useEffect(() => session?.setGraph(graph), [session, graph]);
 
   const subscribe = useCallback((listener: () => void) => (session ? session.subscribe(listener) : noSubscription()), [session]);

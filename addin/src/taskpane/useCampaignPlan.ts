@@ -11,10 +11,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { campaignScopes } from '../../../shared/src/api/graphScopes.js';
 import { compileTemplate } from '../../../shared/src/merge/mergeTemplate.js';
 import { AuthFailure, type AuthPort } from '../auth/authPort.js';
-import { mappingOf, templateFieldNames, toggledRow } from '../campaign/campaignPlanInput.js';
+import { mappingOf, templateFieldNames, toggledRow, withRowsIncluded } from '../campaign/campaignPlanInput.js';
 import type { CampaignDefinition } from '../campaign/campaignRecords.js';
 import { budgetSplit, type RecipientBudgetLog } from '../campaign/dailySplit.js';
 import { campaignDefinition, definitionPlanInSlices } from '../campaign/definitionMessages.js';
+import { estimateCampaign } from '../campaign/estimate.js';
 import { planCampaignInSlices, type CampaignPlan } from '../campaign/planCampaign.js';
 import type { Draft } from '../host/mailHost.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -50,6 +51,7 @@ export function useCampaignPlan(input: {
   recipients: RecipientsState;
   footerHtml: string | null;
   budget: { log: RecipientBudgetLog; idle: boolean };
+  ratePerMinute: number;
   signedIn: boolean;
   start: CampaignStart;
   /** The mailbox's suppression list (inbox/), null while off or unread. */
@@ -59,7 +61,7 @@ export function useCampaignPlan(input: {
   /** A follow-up's addresses: every other row is left out. */
   followUp?: ReadonlySet<string> | null;
 }) {
-  const { draft, recipients, footerHtml, budget, signedIn, start } = input;
+  const { draft, recipients, footerHtml, budget, ratePerMinute, signedIn, start } = input;
   const suppressed = input.suppressed ?? null;
   const unsubscribeHtml = input.unsubscribeHtml ?? null;
   const followUp = input.followUp ?? null;
@@ -72,6 +74,8 @@ export function useCampaignPlan(input: {
     setPreviewIndex(0);
   }, [recipients.list]);
   const toggleRow = useCallback((row: number) => setExcludedRows((rows) => toggledRow(rows, row)), []);
+  /** The grid's search: every row found taken in or left out at once. */
+  const setRowsIncluded = useCallback((rows: readonly number[], included: boolean) => setExcludedRows((excluded) => withRowsIncluded(excluded, rows, included)), []);
   // A follow-up leaves out, as if by hand, every row it does not go to.
   const leftOut = useMemo(() => (followUp && recipients.list && recipients.emailColumn ? new Set([...excludedRows, ...rowsOutsideFollowUp(recipients.list.rows, recipients.emailColumn, followUp)]) : excludedRows), [followUp, recipients.list, recipients.emailColumn, excludedRows]);
 
@@ -115,6 +119,8 @@ export function useCampaignPlan(input: {
   // The mailbox's rolling 24-hour budget, minus what Sent Items and this device show (M4): over it, the campaign goes out over days.
   // Only while no campaign is under way: it is what the sender is told before sending.
   const split = useMemo(() => (shownPlan && budget.idle ? budgetSplit(shownPlan.messages.checked, budget.log, Date.now()) : null), [shownPlan, budget]);
+  // How long it takes and how many days, before it starts (M16).
+  const estimate = useMemo(() => (shownPlan ? estimateCampaign({ messages: shownPlan.messages.length, ratePerMinute, split, now: split?.now ?? Date.now() }) : null), [shownPlan, ratePerMinute, split]);
 
   const [starting, setStarting] = useState(false);
   /** Why the last start did not start (the campaign could not be kept in the browser). */
@@ -166,5 +172,5 @@ export function useCampaignPlan(input: {
     return messages && checked ? messages.render(checked) : null;
   }, [messages, index]);
 
-  return { compiled, fieldNames, plan: shownPlan, checking, split, excludedRows, toggleRow, previewIndex: index, setPreviewIndex, previewed, blockedReason, starting, startError, start: startCampaign };
+  return { compiled, fieldNames, plan: shownPlan, checking, split, estimate, excludedRows, toggleRow, setRowsIncluded, previewIndex: index, setPreviewIndex, previewed, blockedReason, starting, startError, start: startCampaign };
 }
