@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { GRAPH_PERMISSIONS } from '../../shared/src/api/graphScopes.js';
 import { LICENSE_TOKEN_MAX_TTL_DAYS } from '../../shared/src/license/licenseToken.js';
+import { canonicalEmail } from '../../shared/src/email/normalizeEmail.js';
 import { STANDARD_VAT_RATES_BP } from '../../shared/src/billing/tax.js';
 import { normalizeVatId } from '../../shared/src/billing/vatId.js';
 
@@ -69,6 +70,8 @@ export interface Config {
       uploadPort: number;
       /** The identity service's resource units per app and tenant in 10 seconds (then 429 with Retry-After). */
       directoryUnitsPer10Seconds: number;
+      /** Addresses the stand-in's directory does not know: a 5.1.1 non-delivery report comes back for them. */
+      unknownRecipients: string[];
     };
   };
   /**
@@ -410,6 +413,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
         restrictAfterOverLimitMessages: integer('GRAPH_STANDIN_RESTRICT_AFTER', 3, 0, 1_000_000),
         uploadPort: integer('GRAPH_STANDIN_UPLOAD_PORT', 0, 0, 65535),
         directoryUnitsPer10Seconds: integer('GRAPH_STANDIN_DIRECTORY_UNITS_PER_10_SECONDS', 3500, 1, 1_000_000),
+        unknownRecipients: unknownRecipients(env.GRAPH_STANDIN_UNKNOWN_RECIPIENTS, problems),
       },
     },
     groups: {
@@ -466,4 +470,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** GRAPH_STANDIN_UNKNOWN_RECIPIENTS: comma-separated addresses the stand-in's directory does not know. */
+function unknownRecipients(raw: string | undefined, problems: string[]): string[] {
+  const value = raw ?? 'nobody@fabrikam.com';
+  const addresses = value.split(',').map((a) => a.trim()).filter((a) => a !== '');
+  const bad = addresses.filter((a) => canonicalEmail(a) === null);
+  if (bad.length > 0) problems.push(`GRAPH_STANDIN_UNKNOWN_RECIPIENTS: "${bad.join(', ')}" is not an email address.`);
+  return addresses.flatMap((a) => canonicalEmail(a) ?? []);
 }

@@ -16,6 +16,7 @@
  * all again.
  */
 import type { MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
+import type { SuppressionReason } from '../inbox/suppressionList.js';
 import type { CampaignLedger, RowState } from './campaign.js';
 import type { SendLogEntry, SendLogRecords } from './sendLog.js';
 
@@ -34,6 +35,10 @@ export interface CampaignDefinition {
   /** Rows the sender left out by hand: the report lists them too. */
   excludedRows?: number[];
   footerHtml: string | null;
+  /** The suppression list's entries for this list's addresses when it started (canonical address, reason). */
+  suppressed?: Array<[string, SuppressionReason]>;
+  /** The unsubscribe line under each message, or null. */
+  unsubscribeHtml?: string | null;
 }
 
 /** A ledger's own fields: everything but its rows (kept once) and their states (a record each). */

@@ -8,6 +8,7 @@ import type { DraftAttachment } from '../host/mailHost.js';
 import type { CampaignDefinition } from './campaignRecords.js';
 import { PlannedMessages, planCampaign, planCampaignInSlices, type CampaignPlan, type PlanInput } from './planCampaign.js';
 import type { SliceOptions } from './slices.js';
+import type { SuppressionReason } from '../inbox/suppressionList.js';
 
 export type CampaignMapping = Pick<CampaignDefinition, 'emailColumn' | 'ccColumn' | 'bccColumn' | 'attachmentColumn'>;
 
@@ -19,11 +20,17 @@ export function campaignDefinition(input: {
   mapping: CampaignMapping;
   excludedRows: ReadonlySet<number>;
   footerHtml: string | null;
+  suppressed?: ReadonlyMap<string, SuppressionReason>;
+  unsubscribeHtml?: string | null;
 }): CampaignDefinition {
   const { draft, list, mapping } = input;
   // Only what sending needs of each attachment: its bytes are read from the draft when it goes.
   const attachments = draft.attachments.map(({ id, name, size, isInline, contentId }) => ({ id, name, size, isInline, contentId }));
-  return { id: input.id, subject: draft.subject, bodyHtml: draft.bodyHtml, columns: list.columns, rows: list.rows, footerHtml: input.footerHtml, attachments, excludedRows: [...input.excludedRows], ...mapping };
+  const extras = {
+    ...(input.suppressed && input.suppressed.size > 0 ? { suppressed: [...input.suppressed] } : {}),
+    ...(input.unsubscribeHtml ? { unsubscribeHtml: input.unsubscribeHtml } : {}),
+  };
+  return { id: input.id, subject: draft.subject, bodyHtml: draft.bodyHtml, columns: list.columns, rows: list.rows, footerHtml: input.footerHtml, attachments, excludedRows: [...input.excludedRows], ...mapping, ...extras };
 }
 
 function planInput(definition: CampaignDefinition): PlanInput | null {
@@ -40,6 +47,8 @@ function planInput(definition: CampaignDefinition): PlanInput | null {
     attachments: definition.attachments ?? [],
     excludedRows: new Set(definition.excludedRows ?? []),
     footerHtml: definition.footerHtml,
+    suppressed: new Map(definition.suppressed ?? []),
+    unsubscribeHtml: definition.unsubscribeHtml ?? null,
   };
 }
 

@@ -47,6 +47,8 @@ export function describeFinding(finding: Finding, t: Translator): string {
       return t('problems.attachmentTooLarge', { row: finding.row, name: finding.name });
     case 'excluded_by_sender':
       return t('problems.excludedBySender', { row: finding.row });
+    case 'suppressed':
+      return t(`problems.suppressed.${finding.reason}`, { row: finding.row, address: finding.address });
   }
 }
 
@@ -69,6 +71,8 @@ export function skipReason(finding: Finding, t: Translator): string {
       return t('report.skip.attachment_too_large', { name: finding.name });
     case 'excluded_by_sender':
       return t('report.skip.excluded_by_sender');
+    case 'suppressed':
+      return t(`report.skip.suppressed.${finding.reason}`);
   }
 }
 

@@ -14,6 +14,7 @@ import { plainTextValue, type CompiledTemplate, type MergeRow } from '../../../s
 import type { Envelope, MessageSource, OutgoingMessage } from './outgoingMessage.js';
 import { imagesShownIn, usableInlineImages, type InlineImage } from './inlineImages.js';
 import { inSlices, type SliceOptions } from './slices.js';
+import type { SuppressionReason } from '../inbox/suppressionList.js';
 
 export type Finding =
   | { kind: 'missing_address'; row: number }
@@ -24,7 +25,9 @@ export type Finding =
   | { kind: 'missing_attachment'; row: number; name: string }
   | { kind: 'attachment_too_large'; row: number; name: string }
   /** The sender took the row out of this campaign. */
-  | { kind: 'excluded_by_sender'; row: number };
+  | { kind: 'excluded_by_sender'; row: number }
+  /** The address is on the mailbox's suppression list (inbox/suppressionList.ts): it unsubscribed or bounced. */
+  | { kind: 'suppressed'; row: number; address: string; reason: SuppressionReason };
 
 export interface CampaignPlan {
   /** The rows that will be sent, in sending order, checked; each message rendered when asked for. */
@@ -43,6 +46,8 @@ export interface ColumnMapping {
   attachmentColumn?: string | null;
   /** Rows the sender excluded by hand. */
   excludedRows?: ReadonlySet<number>;
+  /** Canonical addresses to leave out, and why (the mailbox's suppression list). */
+  suppressed?: ReadonlyMap<string, SuppressionReason>;
 }
 
 export interface AvailableAttachment {
@@ -148,6 +153,8 @@ function recipientChecker(rows: readonly MergeRow[], mapping: ColumnMapping, ava
     if (raw === '') return exclude(row, { kind: 'missing_address', row });
     const address = normalizeEmail(raw);
     if (!address.ok) return exclude(row, { kind: 'invalid_address', row, address: raw });
+    const suppressed = mapping.suppressed?.get(address.canonical);
+    if (suppressed) return exclude(row, { kind: 'suppressed', row, address: address.display, reason: suppressed });
     const cc = mapping.ccColumn ? addressList(data[mapping.ccColumn]) : NO_ADDRESSES;
     if (cc.invalid !== null) return exclude(row, { kind: 'invalid_address', row, address: cc.invalid });
     const bcc = mapping.bccColumn ? addressList(data[mapping.bccColumn]) : NO_ADDRESSES;
@@ -194,6 +201,8 @@ export interface PlanInput extends ColumnMapping {
   template: CompiledTemplate;
   rows: readonly MergeRow[];
   footerHtml: string | null;
+  /** The unsubscribe line (inbox/unsubscribe.ts), above the footer; null without one. */
+  unsubscribeHtml?: string | null;
   attachments?: readonly AvailableAttachment[];
   /**
    * The template's body as written: the pictures it shows (`cid:`) are read from it. A merged
@@ -263,7 +272,8 @@ function planner(input: PlanInput) {
     const empty = input.template.emptyFields(checked.data);
     if (empty.length > 0) findings.push({ kind: 'empty_fields', row: checked.row, fields: empty });
   });
-  const plan = (): CampaignPlan => ({ messages: new PlannedMessages(checker.result.valid, input.template, input.footerHtml, images, input.bodyHtml), findings: checker.result.findings, excluded: checker.result.excluded });
+  const footer = [input.unsubscribeHtml, input.footerHtml].filter((part): part is string => Boolean(part)).join('') || null;
+  const plan = (): CampaignPlan => ({ messages: new PlannedMessages(checker.result.valid, input.template, footer, images, input.bodyHtml), findings: checker.result.findings, excluded: checker.result.excluded });
   return { check: checker.check, plan };
 }
 

@@ -5,7 +5,7 @@
  * Only the page shown is made into lines; the export is written in slices.
  */
 import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, mergeClasses } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { CampaignReport } from '../campaign/campaignReport.js';
 import type { CampaignView } from '../campaign/campaignSession.js';
 import { useLayout } from '../components/layout.js';
@@ -22,7 +22,7 @@ const PAGE_ROWS = 50;
 const useStyles = makeStyles({
   rowNumber: { width: '44px' },
   status: { width: '38%' },
-  /** Addresses break anywhere in the narrow pane rather than widen it. */
+  /** Addresses, and Exchange's reasons (RESOLVER.ADR.RecipNotFound), break anywhere in the narrow pane rather than widen it. */
   address: { overflowWrap: 'anywhere' },
 });
 
@@ -32,6 +32,8 @@ export function ReportStep({
   onClose,
   retryLabel,
   closeLabel,
+  rowNote,
+  children,
 }: {
   campaign: Pick<CampaignView, 'definition' | 'ledger' | 'messages' | 'excluded'>;
   onRetryFailed: (() => void) | null;
@@ -39,6 +41,10 @@ export function ReportStep({
   /** The history's labels: a re-run as a new campaign, back to the list. */
   retryLabel?: (failed: number) => string;
   closeLabel?: string;
+  /** What the mailbox says of a sent row (inbox/: delivery, reply), added to its status. */
+  rowNote?: ((row: number) => string | null) | undefined;
+  /** More about the campaign under the buttons (inbox/InboxReport.tsx). */
+  children?: ReactNode;
 }) {
   const { t, locale } = useI18n();
   const layout = useLayout();
@@ -76,6 +82,7 @@ export function ReportStep({
           {closeLabel ?? t('report.newCampaign')}
         </Button>
       </div>
+      {children}
       <Table size="extra-small" aria-label={t('report.title')} data-testid="report-table">
         <TableHeader>
           <TableRow>
@@ -89,7 +96,7 @@ export function ReportStep({
             <TableRow key={line.row} data-testid={`report-row-${line.row}`}>
               <TableCell>{line.row}</TableCell>
               <TableCell className={styles.address}>{line.to}</TableCell>
-              <TableCell>{reportStatusText(line, t, (at) => formatDateTime(at, locale))}</TableCell>
+              <TableCell className={styles.address}>{[reportStatusText(line, t, (at) => formatDateTime(at, locale)), rowNote?.(line.row)].filter(Boolean).join(' — ')}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -5,7 +5,7 @@
  * (simulated compose window, development identity provider, Graph stand-in). It only composes:
  * the draft, the recipients, the plan, the campaign and the test send are hooks beside it.
  */
-import { Button, Caption1, Divider, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Divider, MessageBar, MessageBarActions, MessageBarBody, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
 import type { Translator } from '../../../shared/src/i18n/translate.js';
 import { decideFooter, type LicenseState } from '../../../shared/src/license/footerDecision.js';
@@ -43,6 +43,12 @@ import { useHistory } from '../history/useHistory.js';
 import { ScheduleChooser } from './ScheduleChooser.js';
 import { useSchedule } from './useSchedule.js';
 import { Wizard, type WizardStep } from './Wizard.js';
+import { rowMarker } from '../campaign/campaign.js';
+import { InboxOptions } from '../inbox/InboxOptions.js';
+import { InboxReport, outcomeText } from '../inbox/InboxReport.js';
+import type { RowOutcome } from '../inbox/rowOutcomes.js';
+import { unsubscribeLineHtml } from '../inbox/unsubscribe.js';
+import { useInbox } from '../inbox/useInbox.js';
 
 type StepId = 'message' | 'recipients' | 'check' | 'send';
 
@@ -105,13 +111,27 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   const [planned, setPlanned] = useState<ReturnType<typeof useCampaignPlan>['plan']>(null);
   const schedule = useSchedule({ messages: planned?.messages ?? null, limit: config.dailyRecipientLimit, ratePerMinute: config.sendRatePerMinute, counted });
   const scheduleAt = schedule.schedule;
+  // Bounces, unsubscribes and follow-ups (inbox/): between the pane and the mailbox only.
+  const inbox = useInbox({ storage, graph, auth, onAuthFailure: setGraphFailure });
+  const [followUp, setFollowUp] = useState<Set<string> | null>(null);
+  const [outcomes, setOutcomes] = useState<{ id: string; list: RowOutcome[] } | null>(null);
+  const sendingMailbox = mailbox ?? account?.email ?? null;
+  const unsubscribeHtml = useMemo(
+    () => (inbox.unsubscribeLine && sendingMailbox ? unsubscribeLineHtml(sendingMailbox, { sentence: t('unsubscribe.sentence'), link: t('unsubscribe.link'), word: t('unsubscribe.word') }) : null),
+    [inbox.unsubscribeLine, sendingMailbox, t],
+  );
   const launch = useCallback<CampaignStart['launch']>(
-    (definition, plannedCampaign, latest) => start(definition, plannedCampaign.messages, plannedCampaign.excluded, mailboxOf(latest), scheduleAt(Date.now())),
+    async (definition, plannedCampaign, latest) => {
+      await start(definition, plannedCampaign.messages, plannedCampaign.excluded, mailboxOf(latest), scheduleAt(Date.now()));
+      setFollowUp(null);
+    },
     [start, mailboxOf, scheduleAt],
   );
   const starting: CampaignStart = { auth, mailbox, latestDraft: draft.latest, footerAtStart, onAuthFailure: setGraphFailure, launch };
-  const plan = useCampaignPlan({ draft: draft.draft, recipients: recipients.state, footerHtml: footerFor(license.state), budget, ratePerMinute: config.sendRatePerMinute, signedIn: account !== null, start: starting });
+  const plan = useCampaignPlan({ draft: draft.draft, recipients: recipients.state, footerHtml: footerFor(license.state), budget, ratePerMinute: config.sendRatePerMinute, signedIn: account !== null, start: starting, suppressed: inbox.suppressions, unsubscribeHtml, followUp });
   if (plan.plan !== planned) setPlanned(plan.plan);
+  const outcomeOf = useMemo(() => new Map((outcomes?.list ?? []).map((o) => [o.row, o])), [outcomes]);
+  const reportOutcomes = campaign && outcomes?.id === campaign.ledger.id ? outcomes.list : null;
   const [showHistory, setShowHistory] = useState(false);
   /** Re-runs a past campaign's failed rows as a new campaign: its permissions and the footer as at any start. */
   const rerun = async (id: string) => {
@@ -158,6 +178,16 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
       {/* License help and the admin view (A8), separate from the campaign wizard: ./admin/ */}
       <AdminView auth={auth} account={account} license={license.state} />
       <Divider />
+      {followUp && !campaign && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody data-testid="follow-up-notice">{t('followUp.notice', { count: followUp.size })}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => setFollowUp(null)} data-testid="follow-up-cancel">
+              {t('followUp.cancel')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <Button appearance="subtle" className={styles.historyToggle} onClick={() => setShowHistory((shown) => !shown)} aria-expanded={showHistory} data-testid="history-toggle">
         {showHistory ? t('history.hide') : t('history.open')}
       </Button>
@@ -216,6 +246,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
         {shownStep === 'send' && (
           <>
             {!campaign && budgetNotice}
+            {!campaign && <InboxOptions inbox={inbox} disabled={account === null} />}
             <SendStep
               mailbox={mailbox}
               signedInAs={account?.email ?? null}
@@ -242,7 +273,24 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
                   close();
                   setStep('recipients');
                 }}
-              />
+                rowNote={reportOutcomes ? (row) => (outcomeOf.has(row) ? outcomeText(outcomeOf.get(row) as RowOutcome, t) : null) : undefined}
+              >
+                <InboxReport
+                  inbox={inbox}
+                  campaign={{
+                    createdAt: campaign.ledger.createdAt,
+                    sentRows: campaign.ledger.rows.filter((row) => campaign.ledger.states[row]?.status === 'sent').map((row) => ({ row, to: campaign.messages.envelope(row)?.to ?? '' })),
+                    markerOf: (row) => rowMarker(campaign.ledger, row),
+                  }}
+                  outcomes={reportOutcomes}
+                  onOutcomes={(list) => setOutcomes({ id: campaign.ledger.id, list })}
+                  onFollowUp={(addresses) => {
+                    setFollowUp(addresses);
+                    close();
+                    setStep('message');
+                  }}
+                />
+              </ReportStep>
             )}
           </>
         )}

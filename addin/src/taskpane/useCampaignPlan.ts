@@ -20,6 +20,8 @@ import { planCampaignInSlices, type CampaignPlan } from '../campaign/planCampaig
 import type { Draft } from '../host/mailHost.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { RecipientsState } from './recipientsState.js';
+import { rowsOutsideFollowUp } from '../inbox/followUp.js';
+import type { SuppressionReason } from '../inbox/suppressionList.js';
 
 export interface CampaignStart {
   /** Signed in: the campaign's Graph permissions are asked for through it. */
@@ -44,8 +46,25 @@ export interface Checking {
 /** Progress is shown in steps of a twentieth: a re-render per slice would cost more than the slice. */
 const PROGRESS_STEPS = 20;
 
-export function useCampaignPlan(input: { draft: Draft | null; recipients: RecipientsState; footerHtml: string | null; budget: { log: RecipientBudgetLog; idle: boolean }; ratePerMinute: number; signedIn: boolean; start: CampaignStart }) {
+export function useCampaignPlan(input: {
+  draft: Draft | null;
+  recipients: RecipientsState;
+  footerHtml: string | null;
+  budget: { log: RecipientBudgetLog; idle: boolean };
+  ratePerMinute: number;
+  signedIn: boolean;
+  start: CampaignStart;
+  /** The mailbox's suppression list (inbox/), null while off or unread. */
+  suppressed?: ReadonlyMap<string, SuppressionReason> | null;
+  /** The unsubscribe line under each message, null without one. */
+  unsubscribeHtml?: string | null;
+  /** A follow-up's addresses: every other row is left out. */
+  followUp?: ReadonlySet<string> | null;
+}) {
   const { draft, recipients, footerHtml, budget, ratePerMinute, signedIn, start } = input;
+  const suppressed = input.suppressed ?? null;
+  const unsubscribeHtml = input.unsubscribeHtml ?? null;
+  const followUp = input.followUp ?? null;
   const { t } = useI18n();
   const [excludedRows, setExcludedRows] = useState<ReadonlySet<number>>(new Set());
   const [previewIndex, setPreviewIndex] = useState(0);
@@ -57,6 +76,8 @@ export function useCampaignPlan(input: { draft: Draft | null; recipients: Recipi
   const toggleRow = useCallback((row: number) => setExcludedRows((rows) => toggledRow(rows, row)), []);
   /** The grid's search: every row found taken in or left out at once. */
   const setRowsIncluded = useCallback((rows: readonly number[], included: boolean) => setExcludedRows((excluded) => withRowsIncluded(excluded, rows, included)), []);
+  // A follow-up leaves out, as if by hand, every row it does not go to.
+  const leftOut = useMemo(() => (followUp && recipients.list && recipients.emailColumn ? new Set([...excludedRows, ...rowsOutsideFollowUp(recipients.list.rows, recipients.emailColumn, followUp)]) : excludedRows), [followUp, recipients.list, recipients.emailColumn, excludedRows]);
 
   const { list, emailColumn, ccColumn, bccColumn, attachmentColumn } = recipients;
   const mapping = useMemo(() => mappingOf({ emailColumn, ccColumn, bccColumn, attachmentColumn }), [emailColumn, ccColumn, bccColumn, attachmentColumn]);
@@ -82,7 +103,7 @@ export function useCampaignPlan(input: { draft: Draft | null; recipients: Recipi
       setChecking({ done, total });
     };
     onProgress(0);
-    planCampaignInSlices({ template: compiled.template, bodyHtml: draft.bodyHtml, rows: list.rows, ...mapping, attachments: draft.attachments, excludedRows, footerHtml }, { signal: abort.signal, onProgress }).then(
+    planCampaignInSlices({ template: compiled.template, bodyHtml: draft.bodyHtml, rows: list.rows, ...mapping, attachments: draft.attachments, excludedRows: leftOut, footerHtml, suppressed: suppressed ?? undefined, unsubscribeHtml }, { signal: abort.signal, onProgress }).then(
       (made) => {
         if (abort.signal.aborted) return;
         setPlan(made);
@@ -91,7 +112,7 @@ export function useCampaignPlan(input: { draft: Draft | null; recipients: Recipi
       () => undefined,
     );
     return () => abort.abort();
-  }, [compiled, list, mapping, excludedRows, draft, footerHtml]);
+  }, [compiled, list, mapping, leftOut, draft, footerHtml, suppressed, unsubscribeHtml]);
   // The list went: so did its plan.
   const shownPlan = list ? plan : null;
 
@@ -133,7 +154,7 @@ export function useCampaignPlan(input: { draft: Draft | null; recipients: Recipi
       // Send what the message says now, not what it said when the pane last read it.
       const latest = await latestDraft();
       if (!latest || !compileTemplate(latest, list.columns).ok) return;
-      const definition = campaignDefinition({ id: crypto.randomUUID(), draft: latest, list, mapping, excludedRows, footerHtml: await footerAtStart() });
+      const definition = campaignDefinition({ id: crypto.randomUUID(), draft: latest, list, mapping, excludedRows: leftOut, footerHtml: await footerAtStart(), suppressed: suppressed ?? undefined, unsubscribeHtml });
       const planned = await definitionPlanInSlices(definition);
       // The session refuses only when the browser would not keep the campaign.
       await launch(definition, planned, latest).catch((e: unknown) => setStartError(t('send.storageFailed', { message: e instanceof Error ? e.message : String(e) })));
@@ -141,7 +162,7 @@ export function useCampaignPlan(input: { draft: Draft | null; recipients: Recipi
       startingRef.current = false;
       setStarting(false);
     }
-  }, [list, mapping, auth, mailbox, latestDraft, footerAtStart, onAuthFailure, launch, excludedRows, t]);
+  }, [list, mapping, auth, mailbox, latestDraft, footerAtStart, onAuthFailure, launch, leftOut, suppressed, unsubscribeHtml, t]);
 
   const messages = shownPlan?.messages;
   const index = messages ? Math.max(0, Math.min(previewIndex, messages.length - 1)) : 0;

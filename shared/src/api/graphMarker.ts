@@ -34,3 +34,10 @@ export const DEFERRED_SEND_TIME_PROPERTY_ID = 'SystemTime 0x3FEF';
 export function deferredSendTimeValue(at: number): string {
   return new Date(Math.floor(at / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+/**
+ * PidTagMessageClass ([MS-OXCMSG] 2.2.1.3) as Graph names a MAPI property by its tag: `IPM.Note`
+ * for mail, `REPORT.IPM.Note.NDR` for a non-delivery report. Graph's message resource has no
+ * message class of its own, so a report is told from a reply by this property.
+ */
+export const MESSAGE_CLASS_PROPERTY_ID = 'String 0x001A';

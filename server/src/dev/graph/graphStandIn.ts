@@ -12,6 +12,8 @@
  *   POST {me|users/{id}}/messages/{id}/attachments/createUploadSession   201 {uploadUrl} on the upload origin
  *   GET  {me|users/{id}}/contacts[?$filter=categories/any(c:c eq 'X')&$top=n&$skip=n]   paged with @odata.nextLink
  *   groups, their members and delta queries, users (app-only tokens): ./directoryRoutes.ts
+ *   GET  {me|users/{id}}/mailFolders[?includeHiddenFolders=true]   POST …/mailFolders {displayName, isHidden}
+ *   GET|POST {me|users/{id}}/mailFolders/{created folder id}/messages
  *
  * with per-operation delegated scopes, mailbox rights (Full Access, Send As, Send on Behalf), the
  * Outlook service limits (4 concurrent requests per mailbox, 10,000 requests per 10 minutes and
@@ -33,7 +35,7 @@ import type { DirectoryStore } from './directoryStore.js';
 import { FaultInjector, type FaultKind, type FaultPlan } from './faults.js';
 import { correlate, GraphError, sendGraphError } from './graphErrors.js';
 import { graphTokenReader, type GraphCaller } from './graphToken.js';
-import { MailboxStore, type Delivery, type Folder, type MessageContent, type SendDelay } from './mailboxStore.js';
+import { MailboxStore, type Delivery, type Folder, type MailFolder, type MessageContent, type SendDelay } from './mailboxStore.js';
 import { applyMessageQuery, messageJson, parseMessageQuery } from './messageQuery.js';
 import { requireScope, type Operation } from './scopes.js';
 import { ServiceLimits } from './serviceLimits.js';
@@ -59,6 +61,8 @@ export interface GraphStandInOptions {
   restrictAfterOverLimitMessages?: number;
   /** The identity service's resource units per app and tenant in 10 seconds (Microsoft: 3,500 for a tenant under 50 users). */
   directoryUnitsPer10Seconds?: number;
+  /** Addresses the directory does not know: transport returns a 5.1.1 non-delivery report for them. */
+  unknownRecipients?: readonly string[];
   clock?: () => number;
 }
 
@@ -85,6 +89,7 @@ interface MessageBody {
   from?: unknown;
   attachments?: unknown;
   singleValueExtendedProperties?: unknown;
+  internetMessageHeaders?: unknown;
 }
 
 type Params = { id?: string; messageId?: string; folder?: string };
@@ -118,6 +123,7 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
     rights,
     clock,
     options.sendDelayMs ?? { min: 0, max: 0, seed: 1 },
+    (options.unknownRecipients ?? []).flatMap((a) => canonicalEmail(a) ?? []),
   );
   const limits = new ServiceLimits({ requestsPer10Minutes: options.requestsPer10Minutes ?? 10_000, uploadBytesPer5Minutes: options.uploadBytesPer5Minutes ?? 150 * 1024 * 1024 }, clock);
   const faults = new FaultInjector();
@@ -247,16 +253,39 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
           return query.readsBeyondBasic ? 'readMail' : 'readBasicMail';
         },
         ({ mailbox }) => {
-          const folder = (request.params.folder ?? '').toLowerCase();
-          if (folder !== 'drafts' && folder !== 'sentitems' && folder !== 'inbox') throw new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+          const folder: Folder = store.folderOf(mailbox, request.params.folder ?? '');
           const parsed = query ?? parseMessageQuery(request.query);
-          const { page, more } = applyMessageQuery(store.list(mailbox, folder as Folder), parsed);
+          const { page, more } = applyMessageQuery(store.list(mailbox, folder), parsed);
           const next = more ? new URL(request.url, 'http://stand-in') : null;
           next?.searchParams.set('$skip', String(parsed.skip + parsed.top));
           return { status: 200, body: { value: page.map((m) => messageJson(m, parsed.select, parsed.expand)), ...(next ? { '@odata.nextLink': `${request.protocol}://${request.host}${next.pathname}${next.search}` } : {}) } };
         },
       );
     });
+    // Hidden folders: an app's own data in the mailbox, out of the user's sight (user-post-mailfolders, user-list-mailfolders).
+    app.post<{ Params: Params; Body: { displayName?: unknown; isHidden?: unknown } }>(`${prefix}/mailFolders`, routeOptions, (request, reply) =>
+      handle(request, reply, null, 'writeMail', ({ mailbox }) => {
+        const { displayName, isHidden } = request.body ?? {};
+        if (typeof displayName !== 'string' || displayName.trim() === '' || displayName.length > 255) throw new GraphError(400, 'ErrorInvalidRequest', 'The displayName must be a non-empty string.');
+        if (isHidden !== undefined && typeof isHidden !== 'boolean') throw new GraphError(400, 'ErrorInvalidRequest', 'isHidden must be a Boolean.');
+        const unknown = Object.keys(request.body ?? {}).find((k) => k !== 'displayName' && k !== 'isHidden');
+        if (unknown) throw new GraphError(400, 'ErrorInvalidRequest', `displayName and isHidden are the only writable properties of a mailFolder ('${unknown}').`);
+        return { status: 201, body: folderJson(store.createFolder(mailbox, displayName, isHidden === true)) };
+      }),
+    );
+    app.get<{ Params: Params; Querystring: Record<string, unknown> }>(`${prefix}/mailFolders`, routeOptions, (request, reply) =>
+      handle(request, reply, 'list', 'readBasicMail', ({ mailbox }) => {
+        const include = request.query.includeHiddenFolders;
+        if (include !== undefined && include !== 'true' && include !== 'false') throw new GraphError(400, 'BadRequest', 'includeHiddenFolders must be true or false.');
+        return { status: 200, body: { value: store.listFolders(mailbox, include === 'true').map(folderJson) } };
+      }),
+    );
+    app.post<{ Params: Params; Body: MessageBody }>(`${prefix}/mailFolders/:folder/messages`, routeOptions, (request, reply) =>
+      handle(request, reply, 'create', 'writeMail', ({ mailbox }) => {
+        const folder = store.folderOf(mailbox, request.params.folder ?? '');
+        return { status: 201, body: messageJson(store.createDraft(mailbox, parseMessage(request.body ?? {}, false), folder), null) };
+      }),
+    );
     app.get<{ Params: Params; Querystring: { $filter?: string; $top?: string; $skip?: string; $select?: string } }>(`${prefix}/contacts`, routeOptions, (request, reply) =>
       handle(request, reply, 'list', 'readContacts', ({ mailbox }) => {
         const filter = request.query.$filter;
@@ -382,6 +411,42 @@ function registerControls(app: FastifyInstance, s: { store: MailboxStore; faults
       return reply.code(204).send();
     },
   );
+  app.put<{ Body: { address: string; exists: boolean } }>(
+    '/dev/graph/directory',
+    { schema: { hide: true, body: { type: 'object', required: ['address', 'exists'], additionalProperties: false, properties: { address: { type: 'string', maxLength: 254 }, exists: { type: 'boolean' } } } } },
+    async (request, reply) => {
+      const address = canonicalEmail(request.body.address);
+      if (!address) return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: 'address must be an email address.' } });
+      s.store.setUnknownRecipient(address, !request.body.exists);
+      return { address, exists: request.body.exists };
+    },
+  );
+  // A message from outside arrives in a mailbox's Inbox (a recipient replies): not Graph, the world around it.
+  app.post<{ Body: { mailbox: string; from: string; subject: string; html: string; inReplyTo?: string } }>(
+    '/dev/graph/inbound',
+    {
+      schema: {
+        hide: true,
+        body: {
+          type: 'object',
+          required: ['mailbox', 'from', 'subject', 'html'],
+          additionalProperties: false,
+          properties: { mailbox: { type: 'string', maxLength: 254 }, from: { type: 'string', maxLength: 254 }, subject: { type: 'string', maxLength: 255 }, html: { type: 'string', maxLength: 100_000 }, inReplyTo: { type: 'string', maxLength: 998 } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const mailbox = canonicalEmail(request.body.mailbox);
+      const from = canonicalEmail(request.body.from);
+      if (!mailbox || !from) return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: 'mailbox and from must be email addresses.' } });
+      const item = s.store.receive(mailbox, { from, subject: request.body.subject, html: request.body.html, inReplyTo: request.body.inReplyTo ?? null });
+      return reply.code(201).send({ id: item.id, conversationId: item.conversationId, internetMessageId: item.internetMessageId });
+    },
+  );
+  /** What a mailbox's Sent Items hold (tests reply to them by their Message-ID). */
+  app.get<{ Querystring: { mailbox: string } }>('/dev/graph/sent', { schema: { hide: true, querystring: { type: 'object', required: ['mailbox'], properties: { mailbox: { type: 'string', maxLength: 254 } } } } }, async (request) =>
+    s.store.list(canonicalEmail(request.query.mailbox) ?? '', 'sentitems').map((m) => ({ to: m.to, subject: m.subject, internetMessageId: m.internetMessageId, conversationId: m.conversationId, marker: m.marker, headers: m.headers ?? [] })),
+  );
   app.get('/dev/mailbox/messages', hide, async () => s.store.delivered().map(recordedJson));
   app.delete('/dev/mailbox/messages', hide, async (_request, reply) => {
     s.store.clear();
@@ -419,8 +484,32 @@ function recordedJson(message: Delivery) {
     html: message.html,
     attachments: message.attachments,
     marker: message.marker,
+    headers: message.headers ?? [],
     sentAt: new Date(message.sentAt).toISOString(),
   };
+}
+
+function folderJson(folder: MailFolder) {
+  return { id: folder.id, displayName: folder.displayName, parentFolderId: 'msgfolderroot', childFolderCount: 0, unreadItemCount: 0, totalItemCount: 0, isHidden: folder.isHidden };
+}
+
+/**
+ * Custom internet headers: Graph takes them only when a message is created, only names starting
+ * with `x-` or `X-` (400 InvalidInternetMessageHeader otherwise: List-Unsubscribe, In-Reply-To…),
+ * and at most five (400 InvalidInternetMessageHeaderCollection). (message resource,
+ * internetMessageHeaders; user-sendmail example "with custom Internet message headers".)
+ */
+function parseHeaders(value: unknown): Array<{ name: string; value: string }> {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new GraphError(400, 'ErrorInvalidRequest', 'internetMessageHeaders must be an array.');
+  if (value.length > 5) throw new GraphError(400, 'InvalidInternetMessageHeaderCollection', 'Maximum number of headers in one message should be less than or equal to 5.');
+  return value.map((entry: { name?: unknown; value?: unknown } | null) => {
+    const name = entry?.name;
+    if (typeof name !== 'string' || typeof entry?.value !== 'string') throw new GraphError(400, 'ErrorInvalidRequest', 'An internet message header needs a name and a value.');
+    if (!/^x-[!-9;-~]+$/i.test(name)) throw new GraphError(400, 'InvalidInternetMessageHeader', `The internet message header name '${name}' should start with 'x-' or 'X-'.`);
+    if (/[\r\n]/.test(entry.value)) throw new GraphError(400, 'InvalidInternetMessageHeader', `The internet message header '${name}' has an invalid value.`);
+    return { name, value: entry.value };
+  });
 }
 
 function recipients(value: unknown, field: string): string[] {
@@ -462,6 +551,7 @@ function parseMessage(message: MessageBody, requireRecipients: boolean): Message
   const values = extendedProperties(properties);
   const marker = values.get(ROW_MARKER_PROPERTY_ID);
   const deferred = values.get(DEFERRED_SEND_TIME_PROPERTY_ID);
+  const headers = parseHeaders(message.internetMessageHeaders);
   return {
     campaign: values.get(CAMPAIGN_MARKER_PROPERTY_ID) ?? null,
     deferredUntil: deferred === undefined ? null : Date.parse(deferred),
@@ -469,6 +559,7 @@ function parseMessage(message: MessageBody, requireRecipients: boolean): Message
     cc,
     bcc,
     subject,
+    ...(headers.length > 0 ? { headers } : {}),
     contentType,
     html: content,
     marker: marker ?? null,

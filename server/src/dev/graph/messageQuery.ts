@@ -10,20 +10,38 @@
  *   400 `InefficientFilter` "The restriction or sort order is too complex for this operation.";
  * - `$top` (1–1000, 10 by default) and `$skip`, with `@odata.nextLink` while more remain;
  * - `$expand=singleValueExtendedProperties($filter=id eq '…')`: one extended property per message
- *   (api/singlevaluelegacyextendedproperty-get), for the row and campaign markers and
- *   PidTagDeferredSendTime; another form is 400;
+ *   (api/singlevaluelegacyextendedproperty-get, "Get a message with its extended property"): the row
+ *   and campaign markers, PidTagDeferredSendTime, and PidTagMessageClass (`String 0x001A`, what
+ *   tells a report from a note); an extended property needs more than Mail.ReadBasic; another form is 400;
  * - any other `$` option is 400.
  */
-import { CAMPAIGN_MARKER_PROPERTY_ID, DEFERRED_SEND_TIME_PROPERTY_ID, ROW_MARKER_PROPERTY_ID } from '../../../../shared/src/api/graphMarker.js';
+import { CAMPAIGN_MARKER_PROPERTY_ID, DEFERRED_SEND_TIME_PROPERTY_ID, MESSAGE_CLASS_PROPERTY_ID, ROW_MARKER_PROPERTY_ID } from '../../../../shared/src/api/graphMarker.js';
 import { GraphError } from './graphErrors.js';
 import type { StoredMessage } from './mailboxStore.js';
 
-export const SELECTABLE = ['id', 'subject', 'isDraft', 'createdDateTime', 'sentDateTime', 'receivedDateTime', 'toRecipients', 'ccRecipients', 'bccRecipients', 'from', 'sender', 'body', 'bodyPreview', 'hasAttachments'] as const;
+export const SELECTABLE = [
+  'id',
+  'subject',
+  'isDraft',
+  'createdDateTime',
+  'sentDateTime',
+  'receivedDateTime',
+  'toRecipients',
+  'ccRecipients',
+  'bccRecipients',
+  'from',
+  'sender',
+  'body',
+  'bodyPreview',
+  'hasAttachments',
+  'internetMessageId',
+  'conversationId',
+] as const;
+const EXPAND = /^singleValueExtendedProperties\(\$filter=id eq '([^']+)'\)$/;
 type Property = (typeof SELECTABLE)[number];
 type DateProperty = 'sentDateTime' | 'receivedDateTime' | 'createdDateTime';
 const OPTIONS = new Set(['$filter', '$select', '$orderby', '$top', '$skip', '$expand']);
-const EXPANDABLE = [ROW_MARKER_PROPERTY_ID, CAMPAIGN_MARKER_PROPERTY_ID, DEFERRED_SEND_TIME_PROPERTY_ID] as const;
-const EXPAND = /^singleValueExtendedProperties\(\$filter=id eq '([^']+)'\)$/;
+const EXPANDABLE = [ROW_MARKER_PROPERTY_ID, CAMPAIGN_MARKER_PROPERTY_ID, DEFERRED_SEND_TIME_PROPERTY_ID, MESSAGE_CLASS_PROPERTY_ID] as const;
 const MARKER_FILTER = /^singleValueExtendedProperties\/Any\(ep: ep\/id eq '([^']+)' and ep\/value eq '((?:[^']|'')*)'\)$/;
 const DATE_CLAUSE = /^(sentDateTime|receivedDateTime|createdDateTime) (ge|gt|le|lt) (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?Z)$/;
 
@@ -78,6 +96,7 @@ export function parseMessageQuery(query: Record<string, unknown>): MessageQuery 
     if (names.some((n) => n === 'body' || n === 'bodyPreview')) parsed.readsBeyondBasic = true;
   }
 
+
   const orderBy = text('$orderby');
   if (orderBy !== undefined) {
     const match = /^(sentDateTime|receivedDateTime|createdDateTime|subject)(?: (asc|desc))?$/.exec(orderBy.trim());
@@ -90,7 +109,7 @@ export function parseMessageQuery(query: Record<string, unknown>): MessageQuery 
   const expand = text('$expand');
   if (expand !== undefined) {
     const id = EXPAND.exec(expand.trim())?.[1];
-    const known = EXPANDABLE.find((candidate) => candidate === id);
+    const known = EXPANDABLE.find((candidate) => candidate.toLowerCase() === id?.toLowerCase());
     if (known === undefined) throw new GraphError(400, 'ErrorInvalidExtendedProperty', 'The extended property attribute combination is invalid.');
     parsed.expand = known;
     parsed.readsBeyondBasic = true;
@@ -139,7 +158,7 @@ export function messageJson(message: StoredMessage, select: readonly string[] | 
   const json: Record<string, unknown> = messageFields(message, select);
   if (expand === null) return json;
   // Graph returns the property only on messages that have it.
-  const value = expand === ROW_MARKER_PROPERTY_ID ? message.marker : expand === CAMPAIGN_MARKER_PROPERTY_ID ? message.campaign : message.deferredUntil === null ? null : iso(message.deferredUntil);
+  const value = expandedValue(message, expand);
   return value === null ? json : { ...json, singleValueExtendedProperties: [{ id: expand, value }] };
 }
 
@@ -159,9 +178,23 @@ function messageFields(message: StoredMessage, select: readonly string[] | null)
     body: { contentType: message.contentType, content: message.html },
     bodyPreview: message.html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 255),
     hasAttachments: message.attachments.some((a) => !a.isInline),
+    internetMessageId: message.internetMessageId,
+    conversationId: message.conversationId,
   };
-  if (select === null) return full;
-  return Object.fromEntries(['id', ...select].map((name) => [name, full[name as Property]]));
+  return select === null ? full : Object.fromEntries(['id', ...select].map((name) => [name, full[name as Property]]));
+}
+
+function expandedValue(message: StoredMessage, expand: NonNullable<MessageQuery['expand']>): string | null {
+  switch (expand) {
+    case ROW_MARKER_PROPERTY_ID:
+      return message.marker;
+    case CAMPAIGN_MARKER_PROPERTY_ID:
+      return message.campaign;
+    case DEFERRED_SEND_TIME_PROPERTY_ID:
+      return message.deferredUntil === null ? null : iso(message.deferredUntil);
+    case MESSAGE_CLASS_PROPERTY_ID:
+      return message.messageClass;
+  }
 }
 
 function iso(at: number | null): string | null {
