@@ -26,12 +26,22 @@ import { SubscriptionPage } from './SubscriptionPage.js';
 import { usePortalApi } from './usePortalApi.js';
 import { useHashRoute } from './useHashRoute.js';
 
+/** A phone held upright (375 pixels and the like): less padding, so the content keeps its width. */
+const NARROW = '@media (max-width: 480px)';
+
 const useStyles = makeStyles({
-  header: { gap: tokens.spacingHorizontalL, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXXL}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: 'wrap' },
+  header: {
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXXL}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    flexWrap: 'wrap',
+    [NARROW]: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}` },
+  },
   /** The title links home and looks like the title. */
   home: { fontSize: 'inherit', fontWeight: 'inherit' },
-  nav: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL },
-  main: { padding: tokens.spacingHorizontalXXL, maxWidth: '1100px', margin: '0 auto' },
+  /** On a phone the links, language and account go on as many lines as they need. */
+  nav: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS, flexWrap: 'wrap' },
+  main: { padding: tokens.spacingHorizontalXXL, maxWidth: '1100px', margin: '0 auto', [NARROW]: { padding: tokens.spacingHorizontalL } },
   notice: { marginBottom: tokens.spacingVerticalM },
 });
 
@@ -57,7 +67,11 @@ function PortalContent({ config, locale, onLocale }: { config: ClientConfig; loc
   // The admin-consent link comes back here; say how it went once, then drop Entra's query from the address.
   const [consentReturn] = useState(() => readAdminConsentReturn(window.location.search));
   useEffect(() => {
-    if (consentReturn) window.history.replaceState(null, '', `${window.location.pathname}${window.location.hash}`);
+    // The group sync's consent reopens the subscription it was asked from.
+    if (!consentReturn) return;
+    window.history.replaceState(null, '', `${window.location.pathname}${consentReturn.groupSubscription ? `#/subscriptions/${consentReturn.groupSubscription}` : window.location.hash}`);
+    // replaceState announces nothing: the hash route reads the new address on this event.
+    if (consentReturn.groupSubscription) window.dispatchEvent(new HashChangeEvent('hashchange'));
   }, [consentReturn]);
   const route = useHashRoute();
   // The partners the person is staff of, asked at sign-in: the server binds new staff at their first partner call.
@@ -82,7 +96,8 @@ function PortalContent({ config, locale, onLocale }: { config: ClientConfig; loc
       </div>
     );
   else if (route.page === 'buy') content = <Checkout api={api} account={account} />;
-  else if (route.page === 'accept') content = <AcceptInvitation api={api} account={account} token={route.token} />;
+  // Keyed by the account: after signing in as someone else, the invitation may be accepted again.
+  else if (route.page === 'accept') content = <AcceptInvitation key={`${account.email}:${route.token}`} api={api} account={account} token={route.token} />;
   else if (route.page === 'subscription') content = <SubscriptionPage key={route.id} api={api} id={route.id} partnerStaff={(partners ?? []).length > 0} />;
   else if (route.page === 'become-partner') content = <BecomePartner api={api} onEnrolled={(partner) => setPartners((list) => [...(list ?? []), partner])} />;
   else if (route.page === 'partner') content = <PartnerArea key={route.id} api={api} id={route.id} tab={route.tab} />;
@@ -114,7 +129,15 @@ function PortalContent({ config, locale, onLocale }: { config: ClientConfig; loc
       <main className={styles.main}>
         {consentReturn && (
           <MessageBar intent={consentReturn.granted ? 'success' : 'error'} className={styles.notice}>
-            <MessageBarBody data-testid="admin-consent-return">{consentReturn.granted ? t('consent.granted') : t('consent.notGranted', { message: consentReturn.description })}</MessageBarBody>
+            <MessageBarBody data-testid="admin-consent-return">
+              {consentReturn.groupSubscription
+                ? consentReturn.granted
+                  ? t('groups.consentGranted')
+                  : t('groups.consentRefused', { description: consentReturn.description })
+                : consentReturn.granted
+                  ? t('consent.granted')
+                  : t('consent.notGranted', { message: consentReturn.description })}
+            </MessageBarBody>
           </MessageBar>
         )}
         <div className={failure ? styles.notice : undefined}>

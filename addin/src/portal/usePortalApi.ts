@@ -3,9 +3,10 @@ import { useMemo } from 'react';
 import type { AssignmentResult, DelegateView, DomainVerificationRecord, DomainView, InvitationView, JournalEntryView, MyLicenseView, MySeatView, SeatSort, SeatView, SubscriptionView } from '../../../shared/src/api/views.js';
 import type { BillingProfileAnswer, BillingProfileView, BillingSummaryView, CartLine, CheckoutResult, InvoiceView, PaymentMethodView, PaymentResult, PlanCatalogView, QuantityChangeResult, QuantityPreviewView } from '../../../shared/src/api/views.js';
 import type { Permission } from '../../../shared/src/permissions/permissions.js';
+import type { DirectoryGroupView, GroupSyncView } from '../../../shared/src/api/groupViews.js';
 import type { OfferPublicView, OfferView, PartnerCustomerView, PartnerInvoiceView, PartnerNotificationView, PartnerRelationshipView, PartnerStaffView, PartnerView, ProductKeyView, SubscriptionStatus } from '../../../shared/src/api/views.js';
 
-export type { AssignmentResult, DomainVerificationRecord, DomainView, MyLicenseView, MySeatView, SeatSort };
+export type { AssignmentResult, DirectoryGroupView, DomainVerificationRecord, DomainView, GroupSyncView, MyLicenseView, MySeatView, SeatSort };
 export type SubscriptionSummary = SubscriptionView;
 
 /** What merging subscriptions into one did (A9). */
@@ -133,7 +134,8 @@ export function usePortalApi(auth: AuthPort | null) {
       /** `after`: a previous page's `next` (same search and order), read without skipping rows; `offset` for a jump. */
       seats: (id: string, params: { search?: string; sort?: SeatSort; order?: 'asc' | 'desc'; offset?: number; after?: string; limit?: number }) =>
         call<{ total: number; items: SeatItem[]; next: string | null }>(`${base(id)}/seats${query(params)}`),
-      exportSeats: (id: string) => download(`${base(id)}/seats/export`, 'outmerge-seats.csv'),
+      /** `lang`: the page's language, for the CSV's headers and statuses. */
+      exportSeats: (id: string, lang: string) => download(`${base(id)}/seats/export${query({ lang })}`, 'outmerge-seats.csv'),
       assign: (id: string, emails: string[], language: string) => call<{ results: AssignmentResult[] }>(`${base(id)}/assignments`, { method: 'POST', body: { emails, language } }),
       transfer: (id: string, from: string, to: string, language: string) => call<AssignmentResult>(`${base(id)}/assignments/transfer`, { method: 'POST', body: { from, to, language } }),
       setSuspended: (id: string, email: string, suspended: boolean) => call<SeatItem>(`${base(id)}/assignments/${encodeURIComponent(email)}`, { method: 'PATCH', body: { suspended } }),
@@ -150,11 +152,17 @@ export function usePortalApi(auth: AuthPort | null) {
       addDomain: (id: string, domain: string) => call<DomainView & { added: boolean }>(`${base(id)}/domains`, { method: 'POST', body: { domain } }),
       checkDomain: (id: string, domain: string) => call<DomainView>(`${base(id)}/domains/${encodeURIComponent(domain)}/check`, { method: 'POST' }),
       removeDomain: (id: string, domain: string) => call<void>(`${base(id)}/domains/${encodeURIComponent(domain)}`, { method: 'DELETE' }),
+      // Seats that follow Microsoft 365 groups (issue 17).
+      groups: (id: string) => call<GroupSyncView>(`${base(id)}/groups`),
+      searchGroups: (id: string, q: string) => call<{ groups: DirectoryGroupView[] }>(`${base(id)}/groups/search${query({ q })}`),
+      linkGroup: (id: string, groupId: string, language: string) => call<GroupSyncView>(`${base(id)}/groups`, { method: 'POST', body: { groupId, language } }),
+      unlinkGroup: (id: string, linkId: string) => call<void>(`${base(id)}/groups/${encodeURIComponent(linkId)}`, { method: 'DELETE' }),
+      syncGroups: (id: string) => call<GroupSyncView>(`${base(id)}/groups/sync`, { method: 'POST' }),
       leaveSeat: (seatId: string) => call<void>(`/api/v1/me/seats/${encodeURIComponent(seatId)}/leave`, { method: 'POST' }),
       journal: (id: string, filter: JournalFilter) => call<{ entries: JournalEntry[] }>(`${base(id)}/journal${query({ ...filter })}`),
       myLicense: () => call<MyLicenseView>('/api/v1/me/license'),
       adminConsent: () => call<{ tenantId: string; url: string }>('/api/v1/me/admin-consent'),
-      exportJournal: (id: string, filter: JournalFilter) => download(`${base(id)}/journal/export${query({ ...filter })}`, 'outmerge-journal.csv'),
+      exportJournal: (id: string, filter: JournalFilter, lang: string) => download(`${base(id)}/journal/export${query({ ...filter, lang })}`, 'outmerge-journal.csv'),
       // Billing (B1–B5): the catalog, the cart, quantity, invoices, payment method.
       catalog: () => apiFetch<PlanCatalogView>('/api/v1/plans'),
       buy: (body: { lines: CartLine[]; card: string }, idempotencyKey: string) => call<CheckoutResult>('/api/v1/checkout', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),

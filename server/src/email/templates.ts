@@ -23,18 +23,19 @@ function compose(kind: string, to: string, locale: Locale, subjectKey: MessageKe
   const html =
     `<!doctype html><html lang="${locale}"><body style="font-family:Segoe UI,Arial,sans-serif;font-size:14px;color:#242424;max-width:560px">` +
     `<h1 style="font-size:20px;font-weight:600">${escapeHtml(subject)}</h1>${texts.map((p) => `<p style="margin:0 0 12px">${escapeHtml(p)}</p>`).join('')}${button}</body></html>`;
-  const text = [...texts, ...(action ? [`${t(action.label)}: ${action.url}`] : [])].join('\n\n');
+  const text = [...texts, ...(action ? [t('common.labelled', { label: t(action.label), value: action.url })] : [])].join('\n\n');
   return { kind, to, subject, html, text };
 }
 
-export function welcomeEmail(options: { to: string; locale: Locale; ownerEmail: string; publicUrl: string }): OutgoingEmail {
+/** `group`: the seat came from membership of this Microsoft 365 group (a group sync), not from a person. */
+export function welcomeEmail(options: { to: string; locale: Locale; ownerEmail: string; publicUrl: string; group?: string }): OutgoingEmail {
   return compose(
     'welcome',
     options.to,
     options.locale,
     'email.welcome.subject',
-    [['email.welcome.intro'], ['email.welcome.step1'], ['email.welcome.step2'], ['email.welcome.step3']],
-    { owner: options.ownerEmail },
+    [[options.group === undefined ? 'email.welcome.intro' : 'email.welcome.introGroup'], ['email.welcome.step1'], ['email.welcome.step2'], ['email.welcome.step3']],
+    { owner: options.ownerEmail, group: options.group ?? '' },
     { label: 'email.welcome.help', url: `${options.publicUrl}/portal.html#/it-help` },
   );
 }
@@ -55,6 +56,11 @@ export function invitationEmail(options: { to: string; locale: Locale; ownerEmai
 
 export function seatRemovedEmail(options: { to: string; locale: Locale; by: string }): OutgoingEmail {
   return compose('seat-removed', options.to, options.locale, 'email.seatRemoved.subject', [['email.seatRemoved.body']], { by: options.by }, null);
+}
+
+/** A seat a group sync took back: the person left every linked group. */
+export function seatRemovedByGroupEmail(options: { to: string; locale: Locale }): OutgoingEmail {
+  return compose('seat-removed', options.to, options.locale, 'email.seatRemoved.subject', [['email.seatRemovedByGroup.body']], {}, null);
 }
 
 export function ownershipTransferredEmail(options: { to: string; locale: Locale; from: string; newOwner: string; plan: string; quantity: number; publicUrl: string }): OutgoingEmail {

@@ -13,6 +13,7 @@ import { BillingStorage } from './billingStorage.js';
 import { ClaimStorage } from './claimStorage.js';
 import { PartnerStorage } from './partnerStorage.js';
 import { EntitlementStorage } from './entitlementStorage.js';
+import { GroupStorage } from './groupStorage.js';
 import { JournalStorage } from './journalStorage.js';
 import { OutboxStorage } from './outboxStorage.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
@@ -134,6 +135,8 @@ export class Storage {
   readonly journal: JournalStorage;
   /** Emails written with their change, until delivered (./outboxStorage.ts), on the same connection and transactions. */
   readonly outbox: OutboxStorage;
+  /** Seats that follow Microsoft 365 groups (./groupStorage.ts), on the same connection and transactions. */
+  readonly groups: GroupStorage;
 
   private constructor(private readonly db: Database.Database) {
     this.billing = new BillingStorage(db);
@@ -143,6 +146,7 @@ export class Storage {
     this.claims = new ClaimStorage(db);
     this.journal = new JournalStorage(db);
     this.outbox = new OutboxStorage(db);
+    this.groups = new GroupStorage(db);
   }
 
   /** Opens (creating if needed) the database file and brings its schema up to date. */

@@ -1,14 +1,16 @@
-/** One subscription in the pane's admin view: seats used and free, the first 50 seats with search, assign and remove by permission, the portal for the rest. */
+/** One subscription in the pane's admin view: seats used and free, the first 50 seats with search, assign and remove (after confirming) by permission, the portal for the rest. */
 import { Badge, Button, Caption1, Field, Input, Link, Text, makeStyles, mergeClasses, tokens, type BadgeProps } from '@fluentui/react-components';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { SeatStatus } from '../../../../shared/src/api/views.js';
 import type { MessageKey } from '../../../../shared/src/i18n/translate.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Feedback } from '../../components/Feedback.js';
 import { useLayout } from '../../components/layout.js';
 import { SeatUsage } from '../../components/SeatUsage.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useAsyncAction } from '../../portal/useAsyncAction.js';
 import type { PortalApi, SeatItem, SubscriptionSummary } from '../../portal/usePortalApi.js';
+import { PaneGroups } from './PaneGroups.js';
 
 const SHOWN = 50;
 const STATUS_COLOUR: Record<SeatStatus, BadgeProps['color']> = { pending: 'informative', active: 'success', suspended: 'warning', expired: 'danger' };
@@ -61,15 +63,20 @@ export function SubscriptionAdmin({ api, subscription: s, onChanged }: { api: Po
         return t('paneAdmin.assigned', { email: result.email });
       }
       // Refused for this address (not the request): said as the seat table says it.
-      if (result) refused = `${result.email}: ${t(`seats.result.${result.result}` as MessageKey)}`;
+      if (result) refused = t('common.labelled', { label: result.email, value: t(`seats.result.${result.result}` as MessageKey) });
       return null;
     }).then(() => refused && seats.fail(refused));
   };
 
-  const remove = (seat: SeatItem) => void change(async () => {
-    await api.unassign(s.id, seat.email);
-    return t('seats.removed', { email: seat.email });
-  });
+  // Removing a seat cannot be undone (the person is mailed, and loses the license at their next check): asked first.
+  const [removing, setRemoving] = useState<SeatItem | null>(null);
+  const remove = (seat: SeatItem) => {
+    setRemoving(null);
+    void change(async () => {
+      await api.unassign(s.id, seat.email);
+      return t('seats.removed', { email: seat.email });
+    });
+  };
 
   return (
     <section aria-labelledby={headingId} data-testid="pane-subscription" className={mergeClasses(layout.stackS, styles.section)}>
@@ -80,6 +87,7 @@ export function SubscriptionAdmin({ api, subscription: s, onChanged }: { api: Po
         <Caption1>{s.role === 'owner' ? t('role.owner') : t('role.delegate')}</Caption1>
       </div>
       <SeatUsage assigned={s.assigned} quantity={s.quantity} compact testId="pane-seat-picture" />
+      <PaneGroups api={api} subscription={s} />
       <Feedback error={seats.error} notice={seats.notice} testId="pane-admin" />
       {canAssign && (
         <form onSubmit={assign} className={styles.assign}>
@@ -109,7 +117,7 @@ export function SubscriptionAdmin({ api, subscription: s, onChanged }: { api: Po
                     {t(`paneAdmin.status.${seat.status}` as MessageKey)}
                   </Badge>
                   {canRemove && (
-                    <Button size="small" appearance="subtle" onClick={() => remove(seat)} aria-label={t('seats.removeLabel', { email: seat.email })}>
+                    <Button size="small" appearance="subtle" onClick={() => setRemoving(seat)} aria-label={t('seats.removeLabel', { email: seat.email })}>
                       {t('seats.remove')}
                     </Button>
                   )}
@@ -123,6 +131,12 @@ export function SubscriptionAdmin({ api, subscription: s, onChanged }: { api: Po
       <Link href={`/portal.html#/subscriptions/${s.id}`} target="_blank" rel="noopener" data-testid="pane-open-portal">
         {t('paneAdmin.openPortal')}
       </Link>
+      <ConfirmDialog
+        question={removing === null ? null : { title: t('seats.removeTitle', { email: removing.email }), text: t('seats.removeExplain', { email: removing.email }), confirm: t('seats.removeConfirm') }}
+        onConfirm={() => removing && remove(removing)}
+        onCancel={() => setRemoving(null)}
+        confirmTestId="remove-seat-confirm"
+      />
     </section>
   );
 }
