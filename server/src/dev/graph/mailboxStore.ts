@@ -375,6 +375,8 @@ export class MailboxStore {
       bcc: [],
       attachments: [],
       marker: null,
+      campaign: null,
+      deferredUntil: null,
       from: message.from,
       createdAt: at,
       sentAt: at,
