@@ -94,7 +94,7 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   const dnsStandIn = config.dns.standInEnabled ? await startDnsStandIn(config.dns.standInPort) : null;
   const services = await createServices(config, (error, message) => app.log.error({ err: error }, message), { ...(options.clock ? { clock: options.clock } : {}), ...(dnsStandIn ? { dnsServers: [dnsStandIn.address] } : {}) });
   app.addHook('onClose', async () => {
-    services.close();
+    await services.close();
     await dnsStandIn?.close();
   });
   // Payments whose claim was cut by a crash are reconciled with the provider once their lease has run out.
@@ -218,7 +218,7 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
     if (uploadOrigin) registerGraphStandIn(app, { identityJwks: idp.jwks, issuerTemplate: config.identity.issuerTemplate, uploadOrigin, ...config.graph.standIn });
   }
   if (dnsStandIn) registerDnsStandInRoutes(app, dnsStandIn);
-  if (!config.mail.smtpUrl) registerOutboxRoutes(app, services.storage);
+  if (!config.mail.smtpUrl) registerOutboxRoutes(app, services.uow);
 
   if (fs.existsSync(path.join(config.staticDir, 'index.html'))) {
     // Compressed copies written at build time (scripts/precompress.ts), chosen by Accept-Encoding;

@@ -25,6 +25,11 @@ export interface Config {
   /** Where users reach this deployment; every link in emails and the manifest is built from it. */
   publicUrl: string;
   dataDir: string;
+  /**
+   * PostgreSQL (`DATABASE_URL`, any number of instances share it) or, without it, SQLite in the
+   * data folder (one server). `poolSize`: connections each instance holds at most.
+   */
+  database: { url: string | null; poolSize: number };
   staticDir: string;
   trustProxy: string | false;
   /** Certificate and key files for HTTPS (sideloading into Outlook needs https://localhost). */
@@ -281,6 +286,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     if (bad.length > 0 || dnsServers.length === 0) problems.push(`DNS_RESOLVERS must be comma-separated IP addresses, each optionally with :port (got "${env.DNS_RESOLVERS}").`);
   }
 
+  // postgres://user:password@host:5432/database?sslmode=require, as pg reads it.
+  const databaseUrl = env.DATABASE_URL || null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\/[^\s]+$/.test(databaseUrl)) problems.push('DATABASE_URL must be a PostgreSQL connection string: postgres://user:password@host:5432/database (add ?sslmode=require for a managed server).');
+
   const paymentProvider = oneOf<PaymentProviderKind>('PAYMENT_PROVIDER', ['simulated'], 'simulated');
   const currency = oneOf('CURRENCY', ['EUR', 'CHF', 'USD'] as const, 'EUR');
 
@@ -308,6 +317,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     port,
     publicUrl,
     dataDir: path.resolve(cwd, env.DATA_DIR || 'data'),
+    database: { url: databaseUrl, poolSize: integer('DATABASE_POOL_SIZE', 10, 1, 200) },
     staticDir: path.resolve(cwd, env.STATIC_DIR || 'build/addin'),
     trustProxy: env.TRUSTED_PROXY || false,
     tls,

@@ -22,11 +22,12 @@ import { DomainService } from './licensing/domainService.js';
 import { OrganisationService } from './licensing/organisationService.js';
 import { createPartnerServices, type PartnerServices } from './partners/partnerServices.js';
 import { SeatService } from './licensing/seatService.js';
-import { Storage } from './storage/storage.js';
+import { UnitOfWork } from './storage/unitOfWork.js';
 
 export interface Services {
   config: Config;
-  storage: Storage;
+  /** The database, one transaction per change (./storage/unitOfWork.ts). */
+  uow: UnitOfWork;
   keys: SigningKeys;
   /** Emails written with their change and delivered after commit (./email/outbox.ts). */
   outbox: Outbox;
@@ -47,7 +48,7 @@ export interface Services {
   /** The payment provider every service charges through (the simulated one lists its charges). */
   paymentProvider: PaymentProvider;
   /** Closes what the services opened (databases). */
-  close(): void;
+  close(): Promise<void>;
 }
 
 export const DATABASE_FILE = 'outmerge.sqlite';
@@ -56,50 +57,50 @@ export const SIMULATED_PAYMENTS_FILE = 'simulated-payments.sqlite';
 
 export async function createServices(config: Config, log: (error: unknown, message: string) => void, options: { dnsServers?: string[]; clock?: () => number } = {}): Promise<Services> {
   const clock = options.clock ?? Date.now;
-  const storage = Storage.open(path.join(config.dataDir, DATABASE_FILE));
+  const uow = await UnitOfWork.open({ databaseUrl: config.database.url, sqliteFile: path.join(config.dataDir, DATABASE_FILE), poolSize: config.database.poolSize });
   const keys = await loadSigningKeys({ configuredJson: config.license.signingKeysJson, dataDir: config.dataDir });
-  const outbox = new Outbox(storage, createEmailTransport({ smtpUrl: config.mail.smtpUrl, from: config.mail.from }), clock, log);
+  const outbox = new Outbox(uow, createEmailTransport({ smtpUrl: config.mail.smtpUrl, from: config.mail.from }), clock, log);
   const validate = createAccessTokenValidator({
     jwks: new URL(config.identity.jwksUrl),
     audience: config.identity.clientId,
     issuerTemplate: config.identity.issuerTemplate,
     requiredScope: config.identity.apiScope,
   });
-  const domains = new DomainService(storage, createTxtLookup({ servers: options.dnsServers ?? config.dns.servers }), clock);
+  const domains = new DomainService(uow, createTxtLookup({ servers: options.dnsServers ?? config.dns.servers }), clock);
   // Every signed-in member shows a domain their tenant verified: the tenant proof of domains.
   const authenticate: AccessTokenValidator = async (header) => {
     const caller = await validate(header);
-    domains.observe(caller);
+    await domains.observe(caller);
     return caller;
   };
   const { plans, currency, volume, taxRateBp, graceDays, webhookSecrets, claimLeaseMs, simulated } = config.payments;
   const simulatedProvider = new SimulatedPaymentProvider({ file: path.join(config.dataDir, SIMULATED_PAYMENTS_FILE), latencyMs: simulated.latencyMs, searchLagMs: simulated.searchLagMs, clock });
   const paymentProvider: PaymentProvider = simulatedProvider;
-  const charges = new IdempotentCharges(storage, paymentProvider, { leaseMs: claimLeaseMs, afterCommit: () => outbox.deliver() }, clock, log);
+  const charges = new IdempotentCharges(uow, paymentProvider, { leaseMs: claimLeaseMs, afterCommit: () => outbox.deliver() }, clock, log);
   // Each service registers how its payments are recorded; all are in place before a claim can be reconciled.
-  const checkout = new CheckoutService(storage, charges, { plans, currency, volume, taxRateBp });
-  const billing = new BillingService(storage, charges, { plans, currency, volume, taxRateBp, graceDays, webhookSecrets, publicUrl: config.publicUrl }, clock, outbox);
-  const partners = createPartnerServices(storage, charges, checkout, outbox, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials }, clock);
+  const checkout = new CheckoutService(uow, charges, { plans, currency, volume, taxRateBp });
+  const billing = new BillingService(uow, charges, { plans, currency, volume, taxRateBp, graceDays, webhookSecrets, publicUrl: config.publicUrl }, clock, outbox);
+  const partners = createPartnerServices(uow, charges, checkout, outbox, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials }, clock);
   return {
     config,
-    storage,
+    uow,
     keys,
     outbox,
     authenticate,
     adminConsent: (caller) => ({ tenantId: caller.tenantId, url: adminConsentUrl({ tenant: caller.tenantId, clientId: config.identity.clientId, apiScope: config.identity.apiScope, publicUrl: config.publicUrl }) }),
-    licenses: new LicenseService(storage, keys, { issuer: config.license.issuer, tokenTtlSeconds: config.license.tokenTtlSeconds }, clock),
+    licenses: new LicenseService(uow, keys, { issuer: config.license.issuer, tokenTtlSeconds: config.license.tokenTtlSeconds }, clock),
     charges,
     checkout,
     billing,
-    seats: new SeatService(storage, outbox, { publicUrl: config.publicUrl, organisationDailyEmailLimit: config.mail.organisationDailyLimit }, clock, domains),
-    delegation: new DelegationService(storage, outbox, { publicUrl: config.publicUrl }, clock),
-    organisations: new OrganisationService(storage, clock),
+    seats: new SeatService(uow, outbox, { publicUrl: config.publicUrl, organisationDailyEmailLimit: config.mail.organisationDailyLimit }, clock, domains),
+    delegation: new DelegationService(uow, outbox, { publicUrl: config.publicUrl }, clock),
+    organisations: new OrganisationService(uow, clock),
     domains,
     paymentProvider,
     partners,
-    close() {
+    async close() {
       simulatedProvider.close();
-      storage.close();
+      await uow.close();
     },
   };
 }

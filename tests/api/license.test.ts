@@ -46,7 +46,7 @@ describe('POST /api/v1/license/check', () => {
 
     const bruno = await accountOf('bruno@fabrikam.com');
     expect((await check(bruno.access_token)).body).toMatchObject({ valid: true, code: 'ACTIVE', footer: false, plan: 'monthly' });
-    const seats = server.services.storage.seatsBoundTo(bruno.account.tenantId, bruno.account.objectId);
+    const seats = await server.services.uow.read.subscriptions.seatsBoundTo(bruno.account.tenantId, bruno.account.objectId);
     expect(seats).toHaveLength(1);
 
     // Someone in another tenant using the same address does not get the seat: it is bound.

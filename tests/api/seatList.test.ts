@@ -94,7 +94,7 @@ describe('keyset pages', () => {
   beforeAll(async () => {
     listed = await buySubscription(server, owner, 700);
     // 700 seats: every third bound and checked in at scattered times, every thirtieth suspended (seedSeats).
-    seedSeats(server.dataDir, listed, 700);
+    await seedSeats(server.services.uow, listed, 700);
   });
 
   it('read every row once, in the order one offset page gives, for every sort both ways and with a search', async () => {

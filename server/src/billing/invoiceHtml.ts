@@ -6,7 +6,7 @@
 import '../../../shared/src/i18n/allCatalogs.js';
 import { escapeHtml } from '../../../shared/src/html/escapeHtml.js';
 import { formatDate, formatMoney, translate, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
-import type { InvoiceLineRow, InvoiceRow } from '../storage/billingStorage.js';
+import type { InvoiceLineRow, InvoiceRow } from '../storage/unitOfWork.js';
 
 
 export function renderInvoiceHtml(invoice: InvoiceRow, lines: readonly InvoiceLineRow[], context: { organisation: string; locale: Locale }): string {
