@@ -11,6 +11,7 @@ const POSTGRES = ['tests/helpers/postgresGlobalSetup.ts'];
 const API_ON_POSTGRES = [
   'authorizationMatrix',
   'billing',
+  'billingProfile',
   'chargeRecovery',
   'checkout',
   'customerList',

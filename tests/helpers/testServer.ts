@@ -14,6 +14,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
 import { DATABASE_FILE, type Services } from '../../server/src/services.js';
+import type { StripeStandIn } from '../../server/src/dev/stripe/stripeStandIn.js';
 import { UnitOfWork } from '../../server/src/storage/unitOfWork.js';
 import { auditAnswers } from './answerAudit.js';
 import { createDatabase, dropDatabase } from './embeddedPostgres.js';
@@ -39,6 +40,8 @@ export interface TestServer {
   services: Services;
   baseUrl: string;
   dataDir: string;
+  /** The development Stripe stand-in, with PAYMENT_PROVIDER=stripe and no key. */
+  stripeStandIn: StripeStandIn | null;
   /** A development access token for the Outmerge API (or for Graph). */
   token(email: string, options?: { tenantId?: string; resource?: 'api' | 'graph'; scopes?: string[] }): Promise<string>;
   /** Another connection to the server's database, as a second process or instance has (close it). */
@@ -55,7 +58,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const databaseUrl = testDatabaseServer() ? await createDatabase(testDatabaseServer()!) : null;
   // PUBLIC_URL on the address it listens on, as the server-process helper does: links and the Graph stand-in's URLs reach it.
   const config = loadConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-pages'), LOG_LEVEL: 'silent', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...env });
-  const { app, services } = await buildApp(config, { logger: false, ...(options.clock ? { clock: options.clock } : {}), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
+  const { app, services, stripeStandIn } = await buildApp(config, { logger: false, ...(options.clock ? { clock: options.clock } : {}), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
   const audit = auditAnswers(app);
   await app.listen({ host: '127.0.0.1', port });
   const call: TestServer['call'] = (method, url, options = {}) =>
@@ -70,6 +73,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     services,
     baseUrl: `http://127.0.0.1:${port}`,
     dataDir,
+    stripeStandIn,
     call,
     openStorage: () => UnitOfWork.open({ databaseUrl: config.database.url, sqliteFile: path.join(dataDir, DATABASE_FILE) }),
     async token(email, options = {}) {

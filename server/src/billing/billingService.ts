@@ -16,22 +16,23 @@ import type { BillingSummaryView, PaymentMethodView, QuantityChangeResult, Quant
 import type { PlanConfig } from '../config.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
-import { actorOf, authorize, journalAs, type Access, type JournalActor } from '../licensing/access.js';
+import { actorOf, authorize, journalAs, type Access, type JournalActor } from '../access/access.js';
 import type { JournalAction } from '../../../shared/src/journal/journalActions.js';
 import type { InvoiceRow, Repositories, SubscriptionRow, UnitOfWork } from '../storage/unitOfWork.js';
 import type { BillingOptions } from './checkoutService.js';
 import type { FinalCharge, IdempotentCharges, Outcome, Recorded } from './idempotentCharge.js';
 import { invoiceTotals, withTaxMinor, type DraftLine } from '../../../shared/src/billing/invoiceMath.js';
 import { renderInvoiceHtml } from './invoiceHtml.js';
-import { declinedResponse, invoiceView, issueInvoice, planLabel, recordPayment, recurringLines } from './ledger.js';
-import { PaymentMethodInvalidError, type StoredPaymentMethod } from './paymentProvider.js';
+import { declinedResponse, declineMessage, invoiceView, issueInvoice, planLabel, recordPayment, recurringLines } from './ledger.js';
+import { PaymentMethodInvalidError, WebhookSignatureError, type StoredPaymentMethod } from './paymentProvider.js';
 import { periodEnd } from './plans.js';
 import { seatTotalMinor } from '../../../shared/src/billing/pricing.js';
 import { grantsForRenewal } from '../partners/keyRules.js';
 import { unusedPaidMinor } from './consolidationCredit.js';
+import { invoiceContext, planName, type InvoiceContext, type SellerIdentity } from './invoiceContext.js';
+import { translate } from '../../../shared/src/i18n/translate.js';
 import { prorateChange } from '../../../shared/src/billing/proration.js';
 import { canBeMerged, isLive } from '../../../shared/src/billing/subscriptionState.js';
-import { verifyWebhook } from './webhookSignature.js';
 import { canonicalEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { formatMoney, resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
 import type { Outbox } from '../email/outbox.js';
@@ -39,7 +40,9 @@ import { paymentFailedEmail, subscriptionExpiredEmail } from '../email/templates
 
 export interface BillingServiceOptions extends BillingOptions {
   graceDays: number;
-  webhookSecrets: readonly string[];
+  /** Named on every invoice; with `vatRatesBp`, a billing profile's country and VAT number decide the tax. */
+  seller?: SellerIdentity;
+  vatRatesBp?: Readonly<Record<string, number>>;
   /** Links in the owner's emails (payment failed, expired) start here; without it no such email is sent. */
   publicUrl?: string;
 }
@@ -100,6 +103,11 @@ export class BillingService {
     return plan;
   }
 
+  /** Tax rate, language and parties of the subscription's next invoice (its billing profile). */
+  private context(repos: Repositories, subscriptionId: string): Promise<InvoiceContext> {
+    return invoiceContext(repos, subscriptionId, this.options);
+  }
+
   private async currencyOf(repos: Repositories, subscriptionId: string): Promise<string> {
     return (await repos.subscriptions.billingState(subscriptionId))?.currency ?? this.options.currency;
   }
@@ -120,6 +128,7 @@ export class BillingService {
     const plan = this.plan(subscription.planId);
     const currency = await this.currencyOf(repos, subscription.id);
     const recurringMinor = seatTotalMinor(plan, this.options.volume, newQuantity);
+    const context = await this.context(repos, subscription.id);
     const effective = newQuantity > subscription.quantity ? 'now' : newQuantity < subscription.quantity ? 'renewal' : 'none';
     const base = {
       quantity: subscription.quantity,
@@ -128,9 +137,9 @@ export class BillingService {
       effective,
       prorationDate: new Date(at).toISOString(),
       currency,
-      taxRateBp: this.options.taxRateBp,
+      taxRateBp: context.rateBp,
       recurringMinor,
-      recurringTotalMinor: withTaxMinor(recurringMinor, this.options.taxRateBp),
+      recurringTotalMinor: withTaxMinor(recurringMinor, context.rateBp),
       periodEnd: new Date(subscription.periodEnd).toISOString(),
     } as const;
     if (effective !== 'now') {
@@ -138,16 +147,22 @@ export class BillingService {
     }
     const oldTotal = seatTotalMinor(plan, this.options.volume, subscription.quantity);
     const change = prorateChange(oldTotal, recurringMinor, { start: subscription.periodStart, end: subscription.periodEnd }, at);
-    const lines: DraftLine[] = [
-      { description: `Unused time on ${subscription.quantity} × ${planLabel(plan)}`, quantity: subscription.quantity, unitAmountMinor: null, amountMinor: change.creditMinor },
-      { description: `Remaining time on ${newQuantity} × ${planLabel(plan)}`, quantity: newQuantity, unitAmountMinor: null, amountMinor: change.debitMinor },
-    ];
-    const totals = invoiceTotals(lines, await repos.invoices.creditBalance(subscription.id), this.options.taxRateBp);
+    const lines = this.changeLines(plan, subscription.quantity, newQuantity, change, context);
+    const totals = invoiceTotals(lines, await repos.invoices.creditBalance(subscription.id), context.rateBp, translate(context.locale, 'invoiceLine.credit'));
     return {
       preview: { ...base, creditMinor: change.creditMinor, debitMinor: change.debitMinor, creditAppliedMinor: totals.creditAppliedMinor, subtotalMinor: totals.subtotalMinor, taxMinor: totals.taxMinor, amountDueMinor: totals.totalMinor },
       lines,
       totals,
     };
+  }
+
+  /** The two lines of a prorated change, in the invoice's language. */
+  private changeLines(plan: PlanConfig, from: number, to: number, change: { creditMinor: number; debitMinor: number }, context: InvoiceContext): DraftLine[] {
+    const name = planName(plan, context.locale);
+    return [
+      { description: translate(context.locale, 'invoiceLine.unused', { quantity: from, plan: name }), quantity: from, unitAmountMinor: null, amountMinor: change.creditMinor },
+      { description: translate(context.locale, 'invoiceLine.remaining', { quantity: to, plan: name }), quantity: to, unitAmountMinor: null, amountMinor: change.debitMinor },
+    ];
   }
 
   async previewQuantity(caller: CallerIdentity, subscriptionId: string, quantity: number): Promise<QuantityPreviewView> {
@@ -208,7 +223,7 @@ export class BillingService {
     if (preview.effective === 'now') {
       await tx.subscriptions.setQuantity(subscription.id, preview.newQuantity, null);
       if (totals) {
-        invoice = await issueInvoice(tx, { subscription, kind: 'quantity_change', currency: preview.currency, totals, periodStart: Date.parse(preview.prorationDate), periodEnd: subscription.periodEnd, at: now, paid: true });
+        invoice = await issueInvoice(tx, { subscription, kind: 'quantity_change', currency: preview.currency, totals, periodStart: Date.parse(preview.prorationDate), periodEnd: subscription.periodEnd, at: now, paid: true, parties: (await this.context(tx, subscription.id)).parties });
         if (reference) await recordPayment(tx, { subscriptionId: subscription.id, provider: this.provider.name, reference, amountMinor: preview.amountDueMinor, currency: preview.currency, status: 'succeeded', description: `Outmerge quantity ${preview.quantity} → ${preview.newQuantity}`, invoiceId: invoice.id, at: now });
       }
     } else {
@@ -232,7 +247,13 @@ export class BillingService {
   async summary(caller: CallerIdentity, subscriptionId: string): Promise<BillingSummaryView> {
     const read = this.uow.read;
     const { subscription } = await authorize(read, caller, subscriptionId, 'billing.view');
-    const [state, method, open, creditMinor] = await Promise.all([read.subscriptions.billingState(subscriptionId), read.invoices.currentPaymentMethod(subscriptionId), read.invoices.openInvoice(subscriptionId), read.invoices.creditBalance(subscriptionId)]);
+    const [state, method, open, creditMinor, context] = await Promise.all([
+      read.subscriptions.billingState(subscriptionId),
+      read.invoices.currentPaymentMethod(subscriptionId),
+      read.invoices.openInvoice(subscriptionId),
+      read.invoices.creditBalance(subscriptionId),
+      this.context(read, subscriptionId),
+    ]);
     return {
       status: subscription.status,
       currency: state?.currency ?? this.options.currency,
@@ -240,7 +261,7 @@ export class BillingService {
       quantity: subscription.quantity,
       pendingQuantity: state?.pendingQuantity ?? null,
       recurringMinor: seatTotalMinor(this.plan(subscription.planId), this.options.volume, state?.pendingQuantity ?? subscription.quantity),
-      taxRateBp: this.options.taxRateBp,
+      taxRateBp: context.rateBp,
       periodEnd: new Date(subscription.periodEnd).toISOString(),
       graceUntil: state?.graceUntil ? new Date(state.graceUntil).toISOString() : null,
       creditMinor,
@@ -260,18 +281,32 @@ export class BillingService {
     const invoice = await read.invoices.findInvoice(subscriptionId, invoiceId);
     if (!invoice) throw new ApiError(404, 'INVOICE_NOT_FOUND', 'No invoice with this id in this subscription.');
     const organisation = await read.organisations.findByTenant(subscription.ownerTenantId);
-    return renderInvoiceHtml(invoice, await read.invoices.invoiceLines(invoice.id), { organisation: organisation?.name ?? '', locale });
+    return renderInvoiceHtml(invoice, await read.invoices.invoiceLines(invoice.id), { organisation: organisation?.name ?? '', locale, parties: await read.billingProfiles.invoiceParties(invoice.id) });
   }
 
+  /**
+   * Replaces the card used for renewals and quantity changes. The provider checks the card with
+   * the bank first (Stripe: a SetupIntent): a declined card is answered 402 and the stored card
+   * stays as it was.
+   */
   async replacePaymentMethod(caller: CallerIdentity, subscriptionId: string, card: string, ip: string | null): Promise<PaymentMethodView> {
-    await authorize(this.uow.read, caller, subscriptionId, 'billing.manage');
-    let method;
+    const { subscription } = await authorize(this.uow.read, caller, subscriptionId, 'billing.manage');
+    let saved;
     try {
-      method = await this.provider.createPaymentMethod(card);
+      saved = await this.provider.savePaymentMethod(card, { idempotencyKey: `payment-method:${subscriptionId}:${randomUUID()}`, customer: { email: subscription.ownerEmail, name: subscription.ownerEmail } });
     } catch (error) {
       if (error instanceof PaymentMethodInvalidError) throw new ApiError(400, 'PAYMENT_CARD_INVALID', error.message);
       throw error;
     }
+    if (saved.status === 'declined') {
+      const reason = saved.reason;
+      await this.uow.transaction(async (tx) => {
+        const access = await authorize(tx, caller, subscriptionId, 'billing.manage');
+        await journalAs(tx, access.subscription, actorOf(access), { action: 'payment_method.declined', target: subscriptionId, detail: { reason }, ip, at: this.clock() });
+      });
+      throw new ApiError(402, 'PAYMENT_DECLINED', declineMessage(reason), { reason });
+    }
+    const method = saved.method;
     return this.uow.transaction(async (tx) => {
       const now = this.clock();
       await tx.subscriptions.lock(subscriptionId);
@@ -307,7 +342,7 @@ export class BillingService {
         if (!method) throw new ApiError(409, 'PAYMENT_METHOD_MISSING', 'Enter a card to pay with.');
         await this.lock(tx, subscriptionId, now);
         return {
-          charge: { amountMinor: invoice.totalMinor, currency: invoice.currency, paymentMethodToken: method.token, description: `Invoice ${invoice.number}`, offSession: false },
+          charge: { amountMinor: invoice.totalMinor, currency: invoice.currency, paymentMethodToken: method.token, description: `Invoice ${invoice.number}`, offSession: false, savePaymentMethod: newMethod !== null },
           pending: { subscriptionId, invoiceId, method: newMethod, actor: actorOf(access), ip },
         };
       },
@@ -352,7 +387,7 @@ export class BillingService {
       if (error instanceof PaymentMethodInvalidError) throw new ApiError(404, 'PAYMENT_ACTION_NOT_FOUND', 'The payment provider no longer knows this payment. Start again.');
       throw error;
     }
-    if (result.status === 'requires_action') return { statusCode: 202, body: { status: 'requires_action', actionId, amountMinor: action.amountMinor, currency: action.currency } };
+    if (result.status === 'requires_action') return { statusCode: 202, body: { status: 'requires_action', actionId, amountMinor: action.amountMinor, currency: action.currency, ...(result.clientSecret ? { clientSecret: result.clientSecret } : {}) } };
     const finished = await this.charges.finishAction(action.id, result);
     await this.outbox.deliver();
     return finished.outcome;
@@ -364,16 +399,15 @@ export class BillingService {
    * payment Outmerge does not know yet (its claim was cut by a crash and is being reconciled) is
    * refused, so that the provider sends it again.
    */
-  async handleWebhook(rawBody: string, signatureHeader: string | undefined): Promise<{ received: true; duplicate: boolean }> {
-    const verification = verifyWebhook(rawBody, signatureHeader, this.options.webhookSecrets, Math.floor(this.clock() / 1000));
-    if (!verification.ok) throw new ApiError(400, 'WEBHOOK_SIGNATURE_INVALID', 'The webhook signature is missing, wrong or too old.', { reason: verification.reason });
-    let parsed: unknown;
+  async handleWebhook(rawBody: string, headers: Record<string, string | string[] | undefined>): Promise<{ received: true; duplicate: boolean }> {
+    const header = headers[this.provider.webhookSignatureHeader];
+    let event;
     try {
-      parsed = JSON.parse(rawBody);
-    } catch {
-      throw new ApiError(400, 'VALIDATION_FAILED', 'The webhook body is not JSON.');
+      event = this.provider.verifyWebhook(rawBody, typeof header === 'string' ? header : undefined, Math.floor(this.clock() / 1000));
+    } catch (error) {
+      if (error instanceof WebhookSignatureError) throw new ApiError(400, 'WEBHOOK_SIGNATURE_INVALID', 'The webhook signature is missing, wrong or too old.', { reason: error.reason });
+      throw error;
     }
-    const event = this.provider.parseWebhookEvent(parsed);
     if (!event) throw new ApiError(400, 'VALIDATION_FAILED', 'The webhook body is not an event.');
     if (event.type === 'other') {
       // Nothing Outmerge acts on: seen is handled.
@@ -463,9 +497,11 @@ export class BillingService {
           const end = periodEnd(start, plan.interval);
           // Product keys redeemed on the subscription pay their seats for one more period each (partners/keyRules.ts).
           const { used: grants, coverMinor } = grantsForRenewal(quantity, await tx.keys.openKeyGrants(subscriptionId), (seats) => seatTotalMinor(plan, this.options.volume, seats));
-          const lines = [...recurringLines(plan, this.options.volume, quantity), ...(coverMinor > 0 ? [{ description: `Prepaid by product key (${grants.map((g) => `${g.seats} seats`).join(', ')})`, quantity: null, unitAmountMinor: null, amountMinor: -coverMinor }] : [])];
-          const totals = invoiceTotals(lines, await tx.invoices.creditBalance(subscriptionId), this.options.taxRateBp);
-          const invoice = await issueInvoice(tx, { subscription, kind: 'renewal', currency: state.currency, totals, periodStart: start, periodEnd: end, at: now, paid: totals.totalMinor === 0 });
+          const context = await this.context(tx, subscriptionId);
+          const prepaid = grants.map((g) => g.seats).join(' + ');
+          const lines = [...recurringLines(plan, this.options.volume, quantity, context.locale), ...(coverMinor > 0 ? [{ description: translate(context.locale, 'invoiceLine.prepaid', { seats: prepaid }), quantity: null, unitAmountMinor: null, amountMinor: -coverMinor }] : [])];
+          const totals = invoiceTotals(lines, await tx.invoices.creditBalance(subscriptionId), context.rateBp, translate(context.locale, 'invoiceLine.credit'));
+          const invoice = await issueInvoice(tx, { subscription, kind: 'renewal', currency: state.currency, totals, periodStart: start, periodEnd: end, at: now, paid: totals.totalMinor === 0, parties: context.parties });
           await tx.keys.useKeyGrantPeriod(grants.map((grant) => grant.productKeyId));
           await tx.subscriptions.setQuantity(subscriptionId, quantity, null);
           await tx.subscriptions.setPeriod(subscriptionId, start, end);
@@ -622,11 +658,9 @@ export class BillingService {
     if (newQuantity > subscription.quantity) {
       const plan = this.plan(subscription.planId);
       const change = prorateChange(seatTotalMinor(plan, this.options.volume, subscription.quantity), seatTotalMinor(plan, this.options.volume, newQuantity), { start: subscription.periodStart, end: subscription.periodEnd }, now);
-      lines = [
-        { description: `Unused time on ${subscription.quantity} × ${planLabel(plan)}`, quantity: subscription.quantity, unitAmountMinor: null, amountMinor: change.creditMinor },
-        { description: `Remaining time on ${newQuantity} × ${planLabel(plan)}`, quantity: newQuantity, unitAmountMinor: null, amountMinor: change.debitMinor },
-      ];
-      totals = invoiceTotals(lines, (await tx.invoices.creditBalance(subscription.id)) + creditTotal, this.options.taxRateBp, 'Credit for merged subscriptions');
+      const context = await this.context(tx, subscription.id);
+      lines = this.changeLines(plan, subscription.quantity, newQuantity, change, context);
+      totals = invoiceTotals(lines, (await tx.invoices.creditBalance(subscription.id)) + creditTotal, context.rateBp, translate(context.locale, 'invoiceLine.credit'));
     }
     return { sources, credits, newQuantity, lines, totals, currency };
   }
@@ -641,7 +675,7 @@ export class BillingService {
     if (plan.newQuantity > subscription.quantity) await tx.subscriptions.setQuantity(subscription.id, plan.newQuantity, null);
     let invoice: InvoiceRow | null = null;
     if (plan.totals) {
-      invoice = await issueInvoice(tx, { subscription, kind: 'consolidation', currency: plan.currency, totals: plan.totals, periodStart: now, periodEnd: subscription.periodEnd, at: now, paid: true });
+      invoice = await issueInvoice(tx, { subscription, kind: 'consolidation', currency: plan.currency, totals: plan.totals, periodStart: now, periodEnd: subscription.periodEnd, at: now, paid: true, parties: (await this.context(tx, subscription.id)).parties });
       if (reference) await recordPayment(tx, { subscriptionId: subscription.id, provider: this.provider.name, reference, amountMinor: plan.totals.totalMinor, currency: plan.currency, status: 'succeeded', description: 'Outmerge consolidation', invoiceId: invoice.id, at: now });
     }
     const targetSeats = new Set((await tx.subscriptions.listLiveSeats(subscription.id)).map((s) => s.emailCanonical));

@@ -6,19 +6,21 @@
 import { randomUUID } from 'node:crypto';
 import type { InvoiceView } from '../../../shared/src/api/views.js';
 import type { PlanConfig } from '../config.js';
-import type { InvoiceKind, InvoiceRow, Repositories, SubscriptionRow } from '../storage/unitOfWork.js';
+import type { InvoiceKind, InvoicePartiesRow, InvoiceRow, Repositories, SubscriptionRow } from '../storage/unitOfWork.js';
 import { invoiceNumber, type DraftLine, type InvoiceTotals } from '../../../shared/src/billing/invoiceMath.js';
 import { tierLines, type VolumePricing } from '../../../shared/src/billing/pricing.js';
+import { planName } from './invoiceContext.js';
+import { translate, type Locale } from '../../../shared/src/i18n/translate.js';
 
 export function planLabel(plan: PlanConfig): string {
   return `Outmerge ${plan.id}`;
 }
 
-/** One invoice line per price tier: "Outmerge monthly, seats 1–9". */
-export function recurringLines(plan: PlanConfig, volume: VolumePricing, quantity: number): DraftLine[] {
+/** One invoice line per price tier, in the invoice's language: "Outmerge Monthly, seats 1–9". */
+export function recurringLines(plan: PlanConfig, volume: VolumePricing, quantity: number, locale: Locale = 'en'): DraftLine[] {
   let first = 1;
   return tierLines(plan, volume, quantity).map((line) => {
-    const description = `${planLabel(plan)}, seats ${first}–${first + line.quantity - 1}`;
+    const description = translate(locale, 'invoiceLine.seats', { plan: planName(plan, locale), from: first, to: first + line.quantity - 1 });
     first += line.quantity;
     return { description, quantity: line.quantity, unitAmountMinor: line.unitPriceMinor, amountMinor: line.amountMinor };
   });
@@ -26,7 +28,7 @@ export function recurringLines(plan: PlanConfig, volume: VolumePricing, quantity
 
 export async function issueInvoice(
   tx: Repositories,
-  input: { subscription: Pick<SubscriptionRow, 'id' | 'organisationId' | 'ownerEmail'>; kind: InvoiceKind; currency: string; totals: InvoiceTotals; periodStart: number; periodEnd: number; at: number; paid: boolean },
+  input: { subscription: Pick<SubscriptionRow, 'id' | 'organisationId' | 'ownerEmail'>; kind: InvoiceKind; currency: string; totals: InvoiceTotals; periodStart: number; periodEnd: number; at: number; paid: boolean; parties?: InvoicePartiesRow | null },
 ): Promise<InvoiceRow> {
   const year = new Date(input.at).getUTCFullYear();
   const row: InvoiceRow = {
@@ -48,6 +50,8 @@ export async function issueInvoice(
     paidAt: input.paid ? input.at : null,
   };
   await tx.invoices.insertInvoice(row, input.totals.lines);
+  // Who sold to whom, as they were now: the invoice never changes when the profile does.
+  if (input.parties) await tx.billingProfiles.insertInvoiceParties(row.id, input.parties);
   if (input.totals.creditAppliedMinor > 0) await tx.invoices.consumeCredit(input.subscription.id, input.totals.creditAppliedMinor);
   return row;
 }
@@ -84,6 +88,8 @@ export function declineMessage(reason: string): string {
       return 'The card has expired. Use another card.';
     case 'authentication_failed':
       return 'The payment was not confirmed with your bank. Try again or use another card.';
+    case 'authentication_required':
+      return 'Your bank asks you to confirm this card, which cannot be done here. Use another card, or pay an open invoice with this one to confirm it.';
     default:
       return 'The card was declined. Use another card or contact your bank.';
   }

@@ -6,7 +6,7 @@
  * records where a database stands. Never edit a released migration: add a new one, and add the
  * same change to SQLite's list.
  *
- * Version 1 is the schema of SQLite's migrations 1–15 at once (no PostgreSQL database existed
+ * Version 1 is the schema of SQLite's migrations 1–16 at once (no PostgreSQL database existed
  * before it). Differences from SQLite, and why:
  * - text is `COLLATE "C"` (byte order, as SQLite's BINARY): seat pages, cursors and customer lists
  *   sort identically on both engines, and `lower()` folds ASCII only, as SQLite's does;
@@ -22,7 +22,7 @@ import type { Migration } from './migrations.js';
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
-    description: "the schema of SQLite's migrations 1–15, and shared signing keys and rate limits for several instances",
+    description: "the schema of SQLite's migrations 1–16, and shared signing keys and rate limits for several instances",
     sql: `
       CREATE TABLE organisations (
         id TEXT COLLATE "C" PRIMARY KEY,
@@ -433,6 +433,23 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         created_at BIGINT NOT NULL
       );
       CREATE INDEX key_grants_subscription ON key_grants (subscription_id) WHERE periods_used < periods;
+      CREATE TABLE billing_profiles (
+        subscription_id TEXT COLLATE "C" PRIMARY KEY REFERENCES subscriptions(id),
+        company_name TEXT COLLATE "C" NOT NULL,
+        address TEXT COLLATE "C" NOT NULL,
+        country TEXT COLLATE "C" NOT NULL CHECK (length(country) = 2),
+        vat_id TEXT COLLATE "C",
+        billing_email TEXT COLLATE "C" NOT NULL,
+        language TEXT COLLATE "C" NOT NULL CHECK (language IN ('en', 'fr', 'de')),
+        updated_at BIGINT NOT NULL
+      );
+      CREATE TABLE invoice_parties (
+        invoice_id TEXT COLLATE "C" PRIMARY KEY REFERENCES invoices(id),
+        seller TEXT COLLATE "C" NOT NULL,
+        buyer TEXT COLLATE "C" NOT NULL,
+        tax_treatment TEXT COLLATE "C" NOT NULL,
+        language TEXT COLLATE "C" NOT NULL
+      );
       CREATE TABLE job_leases (
         name TEXT COLLATE "C" PRIMARY KEY,
         holder TEXT COLLATE "C",

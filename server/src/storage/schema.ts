@@ -394,6 +394,27 @@ export interface KeyGrantsTable {
   created_at: number;
 }
 
+/** Who a subscription's invoices name (billing/billingProfileService.ts). */
+export interface BillingProfilesTable {
+  subscription_id: string;
+  company_name: string;
+  address: string;
+  country: string;
+  vat_id: string | null;
+  billing_email: string;
+  language: string;
+  updated_at: number;
+}
+
+/** Seller and buyer of an invoice as issued (JSON), its tax treatment and language. */
+export interface InvoicePartiesTable {
+  invoice_id: string;
+  seller: string;
+  buyer: string;
+  tax_treatment: string;
+  language: string;
+}
+
 /** A periodic job's lease: the instance that runs it now, and until when (./repositories/jobRepository.ts). */
 export interface JobLeasesTable {
   name: string;
@@ -454,6 +475,8 @@ export interface Schema {
   partner_invoice_lines: InvoiceLinesTable;
   trials: TrialsTable;
   key_grants: KeyGrantsTable;
+  billing_profiles: BillingProfilesTable;
+  invoice_parties: InvoicePartiesTable;
   job_leases: JobLeasesTable;
   signing_keys: SigningKeysTable;
   rate_limits: RateLimitsTable;

@@ -7,7 +7,7 @@
  * Rules the repositories cannot enforce alone:
  * - No transaction spans a call to another service (payment provider, email, DNS, HTTP): the
  *   flows that need one (../billing/idempotentCharge.ts, ../email/outbox.ts,
- *   ../licensing/domainService.ts) claim in one transaction, call outside, record in another.
+ *   ../organisations/domainService.ts) claim in one transaction, call outside, record in another.
  * - Every check-then-write locks what it checks first (`tx.subscriptions.lock`, `tx.partners.lock`,
  *   `tx.locks.name`, …): PostgreSQL runs transactions side by side (READ COMMITTED), so no
  *   invariant may rest on SQLite's single writer.
@@ -26,6 +26,7 @@ import { migrate, schemaVersion } from './migrate.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 import { POSTGRES_MIGRATIONS } from './postgresMigrations.js';
 import type { Schema } from './schema.js';
+import { BillingProfileRepository } from './repositories/billingProfiles.js';
 import { ClaimRepository } from './repositories/claims.js';
 import { DelegationRepository } from './repositories/delegation.js';
 import { InvoiceRepository } from './repositories/invoices.js';
@@ -39,6 +40,7 @@ import { ProductKeyRepository } from './repositories/productKeys.js';
 import { SubscriptionRepository } from './repositories/subscriptions.js';
 
 export type { EngineName };
+export type { InvoiceParty, InvoicePartiesRow } from './repositories/billingProfiles.js';
 export type { ClaimRow } from './repositories/claims.js';
 export type { DelegateRow, InvitationRow, InvitationStatus } from './repositories/delegation.js';
 export type { BillingState, SeatForCheck, SubscriptionRow } from './repositories/subscriptions.js';
@@ -67,6 +69,8 @@ export interface Repositories {
   readonly offers: OfferRepository;
   readonly keys: ProductKeyRepository;
   readonly invoices: InvoiceRepository;
+  /** Who invoices name, and each invoice's parties as issued (the invoices aggregate). */
+  readonly billingProfiles: BillingProfileRepository;
   readonly claims: ClaimRepository;
   readonly journal: JournalRepository;
   readonly outbox: OutboxRepository;
@@ -86,6 +90,7 @@ function repositoriesOver(db: Kysely<Schema>, engine: EngineSql): Repositories {
     offers: new OfferRepository(db),
     keys: new ProductKeyRepository(db),
     invoices: new InvoiceRepository(db),
+    billingProfiles: new BillingProfileRepository(db),
     claims: new ClaimRepository(db),
     journal: new JournalRepository(db),
     outbox: new OutboxRepository(db),

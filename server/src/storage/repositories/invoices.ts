@@ -225,6 +225,11 @@ export class InvoiceRepository {
     }
   }
 
+  /** Every invoice number, in the order they were taken (subscription invoices; the gap-free sequence's check). */
+  async allInvoiceNumbers(): Promise<string[]> {
+    return (await this.db.selectFrom('invoices').select('number').orderBy('number').execute()).map((row) => row.number);
+  }
+
   /** Marks an open invoice paid; false when it was paid already. */
   async markInvoicePaid(invoiceId: string, at: number): Promise<boolean> {
     const result = await this.db.updateTable('invoices').set({ status: 'paid', paid_at: at }).where('id', '=', invoiceId).where('status', '=', 'open').executeTakeFirst();

@@ -2,7 +2,7 @@
  * Organisations and their domains: one aggregate. An organisation (one per Microsoft 365 tenant),
  * the domains it listed and how each is proven (its DNS record), the domains its tenant verified
  * (seen in signed tokens), its administrators, and the emails sent for it per day (the daily
- * limit). Proof rules live in ../../licensing/domainProof.ts; this only reads and writes rows.
+ * limit). Proof rules live in ../../organisations/domainProof.ts; this only reads and writes rows.
  */
 import { sql, type Kysely } from 'kysely';
 import type { EngineSql } from '../engine.js';

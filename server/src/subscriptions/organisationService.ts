@@ -6,13 +6,13 @@
 import type { JournalEntryView, MyLicenseView, MySeatView, SubscriptionView } from '../../../shared/src/api/views.js';
 import { actionsInStatus } from '../../../shared/src/billing/subscriptionState.js';
 import { ApiError } from '../http/apiError.js';
-import { seatsThatCount } from '../license/decideLicense.js';
+import { seatsThatCount } from '../licenseCheck/decideLicense.js';
 import { toCsv } from '../../../shared/src/csv/toCsv.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { JournalCategory } from '../../../shared/src/journal/journalActions.js';
 import { Journal, journalEntryView, person } from '../journal/journal.js';
 import type { JournalQuery, Repositories, SeatForCheck, SubscriptionRow, UnitOfWork } from '../storage/unitOfWork.js';
-import { authorize, type Access } from './access.js';
+import { authorize, type Access } from '../access/access.js';
 import { seatStatus } from './seatService.js';
 
 export function subscriptionView(subscription: SubscriptionRow, access: Pick<Access, 'role' | 'permissions' | 'actions'>): SubscriptionView {
