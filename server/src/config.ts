@@ -85,7 +85,7 @@ export interface Config {
    * (`requestMs`, so a body trickled one byte at a time cannot hold a connection), and an idle
    * keep-alive connection between requests (`keepAliveMs`: behind a proxy, longer than the proxy's own).
    */
-  http: { connectionMs: number; headersMs: number; requestMs: number; keepAliveMs: number };
+  http: { connectionMs: number; headersMs: number; requestMs: number; keepAliveMs: number; drainMs: number };
   /** Per client IP; an organisation behind one NAT address shares it. */
   rateLimits: { licenseCheckPerMinute: number; invitationsPerMinute: number; domainChecksPerMinute: number; purchasesPerMinute: number };
   license: {
@@ -354,6 +354,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     headersMs: integer('HTTP_HEADERS_TIMEOUT_SECONDS', 30, 1, 3600) * 1000,
     requestMs: integer('HTTP_REQUEST_TIMEOUT_SECONDS', 60, 1, 3600) * 1000,
     keepAliveMs: integer('HTTP_KEEP_ALIVE_TIMEOUT_SECONDS', 72, 1, 3600) * 1000,
+    // On SIGTERM, readiness answers 503 this long before the server stops taking requests (the load balancer takes it out first).
+    drainMs: integer('SHUTDOWN_DRAIN_SECONDS', 0, 0, 600) * 1000,
   };
   // Node refuses a headers timeout longer than the request timeout (the headers are part of the request).
   if (http.headersMs > http.requestMs) problems.push('HTTP_HEADERS_TIMEOUT_SECONDS must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS.');

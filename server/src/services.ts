@@ -69,7 +69,8 @@ export async function createServices(
 ): Promise<Services> {
   const clock = options.clock ?? Date.now;
   const uow = await UnitOfWork.open({ databaseUrl: config.database.url, sqliteFile: path.join(config.dataDir, DATABASE_FILE), poolSize: config.database.poolSize });
-  const keys = await loadSigningKeys({ configuredJson: config.license.signingKeysJson, dataDir: config.dataDir });
+  // The same keys on every instance: configured, or shared through the database on PostgreSQL (./license/signingKeys.ts).
+  const keys = await loadSigningKeys({ configuredJson: config.license.signingKeysJson, dataDir: config.dataDir, uow, clock });
   const outbox = new Outbox(uow, createEmailTransport({ smtpUrl: config.mail.smtpUrl, from: config.mail.from }), clock, log);
   const validate = createAccessTokenValidator({
     jwks: new URL(config.identity.jwksUrl),

@@ -42,6 +42,8 @@ export interface TestServer {
   dataDir: string;
   /** The development Stripe stand-in, with PAYMENT_PROVIDER=stripe and no key. */
   stripeStandIn: StripeStandIn | null;
+  /** What SIGTERM starts (../../server/src/main.ts): readiness answers 503 from now on. */
+  drain(): void;
   /** A development access token for the Outmerge API (or for Graph). */
   token(email: string, options?: { tenantId?: string; resource?: 'api' | 'graph'; scopes?: string[] }): Promise<string>;
   /** Another connection to the server's database, as a second process or instance has (close it). */
@@ -58,7 +60,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const databaseUrl = testDatabaseServer() ? await createDatabase(testDatabaseServer()!) : null;
   // PUBLIC_URL on the address it listens on, as the server-process helper does: links and the Graph stand-in's URLs reach it.
   const config = loadConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-pages'), LOG_LEVEL: 'silent', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...env });
-  const { app, services, stripeStandIn } = await buildApp(config, { logger: false, ...(options.clock ? { clock: options.clock } : {}), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
+  const { app, services, stripeStandIn, drain } = await buildApp(config, { logger: false, ...(options.clock ? { clock: options.clock } : {}), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
   const audit = auditAnswers(app);
   await app.listen({ host: '127.0.0.1', port });
   const call: TestServer['call'] = (method, url, options = {}) =>
@@ -74,6 +76,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     baseUrl: `http://127.0.0.1:${port}`,
     dataDir,
     stripeStandIn,
+    drain,
     call,
     openStorage: () => UnitOfWork.open({ databaseUrl: config.database.url, sqliteFile: path.join(dataDir, DATABASE_FILE) }),
     async token(email, options = {}) {

@@ -49,8 +49,9 @@ export class PartnerStaffService {
 
   /** Partners the caller is staff of (binding their address to their identity at the first sign-in in the partner's tenant). */
   async list(caller: CallerIdentity): Promise<PartnerView[]> {
+    // A write (binding the caller's staff rows): in a transaction of its own, like every write.
+    await this.uow.transaction((tx) => bindStaff(tx, caller));
     const read = this.uow.read;
-    await bindStaff(read, caller);
     const views: PartnerView[] = [];
     for (const staff of await read.partners.staffOf(caller.tenantId, caller.objectId)) {
       const partner = await read.partners.findPartner(staff.partnerId);

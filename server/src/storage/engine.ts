@@ -185,7 +185,8 @@ const pgTypes = {
 };
 
 export function openPostgres(url: string, options: { poolSize?: number } = {}): OpenDatabase {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: pgTypes });
+  // A connection that cannot be made in 10 s fails the request (and readiness) instead of waiting without end.
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: pgTypes, connectionTimeoutMillis: 10_000 });
   // An idle client's connection dropped by the server (a failover, a restart) is replaced on the next checkout; without a listener it would crash the process.
   pool.on('error', () => {});
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });

@@ -423,7 +423,7 @@ export interface JobLeasesTable {
   last_run_at: number | null;
 }
 
-/** PostgreSQL only: the license signing keys every instance shares (../license/signingKeys.ts). */
+/** PostgreSQL only: the license signing keys every instance shares (../licenseCheck/signingKeys.ts). */
 export interface SigningKeysTable {
   kid: string;
   private_jwk: string;

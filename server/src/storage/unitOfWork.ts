@@ -37,6 +37,8 @@ import { OrganisationRepository } from './repositories/organisations.js';
 import { OutboxRepository } from './repositories/outbox.js';
 import { PartnerRepository } from './repositories/partners.js';
 import { ProductKeyRepository } from './repositories/productKeys.js';
+import { RateLimitRepository } from './repositories/rateLimits.js';
+import { SigningKeyRepository } from './repositories/signingKeys.js';
 import { SubscriptionRepository } from './repositories/subscriptions.js';
 
 export type { EngineName };
@@ -52,6 +54,7 @@ export type { ClaimedEmailRow, NewEmailRow, OutboxStatusRow, SentEmailRow } from
 export type { CustomerQuery, CustomerRelationshipFilter, CustomerRow, NotificationRow, PartnerRow, PartnerStaffRow, RelationshipRow, RelationshipStatus } from './repositories/partners.js';
 export type { KeyGrantRow, ProductKeyRow } from './repositories/productKeys.js';
 export type { SeatCursor, SeatPage, SeatQuery, SeatRow, SeatSort } from './repositories/seatPages.js';
+export type { SigningKeyRow } from './repositories/signingKeys.js';
 
 /** Named locks held until the transaction ends, where there is no row to lock. */
 export interface NamedLocks {
@@ -75,8 +78,11 @@ export interface Repositories {
   readonly journal: JournalRepository;
   readonly outbox: OutboxRepository;
   readonly jobs: JobRepository;
+  /** PostgreSQL only: the license signing keys the instances share, and their shared rate-limit counts. */
+  readonly signingKeys: SigningKeyRepository;
+  readonly rateLimits: RateLimitRepository;
   readonly locks: NamedLocks;
-  /** The query builder itself, for infrastructure that is no aggregate's (signing keys, rate limits). */
+  /** The query builder itself (schema introspection in tests). */
   readonly db: Kysely<Schema>;
 }
 
@@ -95,6 +101,8 @@ function repositoriesOver(db: Kysely<Schema>, engine: EngineSql): Repositories {
     journal: new JournalRepository(db),
     outbox: new OutboxRepository(db),
     jobs: new JobRepository(db),
+    signingKeys: new SigningKeyRepository(db),
+    rateLimits: new RateLimitRepository(db),
     locks: { lock: (name) => engine.lockName(db, name) },
     db,
   };
