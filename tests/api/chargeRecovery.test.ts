@@ -100,6 +100,20 @@ describe('a purchase cut by a crash', () => {
     expect(await owned(buyer.identity)).toHaveLength(1);
   });
 
+  it("two instances' sweeps meet on one cut purchase: one takes the claim over, the charge is recorded once", async () => {
+    const buyer = await caller('chen@twosweeps-recovery.example');
+    const { dying, crashed, restarted } = crashingAnd('after');
+    // A second instance on the same database: its own services, the same provider and clock.
+    const other = paymentServices(server, provider, { clock, leaseMs: LEASE });
+    void crashed.checkout.purchase(buyer.identity, cart, key(), null);
+    await expect.poll(() => dying.died).toBe(1);
+    now += LEASE + 1;
+    await Promise.all([restarted.charges.recoverStale(), other.charges.recoverStale()]);
+    const subscriptions = await owned(buyer.identity);
+    expect(subscriptions).toHaveLength(1);
+    expect(await server.services.uow.read.invoices.countPayments(subscriptions[0]!.id)).toEqual({ succeeded: 1, amountMinor: 1500 });
+  });
+
   it('nobody retries: the sweep records it, the product keys are emailed, and the replay answers with them masked', async () => {
     const partnerOwner = await caller('pia@delta-partners.example');
     const enrolled = await server.call('POST', '/api/v1/partners', { token: partnerOwner.token, body: { name: 'Delta', language: 'en' } });
