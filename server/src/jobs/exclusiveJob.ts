@@ -4,6 +4,13 @@
  * it, does nothing this time. An instance that dies mid-run leaves the job to whoever fires after
  * the lease ran out. The job's own work stays safe item by item (claims, row locks): the lease
  * saves every instance doing it again, correctness does not rest on it.
+ *
+ * Why a lease row rather than `pg_try_advisory_xact_lock`: a transaction-scoped lock lasts as long
+ * as its transaction, and a renewal run charges the payment provider and sends email between its
+ * transactions; holding one transaction open across those calls is what the storage rules forbid
+ * (and would pin a pooled connection for the whole run). A session-level advisory lock would tie
+ * the job to one pooled connection and vanish silently with it. The lease is one conditional
+ * UPDATE, the same on SQLite and PostgreSQL, and says who ran last (`job_leases`).
  */
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
