@@ -125,16 +125,15 @@ export async function scaleBench(): Promise<boolean> {
     servers.push(sqlite);
     const pgOne = await startProductServer({ ...UNLIMITED, DATABASE_URL: databaseUrl });
     servers.push(pgOne);
-    const pgTwo = await startProductServer({ ...UNLIMITED, DATABASE_URL: databaseUrl }, { dataDir: pgOne.dataDir });
+    // Both instances trust one identity provider, as every instance behind a balancer trusts Entra: the first's.
+    const pgTwo = await startProductServer({ ...UNLIMITED, DATABASE_URL: databaseUrl, ENTRA_ISSUER_TEMPLATE: `${pgOne.baseUrl}/dev/idp/{tid}/v2.0`, ENTRA_JWKS_URL: `${pgOne.baseUrl}/dev/idp/discovery/v2.0/keys` }, { dataDir: pgOne.dataDir });
     servers.push(pgTwo);
     const tokens = new Map<Server, string[]>([
       [sqlite, await people(sqlite, 'bench-scale-sqlite')],
       [pgOne, await people(pgOne, 'bench-scale-postgres')],
     ]);
-    // The second instance's identity provider issues its own tokens for the same people (whose seats the first bound).
-    const token = async (email: string) => (await post<{ access_token: string }>(pgTwo.baseUrl, '/dev/idp/token', { email })).access_token;
-    tokens.set(pgTwo, await Promise.all(Array.from({ length: USERS }, (_, i) => token(`user${i}@contoso.example`))));
-    for (const server of [pgTwo]) for (const [i, t] of tokens.get(server)!.entries()) await post(server.baseUrl, '/api/v1/license/check', { nonce: `warm-${String(i).padStart(12, '0')}` }, { authorization: `Bearer ${t}` });
+    tokens.set(pgTwo, tokens.get(pgOne)!);
+    for (const [i, t] of tokens.get(pgTwo)!.entries()) await post(pgTwo.baseUrl, '/api/v1/license/check', { nonce: `warm-${String(i).padStart(12, '0')}` }, { authorization: `Bearer ${t}` });
 
     const phases = {
       sqlite: () => load([{ server: sqlite, connections: CONNECTIONS, amount: CHECKS, tokens }]),

@@ -70,12 +70,22 @@ describe('activity journal (A7)', () => {
     await server.call('POST', url('/assignments'), { token: owner, body: { emails: ['=1+2@contoso.com', '-3+4@contoso.com'] } });
     const journal = await server.call('GET', url('/journal/export'), { token: owner });
     expect(journal.headers['content-type']).toContain('text/csv');
-    expect(journal.body.startsWith('\ufefftime,actor,role,on_behalf_of,action,target,detail,ip\r\n')).toBe(true);
+    expect(journal.body.startsWith('\ufeffTime,Who,Role,On behalf of,What,Concerning,Details,IP address\r\n')).toBe(true);
     expect(journal.body).toContain(",\"'=1+2@contoso.com\",");
     expect(journal.body).toContain(",\"'-3+4@contoso.com\",");
     expect(journal.body).not.toMatch(/,=1\+2@/);
     const seats = (await server.call('GET', url('/seats/export'), { token: owner })).body;
-    expect(seats).toContain("\"'=1+2@contoso.com\",pending");
+    expect(seats).toContain("\"'=1+2@contoso.com\",Pending");
+  });
+
+  it('exports in the language asked for, by lang or by Accept-Language', async () => {
+    const journal = (await server.call('GET', url('/journal/export?lang=fr'), { token: owner })).body;
+    expect(journal.split('\r\n')[0]).toBe('\ufeffDate,Qui,Rôle,Pour le compte de,Quoi,Concerne,Détails,Adresse IP');
+    expect(journal).toContain(',Licence attribuée,');
+    const seats = await server.call('GET', url('/seats/export'), { token: owner, headers: { 'accept-language': 'de-CH,de;q=0.9' } });
+    expect(seats.body.split('\r\n')[0]).toBe('\ufeffBenutzer,Status,Zugewiesen am,Zuletzt geprüft');
+    expect(seats.body).toContain(',Ausstehend,');
+    expect((await server.call('GET', url('/seats/export?lang=fr&extra=1'), { token: owner })).statusCode).toBe(400);
   });
 });
 

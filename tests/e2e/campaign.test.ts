@@ -216,7 +216,7 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     await expectText(pane.getByTestId('recipients-summary'), /30,000 rows and 5 columns from big\.csv/, 30_000);
     expect(workers.some((url) => url.includes('/js/'))).toBe(true);
     await openStep(pane, 'check');
-    await expectText(pane.getByTestId('preview-position'), /Recipient 1 of 30000/);
+    await expectText(pane.getByTestId('preview-position'), /Recipient 1 of 30,000/);
   });
 
   it('sends per-row attachments from the draft, common ones to everyone, and skips a row whose file is missing', async () => {

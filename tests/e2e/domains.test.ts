@@ -56,7 +56,7 @@ describe('proving a domain in the portal', () => {
     // The customer publishes the record at their DNS provider: here, the development DNS stand-in.
     const published = await fetch(`${server.baseUrl}/dev/dns/records`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'contoso-research.example', txt: ['v=spf1 -all', value] }) });
     expect(published.status).toBe(200);
-    await portal.getByRole('button', { name: 'Check the proof of contoso-research.example now' }).click();
+    await portal.getByRole('button', { name: 'Check now whether contoso-research.example is proven' }).click();
     await expectText(portal.getByRole('main'), /contoso-research\.example is proven: you can assign seats at it now/);
     await expectText(portal.getByTestId('domain-row-contoso-research.example'), /Proven\s+by its DNS record/);
     await screenshot(portal, 'domains-en-proven');

@@ -80,9 +80,9 @@ describe('leaving a foreign seat from the portal', () => {
 
     // In French and German, the same words a person reads before leaving.
     await portal.getByLabel('Language').selectOption('fr');
-    await expectText(seats.getByTestId('my-foreign-seat'), /contoso\.com \(contact : olivia@contoso\.com\) t’a aussi attribué une licence \(Active\)/);
+    await expectText(seats.getByTestId('my-foreign-seat'), /contoso\.com \(contact\u202f: olivia@contoso\.com\) t’a aussi attribué une licence \(Active\)/);
     await seats.getByRole('button', { name: 'Quitter la licence de contoso.com' }).click();
-    await expectText(portal.getByRole('dialog'), /Quitter la licence de contoso\.com \?[\s\S]*C’est définitif/);
+    await expectText(portal.getByRole('dialog'), /Quitter la licence de contoso\.com\u202f\?[\s\S]*C’est définitif/);
     await screenshot(portal.getByRole('dialog'), 'my-seats-fr-confirm');
     await portal.getByRole('dialog').getByRole('button', { name: 'Annuler' }).click();
     await portal.getByLabel('Langue').selectOption('de');

@@ -141,7 +141,7 @@ describe('partners in the portal', () => {
     await customer.goto(`${server.baseUrl}/portal.html#/subscriptions/${subscriptionId}`);
     await customer.getByTestId('tab-delegates').click();
     await expectText(customer.getByTestId('customer-partners-table'), /Northwind Partners[\s\S]*assign and remove licenses, view the subscription[\s\S]*365 days[\s\S]*Active[\s\S]*until/);
-    await customer.getByRole('button', { name: 'End the access of Northwind Partners' }).click();
+    await customer.getByRole('button', { name: 'End access of Northwind Partners' }).click();
     await customer.getByTestId('end-partner-confirm').click();
     await expectText(customer.getByTestId('customer-partners-notice'), /Northwind Partners no longer has access to this subscription/);
     await expectText(customer.getByTestId('customer-partner-state'), /Ended by the customer/);

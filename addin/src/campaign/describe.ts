@@ -78,11 +78,11 @@ export function reportStatusText(line: ReportLine, t: Translator): string {
     case 'sent':
       return t('report.sent');
     case 'failed':
-      return line.failure ? `${t('report.failed')}: ${t(`report.reason.${line.failure.reason}`)}` : t('report.failed');
+      return line.failure ? t('common.labelled', { label: t('report.failed'), value: t(`report.reason.${line.failure.reason}`) }) : t('report.failed');
     case 'cancelled':
       return t('report.cancelled');
     case 'skipped':
-      return line.skipped ? `${t('report.skipped')}: ${skipReason(line.skipped, t)}` : t('report.skipped');
+      return line.skipped ? t('common.labelled', { label: t('report.skipped'), value: skipReason(line.skipped, t) }) : t('report.skipped');
     default:
       return t('report.notYet');
   }

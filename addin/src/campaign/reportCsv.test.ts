@@ -21,8 +21,8 @@ describe('the pane\'s CSV exports', () => {
     const [header, ...rows] = Papa.parse<string[]>(csv.replace(/^\ufeff/, '').trim()).data;
     expect(header).toEqual([t('report.csv.row'), t('report.csv.to'), t('report.csv.cc'), t('report.csv.bcc'), t('report.csv.subject'), t('report.csv.status'), t('report.csv.detail')]);
     expect(rows[0]).toEqual(['2', 'ann@contoso.com', 'boss@contoso.com', '', `'=HYPERLINK("x")`, t('report.sent'), '']);
-    expect(rows[1]?.slice(5)).toEqual([`${t('report.failed')}: ${t('report.reason.rejected')}`, 'Mailbox full']);
-    expect(rows[2]?.[5]).toBe(`${t('report.skipped')}: ${t('report.skip.missing_address')}`);
+    expect(rows[1]?.slice(5)).toEqual([t('common.labelled', { label: t('report.failed'), value: t('report.reason.rejected') }), 'Mailbox full']);
+    expect(rows[2]?.[5]).toBe(t('common.labelled', { label: t('report.skipped'), value: t('report.skip.missing_address') }));
   });
 
   it('lists each pre-flight finding with its row', () => {

@@ -1,12 +1,19 @@
-/** Fluent UI provider (Outlook's look), the language, and the page root every page renders into. */
-import { FluentProvider, makeStyles, webLightTheme } from '@fluentui/react-components';
+/**
+ * Fluent UI provider (Outlook's look), the language, and the page root every page renders into.
+ * AriaLiveAnnouncer gives Fluent's MessageBar a live region to announce itself in: without it,
+ * FluentProvider's announce does nothing and screen readers do not hear errors and confirmations.
+ */
+import { AriaLiveAnnouncer, FluentProvider, makeStyles, webLightTheme } from '@fluentui/react-components';
 import { StrictMode, useEffect, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
 import { I18nProvider } from '../i18n/I18nProvider.js';
 
 const useStyles = makeStyles({
-  page: { minHeight: '100vh' },
+  // A word longer than the line (German's "Nutzungsbedingungen" in a title on a phone, an address
+  // in a 320-pixel pane) is hyphenated where the language allows, else broken, rather than
+  // pushing the page sideways.
+  page: { minHeight: '100vh', overflowWrap: 'break-word', hyphens: 'auto' },
 });
 
 export function AppShell({ locale, children }: { locale: Locale; children: ReactNode }) {
@@ -16,7 +23,9 @@ export function AppShell({ locale, children }: { locale: Locale; children: React
   }, [locale]);
   return (
     <FluentProvider theme={webLightTheme} className={styles.page}>
-      <I18nProvider locale={locale}>{children}</I18nProvider>
+      <AriaLiveAnnouncer>
+        <I18nProvider locale={locale}>{children}</I18nProvider>
+      </AriaLiveAnnouncer>
     </FluentProvider>
   );
 }

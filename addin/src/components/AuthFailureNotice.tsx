@@ -85,7 +85,7 @@ function ConsentRequired({ permissions, adminConsentUrl, organizationsConsentUrl
         <ul className={layout.listSpaced}>
           {permissions.map((permission) => (
             <li key={permission} data-testid="consent-permission">
-              <Text weight="semibold">{permission}</Text>: {t(purposeOf(permission))}
+              <Text weight="semibold">{t('common.label', { label: permission })}</Text> {t(purposeOf(permission))}
             </li>
           ))}
         </ul>

@@ -43,6 +43,10 @@ export const useLayout = makeStyles({
   spacedS: { margin: `${tokens.spacingVerticalS} 0` },
   bottomXS: { marginBottom: tokens.spacingVerticalXS },
   mono: { fontFamily: tokens.fontFamilyMonospace },
+  /** A data table sized by its content, at least a small screen's width (inside a TableRegion, which scrolls when narrower). */
+  dataTable: { tableLayout: 'auto', minWidth: '560px' },
+  /** A tab list whose tabs go on a second line rather than past the screen's edge (a phone, a 320-pixel pane). */
+  tabsWrap: { flexWrap: 'wrap' },
   /** Present for assistive technology and scripts (a file input behind a button), not shown. */
   hidden: { display: 'none' },
   fullWidth: { width: '100%' },

@@ -76,7 +76,7 @@ function MessageList({ title, explain, empty, load, locale, onLocale }: Paramete
           </Text>
           {message.header.map((h) => (
             <Text key={h.label} size={200}>
-              {t(h.label)}: <span data-testid={`message-${h.label.split('.')[1]}`}>{h.value}</span>
+              {t('common.label', { label: t(h.label) })} <span data-testid={`message-${h.label.split('.')[1]}`}>{h.value}</span>
             </Text>
           ))}
           <Caption1>{formatDateTime(Date.parse(message.at), locale)}</Caption1>

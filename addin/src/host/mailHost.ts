@@ -83,3 +83,15 @@ export interface MailHost {
   /** How sign-in works in this host. */
   authBroker(): AuthBroker;
 }
+
+/**
+ * The pane's page was opened outside Outlook (a browser tab, an address typed by hand): Office.js
+ * is missing (it loads from Microsoft's CDN) or says it runs in no Office application
+ * (`Office.onReady()` resolves with `host: null` there, "Initialize your Office Add-in").
+ */
+export class NotInOutlookError extends Error {
+  constructor() {
+    super('Outmerge runs inside Outlook. Open it from a new message.');
+    this.name = 'NotInOutlookError';
+  }
+}

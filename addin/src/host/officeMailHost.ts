@@ -3,7 +3,7 @@
  * touches `Office.*`. Office.js itself is loaded from Microsoft's CDN by taskpane.html.
  */
 import { plainTextToHtml } from '../../../shared/src/html/escapeHtml.js';
-import { AuthDialogError, authDialogFailure, type AttachmentContent, type AuthBroker, type Draft, type DraftAttachment, type MailHost } from './mailHost.js';
+import { AuthDialogError, authDialogFailure, NotInOutlookError, type AttachmentContent, type AuthBroker, type Draft, type DraftAttachment, type MailHost } from './mailHost.js';
 
 function asPromise<T>(call: (callback: (result: Office.AsyncResult<T>) => void) => void): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -17,10 +17,12 @@ function asPromise<T>(call: (callback: (result: Office.AsyncResult<T>) => void) 
 export class OfficeMailHost implements MailHost {
   private constructor() {}
 
-  /** Resolves once Office.js is ready inside Outlook. */
+  /** Resolves once Office.js is ready inside Outlook; NotInOutlookError anywhere else. */
   static async initialize(): Promise<OfficeMailHost> {
+    // Office.js is a script from Microsoft's CDN: a page opened offline or with it blocked has no `Office` at all.
+    if (typeof Office === 'undefined') throw new NotInOutlookError();
     const info = await Office.onReady();
-    if (info.host !== Office.HostType.Outlook) throw new Error('Outmerge runs inside Outlook. Open it from a new message.');
+    if (info.host !== Office.HostType.Outlook) throw new NotInOutlookError();
     return new OfficeMailHost();
   }
 

@@ -12,7 +12,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { useLayout } from '../components/layout.js';
 
 const useStyles = makeStyles({
-  page: { maxWidth: '720px', margin: '0 auto', padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXXL} 48px` },
+  page: { maxWidth: '720px', margin: '0 auto', padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXXL} 48px`, '@media (max-width: 480px)': { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL} 48px` } },
   links: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
 });
 

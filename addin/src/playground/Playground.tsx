@@ -7,7 +7,7 @@
  */
 import { Button, Caption1, Card, Field, Input, Select, Text, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Locale } from '../../../shared/src/i18n/translate.js';
+import { formatFileSize, type Locale } from '../../../shared/src/i18n/translate.js';
 import type { ClientConfig } from '../api/apiClient.js';
 import { rememberedDevelopmentIdentity } from '../auth/developmentAuth.js';
 import { decodedSize } from '../campaign/attachmentDelivery.js';
@@ -223,11 +223,12 @@ function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; 
               />
             </Field>
             <Field label={t('playground.attachments')}>
-              <input type="file" multiple data-testid="compose-attach" onChange={(event) => event.target.files && void attach(event.target.files)} />
+              {/* A plain file input is no Fluent control: it takes the Field's id and description itself, so the label names it. */}
+              {(fieldProps) => <input {...fieldProps} type="file" multiple data-testid="compose-attach" onChange={(event) => event.target.files && void attach(event.target.files)} />}
             </Field>
             {files.length > 0 && (
               <div className={layout.rowCenter}>
-                <Caption1 data-testid="compose-attachments">{files.map((a) => `${a.name} (${Math.ceil(a.size / 1024)} KB)`).join(', ')}</Caption1>
+                <Caption1 data-testid="compose-attachments">{files.map((a) => `${a.name} (${formatFileSize(a.size, locale)})`).join(', ')}</Caption1>
                 <Button size="small" appearance="subtle" onClick={() => setFiles([])} data-testid="compose-remove-attachments">
                   {t('playground.removeAttachments')}
                 </Button>

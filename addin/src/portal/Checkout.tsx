@@ -3,14 +3,15 @@
  * order with volume prices and tax, confirm, pay; when the bank asks for additional authentication
  * the page shows that step. After the payment the buyer lands on the new subscription's seats.
  */
-import { Button, Caption1, Card, Field, MessageBar, MessageBarBody, SpinButton, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Card, Field, SpinButton, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { CartLine, CheckoutResult, PriceTierView } from '../../../shared/src/api/views.js';
 import { taxFor } from '../../../shared/src/billing/tax.js';
 import { tiersTotalMinor } from '../../../shared/src/billing/pricing.js';
 import { formatMoney, formatRate, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import type { Account } from '../auth/authPort.js';
-import { Loading } from '../components/Feedback.js';
+import { ErrorMessage, Loading } from '../components/Feedback.js';
+import { useFocusWhenShown } from '../components/focus.js';
 import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { BankConfirmation } from './BankConfirmation.js';
@@ -23,11 +24,12 @@ import { PageTitle } from '../components/PageTitle.js';
 
 type Step = 'cart' | 'review' | 'payment' | 'authenticate';
 const STEPS: Array<Exclude<Step, 'authenticate'>> = ['cart', 'review', 'payment'];
-const validQuantity = (q: number | null): q is number => q !== null && Number.isInteger(q) && q >= 1 && q <= 100000;
+const MAX_QUANTITY = 100000;
+const validQuantity = (q: number | null): q is number => q !== null && Number.isInteger(q) && q >= 1 && q <= MAX_QUANTITY;
 
 const useStyles = makeStyles({
   checkout: { padding: tokens.spacingHorizontalXL },
-  steps: { display: 'flex', gap: tokens.spacingHorizontalXXL },
+  steps: { display: 'flex', columnGap: tokens.spacingHorizontalXXL, rowGap: tokens.spacingVerticalXS, flexWrap: 'wrap' },
   line: { padding: tokens.spacingHorizontalM },
   lineRow: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'flex-end', flexWrap: 'wrap' },
   linePlan: { flex: '1 1 200px' },
@@ -54,6 +56,8 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
   const [action, setAction] = useState<{ actionId: string; amountMinor: number; currency: string } | null>(null);
   // One Idempotency-Key per distinct order: a resubmitted order is charged once.
   const keyFor = useMemo(idempotencyKeys, []);
+  // The step that opens takes the focus: the button that opened it is gone.
+  const currentStep = useFocusWhenShown<HTMLLIElement>(step, { skipFirst: true });
 
   if (!catalog) return <Loading error={catalogError} />;
 
@@ -106,11 +110,7 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
   const error = payment.error;
 
   const volumeTier = (tiers: readonly PriceTierView[]) => tiers.find((tier) => tier.from > 1);
-  const errorBar = error && (
-    <MessageBar intent="error">
-      <MessageBarBody data-testid="checkout-error">{error}</MessageBarBody>
-    </MessageBar>
-  );
+  const errorBar = <ErrorMessage error={error} testId="checkout-error" />;
   const summary = (
     <div className={styles.summary} data-testid="checkout-summary">
       {lines.map((l) => (
@@ -136,7 +136,12 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
         <PageTitle>{t('checkout.title')}</PageTitle>
         <ol className={mergeClasses(layout.list, styles.steps)} aria-label={t('checkout.title')}>
           {STEPS.map((name) => (
-            <li key={name} aria-current={step === name || (step === 'authenticate' && name === 'payment') ? 'step' : undefined}>
+            <li
+              key={name}
+              aria-current={step === name || (step === 'authenticate' && name === 'payment') ? 'step' : undefined}
+              ref={step === name || (step === 'authenticate' && name === 'payment') ? currentStep : undefined}
+              tabIndex={-1}
+            >
               <Text weight={step === name || (step === 'authenticate' && name === 'payment') ? 'semibold' : 'regular'}>{t(`checkout.step.${name}`)}</Text>
             </li>
           ))}
@@ -157,10 +162,10 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
                       <br />
                       <Caption1>{t(plan.interval === 'month' ? 'plan.perSeatMonth' : 'plan.perSeatYear', { price: money(plan.unitPriceMinor) })}</Caption1>
                     </div>
-                    <Field label={t('checkout.quantity')} validationState={invalid ? 'error' : 'none'} validationMessage={invalid ? t('checkout.quantityInvalid') : undefined}>
+                    <Field label={t('checkout.quantity')} validationState={invalid ? 'error' : 'none'} validationMessage={invalid ? t('checkout.quantityInvalid', { max: MAX_QUANTITY }) : undefined}>
                       <SpinButton
                         min={1}
-                        max={100000}
+                        max={MAX_QUANTITY}
                         value={line.quantity}
                         data-testid={`quantity-${plan.id}`}
                         onChange={(_, data) => {

@@ -23,7 +23,7 @@ import { PageTitle } from '../components/PageTitle.js';
 const useStyles = makeStyles({
   heading: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   empty: { padding: tokens.spacingHorizontalXL },
-  cards: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(340px, 1fr))', gap: tokens.spacingHorizontalL },
+  cards: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(340px, 100%), 1fr))', gap: tokens.spacingHorizontalL },
   card: { padding: tokens.spacingHorizontalL, height: '100%', boxSizing: 'border-box' },
   facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
   delegates: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -110,7 +110,7 @@ function SubscriptionCard({ subscription: s }: { subscription: SubscriptionSumma
                 <ul className={styles.delegates} data-testid="dashboard-delegates">
                   {s.delegates.map((d) => (
                     <li key={d.email}>
-                      {d.email}: {permissionsText(d.permissions, t)}
+                      {t('common.labelled', { label: d.email, value: permissionsText(d.permissions, t) })}
                     </li>
                   ))}
                 </ul>
@@ -120,7 +120,7 @@ function SubscriptionCard({ subscription: s }: { subscription: SubscriptionSumma
         )}
       </dl>
       <div className={mergeClasses(layout.rowWrap, styles.actions)}>
-        <Button appearance="primary" onClick={() => navigate(`/subscriptions/${s.id}`)} aria-label={t('dashboard.openLabel', { plan: t(`plan.${s.plan}` as MessageKey), owner: s.owner })}>
+        <Button appearance="primary" onClick={() => navigate(`/subscriptions/${s.id}`)} aria-label={t(can('seats.assign') ? 'dashboard.manageSeatsLabel' : 'dashboard.manageLabel', { plan: t(`plan.${s.plan}` as MessageKey), owner: s.owner })}>
           {can('seats.assign') ? t('dashboard.manageSeats') : t('portal.manage')}
         </Button>
       </div>

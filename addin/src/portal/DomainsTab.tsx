@@ -7,7 +7,7 @@
  */
 import { Badge, Button, Caption1, Field, Input, Subtitle2, TableCell, Text, makeStyles, mergeClasses } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
-import type { MessageKey } from '../../../shared/src/i18n/translate.js';
+import { formatDateTime, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import { Feedback } from '../components/Feedback.js';
 import { useLayout } from '../components/layout.js';
 import { ListTable } from '../components/ListTable.js';
@@ -43,7 +43,7 @@ export function DomainsTab({ api, subscription }: { api: PortalApi; subscription
       return view;
     });
   };
-  const when = (iso: string) => new Date(iso).toLocaleString(locale);
+  const when = (iso: string) => formatDateTime(Date.parse(iso), locale);
 
   return (
     <section className={mergeClasses(layout.stackM, styles.section)} aria-label={t('domains.title')}>
@@ -74,7 +74,7 @@ export function DomainsTab({ api, subscription }: { api: PortalApi; subscription
               {manage && (
                 <TableCell>
                   {d.status === 'pending' && (
-                    <Button size="small" appearance="primary" disabled={busy !== null} onClick={() => void act(d.domain, () => api.checkDomain(subscription.id, d.domain))} aria-label={t('domains.checkLabel', { domain: d.domain })} data-testid="domain-check">
+                    <Button size="small" appearance="primary" disabled={busy !== null} onClick={() => void act(d.domain, () => api.checkDomain(subscription.id, d.domain))} aria-label={busy === d.domain ? undefined : t('domains.checkLabel', { domain: d.domain })} data-testid="domain-check">
                       {busy === d.domain ? t('domains.checking') : t('domains.checkNow')}
                     </Button>
                   )}{' '}

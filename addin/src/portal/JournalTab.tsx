@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../shared/src/i18n/translate.js';
 import { SUBSCRIPTION_JOURNAL_ACTIONS } from '../../../shared/src/journal/journalActions.js';
 import { journalActionText, journalActorText } from '../../../shared/src/journal/journalText.js';
 import { Feedback } from '../components/Feedback.js';
+import { TableRegion } from '../components/ListTable.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { errorText } from './errorText.js';
 import type { JournalEntry, JournalFilter, PortalApi, SubscriptionSummary } from './usePortalApi.js';
@@ -66,7 +67,7 @@ export function JournalTab({ api, subscription }: { api: PortalApi; subscription
           <Input value={actor} onChange={(_, d) => setActor(d.value)} type="search" data-testid="journal-actor" />
         </Field>
         <Field label={t('journal.action')}>
-          <Select value={action} onChange={(_, d) => setAction(d.value)} data-testid="journal-action">
+          <Select value={action} onChange={(_, d) => setAction(d.value)} select={{ className: layout.fullWidth }} data-testid="journal-action">
             <option value="">{t('journal.allActions')}</option>
             {SUBSCRIPTION_JOURNAL_ACTIONS.map((name) => (
               <option key={name} value={name}>
@@ -82,35 +83,37 @@ export function JournalTab({ api, subscription }: { api: PortalApi; subscription
           <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} data-testid="journal-to" />
         </Field>
         {filtered && <Button onClick={clear}>{t('journal.clearFilters')}</Button>}
-        <Button onClick={() => void api.exportJournal(subscription.id, { ...filter, limit: 10_000 }).catch((e: unknown) => setError(errorText(e, t)))} data-testid="journal-export">
+        <Button onClick={() => void api.exportJournal(subscription.id, { ...filter, limit: 10_000 }, locale).catch((e: unknown) => setError(errorText(e, t)))} data-testid="journal-export">
           {t('journal.export')}
         </Button>
       </div>
       {entries && entries.length === SHOWN && <Caption1>{t('journal.newestShown', { count: SHOWN })}</Caption1>}
       {entries && entries.length === 0 && <Caption1 data-testid="journal-empty">{filtered ? t('journal.empty') : t('journal.none')}</Caption1>}
       {entries && entries.length > 0 && (
-        <Table aria-label={t('journal.title')} size="small" data-testid="journal-table">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('journal.time')}</TableHeaderCell>
-              <TableHeaderCell>{t('journal.actor')}</TableHeaderCell>
-              <TableHeaderCell>{t('journal.action')}</TableHeaderCell>
-              <TableHeaderCell>{t('journal.target')}</TableHeaderCell>
-              <TableHeaderCell>{t('journal.ip')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {entries.map((entry) => (
-              <TableRow key={entry.id}>
-                <TableCell>{formatDateTime(Date.parse(entry.at), locale)}</TableCell>
-                <TableCell>{journalActorText(entry, t)}</TableCell>
-                <TableCell>{label(entry.action)}</TableCell>
-                <TableCell>{entry.target ?? ''}</TableCell>
-                <TableCell>{entry.ip ?? ''}</TableCell>
+        <TableRegion label={t('journal.title')}>
+          <Table aria-label={t('journal.title')} size="small" data-testid="journal-table" className={layout.dataTable}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('journal.time')}</TableHeaderCell>
+                <TableHeaderCell>{t('journal.actor')}</TableHeaderCell>
+                <TableHeaderCell>{t('journal.action')}</TableHeaderCell>
+                <TableHeaderCell>{t('journal.target')}</TableHeaderCell>
+                <TableHeaderCell>{t('journal.ip')}</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {entries.map((entry) => (
+                <TableRow key={entry.id}>
+                  <TableCell>{formatDateTime(Date.parse(entry.at), locale)}</TableCell>
+                  <TableCell>{journalActorText(entry, t)}</TableCell>
+                  <TableCell>{label(entry.action)}</TableCell>
+                  <TableCell>{entry.target ?? ''}</TableCell>
+                  <TableCell>{entry.ip ?? ''}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableRegion>
       )}
     </section>
   );

@@ -26,12 +26,22 @@ import { SubscriptionPage } from './SubscriptionPage.js';
 import { usePortalApi } from './usePortalApi.js';
 import { useHashRoute } from './useHashRoute.js';
 
+/** A phone held upright (375 pixels and the like): less padding, so the content keeps its width. */
+const NARROW = '@media (max-width: 480px)';
+
 const useStyles = makeStyles({
-  header: { gap: tokens.spacingHorizontalL, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXXL}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: 'wrap' },
+  header: {
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXXL}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    flexWrap: 'wrap',
+    [NARROW]: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}` },
+  },
   /** The title links home and looks like the title. */
   home: { fontSize: 'inherit', fontWeight: 'inherit' },
-  nav: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL },
-  main: { padding: tokens.spacingHorizontalXXL, maxWidth: '1100px', margin: '0 auto' },
+  /** On a phone the links, language and account go on as many lines as they need. */
+  nav: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS, flexWrap: 'wrap' },
+  main: { padding: tokens.spacingHorizontalXXL, maxWidth: '1100px', margin: '0 auto', [NARROW]: { padding: tokens.spacingHorizontalL } },
   notice: { marginBottom: tokens.spacingVerticalM },
 });
 
@@ -82,7 +92,8 @@ function PortalContent({ config, locale, onLocale }: { config: ClientConfig; loc
       </div>
     );
   else if (route.page === 'buy') content = <Checkout api={api} account={account} />;
-  else if (route.page === 'accept') content = <AcceptInvitation api={api} account={account} token={route.token} />;
+  // Keyed by the account: after signing in as someone else, the invitation may be accepted again.
+  else if (route.page === 'accept') content = <AcceptInvitation key={`${account.email}:${route.token}`} api={api} account={account} token={route.token} />;
   else if (route.page === 'subscription') content = <SubscriptionPage key={route.id} api={api} id={route.id} partnerStaff={(partners ?? []).length > 0} />;
   else if (route.page === 'become-partner') content = <BecomePartner api={api} onEnrolled={(partner) => setPartners((list) => [...(list ?? []), partner])} />;
   else if (route.page === 'partner') content = <PartnerArea key={route.id} api={api} id={route.id} tab={route.tab} />;

@@ -2,7 +2,8 @@
  * Seats (A2–A4) at 10,000 users: a virtualised table (only the rows in view are in the DOM,
  * @tanstack/react-virtual) over a windowed fetch (blocks of 100 seats, asked for as they scroll
  * into view, searched and sorted by the server); assign one or many (paste or CSV, sent 500 per
- * request with a progress bar and a result per address), transfer, suspend, remove, export.
+ * request with a progress bar and a result per address), transfer, suspend, remove (after
+ * confirming), export.
  */
 import {
   Button,
@@ -34,7 +35,9 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { formatDateTime, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import { describeListProblem } from '../campaign/describe.js';
 import { RecipientListError } from '../campaign/readRecipients.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { Feedback } from '../components/Feedback.js';
+import { useFocusWhenShown } from '../components/focus.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { addressesFromCsv, batches, splitPastedAddresses } from './emailList.js';
 import { errorText } from './errorText.js';
@@ -54,8 +57,9 @@ const useStyles = makeStyles({
   // The table's columns: rows are positioned by the virtualiser, so widths come from flex, not from the table layout.
   user: { flex: '3 1 0', minWidth: 0 },
   status: { flex: '2 1 0', minWidth: 0 },
-  checkIn: { flex: '2 1 0', minWidth: 0 },
-  assigned: { flex: '2 1 0', minWidth: 0 },
+  // Rows have a fixed height (the virtualiser's): a date stays on one line.
+  checkIn: { flex: '2 1 0', minWidth: 0, whiteSpace: 'nowrap' },
+  assigned: { flex: '2 1 0', minWidth: 0, whiteSpace: 'nowrap' },
   actions: { flex: '0 0 300px' },
   counts: { margin: `${tokens.spacingVerticalXS} 0` },
   results: { maxHeight: '160px', overflow: 'auto', margin: 0 },
@@ -140,7 +144,12 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
   const [emails, setEmails] = useState('');
   const [progress, setProgress] = useState<{ done: number; total: number; batches: number; batchesDone: number } | null>(null);
   const [results, setResults] = useState<AssignmentResult[] | null>(null);
+  /** Each assignment's results take the focus when they arrive (the Assign button stays where it was). */
+  const [assignments, setAssignments] = useState(0);
+  const resultsHeading = useFocusWhenShown<HTMLSpanElement>(results && String(assignments));
   const [transferFrom, setTransferFrom] = useState<string | null>(null);
+  /** The seat whose removal waits for confirmation: it cannot be undone (the person is mailed and loses the license). */
+  const [removing, setRemoving] = useState<string | null>(null);
   const file = useRef<HTMLInputElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const showError = useCallback((e: unknown) => setError(errorText(e, t, subscription.role)), [t, subscription.role]);
@@ -193,6 +202,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
       setError(t('seats.bulkStopped', { done: collected.length, total: list.length, message: errorText(e, t, subscription.role) }));
     } finally {
       setResults(collected);
+      setAssignments((n) => n + 1);
       setProgress(null);
       refresh();
     }
@@ -274,7 +284,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
       )}
       {results && counts && (
         <section aria-labelledby="results-heading" data-testid="assignment-results">
-          <Text id="results-heading" weight="semibold">
+          <Text id="results-heading" weight="semibold" ref={resultsHeading} tabIndex={-1}>
             {t('seats.resultsTitle')}
           </Text>
           <ul className={styles.counts}>
@@ -285,7 +295,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
           <ul className={styles.results} tabIndex={0} aria-label={t('seats.resultsTitle')}>
             {listed?.map((r, i) => (
               <li key={`${r.email}-${i}`}>
-                {r.email}: {t(`seats.result.${kindOf(r)}` as MessageKey)}
+                {t('common.labelled', { label: r.email, value: t(`seats.result.${kindOf(r)}` as MessageKey) })}
               </li>
             ))}
           </ul>
@@ -307,7 +317,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
         <Button onClick={() => setQuery((q) => ({ ...q, descending: !q.descending }))} aria-label={query.descending ? t('seats.descending') : t('seats.ascending')} data-testid="seat-order">
           {query.descending ? '↓' : '↑'}
         </Button>
-        <Button onClick={() => void api.exportSeats(subscription.id).catch((e: unknown) => setError(errorText(e, t, subscription.role)))}>{t('seats.export')}</Button>
+        <Button onClick={() => void api.exportSeats(subscription.id, locale).catch((e: unknown) => setError(errorText(e, t, subscription.role)))}>{t('seats.export')}</Button>
       </div>
       <Caption1 aria-live="polite" data-testid="seat-count">
         {total === null ? t('common.loading') : query.search ? t('seats.matchCount', { total, search: query.search }) : t('seats.totalCount', { total })}
@@ -389,7 +399,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
                           </Button>
                         )}
                         {canRemove && (
-                          <Button size="small" appearance="subtle" aria-label={t('seats.removeLabel', { email: seat.email })} onClick={() => void act(() => api.unassign(subscription.id, seat.email), t('seats.removed', { email: seat.email }))}>
+                          <Button size="small" appearance="subtle" aria-label={t('seats.removeLabel', { email: seat.email })} onClick={() => setRemoving(seat.email)}>
                             {t('seats.remove')}
                           </Button>
                         )}
@@ -403,6 +413,16 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
         </div>
       )}
       {/* Mounted even when closed: unmounting an open Fluent dialog leaves aria-hidden on the page. */}
+      <ConfirmDialog
+        question={removing === null ? null : { title: t('seats.removeTitle', { email: removing }), text: t('seats.removeExplain', { email: removing }), confirm: t('seats.removeConfirm') }}
+        onConfirm={() => {
+          if (removing === null) return;
+          setRemoving(null);
+          void act(() => api.unassign(subscription.id, removing), t('seats.removed', { email: removing }));
+        }}
+        onCancel={() => setRemoving(null)}
+        confirmTestId="remove-seat-confirm"
+      />
       <TransferDialog
         open={transferFrom !== null}
         from={transferFrom ?? ''}
@@ -410,7 +430,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
         onTransfer={async (to) => {
           if (transferFrom === null) return null;
           const result = await api.transfer(subscription.id, transferFrom, to, locale);
-          if (result.result !== 'assigned') return `${result.email}: ${t(`seats.result.${result.result}` as MessageKey)}`;
+          if (result.result !== 'assigned') return t('common.labelled', { label: result.email, value: t(`seats.result.${result.result}` as MessageKey) });
           setTransferFrom(null);
           setNotice(t('seats.transferred', { from: transferFrom, to: result.email }));
           refresh();

@@ -36,7 +36,7 @@ export function SubscriptionPage({ api, id, partnerStaff = false }: { api: Porta
       <BackLink />
       <PageTitle>{t('portal.subscriptionTitle', { plan: t(`plan.${subscription.plan}` as MessageKey), quantity: subscription.quantity })}</PageTitle>
       <Caption1>
-        {t(`status.${subscription.status}` as MessageKey)} · {t('portal.renews')} {formatDate(Date.parse(subscription.periodEnd), locale)} · {t('portal.owner')}: {subscription.owner} ·{' '}
+        {t(`status.${subscription.status}` as MessageKey)} · {t('portal.renews')} {formatDate(Date.parse(subscription.periodEnd), locale)} · {t('common.labelled', { label: t('portal.owner'), value: subscription.owner })} ·{' '}
         {subscription.role === 'owner' ? t('role.youOwn') : t('role.youDelegate', { permissions: permissionsText(subscription.permissions, t) })}
       </Caption1>
       <SeatUsage assigned={subscription.assigned} quantity={subscription.quantity} />
@@ -48,7 +48,7 @@ export function SubscriptionPage({ api, id, partnerStaff = false }: { api: Porta
         </div>
       )}
       {tabs.length > 0 && (
-        <TabList selectedValue={current} onTabSelect={(_, data) => setTab(data.value as TabName)}>
+        <TabList selectedValue={current} onTabSelect={(_, data) => setTab(data.value as TabName)} className={layout.tabsWrap}>
           {tabs.map((name) => (
             <Tab key={name} value={name} data-testid={`tab-${name}`}>
               {t(`tab.${name}` as MessageKey)}

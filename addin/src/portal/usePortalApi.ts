@@ -133,7 +133,8 @@ export function usePortalApi(auth: AuthPort | null) {
       /** `after`: a previous page's `next` (same search and order), read without skipping rows; `offset` for a jump. */
       seats: (id: string, params: { search?: string; sort?: SeatSort; order?: 'asc' | 'desc'; offset?: number; after?: string; limit?: number }) =>
         call<{ total: number; items: SeatItem[]; next: string | null }>(`${base(id)}/seats${query(params)}`),
-      exportSeats: (id: string) => download(`${base(id)}/seats/export`, 'outmerge-seats.csv'),
+      /** `lang`: the page's language, for the CSV's headers and statuses. */
+      exportSeats: (id: string, lang: string) => download(`${base(id)}/seats/export${query({ lang })}`, 'outmerge-seats.csv'),
       assign: (id: string, emails: string[], language: string) => call<{ results: AssignmentResult[] }>(`${base(id)}/assignments`, { method: 'POST', body: { emails, language } }),
       transfer: (id: string, from: string, to: string, language: string) => call<AssignmentResult>(`${base(id)}/assignments/transfer`, { method: 'POST', body: { from, to, language } }),
       setSuspended: (id: string, email: string, suspended: boolean) => call<SeatItem>(`${base(id)}/assignments/${encodeURIComponent(email)}`, { method: 'PATCH', body: { suspended } }),
@@ -154,7 +155,7 @@ export function usePortalApi(auth: AuthPort | null) {
       journal: (id: string, filter: JournalFilter) => call<{ entries: JournalEntry[] }>(`${base(id)}/journal${query({ ...filter })}`),
       myLicense: () => call<MyLicenseView>('/api/v1/me/license'),
       adminConsent: () => call<{ tenantId: string; url: string }>('/api/v1/me/admin-consent'),
-      exportJournal: (id: string, filter: JournalFilter) => download(`${base(id)}/journal/export${query({ ...filter })}`, 'outmerge-journal.csv'),
+      exportJournal: (id: string, filter: JournalFilter, lang: string) => download(`${base(id)}/journal/export${query({ ...filter, lang })}`, 'outmerge-journal.csv'),
       // Billing (B1–B5): the catalog, the cart, quantity, invoices, payment method.
       catalog: () => apiFetch<PlanCatalogView>('/api/v1/plans'),
       buy: (body: { lines: CartLine[]; card: string }, idempotencyKey: string) => call<CheckoutResult>('/api/v1/checkout', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),

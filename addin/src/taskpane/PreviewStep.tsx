@@ -87,20 +87,20 @@ export function PreviewStep(props: {
             </Button>
           </div>
           <Text size={200}>
-            <strong>{t('preview.to')}:</strong> <span data-testid="preview-to">{current.to}</span>
+            <strong>{t('common.label', { label: t('preview.to') })}</strong> <span data-testid="preview-to">{current.to}</span>
           </Text>
           <Text size={200}>
-            <strong>{t('preview.subject')}:</strong> <span data-testid="preview-subject">{current.subject}</span>
+            <strong>{t('common.label', { label: t('preview.subject') })}</strong> <span data-testid="preview-subject">{current.subject}</span>
           </Text>
            <MessageFrame html={withPicturesShown(current.html, props.pictures)} title={t('preview.frameTitle', { address: current.to })} />
           {current.cc.length > 0 && (
             <Text size={200}>
-              <strong>{t('mailbox.cc')}:</strong> {current.cc.join(', ')}
+              <strong>{t('common.label', { label: t('mailbox.cc') })}</strong> {current.cc.join(', ')}
             </Text>
           )}
           {current.attachments.length > 0 && (
             <Text size={200} data-testid="preview-attachments">
-              <strong>{t('preview.attachments')}:</strong> {current.attachments.join(', ')}
+              <strong>{t('common.label', { label: t('preview.attachments') })}</strong> {current.attachments.join(', ')}
             </Text>
           )}
           {footer && <Caption1>{t('preview.footerNote')}</Caption1>}

@@ -46,7 +46,7 @@ export function SendStep(props: {
       <StepHeading id="step-send" title={t('send.title')} />
       {!campaign && (
         <Text size={200} block data-testid="send-from">
-          <strong>{t('send.from')}:</strong> {props.mailbox ?? t('send.fromOwn')}
+          <strong>{t('common.label', { label: t('send.from') })}</strong> {props.mailbox ?? t('send.fromOwn')}
         </Text>
       )}
       {!campaign && props.estimate && (

@@ -45,14 +45,14 @@ export function TemplateStep(props: {
       {draft && !empty && (
         <div className={layout.spacedS}>
           <Text size={200} weight="semibold">
-            {t('template.subject')}:{' '}
+            {t('common.label', { label: t('template.subject') })}{' '}
           </Text>
           <Text size={200} data-testid="draft-subject">
             {draft.subject}
           </Text>
           <div>
             <Text size={200} weight="semibold">
-              {t('template.fieldsUsed')}:{' '}
+              {t('common.label', { label: t('template.fieldsUsed') })}{' '}
             </Text>
             <Text size={200} data-testid="fields-used">
               {fields.length > 0 ? fields.join(', ') : t('template.noFields')}
@@ -70,7 +70,7 @@ export function TemplateStep(props: {
       {!props.signedIn ? null : draft?.from ? (
         <div className={mergeClasses(layout.topM, layout.stackXXS)}>
           <Text size={200}>
-            <strong>{t('send.fromMessage')}:</strong> <span data-testid="message-from">{draft.from}</span>
+            <strong>{t('common.label', { label: t('send.fromMessage') })}</strong> <span data-testid="message-from">{draft.from}</span>
             {props.mailbox && ` (${t('send.fromShared')})`}
           </Text>
           <Caption1>{t('send.fromMessageHint')}</Caption1>

@@ -11,6 +11,7 @@
  * corrected request may reuse the key. Recording never re-checks the payer's permissions: the
  * payer was authorised when the payment started, and money received settles what it was for.
  */
+import { describeInvoiceLine } from '../../../shared/src/billing/invoiceLineText.js';
 import { randomUUID } from 'node:crypto';
 import type { BillingSummaryView, PaymentMethodView, QuantityChangeResult, QuantityPreviewView } from '../../../shared/src/api/views.js';
 import type { PlanConfig } from '../config.js';
@@ -23,14 +24,13 @@ import type { BillingOptions } from './checkoutService.js';
 import type { FinalCharge, IdempotentCharges, Outcome, Recorded } from './idempotentCharge.js';
 import { invoiceTotals, withTaxMinor, type DraftLine } from '../../../shared/src/billing/invoiceMath.js';
 import { renderInvoiceHtml } from './invoiceHtml.js';
-import { declinedResponse, declineMessage, invoiceView, issueInvoice, planLabel, recordPayment, recurringLines } from './ledger.js';
+import { declinedResponse, declineMessage, invoiceView, issueInvoice, recordPayment, recurringLines } from './ledger.js';
 import { PaymentMethodInvalidError, WebhookSignatureError, type StoredPaymentMethod } from './paymentProvider.js';
 import { periodEnd } from './plans.js';
 import { seatTotalMinor } from '../../../shared/src/billing/pricing.js';
 import { grantsForRenewal } from '../partners/keyRules.js';
 import { unusedPaidMinor } from './consolidationCredit.js';
-import { invoiceContext, planName, type InvoiceContext, type SellerIdentity } from './invoiceContext.js';
-import { translate } from '../../../shared/src/i18n/translate.js';
+import { invoiceContext, type InvoiceContext, type SellerIdentity } from './invoiceContext.js';
 import { prorateChange } from '../../../shared/src/billing/proration.js';
 import { canBeMerged, isLive } from '../../../shared/src/billing/subscriptionState.js';
 import { canonicalEmail } from '../../../shared/src/email/normalizeEmail.js';
@@ -147,8 +147,8 @@ export class BillingService {
     }
     const oldTotal = seatTotalMinor(plan, this.options.volume, subscription.quantity);
     const change = prorateChange(oldTotal, recurringMinor, { start: subscription.periodStart, end: subscription.periodEnd }, at);
-    const lines = this.changeLines(plan, subscription.quantity, newQuantity, change, context);
-    const totals = invoiceTotals(lines, await repos.invoices.creditBalance(subscription.id), context.rateBp, translate(context.locale, 'invoiceLine.credit'));
+    const lines = this.changeLines(plan, subscription.quantity, newQuantity, change);
+    const totals = invoiceTotals(lines, await repos.invoices.creditBalance(subscription.id), context.rateBp);
     return {
       preview: { ...base, creditMinor: change.creditMinor, debitMinor: change.debitMinor, creditAppliedMinor: totals.creditAppliedMinor, subtotalMinor: totals.subtotalMinor, taxMinor: totals.taxMinor, amountDueMinor: totals.totalMinor },
       lines,
@@ -156,12 +156,11 @@ export class BillingService {
     };
   }
 
-  /** The two lines of a prorated change, in the invoice's language. */
-  private changeLines(plan: PlanConfig, from: number, to: number, change: { creditMinor: number; debitMinor: number }, context: InvoiceContext): DraftLine[] {
-    const name = planName(plan, context.locale);
+  /** The two lines of a prorated change, stored as data and written in the invoice's language when read. */
+  private changeLines(plan: PlanConfig, from: number, to: number, change: { creditMinor: number; debitMinor: number }): DraftLine[] {
     return [
-      { description: translate(context.locale, 'invoiceLine.unused', { quantity: from, plan: name }), quantity: from, unitAmountMinor: null, amountMinor: change.creditMinor },
-      { description: translate(context.locale, 'invoiceLine.remaining', { quantity: to, plan: name }), quantity: to, unitAmountMinor: null, amountMinor: change.debitMinor },
+      { description: describeInvoiceLine({ line: 'unused', plan: plan.id, quantity: from }), quantity: from, unitAmountMinor: null, amountMinor: change.creditMinor },
+      { description: describeInvoiceLine({ line: 'remaining', plan: plan.id, quantity: to }), quantity: to, unitAmountMinor: null, amountMinor: change.debitMinor },
     ];
   }
 
@@ -498,9 +497,8 @@ export class BillingService {
           // Product keys redeemed on the subscription pay their seats for one more period each (partners/keyRules.ts).
           const { used: grants, coverMinor } = grantsForRenewal(quantity, await tx.keys.openKeyGrants(subscriptionId), (seats) => seatTotalMinor(plan, this.options.volume, seats));
           const context = await this.context(tx, subscriptionId);
-          const prepaid = grants.map((g) => g.seats).join(' + ');
-          const lines = [...recurringLines(plan, this.options.volume, quantity, context.locale), ...(coverMinor > 0 ? [{ description: translate(context.locale, 'invoiceLine.prepaid', { seats: prepaid }), quantity: null, unitAmountMinor: null, amountMinor: -coverMinor }] : [])];
-          const totals = invoiceTotals(lines, await tx.invoices.creditBalance(subscriptionId), context.rateBp, translate(context.locale, 'invoiceLine.credit'));
+          const lines = [...recurringLines(plan, this.options.volume, quantity), ...(coverMinor > 0 ? [{ description: describeInvoiceLine({ line: 'prepaid', seats: grants.map((g) => g.seats) }), quantity: null, unitAmountMinor: null, amountMinor: -coverMinor }] : [])];
+          const totals = invoiceTotals(lines, await tx.invoices.creditBalance(subscriptionId), context.rateBp);
           const invoice = await issueInvoice(tx, { subscription, kind: 'renewal', currency: state.currency, totals, periodStart: start, periodEnd: end, at: now, paid: totals.totalMinor === 0, parties: context.parties });
           await tx.keys.useKeyGrantPeriod(grants.map((grant) => grant.productKeyId));
           await tx.subscriptions.setQuantity(subscriptionId, quantity, null);
@@ -650,7 +648,7 @@ export class BillingService {
       // Only money actually paid for time not yet used (billing/consolidationCredit.ts): a trial, the
       // time a product key paid for, and an unpaid (past-due) period leave none.
       const unused = unusedPaidMinor(await tx.invoices.paidSpans(source.id), now);
-      credits.push({ source, amountMinor: unused, description: `Unused time on ${source.quantity} × ${planLabel(sourcePlan)} (subscription ${source.id.slice(0, 8)}, merged)` });
+      credits.push({ source, amountMinor: unused, description: describeInvoiceLine({ line: 'unused', plan: sourcePlan.id, quantity: source.quantity, merged: source.id.slice(0, 8) }) });
     }
     const creditTotal = credits.reduce((sum, c) => sum + c.amountMinor, 0);
     let lines: DraftLine[] = [];
@@ -659,8 +657,8 @@ export class BillingService {
       const plan = this.plan(subscription.planId);
       const change = prorateChange(seatTotalMinor(plan, this.options.volume, subscription.quantity), seatTotalMinor(plan, this.options.volume, newQuantity), { start: subscription.periodStart, end: subscription.periodEnd }, now);
       const context = await this.context(tx, subscription.id);
-      lines = this.changeLines(plan, subscription.quantity, newQuantity, change, context);
-      totals = invoiceTotals(lines, (await tx.invoices.creditBalance(subscription.id)) + creditTotal, context.rateBp, translate(context.locale, 'invoiceLine.credit'));
+      lines = this.changeLines(plan, subscription.quantity, newQuantity, change);
+      totals = invoiceTotals(lines, (await tx.invoices.creditBalance(subscription.id)) + creditTotal, context.rateBp, describeInvoiceLine({ line: 'credit', merged: true }));
     }
     return { sources, credits, newQuantity, lines, totals, currency };
   }

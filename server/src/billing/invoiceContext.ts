@@ -4,10 +4,8 @@
  * TAX_RATE_BP without a profile), the language of its line descriptions, and the seller and
  * buyer it names, fixed when it is issued.
  */
-import '../../../shared/src/i18n/allCatalogs.js';
 import { decideTax } from '../../../shared/src/billing/tax.js';
-import { translate, type Locale } from '../../../shared/src/i18n/translate.js';
-import type { PlanConfig } from '../config.js';
+import type { Locale } from '../../../shared/src/i18n/translate.js';
 import type { InvoicePartiesRow, Repositories } from '../storage/unitOfWork.js';
 
 export interface SellerIdentity {
@@ -45,7 +43,3 @@ export async function invoiceContext(repos: Repositories, subscriptionId: string
   };
 }
 
-/** The plan's name in the invoice's language ("Monthly", "Mensuel", "Monatlich"). */
-export function planName(plan: PlanConfig, locale: Locale): string {
-  return translate(locale, plan.id === 'annual' ? 'plan.annual' : 'plan.monthly');
-}

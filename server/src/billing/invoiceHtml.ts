@@ -1,11 +1,12 @@
 /**
  * An invoice as a printable HTML page (B4): every value escaped, a print stylesheet, the
- * reader's language for the labels and the amounts (Intl), the stored line descriptions as issued.
+ * reader's language for the labels, the lines (invoiceLineText.ts) and the amounts (Intl).
  */
 // Invoices are printed in the reader's language: every catalog is registered.
 import '../../../shared/src/i18n/allCatalogs.js';
+import { invoiceLineText } from '../../../shared/src/billing/invoiceLineText.js';
 import { escapeHtml } from '../../../shared/src/html/escapeHtml.js';
-import { formatDate, formatMoney, translate, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import { formatDate, formatMoney, formatRate, translate, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import type { InvoiceLineRow, InvoiceParty, InvoicePartiesRow, InvoiceRow } from '../storage/unitOfWork.js';
 
 const TAX_NOTES: Record<string, MessageKey> = { eu_reverse_charge: 'invoice.taxNote.eu_reverse_charge', ch_reverse_charge: 'invoice.taxNote.ch_reverse_charge', outside_scope: 'invoice.taxNote.outside_scope' };
@@ -25,7 +26,7 @@ export function renderInvoiceHtml(invoice: InvoiceRow, lines: readonly InvoiceLi
   const rows = lines
     .map(
       (line) =>
-        `<tr><td>${escapeHtml(line.description)}</td><td class="n">${line.quantity ?? ''}</td><td class="n">${line.unitAmountMinor === null ? '' : money(line.unitAmountMinor)}</td><td class="n">${money(line.amountMinor)}</td></tr>`,
+        `<tr><td>${escapeHtml(invoiceLineText(line.description, (key, params) => translate(locale, key, params)))}</td><td class="n">${line.quantity ?? ''}</td><td class="n">${line.unitAmountMinor === null ? '' : money(line.unitAmountMinor)}</td><td class="n">${money(line.amountMinor)}</td></tr>`,
     )
     .join('\n');
   return `<!doctype html>
@@ -65,7 +66,7 @@ ${rows}
 </tbody>
 <tfoot>
 <tr><td colspan="3" class="n">${t('invoice.subtotal')}</td><td class="n">${money(invoice.subtotalMinor)}</td></tr>
-<tr><td colspan="3" class="n">${t('invoice.tax', { rate: (invoice.taxRateBp / 100).toLocaleString(locale) })}</td><td class="n">${money(invoice.taxMinor)}</td></tr>
+<tr><td colspan="3" class="n">${t('invoice.tax', { rate: formatRate(invoice.taxRateBp, locale) })}</td><td class="n">${money(invoice.taxMinor)}</td></tr>
 <tr class="total"><td colspan="3" class="n">${t('invoice.total')}</td><td class="n">${money(invoice.totalMinor)}</td></tr>
 </tfoot>
 </table>

@@ -4,23 +4,18 @@
  * the transaction of the change (`uow.transaction`).
  */
 import { randomUUID } from 'node:crypto';
+import { describeInvoiceLine } from '../../../shared/src/billing/invoiceLineText.js';
 import type { InvoiceView } from '../../../shared/src/api/views.js';
 import type { PlanConfig } from '../config.js';
 import type { InvoiceKind, InvoicePartiesRow, InvoiceRow, Repositories, SubscriptionRow } from '../storage/unitOfWork.js';
 import { invoiceNumber, type DraftLine, type InvoiceTotals } from '../../../shared/src/billing/invoiceMath.js';
 import { tierLines, type VolumePricing } from '../../../shared/src/billing/pricing.js';
-import { planName } from './invoiceContext.js';
-import { translate, type Locale } from '../../../shared/src/i18n/translate.js';
 
-export function planLabel(plan: PlanConfig): string {
-  return `Outmerge ${plan.id}`;
-}
-
-/** One invoice line per price tier, in the invoice's language: "Outmerge Monthly, seats 1–9". */
-export function recurringLines(plan: PlanConfig, volume: VolumePricing, quantity: number, locale: Locale = 'en'): DraftLine[] {
+/** One invoice line per price tier: "Outmerge Monthly, seats 1–9" in the reader's language (invoiceLineText.ts). */
+export function recurringLines(plan: PlanConfig, volume: VolumePricing, quantity: number): DraftLine[] {
   let first = 1;
   return tierLines(plan, volume, quantity).map((line) => {
-    const description = translate(locale, 'invoiceLine.seats', { plan: planName(plan, locale), from: first, to: first + line.quantity - 1 });
+    const description = describeInvoiceLine({ line: 'seats', plan: plan.id, from: first, to: first + line.quantity - 1 });
     first += line.quantity;
     return { description, quantity: line.quantity, unitAmountMinor: line.unitPriceMinor, amountMinor: line.amountMinor };
   });

@@ -23,7 +23,7 @@ function compose(kind: string, to: string, locale: Locale, subjectKey: MessageKe
   const html =
     `<!doctype html><html lang="${locale}"><body style="font-family:Segoe UI,Arial,sans-serif;font-size:14px;color:#242424;max-width:560px">` +
     `<h1 style="font-size:20px;font-weight:600">${escapeHtml(subject)}</h1>${texts.map((p) => `<p style="margin:0 0 12px">${escapeHtml(p)}</p>`).join('')}${button}</body></html>`;
-  const text = [...texts, ...(action ? [`${t(action.label)}: ${action.url}`] : [])].join('\n\n');
+  const text = [...texts, ...(action ? [t('common.labelled', { label: t(action.label), value: action.url })] : [])].join('\n\n');
   return { kind, to, subject, html, text };
 }
 

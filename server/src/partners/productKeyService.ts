@@ -7,13 +7,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { PartnerInvoiceView, ProductKeyView, SubscriptionStatus } from '../../../shared/src/api/views.js';
-import { resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
+import { describeInvoiceLine, invoiceLineText } from '../../../shared/src/billing/invoiceLineText.js';
+import { resolveLocale, translator, type Locale } from '../../../shared/src/i18n/translate.js';
 import type { PartnerStaffRole } from '../../../shared/src/permissions/permissions.js';
 import type { BillingOptions } from '../billing/checkoutService.js';
 import type { FinalCharge, IdempotentCharges, Recorded } from '../billing/idempotentCharge.js';
 import { renderInvoiceHtml } from '../billing/invoiceHtml.js';
 import { invoiceNumber, invoiceTotals } from '../../../shared/src/billing/invoiceMath.js';
-import { declinedResponse, planLabel, recordPayment } from '../billing/ledger.js';
+import { declinedResponse, recordPayment } from '../billing/ledger.js';
 import { PaymentMethodInvalidError } from '../billing/paymentProvider.js';
 import { periodEnd, requestedPlan } from '../billing/plans.js';
 import { productKeysMinor, seatTotalMinor } from '../../../shared/src/billing/pricing.js';
@@ -88,7 +89,7 @@ export class ProductKeyService {
         const access = await partnerAccess(tx, caller, partnerId, 'keys.buy');
         // The keys are emailed to the address the staff member was bound on (a verified one), never to a claimed name.
         const pending: PendingKeyPurchase = { partnerId, plan: plan.id, seats: request.seats, termPeriods: request.termPeriods, count: request.count, buyer: access.staff.emailDisplay, actor: { tenantId: caller.tenantId, objectId: caller.objectId, email: access.staff.emailDisplay, role: access.staff.role }, ip };
-        return { charge: { amountMinor: totals.totalMinor, currency: this.options.currency, paymentMethodToken: method.token, description: totals.lines[0]?.description ?? 'Product keys', offSession: false }, pending };
+        return { charge: { amountMinor: totals.totalMinor, currency: this.options.currency, paymentMethodToken: method.token, description: paymentDescription(totals.lines[0]?.description), offSession: false }, pending };
       },
       refusedMethod: (error) => new ApiError(400, 'PAYMENT_CARD_INVALID', error.message),
     });
@@ -97,7 +98,7 @@ export class ProductKeyService {
   /** What `count` keys of (plan, seats, term) cost: the plan's graduated price of the seats, times the term, tax on top. */
   private keyTotals(plan: PlanConfig, purchase: { seats: number; termPeriods: number; count: number }) {
     const { perKeyMinor, subtotalMinor } = productKeysMinor(seatTotalMinor(plan, this.options.volume, purchase.seats), purchase);
-    const description = `Product key: ${planLabel(plan)}, ${purchase.seats} seats, ${purchase.termPeriods} × ${plan.interval}`;
+    const description = describeInvoiceLine({ line: 'productKey', plan: plan.id, seats: purchase.seats, periods: purchase.termPeriods, interval: plan.interval });
     return invoiceTotals([{ description, quantity: purchase.count, unitAmountMinor: perKeyMinor, amountMinor: subtotalMinor }], 0, this.options.taxRateBp);
   }
 
@@ -112,7 +113,7 @@ export class ProductKeyService {
     // The partner paid: its keys are made even if its organisation changed meanwhile (there is no deleting partners).
     if (!partner) throw new Error(`Partner ${purchase.partnerId} disappeared while buying keys.`);
     const totals = this.keyTotals(plan, purchase);
-    const description = totals.lines[0]?.description ?? 'Product keys';
+    const description = paymentDescription(totals.lines[0]?.description);
     if (charge.status !== 'succeeded') {
       await recordPayment(tx, { subscriptionId: null, provider: this.charges.provider.name, reference: charge.reference, amountMinor: totals.totalMinor, currency: this.options.currency, status: 'declined', description, invoiceId: null, at: now });
       const declined = declinedResponse(charge.reason);
@@ -265,4 +266,9 @@ export class ProductKeyService {
           : new ApiError(409, code, `This key prepays ${key.seats} seats; the subscription has ${subscription.quantity}. Increase the quantity first, or redeem the key without a subscription.`, { keySeats: key.seats, quantity: subscription.quantity });
     }
   }
+}
+
+/** A payment's description for the provider and the payment records: the invoice line in English (the provider's dashboard is the vendor's). */
+function paymentDescription(line: string | undefined): string {
+  return line === undefined ? 'Product keys' : invoiceLineText(line, translator('en'));
 }

@@ -3,7 +3,8 @@ import { Type, type Static } from 'typebox';
 import { DomainVerificationRecordSchema, DomainViewSchema, JournalEntryViewSchema, OrganisationAdministratorViewSchema } from '../../../shared/src/api/views.js';
 import { errorAnswers, NoContent } from '../http/answers.js';
 import type { Services } from '../services.js';
-import { type Api, CsvFile, IsoDateTime, JournalLimitText, parseInteger, parseTime, SortOrder, Strict, SubscriptionIdParams } from './schemas.js';
+import { resolveLocale } from '../../../shared/src/i18n/translate.js';
+import { type Api, CsvFile, IsoDateTime, JournalLimitText, LanguageQuery, parseInteger, parseTime, SortOrder, Strict, SubscriptionIdParams } from './schemas.js';
 
 const JournalQuery = Strict({
   actor: Type.Optional(Type.String({ maxLength: 320 })),
@@ -14,6 +15,7 @@ const JournalQuery = Strict({
   order: Type.Optional(SortOrder),
 });
 
+const JournalExportQuery = Strict({ ...JournalQuery.properties, ...LanguageQuery.properties });
 const DomainBody = Strict({ domain: Type.String({ minLength: 3, maxLength: 253 }) });
 const Domain = Type.String({ maxLength: 253 });
 const DomainParams = Type.Object({ id: SubscriptionIdParams.properties.id, domain: Domain });
@@ -140,8 +142,11 @@ export function registerOrganisationRoutes(app: Api, services: Services): void {
 
   app.get(
     '/subscriptions/:id/journal/export',
-    { schema: { summary: 'Activity journal as CSV', params: SubscriptionIdParams, querystring: JournalQuery, response: { 200: CsvFile, ...errorAnswers(403, 404) } } },
+    { schema: { summary: 'Activity journal as CSV, in the language of `lang` (or Accept-Language)', params: SubscriptionIdParams, querystring: JournalExportQuery, response: { 200: CsvFile, ...errorAnswers(403, 404) } } },
     async (request, reply) =>
-      reply.type('text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="outmerge-journal.csv"').send(await services.organisations.journalCsv(request.caller, request.params.id, filter(request.query))),
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', 'attachment; filename="outmerge-journal.csv"')
+        .send(await services.organisations.journalCsv(request.caller, request.params.id, filter(request.query), resolveLocale(request.query.lang ?? request.headers['accept-language']))),
   );
 }

@@ -4,7 +4,8 @@ import { Nullable, StringEnum } from '../../../shared/src/api/schemaKit.js';
 import { AssignmentResultSchema, SEAT_SORTS, SeatViewSchema, SubscriptionViewSchema } from '../../../shared/src/api/views.js';
 import { errorAnswers, NoContent } from '../http/answers.js';
 import type { Services } from '../services.js';
-import { type Api, CsvFile, EmailString, LanguageString, PageLimitText, parseInteger, SortOrder, Strict, SubscriptionIdParams } from './schemas.js';
+import { resolveLocale } from '../../../shared/src/i18n/translate.js';
+import { type Api, CsvFile, EmailString, LanguageQuery, LanguageString, PageLimitText, parseInteger, SortOrder, Strict, SubscriptionIdParams } from './schemas.js';
 import { ApiError } from '../http/apiError.js';
 import { decodeSeatCursor, encodeSeatCursor, seatListScope } from '../http/seatCursor.js';
 
@@ -48,8 +49,14 @@ export function registerSubscriptionRoutes(app: Api, services: Services): void {
     },
   );
 
-  app.get('/subscriptions/:id/seats/export', { schema: { summary: 'All seats as CSV', params: SubscriptionIdParams, response: { 200: CsvFile, ...errorAnswers(403, 404) } } }, async (request, reply) =>
-    reply.type('text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="outmerge-seats.csv"').send(await services.seats.exportCsv(request.caller, request.params.id)),
+  app.get(
+    '/subscriptions/:id/seats/export',
+    { schema: { summary: "All seats as CSV, in the language of `lang` (or Accept-Language)", params: SubscriptionIdParams, querystring: LanguageQuery, response: { 200: CsvFile, ...errorAnswers(403, 404) } } },
+    async (request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', 'attachment; filename="outmerge-seats.csv"')
+        .send(await services.seats.exportCsv(request.caller, request.params.id, resolveLocale(request.query.lang ?? request.headers['accept-language']))),
   );
 
   app.post(

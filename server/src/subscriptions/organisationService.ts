@@ -8,6 +8,9 @@ import { actionsInStatus } from '../../../shared/src/billing/subscriptionState.j
 import { ApiError } from '../http/apiError.js';
 import { seatsThatCount } from '../licenseCheck/decideLicense.js';
 import { toCsv } from '../../../shared/src/csv/toCsv.js';
+import '../../../shared/src/i18n/allCatalogs.js';
+import { translator, type Locale } from '../../../shared/src/i18n/translate.js';
+import { journalActionText } from '../../../shared/src/journal/journalText.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { JournalCategory } from '../../../shared/src/journal/journalActions.js';
 import { Journal, journalEntryView, person } from '../journal/journal.js';
@@ -126,10 +129,21 @@ export class OrganisationService {
     return (await this.uow.read.journal.query(access.subscription.organisationId, subscriptionId, { ...filter, categories })).map(journalEntryView);
   }
 
-  async journalCsv(caller: CallerIdentity, subscriptionId: string, filter: Omit<JournalQuery, 'categories'>): Promise<string> {
+  /** The journal, headers, roles and actions in the reader's language (times ISO 8601; details as recorded, JSON). */
+  async journalCsv(caller: CallerIdentity, subscriptionId: string, filter: Omit<JournalQuery, 'categories'>, locale: Locale): Promise<string> {
+    const t = translator(locale);
     return toCsv(
-      ['time', 'actor', 'role', 'on_behalf_of', 'action', 'target', 'detail', 'ip'],
-      (await this.journal(caller, subscriptionId, filter)).map((e) => [e.at, e.actor, e.actorRole, e.onBehalfOf, e.action, e.target, e.detail === null ? null : JSON.stringify(e.detail), e.ip]),
+      [t('journal.time'), t('journal.actor'), t('journal.role'), t('journal.onBehalfOf'), t('journal.action'), t('journal.target'), t('journal.detail'), t('journal.ip')],
+      (await this.journal(caller, subscriptionId, filter)).map((e) => [
+        e.at,
+        e.actor,
+        e.actorRole === null ? null : t(`journal.role.${e.actorRole}`, { partner: e.partner ?? '' }),
+        e.onBehalfOf,
+        journalActionText(e.action, t),
+        e.target,
+        e.detail === null ? null : JSON.stringify(e.detail),
+        e.ip,
+      ]),
     );
   }
 }

@@ -8,7 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AssignmentResult, SeatStatus, SeatView } from '../../../shared/src/api/views.js';
 import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
-import { resolveLocale } from '../../../shared/src/i18n/translate.js';
+import '../../../shared/src/i18n/allCatalogs.js';
+import { resolveLocale, translator, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import type { OutgoingEmail } from '../email/mailer.js';
 import type { Outbox } from '../email/outbox.js';
 import { seatRemovedEmail, welcomeEmail } from '../email/templates.js';
@@ -159,12 +160,14 @@ export class SeatService {
     return { total: page.total, items: page.items.map((seat) => seatView(seat, access.subscription)), next: page.next };
   }
 
-  async exportCsv(caller: CallerIdentity, subscriptionId: string): Promise<string> {
+  /** Every seat, headers and statuses in the reader's language (times stay ISO 8601, which spreadsheets read in any language). */
+  async exportCsv(caller: CallerIdentity, subscriptionId: string, locale: Locale): Promise<string> {
     const access = await authorize(this.uow.read, caller, subscriptionId, 'seats.view');
     const { items } = await this.uow.read.subscriptions.querySeats(subscriptionId, { sort: 'email', descending: false, offset: 0, limit: 1_000_000 });
+    const t = translator(locale);
     return toCsv(
-      ['email', 'status', 'assigned_at', 'last_check_in_at'],
-      items.map((seat) => seatView(seat, access.subscription)).map((seat) => [seat.email, seat.status, seat.assignedAt, seat.lastCheckInAt]),
+      [t('seats.user'), t('seats.status'), t('seats.assignedAt'), t('seats.lastCheckIn')],
+      items.map((seat) => seatView(seat, access.subscription)).map((seat) => [seat.email, t(`paneAdmin.status.${seat.status}` as MessageKey), seat.assignedAt, seat.lastCheckInAt]),
     );
   }
 

@@ -6,6 +6,7 @@
  * invoice. Tax is charged on the subtotal after credits at the invoice's rate in basis points,
  * rounded by the one rule in ./tax.ts. Numbers are gap-free per calendar year: OM-2026-000001.
  */
+import { describeInvoiceLine } from './invoiceLineText.js';
 import { safeMoney } from './pricing.js';
 import { taxFor } from './tax.js';
 
@@ -31,7 +32,7 @@ export function withTaxMinor(subtotalMinor: number, taxRateBp: number): number {
   return safeMoney(subtotalMinor + taxFor(subtotalMinor, taxRateBp));
 }
 
-export function invoiceTotals(lines: readonly DraftLine[], creditBalanceMinor: number, taxRateBp: number, creditDescription = 'Credit applied'): InvoiceTotals {
+export function invoiceTotals(lines: readonly DraftLine[], creditBalanceMinor: number, taxRateBp: number, creditDescription = describeInvoiceLine({ line: 'credit' })): InvoiceTotals {
   for (const line of lines) safeMoney(line.amountMinor);
   const charges = safeMoney(lines.reduce((sum, line) => sum + line.amountMinor, 0));
   if (charges < 0) throw new RangeError('An invoice cannot total less than zero before credits');

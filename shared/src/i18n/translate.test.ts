@@ -4,9 +4,9 @@ import { de } from './de.js';
 import { en } from './en.js';
 import { fr } from './fr.js';
 import './allCatalogs.js';
-import { formatMoney, formatRate, resolveLocale, translate, type Locale, type MessageKey } from './translate.js';
+import { formatFileSize, formatMoney, formatRate, resolveLocale, translate, usesIcu, type Locale, type MessageKey } from './translate.js';
 
-const isPlural = (message: string) => message.includes(', plural,');
+const isPlural = usesIcu;
 
 interface AstNode {
   type: number;
@@ -114,6 +114,19 @@ describe('translate', () => {
     expect(translate('de', 'problems.tooManyRecipients', { row: 12345, count: 1000 })).toContain('Zeile 12345 hat 1.000 Empfänger');
   });
 
+  it('formats a quantity shown without a plural in each language\'s digits (`{name, number}`)', () => {
+    expect(translate('en', 'pager.range', { from: 1, to: 100, total: 10050 })).toBe('1–100 of 10,050');
+    expect(translate('fr', 'pager.range', { from: 1, to: 100, total: 10050 })).toBe('1–100 sur 10\u202f050');
+    expect(translate('de', 'pager.range', { from: 1, to: 100, total: 10050 })).toBe('1–100 von 10.050');
+    expect(translate('de', 'checkout.quantityInvalid', { max: 100000 })).toBe('Gib eine Anzahl von 1 bis 100.000 Lizenzen ein.');
+  });
+
+  it('formats file sizes in each language\'s units', () => {
+    expect(formatFileSize(12_000, 'en')).toBe('12 kB');
+    expect(formatFileSize(12_000, 'fr')).toBe('12\u202fko');
+    expect(formatFileSize(1_572_864, 'de')).toBe('1,5 MB');
+  });
+
   it('resolves locales from BCP 47 tags', () => {
     expect(resolveLocale('fr-CH')).toBe('fr');
     expect(resolveLocale('de')).toBe('de');
@@ -126,9 +139,11 @@ describe('translate', () => {
     expect(formatMoney(123456789, 'CHF', 'de')).toMatch(/1.234.567,89/);
   });
 
-  it('formats a tax rate in basis points as a percentage number in the reader\'s language', () => {
-    expect(formatRate(810, 'en')).toBe('8.1');
-    expect(formatRate(810, 'fr')).toBe('8,1');
-    expect(formatRate(1925, 'de')).toBe('19,25');
+  it('formats a tax rate in basis points as a percentage in the reader\'s language', () => {
+    expect(formatRate(810, 'en')).toBe('8.1%');
+    // A no-break space before the sign, narrow or not as the runtime's CLDR data has it.
+    expect(formatRate(810, 'fr')).toMatch(/^8,1[\u00a0\u202f]%$/);
+    expect(formatRate(1925, 'de')).toMatch(/^19,25[\u00a0\u202f]%$/);
+    expect(formatRate(0, 'en')).toBe('0%');
   });
 });

@@ -6,8 +6,11 @@
  *
  * A message that depends on a count uses ICU plural syntax, formatted by intl-messageformat with
  * the language's CLDR plural rules (French says "1 licence", "0 licence"; `#` is the count in the
- * language's number format): `{count, plural, one {# seat} other {# seats}}`. Only messages
- * with a plural go through it, so the `{{First Name}}` examples elsewhere stay literal text.
+ * language's number format): `{count, plural, one {# seat} other {# seats}}`. A quantity shown
+ * without a plural is `{total, number}`, in the language's digits and grouping through Intl
+ * ("10,000", "10 000", "10.000"); a plain `{row}` stays as given (a row's number, a code). Only
+ * messages with a plural or a number go through it, so the `{{First Name}}` examples elsewhere
+ * stay literal text.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
 import { en } from './en.js';
@@ -41,12 +44,17 @@ export function resolveLocale(tag: string | null | undefined): Locale {
 
 export type MessageParams = Record<string, string | number>;
 
+/** Whether a message is ICU syntax (a plural, or a number formatted for the language) rather than plain `{name}` substitution. */
+export function usesIcu(message: string): boolean {
+  return /\{\w+, (plural|number)[,}]/.test(message);
+}
+
 const pluralFormats = new Map<string, IntlMessageFormat>();
 
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
   const shown = catalogs[locale] ? locale : 'en';
   const template = (catalogs[locale] ?? en)[key];
-  if (template.includes(', plural,')) {
+  if (usesIcu(template)) {
     const id = `${shown}:${key}`;
     let format = pluralFormats.get(id);
     if (!format) {
@@ -73,9 +81,15 @@ export function formatMoney(amountMinor: number, currency: string, locale: Local
   return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amountMinor / 10 ** digits);
 }
 
-/** A rate in basis points as the number before "%" (810 → "8.1" in English, "8,1" in French). */
+/** A rate in basis points as a percentage in the language's writing (810 → "8.1%" in English, "8,1 %" in French and German). */
 export function formatRate(rateBp: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(rateBp / 100);
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(rateBp / 10000);
+}
+
+/** A file's size in the language's units and digits ("12 kB", "12 ko", "1,5 Mo"). */
+export function formatFileSize(bytes: number, locale: Locale): string {
+  const megabytes = bytes >= 1024 * 1024;
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: megabytes ? 'megabyte' : 'kilobyte', maximumFractionDigits: megabytes ? 1 : 0 }).format(megabytes ? bytes / (1024 * 1024) : Math.max(1, Math.ceil(bytes / 1024)));
 }
 
 export function formatDate(epochMs: number, locale: Locale): string {

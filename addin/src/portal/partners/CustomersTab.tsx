@@ -24,7 +24,8 @@ type RelationshipFilter = (typeof RELATIONSHIPS)[number];
 
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end' },
-  search: { width: '400px', maxWidth: '100%' },
+  /** As wide as a long search, narrower on a phone. */
+  search: { flex: '0 1 400px', minWidth: 0 },
 });
 
 export function CustomersTab({ api, partner }: { api: PortalApi; partner: PartnerView }) {
@@ -59,8 +60,8 @@ export function CustomersTab({ api, partner }: { api: PortalApi; partner: Partne
     <section className={layout.stackM} aria-label={t('partners.tab.customers')} data-testid="partner-customers">
       <Caption1>{t('partners.customers.explain')}</Caption1>
       <div className={styles.filters}>
-        <Field label={t('partners.customers.search')}>
-          <Input type="search" value={search} onChange={(_, d) => setSearch(d.value)} placeholder={t('partners.customers.searchHint')} className={styles.search} data-testid="customer-search" />
+        <Field label={t('partners.customers.search')} className={styles.search}>
+          <Input type="search" value={search} onChange={(_, d) => setSearch(d.value)} placeholder={t('partners.customers.searchHint')} data-testid="customer-search" />
         </Field>
         <FilterField
           label={t('partners.customers.status')}

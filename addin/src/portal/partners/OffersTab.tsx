@@ -23,7 +23,7 @@ import { offerTitle } from './offerTitle.js';
 import { useLayout } from '../../components/layout.js';
 
 const useStyles = makeStyles({
-  linkField: { flex: 1, minWidth: '320px' },
+  linkField: { flex: 1, minWidth: 'min(320px, 100%)' },
   /** What the offer asks for, under its checkbox. */
   indented: { paddingLeft: tokens.spacingHorizontalXXL },
 });
@@ -118,7 +118,7 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
           </Field>
           <div className={layout.rowWrapM}>
             <PlanField plans={catalog?.plans ?? []} value={plan} onChange={setPlan} testId="offer-plan" />
-            <Field label={t('partners.offers.seats')} validationState={seats === null ? 'error' : 'none'} validationMessage={seats === null ? (kind === 'trial' ? t('partners.offers.trialSeatsInvalid', { max: maxSeats }) : t('partners.offers.seatsInvalid')) : undefined}>
+            <Field label={t('partners.offers.seats')} validationState={seats === null ? 'error' : 'none'} validationMessage={seats === null ? (kind === 'trial' ? t('partners.offers.trialSeatsInvalid', { max: maxSeats }) : t('partners.offers.seatsInvalid', { max: maxSeats })) : undefined}>
               <Input type="number" min={1} max={maxSeats} value={quantity} onChange={(_, d) => setQuantity(d.value)} data-testid="offer-seats" />
             </Field>
             {kind === 'trial' && (

@@ -118,7 +118,7 @@ export function ProductKeysTab({ api, partner }: { api: PortalApi; partner: Part
           </Text>
           <div className={layout.rowWrapM}>
             <PlanField plans={catalog?.plans ?? []} value={plan} onChange={setPlan} testId="key-plan" />
-            <Field label={t('partners.keys.seats')} validationState={seatCount === null ? 'error' : 'none'} validationMessage={seatCount === null ? t('partners.offers.seatsInvalid') : undefined}>
+            <Field label={t('partners.keys.seats')} validationState={seatCount === null ? 'error' : 'none'} validationMessage={seatCount === null ? t('partners.offers.seatsInvalid', { max: 10000 }) : undefined}>
               <Input type="number" min={1} max={10000} value={seats} onChange={(_, d) => setSeats(d.value)} data-testid="key-seats" />
             </Field>
             <Field label={t(planView?.interval === 'year' ? 'partners.keys.termInYears' : 'partners.keys.termInMonths')} validationState={termPeriods === null ? 'error' : 'none'} validationMessage={termPeriods === null ? t('partners.keys.termInvalid') : undefined}>

@@ -49,7 +49,7 @@ export function RedeemKey({ api }: { api: PortalApi }) {
           <Input value={key} onChange={(_, d) => setKey(d.value)} autoComplete="off" spellCheck={false} className={layout.mono} data-testid="redeem-input" />
         </Field>
         <Field label={t('partners.redeem.target')}>
-          <Select value={target} onChange={(_, d) => setTarget(d.value)} data-testid="redeem-target">
+          <Select value={target} onChange={(_, d) => setTarget(d.value)} select={{ className: layout.fullWidth }} data-testid="redeem-target">
             <option value="">{t('partners.redeem.newSubscription')}</option>
             {subscriptions.map((s) => (
               <option key={s.id} value={s.id}>

@@ -11,7 +11,7 @@ import { useAsyncAction } from '../useAsyncAction.js';
 import type { PortalApi } from '../usePortalApi.js';
 
 const useStyles = makeStyles({
-  email: { minWidth: '280px' },
+  email: { minWidth: 'min(280px, 100%)' },
 });
 
 export function StaffTab({ api, partner }: { api: PortalApi; partner: PartnerView }) {

@@ -1,8 +1,9 @@
-/** One subscription in the pane's admin view: seats used and free, the first 50 seats with search, assign and remove by permission, the portal for the rest. */
+/** One subscription in the pane's admin view: seats used and free, the first 50 seats with search, assign and remove (after confirming) by permission, the portal for the rest. */
 import { Badge, Button, Caption1, Field, Input, Link, Text, makeStyles, mergeClasses, tokens, type BadgeProps } from '@fluentui/react-components';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { SeatStatus } from '../../../../shared/src/api/views.js';
 import type { MessageKey } from '../../../../shared/src/i18n/translate.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Feedback } from '../../components/Feedback.js';
 import { useLayout } from '../../components/layout.js';
 import { SeatUsage } from '../../components/SeatUsage.js';
@@ -61,15 +62,20 @@ export function SubscriptionAdmin({ api, subscription: s, onChanged }: { api: Po
         return t('paneAdmin.assigned', { email: result.email });
       }
       // Refused for this address (not the request): said as the seat table says it.
-      if (result) refused = `${result.email}: ${t(`seats.result.${result.result}` as MessageKey)}`;
+      if (result) refused = t('common.labelled', { label: result.email, value: t(`seats.result.${result.result}` as MessageKey) });
       return null;
     }).then(() => refused && seats.fail(refused));
   };
 
-  const remove = (seat: SeatItem) => void change(async () => {
-    await api.unassign(s.id, seat.email);
-    return t('seats.removed', { email: seat.email });
-  });
+  // Removing a seat cannot be undone (the person is mailed, and loses the license at their next check): asked first.
+  const [removing, setRemoving] = useState<SeatItem | null>(null);
+  const remove = (seat: SeatItem) => {
+    setRemoving(null);
+    void change(async () => {
+      await api.unassign(s.id, seat.email);
+      return t('seats.removed', { email: seat.email });
+    });
+  };
 
   return (
     <section aria-labelledby={headingId} data-testid="pane-subscription" className={mergeClasses(layout.stackS, styles.section)}>
@@ -109,7 +115,7 @@ export function SubscriptionAdmin({ api, subscription: s, onChanged }: { api: Po
                     {t(`paneAdmin.status.${seat.status}` as MessageKey)}
                   </Badge>
                   {canRemove && (
-                    <Button size="small" appearance="subtle" onClick={() => remove(seat)} aria-label={t('seats.removeLabel', { email: seat.email })}>
+                    <Button size="small" appearance="subtle" onClick={() => setRemoving(seat)} aria-label={t('seats.removeLabel', { email: seat.email })}>
                       {t('seats.remove')}
                     </Button>
                   )}
@@ -123,6 +129,12 @@ export function SubscriptionAdmin({ api, subscription: s, onChanged }: { api: Po
       <Link href={`/portal.html#/subscriptions/${s.id}`} target="_blank" rel="noopener" data-testid="pane-open-portal">
         {t('paneAdmin.openPortal')}
       </Link>
+      <ConfirmDialog
+        question={removing === null ? null : { title: t('seats.removeTitle', { email: removing.email }), text: t('seats.removeExplain', { email: removing.email }), confirm: t('seats.removeConfirm') }}
+        onConfirm={() => removing && remove(removing)}
+        onCancel={() => setRemoving(null)}
+        confirmTestId="remove-seat-confirm"
+      />
     </section>
   );
 }
