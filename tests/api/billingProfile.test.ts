@@ -55,7 +55,7 @@ describe('billing profile', () => {
     expect(page).toContain('USt-IdNr.: DE123456789');
     expect(page).toContain('Contoso GmbH');
     expect(page).toContain('Steuerschuldnerschaft des Leistungsempfängers');
-    expect(page).toContain('Restlaufzeit für 4 × Outmerge Monatlich');
+    expect(page).toContain('Verbleibende Zeit für 4 Lizenzen, Outmerge Monatlich');
   });
 
   it('consumers pay their own country\'s VAT; a French business pays French VAT; Switzerland by VAT number', async () => {
@@ -75,7 +75,7 @@ describe('billing profile', () => {
       expect(preview.taxMinor).toBe(Math.floor((preview.subtotalMinor * rateBp + 5000) / 10000));
       const [latest] = await invoices(id);
       const page = await html(id, latest!.id);
-      expect(page).toContain('Temps restant sur 3 × Outmerge Mensuel');
+      expect(page).toContain('Temps restant sur 3 licences, Outmerge Mensuel');
     }
   });
 
