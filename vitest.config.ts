@@ -5,7 +5,7 @@ const POSTGRES = ['tests/helpers/postgresGlobalSetup.ts'];
 
 /**
  * The API tests that also run on PostgreSQL: those whose behaviour rests most on the database —
- * licensing (binding, verified claims, tenant isolation), seats, billing and money, partners, the
+ * licensing (binding, verified claims, tenant isolation), seats, groups, billing and money, partners, the
  * outbox's claims and value for money. The others exercise pages, stand-ins, the HTTP layer and
  * permission rules decided above the storage (the authorisation matrix alone took 147 s of the
  * 387 s the whole set took on PostgreSQL), which do not change with the engine; the repository
@@ -17,6 +17,7 @@ const API_ON_POSTGRES = [
   'chargeRecovery',
   'checkout',
   'customerList',
+  'groupSeats',
   'identity',
   'license',
   'outbox',
@@ -34,7 +35,7 @@ export default defineConfig({
   test: {
     projects: [
       { extends: true, test: { name: 'unit', include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'addin/src/**/*.test.ts', 'bench/**/*.test.ts'] } },
-      { extends: true, test: { name: 'api', include: ['tests/api/**/*.test.ts'], testTimeout: 30_000 } },
+      { extends: true, test: { name: 'api', include: ['tests/api/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 } },
       { extends: true, test: { name: 'api-pg', include: API_ON_POSTGRES, env: { OUTMERGE_TEST_DATABASE: 'postgres' }, globalSetup: POSTGRES, testTimeout: 60_000, hookTimeout: 60_000 } },
       { extends: true, test: { name: 'storage', include: ['tests/storage/**/*.test.ts'], globalSetup: POSTGRES, testTimeout: 60_000, hookTimeout: 60_000 } },
       { extends: true, test: { name: 'system', include: ['tests/system/**/*.test.ts'], globalSetup: POSTGRES, testTimeout: 120_000, hookTimeout: 60_000 } },

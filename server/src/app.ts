@@ -10,7 +10,8 @@ import Fastify, { LogController, type FastifyError, type FastifyInstance, type F
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.js';
-import { createDevelopmentIdentityProvider, registerDevelopmentIdentityRoutes } from './dev/identityProvider.js';
+import { registerClientCredentialsRoutes } from './dev/clientCredentials.js';
+import { createDevelopmentIdentityProvider, DEVELOPMENT_ORGANISATIONS, registerDevelopmentIdentityRoutes } from './dev/identityProvider.js';
 import { registerGraphStandIn } from './dev/graph/graphStandIn.js';
 import { registerDnsStandInRoutes, startDnsStandIn } from './dev/dnsStandIn.js';
 import { startUploadOrigin } from './dev/graph/uploadOrigin.js';
@@ -35,6 +36,7 @@ import { registerManifestRoutes } from './routes/manifests.js';
 import { registerMeRoutes } from './routes/me.js';
 import { registerPublicConfigRoutes } from './routes/publicConfig.js';
 import { registerDelegationRoutes } from './routes/delegation.js';
+import { registerGroupRoutes } from './routes/groups.js';
 import { registerOrganisationRoutes } from './routes/organisation.js';
 import { registerPartnerRoutes } from './routes/partners.js';
 import { registerSubscriptionRoutes } from './routes/subscriptions.js';
@@ -46,6 +48,8 @@ const EMAIL_SWEEP_MS = 60_000;
 const SIGNING_KEYS_REFRESH_MS = 60_000;
 /** How long one instance holds the renewal job: longer than a run takes; a dead holder's job is taken over after it. */
 const RENEWAL_LEASE_MS = 10 * 60_000;
+/** How long one instance holds the group sync job: longer than a run of due syncs usually takes (each sync holds its own lease too). */
+const GROUP_SYNC_LEASE_MS = 15 * 60_000;
 /** Shared rate-limit counts (PostgreSQL) of windows long over are forgotten this often. */
 const RATE_LIMIT_CLEANUP_MS = 10 * 60_000;
 
@@ -173,6 +177,25 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
     app.addHook('onClose', async () => clearInterval(cleanup));
   }
 
+  // Linked Microsoft 365 groups (issue 17): every instance's timer fires, one instance runs the due syncs at a
+  // time (a lease in the database, ./jobs/exclusiveJob.ts); each subscription's sync also holds a lease of its own,
+  // so a "Sync now" on another instance never runs beside it.
+  if (config.groups.syncIntervalSeconds > 0 && config.groups.clientSecret) {
+    let syncing: Promise<unknown> | null = null;
+    const groupTimer = setInterval(() => {
+      syncing ??= runExclusively(services.uow, { name: 'group-sync', leaseMs: GROUP_SYNC_LEASE_MS }, async () => {
+        await services.groups.syncDue();
+      })
+        .catch((error: unknown) => app.log.error({ err: error }, 'group sync run failed'))
+        .finally(() => (syncing = null));
+    }, Math.min(config.groups.syncIntervalSeconds, 60) * 1000);
+    groupTimer.unref();
+    app.addHook('onClose', async () => {
+      clearInterval(groupTimer);
+      await syncing;
+    });
+  }
+
   const graphOrigin = new URL(config.graph.baseUrl).origin;
   // The Graph stand-in's upload origin listens before the CSP is built, so that connect-src names it.
   const standIn = config.graph.standInEnabled && config.identity.provider === 'development';
@@ -261,6 +284,7 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
       registerCheckoutRoutes(scope, services);
       registerBillingRoutes(scope, services);
       registerSubscriptionRoutes(scope, services);
+      registerGroupRoutes(scope, services);
       registerDelegationRoutes(scope, services);
       registerOrganisationRoutes(scope, services);
       registerPartnerRoutes(scope, services);
@@ -272,7 +296,14 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   if (config.identity.provider === 'development') {
     const idp = await createDevelopmentIdentityProvider({ issuerTemplate: config.identity.issuerTemplate, apiAudience: config.identity.clientId, apiScope: config.identity.apiScope, clientId: config.identity.clientId, graphScopes: config.graph.developmentScopes });
     registerDevelopmentIdentityRoutes(app, idp);
-    if (uploadOrigin) registerGraphStandIn(app, { identityJwks: idp.jwks, issuerTemplate: config.identity.issuerTemplate, uploadOrigin, ...config.graph.standIn });
+    if (config.groups.clientSecret) registerClientCredentialsRoutes(app, idp, { clientId: config.identity.clientId, clientSecret: config.groups.clientSecret, publicUrl: config.publicUrl });
+    if (uploadOrigin) {
+      const graph = registerGraphStandIn(app, { identityJwks: idp.jwks, issuerTemplate: config.identity.issuerTemplate, uploadOrigin, ...config.graph.standIn });
+      // Something to link on a fresh machine: two groups of Contoso's directory.
+      const contoso = DEVELOPMENT_ORGANISATIONS[0].tenantId;
+      graph.directory.createGroup(contoso, { displayName: 'Sales', description: 'Sales team', kind: 'security', members: [{ email: 'anna@contoso.com' }, { email: 'bob@contoso.com' }] });
+      graph.directory.createGroup(contoso, { displayName: 'Marketing', description: 'Marketing team', kind: 'microsoft365', members: [{ email: 'carl@contoso.com' }] });
+    }
   }
   if (dnsStandIn) registerDnsStandInRoutes(app, dnsStandIn);
   if (!config.mail.smtpUrl) registerOutboxRoutes(app, services.uow);

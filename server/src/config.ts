@@ -72,6 +72,8 @@ export interface Config {
       restrictAfterOverLimitMessages: number;
       /** Port of the stand-in's upload origin (0: any free port). */
       uploadPort: number;
+      /** The identity service's resource units per app and tenant in 10 seconds (then 429 with Retry-After). */
+      directoryUnitsPer10Seconds: number;
     };
   };
   /**
@@ -79,6 +81,19 @@ export interface Config {
    * show it, never faster than `maxRatePerMinute` (addin/src/campaign/sendPacer.ts).
    */
   sending: { ratePerMinute: number; maxRatePerMinute: number; dailyRecipients: number };
+  /** Seats that follow Microsoft 365 groups (issue 17): the server reads groups with application permissions. */
+  groups: {
+    /** The app registration's client secret for client-credentials tokens (`ENTRA_CLIENT_SECRET`); null: group sync is off. */
+    clientSecret: string | null;
+    /** Where the server asks for tokens: `{tokenAuthority}/{tenant}/oauth2/v2.0/token`. */
+    tokenAuthority: string;
+    /** Where an administrator's browser goes to grant the application permissions (`{consentAuthority}/{tenant}/adminconsent`). */
+    consentAuthority: string;
+    /** Microsoft Graph as the server reaches it (the stand-in on the server's own address in development). */
+    graphBaseUrl: string;
+    /** How often linked groups are synced (0: never; tests run the job themselves). */
+    syncIntervalSeconds: number;
+  };
   /**
    * How long the server waits for slow clients, in milliseconds: a connection that sends nothing
    * (`connectionMs`, Node's socket timeout), the headers (`headersMs`) and the whole request
@@ -168,6 +183,8 @@ export const STRIPE_STANDIN_KEYS = { secretKey: 'sk_test_standin', webhookSecret
 
 /** Client id used with the development identity provider; a real deployment sets its own. */
 export const DEVELOPMENT_CLIENT_ID = '6b1d7f4e-3c2a-4e8b-9d0f-0a1b2c3d4e5f';
+/** The development app registration's client secret, which the development identity provider checks. */
+export const DEVELOPMENT_CLIENT_SECRET = 'development-client-secret';
 
 /** Exchange's mailbox permissions (Add-MailboxPermission FullAccess, Add-RecipientPermission SendAs, GrantSendOnBehalfTo). */
 export type MailboxRight = 'FullAccess' | 'SendAs' | 'SendOnBehalf';
@@ -403,7 +420,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
         uploadBytesPer5Minutes: integer('GRAPH_STANDIN_UPLOAD_BYTES_PER_5_MINUTES', 150 * 1024 * 1024, 1, 2 ** 40),
         restrictAfterOverLimitMessages: integer('GRAPH_STANDIN_RESTRICT_AFTER', 3, 0, 1_000_000),
         uploadPort: integer('GRAPH_STANDIN_UPLOAD_PORT', 0, 0, 65535),
+        directoryUnitsPer10Seconds: integer('GRAPH_STANDIN_DIRECTORY_UNITS_PER_10_SECONDS', 3500, 1, 1_000_000),
       },
+    },
+    groups: {
+      clientSecret: env.ENTRA_CLIENT_SECRET || (development ? DEVELOPMENT_CLIENT_SECRET : null),
+      tokenAuthority: development ? `${internalUrl}/dev/idp` : url('ENTRA_AUTHORITY', 'https://login.microsoftonline.com'),
+      consentAuthority: development ? `${publicUrl}/dev/idp` : url('ENTRA_AUTHORITY', 'https://login.microsoftonline.com'),
+      // The server calls Graph itself: the stand-in on the address the server reaches itself by.
+      graphBaseUrl: graphStandIn ? `${internalUrl}/dev/graph` : graphBaseUrl,
+      syncIntervalSeconds: integer('GROUP_SYNC_INTERVAL_SECONDS', 900, 0, 86400),
     },
     http,
     sending: { ratePerMinute: sendRate, maxRatePerMinute: maxSendRate, dailyRecipients: integer('DAILY_RECIPIENT_LIMIT', 10_000, 1, 10_000_000) },

@@ -21,6 +21,8 @@ import { loadSigningKeys, type SigningKeys } from './licenseCheck/signingKeys.js
 import { createTxtLookup } from './dns/txtLookup.js';
 import { DelegationService } from './subscriptions/delegationService.js';
 import { DomainService } from './organisations/domainService.js';
+import { GraphGroupsClient } from './groups/graphGroupsClient.js';
+import { GroupService } from './groups/groupService.js';
 import { OrganisationService } from './subscriptions/organisationService.js';
 import { createPartnerServices, type PartnerServices } from './partners/partnerServices.js';
 import { SeatService } from './subscriptions/seatService.js';
@@ -48,6 +50,8 @@ export interface Services {
   domains: DomainService;
   /** The partner use cases: staff, offers, administration requests, product keys, customers. */
   partners: PartnerServices;
+  /** Seats that follow Microsoft 365 groups: links, syncs, what the pages show (issue 17). */
+  groups: GroupService;
   /** The payment provider every service charges through (the simulated one lists its charges). */
   paymentProvider: PaymentProvider;
   /** Closes what the services opened (databases). */
@@ -94,6 +98,20 @@ export async function createServices(
   const checkout = new CheckoutService(uow, charges, { plans, currency, volume, taxRateBp });
   const billing = new BillingService(uow, charges, { plans, currency, volume, taxRateBp, graceDays, seller, vatRatesBp, publicUrl: config.publicUrl }, clock, outbox);
   const partners = createPartnerServices(uow, charges, checkout, outbox, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials }, clock);
+  const seats = new SeatService(uow, outbox, { publicUrl: config.publicUrl, organisationDailyEmailLimit: config.mail.organisationDailyLimit }, clock, domains);
+  // Group sync needs the registration's client secret; without one it is off (and says so).
+  const graphGroups = config.groups.clientSecret
+    ? new GraphGroupsClient({ clientId: config.identity.clientId, clientSecret: config.groups.clientSecret, tokenAuthority: config.groups.tokenAuthority, graphBaseUrl: config.groups.graphBaseUrl, clock })
+    : null;
+  const groups = new GroupService(
+    uow,
+    graphGroups,
+    seats,
+    outbox,
+    { clientId: config.identity.clientId, consentAuthority: config.groups.consentAuthority, publicUrl: config.publicUrl, syncIntervalSeconds: config.groups.syncIntervalSeconds },
+    clock,
+    log,
+  );
   return {
     config,
     uow,
@@ -106,12 +124,13 @@ export async function createServices(
     checkout,
     billing,
     billingProfiles: new BillingProfileService(uow, { seller, vatRatesBp }, clock),
-    seats: new SeatService(uow, outbox, { publicUrl: config.publicUrl, organisationDailyEmailLimit: config.mail.organisationDailyLimit }, clock, domains),
+    seats,
     delegation: new DelegationService(uow, outbox, { publicUrl: config.publicUrl }, clock),
     organisations: new OrganisationService(uow, clock),
     domains,
     paymentProvider,
     partners,
+    groups,
     async close() {
       simulatedProvider?.close();
       await uow.close();

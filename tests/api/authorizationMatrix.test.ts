@@ -59,6 +59,8 @@ interface Fixture {
   siblingId: string;
   /** Partner A's relationship with the subscription. */
   relationshipId: string;
+  /** A Microsoft 365 group the subscription follows (its link's id). */
+  linkId: string;
 }
 
 interface Route {
@@ -111,7 +113,15 @@ const ROUTES: Route[] = [
   { method: 'POST', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/consolidate`, body: (f) => ({ sources: [f.siblingId] }), idempotent: true, action: 'subscription.consolidate', success: 200 },
   { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/partners`, action: 'delegates.view', success: 200 },
   { method: 'DELETE', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/partners/${f.relationshipId}`, action: 'delegates.manage', success: 204 },
+  { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/groups`, action: 'groups.view', success: 200 },
+  { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/groups/search?q=Matrix`, action: 'groups.manage', success: 200 },
+  { method: 'POST', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/groups`, body: () => ({ groupId: groups.unlinked }), action: 'groups.manage', success: 201 },
+  { method: 'DELETE', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/groups/${f.linkId}`, action: 'groups.manage', success: 204 },
+  { method: 'POST', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/groups/sync`, action: 'groups.manage', success: 200 },
 ];
+
+/** Two groups of Contoso's directory in the Graph stand-in: one every fixture follows, one to link. */
+const groups = { linked: '', unlinked: '' };
 
 /** The caller's own organisation (their tenant's): no id in the path, so no foreign one to try. */
 const ORGANISATION_ROUTES: Array<{ method: 'GET' | 'POST' | 'DELETE'; path: string; body?: (who: Persona) => unknown; action: OrganisationAction; success: number }> = [
@@ -190,13 +200,20 @@ function fixture(orgId: string, by: Persona, delegates: Persona[], withPartners 
         null,
       );
     }
-    return { subscriptionId, targetDelegateId, invitationId, invoiceId, siblingId, relationshipId };
+    const linkId = randomUUID();
+    if (groups.linked) await tx.groups.insertLink({ id: linkId, subscriptionId, tenantId: (await tx.organisations.find(orgId))?.tenantId ?? by.tenantId, groupId: groups.linked, displayName: 'Matrix linked', kind: 'security', language: 'en', linkedBy: by.email, linkedAt: now });
+    return { subscriptionId, targetDelegateId, invitationId, invoiceId, siblingId, relationshipId, linkId };
   });
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ INVITATION_RATE_PER_MINUTE: '100000', DOMAIN_CHECK_RATE_PER_MINUTE: '100000' });
+  server = await startTestServer({ INVITATION_RATE_PER_MINUTE: '100000', DOMAIN_CHECK_RATE_PER_MINUTE: '100000', GROUP_SYNC_INTERVAL_SECONDS: '0', GRAPH_STANDIN_LATENCY_MS: '0' });
   owner = await persona('owner', 'owner@contoso.com');
+  // Contoso's administrator consented to the group sync's permissions; two groups in its directory.
+  await server.call('PUT', `/dev/idp/tenants/${owner.tenantId}/application`, { body: { roles: ['GroupMember.Read.All', 'User.Read.All'] } });
+  for (const key of ['linked', 'unlinked'] as const) {
+    groups[key] = (await server.call('POST', `/dev/graph/tenants/${owner.tenantId}/groups`, { body: { displayName: `Matrix ${key}`, kind: 'security', members: [{ email: `matrix-${key}@contoso.com` }] } })).json<{ id: string }>().id;
+  }
   for (const set of PERMISSION_SETS) personas.push(await persona(`delegate[${set.join('+')}]`, `delegate-${set.join('-')}@contoso.com`, set));
   personas.push(owner, await persona('plain user of the organisation', 'plain@contoso.com'));
   otherOwner = await persona('owner of another organisation', 'owner@fabrikam.com');
@@ -261,7 +278,7 @@ async function expectedStatus(route: Route, who: Persona, foreign: boolean): Pro
 }
 
 describe('authorisation matrix', () => {
-  it.each(ROUTES.map((route) => [`${route.method} ${route.path({ subscriptionId: ':id', targetDelegateId: ':delegateId', invitationId: ':invitationId', invoiceId: ':invoiceId', siblingId: ':siblingId', relationshipId: ':relationshipId' }).replace(/\?.*/, '')}${route.label ? ` (${route.label})` : ''}`, route] as const))(
+  it.each(ROUTES.map((route) => [`${route.method} ${route.path({ subscriptionId: ':id', targetDelegateId: ':delegateId', invitationId: ':invitationId', invoiceId: ':invoiceId', siblingId: ':siblingId', relationshipId: ':relationshipId', linkId: ':linkId' }).replace(/\?.*/, '')}${route.label ? ` (${route.label})` : ''}`, route] as const))(
     '%s: every role, own and foreign subscription',
     async (_, route) => {
       const cells: string[] = [];

@@ -29,8 +29,8 @@ export interface PartnerActor {
   onBehalfOf: string | null;
 }
 
-/** Who acted: a person, partner staff, a job of the server (`system`) or the vendor's command on its host. */
-export type JournalActor = PersonActor | PartnerActor | { role: 'system' } | { role: 'vendor' };
+/** Who acted: a person, partner staff, a job of the server (`system`, `group_sync`) or the vendor's command on its host. */
+export type JournalActor = PersonActor | PartnerActor | { role: 'system' } | { role: 'vendor' } | { role: 'group_sync' };
 
 export interface JournalRecord {
   organisationId: string;

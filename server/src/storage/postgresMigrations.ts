@@ -6,8 +6,9 @@
  * records where a database stands. Never edit a released migration: add a new one, and add the
  * same change to SQLite's list.
  *
- * Version 1 is the schema of SQLite's migrations 1–16 at once (no PostgreSQL database existed
- * before it). Differences from SQLite, and why:
+ * Version 1 is the schema of SQLite's migrations 1–15 and 17 at once (no PostgreSQL database
+ * existed before it); version 2 is SQLite's 16 (groups), which reached main beside it.
+ * Differences from SQLite, and why:
  * - text is `COLLATE "C"` (byte order, as SQLite's BINARY): seat pages, cursors and customer lists
  *   sort identically on both engines, and `lower()` folds ASCII only, as SQLite's does;
  * - times (epoch milliseconds) and money (minor units) are BIGINT, read back as numbers
@@ -22,7 +23,7 @@ import type { Migration } from './migrations.js';
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
-    description: "the schema of SQLite's migrations 1–16, and shared signing keys and rate limits for several instances",
+    description: "the schema of SQLite's migrations 1–15 and 17, and shared signing keys and rate limits for several instances",
     sql: `
       CREATE TABLE organisations (
         id TEXT COLLATE "C" PRIMARY KEY,
@@ -467,6 +468,56 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         key TEXT COLLATE "C" PRIMARY KEY,
         window_start BIGINT NOT NULL,
         count INTEGER NOT NULL
+      );
+    `,
+  },
+  {
+    version: 2,
+    description: "seats that follow Microsoft 365 groups (SQLite's migration 16): linked groups with their delta link and members, the seats a sync gave, each subscription's last sync",
+    sql: `
+      CREATE TABLE group_links (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        subscription_id TEXT COLLATE "C" NOT NULL REFERENCES subscriptions(id),
+        tenant_id TEXT COLLATE "C" NOT NULL,
+        group_id TEXT COLLATE "C" NOT NULL,
+        display_name TEXT COLLATE "C" NOT NULL,
+        kind TEXT COLLATE "C" NOT NULL CHECK (kind IN ('security', 'microsoft365')),
+        language TEXT COLLATE "C" NOT NULL,
+        linked_by TEXT COLLATE "C" NOT NULL,
+        linked_at BIGINT NOT NULL,
+        delta_link TEXT COLLATE "C",
+        version INTEGER NOT NULL DEFAULT 0,
+        read_at BIGINT,
+        read_error TEXT COLLATE "C",
+        UNIQUE (subscription_id, group_id)
+      );
+      CREATE TABLE group_link_members (
+        link_id TEXT COLLATE "C" NOT NULL REFERENCES group_links(id) ON DELETE CASCADE,
+        user_id TEXT COLLATE "C" NOT NULL,
+        upn TEXT COLLATE "C" NOT NULL,
+        upn_display TEXT COLLATE "C" NOT NULL,
+        mail TEXT COLLATE "C",
+        display_name TEXT COLLATE "C",
+        language TEXT COLLATE "C",
+        guest INTEGER NOT NULL CHECK (guest IN (0, 1)),
+        first_seen_at BIGINT NOT NULL,
+        PRIMARY KEY (link_id, user_id)
+      );
+      CREATE TABLE group_seats (
+        seat_id TEXT COLLATE "C" PRIMARY KEY REFERENCES seats(id),
+        subscription_id TEXT COLLATE "C" NOT NULL REFERENCES subscriptions(id),
+        user_id TEXT COLLATE "C" NOT NULL
+      );
+      CREATE INDEX group_seats_subscription ON group_seats (subscription_id);
+      CREATE TABLE group_syncs (
+        subscription_id TEXT COLLATE "C" PRIMARY KEY REFERENCES subscriptions(id),
+        run_at BIGINT,
+        result TEXT COLLATE "C",
+        message TEXT COLLATE "C",
+        added INTEGER NOT NULL DEFAULT 0 CHECK (added >= 0),
+        removed INTEGER NOT NULL DEFAULT 0 CHECK (removed >= 0),
+        lease_token TEXT COLLATE "C",
+        lease_until BIGINT
       );
     `,
   },

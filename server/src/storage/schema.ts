@@ -441,6 +441,55 @@ export interface RateLimitsTable {
   count: number;
 }
 
+/** Entra groups a subscription follows (./repositories/groups.ts). */
+export interface GroupLinksTable {
+  id: string;
+  subscription_id: string;
+  tenant_id: string;
+  group_id: string;
+  display_name: string;
+  kind: string;
+  language: string;
+  linked_by: string;
+  linked_at: number;
+  delta_link: string | null;
+  version: Generated<number>;
+  read_at: number | null;
+  read_error: string | null;
+}
+
+/** The direct user members of each linked group, as Graph last described them; `guest` 0 or 1. */
+export interface GroupLinkMembersTable {
+  link_id: string;
+  user_id: string;
+  upn: string;
+  upn_display: string;
+  mail: string | null;
+  display_name: string | null;
+  language: string | null;
+  guest: number;
+  first_seen_at: number;
+}
+
+/** Seats a group sync gave, and to whom. */
+export interface GroupSeatsTable {
+  seat_id: string;
+  subscription_id: string;
+  user_id: string;
+}
+
+/** Each subscription's last group sync, and the lease of one under way. */
+export interface GroupSyncsTable {
+  subscription_id: string;
+  run_at: number | null;
+  result: string | null;
+  message: string | null;
+  added: Generated<number>;
+  removed: Generated<number>;
+  lease_token: string | null;
+  lease_until: number | null;
+}
+
 export interface Schema {
   organisations: OrganisationsTable;
   approved_domains: ApprovedDomainsTable;
@@ -480,4 +529,8 @@ export interface Schema {
   job_leases: JobLeasesTable;
   signing_keys: SigningKeysTable;
   rate_limits: RateLimitsTable;
+  group_links: GroupLinksTable;
+  group_link_members: GroupLinkMembersTable;
+  group_seats: GroupSeatsTable;
+  group_syncs: GroupSyncsTable;
 }

@@ -29,6 +29,7 @@ import type { Schema } from './schema.js';
 import { BillingProfileRepository } from './repositories/billingProfiles.js';
 import { ClaimRepository } from './repositories/claims.js';
 import { DelegationRepository } from './repositories/delegation.js';
+import { GroupRepository } from './repositories/groups.js';
 import { InvoiceRepository } from './repositories/invoices.js';
 import { JobRepository } from './repositories/jobs.js';
 import { JournalRepository } from './repositories/journal.js';
@@ -46,6 +47,7 @@ export type { InvoiceParty, InvoicePartiesRow } from './repositories/billingProf
 export type { ClaimRow } from './repositories/claims.js';
 export type { DelegateRow, InvitationRow, InvitationStatus } from './repositories/delegation.js';
 export type { BillingState, SeatForCheck, SubscriptionRow } from './repositories/subscriptions.js';
+export type { GroupLinkKind, GroupLinkRow, GroupMemberRow, GroupSyncRow, LinkedMemberRow, MembershipWrite, SyncSeatRow } from './repositories/groups.js';
 export type { CreditRow, InvoiceKind, InvoiceLineRow, InvoiceRow, InvoiceStatus, PartnerInvoiceRow, PaymentActionRow, PaymentMethodRow } from './repositories/invoices.js';
 export type { JournalQuery, JournalRow, StoredJournalRow } from './repositories/journal.js';
 export type { OfferRow, TrialRow } from './repositories/offers.js';
@@ -78,6 +80,8 @@ export interface Repositories {
   readonly journal: JournalRepository;
   readonly outbox: OutboxRepository;
   readonly jobs: JobRepository;
+  /** Linked Microsoft 365 groups, their members, the seats a sync gave and each subscription's last sync. */
+  readonly groups: GroupRepository;
   /** PostgreSQL only: the license signing keys the instances share, and their shared rate-limit counts. */
   readonly signingKeys: SigningKeyRepository;
   readonly rateLimits: RateLimitRepository;
@@ -101,6 +105,7 @@ function repositoriesOver(db: Kysely<Schema>, engine: EngineSql): Repositories {
     journal: new JournalRepository(db),
     outbox: new OutboxRepository(db),
     jobs: new JobRepository(db),
+    groups: new GroupRepository(db),
     signingKeys: new SigningKeyRepository(db),
     rateLimits: new RateLimitRepository(db),
     locks: { lock: (name) => engine.lockName(db, name) },

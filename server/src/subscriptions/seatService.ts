@@ -40,9 +40,9 @@ export class SeatService {
   /**
    * Writes into the outbox those of these emails that may go (inside the caller's transaction):
    * only to proven domains, and no more than the organisation's daily allowance; the rest is held
-   * back, never queued. Returns those written.
+   * back, never queued. Returns those written. The group sync's emails go through it too.
    */
-  private async queueWithinAllowance(tx: Repositories, organisationId: string, emails: readonly OutgoingEmail[], now: number): Promise<OutgoingEmail[]> {
+  async queueWithinAllowance(tx: Repositories, organisationId: string, emails: readonly OutgoingEmail[], now: number): Promise<OutgoingEmail[]> {
     const deliverable: OutgoingEmail[] = [];
     for (const email of emails) {
       const address = normalizeEmail(email.to);

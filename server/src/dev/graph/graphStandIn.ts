@@ -11,6 +11,7 @@
  *   POST {me|users/{id}}/messages/{id}/attachments   201; one fileAttachment added to a draft
  *   POST {me|users/{id}}/messages/{id}/attachments/createUploadSession   201 {uploadUrl} on the upload origin
  *   GET  {me|users/{id}}/contacts[?$filter=categories/any(c:c eq 'X')&$top=n&$skip=n]   paged with @odata.nextLink
+ *   groups, their members and delta queries, users (app-only tokens): ./directoryRoutes.ts
  *
  * with per-operation delegated scopes, mailbox rights (Full Access, Send As, Send on Behalf), the
  * Outlook service limits (4 concurrent requests per mailbox, 10,000 requests per 10 minutes and
@@ -27,6 +28,8 @@ import { canonicalEmail, normalizeEmail } from '../../../../shared/src/email/nor
 import type { MailboxRight } from '../../config.js';
 import { assertDevelopment } from '../assertDevelopment.js';
 import { contactsFor } from './contacts.js';
+import { registerDirectoryRoutes } from './directoryRoutes.js';
+import type { DirectoryStore } from './directoryStore.js';
 import { FaultInjector, type FaultKind, type FaultPlan } from './faults.js';
 import { correlate, GraphError, sendGraphError } from './graphErrors.js';
 import { graphTokenReader, type GraphCaller } from './graphToken.js';
@@ -54,12 +57,16 @@ export interface GraphStandInOptions {
   requestsPer10Minutes?: number;
   uploadBytesPer5Minutes?: number;
   restrictAfterOverLimitMessages?: number;
+  /** The identity service's resource units per app and tenant in 10 seconds (Microsoft: 3,500 for a tenant under 50 users). */
+  directoryUnitsPer10Seconds?: number;
   clock?: () => number;
 }
 
 export interface GraphStandIn {
   store: MailboxStore;
   faults: FaultInjector;
+  /** Tenants' users and groups (./directoryStore.ts). */
+  directory: DirectoryStore;
 }
 
 const MAX_RECIPIENTS_PER_MESSAGE = 500;
@@ -304,8 +311,9 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
     }
   });
 
+  const directory = registerDirectoryRoutes(app, { identityJwks: options.identityJwks, issuerTemplate: options.issuerTemplate, clock, latencyMs: latency, unitsPer10Seconds: options.directoryUnitsPer10Seconds ?? 3500 });
   registerControls(app, { store, faults, limits, advance: (ms) => (clockOffsetMs += ms), clock });
-  return { store, faults };
+  return { store, faults, directory: directory.store };
 }
 
 /** Test and development controls of the stand-in (not part of Graph). */
