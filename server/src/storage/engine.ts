@@ -185,8 +185,10 @@ const pgTypes = {
 };
 
 export function openPostgres(url: string, options: { poolSize?: number } = {}): OpenDatabase {
-  // A connection that cannot be made in 10 s fails the request (and readiness) instead of waiting without end.
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: pgTypes, connectionTimeoutMillis: 10_000 });
+  // No connectionTimeoutMillis: pg-pool counts a request's wait in its queue against it, so a burst of
+  // writes queued behind one subscription's row lock failed with 500s under load. Readiness bounds its
+  // own wait for the database (routes/health.ts), and the HTTP request timeout bounds a client's.
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: pgTypes });
   // An idle client's connection dropped by the server (a failover, a restart) is replaced on the next checkout; without a listener it would crash the process.
   pool.on('error', () => {});
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
