@@ -135,7 +135,7 @@ describe('seats that follow a Microsoft 365 group', () => {
 
   it('shows the Groups section in French and German', async () => {
     for (const [locale, synced] of [
-      ['fr', /Dernière synchronisation .* : terminée/],
+      ['fr', /Dernière synchronisation .*\s: terminée/],
       ['de', /Letzte Synchronisierung .*: abgeschlossen/],
     ] as const) {
       await portal.getByTestId('language').selectOption(locale);
