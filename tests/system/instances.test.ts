@@ -24,7 +24,9 @@ const env = (): Record<string, string> => ({ DATABASE_URL: databaseUrl, LOG_LEVE
 beforeAll(async () => {
   databaseUrl = await createDatabase(inject('postgresUrl'));
   const first = await startServerProcess(env());
-  instances = [first, ...(await Promise.all(Array.from({ length: INSTANCES - 1 }, () => startServerProcess(env(), { dataDir: first.dataDir }))))];
+  // Each instance is listed as soon as it runs, so that a set-up cut short (a slow machine) still stops it.
+  instances.push(first);
+  await Promise.all(Array.from({ length: INSTANCES - 1 }, async () => instances.push(await startServerProcess(env(), { dataDir: first.dataDir }))));
   storage = await UnitOfWork.open({ databaseUrl, poolSize: 2 });
 });
 afterAll(async () => {
