@@ -16,6 +16,8 @@
  *   pane      ./paneSize.ts              bytes the server sends for the pane's first load, and for sign-in
  *   seats     ./portalSeats.ts           seat list route p95 ÷ the page query alone
  *   partners  ./partnerCustomers.ts      customer list route p95 ÷ the page query alone
+ *   scale     ./scale.ts                 license checks PostgreSQL ÷ SQLite, two instances ÷ one,
+ *                                        seat list at 100,000 seats PostgreSQL ÷ SQLite
  *
  * BENCH_ONLY=license,merge runs some of them; BENCH_ROUNDS=n changes every bench's rounds.
  * The process exits 1 when a bench's requests failed or a bench threw.
@@ -29,6 +31,7 @@ import { paneLongTasksBench } from './pane/longTasks.js';
 import { paneSizeBench } from './paneSize.js';
 import { partnerCustomersBench } from './partnerCustomers.js';
 import { portalSeatsBench } from './portalSeats.js';
+import { scaleBench } from './scale.js';
 import { machineLine } from './stats.js';
 
 const BENCHES: Record<string, () => Promise<boolean>> = {
@@ -41,6 +44,7 @@ const BENCHES: Record<string, () => Promise<boolean>> = {
   pane: paneSizeBench,
   seats: portalSeatsBench,
   partners: partnerCustomersBench,
+  scale: scaleBench,
 };
 
 function selectBenches(only: string | undefined): string[] {

@@ -28,6 +28,11 @@ export interface Config {
   /** Where users reach this deployment; every link in emails and the manifest is built from it. */
   publicUrl: string;
   dataDir: string;
+  /**
+   * PostgreSQL (`DATABASE_URL`, any number of instances share it) or, without it, SQLite in the
+   * data folder (one server). `poolSize`: connections each instance holds at most.
+   */
+  database: { url: string | null; poolSize: number };
   staticDir: string;
   trustProxy: string | false;
   /** Certificate and key files for HTTPS (sideloading into Outlook needs https://localhost). */
@@ -98,7 +103,7 @@ export interface Config {
    * (`requestMs`, so a body trickled one byte at a time cannot hold a connection), and an idle
    * keep-alive connection between requests (`keepAliveMs`: behind a proxy, longer than the proxy's own).
    */
-  http: { connectionMs: number; headersMs: number; requestMs: number; keepAliveMs: number };
+  http: { connectionMs: number; headersMs: number; requestMs: number; keepAliveMs: number; drainMs: number };
   /** Per client IP; an organisation behind one NAT address shares it. */
   rateLimits: { licenseCheckPerMinute: number; invitationsPerMinute: number; domainChecksPerMinute: number; purchasesPerMinute: number };
   license: {
@@ -334,6 +339,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     if (bad.length > 0 || dnsServers.length === 0) problems.push(`DNS_RESOLVERS must be comma-separated IP addresses, each optionally with :port (got "${env.DNS_RESOLVERS}").`);
   }
 
+  // postgres://user:password@host:5432/database?sslmode=require, as pg reads it.
+  const databaseUrl = env.DATABASE_URL || null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\/[^\s]+$/.test(databaseUrl)) problems.push('DATABASE_URL must be a PostgreSQL connection string: postgres://user:password@host:5432/database (add ?sslmode=require for a managed server).');
   const paymentProvider = oneOf<PaymentProviderKind>('PAYMENT_PROVIDER', ['simulated', 'stripe'], 'simulated');
   let stripe: Config['payments']['stripe'] = null;
   if (paymentProvider === 'stripe') {
@@ -366,6 +374,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     headersMs: integer('HTTP_HEADERS_TIMEOUT_SECONDS', 30, 1, 3600) * 1000,
     requestMs: integer('HTTP_REQUEST_TIMEOUT_SECONDS', 60, 1, 3600) * 1000,
     keepAliveMs: integer('HTTP_KEEP_ALIVE_TIMEOUT_SECONDS', 72, 1, 3600) * 1000,
+    // On SIGTERM, readiness answers 503 this long before the server stops taking requests (the load balancer takes it out first).
+    drainMs: integer('SHUTDOWN_DRAIN_SECONDS', 0, 0, 600) * 1000,
   };
   // Node refuses a headers timeout longer than the request timeout (the headers are part of the request).
   if (http.headersMs > http.requestMs) problems.push('HTTP_HEADERS_TIMEOUT_SECONDS must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS.');
@@ -385,6 +395,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     port,
     publicUrl,
     dataDir: path.resolve(cwd, env.DATA_DIR || 'data'),
+    database: { url: databaseUrl, poolSize: integer('DATABASE_POOL_SIZE', 10, 1, 200) },
     staticDir: path.resolve(cwd, env.STATIC_DIR || 'build/addin'),
     trustProxy: env.TRUSTED_PROXY || false,
     tls,

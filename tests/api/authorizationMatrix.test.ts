@@ -152,9 +152,9 @@ async function persona(name: string, email: string, permissions?: Permission[], 
 }
 
 /** The organisation administrators of each tenant's organisation, as the permission function sees them. */
-function organisationOf(tenantId: string): OrganisationRoles | undefined {
-  const organisation = server.services.storage.findOrganisationByTenant(tenantId);
-  return organisation && { tenantId, administrators: server.services.storage.listOrganisationAdministrators(organisation.id) };
+async function organisationOf(tenantId: string): Promise<OrganisationRoles | undefined> {
+  const organisation = await server.services.uow.read.organisations.findByTenant(tenantId);
+  return organisation && { tenantId, administrators: await server.services.uow.read.organisations.listAdministrators(organisation.id) };
 }
 
 /** The partners' relationships with a subscription of ours, as the permission function sees them. */
@@ -167,27 +167,26 @@ function partnerRelationships(asOf: number): PartnerRelationship[] {
   });
 }
 
-function fixture(orgId: string, by: Persona, delegates: Persona[], withPartners = false): Fixture {
-  const storage = server.services.storage;
+function fixture(orgId: string, by: Persona, delegates: Persona[], withPartners = false): Promise<Fixture> {
   const now = Date.now();
   const subscriptionId = randomUUID();
-  return storage.transaction(() => {
-    openSubscription(storage, { id: subscriptionId, organisationId: orgId, planId: 'monthly', quantity: 50, status: 'active', periodStart: now, periodEnd: now + 30 * 86400_000, ownerTenantId: by.tenantId, ownerObjectId: by.objectId, ownerEmail: by.email, createdAt: now });
-    storage.insertSeat({ id: randomUUID(), subscriptionId, emailCanonical: 'seat1@contoso.com', emailDisplay: 'seat1@contoso.com', language: 'en', assignedAt: now });
-    for (const d of delegates) storage.upsertDelegate({ id: randomUUID(), subscriptionId, tenantId: d.tenantId, objectId: d.objectId, email: d.email, permissions: d.permissions ?? [], createdAt: now });
+  return server.services.uow.transaction(async (tx) => {
+    await openSubscription(tx, { id: subscriptionId, organisationId: orgId, planId: 'monthly', quantity: 50, status: 'active', periodStart: now, periodEnd: now + 30 * 86400_000, ownerTenantId: by.tenantId, ownerObjectId: by.objectId, ownerEmail: by.email, createdAt: now });
+    await tx.subscriptions.insertSeat({ id: randomUUID(), subscriptionId, emailCanonical: 'seat1@contoso.com', emailDisplay: 'seat1@contoso.com', language: 'en', assignedAt: now });
+    for (const d of delegates) await tx.delegation.upsertDelegate({ id: randomUUID(), subscriptionId, tenantId: d.tenantId, objectId: d.objectId, email: d.email, permissions: d.permissions ?? [], createdAt: now });
     const targetDelegateId = randomUUID();
-    storage.upsertDelegate({ id: targetDelegateId, subscriptionId, tenantId: by.tenantId, objectId: randomUUID(), email: 'target@contoso.com', permissions: ['view'], createdAt: now });
+    await tx.delegation.upsertDelegate({ id: targetDelegateId, subscriptionId, tenantId: by.tenantId, objectId: randomUUID(), email: 'target@contoso.com', permissions: ['view'], createdAt: now });
     const invitationId = randomUUID();
-    storage.insertInvitation({ id: invitationId, subscriptionId, emailCanonical: 'pending@contoso.com', emailDisplay: 'pending@contoso.com', permissions: ['view'], language: 'en', status: 'pending', invitedByEmail: by.email, createdAt: now, expiresAt: now + 86400_000, acceptedAt: null });
-    storage.issueInvitationToken(invitationId, randomUUID(), now);
-    storage.approveDomain(orgId, 'removable.example', now, 'manual');
+    await tx.delegation.insertInvitation({ id: invitationId, subscriptionId, emailCanonical: 'pending@contoso.com', emailDisplay: 'pending@contoso.com', permissions: ['view'], language: 'en', status: 'pending', invitedByEmail: by.email, createdAt: now, expiresAt: now + 86400_000, acceptedAt: null });
+    await tx.delegation.issueInvitationToken(invitationId, randomUUID(), now);
+    await tx.organisations.approveDomain(orgId, 'removable.example', now, 'manual');
     const invoiceId = randomUUID();
-    storage.billing.insertInvoice(
+    await tx.invoices.insertInvoice(
       { id: invoiceId, number: `TEST-${invoiceId}`, subscriptionId, organisationId: orgId, kind: 'renewal', status: 'open', currency: 'EUR', subtotalMinor: 1000, taxRateBp: 0, taxMinor: 0, totalMinor: 1000, periodStart: now, periodEnd: now + 30 * 86400_000, billTo: by.email, issuedAt: now, paidAt: null },
       [{ description: 'Outmerge monthly, seats 1–2', quantity: 2, unitAmountMinor: 500, amountMinor: 1000 }],
     );
     const siblingId = randomUUID();
-    openSubscription(storage, { id: siblingId, organisationId: orgId, planId: 'monthly', quantity: 1, status: 'active', periodStart: now, periodEnd: now + 30 * 86400_000, ownerTenantId: by.tenantId, ownerObjectId: by.objectId, ownerEmail: by.email, createdAt: now });
+    await openSubscription(tx, { id: siblingId, organisationId: orgId, planId: 'monthly', quantity: 1, status: 'active', periodStart: now, periodEnd: now + 30 * 86400_000, ownerTenantId: by.tenantId, ownerObjectId: by.objectId, ownerEmail: by.email, createdAt: now });
     // Partner A: active with all four permissions; B: expired; C: ended by the customer; D: none here.
     let relationshipId = randomUUID();
     for (const key of withPartners ? (Object.keys(PARTNER_GRANTS) as PartnerKey[]) : []) {
@@ -196,13 +195,13 @@ function fixture(orgId: string, by: Persona, delegates: Persona[], withPartners 
       if (!grant || !partnerId) continue;
       const id = randomUUID();
       if (key === 'A') relationshipId = id;
-      storage.partners.insertRelationship(
+      await tx.partners.insertRelationship(
         { id, partnerId, subscriptionId, customerEmailCanonical: by.email, customerEmailDisplay: by.email, permissions: [...PERMISSIONS], durationDays: 30, status: grant.status, language: 'en', requestedByEmail: 'staff@partner.example', requestedAt: now - 1000, requestExpiresAt: now + 90 * 86400_000, approvedAt: now - 1000, approvedByEmail: by.email, expiresAt: now + grant.expiresIn, endedAt: grant.status === 'ended' ? now : null, endedByEmail: null },
         null,
       );
     }
     const linkId = randomUUID();
-    if (groups.linked) storage.groups.insertLink({ id: linkId, subscriptionId, tenantId: storage.findOrganisation(orgId)?.tenantId ?? by.tenantId, groupId: groups.linked, displayName: 'Matrix linked', kind: 'security', language: 'en', linkedBy: by.email, linkedAt: now });
+    if (groups.linked) await tx.groups.insertLink({ id: linkId, subscriptionId, tenantId: (await tx.organisations.find(orgId))?.tenantId ?? by.tenantId, groupId: groups.linked, displayName: 'Matrix linked', kind: 'security', language: 'en', linkedBy: by.email, linkedAt: now });
     return { subscriptionId, targetDelegateId, invitationId, invoiceId, siblingId, relationshipId, linkId };
   });
 }
@@ -235,11 +234,11 @@ beforeAll(async () => {
   organisationId = randomUUID();
   otherOrganisationId = randomUUID();
   thirdOrganisationId = randomUUID();
-  server.services.storage.transaction(() => {
-    server.services.storage.insertOrganisation({ id: organisationId, tenantId: owner.tenantId, name: 'contoso.com', createdAt: Date.now() });
-    server.services.storage.insertOrganisation({ id: otherOrganisationId, tenantId: otherOwner.tenantId, name: 'fabrikam.com', createdAt: Date.now() });
-    server.services.storage.insertOrganisation({ id: thirdOrganisationId, tenantId: stranger.tenantId, name: 'northwind.example', createdAt: Date.now() });
-    server.services.storage.approveDomain(organisationId, 'contoso.com', Date.now());
+  await server.services.uow.transaction(async (tx) => {
+    await tx.organisations.insert({ id: organisationId, tenantId: owner.tenantId, name: 'contoso.com', createdAt: Date.now() });
+    await tx.organisations.insert({ id: otherOrganisationId, tenantId: otherOwner.tenantId, name: 'fabrikam.com', createdAt: Date.now() });
+    await tx.organisations.insert({ id: thirdOrganisationId, tenantId: stranger.tenantId, name: 'northwind.example', createdAt: Date.now() });
+    await tx.organisations.approveDomain(organisationId, 'contoso.com', Date.now());
     for (const key of Object.keys(PARTNER_GRANTS) as PartnerKey[]) {
       const staff = personas.filter((p) => p.partner?.key === key);
       const first = staff[0];
@@ -247,27 +246,27 @@ beforeAll(async () => {
       const partnerOrg = randomUUID();
       const partnerId = randomUUID();
       partnerIds[key] = partnerId;
-      server.services.storage.insertOrganisation({ id: partnerOrg, tenantId: first.tenantId, name: `partner-${key}.example`, createdAt: Date.now() });
-      server.services.storage.partners.insertPartner({ id: partnerId, organisationId: partnerOrg, advisorCode: `PBCDFGHJK${'BCDF'['ABCD'.indexOf(key)]}`, name: `Partner ${key}`, contactEmail: first.email, language: 'en', createdAt: Date.now() });
-      for (const p of staff) server.services.storage.partners.upsertStaff({ id: randomUUID(), partnerId, emailCanonical: p.email, emailDisplay: p.email, role: p.partner!.role, tenantId: p.tenantId, objectId: p.objectId, createdAt: Date.now() });
+      await tx.organisations.insert({ id: partnerOrg, tenantId: first.tenantId, name: `partner-${key}.example`, createdAt: Date.now() });
+      await tx.partners.insertPartner({ id: partnerId, organisationId: partnerOrg, advisorCode: `PBCDFGHJK${'BCDF'['ABCD'.indexOf(key)]}`, name: `Partner ${key}`, contactEmail: first.email, language: 'en', createdAt: Date.now() });
+      for (const p of staff) await tx.partners.upsertStaff({ id: randomUUID(), partnerId, emailCanonical: p.email, emailDisplay: p.email, role: p.partner!.role, tenantId: p.tenantId, objectId: p.objectId, createdAt: Date.now() });
     }
   });
   // The other organisation's owner really owns something, elsewhere (and so administers that organisation).
-  fixture(otherOrganisationId, otherOwner, []);
+  await fixture(otherOrganisationId, otherOwner, []);
   // Our organisation: the owner of its first subscription administers it; they appointed the delegate with "view" too.
-  fixture(organisationId, owner, []);
+  await fixture(organisationId, owner, []);
   const appointed = personas.find((p) => p.name === 'delegate[view]')!;
-  server.services.storage.transaction(() =>
-    server.services.storage.insertOrganisationAdministrator({ id: randomUUID(), organisationId, tenantId: appointed.tenantId, objectId: appointed.objectId, email: appointed.email, appointedBy: owner.email, createdAt: Date.now() }),
+  await server.services.uow.transaction((tx) =>
+    tx.organisations.insertAdministrator({ id: randomUUID(), organisationId, tenantId: appointed.tenantId, objectId: appointed.objectId, email: appointed.email, appointedBy: owner.email, createdAt: Date.now() }),
   );
 });
 afterAll(() => server.close());
 
 /** Own subscription: the owner and delegates act by their permissions, anyone else sees nothing. Foreign: nobody here has a role. */
-function expectedStatus(route: Route, who: Persona, foreign: boolean): number {
+async function expectedStatus(route: Route, who: Persona, foreign: boolean): Promise<number> {
   if (!who.token) return 401;
   if (foreign) return 404;
-  const organisation = organisationOf(owner.tenantId);
+  const organisation = await organisationOf(owner.tenantId);
   const roles = {
     owner,
     delegates: personas.filter((p) => p.permissions).map((p) => ({ tenantId: p.tenantId, objectId: p.objectId, permissions: p.permissions! })),
@@ -286,13 +285,13 @@ describe('authorisation matrix', () => {
       for (const who of personas) {
         for (const foreign of [false, true]) {
           // Each cell gets a fresh subscription: ours with the owner and every delegate set, or a stranger's.
-          const target = foreign ? fixture(thirdOrganisationId, stranger, []) : fixture(organisationId, owner, personas.filter((p) => p.permissions), true);
+          const target = foreign ? await fixture(thirdOrganisationId, stranger, []) : await fixture(organisationId, owner, personas.filter((p) => p.permissions), true);
           const response = await server.call(route.method, route.path(target), {
             ...(who.token ? { token: who.token } : {}),
             ...(route.body ? { body: route.body(target) } : {}),
             ...(route.idempotent ? { headers: { 'idempotency-key': `matrix-${next()}-${randomUUID()}` } } : {}),
           });
-          const expected = expectedStatus(route, who, foreign);
+          const expected = await expectedStatus(route, who, foreign);
           if (response.statusCode !== expected) cells.push(`${who.name} on ${foreign ? 'foreign' : 'own'}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 120)}`);
           if (response.statusCode >= 400) expect(response.json()).toHaveProperty('error.code');
         }
@@ -304,13 +303,13 @@ describe('authorisation matrix', () => {
   it.each(ORGANISATION_ROUTES.map((route) => [`${route.method} ${route.path.replace('d.example', ':domain')}`, route] as const))('%s: every role reaches only its own tenant\'s organisation, as an organisation administrator', async (_, route) => {
     const cells: string[] = [];
     for (const who of personas) {
-      const organisation = organisationOf(who.tenantId);
+      const organisation = await organisationOf(who.tenantId);
       const expected = !who.token ? 401 : canInOrganisation(who, route.action, organisation) ? route.success : 404;
       const body = route.body?.(who);
       const domain = `d${next()}.example`;
       // Whatever is deleted exists in the caller's organisation, so that only the role decides.
-      const own = server.services.storage.findOrganisationByTenant(who.tenantId);
-      if (own) server.services.storage.transaction(() => server.services.storage.approveDomain(own.id, domain, Date.now(), 'manual'));
+      const own = await server.services.uow.read.organisations.findByTenant(who.tenantId);
+      if (own) await server.services.uow.transaction((tx) => tx.organisations.approveDomain(own.id, domain, Date.now(), 'manual'));
       const response = await server.call(route.method, route.path.replace('d.example', domain), { ...(who.token ? { token: who.token } : {}), ...(body ? { body } : {}) });
       if (response.statusCode !== expected) cells.push(`${who.name}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 120)}`);
       if (response.statusCode >= 400) expect(response.json()).toHaveProperty('error.code');
@@ -321,7 +320,7 @@ describe('authorisation matrix', () => {
 
   it('lets partner staff act only as the permission function says, journaled as "partner X for customer Y"', async () => {
     const staff = (name: string) => personas.find((p) => p.name === name)!;
-    const target = fixture(organisationId, owner, [], true);
+    const target = await fixture(organisationId, owner, [], true);
     const full = staff('partner A full administration');
     const limited = staff('partner A limited administration');
     const assign = await server.call('POST', `/api/v1/subscriptions/${target.subscriptionId}/assignments`, { token: full.token!, body: { emails: ['by-partner@contoso.com'] } });

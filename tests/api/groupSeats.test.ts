@@ -154,7 +154,7 @@ describe('seats that follow a Microsoft 365 group', () => {
     } finally {
       other.close();
     }
-    expect(server.services.storage.countLiveSeats(id)).toBe(4);
+    expect(await server.services.uow.read.subscriptions.countLiveSeats(id)).toBe(4);
     const state = await view(id);
     expect(state.members).toBe(12);
     expect(state.seatsToBuy).toBe(state.waitingTotal);

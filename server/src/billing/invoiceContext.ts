@@ -6,8 +6,7 @@
  */
 import { decideTax } from '../../../shared/src/billing/tax.js';
 import type { Locale } from '../../../shared/src/i18n/translate.js';
-import type { InvoicePartiesRow } from '../storage/billingProfileStorage.js';
-import type { Storage } from '../storage/storage.js';
+import type { InvoicePartiesRow, Repositories } from '../storage/unitOfWork.js';
 
 export interface SellerIdentity {
   name: string;
@@ -29,9 +28,9 @@ export interface InvoiceContext {
   parties: InvoicePartiesRow | null;
 }
 
-export function invoiceContext(storage: Storage, subscriptionId: string, options: InvoiceTaxOptions): InvoiceContext {
-  const profile = storage.billingProfiles.find(subscriptionId);
-  const subscription = storage.findSubscription(subscriptionId);
+export async function invoiceContext(repos: Repositories, subscriptionId: string, options: InvoiceTaxOptions): Promise<InvoiceContext> {
+  const profile = await repos.billingProfiles.find(subscriptionId);
+  const subscription = await repos.subscriptions.find(subscriptionId);
   if (!profile || !options.seller || !options.vatRatesBp) {
     const parties = options.seller && subscription ? { seller: options.seller, buyer: { name: subscription.ownerEmail, address: '', country: '', vatId: null, email: subscription.ownerEmail }, taxTreatment: 'flat', language: 'en' as const } : null;
     return { rateBp: options.taxRateBp, locale: 'en', parties };

@@ -7,8 +7,7 @@ import '../../../shared/src/i18n/allCatalogs.js';
 import { invoiceLineText } from '../../../shared/src/billing/invoiceLineText.js';
 import { escapeHtml } from '../../../shared/src/html/escapeHtml.js';
 import { formatDate, formatMoney, formatRate, translate, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
-import type { InvoiceLineRow, InvoiceRow } from '../storage/billingStorage.js';
-import type { InvoiceParty, InvoicePartiesRow } from '../storage/billingProfileStorage.js';
+import type { InvoiceLineRow, InvoiceParty, InvoicePartiesRow, InvoiceRow } from '../storage/unitOfWork.js';
 
 const TAX_NOTES: Record<string, MessageKey> = { eu_reverse_charge: 'invoice.taxNote.eu_reverse_charge', ch_reverse_charge: 'invoice.taxNote.ch_reverse_charge', outside_scope: 'invoice.taxNote.outside_scope' };
 

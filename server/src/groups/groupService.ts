@@ -6,8 +6,8 @@
  * A sync reads each linked group through Graph outside any transaction (the delta round, then the
  * members' properties when someone joined), writes what it read only if nobody wrote since
  * (another instance read the same changes: the link's version), then decides the seats with the
- * pure plan (./groupSync.ts) inside one `BEGIN IMMEDIATE` transaction that re-reads the seats, so
- * never more seats than bought, also with two instances or an administrator assigning at once.
+ * pure plan (./groupSync.ts) inside one transaction that locks the subscription and re-reads the
+ * seats, so never more seats than bought, also with two instances or an administrator assigning at once.
  * One sync per subscription at a time across instances (a lease in the database). A refusal that
  * concerns the whole tenant (consent missing or withdrawn, this deployment's credentials) stops
  * the sync before any seat changes: seats stay as they are, and the reason is shown and journaled
@@ -25,8 +25,7 @@ import type { Outbox } from '../email/outbox.js';
 import { seatRemovedByGroupEmail, welcomeEmail } from '../email/templates.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
-import type { GroupMemberRow, GroupLinkRow } from '../storage/groupStorage.js';
-import type { Storage } from '../storage/storage.js';
+import type { GroupLinkRow, GroupMemberRow, Repositories, UnitOfWork } from '../storage/unitOfWork.js';
 import type { SeatService } from '../subscriptions/seatService.js';
 import { GraphGroupsError, type DirectoryUserInfo, type GraphGroupsClient, type GroupsFailureReason } from './graphGroupsClient.js';
 import { planGroupSeats, type GroupMember } from './groupSync.js';
@@ -53,7 +52,7 @@ export type SyncOutcome = { result: GroupSyncResult; added: number; removed: num
 
 export class GroupService {
   constructor(
-    private readonly storage: Storage,
+    private readonly uow: UnitOfWork,
     /** Null when this deployment has no client secret: group sync is off. */
     private readonly graph: GraphGroupsClient | null,
     private readonly seats: SeatService,
@@ -65,17 +64,17 @@ export class GroupService {
 
   // --- what the pages show ------------------------------------------------------------------
 
-  view(caller: CallerIdentity, subscriptionId: string): GroupSyncView {
+  async view(caller: CallerIdentity, subscriptionId: string): Promise<GroupSyncView> {
     const now = this.clock();
-    authorize(this.storage, caller, subscriptionId, 'groups.view', now);
+    await authorize(this.uow.read, caller, subscriptionId, 'groups.view', now);
     return this.viewOf(subscriptionId, now);
   }
 
   /** Groups of the organisation's own tenant whose name has a word starting with `text`. */
   async search(caller: CallerIdentity, subscriptionId: string, text: string): Promise<DirectoryGroupView[]> {
-    const { tenantId, graph } = this.manageable(caller, subscriptionId);
+    const { tenantId, graph } = await this.manageable(caller, subscriptionId);
     const found = await this.graphCall(tenantId, subscriptionId, () => graph.searchGroups(tenantId, text));
-    const linked = new Set(this.storage.groups.listLinks(subscriptionId).map((l) => l.groupId));
+    const linked = new Set((await this.uow.read.groups.listLinks(subscriptionId)).map((l) => l.groupId));
     return found.map((g) => ({ id: g.id, displayName: g.displayName, description: g.description, kind: g.kind, linked: linked.has(g.id), linkable: g.kind !== 'distribution' }));
   }
 
@@ -86,15 +85,17 @@ export class GroupService {
    * another tenant's id is "not found"), and syncs at once.
    */
   async link(caller: CallerIdentity, subscriptionId: string, groupId: string, language: string | undefined, ip: string | null): Promise<{ view: GroupSyncView; created: boolean }> {
-    const { tenantId, graph } = this.manageable(caller, subscriptionId);
+    const { tenantId, graph } = await this.manageable(caller, subscriptionId);
     const group = await this.graphCall(tenantId, subscriptionId, () => graph.getGroup(tenantId, groupId));
     if (group.kind === 'distribution') throw new ApiError(400, 'GROUP_NOT_SUPPORTED', `${group.displayName} is a distribution list: link a security or Microsoft 365 group.`);
-    const created = this.storage.transaction(() => {
+    const created = await this.uow.transaction(async (tx) => {
       const now = this.clock();
-      const access = authorize(this.storage, caller, subscriptionId, 'groups.manage', now);
-      if (this.storage.groups.findLinkByGroup(subscriptionId, group.id)) return false;
-      if (this.storage.groups.listLinks(subscriptionId).length >= MAX_LINKED_GROUPS) throw new ApiError(409, 'GROUP_LIMIT_REACHED', `A subscription follows at most ${MAX_LINKED_GROUPS} groups.`);
-      this.storage.groups.insertLink({
+      const access = await authorize(tx, caller, subscriptionId, 'groups.manage', now);
+      // Locked: two administrators linking at once count the links one after the other.
+      await tx.subscriptions.lock(subscriptionId);
+      if (await tx.groups.findLinkByGroup(subscriptionId, group.id)) return false;
+      if ((await tx.groups.listLinks(subscriptionId)).length >= MAX_LINKED_GROUPS) throw new ApiError(409, 'GROUP_LIMIT_REACHED', `A subscription follows at most ${MAX_LINKED_GROUPS} groups.`);
+      await tx.groups.insertLink({
         id: randomUUID(),
         subscriptionId,
         tenantId,
@@ -105,23 +106,23 @@ export class GroupService {
         linkedBy: caller.email ?? '',
         linkedAt: now,
       });
-      journal(this.storage, access, { action: 'group.linked', target: group.displayName, detail: { groupId: group.id }, ip, at: now });
+      await journal(tx, access, { action: 'group.linked', target: group.displayName, detail: { groupId: group.id }, ip, at: now });
       return true;
     });
     await this.sync(subscriptionId);
-    return { view: this.viewOf(subscriptionId, this.clock()), created };
+    return { view: await this.viewOf(subscriptionId, this.clock()), created };
   }
 
   /** Unlinks a group: the seats it gave go at once, unless their person is in another linked group. */
   async unlink(caller: CallerIdentity, subscriptionId: string, linkId: string, ip: string | null): Promise<void> {
-    this.storage.transaction(() => {
+    await this.uow.transaction(async (tx) => {
       const now = this.clock();
-      const access = authorize(this.storage, caller, subscriptionId, 'groups.manage', now);
-      const link = this.storage.groups.findLink(subscriptionId, linkId);
+      const access = await authorize(tx, caller, subscriptionId, 'groups.manage', now);
+      const link = await tx.groups.findLink(subscriptionId, linkId);
       if (!link) throw new ApiError(404, 'GROUP_LINK_NOT_FOUND', 'This group is not linked to the subscription.');
-      this.storage.groups.deleteLink(link.id);
-      journal(this.storage, access, { action: 'group.unlinked', target: link.displayName, detail: { groupId: link.groupId }, ip, at: now });
-      this.applyPlan(subscriptionId, now);
+      await tx.groups.deleteLink(link.id);
+      await journal(tx, access, { action: 'group.unlinked', target: link.displayName, detail: { groupId: link.groupId }, ip, at: now });
+      await this.applyPlan(tx, subscriptionId, now);
     });
     await this.outbox.deliver();
   }
@@ -130,15 +131,15 @@ export class GroupService {
 
   /** "Sync now" (owner or delegate with assign). */
   async syncNow(caller: CallerIdentity, subscriptionId: string): Promise<GroupSyncView> {
-    this.manageable(caller, subscriptionId);
+    await this.manageable(caller, subscriptionId);
     if ((await this.sync(subscriptionId)) === 'busy') throw new ApiError(409, 'GROUP_SYNC_BUSY', 'A sync of this subscription is already running.');
-    return this.viewOf(subscriptionId, this.clock());
+    return await this.viewOf(subscriptionId, this.clock());
   }
 
   /** The scheduled job: every subscription whose last sync is older than the interval, one after the other. */
   async syncDue(limit = 50): Promise<number> {
     if (!this.graph) return 0;
-    const due = this.storage.groups.dueForSync(this.clock() - this.options.syncIntervalSeconds * 1000, limit);
+    const due = await this.uow.read.groups.dueForSync(this.clock() - this.options.syncIntervalSeconds * 1000, limit);
     for (const subscriptionId of due) {
       try {
         await this.sync(subscriptionId);
@@ -154,40 +155,40 @@ export class GroupService {
     const graph = this.graph;
     if (!graph) throw new ApiError(503, 'GROUP_SYNC_NOT_CONFIGURED', 'Group sync is not set up on this deployment.');
     const lease = randomUUID();
-    if (!this.storage.transaction(() => this.storage.groups.claimSync(subscriptionId, lease, this.clock(), this.clock() + SYNC_LEASE_MS))) return 'busy';
+    if (!(await this.uow.transaction((tx) => tx.groups.claimSync(subscriptionId, lease, this.clock(), this.clock() + SYNC_LEASE_MS)))) return 'busy';
     let failure: GraphGroupsError | null = null;
     let counts: { added: number; removed: number };
     try {
-      const tenantId = this.tenantOf(subscriptionId);
-      for (const link of this.storage.groups.listLinks(subscriptionId)) {
+      const tenantId = await this.tenantOf(subscriptionId);
+      for (const link of await this.uow.read.groups.listLinks(subscriptionId)) {
         // A link is always of the organisation's tenant; one that is not is never read.
         if (link.tenantId !== tenantId) continue;
         try {
           await this.readGroup(graph, tenantId, link);
         } catch (error) {
           if (!(error instanceof GraphGroupsError)) throw error;
-          this.storage.transaction(() => this.storage.groups.recordReadError(link.id, error.reason, this.clock()));
+          await this.uow.transaction((tx) => tx.groups.recordReadError(link.id, error.reason, this.clock()));
           failure ??= error;
           // The whole tenant refuses, or Graph asks to slow down: the other groups would fare no better.
           if (STOPPING.has(error.reason) || error.reason === 'throttled') break;
         }
       }
       const stopped = failure !== null && STOPPING.has(failure.reason);
-      counts = this.storage.transaction(() => {
+      counts = await this.uow.transaction(async (tx) => {
         const now = this.clock();
         const result: GroupSyncResult = failure?.reason ?? 'ok';
-        const previous = this.storage.groups.syncState(subscriptionId)?.result ?? null;
-        const applied = stopped ? { added: 0, removed: 0 } : this.applyPlan(subscriptionId, now);
+        const previous = (await tx.groups.syncState(subscriptionId))?.result ?? null;
+        const applied = stopped ? { added: 0, removed: 0 } : await this.applyPlan(tx, subscriptionId, now);
         if (stopped && previous !== result) {
-          const subscription = this.storage.findSubscription(subscriptionId);
-          if (subscription) journalAs(this.storage, subscription, { role: 'group_sync' }, { action: 'group.sync_stopped', target: result, detail: { message: failure?.message ?? null }, ip: null, at: now });
+          const subscription = await tx.subscriptions.find(subscriptionId);
+          if (subscription) await journalAs(tx, subscription, { role: 'group_sync' }, { action: 'group.sync_stopped', target: result, detail: { message: failure?.message ?? null }, ip: null, at: now });
         }
-        this.storage.groups.finishSync(subscriptionId, lease, { at: now, result, message: failure?.message ?? null, ...applied });
+        await tx.groups.finishSync(subscriptionId, lease, { at: now, result, message: failure?.message ?? null, ...applied });
         return applied;
       });
     } catch (error) {
       // Our own fault: the lease goes back so that the next run is not blocked for its whole length.
-      this.storage.transaction(() => this.storage.groups.finishSync(subscriptionId, lease, { at: this.clock(), result: 'unavailable', message: (error as Error).message, added: 0, removed: 0 }));
+      await this.uow.transaction((tx) => tx.groups.finishSync(subscriptionId, lease, { at: this.clock(), result: 'unavailable', message: (error as Error).message, added: 0, removed: 0 }));
       throw error;
     }
     await this.outbox.deliver();
@@ -210,29 +211,30 @@ export class GroupService {
       }
     }
     const current = read.kind === 'full' ? new Set(read.memberIds) : null;
-    const removed = current ? this.storage.groups.memberIds(link.id).filter((id) => !current.has(id)) : read.kind === 'changes' ? read.removed : [];
-    this.storage.transaction(() => this.storage.groups.saveMembership(link.id, link.version, { deltaLink: read.deltaLink, members, removedUserIds: removed, at: now }));
+    const removed = current ? (await this.uow.read.groups.memberIds(link.id)).filter((id) => !current.has(id)) : read.kind === 'changes' ? read.removed : [];
+    await this.uow.transaction((tx) => tx.groups.saveMembership(link.id, link.version, { deltaLink: read.deltaLink, members, removedUserIds: removed, at: now }));
   }
 
   /**
    * Gives and takes seats as the stored membership says (inside the caller's transaction):
    * re-reads the seats, plans, journals each change as the group sync's, and queues the emails.
    */
-  private applyPlan(subscriptionId: string, now: number): { added: number; removed: number } {
-    const subscription = this.storage.findSubscription(subscriptionId);
-    const organisation = subscription && this.storage.findOrganisation(subscription.organisationId);
+  private async applyPlan(tx: Repositories, subscriptionId: string, now: number): Promise<{ added: number; removed: number }> {
+    // Locked before the seats are counted: an administrator assigning, or another instance's sync, waits its turn.
+    const subscription = await tx.subscriptions.lock(subscriptionId);
+    const organisation = subscription && (await tx.organisations.find(subscription.organisationId));
     if (!subscription || !organisation) return { added: 0, removed: 0 };
-    const links = new Map(this.storage.groups.listLinks(subscriptionId).map((l) => [l.id, l]));
-    const rows = this.storage.groups.membersOf(subscriptionId).filter((m) => !m.guest);
+    const links = new Map((await tx.groups.listLinks(subscriptionId)).map((l) => [l.id, l]));
+    const rows = (await tx.groups.membersOf(subscriptionId)).filter((m) => !m.guest);
     const groupsOf = new Map<string, string[]>();
     for (const row of rows) groupsOf.set(row.userId, [...(groupsOf.get(row.userId) ?? []), links.get(row.linkId)?.displayName ?? '']);
-    const seats = this.storage.groups.liveSeats(subscriptionId);
+    const seats = await tx.groups.liveSeats(subscriptionId);
     const plan = planGroupSeats({
       members: rows.map(groupMember),
       // A binding counts only for a person of the organisation's own tenant (Graph's ids are that tenant's).
       seats: seats.map((s) => ({ seatId: s.seatId, emailCanonical: s.emailCanonical, boundObjectId: s.boundTenantId === organisation.tenantId ? s.boundObjectId : null, groupUserId: s.groupUserId })),
       quantity: subscription.quantity,
-      canAdd: SEATING_STATUSES.has(subscription.status) && !this.storage.billing.isLocked(subscriptionId, now),
+      canAdd: SEATING_STATUSES.has(subscription.status) && !(await tx.subscriptions.isBillingLocked(subscriptionId, now)),
     });
     const actor = { role: 'group_sync' as const };
     const emails: OutgoingEmail[] = [];
@@ -241,8 +243,8 @@ export class GroupService {
     for (const seat of plan.remove) {
       const row = seatRows.get(seat.seatId);
       if (!row) continue;
-      this.storage.removeSeat(row.seatId, now);
-      journalAs(this.storage, subscription, actor, { action: 'seat.unassigned', target: row.emailDisplay, detail: { reason: 'left_linked_groups' }, ip: null, at: now });
+      await tx.subscriptions.removeSeat(row.seatId, now);
+      await journalAs(tx, subscription, actor, { action: 'seat.unassigned', target: row.emailDisplay, detail: { reason: 'left_linked_groups' }, ip: null, at: now });
       emails.push(seatRemovedByGroupEmail({ to: row.emailDisplay, locale: resolveLocale(row.language) }));
     }
     for (const member of plan.add) {
@@ -250,35 +252,36 @@ export class GroupService {
       const row = memberRows.get(member.userId);
       const link = row && links.get(row.linkId);
       const locale = resolveLocale(row?.language ?? link?.language);
-      this.storage.insertSeat({ id: seatId, subscriptionId, emailCanonical: member.address, emailDisplay: member.display, language: locale, assignedAt: now });
-      this.storage.groups.markGroupSeat(seatId, subscriptionId, member.userId);
+      await tx.subscriptions.insertSeat({ id: seatId, subscriptionId, emailCanonical: member.address, emailDisplay: member.display, language: locale, assignedAt: now });
+      await tx.groups.markGroupSeat(seatId, subscriptionId, member.userId);
       const groups = [...new Set(groupsOf.get(member.userId) ?? [])];
-      journalAs(this.storage, subscription, actor, { action: 'seat.assigned', target: member.display, detail: { groups }, ip: null, at: now });
+      await journalAs(tx, subscription, actor, { action: 'seat.assigned', target: member.display, detail: { groups }, ip: null, at: now });
       emails.push(welcomeEmail({ to: member.display, locale, ownerEmail: subscription.ownerEmail, publicUrl: this.options.publicUrl, group: groups[0] ?? '' }));
     }
-    this.seats.queueWithinAllowance(organisation.id, emails, now);
+    await this.seats.queueWithinAllowance(tx, organisation.id, emails, now);
     return { added: plan.add.length, removed: plan.remove.length };
   }
 
   // --- helpers ------------------------------------------------------------------------------
 
-  private viewOf(subscriptionId: string, now: number): GroupSyncView {
-    const subscription = this.storage.findSubscription(subscriptionId);
-    const organisation = subscription && this.storage.findOrganisation(subscription.organisationId);
+  private async viewOf(subscriptionId: string, now: number): Promise<GroupSyncView> {
+    const read = this.uow.read;
+    const subscription = await read.subscriptions.find(subscriptionId);
+    const organisation = subscription && (await read.organisations.find(subscription.organisationId));
     if (!subscription || !organisation) throw new ApiError(404, 'SUBSCRIPTION_NOT_FOUND', 'No subscription with this id is visible to you.');
-    const links = this.storage.groups.listLinks(subscriptionId);
-    const rows = this.storage.groups.membersOf(subscriptionId);
+    const links = await read.groups.listLinks(subscriptionId);
+    const rows = await read.groups.membersOf(subscriptionId);
     const seated = rows.filter((m) => !m.guest);
     const plan = planGroupSeats({
       members: seated.map(groupMember),
-      seats: this.storage.groups.liveSeats(subscriptionId).map((s) => ({ seatId: s.seatId, emailCanonical: s.emailCanonical, boundObjectId: s.boundTenantId === organisation.tenantId ? s.boundObjectId : null, groupUserId: s.groupUserId })),
+      seats: (await read.groups.liveSeats(subscriptionId)).map((s) => ({ seatId: s.seatId, emailCanonical: s.emailCanonical, boundObjectId: s.boundTenantId === organisation.tenantId ? s.boundObjectId : null, groupUserId: s.groupUserId })),
       quantity: subscription.quantity,
       canAdd: SEATING_STATUSES.has(subscription.status),
     });
     // Members the next sync would seat wait too, until it runs.
     const waiting = [...plan.add, ...plan.waiting];
     const names = new Map(rows.map((r) => [r.userId, r.displayName]));
-    const state = this.storage.groups.syncState(subscriptionId);
+    const state = await read.groups.syncState(subscriptionId);
     return {
       tenantId: organisation.tenantId,
       groups: links.map((link): LinkedGroupView => ({
@@ -307,16 +310,16 @@ export class GroupService {
   }
 
   /** The caller may manage the subscription's groups, and group sync is set up: the organisation's tenant and the client. */
-  private manageable(caller: CallerIdentity, subscriptionId: string): { tenantId: string; graph: GraphGroupsClient } {
-    authorize(this.storage, caller, subscriptionId, 'groups.manage', this.clock());
+  private async manageable(caller: CallerIdentity, subscriptionId: string): Promise<{ tenantId: string; graph: GraphGroupsClient }> {
+    await authorize(this.uow.read, caller, subscriptionId, 'groups.manage', this.clock());
     if (!this.graph) throw new ApiError(503, 'GROUP_SYNC_NOT_CONFIGURED', 'Group sync is not set up on this deployment: it needs the app registration\'s client secret (ENTRA_CLIENT_SECRET).');
-    return { tenantId: this.tenantOf(subscriptionId), graph: this.graph };
+    return { tenantId: await this.tenantOf(subscriptionId), graph: this.graph };
   }
 
   /** The subscription's organisation's tenant: the only one whose groups it can follow, whoever asks. */
-  private tenantOf(subscriptionId: string): string {
-    const subscription = this.storage.findSubscription(subscriptionId);
-    const organisation = subscription && this.storage.findOrganisation(subscription.organisationId);
+  private async tenantOf(subscriptionId: string): Promise<string> {
+    const subscription = await this.uow.read.subscriptions.find(subscriptionId);
+    const organisation = subscription && (await this.uow.read.organisations.find(subscription.organisationId));
     if (!organisation) throw new ApiError(404, 'SUBSCRIPTION_NOT_FOUND', 'No subscription with this id is visible to you.');
     return organisation.tenantId;
   }

@@ -101,14 +101,14 @@ export function registerBillingRoutes(app: Api, services: Services): void {
   app.get(
     '/subscriptions/:id/invoices',
     { schema: { summary: 'Invoices, newest first', params: SubscriptionIdParams, response: { 200: Type.Object({ invoices: Type.Array(InvoiceViewSchema) }), ...errorAnswers(403, 404) } } },
-    async (request) => ({ invoices: services.billing.invoices(request.caller, request.params.id) }),
+    async (request) => ({ invoices: await services.billing.invoices(request.caller, request.params.id) }),
   );
 
   app.get(
     '/subscriptions/:id/invoices/:invoiceId/html',
     { schema: { summary: 'An invoice as a printable HTML page', params: InvoiceParams, querystring: LanguageQuery, response: { 200: HtmlPage, ...errorAnswers(403, 404) } } },
     async (request, reply) => {
-      const html = services.billing.invoiceHtml(request.caller, request.params.id, request.params.invoiceId, resolveLocale(request.query.lang ?? request.headers['accept-language']));
+      const html = await services.billing.invoiceHtml(request.caller, request.params.id, request.params.invoiceId, resolveLocale(request.query.lang ?? request.headers['accept-language']));
       return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
     },
   );

@@ -696,4 +696,26 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 17,
+    description: "several instances: the live-seat count kept by the subscription repository on both engines instead of SQLite triggers, periodic jobs' leases, indexes the payment and renewal look-ups read",
+    sql: `
+      -- The subscription repository (storage/repositories/subscriptions.ts), the only writer of seats,
+      -- keeps live_seats in the transaction that changes a seat, identically on SQLite and PostgreSQL.
+      DROP TRIGGER IF EXISTS seats_live_count_insert;
+      DROP TRIGGER IF EXISTS seats_live_count_delete;
+      DROP TRIGGER IF EXISTS seats_live_count_update;
+      UPDATE subscriptions SET live_seats = (SELECT COUNT(*) FROM seats WHERE seats.subscription_id = subscriptions.id AND seats.removed_at IS NULL);
+      -- Which instance runs a periodic job now (renewals, digests), and until when.
+      CREATE TABLE job_leases (
+        name TEXT PRIMARY KEY,
+        holder TEXT,
+        lease_until INTEGER,
+        last_run_at INTEGER
+      );
+      CREATE INDEX payments_subscription ON payments (subscription_id);
+      CREATE INDEX payments_reference ON payments (provider_reference);
+      CREATE INDEX subscriptions_due ON subscriptions (period_end) WHERE status IN ('active', 'trial', 'past_due');
+    `,
+  },
 ];

@@ -92,6 +92,8 @@ export const API_ERROR_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   'REQUEST_TIMEOUT',
   'HEADERS_TOO_LARGE',
+  // Readiness: the instance cannot serve now (its database does not answer, or it is stopping); the load balancer sends elsewhere.
+  'NOT_READY',
   'INTERNAL',
 ] as const;
 
