@@ -11,15 +11,18 @@ import { describeFinding, reportStatusText } from './describe.js';
 import { inSlices, type SliceOptions } from './slices.js';
 
 const reportHeader = (t: Translator) => [t('report.csv.row'), t('report.csv.to'), t('report.csv.cc'), t('report.csv.bcc'), t('report.csv.subject'), t('report.csv.status'), t('report.csv.detail')];
-const reportCells = (line: ReportLine, t: Translator) => [line.row, line.to, line.cc.join('; '), line.bcc.join('; '), line.subject, reportStatusText(line, t), line.failure?.message ?? ''];
+/** How a scheduled row's time is written: ISO 8601 in UTC unless the caller gives the reader's own format. */
+export type TimeFormat = (at: number) => string;
+const isoTime: TimeFormat = (at) => new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const reportCells = (line: ReportLine, t: Translator, formatTime: TimeFormat) => [line.row, line.to, line.cc.join('; '), line.bcc.join('; '), line.subject, reportStatusText(line, t, formatTime), line.failure?.message ?? ''];
 const findingsHeader = (t: Translator) => [t('report.csv.row'), t('problems.csvFinding')];
 const findingCells = (finding: Finding, t: Translator) => [finding.row, describeFinding(finding, t)];
 
 /** The report as CSV, every row of the list, headers in the reader's language (formula cells neutralised by toCsv). */
-export function reportCsv(lines: readonly ReportLine[], t: Translator): string {
+export function reportCsv(lines: readonly ReportLine[], t: Translator, formatTime: TimeFormat = isoTime): string {
   return toCsv(
     reportHeader(t),
-    lines.map((line) => reportCells(line, t)),
+    lines.map((line) => reportCells(line, t, formatTime)),
   );
 }
 
@@ -55,8 +58,8 @@ async function csvInSlices(header: string[], count: number, cells: (index: numbe
 }
 
 /** The report as CSV parts (one file), with each row's subject, made in slices. */
-export function reportCsvInSlices(report: CampaignReport, t: Translator, options: SliceOptions = {}): Promise<string[]> {
-  return csvInSlices(reportHeader(t), report.length, (index) => reportCells(report.line(index, { subject: true }), t), options);
+export function reportCsvInSlices(report: CampaignReport, t: Translator, formatTime: TimeFormat = isoTime, options: SliceOptions = {}): Promise<string[]> {
+  return csvInSlices(reportHeader(t), report.length, (index) => reportCells(report.line(index, { subject: true }), t, formatTime), options);
 }
 
 /** Every pre-flight finding as CSV parts (one file), made in slices. */

@@ -58,7 +58,7 @@ export function ReportStep({
   const exportCsv = async () => {
     setExporting(true);
     try {
-      saveCsv(`outmerge-report-${ledger.id.slice(0, 8)}.csv`, await reportCsvInSlices(report, t));
+      saveCsv(`outmerge-report-${ledger.id.slice(0, 8)}.csv`, await reportCsvInSlices(report, t, (at) => formatDateTime(at, locale)));
     } finally {
       setExporting(false);
     }
