@@ -22,14 +22,14 @@ declare module 'vitest' {
  * package is loaded (on the first start); its `exit` listener would also throw "done is not a
  * function" after the run. Its signal handlers stay: an interrupted run still stops the server.
  */
-const EXIT_EVENTS = ['beforeExit', 'exit'] as const;
-
 async function startWithoutExitOverride(): ReturnType<typeof startEmbeddedPostgres> {
-  const before = new Map(EXIT_EVENTS.map((event) => [event, new Set(process.listeners(event))]));
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
   try {
     return await startEmbeddedPostgres();
   } finally {
-    for (const event of EXIT_EVENTS) for (const listener of process.listeners(event)) if (!before.get(event)!.has(listener)) process.off(event, listener);
+    for (const listener of process.listeners('beforeExit')) if (!beforeExit.has(listener)) process.off('beforeExit', listener);
+    for (const listener of process.listeners('exit')) if (!exit.has(listener)) process.off('exit', listener);
   }
 }
 
