@@ -35,7 +35,8 @@ export default defineConfig({
   test: {
     // Vitest's default is one worker per core less one: a single file at a time on a 2-core CI machine, where most
     // files wait on a browser, a server process or a stand-in's delay rather than compute. Two at a time keeps both
-    // cores busy (the whole run took 18 minutes one at a time, with the CPU 87 % used).
+    // cores busy (the whole run took 18 minutes one at a time, with the CPU 87 % used). End-to-end files stay one at a
+    // time among themselves: two Chromiums with their servers on two cores slowed a reload-and-resume story past its waits.
     maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'unit', include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'addin/src/**/*.test.ts', 'bench/**/*.test.ts'] } },
@@ -43,7 +44,7 @@ export default defineConfig({
       { extends: true, test: { name: 'api-pg', include: API_ON_POSTGRES, env: { OUTMERGE_TEST_DATABASE: 'postgres' }, globalSetup: POSTGRES, testTimeout: 60_000, hookTimeout: 60_000 } },
       { extends: true, test: { name: 'storage', include: ['tests/storage/**/*.test.ts'], globalSetup: POSTGRES, testTimeout: 60_000, hookTimeout: 60_000 } },
       { extends: true, test: { name: 'system', include: ['tests/system/**/*.test.ts'], globalSetup: POSTGRES, testTimeout: 120_000, hookTimeout: 60_000 } },
-      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 120_000 } },
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], maxWorkers: 1, testTimeout: 240_000, hookTimeout: 120_000 } },
     ],
   },
 });
