@@ -34,9 +34,12 @@ const API_ON_POSTGRES = [
 export default defineConfig({
   test: {
     // Vitest's default is one worker per core less one: a single file at a time on a 2-core CI machine, where most
-    // files wait on a browser, a server process or a stand-in's delay rather than compute. Two at a time keeps both
-    // cores busy (the whole run took 18 minutes one at a time, with the CPU 87 % used). End-to-end files stay one at a
-    // time among themselves: two Chromiums with their servers on two cores slowed a reload-and-resume story past its waits.
+    // files wait on a browser, a server process or a stand-in's delay rather than compute. End-to-end files run one at a
+    // time among themselves (two Chromiums with their servers on two cores slowed a reload-and-resume story past its
+    // waits), and Vitest runs a project with its own `maxWorkers` in a group of its own AFTER all the others — so the
+    // e2e half ran alone with the second core idle. `npm test` therefore runs two Vitest processes side by side
+    // (package.json `test:projects`): the e2e project, and every other project one file at a time. `maxWorkers: 2`
+    // here is for a plain `vitest run`.
     maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'unit', include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'addin/src/**/*.test.ts', 'bench/**/*.test.ts'] } },
