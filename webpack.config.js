@@ -1,4 +1,4 @@
-// Builds the browser pages (task pane, playground, portal, privacy and terms, development pages)
+// Builds the browser pages (task pane, playground, portal, privacy and terms, the page about Outmerge, development pages)
 // into build/addin. The manifests are not files of the build: the server writes them for its
 // PUBLIC_URL (GET /manifest.xml, /manifest.json, /manifest.zip; server/src/manifest/).
 import CopyWebpackPlugin from 'copy-webpack-plugin';
@@ -17,6 +17,8 @@ const pages = [
   { name: 'portal', entry: 'portal', title: 'Outmerge licensing portal' },
   { name: 'privacy', entry: 'legal', title: 'Outmerge — Privacy' },
   { name: 'terms', entry: 'legal', title: 'Outmerge — Terms of use' },
+  // The page about Outmerge for the people who receive merged mail: the free tier's footer links to it.
+  { name: 'outmerge', entry: 'outmerge', title: 'Outmerge — Mail merge for Outlook' },
   { name: 'mailbox', entry: 'mailbox', title: 'Outmerge mailbox (Graph stand-in)' },
   { name: 'outbox', entry: 'outbox', title: 'Outmerge outbox' },
 ];

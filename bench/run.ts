@@ -9,7 +9,8 @@
  *                                        ÷ a bare Fastify route; fresh ÷ repeated access token
  *   merge     ./merge.ts                 merge engine ÷ a correct replaceAll loop
  *   csv       ./csv/csvBench.ts          the pane's worker read ÷ papaparse, CPU and peak memory
- *   campaign  ./campaign.ts              achieved ÷ allowed send rate (not yet reworked)
+ *   campaign  ./campaign.ts              the pane's sending against a mailbox limit below and above the
+ *                                        pace: achieved ÷ allowed after the first minute, 429s
  *   pane      ./paneSize.ts              bytes the server sends for the pane's first load, and for sign-in
  *   seats     ./portalSeats.ts           seat list route p95 ÷ the page query alone
  *   partners  ./partnerCustomers.ts      customer list route p95 ÷ the page query alone

@@ -2,7 +2,7 @@
  * The crypto floor of a license check, in a process of its own (forked by licenseBench.ts): the
  * RS256 verification of the caller's access token and the ES256 signature of the license token,
  * with the same library (jose), the same key types, options and claims as the server
- * (identity/accessTokenValidator.ts, license/licenseService.ts), and many pairs in flight at once,
+ * (identity/accessTokenValidator.ts, licenseCheck/licenseService.ts), and many pairs in flight at once,
  * as a loaded server has them. jose's WebCrypto work runs on libuv's thread pool; this process's
  * `process.cpuUsage()` counts every thread, pool included, exactly as /proc counts the server's.
  *

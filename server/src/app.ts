@@ -6,7 +6,7 @@
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type RouteOptions } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type RouteOptions } from 'fastify';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.js';
@@ -21,7 +21,8 @@ import { documentFrameworkAnswers } from './http/answers.js';
 import { ApiError } from './http/apiError.js';
 import { authenticateRoutes, documentPublicRoutes } from './http/authentication.js';
 import { logEachRequest, loggerOptions } from './http/loggerOptions.js';
-import { builtFilePath, staticFileHeaders, withFrameAncestors, type StaticFileHeaders } from './http/pageHeaders.js';
+import { builtFilePath, STRIPE_CSP_SOURCES, staticFileHeaders, withAddedSources, withFrameAncestors, type StaticFileHeaders } from './http/pageHeaders.js';
+import { startStripeStandIn } from './dev/stripe/stripeStandIn.js';
 import { clientError, routerError } from './http/frameworkErrors.js';
 import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { registerBillingRoutes } from './routes/billing.js';
@@ -43,12 +44,16 @@ const EMAIL_SWEEP_MS = 60_000;
 export interface BuiltApp {
   app: FastifyInstance;
   services: Services;
+  /** The development Stripe stand-in, when PAYMENT_PROVIDER=stripe runs without a key (tests drive its 3-D Secure page). */
+  stripeStandIn: Awaited<ReturnType<typeof startStripeStandIn>> | null;
 }
 
 /** What server/src/http/pageHeaders.ts decided for a built file, over helmet's headers for everything. */
-function applyStaticFileHeaders(reply: FastifyReply, headers: StaticFileHeaders): void {
-  const csp = reply.raw.getHeader('content-security-policy');
-  if (headers.frameAncestors && typeof csp === 'string') reply.header('content-security-policy', withFrameAncestors(csp, headers.frameAncestors));
+function applyStaticFileHeaders(reply: FastifyReply, headers: StaticFileHeaders, config: Config): void {
+  let csp = reply.raw.getHeader('content-security-policy');
+  if (headers.payments && config.payments.provider === 'stripe' && typeof csp === 'string') csp = withAddedSources(csp, STRIPE_CSP_SOURCES);
+  if (headers.frameAncestors && typeof csp === 'string') csp = withFrameAncestors(csp, headers.frameAncestors);
+  if (typeof csp === 'string') reply.header('content-security-policy', csp);
   // Helmet wrote its headers on the raw response; a header set on the reply replaces them, one removed there is gone.
   if (!headers.openerPolicy) reply.raw.removeHeader('cross-origin-opener-policy');
   reply.header('cross-origin-resource-policy', headers.resourcePolicy);
@@ -80,7 +85,8 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
     frameworkErrors: (error, _request, reply) => routerError(error, reply),
     clientErrorHandler: clientError,
     logger: options.logger === false ? false : loggerOptions(config),
-    disableRequestLogging: true,
+    // One line per request comes from http/loggerOptions.ts; Fastify's own two lines are off.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     // Strict validation: an unknown field or a wrongly typed value is the client's mistake to be told
@@ -92,8 +98,20 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   logEachRequest(app);
   // Development: domain proofs ask a local DNS stand-in through the production resolver code.
   const dnsStandIn = config.dns.standInEnabled ? await startDnsStandIn(config.dns.standInPort) : null;
-  const services = await createServices(config, (error, message) => app.log.error({ err: error }, message), { ...(options.clock ? { clock: options.clock } : {}), ...(dnsStandIn ? { dnsServers: [dnsStandIn.address] } : {}) });
+  // Development with PAYMENT_PROVIDER=stripe and no key: the production Stripe provider talks to a local stand-in of Stripe's API.
+  const stripeConfig = config.payments.stripe;
+  const stripeStandIn = stripeConfig?.standIn ? await startStripeStandIn({ secretKey: stripeConfig.secretKey, ...(options.clock ? { clock: options.clock } : {}) }) : null;
+  if (stripeStandIn && stripeConfig) {
+    const self = `${config.tls ? 'https://localhost' : 'http://127.0.0.1'}:${config.port}`;
+    stripeStandIn.setWebhookEndpoint(`${self}/api/v1/payments/webhook`, stripeConfig.webhookSecrets[0]!);
+  }
+  const services = await createServices(config, (error, message) => app.log.error({ err: error }, message), {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(dnsStandIn ? { dnsServers: [dnsStandIn.address] } : {}),
+    ...(stripeStandIn ? { stripeApi: { host: stripeStandIn.host, port: stripeStandIn.port, protocol: stripeStandIn.protocol } } : {}),
+  });
   app.addHook('onClose', async () => {
+    await stripeStandIn?.close();
     services.close();
     await dnsStandIn?.close();
   });
@@ -136,8 +154,8 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        // Office.js comes from Microsoft's CDN. 'unsafe-eval': Handlebars compiles the merge template to a function in the pane.
-        scriptSrc: ["'self'", "'unsafe-eval'", 'https://appsforoffice.microsoft.com'],
+        // Office.js comes from Microsoft's CDN. No 'unsafe-eval': merge templates run without generated code (shared/src/merge/templateProgram.ts).
+        scriptSrc: ["'self'", 'https://appsforoffice.microsoft.com'],
         // Fluent UI (Griffel) inserts its styles at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
@@ -229,10 +247,10 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
       index: ['index.html'],
       preCompressed: true,
       maxAge: 0,
-      setHeaders: (reply, file) => applyStaticFileHeaders(reply, staticFileHeaders(builtFilePath(path.relative(config.staticDir, file).split(path.sep).join('/')))),
+      setHeaders: (reply, file) => applyStaticFileHeaders(reply, staticFileHeaders(builtFilePath(path.relative(config.staticDir, file).split(path.sep).join('/'))), config),
     });
   } else {
     app.log.warn(`No built pages in ${config.staticDir}: run "npm run build" to serve the pane, portal and playground.`);
   }
-  return { app, services };
+  return { app, services, stripeStandIn };
 }

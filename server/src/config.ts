@@ -7,9 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { GRAPH_PERMISSIONS } from '../../shared/src/api/graphScopes.js';
 import { LICENSE_TOKEN_MAX_TTL_DAYS } from '../../shared/src/license/licenseToken.js';
+import { STANDARD_VAT_RATES_BP } from '../../shared/src/billing/tax.js';
+import { normalizeVatId } from '../../shared/src/billing/vatId.js';
 
 export type IdentityProviderKind = 'development' | 'entra';
-export type PaymentProviderKind = 'simulated';
+export type PaymentProviderKind = 'simulated' | 'stripe';
 
 export interface PlanConfig {
   id: string;
@@ -67,7 +69,11 @@ export interface Config {
       uploadPort: number;
     };
   };
-  sending: { ratePerMinute: number; dailyRecipients: number };
+  /**
+   * The pane's sending: it starts at `ratePerMinute` and follows the mailbox's limit as its 429s
+   * show it, never faster than `maxRatePerMinute` (addin/src/campaign/sendPacer.ts).
+   */
+  sending: { ratePerMinute: number; maxRatePerMinute: number; dailyRecipients: number };
   /**
    * How long the server waits for slow clients, in milliseconds: a connection that sends nothing
    * (`connectionMs`, Node's socket timeout), the headers (`headersMs`) and the whole request
@@ -88,8 +94,12 @@ export interface Config {
     plans: PlanConfig[];
     /** Graduated volume discount (B2): seats from `fromQuantity` on cost `discountBp` basis points less. */
     volume: { fromQuantity: number; discountBp: number };
-    /** Tax on invoices in basis points (810 = 8.1 %). */
+    /** Tax on invoices in basis points (810 = 8.1 %) for a subscription without a billing profile. */
     taxRateBp: number;
+    /** Who sells: named on every invoice; its country decides domestic VAT (shared/src/billing/tax.ts). */
+    seller: { name: string; address: string; country: string; vatId: string | null };
+    /** VAT rates by country in basis points: the standard rates, overridden by VAT_RATES_BP (`FR=2000,DE=1900,CH=810`). */
+    vatRatesBp: Record<string, number>;
     /** Days a past-due subscription stays usable before it expires. */
     graceDays: number;
     /** How often the server runs renewals (0: never; tests call the job themselves). */
@@ -100,6 +110,12 @@ export interface Config {
     claimLeaseMs: number;
     /** The simulated provider's answer time and search lag (development and tests). */
     simulated: { latencyMs: number; searchLagMs: number };
+    /**
+     * Stripe (PAYMENT_PROVIDER=stripe): the secret key, the webhook endpoint's signing secrets, the
+     * publishable key the portal's Stripe.js uses. `standIn`: no STRIPE_SECRET_KEY in development,
+     * so the local Stripe stand-in (server/src/dev/stripe/) plays the API with its own keys.
+     */
+    stripe: { secretKey: string; webhookSecrets: string[]; publishableKey: string; standIn: boolean } | null;
   };
   /** What free seats anyone can get: trials are the vendor's gift, so the vendor sets their limits. */
   trials: {
@@ -124,7 +140,10 @@ export interface Config {
     /** Its UDP port (0: any free one). */
     standInPort: number;
   };
+  /** The free tier's footer link: by default the public page about Outmerge (`/outmerge.html`). */
   promoUrl: string;
+  /** The add-in's page in Microsoft's store (AppSource), once it is listed; null: the page about Outmerge says how to find it in Outlook. */
+  appSourceUrl: string | null;
   logLevel: string;
   /** `pretty`: one readable line per event (development); `json`: one JSON object per line for log collectors (production). */
   logFormat: 'pretty' | 'json';
@@ -138,6 +157,9 @@ export class ConfigError extends Error {
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The keys the development Stripe stand-in accepts and signs with: nothing secret, development only. */
+export const STRIPE_STANDIN_KEYS = { secretKey: 'sk_test_standin', webhookSecret: 'whsec_standin', publishableKey: 'pk_test_standin' } as const;
 
 /** Client id used with the development identity provider; a real deployment sets its own. */
 export const DEVELOPMENT_CLIENT_ID = '6b1d7f4e-3c2a-4e8b-9d0f-0a1b2c3d4e5f';
@@ -239,6 +261,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       return fallback;
     }
   };
+  const optionalHttpsUrl = (name: string): string | null => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return null;
+    if (URL.canParse(raw) && new URL(raw).protocol === 'https:') return raw;
+    problems.push(`${name} must be an https URL (got "${raw}").`);
+    return null;
+  };
   const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
@@ -265,6 +294,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   // How the server reaches itself (the development IdP's key set); localhost certificates name "localhost".
   const internalUrl = `${scheme}://${tls ? 'localhost' : '127.0.0.1'}:${port}`;
 
+  // Exchange Online's 30 messages a minute; going faster only where the deployment says its mailboxes allow it.
+  const sendRate = integer('SEND_RATE_PER_MINUTE', 30, 1, 100000);
+  const maxSendRate = integer('SEND_RATE_MAX_PER_MINUTE', sendRate, 1, 100000);
+  if (maxSendRate < sendRate) problems.push(`SEND_RATE_MAX_PER_MINUTE (${maxSendRate}) must not be below SEND_RATE_PER_MINUTE (${sendRate}): it is the fastest the pane may send.`);
   const identityProvider = oneOf<IdentityProviderKind>('IDENTITY_PROVIDER', ['development', 'entra'], production ? 'entra' : 'development');
   const development = identityProvider === 'development';
   const clientId = env.ENTRA_CLIENT_ID || (development ? DEVELOPMENT_CLIENT_ID : '');
@@ -281,8 +314,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     if (bad.length > 0 || dnsServers.length === 0) problems.push(`DNS_RESOLVERS must be comma-separated IP addresses, each optionally with :port (got "${env.DNS_RESOLVERS}").`);
   }
 
-  const paymentProvider = oneOf<PaymentProviderKind>('PAYMENT_PROVIDER', ['simulated'], 'simulated');
+  const paymentProvider = oneOf<PaymentProviderKind>('PAYMENT_PROVIDER', ['simulated', 'stripe'], 'simulated');
+  let stripe: Config['payments']['stripe'] = null;
+  if (paymentProvider === 'stripe') {
+    const standIn = !env.STRIPE_SECRET_KEY && !production;
+    const secretKey = env.STRIPE_SECRET_KEY || STRIPE_STANDIN_KEYS.secretKey;
+    const webhookSecrets = (env.STRIPE_WEBHOOK_SECRET || (standIn ? STRIPE_STANDIN_KEYS.webhookSecret : '')).split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const publishableKey = env.STRIPE_PUBLISHABLE_KEY || (standIn ? STRIPE_STANDIN_KEYS.publishableKey : '');
+    // Stripe's key prefixes ("API keys"): secret sk_, restricted rk_, publishable pk_; webhook signing secrets whsec_.
+    if (!/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/.test(secretKey)) problems.push('STRIPE_SECRET_KEY must be a Stripe secret or restricted key (sk_live_…, sk_test_…, rk_…).');
+    if (webhookSecrets.length === 0 || webhookSecrets.some((s) => !/^whsec_[A-Za-z0-9+/=]+$/.test(s))) problems.push('STRIPE_WEBHOOK_SECRET must be the webhook endpoint\'s signing secret (whsec_…; several comma-separated while rolling over).');
+    if (!/^pk_(test|live)_[A-Za-z0-9]+$/.test(publishableKey)) problems.push('STRIPE_PUBLISHABLE_KEY must be the Stripe publishable key (pk_live_… or pk_test_…) the portal\'s card form uses.');
+    stripe = { secretKey, webhookSecrets, publishableKey, standIn };
+  }
   const currency = oneOf('CURRENCY', ['EUR', 'CHF', 'USD'] as const, 'EUR');
+
+  const vatRatesBp: Record<string, number> = { ...STANDARD_VAT_RATES_BP };
+  for (const entry of (env.VAT_RATES_BP ?? '').split(',').filter((e) => e.trim() !== '')) {
+    const match = /^\s*([A-Z]{2})=(\d{1,4})\s*$/.exec(entry);
+    if (!match || Number(match[2]) > 5000) problems.push(`VAT_RATES_BP: "${entry}" is not COUNTRY=basis points (FR=2000).`);
+    else vatRatesBp[match[1]!] = Number(match[2]);
+  }
+  const sellerCountry = (env.SELLER_COUNTRY || 'FR').toUpperCase();
+  if (vatRatesBp[sellerCountry] === undefined) problems.push(`SELLER_COUNTRY must be a country with a VAT rate (got "${sellerCountry}"; add it to VAT_RATES_BP).`);
+  const sellerVatId = env.SELLER_VAT_ID ? normalizeVatId(sellerCountry, env.SELLER_VAT_ID) : null;
+  if (env.SELLER_VAT_ID && !sellerVatId) problems.push(`SELLER_VAT_ID is not a VAT number of ${sellerCountry}.`);
+  if (production && (!env.SELLER_NAME || !env.SELLER_ADDRESS || !env.SELLER_VAT_ID)) problems.push('SELLER_NAME, SELLER_ADDRESS and SELLER_VAT_ID are required with NODE_ENV=production: every invoice names the seller.');
 
   const http = {
     connectionMs: integer('HTTP_CONNECTION_TIMEOUT_SECONDS', 60, 1, 3600) * 1000,
@@ -297,7 +354,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     if (development) problems.push('The development identity provider cannot run with NODE_ENV=production: set IDENTITY_PROVIDER=entra and ENTRA_CLIENT_ID.');
     if (graphStandIn) problems.push('The Graph stand-in cannot run with NODE_ENV=production: set GRAPH_BASE_URL=https://graph.microsoft.com.');
     if (paymentProvider === 'simulated') problems.push('The simulated payment provider cannot run with NODE_ENV=production: configure a real PAYMENT_PROVIDER.');
-    if (!env.PAYMENT_WEBHOOK_SECRET) problems.push('PAYMENT_WEBHOOK_SECRET is required with NODE_ENV=production (the payment provider\'s webhook signing secret).');
+    if (paymentProvider === 'simulated' && !env.PAYMENT_WEBHOOK_SECRET) problems.push('PAYMENT_WEBHOOK_SECRET is required with NODE_ENV=production (the payment provider\'s webhook signing secret).');
     if (!env.SMTP_URL) problems.push('SMTP_URL is required with NODE_ENV=production (the local outbox is for development only).');
     if (!env.PUBLIC_URL?.startsWith('https://')) problems.push('PUBLIC_URL must be the https:// address users reach in production.');
   }
@@ -338,7 +395,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       },
     },
     http,
-    sending: { ratePerMinute: integer('SEND_RATE_PER_MINUTE', 30, 1, 100000), dailyRecipients: integer('DAILY_RECIPIENT_LIMIT', 10_000, 1, 10_000_000) },
+    sending: { ratePerMinute: sendRate, maxRatePerMinute: maxSendRate, dailyRecipients: integer('DAILY_RECIPIENT_LIMIT', 10_000, 1, 10_000_000) },
     rateLimits: {
       licenseCheckPerMinute: integer('LICENSE_CHECK_RATE_PER_MINUTE', 600, 1, 10_000_000),
       invitationsPerMinute: integer('INVITATION_RATE_PER_MINUTE', 30, 1, 10_000_000),
@@ -360,11 +417,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       ],
       volume: { fromQuantity: integer('VOLUME_DISCOUNT_FROM', 10, 2, 100_000), discountBp: integer('VOLUME_DISCOUNT_BP', 2000, 0, 9000) },
       taxRateBp: integer('TAX_RATE_BP', 0, 0, 5000),
+      seller: { name: env.SELLER_NAME || 'Outmerge (development)', address: env.SELLER_ADDRESS || '1 rue de l’Exemple, 75001 Paris', country: sellerCountry, vatId: sellerVatId },
+      vatRatesBp,
       graceDays: integer('PAST_DUE_GRACE_DAYS', 14, 0, 90),
       renewalIntervalSeconds: integer('RENEWAL_INTERVAL_SECONDS', 3600, 0, 86400),
       webhookSecrets: (env.PAYMENT_WEBHOOK_SECRET || (production ? '' : 'whsec_development')).split(',').map((s) => s.trim()).filter((s) => s !== ''),
       claimLeaseMs: integer('PAYMENT_CLAIM_LEASE_SECONDS', 300, 1, 86_400) * 1000,
       simulated: { latencyMs: integer('SIMULATED_PAYMENT_LATENCY_MS', 0, 0, 60_000), searchLagMs: integer('SIMULATED_PAYMENT_SEARCH_LAG_SECONDS', 30, 0, 3600) * 1000 },
+      stripe,
     },
     trials: {
       maxSeats: integer('TRIAL_MAX_SEATS', 25, 1, 1000),
@@ -373,7 +433,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     },
     mail: { smtpUrl: env.SMTP_URL || null, from: env.MAIL_FROM || 'Outmerge <no-reply@outmerge.localhost>', organisationDailyLimit: integer('ORGANISATION_DAILY_EMAIL_LIMIT', 500, 0, 1_000_000) },
     dns: { servers: dnsServers, standInEnabled: dnsServers === null && development, standInPort: integer('DNS_STANDIN_PORT', 0, 0, 65535) },
-    promoUrl: url('PROMO_URL', `${publicUrl}/?ref=footer`),
+    promoUrl: url('PROMO_URL', `${publicUrl}/outmerge.html`),
+    appSourceUrl: optionalHttpsUrl('APPSOURCE_URL'),
     logLevel: env.LOG_LEVEL || 'info',
     logFormat: oneOf<'pretty' | 'json'>('LOG_FORMAT', ['pretty', 'json'], production ? 'json' : 'pretty'),
   };

@@ -7,21 +7,23 @@ import path from 'node:path';
 import { adminConsentUrl } from '../../shared/src/api/adminConsent.js';
 import { BillingService } from './billing/billingService.js';
 import { CheckoutService } from './billing/checkoutService.js';
+import { BillingProfileService } from './billing/billingProfileService.js';
 import { IdempotentCharges } from './billing/idempotentCharge.js';
 import { SimulatedPaymentProvider } from './billing/simulatedPaymentProvider.js';
+import { StripePaymentProvider } from './billing/stripePaymentProvider.js';
 import type { PaymentProvider } from './billing/paymentProvider.js';
 import type { Config } from './config.js';
 import { createEmailTransport } from './email/mailer.js';
 import { Outbox } from './email/outbox.js';
 import { createAccessTokenValidator, type AccessTokenValidator, type CallerIdentity } from './identity/accessTokenValidator.js';
-import { LicenseService } from './license/licenseService.js';
-import { loadSigningKeys, type SigningKeys } from './license/signingKeys.js';
+import { LicenseService } from './licenseCheck/licenseService.js';
+import { loadSigningKeys, type SigningKeys } from './licenseCheck/signingKeys.js';
 import { createTxtLookup } from './dns/txtLookup.js';
-import { DelegationService } from './licensing/delegationService.js';
-import { DomainService } from './licensing/domainService.js';
-import { OrganisationService } from './licensing/organisationService.js';
+import { DelegationService } from './subscriptions/delegationService.js';
+import { DomainService } from './organisations/domainService.js';
+import { OrganisationService } from './subscriptions/organisationService.js';
 import { createPartnerServices, type PartnerServices } from './partners/partnerServices.js';
-import { SeatService } from './licensing/seatService.js';
+import { SeatService } from './subscriptions/seatService.js';
 import { Storage } from './storage/storage.js';
 
 export interface Services {
@@ -38,6 +40,7 @@ export interface Services {
   charges: IdempotentCharges;
   checkout: CheckoutService;
   billing: BillingService;
+  billingProfiles: BillingProfileService;
   seats: SeatService;
   delegation: DelegationService;
   organisations: OrganisationService;
@@ -54,7 +57,15 @@ export const DATABASE_FILE = 'outmerge.sqlite';
 /** The simulated payment provider's own records: a separate service's, so a separate file. */
 export const SIMULATED_PAYMENTS_FILE = 'simulated-payments.sqlite';
 
-export async function createServices(config: Config, log: (error: unknown, message: string) => void, options: { dnsServers?: string[]; clock?: () => number } = {}): Promise<Services> {
+/**
+ * `stripeApi`: where the Stripe provider's SDK connects when it is not api.stripe.com (the
+ * development stand-in the app started).
+ */
+export async function createServices(
+  config: Config,
+  log: (error: unknown, message: string) => void,
+  options: { dnsServers?: string[]; clock?: () => number; stripeApi?: { host: string; port: number; protocol: 'http' | 'https' } } = {},
+): Promise<Services> {
   const clock = options.clock ?? Date.now;
   const storage = Storage.open(path.join(config.dataDir, DATABASE_FILE));
   const keys = await loadSigningKeys({ configuredJson: config.license.signingKeysJson, dataDir: config.dataDir });
@@ -72,13 +83,14 @@ export async function createServices(config: Config, log: (error: unknown, messa
     domains.observe(caller);
     return caller;
   };
-  const { plans, currency, volume, taxRateBp, graceDays, webhookSecrets, claimLeaseMs, simulated } = config.payments;
-  const simulatedProvider = new SimulatedPaymentProvider({ file: path.join(config.dataDir, SIMULATED_PAYMENTS_FILE), latencyMs: simulated.latencyMs, searchLagMs: simulated.searchLagMs, clock });
-  const paymentProvider: PaymentProvider = simulatedProvider;
+  const { plans, currency, volume, taxRateBp, graceDays, webhookSecrets, claimLeaseMs, simulated, stripe, seller, vatRatesBp } = config.payments;
+  // The simulated provider is the embedded default; it refuses to exist in production (its constructor checks).
+  const simulatedProvider = stripe ? null : new SimulatedPaymentProvider({ file: path.join(config.dataDir, SIMULATED_PAYMENTS_FILE), latencyMs: simulated.latencyMs, searchLagMs: simulated.searchLagMs, clock, webhookSecrets });
+  const paymentProvider: PaymentProvider = stripe ? new StripePaymentProvider({ secretKey: stripe.secretKey, webhookSecrets: stripe.webhookSecrets, ...(options.stripeApi ? { api: options.stripeApi } : {}) }) : simulatedProvider!;
   const charges = new IdempotentCharges(storage, paymentProvider, { leaseMs: claimLeaseMs, afterCommit: () => outbox.deliver() }, clock, log);
   // Each service registers how its payments are recorded; all are in place before a claim can be reconciled.
   const checkout = new CheckoutService(storage, charges, { plans, currency, volume, taxRateBp });
-  const billing = new BillingService(storage, charges, { plans, currency, volume, taxRateBp, graceDays, webhookSecrets, publicUrl: config.publicUrl }, clock, outbox);
+  const billing = new BillingService(storage, charges, { plans, currency, volume, taxRateBp, graceDays, seller, vatRatesBp, publicUrl: config.publicUrl }, clock, outbox);
   const partners = createPartnerServices(storage, charges, checkout, outbox, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials }, clock);
   return {
     config,
@@ -91,6 +103,7 @@ export async function createServices(config: Config, log: (error: unknown, messa
     charges,
     checkout,
     billing,
+    billingProfiles: new BillingProfileService(storage, { seller, vatRatesBp }, clock),
     seats: new SeatService(storage, outbox, { publicUrl: config.publicUrl, organisationDailyEmailLimit: config.mail.organisationDailyLimit }, clock, domains),
     delegation: new DelegationService(storage, outbox, { publicUrl: config.publicUrl }, clock),
     organisations: new OrganisationService(storage, clock),
@@ -98,7 +111,7 @@ export async function createServices(config: Config, log: (error: unknown, messa
     paymentProvider,
     partners,
     close() {
-      simulatedProvider.close();
+      simulatedProvider?.close();
       storage.close();
     },
   };

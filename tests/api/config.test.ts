@@ -32,9 +32,25 @@ describe('configuration', () => {
     expect(problems({ LOG_FORMAT: 'xml' })).toEqual([expect.stringMatching(/^LOG_FORMAT/)]);
   });
 
+  it('links the footer to the page about Outmerge, and that page to the AppSource listing when there is one', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://outmerge.contoso.example' })).toMatchObject({ promoUrl: 'https://outmerge.contoso.example/outmerge.html', appSourceUrl: null });
+    expect(loadConfig({ PROMO_URL: 'https://www.outmerge.example/' }).promoUrl).toBe('https://www.outmerge.example');
+    expect(loadConfig({ APPSOURCE_URL: 'https://appsource.microsoft.com/product/office/WA200000000' }).appSourceUrl).toBe('https://appsource.microsoft.com/product/office/WA200000000');
+    expect(problems({ APPSOURCE_URL: 'javascript:alert(1)' })).toEqual([expect.stringMatching(/^APPSOURCE_URL must be an https URL/)]);
+    expect(problems({ APPSOURCE_URL: 'http://appsource.microsoft.com/x' })).toEqual([expect.stringMatching(/^APPSOURCE_URL/)]);
+  });
+
   it('requires an Entra client id for the Entra identity provider', () => {
     expect(problems({ IDENTITY_PROVIDER: 'entra' })).toEqual([expect.stringMatching(/ENTRA_CLIENT_ID/)]);
     expect(problems({ IDENTITY_PROVIDER: 'entra', ENTRA_CLIENT_ID: '8a1c2f3e-0000-4000-8000-000000000000' })).toEqual([]);
+  });
+
+  it('sends at Exchange Online\'s 30 a minute and no faster unless the deployment allows more, never below the starting pace', () => {
+    expect(loadConfig({}).sending).toMatchObject({ ratePerMinute: 30, maxRatePerMinute: 30 });
+    expect(loadConfig({ SEND_RATE_PER_MINUTE: '20' }).sending).toMatchObject({ ratePerMinute: 20, maxRatePerMinute: 20 });
+    expect(loadConfig({ SEND_RATE_PER_MINUTE: '20', SEND_RATE_MAX_PER_MINUTE: '60' }).sending).toMatchObject({ ratePerMinute: 20, maxRatePerMinute: 60 });
+    expect(problems({ SEND_RATE_PER_MINUTE: '30', SEND_RATE_MAX_PER_MINUTE: '10' })).toEqual([expect.stringMatching(/^SEND_RATE_MAX_PER_MINUTE \(10\) must not be below SEND_RATE_PER_MINUTE \(30\)/)]);
+    expect(problems({ SEND_RATE_MAX_PER_MINUTE: 'fast' })).toEqual([expect.stringMatching(/^SEND_RATE_MAX_PER_MINUTE must be a whole number/)]);
   });
 
   it('names each bad value', () => {

@@ -168,7 +168,7 @@ describe('offers (P2)', () => {
     await server.call('POST', `/api/v1/partners/${partner.id}/staff`, { token, body: { email: 'kim@india-partners.example', role: 'full' } });
     const kim = await account('kim@india-partners.example');
     const created = (await server.call('POST', `/api/v1/partners/${partner.id}/offers`, { token: kim.token, body: { kind: 'purchase', plan: 'monthly', quantity: 12, administration: { permissions: ['assign', 'view'], durationDays: 365 } } })).json<{ link: string; offer: OfferView }>();
-    const quote = server.services.checkout.quote([{ plan: 'monthly', quantity: 12 }])[0]!.totals.totalMinor;
+    const quote = server.services.checkout.quote([{ plan: 'monthly', quantity: 12 }])[0]!.totals.subtotalMinor;
     expect(created.offer).toMatchObject({ priceMinor: quote, currency: 'EUR', administration: { permissions: ['assign', 'view'], durationDays: 365 } });
     const parts = linkParts(created.link);
 
@@ -300,7 +300,7 @@ describe('delegated administration of customers (P3)', () => {
     expect((await server.call('GET', `/api/v1/subscriptions/${subscriptionId}/seats`, { token })).statusCode).toBe(200);
     // A day later: expired, and the permission function gives nothing.
     expect(later(DAY + 1000).administration.relationshipsOf(customer, subscriptionId)[0]).toMatchObject({ state: 'expired' });
-    const { authorize } = await import('../../server/src/licensing/access.js');
+    const { authorize } = await import('../../server/src/access/access.js');
     const staff = await account('owner@papa-partners.example');
     expect(() => authorize(server.services.storage, staff, subscriptionId, 'seats.view', Date.now() + DAY + 1000)).toThrow(expect.objectContaining({ statusCode: 404 }));
 

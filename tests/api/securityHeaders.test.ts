@@ -19,7 +19,7 @@ let pages: string;
 /** A built site in miniature: the files whose paths the headers depend on. */
 function writePages(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outmerge-pages-'));
-  for (const page of ['index.html', 'taskpane.html', 'portal.html', 'playground.html', 'privacy.html']) fs.writeFileSync(path.join(dir, page), `<!doctype html><title>${page}</title>`);
+  for (const page of ['index.html', 'taskpane.html', 'portal.html', 'playground.html', 'privacy.html', 'outmerge.html']) fs.writeFileSync(path.join(dir, page), `<!doctype html><title>${page}</title>`);
   fs.mkdirSync(path.join(dir, 'assets'));
   fs.copyFileSync(path.resolve('addin/public/assets/icon-80.png'), path.join(dir, 'assets/icon-80.png'));
   fs.mkdirSync(path.join(dir, 'js'));
@@ -61,6 +61,8 @@ describe('headers in the production configuration', () => {
     expect(response.headers['cross-origin-opener-policy']).toBeUndefined();
     // The rest of the policy is intact: Office.js from Microsoft's CDN, Graph and sign-in.
     expect(directive(response.headers['content-security-policy'] as string, 'script-src')).toContain('https://appsforoffice.microsoft.com');
+    // Scripts from our origin and Microsoft's CDN only, and no string made into code: the merge engine generates none.
+    expect(directive(response.headers['content-security-policy'] as string, 'script-src')).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
     expect(directive(response.headers['content-security-policy'] as string, 'connect-src')).toContain('https://graph.microsoft.com');
   });
 
@@ -80,8 +82,12 @@ describe('headers in the production configuration', () => {
   });
 
   it('other pages keep the popups they open and isolate themselves from pages that open them', async () => {
-    for (const url of ['/', '/playground.html', '/privacy.html']) {
+    // The page about Outmerge is opened from the footer of messages, in any webmail: framed by nobody, no referrer onwards.
+    for (const url of ['/', '/playground.html', '/privacy.html', '/outmerge.html']) {
       const response = await server.call('GET', url);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['referrer-policy']).toBe('no-referrer');
+      expect(response.headers['cache-control']).toBe('public, max-age=0');
       expect(response.headers['cross-origin-opener-policy']).toBe('same-origin-allow-popups');
       expect(directive(response.headers['content-security-policy'] as string, 'frame-ancestors')).toEqual(["'self'"]);
       expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
@@ -112,5 +118,25 @@ describe('headers in the production configuration', () => {
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['x-content-type-options']).toBe('nosniff');
     expect(missing.headers['cross-origin-resource-policy']).toBe('same-origin');
+  });
+});
+
+describe('the payment provider\'s script', () => {
+  it('the portal may load Stripe.js only with the Stripe provider, from Stripe\'s documented origins; no other page may', async () => {
+    const stripe = await startTestServer({ PAYMENT_PROVIDER: 'stripe', STRIPE_SECRET_KEY: 'sk_test_headers', STRIPE_WEBHOOK_SECRET: 'whsec_headers', STRIPE_PUBLISHABLE_KEY: 'pk_test_headers', STATIC_DIR: pages });
+    try {
+      const csp = (await stripe.call('GET', '/portal.html')).headers['content-security-policy'] as string;
+      expect(directive(csp, 'script-src')).toEqual(expect.arrayContaining(["'self'", 'https://js.stripe.com', 'https://*.js.stripe.com']));
+      expect(directive(csp, 'frame-src')).toEqual(expect.arrayContaining(['https://js.stripe.com', 'https://*.js.stripe.com', 'https://hooks.stripe.com']));
+      expect(directive(csp, 'connect-src')).toContain('https://api.stripe.com');
+      expect(directive(csp, 'frame-ancestors')).toEqual(["'self'"]);
+      for (const url of ['/taskpane.html', '/playground.html', '/api/v1/plans']) {
+        const other = (await stripe.call('GET', url)).headers['content-security-policy'] as string;
+        expect(other).not.toContain('stripe.com');
+      }
+    } finally {
+      await stripe.close();
+    }
+    expect((await server.call('GET', '/portal.html')).headers['content-security-policy']).not.toContain('stripe.com');
   });
 });

@@ -3,7 +3,9 @@
  * additional authentication, the buyer lands on the seats, assigns their own seat and is
  * licensed; a quantity increase with the live preview is charged exactly as shown and appears as
  * an invoice to the owner, while a delegate without `billing` sees no billing at all (and the API
- * refuses them). Screenshots of checkout and billing in English, French and German.
+ * refuses them); the owner sets the billing details invoices name (a VAT number of the wrong
+ * country explained once Save is tried). Screenshots of checkout and billing in English, French
+ * and German.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,7 +45,7 @@ afterAll(async () => {
 });
 
 describe('buying and billing in the portal', () => {
-  it('buys a cart of two plans with a card that needs the bank\'s confirmation and lands on the seats', async () => {
+  it('buys a cart of two plans with a card that needs the bank\'s confirmation (not before anything is typed) and lands on the seats', async () => {
     await portal.goto(`${server.baseUrl}/portal.html`);
     await signIn(portal, 'olivia@contoso.com');
     await portal.getByTestId('buy-button').click();
@@ -61,7 +63,13 @@ describe('buying and billing in the portal', () => {
     await expectText(portal.getByTestId('checkout-total'), /€169\.72/);
     await screenshot(portal, 'checkout-en-review');
     await portal.getByTestId('confirm-order').click();
-    await portal.getByTestId('card').fill('4000 0027 6000 3184');
+    // Nothing typed yet: the payment step asks for the card without scolding (it said "Enter a card number." here).
+    await portal.getByTestId('card').waitFor();
+    expect(await portal.getByText('Enter a card number.').count()).toBe(0);
+    await portal.getByTestId('pay').click();
+    await expectText(portal.getByText('Enter a card number.'), /Enter a card number\./);
+    // 4000 0025 0000 3155: the bank confirms the first payment; the saved card then pays quantity changes off-session.
+    await portal.getByTestId('card').fill('4000 0025 0000 3155');
     await portal.getByTestId('pay').click();
     await expectText(portal.getByTestId('authenticate'), /Your bank asks you to confirm the payment of €169\.72/);
     await screenshot(portal, 'checkout-en-authenticate');
@@ -85,7 +93,7 @@ describe('buying and billing in the portal', () => {
     await portal.getByTestId('new-quantity').press('Tab');
     await expectText(portal.getByTestId('quantity-due'), /Charged now: €\d+\.\d\d/);
     const due = /€\d+\.\d\d/.exec(await portal.getByTestId('quantity-due').innerText())![0];
-    await expectText(portal.getByTestId('quantity-recurring'), /Then €74\.59 per month \(tax included\)/);
+    await expectText(portal.getByTestId('quantity-recurring'), /Then €69\.00 per month before tax/);
     await screenshot(portal.getByRole('dialog'), 'quantity-en-preview');
     await portal.getByTestId('confirm-quantity').click();
     await expectText(portal.getByTestId('quantity-notice'), /Done: 15 seats/);
@@ -97,16 +105,46 @@ describe('buying and billing in the portal', () => {
     const firstRow = await portal.getByTestId('invoices').locator('tbody tr').first().innerText();
     expect(firstRow).toMatch(/^OM-\d{4}-\d{6}\b[\s\S]*Seat change[\s\S]*Paid/);
     expect(firstRow).toContain(due);
-    await expectText(portal.getByTestId('payment-method'), /VISA ending in 3184/);
+    await expectText(portal.getByTestId('payment-method'), /VISA ending in 3155/);
     await screenshot(portal, 'billing-en');
     const invoices = (await (await api('GET', `/api/v1/subscriptions/${subscriptionId}/invoices`, await apiToken('olivia@contoso.com'))).json()) as { invoices: Array<{ kind: string; totalMinor: number }> };
     expect(invoices.invoices.map((i) => i.kind)).toEqual(['quantity_change', 'purchase']);
   });
 
+  it('sets the billing details invoices name: a VAT number of the wrong country is explained once Save is tried, and nothing is kept until it is right', async () => {
+    const owner = await apiToken('olivia@contoso.com');
+    const profile = async () => (await api('GET', `/api/v1/subscriptions/${subscriptionId}/billing-profile`, owner)).json();
+    const form = portal.getByTestId('billing-profile');
+    await expectText(portal.getByTestId('profile-tax'), /No billing details yet: invoices name the organisation and the owner's address\./);
+    await portal.getByTestId('profile-company').fill('Contoso GmbH');
+    await portal.getByTestId('profile-address').fill('Hauptstraße 1\n10115 Berlin');
+    await portal.getByTestId('profile-country').selectOption('DE');
+    await expectText(form, /For example DE123456789\. Leave it empty if you buy as a consumer\./);
+    await portal.getByTestId('profile-vat-id').fill('FR 12 345678901');
+    await portal.getByTestId('profile-email').fill('billing@contoso.com');
+    // Typed but not saved yet: no field is marked wrong.
+    expect(await form.getByText(/is not a VAT number/).count()).toBe(0);
+    await portal.getByTestId('save-profile').click();
+    await expectText(form.getByText(/is not a VAT number/), /This is not a VAT number of Germany\. Check the country and the number \(for example DE123456789\), or leave it empty if you buy as a consumer\./);
+    await screenshot(form, 'billing-profile-en-wrong-vat');
+    expect(await profile()).toEqual({ profile: null, tax: null });
+
+    await portal.getByTestId('profile-vat-id').fill('DE 123 456 789');
+    await portal.getByTestId('save-profile').click();
+    await expectText(portal.getByTestId('billing-profile-notice'), /Saved\. The next invoices use these details\./);
+    await expectText(portal.getByTestId('profile-tax'), /No VAT on invoices: as a business with a VAT number you account for it yourself \(reverse charge\)\./);
+    expect(await portal.getByTestId('profile-vat-id').inputValue()).toBe('DE123456789');
+    await screenshot(form, 'billing-profile-en');
+    expect(await profile()).toEqual({
+      profile: { companyName: 'Contoso GmbH', address: 'Hauptstraße 1\n10115 Berlin', country: 'DE', vatId: 'DE123456789', billingEmail: 'billing@contoso.com', language: 'en' },
+      tax: { treatment: 'eu_reverse_charge', rateBp: 0 },
+    });
+  });
+
   it('shows checkout and billing in French and German with every text translated', async () => {
     for (const [language, billing, cart] of [
-      ['fr', /Factures[\s\S]*Modification des licences[\s\S]*Réglée/, /par mois/],
-      ['de', /Rechnungen[\s\S]*Lizenzänderung[\s\S]*Bezahlt/, /pro Monat/],
+      ['fr', /Coordonnées de facturation[\s\S]*Pas de TVA sur les factures[\s\S]*Enregistrer les coordonnées[\s\S]*Factures[\s\S]*Modification des licences[\s\S]*Réglée/, /par mois/],
+      ['de', /Rechnungsangaben[\s\S]*Keine MwSt\. auf den Rechnungen[\s\S]*Rechnungsangaben speichern[\s\S]*Rechnungen[\s\S]*Lizenzänderung[\s\S]*Bezahlt/, /pro Monat/],
     ] as const) {
       await portal.getByTestId('language').selectOption(language);
       await expectText(portal.getByTestId('billing-tab'), billing);

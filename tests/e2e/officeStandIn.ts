@@ -1,8 +1,10 @@
 /**
  * Office.js for tests, in place of Microsoft's CDN script (routed; production pages keep the CDN
  * address). Two faces, as Office documents them:
- * - in the task pane, an Outlook compose item (subject, HTML body, From, Mailbox up to 1.7, the
- *   user's address and display language), NestedAppAuth as configured, and `displayDialogAsync` with the
+ * - in the task pane, an Outlook compose item (subject, HTML body, From, Mailbox up to 1.7, the user's
+ *   address and display language; `body.setSelectedDataAsync` puts data at the top of the body, where
+ *   Office puts it when the cursor never was in the body, text escaped as text, reported to the
+ *   test through `onBodyChanged`), NestedAppAuth as configured, and `displayDialogAsync` with the
  *   refusals of "Handle errors and events in the Office dialog box": HTTPS only (12005), the pane's
  *   own domain only (12004), one dialog at a time (12007); it appends `_host_info` to the dialog's
  *   first address, as Office does, and delivers the dialog's messages with their origin;
@@ -94,11 +96,26 @@ function hostScript(item: OutlookItem): string {
         userProfile: { emailAddress: item.email, displayName: item.email, accountType: 'office365' },
         item: {
           subject: { getAsync: (callback) => callback(ok(item.subject)) },
-          // Mailbox 1.7, which isSetSupported reports: the compose From (the user's own mailbox here).
+          // Mailbox 1.7: the compose From, here the user's own mailbox.
           from: { getAsync: (options, callback) => (typeof options === 'function' ? options : callback)(ok({ emailAddress: item.email, displayName: item.email, recipientType: 'user' })) },
           body: {
             getTypeAsync: (callback) => callback(ok('html')),
             getAsync: (type, options, callback) => (typeof options === 'function' ? options : callback)(ok(type === 'html' ? item.bodyHtml : item.bodyHtml.replace(/<[^>]+>/g, ''))),
+            // Body.setSelectedDataAsync (Mailbox 1.1): at most 1,000,000 characters; text is text in an HTML body;
+            // the cursor was never in this body, so the data goes at the top of the body's content.
+            setSelectedDataAsync: (data, options, callback) => {
+              if (typeof options === 'function') { callback = options; options = {}; }
+              const done = callback || (() => {});
+              if (typeof data !== 'string') return done({ status: 'failed', error: { name: 'InvalidDataFormat', message: 'The data must be a string.' } });
+              if (data.length > 1000000) return done({ status: 'failed', error: { name: 'DataExceedsMaximumSize', message: 'The data parameter is longer than 1,000,000 characters.' } });
+              const asText = !options || !options.coercionType || options.coercionType === 'text';
+              const inserted = asText ? data.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : data;
+              const open = /<body[^>]*>/i.exec(item.bodyHtml);
+              const at = open ? open.index + open[0].length : 0;
+              item.bodyHtml = item.bodyHtml.slice(0, at) + inserted + item.bodyHtml.slice(at);
+              window.__officeBodyChanged && window.__officeBodyChanged(item.bodyHtml);
+              done(ok(undefined));
+            },
           },
         },
       },
@@ -108,8 +125,9 @@ function hostScript(item: OutlookItem): string {
 })();`;
 }
 
-export async function installOffice(context: BrowserContext, item: OutlookItem): Promise<DialogMessage[]> {
+export async function installOffice(context: BrowserContext, item: OutlookItem, onBodyChanged?: (bodyHtml: string) => void): Promise<DialogMessage[]> {
   const messages: DialogMessage[] = [];
+  if (onBodyChanged) await context.exposeFunction('__officeBodyChanged', onBodyChanged);
   await context.exposeFunction('__officeDialogMessageParent', (message: string, targetOrigin: string | null, page: string) => {
     messages.push({ message, targetOrigin, page });
   });

@@ -72,7 +72,7 @@ describe('partners in the portal', () => {
     await partner.getByTestId('offer-seats').fill('5');
     await partner.getByTestId('offer-ask-administration').click();
     // The engine's price for 5 monthly seats, shown before the link exists.
-    await expectText(partner.getByTestId('offer-price'), /Price shown to the customer: €25\.00 per month, tax included/);
+    await expectText(partner.getByTestId('offer-price'), /Price shown to the customer: €25\.00 per month before tax/);
     await partner.getByTestId('create-offer').click();
     await expect.poll(() => partner.getByTestId('offer-link').inputValue(), { timeout: 15_000 }).toMatch(/\/portal\.html#\/offer\?code=P[A-Z0-9]{9}&token=[A-Za-z0-9_-]+$/);
     offerHash = new URL(await partner.getByTestId('offer-link').inputValue()).hash;
@@ -86,13 +86,13 @@ describe('partners in the portal', () => {
     await expectText(customer.getByTestId('offer-administration'), /Northwind Partners also asks to administer the subscription for 365 days[\s\S]*assign and remove licenses[\s\S]*view the subscription/);
     await inEveryLanguage(customer, 'partners-offer-landing', {
       en: { testId: 'offer-landing', pattern: /Northwind Partners offers you Outmerge[\s\S]*Sign in with your Microsoft 365/ },
-      fr: { testId: 'offer-landing', pattern: /Northwind Partners te propose Outmerge[\s\S]*5 licences[\s\S]*par mois, TTC[\s\S]*pendant 365 jours/ },
-      de: { testId: 'offer-landing', pattern: /Northwind Partners bietet dir Outmerge an[\s\S]*5 Lizenzen[\s\S]*pro Monat, inkl\. Steuern[\s\S]*365 Tage lang/ },
+      fr: { testId: 'offer-landing', pattern: /Northwind Partners te propose Outmerge[\s\S]*5 licences[\s\S]*par mois hors taxes[\s\S]*pendant 365 jours/ },
+      de: { testId: 'offer-landing', pattern: /Northwind Partners bietet dir Outmerge an[\s\S]*5 Lizenzen[\s\S]*pro Monat zzgl\. MwSt\.[\s\S]*365 Tage lang/ },
     });
 
     await signIn(customer, 'fiona@fabrikam.com');
     await customer.getByTestId('offer-card').fill('4242 4242 4242 4242');
-    await expectText(customer.getByTestId('take-offer'), /Buy for €25\.00 per month, tax included/);
+    await expectText(customer.getByTestId('take-offer'), /Buy for €25\.00 per month before tax/);
     await customer.getByTestId('take-offer').click();
     await expectText(customer.getByTestId('offer-done'), /your subscription is paid and ready\. We emailed you the administration request from Northwind Partners/);
     const href = await customer.getByTestId('offer-open-subscription').getAttribute('href');
@@ -218,8 +218,8 @@ describe('partners in the portal', () => {
     await partner.goto(`${server.baseUrl}/portal.html#/partners/${partnerId}/offers`);
     await inEveryLanguage(partner, 'partners-offers', {
       en: { testId: 'offers-table', pattern: /Spring offer[\s\S]*By 1 customer/ },
-      fr: { testId: 'offers-table', pattern: /Offre d’achat[\s\S]*5 licences[\s\S]*par mois, TTC[\s\S]*Par 1 client[\s\S]*Actif/ },
-      de: { testId: 'offers-table', pattern: /Kaufangebot[\s\S]*5 Lizenzen[\s\S]*pro Monat, inkl\. Steuern[\s\S]*Von 1 Kunden[\s\S]*Aktiv/ },
+      fr: { testId: 'offers-table', pattern: /Offre d’achat[\s\S]*5 licences[\s\S]*par mois hors taxes[\s\S]*Par 1 client[\s\S]*Actif/ },
+      de: { testId: 'offers-table', pattern: /Kaufangebot[\s\S]*5 Lizenzen[\s\S]*pro Monat zzgl\. MwSt\.[\s\S]*Von 1 Kunden[\s\S]*Aktiv/ },
     });
   });
 });

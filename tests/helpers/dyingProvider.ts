@@ -36,7 +36,17 @@ export class DyingProvider implements PaymentProvider {
     return this.inner.findCharge(idempotencyKey);
   }
 
-  parseWebhookEvent(body: unknown) {
-    return this.inner.parseWebhookEvent(body);
+  readonly webhookSignatureHeader = 'outmerge-signature';
+
+  verifyWebhook(rawBody: string, signatureHeader: string | undefined, nowSeconds: number) {
+    return this.inner.verifyWebhook(rawBody, signatureHeader, nowSeconds);
+  }
+
+  savePaymentMethod(input: string, options: { idempotencyKey: string }) {
+    return this.inner.savePaymentMethod(input, options);
+  }
+
+  refund(reference: string, amountMinor: number, options: { idempotencyKey: string }) {
+    return this.inner.refund(reference, amountMinor, options);
   }
 }

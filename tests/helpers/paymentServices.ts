@@ -8,11 +8,11 @@ import type { TestServer } from './testServer.js';
 
 export function paymentServices(server: TestServer, provider: PaymentProvider, options: { clock?: () => number; leaseMs?: number } = {}) {
   const { config, storage, outbox } = server.services;
-  const { plans, currency, volume, taxRateBp, graceDays, webhookSecrets, claimLeaseMs } = config.payments;
+  const { plans, currency, volume, taxRateBp, graceDays, claimLeaseMs, seller, vatRatesBp } = config.payments;
   const clock = options.clock ?? Date.now;
   const charges = new IdempotentCharges(storage, provider, { leaseMs: options.leaseMs ?? claimLeaseMs, afterCommit: () => outbox.deliver() }, clock);
   const checkout = new CheckoutService(storage, charges, { plans, currency, volume, taxRateBp });
-  const billing = new BillingService(storage, charges, { plans, currency, volume, taxRateBp, graceDays, webhookSecrets, publicUrl: config.publicUrl }, clock, outbox);
+  const billing = new BillingService(storage, charges, { plans, currency, volume, taxRateBp, graceDays, seller, vatRatesBp, publicUrl: config.publicUrl }, clock, outbox);
   const partners = createPartnerServices(storage, charges, checkout, outbox, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials }, clock);
   return { charges, checkout, billing, partners };
 }

@@ -12,6 +12,7 @@ import type { FastifyInstance, LightMyRequestResponse, RouteOptions } from 'fast
 import { buildApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
 import type { Services } from '../../server/src/services.js';
+import type { StripeStandIn } from '../../server/src/dev/stripe/stripeStandIn.js';
 import { auditAnswers } from './answerAudit.js';
 
 export function freePort(): Promise<number> {
@@ -30,6 +31,8 @@ export interface TestServer {
   services: Services;
   baseUrl: string;
   dataDir: string;
+  /** The development Stripe stand-in, with PAYMENT_PROVIDER=stripe and no key. */
+  stripeStandIn: StripeStandIn | null;
   /** A development access token for the Outmerge API (or for Graph). */
   token(email: string, options?: { tenantId?: string; resource?: 'api' | 'graph'; scopes?: string[] }): Promise<string>;
   /** JSON request with an optional bearer token. */
@@ -42,7 +45,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outmerge-test-'));
   // PUBLIC_URL on the address it listens on, as the server-process helper does: links and the Graph stand-in's URLs reach it.
   const config = loadConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-pages'), LOG_LEVEL: 'silent', ...env });
-  const { app, services } = await buildApp(config, { logger: false, ...(options.clock ? { clock: options.clock } : {}), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
+  const { app, services, stripeStandIn } = await buildApp(config, { logger: false, ...(options.clock ? { clock: options.clock } : {}), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
   const audit = auditAnswers(app);
   await app.listen({ host: '127.0.0.1', port });
   const call: TestServer['call'] = (method, url, options = {}) =>
@@ -57,6 +60,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     services,
     baseUrl: `http://127.0.0.1:${port}`,
     dataDir,
+    stripeStandIn,
     call,
     async token(email, options = {}) {
       const response = await call('POST', '/dev/idp/token', { body: { email, ...options } });

@@ -13,6 +13,7 @@ import { browserStore } from '../storage/keyValueStore.js';
 import { failureOf, signInPath } from './authFlow.js';
 import type { AuthFailure, Account, AuthPort } from './authPort.js';
 import { DevelopmentAuth } from './developmentAuth.js';
+import { LazyAuth } from './lazyAuth.js';
 
 export function useAuth(config: ClientConfig, options: { broker: AuthBroker; loginHint: string | null }) {
   const { prompt, dialog } = useDevelopmentSignInPrompt();
@@ -38,9 +39,21 @@ export function useAuth(config: ClientConfig, options: { broker: AuthBroker; log
         const { OfficeDialogAuth } = await import('./dialogAuth.js');
         // The dialog's own cache keeps the account; the pane starts signed out until the user signs in.
         if (!cancelled) setAuth(new OfficeDialogAuth({ open: broker.open, origin: window.location.origin, apiScope: config.identity.apiScope, loginHint, locale }));
+      } else if (path === 'nested') {
+        // MSAL is loaded when it is needed (lazyAuth.ts): at sign-in, or now for someone signed in before.
+        const lazy = new LazyAuth(async () => {
+          const { MsalAuth } = await import('./msalAuth.js');
+          return MsalAuth.create({ clientId: config.identity.clientId, apiScope: config.identity.apiScope, nested: true, loginHint });
+        }, browserStore());
+        if (lazy.signedInBefore) await lazy.ready();
+        if (!cancelled) {
+          setAuth(lazy);
+          setAccount(lazy.currentAccount());
+        }
       } else {
+        // MSAL's popup must open in the click's own task: it cannot wait for a module to load, so MSAL is loaded now.
         const { MsalAuth } = await import('./msalAuth.js');
-        const msal = await MsalAuth.create({ clientId: config.identity.clientId, apiScope: config.identity.apiScope, nested: path === 'nested', loginHint });
+        const msal = await MsalAuth.create({ clientId: config.identity.clientId, apiScope: config.identity.apiScope, nested: false, loginHint });
         if (!cancelled) {
           setAuth(msal);
           setAccount(msal.currentAccount());

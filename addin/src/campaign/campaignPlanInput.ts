@@ -1,5 +1,5 @@
 /** What the pane plans a campaign from: the mapping its recipient list has so far, and the template's field names. */
-import type { CompileResult } from '../../../shared/src/merge/mergeTemplate.js';
+import { isMergeFieldName, type CompileResult } from '../../../shared/src/merge/mergeTemplate.js';
 import type { CampaignMapping } from './definitionMessages.js';
 
 /** The columns chosen for a list; null until the address column is known. */
@@ -18,4 +18,19 @@ export function toggledRow(rows: ReadonlySet<number>, row: number): ReadonlySet<
   const next = new Set(rows);
   if (!next.delete(row)) next.add(row);
   return next;
+}
+
+/** Rows left out by hand, with every row of `rows` taken back in (`included`) or left out. */
+export function withRowsIncluded(excluded: ReadonlySet<number>, rows: readonly number[], included: boolean): ReadonlySet<number> {
+  const next = new Set(excluded);
+  for (const row of rows) {
+    if (included) next.delete(row);
+    else next.add(row);
+  }
+  return next;
+}
+
+/** The columns the field picker offers, and those it cannot (their name has a brace, pipe, quote or equals sign). */
+export function fieldChoices(columns: readonly string[]): { usable: string[]; unusable: string[] } {
+  return { usable: columns.filter(isMergeFieldName), unusable: columns.filter((column) => !isMergeFieldName(column)) };
 }

@@ -1,7 +1,8 @@
 /**
  * Sends a campaign exactly once per row (M6, M7). Up to 4 rows are worked on at a time (Exchange
- * allows 4 requests in flight per mailbox); sends are paced at the configured rate; a 429 pauses
- * every worker until its Retry-After; transient errors back off. Each row's message is created as
+ * allows 4 requests in flight per mailbox); sends are paced by SendPacer (sendPacer.ts: the
+ * configured pace at first, then the mailbox's limit as its refusals show it, never above the
+ * configured maximum); a 429 pauses every worker until its Retry-After; transient errors back off. Each row's message is created as
  * a draft in the user's own mailbox carrying the row's marker (and, for a shared mailbox, `from`
  * set to it: Microsoft's recipe), then the draft is sent. The ledger is saved before and after
  * every request, so a run stopped at any point (pause, closed pane, crash) resumes correctly.
@@ -26,6 +27,7 @@ import { base64ToBytes, deliveryPlan, needsFollowUpRequests, type DeliveryPlan }
 import { isSettled, rowMarker, totals, type BlockReason, type CampaignLedger, type FailureReason, type LedgerTotals, type RowState } from './campaign.js';
 import type { DeliveryReport, MailboxHealth } from './deliveryReports.js';
 import { recipientsOf, type OutgoingMessage } from './outgoingMessage.js';
+import { SendPacer, type SendSlot } from './sendPacer.js';
 
 export type GraphOperations = Pick<GraphMailClient, 'createDraft' | 'sendDraft' | 'findByMarker' | 'deleteMessage' | 'addAttachment' | 'uploadAttachment'>;
 
@@ -45,7 +47,12 @@ export interface RecipientBudget {
 
 export interface RunOptions {
   graph: GraphOperations;
+  /** The pace sends start at, messages per minute (SEND_RATE_PER_MINUTE). */
   ratePerMinute: number;
+  /** The fastest the runner may go when the mailbox allows more (SEND_RATE_MAX_PER_MINUTE); `ratePerMinute` unless set. */
+  maxRatePerMinute?: number;
+  /** The window of the mailbox's message rate limit (a minute in Exchange Online). */
+  rateWindowMs?: number;
   /** Called after every state change; must persist the ledger. */
   save: (ledger: CampaignLedger) => void;
   signal?: AbortSignal;
@@ -76,8 +83,6 @@ const MAX_TRANSIENT_RETRIES = 5;
 const MAX_THROTTLED_RETRIES = 20;
 /** Times a row's draft may be built and thrown away (half-made) before the row fails. */
 const MAX_BUILD_ATTEMPTS = 3;
-/** Sends are spaced 2% wider than the configured rate, so that timing jitter never lands a send just inside a full window. */
-const PACING_MARGIN = 1.02;
 /** Waits shorter than this are slept through; longer ones end the run and schedule the rest. */
 const LONGEST_BUDGET_SLEEP_MS = 60_000;
 const DAY_MS = 24 * 3600_000;
@@ -129,11 +134,13 @@ function pending(attempts: number): RowState {
 export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<number, OutgoingMessage>, options: RunOptions): Promise<CampaignLedger> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? abortableSleep;
-  const interval = (60_000 / options.ratePerMinute) * PACING_MARGIN;
+  const pacer = new SendPacer({
+    ratePerMinute: options.ratePerMinute,
+    ...(options.maxRatePerMinute === undefined ? {} : { maxRatePerMinute: options.maxRatePerMinute }),
+    ...(options.rateWindowMs === undefined ? {} : { windowMs: options.rateWindowMs }),
+  });
   const backoff = options.backoffMs ?? 500;
   const sendAs = ledger.mailbox;
-  let nextSendAt = now();
-  let throttledUntil = 0;
   let cursor = 0;
   let halted = false;
   /** Recipients of rows taken from the budget but not yet in the send log. */
@@ -145,7 +152,8 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
 
   const report = () => {
     const counts = totals(ledger);
-    options.onProgress?.({ ...counts, throttledUntil: throttledUntil > now() ? throttledUntil : null, estimatedRemainingMs: counts.remaining * interval });
+    const throttledUntil = pacer.throttledUntil;
+    options.onProgress?.({ ...counts, throttledUntil: throttledUntil > now() ? throttledUntil : null, estimatedRemainingMs: counts.remaining * pacer.intervalMs() });
   };
   const set = (row: number, state: RowState) => {
     ledger.states[row] = state;
@@ -154,32 +162,60 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
   };
   const stopped = () => halted || blocked !== null || options.signal?.aborted === true;
 
+  /** Waits for the next send slot the pacer gives; a slot given up while waiting (a 429 came) is taken again. */
+  const sendSlot = async (): Promise<SendSlot> => {
+    for (;;) {
+      const slot = pacer.reserve(now());
+      await sleep(slot.at - now(), options.signal);
+      if (stopped()) {
+        pacer.cancel(slot);
+        throw new Interrupted();
+      }
+      if (pacer.begin(slot, now())) return slot;
+    }
+  };
+
   /**
    * One Graph call with the shared throttle gate, backoff for transient errors, and the abort
-   * signal. A paced call (a send) also takes the next send slot, on every attempt, so that
-   * retries after a 429 are spread out instead of arriving together.
+   * signal. A paced call (a send) also takes a send slot from the pacer, on every attempt, and
+   * tells it how the mailbox answered: that is how the pace follows the mailbox's limit.
    */
   const call = async <T,>(work: () => Promise<T>, paced = false, beforeRequest?: () => void): Promise<T> => {
     for (let attempt = 0, throttled = 0; ; attempt++) {
-      if (paced) {
-        const slot = Math.max(now(), nextSendAt, throttledUntil);
-        nextSendAt = slot + interval;
-        await sleep(slot - now(), options.signal);
-      } else if (throttledUntil > now()) await sleep(throttledUntil - now(), options.signal);
+      let slot: SendSlot | null = null;
+      if (paced) slot = await sendSlot();
+      else if (pacer.throttledUntil > now()) await sleep(pacer.throttledUntil - now(), options.signal);
       if (stopped()) throw new Interrupted();
-      // Written only once the request really goes out: a run stopped while waiting for its slot left nothing unclear.
-      beforeRequest?.();
       try {
-        return await work();
+        // Written only once the request really goes out: a run stopped while waiting for its slot left nothing unclear.
+        beforeRequest?.();
       } catch (error) {
-        if (!(error instanceof GraphRequestError)) throw error;
+        if (slot) pacer.cancel(slot);
+        throw error;
+      }
+      try {
+        const result = await work();
+        if (slot) pacer.accepted(slot, now());
+        return result;
+      } catch (error) {
+        if (!(error instanceof GraphRequestError)) {
+          if (slot) pacer.unclear(slot, now());
+          throw error;
+        }
         if (error.kind === 'throttled') {
+          const retryAfterMs = error.retryAfterSeconds === null ? null : error.retryAfterSeconds * 1000;
+          const fallbackMs = 2 ** Math.min(attempt, 6) * 1000;
+          if (slot) pacer.refused(slot, now(), retryAfterMs, fallbackMs);
+          else pacer.pause(now() + (retryAfterMs ?? fallbackMs));
           // Graph asks for patience; endless patience is a loop: after many, the run pauses.
           if (++throttled > MAX_THROTTLED_RETRIES) throw new Interrupted();
-          throttledUntil = Math.max(throttledUntil, now() + (error.retryAfterSeconds ?? 2 ** Math.min(attempt, 6)) * 1000);
-          nextSendAt = Math.max(nextSendAt, throttledUntil);
           report();
           continue;
+        }
+        // A send whose answer was lost may have been counted by the mailbox; one refused otherwise was not.
+        if (slot) {
+          if (error.kind === 'ambiguous') pacer.unclear(slot, now());
+          else pacer.cancel(slot);
         }
         if (error.kind === 'transient' && attempt < MAX_TRANSIENT_RETRIES) {
           await sleep(backoff * 2 ** attempt, options.signal);

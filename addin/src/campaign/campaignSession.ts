@@ -50,7 +50,9 @@ export interface SessionOptions {
   store: KeyValueStore;
   lock: RunnerLock;
   sendLog: SendLog;
+  /** The pace sends start at, and the fastest they may go when the mailbox allows more (sendPacer.ts). */
   ratePerMinute: number;
+  maxRatePerMinute?: number;
   /** A draft attachment's bytes by name, read from the draft when sent. */
   attachment: (definition: CampaignDefinition, name: string) => Promise<GraphFileAttachment>;
   /** A draft inline image by content id. */
@@ -406,6 +408,7 @@ export class CampaignSession {
       await runCampaign(ledger, view.messages, {
         graph,
         ratePerMinute: this.options.ratePerMinute,
+        ...(this.options.maxRatePerMinute === undefined ? {} : { maxRatePerMinute: this.options.maxRatePerMinute }),
         attachment: (name) => this.options.attachment(definition, name),
         inlineImage: (contentId) => this.options.inlineImage(definition, contentId),
         signal: abort.signal,

@@ -1,16 +1,32 @@
 /** Turns findings and template problems into the sentences the pane shows. */
 import type { Translator } from '../../../shared/src/i18n/translate.js';
-import type { TemplateProblem } from '../../../shared/src/merge/mergeTemplate.js';
+import { mergeFieldTag, type TemplateProblem } from '../../../shared/src/merge/mergeTemplate.js';
 import type { RowState } from './campaign.js';
 import type { ReportLine } from './campaignReport.js';
 import type { Finding } from './planCampaign.js';
+import type { RecipientListProblem } from './readRecipients.js';
 
+/** A template problem in words: where it is, as the reader of the message sees the text around it, and what to do. */
 export function describeProblem(problem: TemplateProblem, t: Translator): string {
   const part = t(problem.part === 'subject' ? 'problems.part.subject' : 'problems.part.body');
-  const params = { part, tag: problem.tag, line: problem.line, column: problem.column, field: problem.field ?? '' };
-  if (problem.code === 'UNKNOWN_FIELD') return t('problems.unknownField', params);
-  if (problem.code === 'UNSUPPORTED_TAG') return t('problems.unsupportedTag', params);
-  return t('problems.syntax', params);
+  const params = { part, tag: problem.tag, excerpt: `${problem.before}${problem.tag}${problem.after}`, field: problem.field ?? '' };
+  switch (problem.code) {
+    case 'UNKNOWN_FIELD': {
+      const suggestion = problem.suggestion === undefined ? null : mergeFieldTag(problem.suggestion);
+      const unknown = t('problems.unknownField', params);
+      return suggestion ? `${unknown} ${t('problems.didYouMean', { suggestion })}` : unknown;
+    }
+    case 'UNSUPPORTED_TAG':
+      return t('problems.unsupportedTag', params);
+    case 'UNCLOSED_CONDITION':
+      return t('problems.unclosedCondition', params);
+    case 'UNEXPECTED_ELSE':
+      return t('problems.unexpectedElse', params);
+    case 'UNEXPECTED_END':
+      return t('problems.unexpectedEnd', params);
+    case 'SYNTAX_ERROR':
+      return t('problems.syntax', params);
+  }
 }
 
 export function describeFinding(finding: Finding, t: Translator): string {
@@ -77,4 +93,24 @@ export function testSendOutcome(state: RowState, address: string, t: Translator)
   if (state.status === 'sent') return { ok: true, text: t('preview.testSent', { address }) };
   const why = state.status !== 'failed' ? t('report.reason.budget') : state.reason === 'send_as_denied' ? t('send.sendAsDenied') : state.reason === 'rejected' && state.message ? state.message : t(`report.reason.${state.reason}`);
   return { ok: false, text: t('preview.testNotSent', { message: why }) };
+}
+
+/** Why a recipient list cannot be used, and what to do about it. */
+export function describeListProblem(problem: RecipientListProblem, t: Translator): string {
+  switch (problem.code) {
+    case 'NO_EMAIL_COLUMN':
+      return t('recipients.noEmailColumn', { file: problem.fileName });
+    case 'MOSTLY_INVALID_ADDRESSES':
+      return t('recipients.mostlyInvalid', { file: problem.fileName, column: problem.column, invalid: problem.invalid, total: problem.total, example: problem.example });
+    case 'NO_ROWS':
+      return t('recipients.noRows', { file: problem.fileName });
+    case 'EMPTY_SHEET':
+      return t('recipients.emptySheet', { file: problem.fileName, sheet: problem.sheet });
+    case 'NOT_CSV':
+      return t('recipients.notCsv', { file: problem.fileName });
+    case 'CONTACTS_FAILED':
+      return t('recipients.contactsFailed', { message: problem.message });
+    case 'PARSE_ERROR':
+      return t('recipients.parseError', { file: problem.fileName, message: problem.message });
+  }
 }

@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { compileTemplate } from '../../../shared/src/merge/mergeTemplate.js';
-import { decodeText, firstSheetWithAddresses, parseRecipientCsv, readWorkbook, recipientListFromSheet, RecipientListError } from './readRecipients.js';
+import { decodeText, firstSheetWithAddresses, noAddressColumn, parseRecipientCsv, readWorkbook, recipientListFromSheet, RecipientListError, type RecipientListProblem } from './readRecipients.js';
 
-function problem(fn: () => unknown): string {
+function problemOf(fn: () => unknown): RecipientListProblem | string {
   try {
     fn();
     return 'none';
   } catch (error) {
-    return error instanceof RecipientListError ? error.problem.code : String(error);
+    return error instanceof RecipientListError ? error.problem : String(error);
   }
+}
+
+function problem(fn: () => unknown): string {
+  const found = problemOf(fn);
+  return typeof found === 'string' ? found : found.code;
 }
 
 describe('recipient CSV import', () => {
@@ -65,6 +70,16 @@ describe('recipient CSV import', () => {
     expect(problem(() => parseRecipientCsv('a.csv', 'Name,Email\n'))).toBe('NO_ROWS');
     expect(problem(() => parseRecipientCsv('a.csv', 'Name,Email\n"Anna,anna@contoso.com\n'))).toBe('PARSE_ERROR');
   });
+
+  it('says how many values of the address column are not addresses when most of them are not', () => {
+    const rows = Array.from({ length: 200 }, (_, i) => (i < 20 ? `P${i},p${i}@contoso.com,Paris` : `P${i},p${i} at contoso.com,Paris`));
+    expect(problemOf(() => parseRecipientCsv('people.csv', ['Name,Email,City', ...rows].join('\n')))).toEqual({ code: 'MOSTLY_INVALID_ADDRESSES', fileName: 'people.csv', column: 'Email', invalid: 180, total: 200, example: 'p20 at contoso.com' });
+  });
+
+  it('names the column with the "@" rather than a postal address column, and nothing when no column has any', () => {
+    expect(noAddressColumn('a.csv', ['Address', 'Contact'], [{ Address: '12 rue de la Paix', Contact: 'x@' }, { Address: '1 Main St', Contact: 'y@' }])).toEqual({ code: 'MOSTLY_INVALID_ADDRESSES', fileName: 'a.csv', column: 'Contact', invalid: 2, total: 2, example: 'x@' });
+    expect(noAddressColumn('a.csv', ['Name', 'City'], [{ Name: 'Anna', City: 'Paris' }])).toEqual({ code: 'NO_EMAIL_COLUMN', fileName: 'a.csv' });
+  });
 });
 
 describe('Excel workbooks', () => {
@@ -111,6 +126,7 @@ describe('Excel workbooks', () => {
 });
 
 describe('large files', () => {
+  // 40,000 rows parsed twice: a few seconds on a busy machine (hence the time allowed).
   it('reads in chunks with progress, and gets the same list as a whole-text parse', () => {
     const text = ['Name,Email', ...Array.from({ length: 40_000 }, (_, i) => `"Person, ${i}",p${i}@contoso.com`)].join('\n');
     const shares: number[] = [];
@@ -120,5 +136,5 @@ describe('large files', () => {
     expect(shares).toEqual([...shares].sort((a, b) => a - b));
     expect(chunked).toEqual(parseRecipientCsv('big.csv', text));
     expect(chunked.rows).toHaveLength(40_000);
-  });
+  }, 30_000);
 });

@@ -2,11 +2,14 @@
  * Reads a recipient list (M2). CSV with papaparse: delimiter sniffed, header row, empty lines
  * skipped, quoted newlines kept; bytes decoded as UTF-8 (BOM or not) with a Windows-1252 fallback,
  * which is what Excel's "CSV" (not "CSV UTF-8") writes on Western European Windows. Excel .xlsx
- * with read-excel-file (loaded only when a workbook is chosen), one sheet at a time.
+ * with read-excel-file (loaded only when a workbook is chosen), one sheet at a time, each number
+ * and date as its cell shows it (its number format, excelNumberFormat.ts).
  */
 import Papa from 'papaparse';
 import { isValidEmail } from '../../../shared/src/email/normalizeEmail.js';
 import type { MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
+import { formatCellValue, GENERAL, SHORT_DATE } from './excelNumberFormat.js';
+import { readWorkbookFormats, type WorkbookFormats } from './xlsxCellFormats.js';
 
 export interface RecipientList {
   fileName: string;
@@ -22,7 +25,9 @@ export type RecipientListProblem =
   | { code: 'CONTACTS_FAILED'; fileName: string; message: string }
   | { code: 'PARSE_ERROR'; fileName: string; message: string }
   | { code: 'NO_ROWS'; fileName: string }
-  | { code: 'NO_EMAIL_COLUMN'; fileName: string };
+  | { code: 'NO_EMAIL_COLUMN'; fileName: string }
+  /** The column meant for addresses holds mostly something else: how many of its filled cells are not addresses, and one of them. */
+  | { code: 'MOSTLY_INVALID_ADDRESSES'; fileName: string; column: string; invalid: number; total: number; example: string };
 
 export class RecipientListError extends Error {
   constructor(readonly problem: RecipientListProblem) {
@@ -111,9 +116,11 @@ export function parseRecipientCsv(fileName: string, text: string, onProgress?: (
   if (rows.length === 0) throw new RecipientListError({ code: 'NO_ROWS', fileName });
   const names = columns.map((c) => c.name);
   const emailColumn = guessEmailColumn(names, rows);
-  if (!emailColumn) throw new RecipientListError({ code: 'NO_EMAIL_COLUMN', fileName });
+  if (!emailColumn) throw new RecipientListError(noAddressColumn(fileName, names, rows));
   return { fileName, columns: names, rows, emailColumn };
 }
+
+const ADDRESS_HEADER = /e-?mail|courriel|adresse|address/i;
 
 /** Columns that hold addresses in at least half of their filled cells, a header like "Email" first. */
 export function emailColumns(columns: readonly string[], rows: readonly MergeRow[]): string[] {
@@ -122,7 +129,7 @@ export function emailColumns(columns: readonly string[], rows: readonly MergeRow
     .map((column) => {
       const filled = sample.map((row) => (row[column] ?? '').trim()).filter((v) => v !== '');
       const valid = filled.filter((v) => isValidEmail(v)).length;
-      return { column, share: filled.length === 0 ? 0 : valid / filled.length, named: /e-?mail|courriel|adresse|address/i.test(column) };
+      return { column, share: filled.length === 0 ? 0 : valid / filled.length, named: ADDRESS_HEADER.test(column) };
     })
     .filter((c) => c.share >= 0.5);
   return scored.sort((a, b) => Number(b.named) - Number(a.named) || b.share - a.share).map((c) => c.column);
@@ -132,22 +139,70 @@ function guessEmailColumn(columns: readonly string[], rows: readonly MergeRow[])
   return emailColumns(columns, rows)[0] ?? null;
 }
 
+/**
+ * Why no column could be the addresses: when one was clearly meant for them (the most "@" and a
+ * header such as "Email"), how many of its filled cells are not addresses
+ * ("column Email: 180 of 200 values are not addresses"); otherwise that no column holds any.
+ */
+export function noAddressColumn(fileName: string, columns: readonly string[], rows: readonly MergeRow[]): RecipientListProblem {
+  // A column with "@" in it and an address header first, then any with "@", then a header without any "@" (a postal "Address" comes last).
+  let meant: { column: string; rank: number; at: number } | null = null;
+  for (const column of columns) {
+    let at = 0;
+    for (const row of rows) if ((row[column] ?? '').includes('@')) at++;
+    const rank = (at > 0 ? 2 : 0) + (ADDRESS_HEADER.test(column) ? 1 : 0);
+    if (rank === 0) continue;
+    if (!meant || rank > meant.rank || (rank === meant.rank && at > meant.at)) meant = { column, rank, at };
+  }
+  if (!meant) return { code: 'NO_EMAIL_COLUMN', fileName };
+  const filled = rows.map((row) => (row[meant.column] ?? '').trim()).filter((value) => value !== '');
+  const invalid = filled.filter((value) => !isValidEmail(value));
+  if (invalid.length === 0) return { code: 'NO_EMAIL_COLUMN', fileName };
+  return { code: 'MOSTLY_INVALID_ADDRESSES', fileName, column: meant.column, invalid: invalid.length, total: filled.length, example: invalid[0] ?? '' };
+}
+
 export interface Workbook {
   fileName: string;
   sheets: Array<{ name: string; cells: string[][] }>;
 }
 
-function cellText(value: unknown): string {
+/**
+ * A cell as the sheet shows it: text as it is, numbers and dates through the cell's number format
+ * in the reader's language (`locale`, a BCP 47 tag: separators and month names), TRUE and FALSE.
+ */
+function cellText(value: unknown, code: string | undefined, locale: string, date1904: boolean): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, value.getUTCHours() || value.getUTCMinutes() ? 16 : 10).replace('T', ' ');
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return formatCellValue(value, code ?? SHORT_DATE, locale, date1904);
+  if (typeof value === 'number') return formatCellValue(value, code ?? GENERAL, locale, date1904);
   return String(value);
 }
 
-export async function readWorkbook(fileName: string, bytes: ArrayBuffer): Promise<Workbook> {
+/** The cells' number formats; a package whose styles cannot be read is shown with General numbers rather than refused (its values are readable). */
+function shownFormats(bytes: ArrayBuffer): WorkbookFormats {
+  try {
+    return readWorkbookFormats(bytes);
+  } catch {
+    return { date1904: false, sheets: new Map() };
+  }
+}
+
+/**
+ * An .xlsx workbook's sheets as text grids: values with read-excel-file (loaded on demand), each
+ * shown through its cell's number format (xlsxCellFormats.ts) in `locale`.
+ */
+export async function readWorkbook(fileName: string, bytes: ArrayBuffer, locale = 'en-US'): Promise<Workbook> {
   try {
     const { default: readXlsxFile } = await import('read-excel-file/universal');
     const sheets = await readXlsxFile(bytes);
-    return { fileName, sheets: sheets.map((sheet) => ({ name: sheet.sheet, cells: sheet.data.map((row) => row.map(cellText)) })) };
+    const formats = shownFormats(bytes);
+    return {
+      fileName,
+      sheets: sheets.map((sheet) => {
+        const shown = formats.sheets.get(sheet.sheet);
+        return { name: sheet.sheet, cells: sheet.data.map((row, r) => row.map((value, c) => cellText(value, shown?.at(r, c), locale, formats.date1904))) };
+      }),
+    };
   } catch (error) {
     throw new RecipientListError({ code: 'PARSE_ERROR', fileName, message: error instanceof Error ? error.message : String(error) });
   }
@@ -163,7 +218,7 @@ export function recipientListFromSheet(workbook: Workbook, sheetName: string): R
   const list = records.map((record) => rowOf(columns, record));
   if (list.length === 0) throw new RecipientListError({ code: 'NO_ROWS', fileName: workbook.fileName });
   const emailColumn = guessEmailColumn(columns.map((c) => c.name), list);
-  if (!emailColumn) throw new RecipientListError({ code: 'NO_EMAIL_COLUMN', fileName: workbook.fileName });
+  if (!emailColumn) throw new RecipientListError(noAddressColumn(workbook.fileName, columns.map((c) => c.name), list));
   return { fileName: workbook.fileName, columns: columns.map((c) => c.name), rows: list, emailColumn };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphFileAttachment } from '../graph/graphMailClient.js';
 import type { OutgoingMessage } from './outgoingMessage.js';
-import { sendTest } from './testSend.js';
+import { sendTest, testRecipient } from './testSend.js';
 import { MemoryMailbox } from './testing/memoryMailbox.js';
 
 const file = (name: string, bytes: number, extra: Partial<GraphFileAttachment> = {}): GraphFileAttachment => ({
@@ -63,5 +63,16 @@ describe('the test send', () => {
     });
     expect(state).toMatchObject({ status: 'failed', message: expect.stringContaining('catalogue.pdf') });
     expect(mailbox.messages.size).toBe(0);
+  });
+});
+
+describe('testRecipient', () => {
+  it('sends to the sender until they type another address, which must be an email address', () => {
+    expect(testRecipient(null, 'anna@contoso.com')).toEqual({ address: 'anna@contoso.com', valid: true });
+    expect(testRecipient('  ulf@fabrikam.com ', 'anna@contoso.com')).toEqual({ address: 'ulf@fabrikam.com', valid: true });
+    expect(testRecipient('ulf@', 'anna@contoso.com')).toEqual({ address: 'ulf@', valid: false });
+    expect(testRecipient('', 'anna@contoso.com')).toEqual({ address: '', valid: false });
+    expect(testRecipient('a@b.com\r\nBcc: x@y.com', null).valid).toBe(false);
+    expect(testRecipient(null, null)).toEqual({ address: '', valid: false });
   });
 });

@@ -5,6 +5,7 @@
  * runner, under its own marker, so a test can never be mistaken for a campaign row, and a file
  * that cannot be read stops the test before anything is sent instead of dropping the file.
  */
+import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
 import type { RowState } from './campaign.js';
 import { newLedger } from './campaign.js';
 import { runCampaign, type RunOptions } from './campaignRunner.js';
@@ -28,4 +29,15 @@ export async function sendTest(message: OutgoingMessage, to: string, options: Te
     return { status: 'failed', reason: ledger.blocked.reason === 'send_as_denied' ? 'send_as_denied' : 'rejected', message: ledger.blocked.message };
   }
   return ledger.states[message.row] ?? { status: 'pending' };
+}
+
+/**
+ * Where a test goes (M16): the address the sender typed — a colleague who should check the
+ * message — or, until they type one, their own. Only a valid address can be sent to; the test
+ * still counts against the mailbox's 24-hour budget like any message.
+ */
+export function testRecipient(typed: string | null, own: string | null): { address: string; valid: boolean } {
+  const wanted = (typed ?? own ?? '').trim();
+  const address = normalizeEmail(wanted);
+  return address.ok ? { address: address.display, valid: true } : { address: wanted, valid: false };
 }

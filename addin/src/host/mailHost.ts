@@ -74,6 +74,12 @@ export interface MailHost {
   readDraft(): Promise<Draft>;
   /** The content of one of the draft's attachments (Outlook: Mailbox 1.8). */
   readAttachment(id: string): Promise<AttachmentContent>;
+  /**
+   * Puts text into the message body where the user's cursor is, replacing what is selected
+   * (Outlook: `Body.setSelectedDataAsync`, Mailbox 1.1, read/write item). Where the cursor never
+   * was in the body, Outlook puts it at the top of the body. The text is text, never markup.
+   */
+  insertText(text: string): Promise<void>;
   /** How sign-in works in this host. */
   authBroker(): AuthBroker;
 }

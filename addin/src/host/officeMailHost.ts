@@ -61,6 +61,16 @@ export class OfficeMailHost implements MailHost {
     return { kind: 'dialog', open: (url) => openDialog(url) };
   }
 
+  /**
+   * Text coercion into an HTML or a plain-text body alike (office-js-docs-pr
+   * `docs/outlook/insert-data-in-the-body.md`, the coercion table): a column's name goes in as
+   * text, so it can never be read as markup, and a plain-text body never refuses it.
+   */
+  async insertText(text: string): Promise<void> {
+    const item = Office.context.mailbox.item as Office.MessageCompose;
+    await asPromise<void>((cb) => item.body.setSelectedDataAsync(text, { coercionType: Office.CoercionType.Text }, cb));
+  }
+
   async readAttachment(id: string): Promise<AttachmentContent> {
     const item = Office.context.mailbox.item as Office.MessageCompose;
     const details = (await asPromise<Office.AttachmentDetailsCompose[]>((cb) => item.getAttachmentsAsync(cb))).find((a) => a.id === id);

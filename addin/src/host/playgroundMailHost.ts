@@ -22,6 +22,9 @@ export interface PlaygroundCompose {
   from: string | null;
 }
 
+/** Body.setSelectedDataAsync's limit (office-js-docs-reference, `office.body.yml`). */
+const MAX_INSERTED_CHARACTERS = 1_000_000;
+
 function atLeast(version: SimulatedRequirementSet, wanted: string): boolean {
   const [major = 0, minor = 0] = version.split('.').map(Number);
   const [wantedMajor = 0, wantedMinor = 0] = wanted.split('.').map(Number);
@@ -35,6 +38,10 @@ export class PlaygroundMailHost implements MailHost {
     /** The mailbox the simulated Outlook is signed in to. */
     private readonly mailbox: () => string | null,
     private readonly requirementSet: () => SimulatedRequirementSet = () => '1.16',
+    /** The compose window puts text at its remembered cursor (see Playground.tsx). */
+    private readonly insertAtCursor: (text: string) => void = () => {
+      throw new Error('This compose window cannot take text from the pane.');
+    },
   ) {}
 
   displayLanguage(): string {
@@ -62,6 +69,12 @@ export class PlaygroundMailHost implements MailHost {
   /** A plain browser page: no Office broker and no Office dialog are needed here; MSAL's own popup works. */
   authBroker(): AuthBroker {
     return { kind: 'browser' };
+  }
+
+  /** As Outlook's `Body.setSelectedDataAsync`: at most 1,000,000 characters (`DataExceedsMaximumSize`). */
+  async insertText(text: string): Promise<void> {
+    if (text.length > MAX_INSERTED_CHARACTERS) throw new Error('DataExceedsMaximumSize: The data parameter is longer than 1,000,000 characters.');
+    this.insertAtCursor(text);
   }
 
   async readAttachment(id: string): Promise<AttachmentContent> {

@@ -20,6 +20,7 @@ function Home() {
     ['/mailbox.html', t('home.mailbox')],
     ['/outbox.html', t('home.outbox')],
     ['/manifest.xml', t('home.manifest')],
+    ['/outmerge.html', t('home.landing')],
   ] as const;
   return (
     <main className={mergeClasses(layout.stackM, styles.page)}>

@@ -90,6 +90,42 @@ function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; 
   };
   useEffect(persist, [subject, files, pictures, from, version]);
 
+  // Outlook keeps the body's cursor while the user works in the pane; so does this window: the
+  // last place the cursor was in the body, or none yet.
+  const cursor = useRef<Range | null>(null);
+  useEffect(() => {
+    const remember = () => {
+      const selection = document.getSelection();
+      const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+      if (range && body.current?.contains(range.commonAncestorContainer)) cursor.current = range.cloneRange();
+    };
+    document.addEventListener('selectionchange', remember);
+    return () => document.removeEventListener('selectionchange', remember);
+  }, []);
+  /**
+   * As Outlook's Body.setSelectedDataAsync with text: replaces what was selected in the body, or
+   * goes where the cursor was; where the cursor never was in the body, at the top of the body.
+   * Afterwards the cursor is at the end of the inserted text.
+   */
+  const insertAtCursor = (text: string) => {
+    const element = body.current;
+    if (!element) throw new Error('The message is not open.');
+    let range = cursor.current;
+    if (!range || !element.contains(range.commonAncestorContainer)) {
+      range = document.createRange();
+      range.setStart(element, 0);
+      range.collapse(true);
+    }
+    range.deleteContents();
+    const inserted = document.createTextNode(text);
+    range.insertNode(inserted);
+    const after = document.createRange();
+    after.setStartAfter(inserted);
+    after.collapse(true);
+    cursor.current = after;
+    persist();
+  };
+
   /** A picture pasted into the body becomes an inline attachment with a content id, as in Outlook. */
   const adoptPastedPictures = () => {
     const adopted: PlaygroundAttachment[] = [];
@@ -114,6 +150,8 @@ function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; 
     );
     setFiles((current) => [...current, ...added]);
   };
+  const insertRef = useRef(insertAtCursor);
+  insertRef.current = insertAtCursor;
   const host = useMemo(
     () =>
       new PlaygroundMailHost(
@@ -122,6 +160,7 @@ function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; 
         // The simulated Outlook is the mailbox of whoever signed in to the pane.
         () => rememberedDevelopmentIdentity(browserStore())?.email ?? null,
         () => state.current.version,
+        (text) => insertRef.current(text),
       ),
     [],
   );

@@ -1,15 +1,18 @@
 /**
- * Billing (B4): invoices with a printable view, the payment method with replace, and paying the
- * open invoice when a renewal failed (past due or expired). Shown only with `billing.view`.
+ * Billing (B4): invoices with a printable view, the payment method with replace, the billing
+ * details invoices name (./BillingProfileForm.tsx), and paying the open invoice when a renewal
+ * failed (past due or expired). Shown only with `billing.view`.
  */
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, TableCell, Text, makeStyles } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { formatDate, formatMoney } from '../../../shared/src/i18n/translate.js';
 import { Feedback, Loading } from '../components/Feedback.js';
 import { useLayout } from '../components/layout.js';
 import { ListTable } from '../components/ListTable.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { BankConfirmation } from './BankConfirmation.js';
+import { BillingProfileForm } from './BillingProfileForm.js';
+import { CardField, usePaymentAuthentication, type CardFieldHandle } from './CardField.js';
 import { idempotencyKeys } from './idempotencyKeys.js';
 import { useAsyncAction } from './useAsyncAction.js';
 import type { PortalApi, SubscriptionSummary } from './usePortalApi.js';
@@ -36,6 +39,8 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
   const [action, setAction] = useState<string | null>(null);
   const payKey = useMemo(idempotencyKeys, []);
   const canManage = subscription.actions.includes('billing.manage');
+  const newCard = useRef<CardFieldHandle>(null);
+  const stripeCards = usePaymentAuthentication() !== null;
 
   if (!billing.data) return <Loading error={billing.error} />;
   const { summary, invoices } = billing.data;
@@ -104,16 +109,16 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
         )}
         {canManage && replacing && (
           <div className={layout.fieldsRow}>
-            <Field label={t('checkout.card')} hint={t('checkout.cardHint')} className={styles.cardField}>
-              <Input value={card} onChange={(_, d) => setCard(d.value)} inputMode="numeric" autoComplete="cc-number" data-testid="new-card" placeholder="4242 4242 4242 4242" />
-            </Field>
+            <div className={styles.cardField}>
+              <CardField ref={newCard} label={t('checkout.card')} hint={t('checkout.cardHint')} testId="new-card" value={card} onChange={setCard} />
+            </div>
             <Button
               appearance="primary"
-              disabled={busy || card.trim() === ''}
+              disabled={busy || (!stripeCards && card.trim() === '')}
               data-testid="save-card"
               onClick={() =>
                 void run(async () => {
-                  await api.replacePaymentMethod(subscription.id, card);
+                  await api.replacePaymentMethod(subscription.id, (await newCard.current?.read()) ?? card);
                   setReplacing(false);
                   setCard('');
                   return t('billing.cardSaved');
@@ -126,6 +131,8 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
           </div>
         )}
       </div>
+
+      <BillingProfileForm api={api} subscriptionId={subscription.id} canManage={canManage} />
 
       <div className={layout.stackXS}>
         <Text weight="semibold">{t('billing.invoices')}</Text>

@@ -3,10 +3,10 @@
  * order with volume prices and tax, confirm, pay; when the bank asks for additional authentication
  * the page shows that step. After the payment the buyer lands on the new subscription's seats.
  */
-import { Button, Caption1, Card, Field, Input, SpinButton, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import { Button, Caption1, Card, Field, MessageBar, MessageBarBody, SpinButton, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { CartLine, CheckoutResult, PriceTierView } from '../../../shared/src/api/views.js';
-import { taxFor } from '../../../shared/src/billing/invoiceMath.js';
+import { taxFor } from '../../../shared/src/billing/tax.js';
 import { tiersTotalMinor } from '../../../shared/src/billing/pricing.js';
 import { formatMoney, formatRate, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import type { Account } from '../auth/authPort.js';
@@ -15,6 +15,7 @@ import { useFocusWhenShown } from '../components/focus.js';
 import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { BankConfirmation } from './BankConfirmation.js';
+import { CardField, usePaymentAuthentication, type CardFieldHandle } from './CardField.js';
 import { idempotencyKeys } from './idempotencyKeys.js';
 import { useAsyncAction } from './useAsyncAction.js';
 import type { PortalApi } from './usePortalApi.js';
@@ -47,7 +48,11 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
   const [cart, setCart] = useState<Array<{ plan: string; quantity: number | null }>>([{ plan: 'monthly', quantity: 5 }]);
   const [step, setStep] = useState<Step>('cart');
   const [card, setCard] = useState('');
+  // The cart's quantities are checked from "Review" on; the card only once the buyer tried to pay with it.
   const [touched, setTouched] = useState(false);
+  const [payTried, setPayTried] = useState(false);
+  const cardField = useRef<CardFieldHandle>(null);
+  const bankConfirmation = usePaymentAuthentication();
   const [action, setAction] = useState<{ actionId: string; amountMinor: number; currency: string } | null>(null);
   // One Idempotency-Key per distinct order: a resubmitted order is charged once.
   const keyFor = useMemo(idempotencyKeys, []);
@@ -71,18 +76,25 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
   const total = subtotal + tax;
   const order: { lines: CartLine[]; card: string } = { lines: lines.map((l) => ({ plan: l.plan.id, quantity: l.quantity })), card };
 
-  const finish = (result: CheckoutResult) => {
-    if (result.status === 'requires_action') {
-      setAction({ actionId: result.actionId, amountMinor: result.amountMinor, currency: result.currency });
-      setStep('authenticate');
-    } else navigate(`/subscriptions/${result.subscriptionId}`);
+  const finish = async (result: CheckoutResult): Promise<void> => {
+    if (result.status !== 'requires_action') return navigate(`/subscriptions/${result.subscriptionId}`);
+    // With Stripe, Stripe.js shows the bank's page; the server then reads the outcome from Stripe.
+    if (bankConfirmation && (await bankConfirmation(result.clientSecret))) return finish((await api.completePayment(result.actionId, true)) as CheckoutResult);
+    setAction({ actionId: result.actionId, amountMinor: result.amountMinor, currency: result.currency });
+    setStep('authenticate');
   };
 
+  const cardMissing = bankConfirmation === null && card.trim() === '';
   const pay = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
-    if (!cartValid || card.trim() === '') return;
-    void payment.run(async () => finish(await api.buy(order, keyFor(order))));
+    setPayTried(true);
+    if (!cartValid || cardMissing) return;
+    void payment.run(async () => {
+      // With Stripe the card never reaches Outmerge: its card field answers a PaymentMethod id.
+      const body = { ...order, card: (await cardField.current?.read()) ?? card };
+      await finish(await api.buy(body, keyFor(body)));
+    });
   };
 
   /** The bank's answer; declined, the buyer is back at the payment step with the reason. */
@@ -215,14 +227,7 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
         {step === 'payment' && (
           <form onSubmit={(e) => void pay(e)} noValidate className={layout.stackL}>
             {summary}
-            <Field
-              label={t('checkout.card')}
-              hint={t('checkout.cardHint')}
-              validationState={touched && card.trim() === '' ? 'error' : 'none'}
-              validationMessage={touched && card.trim() === '' ? t('checkout.cardRequired') : undefined}
-            >
-              <Input value={card} onChange={(_, data) => setCard(data.value)} inputMode="numeric" autoComplete="cc-number" data-testid="card" placeholder="4242 4242 4242 4242" />
-            </Field>
+            <CardField ref={cardField} label={t('checkout.card')} hint={t('checkout.cardHint')} testId="card" value={card} onChange={setCard} validationMessage={payTried && cardMissing ? t('checkout.cardRequired') : undefined} />
             {errorBar}
             <div className={layout.row}>
               <Button onClick={() => setStep('review')} disabled={paying}>

@@ -13,6 +13,7 @@ import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { AcceptInvitation } from './AcceptInvitation.js';
 import { readAdminConsentReturn } from './adminConsentReturn.js';
+import { PaymentsContext } from './CardField.js';
 import { Checkout } from './Checkout.js';
 import { Dashboard } from './Dashboard.js';
 import { ItHelp } from './ItHelp.js';
@@ -130,7 +131,7 @@ function PortalContent({ config, locale, onLocale }: { config: ClientConfig; loc
         <div className={failure ? styles.notice : undefined}>
           <AuthFailureNotice failure={failure} adminConsentUrl={account ? adminConsentUrl : null} organizationsConsentUrl={organizationsConsentUrl(config)} onRetry={() => void signIn()} />
         </div>
-        {content}
+        <PaymentsContext.Provider value={config.payments}>{content}</PaymentsContext.Provider>
       </main>
       {dialog}
     </div>

@@ -1,7 +1,8 @@
 /**
  * Changing the number of seats (B3) with a live preview: what is charged now (prorated to the
- * second, tax included) and the new price per period; confirming sends the preview's proration
- * second and amount back, so the charge is the amount shown.
+ * second, tax included) and the new price per period (before tax, as everywhere a price per
+ * period is shown); confirming sends the preview's proration second and amount back, so the
+ * charge is the amount shown.
  */
 import { Button, Caption1, Field, SpinButton, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
@@ -126,7 +127,7 @@ export function QuantityDialog({ api, subscription, onChanged }: { api: PortalAp
           )}
           {preview.effective === 'renewal' && <Text>{t('quantity.decrease', { date: formatDate(Date.parse(preview.periodEnd), locale) })}</Text>}
           {preview.effective === 'none' && <Text>{t('quantity.same')}</Text>}
-          {preview.effective !== 'none' && <Caption1 data-testid="quantity-recurring">{t('quantity.recurring', { amount: money(preview.recurringTotalMinor), interval })}</Caption1>}
+          {preview.effective !== 'none' && <Caption1 data-testid="quantity-recurring">{t('quantity.recurring', { amount: money(preview.recurringMinor), interval })}</Caption1>}
         </div>
       )}
       {subscription.assigned > 0 && <Caption1>{t('quantity.belowAssigned', { assigned: subscription.assigned })}</Caption1>}

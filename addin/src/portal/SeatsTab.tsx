@@ -33,6 +33,7 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatDateTime, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import { describeListProblem } from '../campaign/describe.js';
 import { RecipientListError } from '../campaign/readRecipients.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { Feedback } from '../components/Feedback.js';
@@ -216,7 +217,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
     try {
       void assignAll(addressesFromCsv(chosen.name, new Uint8Array(await chosen.arrayBuffer())));
     } catch (e) {
-      setError(e instanceof RecipientListError && e.problem.code === 'NO_EMAIL_COLUMN' ? t('recipients.noEmailColumn', { file: chosen.name }) : errorText(e, t, subscription.role));
+      setError(e instanceof RecipientListError && (e.problem.code === 'NO_EMAIL_COLUMN' || e.problem.code === 'MOSTLY_INVALID_ADDRESSES') ? describeListProblem(e.problem, t) : errorText(e, t, subscription.role));
     }
   };
 

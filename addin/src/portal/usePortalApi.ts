@@ -1,7 +1,7 @@
 /** The portal's calls to the Outmerge API, each with a fresh access token from the auth port. */
 import { useMemo } from 'react';
 import type { AssignmentResult, DelegateView, DomainVerificationRecord, DomainView, InvitationView, JournalEntryView, MyLicenseView, MySeatView, SeatSort, SeatView, SubscriptionView } from '../../../shared/src/api/views.js';
-import type { BillingSummaryView, CartLine, CheckoutResult, InvoiceView, PaymentMethodView, PaymentResult, PlanCatalogView, QuantityChangeResult, QuantityPreviewView } from '../../../shared/src/api/views.js';
+import type { BillingProfileAnswer, BillingProfileView, BillingSummaryView, CartLine, CheckoutResult, InvoiceView, PaymentMethodView, PaymentResult, PlanCatalogView, QuantityChangeResult, QuantityPreviewView } from '../../../shared/src/api/views.js';
 import type { Permission } from '../../../shared/src/permissions/permissions.js';
 import type { OfferPublicView, OfferView, PartnerCustomerView, PartnerInvoiceView, PartnerNotificationView, PartnerRelationshipView, PartnerStaffView, PartnerView, ProductKeyView, SubscriptionStatus } from '../../../shared/src/api/views.js';
 
@@ -172,6 +172,8 @@ export function usePortalApi(auth: AuthPort | null) {
       openInvoice: (id: string, invoiceId: string, lang: string) => openHtml(`${base(id)}/invoices/${encodeURIComponent(invoiceId)}/html${query({ lang })}`),
       openPartnerInvoice: (partnerId: string, invoiceId: string, lang: string) => openHtml(`${partnerBase(partnerId)}/invoices/${encodeURIComponent(invoiceId)}/html${query({ lang })}`),
       partnerInvoices: (partnerId: string) => call<PartnerInvoiceView[]>(`${partnerBase(partnerId)}/invoices`),
+      billingProfile: (id: string) => call<BillingProfileAnswer>(`${base(id)}/billing-profile`),
+      saveBillingProfile: (id: string, profile: BillingProfileView) => call<BillingProfileAnswer>(`${base(id)}/billing-profile`, { method: 'PUT', body: profile }),
       replacePaymentMethod: (id: string, card: string) => call<PaymentMethodView>(`${base(id)}/payment-method`, { method: 'PUT', body: { card } }),
       payInvoice: (id: string, invoiceId: string, card: string | null, idempotencyKey: string) =>
         call<PaymentResult>(`${base(id)}/invoices/${encodeURIComponent(invoiceId)}/pay`, { method: 'POST', body: card ? { card } : {}, headers: { 'Idempotency-Key': idempotencyKey } }),

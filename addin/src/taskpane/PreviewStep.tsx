@@ -1,4 +1,4 @@
-import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Text, mergeClasses } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text, mergeClasses } from '@fluentui/react-components';
 import type { TemplateProblem } from '../../../shared/src/merge/mergeTemplate.js';
 import { withPicturesShown } from '../campaign/inlineImages.js';
 import type { CampaignPlan, PlannedMessage } from '../campaign/planCampaign.js';
@@ -27,6 +27,11 @@ export function PreviewStep(props: {
   footer: boolean;
   onTestSend: (() => void) | null;
   testResult: { ok: boolean; text: string } | null;
+  /** Where the test goes: the sender's own address until they type another. */
+  testTo: string;
+  onTestTo: (address: string) => void;
+  /** Why the typed address cannot take the test; null when it can. */
+  testToError: string | null;
   /** Leaves a row out of the campaign, or takes it back in. */
   onToggleRow: (row: number) => void;
 }) {
@@ -100,9 +105,14 @@ export function PreviewStep(props: {
           )}
           {footer && <Caption1>{t('preview.footerNote')}</Caption1>}
           {props.onTestSend && <Caption1>{t('preview.testCarries')}</Caption1>}
+          {props.onTestSend && (
+            <Field label={t('preview.testTo')} hint={props.testToError ? undefined : t('preview.testToHint')} validationMessage={props.testToError ?? undefined}>
+              <Input type="email" value={props.testTo} onChange={(_, data) => props.onTestTo(data.value)} data-testid="test-to" />
+            </Field>
+          )}
           <div className={layout.rowWrap}>
             {props.onTestSend && (
-              <Button size="small" onClick={props.onTestSend} data-testid="test-send">
+              <Button size="small" disabled={props.testToError !== null} onClick={props.onTestSend} data-testid="test-send">
                 {t('preview.testSend')}
               </Button>
             )}

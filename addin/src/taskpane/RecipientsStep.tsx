@@ -1,7 +1,9 @@
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Text, mergeClasses, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
+import { describeListProblem } from '../campaign/describe.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { ContactsSource, Recipients } from './useRecipients.js';
+import { RecipientGrid } from './RecipientGrid.js';
 import { StepHeading } from './StepHeading.js';
 import { useLayout } from '../components/layout.js';
 
@@ -10,7 +12,14 @@ const useStyles = makeStyles({
   contacts: { marginTop: tokens.spacingVerticalSNudge },
 });
 
-export function RecipientsStep({ recipients }: { recipients: Recipients }) {
+/** Rows to send: those left out by hand, and how to change them (the plan keeps them, see useCampaignPlan). */
+export interface RowSelection {
+  excluded: ReadonlySet<number>;
+  toggle: (row: number) => void;
+  setIncluded: (rows: readonly number[], included: boolean) => void;
+}
+
+export function RecipientsStep({ recipients, rows }: { recipients: Recipients; rows: RowSelection }) {
   const { state, chooseContacts } = recipients;
   const onFile = (file: File) => void recipients.chooseFile(file);
   const onContacts = chooseContacts && ((source: ContactsSource) => void chooseContacts(source));
@@ -65,19 +74,7 @@ export function RecipientsStep({ recipients }: { recipients: Recipients }) {
       )}
       {problem && (
         <MessageBar intent="error" className={layout.topS}>
-          <MessageBarBody data-testid="recipients-error">
-            {problem.code === 'NO_EMAIL_COLUMN'
-              ? t('recipients.noEmailColumn', { file: problem.fileName })
-              : problem.code === 'NO_ROWS'
-                ? t('recipients.noRows', { file: problem.fileName })
-                : problem.code === 'EMPTY_SHEET'
-                  ? t('recipients.emptySheet', { file: problem.fileName, sheet: problem.sheet })
-                : problem.code === 'NOT_CSV'
-                  ? t('recipients.notCsv', { file: problem.fileName })
-                  : problem.code === 'CONTACTS_FAILED'
-                    ? t('recipients.contactsFailed', { message: problem.message })
-                    : t('recipients.parseError', { file: problem.fileName, message: problem.message })}
-          </MessageBarBody>
+          <MessageBarBody data-testid="recipients-error">{describeListProblem(problem, t)}</MessageBarBody>
         </MessageBar>
       )}
       {state.workbook && state.workbook.sheets.length > 1 && (
@@ -122,6 +119,7 @@ export function RecipientsStep({ recipients }: { recipients: Recipients }) {
               </Select>
             </Field>
           ))}
+          <RecipientGrid list={state.list} emailColumn={state.emailColumn} excluded={rows.excluded} onToggle={rows.toggle} onSetIncluded={rows.setIncluded} />
         </div>
       )}
     </section>

@@ -5,6 +5,7 @@
 import { Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
 import { formatDateTime } from '../../../shared/src/i18n/translate.js';
 import type { CampaignView } from '../campaign/campaignSession.js';
+import { spokenDuration, type CampaignEstimate } from '../campaign/estimate.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { StepHeading } from './StepHeading.js';
 import { useLayout } from '../components/layout.js';
@@ -15,6 +16,9 @@ export function SendStep(props: {
   /** The signed-in user's address, named in what IT must grant. */
   signedInAs?: string | null;
   count: number;
+  /** How long sending takes and the days it spans (M16); null with nothing to send. */
+  estimate: CampaignEstimate | null;
+  ratePerMinute: number;
   blockedReason: string | null;
   campaign: CampaignView | null;
   onSend: () => void;
@@ -25,6 +29,10 @@ export function SendStep(props: {
   const { t, locale } = useI18n();
   const layout = useLayout();
   const { count, blockedReason, campaign, onSend, onPause, onResume, onStop } = props;
+  const durationText = (ms: number) => {
+    const spoken = spokenDuration(ms);
+    return spoken.unit === 'underMinute' ? t('duration.underMinute') : t(spoken.unit === 'minutes' ? 'duration.minutes' : 'duration.hours', { count: spoken.value });
+  };
   const progress = campaign?.progress;
   const status = campaign?.ledger.status;
   const unfinished = status === 'running' || status === 'paused' || status === 'waiting' || status === 'blocked';
@@ -39,6 +47,12 @@ export function SendStep(props: {
       {!campaign && (
         <Text size={200} block data-testid="send-from">
           <strong>{t('common.label', { label: t('send.from') })}</strong> {props.mailbox ?? t('send.fromOwn')}
+        </Text>
+      )}
+      {!campaign && props.estimate && (
+        <Text size={200} block className={layout.topS} data-testid="send-estimate">
+          {t('send.estimate', { duration: durationText(props.estimate.sendingMs), rate: props.ratePerMinute })}
+          {props.estimate.days > 1 && ` ${t('send.estimateDays', { days: props.estimate.days, time: formatDateTime(props.estimate.finishesAt, locale) })}`}
         </Text>
       )}
       {!campaign && blockedReason && <Caption1 block>{blockedReason}</Caption1>}

@@ -28,6 +28,7 @@ import { TemplateStep } from './TemplateStep.js';
 import { useCampaign } from './useCampaign.js';
 import { useCampaignPlan, type CampaignStart } from './useCampaignPlan.js';
 import { useDraft } from './useDraft.js';
+import { useFieldInsert } from './useFieldInsert.js';
 import { useLicense } from './useLicense.js';
 import { usePaneSession } from './usePaneSession.js';
 import { useRecipients } from './useRecipients.js';
@@ -69,12 +70,13 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   const draft = useDraft(host, account);
   const ownAddresses = useMemo(() => [account?.email, host.userEmail()], [account, host]);
   const { mailbox, mailboxOf, fallbackFrom, setFallbackFrom } = useSenderMailbox(draft.draft, ownAddresses);
-  const recipients = useRecipients({ storage, graph, onAuthFailure: setGraphFailure });
+  const recipients = useRecipients({ storage, graph, onAuthFailure: setGraphFailure, cellLocale: host.displayLanguage() });
   const { attachment, inlineImage } = draft;
   const { campaign, start, pause, resume, stop, retryFailed, close, sendLog, budget } = useCampaign({
     storage,
     graph,
     ratePerMinute: config.sendRatePerMinute,
+    maxRatePerMinute: config.sendRateMaxPerMinute,
     dailyRecipientLimit: config.dailyRecipientLimit,
     attachment: (_definition, name) => attachment(name),
     inlineImage: (_definition, contentId) => inlineImage(contentId),
@@ -87,8 +89,9 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   const footerAtStart = useCallback(async () => footerFor(await checkLicense()), [footerFor, checkLicense]);
   const launch = useCallback<CampaignStart['launch']>((definition, planned, latest) => start(definition, new Map(planned.messages.map((m) => [m.row, m])), planned.excluded, mailboxOf(latest)), [start, mailboxOf]);
   const starting: CampaignStart = { auth, mailbox, latestDraft: draft.latest, footerAtStart, onAuthFailure: setGraphFailure, launch };
-  const plan = useCampaignPlan({ draft: draft.draft, recipients: recipients.state, footerHtml: footerFor(license.state), budget, signedIn: account !== null, start: starting });
+  const plan = useCampaignPlan({ draft: draft.draft, recipients: recipients.state, footerHtml: footerFor(license.state), budget, ratePerMinute: config.sendRatePerMinute, signedIn: account !== null, start: starting });
   const testRun = useMemo(() => (graph ? { graph, attachment, inlineImage, sendLog } : null), [graph, attachment, inlineImage, sendLog]);
+  const fieldInsert = useFieldInsert(host, draft.reload);
   const testSend = useTestSend({ message: plan.previewed, to: account?.email ?? null, mailbox, list: recipients.state.list, run: testRun, onAuthFailure: setGraphFailure });
 
   const [step, setStep] = useState<StepId>('message');
@@ -115,9 +118,21 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
       <Divider />
       <Wizard steps={wizardSteps(t, recipients.state.list !== null)} current={shownStep} onStep={setStep} locked={campaign !== null}>
         {shownStep === 'message' && (
-          <TemplateStep draft={draft.draft} error={draft.error} fields={plan.fieldNames} onReload={draft.reload} mailbox={mailbox} fallbackFrom={fallbackFrom} onFallbackFrom={setFallbackFrom} signedIn={account !== null} />
+          <TemplateStep
+            draft={draft.draft}
+            error={draft.error}
+            fields={plan.fieldNames}
+            onReload={draft.reload}
+            mailbox={mailbox}
+            fallbackFrom={fallbackFrom}
+            onFallbackFrom={setFallbackFrom}
+            signedIn={account !== null}
+            columns={recipients.state.list?.columns ?? null}
+            onInsertField={(tag) => void fieldInsert.insert(tag)}
+            insertResult={fieldInsert.result}
+          />
         )}
-        {shownStep === 'recipients' && <RecipientsStep recipients={recipients} />}
+        {shownStep === 'recipients' && <RecipientsStep recipients={recipients} rows={{ excluded: plan.excludedRows, toggle: plan.toggleRow, setIncluded: plan.setRowsIncluded }} />}
         {shownStep === 'check' && (
           <>
             {budgetNotice}
@@ -131,6 +146,9 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
               footer={footer}
               onTestSend={account ? () => void testSend.send() : null}
               testResult={testSend.result}
+              testTo={testSend.address}
+              onTestTo={testSend.setAddress}
+              testToError={testSend.addressError}
               onToggleRow={plan.toggleRow}
             />
           </>
@@ -138,7 +156,7 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
         {shownStep === 'send' && (
           <>
             {!campaign && budgetNotice}
-            <SendStep mailbox={mailbox} signedInAs={account?.email ?? null} count={plan.plan?.messages.length ?? 0} blockedReason={plan.blockedReason} campaign={campaign} onSend={() => void plan.start()} onPause={pause} onResume={resume} onStop={stop} />
+            <SendStep mailbox={mailbox} signedInAs={account?.email ?? null} count={plan.plan?.messages.length ?? 0} estimate={plan.estimate} ratePerMinute={config.sendRatePerMinute} blockedReason={plan.blockedReason} campaign={campaign} onSend={() => void plan.start()} onPause={pause} onResume={resume} onStop={stop} />
             {campaign && !campaign.running && !campaign.stopping && (campaign.ledger.status === 'finished' || campaign.ledger.status === 'cancelled') && (
               <ReportStep
                 campaign={campaign}

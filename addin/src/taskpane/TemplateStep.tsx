@@ -3,7 +3,9 @@ import type { Draft } from '../host/mailHost.js';
 import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { DraftNotices } from './DraftNotices.js';
+import { FieldPicker } from './FieldPicker.js';
 import { StepHeading } from './StepHeading.js';
+import { SyntaxHelp } from './SyntaxHelp.js';
 
 export function TemplateStep(props: {
   draft: Draft | null;
@@ -17,6 +19,10 @@ export function TemplateStep(props: {
   /** The sender only matters once signed in (the playground knows its mailbox only then). */
   signedIn: boolean;
   onFallbackFrom: (value: string) => void;
+  /** The recipient list's columns for the field picker; null before a list is chosen. */
+  columns: readonly string[] | null;
+  onInsertField: (tag: string) => void;
+  insertResult: { ok: boolean; text: string } | null;
 }) {
   const { draft, error, fields, onReload } = props;
   const { t } = useI18n();
@@ -58,6 +64,8 @@ export function TemplateStep(props: {
       <Button size="small" onClick={onReload}>
         {t('template.reload')}
       </Button>
+      <FieldPicker columns={props.columns} onInsert={props.onInsertField} result={props.insertResult} />
+      <SyntaxHelp />
       {/* The sender goes with the message: Outlook's From (Mailbox 1.7), or a field where the host cannot tell. */}
       {!props.signedIn ? null : draft?.from ? (
         <div className={mergeClasses(layout.topM, layout.stackXXS)}>

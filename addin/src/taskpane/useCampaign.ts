@@ -21,6 +21,8 @@ export interface CampaignOptions {
   storage: KeyValueStore;
   graph: (GraphOperations & Partial<Pick<GraphMailClient, 'sentSince' | 'inboxSince'>>) | null;
   ratePerMinute: number;
+  /** The fastest sends may go when the mailbox allows more (sendPacer.ts). */
+  maxRatePerMinute: number;
   dailyRecipientLimit: number;
   attachment: (definition: CampaignDefinition, name: string) => Promise<GraphFileAttachment>;
   inlineImage: (definition: CampaignDefinition, contentId: string) => Promise<GraphFileAttachment>;
@@ -31,7 +33,7 @@ export interface CampaignOptions {
 const noSubscription = () => () => {};
 
 export function useCampaign(options: CampaignOptions) {
-  const { storage, ratePerMinute, dailyRecipientLimit, graph } = options;
+  const { storage, ratePerMinute, maxRatePerMinute, dailyRecipientLimit, graph } = options;
   // The session is made once per storage; the signed-in Graph client reaches it through this ref.
   const graphRef = useRef(graph);
   graphRef.current = graph;
@@ -50,6 +52,7 @@ export function useCampaign(options: CampaignOptions) {
       lock: createRunnerLock({ store: storage, locks: hostLocks() }),
       sendLog,
       ratePerMinute,
+      maxRatePerMinute,
       attachment: (definition, name) => readers.current.attachment(definition, name),
       inlineImage: (definition, contentId) => readers.current.inlineImage(definition, contentId),
       missingFiles: (files) => readers.current.missingFiles(files),
@@ -63,7 +66,7 @@ export function useCampaign(options: CampaignOptions) {
       window.removeEventListener('pagehide', leave);
       created.dispose();
     };
-  }, [storage, sendLog, ratePerMinute]);
+  }, [storage, sendLog, ratePerMinute, maxRatePerMinute]);
   useEffect(() => session?.setGraph(graph), [session, graph]);
 
   const subscribe = useCallback((listener: () => void) => (session ? session.subscribe(listener) : noSubscription()), [session]);

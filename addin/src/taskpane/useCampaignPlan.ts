@@ -9,10 +9,11 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { campaignScopes } from '../../../shared/src/api/graphScopes.js';
 import { compileTemplate } from '../../../shared/src/merge/mergeTemplate.js';
 import { AuthFailure, type AuthPort } from '../auth/authPort.js';
-import { mappingOf, templateFieldNames, toggledRow } from '../campaign/campaignPlanInput.js';
+import { mappingOf, templateFieldNames, toggledRow, withRowsIncluded } from '../campaign/campaignPlanInput.js';
 import type { CampaignDefinition } from '../campaign/campaignStore.js';
 import { budgetSplit, type RecipientBudgetLog } from '../campaign/dailySplit.js';
 import { campaignDefinition, definitionPlan } from '../campaign/definitionMessages.js';
+import { estimateCampaign } from '../campaign/estimate.js';
 import { planCampaign, type CampaignPlan } from '../campaign/planCampaign.js';
 import type { Draft } from '../host/mailHost.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -31,8 +32,8 @@ export interface CampaignStart {
   launch(definition: CampaignDefinition, plan: CampaignPlan, latest: Draft): void;
 }
 
-export function useCampaignPlan(input: { draft: Draft | null; recipients: RecipientsState; footerHtml: string | null; budget: { log: RecipientBudgetLog }; signedIn: boolean; start: CampaignStart }) {
-  const { draft, recipients, footerHtml, budget, signedIn, start } = input;
+export function useCampaignPlan(input: { draft: Draft | null; recipients: RecipientsState; footerHtml: string | null; budget: { log: RecipientBudgetLog }; ratePerMinute: number; signedIn: boolean; start: CampaignStart }) {
+  const { draft, recipients, footerHtml, budget, ratePerMinute, signedIn, start } = input;
   const { t } = useI18n();
   const [excludedRows, setExcludedRows] = useState<ReadonlySet<number>>(new Set());
   const [previewIndex, setPreviewIndex] = useState(0);
@@ -42,6 +43,8 @@ export function useCampaignPlan(input: { draft: Draft | null; recipients: Recipi
     setPreviewIndex(0);
   }, [recipients.list]);
   const toggleRow = useCallback((row: number) => setExcludedRows((rows) => toggledRow(rows, row)), []);
+  /** The grid's search: every row found taken in or left out at once. */
+  const setRowsIncluded = useCallback((rows: readonly number[], included: boolean) => setExcludedRows((excluded) => withRowsIncluded(excluded, rows, included)), []);
 
   const { list, emailColumn, ccColumn, bccColumn, attachmentColumn } = recipients;
   const mapping = useMemo(() => mappingOf({ emailColumn, ccColumn, bccColumn, attachmentColumn }), [emailColumn, ccColumn, bccColumn, attachmentColumn]);
@@ -53,6 +56,8 @@ export function useCampaignPlan(input: { draft: Draft | null; recipients: Recipi
   }, [compiled, list, mapping, excludedRows, draft, footerHtml]);
   // The mailbox's rolling 24-hour budget, minus what Sent Items and this device show (M4): over it, the campaign goes out over days.
   const split = useMemo(() => (plan ? budgetSplit(plan.messages, budget.log, Date.now()) : null), [plan, budget]);
+  // How long it takes and how many days, before it starts (M16).
+  const estimate = useMemo(() => (plan ? estimateCampaign({ messages: plan.messages.length, ratePerMinute, split, now: split?.now ?? Date.now() }) : null), [plan, ratePerMinute, split]);
 
   const blockedReason = !signedIn ? t('send.signInFirst') : compiled && !compiled.ok ? t('send.fixProblems') : !plan || plan.messages.length === 0 ? t('send.nothingToSend') : null;
 
@@ -78,5 +83,5 @@ export function useCampaignPlan(input: { draft: Draft | null; recipients: Recipi
   /** The message the preview shows (and a test send sends). */
   const previewed = messages[Math.min(previewIndex, messages.length - 1)] ?? null;
 
-  return { compiled, fieldNames, plan, split, excludedRows, toggleRow, previewIndex, setPreviewIndex, previewed, blockedReason, start: startCampaign };
+  return { compiled, fieldNames, plan, split, estimate, excludedRows, toggleRow, setRowsIncluded, previewIndex, setPreviewIndex, previewed, blockedReason, start: startCampaign };
 }

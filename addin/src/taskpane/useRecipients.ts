@@ -29,7 +29,8 @@ export interface Recipients {
   chooseContacts: ((source: ContactsSource) => Promise<void>) | null;
 }
 
-export function useRecipients({ storage, graph, onAuthFailure }: { storage: KeyValueStore; graph: Pick<GraphMailClient, 'listContacts'> | null; onAuthFailure: (failure: AuthFailure | null) => void }): Recipients {
+/** `cellLocale`: the BCP 47 language workbook cells are shown in (Outlook's display language: its separators and month names). */
+export function useRecipients({ storage, graph, onAuthFailure, cellLocale }: { storage: KeyValueStore; graph: Pick<GraphMailClient, 'listContacts'> | null; onAuthFailure: (failure: AuthFailure | null) => void; cellLocale: string }): Recipients {
   const { t } = useI18n();
   const [state, setState] = useState<RecipientsState>(NO_RECIPIENTS);
   const recall = useCallback((columns: readonly string[]) => recallMapping(storage, columns), [storage]);
@@ -39,7 +40,7 @@ export function useRecipients({ storage, graph, onAuthFailure }: { storage: KeyV
       setState(readingFrom(file.name));
       try {
         if (isWorkbookFile(file)) {
-          const workbook = await readWorkbook(file.name, await file.arrayBuffer());
+          const workbook = await readWorkbook(file.name, await file.arrayBuffer(), cellLocale);
           setState(sheetChosen(workbook, firstSheetWithAddresses(workbook), recall));
         } else {
           const list = await readRecipientFileOffThread(file, (share) => setState((current) => withReadingShare(current, share)));
@@ -49,7 +50,7 @@ export function useRecipients({ storage, graph, onAuthFailure }: { storage: KeyV
         setState(failed(error, file.name));
       }
     },
-    [recall],
+    [recall, cellLocale],
   );
 
   const chooseSheet = useCallback((sheet: string) => setState((current) => (current.workbook ? sheetChosen(current.workbook, sheet, recall) : current)), [recall]);

@@ -17,7 +17,7 @@ import type { BillingSummaryView, PaymentMethodView, QuantityChangeResult, Quant
 import type { PlanConfig } from '../config.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
-import { actorOf, authorize, journalAs, type Access, type JournalActor } from '../licensing/access.js';
+import { actorOf, authorize, journalAs, type Access, type JournalActor } from '../access/access.js';
 import type { JournalAction } from '../../../shared/src/journal/journalActions.js';
 import type { InvoiceRow } from '../storage/billingStorage.js';
 import type { Storage, SubscriptionRow } from '../storage/storage.js';
@@ -25,15 +25,15 @@ import type { BillingOptions } from './checkoutService.js';
 import type { FinalCharge, IdempotentCharges, Outcome, Recorded } from './idempotentCharge.js';
 import { invoiceTotals, withTaxMinor, type DraftLine } from '../../../shared/src/billing/invoiceMath.js';
 import { renderInvoiceHtml } from './invoiceHtml.js';
-import { declinedResponse, invoiceView, issueInvoice, recordPayment, recurringLines } from './ledger.js';
-import { PaymentMethodInvalidError, type StoredPaymentMethod } from './paymentProvider.js';
+import { declinedResponse, declineMessage, invoiceView, issueInvoice, recordPayment, recurringLines } from './ledger.js';
+import { PaymentMethodInvalidError, WebhookSignatureError, type StoredPaymentMethod } from './paymentProvider.js';
 import { periodEnd } from './plans.js';
 import { seatTotalMinor } from '../../../shared/src/billing/pricing.js';
 import { grantsForRenewal } from '../partners/keyRules.js';
 import { unusedPaidMinor } from './consolidationCredit.js';
+import { invoiceContext, type InvoiceContext, type SellerIdentity } from './invoiceContext.js';
 import { prorateChange } from '../../../shared/src/billing/proration.js';
 import { canBeMerged, isLive } from '../../../shared/src/billing/subscriptionState.js';
-import { verifyWebhook } from './webhookSignature.js';
 import { canonicalEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { formatMoney, resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
 import type { Outbox } from '../email/outbox.js';
@@ -41,7 +41,9 @@ import { paymentFailedEmail, subscriptionExpiredEmail } from '../email/templates
 
 export interface BillingServiceOptions extends BillingOptions {
   graceDays: number;
-  webhookSecrets: readonly string[];
+  /** Named on every invoice; with `vatRatesBp`, a billing profile's country and VAT number decide the tax. */
+  seller?: SellerIdentity;
+  vatRatesBp?: Readonly<Record<string, number>>;
   /** Links in the owner's emails (payment failed, expired) start here; without it no such email is sent. */
   publicUrl?: string;
 }
@@ -102,6 +104,11 @@ export class BillingService {
     return plan;
   }
 
+  /** Tax rate, language and parties of the subscription's next invoice (its billing profile). */
+  private context(subscriptionId: string): InvoiceContext {
+    return invoiceContext(this.storage, subscriptionId, this.options);
+  }
+
   private currencyOf(subscriptionId: string): string {
     return this.storage.billing.state(subscriptionId)?.currency ?? this.options.currency;
   }
@@ -122,6 +129,7 @@ export class BillingService {
     const plan = this.plan(subscription.planId);
     const currency = this.currencyOf(subscription.id);
     const recurringMinor = seatTotalMinor(plan, this.options.volume, newQuantity);
+    const context = this.context(subscription.id);
     const effective = newQuantity > subscription.quantity ? 'now' : newQuantity < subscription.quantity ? 'renewal' : 'none';
     const base = {
       quantity: subscription.quantity,
@@ -130,9 +138,9 @@ export class BillingService {
       effective,
       prorationDate: new Date(at).toISOString(),
       currency,
-      taxRateBp: this.options.taxRateBp,
+      taxRateBp: context.rateBp,
       recurringMinor,
-      recurringTotalMinor: withTaxMinor(recurringMinor, this.options.taxRateBp),
+      recurringTotalMinor: withTaxMinor(recurringMinor, context.rateBp),
       periodEnd: new Date(subscription.periodEnd).toISOString(),
     } as const;
     if (effective !== 'now') {
@@ -140,16 +148,21 @@ export class BillingService {
     }
     const oldTotal = seatTotalMinor(plan, this.options.volume, subscription.quantity);
     const change = prorateChange(oldTotal, recurringMinor, { start: subscription.periodStart, end: subscription.periodEnd }, at);
-    const lines: DraftLine[] = [
-      { description: describeInvoiceLine({ line: 'unused', plan: plan.id, quantity: subscription.quantity }), quantity: subscription.quantity, unitAmountMinor: null, amountMinor: change.creditMinor },
-      { description: describeInvoiceLine({ line: 'remaining', plan: plan.id, quantity: newQuantity }), quantity: newQuantity, unitAmountMinor: null, amountMinor: change.debitMinor },
-    ];
-    const totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscription.id), this.options.taxRateBp);
+    const lines = this.changeLines(plan, subscription.quantity, newQuantity, change);
+    const totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscription.id), context.rateBp);
     return {
       preview: { ...base, creditMinor: change.creditMinor, debitMinor: change.debitMinor, creditAppliedMinor: totals.creditAppliedMinor, subtotalMinor: totals.subtotalMinor, taxMinor: totals.taxMinor, amountDueMinor: totals.totalMinor },
       lines,
       totals,
     };
+  }
+
+  /** The two lines of a prorated change, stored as data and written in the reader's language (invoiceLineText.ts). */
+  private changeLines(plan: PlanConfig, from: number, to: number, change: { creditMinor: number; debitMinor: number }): DraftLine[] {
+    return [
+      { description: describeInvoiceLine({ line: 'unused', plan: plan.id, quantity: from }), quantity: from, unitAmountMinor: null, amountMinor: change.creditMinor },
+      { description: describeInvoiceLine({ line: 'remaining', plan: plan.id, quantity: to }), quantity: to, unitAmountMinor: null, amountMinor: change.debitMinor },
+    ];
   }
 
   previewQuantity(caller: CallerIdentity, subscriptionId: string, quantity: number): QuantityPreviewView {
@@ -209,7 +222,7 @@ export class BillingService {
     if (preview.effective === 'now') {
       this.storage.billing.setQuantity(subscription.id, preview.newQuantity, null);
       if (totals) {
-        invoice = issueInvoice(this.storage, { subscription, kind: 'quantity_change', currency: preview.currency, totals, periodStart: Date.parse(preview.prorationDate), periodEnd: subscription.periodEnd, at: now, paid: true });
+        invoice = issueInvoice(this.storage, { subscription, kind: 'quantity_change', currency: preview.currency, totals, periodStart: Date.parse(preview.prorationDate), periodEnd: subscription.periodEnd, at: now, paid: true, parties: this.context(subscription.id).parties });
         if (reference) recordPayment(this.storage, { subscriptionId: subscription.id, provider: this.provider.name, reference, amountMinor: preview.amountDueMinor, currency: preview.currency, status: 'succeeded', description: `Outmerge quantity ${preview.quantity} → ${preview.newQuantity}`, invoiceId: invoice.id, at: now });
       }
     } else {
@@ -242,7 +255,7 @@ export class BillingService {
       quantity: subscription.quantity,
       pendingQuantity: state?.pendingQuantity ?? null,
       recurringMinor: seatTotalMinor(this.plan(subscription.planId), this.options.volume, state?.pendingQuantity ?? subscription.quantity),
-      taxRateBp: this.options.taxRateBp,
+      taxRateBp: this.context(subscriptionId).rateBp,
       periodEnd: new Date(subscription.periodEnd).toISOString(),
       graceUntil: state?.graceUntil ? new Date(state.graceUntil).toISOString() : null,
       creditMinor: this.storage.billing.creditBalance(subscriptionId),
@@ -261,18 +274,32 @@ export class BillingService {
     const invoice = this.storage.billing.findInvoice(subscriptionId, invoiceId);
     if (!invoice) throw new ApiError(404, 'INVOICE_NOT_FOUND', 'No invoice with this id in this subscription.');
     const organisation = this.storage.findOrganisationByTenant(subscription.ownerTenantId);
-    return renderInvoiceHtml(invoice, this.storage.billing.invoiceLines(invoice.id), { organisation: organisation?.name ?? '', locale });
+    return renderInvoiceHtml(invoice, this.storage.billing.invoiceLines(invoice.id), { organisation: organisation?.name ?? '', locale, parties: this.storage.billingProfiles.invoiceParties(invoice.id) });
   }
 
+  /**
+   * Replaces the card used for renewals and quantity changes. The provider checks the card with
+   * the bank first (Stripe: a SetupIntent): a declined card is answered 402 and the stored card
+   * stays as it was.
+   */
   async replacePaymentMethod(caller: CallerIdentity, subscriptionId: string, card: string, ip: string | null): Promise<PaymentMethodView> {
-    authorize(this.storage, caller, subscriptionId, 'billing.manage');
-    let method;
+    const { subscription } = authorize(this.storage, caller, subscriptionId, 'billing.manage');
+    let saved;
     try {
-      method = await this.provider.createPaymentMethod(card);
+      saved = await this.provider.savePaymentMethod(card, { idempotencyKey: `payment-method:${subscriptionId}:${randomUUID()}`, customer: { email: subscription.ownerEmail, name: subscription.ownerEmail } });
     } catch (error) {
       if (error instanceof PaymentMethodInvalidError) throw new ApiError(400, 'PAYMENT_CARD_INVALID', error.message);
       throw error;
     }
+    if (saved.status === 'declined') {
+      const reason = saved.reason;
+      this.storage.transaction(() => {
+        const access = authorize(this.storage, caller, subscriptionId, 'billing.manage');
+        journalAs(this.storage, access.subscription, actorOf(access), { action: 'payment_method.declined', target: subscriptionId, detail: { reason }, ip, at: this.clock() });
+      });
+      throw new ApiError(402, 'PAYMENT_DECLINED', declineMessage(reason), { reason });
+    }
+    const method = saved.method;
     return this.storage.transaction(() => {
       const now = this.clock();
       const access = authorize(this.storage, caller, subscriptionId, 'billing.manage');
@@ -306,7 +333,7 @@ export class BillingService {
         if (!method) throw new ApiError(409, 'PAYMENT_METHOD_MISSING', 'Enter a card to pay with.');
         this.lock(subscriptionId, now);
         return {
-          charge: { amountMinor: invoice.totalMinor, currency: invoice.currency, paymentMethodToken: method.token, description: `Invoice ${invoice.number}`, offSession: false },
+          charge: { amountMinor: invoice.totalMinor, currency: invoice.currency, paymentMethodToken: method.token, description: `Invoice ${invoice.number}`, offSession: false, savePaymentMethod: newMethod !== null },
           pending: { subscriptionId, invoiceId, method: newMethod, actor: actorOf(access), ip },
         };
       },
@@ -351,7 +378,7 @@ export class BillingService {
       if (error instanceof PaymentMethodInvalidError) throw new ApiError(404, 'PAYMENT_ACTION_NOT_FOUND', 'The payment provider no longer knows this payment. Start again.');
       throw error;
     }
-    if (result.status === 'requires_action') return { statusCode: 202, body: { status: 'requires_action', actionId, amountMinor: action.amountMinor, currency: action.currency } };
+    if (result.status === 'requires_action') return { statusCode: 202, body: { status: 'requires_action', actionId, amountMinor: action.amountMinor, currency: action.currency, ...(result.clientSecret ? { clientSecret: result.clientSecret } : {}) } };
     const finished = this.charges.finishAction(action.id, result);
     await this.outbox.deliver();
     return finished.outcome;
@@ -363,16 +390,15 @@ export class BillingService {
    * payment Outmerge does not know yet (its claim was cut by a crash and is being reconciled) is
    * refused, so that the provider sends it again.
    */
-  handleWebhook(rawBody: string, signatureHeader: string | undefined): { received: true; duplicate: boolean } {
-    const verification = verifyWebhook(rawBody, signatureHeader, this.options.webhookSecrets, Math.floor(this.clock() / 1000));
-    if (!verification.ok) throw new ApiError(400, 'WEBHOOK_SIGNATURE_INVALID', 'The webhook signature is missing, wrong or too old.', { reason: verification.reason });
-    let parsed: unknown;
+  handleWebhook(rawBody: string, headers: Record<string, string | string[] | undefined>): { received: true; duplicate: boolean } {
+    const header = headers[this.provider.webhookSignatureHeader];
+    let event;
     try {
-      parsed = JSON.parse(rawBody);
-    } catch {
-      throw new ApiError(400, 'VALIDATION_FAILED', 'The webhook body is not JSON.');
+      event = this.provider.verifyWebhook(rawBody, typeof header === 'string' ? header : undefined, Math.floor(this.clock() / 1000));
+    } catch (error) {
+      if (error instanceof WebhookSignatureError) throw new ApiError(400, 'WEBHOOK_SIGNATURE_INVALID', 'The webhook signature is missing, wrong or too old.', { reason: error.reason });
+      throw error;
     }
-    const event = this.provider.parseWebhookEvent(parsed);
     if (!event) throw new ApiError(400, 'VALIDATION_FAILED', 'The webhook body is not an event.');
     if (event.type === 'other') {
       // Nothing Outmerge acts on: seen is handled.
@@ -461,9 +487,10 @@ export class BillingService {
           const end = periodEnd(start, plan.interval);
           // Product keys redeemed on the subscription pay their seats for one more period each (partners/keyRules.ts).
           const { used: grants, coverMinor } = grantsForRenewal(quantity, this.storage.entitlements.openKeyGrants(subscriptionId), (seats) => seatTotalMinor(plan, this.options.volume, seats));
+          const context = this.context(subscriptionId);
           const lines = [...recurringLines(plan, this.options.volume, quantity), ...(coverMinor > 0 ? [{ description: describeInvoiceLine({ line: 'prepaid', seats: grants.map((g) => g.seats) }), quantity: null, unitAmountMinor: null, amountMinor: -coverMinor }] : [])];
-          const totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscriptionId), this.options.taxRateBp);
-          const invoice = issueInvoice(this.storage, { subscription, kind: 'renewal', currency: state.currency, totals, periodStart: start, periodEnd: end, at: now, paid: totals.totalMinor === 0 });
+          const totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscriptionId), context.rateBp);
+          const invoice = issueInvoice(this.storage, { subscription, kind: 'renewal', currency: state.currency, totals, periodStart: start, periodEnd: end, at: now, paid: totals.totalMinor === 0, parties: context.parties });
           this.storage.entitlements.useKeyGrantPeriod(grants.map((grant) => grant.productKeyId));
           this.storage.billing.setQuantity(subscriptionId, quantity, null);
           this.storage.billing.setPeriod(subscriptionId, start, end);
@@ -615,11 +642,9 @@ export class BillingService {
     if (newQuantity > subscription.quantity) {
       const plan = this.plan(subscription.planId);
       const change = prorateChange(seatTotalMinor(plan, this.options.volume, subscription.quantity), seatTotalMinor(plan, this.options.volume, newQuantity), { start: subscription.periodStart, end: subscription.periodEnd }, now);
-      lines = [
-        { description: describeInvoiceLine({ line: 'unused', plan: plan.id, quantity: subscription.quantity }), quantity: subscription.quantity, unitAmountMinor: null, amountMinor: change.creditMinor },
-        { description: describeInvoiceLine({ line: 'remaining', plan: plan.id, quantity: newQuantity }), quantity: newQuantity, unitAmountMinor: null, amountMinor: change.debitMinor },
-      ];
-      totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscription.id) + creditTotal, this.options.taxRateBp, describeInvoiceLine({ line: 'credit', merged: true }));
+      const context = this.context(subscription.id);
+      lines = this.changeLines(plan, subscription.quantity, newQuantity, change);
+      totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscription.id) + creditTotal, context.rateBp, describeInvoiceLine({ line: 'credit', merged: true }));
     }
     return { sources, credits, newQuantity, lines, totals, currency };
   }
@@ -633,7 +658,7 @@ export class BillingService {
     if (plan.newQuantity > subscription.quantity) this.storage.billing.setQuantity(subscription.id, plan.newQuantity, null);
     let invoice: InvoiceRow | null = null;
     if (plan.totals) {
-      invoice = issueInvoice(this.storage, { subscription, kind: 'consolidation', currency: plan.currency, totals: plan.totals, periodStart: now, periodEnd: subscription.periodEnd, at: now, paid: true });
+      invoice = issueInvoice(this.storage, { subscription, kind: 'consolidation', currency: plan.currency, totals: plan.totals, periodStart: now, periodEnd: subscription.periodEnd, at: now, paid: true, parties: this.context(subscription.id).parties });
       if (reference) recordPayment(this.storage, { subscriptionId: subscription.id, provider: this.provider.name, reference, amountMinor: plan.totals.totalMinor, currency: plan.currency, status: 'succeeded', description: 'Outmerge consolidation', invoiceId: invoice.id, at: now });
     }
     const targetSeats = new Set(this.storage.listLiveSeats(subscription.id).map((s) => s.emailCanonical));

@@ -18,7 +18,7 @@ import { ApiError } from '../http/apiError.js';
 import { CONSUMER_TENANT_ID, NO_VERIFIED_ADDRESS, verifiedAddress } from '../identity/verifiedClaims.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import { person } from '../journal/journal.js';
-import { journalAs } from '../licensing/access.js';
+import { journalAs } from '../access/access.js';
 import { openSubscription, organisationFor } from '../organisations/organisations.js';
 import type { Storage } from '../storage/storage.js';
 import { invoiceTotals, type InvoiceTotals } from '../../../shared/src/billing/invoiceMath.js';
@@ -108,7 +108,7 @@ export class CheckoutService {
     const amountMinor = quotes.reduce((sum, q) => sum + q.totals.totalMinor, 0);
     // The card becomes a payment method first: a real provider's is a token the browser already made.
     // Under the purchase's own key, so that a retried purchase presents the same payment method.
-    const method = await this.charges.provider.createPaymentMethod(request.card, { idempotencyKey: `checkout:${caller.tenantId}:${caller.objectId}:${idempotencyKey}` }).catch((error: unknown) => {
+    const method = await this.charges.provider.createPaymentMethod(request.card, { idempotencyKey: `checkout:${caller.tenantId}:${caller.objectId}:${idempotencyKey}`, customer: { email: buyerEmail.display, name: buyerEmail.domain } }).catch((error: unknown) => {
       throw error instanceof PaymentMethodInvalidError ? new ApiError(400, 'PAYMENT_CARD_INVALID', error.message) : error;
     });
     const pending: PendingCheckout = { lines, method, buyer: { tenantId: caller.tenantId, objectId: caller.objectId, email: buyerEmail.display, domain: buyerEmail.domain }, ip, ...(referral ? { referral } : {}) };
@@ -119,7 +119,8 @@ export class CheckoutService {
       request: [lines, request.card.replace(/[\s-]/g, ''), ...(referral ? [referral] : [])],
       what: 'purchase',
       payer: { tenantId: caller.tenantId, objectId: caller.objectId },
-      prepare: () => ({ charge: { amountMinor, currency: this.options.currency, paymentMethodToken: method.token, description: cartDescription(lines), offSession: false }, pending }),
+      // The card becomes the subscriptions' payment method once paid: the provider keeps it for renewals then.
+      prepare: () => ({ charge: { amountMinor, currency: this.options.currency, paymentMethodToken: method.token, description: cartDescription(lines), offSession: false, savePaymentMethod: true }, pending }),
       refusedMethod: (error) => new ApiError(400, 'PAYMENT_CARD_INVALID', error.message),
     });
   }

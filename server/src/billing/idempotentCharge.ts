@@ -214,7 +214,8 @@ export class IdempotentCharges {
           completedAt: null,
           response: null,
         });
-        recorded = { outcome: { statusCode: 202, body: { status: 'requires_action', actionId, amountMinor, currency } } };
+        // The client secret lets the payer's browser authenticate with the provider's script (Stripe.js); only the payer's own key replays it.
+        recorded = { outcome: { statusCode: 202, body: { status: 'requires_action', actionId, amountMinor, currency, ...(result.clientSecret ? { clientSecret: result.clientSecret } : {}) } } };
       } else {
         // Off-session payments cannot ask the payer: a provider asking for authentication there has not been paid.
         const final: FinalCharge = result.status === 'requires_action' ? { status: 'declined', reference: result.reference, reason: 'authentication_failed' } : result;

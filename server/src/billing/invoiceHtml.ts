@@ -8,10 +8,20 @@ import { invoiceLineText } from '../../../shared/src/billing/invoiceLineText.js'
 import { escapeHtml } from '../../../shared/src/html/escapeHtml.js';
 import { formatDate, formatMoney, formatRate, translate, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import type { InvoiceLineRow, InvoiceRow } from '../storage/billingStorage.js';
+import type { InvoiceParty, InvoicePartiesRow } from '../storage/billingProfileStorage.js';
 
+const TAX_NOTES: Record<string, MessageKey> = { eu_reverse_charge: 'invoice.taxNote.eu_reverse_charge', ch_reverse_charge: 'invoice.taxNote.ch_reverse_charge', outside_scope: 'invoice.taxNote.outside_scope' };
 
-export function renderInvoiceHtml(invoice: InvoiceRow, lines: readonly InvoiceLineRow[], context: { organisation: string; locale: Locale }): string {
-  const { locale } = context;
+/**
+ * `parties`: seller and buyer as issued (invoices from before billing profiles have none and
+ * name the organisation and the owner's address). An issued invoice is read in the language it
+ * was issued in; its stored line descriptions are in that language too.
+ */
+export function renderInvoiceHtml(invoice: InvoiceRow, lines: readonly InvoiceLineRow[], context: { organisation: string; locale: Locale; parties?: InvoicePartiesRow | undefined }): string {
+  const locale = context.parties?.language ?? context.locale;
+  const party = (p: InvoiceParty) =>
+    [escapeHtml(p.name), ...p.address.split('\n').map(escapeHtml), p.country ? escapeHtml(p.country) : '', p.vatId ? t('invoice.vatId', { vatId: p.vatId }) : '', p.email ? escapeHtml(p.email) : ''].filter((part) => part !== '').join('<br>');
+  const note = context.parties ? TAX_NOTES[context.parties.taxTreatment] : undefined;
   const t = (key: MessageKey, params?: Record<string, string | number>) => escapeHtml(translate(locale, key, params));
   const money = (minor: number) => escapeHtml(formatMoney(minor, invoice.currency, locale));
   const rows = lines
@@ -47,7 +57,8 @@ export function renderInvoiceHtml(invoice: InvoiceRow, lines: readonly InvoiceLi
 <body>
 <h1>${t('invoice.title', { number: invoice.number })}</h1>
 <div class="meta">Outmerge · ${t('invoice.issued', { date: formatDate(invoice.issuedAt, locale) })} · <span class="status">${t(invoice.status === 'paid' ? 'invoice.status.paid' : 'invoice.status.open')}</span></div>
-<p><strong>${t('invoice.billTo')}</strong><br>${escapeHtml(context.organisation)}<br>${escapeHtml(invoice.billTo)}</p>
+${context.parties ? `<p><strong>${t('invoice.seller')}</strong><br>${party(context.parties.seller)}</p>` : ''}
+<p><strong>${t('invoice.billTo')}</strong><br>${context.parties && context.parties.buyer.country ? party(context.parties.buyer) : `${escapeHtml(context.organisation)}<br>${escapeHtml(invoice.billTo)}`}</p>
 <p>${t('invoice.period', { from: formatDate(invoice.periodStart, locale), to: formatDate(invoice.periodEnd, locale) })}</p>
 <table>
 <thead><tr><th>${t('invoice.description')}</th><th class="n">${t('invoice.quantity')}</th><th class="n">${t('invoice.unitPrice')}</th><th class="n">${t('invoice.amount')}</th></tr></thead>
@@ -60,6 +71,7 @@ ${rows}
 <tr class="total"><td colspan="3" class="n">${t('invoice.total')}</td><td class="n">${money(invoice.totalMinor)}</td></tr>
 </tfoot>
 </table>
+${note ? `<p class="tax-note">${t(note)}</p>` : ''}
 ${invoice.paidAt === null ? '' : `<p>${t('invoice.paidOn', { date: formatDate(invoice.paidAt, locale) })}</p>`}
 <p class="print">${t('invoice.print')}</p>
 </body>

@@ -11,6 +11,7 @@ import type { InvoiceKind, InvoiceRow } from '../storage/billingStorage.js';
 import type { Storage, SubscriptionRow } from '../storage/storage.js';
 import { invoiceNumber, type DraftLine, type InvoiceTotals } from '../../../shared/src/billing/invoiceMath.js';
 import { tierLines, type VolumePricing } from '../../../shared/src/billing/pricing.js';
+import type { InvoicePartiesRow } from '../storage/billingProfileStorage.js';
 
 /** One invoice line per price tier: "Outmerge Monthly, seats 1–9" in the reader's language (invoiceLineText.ts). */
 export function recurringLines(plan: PlanConfig, volume: VolumePricing, quantity: number): DraftLine[] {
@@ -24,7 +25,7 @@ export function recurringLines(plan: PlanConfig, volume: VolumePricing, quantity
 
 export function issueInvoice(
   storage: Storage,
-  input: { subscription: Pick<SubscriptionRow, 'id' | 'organisationId' | 'ownerEmail'>; kind: InvoiceKind; currency: string; totals: InvoiceTotals; periodStart: number; periodEnd: number; at: number; paid: boolean },
+  input: { subscription: Pick<SubscriptionRow, 'id' | 'organisationId' | 'ownerEmail'>; kind: InvoiceKind; currency: string; totals: InvoiceTotals; periodStart: number; periodEnd: number; at: number; paid: boolean; parties?: InvoicePartiesRow | null },
 ): InvoiceRow {
   const year = new Date(input.at).getUTCFullYear();
   const row: InvoiceRow = {
@@ -46,6 +47,8 @@ export function issueInvoice(
     paidAt: input.paid ? input.at : null,
   };
   storage.billing.insertInvoice(row, input.totals.lines);
+  // Who sold to whom, as they were now: the invoice never changes when the profile does.
+  if (input.parties) storage.billingProfiles.insertInvoiceParties(row.id, input.parties);
   if (input.totals.creditAppliedMinor > 0) storage.billing.consumeCredit(input.subscription.id, input.totals.creditAppliedMinor);
   return row;
 }
@@ -84,6 +87,8 @@ export function declineMessage(reason: string): string {
       return 'The card has expired. Use another card.';
     case 'authentication_failed':
       return 'The payment was not confirmed with your bank. Try again or use another card.';
+    case 'authentication_required':
+      return 'Your bank asks you to confirm this card, which cannot be done here. Use another card, or pay an open invoice with this one to confirm it.';
     default:
       return 'The card was declined. Use another card or contact your bank.';
   }

@@ -20,9 +20,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { assertDevelopment } from '../dev/assertDevelopment.js';
 import { SimulatedPaymentStorage, type SimulatedChargeRow } from '../storage/simulatedPaymentStorage.js';
-import { PaymentMethodInvalidError, type ChargeRequest, type ChargeResult, type DeclineReason, type PaymentProvider, type StoredPaymentMethod, type WebhookEvent } from './paymentProvider.js';
+import { PaymentMethodInvalidError, WebhookSignatureError, type ChargeRequest, type ChargeResult, type DeclineReason, type PaymentProvider, type RefundResult, type SaveResult, type StoredPaymentMethod, type WebhookEvent } from './paymentProvider.js';
+import { verifyWebhook } from './webhookSignature.js';
 
-type Behaviour = 'succeeds' | 'card_declined' | 'insufficient_funds' | 'expired_card' | 'authenticate' | 'attach_then_decline';
+type Behaviour = 'succeeds' | 'card_declined' | 'insufficient_funds' | 'expired_card' | 'authenticate' | 'authenticate_on_setup' | 'attach_then_decline';
 
 /** The test cards (spaces allowed when typed). Any other number is refused. */
 export const SIMULATED_TEST_CARDS: Readonly<Record<string, Behaviour>> = {
@@ -31,13 +32,22 @@ export const SIMULATED_TEST_CARDS: Readonly<Record<string, Behaviour>> = {
   '4000000000000002': 'card_declined',
   '4000000000009995': 'insufficient_funds',
   '4000000000000069': 'expired_card',
-  /** Asks for additional authentication (3-D Secure) on every on-session payment; off-session charges succeed. */
+  /**
+   * Asks for additional authentication (3-D Secure) on every payment, as Stripe's
+   * `pm_card_authenticationRequired`: on-session the buyer confirms, off-session (renewals,
+   * quantity changes) the bank declines with `authentication_required`.
+   */
   '4000002760003184': 'authenticate',
+  /**
+   * Stripe's `pm_card_authenticationRequiredOnSetup`: the buyer confirms the first payment (or
+   * saving the card); once saved, off-session charges go through without authentication.
+   */
+  '4000002500003155': 'authenticate_on_setup',
   /** Can be saved (checkout declines it, replacing a payment method accepts it); every charge is declined: failed renewals. */
   '4000000000000341': 'attach_then_decline',
 };
 
-const TOKEN = /^pm_sim_(succeeds|card_declined|insufficient_funds|expired_card|authenticate|attach_then_decline)_[0-9a-f-]{36}$/;
+const TOKEN = /^pm_sim_(succeeds|card_declined|insufficient_funds|expired_card|authenticate|authenticate_on_setup|attach_then_decline)_[0-9a-f-]{36}$/;
 /** How long the provider keeps an idempotency key's result (Stripe: keys may be pruned once 24 hours old). */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -58,12 +68,31 @@ export interface SimulatedProviderOptions {
   latencyMs?: number;
   searchLagMs?: number;
   clock?: () => number;
+  /** Secrets its webhooks are signed with (PAYMENT_WEBHOOK_SECRET; several while rolling over). */
+  webhookSecrets?: readonly string[];
 }
 
 function resultOf(row: SimulatedChargeRow): ChargeResult {
   if (row.status === 'succeeded') return { status: 'succeeded', reference: row.reference };
   if (row.status === 'requires_action') return { status: 'requires_action', reference: row.reference };
   return { status: 'declined', reference: row.reference, reason: (row.reason ?? 'card_declined') as DeclineReason };
+}
+
+/** What a charge with a card of this behaviour gets, present (on-session) or not. */
+function outcomeOf(behaviour: Behaviour, offSession: boolean): { status: 'succeeded' | 'requires_action' | 'declined'; reason: DeclineReason | null } {
+  switch (behaviour) {
+    case 'succeeds':
+      return { status: 'succeeded', reason: null };
+    case 'authenticate':
+      return offSession ? { status: 'declined', reason: 'authentication_required' } : { status: 'requires_action', reason: null };
+    case 'authenticate_on_setup':
+      // Only a saved card is charged off-session here, and saving it was the authenticated setup.
+      return offSession ? { status: 'succeeded', reason: null } : { status: 'requires_action', reason: null };
+    case 'attach_then_decline':
+      return { status: 'declined', reason: 'card_declined' };
+    default:
+      return { status: 'declined', reason: behaviour };
+  }
 }
 
 const wait = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
@@ -74,6 +103,8 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   private readonly latencyMs: number;
   private readonly searchLagMs: number;
   private readonly clock: () => number;
+  private readonly webhookSecrets: readonly string[];
+  readonly webhookSignatureHeader = 'outmerge-signature';
 
   constructor(options: SimulatedProviderOptions = {}) {
     assertDevelopment('The simulated payment provider');
@@ -81,6 +112,7 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     this.latencyMs = options.latencyMs ?? 0;
     this.searchLagMs = options.searchLagMs ?? 0;
     this.clock = options.clock ?? Date.now;
+    this.webhookSecrets = options.webhookSecrets ?? [];
   }
 
   close(): void {
@@ -106,8 +138,7 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     if (!row) {
       const behaviour = TOKEN.exec(request.paymentMethodToken)?.[1] as Behaviour | undefined;
       if (!behaviour) throw new PaymentMethodInvalidError('Unknown payment method.');
-      const status = behaviour === 'succeeds' || (behaviour === 'authenticate' && request.offSession) ? 'succeeded' : behaviour === 'authenticate' ? 'requires_action' : 'declined';
-      const reason = status === 'declined' ? (behaviour === 'attach_then_decline' ? 'card_declined' : behaviour) : null;
+      const { status, reason } = outcomeOf(behaviour, request.offSession);
       row = this.records.insert(
         { reference: `sim_${randomUUID()}`, idempotencyKey: request.idempotencyKey, fingerprint, status, reason, createdAt: now, amountMinor: request.amountMinor, currency: request.currency, paymentMethodToken: request.paymentMethodToken, offSession: request.offSession },
         now - IDEMPOTENCY_WINDOW_MS,
@@ -117,6 +148,23 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     if (row.fingerprint !== fingerprint) throw new Error(`Idempotency key ${request.idempotencyKey} was used with other parameters.`);
     await wait(this.latencyMs / 2);
     return resultOf(row);
+  }
+
+  /** Saving a card (Stripe: a SetupIntent): the bank checks it, so a declining card is refused and not kept. */
+  async savePaymentMethod(input: string, options: { idempotencyKey: string }): Promise<SaveResult> {
+    const card = input.replace(/[\s-]/g, '');
+    const behaviour = SIMULATED_TEST_CARDS[card];
+    if (!behaviour) throw new PaymentMethodInvalidError("Use one of the simulated provider's test cards, for example 4242 4242 4242 4242.");
+    if (behaviour === 'card_declined' || behaviour === 'insufficient_funds' || behaviour === 'expired_card') return { status: 'declined', reason: behaviour };
+    // Stripe's SetupIntent for these cards waits for 3-D Secure in the buyer's browser, which this provider cannot show.
+    if (behaviour === 'authenticate' || behaviour === 'authenticate_on_setup') return { status: 'declined', reason: 'authentication_required' };
+    return { status: 'saved', method: await this.createPaymentMethod(input, { idempotencyKey: `save:${options.idempotencyKey}` }) };
+  }
+
+  refund(reference: string, amountMinor: number, options: { idempotencyKey: string }): Promise<RefundResult> {
+    const refund = this.records.refund({ reference: `sim_re_${randomUUID()}`, chargeReference: reference, idempotencyKey: options.idempotencyKey, amountMinor, at: this.clock() });
+    if (!refund) return Promise.reject(new PaymentMethodInvalidError('This payment cannot be refunded by that amount.'));
+    return Promise.resolve({ status: 'succeeded', reference: refund.reference });
   }
 
   completeAction(reference: string, clientResult: { approved: boolean }): Promise<ChargeResult> {
@@ -144,7 +192,15 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     return this.records.paymentMethods();
   }
 
-  parseWebhookEvent(body: unknown): WebhookEvent | null {
+  verifyWebhook(rawBody: string, signatureHeader: string | undefined, nowSeconds: number): WebhookEvent | null {
+    const verification = verifyWebhook(rawBody, signatureHeader, this.webhookSecrets, nowSeconds);
+    if (!verification.ok) throw new WebhookSignatureError(verification.reason);
+    let body: unknown;
+    try {
+      body = JSON.parse(rawBody);
+    } catch {
+      return null;
+    }
     const event = body as { id?: unknown; type?: unknown; data?: { reference?: unknown } } | null;
     if (typeof event?.id !== 'string' || typeof event.type !== 'string') return null;
     if ((event.type === 'payment_action.succeeded' || event.type === 'payment_action.failed') && typeof event.data?.reference === 'string') {

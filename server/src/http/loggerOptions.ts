@@ -17,7 +17,7 @@ export function loggerOptions(config: Pick<Config, 'logLevel' | 'logFormat'>): F
 
 /**
  * One log line per request, when it is answered (Fastify's own logging writes two, the first
- * before anything is known). Registered with `disableRequestLogging: true`.
+ * before anything is known). Registered with a `LogController` whose `disableRequestLogging` is true.
  */
 export function logEachRequest(app: FastifyInstance): void {
   app.addHook('onResponse', async (request, reply) => {

@@ -49,6 +49,20 @@ const OUTLOOK_FRAMED_PAGES = new Set(['taskpane.html', 'auth-dialog.html']);
  * `docs/develop/dialog-handle-errors-events.md`). Any page a popup or a dialog returns to goes here.
  */
 const PAGES_WITHOUT_OPENER_POLICY = new Set(['portal.html', 'taskpane.html', 'auth-dialog.html']);
+/**
+ * Pages that take card details: with PAYMENT_PROVIDER=stripe they load Stripe.js, which must
+ * come from js.stripe.com ("Including Stripe.js": never bundled or self-hosted), frames its card
+ * fields and 3-D Secure pages from js.stripe.com and hooks.stripe.com, and calls api.stripe.com.
+ * The sources are Stripe's own list ("Security at Stripe", docs.stripe.com/security/guide,
+ * Content Security Policy), less maps.googleapis.com, which only its Address Element needs.
+ * Only the portal pays; the pane and every other page keep their policy.
+ */
+const PAYMENT_PAGES = new Set(['portal.html']);
+export const STRIPE_CSP_SOURCES = {
+  'script-src': ['https://js.stripe.com', 'https://*.js.stripe.com'],
+  'frame-src': ['https://js.stripe.com', 'https://*.js.stripe.com', 'https://hooks.stripe.com'],
+  'connect-src': ['https://api.stripe.com'],
+} as const;
 /** Folders of public files other origins may load (no credentials, nothing private). */
 const CROSS_ORIGIN_FOLDERS = ['assets/', 'js/'];
 /** webpack's output names (webpack.config.js): a name, a content hash of 8 hex digits, `.js` (or its source map). */
@@ -63,6 +77,8 @@ export interface StaticFileHeaders {
   openerPolicy: boolean;
   resourcePolicy: 'same-origin' | 'cross-origin';
   cacheControl: typeof CACHE_IMMUTABLE | typeof CACHE_REVALIDATE;
+  /** The page takes card details: it may load the payment provider's script (STRIPE_CSP_SOURCES with Stripe). */
+  payments: boolean;
 }
 
 /** The built file a served file stands for: itself, or the file a precompressed copy (`.br`, `.gz`) was made of. */
@@ -79,7 +95,22 @@ export function staticFileHeaders(relativePath: string): StaticFileHeaders {
     openerPolicy: !PAGES_WITHOUT_OPENER_POLICY.has(file),
     resourcePolicy: framed || CROSS_ORIGIN_FOLDERS.some((folder) => file.startsWith(folder)) ? 'cross-origin' : 'same-origin',
     cacheControl: CONTENT_HASHED.test(file) ? CACHE_IMMUTABLE : CACHE_REVALIDATE,
+    payments: PAYMENT_PAGES.has(file),
   };
+}
+
+/** The policy `csp` with `sources` added to each named directive (kept in its place). */
+export function withAddedSources(csp: string, sources: Readonly<Record<string, readonly string[]>>): string {
+  return csp
+    .split(';')
+    .map((directive) => directive.trim())
+    .filter((directive) => directive !== '')
+    .map((directive) => {
+      const [name = ''] = directive.split(/\s+/, 1);
+      const extra = sources[name.toLowerCase()];
+      return extra ? `${directive} ${extra.join(' ')}` : directive;
+    })
+    .join(';');
 }
 
 /** The policy `csp` with its frame-ancestors directive replaced by `sources`. */

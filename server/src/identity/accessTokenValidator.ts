@@ -3,7 +3,8 @@
  * code; the development identity provider issues tokens of the same shape from a local key set,
  * so only the JWKS URL and the issuer template differ between the two.
  *
- * Rules (../shared/reference/security-anchors.md §1.3, addin-tech.md §2.3):
+ * Rules (Microsoft identity platform, "Access tokens" and "Validate tokens"; multi-tenant apps:
+ * "Convert single-tenant app to multitenant", the per-tenant issuer check):
  * - signature against the published key set, fetched over HTTP and cached (jose remote JWKS,
  *   refetched on an unknown `kid` with a cooldown);
  * - algorithm pinned to RS256, audience pinned to our client id, `exp` required;

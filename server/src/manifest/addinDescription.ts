@@ -84,8 +84,13 @@ export interface AddinDescription {
 /** Identity of the add-in across deployments: every deployment serves the same add-in, at its own URL. */
 export const ADDIN_XML_ID = '3f6c9a2e-8b1d-4c7e-9a55-2d1e0f4b7c81';
 export const ADDIN_UNIFIED_ID = '844edf88-e633-49a2-93e4-b3f794ee69af';
-/** 1.1.0: ReadItem instead of ReadWriteItem, SupportsSharedFolders (integrated apps asks the admin to accept). 1.1.1: French typography in the description. */
-export const ADDIN_VERSION = '1.1.1';
+/**
+ * 1.1.0: ReadItem instead of ReadWriteItem, SupportsSharedFolders (integrated apps asks the admin to accept).
+ * 1.1.1: French typography in the description.
+ * 1.2.0: ReadWriteItem again, for the merge-field picker's Body.setSelectedDataAsync (the admin accepts again).
+ * 1.2.1: 1.2.0 with 1.1.1's French description.
+ */
+export const ADDIN_VERSION = '1.2.1';
 /** The development origin of the sideloading manifest in the repository (as the Office templates use). */
 export const DEVELOPMENT_ADDIN_ORIGIN = 'https://localhost:3000';
 
@@ -109,14 +114,16 @@ export function describeAddin(publicUrl: string, entraClientId: string): AddinDe
     description: text('manifest.description'),
     shortDescription: text('manifest.shortDescription'),
     accentColor: '#0F6CBD',
-    permission: 'ReadItem',
+    // Body.setSelectedDataAsync (the field picker) is "Minimum permission level: read/write item"; every other call needs read item.
+    permission: 'ReadWriteItem',
     supportsSharedFolders: true,
     requirements: { install: '1.1', commands: '1.3' },
     origin,
     urls: {
       taskPane: at('/taskpane.html'),
       support: at('/portal.html#/it-help'),
-      website: at('/'),
+      // The public page about Outmerge (the free tier's footer links to it too), not the development start page.
+      website: at('/outmerge.html'),
       privacy: at('/privacy.html'),
       terms: at('/terms.html'),
       icon64: at('/assets/icon-64.png'),

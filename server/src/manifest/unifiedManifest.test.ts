@@ -49,11 +49,11 @@ describe('the unified manifest', () => {
     expect((manifest as Json).extensions[0].alternates).toEqual([{ hide: { customOfficeAddin: { officeAddinId: xmlId } } }]);
   });
 
-  it('asks for the same permissions as the XML manifest: read item, shared folders', () => {
+  it('asks for the same permissions as the XML manifest: read/write item, shared folders', () => {
     const xmlPermission = /<Permissions>([^<]+)<\/Permissions>/.exec(xml)?.[1] as ItemPermission;
     const names = (manifest as Json).authorization.permissions.resourceSpecific.map((p: Json) => `${p.name}/${p.type}`);
     expect(names).toEqual([`${ITEM_PERMISSIONS[xmlPermission]}/Delegated`, 'Mailbox.SharedFolder/Delegated']);
-    expect(names[0]).toBe('MailboxItem.Read.User/Delegated');
+    expect(names[0]).toBe('MailboxItem.ReadWrite.User/Delegated');
     expect(xml).toContain('<SupportsSharedFolders>true</SupportsSharedFolders>');
   });
 
@@ -75,7 +75,7 @@ describe('the unified manifest', () => {
   });
 
   it('names pages of this deployment for support, privacy and terms, and its app registration for admin consent', () => {
-    expect((manifest as Json).developer).toEqual({ name: 'Outmerge', websiteUrl: `${ORIGIN}/`, privacyUrl: `${ORIGIN}/privacy.html`, termsOfUseUrl: `${ORIGIN}/terms.html` });
+    expect((manifest as Json).developer).toEqual({ name: 'Outmerge', websiteUrl: `${ORIGIN}/outmerge.html`, privacyUrl: `${ORIGIN}/privacy.html`, termsOfUseUrl: `${ORIGIN}/terms.html` });
     expect((manifest as Json).webApplicationInfo).toEqual({ id: CLIENT_ID, resource: ORIGIN });
     expect((manifest as Json).validDomains).toEqual(['outmerge.contoso.com']);
     expect(JSON.stringify(manifest)).not.toContain('localhost');

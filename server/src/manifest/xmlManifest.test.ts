@@ -27,7 +27,7 @@ function edit(pattern: RegExp | string, replacement: string): string {
 
 /**
  * The 1.1 overrides' content moved into the 1.0 overrides (SupportsSharedFolders, a 1.1 element, dropped):
- * valid 1.0 markup except for SupportsPinning, which only 1.1 has (shared/reference/manifest-schemas, neg1/ctl1).
+ * valid 1.0 markup except for SupportsPinning, which only 1.1 has (only the 1.1 XSD, MailAppVersionOverridesV1_1.xsd, declares it).
  */
 function flattenedTo10(keepPinning: boolean): string {
   let xml = edit(/\n\s*<VersionOverrides xmlns="http:\/\/schemas.microsoft.com\/office\/mailappversionoverrides\/1.1" xsi:type="VersionOverridesV1_1">/, '');
@@ -53,11 +53,12 @@ describe('manifest.xml', () => {
     expect(deployed).not.toContain('localhost');
   });
 
-  it('asks for the least item permission, ReadItem, and supports shared folders and shared mailboxes', () => {
-    // Every Office.js call of addin/src/host/officeMailHost.ts is "Minimum permission level: read item" in
-    // office-js-docs-reference: subject/body getAsync, body.getTypeAsync, getAttachmentsAsync,
-    // getAttachmentContentAsync, userProfile; also from.getAsync (Mailbox 1.7) and AttachmentDetailsCompose.contentId (1.16).
-    expect(committed).toContain('<Permissions>ReadItem</Permissions>');
+  it('asks for the least item permission its Office.js calls need, ReadWriteItem, and supports shared folders and shared mailboxes', () => {
+    // In office-js-docs-reference, body.setSelectedDataAsync (the field picker) is "Minimum permission level: read/write item";
+    // every other Office.js call of addin/src/host/officeMailHost.ts is "read item": subject/body getAsync,
+    // body.getTypeAsync, getAttachmentsAsync, getAttachmentContentAsync, userProfile, from.getAsync (Mailbox 1.7),
+    // AttachmentDetailsCompose.contentId (1.16). ReadWriteMailbox, which would reach other items, is not asked for.
+    expect(committed).toContain('<Permissions>ReadWriteItem</Permissions>');
     expect(committed).toMatch(/<DesktopFormFactor>\s*<SupportsSharedFolders>true<\/SupportsSharedFolders>/);
   });
 
@@ -68,7 +69,7 @@ describe('manifest.xml', () => {
   it.each([
     ['elements out of order (DefaultLocale before ProviderName)', () => edit(/(<ProviderName>[^<]+<\/ProviderName>)(\s*)(<DefaultLocale>[^<]+<\/DefaultLocale>)/, '$3$2$1'), /DefaultLocale': This element is not expected/],
     ['an unknown element', () => edit('<Hosts>\n    <Host Name="Mailbox"/>', '<Hosts>\n    <Host Name="Mailbox"/><Outmerge/>'), /Outmerge': This element is not expected/],
-    ['a permission Outlook does not know', () => edit('<Permissions>ReadItem</Permissions>', '<Permissions>ReadWriteEverything</Permissions>'), /'ReadWriteEverything' is not an element of the set/],
+    ['a permission Outlook does not know', () => edit('<Permissions>ReadWriteItem</Permissions>', '<Permissions>ReadWriteEverything</Permissions>'), /'ReadWriteEverything' is not an element of the set/],
     ['Supertip before Label', () => edit(/(<Label resid="TaskpaneButton.Label"\/>)(\s*)(<Supertip>[\s\S]*?<\/Supertip>)/, '$3$2$1'), /Supertip': This element is not expected/],
     ['SupportsPinning in the 1.0 overrides, where it does not exist', () => flattenedTo10(true), /mailappversionoverrides\}SupportsPinning': This element is not expected/],
     ['a French description over 250 characters', () => edit(/(<Override Locale="fr-FR" Value=")Publipostage personnalisé/, `$1${'x'.repeat(240)}`), /Override', attribute 'Value': \[facet 'maxLength'\]/],

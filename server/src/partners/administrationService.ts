@@ -17,7 +17,7 @@ import { partnerRequestEmail } from '../email/templates.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import { Journal, person } from '../journal/journal.js';
-import { authorize, choosePermissions, journal } from '../licensing/access.js';
+import { authorize, choosePermissions, journal } from '../access/access.js';
 import type { OfferRow, PartnerRow, RelationshipRow } from '../storage/partnerStorage.js';
 import type { Storage, SubscriptionRow } from '../storage/storage.js';
 import { relationshipView } from './partnerViews.js';

@@ -16,7 +16,7 @@ import { ApiError } from '../http/apiError.js';
 import { NO_VERIFIED_ADDRESS, verifiedAddress } from '../identity/verifiedClaims.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import { Journal, person } from '../journal/journal.js';
-import { choosePermissions } from '../licensing/access.js';
+import { choosePermissions } from '../access/access.js';
 import { openSubscription, organisationFor } from '../organisations/organisations.js';
 import type { OfferRow, PartnerRow } from '../storage/partnerStorage.js';
 import type { Storage, SubscriptionRow } from '../storage/storage.js';
@@ -73,7 +73,8 @@ export class PartnerOfferService {
         const refusal = trialOfferRefusal({ seats: request.quantity, days: request.trialDays ?? 0 }, this.options.trials, trialAllowance(this.storage, partnerId, this.options.trials));
         if (refusal) throw trialError(refusal, this.options.trials);
       }
-      const price = request.kind === 'purchase' ? this.checkout.quote([{ plan: plan.id, quantity: request.quantity }])[0]?.totals.totalMinor ?? null : null;
+      // The price per period before tax: the customer's tax depends on their country and VAT number.
+      const price = request.kind === 'purchase' ? this.checkout.quote([{ plan: plan.id, quantity: request.quantity }])[0]?.totals.subtotalMinor ?? null : null;
       const row: OfferRow = {
         id: randomUUID(),
         partnerId,

@@ -25,7 +25,7 @@ import { ApiError } from '../http/apiError.js';
 import { NO_VERIFIED_ADDRESS, verifiedAddress } from '../identity/verifiedClaims.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import { Journal, person } from '../journal/journal.js';
-import { authorize, journal } from '../licensing/access.js';
+import { authorize, journal } from '../access/access.js';
 import { openSubscription, organisationFor } from '../organisations/organisations.js';
 import type { PartnerInvoiceRow, ProductKeyRow } from '../storage/partnerStorage.js';
 import type { Storage, SubscriptionRow } from '../storage/storage.js';

@@ -1,14 +1,16 @@
 /**
- * Billing routes (B3, B4, B5, A9): quantity preview and change, invoices (JSON and printable
- * HTML), payment method, paying an open invoice, consolidation, and the payment provider's
- * webhook. Quantity routes need `quantity.change`; everything else here `billing.view` or
+ * Billing routes (B3, B4, B5, A9): quantity preview and change, the billing profile invoices
+ * name (issue 15), invoices (JSON and printable HTML), payment method, paying an open invoice,
+ * consolidation, and the payment provider's webhook. Quantity routes need `quantity.change`; everything else here `billing.view` or
  * `billing.manage`; consolidation is the owner's.
  */
 import { Type } from 'typebox';
-import { Uuid } from '../../../shared/src/api/schemaKit.js';
+import { Nullable, StringEnum, Uuid } from '../../../shared/src/api/schemaKit.js';
 import {
+  BillingProfileAnswerSchema,
   BillingSummaryViewSchema,
   ConsolidationResultSchema,
+  INVOICE_LANGUAGES,
   InvoicePaidSchema,
   InvoiceViewSchema,
   PaymentActionRequiredSchema,
@@ -21,7 +23,7 @@ import { errorAnswers } from '../http/answers.js';
 import { idempotencyKeyOf } from '../http/idempotencyKey.js';
 import type { Services } from '../services.js';
 import { sendOutcome } from './outcome.js';
-import { type Api, CardString, HtmlPage, IdempotencyKeyHeader, LanguageQuery, Strict, SubscriptionIdParams, SubscriptionItemParams } from './schemas.js';
+import { type Api, CardString, EmailString, HtmlPage, IdempotencyKeyHeader, LanguageQuery, Strict, SubscriptionIdParams, SubscriptionItemParams } from './schemas.js';
 
 const InvoiceParams = SubscriptionItemParams('invoiceId');
 
@@ -67,6 +69,33 @@ export function registerBillingRoutes(app: Api, services: Services): void {
     '/subscriptions/:id/billing',
     { schema: { summary: 'Billing summary: price, renewal, payment method, open invoice', params: SubscriptionIdParams, response: { 200: BillingSummaryViewSchema, ...errorAnswers(403, 404) } } },
     async (request) => services.billing.summary(request.caller, request.params.id),
+  );
+
+  app.get(
+    '/subscriptions/:id/billing-profile',
+    { schema: { summary: 'The billing profile invoices name, and the tax it leads to', params: SubscriptionIdParams, response: { 200: BillingProfileAnswerSchema, ...errorAnswers(403, 404) } } },
+    async (request) => services.billingProfiles.get(request.caller, request.params.id),
+  );
+
+  app.put(
+    '/subscriptions/:id/billing-profile',
+    {
+      config: limited,
+      schema: {
+        summary: 'Set who invoices name: company, address, country, VAT number (format checked per country; empty for a consumer), billing email, invoice language',
+        params: SubscriptionIdParams,
+        body: Strict({
+          companyName: Type.String({ minLength: 1, maxLength: 200 }),
+          address: Type.String({ minLength: 1, maxLength: 500 }),
+          country: Type.String({ pattern: '^[A-Za-z]{2}$', description: 'ISO 3166 alpha-2' }),
+          vatId: Type.Optional(Nullable(Type.String({ maxLength: 40, description: 'Empty or null: a consumer' }))),
+          billingEmail: EmailString,
+          language: StringEnum(INVOICE_LANGUAGES),
+        }),
+        response: { 200: BillingProfileAnswerSchema, ...errorAnswers(403, 404) },
+      },
+    },
+    async (request) => services.billingProfiles.save(request.caller, request.params.id, request.body, request.ip),
   );
 
   app.get(
@@ -142,14 +171,11 @@ export function registerBillingRoutes(app: Api, services: Services): void {
       {
         config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
         schema: {
-          summary: "The payment provider's signed events (header Outmerge-Signature: t=…,v1=…)",
+          summary: "The payment provider's signed events (Stripe-Signature, or the simulated provider's Outmerge-Signature: t=…,v1=…)",
           response: { 200: Type.Object({ received: Type.Literal(true), duplicate: Type.Boolean() }), ...errorAnswers(404) },
         },
       },
-      async (request) => {
-        const header = request.headers['outmerge-signature'];
-        return services.billing.handleWebhook(typeof request.body === 'string' ? request.body : '', typeof header === 'string' ? header : undefined);
-      },
+      async (request) => services.billing.handleWebhook(typeof request.body === 'string' ? request.body : '', request.headers),
     );
   });
 }

@@ -5,7 +5,7 @@
 import { Type, type Static } from 'typebox';
 import { ClientConfigSchema, type ClientConfig } from '../../../shared/src/api/clientConfig.js';
 import type { Config } from '../config.js';
-import type { SigningKeys } from '../license/signingKeys.js';
+import type { SigningKeys } from '../licenseCheck/signingKeys.js';
 import type { Api } from './schemas.js';
 
 export function clientConfig(config: Config): ClientConfig {
@@ -17,11 +17,14 @@ export function clientConfig(config: Config): ClientConfig {
     },
     graphBaseUrl: config.graph.baseUrl,
     sendRatePerMinute: config.sending.ratePerMinute,
+    sendRateMaxPerMinute: config.sending.maxRatePerMinute,
     dailyRecipientLimit: config.sending.dailyRecipients,
     licenseIssuer: config.license.issuer,
     licenseTokenTtlSeconds: config.license.tokenTtlSeconds,
     promoUrl: config.promoUrl,
+    appSourceUrl: config.appSourceUrl,
     currency: config.payments.currency,
+    payments: config.payments.stripe ? { provider: 'stripe', publishableKey: config.payments.stripe.publishableKey } : { provider: 'simulated' },
   };
 }
 

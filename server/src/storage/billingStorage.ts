@@ -189,6 +189,11 @@ export class BillingStorage {
     lines.forEach((line, position) => insert.run(row.id, position, line.description, line.quantity, line.unitAmountMinor, line.amountMinor));
   }
 
+  /** Every invoice number, in the order they were taken (subscription invoices; the gap-free sequence's check). */
+  allInvoiceNumbers(): string[] {
+    return (this.db.prepare('SELECT number FROM invoices ORDER BY number').all() as Array<{ number: string }>).map((row) => row.number);
+  }
+
   markInvoicePaid(invoiceId: string, at: number): boolean {
     return this.db.prepare("UPDATE invoices SET status = 'paid', paid_at = ? WHERE id = ? AND status = 'open'").run(at, invoiceId).changes === 1;
   }

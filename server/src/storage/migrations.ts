@@ -613,4 +613,29 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 15,
+    description: 'billing profiles (the buyer an invoice names, its country and VAT number) and the parties of each invoice as issued',
+    sql: `
+      -- Per subscription: who is billed. The VAT number is stored in its canonical form, its format checked per country.
+      CREATE TABLE billing_profiles (
+        subscription_id TEXT PRIMARY KEY REFERENCES subscriptions(id),
+        company_name TEXT NOT NULL,
+        address TEXT NOT NULL,
+        country TEXT NOT NULL CHECK (length(country) = 2),
+        vat_id TEXT,
+        billing_email TEXT NOT NULL,
+        language TEXT NOT NULL CHECK (language IN ('en', 'fr', 'de')),
+        updated_at INTEGER NOT NULL
+      );
+      -- Seller and buyer as they were when the invoice was issued (an invoice never changes), the tax treatment and language.
+      CREATE TABLE invoice_parties (
+        invoice_id TEXT PRIMARY KEY REFERENCES invoices(id),
+        seller TEXT NOT NULL,
+        buyer TEXT NOT NULL,
+        tax_treatment TEXT NOT NULL,
+        language TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -63,6 +63,14 @@ export class SimulatedPaymentStorage {
         token TEXT PRIMARY KEY,
         created_at INTEGER NOT NULL
       );
+      -- Refunds of succeeded charges; one per idempotency key (as Stripe's Refunds take the Idempotency-Key).
+      CREATE TABLE IF NOT EXISTS refunds (
+        reference TEXT PRIMARY KEY,
+        charge_reference TEXT NOT NULL REFERENCES charges(reference),
+        idempotency_key TEXT NOT NULL UNIQUE,
+        amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+        created_at INTEGER NOT NULL
+      );
     `);
     return new SimulatedPaymentStorage(db);
   }
@@ -116,6 +124,25 @@ export class SimulatedPaymentStorage {
   /** A payment method made (again, for a retried request: recorded once). */
   rememberPaymentMethod(token: string, at: number): void {
     this.db.prepare('INSERT OR IGNORE INTO payment_methods (token, created_at) VALUES (?, ?)').run(token, at);
+  }
+
+  /** Refunds a part of a succeeded charge once per key; null when it would give back more than was paid. */
+  refund(input: { reference: string; chargeReference: string; idempotencyKey: string; amountMinor: number; at: number }): { reference: string; amountMinor: number; chargeReference: string } | null {
+    return this.db
+      .transaction(() => {
+        const existing = this.db.prepare('SELECT reference, amount_minor AS amountMinor, charge_reference AS chargeReference FROM refunds WHERE idempotency_key = ?').get(input.idempotencyKey) as { reference: string; amountMinor: number; chargeReference: string } | undefined;
+        if (existing) return existing;
+        const charge = this.findByReference(input.chargeReference);
+        const refunded = (this.db.prepare('SELECT COALESCE(SUM(amount_minor), 0) AS n FROM refunds WHERE charge_reference = ?').get(input.chargeReference) as { n: number }).n;
+        if (!charge || charge.status !== 'succeeded' || refunded + input.amountMinor > charge.amountMinor) return null;
+        this.db.prepare('INSERT INTO refunds (reference, charge_reference, idempotency_key, amount_minor, created_at) VALUES (?, ?, ?, ?, ?)').run(input.reference, input.chargeReference, input.idempotencyKey, input.amountMinor, input.at);
+        return { reference: input.reference, amountMinor: input.amountMinor, chargeReference: input.chargeReference };
+      })
+      .immediate();
+  }
+
+  refunds(): Array<{ reference: string; chargeReference: string; amountMinor: number }> {
+    return this.db.prepare('SELECT reference, charge_reference AS chargeReference, amount_minor AS amountMinor FROM refunds ORDER BY rowid').all() as Array<{ reference: string; chargeReference: string; amountMinor: number }>;
   }
 
   paymentMethods(): string[] {

@@ -5,6 +5,7 @@
  * read-then-write (count seats, then insert) cannot interleave with another writer, also from a
  * second process sharing the file.
  */
+import { BillingProfileStorage } from './billingProfileStorage.js';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -123,6 +124,7 @@ const SEAT_FOR_CHECK = `
 export class Storage {
   /** Billing queries (./billingStorage.ts), on the same connection and transactions. */
   readonly billing: BillingStorage;
+  readonly billingProfiles: BillingProfileStorage;
   /** Partner queries (./partnerStorage.ts), on the same connection and transactions. */
   readonly partners: PartnerStorage;
   readonly entitlements: EntitlementStorage;
@@ -135,6 +137,7 @@ export class Storage {
 
   private constructor(private readonly db: Database.Database) {
     this.billing = new BillingStorage(db);
+    this.billingProfiles = new BillingProfileStorage(db);
     this.partners = new PartnerStorage(db);
     this.entitlements = new EntitlementStorage(db);
     this.claims = new ClaimStorage(db);

@@ -5,6 +5,7 @@
  * lists that define them (permissions, roles, actions), never retyped.
  */
 import { Type, type Static } from 'typebox';
+import { TAX_TREATMENTS } from '../billing/tax.js';
 import { ACTOR_ROLES, JOURNAL_ACTION_NAMES, NOTIFICATION_KINDS } from '../journal/journalActions.js';
 import { LICENSE_CODES } from '../license/licenseToken.js';
 import { PERMISSIONS, ROLES, SUBSCRIPTION_ACTIONS, type Permission } from '../permissions/permissions.js';
@@ -176,7 +177,13 @@ export const CartLineSchema = Type.Object({ plan: Type.String({ maxLength: 40 })
 export type CartLine = Static<typeof CartLineSchema>;
 
 /** 202: the bank asks for additional authentication (complete the action with POST /api/v1/payment-actions/{actionId}/complete). */
-export const PaymentActionRequiredSchema = Type.Object({ status: Type.Literal('requires_action'), actionId: Uuid(), amountMinor: Minor(), currency: Type.String() });
+export const PaymentActionRequiredSchema = Type.Object({
+  status: Type.Literal('requires_action'),
+  actionId: Uuid(),
+  amountMinor: Minor(),
+  currency: Type.String(),
+  clientSecret: Type.Optional(Type.String({ description: "With Stripe: what Stripe.js needs to show the bank's confirmation (handleNextAction); answered to the payer only." })),
+});
 
 export const CheckoutPaidSchema = Type.Object({
   status: Type.Literal('active'),
@@ -277,6 +284,27 @@ export const ConsolidationResultSchema = Type.Object({
 });
 export type ConsolidationResult = Static<typeof ConsolidationResultSchema>;
 
+/** The languages an invoice can be issued in: the catalogs' (shared/src/i18n). */
+export const INVOICE_LANGUAGES = ['en', 'fr', 'de'] as const;
+
+/** A subscription's billing profile: who its invoices name, where, with which VAT number, in which language. */
+export const BillingProfileViewSchema = Type.Object({
+  companyName: Type.String(),
+  address: Type.String({ description: 'Street, postal code and city, as printed (several lines allowed).' }),
+  country: Type.String({ description: 'ISO 3166 alpha-2, upper case.' }),
+  vatId: Nullable(Type.String({ description: 'Canonical form (shared/src/billing/vatId.ts); null for a consumer.' })),
+  billingEmail: Type.String(),
+  language: StringEnum(INVOICE_LANGUAGES, { description: 'The language of invoices and their line descriptions.' }),
+});
+export type BillingProfileView = Static<typeof BillingProfileViewSchema>;
+
+/** What the billing-profile routes answer: the profile (null before one is set) and the tax its invoices will carry. */
+export const BillingProfileAnswerSchema = Type.Object({
+  profile: Nullable(BillingProfileViewSchema),
+  tax: Nullable(Type.Object({ treatment: StringEnum(TAX_TREATMENTS), rateBp: Type.Integer({ description: 'Basis points (2000 = 20 %).' }) })),
+});
+export type BillingProfileAnswer = Static<typeof BillingProfileAnswerSchema>;
+
 // --- partners (P1–P5) ----------------------------------------------------------------------
 
 /** The roles an owner gives staff (the owner is the one who enrolled). */
@@ -315,7 +343,7 @@ export const OfferViewSchema = Type.Object({
   interval: PlanInterval,
   quantity: Type.Integer(),
   trialDays: Nullable(Type.Integer()),
-  priceMinor: Nullable(Minor({ description: "Purchase offers: the price shown, tax included (the billing engine's price for the plan and quantity)." })),
+  priceMinor: Nullable(Minor({ description: "Purchase offers: the price per period shown, before tax (the billing engine's price for the plan and quantity; the tax depends on the customer's country and VAT number)." })),
   currency: Type.String(),
   administration: Administration,
   maxCustomers: Nullable(Type.Integer({ description: '1: one customer; null: any number.' })),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { invoiceNumber, invoiceTotals, taxFor, withTaxMinor } from './invoiceMath.js';
+import { invoiceNumber, invoiceTotals, withTaxMinor } from './invoiceMath.js';
+import { taxFor } from './tax.js';
 
 describe('invoice totals', () => {
   it('applies tax in basis points, rounded half up', () => {

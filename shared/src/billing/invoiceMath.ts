@@ -3,11 +3,12 @@
  *
  * An invoice is a list of lines (debits and credits). A credit balance (from consolidation)
  * offsets the positive subtotal and never makes it negative; what is left stays for the next
- * invoice. Tax is charged on the subtotal after credits at the configured rate in basis points,
- * rounded half up to the minor unit. Numbers are gap-free per calendar year: OM-2026-000001.
+ * invoice. Tax is charged on the subtotal after credits at the invoice's rate in basis points,
+ * rounded by the one rule in ./tax.ts. Numbers are gap-free per calendar year: OM-2026-000001.
  */
 import { describeInvoiceLine } from './invoiceLineText.js';
 import { safeMoney } from './pricing.js';
+import { taxFor } from './tax.js';
 
 export interface DraftLine {
   description: string;
@@ -24,10 +25,6 @@ export interface InvoiceTotals {
   totalMinor: number;
   creditAppliedMinor: number;
   creditLeftMinor: number;
-}
-
-export function taxFor(subtotalMinor: number, taxRateBp: number): number {
-  return safeMoney(Math.floor((subtotalMinor * taxRateBp + 5_000) / 10_000));
 }
 
 /** A subtotal with its tax on top: what the buyer pays for it. */

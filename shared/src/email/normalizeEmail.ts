@@ -2,7 +2,7 @@
  * One canonicalisation for every email address the product compares: seat assignment, CSV
  * import, duplicate detection, invitation acceptance, license binding.
  *
- * Policy (OWASP email validation cheat sheet, see ../shared/reference/security-anchors.md):
+ * Policy (OWASP Input Validation Cheat Sheet, "Email Address Validation"; RFC 5321 / RFC 5890 for IDN):
  * - Unicode NFC, surrounding white space removed;
  * - the domain lower-cased and converted to punycode (IDN compared in ASCII form);
  * - the local part lower-cased too: Exchange Online treats it case-insensitively, and two seats

@@ -60,6 +60,9 @@ export const JOURNAL_ACTIONS = {
   'quantity.unchanged': billing(),
   'quantity.payment_failed': billing(),
   'payment_method.replaced': billing(),
+  /** A card the bank refused when it was to replace the stored one (the stored card stays). */
+  'payment_method.declined': billing(),
+  'billing_profile.updated': billing(),
   'invoice.paid': billing(),
   'invoice.payment_failed': billing(),
   'subscription.reactivated': billing('renewal'),

@@ -1,10 +1,11 @@
 /**
  * The merge engine: turns the draft's subject and HTML body into one message per recipient row.
  *
- * Rendering, escaping and block structure are Handlebars' job (a well-kept engine; the fastest of
- * those measured in ../shared/reference/perf-baselines.md). This module only translates the
- * user-facing merge language into Handlebars and checks it against the recipient columns, so that
- * every problem is reported, with its position, before anything is sent:
+ * The merge language is translated into Handlebars source and read by Handlebars' own parser
+ * (syntax, block structure, whitespace control); templateProgram.ts runs the result without
+ * generating code, so the pages need no 'unsafe-eval'. This module translates the user-facing
+ * merge language and checks it against the recipient columns, so that every problem is reported,
+ * with its position, before anything is sent:
  *
  *   {{First Name}}                  value of the column "First Name" (case and spacing tolerant)
  *   {{First Name | there}}          value, or "there" when the cell is empty
@@ -18,22 +19,34 @@
  * relative address or an http(s), mailto or tel one, it becomes "#", so merged values cannot
  * make a javascript:, data: or vbscript: link.
  */
-import Handlebars from 'handlebars';
 import { escapeHtml } from '../html/escapeHtml.js';
+import { compileProgram, type RenderProgram, type RowValues } from './templateProgram.js';
+import { suggestColumn } from './fieldSuggestion.js';
+import { htmlReaderText, plainReaderText, surroundings, type ReaderText } from './readerText.js';
 
 export type TemplatePart = 'subject' | 'body';
 
-export type TemplateProblemCode = 'UNKNOWN_FIELD' | 'UNSUPPORTED_TAG' | 'SYNTAX_ERROR';
+/**
+ * UNCLOSED_CONDITION: an `{{#if}}` without its `{{/if}}`; UNEXPECTED_ELSE: an `{{else}}` outside a
+ * condition or a second one in it; UNEXPECTED_END: an `{{/if}}` without its `{{#if}}`;
+ * SYNTAX_ERROR: what Handlebars refuses otherwise (a condition crossing a link's address).
+ */
+export type TemplateProblemCode = 'UNKNOWN_FIELD' | 'UNSUPPORTED_TAG' | 'UNCLOSED_CONDITION' | 'UNEXPECTED_ELSE' | 'UNEXPECTED_END' | 'SYNTAX_ERROR';
 
 export interface TemplateProblem {
   code: TemplateProblemCode;
   part: TemplatePart;
-  /** 1-based line and column in the part's text as the user wrote it. */
-  line: number;
-  column: number;
-  /** The tag as written (markup removed), for the message shown to the user. */
+  /** The tag as written (markup removed), for the message shown to the user; empty where no tag is to blame. */
   tag: string;
+  /**
+   * The words around the tag as the reader of the message sees them (markup left out), so the
+   * sender finds the place in the compose window: "…Dear " and ", we are glad…".
+   */
+  before: string;
+  after: string;
   field?: string;
+  /** For an unknown field: the column it most likely means ("did you mean"). */
+  suggestion?: string;
 }
 
 export interface FieldUse {
@@ -63,18 +76,6 @@ export interface CompiledTemplate {
 export type CompileResult =
   | { ok: true; template: CompiledTemplate; problems: [] }
   | { ok: false; problems: TemplateProblem[]; fields: FieldUse[] };
-
-const hb = Handlebars.create();
-hb.registerHelper('om_fallback', (value: unknown, fallback: unknown) =>
-  typeof value === 'string' && value.trim() !== '' ? value : String(fallback),
-);
-hb.registerHelper('om_eq', (value: unknown, expected: unknown) => normaliseValue(value) === normaliseValue(expected));
-hb.registerHelper('om_ne', (value: unknown, expected: unknown) => normaliseValue(value) !== normaliseValue(expected));
-hb.registerHelper('om_url', function (this: unknown, options: Handlebars.HelperOptions) {
-  const rendered = options.fn(this);
-  return isSafeLinkUrl(rendered) ? rendered : '#';
-});
-const KNOWN_HELPERS = { om_fallback: true, om_eq: true, om_ne: true, om_url: true, if: true };
 
 /** Attributes whose value is an address a mail client or browser may open or load. */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'background', 'cite', 'poster', 'longdesc', 'usemap', 'codebase', 'data', 'dynsrc', 'lowsrc', 'ping', 'xlink:href']);
@@ -133,8 +134,9 @@ function urlAttributeValues(html: string): Array<{ start: number; end: number }>
   return ranges;
 }
 
-function normaliseValue(value: unknown): string {
-  return typeof value === 'string' ? value.trim().toLocaleLowerCase() : '';
+/** How a condition compares a cell with a value: blanks around and case ignored. */
+function normaliseValue(value: string): string {
+  return value.trim().toLocaleLowerCase();
 }
 
 /** How field names are compared with column names: case, accents' composition and spacing ignored. */
@@ -159,18 +161,6 @@ function joinSplitBraces(text: string): string {
   return text.replace(/\{((?:<[^>]*>)+)\{/g, '{{$1').replace(/\}((?:<[^>]*>)+)\}/g, '$1}}');
 }
 
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lastBreak = -1;
-  for (let i = 0; i < offset; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lastBreak = i;
-    }
-  }
-  return { line, column: offset - lastBreak };
-}
-
 function handlebarsString(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
@@ -184,6 +174,23 @@ function unquote(value: string): string {
 /** A column name as a merge field: not a Handlebars sigil (partial, comment, block…), no braces, pipe, quotes or equals sign. */
 const FIELD_NAME = /^(?![#/>!&^@~*])[^{}|="]+$/;
 
+/** Whether a column can be named by a merge field (its name has no brace, pipe, quote or equals sign, and no leading sigil). */
+export function isMergeFieldName(column: string): boolean {
+  return column.trim() !== '' && FIELD_NAME.test(column.trim());
+}
+
+/**
+ * The merge field that reads `column`, with a fallback for empty cells when one is given:
+ * `{{First Name}}`, `{{First Name | there}}`. Null when the column cannot be named by a field or
+ * the fallback would end the tag (braces).
+ */
+export function mergeFieldTag(column: string, fallback = ''): string | null {
+  if (!isMergeFieldName(column) || /[{}]/.test(fallback)) return null;
+  const name = column.trim();
+  const value = fallback.trim();
+  return value === '' ? `{{${name}}}` : `{{${name} | ${value}}}`;
+}
+
 interface Translation {
   source: string;
   problems: TemplateProblem[];
@@ -193,22 +200,31 @@ interface Translation {
 interface ColumnRef {
   column: string;
   /**
-   * Handlebars identifiers for the column, independent of what it is called: `v<n>` holds the value
-   * ready for output in this part (HTML-escaped in the body, plain text in the subject), `r<n>` the
-   * raw value for conditions and fallbacks.
+   * The column's id in the Handlebars source (`c<n>`), independent of what it is called: `v<id>`
+   * reads the value ready for output in this part (HTML-escaped in the body, plain text in the
+   * subject), `r<id>` the raw value for conditions and fallbacks.
    */
   id: string;
 }
 
-function translate(text: string, part: TemplatePart, columnsByKey: Map<string, ColumnRef>): Translation {
+function translate(text: string, part: TemplatePart, columnsByKey: Map<string, ColumnRef>, columns: readonly string[]): Translation {
   const problems: TemplateProblem[] = [];
   const fields: FieldUse[] = [];
   const joined = joinSplitBraces(text);
+  // Where a problem is, in the words the sender sees: worked out once, and only when there is a problem.
+  let reader: ReaderText | null = null;
+  const problem = (code: TemplateProblemCode, start: number, end: number, tag: string, extra: Partial<TemplateProblem> = {}) => {
+    reader ??= part === 'body' ? htmlReaderText(joined) : plainReaderText(joined);
+    problems.push({ code, part, tag, ...surroundings(reader, start, end), ...extra });
+  };
+  // Open conditions, innermost last, with whether their {{else}} was seen.
+  const open: Array<{ start: number; end: number; tag: string; hasElse: boolean }> = [];
 
-  const resolve = (name: string, offset: number, tag: string, hasFallback: boolean): string | null => {
+  const resolve = (name: string, start: number, end: number, tag: string, hasFallback: boolean): string | null => {
     const ref = columnsByKey.get(fieldKey(name));
     if (ref === undefined) {
-      problems.push({ code: 'UNKNOWN_FIELD', part, ...lineAndColumn(joined, offset), tag, field: name });
+      const suggestion = suggestColumn(name, columns.filter(isMergeFieldName));
+      problem('UNKNOWN_FIELD', start, end, tag, suggestion === null ? { field: name } : { field: name, suggestion });
       return null;
     }
     fields.push({ name, column: ref.column, hasFallback });
@@ -216,45 +232,55 @@ function translate(text: string, part: TemplatePart, columnsByKey: Map<string, C
   };
 
   const translateTags = (segment: string, base: number) => segment.replace(/\{\{(\{?)([\s\S]*?)\}\}(\}?)/g, (whole, open3: string, rawInner: string, close3: string, at: number) => {
-    const offset = base + at;
+    const start = base + at;
+    const end = start + whole.length;
     const inner = cleanTagContent(rawInner);
     const tag = `{{${inner}}}`;
-    const position = () => lineAndColumn(joined, offset);
     if (open3 || close3) {
-      problems.push({ code: 'UNSUPPORTED_TAG', part, ...position(), tag: whole });
+      problem('UNSUPPORTED_TAG', start, end, whole);
       return '';
     }
-    if (inner === 'else' || inner === '/if') return `{{${inner}}}`;
+    if (inner === 'else') {
+      const condition = open[open.length - 1];
+      if (!condition || condition.hasElse) {
+        problem('UNEXPECTED_ELSE', start, end, tag);
+        return '';
+      }
+      condition.hasElse = true;
+      return '{{else}}';
+    }
+    if (inner === '/if') {
+      if (!open.pop()) {
+        problem('UNEXPECTED_END', start, end, tag);
+        return '';
+      }
+      return '{{/if}}';
+    }
 
     const condition = /^#if\s+(.+)$/.exec(inner);
     if (condition) {
       const comparison = /^(.+?)\s*(!=|=)\s*(.+)$/.exec(condition[1] ?? '');
-      if (comparison) {
-        const [, name = '', operator, value = ''] = comparison;
-        if (!FIELD_NAME.test(name)) {
-          problems.push({ code: 'UNSUPPORTED_TAG', part, ...position(), tag });
-          return '';
-        }
-        const column = resolve(name.trim(), offset, tag, true);
-        const helper = operator === '=' ? 'om_eq' : 'om_ne';
-        return column === null ? '{{#if false}}' : `{{#if (${helper} r${column} ${handlebarsString(unquote(value))})}}`;
-      }
-      const name = (condition[1] ?? '').trim();
+      const name = (comparison ? (comparison[1] ?? '') : (condition[1] ?? '')).trim();
+      // Opened even when refused, so that its {{else}} and {{/if}} still pair up.
+      open.push({ start, end, tag, hasElse: false });
       if (!FIELD_NAME.test(name)) {
-        problems.push({ code: 'UNSUPPORTED_TAG', part, ...position(), tag });
-        return '';
+        problem('UNSUPPORTED_TAG', start, end, tag);
+        return '{{#if false}}';
       }
-      const column = resolve(name, offset, tag, true);
-      return column === null ? '{{#if false}}' : `{{#if r${column}}}`;
+      const column = resolve(name, start, end, tag, true);
+      if (column === null) return '{{#if false}}';
+      if (!comparison) return `{{#if r${column}}}`;
+      const helper = comparison[2] === '=' ? 'om_eq' : 'om_ne';
+      return `{{#if (${helper} r${column} ${handlebarsString(unquote(comparison[3] ?? ''))})}}`;
     }
 
     const withFallback = /^([^|]+)\|(.*)$/.exec(inner);
     const name = (withFallback ? withFallback[1] : inner)?.trim() ?? '';
     if (name === '' || !FIELD_NAME.test(name)) {
-      problems.push({ code: 'UNSUPPORTED_TAG', part, ...position(), tag });
+      problem('UNSUPPORTED_TAG', start, end, tag);
       return '';
     }
-    const column = resolve(name, offset, tag, withFallback !== null);
+    const column = resolve(name, start, end, tag, withFallback !== null);
     if (column === null) return '';
     // Values are escaped once per row by rowContext, so Handlebars outputs them as they are; the
     // fallback helper's result goes through Handlebars' own escaping.
@@ -270,12 +296,8 @@ function translate(text: string, part: TemplatePart, columnsByKey: Map<string, C
     cursor = range.end;
   }
   source += translateTags(joined.slice(cursor), cursor);
+  for (const condition of open) problem('UNCLOSED_CONDITION', condition.start, condition.end, condition.tag);
   return { source, problems, fields };
-}
-
-function parseErrorPosition(error: unknown): { line: number; column: number } {
-  const match = /line (\d+)/.exec(error instanceof Error ? error.message : '');
-  return { line: match ? Number(match[1]) : 1, column: 1 };
 }
 
 /** Subject values: no line breaks (header injection), no surrounding blanks. */
@@ -284,59 +306,70 @@ export function plainTextValue(value: string): string {
   return LINE_BREAKS.test(value) ? value.replace(/[\r\n\u2028\u2029\0]+/g, ' ') : value;
 }
 
-
-function rowContext(row: MergeRow, refs: readonly ColumnRef[], output: (value: string) => string): Record<string, string> {
-  const context: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const ref of refs) {
-    const value = row[ref.column] ?? '';
-    context[`r${ref.id}`] = value;
-    context[`v${ref.id}`] = output(value);
+/** The row's values for the template's columns, each made ready for output once (a column may appear many times). */
+function rowValues(row: MergeRow, refs: readonly ColumnRef[], output: (value: string) => string): RowValues {
+  const raw: string[] = new Array<string>(refs.length);
+  const out: string[] = new Array<string>(refs.length);
+  for (let i = 0; i < refs.length; i++) {
+    // Own cells only: a column named like an Object.prototype member is an ordinary column.
+    const value = Object.prototype.hasOwnProperty.call(row, refs[i]!.column) ? (row[refs[i]!.column] ?? '') : '';
+    raw[i] = value;
+    out[i] = output(value);
   }
-  return context;
+  return { raw, out };
 }
+
+/** The merge language as Handlebars source, per part, with the columns the source names (`c<n>` ids). */
+export function translateTemplate(input: { subject: string; bodyHtml: string }, columns: readonly string[]) {
+  const columnsByKey = new Map<string, ColumnRef>();
+  columns.forEach((column, index) => {
+    if (!columnsByKey.has(fieldKey(column))) columnsByKey.set(fieldKey(column), { column, id: `c${index}` });
+  });
+  const subject = translate(input.subject, 'subject', columnsByKey, columns);
+  const body = translate(input.bodyHtml, 'body', columnsByKey, columns);
+  const fields = dedupeFields([...subject.fields, ...body.fields]);
+  const usedColumns = new Set(fields.map((f) => f.column));
+  const refs = [...columnsByKey.values()].filter((ref) => usedColumns.has(ref.column));
+  return { subject, body, fields, refs };
+}
+
+const BLOCK_PROBLEMS: ReadonlySet<TemplateProblemCode> = new Set(['UNCLOSED_CONDITION', 'UNEXPECTED_ELSE', 'UNEXPECTED_END']);
 
 /**
  * Compiles the campaign's subject and body against the recipient list's columns. Nothing can be
  * rendered until every problem is fixed.
  */
 export function compileTemplate(input: { subject: string; bodyHtml: string }, columns: readonly string[]): CompileResult {
-  const columnsByKey = new Map<string, ColumnRef>();
-  columns.forEach((column, index) => {
-    if (!columnsByKey.has(fieldKey(column))) columnsByKey.set(fieldKey(column), { column, id: `c${index}` });
-  });
-
-  const subject = translate(input.subject, 'subject', columnsByKey);
-  const body = translate(input.bodyHtml, 'body', columnsByKey);
+  const { subject, body, fields, refs } = translateTemplate(input, columns);
   const problems = [...subject.problems, ...body.problems];
-  const fields = dedupeFields([...subject.fields, ...body.fields]);
+  const slots = new Map(refs.map((ref, index) => [ref.id, index]));
 
-  const compiled: Partial<Record<TemplatePart, HandlebarsTemplateDelegate>> = {};
-  for (const [part, translation, noEscape] of [
-    ['subject', subject, true],
-    ['body', body, false],
+  const compiled: Partial<Record<TemplatePart, RenderProgram>> = {};
+  for (const [part, translation, escape] of [
+    ['subject', subject, (text: string) => text],
+    ['body', body, escapeHtml],
   ] as const) {
+    // Conditions that do not pair up are reported at their tag already; Handlebars would only repeat them without a place.
+    if (translation.problems.some((p) => BLOCK_PROBLEMS.has(p.code))) continue;
     try {
-      hb.parse(translation.source);
-      compiled[part] = hb.compile(translation.source, { knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, noEscape, strict: false });
-    } catch (error) {
-      problems.push({ code: 'SYNTAX_ERROR', part, ...parseErrorPosition(error), tag: '' });
+      compiled[part] = compileProgram(translation.source, { slotOf: (id) => slots.get(id), escape, isSafeUrl: isSafeLinkUrl, normalise: normaliseValue });
+    } catch {
+      // Handlebars' parser found what the merge language's own checks did not: no place to point at but the part.
+      problems.push({ code: 'SYNTAX_ERROR', part, tag: '', before: '', after: '' });
     }
   }
   if (problems.length > 0 || !compiled.subject || !compiled.body) return { ok: false, problems, fields };
 
-  const usedColumns = new Set(fields.map((f) => f.column));
-  const refs = [...columnsByKey.values()].filter((ref) => usedColumns.has(ref.column));
   const subjectTemplate = compiled.subject;
   const bodyTemplate = compiled.body;
-  const runtimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
   return {
     ok: true,
     problems: [],
     template: {
       fields,
       render(row, options) {
-        const renderedSubject = plainTextValue(subjectTemplate(rowContext(row, refs, plainTextValue), runtimeOptions)).trim();
-        const html = bodyTemplate(rowContext(row, refs, escapeHtml), runtimeOptions);
+        const renderedSubject = plainTextValue(subjectTemplate(rowValues(row, refs, plainTextValue))).trim();
+        const html = bodyTemplate(rowValues(row, refs, escapeHtml));
         return { subject: renderedSubject, html: options?.footerHtml ? appendToBody(html, options.footerHtml) : html };
       },
       emptyFields(row) {

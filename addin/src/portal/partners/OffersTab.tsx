@@ -1,6 +1,6 @@
 /**
- * P2: trial invitations (plan, seats, trial length) and purchase offers (plan, seats, the price the
- * customer will pay), each optionally asking for delegated administration, for one customer or
+ * P2: trial invitations (plan, seats, trial length) and purchase offers (plan, seats, the price per
+ * period before tax), each optionally asking for delegated administration, for one customer or
  * many. The link (carrying the advisor code) is shown once, to copy; the list shows each offer's
  * use and lets staff disable or re-enable it.
  */
@@ -9,7 +9,6 @@ import { useCallback, useState, type FormEvent } from 'react';
 import type { OfferView, PartnerView } from '../../../../shared/src/api/views.js';
 import { formatDate, formatMoney, type MessageKey } from '../../../../shared/src/i18n/translate.js';
 import type { Permission } from '../../../../shared/src/permissions/permissions.js';
-import { withTaxMinor } from '../../../../shared/src/billing/invoiceMath.js';
 import { tiersTotalMinor } from '../../../../shared/src/billing/pricing.js';
 import { Feedback } from '../../components/Feedback.js';
 import { CellLines, ListTable } from '../../components/ListTable.js';
@@ -54,8 +53,8 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
   const days = wholeNumberIn(trialDays, 1, maxDays);
   const duration = wholeNumberIn(adminDays, 1, 730);
   const planView = catalog?.plans.find((p) => p.id === plan);
-  // What the customer will pay per period, as the server prices the offer: the seats' graduated price with tax.
-  const price = planView && seats !== null && catalog ? withTaxMinor(tiersTotalMinor(planView.tiers, seats), catalog.taxRateBp) : null;
+  // A price per period is shown before tax everywhere (as the server prices the offer): the tax depends on the customer's country and VAT number.
+  const price = planView && seats !== null && catalog ? tiersTotalMinor(planView.tiers, seats) : null;
   const priceText = (minor: number, currency: string, planId: string) => {
     const interval = catalog?.plans.find((p) => p.id === planId)?.interval ?? 'month';
     return t(interval === 'year' ? 'partners.offers.priceYear' : 'partners.offers.priceMonth', { price: formatMoney(minor, currency, locale) });

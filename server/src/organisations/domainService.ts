@@ -16,7 +16,7 @@ import { CONSUMER_TENANT_ID } from '../identity/verifiedClaims.js';
 import type { JournalAction } from '../../../shared/src/journal/journalActions.js';
 import { Journal, person } from '../journal/journal.js';
 import type { Storage } from '../storage/storage.js';
-import { authorize, authorizeOrganisation, journal } from './access.js';
+import { authorize, authorizeOrganisation, journal } from '../access/access.js';
 import { TENANT_DOMAIN_FRESHNESS_MS, domainView, judgeTxt, newDomainToken, verificationRecord } from './domainProof.js';
 
 /** Where an organisation-wide change was made from, for the journal. */

@@ -16,8 +16,8 @@ import { toCsv } from '../../../shared/src/csv/toCsv.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { SeatCursor, SeatQuery, SeatRow, Storage, SubscriptionRow } from '../storage/storage.js';
-import { authorize, journal } from './access.js';
-import type { DomainService } from './domainService.js';
+import { authorize, journal } from '../access/access.js';
+import type { DomainService } from '../organisations/domainService.js';
 
 /** The UTC day an email counts against (the limit is per organisation and day). */
 const utcDay = (at: number) => new Date(at).toISOString().slice(0, 10);

@@ -6,7 +6,7 @@
 import type { JournalEntryView, MyLicenseView, MySeatView, SubscriptionView } from '../../../shared/src/api/views.js';
 import { actionsInStatus } from '../../../shared/src/billing/subscriptionState.js';
 import { ApiError } from '../http/apiError.js';
-import { seatsThatCount } from '../license/decideLicense.js';
+import { seatsThatCount } from '../licenseCheck/decideLicense.js';
 import { toCsv } from '../../../shared/src/csv/toCsv.js';
 import '../../../shared/src/i18n/allCatalogs.js';
 import { translator, type Locale } from '../../../shared/src/i18n/translate.js';
@@ -16,7 +16,7 @@ import type { JournalCategory } from '../../../shared/src/journal/journalActions
 import { Journal, journalEntryView, person } from '../journal/journal.js';
 import type { JournalQuery } from '../storage/journalStorage.js';
 import type { SeatForCheck, Storage, SubscriptionRow } from '../storage/storage.js';
-import { authorize, type Access } from './access.js';
+import { authorize, type Access } from '../access/access.js';
 import { seatStatus } from './seatService.js';
 
 export function subscriptionView(subscription: SubscriptionRow, access: Pick<Access, 'role' | 'permissions' | 'actions'>): SubscriptionView {

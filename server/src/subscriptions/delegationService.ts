@@ -19,7 +19,7 @@ import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { DelegateRow, InvitationRow, Storage } from '../storage/storage.js';
 import { newLinkToken, sha256 } from '../secrets/linkTokens.js';
-import { authorize, choosePermissions, journal, type Access } from './access.js';
+import { authorize, choosePermissions, journal, type Access } from '../access/access.js';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 

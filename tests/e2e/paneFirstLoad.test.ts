@@ -1,0 +1,75 @@
+/**
+ * The task pane's first load in Outlook with nested app authentication, in Chromium against the
+ * real server configured for Entra (production pages, compressed, with the production CSP):
+ * - what the pane loads before anyone signs in is exactly what its page references: MSAL is not
+ *   among it, and arrives when the user presses "Sign in" (lazyAuth.ts);
+ * - no script is refused by the Content Security Policy, which allows no 'unsafe-eval'.
+ * Office.js is the stand-in of officeStandIn.ts (NestedAppAuth 1.1 supported), Entra the stand-in
+ * of entraStandIn.ts (its keys for the server's ENTRA_JWKS_URL).
+ */
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chunksWithSources, referencedAssets } from '../../bench/paneSize.js';
+import { EntraStandIn } from './entraStandIn.js';
+import { installOffice } from './officeStandIn.js';
+import { launchChromium, startServerProcess, type ServerProcess } from './support.js';
+
+const CLIENT = '5b0c7e1d-3f2a-4c6b-8d9e-0a1b2c3d4e5f';
+const ANNA = { tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', objectId: 'a0a0a0a0-0000-4000-8000-000000000001', email: 'anna@contoso.com', name: 'Anna Lindqvist' };
+
+let keys: { url: string; close(): Promise<void> };
+let server: ServerProcess;
+let browser: Browser;
+let context: BrowserContext;
+let pane: Page;
+/** Paths of our origin the pane asked for, in order. */
+const requested: string[] = [];
+/** Content Security Policy violations the page reported. */
+const violations: string[] = [];
+
+beforeAll(async () => {
+  const entra = await EntraStandIn.create({ clientId: CLIENT, redirectUris: [], user: ANNA, consented: [`api://${CLIENT}/access_as_user`, 'User.Read'], userMayConsent: false });
+  keys = await entra.serveKeys();
+  [server, browser] = await Promise.all([startServerProcess({ IDENTITY_PROVIDER: 'entra', ENTRA_CLIENT_ID: CLIENT, ENTRA_JWKS_URL: keys.url }), launchChromium()]);
+  context = await browser.newContext({ viewport: { width: 480, height: 900 } });
+  await entra.install(context);
+  await installOffice(context, { displayLanguage: 'en-US', email: ANNA.email, subject: 'Hello {{First}}', bodyHtml: '<p>Hello {{First}}</p>', nestedAppAuth: true });
+  await context.exposeBinding('__cspViolation', (_source, text: string) => void violations.push(text));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => (window as unknown as { __cspViolation(text: string): void }).__cspViolation(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  pane = await context.newPage();
+  pane.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin === server.baseUrl) requested.push(url.pathname);
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await keys?.close();
+});
+
+describe("the pane's first load in Outlook with nested app authentication", () => {
+  it('loads what its page references and no more: no MSAL before sign-in, no script refused by the CSP', async () => {
+    await pane.goto(`${server.baseUrl}/taskpane.html`);
+    await pane.getByTestId('sign-in').waitFor({ timeout: 30_000 });
+    const html = await (await fetch(`${server.baseUrl}/taskpane.html`)).text();
+    const referenced = referencedAssets(html).filter((src) => !/^https?:/i.test(src));
+    const scripts = requested.filter((p) => p.endsWith('.js'));
+    expect(new Set(scripts)).toEqual(new Set(referenced));
+    const msal = chunksWithSources(path.resolve('build/addin/js'), /@azure\/msal-/).map((chunk) => `/${chunk}`);
+    expect(msal.length).toBeGreaterThan(0);
+    expect(requested.filter((p) => msal.includes(p))).toEqual([]);
+    expect(violations).toEqual([]);
+  });
+
+  it('loads MSAL when the user presses "Sign in"', async () => {
+    const msal = chunksWithSources(path.resolve('build/addin/js'), /@azure\/msal-browser/).map((chunk) => `/${chunk}`);
+    const loaded = pane.waitForRequest((request) => msal.includes(new URL(request.url()).pathname), { timeout: 30_000 });
+    await pane.getByTestId('sign-in').click();
+    await loaded;
+    expect(violations).toEqual([]);
+  });
+});
