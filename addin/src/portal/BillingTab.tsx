@@ -3,6 +3,7 @@
  * details invoices name (./BillingProfileForm.tsx), and paying the open invoice when a renewal
  * failed (past due or expired). Shown only with `billing.view`.
  */
+import { message, type Message } from '../../../shared/src/i18n/message.js';
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, TableCell, Text, makeStyles } from '@fluentui/react-components';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { formatDate, formatMoney } from '../../../shared/src/i18n/translate.js';
@@ -49,7 +50,7 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
   const busy = billing.busy;
 
   /** Every change here may change the subscription (status, period), so the page reads it again too. */
-  const run = (work: () => Promise<string | null>) => billing.run(work, { notice: (message) => message }).then((done) => done && onChanged());
+  const run = (work: () => Promise<Message | null>) => billing.run(work, { notice: (done) => done }).then((done) => done && onChanged());
 
   const pay = () =>
     run(async () => {
@@ -60,7 +61,7 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
         return null;
       }
       setPayCard('');
-      return t('billing.paid');
+      return message('billing.paid');
     });
 
   const authenticate = (approved: boolean) =>
@@ -70,7 +71,7 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
       setAction(null);
       await api.completePayment(id, approved);
       setPayCard('');
-      return t('billing.paid');
+      return message('billing.paid');
     });
 
   return (
@@ -121,7 +122,7 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
                   await api.replacePaymentMethod(subscription.id, (await newCard.current?.read()) ?? card);
                   setReplacing(false);
                   setCard('');
-                  return t('billing.cardSaved');
+                  return message('billing.cardSaved');
                 })
               }
             >

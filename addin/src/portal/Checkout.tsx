@@ -3,7 +3,7 @@
  * order with volume prices and tax, confirm, pay; when the bank asks for additional authentication
  * the page shows that step. After the payment the buyer lands on the new subscription's seats.
  */
-import { Button, Caption1, Card, Field, MessageBar, MessageBarBody, SpinButton, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Card, Field, SpinButton, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { CartLine, CheckoutResult, PriceTierView } from '../../../shared/src/api/views.js';
 import { taxFor } from '../../../shared/src/billing/tax.js';
