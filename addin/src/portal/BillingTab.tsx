@@ -157,6 +157,9 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
                   <Button size="small" appearance="subtle" onClick={() => void billing.run(() => api.openInvoice(subscription.id, invoice.id, locale), { reload: false })} data-testid={`invoice-${invoice.number}`}>
                     {t('billing.view')}
                   </Button>
+                  <Button size="small" appearance="subtle" onClick={() => void billing.run(() => api.downloadInvoicePdf(subscription.id, invoice.id, invoice.number, locale), { reload: false })} aria-label={t('billing.pdfLabel', { number: invoice.number })} data-testid={`invoice-pdf-${invoice.number}`}>
+                    {t('billing.pdf')}
+                  </Button>
                 </TableCell>
               </>
             )}

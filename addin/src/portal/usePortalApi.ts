@@ -117,7 +117,7 @@ export function usePortalApi(auth: AuthPort | null) {
       else window.location.href = url;
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     };
-    /** Fetches a CSV export with the bearer token and hands it to the browser as a download. */
+    /** Fetches a file (a CSV export, an invoice's PDF) with the bearer token and hands it to the browser as a download. */
     const download = async (path: string, fileName: string) => {
       if (!auth) throw new Error('Not signed in');
       const response = await fetch(path, { headers: { Authorization: `Bearer ${await auth.apiToken()}` } });
@@ -170,6 +170,7 @@ export function usePortalApi(auth: AuthPort | null) {
         call<ConsolidationResult>(`${base(id)}/consolidate`, { method: 'POST', body: { sources }, headers: { 'Idempotency-Key': idempotencyKey } }),
       invoices: (id: string) => call<{ invoices: InvoiceView[] }>(`${base(id)}/invoices`),
       openInvoice: (id: string, invoiceId: string, lang: string) => openHtml(`${base(id)}/invoices/${encodeURIComponent(invoiceId)}/html${query({ lang })}`),
+      downloadInvoicePdf: (id: string, invoiceId: string, number: string, lang: string) => download(`${base(id)}/invoices/${encodeURIComponent(invoiceId)}/pdf${query({ lang })}`, `${number}.pdf`),
       openPartnerInvoice: (partnerId: string, invoiceId: string, lang: string) => openHtml(`${partnerBase(partnerId)}/invoices/${encodeURIComponent(invoiceId)}/html${query({ lang })}`),
       partnerInvoices: (partnerId: string) => call<PartnerInvoiceView[]>(`${partnerBase(partnerId)}/invoices`),
       billingProfile: (id: string) => call<BillingProfileAnswer>(`${base(id)}/billing-profile`),

@@ -24,7 +24,8 @@ import type { Storage, SubscriptionRow } from '../storage/storage.js';
 import type { BillingOptions } from './checkoutService.js';
 import type { FinalCharge, IdempotentCharges, Outcome, Recorded } from './idempotentCharge.js';
 import { invoiceTotals, withTaxMinor, type DraftLine } from '../../../shared/src/billing/invoiceMath.js';
-import { renderInvoiceHtml } from './invoiceHtml.js';
+import { invoiceDocument, renderInvoiceHtml } from './invoiceHtml.js';
+import { renderInvoicePdf } from './invoicePdf.js';
 import { declinedResponse, declineMessage, invoiceView, issueInvoice, recordPayment, recurringLines } from './ledger.js';
 import { PaymentMethodInvalidError, WebhookSignatureError, type StoredPaymentMethod } from './paymentProvider.js';
 import { periodEnd } from './plans.js';
@@ -270,11 +271,23 @@ export class BillingService {
   }
 
   invoiceHtml(caller: CallerIdentity, subscriptionId: string, invoiceId: string, locale: Locale): string {
+    const { row, lines, context } = this.invoiceForReader(caller, subscriptionId, invoiceId, locale);
+    return renderInvoiceHtml(row, lines, context);
+  }
+
+  /** The same invoice as a PDF download (invoicePdf.ts), with the same permission as the page. */
+  async invoicePdf(caller: CallerIdentity, subscriptionId: string, invoiceId: string, locale: Locale): Promise<{ number: string; pdf: Uint8Array }> {
+    const { row, lines, context } = this.invoiceForReader(caller, subscriptionId, invoiceId, locale);
+    return { number: row.number, pdf: await renderInvoicePdf(invoiceDocument(row, lines, context)) };
+  }
+
+  /** An invoice with what its page needs; only for those allowed to see the subscription's billing (B4). */
+  private invoiceForReader(caller: CallerIdentity, subscriptionId: string, invoiceId: string, locale: Locale) {
     const { subscription } = authorize(this.storage, caller, subscriptionId, 'billing.view');
     const invoice = this.storage.billing.findInvoice(subscriptionId, invoiceId);
     if (!invoice) throw new ApiError(404, 'INVOICE_NOT_FOUND', 'No invoice with this id in this subscription.');
     const organisation = this.storage.findOrganisationByTenant(subscription.ownerTenantId);
-    return renderInvoiceHtml(invoice, this.storage.billing.invoiceLines(invoice.id), { organisation: organisation?.name ?? '', locale, parties: this.storage.billingProfiles.invoiceParties(invoice.id) });
+    return { row: invoice, lines: this.storage.billing.invoiceLines(invoice.id), context: { organisation: organisation?.name ?? '', locale, parties: this.storage.billingProfiles.invoiceParties(invoice.id) } };
   }
 
   /**

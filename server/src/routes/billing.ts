@@ -23,7 +23,7 @@ import { errorAnswers } from '../http/answers.js';
 import { idempotencyKeyOf } from '../http/idempotencyKey.js';
 import type { Services } from '../services.js';
 import { sendOutcome } from './outcome.js';
-import { type Api, CardString, EmailString, HtmlPage, IdempotencyKeyHeader, LanguageQuery, Strict, SubscriptionIdParams, SubscriptionItemParams } from './schemas.js';
+import { type Api, CardString, EmailString, HtmlPage, IdempotencyKeyHeader, PdfFile, LanguageQuery, Strict, SubscriptionIdParams, SubscriptionItemParams } from './schemas.js';
 
 const InvoiceParams = SubscriptionItemParams('invoiceId');
 
@@ -110,6 +110,17 @@ export function registerBillingRoutes(app: Api, services: Services): void {
     async (request, reply) => {
       const html = services.billing.invoiceHtml(request.caller, request.params.id, request.params.invoiceId, resolveLocale(request.query.lang ?? request.headers['accept-language']));
       return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
+    },
+  );
+
+  app.get(
+    '/subscriptions/:id/invoices/:invoiceId/pdf',
+    { schema: { summary: 'An invoice as a PDF download', params: InvoiceParams, querystring: LanguageQuery, response: { 200: PdfFile, ...errorAnswers(403, 404) } } },
+    async (request, reply) => {
+      const { number, pdf } = await services.billing.invoicePdf(request.caller, request.params.id, request.params.invoiceId, resolveLocale(request.query.lang ?? request.headers['accept-language']));
+      return reply.type('application/pdf').header('Cache-Control', 'no-store').header('Content-Disposition', `attachment; filename="${number}.pdf"`)
+        // A Buffer is sent as it is (Fastify serialises only what is not one); the schema types the body as a binary string.
+        .send(Buffer.from(pdf) as unknown as string);
     },
   );
 
