@@ -108,7 +108,11 @@ export class EntitlementStorage {
   /** The subscription's paid invoices: the money each took and the span it paid for. */
   paidSpans(subscriptionId: string): PaidSpan[] {
     return this.db
-      .prepare("SELECT total_minor AS totalMinor, period_start AS periodStart, period_end AS periodEnd FROM invoices WHERE subscription_id = ? AND status = 'paid' ORDER BY issued_at")
+      // What a credit note gave back on an invoice was not paid for its time (a refunded period leaves no credit).
+      .prepare(
+        `SELECT total_minor - COALESCE((SELECT SUM(c.total_minor) FROM credit_notes c WHERE c.invoice_id = invoices.id), 0) AS totalMinor, period_start AS periodStart, period_end AS periodEnd
+         FROM invoices WHERE subscription_id = ? AND status = 'paid' ORDER BY issued_at`,
+      )
       .all(subscriptionId) as PaidSpan[];
   }
 }

@@ -6,6 +6,7 @@
  * second process sharing the file.
  */
 import { BillingProfileStorage } from './billingProfileStorage.js';
+import { CreditNoteStorage } from './creditNoteStorage.js';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -125,6 +126,7 @@ export class Storage {
   /** Billing queries (./billingStorage.ts), on the same connection and transactions. */
   readonly billing: BillingStorage;
   readonly billingProfiles: BillingProfileStorage;
+  readonly creditNotes: CreditNoteStorage;
   /** Partner queries (./partnerStorage.ts), on the same connection and transactions. */
   readonly partners: PartnerStorage;
   readonly entitlements: EntitlementStorage;
@@ -138,6 +140,7 @@ export class Storage {
   private constructor(private readonly db: Database.Database) {
     this.billing = new BillingStorage(db);
     this.billingProfiles = new BillingProfileStorage(db);
+    this.creditNotes = new CreditNoteStorage(db);
     this.partners = new PartnerStorage(db);
     this.entitlements = new EntitlementStorage(db);
     this.claims = new ClaimStorage(db);
