@@ -1,5 +1,6 @@
 /**
- * Billing (B4): invoices with a printable view, the payment method with replace, the billing
+ * Billing (B4): invoices with a printable view and a PDF, credit notes (refunds and credits given
+ * back, each naming the invoice it corrects), the payment method with replace, the billing
  * details invoices name (./BillingProfileForm.tsx), and paying the open invoice when a renewal
  * failed (past due or expired). Shown only with `billing.view`.
  */
@@ -29,8 +30,8 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
   // Read again when the page's subscription changes (a quantity change, a payment): new invoices, another status.
   const billing = useAsyncAction(
     useCallback(async () => {
-      const [summary, list] = await Promise.all([api.billing(subscription.id), api.invoices(subscription.id)]);
-      return { summary, invoices: list.invoices };
+      const [summary, list, notes] = await Promise.all([api.billing(subscription.id), api.invoices(subscription.id), api.creditNotes(subscription.id)]);
+      return { summary, invoices: list.invoices, creditNotes: notes.creditNotes };
     }, [api, subscription.id]),
     { reloadKey: `${subscription.status}/${subscription.quantity}` },
   );
@@ -44,7 +45,7 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
   const stripeCards = usePaymentAuthentication() !== null;
 
   if (!billing.data) return <Loading error={billing.error} />;
-  const { summary, invoices } = billing.data;
+  const { summary, invoices, creditNotes } = billing.data;
   const money = (minor: number, currency = summary.currency) => formatMoney(minor, currency, locale);
   const open = summary.openInvoice;
   const busy = billing.busy;
@@ -166,6 +167,36 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
           />
         )}
       </div>
+
+      {creditNotes.length > 0 && (
+        <div className={layout.stackXS}>
+          <Text weight="semibold">{t('billing.creditNotes')}</Text>
+          <Caption1>{t('billing.creditNotesIntro')}</Caption1>
+          <ListTable
+            label={t('billing.creditNotes')}
+            testId="credit-notes"
+            columns={[t('billing.number'), t('billing.date'), t('billing.kind'), t('billing.amount'), '']}
+            items={creditNotes}
+            rowKey={(note) => note.id}
+            row={(note) => (
+              <>
+                <TableCell>{note.number}</TableCell>
+                <TableCell>{formatDate(Date.parse(note.issuedAt), locale)}</TableCell>
+                <TableCell>{`${t('billing.creditNoteFor', { number: note.invoiceNumber })} · ${t(note.kind === 'refund' ? 'billing.creditNoteRefund' : 'billing.creditNoteCredit')}`}</TableCell>
+                <TableCell>{money(note.totalMinor, note.currency)}</TableCell>
+                <TableCell>
+                  <Button size="small" appearance="subtle" onClick={() => void billing.run(() => api.openCreditNote(subscription.id, note.id, locale), { reload: false })} aria-label={t('billing.creditNoteView', { number: note.number })} data-testid={`credit-note-${note.number}`}>
+                    {t('billing.view')}
+                  </Button>
+                  <Button size="small" appearance="subtle" onClick={() => void billing.run(() => api.downloadCreditNotePdf(subscription.id, note.id, note.number, locale), { reload: false })} aria-label={t('billing.creditNotePdf', { number: note.number })}>
+                    {t('billing.pdf')}
+                  </Button>
+                </TableCell>
+              </>
+            )}
+          />
+        </div>
+      )}
     </div>
   );
 }

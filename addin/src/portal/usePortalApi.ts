@@ -1,6 +1,6 @@
 /** The portal's calls to the Outmerge API, each with a fresh access token from the auth port. */
 import { useMemo } from 'react';
-import type { AssignmentResult, DelegateView, DomainVerificationRecord, DomainView, InvitationView, JournalEntryView, MyLicenseView, MySeatView, SeatSort, SeatView, SubscriptionView } from '../../../shared/src/api/views.js';
+import type { CreditNoteView, AssignmentResult, DelegateView, DomainVerificationRecord, DomainView, InvitationView, JournalEntryView, MyLicenseView, MySeatView, SeatSort, SeatView, SubscriptionView } from '../../../shared/src/api/views.js';
 import type { BillingProfileAnswer, BillingProfileView, BillingSummaryView, CartLine, CheckoutResult, InvoiceView, PaymentMethodView, PaymentResult, PlanCatalogView, QuantityChangeResult, QuantityPreviewView } from '../../../shared/src/api/views.js';
 import type { Permission } from '../../../shared/src/permissions/permissions.js';
 import type { OfferPublicView, OfferView, PartnerCustomerView, PartnerInvoiceView, PartnerNotificationView, PartnerRelationshipView, PartnerStaffView, PartnerView, ProductKeyView, SubscriptionStatus } from '../../../shared/src/api/views.js';
@@ -169,6 +169,9 @@ export function usePortalApi(auth: AuthPort | null) {
       consolidate: (id: string, sources: string[], idempotencyKey: string) =>
         call<ConsolidationResult>(`${base(id)}/consolidate`, { method: 'POST', body: { sources }, headers: { 'Idempotency-Key': idempotencyKey } }),
       invoices: (id: string) => call<{ invoices: InvoiceView[] }>(`${base(id)}/invoices`),
+      creditNotes: (id: string) => call<{ creditNotes: CreditNoteView[] }>(`${base(id)}/credit-notes`),
+      openCreditNote: (id: string, creditNoteId: string, lang: string) => openHtml(`${base(id)}/credit-notes/${encodeURIComponent(creditNoteId)}/html${query({ lang })}`),
+      downloadCreditNotePdf: (id: string, creditNoteId: string, number: string, lang: string) => download(`${base(id)}/credit-notes/${encodeURIComponent(creditNoteId)}/pdf${query({ lang })}`, `${number}.pdf`),
       openInvoice: (id: string, invoiceId: string, lang: string) => openHtml(`${base(id)}/invoices/${encodeURIComponent(invoiceId)}/html${query({ lang })}`),
       downloadInvoicePdf: (id: string, invoiceId: string, number: string, lang: string) => download(`${base(id)}/invoices/${encodeURIComponent(invoiceId)}/pdf${query({ lang })}`, `${number}.pdf`),
       openPartnerInvoice: (partnerId: string, invoiceId: string, lang: string) => openHtml(`${partnerBase(partnerId)}/invoices/${encodeURIComponent(invoiceId)}/html${query({ lang })}`),

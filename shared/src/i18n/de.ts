@@ -330,7 +330,7 @@ export const de: Record<keyof typeof en, string> = {
   'billing.creditNoteFor': "Korrigiert {number}",
   'billing.creditNoteRefund': "Auf die Karte erstattet",
   'billing.creditNoteCredit': "Guthaben für die nächsten Rechnungen",
-  'billing.creditNoteView': "Gutschrift {number} ansehen",
+  'billing.creditNoteView': "Anzeigen und drucken: Gutschrift {number}",
   'billing.creditNotePdf': "PDF der Gutschrift {number}",
   'creditNote.title': "Gutschrift {number}",
   'creditNote.corrects': "Korrigiert die Rechnung {number}",

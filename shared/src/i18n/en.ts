@@ -328,7 +328,7 @@ export const en = {
   'billing.creditNoteFor': "Corrects {number}",
   'billing.creditNoteRefund': "Refunded to the card",
   'billing.creditNoteCredit': "Credit for the next invoices",
-  'billing.creditNoteView': "View credit note {number}",
+  'billing.creditNoteView': "View and print credit note {number}",
   'billing.creditNotePdf': "PDF of credit note {number}",
   'creditNote.title': "Credit note {number}",
   'creditNote.corrects': "Corrects invoice {number}",

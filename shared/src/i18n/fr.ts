@@ -330,7 +330,7 @@ export const fr: Record<keyof typeof en, string> = {
   'billing.creditNoteFor': "Corrige {number}",
   'billing.creditNoteRefund': "Remboursé sur la carte",
   'billing.creditNoteCredit': "Crédit pour les prochaines factures",
-  'billing.creditNoteView': "Voir l’avoir {number}",
+  'billing.creditNoteView': "Afficher et imprimer l’avoir {number}",
   'billing.creditNotePdf': "PDF de l’avoir {number}",
   'creditNote.title': "Avoir {number}",
   'creditNote.corrects': "Corrige la facture {number}",
