@@ -26,7 +26,14 @@ export default tseslint.config(
   {
     files: ['server/src/**/*.ts', 'shared/src/**/*.ts', 'addin/src/**/*.{ts,tsx}'],
     ignores: ['server/src/storage/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'better-sqlite3', message: 'Only the storage module (server/src/storage) speaks SQL.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['better-sqlite3', 'pg', 'kysely'].map((name) => ({ name, message: 'Only the storage module (server/src/storage) speaks SQL: add a repository method.' })),
+        },
+      ],
+    },
   },
   { files: ['addin/**/*.{ts,tsx}'], plugins: { 'react-hooks': reactHooks }, rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' } },
   // Pages are styled with Fluent's makeStyles and tokens; an inline style is for a value known only at run

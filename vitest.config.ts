@@ -1,13 +1,46 @@
 import { defineConfig } from 'vitest/config';
 
-// Four projects: unit tests beside pure logic (and beside the benches' own helpers), API tests through Fastify on a real SQLite file,
-// system tests with real server processes (concurrency, crashes), and end-to-end tests in Chromium.
+/** One embedded PostgreSQL server for the run, started by the projects that need it (tests/helpers/postgresGlobalSetup.ts). */
+const POSTGRES = ['tests/helpers/postgresGlobalSetup.ts'];
+
+/**
+ * The API tests that also run on PostgreSQL: those whose behaviour rests most on the database —
+ * licensing (binding, verified claims, tenant isolation), seats, groups, billing and money, partners, the
+ * outbox's claims and value for money. The others exercise pages, stand-ins, the HTTP layer and
+ * permission rules decided above the storage (the authorisation matrix alone took 147 s of the
+ * 387 s the whole set took on PostgreSQL), which do not change with the engine; the repository
+ * contract (tests/storage/) covers each repository on both engines.
+ */
+const API_ON_POSTGRES = [
+  'billing',
+  'billingProfile',
+  'chargeRecovery',
+  'checkout',
+  'customerList',
+  'groupSeats',
+  'identity',
+  'invoicePdf',
+  'license',
+  'outbox',
+  'partners',
+  'refunds',
+  'seatList',
+  'seats',
+  'unverifiedClaims',
+  'valueForMoney',
+].map((name) => `tests/api/${name}.test.ts`);
+
+// Projects: unit tests beside pure logic (and beside the benches' own helpers); API tests through Fastify on a real SQLite
+// file, and the database-bound ones again on PostgreSQL; the repository contract and migrations on both engines; system
+// tests with real server processes (concurrency, crashes, several instances on one PostgreSQL); end-to-end tests in Chromium.
 export default defineConfig({
   test: {
     projects: [
       { extends: true, test: { name: 'unit', include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'addin/src/**/*.test.ts', 'bench/**/*.test.ts'] } },
-      { extends: true, test: { name: 'api', include: ['tests/api/**/*.test.ts'], testTimeout: 30_000 } },
-      { extends: true, test: { name: 'system', include: ['tests/system/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 60_000 } },
+      { extends: true, test: { name: 'api', include: ['tests/api/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 } },
+      { extends: true, test: { name: 'api-pg', include: API_ON_POSTGRES, env: { OUTMERGE_TEST_DATABASE: 'postgres' }, globalSetup: POSTGRES, testTimeout: 60_000, hookTimeout: 60_000 } },
+      { extends: true, test: { name: 'storage', include: ['tests/storage/**/*.test.ts'], globalSetup: POSTGRES, testTimeout: 60_000, hookTimeout: 60_000 } },
+      { extends: true, test: { name: 'system', include: ['tests/system/**/*.test.ts'], globalSetup: POSTGRES, testTimeout: 120_000, hookTimeout: 60_000 } },
       { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 120_000 } },
     ],
   },

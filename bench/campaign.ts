@@ -9,10 +9,12 @@
  * starting at 240 a minute, never faster than 480 (SEND_RATE_PER_MINUTE, SEND_RATE_MAX_PER_MINUTE).
  * The window is Exchange's real minute: whole-second Retry-After values would distort a shorter one.
  *
- * What runs is the pane's path without React: a CampaignSession (ledger saved in the browser
- * storage after every change through the runner lock's lease, the 24-hour send log with Sent
- * Items read through Graph, non-delivery reports read from the Inbox, progress) on an in-memory
- * storage, the production Graph client, the campaign's messages planned from a definition.
+ * What runs is the pane's path without React: a CampaignSession (every row's change written to
+ * the campaign records, the runner lock's lease, the 24-hour send log with Sent Items read through
+ * Graph, non-delivery reports read from the Inbox, progress) on the in-memory campaign records
+ * (answers in a later task, as IndexedDB's) and an in-memory storage for the lease, the production
+ * Graph client, the campaign's messages planned from a definition. The pane's IndexedDB records
+ * are measured in Chromium by bench/pane/bookkeeping.ts.
  *
  * Figures per case: achieved ÷ allowed after the first minute (sends the mailbox accepted from
  * one minute after the first send to the last one, ÷ the limit over that time; goal >= 0.95), over
@@ -21,7 +23,7 @@
  * window send a minute's worth at once, so the whole run may exceed 1.
  */
 import { CampaignSession } from '../addin/src/campaign/campaignSession.js';
-import type { CampaignDefinition } from '../addin/src/campaign/campaignStore.js';
+import { MemoryCampaignRecords, type CampaignDefinition } from '../addin/src/campaign/campaignRecords.js';
 import { definitionPlan } from '../addin/src/campaign/definitionMessages.js';
 import { mailboxHealth } from '../addin/src/campaign/deliveryReports.js';
 import { createRunnerLock } from '../addin/src/campaign/runnerLock.js';
@@ -77,10 +79,11 @@ async function runCase(limitPerMinute: number, rows: number): Promise<CaseResult
     const token = ((await (await fetch(`${server.baseUrl}/dev/idp/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@contoso.com', resource: 'graph' }) })).json()) as { access_token: string }).access_token;
     const graph = new GraphMailClient(config.graphBaseUrl, async () => token);
     const store = memoryStore();
+    const records = new MemoryCampaignRecords();
     const session = new CampaignSession({
-      store,
+      records: records.open(),
       lock: createRunnerLock({ store, locks: null }),
-      sendLog: new SendLog(store, config.dailyRecipientLimit, (since) => graph.sentSince(since)),
+      sendLog: new SendLog(records.sendLogRecords(), config.dailyRecipientLimit, (since) => graph.sentSince(since)),
       ratePerMinute: config.sendRatePerMinute,
       maxRatePerMinute: config.sendRateMaxPerMinute,
       attachment: () => Promise.reject(new Error('no attachments in the bench')),
@@ -104,7 +107,7 @@ async function runCase(limitPerMinute: number, rows: number): Promise<CaseResult
         }
       });
     });
-    await session.start(campaign, new Map(plan.messages.map((m) => [m.row, m])), plan.excluded, null);
+    await session.start(campaign, plan.messages, plan.excluded, null);
     await finished;
     const seconds = (Date.now() - started) / 1000;
     session.dispose();

@@ -26,12 +26,12 @@ async function timed(work: () => unknown): Promise<number> {
 export async function listRounds<Q>(
   rounds: number,
   queries: readonly Q[],
-  paths: { route: (q: Q) => Promise<number>; storage: (q: Q) => unknown; floor: (q: Q) => unknown },
+  paths: { route: (q: Q) => Promise<number>; storage: (q: Q) => Promise<unknown>; floor: (q: Q) => unknown },
 ): Promise<ListRound[]> {
   // Warm-up: statements, JIT, the page cache.
   for (const q of queries.slice(0, Math.min(20, queries.length))) {
     await paths.route(q);
-    paths.storage(q);
+    await paths.storage(q);
     paths.floor(q);
   }
   const results: ListRound[] = [];

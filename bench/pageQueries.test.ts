@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../server/src/services.js';
-import { Storage, type SeatQuery } from '../server/src/storage/storage.js';
+import { UnitOfWork, type SeatQuery } from '../server/src/storage/unitOfWork.js';
 import { seedSeats } from '../tests/helpers/seedSeats.js';
 import { customerQueries, seedCustomers } from './partnerCustomers.js';
 import { PageQueries } from './pageQueries.js';
@@ -14,35 +14,37 @@ describe('the list benches’ floor reads the same page as the storage the route
   const file = path.join(dir, DATABASE_FILE);
   const subscriptionId = randomUUID();
   const partnerId = randomUUID();
-  let storage: Storage;
+  let storage: UnitOfWork;
   let floor: PageQueries;
 
-  beforeAll(() => {
-    const setup = Storage.open(file);
+  beforeAll(async () => {
+    const setup = await UnitOfWork.open({ sqliteFile: file });
     const now = Date.now();
     const organisationId = randomUUID();
-    setup.insertOrganisation({ id: organisationId, tenantId: randomUUID(), name: 'contoso.example', createdAt: now });
-    setup.insertSubscription({ id: subscriptionId, organisationId, planId: 'annual', quantity: 600, status: 'active', periodStart: now, periodEnd: now + 86_400_000, ownerTenantId: randomUUID(), ownerObjectId: randomUUID(), ownerEmail: 'owner@contoso.example', createdAt: now });
-    setup.partners.insertPartner({ id: partnerId, organisationId, advisorCode: 'BENCH01', name: 'Bench Partner', contactEmail: 'owner@contoso.example', language: 'en', createdAt: now });
-    setup.close();
-    seedSeats(dir, subscriptionId, 600);
-    seedCustomers(dir, partnerId, 40);
-    storage = Storage.open(file);
+    await setup.transaction(async (tx) => {
+      await tx.organisations.insert({ id: organisationId, tenantId: randomUUID(), name: 'contoso.example', createdAt: now });
+      await tx.subscriptions.insert({ id: subscriptionId, organisationId, planId: 'annual', quantity: 600, status: 'active', periodStart: now, periodEnd: now + 86_400_000, ownerTenantId: randomUUID(), ownerObjectId: randomUUID(), ownerEmail: 'owner@contoso.example', createdAt: now });
+      await tx.partners.insertPartner({ id: partnerId, organisationId, advisorCode: 'BENCH01', name: 'Bench Partner', contactEmail: 'owner@contoso.example', language: 'en', createdAt: now });
+    });
+    await setup.close();
+    await seedSeats(dir, subscriptionId, 600);
+    await seedCustomers(dir, partnerId, 40);
+    storage = await UnitOfWork.open({ sqliteFile: file });
     floor = new PageQueries(file);
   });
-  afterAll(() => {
+  afterAll(async () => {
     floor.close();
-    storage.close();
+    await storage.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('for seats: every sort both ways, offsets and searches', () => {
+  it('for seats: every sort both ways, offsets and searches', async () => {
     const ids = (rows: unknown[]) => (rows as Array<{ id: string }>).map((r) => r.id);
     for (const sort of ['email', 'status', 'lastCheckIn', 'assignedAt'] as const) {
       for (const descending of [false, true]) {
         for (const extra of [{ offset: 0 }, { offset: 250 }, { offset: 0, search: 'user001' }, { offset: 0, search: '50_' }]) {
           const query: SeatQuery = { sort, descending, limit: 100, ...extra };
-          const expected = storage.querySeats(subscriptionId, query).items;
+          const expected = (await storage.read.subscriptions.querySeats(subscriptionId, query)).items;
           expect(ids(floor.seatPage(subscriptionId, query))).toEqual(ids(expected));
           expect(floor.seatPage(subscriptionId, query)).toEqual(expected);
         }
@@ -50,11 +52,11 @@ describe('the list benches’ floor reads the same page as the storage the route
     }
   });
 
-  it('for a partner’s customers: pages, searches, status, relationship and renewal filters', () => {
+  it('for a partner’s customers: pages, searches, status, relationship and renewal filters', async () => {
     const now = Date.now();
     let compared = 0;
     for (const query of [...customerQueries(), { offset: 10, limit: 20 }, { relationship: 'expired' as const, offset: 0, limit: 100 }, { relationship: 'ended' as const, offset: 0, limit: 100 }]) {
-      const expected = storage.partners.queryCustomers(partnerId, query, now).items.map(({ assigned: _assigned, partnerOfRecord: _partner, ...row }) => row);
+      const expected = (await storage.read.partners.queryCustomers(partnerId, query, now)).items.map(({ assigned: _assigned, partnerOfRecord: _partner, ...row }) => row);
       const page = (floor.customerPage(partnerId, query, now) as Array<Record<string, unknown>>).map(({ partnerOfRecord: _partner, ...row }) => row);
       expect(page).toEqual(expected);
       compared += expected.length;

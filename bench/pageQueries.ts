@@ -10,8 +10,7 @@
  * yardstick. It opens the server's file read-only on a connection of its own.
  */
 import Database from 'better-sqlite3';
-import type { SeatQuery } from '../server/src/storage/storage.js';
-import type { CustomerQuery } from '../server/src/storage/partnerStorage.js';
+import type { CustomerQuery, SeatQuery } from '../server/src/storage/unitOfWork.js';
 
 const SEAT_COLUMNS = `seats.id, seats.subscription_id AS subscriptionId, seats.email_canonical AS emailCanonical,
   seats.email_display AS emailDisplay, seats.language, seats.bound_tenant_id AS boundTenantId,

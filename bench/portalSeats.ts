@@ -12,7 +12,7 @@
  */
 import path from 'node:path';
 import { DATABASE_FILE } from '../server/src/services.js';
-import { Storage, type SeatQuery } from '../server/src/storage/storage.js';
+import { UnitOfWork, type SeatQuery } from '../server/src/storage/unitOfWork.js';
 import { seedSeats } from '../tests/helpers/seedSeats.js';
 import { listRounds } from './listLatency.js';
 import { PageQueries } from './pageQueries.js';
@@ -85,22 +85,22 @@ export async function portalSeatsBench(): Promise<boolean> {
     };
     const token = (await post('/dev/idp/token', { email: 'owner@contoso.com' })).access_token as string;
     const { subscriptionId } = (await post('/api/v1/checkout', { plan: 'annual', quantity: Math.min(100_000, SEATS), card: '4242424242424242' }, { authorization: `Bearer ${token}`, 'idempotency-key': 'bench-seats-0001' })) as { subscriptionId: string };
-    seedSeats(server.dataDir, subscriptionId, SEATS);
+    await seedSeats(server.dataDir, subscriptionId, SEATS);
     const queries = seatQueries(SEATS, QUERIES);
     const url = (q: SeatQuery) =>
       `${server.baseUrl}/api/v1/subscriptions/${subscriptionId}/seats?${new URLSearchParams({ sort: q.sort, order: q.descending ? 'desc' : 'asc', offset: String(q.offset), limit: String(q.limit), ...(q.search ? { search: q.search } : {}) }).toString()}`;
     const headers = { authorization: `Bearer ${token}` };
     const file = path.join(server.dataDir, DATABASE_FILE);
-    const storage = Storage.open(file);
+    const storage = await UnitOfWork.open({ sqliteFile: file });
     const floor = new PageQueries(file);
     try {
       for (const q of queries) {
         const ids = (rows: unknown[]) => (rows as Array<{ id: string }>).map((r) => r.id).join();
-        if (ids(floor.seatPage(subscriptionId, q)) !== ids(storage.querySeats(subscriptionId, q).items)) throw new Error(`the floor reads other rows than the route for ${JSON.stringify(q)}`);
+        if (ids(floor.seatPage(subscriptionId, q)) !== ids((await storage.read.subscriptions.querySeats(subscriptionId, q)).items)) throw new Error(`the floor reads other rows than the route for ${JSON.stringify(q)}`);
       }
       const measured = await listRounds(rounds, queries, {
         route: async (q) => ((await (await fetch(url(q), { headers })).json()) as { items: unknown[] }).items.length,
-        storage: (q) => storage.querySeats(subscriptionId, q),
+        storage: (q) => storage.read.subscriptions.querySeats(subscriptionId, q),
         floor: (q) => floor.seatPage(subscriptionId, q),
       });
       if (measured.some((m) => m.rows === 0)) throw new Error('the route returned no rows');
@@ -125,7 +125,7 @@ export async function portalSeatsBench(): Promise<boolean> {
       return true;
     } finally {
       floor.close();
-      storage.close();
+      await storage.close();
     }
   } finally {
     await server.stop();

@@ -11,9 +11,13 @@
  *   csv       ./csv/csvBench.ts          the pane's worker read ÷ papaparse, CPU and peak memory
  *   campaign  ./campaign.ts              the pane's sending against a mailbox limit below and above the
  *                                        pace: achieved ÷ allowed after the first minute, 429s
+ *   bookkeeping ./pane/bookkeeping.ts    a 10,000-row campaign's CPU in Chromium: the pane's session ÷ the runner alone
+ *   longtasks ./pane/longTasks.ts        the pane's longest UI task with 100,000 rows, in Chromium (÷ 1,000 rows)
  *   pane      ./paneSize.ts              bytes the server sends for the pane's first load, and for sign-in
  *   seats     ./portalSeats.ts           seat list route p95 ÷ the page query alone
  *   partners  ./partnerCustomers.ts      customer list route p95 ÷ the page query alone
+ *   scale     ./scale.ts                 license checks PostgreSQL ÷ SQLite, two instances ÷ one,
+ *                                        seat list at 100,000 seats PostgreSQL ÷ SQLite
  *
  * BENCH_ONLY=license,merge runs some of them; BENCH_ROUNDS=n changes every bench's rounds.
  * The process exits 1 when a bench's requests failed or a bench threw.
@@ -22,9 +26,12 @@ import { campaignBench } from './campaign.js';
 import { csvBench } from './csv/csvBench.js';
 import { licenseBench } from './license/licenseBench.js';
 import { mergeBench } from './merge.js';
+import { bookkeepingBench } from './pane/bookkeeping.js';
+import { paneLongTasksBench } from './pane/longTasks.js';
 import { paneSizeBench } from './paneSize.js';
 import { partnerCustomersBench } from './partnerCustomers.js';
 import { portalSeatsBench } from './portalSeats.js';
+import { scaleBench } from './scale.js';
 import { machineLine } from './stats.js';
 
 const BENCHES: Record<string, () => Promise<boolean>> = {
@@ -32,9 +39,12 @@ const BENCHES: Record<string, () => Promise<boolean>> = {
   merge: mergeBench,
   csv: csvBench,
   campaign: campaignBench,
+  bookkeeping: bookkeepingBench,
+  longtasks: paneLongTasksBench,
   pane: paneSizeBench,
   seats: portalSeatsBench,
   partners: partnerCustomersBench,
+  scale: scaleBench,
 };
 
 function selectBenches(only: string | undefined): string[] {

@@ -11,8 +11,8 @@ import { startServerProcess, type ServerProcess } from '../tests/helpers/serverP
 
 export const PRODUCTION_LOGGING = { LOG_LEVEL: 'info', LOG_FORMAT: 'json' } as const;
 
-export async function startProductServer(env: Record<string, string> = {}): Promise<ServerProcess & { pid: number }> {
-  const server = await startServerProcess({ ...PRODUCTION_LOGGING, ...env });
+export async function startProductServer(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<ServerProcess & { pid: number }> {
+  const server = await startServerProcess({ ...PRODUCTION_LOGGING, ...env }, options);
   const stdout = server.process.stdout;
   // The helper keeps the start-up output for its error message; past "running" nothing is kept,
   // the stream keeps flowing (a flowing stream with no 'data' listener discards what it reads).

@@ -10,7 +10,8 @@ import Fastify, { LogController, type FastifyError, type FastifyInstance, type F
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.js';
-import { createDevelopmentIdentityProvider, registerDevelopmentIdentityRoutes } from './dev/identityProvider.js';
+import { registerClientCredentialsRoutes } from './dev/clientCredentials.js';
+import { createDevelopmentIdentityProvider, DEVELOPMENT_ORGANISATIONS, registerDevelopmentIdentityRoutes } from './dev/identityProvider.js';
 import { registerGraphStandIn } from './dev/graph/graphStandIn.js';
 import { registerDnsStandInRoutes, startDnsStandIn } from './dev/dnsStandIn.js';
 import { startUploadOrigin } from './dev/graph/uploadOrigin.js';
@@ -24,15 +25,18 @@ import { logEachRequest, loggerOptions } from './http/loggerOptions.js';
 import { builtFilePath, STRIPE_CSP_SOURCES, staticFileHeaders, withAddedSources, withFrameAncestors, type StaticFileHeaders } from './http/pageHeaders.js';
 import { startStripeStandIn } from './dev/stripe/stripeStandIn.js';
 import { clientError, routerError } from './http/frameworkErrors.js';
+import { databaseRateLimitStore } from './http/rateLimitStore.js';
 import { registerSecurityHeaders } from './http/securityHeaders.js';
+import { runExclusively } from './jobs/exclusiveJob.js';
 import { registerBillingRoutes } from './routes/billing.js';
 import { registerCheckoutRoutes } from './routes/checkout.js';
-import { registerHealthRoutes } from './routes/health.js';
+import { readiness, registerHealthRoutes } from './routes/health.js';
 import { registerLicenseRoutes } from './routes/license.js';
 import { registerManifestRoutes } from './routes/manifests.js';
 import { registerMeRoutes } from './routes/me.js';
 import { registerPublicConfigRoutes } from './routes/publicConfig.js';
 import { registerDelegationRoutes } from './routes/delegation.js';
+import { registerGroupRoutes } from './routes/groups.js';
 import { registerOrganisationRoutes } from './routes/organisation.js';
 import { registerPartnerRoutes } from './routes/partners.js';
 import { registerSubscriptionRoutes } from './routes/subscriptions.js';
@@ -40,12 +44,22 @@ import { createServices, type Services } from './services.js';
 
 /** How often the outbox is swept for emails to retry. */
 const EMAIL_SWEEP_MS = 60_000;
+/** How often each instance reads the shared license signing keys again (a rotated key is published by all before it signs). */
+const SIGNING_KEYS_REFRESH_MS = 60_000;
+/** How long one instance holds the renewal job: longer than a run takes; a dead holder's job is taken over after it. */
+const RENEWAL_LEASE_MS = 10 * 60_000;
+/** How long one instance holds the group sync job: longer than a run of due syncs usually takes (each sync holds its own lease too). */
+const GROUP_SYNC_LEASE_MS = 15 * 60_000;
+/** Shared rate-limit counts (PostgreSQL) of windows long over are forgotten this often. */
+const RATE_LIMIT_CLEANUP_MS = 10 * 60_000;
 
 export interface BuiltApp {
   app: FastifyInstance;
   services: Services;
   /** The development Stripe stand-in, when PAYMENT_PROVIDER=stripe runs without a key (tests drive its 3-D Secure page). */
   stripeStandIn: Awaited<ReturnType<typeof startStripeStandIn>> | null;
+  /** Stopping: readiness answers 503 from now on, so the load balancer sends requests elsewhere (../main.ts). */
+  drain(): void;
 }
 
 /** What server/src/http/pageHeaders.ts decided for a built file, over helmet's headers for everything. */
@@ -112,7 +126,7 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   });
   app.addHook('onClose', async () => {
     await stripeStandIn?.close();
-    services.close();
+    await services.close();
     await dnsStandIn?.close();
   });
   // Payments whose claim was cut by a crash are reconciled with the provider once their lease has run out.
@@ -126,13 +140,16 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
     clearInterval(emailSweep);
     await services.outbox.settled();
   });
-  // Renewals, past due and expiry (B3/B4), then the partners' notification emails (P3): periodically, one run at a time; tests call them with a clock.
+  // Renewals, past due, expiry and trial ends (B3/B4/P2), then the partners' notification emails (P3): every instance's
+  // timer fires, one instance runs the job at a time (a lease in the database); tests call them with a clock.
   if (config.payments.renewalIntervalSeconds > 0) {
     let running: Promise<unknown> | null = null;
     const timer = setInterval(() => {
-      running ??= services.billing
-        .runRenewals()
-        .then(() => services.partners.customers.deliverNotifications())
+      running ??= runExclusively(services.uow, { name: 'renewals', leaseMs: RENEWAL_LEASE_MS }, async () => {
+        await services.billing.runRenewals();
+        await services.partners.customers.deliverNotifications();
+      })
+        .then((ran) => app.log.info({ job: 'renewals' }, ran ? 'renewals and partner digests: ran here' : 'renewals and partner digests: another instance holds the job'))
         .catch((error: unknown) => app.log.error({ err: error }, 'renewal run failed'))
         .finally(() => (running = null));
     }, config.payments.renewalIntervalSeconds * 1000);
@@ -140,6 +157,42 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
     app.addHook('onClose', async () => {
       clearInterval(timer);
       await running;
+    });
+  }
+
+  // Instances share their license signing keys through the database (configured or file keys do not change): a rotated key appears here.
+  const keyRefresh = setInterval(() => void services.keys.refresh().catch((error: unknown) => app.log.error({ err: error }, 'reading the license signing keys failed; the ones read before still sign')), SIGNING_KEYS_REFRESH_MS);
+  keyRefresh.unref();
+  app.addHook('onClose', async () => clearInterval(keyRefresh));
+  // Several instances count rate limits in one table: windows long over are dropped by one of them now and then.
+  if (services.uow.engine === 'postgres') {
+    const cleanup = setInterval(
+      () =>
+        void runExclusively(services.uow, { name: 'rate-limit-cleanup', leaseMs: RATE_LIMIT_CLEANUP_MS }, async () => {
+          await services.uow.read.rateLimits.forgetBefore(Date.now() - 3600_000);
+        }).catch((error: unknown) => app.log.error({ err: error }, 'forgetting old rate-limit counts failed')),
+      RATE_LIMIT_CLEANUP_MS,
+    );
+    cleanup.unref();
+    app.addHook('onClose', async () => clearInterval(cleanup));
+  }
+
+  // Linked Microsoft 365 groups (issue 17): every instance's timer fires, one instance runs the due syncs at a
+  // time (a lease in the database, ./jobs/exclusiveJob.ts); each subscription's sync also holds a lease of its own,
+  // so a "Sync now" on another instance never runs beside it.
+  if (config.groups.syncIntervalSeconds > 0 && config.groups.clientSecret) {
+    let syncing: Promise<unknown> | null = null;
+    const groupTimer = setInterval(() => {
+      syncing ??= runExclusively(services.uow, { name: 'group-sync', leaseMs: GROUP_SYNC_LEASE_MS }, async () => {
+        await services.groups.syncDue();
+      })
+        .catch((error: unknown) => app.log.error({ err: error }, 'group sync run failed'))
+        .finally(() => (syncing = null));
+    }, Math.min(config.groups.syncIntervalSeconds, 60) * 1000);
+    groupTimer.unref();
+    app.addHook('onClose', async () => {
+      clearInterval(groupTimer);
+      await syncing;
     });
   }
 
@@ -177,6 +230,8 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   });
   await app.register(rateLimit, {
     global: false,
+    // Several instances (PostgreSQL) count each client once, in the database; one SQLite process counts in memory.
+    ...(services.uow.engine === 'postgres' ? { store: databaseRateLimitStore(services.uow) } : {}),
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `Too many requests. Try again in ${context.after}.` }),
   });
 
@@ -210,7 +265,14 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: `Nothing at ${request.method} ${request.url.split('?')[0]}.` } }));
 
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  registerHealthRoutes(api);
+  let draining = false;
+  registerHealthRoutes(
+    api,
+    readiness(
+      () => services.uow.ping(),
+      () => draining,
+    ),
+  );
   api.get('/api/docs', { schema: { hide: true, response: { 200: Type.Object({}, { additionalProperties: true, description: 'This API as an OpenAPI 3.0 document' }) } } }, async () => app.swagger());
   registerPublicConfigRoutes(api, config, services.keys);
   registerManifestRoutes(api, config, options.assetsDir ?? 'addin/public/assets');
@@ -222,6 +284,7 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
       registerCheckoutRoutes(scope, services);
       registerBillingRoutes(scope, services);
       registerSubscriptionRoutes(scope, services);
+      registerGroupRoutes(scope, services);
       registerDelegationRoutes(scope, services);
       registerOrganisationRoutes(scope, services);
       registerPartnerRoutes(scope, services);
@@ -233,10 +296,17 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   if (config.identity.provider === 'development') {
     const idp = await createDevelopmentIdentityProvider({ issuerTemplate: config.identity.issuerTemplate, apiAudience: config.identity.clientId, apiScope: config.identity.apiScope, clientId: config.identity.clientId, graphScopes: config.graph.developmentScopes });
     registerDevelopmentIdentityRoutes(app, idp);
-    if (uploadOrigin) registerGraphStandIn(app, { identityJwks: idp.jwks, issuerTemplate: config.identity.issuerTemplate, uploadOrigin, ...config.graph.standIn });
+    if (config.groups.clientSecret) registerClientCredentialsRoutes(app, idp, { clientId: config.identity.clientId, clientSecret: config.groups.clientSecret, publicUrl: config.publicUrl });
+    if (uploadOrigin) {
+      const graph = registerGraphStandIn(app, { identityJwks: idp.jwks, issuerTemplate: config.identity.issuerTemplate, uploadOrigin, ...config.graph.standIn });
+      // Something to link on a fresh machine: two groups of Contoso's directory.
+      const contoso = DEVELOPMENT_ORGANISATIONS[0].tenantId;
+      graph.directory.createGroup(contoso, { displayName: 'Sales', description: 'Sales team', kind: 'security', members: [{ email: 'anna@contoso.com' }, { email: 'bob@contoso.com' }] });
+      graph.directory.createGroup(contoso, { displayName: 'Marketing', description: 'Marketing team', kind: 'microsoft365', members: [{ email: 'carl@contoso.com' }] });
+    }
   }
   if (dnsStandIn) registerDnsStandInRoutes(app, dnsStandIn);
-  if (!config.mail.smtpUrl) registerOutboxRoutes(app, services.storage);
+  if (!config.mail.smtpUrl) registerOutboxRoutes(app, services.uow);
 
   if (fs.existsSync(path.join(config.staticDir, 'index.html'))) {
     // Compressed copies written at build time (scripts/precompress.ts), chosen by Accept-Encoding;
@@ -252,5 +322,12 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   } else {
     app.log.warn(`No built pages in ${config.staticDir}: run "npm run build" to serve the pane, portal and playground.`);
   }
-  return { app, services, stripeStandIn };
+  return {
+    app,
+    services,
+    stripeStandIn,
+    drain: () => {
+      draining = true;
+    },
+  };
 }

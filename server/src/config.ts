@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { GRAPH_PERMISSIONS } from '../../shared/src/api/graphScopes.js';
 import { LICENSE_TOKEN_MAX_TTL_DAYS } from '../../shared/src/license/licenseToken.js';
+import { canonicalEmail } from '../../shared/src/email/normalizeEmail.js';
 import { STANDARD_VAT_RATES_BP } from '../../shared/src/billing/tax.js';
 import { normalizeVatId } from '../../shared/src/billing/vatId.js';
 
@@ -27,6 +28,11 @@ export interface Config {
   /** Where users reach this deployment; every link in emails and the manifest is built from it. */
   publicUrl: string;
   dataDir: string;
+  /**
+   * PostgreSQL (`DATABASE_URL`, any number of instances share it) or, without it, SQLite in the
+   * data folder (one server). `poolSize`: connections each instance holds at most.
+   */
+  database: { url: string | null; poolSize: number };
   staticDir: string;
   trustProxy: string | false;
   /** Certificate and key files for HTTPS (sideloading into Outlook needs https://localhost). */
@@ -67,6 +73,10 @@ export interface Config {
       restrictAfterOverLimitMessages: number;
       /** Port of the stand-in's upload origin (0: any free port). */
       uploadPort: number;
+      /** The identity service's resource units per app and tenant in 10 seconds (then 429 with Retry-After). */
+      directoryUnitsPer10Seconds: number;
+      /** Addresses the stand-in's directory does not know: a 5.1.1 non-delivery report comes back for them. */
+      unknownRecipients: string[];
     };
   };
   /**
@@ -74,13 +84,26 @@ export interface Config {
    * show it, never faster than `maxRatePerMinute` (addin/src/campaign/sendPacer.ts).
    */
   sending: { ratePerMinute: number; maxRatePerMinute: number; dailyRecipients: number };
+  /** Seats that follow Microsoft 365 groups (issue 17): the server reads groups with application permissions. */
+  groups: {
+    /** The app registration's client secret for client-credentials tokens (`ENTRA_CLIENT_SECRET`); null: group sync is off. */
+    clientSecret: string | null;
+    /** Where the server asks for tokens: `{tokenAuthority}/{tenant}/oauth2/v2.0/token`. */
+    tokenAuthority: string;
+    /** Where an administrator's browser goes to grant the application permissions (`{consentAuthority}/{tenant}/adminconsent`). */
+    consentAuthority: string;
+    /** Microsoft Graph as the server reaches it (the stand-in on the server's own address in development). */
+    graphBaseUrl: string;
+    /** How often linked groups are synced (0: never; tests run the job themselves). */
+    syncIntervalSeconds: number;
+  };
   /**
    * How long the server waits for slow clients, in milliseconds: a connection that sends nothing
    * (`connectionMs`, Node's socket timeout), the headers (`headersMs`) and the whole request
    * (`requestMs`, so a body trickled one byte at a time cannot hold a connection), and an idle
    * keep-alive connection between requests (`keepAliveMs`: behind a proxy, longer than the proxy's own).
    */
-  http: { connectionMs: number; headersMs: number; requestMs: number; keepAliveMs: number };
+  http: { connectionMs: number; headersMs: number; requestMs: number; keepAliveMs: number; drainMs: number };
   /** Per client IP; an organisation behind one NAT address shares it. */
   rateLimits: { licenseCheckPerMinute: number; invitationsPerMinute: number; domainChecksPerMinute: number; purchasesPerMinute: number };
   license: {
@@ -165,6 +188,8 @@ export const STRIPE_STANDIN_KEYS = { secretKey: 'sk_test_standin', webhookSecret
 
 /** Client id used with the development identity provider; a real deployment sets its own. */
 export const DEVELOPMENT_CLIENT_ID = '6b1d7f4e-3c2a-4e8b-9d0f-0a1b2c3d4e5f';
+/** The development app registration's client secret, which the development identity provider checks. */
+export const DEVELOPMENT_CLIENT_SECRET = 'development-client-secret';
 
 /** Exchange's mailbox permissions (Add-MailboxPermission FullAccess, Add-RecipientPermission SendAs, GrantSendOnBehalfTo). */
 export type MailboxRight = 'FullAccess' | 'SendAs' | 'SendOnBehalf';
@@ -316,6 +341,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     if (bad.length > 0 || dnsServers.length === 0) problems.push(`DNS_RESOLVERS must be comma-separated IP addresses, each optionally with :port (got "${env.DNS_RESOLVERS}").`);
   }
 
+  // postgres://user:password@host:5432/database?sslmode=require, as pg reads it.
+  const databaseUrl = env.DATABASE_URL || null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\/[^\s]+$/.test(databaseUrl)) problems.push('DATABASE_URL must be a PostgreSQL connection string: postgres://user:password@host:5432/database (add ?sslmode=require for a managed server).');
   const paymentProvider = oneOf<PaymentProviderKind>('PAYMENT_PROVIDER', ['simulated', 'stripe'], 'simulated');
   let stripe: Config['payments']['stripe'] = null;
   if (paymentProvider === 'stripe') {
@@ -350,6 +378,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     headersMs: integer('HTTP_HEADERS_TIMEOUT_SECONDS', 30, 1, 3600) * 1000,
     requestMs: integer('HTTP_REQUEST_TIMEOUT_SECONDS', 60, 1, 3600) * 1000,
     keepAliveMs: integer('HTTP_KEEP_ALIVE_TIMEOUT_SECONDS', 72, 1, 3600) * 1000,
+    // On SIGTERM, readiness answers 503 this long before the server stops taking requests (the load balancer takes it out first).
+    drainMs: integer('SHUTDOWN_DRAIN_SECONDS', 0, 0, 600) * 1000,
   };
   // Node refuses a headers timeout longer than the request timeout (the headers are part of the request).
   if (http.headersMs > http.requestMs) problems.push('HTTP_HEADERS_TIMEOUT_SECONDS must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS.');
@@ -369,6 +399,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     port,
     publicUrl,
     dataDir: path.resolve(cwd, env.DATA_DIR || 'data'),
+    database: { url: databaseUrl, poolSize: integer('DATABASE_POOL_SIZE', 10, 1, 200) },
     staticDir: path.resolve(cwd, env.STATIC_DIR || 'build/addin'),
     trustProxy: env.TRUSTED_PROXY || false,
     tls,
@@ -396,7 +427,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
         uploadBytesPer5Minutes: integer('GRAPH_STANDIN_UPLOAD_BYTES_PER_5_MINUTES', 150 * 1024 * 1024, 1, 2 ** 40),
         restrictAfterOverLimitMessages: integer('GRAPH_STANDIN_RESTRICT_AFTER', 3, 0, 1_000_000),
         uploadPort: integer('GRAPH_STANDIN_UPLOAD_PORT', 0, 0, 65535),
+        directoryUnitsPer10Seconds: integer('GRAPH_STANDIN_DIRECTORY_UNITS_PER_10_SECONDS', 3500, 1, 1_000_000),
+        unknownRecipients: unknownRecipients(env.GRAPH_STANDIN_UNKNOWN_RECIPIENTS, problems),
       },
+    },
+    groups: {
+      clientSecret: env.ENTRA_CLIENT_SECRET || (development ? DEVELOPMENT_CLIENT_SECRET : null),
+      tokenAuthority: development ? `${internalUrl}/dev/idp` : url('ENTRA_AUTHORITY', 'https://login.microsoftonline.com'),
+      consentAuthority: development ? `${publicUrl}/dev/idp` : url('ENTRA_AUTHORITY', 'https://login.microsoftonline.com'),
+      // The server calls Graph itself: the stand-in on the address the server reaches itself by.
+      graphBaseUrl: graphStandIn ? `${internalUrl}/dev/graph` : graphBaseUrl,
+      syncIntervalSeconds: integer('GROUP_SYNC_INTERVAL_SECONDS', 900, 0, 86400),
     },
     http,
     sending: { ratePerMinute: sendRate, maxRatePerMinute: maxSendRate, dailyRecipients: integer('DAILY_RECIPIENT_LIMIT', 10_000, 1, 10_000_000) },
@@ -445,4 +486,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** GRAPH_STANDIN_UNKNOWN_RECIPIENTS: comma-separated addresses the stand-in's directory does not know. */
+function unknownRecipients(raw: string | undefined, problems: string[]): string[] {
+  const value = raw ?? 'nobody@fabrikam.com';
+  const addresses = value.split(',').map((a) => a.trim()).filter((a) => a !== '');
+  const bad = addresses.filter((a) => canonicalEmail(a) === null);
+  if (bad.length > 0) problems.push(`GRAPH_STANDIN_UNKNOWN_RECIPIENTS: "${bad.join(', ')}" is not an email address.`);
+  return addresses.flatMap((a) => canonicalEmail(a) ?? []);
 }

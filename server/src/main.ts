@@ -13,8 +13,15 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const { app } = await buildApp(config);
+  const { app, drain } = await buildApp(config);
+  let closing = false;
   const close = async () => {
+    if (closing) return;
+    closing = true;
+    // Readiness answers 503 first, so the load balancer sends new requests elsewhere; then the server stops taking
+    // requests, finishes those under way (and the emails it is sending) and closes the database.
+    drain();
+    if (config.http.drainMs > 0) await new Promise((resolve) => setTimeout(resolve, config.http.drainMs));
     await app.close();
     process.exit(0);
   };

@@ -22,14 +22,17 @@ import { loadSigningKeys, type SigningKeys } from './licenseCheck/signingKeys.js
 import { createTxtLookup } from './dns/txtLookup.js';
 import { DelegationService } from './subscriptions/delegationService.js';
 import { DomainService } from './organisations/domainService.js';
+import { GraphGroupsClient } from './groups/graphGroupsClient.js';
+import { GroupService } from './groups/groupService.js';
 import { OrganisationService } from './subscriptions/organisationService.js';
 import { createPartnerServices, type PartnerServices } from './partners/partnerServices.js';
 import { SeatService } from './subscriptions/seatService.js';
-import { Storage } from './storage/storage.js';
+import { UnitOfWork } from './storage/unitOfWork.js';
 
 export interface Services {
   config: Config;
-  storage: Storage;
+  /** The database, one transaction per change (./storage/unitOfWork.ts). */
+  uow: UnitOfWork;
   keys: SigningKeys;
   /** Emails written with their change and delivered after commit (./email/outbox.ts). */
   outbox: Outbox;
@@ -50,10 +53,12 @@ export interface Services {
   domains: DomainService;
   /** The partner use cases: staff, offers, administration requests, product keys, customers. */
   partners: PartnerServices;
+  /** Seats that follow Microsoft 365 groups: links, syncs, what the pages show (issue 17). */
+  groups: GroupService;
   /** The payment provider every service charges through (the simulated one lists its charges). */
   paymentProvider: PaymentProvider;
   /** Closes what the services opened (databases). */
-  close(): void;
+  close(): Promise<void>;
 }
 
 export const DATABASE_FILE = 'outmerge.sqlite';
@@ -70,53 +75,69 @@ export async function createServices(
   options: { dnsServers?: string[]; clock?: () => number; stripeApi?: { host: string; port: number; protocol: 'http' | 'https' } } = {},
 ): Promise<Services> {
   const clock = options.clock ?? Date.now;
-  const storage = Storage.open(path.join(config.dataDir, DATABASE_FILE));
-  const keys = await loadSigningKeys({ configuredJson: config.license.signingKeysJson, dataDir: config.dataDir });
-  const outbox = new Outbox(storage, createEmailTransport({ smtpUrl: config.mail.smtpUrl, from: config.mail.from }), clock, log);
+  const uow = await UnitOfWork.open({ databaseUrl: config.database.url, sqliteFile: path.join(config.dataDir, DATABASE_FILE), poolSize: config.database.poolSize });
+  // The same keys on every instance: configured, or shared through the database on PostgreSQL (./license/signingKeys.ts).
+  const keys = await loadSigningKeys({ configuredJson: config.license.signingKeysJson, dataDir: config.dataDir, uow, clock });
+  const outbox = new Outbox(uow, createEmailTransport({ smtpUrl: config.mail.smtpUrl, from: config.mail.from }), clock, log);
   const validate = createAccessTokenValidator({
     jwks: new URL(config.identity.jwksUrl),
     audience: config.identity.clientId,
     issuerTemplate: config.identity.issuerTemplate,
     requiredScope: config.identity.apiScope,
   });
-  const domains = new DomainService(storage, createTxtLookup({ servers: options.dnsServers ?? config.dns.servers }), clock);
+  const domains = new DomainService(uow, createTxtLookup({ servers: options.dnsServers ?? config.dns.servers }), clock);
   // Every signed-in member shows a domain their tenant verified: the tenant proof of domains.
   const authenticate: AccessTokenValidator = async (header) => {
     const caller = await validate(header);
-    domains.observe(caller);
+    await domains.observe(caller);
     return caller;
   };
   const { plans, currency, volume, taxRateBp, graceDays, webhookSecrets, claimLeaseMs, simulated, stripe, seller, vatRatesBp } = config.payments;
   // The simulated provider is the embedded default; it refuses to exist in production (its constructor checks).
   const simulatedProvider = stripe ? null : new SimulatedPaymentProvider({ file: path.join(config.dataDir, SIMULATED_PAYMENTS_FILE), latencyMs: simulated.latencyMs, searchLagMs: simulated.searchLagMs, clock, webhookSecrets });
   const paymentProvider: PaymentProvider = stripe ? new StripePaymentProvider({ secretKey: stripe.secretKey, webhookSecrets: stripe.webhookSecrets, ...(options.stripeApi ? { api: options.stripeApi } : {}) }) : simulatedProvider!;
-  const charges = new IdempotentCharges(storage, paymentProvider, { leaseMs: claimLeaseMs, afterCommit: () => outbox.deliver() }, clock, log);
+  const charges = new IdempotentCharges(uow, paymentProvider, { leaseMs: claimLeaseMs, afterCommit: () => outbox.deliver() }, clock, log);
   // Each service registers how its payments are recorded; all are in place before a claim can be reconciled.
-  const checkout = new CheckoutService(storage, charges, { plans, currency, volume, taxRateBp });
-  const billing = new BillingService(storage, charges, { plans, currency, volume, taxRateBp, graceDays, seller, vatRatesBp, publicUrl: config.publicUrl }, clock, outbox);
-  const partners = createPartnerServices(storage, charges, checkout, outbox, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials }, clock);
+  const checkout = new CheckoutService(uow, charges, { plans, currency, volume, taxRateBp });
+  const billing = new BillingService(uow, charges, { plans, currency, volume, taxRateBp, graceDays, seller, vatRatesBp, publicUrl: config.publicUrl }, clock, outbox);
+  const partners = createPartnerServices(uow, charges, checkout, outbox, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials }, clock);
+  const seats = new SeatService(uow, outbox, { publicUrl: config.publicUrl, organisationDailyEmailLimit: config.mail.organisationDailyLimit }, clock, domains);
+  // Group sync needs the registration's client secret; without one it is off (and says so).
+  const graphGroups = config.groups.clientSecret
+    ? new GraphGroupsClient({ clientId: config.identity.clientId, clientSecret: config.groups.clientSecret, tokenAuthority: config.groups.tokenAuthority, graphBaseUrl: config.groups.graphBaseUrl, clock })
+    : null;
+  const groups = new GroupService(
+    uow,
+    graphGroups,
+    seats,
+    outbox,
+    { clientId: config.identity.clientId, consentAuthority: config.groups.consentAuthority, publicUrl: config.publicUrl, syncIntervalSeconds: config.groups.syncIntervalSeconds },
+    clock,
+    log,
+  );
   return {
     config,
-    storage,
+    uow,
     keys,
     outbox,
     authenticate,
     adminConsent: (caller) => ({ tenantId: caller.tenantId, url: adminConsentUrl({ tenant: caller.tenantId, clientId: config.identity.clientId, apiScope: config.identity.apiScope, publicUrl: config.publicUrl }) }),
-    licenses: new LicenseService(storage, keys, { issuer: config.license.issuer, tokenTtlSeconds: config.license.tokenTtlSeconds }, clock),
+    licenses: new LicenseService(uow, keys, { issuer: config.license.issuer, tokenTtlSeconds: config.license.tokenTtlSeconds }, clock),
     charges,
     checkout,
     billing,
-    refunds: new RefundService(storage, charges, new Set(config.payments.operators), clock),
-    billingProfiles: new BillingProfileService(storage, { seller, vatRatesBp }, clock),
-    seats: new SeatService(storage, outbox, { publicUrl: config.publicUrl, organisationDailyEmailLimit: config.mail.organisationDailyLimit }, clock, domains),
-    delegation: new DelegationService(storage, outbox, { publicUrl: config.publicUrl }, clock),
-    organisations: new OrganisationService(storage, clock),
+    refunds: new RefundService(uow, charges, new Set(config.payments.operators), clock),
+    billingProfiles: new BillingProfileService(uow, { seller, vatRatesBp }, clock),
+    seats,
+    delegation: new DelegationService(uow, outbox, { publicUrl: config.publicUrl }, clock),
+    organisations: new OrganisationService(uow, clock),
     domains,
     paymentProvider,
     partners,
-    close() {
+    groups,
+    async close() {
       simulatedProvider?.close();
-      storage.close();
+      await uow.close();
     },
   };
 }

@@ -59,6 +59,8 @@ interface Fixture {
   siblingId: string;
   /** Partner A's relationship with the subscription. */
   relationshipId: string;
+  /** A Microsoft 365 group the subscription follows (its link's id). */
+  linkId: string;
 }
 
 interface Route {
@@ -113,7 +115,15 @@ const ROUTES: Route[] = [
   { method: 'POST', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/consolidate`, body: (f) => ({ sources: [f.siblingId] }), idempotent: true, action: 'subscription.consolidate', success: 200 },
   { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/partners`, action: 'delegates.view', success: 200 },
   { method: 'DELETE', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/partners/${f.relationshipId}`, action: 'delegates.manage', success: 204 },
+  { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/groups`, action: 'groups.view', success: 200 },
+  { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/groups/search?q=Matrix`, action: 'groups.manage', success: 200 },
+  { method: 'POST', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/groups`, body: () => ({ groupId: groups.unlinked }), action: 'groups.manage', success: 201 },
+  { method: 'DELETE', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/groups/${f.linkId}`, action: 'groups.manage', success: 204 },
+  { method: 'POST', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/groups/sync`, action: 'groups.manage', success: 200 },
 ];
+
+/** Two groups of Contoso's directory in the Graph stand-in: one every fixture follows, one to link. */
+const groups = { linked: '', unlinked: '' };
 
 /** The caller's own organisation (their tenant's): no id in the path, so no foreign one to try. */
 const ORGANISATION_ROUTES: Array<{ method: 'GET' | 'POST' | 'DELETE'; path: string; body?: (who: Persona) => unknown; action: OrganisationAction; success: number }> = [
@@ -144,9 +154,9 @@ async function persona(name: string, email: string, permissions?: Permission[], 
 }
 
 /** The organisation administrators of each tenant's organisation, as the permission function sees them. */
-function organisationOf(tenantId: string): OrganisationRoles | undefined {
-  const organisation = server.services.storage.findOrganisationByTenant(tenantId);
-  return organisation && { tenantId, administrators: server.services.storage.listOrganisationAdministrators(organisation.id) };
+async function organisationOf(tenantId: string): Promise<OrganisationRoles | undefined> {
+  const organisation = await server.services.uow.read.organisations.findByTenant(tenantId);
+  return organisation && { tenantId, administrators: await server.services.uow.read.organisations.listAdministrators(organisation.id) };
 }
 
 /** The partners' relationships with a subscription of ours, as the permission function sees them. */
@@ -159,27 +169,26 @@ function partnerRelationships(asOf: number): PartnerRelationship[] {
   });
 }
 
-function fixture(orgId: string, by: Persona, delegates: Persona[], withPartners = false): Fixture {
-  const storage = server.services.storage;
+function fixture(orgId: string, by: Persona, delegates: Persona[], withPartners = false): Promise<Fixture> {
   const now = Date.now();
   const subscriptionId = randomUUID();
-  return storage.transaction(() => {
-    openSubscription(storage, { id: subscriptionId, organisationId: orgId, planId: 'monthly', quantity: 50, status: 'active', periodStart: now, periodEnd: now + 30 * 86400_000, ownerTenantId: by.tenantId, ownerObjectId: by.objectId, ownerEmail: by.email, createdAt: now });
-    storage.insertSeat({ id: randomUUID(), subscriptionId, emailCanonical: 'seat1@contoso.com', emailDisplay: 'seat1@contoso.com', language: 'en', assignedAt: now });
-    for (const d of delegates) storage.upsertDelegate({ id: randomUUID(), subscriptionId, tenantId: d.tenantId, objectId: d.objectId, email: d.email, permissions: d.permissions ?? [], createdAt: now });
+  return server.services.uow.transaction(async (tx) => {
+    await openSubscription(tx, { id: subscriptionId, organisationId: orgId, planId: 'monthly', quantity: 50, status: 'active', periodStart: now, periodEnd: now + 30 * 86400_000, ownerTenantId: by.tenantId, ownerObjectId: by.objectId, ownerEmail: by.email, createdAt: now });
+    await tx.subscriptions.insertSeat({ id: randomUUID(), subscriptionId, emailCanonical: 'seat1@contoso.com', emailDisplay: 'seat1@contoso.com', language: 'en', assignedAt: now });
+    for (const d of delegates) await tx.delegation.upsertDelegate({ id: randomUUID(), subscriptionId, tenantId: d.tenantId, objectId: d.objectId, email: d.email, permissions: d.permissions ?? [], createdAt: now });
     const targetDelegateId = randomUUID();
-    storage.upsertDelegate({ id: targetDelegateId, subscriptionId, tenantId: by.tenantId, objectId: randomUUID(), email: 'target@contoso.com', permissions: ['view'], createdAt: now });
+    await tx.delegation.upsertDelegate({ id: targetDelegateId, subscriptionId, tenantId: by.tenantId, objectId: randomUUID(), email: 'target@contoso.com', permissions: ['view'], createdAt: now });
     const invitationId = randomUUID();
-    storage.insertInvitation({ id: invitationId, subscriptionId, emailCanonical: 'pending@contoso.com', emailDisplay: 'pending@contoso.com', permissions: ['view'], language: 'en', status: 'pending', invitedByEmail: by.email, createdAt: now, expiresAt: now + 86400_000, acceptedAt: null });
-    storage.issueInvitationToken(invitationId, randomUUID(), now);
-    storage.approveDomain(orgId, 'removable.example', now, 'manual');
+    await tx.delegation.insertInvitation({ id: invitationId, subscriptionId, emailCanonical: 'pending@contoso.com', emailDisplay: 'pending@contoso.com', permissions: ['view'], language: 'en', status: 'pending', invitedByEmail: by.email, createdAt: now, expiresAt: now + 86400_000, acceptedAt: null });
+    await tx.delegation.issueInvitationToken(invitationId, randomUUID(), now);
+    await tx.organisations.approveDomain(orgId, 'removable.example', now, 'manual');
     const invoiceId = randomUUID();
-    storage.billing.insertInvoice(
+    await tx.invoices.insertInvoice(
       { id: invoiceId, number: `TEST-${invoiceId}`, subscriptionId, organisationId: orgId, kind: 'renewal', status: 'open', currency: 'EUR', subtotalMinor: 1000, taxRateBp: 0, taxMinor: 0, totalMinor: 1000, periodStart: now, periodEnd: now + 30 * 86400_000, billTo: by.email, issuedAt: now, paidAt: null },
       [{ description: 'Outmerge monthly, seats 1–2', quantity: 2, unitAmountMinor: 500, amountMinor: 1000 }],
     );
     const siblingId = randomUUID();
-    openSubscription(storage, { id: siblingId, organisationId: orgId, planId: 'monthly', quantity: 1, status: 'active', periodStart: now, periodEnd: now + 30 * 86400_000, ownerTenantId: by.tenantId, ownerObjectId: by.objectId, ownerEmail: by.email, createdAt: now });
+    await openSubscription(tx, { id: siblingId, organisationId: orgId, planId: 'monthly', quantity: 1, status: 'active', periodStart: now, periodEnd: now + 30 * 86400_000, ownerTenantId: by.tenantId, ownerObjectId: by.objectId, ownerEmail: by.email, createdAt: now });
     // Partner A: active with all four permissions; B: expired; C: ended by the customer; D: none here.
     let relationshipId = randomUUID();
     for (const key of withPartners ? (Object.keys(PARTNER_GRANTS) as PartnerKey[]) : []) {
@@ -188,18 +197,25 @@ function fixture(orgId: string, by: Persona, delegates: Persona[], withPartners 
       if (!grant || !partnerId) continue;
       const id = randomUUID();
       if (key === 'A') relationshipId = id;
-      storage.partners.insertRelationship(
+      await tx.partners.insertRelationship(
         { id, partnerId, subscriptionId, customerEmailCanonical: by.email, customerEmailDisplay: by.email, permissions: [...PERMISSIONS], durationDays: 30, status: grant.status, language: 'en', requestedByEmail: 'staff@partner.example', requestedAt: now - 1000, requestExpiresAt: now + 90 * 86400_000, approvedAt: now - 1000, approvedByEmail: by.email, expiresAt: now + grant.expiresIn, endedAt: grant.status === 'ended' ? now : null, endedByEmail: null },
         null,
       );
     }
-    return { subscriptionId, targetDelegateId, invitationId, invoiceId, siblingId, relationshipId };
+    const linkId = randomUUID();
+    if (groups.linked) await tx.groups.insertLink({ id: linkId, subscriptionId, tenantId: (await tx.organisations.find(orgId))?.tenantId ?? by.tenantId, groupId: groups.linked, displayName: 'Matrix linked', kind: 'security', language: 'en', linkedBy: by.email, linkedAt: now });
+    return { subscriptionId, targetDelegateId, invitationId, invoiceId, siblingId, relationshipId, linkId };
   });
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ INVITATION_RATE_PER_MINUTE: '100000', DOMAIN_CHECK_RATE_PER_MINUTE: '100000' });
+  server = await startTestServer({ INVITATION_RATE_PER_MINUTE: '100000', DOMAIN_CHECK_RATE_PER_MINUTE: '100000', GROUP_SYNC_INTERVAL_SECONDS: '0', GRAPH_STANDIN_LATENCY_MS: '0' });
   owner = await persona('owner', 'owner@contoso.com');
+  // Contoso's administrator consented to the group sync's permissions; two groups in its directory.
+  await server.call('PUT', `/dev/idp/tenants/${owner.tenantId}/application`, { body: { roles: ['GroupMember.Read.All', 'User.Read.All'] } });
+  for (const key of ['linked', 'unlinked'] as const) {
+    groups[key] = (await server.call('POST', `/dev/graph/tenants/${owner.tenantId}/groups`, { body: { displayName: `Matrix ${key}`, kind: 'security', members: [{ email: `matrix-${key}@contoso.com` }] } })).json<{ id: string }>().id;
+  }
   for (const set of PERMISSION_SETS) personas.push(await persona(`delegate[${set.join('+')}]`, `delegate-${set.join('-')}@contoso.com`, set));
   personas.push(owner, await persona('plain user of the organisation', 'plain@contoso.com'));
   otherOwner = await persona('owner of another organisation', 'owner@fabrikam.com');
@@ -220,11 +236,11 @@ beforeAll(async () => {
   organisationId = randomUUID();
   otherOrganisationId = randomUUID();
   thirdOrganisationId = randomUUID();
-  server.services.storage.transaction(() => {
-    server.services.storage.insertOrganisation({ id: organisationId, tenantId: owner.tenantId, name: 'contoso.com', createdAt: Date.now() });
-    server.services.storage.insertOrganisation({ id: otherOrganisationId, tenantId: otherOwner.tenantId, name: 'fabrikam.com', createdAt: Date.now() });
-    server.services.storage.insertOrganisation({ id: thirdOrganisationId, tenantId: stranger.tenantId, name: 'northwind.example', createdAt: Date.now() });
-    server.services.storage.approveDomain(organisationId, 'contoso.com', Date.now());
+  await server.services.uow.transaction(async (tx) => {
+    await tx.organisations.insert({ id: organisationId, tenantId: owner.tenantId, name: 'contoso.com', createdAt: Date.now() });
+    await tx.organisations.insert({ id: otherOrganisationId, tenantId: otherOwner.tenantId, name: 'fabrikam.com', createdAt: Date.now() });
+    await tx.organisations.insert({ id: thirdOrganisationId, tenantId: stranger.tenantId, name: 'northwind.example', createdAt: Date.now() });
+    await tx.organisations.approveDomain(organisationId, 'contoso.com', Date.now());
     for (const key of Object.keys(PARTNER_GRANTS) as PartnerKey[]) {
       const staff = personas.filter((p) => p.partner?.key === key);
       const first = staff[0];
@@ -232,27 +248,27 @@ beforeAll(async () => {
       const partnerOrg = randomUUID();
       const partnerId = randomUUID();
       partnerIds[key] = partnerId;
-      server.services.storage.insertOrganisation({ id: partnerOrg, tenantId: first.tenantId, name: `partner-${key}.example`, createdAt: Date.now() });
-      server.services.storage.partners.insertPartner({ id: partnerId, organisationId: partnerOrg, advisorCode: `PBCDFGHJK${'BCDF'['ABCD'.indexOf(key)]}`, name: `Partner ${key}`, contactEmail: first.email, language: 'en', createdAt: Date.now() });
-      for (const p of staff) server.services.storage.partners.upsertStaff({ id: randomUUID(), partnerId, emailCanonical: p.email, emailDisplay: p.email, role: p.partner!.role, tenantId: p.tenantId, objectId: p.objectId, createdAt: Date.now() });
+      await tx.organisations.insert({ id: partnerOrg, tenantId: first.tenantId, name: `partner-${key}.example`, createdAt: Date.now() });
+      await tx.partners.insertPartner({ id: partnerId, organisationId: partnerOrg, advisorCode: `PBCDFGHJK${'BCDF'['ABCD'.indexOf(key)]}`, name: `Partner ${key}`, contactEmail: first.email, language: 'en', createdAt: Date.now() });
+      for (const p of staff) await tx.partners.upsertStaff({ id: randomUUID(), partnerId, emailCanonical: p.email, emailDisplay: p.email, role: p.partner!.role, tenantId: p.tenantId, objectId: p.objectId, createdAt: Date.now() });
     }
   });
   // The other organisation's owner really owns something, elsewhere (and so administers that organisation).
-  fixture(otherOrganisationId, otherOwner, []);
+  await fixture(otherOrganisationId, otherOwner, []);
   // Our organisation: the owner of its first subscription administers it; they appointed the delegate with "view" too.
-  fixture(organisationId, owner, []);
+  await fixture(organisationId, owner, []);
   const appointed = personas.find((p) => p.name === 'delegate[view]')!;
-  server.services.storage.transaction(() =>
-    server.services.storage.insertOrganisationAdministrator({ id: randomUUID(), organisationId, tenantId: appointed.tenantId, objectId: appointed.objectId, email: appointed.email, appointedBy: owner.email, createdAt: Date.now() }),
+  await server.services.uow.transaction((tx) =>
+    tx.organisations.insertAdministrator({ id: randomUUID(), organisationId, tenantId: appointed.tenantId, objectId: appointed.objectId, email: appointed.email, appointedBy: owner.email, createdAt: Date.now() }),
   );
 });
 afterAll(() => server.close());
 
 /** Own subscription: the owner and delegates act by their permissions, anyone else sees nothing. Foreign: nobody here has a role. */
-function expectedStatus(route: Route, who: Persona, foreign: boolean): number {
+async function expectedStatus(route: Route, who: Persona, foreign: boolean): Promise<number> {
   if (!who.token) return 401;
   if (foreign) return 404;
-  const organisation = organisationOf(owner.tenantId);
+  const organisation = await organisationOf(owner.tenantId);
   const roles = {
     owner,
     delegates: personas.filter((p) => p.permissions).map((p) => ({ tenantId: p.tenantId, objectId: p.objectId, permissions: p.permissions! })),
@@ -264,20 +280,20 @@ function expectedStatus(route: Route, who: Persona, foreign: boolean): number {
 }
 
 describe('authorisation matrix', () => {
-  it.each(ROUTES.map((route) => [`${route.method} ${route.path({ subscriptionId: ':id', targetDelegateId: ':delegateId', invitationId: ':invitationId', invoiceId: ':invoiceId', siblingId: ':siblingId', relationshipId: ':relationshipId' }).replace(/\?.*/, '')}${route.label ? ` (${route.label})` : ''}`, route] as const))(
+  it.each(ROUTES.map((route) => [`${route.method} ${route.path({ subscriptionId: ':id', targetDelegateId: ':delegateId', invitationId: ':invitationId', invoiceId: ':invoiceId', siblingId: ':siblingId', relationshipId: ':relationshipId', linkId: ':linkId' }).replace(/\?.*/, '')}${route.label ? ` (${route.label})` : ''}`, route] as const))(
     '%s: every role, own and foreign subscription',
     async (_, route) => {
       const cells: string[] = [];
       for (const who of personas) {
         for (const foreign of [false, true]) {
           // Each cell gets a fresh subscription: ours with the owner and every delegate set, or a stranger's.
-          const target = foreign ? fixture(thirdOrganisationId, stranger, []) : fixture(organisationId, owner, personas.filter((p) => p.permissions), true);
+          const target = foreign ? await fixture(thirdOrganisationId, stranger, []) : await fixture(organisationId, owner, personas.filter((p) => p.permissions), true);
           const response = await server.call(route.method, route.path(target), {
             ...(who.token ? { token: who.token } : {}),
             ...(route.body ? { body: route.body(target) } : {}),
             ...(route.idempotent ? { headers: { 'idempotency-key': `matrix-${next()}-${randomUUID()}` } } : {}),
           });
-          const expected = expectedStatus(route, who, foreign);
+          const expected = await expectedStatus(route, who, foreign);
           if (response.statusCode !== expected) cells.push(`${who.name} on ${foreign ? 'foreign' : 'own'}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 120)}`);
           if (response.statusCode >= 400) expect(response.json()).toHaveProperty('error.code');
         }
@@ -289,13 +305,13 @@ describe('authorisation matrix', () => {
   it.each(ORGANISATION_ROUTES.map((route) => [`${route.method} ${route.path.replace('d.example', ':domain')}`, route] as const))('%s: every role reaches only its own tenant\'s organisation, as an organisation administrator', async (_, route) => {
     const cells: string[] = [];
     for (const who of personas) {
-      const organisation = organisationOf(who.tenantId);
+      const organisation = await organisationOf(who.tenantId);
       const expected = !who.token ? 401 : canInOrganisation(who, route.action, organisation) ? route.success : 404;
       const body = route.body?.(who);
       const domain = `d${next()}.example`;
       // Whatever is deleted exists in the caller's organisation, so that only the role decides.
-      const own = server.services.storage.findOrganisationByTenant(who.tenantId);
-      if (own) server.services.storage.transaction(() => server.services.storage.approveDomain(own.id, domain, Date.now(), 'manual'));
+      const own = await server.services.uow.read.organisations.findByTenant(who.tenantId);
+      if (own) await server.services.uow.transaction((tx) => tx.organisations.approveDomain(own.id, domain, Date.now(), 'manual'));
       const response = await server.call(route.method, route.path.replace('d.example', domain), { ...(who.token ? { token: who.token } : {}), ...(body ? { body } : {}) });
       if (response.statusCode !== expected) cells.push(`${who.name}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 120)}`);
       if (response.statusCode >= 400) expect(response.json()).toHaveProperty('error.code');
@@ -306,7 +322,7 @@ describe('authorisation matrix', () => {
 
   it('lets partner staff act only as the permission function says, journaled as "partner X for customer Y"', async () => {
     const staff = (name: string) => personas.find((p) => p.name === name)!;
-    const target = fixture(organisationId, owner, [], true);
+    const target = await fixture(organisationId, owner, [], true);
     const full = staff('partner A full administration');
     const limited = staff('partner A limited administration');
     const assign = await server.call('POST', `/api/v1/subscriptions/${target.subscriptionId}/assignments`, { token: full.token!, body: { emails: ['by-partner@contoso.com'] } });

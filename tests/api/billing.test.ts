@@ -27,7 +27,7 @@ const base = (id: string) => `/api/v1/subscriptions/${id}`;
 const subscription = async (id: string, token = owner) => (await server.call('GET', base(id), { token })).json<{ quantity: number; status: string; assigned: number; periodEnd: string; actions: string[] }>();
 const summary = async (id: string, token = owner) => (await server.call('GET', `${base(id)}/billing`, { token })).json<BillingSummaryView>();
 const invoices = async (id: string, token = owner) => (await server.call('GET', `${base(id)}/invoices`, { token })).json<{ invoices: InvoiceView[] }>().invoices;
-const payments = (id: string) => server.services.storage.billing.countPayments(id);
+const payments = (id: string) => server.services.uow.read.invoices.countPayments(id);
 const preview = async (id: string, quantity: number, token = owner) => (await server.call('GET', `${base(id)}/quantity/preview?quantity=${quantity}`, { token })).json<QuantityPreviewView>();
 const change = (id: string, body: unknown, idempotencyKey = key(), token = owner) => server.call('POST', `${base(id)}/quantity`, { token, body, headers: { 'idempotency-key': idempotencyKey } });
 const checkout = (body: unknown, idempotencyKey = key(), token = owner) => server.call('POST', '/api/v1/checkout', { token, body, headers: { 'idempotency-key': idempotencyKey } });
@@ -50,7 +50,7 @@ describe('checkout with a cart', () => {
     const [second] = await invoices(annual);
     expect(Number(second?.number.slice(-6))).toBe(Number(invoice?.number.slice(-6)) + 1);
     expect((await summary(monthly)).paymentMethod).toEqual({ brand: 'mastercard', last4: '4444' });
-    expect(payments(monthly)).toEqual({ succeeded: 1, amountMinor: 6162 });
+    expect(await payments(monthly)).toEqual({ succeeded: 1, amountMinor: 6162 });
   });
 
   it('refuses a cart naming a plan twice and a body with both forms, creating nothing', async () => {
@@ -100,7 +100,7 @@ describe('quantity changes', () => {
     expect(response.json()).toMatchObject({ quantity: 12, pendingQuantity: null, effective: 'now', chargedMinor: seen.amountDueMinor });
     const [latest] = await invoices(id);
     expect(latest).toMatchObject({ kind: 'quantity_change', status: 'paid', totalMinor: seen.amountDueMinor, subtotalMinor: seen.subtotalMinor, taxMinor: seen.taxMinor });
-    expect(payments(id).amountMinor).toBe(2500 + 203 + seen.amountDueMinor);
+    expect((await payments(id)).amountMinor).toBe(2500 + 203 + seen.amountDueMinor);
     expect((await subscription(id)).quantity).toBe(12);
   });
 
@@ -110,11 +110,11 @@ describe('quantity changes', () => {
     const idempotencyKey = key();
     const body = { quantity: 7, prorationDate: seen.prorationDate, expectedAmountMinor: seen.amountDueMinor };
     const first = await change(id, body, idempotencyKey);
-    const paid = payments(id);
+    const paid = await payments(id);
     const again = await change(id, body, idempotencyKey);
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual(first.json());
-    expect(payments(id)).toEqual(paid);
+    expect(await payments(id)).toEqual(paid);
     expect((await invoices(id)).length).toBe(2);
     const other = await change(id, { ...body, quantity: 8 }, idempotencyKey);
     expect(other.statusCode).toBe(422);
@@ -143,7 +143,7 @@ describe('quantity changes', () => {
     expect((await server.call('GET', `${base(id)}/quantity/preview?quantity=100001`, { token: owner })).json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('100,000') } });
     expect((await server.call('GET', `${base(id)}/quantity/preview?quantity=100000`, { token: owner })).statusCode).toBe(200);
     expect((await subscription(id)).quantity).toBe(5);
-    expect(payments(id).succeeded).toBe(1);
+    expect((await payments(id)).succeeded).toBe(1);
   });
 
   it('schedules a decrease for the renewal, never below the assigned seats, charging nothing', async () => {
@@ -156,7 +156,7 @@ describe('quantity changes', () => {
     const response = await change(id, { quantity: 3, prorationDate: seen.prorationDate, expectedAmountMinor: 0 });
     expect(response.json()).toMatchObject({ quantity: 5, pendingQuantity: 3, effective: 'renewal', chargedMinor: 0 });
     expect(await summary(id)).toMatchObject({ quantity: 5, pendingQuantity: 3, recurringMinor: 1500 });
-    expect(payments(id).succeeded).toBe(1);
+    expect((await payments(id)).succeeded).toBe(1);
   });
 
   it('a declined payment leaves the quantity unchanged and is journaled', async () => {
@@ -202,9 +202,9 @@ describe('renewal, past due, expiry', () => {
     expect(Date.parse(pastDue.graceUntil ?? '')).toBe(periodEnd + 14 * 86_400_000);
     expect(await licenseCheck(user)).toMatchObject({ code: 'ACTIVE' });
     // The owner is told what happened, until when the users stay licensed, and where to pay.
-    const ownerMail = (kind: string) => server.services.storage.outbox.listSent(500).filter((m) => m.kind === kind && m.to === 'olivia@contoso.com' && m.text.includes(id));
-    expect(ownerMail('payment-failed')).toHaveLength(1);
-    expect(ownerMail('payment-failed')[0]!.text).toContain(pastDue.openInvoice!.number);
+    const ownerMail = async (kind: string) => (await server.services.uow.read.outbox.listSent(500)).filter((m) => m.kind === kind && m.to === 'olivia@contoso.com' && m.text.includes(id));
+    expect(await ownerMail('payment-failed')).toHaveLength(1);
+    expect((await ownerMail('payment-failed'))[0]!.text).toContain(pastDue.openInvoice!.number);
 
     // The view offers what a past-due subscription allows: paying, not a quantity change or a merge into it (the API answers 409).
     expect((await subscription(id)).actions).toEqual(expect.arrayContaining(['billing.manage', 'seats.assign']));
@@ -217,7 +217,7 @@ describe('renewal, past due, expiry', () => {
     await server.services.billing.runRenewals(periodEnd + 14 * 86_400_000 + 1000);
     expect((await subscription(id)).status).toBe('expired');
     expect(await licenseCheck(user)).toMatchObject({ code: 'SUBSCRIPTION_EXPIRED' });
-    expect(ownerMail('subscription-expired')).toHaveLength(1);
+    expect(await ownerMail('subscription-expired')).toHaveLength(1);
 
     const invoiceId = pastDue.openInvoice?.id ?? '';
     const declined = await server.call('POST', `${base(id)}/invoices/${invoiceId}/pay`, { token: owner, body: {}, headers: { 'idempotency-key': key() } });
@@ -236,10 +236,10 @@ describe('renewal, past due, expiry', () => {
   });
 
   it('numbers invoices without gaps across purchases, changes and renewals', async () => {
-    const numbers = server.services.storage.billing;
+    const numbers = server.services.uow.read.invoices;
     const all: string[] = [];
     const { subscriptions } = (await server.call('GET', '/api/v1/subscriptions', { token: owner })).json<{ subscriptions: Array<{ id: string }> }>();
-    for (const s of subscriptions) all.push(...numbers.listInvoices(s.id).map((i) => i.number));
+    for (const s of subscriptions) all.push(...(await numbers.listInvoices(s.id)).map((i) => i.number));
     const sequence = all.map((n) => Number(n.slice(-6))).sort((a, b) => a - b);
     expect(sequence).toEqual(Array.from({ length: sequence.length }, (_, i) => i + 1));
   });
@@ -262,7 +262,7 @@ describe('invoices and payment methods', () => {
     const id = await buySubscription(server, owner, 1);
     expect((await replaceCard(id, '1234')).json()).toMatchObject({ error: { code: 'PAYMENT_CARD_INVALID' } });
     expect((await replaceCard(id, '5555555555554444')).json()).toEqual({ brand: 'mastercard', last4: '4444' });
-    const stored = server.services.storage.billing.currentPaymentMethod(id);
+    const stored = await server.services.uow.read.invoices.currentPaymentMethod(id);
     expect(stored?.token).toMatch(/^pm_sim_/);
     expect(JSON.stringify(stored)).not.toContain('5555555555554444');
   });
@@ -275,11 +275,11 @@ describe('payment provider webhook', () => {
 
   it('accepts a signed event once, and completes the payment it confirms', async () => {
     const pending = (await checkout({ plan: 'monthly', quantity: 2, card: '4000002760003184' })).json<{ actionId: string }>();
-    const reference = server.services.storage.billing.findPaymentAction(pending.actionId)?.providerReference;
+    const reference = (await server.services.uow.read.invoices.findPaymentAction(pending.actionId))?.providerReference;
     const payload = JSON.stringify({ id: `evt_${keys}_${Date.now()}`, type: 'payment_action.succeeded', data: { reference } });
     const first = await send(payload, signWebhook(payload, WEBHOOK_SECRET, now()));
     expect(first.json()).toEqual({ received: true, duplicate: false });
-    expect(server.services.storage.billing.findPaymentAction(pending.actionId)?.status).toBe('succeeded');
+    expect((await server.services.uow.read.invoices.findPaymentAction(pending.actionId))?.status).toBe('succeeded');
     const replay = await send(payload, signWebhook(payload, WEBHOOK_SECRET, now()));
     expect(replay.json()).toEqual({ received: true, duplicate: true });
     const completed = await server.call('POST', `/api/v1/payment-actions/${pending.actionId}/complete`, { token: owner, body: { approved: true } });
@@ -336,7 +336,7 @@ describe('consolidation', () => {
     await assign(second, ['m2@contoso.com', 'm3@contoso.com']);
     const m1 = await server.token('m1@contoso.com');
     expect(await licenseCheck(m1)).toMatchObject({ code: 'ACTIVE', subscriptionId: first });
-    const paidBefore = payments(target);
+    const paidBefore = await payments(target);
 
     const idempotencyKey = key();
     const response = await server.call('POST', `${base(target)}/consolidate`, { token: owner, body: { sources: [first, second] }, headers: { 'idempotency-key': idempotencyKey } });
@@ -345,7 +345,7 @@ describe('consolidation', () => {
     // t1 + m1, m2, m3: 4 people; the target grows from 2 to 4, paid from the credit of the ended subscriptions (3 + 2 seats unused).
     expect(body).toMatchObject({ quantity: 4, seatsMoved: 3, cancelled: [first, second], chargedMinor: 0 });
     expect(body.creditMinor).toBeGreaterThan(0);
-    expect(payments(target)).toEqual(paidBefore);
+    expect(await payments(target)).toEqual(paidBefore);
     expect(await subscription(target)).toMatchObject({ quantity: 4, assigned: 4 });
     expect(await subscription(first)).toMatchObject({ status: 'cancelled', assigned: 0 });
     expect(await subscription(second)).toMatchObject({ status: 'cancelled' });

@@ -97,7 +97,7 @@ describe('invoice numbers', () => {
     expect(declined.statusCode).toBe(402);
     await server.call('PUT', `${base(id)}/payment-method`, { token: owner, body: { card: '4242 4242 4242 4242' } });
     await grow(id, 6);
-    const all = server.services.storage.billing.allInvoiceNumbers();
+    const all = await server.services.uow.read.invoices.allInvoiceNumbers();
     const sequence = all.map((number) => Number(number.slice(-6)));
     expect(sequence).toEqual(sequence.map((_, i) => sequence[0]! + i));
   });

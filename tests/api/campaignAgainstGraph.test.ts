@@ -12,7 +12,6 @@ import type { OutgoingMessage } from '../../addin/src/campaign/outgoingMessage.j
 import { mailboxHealth } from '../../addin/src/campaign/deliveryReports.js';
 import { SendLog } from '../../addin/src/campaign/sendLog.js';
 import { GraphMailClient } from '../../addin/src/graph/graphMailClient.js';
-import { memoryStore } from '../../addin/src/storage/keyValueStore.js';
 import { GRAPH_PERMISSIONS } from '../../shared/src/api/graphScopes.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
@@ -152,7 +151,7 @@ describe('the 24-hour limit answered by non-delivery reports', () => {
     const graph = clientFor(small, 'anna@contoso.com');
     // Another device sent to two recipients today.
     await graph.sendMail({ subject: 'Elsewhere', body: { contentType: 'HTML', content: 'x' }, toRecipients: [{ emailAddress: { address: 'x@fabrikam.com' } }, { emailAddress: { address: 'y@fabrikam.com' } }] });
-    const log = new SendLog(memoryStore(), 3, (since) => graph.sentSince(since));
+    const log = new SendLog(null, 3, (since) => graph.sentSince(since));
     const messages = rows(3);
     const ledger = await run(newLedger('budget', [...messages.keys()], null, Date.now()), messages, { graph, budget: log, onSent: (n, at) => log.record(n, at), health: mailboxHealth(graph) });
     expect(ledger.status).toBe('waiting');

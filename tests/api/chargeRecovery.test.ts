@@ -51,7 +51,7 @@ async function caller(email: string): Promise<{ token: string; identity: CallerI
 }
 
 const cart = { plan: 'monthly', quantity: 3, card: '4242 4242 4242 4242' };
-const owned = (identity: CallerIdentity) => server.services.storage.listSubscriptionsOwnedBy(identity.tenantId, identity.objectId);
+const owned = (identity: CallerIdentity) => server.services.uow.read.subscriptions.listOwnedBy(identity.tenantId, identity.objectId);
 
 describe('a purchase cut by a crash', () => {
   it('charged but not recorded: the retry after the lease records it once and answers it; before that it is in progress', async () => {
@@ -66,10 +66,10 @@ describe('a purchase cut by a crash', () => {
     now += LEASE + 1;
     const answer = await restarted.checkout.purchase(buyer.identity, cart, idempotencyKey, null);
     expect(answer.statusCode).toBe(201);
-    const [subscription] = owned(buyer.identity);
+    const [subscription] = await owned(buyer.identity);
     expect(answer.body).toMatchObject({ status: 'active', subscriptionId: subscription?.id, quantity: 3 });
-    expect(owned(buyer.identity)).toHaveLength(1);
-    expect(server.services.storage.billing.countPayments(subscription!.id)).toEqual({ succeeded: 1, amountMinor: 1500 });
+    expect(await owned(buyer.identity)).toHaveLength(1);
+    expect(await server.services.uow.read.invoices.countPayments(subscription!.id)).toEqual({ succeeded: 1, amountMinor: 1500 });
     expect(provider.records.count()).toBe(1);
     expect(await restarted.checkout.purchase(buyer.identity, cart, idempotencyKey, null)).toEqual(answer);
   });
@@ -83,7 +83,7 @@ describe('a purchase cut by a crash', () => {
     await expect.poll(() => dying.died).toBe(1);
     now += LEASE + 1;
     expect((await restarted.checkout.purchase(buyer.identity, cart, idempotencyKey, null)).statusCode).toBe(201);
-    expect(owned(buyer.identity)).toHaveLength(1);
+    expect(await owned(buyer.identity)).toHaveLength(1);
     expect(provider.records.count()).toBe(charges + 1);
   });
 
@@ -97,7 +97,21 @@ describe('a purchase cut by a crash', () => {
     now += SEARCH_LAG / 3 + 1;
     expect((await restarted.checkout.purchase(buyer.identity, cart, idempotencyKey, null)).statusCode).toBe(201);
     expect(provider.records.count()).toBe(charges);
-    expect(owned(buyer.identity)).toHaveLength(1);
+    expect(await owned(buyer.identity)).toHaveLength(1);
+  });
+
+  it("two instances' sweeps meet on one cut purchase: one takes the claim over, the charge is recorded once", async () => {
+    const buyer = await caller('chen@twosweeps-recovery.example');
+    const { dying, crashed, restarted } = crashingAnd('after');
+    // A second instance on the same database: its own services, the same provider and clock.
+    const other = paymentServices(server, provider, { clock, leaseMs: LEASE });
+    void crashed.checkout.purchase(buyer.identity, cart, key(), null);
+    await expect.poll(() => dying.died).toBe(1);
+    now += LEASE + 1;
+    await Promise.all([restarted.charges.recoverStale(), other.charges.recoverStale()]);
+    const subscriptions = await owned(buyer.identity);
+    expect(subscriptions).toHaveLength(1);
+    expect(await server.services.uow.read.invoices.countPayments(subscriptions[0]!.id)).toEqual({ succeeded: 1, amountMinor: 1500 });
   });
 
   it('nobody retries: the sweep records it, the product keys are emailed, and the replay answers with them masked', async () => {
@@ -111,7 +125,7 @@ describe('a purchase cut by a crash', () => {
     await expect.poll(() => dying.died).toBe(1);
     now += LEASE + 1;
     expect(await restarted.charges.recoverStale()).toBeGreaterThanOrEqual(1);
-    const mails = server.services.storage.outbox.listSent(500).filter((m) => m.kind === 'product-keys' && m.to === 'pia@delta-partners.example');
+    const mails = (await server.services.uow.read.outbox.listSent(500)).filter((m) => m.kind === 'product-keys' && m.to === 'pia@delta-partners.example');
     expect(mails).toHaveLength(1);
     const replay = await restarted.partners.keys.buyKeys(partnerOwner.identity, partnerId, request, idempotencyKey, null);
     expect(replay).toMatchObject({ statusCode: 201, body: { keysShownOnce: true, keys: [expect.stringMatching(/^XXXXX-/)] } });
@@ -131,8 +145,8 @@ describe('a purchase cut by a crash', () => {
     await restarted.charges.recoverStale();
     const summary = (await server.call('GET', `/api/v1/subscriptions/${id}/billing`, { token: owner.token })).json<BillingSummaryView>();
     expect(summary).toMatchObject({ quantity: 8, openInvoice: null });
-    expect(server.services.storage.billing.countPayments(id).amountMinor).toBe(2500 + preview.amountDueMinor);
-    expect(server.services.storage.billing.isLocked(id, now)).toBe(false);
+    expect((await server.services.uow.read.invoices.countPayments(id)).amountMinor).toBe(2500 + preview.amountDueMinor);
+    expect(await server.services.uow.read.subscriptions.isBillingLocked(id, now)).toBe(false);
 
     const periodEnd = Date.parse(summary.periodEnd);
     void crashed.billing.runRenewals(periodEnd + 1000);
@@ -144,7 +158,7 @@ describe('a purchase cut by a crash', () => {
     const renewed = (await server.call('GET', `/api/v1/subscriptions/${id}/invoices`, { token: owner.token })).json<{ invoices: InvoiceView[] }>().invoices[0];
     expect(renewed).toMatchObject({ id: open?.id, kind: 'renewal', status: 'paid' });
     expect((await server.call('GET', `/api/v1/subscriptions/${id}`, { token: owner.token })).json()).toMatchObject({ status: 'active' });
-    expect(server.services.storage.billing.countPayments(id).succeeded).toBe(3);
+    expect((await server.services.uow.read.invoices.countPayments(id)).succeeded).toBe(3);
   });
 });
 
@@ -165,8 +179,8 @@ describe('a limited partner offer whose purchase was cut', () => {
     await expect(restarted.partners.offers.redeemOffer(second.identity, { ...link, card: '4242 4242 4242 4242' }, key(), null)).rejects.toMatchObject({ code: 'OFFER_USED' });
     now += LEASE + 1;
     expect((await restarted.partners.offers.redeemOffer(first.identity, { ...link, card: '4242 4242 4242 4242' }, idempotencyKey, null)).statusCode).toBe(201);
-    expect(owned(first.identity)).toHaveLength(1);
-    expect(owned(second.identity)).toHaveLength(0);
+    expect(await owned(first.identity)).toHaveLength(1);
+    expect(await owned(second.identity)).toHaveLength(0);
   });
 });
 
@@ -196,7 +210,7 @@ describe('money received settles what it was for', () => {
     expect((await server.call('GET', `${base}/billing`, { token: fay })).statusCode).toBe(404);
 
     // The bank confirms at the provider, which tells Outmerge by webhook.
-    const reference = server.services.storage.billing.findPaymentAction(actionId)!.providerReference;
+    const reference = (await server.services.uow.read.invoices.findPaymentAction(actionId))!.providerReference;
     await server.services.charges.provider.completeAction(reference, { approved: true });
     const event = { id: `evt_${key()}`, type: 'payment_action.succeeded', data: { reference } };
     const delivered = await webhook(event);
@@ -225,7 +239,7 @@ describe('money received settles what it was for', () => {
 
     now += LEASE + 1;
     await restarted.charges.recoverStale();
-    expect(owned(buyer.identity)).toHaveLength(1);
+    expect(await owned(buyer.identity)).toHaveLength(1);
     expect((await restarted.checkout.purchase(buyer.identity, card, idempotencyKey, null)).statusCode).toBe(201);
     expect((await webhook(event)).json()).toEqual({ received: true, duplicate: false });
     expect((await webhook(event)).json()).toEqual({ received: true, duplicate: true });

@@ -90,4 +90,14 @@ describe('configuration', () => {
     expect(loadConfig({ GRAPH_STANDIN_SEND_DELAY_MS: '100-200' }).graph.standIn.sendDelayMs).toMatchObject({ min: 100, max: 200 });
     expect(problems({ GRAPH_STANDIN_SEND_DELAY_MS: '300-100' })).toEqual([expect.stringMatching(/^GRAPH_STANDIN_SEND_DELAY_MS/)]);
   });
+
+  it('reads groups through the development stand-ins by default, and through Entra and Graph only with a client secret otherwise', () => {
+    expect(loadConfig({ PORT: '3100' }).groups).toMatchObject({ tokenAuthority: 'http://127.0.0.1:3100/dev/idp', consentAuthority: 'http://localhost:3100/dev/idp', graphBaseUrl: 'http://127.0.0.1:3100/dev/graph', syncIntervalSeconds: 900 });
+    expect(loadConfig({}).groups.clientSecret).toMatch(/\S/);
+    const entra = { IDENTITY_PROVIDER: 'entra', ENTRA_CLIENT_ID: '8a1c2f3e-0000-4000-8000-000000000000', GRAPH_BASE_URL: 'https://graph.microsoft.com' };
+    // Without ENTRA_CLIENT_SECRET group sync is off: nothing else breaks.
+    expect(loadConfig(entra).groups).toMatchObject({ clientSecret: null, tokenAuthority: 'https://login.microsoftonline.com', consentAuthority: 'https://login.microsoftonline.com', graphBaseUrl: 'https://graph.microsoft.com' });
+    expect(loadConfig({ ...entra, ENTRA_CLIENT_SECRET: 's3cr3t', ENTRA_AUTHORITY: 'https://login.microsoftonline.us' }).groups).toMatchObject({ clientSecret: 's3cr3t', tokenAuthority: 'https://login.microsoftonline.us' });
+    expect(problems({ GROUP_SYNC_INTERVAL_SECONDS: 'often' })).toEqual([expect.stringMatching(/^GROUP_SYNC_INTERVAL_SECONDS/)]);
+  });
 });

@@ -3,10 +3,7 @@
  * (issue 12): the total comes from the page's own sort, the seats from the kept live-seat count.
  */
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../server/src/services.js';
-import { Storage } from '../../server/src/storage/storage.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
 interface Customers {
@@ -26,23 +23,18 @@ beforeAll(async () => {
   token = await server.token('owner@partner.example');
   partnerId = (await server.call('POST', '/api/v1/partners', { token, body: { name: 'Partner' } })).json<{ id: string }>().id;
   // Customers written through the storage module, as the bench seeds them: the API would need a purchase per customer.
-  const storage = Storage.open(path.join(server.dataDir, DATABASE_FILE));
-  try {
-    const now = Date.now();
-    storage.transaction(() => {
-      for (let c = 0; c < CUSTOMERS; c++) {
-        const organisationId = randomUUID();
-        const domain = `customer${String(c).padStart(2, '0')}.example`;
-        storage.insertOrganisation({ id: organisationId, tenantId: randomUUID(), name: domain, createdAt: now });
-        const subscriptionId = randomUUID();
-        storage.insertSubscription({ id: subscriptionId, organisationId, planId: 'monthly', quantity: 5, status: statusOf(c), periodStart: now, periodEnd: now + 86_400_000, ownerTenantId: randomUUID(), ownerObjectId: randomUUID(), ownerEmail: `owner@${domain}`, createdAt: now });
-        storage.partners.setPartnerOfRecord(subscriptionId, partnerId);
-        for (let s = 0; s < seatsOf(c); s++) storage.insertSeat({ id: randomUUID(), subscriptionId, emailCanonical: `user${s}@${domain}`, emailDisplay: `user${s}@${domain}`, language: 'en', assignedAt: now });
-      }
-    });
-  } finally {
-    storage.close();
-  }
+  const now = Date.now();
+  await server.services.uow.transaction(async (tx) => {
+    for (let c = 0; c < CUSTOMERS; c++) {
+      const organisationId = randomUUID();
+      const domain = `customer${String(c).padStart(2, '0')}.example`;
+      await tx.organisations.insert({ id: organisationId, tenantId: randomUUID(), name: domain, createdAt: now });
+      const subscriptionId = randomUUID();
+      await tx.subscriptions.insert({ id: subscriptionId, organisationId, planId: 'monthly', quantity: 5, status: statusOf(c), periodStart: now, periodEnd: now + 86_400_000, ownerTenantId: randomUUID(), ownerObjectId: randomUUID(), ownerEmail: `owner@${domain}`, createdAt: now });
+      await tx.subscriptions.setPartnerOfRecord(subscriptionId, partnerId);
+      for (let s = 0; s < seatsOf(c); s++) await tx.subscriptions.insertSeat({ id: randomUUID(), subscriptionId, emailCanonical: `user${s}@${domain}`, emailDisplay: `user${s}@${domain}`, language: 'en', assignedAt: now });
+    }
+  });
 });
 afterAll(() => server.close());
 
@@ -70,13 +62,8 @@ describe('the partner customer list', () => {
     const all = (await list({ limit: '100' })).items;
     expect(all.map((c) => c.assigned)).toEqual(all.map((c) => seatsOf(Number(c.organisation.slice(8, 10)))));
     const customer = all.find((c) => c.assigned === 3)!;
-    const storage = Storage.open(path.join(server.dataDir, DATABASE_FILE));
-    try {
-      const seat = storage.listLiveSeats(customer.subscriptionId)[0]!;
-      storage.transaction(() => storage.removeSeat(seat.id, Date.now()));
-    } finally {
-      storage.close();
-    }
+    const seat = (await server.services.uow.read.subscriptions.listLiveSeats(customer.subscriptionId))[0]!;
+    await server.services.uow.transaction((tx) => tx.subscriptions.removeSeat(seat.id, Date.now()));
     expect((await list({ search: customer.organisation, limit: '100' })).items[0]).toMatchObject({ subscriptionId: customer.subscriptionId, assigned: 2 });
   });
 });

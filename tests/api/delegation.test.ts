@@ -38,7 +38,7 @@ describe('delegated administration', () => {
     expect((await server.call('POST', `/api/v1/subscriptions/${subscriptionId}/delegates`, { token: ivan, body: { email: 'y@contoso.com', permissions: ['view'] } })).statusCode).toBe(403);
 
     // Secrets at rest: only the SHA-256 of the token is stored.
-    expect(JSON.stringify(server.services.storage.findInvitationByTokenHash(token))).toBeUndefined();
+    expect(JSON.stringify(await server.services.uow.read.delegation.findInvitationByTokenHash(token))).toBeUndefined();
   });
 
   it.each<[string, (setup: { token: string; invitationId: string }) => Promise<string>, number, string]>([
@@ -46,7 +46,7 @@ describe('delegated administration', () => {
     [
       'expired',
       async ({ token, invitationId }) => {
-        server.services.storage.setInvitationExpiry(invitationId, Date.now() - 1000);
+        await server.services.uow.transaction((tx) => tx.delegation.setInvitationExpiry(invitationId, Date.now() - 1000));
         return token;
       },
       410,

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readDeliveryReport } from '../../addin/src/campaign/deliveryReports.js';
 import { GraphMailClient, GraphRequestError, type GraphMessage } from '../../addin/src/graph/graphMailClient.js';
-import { ROW_MARKER_PROPERTY_ID } from '../../shared/src/api/graphMarker.js';
+import { CAMPAIGN_MARKER_PROPERTY_ID, DEFERRED_SEND_TIME_PROPERTY_ID, deferredSendTimeValue, ROW_MARKER_PROPERTY_ID } from '../../shared/src/api/graphMarker.js';
 import { GRAPH_PERMISSIONS } from '../../shared/src/api/graphScopes.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
@@ -214,6 +214,83 @@ describe('sending is not instant (concepts/outlook-things-to-know-about-send-mai
     await client.sendDraft(id);
     await server.call('POST', '/dev/graph/clock', { body: { advanceMs: 500 } });
     expect((await delivered()).filter((m) => m.marker === 'twice')).toHaveLength(2);
+  });
+});
+
+describe('deferred delivery: PidTagDeferredSendTime (SystemTime 0x3FEF; MS-OXOMSG 2.2.3.4)', () => {
+  const HOUR = 3600_000;
+  const standInNow = async () => Date.parse((await server.call('POST', '/dev/graph/clock', { body: { advanceMs: 0 } })).json<{ now: string }>().now);
+  const advance = (ms: number) => server.call('POST', '/dev/graph/clock', { body: { advanceMs: ms } });
+  const scheduled = (to: string, row: string, at: number, campaign = 'c-1') =>
+    marked(to, row, {
+      singleValueExtendedProperties: [
+        { id: ROW_MARKER_PROPERTY_ID, value: row },
+        { id: CAMPAIGN_MARKER_PROPERTY_ID, value: campaign },
+        { id: DEFERRED_SEND_TIME_PROPERTY_ID, value: deferredSendTimeValue(at) },
+      ],
+    });
+
+  it('accepts the send (202), holds the message in Drafts under the same id until its time, then delivers it and moves it to Sent Items', async () => {
+    const at = (await standInNow()) + 2 * HOUR;
+    const id = await client.createDraft(scheduled('bob@fabrikam.com', 'held-1', at));
+    await client.sendDraft(id);
+    await advance(HOUR);
+    expect(await client.findByMarker('drafts', 'held-1')).toEqual([id]);
+    expect(await client.findByMarker('sentitems', 'held-1')).toEqual([]);
+    expect(await delivered()).toEqual([]);
+    // The campaign's held messages are listed with their deferred send time.
+    expect(await client.campaignDrafts('c-1')).toEqual([{ id, deferredUntil: Math.floor(at / 1000) * 1000 }]);
+    expect(await client.campaignDrafts('another')).toEqual([]);
+    await advance(HOUR);
+    expect((await delivered()).map((m) => [m.to, m.marker])).toEqual([[['bob@fabrikam.com'], 'held-1']]);
+    expect(await client.findByMarker('drafts', 'held-1')).toEqual([]);
+    expect(await client.findByMarker('sentitems', 'held-1')).toHaveLength(1);
+    expect(await client.campaignDrafts('c-1')).toEqual([]);
+  });
+
+  it('cancels a held message deleted before its time: nothing is delivered', async () => {
+    const at = (await standInNow()) + HOUR;
+    const id = await client.createDraft(scheduled('bob@fabrikam.com', 'held-2', at));
+    await client.sendDraft(id);
+    await client.deleteMessage(id);
+    await advance(2 * HOUR);
+    expect(await delivered()).toEqual([]);
+    expect(await client.findByMarker('sentitems', 'held-2')).toEqual([]);
+  });
+
+  it('sends at once a message whose deferred send time has passed, also through sendMail', async () => {
+    await client.sendMail(scheduled('carol@fabrikam.com', 'past', (await standInNow()) - HOUR));
+    expect((await delivered()).map((m) => m.marker)).toEqual(['past']);
+  });
+
+  it('applies the 24-hour recipient limit when the held message goes out, not when it was submitted', async () => {
+    const limited = await startTestServer({ GRAPH_STANDIN_RATE_PER_MINUTE: '10', GRAPH_STANDIN_SEND_DELAY_MS: '0', GRAPH_STANDIN_DAILY_RECIPIENTS: '2' });
+    try {
+      await limited.call('PUT', '/dev/idp/consent', { body: { scopes: [...GRAPH_PERMISSIONS] } });
+      const anna = clientFor(limited, 'anna@contoso.com');
+      const now = Date.parse((await limited.call('POST', '/dev/graph/clock', { body: { advanceMs: 0 } })).json<{ now: string }>().now);
+      // Two today fill the day; the held one goes out 25 hours later, in a fresh window.
+      for (const row of ['d1', 'd2']) await anna.sendMail(marked(`${row}@fabrikam.com`, row));
+      const id = await anna.createDraft(scheduled('later@fabrikam.com', 'd3', now + 25 * HOUR));
+      await anna.sendDraft(id);
+      await limited.call('POST', '/dev/graph/clock', { body: { advanceMs: 26 * HOUR } });
+      expect((await delivered(limited)).map((m) => m.marker)).toEqual(['d1', 'd2', 'd3']);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('refuses an invalid deferred send time and a malformed property id, like Exchange: 400, nothing created', async () => {
+    const bad = (value: string) => marked('bob@fabrikam.com', 'bad', { singleValueExtendedProperties: [{ id: DEFERRED_SEND_TIME_PROPERTY_ID, value }] });
+    for (const value of ['tomorrow', '2026-13-45T99:00:00Z', '2026-03-12', '2026-03-12T10:00:00'])
+      expect(await failure(client.createDraft(bad(value)))).toMatchObject({ kind: 'rejected', status: 400, code: 'ErrorInvalidExtendedPropertyValue' });
+    expect(await failure(client.sendMail(bad('not a time')))).toMatchObject({ status: 400, code: 'ErrorInvalidExtendedPropertyValue' });
+    expect(await failure(client.createDraft(message('bob@fabrikam.com', { singleValueExtendedProperties: [{ id: 'Time 0x3FEF', value: '2026-03-12T10:00:00Z' }] })))).toMatchObject({
+      status: 400,
+      code: 'ErrorInvalidExtendedProperty',
+    });
+    expect(await client.findByMarker('drafts', 'bad')).toEqual([]);
+    expect(await delivered()).toEqual([]);
   });
 });
 

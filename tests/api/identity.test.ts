@@ -89,21 +89,21 @@ describe('unproven domains (finding 4)', () => {
     const woodgroveSubscription = await buySubscription(server, woodgrove, 2);
     await assign(woodgrove, woodgroveSubscription, ['ida@woodgrove.example']);
     await server.call('PATCH', `/api/v1/subscriptions/${woodgroveSubscription}/assignments/ida%40woodgrove.example`, { token: woodgrove, body: { suspended: true } });
-    const contosoSeatBefore = server.services.storage.findLiveSeatByEmail(contosoSubscription, 'ida@woodgrove.example')!;
+    const contosoSeatBefore = (await server.services.uow.read.subscriptions.findLiveSeatByEmail(contosoSubscription, 'ida@woodgrove.example'))!;
     expect(await check(ida.access_token)).toMatchObject({ code: 'SUSPENDED', subscriptionId: woodgroveSubscription });
-    expect(server.services.storage.findLiveSeatByEmail(contosoSubscription, 'ida@woodgrove.example')!.lastCheckInAt).toBe(contosoSeatBefore.lastCheckInAt);
+    expect((await server.services.uow.read.subscriptions.findLiveSeatByEmail(contosoSubscription, 'ida@woodgrove.example'))!.lastCheckInAt).toBe(contosoSeatBefore.lastCheckInAt);
 
     const mine = await me(ida.access_token);
     expect(mine.seat).toMatchObject({ status: 'suspended', contact: 'owner@woodgrove.example' });
     expect(mine.foreignSeats).toEqual([expect.objectContaining({ organisation: 'contoso.com', foreign: true, contact: 'olivia@contoso.com' })]);
     const foreignId = mine.foreignSeats![0]!.id;
-    const ownId = server.services.storage.findLiveSeatByEmail(woodgroveSubscription, 'ida@woodgrove.example')!.id;
+    const ownId = (await server.services.uow.read.subscriptions.findLiveSeatByEmail(woodgroveSubscription, 'ida@woodgrove.example'))!.id;
     // Nobody else can make her leave; she cannot leave her own organisation's seat.
     expect((await server.call('POST', `/api/v1/me/seats/${foreignId}/leave`, { token: contoso })).json()).toMatchObject({ error: { code: 'SEAT_NOT_FOUND' } });
     expect((await server.call('POST', `/api/v1/me/seats/${ownId}/leave`, { token: ida.access_token })).json()).toMatchObject({ error: { code: 'SEAT_OWN_ORGANISATION' } });
     expect((await server.call('POST', `/api/v1/me/seats/${foreignId}/leave`, { token: ida.access_token })).statusCode).toBe(204);
     expect((await me(ida.access_token)).foreignSeats).toBeUndefined();
-    expect(server.services.storage.findLiveSeatByEmail(contosoSubscription, 'ida@woodgrove.example')).toBeUndefined();
+    expect(await server.services.uow.read.subscriptions.findLiveSeatByEmail(contosoSubscription, 'ida@woodgrove.example')).toBeUndefined();
     const left = (await server.call('GET', `/api/v1/subscriptions/${contosoSubscription}/journal?action=seat.left`, { token: contoso })).json<{ entries: Array<{ actor: string; actorRole: string }> }>().entries;
     expect(left).toEqual([expect.objectContaining({ actor: 'ida@woodgrove.example', actorRole: 'seat_holder' })]);
   });

@@ -1,9 +1,6 @@
-import Database from 'better-sqlite3';
 import { createRemoteJWKSet, decodeProtectedHeader } from 'jose';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLicenseToken } from '../../shared/src/license/licenseToken.js';
-import { DATABASE_FILE } from '../../server/src/services.js';
 import { proveDomain } from '../helpers/proveDomain.js';
 import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';
 
@@ -46,7 +43,7 @@ describe('POST /api/v1/license/check', () => {
 
     const bruno = await accountOf('bruno@fabrikam.com');
     expect((await check(bruno.access_token)).body).toMatchObject({ valid: true, code: 'ACTIVE', footer: false, plan: 'monthly' });
-    const seats = server.services.storage.seatsBoundTo(bruno.account.tenantId, bruno.account.objectId);
+    const seats = await server.services.uow.read.subscriptions.seatsBoundTo(bruno.account.tenantId, bruno.account.objectId);
     expect(seats).toHaveLength(1);
 
     // Someone in another tenant using the same address does not get the seat: it is bound.
@@ -66,15 +63,26 @@ describe('POST /api/v1/license/check', () => {
     const nobody = await accountOf('nobody@quiet.example');
     expect((await check(quinn.access_token)).body.code).toBe('ACTIVE');
     expect((await check(nobody.access_token)).body.code).toBe('NO_LICENSE');
-    // Another process holds the database's write lock (a bulk assignment, say): checks that write nothing still answer at once.
-    const other = new Database(path.join(server.dataDir, DATABASE_FILE));
-    other.exec('BEGIN IMMEDIATE');
+    // Another process holds a write transaction (SQLite's one write lock; on PostgreSQL, the subscription's row): checks that write nothing still answer at once.
+    const other = await server.openStorage();
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const holding = new Promise<void>((resolve) => (locked = resolve));
+    const writer = other.transaction(async (tx) => {
+      await tx.subscriptions.lock(subscriptionId);
+      locked();
+      await released;
+      throw new Error('rolled back');
+    });
     try {
+      await holding;
       expect((await check(nobody.access_token)).body).toMatchObject({ code: 'NO_LICENSE', footer: true });
       expect((await check(quinn.access_token)).body).toMatchObject({ code: 'ACTIVE', footer: false });
     } finally {
-      other.exec('ROLLBACK');
-      other.close();
+      release();
+      await expect(writer).rejects.toThrow('rolled back');
+      await other.close();
     }
   });
 

@@ -96,7 +96,7 @@ describe('LicenseClient', () => {
 
   it('does not trust a cached token older than the deployment\'s token lifetime, whatever its expiry says', async () => {
     // A genuinely signed token that claims ten years (minted by a misconfigured or older deployment).
-    const longLived = new LicenseService(server.services.storage, server.services.keys, { issuer: server.services.config.license.issuer, tokenTtlSeconds: 10 * 365 * 86_400 });
+    const longLived = new LicenseService(server.services.uow, server.services.keys, { issuer: server.services.config.license.issuer, tokenTtlSeconds: 10 * 365 * 86_400 });
     const caller = await server.services.authenticate(`Bearer ${await apiToken()}`);
     const { licenseToken } = await longLived.check(caller, 'long-lived-nonce-0000');
     const store = memoryStore();

@@ -3,13 +3,11 @@
  * a job that retries with backoff, gives up (logged) after its attempts, and claims rows so that two
  * jobs (two processes on one database here, later two instances) never send one email twice.
  */
-import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmailTransport, OutgoingEmail } from '../../server/src/email/mailer.js';
 import { DELIVERY_LEASE_MS, MAX_ATTEMPTS, Outbox, retryDelayMs } from '../../server/src/email/outbox.js';
-import { DATABASE_FILE } from '../../server/src/services.js';
-import { Storage } from '../../server/src/storage/storage.js';
+import type { UnitOfWork } from '../../server/src/storage/unitOfWork.js';
 import { buySubscription, freePort, startTestServer, type TestServer } from '../helpers/testServer.js';
 
 const mail = (n: number): OutgoingEmail => ({ kind: 'welcome', to: `person${n}@contoso.com`, subject: `Hello ${n}`, html: `<p>${n}</p>`, text: String(n) });
@@ -53,48 +51,48 @@ describe('email after a change, over SMTP that refuses for a while', () => {
     const subscriptionId = await buySubscription(server, owner, 2);
     const assigned = await server.call('POST', `/api/v1/subscriptions/${subscriptionId}/assignments`, { token: owner, body: { emails: ['paul@contoso.com'] } });
     expect(assigned.json()).toEqual({ results: [{ email: 'paul@contoso.com', result: 'assigned' }] });
-    const [row] = server.services.storage.outbox.statuses(1);
+    const [row] = await server.services.uow.read.outbox.statuses(1);
     expect(row).toMatchObject({ kind: 'welcome', to: 'paul@contoso.com', status: 'pending', attempts: 1, nextAttemptAt: now + retryDelayMs(1), lastError: expect.stringContaining('Mailbox busy') });
 
     // Not due yet: the sweep leaves it alone even though the server accepts again.
     refusing = false;
     now += retryDelayMs(1) - 1000;
     await server.services.outbox.sweep();
-    expect(server.services.storage.outbox.statuses(1)[0]).toMatchObject({ status: 'pending', attempts: 1 });
+    expect((await server.services.uow.read.outbox.statuses(1))[0]).toMatchObject({ status: 'pending', attempts: 1 });
     expect(received).toEqual([]);
 
     now += 1000;
     await server.services.outbox.sweep();
-    expect(server.services.storage.outbox.statuses(1)[0]).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+    expect((await server.services.uow.read.outbox.statuses(1))[0]).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
     expect(received).toEqual(['paul@contoso.com']);
     // The message went to the SMTP server: its links and keys are not kept here.
-    expect(server.services.storage.outbox.listSent(1)[0]).toMatchObject({ to: 'paul@contoso.com', html: '', text: '' });
+    expect((await server.services.uow.read.outbox.listSent(1))[0]).toMatchObject({ to: 'paul@contoso.com', html: '', text: '' });
   });
 
   it('gives up at once on a permanent refusal (5yz), such as an unknown mailbox', async () => {
     const owner = await server.token('olivia@contoso.com');
     const subscriptionId = await buySubscription(server, owner, 2);
     await server.call('POST', `/api/v1/subscriptions/${subscriptionId}/assignments`, { token: owner, body: { emails: ['nobody@contoso.com'] } });
-    expect(server.services.storage.outbox.statuses(1)[0]).toMatchObject({ to: 'nobody@contoso.com', status: 'failed', attempts: 1, lastError: expect.stringContaining('No such mailbox') });
+    expect((await server.services.uow.read.outbox.statuses(1))[0]).toMatchObject({ to: 'nobody@contoso.com', status: 'failed', attempts: 1, lastError: expect.stringContaining('No such mailbox') });
   });
 });
 
 describe('the delivery job', () => {
   let server: TestServer;
-  let storage: Storage;
-  let other: Storage;
+  let storage: UnitOfWork;
+  let other: UnitOfWork;
   let now = Date.UTC(2026, 0, 5, 9);
   const clock = () => now;
 
   beforeAll(async () => {
     server = await startTestServer();
-    // A second connection to the same file: what a second process (or instance) sees.
-    storage = Storage.open(path.join(server.dataDir, DATABASE_FILE));
-    other = Storage.open(path.join(server.dataDir, DATABASE_FILE));
+    // Two more connections to the same database: what a second process (or instance) sees.
+    storage = await server.openStorage();
+    other = await server.openStorage();
   });
   afterAll(async () => {
-    storage.close();
-    other.close();
+    await storage.close();
+    await other.close();
     await server.close();
   });
 
@@ -102,30 +100,30 @@ describe('the delivery job', () => {
     return { keepsMessages: true, send: async (email) => (await send(email), { messageId: `<${email.to}>`, raw: null }) };
   }
 
-  it('writes nothing when the change rolls back', () => {
+  it('writes nothing when the change rolls back', async () => {
     const outbox = new Outbox(storage, transport(async () => {}), clock);
-    const before = storage.outbox.statuses(1)[0]?.id ?? 0;
-    expect(() =>
-      storage.transaction(() => {
-        outbox.add(mail(0), now);
+    const before = (await storage.read.outbox.statuses(1))[0]?.id ?? 0;
+    await expect(
+      storage.transaction(async (tx) => {
+        await outbox.add(tx, mail(0), now);
         throw new Error('the change failed');
       }),
-    ).toThrow('the change failed');
-    expect(storage.outbox.statuses(1)[0]?.id ?? 0).toBe(before);
+    ).rejects.toThrow('the change failed');
+    expect((await storage.read.outbox.statuses(1))[0]?.id ?? 0).toBe(before);
   });
 
   it('gives up after its attempts, logs each failure, and keeps no body', async () => {
     const logged: string[] = [];
     const outbox = new Outbox(storage, transport(() => Promise.reject(new Error('connection refused'))), clock, (_error, message) => logged.push(message));
-    storage.transaction(() => outbox.add(mail(1), now));
+    await storage.transaction((tx) => outbox.add(tx, mail(1), now));
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       await outbox.sweep();
-      const [row] = storage.outbox.statuses(1);
+      const [row] = await storage.read.outbox.statuses(1);
       expect(row).toMatchObject({ attempts: attempt, status: attempt === MAX_ATTEMPTS ? 'failed' : 'pending', lastError: 'connection refused' });
       now += retryDelayMs(attempt);
     }
     await outbox.sweep();
-    expect(storage.outbox.statuses(1)[0]).toMatchObject({ attempts: MAX_ATTEMPTS, status: 'failed' });
+    expect((await storage.read.outbox.statuses(1))[0]).toMatchObject({ attempts: MAX_ATTEMPTS, status: 'failed' });
     expect(logged).toHaveLength(MAX_ATTEMPTS);
     expect(logged.at(-1)).toMatch(/given up/);
   });
@@ -134,11 +132,11 @@ describe('the delivery job', () => {
     let failing = true;
     const sent: string[] = [];
     const outbox = new Outbox(storage, transport(async (email) => (failing ? Promise.reject(new Error('down')) : void sent.push(email.to))), clock);
-    storage.transaction(() => outbox.add(mail(50), now));
+    await storage.transaction((tx) => outbox.add(tx, mail(50), now));
     await outbox.deliver();
     failing = false;
     now += retryDelayMs(1);
-    storage.transaction(() => outbox.add(mail(51), now));
+    await storage.transaction((tx) => outbox.add(tx, mail(51), now));
     await outbox.deliver();
     expect(sent).toEqual(['person51@contoso.com']);
     await outbox.sweep();
@@ -153,8 +151,8 @@ describe('the delivery job', () => {
     });
     const first = new Outbox(storage, slowly, clock);
     const second = new Outbox(other, slowly, clock);
-    storage.transaction(() => {
-      for (let n = 100; n < 130; n++) first.add(mail(n), now);
+    await storage.transaction(async (tx) => {
+      for (let n = 100; n < 130; n++) await first.add(tx, mail(n), now);
     });
     await Promise.all([first.deliver(), second.deliver(), first.deliver(), second.deliver()]);
     expect(sent).toHaveLength(30);
@@ -165,13 +163,13 @@ describe('the delivery job', () => {
     const hung = new Outbox(storage, transport(() => new Promise<void>(() => {})), clock);
     const sent: string[] = [];
     const survivor = new Outbox(other, transport(async (email) => void sent.push(email.to)), clock);
-    storage.transaction(() => hung.add(mail(200), now));
+    await storage.transaction((tx) => hung.add(tx, mail(200), now));
     void hung.deliver();
     await survivor.sweep();
     expect(sent).toEqual([]);
     now += DELIVERY_LEASE_MS;
     await survivor.sweep();
     expect(sent).toEqual(['person200@contoso.com']);
-    expect(storage.outbox.listSent(1)[0]).toMatchObject({ to: 'person200@contoso.com', html: '<p>200</p>' });
+    expect((await storage.read.outbox.listSent(1))[0]).toMatchObject({ to: 'person200@contoso.com', html: '<p>200</p>' });
   });
 });

@@ -52,12 +52,12 @@ function linkParts(link: string): { code: string; token: string } {
   return { code: params.get('code')!, token: params.get('token')! };
 }
 
-function latestMail(kind: string, to: string) {
-  return server.services.storage.outbox.listSent(500).find((m) => m.kind === kind && m.to === to);
+async function latestMail(kind: string, to: string) {
+  return (await server.services.uow.read.outbox.listSent(500)).find((m) => m.kind === kind && m.to === to);
 }
 
-function requestToken(to: string): string {
-  const mail = latestMail('partner-request', to);
+async function requestToken(to: string): Promise<string> {
+  const mail = await latestMail('partner-request', to);
   const match = mail?.text.match(/#\/partner-request\?token=([A-Za-z0-9_-]+)/);
   if (!match?.[1]) throw new Error(`no request email to ${to}`);
   return decodeURIComponent(match[1]);
@@ -133,7 +133,7 @@ describe('offers (P2)', () => {
     expect((await server.call('POST', '/api/v1/offers/redeem', { token: first.token, body: parts })).statusCode).toBe(201);
     expect((await server.call('POST', '/api/v1/offers/redeem', { token: first.token, body: parts })).json()).toMatchObject({ error: { code: 'OFFER_ALREADY_REDEEMED' } });
     const second = await account('owner@hotel-customer.example');
-    expect(() => later(11 * DAY).offers.viewOffer(parts.code, parts.token)).toThrow(expect.objectContaining({ code: 'OFFER_EXPIRED' }));
+    await expect(later(11 * DAY).offers.viewOffer(parts.code, parts.token)).rejects.toMatchObject({ code: 'OFFER_EXPIRED' });
 
     expect((await server.call('PATCH', `/api/v1/partners/${partner.id}/offers/${offer.id}`, { token, body: { disabled: true } })).json()).toMatchObject({ disabled: true, customers: 1 });
     expect((await server.call('POST', '/api/v1/offers/redeem', { token: second.token, body: parts })).json()).toMatchObject({ error: { code: 'OFFER_DISABLED' } });
@@ -184,7 +184,7 @@ describe('offers (P2)', () => {
     await server.call('PATCH', `/api/v1/partners/${partner.id}/offers/${created.offer.id}`, { token, body: { disabled: true } });
     const replay = await server.call('POST', '/api/v1/offers/redeem', { token: customer.token, body: { ...parts, card: '4242 4242 4242 4242', approveAdministration: true }, headers });
     expect(replay.json()).toEqual(bought.json());
-    expect(server.services.storage.listSubscriptionsOwnedBy(customer.tenantId, customer.objectId)).toHaveLength(1);
+    expect(await server.services.uow.read.subscriptions.listOwnedBy(customer.tenantId, customer.objectId)).toHaveLength(1);
 
     // Approved at purchase: the partner's staff act with assign + view, and only that.
     const sub = body.subscriptionId;
@@ -210,18 +210,18 @@ describe('trial → paid → expired, with the license check at each step (P2)',
     // The customer pays: a card during the trial; at its end the first period is charged and it is active.
     expect((await server.call('PUT', `/api/v1/subscriptions/${trial.subscriptionId}/payment-method`, { token: owner.token, body: { card: '4242 4242 4242 4242' } })).statusCode).toBe(200);
     await server.services.billing.runRenewals(Date.parse(trial.periodEnd) + 1000);
-    const paid = server.services.storage.findSubscription(trial.subscriptionId)!;
+    const paid = (await server.services.uow.read.subscriptions.find(trial.subscriptionId))!;
     expect(paid.status).toBe('active');
-    expect(server.services.storage.billing.listInvoices(trial.subscriptionId)).toEqual([expect.objectContaining({ kind: 'renewal', status: 'paid' })]);
+    expect(await server.services.uow.read.invoices.listInvoices(trial.subscriptionId)).toEqual([expect.objectContaining({ kind: 'renewal', status: 'paid' })]);
     expect(await licenseCheck(mia.token)).toMatchObject({ valid: true, code: 'ACTIVE', footer: false });
 
     // The next renewal fails (a card that declines every charge): past due keeps the seat, then it expires.
     await server.call('PUT', `/api/v1/subscriptions/${trial.subscriptionId}/payment-method`, { token: owner.token, body: { card: '4000 0000 0000 0341' } });
     await server.services.billing.runRenewals(paid.periodEnd + 1000);
-    expect(server.services.storage.findSubscription(trial.subscriptionId)!.status).toBe('past_due');
+    expect((await server.services.uow.read.subscriptions.find(trial.subscriptionId))!.status).toBe('past_due');
     expect(await licenseCheck(mia.token)).toMatchObject({ valid: true, code: 'ACTIVE', footer: false });
     await server.services.billing.runRenewals(paid.periodEnd + (server.services.config.payments.graceDays + 1) * DAY);
-    expect(server.services.storage.findSubscription(trial.subscriptionId)!.status).toBe('expired');
+    expect((await server.services.uow.read.subscriptions.find(trial.subscriptionId))!.status).toBe('expired');
     expect(await licenseCheck(mia.token)).toMatchObject({ valid: false, code: 'SUBSCRIPTION_EXPIRED', footer: true });
 
     // Without a card, a trial just ends: no invoice, no grace.
@@ -231,8 +231,8 @@ describe('trial → paid → expired, with the license check at each step (P2)',
     const noa = await account('noa@mike-customer.example');
     expect(await licenseCheck(noa.token)).toMatchObject({ code: 'ACTIVE', footer: false });
     await server.services.billing.runRenewals(Date.parse(unpaid.periodEnd) + 1000);
-    expect(server.services.storage.findSubscription(unpaid.subscriptionId)!.status).toBe('expired');
-    expect(server.services.storage.billing.listInvoices(unpaid.subscriptionId)).toEqual([]);
+    expect((await server.services.uow.read.subscriptions.find(unpaid.subscriptionId))!.status).toBe('expired');
+    expect(await server.services.uow.read.invoices.listInvoices(unpaid.subscriptionId)).toEqual([]);
     expect(await licenseCheck(noa.token)).toMatchObject({ valid: false, code: 'SUBSCRIPTION_EXPIRED', footer: true });
 
     // The partner of record heard of the conversion and the expiries.
@@ -252,10 +252,10 @@ describe('delegated administration of customers (P3)', () => {
     const requested = await server.call('POST', `/api/v1/partners/${partner.id}/requests`, { token, body: { email: 'owner@oscar-customer.example', permissions: ['assign', 'view', 'quantity', 'billing'], durationDays: 180, language: 'fr' } });
     expect(requested.statusCode).toBe(201);
     expect(requested.json()).toMatchObject({ state: 'pending', subscriptionId: null });
-    const mail = latestMail('partner-request', 'owner@oscar-customer.example')!;
+    const mail = (await latestMail('partner-request', 'owner@oscar-customer.example'))!;
     expect(mail.subject).toBe('November demande à administrer ton abonnement Outmerge');
     expect(mail.text).toContain(`${server.services.config.publicUrl}/portal.html#/partner-request?token=`);
-    const requestSecret = requestToken('owner@oscar-customer.example');
+    const requestSecret = await requestToken('owner@oscar-customer.example');
 
     // Nothing yet.
     expect((await server.call('GET', `/api/v1/subscriptions/${subscriptionId}/seats`, { token })).statusCode).toBe(404);
@@ -295,30 +295,30 @@ describe('delegated administration of customers (P3)', () => {
 
     for (const durationDays of [0, 731]) expect((await ask({ durationDays })).statusCode).toBe(400);
     await ask();
-    const approved = server.services.partners.administration.approveRequest(customer, requestToken('owner@quebec-customer.example'), subscriptionId, null);
+    const approved = await server.services.partners.administration.approveRequest(customer, await requestToken('owner@quebec-customer.example'), subscriptionId, null);
     expect(approved.state).toBe('active');
     expect((await server.call('GET', `/api/v1/subscriptions/${subscriptionId}/seats`, { token })).statusCode).toBe(200);
     // A day later: expired, and the permission function gives nothing.
-    expect(later(DAY + 1000).administration.relationshipsOf(customer, subscriptionId)[0]).toMatchObject({ state: 'expired' });
+    expect((await later(DAY + 1000).administration.relationshipsOf(customer, subscriptionId))[0]).toMatchObject({ state: 'expired' });
     const { authorize } = await import('../../server/src/access/access.js');
     const staff = await account('owner@papa-partners.example');
-    expect(() => authorize(server.services.storage, staff, subscriptionId, 'seats.view', Date.now() + DAY + 1000)).toThrow(expect.objectContaining({ statusCode: 404 }));
+    await expect(authorize(server.services.uow.read, staff, subscriptionId, 'seats.view', Date.now() + DAY + 1000)).rejects.toMatchObject({ statusCode: 404 });
 
     await ask();
-    const declineToken = requestToken('owner@quebec-customer.example');
+    const declineToken = await requestToken('owner@quebec-customer.example');
     expect((await server.call('POST', '/api/v1/partner-requests/decline', { token: customer.token, body: { token: declineToken } })).statusCode).toBe(204);
     expect((await server.call('POST', '/api/v1/partner-requests/approve', { token: customer.token, body: { token: declineToken, subscriptionId } })).json()).toMatchObject({ error: { code: 'PARTNER_REQUEST_USED' } });
 
     const withdrawn = (await ask()).json<PartnerRelationshipView>();
-    const withdrawToken = requestToken('owner@quebec-customer.example');
+    const withdrawToken = await requestToken('owner@quebec-customer.example');
     expect((await server.call('DELETE', `/api/v1/partners/${partner.id}/requests/${withdrawn.id}`, { token })).statusCode).toBe(204);
     expect((await server.call('POST', '/api/v1/partner-requests/approve', { token: customer.token, body: { token: withdrawToken, subscriptionId } })).json()).toMatchObject({ error: { code: 'PARTNER_REQUEST_WITHDRAWN' } });
 
     await ask();
-    const oldToken = requestToken('owner@quebec-customer.example');
-    expect(() => later(90 * DAY + 1000).administration.approveRequest(customer, oldToken, subscriptionId, null)).toThrow(expect.objectContaining({ code: 'PARTNER_REQUEST_EXPIRED' }));
-    expect(later(89 * DAY).administration.viewRequest(customer, oldToken).state).toBe('pending');
-    const states = later(90 * DAY + 1000).administration.listRequests(staff, partner.id).map((r) => r.state);
+    const oldToken = await requestToken('owner@quebec-customer.example');
+    await expect(later(90 * DAY + 1000).administration.approveRequest(customer, oldToken, subscriptionId, null)).rejects.toMatchObject({ code: 'PARTNER_REQUEST_EXPIRED' });
+    expect((await later(89 * DAY).administration.viewRequest(customer, oldToken)).state).toBe('pending');
+    const states = (await later(90 * DAY + 1000).administration.listRequests(staff, partner.id)).map((r) => r.state);
     expect(states).toEqual(['request_expired', 'withdrawn', 'declined', 'expired']);
     // A tampered token is simply not found.
     expect((await server.call('POST', '/api/v1/partner-requests/view', { token: customer.token, body: { token: `${oldToken.slice(0, -1)}${oldToken.endsWith('A') ? 'B' : 'A'}` } })).json()).toMatchObject({ error: { code: 'PARTNER_REQUEST_NOT_FOUND' } });
@@ -412,7 +412,7 @@ describe('product keys (P4)', () => {
     // An annual key does not extend a monthly subscription.
     const annual = (await server.call('POST', `/api/v1/partners/${partner.id}/product-keys`, { token, body: { plan: 'annual', seats: 5, termPeriods: 1, count: 1, card: '4242 4242 4242 4242' }, headers: idem() })).json<{ keys: string[] }>();
     expect((await server.call('POST', '/api/v1/product-keys/redeem', { token: customer.token, body: { key: annual.keys[0], subscriptionId: subscription.subscriptionId } })).json()).toMatchObject({ error: { code: 'PRODUCT_KEY_PLAN_MISMATCH' } });
-    expect(() => later(366 * DAY).keys.redeemKey(customer, { key: annual.keys[0]! }, null)).toThrow(expect.objectContaining({ code: 'PRODUCT_KEY_EXPIRED' }));
+    await expect(later(366 * DAY).keys.redeemKey(customer, { key: annual.keys[0]! }, null)).rejects.toMatchObject({ code: 'PRODUCT_KEY_EXPIRED' });
 
     const customerJournal = (await server.call('GET', `/api/v1/subscriptions/${subscription.subscriptionId}/journal`, { token: customer.token })).json<{ entries: Array<{ action: string }> }>().entries.map((e) => e.action);
     expect(customerJournal).toEqual(expect.arrayContaining(['subscription.created_from_key', 'subscription.extended']));
@@ -446,7 +446,7 @@ describe('notifications to the partner of record (P3)', () => {
     expect(notifications.every((n) => !n.emailed)).toBe(true);
 
     await server.services.partners.customers.deliverNotifications();
-    const mail = latestMail('partner-notifications', 'owner@uniform-partners.example')!;
+    const mail = (await latestMail('partner-notifications', 'owner@uniform-partners.example'))!;
     expect(mail.subject).toBe('Änderungen bei deinen Outmerge-Kunden');
     expect(mail.text).toContain('3 Änderungen bei Kunden von Uniform');
     expect(mail.text).toContain(`${server.services.config.publicUrl}/portal.html#/partners/${partner.id}/customers`);

@@ -149,9 +149,9 @@ describe.each(CASES)('payment provider contract: $name', (c) => {
     const waiting = await server.call('POST', '/api/v1/checkout', { token: owner, body, headers: { 'idempotency-key': idempotencyKey } });
     expect(waiting.statusCode).toBe(202);
     const { actionId } = waiting.json<{ actionId: string }>();
-    const reference = server.services.storage.billing.findPaymentAction(actionId)!.providerReference;
+    const reference = (await server.services.uow.read.invoices.findPaymentAction(actionId))!.providerReference;
     await c.bankConfirms(server, reference);
-    expect(server.services.storage.billing.findPaymentAction(actionId)?.status).toBe('succeeded');
+    expect((await server.services.uow.read.invoices.findPaymentAction(actionId))?.status).toBe('succeeded');
     // The buyer's retry of the same request gets the purchase the webhook recorded.
     const replay = await server.call('POST', '/api/v1/checkout', { token: owner, body, headers: { 'idempotency-key': idempotencyKey } });
     expect(replay.statusCode).toBe(201);
@@ -181,10 +181,10 @@ describe.each(CASES)('payment provider contract: $name', (c) => {
   it('ignores a signed event about a payment it waits for only when the signature is right', async () => {
     const waiting = await server.call('POST', '/api/v1/checkout', { token: owner, body: { plan: 'annual', quantity: 1, card: c.cards.alwaysAuthenticate }, headers: { 'idempotency-key': key() } });
     const { actionId } = waiting.json<{ actionId: string }>();
-    const reference = server.services.storage.billing.findPaymentAction(actionId)!.providerReference;
+    const reference = (await server.services.uow.read.invoices.findPaymentAction(actionId))!.providerReference;
     const payload = JSON.stringify(c.succeededEvent(`evt_${key()}`, reference));
     const forged = await server.app.inject({ method: 'POST', url: '/api/v1/payments/webhook', payload, headers: { 'content-type': 'application/json', [provider.webhookSignatureHeader]: signWebhook(payload, 'whsec_attacker', Math.floor(Date.now() / 1000)) } });
     expect(forged.statusCode).toBe(400);
-    expect(server.services.storage.billing.findPaymentAction(actionId)?.status).toBe('pending');
+    expect((await server.services.uow.read.invoices.findPaymentAction(actionId))?.status).toBe('pending');
   });
 });

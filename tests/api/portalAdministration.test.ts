@@ -20,20 +20,26 @@ let subscriptionId: string;
 type Page = { total: number; items: SeatView[] };
 
 /** 1,200 seats written in one transaction: every third checked in (at distinct times), every tenth of those suspended. */
-function seedSeats(): void {
-  const storage = server.services.storage;
+async function seedSeats(): Promise<void> {
   const start = Date.parse('2025-01-01T00:00:00Z');
-  storage.transaction(() => {
-    for (let i = 0; i < SEATS; i++) {
-      const id = randomUUID();
-      const email = `user${String(i).padStart(4, '0')}@contoso.com`;
-      storage.insertSeat({ id, subscriptionId, emailCanonical: email, emailDisplay: email, language: 'en', assignedAt: start + i * 1000 });
-      if (i % 3 === 0) {
-        storage.bindSeat(id, 'seeded-tenant', `oid-${i}`);
-        storage.recordCheckIn(id, start + ((i * 7919) % 100_000) * 1000);
-      }
-      if (i % 30 === 0) storage.setSeatSuspended(id, start);
-    }
+  const rows = Array.from({ length: SEATS }, (_, i) => {
+    const email = `user${String(i).padStart(4, '0')}@contoso.com`;
+    const bound = i % 3 === 0;
+    return {
+      id: randomUUID(),
+      emailCanonical: email,
+      emailDisplay: email,
+      language: 'en',
+      boundTenantId: bound ? 'seeded-tenant' : null,
+      boundObjectId: bound ? `oid-${i}` : null,
+      assignedAt: start + i * 1000,
+      lastCheckInAt: bound ? start + ((i * 7919) % 100_000) * 1000 : null,
+      suspendedAt: i % 30 === 0 ? start : null,
+    };
+  });
+  await server.services.uow.transaction(async (tx) => {
+    await tx.subscriptions.lock(subscriptionId);
+    await tx.subscriptions.insertSeats(subscriptionId, rows);
   });
 }
 
@@ -46,7 +52,7 @@ const seats = async (query: string, token = owner): Promise<Page> => {
 
 beforeAll(async () => {
   ({ server, owner, subscriptionId } = await startWithSubscription(SEATS + 10));
-  seedSeats();
+  await seedSeats();
 });
 afterAll(() => server.close());
 

@@ -79,7 +79,7 @@ describe('refunds', () => {
     // The same key is the same refund; the provider was asked once.
     const again = await refund(purchase!.id, { amountMinor: allowed, endService: true }, operator, idempotencyKey);
     expect(again.json()).toEqual(note);
-    expect(server.services.storage.creditNotes.list(id)).toHaveLength(1);
+    expect(await server.services.uow.read.creditNotes.list(id)).toHaveLength(1);
     // The seats check in as ended: the time given back is not licensed any more.
     expect(await status(id)).toBe('cancelled');
     expect(await check()).not.toBe('ACTIVE');
@@ -100,7 +100,7 @@ describe('refunds', () => {
     const pdf = await server.call('GET', `${base(id)}/credit-notes/${first.id}/pdf?lang=de`, { token: owner });
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdfText(pdf.rawPayload)).toContain(`Korrigiert die Rechnung ${purchase!.number}`);
-    const numbers = server.services.storage.creditNotes.allNumbers().map((number) => Number(number.slice(-6)));
+    const numbers = (await server.services.uow.read.creditNotes.allNumbers()).map((number) => Number(number.slice(-6)));
     expect(numbers).toEqual(numbers.map((_, i) => i + 1));
     // Another organisation cannot read it.
     const stranger = await server.token('mallory@fabrikam.example');
@@ -113,7 +113,7 @@ describe('refunds', () => {
     expect((await refund(purchase!.id, { amountMinor: 0, endService: true })).json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
     expect((await refund(purchase!.id, { amountMinor: 1.5, endService: true })).json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
     expect((await server.call('POST', `/api/v1/operator/invoices/${purchase!.id}/refunds`, { token: operator, body: { amountMinor: 1, endService: true } })).json()).toMatchObject({ error: { code: 'IDEMPOTENCY_KEY_MISSING' } });
-    expect(server.services.storage.creditNotes.list(id)).toEqual([]);
+    expect(await server.services.uow.read.creditNotes.list(id)).toEqual([]);
     expect(await status(id)).toBe('active');
   });
 });

@@ -3,10 +3,8 @@
  * change, and keyset pages (`after` = the previous page's `next`) that read exactly the rows an
  * offset would, in every order, without skipping rows.
  */
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../server/src/services.js';
+import type { UnitOfWork } from '../../server/src/storage/unitOfWork.js';
 import { seedSeats } from '../helpers/seedSeats.js';
 import { buySubscription, startWithSubscription, type TestServer } from '../helpers/testServer.js';
 
@@ -29,15 +27,18 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** The live seats of every subscription, as a COUNT and as kept, read on a connection of their own. */
-function counts(): Array<{ id: string; kept: number; counted: number }> {
-  const db = new Database(path.join(server.dataDir, DATABASE_FILE), { readonly: true });
+/** The live seats of every subscription, as a COUNT and as kept, read on a connection of their own (SQLite's file, or the PostgreSQL database). */
+async function counts(): Promise<Array<{ id: string; kept: number; counted: number }>> {
+  const storage: UnitOfWork = await server.openStorage();
   try {
-    return db
-      .prepare('SELECT id, live_seats AS kept, (SELECT COUNT(*) FROM seats WHERE subscription_id = subscriptions.id AND removed_at IS NULL) AS counted FROM subscriptions ORDER BY id')
-      .all() as Array<{ id: string; kept: number; counted: number }>;
+    return await storage.read.db
+      .selectFrom('subscriptions')
+      .select((eb) => ['id', 'live_seats as kept', eb.selectFrom('seats').select((inner) => inner.fn.countAll<number>().as('n')).whereRef('seats.subscription_id', '=', 'subscriptions.id').where('seats.removed_at', 'is', null).as('counted')])
+      .orderBy('id')
+      .execute()
+      .then((rows) => rows.map((row) => ({ id: row.id, kept: row.kept, counted: Number(row.counted) })));
   } finally {
-    db.close();
+    await storage.close();
   }
 }
 
@@ -45,26 +46,26 @@ describe('the live-seat count', () => {
   it('follows every change of seats (assign, remove, transfer, suspend, consolidation) in the same transaction', async () => {
     const base = (id: string) => `/api/v1/subscriptions/${id}`;
     const assign = (id: string, emails: string[]) => server.call('POST', `${base(id)}/assignments`, { token: owner, body: { emails } });
-    const expectAgreement = () => {
-      const all = counts();
+    const expectAgreement = async () => {
+      const all = await counts();
       for (const row of all) expect(row.kept, `subscription ${row.id}`).toBe(row.counted);
       return new Map(all.map((row) => [row.id, row.kept]));
     };
 
     await assign(subscriptionId, ['a@contoso.com', 'b@contoso.com', 'c@contoso.com']);
-    expect(expectAgreement().get(subscriptionId)).toBe(3);
+    expect((await expectAgreement()).get(subscriptionId)).toBe(3);
     expect((await server.call('DELETE', `${base(subscriptionId)}/assignments/b%40contoso.com`, { token: owner })).statusCode).toBe(204);
     expect((await server.call('POST', `${base(subscriptionId)}/assignments/transfer`, { token: owner, body: { from: 'c@contoso.com', to: 'd@contoso.com' } })).statusCode).toBe(200);
     expect((await server.call('PATCH', `${base(subscriptionId)}/assignments/a%40contoso.com`, { token: owner, body: { suspended: true } })).statusCode).toBe(200);
-    expect(expectAgreement().get(subscriptionId)).toBe(2);
+    expect((await expectAgreement()).get(subscriptionId)).toBe(2);
     // A refused assignment (no seat left) changes nothing.
     const full = await buySubscription(server, owner, 1);
     await assign(full, ['e@contoso.com', 'f@contoso.com']);
-    expect(expectAgreement().get(full)).toBe(1);
+    expect((await expectAgreement()).get(full)).toBe(1);
     // Consolidation moves the seats into the target.
     const response = await server.call('POST', `${base(subscriptionId)}/consolidate`, { token: owner, body: { sources: [full] }, headers: { 'idempotency-key': 'seat-count-consolidation-1' } });
     expect(response.statusCode).toBe(200);
-    const after = expectAgreement();
+    const after = await expectAgreement();
     expect([after.get(subscriptionId), after.get(full)]).toEqual([3, 0]);
     expect((await server.call('GET', base(subscriptionId), { token: owner })).json()).toMatchObject({ assigned: 3 });
   });
@@ -94,7 +95,7 @@ describe('keyset pages', () => {
   beforeAll(async () => {
     listed = await buySubscription(server, owner, 700);
     // 700 seats: every third bound and checked in at scattered times, every thirtieth suspended (seedSeats).
-    seedSeats(server.dataDir, listed, 700);
+    await seedSeats(server.services.uow, listed, 700);
   });
 
   it('read every row once, in the order one offset page gives, for every sort both ways and with a search', async () => {

@@ -50,8 +50,8 @@ describe('seat assignment', () => {
     expect((await server.call('DELETE', `/api/v1/subscriptions/${subscriptionId}/assignments/carl%40contoso.com`, { token: owner })).statusCode).toBe(204);
     expect((await server.call('DELETE', `/api/v1/subscriptions/${subscriptionId}/assignments/carl%40contoso.com`, { token: owner })).json()).toMatchObject({ error: { code: 'ASSIGNMENT_NOT_FOUND' } });
     expect((await assign(['dora@contoso.com'])).json()).toEqual({ results: [{ email: 'dora@contoso.com', result: 'assigned' }] });
-    const subscription = server.services.storage.findSubscription(subscriptionId)!;
-    const actions = server.services.storage.journal.query(subscription.organisationId, null, { categories: JOURNAL_CATEGORIES, limit: 1000 }).map((e) => `${e.action} ${e.target ?? ''}`.trim());
+    const subscription = (await server.services.uow.read.subscriptions.find(subscriptionId))!;
+    const actions = (await server.services.uow.read.journal.query(subscription.organisationId, null, { categories: JOURNAL_CATEGORIES, limit: 1000 })).map((e) => `${e.action} ${e.target ?? ''}`.trim());
     expect(actions).toEqual([`subscription.purchased ${subscriptionId}`, 'seat.assigned anna@contoso.com', 'seat.assigned bob@contoso.com', 'seat.assigned carl@contoso.com', 'seat.unassigned carl@contoso.com', 'seat.assigned dora@contoso.com']);
   });
 

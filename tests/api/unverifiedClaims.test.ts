@@ -112,7 +112,7 @@ describe('records made for the caller carry the address Entra vouches for', () =
     const partner = await enrol(attacker, 'Papa look-alike');
     const staff = (await server.call('GET', `/api/v1/partners/${partner.id}/staff`, { token: attacker })).json<Array<{ email: string; role: string }>>();
     expect(staff).toEqual([expect.objectContaining({ email: `partners@${ATTACKER_UPN_DOMAIN}`, role: 'owner' })]);
-    expect(server.services.storage.partners.findPartner(partner.id)).toMatchObject({ contactEmail: `partners@${ATTACKER_UPN_DOMAIN}` });
+    expect(await server.services.uow.read.partners.findPartner(partner.id)).toMatchObject({ contactEmail: `partners@${ATTACKER_UPN_DOMAIN}` });
   });
 
   it('product keys bought by staff: emailed to the address the staff member was added and bound under, not to their sign-in name', async () => {

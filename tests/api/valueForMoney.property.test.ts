@@ -289,11 +289,11 @@ class World {
   }
 
   /** The subscriptions of this sequence still running: their period ends are when the renewal job has work. */
-  nextPeriodEnd(): number | null {
+  async nextPeriodEnd(): Promise<number | null> {
     let next: number | null = null;
     for (const subs of this.subs) {
       for (const id of subs) {
-        const row = server.services.storage.findSubscription(id);
+        const row = await server.services.uow.read.subscriptions.find(id);
         if (!row || !['active', 'trial', 'past_due'].includes(row.status)) continue;
         if (next === null || row.periodEnd < next) next = row.periodEnd;
       }
@@ -302,9 +302,9 @@ class World {
   }
 
   /** The next sequence starts from a fresh world: this one's subscriptions stop renewing. */
-  retire(): void {
-    server.services.storage.transaction(() => {
-      for (const subs of this.subs) for (const id of subs) server.services.storage.billing.setStatus(id, 'cancelled', { endedAt: now, graceUntil: null });
+  async retire(): Promise<void> {
+    await server.services.uow.transaction(async (tx) => {
+      for (const subs of this.subs) for (const id of subs) await tx.subscriptions.setStatus(id, 'cancelled', { endedAt: now, graceUntil: null });
     });
   }
 }
@@ -363,14 +363,14 @@ async function perform(world: World, a: Action): Promise<void> {
     case 'wait': {
       const until = now + a.days * DAY + DAY / 2;
       for (;;) {
-        const next = world.nextPeriodEnd();
+        const next = await world.nextPeriodEnd();
         if (next === null || next > until) break;
         now = Math.max(now, next);
         world.accrue();
         const counts = await server.services.billing.runRenewals(now);
         world.settle(null);
         if (counts.renewed + counts.pastDue + counts.expired > 0) await world.observe();
-        if (next <= now && world.nextPeriodEnd() === next) break;
+        if (next <= now && await world.nextPeriodEnd() === next) break;
       }
       now = until;
       return;
@@ -523,7 +523,7 @@ it(`the seat-days that check in ACTIVE never exceed the seat-days paid for (${RU
         stats.set('usedSeatDays', (stats.get('usedSeatDays') ?? 0) + [...world.used.values()].reduce((x, y) => x + y, 0));
         expect(found, found.join('\n')).toEqual([]);
       } finally {
-        world.retire();
+        await world.retire();
       }
     }),
     { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), endOnFailure: process.env.VFM_SHRINK === '0' },

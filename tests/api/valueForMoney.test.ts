@@ -54,7 +54,7 @@ async function keys(token: string, partnerId: string, seats: number, termPeriods
   return response.json();
 }
 const redeemKey = (token: string, key: string, subscriptionId?: string) => server.call('POST', '/api/v1/product-keys/redeem', { token, body: { key, ...(subscriptionId ? { subscriptionId } : {}) } });
-const approve = (partner: PartnerView, seats: number) => setPartnerTrialAllowance(server.services.storage, partner.advisorCode, seats, now);
+const approve = (partner: PartnerView, seats: number) => setPartnerTrialAllowance(server.services.uow, partner.advisorCode, seats, now);
 
 describe('finding 1: self-made partner trials', () => {
   it('the attack: enrol, a 10,000-seat 90-day trial offer, redeem it yourself three times: refused at every step, nobody is ACTIVE', async () => {
@@ -64,7 +64,7 @@ describe('finding 1: self-made partner trials', () => {
     expect((await trialOffer(attacker, partner.id, 10_000, 90)).json()).toMatchObject({ error: { code: 'TRIAL_OVER_LIMIT' } });
     expect((await trialOffer(attacker, partner.id, 25)).json()).toMatchObject({ error: { code: 'PARTNER_TRIAL_ALLOWANCE_EXCEEDED' } });
     // Even once the vendor approved trials, the partner's own organisation (any of its people) cannot take them.
-    approve(partner, 1000);
+    await approve(partner, 1000);
     const { link } = (await trialOffer(attacker, partner.id, 25)).json<{ link: string }>();
     expect((await redeem(attacker, link)).json()).toMatchObject({ error: { code: 'PARTNER_OWN_CUSTOMER' } });
     const colleague = await person('eve@mallory.example');
@@ -72,14 +72,14 @@ describe('finding 1: self-made partner trials', () => {
     // Signing in from another tenant with the partner's own domain is still the partner.
     const elsewhere = await person('eve@mallory.example', '00000000-0000-4000-8000-0000000000e1');
     expect((await redeem(elsewhere, link)).json()).toMatchObject({ error: { code: 'PARTNER_OWN_CUSTOMER' } });
-    expect(server.services.storage.listSubscriptionsOwnedBy(...ids(attacker))).toEqual([]);
+    expect(await server.services.uow.read.subscriptions.listOwnedBy(...ids(attacker))).toEqual([]);
     expect((await check(colleague)).code).toBe('NO_LICENSE');
   });
 
   it('trials are capped, one per organisation and plan, never stacked, never after a purchase, and count against the allowance', async () => {
     const boss = await person('boss@trusty-partners.example');
     const partner = await enrol(boss, 'Trusty');
-    approve(partner, 40);
+    await approve(partner, 40);
     expect((await trialOffer(boss, partner.id, 26)).json()).toMatchObject({ error: { code: 'TRIAL_OVER_LIMIT', details: { maxSeats: 25, maxDays: 30 } } });
     expect((await trialOffer(boss, partner.id, 5, 31)).json()).toMatchObject({ error: { code: 'TRIAL_OVER_LIMIT' } });
     const monthly = (await trialOffer(boss, partner.id, 20)).json<{ link: string }>().link;
@@ -90,7 +90,7 @@ describe('finding 1: self-made partner trials', () => {
     // No stacking: no second trial while one runs, whatever the plan; and one per plan, ever.
     expect((await redeem(first, annual)).json()).toMatchObject({ error: { code: 'TRIAL_ALREADY_USED' } });
     const other = await enrol(await person('boss@other-partners.example'), 'Other');
-    approve(other, 100);
+    await approve(other, 100);
     const otherMonthly = (await trialOffer(await person('boss@other-partners.example'), other.id, 5)).json<{ link: string }>().link;
     expect((await redeem(first, otherMonthly)).json()).toMatchObject({ error: { code: 'TRIAL_ALREADY_USED' } });
     // No trial of a plan the organisation pays for.
@@ -102,7 +102,7 @@ describe('finding 1: self-made partner trials', () => {
     expect((await redeem(await person('owner@delta-customer.example'), monthly)).json()).toMatchObject({ error: { code: 'PARTNER_TRIAL_ALLOWANCE_EXCEEDED' } });
     expect((await trialOffer(boss, partner.id, 1)).json()).toMatchObject({ error: { code: 'PARTNER_TRIAL_ALLOWANCE_EXCEEDED' } });
     // A trial does not grow: more seats are bought.
-    const trialId = server.services.storage.listSubscriptionsOwnedBy(...ids(first)).find((s) => s.status === 'trial')!.id;
+    const trialId = (await server.services.uow.read.subscriptions.listOwnedBy(...ids(first))).find((s) => s.status === 'trial')!.id;
     expect((await server.call('GET', `/api/v1/subscriptions/${trialId}/quantity/preview?quantity=2000`, { token: first })).json()).toMatchObject({ error: { code: 'TRIAL_SEATS_FIXED' } });
     // The vendor's approval is journaled for the partner.
     const entries = (await server.call('GET', `/api/v1/partners/${partner.id}/journal`, { token: boss })).json<Array<{ action: string; actorRole: string }>>();
@@ -129,7 +129,7 @@ describe('finding 2: a product key buys exactly its seats for exactly its term',
   it('a 1-seat key on a trial gives a 1-seat subscription, not the trial\'s seats; refused while more people hold a seat', async () => {
     const boss = await person('boss@keys-partners.example');
     const partner = await enrol(boss, 'Keys');
-    approve(partner, 100);
+    await approve(partner, 100);
     const { link } = (await trialOffer(boss, partner.id, 25)).json<{ link: string }>();
     const owner = await person('owner@echo-customer.example');
     const trial = (await redeem(owner, link)).json<{ subscriptionId: string }>().subscriptionId;
@@ -156,12 +156,12 @@ describe('finding 2: a product key buys exactly its seats for exactly its term',
     await server.services.billing.runRenewals(now);
     const price = server.services.config.payments.plans.find((p) => p.id === 'monthly')!.unitPriceMinor;
     const full = 9 * price + 41 * Math.round(price * 0.8);
-    const renewals = () => server.services.storage.billing.listInvoices(big).filter((i) => i.kind === 'renewal');
-    expect(renewals().map((i) => [i.status, i.totalMinor])).toEqual([['paid', full - price]]);
+    const renewals = async () => (await server.services.uow.read.invoices.listInvoices(big)).filter((i) => i.kind === 'renewal');
+    expect((await renewals()).map((i) => [i.status, i.totalMinor])).toEqual([['paid', full - price]]);
     // The next renewal is charged in full: the key paid one period of one seat, no more.
     now = Date.parse((await subscription(owner, big)).periodEnd) + 1000;
     await server.services.billing.runRenewals(now);
-    expect(renewals().map((i) => i.totalMinor)).toEqual([full, full - price]);
+    expect((await renewals()).map((i) => i.totalMinor)).toEqual([full, full - price]);
     // Two 50-seat keys prepay the same 50 seats one after the other; a 51-seat key does not fit.
     const fifty = (await keys(boss, partner.id, 50, 1, 2)).keys;
     for (const k of fifty) expect((await redeemKey(owner, k, big)).statusCode).toBe(201);
@@ -169,7 +169,7 @@ describe('finding 2: a product key buys exactly its seats for exactly its term',
       now = Date.parse((await subscription(owner, big)).periodEnd) + 1000;
       await server.services.billing.runRenewals(now);
     }
-    expect(renewals().map((i) => i.totalMinor)).toEqual([full, 0, 0, full, full - price]);
+    expect((await renewals()).map((i) => i.totalMinor)).toEqual([full, 0, 0, full, full - price]);
     const tooBig = (await keys(boss, partner.id, 51, 1)).keys[0]!;
     expect((await redeemKey(owner, tooBig, big)).json()).toMatchObject({ error: { code: 'PRODUCT_KEY_SEATS_MISMATCH' } });
   });
@@ -203,7 +203,7 @@ describe('finding 3: credit is only unused money actually paid', () => {
   it('consolidating a free trial into a paid subscription gives no credit: its people\'s seats are paid for', async () => {
     const boss = await person('boss@merge-partners.example');
     const partner = await enrol(boss, 'Merge');
-    approve(partner, 100);
+    await approve(partner, 100);
     const { link } = (await trialOffer(boss, partner.id, 25)).json<{ link: string }>();
     const owner = await person('owner@hotel-customer.example');
     const trial = (await redeem(owner, link)).json<{ subscriptionId: string }>().subscriptionId;
@@ -225,15 +225,15 @@ describe('finding 3: credit is only unused money actually paid', () => {
     const owner = await person('owner@india-customer.example');
     const target = await buy(owner, 1);
     const source = await buy(owner, 4);
-    const paidForSource = server.services.storage.billing.listInvoices(source).reduce((sum, i) => sum + i.totalMinor, 0);
-    const period = server.services.storage.findSubscription(source)!;
+    const paidForSource = (await server.services.uow.read.invoices.listInvoices(source)).reduce((sum, i) => sum + i.totalMinor, 0);
+    const period = (await server.services.uow.read.subscriptions.find(source))!;
     now = period.periodStart + Math.floor((period.periodEnd - period.periodStart) / 4);
     await assign(owner, source, ['a@india-customer.example']);
     const merged = (await server.call('POST', `/api/v1/subscriptions/${target}/consolidate`, { token: owner, body: { sources: [source] }, headers: idem() })).json<{ creditMinor: number }>();
     const unused = Math.floor((paidForSource * (period.periodEnd - now)) / (period.periodEnd - period.periodStart));
     // The target grew by one seat, paid from the credit first; what is left is the rest of the unused money.
     expect(merged.creditMinor).toBeLessThanOrEqual(unused);
-    const credits = server.services.storage.billing.creditBalance(target);
+    const credits = await server.services.uow.read.invoices.creditBalance(target);
     expect(credits).toBe(merged.creditMinor);
 
     const boss = await person('boss@merge2-partners.example');

@@ -1,8 +1,8 @@
 /**
  * Office.js for tests, in place of Microsoft's CDN script (routed; production pages keep the CDN
  * address). Two faces, as Office documents them:
- * - in the task pane, an Outlook compose item (subject, HTML body, From, Mailbox up to 1.7, the user's
- *   address and display language; `body.setSelectedDataAsync` puts data at the top of the body, where
+ * - in the task pane, an Outlook compose item (subject, HTML body, From, Mailbox up to 1.7, the
+ *   user's address and display language; `body.setSelectedDataAsync` puts data at the top of the body, where
  *   Office puts it when the cursor never was in the body, text escaped as text, reported to the
  *   test through `onBodyChanged`), NestedAppAuth as configured, and `displayDialogAsync` with the
  *   refusals of "Handle errors and events in the Office dialog box": HTTPS only (12005), the pane's
@@ -96,7 +96,7 @@ function hostScript(item: OutlookItem): string {
         userProfile: { emailAddress: item.email, displayName: item.email, accountType: 'office365' },
         item: {
           subject: { getAsync: (callback) => callback(ok(item.subject)) },
-          // Mailbox 1.7: the compose From, here the user's own mailbox.
+          // Mailbox 1.7, which isSetSupported reports: the compose From (the user's own mailbox here).
           from: { getAsync: (options, callback) => (typeof options === 'function' ? options : callback)(ok({ emailAddress: item.email, displayName: item.email, recipientType: 'user' })) },
           body: {
             getTypeAsync: (callback) => callback(ok('html')),

@@ -40,7 +40,7 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startServerProcess(), launchChromium()]);
   const owner = await post<{ access_token: string }>('/dev/idp/token', { email: 'olivia@contoso.com' });
   ({ subscriptionId } = await post<{ subscriptionId: string }>('/api/v1/checkout', { plan: 'annual', quantity: QUANTITY, card: '4242424242424242' }, { authorization: `Bearer ${owner.access_token}`, 'idempotency-key': 'portal-e2e-0001' }));
-  seedSeats(server.dataDir, subscriptionId, SEATS);
+  await seedSeats(server.dataDir, subscriptionId, SEATS);
   // A delegated administrator, so the dashboard has one to show.
   await post(`/api/v1/subscriptions/${subscriptionId}/delegates`, { email: 'it@contoso.com', permissions: ['assign', 'view'] }, { authorization: `Bearer ${owner.access_token}` });
   const outbox = (await (await fetch(`${server.baseUrl}/dev/outbox/messages`)).json()) as Array<{ kind: string; text: string }>;

@@ -1,4 +1,4 @@
-import type { SentEmailRow } from '../../server/src/storage/outboxStorage.js';
+import type { SentEmailRow } from '../../server/src/storage/unitOfWork.js';
 import type { TestServer } from './testServer.js';
 
 /** What the local outbox page lists. */

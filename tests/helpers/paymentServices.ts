@@ -1,4 +1,4 @@
-/** The payment services of a test server built again over its storage with another provider (gated, failing) or clock. */
+/** The payment services of a test server built again over its database with another provider (gated, failing) or clock. */
 import { BillingService } from '../../server/src/billing/billingService.js';
 import { CheckoutService } from '../../server/src/billing/checkoutService.js';
 import { IdempotentCharges } from '../../server/src/billing/idempotentCharge.js';
@@ -7,12 +7,12 @@ import { createPartnerServices } from '../../server/src/partners/partnerServices
 import type { TestServer } from './testServer.js';
 
 export function paymentServices(server: TestServer, provider: PaymentProvider, options: { clock?: () => number; leaseMs?: number } = {}) {
-  const { config, storage, outbox } = server.services;
+  const { config, uow, outbox } = server.services;
   const { plans, currency, volume, taxRateBp, graceDays, claimLeaseMs, seller, vatRatesBp } = config.payments;
   const clock = options.clock ?? Date.now;
-  const charges = new IdempotentCharges(storage, provider, { leaseMs: options.leaseMs ?? claimLeaseMs, afterCommit: () => outbox.deliver() }, clock);
-  const checkout = new CheckoutService(storage, charges, { plans, currency, volume, taxRateBp });
-  const billing = new BillingService(storage, charges, { plans, currency, volume, taxRateBp, graceDays, seller, vatRatesBp, publicUrl: config.publicUrl }, clock, outbox);
-  const partners = createPartnerServices(storage, charges, checkout, outbox, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials }, clock);
+  const charges = new IdempotentCharges(uow, provider, { leaseMs: options.leaseMs ?? claimLeaseMs, afterCommit: () => outbox.deliver() }, clock);
+  const checkout = new CheckoutService(uow, charges, { plans, currency, volume, taxRateBp });
+  const billing = new BillingService(uow, charges, { plans, currency, volume, taxRateBp, graceDays, seller, vatRatesBp, publicUrl: config.publicUrl }, clock, outbox);
+  const partners = createPartnerServices(uow, charges, checkout, outbox, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials }, clock);
   return { charges, checkout, billing, partners };
 }

@@ -9,6 +9,10 @@ export interface ServerProcess {
   baseUrl: string;
   dataDir: string;
   process: ChildProcess;
+  /** Everything the process wrote so far (stdout and stderr). */
+  output(): string;
+  /** Resolves once the output matches `pattern` at least `times` times (each time the process writes, not on a timer). */
+  waitForOutput(pattern: RegExp, times?: number): Promise<void>;
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
@@ -21,19 +25,37 @@ export async function startServerProcess(env: Record<string, string> = {}, optio
   const baseUrl = env.TLS_CERT_FILE ? `https://localhost:${port}` : `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [entry], { env: { ...process.env, NODE_ENV: 'test', PORT: String(port), PUBLIC_URL: baseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Outmerge is running at')) resolve();
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`The server exited with ${code}:\n${output}`)));
-  });
+  const waiting = new Set<() => void>();
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const check of [...waiting]) check();
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const count = (pattern: RegExp) => output.match(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))?.length ?? 0;
+  const waitForOutput = (pattern: RegExp, times = 1) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (count(pattern) < times) return;
+        waiting.delete(check);
+        child.off('exit', exited);
+        resolve();
+      };
+      const exited = (code: number | null) => {
+        waiting.delete(check);
+        reject(new Error(`The server exited (${code}) before writing ${pattern} ${times} times:\n${output.slice(-4000)}`));
+      };
+      waiting.add(check);
+      child.once('exit', exited);
+      check();
+    });
+  await waitForOutput(/Outmerge is running at/);
   return {
     baseUrl,
     dataDir,
     process: child,
+    output: () => output,
+    waitForOutput,
     async stop(options = {}) {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

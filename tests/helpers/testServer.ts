@@ -1,6 +1,7 @@
 /**
  * Starts the real application on a free loopback port with its own data folder (a real SQLite
- * file), as `npm start` would, minus the pages. Tests use `inject` for API calls and the
+ * file, or with OUTMERGE_TEST_DATABASE=postgres a database of its own on the run's embedded
+ * PostgreSQL: ./postgresGlobalSetup.ts), as `npm start` would, minus the pages. Tests use `inject` for API calls and the
  * listening socket where a real HTTP round trip matters (the JWKS the validator fetches, the
  * production Graph client against the stand-in).
  */
@@ -9,11 +10,14 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse, RouteOptions } from 'fastify';
+import { inject } from 'vitest';
 import { buildApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
-import type { Services } from '../../server/src/services.js';
+import { DATABASE_FILE, type Services } from '../../server/src/services.js';
 import type { StripeStandIn } from '../../server/src/dev/stripe/stripeStandIn.js';
+import { UnitOfWork } from '../../server/src/storage/unitOfWork.js';
 import { auditAnswers } from './answerAudit.js';
+import { createDatabase, dropDatabase } from './embeddedPostgres.js';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -26,6 +30,11 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The embedded PostgreSQL server of the run, when this project runs on PostgreSQL (OUTMERGE_TEST_DATABASE=postgres). */
+export function testDatabaseServer(): string | null {
+  return process.env.OUTMERGE_TEST_DATABASE === 'postgres' ? inject('postgresUrl') : null;
+}
+
 export interface TestServer {
   app: FastifyInstance;
   services: Services;
@@ -33,8 +42,12 @@ export interface TestServer {
   dataDir: string;
   /** The development Stripe stand-in, with PAYMENT_PROVIDER=stripe and no key. */
   stripeStandIn: StripeStandIn | null;
+  /** What SIGTERM starts (../../server/src/main.ts): readiness answers 503 from now on. */
+  drain(): void;
   /** A development access token for the Outmerge API (or for Graph). */
   token(email: string, options?: { tenantId?: string; resource?: 'api' | 'graph'; scopes?: string[] }): Promise<string>;
+  /** Another connection to the server's database, as a second process or instance has (close it). */
+  openStorage(): Promise<UnitOfWork>;
   /** JSON request with an optional bearer token. */
   call(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -43,9 +56,11 @@ export interface TestServer {
 export async function startTestServer(env: Record<string, string> = {}, options: { clock?: () => number; onRoute?: (route: RouteOptions) => void } = {}): Promise<TestServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outmerge-test-'));
+  // The project that runs on PostgreSQL gives every server a fresh database (dropped on close).
+  const databaseUrl = testDatabaseServer() ? await createDatabase(testDatabaseServer()!) : null;
   // PUBLIC_URL on the address it listens on, as the server-process helper does: links and the Graph stand-in's URLs reach it.
-  const config = loadConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-pages'), LOG_LEVEL: 'silent', ...env });
-  const { app, services, stripeStandIn } = await buildApp(config, { logger: false, ...(options.clock ? { clock: options.clock } : {}), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
+  const config = loadConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-pages'), LOG_LEVEL: 'silent', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...env });
+  const { app, services, stripeStandIn, drain } = await buildApp(config, { logger: false, ...(options.clock ? { clock: options.clock } : {}), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
   const audit = auditAnswers(app);
   await app.listen({ host: '127.0.0.1', port });
   const call: TestServer['call'] = (method, url, options = {}) =>
@@ -61,7 +76,9 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     baseUrl: `http://127.0.0.1:${port}`,
     dataDir,
     stripeStandIn,
+    drain,
     call,
+    openStorage: () => UnitOfWork.open({ databaseUrl: config.database.url, sqliteFile: path.join(dataDir, DATABASE_FILE) }),
     async token(email, options = {}) {
       const response = await call('POST', '/dev/idp/token', { body: { email, ...options } });
       if (response.statusCode !== 200) throw new Error(`token: ${response.statusCode} ${response.body}`);
@@ -69,6 +86,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     },
     async close() {
       await app.close();
+      if (databaseUrl) await dropDatabase(databaseUrl);
       fs.rmSync(dataDir, { recursive: true, force: true });
       const undocumented = audit.undocumented();
       if (undocumented.length > 0) throw new Error(`Answers sent without a schema for their status (declare them in the route's schema.response):\n${undocumented.join('\n')}`);

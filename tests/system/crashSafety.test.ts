@@ -6,7 +6,7 @@
  * provider keeps its own file, like a separate service) and each buyer's replay answers it.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { Storage } from '../../server/src/storage/storage.js';
+import { UnitOfWork } from '../../server/src/storage/unitOfWork.js';
 import { SimulatedPaymentStorage } from '../../server/src/storage/simulatedPaymentStorage.js';
 import { startServerProcess, type ServerProcess } from '../helpers/serverProcess.js';
 
@@ -58,15 +58,15 @@ describe('crash safety', () => {
     started.push(restarted);
     expect((await fetch(`${restarted.baseUrl}/healthz`)).status).toBe(200);
 
-    const storage = Storage.open(`${server.dataDir}/outmerge.sqlite`);
+    const storage = await UnitOfWork.open({ sqliteFile: `${server.dataDir}/outmerge.sqlite` });
     try {
       expect(storage.integrityCheck()).toBe('ok');
-      const live = storage.querySeats(subscriptionId, { sort: 'email', descending: false, offset: 0, limit: 10_000 }).items.map((s) => s.emailCanonical);
+      const live = (await storage.read.subscriptions.querySeats(subscriptionId, { sort: 'email', descending: false, offset: 0, limit: 10_000 })).items.map((s) => s.emailCanonical);
       for (const email of acknowledged) expect(live).toContain(email);
       expect(live.length).toBeLessThanOrEqual(150);
-      expect(storage.findSubscription(subscriptionId)?.assignedCount).toBe(live.length);
+      expect((await storage.read.subscriptions.find(subscriptionId))?.assignedCount).toBe(live.length);
     } finally {
-      storage.close();
+      await storage.close();
     }
   });
 
@@ -81,9 +81,13 @@ describe('crash safety', () => {
     const body = (n: number) => ({ plan: 'monthly', quantity: 1 + (n % 3), card: '4242424242424242' });
     const purchases: Array<{ email: string; key: string; body: ReturnType<typeof body>; answer: { status: number; body: unknown } | null }> = [];
     // What the provider charged and what Outmerge recorded, read from their files while the server runs.
-    const storage = Storage.open(`${server.dataDir}/outmerge.sqlite`);
+    const storage = await UnitOfWork.open({ sqliteFile: `${server.dataDir}/outmerge.sqlite` });
     const provider = SimulatedPaymentStorage.open(`${server.dataDir}/simulated-payments.sqlite`);
-    const unrecorded = () => provider.all().filter((charge) => !storage.billing.paymentRecorded(charge.reference));
+    const unrecorded = async () => {
+      const missing = [];
+      for (const charge of provider.all()) if (!(await storage.read.invoices.paymentRecorded(charge.reference))) missing.push(charge);
+      return missing;
+    };
     let killed = false;
     const kill = () => {
       killed = true;
@@ -107,7 +111,7 @@ describe('crash safety', () => {
     // Once ten purchases are answered, the process is killed as soon as the provider holds money Outmerge has not recorded.
     const watcher = async () => {
       while (!killed) {
-        if (purchases.filter((p) => p.answer !== null).length >= 10 && unrecorded().length > 0) kill();
+        if (purchases.filter((p) => p.answer !== null).length >= 10 && (await unrecorded()).length > 0) kill();
         // Two processes and two files: there is no event to wait for, so the watcher looks every 10 ms.
         else await new Promise((resolve) => setTimeout(resolve, 10));
       }
@@ -117,10 +121,10 @@ describe('crash safety', () => {
       await new Promise((resolve) => (server.process.exitCode !== null || server.process.signalCode !== null ? resolve(null) : server.process.once('exit', resolve)));
       expect(server.process.signalCode).toBe('SIGKILL');
       // The crash this is about: charged at the provider, not recorded by Outmerge.
-      expect(unrecorded().length).toBeGreaterThan(0);
+      expect((await unrecorded()).length).toBeGreaterThan(0);
     } finally {
       provider.close();
-      storage.close();
+      await storage.close();
     }
 
     const restarted = await startServerProcess(env, { dataDir: server.dataDir });
@@ -143,23 +147,25 @@ describe('crash safety', () => {
     const subscriptionIds = answers.map((a) => a.body.subscriptionId);
     expect(new Set(subscriptionIds).size).toBe(purchases.length);
 
-    const finalStorage = Storage.open(`${server.dataDir}/outmerge.sqlite`);
+    const finalStorage = await UnitOfWork.open({ sqliteFile: `${server.dataDir}/outmerge.sqlite` });
     const finalProvider = SimulatedPaymentStorage.open(`${server.dataDir}/simulated-payments.sqlite`);
     try {
       expect(finalStorage.integrityCheck()).toBe('ok');
+      const read = finalStorage.read;
       // Exactly once: one charge at the provider per purchase, each recorded, and one subscription per purchase.
       const charges = finalProvider.all();
       expect(charges).toHaveLength(purchases.length);
-      for (const charge of charges) expect(finalStorage.billing.paymentRecorded(charge.reference)).toBe(true);
-      const owned = buyers.flatMap((email) => {
-        const subscription = finalStorage.findSubscription(subscriptionIds[purchases.findIndex((p) => p.email === email)] ?? '');
-        return subscription ? finalStorage.listSubscriptionsOwnedBy(subscription.ownerTenantId, subscription.ownerObjectId) : [];
-      });
+      for (const charge of charges) expect(await read.invoices.paymentRecorded(charge.reference)).toBe(true);
+      const owned = [];
+      for (const email of buyers) {
+        const subscription = await read.subscriptions.find(subscriptionIds[purchases.findIndex((p) => p.email === email)] ?? '');
+        if (subscription) owned.push(...(await read.subscriptions.listOwnedBy(subscription.ownerTenantId, subscription.ownerObjectId)));
+      }
       expect(owned).toHaveLength(purchases.length);
-      expect(finalStorage.claims.stale(Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
+      expect(await read.claims.stale(Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
     } finally {
       finalProvider.close();
-      finalStorage.close();
+      await finalStorage.close();
     }
   });
 });

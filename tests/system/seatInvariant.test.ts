@@ -4,7 +4,7 @@
  * share one SQLite file, end with exactly 10 seats — run several times.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Storage } from '../../server/src/storage/storage.js';
+import { UnitOfWork } from '../../server/src/storage/unitOfWork.js';
 import { startServerProcess, type ServerProcess } from '../helpers/serverProcess.js';
 
 let first: ServerProcess;
@@ -46,12 +46,12 @@ describe('seat invariant across two processes', () => {
     expect(outcomes.filter((o) => o === 'assigned')).toHaveLength(10);
     expect(outcomes.filter((o) => o === 'no_seat_left')).toHaveLength(190);
 
-    const storage = Storage.open(`${first.dataDir}/outmerge.sqlite`);
+    const storage = await UnitOfWork.open({ sqliteFile: `${first.dataDir}/outmerge.sqlite` });
     try {
-      expect(storage.countLiveSeats(id)).toBe(10);
+      expect(await storage.read.subscriptions.countLiveSeats(id)).toBe(10);
       expect(storage.integrityCheck()).toBe('ok');
     } finally {
-      storage.close();
+      await storage.close();
     }
   });
 });

@@ -9,6 +9,7 @@ export function saveFile(fileName: string, content: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function saveCsv(fileName: string, csv: string): void {
-  saveFile(fileName, new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+/** `csv`: the file's text, or its parts in order (a long export written a slice at a time). */
+export function saveCsv(fileName: string, csv: string | readonly string[]): void {
+  saveFile(fileName, new Blob(typeof csv === 'string' ? [csv] : [...csv], { type: 'text/csv;charset=utf-8' }));
 }

@@ -10,6 +10,8 @@
  * an ambiguous send may be in transit (Exchange moves it to Sent Items later): it ends
  * `unknown_outcome` for the sender to decide, and is never sent again automatically.
  */
+import type { CampaignSchedule } from './schedule.js';
+
 export type FailureReason =
   | 'rejected'
   | 'send_as_denied'
@@ -45,7 +47,11 @@ export type RowState =
   | { status: 'creating'; attempts?: number }
   | { status: 'drafted'; draftId: string }
   | { status: 'sending'; draftId: string }
-  | { status: 'sent'; at: number }
+  /**
+   * Accepted by Exchange. `heldId`: a scheduled row's message, held in Drafts under this id until
+   * `at` (its deferred send time); deleting it before then cancels it.
+   */
+  | { status: 'sent'; at: number; heldId?: string }
   /** `draftId`: the row's draft when it had one (a refused send leaves it in Drafts). */
   | { status: 'failed'; reason: FailureReason; message: string; draftId?: string }
   | { status: 'cancelled' };
@@ -68,10 +74,18 @@ export interface CampaignLedger {
   blocked?: { reason: BlockReason; message: string; files?: string[] } | null;
   /** Ids of the non-delivery reports already applied to the rows (each is applied once). */
   reportsSeen?: string[];
+  /**
+   * A scheduled campaign: what each row's deferred send time is computed from (schedule.ts), so a
+   * pane that resumes it gives every row the same time. Its messages are held by Exchange.
+   */
+  schedule?: CampaignSchedule | null;
 }
 
 export function newLedger(id: string, rows: number[], mailbox: string | null, now: number): CampaignLedger {
-  return { id, createdAt: now, mailbox, rows, states: Object.fromEntries(rows.map((row) => [row, { status: 'pending' } as RowState])), status: 'running' };
+  // A loop, not Object.fromEntries over pairs: 100,000 rows in a few milliseconds.
+  const states: Record<number, RowState> = {};
+  for (const row of rows) states[row] = { status: 'pending' };
+  return { id, createdAt: now, mailbox, rows, states, status: 'running' };
 }
 
 /** The identity of a row's message in Exchange, stable across reloads and retries. */
@@ -102,14 +116,25 @@ export interface LedgerTotals {
   remaining: number;
 }
 
-export function totals(ledger: CampaignLedger): LedgerTotals {
+export function totals(ledger: Pick<CampaignLedger, 'rows' | 'states'>): LedgerTotals {
   const counts = { total: ledger.rows.length, sent: 0, failed: 0, cancelled: 0, remaining: 0 };
-  for (const row of ledger.rows) {
-    const state = ledger.states[row] ?? { status: 'pending' };
-    if (state.status === 'sent') counts.sent++;
-    else if (state.status === 'failed') counts.failed++;
-    else if (state.status === 'cancelled') counts.cancelled++;
-    else counts.remaining++;
-  }
+  for (const row of ledger.rows) counts[tallyOf(ledger.states[row])]++;
   return counts;
+}
+
+function tallyOf(state: RowState | undefined): 'sent' | 'failed' | 'cancelled' | 'remaining' {
+  const status = state?.status;
+  return status === 'sent' || status === 'failed' || status === 'cancelled' ? status : 'remaining';
+}
+
+/**
+ * Keeps `counts` right when a row goes from `before` to `after`: totals are counted once, then
+ * kept (a recount per change is O(rows) per row, O(rows²) per campaign).
+ */
+export function retally(counts: LedgerTotals, before: RowState | undefined, after: RowState | undefined): void {
+  const from = tallyOf(before);
+  const to = tallyOf(after);
+  if (from === to) return;
+  counts[from]--;
+  counts[to]++;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { campaignReport, reportCounts } from './campaignReport.js';
-import type { CampaignDefinition } from './campaignStore.js';
+import { CampaignReport } from './campaignReport.js';
+import type { CampaignDefinition } from './campaignRecords.js';
 import { definitionPlan } from './definitionMessages.js';
 
 describe('campaignReport', () => {
@@ -30,14 +30,15 @@ describe('campaignReport', () => {
     };
     const plan = definitionPlan(definition);
     const ledger = {
-      rows: plan.messages.map((m) => m.row),
+      rows: plan.messages.rows(),
       states: {
         2: { status: 'sent', at: 1 },
         6: { status: 'failed', reason: 'rejected', message: 'Recipient rejected.' },
         7: { status: 'cancelled' },
       } as const,
     };
-    const lines = campaignReport({ rows: definition.rows, emailColumn: 'Email', ledger, messages: new Map(plan.messages.map((m) => [m.row, m])), excluded: plan.excluded });
+    const report = new CampaignReport({ rows: definition.rows, emailColumn: 'Email', ledger, messages: plan.messages, excluded: plan.excluded });
+    const lines = report.lines(0, 100);
     expect(lines.map((l) => [l.row, l.to, l.status, l.failure?.reason ?? l.skipped?.kind ?? null])).toEqual([
       [2, 'ann@contoso.com', 'sent', null],
       [3, 'not-an-address', 'skipped', 'invalid_address'],
@@ -48,7 +49,10 @@ describe('campaignReport', () => {
       [8, 'eve@contoso.com', 'skipped', 'excluded_by_sender'],
       [9, '', 'skipped', 'missing_address'],
     ]);
-    expect(lines[0]?.subject).toBe('Hi Ann');
-    expect(reportCounts(lines)).toEqual({ total: 8, sent: 1, failed: 1, cancelled: 1, pending: 0, skipped: 5 });
+    // The subject is rendered only when asked for (the export).
+    expect(lines[0]?.subject).toBe('');
+    expect(report.line(0, { subject: true }).subject).toBe('Hi Ann');
+    expect(report.lines(6, 50).map((l) => l.row)).toEqual([8, 9]);
+    expect(report.counts()).toEqual({ total: 8, sent: 1, failed: 1, cancelled: 1, pending: 0, skipped: 5 });
   });
 });

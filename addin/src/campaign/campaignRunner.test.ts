@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { GraphRequestError } from '../graph/graphMailClient.js';
 import { newLedger, type CampaignLedger } from './campaign.js';
 import { SendLog } from './sendLog.js';
-import { memoryStore } from '../storage/keyValueStore.js';
 import { runCampaign, type GraphOperations, type RunProgress } from './campaignRunner.js';
 import type { OutgoingMessage } from './outgoingMessage.js';
 
@@ -93,6 +92,50 @@ describe('runCampaign', () => {
     expect(ledger.status).toBe('finished');
     expect(fake.sent).toHaveLength(12);
     expect(fake.peak()).toBe(4);
+  });
+
+  it('with storage that answers later, sends no request before the write that goes ahead of it is stored', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time);
+    // The storage, as IndexedDB: a write is stored a task after it was asked for.
+    const stored = new Map<number, string>();
+    const save = (ledger: CampaignLedger, row?: number) => {
+      const status = row === undefined ? undefined : ledger.states[row]?.status;
+      return new Promise<void>((resolve) =>
+        setTimeout(() => {
+          if (row !== undefined && status) stored.set(row, status);
+          resolve();
+        }, 0),
+      );
+    };
+    const seen: string[] = [];
+    const markerRow = (marker: string) => Number(marker.split(':')[1]);
+    const graph: GraphOperations = {
+      ...fake.graph,
+      createDraft: (message) => {
+        seen.push(`create ${stored.get(markerRow(message.singleValueExtendedProperties?.[0]?.value ?? ''))}`);
+        return fake.graph.createDraft(message);
+      },
+      sendDraft: (id, options) => {
+        seen.push(`send ${stored.get(markerRow(fake.drafts.get(id) ?? ''))}`);
+        return fake.graph.sendDraft(id, options);
+      },
+    };
+    const ledger = await run(newLedger('c', rows, null, 0), graph, time, { save });
+    expect(ledger.status).toBe('finished');
+    // Each draft was created with "creating" stored, and each send left with "sending" stored.
+    expect(seen.sort()).toEqual([...rows.map(() => 'create creating'), ...rows.map(() => 'send sending')]);
+    expect([...stored.values()]).toEqual(['sent', 'sent', 'sent']);
+  });
+
+  it('stops when a write cannot be stored, and the request it went ahead of never leaves', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time);
+    // Another pane took the campaign: the write of row 3's "sending" is refused.
+    const save = (ledger: CampaignLedger, row?: number) =>
+      row === 3 && ledger.states[3]?.status === 'sending' ? Promise.reject(new Error('Another Outmerge pane is sending this campaign now.')) : Promise.resolve();
+    await expect(run(newLedger('c', rows, null, 0), fake.graph, time, { save, concurrency: 1 })).rejects.toThrow('Another Outmerge pane');
+    expect(fake.sent.map((s) => s.marker)).toEqual(['c:2']);
   });
 
   it('waits for Retry-After on 429 before any worker continues', async () => {
@@ -242,7 +285,7 @@ describe('runCampaign', () => {
   it('splits a campaign over days when the 24-hour budget is spent, and goes on by itself when it frees', async () => {
     const time = virtualTime();
     const fake = fakeGraph(time);
-    const log = new SendLog(memoryStore(), 2);
+    const log = new SendLog(null, 2);
     const many = [2, 3, 4, 5, 6];
     const all = new Map<number, OutgoingMessage>(many.map((row) => [row, { row, to: `u${row}@contoso.com`, cc: [], bcc: [], attachments: [], subject: 's', html: 'h' }]));
     const options = { graph: fake.graph, ratePerMinute: 30, save: () => {}, now: time.now, sleep: time.sleep, budget: log, onSent: (n: number, at: number) => log.record(n, at) };
@@ -267,7 +310,7 @@ describe('runCampaign', () => {
   it('counts CC and BCC in the budget and keeps a message whole', async () => {
     const time = virtualTime();
     const fake = fakeGraph(time);
-    const log = new SendLog(memoryStore(), 3);
+    const log = new SendLog(null, 3);
     const all = new Map<number, OutgoingMessage>([
       [2, { row: 2, to: 'a@contoso.com', cc: ['b@contoso.com'], bcc: [], attachments: [], subject: 's', html: 'h' }],
       [3, { row: 3, to: 'c@contoso.com', cc: ['d@contoso.com'], bcc: ['e@contoso.com'], attachments: [], subject: 's', html: 'h' }],
@@ -281,7 +324,7 @@ describe('runCampaign', () => {
   it('keeps the draft and waits when a consumer mailbox refuses for the day although the log showed room', async () => {
     const time = virtualTime();
     const fake = fakeGraph(time, { send: (n) => { if (n === 2) throw new GraphRequestError('forbidden', 403, 'ErrorMessageSubmissionBlocked', 'limit'); } });
-    const log = new SendLog(memoryStore());
+    const log = new SendLog(null);
     const ledger = await run(newLedger('c', rows, null, 0), fake.graph, time, { concurrency: 1, budget: log, onSent: (n, at) => log.record(n, at) });
     expect(ledger.status).toBe('waiting');
     expect(ledger.states[3]).toMatchObject({ status: 'drafted' });
@@ -297,7 +340,7 @@ describe('runCampaign', () => {
     const fake = fakeGraph(time);
     const controller = new AbortController();
     controller.abort();
-    const ledger = await run(newLedger('c', rows, null, 0), fake.graph, time, { signal: controller.signal, budget: new SendLog(memoryStore()) });
+    const ledger = await run(newLedger('c', rows, null, 0), fake.graph, time, { signal: controller.signal, budget: new SendLog(null) });
     expect(ledger.status).toBe('paused');
     expect(ledger.resumeAt).toBeNull();
   });
@@ -352,5 +395,73 @@ describe('runCampaign', () => {
     expect(done.states[2]?.status).toBe('sent');
     expect(fake.sentFiles.get('c:2')).toEqual(['film.mp4']);
     expect(fake.drafts.size).toBe(0);
+  });
+
+  it('gives each message of a scheduled campaign its deferred send time and keeps the held id, taking nothing from the budget now', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time);
+    const properties = new Map<string, Array<{ id: string; value: string }>>();
+    const graph: GraphOperations = {
+      ...fake.graph,
+      createDraft: async (message) => {
+        const id = await fake.graph.createDraft(message);
+        properties.set(message.singleValueExtendedProperties?.[0]?.value ?? '', message.singleValueExtendedProperties ?? []);
+        return id;
+      },
+    };
+    const log = new SendLog(null, 1);
+    const day = 24 * 3600_000;
+    const deferred = new Map([
+      [2, day + 1500],
+      [3, day + 3000],
+      [4, 2 * day],
+    ]);
+    const ledger = await run(newLedger('c', rows, null, 0), graph, time, { concurrency: 1, deferredAt: (row) => deferred.get(row) ?? null, onSent: (n, at) => log.record(n, at) });
+    expect(ledger.status).toBe('finished');
+    // Whole seconds, as the property holds them; the held draft's id kept for a cancel.
+    expect(rows.map((row) => ledger.states[row])).toEqual([
+      { status: 'sent', at: day + 1000, heldId: 'd1' },
+      { status: 'sent', at: day + 3000, heldId: 'd2' },
+      { status: 'sent', at: 2 * day, heldId: 'd3' },
+    ]);
+    expect(properties.get('c:3')).toEqual([
+      { id: 'String {4c0f8e2a-8d9b-4e4b-9c3f-6b1e2d7a5f10} Name OutmergeRowId', value: 'c:3' },
+      { id: 'String {4c0f8e2a-8d9b-4e4b-9c3f-6b1e2d7a5f10} Name OutmergeCampaignId', value: 'c' },
+      { id: 'SystemTime 0x3FEF', value: '1970-01-02T00:00:03Z' },
+    ]);
+    // Held messages count when they go out, which the schedule already planned: not in today's log.
+    expect(log.usedInLastDay(time.now())).toBe(0);
+  });
+
+  it('sends a scheduled row whose time has passed as an ordinary one (Exchange sends it at once)', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time);
+    const ledger = await run(newLedger('c', [2], null, 0), fake.graph, time, { deferredAt: () => 0 });
+    expect(ledger.states[2]).toEqual({ status: 'sent', at: 0 });
+  });
+
+  it('takes a scheduled row whose time has passed from the budget (a hand-over resumed late), but not one Exchange keeps for later', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time);
+    const log = new SendLog(null, 2);
+    const many = [2, 3, 4, 5, 6];
+    const all = new Map<number, OutgoingMessage>(many.map((row) => [row, { row, to: `u${row}@contoso.com`, cc: [], bcc: [], attachments: [], subject: 's', html: 'h' }]));
+    const day = 24 * 3600_000;
+    // Rows 2–4 were due already; rows 5 and 6 are kept by Exchange for tomorrow.
+    const deferredAt = (row: number) => (row <= 4 ? 0 : 2 * day);
+    const options = { graph: fake.graph, ratePerMinute: 30, save: () => {}, now: time.now, sleep: time.sleep, budget: log, onSent: (n: number, at: number) => log.record(n, at), deferredAt, concurrency: 1 };
+    const first = await runCampaign(newLedger('c', many, null, 0), all, options);
+    // The budget is spent by the rows due: the campaign waits, rows in their order.
+    expect(first.status).toBe('waiting');
+    expect(many.map((row) => first.states[row]?.status)).toEqual(['sent', 'sent', 'pending', 'pending', 'pending']);
+    await time.sleep(first.resumeAt! - time.now());
+    const second = await runCampaign(first, all, options);
+    expect(second.status).toBe('finished');
+    // Rows 5 and 6 are kept by Exchange for their time and took nothing from today's budget.
+    expect([second.states[5], second.states[6]]).toEqual([
+      { status: 'sent', at: 2 * day, heldId: expect.any(String) },
+      { status: 'sent', at: 2 * day, heldId: expect.any(String) },
+    ]);
+    expect(log.usedInLastDay(time.now())).toBe(1);
   });
 });

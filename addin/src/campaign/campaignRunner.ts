@@ -4,8 +4,10 @@
  * configured pace at first, then the mailbox's limit as its refusals show it, never above the
  * configured maximum); a 429 pauses every worker until its Retry-After; transient errors back off. Each row's message is created as
  * a draft in the user's own mailbox carrying the row's marker (and, for a shared mailbox, `from`
- * set to it: Microsoft's recipe), then the draft is sent. The ledger is saved before and after
- * every request, so a run stopped at any point (pause, closed pane, crash) resumes correctly.
+ * set to it: Microsoft's recipe), then the draft is sent. Every change of a row is saved, and no
+ * request leaves before the saves made ahead of it are stored (write-ahead), so a run stopped at any
+ * point (pause, closed pane, crash) resumes correctly. A change costs the same whatever the size of
+ * the campaign: only the changed row is saved, and the totals are kept, not recounted.
  *
  * What Exchange does that the runner must live with (docs/microsoft-behaviour.md):
  * - a send answered 202 is moved from Drafts to Sent Items later, by transport. After an ambiguous
@@ -19,14 +21,19 @@
  * - the 24-hour recipient limit comes back as non-delivery reports in the Inbox, not as errors:
  *   the runner reads them between rows, marks the rows they name, waits for a day (5.1.90) or
  *   blocks until IT releases the sender (5.1.8);
- * - the budget counts what Sent Items show (other devices, other apps), read before and during the run.
+ * - the budget counts what Sent Items show (other devices, other apps), read before and during the run;
+ * - a scheduled campaign's messages carry PidTagDeferredSendTime (`deferredAt`): Exchange accepts
+ *   the send (202) and keeps the message in Drafts under the same id until then, so the row is
+ *   `sent` with that time and its `heldId` (what a cancel deletes), and takes nothing from today's
+ *   budget (schedule.ts placed the times within it); a row whose time has already passed goes at
+ *   once and takes from the budget like any other.
  */
-import { ROW_MARKER_PROPERTY_ID } from '../../../shared/src/api/graphMarker.js';
+import { CAMPAIGN_MARKER_PROPERTY_ID, DEFERRED_SEND_TIME_PROPERTY_ID, deferredSendTimeValue, ROW_MARKER_PROPERTY_ID } from '../../../shared/src/api/graphMarker.js';
 import { GraphRequestError, type GraphFileAttachment, type GraphMailClient, type GraphMessage } from '../graph/graphMailClient.js';
 import { base64ToBytes, deliveryPlan, needsFollowUpRequests, type DeliveryPlan } from './attachmentDelivery.js';
-import { isSettled, rowMarker, totals, type BlockReason, type CampaignLedger, type FailureReason, type LedgerTotals, type RowState } from './campaign.js';
+import { isSettled, retally, rowMarker, totals, type BlockReason, type CampaignLedger, type FailureReason, type LedgerTotals, type RowState } from './campaign.js';
 import type { DeliveryReport, MailboxHealth } from './deliveryReports.js';
-import { recipientsOf, type OutgoingMessage } from './outgoingMessage.js';
+import { recipientsOf, type MessageSource, type OutgoingMessage } from './outgoingMessage.js';
 import { SendPacer, type SendSlot } from './sendPacer.js';
 
 export type GraphOperations = Pick<GraphMailClient, 'createDraft' | 'sendDraft' | 'findByMarker' | 'deleteMessage' | 'addAttachment' | 'uploadAttachment'>;
@@ -53,11 +60,21 @@ export interface RunOptions {
   maxRatePerMinute?: number;
   /** The window of the mailbox's message rate limit (a minute in Exchange Online). */
   rateWindowMs?: number;
-  /** Called after every state change; must persist the ledger. */
-  save: (ledger: CampaignLedger) => void;
+  /**
+   * Called after every change, with the row whose state changed (none: the campaign's own fields,
+   * status, wait, block, reports seen); must persist that change. A returned promise is a write
+   * under way: no Graph request leaves before it is stored, and its failure stops the run.
+   */
+  save: (ledger: CampaignLedger, changedRow?: number) => void | Promise<void>;
   signal?: AbortSignal;
   onProgress?: (progress: RunProgress) => void;
   onSent?: (recipients: number, at: number) => void;
+  /**
+   * A scheduled campaign: each row's deferred send time (PidTagDeferredSendTime). Exchange holds
+   * the message until then; the times already keep the 24-hour budget (schedule.ts), so a row
+   * held for later takes nothing from `budget`; a row whose time has passed takes from it.
+   */
+  deferredAt?: (row: number) => number | null;
   /** With a budget, a campaign that needs more than is left goes out over days (status "waiting"). */
   budget?: RecipientBudget;
   /** The mailbox's non-delivery reports, read between rows. */
@@ -131,7 +148,30 @@ function pending(attempts: number): RowState {
   return attempts > 0 ? { status: 'pending', attempts } : { status: 'pending' };
 }
 
-export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<number, OutgoingMessage>, options: RunOptions): Promise<CampaignLedger> {
+/** Graph operations that first wait for `written()`: the ledger's state goes ahead of every request. */
+function writeAhead(graph: GraphOperations, written: () => Promise<unknown>): GraphOperations {
+  return {
+    createDraft: async (...args) => (await written(), graph.createDraft(...args)),
+    sendDraft: async (...args) => (await written(), graph.sendDraft(...args)),
+    findByMarker: async (...args) => (await written(), graph.findByMarker(...args)),
+    deleteMessage: async (...args) => (await written(), graph.deleteMessage(...args)),
+    addAttachment: async (...args) => (await written(), graph.addAttachment(...args)),
+    uploadAttachment: async (...args) => (await written(), graph.uploadAttachment(...args)),
+  };
+}
+
+export async function runCampaign(ledger: CampaignLedger, messages: MessageSource, runOptions: RunOptions): Promise<CampaignLedger> {
+  /** Saves still being written; a failed one stays failed, and so stops every request after it. */
+  let writes: Promise<unknown> = Promise.resolve();
+  const options: RunOptions = { ...runOptions, graph: writeAhead(runOptions.graph, () => writes) };
+  const persist = (row?: number) => {
+    const written = options.save(ledger, row);
+    if (!written) return;
+    written.catch(() => undefined);
+    writes = Promise.all([writes, written]);
+    writes.catch(() => undefined);
+  };
+  const counts = totals(ledger);
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? abortableSleep;
   const pacer = new SendPacer({
@@ -151,13 +191,13 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
   let lastCheck = Number.NEGATIVE_INFINITY;
 
   const report = () => {
-    const counts = totals(ledger);
     const throttledUntil = pacer.throttledUntil;
     options.onProgress?.({ ...counts, throttledUntil: throttledUntil > now() ? throttledUntil : null, estimatedRemainingMs: counts.remaining * pacer.intervalMs() });
   };
   const set = (row: number, state: RowState) => {
+    retally(counts, ledger.states[row], state);
     ledger.states[row] = state;
-    options.save(ledger);
+    persist(row);
     report();
   };
   const stopped = () => halted || blocked !== null || options.signal?.aborted === true;
@@ -300,13 +340,15 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
     for (const report of reports) {
       for (const row of ledger.rows) {
         const state = ledger.states[row];
-        const message = messages.get(row);
-        if (state?.status !== 'sent' || !message || !report.addresses.includes(message.to.toLowerCase())) continue;
+        if (state?.status !== 'sent') continue;
+        // The address only: no message is rendered to be compared.
+        const message = messages.envelope ? messages.envelope(row) : messages.get(row);
+        if (!message || !report.addresses.includes(message.to.toLowerCase())) continue;
         set(row, { status: 'failed', reason: report.kind, message: report.kind === 'daily_limit' ? 'Exchange returned it: the mailbox reached its 24-hour recipient limit (5.1.90).' : 'Exchange returned it: the sender is restricted from sending (5.1.8).' });
       }
     }
     ledger.reportsSeen = [...(ledger.reportsSeen ?? []), ...reports.map((r) => r.id)].slice(-500);
-    options.save(ledger);
+    persist();
     if (reports.some((r) => r.kind === 'sender_restricted')) throw new Blocked('sender_restricted', 'Exchange restricted this sender (5.1.8): an administrator must release them before more mail can go out.');
     // Exchange restricts the sender "until the following day".
     throw new BudgetSpent(now() + DAY_MS, 0);
@@ -348,9 +390,19 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
     bccRecipients: message.bcc.map((address) => ({ emailAddress: { address } })),
     // Microsoft's recipe for a shared mailbox: the draft stays in the user's mailbox, `from` names the shared one.
     ...(sendAs ? { from: { emailAddress: { address: sendAs } } } : {}),
-    singleValueExtendedProperties: [{ id: ROW_MARKER_PROPERTY_ID, value: rowMarker(ledger, message.row) }],
+    singleValueExtendedProperties: [
+      { id: ROW_MARKER_PROPERTY_ID, value: rowMarker(ledger, message.row) },
+      // Every message of the campaign under one value: a scheduled campaign's held messages are listed by it.
+      { id: CAMPAIGN_MARKER_PROPERTY_ID, value: ledger.id },
+      ...deferredProperty(message.row),
+    ],
     ...(files.inline.length > 0 ? { attachments: files.inline } : {}),
   });
+
+  const deferredProperty = (row: number) => {
+    const at = options.deferredAt?.(row) ?? null;
+    return at === null ? [] : [{ id: DEFERRED_SEND_TIME_PROPERTY_ID, value: deferredSendTimeValue(at) }];
+  };
 
   /** The files that did not fit in the draft's own request. A failure leaves the draft half-made. */
   const completeDraft = async (draftId: string, files: DeliveryPlan): Promise<void> => {
@@ -417,7 +469,11 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
     const recipients = recipientsOf(message);
     // A row whose message may already be with Exchange needs no budget to be looked up.
     const state = ledger.states[row]?.status ?? 'pending';
-    const needsBudget = state === 'pending' || state === 'creating' || state === 'drafted';
+    // A scheduled row Exchange will keep for later counts when it goes out (schedule.ts placed it);
+    // one whose time has passed (the hand-over fell behind, or resumed late) goes at once, from today's budget.
+    const deferred = options.deferredAt?.(row) ?? null;
+    const heldLater = deferred !== null && Math.floor(deferred / 1000) * 1000 > now();
+    const needsBudget = (state === 'pending' || state === 'creating' || state === 'drafted') && !heldLater;
     if (needsBudget) {
       await check();
       await reserve(recipients);
@@ -502,8 +558,16 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
         try {
           await call(() => options.graph.sendDraft(state.draftId, { sendAs }), true, () => set(row, { status: 'sending', draftId: state.draftId }));
           const at = now();
-          set(row, { status: 'sent', at });
-          options.onSent?.(recipients, at);
+          // The property's whole seconds: what Exchange holds the message until.
+          const deferred = options.deferredAt?.(row) ?? null;
+          const held = deferred === null ? null : Math.floor(deferred / 1000) * 1000;
+          if (held !== null && held > at) {
+            // Held in Drafts under the same id until its time: kept so that a cancel can delete it.
+            set(row, { status: 'sent', at: held, heldId: state.draftId });
+          } else {
+            set(row, { status: 'sent', at });
+            options.onSent?.(recipients, at);
+          }
         } catch (error) {
           if (error instanceof Interrupted) throw error;
           if (error instanceof GraphRequestError && error.code === 'ErrorMessageSubmissionBlocked') {
@@ -563,7 +627,7 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
   ledger.status = 'running';
   ledger.resumeAt = null;
   ledger.blocked = null;
-  options.save(ledger);
+  persist();
   report();
   let crash: unknown = null;
   try {
@@ -597,8 +661,12 @@ export async function runCampaign(ledger: CampaignLedger, messages: ReadonlyMap<
   ledger.blocked = block && !finished ? { reason: block.reason, message: block.message } : null;
   // Rows that were under way when the budget ran out are in the log now: ask it again.
   ledger.resumeAt = waiting ? Math.max(waitUntil, options.budget?.availableAt(waitNeeded, now()) ?? 0) : null;
-  options.save(ledger);
+  persist();
   report();
+  // The run ends once its writes are stored; one that could not be (another pane holds the campaign) is the run's error.
+  await writes.catch((error: unknown) => {
+    crash ??= error;
+  });
   if (crash) throw crash;
   return ledger;
 }

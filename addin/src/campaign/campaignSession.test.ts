@@ -1,17 +1,20 @@
 /**
  * Two panes on one browser storage (two compose windows, two tabs), on virtual time: exactly one
  * runs a campaign, the other follows it read-only and takes over when the first closes; Stop
- * stops; a retry keeps each row's identity. The storage and the lock are the production ones
- * (the lease path, which is what a host without Web Locks uses); Exchange is MemoryMailbox.
+ * stops; a retry keeps each row's identity. The lock is the production one (the lease path, which
+ * is what a host without Web Locks uses); the campaign records are MemoryCampaignRecords (the
+ * pane's IndexedDB records are tested in Chromium: tests/e2e/campaignRecords.test.ts); Exchange is
+ * MemoryMailbox.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GraphRequestError } from '../graph/graphMailClient.js';
 import { memoryStore, type KeyValueStore } from '../storage/keyValueStore.js';
-import { rowMarker } from './campaign.js';
-import { CampaignSession } from './campaignSession.js';
-import { CampaignStore, type CampaignDefinition } from './campaignStore.js';
+import { newLedger, rowMarker } from './campaign.js';
+import { ledgerFields, MemoryCampaignRecords, type CampaignDefinition } from './campaignRecords.js';
+import { CampaignSession, filesStillNeeded, picturesStillShown } from './campaignSession.js';
 import { definitionPlan } from './definitionMessages.js';
 import { createRunnerLock } from './runnerLock.js';
+import { deferredTimes } from './schedule.js';
 import { SendLog } from './sendLog.js';
 import { MemoryMailbox } from './testing/memoryMailbox.js';
 
@@ -39,13 +42,21 @@ function definition(rows: number, extra: Partial<CampaignDefinition> = {}): Camp
   };
 }
 
+/** One browser profile: the storage the runner's lease is in, and the campaign records (IndexedDB in the pane). */
+interface Device {
+  store: KeyValueStore;
+  records: MemoryCampaignRecords;
+}
+
+const device = (): Device => ({ store: memoryStore(), records: new MemoryCampaignRecords() });
+
 /** `files`: the attachments of the message this pane sits in (a compose window of its own); none unless given. */
-function openPane(store: KeyValueStore, mailbox: MemoryMailbox, ratePerMinute = 600, dailyRecipients?: number, files?: ReadonlySet<string>) {
+function openPane({ store, records }: Device, mailbox: MemoryMailbox, ratePerMinute = 600, dailyRecipients?: number, files?: ReadonlySet<string>) {
   const graph = mailbox.client();
   const session = new CampaignSession({
-    store,
+    records: records.open(),
     lock: createRunnerLock({ store, locks: null }),
-    sendLog: new SendLog(store, dailyRecipients),
+    sendLog: new SendLog(records.sendLogRecords(), dailyRecipients),
     ratePerMinute,
     attachment: (_definition, name) =>
       files?.has(name) ? Promise.resolve({ '@odata.type': '#microsoft.graph.fileAttachment', name, contentType: 'application/pdf', contentBytes: 'JVBERi0=' }) : Promise.reject(new Error(`${name} is not attached to this message.`)),
@@ -60,7 +71,7 @@ function openPane(store: KeyValueStore, mailbox: MemoryMailbox, ratePerMinute = 
 /** Starts a campaign and lets the pane take it (the lease is read back after a pause). */
 async function start(pane: ReturnType<typeof openPane>, def: CampaignDefinition) {
   const plan = definitionPlan(def);
-  void pane.session.start(def, new Map(plan.messages.map((m) => [m.row, m])), plan.excluded, null);
+  void pane.session.start(def, plan.messages, plan.excluded, null);
   await vi.advanceTimersByTimeAsync(200);
 }
 
@@ -87,7 +98,7 @@ const once = (mailbox: MemoryMailbox) => {
 
 describe('a campaign in two panes', () => {
   it('is run by one pane only; the other shows its progress read-only', async () => {
-    const store = memoryStore();
+    const store = device();
     const mailbox = new MemoryMailbox();
     // A send a second: the runner writes the ledger seldom, and the other pane has every chance to step in.
     const first = openPane(store, mailbox, 60);
@@ -110,7 +121,7 @@ describe('a campaign in two panes', () => {
   });
 
   it('is taken over by the other pane when the runner pane closes, each row once', async () => {
-    const store = memoryStore();
+    const store = device();
     const mailbox = new MemoryMailbox();
     const first = openPane(store, mailbox);
     const second = openPane(store, mailbox);
@@ -125,8 +136,43 @@ describe('a campaign in two panes', () => {
     expect(second.graph.calls.sendDraft).toBeGreaterThan(0);
   });
 
+  it('a scheduled campaign taken over after a reload gives every row the same time, sends each once, and is cancelled by deleting what Exchange keeps', async () => {
+    const store = device();
+    const mailbox = new MemoryMailbox();
+    const first = openPane(store, mailbox);
+    const second = openPane(store, mailbox);
+    const def = definition(20);
+    const plan = definitionPlan(def);
+    const startAt = Date.now() + 3 * 3600_000;
+    const schedule = { startAt, limit: 12, ratePerMinute: 600, counted: [] as Array<[number, number]> };
+    void first.session.start(def, plan.messages, plan.excluded, null, schedule);
+    await until(() => mailbox.accepted.length >= 6);
+    first.session.dispose();
+
+    await until(() => second.session.current()?.ledger.status === 'finished');
+    expect(mailbox.accepted).toHaveLength(20);
+    expect([...once(mailbox).values()].every((count) => count === 1)).toBe(true);
+    // Both panes computed the same times from the kept schedule: 12 on the first day, 8 the next.
+    const expected = deferredTimes(Array(20).fill(1), schedule).map((at) => Math.floor(at / 1000) * 1000);
+    const ledger = second.session.current()!.ledger;
+    const held = ledger.rows.filter((row) => {
+      const state = ledger.states[row];
+      return state?.status === 'sent' && state.heldId !== undefined;
+    });
+    // A row the first pane left "sending" is settled by looking it up (this fake shows it in Sent Items at once), never sent again.
+    expect(held.length).toBeGreaterThanOrEqual(16);
+    for (const row of held) expect(ledger.states[row]).toMatchObject({ status: 'sent', at: expected[ledger.rows.indexOf(row)] });
+    expect(ledger.rows.every((row) => ledger.states[row]?.status === 'sent')).toBe(true);
+
+    await drive(second.session.cancelScheduled());
+    const cancelled = second.session.current()!.ledger;
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.rows.filter((row) => cancelled.states[row]?.status === 'cancelled')).toEqual(held);
+    expect(mailbox.sentItems()).toHaveLength(20 - held.length);
+  });
+
   it('is not carried on by a pane in another message, which lacks its files: it waits, and goes on in the pane whose message holds them', async () => {
-    const store = memoryStore();
+    const store = device();
     const mailbox = new MemoryMailbox();
     const catalogue = new Set(['catalogue.pdf']);
     // The campaign's message holds the catalogue; the second compose window is another message.
@@ -159,12 +205,13 @@ describe('a campaign in two panes', () => {
   });
 
   it('a pane opened later while a campaign runs follows it, and cannot start another', async () => {
-    const store = memoryStore();
+    const store = device();
     const mailbox = new MemoryMailbox();
     const first = openPane(store, mailbox);
     await start(first, definition(10));
     const late = openPane(store, mailbox);
-    expect(late.session.current()?.observing).toBe(true);
+    // It reads the records (in a later task, as IndexedDB answers), then shows the campaign.
+    await until(() => late.session.current()?.observing === true);
     await start(late, definition(3));
     expect(late.session.current()).toMatchObject({ notice: 'busy', observing: true });
     await until(() => first.session.current()?.ledger.status === 'finished');
@@ -174,7 +221,7 @@ describe('a campaign in two panes', () => {
 
 describe('Stop sending', () => {
   it('cancels what was not handed to Exchange, removes its drafts, ends the campaign, and a new one can start at once', async () => {
-    const store = memoryStore();
+    const store = device();
     const mailbox = new MemoryMailbox();
     const pane = openPane(store, mailbox);
     const def = definition(20);
@@ -201,7 +248,7 @@ describe('Stop sending', () => {
   });
 
   it('settles a row whose send may have reached Exchange by looking it up, never by sending it again', async () => {
-    const store = memoryStore();
+    const store = device();
     // Exchange accepts the send, the answer is lost, and the message reaches Sent Items 5 s later.
     const mailbox = new MemoryMailbox({ moveDelayMs: 5_000 });
     mailbox.fail({ operation: 'sendDraft', error: new GraphRequestError('ambiguous', 504, 'GatewayTimeout', 'The gateway did not receive a timely response.'), after: true });
@@ -216,7 +263,7 @@ describe('Stop sending', () => {
   });
 
   it('stops a paused campaign too', async () => {
-    const store = memoryStore();
+    const store = device();
     const mailbox = new MemoryMailbox();
     const pane = openPane(store, mailbox);
     await start(pane, definition(10));
@@ -230,7 +277,7 @@ describe('Stop sending', () => {
   });
 
   it('stops a campaign waiting for the 24-hour budget: the rest never goes, even when the budget frees', async () => {
-    const store = memoryStore();
+    const store = device();
     const mailbox = new MemoryMailbox();
     const pane = openPane(store, mailbox, 600, 3);
     await start(pane, definition(5));
@@ -246,7 +293,7 @@ describe('Stop sending', () => {
 
 describe('Retry failed rows', () => {
   it('keeps each row its marker: a row that in fact went out is found in Sent Items, not sent again', async () => {
-    const store = memoryStore();
+    const store = device();
     const mailbox = new MemoryMailbox();
     const pane = openPane(store, mailbox);
     const def = definition(3);
@@ -255,11 +302,10 @@ describe('Retry failed rows', () => {
     expect(mailbox.accepted).toHaveLength(3);
 
     // Row 3's send was in fact accepted, but the pane could not tell and reported it failed.
-    const campaigns = new CampaignStore(store);
-    const ledger = campaigns.ledger(def.id)!;
-    ledger.states[3] = { status: 'failed', reason: 'unknown_outcome', message: 'The message is neither in Drafts nor in Sent Items.' };
-    campaigns.saveLedger(ledger);
-    await vi.advanceTimersByTimeAsync(0);
+    const records = store.records.open();
+    const ledger = pane.session.current()!.ledger;
+    await drive(records.write(def.id, { fields: ledgerFields(ledger), states: [[3, { status: 'failed', reason: 'unknown_outcome', message: 'The message is neither in Drafts nor in Sent Items.' }]] }));
+    await until(() => pane.session.current()?.ledger.states[3]?.status === 'failed');
 
     await drive(pane.session.retryFailed());
     expect(pane.session.current()?.ledger.states[3]).toMatchObject({ status: 'sent' });
@@ -268,7 +314,7 @@ describe('Retry failed rows', () => {
   });
 
   it('reuses the draft a refused send left, under the same marker', async () => {
-    const store = memoryStore();
+    const store = device();
     let refuse = true;
     const mailbox = new MemoryMailbox({
       // A refusal of this one message (a right missing for everyone would block the whole campaign instead).
@@ -287,5 +333,98 @@ describe('Retry failed rows', () => {
     expect(pane.graph.calls.createDraft).toBe(creates);
     expect(mailbox.sentItems()).toHaveLength(3);
     expect(new Set(mailbox.sentItems().map((m) => m.marker)).size).toBe(3);
+  });
+});
+
+describe('what a row costs the pane', () => {
+  it('writes each change of a row as that row alone (never the whole ledger), and hands the view to the UI a few times a second', async () => {
+    const { store, records } = device();
+    const mailbox = new MemoryMailbox();
+    const kept = records.open();
+    let writes = 0;
+    let statesWritten = 0;
+    const counting = {
+      ...kept,
+      write: (id: string, change: Parameters<typeof kept.write>[1]) => {
+        writes++;
+        statesWritten += change.states.length;
+        return kept.write(id, change);
+      },
+    };
+    const session = new CampaignSession({
+      records: counting,
+      lock: createRunnerLock({ store, locks: null }),
+      sendLog: new SendLog(records.sendLogRecords()),
+      ratePerMinute: 6_000,
+      attachment: () => Promise.reject(new Error('no files')),
+      inlineImage: () => Promise.reject(new Error('no pictures')),
+    });
+    session.setGraph(mailbox.client());
+    let views = 0;
+    session.subscribe(() => views++);
+    const rows = 200;
+    const def = definition(rows);
+    const plan = definitionPlan(def);
+    const started = Date.now();
+    void session.start(def, plan.messages, plan.excluded, null);
+    await until(() => session.current()?.ledger.status === 'finished');
+    const tookMs = Date.now() - started;
+    expect(session.current()?.progress.sent).toBe(rows);
+    // Four changes a row (creating, drafted, sending, sent), each written once: never the whole ledger again.
+    expect(statesWritten).toBeLessThanOrEqual(4 * rows);
+    // A write carries the changes made while the one before was under way: never more writes than changes.
+    expect(writes).toBeLessThanOrEqual(4 * rows + 2);
+    // Progress reaches the UI at most every 250 ms, plus the changes of status (start, end).
+    expect(views).toBeLessThanOrEqual(tookMs / 250 + 6);
+    session.dispose();
+  });
+});
+
+describe('the files a campaign still needs', () => {
+  it('names the pictures only rows still to build show: the template says which may, rendering those rows tells', async () => {
+    vi.useRealTimers();
+    const def = definition(3, {
+      columns: ['Name', 'Email', 'Vip'],
+      bodyHtml: '<p>Hello {{Name}}</p>{{#if Vip = "yes"}}<img src="cid:photo-1">{{/if}}',
+      rows: [
+        { Name: 'Ann', Email: 'ann@fabrikam.com', Vip: 'yes' },
+        { Name: 'Ben', Email: 'ben@fabrikam.com', Vip: 'no' },
+        { Name: 'Cat', Email: 'cat@fabrikam.com', Vip: 'no' },
+      ],
+      attachments: [{ id: 'a1', name: 'photo.jpg', size: 2_000, isInline: true, contentId: 'photo-1' }],
+    });
+    const { messages } = definitionPlan(def);
+    const ledger = newLedger(def.id, messages.rows(), null, 0);
+    // Before anything is rendered: the picture the template may show.
+    expect(filesStillNeeded(ledger, messages)).toEqual({ names: [], contentIds: ['photo-1'] });
+    expect(await picturesStillShown(ledger, messages, ['photo-1'])).toEqual(['photo-1']);
+    // Ann's message went: the rows left do not show it, so a pane without the picture can build them.
+    ledger.states[2] = { status: 'sent', at: 1 };
+    expect(await picturesStillShown(ledger, messages, ['photo-1'])).toEqual([]);
+    ledger.states[3] = { status: 'sent', at: 1 };
+    ledger.states[4] = { status: 'drafted', draftId: 'd4' };
+    expect(filesStillNeeded(ledger, messages)).toEqual({ names: [], contentIds: [] });
+  });
+});
+
+describe('a campaign the browser will not keep', () => {
+  it('is not started: the start rejects with the storage error, nothing is sent, and the campaign is free again', async () => {
+    const { store, records } = device();
+    const mailbox = new MemoryMailbox();
+    const kept = records.open();
+    const full = { ...kept, start: () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) };
+    const lock = createRunnerLock({ store, locks: null });
+    const session = new CampaignSession({ records: full, lock, sendLog: new SendLog(null), ratePerMinute: 600, attachment: () => Promise.reject(new Error('no files')), inlineImage: () => Promise.reject(new Error('no pictures')) });
+    session.setGraph(mailbox.client());
+    const def = definition(3);
+    const plan = definitionPlan(def);
+    let outcome: unknown = null;
+    void session.start(def, plan.messages, plan.excluded, null).catch((error: unknown) => (outcome = error));
+    await until(() => outcome !== null);
+    expect(outcome).toMatchObject({ name: 'QuotaExceededError' });
+    expect(mailbox.accepted).toEqual([]);
+    expect(lock.isHeld(def.id)).toBe(false);
+    expect(session.current()).toBeNull();
+    session.dispose();
   });
 });

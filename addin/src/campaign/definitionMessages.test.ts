@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compileTemplate } from '../../../shared/src/merge/mergeTemplate.js';
-import { campaignDefinition, definitionMessages, definitionPlan } from './definitionMessages.js';
-import { planCampaign } from './planCampaign.js';
+import { campaignDefinition, definitionPlan, definitionPlanInSlices } from './definitionMessages.js';
+import { planCampaign, type CampaignPlan } from './planCampaign.js';
+
+/** What a plan sends and says: every message rendered, the findings, the rows left out. */
+const sent = (plan: CampaignPlan) => ({ messages: plan.messages.checked.map((checked) => plan.messages.render(checked)), findings: plan.findings, excluded: plan.excluded, pictures: plan.messages.pictures });
 
 describe('a campaign definition', () => {
   const draft = {
@@ -40,13 +43,16 @@ describe('a campaign definition', () => {
     });
   });
 
-  it('is re-planned exactly as the preview planned it', () => {
+  it('is re-planned exactly as the preview planned it, at once or in slices', async () => {
     const compiled = compileTemplate(draft, list.columns);
     if (!compiled.ok) throw new Error('template');
-    const preview = planCampaign({ template: compiled.template, rows: list.rows, ...mapping, attachments: draft.attachments, excludedRows: new Set([3]), footerHtml: '<div>FOOTER</div>' });
-    expect(definitionPlan(definition)).toEqual(preview);
+    const preview = planCampaign({ template: compiled.template, bodyHtml: draft.bodyHtml, rows: list.rows, ...mapping, attachments: draft.attachments, excludedRows: new Set([3]), footerHtml: '<div>FOOTER</div>' });
+    expect(sent(definitionPlan(definition))).toEqual(sent(preview));
+    expect(sent(await definitionPlanInSlices(definition))).toEqual(sent(preview));
     // Row numbers are the spreadsheet's: row 3 (Bob) was left out by hand.
-    expect([...definitionMessages(definition).keys()]).toEqual([2, 4]);
-    expect(definitionMessages(definition).get(2)).toMatchObject({ cc: ['boss@contoso.com'], attachments: ['price list.pdf'], inline: ['logo'] });
+    const messages = definitionPlan(definition).messages;
+    expect(messages.rows()).toEqual([2, 4]);
+    expect(messages.get(2)).toMatchObject({ cc: ['boss@contoso.com'], attachments: ['price list.pdf'], inline: ['logo'] });
+    expect(messages.get(3)).toBeUndefined();
   });
 });

@@ -5,9 +5,10 @@
  */
 import { compileTemplate, type MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
 import type { DraftAttachment } from '../host/mailHost.js';
-import type { OutgoingMessage } from './outgoingMessage.js';
-import type { CampaignDefinition } from './campaignStore.js';
-import { planCampaign, type CampaignPlan } from './planCampaign.js';
+import type { CampaignDefinition } from './campaignRecords.js';
+import { PlannedMessages, planCampaign, planCampaignInSlices, type CampaignPlan, type PlanInput } from './planCampaign.js';
+import type { SliceOptions } from './slices.js';
+import type { SuppressionReason } from '../inbox/suppressionList.js';
 
 export type CampaignMapping = Pick<CampaignDefinition, 'emailColumn' | 'ccColumn' | 'bccColumn' | 'attachmentColumn'>;
 
@@ -19,18 +20,25 @@ export function campaignDefinition(input: {
   mapping: CampaignMapping;
   excludedRows: ReadonlySet<number>;
   footerHtml: string | null;
+  suppressed?: ReadonlyMap<string, SuppressionReason>;
+  unsubscribeHtml?: string | null;
 }): CampaignDefinition {
   const { draft, list, mapping } = input;
   // Only what sending needs of each attachment: its bytes are read from the draft when it goes.
   const attachments = draft.attachments.map(({ id, name, size, isInline, contentId }) => ({ id, name, size, isInline, contentId }));
-  return { id: input.id, subject: draft.subject, bodyHtml: draft.bodyHtml, columns: list.columns, rows: list.rows, footerHtml: input.footerHtml, attachments, excludedRows: [...input.excludedRows], ...mapping };
+  const extras = {
+    ...(input.suppressed && input.suppressed.size > 0 ? { suppressed: [...input.suppressed] } : {}),
+    ...(input.unsubscribeHtml ? { unsubscribeHtml: input.unsubscribeHtml } : {}),
+  };
+  return { id: input.id, subject: draft.subject, bodyHtml: draft.bodyHtml, columns: list.columns, rows: list.rows, footerHtml: input.footerHtml, attachments, excludedRows: [...input.excludedRows], ...mapping, ...extras };
 }
 
-export function definitionPlan(definition: CampaignDefinition): CampaignPlan {
+function planInput(definition: CampaignDefinition): PlanInput | null {
   const compiled = compileTemplate({ subject: definition.subject, bodyHtml: definition.bodyHtml }, definition.columns);
-  if (!compiled.ok) return { messages: [], findings: [], excluded: new Map() };
-  return planCampaign({
+  if (!compiled.ok) return null;
+  return {
     template: compiled.template,
+    bodyHtml: definition.bodyHtml,
     rows: definition.rows,
     emailColumn: definition.emailColumn,
     ccColumn: definition.ccColumn,
@@ -39,9 +47,20 @@ export function definitionPlan(definition: CampaignDefinition): CampaignPlan {
     attachments: definition.attachments ?? [],
     excludedRows: new Set(definition.excludedRows ?? []),
     footerHtml: definition.footerHtml,
-  });
+    suppressed: new Map(definition.suppressed ?? []),
+    unsubscribeHtml: definition.unsubscribeHtml ?? null,
+  };
 }
 
-export function definitionMessages(definition: CampaignDefinition): Map<number, OutgoingMessage> {
-  return new Map(definitionPlan(definition).messages.map((m) => [m.row, m]));
+const NOTHING = (): CampaignPlan => ({ messages: PlannedMessages.none(), findings: [], excluded: new Map() });
+
+export function definitionPlan(definition: CampaignDefinition): CampaignPlan {
+  const input = planInput(definition);
+  return input ? planCampaign(input) : NOTHING();
+}
+
+/** The same plan, checked in slices that give the UI thread back (a 100,000-row campaign reopened). */
+export async function definitionPlanInSlices(definition: CampaignDefinition, options: SliceOptions = {}): Promise<CampaignPlan> {
+  const input = planInput(definition);
+  return input ? planCampaignInSlices(input, options) : NOTHING();
 }

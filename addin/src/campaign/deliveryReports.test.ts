@@ -15,3 +15,10 @@ describe('readDeliveryReport', () => {
     expect(readDeliveryReport(item('postmaster@contoso.com', 'Your message was delivered.'))).toBeNull();
   });
 });
+
+describe('readDeliveryReport with the original headers quoted, as Exchange Online writes them', () => {
+  it('names the returned recipients only, not the sender or the Message-ID the quoted headers hold', () => {
+    const body = "<p>carl@fabrikam.com<br>Remote Server returned &#39;550 5.1.90 Your message can&#39;t be sent&#39;</p><p>Original message headers:</p><pre>From: anna@contoso.com\nMessage-ID: &lt;e19ee25a@contoso.com&gt;</pre>";
+    expect(readDeliveryReport(item('postmaster@contoso.com', body))?.addresses).toEqual(['carl@fabrikam.com']);
+  });
+});

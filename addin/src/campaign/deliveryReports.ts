@@ -9,6 +9,7 @@
  * localised, the status code is not, so the code is what is matched.
  */
 import type { InboxItem } from '../graph/graphMailClient.js';
+import { reportRecipients } from '../inbox/nonDelivery.js';
 
 export type ReportKind = 'daily_limit' | 'sender_restricted';
 
@@ -30,7 +31,11 @@ export function readDeliveryReport(item: InboxItem): DeliveryReport | null {
   const text = item.body.replace(/<[^>]*>/g, ' ').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
   const kind: ReportKind | null = /\b5\.1\.8\b/.test(text) ? 'sender_restricted' : /\b5\.1\.90\b/.test(text) ? 'daily_limit' : null;
   if (kind === null) return null;
-  const addresses = [...new Set((text.match(ADDRESS) ?? []).map((a) => a.toLowerCase()))].filter((a) => !SYSTEM_SENDER.test(a));
+  // The recipients the report names with the server's answer; failing that, the addresses before the
+  // quoted original headers (which name the sender, and Message-IDs that look like addresses).
+  const named = reportRecipients(item.body).map((r) => r.address);
+  const found = named.length > 0 ? named : ((text.split(/Original message headers/i)[0] ?? '').match(ADDRESS) ?? []).map((a) => a.toLowerCase());
+  const addresses = [...new Set(found)].filter((a) => !SYSTEM_SENDER.test(a));
   return { id: item.id, kind, receivedAt: item.receivedAt, addresses };
 }
 

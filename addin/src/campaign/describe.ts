@@ -47,6 +47,8 @@ export function describeFinding(finding: Finding, t: Translator): string {
       return t('problems.attachmentTooLarge', { row: finding.row, name: finding.name });
     case 'excluded_by_sender':
       return t('problems.excludedBySender', { row: finding.row });
+    case 'suppressed':
+      return t(`problems.suppressed.${finding.reason}`, { row: finding.row, address: finding.address });
   }
 }
 
@@ -69,14 +71,17 @@ export function skipReason(finding: Finding, t: Translator): string {
       return t('report.skip.attachment_too_large', { name: finding.name });
     case 'excluded_by_sender':
       return t('report.skip.excluded_by_sender');
+    case 'suppressed':
+      return t(`report.skip.suppressed.${finding.reason}`);
   }
 }
 
 /** A report line's status and reason. */
-export function reportStatusText(line: ReportLine, t: Translator): string {
+export function reportStatusText(line: ReportLine, t: Translator, formatTime?: (at: number) => string): string {
   switch (line.status) {
     case 'sent':
-      return t('report.sent');
+      // A scheduled row: accepted by Exchange, which keeps it until its time.
+      return line.heldUntil !== undefined && formatTime ? t('report.scheduled', { time: formatTime(line.heldUntil) }) : t('report.sent');
     case 'failed':
       return line.failure ? t('common.labelled', { label: t('report.failed'), value: t(`report.reason.${line.failure.reason}`) }) : t('report.failed');
     case 'cancelled':

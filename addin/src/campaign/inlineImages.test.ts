@@ -19,8 +19,10 @@ describe('inline images', () => {
       ['Name', 'Email', 'Vip'],
     );
     if (!compiled.ok) throw new Error('template');
+    const bodyHtml = '<p>Hi {{Name}}</p>{{#if Vip = "yes"}}<img src="cid:photo-1">{{/if}}<p>Anna<br><img src="cid:image001.png@01DA1234.56789ABC"></p>';
     const plan = planCampaign({
       template: compiled.template,
+      bodyHtml,
       emailColumn: 'Email',
       footerHtml: null,
       attachments: [logo, photo, brochure],
@@ -29,10 +31,12 @@ describe('inline images', () => {
         { Name: 'Ben', Email: 'ben@contoso.com', Vip: 'no' },
       ],
     });
-    expect(plan.messages.map((m) => [m.to, m.attachments, m.inline])).toEqual([
+    expect(plan.messages.checked.map((checked) => plan.messages.render(checked)).map((m) => [m.to, m.attachments, m.inline])).toEqual([
       ['ann@contoso.com', ['brochure.pdf'], ['image001.png@01DA1234.56789ABC', 'photo-1']],
       ['ben@contoso.com', ['brochure.pdf'], ['image001.png@01DA1234.56789ABC']],
     ]);
+    // Before any message is rendered, the pictures some message may show: those the template names.
+    expect(plan.messages.pictures).toEqual(['image001.png@01DA1234.56789ABC', 'photo-1']);
   });
 
   it('a row cannot name an inline image as one of its files', () => {

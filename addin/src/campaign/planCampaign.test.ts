@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compileTemplate } from '../../../shared/src/merge/mergeTemplate.js';
-import { planCampaign } from './planCampaign.js';
+import { planCampaign, planCampaignInSlices, type CampaignPlan } from './planCampaign.js';
+
+/** Every message of a plan, rendered (the pane renders one at a time). */
+const rendered = (plan: CampaignPlan) => plan.messages.checked.map((checked) => plan.messages.render(checked));
 
 describe('planCampaign', () => {
   const compiled = compileTemplate({ subject: 'Hi {{Name}}', bodyHtml: '<p>{{Name}} at {{Company | home}}</p>' }, ['Name', 'Email', 'Company']);
@@ -19,7 +22,7 @@ describe('planCampaign', () => {
         { Name: 'Dee', Email: '', Company: '' },
       ],
     });
-    expect(plan.messages).toEqual([
+    expect(rendered(plan)).toEqual([
       { row: 2, to: 'anna@contoso.com', cc: [], bcc: [], attachments: [], subject: 'Hi Anna', html: '<p>Anna at Contoso</p><div>FOOTER</div>' },
       { row: 5, to: 'carl@contoso.com', cc: [], bcc: [], attachments: [], subject: 'Hi', html: '<p> at home</p><div>FOOTER</div>' },
     ]);
@@ -40,7 +43,7 @@ describe('planCampaign', () => {
     ];
     const plan = planCampaign({ template: compiled.template, emailColumn: 'Email', footerHtml: null, rows, excludedRows: new Set([2, 3]) });
     // With row 2 out, row 4 is no longer a duplicate.
-    expect(plan.messages.map((m) => [m.row, m.subject])).toEqual([[4, 'Hi Anna again']]);
+    expect(rendered(plan).map((m) => [m.row, m.subject])).toEqual([[4, 'Hi Anna again']]);
     expect(plan.findings).toEqual([
       { kind: 'excluded_by_sender', row: 2 },
       { kind: 'excluded_by_sender', row: 3 },
@@ -49,7 +52,7 @@ describe('planCampaign', () => {
 
   it('strips line breaks from addresses so a cell cannot add recipients or headers', () => {
     const plan = planCampaign({ template: compiled.template, emailColumn: 'Email', footerHtml: null, rows: [{ Name: 'X', Email: 'x@contoso.com\r\nBcc: y@evil.com', Company: '' }] });
-    expect(plan.messages).toEqual([]);
+    expect(rendered(plan)).toEqual([]);
     expect(plan.findings[0]?.kind).toBe('invalid_address');
   });
 
@@ -60,7 +63,7 @@ describe('planCampaign', () => {
       { Name: 'C', Email: 'c@contoso.com', Company: '', Cc: Array.from({ length: 500 }, (_, i) => `p${i}@contoso.com`).join(','), Bcc: '' },
     ];
     const plan = planCampaign({ template: compiled.template, rows, emailColumn: 'Email', ccColumn: 'Cc', bccColumn: 'Bcc', footerHtml: null });
-    expect(plan.messages.map((m) => [m.row, m.cc, m.bcc])).toEqual([[2, ['boss@contoso.com', 'team@contoso.com'], ['archive@contoso.com']]]);
+    expect(rendered(plan).map((m) => [m.row, m.cc, m.bcc])).toEqual([[2, ['boss@contoso.com', 'team@contoso.com'], ['archive@contoso.com']]]);
     expect(plan.findings).toEqual([
       { kind: 'invalid_address', row: 3, address: 'not valid' },
       { kind: 'too_many_recipients', row: 4, count: 501 },
@@ -85,7 +88,7 @@ describe('planCampaign', () => {
       { name: 'huge.zip', size: 27 * 1024 * 1024 },
     ];
     const plan = planCampaign({ template: compiled.template, rows, emailColumn: 'Email', attachmentColumn: 'Files', attachments, footerHtml: null });
-    expect(plan.messages.map((m) => [m.row, m.attachments])).toEqual([
+    expect(rendered(plan).map((m) => [m.row, m.attachments])).toEqual([
       [2, ['terms.pdf', 'offer-a.pdf']],
       [3, ['terms.pdf', 'Offer-B.pdf', 'offer-a.pdf']],
       [6, ['terms.pdf']],
@@ -95,5 +98,36 @@ describe('planCampaign', () => {
       { kind: 'missing_attachment', row: 4, name: 'missing.pdf' },
       { kind: 'attachment_too_large', row: 5, name: 'huge.zip' },
     ]);
+  });
+});
+
+describe('planCampaignInSlices', () => {
+  const compiled = compileTemplate({ subject: 'Hi {{Name}}', bodyHtml: '<p>{{Name}}</p>' }, ['Name', 'Email']);
+  if (!compiled.ok) throw new Error('template');
+  const rows = Array.from({ length: 20_000 }, (_, i) => ({ Name: i % 7 === 0 ? '' : `P${i}`, Email: i % 11 === 0 ? 'not-an-address' : `p${i % 15_000}@contoso.com` }));
+  const input = { template: compiled.template, emailColumn: 'Email', footerHtml: null, rows };
+
+  it('makes the same plan as planCampaign, giving the UI thread back between slices', async () => {
+    const progress: number[] = [];
+    let tasks = 0;
+    const counting = setInterval(() => tasks++, 0);
+    const sliced = await planCampaignInSlices(input, { onProgress: (done) => progress.push(done) });
+    clearInterval(counting);
+    const whole = planCampaign(input);
+    expect(sliced.findings).toEqual(whole.findings);
+    expect(sliced.excluded).toEqual(whole.excluded);
+    expect(sliced.messages.rows()).toEqual(whole.messages.rows());
+    expect(rendered(sliced).slice(0, 50)).toEqual(rendered(whole).slice(0, 50));
+    // Several slices, in order, to the last row; other tasks ran between them.
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(rows.length);
+    expect(tasks).toBeGreaterThan(0);
+  });
+
+  it('stops between slices when its signal aborts', async () => {
+    const abort = new AbortController();
+    const planning = planCampaignInSlices(input, { signal: abort.signal, onProgress: () => abort.abort() });
+    await expect(planning).rejects.toThrow();
   });
 });

@@ -2,13 +2,19 @@
  * Pre-flight (M4) and message planning, pure: from the compiled template and the recipient rows,
  * the messages that will be sent and the findings that name their row. Row numbers are the
  * spreadsheet's (the header is row 1, the first recipient row 2).
+ *
+ * Every row is checked (addresses, files, size, empty fields), which is cheap; a message is
+ * rendered only when it is asked for — the previewed row, the test send, each row as it is sent —
+ * by `PlannedMessages`: rendering every message up front took seconds at 100,000 rows and held
+ * all their bodies in memory. `planCampaignInSlices` does the checks in slices that give the UI
+ * thread back between them.
  */
 import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { plainTextValue, type CompiledTemplate, type MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
-import type { OutgoingMessage } from './outgoingMessage.js';
-import { imagesShownIn, usableInlineImages } from './inlineImages.js';
-
-export type PlannedMessage = OutgoingMessage;
+import type { Envelope, MessageSource, OutgoingMessage } from './outgoingMessage.js';
+import { imagesShownIn, usableInlineImages, type InlineImage } from './inlineImages.js';
+import { inSlices, type SliceOptions } from './slices.js';
+import type { SuppressionReason } from '../inbox/suppressionList.js';
 
 export type Finding =
   | { kind: 'missing_address'; row: number }
@@ -19,10 +25,14 @@ export type Finding =
   | { kind: 'missing_attachment'; row: number; name: string }
   | { kind: 'attachment_too_large'; row: number; name: string }
   /** The sender took the row out of this campaign. */
-  | { kind: 'excluded_by_sender'; row: number };
+  | { kind: 'excluded_by_sender'; row: number }
+  /** The address is on the mailbox's suppression list (inbox/suppressionList.ts): it unsubscribed or bounced. */
+  | { kind: 'suppressed'; row: number; address: string; reason: SuppressionReason };
 
 export interface CampaignPlan {
-  messages: PlannedMessage[];
+  /** The rows that will be sent, in sending order, checked; each message rendered when asked for. */
+  messages: PlannedMessages;
+  /** In row order. */
   findings: Finding[];
   /** Rows that will not be sent, with the finding that excludes them. */
   excluded: Map<number, Finding>;
@@ -36,6 +46,8 @@ export interface ColumnMapping {
   attachmentColumn?: string | null;
   /** Rows the sender excluded by hand. */
   excludedRows?: ReadonlySet<number>;
+  /** Canonical addresses to leave out, and why (the mailbox's suppression list). */
+  suppressed?: ReadonlyMap<string, SuppressionReason>;
 }
 
 export interface AvailableAttachment {
@@ -96,75 +108,59 @@ function addressList(cell: string | undefined): { valid: string[]; invalid: stri
   return { valid, invalid: null };
 }
 
-export interface CheckedRow {
-  row: number;
+/** A row that passed the checks: its envelope, and the row's values its message is rendered from. */
+export interface CheckedRow extends Envelope {
   data: MergeRow;
-  to: string;
-  cc: string[];
-  bcc: string[];
-  attachments: string[];
 }
 
-/** Pre-flight of the recipients alone: addresses, CC/BCC, size, duplicates. Nothing is rendered. */
-export function checkRecipients(
-  rows: readonly MergeRow[],
-  mapping: ColumnMapping,
-  available: readonly AvailableAttachment[] = [],
-): { valid: CheckedRow[]; findings: Finding[]; excluded: Map<number, Finding> } {
+interface CheckResult {
+  valid: CheckedRow[];
+  findings: Finding[];
+  excluded: Map<number, Finding>;
+}
+
+/**
+ * The pre-flight of one row at a time, in the list's order (duplicates are found against the rows
+ * before): `check(index)` for each index, then `result`. `onValid` is told of each row that goes,
+ * before the next is checked.
+ */
+function recipientChecker(rows: readonly MergeRow[], mapping: ColumnMapping, available: readonly AvailableAttachment[], onValid?: (checked: CheckedRow, findings: Finding[]) => void) {
   // Inline images are part of the body, not files a row can name or everyone gets.
   const attachments = attachmentPlan(
     rows,
     mapping.attachmentColumn,
     available.filter((a) => !a.isInline),
   );
-  const valid: CheckedRow[] = [];
-  const findings: Finding[] = [];
-  const excluded = new Map<number, Finding>();
+  const result: CheckResult = { valid: [], findings: [], excluded: new Map() };
   const firstRowByAddress = new Map<string, number>();
   const exclude = (row: number, finding: Finding) => {
-    findings.push(finding);
-    excluded.set(row, finding);
+    result.findings.push(finding);
+    result.excluded.set(row, finding);
   };
-  // The files every row gets, worked out once: this loop runs for each of up to 100,000 rows.
+  // The files every row gets, worked out once: this runs for each of up to 100,000 rows.
   const commonNames = attachments.common.map((a) => a.name);
   const commonBytes = attachments.common.reduce((sum, a) => sum + encodedSize(a.size), 0);
   const largest = (files: readonly AvailableAttachment[]) => files.reduce<AvailableAttachment | undefined>((big, a) => (big && big.size >= a.size ? big : a), undefined);
   const commonTooLarge = commonBytes > MAX_MESSAGE_BYTES ? largest(attachments.common) : undefined;
   const perRowFiles = Boolean(mapping.attachmentColumn);
-  for (let index = 0; index < rows.length; index++) {
+  const check = (index: number): void => {
     const data = rows[index]!;
     const row = index + FIRST_DATA_ROW;
-    if (mapping.excludedRows?.has(row)) {
-      exclude(row, { kind: 'excluded_by_sender', row });
-      continue;
-    }
+    if (mapping.excludedRows?.has(row)) return exclude(row, { kind: 'excluded_by_sender', row });
     const cell = plainTextValue(data[mapping.emailColumn] ?? '');
     // trim() copies; most cells have nothing to trim.
     const raw = cell.length > 0 && (mayBeSpace(cell.charCodeAt(0)) || mayBeSpace(cell.charCodeAt(cell.length - 1))) ? cell.trim() : cell;
-    if (raw === '') {
-      exclude(row, { kind: 'missing_address', row });
-      continue;
-    }
+    if (raw === '') return exclude(row, { kind: 'missing_address', row });
     const address = normalizeEmail(raw);
-    if (!address.ok) {
-      exclude(row, { kind: 'invalid_address', row, address: raw });
-      continue;
-    }
+    if (!address.ok) return exclude(row, { kind: 'invalid_address', row, address: raw });
+    const suppressed = mapping.suppressed?.get(address.canonical);
+    if (suppressed) return exclude(row, { kind: 'suppressed', row, address: address.display, reason: suppressed });
     const cc = mapping.ccColumn ? addressList(data[mapping.ccColumn]) : NO_ADDRESSES;
-    if (cc.invalid !== null) {
-      exclude(row, { kind: 'invalid_address', row, address: cc.invalid });
-      continue;
-    }
+    if (cc.invalid !== null) return exclude(row, { kind: 'invalid_address', row, address: cc.invalid });
     const bcc = mapping.bccColumn ? addressList(data[mapping.bccColumn]) : NO_ADDRESSES;
-    if (bcc.invalid !== null) {
-      exclude(row, { kind: 'invalid_address', row, address: bcc.invalid });
-      continue;
-    }
+    if (bcc.invalid !== null) return exclude(row, { kind: 'invalid_address', row, address: bcc.invalid });
     const count = 1 + cc.valid.length + bcc.valid.length;
-    if (count > MAX_RECIPIENTS_PER_MESSAGE) {
-      exclude(row, { kind: 'too_many_recipients', row, count });
-      continue;
-    }
+    if (count > MAX_RECIPIENTS_PER_MESSAGE) return exclude(row, { kind: 'too_many_recipients', row, count });
     let files = commonNames;
     let tooLarge = commonTooLarge;
     if (perRowFiles) {
@@ -172,52 +168,125 @@ export function checkRecipients(
       if (own.length > 0) {
         files = [...commonNames];
         const added: AvailableAttachment[] = [];
-        let missing: string | null = null;
         for (const name of own) {
           const file = attachments.byName.get(name.toLocaleLowerCase());
-          if (!file) {
-            missing = name;
-            break;
-          }
+          if (!file) return exclude(row, { kind: 'missing_attachment', row, name });
           if (!files.includes(file.name)) {
             files.push(file.name);
             added.push(file);
           }
         }
-        if (missing !== null) {
-          exclude(row, { kind: 'missing_attachment', row, name: missing });
-          continue;
-        }
         if (!tooLarge && added.reduce((sum, a) => sum + encodedSize(a.size), commonBytes) > MAX_MESSAGE_BYTES) tooLarge = largest([...attachments.common, ...added]);
       }
     }
-    if (tooLarge) {
-      exclude(row, { kind: 'attachment_too_large', row, name: tooLarge.name });
-      continue;
-    }
+    if (tooLarge) return exclude(row, { kind: 'attachment_too_large', row, name: tooLarge.name });
     const firstRow = firstRowByAddress.get(address.canonical);
-    if (firstRow !== undefined) {
-      exclude(row, { kind: 'duplicate', row, address: address.display, firstRow });
-      continue;
-    }
+    if (firstRow !== undefined) return exclude(row, { kind: 'duplicate', row, address: address.display, firstRow });
     firstRowByAddress.set(address.canonical, row);
-    valid.push({ row, data, to: address.display, cc: cc.valid, bcc: bcc.valid, attachments: files });
+    const checked: CheckedRow = { row, data, to: address.display, cc: cc.valid, bcc: bcc.valid, attachments: files };
+    result.valid.push(checked);
+    onValid?.(checked, result.findings);
+  };
+  return { check, result };
+}
+
+/** Pre-flight of the recipients alone: addresses, CC/BCC, size, duplicates. Nothing is rendered. */
+export function checkRecipients(rows: readonly MergeRow[], mapping: ColumnMapping, available: readonly AvailableAttachment[] = []): CheckResult {
+  const checker = recipientChecker(rows, mapping, available);
+  for (let index = 0; index < rows.length; index++) checker.check(index);
+  return checker.result;
+}
+
+export interface PlanInput extends ColumnMapping {
+  template: CompiledTemplate;
+  rows: readonly MergeRow[];
+  footerHtml: string | null;
+  /** The unsubscribe line (inbox/unsubscribe.ts), above the footer; null without one. */
+  unsubscribeHtml?: string | null;
+  attachments?: readonly AvailableAttachment[];
+  /**
+   * The template's body as written: the pictures it shows (`cid:`) are read from it. A merged
+   * value cannot make one (values are escaped, and a field in a source attribute becomes "#"
+   * unless http(s)), so a message can only show pictures its template names. Without it, every
+   * usable picture is taken to be shown somewhere.
+   */
+  bodyHtml?: string;
+}
+
+/**
+ * A campaign's messages: the rows that go, in sending order, each rendered when asked for (and
+ * not kept: the runner renders a row as it sends it, once).
+ */
+export class PlannedMessages implements MessageSource {
+  private byRow: Map<number, CheckedRow> | null = null;
+  /** Content ids of the inline pictures the template shows, somewhere: the superset of any message's. */
+  readonly pictures: readonly string[];
+
+  constructor(
+    /** In sending order. */
+    readonly checked: readonly CheckedRow[],
+    private readonly template: CompiledTemplate | null,
+    private readonly footerHtml: string | null,
+    private readonly images: readonly InlineImage[],
+    bodyHtml?: string,
+  ) {
+    this.pictures = bodyHtml === undefined ? images.map((image) => image.contentId) : imagesShownIn(bodyHtml, images);
   }
-  return { valid, findings, excluded };
-}
 
-export function planCampaign(input: { template: CompiledTemplate; rows: readonly MergeRow[]; footerHtml: string | null; attachments?: readonly AvailableAttachment[] } & ColumnMapping): CampaignPlan {
-  const checked = checkRecipients(input.rows, input, input.attachments ?? []);
-  const images = usableInlineImages(input.attachments ?? []);
-  const findings = [...checked.findings];
-  const messages = checked.valid.map(({ row, data, to, cc, bcc, attachments }): PlannedMessage => {
-    const empty = input.template.emptyFields(data);
-    if (empty.length > 0) findings.push({ kind: 'empty_fields', row, fields: empty });
-    const rendered = input.template.render(data, { footerHtml: input.footerHtml });
-    const inline = imagesShownIn(rendered.html, images);
+  get length(): number {
+    return this.checked.length;
+  }
+
+  /** The rows, in sending order. */
+  rows(): number[] {
+    return this.checked.map((checked) => checked.row);
+  }
+
+  envelope(row: number): CheckedRow | undefined {
+    this.byRow ??= new Map(this.checked.map((checked) => [checked.row, checked]));
+    return this.byRow.get(row);
+  }
+
+  /** The row's message, rendered now. */
+  get(row: number): OutgoingMessage | undefined {
+    const checked = this.envelope(row);
+    return checked ? this.render(checked) : undefined;
+  }
+
+  /** No messages: a template that does not compile plans none. */
+  static none(): PlannedMessages {
+    return new PlannedMessages([], null, null, []);
+  }
+
+  render({ row, data, to, cc, bcc, attachments }: CheckedRow): OutgoingMessage {
+    if (!this.template) throw new Error('No message can be rendered without a template.');
+    const rendered = this.template.render(data, { footerHtml: this.footerHtml });
+    const inline = this.images.length > 0 ? imagesShownIn(rendered.html, this.images) : [];
     return { row, to, cc, bcc, attachments, ...(inline.length > 0 ? { inline } : {}), subject: rendered.subject, html: rendered.html };
-  });
-  findings.sort((a, b) => a.row - b.row);
-  return { messages, findings, excluded: checked.excluded };
+  }
 }
 
+function planner(input: PlanInput) {
+  const images = usableInlineImages(input.attachments ?? []);
+  const checker = recipientChecker(input.rows, input, input.attachments ?? [], (checked, findings) => {
+    const empty = input.template.emptyFields(checked.data);
+    if (empty.length > 0) findings.push({ kind: 'empty_fields', row: checked.row, fields: empty });
+  });
+  const footer = [input.unsubscribeHtml, input.footerHtml].filter((part): part is string => Boolean(part)).join('') || null;
+  const plan = (): CampaignPlan => ({ messages: new PlannedMessages(checker.result.valid, input.template, footer, images, input.bodyHtml), findings: checker.result.findings, excluded: checker.result.excluded });
+  return { check: checker.check, plan };
+}
+
+/** Checks every row; renders nothing (findings come in row order). */
+export function planCampaign(input: PlanInput): CampaignPlan {
+  const { check, plan } = planner(input);
+  for (let index = 0; index < input.rows.length; index++) check(index);
+  return plan();
+}
+
+/** The same plan, checked in slices that give the UI thread back between them; `onProgress` counts rows. */
+export async function planCampaignInSlices(input: PlanInput, options: SliceOptions = {}): Promise<CampaignPlan> {
+  const { check, plan } = planner(input);
+  await inSlices(input.rows.length, check, options);
+  return plan();
+}

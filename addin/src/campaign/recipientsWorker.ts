@@ -1,15 +1,18 @@
 /**
  * A Web Worker that reads a large CSV recipient list off the UI thread (M2), reporting progress.
- * It runs the same pure reader the pane uses for small files.
+ * It runs the same pure reader the pane uses for small files, and sends the rows back in parts.
  */
 import { readRecipientFile, RecipientListError } from './readRecipients.js';
-import type { WorkerAnswer } from './readInWorker.js';
+import { ROWS_PER_MESSAGE, type WorkerAnswer } from './readInWorker.js';
 
 const context = self as unknown as { onmessage: ((event: MessageEvent<File>) => void) | null; postMessage: (answer: WorkerAnswer) => void };
 
 context.onmessage = (event) => {
   readRecipientFile(event.data, (share) => context.postMessage({ type: 'progress', share })).then(
-    (list) => context.postMessage({ type: 'done', list }),
+    ({ rows, ...list }) => {
+      for (let first = 0; first < rows.length; first += ROWS_PER_MESSAGE) context.postMessage({ type: 'rows', rows: rows.slice(first, first + ROWS_PER_MESSAGE) });
+      context.postMessage({ type: 'done', list });
+    },
     (error: unknown) =>
       context.postMessage({
         type: 'failed',

@@ -15,6 +15,7 @@ describe('the pane\'s CSV exports', () => {
         { row: 2, to: 'ann@contoso.com', cc: ['boss@contoso.com'], bcc: [], subject: '=HYPERLINK("x")', status: 'sent' },
         { row: 3, to: 'ben@contoso.com', cc: [], bcc: [], subject: 'Hi', status: 'failed', failure: { reason: 'rejected', message: 'Mailbox full' } },
         { row: 4, to: '', cc: [], bcc: [], subject: '', status: 'skipped', skipped: { kind: 'missing_address', row: 4 } },
+        { row: 5, to: 'cem@contoso.com', cc: [], bcc: [], subject: 'Hi', status: 'sent', heldUntil: Date.UTC(2026, 11, 1, 8, 30) },
       ],
       t,
     );
@@ -23,6 +24,8 @@ describe('the pane\'s CSV exports', () => {
     expect(rows[0]).toEqual(['2', 'ann@contoso.com', 'boss@contoso.com', '', `'=HYPERLINK("x")`, t('report.sent'), '']);
     expect(rows[1]?.slice(5)).toEqual([t('common.labelled', { label: t('report.failed'), value: t('report.reason.rejected') }), 'Mailbox full']);
     expect(rows[2]?.[5]).toBe(t('common.labelled', { label: t('report.skipped'), value: t('report.skip.missing_address') }));
+    // A row Exchange keeps for later is not reported as sent: its time is written (ISO 8601 by default).
+    expect(rows[3]?.[5]).toBe(t('report.scheduled', { time: '2026-12-01T08:30:00Z' }));
   });
 
   it('lists each pre-flight finding with its row', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchingRows, searchIndex, searchText } from './rowSearch.js';
+import { matchingRows, searchIndex, searchIndexInSlices, searchText } from './rowSearch.js';
 
 const columns = ['Name', 'Email', 'City'];
 const rows = [
@@ -30,5 +30,22 @@ describe('matchingRows', () => {
   it('reads a column missing from a row as empty', () => {
     expect(matchingRows(searchIndex([{ Name: 'x' }], columns), 'x')).toEqual([2]);
     expect(searchText('Ça  VA')).toBe('ca va');
+  });
+});
+
+describe('searchIndexInSlices', () => {
+  it('makes the same index as searchIndex, giving the UI thread back between slices', async () => {
+    const many = Array.from({ length: 20_000 }, (_, i) => ({ Name: `Zoé ${i}`, Email: `p${i}@contoso.com`, City: i % 2 ? 'München' : 'Paris' }));
+    const slices: number[] = [];
+    const sliced = await searchIndexInSlices(many, columns, { onProgress: (done) => slices.push(done) });
+    expect(sliced).toEqual(searchIndex(many, columns));
+    expect(slices.length).toBeGreaterThan(1);
+    expect(slices[slices.length - 1]).toBe(many.length);
+  });
+
+  it('stops when the search is abandoned', async () => {
+    const abort = new AbortController();
+    abort.abort(new Error('the list changed'));
+    await expect(searchIndexInSlices(rows, columns, { signal: abort.signal })).rejects.toThrow('the list changed');
   });
 });

@@ -8,9 +8,10 @@
  *   closes or crashes, so the next pane waiting for it takes over at once;
  * - a lease in the shared storage, for hosts or storages the locks do not reach (no Web Locks, or
  *   panes in separate browser processes sharing only the storage): the holder's token and an
- *   expiry, renewed by a heartbeat and before every ledger write, and released on close. Web
- *   Storage has no compare-and-set, so a lease is taken by writing it and reading it back after a
- *   pause: of two panes writing at once, only the one whose write stayed holds it.
+ *   expiry, renewed by a heartbeat and checked before every ledger write (renewed there once it
+ *   aged), and released on close. Web Storage has no compare-and-set, so a lease is taken by
+ *   writing it and reading it back after a pause: of two panes writing at once, only the one
+ *   whose write stayed holds it.
  */
 import type { KeyValueStore } from '../storage/keyValueStore.js';
 import { abortableSleep } from './campaignRunner.js';
@@ -32,7 +33,7 @@ export interface RunnerLock {
    * shared ledger at that moment) says its runner left it running, as a closed pane does. Null
    * when it was paused or finished instead, or when `signal` aborts the wait.
    */
-  takeOver(campaignId: string, stillRunning: () => boolean, signal: AbortSignal): Promise<RunnerHandle | null>;
+  takeOver(campaignId: string, stillRunning: () => boolean | Promise<boolean>, signal: AbortSignal): Promise<RunnerHandle | null>;
   /** Whether a pane holds the campaign now, as far as the shared storage shows (a live lease). */
   isHeld(campaignId: string): boolean;
 }
@@ -104,11 +105,13 @@ export function createRunnerLock(options: RunnerLockOptions): RunnerLock {
     let released = false;
     const confirm = (): boolean => {
       if (released) return false;
-      if (read(campaignId)?.token !== token) {
+      const lease = read(campaignId);
+      if (lease?.token !== token) {
         lost.abort();
         return false;
       }
-      write(campaignId, token);
+      // Renewed unless it was a moment ago: a write every row would cost more than the row's own.
+      if (lease.expiresAt - now() < ttl * 0.9) write(campaignId, token);
       return true;
     };
     const heartbeat = setInterval(confirm, Math.max(1, Math.floor(ttl / 3)));
@@ -137,10 +140,10 @@ export function createRunnerLock(options: RunnerLockOptions): RunnerLock {
         for (;;) {
           if (signal.aborted) return null;
           if (!live(read(campaignId))) {
-            if (!stillRunning()) return null;
+            if (!(await stillRunning())) return null;
             const token = await takeLease(campaignId, signal);
             if (token) {
-              if (stillRunning()) return handleFor(campaignId, token, () => {});
+              if (await stillRunning()) return handleFor(campaignId, token, () => {});
               if (read(campaignId)?.token === token) store.remove(leaseKey(campaignId));
               return null;
             }
@@ -184,10 +187,10 @@ export function createRunnerLock(options: RunnerLockOptions): RunnerLock {
     },
     takeOver(campaignId, stillRunning, signal) {
       return withLock(campaignId, { signal }, async () => {
-        if (!stillRunning()) return null;
+        if (!(await stillRunning())) return null;
         const token = await waitForLease(campaignId, Number.POSITIVE_INFINITY, signal);
         if (!token) return null;
-        if (stillRunning()) return { token };
+        if (await stillRunning()) return { token };
         if (read(campaignId)?.token === token) store.remove(leaseKey(campaignId));
         return null;
       });

@@ -16,11 +16,12 @@
 import { GraphRequestError } from '../graph/graphMailClient.js';
 import { abortableSleep, type GraphOperations } from './campaignRunner.js';
 import { rowMarker, type CampaignLedger, type RowState } from './campaign.js';
+import { nextTask } from './slices.js';
 
 export interface StopOptions {
   graph: Pick<GraphOperations, 'findByMarker' | 'deleteMessage'>;
-  /** Persists the ledger; called after every row settles. */
-  save: (ledger: CampaignLedger) => void;
+  /** Persists a change: called after every row settles (with its row), and once the campaign ended (without). A returned promise is awaited before the end. */
+  save: (ledger: CampaignLedger, changedRow?: number) => void | Promise<void>;
   /** How long a message whose send may have been accepted is looked for in Sent Items. */
   settleWindowMs?: number;
   now?: () => number;
@@ -30,13 +31,24 @@ export interface StopOptions {
 const RETRIES = 5;
 /** Graph allows 4 requests in flight per mailbox. */
 const CONCURRENCY = 4;
+/** Rows a worker settles without asking Graph (pending ones) before it gives the UI thread back and waits for them to be stored. */
+const ROWS_PER_TASK = 250;
 
 export async function settleStopped(ledger: CampaignLedger, options: StopOptions): Promise<CampaignLedger> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => abortableSleep(ms));
+  /** Writes under way: Stop ends once they are stored, and a failed one is its error. */
+  let writes: Promise<unknown> = Promise.resolve();
+  const persist = (row?: number) => {
+    const written = options.save(ledger, row);
+    if (!written) return;
+    written.catch(() => undefined);
+    writes = Promise.all([writes, written]);
+    writes.catch(() => undefined);
+  };
   const set = (row: number, state: RowState) => {
     ledger.states[row] = state;
-    options.save(ledger);
+    persist(row);
   };
 
   /** One Graph call: Retry-After on 429, backoff on transient or unclear failures, then give up. */
@@ -85,11 +97,19 @@ export async function settleStopped(ledger: CampaignLedger, options: StopOptions
   const rows = ledger.rows.filter((row) => ['pending', 'creating', 'drafted', 'sending'].includes(ledger.states[row]?.status ?? 'pending'));
   let next = 0;
   const worker = async () => {
-    for (let row = rows[next++]; row !== undefined; row = rows[next++]) await settleRow(row, deadline);
+    let settledAtOnce = 0;
+    for (let row = rows[next++]; row !== undefined; row = rows[next++]) {
+      const pending = (ledger.states[row]?.status ?? 'pending') === 'pending';
+      await settleRow(row, deadline);
+      // Cancelling 100,000 pending rows asks Graph nothing: without a pause it would hold the UI thread
+      // throughout, and the writes would grow with it. Every so often, the rows cancelled wait to be stored.
+      if (pending && ++settledAtOnce % ROWS_PER_TASK === 0) await Promise.all([nextTask(), writes]);
+    }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   ledger.status = 'cancelled';
   ledger.resumeAt = null;
-  options.save(ledger);
+  persist();
+  await writes;
   return ledger;
 }

@@ -3,7 +3,7 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 import { useI18n } from '../i18n/I18nProvider.js';
 
 /** `question` null: closed. Mounted even when closed: unmounting an open Fluent dialog leaves aria-hidden on the page. */
-export function ConfirmDialog(props: { question: { title: string; text: string; confirm: string } | null; onConfirm: () => void; onCancel: () => void; confirmTestId?: string }) {
+export function ConfirmDialog(props: { question: { title: string; text: string; confirm: string; dismiss?: string } | null; onConfirm: () => void; onCancel: () => void; confirmTestId?: string }) {
   const { question, onConfirm, onCancel, confirmTestId } = props;
   const { t } = useI18n();
   return (
@@ -14,7 +14,7 @@ export function ConfirmDialog(props: { question: { title: string; text: string; 
             <DialogTitle>{question.title}</DialogTitle>
             <DialogContent>{question.text}</DialogContent>
             <DialogActions>
-              <Button onClick={onCancel}>{t('common.cancel')}</Button>
+              <Button onClick={onCancel}>{question.dismiss ?? t('common.cancel')}</Button>
               <Button appearance="primary" onClick={onConfirm} data-testid={confirmTestId}>
                 {question.confirm}
               </Button>

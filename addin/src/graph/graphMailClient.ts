@@ -13,7 +13,7 @@
  * - ambiguous (network drop, timeout, 500/502/504): Graph may have delivered it, never resend blindly;
  * - rejected (other 4xx), auth (401), forbidden (403): will not succeed as is.
  */
-import { markerFilter } from '../../../shared/src/api/graphMarker.js';
+import { campaignFilter, DEFERRED_SEND_TIME_PROPERTY_ID, MESSAGE_CLASS_PROPERTY_ID, markerFilter, ROW_MARKER_PROPERTY_ID } from '../../../shared/src/api/graphMarker.js';
 import { GRAPH_SCOPES_FOR, type GraphScope } from '../../../shared/src/api/graphScopes.js';
 
 export interface GraphRecipient {
@@ -53,6 +53,28 @@ export interface InboxItem {
   subject: string;
   from: string;
   receivedAt: number;
+  body: string;
+}
+
+/** A message of Sent Items as the bounce and reply checks read it (inbox/). */
+export interface SentMessage {
+  internetMessageId: string;
+  conversationId: string;
+  sentAt: number;
+  to: string[];
+  /** The row marker (shared/src/api/graphMarker.ts), or null for a message not sent by a campaign. */
+  marker: string | null;
+}
+
+/** A message of the Inbox with what tells a report, a reply and an unsubscribe apart (inbox/). */
+export interface ReceivedMessage {
+  id: string;
+  from: string;
+  subject: string;
+  receivedAt: number;
+  conversationId: string;
+  /** PidTagMessageClass: `IPM.Note` for mail, `REPORT.IPM.Note.NDR` for a non-delivery report. */
+  messageClass: string;
   body: string;
 }
 
@@ -157,6 +179,21 @@ export class GraphMailClient {
   }
 
   /**
+   * A campaign's messages still in the user's Drafts, all pages, with their deferred send time
+   * (PidTagDeferredSendTime) where they carry one: the held messages of a scheduled campaign.
+   * Exchange keeps a held message in Drafts under the same id until its time.
+   */
+  async campaignDrafts(campaignId: string): Promise<Array<{ id: string; deferredUntil: number | null }>> {
+    const query = `$filter=${encodeURIComponent(campaignFilter(campaignId))}&$select=id&$expand=${encodeURIComponent(`singleValueExtendedProperties($filter=id eq '${DEFERRED_SEND_TIME_PROPERTY_ID}')`)}&$top=200`;
+    const items = await this.pages<{ id: string; singleValueExtendedProperties?: Array<{ id?: string; value?: string }> }>(`/v1.0/me/mailFolders/drafts/messages?${query}`, GRAPH_SCOPES_FOR.mailbox, 100_000);
+    return items.map((m) => {
+      const value = m.singleValueExtendedProperties?.find((p) => p.id === DEFERRED_SEND_TIME_PROPERTY_ID)?.value;
+      const at = value === undefined ? Number.NaN : Date.parse(value);
+      return { id: m.id, deferredUntil: Number.isFinite(at) ? at : null };
+    });
+  }
+
+  /**
    * What the user's mailbox sent since `since`, all pages: Exchange counts the 24-hour recipient
    * limit per sender, also for what went out from other devices or as a shared mailbox.
    */
@@ -179,6 +216,79 @@ export class GraphMailClient {
       limit,
     );
     return items.map((m) => ({ id: m.id ?? '', subject: m.subject ?? '', from: m.from?.emailAddress?.address ?? '', receivedAt: Date.parse(m.receivedDateTime ?? '') || since, body: m.body?.content ?? '' }));
+  }
+
+  /** Sent Items since `since` with each message's ids and row marker, all pages (up to `limit`). */
+  async sentMessagesSince(since: number, limit = 100_000): Promise<SentMessage[]> {
+    const filter = encodeURIComponent(`sentDateTime ge ${isoSeconds(since)}`);
+    const expand = encodeURIComponent(`singleValueExtendedProperties($filter=id eq '${ROW_MARKER_PROPERTY_ID}')`);
+    const items = await this.pages<{ sentDateTime?: string; toRecipients?: GraphRecipient[]; internetMessageId?: string; conversationId?: string; singleValueExtendedProperties?: Array<{ id: string; value: string }> }>(
+      `/v1.0/me/mailFolders/sentitems/messages?$filter=${filter}&$orderby=sentDateTime desc&$select=sentDateTime,toRecipients,internetMessageId,conversationId&$expand=${expand}&$top=200`,
+      GRAPH_SCOPES_FOR.inbox,
+      limit,
+    );
+    return items.map((m) => ({
+      internetMessageId: m.internetMessageId ?? '',
+      conversationId: m.conversationId ?? '',
+      sentAt: Date.parse(m.sentDateTime ?? '') || since,
+      to: (m.toRecipients ?? []).map((r) => r.emailAddress?.address ?? ''),
+      marker: m.singleValueExtendedProperties?.find((p) => p.id === ROW_MARKER_PROPERTY_ID)?.value ?? null,
+    }));
+  }
+
+  /** Inbox messages received since `since`, with their message class and conversation, all pages (up to `limit`). */
+  async receivedMessagesSince(since: number, limit = 20_000): Promise<ReceivedMessage[]> {
+    const filter = encodeURIComponent(`receivedDateTime ge ${isoSeconds(since)}`);
+    const expand = encodeURIComponent(`singleValueExtendedProperties($filter=id eq '${MESSAGE_CLASS_PROPERTY_ID}')`);
+    const items = await this.pages<{ id?: string; subject?: string; from?: GraphRecipient; receivedDateTime?: string; conversationId?: string; body?: { content?: string }; singleValueExtendedProperties?: Array<{ id: string; value: string }> }>(
+      `/v1.0/me/mailFolders/inbox/messages?$filter=${filter}&$orderby=receivedDateTime desc&$select=subject,from,receivedDateTime,conversationId,body&$expand=${expand}&$top=50`,
+      GRAPH_SCOPES_FOR.inbox,
+      limit,
+    );
+    return items.map((m) => ({
+      id: m.id ?? '',
+      from: m.from?.emailAddress?.address ?? '',
+      subject: m.subject ?? '',
+      receivedAt: Date.parse(m.receivedDateTime ?? '') || since,
+      conversationId: m.conversationId ?? '',
+      messageClass: m.singleValueExtendedProperties?.find((p) => p.id.toLowerCase() === MESSAGE_CLASS_PROPERTY_ID.toLowerCase())?.value ?? 'IPM.Note',
+      body: m.body?.content ?? '',
+    }));
+  }
+
+  /**
+   * The id of the user's hidden folder of that name, made on first use (user-post-mailfolders:
+   * `isHidden` can be set only when the folder is created; user-list-mailfolders leaves hidden
+   * folders out unless `includeHiddenFolders=true`). Two panes making it at once: the second is
+   * refused (409) and finds the first's.
+   */
+  async hiddenFolder(displayName: string): Promise<string> {
+    const find = async () => {
+      const folders = await this.pages<{ id?: string; displayName?: string }>('/v1.0/me/mailFolders?includeHiddenFolders=true&$top=100', GRAPH_SCOPES_FOR.inbox, 1000);
+      return folders.find((f) => f.displayName?.toLowerCase() === displayName.toLowerCase())?.id ?? null;
+    };
+    const found = await find();
+    if (found) return found;
+    try {
+      const created = (await this.request('POST', '/v1.0/me/mailFolders', { displayName, isHidden: true }, 201, GRAPH_SCOPES_FOR.inbox)) as { id?: unknown } | null;
+      if (typeof created?.id === 'string') return created.id;
+    } catch (error) {
+      if (!(error instanceof GraphRequestError && error.status === 409)) throw error;
+    }
+    const again = await find();
+    if (!again) throw new GraphRequestError('ambiguous', 201, 'MalformedResponse', 'Microsoft Graph did not return the folder it made.');
+    return again;
+  }
+
+  /** The subjects of a folder's items, oldest first. */
+  async folderSubjects(folderId: string): Promise<string[]> {
+    const items = await this.pages<{ subject?: string }>(`/v1.0/me/mailFolders/${encodeURIComponent(folderId)}/messages?$select=subject,createdDateTime&$orderby=createdDateTime&$top=500`, GRAPH_SCOPES_FOR.inbox, 100_000);
+    return items.map((m) => m.subject ?? '');
+  }
+
+  /** Adds an item to one of the user's folders; its subject is its content. */
+  async addToFolder(folderId: string, subject: string): Promise<void> {
+    await this.request('POST', `/v1.0/me/mailFolders/${encodeURIComponent(folderId)}/messages`, { subject, body: { contentType: 'Text', content: '' } }, 201, GRAPH_SCOPES_FOR.inbox);
   }
 
   /**

@@ -67,7 +67,11 @@ function PortalContent({ config, locale, onLocale }: { config: ClientConfig; loc
   // The admin-consent link comes back here; say how it went once, then drop Entra's query from the address.
   const [consentReturn] = useState(() => readAdminConsentReturn(window.location.search));
   useEffect(() => {
-    if (consentReturn) window.history.replaceState(null, '', `${window.location.pathname}${window.location.hash}`);
+    // The group sync's consent reopens the subscription it was asked from.
+    if (!consentReturn) return;
+    window.history.replaceState(null, '', `${window.location.pathname}${consentReturn.groupSubscription ? `#/subscriptions/${consentReturn.groupSubscription}` : window.location.hash}`);
+    // replaceState announces nothing: the hash route reads the new address on this event.
+    if (consentReturn.groupSubscription) window.dispatchEvent(new HashChangeEvent('hashchange'));
   }, [consentReturn]);
   const route = useHashRoute();
   // The partners the person is staff of, asked at sign-in: the server binds new staff at their first partner call.
@@ -125,7 +129,15 @@ function PortalContent({ config, locale, onLocale }: { config: ClientConfig; loc
       <main className={styles.main}>
         {consentReturn && (
           <MessageBar intent={consentReturn.granted ? 'success' : 'error'} className={styles.notice}>
-            <MessageBarBody data-testid="admin-consent-return">{consentReturn.granted ? t('consent.granted') : t('consent.notGranted', { message: consentReturn.description })}</MessageBarBody>
+            <MessageBarBody data-testid="admin-consent-return">
+              {consentReturn.groupSubscription
+                ? consentReturn.granted
+                  ? t('groups.consentGranted')
+                  : t('groups.consentRefused', { description: consentReturn.description })
+                : consentReturn.granted
+                  ? t('consent.granted')
+                  : t('consent.notGranted', { message: consentReturn.description })}
+            </MessageBarBody>
           </MessageBar>
         )}
         <div className={failure ? styles.notice : undefined}>

@@ -10,6 +10,7 @@ import { BillingTab } from './BillingTab.js';
 import { ConsolidateDialog } from './ConsolidateDialog.js';
 import { DelegatesTab } from './DelegatesTab.js';
 import { DomainsTab } from './DomainsTab.js';
+import { GroupsSection } from './GroupsSection.js';
 import { JournalTab } from './JournalTab.js';
 import { permissionsText } from './partners/partnerText.js';
 import { QuantityDialog } from './QuantityDialog.js';
@@ -27,6 +28,8 @@ export function SubscriptionPage({ api, id, partnerStaff = false }: { api: Porta
   const layout = useLayout();
   const { data: subscription, error, reload: load } = useAsyncAction(useCallback(() => api.subscription(id), [api, id]), partnerStaff ? { role: 'partner' } : {});
   const [tab, setTab] = useState<TabName>('seats');
+  // A group sync changes seats: the seat table is read again from the start.
+  const [seatsVersion, setSeatsVersion] = useState(0);
 
   if (!subscription) return <Loading error={error} testId="subscription-error" />;
   const tabs = (Object.keys(TAB_ACTION) as TabName[]).filter((name) => subscription.actions.includes(TAB_ACTION[name]));
@@ -56,7 +59,17 @@ export function SubscriptionPage({ api, id, partnerStaff = false }: { api: Porta
           ))}
         </TabList>
       )}
-      {current === 'seats' && <SeatsTab api={api} subscription={subscription} onChanged={load} />}
+      {current === 'seats' && <SeatsTab key={seatsVersion} api={api} subscription={subscription} onChanged={load} />}
+      {current === 'seats' && subscription.actions.includes('groups.view') && (
+        <GroupsSection
+          api={api}
+          subscription={subscription}
+          onChanged={() => {
+            load();
+            setSeatsVersion((v) => v + 1);
+          }}
+        />
+      )}
       {current === 'delegates' && <DelegatesTab api={api} subscription={subscription} onChanged={load} />}
       {current === 'domains' && <DomainsTab api={api} subscription={subscription} />}
       {current === 'journal' && <JournalTab api={api} subscription={subscription} />}

@@ -45,6 +45,8 @@ export function useHashRoute(): PortalRoute {
   useEffect(() => {
     const update = () => setRoute(parseRoute(window.location.hash));
     window.addEventListener('hashchange', update);
+    // The address may have changed before this listened (the admin-consent return rewrites it on load).
+    update();
     return () => window.removeEventListener('hashchange', update);
   }, []);
   return route;

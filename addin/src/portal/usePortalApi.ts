@@ -3,9 +3,10 @@ import { useMemo } from 'react';
 import type { CreditNoteView, AssignmentResult, DelegateView, DomainVerificationRecord, DomainView, InvitationView, JournalEntryView, MyLicenseView, MySeatView, SeatSort, SeatView, SubscriptionView } from '../../../shared/src/api/views.js';
 import type { BillingProfileAnswer, BillingProfileView, BillingSummaryView, CartLine, CheckoutResult, InvoiceView, PaymentMethodView, PaymentResult, PlanCatalogView, QuantityChangeResult, QuantityPreviewView } from '../../../shared/src/api/views.js';
 import type { Permission } from '../../../shared/src/permissions/permissions.js';
+import type { DirectoryGroupView, GroupSyncView } from '../../../shared/src/api/groupViews.js';
 import type { OfferPublicView, OfferView, PartnerCustomerView, PartnerInvoiceView, PartnerNotificationView, PartnerRelationshipView, PartnerStaffView, PartnerView, ProductKeyView, SubscriptionStatus } from '../../../shared/src/api/views.js';
 
-export type { AssignmentResult, DomainVerificationRecord, DomainView, MyLicenseView, MySeatView, SeatSort };
+export type { AssignmentResult, DirectoryGroupView, DomainVerificationRecord, DomainView, GroupSyncView, MyLicenseView, MySeatView, SeatSort };
 export type SubscriptionSummary = SubscriptionView;
 
 /** What merging subscriptions into one did (A9). */
@@ -151,6 +152,12 @@ export function usePortalApi(auth: AuthPort | null) {
       addDomain: (id: string, domain: string) => call<DomainView & { added: boolean }>(`${base(id)}/domains`, { method: 'POST', body: { domain } }),
       checkDomain: (id: string, domain: string) => call<DomainView>(`${base(id)}/domains/${encodeURIComponent(domain)}/check`, { method: 'POST' }),
       removeDomain: (id: string, domain: string) => call<void>(`${base(id)}/domains/${encodeURIComponent(domain)}`, { method: 'DELETE' }),
+      // Seats that follow Microsoft 365 groups (issue 17).
+      groups: (id: string) => call<GroupSyncView>(`${base(id)}/groups`),
+      searchGroups: (id: string, q: string) => call<{ groups: DirectoryGroupView[] }>(`${base(id)}/groups/search${query({ q })}`),
+      linkGroup: (id: string, groupId: string, language: string) => call<GroupSyncView>(`${base(id)}/groups`, { method: 'POST', body: { groupId, language } }),
+      unlinkGroup: (id: string, linkId: string) => call<void>(`${base(id)}/groups/${encodeURIComponent(linkId)}`, { method: 'DELETE' }),
+      syncGroups: (id: string) => call<GroupSyncView>(`${base(id)}/groups/sync`, { method: 'POST' }),
       leaveSeat: (seatId: string) => call<void>(`/api/v1/me/seats/${encodeURIComponent(seatId)}/leave`, { method: 'POST' }),
       journal: (id: string, filter: JournalFilter) => call<{ entries: JournalEntry[] }>(`${base(id)}/journal${query({ ...filter })}`),
       myLicense: () => call<MyLicenseView>('/api/v1/me/license'),

@@ -6,13 +6,19 @@ import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
 
-export function usePages<T>(items: readonly T[], size: number) {
+/** Pages over `total` items that are made when shown (the report's lines): which page, and its first item. */
+export function usePageRange(total: number, size: number) {
   const [page, setPage] = useState(0);
-  const pages = Math.max(1, Math.ceil(items.length / size));
+  const pages = Math.max(1, Math.ceil(total / size));
   // The list can shrink (a row taken back in, a retry): stay on a page that exists.
   useEffect(() => setPage((p) => Math.min(p, pages - 1)), [pages]);
   const current = Math.min(page, pages - 1);
-  return { page: current, pages, setPage, shown: items.slice(current * size, (current + 1) * size), first: current * size, size };
+  return { page: current, pages, setPage, first: current * size, size };
+}
+
+export function usePages<T>(items: readonly T[], size: number) {
+  const range = usePageRange(items.length, size);
+  return { ...range, shown: items.slice(range.first, range.first + size) };
 }
 
 const useStyles = makeStyles({

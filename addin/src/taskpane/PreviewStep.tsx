@@ -1,17 +1,20 @@
-import { Button, Caption1, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text, mergeClasses } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Text, mergeClasses } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { TemplateProblem } from '../../../shared/src/merge/mergeTemplate.js';
 import { withPicturesShown } from '../campaign/inlineImages.js';
-import type { CampaignPlan, PlannedMessage } from '../campaign/planCampaign.js';
+import type { OutgoingMessage } from '../campaign/outgoingMessage.js';
+import type { CampaignPlan } from '../campaign/planCampaign.js';
 import { MessageFrame } from '../components/MessageFrame.js';
 import type { Draft } from '../host/mailHost.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { saveCsv } from '../browser/saveFile.js';
 import { describeFinding, describeProblem } from '../campaign/describe.js';
-import { findingsCsv } from '../campaign/reportCsv.js';
+import { findingsCsvInSlices } from '../campaign/reportCsv.js';
 import { DraftNotices } from './DraftNotices.js';
 import { Pager, usePages } from './Pager.js';
 import { StepHeading } from './StepHeading.js';
 import { useLayout } from '../components/layout.js';
+import type { Checking } from './useCampaignPlan.js';
 
 /** Findings shown at a time; all of them can be paged through and exported. */
 const FINDINGS_PAGE = 20;
@@ -22,6 +25,10 @@ export function PreviewStep(props: {
   pictures: ReadonlyMap<string, string>;
   problems: TemplateProblem[];
   plan: CampaignPlan | null;
+  /** The check of the list under way, if it is. */
+  checking: Checking | null;
+  /** The previewed row's message (rendered for it alone). */
+  previewed: OutgoingMessage | null;
   index: number;
   onIndex: (index: number) => void;
   footer: boolean;
@@ -37,14 +44,31 @@ export function PreviewStep(props: {
 }) {
   const { t } = useI18n();
   const layout = useLayout();
-  const { problems, plan, index, onIndex, footer } = props;
-  const messages = plan?.messages ?? [];
-  const current: PlannedMessage | undefined = messages[Math.min(index, messages.length - 1)];
+  const { problems, plan, index, onIndex, footer, checking } = props;
+  const total = plan?.messages.length ?? 0;
+  const current = props.previewed;
   const findings = plan?.findings ?? [];
   const pages = usePages(findings, FINDINGS_PAGE);
+  const [exporting, setExporting] = useState(false);
+  const exportFindings = async () => {
+    setExporting(true);
+    try {
+      saveCsv('outmerge-checks.csv', await findingsCsvInSlices(findings, t));
+    } finally {
+      setExporting(false);
+    }
+  };
   return (
     <section aria-labelledby="step-preview">
       <StepHeading id="step-preview" title={t('preview.title')} />
+      {checking && (
+        <div className={layout.bottomXS} data-testid="checking">
+          <Text size={200} aria-live="polite">
+            {t('preview.checking', { done: checking.done, total: checking.total })}
+          </Text>
+          <ProgressBar value={checking.total === 0 ? 1 : checking.done / checking.total} aria-label={t('preview.checking', { done: checking.done, total: checking.total })} />
+        </div>
+      )}
       <div role="region" aria-label={t('problems.title')} data-testid="findings">
         {problems.map((problem, i) => (
           <MessageBar key={`p${i}`} intent="error" className={layout.bottomXS}>
@@ -67,11 +91,11 @@ export function PreviewStep(props: {
         ))}
         <Pager page={pages.page} pages={pages.pages} total={findings.length} first={pages.first} shownCount={pages.shown.length} onPage={pages.setPage} label={t('problems.title')} testId="findings-pages" />
         {findings.length > 0 && (
-          <Button size="small" appearance="subtle" onClick={() => saveCsv('outmerge-checks.csv', findingsCsv(findings, t))} data-testid="findings-export">
+          <Button size="small" appearance="subtle" disabled={exporting} onClick={() => void exportFindings()} data-testid="findings-export">
             {t('problems.export')}
           </Button>
         )}
-        {plan && problems.length === 0 && findings.length === 0 && <Caption1>{t('problems.none')}</Caption1>}
+        {plan && !checking && problems.length === 0 && findings.length === 0 && <Caption1>{t('problems.none')}</Caption1>}
       </div>
       {current && (
         <div className={mergeClasses(layout.stackSNudge, layout.topS)}>
@@ -80,9 +104,9 @@ export function PreviewStep(props: {
               {t('common.previous')}
             </Button>
             <Text size={200} aria-live="polite" data-testid="preview-position">
-              {t('preview.position', { index: Math.min(index, messages.length - 1) + 1, total: messages.length })}
+              {t('preview.position', { index: index + 1, total })}
             </Text>
-            <Button size="small" disabled={index >= messages.length - 1} onClick={() => onIndex(index + 1)}>
+            <Button size="small" disabled={index >= total - 1} onClick={() => onIndex(index + 1)}>
               {t('common.next')}
             </Button>
           </div>
@@ -112,7 +136,7 @@ export function PreviewStep(props: {
           )}
           <div className={layout.rowWrap}>
             {props.onTestSend && (
-              <Button size="small" disabled={props.testToError !== null} onClick={props.onTestSend} data-testid="test-send">
+              <Button size="small" disabled={checking !== null || props.testToError !== null} onClick={props.onTestSend} data-testid="test-send">
                 {t('preview.testSend')}
               </Button>
             )}

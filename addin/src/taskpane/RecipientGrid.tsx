@@ -6,9 +6,9 @@
  */
 import { Button, Caption1, Checkbox, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { RecipientList } from '../campaign/readRecipients.js';
-import { matchingRows, searchIndex } from '../campaign/rowSearch.js';
+import { matchingRows, searchIndexInSlices } from '../campaign/rowSearch.js';
 import { FIRST_DATA_ROW } from '../campaign/planCampaign.js';
 import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -48,9 +48,23 @@ export function RecipientGrid(props: {
   // Typing stays smooth on a long list: the search follows the box when React has time.
   const search = useDeferredValue(query);
   const searching = search.trim() !== '';
-  // The cells are prepared for searching once the sender searches, not for every list they open.
-  const index = useMemo(() => (searching ? searchIndex(list.rows, list.columns) : null), [list, searching]);
-  const shown = useMemo(() => (index ? matchingRows(index, search) : list.rows.map((_, i) => i + FIRST_DATA_ROW)), [index, search, list]);
+  // The cells are prepared for searching once the sender searches, not for every list they open,
+  // and in slices: at 100,000 rows that takes a second or more, which must not freeze the pane.
+  const [index, setIndex] = useState<{ list: RecipientList; rows: string[] } | null>(null);
+  const wanted = searching && index?.list !== list;
+  useEffect(() => {
+    if (!wanted) return;
+    const abort = new AbortController();
+    searchIndexInSlices(list.rows, list.columns, { signal: abort.signal }).then(
+      (rows) => setIndex({ list, rows }),
+      () => undefined,
+    );
+    return () => abort.abort();
+  }, [wanted, list]);
+  const ready = index?.list === list ? index.rows : null;
+  /** The search is typed but the index is still being made: every row stays shown meanwhile. */
+  const preparing = searching && ready === null;
+  const shown = useMemo(() => (searching && ready ? matchingRows(ready, search) : list.rows.map((_, i) => i + FIRST_DATA_ROW)), [ready, searching, search, list]);
   const columns = useMemo(() => (props.emailColumn ? [props.emailColumn, ...list.columns.filter((c) => c !== props.emailColumn)] : list.columns), [list, props.emailColumn]);
   const width = 64 + 48 + CELL_WIDTH * columns.length;
 
@@ -67,10 +81,10 @@ export function RecipientGrid(props: {
         <Input type="search" value={query} onChange={(_, data) => setQuery(data.value)} data-testid="grid-search" />
       </Field>
       <Caption1 aria-live="polite" data-testid="grid-count">
-        {searching ? `${t('grid.matching', { count: shown.length, query: search.trim() })} ` : ''}
+        {preparing ? `${t('grid.preparing')} ` : searching ? `${t('grid.matching', { count: shown.length, query: search.trim() })} ` : ''}
         {t('grid.count', { included: total - excluded.size, total })}
       </Caption1>
-      {searching && shown.length > 0 && (
+      {searching && !preparing && shown.length > 0 && (
         <div className={layout.rowWrap}>
           <Button size="small" onClick={() => props.onSetIncluded(shown, true)} data-testid="grid-include-shown">
             {t('grid.includeShown', { count: shown.length })}

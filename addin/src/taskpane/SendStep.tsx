@@ -3,6 +3,9 @@
  * left. A campaign another pane sends shows here read-only.
  */
 import { Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
+import { useMemo, useState, type ReactNode } from 'react';
+import type { CampaignLedger } from '../campaign/campaign.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { formatDateTime } from '../../../shared/src/i18n/translate.js';
 import type { CampaignView } from '../campaign/campaignSession.js';
 import { spokenDuration, type CampaignEstimate } from '../campaign/estimate.js';
@@ -20,11 +23,21 @@ export function SendStep(props: {
   estimate: CampaignEstimate | null;
   ratePerMinute: number;
   blockedReason: string | null;
+  /** The campaign is being prepared (checked again, stored): sending has not started yet. */
+  starting?: boolean;
+  /** Why the last start did not start, in words that say what to do. */
+  startError?: string | null;
   campaign: CampaignView | null;
   onSend: () => void;
   onPause: () => void;
   onResume: () => void;
   onStop: () => void;
+  /** "Send later" (ScheduleChooser), shown before the campaign starts. */
+  scheduleSlot?: ReactNode;
+  /** The campaign is to be scheduled: the button says so. */
+  scheduling?: boolean;
+  /** Cancels a scheduled campaign: the messages Exchange keeps are deleted. */
+  onCancelScheduled?: () => void;
 }) {
   const { t, locale } = useI18n();
   const layout = useLayout();
@@ -41,6 +54,9 @@ export function SendStep(props: {
   const observing = campaign?.observing === true;
   const stopping = campaign?.stopping === true;
   const mine = campaign !== null && !observing && !stopping;
+  const ledger = campaign?.ledger;
+  const held = useMemo(() => (ledger?.schedule ? heldNow(ledger, Date.now()) : null), [ledger]);
+  const [askCancel, setAskCancel] = useState(false);
   return (
     <section aria-labelledby="step-send">
       <StepHeading id="step-send" title={t('send.title')} />
@@ -56,13 +72,24 @@ export function SendStep(props: {
         </Text>
       )}
       {!campaign && blockedReason && <Caption1 block>{blockedReason}</Caption1>}
+      {!campaign && props.startError && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody data-testid="start-error">{props.startError}</MessageBarBody>
+        </MessageBar>
+      )}
+      {!campaign && props.scheduleSlot}
       {!campaign && (
-        <Button appearance="primary" disabled={blockedReason !== null} onClick={onSend} data-testid="send-button" className={layout.spacedS}>
-          {count === 0 ? t('send.title') : count === 1 ? t('send.buttonOne') : t('send.button', { count })}
+        <Button appearance="primary" disabled={blockedReason !== null || props.starting === true} onClick={onSend} data-testid="send-button" className={layout.spacedS}>
+          {props.starting ? t('send.starting') : props.scheduling && count > 0 ? t('schedule.button', { count }) : count === 0 ? t('send.title') : count === 1 ? t('send.buttonOne') : t('send.button', { count })}
         </Button>
       )}
       {campaign && progress && (
         <div className={layout.stackSNudge}>
+          {held && held.messages > 0 && (
+            <MessageBar intent="success" layout="multiline">
+              <MessageBarBody data-testid="schedule-status">{t('schedule.status', { held: held.messages, time: formatDateTime(held.from, locale) })}</MessageBarBody>
+            </MessageBar>
+          )}
           {observing && (
             <MessageBar intent="info" layout="multiline">
               <MessageBarBody data-testid="campaign-observing">{t('send.observing')}</MessageBarBody>
@@ -112,6 +139,20 @@ export function SendStep(props: {
               <MessageBarBody>{t('errors.generic', { message: campaign.error })}</MessageBarBody>
             </MessageBar>
           )}
+          {mine && held && held.messages > 0 && props.onCancelScheduled && (
+            <Button className={layout.start} onClick={() => setAskCancel(true)} data-testid="cancel-scheduled">
+              {t('schedule.cancel')}
+            </Button>
+          )}
+          <ConfirmDialog
+            question={askCancel ? { title: t('schedule.cancelTitle'), text: t('schedule.cancelBody'), confirm: t('schedule.cancelConfirm'), dismiss: t('schedule.keep') } : null}
+            onCancel={() => setAskCancel(false)}
+            onConfirm={() => {
+              setAskCancel(false);
+              props.onCancelScheduled?.();
+            }}
+            confirmTestId="confirm-cancel-scheduled"
+          />
           {mine && unfinished && (
             <div className={layout.row}>
               {campaign.running ? (
@@ -132,4 +173,17 @@ export function SendStep(props: {
       )}
     </section>
   );
+}
+
+/** The messages of a scheduled campaign Exchange still keeps, and the first one's time. */
+function heldNow(ledger: CampaignLedger, now: number): { messages: number; from: number } {
+  let messages = 0;
+  let from = Number.POSITIVE_INFINITY;
+  for (const row of ledger.rows) {
+    const state = ledger.states[row];
+    if (state?.status !== 'sent' || !state.heldId || state.at <= now) continue;
+    messages++;
+    from = Math.min(from, state.at);
+  }
+  return { messages, from };
 }

@@ -1,24 +1,29 @@
 /**
  * The pane's campaign for React: a CampaignSession (../campaign/campaignSession.ts) over the
- * browser storage, with the Web Locks API where the host has it. The session is let go when the
- * page goes away (`pagehide`), so that another pane takes the campaign over at once.
+ * pane's campaign records (IndexedDB), with the Web Locks API where the host has it and the
+ * lease in the browser storage. The session is let go when the page goes away (`pagehide`), so
+ * that another pane takes the campaign over at once.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { GraphOperations } from '../campaign/campaignRunner.js';
-import type { OutgoingMessage } from '../campaign/outgoingMessage.js';
+import type { CampaignDefinition } from '../campaign/campaignRecords.js';
 import { CampaignSession, type CampaignView } from '../campaign/campaignSession.js';
-import type { CampaignDefinition } from '../campaign/campaignStore.js';
 import { mailboxHealth } from '../campaign/deliveryReports.js';
-import type { Finding } from '../campaign/planCampaign.js';
+import type { Finding, PlannedMessages } from '../campaign/planCampaign.js';
+import type { CampaignSchedule } from '../campaign/schedule.js';
 import { createRunnerLock, hostLocks } from '../campaign/runnerLock.js';
 import { SendLog } from '../campaign/sendLog.js';
 import type { GraphFileAttachment, GraphMailClient } from '../graph/graphMailClient.js';
 import type { KeyValueStore } from '../storage/keyValueStore.js';
+import type { PaneRecords } from '../storage/paneRecords.js';
 
 export type { CampaignView };
 
 export interface CampaignOptions {
+  /** Where the runner's lease is kept (localStorage): see runnerLock.ts. */
   storage: KeyValueStore;
+  /** Where campaigns and the send log are kept (IndexedDB). */
+  records: PaneRecords;
   graph: (GraphOperations & Partial<Pick<GraphMailClient, 'sentSince' | 'inboxSince'>>) | null;
   ratePerMinute: number;
   /** The fastest sends may go when the mailbox allows more (sendPacer.ts). */
@@ -33,22 +38,32 @@ export interface CampaignOptions {
 const noSubscription = () => () => {};
 
 export function useCampaign(options: CampaignOptions) {
-  const { storage, ratePerMinute, maxRatePerMinute, dailyRecipientLimit, graph } = options;
+  const { storage, records, ratePerMinute, maxRatePerMinute, dailyRecipientLimit, graph } = options;
   // The session is made once per storage; the signed-in Graph client reaches it through this ref.
   const graphRef = useRef(graph);
   graphRef.current = graph;
   // The 24-hour count reads the mailbox's Sent Items (every device and app), not only this device's log.
   const sendLog = useMemo(
-    () => new SendLog(storage, dailyRecipientLimit, (since) => graphRef.current?.sentSince?.(since) ?? Promise.resolve([])),
-    [storage, dailyRecipientLimit],
+    () => new SendLog(records.sendLog, dailyRecipientLimit, (since) => graphRef.current?.sentSince?.(since) ?? Promise.resolve([])),
+    [records, dailyRecipientLimit],
   );
+  // This device's log as kept: what is planned from the budget is computed again once it is read.
+  const [logRead, setLogRead] = useState(0);
+  useEffect(() => {
+    let current = true;
+    sendLog.load(Date.now()).then(
+      () => current && setLogRead((n) => n + 1),
+      () => undefined,
+    );
+    return () => void (current = false);
+  }, [sendLog]);
   // The readers of the draft change with every render; the session asks for the latest.
   const readers = useRef(options);
   readers.current = options;
   const [session, setSession] = useState<CampaignSession | null>(null);
   useEffect(() => {
     const created = new CampaignSession({
-      store: storage,
+      records: records.campaigns,
       lock: createRunnerLock({ store: storage, locks: hostLocks() }),
       sendLog,
       ratePerMinute,
@@ -66,7 +81,7 @@ export function useCampaign(options: CampaignOptions) {
       window.removeEventListener('pagehide', leave);
       created.dispose();
     };
-  }, [storage, sendLog, ratePerMinute, maxRatePerMinute]);
+  }, [storage, records, sendLog, ratePerMinute, maxRatePerMinute]);
   useEffect(() => session?.setGraph(graph), [session, graph]);
 
   const subscribe = useCallback((listener: () => void) => (session ? session.subscribe(listener) : noSubscription()), [session]);
@@ -79,13 +94,15 @@ export function useCampaign(options: CampaignOptions) {
    * campaign has let go (a new object then), with what that campaign read and sent.
    */
   const idle = campaign === null;
-  const budget = useMemo(() => ({ log: sendLog, idle }), [sendLog, idle]);
+  const budget = useMemo(() => ({ log: sendLog, idle, logRead }), [sendLog, idle, logRead]);
 
   return {
     campaign,
     sendLog,
     budget,
-    start: (definition: CampaignDefinition, messages: ReadonlyMap<number, OutgoingMessage>, excluded: ReadonlyMap<number, Finding>, mailbox: string | null) => void session?.start(definition, messages, excluded, mailbox),
+    start: (definition: CampaignDefinition, messages: PlannedMessages, excluded: ReadonlyMap<number, Finding>, mailbox: string | null, schedule: CampaignSchedule | null = null) =>
+      session?.start(definition, messages, excluded, mailbox, schedule) ?? Promise.resolve(),
+    cancelScheduled: () => session?.cancelScheduled() ?? Promise.resolve(),
     pause: () => session?.pause(),
     resume: () => void session?.resume(),
     stop: () => void session?.stop(),

@@ -25,7 +25,7 @@ import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { JournalAction } from '../../../shared/src/journal/journalActions.js';
 import { Journal, type JournalActor, type PartnerActor, type PersonActor } from '../journal/journal.js';
-import type { OrganisationRow, Storage, SubscriptionRow } from '../storage/storage.js';
+import type { OrganisationRow, Repositories, SubscriptionRow } from '../storage/unitOfWork.js';
 
 export interface Access {
   caller: CallerIdentity;
@@ -37,39 +37,43 @@ export interface Access {
   partner?: { id: string; name: string; staffRole: PartnerStaffRole; onBehalfOf: string };
 }
 
-export function rolesOf(storage: Storage, subscription: SubscriptionRow, at: number = Date.now()): SubscriptionRoles {
-  const organisation = organisationRolesOf(storage, subscription.organisationId);
+export async function rolesOf(repos: Repositories, subscription: SubscriptionRow, at: number = Date.now()): Promise<SubscriptionRoles> {
+  const [organisation, delegates, relationships] = await Promise.all([
+    organisationRolesOf(repos, subscription.organisationId),
+    repos.delegation.listDelegates(subscription.id),
+    repos.partners.grantsFor(subscription.id),
+  ]);
   return {
     owner: { tenantId: subscription.ownerTenantId, objectId: subscription.ownerObjectId },
-    delegates: storage.listDelegates(subscription.id).map((d) => ({ tenantId: d.tenantId, objectId: d.objectId, permissions: d.permissions })),
-    partners: { asOf: at, relationships: storage.partners.grantsFor(subscription.id) },
+    delegates: delegates.map((d) => ({ tenantId: d.tenantId, objectId: d.objectId, permissions: d.permissions })),
+    partners: { asOf: at, relationships },
     ...(organisation ? { organisation } : {}),
   };
 }
 
-export function organisationRolesOf(storage: Storage, organisationId: string): OrganisationRoles | undefined {
-  const organisation = storage.findOrganisation(organisationId);
-  return organisation && { tenantId: organisation.tenantId, administrators: storage.listOrganisationAdministrators(organisationId) };
+export async function organisationRolesOf(repos: Repositories, organisationId: string): Promise<OrganisationRoles | undefined> {
+  const organisation = await repos.organisations.find(organisationId);
+  return organisation && { tenantId: organisation.tenantId, administrators: await repos.organisations.listAdministrators(organisationId) };
 }
 
 /**
  * The caller's own organisation (the one of their tenant) for an organisation-wide action: only
  * its administrators reach it; anyone else, and any other tenant, gets "not found".
  */
-export function authorizeOrganisation(storage: Storage, caller: CallerIdentity, action: OrganisationAction): OrganisationRow {
-  const organisation = storage.findOrganisationByTenant(caller.tenantId);
-  const roles = organisation && organisationRolesOf(storage, organisation.id);
+export async function authorizeOrganisation(repos: Repositories, caller: CallerIdentity, action: OrganisationAction): Promise<OrganisationRow> {
+  const organisation = await repos.organisations.findByTenant(caller.tenantId);
+  const roles = organisation && (await organisationRolesOf(repos, organisation.id));
   if (!organisation || !canInOrganisation(caller, action, roles)) throw new ApiError(404, 'ORGANISATION_NOT_FOUND', 'You do not administer an Outmerge organisation for your Microsoft 365 tenant. Ask its administrator (the first buyer) to appoint you.');
   return organisation;
 }
 
 /** The partner whose active relationship gives the caller their role, for the journal ("partner X for customer Y"). */
-function actingPartner(storage: Storage, caller: CallerIdentity, subscription: SubscriptionRow, at: number): Access['partner'] {
-  for (const grant of storage.partners.grantsFor(subscription.id)) {
+async function actingPartner(repos: Repositories, caller: CallerIdentity, subscription: SubscriptionRow, at: number): Promise<Access['partner']> {
+  for (const grant of await repos.partners.grantsFor(subscription.id)) {
     const staff = isRelationshipActive(grant, at) ? grant.staff.find((s) => isSameActor(caller, s)) : undefined;
-    const partner = staff && storage.partners.findPartner(grant.partnerId);
+    const partner = staff && (await repos.partners.findPartner(grant.partnerId));
     if (!staff || !partner) continue;
-    const customer = storage.findOrganisation(subscription.organisationId)?.name ?? subscription.ownerEmail;
+    const customer = (await repos.organisations.find(subscription.organisationId))?.name ?? subscription.ownerEmail;
     return { id: partner.id, name: partner.name, staffRole: staff.role, onBehalfOf: `partner ${partner.name} for customer ${customer}` };
   }
   return undefined;
@@ -79,13 +83,13 @@ function actingPartner(storage: Storage, caller: CallerIdentity, subscription: S
  * The caller's access to a subscription for `action`. Someone with no role there gets "not
  * found", so that ids of other organisations reveal nothing; a role without the permission gets 403.
  */
-export function authorize(storage: Storage, caller: CallerIdentity, subscriptionId: string, action: SubscriptionAction, at: number = Date.now()): Access {
-  const subscription = storage.findSubscription(subscriptionId);
-  const roles = subscription && rolesOf(storage, subscription, at);
+export async function authorize(repos: Repositories, caller: CallerIdentity, subscriptionId: string, action: SubscriptionAction, at: number = Date.now()): Promise<Access> {
+  const subscription = await repos.subscriptions.find(subscriptionId);
+  const roles = subscription && (await rolesOf(repos, subscription, at));
   const role = roles ? roleOf(caller, roles) : null;
   if (!subscription || !roles || role === null) throw new ApiError(404, 'SUBSCRIPTION_NOT_FOUND', 'No subscription with this id is visible to you.');
   if (!can(caller, action, roles)) throw new ApiError(403, 'FORBIDDEN', 'You do not have the permission for this action on this subscription.');
-  const partner = role === 'partner' ? actingPartner(storage, caller, subscription, at) : undefined;
+  const partner = role === 'partner' ? await actingPartner(repos, caller, subscription, at) : undefined;
   return { caller, subscription, role, permissions: permissionsOf(caller, roles) ?? [], actions: allowedActions(caller, roles), ...(partner ? { partner } : {}) };
 }
 
@@ -107,13 +111,13 @@ export function actorOf(access: Access): PersonActor | PartnerActor {
 type JournalLine = { action: JournalAction; target: string | null; detail?: unknown; ip: string | null; at: number };
 
 /** An entry about the subscription, by this actor. */
-export function journalAs(storage: Storage, subscription: Pick<SubscriptionRow, 'id' | 'organisationId'>, actor: JournalActor, entry: JournalLine): void {
-  Journal.record(storage, { organisationId: subscription.organisationId, subscriptionId: subscription.id, actor, ...entry });
+export function journalAs(tx: Repositories, subscription: Pick<SubscriptionRow, 'id' | 'organisationId'>, actor: JournalActor, entry: JournalLine): Promise<void> {
+  return Journal.record(tx, { organisationId: subscription.organisationId, subscriptionId: subscription.id, actor, ...entry });
 }
 
 /** An entry about the subscription, by the caller in the role they were authorised in. */
-export function journal(storage: Storage, access: Access, entry: JournalLine): void {
-  journalAs(storage, access.subscription, actorOf(access), entry);
+export function journal(tx: Repositories, access: Access, entry: JournalLine): Promise<void> {
+  return journalAs(tx, access.subscription, actorOf(access), entry);
 }
 
 /** Permissions a request names, in their canonical order without repeats; at least one (delegates, partner requests and offers). */

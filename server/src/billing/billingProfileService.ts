@@ -11,7 +11,7 @@ import { canonicalEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import { actorOf, authorize, journalAs } from '../access/access.js';
-import type { Storage } from '../storage/storage.js';
+import type { UnitOfWork } from '../storage/unitOfWork.js';
 import type { SellerIdentity } from './invoiceContext.js';
 
 export interface BillingProfileInput {
@@ -25,7 +25,7 @@ export interface BillingProfileInput {
 
 export class BillingProfileService {
   constructor(
-    private readonly storage: Storage,
+    private readonly uow: UnitOfWork,
     private readonly options: { seller: SellerIdentity; vatRatesBp: Readonly<Record<string, number>> },
     private readonly clock: () => number = Date.now,
   ) {}
@@ -35,12 +35,12 @@ export class BillingProfileService {
     return { profile, tax: decideTax(this.options.seller.country, { country: profile.country, vatId: profile.vatId }, this.options.vatRatesBp) };
   }
 
-  get(caller: CallerIdentity, subscriptionId: string): BillingProfileAnswer {
-    authorize(this.storage, caller, subscriptionId, 'billing.view');
-    return this.answer(this.storage.billingProfiles.find(subscriptionId));
+  async get(caller: CallerIdentity, subscriptionId: string): Promise<BillingProfileAnswer> {
+    await authorize(this.uow.read, caller, subscriptionId, 'billing.view');
+    return this.answer(await this.uow.read.billingProfiles.find(subscriptionId));
   }
 
-  save(caller: CallerIdentity, subscriptionId: string, input: BillingProfileInput, ip: string | null): BillingProfileAnswer {
+  save(caller: CallerIdentity, subscriptionId: string, input: BillingProfileInput, ip: string | null): Promise<BillingProfileAnswer> {
     const country = input.country.toUpperCase();
     const rawVat = input.vatId?.trim() ? input.vatId.trim() : null;
     const vatId = rawVat === null ? null : normalizeVatId(country, rawVat);
@@ -57,10 +57,11 @@ export class BillingProfileService {
     if (!email) throw new ApiError(400, 'VALIDATION_FAILED', 'Enter the email address invoices should go to.');
     const profile: BillingProfileView = { companyName: input.companyName.trim(), address: input.address.trim(), country, vatId, billingEmail: email, language: input.language };
     if (profile.companyName === '' || profile.address === '') throw new ApiError(400, 'VALIDATION_FAILED', 'Enter the company name and the address printed on invoices.');
-    return this.storage.transaction(() => {
-      const access = authorize(this.storage, caller, subscriptionId, 'billing.manage');
-      this.storage.billingProfiles.save(subscriptionId, profile, this.clock());
-      journalAs(this.storage, access.subscription, actorOf(access), { action: 'billing_profile.updated', target: subscriptionId, detail: { country, vatId }, ip, at: this.clock() });
+    return this.uow.transaction(async (tx) => {
+      await tx.subscriptions.lock(subscriptionId);
+      const access = await authorize(tx, caller, subscriptionId, 'billing.manage');
+      await tx.billingProfiles.save(subscriptionId, profile, this.clock());
+      await journalAs(tx, access.subscription, actorOf(access), { action: 'billing_profile.updated', target: subscriptionId, detail: { country, vatId }, ip, at: this.clock() });
       return this.answer(profile);
     });
   }

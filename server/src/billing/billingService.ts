@@ -19,8 +19,7 @@ import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import { actorOf, authorize, journalAs, type Access, type JournalActor } from '../access/access.js';
 import type { JournalAction } from '../../../shared/src/journal/journalActions.js';
-import type { InvoiceRow } from '../storage/billingStorage.js';
-import type { Storage, SubscriptionRow } from '../storage/storage.js';
+import type { InvoiceRow, Repositories, SubscriptionRow, UnitOfWork } from '../storage/unitOfWork.js';
 import type { BillingOptions } from './checkoutService.js';
 import type { FinalCharge, IdempotentCharges, Outcome, Recorded } from './idempotentCharge.js';
 import { invoiceTotals, withTaxMinor, type DraftLine } from '../../../shared/src/billing/invoiceMath.js';
@@ -66,16 +65,16 @@ const MAX_SUBSCRIPTION_SEATS = 100_000;
 
 export class BillingService {
   constructor(
-    private readonly storage: Storage,
+    private readonly uow: UnitOfWork,
     private readonly charges: IdempotentCharges,
     private readonly options: BillingServiceOptions,
     private readonly clock: () => number = Date.now,
     private readonly outbox: Outbox,
   ) {
-    charges.register<PendingQuantity>('quantity', { record: (p, result, now) => this.recordQuantity(p, result, now), release: (p) => this.storage.billing.releaseLock(p.subscriptionId) });
-    charges.register<PendingInvoicePayment>('invoice', { confirmable: true, record: (p, result, now) => ({ outcome: this.settleInvoice(p, result, now) }), release: (p) => this.storage.billing.releaseLock(p.subscriptionId) });
-    charges.register<PendingConsolidation>('consolidation', { record: (p, result, now) => this.recordConsolidation(p, result, now), release: (p) => this.releaseConsolidationLocks(p) });
-    charges.register<PendingRenewal>('renewal', { record: (p, result) => this.recordRenewal(p, result), release: (p) => this.renewalNotCharged(p) });
+    charges.register<PendingQuantity>('quantity', { record: (tx, p, result, now) => this.recordQuantity(tx, p, result, now), release: (tx, p) => tx.subscriptions.releaseBillingLock(p.subscriptionId) });
+    charges.register<PendingInvoicePayment>('invoice', { confirmable: true, record: async (tx, p, result, now) => ({ outcome: await this.settleInvoice(tx, p, result, now) }), release: (tx, p) => tx.subscriptions.releaseBillingLock(p.subscriptionId) });
+    charges.register<PendingConsolidation>('consolidation', { record: (tx, p, result, now) => this.recordConsolidation(tx, p, result, now), release: (tx, p) => this.releaseConsolidationLocks(tx, p) });
+    charges.register<PendingRenewal>('renewal', { record: (tx, p, result) => this.recordRenewal(tx, p, result), release: (tx, p) => this.renewalNotCharged(tx, p) });
   }
 
   private get provider() {
@@ -86,17 +85,17 @@ export class BillingService {
    * The owner hears of a failed renewal and of the expiry, in the language of their own seat
    * (English without one): written into the outbox in the transaction that changed the status.
    */
-  private tellOwner(subscriptionId: string, what: 'past_due' | 'expired', at: number): void {
-    const subscription = this.storage.findSubscription(subscriptionId);
+  private async tellOwner(tx: Repositories, subscriptionId: string, what: 'past_due' | 'expired', at: number): Promise<void> {
+    const subscription = await tx.subscriptions.find(subscriptionId);
     const publicUrl = this.options.publicUrl;
     if (!publicUrl || !subscription) return;
     const to = subscription.ownerEmail;
-    const locale = resolveLocale(this.storage.findLiveSeatByEmail(subscriptionId, canonicalEmail(to) ?? '')?.language);
+    const locale = resolveLocale((await tx.subscriptions.findLiveSeatByEmail(subscriptionId, canonicalEmail(to) ?? ''))?.language);
     const base = { to, locale, plan: subscription.planId, quantity: subscription.quantity, subscriptionId, publicUrl };
-    if (what === 'expired') return this.outbox.add(subscriptionExpiredEmail(base), at);
-    const invoice = this.storage.billing.openInvoice(subscriptionId);
-    const graceUntil = this.storage.billing.state(subscriptionId)?.graceUntil ?? at;
-    this.outbox.add(paymentFailedEmail({ ...base, amount: invoice ? formatMoney(invoice.totalMinor, invoice.currency, locale) : '', invoice: invoice?.number ?? '', graceUntil }), at);
+    if (what === 'expired') return this.outbox.add(tx, subscriptionExpiredEmail(base), at);
+    const invoice = await tx.invoices.openInvoice(subscriptionId);
+    const graceUntil = (await tx.subscriptions.billingState(subscriptionId))?.graceUntil ?? at;
+    await this.outbox.add(tx, paymentFailedEmail({ ...base, amount: invoice ? formatMoney(invoice.totalMinor, invoice.currency, locale) : '', invoice: invoice?.number ?? '', graceUntil }), at);
   }
 
   private plan(id: string): PlanConfig {
@@ -106,21 +105,21 @@ export class BillingService {
   }
 
   /** Tax rate, language and parties of the subscription's next invoice (its billing profile). */
-  private context(subscriptionId: string): InvoiceContext {
-    return invoiceContext(this.storage, subscriptionId, this.options);
+  private context(repos: Repositories, subscriptionId: string): Promise<InvoiceContext> {
+    return invoiceContext(repos, subscriptionId, this.options);
   }
 
-  private currencyOf(subscriptionId: string): string {
-    return this.storage.billing.state(subscriptionId)?.currency ?? this.options.currency;
+  private async currencyOf(repos: Repositories, subscriptionId: string): Promise<string> {
+    return (await repos.subscriptions.billingState(subscriptionId))?.currency ?? this.options.currency;
   }
 
-  private lock(subscriptionId: string, now: number): void {
-    if (!this.storage.billing.acquireLock(subscriptionId, now, now + LOCK_MS)) throw new ApiError(409, 'BILLING_BUSY', 'Another payment for this subscription is being processed. Try again in a moment.');
+  private async lock(tx: Repositories, subscriptionId: string, now: number): Promise<void> {
+    if (!(await tx.subscriptions.acquireBillingLock(subscriptionId, now, now + LOCK_MS))) throw new ApiError(409, 'BILLING_BUSY', 'Another payment for this subscription is being processed. Try again in a moment.');
   }
 
   // --- quantity (B3) ----------------------------------------------------------------------
 
-  private quantityPlan(subscription: SubscriptionRow, newQuantity: number, at: number): QuantityPlan {
+  private async quantityPlan(repos: Repositories, subscription: SubscriptionRow, newQuantity: number, at: number): Promise<QuantityPlan> {
     if (!isLive(subscription.status)) throw new ApiError(409, 'SUBSCRIPTION_NOT_ACTIVE', 'Only an active subscription can change its quantity. Pay the open invoice first.');
     // A trial is the vendor's gift of a fixed size: its period is not a paid period to prorate against.
     if (subscription.status === 'trial' && newQuantity > subscription.quantity) throw trialSeatsFixed();
@@ -128,9 +127,9 @@ export class BillingService {
       throw new ApiError(409, 'QUANTITY_BELOW_ASSIGNED', `${subscription.assignedCount} seats are assigned: remove seats before going below that number.`, { assigned: subscription.assignedCount });
     }
     const plan = this.plan(subscription.planId);
-    const currency = this.currencyOf(subscription.id);
+    const currency = await this.currencyOf(repos, subscription.id);
     const recurringMinor = seatTotalMinor(plan, this.options.volume, newQuantity);
-    const context = this.context(subscription.id);
+    const context = await this.context(repos, subscription.id);
     const effective = newQuantity > subscription.quantity ? 'now' : newQuantity < subscription.quantity ? 'renewal' : 'none';
     const base = {
       quantity: subscription.quantity,
@@ -150,7 +149,7 @@ export class BillingService {
     const oldTotal = seatTotalMinor(plan, this.options.volume, subscription.quantity);
     const change = prorateChange(oldTotal, recurringMinor, { start: subscription.periodStart, end: subscription.periodEnd }, at);
     const lines = this.changeLines(plan, subscription.quantity, newQuantity, change);
-    const totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscription.id), context.rateBp);
+    const totals = invoiceTotals(lines, await repos.invoices.creditBalance(subscription.id), context.rateBp);
     return {
       preview: { ...base, creditMinor: change.creditMinor, debitMinor: change.debitMinor, creditAppliedMinor: totals.creditAppliedMinor, subtotalMinor: totals.subtotalMinor, taxMinor: totals.taxMinor, amountDueMinor: totals.totalMinor },
       lines,
@@ -158,7 +157,7 @@ export class BillingService {
     };
   }
 
-  /** The two lines of a prorated change, stored as data and written in the reader's language (invoiceLineText.ts). */
+  /** The two lines of a prorated change, stored as data and written in the invoice's language when read. */
   private changeLines(plan: PlanConfig, from: number, to: number, change: { creditMinor: number; debitMinor: number }): DraftLine[] {
     return [
       { description: describeInvoiceLine({ line: 'unused', plan: plan.id, quantity: from }), quantity: from, unitAmountMinor: null, amountMinor: change.creditMinor },
@@ -166,10 +165,10 @@ export class BillingService {
     ];
   }
 
-  previewQuantity(caller: CallerIdentity, subscriptionId: string, quantity: number): QuantityPreviewView {
+  async previewQuantity(caller: CallerIdentity, subscriptionId: string, quantity: number): Promise<QuantityPreviewView> {
     if (quantity > MAX_SUBSCRIPTION_SEATS) throw new ApiError(400, 'VALIDATION_FAILED', 'A subscription holds at most 100,000 seats.');
-    const access = authorize(this.storage, caller, subscriptionId, 'quantity.change');
-    return this.quantityPlan(access.subscription, quantity, Math.floor(this.clock() / 1000) * 1000).preview;
+    const access = await authorize(this.uow.read, caller, subscriptionId, 'quantity.change');
+    return (await this.quantityPlan(this.uow.read, access.subscription, quantity, Math.floor(this.clock() / 1000) * 1000)).preview;
   }
 
   async changeQuantity(caller: CallerIdentity, subscriptionId: string, request: { quantity: number; prorationDate: string; expectedAmountMinor: number }, key: string, ip: string | null): Promise<Outcome> {
@@ -180,20 +179,21 @@ export class BillingService {
       request: [request.quantity, request.prorationDate, request.expectedAmountMinor],
       what: 'quantity change',
       payer: { tenantId: caller.tenantId, objectId: caller.objectId },
-      guard: (now) => void authorize(this.storage, caller, subscriptionId, 'quantity.change', now),
-      prepare: (now) => {
-        const access = authorize(this.storage, caller, subscriptionId, 'quantity.change', now);
+      guard: async (tx, now) => void (await authorize(tx, caller, subscriptionId, 'quantity.change', now)),
+      prepare: async (tx, now) => {
+        await tx.subscriptions.lock(subscriptionId);
+        const access = await authorize(tx, caller, subscriptionId, 'quantity.change', now);
         const at = Date.parse(request.prorationDate);
         if (!Number.isFinite(at) || at > now + 1000 || now - at > PREVIEW_MAX_AGE_MS) throw new ApiError(409, 'QUANTITY_PREVIEW_EXPIRED', 'The preview is too old. Look at the new preview and confirm again.');
-        const plan = this.quantityPlan(access.subscription, request.quantity, at);
+        const plan = await this.quantityPlan(tx, access.subscription, request.quantity, at);
         if (plan.preview.amountDueMinor !== request.expectedAmountMinor) {
           throw new ApiError(409, 'QUANTITY_PREVIEW_STALE', 'The subscription changed since the preview. Look at the new preview and confirm again.', { amountDueMinor: plan.preview.amountDueMinor });
         }
         const pending: PendingQuantity = { subscriptionId, actor: actorOf(access), plan, ip };
-        if (plan.preview.amountDueMinor === 0) return { done: this.applyQuantity(pending, null, now) };
-        const method = this.storage.billing.currentPaymentMethod(subscriptionId);
+        if (plan.preview.amountDueMinor === 0) return { done: await this.applyQuantity(tx, pending, null, now) };
+        const method = await tx.invoices.currentPaymentMethod(subscriptionId);
         if (!method) throw new ApiError(409, 'PAYMENT_METHOD_MISSING', 'The subscription has no payment method. Add one in Billing.');
-        this.lock(subscriptionId, now);
+        await this.lock(tx, subscriptionId, now);
         const charge = { amountMinor: plan.preview.amountDueMinor, currency: plan.preview.currency, paymentMethodToken: method.token, description: `Outmerge quantity ${plan.preview.quantity} → ${plan.preview.newQuantity}`, offSession: true };
         return { charge, pending };
       },
@@ -201,36 +201,36 @@ export class BillingService {
     });
   }
 
-  private recordQuantity(pending: PendingQuantity, result: FinalCharge, now: number): Recorded {
-    this.storage.billing.releaseLock(pending.subscriptionId);
-    if (result.status === 'succeeded') return { outcome: this.applyQuantity(pending, result.reference, now) };
+  private async recordQuantity(tx: Repositories, pending: PendingQuantity, result: FinalCharge, now: number): Promise<Recorded> {
+    await tx.subscriptions.releaseBillingLock(pending.subscriptionId);
+    if (result.status === 'succeeded') return { outcome: await this.applyQuantity(tx, pending, result.reference, now) };
     const { preview } = pending.plan;
-    recordPayment(this.storage, { subscriptionId: pending.subscriptionId, provider: this.provider.name, reference: result.reference, amountMinor: preview.amountDueMinor, currency: preview.currency, status: 'declined', description: 'Quantity change', invoiceId: null, at: now });
-    journalAs(this.storage, this.subscriptionRow(pending.subscriptionId), pending.actor, { action: 'quantity.payment_failed', target: pending.subscriptionId, detail: { from: preview.quantity, to: preview.newQuantity, reason: result.reason }, ip: pending.ip, at: now });
+    await recordPayment(tx, { subscriptionId: pending.subscriptionId, provider: this.provider.name, reference: result.reference, amountMinor: preview.amountDueMinor, currency: preview.currency, status: 'declined', description: 'Quantity change', invoiceId: null, at: now });
+    await journalAs(tx, await this.subscriptionRow(tx, pending.subscriptionId), pending.actor, { action: 'quantity.payment_failed', target: pending.subscriptionId, detail: { from: preview.quantity, to: preview.newQuantity, reason: result.reason }, ip: pending.ip, at: now });
     return { outcome: declinedResponse(result.reason) };
   }
 
-  private subscriptionRow(id: string): SubscriptionRow {
-    const subscription = this.storage.findSubscription(id);
+  private async subscriptionRow(tx: Repositories, id: string): Promise<SubscriptionRow> {
+    const subscription = await tx.subscriptions.lock(id);
     if (!subscription) throw new Error(`Subscription ${id} disappeared while being paid for.`);
     return subscription;
   }
 
-  private applyQuantity(pending: PendingQuantity, reference: string | null, now: number): Outcome {
-    const subscription = this.subscriptionRow(pending.subscriptionId);
+  private async applyQuantity(tx: Repositories, pending: PendingQuantity, reference: string | null, now: number): Promise<Outcome> {
+    const subscription = await this.subscriptionRow(tx, pending.subscriptionId);
     const { preview, totals } = pending.plan;
     let invoice: InvoiceRow | null = null;
     if (preview.effective === 'now') {
-      this.storage.billing.setQuantity(subscription.id, preview.newQuantity, null);
+      await tx.subscriptions.setQuantity(subscription.id, preview.newQuantity, null);
       if (totals) {
-        invoice = issueInvoice(this.storage, { subscription, kind: 'quantity_change', currency: preview.currency, totals, periodStart: Date.parse(preview.prorationDate), periodEnd: subscription.periodEnd, at: now, paid: true, parties: this.context(subscription.id).parties });
-        if (reference) recordPayment(this.storage, { subscriptionId: subscription.id, provider: this.provider.name, reference, amountMinor: preview.amountDueMinor, currency: preview.currency, status: 'succeeded', description: `Outmerge quantity ${preview.quantity} → ${preview.newQuantity}`, invoiceId: invoice.id, at: now });
+        invoice = await issueInvoice(tx, { subscription, kind: 'quantity_change', currency: preview.currency, totals, periodStart: Date.parse(preview.prorationDate), periodEnd: subscription.periodEnd, at: now, paid: true, parties: (await this.context(tx, subscription.id)).parties });
+        if (reference) await recordPayment(tx, { subscriptionId: subscription.id, provider: this.provider.name, reference, amountMinor: preview.amountDueMinor, currency: preview.currency, status: 'succeeded', description: `Outmerge quantity ${preview.quantity} → ${preview.newQuantity}`, invoiceId: invoice.id, at: now });
       }
     } else {
-      this.storage.billing.setPendingQuantity(subscription.id, preview.effective === 'renewal' ? preview.newQuantity : null);
+      await tx.subscriptions.setPendingQuantity(subscription.id, preview.effective === 'renewal' ? preview.newQuantity : null);
     }
     const action = preview.effective === 'now' ? 'quantity.increased' : preview.effective === 'renewal' ? 'quantity.decrease_scheduled' : 'quantity.unchanged';
-    journalAs(this.storage, subscription, pending.actor, { action, target: subscription.id, detail: { from: preview.quantity, to: preview.newQuantity, amountMinor: preview.amountDueMinor, currency: preview.currency, invoice: invoice?.number ?? null }, ip: pending.ip, at: now });
+    await journalAs(tx, subscription, pending.actor, { action, target: subscription.id, detail: { from: preview.quantity, to: preview.newQuantity, amountMinor: preview.amountDueMinor, currency: preview.currency, invoice: invoice?.number ?? null }, ip: pending.ip, at: now });
     const body: QuantityChangeResult = {
       quantity: preview.effective === 'now' ? preview.newQuantity : preview.quantity,
       pendingQuantity: preview.effective === 'renewal' ? preview.newQuantity : null,
@@ -244,11 +244,16 @@ export class BillingService {
 
   // --- invoices and payment methods (B4) ----------------------------------------------------
 
-  summary(caller: CallerIdentity, subscriptionId: string): BillingSummaryView {
-    const { subscription } = authorize(this.storage, caller, subscriptionId, 'billing.view');
-    const state = this.storage.billing.state(subscriptionId);
-    const method = this.storage.billing.currentPaymentMethod(subscriptionId);
-    const open = this.storage.billing.openInvoice(subscriptionId);
+  async summary(caller: CallerIdentity, subscriptionId: string): Promise<BillingSummaryView> {
+    const read = this.uow.read;
+    const { subscription } = await authorize(read, caller, subscriptionId, 'billing.view');
+    const [state, method, open, creditMinor, context] = await Promise.all([
+      read.subscriptions.billingState(subscriptionId),
+      read.invoices.currentPaymentMethod(subscriptionId),
+      read.invoices.openInvoice(subscriptionId),
+      read.invoices.creditBalance(subscriptionId),
+      this.context(read, subscriptionId),
+    ]);
     return {
       status: subscription.status,
       currency: state?.currency ?? this.options.currency,
@@ -256,38 +261,39 @@ export class BillingService {
       quantity: subscription.quantity,
       pendingQuantity: state?.pendingQuantity ?? null,
       recurringMinor: seatTotalMinor(this.plan(subscription.planId), this.options.volume, state?.pendingQuantity ?? subscription.quantity),
-      taxRateBp: this.context(subscriptionId).rateBp,
+      taxRateBp: context.rateBp,
       periodEnd: new Date(subscription.periodEnd).toISOString(),
       graceUntil: state?.graceUntil ? new Date(state.graceUntil).toISOString() : null,
-      creditMinor: this.storage.billing.creditBalance(subscriptionId),
+      creditMinor,
       paymentMethod: method ? { brand: method.brand, last4: method.last4 } : null,
       openInvoice: open ? invoiceView(open) : null,
     };
   }
 
-  invoices(caller: CallerIdentity, subscriptionId: string) {
-    authorize(this.storage, caller, subscriptionId, 'billing.view');
-    return this.storage.billing.listInvoices(subscriptionId).map(invoiceView);
+  async invoices(caller: CallerIdentity, subscriptionId: string) {
+    await authorize(this.uow.read, caller, subscriptionId, 'billing.view');
+    return (await this.uow.read.invoices.listInvoices(subscriptionId)).map(invoiceView);
   }
 
-  invoiceHtml(caller: CallerIdentity, subscriptionId: string, invoiceId: string, locale: Locale): string {
-    const { row, lines, context } = this.invoiceForReader(caller, subscriptionId, invoiceId, locale);
+  async invoiceHtml(caller: CallerIdentity, subscriptionId: string, invoiceId: string, locale: Locale): Promise<string> {
+    const { row, lines, context } = await this.invoiceForReader(caller, subscriptionId, invoiceId, locale);
     return renderInvoiceHtml(row, lines, context);
   }
 
   /** The same invoice as a PDF download (invoicePdf.ts), with the same permission as the page. */
   async invoicePdf(caller: CallerIdentity, subscriptionId: string, invoiceId: string, locale: Locale): Promise<{ number: string; pdf: Uint8Array }> {
-    const { row, lines, context } = this.invoiceForReader(caller, subscriptionId, invoiceId, locale);
+    const { row, lines, context } = await this.invoiceForReader(caller, subscriptionId, invoiceId, locale);
     return { number: row.number, pdf: await renderInvoicePdf(invoiceDocument(row, lines, context)) };
   }
 
   /** An invoice with what its page needs; only for those allowed to see the subscription's billing (B4). */
-  private invoiceForReader(caller: CallerIdentity, subscriptionId: string, invoiceId: string, locale: Locale) {
-    const { subscription } = authorize(this.storage, caller, subscriptionId, 'billing.view');
-    const invoice = this.storage.billing.findInvoice(subscriptionId, invoiceId);
+  private async invoiceForReader(caller: CallerIdentity, subscriptionId: string, invoiceId: string, locale: Locale) {
+    const read = this.uow.read;
+    const { subscription } = await authorize(read, caller, subscriptionId, 'billing.view');
+    const invoice = await read.invoices.findInvoice(subscriptionId, invoiceId);
     if (!invoice) throw new ApiError(404, 'INVOICE_NOT_FOUND', 'No invoice with this id in this subscription.');
-    const organisation = this.storage.findOrganisationByTenant(subscription.ownerTenantId);
-    return { row: invoice, lines: this.storage.billing.invoiceLines(invoice.id), context: { organisation: organisation?.name ?? '', locale, parties: this.storage.billingProfiles.invoiceParties(invoice.id) } };
+    const organisation = await read.organisations.findByTenant(subscription.ownerTenantId);
+    return { row: invoice, lines: await read.invoices.invoiceLines(invoice.id), context: { organisation: organisation?.name ?? '', locale, parties: await read.billingProfiles.invoiceParties(invoice.id) } };
   }
 
   /**
@@ -296,7 +302,7 @@ export class BillingService {
    * stays as it was.
    */
   async replacePaymentMethod(caller: CallerIdentity, subscriptionId: string, card: string, ip: string | null): Promise<PaymentMethodView> {
-    const { subscription } = authorize(this.storage, caller, subscriptionId, 'billing.manage');
+    const { subscription } = await authorize(this.uow.read, caller, subscriptionId, 'billing.manage');
     let saved;
     try {
       saved = await this.provider.savePaymentMethod(card, { idempotencyKey: `payment-method:${subscriptionId}:${randomUUID()}`, customer: { email: subscription.ownerEmail, name: subscription.ownerEmail } });
@@ -306,25 +312,26 @@ export class BillingService {
     }
     if (saved.status === 'declined') {
       const reason = saved.reason;
-      this.storage.transaction(() => {
-        const access = authorize(this.storage, caller, subscriptionId, 'billing.manage');
-        journalAs(this.storage, access.subscription, actorOf(access), { action: 'payment_method.declined', target: subscriptionId, detail: { reason }, ip, at: this.clock() });
+      await this.uow.transaction(async (tx) => {
+        const access = await authorize(tx, caller, subscriptionId, 'billing.manage');
+        await journalAs(tx, access.subscription, actorOf(access), { action: 'payment_method.declined', target: subscriptionId, detail: { reason }, ip, at: this.clock() });
       });
       throw new ApiError(402, 'PAYMENT_DECLINED', declineMessage(reason), { reason });
     }
     const method = saved.method;
-    return this.storage.transaction(() => {
+    return this.uow.transaction(async (tx) => {
       const now = this.clock();
-      const access = authorize(this.storage, caller, subscriptionId, 'billing.manage');
-      this.storage.billing.setPaymentMethod({ id: randomUUID(), subscriptionId, provider: this.provider.name, token: method.token, brand: method.brand, last4: method.last4, createdAt: now });
-      journalAs(this.storage, access.subscription, actorOf(access), { action: 'payment_method.replaced', target: subscriptionId, detail: { brand: method.brand, last4: method.last4 }, ip, at: now });
+      await tx.subscriptions.lock(subscriptionId);
+      const access = await authorize(tx, caller, subscriptionId, 'billing.manage');
+      await tx.invoices.setPaymentMethod({ id: randomUUID(), subscriptionId, provider: this.provider.name, token: method.token, brand: method.brand, last4: method.last4, createdAt: now });
+      await journalAs(tx, access.subscription, actorOf(access), { action: 'payment_method.replaced', target: subscriptionId, detail: { brand: method.brand, last4: method.last4 }, ip, at: now });
       return { brand: method.brand, last4: method.last4 };
     });
   }
 
   /** Pays an open invoice (a failed renewal) with a new card or the stored one; reactivates the subscription. */
   async payInvoice(caller: CallerIdentity, subscriptionId: string, invoiceId: string, card: string | undefined, key: string, ip: string | null): Promise<Outcome> {
-    authorize(this.storage, caller, subscriptionId, 'billing.manage');
+    await authorize(this.uow.read, caller, subscriptionId, 'billing.manage');
     // A new card becomes a payment method first: a real provider's is a token the browser already made.
     const newMethod = card === undefined ? null : await this.provider.createPaymentMethod(card, { idempotencyKey: `invoice:${invoiceId}:${caller.tenantId}:${caller.objectId}:${key}` }).catch((error: unknown) => {
       throw error instanceof PaymentMethodInvalidError ? new ApiError(400, 'PAYMENT_CARD_INVALID', error.message) : error;
@@ -336,15 +343,16 @@ export class BillingService {
       request: [invoiceId, card?.replace(/[\s-]/g, '') ?? null],
       what: 'payment',
       payer: { tenantId: caller.tenantId, objectId: caller.objectId },
-      guard: (now) => void authorize(this.storage, caller, subscriptionId, 'billing.manage', now),
-      prepare: (now) => {
-        const access = authorize(this.storage, caller, subscriptionId, 'billing.manage', now);
-        const invoice = this.storage.billing.findInvoice(subscriptionId, invoiceId);
+      guard: async (tx, now) => void (await authorize(tx, caller, subscriptionId, 'billing.manage', now)),
+      prepare: async (tx, now) => {
+        await tx.subscriptions.lock(subscriptionId);
+        const access = await authorize(tx, caller, subscriptionId, 'billing.manage', now);
+        const invoice = await tx.invoices.findInvoice(subscriptionId, invoiceId);
         if (!invoice) throw new ApiError(404, 'INVOICE_NOT_FOUND', 'No invoice with this id in this subscription.');
         if (invoice.status !== 'open') throw new ApiError(409, 'INVOICE_NOT_OPEN', `Invoice ${invoice.number} is already paid.`);
-        const method = newMethod ?? this.storage.billing.currentPaymentMethod(subscriptionId);
+        const method = newMethod ?? (await tx.invoices.currentPaymentMethod(subscriptionId));
         if (!method) throw new ApiError(409, 'PAYMENT_METHOD_MISSING', 'Enter a card to pay with.');
-        this.lock(subscriptionId, now);
+        await this.lock(tx, subscriptionId, now);
         return {
           charge: { amountMinor: invoice.totalMinor, currency: invoice.currency, paymentMethodToken: method.token, description: `Invoice ${invoice.number}`, offSession: false, savePaymentMethod: newMethod !== null },
           pending: { subscriptionId, invoiceId, method: newMethod, actor: actorOf(access), ip },
@@ -355,33 +363,33 @@ export class BillingService {
   }
 
   /** Records the payment of an invoice: money received settles the invoice it was for, whoever may manage billing by now. */
-  private settleInvoice(pending: PendingInvoicePayment, charge: FinalCharge, now: number): Outcome {
-    this.storage.billing.releaseLock(pending.subscriptionId);
-    const subscription = this.subscriptionRow(pending.subscriptionId);
-    const invoice = this.storage.billing.findInvoice(pending.subscriptionId, pending.invoiceId);
+  private async settleInvoice(tx: Repositories, pending: PendingInvoicePayment, charge: FinalCharge, now: number): Promise<Outcome> {
+    await tx.subscriptions.releaseBillingLock(pending.subscriptionId);
+    const subscription = await this.subscriptionRow(tx, pending.subscriptionId);
+    const invoice = await tx.invoices.findInvoice(pending.subscriptionId, pending.invoiceId);
     if (!invoice) throw new Error(`Invoice ${pending.invoiceId} disappeared while being paid.`);
-    const entry = (action: JournalAction, detail: unknown) => journalAs(this.storage, subscription, pending.actor, { action, target: invoice.number, detail, ip: pending.ip, at: now });
+    const entry = (action: JournalAction, detail: unknown) => journalAs(tx, subscription, pending.actor, { action, target: invoice.number, detail, ip: pending.ip, at: now });
     if (charge.status !== 'succeeded') {
-      recordPayment(this.storage, { subscriptionId: pending.subscriptionId, provider: this.provider.name, reference: charge.reference, amountMinor: invoice.totalMinor, currency: invoice.currency, status: 'declined', description: `Invoice ${invoice.number}`, invoiceId: invoice.id, at: now });
-      entry('invoice.payment_failed', { reason: charge.reason });
+      await recordPayment(tx, { subscriptionId: pending.subscriptionId, provider: this.provider.name, reference: charge.reference, amountMinor: invoice.totalMinor, currency: invoice.currency, status: 'declined', description: `Invoice ${invoice.number}`, invoiceId: invoice.id, at: now });
+      await entry('invoice.payment_failed', { reason: charge.reason });
       return declinedResponse(charge.reason);
     }
-    this.storage.billing.markInvoicePaid(invoice.id, now);
-    recordPayment(this.storage, { subscriptionId: pending.subscriptionId, provider: this.provider.name, reference: charge.reference, amountMinor: invoice.totalMinor, currency: invoice.currency, status: 'succeeded', description: `Invoice ${invoice.number}`, invoiceId: invoice.id, at: now });
-    if (pending.method) this.storage.billing.setPaymentMethod({ id: randomUUID(), subscriptionId: pending.subscriptionId, provider: this.provider.name, token: pending.method.token, brand: pending.method.brand, last4: pending.method.last4, createdAt: now });
-    entry('invoice.paid', { amountMinor: invoice.totalMinor, currency: invoice.currency });
-    if ((subscription.status === 'past_due' || subscription.status === 'expired') && !this.storage.billing.openInvoice(subscription.id)) {
-      this.storage.billing.setStatus(subscription.id, 'active', { graceUntil: null });
-      journalAs(this.storage, subscription, pending.actor, { action: 'subscription.reactivated', target: subscription.id, detail: { from: subscription.status }, ip: pending.ip, at: now });
+    await tx.invoices.markInvoicePaid(invoice.id, now);
+    await recordPayment(tx, { subscriptionId: pending.subscriptionId, provider: this.provider.name, reference: charge.reference, amountMinor: invoice.totalMinor, currency: invoice.currency, status: 'succeeded', description: `Invoice ${invoice.number}`, invoiceId: invoice.id, at: now });
+    if (pending.method) await tx.invoices.setPaymentMethod({ id: randomUUID(), subscriptionId: pending.subscriptionId, provider: this.provider.name, token: pending.method.token, brand: pending.method.brand, last4: pending.method.last4, createdAt: now });
+    await entry('invoice.paid', { amountMinor: invoice.totalMinor, currency: invoice.currency });
+    if ((subscription.status === 'past_due' || subscription.status === 'expired') && !(await tx.invoices.openInvoice(subscription.id))) {
+      await tx.subscriptions.setStatus(subscription.id, 'active', { graceUntil: null });
+      await journalAs(tx, subscription, pending.actor, { action: 'subscription.reactivated', target: subscription.id, detail: { from: subscription.status }, ip: pending.ip, at: now });
     }
-    const paid = this.storage.billing.findInvoice(pending.subscriptionId, pending.invoiceId);
+    const paid = await tx.invoices.findInvoice(pending.subscriptionId, pending.invoiceId);
     return { statusCode: 200, body: { status: 'paid', invoice: invoiceView(paid ?? invoice) } };
   }
 
   // --- payment actions (additional authentication) and webhooks -----------------------------
 
   async completeAction(caller: CallerIdentity, actionId: string, approved: boolean): Promise<Outcome> {
-    const action = this.storage.billing.findPaymentAction(actionId);
+    const action = await this.uow.read.invoices.findPaymentAction(actionId);
     if (!action || action.tenantId !== caller.tenantId || action.objectId !== caller.objectId) throw new ApiError(404, 'PAYMENT_ACTION_NOT_FOUND', 'No payment waiting for confirmation with this id.');
     if (action.status !== 'pending' && action.response) return JSON.parse(action.response) as Outcome;
     let result;
@@ -392,7 +400,7 @@ export class BillingService {
       throw error;
     }
     if (result.status === 'requires_action') return { statusCode: 202, body: { status: 'requires_action', actionId, amountMinor: action.amountMinor, currency: action.currency, ...(result.clientSecret ? { clientSecret: result.clientSecret } : {}) } };
-    const finished = this.charges.finishAction(action.id, result);
+    const finished = await this.charges.finishAction(action.id, result);
     await this.outbox.deliver();
     return finished.outcome;
   }
@@ -403,7 +411,7 @@ export class BillingService {
    * payment Outmerge does not know yet (its claim was cut by a crash and is being reconciled) is
    * refused, so that the provider sends it again.
    */
-  handleWebhook(rawBody: string, headers: Record<string, string | string[] | undefined>): { received: true; duplicate: boolean } {
+  async handleWebhook(rawBody: string, headers: Record<string, string | string[] | undefined>): Promise<{ received: true; duplicate: boolean }> {
     const header = headers[this.provider.webhookSignatureHeader];
     let event;
     try {
@@ -415,20 +423,20 @@ export class BillingService {
     if (!event) throw new ApiError(400, 'VALIDATION_FAILED', 'The webhook body is not an event.');
     if (event.type === 'other') {
       // Nothing Outmerge acts on: seen is handled.
-      const fresh = this.storage.transaction(() => this.storage.billing.recordWebhookEvent(event.id, event.providerType, this.clock()));
+      const fresh = await this.uow.transaction((tx) => tx.invoices.recordWebhookEvent(event.id, event.providerType, this.clock()));
       return { received: true, duplicate: !fresh };
     }
-    const action = this.storage.billing.findPaymentActionByReference(event.reference);
+    const action = await this.uow.read.invoices.findPaymentActionByReference(event.reference);
     if (!action) {
       // Recorded without a payment action (a claim reconciled after the bank had answered): the effect is there.
-      if (this.storage.billing.paymentRecorded(event.reference)) {
-        const fresh = this.storage.transaction(() => this.storage.billing.recordWebhookEvent(event.id, event.type, this.clock()));
+      if (await this.uow.read.invoices.paymentRecorded(event.reference)) {
+        const fresh = await this.uow.transaction((tx) => tx.invoices.recordWebhookEvent(event.id, event.type, this.clock()));
         return { received: true, duplicate: !fresh };
       }
       throw new ApiError(404, 'PAYMENT_ACTION_NOT_FOUND', 'No payment waiting for confirmation has this reference yet; send the event again later.');
     }
     const result: FinalCharge = event.type === 'payment_action.succeeded' ? { status: 'succeeded', reference: event.reference } : { status: 'declined', reference: event.reference, reason: 'authentication_failed' };
-    const finished = this.charges.finishAction(action.id, result, { id: event.id, type: event.type });
+    const finished = await this.charges.finishAction(action.id, result, { id: event.id, type: event.type });
     // Emails of the finished purchase go out after the answer to the provider.
     void this.outbox.deliver();
     return { received: true, duplicate: finished.duplicate };
@@ -447,7 +455,7 @@ export class BillingService {
     const counts = { renewed: 0, pastDue: 0, expired: 0 };
     const seen = new Set<string>();
     for (;;) {
-      const due = this.storage.billing.dueSubscriptions(now, 100).filter((s) => !seen.has(s.id));
+      const due = (await this.uow.read.subscriptions.due(now, 100)).filter((s) => !seen.has(s.id));
       if (due.length === 0) return counts;
       for (const { id } of due) {
         seen.add(id);
@@ -465,7 +473,7 @@ export class BillingService {
   }
 
   private async renewOrExpire(subscriptionId: string, now: number): Promise<'renewed' | 'past_due' | 'expired' | 'nothing'> {
-    const current = this.storage.findSubscription(subscriptionId);
+    const current = await this.uow.read.subscriptions.find(subscriptionId);
     if (!current) return 'nothing';
     const done = (renewal: 'renewed' | 'past_due' | 'expired' | 'nothing') => ({ done: { statusCode: 200, body: { renewal } }, store: false }) as const;
     let outcome: Outcome;
@@ -478,47 +486,48 @@ export class BillingService {
         request: [subscriptionId, current.periodEnd],
         what: 'renewal',
         payer: { tenantId: current.ownerTenantId, objectId: current.ownerObjectId },
-        prepare: () => {
-          const subscription = this.storage.findSubscription(subscriptionId);
-          const state = this.storage.billing.state(subscriptionId);
+        prepare: async (tx) => {
+          // Locked: every instance's renewal job may reach this subscription; one decides, the others then find nothing due.
+          const subscription = await tx.subscriptions.lock(subscriptionId);
+          const state = await tx.subscriptions.billingState(subscriptionId);
           if (!subscription || !state) return done('nothing');
           if (subscription.status === 'past_due' && state.graceUntil !== null && state.graceUntil <= now) {
-            this.stop(subscription, 'expired', {}, 'subscription.expired', { graceUntil: new Date(state.graceUntil).toISOString() }, now);
+            await this.stop(tx, subscription, 'expired', {}, 'subscription.expired', { graceUntil: new Date(state.graceUntil).toISOString() }, now);
             return done('expired');
           }
           if (!isLive(subscription.status) || subscription.periodEnd > now || subscription.periodEnd !== current.periodEnd) return done('nothing');
           // A trial without a payment method ends at its end (P2): nothing was bought, so no invoice and no grace.
-          const method = this.storage.billing.currentPaymentMethod(subscriptionId);
+          const method = await tx.invoices.currentPaymentMethod(subscriptionId);
           if (subscription.status === 'trial' && !method) {
-            this.stop(subscription, 'expired', { endedAt: subscription.periodEnd }, 'trial.expired', { trialEnd: new Date(subscription.periodEnd).toISOString() }, now);
+            await this.stop(tx, subscription, 'expired', { endedAt: subscription.periodEnd }, 'trial.expired', { trialEnd: new Date(subscription.periodEnd).toISOString() }, now);
             return done('expired');
           }
-          if (!this.storage.billing.acquireLock(subscriptionId, now, now + LOCK_MS)) return done('nothing');
+          if (!(await tx.subscriptions.acquireBillingLock(subscriptionId, now, now + LOCK_MS))) return done('nothing');
           const plan = this.plan(subscription.planId);
           const quantity = state.pendingQuantity === null ? subscription.quantity : Math.max(state.pendingQuantity, subscription.assignedCount);
           const start = subscription.periodEnd;
           const end = periodEnd(start, plan.interval);
           // Product keys redeemed on the subscription pay their seats for one more period each (partners/keyRules.ts).
-          const { used: grants, coverMinor } = grantsForRenewal(quantity, this.storage.entitlements.openKeyGrants(subscriptionId), (seats) => seatTotalMinor(plan, this.options.volume, seats));
-          const context = this.context(subscriptionId);
+          const { used: grants, coverMinor } = grantsForRenewal(quantity, await tx.keys.openKeyGrants(subscriptionId), (seats) => seatTotalMinor(plan, this.options.volume, seats));
+          const context = await this.context(tx, subscriptionId);
           const lines = [...recurringLines(plan, this.options.volume, quantity), ...(coverMinor > 0 ? [{ description: describeInvoiceLine({ line: 'prepaid', seats: grants.map((g) => g.seats) }), quantity: null, unitAmountMinor: null, amountMinor: -coverMinor }] : [])];
-          const totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscriptionId), context.rateBp);
-          const invoice = issueInvoice(this.storage, { subscription, kind: 'renewal', currency: state.currency, totals, periodStart: start, periodEnd: end, at: now, paid: totals.totalMinor === 0, parties: context.parties });
-          this.storage.entitlements.useKeyGrantPeriod(grants.map((grant) => grant.productKeyId));
-          this.storage.billing.setQuantity(subscriptionId, quantity, null);
-          this.storage.billing.setPeriod(subscriptionId, start, end);
+          const totals = invoiceTotals(lines, await tx.invoices.creditBalance(subscriptionId), context.rateBp);
+          const invoice = await issueInvoice(tx, { subscription, kind: 'renewal', currency: state.currency, totals, periodStart: start, periodEnd: end, at: now, paid: totals.totalMinor === 0, parties: context.parties });
+          await tx.keys.useKeyGrantPeriod(grants.map((grant) => grant.productKeyId));
+          await tx.subscriptions.setQuantity(subscriptionId, quantity, null);
+          await tx.subscriptions.setPeriod(subscriptionId, start, end);
           const pending: PendingRenewal = { subscriptionId, invoiceId: invoice.id, quantity, wasTrial: subscription.status === 'trial', at: now };
           if (totals.totalMinor === 0) {
-            if (subscription.status === 'trial') this.storage.billing.setStatus(subscriptionId, 'active');
-            this.storage.billing.releaseLock(subscriptionId);
-            this.systemJournal(subscription, 'subscription.renewed', { invoice: invoice.number, quantity, amountMinor: 0 }, now);
+            if (subscription.status === 'trial') await tx.subscriptions.setStatus(subscriptionId, 'active');
+            await tx.subscriptions.releaseBillingLock(subscriptionId);
+            await this.systemJournal(tx, subscription, 'subscription.renewed', { invoice: invoice.number, quantity, amountMinor: 0 }, now);
             return done('renewed');
           }
           if (!method) {
             // Nothing to charge (a subscription made from a key whose term is over): it ends at its end, no
             // grace. Grace is for a payment that failed; the open invoice can still be paid to go on.
-            this.storage.billing.releaseLock(subscriptionId);
-            this.stop(subscription, 'expired', { endedAt: start, graceUntil: null }, 'subscription.expired', { invoice: invoice.number, reason: 'no_payment_method' }, now);
+            await tx.subscriptions.releaseBillingLock(subscriptionId);
+            await this.stop(tx, subscription, 'expired', { endedAt: start, graceUntil: null }, 'subscription.expired', { invoice: invoice.number, reason: 'no_payment_method' }, now);
             return done('expired');
           }
           return { charge: { amountMinor: invoice.totalMinor, currency: invoice.currency, paymentMethodToken: method.token, description: `Invoice ${invoice.number}`, offSession: true }, pending };
@@ -532,47 +541,48 @@ export class BillingService {
     return (outcome.body as { renewal: 'renewed' | 'past_due' | 'expired' | 'nothing' }).renewal;
   }
 
-  private recordRenewal(pending: PendingRenewal, result: FinalCharge): Recorded {
-    const invoice = this.storage.billing.findInvoice(pending.subscriptionId, pending.invoiceId);
+  private async recordRenewal(tx: Repositories, pending: PendingRenewal, result: FinalCharge): Promise<Recorded> {
+    const invoice = await tx.invoices.findInvoice(pending.subscriptionId, pending.invoiceId);
     if (!invoice) throw new Error(`Invoice ${pending.invoiceId} disappeared while being paid.`);
-    recordPayment(this.storage, { subscriptionId: pending.subscriptionId, provider: this.provider.name, reference: result.reference, amountMinor: invoice.totalMinor, currency: invoice.currency, status: result.status, description: `Invoice ${invoice.number}`, invoiceId: invoice.id, at: pending.at });
+    await recordPayment(tx, { subscriptionId: pending.subscriptionId, provider: this.provider.name, reference: result.reference, amountMinor: invoice.totalMinor, currency: invoice.currency, status: result.status, description: `Invoice ${invoice.number}`, invoiceId: invoice.id, at: pending.at });
     if (result.status !== 'succeeded') {
-      this.pastDue(pending, result.reason);
+      await this.pastDue(tx, pending, result.reason);
       return { outcome: { statusCode: 200, body: { renewal: 'past_due' } } };
     }
-    this.storage.billing.releaseLock(pending.subscriptionId);
+    await tx.subscriptions.releaseBillingLock(pending.subscriptionId);
     // A trial with a payment method converts to paid at its end (P2).
-    if (pending.wasTrial) this.storage.billing.setStatus(pending.subscriptionId, 'active');
-    this.storage.billing.markInvoicePaid(invoice.id, pending.at);
-    this.systemJournal(this.subscriptionRow(pending.subscriptionId), pending.wasTrial ? 'trial.converted' : 'subscription.renewed', { invoice: invoice.number, quantity: pending.quantity, amountMinor: invoice.totalMinor }, pending.at);
+    if (pending.wasTrial) await tx.subscriptions.setStatus(pending.subscriptionId, 'active');
+    await tx.invoices.markInvoicePaid(invoice.id, pending.at);
+    await this.systemJournal(tx, await this.subscriptionRow(tx, pending.subscriptionId), pending.wasTrial ? 'trial.converted' : 'subscription.renewed', { invoice: invoice.number, quantity: pending.quantity, amountMinor: invoice.totalMinor }, pending.at);
     return { outcome: { statusCode: 200, body: { renewal: 'renewed' } } };
   }
 
   /** The renewal was not charged (the provider never took it): its invoice stays open and the subscription is past due. */
-  private renewalNotCharged(pending: PendingRenewal): void {
-    this.pastDue(pending, 'provider_error');
+  private renewalNotCharged(tx: Repositories, pending: PendingRenewal): Promise<void> {
+    return this.pastDue(tx, pending, 'provider_error');
   }
 
-  private pastDue(pending: PendingRenewal, reason: string): void {
-    this.storage.billing.releaseLock(pending.subscriptionId);
-    const invoice = this.storage.billing.findInvoice(pending.subscriptionId, pending.invoiceId);
+  private async pastDue(tx: Repositories, pending: PendingRenewal, reason: string): Promise<void> {
+    await tx.subscriptions.releaseBillingLock(pending.subscriptionId);
+    const invoice = await tx.invoices.findInvoice(pending.subscriptionId, pending.invoiceId);
     if (!invoice) throw new Error(`Invoice ${pending.invoiceId} disappeared while being paid.`);
     const graceUntil = invoice.periodStart + this.options.graceDays * DAY_MS;
     const detail = { invoice: invoice.number, reason, graceUntil: new Date(graceUntil).toISOString() };
     // The grace the vendor gives (PAST_DUE_GRACE_DAYS) may be over already: then no unpaid day more.
-    if (graceUntil <= pending.at) this.stop(this.subscriptionRow(pending.subscriptionId), 'expired', { graceUntil: null }, 'subscription.expired', detail, pending.at);
-    else this.stop(this.subscriptionRow(pending.subscriptionId), 'past_due', { graceUntil }, 'renewal.payment_failed', detail, pending.at);
+    const subscription = await this.subscriptionRow(tx, pending.subscriptionId);
+    if (graceUntil <= pending.at) await this.stop(tx, subscription, 'expired', { graceUntil: null }, 'subscription.expired', detail, pending.at);
+    else await this.stop(tx, subscription, 'past_due', { graceUntil }, 'renewal.payment_failed', detail, pending.at);
   }
 
   /** The renewal job suspends or ends a subscription: its status, the system's journal entry and the owner's email, in one transaction. */
-  private stop(subscription: SubscriptionRow, status: 'past_due' | 'expired', fields: { graceUntil?: number | null; endedAt?: number | null }, action: JournalAction, detail: unknown, at: number): void {
-    this.storage.billing.setStatus(subscription.id, status, fields);
-    this.systemJournal(subscription, action, detail, at);
-    this.tellOwner(subscription.id, status, at);
+  private async stop(tx: Repositories, subscription: SubscriptionRow, status: 'past_due' | 'expired', fields: { graceUntil?: number | null; endedAt?: number | null }, action: JournalAction, detail: unknown, at: number): Promise<void> {
+    await tx.subscriptions.setStatus(subscription.id, status, fields);
+    await this.systemJournal(tx, subscription, action, detail, at);
+    await this.tellOwner(tx, subscription.id, status, at);
   }
 
-  private systemJournal(subscription: SubscriptionRow, action: JournalAction, detail: unknown, at: number): void {
-    journalAs(this.storage, subscription, { role: 'system' }, { action, target: subscription.id, detail, ip: null, at });
+  private systemJournal(tx: Repositories, subscription: SubscriptionRow, action: JournalAction, detail: unknown, at: number): Promise<void> {
+    return journalAs(tx, subscription, { role: 'system' }, { action, target: subscription.id, detail, ip: null, at });
   }
 
   // --- consolidation (A9) --------------------------------------------------------------------
@@ -591,116 +601,121 @@ export class BillingService {
       request: [...sourceIds].sort(),
       what: 'consolidation',
       payer: { tenantId: caller.tenantId, objectId: caller.objectId },
-      guard: (now) => void authorize(this.storage, caller, targetId, 'subscription.consolidate', now),
-      prepare: (now) => {
-        const target = authorize(this.storage, caller, targetId, 'subscription.consolidate', now);
-        const plan = this.consolidationPlan(caller, target, sourceIds, now);
+      guard: async (tx, now) => void (await authorize(tx, caller, targetId, 'subscription.consolidate', now)),
+      prepare: async (tx, now) => {
+        // The target and its sources locked in one order (by id), so two merges never wait for each other in a circle.
+        for (const id of [...new Set([targetId, ...sourceIds])].sort()) await tx.subscriptions.lock(id);
+        const target = await authorize(tx, caller, targetId, 'subscription.consolidate', now);
+        const plan = await this.consolidationPlan(tx, caller, target, sourceIds, now);
         const pending: PendingConsolidation = { targetId, sourceIds: [...sourceIds], actor: actorOf(target), plan, ip };
-        if (plan.totals === null || plan.totals.totalMinor === 0) return { done: this.applyConsolidation(pending, null, now) };
-        const method = this.storage.billing.currentPaymentMethod(targetId);
+        if (plan.totals === null || plan.totals.totalMinor === 0) return { done: await this.applyConsolidation(tx, pending, null, now) };
+        const method = await tx.invoices.currentPaymentMethod(targetId);
         if (!method) throw new ApiError(409, 'PAYMENT_METHOD_MISSING', 'The subscription has no payment method. Add one in Billing.');
-        this.lock(targetId, now);
+        await this.lock(tx, targetId, now);
         // The sources too: no seat may be assigned to them while the growth they cause is being charged.
-        for (const source of plan.sources) this.lock(source.id, now);
+        for (const source of plan.sources) await this.lock(tx, source.id, now);
         return { charge: { amountMinor: plan.totals.totalMinor, currency: plan.currency, paymentMethodToken: method.token, description: 'Outmerge consolidation', offSession: true }, pending };
       },
       refusedMethod: storedMethodRefused,
     });
   }
 
-  private releaseConsolidationLocks(pending: PendingConsolidation): void {
-    this.storage.billing.releaseLock(pending.targetId);
-    for (const source of pending.plan.sources) this.storage.billing.releaseLock(source.id);
+  private async releaseConsolidationLocks(tx: Repositories, pending: PendingConsolidation): Promise<void> {
+    await tx.subscriptions.releaseBillingLock(pending.targetId);
+    for (const source of pending.plan.sources) await tx.subscriptions.releaseBillingLock(source.id);
   }
 
-  private recordConsolidation(pending: PendingConsolidation, result: FinalCharge, now: number): Recorded {
-    this.releaseConsolidationLocks(pending);
-    if (result.status === 'succeeded') return { outcome: this.applyConsolidation(pending, result.reference, now) };
+  private async recordConsolidation(tx: Repositories, pending: PendingConsolidation, result: FinalCharge, now: number): Promise<Recorded> {
+    await this.releaseConsolidationLocks(tx, pending);
+    if (result.status === 'succeeded') return { outcome: await this.applyConsolidation(tx, pending, result.reference, now) };
     const amountMinor = pending.plan.totals?.totalMinor ?? 0;
-    recordPayment(this.storage, { subscriptionId: pending.targetId, provider: this.provider.name, reference: result.reference, amountMinor, currency: pending.plan.currency, status: 'declined', description: 'Outmerge consolidation', invoiceId: null, at: now });
-    journalAs(this.storage, this.subscriptionRow(pending.targetId), pending.actor, { action: 'consolidation.payment_failed', target: pending.targetId, detail: { sources: pending.sourceIds, reason: result.reason }, ip: pending.ip, at: now });
+    await recordPayment(tx, { subscriptionId: pending.targetId, provider: this.provider.name, reference: result.reference, amountMinor, currency: pending.plan.currency, status: 'declined', description: 'Outmerge consolidation', invoiceId: null, at: now });
+    await journalAs(tx, await this.subscriptionRow(tx, pending.targetId), pending.actor, { action: 'consolidation.payment_failed', target: pending.targetId, detail: { sources: pending.sourceIds, reason: result.reason }, ip: pending.ip, at: now });
     return { outcome: declinedResponse(result.reason) };
   }
 
-  private consolidationPlan(caller: CallerIdentity, target: Access, sourceIds: readonly string[], now: number) {
+  private async consolidationPlan(tx: Repositories, caller: CallerIdentity, target: Access, sourceIds: readonly string[], now: number) {
     const subscription = target.subscription;
     if (!isLive(subscription.status)) throw new ApiError(409, 'SUBSCRIPTION_NOT_ACTIVE', 'Only an active subscription can take in others.');
     if (sourceIds.length === 0 || new Set(sourceIds).size !== sourceIds.length || sourceIds.includes(subscription.id)) {
       throw new ApiError(400, 'CONSOLIDATION_INVALID', 'Name each subscription to merge once, and not the target itself.');
     }
-    const currency = this.currencyOf(subscription.id);
-    const sources = sourceIds.map((id) => {
-      const source = authorize(this.storage, caller, id, 'subscription.consolidate').subscription;
+    const currency = await this.currencyOf(tx, subscription.id);
+    const sources: SubscriptionRow[] = [];
+    for (const id of sourceIds) {
+      const source = (await authorize(tx, caller, id, 'subscription.consolidate')).subscription;
       if (source.organisationId !== subscription.organisationId) throw new ApiError(409, 'CONSOLIDATION_INVALID', 'Only subscriptions of the same organisation can be merged.');
       if (!canBeMerged(source.status)) throw new ApiError(409, 'CONSOLIDATION_INVALID', `Subscription ${id} has ended and cannot be merged.`);
-      if (this.currencyOf(id) !== currency) throw new ApiError(409, 'CONSOLIDATION_INVALID', 'Only subscriptions billed in the same currency can be merged.');
-      return source;
-    });
-    const targetEmails = new Set(this.storage.listLiveSeats(subscription.id).map((s) => s.emailCanonical));
+      if ((await this.currencyOf(tx, id)) !== currency) throw new ApiError(409, 'CONSOLIDATION_INVALID', 'Only subscriptions billed in the same currency can be merged.');
+      sources.push(source);
+    }
+    const targetEmails = new Set((await tx.subscriptions.listLiveSeats(subscription.id)).map((s) => s.emailCanonical));
     const moving = new Set<string>();
-    for (const source of sources) for (const seat of this.storage.listLiveSeats(source.id)) if (!targetEmails.has(seat.emailCanonical)) moving.add(seat.emailCanonical);
+    for (const source of sources) for (const seat of await tx.subscriptions.listLiveSeats(source.id)) if (!targetEmails.has(seat.emailCanonical)) moving.add(seat.emailCanonical);
     const needed = subscription.assignedCount + moving.size;
     const newQuantity = Math.max(subscription.quantity, needed);
     if (subscription.status === 'trial' && newQuantity > subscription.quantity) throw trialSeatsFixed();
-    const credits = sources.map((source) => {
+    const credits = [];
+    for (const source of sources) {
       const sourcePlan = this.plan(source.planId);
       // Only money actually paid for time not yet used (billing/consolidationCredit.ts): a trial, the
       // time a product key paid for, and an unpaid (past-due) period leave none.
-      const unused = unusedPaidMinor(this.storage.entitlements.paidSpans(source.id), now);
-      return { source, amountMinor: unused, description: describeInvoiceLine({ line: 'unused', plan: sourcePlan.id, quantity: source.quantity, merged: source.id.slice(0, 8) }) };
-    });
+      const unused = unusedPaidMinor(await tx.invoices.paidSpans(source.id), now);
+      credits.push({ source, amountMinor: unused, description: describeInvoiceLine({ line: 'unused', plan: sourcePlan.id, quantity: source.quantity, merged: source.id.slice(0, 8) }) });
+    }
     const creditTotal = credits.reduce((sum, c) => sum + c.amountMinor, 0);
     let lines: DraftLine[] = [];
     let totals = null;
     if (newQuantity > subscription.quantity) {
       const plan = this.plan(subscription.planId);
       const change = prorateChange(seatTotalMinor(plan, this.options.volume, subscription.quantity), seatTotalMinor(plan, this.options.volume, newQuantity), { start: subscription.periodStart, end: subscription.periodEnd }, now);
-      const context = this.context(subscription.id);
+      const context = await this.context(tx, subscription.id);
       lines = this.changeLines(plan, subscription.quantity, newQuantity, change);
-      totals = invoiceTotals(lines, this.storage.billing.creditBalance(subscription.id) + creditTotal, context.rateBp, describeInvoiceLine({ line: 'credit', merged: true }));
+      totals = invoiceTotals(lines, (await tx.invoices.creditBalance(subscription.id)) + creditTotal, context.rateBp, describeInvoiceLine({ line: 'credit', merged: true }));
     }
     return { sources, credits, newQuantity, lines, totals, currency };
   }
 
-  private applyConsolidation(pending: PendingConsolidation, reference: string | null, now: number): Outcome {
+  private async applyConsolidation(tx: Repositories, pending: PendingConsolidation, reference: string | null, now: number): Promise<Outcome> {
     const { plan, actor, ip } = pending;
-    const subscription = this.subscriptionRow(pending.targetId);
+    for (const id of [...new Set([pending.targetId, ...plan.sources.map((s) => s.id)])].sort()) await tx.subscriptions.lock(id);
+    const subscription = await this.subscriptionRow(tx, pending.targetId);
     for (const credit of plan.credits) {
-      if (credit.amountMinor > 0) this.storage.billing.insertCredit({ id: randomUUID(), subscriptionId: subscription.id, description: credit.description, amountMinor: credit.amountMinor, remainingMinor: credit.amountMinor, createdAt: now });
+      if (credit.amountMinor > 0) await tx.invoices.insertCredit({ id: randomUUID(), subscriptionId: subscription.id, description: credit.description, amountMinor: credit.amountMinor, remainingMinor: credit.amountMinor, createdAt: now });
     }
-    if (plan.newQuantity > subscription.quantity) this.storage.billing.setQuantity(subscription.id, plan.newQuantity, null);
+    if (plan.newQuantity > subscription.quantity) await tx.subscriptions.setQuantity(subscription.id, plan.newQuantity, null);
     let invoice: InvoiceRow | null = null;
     if (plan.totals) {
-      invoice = issueInvoice(this.storage, { subscription, kind: 'consolidation', currency: plan.currency, totals: plan.totals, periodStart: now, periodEnd: subscription.periodEnd, at: now, paid: true, parties: this.context(subscription.id).parties });
-      if (reference) recordPayment(this.storage, { subscriptionId: subscription.id, provider: this.provider.name, reference, amountMinor: plan.totals.totalMinor, currency: plan.currency, status: 'succeeded', description: 'Outmerge consolidation', invoiceId: invoice.id, at: now });
+      invoice = await issueInvoice(tx, { subscription, kind: 'consolidation', currency: plan.currency, totals: plan.totals, periodStart: now, periodEnd: subscription.periodEnd, at: now, paid: true, parties: (await this.context(tx, subscription.id)).parties });
+      if (reference) await recordPayment(tx, { subscriptionId: subscription.id, provider: this.provider.name, reference, amountMinor: plan.totals.totalMinor, currency: plan.currency, status: 'succeeded', description: 'Outmerge consolidation', invoiceId: invoice.id, at: now });
     }
-    const targetSeats = new Set(this.storage.listLiveSeats(subscription.id).map((s) => s.emailCanonical));
+    const targetSeats = new Set((await tx.subscriptions.listLiveSeats(subscription.id)).map((s) => s.emailCanonical));
     let moved = 0;
     for (const source of plan.sources) {
-      for (const seat of this.storage.listLiveSeats(source.id)) {
-        if (targetSeats.has(seat.emailCanonical)) this.storage.removeSeat(seat.id, now);
+      for (const seat of await tx.subscriptions.listLiveSeats(source.id)) {
+        if (targetSeats.has(seat.emailCanonical)) await tx.subscriptions.removeSeat(seat.id, now);
         else {
-          this.storage.billing.moveSeat(seat.id, subscription.id);
+          await tx.subscriptions.moveSeat(seat.id, subscription.id);
           targetSeats.add(seat.emailCanonical);
           moved++;
         }
       }
-      this.storage.billing.setStatus(source.id, 'cancelled', { endedAt: now, graceUntil: null });
+      await tx.subscriptions.setStatus(source.id, 'cancelled', { endedAt: now, graceUntil: null });
       // Periods a partner's key still prepays go with the people to the target.
-      this.storage.entitlements.moveKeyGrants(source.id, subscription.id);
-      this.storage.billing.setPendingQuantity(source.id, null);
-      journalAs(this.storage, source, actor, { action: 'subscription.merged_into', target: subscription.id, detail: { into: subscription.id }, ip, at: now });
+      await tx.keys.moveKeyGrants(source.id, subscription.id);
+      await tx.subscriptions.setPendingQuantity(source.id, null);
+      await journalAs(tx, source, actor, { action: 'subscription.merged_into', target: subscription.id, detail: { into: subscription.id }, ip, at: now });
     }
     // Seats assigned to a source between the two transactions still move (people keep their seat); the quantity follows.
-    if (targetSeats.size > plan.newQuantity) this.storage.billing.setQuantity(subscription.id, targetSeats.size, null);
-    journalAs(this.storage, subscription, actor, {
+    if (targetSeats.size > plan.newQuantity) await tx.subscriptions.setQuantity(subscription.id, targetSeats.size, null);
+    await journalAs(tx, subscription, actor, {
       action: 'subscription.consolidated',
       target: subscription.id,
       detail: { sources: plan.sources.map((s) => s.id), seatsMoved: moved, quantity: plan.newQuantity, creditMinor: plan.credits.reduce((sum, c) => sum + c.amountMinor, 0), chargedMinor: reference ? (plan.totals?.totalMinor ?? 0) : 0, invoice: invoice?.number ?? null },
       ip,
       at: now,
     });
-    return { statusCode: 200, body: { subscriptionId: subscription.id, quantity: plan.newQuantity, seatsMoved: moved, cancelled: plan.sources.map((s) => s.id), creditMinor: this.storage.billing.creditBalance(subscription.id), chargedMinor: reference ? (plan.totals?.totalMinor ?? 0) : 0, currency: plan.currency, invoiceNumber: invoice?.number ?? null } };
+    return { statusCode: 200, body: { subscriptionId: subscription.id, quantity: plan.newQuantity, seatsMoved: moved, cancelled: plan.sources.map((s) => s.id), creditMinor: await tx.invoices.creditBalance(subscription.id), chargedMinor: reference ? (plan.totals?.totalMinor ?? 0) : 0, currency: plan.currency, invoiceNumber: invoice?.number ?? null } };
   }
 }
 
@@ -729,7 +744,7 @@ interface PendingConsolidation {
   targetId: string;
   sourceIds: string[];
   actor: JournalActor;
-  plan: ReturnType<BillingService['consolidationPlan']>;
+  plan: Awaited<ReturnType<BillingService['consolidationPlan']>>;
   ip: string | null;
 }
 

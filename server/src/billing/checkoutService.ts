@@ -20,7 +20,7 @@ import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import { person } from '../journal/journal.js';
 import { journalAs } from '../access/access.js';
 import { openSubscription, organisationFor } from '../organisations/organisations.js';
-import type { Storage } from '../storage/storage.js';
+import type { Repositories, UnitOfWork } from '../storage/unitOfWork.js';
 import { invoiceTotals, type InvoiceTotals } from '../../../shared/src/billing/invoiceMath.js';
 import { declinedResponse, issueInvoice, recordPayment, recurringLines } from './ledger.js';
 import type { FinalCharge, IdempotentCharges, Recorded } from './idempotentCharge.js';
@@ -64,7 +64,7 @@ export interface PurchaseReferral {
 }
 
 /** Runs inside the transaction that records a paid purchase (also one completed after authentication). */
-export type FulfilmentListener = (pending: PendingCheckout, subscriptionIds: readonly string[], now: number) => void;
+export type FulfilmentListener = (tx: Repositories, pending: PendingCheckout, subscriptionIds: readonly string[], now: number) => Promise<void>;
 
 const MAX_TOTAL_SEATS = 100_000;
 
@@ -72,11 +72,11 @@ export class CheckoutService {
   private readonly listeners: FulfilmentListener[] = [];
 
   constructor(
-    private readonly storage: Storage,
+    private readonly uow: UnitOfWork,
     private readonly charges: IdempotentCharges,
     private readonly options: BillingOptions,
   ) {
-    charges.register<PendingCheckout>('checkout', { confirmable: true, record: (pending, result, now) => this.record(pending, result, now) });
+    charges.register<PendingCheckout>('checkout', { confirmable: true, record: (tx, pending, result, now) => this.record(tx, pending, result, now) });
   }
 
   onFulfilled(listener: FulfilmentListener): void {
@@ -120,23 +120,23 @@ export class CheckoutService {
       what: 'purchase',
       payer: { tenantId: caller.tenantId, objectId: caller.objectId },
       // The card becomes the subscriptions' payment method once paid: the provider keeps it for renewals then.
-      prepare: () => ({ charge: { amountMinor, currency: this.options.currency, paymentMethodToken: method.token, description: cartDescription(lines), offSession: false, savePaymentMethod: true }, pending }),
+      prepare: async () => ({ charge: { amountMinor, currency: this.options.currency, paymentMethodToken: method.token, description: cartDescription(lines), offSession: false, savePaymentMethod: true }, pending }),
       refusedMethod: (error) => new ApiError(400, 'PAYMENT_CARD_INVALID', error.message),
     });
   }
 
   /** The provider's answer about a purchase, recorded (at once, after the bank's confirmation, or when a claim is reconciled). */
-  private record(pending: PendingCheckout, result: FinalCharge, now: number): Recorded {
-    if (result.status === 'succeeded') return { outcome: this.fulfil(pending, result.reference, now) };
+  private async record(tx: Repositories, pending: PendingCheckout, result: FinalCharge, now: number): Promise<Recorded> {
+    if (result.status === 'succeeded') return { outcome: await this.fulfil(tx, pending, result.reference, now) };
     const amountMinor = this.quote(pending.lines).reduce((sum, q) => sum + q.totals.totalMinor, 0);
-    recordPayment(this.storage, { subscriptionId: null, provider: this.charges.provider.name, reference: result.reference, amountMinor, currency: this.options.currency, status: 'declined', description: cartDescription(pending.lines), invoiceId: null, at: now });
+    await recordPayment(tx, { subscriptionId: null, provider: this.charges.provider.name, reference: result.reference, amountMinor, currency: this.options.currency, status: 'declined', description: cartDescription(pending.lines), invoiceId: null, at: now });
     return { outcome: declinedResponse(result.reason) };
   }
 
   /** Records a paid purchase; runs inside the caller's transaction. */
-  fulfil(pending: PendingCheckout, reference: string, now: number): CheckoutResponse {
+  async fulfil(tx: Repositories, pending: PendingCheckout, reference: string, now: number): Promise<CheckoutResponse> {
     const quotes = this.quote(pending.lines);
-    const organisation = organisationFor(this.storage, pending.buyer.tenantId, pending.buyer.domain, now);
+    const organisation = await organisationFor(tx, pending.buyer.tenantId, pending.buyer.domain, now);
     const subscriptionIds: string[] = [];
     const invoiceNumbers: string[] = [];
     let firstEnd = 0;
@@ -157,12 +157,12 @@ export class CheckoutService {
         ownerEmail: pending.buyer.email,
         createdAt: now,
       };
-      openSubscription(this.storage, subscription);
-      this.storage.billing.setCurrency(subscriptionId, this.options.currency);
-      this.storage.billing.setPaymentMethod({ id: randomUUID(), subscriptionId, provider: this.charges.provider.name, token: pending.method.token, brand: pending.method.brand, last4: pending.method.last4, createdAt: now });
-      const invoice = issueInvoice(this.storage, { subscription, kind: 'purchase', currency: this.options.currency, totals, periodStart: now, periodEnd: end, at: now, paid: true });
-      recordPayment(this.storage, { subscriptionId, provider: this.charges.provider.name, reference, amountMinor: totals.totalMinor, currency: this.options.currency, status: 'succeeded', description: `Outmerge ${plan.id} × ${line.quantity}`, invoiceId: invoice.id, at: now });
-      journalAs(this.storage, subscription, person(pending.buyer, 'owner', pending.buyer.email), {
+      await openSubscription(tx, subscription);
+      await tx.subscriptions.setCurrency(subscriptionId, this.options.currency);
+      await tx.invoices.setPaymentMethod({ id: randomUUID(), subscriptionId, provider: this.charges.provider.name, token: pending.method.token, brand: pending.method.brand, last4: pending.method.last4, createdAt: now });
+      const invoice = await issueInvoice(tx, { subscription, kind: 'purchase', currency: this.options.currency, totals, periodStart: now, periodEnd: end, at: now, paid: true });
+      await recordPayment(tx, { subscriptionId, provider: this.charges.provider.name, reference, amountMinor: totals.totalMinor, currency: this.options.currency, status: 'succeeded', description: `Outmerge ${plan.id} × ${line.quantity}`, invoiceId: invoice.id, at: now });
+      await journalAs(tx, subscription, person(pending.buyer, 'owner', pending.buyer.email), {
         action: 'subscription.purchased',
         target: subscriptionId,
         detail: { plan: plan.id, quantity: line.quantity, amountMinor: totals.totalMinor, currency: this.options.currency, invoice: invoice.number, card: `${pending.method.brand} ${pending.method.last4}` },
@@ -172,7 +172,7 @@ export class CheckoutService {
       subscriptionIds.push(subscriptionId);
       invoiceNumbers.push(invoice.number);
     }
-    for (const listener of this.listeners) listener(pending, subscriptionIds, now);
+    for (const listener of this.listeners) await listener(tx, pending, subscriptionIds, now);
     const amountMinor = quotes.reduce((sum, q) => sum + q.totals.totalMinor, 0);
     const [first] = pending.lines;
     return {

@@ -19,7 +19,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { ApiError } from '../http/apiError.js';
-import type { Storage } from '../storage/storage.js';
+import type { ClaimRow, Repositories, UnitOfWork } from '../storage/unitOfWork.js';
 import { PaymentMethodInvalidError, type ChargeRequest, type ChargeResult, type PaymentProvider } from './paymentProvider.js';
 
 export type ChargeKind = 'checkout' | 'quantity' | 'invoice' | 'consolidation' | 'product_keys' | 'renewal' | 'refund';
@@ -42,9 +42,9 @@ export interface Recorded {
 
 export interface ChargeHandler<P> {
   /** Records the provider's final answer inside the transaction that stores the key's answer. */
-  record(pending: P, result: FinalCharge, now: number): Recorded;
+  record(tx: Repositories, pending: P, result: FinalCharge, now: number): Promise<Recorded>;
   /** Gives back what `prepare` took (billing locks) when nothing is recorded now: not charged, or waiting for the bank. */
-  release?(pending: P, now: number): void;
+  release?(tx: Repositories, pending: P, now: number): Promise<void>;
   /** On-session payments may need the bank's confirmation: the answer is then a payment action (202). Others count it as declined. */
   confirmable?: boolean;
 }
@@ -76,9 +76,9 @@ export interface ChargeFlow<P> {
   /** Who pays: the owner of a payment action if the bank asks them to confirm. */
   payer: { tenantId: string; objectId: string };
   /** In the claiming transaction, before the key is looked at: may the caller do this at all (a replay included)? */
-  guard?(now: number): void;
+  guard?(tx: Repositories, now: number): Promise<void>;
   /** In the claiming transaction, for a new key: validate, take locks, fix the amount. */
-  prepare(now: number): Prepared<P>;
+  prepare(tx: Repositories, now: number): Promise<Prepared<P>>;
   /** The error to answer when the provider refuses the payment method (nothing was charged; the claim is freed). */
   refusedMethod?(error: PaymentMethodInvalidError): Error;
 }
@@ -115,7 +115,7 @@ export class IdempotentCharges {
   private readonly handlers = new Map<ChargeKind, ChargeHandler<unknown>>();
 
   constructor(
-    private readonly storage: Storage,
+    private readonly uow: UnitOfWork,
     readonly provider: PaymentProvider,
     private readonly options: IdempotentChargeOptions,
     private readonly clock: () => number = Date.now,
@@ -145,28 +145,32 @@ export class IdempotentCharges {
     const requestHash = requestHashOf(flow.request);
     for (let attempt = 0; ; attempt++) {
       const token = randomUUID();
-      const first = this.storage.transaction(() => {
-        const now = this.clock();
-        flow.guard?.(now);
-        const existing = this.storage.claims.find(flow.scope, flow.key);
-        if (existing) {
-          if (existing.requestHash !== requestHash) throw new ApiError(422, 'IDEMPOTENCY_KEY_REUSED', `This Idempotency-Key was already used for a different ${flow.what}. Use a new key.`);
-          if (existing.statusCode !== null) return { step: 'done', done: { statusCode: existing.statusCode, body: JSON.parse(existing.body ?? 'null') as unknown } } as const;
-          if (existing.leaseUntil !== null && existing.leaseUntil > now) throw inProgress(flow.what);
-          return { step: 'stale' } as const;
-        }
-        const prepared = flow.prepare(now);
-        if ('done' in prepared) {
-          if (prepared.store !== false) {
-            this.storage.claims.insert({ scope: flow.scope, key: flow.key, requestHash, kind: flow.kind, pending: null, claimToken: token, leaseUntil: now, createdAt: now });
-            this.storage.claims.complete(flow.scope, flow.key, prepared.done.statusCode, prepared.done.body);
+      let first;
+      try {
+        first = await this.uow.transaction(async (tx) => {
+          const now = this.clock();
+          await flow.guard?.(tx, now);
+          const existing = await tx.claims.find(flow.scope, flow.key);
+          if (existing) return this.existingClaim(existing, requestHash, flow.what, now);
+          const prepared = await flow.prepare(tx, now);
+          if ('done' in prepared) {
+            if (prepared.store !== false) {
+              if (!(await tx.claims.insert({ scope: flow.scope, key: flow.key, requestHash, kind: flow.kind, pending: null, claimToken: token, leaseUntil: now, createdAt: now }))) throw new ClaimedMeanwhile();
+              await tx.claims.complete(flow.scope, flow.key, prepared.done.statusCode, prepared.done.body);
+            }
+            return { step: 'done', done: prepared.done } as const;
           }
-          return { step: 'done', done: prepared.done } as const;
-        }
-        const envelope: Envelope = 'refund' in prepared ? { payer: flow.payer, refund: prepared.refund, data: prepared.pending } : { payer: flow.payer, charge: prepared.charge, data: prepared.pending };
-        this.storage.claims.insert({ scope: flow.scope, key: flow.key, requestHash, kind: flow.kind, pending: JSON.stringify(envelope), claimToken: token, leaseUntil: now + this.options.leaseMs, createdAt: now });
-        return { step: 'charge', envelope } as const;
-      });
+          const envelope: Envelope = 'refund' in prepared ? { payer: flow.payer, refund: prepared.refund, data: prepared.pending } : { payer: flow.payer, charge: prepared.charge, data: prepared.pending };
+          // Another instance claiming the same key at the same moment: one insert wins, the other's transaction (and what its prepare took) rolls back.
+          if (!(await tx.claims.insert({ scope: flow.scope, key: flow.key, requestHash, kind: flow.kind, pending: JSON.stringify(envelope), claimToken: token, leaseUntil: now + this.options.leaseMs, createdAt: now }))) throw new ClaimedMeanwhile();
+          return { step: 'charge', envelope } as const;
+        });
+      } catch (error) {
+        // Claimed by another request meanwhile: read again, which answers from its claim (replay, in use, or another body).
+        if (error instanceof ClaimedMeanwhile && attempt < 2) continue;
+        if (error instanceof ClaimedMeanwhile) throw inProgress(flow.what);
+        throw error;
+      }
       if (first.step === 'done') return first.done;
       if (first.step === 'stale') {
         // Cut by a crash: reconcile with the provider, then answer from what that recorded (or start afresh if nothing was charged).
@@ -180,15 +184,16 @@ export class IdempotentCharges {
       } catch (error) {
         if (error instanceof PaymentMethodInvalidError) {
           // A definite refusal: nothing was charged, so the corrected request may use the key again.
-          this.storage.transaction(() => {
-            if (this.storage.claims.release(flow.scope, flow.key, token)) this.handler(flow.kind).release?.(first.envelope.data, this.clock());
+          const envelope = first.envelope;
+          await this.uow.transaction(async (tx) => {
+            if (await tx.claims.release(flow.scope, flow.key, token)) await this.handler(flow.kind).release?.(tx, envelope.data, this.clock());
           });
           throw flow.refusedMethod ? flow.refusedMethod(error) : error;
         }
         // Anything else may have charged (an answer lost on the way): the claim stays until its lease runs out and it is reconciled.
         throw error;
       }
-      return this.settle(flow.kind, flow.scope, flow.key, requestHash, token, first.envelope, result).outcome;
+      return (await this.settle(flow.kind, flow.scope, flow.key, requestHash, token, first.envelope, result)).outcome;
     }
   }
 
@@ -203,23 +208,32 @@ export class IdempotentCharges {
     return this.provider.charge({ ...envelope.charge, idempotencyKey });
   }
 
+  /** What a key's existing claim answers: its stored answer, a refusal, or "stale" (its process died). */
+  private existingClaim(existing: ClaimRow, requestHash: string, what: string, now: number) {
+    if (existing.requestHash !== requestHash) throw new ApiError(422, 'IDEMPOTENCY_KEY_REUSED', `This Idempotency-Key was already used for a different ${what}. Use a new key.`);
+    if (existing.statusCode !== null) return { step: 'done', done: { statusCode: existing.statusCode, body: JSON.parse(existing.body ?? 'null') as unknown } } as const;
+    if (existing.leaseUntil !== null && existing.leaseUntil > now) throw inProgress(what);
+    return { step: 'stale' } as const;
+  }
+
   /** Records a provider answer for the claim held with `token`; the claim's answer is stored in the same transaction. */
-  private settle(kind: ChargeKind, scope: string, key: string, requestHash: string, token: string, envelope: Envelope, result: ChargeResult): Recorded {
+  private settle(kind: ChargeKind, scope: string, key: string, requestHash: string, token: string, envelope: Envelope, result: ChargeResult): Promise<Recorded> {
     const handler = this.handler(kind);
-    return this.storage.transaction(() => {
+    return this.uow.transaction(async (tx) => {
       const now = this.clock();
-      const claim = this.storage.claims.find(scope, key);
+      // Locked: whoever else holds this claim's answer (a reconciliation) waits for this record, or this waits for theirs.
+      const claim = await tx.claims.lock(scope, key);
       if (claim && claim.statusCode !== null) return { outcome: { statusCode: claim.statusCode, body: JSON.parse(claim.body ?? 'null') as unknown } };
       // Someone reconciling holds it now: they find this same payment at the provider and record it.
       if (claim && claim.claimToken !== token) throw inProgress('payment');
       // Released meanwhile (a lease shorter than this charge): the payment stands, so it is recorded under its key again.
-      if (!claim) this.storage.claims.insert({ scope, key, requestHash, kind, pending: JSON.stringify(envelope), claimToken: token, leaseUntil: now + this.options.leaseMs, createdAt: now });
+      if (!claim && !(await tx.claims.insert({ scope, key, requestHash, kind, pending: JSON.stringify(envelope), claimToken: token, leaseUntil: now + this.options.leaseMs, createdAt: now }))) throw inProgress('payment');
       let recorded: Recorded;
       if (result.status === 'requires_action' && handler.confirmable) {
-        handler.release?.(envelope.data, now);
+        await handler.release?.(tx, envelope.data, now);
         const actionId = randomUUID();
         const { amountMinor, currency } = envelope.charge!;
-        this.storage.billing.insertPaymentAction({
+        await tx.invoices.insertPaymentAction({
           id: actionId,
           kind: kind as 'checkout' | 'invoice' | 'product_keys',
           status: 'pending',
@@ -240,10 +254,10 @@ export class IdempotentCharges {
       } else {
         // Off-session payments cannot ask the payer: a provider asking for authentication there has not been paid.
         const final: FinalCharge = result.status === 'requires_action' ? { status: 'declined', reference: result.reference, reason: 'authentication_failed' } : result;
-        recorded = handler.record(envelope.data, final, now);
+        recorded = await handler.record(tx, envelope.data, final, now);
       }
       const stored = recorded.stored ?? recorded.outcome;
-      this.storage.claims.complete(scope, key, stored.statusCode, stored.body);
+      await tx.claims.complete(scope, key, stored.statusCode, stored.body);
       return recorded;
     });
   }
@@ -251,10 +265,10 @@ export class IdempotentCharges {
   /** Reconciles one claim whose lease ran out with the provider; a live or answered claim is left alone. */
   async recover(scope: string, key: string): Promise<void> {
     const token = randomUUID();
-    const claim = this.storage.transaction(() => {
+    const claim = await this.uow.transaction(async (tx) => {
       const now = this.clock();
-      const row = this.storage.claims.find(scope, key);
-      return row && this.storage.claims.takeOver(scope, key, token, now, now + this.options.leaseMs) ? row : null;
+      const row = await tx.claims.lock(scope, key);
+      return row && (await tx.claims.takeOver(scope, key, token, now, now + this.options.leaseMs)) ? row : null;
     });
     if (!claim) return;
     const envelope = claim.pending ? (JSON.parse(claim.pending) as Envelope) : null;
@@ -268,8 +282,8 @@ export class IdempotentCharges {
       return;
     }
     if (found === null) {
-      this.storage.transaction(() => {
-        if (this.storage.claims.release(scope, key, token) && envelope && kind) this.handler(kind).release?.(envelope.data, this.clock());
+      await this.uow.transaction(async (tx) => {
+        if ((await tx.claims.release(scope, key, token)) && envelope && kind) await this.handler(kind).release?.(tx, envelope.data, this.clock());
       });
       return;
     }
@@ -278,7 +292,7 @@ export class IdempotentCharges {
       return;
     }
     try {
-      this.settle(kind, scope, key, claim.requestHash, token, envelope, found);
+      await this.settle(kind, scope, key, claim.requestHash, token, envelope, found);
       await this.options.afterCommit?.();
     } catch (error) {
       this.log(error, `Recording the payment ${found.reference} of claim ${scope} ${key} failed; it is tried again when its lease runs out.`);
@@ -287,7 +301,7 @@ export class IdempotentCharges {
 
   /** Reconciles every claim whose lease ran out (the server runs this periodically). */
   async recoverStale(limit = 100): Promise<number> {
-    const stale = this.storage.claims.stale(this.clock(), limit);
+    const stale = await this.uow.read.claims.stale(this.clock(), limit);
     for (const { scope, key } of stale) await this.recover(scope, key);
     return stale.length;
   }
@@ -297,18 +311,22 @@ export class IdempotentCharges {
    * provider's webhook): recorded once by its kind's handler. `webhookEventId` is marked processed
    * in the same transaction, so an event counts as handled only when its effect is recorded.
    */
-  finishAction(actionId: string, result: FinalCharge, webhookEvent?: { id: string; type: string }): Recorded & { duplicate: boolean } {
-    return this.storage.transaction(() => {
+  finishAction(actionId: string, result: FinalCharge, webhookEvent?: { id: string; type: string }): Promise<Recorded & { duplicate: boolean }> {
+    return this.uow.transaction(async (tx) => {
       const now = this.clock();
-      if (webhookEvent && !this.storage.billing.recordWebhookEvent(webhookEvent.id, webhookEvent.type, now)) return { outcome: { statusCode: 200, body: null }, duplicate: true };
-      const action = this.storage.billing.findPaymentAction(actionId);
+      if (webhookEvent && !(await tx.invoices.recordWebhookEvent(webhookEvent.id, webhookEvent.type, now))) return { outcome: { statusCode: 200, body: null }, duplicate: true };
+      // Locked: the buyer's confirmation and the provider's webhook may arrive at two instances at once; one records, the other replays.
+      const action = await tx.invoices.lockPaymentAction(actionId);
       if (!action) throw new ApiError(404, 'PAYMENT_ACTION_NOT_FOUND', 'No payment waiting for confirmation with this id.');
       if (action.status !== 'pending') return { outcome: JSON.parse(action.response ?? 'null') as Outcome, duplicate: false };
-      const recorded = this.handler(action.kind).record(JSON.parse(action.request) as unknown, result, now);
+      const recorded = await this.handler(action.kind).record(tx, JSON.parse(action.request) as unknown, result, now);
       const stored = recorded.stored ?? recorded.outcome;
-      this.storage.billing.completePaymentAction(action.id, result.status === 'succeeded' ? 'succeeded' : 'failed', now, stored);
-      this.storage.claims.replaceAnswer(action.idempotencyScope, action.idempotencyKey, stored.statusCode, stored.body);
+      await tx.invoices.completePaymentAction(action.id, result.status === 'succeeded' ? 'succeeded' : 'failed', now, stored);
+      await tx.claims.replaceAnswer(action.idempotencyScope, action.idempotencyKey, stored.statusCode, stored.body);
       return { ...recorded, duplicate: false };
     });
   }
 }
+
+/** The key was claimed by another request between looking it up and claiming it (two instances at once). */
+class ClaimedMeanwhile extends Error {}

@@ -4,12 +4,9 @@
  * TAX_RATE_BP without a profile), the language of its line descriptions, and the seller and
  * buyer it names, fixed when it is issued.
  */
-import '../../../shared/src/i18n/allCatalogs.js';
 import { decideTax } from '../../../shared/src/billing/tax.js';
-import { translate, type Locale } from '../../../shared/src/i18n/translate.js';
-import type { PlanConfig } from '../config.js';
-import type { InvoicePartiesRow } from '../storage/billingProfileStorage.js';
-import type { Storage } from '../storage/storage.js';
+import type { Locale } from '../../../shared/src/i18n/translate.js';
+import type { InvoicePartiesRow, Repositories } from '../storage/unitOfWork.js';
 
 export interface SellerIdentity {
   name: string;
@@ -31,9 +28,9 @@ export interface InvoiceContext {
   parties: InvoicePartiesRow | null;
 }
 
-export function invoiceContext(storage: Storage, subscriptionId: string, options: InvoiceTaxOptions): InvoiceContext {
-  const profile = storage.billingProfiles.find(subscriptionId);
-  const subscription = storage.findSubscription(subscriptionId);
+export async function invoiceContext(repos: Repositories, subscriptionId: string, options: InvoiceTaxOptions): Promise<InvoiceContext> {
+  const profile = await repos.billingProfiles.find(subscriptionId);
+  const subscription = await repos.subscriptions.find(subscriptionId);
   if (!profile || !options.seller || !options.vatRatesBp) {
     const parties = options.seller && subscription ? { seller: options.seller, buyer: { name: subscription.ownerEmail, address: '', country: '', vatId: null, email: subscription.ownerEmail }, taxTreatment: 'flat', language: 'en' as const } : null;
     return { rateBp: options.taxRateBp, locale: 'en', parties };
@@ -46,7 +43,3 @@ export function invoiceContext(storage: Storage, subscriptionId: string, options
   };
 }
 
-/** The plan's name in the invoice's language ("Monthly", "Mensuel", "Monatlich"). */
-export function planName(plan: PlanConfig, locale: Locale): string {
-  return translate(locale, plan.id === 'annual' ? 'plan.annual' : 'plan.monthly');
-}

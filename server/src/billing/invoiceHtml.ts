@@ -9,8 +9,7 @@ import '../../../shared/src/i18n/allCatalogs.js';
 import { invoiceLineText } from '../../../shared/src/billing/invoiceLineText.js';
 import { escapeHtml } from '../../../shared/src/html/escapeHtml.js';
 import { formatDate, formatMoney, formatRate, translate, type Locale, type MessageKey, type MessageParams } from '../../../shared/src/i18n/translate.js';
-import type { InvoiceLineRow } from '../storage/billingStorage.js';
-import type { InvoiceParty, InvoicePartiesRow } from '../storage/billingProfileStorage.js';
+import type { InvoiceLineRow, InvoiceParty, InvoicePartiesRow } from '../storage/unitOfWork.js';
 
 /** The mention a tax treatment requires on the document (the reverse charge's, Article 226(11a) of the VAT Directive). */
 export const TAX_NOTES: Readonly<Record<string, MessageKey>> = { eu_reverse_charge: 'invoice.taxNote.eu_reverse_charge', ch_reverse_charge: 'invoice.taxNote.ch_reverse_charge', outside_scope: 'invoice.taxNote.outside_scope' };

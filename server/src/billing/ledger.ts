@@ -1,17 +1,15 @@
 /**
  * Writing money to storage: invoices (numbered in the same transaction, so the sequence has no
  * gaps), their payments, and the views the API answers with. Callers run these inside
- * `storage.transaction`.
+ * the transaction of the change (`uow.transaction`).
  */
 import { randomUUID } from 'node:crypto';
 import { describeInvoiceLine } from '../../../shared/src/billing/invoiceLineText.js';
 import type { InvoiceView } from '../../../shared/src/api/views.js';
 import type { PlanConfig } from '../config.js';
-import type { InvoiceKind, InvoiceRow } from '../storage/billingStorage.js';
-import type { Storage, SubscriptionRow } from '../storage/storage.js';
+import type { InvoiceKind, InvoicePartiesRow, InvoiceRow, Repositories, SubscriptionRow } from '../storage/unitOfWork.js';
 import { invoiceNumber, type DraftLine, type InvoiceTotals } from '../../../shared/src/billing/invoiceMath.js';
 import { tierLines, type VolumePricing } from '../../../shared/src/billing/pricing.js';
-import type { InvoicePartiesRow } from '../storage/billingProfileStorage.js';
 
 /** One invoice line per price tier: "Outmerge Monthly, seats 1–9" in the reader's language (invoiceLineText.ts). */
 export function recurringLines(plan: PlanConfig, volume: VolumePricing, quantity: number): DraftLine[] {
@@ -23,14 +21,14 @@ export function recurringLines(plan: PlanConfig, volume: VolumePricing, quantity
   });
 }
 
-export function issueInvoice(
-  storage: Storage,
+export async function issueInvoice(
+  tx: Repositories,
   input: { subscription: Pick<SubscriptionRow, 'id' | 'organisationId' | 'ownerEmail'>; kind: InvoiceKind; currency: string; totals: InvoiceTotals; periodStart: number; periodEnd: number; at: number; paid: boolean; parties?: InvoicePartiesRow | null },
-): InvoiceRow {
+): Promise<InvoiceRow> {
   const year = new Date(input.at).getUTCFullYear();
   const row: InvoiceRow = {
     id: randomUUID(),
-    number: invoiceNumber(year, storage.billing.nextInvoiceSequence(year)),
+    number: invoiceNumber(year, await tx.invoices.nextInvoiceSequence(year)),
     subscriptionId: input.subscription.id,
     organisationId: input.subscription.organisationId,
     kind: input.kind,
@@ -46,20 +44,18 @@ export function issueInvoice(
     issuedAt: input.at,
     paidAt: input.paid ? input.at : null,
   };
-  storage.billing.insertInvoice(row, input.totals.lines);
+  await tx.invoices.insertInvoice(row, input.totals.lines);
   // Who sold to whom, as they were now: the invoice never changes when the profile does.
-  if (input.parties) storage.billingProfiles.insertInvoiceParties(row.id, input.parties);
-  if (input.totals.creditAppliedMinor > 0) storage.billing.consumeCredit(input.subscription.id, input.totals.creditAppliedMinor);
+  if (input.parties) await tx.billingProfiles.insertInvoiceParties(row.id, input.parties);
+  if (input.totals.creditAppliedMinor > 0) await tx.invoices.consumeCredit(input.subscription.id, input.totals.creditAppliedMinor);
   return row;
 }
 
-export function recordPayment(
-  storage: Storage,
+export async function recordPayment(
+  tx: Repositories,
   input: { subscriptionId: string | null; provider: string; reference: string; amountMinor: number; currency: string; status: 'succeeded' | 'declined'; description: string; invoiceId: string | null; at: number },
-): void {
-  const id = randomUUID();
-  storage.insertPayment({ id, subscriptionId: input.subscriptionId, provider: input.provider, providerReference: input.reference, amountMinor: input.amountMinor, currency: input.currency, status: input.status, description: input.description, createdAt: input.at });
-  if (input.invoiceId) storage.billing.setPaymentInvoice(id, input.invoiceId);
+): Promise<void> {
+  await tx.invoices.insertPayment({ id: randomUUID(), subscriptionId: input.subscriptionId, provider: input.provider, providerReference: input.reference, amountMinor: input.amountMinor, currency: input.currency, status: input.status, description: input.description, createdAt: input.at, invoiceId: input.invoiceId });
 }
 
 export function invoiceView(row: InvoiceRow): InvoiceView {

@@ -11,6 +11,7 @@ import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { ApiError } from '../http/apiError.js';
 import { assertDevelopment } from './assertDevelopment.js';
+import { ApplicationConsent } from './clientCredentials.js';
 import { consentRequiredError, GraphConsent, isGraphScopeName } from './graphConsent.js';
 
 export const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
@@ -25,7 +26,7 @@ export const DEVELOPMENT_ORGANISATIONS = [
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A stable GUID derived from text, so that the same person signs in as the same (tid, oid). */
-function derivedGuid(text: string): string {
+export function derivedGuid(text: string): string {
   const hex = createHash('sha256').update(text).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
@@ -47,7 +48,7 @@ export interface IssueRequest {
 }
 
 /** The tenant that verified a domain here: a listed organisation's, or one derived from the domain. */
-function homeTenantOf(domain: string): string {
+export function homeTenantOf(domain: string): string {
   return (DEVELOPMENT_ORGANISATIONS.find((o) => o.domain === domain)?.tenantId ?? derivedGuid(`tenant:${domain}`)).toLowerCase();
 }
 
@@ -61,6 +62,10 @@ export interface DevelopmentIdentityProvider {
     expires_in: number;
     account: { tenantId: string; objectId: string; email: string; name: string };
   }>;
+  /** Each tenant's grant of the registration's application permissions (admin consent), for client-credentials tokens (./clientCredentials.ts). */
+  applications: ApplicationConsent;
+  /** An app-only Graph token for `tenantId` carrying these application permissions (`roles`; none: no claim). */
+  issueApplicationToken(tenantId: string, roles: readonly string[]): Promise<{ access_token: string; token_type: 'Bearer'; expires_in: number; ext_expires_in: number }>;
 }
 
 export async function createDevelopmentIdentityProvider(options: { issuerTemplate: string; apiAudience: string; apiScope: string; clientId: string; graphScopes?: readonly string[] }): Promise<DevelopmentIdentityProvider> {
@@ -74,6 +79,25 @@ export async function createDevelopmentIdentityProvider(options: { issuerTemplat
   return {
     jwks: { keys: [publicJwk] },
     graphConsent,
+    applications: new ApplicationConsent(),
+    async issueApplicationToken(tenantId, roles) {
+      const expiresIn = 3599;
+      // An app-only token as Entra issues it for Graph (access token claims reference): `idtyp` app,
+      // the client's `appid` and `azp`, the service principal of the tenant as `oid` and `sub`, `roles`
+      // only when some application permission is granted — a token without it is still issued.
+      const servicePrincipal = derivedGuid(`service-principal:${tenantId}:${options.clientId}`);
+      const accessToken = await new SignJWT({ tid: tenantId, oid: servicePrincipal, appid: options.clientId, azp: options.clientId, appidacr: '1', idtyp: 'app', ...(roles.length > 0 ? { roles: [...roles] } : {}), ver: '1.0' })
+        .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+        .setIssuer(options.issuerTemplate.replace('{tid}', tenantId))
+        .setAudience(GRAPH_AUDIENCE)
+        .setSubject(servicePrincipal)
+        .setIssuedAt()
+        .setNotBefore('0s')
+        .setExpirationTime(`${expiresIn}s`)
+        .setJti(randomUUID())
+        .sign(privateKey);
+      return { access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn, ext_expires_in: expiresIn };
+    },
     async issue(request) {
       const email = normalizeEmail(request.email);
       if (!email.ok) throw new ApiError(400, 'VALIDATION_FAILED', `"${request.email}" is not a valid email address.`);

@@ -5,15 +5,15 @@
  * tried yet, so a change waits for its own, never for retries of others); the periodic sweep
  * (`Outbox.sweep`) sends everything due: retries, and rows a dead process left claimed.
  *
- * Both claim due rows with a token and a lease (../storage/outboxStorage.ts), so two jobs never
- * send one row; send each through the transport outside any transaction; and settle it: sent,
+ * Both claim due rows with a token and a lease (../storage/repositories/outbox.ts: `FOR UPDATE
+ * SKIP LOCKED` on PostgreSQL), so two jobs, also of two instances, never send one row; send each through the transport outside any transaction; and settle it: sent,
  * tried again later with exponential backoff, or given up after `MAX_ATTEMPTS` or a permanent
  * refusal (logged). A
  * process that dies between sending and settling leaves the row to be sent again once its lease
  * ran out: delivery is at least once, as with any outbox.
  */
 import { randomUUID } from 'node:crypto';
-import type { Storage } from '../storage/storage.js';
+import type { Repositories, UnitOfWork } from '../storage/unitOfWork.js';
 import type { EmailTransport, OutgoingEmail } from './mailer.js';
 
 export const MAX_ATTEMPTS = 8;
@@ -72,7 +72,7 @@ export class Outbox {
   private readonly all = new SingleFlight(() => this.sendDue(true));
 
   constructor(
-    private readonly storage: Storage,
+    private readonly uow: UnitOfWork,
     private readonly transport: EmailTransport,
     private readonly clock: () => number = Date.now,
     private readonly log: (error: unknown, message: string) => void = () => {},
@@ -80,8 +80,8 @@ export class Outbox {
   ) {}
 
   /** Writes the email; inside the change's transaction. */
-  add(email: OutgoingEmail, now: number): void {
-    this.storage.outbox.add({ ...email, createdAt: now });
+  async add(tx: Repositories, email: OutgoingEmail, now: number): Promise<void> {
+    await tx.outbox.add({ ...email, createdAt: now });
   }
 
   /**
@@ -107,21 +107,21 @@ export class Outbox {
     for (;;) {
       const token = randomUUID();
       const now = this.clock();
-      const batch = this.storage.transaction(() => this.storage.outbox.claim(token, now, now + this.leaseMs, BATCH, retries));
+      const batch = await this.uow.transaction((tx) => tx.outbox.claim(token, now, now + this.leaseMs, BATCH, retries));
       if (batch.length === 0) return;
       for (const row of batch) {
         try {
           const sent = await this.transport.send(row);
-          this.storage.transaction(() => this.storage.outbox.markSent(row.id, token, { ...sent, at: this.clock(), keepBody: this.transport.keepsMessages }));
+          await this.uow.transaction((tx) => tx.outbox.markSent(row.id, token, { ...sent, at: this.clock(), keepBody: this.transport.keepsMessages }));
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
           if (row.attempts >= MAX_ATTEMPTS || isPermanent(error)) {
             this.log(error, `${row.kind} email ${row.id} to ${row.to} failed (attempt ${row.attempts}); given up`);
-            this.storage.transaction(() => this.storage.outbox.markFailed(row.id, token, reason));
+            await this.uow.transaction((tx) => tx.outbox.markFailed(row.id, token, reason));
           } else {
             const next = this.clock() + retryDelayMs(row.attempts);
             this.log(error, `${row.kind} email ${row.id} to ${row.to} failed (attempt ${row.attempts}); tried again at ${new Date(next).toISOString()}`);
-            this.storage.transaction(() => this.storage.outbox.retryLater(row.id, token, next, reason));
+            await this.uow.transaction((tx) => tx.outbox.retryLater(row.id, token, next, reason));
           }
         }
       }

@@ -27,14 +27,15 @@ function compose(kind: string, to: string, locale: Locale, subjectKey: MessageKe
   return { kind, to, subject, html, text };
 }
 
-export function welcomeEmail(options: { to: string; locale: Locale; ownerEmail: string; publicUrl: string }): OutgoingEmail {
+/** `group`: the seat came from membership of this Microsoft 365 group (a group sync), not from a person. */
+export function welcomeEmail(options: { to: string; locale: Locale; ownerEmail: string; publicUrl: string; group?: string }): OutgoingEmail {
   return compose(
     'welcome',
     options.to,
     options.locale,
     'email.welcome.subject',
-    [['email.welcome.intro'], ['email.welcome.step1'], ['email.welcome.step2'], ['email.welcome.step3']],
-    { owner: options.ownerEmail },
+    [[options.group === undefined ? 'email.welcome.intro' : 'email.welcome.introGroup'], ['email.welcome.step1'], ['email.welcome.step2'], ['email.welcome.step3']],
+    { owner: options.ownerEmail, group: options.group ?? '' },
     { label: 'email.welcome.help', url: `${options.publicUrl}/portal.html#/it-help` },
   );
 }
@@ -55,6 +56,11 @@ export function invitationEmail(options: { to: string; locale: Locale; ownerEmai
 
 export function seatRemovedEmail(options: { to: string; locale: Locale; by: string }): OutgoingEmail {
   return compose('seat-removed', options.to, options.locale, 'email.seatRemoved.subject', [['email.seatRemoved.body']], { by: options.by }, null);
+}
+
+/** A seat a group sync took back: the person left every linked group. */
+export function seatRemovedByGroupEmail(options: { to: string; locale: Locale }): OutgoingEmail {
+  return compose('seat-removed', options.to, options.locale, 'email.seatRemoved.subject', [['email.seatRemovedByGroup.body']], {}, null);
 }
 
 export function ownershipTransferredEmail(options: { to: string; locale: Locale; from: string; newOwner: string; plan: string; quantity: number; publicUrl: string }): OutgoingEmail {

@@ -7,8 +7,9 @@
  * string can make a protected route look public); HEAD follows GET.
  */
 export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
-  // Liveness and the API's own description.
+  // Liveness, readiness (load balancers ask without a user) and the API's own description.
   'GET /healthz',
+  'GET /readyz',
   'GET /api/docs',
   // What the pages need before anyone signs in: the deployment's configuration and the keys license tokens are verified with.
   'GET /app-config.json',

@@ -8,7 +8,7 @@
  * read (the route authorises every request), so a forged one can only start a page elsewhere.
  */
 import { ApiError } from './apiError.js';
-import type { SeatCursor, SeatSort } from '../storage/storage.js';
+import type { SeatCursor, SeatSort } from '../storage/unitOfWork.js';
 
 export interface SeatListScope {
   sort: SeatSort;

@@ -2,14 +2,13 @@
  * The journal (who changed what, when, from where): the one way entries are written. An entry's
  * category and whether the subscription's partner of record hears of it come from the action
  * (shared/src/journal/journalActions.ts); the notification is written in the same transaction as
- * the entry. Storage only keeps the rows (../storage/journalStorage.ts).
+ * the entry. Storage only keeps the rows (../storage/repositories/journal.ts).
  */
 import type { JournalEntryView } from '../../../shared/src/api/views.js';
 import { categoryOf, isActorRole, notificationKind, type JournalAction } from '../../../shared/src/journal/journalActions.js';
 import type { PartnerStaffRole } from '../../../shared/src/permissions/permissions.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
-import type { StoredJournalRow } from '../storage/journalStorage.js';
-import type { Storage } from '../storage/storage.js';
+import type { Repositories, StoredJournalRow } from '../storage/unitOfWork.js';
 
 /** A person acting, in the role they acted in. */
 export interface PersonActor {
@@ -30,8 +29,8 @@ export interface PartnerActor {
   onBehalfOf: string | null;
 }
 
-/** Who acted: a person, partner staff, a job of the server (`system`) or the vendor's command on its host. */
-export type JournalActor = PersonActor | PartnerActor | { role: 'system' } | { role: 'vendor' };
+/** Who acted: a person, partner staff, a job of the server (`system`, `group_sync`) or the vendor's command on its host. */
+export type JournalActor = PersonActor | PartnerActor | { role: 'system' } | { role: 'vendor' } | { role: 'group_sync' };
 
 export interface JournalRecord {
   organisationId: string;
@@ -51,12 +50,12 @@ export function person(who: Pick<CallerIdentity, 'tenantId' | 'objectId'> & { em
 
 export const Journal = {
   /** Writes the entry and, for a change its partner of record hears of, the partner's notification. In the caller's transaction. */
-  record(storage: Storage, entry: JournalRecord): void {
+  async record(tx: Repositories, entry: JournalRecord): Promise<void> {
     const { actor } = entry;
     const detail = entry.detail === undefined || entry.detail === null ? null : JSON.stringify(entry.detail);
     const somebody = 'tenantId' in actor ? actor : null;
     const partner = actor.role === 'partner' ? actor : null;
-    storage.journal.append({
+    await tx.journal.append({
       organisationId: entry.organisationId,
       subscriptionId: entry.subscriptionId,
       actorTenantId: somebody?.tenantId ?? null,
@@ -74,7 +73,7 @@ export const Journal = {
       at: entry.at,
     });
     const kind = notificationKind(entry.action);
-    if (kind && entry.subscriptionId !== null) storage.partners.notifyPartnerOfRecord(entry.subscriptionId, kind, entry.action, detail, entry.at);
+    if (kind && entry.subscriptionId !== null) await tx.partners.notifyPartnerOfRecord(entry.subscriptionId, kind, entry.action, detail, entry.at);
   },
 };
 

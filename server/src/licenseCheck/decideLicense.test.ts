@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SeatForCheck } from '../storage/storage.js';
+import type { SeatForCheck } from '../storage/unitOfWork.js';
 import { decideLicense, footerApplies, seatsThatCount } from './decideLicense.js';
 
 function seat(overrides: Partial<SeatForCheck> = {}): SeatForCheck {

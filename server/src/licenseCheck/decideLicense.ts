@@ -5,7 +5,7 @@
  * NO_LICENSE. When a person has several seats, the best answer wins.
  */
 import type { LicenseCode } from '../../../shared/src/license/licenseToken.js';
-import type { SeatForCheck } from '../storage/storage.js';
+import type { SeatForCheck } from '../storage/unitOfWork.js';
 
 export interface LicenseDecision {
   code: LicenseCode;

@@ -14,7 +14,7 @@
 import { SignJWT } from 'jose';
 import { LICENSE_TOKEN_ALGORITHM, LICENSE_TOKEN_AUDIENCE, LICENSE_TOKEN_TYPE, type LicenseCode } from '../../../shared/src/license/licenseToken.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
-import type { SeatForCheck, Storage } from '../storage/storage.js';
+import type { Repositories, SeatForCheck, UnitOfWork } from '../storage/unitOfWork.js';
 import { CONSUMER_TENANT_ID } from '../identity/verifiedClaims.js';
 import { decideLicense, footerApplies, seatsThatCount } from './decideLicense.js';
 import type { SigningKeys } from './signingKeys.js';
@@ -34,7 +34,7 @@ const CHECK_IN_RESOLUTION_MS = 15 * 60 * 1000;
 
 export class LicenseService {
   constructor(
-    private readonly storage: Storage,
+    private readonly uow: UnitOfWork,
     private readonly keys: SigningKeys,
     private readonly options: { issuer: string; tokenTtlSeconds: number },
     private readonly clock: () => number = Date.now,
@@ -42,7 +42,7 @@ export class LicenseService {
 
   async check(caller: CallerIdentity, nonce: string): Promise<LicenseCheckResult> {
     const now = this.clock();
-    const decision = this.decide(caller, now);
+    const decision = await this.decide(caller, now);
     const footer = footerApplies(decision.code);
     const iat = Math.floor(now / 1000);
     const exp = iat + this.options.tokenTtlSeconds;
@@ -74,39 +74,45 @@ export class LicenseService {
     };
   }
 
-  private decide(caller: CallerIdentity, now: number) {
+  private async decide(caller: CallerIdentity, now: number) {
     // Read first, outside any transaction: most checks change nothing (someone without a seat, a
-    // bound seat checked in lately), and a write transaction would take the database's one write
-    // lock for nothing. Only a seat to bind or a check-in due opens one, and reads again inside it.
-    const bound = this.storage.seatsBoundTo(caller.tenantId, caller.objectId);
-    const read = decideLicense(seatsThatCount(bound, caller.tenantId));
+    // bound seat checked in lately), and a write transaction would take a lock for nothing. Only a
+    // seat to bind or a check-in due opens one, and reads again inside it.
+    const read = this.uow.read;
+    const bound = await read.subscriptions.seatsBoundTo(caller.tenantId, caller.objectId);
+    const first = decideLicense(seatsThatCount(bound, caller.tenantId));
     const live = bound.filter((seat) => seat.removedAt === null);
-    const bindable = !live.some((seat) => seat.organisationTenantId === caller.tenantId) && this.bindableSeat(caller, live.length > 0) !== undefined;
-    const checkInDue = read.seat !== null && read.seat.removedAt === null && (read.seat.lastCheckInAt ?? 0) <= now - CHECK_IN_RESOLUTION_MS;
-    if (!bindable && !checkInDue) return read;
+    const bindable = !live.some((seat) => seat.organisationTenantId === caller.tenantId) && (await this.bindableSeat(read, caller, live.length > 0)) !== undefined;
+    const checkInDue = first.seat !== null && first.seat.removedAt === null && (first.seat.lastCheckInAt ?? 0) <= now - CHECK_IN_RESOLUTION_MS;
+    if (!bindable && !checkInDue) return first;
 
-    return this.storage.transaction(() => {
-      let seats = this.storage.seatsBoundTo(caller.tenantId, caller.objectId);
+    return this.uow.transaction(async (tx) => {
+      // One check of this person at a time, on any instance: "nothing of the own tenant is bound yet, so bind one" is decided once.
+      await tx.locks.lock(`person:${caller.tenantId}:${caller.objectId}`);
+      let seats = await tx.subscriptions.seatsBoundTo(caller.tenantId, caller.objectId);
       const live = seats.filter((seat) => seat.removedAt === null);
       // Bind when nothing is bound, and a seat of the own tenant even when a foreign one is.
       if (!live.some((seat) => seat.organisationTenantId === caller.tenantId)) {
-        const candidate = this.bindableSeat(caller, live.length > 0);
-        if (candidate && this.storage.bindSeat(candidate.id, caller.tenantId, caller.objectId)) {
-          seats = this.storage.seatsBoundTo(caller.tenantId, caller.objectId);
+        const candidate = await this.bindableSeat(tx, caller, live.length > 0);
+        if (candidate && (await tx.subscriptions.bindSeat(candidate.id, caller.tenantId, caller.objectId))) {
+          seats = await tx.subscriptions.seatsBoundTo(caller.tenantId, caller.objectId);
         }
       }
       const decision = decideLicense(seatsThatCount(seats, caller.tenantId));
-      if (decision.seat && decision.seat.removedAt === null && (decision.seat.lastCheckInAt ?? 0) <= now - CHECK_IN_RESOLUTION_MS) this.storage.recordCheckIn(decision.seat.id, now);
+      if (decision.seat && decision.seat.removedAt === null && (decision.seat.lastCheckInAt ?? 0) <= now - CHECK_IN_RESOLUTION_MS) await tx.subscriptions.recordCheckIn(decision.seat.id, now);
       return decision;
     });
   }
 
   /** The seat to bind: assigned to an address Entra vouches for, in the own tenant's organisation first. */
-  private bindableSeat(caller: CallerIdentity, ownTenantOnly: boolean): SeatForCheck | undefined {
+  private async bindableSeat(repos: Repositories, caller: CallerIdentity, ownTenantOnly: boolean): Promise<SeatForCheck | undefined> {
     if (caller.tenantId === CONSUMER_TENANT_ID) return undefined;
-    const candidates = this.storage.unboundSeatsForEmails(caller.verifiedEmails ?? []);
+    const candidates = await repos.subscriptions.unboundSeatsForEmails(caller.verifiedEmails ?? []);
     const own = candidates.find((seat) => seat.organisationTenantId === caller.tenantId);
     if (own || ownTenantOnly) return own;
-    return candidates.find((seat) => this.storage.isDomainProvenByDns(seat.organisationId, seat.emailCanonical.slice(seat.emailCanonical.lastIndexOf('@') + 1)));
+    for (const seat of candidates) {
+      if (await repos.organisations.isDomainProvenByDns(seat.organisationId, seat.emailCanonical.slice(seat.emailCanonical.lastIndexOf('@') + 1))) return seat;
+    }
+    return undefined;
   }
 }

@@ -1,39 +1,130 @@
 /**
- * The ES256 keys that sign license tokens. Given by configuration (LICENSE_SIGNING_KEYS, a JSON
- * array of private JWKs, newest first) or generated on first start and kept in the data folder
- * (never committed). Every key in the list is published, the first one signs: rotating is adding
- * a new key in front, and dropping the old one once tokens signed by it have expired.
+ * The ES256 keys that sign license tokens, the same on every instance. Three sources, in order:
+ *
+ * - Configuration (LICENSE_SIGNING_KEYS, a JSON array of private JWKs, newest first): every key
+ *   is published, the first one signs. Rotating is adding a new key at the end everywhere,
+ *   moving it to the front once every cached key set has it, and dropping the old one once tokens
+ *   it signed have expired.
+ * - With DATABASE_URL, the database (`signing_keys`): the first instance generates a key (under an
+ *   advisory lock, so instances starting together make one), every instance reads them and reads
+ *   again every minute (`refresh`). Every key not retired is published; the newest whose
+ *   `signs_from` has come signs, so a rotated key is published by all before any signs with it
+ *   (../admin/licenseSigningKeys.ts). Never generated per instance.
+ * - Otherwise (SQLite, one process), a file in the data folder, generated on first start (never
+ *   committed), managed like the configured list.
  */
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LICENSE_TOKEN_ALGORITHM } from '../../../shared/src/license/licenseToken.js';
+import type { SigningKeyRow, UnitOfWork } from '../storage/unitOfWork.js';
 
 export interface SigningKeys {
-  signing: { kid: string; key: CryptoKey };
-  /** Public halves of every key, for `/.well-known/jwks.json`. */
-  jwks: { keys: JWK[] };
+  /** The key that signs now. */
+  readonly signing: { kid: string; key: CryptoKey };
+  /** Public halves of every published key, for `/.well-known/jwks.json`. */
+  readonly jwks: { keys: JWK[] };
+  /** Reads the shared keys again (database keys; configured and file keys do not change while running). */
+  refresh(): Promise<void>;
+}
+
+interface LoadedKey {
+  kid: string;
+  key: CryptoKey;
+  publicJwk: JWK;
 }
 
 const KEY_FILE = 'license-signing-keys.json';
+/** Held while the first key is made, so that instances starting together make one. */
+const FIRST_KEY_LOCK = 'outmerge:license-signing-keys';
 
-export async function loadSigningKeys(options: { configuredJson: string | null; dataDir: string }): Promise<SigningKeys> {
-  const privateJwks = options.configuredJson !== null ? parseConfigured(options.configuredJson) : await readOrCreateKeyFile(options.dataDir);
-  const keys = await Promise.all(
-    privateJwks.map(async (jwk) => {
-      if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || !jwk.d) throw new Error('License signing keys must be private P-256 (ES256) JWKs.');
-      const kid = jwk.kid ?? (await calculateJwkThumbprint(jwk));
-      const { d: _private, ...publicJwk } = jwk;
-      return {
-        kid,
-        key: (await importJWK({ ...jwk, kid }, LICENSE_TOKEN_ALGORITHM)) as CryptoKey,
-        publicJwk: { ...publicJwk, kid, alg: LICENSE_TOKEN_ALGORITHM, use: 'sig' },
-      };
-    }),
-  );
+/** A new private P-256 key as a JWK, its `kid` the key's thumbprint. */
+export async function newSigningJwk(): Promise<JWK> {
+  const { privateKey } = await generateKeyPair(LICENSE_TOKEN_ALGORITHM, { extractable: true });
+  const jwk = await exportJWK(privateKey);
+  jwk.kid = await calculateJwkThumbprint(jwk);
+  return jwk;
+}
+
+async function loadKey(jwk: JWK): Promise<LoadedKey> {
+  if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || !jwk.d) throw new Error('License signing keys must be private P-256 (ES256) JWKs.');
+  const kid = jwk.kid ?? (await calculateJwkThumbprint(jwk));
+  const { d: _private, ...publicJwk } = jwk;
+  return {
+    kid,
+    key: (await importJWK({ ...jwk, kid }, LICENSE_TOKEN_ALGORITHM)) as CryptoKey,
+    publicJwk: { ...publicJwk, kid, alg: LICENSE_TOKEN_ALGORITHM, use: 'sig' },
+  };
+}
+
+/** A fixed list: the first key signs, all are published. */
+async function fixedKeys(privateJwks: JWK[]): Promise<SigningKeys> {
+  const keys = await Promise.all(privateJwks.map(loadKey));
   const first = keys[0];
   if (!first) throw new Error('At least one license signing key is needed.');
-  return { signing: { kid: first.kid, key: first.key }, jwks: { keys: keys.map((k) => k.publicJwk) } };
+  const signing = { kid: first.kid, key: first.key };
+  const jwks = { keys: keys.map((k) => k.publicJwk) };
+  return { signing, jwks, refresh: async () => {} };
+}
+
+/** The instances' shared keys in the database, read again by `refresh`. */
+class DatabaseSigningKeys implements SigningKeys {
+  private current: { signing: { kid: string; key: CryptoKey }; jwks: { keys: JWK[] } } | null = null;
+  private readonly loaded = new Map<string, LoadedKey>();
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clock: () => number,
+  ) {}
+
+  get signing(): { kid: string; key: CryptoKey } {
+    if (!this.current) throw new Error('The license signing keys are not loaded yet.');
+    return this.current.signing;
+  }
+
+  get jwks(): { keys: JWK[] } {
+    if (!this.current) throw new Error('The license signing keys are not loaded yet.');
+    return this.current.jwks;
+  }
+
+  async refresh(): Promise<void> {
+    const now = this.clock();
+    let rows = await this.uow.read.signingKeys.current(now);
+    if (!rows.some((row) => row.signsFrom <= now)) rows = await this.makeFirstKey(now);
+    const keys = await Promise.all(rows.map((row) => this.load(row)));
+    // Newest first: the first whose time to sign has come signs; later ones are only published yet.
+    const signer = keys[rows.findIndex((row) => row.signsFrom <= now)] ?? keys[keys.length - 1];
+    if (!signer) throw new Error('No license signing key could be loaded.');
+    this.current = { signing: { kid: signer.kid, key: signer.key }, jwks: { keys: keys.map((k) => k.publicJwk) } };
+  }
+
+  /** No key signs yet (a new database, or every key retired): one is made, once across instances. */
+  private makeFirstKey(now: number): Promise<SigningKeyRow[]> {
+    return this.uow.transaction(async (tx) => {
+      await tx.locks.lock(FIRST_KEY_LOCK);
+      const rows = await tx.signingKeys.current(now);
+      if (rows.some((row) => row.signsFrom <= now)) return rows;
+      const jwk = await newSigningJwk();
+      await tx.signingKeys.insert({ kid: jwk.kid!, privateJwk: JSON.stringify(jwk), createdAt: now, signsFrom: now, retiredAt: null });
+      return tx.signingKeys.current(now);
+    });
+  }
+
+  private async load(row: SigningKeyRow): Promise<LoadedKey> {
+    let key = this.loaded.get(row.kid);
+    if (!key) this.loaded.set(row.kid, (key = await loadKey(JSON.parse(row.privateJwk) as JWK)));
+    return key;
+  }
+}
+
+export async function loadSigningKeys(options: { configuredJson: string | null; dataDir: string; uow?: UnitOfWork; clock?: () => number }): Promise<SigningKeys> {
+  if (options.configuredJson !== null) return fixedKeys(parseConfigured(options.configuredJson));
+  if (options.uow?.engine === 'postgres') {
+    const keys = new DatabaseSigningKeys(options.uow, options.clock ?? Date.now);
+    await keys.refresh();
+    return keys;
+  }
+  return fixedKeys(await readOrCreateKeyFile(options.dataDir));
 }
 
 function parseConfigured(json: string): JWK[] {
@@ -46,9 +137,7 @@ async function readOrCreateKeyFile(dataDir: string): Promise<JWK[]> {
   const file = path.join(dataDir, KEY_FILE);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dataDir, { recursive: true });
-    const { privateKey } = await generateKeyPair(LICENSE_TOKEN_ALGORITHM, { extractable: true });
-    const jwk = await exportJWK(privateKey);
-    jwk.kid = await calculateJwkThumbprint(jwk);
+    const jwk = await newSigningJwk();
     try {
       // 'wx' fails if another process created the file first; then we use theirs.
       fs.writeFileSync(file, JSON.stringify([jwk], null, 2), { flag: 'wx', mode: 0o600 });

@@ -88,7 +88,7 @@ export const ADDIN_UNIFIED_ID = '844edf88-e633-49a2-93e4-b3f794ee69af';
  * 1.1.0: ReadItem instead of ReadWriteItem, SupportsSharedFolders (integrated apps asks the admin to accept).
  * 1.1.1: French typography in the description.
  * 1.2.0: ReadWriteItem again, for the merge-field picker's Body.setSelectedDataAsync (the admin accepts again).
- * 1.2.1: 1.2.0 with 1.1.1's French description.
+ * 1.2.1: French typography in the description.
  */
 export const ADDIN_VERSION = '1.2.1';
 /** The development origin of the sideloading manifest in the repository (as the Office templates use). */

@@ -13,7 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DomainCheckResult, DomainVerificationRecord, DomainView } from '../../../shared/src/api/views.js';
 import type { TxtAnswer } from '../dns/txtLookup.js';
-import type { DomainRow } from '../storage/storage.js';
+import type { DomainRow } from '../storage/unitOfWork.js';
 
 export const TXT_PREFIX = 'outmerge-verification=';
 

@@ -7,29 +7,27 @@
  */
 import { randomUUID } from 'node:crypto';
 import { CONSUMER_TENANT_ID } from '../identity/verifiedClaims.js';
-import type { OrganisationRow, Storage, SubscriptionRow } from '../storage/storage.js';
+import type { OrganisationRow, Repositories, SubscriptionRow } from '../storage/unitOfWork.js';
 
 /** The organisation of the tenant, made on first use (named after the buyer's domain), with that domain listed. */
-export function organisationFor(storage: Storage, tenantId: string, domain: string, now: number): OrganisationRow {
-  let organisation = storage.findOrganisationByTenant(tenantId);
-  if (!organisation) {
-    organisation = { id: randomUUID(), tenantId, name: domain, createdAt: now };
-    storage.insertOrganisation(organisation);
-  }
-  storage.approveDomain(organisation.id, domain, now);
+export async function organisationFor(tx: Repositories, tenantId: string, domain: string, now: number): Promise<OrganisationRow> {
+  const organisation = (await tx.organisations.findByTenant(tenantId)) ?? (await tx.organisations.findOrInsert({ id: randomUUID(), tenantId, name: domain, createdAt: now }));
+  await tx.organisations.approveDomain(organisation.id, domain, now);
   return organisation;
 }
 
 /**
  * Writes a new subscription. The first subscription owned in the organisation's own tenant makes
  * its owner the organisation's administrator (who then proves domains and appoints others);
- * personal Microsoft accounts share one tenant and administer nothing.
+ * personal Microsoft accounts share one tenant and administer nothing. The organisation is locked
+ * first, so that two first subscriptions opened at once appoint one administrator.
  */
-export function openSubscription(storage: Storage, row: Omit<SubscriptionRow, 'assignedCount'>): void {
-  storage.insertSubscription(row);
-  const organisation = storage.findOrganisation(row.organisationId);
+export async function openSubscription(tx: Repositories, row: Omit<SubscriptionRow, 'assignedCount'>): Promise<void> {
+  await tx.organisations.lock(row.organisationId);
+  await tx.subscriptions.insert(row);
+  const organisation = await tx.organisations.find(row.organisationId);
   const ownTenant = organisation?.tenantId === row.ownerTenantId && row.ownerTenantId !== CONSUMER_TENANT_ID;
-  if (ownTenant && storage.listOrganisationAdministrators(row.organisationId).length === 0) {
-    storage.insertOrganisationAdministrator({ id: randomUUID(), organisationId: row.organisationId, tenantId: row.ownerTenantId, objectId: row.ownerObjectId, email: row.ownerEmail, appointedBy: null, createdAt: row.createdAt });
+  if (ownTenant && (await tx.organisations.listAdministrators(row.organisationId)).length === 0) {
+    await tx.organisations.insertAdministrator({ id: randomUUID(), organisationId: row.organisationId, tenantId: row.ownerTenantId, objectId: row.ownerObjectId, email: row.ownerEmail, appointedBy: null, createdAt: row.createdAt });
   }
 }

@@ -6,7 +6,7 @@
 import { ApiError } from '../http/apiError.js';
 import { anyClaimedAddress } from '../identity/verifiedClaims.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
-import type { Storage } from '../storage/storage.js';
+import type { Repositories } from '../storage/unitOfWork.js';
 import type { TrialRefusal } from './trialRules.js';
 
 /** The vendor's limits on free seats (config `trials`). */
@@ -17,24 +17,26 @@ export interface TrialLimits {
 }
 
 /** The partner's allowance of trial seats (the vendor's approval, or the configured default) and how many it gave. */
-export function trialAllowance(storage: Storage, partnerId: string, limits: TrialLimits): { seats: number; used: number } {
-  return { seats: storage.entitlements.trialSeatAllowance(partnerId) ?? limits.partnerSeatAllowance, used: storage.entitlements.trialSeatsGiven(partnerId) };
+export async function trialAllowance(repos: Repositories, partnerId: string, limits: TrialLimits): Promise<{ seats: number; used: number }> {
+  return { seats: (await repos.partners.trialSeatAllowance(partnerId)) ?? limits.partnerSeatAllowance, used: await repos.offers.trialSeatsGiven(partnerId) };
 }
 
 /**
  * A partner is never its own customer: not its organisation (the caller's tenant), not its own
  * staff, not a person of one of the partner organisation's approved domains.
  */
-export function refuseOwnCustomer(storage: Storage, partnerId: string, caller: CallerIdentity, limits: TrialLimits): void {
-  const partner = storage.partners.findPartner(partnerId);
+export async function refuseOwnCustomer(repos: Repositories, partnerId: string, caller: CallerIdentity, limits: TrialLimits): Promise<void> {
+  const partner = await repos.partners.findPartner(partnerId);
   if (!partner) return;
-  const organisation = storage.findOrganisationByTenant(caller.tenantId);
+  const organisation = await repos.organisations.findByTenant(caller.tenantId);
+  let own = organisation?.id === partner.organisationId || (await repos.partners.staffOf(caller.tenantId, caller.objectId)).some((staff) => staff.partnerId === partnerId);
   // A refusal: any address the caller goes by counts, the claimed one too.
-  const addresses = anyClaimedAddress(caller);
-  const own =
-    organisation?.id === partner.organisationId ||
-    storage.partners.staffOf(caller.tenantId, caller.objectId).some((staff) => staff.partnerId === partnerId) ||
-    addresses.some((email) => storage.partners.findStaffByEmail(partnerId, email) !== undefined || storage.isDomainApproved(partner.organisationId, email.slice(email.lastIndexOf('@') + 1)));
+  for (const email of own ? [] : anyClaimedAddress(caller)) {
+    if ((await repos.partners.findStaffByEmail(partnerId, email)) !== undefined || (await repos.organisations.isDomainApproved(partner.organisationId, email.slice(email.lastIndexOf('@') + 1)))) {
+      own = true;
+      break;
+    }
+  }
   if (own) throw trialError('PARTNER_OWN_CUSTOMER', limits);
 }
 

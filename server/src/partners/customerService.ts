@@ -10,24 +10,23 @@ import { isPermission } from '../../../shared/src/permissions/permissions.js';
 import type { Outbox } from '../email/outbox.js';
 import { partnerNotificationsEmail } from '../email/templates.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
-import type { CustomerQuery } from '../storage/partnerStorage.js';
-import type { Storage } from '../storage/storage.js';
+import type { CustomerQuery, UnitOfWork } from '../storage/unitOfWork.js';
 import { iso } from './partnerViews.js';
 import { relationshipState } from './rules.js';
 import { partnerAccess } from './staffAccess.js';
 
 export class PartnerCustomerService {
   constructor(
-    private readonly storage: Storage,
+    private readonly uow: UnitOfWork,
     private readonly outbox: Outbox,
     private readonly options: { publicUrl: string },
     private readonly clock: () => number = Date.now,
   ) {}
 
-  customers(caller: CallerIdentity, partnerId: string, query: CustomerQuery): { total: number; items: PartnerCustomerView[] } {
-    partnerAccess(this.storage, caller, partnerId, 'customers.view');
+  async customers(caller: CallerIdentity, partnerId: string, query: CustomerQuery): Promise<{ total: number; items: PartnerCustomerView[] }> {
+    await partnerAccess(this.uow.read, caller, partnerId, 'customers.view');
     const now = this.clock();
-    const page = this.storage.partners.queryCustomers(partnerId, query, now);
+    const page = await this.uow.read.partners.queryCustomers(partnerId, query, now);
     return {
       total: page.total,
       items: page.items.map((row) => ({
@@ -54,9 +53,9 @@ export class PartnerCustomerService {
     };
   }
 
-  notifications(caller: CallerIdentity, partnerId: string, limit: number): PartnerNotificationView[] {
-    partnerAccess(this.storage, caller, partnerId, 'partner.view');
-    return this.storage.partners.listNotifications(partnerId, limit).map((row) => ({
+  async notifications(caller: CallerIdentity, partnerId: string, limit: number): Promise<PartnerNotificationView[]> {
+    await partnerAccess(this.uow.read, caller, partnerId, 'partner.view');
+    return (await this.uow.read.partners.listNotifications(partnerId, limit)).map((row) => ({
       id: row.id,
       subscriptionId: row.subscriptionId,
       customer: row.organisationName,
@@ -75,15 +74,16 @@ export class PartnerCustomerService {
    */
   async deliverNotifications(): Promise<number> {
     let queued = 0;
-    for (const partnerId of this.storage.partners.partnersWithUnsentNotifications(1000)) {
-      // One transaction per partner: its digest is written into the outbox with the mark, so no change is told twice, also by two processes.
-      queued += this.storage.transaction(() => {
-        const partner = this.storage.partners.findPartner(partnerId);
-        const pending = this.storage.partners.unsentNotifications(partnerId, 200);
+    for (const partnerId of await this.uow.read.partners.partnersWithUnsentNotifications(1000)) {
+      // One transaction per partner, with the partner's row locked: its digest is written into the outbox with the mark, so no change is told twice, also by two instances.
+      queued += await this.uow.transaction(async (tx) => {
+        const partner = await tx.partners.lock(partnerId);
+        const pending = await tx.partners.unsentNotifications(partnerId, 200);
         const last = pending.at(-1);
         if (!partner || !last) return 0;
         const now = this.clock();
-        this.outbox.add(
+        await this.outbox.add(
+          tx,
           partnerNotificationsEmail({
             to: partner.contactEmail,
             locale: resolveLocale(partner.language),
@@ -94,7 +94,7 @@ export class PartnerCustomerService {
           }),
           now,
         );
-        this.storage.partners.markNotificationsEmailed(partnerId, last.id, now);
+        await tx.partners.markNotificationsEmailed(partnerId, last.id, now);
         return 1;
       });
     }

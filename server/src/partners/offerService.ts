@@ -18,8 +18,7 @@ import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import { Journal, person } from '../journal/journal.js';
 import { choosePermissions } from '../access/access.js';
 import { openSubscription, organisationFor } from '../organisations/organisations.js';
-import type { OfferRow, PartnerRow } from '../storage/partnerStorage.js';
-import type { Storage, SubscriptionRow } from '../storage/storage.js';
+import type { OfferRow, PartnerRow, Repositories, SubscriptionRow, UnitOfWork } from '../storage/unitOfWork.js';
 import type { PartnerAdministrationService } from './administrationService.js';
 import { refuseOwnCustomer, trialAllowance, trialError, type TrialLimits } from './customerGuards.js';
 import { offerView } from './partnerViews.js';
@@ -47,7 +46,7 @@ const OFFER_CLAIM_MS = 30 * 60_000;
 
 export class PartnerOfferService {
   constructor(
-    private readonly storage: Storage,
+    private readonly uow: UnitOfWork,
     private readonly checkout: CheckoutService,
     private readonly administration: PartnerAdministrationService,
     private readonly outbox: Outbox,
@@ -55,22 +54,22 @@ export class PartnerOfferService {
     private readonly clock: () => number = Date.now,
   ) {
     // A purchase through an offer is recorded with the purchase itself, also when the bank confirmed it later.
-    checkout.onFulfilled((pending, subscriptionIds, now) => this.recordOfferPurchase(pending, subscriptionIds, now));
+    checkout.onFulfilled((tx, pending, subscriptionIds, now) => this.recordOfferPurchase(tx, pending, subscriptionIds, now));
   }
 
   /** A trial invitation or purchase offer; the answer carries its link once (only the token's hash is kept). */
-  createOffer(caller: CallerIdentity, partnerId: string, request: OfferRequest, ip: string | null): { offer: OfferView; link: string } {
+  createOffer(caller: CallerIdentity, partnerId: string, request: OfferRequest, ip: string | null): Promise<{ offer: OfferView; link: string }> {
     const plan = requestedPlan(this.options.plans, request.plan);
     if (request.kind === 'trial' && request.trialDays === undefined) throw new ApiError(400, 'VALIDATION_FAILED', 'A trial invitation needs its length: "trialDays" (1 to 90).');
     if (request.kind === 'purchase' && request.trialDays !== undefined) throw new ApiError(400, 'VALIDATION_FAILED', 'A purchase offer has no trial length.');
     const administration = request.administration ? { permissions: choosePermissions(request.administration.permissions), durationDays: request.administration.durationDays } : null;
     if (administration && !validRelationshipDays(administration.durationDays)) throw new ApiError(400, 'VALIDATION_FAILED', 'Delegated administration lasts from 1 to 730 days.');
     const token = newLinkToken();
-    return this.storage.transaction(() => {
-      const access = partnerAccess(this.storage, caller, partnerId, 'offers.manage');
+    return this.uow.transaction(async (tx) => {
+      const access = await partnerAccess(tx, caller, partnerId, 'offers.manage');
       const now = this.clock();
       if (request.kind === 'trial') {
-        const refusal = trialOfferRefusal({ seats: request.quantity, days: request.trialDays ?? 0 }, this.options.trials, trialAllowance(this.storage, partnerId, this.options.trials));
+        const refusal = trialOfferRefusal({ seats: request.quantity, days: request.trialDays ?? 0 }, this.options.trials, await trialAllowance(tx, partnerId, this.options.trials));
         if (refusal) throw trialError(refusal, this.options.trials);
       }
       // The price per period before tax: the customer's tax depends on their country and VAT number.
@@ -94,33 +93,33 @@ export class PartnerOfferService {
         createdByEmail: caller.email ?? access.staff.emailDisplay,
         createdAt: now,
       };
-      this.storage.partners.insertOffer(row, sha256(token));
-      partnerJournal(this.storage, access.partner, staffActor(access, caller), 'offer.created', row.name || `${plan.id} × ${row.quantity}`, { kind: row.kind, plan: row.planId, quantity: row.quantity, trialDays: row.trialDays, priceMinor: row.priceMinor, administration }, ip, now);
+      await tx.offers.insertOffer(row, sha256(token));
+      await partnerJournal(tx, access.partner, staffActor(access, caller), 'offer.created', row.name || `${plan.id} × ${row.quantity}`, { kind: row.kind, plan: row.planId, quantity: row.quantity, trialDays: row.trialDays, priceMinor: row.priceMinor, administration }, ip, now);
       return { offer: offerView({ ...row, customers: 0 }, plan.interval), link: this.offerLink(access.partner, token) };
     });
   }
 
-  listOffers(caller: CallerIdentity, partnerId: string): OfferView[] {
-    partnerAccess(this.storage, caller, partnerId, 'partner.view');
-    return this.storage.partners.listOffers(partnerId).map((row) => offerView(row, requestedPlan(this.options.plans, row.planId).interval));
+  async listOffers(caller: CallerIdentity, partnerId: string): Promise<OfferView[]> {
+    await partnerAccess(this.uow.read, caller, partnerId, 'partner.view');
+    return (await this.uow.read.offers.listOffers(partnerId)).map((row) => offerView(row, requestedPlan(this.options.plans, row.planId).interval));
   }
 
-  setOfferDisabled(caller: CallerIdentity, partnerId: string, offerId: string, disabled: boolean, ip: string | null): OfferView {
-    return this.storage.transaction(() => {
-      const access = partnerAccess(this.storage, caller, partnerId, 'offers.manage');
-      const row = this.storage.partners.findOffer(partnerId, offerId);
+  setOfferDisabled(caller: CallerIdentity, partnerId: string, offerId: string, disabled: boolean, ip: string | null): Promise<OfferView> {
+    return this.uow.transaction(async (tx) => {
+      const access = await partnerAccess(tx, caller, partnerId, 'offers.manage');
+      const row = await tx.offers.findOffer(partnerId, offerId);
       if (!row) throw new ApiError(404, 'OFFER_NOT_FOUND', 'No such offer in this partner organisation.');
       const now = this.clock();
-      this.storage.partners.setOfferDisabled(row.id, disabled ? now : null);
-      partnerJournal(this.storage, access.partner, staffActor(access, caller), disabled ? 'offer.disabled' : 'offer.enabled', row.name || `${row.planId} × ${row.quantity}`, null, ip, now);
-      return offerView({ ...row, disabledAt: disabled ? now : null, customers: this.storage.partners.offerCustomers(row.id) }, requestedPlan(this.options.plans, row.planId).interval);
+      await tx.offers.setOfferDisabled(row.id, disabled ? now : null);
+      await partnerJournal(tx, access.partner, staffActor(access, caller), disabled ? 'offer.disabled' : 'offer.enabled', row.name || `${row.planId} × ${row.quantity}`, null, ip, now);
+      return offerView({ ...row, disabledAt: disabled ? now : null, customers: await tx.offers.offerCustomers(row.id) }, requestedPlan(this.options.plans, row.planId).interval);
     });
   }
 
   /** What the link offers, for the page the customer lands on. */
-  viewOffer(code: string, token: string): OfferPublicView {
-    const { offer, partner } = this.offerFromLink(code, token);
-    this.refuseUnusable(offer, null);
+  async viewOffer(code: string, token: string): Promise<OfferPublicView> {
+    const { offer, partner } = await this.offerFromLink(this.uow.read, code, token);
+    await this.refuseUnusable(this.uow.read, offer, null);
     return {
       partner: partner.name,
       advisorCode: partner.advisorCode,
@@ -144,11 +143,11 @@ export class PartnerOfferService {
    * the request, approved at once when the customer says so (`approveAdministration`).
    */
   async redeemOffer(caller: CallerIdentity, request: { code: string; token: string; card?: string; approveAdministration?: boolean }, idempotencyKey: string | null, ip: string | null): Promise<Outcome> {
-    const { offer } = this.offerFromLink(request.code, request.token);
+    const { offer } = await this.offerFromLink(this.uow.read, request.code, request.token);
     const approve = request.approveAdministration === true;
     if (offer.kind === 'trial') {
       if (request.card !== undefined) throw new ApiError(400, 'VALIDATION_FAILED', 'A trial needs no card; add one during the trial to continue paid.');
-      const outcome = this.storage.transaction(() => this.startTrial(caller, offer, approve, ip));
+      const outcome = await this.uow.transaction((tx) => this.startTrial(tx, caller, offer, approve, ip));
       await this.outbox.deliver();
       return outcome;
     }
@@ -158,12 +157,15 @@ export class PartnerOfferService {
     // and on a limited offer the buyer holds a place while paying (the charge happens outside any transaction).
     const buyer = { tenantId: caller.tenantId, objectId: caller.objectId };
     const limited = offer.maxCustomers !== null;
-    if (!this.storage.claims.answered(`checkout:${caller.tenantId}:${caller.objectId}`, idempotencyKey)) {
-      this.storage.transaction(() => {
-        const organisation = this.storage.findOrganisationByTenant(caller.tenantId);
-        refuseOwnCustomer(this.storage, offer.partnerId, caller, this.options.trials);
-        this.refuseUnusable(offer, organisation?.id ?? null, buyer);
-        if (limited) this.storage.partners.claimOffer(offer.id, buyer, this.clock());
+    if (!(await this.uow.read.claims.answered(`checkout:${caller.tenantId}:${caller.objectId}`, idempotencyKey))) {
+      await this.uow.transaction(async (tx) => {
+        // Locked: the last place of a limited offer is counted and taken by one buyer at a time, on any instance.
+        await tx.offers.lockOffer(offer.id);
+        const current = (await tx.offers.findOfferById(offer.id)) ?? offer;
+        const organisation = await tx.organisations.findByTenant(caller.tenantId);
+        await refuseOwnCustomer(tx, offer.partnerId, caller, this.options.trials);
+        await this.refuseUnusable(tx, current, organisation?.id ?? null, buyer);
+        if (limited) await tx.offers.claimOffer(offer.id, buyer, this.clock());
       });
     }
     let result: CheckoutResponse | null = null;
@@ -177,28 +179,33 @@ export class PartnerOfferService {
     } finally {
       // Recorded (the fulfilment released it) or waiting for the bank: keep; refused or failed: give the place back.
       const waiting = result !== null && (result.body as { status?: string } | null)?.status === 'requires_action';
-      if (limited && !waiting && !underWay) this.storage.transaction(() => this.storage.partners.releaseOfferClaim(offer.id, buyer));
+      if (limited && !waiting && !underWay) await this.uow.transaction((tx) => tx.offers.releaseOfferClaim(offer.id, buyer));
     }
     await this.outbox.deliver();
     return result;
   }
 
-  private startTrial(caller: CallerIdentity, offer: OfferRow, approve: boolean, ip: string | null): Outcome {
+  private async startTrial(tx: Repositories, caller: CallerIdentity, linked: OfferRow, approve: boolean, ip: string | null): Promise<Outcome> {
     const email = verifiedAddress(caller);
     if (!email) throw new ApiError(400, 'VALIDATION_FAILED', NO_VERIFIED_ADDRESS);
     const now = this.clock();
-    refuseOwnCustomer(this.storage, offer.partnerId, caller, this.options.trials);
-    const organisation = organisationFor(this.storage, caller.tenantId, email.domain, now);
-    this.refuseUnusable(offer, organisation.id);
+    // Locked, then read again: the offer's places and the partner's trial allowance are counted, then taken, one trial at a time.
+    await tx.offers.lockOffer(linked.id);
+    await tx.partners.lock(linked.partnerId);
+    const offer = (await tx.offers.findOfferById(linked.id)) ?? linked;
+    await refuseOwnCustomer(tx, offer.partnerId, caller, this.options.trials);
+    const organisation = await organisationFor(tx, caller.tenantId, email.domain, now);
+    await tx.organisations.lock(organisation.id);
+    await this.refuseUnusable(tx, offer, organisation.id);
     const refusal = trialStartRefusal(
       {
         seats: offer.quantity,
         days: offer.trialDays ?? 1,
         ownCustomer: false,
-        hadTrialOfPlan: this.storage.entitlements.hadTrial(organisation.id, offer.planId),
-        hasLiveTrial: this.storage.entitlements.hasLiveTrial(organisation.id),
-        paidForPlan: this.storage.entitlements.paidForPlan(organisation.id, offer.planId),
-        allowance: trialAllowance(this.storage, offer.partnerId, this.options.trials),
+        hadTrialOfPlan: await tx.offers.hadTrial(organisation.id, offer.planId),
+        hasLiveTrial: await tx.offers.hasLiveTrial(organisation.id),
+        paidForPlan: await tx.offers.paidForPlan(organisation.id, offer.planId),
+        allowance: await trialAllowance(tx, offer.partnerId, this.options.trials),
       },
       this.options.trials,
     );
@@ -216,52 +223,52 @@ export class PartnerOfferService {
       ownerEmail: email.display,
       createdAt: now,
     };
-    openSubscription(this.storage, subscription);
-    if (!this.storage.entitlements.insertTrial({ organisationId: organisation.id, planId: offer.planId, subscriptionId: subscription.id, partnerId: offer.partnerId, seats: offer.quantity, startsAt: now, endsAt: subscription.periodEnd })) {
+    await openSubscription(tx, subscription);
+    if (!(await tx.offers.insertTrial({ organisationId: organisation.id, planId: offer.planId, subscriptionId: subscription.id, partnerId: offer.partnerId, seats: offer.quantity, startsAt: now, endsAt: subscription.periodEnd }))) {
       throw trialError('TRIAL_ALREADY_USED', this.options.trials);
     }
-    this.storage.billing.setCurrency(subscription.id, offer.currency);
-    Journal.record(this.storage, { organisationId: organisation.id, subscriptionId: subscription.id, actor: person(caller, 'owner', email.display), action: 'trial.started', target: subscription.id, detail: { plan: offer.planId, quantity: offer.quantity, trialDays: offer.trialDays, offer: offer.id }, ip, at: now });
-    const relationship = this.recordReferral(offer, subscription.id, organisation.id, { tenantId: caller.tenantId, objectId: caller.objectId, email: email.display }, approve, ip, now);
+    await tx.subscriptions.setCurrency(subscription.id, offer.currency);
+    await Journal.record(tx, { organisationId: organisation.id, subscriptionId: subscription.id, actor: person(caller, 'owner', email.display), action: 'trial.started', target: subscription.id, detail: { plan: offer.planId, quantity: offer.quantity, trialDays: offer.trialDays, offer: offer.id }, ip, at: now });
+    const relationship = await this.recordReferral(tx, offer, subscription.id, organisation.id, { tenantId: caller.tenantId, objectId: caller.objectId, email: email.display }, approve, ip, now);
     return { statusCode: 201, body: { status: 'trial', subscriptionId: subscription.id, plan: offer.planId, quantity: offer.quantity, periodEnd: new Date(subscription.periodEnd).toISOString(), administration: relationship } };
   }
 
   /** Fulfilment listener: inside the purchase's transaction. */
-  private recordOfferPurchase(pending: PendingCheckout, subscriptionIds: readonly string[], now: number): void {
+  private async recordOfferPurchase(tx: Repositories, pending: PendingCheckout, subscriptionIds: readonly string[], now: number): Promise<void> {
     if (!pending.referral) return;
-    const offer = this.storage.partners.findOfferById(pending.referral.offerId);
+    const offer = await tx.offers.findOfferById(pending.referral.offerId);
     const subscriptionId = subscriptionIds[0];
-    const subscription = subscriptionId && this.storage.findSubscription(subscriptionId);
+    const subscription = subscriptionId && (await tx.subscriptions.find(subscriptionId));
     if (!offer || !subscription) return;
-    this.storage.partners.releaseOfferClaim(offer.id, pending.buyer);
-    this.recordReferral(offer, subscription.id, subscription.organisationId, pending.buyer, pending.referral.approveAdministration, pending.ip, now);
+    await tx.offers.releaseOfferClaim(offer.id, pending.buyer);
+    await this.recordReferral(tx, offer, subscription.id, subscription.organisationId, pending.buyer, pending.referral.approveAdministration, pending.ip, now);
   }
 
   /** Partner of record, the offer's use, its delegated-administration request, and the partner's journal. */
-  private recordReferral(offer: OfferRow, subscriptionId: string, organisationId: string, buyer: { tenantId: string; objectId: string; email: string }, approve: boolean, ip: string | null, now: number): PartnerRelationshipView | null {
-    const partner = this.storage.partners.findPartner(offer.partnerId);
+  private async recordReferral(tx: Repositories, offer: OfferRow, subscriptionId: string, organisationId: string, buyer: { tenantId: string; objectId: string; email: string }, approve: boolean, ip: string | null, now: number): Promise<PartnerRelationshipView | null> {
+    const partner = await tx.partners.findPartner(offer.partnerId);
     if (!partner) return null;
-    this.storage.partners.setPartnerOfRecord(subscriptionId, partner.id);
-    this.storage.partners.insertOfferRedemption({ offerId: offer.id, organisationId, subscriptionId, email: buyer.email, createdAt: now });
-    partnerJournal(this.storage, partner, person(buyer, 'customer'), 'offer.redeemed', offer.name || `${offer.planId} × ${offer.quantity}`, { offer: offer.id, subscriptionId, kind: offer.kind }, ip, now);
-    return this.administration.fromOffer(offer, partner, subscriptionId, organisationId, buyer, approve, ip, now);
+    await tx.subscriptions.setPartnerOfRecord(subscriptionId, partner.id);
+    await tx.offers.insertOfferRedemption({ offerId: offer.id, organisationId, subscriptionId, email: buyer.email, createdAt: now });
+    await partnerJournal(tx, partner, person(buyer, 'customer'), 'offer.redeemed', offer.name || `${offer.planId} × ${offer.quantity}`, { offer: offer.id, subscriptionId, kind: offer.kind }, ip, now);
+    return this.administration.fromOffer(tx, offer, partner, subscriptionId, organisationId, buyer, approve, ip, now);
   }
 
-  private offerFromLink(code: string, token: string): { offer: OfferRow; partner: PartnerRow } {
-    const offer = this.storage.partners.findOfferByTokenHash(sha256(token));
-    const partner = offer && this.storage.partners.findPartner(offer.partnerId);
+  private async offerFromLink(repos: Repositories, code: string, token: string): Promise<{ offer: OfferRow; partner: PartnerRow }> {
+    const offer = await repos.offers.findOfferByTokenHash(sha256(token));
+    const partner = offer && (await repos.partners.findPartner(offer.partnerId));
     // A token from another partner's link, or a code changed by hand: the link is not one we made.
     if (!offer || !partner || partner.advisorCode !== code) throw new ApiError(404, 'OFFER_NOT_FOUND', 'This offer link is not valid. Open the whole link your partner sent.');
     return { offer, partner };
   }
 
-  private refuseUnusable(offer: OfferRow, organisationId: string | null, buyer?: { tenantId: string; objectId: string }): void {
+  private async refuseUnusable(repos: Repositories, offer: OfferRow, organisationId: string | null, buyer?: { tenantId: string; objectId: string }): Promise<void> {
     const now = this.clock();
     // Places held by other buyers still paying count as used.
-    const held = buyer && offer.maxCustomers !== null ? this.storage.partners.otherOfferClaims(offer.id, buyer, now - OFFER_CLAIM_MS) : 0;
-    const refusal = offerRefusal({ disabled: offer.disabledAt !== null, expiresAt: offer.expiresAt, maxCustomers: offer.maxCustomers, customers: this.storage.partners.offerCustomers(offer.id) + held }, now);
+    const held = buyer && offer.maxCustomers !== null ? await repos.offers.otherOfferClaims(offer.id, buyer, now - OFFER_CLAIM_MS) : 0;
+    const refusal = offerRefusal({ disabled: offer.disabledAt !== null, expiresAt: offer.expiresAt, maxCustomers: offer.maxCustomers, customers: (await repos.offers.offerCustomers(offer.id)) + held }, now);
     if (refusal) throw offerError(refusal);
-    if (organisationId && this.storage.partners.hasRedeemedOffer(offer.id, organisationId)) throw new ApiError(409, 'OFFER_ALREADY_REDEEMED', 'Your organisation has already used this offer.');
+    if (organisationId && (await repos.offers.hasRedeemedOffer(offer.id, organisationId))) throw new ApiError(409, 'OFFER_ALREADY_REDEEMED', 'Your organisation has already used this offer.');
   }
 
   private offerLink(partner: PartnerRow, token: string): string {

@@ -2,7 +2,7 @@
 import type { BillingOptions, CheckoutService } from '../billing/checkoutService.js';
 import type { IdempotentCharges } from '../billing/idempotentCharge.js';
 import type { Outbox } from '../email/outbox.js';
-import type { Storage } from '../storage/storage.js';
+import type { UnitOfWork } from '../storage/unitOfWork.js';
 import { PartnerAdministrationService } from './administrationService.js';
 import type { TrialLimits } from './customerGuards.js';
 import { PartnerCustomerService } from './customerService.js';
@@ -16,14 +16,14 @@ export interface PartnerServiceOptions extends BillingOptions {
   trials: TrialLimits;
 }
 
-export function createPartnerServices(storage: Storage, charges: IdempotentCharges, checkout: CheckoutService, outbox: Outbox, options: PartnerServiceOptions, clock: () => number = Date.now) {
-  const administration = new PartnerAdministrationService(storage, outbox, options, clock);
+export function createPartnerServices(uow: UnitOfWork, charges: IdempotentCharges, checkout: CheckoutService, outbox: Outbox, options: PartnerServiceOptions, clock: () => number = Date.now) {
+  const administration = new PartnerAdministrationService(uow, outbox, options, clock);
   return {
-    staff: new PartnerStaffService(storage, clock),
-    offers: new PartnerOfferService(storage, checkout, administration, outbox, options, clock),
+    staff: new PartnerStaffService(uow, clock),
+    offers: new PartnerOfferService(uow, checkout, administration, outbox, options, clock),
     administration,
-    keys: new ProductKeyService(storage, charges, outbox, options, clock),
-    customers: new PartnerCustomerService(storage, outbox, options, clock),
+    keys: new ProductKeyService(uow, charges, outbox, options, clock),
+    customers: new PartnerCustomerService(uow, outbox, options, clock),
   };
 }
 

@@ -1,7 +1,7 @@
 /** The API's views of partner rows (shared/src/api/views.ts shapes). */
 import type { OfferView, PartnerRelationshipView, PartnerStaffView, PartnerView, ProductKeyView, RelationshipStateView } from '../../../shared/src/api/views.js';
 import type { PartnerStaffRole } from '../../../shared/src/permissions/permissions.js';
-import type { OfferRow, PartnerRow, PartnerStaffRow, ProductKeyRow, RelationshipRow } from '../storage/partnerStorage.js';
+import type { OfferRow, PartnerRow, PartnerStaffRow, ProductKeyRow, RelationshipRow } from '../storage/unitOfWork.js';
 import { partnerActions, relationshipState } from './rules.js';
 
 export function iso(ms: number | null): string | null {

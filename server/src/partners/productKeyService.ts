@@ -27,8 +27,7 @@ import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import { Journal, person } from '../journal/journal.js';
 import { authorize, journal } from '../access/access.js';
 import { openSubscription, organisationFor } from '../organisations/organisations.js';
-import type { PartnerInvoiceRow, ProductKeyRow } from '../storage/partnerStorage.js';
-import type { Storage, SubscriptionRow } from '../storage/storage.js';
+import type { PartnerInvoiceRow, ProductKeyRow, Repositories, SubscriptionRow, UnitOfWork } from '../storage/unitOfWork.js';
 import { refuseOwnCustomer, type TrialLimits } from './customerGuards.js';
 import { keyRedemption } from './keyRules.js';
 import { productKeyView } from './partnerViews.js';
@@ -55,14 +54,14 @@ type Outcome = { statusCode: number; body: unknown };
 
 export class ProductKeyService {
   constructor(
-    private readonly storage: Storage,
+    private readonly uow: UnitOfWork,
     private readonly charges: IdempotentCharges,
     private readonly outbox: Outbox,
     private readonly options: BillingOptions & { publicUrl: string; trials: TrialLimits },
     private readonly clock: () => number = Date.now,
   ) {
     // Key purchases are recorded here whenever the answer comes: at once, after the bank's confirmation, or on reconciliation.
-    charges.register<PendingKeyPurchase>('product_keys', { confirmable: true, record: (pending, result, now) => this.settleKeyPurchase(pending, result, now) });
+    charges.register<PendingKeyPurchase>('product_keys', { confirmable: true, record: (tx, pending, result, now) => this.settleKeyPurchase(tx, pending, result, now) });
   }
 
   /**
@@ -73,7 +72,7 @@ export class ProductKeyService {
   async buyKeys(caller: CallerIdentity, partnerId: string, request: KeyPurchaseRequest, key: string, ip: string | null): Promise<Outcome> {
     const plan = requestedPlan(this.options.plans, request.plan);
     const totals = this.keyTotals(plan, request);
-    partnerAccess(this.storage, caller, partnerId, 'keys.buy');
+    await partnerAccess(this.uow.read, caller, partnerId, 'keys.buy');
     // The card becomes a payment method first: a real provider's is a token the browser already made.
     const method = await this.charges.provider.createPaymentMethod(request.card, { idempotencyKey: `product-keys:${partnerId}:${caller.tenantId}:${caller.objectId}:${key}` }).catch((error: unknown) => {
       throw error instanceof PaymentMethodInvalidError ? new ApiError(400, 'PAYMENT_CARD_INVALID', error.message) : error;
@@ -85,9 +84,9 @@ export class ProductKeyService {
       request: [request.plan, request.seats, request.termPeriods, request.count, request.card.replace(/[\s-]/g, '')],
       what: 'purchase',
       payer: { tenantId: caller.tenantId, objectId: caller.objectId },
-      guard: () => void partnerAccess(this.storage, caller, partnerId, 'keys.buy'),
-      prepare: () => {
-        const access = partnerAccess(this.storage, caller, partnerId, 'keys.buy');
+      guard: async (tx) => void (await partnerAccess(tx, caller, partnerId, 'keys.buy')),
+      prepare: async (tx) => {
+        const access = await partnerAccess(tx, caller, partnerId, 'keys.buy');
         // The keys are emailed to the address the staff member was bound on (a verified one), never to a claimed name.
         const pending: PendingKeyPurchase = { partnerId, plan: plan.id, seats: request.seats, termPeriods: request.termPeriods, count: request.count, buyer: access.staff.emailDisplay, actor: { tenantId: caller.tenantId, objectId: caller.objectId, email: access.staff.emailDisplay, role: access.staff.role }, ip };
         return { charge: { amountMinor: totals.totalMinor, currency: this.options.currency, paymentMethodToken: method.token, description: paymentDescription(totals.lines[0]?.description), offSession: false }, pending };
@@ -108,15 +107,15 @@ export class ProductKeyService {
    * keys (stored hashed), the journal and the buyer's email; the answer holds the keys, the stored
    * answer (replayed for the same Idempotency-Key) only their last groups. In a transaction.
    */
-  private settleKeyPurchase(purchase: PendingKeyPurchase, charge: FinalCharge, now: number): Required<Recorded> {
+  private async settleKeyPurchase(tx: Repositories, purchase: PendingKeyPurchase, charge: FinalCharge, now: number): Promise<Required<Recorded>> {
     const plan = requestedPlan(this.options.plans, purchase.plan);
-    const partner = this.storage.partners.findPartner(purchase.partnerId);
+    const partner = await tx.partners.findPartner(purchase.partnerId);
     // The partner paid: its keys are made even if its organisation changed meanwhile (there is no deleting partners).
     if (!partner) throw new Error(`Partner ${purchase.partnerId} disappeared while buying keys.`);
     const totals = this.keyTotals(plan, purchase);
     const description = paymentDescription(totals.lines[0]?.description);
     if (charge.status !== 'succeeded') {
-      recordPayment(this.storage, { subscriptionId: null, provider: this.charges.provider.name, reference: charge.reference, amountMinor: totals.totalMinor, currency: this.options.currency, status: 'declined', description, invoiceId: null, at: now });
+      await recordPayment(tx, { subscriptionId: null, provider: this.charges.provider.name, reference: charge.reference, amountMinor: totals.totalMinor, currency: this.options.currency, status: 'declined', description, invoiceId: null, at: now });
       const declined = declinedResponse(charge.reason);
       return { outcome: declined, stored: declined };
     }
@@ -124,7 +123,7 @@ export class ProductKeyService {
     const year = new Date(now).getUTCFullYear();
     const invoice: PartnerInvoiceRow = {
       id: randomUUID(),
-      number: invoiceNumber(year, this.storage.billing.nextInvoiceSequence(year)),
+      number: invoiceNumber(year, await tx.invoices.nextInvoiceSequence(year)),
       partnerId: partner.id,
       status: 'paid',
       currency: this.options.currency,
@@ -136,23 +135,25 @@ export class ProductKeyService {
       issuedAt: now,
       paidAt: now,
     };
-    this.storage.partners.insertInvoice(invoice, totals.lines);
-    recordPayment(this.storage, { subscriptionId: null, provider: this.charges.provider.name, reference: charge.reference, amountMinor: totals.totalMinor, currency: this.options.currency, status: 'succeeded', description, invoiceId: null, at: now });
+    await tx.invoices.insertPartnerInvoice(invoice, totals.lines);
+    await recordPayment(tx, { subscriptionId: null, provider: this.charges.provider.name, reference: charge.reference, amountMinor: totals.totalMinor, currency: this.options.currency, status: 'succeeded', description, invoiceId: null, at: now });
     const batchId = randomUUID();
     const keys: string[] = [];
     const rows: ProductKeyRow[] = [];
+    const hashed: Array<{ row: ProductKeyRow; keyHash: string }> = [];
     for (let i = 0; i < purchase.count; i++) {
       const productKey = newProductKey();
       const row: ProductKeyRow = { id: randomUUID(), partnerId: partner.id, batchId, keyHint: productKey.slice(-5), planId: plan.id, seats: purchase.seats, termPeriods: purchase.termPeriods, status: 'unused', createdAt: now, expiresAt: now + PRODUCT_KEY_LIFETIME_MS, redeemedAt: null, redeemedSubscriptionId: null, redeemedByEmail: null };
-      this.storage.partners.insertProductKey(row, productKeyHash(productKey));
+      hashed.push({ row, keyHash: productKeyHash(productKey) });
       keys.push(productKey);
       rows.push(row);
     }
+    await tx.keys.insertProductKeys(hashed);
     const buyer = { role: 'partner' as const, tenantId: purchase.actor.tenantId, objectId: purchase.actor.objectId, email: purchase.actor.email ?? purchase.buyer, partner: { id: partner.id, staffRole: purchase.actor.role }, onBehalfOf: null };
-    partnerJournal(this.storage, partner, buyer, 'product_keys.purchased', batchId, { plan: plan.id, seats: purchase.seats, termPeriods: purchase.termPeriods, count: purchase.count, amountMinor: totals.totalMinor, currency: this.options.currency }, purchase.ip, now);
+    await partnerJournal(tx, partner, buyer, 'product_keys.purchased', batchId, { plan: plan.id, seats: purchase.seats, termPeriods: purchase.termPeriods, count: purchase.count, amountMinor: totals.totalMinor, currency: this.options.currency }, purchase.ip, now);
     const body = { batchId, invoiceNumber: invoice.number, plan: plan.id, seats: purchase.seats, termPeriods: purchase.termPeriods, amountMinor: totals.totalMinor, currency: this.options.currency, expiresAt: new Date(now + PRODUCT_KEY_LIFETIME_MS).toISOString() };
     // The buyer's durable copy: only the keys' hashes stay here.
-    this.outbox.add(productKeysEmail({ to: purchase.buyer, locale: resolveLocale(partner.language), partner: partner.name, plan: plan.id, seats: purchase.seats, periods: purchase.termPeriods, interval: plan.interval, keys, expiresAt: now + PRODUCT_KEY_LIFETIME_MS, publicUrl: this.options.publicUrl }), now);
+    await this.outbox.add(tx, productKeysEmail({ to: purchase.buyer, locale: resolveLocale(partner.language), partner: partner.name, plan: plan.id, seats: purchase.seats, periods: purchase.termPeriods, interval: plan.interval, keys, expiresAt: now + PRODUCT_KEY_LIFETIME_MS, publicUrl: this.options.publicUrl }), now);
     return {
       outcome: { statusCode: 201, body: { ...body, keys, emailedTo: purchase.buyer } },
       stored: { statusCode: 201, body: { ...body, keys: rows.map((r) => maskedProductKey(r.keyHint)), keysShownOnce: true } },
@@ -160,25 +161,25 @@ export class ProductKeyService {
   }
 
   /** The partner's invoices (product keys), newest first: for those who may buy. */
-  listInvoices(caller: CallerIdentity, partnerId: string): PartnerInvoiceView[] {
-    partnerAccess(this.storage, caller, partnerId, 'keys.buy');
-    return this.storage.partners.listInvoices(partnerId).map((row) => ({ id: row.id, number: row.number, status: row.status, currency: row.currency, totalMinor: row.totalMinor, taxMinor: row.taxMinor, issuedAt: new Date(row.issuedAt).toISOString() }));
+  async listInvoices(caller: CallerIdentity, partnerId: string): Promise<PartnerInvoiceView[]> {
+    await partnerAccess(this.uow.read, caller, partnerId, 'keys.buy');
+    return (await this.uow.read.invoices.listPartnerInvoices(partnerId)).map((row) => ({ id: row.id, number: row.number, status: row.status, currency: row.currency, totalMinor: row.totalMinor, taxMinor: row.taxMinor, issuedAt: new Date(row.issuedAt).toISOString() }));
   }
 
   /** A partner invoice as a printable page, in the reader's language. */
-  invoiceHtml(caller: CallerIdentity, partnerId: string, invoiceId: string, locale: Locale): string {
-    const access = partnerAccess(this.storage, caller, partnerId, 'keys.buy');
-    const found = this.storage.partners.findInvoice(partnerId, invoiceId);
+  async invoiceHtml(caller: CallerIdentity, partnerId: string, invoiceId: string, locale: Locale): Promise<string> {
+    const access = await partnerAccess(this.uow.read, caller, partnerId, 'keys.buy');
+    const found = await this.uow.read.invoices.findPartnerInvoice(partnerId, invoiceId);
     if (!found) throw new ApiError(404, 'INVOICE_NOT_FOUND', 'No such invoice for this partner.');
     const { invoice, lines } = found;
     // The same page as a subscription's invoice; a key purchase covers no period but its day.
     return renderInvoiceHtml({ ...invoice, periodStart: invoice.issuedAt, periodEnd: invoice.issuedAt }, lines, { organisation: access.partner.name, locale });
   }
 
-  listKeys(caller: CallerIdentity, partnerId: string): ProductKeyView[] {
-    partnerAccess(this.storage, caller, partnerId, 'partner.view');
+  async listKeys(caller: CallerIdentity, partnerId: string): Promise<ProductKeyView[]> {
+    await partnerAccess(this.uow.read, caller, partnerId, 'partner.view');
     const now = this.clock();
-    return this.storage.partners.listProductKeys(partnerId, 5000).map((row) => productKeyView(row, now));
+    return (await this.uow.read.keys.listProductKeys(partnerId, 5000)).map((row) => productKeyView(row, now));
   }
 
   /**
@@ -187,7 +188,7 @@ export class ProductKeyService {
    * renewals. The key's grant (seats × periods, and how many periods are used) is recorded, so
    * what a key paid for and what it gave can be counted.
    */
-  redeemKey(caller: CallerIdentity, request: { key: string; subscriptionId?: string }, ip: string | null): { subscriptionId: string; created: boolean; plan: string; quantity: number; status: SubscriptionStatus; periodEnd: string; prepaidPeriods: number } {
+  redeemKey(caller: CallerIdentity, request: { key: string; subscriptionId?: string }, ip: string | null): Promise<{ subscriptionId: string; created: boolean; plan: string; quantity: number; status: SubscriptionStatus; periodEnd: string; prepaidPeriods: number }> {
     const reading = readProductKey(request.key);
     if (!reading.ok && reading.problem === 'shape') throw new ApiError(400, 'PRODUCT_KEY_INVALID', 'A product key has 30 letters and digits in 6 groups: XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX (keys bought earlier have 5 groups).');
     // The right shape but not a key (a character keys never contain, such as O or 0): the key is wrong, not its format.
@@ -195,36 +196,37 @@ export class ProductKeyService {
     const canonical = reading.key;
     const email = verifiedAddress(caller);
     if (!email) throw new ApiError(400, 'VALIDATION_FAILED', NO_VERIFIED_ADDRESS);
-    return this.storage.transaction(() => {
+    return this.uow.transaction(async (tx) => {
       const now = this.clock();
-      const key = this.storage.partners.findProductKeyByHash(productKeyHash(canonical));
+      const key = await tx.keys.findProductKeyByHash(productKeyHash(canonical));
       if (!key) throw new ApiError(404, 'PRODUCT_KEY_NOT_FOUND', 'This product key is not valid. Check it character by character.');
       if (key.status === 'redeemed') throw new ApiError(410, 'PRODUCT_KEY_USED', 'This product key has already been used.');
       if (key.expiresAt <= now) throw new ApiError(410, 'PRODUCT_KEY_EXPIRED', 'This product key has expired. Ask your partner for a new one.');
-      const partner = this.storage.partners.findPartner(key.partnerId);
+      const partner = await tx.partners.findPartner(key.partnerId);
       if (!partner) throw new ApiError(404, 'PRODUCT_KEY_NOT_FOUND', 'This product key is not valid.');
-      refuseOwnCustomer(this.storage, partner.id, caller, this.options.trials);
+      await refuseOwnCustomer(tx, partner.id, caller, this.options.trials);
       const plan = requestedPlan(this.options.plans, key.planId);
       let subscription: SubscriptionRow;
       let created: boolean;
       let periodsUsedNow = 1;
       if (request.subscriptionId) {
-        const access = authorize(this.storage, caller, request.subscriptionId, 'billing.manage', now);
+        await tx.subscriptions.lock(request.subscriptionId);
+        const access = await authorize(tx, caller, request.subscriptionId, 'billing.manage', now);
         subscription = access.subscription;
         const decision = keyRedemption({ planId: subscription.planId, status: subscription.status, quantity: subscription.quantity, assigned: subscription.assignedCount }, key);
         if (decision.kind === 'refuse') throw this.keyError(decision.code, key, subscription);
         if (decision.kind === 'convert_trial') {
           // The trial ends now; the key's seats for its term start now, as a new subscription from a key would.
           const end = periodEnd(now, plan.interval);
-          this.storage.billing.setQuantity(subscription.id, decision.quantity, null);
-          this.storage.billing.setPeriod(subscription.id, now, end);
-          this.storage.billing.setStatus(subscription.id, 'active');
+          await tx.subscriptions.setQuantity(subscription.id, decision.quantity, null);
+          await tx.subscriptions.setPeriod(subscription.id, now, end);
+          await tx.subscriptions.setStatus(subscription.id, 'active');
           subscription = { ...subscription, quantity: decision.quantity, periodStart: now, periodEnd: end, status: 'active' };
         } else {
           periodsUsedNow = 0;
         }
-        if (!this.storage.partners.partnerOfRecord(subscription.id)) this.storage.partners.setPartnerOfRecord(subscription.id, partner.id);
-        journal(this.storage, access, {
+        if (!(await tx.subscriptions.partnerOfRecordId(subscription.id))) await tx.subscriptions.setPartnerOfRecord(subscription.id, partner.id);
+        await journal(tx, access, {
           action: 'subscription.extended',
           target: subscription.id,
           detail: { productKey: key.keyHint, partner: partner.name, seats: key.seats, periods: key.termPeriods, fromTrial: decision.kind === 'convert_trial', quantity: subscription.quantity, periodEnd: new Date(subscription.periodEnd).toISOString() },
@@ -233,19 +235,20 @@ export class ProductKeyService {
         });
         created = false;
       } else {
-        const organisation = organisationFor(this.storage, caller.tenantId, email.domain, now);
+        const organisation = await organisationFor(tx, caller.tenantId, email.domain, now);
         const end = periodEnd(now, plan.interval);
         const row = { id: randomUUID(), organisationId: organisation.id, planId: plan.id, quantity: key.seats, status: 'active' as const, periodStart: now, periodEnd: end, ownerTenantId: caller.tenantId, ownerObjectId: caller.objectId, ownerEmail: email.display, createdAt: now };
-        openSubscription(this.storage, row);
-        this.storage.billing.setCurrency(row.id, this.options.currency);
-        this.storage.partners.setPartnerOfRecord(row.id, partner.id);
-        Journal.record(this.storage, { organisationId: organisation.id, subscriptionId: row.id, actor: person(caller, 'owner', email.display), action: 'subscription.created_from_key', target: row.id, detail: { productKey: key.keyHint, partner: partner.name, plan: plan.id, quantity: key.seats, periods: key.termPeriods, periodEnd: new Date(end).toISOString() }, ip, at: now });
+        await openSubscription(tx, row);
+        await tx.subscriptions.setCurrency(row.id, this.options.currency);
+        await tx.subscriptions.setPartnerOfRecord(row.id, partner.id);
+        await Journal.record(tx, { organisationId: organisation.id, subscriptionId: row.id, actor: person(caller, 'owner', email.display), action: 'subscription.created_from_key', target: row.id, detail: { productKey: key.keyHint, partner: partner.name, plan: plan.id, quantity: key.seats, periods: key.termPeriods, periodEnd: new Date(end).toISOString() }, ip, at: now });
         subscription = { ...row, assignedCount: 0 };
         created = true;
       }
-      this.storage.entitlements.insertKeyGrant({ productKeyId: key.id, subscriptionId: subscription.id, seats: key.seats, periods: key.termPeriods, periodsUsed: periodsUsedNow, createdAt: now });
-      if (!this.storage.partners.redeemProductKey(key.id, subscription.id, email.display, now)) throw new ApiError(410, 'PRODUCT_KEY_USED', 'This product key has already been used.');
-      partnerJournal(this.storage, partner, person(caller, 'customer', email.display), 'product_key.redeemed', key.keyHint, { subscriptionId: subscription.id, created, batchId: key.batchId }, ip, now);
+      // Redeemed first: of two redemptions at once (two instances), the second finds it used and rolls back.
+      if (!(await tx.keys.redeemProductKey(key.id, subscription.id, email.display, now))) throw new ApiError(410, 'PRODUCT_KEY_USED', 'This product key has already been used.');
+      await tx.keys.insertKeyGrant({ productKeyId: key.id, subscriptionId: subscription.id, seats: key.seats, periods: key.termPeriods, periodsUsed: periodsUsedNow, createdAt: now });
+      await partnerJournal(tx, partner, person(caller, 'customer', email.display), 'product_key.redeemed', key.keyHint, { subscriptionId: subscription.id, created, batchId: key.batchId }, ip, now);
       const prepaidPeriods = key.termPeriods - periodsUsedNow;
       return { subscriptionId: subscription.id, created, plan: plan.id, quantity: subscription.quantity, status: subscription.status, periodEnd: new Date(subscription.periodEnd).toISOString(), prepaidPeriods };
     });

@@ -8,8 +8,7 @@ import type { JournalAction } from '../../../shared/src/journal/journalActions.j
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import { Journal, type JournalActor, type PartnerActor } from '../journal/journal.js';
-import type { PartnerRow, PartnerStaffRow } from '../storage/partnerStorage.js';
-import type { Storage } from '../storage/storage.js';
+import type { PartnerRow, PartnerStaffRow, Repositories } from '../storage/unitOfWork.js';
 import { partnerCan, type PartnerAction } from './rules.js';
 
 export interface PartnerAccess {
@@ -17,20 +16,24 @@ export interface PartnerAccess {
   staff: PartnerStaffRow;
 }
 
-/** Binds staff rows of the caller's address in the caller's tenant to their identity (as seats bind at the first check). */
-export function bindStaff(storage: Storage, caller: CallerIdentity): number {
+/**
+ * Binds staff rows of the caller's address in the caller's tenant to their identity (as seats bind
+ * at the first check), in the caller's transaction (or each statement on its own, outside one:
+ * binding is one conditional update per address).
+ */
+export async function bindStaff(repos: Repositories, caller: CallerIdentity): Promise<number> {
   // Only on an address Entra vouches for (identity/verifiedClaims.ts), never the sign-in name alone.
-  const emails = caller.verifiedEmails ?? [];
-  if (emails.length === 0) return 0;
-  return storage.transaction(() => emails.reduce((bound, email) => bound + storage.partners.bindStaff(caller.tenantId, email, caller.objectId), 0));
+  let bound = 0;
+  for (const email of caller.verifiedEmails ?? []) bound += await repos.partners.bindStaff(caller.tenantId, email, caller.objectId);
+  return bound;
 }
 
 /** The caller's staff role in the partner: no role → 404 (ids reveal nothing), no right → 403. */
-export function partnerAccess(storage: Storage, caller: CallerIdentity, partnerId: string, action: PartnerAction): PartnerAccess {
-  const staffIn = () => storage.partners.staffOf(caller.tenantId, caller.objectId).find((s) => s.partnerId === partnerId);
-  let staff = staffIn();
-  if (!staff && bindStaff(storage, caller) > 0) staff = staffIn();
-  const partner = staff && storage.partners.findPartner(partnerId);
+export async function partnerAccess(repos: Repositories, caller: CallerIdentity, partnerId: string, action: PartnerAction): Promise<PartnerAccess> {
+  const staffIn = async () => (await repos.partners.staffOf(caller.tenantId, caller.objectId)).find((s) => s.partnerId === partnerId);
+  let staff = await staffIn();
+  if (!staff && (await bindStaff(repos, caller)) > 0) staff = await staffIn();
+  const partner = staff && (await repos.partners.findPartner(partnerId));
   if (!staff || !partner) throw new ApiError(404, 'PARTNER_NOT_FOUND', 'No partner organisation with this id is visible to you.');
   if (!partnerCan(staff.role, action)) throw new ApiError(403, 'FORBIDDEN', 'Your staff role does not allow this in the partner organisation.');
   return { partner, staff };
@@ -42,6 +45,6 @@ export function staffActor(access: PartnerAccess, caller: Pick<CallerIdentity, '
 }
 
 /** An entry in the partner organisation's own journal (offers, requests, keys, staff). */
-export function partnerJournal(storage: Storage, partner: PartnerRow, actor: JournalActor, action: JournalAction, target: string | null, detail: unknown, ip: string | null, at: number): void {
-  Journal.record(storage, { organisationId: partner.organisationId, subscriptionId: null, actor, action, target, detail, ip, at });
+export function partnerJournal(tx: Repositories, partner: PartnerRow, actor: JournalActor, action: JournalAction, target: string | null, detail: unknown, ip: string | null, at: number): Promise<void> {
+  return Journal.record(tx, { organisationId: partner.organisationId, subscriptionId: null, actor, action, target, detail, ip, at });
 }

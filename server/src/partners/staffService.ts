@@ -13,90 +13,97 @@ import { NO_VERIFIED_ADDRESS, verifiedAddress } from '../identity/verifiedClaims
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import { journalEntryView } from '../journal/journal.js';
 import { organisationFor } from '../organisations/organisations.js';
-import type { PartnerRow, PartnerStaffRow } from '../storage/partnerStorage.js';
-import type { Storage } from '../storage/storage.js';
+import type { PartnerRow, PartnerStaffRow, UnitOfWork } from '../storage/unitOfWork.js';
 import { partnerView, staffView } from './partnerViews.js';
 import { newAdvisorCode } from './rules.js';
 import { bindStaff, partnerAccess, partnerJournal, staffActor } from './staffAccess.js';
 
 export class PartnerStaffService {
   constructor(
-    private readonly storage: Storage,
+    private readonly uow: UnitOfWork,
     private readonly clock: () => number = Date.now,
   ) {}
 
   /** The signed-in person's organisation becomes a partner, with them as its owner, and gets its advisor code. */
-  enrol(caller: CallerIdentity, request: { name: string; language?: string }, ip: string | null): PartnerView {
+  enrol(caller: CallerIdentity, request: { name: string; language?: string }, ip: string | null): Promise<PartnerView> {
     const email = verifiedAddress(caller);
     if (!email) throw new ApiError(400, 'VALIDATION_FAILED', NO_VERIFIED_ADDRESS);
     const name = request.name.trim();
     if (!name) throw new ApiError(400, 'VALIDATION_FAILED', 'Give the partner organisation a name.');
-    return this.storage.transaction(() => {
+    return this.uow.transaction(async (tx) => {
       const now = this.clock();
-      const organisation = organisationFor(this.storage, caller.tenantId, email.domain, now);
-      if (this.storage.partners.findPartnerByOrganisation(organisation.id)) throw new ApiError(409, 'PARTNER_EXISTS', 'Your organisation is a partner already; ask its owner to add you as staff.');
+      const organisation = await organisationFor(tx, caller.tenantId, email.domain, now);
+      // Locked: two enrolments of one organisation at once make one partner (the second is told it exists).
+      await tx.organisations.lock(organisation.id);
+      if (await tx.partners.findPartnerByOrganisation(organisation.id)) throw new ApiError(409, 'PARTNER_EXISTS', 'Your organisation is a partner already; ask its owner to add you as staff.');
       let advisorCode = newAdvisorCode();
-      while (this.storage.partners.advisorCodeTaken(advisorCode)) advisorCode = newAdvisorCode();
+      while (await tx.partners.advisorCodeTaken(advisorCode)) advisorCode = newAdvisorCode();
       const partner: PartnerRow = { id: randomUUID(), organisationId: organisation.id, advisorCode, name, contactEmail: email.display, language: resolveLocale(request.language), createdAt: now };
-      this.storage.partners.insertPartner(partner);
+      await tx.partners.insertPartner(partner);
       const staff: PartnerStaffRow = { id: randomUUID(), partnerId: partner.id, emailCanonical: email.canonical, emailDisplay: email.display, role: 'owner', tenantId: caller.tenantId, objectId: caller.objectId, createdAt: now };
-      this.storage.partners.upsertStaff(staff);
-      partnerJournal(this.storage, partner, staffActor({ partner, staff }, caller), 'partner.enrolled', null, { advisorCode }, ip, now);
+      await tx.partners.upsertStaff(staff);
+      await partnerJournal(tx, partner, staffActor({ partner, staff }, caller), 'partner.enrolled', null, { advisorCode }, ip, now);
       return partnerView(partner, 'owner');
     });
   }
 
   /** Partners the caller is staff of (binding their address to their identity at the first sign-in in the partner's tenant). */
-  list(caller: CallerIdentity): PartnerView[] {
-    bindStaff(this.storage, caller);
-    return this.storage.partners.staffOf(caller.tenantId, caller.objectId).flatMap((staff) => {
-      const partner = this.storage.partners.findPartner(staff.partnerId);
-      return partner ? [partnerView(partner, staff.role)] : [];
-    });
+  async list(caller: CallerIdentity): Promise<PartnerView[]> {
+    // A write (binding the caller's staff rows): in a transaction of its own, like every write.
+    await this.uow.transaction((tx) => bindStaff(tx, caller));
+    const read = this.uow.read;
+    const views: PartnerView[] = [];
+    for (const staff of await read.partners.staffOf(caller.tenantId, caller.objectId)) {
+      const partner = await read.partners.findPartner(staff.partnerId);
+      if (partner) views.push(partnerView(partner, staff.role));
+    }
+    return views;
   }
 
-  get(caller: CallerIdentity, partnerId: string): PartnerView {
-    const access = partnerAccess(this.storage, caller, partnerId, 'partner.view');
+  async get(caller: CallerIdentity, partnerId: string): Promise<PartnerView> {
+    const access = await partnerAccess(this.uow.read, caller, partnerId, 'partner.view');
     return partnerView(access.partner, access.staff.role);
   }
 
-  listStaff(caller: CallerIdentity, partnerId: string): PartnerStaffView[] {
-    partnerAccess(this.storage, caller, partnerId, 'partner.view');
-    return this.storage.partners.listStaff(partnerId).map(staffView);
+  async listStaff(caller: CallerIdentity, partnerId: string): Promise<PartnerStaffView[]> {
+    await partnerAccess(this.uow.read, caller, partnerId, 'partner.view');
+    return (await this.uow.read.partners.listStaff(partnerId)).map(staffView);
   }
 
   /** Adds a staff member by address (they sign in within the partner's tenant), or changes their role. */
-  setStaff(caller: CallerIdentity, partnerId: string, request: { email: string; role: 'full' | 'limited' }, ip: string | null): PartnerStaffView {
+  setStaff(caller: CallerIdentity, partnerId: string, request: { email: string; role: 'full' | 'limited' }, ip: string | null): Promise<PartnerStaffView> {
     const email = normalizeEmail(request.email);
     if (!email.ok) throw new ApiError(400, 'VALIDATION_FAILED', `"${request.email}" is not a valid email address.`);
-    return this.storage.transaction(() => {
-      const access = partnerAccess(this.storage, caller, partnerId, 'staff.manage');
+    return this.uow.transaction(async (tx) => {
+      const access = await partnerAccess(tx, caller, partnerId, 'staff.manage');
+      await tx.partners.lock(partnerId);
       const now = this.clock();
-      const existing = this.storage.partners.findStaffByEmail(partnerId, email.canonical);
+      const existing = await tx.partners.findStaffByEmail(partnerId, email.canonical);
       if (existing?.role === 'owner') throw new ApiError(409, 'PARTNER_STAFF_OWNER', "The partner's owner keeps the owner role.");
-      const organisation = this.storage.findOrganisation(access.partner.organisationId);
-      this.storage.partners.upsertStaff({ id: randomUUID(), partnerId, emailCanonical: email.canonical, emailDisplay: email.display, role: request.role, tenantId: organisation?.tenantId ?? caller.tenantId, objectId: null, createdAt: now });
-      partnerJournal(this.storage, access.partner, staffActor(access, caller), existing ? 'staff.role_changed' : 'staff.added', email.display, { role: request.role, ...(existing ? { from: existing.role } : {}) }, ip, now);
-      const row = this.storage.partners.findStaffByEmail(partnerId, email.canonical);
+      const organisation = await tx.organisations.find(access.partner.organisationId);
+      await tx.partners.upsertStaff({ id: randomUUID(), partnerId, emailCanonical: email.canonical, emailDisplay: email.display, role: request.role, tenantId: organisation?.tenantId ?? caller.tenantId, objectId: null, createdAt: now });
+      await partnerJournal(tx, access.partner, staffActor(access, caller), existing ? 'staff.role_changed' : 'staff.added', email.display, { role: request.role, ...(existing ? { from: existing.role } : {}) }, ip, now);
+      const row = await tx.partners.findStaffByEmail(partnerId, email.canonical);
       if (!row) throw new Error('unreachable: the staff row was just written');
       return staffView(row);
     });
   }
 
-  removeStaff(caller: CallerIdentity, partnerId: string, staffId: string, ip: string | null): void {
-    this.storage.transaction(() => {
-      const access = partnerAccess(this.storage, caller, partnerId, 'staff.manage');
-      const staff = this.storage.partners.findStaff(partnerId, staffId);
+  async removeStaff(caller: CallerIdentity, partnerId: string, staffId: string, ip: string | null): Promise<void> {
+    await this.uow.transaction(async (tx) => {
+      const access = await partnerAccess(tx, caller, partnerId, 'staff.manage');
+      await tx.partners.lock(partnerId);
+      const staff = await tx.partners.findStaff(partnerId, staffId);
       if (!staff) throw new ApiError(404, 'PARTNER_STAFF_NOT_FOUND', 'No such staff member in this partner organisation.');
       if (staff.role === 'owner') throw new ApiError(409, 'PARTNER_STAFF_OWNER', "The partner's owner cannot be removed.");
-      this.storage.partners.deleteStaff(staff.id);
-      partnerJournal(this.storage, access.partner, staffActor(access, caller), 'staff.removed', staff.emailDisplay, null, ip, this.clock());
+      await tx.partners.deleteStaff(staff.id);
+      await partnerJournal(tx, access.partner, staffActor(access, caller), 'staff.removed', staff.emailDisplay, null, ip, this.clock());
     });
   }
 
   /** The partner organisation's own journal, newest first. */
-  journal(caller: CallerIdentity, partnerId: string, limit: number): JournalEntryView[] {
-    const { partner } = partnerAccess(this.storage, caller, partnerId, 'partner.view');
-    return this.storage.journal.query(partner.organisationId, null, { categories: ['partner'], limit, newestFirst: true }).map(journalEntryView);
+  async journal(caller: CallerIdentity, partnerId: string, limit: number): Promise<JournalEntryView[]> {
+    const { partner } = await partnerAccess(this.uow.read, caller, partnerId, 'partner.view');
+    return (await this.uow.read.journal.query(partner.organisationId, null, { categories: ['partner'], limit, newestFirst: true })).map(journalEntryView);
   }
 }

@@ -103,14 +103,14 @@ export function registerBillingRoutes(app: Api, services: Services): void {
   app.get(
     '/subscriptions/:id/invoices',
     { schema: { summary: 'Invoices, newest first', params: SubscriptionIdParams, response: { 200: Type.Object({ invoices: Type.Array(InvoiceViewSchema) }), ...errorAnswers(403, 404) } } },
-    async (request) => ({ invoices: services.billing.invoices(request.caller, request.params.id) }),
+    async (request) => ({ invoices: await services.billing.invoices(request.caller, request.params.id) }),
   );
 
   app.get(
     '/subscriptions/:id/invoices/:invoiceId/html',
     { schema: { summary: 'An invoice as a printable HTML page', params: InvoiceParams, querystring: LanguageQuery, response: { 200: HtmlPage, ...errorAnswers(403, 404) } } },
     async (request, reply) => {
-      const html = services.billing.invoiceHtml(request.caller, request.params.id, request.params.invoiceId, resolveLocale(request.query.lang ?? request.headers['accept-language']));
+      const html = await services.billing.invoiceHtml(request.caller, request.params.id, request.params.invoiceId, resolveLocale(request.query.lang ?? request.headers['accept-language']));
       return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
     },
   );
@@ -161,14 +161,14 @@ export function registerBillingRoutes(app: Api, services: Services): void {
   app.get(
     '/subscriptions/:id/credit-notes',
     { schema: { summary: 'Credit notes: refunds and credits given back on the subscription\'s invoices', params: SubscriptionIdParams, response: { 200: Type.Object({ creditNotes: Type.Array(CreditNoteViewSchema) }), ...errorAnswers(403, 404) } } },
-    async (request) => ({ creditNotes: services.refunds.list(request.caller, request.params.id) }),
+    async (request) => ({ creditNotes: await services.refunds.list(request.caller, request.params.id) }),
   );
 
   app.get(
     '/subscriptions/:id/credit-notes/:creditNoteId/html',
     { schema: { summary: 'A credit note as a printable HTML page', params: CreditNoteParams, querystring: LanguageQuery, response: { 200: HtmlPage, ...errorAnswers(403, 404) } } },
     async (request, reply) => {
-      const html = services.refunds.html(request.caller, request.params.id, request.params.creditNoteId, resolveLocale(request.query.lang ?? request.headers['accept-language']));
+      const html = await services.refunds.html(request.caller, request.params.id, request.params.creditNoteId, resolveLocale(request.query.lang ?? request.headers['accept-language']));
       return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
     },
   );

@@ -56,7 +56,7 @@ export function registerDelegationRoutes(app: Api, services: Services): void {
     '/subscriptions/:id/delegates/:delegateId',
     { schema: { summary: 'Remove a delegate', params: SubscriptionItemParams('delegateId'), response: { 204: NoContent, ...errorAnswers(403, 404) } } },
     async (request, reply) => {
-      services.delegation.remove(request.caller, request.params.id, request.params.delegateId, request.ip);
+      await services.delegation.remove(request.caller, request.params.id, request.params.delegateId, request.ip);
       return reply.code(204).send(null);
     },
   );
@@ -71,7 +71,7 @@ export function registerDelegationRoutes(app: Api, services: Services): void {
     '/subscriptions/:id/invitations/:invitationId',
     { schema: { summary: 'Revoke a pending invitation', params: SubscriptionItemParams('invitationId'), response: { 204: NoContent, ...errorAnswers(403, 404, 409) } } },
     async (request, reply) => {
-      services.delegation.revoke(request.caller, request.params.id, request.params.invitationId, request.ip);
+      await services.delegation.revoke(request.caller, request.params.id, request.params.invitationId, request.ip);
       return reply.code(204).send(null);
     },
   );

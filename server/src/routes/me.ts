@@ -23,7 +23,7 @@ export function registerMeRoutes(app: Api, services: Services): void {
       },
     },
     async (request, reply) => {
-      services.organisations.leaveSeat(request.caller, request.params.seatId, request.ip);
+      await services.organisations.leaveSeat(request.caller, request.params.seatId, request.ip);
       return reply.code(204).send(null);
     },
   );

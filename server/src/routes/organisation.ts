@@ -61,7 +61,7 @@ export function registerOrganisationRoutes(app: Api, services: Services): void {
     '/subscriptions/:id/domains/:domain',
     { schema: { summary: 'Remove a domain of the organisation (organisation administrators)', params: DomainParams, response: { 204: NoContent, ...errorAnswers(403, 404, 409) } } },
     async (request, reply) => {
-      services.domains.remove(request.caller, { via: 'subscription', subscriptionId: request.params.id }, request.params.domain, request.ip);
+      await services.domains.remove(request.caller, { via: 'subscription', subscriptionId: request.params.id }, request.params.domain, request.ip);
       return reply.code(204).send(null);
     },
   );
@@ -103,14 +103,14 @@ export function registerOrganisationRoutes(app: Api, services: Services): void {
     '/organisation/domains/:domain',
     { schema: { summary: 'Remove a domain', params: OrganisationDomainParams, response: { 204: NoContent, ...errorAnswers(403, 404, 409) } } },
     async (request, reply) => {
-      services.domains.remove(request.caller, { via: 'organisation' }, request.params.domain, request.ip);
+      await services.domains.remove(request.caller, { via: 'organisation' }, request.params.domain, request.ip);
       return reply.code(204).send(null);
     },
   );
   app.get(
     '/organisation/administrators',
     { schema: { summary: 'Organisation administrators', response: { 200: Type.Object({ administrators: Type.Array(OrganisationAdministratorViewSchema) }), ...errorAnswers(403, 404) } } },
-    async (request) => ({ administrators: services.domains.administrators(request.caller) }),
+    async (request) => ({ administrators: await services.domains.administrators(request.caller) }),
   );
   app.post(
     '/organisation/administrators',
@@ -121,13 +121,13 @@ export function registerOrganisationRoutes(app: Api, services: Services): void {
         response: { 201: OrganisationAdministratorViewSchema, ...errorAnswers(403, 404, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(services.domains.appoint(request.caller, request.body.email, request.ip)),
+    async (request, reply) => reply.code(201).send(await services.domains.appoint(request.caller, request.body.email, request.ip)),
   );
   app.delete(
     '/organisation/administrators/:administratorId',
     { schema: { summary: 'Dismiss an organisation administrator', params: Type.Object({ administratorId: Type.String({ maxLength: 64 }) }), response: { 204: NoContent, ...errorAnswers(403, 404, 409) } } },
     async (request, reply) => {
-      services.domains.dismiss(request.caller, request.params.administratorId, request.ip);
+      await services.domains.dismiss(request.caller, request.params.administratorId, request.ip);
       return reply.code(204).send(null);
     },
   );
@@ -137,7 +137,7 @@ export function registerOrganisationRoutes(app: Api, services: Services): void {
   app.get(
     '/subscriptions/:id/journal',
     { schema: { summary: 'Activity journal, filterable', params: SubscriptionIdParams, querystring: JournalQuery, response: { 200: Type.Object({ entries: Type.Array(JournalEntryViewSchema) }), ...errorAnswers(403, 404) } } },
-    async (request) => ({ entries: services.organisations.journal(request.caller, request.params.id, filter(request.query)) }),
+    async (request) => ({ entries: await services.organisations.journal(request.caller, request.params.id, filter(request.query)) }),
   );
 
   app.get(
@@ -147,6 +147,6 @@ export function registerOrganisationRoutes(app: Api, services: Services): void {
       reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', 'attachment; filename="outmerge-journal.csv"')
-        .send(services.organisations.journalCsv(request.caller, request.params.id, filter(request.query), resolveLocale(request.query.lang ?? request.headers['accept-language']))),
+        .send(await services.organisations.journalCsv(request.caller, request.params.id, filter(request.query), resolveLocale(request.query.lang ?? request.headers['accept-language']))),
   );
 }

@@ -81,7 +81,7 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
         response: { 201: PartnerViewSchema, ...errorAnswers(403, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(staff.enrol(request.caller, request.body, request.ip)),
+    async (request, reply) => reply.code(201).send(await staff.enrol(request.caller, request.body, request.ip)),
   );
 
   app.get('/partners', { schema: { summary: 'Partner organisations you are staff of, with your role (owner, full, limited) and what it allows', response: { 200: Type.Array(PartnerViewSchema) } } }, async (request) =>
@@ -115,7 +115,7 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
     '/partners/:partnerId/staff/:staffId',
     { schema: { summary: 'Remove a staff member (partner owner only; the owner cannot be removed)', params: PartnerItemParams('staffId'), response: { 204: NoContent, ...errorAnswers(403, 404, 409) } } },
     async (request, reply) => {
-      staff.removeStaff(request.caller, request.params.partnerId, request.params.staffId, request.ip);
+      await staff.removeStaff(request.caller, request.params.partnerId, request.params.staffId, request.ip);
       return reply.code(204).send(null);
     },
   );
@@ -143,7 +143,7 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
         response: { 201: Type.Object({ offer: OfferViewSchema, link: Type.String({ format: 'uri' }) }), ...errorAnswers(403, 404, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(offers.createOffer(request.caller, request.params.partnerId, request.body, request.ip)),
+    async (request, reply) => reply.code(201).send(await offers.createOffer(request.caller, request.params.partnerId, request.body, request.ip)),
   );
 
   app.get(
@@ -223,7 +223,7 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
     '/partners/:partnerId/requests/:requestId',
     { schema: { summary: 'Withdraw a pending request (partner owner or full administration)', params: PartnerItemParams('requestId'), response: { 204: NoContent, ...errorAnswers(403, 404, 409) } } },
     async (request, reply) => {
-      administration.withdrawRequest(request.caller, request.params.partnerId, request.params.requestId, request.ip);
+      await administration.withdrawRequest(request.caller, request.params.partnerId, request.params.requestId, request.ip);
       return reply.code(204).send(null);
     },
   );
@@ -254,7 +254,7 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
     '/partner-requests/decline',
     { config: limited, schema: { summary: 'Decline a request as the signed-in addressee', body: RequestToken, response: { 204: NoContent, ...errorAnswers(403, 404, 409, 410) } } },
     async (request, reply) => {
-      administration.declineRequest(request.caller, request.body.token, request.ip);
+      await administration.declineRequest(request.caller, request.body.token, request.ip);
       return reply.code(204).send(null);
     },
   );
@@ -281,7 +281,7 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
       },
     },
     async (request, reply) => {
-      administration.endRelationship(request.caller, request.params.id, request.params.relationshipId, request.ip);
+      await administration.endRelationship(request.caller, request.params.id, request.params.relationshipId, request.ip);
       return reply.code(204).send(null);
     },
   );
@@ -329,7 +329,7 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
     '/partners/:partnerId/invoices/:invoiceId/html',
     { schema: { summary: 'A partner invoice as a printable HTML page', params: PartnerItemParams('invoiceId'), querystring: LanguageQuery, response: { 200: HtmlPage, ...errorAnswers(403, 404) } } },
     async (request, reply) => {
-      const html = keys.invoiceHtml(request.caller, request.params.partnerId, request.params.invoiceId, resolveLocale(request.query.lang ?? request.headers['accept-language']));
+      const html = await keys.invoiceHtml(request.caller, request.params.partnerId, request.params.invoiceId, resolveLocale(request.query.lang ?? request.headers['accept-language']));
       return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
     },
   );
@@ -345,7 +345,7 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
         response: { 201: KeyRedeemedSchema, ...errorAnswers(403, 404, 409, 410) },
       },
     },
-    async (request, reply) => reply.code(201).send(keys.redeemKey(request.caller, request.body, request.ip)),
+    async (request, reply) => reply.code(201).send(await keys.redeemKey(request.caller, request.body, request.ip)),
   );
 
   // --- customers, notifications, journal (P5, P3) ----------------------------------------------

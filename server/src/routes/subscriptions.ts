@@ -15,7 +15,7 @@ export function registerSubscriptionRoutes(app: Api, services: Services): void {
   app.get(
     '/subscriptions',
     { schema: { summary: 'Subscriptions the caller owns or administers, with what they may do there', response: { 200: Type.Object({ subscriptions: Type.Array(SubscriptionViewSchema) }) } } },
-    async (request) => ({ subscriptions: services.organisations.listSubscriptions(request.caller) }),
+    async (request) => ({ subscriptions: await services.organisations.listSubscriptions(request.caller) }),
   );
 
   app.get('/subscriptions/:id', { schema: { summary: 'One subscription', params: SubscriptionIdParams, response: { 200: SubscriptionViewSchema, ...errorAnswers(404) } } }, async (request) =>
@@ -44,7 +44,7 @@ export function registerSubscriptionRoutes(app: Api, services: Services): void {
       if (q.after !== undefined && q.offset !== undefined) throw new ApiError(400, 'VALIDATION_FAILED', 'Give either offset (a jump) or after (the next page), not both.');
       const scope = seatListScope({ sort: q.sort ?? 'email', descending: q.order === 'desc', search: q.search });
       const after = q.after === undefined ? undefined : decodeSeatCursor(q.after, scope);
-      const page = services.seats.query(request.caller, request.params.id, { search: q.search, sort: scope.sort, descending: scope.descending, offset: parseInteger(q.offset, 0, 1_000_000_000), ...(after ? { after } : {}), limit: parseInteger(q.limit, 100, 1000) });
+      const page = await services.seats.query(request.caller, request.params.id, { search: q.search, sort: scope.sort, descending: scope.descending, offset: parseInteger(q.offset, 0, 1_000_000_000), ...(after ? { after } : {}), limit: parseInteger(q.limit, 100, 1000) });
       return { ...page, next: page.next && encodeSeatCursor(scope, page.next) };
     },
   );
@@ -56,7 +56,7 @@ export function registerSubscriptionRoutes(app: Api, services: Services): void {
       reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', 'attachment; filename="outmerge-seats.csv"')
-        .send(services.seats.exportCsv(request.caller, request.params.id, resolveLocale(request.query.lang ?? request.headers['accept-language']))),
+        .send(await services.seats.exportCsv(request.caller, request.params.id, resolveLocale(request.query.lang ?? request.headers['accept-language']))),
   );
 
   app.post(

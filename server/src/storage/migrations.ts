@@ -640,6 +640,86 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 16,
+    description: 'seats that follow Microsoft 365 groups: linked groups with their delta link and members, the seats a sync gave, each subscription\'s last sync',
+    sql: `
+      -- Entra groups a subscription follows: always groups of its organisation's own tenant.
+      CREATE TABLE group_links (
+        id TEXT PRIMARY KEY,
+        subscription_id TEXT NOT NULL REFERENCES subscriptions(id),
+        tenant_id TEXT NOT NULL,
+        group_id TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('security', 'microsoft365')),
+        -- Emails to members whose directory entry names no language.
+        language TEXT NOT NULL,
+        linked_by TEXT NOT NULL,
+        linked_at INTEGER NOT NULL,
+        -- Graph's @odata.deltaLink after the last complete round; NULL: the next read starts from the full state.
+        delta_link TEXT,
+        -- Raised by every write of the membership: a reader that started from an older one writes nothing.
+        version INTEGER NOT NULL DEFAULT 0,
+        read_at INTEGER,
+        -- Why the last read of this group failed (a reason code), NULL when it worked.
+        read_error TEXT,
+        UNIQUE (subscription_id, group_id)
+      );
+      -- The direct user members of each linked group, as Graph last described them.
+      CREATE TABLE group_link_members (
+        link_id TEXT NOT NULL REFERENCES group_links(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        upn TEXT NOT NULL,
+        upn_display TEXT NOT NULL,
+        mail TEXT,
+        display_name TEXT,
+        language TEXT,
+        guest INTEGER NOT NULL CHECK (guest IN (0, 1)),
+        first_seen_at INTEGER NOT NULL,
+        PRIMARY KEY (link_id, user_id)
+      );
+      -- Seats a sync gave, and to whom (the member's object id); a seat without a row was assigned by hand.
+      CREATE TABLE group_seats (
+        seat_id TEXT PRIMARY KEY REFERENCES seats(id),
+        subscription_id TEXT NOT NULL REFERENCES subscriptions(id),
+        user_id TEXT NOT NULL
+      );
+      CREATE INDEX group_seats_subscription ON group_seats (subscription_id);
+      -- Each subscription's last sync, and the lease of a sync under way (one at a time across instances).
+      CREATE TABLE group_syncs (
+        subscription_id TEXT PRIMARY KEY REFERENCES subscriptions(id),
+        run_at INTEGER,
+        result TEXT,
+        message TEXT,
+        added INTEGER NOT NULL DEFAULT 0 CHECK (added >= 0),
+        removed INTEGER NOT NULL DEFAULT 0 CHECK (removed >= 0),
+        lease_token TEXT,
+        lease_until INTEGER
+      );
+    `,
+  },
+  {
+    version: 17,
+    description: "several instances: the live-seat count kept by the subscription repository on both engines instead of SQLite triggers, periodic jobs' leases, indexes the payment and renewal look-ups read",
+    sql: `
+      -- The subscription repository (storage/repositories/subscriptions.ts), the only writer of seats,
+      -- keeps live_seats in the transaction that changes a seat, identically on SQLite and PostgreSQL.
+      DROP TRIGGER IF EXISTS seats_live_count_insert;
+      DROP TRIGGER IF EXISTS seats_live_count_delete;
+      DROP TRIGGER IF EXISTS seats_live_count_update;
+      UPDATE subscriptions SET live_seats = (SELECT COUNT(*) FROM seats WHERE seats.subscription_id = subscriptions.id AND seats.removed_at IS NULL);
+      -- Which instance runs a periodic job now (renewals, digests), and until when.
+      CREATE TABLE job_leases (
+        name TEXT PRIMARY KEY,
+        holder TEXT,
+        lease_until INTEGER,
+        last_run_at INTEGER
+      );
+      CREATE INDEX payments_subscription ON payments (subscription_id);
+      CREATE INDEX payments_reference ON payments (provider_reference);
+      CREATE INDEX subscriptions_due ON subscriptions (period_end) WHERE status IN ('active', 'trial', 'past_due');
+    `,
+  },
+  {
+    version: 18,
     description: 'credit notes: refunds and credits against an invoice, numbered without gaps in their own yearly sequence',
     sql: `
       CREATE TABLE credit_note_sequences (

@@ -14,8 +14,7 @@ import { journalActionText } from '../../../shared/src/journal/journalText.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { JournalCategory } from '../../../shared/src/journal/journalActions.js';
 import { Journal, journalEntryView, person } from '../journal/journal.js';
-import type { JournalQuery } from '../storage/journalStorage.js';
-import type { SeatForCheck, Storage, SubscriptionRow } from '../storage/storage.js';
+import type { JournalQuery, Repositories, SeatForCheck, SubscriptionRow, UnitOfWork } from '../storage/unitOfWork.js';
 import { authorize, type Access } from '../access/access.js';
 import { seatStatus } from './seatService.js';
 
@@ -40,21 +39,22 @@ const NON_BILLING: JournalCategory[] = ['seats', 'delegates', 'domains', 'subscr
 
 export class OrganisationService {
   constructor(
-    private readonly storage: Storage,
+    private readonly uow: UnitOfWork,
     private readonly clock: () => number = Date.now,
   ) {}
 
-  listSubscriptions(caller: CallerIdentity): SubscriptionView[] {
-    const owned = this.storage.listSubscriptionsOwnedBy(caller.tenantId, caller.objectId);
-    const delegated = this.storage.listSubscriptionsDelegatedTo(caller.tenantId, caller.objectId);
-    return [...owned, ...delegated].map((s) => this.get(caller, s.id));
+  async listSubscriptions(caller: CallerIdentity): Promise<SubscriptionView[]> {
+    const read = this.uow.read;
+    const [owned, delegated] = await Promise.all([read.subscriptions.listOwnedBy(caller.tenantId, caller.objectId), read.subscriptions.listDelegatedTo(caller.tenantId, caller.objectId)]);
+    return Promise.all([...owned, ...delegated].map((s) => this.get(caller, s.id)));
   }
 
-  get(caller: CallerIdentity, subscriptionId: string): SubscriptionView {
-    const access = authorize(this.storage, caller, subscriptionId, 'subscription.view');
+  async get(caller: CallerIdentity, subscriptionId: string): Promise<SubscriptionView> {
+    const read = this.uow.read;
+    const access = await authorize(read, caller, subscriptionId, 'subscription.view');
     const view = subscriptionView(access.subscription, access);
     if (!access.actions.includes('delegates.view')) return view;
-    return { ...view, delegates: this.storage.listDelegates(subscriptionId).map((d) => ({ email: d.email, permissions: d.permissions })) };
+    return { ...view, delegates: (await read.delegation.listDelegates(subscriptionId)).map((d) => ({ email: d.email, permissions: d.permissions })) };
   }
 
   /**
@@ -62,14 +62,19 @@ export class OrganisationService {
    * so an address typed into another tenant's token learns nothing; its owner is the contact the
    * welcome email named. Seats of other tenants' organisations are listed to be left.
    */
-  myLicense(caller: CallerIdentity): MyLicenseView {
-    const administers = this.storage.listSubscriptionsOwnedBy(caller.tenantId, caller.objectId).length + this.storage.listSubscriptionsDelegatedTo(caller.tenantId, caller.objectId).length;
-    const bound = this.storage.seatsBoundTo(caller.tenantId, caller.objectId);
-    const foreign = bound.filter((seat) => seat.organisationTenantId !== caller.tenantId && seat.removedAt === null).map((seat) => this.mySeat(seat, caller));
+  async myLicense(caller: CallerIdentity): Promise<MyLicenseView> {
+    const read = this.uow.read;
+    const [owned, delegated, bound] = await Promise.all([
+      read.subscriptions.listOwnedBy(caller.tenantId, caller.objectId),
+      read.subscriptions.listDelegatedTo(caller.tenantId, caller.objectId),
+      read.subscriptions.seatsBoundTo(caller.tenantId, caller.objectId),
+    ]);
+    const administers = owned.length + delegated.length;
+    const foreign = await Promise.all(bound.filter((seat) => seat.organisationTenantId !== caller.tenantId && seat.removedAt === null).map((seat) => this.mySeat(read, seat, caller)));
     // Present only when there is one to leave: the usual answer keeps its shape.
     const foreignSeats = foreign.length > 0 ? { foreignSeats: foreign } : {};
     const seat = seatsThatCount(bound, caller.tenantId)[0];
-    const subscription = seat && this.storage.findSubscription(seat.subscriptionId);
+    const subscription = seat && (await read.subscriptions.find(seat.subscriptionId));
     if (!seat || !subscription) return { seat: null, administers, ...foreignSeats };
     return {
       seat: {
@@ -89,24 +94,27 @@ export class OrganisationService {
    * no longer sees their check-ins nor decides their license. A seat of their own tenant's
    * organisation is their employer's to remove.
    */
-  leaveSeat(caller: CallerIdentity, seatId: string, ip: string | null): void {
-    this.storage.transaction(() => {
-      const seat = this.storage.findSeatForCheck(seatId);
+  async leaveSeat(caller: CallerIdentity, seatId: string, ip: string | null): Promise<void> {
+    await this.uow.transaction(async (tx) => {
+      const found = await tx.subscriptions.findSeatForCheck(seatId);
+      // Locked, then read again: the seat's subscription may be changing its seats on another instance.
+      if (found) await tx.subscriptions.lock(found.subscriptionId);
+      const seat = found && (await tx.subscriptions.findSeatForCheck(seatId));
       if (!seat || seat.boundTenantId !== caller.tenantId || seat.boundObjectId !== caller.objectId || seat.removedAt !== null) {
         throw new ApiError(404, 'SEAT_NOT_FOUND', 'No seat with this id is assigned to you.');
       }
       if (seat.organisationTenantId === caller.tenantId) throw new ApiError(409, 'SEAT_OWN_ORGANISATION', 'This seat is your own organisation\'s: ask its owner to remove it.');
       const now = this.clock();
-      this.storage.removeSeat(seat.id, now);
-      Journal.record(this.storage, { organisationId: seat.organisationId, subscriptionId: seat.subscriptionId, actor: person(caller, 'seat_holder'), action: 'seat.left', target: seat.emailDisplay, ip, at: now });
+      await tx.subscriptions.removeSeat(seat.id, now);
+      await Journal.record(tx, { organisationId: seat.organisationId, subscriptionId: seat.subscriptionId, actor: person(caller, 'seat_holder'), action: 'seat.left', target: seat.emailDisplay, ip, at: now });
     });
   }
 
-  private mySeat(seat: SeatForCheck, caller: CallerIdentity): MySeatView {
-    const subscription = this.storage.findSubscription(seat.subscriptionId);
+  private async mySeat(read: Repositories, seat: SeatForCheck, caller: CallerIdentity): Promise<MySeatView> {
+    const subscription = await read.subscriptions.find(seat.subscriptionId);
     return {
       id: seat.id,
-      organisation: this.storage.organisationName(seat.organisationId),
+      organisation: await read.organisations.name(seat.organisationId),
       foreign: seat.organisationTenantId !== caller.tenantId,
       status: seat.removedAt !== null ? 'removed' : subscription ? seatStatus(seat, subscription) : 'expired',
       contact: subscription?.ownerEmail ?? '',
@@ -114,19 +122,19 @@ export class OrganisationService {
     };
   }
 
-  journal(caller: CallerIdentity, subscriptionId: string, filter: Omit<JournalQuery, 'categories'>): JournalEntryView[] {
-    const access = authorize(this.storage, caller, subscriptionId, 'journal.view');
+  async journal(caller: CallerIdentity, subscriptionId: string, filter: Omit<JournalQuery, 'categories'>): Promise<JournalEntryView[]> {
+    const access = await authorize(this.uow.read, caller, subscriptionId, 'journal.view');
     // Billing entries only for those who may see billing (A5: a delegate without billing sees no payments).
     const categories = access.actions.includes('journal.view.billing') ? [...NON_BILLING, 'billing' as const] : NON_BILLING;
-    return this.storage.journal.query(access.subscription.organisationId, subscriptionId, { ...filter, categories }).map(journalEntryView);
+    return (await this.uow.read.journal.query(access.subscription.organisationId, subscriptionId, { ...filter, categories })).map(journalEntryView);
   }
 
   /** The journal, headers, roles and actions in the reader's language (times ISO 8601; details as recorded, JSON). */
-  journalCsv(caller: CallerIdentity, subscriptionId: string, filter: Omit<JournalQuery, 'categories'>, locale: Locale): string {
+  async journalCsv(caller: CallerIdentity, subscriptionId: string, filter: Omit<JournalQuery, 'categories'>, locale: Locale): Promise<string> {
     const t = translator(locale);
     return toCsv(
       [t('journal.time'), t('journal.actor'), t('journal.role'), t('journal.onBehalfOf'), t('journal.action'), t('journal.target'), t('journal.detail'), t('journal.ip')],
-      this.journal(caller, subscriptionId, filter).map((e) => [
+      (await this.journal(caller, subscriptionId, filter)).map((e) => [
         e.at,
         e.actor,
         e.actorRole === null ? null : t(`journal.role.${e.actorRole}`, { partner: e.partner ?? '' }),

@@ -83,10 +83,20 @@ export const API_ERROR_CODES = [
   'TRIAL_ALREADY_USED',
   'TRIAL_AFTER_PURCHASE',
   'TRIAL_SEATS_FIXED',
+  'GROUP_NOT_FOUND',
+  'GROUP_NOT_SUPPORTED',
+  'GROUP_LINK_NOT_FOUND',
+  'GROUP_LIMIT_REACHED',
+  'GROUP_CONSENT_MISSING',
+  'GROUP_SYNC_BUSY',
+  'GROUP_SYNC_UNAVAILABLE',
+  'GROUP_SYNC_NOT_CONFIGURED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'REQUEST_TIMEOUT',
   'HEADERS_TOO_LARGE',
+  // Readiness: the instance cannot serve now (its database does not answer, or it is stopping); the load balancer sends elsewhere.
+  'NOT_READY',
   'INTERNAL',
 ] as const;
 

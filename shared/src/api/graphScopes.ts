@@ -41,6 +41,14 @@ export const GRAPH_SCOPES_FOR = {
   sendShared: ['Mail.Send.Shared'],
   contacts: ['Contacts.Read'],
   contactsShared: ['Contacts.Read.Shared'],
+  /**
+   * Bounces, unsubscribes and follow-ups: reading the Inbox and Sent Items (bodies, the message
+   * class, the row marker: more than Mail.ReadBasic) and keeping the suppression list in a hidden
+   * folder (user-post-mailfolders needs Mail.ReadWrite). Mail.ReadWrite includes Mail.Read, and
+   * campaigns hold it already: asking for Mail.Read as well would add a line to the consent
+   * screen and nothing to what the token allows. Asked for when the sender turns the features on.
+   */
+  inbox: ['Mail.ReadWrite'],
 } as const satisfies Record<string, readonly GraphScope[]>;
 
 export type GraphOperation = 'mailbox' | 'send' | 'contacts';

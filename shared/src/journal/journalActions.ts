@@ -38,6 +38,10 @@ export const JOURNAL_ACTIONS = {
   'seat.suspended': seats(),
   'seat.resumed': seats(),
   'seat.left': seats(),
+  'group.linked': seats(),
+  'group.unlinked': seats(),
+  /** The group sync stopped for want of the tenant's consent (or of this deployment's credentials); written when it stops, not at every run. */
+  'group.sync_stopped': seats(),
   'invitation.sent': delegates,
   'invitation.resent': delegates,
   'invitation.revoked': delegates,
@@ -115,9 +119,10 @@ export const SUBSCRIPTION_JOURNAL_ACTIONS = JOURNAL_ACTION_NAMES.filter((action)
 /**
  * The role someone acted in. `partner`: partner staff, in their own partner organisation or for a
  * customer; `system`: a job (renewals); `vendor`: the vendor's command on the server's host;
- * `customer`: a customer acting on a partner's offer, key or request.
+ * `customer`: a customer acting on a partner's offer, key or request; `group_sync`: the sync of the
+ * subscription's linked Microsoft 365 groups (seats given and taken by group membership).
  */
-export const ACTOR_ROLES = ['owner', 'delegate', 'partner', 'organisation_admin', 'seat_holder', 'customer', 'system', 'vendor'] as const;
+export const ACTOR_ROLES = ['owner', 'delegate', 'partner', 'organisation_admin', 'seat_holder', 'customer', 'system', 'vendor', 'group_sync'] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];
 
 export function isActorRole(value: string): value is ActorRole {

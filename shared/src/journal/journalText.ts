@@ -16,6 +16,7 @@ export function journalActorText(entry: Pick<JournalEntryView, 'actor' | 'actorR
       return who;
     case 'system':
     case 'vendor':
+    case 'group_sync':
       return t(`journal.role.${entry.actorRole}`);
     case 'partner':
       return `${who} (${t('journal.role.partner', { partner: entry.partner ?? '' })})`;

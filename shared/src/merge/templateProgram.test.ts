@@ -68,7 +68,7 @@ describe('templateProgram: Handlebars source run without generated code', () => 
       }),
       { numRuns: 400 },
     );
-  });
+  }, 30_000);
 
   it('follows Handlebars’ whitespace control: a condition alone on its line leaves no blank line', () => {
     const compiled = compileTemplate({ subject: '', bodyHtml: 'Hello\n{{#if Company}}\n  at {{Company}}\n{{/if}}\nBye' }, ['Company']);

@@ -8,9 +8,9 @@ const delegate = { tenantId: 't1', objectId: 'delegate' };
 
 describe('can', () => {
   it('gives the owner everything of the subscription; the organisation\'s domains only as one of its administrators', () => {
-    expect(allowedActions(owner, roles([]))).toHaveLength(15);
+    expect(allowedActions(owner, roles([]))).toHaveLength(17);
     expect(can(owner, 'domains.manage', roles([]))).toBe(false);
-    expect(allowedActions(owner, { ...roles([]), organisation: { tenantId: 't1', administrators: [owner] } })).toHaveLength(16);
+    expect(allowedActions(owner, { ...roles([]), organisation: { tenantId: 't1', administrators: [owner] } })).toHaveLength(18);
   });
 
   it('keeps organisation-wide settings to its administrators: appointed, or the own tenant\'s Global Administrator', () => {
@@ -28,8 +28,8 @@ describe('can', () => {
   });
 
   it('gives a delegate exactly what their permissions allow', () => {
-    expect(allowedActions(delegate, roles(['assign']))).toEqual(['subscription.view', 'seats.view', 'seats.assign', 'seats.unassign', 'seats.suspend', 'domains.view']);
-    expect(allowedActions(delegate, roles(['view']))).toEqual(['subscription.view', 'seats.view', 'journal.view', 'delegates.view', 'domains.view']);
+    expect(allowedActions(delegate, roles(['assign']))).toEqual(['subscription.view', 'seats.view', 'seats.assign', 'seats.unassign', 'seats.suspend', 'groups.view', 'groups.manage', 'domains.view']);
+    expect(allowedActions(delegate, roles(['view']))).toEqual(['subscription.view', 'seats.view', 'groups.view', 'journal.view', 'delegates.view', 'domains.view']);
     expect(allowedActions(delegate, roles(['billing']))).toEqual(['subscription.view', 'journal.view.billing', 'billing.view', 'billing.manage']);
     expect(allowedActions(delegate, roles(['quantity']))).toEqual(['subscription.view', 'quantity.change']);
   });
@@ -64,8 +64,12 @@ describe('can, for partner staff (P1, P3)', () => {
     partners: { asOf: now, relationships: [{ status: 'active' as const, expiresAt: now + 1, permissions, staff, ...relationship }] },
   });
 
-  it('gives full administration the granted permissions, and the partner owner the same', () => {
-    expect(allowedActions(full, withPartner(['assign', 'view', 'quantity', 'billing']))).toEqual(allowedActions(delegate, roles(['assign', 'view', 'quantity', 'billing'])));
+  it('gives full administration the granted permissions, and the partner owner the same, except linking the customer\'s directory groups', () => {
+    const asDelegate = allowedActions(delegate, roles(['assign', 'view', 'quantity', 'billing']));
+    expect(allowedActions(full, withPartner(['assign', 'view', 'quantity', 'billing']))).toEqual(asDelegate.filter((action) => action !== 'groups.manage'));
+    // Linking a group reads the customer's own directory: the owner's and delegates' to do, never partner staff's.
+    expect(can(full, 'groups.manage', withPartner(['assign']))).toBe(false);
+    expect(can(full, 'groups.view', withPartner(['view']))).toBe(true);
     expect(allowedActions(partnerOwner, withPartner(['quantity']))).toEqual(['subscription.view', 'quantity.change']);
     expect(roleOf(full, withPartner(['view']))).toBe('partner');
   });

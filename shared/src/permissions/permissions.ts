@@ -18,6 +18,8 @@ export type SubscriptionAction =
   | 'seats.assign'
   | 'seats.unassign'
   | 'seats.suspend'
+  | 'groups.view'
+  | 'groups.manage'
   | 'journal.view'
   | 'journal.view.billing'
   | 'delegates.view'
@@ -30,13 +32,19 @@ export type SubscriptionAction =
   | 'billing.manage'
   | 'subscription.consolidate';
 
-/** What each action needs: a permission, any role at all, being the owner, or administering the organisation. */
-const REQUIRED: Record<SubscriptionAction, { anyOf: readonly Permission[] } | 'any' | 'owner' | 'organisation'> = {
+/**
+ * What each action needs: a permission (`roles`: held in one of these roles only), any role at all,
+ * being the owner, or administering the organisation.
+ */
+const REQUIRED: Record<SubscriptionAction, { anyOf: readonly Permission[]; roles?: readonly Role[] } | 'any' | 'owner' | 'organisation'> = {
   'subscription.view': 'any',
   'seats.view': { anyOf: ['view', 'assign'] },
   'seats.assign': { anyOf: ['assign'] },
   'seats.unassign': { anyOf: ['assign'] },
   'seats.suspend': { anyOf: ['assign'] },
+  'groups.view': { anyOf: ['view', 'assign'] },
+  // Linking a group reads the organisation's own directory: its owner and its delegates, not a partner's staff.
+  'groups.manage': { anyOf: ['assign'], roles: ['owner', 'delegate'] },
   'journal.view': { anyOf: ['view'] },
   'journal.view.billing': { anyOf: ['billing'] },
   'delegates.view': { anyOf: ['view'] },
@@ -164,6 +172,7 @@ export function can(actor: Actor, action: SubscriptionAction, roles: Subscriptio
   if (required === 'any') return true;
   if (required === 'owner') return role === 'owner';
   if (required === 'organisation') return roles.organisation !== undefined && isOrganisationAdministrator(actor, roles.organisation);
+  if (required.roles && !required.roles.includes(role)) return false;
   const held = permissionsOf(actor, roles) ?? [];
   return required.anyOf.some((permission) => held.includes(permission));
 }

@@ -11,6 +11,7 @@ import { SeatUsage } from '../../components/SeatUsage.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useAsyncAction } from '../../portal/useAsyncAction.js';
 import type { PortalApi, SeatItem, SubscriptionSummary } from '../../portal/usePortalApi.js';
+import { PaneGroups } from './PaneGroups.js';
 
 const SHOWN = 50;
 const STATUS_COLOUR: Record<SeatStatus, BadgeProps['color']> = { pending: 'informative', active: 'success', suspended: 'warning', expired: 'danger' };
@@ -87,6 +88,7 @@ export function SubscriptionAdmin({ api, subscription: s, onChanged }: { api: Po
         <Caption1>{s.role === 'owner' ? t('role.owner') : t('role.delegate')}</Caption1>
       </div>
       <SeatUsage assigned={s.assigned} quantity={s.quantity} compact testId="pane-seat-picture" />
+      <PaneGroups api={api} subscription={s} />
       <Feedback error={seats.error} notice={seats.notice} testId="pane-admin" />
       {canAssign && (
         <form onSubmit={assign} className={styles.assign}>

@@ -6,11 +6,14 @@
  *   POST {me|users/{id}}/sendMail                    202, or 400/401/403/429 like Graph
  *   POST {me|users/{id}}/messages                    201 draft (with the row marker property, optional `from`)
  *   POST {me|users/{id}}/messages/{id}/send          202; transport moves it to Sent Items later
- *   GET  {me|users/{id}}/mailFolders/{drafts|sentitems|inbox}/messages?$filter&$select&$orderby&$top&$skip
+ *   GET  {me|users/{id}}/mailFolders/{drafts|sentitems|inbox}/messages?$filter&$select&$orderby&$top&$skip&$expand
  *   DELETE {me|users/{id}}/messages/{id}
  *   POST {me|users/{id}}/messages/{id}/attachments   201; one fileAttachment added to a draft
  *   POST {me|users/{id}}/messages/{id}/attachments/createUploadSession   201 {uploadUrl} on the upload origin
  *   GET  {me|users/{id}}/contacts[?$filter=categories/any(c:c eq 'X')&$top=n&$skip=n]   paged with @odata.nextLink
+ *   groups, their members and delta queries, users (app-only tokens): ./directoryRoutes.ts
+ *   GET  {me|users/{id}}/mailFolders[?includeHiddenFolders=true]   POST …/mailFolders {displayName, isHidden}
+ *   GET|POST {me|users/{id}}/mailFolders/{created folder id}/messages
  *
  * with per-operation delegated scopes, mailbox rights (Full Access, Send As, Send on Behalf), the
  * Outlook service limits (4 concurrent requests per mailbox, 10,000 requests per 10 minutes and
@@ -22,15 +25,17 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { JWK } from 'jose';
-import { ROW_MARKER_PROPERTY_ID } from '../../../../shared/src/api/graphMarker.js';
+import { CAMPAIGN_MARKER_PROPERTY_ID, DEFERRED_SEND_TIME_PROPERTY_ID, ROW_MARKER_PROPERTY_ID } from '../../../../shared/src/api/graphMarker.js';
 import { canonicalEmail, normalizeEmail } from '../../../../shared/src/email/normalizeEmail.js';
 import type { MailboxRight } from '../../config.js';
 import { assertDevelopment } from '../assertDevelopment.js';
 import { contactsFor } from './contacts.js';
+import { registerDirectoryRoutes } from './directoryRoutes.js';
+import type { DirectoryStore } from './directoryStore.js';
 import { FaultInjector, type FaultKind, type FaultPlan } from './faults.js';
 import { correlate, GraphError, sendGraphError } from './graphErrors.js';
 import { graphTokenReader, type GraphCaller } from './graphToken.js';
-import { MailboxStore, type Delivery, type Folder, type MessageContent, type SendDelay } from './mailboxStore.js';
+import { MailboxStore, type Delivery, type Folder, type MailFolder, type MessageContent, type SendDelay } from './mailboxStore.js';
 import { applyMessageQuery, messageJson, parseMessageQuery } from './messageQuery.js';
 import { requireScope, type Operation } from './scopes.js';
 import { ServiceLimits } from './serviceLimits.js';
@@ -54,12 +59,18 @@ export interface GraphStandInOptions {
   requestsPer10Minutes?: number;
   uploadBytesPer5Minutes?: number;
   restrictAfterOverLimitMessages?: number;
+  /** The identity service's resource units per app and tenant in 10 seconds (Microsoft: 3,500 for a tenant under 50 users). */
+  directoryUnitsPer10Seconds?: number;
+  /** Addresses the directory does not know: transport returns a 5.1.1 non-delivery report for them. */
+  unknownRecipients?: readonly string[];
   clock?: () => number;
 }
 
 export interface GraphStandIn {
   store: MailboxStore;
   faults: FaultInjector;
+  /** Tenants' users and groups (./directoryStore.ts). */
+  directory: DirectoryStore;
 }
 
 const MAX_RECIPIENTS_PER_MESSAGE = 500;
@@ -78,6 +89,7 @@ interface MessageBody {
   from?: unknown;
   attachments?: unknown;
   singleValueExtendedProperties?: unknown;
+  internetMessageHeaders?: unknown;
 }
 
 type Params = { id?: string; messageId?: string; folder?: string };
@@ -111,6 +123,7 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
     rights,
     clock,
     options.sendDelayMs ?? { min: 0, max: 0, seed: 1 },
+    (options.unknownRecipients ?? []).flatMap((a) => canonicalEmail(a) ?? []),
   );
   const limits = new ServiceLimits({ requestsPer10Minutes: options.requestsPer10Minutes ?? 10_000, uploadBytesPer5Minutes: options.uploadBytesPer5Minutes ?? 150 * 1024 * 1024 }, clock);
   const faults = new FaultInjector();
@@ -240,16 +253,39 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
           return query.readsBeyondBasic ? 'readMail' : 'readBasicMail';
         },
         ({ mailbox }) => {
-          const folder = (request.params.folder ?? '').toLowerCase();
-          if (folder !== 'drafts' && folder !== 'sentitems' && folder !== 'inbox') throw new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+          const folder: Folder = store.folderOf(mailbox, request.params.folder ?? '');
           const parsed = query ?? parseMessageQuery(request.query);
-          const { page, more } = applyMessageQuery(store.list(mailbox, folder as Folder), parsed);
+          const { page, more } = applyMessageQuery(store.list(mailbox, folder), parsed);
           const next = more ? new URL(request.url, 'http://stand-in') : null;
           next?.searchParams.set('$skip', String(parsed.skip + parsed.top));
-          return { status: 200, body: { value: page.map((m) => messageJson(m, parsed.select)), ...(next ? { '@odata.nextLink': `${request.protocol}://${request.host}${next.pathname}${next.search}` } : {}) } };
+          return { status: 200, body: { value: page.map((m) => messageJson(m, parsed.select, parsed.expand)), ...(next ? { '@odata.nextLink': `${request.protocol}://${request.host}${next.pathname}${next.search}` } : {}) } };
         },
       );
     });
+    // Hidden folders: an app's own data in the mailbox, out of the user's sight (user-post-mailfolders, user-list-mailfolders).
+    app.post<{ Params: Params; Body: { displayName?: unknown; isHidden?: unknown } }>(`${prefix}/mailFolders`, routeOptions, (request, reply) =>
+      handle(request, reply, null, 'writeMail', ({ mailbox }) => {
+        const { displayName, isHidden } = request.body ?? {};
+        if (typeof displayName !== 'string' || displayName.trim() === '' || displayName.length > 255) throw new GraphError(400, 'ErrorInvalidRequest', 'The displayName must be a non-empty string.');
+        if (isHidden !== undefined && typeof isHidden !== 'boolean') throw new GraphError(400, 'ErrorInvalidRequest', 'isHidden must be a Boolean.');
+        const unknown = Object.keys(request.body ?? {}).find((k) => k !== 'displayName' && k !== 'isHidden');
+        if (unknown) throw new GraphError(400, 'ErrorInvalidRequest', `displayName and isHidden are the only writable properties of a mailFolder ('${unknown}').`);
+        return { status: 201, body: folderJson(store.createFolder(mailbox, displayName, isHidden === true)) };
+      }),
+    );
+    app.get<{ Params: Params; Querystring: Record<string, unknown> }>(`${prefix}/mailFolders`, routeOptions, (request, reply) =>
+      handle(request, reply, 'list', 'readBasicMail', ({ mailbox }) => {
+        const include = request.query.includeHiddenFolders;
+        if (include !== undefined && include !== 'true' && include !== 'false') throw new GraphError(400, 'BadRequest', 'includeHiddenFolders must be true or false.');
+        return { status: 200, body: { value: store.listFolders(mailbox, include === 'true').map(folderJson) } };
+      }),
+    );
+    app.post<{ Params: Params; Body: MessageBody }>(`${prefix}/mailFolders/:folder/messages`, routeOptions, (request, reply) =>
+      handle(request, reply, 'create', 'writeMail', ({ mailbox }) => {
+        const folder = store.folderOf(mailbox, request.params.folder ?? '');
+        return { status: 201, body: messageJson(store.createDraft(mailbox, parseMessage(request.body ?? {}, false), folder), null) };
+      }),
+    );
     app.get<{ Params: Params; Querystring: { $filter?: string; $top?: string; $skip?: string; $select?: string } }>(`${prefix}/contacts`, routeOptions, (request, reply) =>
       handle(request, reply, 'list', 'readContacts', ({ mailbox }) => {
         const filter = request.query.$filter;
@@ -304,8 +340,9 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
     }
   });
 
+  const directory = registerDirectoryRoutes(app, { identityJwks: options.identityJwks, issuerTemplate: options.issuerTemplate, clock, latencyMs: latency, unitsPer10Seconds: options.directoryUnitsPer10Seconds ?? 3500 });
   registerControls(app, { store, faults, limits, advance: (ms) => (clockOffsetMs += ms), clock });
-  return { store, faults };
+  return { store, faults, directory: directory.store };
 }
 
 /** Test and development controls of the stand-in (not part of Graph). */
@@ -374,6 +411,42 @@ function registerControls(app: FastifyInstance, s: { store: MailboxStore; faults
       return reply.code(204).send();
     },
   );
+  app.put<{ Body: { address: string; exists: boolean } }>(
+    '/dev/graph/directory',
+    { schema: { hide: true, body: { type: 'object', required: ['address', 'exists'], additionalProperties: false, properties: { address: { type: 'string', maxLength: 254 }, exists: { type: 'boolean' } } } } },
+    async (request, reply) => {
+      const address = canonicalEmail(request.body.address);
+      if (!address) return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: 'address must be an email address.' } });
+      s.store.setUnknownRecipient(address, !request.body.exists);
+      return { address, exists: request.body.exists };
+    },
+  );
+  // A message from outside arrives in a mailbox's Inbox (a recipient replies): not Graph, the world around it.
+  app.post<{ Body: { mailbox: string; from: string; subject: string; html: string; inReplyTo?: string } }>(
+    '/dev/graph/inbound',
+    {
+      schema: {
+        hide: true,
+        body: {
+          type: 'object',
+          required: ['mailbox', 'from', 'subject', 'html'],
+          additionalProperties: false,
+          properties: { mailbox: { type: 'string', maxLength: 254 }, from: { type: 'string', maxLength: 254 }, subject: { type: 'string', maxLength: 255 }, html: { type: 'string', maxLength: 100_000 }, inReplyTo: { type: 'string', maxLength: 998 } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const mailbox = canonicalEmail(request.body.mailbox);
+      const from = canonicalEmail(request.body.from);
+      if (!mailbox || !from) return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: 'mailbox and from must be email addresses.' } });
+      const item = s.store.receive(mailbox, { from, subject: request.body.subject, html: request.body.html, inReplyTo: request.body.inReplyTo ?? null });
+      return reply.code(201).send({ id: item.id, conversationId: item.conversationId, internetMessageId: item.internetMessageId });
+    },
+  );
+  /** What a mailbox's Sent Items hold (tests reply to them by their Message-ID). */
+  app.get<{ Querystring: { mailbox: string } }>('/dev/graph/sent', { schema: { hide: true, querystring: { type: 'object', required: ['mailbox'], properties: { mailbox: { type: 'string', maxLength: 254 } } } } }, async (request) =>
+    s.store.list(canonicalEmail(request.query.mailbox) ?? '', 'sentitems').map((m) => ({ to: m.to, subject: m.subject, internetMessageId: m.internetMessageId, conversationId: m.conversationId, marker: m.marker, headers: m.headers ?? [] })),
+  );
   app.get('/dev/mailbox/messages', hide, async () => s.store.delivered().map(recordedJson));
   app.delete('/dev/mailbox/messages', hide, async (_request, reply) => {
     s.store.clear();
@@ -411,8 +484,32 @@ function recordedJson(message: Delivery) {
     html: message.html,
     attachments: message.attachments,
     marker: message.marker,
+    headers: message.headers ?? [],
     sentAt: new Date(message.sentAt).toISOString(),
   };
+}
+
+function folderJson(folder: MailFolder) {
+  return { id: folder.id, displayName: folder.displayName, parentFolderId: 'msgfolderroot', childFolderCount: 0, unreadItemCount: 0, totalItemCount: 0, isHidden: folder.isHidden };
+}
+
+/**
+ * Custom internet headers: Graph takes them only when a message is created, only names starting
+ * with `x-` or `X-` (400 InvalidInternetMessageHeader otherwise: List-Unsubscribe, In-Reply-To…),
+ * and at most five (400 InvalidInternetMessageHeaderCollection). (message resource,
+ * internetMessageHeaders; user-sendmail example "with custom Internet message headers".)
+ */
+function parseHeaders(value: unknown): Array<{ name: string; value: string }> {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new GraphError(400, 'ErrorInvalidRequest', 'internetMessageHeaders must be an array.');
+  if (value.length > 5) throw new GraphError(400, 'InvalidInternetMessageHeaderCollection', 'Maximum number of headers in one message should be less than or equal to 5.');
+  return value.map((entry: { name?: unknown; value?: unknown } | null) => {
+    const name = entry?.name;
+    if (typeof name !== 'string' || typeof entry?.value !== 'string') throw new GraphError(400, 'ErrorInvalidRequest', 'An internet message header needs a name and a value.');
+    if (!/^x-[!-9;-~]+$/i.test(name)) throw new GraphError(400, 'InvalidInternetMessageHeader', `The internet message header name '${name}' should start with 'x-' or 'X-'.`);
+    if (/[\r\n]/.test(entry.value)) throw new GraphError(400, 'InvalidInternetMessageHeader', `The internet message header '${name}' has an invalid value.`);
+    return { name, value: entry.value };
+  });
 }
 
 function recipients(value: unknown, field: string): string[] {
@@ -451,15 +548,21 @@ function parseMessage(message: MessageBody, requireRecipients: boolean): Message
   if (!Array.isArray(attachments)) throw new GraphError(400, 'ErrorInvalidRequest', 'attachments must be an array.');
   const properties = message.singleValueExtendedProperties ?? [];
   if (!Array.isArray(properties)) throw new GraphError(400, 'ErrorInvalidRequest', 'singleValueExtendedProperties must be an array.');
-  const marker = (properties as Array<{ id?: unknown; value?: unknown }>).find((p) => p?.id === ROW_MARKER_PROPERTY_ID)?.value;
+  const values = extendedProperties(properties);
+  const marker = values.get(ROW_MARKER_PROPERTY_ID);
+  const deferred = values.get(DEFERRED_SEND_TIME_PROPERTY_ID);
+  const headers = parseHeaders(message.internetMessageHeaders);
   return {
+    campaign: values.get(CAMPAIGN_MARKER_PROPERTY_ID) ?? null,
+    deferredUntil: deferred === undefined ? null : Date.parse(deferred),
     to,
     cc,
     bcc,
     subject,
+    ...(headers.length > 0 ? { headers } : {}),
     contentType,
     html: content,
-    marker: typeof marker === 'string' ? marker : null,
+    marker: marker ?? null,
     attachments: parseAttachments(attachments),
     from: fromAddress(message.from),
   };
@@ -481,3 +584,29 @@ function parseAttachments(attachments: unknown[]): MessageContent['attachments']
     };
   });
 }
+
+/**
+ * A message's single-value extended properties by id, refused like Exchange refuses them: an id in
+ * none of the three forms of the Outlook extended properties overview ("{type} {proptag}",
+ * "{type} {guid} Name {name}", "{type} {guid} Id {id}") is 400 ErrorInvalidExtendedProperty; a
+ * value that is not a string, or a SystemTime value that is not an ISO 8601 time
+ * (singleValueLegacyExtendedProperty: "value: A property value"; PT_SYSTIME), is 400
+ * ErrorInvalidExtendedPropertyValue.
+ */
+function extendedProperties(properties: unknown[]): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const entry of properties as Array<{ id?: unknown; value?: unknown } | null>) {
+    const id = entry?.id;
+    if (typeof id !== 'string' || !EXTENDED_PROPERTY_ID.test(id)) throw new GraphError(400, 'ErrorInvalidExtendedProperty', 'The extended property attribute combination is invalid.');
+    const value = entry?.value;
+    if (typeof value !== 'string') throw new GraphError(400, 'ErrorInvalidExtendedPropertyValue', 'The extended property value is invalid.');
+    if (id.startsWith('SystemTime ') && !(ISO_TIME.test(value) && Number.isFinite(Date.parse(value)))) throw new GraphError(400, 'ErrorInvalidExtendedPropertyValue', `The value '${value}' of the extended property '${id}' is not a valid date and time.`);
+    values.set(id, value);
+  }
+  return values;
+}
+
+const MAPI_TYPES = 'Binary|Boolean|Currency|Double|Float|Integer|Long|Short|String|SystemTime|CLSID|ApplicationTime';
+const EXTENDED_PROPERTY_ID = new RegExp(`^(?:${MAPI_TYPES}) (?:0x[0-9A-Fa-f]{1,4}|\\{[0-9A-Fa-f-]{36}\\} (?:Name \\S.*|Id 0x[0-9A-Fa-f]{1,4}))$`);
+/** ISO 8601 with a date, a time and a zone (Z or an offset): what Graph's DateTimeOffset values take. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(?:Z|[+-]\d{2}:\d{2})$/;

@@ -34,3 +34,35 @@ export function graphTokenReader(jwks: { keys: JWK[] }, issuerTemplate: string) 
     return { mailbox: name.canonical, scopes: new Set(typeof payload.scp === 'string' ? payload.scp.split(' ') : []), app: typeof payload.azp === 'string' ? payload.azp : 'unknown-app' };
   };
 }
+
+/** An app-only caller (client credentials): its tenant, its app and the application permissions granted there (`roles`). */
+export interface GraphAppCaller {
+  tenantId: string;
+  app: string;
+  roles: Set<string>;
+}
+
+/**
+ * App-only tokens for the directory routes, checked as Graph checks them (same signature,
+ * audience and issuer rules as above). Graph tells an app token by `idtyp` `app`; the stand-in
+ * serves the directory to app tokens only (the group sync's), and refuses a delegated one like
+ * a token without the permission: 403 Authorization_RequestDenied.
+ */
+export function graphAppTokenReader(jwks: { keys: JWK[] }, issuerTemplate: string) {
+  const keys = createLocalJWKSet(jwks);
+  return async (authorization: string | undefined): Promise<GraphAppCaller> => {
+    const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization ?? '');
+    if (!match?.[1]) throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(match[1], keys, { algorithms: ['RS256'], audience: GRAPH_AUDIENCE, requiredClaims: ['exp', 'iss', 'tid'] }));
+    } catch (error) {
+      const reason = error instanceof errors.JWTExpired ? 'Lifetime validation failed, the token is expired.' : error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud' ? 'Invalid audience.' : 'Invalid signature.';
+      throw new GraphError(401, 'InvalidAuthenticationToken', `Access token validation failure. ${reason}`);
+    }
+    if (typeof payload.tid !== 'string' || payload.iss !== issuerTemplate.replace('{tid}', payload.tid)) throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid issuer.');
+    if (payload.idtyp !== 'app' || typeof payload.appid !== 'string') throw new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+    const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
+    return { tenantId: payload.tid.toLowerCase(), app: payload.appid, roles: new Set(roles) };
+  };
+}

@@ -18,6 +18,22 @@
  *   with 5.1.90 to the sender's Inbox, and a sender who keeps sending is restricted: every later
  *   message comes back with 5.1.8 until an administrator releases them (Defender portal,
  *   "Restricted entities"). The limit is counted per signed-in sender, not per `from` address.
+ * - Deferred delivery (PidTagDeferredSendTime, MS-OXOMSG 2.2.3.4): a message submitted with a
+ *   deferred send time still in the future is accepted (202) and held in Drafts under the same id
+ *   until that time; transport takes it then (the 24-hour limit and restriction are applied at
+ *   that moment, not at submission). A time already past sends at once. Deleting a held message
+ *   before its time cancels it: nothing is delivered.
+ * - A recipient the stand-in's directory marks unknown (`GRAPH_STANDIN_UNKNOWN_RECIPIENTS`,
+ *   `PUT /dev/graph/directory`) is not refused by Graph either: the others get the message and
+ *   transport returns a report for that one ("Fix email delivery issues for error code 5.1.1
+ *   through 5.1.20 in Exchange Online": 550 5.1.1 RESOLVER.ADR.RecipNotFound). Reports are items
+ *   of class REPORT.IPM.Note.NDR (PidTagMessageClass; [MS-OXCMSG] 2.2.1.3, [MS-OXOMSG] 2.2.2.1 "Report"),
+ *   in the original's conversation, with its headers (Message-ID included) quoted.
+ * - Each message has an RFC 5322 `internetMessageId` and a `conversationId`; a reply whose
+ *   In-Reply-To names a message of the mailbox joins that message's conversation (Exchange threads
+ *   by the In-Reply-To / References headers).
+ * - Mail folders created with `isHidden: true` are left out of folder lists unless
+ *   `includeHiddenFolders=true` ("Hidden mail folders"; user-post-mailfolders).
  */
 import { randomUUID } from 'node:crypto';
 import type { MailboxRight } from '../../config.js';
@@ -27,6 +43,8 @@ export { GraphError };
 
 export interface MessageContent {
   subject: string;
+  /** Custom internet headers the client set (Graph takes only `x-` names). */
+  headers?: Array<{ name: string; value: string }>;
   contentType: 'html' | 'text';
   html: string;
   to: string[];
@@ -34,11 +52,26 @@ export interface MessageContent {
   bcc: string[];
   attachments: Array<{ name: string; contentType: string; size: number; isInline?: boolean; contentId?: string | null }>;
   marker: string | null;
+  /** The campaign marker (a second named property), or null. */
+  campaign: string | null;
+  /** PidTagDeferredSendTime: when the client wants it sent, or null to send at once. */
+  deferredUntil: number | null;
   /** The `from` the client set (another mailbox), or null for the mailbox's own address. */
   from: string | null;
 }
 
-export type Folder = 'drafts' | 'sentitems' | 'inbox';
+/** A well-known folder, or the id of a folder the client created. */
+export type Folder = 'drafts' | 'sentitems' | 'inbox' | (string & {});
+
+export interface MailFolder {
+  id: string;
+  mailbox: string;
+  displayName: string;
+  isHidden: boolean;
+}
+
+/** PidTagMessageClass of a non-delivery report; every other item here is IPM.Note. */
+export const NDR_MESSAGE_CLASS = 'REPORT.IPM.Note.NDR';
 
 export interface StoredMessage extends MessageContent {
   id: string;
@@ -58,6 +91,11 @@ export interface StoredMessage extends MessageContent {
   resubmissions: number;
   saveToSentItems: boolean;
   fromName?: string;
+  /** RFC 5322 Message-ID, with its angle brackets. */
+  internetMessageId: string;
+  conversationId: string;
+  /** PidTagMessageClass. */
+  messageClass: string;
 }
 
 /** What reached recipients (the mailbox page and the tests' view of the outside world). */
@@ -102,6 +140,9 @@ export class MailboxStore {
   /** Sender → messages submitted beyond the daily limit; past the threshold the sender is restricted. */
   private readonly overLimit = new Map<string, number>();
   private readonly restricted = new Set<string>();
+  /** The directory's unknown recipients (canonical addresses): transport returns a 5.1.1 report for them. */
+  private readonly unknownRecipients: Set<string>;
+  private readonly folders = new Map<string, MailFolder>();
   private delay: SendDelay;
   private random: () => number;
   readonly counters: Counters = { throttled: 0, concurrencyRejected: 0, peakConcurrency: 0 };
@@ -112,7 +153,9 @@ export class MailboxStore {
     private readonly rights: Map<string, Map<string, Set<MailboxRight>>>,
     private readonly clock: () => number = Date.now,
     delay: SendDelay = { min: 0, max: 0, seed: 1 },
+    unknownRecipients: Iterable<string> = [],
   ) {
+    this.unknownRecipients = new Set(unknownRecipients);
     this.delay = delay;
     this.random = prng(delay.seed);
   }
@@ -166,13 +209,47 @@ export class MailboxStore {
     };
   }
 
-  createDraft(mailbox: string, content: MessageContent): StoredMessage {
+  /** The directory: whether an address is a recipient transport cannot deliver to. */
+  setUnknownRecipient(address: string, unknown: boolean): void {
+    // What transport took before the change is handled under the directory as it was.
+    this.settle();
+    if (unknown) this.unknownRecipients.add(address);
+    else this.unknownRecipients.delete(address);
+  }
+
+  /** POST …/mailFolders: a folder under the root; the name is unique among them (409 ErrorFolderExists). */
+  createFolder(mailbox: string, displayName: string, isHidden: boolean): MailFolder {
+    if ([...this.folders.values()].some((f) => f.mailbox === mailbox && f.displayName.toLowerCase() === displayName.toLowerCase()))
+      throw new GraphError(409, 'ErrorFolderExists', 'A folder with the specified name already exists.');
+    const folder = { id: newId(), mailbox, displayName, isHidden };
+    this.folders.set(folder.id, folder);
+    return folder;
+  }
+
+  /** GET …/mailFolders: hidden folders only with includeHiddenFolders=true. */
+  listFolders(mailbox: string, includeHidden: boolean): MailFolder[] {
+    return [...this.folders.values()].filter((f) => f.mailbox === mailbox && (includeHidden || !f.isHidden));
+  }
+
+  /** A well-known folder name or a created folder's id, as the mailbox's folder; 404 otherwise. */
+  folderOf(mailbox: string, idOrName: string): Folder {
+    const known = idOrName.toLowerCase();
+    if (known === 'drafts' || known === 'sentitems' || known === 'inbox') return known;
+    const folder = this.folders.get(idOrName);
+    if (!folder || folder.mailbox !== mailbox) throw notFound();
+    return folder.id;
+  }
+
+  createDraft(mailbox: string, content: MessageContent, folder: Folder = 'drafts'): StoredMessage {
     this.settle();
     const message: StoredMessage = {
       ...content,
       id: newId(),
       mailbox,
-      folder: 'drafts',
+      folder,
+      internetMessageId: `<${randomUUID().replace(/-/g, '')}@${mailbox.split('@')[1] ?? 'localhost'}>`,
+      conversationId: newId(),
+      messageClass: 'IPM.Note',
       createdAt: this.clock(),
       sentAt: null,
       receivedAt: null,
@@ -210,8 +287,18 @@ export class MailboxStore {
     this.admit(mailbox);
     message.submittedBy = caller;
     message.sender = sender;
-    message.transitAt = this.clock() + this.nextDelay();
+    message.transitAt = this.transitTime(message);
     return message;
+  }
+
+  /** When transport takes a submitted message: after its delay, and not before its deferred send time. */
+  private transitTime(message: MessageContent): number {
+    return Math.max(this.clock() + this.nextDelay(), message.deferredUntil ?? 0);
+  }
+
+  /** Whether a submitted message is still held for its deferred send time (a delete cancels it). */
+  isHeld(message: StoredMessage): boolean {
+    return message.transitAt !== null && message.deferredUntil !== null && message.deferredUntil > this.clock();
   }
 
   /** POST …/sendMail: the message is created in Drafts and submitted in one call (step 1 of the send-mail page). */
@@ -223,7 +310,7 @@ export class MailboxStore {
     message.submittedBy = caller;
     message.sender = sender;
     message.saveToSentItems = saveToSentItems;
-    message.transitAt = this.clock() + this.nextDelay();
+    message.transitAt = this.transitTime(message);
     return message;
   }
 
@@ -236,6 +323,11 @@ export class MailboxStore {
     this.settle();
     const message = this.messages.get(id);
     if (!message || message.mailbox !== mailbox) throw notFound();
+    // A held message is still the mailbox's: deleting it before its time cancels the send.
+    if (this.isHeld(message)) {
+      this.messages.delete(id);
+      return;
+    }
     // A message already handed to transport goes out even if its draft is deleted now.
     if (message.transitAt !== null) {
       message.folder = 'drafts';
@@ -263,8 +355,48 @@ export class MailboxStore {
     this.overLimit.delete(user);
   }
 
+  /**
+   * A message arriving from outside (a recipient's reply, development and tests only): into the
+   * Inbox, in the conversation of the mailbox's message its In-Reply-To names, if any.
+   */
+  receive(mailbox: string, message: { from: string; subject: string; html: string; inReplyTo?: string | null }): StoredMessage {
+    this.settle();
+    const original = message.inReplyTo ? [...this.messages.values()].find((m) => m.mailbox === mailbox && m.internetMessageId === message.inReplyTo) : undefined;
+    const at = this.clock();
+    const item: StoredMessage = {
+      id: newId(),
+      mailbox,
+      folder: 'inbox',
+      subject: message.subject,
+      contentType: 'html',
+      html: message.html,
+      to: [mailbox],
+      cc: [],
+      bcc: [],
+      attachments: [],
+      marker: null,
+      campaign: null,
+      deferredUntil: null,
+      from: message.from,
+      createdAt: at,
+      sentAt: at,
+      receivedAt: at,
+      submittedBy: null,
+      sender: message.from,
+      transitAt: null,
+      resubmissions: 0,
+      saveToSentItems: true,
+      internetMessageId: `<${randomUUID().replace(/-/g, '')}@${message.from.split('@')[1] ?? 'localhost'}>`,
+      conversationId: original?.conversationId ?? newId(),
+      messageClass: 'IPM.Note',
+    };
+    this.store(item);
+    return item;
+  }
+
   clear(): void {
     this.messages.clear();
+    this.folders.clear();
     this.deliveries.length = 0;
     this.sends.clear();
     this.recipients.clear();
@@ -304,22 +436,28 @@ export class MailboxStore {
     }
     day.push({ at, count });
     this.recipients.set(sender, day);
-    this.deliveries.push({ ...message, id: newId(), from: message.from ?? message.mailbox.replace(/^deleted:/, ''), sender: message.sender ?? sender, submittedBy: sender, sentAt: at });
+    const all = [...message.to, ...message.cc, ...message.bcc];
+    const unknown = all.filter((r) => this.unknownRecipients.has(r.toLowerCase()));
+    if (unknown.length > 0) this.bounce(message, at, RECIPIENT_NOT_FOUND, unknown);
+    if (unknown.length === all.length) return;
+    const reached = (list: string[]) => list.filter((r) => !unknown.includes(r));
+    this.deliveries.push({ ...message, to: reached(message.to), cc: reached(message.cc), bcc: reached(message.bcc), id: newId(), from: message.from ?? message.mailbox.replace(/^deleted:/, ''), sender: message.sender ?? sender, submittedBy: sender, sentAt: at });
     if (this.deliveries.length > MAX_STORED) this.deliveries.shift();
   }
 
   /** A non-delivery report in the sender's Inbox, in Exchange Online's format. */
-  private bounce(message: StoredMessage, at: number, status: { code: string; text: string; explain: string }): void {
+  private bounce(message: StoredMessage, at: number, status: { code: string; text: string; explain: string }, only?: string[]): void {
     const sender = message.submittedBy ?? message.mailbox;
     const domain = sender.split('@')[1] ?? 'localhost';
-    const recipients = [...message.to, ...message.cc, ...message.bcc];
+    const recipients = only ?? [...message.to, ...message.cc, ...message.bcc];
     const html = [
       `<p>Your message to ${recipients.map(escapeHtml).join(', ')} couldn't be delivered.</p>`,
       `<p>${escapeHtml(status.explain)}</p>`,
       '<p>Diagnostic information for administrators:</p>',
       `<p>Generating server: ${escapeHtml(domain)}</p>`,
       ...recipients.map((r) => `<p>${escapeHtml(r)}<br>Remote Server returned '${status.code} ${escapeHtml(status.text)}'</p>`),
-      `<p>Original message headers:</p><pre>Subject: ${escapeHtml(message.subject)}</pre>`,
+      '<p>Original message headers:</p>',
+      `<pre>From: ${escapeHtml(message.from ?? message.mailbox.replace(/^deleted:/, ''))}\nTo: ${message.to.map(escapeHtml).join(', ')}\nSubject: ${escapeHtml(message.subject)}\nMessage-ID: ${escapeHtml(message.internetMessageId)}\n${(message.headers ?? []).map((h) => `${escapeHtml(h.name)}: ${escapeHtml(h.value)}`).join('\n')}</pre>`,
     ].join('\n');
     this.store({
       id: newId(),
@@ -333,6 +471,8 @@ export class MailboxStore {
       bcc: [],
       attachments: [],
       marker: null,
+      campaign: null,
+      deferredUntil: null,
       from: `postmaster@${domain}`,
       fromName: 'Microsoft Outlook',
       createdAt: at,
@@ -343,6 +483,10 @@ export class MailboxStore {
       transitAt: null,
       resubmissions: 0,
       saveToSentItems: true,
+      internetMessageId: `<${randomUUID().replace(/-/g, '')}@${domain}>`,
+      // Outlook shows the report in the original's conversation: a reply check must tell it from a reply.
+      conversationId: message.conversationId,
+      messageClass: NDR_MESSAGE_CLASS,
     });
   }
 
@@ -378,6 +522,12 @@ export const DAILY_LIMIT = {
   code: '550 5.1.90',
   text: "Your message can't be sent because you've reached your daily limit for message recipients.",
   explain: "Your message can't be sent because you've reached your daily limit for message recipients. Try again tomorrow.",
+};
+/** "Fix email delivery issues for error code 5.1.1 through 5.1.20 in Exchange Online" (the recipient's address doesn't exist). */
+export const RECIPIENT_NOT_FOUND = {
+  code: '550 5.1.1',
+  text: 'RESOLVER.ADR.RecipNotFound; not found',
+  explain: "The email address you entered couldn't be found. Please check the recipient's email address and try to resend the message.",
 };
 export const RESTRICTED = {
   code: '550 5.1.8',

@@ -9,21 +9,48 @@
  * - `$orderby`: with `$filter`, the sorted property must come first in the filter, else
  *   400 `InefficientFilter` "The restriction or sort order is too complex for this operation.";
  * - `$top` (1–1000, 10 by default) and `$skip`, with `@odata.nextLink` while more remain;
+ * - `$expand=singleValueExtendedProperties($filter=id eq '…')`: one extended property per message
+ *   (api/singlevaluelegacyextendedproperty-get, "Get a message with its extended property"): the row
+ *   and campaign markers, PidTagDeferredSendTime, and PidTagMessageClass (`String 0x001A`, what
+ *   tells a report from a note); an extended property needs more than Mail.ReadBasic; another form is 400;
  * - any other `$` option is 400.
  */
-import { ROW_MARKER_PROPERTY_ID } from '../../../../shared/src/api/graphMarker.js';
+import { CAMPAIGN_MARKER_PROPERTY_ID, DEFERRED_SEND_TIME_PROPERTY_ID, MESSAGE_CLASS_PROPERTY_ID, ROW_MARKER_PROPERTY_ID } from '../../../../shared/src/api/graphMarker.js';
 import { GraphError } from './graphErrors.js';
 import type { StoredMessage } from './mailboxStore.js';
 
-export const SELECTABLE = ['id', 'subject', 'isDraft', 'createdDateTime', 'sentDateTime', 'receivedDateTime', 'toRecipients', 'ccRecipients', 'bccRecipients', 'from', 'sender', 'body', 'bodyPreview', 'hasAttachments'] as const;
+export const SELECTABLE = [
+  'id',
+  'subject',
+  'isDraft',
+  'createdDateTime',
+  'sentDateTime',
+  'receivedDateTime',
+  'toRecipients',
+  'ccRecipients',
+  'bccRecipients',
+  'from',
+  'sender',
+  'body',
+  'bodyPreview',
+  'hasAttachments',
+  'internetMessageId',
+  'conversationId',
+] as const;
+const EXPAND = /^singleValueExtendedProperties\(\$filter=id eq '([^']+)'\)$/;
 type Property = (typeof SELECTABLE)[number];
 type DateProperty = 'sentDateTime' | 'receivedDateTime' | 'createdDateTime';
-const OPTIONS = new Set(['$filter', '$select', '$orderby', '$top', '$skip']);
+const OPTIONS = new Set(['$filter', '$select', '$orderby', '$top', '$skip', '$expand']);
+const EXPANDABLE = [ROW_MARKER_PROPERTY_ID, CAMPAIGN_MARKER_PROPERTY_ID, DEFERRED_SEND_TIME_PROPERTY_ID, MESSAGE_CLASS_PROPERTY_ID] as const;
 const MARKER_FILTER = /^singleValueExtendedProperties\/Any\(ep: ep\/id eq '([^']+)' and ep\/value eq '((?:[^']|'')*)'\)$/;
 const DATE_CLAUSE = /^(sentDateTime|receivedDateTime|createdDateTime) (ge|gt|le|lt) (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?Z)$/;
 
 export interface MessageQuery {
   marker: string | null;
+  /** The campaign marker's value to match, or null. */
+  campaign: string | null;
+  /** The extended property to return with each message, or null. */
+  expand: (typeof EXPANDABLE)[number] | null;
   dates: Array<{ property: DateProperty; op: 'ge' | 'gt' | 'le' | 'lt'; at: number }>;
   select: Property[] | null;
   orderBy: { property: DateProperty | 'subject'; descending: boolean } | null;
@@ -41,14 +68,16 @@ export function parseMessageQuery(query: Record<string, unknown>): MessageQuery 
     if (OPTIONS.has(name) && typeof query[name] !== 'string') throw new GraphError(400, 'BadRequest', `Query option '${name}' was specified more than once.`);
   }
   const text = (name: string) => query[name] as string | undefined;
-  const parsed: MessageQuery = { marker: null, dates: [], select: null, orderBy: null, top: 10, skip: 0, readsBeyondBasic: false };
+  const parsed: MessageQuery = { marker: null, campaign: null, expand: null, dates: [], select: null, orderBy: null, top: 10, skip: 0, readsBeyondBasic: false };
 
   const filter = text('$filter')?.trim();
   if (filter !== undefined) {
     const marker = MARKER_FILTER.exec(filter);
     if (marker) {
-      if (marker[1] !== ROW_MARKER_PROPERTY_ID) throw invalidFilter();
-      parsed.marker = (marker[2] ?? '').replace(/''/g, "'");
+      const value = (marker[2] ?? '').replace(/''/g, "'");
+      if (marker[1] === ROW_MARKER_PROPERTY_ID) parsed.marker = value;
+      else if (marker[1] === CAMPAIGN_MARKER_PROPERTY_ID) parsed.campaign = value;
+      else throw invalidFilter();
       parsed.readsBeyondBasic = true;
     } else {
       for (const clause of filter.split(/\s+and\s+/)) {
@@ -67,6 +96,7 @@ export function parseMessageQuery(query: Record<string, unknown>): MessageQuery 
     if (names.some((n) => n === 'body' || n === 'bodyPreview')) parsed.readsBeyondBasic = true;
   }
 
+
   const orderBy = text('$orderby');
   if (orderBy !== undefined) {
     const match = /^(sentDateTime|receivedDateTime|createdDateTime|subject)(?: (asc|desc))?$/.exec(orderBy.trim());
@@ -74,6 +104,15 @@ export function parseMessageQuery(query: Record<string, unknown>): MessageQuery 
     parsed.orderBy = { property: match[1] as DateProperty, descending: match[2] === 'desc' };
     const first = parsed.marker !== null ? 'singleValueExtendedProperties' : parsed.dates[0]?.property;
     if (filter !== undefined && first !== parsed.orderBy.property) throw new GraphError(400, 'InefficientFilter', 'The restriction or sort order is too complex for this operation.');
+  }
+
+  const expand = text('$expand');
+  if (expand !== undefined) {
+    const id = EXPAND.exec(expand.trim())?.[1];
+    const known = EXPANDABLE.find((candidate) => candidate.toLowerCase() === id?.toLowerCase());
+    if (known === undefined) throw new GraphError(400, 'ErrorInvalidExtendedProperty', 'The extended property attribute combination is invalid.');
+    parsed.expand = known;
+    parsed.readsBeyondBasic = true;
   }
 
   const top = text('$top');
@@ -97,6 +136,7 @@ function dateOf(message: StoredMessage, property: DateProperty): number | null {
 export function applyMessageQuery(messages: StoredMessage[], query: MessageQuery): { page: StoredMessage[]; more: boolean } {
   const matching = messages.filter((m) => {
     if (query.marker !== null && m.marker !== query.marker) return false;
+    if (query.campaign !== null && m.campaign !== query.campaign) return false;
     return query.dates.every(({ property, op, at }) => {
       const value = dateOf(m, property);
       if (value === null) return false;
@@ -114,7 +154,15 @@ export function applyMessageQuery(messages: StoredMessage[], query: MessageQuery
 const address = (value: string | null, name?: string) => (value === null ? null : { emailAddress: { address: value, ...(name ? { name } : {}) } });
 
 /** A message as Graph returns it, limited to `$select` when given (id always comes). */
-export function messageJson(message: StoredMessage, select: readonly string[] | null) {
+export function messageJson(message: StoredMessage, select: readonly string[] | null, expand: MessageQuery['expand'] = null) {
+  const json: Record<string, unknown> = messageFields(message, select);
+  if (expand === null) return json;
+  // Graph returns the property only on messages that have it.
+  const value = expandedValue(message, expand);
+  return value === null ? json : { ...json, singleValueExtendedProperties: [{ id: expand, value }] };
+}
+
+function messageFields(message: StoredMessage, select: readonly string[] | null) {
   const full: Record<Property, unknown> = {
     id: message.id,
     subject: message.subject,
@@ -130,9 +178,23 @@ export function messageJson(message: StoredMessage, select: readonly string[] | 
     body: { contentType: message.contentType, content: message.html },
     bodyPreview: message.html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 255),
     hasAttachments: message.attachments.some((a) => !a.isInline),
+    internetMessageId: message.internetMessageId,
+    conversationId: message.conversationId,
   };
-  if (select === null) return full;
-  return Object.fromEntries(['id', ...select].map((name) => [name, full[name as Property]]));
+  return select === null ? full : Object.fromEntries(['id', ...select].map((name) => [name, full[name as Property]]));
+}
+
+function expandedValue(message: StoredMessage, expand: NonNullable<MessageQuery['expand']>): string | null {
+  switch (expand) {
+    case ROW_MARKER_PROPERTY_ID:
+      return message.marker;
+    case CAMPAIGN_MARKER_PROPERTY_ID:
+      return message.campaign;
+    case DEFERRED_SEND_TIME_PROPERTY_ID:
+      return message.deferredUntil === null ? null : iso(message.deferredUntil);
+    case MESSAGE_CLASS_PROPERTY_ID:
+      return message.messageClass;
+  }
 }
 
 function iso(at: number | null): string | null {

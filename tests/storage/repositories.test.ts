@@ -1,0 +1,244 @@
+/**
+ * The repositories' contract, run on both engines: the same calls give the same answers on SQLite
+ * and on PostgreSQL (numbers as numbers, the same page order, case-insensitive searches), and the
+ * locks that replace SQLite's single writer hold under real concurrency on PostgreSQL (a pool of
+ * connections running transactions side by side).
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SeatQuery, SeatRow, SeatSort, UnitOfWork } from '../../server/src/storage/unitOfWork.js';
+import { ENGINES } from './engines.js';
+
+const DAY = 86_400_000;
+
+describe.each(ENGINES)('repositories on $name', (engine) => {
+  let uow: UnitOfWork;
+  let other: UnitOfWork;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const database = await engine.create();
+    uow = await database.open();
+    // A second connection (pool): another instance of the server on the same database.
+    other = await database.open();
+    drop = database.drop;
+  });
+  afterAll(async () => {
+    await other?.close();
+    await uow?.close();
+    await drop?.();
+  });
+
+  async function subscription(quantity = 10, periodEnd = Date.now() + 30 * DAY): Promise<{ id: string; organisationId: string }> {
+    const organisationId = randomUUID();
+    const id = randomUUID();
+    const now = Date.now();
+    await uow.transaction(async (tx) => {
+      await tx.organisations.insert({ id: organisationId, tenantId: randomUUID(), name: `${organisationId}.example`, createdAt: now });
+      await tx.subscriptions.insert({ id, organisationId, planId: 'monthly', quantity, status: 'active', periodStart: now, periodEnd, ownerTenantId: randomUUID(), ownerObjectId: randomUUID(), ownerEmail: 'owner@contoso.example', createdAt: now });
+    });
+    return { id, organisationId };
+  }
+
+  const seat = (subscriptionId: string, email: string, at = Date.now()) => ({ id: randomUUID(), subscriptionId, emailCanonical: email, emailDisplay: email, language: 'en', assignedAt: at });
+
+  it('reads integers back as exact numbers: counts, sums, epoch milliseconds far ahead, minor units beyond 32 bits', async () => {
+    const far = Date.UTC(2100, 0, 1);
+    const { id } = await subscription(3, far);
+    const large = 2 ** 40;
+    await uow.transaction(async (tx) => {
+      await tx.invoices.insertCredit({ id: randomUUID(), subscriptionId: id, description: 'large', amountMinor: large, remainingMinor: large, createdAt: far });
+      await tx.invoices.insertCredit({ id: randomUUID(), subscriptionId: id, description: 'small', amountMinor: 5, remainingMinor: 5, createdAt: far });
+    });
+    const row = await uow.read.subscriptions.find(id);
+    expect(row).toMatchObject({ periodEnd: far, quantity: 3, assignedCount: 0 });
+    expect(typeof row?.periodEnd).toBe('number');
+    expect(await uow.read.invoices.creditBalance(id)).toBe(large + 5);
+    expect(await uow.read.invoices.countPayments(id)).toEqual({ succeeded: 0, amountMinor: 0 });
+    expect(await uow.read.subscriptions.countLiveSeats(id)).toBe(0);
+    const outboxId = await uow.transaction((tx) => tx.outbox.add({ kind: 'welcome', to: 'a@contoso.example', subject: 's', html: 'h', text: 't', createdAt: far }));
+    expect(typeof outboxId).toBe('number');
+  });
+
+  it("keeps each subscription's live-seat count with every seat change, and a rolled-back change leaves it as it was", async () => {
+    const source = await subscription(20);
+    const target = await subscription(20);
+    const live = async (id: string) => ({ kept: await uow.read.subscriptions.countLiveSeats(id), counted: (await uow.read.subscriptions.listLiveSeats(id)).length });
+    const seats = ['a@contoso.example', 'b@contoso.example', 'c@contoso.example'].map((email) => seat(source.id, email));
+    await uow.transaction(async (tx) => {
+      for (const row of seats) await tx.subscriptions.insertSeat(row);
+      await tx.subscriptions.removeSeat(seats[0]!.id, Date.now());
+      // Removing twice counts once.
+      await tx.subscriptions.removeSeat(seats[0]!.id, Date.now());
+      await tx.subscriptions.moveSeat(seats[1]!.id, target.id);
+      await tx.subscriptions.insertSeats(target.id, Array.from({ length: 5 }, (_, i) => ({ ...seat(target.id, `bulk${i}@contoso.example`), boundTenantId: null, boundObjectId: null, lastCheckInAt: null, suspendedAt: null })));
+    });
+    expect(await live(source.id)).toEqual({ kept: 1, counted: 1 });
+    expect(await live(target.id)).toEqual({ kept: 6, counted: 6 });
+    await expect(
+      uow.transaction(async (tx) => {
+        await tx.subscriptions.insertSeat(seat(target.id, 'rolled-back@contoso.example'));
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await live(target.id)).toEqual({ kept: 6, counted: 6 });
+  });
+
+  it('never lets concurrent check-then-write transactions overshoot: locking the subscription serialises them', async () => {
+    const { id } = await subscription(5);
+    const attempt = (n: number, on: UnitOfWork) =>
+      on.transaction(async (tx) => {
+        const locked = await tx.subscriptions.lock(id);
+        if ((await tx.subscriptions.countLiveSeats(id)) >= locked!.quantity) return false;
+        await tx.subscriptions.insertSeat(seat(id, `racer${n}@contoso.example`));
+        return true;
+      });
+    const results = await Promise.all(Array.from({ length: 30 }, (_, n) => attempt(n, n % 2 === 0 ? uow : other)));
+    expect(results.filter(Boolean)).toHaveLength(5);
+    expect(await uow.read.subscriptions.countLiveSeats(id)).toBe(5);
+    expect(await uow.read.subscriptions.listLiveSeats(id)).toHaveLength(5);
+  });
+
+  it('lets one of several transactions claim a key, the others find it claimed, none fails', async () => {
+    const claim = (on: UnitOfWork) =>
+      on.transaction((tx) => tx.claims.insert({ scope: 'contract', key: 'one-key', requestHash: 'h', kind: 'checkout', pending: null, claimToken: randomUUID(), leaseUntil: Date.now() + 60_000, createdAt: Date.now() }));
+    const results = await Promise.all([claim(uow), claim(other), claim(uow), claim(other)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await uow.read.claims.find('contract', 'one-key')).toMatchObject({ requestHash: 'h', statusCode: null });
+  });
+
+  it('numbers invoices without gaps while transactions take numbers at once; a rolled-back one gives its number back', async () => {
+    const year = 2031 + (engine.name === 'postgres' ? 1 : 0);
+    const take = (n: number) =>
+      (n % 2 === 0 ? uow : other).transaction(async (tx) => {
+        const number = await tx.invoices.nextInvoiceSequence(year);
+        if (n === 3) throw new Error('rolled back');
+        return number;
+      });
+    const settled = await Promise.allSettled(Array.from({ length: 12 }, (_, n) => take(n)));
+    const numbers = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
+  });
+
+  it('hands due outbox rows to claimers running at once without overlap, every row to one of them', async () => {
+    const now = Date.now();
+    await uow.transaction(async (tx) => {
+      for (let n = 0; n < 40; n++) await tx.outbox.add({ kind: 'welcome', to: `claim${n}@contoso.example`, subject: 's', html: 'h', text: 't', createdAt: now });
+    });
+    const claimed: number[] = [];
+    const claimer = async (on: UnitOfWork) => {
+      for (;;) {
+        const batch = await on.transaction((tx) => tx.outbox.claim(randomUUID(), now, now + 60_000, 7, false));
+        if (batch.length === 0) return;
+        claimed.push(...batch.map((row) => row.id));
+      }
+    };
+    await Promise.all([claimer(uow), claimer(other), claimer(uow), claimer(other)]);
+    expect(claimed.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(claimed).size).toBe(claimed.length);
+  });
+
+  it('binds one seat for a person when their checks race, under the lock on their name', async () => {
+    const { id } = await subscription(20);
+    const rows = Array.from({ length: 8 }, (_, n) => seat(id, `same-person${n}@contoso.example`));
+    await uow.transaction(async (tx) => {
+      for (const row of rows) await tx.subscriptions.insertSeat(row);
+    });
+    const check = (n: number) =>
+      (n % 2 === 0 ? uow : other).transaction(async (tx) => {
+        await tx.locks.lock('person:tenant-x:object-y');
+        const bound = await tx.subscriptions.seatsBoundTo('tenant-x', 'object-y');
+        if (bound.length > 0) return false;
+        return tx.subscriptions.bindSeat(rows[n]!.id, 'tenant-x', 'object-y');
+      });
+    const results = await Promise.all(rows.map((_, n) => check(n)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await uow.read.subscriptions.seatsBoundTo('tenant-x', 'object-y')).toHaveLength(1);
+  });
+
+  it("gives a job's lease to one holder at a time, to the same holder again, and to another once it ran out", async () => {
+    const now = Date.now();
+    const lease = (holder: string, at: number, on: UnitOfWork = uow) => on.transaction((tx) => tx.jobs.tryLease('contract-job', holder, at, at + 1000));
+    const first = await Promise.all([lease('a', now), lease('b', now, other)]);
+    expect(first.filter(Boolean)).toHaveLength(1);
+    const winner = first[0] ? 'a' : 'b';
+    const loser = winner === 'a' ? 'b' : 'a';
+    expect(await lease(winner, now + 10)).toBe(true);
+    expect(await lease(loser, now + 500)).toBe(false);
+    expect(await lease(loser, now + 1010)).toBe(true);
+    await uow.transaction((tx) => tx.jobs.finish('contract-job', loser, now + 1020));
+    expect(await uow.read.jobs.lastRun('contract-job')).toEqual({ holder: loser, lastRunAt: now + 1020 });
+    expect(await lease(winner, now + 1030)).toBe(true);
+  });
+
+  it("searches the journal's actors and a partner's customers regardless of ASCII case", async () => {
+    const { id, organisationId } = await subscription(2);
+    const partnerOrganisation = randomUUID();
+    const partnerId = randomUUID();
+    await uow.transaction(async (tx) => {
+      await tx.journal.append({ organisationId, subscriptionId: id, actorTenantId: null, actorObjectId: null, actorEmail: 'Olivia.Owner@Contoso.example', actorRole: 'owner', actorPartnerId: null, actorStaffRole: null, onBehalfOf: null, category: 'seats', action: 'seat.assigned', target: null, detail: null, ip: null, at: Date.now() });
+      await tx.organisations.insert({ id: partnerOrganisation, tenantId: randomUUID(), name: 'partner.example', createdAt: Date.now() });
+      await tx.partners.insertPartner({ id: partnerId, organisationId: partnerOrganisation, advisorCode: `C${randomUUID().slice(0, 8)}`, name: 'Partner', contactEmail: 'p@partner.example', language: 'en', createdAt: Date.now() });
+      await tx.subscriptions.setPartnerOfRecord(id, partnerId);
+    });
+    for (const actor of ['olivia', 'OLIVIA.OWNER', 'contoso.EXAMPLE']) {
+      expect(await uow.read.journal.query(organisationId, id, { actor, categories: ['seats'], limit: 10 }), actor).toHaveLength(1);
+    }
+    expect(await uow.read.journal.query(organisationId, id, { actor: 'olivia_', categories: ['seats'], limit: 10 })).toHaveLength(0);
+    const page = await uow.read.partners.queryCustomers(partnerId, { search: organisationId.slice(0, 8).toUpperCase(), offset: 0, limit: 10 }, Date.now());
+    expect(page).toMatchObject({ total: 1, items: [{ subscriptionId: id, partnerOfRecord: true, assigned: 0 }] });
+  });
+
+  it('pages seats in one order on both engines: byte order of addresses, never checked in first ascending and last descending, read once through the cursors', async () => {
+    const { id } = await subscription(100);
+    const start = Date.UTC(2026, 0, 1);
+    // Characters that sort differently under a language's collation than byte by byte.
+    const locals = ['a', 'a.b', 'a-b', 'a_b', 'ab', 'a0', 'b', 'z', '0', 'a.c', 'aa', 'a+b'];
+    const rows = locals.flatMap((local, i) =>
+      ['contoso.example', 'fabrikam.example'].map((domain, j) => {
+        const email = `${local}@${domain}`;
+        const n = i * 2 + j;
+        return { id: randomUUID(), emailCanonical: email, emailDisplay: email, language: 'en', boundTenantId: n % 3 === 0 ? 't' : null, boundObjectId: n % 3 === 0 ? `o${n}` : null, assignedAt: start + (n % 5) * 1000, lastCheckInAt: n % 4 === 0 ? null : start + (n % 7) * 1000, suspendedAt: n % 5 === 0 ? start : null };
+      }),
+    );
+    await uow.transaction(async (tx) => {
+      await tx.subscriptions.lock(id);
+      await tx.subscriptions.insertSeats(id, rows);
+    });
+    const rank = (s: Pick<SeatRow, 'suspendedAt' | 'boundObjectId'>) => (s.suspendedAt !== null ? 3 : s.boundObjectId === null ? 1 : 2);
+    const key: Record<SeatSort, (s: (typeof rows)[number]) => number | null> = { email: () => 0, status: rank, lastCheckIn: (s) => s.lastCheckInAt, assignedAt: (s) => s.assignedAt };
+    const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    for (const sort of ['email', 'status', 'lastCheckIn', 'assignedAt'] as const) {
+      for (const descending of [false, true]) {
+        const expected = [...rows]
+          .sort((a, b) => {
+            const [ka, kb] = [key[sort](a), key[sort](b)];
+            // Never checked in: first ascending, last descending (SQLite's NULL order, kept on PostgreSQL).
+            const byKey = ka === kb ? 0 : ka === null ? -1 : kb === null ? 1 : ka - kb;
+            const order = byKey !== 0 ? byKey : byteOrder(a.emailCanonical, b.emailCanonical);
+            return descending ? -order : order;
+          })
+          .map((s) => s.emailCanonical);
+        const viaCursor: string[] = [];
+        let query: SeatQuery = { sort, descending, offset: 0, limit: 5 };
+        for (;;) {
+          const page = await uow.read.subscriptions.querySeats(id, query);
+          expect(page.total).toBe(rows.length);
+          viaCursor.push(...page.items.map((s) => s.emailCanonical));
+          if (!page.next) break;
+          query = { ...query, after: page.next };
+        }
+        expect(viaCursor, `${sort} ${descending ? 'desc' : 'asc'}`).toEqual(expected);
+        const viaOffset = (await uow.read.subscriptions.querySeats(id, { sort, descending, offset: 7, limit: 6 })).items.map((s) => s.emailCanonical);
+        expect(viaOffset).toEqual(expected.slice(7, 13));
+      }
+    }
+    // A search lowers the text and escapes LIKE's wildcards on both engines.
+    expect((await uow.read.subscriptions.querySeats(id, { sort: 'email', descending: false, offset: 0, limit: 50, search: 'A_B@' })).items.map((s) => s.emailCanonical)).toEqual(['a_b@contoso.example', 'a_b@fabrikam.example']);
+  });
+
+  it('refuses a read through uow.read, and a second transaction, inside a transaction', async () => {
+    await expect(uow.transaction(async () => uow.read.organisations.find('x'))).rejects.toThrow(/open transaction/);
+    await expect(uow.transaction(async () => uow.transaction(async () => 1))).rejects.toThrow(/inside another/);
+  });
+});
