@@ -8,6 +8,9 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreditNoteView, InvoiceView } from '../../shared/src/api/views.js';
+import { SimulatedPaymentProvider } from '../../server/src/billing/simulatedPaymentProvider.js';
+import { DyingProvider } from '../helpers/dyingProvider.js';
+import { paymentServices } from '../helpers/paymentServices.js';
 import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';
 import { pdfText } from '../helpers/pdfText.js';
 
@@ -115,5 +118,37 @@ describe('refunds', () => {
     expect((await server.call('POST', `/api/v1/operator/invoices/${purchase!.id}/refunds`, { token: operator, body: { amountMinor: 1, endService: true } })).json()).toMatchObject({ error: { code: 'IDEMPOTENCY_KEY_MISSING' } });
     expect(await server.services.uow.read.creditNotes.list(id)).toEqual([]);
     expect(await status(id)).toBe('active');
+  });
+});
+
+describe('a refund cut by a crash', () => {
+  it('made but not recorded: in progress until the lease runs out, then asked again with the same key and recorded once as one credit note', async () => {
+    const LEASE = 60_000;
+    const provider = server.services.paymentProvider;
+    if (!(provider instanceof SimulatedPaymentProvider)) throw new Error('These tests run on the simulated provider.');
+    const dying = new DyingProvider(provider, 'after');
+    // The process that dies during the refund, and the one after it, on the server's database, provider and clock.
+    const crashed = paymentServices(server, dying, { clock: () => now, leaseMs: LEASE });
+    const restarted = paymentServices(server, provider, { clock: () => now, leaseMs: LEASE });
+    const operatorIdentity = await server.services.authenticate(`Bearer ${operator}`);
+    const id = await buySubscription(server, owner, 2);
+    const [purchase] = await invoices(id);
+    const made = provider.records.refunds().length;
+    const idempotencyKey = key();
+    const request = { amountMinor: 100, endService: true };
+
+    void crashed.refunds.refund(operatorIdentity, purchase!.id, request, idempotencyKey);
+    await expect.poll(() => dying.died).toBe(1);
+    expect(provider.records.refunds()).toHaveLength(made + 1);
+    await expect(restarted.refunds.refund(operatorIdentity, purchase!.id, request, idempotencyKey)).rejects.toMatchObject({ statusCode: 409, code: 'IDEMPOTENCY_KEY_IN_USE' });
+
+    now += LEASE + 1;
+    const answer = await restarted.refunds.refund(operatorIdentity, purchase!.id, request, idempotencyKey);
+    expect(answer).toMatchObject({ statusCode: 201, body: { invoiceNumber: purchase!.number, totalMinor: 100, endedService: true } });
+    expect(provider.records.refunds()).toHaveLength(made + 1);
+    expect(await server.services.uow.read.creditNotes.list(id)).toHaveLength(1);
+    expect(await restarted.refunds.refund(operatorIdentity, purchase!.id, request, idempotencyKey)).toEqual(answer);
+    // The billing lock the crashed refund took went with the record.
+    expect(await server.services.uow.read.subscriptions.isBillingLocked(id, now)).toBe(false);
   });
 });
