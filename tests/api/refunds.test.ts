@@ -151,4 +151,30 @@ describe('a refund cut by a crash', () => {
     // The billing lock the crashed refund took went with the record.
     expect(await server.services.uow.read.subscriptions.isBillingLocked(id, now)).toBe(false);
   });
+
+  it('never made, and refused when asked again (refunded at the provider meanwhile): the claim and the billing lock go, the answer is a refusal, nothing is recorded', async () => {
+    const LEASE = 60_000;
+    const provider = server.services.paymentProvider;
+    if (!(provider instanceof SimulatedPaymentProvider)) throw new Error('These tests run on the simulated provider.');
+    const dying = new DyingProvider(provider, 'before');
+    const crashed = paymentServices(server, dying, { clock: () => now, leaseMs: LEASE });
+    const restarted = paymentServices(server, provider, { clock: () => now, leaseMs: LEASE });
+    const operatorIdentity = await server.services.authenticate(`Bearer ${operator}`);
+    const id = await buySubscription(server, owner, 2);
+    const [purchase] = await invoices(id);
+    const idempotencyKey = key();
+    const request = { amountMinor: 100, endService: true };
+
+    void crashed.refunds.refund(operatorIdentity, purchase!.id, request, idempotencyKey);
+    await expect.poll(() => dying.died).toBe(1);
+    // Meanwhile the whole payment is refunded at the provider (Stripe: from its Dashboard).
+    const payment = await server.services.uow.read.creditNotes.invoicePayment(purchase!.id);
+    await provider.refund(payment!.reference, payment!.amountMinor, { idempotencyKey: `dashboard-${idempotencyKey}` });
+
+    now += LEASE + 1;
+    await expect(restarted.refunds.refund(operatorIdentity, purchase!.id, request, idempotencyKey)).rejects.toMatchObject({ statusCode: 409, code: 'REFUND_REFUSED' });
+    expect(await server.services.uow.read.creditNotes.list(id)).toEqual([]);
+    expect(await server.services.uow.read.subscriptions.isBillingLocked(id, now)).toBe(false);
+    expect(await status(id)).toBe('active');
+  });
 });

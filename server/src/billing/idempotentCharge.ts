@@ -278,8 +278,12 @@ export class IdempotentCharges {
       // A refund is asked again with its idempotency key (the provider answers the refund it made, or makes it now).
       found = envelope?.refund ? await this.call(envelope, providerIdempotencyKey(scope, key, claim.requestHash)) : await this.provider.findCharge(providerIdempotencyKey(scope, key, claim.requestHash));
     } catch (error) {
-      this.log(error, `Could not ask the payment provider about claim ${scope} ${key}; it is tried again when its lease runs out.`);
-      return;
+      // A refund the provider refuses now was never made under this key (it would answer the one it made): nothing to record, the claim goes.
+      if (!(envelope?.refund && error instanceof PaymentMethodInvalidError)) {
+        this.log(error, `Could not ask the payment provider about claim ${scope} ${key}; it is tried again when its lease runs out.`);
+        return;
+      }
+      found = null;
     }
     if (found === null) {
       await this.uow.transaction(async (tx) => {
