@@ -125,6 +125,8 @@ export interface Config {
     vatRatesBp: Record<string, number>;
     /** Days a past-due subscription stays usable before it expires. */
     graceDays: number;
+    /** The vendor's operators who may refund invoices: Entra accounts as `tenantId/objectId` (OPERATOR_ACCOUNTS, comma-separated). */
+    operators: string[];
     /** How often the server runs renewals (0: never; tests call the job themselves). */
     renewalIntervalSeconds: number;
     /** Secrets of the payment provider's webhook signatures (several while rolling over). */
@@ -363,6 +365,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     if (!match || Number(match[2]) > 5000) problems.push(`VAT_RATES_BP: "${entry}" is not COUNTRY=basis points (FR=2000).`);
     else vatRatesBp[match[1]!] = Number(match[2]);
   }
+  const operators = (env.OPERATOR_ACCOUNTS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
+  for (const operator of operators) if (!/^[0-9a-f-]{36}\/[0-9a-f-]{36}$/.test(operator)) problems.push(`OPERATOR_ACCOUNTS lists tenantId/objectId pairs of Entra accounts (got "${operator}").`);
   const sellerCountry = (env.SELLER_COUNTRY || 'FR').toUpperCase();
   if (vatRatesBp[sellerCountry] === undefined) problems.push(`SELLER_COUNTRY must be a country with a VAT rate (got "${sellerCountry}"; add it to VAT_RATES_BP).`);
   const sellerVatId = env.SELLER_VAT_ID ? normalizeVatId(sellerCountry, env.SELLER_VAT_ID) : null;
@@ -461,6 +465,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       seller: { name: env.SELLER_NAME || 'Outmerge (development)', address: env.SELLER_ADDRESS || '1 rue de l’Exemple, 75001 Paris', country: sellerCountry, vatId: sellerVatId },
       vatRatesBp,
       graceDays: integer('PAST_DUE_GRACE_DAYS', 14, 0, 90),
+      operators,
       renewalIntervalSeconds: integer('RENEWAL_INTERVAL_SECONDS', 3600, 0, 86400),
       webhookSecrets: (env.PAYMENT_WEBHOOK_SECRET || (production ? '' : 'whsec_development')).split(',').map((s) => s.trim()).filter((s) => s !== ''),
       claimLeaseMs: integer('PAYMENT_CLAIM_LEASE_SECONDS', 300, 1, 86_400) * 1000,

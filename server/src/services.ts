@@ -3,6 +3,7 @@
  * and the domain services the routes call. Routes receive this object; nothing reaches for a
  * global.
  */
+import { RefundService } from './billing/refundService.js';
 import path from 'node:path';
 import { adminConsentUrl } from '../../shared/src/api/adminConsent.js';
 import { BillingService } from './billing/billingService.js';
@@ -43,6 +44,8 @@ export interface Services {
   charges: IdempotentCharges;
   checkout: CheckoutService;
   billing: BillingService;
+  /** Refunds by the vendor's operators, and the credit notes customers read (./billing/refundService.ts). */
+  refunds: RefundService;
   billingProfiles: BillingProfileService;
   seats: SeatService;
   delegation: DelegationService;
@@ -123,6 +126,7 @@ export async function createServices(
     charges,
     checkout,
     billing,
+    refunds: new RefundService(uow, charges, new Set(config.payments.operators), clock),
     billingProfiles: new BillingProfileService(uow, { seller, vatRatesBp }, clock),
     seats,
     delegation: new DelegationService(uow, outbox, { publicUrl: config.publicUrl }, clock),

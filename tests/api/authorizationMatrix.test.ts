@@ -106,6 +106,8 @@ const ROUTES: Route[] = [
   { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/billing`, action: 'billing.view', success: 200 },
   { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/invoices`, action: 'billing.view', success: 200 },
   { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/invoices/${f.invoiceId}/html`, action: 'billing.view', success: 200 },
+  { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/invoices/${f.invoiceId}/pdf`, action: 'billing.view', success: 200 },
+  { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/credit-notes`, action: 'billing.view', success: 200 },
   { method: 'GET', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/billing-profile`, action: 'billing.view', success: 200 },
   { method: 'PUT', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/billing-profile`, body: () => ({ companyName: 'Contoso SARL', address: '1 rue de la Paix, Paris', country: 'FR', vatId: null, billingEmail: 'billing@contoso.com', language: 'fr' }), action: 'billing.manage', success: 200 },
   { method: 'PUT', path: (f) => `/api/v1/subscriptions/${f.subscriptionId}/payment-method`, body: () => ({ card: '4242 4242 4242 4242' }), action: 'billing.manage', success: 200 },

@@ -1,9 +1,9 @@
 /**
  * The simulated provider as seen by a server process that dies during a charge: `after` the
  * provider took the payment (its answer never arrives), or `before` the request reached it. The
- * charge never returns, as for a killed process; the provider itself stays (a separate service).
+ * charge (or refund) never returns, as for a killed process; the provider itself stays (a separate service).
  */
-import type { ChargeRequest, ChargeResult, PaymentProvider } from '../../server/src/billing/paymentProvider.js';
+import type { ChargeRequest, ChargeResult, PaymentProvider, RefundResult } from '../../server/src/billing/paymentProvider.js';
 import type { SimulatedPaymentProvider } from '../../server/src/billing/simulatedPaymentProvider.js';
 
 export class DyingProvider implements PaymentProvider {
@@ -46,7 +46,10 @@ export class DyingProvider implements PaymentProvider {
     return this.inner.savePaymentMethod(input, options);
   }
 
-  refund(reference: string, amountMinor: number, options: { idempotencyKey: string }) {
-    return this.inner.refund(reference, amountMinor, options);
+  /** A refund dies as a charge does: made (`after`) or not (`before`), its answer never arrives. */
+  async refund(reference: string, amountMinor: number, options: { idempotencyKey: string }): Promise<RefundResult> {
+    if (this.when === 'after') await this.inner.refund(reference, amountMinor, options);
+    this.died++;
+    return new Promise<RefundResult>(() => {});
   }
 }

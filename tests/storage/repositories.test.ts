@@ -120,6 +120,41 @@ describe.each(ENGINES)('repositories on $name', (engine) => {
     expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
   });
 
+  it("credit notes: their own gap-free numbers under concurrent transactions, what each invoice got back, and paid spans net of it", async () => {
+    const { id, organisationId } = await subscription(2);
+    const now = Date.now();
+    const invoiceId = randomUUID();
+    await uow.transaction(async (tx) => {
+      const invoice = { id: invoiceId, number: `OM-CN-${invoiceId}`, subscriptionId: id, organisationId, kind: 'purchase' as const, status: 'paid' as const, currency: 'EUR', subtotalMinor: 10_000, taxRateBp: 2_000, taxMinor: 2_000, totalMinor: 12_000, periodStart: now, periodEnd: now + 30 * DAY, billTo: 'owner@contoso.example', issuedAt: now, paidAt: now };
+      await tx.invoices.insertInvoice(invoice, []);
+      await tx.invoices.insertPayment({ id: randomUUID(), subscriptionId: id, provider: 'simulated', providerReference: `ch_${invoiceId}`, amountMinor: 12_000, currency: 'EUR', status: 'succeeded', description: 'purchase', createdAt: now, invoiceId });
+    });
+    expect(await uow.read.creditNotes.invoiceSubscription(invoiceId)).toBe(id);
+    expect(await uow.read.creditNotes.invoiceSubscription(randomUUID())).toBeUndefined();
+    expect(await uow.read.creditNotes.invoicePayment(invoiceId)).toEqual({ reference: `ch_${invoiceId}`, amountMinor: 12_000, provider: 'simulated' });
+    const year = 2041 + (engine.name === 'postgres' ? 1 : 0);
+    const issue = (n: number) =>
+      (n % 2 === 0 ? uow : other).transaction(async (tx) => {
+        const sequence = await tx.creditNotes.nextSequence(year);
+        const note = { id: randomUUID(), number: `CN-${year}-${String(sequence).padStart(6, '0')}`, invoiceId, subscriptionId: id, kind: 'refund' as const, currency: 'EUR', subtotalMinor: 100, taxRateBp: 2_000, taxMinor: 20, totalMinor: 120, description: 'refund', providerReference: `re_${randomUUID()}`, endedService: n === 0, issuedAt: now + n };
+        await tx.creditNotes.insert(note);
+        if (n === 3) throw new Error('rolled back');
+        return sequence;
+      });
+    const settled = await Promise.allSettled(Array.from({ length: 6 }, (_, n) => issue(n)));
+    const sequences = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    expect(sequences.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
+    expect(await uow.read.creditNotes.creditedOn(invoiceId)).toBe(5 * 120);
+    const listed = await uow.read.creditNotes.list(id);
+    expect(listed).toHaveLength(5);
+    expect(listed.filter((note) => note.endedService)).toHaveLength(1);
+    expect(typeof listed[0]!.totalMinor).toBe('number');
+    expect(await uow.read.creditNotes.find(id, listed[0]!.id)).toEqual(listed[0]);
+    expect(await uow.read.creditNotes.find(randomUUID(), listed[0]!.id)).toBeUndefined();
+    // A refunded part was not paid for the time: consolidation and refunds count only the money kept.
+    expect(await uow.read.invoices.paidSpans(id)).toEqual([{ totalMinor: 12_000 - 5 * 120, periodStart: now, periodEnd: now + 30 * DAY }]);
+  });
+
   it('hands due outbox rows to claimers running at once without overlap, every row to one of them', async () => {
     const now = Date.now();
     await uow.transaction(async (tx) => {

@@ -5,10 +5,13 @@
  * reads it out (AppShell).
  */
 import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { messageText, type Message } from '../../../shared/src/i18n/message.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useFocusWhenShown } from './focus.js';
 
-export function Feedback({ error, notice, testId }: { error: string | null; notice?: string | null; testId?: string }) {
+/** `notice` is kept as a message and written in the language shown now (shared/src/i18n/message.ts). */
+export function Feedback({ error, notice, testId }: { error: string | null; notice?: Message | null; testId?: string }) {
+  const { locale } = useI18n();
   const errorRef = useFocusWhenShown<HTMLDivElement>(error);
   const noticeRef = useFocusWhenShown<HTMLDivElement>(notice);
   return (
@@ -20,7 +23,7 @@ export function Feedback({ error, notice, testId }: { error: string | null; noti
       )}
       {notice && (
         <MessageBar intent="success" ref={noticeRef} tabIndex={-1}>
-          <MessageBarBody data-testid={testId && `${testId}-notice`}>{notice}</MessageBarBody>
+          <MessageBarBody data-testid={testId && `${testId}-notice`}>{messageText(notice, locale)}</MessageBarBody>
         </MessageBar>
       )}
     </>

@@ -5,6 +5,7 @@
  * once Save was tried (./billingProfileDraft.ts checks it), and the server's refusal is said in
  * the reader's language (errorText).
  */
+import { message, type Message } from '../../../shared/src/i18n/message.js';
 import { Button, Caption1, Field, Input, Select, Text, Textarea, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useCallback, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { BillingProfileAnswer } from '../../../shared/src/api/views.js';
@@ -54,7 +55,7 @@ function ProfileFields({
   canManage: boolean;
   busy: boolean;
   feedback: ReactNode;
-  onSave: (profile: NonNullable<BillingProfileAnswer['profile']>, notice: string) => void;
+  onSave: (profile: NonNullable<BillingProfileAnswer['profile']>, notice: Message) => void;
 }) {
   const { t, locale } = useI18n();
   const layout = useLayout();
@@ -79,7 +80,7 @@ function ProfileFields({
   const save = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (checked.ok) onSave(checked.profile, t('billingProfile.saved'));
+    if (checked.ok) onSave(checked.profile, message('billingProfile.saved'));
   };
 
   const tax = loaded.tax;

@@ -1,8 +1,10 @@
 /**
- * Billing (B4): invoices with a printable view, the payment method with replace, the billing
+ * Billing (B4): invoices with a printable view and a PDF, credit notes (refunds and credits given
+ * back, each naming the invoice it corrects), the payment method with replace, the billing
  * details invoices name (./BillingProfileForm.tsx), and paying the open invoice when a renewal
  * failed (past due or expired). Shown only with `billing.view`.
  */
+import { message, type Message } from '../../../shared/src/i18n/message.js';
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, TableCell, Text, makeStyles } from '@fluentui/react-components';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { formatDate, formatMoney } from '../../../shared/src/i18n/translate.js';
@@ -28,8 +30,8 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
   // Read again when the page's subscription changes (a quantity change, a payment): new invoices, another status.
   const billing = useAsyncAction(
     useCallback(async () => {
-      const [summary, list] = await Promise.all([api.billing(subscription.id), api.invoices(subscription.id)]);
-      return { summary, invoices: list.invoices };
+      const [summary, list, notes] = await Promise.all([api.billing(subscription.id), api.invoices(subscription.id), api.creditNotes(subscription.id)]);
+      return { summary, invoices: list.invoices, creditNotes: notes.creditNotes };
     }, [api, subscription.id]),
     { reloadKey: `${subscription.status}/${subscription.quantity}` },
   );
@@ -43,13 +45,13 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
   const stripeCards = usePaymentAuthentication() !== null;
 
   if (!billing.data) return <Loading error={billing.error} />;
-  const { summary, invoices } = billing.data;
+  const { summary, invoices, creditNotes } = billing.data;
   const money = (minor: number, currency = summary.currency) => formatMoney(minor, currency, locale);
   const open = summary.openInvoice;
   const busy = billing.busy;
 
   /** Every change here may change the subscription (status, period), so the page reads it again too. */
-  const run = (work: () => Promise<string | null>) => billing.run(work, { notice: (message) => message }).then((done) => done && onChanged());
+  const run = (work: () => Promise<Message | null>) => billing.run(work, { notice: (done) => done }).then((done) => done && onChanged());
 
   const pay = () =>
     run(async () => {
@@ -60,7 +62,7 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
         return null;
       }
       setPayCard('');
-      return t('billing.paid');
+      return message('billing.paid');
     });
 
   const authenticate = (approved: boolean) =>
@@ -70,7 +72,7 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
       setAction(null);
       await api.completePayment(id, approved);
       setPayCard('');
-      return t('billing.paid');
+      return message('billing.paid');
     });
 
   return (
@@ -121,7 +123,7 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
                   await api.replacePaymentMethod(subscription.id, (await newCard.current?.read()) ?? card);
                   setReplacing(false);
                   setCard('');
-                  return t('billing.cardSaved');
+                  return message('billing.cardSaved');
                 })
               }
             >
@@ -156,12 +158,45 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
                   <Button size="small" appearance="subtle" onClick={() => void billing.run(() => api.openInvoice(subscription.id, invoice.id, locale), { reload: false })} data-testid={`invoice-${invoice.number}`}>
                     {t('billing.view')}
                   </Button>
+                  <Button size="small" appearance="subtle" onClick={() => void billing.run(() => api.downloadInvoicePdf(subscription.id, invoice.id, invoice.number, locale), { reload: false })} aria-label={t('billing.pdfLabel', { number: invoice.number })} data-testid={`invoice-pdf-${invoice.number}`}>
+                    {t('billing.pdf')}
+                  </Button>
                 </TableCell>
               </>
             )}
           />
         )}
       </div>
+
+      {creditNotes.length > 0 && (
+        <div className={layout.stackXS}>
+          <Text weight="semibold">{t('billing.creditNotes')}</Text>
+          <Caption1>{t('billing.creditNotesIntro')}</Caption1>
+          <ListTable
+            label={t('billing.creditNotes')}
+            testId="credit-notes"
+            columns={[t('billing.number'), t('billing.date'), t('billing.kind'), t('billing.amount'), '']}
+            items={creditNotes}
+            rowKey={(note) => note.id}
+            row={(note) => (
+              <>
+                <TableCell>{note.number}</TableCell>
+                <TableCell>{formatDate(Date.parse(note.issuedAt), locale)}</TableCell>
+                <TableCell>{`${t('billing.creditNoteFor', { number: note.invoiceNumber })} · ${t(note.kind === 'refund' ? 'billing.creditNoteRefund' : 'billing.creditNoteCredit')}`}</TableCell>
+                <TableCell>{money(note.totalMinor, note.currency)}</TableCell>
+                <TableCell>
+                  <Button size="small" appearance="subtle" onClick={() => void billing.run(() => api.openCreditNote(subscription.id, note.id, locale), { reload: false })} aria-label={t('billing.creditNoteView', { number: note.number })} data-testid={`credit-note-${note.number}`}>
+                    {t('billing.view')}
+                  </Button>
+                  <Button size="small" appearance="subtle" onClick={() => void billing.run(() => api.downloadCreditNotePdf(subscription.id, note.id, note.number, locale), { reload: false })} aria-label={t('billing.creditNotePdf', { number: note.number })}>
+                    {t('billing.pdf')}
+                  </Button>
+                </TableCell>
+              </>
+            )}
+          />
+        </div>
+      )}
     </div>
   );
 }

@@ -3,10 +3,11 @@
  * Their users keep a seat here, they end now, and their unused time becomes credit; if the seats
  * no longer fit, this subscription grows and the difference is charged to its card.
  */
+import { message } from '../../../shared/src/i18n/message.js';
 import { Button, Caption1, Checkbox, Text } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
 import { canBeMerged } from '../../../shared/src/billing/subscriptionState.js';
-import { formatDate, formatMoney, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import { formatDate, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import { ActionDialog, useDialogOpen } from '../components/ActionDialog.js';
 import { Feedback } from '../components/Feedback.js';
 import { useLayout } from '../components/layout.js';
@@ -40,7 +41,7 @@ export function ConsolidateDialog({ api, subscription, onChanged }: { api: Porta
           setChosen(new Set());
           return result;
         },
-        { notice: (result) => t('consolidate.done', { count: result.cancelled.length, seats: result.seatsMoved, quantity: result.quantity, charged: formatMoney(result.chargedMinor, result.currency, locale), credit: formatMoney(result.creditMinor, result.currency, locale) }) },
+        { notice: (result) => message('consolidate.done', { count: result.cancelled.length, seats: result.seatsMoved, quantity: result.quantity, charged: { money: result.chargedMinor, currency: result.currency }, credit: { money: result.creditMinor, currency: result.currency } }) },
       )
       .then((done) => done && onChanged());
   };

@@ -1,4 +1,5 @@
 /** Delegated administrators (A5): invite with any of the four permissions, resend or revoke invitations, edit, remove, hand over ownership. */
+import { message } from '../../../shared/src/i18n/message.js';
 import { Button, Caption1, Checkbox, Field, Input, TableCell, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
 import { formatDate } from '../../../shared/src/i18n/translate.js';
@@ -54,7 +55,7 @@ export function DelegatesTab({ api, subscription, onChanged }: { api: PortalApi;
     void run(async () => {
       await api.invite(subscription.id, email.trim(), permissions, locale);
       setEmail('');
-    }, t('delegates.invited', { email: email.trim() }));
+    }, { notice: message('delegates.invited', { email: email.trim() }) });
   };
 
   const transfer = () => {
@@ -64,7 +65,7 @@ export function DelegatesTab({ api, subscription, onChanged }: { api: PortalApi;
     void run(async () => {
       await api.transferOwnership(subscription.id, target.to, locale);
       setHeirEmail('');
-    }, t('delegates.ownerChanged', { email: target.email })).then(onChanged);
+    }, { notice: message('delegates.ownerChanged', { email: target.email }) }).then(onChanged);
   };
 
   return (
@@ -105,12 +106,12 @@ export function DelegatesTab({ api, subscription, onChanged }: { api: PortalApi;
                       idPrefix={`d-${delegate.id}`}
                       value={delegate.permissions}
                       disabled={!manage}
-                      onChange={(next) => (next.length === 0 ? fail(t('delegates.choosePermission')) : void run(() => api.editDelegate(subscription.id, delegate.id, next), t('delegates.updated', { email: delegate.email })))}
+                      onChange={(next) => (next.length === 0 ? fail(t('delegates.choosePermission')) : void run(() => api.editDelegate(subscription.id, delegate.id, next), { notice: message('delegates.updated', { email: delegate.email }) }))}
                     />
                   </TableCell>
                   {manage && (
                     <TableCell>
-                      <Button size="small" appearance="subtle" onClick={() => void run(() => api.removeDelegate(subscription.id, delegate.id), t('delegates.removed', { email: delegate.email }))}>
+                      <Button size="small" appearance="subtle" onClick={() => void run(() => api.removeDelegate(subscription.id, delegate.id), { notice: message('delegates.removed', { email: delegate.email }) })}>
                         {t('delegates.remove')}
                       </Button>
                       {subscription.actions.includes('ownership.transfer') && (
@@ -143,10 +144,10 @@ export function DelegatesTab({ api, subscription, onChanged }: { api: PortalApi;
                   <TableCell>{formatDate(Date.parse(invitation.expiresAt), locale)}</TableCell>
                   {manage && (
                     <TableCell>
-                      <Button size="small" appearance="subtle" onClick={() => void run(() => api.resendInvitation(subscription.id, invitation.id), t('delegates.resent', { email: invitation.email }))}>
+                      <Button size="small" appearance="subtle" onClick={() => void run(() => api.resendInvitation(subscription.id, invitation.id), { notice: message('delegates.resent', { email: invitation.email }) })}>
                         {t('delegates.resend')}
                       </Button>
-                      <Button size="small" appearance="subtle" onClick={() => void run(() => api.revokeInvitation(subscription.id, invitation.id), t('delegates.revoked', { email: invitation.email }))}>
+                      <Button size="small" appearance="subtle" onClick={() => void run(() => api.revokeInvitation(subscription.id, invitation.id), { notice: message('delegates.revoked', { email: invitation.email }) })}>
                         {t('delegates.revoke')}
                       </Button>
                     </TableCell>

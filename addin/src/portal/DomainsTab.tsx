@@ -5,6 +5,7 @@
  * record, whose value is shown here with "Check now". Adding and removing domains is for the
  * organisation's administrators; everyone else with the tab sees the list.
  */
+import { message } from '../../../shared/src/i18n/message.js';
 import { Badge, Button, Caption1, Field, Input, Subtitle2, TableCell, Text, makeStyles, mergeClasses } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
 import { formatDateTime, type MessageKey } from '../../../shared/src/i18n/translate.js';
@@ -33,7 +34,7 @@ export function DomainsTab({ api, subscription }: { api: PortalApi; subscription
   const [domain, setDomain] = useState('');
 
   /** After adding or checking: proven, or what the last DNS look-up found. */
-  const outcome = (view: DomainView | void) => (view ? (view.status === 'proven' ? t('domains.provenNow', { domain: view.domain }) : t(`domains.check.${view.lastCheck?.result ?? 'record_missing'}` as MessageKey, { domain: view.domain })) : null);
+  const outcome = (view: DomainView | void) => (view ? (view.status === 'proven' ? message('domains.provenNow', { domain: view.domain }) : message(`domains.check.${view.lastCheck?.result ?? 'record_missing'}` as MessageKey, { domain: view.domain })) : null);
   const act = (name: string, work: () => Promise<DomainView | void>) => listed.run(work, { key: name, notice: outcome });
   const add = (event: FormEvent) => {
     event.preventDefault();

@@ -9,6 +9,7 @@
 import { Badge, Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, TableCell, Text, makeStyles, mergeClasses } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
 import type { GroupSyncResult } from '../../../shared/src/api/groupViews.js';
+import { message } from '../../../shared/src/i18n/message.js';
 import { formatDateTime, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import { ApiRequestError } from '../api/apiClient.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
@@ -67,17 +68,17 @@ export function GroupsSection({ api, subscription, onChanged }: { api: PortalApi
       key: `link:${group.id}`,
       notice: (linked) => {
         setFound((current) => current && { ...current, groups: current.groups.map((g) => (g.id === group.id ? { ...g, linked: true } : g)) });
-        return t('groups.linkedNotice', { name: group.displayName, added: linked.lastSync?.added ?? 0 });
+        return message('groups.linkedNotice', { name: group.displayName, added: linked.lastSync?.added ?? 0 });
       },
     });
   const unlink = (group: LinkedGroup) => {
     setUnlinking(null);
-    void state.run(async () => changed(await api.unlinkGroup(subscription.id, group.id)), { key: `unlink:${group.id}`, notice: t('groups.unlinkedNotice', { name: group.displayName }) });
+    void state.run(async () => changed(await api.unlinkGroup(subscription.id, group.id)), { key: `unlink:${group.id}`, notice: message('groups.unlinkedNotice', { name: group.displayName }) });
   };
   const syncNow = () =>
     void state.run(async () => changed(await api.syncGroups(subscription.id)), {
       key: 'sync',
-      notice: (synced) => (synced.lastSync?.result === 'ok' ? t('groups.syncedNotice', { added: synced.lastSync.added, removed: synced.lastSync.removed }) : null),
+      notice: (synced) => (synced.lastSync?.result === 'ok' ? message('groups.syncedNotice', { added: synced.lastSync.added, removed: synced.lastSync.removed }) : null),
     });
 
   // The tenant's administrator has to grant the application permissions first (or again).

@@ -5,6 +5,7 @@
  * check-ins nor decides their license, and only it can assign the seat again. The pane offers the
  * same (taskpane/admin/AdminPanel.tsx); the server decides what may be left (`leaveSeat`).
  */
+import { message, type Message } from '../../../shared/src/i18n/message.js';
 import { Button, Caption1, Card, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { MessageKey } from '../../../shared/src/i18n/translate.js';
@@ -25,7 +26,7 @@ export function MySeats({ api }: { api: PortalApi }) {
   const styles = useStyles();
   const [mine, setMine] = useState<MyLicenseView | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Message | null>(null);
   const [leaving, setLeaving] = useState<MySeatView | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -40,7 +41,7 @@ export function MySeats({ api }: { api: PortalApi }) {
     setNotice(null);
     try {
       await api.leaveSeat(seat.id);
-      setNotice(t('paneAdmin.leftSeat', { organisation: seat.organisation }));
+      setNotice(message('paneAdmin.leftSeat', { organisation: seat.organisation }));
       load();
     } catch (e) {
       setError(errorText(e, t));

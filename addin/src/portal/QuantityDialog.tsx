@@ -4,6 +4,7 @@
  * period is shown); confirming sends the preview's proration second and amount back, so the
  * charge is the amount shown.
  */
+import { message } from '../../../shared/src/i18n/message.js';
 import { Button, Caption1, Field, SpinButton, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import type { QuantityChangeResult, QuantityPreviewView } from '../../../shared/src/api/views.js';
@@ -72,7 +73,7 @@ export function QuantityDialog({ api, subscription, onChanged }: { api: PortalAp
   const confirm = () => {
     if (!preview) return;
     const body = { quantity: preview.newQuantity, prorationDate: preview.prorationDate, expectedAmountMinor: preview.amountDueMinor };
-    const notice = (result: QuantityChangeResult) => (result.pendingQuantity !== null ? t('quantity.scheduled', { quantity: result.pendingQuantity, date: formatDate(Date.parse(preview.periodEnd), locale) }) : t('quantity.done', { quantity: result.quantity }));
+    const notice = (result: QuantityChangeResult) => (result.pendingQuantity !== null ? message('quantity.scheduled', { quantity: result.pendingQuantity, date: { date: Date.parse(preview.periodEnd) } }) : message('quantity.done', { quantity: result.quantity }));
     void change.run(() => api.changeQuantity(subscription.id, body, keyFor(body)), { notice }).then((done) => done && onChanged());
   };
 

@@ -5,6 +5,7 @@
  * request with a progress bar and a result per address), transfer, suspend, remove (after
  * confirming), export.
  */
+import { message, type Message } from '../../../shared/src/i18n/message.js';
 import {
   Button,
   Caption1,
@@ -140,7 +141,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
   const [searchInput, setSearchInput] = useState('');
   const [query, setQuery] = useState<Query>({ search: '', sort: 'email', descending: false });
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Message | null>(null);
   const [emails, setEmails] = useState('');
   const [progress, setProgress] = useState<{ done: number; total: number; batches: number; batchesDone: number } | null>(null);
   const [results, setResults] = useState<AssignmentResult[] | null>(null);
@@ -221,11 +222,11 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
     }
   };
 
-  const act = async (work: () => Promise<unknown>, message: string) => {
+  const act = async (work: () => Promise<unknown>, done: Message) => {
     setError(null);
     try {
       await work();
-      setNotice(message);
+      setNotice(done);
       refresh();
     } catch (e) {
       setError(errorText(e, t, subscription.role));
@@ -393,7 +394,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
                             size="small"
                             appearance="subtle"
                             aria-label={t(seat.status === 'suspended' ? 'seats.resumeLabel' : 'seats.suspendLabel', { email: seat.email })}
-                            onClick={() => void act(() => api.setSuspended(subscription.id, seat.email, seat.status !== 'suspended'), t(seat.status === 'suspended' ? 'seats.resumed' : 'seats.suspended', { email: seat.email }))}
+                            onClick={() => void act(() => api.setSuspended(subscription.id, seat.email, seat.status !== 'suspended'), message(seat.status === 'suspended' ? 'seats.resumed' : 'seats.suspended', { email: seat.email }))}
                           >
                             {seat.status === 'suspended' ? t('seats.resume') : t('seats.suspend')}
                           </Button>
@@ -418,7 +419,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
         onConfirm={() => {
           if (removing === null) return;
           setRemoving(null);
-          void act(() => api.unassign(subscription.id, removing), t('seats.removed', { email: removing }));
+          void act(() => api.unassign(subscription.id, removing), message('seats.removed', { email: removing }));
         }}
         onCancel={() => setRemoving(null)}
         confirmTestId="remove-seat-confirm"
@@ -432,7 +433,7 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
           const result = await api.transfer(subscription.id, transferFrom, to, locale);
           if (result.result !== 'assigned') return t('common.labelled', { label: result.email, value: t(`seats.result.${result.result}` as MessageKey) });
           setTransferFrom(null);
-          setNotice(t('seats.transferred', { from: transferFrom, to: result.email }));
+          setNotice(message('seats.transferred', { from: transferFrom, to: result.email }));
           refresh();
           return null;
         }}

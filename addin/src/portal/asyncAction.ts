@@ -2,19 +2,23 @@
  * How every portal screen acts on the API, pure: the feedback is cleared and the screen is busy
  * while a request runs; then it says what was done (and the screen's data is read again), or
  * what went wrong in words that say what to do. useAsyncAction.ts holds this state for React.
+ * The confirmation is kept as a message (key and values, shared/src/i18n/message.ts) and written
+ * when shown, so it follows a change of language.
  */
+import type { Message } from '../../../shared/src/i18n/message.js';
+
 export interface ActionState {
   /** What is running (a name the screen chose, e.g. the domain being checked); null when idle. */
   busy: string | null;
   error: string | null;
-  notice: string | null;
+  notice: Message | null;
 }
 
 export const IDLE: ActionState = { busy: null, error: null, notice: null };
 
 export interface RunOptions<T> {
-  /** What to say once done: a text, or one made from the answer (null: nothing). */
-  notice?: string | null | ((result: T) => string | null);
+  /** What to say once done: a message, or one made from the answer (null: nothing). */
+  notice?: Message | null | ((result: T) => Message | null);
   /** Names what runs, for a screen that shows which of its buttons is busy. */
   key?: string;
   /** Also run when the work fails (e.g. to leave a payment step the bank declined). */

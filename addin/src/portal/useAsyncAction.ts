@@ -1,11 +1,12 @@
 /**
  * A portal screen's data and actions: what it loaded (read again after each change), whether a
- * request is running, and the last error or confirmation, in words (errorText). Every screen that
+ * request is running, and the last error, in words (errorText), or confirmation, a message written when shown. Every screen that
  * reads and changes something through the API uses this instead of its own load/act/error/notice.
  * `load` must be stable (useCallback): it is read again when it changes.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Role } from '../../../shared/src/permissions/permissions.js';
+import type { Message } from '../../../shared/src/i18n/message.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { IDLE, runAction, type ActionState, type RunOptions } from './asyncAction.js';
 import { errorText } from './errorText.js';
@@ -16,15 +17,15 @@ export interface AsyncAction<T> {
   /** What runs, as named in `run`'s options; null when idle. */
   busyKey: string | null;
   error: string | null;
-  notice: string | null;
+  notice: Message | null;
   reload(): void;
   /** Changes what was loaded with what an answer said, without reading it all again. */
   update(change: (data: T) => T): void;
-  run<R>(work: () => Promise<R>, options?: RunOptions<R> | string): Promise<boolean>;
+  run<R>(work: () => Promise<R>, options?: RunOptions<R>): Promise<boolean>;
   /** Shows a mistake found before asking the server (e.g. no permission chosen). */
   fail(error: string): void;
   /** Shows a confirmation that needed no request (e.g. copied to the clipboard). */
-  say(notice: string | null): void;
+  say(notice: Message | null): void;
 }
 
 /** `role`: the caller's role on the thing shown, for errorText; `reloadKey`: also read again when it changes (what another part of the page changed). */
@@ -52,12 +53,12 @@ export function useAsyncAction<T>(load: (() => Promise<T>) | null, options: { ro
   useEffect(reload, [reload, reloadKey]);
 
   const run = useCallback(
-    <R,>(work: () => Promise<R>, runOptions: RunOptions<R> | string = {}) => runAction(work, typeof runOptions === 'string' ? { notice: runOptions } : runOptions, { set: setState, describe, reload }),
+    <R,>(work: () => Promise<R>, runOptions: RunOptions<R> = {}) => runAction(work, runOptions, { set: setState, describe, reload }),
     [describe, reload],
   );
   const update = useCallback((change: (current: T) => T) => setData((current) => (current === null ? current : change(current))), []);
   const fail = useCallback((error: string) => setState({ busy: null, error, notice: null }), []);
-  const say = useCallback((notice: string | null) => setState({ busy: null, error: null, notice }), []);
+  const say = useCallback((notice: Message | null) => setState({ busy: null, error: null, notice }), []);
 
   return { data, busy: state.busy !== null, busyKey: state.busy, error: state.error, notice: state.notice, reload, update, run, fail, say };
 }

@@ -1,6 +1,6 @@
 /** The portal's calls to the Outmerge API, each with a fresh access token from the auth port. */
 import { useMemo } from 'react';
-import type { AssignmentResult, DelegateView, DomainVerificationRecord, DomainView, InvitationView, JournalEntryView, MyLicenseView, MySeatView, SeatSort, SeatView, SubscriptionView } from '../../../shared/src/api/views.js';
+import type { CreditNoteView, AssignmentResult, DelegateView, DomainVerificationRecord, DomainView, InvitationView, JournalEntryView, MyLicenseView, MySeatView, SeatSort, SeatView, SubscriptionView } from '../../../shared/src/api/views.js';
 import type { BillingProfileAnswer, BillingProfileView, BillingSummaryView, CartLine, CheckoutResult, InvoiceView, PaymentMethodView, PaymentResult, PlanCatalogView, QuantityChangeResult, QuantityPreviewView } from '../../../shared/src/api/views.js';
 import type { Permission } from '../../../shared/src/permissions/permissions.js';
 import type { DirectoryGroupView, GroupSyncView } from '../../../shared/src/api/groupViews.js';
@@ -118,7 +118,7 @@ export function usePortalApi(auth: AuthPort | null) {
       else window.location.href = url;
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     };
-    /** Fetches a CSV export with the bearer token and hands it to the browser as a download. */
+    /** Fetches a file (a CSV export, an invoice's PDF) with the bearer token and hands it to the browser as a download. */
     const download = async (path: string, fileName: string) => {
       if (!auth) throw new Error('Not signed in');
       const response = await fetch(path, { headers: { Authorization: `Bearer ${await auth.apiToken()}` } });
@@ -176,7 +176,11 @@ export function usePortalApi(auth: AuthPort | null) {
       consolidate: (id: string, sources: string[], idempotencyKey: string) =>
         call<ConsolidationResult>(`${base(id)}/consolidate`, { method: 'POST', body: { sources }, headers: { 'Idempotency-Key': idempotencyKey } }),
       invoices: (id: string) => call<{ invoices: InvoiceView[] }>(`${base(id)}/invoices`),
+      creditNotes: (id: string) => call<{ creditNotes: CreditNoteView[] }>(`${base(id)}/credit-notes`),
+      openCreditNote: (id: string, creditNoteId: string, lang: string) => openHtml(`${base(id)}/credit-notes/${encodeURIComponent(creditNoteId)}/html${query({ lang })}`),
+      downloadCreditNotePdf: (id: string, creditNoteId: string, number: string, lang: string) => download(`${base(id)}/credit-notes/${encodeURIComponent(creditNoteId)}/pdf${query({ lang })}`, `${number}.pdf`),
       openInvoice: (id: string, invoiceId: string, lang: string) => openHtml(`${base(id)}/invoices/${encodeURIComponent(invoiceId)}/html${query({ lang })}`),
+      downloadInvoicePdf: (id: string, invoiceId: string, number: string, lang: string) => download(`${base(id)}/invoices/${encodeURIComponent(invoiceId)}/pdf${query({ lang })}`, `${number}.pdf`),
       openPartnerInvoice: (partnerId: string, invoiceId: string, lang: string) => openHtml(`${partnerBase(partnerId)}/invoices/${encodeURIComponent(invoiceId)}/html${query({ lang })}`),
       partnerInvoices: (partnerId: string) => call<PartnerInvoiceView[]>(`${partnerBase(partnerId)}/invoices`),
       billingProfile: (id: string) => call<BillingProfileAnswer>(`${base(id)}/billing-profile`),

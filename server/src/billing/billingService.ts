@@ -23,7 +23,8 @@ import type { InvoiceRow, Repositories, SubscriptionRow, UnitOfWork } from '../s
 import type { BillingOptions } from './checkoutService.js';
 import type { FinalCharge, IdempotentCharges, Outcome, Recorded } from './idempotentCharge.js';
 import { invoiceTotals, withTaxMinor, type DraftLine } from '../../../shared/src/billing/invoiceMath.js';
-import { renderInvoiceHtml } from './invoiceHtml.js';
+import { invoiceDocument, renderInvoiceHtml } from './invoiceHtml.js';
+import { renderInvoicePdf } from './invoicePdf.js';
 import { declinedResponse, declineMessage, invoiceView, issueInvoice, recordPayment, recurringLines } from './ledger.js';
 import { PaymentMethodInvalidError, WebhookSignatureError, type StoredPaymentMethod } from './paymentProvider.js';
 import { periodEnd } from './plans.js';
@@ -275,12 +276,24 @@ export class BillingService {
   }
 
   async invoiceHtml(caller: CallerIdentity, subscriptionId: string, invoiceId: string, locale: Locale): Promise<string> {
+    const { row, lines, context } = await this.invoiceForReader(caller, subscriptionId, invoiceId, locale);
+    return renderInvoiceHtml(row, lines, context);
+  }
+
+  /** The same invoice as a PDF download (invoicePdf.ts), with the same permission as the page. */
+  async invoicePdf(caller: CallerIdentity, subscriptionId: string, invoiceId: string, locale: Locale): Promise<{ number: string; pdf: Uint8Array }> {
+    const { row, lines, context } = await this.invoiceForReader(caller, subscriptionId, invoiceId, locale);
+    return { number: row.number, pdf: await renderInvoicePdf(invoiceDocument(row, lines, context)) };
+  }
+
+  /** An invoice with what its page needs; only for those allowed to see the subscription's billing (B4). */
+  private async invoiceForReader(caller: CallerIdentity, subscriptionId: string, invoiceId: string, locale: Locale) {
     const read = this.uow.read;
     const { subscription } = await authorize(read, caller, subscriptionId, 'billing.view');
     const invoice = await read.invoices.findInvoice(subscriptionId, invoiceId);
     if (!invoice) throw new ApiError(404, 'INVOICE_NOT_FOUND', 'No invoice with this id in this subscription.');
     const organisation = await read.organisations.findByTenant(subscription.ownerTenantId);
-    return renderInvoiceHtml(invoice, await read.invoices.invoiceLines(invoice.id), { organisation: organisation?.name ?? '', locale, parties: await read.billingProfiles.invoiceParties(invoice.id) });
+    return { row: invoice, lines: await read.invoices.invoiceLines(invoice.id), context: { organisation: organisation?.name ?? '', locale, parties: await read.billingProfiles.invoiceParties(invoice.id) } };
   }
 
   /**

@@ -22,7 +22,7 @@ import { ApiError } from '../http/apiError.js';
 import type { ClaimRow, Repositories, UnitOfWork } from '../storage/unitOfWork.js';
 import { PaymentMethodInvalidError, type ChargeRequest, type ChargeResult, type PaymentProvider } from './paymentProvider.js';
 
-export type ChargeKind = 'checkout' | 'quantity' | 'invoice' | 'consolidation' | 'product_keys' | 'renewal';
+export type ChargeKind = 'checkout' | 'quantity' | 'invoice' | 'consolidation' | 'product_keys' | 'renewal' | 'refund';
 
 /** An answer to the client: status code and JSON body. */
 export interface Outcome {
@@ -54,7 +54,16 @@ export type ChargeIntent = Omit<ChargeRequest, 'idempotencyKey'>;
 export type Prepared<P> =
   /** Nothing to charge: the answer (already applied). `store: false` leaves no trace under the key. */
   | { done: Outcome; store?: boolean }
-  | { charge: ChargeIntent; pending: P };
+  | { charge: ChargeIntent; pending: P }
+  /** Money given back on a payment (Stripe: a Refund), the same claim → call → record, recorded as `succeeded` with the refund's reference. */
+  | { refund: RefundIntent; pending: P };
+
+export interface RefundIntent {
+  /** The payment's provider reference. */
+  reference: string;
+  amountMinor: number;
+  currency: string;
+}
 
 export interface ChargeFlow<P> {
   kind: ChargeKind;
@@ -77,7 +86,8 @@ export interface ChargeFlow<P> {
 /** What a claim keeps, so that whoever records it (this process, a retry after a crash, the sweep) needs nothing else. */
 interface Envelope {
   payer: { tenantId: string; objectId: string };
-  charge: ChargeIntent;
+  charge?: ChargeIntent;
+  refund?: RefundIntent;
   data: unknown;
 }
 
@@ -150,7 +160,7 @@ export class IdempotentCharges {
             }
             return { step: 'done', done: prepared.done } as const;
           }
-          const envelope: Envelope = { payer: flow.payer, charge: prepared.charge, data: prepared.pending };
+          const envelope: Envelope = 'refund' in prepared ? { payer: flow.payer, refund: prepared.refund, data: prepared.pending } : { payer: flow.payer, charge: prepared.charge, data: prepared.pending };
           // Another instance claiming the same key at the same moment: one insert wins, the other's transaction (and what its prepare took) rolls back.
           if (!(await tx.claims.insert({ scope: flow.scope, key: flow.key, requestHash, kind: flow.kind, pending: JSON.stringify(envelope), claimToken: token, leaseUntil: now + this.options.leaseMs, createdAt: now }))) throw new ClaimedMeanwhile();
           return { step: 'charge', envelope } as const;
@@ -170,7 +180,7 @@ export class IdempotentCharges {
       }
       let result: ChargeResult;
       try {
-        result = await this.provider.charge({ ...first.envelope.charge, idempotencyKey: providerIdempotencyKey(flow.scope, flow.key, requestHash) });
+        result = await this.call(first.envelope, providerIdempotencyKey(flow.scope, flow.key, requestHash));
       } catch (error) {
         if (error instanceof PaymentMethodInvalidError) {
           // A definite refusal: nothing was charged, so the corrected request may use the key again.
@@ -185,6 +195,17 @@ export class IdempotentCharges {
       }
       return (await this.settle(flow.kind, flow.scope, flow.key, requestHash, token, first.envelope, result)).outcome;
     }
+  }
+
+  /** Charges, or refunds: a refund the provider made (or took as pending) is final for recording; one it refused throws. */
+  private async call(envelope: Envelope, idempotencyKey: string): Promise<ChargeResult> {
+    if (envelope.refund) {
+      const refund = await this.provider.refund(envelope.refund.reference, envelope.refund.amountMinor, { idempotencyKey });
+      if (refund.status === 'failed') throw new PaymentMethodInvalidError('The payment provider did not make the refund.');
+      return { status: 'succeeded', reference: refund.reference };
+    }
+    if (!envelope.charge) throw new Error('A claim with neither a charge nor a refund.');
+    return this.provider.charge({ ...envelope.charge, idempotencyKey });
   }
 
   /** What a key's existing claim answers: its stored answer, a refusal, or "stale" (its process died). */
@@ -211,7 +232,7 @@ export class IdempotentCharges {
       if (result.status === 'requires_action' && handler.confirmable) {
         await handler.release?.(tx, envelope.data, now);
         const actionId = randomUUID();
-        const { amountMinor, currency } = envelope.charge;
+        const { amountMinor, currency } = envelope.charge!;
         await tx.invoices.insertPaymentAction({
           id: actionId,
           kind: kind as 'checkout' | 'invoice' | 'product_keys',
@@ -254,10 +275,15 @@ export class IdempotentCharges {
     const kind = claim.kind as ChargeKind | null;
     let found: ChargeResult | null;
     try {
-      found = await this.provider.findCharge(providerIdempotencyKey(scope, key, claim.requestHash));
+      // A refund is asked again with its idempotency key (the provider answers the refund it made, or makes it now).
+      found = envelope?.refund ? await this.call(envelope, providerIdempotencyKey(scope, key, claim.requestHash)) : await this.provider.findCharge(providerIdempotencyKey(scope, key, claim.requestHash));
     } catch (error) {
-      this.log(error, `Could not ask the payment provider about claim ${scope} ${key}; it is tried again when its lease runs out.`);
-      return;
+      // A refund the provider refuses now was never made under this key (it would answer the one it made): nothing to record, the claim goes.
+      if (!(envelope?.refund && error instanceof PaymentMethodInvalidError)) {
+        this.log(error, `Could not ask the payment provider about claim ${scope} ${key}; it is tried again when its lease runs out.`);
+        return;
+      }
+      found = null;
     }
     if (found === null) {
       await this.uow.transaction(async (tx) => {

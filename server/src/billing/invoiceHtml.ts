@@ -1,39 +1,110 @@
 /**
- * An invoice as a printable HTML page (B4): every value escaped, a print stylesheet, the
- * reader's language for the labels, the lines (invoiceLineText.ts) and the amounts (Intl).
+ * An invoice or credit note as a printable HTML page (B4, B7): every value escaped, a print
+ * stylesheet, the language it was issued in (else the reader's) for the labels, the lines
+ * (invoiceLineText.ts) and the amounts (Intl). `invoiceDocument` is what the page says, as plain
+ * text; the PDF (invoicePdf.ts) lays out the same document, so both say the same things.
  */
 // Invoices are printed in the reader's language: every catalog is registered.
 import '../../../shared/src/i18n/allCatalogs.js';
 import { invoiceLineText } from '../../../shared/src/billing/invoiceLineText.js';
 import { escapeHtml } from '../../../shared/src/html/escapeHtml.js';
-import { formatDate, formatMoney, formatRate, translate, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
-import type { InvoiceLineRow, InvoiceParty, InvoicePartiesRow, InvoiceRow } from '../storage/unitOfWork.js';
+import { formatDate, formatMoney, formatRate, translate, type Locale, type MessageKey, type MessageParams } from '../../../shared/src/i18n/translate.js';
+import type { InvoiceLineRow, InvoiceParty, InvoicePartiesRow } from '../storage/unitOfWork.js';
 
-const TAX_NOTES: Record<string, MessageKey> = { eu_reverse_charge: 'invoice.taxNote.eu_reverse_charge', ch_reverse_charge: 'invoice.taxNote.ch_reverse_charge', outside_scope: 'invoice.taxNote.outside_scope' };
+/** The mention a tax treatment requires on the document (the reverse charge's, Article 226(11a) of the VAT Directive). */
+export const TAX_NOTES: Readonly<Record<string, MessageKey>> = { eu_reverse_charge: 'invoice.taxNote.eu_reverse_charge', ch_reverse_charge: 'invoice.taxNote.ch_reverse_charge', outside_scope: 'invoice.taxNote.outside_scope' };
+
+/** What an invoice and a credit note share: the amounts, the period, who it was for, when. */
+export interface DocumentRow {
+  number: string;
+  status: 'open' | 'paid' | 'issued';
+  currency: string;
+  subtotalMinor: number;
+  taxRateBp: number;
+  taxMinor: number;
+  totalMinor: number;
+  periodStart: number;
+  periodEnd: number;
+  billTo: string;
+  issuedAt: number;
+  paidAt: number | null;
+}
+
+export interface DocumentContext {
+  organisation: string;
+  locale: Locale;
+  /** Seller and buyer as issued; documents from before billing profiles have none. */
+  parties?: InvoicePartiesRow | undefined;
+  /** A credit note: the number of the invoice it corrects. */
+  corrects?: string;
+}
+
+export interface InvoiceDocument {
+  locale: Locale;
+  issuedAt: number;
+  title: string;
+  meta: string;
+  status: string | null;
+  corrects: string | null;
+  seller: { label: string; lines: string[] } | null;
+  buyer: { label: string; lines: string[] };
+  period: string;
+  headings: { description: string; quantity: string; unitPrice: string; amount: string };
+  lines: Array<{ description: string; quantity: string; unitPrice: string; amount: string }>;
+  totals: Array<{ label: string; amount: string; strong?: boolean }>;
+  taxNote: string | null;
+  paid: string | null;
+}
 
 /**
- * `parties`: seller and buyer as issued (invoices from before billing profiles have none and
- * name the organisation and the owner's address). An issued invoice is read in the language it
- * was issued in; its stored line descriptions are in that language too.
+ * What the document says, in the language it was issued in (the billing profile's, kept with its
+ * parties) or else the reader's; its stored line descriptions are data written in that language.
  */
-export function renderInvoiceHtml(invoice: InvoiceRow, lines: readonly InvoiceLineRow[], context: { organisation: string; locale: Locale; parties?: InvoicePartiesRow | undefined }): string {
+export function invoiceDocument(row: DocumentRow, lines: readonly InvoiceLineRow[], context: DocumentContext): InvoiceDocument {
   const locale = context.parties?.language ?? context.locale;
-  const party = (p: InvoiceParty) =>
-    [escapeHtml(p.name), ...p.address.split('\n').map(escapeHtml), p.country ? escapeHtml(p.country) : '', p.vatId ? t('invoice.vatId', { vatId: p.vatId }) : '', p.email ? escapeHtml(p.email) : ''].filter((part) => part !== '').join('<br>');
+  const t = (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
+  const money = (minor: number) => formatMoney(minor, row.currency, locale);
+  const party = (p: InvoiceParty) => [p.name, ...p.address.split('\n'), p.country, p.vatId ? t('invoice.vatId', { vatId: p.vatId }) : '', p.email ?? ''].filter((part) => part !== '');
   const note = context.parties ? TAX_NOTES[context.parties.taxTreatment] : undefined;
-  const t = (key: MessageKey, params?: Record<string, string | number>) => escapeHtml(translate(locale, key, params));
-  const money = (minor: number) => escapeHtml(formatMoney(minor, invoice.currency, locale));
-  const rows = lines
-    .map(
-      (line) =>
-        `<tr><td>${escapeHtml(invoiceLineText(line.description, (key, params) => translate(locale, key, params)))}</td><td class="n">${line.quantity ?? ''}</td><td class="n">${line.unitAmountMinor === null ? '' : money(line.unitAmountMinor)}</td><td class="n">${money(line.amountMinor)}</td></tr>`,
-    )
-    .join('\n');
+  const credit = context.corrects !== undefined;
+  return {
+    locale,
+    issuedAt: row.issuedAt,
+    title: t(credit ? 'creditNote.title' : 'invoice.title', { number: row.number }),
+    meta: `Outmerge · ${t('invoice.issued', { date: formatDate(row.issuedAt, locale) })}`,
+    status: row.status === 'issued' ? null : t(row.status === 'paid' ? 'invoice.status.paid' : 'invoice.status.open'),
+    corrects: credit ? t('creditNote.corrects', { number: context.corrects ?? '' }) : null,
+    seller: context.parties ? { label: t('invoice.seller'), lines: party(context.parties.seller) } : null,
+    buyer: { label: t('invoice.billTo'), lines: context.parties && context.parties.buyer.country ? party(context.parties.buyer) : [context.organisation, row.billTo].filter((part) => part !== '') },
+    period: t('invoice.period', { from: formatDate(row.periodStart, locale), to: formatDate(row.periodEnd, locale) }),
+    headings: { description: t('invoice.description'), quantity: t('invoice.quantity'), unitPrice: t('invoice.unitPrice'), amount: t('invoice.amount') },
+    lines: lines.map((line) => ({
+      description: invoiceLineText(line.description, (key, params) => translate(locale, key, params)),
+      quantity: line.quantity === null ? '' : String(line.quantity),
+      unitPrice: line.unitAmountMinor === null ? '' : money(line.unitAmountMinor),
+      amount: money(line.amountMinor),
+    })),
+    totals: [
+      { label: t('invoice.subtotal'), amount: money(row.subtotalMinor) },
+      { label: t('invoice.tax', { rate: formatRate(row.taxRateBp, locale) }), amount: money(row.taxMinor) },
+      { label: t(credit ? 'creditNote.total' : 'invoice.total'), amount: money(row.totalMinor), strong: true },
+    ],
+    taxNote: note ? t(note) : null,
+    paid: row.paidAt === null ? null : t(credit ? 'creditNote.refundedOn' : 'invoice.paidOn', { date: formatDate(row.paidAt, locale) }),
+  };
+}
+
+export function renderInvoiceHtml(row: DocumentRow, lines: readonly InvoiceLineRow[], context: DocumentContext): string {
+  const d = invoiceDocument(row, lines, context);
+  const e = escapeHtml;
+  const block = (lines: string[]) => lines.map(e).join('<br>');
+  const rows = d.lines.map((line) => `<tr><td>${e(line.description)}</td><td class="n">${e(line.quantity)}</td><td class="n">${e(line.unitPrice)}</td><td class="n">${e(line.amount)}</td></tr>`).join('\n');
+  const totals = d.totals.map((total) => `<tr${total.strong ? ' class="total"' : ''}><td colspan="3" class="n">${e(total.label)}</td><td class="n">${e(total.amount)}</td></tr>`).join('\n');
   return `<!doctype html>
-<html lang="${escapeHtml(locale)}">
+<html lang="${e(d.locale)}">
 <head>
 <meta charset="utf-8">
-<title>${t('invoice.title', { number: invoice.number })}</title>
+<title>${e(d.title)}</title>
 <style>
   body { font-family: "Segoe UI", system-ui, sans-serif; color: #242424; margin: 40px auto; max-width: 760px; padding: 0 24px; }
   h1 { font-size: 24px; margin: 0 0 4px; }
@@ -54,25 +125,24 @@ export function renderInvoiceHtml(invoice: InvoiceRow, lines: readonly InvoiceLi
 </style>
 </head>
 <body>
-<h1>${t('invoice.title', { number: invoice.number })}</h1>
-<div class="meta">Outmerge · ${t('invoice.issued', { date: formatDate(invoice.issuedAt, locale) })} · <span class="status">${t(invoice.status === 'paid' ? 'invoice.status.paid' : 'invoice.status.open')}</span></div>
-${context.parties ? `<p><strong>${t('invoice.seller')}</strong><br>${party(context.parties.seller)}</p>` : ''}
-<p><strong>${t('invoice.billTo')}</strong><br>${context.parties && context.parties.buyer.country ? party(context.parties.buyer) : `${escapeHtml(context.organisation)}<br>${escapeHtml(invoice.billTo)}`}</p>
-<p>${t('invoice.period', { from: formatDate(invoice.periodStart, locale), to: formatDate(invoice.periodEnd, locale) })}</p>
+<h1>${e(d.title)}</h1>
+<div class="meta">${e(d.meta)}${d.status ? ` · <span class="status">${e(d.status)}</span>` : ''}</div>
+${d.corrects ? `<p class="corrects"><strong>${e(d.corrects)}</strong></p>` : ''}
+${d.seller ? `<p><strong>${e(d.seller.label)}</strong><br>${block(d.seller.lines)}</p>` : ''}
+<p><strong>${e(d.buyer.label)}</strong><br>${block(d.buyer.lines)}</p>
+<p>${e(d.period)}</p>
 <table>
-<thead><tr><th>${t('invoice.description')}</th><th class="n">${t('invoice.quantity')}</th><th class="n">${t('invoice.unitPrice')}</th><th class="n">${t('invoice.amount')}</th></tr></thead>
+<thead><tr><th>${e(d.headings.description)}</th><th class="n">${e(d.headings.quantity)}</th><th class="n">${e(d.headings.unitPrice)}</th><th class="n">${e(d.headings.amount)}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 <tfoot>
-<tr><td colspan="3" class="n">${t('invoice.subtotal')}</td><td class="n">${money(invoice.subtotalMinor)}</td></tr>
-<tr><td colspan="3" class="n">${t('invoice.tax', { rate: formatRate(invoice.taxRateBp, locale) })}</td><td class="n">${money(invoice.taxMinor)}</td></tr>
-<tr class="total"><td colspan="3" class="n">${t('invoice.total')}</td><td class="n">${money(invoice.totalMinor)}</td></tr>
+${totals}
 </tfoot>
 </table>
-${note ? `<p class="tax-note">${t(note)}</p>` : ''}
-${invoice.paidAt === null ? '' : `<p>${t('invoice.paidOn', { date: formatDate(invoice.paidAt, locale) })}</p>`}
-<p class="print">${t('invoice.print')}</p>
+${d.taxNote ? `<p class="tax-note">${e(d.taxNote)}</p>` : ''}
+${d.paid ? `<p>${e(d.paid)}</p>` : ''}
+<p class="print">${e(translate(d.locale, 'invoice.print'))}</p>
 </body>
 </html>
 `;

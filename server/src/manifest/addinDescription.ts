@@ -86,6 +86,7 @@ export const ADDIN_XML_ID = '3f6c9a2e-8b1d-4c7e-9a55-2d1e0f4b7c81';
 export const ADDIN_UNIFIED_ID = '844edf88-e633-49a2-93e4-b3f794ee69af';
 /**
  * 1.1.0: ReadItem instead of ReadWriteItem, SupportsSharedFolders (integrated apps asks the admin to accept).
+ * 1.1.1: French typography in the description.
  * 1.2.0: ReadWriteItem again, for the merge-field picker's Body.setSelectedDataAsync (the admin accepts again).
  * 1.2.1: French typography in the description.
  */

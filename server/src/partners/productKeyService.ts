@@ -173,7 +173,7 @@ export class ProductKeyService {
     if (!found) throw new ApiError(404, 'INVOICE_NOT_FOUND', 'No such invoice for this partner.');
     const { invoice, lines } = found;
     // The same page as a subscription's invoice; a key purchase covers no period but its day.
-    return renderInvoiceHtml({ ...invoice, subscriptionId: '', organisationId: access.partner.organisationId, kind: 'purchase', periodStart: invoice.issuedAt, periodEnd: invoice.issuedAt }, lines, { organisation: access.partner.name, locale });
+    return renderInvoiceHtml({ ...invoice, periodStart: invoice.issuedAt, periodEnd: invoice.issuedAt }, lines, { organisation: access.partner.name, locale });
   }
 
   async listKeys(caller: CallerIdentity, partnerId: string): Promise<ProductKeyView[]> {

@@ -13,6 +13,7 @@ import {
   INVOICE_LANGUAGES,
   InvoicePaidSchema,
   InvoiceViewSchema,
+  CreditNoteViewSchema,
   PaymentActionRequiredSchema,
   PaymentMethodViewSchema,
   QuantityChangeResultSchema,
@@ -23,9 +24,10 @@ import { errorAnswers } from '../http/answers.js';
 import { idempotencyKeyOf } from '../http/idempotencyKey.js';
 import type { Services } from '../services.js';
 import { sendOutcome } from './outcome.js';
-import { type Api, CardString, EmailString, HtmlPage, IdempotencyKeyHeader, LanguageQuery, Strict, SubscriptionIdParams, SubscriptionItemParams } from './schemas.js';
+import { type Api, CardString, EmailString, HtmlPage, IdempotencyKeyHeader, PdfFile, LanguageQuery, Strict, SubscriptionIdParams, SubscriptionItemParams } from './schemas.js';
 
 const InvoiceParams = SubscriptionItemParams('invoiceId');
+const CreditNoteParams = SubscriptionItemParams('creditNoteId');
 
 export function registerBillingRoutes(app: Api, services: Services): void {
   const limited = { rateLimit: { max: 60, timeWindow: '1 minute' } };
@@ -113,6 +115,17 @@ export function registerBillingRoutes(app: Api, services: Services): void {
     },
   );
 
+  app.get(
+    '/subscriptions/:id/invoices/:invoiceId/pdf',
+    { schema: { summary: 'An invoice as a PDF download', params: InvoiceParams, querystring: LanguageQuery, response: { 200: PdfFile, ...errorAnswers(403, 404) } } },
+    async (request, reply) => {
+      const { number, pdf } = await services.billing.invoicePdf(request.caller, request.params.id, request.params.invoiceId, resolveLocale(request.query.lang ?? request.headers['accept-language']));
+      return reply.type('application/pdf').header('Cache-Control', 'no-store').header('Content-Disposition', `attachment; filename="${number}.pdf"`)
+        // A Buffer is sent as it is (Fastify serialises only what is not one); the schema types the body as a binary string.
+        .send(Buffer.from(pdf) as unknown as string);
+    },
+  );
+
   app.put(
     '/subscriptions/:id/payment-method',
     {
@@ -142,6 +155,50 @@ export function registerBillingRoutes(app: Api, services: Services): void {
     async (request, reply) => {
       const key = idempotencyKeyOf(request.headers['idempotency-key'], 'payment');
       return sendOutcome(reply, await services.billing.payInvoice(request.caller, request.params.id, request.params.invoiceId, request.body.card, key, request.ip));
+    },
+  );
+
+  app.get(
+    '/subscriptions/:id/credit-notes',
+    { schema: { summary: 'Credit notes: refunds and credits given back on the subscription\'s invoices', params: SubscriptionIdParams, response: { 200: Type.Object({ creditNotes: Type.Array(CreditNoteViewSchema) }), ...errorAnswers(403, 404) } } },
+    async (request) => ({ creditNotes: await services.refunds.list(request.caller, request.params.id) }),
+  );
+
+  app.get(
+    '/subscriptions/:id/credit-notes/:creditNoteId/html',
+    { schema: { summary: 'A credit note as a printable HTML page', params: CreditNoteParams, querystring: LanguageQuery, response: { 200: HtmlPage, ...errorAnswers(403, 404) } } },
+    async (request, reply) => {
+      const html = await services.refunds.html(request.caller, request.params.id, request.params.creditNoteId, resolveLocale(request.query.lang ?? request.headers['accept-language']));
+      return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
+    },
+  );
+
+  app.get(
+    '/subscriptions/:id/credit-notes/:creditNoteId/pdf',
+    { schema: { summary: 'A credit note as a PDF download', params: CreditNoteParams, querystring: LanguageQuery, response: { 200: PdfFile, ...errorAnswers(403, 404) } } },
+    async (request, reply) => {
+      const { number, pdf } = await services.refunds.pdf(request.caller, request.params.id, request.params.creditNoteId, resolveLocale(request.query.lang ?? request.headers['accept-language']));
+      return reply.type('application/pdf').header('Cache-Control', 'no-store').header('Content-Disposition', `attachment; filename="${number}.pdf"`)
+        // A Buffer is sent as it is; the schema types the body as a binary string.
+        .send(Buffer.from(pdf) as unknown as string);
+    },
+  );
+
+  app.post(
+    '/operator/invoices/:invoiceId/refunds',
+    {
+      config: limited,
+      schema: {
+        summary: 'Refund a paid invoice, in part or whole, with a credit note (the vendor\'s operators only: OPERATOR_ACCOUNTS)',
+        params: Type.Object({ invoiceId: Type.String({ format: 'uuid' }) }),
+        headers: IdempotencyKeyHeader,
+        body: Strict({ amountMinor: Type.Integer({ minimum: 1, maximum: 1_000_000_000 }), endService: Type.Boolean() }),
+        response: { 201: CreditNoteViewSchema, ...errorAnswers(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const key = idempotencyKeyOf(request.headers['idempotency-key'], 'refund');
+      return sendOutcome(reply, await services.refunds.refund(request.caller, request.params.invoiceId, request.body, key));
     },
   );
 

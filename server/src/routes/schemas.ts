@@ -56,6 +56,7 @@ export const IdempotencyKeyHeader = Type.Object({ 'idempotency-key': Type.Option
 export const CardString = Type.String({ minLength: 1, maxLength: 64, description: "A card for the simulated provider, or a real provider's payment-method token" });
 
 export const HtmlPage = { description: 'A printable HTML page', content: { 'text/html': { schema: Type.String() } } };
+export const PdfFile = { description: 'A PDF document, as a download', content: { 'application/pdf': { schema: Type.String({ format: 'binary' }) } } };
 
 export const CsvFile = { description: 'A CSV file (UTF-8, formulas neutralised)', content: { 'text/csv': { schema: Type.String() } } };
 

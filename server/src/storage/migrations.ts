@@ -718,4 +718,33 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX subscriptions_due ON subscriptions (period_end) WHERE status IN ('active', 'trial', 'past_due');
     `,
   },
+  {
+    version: 18,
+    description: 'credit notes: refunds and credits against an invoice, numbered without gaps in their own yearly sequence',
+    sql: `
+      CREATE TABLE credit_note_sequences (
+        year INTEGER PRIMARY KEY,
+        last_number INTEGER NOT NULL
+      );
+      -- A credit note corrects one invoice; its number is taken in the transaction that writes it. Amounts are what was given back.
+      CREATE TABLE credit_notes (
+        id TEXT PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        invoice_id TEXT NOT NULL REFERENCES invoices(id),
+        subscription_id TEXT NOT NULL REFERENCES subscriptions(id),
+        kind TEXT NOT NULL CHECK (kind IN ('refund', 'credit')),
+        currency TEXT NOT NULL,
+        subtotal_minor INTEGER NOT NULL CHECK (subtotal_minor >= 0),
+        tax_rate_bp INTEGER NOT NULL CHECK (tax_rate_bp >= 0),
+        tax_minor INTEGER NOT NULL CHECK (tax_minor >= 0),
+        total_minor INTEGER NOT NULL CHECK (total_minor > 0 AND total_minor = subtotal_minor + tax_minor),
+        description TEXT NOT NULL,
+        provider_reference TEXT UNIQUE,
+        ended_service INTEGER NOT NULL CHECK (ended_service IN (0, 1)),
+        issued_at INTEGER NOT NULL
+      );
+      CREATE INDEX credit_notes_invoice ON credit_notes (invoice_id);
+      CREATE INDEX credit_notes_subscription ON credit_notes (subscription_id, issued_at);
+    `,
+  },
 ];

@@ -521,4 +521,32 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    description: "credit notes (SQLite's migration 18): refunds and credits against an invoice, numbered without gaps in their own yearly sequence",
+    sql: `
+      CREATE TABLE credit_note_sequences (
+        year INTEGER PRIMARY KEY,
+        last_number INTEGER NOT NULL
+      );
+      CREATE TABLE credit_notes (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        number TEXT COLLATE "C" NOT NULL UNIQUE,
+        invoice_id TEXT COLLATE "C" NOT NULL REFERENCES invoices(id),
+        subscription_id TEXT COLLATE "C" NOT NULL REFERENCES subscriptions(id),
+        kind TEXT COLLATE "C" NOT NULL CHECK (kind IN ('refund', 'credit')),
+        currency TEXT COLLATE "C" NOT NULL,
+        subtotal_minor BIGINT NOT NULL CHECK (subtotal_minor >= 0),
+        tax_rate_bp INTEGER NOT NULL CHECK (tax_rate_bp >= 0),
+        tax_minor BIGINT NOT NULL CHECK (tax_minor >= 0),
+        total_minor BIGINT NOT NULL CHECK (total_minor > 0 AND total_minor = subtotal_minor + tax_minor),
+        description TEXT COLLATE "C" NOT NULL,
+        provider_reference TEXT COLLATE "C" UNIQUE,
+        ended_service INTEGER NOT NULL CHECK (ended_service IN (0, 1)),
+        issued_at BIGINT NOT NULL
+      );
+      CREATE INDEX credit_notes_invoice ON credit_notes (invoice_id);
+      CREATE INDEX credit_notes_subscription ON credit_notes (subscription_id, issued_at);
+    `,
+  },
 ];

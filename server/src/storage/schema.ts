@@ -415,6 +415,29 @@ export interface InvoicePartiesTable {
   language: string;
 }
 
+export interface CreditNoteSequencesTable {
+  year: number;
+  last_number: number;
+}
+
+/** Refunds and credits against one invoice (./repositories/creditNotes.ts); `ended_service` 0 or 1. */
+export interface CreditNotesTable {
+  id: string;
+  number: string;
+  invoice_id: string;
+  subscription_id: string;
+  kind: string;
+  currency: string;
+  subtotal_minor: number;
+  tax_rate_bp: number;
+  tax_minor: number;
+  total_minor: number;
+  description: string;
+  provider_reference: string | null;
+  ended_service: number;
+  issued_at: number;
+}
+
 /** A periodic job's lease: the instance that runs it now, and until when (./repositories/jobRepository.ts). */
 export interface JobLeasesTable {
   name: string;
@@ -533,4 +556,6 @@ export interface Schema {
   group_link_members: GroupLinkMembersTable;
   group_seats: GroupSeatsTable;
   group_syncs: GroupSyncsTable;
+  credit_note_sequences: CreditNoteSequencesTable;
+  credit_notes: CreditNotesTable;
 }

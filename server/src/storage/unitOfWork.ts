@@ -28,6 +28,7 @@ import { POSTGRES_MIGRATIONS } from './postgresMigrations.js';
 import type { Schema } from './schema.js';
 import { BillingProfileRepository } from './repositories/billingProfiles.js';
 import { ClaimRepository } from './repositories/claims.js';
+import { CreditNoteRepository } from './repositories/creditNotes.js';
 import { DelegationRepository } from './repositories/delegation.js';
 import { GroupRepository } from './repositories/groups.js';
 import { InvoiceRepository } from './repositories/invoices.js';
@@ -45,6 +46,7 @@ import { SubscriptionRepository } from './repositories/subscriptions.js';
 export type { EngineName };
 export type { InvoiceParty, InvoicePartiesRow } from './repositories/billingProfiles.js';
 export type { ClaimRow } from './repositories/claims.js';
+export type { CreditNoteRow } from './repositories/creditNotes.js';
 export type { DelegateRow, InvitationRow, InvitationStatus } from './repositories/delegation.js';
 export type { BillingState, SeatForCheck, SubscriptionRow } from './repositories/subscriptions.js';
 export type { GroupLinkKind, GroupLinkRow, GroupMemberRow, GroupSyncRow, LinkedMemberRow, MembershipWrite, SyncSeatRow } from './repositories/groups.js';
@@ -76,6 +78,8 @@ export interface Repositories {
   readonly invoices: InvoiceRepository;
   /** Who invoices name, and each invoice's parties as issued (the invoices aggregate). */
   readonly billingProfiles: BillingProfileRepository;
+  /** Refunds and credits against invoices, with their own gap-free numbers (the invoices aggregate). */
+  readonly creditNotes: CreditNoteRepository;
   readonly claims: ClaimRepository;
   readonly journal: JournalRepository;
   readonly outbox: OutboxRepository;
@@ -101,6 +105,7 @@ function repositoriesOver(db: Kysely<Schema>, engine: EngineSql): Repositories {
     keys: new ProductKeyRepository(db),
     invoices: new InvoiceRepository(db),
     billingProfiles: new BillingProfileRepository(db),
+    creditNotes: new CreditNoteRepository(db),
     claims: new ClaimRepository(db),
     journal: new JournalRepository(db),
     outbox: new OutboxRepository(db),

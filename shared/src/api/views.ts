@@ -250,6 +250,20 @@ export const InvoiceViewSchema = Type.Object({
 });
 export type InvoiceView = Static<typeof InvoiceViewSchema>;
 
+/** A credit note: money given back on an invoice (a refund to the card, or credit), in its own numbering. */
+export const CreditNoteViewSchema = Type.Object({
+  id: Uuid(),
+  number: Type.String(),
+  invoiceNumber: Type.String(),
+  kind: StringEnum(['refund', 'credit']),
+  currency: Type.String(),
+  totalMinor: Minor(),
+  /** The refund ended the subscription (its unused paid time was given back). */
+  endedService: Type.Boolean(),
+  issuedAt: DateTime(),
+});
+export type CreditNoteView = Static<typeof CreditNoteViewSchema>;
+
 export const PaymentMethodViewSchema = Type.Object({ brand: Type.String(), last4: Type.String() });
 export type PaymentMethodView = Static<typeof PaymentMethodViewSchema>;
 

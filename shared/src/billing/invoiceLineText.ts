@@ -18,7 +18,9 @@ export type InvoiceLineText =
   /** Product keys bought by a partner. */
   | { line: 'productKey'; plan: string; seats: number; periods: number; interval: 'month' | 'year' }
   /** A credit balance used on this invoice; `merged`: from consolidated subscriptions. */
-  | { line: 'credit'; merged?: boolean };
+  | { line: 'credit'; merged?: boolean }
+  /** A credit note's line: money given back on an invoice. */
+  | { line: 'refund'; invoice: string };
 
 export function describeInvoiceLine(text: InvoiceLineText): string {
   return JSON.stringify(text);
@@ -51,5 +53,7 @@ export function invoiceLineText(description: string, t: Translator): string {
       return t(line.interval === 'year' ? 'invoice.line.productKey.year' : 'invoice.line.productKey.month', { plan: plan(line.plan), seats: line.seats, periods: line.periods });
     case 'credit':
       return t(line.merged ? 'invoice.line.mergedCredit' : 'quantity.creditApplied');
+    case 'refund':
+      return t('creditNote.line.refund', { number: line.invoice });
   }
 }

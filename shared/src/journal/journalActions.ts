@@ -69,6 +69,7 @@ export const JOURNAL_ACTIONS = {
   'billing_profile.updated': billing(),
   'invoice.paid': billing(),
   'invoice.payment_failed': billing(),
+  'invoice.refunded': billing(),
   'subscription.reactivated': billing('renewal'),
   'subscription.renewed': billing('renewal'),
   'renewal.payment_failed': billing('renewal'),

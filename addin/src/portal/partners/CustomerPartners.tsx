@@ -3,6 +3,7 @@
  * Delegates tab: every partner with a relationship or request, its permissions, state and expiry;
  * the owner ends one at any time (or declines a pending request).
  */
+import { message } from '../../../../shared/src/i18n/message.js';
 import { Button, Caption1, TableCell, Text } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import type { PartnerRelationshipView } from '../../../../shared/src/api/views.js';
@@ -26,7 +27,7 @@ export function CustomerPartners({ api, subscription }: { api: PortalApi; subscr
     const relationship = ending;
     setEnding(null);
     if (!relationship) return;
-    void partners.run(() => api.endPartnerRelationship(subscription.id, relationship.id), t(relationship.state === 'active' ? 'customerPartners.ended' : 'customerPartners.declined', { partner: relationship.partner }));
+    void partners.run(() => api.endPartnerRelationship(subscription.id, relationship.id), { notice: message(relationship.state === 'active' ? 'customerPartners.ended' : 'customerPartners.declined', { partner: relationship.partner }) });
   };
   // Ending an active relationship, or declining a request that waits for an answer.
   const endingActive = ending?.state === 'active';

@@ -4,6 +4,7 @@
  * many. The link (carrying the advisor code) is shown once, to copy; the list shows each offer's
  * use and lets staff disable or re-enable it.
  */
+import { message } from '../../../../shared/src/i18n/message.js';
 import { Badge, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, TableCell, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
 import type { OfferView, PartnerView } from '../../../../shared/src/api/views.js';
@@ -79,8 +80,8 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
     });
   };
 
-  const toggle = (offer: OfferView) => offers.run(() => api.setOfferDisabled(partner.id, offer.id, !offer.disabled), t(offer.disabled ? 'partners.offers.enabled' : 'partners.offers.disabledNotice', { name: offerTitle(offer, t) }));
-  const copy = async (link: string) => offers.say(t((await copyText(link)) ? 'partners.offers.copied' : 'partners.offers.copyFailed'));
+  const toggle = (offer: OfferView) => offers.run(() => api.setOfferDisabled(partner.id, offer.id, !offer.disabled), { notice: message(offer.disabled ? 'partners.offers.enabled' : 'partners.offers.disabledNotice', { name: offerTitle(offer, t) }) });
+  const copy = async (link: string) => offers.say(message((await copyText(link)) ? 'partners.offers.copied' : 'partners.offers.copyFailed'));
 
   return (
     <section className={layout.stackM} aria-label={t('partners.tab.offers')} data-testid="partner-offers">

@@ -3,6 +3,7 @@
  * keys are shown once, with a copy button and a clear warning to save them; the list shows each
  * key's last group and whether it was redeemed.
  */
+import { message } from '../../../../shared/src/i18n/message.js';
 import { Badge, Button, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, TableCell, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import type { PartnerView } from '../../../../shared/src/api/views.js';
@@ -81,7 +82,7 @@ export function ProductKeysTab({ api, partner }: { api: PortalApi; partner: Part
     );
   };
 
-  const copy = async (text: string) => listed.say(t((await copyText(text)) ? 'partners.keys.copied' : 'partners.offers.copyFailed'));
+  const copy = async (text: string) => listed.say(message((await copyText(text)) ? 'partners.keys.copied' : 'partners.offers.copyFailed'));
   const { keys, invoices } = listed.data ?? { keys: null, invoices: null };
   const termText = (planId: string, periods: number) => t(catalog?.plans.find((p) => p.id === planId)?.interval === 'year' ? 'partners.keys.termYears' : 'partners.keys.termMonths', { count: periods });
 

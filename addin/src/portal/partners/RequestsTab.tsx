@@ -4,6 +4,7 @@
  * link; the list shows every request and relationship with its state, and pending ones can be
  * withdrawn.
  */
+import { message } from '../../../../shared/src/i18n/message.js';
 import { Button, Caption1, Field, Input, TableCell, Text, mergeClasses } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
 import type { PartnerView } from '../../../../shared/src/api/views.js';
@@ -39,7 +40,7 @@ export function RequestsTab({ api, partner }: { api: PortalApi; partner: Partner
     void run(async () => {
       await api.requestAdministration(partner.id, { email: to, permissions, durationDays: duration, language: locale });
       setEmail('');
-    }, t('partners.requests.sent', { email: to }));
+    }, { notice: message('partners.requests.sent', { email: to }) });
   };
 
   return (
@@ -87,7 +88,7 @@ export function RequestsTab({ api, partner }: { api: PortalApi; partner: Partner
               {manage && (
                 <TableCell>
                   {r.state === 'pending' && (
-                    <Button size="small" disabled={busy} onClick={() => void run(() => api.withdrawRequest(partner.id, r.id), t('partners.requests.withdrawn', { email: r.customer }))} aria-label={t('partners.requests.withdrawLabel', { email: r.customer })}>
+                    <Button size="small" disabled={busy} onClick={() => void run(() => api.withdrawRequest(partner.id, r.id), { notice: message('partners.requests.withdrawn', { email: r.customer }) })} aria-label={t('partners.requests.withdrawLabel', { email: r.customer })}>
                       {t('partners.requests.withdraw')}
                     </Button>
                   )}

@@ -1,4 +1,5 @@
 /** P1: the partner's staff; its owner adds people by address as full or limited administration, changes roles and removes them. */
+import { message } from '../../../../shared/src/i18n/message.js';
 import { Button, Caption1, Field, Input, Select, TableCell, Text, makeStyles } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
 import type { PartnerView } from '../../../../shared/src/api/views.js';
@@ -29,7 +30,7 @@ export function StaffTab({ api, partner }: { api: PortalApi; partner: PartnerVie
     void staff.run(async () => {
       await api.setPartnerStaff(partner.id, address, role);
       setEmail('');
-    }, t('partners.staff.added', { email: address, role: t(`partners.role.${role}`) }));
+    }, { notice: message('partners.staff.added', { email: address, role: message(`partners.role.${role}`) }) });
   };
 
   return (
@@ -74,7 +75,7 @@ export function StaffTab({ api, partner }: { api: PortalApi; partner: PartnerVie
               {manage && (
                 <TableCell>
                   {member.role !== 'owner' && (
-                    <Button size="small" appearance="subtle" onClick={() => void staff.run(() => api.removePartnerStaff(partner.id, member.id), t('partners.staff.removed', { email: member.email }))} aria-label={t('partners.staff.removeLabel', { email: member.email })}>
+                    <Button size="small" appearance="subtle" onClick={() => void staff.run(() => api.removePartnerStaff(partner.id, member.id), { notice: message('partners.staff.removed', { email: member.email }) })} aria-label={t('partners.staff.removeLabel', { email: member.email })}>
                       {t('delegates.remove')}
                     </Button>
                   )}

@@ -1,4 +1,5 @@
 /** One subscription in the pane's admin view: seats used and free, the first 50 seats with search, assign and remove (after confirming) by permission, the portal for the rest. */
+import { message, type Message } from '../../../../shared/src/i18n/message.js';
 import { Badge, Button, Caption1, Field, Input, Link, Text, makeStyles, mergeClasses, tokens, type BadgeProps } from '@fluentui/react-components';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { SeatStatus } from '../../../../shared/src/api/views.js';
@@ -47,8 +48,8 @@ export function SubscriptionAdmin({ api, subscription: s, onChanged }: { api: Po
   const headingId = `pane-subscription-${s.id}`;
 
   /** After a change: the seats again, and the subscription's counts for the picture. */
-  const change = async (work: () => Promise<string | null>) => {
-    if (await seats.run(work, { notice: (message) => message })) onChanged(await api.subscription(s.id));
+  const change = async (work: () => Promise<Message | null>) => {
+    if (await seats.run(work, { notice: (done) => done })) onChanged(await api.subscription(s.id));
   };
 
   const assign = (event: FormEvent) => {
@@ -60,7 +61,7 @@ export function SubscriptionAdmin({ api, subscription: s, onChanged }: { api: Po
       const [result] = (await api.assign(s.id, [address], locale)).results;
       if (result?.result === 'assigned') {
         setEmail('');
-        return t('paneAdmin.assigned', { email: result.email });
+        return message('paneAdmin.assigned', { email: result.email });
       }
       // Refused for this address (not the request): said as the seat table says it.
       if (result) refused = t('common.labelled', { label: result.email, value: t(`seats.result.${result.result}` as MessageKey) });
@@ -74,7 +75,7 @@ export function SubscriptionAdmin({ api, subscription: s, onChanged }: { api: Po
     setRemoving(null);
     void change(async () => {
       await api.unassign(s.id, seat.email);
-      return t('seats.removed', { email: seat.email });
+      return message('seats.removed', { email: seat.email });
     });
   };
 

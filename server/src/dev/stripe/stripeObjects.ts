@@ -320,6 +320,8 @@ export class StripeObjects {
     const intent = this.paymentIntents.get(id);
     if (!intent) throw noSuch('payment_intent', id, 'payment_intent');
     if (intent.status !== 'succeeded') throw invalidRequest(`This PaymentIntent (${id}) does not have a successful charge to refund.`, 'payment_intent');
+    // Stripe's error codes: charge_already_refunded, "The charge you're attempting to refund has already been refunded."
+    if (intent.amountRefunded >= intent.amount) throw invalidRequest(`Charge for PaymentIntent ${id} has already been refunded.`, undefined, 'charge_already_refunded');
     const left = intent.amount - intent.amountRefunded;
     const raw = str(params.amount);
     if (raw !== undefined && !/^\d{1,12}$/.test(raw)) throw invalidRequest('Invalid integer: amount', 'amount');

@@ -252,11 +252,16 @@ export class InvoiceRepository {
     return this.db.selectFrom('invoice_lines').select(LINE_COLUMNS).where('invoice_id', '=', invoiceId).orderBy('position').execute();
   }
 
-  /** The subscription's paid invoices: the money each took and the span it paid for. */
+  /** The subscription's paid invoices: the money each kept (what credit notes gave back was not paid for its time) and the span it paid for. */
   async paidSpans(subscriptionId: string): Promise<PaidSpan[]> {
     return this.db
       .selectFrom('invoices')
-      .select(['total_minor as totalMinor', 'period_start as periodStart', 'period_end as periodEnd'])
+      .select((eb) => [
+        // A refunded period leaves no credit: consolidation and refunds count only the money kept.
+        eb('invoices.total_minor', '-', eb.fn.coalesce(eb.selectFrom('credit_notes').select((inner) => inner.fn.sum<number>('credit_notes.total_minor').as('given')).whereRef('credit_notes.invoice_id', '=', 'invoices.id'), eb.lit(0))).as('totalMinor'),
+        'period_start as periodStart',
+        'period_end as periodEnd',
+      ])
       .where('subscription_id', '=', subscriptionId)
       .where('status', '=', 'paid')
       .orderBy('issued_at')
