@@ -297,7 +297,7 @@ export const de: Record<keyof typeof en, string> = {
   'billingProfile.addressRequired': "Gib die Adresse ein, die auf den Rechnungen stehen soll.",
   'billingProfile.vatIdInvalid': "Das ist keine USt-IdNr. für {country}. Prüfe Land und Nummer (zum Beispiel {example}) oder lass das Feld leer, wenn du als Privatperson kaufst.",
   'billingProfile.emailInvalid': "Gib die E-Mail-Adresse ein, an die Rechnungen gehen sollen, zum Beispiel billing@contoso.com.",
-  'billingProfile.tax.vat': "Die Rechnungen enthalten {rate} % MwSt.",
+  'billingProfile.tax.vat': "Die Rechnungen enthalten {rate} MwSt.",
   'billingProfile.tax.reverseCharge': "Keine MwSt. auf den Rechnungen: Als Unternehmen mit USt-IdNr. führst du sie selbst ab (Reverse Charge).",
   'billingProfile.tax.outsideScope': "Keine MwSt. auf den Rechnungen: außerhalb des Anwendungsbereichs der EU-Mehrwertsteuer.",
   'invoice.seller': "Verkäufer",

@@ -295,7 +295,7 @@ export const en = {
   'billingProfile.addressRequired': "Enter the address printed on invoices.",
   'billingProfile.vatIdInvalid': "This is not a VAT number of {country}. Check the country and the number (for example {example}), or leave it empty if you buy as a consumer.",
   'billingProfile.emailInvalid': "Enter the email address invoices should go to, for example billing@contoso.com.",
-  'billingProfile.tax.vat': "Invoices carry VAT at {rate} %.",
+  'billingProfile.tax.vat': "Invoices carry VAT at {rate}.",
   'billingProfile.tax.reverseCharge': "No VAT on invoices: as a business with a VAT number you account for it yourself (reverse charge).",
   'billingProfile.tax.outsideScope': "No VAT on invoices: outside the scope of EU VAT.",
   'invoice.seller': "Seller",

@@ -297,7 +297,7 @@ export const fr: Record<keyof typeof en, string> = {
   'billingProfile.addressRequired': "Saisis l’adresse imprimée sur les factures.",
   'billingProfile.vatIdInvalid': "Ce n’est pas un numéro de TVA valable pour ce pays ({country}). Vérifie le pays et le numéro (par exemple {example}), ou laisse le champ vide si tu achètes en tant que particulier.",
   'billingProfile.emailInvalid': "Saisis l’adresse e-mail à laquelle envoyer les factures, par exemple billing@contoso.com.",
-  'billingProfile.tax.vat': "Les factures portent une TVA de {rate} %.",
+  'billingProfile.tax.vat': "Les factures portent une TVA de {rate}.",
   'billingProfile.tax.reverseCharge': "Pas de TVA sur les factures : en tant qu’entreprise avec un numéro de TVA, tu l’autoliquides.",
   'billingProfile.tax.outsideScope': "Pas de TVA sur les factures : hors du champ de la TVA de l’UE.",
   'invoice.seller': "Vendeur",
