@@ -64,7 +64,10 @@ export function invoiceDocument(row: DocumentRow, lines: readonly InvoiceLineRow
   const locale = context.parties?.language ?? context.locale;
   const t = (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
   const money = (minor: number) => formatMoney(minor, row.currency, locale);
-  const party = (p: InvoiceParty) => [p.name, ...p.address.split('\n'), p.country, p.vatId ? t('invoice.vatId', { vatId: p.vatId }) : '', p.email ?? ''].filter((part) => part !== '');
+  // The country as the address line a reader expects ("Allemagne", "Deutschland"), not its ISO code.
+  const countries = new Intl.DisplayNames([locale], { type: 'region' });
+  const country = (code: string) => (code === '' ? '' : (countries.of(code) ?? code));
+  const party = (p: InvoiceParty) => [p.name, ...p.address.split('\n'), country(p.country), p.vatId ? t('invoice.vatId', { vatId: p.vatId }) : '', p.email ?? ''].filter((part) => part !== '');
   const note = context.parties ? TAX_NOTES[context.parties.taxTreatment] : undefined;
   const credit = context.corrects !== undefined;
   return {
