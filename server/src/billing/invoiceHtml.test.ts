@@ -43,4 +43,10 @@ describe('printable invoice', () => {
     expect(document.seller?.lines).toEqual(['Outmerge SAS', '5 rue de la Paix', '75002 Paris', 'Frankreich', 'USt-IdNr.: FR40303265045']);
     expect(document.buyer.lines).toEqual(['Brauhaus Müller GmbH', 'Hauptstraße 1', '10115 Berlin', 'Deutschland', 'USt-IdNr.: DE123456789', 'buchhaltung@brauhaus.example']);
   });
+
+  it('says when a credit note was issued in its own grammar (French "avoir" is masculine: "Émis le")', () => {
+    const note = { ...invoice, number: 'CN-2026-000001', status: 'issued' as const };
+    expect(invoiceDocument(note, [], { organisation: 'Lumière', locale: 'fr', corrects: 'OM-2026-000002' }).meta).toMatch(/^Outmerge · Émis le /);
+    expect(invoiceDocument(invoice, [], { organisation: 'Lumière', locale: 'fr' }).meta).toMatch(/^Outmerge · Émise le /);
+  });
 });

@@ -74,7 +74,7 @@ export function invoiceDocument(row: DocumentRow, lines: readonly InvoiceLineRow
     locale,
     issuedAt: row.issuedAt,
     title: t(credit ? 'creditNote.title' : 'invoice.title', { number: row.number }),
-    meta: `Outmerge · ${t('invoice.issued', { date: formatDate(row.issuedAt, locale) })}`,
+    meta: `Outmerge · ${t(credit ? 'creditNote.issued' : 'invoice.issued', { date: formatDate(row.issuedAt, locale) })}`,
     status: row.status === 'issued' ? null : t(row.status === 'paid' ? 'invoice.status.paid' : 'invoice.status.open'),
     corrects: credit ? t('creditNote.corrects', { number: context.corrects ?? '' }) : null,
     seller: context.parties ? { label: t('invoice.seller'), lines: party(context.parties.seller) } : null,

@@ -338,6 +338,7 @@ export const de: Record<keyof typeof en, string> = {
   'billing.creditNoteView': "Anzeigen und drucken: Gutschrift {number}",
   'billing.creditNotePdf': "PDF der Gutschrift {number}",
   'creditNote.title': "Gutschrift {number}",
+  'creditNote.issued': "Ausgestellt am {date}",
   'creditNote.corrects': "Korrigiert die Rechnung {number}",
   'creditNote.total': "Gutgeschrieben insgesamt",
   'creditNote.refundedOn': "Erstattet am {date}.",

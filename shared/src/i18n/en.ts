@@ -336,6 +336,7 @@ export const en = {
   'billing.creditNoteView': "View and print credit note {number}",
   'billing.creditNotePdf': "PDF of credit note {number}",
   'creditNote.title': "Credit note {number}",
+  'creditNote.issued': "Issued on {date}",
   'creditNote.corrects': "Corrects invoice {number}",
   'creditNote.total': "Total credited",
   'creditNote.refundedOn': "Refunded on {date}.",

@@ -338,6 +338,7 @@ export const fr: Record<keyof typeof en, string> = {
   'billing.creditNoteView': "Afficher et imprimer l’avoir {number}",
   'billing.creditNotePdf': "PDF de l’avoir {number}",
   'creditNote.title': "Avoir {number}",
+  'creditNote.issued': "Émis le {date}",
   'creditNote.corrects': "Corrige la facture {number}",
   'creditNote.total': "Total de l’avoir",
   'creditNote.refundedOn': "Remboursé le {date}.",
