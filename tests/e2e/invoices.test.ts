@@ -250,10 +250,12 @@ describe('invoices, PDFs, credit notes and notices in the portal', () => {
     // The portal starts in the browser's language again after a reload (usePageLocale): French is chosen again.
     await portal.reload();
     await portal.getByTestId('language').selectOption('fr');
+    // The refund ended the service: the page no longer announces a renewal.
+    await expectText(portal.getByTestId('subscription-facts'), /^Annulé · Propriétaire\s:\scamille@lumiere\.example/);
     await portal.getByTestId('tab-billing').click();
     await expectText(portal.getByTestId('credit-notes'), new RegExp(`${note.number}[\\s\\S]*Corrige ${invoice.number} · Remboursé sur la carte[\\s\\S]*5,00\\s€`));
     expect(englishIn(await portal.getByTestId('billing-tab').innerText())).toEqual([]);
-    await screenshot(portal, 'invoices-fr-credit-note-list');
+    await screenshot(portal.getByTestId('billing-tab'), 'invoices-fr-credit-note-list');
     const corrected = await openedDocument(portal, `credit-note-invoice-${note.number}`);
     expect(await corrected.locator('h1').innerText()).toBe(`Facture ${invoice.number}`);
     await corrected.close();
@@ -261,6 +263,7 @@ describe('invoices, PDFs, credit notes and notices in the portal', () => {
     const page = await openedDocument(portal, `credit-note-${note.number}`);
     const text = await page.locator('body').innerText();
     expect(text).toContain(`Avoir ${note.number}`);
+    expect(text).toMatch(/Outmerge · Émis le /);
     expect(text).toContain(`Corrige la facture ${invoice.number}`);
     expect(text).toMatch(/Facturé à\s+Lumière & Fils SARL/);
     expect(text).toMatch(new RegExp(`Remboursement de la facture ${invoice.number}[\\s\\S]*Total de l’avoir\\s+5,00\\s€`));
