@@ -4,8 +4,9 @@
  * step does not scold before anything is typed), sets its billing details (the "Saved" notice,
  * kept as a message key, reads in French once the portal is switched to French), buys more seats,
  * and finds the invoice in its billing tab: the printable page and the downloaded PDF both name
- * seller and buyer with their VAT numbers, quantity × unit price, the period, the tax per rate and
- * the totals, in French. The quantity dialog, the billing tab and a partner's offer say "before
+ * seller and buyer with their VAT numbers, quantity × unit price (the purchase's seat lines; the
+ * prorated lines of a change carry quantity and amount), the period, the tax per rate and the
+ * totals, in French. The quantity dialog, the billing tab and a partner's offer say "before
  * tax" of the same price; a declined test card is not saved. A German business's invoice carries
  * the reverse-charge mention in German. An operator (OPERATOR_ACCOUNTS) refunds part of the French
  * invoice through the API, as operators have no portal screen; the customer's billing tab then
@@ -35,8 +36,8 @@ let portal: Page;
 let subscriptionId: string;
 let invoice: InvoiceView;
 
-async function api(method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${server.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+async function api(method: string, route: string, token: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${server.baseUrl}${route}`, { method, headers: { authorization: `Bearer ${token}`, ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 }
 
 /** The page a "View and print" button opens in a new tab, once it shows the document. */
