@@ -81,3 +81,19 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`) }));
   });
 }
+
+/** Signs in to the portal (shown in English) through the development identity provider's dialog, as a person would. */
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.getByTestId('sign-in').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Email address').fill(email);
+  await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expectText(page.getByTestId('signed-in-as'), new RegExp(email.replaceAll('.', '\\.')));
+}
+
+/** An access token of the development identity provider, to call the API as that person (`tenantId`: as a member of another tenant). */
+export async function devToken(baseUrl: string, email: string, tenantId?: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/dev/idp/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(tenantId ? { email, tenantId } : { email }) });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { access_token: string }).access_token;
+}

@@ -5,7 +5,7 @@
  * failed (past due or expired). Shown only with `billing.view`.
  */
 import { message, type Message } from '../../../shared/src/i18n/message.js';
-import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, TableCell, Text, makeStyles } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, TableCell, Text, makeStyles } from '@fluentui/react-components';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { formatDate, formatMoney } from '../../../shared/src/i18n/translate.js';
 import { Feedback, Loading } from '../components/Feedback.js';
@@ -48,6 +48,8 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
   const { summary, invoices, creditNotes } = billing.data;
   const money = (minor: number, currency = summary.currency) => formatMoney(minor, currency, locale);
   const open = summary.openInvoice;
+  /** The invoice a credit note corrects, opened from its row like the invoice's own "View and print". */
+  const corrected = (number: string) => invoices.find((invoice) => invoice.number === number);
   const busy = billing.busy;
 
   /** Every change here may change the subscription (status, period), so the page reads it again too. */
@@ -182,13 +184,22 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
               <>
                 <TableCell>{note.number}</TableCell>
                 <TableCell>{formatDate(Date.parse(note.issuedAt), locale)}</TableCell>
-                <TableCell>{`${t('billing.creditNoteFor', { number: note.invoiceNumber })} · ${t(note.kind === 'refund' ? 'billing.creditNoteRefund' : 'billing.creditNoteCredit')}`}</TableCell>
+                <TableCell>
+                  {corrected(note.invoiceNumber) ? (
+                    <Link as="button" onClick={() => void billing.run(() => api.openInvoice(subscription.id, corrected(note.invoiceNumber)!.id, locale), { reload: false })} data-testid={`credit-note-invoice-${note.number}`}>
+                      {t('billing.creditNoteFor', { number: note.invoiceNumber })}
+                    </Link>
+                  ) : (
+                    t('billing.creditNoteFor', { number: note.invoiceNumber })
+                  )}
+                  {` · ${t(note.kind === 'refund' ? 'billing.creditNoteRefund' : 'billing.creditNoteCredit')}`}
+                </TableCell>
                 <TableCell>{money(note.totalMinor, note.currency)}</TableCell>
                 <TableCell>
                   <Button size="small" appearance="subtle" onClick={() => void billing.run(() => api.openCreditNote(subscription.id, note.id, locale), { reload: false })} aria-label={t('billing.creditNoteView', { number: note.number })} data-testid={`credit-note-${note.number}`}>
                     {t('billing.view')}
                   </Button>
-                  <Button size="small" appearance="subtle" onClick={() => void billing.run(() => api.downloadCreditNotePdf(subscription.id, note.id, note.number, locale), { reload: false })} aria-label={t('billing.creditNotePdf', { number: note.number })}>
+                  <Button size="small" appearance="subtle" onClick={() => void billing.run(() => api.downloadCreditNotePdf(subscription.id, note.id, note.number, locale), { reload: false })} aria-label={t('billing.creditNotePdf', { number: note.number })} data-testid={`credit-note-pdf-${note.number}`}>
                     {t('billing.pdf')}
                   </Button>
                 </TableCell>

@@ -7,6 +7,7 @@
 import { Button, Caption1, Card, CardHeader, Link, MessageBar, MessageBarBody, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, type ReactNode } from 'react';
 import type { PartnerView } from '../../../shared/src/api/views.js';
+import { renewsAtPeriodEnd } from '../../../shared/src/billing/subscriptionState.js';
 import { formatDate, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import { useLayout } from '../components/layout.js';
 import { SeatUsage } from '../components/SeatUsage.js';
@@ -94,8 +95,12 @@ function SubscriptionCard({ subscription: s }: { subscription: SubscriptionSumma
       />
       <SeatUsage assigned={s.assigned} quantity={s.quantity} testId="seat-picture" />
       <dl className={styles.facts}>
-        <Term>{t('portal.renews')}</Term>
-        <Detail>{formatDate(Date.parse(s.periodEnd), locale)}</Detail>
+        {renewsAtPeriodEnd(s.status) && (
+          <>
+            <Term>{t('portal.renews')}</Term>
+            <Detail>{formatDate(Date.parse(s.periodEnd), locale)}</Detail>
+          </>
+        )}
         <Term>{t('portal.owner')}</Term>
         <Detail>{s.owner}</Detail>
         <Term>{t('portal.yourRole')}</Term>

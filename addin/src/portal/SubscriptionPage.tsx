@@ -1,6 +1,7 @@
 /** One subscription: summary and the tabs the signed-in person may use (hidden, not disabled, otherwise). */
 import { Caption1, Tab, TabList } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
+import { renewsAtPeriodEnd } from '../../../shared/src/billing/subscriptionState.js';
 import { formatDate, type MessageKey } from '../../../shared/src/i18n/translate.js';
 import { Loading } from '../components/Feedback.js';
 import { useLayout } from '../components/layout.js';
@@ -38,8 +39,9 @@ export function SubscriptionPage({ api, id, partnerStaff = false }: { api: Porta
     <div className={layout.stackL}>
       <BackLink />
       <PageTitle>{t('portal.subscriptionTitle', { plan: t(`plan.${subscription.plan}` as MessageKey), quantity: subscription.quantity })}</PageTitle>
-      <Caption1>
-        {t(`status.${subscription.status}` as MessageKey)} · {t('portal.renews')} {formatDate(Date.parse(subscription.periodEnd), locale)} · {t('common.labelled', { label: t('portal.owner'), value: subscription.owner })} ·{' '}
+      <Caption1 data-testid="subscription-facts">
+        {t(`status.${subscription.status}` as MessageKey)} · {renewsAtPeriodEnd(subscription.status) && `${t('portal.renews')} ${formatDate(Date.parse(subscription.periodEnd), locale)} · `}
+        {t('common.labelled', { label: t('portal.owner'), value: subscription.owner })} ·{' '}
         {subscription.role === 'owner' ? t('role.youOwn') : t('role.youDelegate', { permissions: permissionsText(subscription.permissions, t) })}
       </Caption1>
       <SeatUsage assigned={subscription.assigned} quantity={subscription.quantity} />

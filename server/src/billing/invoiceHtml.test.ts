@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderInvoiceHtml } from './invoiceHtml.js';
+import { invoiceDocument, renderInvoiceHtml } from './invoiceHtml.js';
 
 const invoice = {
   id: 'i1',
@@ -30,5 +30,23 @@ describe('printable invoice', () => {
     expect(html).toContain('Facture OM-2026-000007');
     expect(html).toMatch(/1\s234,56\sCHF/);
     expect(html).toContain('@media print');
+  });
+
+  it('names seller and buyer countries in the language of the invoice, not by their codes', () => {
+    const parties = {
+      seller: { name: 'Outmerge SAS', address: '5 rue de la Paix\n75002 Paris', country: 'FR', vatId: 'FR40303265045' },
+      buyer: { name: 'Brauhaus Müller GmbH', address: 'Hauptstraße 1\n10115 Berlin', country: 'DE', vatId: 'DE123456789', email: 'buchhaltung@brauhaus.example' },
+      taxTreatment: 'eu_reverse_charge',
+      language: 'de' as const,
+    };
+    const document = invoiceDocument(invoice, [], { organisation: 'Brauhaus', locale: 'en', parties });
+    expect(document.seller?.lines).toEqual(['Outmerge SAS', '5 rue de la Paix', '75002 Paris', 'Frankreich', 'USt-IdNr.: FR40303265045']);
+    expect(document.buyer.lines).toEqual(['Brauhaus Müller GmbH', 'Hauptstraße 1', '10115 Berlin', 'Deutschland', 'USt-IdNr.: DE123456789', 'buchhaltung@brauhaus.example']);
+  });
+
+  it('says when a credit note was issued in its own grammar (French "avoir" is masculine: "Émis le")', () => {
+    const note = { ...invoice, number: 'CN-2026-000001', status: 'issued' as const };
+    expect(invoiceDocument(note, [], { organisation: 'Lumière', locale: 'fr', corrects: 'OM-2026-000002' }).meta).toMatch(/^Outmerge · Émis le /);
+    expect(invoiceDocument(invoice, [], { organisation: 'Lumière', locale: 'fr' }).meta).toMatch(/^Outmerge · Émise le /);
   });
 });

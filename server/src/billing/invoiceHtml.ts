@@ -64,14 +64,17 @@ export function invoiceDocument(row: DocumentRow, lines: readonly InvoiceLineRow
   const locale = context.parties?.language ?? context.locale;
   const t = (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
   const money = (minor: number) => formatMoney(minor, row.currency, locale);
-  const party = (p: InvoiceParty) => [p.name, ...p.address.split('\n'), p.country, p.vatId ? t('invoice.vatId', { vatId: p.vatId }) : '', p.email ?? ''].filter((part) => part !== '');
+  // The country as the address line a reader expects ("Allemagne", "Deutschland"), not its ISO code.
+  const countries = new Intl.DisplayNames([locale], { type: 'region' });
+  const country = (code: string) => (code === '' ? '' : (countries.of(code) ?? code));
+  const party = (p: InvoiceParty) => [p.name, ...p.address.split('\n'), country(p.country), p.vatId ? t('invoice.vatId', { vatId: p.vatId }) : '', p.email ?? ''].filter((part) => part !== '');
   const note = context.parties ? TAX_NOTES[context.parties.taxTreatment] : undefined;
   const credit = context.corrects !== undefined;
   return {
     locale,
     issuedAt: row.issuedAt,
     title: t(credit ? 'creditNote.title' : 'invoice.title', { number: row.number }),
-    meta: `Outmerge · ${t('invoice.issued', { date: formatDate(row.issuedAt, locale) })}`,
+    meta: `Outmerge · ${t(credit ? 'creditNote.issued' : 'invoice.issued', { date: formatDate(row.issuedAt, locale) })}`,
     status: row.status === 'issued' ? null : t(row.status === 'paid' ? 'invoice.status.paid' : 'invoice.status.open'),
     corrects: credit ? t('creditNote.corrects', { number: context.corrects ?? '' }) : null,
     seller: context.parties ? { label: t('invoice.seller'), lines: party(context.parties.seller) } : null,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SubscriptionStatus } from '../api/views.js';
 import type { SubscriptionAction } from '../permissions/permissions.js';
-import { actionsInStatus, canBeMerged, isLive } from './subscriptionState.js';
+import { actionsInStatus, canBeMerged, isLive, renewsAtPeriodEnd } from './subscriptionState.js';
 
 const STATUSES: SubscriptionStatus[] = ['trial', 'active', 'past_due', 'expired', 'cancelled'];
 
@@ -9,6 +9,10 @@ describe('what a subscription status allows', () => {
   it('lets active and trial subscriptions change and take in others, and merges past-due ones too', () => {
     expect(STATUSES.filter(isLive)).toEqual(['trial', 'active']);
     expect(STATUSES.filter(canBeMerged)).toEqual(['trial', 'active', 'past_due']);
+  });
+
+  it('announces a renewal only while the subscription has not ended (a refund that ended it said "Cancelled · Renews on …")', () => {
+    expect(STATUSES.filter(renewsAtPeriodEnd)).toEqual(['trial', 'active', 'past_due']);
   });
 
   it('offers the quantity change and consolidation only where the API would not refuse them', () => {

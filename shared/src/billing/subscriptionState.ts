@@ -10,6 +10,11 @@ export function isLive(status: SubscriptionStatus): boolean {
   return status === 'active' || status === 'trial';
 }
 
+/** Whether the period's end is still a renewal to announce: an ended subscription (cancelled, expired) renews no more. */
+export function renewsAtPeriodEnd(status: SubscriptionStatus): boolean {
+  return status !== 'cancelled' && status !== 'expired';
+}
+
 /** A subscription that may be merged into another of the same owner (consolidation's sources). */
 export function canBeMerged(status: SubscriptionStatus): boolean {
   return isLive(status) || status === 'past_due';
