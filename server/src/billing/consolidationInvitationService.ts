@@ -69,6 +69,13 @@ export class ConsolidationInvitationService {
     private readonly clock: () => number = Date.now,
   ) {}
 
+  /** One transaction, then its emails are delivered (the outbox: written with the change, sent after it commits). */
+  private async thenDeliver<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
+    const result = await this.uow.transaction(work);
+    await this.outbox.deliver();
+    return result;
+  }
+
   private async currencyOf(repos: Repositories, subscriptionId: string): Promise<string> {
     return (await repos.subscriptions.billingState(subscriptionId))?.currency ?? this.options.currency;
   }
@@ -84,7 +91,8 @@ export class ConsolidationInvitationService {
         partnerOfRecord: await repos.subscriptions.partnerOfRecordId(source.id),
         mergedInto: history.mergedInto,
         tookIn: history.tookIn,
-        paidInvoices: (await repos.invoices.paidSpans(source.id)).length,
+        // Net of credit notes: an invoice given back whole took no money.
+        paidInvoices: (await repos.invoices.paidSpans(source.id)).filter((span) => span.totalMinor > 0).length,
       },
     );
   }
@@ -146,7 +154,7 @@ export class ConsolidationInvitationService {
   }
 
   async invite(caller: CallerIdentity, targetId: string, request: { email: string; language?: string }, ip: string | null): Promise<ConsolidationInvitationView> {
-    return this.uow.transaction(async (tx) => {
+    return this.thenDeliver(async (tx) => {
       const now = this.clock();
       await tx.subscriptions.lock(targetId);
       const target = await this.liveTarget(tx, caller, targetId, now);
@@ -252,7 +260,7 @@ export class ConsolidationInvitationService {
   }
 
   async accept(caller: CallerIdentity, invitationId: string, ip: string | null): Promise<ConsolidationAccepted> {
-    return this.uow.transaction(async (tx) => {
+    return this.thenDeliver(async (tx) => {
       const now = this.clock();
       const row = await this.forInvitee(tx, caller, invitationId);
       for (const id of [row.targetSubscriptionId, row.sourceSubscriptionId].sort()) await tx.subscriptions.lock(id);
@@ -292,7 +300,7 @@ export class ConsolidationInvitationService {
   }
 
   async decline(caller: CallerIdentity, invitationId: string, ip: string | null): Promise<void> {
-    await this.uow.transaction(async (tx) => {
+    await this.thenDeliver(async (tx) => {
       const now = this.clock();
       const row = await this.forInvitee(tx, caller, invitationId);
       refuseUnlessPending(row, now);
