@@ -986,7 +986,7 @@ export const de: Record<keyof typeof en, string> = {
   'mergeRequests.noRoom': "Das andere Abonnement hat nicht genug freie Lizenzen für deine Benutzer: Bitte {inviter}, Lizenzen hinzuzufügen, und nimm dann an.",
   'mergeRequests.expires': "Antworte bis {date}.",
   'mergeRequests.accept': "Annehmen und zusammenführen",
-  'mergeRequests.acceptLabel': "Annehmen und dein Abonnement in das von {inviter} zusammenführen",
+  'mergeRequests.acceptLabel': "Anfrage von {inviter} annehmen und zusammenführen",
   'mergeRequests.decline': "Ablehnen",
   'mergeRequests.declineLabel': "Die Anfrage von {inviter} ablehnen",
   'mergeRequests.accepted': "Zusammengeführt: {seats, plural, one {# Lizenz} other {# Lizenzen}} verschoben, {credit} gutgeschrieben ({notes}).",
