@@ -3,7 +3,7 @@ import { invitationState, mergeTerms, sourceIneligibility, targetTerms, type Sou
 
 const DAY = 86_400_000;
 const target = { id: 'a', organisationId: 'org', ownerTenantId: 't1', ownerObjectId: 'alice', status: 'active' as const, currency: 'EUR' };
-const source = (change: Partial<SourceFacts> & { subscription?: Partial<SourceFacts['subscription']> } = {}): SourceFacts => ({
+const source = (change: Partial<Omit<SourceFacts, 'subscription'>> & { subscription?: Partial<SourceFacts['subscription']> } = {}): SourceFacts => ({
   currency: 'EUR',
   partnerOfRecord: null,
   mergedInto: null,
