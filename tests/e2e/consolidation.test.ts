@@ -93,6 +93,7 @@ describe("merging a colleague's subscription", () => {
     const notes = olivia.getByTestId('credit-notes');
     await expectText(notes, /CN-\d{4}-\d{6}[\s\S]*Korrigiert OM-\d{4}-\d{6} · Guthaben für die nächsten Rechnungen/);
     expect(digits((await notes.locator('tbody tr').first().innerText()).split('Rechnungen')[1]!)).toBe(credit);
+    await notes.scrollIntoViewIfNeeded();
     await screenshot(olivia, 'consolidation-de-billing');
     const number = /CN-\d{4}-\d{6}/.exec(await notes.innerText())![0];
     const [page] = await Promise.all([olivia.context().waitForEvent('page'), olivia.getByTestId(`credit-note-${number}`).click()]);

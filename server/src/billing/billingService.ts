@@ -683,7 +683,12 @@ export class BillingService {
     const subscription = await this.subscriptionRow(tx, pending.targetId);
     // Credited first (with their credit notes): the consolidation invoice below uses the credit.
     const credited = [];
-    for (const { source, byInvoice } of plan.credits) credited.push({ source, credit: await creditFromSource(tx, { target: subscription, source, credits: byInvoice, now }) });
+    for (const credit of plan.credits) {
+      // A claim written before credits were kept per invoice (recorded after an upgrade) credits its total as it was computed, without a credit note.
+      const legacy = credit as typeof credit & { description?: string };
+      if (credit.byInvoice === undefined && legacy.amountMinor > 0) await tx.invoices.insertCredit({ id: randomUUID(), subscriptionId: subscription.id, description: legacy.description ?? '', amountMinor: legacy.amountMinor, remainingMinor: legacy.amountMinor, createdAt: now });
+      credited.push({ source: credit.source, credit: credit.byInvoice === undefined ? { creditMinor: legacy.amountMinor, creditNotes: [] } : await creditFromSource(tx, { target: subscription, source: credit.source, credits: credit.byInvoice, now }) });
+    }
     if (plan.newQuantity > subscription.quantity) await tx.subscriptions.setQuantity(subscription.id, plan.newQuantity, null);
     let invoice: InvoiceRow | null = null;
     if (plan.totals) {
