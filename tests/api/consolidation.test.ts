@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsolidationAccepted, ConsolidationInvitationView, ConsolidationPreview, CreditNoteView, InvoiceView } from '../../shared/src/api/views.js';
 import { unusedPaidMinor } from '../../server/src/billing/consolidationCredit.js';
+import { setPartnerTrialAllowance } from '../../server/src/partners/trialAllowance.js';
 import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';
 import { pdfText } from '../helpers/pdfText.js';
 
@@ -188,6 +189,25 @@ describe('consolidation by invitation', () => {
     expect(await state(a, b)).toEqual(before);
   });
 
+  it('refuses a free trial: it carries no credit and its seats were paid by nobody', async () => {
+    const { olivia, bob, bobEmail, a, d } = await colleagues();
+    const boss = await person(`boss@partners-${d}`);
+    const partner = (await server.call('POST', '/api/v1/partners', { token: boss, body: { name: `Partner ${d}` } })).json<{ id: string; advisorCode: string }>();
+    await setPartnerTrialAllowance(server.services.uow, partner.advisorCode, 10, now);
+    const { link } = (await server.call('POST', `/api/v1/partners/${partner.id}/offers`, { token: boss, body: { kind: 'trial', plan: 'annual', quantity: 3, trialDays: 30 } })).json<{ link: string }>();
+    const params = new URLSearchParams(new URL(link).hash.replace(/^#\/offer\?/, ''));
+    // Bob's paid subscription is merged first, so that his trial (of the plan his organisation does not pay for yet) is the only one left.
+    const first = (await invite(olivia, a, bobEmail)).json<ConsolidationInvitationView>();
+    expect((await accept(bob, first.id)).statusCode).toBe(200);
+    const redeemed = await server.call('POST', '/api/v1/offers/redeem', { token: bob, body: { code: params.get('code'), token: params.get('token') } });
+    expect(redeemed.statusCode, redeemed.body).toBe(201);
+    const trial = redeemed.json<{ subscriptionId: string }>().subscriptionId;
+    expect((await subscription(trial)).status).toBe('trial');
+    const before = await state(a, trial);
+    for (const answer of [await preview(olivia, a, bobEmail), await invite(olivia, a, bobEmail)]) expect(answer.json()).toMatchObject({ error: { code: 'CONSOLIDATION_NOT_ELIGIBLE', details: { reason: 'not_paid' } } });
+    expect(await state(a, trial)).toEqual(before);
+  });
+
   it('a part given back by a credit note is not credited again', async () => {
     const { olivia, bobEmail, a, b } = await colleagues();
     const [invoice] = await server.services.uow.read.invoices.listInvoices(b);
@@ -237,6 +257,19 @@ describe('consolidation by invitation', () => {
     expect((await accept(bob, fourth.id)).json()).toMatchObject({ error: { code: 'CONSOLIDATION_INVITATION_STALE' } });
     expect(await state(a, b)).toEqual(before);
     expect((await server.call('GET', `${base(a)}/consolidation-invitations`, { token: olivia })).json<{ invitations: ConsolidationInvitationView[] }>().invitations.map((i) => i.status)).toEqual(['pending', 'withdrawn', 'declined', 'expired']);
+  });
+
+  it("the owner's own merge documents its credit the same way: a credit note per credited invoice, in the target's billing tab", async () => {
+    const { bob, b } = await colleagues();
+    const c = await buySubscription(server, bob, 1);
+    now += DAY;
+    const expected = unusedPaidMinor(await server.services.uow.read.invoices.paidSpans(c), now);
+    const merged = await server.call('POST', `${base(b)}/consolidate`, { token: bob, body: { sources: [c] }, headers: idem() });
+    expect(merged.json()).toMatchObject({ cancelled: [c], creditMinor: expected });
+    const [cInvoice] = await server.services.uow.read.invoices.listInvoices(c);
+    const notes = (await server.call('GET', `${base(b)}/credit-notes`, { token: bob })).json<{ creditNotes: CreditNoteView[] }>().creditNotes;
+    expect(notes).toEqual([expect.objectContaining({ kind: 'credit', invoiceNumber: cInvoice!.number, totalMinor: expected })]);
+    expect(await server.services.uow.read.subscriptions.mergeHistory(c)).toEqual({ mergedInto: b, tookIn: 0 });
   });
 
   it('refuses bad input with a stable code', async () => {

@@ -51,8 +51,8 @@ export function sourceIneligibility(target: Owned & { currency: string }, source
   if (s.id === target.id || (s.ownerTenantId === target.ownerTenantId && s.ownerObjectId === target.ownerObjectId)) return 'own_subscription';
   if (s.organisationId !== target.organisationId || s.ownerTenantId !== target.ownerTenantId) return 'other_tenant';
   if (source.mergedInto !== null) return 'already_consolidated';
-  if (source.partnerOfRecord !== null || source.tookIn > 0) return 'not_individual';
   if (s.status !== 'active' || source.paidInvoices === 0) return 'not_paid';
+  if (source.partnerOfRecord !== null || source.tookIn > 0) return 'not_individual';
   if (source.currency !== target.currency) return 'currency';
   return null;
 }
