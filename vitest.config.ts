@@ -15,6 +15,7 @@ const API_ON_POSTGRES = [
   'billing',
   'billingProfile',
   'chargeRecovery',
+  'consolidation',
   'checkout',
   'customerList',
   'groupSeats',

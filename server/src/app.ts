@@ -29,6 +29,7 @@ import { databaseRateLimitStore } from './http/rateLimitStore.js';
 import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { runExclusively } from './jobs/exclusiveJob.js';
 import { registerBillingRoutes } from './routes/billing.js';
+import { registerConsolidationRoutes } from './routes/consolidation.js';
 import { registerCheckoutRoutes } from './routes/checkout.js';
 import { readiness, registerHealthRoutes } from './routes/health.js';
 import { registerLicenseRoutes } from './routes/license.js';
@@ -283,6 +284,7 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
       registerLicenseRoutes(scope, services);
       registerCheckoutRoutes(scope, services);
       registerBillingRoutes(scope, services);
+      registerConsolidationRoutes(scope, services);
       registerSubscriptionRoutes(scope, services);
       registerGroupRoutes(scope, services);
       registerDelegationRoutes(scope, services);

@@ -4,6 +4,7 @@
  * global.
  */
 import { RefundService } from './billing/refundService.js';
+import { ConsolidationInvitationService } from './billing/consolidationInvitationService.js';
 import path from 'node:path';
 import { adminConsentUrl } from '../../shared/src/api/adminConsent.js';
 import { BillingService } from './billing/billingService.js';
@@ -47,6 +48,8 @@ export interface Services {
   /** Refunds by the vendor's operators, and the credit notes customers read (./billing/refundService.ts). */
   refunds: RefundService;
   billingProfiles: BillingProfileService;
+  /** A colleague's individual subscription merged after they accept (./billing/consolidationInvitationService.ts). */
+  consolidationInvitations: ConsolidationInvitationService;
   seats: SeatService;
   delegation: DelegationService;
   organisations: OrganisationService;
@@ -128,6 +131,7 @@ export async function createServices(
     billing,
     refunds: new RefundService(uow, charges, new Set(config.payments.operators), clock),
     billingProfiles: new BillingProfileService(uow, { seller, vatRatesBp }, clock),
+    consolidationInvitations: new ConsolidationInvitationService(uow, outbox, { publicUrl: config.publicUrl, currency }, clock),
     seats,
     delegation: new DelegationService(uow, outbox, { publicUrl: config.publicUrl }, clock),
     organisations: new OrganisationService(uow, clock),

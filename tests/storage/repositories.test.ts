@@ -152,7 +152,54 @@ describe.each(ENGINES)('repositories on $name', (engine) => {
     expect(await uow.read.creditNotes.find(id, listed[0]!.id)).toEqual(listed[0]);
     expect(await uow.read.creditNotes.find(randomUUID(), listed[0]!.id)).toBeUndefined();
     // A refunded part was not paid for the time: consolidation and refunds count only the money kept.
-    expect(await uow.read.invoices.paidSpans(id)).toEqual([{ totalMinor: 12_000 - 5 * 120, periodStart: now, periodEnd: now + 30 * DAY }]);
+    expect(await uow.read.invoices.paidSpans(id)).toEqual([{ invoiceId, totalMinor: 12_000 - 5 * 120, periodStart: now, periodEnd: now + 30 * DAY }]);
+  });
+
+  it('consolidation invitations: one pending per source, a decision taken once under racing transactions, found by the invitee\'s tid/oid, and merge history', async () => {
+    const target = await subscription(5);
+    const source = await subscription(2);
+    const now = Date.now();
+    const invitee = { tenantId: randomUUID(), objectId: randomUUID() };
+    const row = (id: string) => ({
+      id,
+      organisationId: target.organisationId,
+      targetSubscriptionId: target.id,
+      sourceSubscriptionId: source.id,
+      inviterTenantId: randomUUID(),
+      inviterObjectId: randomUUID(),
+      inviterEmail: 'olivia@contoso.example',
+      inviteeTenantId: invitee.tenantId,
+      inviteeObjectId: invitee.objectId,
+      inviteeEmail: 'bob@contoso.example',
+      language: 'fr',
+      targetTerms: '["t"]',
+      status: 'pending' as const,
+      createdAt: now,
+      expiresAt: now + 7 * DAY,
+      decidedAt: null,
+    });
+    const first = row(randomUUID());
+    await uow.transaction((tx) => tx.consolidationInvitations.insert(first));
+    // A second pending invitation for the same source is refused by the database itself.
+    await expect(uow.transaction((tx) => tx.consolidationInvitations.insert(row(randomUUID())))).rejects.toThrow();
+    expect(await uow.read.consolidationInvitations.find(first.id)).toEqual(first);
+    expect(await uow.read.consolidationInvitations.findPendingForSource(source.id)).toEqual(first);
+    expect(await uow.read.consolidationInvitations.listForInvitee(invitee.tenantId, invitee.objectId, ['pending'])).toEqual([first]);
+    expect(await uow.read.consolidationInvitations.listForInvitee(invitee.tenantId, randomUUID(), ['pending'])).toEqual([]);
+    // Two instances decide at once: exactly one wins.
+    const decisions = await Promise.all([uow.transaction((tx) => tx.consolidationInvitations.decide(first.id, 'accepted', now + 1)), other.transaction((tx) => tx.consolidationInvitations.decide(first.id, 'declined', now + 1))]);
+    expect(decisions.filter(Boolean)).toHaveLength(1);
+    expect(await uow.read.consolidationInvitations.findPendingForSource(source.id)).toBeUndefined();
+    // Decided, the source may be invited again.
+    const second = row(randomUUID());
+    await uow.transaction((tx) => tx.consolidationInvitations.insert(second));
+    expect((await uow.read.consolidationInvitations.listForTarget(target.id)).map((r) => r.id).sort()).toEqual([first.id, second.id].sort());
+
+    expect(await uow.read.subscriptions.mergeHistory(source.id)).toEqual({ mergedInto: null, tookIn: 0 });
+    await uow.transaction((tx) => tx.subscriptions.setMergedInto(source.id, target.id));
+    expect(await uow.read.subscriptions.mergeHistory(source.id)).toEqual({ mergedInto: target.id, tookIn: 0 });
+    expect(await uow.read.subscriptions.mergeHistory(target.id)).toEqual({ mergedInto: null, tookIn: 1 });
+    expect((await uow.read.subscriptions.listInOrganisation(target.organisationId)).map((s) => s.id)).toEqual([target.id]);
   });
 
   it('hands due outbox rows to claimers running at once without overlap, every row to one of them', async () => {

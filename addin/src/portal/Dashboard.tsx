@@ -13,6 +13,7 @@ import { useLayout } from '../components/layout.js';
 import { SeatUsage } from '../components/SeatUsage.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { MySeats } from './MySeats.js';
+import { MergeRequests } from './MergeRequests.js';
 import { PartnerEntry } from './partners/PartnerEntry.js';
 import { permissionsText } from './partners/partnerText.js';
 import { StatusBadge } from './StatusBadge.js';
@@ -36,7 +37,7 @@ export function Dashboard({ api, partners = null }: { api: PortalApi; partners?:
   const { t } = useI18n();
   const layout = useLayout();
   const styles = useStyles();
-  const { data, error } = useAsyncAction(useCallback(() => api.subscriptions(), [api]));
+  const { data, error, reload } = useAsyncAction(useCallback(() => api.subscriptions(), [api]));
   const subscriptions = data?.subscriptions ?? null;
 
   if (error)
@@ -49,6 +50,7 @@ export function Dashboard({ api, partners = null }: { api: PortalApi; partners?:
   return (
     <section aria-labelledby="subscriptions-heading" className={layout.stackL} data-testid="dashboard">
       <MySeats api={api} />
+      <MergeRequests api={api} onMerged={reload} />
       <div className={styles.heading}>
         <PageTitle id="subscriptions-heading">{t('portal.subscriptions')}</PageTitle>
         <div className={layout.rowWrap}>

@@ -9,6 +9,7 @@ import { SeatUsage } from '../components/SeatUsage.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { BillingTab } from './BillingTab.js';
 import { ConsolidateDialog } from './ConsolidateDialog.js';
+import { InviteColleagueDialog } from './InviteColleagueDialog.js';
 import { DelegatesTab } from './DelegatesTab.js';
 import { DomainsTab } from './DomainsTab.js';
 import { GroupsSection } from './GroupsSection.js';
@@ -47,9 +48,10 @@ export function SubscriptionPage({ api, id, partnerStaff = false }: { api: Porta
       <SeatUsage assigned={subscription.assigned} quantity={subscription.quantity} />
       {/* The server offers these only while the subscription is live (shared/src/billing/subscriptionState.ts). */}
       {(subscription.actions.includes('quantity.change') || subscription.actions.includes('subscription.consolidate')) && (
-        <div className={layout.row}>
+        <div className={layout.rowWrap}>
           {subscription.actions.includes('quantity.change') && <QuantityDialog api={api} subscription={subscription} onChanged={load} />}
           {subscription.actions.includes('subscription.consolidate') && <ConsolidateDialog api={api} subscription={subscription} onChanged={load} />}
+          {subscription.actions.includes('subscription.consolidate') && <InviteColleagueDialog api={api} subscription={subscription} />}
         </div>
       )}
       {tabs.length > 0 && (

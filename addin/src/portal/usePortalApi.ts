@@ -1,6 +1,6 @@
 /** The portal's calls to the Outmerge API, each with a fresh access token from the auth port. */
 import { useMemo } from 'react';
-import type { CreditNoteView, AssignmentResult, DelegateView, DomainVerificationRecord, DomainView, InvitationView, JournalEntryView, MyLicenseView, MySeatView, SeatSort, SeatView, SubscriptionView } from '../../../shared/src/api/views.js';
+import type { ConsolidationAccepted, ConsolidationInvitationView, ConsolidationPreview, CreditNoteView, AssignmentResult, DelegateView, DomainVerificationRecord, DomainView, InvitationView, JournalEntryView, MyLicenseView, MySeatView, SeatSort, SeatView, SubscriptionView } from '../../../shared/src/api/views.js';
 import type { BillingProfileAnswer, BillingProfileView, BillingSummaryView, CartLine, CheckoutResult, InvoiceView, PaymentMethodView, PaymentResult, PlanCatalogView, QuantityChangeResult, QuantityPreviewView } from '../../../shared/src/api/views.js';
 import type { Permission } from '../../../shared/src/permissions/permissions.js';
 import type { DirectoryGroupView, GroupSyncView } from '../../../shared/src/api/groupViews.js';
@@ -176,6 +176,14 @@ export function usePortalApi(auth: AuthPort | null) {
       consolidate: (id: string, sources: string[], idempotencyKey: string) =>
         call<ConsolidationResult>(`${base(id)}/consolidate`, { method: 'POST', body: { sources }, headers: { 'Idempotency-Key': idempotencyKey } }),
       invoices: (id: string) => call<{ invoices: InvoiceView[] }>(`${base(id)}/invoices`),
+      // Consolidation by invitation (issue 15): the inviter's side, then the invited colleague's.
+      previewMerge: (id: string, email: string) => call<ConsolidationPreview>(`${base(id)}/consolidation-invitations/preview${query({ email })}`),
+      inviteMerge: (id: string, email: string, language: string) => call<ConsolidationInvitationView>(`${base(id)}/consolidation-invitations`, { method: 'POST', body: { email, language } }),
+      mergeInvitationsSent: (id: string) => call<{ invitations: ConsolidationInvitationView[] }>(`${base(id)}/consolidation-invitations`),
+      withdrawMerge: (id: string, invitationId: string) => call<void>(`${base(id)}/consolidation-invitations/${encodeURIComponent(invitationId)}`, { method: 'DELETE' }),
+      mergeRequests: () => call<{ invitations: ConsolidationInvitationView[] }>('/api/v1/me/consolidation-invitations'),
+      acceptMerge: (invitationId: string) => call<ConsolidationAccepted>(`/api/v1/me/consolidation-invitations/${encodeURIComponent(invitationId)}/accept`, { method: 'POST' }),
+      declineMerge: (invitationId: string) => call<void>(`/api/v1/me/consolidation-invitations/${encodeURIComponent(invitationId)}/decline`, { method: 'POST' }),
       creditNotes: (id: string) => call<{ creditNotes: CreditNoteView[] }>(`${base(id)}/credit-notes`),
       openCreditNote: (id: string, creditNoteId: string, lang: string) => openHtml(`${base(id)}/credit-notes/${encodeURIComponent(creditNoteId)}/html${query({ lang })}`),
       downloadCreditNotePdf: (id: string, creditNoteId: string, number: string, lang: string) => download(`${base(id)}/credit-notes/${encodeURIComponent(creditNoteId)}/pdf${query({ lang })}`, `${number}.pdf`),

@@ -30,7 +30,8 @@ import { PaymentMethodInvalidError, WebhookSignatureError, type StoredPaymentMet
 import { periodEnd } from './plans.js';
 import { seatTotalMinor } from '../../../shared/src/billing/pricing.js';
 import { grantsForRenewal } from '../partners/keyRules.js';
-import { unusedPaidMinor } from './consolidationCredit.js';
+import { unusedPaidByInvoice } from './consolidationCredit.js';
+import { creditFromSource, mergeSourceInto } from './mergeSource.js';
 import { invoiceContext, type InvoiceContext, type SellerIdentity } from './invoiceContext.js';
 import { prorateChange } from '../../../shared/src/billing/proration.js';
 import { canBeMerged, isLive } from '../../../shared/src/billing/subscriptionState.js';
@@ -657,11 +658,11 @@ export class BillingService {
     if (subscription.status === 'trial' && newQuantity > subscription.quantity) throw trialSeatsFixed();
     const credits = [];
     for (const source of sources) {
-      const sourcePlan = this.plan(source.planId);
-      // Only money actually paid for time not yet used (billing/consolidationCredit.ts): a trial, the
-      // time a product key paid for, and an unpaid (past-due) period leave none.
-      const unused = unusedPaidMinor(await tx.invoices.paidSpans(source.id), now);
-      credits.push({ source, amountMinor: unused, description: describeInvoiceLine({ line: 'unused', plan: sourcePlan.id, quantity: source.quantity, merged: source.id.slice(0, 8) }) });
+      // Only money actually paid for time not yet used (billing/consolidationCredit.ts), per paid
+      // invoice so that each is documented by a credit note: a trial, the time a product key paid
+      // for, and an unpaid (past-due) period leave none.
+      const byInvoice = unusedPaidByInvoice(await tx.invoices.paidSpans(source.id), now);
+      credits.push({ source, amountMinor: byInvoice.reduce((sum, c) => sum + c.amountMinor, 0), byInvoice });
     }
     const creditTotal = credits.reduce((sum, c) => sum + c.amountMinor, 0);
     let lines: DraftLine[] = [];
@@ -680,8 +681,13 @@ export class BillingService {
     const { plan, actor, ip } = pending;
     for (const id of [...new Set([pending.targetId, ...plan.sources.map((s) => s.id)])].sort()) await tx.subscriptions.lock(id);
     const subscription = await this.subscriptionRow(tx, pending.targetId);
+    // Credited first (with their credit notes): the consolidation invoice below uses the credit.
+    const credited = [];
     for (const credit of plan.credits) {
-      if (credit.amountMinor > 0) await tx.invoices.insertCredit({ id: randomUUID(), subscriptionId: subscription.id, description: credit.description, amountMinor: credit.amountMinor, remainingMinor: credit.amountMinor, createdAt: now });
+      // A claim written before credits were kept per invoice (recorded after an upgrade) credits its total as it was computed, without a credit note.
+      const legacy = credit as typeof credit & { description?: string };
+      if (credit.byInvoice === undefined && legacy.amountMinor > 0) await tx.invoices.insertCredit({ id: randomUUID(), subscriptionId: subscription.id, description: legacy.description ?? '', amountMinor: legacy.amountMinor, remainingMinor: legacy.amountMinor, createdAt: now });
+      credited.push({ source: credit.source, credit: credit.byInvoice === undefined ? { creditMinor: legacy.amountMinor, creditNotes: [] } : await creditFromSource(tx, { target: subscription, source: credit.source, credits: credit.byInvoice, now }) });
     }
     if (plan.newQuantity > subscription.quantity) await tx.subscriptions.setQuantity(subscription.id, plan.newQuantity, null);
     let invoice: InvoiceRow | null = null;
@@ -691,21 +697,8 @@ export class BillingService {
     }
     const targetSeats = new Set((await tx.subscriptions.listLiveSeats(subscription.id)).map((s) => s.emailCanonical));
     let moved = 0;
-    for (const source of plan.sources) {
-      for (const seat of await tx.subscriptions.listLiveSeats(source.id)) {
-        if (targetSeats.has(seat.emailCanonical)) await tx.subscriptions.removeSeat(seat.id, now);
-        else {
-          await tx.subscriptions.moveSeat(seat.id, subscription.id);
-          targetSeats.add(seat.emailCanonical);
-          moved++;
-        }
-      }
-      await tx.subscriptions.setStatus(source.id, 'cancelled', { endedAt: now, graceUntil: null });
-      // Periods a partner's key still prepays go with the people to the target.
-      await tx.keys.moveKeyGrants(source.id, subscription.id);
-      await tx.subscriptions.setPendingQuantity(source.id, null);
-      await journalAs(tx, source, actor, { action: 'subscription.merged_into', target: subscription.id, detail: { into: subscription.id }, ip, at: now });
-    }
+    // Each source's credit (with its credit notes), seats and end: billing/mergeSource.ts, as an accepted invitation does.
+    for (const { source, credit } of credited) moved += (await mergeSourceInto(tx, { target: subscription, source, credited: credit, targetSeats, actor, ip, now })).moved;
     // Seats assigned to a source between the two transactions still move (people keep their seat); the quantity follows.
     if (targetSeats.size > plan.newQuantity) await tx.subscriptions.setQuantity(subscription.id, targetSeats.size, null);
     await journalAs(tx, subscription, actor, {

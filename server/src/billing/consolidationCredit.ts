@@ -12,13 +12,27 @@ export interface PaidSpan {
   periodEnd: number;
 }
 
+/** A paid invoice's span with its id: the invoice a merge's credit note corrects. */
+export interface PaidInvoiceSpan extends PaidSpan {
+  invoiceId: string;
+}
+
+/** The unused paid part of one invoice at `now` (0 for time used up, a free invoice or an empty span). */
+function unusedOf(invoice: PaidSpan, now: number): number {
+  const length = BigInt(invoice.periodEnd - invoice.periodStart);
+  if (length <= 0n || invoice.totalMinor <= 0 || invoice.periodEnd <= now) return 0;
+  const left = BigInt(Math.min(invoice.periodEnd - now, invoice.periodEnd - invoice.periodStart));
+  return Number((BigInt(invoice.totalMinor) * left) / length);
+}
+
 export function unusedPaidMinor(invoices: readonly PaidSpan[], now: number): number {
-  let credit = 0n;
-  for (const invoice of invoices) {
-    const length = BigInt(invoice.periodEnd - invoice.periodStart);
-    if (length <= 0n || invoice.totalMinor <= 0 || invoice.periodEnd <= now) continue;
-    const left = BigInt(Math.min(invoice.periodEnd - now, invoice.periodEnd - invoice.periodStart));
-    credit += (BigInt(invoice.totalMinor) * left) / length;
-  }
-  return Number(credit);
+  return invoices.reduce((sum, invoice) => sum + unusedOf(invoice, now), 0);
+}
+
+/**
+ * The same credit per invoice (the ones that leave any): a merge credits each and documents it
+ * with a credit note against that invoice, so the sum is `unusedPaidMinor` exactly.
+ */
+export function unusedPaidByInvoice(invoices: readonly PaidInvoiceSpan[], now: number): Array<{ invoiceId: string; amountMinor: number }> {
+  return invoices.map((invoice) => ({ invoiceId: invoice.invoiceId, amountMinor: unusedOf(invoice, now) })).filter((credit) => credit.amountMinor > 0);
 }

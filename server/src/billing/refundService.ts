@@ -150,15 +150,16 @@ export class RefundService {
   async list(caller: CallerIdentity, subscriptionId: string): Promise<CreditNoteView[]> {
     const read = this.uow.read;
     await authorize(read, caller, subscriptionId, 'billing.view');
-    const numbers = new Map((await read.invoices.listInvoices(subscriptionId)).map((invoice) => [invoice.id, invoice.number]));
-    return (await read.creditNotes.list(subscriptionId)).map((note) => this.view(note, numbers.get(note.invoiceId) ?? ''));
+    const views: CreditNoteView[] = [];
+    for (const note of await read.creditNotes.list(subscriptionId)) views.push(this.view(note, (await correctedInvoice(read, note))?.number ?? ''));
+    return views;
   }
 
   private async document(caller: CallerIdentity, subscriptionId: string, creditNoteId: string, locale: Locale) {
     const read = this.uow.read;
     const { subscription } = await authorize(read, caller, subscriptionId, 'billing.view');
     const note = await read.creditNotes.find(subscriptionId, creditNoteId);
-    const invoice = note && (await read.invoices.findInvoice(subscriptionId, note.invoiceId));
+    const invoice = note && (await correctedInvoice(read, note));
     if (!note || !invoice) throw new ApiError(404, 'CREDIT_NOTE_NOT_FOUND', 'No credit note with this id in this subscription.');
     const organisation = await read.organisations.findByTenant(subscription.ownerTenantId);
     const row = { ...note, status: 'issued' as const, periodStart: invoice.periodStart, periodEnd: invoice.periodEnd, billTo: invoice.billTo, paidAt: note.kind === 'refund' ? note.issuedAt : null };
@@ -176,4 +177,13 @@ export class RefundService {
     const { number, row, lines, context } = await this.document(caller, subscriptionId, creditNoteId, locale);
     return { number, pdf: await renderInvoicePdf(invoiceDocument(row, lines, context)) };
   }
+}
+
+/**
+ * The invoice a credit note corrects: the subscription's own (a refund), or, for a merge's credit,
+ * the merged subscription's invoice whose unused paid time the note credits to this one.
+ */
+async function correctedInvoice(read: Repositories, note: CreditNoteRow) {
+  const owner = note.kind === 'refund' ? note.subscriptionId : await read.creditNotes.invoiceSubscription(note.invoiceId);
+  return owner === undefined ? undefined : read.invoices.findInvoice(owner, note.invoiceId);
 }

@@ -147,3 +147,24 @@ export function subscriptionExpiredEmail(options: { to: string; locale: Locale; 
   );
 }
 
+
+/** A colleague asks to merge the recipient's subscription into theirs (consolidation by invitation); the portal shows the request to the invited account only. */
+export function mergeInvitationEmail(options: { to: string; locale: Locale; inviter: string; plan: string; quantity: number; credit: string; expiresAt: number; publicUrl: string }): OutgoingEmail {
+  return compose(
+    'merge-invitation',
+    options.to,
+    options.locale,
+    'email.mergeInvite.subject',
+    [['email.mergeInvite.body'], ['email.mergeInvite.next']],
+    { inviter: options.inviter, plan: translate(options.locale, `plan.${options.plan}` as MessageKey), quantity: options.quantity, credit: options.credit, date: formatDate(options.expiresAt, options.locale) },
+    { label: 'email.mergeInvite.button', url: `${options.publicUrl}/portal.html` },
+  );
+}
+
+export function mergeAcceptedEmail(options: { to: string; locale: Locale; colleague: string; seats: number; credit: string }): OutgoingEmail {
+  return compose('merge-accepted', options.to, options.locale, 'email.mergeAccepted.subject', [['email.mergeAccepted.body']], { colleague: options.colleague, seats: options.seats, credit: options.credit }, null);
+}
+
+export function mergeDeclinedEmail(options: { to: string; locale: Locale; colleague: string }): OutgoingEmail {
+  return compose('merge-declined', options.to, options.locale, 'email.mergeDeclined.subject', [['email.mergeDeclined.body']], { colleague: options.colleague }, null);
+}

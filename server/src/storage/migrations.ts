@@ -747,4 +747,38 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX credit_notes_subscription ON credit_notes (subscription_id, issued_at);
     `,
   },
+  {
+    version: 19,
+    description: "consolidation as users meet it: a colleague's individual subscription merged after the colleague accepts an invitation; which subscription each merged one went into",
+    sql: `
+      -- The subscription this one was merged into (consolidation): it ended there, and one merged into cannot be invited again.
+      ALTER TABLE subscriptions ADD COLUMN merged_into TEXT REFERENCES subscriptions(id);
+      CREATE INDEX subscriptions_merged_into ON subscriptions (merged_into) WHERE merged_into IS NOT NULL;
+      -- The owner of a target asks the owner of an individual subscription of the same organisation to merge it.
+      -- The invitee is bound to the (tid, oid) the source's owner had when invited, never to an address;
+      -- target_terms: what the inviter's subscription was when the invitation was sent (a change refuses the acceptance).
+      CREATE TABLE consolidation_invitations (
+        id TEXT PRIMARY KEY,
+        organisation_id TEXT NOT NULL REFERENCES organisations(id),
+        target_subscription_id TEXT NOT NULL REFERENCES subscriptions(id),
+        source_subscription_id TEXT NOT NULL REFERENCES subscriptions(id),
+        inviter_tenant_id TEXT NOT NULL,
+        inviter_object_id TEXT NOT NULL,
+        inviter_email TEXT NOT NULL,
+        invitee_tenant_id TEXT NOT NULL,
+        invitee_object_id TEXT NOT NULL,
+        invitee_email TEXT NOT NULL,
+        language TEXT NOT NULL,
+        target_terms TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'declined', 'withdrawn', 'expired')),
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        decided_at INTEGER,
+        CHECK (target_subscription_id <> source_subscription_id)
+      );
+      CREATE UNIQUE INDEX consolidation_invitations_pending_source ON consolidation_invitations (source_subscription_id) WHERE status = 'pending';
+      CREATE INDEX consolidation_invitations_invitee ON consolidation_invitations (invitee_tenant_id, invitee_object_id, status);
+      CREATE INDEX consolidation_invitations_target ON consolidation_invitations (target_subscription_id, created_at);
+    `,
+  },
 ];

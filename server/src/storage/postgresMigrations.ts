@@ -549,4 +549,34 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX credit_notes_subscription ON credit_notes (subscription_id, issued_at);
     `,
   },
+  {
+    version: 4,
+    description: "consolidation invitations (SQLite's migration 19): a colleague's individual subscription merged after the colleague accepts; which subscription each merged one went into",
+    sql: `
+      ALTER TABLE subscriptions ADD COLUMN merged_into TEXT COLLATE "C" REFERENCES subscriptions(id);
+      CREATE INDEX subscriptions_merged_into ON subscriptions (merged_into) WHERE merged_into IS NOT NULL;
+      CREATE TABLE consolidation_invitations (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        organisation_id TEXT COLLATE "C" NOT NULL REFERENCES organisations(id),
+        target_subscription_id TEXT COLLATE "C" NOT NULL REFERENCES subscriptions(id),
+        source_subscription_id TEXT COLLATE "C" NOT NULL REFERENCES subscriptions(id),
+        inviter_tenant_id TEXT COLLATE "C" NOT NULL,
+        inviter_object_id TEXT COLLATE "C" NOT NULL,
+        inviter_email TEXT COLLATE "C" NOT NULL,
+        invitee_tenant_id TEXT COLLATE "C" NOT NULL,
+        invitee_object_id TEXT COLLATE "C" NOT NULL,
+        invitee_email TEXT COLLATE "C" NOT NULL,
+        language TEXT COLLATE "C" NOT NULL,
+        target_terms TEXT COLLATE "C" NOT NULL,
+        status TEXT COLLATE "C" NOT NULL CHECK (status IN ('pending', 'accepted', 'declined', 'withdrawn', 'expired')),
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        decided_at BIGINT,
+        CHECK (target_subscription_id <> source_subscription_id)
+      );
+      CREATE UNIQUE INDEX consolidation_invitations_pending_source ON consolidation_invitations (source_subscription_id) WHERE status = 'pending';
+      CREATE INDEX consolidation_invitations_invitee ON consolidation_invitations (invitee_tenant_id, invitee_object_id, status);
+      CREATE INDEX consolidation_invitations_target ON consolidation_invitations (target_subscription_id, created_at);
+    `,
+  },
 ];

@@ -67,6 +67,8 @@ export interface SubscriptionsTable {
   billing_lock_until: number | null;
   partner_id: string | null;
   live_seats: Generated<number>;
+  /** The subscription this one was merged into (consolidation). */
+  merged_into: Generated<string | null>;
 }
 
 export interface SeatsTable {
@@ -558,4 +560,24 @@ export interface Schema {
   group_syncs: GroupSyncsTable;
   credit_note_sequences: CreditNoteSequencesTable;
   credit_notes: CreditNotesTable;
+  consolidation_invitations: ConsolidationInvitationsTable;
+}
+
+export interface ConsolidationInvitationsTable {
+  id: string;
+  organisation_id: string;
+  target_subscription_id: string;
+  source_subscription_id: string;
+  inviter_tenant_id: string;
+  inviter_object_id: string;
+  inviter_email: string;
+  invitee_tenant_id: string;
+  invitee_object_id: string;
+  invitee_email: string;
+  language: string;
+  target_terms: string;
+  status: string;
+  created_at: number;
+  expires_at: number;
+  decided_at: number | null;
 }

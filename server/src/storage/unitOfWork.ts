@@ -29,6 +29,7 @@ import type { Schema } from './schema.js';
 import { BillingProfileRepository } from './repositories/billingProfiles.js';
 import { ClaimRepository } from './repositories/claims.js';
 import { CreditNoteRepository } from './repositories/creditNotes.js';
+import { ConsolidationInvitationRepository } from './repositories/consolidationInvitations.js';
 import { DelegationRepository } from './repositories/delegation.js';
 import { GroupRepository } from './repositories/groups.js';
 import { InvoiceRepository } from './repositories/invoices.js';
@@ -47,6 +48,7 @@ export type { EngineName };
 export type { InvoiceParty, InvoicePartiesRow } from './repositories/billingProfiles.js';
 export type { ClaimRow } from './repositories/claims.js';
 export type { CreditNoteRow } from './repositories/creditNotes.js';
+export type { ConsolidationInvitationRow, ConsolidationInvitationStatus } from './repositories/consolidationInvitations.js';
 export type { DelegateRow, InvitationRow, InvitationStatus } from './repositories/delegation.js';
 export type { BillingState, SeatForCheck, SubscriptionRow } from './repositories/subscriptions.js';
 export type { GroupLinkKind, GroupLinkRow, GroupMemberRow, GroupSyncRow, LinkedMemberRow, MembershipWrite, SyncSeatRow } from './repositories/groups.js';
@@ -80,6 +82,8 @@ export interface Repositories {
   readonly billingProfiles: BillingProfileRepository;
   /** Refunds and credits against invoices, with their own gap-free numbers (the invoices aggregate). */
   readonly creditNotes: CreditNoteRepository;
+  /** A colleague asked to merge their individual subscription into another (consolidation). */
+  readonly consolidationInvitations: ConsolidationInvitationRepository;
   readonly claims: ClaimRepository;
   readonly journal: JournalRepository;
   readonly outbox: OutboxRepository;
@@ -106,6 +110,7 @@ function repositoriesOver(db: Kysely<Schema>, engine: EngineSql): Repositories {
     invoices: new InvoiceRepository(db),
     billingProfiles: new BillingProfileRepository(db),
     creditNotes: new CreditNoteRepository(db),
+    consolidationInvitations: new ConsolidationInvitationRepository(db),
     claims: new ClaimRepository(db),
     journal: new JournalRepository(db),
     outbox: new OutboxRepository(db),

@@ -298,6 +298,52 @@ export const ConsolidationResultSchema = Type.Object({
 });
 export type ConsolidationResult = Static<typeof ConsolidationResultSchema>;
 
+/** A consolidation invitation's states (a pending one past its end reads as expired). */
+export const CONSOLIDATION_INVITATION_STATUSES = ['pending', 'accepted', 'declined', 'withdrawn', 'expired'] as const;
+
+/** What accepting would do now, computed as the merge itself computes it (server/src/billing/consolidationTerms.ts). */
+export const ConsolidationTermsSchema = Type.Object({
+  /** The colleague's subscription that would end. */
+  source: Type.Object({ plan: Type.String(), quantity: Type.Integer(), assigned: Type.Integer(), periodEnd: DateTime() }),
+  /** The subscription it would be merged into. */
+  target: Type.Object({ plan: Type.String(), quantity: Type.Integer(), assigned: Type.Integer() }),
+  seatsMoving: Type.Integer(),
+  seatsAlreadyThere: Type.Integer(),
+  freeSeats: Type.Integer(),
+  /** The moving seats fit in the seats the target paid for. */
+  fits: Type.Boolean(),
+  /** The source's unused paid time, credited to the target (gross, minor units). */
+  creditMinor: Minor(),
+  currency: Type.String(),
+});
+export type ConsolidationTerms = Static<typeof ConsolidationTermsSchema>;
+
+export const ConsolidationPreviewSchema = Type.Object({ colleague: Type.String(), terms: ConsolidationTermsSchema, expiresAt: DateTime() });
+export type ConsolidationPreview = Static<typeof ConsolidationPreviewSchema>;
+
+export const ConsolidationInvitationViewSchema = Type.Object({
+  id: Uuid(),
+  status: StringEnum(CONSOLIDATION_INVITATION_STATUSES),
+  inviter: Type.String(),
+  invitee: Type.String(),
+  /** What accepting would do now; only while the invitation is pending. */
+  terms: Nullable(ConsolidationTermsSchema),
+  createdAt: DateTime(),
+  expiresAt: DateTime(),
+  decidedAt: Nullable(DateTime()),
+});
+export type ConsolidationInvitationView = Static<typeof ConsolidationInvitationViewSchema>;
+
+export const ConsolidationAcceptedSchema = Type.Object({
+  subscriptionId: Uuid(),
+  seatsMoved: Type.Integer(),
+  creditMinor: Minor(),
+  currency: Type.String(),
+  /** The credit notes documenting the credit, one per paid invoice of the merged subscription. */
+  creditNotes: Type.Array(Type.String()),
+});
+export type ConsolidationAccepted = Static<typeof ConsolidationAcceptedSchema>;
+
 /** The languages an invoice can be issued in: the catalogs' (shared/src/i18n). */
 export const INVOICE_LANGUAGES = ['en', 'fr', 'de'] as const;
 

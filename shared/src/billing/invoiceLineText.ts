@@ -20,7 +20,9 @@ export type InvoiceLineText =
   /** A credit balance used on this invoice; `merged`: from consolidated subscriptions. */
   | { line: 'credit'; merged?: boolean }
   /** A credit note's line: money given back on an invoice. */
-  | { line: 'refund'; invoice: string };
+  | { line: 'refund'; invoice: string }
+  /** A credit note's line: an invoice's unused paid time, credited to the subscription it was merged into (`into`: its short id). */
+  | { line: 'mergeCredit'; invoice: string; into: string };
 
 export function describeInvoiceLine(text: InvoiceLineText): string {
   return JSON.stringify(text);
@@ -55,5 +57,7 @@ export function invoiceLineText(description: string, t: Translator): string {
       return t(line.merged ? 'invoice.line.mergedCredit' : 'quantity.creditApplied');
     case 'refund':
       return t('creditNote.line.refund', { number: line.invoice });
+    case 'mergeCredit':
+      return t('creditNote.line.mergeCredit', { number: line.invoice, subscription: line.into });
   }
 }

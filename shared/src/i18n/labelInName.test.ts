@@ -32,6 +32,9 @@ const PAIRS: ReadonlyArray<[MessageKey, MessageKey]> = [
   ['partners.keys.print', 'partners.keys.printInvoice'],
   ['partners.requests.withdraw', 'partners.requests.withdrawLabel'],
   ['delegates.remove', 'partners.staff.removeLabel'],
+  ['mergeInvite.withdraw', 'mergeInvite.withdrawLabel'],
+  ['mergeRequests.accept', 'mergeRequests.acceptLabel'],
+  ['mergeRequests.decline', 'mergeRequests.declineLabel'],
 ];
 
 /** axe-core's reading of a text: NFKD, no parenthetical, letters and digits only, lower case, as words. */

@@ -79,6 +79,11 @@ export const JOURNAL_ACTIONS = {
   'subscription.merged_into': billing('cancellation'),
   'subscription.consolidated': billing(),
   'consolidation.payment_failed': billing(),
+  /** Consolidation by invitation: journaled in both subscriptions. */
+  'consolidation.invited': billing(),
+  'consolidation.declined': billing(),
+  'consolidation.withdrawn': billing(),
+  'consolidation.accepted': billing(),
   'partner.enrolled': partner,
   'partner.trial_allowance_set': partner,
   'staff.added': partner,

@@ -6,7 +6,7 @@
  * minor units.
  */
 import { sql, type Kysely } from 'kysely';
-import type { PaidSpan } from '../../billing/consolidationCredit.js';
+import type { PaidInvoiceSpan } from '../../billing/consolidationCredit.js';
 import type { Schema } from '../schema.js';
 
 export interface PaymentMethodRow {
@@ -253,10 +253,11 @@ export class InvoiceRepository {
   }
 
   /** The subscription's paid invoices: the money each kept (what credit notes gave back was not paid for its time) and the span it paid for. */
-  async paidSpans(subscriptionId: string): Promise<PaidSpan[]> {
+  async paidSpans(subscriptionId: string): Promise<PaidInvoiceSpan[]> {
     return this.db
       .selectFrom('invoices')
       .select((eb) => [
+        'invoices.id as invoiceId',
         // A refunded period leaves no credit: consolidation and refunds count only the money kept.
         eb('invoices.total_minor', '-', eb.fn.coalesce(eb.selectFrom('credit_notes').select((inner) => inner.fn.sum<number>('credit_notes.total_minor').as('given')).whereRef('credit_notes.invoice_id', '=', 'invoices.id'), eb.lit(0))).as('totalMinor'),
         'period_start as periodStart',

@@ -274,6 +274,23 @@ export class SubscriptionRepository {
     if (removed) await this.countSeat(removed.subscription_id, -1);
   }
 
+  /** The subscription ended by merging into `targetId` (consolidation). */
+  async setMergedInto(subscriptionId: string, targetId: string): Promise<void> {
+    await this.db.updateTable('subscriptions').set({ merged_into: targetId }).where('id', '=', subscriptionId).execute();
+  }
+
+  /** Where the subscription was merged into, if it was; and whether others were merged into it. */
+  async mergeHistory(subscriptionId: string): Promise<{ mergedInto: string | null; tookIn: number }> {
+    const own = await this.db.selectFrom('subscriptions').select('merged_into').where('id', '=', subscriptionId).executeTakeFirst();
+    const took = await this.db.selectFrom('subscriptions').select((eb) => eb.fn.countAll<number>().as('n')).where('merged_into', '=', subscriptionId).executeTakeFirstOrThrow();
+    return { mergedInto: own?.merged_into ?? null, tookIn: Number(took.n) };
+  }
+
+  /** The subscriptions of one organisation, oldest first (a colleague's, found by their canonical address in the service). */
+  async listInOrganisation(organisationId: string): Promise<SubscriptionRow[]> {
+    return (await this.db.selectFrom('subscriptions as s').select(SUBSCRIPTION_COLUMNS).where('s.organisation_id', '=', organisationId).orderBy('s.created_at').orderBy('s.id').execute()) as SubscriptionRow[];
+  }
+
   /** A live seat moves to another subscription (consolidation); both counts follow. */
   async moveSeat(seatId: string, toSubscriptionId: string): Promise<void> {
     const seat = await this.db.selectFrom('seats').select('subscription_id').where('id', '=', seatId).where('removed_at', 'is', null).executeTakeFirst();
