@@ -9,7 +9,7 @@ import type { CampaignLedger, RowState } from '../campaign/campaign.js';
 import type { CampaignDefinition } from '../campaign/campaignRecords.js';
 
 /** Rows of the list, and states of the ledger's rows, per part. */
-export const HISTORY_PART = 2_000;
+export const HISTORY_PART = 1_000;
 
 export interface HistoryHead {
   id: string;
