@@ -8,7 +8,7 @@ function campaign(rowCount: number, ledgerRows: number[]): { definition: Campaig
   const definition = { id: 'c1', subject: 'Hi {{Name}}', bodyHtml: '<p>Hi</p>', columns: ['Name', 'Email'], rows, emailColumn: 'Email', ccColumn: null, bccColumn: null, attachmentColumn: null, attachments: [], excludedRows: [], footerHtml: null } as unknown as CampaignDefinition;
   const states: CampaignLedger['states'] = {};
   ledgerRows.forEach((row, i) => {
-    states[row] = i % 3 === 0 ? { status: 'sent', at: 1000 + i } : i % 3 === 1 ? { status: 'failed', reason: 'rejected', message: 'no', at: 2000 } : { status: 'pending' };
+    states[row] = i % 3 === 0 ? { status: 'sent', at: 1000 + i } : i % 3 === 1 ? { status: 'failed', reason: 'rejected', message: 'no' } : { status: 'pending' };
   });
   return { definition, ledger: { id: 'c1', createdAt: 1, mailbox: null, rows: ledgerRows, states, status: 'finished' } as CampaignLedger };
 }
