@@ -28,6 +28,7 @@ import type { Browser, CDPSession, Page } from 'playwright-core';
 import { launchChromium } from '../../tests/e2e/support.js';
 import { MERGE_FIELDS, mergeFixture } from '../merge.js';
 import { startProductServer } from '../servers.js';
+import { taskTimes, TRACE_CATEGORIES } from './taskCpu.js';
 import { interleave, machineLine, ratios, report, rounds as roundCount, summarize } from '../stats.js';
 
 const BIG = 100_000;
@@ -41,6 +42,8 @@ export interface FlowResult {
   longTasks: number[];
   /** The longest task of each step of the flow. */
   byStep: Record<string, number>;
+  /** The CPU time of the longest-running task (by CPU) of each step, from Chromium's trace (taskCpu.ts). */
+  cpuByStep: Record<string, number>;
   peakHeapMiB: number;
   /** The step that did not finish, with what went wrong: the figures stop there. */
   failed: string | null;
@@ -137,7 +140,9 @@ export async function paneFlow(browser: Browser, baseUrl: string, csvFile: strin
       profileStartedAt = await page.evaluate(() => performance.now());
     }
     const marks: Array<{ step: string; at: number }> = [];
-    const mark = async (step: string) => marks.push({ step, at: await page.evaluate(() => performance.now()) });
+    // A performance.mark also shows in the trace, where the tasks' CPU times are.
+    const mark = async (step: string) => marks.push({ step, at: await page.evaluate((name) => performance.mark(name).startTime, `bench:${step}`) });
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     // Counts are written with or without grouping, depending on the text.
     const shown = `(?:${new Intl.NumberFormat('en-US').format(rows)}|${rows})`;
 
@@ -173,6 +178,8 @@ export async function paneFlow(browser: Browser, baseUrl: string, csvFile: strin
       failed = `${marks[marks.length - 1]?.step ?? 'start'}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
     }
     await mark('end');
+    const cpu = taskTimes(JSON.parse((await browser.stopTracing()).toString('utf8')), marks.map((m) => `bench:${m.step}`));
+    const cpuByStep = Object.fromEntries(marks.slice(0, -1).map((m) => [m.step, cpu.byStep[`bench:${m.step}`]?.cpuMs ?? 0]));
 
     const peakHeapMiB = await heap.stop();
     const profile = profileFile ? (await cdp.send('Profiler.stop')).profile : null;
@@ -186,7 +193,7 @@ export async function paneFlow(browser: Browser, baseUrl: string, csvFile: strin
     const from = marks[0]!.at;
     // With the page's long tasks and the page time the profile started at (within a few ms), to find each task's samples.
     if (profileFile) fs.writeFileSync(profileFile, JSON.stringify({ ...profile, longTasks: tasks, marks, profileStartedAt }));
-    return { rows, longTasks: tasks.filter((t) => t.start >= from).map((t) => t.duration), byStep, peakHeapMiB, failed, load: os.loadavg()[0]! };
+    return { rows, longTasks: tasks.filter((t) => t.start >= from).map((t) => t.duration), byStep, cpuByStep, peakHeapMiB, failed, load: os.loadavg()[0]! };
   } finally {
     await context.close();
   }
@@ -222,10 +229,16 @@ export async function paneLongTasksBench(): Promise<boolean> {
       const steps = (results: FlowResult[]) => results.map((r) => r.byStep[step]?.toFixed(0) ?? '-').join(' / ');
       console.log(`  longest task while "${step}": ${BIG.toLocaleString('en')} rows ${steps(measured.big)} ms; ${SMALL.toLocaleString('en')} rows ${steps(measured.small)} ms`);
     }
+    for (const step of Object.keys(measured.small[0]!.cpuByStep)) {
+      const steps = (results: FlowResult[]) => results.map((r) => r.cpuByStep[step]?.toFixed(0) ?? '-').join(' / ');
+      console.log(`  CPU time of the longest task while "${step}": ${BIG.toLocaleString('en')} rows ${steps(measured.big)} ms; ${SMALL.toLocaleString('en')} rows ${steps(measured.small)} ms`);
+    }
     console.log(`  long tasks per flow: ${BIG.toLocaleString('en')} rows ${measured.big.map((r) => r.longTasks.length).join(' / ')}, ${SMALL.toLocaleString('en')} rows ${measured.small.map((r) => r.longTasks.length).join(' / ')}`);
     console.log(`  load average (1 min) as each flow ended: ${BIG.toLocaleString('en')} rows ${measured.big.map((r) => r.load.toFixed(1)).join(' / ')}; ${SMALL.toLocaleString('en')} rows ${measured.small.map((r) => r.load.toFixed(1)).join(' / ')}`);
     console.log(report(`longest UI task, ${BIG.toLocaleString('en')} rows (ms)`, measured.big.map(longest), { digits: 0, goal: { atMost: GOAL_MS } }));
     console.log(report(`longest UI task, ${BIG.toLocaleString('en')} rows ÷ the ${GOAL_MS} ms goal`, measured.big.map((r) => longest(r) / GOAL_MS), { goal: { atMost: 1 } }));
+    const longestCpu = (r: FlowResult) => Math.max(0, ...Object.values(r.cpuByStep));
+    console.log(report(`longest UI task's CPU time, ${BIG.toLocaleString('en')} rows ÷ the ${GOAL_MS} ms goal`, measured.big.map((r) => longestCpu(r) / GOAL_MS), { goal: { atMost: 1 } }));
     console.log(report(`longest UI task, ${BIG.toLocaleString('en')} ÷ ${SMALL.toLocaleString('en')} rows`, ratios(measured.big.map(longest), measured.small.map((r) => Math.max(1, longest(r))))));
     console.log(report(`peak JS heap, ${BIG.toLocaleString('en')} rows (MiB)`, measured.big.map((r) => r.peakHeapMiB), { digits: 0 }));
     console.log(report(`peak JS heap, ${BIG.toLocaleString('en')} ÷ ${SMALL.toLocaleString('en')} rows`, ratios(measured.big.map((r) => r.peakHeapMiB), measured.small.map((r) => r.peakHeapMiB))));
