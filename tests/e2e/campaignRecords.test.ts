@@ -5,7 +5,9 @@
  * afterwards each row's state is a record of its own, the recipients are kept in parts, and
  * nothing of a campaign is left in localStorage. A campaign the browser refuses to keep (its
  * storage quota spent: Chromium's own quota, lowered through the DevTools protocol) is not started,
- * and the pane says what to do.
+ * and the pane says what to do. A pane left open keeps its database after another page of the same
+ * origin upgrades it (versionchange) and after the browser closes its connection (the site's data
+ * cleared): it opens the database again on its next use.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -206,6 +208,60 @@ describe('campaign records in IndexedDB', () => {
     expect(await page.getByTestId('start-error').count()).toBe(0);
     const sent = await settledMailbox<{ to: string[] }>(server.baseUrl, SEND_DELAY_MAX_MS);
     expect(sent.map((m) => m.to[0]).sort()).toEqual(['q0@fabrikam.com', 'q1@fabrikam.com', 'q2@fabrikam.com']);
+    await context.close();
+  });
+  it('keeps sending after another page upgrades the database, and after the browser closed its connection', async () => {
+    await fetch(`${server.baseUrl}/dev/mailbox/messages`, { method: 'DELETE' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/playground.html`);
+    await signIn(page);
+    await openStep(page, 'message');
+    await page.getByTestId('compose-subject').fill('Hello {{Name}}');
+    await page.getByTestId('compose-body').evaluate((element) => (element.innerHTML = '<p>Dear {{Name}},</p>'));
+    await page.getByRole('button', { name: 'Reload from the message' }).click();
+    await openStep(page, 'recipients');
+    const csv = ['Name,Email', ...Array.from({ length: 3 }, (_, i) => `P${i},u${i}@fabrikam.com`)].join('\n');
+    await page.getByTestId('recipients-file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expectText(page.getByTestId('recipients-summary'), /3 rows and 2 columns/);
+    await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).some((db) => db.name === 'outmerge' && db.version === 1))).toBe(true);
+
+    // Another tab of the same origin upgrades the database, as a newer version of the pane would: it adds a store.
+    // The open pane lets go at once (the upgrade is not blocked), and keeps working at the newer version.
+    const other = await context.newPage();
+    await other.goto(`${server.baseUrl}/privacy.html`);
+    const upgraded = await other.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const opening = indexedDB.open('outmerge', 2);
+          opening.onupgradeneeded = () => opening.result.createObjectStore('addedByALaterVersion');
+          opening.onblocked = () => reject(new Error('blocked by the open pane'));
+          opening.onerror = () => reject(opening.error);
+          opening.onsuccess = () => {
+            opening.result.close();
+            resolve(opening.result.version);
+          };
+        }),
+    );
+    expect(upgraded).toBe(2);
+    await openStep(page, 'send');
+    await page.getByTestId('send-button').click();
+    await expectText(page.getByTestId('send-progress'), /Done: 3 sent, 0 failed\./, 30_000);
+    expect(await page.getByTestId('start-error').count()).toBe(0);
+    const sent = await settledMailbox<{ to: string[] }>(server.baseUrl, SEND_DELAY_MAX_MS);
+    expect(sent.map((m) => m.to[0]).sort()).toEqual(['u0@fabrikam.com', 'u1@fabrikam.com', 'u2@fabrikam.com']);
+    await page.getByTestId('close-report').click();
+    expect(await page.evaluate(async () => (await indexedDB.databases()).find((db) => db.name === 'outmerge')?.version)).toBe(2);
+
+    // The browser closes the connection itself (the site's data cleared, as from the browser's settings): the next send opens it again.
+    await fetch(`${server.baseUrl}/dev/mailbox/messages`, { method: 'DELETE' });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.clearDataForOrigin', { origin: server.baseUrl, storageTypes: 'indexeddb' });
+    await openStep(page, 'send');
+    await page.getByTestId('send-button').click();
+    await expectText(page.getByTestId('send-progress'), /Done: 3 sent, 0 failed\./, 30_000);
+    expect(await page.getByTestId('start-error').count()).toBe(0);
+    expect((await settledMailbox<{ to: string[] }>(server.baseUrl, SEND_DELAY_MAX_MS)).length).toBe(3);
     await context.close();
   });
 });

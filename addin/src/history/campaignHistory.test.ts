@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { newLedger, type CampaignLedger } from '../campaign/campaign.js';
 import type { CampaignDefinition } from '../campaign/campaignRecords.js';
 import { definitionPlan } from '../campaign/definitionMessages.js';
-import { heldCounts, heldSummary, historyEntry, isScheduled, KEPT_CAMPAIGNS, MemoryCampaignHistory, rerunDefinition, rerunRows, searchHistory } from './campaignHistory.js';
+import { heldCounts, heldSummary, historyEntry, historyEntryInSlices, isScheduled, KEPT_CAMPAIGNS, MemoryCampaignHistory, rerunDefinition, rerunRows, searchHistory } from './campaignHistory.js';
 
 const NOW = Date.UTC(2026, 2, 12, 8, 0);
 
@@ -52,6 +52,20 @@ describe('the history entry', () => {
     expect(isScheduled(entry, NOW + 27 * 3600_000)).toBe(false);
     expect(heldCounts([entry], NOW)).toHaveLength(2);
     expect(heldCounts([entry], NOW, 'c1')).toEqual([]);
+  });
+
+  it('is the same counted in slices that give the UI thread back, for a ledger of many rows', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => i + 2);
+    const l = newLedger('c1', rows, null, NOW);
+    rows.forEach((row, i) => {
+      if (i % 4 === 0) l.states[row] = { status: 'sent', at: NOW + (i % 7) * 60_000, heldId: `h${i}` };
+      else if (i % 4 === 1) l.states[row] = { status: 'failed', reason: 'rejected', message: 'refused' };
+      else if (i % 4 === 2) l.states[row] = { status: 'cancelled' };
+    });
+    l.status = 'cancelled';
+    const sliced = await historyEntryInSlices(definition(rows.length), l, NOW, (row) => row % 3);
+    expect(sliced).toEqual(historyEntry(definition(rows.length), l, NOW, (row) => row % 3));
+    expect(sliced.totals).toEqual({ total: 20_000, sent: 5_000, failed: 5_000, cancelled: 5_000, remaining: 5_000 });
   });
 });
 

@@ -10,7 +10,7 @@ import type { CampaignView } from '../campaign/campaignSession.js';
 import { definitionPlanInSlices } from '../campaign/definitionMessages.js';
 import { recipientsOf } from '../campaign/outgoingMessage.js';
 import { cancelHeld, type CancelOptions } from '../campaign/scheduleCancel.js';
-import { historyEntry, type CampaignHistory, type HistoryEntry, type HistoryRecord } from './campaignHistory.js';
+import { historyEntry, historyEntryInSlices, type CampaignHistory, type HistoryEntry, type HistoryRecord } from './campaignHistory.js';
 import { idbCampaignHistory } from './idbCampaignHistory.js';
 
 /** A past campaign opened from the list: what its report needs. */
@@ -32,11 +32,13 @@ export function useHistory(campaign: CampaignView | null, graph: CancelOptions['
     if (kept.current === key) return;
     kept.current = key;
     const envelope = (row: number) => messages.envelope(row);
-    const entry = historyEntry(definition, ledger, Date.now(), (row) => {
+    // Counted in slices: the rows of a 100,000-row campaign are not all gone through in the task that shows its end.
+    historyEntryInSlices(definition, ledger, Date.now(), (row) => {
       const found = envelope(row);
       return found ? recipientsOf(found) : 1;
-    });
-    history.put({ entry, definition, ledger }).then(reload, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    })
+      .then((entry) => history.put({ entry, definition, ledger }))
+      .then(reload, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [campaign, history, reload]);
 
   /** A past campaign's record and its report's plan. */

@@ -33,11 +33,11 @@ import type { PaneDatabase, PaneSchema } from './paneDatabase.js';
 /** Rows per record of a campaign's recipient list: copying one part takes a few milliseconds. */
 export const RECIPIENT_PART = 2_000;
 /** Records read per request when a ledger is read: row states, and writes (each holds the rows of one batch). */
-const RECORDS_PER_READ = { rowStates: 5_000, ledgerLog: 10 } as const;
+const RECORDS_PER_READ = { rowStates: 1_000, ledgerLog: 2 } as const;
 /** Rows changed before other panes are told at once, rather than after NOTICE_MS. */
 const NOTICE_ROWS = 2_000;
 /** Row records put per task when writes are folded. */
-const PUTS_PER_TASK = 500;
+const PUTS_PER_TASK = 200;
 /** Other panes hear of the writes at most this often (a changed status goes at once). */
 const NOTICE_MS = 200;
 const CHANNEL = 'outmerge.campaigns';

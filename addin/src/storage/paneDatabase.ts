@@ -19,11 +19,12 @@
  *   one record per write, folded into `ledgers` and `rowStates` by the pane holding the campaign;
  * - `sendLog` ([time, id]): one record per send of this device (time, recipients).
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
 import type { MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
 import type { RowState } from '../campaign/campaign.js';
 import type { CampaignDefinition, LedgerFields } from '../campaign/campaignRecords.js';
 import type { SendLogEntry, SendLogRecords } from '../campaign/sendLog.js';
+import { openKept, type ConnectionLoss } from './keptConnection.js';
 
 export const DATABASE_NAME = 'outmerge';
 
@@ -45,12 +46,14 @@ export type PaneDatabase = IDBPDatabase<PaneSchema>;
 
 /**
  * Opens (and on first use creates) the database. Another pane of a newer version asking for an
- * upgrade closes this connection (`blocking`), so that a reload of one pane is never held up by
- * another pane left open.
+ * upgrade closes this connection, so that a reload of one pane is never held up by another pane
+ * left open; `loss` hears of it, and of a connection the browser closed (keptConnection.ts).
  */
-export function openPaneDatabase(name = DATABASE_NAME): Promise<PaneDatabase> {
-  return openDB<PaneSchema>(name, 1, {
-    upgrade(db, oldVersion) {
+export function openPaneDatabase(loss: ConnectionLoss, name = DATABASE_NAME): Promise<PaneDatabase> {
+  return openKept<PaneSchema>(
+    name,
+    1,
+    (db, oldVersion) => {
       if (oldVersion < 1) {
         db.createObjectStore('settings');
         db.createObjectStore('definitions', { keyPath: 'id' });
@@ -62,10 +65,8 @@ export function openPaneDatabase(name = DATABASE_NAME): Promise<PaneDatabase> {
         db.createObjectStore('sendLog');
       }
     },
-    blocking(_current, _next, event) {
-      (event.target as IDBDatabase).close();
-    },
-  });
+    loss,
+  );
 }
 
 /** This device's send log in the pane's database: appends one record per send, reads a window of them. */
