@@ -16,8 +16,8 @@
  * checked identical before timing.
  */
 import Handlebars from 'handlebars';
-import { escapeHtml } from '../shared/src/html/escapeHtml.js';
-import { compileTemplate, isSafeLinkUrl, plainTextValue, translateTemplate, type MergeRow, type RenderedMessage } from '../shared/src/merge/mergeTemplate.js';
+import { escapeHtml } from '#shared/html/escapeHtml.js';
+import { compileTemplate, isSafeLinkUrl, plainTextValue, translateTemplate, type MergeRow, type RenderedMessage } from '#shared/merge/mergeTemplate.js';
 import { interleave, machineLine, measure, ratios, report, rounds as roundCount, summarize } from './stats.js';
 
 export const MERGE_FIELDS = ['first_name', 'last_name', 'company', 'city', 'product', 'licence_key', 'expires_on', 'portal_url', 'support_email', 'unsubscribe_url'] as const;

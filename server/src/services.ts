@@ -4,7 +4,7 @@
  * global.
  */
 import path from 'node:path';
-import { adminConsentUrl } from '../../shared/src/api/adminConsent.js';
+import { adminConsentUrl } from '#shared/api/adminConsent.js';
 import { BillingService } from './billing/billingService.js';
 import { CheckoutService } from './billing/checkoutService.js';
 import { BillingProfileService } from './billing/billingProfileService.js';

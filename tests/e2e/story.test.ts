@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FOOTER_MARKER } from '../../shared/src/merge/footer.js';
+import { FOOTER_MARKER } from '#shared/merge/footer.js';
 import { expectText, launchChromium, openStep, screenshot, startServerProcess, type ServerProcess } from './support.js';
 
 interface RecordedMessage {

@@ -4,7 +4,7 @@
  * clone) on its UI thread when it arrives, and 100,000 rows in one message took a third of a
  * second at once.
  */
-import type { MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
+import type { MergeRow } from '#shared/merge/mergeTemplate.js';
 import { readRecipientFile, RecipientListError, type RecipientList, type RecipientListProblem } from './readRecipients.js';
 
 export type WorkerAnswer =

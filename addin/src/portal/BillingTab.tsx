@@ -5,7 +5,7 @@
  */
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, TableCell, Text, makeStyles } from '@fluentui/react-components';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { formatDate, formatMoney } from '../../../shared/src/i18n/translate.js';
+import { formatDate, formatMoney } from '#shared/i18n/translate.js';
 import { Feedback, Loading } from '../components/Feedback.js';
 import { useLayout } from '../components/layout.js';
 import { ListTable } from '../components/ListTable.js';

@@ -5,8 +5,8 @@
  */
 import { Button, Caption1, Checkbox, Text } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
-import { canBeMerged } from '../../../shared/src/billing/subscriptionState.js';
-import { formatDate, formatMoney, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import { canBeMerged } from '#shared/billing/subscriptionState.js';
+import { formatDate, formatMoney, type MessageKey } from '#shared/i18n/translate.js';
 import { ActionDialog, useDialogOpen } from '../components/ActionDialog.js';
 import { Feedback } from '../components/Feedback.js';
 import { useLayout } from '../components/layout.js';

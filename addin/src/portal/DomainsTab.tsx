@@ -7,7 +7,7 @@
  */
 import { Badge, Button, Caption1, Field, Input, Subtitle2, TableCell, Text, makeStyles, mergeClasses } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
-import { formatDateTime, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import { formatDateTime, type MessageKey } from '#shared/i18n/translate.js';
 import { Feedback } from '../components/Feedback.js';
 import { useLayout } from '../components/layout.js';
 import { ListTable } from '../components/ListTable.js';

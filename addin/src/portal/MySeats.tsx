@@ -7,7 +7,7 @@
  */
 import { Button, Caption1, Card, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import type { MessageKey } from '../../../shared/src/i18n/translate.js';
+import type { MessageKey } from '#shared/i18n/translate.js';
 import { Feedback } from '../components/Feedback.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { errorText } from './errorText.js';

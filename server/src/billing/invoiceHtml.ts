@@ -3,10 +3,10 @@
  * reader's language for the labels, the lines (invoiceLineText.ts) and the amounts (Intl).
  */
 // Invoices are printed in the reader's language: every catalog is registered.
-import '../../../shared/src/i18n/allCatalogs.js';
-import { invoiceLineText } from '../../../shared/src/billing/invoiceLineText.js';
-import { escapeHtml } from '../../../shared/src/html/escapeHtml.js';
-import { formatDate, formatMoney, formatRate, translate, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import '#shared/i18n/allCatalogs.js';
+import { invoiceLineText } from '#shared/billing/invoiceLineText.js';
+import { escapeHtml } from '#shared/html/escapeHtml.js';
+import { formatDate, formatMoney, formatRate, translate, type Locale, type MessageKey } from '#shared/i18n/translate.js';
 import type { InvoiceLineRow, InvoiceParty, InvoicePartiesRow, InvoiceRow } from '../storage/unitOfWork.js';
 
 const TAX_NOTES: Record<string, MessageKey> = { eu_reverse_charge: 'invoice.taxNote.eu_reverse_charge', ch_reverse_charge: 'invoice.taxNote.ch_reverse_charge', outside_scope: 'invoice.taxNote.outside_scope' };

@@ -5,7 +5,7 @@
  */
 import { Button, Caption1, TableCell, Text } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
-import type { PartnerRelationshipView } from '../../../../shared/src/api/views.js';
+import type { PartnerRelationshipView } from '#shared/api/views.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Feedback } from '../../components/Feedback.js';
 import { useLayout } from '../../components/layout.js';

@@ -6,9 +6,9 @@
  */
 import { Button, Caption1, Field, Input, TableCell, Text, mergeClasses } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
-import type { PartnerView } from '../../../../shared/src/api/views.js';
-import { formatDate } from '../../../../shared/src/i18n/translate.js';
-import type { Permission } from '../../../../shared/src/permissions/permissions.js';
+import type { PartnerView } from '#shared/api/views.js';
+import { formatDate } from '#shared/i18n/translate.js';
+import type { Permission } from '#shared/permissions/permissions.js';
 import { Feedback } from '../../components/Feedback.js';
 import { useLayout } from '../../components/layout.js';
 import { CellLines, ListTable } from '../../components/ListTable.js';

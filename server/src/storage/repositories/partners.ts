@@ -6,8 +6,8 @@
  * (./offers.ts, ./productKeys.ts).
  */
 import { sql, type Kysely } from 'kysely';
-import type { SubscriptionStatus } from '../../../../shared/src/api/views.js';
-import type { PartnerRelationship, PartnerStaffRole, Permission } from '../../../../shared/src/permissions/permissions.js';
+import type { SubscriptionStatus } from '#shared/api/views.js';
+import type { PartnerRelationship, PartnerStaffRole, Permission } from '#shared/permissions/permissions.js';
 import type { Schema } from '../schema.js';
 import { containsPattern } from './seatPages.js';
 import { parsePermissions } from './subscriptions.js';

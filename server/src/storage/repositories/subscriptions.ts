@@ -7,8 +7,8 @@
  * lives on the same row.
  */
 import { sql, type Kysely } from 'kysely';
-import type { SubscriptionStatus } from '../../../../shared/src/api/views.js';
-import type { Permission } from '../../../../shared/src/permissions/permissions.js';
+import type { SubscriptionStatus } from '#shared/api/views.js';
+import type { Permission } from '#shared/permissions/permissions.js';
 import type { Schema } from '../schema.js';
 import { SEAT_COLUMNS, querySeatPage, type SeatPage, type SeatQuery, type SeatRow } from './seatPages.js';
 
