@@ -1,8 +1,8 @@
 /**
  * A partner's customer list (P5) at 1,000 customers and 100,000 seats: p95 of
  * GET /api/v1/partners/:id/customers over HTTP (authentication, staff check, search, filters,
- * page, seat counts, JSON) against the page query alone (./pageQueries.ts: the same customers in
- * the same order, without the counts), with the storage method the route calls
+ * page, seat counts, JSON) against the page query alone (the repository's `customerRows`: the same
+ * query, customers and order, without the count of matches), with the storage method the route calls
  * (PartnerRepository.queryCustomers) as a third line. Customers are written straight into the
  * server's SQLite file through the storage module, as tests/helpers/seedSeats.ts does for seats.
  * Before timing, the floor must return the very customers the storage method returns.
@@ -12,7 +12,6 @@ import path from 'node:path';
 import { DATABASE_FILE } from '../server/src/services.js';
 import { UnitOfWork, type CustomerQuery } from '../server/src/storage/unitOfWork.js';
 import { listRounds } from './listLatency.js';
-import { PageQueries } from './pageQueries.js';
 import { startProductServer } from './servers.js';
 import { machineLine, ratios, report, rounds as roundCount, summarize } from './stats.js';
 
@@ -93,18 +92,18 @@ export async function partnerCustomersBench(): Promise<boolean> {
     const url = (q: CustomerQuery) => `${server.baseUrl}/api/v1/partners/${partnerId}/customers?${customerQueryString(q)}`;
     const file = path.join(server.dataDir, DATABASE_FILE);
     const storage = await UnitOfWork.open({ sqliteFile: file });
-    const floor = new PageQueries(file);
+    const floor = (q: CustomerQuery, now: number) => storage.read.partners.customerRows(partnerId, q, now);
     try {
       // One clock for the three paths of a query, so that "active until" filters agree.
       const now = Date.now();
       const ids = (rows: unknown[]) => (rows as Array<{ subscriptionId: string }>).map((r) => r.subscriptionId).join();
       for (const q of queries) {
-        if (ids(floor.customerPage(partnerId, q, now)) !== ids((await storage.read.partners.queryCustomers(partnerId, q, now)).items)) throw new Error(`the floor reads other customers than the route for ${JSON.stringify(q)}`);
+        if (ids(await floor(q, now)) !== ids((await storage.read.partners.queryCustomers(partnerId, q, now)).items)) throw new Error(`the floor reads other customers than the route for ${JSON.stringify(q)}`);
       }
       const measured = await listRounds(rounds, queries, {
         route: async (q) => ((await (await fetch(url(q), { headers })).json()) as { items: unknown[] }).items.length,
         storage: (q) => storage.read.partners.queryCustomers(partnerId, q, Date.now()),
-        floor: (q) => floor.customerPage(partnerId, q, Date.now()),
+        floor: (q) => floor(q, Date.now()),
       });
       if (measured.some((m) => m.rows === 0)) throw new Error('the route returned no rows');
       const p = (key: 'routeP95' | 'floorP95' | 'routeP50' | 'floorP50' | 'storageP95') => summarize(measured.map((m) => m[key])).median.toFixed(1);
@@ -115,7 +114,6 @@ export async function partnerCustomersBench(): Promise<boolean> {
       console.log(report('queryCustomers p95 ÷ page query alone p95 (its counts)', ratios(measured.map((m) => m.storageP95), measured.map((m) => m.floorP95))));
       return true;
     } finally {
-      floor.close();
       await storage.close();
     }
   } finally {
