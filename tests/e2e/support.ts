@@ -27,6 +27,46 @@ export async function screenshot(locator: { screenshot(options: { path: string }
   await locator.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
+/**
+ * Signs in through the development identity provider's form, as a person would: "Sign in" in `scope`
+ * (the page, or the task pane's frame), the form's dialog on `page`, until `scope` names who signed in.
+ */
+export async function signIn(page: Page, email: string, scope: Page | Locator = page): Promise<void> {
+  await scope.getByTestId('sign-in').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Email address').fill(email);
+  await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expectText(scope.getByTestId('signed-in-as'), new RegExp(email.replace('.', '\\.')));
+}
+
+/** Buys monthly seats in the portal with the simulated provider's plain test card, landing on the new subscription. */
+export async function buyMonthlySeats(portal: Page, quantity: number): Promise<void> {
+  await portal.getByTestId('buy-button').click();
+  await portal.getByTestId('quantity-monthly').fill(String(quantity));
+  await portal.getByTestId('quantity-monthly').press('Tab');
+  await portal.getByTestId('to-review').click();
+  await portal.getByTestId('confirm-order').click();
+  await portal.getByTestId('card').fill('4242 4242 4242 4242');
+  await portal.getByTestId('pay').click();
+  await portal.waitForURL(/#\/subscriptions\//);
+}
+
+/**
+ * Calls the server's HTTP API (or a development stand-in's route) for a story's set-up, failing on any
+ * answer that is not a success: the body as JSON or text by its type; nothing for an empty body.
+ */
+export async function callApi<T>(baseUrl: string, method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  const text = await response.text();
+  if (text === '') return undefined as T;
+  return ((response.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text) as T;
+}
+
 /** Opens a step of the pane's wizard by its tab, as a user would. */
 export async function openStep(page: { getByTestId(id: string): Locator }, step: 'message' | 'recipients' | 'check' | 'send'): Promise<void> {
   await page.getByTestId(`step-${step}`).click();
