@@ -12,7 +12,7 @@ import path from 'node:path';
 import { DATABASE_FILE } from '../server/src/services.js';
 import { UnitOfWork, type CustomerQuery } from '../server/src/storage/unitOfWork.js';
 import { listRounds } from './listLatency.js';
-import { startProductServer } from './servers.js';
+import { postJson, startProductServer } from './servers.js';
 import { machineLine, ratios, report, rounds as roundCount, summarize } from './stats.js';
 
 const CUSTOMERS = 1_000;
@@ -79,11 +79,7 @@ export async function partnerCustomersBench(): Promise<boolean> {
   const rounds = roundCount(5);
   const server = await startProductServer();
   try {
-    const post = async (route: string, body: unknown, headers: Record<string, string> = {}) => {
-      const response = await fetch(`${server.baseUrl}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-      if (!response.ok) throw new Error(`${route}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as Record<string, unknown>;
-    };
+    const post = (route: string, body: unknown, headers: Record<string, string> = {}) => postJson(server.baseUrl, route, body, headers);
     const token = (await post('/dev/idp/token', { email: 'owner@bench-partner.example' })).access_token as string;
     const headers = { authorization: `Bearer ${token}` };
     const partnerId = (await post('/api/v1/partners', { name: 'Bench Partner' }, headers)).id as string;

@@ -15,7 +15,7 @@ import { DATABASE_FILE } from '../server/src/services.js';
 import { UnitOfWork, type SeatQuery } from '../server/src/storage/unitOfWork.js';
 import { seedSeats } from '../tests/helpers/seedSeats.js';
 import { listRounds } from './listLatency.js';
-import { startProductServer } from './servers.js';
+import { postJson, startProductServer } from './servers.js';
 import { machineLine, percentile, ratios, report, rounds as roundCount, summarize } from './stats.js';
 
 const SEATS = Number(process.env.BENCH_SEATS ?? 100_000);
@@ -77,11 +77,7 @@ export async function portalSeatsBench(): Promise<boolean> {
   const rounds = roundCount(5);
   const server = await startProductServer();
   try {
-    const post = async (route: string, body: unknown, headers: Record<string, string> = {}) => {
-      const response = await fetch(`${server.baseUrl}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-      if (!response.ok) throw new Error(`${route}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as Record<string, unknown>;
-    };
+    const post = (route: string, body: unknown, headers: Record<string, string> = {}) => postJson(server.baseUrl, route, body, headers);
     const token = (await post('/dev/idp/token', { email: 'owner@contoso.com' })).access_token as string;
     const { subscriptionId } = (await post('/api/v1/checkout', { plan: 'annual', quantity: Math.min(100_000, SEATS), card: '4242424242424242' }, { authorization: `Bearer ${token}`, 'idempotency-key': 'bench-seats-0001' })) as { subscriptionId: string };
     await seedSeats(server.dataDir, subscriptionId, SEATS);
