@@ -72,13 +72,34 @@ export async function openStep(page: { getByTestId(id: string): Locator }, step:
   await page.getByTestId(`step-${step}`).click();
 }
 
+/** A message the Graph stand-in delivered, as `GET /dev/mailbox/messages` lists it (server/src/dev/graph/graphStandIn.ts). */
+export interface DeliveredMessage {
+  id: string;
+  /** The mailbox that sent it. */
+  mailbox: string;
+  from: string;
+  sender: string;
+  sentBy: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  contentType: 'html' | 'text';
+  html: string;
+  attachments: Array<{ name: string; contentType: string; size: number; isInline?: boolean; contentId?: string | null }>;
+  /** The row marker Outmerge sets on each message, or null. */
+  marker: string | null;
+  headers: Array<{ name: string; value: string }>;
+  sentAt: string;
+}
+
 /**
  * What reached recipients once transport has moved everything submitted so far. Exchange sends a
  * while after the 202 (the stand-in delays each message by up to `maxSendDelayMs`, its
  * GRAPH_STANDIN_SEND_DELAY_MS bound), so the stand-in's clock is moved past that bound instead of
  * waiting: a message submitted twice shows twice, and nothing can arrive after this read.
  */
-export async function settledMailbox<T>(baseUrl: string, maxSendDelayMs: number): Promise<T[]> {
+export async function settledMailbox<T = DeliveredMessage>(baseUrl: string, maxSendDelayMs: number): Promise<T[]> {
   const moved = await fetch(`${baseUrl}/dev/graph/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: maxSendDelayMs + 1 }) });
   expect(moved.status).toBe(200);
   return (await (await fetch(`${baseUrl}/dev/mailbox/messages`)).json()) as T[];
