@@ -10,6 +10,8 @@ const everywhere = [
   { selector: "CallExpression[callee.property.name=/^(only|skip|todo)$/][callee.object.name=/^(it|test|describe)$/]", message: 'No focused or skipped tests.' },
 ];
 
+const sharedByAlias = { regex: '^(\\.\\.?/)+(.*/)?shared/src/', message: "Import shared code as '#shared/…' (`node scripts/alias-shared-imports.mjs` rewrites relative imports)." };
+
 export default tseslint.config(
   { ignores: ['build/', 'node_modules/', 'data/', 'test-results/', '.scratch/'] },
   js.configs.recommended,
@@ -23,6 +25,8 @@ export default tseslint.config(
     },
   },
   { files: ['addin/src/host/officeMailHost.ts'], rules: { 'no-restricted-syntax': 'off' } },
+  // Outside shared/, shared code is imported through the one alias (package.json "imports"), never by a relative path.
+  { files: ['server/**/*.ts', 'addin/**/*.{ts,tsx}', 'tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}'], rules: { 'no-restricted-imports': ['error', { patterns: [sharedByAlias] }] } },
   {
     files: ['server/src/**/*.ts', 'shared/src/**/*.ts', 'addin/src/**/*.{ts,tsx}'],
     ignores: ['server/src/storage/**'],
@@ -31,6 +35,8 @@ export default tseslint.config(
         'error',
         {
           paths: ['better-sqlite3', 'pg', 'kysely'].map((name) => ({ name, message: 'Only the storage module (server/src/storage) speaks SQL: add a repository method.' })),
+          // Repeated: a later block's setting of a rule replaces an earlier one's.
+          patterns: [sharedByAlias],
         },
       ],
     },

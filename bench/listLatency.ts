@@ -2,7 +2,8 @@
  * Latency of a paged list, three ways, query by query: the HTTP route against the real server
  * process (authentication, permission check, the storage call, JSON, the body read by the
  * client), the storage method the route calls (on the same file, another connection), and the
- * floor: the page's rows alone (./pageQueries.ts). The three run back to back for every query,
+ * floor: the page's rows alone (the repository's `seatRows` / `customerRows`: the product's query
+ * without its counts). The three run back to back for every query,
  * in an order that rotates from query to query; each round yields a p95 per path, and the ratios
  * are taken per round.
  */

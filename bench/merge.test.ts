@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileTemplate, type MergeRow } from '../shared/src/merge/mergeTemplate.js';
+import { compileTemplate, type MergeRow } from '#shared/merge/mergeTemplate.js';
 import { MERGE_FIELDS, mergeFixture, replaceAllMerge } from './merge.js';
 
 describe('the merge bench baseline', () => {

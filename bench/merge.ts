@@ -15,9 +15,8 @@
  * translation compiled by `Handlebars.compile` (generated code, which needs 'unsafe-eval'), also
  * checked identical before timing.
  */
-import Handlebars from 'handlebars';
-import { escapeHtml } from '../shared/src/html/escapeHtml.js';
-import { compileTemplate, isSafeLinkUrl, plainTextValue, translateTemplate, type MergeRow, type RenderedMessage } from '../shared/src/merge/mergeTemplate.js';
+import { compileTemplate, type MergeRow } from '#shared/merge/mergeTemplate.js';
+import { handlebarsCompiled } from '../tests/helpers/handlebarsCompiled.js';
 import { interleave, machineLine, measure, ratios, report, rounds as roundCount, summarize } from './stats.js';
 
 export const MERGE_FIELDS = ['first_name', 'last_name', 'company', 'city', 'product', 'licence_key', 'expires_on', 'portal_url', 'support_email', 'unsubscribe_url'] as const;
@@ -60,33 +59,6 @@ export function replaceAllMerge(fixture: Pick<MergeFixture, 'subject' | 'bodyHtm
     html = html.replaceAll(placeholder, () => escaped);
   }
   return { subject: subject.trim(), html };
-}
-
-/** The former engine: the merge language's translation compiled by Handlebars' compiler (new Function), values prepared per row as it did. */
-export function handlebarsCompiled(input: { subject: string; bodyHtml: string }, columns: readonly string[]): (row: MergeRow) => RenderedMessage {
-  const hb = Handlebars.create();
-  const normalise = (value: unknown) => (typeof value === 'string' ? value.trim().toLocaleLowerCase() : '');
-  hb.registerHelper('om_fallback', (value: unknown, fallback: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : String(fallback)));
-  hb.registerHelper('om_eq', (value: unknown, expected: unknown) => normalise(value) === normalise(expected));
-  hb.registerHelper('om_ne', (value: unknown, expected: unknown) => normalise(value) !== normalise(expected));
-  hb.registerHelper('om_url', function (this: unknown, options: Handlebars.HelperOptions) {
-    const rendered = options.fn(this);
-    return isSafeLinkUrl(rendered) ? rendered : '#';
-  });
-  const { subject, body, refs } = translateTemplate(input, columns);
-  const knownHelpers = { om_fallback: true, om_eq: true, om_ne: true, om_url: true, if: true };
-  const subjectTemplate = hb.compile(subject.source, { knownHelpers, knownHelpersOnly: true, noEscape: true });
-  const bodyTemplate = hb.compile(body.source, { knownHelpers, knownHelpersOnly: true });
-  const runtime = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
-  const context = (row: MergeRow, output: (value: string) => string) => {
-    const values: Record<string, string> = Object.create(null) as Record<string, string>;
-    for (const ref of refs) {
-      values[`r${ref.id}`] = row[ref.column] ?? '';
-      values[`v${ref.id}`] = output(row[ref.column] ?? '');
-    }
-    return values;
-  };
-  return (row) => ({ subject: plainTextValue(subjectTemplate(context(row, plainTextValue), runtime)).trim(), html: bodyTemplate(context(row, escapeHtml), runtime) });
 }
 
 export async function mergeBench(): Promise<boolean> {

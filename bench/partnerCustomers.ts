@@ -1,8 +1,8 @@
 /**
  * A partner's customer list (P5) at 1,000 customers and 100,000 seats: p95 of
  * GET /api/v1/partners/:id/customers over HTTP (authentication, staff check, search, filters,
- * page, seat counts, JSON) against the page query alone (./pageQueries.ts: the same customers in
- * the same order, without the counts), with the storage method the route calls
+ * page, seat counts, JSON) against the page query alone (the repository's `customerRows`: the same
+ * query, customers and order, without the count of matches), with the storage method the route calls
  * (PartnerRepository.queryCustomers) as a third line. Customers are written straight into the
  * server's SQLite file through the storage module, as tests/helpers/seedSeats.ts does for seats.
  * Before timing, the floor must return the very customers the storage method returns.
@@ -12,8 +12,7 @@ import path from 'node:path';
 import { DATABASE_FILE } from '../server/src/services.js';
 import { UnitOfWork, type CustomerQuery } from '../server/src/storage/unitOfWork.js';
 import { listRounds } from './listLatency.js';
-import { PageQueries } from './pageQueries.js';
-import { startProductServer } from './servers.js';
+import { postJson, startProductServer } from './servers.js';
 import { machineLine, ratios, report, rounds as roundCount, summarize } from './stats.js';
 
 const CUSTOMERS = 1_000;
@@ -80,11 +79,7 @@ export async function partnerCustomersBench(): Promise<boolean> {
   const rounds = roundCount(5);
   const server = await startProductServer();
   try {
-    const post = async (route: string, body: unknown, headers: Record<string, string> = {}) => {
-      const response = await fetch(`${server.baseUrl}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-      if (!response.ok) throw new Error(`${route}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as Record<string, unknown>;
-    };
+    const post = (route: string, body: unknown, headers: Record<string, string> = {}) => postJson(server.baseUrl, route, body, headers);
     const token = (await post('/dev/idp/token', { email: 'owner@bench-partner.example' })).access_token as string;
     const headers = { authorization: `Bearer ${token}` };
     const partnerId = (await post('/api/v1/partners', { name: 'Bench Partner' }, headers)).id as string;
@@ -93,18 +88,18 @@ export async function partnerCustomersBench(): Promise<boolean> {
     const url = (q: CustomerQuery) => `${server.baseUrl}/api/v1/partners/${partnerId}/customers?${customerQueryString(q)}`;
     const file = path.join(server.dataDir, DATABASE_FILE);
     const storage = await UnitOfWork.open({ sqliteFile: file });
-    const floor = new PageQueries(file);
+    const floor = (q: CustomerQuery, now: number) => storage.read.partners.customerRows(partnerId, q, now);
     try {
       // One clock for the three paths of a query, so that "active until" filters agree.
       const now = Date.now();
       const ids = (rows: unknown[]) => (rows as Array<{ subscriptionId: string }>).map((r) => r.subscriptionId).join();
       for (const q of queries) {
-        if (ids(floor.customerPage(partnerId, q, now)) !== ids((await storage.read.partners.queryCustomers(partnerId, q, now)).items)) throw new Error(`the floor reads other customers than the route for ${JSON.stringify(q)}`);
+        if (ids(await floor(q, now)) !== ids((await storage.read.partners.queryCustomers(partnerId, q, now)).items)) throw new Error(`the floor reads other customers than the route for ${JSON.stringify(q)}`);
       }
       const measured = await listRounds(rounds, queries, {
         route: async (q) => ((await (await fetch(url(q), { headers })).json()) as { items: unknown[] }).items.length,
         storage: (q) => storage.read.partners.queryCustomers(partnerId, q, Date.now()),
-        floor: (q) => floor.customerPage(partnerId, q, Date.now()),
+        floor: (q) => floor(q, Date.now()),
       });
       if (measured.some((m) => m.rows === 0)) throw new Error('the route returned no rows');
       const p = (key: 'routeP95' | 'floorP95' | 'routeP50' | 'floorP50' | 'storageP95') => summarize(measured.map((m) => m[key])).median.toFixed(1);
@@ -115,7 +110,6 @@ export async function partnerCustomersBench(): Promise<boolean> {
       console.log(report('queryCustomers p95 ÷ page query alone p95 (its counts)', ratios(measured.map((m) => m.storageP95), measured.map((m) => m.floorP95))));
       return true;
     } finally {
-      floor.close();
       await storage.close();
     }
   } finally {

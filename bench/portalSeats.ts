@@ -1,7 +1,7 @@
 /**
  * The portal's seat list at 100,000 assignments: p95 of GET /api/v1/subscriptions/:id/seats over
- * HTTP against the page query alone (./pageQueries.ts), with the storage method the route calls
- * (Storage.querySeats) as a third line to show where the time goes. Queries: what the portal asks
+ * HTTP against the page query alone (the repository's `seatRows`: the rows of `querySeats` without its
+ * total), with the storage method the route calls (`querySeats`) as a third line to show where the time goes. Queries: what the portal asks
  * while someone scrolls, sorts and searches (every sort both ways, pages across the list,
  * searches). Before timing, the floor must return the very rows the storage method returns.
  *
@@ -15,8 +15,7 @@ import { DATABASE_FILE } from '../server/src/services.js';
 import { UnitOfWork, type SeatQuery } from '../server/src/storage/unitOfWork.js';
 import { seedSeats } from '../tests/helpers/seedSeats.js';
 import { listRounds } from './listLatency.js';
-import { PageQueries } from './pageQueries.js';
-import { startProductServer } from './servers.js';
+import { postJson, startProductServer } from './servers.js';
 import { machineLine, percentile, ratios, report, rounds as roundCount, summarize } from './stats.js';
 
 const SEATS = Number(process.env.BENCH_SEATS ?? 100_000);
@@ -31,7 +30,7 @@ interface WalkRound {
 }
 
 /** One round of walks: each starts by offset somewhere in the list, then reads on with `next`; the floor reads the same pages by offset. p95 of the pages read on. */
-async function walkRound(round: number, pages: number, readPage: (q: SeatQuery, after: string | null) => Promise<{ emails: string[]; next: string | null }>, floor: (q: SeatQuery) => Array<{ emailCanonical: string }>): Promise<WalkRound> {
+async function walkRound(round: number, pages: number, readPage: (q: SeatQuery, after: string | null) => Promise<{ emails: string[]; next: string | null }>, floor: (q: SeatQuery) => Promise<Array<{ emailCanonical: string }>>): Promise<WalkRound> {
   const route: number[] = [];
   const floorTimes: number[] = [];
   for (let walk = 0; walk < WALKS; walk++) {
@@ -52,7 +51,7 @@ async function walkRound(round: number, pages: number, readPage: (q: SeatQuery, 
         },
         async () => {
           const t = process.hrtime.bigint();
-          expected = floor(q).map((row) => row.emailCanonical);
+          expected = (await floor(q)).map((row) => row.emailCanonical);
           if (page > 0) floorTimes.push(Number(process.hrtime.bigint() - t) / 1e6);
         },
       ];
@@ -78,11 +77,7 @@ export async function portalSeatsBench(): Promise<boolean> {
   const rounds = roundCount(5);
   const server = await startProductServer();
   try {
-    const post = async (route: string, body: unknown, headers: Record<string, string> = {}) => {
-      const response = await fetch(`${server.baseUrl}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-      if (!response.ok) throw new Error(`${route}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as Record<string, unknown>;
-    };
+    const post = (route: string, body: unknown, headers: Record<string, string> = {}) => postJson(server.baseUrl, route, body, headers);
     const token = (await post('/dev/idp/token', { email: 'owner@contoso.com' })).access_token as string;
     const { subscriptionId } = (await post('/api/v1/checkout', { plan: 'annual', quantity: Math.min(100_000, SEATS), card: '4242424242424242' }, { authorization: `Bearer ${token}`, 'idempotency-key': 'bench-seats-0001' })) as { subscriptionId: string };
     await seedSeats(server.dataDir, subscriptionId, SEATS);
@@ -92,16 +87,16 @@ export async function portalSeatsBench(): Promise<boolean> {
     const headers = { authorization: `Bearer ${token}` };
     const file = path.join(server.dataDir, DATABASE_FILE);
     const storage = await UnitOfWork.open({ sqliteFile: file });
-    const floor = new PageQueries(file);
+    const floor = (q: SeatQuery) => storage.read.subscriptions.seatRows(subscriptionId, q);
     try {
       for (const q of queries) {
         const ids = (rows: unknown[]) => (rows as Array<{ id: string }>).map((r) => r.id).join();
-        if (ids(floor.seatPage(subscriptionId, q)) !== ids((await storage.read.subscriptions.querySeats(subscriptionId, q)).items)) throw new Error(`the floor reads other rows than the route for ${JSON.stringify(q)}`);
+        if (ids(await floor(q)) !== ids((await storage.read.subscriptions.querySeats(subscriptionId, q)).items)) throw new Error(`the floor reads other rows than the route for ${JSON.stringify(q)}`);
       }
       const measured = await listRounds(rounds, queries, {
         route: async (q) => ((await (await fetch(url(q), { headers })).json()) as { items: unknown[] }).items.length,
         storage: (q) => storage.read.subscriptions.querySeats(subscriptionId, q),
-        floor: (q) => floor.seatPage(subscriptionId, q),
+        floor,
       });
       if (measured.some((m) => m.rows === 0)) throw new Error('the route returned no rows');
       const p = (key: 'routeP95' | 'floorP95' | 'routeP50' | 'floorP50' | 'storageP95') => summarize(measured.map((m) => m[key])).median.toFixed(1);
@@ -117,14 +112,13 @@ export async function portalSeatsBench(): Promise<boolean> {
         return { emails: page.items.map((item) => item.email), next: page.next };
       };
       const pages = Math.floor(SEATS / 100);
-      await walkRound(rounds, pages, readPage, (q) => floor.seatPage(subscriptionId, q) as Array<{ emailCanonical: string }>); // warm-up
+      await walkRound(rounds, pages, readPage, floor); // warm-up
       const walks: WalkRound[] = [];
-      for (let round = 0; round < rounds; round++) walks.push(await walkRound(round, pages, readPage, (q) => floor.seatPage(subscriptionId, q) as Array<{ emailCanonical: string }>));
+      for (let round = 0; round < rounds; round++) walks.push(await walkRound(round, pages, readPage, floor));
       console.log(`  reading on: ${WALKS} walks per round, each a jump by offset to a place across the list, then ${WALK_PAGES - 1} pages through the cursors (timed); medians of the rounds' p95: route ${summarize(walks.map((w) => w.routeP95)).median.toFixed(1)} ms, the same pages by offset, page query alone ${summarize(walks.map((w) => w.floorP95)).median.toFixed(1)} ms`);
       console.log(report('reading on: route p95 (cursor) ÷ page query alone p95 (offset)', ratios(walks.map((w) => w.routeP95), walks.map((w) => w.floorP95)), { goal: { atMost: 2 } }));
       return true;
     } finally {
-      floor.close();
       await storage.close();
     }
   } finally {

@@ -23,7 +23,7 @@ import { createDatabase, startEmbeddedPostgres } from '../tests/helpers/embedded
 import { seedSeats } from '../tests/helpers/seedSeats.js';
 import { UnitOfWork, type SeatQuery } from '../server/src/storage/unitOfWork.js';
 import { seatQueries } from './portalSeats.js';
-import { startProductServer } from './servers.js';
+import { postJson, startProductServer } from './servers.js';
 import { interleave, machineLine, percentile, processCpuMs, ratios, report, rounds as roundCount, summarize } from './stats.js';
 
 const USERS = 200;
@@ -37,19 +37,13 @@ const UNLIMITED = { LICENSE_CHECK_RATE_PER_MINUTE: '10000000', PURCHASE_RATE_PER
 
 type Server = Awaited<ReturnType<typeof startProductServer>>;
 
-async function post<T>(base: string, route: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const response = await fetch(`${base}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`${route}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 /** 200 people of one organisation, 100 with a seat, each checked in once; their tokens (from this server's development identity provider). */
 async function people(server: Server, key: string): Promise<string[]> {
-  const token = async (email: string) => (await post<{ access_token: string }>(server.baseUrl, '/dev/idp/token', { email })).access_token;
+  const token = async (email: string) => (await postJson<{ access_token: string }>(server.baseUrl, '/dev/idp/token', { email })).access_token;
   const owner = await token('owner@contoso.example');
   const emails = Array.from({ length: USERS }, (_, i) => `user${i}@contoso.example`);
-  const { subscriptionId } = await post<{ subscriptionId: string }>(server.baseUrl, '/api/v1/checkout', { plan: 'monthly', quantity: LICENSED, card: '4242424242424242' }, { authorization: `Bearer ${owner}`, 'idempotency-key': key });
-  await post(server.baseUrl, `/api/v1/subscriptions/${subscriptionId}/assignments`, { emails: emails.slice(0, LICENSED) }, { authorization: `Bearer ${owner}` });
+  const { subscriptionId } = await postJson<{ subscriptionId: string }>(server.baseUrl, '/api/v1/checkout', { plan: 'monthly', quantity: LICENSED, card: '4242424242424242' }, { authorization: `Bearer ${owner}`, 'idempotency-key': key });
+  await postJson(server.baseUrl, `/api/v1/subscriptions/${subscriptionId}/assignments`, { emails: emails.slice(0, LICENSED) }, { authorization: `Bearer ${owner}` });
   const tokens = [];
   for (const email of emails) tokens.push(await token(email));
   return tokens;
@@ -104,8 +98,8 @@ async function seatListP95(server: Server, token: string, subscriptionId: string
 
 /** A subscription of 100,000 seats on the server's database, written through the storage module in bulk. */
 async function bigSubscription(server: Server, open: () => Promise<UnitOfWork>, key: string): Promise<{ token: string; subscriptionId: string }> {
-  const token = (await post<{ access_token: string }>(server.baseUrl, '/dev/idp/token', { email: 'owner@seats.example' })).access_token;
-  const { subscriptionId } = await post<{ subscriptionId: string }>(server.baseUrl, '/api/v1/checkout', { plan: 'annual', quantity: SEATS, card: '4242424242424242' }, { authorization: `Bearer ${token}`, 'idempotency-key': key });
+  const token = (await postJson<{ access_token: string }>(server.baseUrl, '/dev/idp/token', { email: 'owner@seats.example' })).access_token;
+  const { subscriptionId } = await postJson<{ subscriptionId: string }>(server.baseUrl, '/api/v1/checkout', { plan: 'annual', quantity: SEATS, card: '4242424242424242' }, { authorization: `Bearer ${token}`, 'idempotency-key': key });
   const uow = await open();
   try {
     await seedSeats(uow, subscriptionId, SEATS);
@@ -133,7 +127,7 @@ export async function scaleBench(): Promise<boolean> {
       [pgOne, await people(pgOne, 'bench-scale-postgres')],
     ]);
     tokens.set(pgTwo, tokens.get(pgOne)!);
-    for (const [i, t] of tokens.get(pgTwo)!.entries()) await post(pgTwo.baseUrl, '/api/v1/license/check', { nonce: `warm-${String(i).padStart(12, '0')}` }, { authorization: `Bearer ${t}` });
+    for (const [i, t] of tokens.get(pgTwo)!.entries()) await postJson(pgTwo.baseUrl, '/api/v1/license/check', { nonce: `warm-${String(i).padStart(12, '0')}` }, { authorization: `Bearer ${t}` });
 
     const phases = {
       sqlite: () => load([{ server: sqlite, connections: CONNECTIONS, amount: CHECKS, tokens }]),

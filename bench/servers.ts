@@ -22,6 +22,13 @@ export async function startProductServer(env: Record<string, string> = {}, optio
   return { ...server, pid: server.process.pid };
 }
 
+/** A JSON POST to a server the bench started, failing on any answer that is not a success (the benches' set-up). */
+export async function postJson<T = Record<string, unknown>>(baseUrl: string, route: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const response = await fetch(`${baseUrl}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${route}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
 export interface BareServer {
   baseUrl: string;
   pid: number;

@@ -18,15 +18,16 @@ const parts = [
   {
     name: 'server',
     script: 'build:server',
-    output: 'build/server/src/main.js',
-    inputs: ['server/src', 'shared/src', 'server/tsconfig.json', 'tsconfig.base.json', 'package-lock.json'],
+    // build/package.json resolves the compiled server's `#shared/…` imports (scripts/write-build-package.mjs).
+    outputs: ['build/server/src/main.js', 'build/package.json'],
+    inputs: ['server/src', 'shared/src', 'server/tsconfig.json', 'tsconfig.base.json', 'package.json', 'package-lock.json', 'scripts/write-build-package.mjs'],
     settings: [],
   },
   {
     name: 'pages',
     script: 'build:addin',
-    output: 'build/addin/index.html',
-    inputs: ['addin/src', 'addin/public', 'shared/src', 'addin/tsconfig.json', 'tsconfig.base.json', 'webpack.config.js', 'package-lock.json'],
+    outputs: ['build/addin/index.html'],
+    inputs: ['addin/src', 'addin/public', 'shared/src', 'addin/tsconfig.json', 'tsconfig.base.json', 'webpack.config.js', 'package.json', 'package-lock.json'],
     settings: [],
   },
 ];
@@ -50,7 +51,7 @@ function fingerprint(part) {
 for (const part of parts) {
   const stampFile = path.join(root, 'build', `.fingerprint-${part.name}`);
   const current = fingerprint(part);
-  const built = fs.existsSync(path.join(root, part.output)) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === current;
+  const built = part.outputs.every((output) => fs.existsSync(path.join(root, output))) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === current;
   if (built) continue;
   console.log(`Building the ${part.name} (its sources changed since the last build)…`);
   const result = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', part.script], { cwd: root, stdio: 'inherit' });

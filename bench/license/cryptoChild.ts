@@ -15,7 +15,7 @@
  *           {type:'validate', tokens, repeat, concurrency} → {type:'validated', cpuMs, validations, verified, cached}.
  */
 import { createRemoteJWKSet, generateKeyPair, jwtVerify, SignJWT } from 'jose';
-import { LICENSE_TOKEN_ALGORITHM, LICENSE_TOKEN_AUDIENCE, LICENSE_TOKEN_TYPE } from '../../shared/src/license/licenseToken.js';
+import { LICENSE_TOKEN_ALGORITHM, LICENSE_TOKEN_AUDIENCE, LICENSE_TOKEN_TYPE } from '#shared/license/licenseToken.js';
 import { createAccessTokenValidator } from '../../server/src/identity/accessTokenValidator.js';
 import { cpuMs, wallMs } from '../stats.js';
 

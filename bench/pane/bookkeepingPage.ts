@@ -10,7 +10,7 @@
  *   each), the send log's records, the notices to other panes, and the view given to a subscriber
  *   as React would read it.
  */
-import { compileTemplate } from '../../shared/src/merge/mergeTemplate.js';
+import { compileTemplate } from '#shared/merge/mergeTemplate.js';
 import { newLedger } from '../../addin/src/campaign/campaign.js';
 import type { CampaignDefinition } from '../../addin/src/campaign/campaignRecords.js';
 import { runCampaign } from '../../addin/src/campaign/campaignRunner.js';

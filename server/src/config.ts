@@ -5,11 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { GRAPH_PERMISSIONS } from '../../shared/src/api/graphScopes.js';
-import { LICENSE_TOKEN_MAX_TTL_DAYS } from '../../shared/src/license/licenseToken.js';
-import { canonicalEmail } from '../../shared/src/email/normalizeEmail.js';
-import { STANDARD_VAT_RATES_BP } from '../../shared/src/billing/tax.js';
-import { normalizeVatId } from '../../shared/src/billing/vatId.js';
+import { GRAPH_PERMISSIONS } from '#shared/api/graphScopes.js';
+import { LICENSE_TOKEN_MAX_TTL_DAYS } from '#shared/license/licenseToken.js';
+import { canonicalEmail } from '#shared/email/normalizeEmail.js';
+import { STANDARD_VAT_RATES_BP } from '#shared/billing/tax.js';
+import { normalizeVatId } from '#shared/billing/vatId.js';
 
 export type IdentityProviderKind = 'development' | 'entra';
 export type PaymentProviderKind = 'simulated' | 'stripe';

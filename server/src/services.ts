@@ -6,7 +6,7 @@
 import { RefundService } from './billing/refundService.js';
 import { ConsolidationInvitationService } from './billing/consolidationInvitationService.js';
 import path from 'node:path';
-import { adminConsentUrl } from '../../shared/src/api/adminConsent.js';
+import { adminConsentUrl } from '#shared/api/adminConsent.js';
 import { BillingService } from './billing/billingService.js';
 import { CheckoutService } from './billing/checkoutService.js';
 import { BillingProfileService } from './billing/billingProfileService.js';

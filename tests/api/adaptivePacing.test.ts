@@ -10,7 +10,7 @@ import { newLedger } from '../../addin/src/campaign/campaign.js';
 import { runCampaign } from '../../addin/src/campaign/campaignRunner.js';
 import type { OutgoingMessage } from '../../addin/src/campaign/outgoingMessage.js';
 import { GraphMailClient } from '../../addin/src/graph/graphMailClient.js';
-import { GRAPH_PERMISSIONS } from '../../shared/src/api/graphScopes.js';
+import { GRAPH_PERMISSIONS } from '#shared/api/graphScopes.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
 const LIMIT_PER_MINUTE = 20;

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUTH_DIALOG_PATH } from '../../shared/src/api/authDialog.js';
+import { AUTH_DIALOG_PATH } from '#shared/api/authDialog.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
 let server: TestServer;

@@ -22,7 +22,7 @@ import {
   type PartnerStaffRole,
   type Permission,
   type SubscriptionAction,
-} from '../../shared/src/permissions/permissions.js';
+} from '#shared/permissions/permissions.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 import { openSubscription } from '../../server/src/organisations/organisations.js';
 

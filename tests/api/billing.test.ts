@@ -5,7 +5,7 @@
  * methods, the signed webhook and consolidation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BillingSummaryView, InvoiceView, QuantityPreviewView } from '../../shared/src/api/views.js';
+import type { BillingSummaryView, InvoiceView, QuantityPreviewView } from '#shared/api/views.js';
 import { GatedProvider } from '../helpers/gatedProvider.js';
 import { paymentServices } from '../helpers/paymentServices.js';
 import { signWebhook } from '../../server/src/billing/webhookSignature.js';

@@ -5,7 +5,7 @@
  * buyer with their VAT numbers, in the customer's language, with numbers that have no gaps.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BillingProfileAnswer, InvoiceView, QuantityPreviewView } from '../../shared/src/api/views.js';
+import type { BillingProfileAnswer, InvoiceView, QuantityPreviewView } from '#shared/api/views.js';
 import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';
 
 let server: TestServer;

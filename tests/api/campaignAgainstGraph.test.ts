@@ -12,7 +12,7 @@ import type { OutgoingMessage } from '../../addin/src/campaign/outgoingMessage.j
 import { mailboxHealth } from '../../addin/src/campaign/deliveryReports.js';
 import { SendLog } from '../../addin/src/campaign/sendLog.js';
 import { GraphMailClient } from '../../addin/src/graph/graphMailClient.js';
-import { GRAPH_PERMISSIONS } from '../../shared/src/api/graphScopes.js';
+import { GRAPH_PERMISSIONS } from '#shared/api/graphScopes.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
 let server: TestServer;

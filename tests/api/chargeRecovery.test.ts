@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BillingSummaryView, InvoiceView, QuantityPreviewView } from '../../shared/src/api/views.js';
+import type { BillingSummaryView, InvoiceView, QuantityPreviewView } from '#shared/api/views.js';
 import { SimulatedPaymentProvider } from '../../server/src/billing/simulatedPaymentProvider.js';
 import { signWebhook } from '../../server/src/billing/webhookSignature.js';
 import type { CallerIdentity } from '../../server/src/identity/accessTokenValidator.js';

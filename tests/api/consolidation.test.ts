@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConsolidationAccepted, ConsolidationInvitationView, ConsolidationPreview, CreditNoteView, InvoiceView } from '../../shared/src/api/views.js';
+import type { ConsolidationAccepted, ConsolidationInvitationView, ConsolidationPreview, CreditNoteView, InvoiceView } from '#shared/api/views.js';
 import { unusedPaidMinor } from '../../server/src/billing/consolidationCredit.js';
 import { setPartnerTrialAllowance } from '../../server/src/partners/trialAllowance.js';
 import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';
-import { JOURNAL_CATEGORIES } from '../../shared/src/journal/journalActions.js';
+import { JOURNAL_CATEGORIES } from '#shared/journal/journalActions.js';
 
 let server: TestServer;
 let owner: string;

@@ -5,7 +5,7 @@
  * group search, members with paging, delta rounds, throttling and tenant isolation.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GRAPH_APPLICATION_PERMISSIONS } from '../../shared/src/api/applicationConsent.js';
+import { GRAPH_APPLICATION_PERMISSIONS } from '#shared/api/applicationConsent.js';
 import { GraphGroupsClient, GraphGroupsError } from '../../server/src/groups/graphGroupsClient.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 

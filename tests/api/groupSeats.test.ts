@@ -7,8 +7,8 @@
  * another tenant's group can never be linked.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GRAPH_APPLICATION_PERMISSIONS } from '../../shared/src/api/applicationConsent.js';
-import type { GroupSyncView } from '../../shared/src/api/groupViews.js';
+import { GRAPH_APPLICATION_PERMISSIONS } from '#shared/api/applicationConsent.js';
+import type { GroupSyncView } from '#shared/api/groupViews.js';
 import { createServices, type Services } from '../../server/src/services.js';
 import { invitationToken, outbox } from '../helpers/outbox.js';
 import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';

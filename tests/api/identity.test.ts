@@ -5,8 +5,8 @@
  * such an address) and the DNS stand-in behind the production resolver.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DomainVerificationRecord, DomainView, MyLicenseView } from '../../shared/src/api/views.js';
-import { GLOBAL_ADMINISTRATOR_ROLE } from '../../shared/src/permissions/permissions.js';
+import type { DomainVerificationRecord, DomainView, MyLicenseView } from '#shared/api/views.js';
+import { GLOBAL_ADMINISTRATOR_ROLE } from '#shared/permissions/permissions.js';
 import { CONSUMER_TENANT_ID } from '../../server/src/identity/verifiedClaims.js';
 import { invitationToken, outbox } from '../helpers/outbox.js';
 import { proveDomain, publishTxt } from '../helpers/proveDomain.js';

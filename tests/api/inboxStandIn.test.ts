@@ -9,8 +9,8 @@ import { MailboxSuppressions } from '../../addin/src/inbox/mailboxSuppressions.j
 import { readBounces } from '../../addin/src/inbox/nonDelivery.js';
 import { followUpRecipients, rowOutcomes } from '../../addin/src/inbox/rowOutcomes.js';
 import { UNSUBSCRIBE_TAG } from '../../addin/src/inbox/unsubscribe.js';
-import { ROW_MARKER_PROPERTY_ID } from '../../shared/src/api/graphMarker.js';
-import { GRAPH_PERMISSIONS } from '../../shared/src/api/graphScopes.js';
+import { ROW_MARKER_PROPERTY_ID } from '#shared/api/graphMarker.js';
+import { GRAPH_PERMISSIONS } from '#shared/api/graphScopes.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
 let server: TestServer;

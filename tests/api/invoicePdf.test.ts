@@ -4,7 +4,7 @@
  * reverse-charge mention — in the language of the invoice, for those who may see billing only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InvoiceView, QuantityPreviewView } from '../../shared/src/api/views.js';
+import type { InvoiceView, QuantityPreviewView } from '#shared/api/views.js';
 import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';
 import { invitationToken } from '../helpers/outbox.js';
 import { pdfText } from '../helpers/pdfText.js';

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyLicenseToken } from '../../shared/src/license/licenseToken.js';
+import { verifyLicenseToken } from '#shared/license/licenseToken.js';
 import { proveDomain } from '../helpers/proveDomain.js';
 import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LicenseClient } from '../../addin/src/license/licenseClient.js';
 import { memoryStore } from '../../addin/src/storage/keyValueStore.js';
 import { LicenseService } from '../../server/src/licenseCheck/licenseService.js';
-import { LICENSE_TOKEN_ALGORITHM, LICENSE_TOKEN_AUDIENCE, LICENSE_TOKEN_TYPE } from '../../shared/src/license/licenseToken.js';
+import { LICENSE_TOKEN_ALGORITHM, LICENSE_TOKEN_AUDIENCE, LICENSE_TOKEN_TYPE } from '#shared/license/licenseToken.js';
 import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';
 
 let server: TestServer;

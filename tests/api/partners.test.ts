@@ -9,7 +9,7 @@
  * renewal job, which takes its time as an argument).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JournalEntryView, OfferView, PartnerCustomerView, PartnerInvoiceView, PartnerNotificationView, PartnerRelationshipView, PartnerView, ProductKeyView } from '../../shared/src/api/views.js';
+import type { JournalEntryView, OfferView, PartnerCustomerView, PartnerInvoiceView, PartnerNotificationView, PartnerRelationshipView, PartnerView, ProductKeyView } from '#shared/api/views.js';
 import { SimulatedPaymentProvider } from '../../server/src/billing/simulatedPaymentProvider.js';
 import { GatedProvider } from '../helpers/gatedProvider.js';
 import { paymentServices } from '../helpers/paymentServices.js';

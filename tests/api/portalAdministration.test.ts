@@ -7,8 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MyLicenseView, SeatView, SubscriptionView } from '../../shared/src/api/views.js';
-import { GRAPH_PERMISSIONS, graphScopeUri } from '../../shared/src/api/graphScopes.js';
+import type { MyLicenseView, SeatView, SubscriptionView } from '#shared/api/views.js';
+import { GRAPH_PERMISSIONS, graphScopeUri } from '#shared/api/graphScopes.js';
 import { invitationToken } from '../helpers/outbox.js';
 import { startWithSubscription, type TestServer } from '../helpers/testServer.js';
 

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreditNoteView, InvoiceView } from '../../shared/src/api/views.js';
+import type { CreditNoteView, InvoiceView } from '#shared/api/views.js';
 import { SimulatedPaymentProvider } from '../../server/src/billing/simulatedPaymentProvider.js';
 import { DyingProvider } from '../helpers/dyingProvider.js';
 import { paymentServices } from '../helpers/paymentServices.js';

@@ -12,7 +12,7 @@ import type { OutgoingMessage } from '../../addin/src/campaign/outgoingMessage.j
 import { deferredTimes, WINDOW_MARGIN_MS } from '../../addin/src/campaign/schedule.js';
 import { cancelHeld } from '../../addin/src/campaign/scheduleCancel.js';
 import { GraphMailClient } from '../../addin/src/graph/graphMailClient.js';
-import { GRAPH_PERMISSIONS } from '../../shared/src/api/graphScopes.js';
+import { GRAPH_PERMISSIONS } from '#shared/api/graphScopes.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
 const HOUR = 3600_000;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buySubscription, startWithSubscription, type TestServer } from '../helpers/testServer.js';
-import { JOURNAL_CATEGORIES } from '../../shared/src/journal/journalActions.js';
+import { JOURNAL_CATEGORIES } from '#shared/journal/journalActions.js';
 
 let server: TestServer;
 let owner: string;

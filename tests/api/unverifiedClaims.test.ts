@@ -11,7 +11,7 @@
  *   Entra vouches for, never the claimed one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DomainView, PartnerCustomerView, PartnerView } from '../../shared/src/api/views.js';
+import type { DomainView, PartnerCustomerView, PartnerView } from '#shared/api/views.js';
 import { outbox } from '../helpers/outbox.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 

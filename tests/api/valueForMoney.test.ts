@@ -6,7 +6,7 @@
  * The property over random sequences is in valueForMoney.property.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PartnerView } from '../../shared/src/api/views.js';
+import type { PartnerView } from '#shared/api/views.js';
 import { setPartnerTrialAllowance } from '../../server/src/partners/trialAllowance.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 

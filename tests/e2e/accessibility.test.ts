@@ -17,7 +17,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { englishIn } from '../helpers/englishLeaks.js';
 import { installOffice } from './officeStandIn.js';
-import { axeViolations, launchChromium, SCREENSHOTS, settledMailbox, startServerProcess, type ServerProcess } from './support.js';
+import { axeViolations, callApi, launchChromium, SCREENSHOTS, settledMailbox, startServerProcess, type ServerProcess } from './support.js';
 
 const LANGUAGES = [
   { code: 'en', locale: 'en-US' },
@@ -37,16 +37,7 @@ let browser: Browser;
 const seeded = { subscriptionId: '', partnerId: '', invitationToken: '', requestToken: '', offerHash: '', invoiceId: '', partnerInvoiceId: '' };
 const tokens = new Map<string, string>();
 
-async function call<T>(method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  const type = response.headers.get('content-type') ?? '';
-  return (response.status === 204 || response.status === 202 ? undefined : type.includes('json') ? await response.json() : await response.text()) as T;
-}
+const call = <T>(method: string, path: string, token: string | null, body?: unknown, headers?: Record<string, string>) => callApi<T>(server.baseUrl, method, path, token, body, headers);
 async function tokenOf(email: string): Promise<string> {
   if (!tokens.has(email)) tokens.set(email, (await call<{ access_token: string }>('POST', '/dev/idp/token', null, { email })).access_token);
   return tokens.get(email)!;

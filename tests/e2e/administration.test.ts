@@ -6,20 +6,12 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectText, launchChromium, screenshot, startServerProcess, type ServerProcess } from './support.js';
+import { buyMonthlySeats, expectText, launchChromium, screenshot, signIn, startServerProcess, type ServerProcess } from './support.js';
 
 let server: ServerProcess;
 let browser: Browser;
 let ownerContext: BrowserContext;
 let portal: Page;
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.getByTestId('sign-in').click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Email address').fill(email);
-  await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expectText(page.getByTestId('signed-in-as'), new RegExp(email.replace('.', '\\.')));
-}
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServerProcess(), launchChromium()]);
@@ -35,14 +27,7 @@ describe('administering a subscription in the portal', () => {
   it('buys 10 seats and assigns in bulk by paste and by CSV upload, with a result per address', async () => {
     await portal.goto(`${server.baseUrl}/portal.html`);
     await signIn(portal, 'olivia@contoso.com');
-    await portal.getByTestId('buy-button').click();
-    await portal.getByTestId('quantity-monthly').fill('10');
-    await portal.getByTestId('quantity-monthly').press('Tab');
-    await portal.getByTestId('to-review').click();
-    await portal.getByTestId('confirm-order').click();
-    await portal.getByTestId('card').fill('4242 4242 4242 4242');
-    await portal.getByTestId('pay').click();
-    await portal.waitForURL(/#\/subscriptions\//);
+    await buyMonthlySeats(portal, 10);
 
     await portal.getByTestId('assign-emails').fill('anna@contoso.com, not-an-address\neve@elsewhere.org');
     await portal.getByTestId('assign').click();

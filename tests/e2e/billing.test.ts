@@ -9,21 +9,13 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectText, launchChromium, screenshot, startServerProcess, type ServerProcess } from './support.js';
+import { expectText, launchChromium, screenshot, signIn, startServerProcess, type ServerProcess } from './support.js';
 
 let server: ServerProcess;
 let browser: Browser;
 let ownerContext: BrowserContext;
 let portal: Page;
 let subscriptionId: string;
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.getByTestId('sign-in').click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Email address').fill(email);
-  await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expectText(page.getByTestId('signed-in-as'), new RegExp(email.replace('.', '\\.')));
-}
 
 async function apiToken(email: string): Promise<string> {
   const response = await fetch(`${server.baseUrl}/dev/idp/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });

@@ -6,16 +6,7 @@
  */
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectText, launchChromium, openStep, screenshot, settledMailbox, startServerProcess, type ServerProcess } from './support.js';
-
-interface Recorded {
-  to: string[];
-  cc: string[];
-  subject: string;
-  html: string;
-  marker: string;
-  attachments: Array<{ name: string; size: number }>;
-}
+import { expectText, launchChromium, openStep, screenshot, settledMailbox, startServerProcess, type DeliveredMessage, type ServerProcess } from './support.js';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -66,9 +57,9 @@ async function writeDraft(): Promise<void> {
   await pane.getByRole('button', { name: 'Reload from the message' }).click();
 }
 
-const mailbox = async () => (await (await fetch(`${server.baseUrl}/dev/mailbox/messages`)).json()) as Recorded[];
+const mailbox = async () => (await (await fetch(`${server.baseUrl}/dev/mailbox/messages`)).json()) as DeliveredMessage[];
 /** What reached recipients once transport has moved everything submitted so far (Exchange sends after the 202, not during it). */
-const delivered = () => settledMailbox<Recorded>(server.baseUrl, SEND_DELAY_MAX_MS);
+const delivered = () => settledMailbox(server.baseUrl, SEND_DELAY_MAX_MS);
 
 describe('a 200-row campaign with CC and conditionals, reloaded in the middle', () => {
   it('sends every row exactly once and resumes by itself after a reload', async () => {
@@ -149,7 +140,7 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     await expectText(pane.getByTestId('send-progress'), /Done: 2 sent, 0 failed\./, 30_000);
     // Microsoft's recipe: drafts in Anna's own mailbox with `from` set to the shared one; Anna has Send As.
     sent = (await delivered()).filter((m) => !m.subject.startsWith('[Test]'));
-    expect(sent.map((m) => [(m as Recorded & { from: string; sender: string }).from, (m as Recorded & { sender: string }).sender, m.to[0]]).sort()).toEqual([
+    expect(sent.map((m) => [m.from, m.sender, m.to[0]]).sort()).toEqual([
       ['team@contoso.com', 'team@contoso.com', 'ulf@fabrikam.com'],
       ['team@contoso.com', 'team@contoso.com', 'zoe@fabrikam.com'],
     ]);
@@ -177,7 +168,7 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     await rights(['SendOnBehalf']);
     await pane.getByTestId('resume').click();
     await expectText(pane.getByTestId('send-progress'), /Done: 2 sent, 0 failed\./, 30_000);
-    const sent = (await delivered()) as Array<Recorded & { from: string; sender: string }>;
+    const sent = await delivered();
     expect(sent.map((m) => [m.from, m.sender]).sort()).toEqual([
       ['sales@contoso.com', 'anna@contoso.com'],
       ['sales@contoso.com', 'anna@contoso.com'],
@@ -250,7 +241,7 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     await pane.getByTestId('send-button').click();
     await expectText(pane.getByTestId('send-progress'), /Done: 2 sent, 0 failed\./, 30_000);
     // catalogue.pdf (3.5 MB) went from the browser to the stand-in's upload origin: CSP connect-src and CORS allowed it.
-    const sent = (await delivered()) as Array<Recorded & { attachments: Array<{ name: string; size: number }> }>;
+    const sent = await delivered();
     // Messages go out concurrently, so the mailbox's order is not the sheet's.
     const byRecipient = sent.map((m) => [m.to[0], m.attachments.map((a) => `${a.name}:${a.size}`).sort()] as const).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     expect(byRecipient).toEqual([

@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectText, launchChromium, screenshot, startServerProcess, type ServerProcess } from './support.js';
+import { buyMonthlySeats, expectText, launchChromium, screenshot, signIn, startServerProcess, type ServerProcess } from './support.js';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -25,19 +25,8 @@ afterAll(async () => {
 describe('proving a domain in the portal', () => {
   it('shows the TXT record, checks it, and lets seats go to the domain once proven', async () => {
     await portal.goto(`${server.baseUrl}/portal.html`);
-    await portal.getByTestId('sign-in').click();
-    const dialog = portal.getByRole('dialog');
-    await dialog.getByLabel('Email address').fill('olivia@contoso.com');
-    await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expectText(portal.getByTestId('signed-in-as'), /olivia@contoso\.com/);
-    await portal.getByTestId('buy-button').click();
-    await portal.getByTestId('quantity-monthly').fill('3');
-    await portal.getByTestId('quantity-monthly').press('Tab');
-    await portal.getByTestId('to-review').click();
-    await portal.getByTestId('confirm-order').click();
-    await portal.getByTestId('card').fill('4242 4242 4242 4242');
-    await portal.getByTestId('pay').click();
-    await portal.waitForURL(/#\/subscriptions\//);
+    await signIn(portal, 'olivia@contoso.com');
+    await buyMonthlySeats(portal, 3);
 
     // A domain not proven yet takes no seat.
     await portal.getByTestId('assign-emails').fill('rita@contoso-research.example');

@@ -8,9 +8,9 @@
  * returns — and gives it to the one who waited. The owner's pane shows the group and the last sync.
  * Screenshots in English, French and German.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectText, launchChromium, screenshot, startServerProcess, type ServerProcess } from './support.js';
+import { buyMonthlySeats, expectText, launchChromium, screenshot, signIn, startServerProcess, type ServerProcess } from './support.js';
 
 const CONTOSO = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 
@@ -18,14 +18,6 @@ let server: ServerProcess;
 let browser: Browser;
 let portal: Page;
 let groupId: string;
-
-async function signIn(page: Page, scope: Locator, email: string): Promise<void> {
-  await scope.getByTestId('sign-in').click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Email address').fill(email);
-  await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expectText(scope.getByTestId('signed-in-as'), new RegExp(email.replace('.', '\\.')));
-}
 
 /** IT changes the group in Entra: here, the Graph stand-in's directory. */
 async function directory(path: string, body: unknown): Promise<Response> {
@@ -49,15 +41,8 @@ describe('seats that follow a Microsoft 365 group', () => {
 
   it('asks for the tenant administrator\'s consent, then links the group: members get seats up to the quantity, the rest wait', async () => {
     await portal.goto(`${server.baseUrl}/portal.html`);
-    await signIn(portal, portal.locator('body'), 'olivia@contoso.com');
-    await portal.getByTestId('buy-button').click();
-    await portal.getByTestId('quantity-monthly').fill('2');
-    await portal.getByTestId('quantity-monthly').press('Tab');
-    await portal.getByTestId('to-review').click();
-    await portal.getByTestId('confirm-order').click();
-    await portal.getByTestId('card').fill('4242 4242 4242 4242');
-    await portal.getByTestId('pay').click();
-    await portal.waitForURL(/#\/subscriptions\//);
+    await signIn(portal, 'olivia@contoso.com', portal.locator('body'));
+    await buyMonthlySeats(portal, 2);
     const subscriptionUrl = portal.url();
 
     const groups = portal.getByTestId('groups-section');
@@ -97,7 +82,7 @@ describe('seats that follow a Microsoft 365 group', () => {
     pane = await outlook.newPage();
     await pane.goto(`${server.baseUrl}/playground.html`);
     const taskPane = pane.getByTestId('task-pane');
-    await signIn(pane, taskPane, 'emma@contoso.com');
+    await signIn(pane, 'emma@contoso.com', taskPane);
     await expectText(taskPane.getByTestId('license-status'), /^Licensed$/);
 
     expect((await directory(`groups/${groupId}/members`, { remove: ['emma@contoso.com'] })).status).toBe(200);
@@ -125,7 +110,7 @@ describe('seats that follow a Microsoft 365 group', () => {
     const ownerPane = await outlook.newPage();
     await ownerPane.goto(`${server.baseUrl}/playground.html`);
     const taskPane = ownerPane.getByTestId('task-pane');
-    await signIn(ownerPane, taskPane, 'olivia@contoso.com');
+    await signIn(ownerPane, 'olivia@contoso.com', taskPane);
     await taskPane.getByTestId('pane-admin-toggle').click();
     const admin = taskPane.getByTestId('pane-groups');
     await expectText(admin, /Seats follow the group Outmerge pilot\./);

@@ -10,12 +10,6 @@ import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectText, launchChromium, openStep, screenshot, settledMailbox, startServerProcess, type ServerProcess } from './support.js';
 
-interface Recorded {
-  to: string[];
-  subject: string;
-  html: string;
-}
-
 let server: ServerProcess;
 let browser: Browser;
 let pane: Page;
@@ -43,7 +37,7 @@ afterAll(async () => {
 });
 
 const post = (path: string, body: unknown) => fetch(`${server.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-const delivered = () => settledMailbox<Recorded>(server.baseUrl, SEND_DELAY_MAX_MS);
+const delivered = () => settledMailbox(server.baseUrl, SEND_DELAY_MAX_MS);
 
 async function writeDraft(subject: string): Promise<void> {
   await openStep(pane, 'message');

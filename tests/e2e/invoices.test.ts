@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { derivedGuid, homeTenantOf } from '../../server/src/dev/identityProvider.js';
-import type { CreditNoteView, InvoiceView } from '../../shared/src/api/views.js';
+import type { CreditNoteView, InvoiceView } from '#shared/api/views.js';
 import { englishIn } from '../helpers/englishLeaks.js';
 import { pdfText } from '../helpers/pdfText.js';
 import { SCREENSHOTS, devToken, expectText, launchChromium, screenshot, signIn, startServerProcess, type ServerProcess } from './support.js';

@@ -16,19 +16,6 @@ import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectText, launchChromium, openStep, screenshot, settledMailbox, startServerProcess, type ServerProcess } from './support.js';
 
-interface Recorded {
-  from: string;
-  sender: string;
-  sentBy: string;
-  to: string[];
-  cc: string[];
-  bcc: string[];
-  subject: string;
-  html: string;
-  marker: string;
-  attachments: Array<{ name: string; size: number; isInline?: boolean; contentId?: string | null }>;
-}
-
 let server: ServerProcess;
 let browser: Browser;
 
@@ -184,8 +171,8 @@ describe('a campaign as issue 9 tells it: shared mailbox, 3 MB file, inline logo
     expect((await control('PUT', '/dev/graph/faults', null)).status).toBe(200);
 
     // What reached people once transport moved everything: each marker once, each message whole.
-    const delivered = await settledMailbox<Recorded>(server.baseUrl, SEND_DELAY_MAX_MS);
-    const markers = delivered.map((m) => m.marker);
+    const delivered = await settledMailbox(server.baseUrl, SEND_DELAY_MAX_MS);
+    const markers = delivered.map((m) => m.marker ?? '');
     expect(new Set(markers).size).toBe(markers.length);
     expect(delivered.length).toBeGreaterThanOrEqual(sentCount);
     for (const message of delivered) {

@@ -7,21 +7,13 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectText, launchChromium, screenshot, startServerProcess, type ServerProcess } from './support.js';
+import { callApi, expectText, launchChromium, screenshot, signIn, startServerProcess, type ServerProcess } from './support.js';
 
 let server: ServerProcess;
 let browser: Browser;
 let portal: Page;
 
-async function call<T>(method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
+const call = <T>(method: string, path: string, token: string | null, body?: unknown, headers?: Record<string, string>) => callApi<T>(server.baseUrl, method, path, token, body, headers);
 const token = async (email: string) => (await call<{ access_token: string }>('POST', '/dev/idp/token', null, { email })).access_token;
 const buy = async (owner: string, key: string) => (await call<{ subscriptionId: string }>('POST', '/api/v1/checkout', owner, { plan: 'monthly', quantity: 2, card: '4242 4242 4242 4242' }, { 'idempotency-key': key })).subscriptionId;
 const check = (person: string) => call<{ code: string }>('POST', '/api/v1/license/check', person, { nonce: 'nonce-0123456789abcdef' });
@@ -58,11 +50,7 @@ afterAll(async () => {
 describe('leaving a foreign seat from the portal', () => {
   it('shows the person\'s own seat and the foreign one, and leaves the foreign one once confirmed', async () => {
     await portal.goto(`${server.baseUrl}/portal.html`);
-    await portal.getByTestId('sign-in').click();
-    const signIn = portal.getByRole('dialog');
-    await signIn.getByLabel('Email address').fill('ida@woodgrove.example');
-    await signIn.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expectText(portal.getByTestId('signed-in-as'), /ida@woodgrove\.example/);
+    await signIn(portal, 'ida@woodgrove.example');
 
     const seats = portal.getByTestId('my-seats');
     await expectText(seats.getByTestId('my-seat'), /^Your seat: Active\. Its subscription's owner is owner@woodgrove\.example\.$/);

@@ -8,7 +8,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectText, launchChromium, screenshot, settledMailbox, startServerProcess, type ServerProcess } from './support.js';
+import { callApi, expectText, launchChromium, screenshot, settledMailbox, startServerProcess, type ServerProcess } from './support.js';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 /** Transport's longest delay in the Graph stand-in for this server (GRAPH_STANDIN_SEND_DELAY_MS). */
@@ -19,15 +19,7 @@ let browser: Browser;
 let subscriptionId: string;
 let anna: string;
 
-async function call<T>(method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (response.status === 204 || response.status === 202 ? undefined : await response.json()) as T;
-}
+const call = <T>(method: string, path: string, token: string | null, body?: unknown, headers?: Record<string, string>) => callApi<T>(server.baseUrl, method, path, token, body, headers);
 const tokenFor = async (email: string, extra: Record<string, unknown> = {}) => (await call<{ access_token: string }>('POST', '/dev/idp/token', null, { email, ...extra })).access_token;
 const outbox = () => call<Array<{ kind: string; to: string; text: string }>>('GET', '/dev/outbox/messages', null);
 

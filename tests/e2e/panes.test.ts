@@ -10,15 +10,6 @@ import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectText, launchChromium, openStep, screenshot, settledMailbox, startServerProcess, type ServerProcess } from './support.js';
 
-interface Recorded {
-  mailbox: string;
-  to: string[];
-  subject: string;
-  html: string;
-  marker: string;
-  attachments: Array<{ name: string; size: number; isInline?: boolean; contentId?: string | null }>;
-}
-
 let server: ServerProcess;
 let browser: Browser;
 
@@ -38,7 +29,7 @@ afterAll(async () => {
 });
 
 /** Everything submitted so far, delivered: what recipients end up with. */
-const settled = () => settledMailbox<Recorded>(server.baseUrl, SEND_DELAY_MAX_MS);
+const settled = () => settledMailbox(server.baseUrl, SEND_DELAY_MAX_MS);
 const clearMailbox = () => fetch(`${server.baseUrl}/dev/mailbox/messages`, { method: 'DELETE' });
 
 /** The drafts left in anna's mailbox, read through the stand-in's Graph API as the pane would. */

@@ -10,7 +10,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectText, launchChromium, screenshot, startServerProcess, type ServerProcess } from './support.js';
+import { expectText, launchChromium, screenshot, signIn, startServerProcess, type ServerProcess } from './support.js';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -23,14 +23,6 @@ let offerHash: string;
 let subscriptionId: string;
 
 const LANGUAGES = ['en', 'fr', 'de'] as const;
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.getByTestId('sign-in').click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Email address').fill(email);
-  await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expectText(page.getByTestId('signed-in-as'), new RegExp(email.replace('.', '\\.')));
-}
 
 /** Screenshots of the page in each language, each once a text of that language shows. */
 async function inEveryLanguage(page: Page, name: string, check: Record<(typeof LANGUAGES)[number], { testId: string; pattern: RegExp }>): Promise<void> {

@@ -6,15 +6,8 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FOOTER_MARKER } from '../../shared/src/merge/footer.js';
-import { expectText, launchChromium, openStep, screenshot, startServerProcess, type ServerProcess } from './support.js';
-
-interface RecordedMessage {
-  mailbox: string;
-  to: string[];
-  subject: string;
-  html: string;
-}
+import { FOOTER_MARKER } from '#shared/merge/footer.js';
+import { expectText, launchChromium, openStep, screenshot, startServerProcess, type DeliveredMessage, type ServerProcess } from './support.js';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -33,7 +26,7 @@ afterAll(async () => {
 });
 
 const csv = (text: string) => ({ name: 'recipients.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
-const mailbox = async (): Promise<RecordedMessage[]> => (await fetch(`${server.baseUrl}/dev/mailbox/messages`)).json() as Promise<RecordedMessage[]>;
+const mailbox = async (): Promise<DeliveredMessage[]> => (await fetch(`${server.baseUrl}/dev/mailbox/messages`)).json() as Promise<DeliveredMessage[]>;
 
 describe('a newcomer runs one campaign and one license end to end', () => {
   it('signs in on the playground through the development identity provider', async () => {

@@ -27,9 +27,70 @@ export async function screenshot(locator: { screenshot(options: { path: string }
   await locator.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
+/**
+ * Signs in through the development identity provider's form, as a person would: "Sign in" in `scope`
+ * (the page, or the task pane's frame), the form's dialog on `page`, until `scope` names who signed in.
+ */
+export async function signIn(page: Page, email: string, scope: Page | Locator = page): Promise<void> {
+  await scope.getByTestId('sign-in').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Email address').fill(email);
+  await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expectText(scope.getByTestId('signed-in-as'), new RegExp(email.replaceAll('.', '\\.')));
+}
+
+/** Buys monthly seats in the portal with the simulated provider's plain test card, landing on the new subscription. */
+export async function buyMonthlySeats(portal: Page, quantity: number): Promise<void> {
+  await portal.getByTestId('buy-button').click();
+  await portal.getByTestId('quantity-monthly').fill(String(quantity));
+  await portal.getByTestId('quantity-monthly').press('Tab');
+  await portal.getByTestId('to-review').click();
+  await portal.getByTestId('confirm-order').click();
+  await portal.getByTestId('card').fill('4242 4242 4242 4242');
+  await portal.getByTestId('pay').click();
+  await portal.waitForURL(/#\/subscriptions\//);
+}
+
+/**
+ * Calls the server's HTTP API (or a development stand-in's route) for a story's set-up, failing on any
+ * answer that is not a success: the body as JSON or text by its type; nothing for an empty body.
+ */
+export async function callApi<T>(baseUrl: string, method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  const text = await response.text();
+  if (text === '') return undefined as T;
+  return ((response.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text) as T;
+}
+
 /** Opens a step of the pane's wizard by its tab, as a user would. */
 export async function openStep(page: { getByTestId(id: string): Locator }, step: 'message' | 'recipients' | 'check' | 'send'): Promise<void> {
   await page.getByTestId(`step-${step}`).click();
+}
+
+/** A message the Graph stand-in delivered, as `GET /dev/mailbox/messages` lists it (server/src/dev/graph/graphStandIn.ts). */
+export interface DeliveredMessage {
+  id: string;
+  /** The mailbox that sent it. */
+  mailbox: string;
+  from: string;
+  sender: string;
+  sentBy: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  contentType: 'html' | 'text';
+  html: string;
+  attachments: Array<{ name: string; contentType: string; size: number; isInline?: boolean; contentId?: string | null }>;
+  /** The row marker Outmerge sets on each message, or null. */
+  marker: string | null;
+  headers: Array<{ name: string; value: string }>;
+  sentAt: string;
 }
 
 /**
@@ -38,7 +99,7 @@ export async function openStep(page: { getByTestId(id: string): Locator }, step:
  * GRAPH_STANDIN_SEND_DELAY_MS bound), so the stand-in's clock is moved past that bound instead of
  * waiting: a message submitted twice shows twice, and nothing can arrive after this read.
  */
-export async function settledMailbox<T>(baseUrl: string, maxSendDelayMs: number): Promise<T[]> {
+export async function settledMailbox<T = DeliveredMessage>(baseUrl: string, maxSendDelayMs: number): Promise<T[]> {
   const moved = await fetch(`${baseUrl}/dev/graph/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: maxSendDelayMs + 1 }) });
   expect(moved.status).toBe(200);
   return (await (await fetch(`${baseUrl}/dev/mailbox/messages`)).json()) as T[];
@@ -80,15 +141,6 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     const result = await axe.run({ exclude: [['iframe'], ['[data-tabster-dummy]']] }, { iframes: false, rules: { 'label-content-name-mismatch': { enabled: true } }, resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`) }));
   });
-}
-
-/** Signs in to the portal (shown in English) through the development identity provider's dialog, as a person would. */
-export async function signIn(page: Page, email: string): Promise<void> {
-  await page.getByTestId('sign-in').click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Email address').fill(email);
-  await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expectText(page.getByTestId('signed-in-as'), new RegExp(email.replaceAll('.', '\\.')));
 }
 
 /** An access token of the development identity provider, to call the API as that person (`tenantId`: as a member of another tenant). */

@@ -12,12 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installOffice } from './officeStandIn.js';
 import { expectText, launchChromium, openStep, screenshot, settledMailbox, startServerProcess, type ServerProcess } from './support.js';
 
-interface Recorded {
-  to: string[];
-  subject: string;
-  html: string;
-}
-
 let server: ServerProcess;
 let browser: Browser;
 let context: BrowserContext;
@@ -98,7 +92,7 @@ describe('writing help in the playground', () => {
     await pane.getByTestId('test-send').click();
     await expectText(pane.getByTestId('test-result'), /Test sent to ulf@fabrikam\.com/);
     await screenshot(pane.getByTestId('task-pane'), 'writing-help-en-test-to-colleague');
-    const sent = await settledMailbox<Recorded>(server.baseUrl, SEND_DELAY_MAX_MS);
+    const sent = await settledMailbox(server.baseUrl, SEND_DELAY_MAX_MS);
     expect(sent.map((m) => [m.to, m.subject])).toEqual([[['ulf@fabrikam.com'], '[Test] Invitation for Zoé']]);
     // The free version's footer links to the page about Outmerge, which the reader can open.
     const link = /<div data-outmerge-footer="1"[^>]*>[\s\S]*?<a href="([^"]+)"/.exec(sent[0]!.html)?.[1];

@@ -5,7 +5,7 @@
  * through a catalog (a hard-coded label, an error message the server wrote in English). Spaces of
  * every kind count as one, so French's narrow no-break spaces do not hide a match.
  */
-import { en } from '../../shared/src/i18n/en.js';
+import { en } from '#shared/i18n/en.js';
 
 const normalise = (text: string) => text.replace(/\s+/gu, ' ').trim();
 

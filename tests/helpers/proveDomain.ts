@@ -3,7 +3,7 @@
  * portal shows in the development DNS stand-in, press "Check now". The production resolver code
  * asks the stand-in over UDP.
  */
-import type { DomainVerificationRecord, DomainView } from '../../shared/src/api/views.js';
+import type { DomainVerificationRecord, DomainView } from '#shared/api/views.js';
 import type { TestServer } from './testServer.js';
 
 export async function publishTxt(server: TestServer, name: string, txt: string[]): Promise<void> {

@@ -7,7 +7,7 @@
 import { createRemoteJWKSet, decodeProtectedHeader } from 'jose';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { verifyLicenseToken } from '../../shared/src/license/licenseToken.js';
+import { verifyLicenseToken } from '#shared/license/licenseToken.js';
 import { runExclusively } from '../../server/src/jobs/exclusiveJob.js';
 import { newSigningJwk } from '../../server/src/licenseCheck/signingKeys.js';
 import { createDatabase, dropDatabase } from '../helpers/embeddedPostgres.js';

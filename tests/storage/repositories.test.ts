@@ -267,8 +267,12 @@ describe.each(ENGINES)('repositories on $name', (engine) => {
       expect(await uow.read.journal.query(organisationId, id, { actor, categories: ['seats'], limit: 10 }), actor).toHaveLength(1);
     }
     expect(await uow.read.journal.query(organisationId, id, { actor: 'olivia_', categories: ['seats'], limit: 10 })).toHaveLength(0);
-    const page = await uow.read.partners.queryCustomers(partnerId, { search: organisationId.slice(0, 8).toUpperCase(), offset: 0, limit: 10 }, Date.now());
+    const now = Date.now();
+    const customers = { search: organisationId.slice(0, 8).toUpperCase(), offset: 0, limit: 10 };
+    const page = await uow.read.partners.queryCustomers(partnerId, customers, now);
     expect(page).toMatchObject({ total: 1, items: [{ subscriptionId: id, partnerOfRecord: true, assigned: 0 }] });
+    // The page's rows alone (the list bench's floor) are the same rows, typed alike on both engines.
+    expect(await uow.read.partners.customerRows(partnerId, customers, now)).toEqual(page.items);
   });
 
   it('pages seats in one order on both engines: byte order of addresses, never checked in first ascending and last descending, read once through the cursors', async () => {
@@ -313,6 +317,9 @@ describe.each(ENGINES)('repositories on $name', (engine) => {
         expect(viaCursor, `${sort} ${descending ? 'desc' : 'asc'}`).toEqual(expected);
         const viaOffset = (await uow.read.subscriptions.querySeats(id, { sort, descending, offset: 7, limit: 6 })).items.map((s) => s.emailCanonical);
         expect(viaOffset).toEqual(expected.slice(7, 13));
+        // The page's rows alone (the list bench's floor) are the page's items.
+        const jump: SeatQuery = { sort, descending, offset: 7, limit: 6 };
+        expect(await uow.read.subscriptions.seatRows(id, jump)).toEqual((await uow.read.subscriptions.querySeats(id, jump)).items);
       }
     }
     // A search lowers the text and escapes LIKE's wildcards on both engines.

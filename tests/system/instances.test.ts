@@ -6,7 +6,7 @@
  */
 import { decodeProtectedHeader, createRemoteJWKSet } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { verifyLicenseToken } from '../../shared/src/license/licenseToken.js';
+import { verifyLicenseToken } from '#shared/license/licenseToken.js';
 import { UnitOfWork } from '../../server/src/storage/unitOfWork.js';
 import { SimulatedPaymentStorage } from '../../server/src/storage/simulatedPaymentStorage.js';
 import { createDatabase, dropDatabase } from '../helpers/embeddedPostgres.js';

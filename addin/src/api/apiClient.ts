@@ -1,6 +1,6 @@
 /** Calls to the Outmerge server's JSON API, with its error shape turned into a typed error. */
-import type { ClientConfig } from '../../../shared/src/api/clientConfig.js';
-import { isApiErrorBody } from '../../../shared/src/api/errors.js';
+import type { ClientConfig } from '#shared/api/clientConfig.js';
+import { isApiErrorBody } from '#shared/api/errors.js';
 
 export type { ClientConfig };
 

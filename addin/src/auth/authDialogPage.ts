@@ -7,7 +7,7 @@
  * URI, and it is served without `Cross-Origin-Opener-Policy: same-origin` (Office: error 12006).
  */
 import type { AuthenticationResult, IPublicClientApplication } from '@azure/msal-browser';
-import { GRAPH_SCOPES_FOR, graphScopeUri } from '../../../shared/src/api/graphScopes.js';
+import { GRAPH_SCOPES_FOR, graphScopeUri } from '#shared/api/graphScopes.js';
 import { AUTH_DIALOG_PATH, readAuthDialogRequest, type AuthDialogMessage } from './authDialogProtocol.js';
 import { failureOf, needsInteraction, permissionName } from './authFlow.js';
 import { ENTRA_AUTHORITY } from './msalAuth.js';

@@ -5,8 +5,8 @@
  * Outlook-Add-in-SSO-NAA fallback hands back, plus the account's public identifiers. ID and refresh
  * tokens stay in the dialog's own MSAL cache. Both sides validate what they receive.
  */
-import { AUTH_DIALOG_PATH } from '../../../shared/src/api/authDialog.js';
-import { GRAPH_PERMISSIONS, graphScopeUri } from '../../../shared/src/api/graphScopes.js';
+import { AUTH_DIALOG_PATH } from '#shared/api/authDialog.js';
+import { GRAPH_PERMISSIONS, graphScopeUri } from '#shared/api/graphScopes.js';
 import type { Account, AuthFailureReason } from './authPort.js';
 
 export { AUTH_DIALOG_PATH };

@@ -4,7 +4,7 @@
  * its errors are read by their documented fields (`name`, `errorCode`, `subError`, `errorMessage`)
  * rather than by `instanceof`.
  */
-import { GRAPH_RESOURCE } from '../../../shared/src/api/graphScopes.js';
+import { GRAPH_RESOURCE } from '#shared/api/graphScopes.js';
 import type { AuthBroker } from '../host/mailHost.js';
 import { AuthFailure } from './authPort.js';
 

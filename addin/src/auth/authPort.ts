@@ -5,7 +5,7 @@
  * in the portal MSAL with its popup; with the development identity provider, developmentAuth.ts.
  * Which one a page gets is decided in authFlow.ts.
  */
-import type { GraphScope } from '../../../shared/src/api/graphScopes.js';
+import type { GraphScope } from '#shared/api/graphScopes.js';
 
 export interface Account {
   tenantId: string;

@@ -7,8 +7,8 @@
  * and becomes the same `AuthFailure` as with MSAL; there is no consent screen in development.
  * The chosen identity is remembered in browser storage so other pages start signed in.
  */
-import { isApiErrorBody } from '../../../shared/src/api/errors.js';
-import type { GraphScope } from '../../../shared/src/api/graphScopes.js';
+import { isApiErrorBody } from '#shared/api/errors.js';
+import type { GraphScope } from '#shared/api/graphScopes.js';
 import type { KeyValueStore } from '../storage/keyValueStore.js';
 import { permissionName, tokenEndpointFailure } from './authFlow.js';
 import { AuthFailure, NotSignedInError, type Account, type AuthPort } from './authPort.js';

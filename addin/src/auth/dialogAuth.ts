@@ -7,7 +7,7 @@
  * for and is not about to expire. Once signed in, the dialog answers from its own cache without
  * asking the user. One dialog at a time (Office refuses a second with 12007).
  */
-import { graphScopeUri, scopesCover, type GraphScope } from '../../../shared/src/api/graphScopes.js';
+import { graphScopeUri, scopesCover, type GraphScope } from '#shared/api/graphScopes.js';
 import { AuthDialogError } from '../host/mailHost.js';
 import { authDialogUrl, decodeAuthDialogMessage, type AuthDialogMessage, type AuthDialogRequest } from './authDialogProtocol.js';
 import { permissionName } from './authFlow.js';

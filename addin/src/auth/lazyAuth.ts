@@ -7,7 +7,7 @@
  * loads MSAL when it opens, as it needs a token for the license check straight away.
  */
 import { NotSignedInError, type Account, type AuthPort } from './authPort.js';
-import type { GraphScope } from '../../../shared/src/api/graphScopes.js';
+import type { GraphScope } from '#shared/api/graphScopes.js';
 import type { KeyValueStore } from '../storage/keyValueStore.js';
 
 const SIGNED_IN_KEY = 'outmerge.auth.signedIn';

@@ -9,7 +9,7 @@
  * Entra's consent is incremental.
  */
 import type { AccountInfo, IPublicClientApplication } from '@azure/msal-browser';
-import { GRAPH_SCOPES_FOR, graphScopeUri, type GraphScope } from '../../../shared/src/api/graphScopes.js';
+import { GRAPH_SCOPES_FOR, graphScopeUri, type GraphScope } from '#shared/api/graphScopes.js';
 import { acquire, failureOf, permissionName } from './authFlow.js';
 import { NotSignedInError, type Account, type AuthPort } from './authPort.js';
 

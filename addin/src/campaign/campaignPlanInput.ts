@@ -1,5 +1,5 @@
 /** What the pane plans a campaign from: the mapping its recipient list has so far, and the template's field names. */
-import { isMergeFieldName, type CompileResult } from '../../../shared/src/merge/mergeTemplate.js';
+import { isMergeFieldName, type CompileResult } from '#shared/merge/mergeTemplate.js';
 import type { CampaignMapping } from './definitionMessages.js';
 
 /** The columns chosen for a list; null until the address column is known. */

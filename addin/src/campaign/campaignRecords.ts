@@ -15,7 +15,7 @@
  * the rows they changed, so that a pane following a campaign keeps its copy without reading it
  * all again.
  */
-import type { MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
+import type { MergeRow } from '#shared/merge/mergeTemplate.js';
 import type { SuppressionReason } from '../inbox/suppressionList.js';
 import type { CampaignLedger, RowState } from './campaign.js';
 import type { SendLogEntry, SendLogRecords } from './sendLog.js';

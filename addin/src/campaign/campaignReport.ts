@@ -8,7 +8,7 @@
  * 100,000 rows is never turned into 100,000 lines at once, and a message's subject is rendered
  * only for the export.
  */
-import type { MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
+import type { MergeRow } from '#shared/merge/mergeTemplate.js';
 import type { CampaignLedger, FailureReason, RowState } from './campaign.js';
 import type { Envelope, OutgoingMessage } from './outgoingMessage.js';
 import { FIRST_DATA_ROW, type Finding } from './planCampaign.js';

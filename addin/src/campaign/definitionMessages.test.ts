@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileTemplate } from '../../../shared/src/merge/mergeTemplate.js';
+import { compileTemplate } from '#shared/merge/mergeTemplate.js';
 import { campaignDefinition, definitionPlan, definitionPlanInSlices } from './definitionMessages.js';
 import { planCampaign, type CampaignPlan } from './planCampaign.js';
 

@@ -3,7 +3,7 @@
  * and re-planned from the stored definition (after the pane reopens, or in another pane) exactly
  * as it was planned.
  */
-import { compileTemplate, type MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
+import { compileTemplate, type MergeRow } from '#shared/merge/mergeTemplate.js';
 import type { DraftAttachment } from '../host/mailHost.js';
 import type { CampaignDefinition } from './campaignRecords.js';
 import { PlannedMessages, planCampaign, planCampaignInSlices, type CampaignPlan, type PlanInput } from './planCampaign.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fr } from '../../../shared/src/i18n/fr.js';
-import { registerCatalog, translator } from '../../../shared/src/i18n/translate.js';
-import { compileTemplate } from '../../../shared/src/merge/mergeTemplate.js';
+import { fr } from '#shared/i18n/fr.js';
+import { registerCatalog, translator } from '#shared/i18n/translate.js';
+import { compileTemplate } from '#shared/merge/mergeTemplate.js';
 import { describeListProblem, describeProblem } from './describe.js';
 
 const t = translator('en');

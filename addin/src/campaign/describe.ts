@@ -1,6 +1,6 @@
 /** Turns findings and template problems into the sentences the pane shows. */
-import type { Translator } from '../../../shared/src/i18n/translate.js';
-import { mergeFieldTag, type TemplateProblem } from '../../../shared/src/merge/mergeTemplate.js';
+import type { Translator } from '#shared/i18n/translate.js';
+import { mergeFieldTag, type TemplateProblem } from '#shared/merge/mergeTemplate.js';
 import type { RowState } from './campaign.js';
 import type { ReportLine } from './campaignReport.js';
 import type { Finding } from './planCampaign.js';

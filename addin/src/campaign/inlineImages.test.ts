@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileTemplate } from '../../../shared/src/merge/mergeTemplate.js';
+import { compileTemplate } from '#shared/merge/mergeTemplate.js';
 import { checkInlineImages, cidReferences, imagesShownIn, pictureDataUrl, usableInlineImages, withPicturesShown } from './inlineImages.js';
 import { planCampaign } from './planCampaign.js';
 

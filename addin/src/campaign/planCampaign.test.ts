@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileTemplate } from '../../../shared/src/merge/mergeTemplate.js';
+import { compileTemplate } from '#shared/merge/mergeTemplate.js';
 import { planCampaign, planCampaignInSlices, type CampaignPlan } from './planCampaign.js';
 
 /** Every message of a plan, rendered (the pane renders one at a time). */

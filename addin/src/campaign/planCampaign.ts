@@ -9,8 +9,8 @@
  * all their bodies in memory. `planCampaignInSlices` does the checks in slices that give the UI
  * thread back between them.
  */
-import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
-import { plainTextValue, type CompiledTemplate, type MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
+import { normalizeEmail } from '#shared/email/normalizeEmail.js';
+import { plainTextValue, type CompiledTemplate, type MergeRow } from '#shared/merge/mergeTemplate.js';
 import type { Envelope, MessageSource, OutgoingMessage } from './outgoingMessage.js';
 import { imagesShownIn, usableInlineImages, type InlineImage } from './inlineImages.js';
 import { inSlices, type SliceOptions } from './slices.js';

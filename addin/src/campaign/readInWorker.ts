@@ -6,7 +6,7 @@
  * at once were handed to the pane several in one task by Chromium (a long task of 100 ms and more
  * with 100,000 rows, measured with the bench's CPU profile).
  */
-import type { MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
+import type { MergeRow } from '#shared/merge/mergeTemplate.js';
 import { readRecipientFile, RecipientListError, type RecipientList, type RecipientListProblem } from './readRecipients.js';
 
 export type WorkerAnswer =

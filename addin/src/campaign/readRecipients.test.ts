@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileTemplate } from '../../../shared/src/merge/mergeTemplate.js';
+import { compileTemplate } from '#shared/merge/mergeTemplate.js';
 import { decodeText, firstSheetWithAddresses, noAddressColumn, parseRecipientCsv, readWorkbook, recipientListFromSheet, RecipientListError, type RecipientListProblem } from './readRecipients.js';
 
 function problemOf(fn: () => unknown): RecipientListProblem | string {

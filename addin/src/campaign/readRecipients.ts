@@ -6,8 +6,8 @@
  * and date as its cell shows it (its number format, excelNumberFormat.ts).
  */
 import Papa from 'papaparse';
-import { isValidEmail } from '../../../shared/src/email/normalizeEmail.js';
-import type { MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
+import { isValidEmail } from '#shared/email/normalizeEmail.js';
+import type { MergeRow } from '#shared/merge/mergeTemplate.js';
 import { formatCellValue, GENERAL, SHORT_DATE } from './excelNumberFormat.js';
 import { readWorkbookFormats, type WorkbookFormats } from './xlsxCellFormats.js';
 

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { translate, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
-import '../../../shared/src/i18n/allCatalogs.js';
+import { translate, type Locale, type MessageKey } from '#shared/i18n/translate.js';
+import '#shared/i18n/allCatalogs.js';
 import { testSendOutcome } from './describe.js';
 import { findingsCsv, reportCsv } from './reportCsv.js';
 

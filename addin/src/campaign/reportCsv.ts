@@ -3,8 +3,8 @@
  * Long ones are written in slices (`…InSlices`): 100,000 lines, each with its subject rendered,
  * take seconds, which the pane's UI thread must not spend at once.
  */
-import { toCsv, toCsvRows } from '../../../shared/src/csv/toCsv.js';
-import type { Translator } from '../../../shared/src/i18n/translate.js';
+import { toCsv, toCsvRows } from '#shared/csv/toCsv.js';
+import type { Translator } from '#shared/i18n/translate.js';
 import type { CampaignReport, ReportLine } from './campaignReport.js';
 import type { Finding } from './planCampaign.js';
 import { describeFinding, reportStatusText } from './describe.js';

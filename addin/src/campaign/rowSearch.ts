@@ -6,7 +6,7 @@
  * 100,000 rows of ten columns): the pane does it in slices (`searchIndexInSlices`), so that the
  * grid never blocks its UI thread while the index is made.
  */
-import type { MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
+import type { MergeRow } from '#shared/merge/mergeTemplate.js';
 import { FIRST_DATA_ROW } from './planCampaign.js';
 import { inSlices, type SliceOptions } from './slices.js';
 

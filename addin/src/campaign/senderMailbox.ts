@@ -3,7 +3,7 @@
  * From is one of their addresses (the sign-in name and the mailbox's primary address may differ),
  * otherwise the shared mailbox From names — Graph then works on `/users/{that mailbox}`.
  */
-import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
+import { normalizeEmail } from '#shared/email/normalizeEmail.js';
 
 export function senderMailbox(from: string | null, ownAddresses: ReadonlyArray<string | null | undefined>): string | null {
   const address = from?.trim() ?? '';

@@ -5,7 +5,7 @@
  * runner, under its own marker, so a test can never be mistaken for a campaign row, and a file
  * that cannot be read stops the test before anything is sent instead of dropping the file.
  */
-import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
+import { normalizeEmail } from '#shared/email/normalizeEmail.js';
 import type { RowState } from './campaign.js';
 import { newLedger } from './campaign.js';
 import { runCampaign, type RunOptions } from './campaignRunner.js';

@@ -6,7 +6,7 @@
 import { AriaLiveAnnouncer, FluentProvider, makeStyles, webLightTheme } from '@fluentui/react-components';
 import { StrictMode, useEffect, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
+import { resolveLocale, type Locale } from '#shared/i18n/translate.js';
 import { I18nProvider } from '../i18n/I18nProvider.js';
 
 const useStyles = makeStyles({

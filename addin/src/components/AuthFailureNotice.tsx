@@ -7,10 +7,10 @@
  */
 import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { adminConsentUrl } from '../../../shared/src/api/adminConsent.js';
-import { GRAPH_PERMISSIONS, type GraphScope } from '../../../shared/src/api/graphScopes.js';
-import type { ClientConfig } from '../../../shared/src/api/clientConfig.js';
-import type { MessageKey } from '../../../shared/src/i18n/translate.js';
+import { adminConsentUrl } from '#shared/api/adminConsent.js';
+import { GRAPH_PERMISSIONS, type GraphScope } from '#shared/api/graphScopes.js';
+import type { ClientConfig } from '#shared/api/clientConfig.js';
+import type { MessageKey } from '#shared/i18n/translate.js';
 import type { AuthFailure } from '../auth/authPort.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useLayout } from './layout.js';

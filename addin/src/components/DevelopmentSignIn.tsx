@@ -4,7 +4,7 @@
  */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, Text } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { isValidEmail } from '../../../shared/src/email/normalizeEmail.js';
+import { isValidEmail } from '#shared/email/normalizeEmail.js';
 import { apiFetch } from '../api/apiClient.js';
 import type { DevelopmentIdentity } from '../auth/developmentAuth.js';
 import { useI18n } from '../i18n/I18nProvider.js';

@@ -5,7 +5,7 @@
  * reads it out (AppShell).
  */
 import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
-import { messageText, type Message } from '../../../shared/src/i18n/message.js';
+import { messageText, type Message } from '#shared/i18n/message.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useFocusWhenShown } from './focus.js';
 

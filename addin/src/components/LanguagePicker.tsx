@@ -1,5 +1,5 @@
 import { Select, useId, makeStyles, tokens } from '@fluentui/react-components';
-import { SUPPORTED_LOCALES, type Locale } from '../../../shared/src/i18n/translate.js';
+import { SUPPORTED_LOCALES, type Locale } from '#shared/i18n/translate.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 
 const NAMES: Record<Locale, string> = { en: 'English', fr: 'Français', de: 'Deutsch' };

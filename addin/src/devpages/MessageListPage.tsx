@@ -4,7 +4,7 @@
  */
 import { Button, Caption1, Card, Text, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import { formatDateTime, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import { formatDateTime, type Locale, type MessageKey } from '#shared/i18n/translate.js';
 import { AppShell, usePageLocale } from '../components/AppShell.js';
 import { LanguagePicker } from '../components/LanguagePicker.js';
 import { MessageFrame } from '../components/MessageFrame.js';

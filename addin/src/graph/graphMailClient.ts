@@ -13,8 +13,8 @@
  * - ambiguous (network drop, timeout, 500/502/504): Graph may have delivered it, never resend blindly;
  * - rejected (other 4xx), auth (401), forbidden (403): will not succeed as is.
  */
-import { campaignFilter, DEFERRED_SEND_TIME_PROPERTY_ID, MESSAGE_CLASS_PROPERTY_ID, markerFilter, ROW_MARKER_PROPERTY_ID } from '../../../shared/src/api/graphMarker.js';
-import { GRAPH_SCOPES_FOR, type GraphScope } from '../../../shared/src/api/graphScopes.js';
+import { campaignFilter, DEFERRED_SEND_TIME_PROPERTY_ID, MESSAGE_CLASS_PROPERTY_ID, markerFilter, ROW_MARKER_PROPERTY_ID } from '#shared/api/graphMarker.js';
+import { GRAPH_SCOPES_FOR, type GraphScope } from '#shared/api/graphScopes.js';
 
 export interface GraphRecipient {
   emailAddress: { address: string; name?: string };

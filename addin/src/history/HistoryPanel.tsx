@@ -5,7 +5,7 @@
  */
 import { Button, Caption1, Input, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { formatDateTime } from '../../../shared/src/i18n/translate.js';
+import { formatDateTime } from '#shared/i18n/translate.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';

@@ -4,7 +4,7 @@
  * part is copied (structured clone) on the pane's UI thread when it is put or read: one record of
  * 100,000 rows took half a second at once, a part a few milliseconds.
  */
-import type { MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
+import type { MergeRow } from '#shared/merge/mergeTemplate.js';
 import type { CampaignLedger, RowState } from '../campaign/campaign.js';
 import type { CampaignDefinition } from '../campaign/campaignRecords.js';
 

@@ -2,7 +2,7 @@
  * The Office host port implemented with Office.js: the only module in the code base that
  * touches `Office.*`. Office.js itself is loaded from Microsoft's CDN by taskpane.html.
  */
-import { plainTextToHtml } from '../../../shared/src/html/escapeHtml.js';
+import { plainTextToHtml } from '#shared/html/escapeHtml.js';
 import { AuthDialogError, authDialogFailure, NotInOutlookError, type AttachmentContent, type AuthBroker, type Draft, type DraftAttachment, type MailHost } from './mailHost.js';
 
 function asPromise<T>(call: (callback: (result: Office.AsyncResult<T>) => void) => void): Promise<T> {

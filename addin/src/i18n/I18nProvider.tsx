@@ -4,7 +4,7 @@
  * first render), so nobody sees a flash of English.
  */
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { hasCatalog, translator, type Locale, type Translator } from '../../../shared/src/i18n/translate.js';
+import { hasCatalog, translator, type Locale, type Translator } from '#shared/i18n/translate.js';
 import { loadCatalog } from './loadCatalog.js';
 
 interface I18n {

@@ -5,8 +5,8 @@
  */
 import { Button, Field, Input, MessageBar, MessageBarBody, Text, mergeClasses } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { canonicalEmail } from '../../../shared/src/email/normalizeEmail.js';
-import type { Translator } from '../../../shared/src/i18n/translate.js';
+import { canonicalEmail } from '#shared/email/normalizeEmail.js';
+import type { Translator } from '#shared/i18n/translate.js';
 import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { followUpRecipients, outcomeCounts, type RowOutcome } from './rowOutcomes.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rowsOutsideFollowUp } from './followUp.js';
 import { entrySubject, newEntries, parseEntry, suppressionMap } from './suppressionList.js';
 import { planCampaign } from '../campaign/planCampaign.js';
-import { compileTemplate } from '../../../shared/src/merge/mergeTemplate.js';
+import { compileTemplate } from '#shared/merge/mergeTemplate.js';
 
 describe('the suppression list', () => {
   it('reads its entries back from item subjects, in canonical form, and ignores anything else', () => {

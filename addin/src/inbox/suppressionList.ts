@@ -5,7 +5,7 @@
  * rewritten: two devices adding at once both keep theirs (Graph has no compare-and-set on a
  * message), and the list is the union of the items.
  */
-import { canonicalEmail } from '../../../shared/src/email/normalizeEmail.js';
+import { canonicalEmail } from '#shared/email/normalizeEmail.js';
 
 export type SuppressionReason = 'unsubscribed' | 'bounced';
 

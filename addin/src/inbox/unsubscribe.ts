@@ -7,8 +7,8 @@
  * Only the reply's own sender is suppressed, never an address written in it: a message can make
  * its sender leave the list, and nobody else.
  */
-import { canonicalEmail } from '../../../shared/src/email/normalizeEmail.js';
-import { escapeHtml } from '../../../shared/src/html/escapeHtml.js';
+import { canonicalEmail } from '#shared/email/normalizeEmail.js';
+import { escapeHtml } from '#shared/html/escapeHtml.js';
 import type { ReceivedMessage } from '../graph/graphMailClient.js';
 import { isReport } from './nonDelivery.js';
 

@@ -6,7 +6,7 @@
  * pane and Microsoft 365.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { GRAPH_SCOPES_FOR } from '../../../shared/src/api/graphScopes.js';
+import { GRAPH_SCOPES_FOR } from '#shared/api/graphScopes.js';
 import { AuthFailure, type AuthPort } from '../auth/authPort.js';
 import type { GraphMailClient } from '../graph/graphMailClient.js';
 import type { KeyValueStore } from '../storage/keyValueStore.js';

@@ -11,8 +11,8 @@
  * the deployment's token lifetime, whatever its expiry claims.
  */
 import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
-import type { LicenseState } from '../../../shared/src/license/footerDecision.js';
-import { LICENSE_TOKEN_MAX_TTL_DAYS, verifyLicenseToken } from '../../../shared/src/license/licenseToken.js';
+import type { LicenseState } from '#shared/license/footerDecision.js';
+import { LICENSE_TOKEN_MAX_TTL_DAYS, verifyLicenseToken } from '#shared/license/licenseToken.js';
 import { ApiRequestError, apiFetch } from '../api/apiClient.js';
 import type { Account } from '../auth/authPort.js';
 import type { KeyValueStore } from '../storage/keyValueStore.js';

@@ -5,7 +5,7 @@
  */
 import { MessageBar, MessageBarBody, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
+import { resolveLocale, type Locale } from '#shared/i18n/translate.js';
 import { loadClientConfig } from '../api/apiClient.js';
 import { AuthDialogProtocolError, encodeAuthDialogMessage } from '../auth/authDialogProtocol.js';
 import { runAuthDialog } from '../auth/authDialogPage.js';

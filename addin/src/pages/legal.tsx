@@ -5,7 +5,7 @@
  */
 import { Divider, Link, Text, Title2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
-import type { MessageKey } from '../../../shared/src/i18n/translate.js';
+import type { MessageKey } from '#shared/i18n/translate.js';
 import { AppShell, renderPage, usePageLocale } from '../components/AppShell.js';
 import { LanguageBar } from '../components/LanguagePicker.js';
 import { useI18n } from '../i18n/I18nProvider.js';

@@ -7,7 +7,7 @@
  */
 import { Link, Text, Title2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { Locale } from '../../../shared/src/i18n/translate.js';
+import type { Locale } from '#shared/i18n/translate.js';
 import { loadClientConfig } from '../api/apiClient.js';
 import { AppShell, renderPage, usePageLocale } from '../components/AppShell.js';
 import { LanguagePicker } from '../components/LanguagePicker.js';

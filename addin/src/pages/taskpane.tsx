@@ -2,7 +2,7 @@
  * Entry of the task pane inside Outlook: Office.js (from Microsoft's CDN) provides the host.
  * Opened anywhere else, or when it cannot start, the page says so in the browser's language.
  */
-import { resolveLocale } from '../../../shared/src/i18n/translate.js';
+import { resolveLocale } from '#shared/i18n/translate.js';
 import { loadClientConfig } from '../api/apiClient.js';
 import { AppShell, renderPage } from '../components/AppShell.js';
 import { NotInOutlookError } from '../host/mailHost.js';

@@ -7,7 +7,7 @@
  */
 import { Button, Caption1, Card, Field, Input, Select, Text, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatFileSize, type Locale } from '../../../shared/src/i18n/translate.js';
+import { formatFileSize, type Locale } from '#shared/i18n/translate.js';
 import type { ClientConfig } from '../api/apiClient.js';
 import { rememberedDevelopmentIdentity } from '../auth/developmentAuth.js';
 import { decodedSize } from '../campaign/attachmentDelivery.js';

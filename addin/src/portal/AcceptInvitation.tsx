@@ -5,7 +5,7 @@
  */
 import { Button, Caption1, Link, MessageBar, MessageBarBody, mergeClasses } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Permission } from '../../../shared/src/permissions/permissions.js';
+import type { Permission } from '#shared/permissions/permissions.js';
 import type { Account } from '../auth/authPort.js';
 import { ErrorMessage } from '../components/Feedback.js';
 import { useFocusWhenShown } from '../components/focus.js';

@@ -5,7 +5,7 @@
  */
 import { Button, Caption1, Card, Text } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { formatMoney } from '../../../shared/src/i18n/translate.js';
+import { formatMoney } from '#shared/i18n/translate.js';
 import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 

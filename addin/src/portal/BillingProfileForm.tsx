@@ -5,12 +5,12 @@
  * once Save was tried (./billingProfileDraft.ts checks it), and the server's refusal is said in
  * the reader's language (errorText).
  */
-import { message, type Message } from '../../../shared/src/i18n/message.js';
+import { message, type Message } from '#shared/i18n/message.js';
 import { Button, Caption1, Field, Input, Select, Text, Textarea, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useCallback, useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import type { BillingProfileAnswer } from '../../../shared/src/api/views.js';
-import { VAT_ID_EXAMPLES } from '../../../shared/src/billing/vatId.js';
-import { formatRate, SUPPORTED_LOCALES, type Locale } from '../../../shared/src/i18n/translate.js';
+import type { BillingProfileAnswer } from '#shared/api/views.js';
+import { VAT_ID_EXAMPLES } from '#shared/billing/vatId.js';
+import { formatRate, SUPPORTED_LOCALES, type Locale } from '#shared/i18n/translate.js';
 import { Feedback, Loading } from '../components/Feedback.js';
 import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';

@@ -4,10 +4,10 @@
  * details invoices name (./BillingProfileForm.tsx), and paying the open invoice when a renewal
  * failed (past due or expired). Shown only with `billing.view`.
  */
-import { message, type Message } from '../../../shared/src/i18n/message.js';
+import { message, type Message } from '#shared/i18n/message.js';
 import { Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, TableCell, Text, makeStyles } from '@fluentui/react-components';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { formatDate, formatMoney } from '../../../shared/src/i18n/translate.js';
+import { formatDate, formatMoney } from '#shared/i18n/translate.js';
 import { Feedback, Loading } from '../components/Feedback.js';
 import { useLayout } from '../components/layout.js';
 import { ListTable } from '../components/ListTable.js';

@@ -5,7 +5,7 @@
  */
 import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { createContext, forwardRef, useContext, useEffect, useImperativeHandle, useRef, useState } from 'react';
-import type { ClientConfig } from '../../../shared/src/api/clientConfig.js';
+import type { ClientConfig } from '#shared/api/clientConfig.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { authenticatePayment, mountCardField } from './stripeJs.js';
 

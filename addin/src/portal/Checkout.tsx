@@ -5,10 +5,10 @@
  */
 import { Button, Caption1, Card, Field, SpinButton, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { CartLine, CheckoutResult, PriceTierView } from '../../../shared/src/api/views.js';
-import { taxFor } from '../../../shared/src/billing/tax.js';
-import { tiersTotalMinor } from '../../../shared/src/billing/pricing.js';
-import { formatMoney, formatRate, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import type { CartLine, CheckoutResult, PriceTierView } from '#shared/api/views.js';
+import { taxFor } from '#shared/billing/tax.js';
+import { tiersTotalMinor } from '#shared/billing/pricing.js';
+import { formatMoney, formatRate, type MessageKey } from '#shared/i18n/translate.js';
 import type { Account } from '../auth/authPort.js';
 import { ErrorMessage, Loading } from '../components/Feedback.js';
 import { useFocusWhenShown } from '../components/focus.js';

@@ -3,11 +3,11 @@
  * Their users keep a seat here, they end now, and their unused time becomes credit; if the seats
  * no longer fit, this subscription grows and the difference is charged to its card.
  */
-import { message } from '../../../shared/src/i18n/message.js';
+import { message } from '#shared/i18n/message.js';
 import { Button, Caption1, Checkbox, Text } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
-import { canBeMerged } from '../../../shared/src/billing/subscriptionState.js';
-import { formatDate, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import { canBeMerged } from '#shared/billing/subscriptionState.js';
+import { formatDate, type MessageKey } from '#shared/i18n/translate.js';
 import { ActionDialog, useDialogOpen } from '../components/ActionDialog.js';
 import { Feedback } from '../components/Feedback.js';
 import { useLayout } from '../components/layout.js';

@@ -6,9 +6,9 @@
  */
 import { Button, Caption1, Card, CardHeader, Link, MessageBar, MessageBarBody, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, type ReactNode } from 'react';
-import type { PartnerView } from '../../../shared/src/api/views.js';
-import { renewsAtPeriodEnd } from '../../../shared/src/billing/subscriptionState.js';
-import { formatDate, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import type { PartnerView } from '#shared/api/views.js';
+import { renewsAtPeriodEnd } from '#shared/billing/subscriptionState.js';
+import { formatDate, type MessageKey } from '#shared/i18n/translate.js';
 import { useLayout } from '../components/layout.js';
 import { SeatUsage } from '../components/SeatUsage.js';
 import { useI18n } from '../i18n/I18nProvider.js';

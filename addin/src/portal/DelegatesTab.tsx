@@ -1,9 +1,9 @@
 /** Delegated administrators (A5): invite with any of the four permissions, resend or revoke invitations, edit, remove, hand over ownership. */
-import { message } from '../../../shared/src/i18n/message.js';
+import { message } from '#shared/i18n/message.js';
 import { Button, Caption1, Checkbox, Field, Input, TableCell, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
-import { formatDate } from '../../../shared/src/i18n/translate.js';
-import { PERMISSIONS, type Permission } from '../../../shared/src/permissions/permissions.js';
+import { formatDate } from '#shared/i18n/translate.js';
+import { PERMISSIONS, type Permission } from '#shared/permissions/permissions.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { Feedback } from '../components/Feedback.js';
 import { useLayout } from '../components/layout.js';

@@ -5,10 +5,10 @@
  * record, whose value is shown here with "Check now". Adding and removing domains is for the
  * organisation's administrators; everyone else with the tab sees the list.
  */
-import { message } from '../../../shared/src/i18n/message.js';
+import { message } from '#shared/i18n/message.js';
 import { Badge, Button, Caption1, Field, Input, Subtitle2, TableCell, Text, makeStyles, mergeClasses } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
-import { formatDateTime, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import { formatDateTime, type MessageKey } from '#shared/i18n/translate.js';
 import { Feedback } from '../components/Feedback.js';
 import { useLayout } from '../components/layout.js';
 import { ListTable } from '../components/ListTable.js';

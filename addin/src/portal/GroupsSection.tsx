@@ -8,9 +8,9 @@
  */
 import { Badge, Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, TableCell, Text, makeStyles, mergeClasses } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
-import type { GroupSyncResult } from '../../../shared/src/api/groupViews.js';
-import { message } from '../../../shared/src/i18n/message.js';
-import { formatDateTime, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import type { GroupSyncResult } from '#shared/api/groupViews.js';
+import { message } from '#shared/i18n/message.js';
+import { formatDateTime, type MessageKey } from '#shared/i18n/translate.js';
 import { ApiRequestError } from '../api/apiClient.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { Feedback } from '../components/Feedback.js';

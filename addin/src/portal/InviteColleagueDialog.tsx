@@ -7,9 +7,9 @@
  */
 import { Button, Caption1, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
-import type { ConsolidationInvitationView, ConsolidationPreview } from '../../../shared/src/api/views.js';
-import { message } from '../../../shared/src/i18n/message.js';
-import { formatDate, formatMoney, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import type { ConsolidationInvitationView, ConsolidationPreview } from '#shared/api/views.js';
+import { message } from '#shared/i18n/message.js';
+import { formatDate, formatMoney, type MessageKey } from '#shared/i18n/translate.js';
 import { ActionDialog, useDialogOpen } from '../components/ActionDialog.js';
 import { Feedback } from '../components/Feedback.js';
 import { useLayout } from '../components/layout.js';

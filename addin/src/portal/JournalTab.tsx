@@ -1,9 +1,9 @@
 /** Activity journal (A7): who changed what, when and from where; filter and export. */
 import { Button, Caption1, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { formatDateTime } from '../../../shared/src/i18n/translate.js';
-import { SUBSCRIPTION_JOURNAL_ACTIONS } from '../../../shared/src/journal/journalActions.js';
-import { journalActionText, journalActorText } from '../../../shared/src/journal/journalText.js';
+import { formatDateTime } from '#shared/i18n/translate.js';
+import { SUBSCRIPTION_JOURNAL_ACTIONS } from '#shared/journal/journalActions.js';
+import { journalActionText, journalActorText } from '#shared/journal/journalText.js';
 import { Feedback } from '../components/Feedback.js';
 import { TableRegion } from '../components/ListTable.js';
 import { useI18n } from '../i18n/I18nProvider.js';

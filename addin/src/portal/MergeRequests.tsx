@@ -6,9 +6,9 @@
  */
 import { Button, Caption1, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback } from 'react';
-import type { ConsolidationInvitationView } from '../../../shared/src/api/views.js';
-import { message } from '../../../shared/src/i18n/message.js';
-import { formatDate, formatMoney, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import type { ConsolidationInvitationView } from '#shared/api/views.js';
+import { message } from '#shared/i18n/message.js';
+import { formatDate, formatMoney, type MessageKey } from '#shared/i18n/translate.js';
 import { Feedback } from '../components/Feedback.js';
 import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';

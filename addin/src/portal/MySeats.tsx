@@ -5,10 +5,10 @@
  * check-ins nor decides their license, and only it can assign the seat again. The pane offers the
  * same (taskpane/admin/AdminPanel.tsx); the server decides what may be left (`leaveSeat`).
  */
-import { message, type Message } from '../../../shared/src/i18n/message.js';
+import { message, type Message } from '#shared/i18n/message.js';
 import { Button, Caption1, Card, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import type { MessageKey } from '../../../shared/src/i18n/translate.js';
+import type { MessageKey } from '#shared/i18n/translate.js';
 import { Feedback } from '../components/Feedback.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { errorText } from './errorText.js';

@@ -1,8 +1,8 @@
 /** The licensing portal: sign in, see and buy subscriptions, assign seats, IT help. */
 import { Button, Caption1, Link, MessageBar, MessageBarBody, Spinner, Text, Title2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import type { PartnerView } from '../../../shared/src/api/views.js';
-import type { Locale } from '../../../shared/src/i18n/translate.js';
+import type { PartnerView } from '#shared/api/views.js';
+import type { Locale } from '#shared/i18n/translate.js';
 import type { ClientConfig } from '../api/apiClient.js';
 import { useAuth } from '../auth/useAuth.js';
 import { AppShell, usePageLocale } from '../components/AppShell.js';

@@ -4,11 +4,11 @@
  * period is shown); confirming sends the preview's proration second and amount back, so the
  * charge is the amount shown.
  */
-import { message } from '../../../shared/src/i18n/message.js';
+import { message } from '#shared/i18n/message.js';
 import { Button, Caption1, Field, SpinButton, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import type { QuantityChangeResult, QuantityPreviewView } from '../../../shared/src/api/views.js';
-import { formatDate, formatMoney, formatRate } from '../../../shared/src/i18n/translate.js';
+import type { QuantityChangeResult, QuantityPreviewView } from '#shared/api/views.js';
+import { formatDate, formatMoney, formatRate } from '#shared/i18n/translate.js';
 import { ActionDialog, useDialogOpen } from '../components/ActionDialog.js';
 import { Feedback } from '../components/Feedback.js';
 import { useI18n } from '../i18n/I18nProvider.js';

@@ -5,7 +5,7 @@
  * request with a progress bar and a result per address), transfer, suspend, remove (after
  * confirming), export.
  */
-import { message, type Message } from '../../../shared/src/i18n/message.js';
+import { message, type Message } from '#shared/i18n/message.js';
 import {
   Button,
   Caption1,
@@ -33,7 +33,7 @@ import {
 } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { formatDateTime, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import { formatDateTime, type MessageKey } from '#shared/i18n/translate.js';
 import { describeListProblem } from '../campaign/describe.js';
 import { RecipientListError } from '../campaign/readRecipients.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';

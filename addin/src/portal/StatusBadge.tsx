@@ -1,7 +1,7 @@
 /** A subscription's status as a badge, in one colour per status wherever the portal shows it. */
 import { Badge, type BadgeProps } from '@fluentui/react-components';
-import type { SubscriptionStatus } from '../../../shared/src/api/views.js';
-import type { MessageKey } from '../../../shared/src/i18n/translate.js';
+import type { SubscriptionStatus } from '#shared/api/views.js';
+import type { MessageKey } from '#shared/i18n/translate.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 
 const COLOUR: Record<SubscriptionStatus, BadgeProps['color']> = { trial: 'informative', active: 'success', past_due: 'warning', expired: 'danger', cancelled: 'subtle' };

@@ -1,8 +1,8 @@
 /** One subscription: summary and the tabs the signed-in person may use (hidden, not disabled, otherwise). */
 import { Caption1, Tab, TabList } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
-import { renewsAtPeriodEnd } from '../../../shared/src/billing/subscriptionState.js';
-import { formatDate, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import { renewsAtPeriodEnd } from '#shared/billing/subscriptionState.js';
+import { formatDate, type MessageKey } from '#shared/i18n/translate.js';
 import { Loading } from '../components/Feedback.js';
 import { useLayout } from '../components/layout.js';
 import { SeatUsage } from '../components/SeatUsage.js';

@@ -5,7 +5,7 @@
  * that it can be forged). The group sync's link (application permissions) carries in `state` the
  * subscription it was asked from (`groupSubscription`), whose page the portal reopens.
  */
-import { groupConsentSubscription } from '../../../shared/src/api/applicationConsent.js';
+import { groupConsentSubscription } from '#shared/api/applicationConsent.js';
 
 export type AdminConsentReturn = ({ granted: true } | { granted: false; description: string }) & { groupSubscription?: string };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { message } from '../../../shared/src/i18n/message.js';
+import { message } from '#shared/i18n/message.js';
 import { IDLE, runAction, type ActionState } from './asyncAction.js';
 
 function screen(initial: ActionState = { busy: null, error: 'old error', notice: message('billingProfile.saved') }) {

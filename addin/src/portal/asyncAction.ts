@@ -5,7 +5,7 @@
  * The confirmation is kept as a message (key and values, shared/src/i18n/message.ts) and written
  * when shown, so it follows a change of language.
  */
-import type { Message } from '../../../shared/src/i18n/message.js';
+import type { Message } from '#shared/i18n/message.js';
 
 export interface ActionState {
   /** What is running (a name the screen chose, e.g. the domain being checked); null when idle. */

@@ -4,10 +4,10 @@
  * applies again (VAT number shapes: shared/src/billing/vatId.ts; addresses: normalizeEmail), so
  * the form can say in the reader's language which field is wrong without a round trip.
  */
-import type { BillingProfileView } from '../../../shared/src/api/views.js';
-import { EU_COUNTRIES } from '../../../shared/src/billing/tax.js';
-import { normalizeVatId, VAT_ID_COUNTRIES } from '../../../shared/src/billing/vatId.js';
-import { isValidEmail } from '../../../shared/src/email/normalizeEmail.js';
+import type { BillingProfileView } from '#shared/api/views.js';
+import { EU_COUNTRIES } from '#shared/billing/tax.js';
+import { normalizeVatId, VAT_ID_COUNTRIES } from '#shared/billing/vatId.js';
+import { isValidEmail } from '#shared/email/normalizeEmail.js';
 
 export type BillingProfileDraft = Omit<BillingProfileView, 'vatId'> & { vatId: string };
 

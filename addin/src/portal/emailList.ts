@@ -5,7 +5,7 @@
  * address, for files without a header row). Validation is the server's: invalid entries come
  * back as "invalid" in the per-address results.
  */
-import { isValidEmail } from '../../../shared/src/email/normalizeEmail.js';
+import { isValidEmail } from '#shared/email/normalizeEmail.js';
 import { decodeText, parseRecipientCsv } from '../campaign/readRecipients.js';
 
 export function splitPastedAddresses(text: string): string[] {

@@ -1,6 +1,6 @@
-import { en } from '../../../shared/src/i18n/en.js';
-import type { MessageKey, Translator } from '../../../shared/src/i18n/translate.js';
-import type { Role } from '../../../shared/src/permissions/permissions.js';
+import { en } from '#shared/i18n/en.js';
+import type { MessageKey, Translator } from '#shared/i18n/translate.js';
+import type { Role } from '#shared/permissions/permissions.js';
 import { ApiRequestError } from '../api/apiClient.js';
 
 /**

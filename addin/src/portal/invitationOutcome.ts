@@ -4,7 +4,7 @@
  * knows, or for another account): the page keeps the reason and drops the Accept button, which
  * could only be refused again. A network failure or a rate limit can be tried again.
  */
-import type { ApiErrorCode } from '../../../shared/src/api/errors.js';
+import type { ApiErrorCode } from '#shared/api/errors.js';
 import { ApiRequestError } from '../api/apiClient.js';
 
 const SETTLED: ReadonlySet<ApiErrorCode> = new Set<ApiErrorCode>(['INVITATION_NOT_FOUND', 'INVITATION_USED', 'INVITATION_REVOKED', 'INVITATION_SUPERSEDED', 'INVITATION_EXPIRED', 'INVITATION_WRONG_ACCOUNT']);

@@ -5,8 +5,8 @@
  * `load` must be stable (useCallback): it is read again when it changes.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Role } from '../../../shared/src/permissions/permissions.js';
-import type { Message } from '../../../shared/src/i18n/message.js';
+import type { Role } from '#shared/permissions/permissions.js';
+import type { Message } from '#shared/i18n/message.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { IDLE, runAction, type ActionState, type RunOptions } from './asyncAction.js';
 import { errorText } from './errorText.js';

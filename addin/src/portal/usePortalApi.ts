@@ -1,10 +1,10 @@
 /** The portal's calls to the Outmerge API, each with a fresh access token from the auth port. */
 import { useMemo } from 'react';
-import type { ConsolidationAccepted, ConsolidationInvitationView, ConsolidationPreview, CreditNoteView, AssignmentResult, DelegateView, DomainVerificationRecord, DomainView, InvitationView, JournalEntryView, MyLicenseView, MySeatView, SeatSort, SeatView, SubscriptionView } from '../../../shared/src/api/views.js';
-import type { BillingProfileAnswer, BillingProfileView, BillingSummaryView, CartLine, CheckoutResult, InvoiceView, PaymentMethodView, PaymentResult, PlanCatalogView, QuantityChangeResult, QuantityPreviewView } from '../../../shared/src/api/views.js';
-import type { Permission } from '../../../shared/src/permissions/permissions.js';
-import type { DirectoryGroupView, GroupSyncView } from '../../../shared/src/api/groupViews.js';
-import type { OfferPublicView, OfferView, PartnerCustomerView, PartnerInvoiceView, PartnerNotificationView, PartnerRelationshipView, PartnerStaffView, PartnerView, ProductKeyView, SubscriptionStatus } from '../../../shared/src/api/views.js';
+import type { ConsolidationAccepted, ConsolidationInvitationView, ConsolidationPreview, CreditNoteView, AssignmentResult, DelegateView, DomainVerificationRecord, DomainView, InvitationView, JournalEntryView, MyLicenseView, MySeatView, SeatSort, SeatView, SubscriptionView } from '#shared/api/views.js';
+import type { BillingProfileAnswer, BillingProfileView, BillingSummaryView, CartLine, CheckoutResult, InvoiceView, PaymentMethodView, PaymentResult, PlanCatalogView, QuantityChangeResult, QuantityPreviewView } from '#shared/api/views.js';
+import type { Permission } from '#shared/permissions/permissions.js';
+import type { DirectoryGroupView, GroupSyncView } from '#shared/api/groupViews.js';
+import type { OfferPublicView, OfferView, PartnerCustomerView, PartnerInvoiceView, PartnerNotificationView, PartnerRelationshipView, PartnerStaffView, PartnerView, ProductKeyView, SubscriptionStatus } from '#shared/api/views.js';
 
 export type { AssignmentResult, DirectoryGroupView, DomainVerificationRecord, DomainView, GroupSyncView, MyLicenseView, MySeatView, SeatSort };
 export type SubscriptionSummary = SubscriptionView;

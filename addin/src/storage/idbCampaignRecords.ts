@@ -25,7 +25,7 @@
  *   the database and no pane of the previous version is sending it (`migrateFromLocalStorage`).
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
+import type { MergeRow } from '#shared/merge/mergeTemplate.js';
 import type { CampaignLedger, RowState } from '../campaign/campaign.js';
 import { ledgerFields, type CampaignDefinition, type CampaignNotice, type CampaignRecords, type LedgerFields, type StoredLedger } from '../campaign/campaignRecords.js';
 import type { PaneDatabase, PaneSchema } from './paneDatabase.js';

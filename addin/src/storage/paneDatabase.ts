@@ -20,7 +20,7 @@
  * - `sendLog` ([time, id]): one record per send of this device (time, recipients).
  */
 import type { DBSchema, IDBPDatabase } from 'idb';
-import type { MergeRow } from '../../../shared/src/merge/mergeTemplate.js';
+import type { MergeRow } from '#shared/merge/mergeTemplate.js';
 import type { RowState } from '../campaign/campaign.js';
 import type { CampaignDefinition, LedgerFields } from '../campaign/campaignRecords.js';
 import type { SendLogEntry, SendLogRecords } from '../campaign/sendLog.js';

@@ -1,6 +1,6 @@
 /** Tells the sender, before sending, that the campaign goes out over days and when each part starts. */
 import { Caption1, MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { formatDateTime } from '../../../shared/src/i18n/translate.js';
+import { formatDateTime } from '#shared/i18n/translate.js';
 import type { BudgetSplit } from '../campaign/dailySplit.js';
 import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';

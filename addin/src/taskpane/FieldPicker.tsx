@@ -5,7 +5,7 @@
  */
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2, mergeClasses } from '@fluentui/react-components';
 import { useState } from 'react';
-import { mergeFieldTag } from '../../../shared/src/merge/mergeTemplate.js';
+import { mergeFieldTag } from '#shared/merge/mergeTemplate.js';
 import { fieldChoices } from '../campaign/campaignPlanInput.js';
 import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';

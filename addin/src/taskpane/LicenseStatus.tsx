@@ -1,6 +1,6 @@
 import { Badge, Button, Link, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { decideFooter, type LicenseState } from '../../../shared/src/license/footerDecision.js';
-import { formatDate, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import { decideFooter, type LicenseState } from '#shared/license/footerDecision.js';
+import { formatDate, type MessageKey } from '#shared/i18n/translate.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useLayout } from '../components/layout.js';
 

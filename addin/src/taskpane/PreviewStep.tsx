@@ -1,6 +1,6 @@
 import { Button, Caption1, Field, Input, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Text, mergeClasses } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { TemplateProblem } from '../../../shared/src/merge/mergeTemplate.js';
+import type { TemplateProblem } from '#shared/merge/mergeTemplate.js';
 import { withPicturesShown } from '../campaign/inlineImages.js';
 import type { OutgoingMessage } from '../campaign/outgoingMessage.js';
 import type { CampaignPlan } from '../campaign/planCampaign.js';

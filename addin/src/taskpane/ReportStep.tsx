@@ -12,7 +12,7 @@ import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { saveCsv } from '../browser/saveFile.js';
 import { reportStatusText } from '../campaign/describe.js';
-import { formatDateTime } from '../../../shared/src/i18n/translate.js';
+import { formatDateTime } from '#shared/i18n/translate.js';
 import { reportCsvInSlices } from '../campaign/reportCsv.js';
 import { Pager, usePageRange } from './Pager.js';
 import { StepHeading } from './StepHeading.js';

@@ -4,7 +4,7 @@
  * over a day's budget, and how long the pane must stay open while the messages are handed over.
  */
 import { Caption1, Field, Input, MessageBar, MessageBarBody, Switch } from '@fluentui/react-components';
-import { formatDateTime } from '../../../shared/src/i18n/translate.js';
+import { formatDateTime } from '#shared/i18n/translate.js';
 import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { defaultScheduleValue, type ScheduleState } from './useSchedule.js';

@@ -6,7 +6,7 @@ import { Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Text } from 
 import { useMemo, useState, type ReactNode } from 'react';
 import type { CampaignLedger } from '../campaign/campaign.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
-import { formatDateTime } from '../../../shared/src/i18n/translate.js';
+import { formatDateTime } from '#shared/i18n/translate.js';
 import type { CampaignView } from '../campaign/campaignSession.js';
 import { spokenDuration, type CampaignEstimate } from '../campaign/estimate.js';
 import { useI18n } from '../i18n/I18nProvider.js';

@@ -1,6 +1,6 @@
 /** The merge language explained where the message is written (M16): each form with an example from the catalogs. */
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import type { MessageKey } from '../../../shared/src/i18n/translate.js';
+import type { MessageKey } from '#shared/i18n/translate.js';
 import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 

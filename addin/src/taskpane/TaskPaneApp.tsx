@@ -7,9 +7,9 @@
  */
 import { Button, Caption1, Divider, MessageBar, MessageBarActions, MessageBarBody, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
-import type { Translator } from '../../../shared/src/i18n/translate.js';
-import { decideFooter, type LicenseState } from '../../../shared/src/license/footerDecision.js';
-import { promotionalFooterHtml } from '../../../shared/src/merge/footer.js';
+import type { Translator } from '#shared/i18n/translate.js';
+import { decideFooter, type LicenseState } from '#shared/license/footerDecision.js';
+import { promotionalFooterHtml } from '#shared/merge/footer.js';
 import type { ClientConfig } from '../api/apiClient.js';
 import { AuthFailureNotice, organizationsConsentUrl } from '../components/AuthFailureNotice.js';
 import type { MailHost } from '../host/mailHost.js';
@@ -35,7 +35,7 @@ import { usePaneSession } from './usePaneSession.js';
 import { useRecipients } from './useRecipients.js';
 import { useSenderMailbox } from './useSenderMailbox.js';
 import { useTestSend } from './useTestSend.js';
-import { campaignScopes } from '../../../shared/src/api/graphScopes.js';
+import { campaignScopes } from '#shared/api/graphScopes.js';
 import { definitionPlanInSlices } from '../campaign/definitionMessages.js';
 import { heldCounts, rerunDefinition, rerunRows } from '../history/campaignHistory.js';
 import { HistoryPanel } from '../history/HistoryPanel.js';

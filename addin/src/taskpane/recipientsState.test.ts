@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translate, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import { translate, type MessageKey } from '#shared/i18n/translate.js';
 import { recallMapping, rememberMapping } from '../campaign/mappingMemory.js';
 import { parseRecipientCsv, RecipientListError, type Workbook } from '../campaign/readRecipients.js';
 import { GraphRequestError } from '../graph/graphMailClient.js';

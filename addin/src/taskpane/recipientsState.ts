@@ -3,7 +3,7 @@
  * (the remembered mapping for its headers, or the guessed address column), a workbook's sheet,
  * a column chosen, and what went wrong. useRecipients.ts does the reading.
  */
-import type { Translator } from '../../../shared/src/i18n/translate.js';
+import type { Translator } from '#shared/i18n/translate.js';
 import type { RememberedMapping } from '../campaign/mappingMemory.js';
 import { emailColumns, recipientListFromSheet, RecipientListError, type RecipientList, type RecipientListProblem, type Workbook } from '../campaign/readRecipients.js';
 import { GraphRequestError } from '../graph/graphMailClient.js';

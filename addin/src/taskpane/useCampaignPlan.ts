@@ -8,8 +8,8 @@
  * same plan made from the stored definition.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { campaignScopes } from '../../../shared/src/api/graphScopes.js';
-import { compileTemplate } from '../../../shared/src/merge/mergeTemplate.js';
+import { campaignScopes } from '#shared/api/graphScopes.js';
+import { compileTemplate } from '#shared/merge/mergeTemplate.js';
 import { AuthFailure, type AuthPort } from '../auth/authPort.js';
 import { mappingOf, templateFieldNames, toggledRow, withRowsIncluded } from '../campaign/campaignPlanInput.js';
 import type { CampaignDefinition } from '../campaign/campaignRecords.js';

@@ -1,6 +1,6 @@
 /** The signed-in user's license state, checked on sign-in and on demand (at every campaign start). */
 import { useCallback, useEffect, useState } from 'react';
-import type { LicenseState } from '../../../shared/src/license/footerDecision.js';
+import type { LicenseState } from '#shared/license/footerDecision.js';
 import type { Account, AuthPort } from '../auth/authPort.js';
 import type { LicenseClient } from '../license/licenseClient.js';
 

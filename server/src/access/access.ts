@@ -20,10 +20,10 @@ import {
   type Role,
   type SubscriptionAction,
   type SubscriptionRoles,
-} from '../../../shared/src/permissions/permissions.js';
+} from '#shared/permissions/permissions.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
-import type { JournalAction } from '../../../shared/src/journal/journalActions.js';
+import type { JournalAction } from '#shared/journal/journalActions.js';
 import { Journal, type JournalActor, type PartnerActor, type PersonActor } from '../journal/journal.js';
 import type { OrganisationRow, Repositories, SubscriptionRow } from '../storage/unitOfWork.js';
 

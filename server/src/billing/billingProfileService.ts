@@ -4,10 +4,10 @@
  * changing `billing.manage`; a client mistake is a 400 with a stable code and changes nothing.
  * The tax its invoices will carry is decided by shared/src/billing/tax.ts.
  */
-import type { BillingProfileAnswer, BillingProfileView } from '../../../shared/src/api/views.js';
-import { decideTax } from '../../../shared/src/billing/tax.js';
-import { normalizeVatId } from '../../../shared/src/billing/vatId.js';
-import { canonicalEmail } from '../../../shared/src/email/normalizeEmail.js';
+import type { BillingProfileAnswer, BillingProfileView } from '#shared/api/views.js';
+import { decideTax } from '#shared/billing/tax.js';
+import { normalizeVatId } from '#shared/billing/vatId.js';
+import { canonicalEmail } from '#shared/email/normalizeEmail.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import { actorOf, authorize, journalAs } from '../access/access.js';

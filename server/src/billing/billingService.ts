@@ -11,32 +11,32 @@
  * corrected request may reuse the key. Recording never re-checks the payer's permissions: the
  * payer was authorised when the payment started, and money received settles what it was for.
  */
-import { describeInvoiceLine } from '../../../shared/src/billing/invoiceLineText.js';
+import { describeInvoiceLine } from '#shared/billing/invoiceLineText.js';
 import { randomUUID } from 'node:crypto';
-import type { BillingSummaryView, PaymentMethodView, QuantityChangeResult, QuantityPreviewView } from '../../../shared/src/api/views.js';
+import type { BillingSummaryView, PaymentMethodView, QuantityChangeResult, QuantityPreviewView } from '#shared/api/views.js';
 import type { PlanConfig } from '../config.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import { actorOf, authorize, journalAs, type Access, type JournalActor } from '../access/access.js';
-import type { JournalAction } from '../../../shared/src/journal/journalActions.js';
+import type { JournalAction } from '#shared/journal/journalActions.js';
 import type { InvoiceRow, Repositories, SubscriptionRow, UnitOfWork } from '../storage/unitOfWork.js';
 import type { BillingOptions } from './checkoutService.js';
 import type { FinalCharge, IdempotentCharges, Outcome, Recorded } from './idempotentCharge.js';
-import { invoiceTotals, withTaxMinor, type DraftLine } from '../../../shared/src/billing/invoiceMath.js';
+import { invoiceTotals, withTaxMinor, type DraftLine } from '#shared/billing/invoiceMath.js';
 import { invoiceDocument, renderInvoiceHtml } from './invoiceHtml.js';
 import { renderInvoicePdf } from './invoicePdf.js';
 import { declinedResponse, declineMessage, invoiceView, issueInvoice, recordPayment, recurringLines } from './ledger.js';
 import { PaymentMethodInvalidError, WebhookSignatureError, type StoredPaymentMethod } from './paymentProvider.js';
 import { periodEnd } from './plans.js';
-import { seatTotalMinor } from '../../../shared/src/billing/pricing.js';
+import { seatTotalMinor } from '#shared/billing/pricing.js';
 import { grantsForRenewal } from '../partners/keyRules.js';
 import { unusedPaidByInvoice } from './consolidationCredit.js';
 import { creditFromSource, mergeSourceInto } from './mergeSource.js';
 import { invoiceContext, type InvoiceContext, type SellerIdentity } from './invoiceContext.js';
-import { prorateChange } from '../../../shared/src/billing/proration.js';
-import { canBeMerged, isLive } from '../../../shared/src/billing/subscriptionState.js';
-import { canonicalEmail } from '../../../shared/src/email/normalizeEmail.js';
-import { formatMoney, resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
+import { prorateChange } from '#shared/billing/proration.js';
+import { canBeMerged, isLive } from '#shared/billing/subscriptionState.js';
+import { canonicalEmail } from '#shared/email/normalizeEmail.js';
+import { formatMoney, resolveLocale, type Locale } from '#shared/i18n/translate.js';
 import type { Outbox } from '../email/outbox.js';
 import { paymentFailedEmail, subscriptionExpiredEmail } from '../email/templates.js';
 

@@ -12,7 +12,7 @@
  * through `record` below and replaces the key's stored answer.
  */
 import { randomUUID } from 'node:crypto';
-import type { CartLine, PlanCatalogView } from '../../../shared/src/api/views.js';
+import type { CartLine, PlanCatalogView } from '#shared/api/views.js';
 import type { PlanConfig } from '../config.js';
 import { ApiError } from '../http/apiError.js';
 import { CONSUMER_TENANT_ID, NO_VERIFIED_ADDRESS, verifiedAddress } from '../identity/verifiedClaims.js';
@@ -21,12 +21,12 @@ import { person } from '../journal/journal.js';
 import { journalAs } from '../access/access.js';
 import { openSubscription, organisationFor } from '../organisations/organisations.js';
 import type { Repositories, UnitOfWork } from '../storage/unitOfWork.js';
-import { invoiceTotals, type InvoiceTotals } from '../../../shared/src/billing/invoiceMath.js';
+import { invoiceTotals, type InvoiceTotals } from '#shared/billing/invoiceMath.js';
 import { declinedResponse, issueInvoice, recordPayment, recurringLines } from './ledger.js';
 import type { FinalCharge, IdempotentCharges, Recorded } from './idempotentCharge.js';
 import { PaymentMethodInvalidError, type StoredPaymentMethod } from './paymentProvider.js';
 import { periodEnd, requestedPlan } from './plans.js';
-import { priceTiers, type VolumePricing } from '../../../shared/src/billing/pricing.js';
+import { priceTiers, type VolumePricing } from '#shared/billing/pricing.js';
 
 export interface CheckoutRequest {
   /** The cart; or the single-line shorthand `plan` + `quantity`. */

@@ -24,16 +24,16 @@
  * the outbox in that transaction.
  */
 import { randomUUID } from 'node:crypto';
-import type { ConsolidationAccepted, ConsolidationInvitationView, ConsolidationPreview, ConsolidationTerms } from '../../../shared/src/api/views.js';
-import { canonicalEmail, normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
-import { formatMoney, resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
+import type { ConsolidationAccepted, ConsolidationInvitationView, ConsolidationPreview, ConsolidationTerms } from '#shared/api/views.js';
+import { canonicalEmail, normalizeEmail } from '#shared/email/normalizeEmail.js';
+import { formatMoney, resolveLocale, type Locale } from '#shared/i18n/translate.js';
 import { authorize, journalAs, type JournalActor } from '../access/access.js';
 import type { Outbox } from '../email/outbox.js';
 import { mergeAcceptedEmail, mergeDeclinedEmail, mergeInvitationEmail } from '../email/templates.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { ConsolidationInvitationRow, Repositories, SubscriptionRow, UnitOfWork } from '../storage/unitOfWork.js';
-import { isLive } from '../../../shared/src/billing/subscriptionState.js';
+import { isLive } from '#shared/billing/subscriptionState.js';
 import { CONSOLIDATION_INVITATION_LIFETIME_MS, invitationState, mergeTerms, sourceIneligibility, targetTerms, type IneligibleReason, type MergeTerms } from './consolidationTerms.js';
 import { creditFromSource, mergeSourceInto } from './mergeSource.js';
 

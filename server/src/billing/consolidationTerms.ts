@@ -4,7 +4,7 @@
  * move, the room they need, the credit per paid invoice), and an invitation's state at a moment.
  * The preview both sides see and the acceptance compute with these same functions.
  */
-import type { SubscriptionStatus } from '../../../shared/src/api/views.js';
+import type { SubscriptionStatus } from '#shared/api/views.js';
 import { unusedPaidByInvoice, type PaidInvoiceSpan } from './consolidationCredit.js';
 
 /**

@@ -4,8 +4,8 @@
  * TAX_RATE_BP without a profile), the language of its line descriptions, and the seller and
  * buyer it names, fixed when it is issued.
  */
-import { decideTax } from '../../../shared/src/billing/tax.js';
-import type { Locale } from '../../../shared/src/i18n/translate.js';
+import { decideTax } from '#shared/billing/tax.js';
+import type { Locale } from '#shared/i18n/translate.js';
 import type { InvoicePartiesRow, Repositories } from '../storage/unitOfWork.js';
 
 export interface SellerIdentity {

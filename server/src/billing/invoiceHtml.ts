@@ -5,10 +5,10 @@
  * text; the PDF (invoicePdf.ts) lays out the same document, so both say the same things.
  */
 // Invoices are printed in the reader's language: every catalog is registered.
-import '../../../shared/src/i18n/allCatalogs.js';
-import { invoiceLineText } from '../../../shared/src/billing/invoiceLineText.js';
-import { escapeHtml } from '../../../shared/src/html/escapeHtml.js';
-import { formatDate, formatMoney, formatRate, translate, type Locale, type MessageKey, type MessageParams } from '../../../shared/src/i18n/translate.js';
+import '#shared/i18n/allCatalogs.js';
+import { invoiceLineText } from '#shared/billing/invoiceLineText.js';
+import { escapeHtml } from '#shared/html/escapeHtml.js';
+import { formatDate, formatMoney, formatRate, translate, type Locale, type MessageKey, type MessageParams } from '#shared/i18n/translate.js';
 import type { InvoiceLineRow, InvoiceParty, InvoicePartiesRow } from '../storage/unitOfWork.js';
 
 /** The mention a tax treatment requires on the document (the reverse charge's, Article 226(11a) of the VAT Directive). */

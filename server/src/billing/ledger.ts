@@ -4,12 +4,12 @@
  * the transaction of the change (`uow.transaction`).
  */
 import { randomUUID } from 'node:crypto';
-import { describeInvoiceLine } from '../../../shared/src/billing/invoiceLineText.js';
-import type { InvoiceView } from '../../../shared/src/api/views.js';
+import { describeInvoiceLine } from '#shared/billing/invoiceLineText.js';
+import type { InvoiceView } from '#shared/api/views.js';
 import type { PlanConfig } from '../config.js';
 import type { InvoiceKind, InvoicePartiesRow, InvoiceRow, Repositories, SubscriptionRow } from '../storage/unitOfWork.js';
-import { invoiceNumber, type DraftLine, type InvoiceTotals } from '../../../shared/src/billing/invoiceMath.js';
-import { tierLines, type VolumePricing } from '../../../shared/src/billing/pricing.js';
+import { invoiceNumber, type DraftLine, type InvoiceTotals } from '#shared/billing/invoiceMath.js';
+import { tierLines, type VolumePricing } from '#shared/billing/pricing.js';
 
 /** One invoice line per price tier: "Outmerge Monthly, seats 1–9" in the reader's language (invoiceLineText.ts). */
 export function recurringLines(plan: PlanConfig, volume: VolumePricing, quantity: number): DraftLine[] {

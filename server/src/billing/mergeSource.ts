@@ -10,7 +10,7 @@
  * `mergeSourceInto`.
  */
 import { randomUUID } from 'node:crypto';
-import { describeInvoiceLine } from '../../../shared/src/billing/invoiceLineText.js';
+import { describeInvoiceLine } from '#shared/billing/invoiceLineText.js';
 import { journalAs, type JournalActor } from '../access/access.js';
 import type { Repositories, SubscriptionRow } from '../storage/unitOfWork.js';
 import { creditNoteNumber, splitGross } from './refundRules.js';

@@ -20,12 +20,12 @@ import { Journal } from '../journal/journal.js';
 import type { CreditNoteRow, Repositories, UnitOfWork } from '../storage/unitOfWork.js';
 import type { IdempotentCharges, Outcome } from './idempotentCharge.js';
 import { creditNoteNumber, refundableMinor, splitGross } from './refundRules.js';
-import { describeInvoiceLine } from '../../../shared/src/billing/invoiceLineText.js';
-import { isLive } from '../../../shared/src/billing/subscriptionState.js';
+import { describeInvoiceLine } from '#shared/billing/invoiceLineText.js';
+import { isLive } from '#shared/billing/subscriptionState.js';
 import { invoiceDocument, renderInvoiceHtml } from './invoiceHtml.js';
 import { renderInvoicePdf } from './invoicePdf.js';
-import type { Locale } from '../../../shared/src/i18n/translate.js';
-import type { CreditNoteView } from '../../../shared/src/api/views.js';
+import type { Locale } from '#shared/i18n/translate.js';
+import type { CreditNoteView } from '#shared/api/views.js';
 
 /** How long a refund may hold the subscription's billing lock while the provider answers. */
 const LOCK_MS = 5 * 60_000;

@@ -20,9 +20,9 @@
  */
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { GRAPH_APPLICATION_PERMISSIONS } from '../../../shared/src/api/applicationConsent.js';
-import { ADMIN_CONSENT_REDIRECT_PATH } from '../../../shared/src/api/adminConsent.js';
-import { escapeHtml } from '../../../shared/src/html/escapeHtml.js';
+import { GRAPH_APPLICATION_PERMISSIONS } from '#shared/api/applicationConsent.js';
+import { ADMIN_CONSENT_REDIRECT_PATH } from '#shared/api/adminConsent.js';
+import { escapeHtml } from '#shared/html/escapeHtml.js';
 import { assertDevelopment } from './assertDevelopment.js';
 import type { DevelopmentIdentityProvider } from './identityProvider.js';
 import { homeTenantOf } from './identityProvider.js';

@@ -9,7 +9,7 @@
 import dgram from 'node:dgram';
 import dnsPacket from 'dns-packet';
 import type { FastifyInstance } from 'fastify';
-import { domainToAscii } from '../../../shared/src/email/normalizeEmail.js';
+import { domainToAscii } from '#shared/email/normalizeEmail.js';
 import { ApiError } from '../http/apiError.js';
 import { assertDevelopment } from './assertDevelopment.js';
 

@@ -8,7 +8,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
-import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
+import { normalizeEmail } from '#shared/email/normalizeEmail.js';
 import { ApiError } from '../http/apiError.js';
 import { assertDevelopment } from './assertDevelopment.js';
 import { ApplicationConsent } from './clientCredentials.js';

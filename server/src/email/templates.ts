@@ -3,12 +3,12 @@
  * value is escaped for HTML, and links are built from the configured public URL, never from a
  * request's Host header.
  */
-import { escapeHtml } from '../../../shared/src/html/escapeHtml.js';
+import { escapeHtml } from '#shared/html/escapeHtml.js';
 // Emails go out in each recipient's language: every catalog is registered.
-import '../../../shared/src/i18n/allCatalogs.js';
-import { formatDate, translate, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
-import type { Permission } from '../../../shared/src/permissions/permissions.js';
-import type { NotificationKind } from '../../../shared/src/journal/journalActions.js';
+import '#shared/i18n/allCatalogs.js';
+import { formatDate, translate, type Locale, type MessageKey } from '#shared/i18n/translate.js';
+import type { Permission } from '#shared/permissions/permissions.js';
+import type { NotificationKind } from '#shared/journal/journalActions.js';
 import type { OutgoingEmail } from './mailer.js';
 
 type Params = Record<string, string | number>;

@@ -15,10 +15,10 @@
  * welcome or seat-removed email goes through the outbox within the organisation's daily limit.
  */
 import { randomUUID } from 'node:crypto';
-import { applicationConsentUrl } from '../../../shared/src/api/applicationConsent.js';
-import type { DirectoryGroupView, GroupSyncResult, GroupSyncView, LinkedGroupView } from '../../../shared/src/api/groupViews.js';
-import { canonicalEmail, normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
-import { resolveLocale } from '../../../shared/src/i18n/translate.js';
+import { applicationConsentUrl } from '#shared/api/applicationConsent.js';
+import type { DirectoryGroupView, GroupSyncResult, GroupSyncView, LinkedGroupView } from '#shared/api/groupViews.js';
+import { canonicalEmail, normalizeEmail } from '#shared/email/normalizeEmail.js';
+import { resolveLocale } from '#shared/i18n/translate.js';
 import { authorize, journal, journalAs } from '../access/access.js';
 import type { OutgoingEmail } from '../email/mailer.js';
 import type { Outbox } from '../email/outbox.js';

@@ -8,8 +8,8 @@
  */
 import type { RouteOptions } from 'fastify';
 import { Type, type TObject } from 'typebox';
-import { API_ERROR_CODES } from '../../../shared/src/api/errors.js';
-import { StringEnum } from '../../../shared/src/api/schemaKit.js';
+import { API_ERROR_CODES } from '#shared/api/errors.js';
+import { StringEnum } from '#shared/api/schemaKit.js';
 
 const ERROR_DESCRIPTIONS = {
   400: 'The request is not valid (VALIDATION_FAILED, or a code naming what is wrong): correct it before sending it again',

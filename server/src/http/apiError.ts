@@ -3,7 +3,7 @@
  * `{"error": {"code", "message"}}` with its status; anything else is our fault and becomes a 500
  * without internals.
  */
-import type { ApiErrorCode } from '../../../shared/src/api/errors.js';
+import type { ApiErrorCode } from '#shared/api/errors.js';
 
 export class ApiError extends Error {
   constructor(

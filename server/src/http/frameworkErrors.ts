@@ -8,7 +8,7 @@
 import type { FastifyReply } from 'fastify';
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { ApiErrorCode } from '../../../shared/src/api/errors.js';
+import type { ApiErrorCode } from '#shared/api/errors.js';
 
 function body(code: ApiErrorCode, message: string): { error: { code: ApiErrorCode; message: string } } {
   return { error: { code, message } };

@@ -14,7 +14,7 @@
  *   the tenant's collection of verified domains". A guest's UPN is not theirs to vouch for.
  * Anything else (a bare `preferred_username`, an `email` without `xms_edov`) binds nothing.
  */
-import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
+import { normalizeEmail } from '#shared/email/normalizeEmail.js';
 
 /** Personal Microsoft accounts sign in to this tenant (access token claims reference, `iss`, `tid`). */
 export const CONSUMER_TENANT_ID = '9188040d-6c67-4c5b-b112-36a304b66dad';

@@ -4,9 +4,9 @@
  * (shared/src/journal/journalActions.ts); the notification is written in the same transaction as
  * the entry. Storage only keeps the rows (../storage/repositories/journal.ts).
  */
-import type { JournalEntryView } from '../../../shared/src/api/views.js';
-import { categoryOf, isActorRole, notificationKind, type JournalAction } from '../../../shared/src/journal/journalActions.js';
-import type { PartnerStaffRole } from '../../../shared/src/permissions/permissions.js';
+import type { JournalEntryView } from '#shared/api/views.js';
+import { categoryOf, isActorRole, notificationKind, type JournalAction } from '#shared/journal/journalActions.js';
+import type { PartnerStaffRole } from '#shared/permissions/permissions.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { Repositories, StoredJournalRow } from '../storage/unitOfWork.js';
 

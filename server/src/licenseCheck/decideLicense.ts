@@ -4,7 +4,7 @@
  * then removal; a seat that passes them all is ACTIVE. With no seat at all the answer is
  * NO_LICENSE. When a person has several seats, the best answer wins.
  */
-import type { LicenseCode } from '../../../shared/src/license/licenseToken.js';
+import type { LicenseCode } from '#shared/license/licenseToken.js';
 import type { SeatForCheck } from '../storage/unitOfWork.js';
 
 export interface LicenseDecision {

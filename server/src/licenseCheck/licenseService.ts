@@ -12,7 +12,7 @@
  * tier), never an error.
  */
 import { SignJWT } from 'jose';
-import { LICENSE_TOKEN_ALGORITHM, LICENSE_TOKEN_AUDIENCE, LICENSE_TOKEN_TYPE, type LicenseCode } from '../../../shared/src/license/licenseToken.js';
+import { LICENSE_TOKEN_ALGORITHM, LICENSE_TOKEN_AUDIENCE, LICENSE_TOKEN_TYPE, type LicenseCode } from '#shared/license/licenseToken.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { Repositories, SeatForCheck, UnitOfWork } from '../storage/unitOfWork.js';
 import { CONSUMER_TENANT_ID } from '../identity/verifiedClaims.js';

@@ -16,7 +16,7 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import fs from 'node:fs';
 import path from 'node:path';
-import { LICENSE_TOKEN_ALGORITHM } from '../../../shared/src/license/licenseToken.js';
+import { LICENSE_TOKEN_ALGORITHM } from '#shared/license/licenseToken.js';
 import type { SigningKeyRow, UnitOfWork } from '../storage/unitOfWork.js';
 
 export interface SigningKeys {

@@ -4,8 +4,8 @@
  * `unifiedManifest.ts`). A change to the add-in is made here once; the tests validate both outputs
  * against Microsoft's schemas. Texts come from the translation catalogs (en, fr, de).
  */
-import '../../../shared/src/i18n/allCatalogs.js';
-import { SUPPORTED_LOCALES, translate, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import '#shared/i18n/allCatalogs.js';
+import { SUPPORTED_LOCALES, translate, type Locale, type MessageKey } from '#shared/i18n/translate.js';
 
 export type LocalizedText = Readonly<Record<Locale, string>>;
 

@@ -11,7 +11,7 @@
  * Only a DNS proof lets people of other tenants bind the organisation's seats.
  */
 import { randomBytes } from 'node:crypto';
-import type { DomainCheckResult, DomainVerificationRecord, DomainView } from '../../../shared/src/api/views.js';
+import type { DomainCheckResult, DomainVerificationRecord, DomainView } from '#shared/api/views.js';
 import type { TxtAnswer } from '../dns/txtLookup.js';
 import type { DomainRow } from '../storage/unitOfWork.js';
 

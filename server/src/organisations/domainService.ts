@@ -7,13 +7,13 @@
  * transaction; what they found is written in one afterwards.
  */
 import { randomUUID } from 'node:crypto';
-import type { DomainVerificationRecord, DomainView, OrganisationAdministratorView } from '../../../shared/src/api/views.js';
-import { canonicalEmail, domainToAscii, normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
+import type { DomainVerificationRecord, DomainView, OrganisationAdministratorView } from '#shared/api/views.js';
+import { canonicalEmail, domainToAscii, normalizeEmail } from '#shared/email/normalizeEmail.js';
 import type { TxtLookup } from '../dns/txtLookup.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import { CONSUMER_TENANT_ID } from '../identity/verifiedClaims.js';
-import type { JournalAction } from '../../../shared/src/journal/journalActions.js';
+import type { JournalAction } from '#shared/journal/journalActions.js';
 import { Journal, person } from '../journal/journal.js';
 import type { Repositories, UnitOfWork } from '../storage/unitOfWork.js';
 import { authorize, authorizeOrganisation, journal } from '../access/access.js';

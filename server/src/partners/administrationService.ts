@@ -7,10 +7,10 @@
  * staff do is decided by `can` in shared/src/permissions/permissions.ts.
  */
 import { randomUUID } from 'node:crypto';
-import type { PartnerRelationshipView, SubscriptionStatus } from '../../../shared/src/api/views.js';
-import { canonicalEmail, normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
-import { resolveLocale } from '../../../shared/src/i18n/translate.js';
-import type { Permission } from '../../../shared/src/permissions/permissions.js';
+import type { PartnerRelationshipView, SubscriptionStatus } from '#shared/api/views.js';
+import { canonicalEmail, normalizeEmail } from '#shared/email/normalizeEmail.js';
+import { resolveLocale } from '#shared/i18n/translate.js';
+import type { Permission } from '#shared/permissions/permissions.js';
 import type { OutgoingEmail } from '../email/mailer.js';
 import type { Outbox } from '../email/outbox.js';
 import { partnerRequestEmail } from '../email/templates.js';

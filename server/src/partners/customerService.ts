@@ -3,10 +3,10 @@
  * or administers, the notifications of their changes (written with each journal entry,
  * ../journal/journal.ts), and the periodic digest emailed to each partner in its language.
  */
-import type { PartnerCustomerView, PartnerNotificationView } from '../../../shared/src/api/views.js';
-import { resolveLocale } from '../../../shared/src/i18n/translate.js';
-import type { JournalAction, NotificationKind } from '../../../shared/src/journal/journalActions.js';
-import { isPermission } from '../../../shared/src/permissions/permissions.js';
+import type { PartnerCustomerView, PartnerNotificationView } from '#shared/api/views.js';
+import { resolveLocale } from '#shared/i18n/translate.js';
+import type { JournalAction, NotificationKind } from '#shared/journal/journalActions.js';
+import { isPermission } from '#shared/permissions/permissions.js';
 import type { Outbox } from '../email/outbox.js';
 import { partnerNotificationsEmail } from '../email/templates.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';

@@ -7,7 +7,7 @@
  * carry a delegated-administration request (./administrationService.ts).
  */
 import { randomUUID } from 'node:crypto';
-import type { OfferPublicView, OfferView, PartnerRelationshipView } from '../../../shared/src/api/views.js';
+import type { OfferPublicView, OfferView, PartnerRelationshipView } from '#shared/api/views.js';
 import type { CheckoutResponse, CheckoutService, PendingCheckout } from '../billing/checkoutService.js';
 import { requestedPlan } from '../billing/plans.js';
 import type { PlanConfig } from '../config.js';

@@ -1,6 +1,6 @@
 /** The API's views of partner rows (shared/src/api/views.ts shapes). */
-import type { OfferView, PartnerRelationshipView, PartnerStaffView, PartnerView, ProductKeyView, RelationshipStateView } from '../../../shared/src/api/views.js';
-import type { PartnerStaffRole } from '../../../shared/src/permissions/permissions.js';
+import type { OfferView, PartnerRelationshipView, PartnerStaffView, PartnerView, ProductKeyView, RelationshipStateView } from '#shared/api/views.js';
+import type { PartnerStaffRole } from '#shared/permissions/permissions.js';
 import type { OfferRow, PartnerRow, PartnerStaffRow, ProductKeyRow, RelationshipRow } from '../storage/unitOfWork.js';
 import { partnerActions, relationshipState } from './rules.js';
 

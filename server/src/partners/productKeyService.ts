@@ -6,18 +6,18 @@
  * periods of an active subscription.
  */
 import { randomUUID } from 'node:crypto';
-import type { PartnerInvoiceView, ProductKeyView, SubscriptionStatus } from '../../../shared/src/api/views.js';
-import { describeInvoiceLine, invoiceLineText } from '../../../shared/src/billing/invoiceLineText.js';
-import { resolveLocale, translator, type Locale } from '../../../shared/src/i18n/translate.js';
-import type { PartnerStaffRole } from '../../../shared/src/permissions/permissions.js';
+import type { PartnerInvoiceView, ProductKeyView, SubscriptionStatus } from '#shared/api/views.js';
+import { describeInvoiceLine, invoiceLineText } from '#shared/billing/invoiceLineText.js';
+import { resolveLocale, translator, type Locale } from '#shared/i18n/translate.js';
+import type { PartnerStaffRole } from '#shared/permissions/permissions.js';
 import type { BillingOptions } from '../billing/checkoutService.js';
 import type { FinalCharge, IdempotentCharges, Recorded } from '../billing/idempotentCharge.js';
 import { renderInvoiceHtml } from '../billing/invoiceHtml.js';
-import { invoiceNumber, invoiceTotals } from '../../../shared/src/billing/invoiceMath.js';
+import { invoiceNumber, invoiceTotals } from '#shared/billing/invoiceMath.js';
 import { declinedResponse, recordPayment } from '../billing/ledger.js';
 import { PaymentMethodInvalidError } from '../billing/paymentProvider.js';
 import { periodEnd, requestedPlan } from '../billing/plans.js';
-import { productKeysMinor, seatTotalMinor } from '../../../shared/src/billing/pricing.js';
+import { productKeysMinor, seatTotalMinor } from '#shared/billing/pricing.js';
 import type { PlanConfig } from '../config.js';
 import type { Outbox } from '../email/outbox.js';
 import { productKeysEmail } from '../email/templates.js';

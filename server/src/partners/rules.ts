@@ -5,7 +5,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { sha256 } from '../secrets/linkTokens.js';
-import type { PartnerStaffRole } from '../../../shared/src/permissions/permissions.js';
+import type { PartnerStaffRole } from '#shared/permissions/permissions.js';
 
 export const DAY_MS = 86_400_000;
 /** A delegated-administration request not answered in 90 days expires (as GDAP requests do). */

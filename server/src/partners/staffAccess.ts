@@ -4,7 +4,7 @@
  * bind), checked against what the role allows (./rules.ts `partnerCan`); and the entries of the
  * partner organisation's own journal, written as partner staff or as the customer who acted.
  */
-import type { JournalAction } from '../../../shared/src/journal/journalActions.js';
+import type { JournalAction } from '#shared/journal/journalActions.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import { Journal, type JournalActor, type PartnerActor } from '../journal/journal.js';

@@ -5,9 +5,9 @@
  * tenant (./staffAccess.ts); the partner's own journal.
  */
 import { randomUUID } from 'node:crypto';
-import type { JournalEntryView, PartnerStaffView, PartnerView } from '../../../shared/src/api/views.js';
-import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
-import { resolveLocale } from '../../../shared/src/i18n/translate.js';
+import type { JournalEntryView, PartnerStaffView, PartnerView } from '#shared/api/views.js';
+import { normalizeEmail } from '#shared/email/normalizeEmail.js';
+import { resolveLocale } from '#shared/i18n/translate.js';
 import { ApiError } from '../http/apiError.js';
 import { NO_VERIFIED_ADDRESS, verifiedAddress } from '../identity/verifiedClaims.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';

@@ -5,7 +5,7 @@
  * `billing.manage`; consolidation is the owner's.
  */
 import { Type } from 'typebox';
-import { Nullable, StringEnum, Uuid } from '../../../shared/src/api/schemaKit.js';
+import { Nullable, StringEnum, Uuid } from '#shared/api/schemaKit.js';
 import {
   BillingProfileAnswerSchema,
   BillingSummaryViewSchema,
@@ -18,8 +18,8 @@ import {
   PaymentMethodViewSchema,
   QuantityChangeResultSchema,
   QuantityPreviewViewSchema,
-} from '../../../shared/src/api/views.js';
-import { resolveLocale } from '../../../shared/src/i18n/translate.js';
+} from '#shared/api/views.js';
+import { resolveLocale } from '#shared/i18n/translate.js';
 import { errorAnswers } from '../http/answers.js';
 import { idempotencyKeyOf } from '../http/idempotencyKey.js';
 import type { Services } from '../services.js';

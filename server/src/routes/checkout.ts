@@ -1,6 +1,6 @@
 /** Plans, purchase (B1, B2, B5) and completing a payment that needed the buyer's authentication. */
 import { Type } from 'typebox';
-import { Uuid } from '../../../shared/src/api/schemaKit.js';
+import { Uuid } from '#shared/api/schemaKit.js';
 import {
   CartLineSchema,
   CheckoutPaidSchema,
@@ -10,7 +10,7 @@ import {
   PaymentActionRequiredSchema,
   PlanCatalogViewSchema,
   QuantityChangeResultSchema,
-} from '../../../shared/src/api/views.js';
+} from '#shared/api/views.js';
 import { errorAnswers } from '../http/answers.js';
 import { idempotencyKeyOf } from '../http/idempotencyKey.js';
 import type { Services } from '../services.js';

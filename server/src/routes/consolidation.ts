@@ -5,7 +5,7 @@
  * acceptance fits in seats already paid for.
  */
 import { Type } from 'typebox';
-import { ConsolidationAcceptedSchema, ConsolidationInvitationViewSchema, ConsolidationPreviewSchema } from '../../../shared/src/api/views.js';
+import { ConsolidationAcceptedSchema, ConsolidationInvitationViewSchema, ConsolidationPreviewSchema } from '#shared/api/views.js';
 import { errorAnswers, NoContent } from '../http/answers.js';
 import type { Services } from '../services.js';
 import { type Api, EmailString, LanguageString, Strict, SubscriptionIdParams, SubscriptionItemParams } from './schemas.js';

@@ -1,8 +1,8 @@
 /** Delegated administrators and their invitations (A5), and ownership transfer. */
 import { Type } from 'typebox';
-import { StringEnum, Uuid } from '../../../shared/src/api/schemaKit.js';
-import { DelegateViewSchema, InvitationViewSchema } from '../../../shared/src/api/views.js';
-import { PERMISSIONS } from '../../../shared/src/permissions/permissions.js';
+import { StringEnum, Uuid } from '#shared/api/schemaKit.js';
+import { DelegateViewSchema, InvitationViewSchema } from '#shared/api/views.js';
+import { PERMISSIONS } from '#shared/permissions/permissions.js';
 import { errorAnswers, NoContent } from '../http/answers.js';
 import type { Services } from '../services.js';
 import { type Api, EmailString, LanguageString, PermissionList, Strict, SubscriptionIdParams, SubscriptionItemParams } from './schemas.js';

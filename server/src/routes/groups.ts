@@ -1,7 +1,7 @@
 /** Seats that follow Microsoft 365 groups (issue 17): the linked groups, the picker's search, linking, unlinking, syncing now. */
 import { Type } from 'typebox';
-import { Uuid } from '../../../shared/src/api/schemaKit.js';
-import { DirectoryGroupViewSchema, GroupSyncViewSchema } from '../../../shared/src/api/groupViews.js';
+import { Uuid } from '#shared/api/schemaKit.js';
+import { DirectoryGroupViewSchema, GroupSyncViewSchema } from '#shared/api/groupViews.js';
 import { errorAnswers, NoContent } from '../http/answers.js';
 import type { Services } from '../services.js';
 import { type Api, LanguageString, Strict, SubscriptionIdParams } from './schemas.js';

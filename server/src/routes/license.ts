@@ -1,6 +1,6 @@
 /** The license check (L3): the signed-in sender's license as a signed token. */
 import { Type } from 'typebox';
-import { LicenseCheckViewSchema } from '../../../shared/src/api/views.js';
+import { LicenseCheckViewSchema } from '#shared/api/views.js';
 import type { Services } from '../services.js';
 import { type Api, Strict } from './schemas.js';
 

@@ -1,7 +1,7 @@
 /** About the signed-in person rather than a subscription: their own license (A8), leaving another organisation's seat, and their tenant's admin-consent link (A10). */
 import { Type } from 'typebox';
-import { Uuid } from '../../../shared/src/api/schemaKit.js';
-import { MyLicenseViewSchema } from '../../../shared/src/api/views.js';
+import { Uuid } from '#shared/api/schemaKit.js';
+import { MyLicenseViewSchema } from '#shared/api/views.js';
 import { errorAnswers, NoContent } from '../http/answers.js';
 import type { Services } from '../services.js';
 import type { Api } from './schemas.js';

@@ -1,9 +1,9 @@
 /** The organisation's domains and their proofs (A6), its administrators, and the activity journal (A7). */
 import { Type, type Static } from 'typebox';
-import { DomainVerificationRecordSchema, DomainViewSchema, JournalEntryViewSchema, OrganisationAdministratorViewSchema } from '../../../shared/src/api/views.js';
+import { DomainVerificationRecordSchema, DomainViewSchema, JournalEntryViewSchema, OrganisationAdministratorViewSchema } from '#shared/api/views.js';
 import { errorAnswers, NoContent } from '../http/answers.js';
 import type { Services } from '../services.js';
-import { resolveLocale } from '../../../shared/src/i18n/translate.js';
+import { resolveLocale } from '#shared/i18n/translate.js';
 import { type Api, CsvFile, IsoDateTime, JournalLimitText, LanguageQuery, parseInteger, parseTime, SortOrder, Strict, SubscriptionIdParams } from './schemas.js';
 
 const JournalQuery = Strict({

@@ -7,7 +7,7 @@
  * per client IP.
  */
 import { Type } from 'typebox';
-import { StringEnum, Uuid } from '../../../shared/src/api/schemaKit.js';
+import { StringEnum, Uuid } from '#shared/api/schemaKit.js';
 import {
   ASSIGNABLE_PARTNER_STAFF_ROLES,
   CheckoutPaidSchema,
@@ -29,8 +29,8 @@ import {
   SUBSCRIPTION_STATUSES,
   TrialStartedSchema,
   OFFER_KINDS,
-} from '../../../shared/src/api/views.js';
-import { resolveLocale } from '../../../shared/src/i18n/translate.js';
+} from '#shared/api/views.js';
+import { resolveLocale } from '#shared/i18n/translate.js';
 import { errorAnswers, NoContent } from '../http/answers.js';
 import { idempotencyKeyOf } from '../http/idempotencyKey.js';
 import { ADVISOR_CODE_PATTERN, MAX_RELATIONSHIP_DAYS, MIN_RELATIONSHIP_DAYS } from '../partners/rules.js';

@@ -3,7 +3,7 @@
  * (the manifests: ./manifests.ts). The same build of the pages works for every deployment because of this.
  */
 import { Type, type Static } from 'typebox';
-import { ClientConfigSchema, type ClientConfig } from '../../../shared/src/api/clientConfig.js';
+import { ClientConfigSchema, type ClientConfig } from '#shared/api/clientConfig.js';
 import type { Config } from '../config.js';
 import type { SigningKeys } from '../licenseCheck/signingKeys.js';
 import type { Api } from './schemas.js';

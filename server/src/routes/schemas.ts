@@ -10,8 +10,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import { Type, type TProperties } from 'typebox';
-import { Uuid, StringEnum } from '../../../shared/src/api/schemaKit.js';
-import { PERMISSIONS } from '../../../shared/src/permissions/permissions.js';
+import { Uuid, StringEnum } from '#shared/api/schemaKit.js';
+import { PERMISSIONS } from '#shared/permissions/permissions.js';
 
 /** The instance route files register on: request and reply types come from the schemas. */
 export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;

@@ -1,10 +1,10 @@
 /** Subscriptions and their seats (A1–A4). The caller comes from the API's authentication hook; each service asks the permission function. */
 import { Type } from 'typebox';
-import { Nullable, StringEnum } from '../../../shared/src/api/schemaKit.js';
-import { AssignmentResultSchema, SEAT_SORTS, SeatViewSchema, SubscriptionViewSchema } from '../../../shared/src/api/views.js';
+import { Nullable, StringEnum } from '#shared/api/schemaKit.js';
+import { AssignmentResultSchema, SEAT_SORTS, SeatViewSchema, SubscriptionViewSchema } from '#shared/api/views.js';
 import { errorAnswers, NoContent } from '../http/answers.js';
 import type { Services } from '../services.js';
-import { resolveLocale } from '../../../shared/src/i18n/translate.js';
+import { resolveLocale } from '#shared/i18n/translate.js';
 import { type Api, CsvFile, EmailString, LanguageQuery, LanguageString, PageLimitText, parseInteger, SortOrder, Strict, SubscriptionIdParams } from './schemas.js';
 import { ApiError } from '../http/apiError.js';
 import { decodeSeatCursor, encodeSeatCursor, seatListScope } from '../http/seatCursor.js';

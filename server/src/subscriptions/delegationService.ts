@@ -8,10 +8,10 @@
  * every earlier token of the invitation stop working. Each way a token can fail has its own code.
  */
 import { randomUUID } from 'node:crypto';
-import type { DelegateView, InvitationView } from '../../../shared/src/api/views.js';
-import { canonicalEmail, normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
-import { resolveLocale } from '../../../shared/src/i18n/translate.js';
-import { PERMISSIONS, type Permission } from '../../../shared/src/permissions/permissions.js';
+import type { DelegateView, InvitationView } from '#shared/api/views.js';
+import { canonicalEmail, normalizeEmail } from '#shared/email/normalizeEmail.js';
+import { resolveLocale } from '#shared/i18n/translate.js';
+import { PERMISSIONS, type Permission } from '#shared/permissions/permissions.js';
 import type { OutgoingEmail } from '../email/mailer.js';
 import type { Outbox } from '../email/outbox.js';
 import { invitationEmail, ownershipTransferredEmail } from '../email/templates.js';

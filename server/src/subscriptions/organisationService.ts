@@ -3,16 +3,16 @@
  * person owns or administers with what they may do there, and the activity journal (A7), each
  * behind the permission function. Domains are `domainService.ts`'s.
  */
-import type { JournalEntryView, MyLicenseView, MySeatView, SubscriptionView } from '../../../shared/src/api/views.js';
-import { actionsInStatus } from '../../../shared/src/billing/subscriptionState.js';
+import type { JournalEntryView, MyLicenseView, MySeatView, SubscriptionView } from '#shared/api/views.js';
+import { actionsInStatus } from '#shared/billing/subscriptionState.js';
 import { ApiError } from '../http/apiError.js';
 import { seatsThatCount } from '../licenseCheck/decideLicense.js';
-import { toCsv } from '../../../shared/src/csv/toCsv.js';
-import '../../../shared/src/i18n/allCatalogs.js';
-import { translator, type Locale } from '../../../shared/src/i18n/translate.js';
-import { journalActionText } from '../../../shared/src/journal/journalText.js';
+import { toCsv } from '#shared/csv/toCsv.js';
+import '#shared/i18n/allCatalogs.js';
+import { translator, type Locale } from '#shared/i18n/translate.js';
+import { journalActionText } from '#shared/journal/journalText.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
-import type { JournalCategory } from '../../../shared/src/journal/journalActions.js';
+import type { JournalCategory } from '#shared/journal/journalActions.js';
 import { Journal, journalEntryView, person } from '../journal/journal.js';
 import type { JournalQuery, Repositories, SeatForCheck, SubscriptionRow, UnitOfWork } from '../storage/unitOfWork.js';
 import { authorize, type Access } from '../access/access.js';

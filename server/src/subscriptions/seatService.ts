@@ -6,14 +6,14 @@
  * PostgreSQL, BEGIN IMMEDIATE on SQLite), backed by unique indexes on live seats.
  */
 import { randomUUID } from 'node:crypto';
-import type { AssignmentResult, SeatStatus, SeatView } from '../../../shared/src/api/views.js';
-import { normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
-import '../../../shared/src/i18n/allCatalogs.js';
-import { resolveLocale, translator, type Locale, type MessageKey } from '../../../shared/src/i18n/translate.js';
+import type { AssignmentResult, SeatStatus, SeatView } from '#shared/api/views.js';
+import { normalizeEmail } from '#shared/email/normalizeEmail.js';
+import '#shared/i18n/allCatalogs.js';
+import { resolveLocale, translator, type Locale, type MessageKey } from '#shared/i18n/translate.js';
 import type { OutgoingEmail } from '../email/mailer.js';
 import type { Outbox } from '../email/outbox.js';
 import { seatRemovedEmail, welcomeEmail } from '../email/templates.js';
-import { toCsv } from '../../../shared/src/csv/toCsv.js';
+import { toCsv } from '#shared/csv/toCsv.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { Repositories, SeatCursor, SeatQuery, SeatRow, SubscriptionRow, UnitOfWork } from '../storage/unitOfWork.js';

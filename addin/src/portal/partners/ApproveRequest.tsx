@@ -5,8 +5,8 @@
  */
 import { Button, Caption1, Card, Field, Link, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Text, makeStyles, mergeClasses } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
-import type { PartnerRelationshipView } from '../../../../shared/src/api/views.js';
-import { formatDate, type MessageKey } from '../../../../shared/src/i18n/translate.js';
+import type { PartnerRelationshipView } from '#shared/api/views.js';
+import { formatDate, type MessageKey } from '#shared/i18n/translate.js';
 import type { Account } from '../../auth/authPort.js';
 import { Feedback } from '../../components/Feedback.js';
 import { useLayout } from '../../components/layout.js';

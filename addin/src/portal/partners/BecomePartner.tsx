@@ -1,7 +1,7 @@
 /** P1: the signed-in person makes their organisation a partner and becomes its owner. */
 import { Button, Caption1, Field, Input, mergeClasses } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { PartnerView } from '../../../../shared/src/api/views.js';
+import type { PartnerView } from '#shared/api/views.js';
 import { Feedback } from '../../components/Feedback.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useAsyncAction } from '../useAsyncAction.js';

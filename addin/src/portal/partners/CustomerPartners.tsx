@@ -3,10 +3,10 @@
  * Delegates tab: every partner with a relationship or request, its permissions, state and expiry;
  * the owner ends one at any time (or declines a pending request).
  */
-import { message } from '../../../../shared/src/i18n/message.js';
+import { message } from '#shared/i18n/message.js';
 import { Button, Caption1, TableCell, Text } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
-import type { PartnerRelationshipView } from '../../../../shared/src/api/views.js';
+import type { PartnerRelationshipView } from '#shared/api/views.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Feedback } from '../../components/Feedback.js';
 import { useLayout } from '../../components/layout.js';

@@ -6,8 +6,8 @@
  */
 import { Button, Caption1, Field, Input, Link, Select, TableCell, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import type { PartnerView, SubscriptionStatus } from '../../../../shared/src/api/views.js';
-import { formatDate, type MessageKey } from '../../../../shared/src/i18n/translate.js';
+import type { PartnerView, SubscriptionStatus } from '#shared/api/views.js';
+import { formatDate, type MessageKey } from '#shared/i18n/translate.js';
 import { Feedback } from '../../components/Feedback.js';
 import { useLayout } from '../../components/layout.js';
 import { CellLines, ListTable } from '../../components/ListTable.js';

@@ -1,8 +1,8 @@
 /** P3: what changed at the customers the partner is partner of record for (seats, quantity, renewal, cancellation), newest first; also emailed as a digest. */
 import { Button, Caption1, TableCell, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback } from 'react';
-import type { PartnerView } from '../../../../shared/src/api/views.js';
-import { formatDateTime } from '../../../../shared/src/i18n/translate.js';
+import type { PartnerView } from '#shared/api/views.js';
+import { formatDateTime } from '#shared/i18n/translate.js';
 import { Feedback } from '../../components/Feedback.js';
 import { useLayout } from '../../components/layout.js';
 import { ListTable } from '../../components/ListTable.js';

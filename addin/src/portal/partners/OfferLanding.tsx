@@ -6,8 +6,8 @@
  */
 import { Button, Caption1, Card, Checkbox, Field, Input, Link, MessageBar, MessageBarBody, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
-import type { CheckoutResult, PaymentResult } from '../../../../shared/src/api/views.js';
-import { formatDate, formatMoney, type MessageKey } from '../../../../shared/src/i18n/translate.js';
+import type { CheckoutResult, PaymentResult } from '#shared/api/views.js';
+import { formatDate, formatMoney, type MessageKey } from '#shared/i18n/translate.js';
 import type { Account } from '../../auth/authPort.js';
 import { Feedback } from '../../components/Feedback.js';
 import { useLayout } from '../../components/layout.js';

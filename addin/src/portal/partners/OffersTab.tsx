@@ -4,13 +4,13 @@
  * many. The link (carrying the advisor code) is shown once, to copy; the list shows each offer's
  * use and lets staff disable or re-enable it.
  */
-import { message } from '../../../../shared/src/i18n/message.js';
+import { message } from '#shared/i18n/message.js';
 import { Badge, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, TableCell, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
-import type { OfferView, PartnerView } from '../../../../shared/src/api/views.js';
-import { formatDate, formatMoney, type MessageKey } from '../../../../shared/src/i18n/translate.js';
-import type { Permission } from '../../../../shared/src/permissions/permissions.js';
-import { tiersTotalMinor } from '../../../../shared/src/billing/pricing.js';
+import type { OfferView, PartnerView } from '#shared/api/views.js';
+import { formatDate, formatMoney, type MessageKey } from '#shared/i18n/translate.js';
+import type { Permission } from '#shared/permissions/permissions.js';
+import { tiersTotalMinor } from '#shared/billing/pricing.js';
 import { Feedback } from '../../components/Feedback.js';
 import { CellLines, ListTable } from '../../components/ListTable.js';
 import { useI18n } from '../../i18n/I18nProvider.js';

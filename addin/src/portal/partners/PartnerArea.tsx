@@ -6,7 +6,7 @@
  */
 import { Badge, Caption1, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback } from 'react';
-import type { MessageKey } from '../../../../shared/src/i18n/translate.js';
+import type { MessageKey } from '#shared/i18n/translate.js';
 import { Loading } from '../../components/Feedback.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useAsyncAction } from '../useAsyncAction.js';

@@ -1,6 +1,6 @@
 /** The dashboard's ways into partner work: the partner area for staff, "Become a partner" otherwise, and redeeming a product key. */
 import { Button } from '@fluentui/react-components';
-import type { PartnerView } from '../../../../shared/src/api/views.js';
+import type { PartnerView } from '#shared/api/views.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { navigate } from '../useHashRoute.js';
 

@@ -1,7 +1,7 @@
 /** The plan of an offer or of product keys, chosen from the catalog the server publishes. */
 import { Field, Select } from '@fluentui/react-components';
-import type { PlanView } from '../../../../shared/src/api/views.js';
-import type { MessageKey } from '../../../../shared/src/i18n/translate.js';
+import type { PlanView } from '#shared/api/views.js';
+import type { MessageKey } from '#shared/i18n/translate.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
 export function PlanField({ plans, value, onChange, testId }: { plans: readonly PlanView[]; value: string; onChange: (plan: string) => void; testId: string }) {

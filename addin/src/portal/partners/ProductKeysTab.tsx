@@ -3,13 +3,13 @@
  * keys are shown once, with a copy button and a clear warning to save them; the list shows each
  * key's last group and whether it was redeemed.
  */
-import { message } from '../../../../shared/src/i18n/message.js';
+import { message } from '#shared/i18n/message.js';
 import { Badge, Button, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, TableCell, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
-import type { PartnerView } from '../../../../shared/src/api/views.js';
-import { withTaxMinor } from '../../../../shared/src/billing/invoiceMath.js';
-import { productKeysMinor, tiersTotalMinor } from '../../../../shared/src/billing/pricing.js';
-import { formatDate, formatMoney, type MessageKey } from '../../../../shared/src/i18n/translate.js';
+import type { PartnerView } from '#shared/api/views.js';
+import { withTaxMinor } from '#shared/billing/invoiceMath.js';
+import { productKeysMinor, tiersTotalMinor } from '#shared/billing/pricing.js';
+import { formatDate, formatMoney, type MessageKey } from '#shared/i18n/translate.js';
 import { Feedback } from '../../components/Feedback.js';
 import { useLayout } from '../../components/layout.js';
 import { CellLines, ListTable } from '../../components/ListTable.js';

@@ -1,7 +1,7 @@
 /** P4: a customer redeems a product key from their partner, for a new subscription or to extend one of theirs of the same plan. */
 import { Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, Select, mergeClasses } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
-import { formatDate, type MessageKey } from '../../../../shared/src/i18n/translate.js';
+import { formatDate, type MessageKey } from '#shared/i18n/translate.js';
 import { Feedback } from '../../components/Feedback.js';
 import { useLayout } from '../../components/layout.js';
 import { useI18n } from '../../i18n/I18nProvider.js';

@@ -4,12 +4,12 @@
  * link; the list shows every request and relationship with its state, and pending ones can be
  * withdrawn.
  */
-import { message } from '../../../../shared/src/i18n/message.js';
+import { message } from '#shared/i18n/message.js';
 import { Button, Caption1, Field, Input, TableCell, Text, mergeClasses } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
-import type { PartnerView } from '../../../../shared/src/api/views.js';
-import { formatDate } from '../../../../shared/src/i18n/translate.js';
-import type { Permission } from '../../../../shared/src/permissions/permissions.js';
+import type { PartnerView } from '#shared/api/views.js';
+import { formatDate } from '#shared/i18n/translate.js';
+import type { Permission } from '#shared/permissions/permissions.js';
 import { Feedback } from '../../components/Feedback.js';
 import { useLayout } from '../../components/layout.js';
 import { CellLines, ListTable } from '../../components/ListTable.js';

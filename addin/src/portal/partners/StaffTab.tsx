@@ -1,9 +1,9 @@
 /** P1: the partner's staff; its owner adds people by address as full or limited administration, changes roles and removes them. */
-import { message } from '../../../../shared/src/i18n/message.js';
+import { message } from '#shared/i18n/message.js';
 import { Button, Caption1, Field, Input, Select, TableCell, Text, makeStyles } from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
-import type { PartnerView } from '../../../../shared/src/api/views.js';
-import { formatDate, type MessageKey } from '../../../../shared/src/i18n/translate.js';
+import type { PartnerView } from '#shared/api/views.js';
+import { formatDate, type MessageKey } from '#shared/i18n/translate.js';
 import { Feedback } from '../../components/Feedback.js';
 import { useLayout } from '../../components/layout.js';
 import { CellLines, ListTable } from '../../components/ListTable.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, translate, type MessageKey } from '../../../../shared/src/i18n/translate.js';
+import { formatDate, translate, type MessageKey } from '#shared/i18n/translate.js';
 import { relationshipDateText } from './partnerText.js';
 
 const t = (key: MessageKey, params?: Record<string, string | number>) => translate('en', key, params);

@@ -1,8 +1,8 @@
 /** Texts the partner screens share: permissions, durations, relationship states, notification kinds. */
-import type { PartnerNotificationView, RelationshipStateView } from '../../../../shared/src/api/views.js';
-import { formatDate, type Locale, type MessageKey, type Translator } from '../../../../shared/src/i18n/translate.js';
-import { journalActionText } from '../../../../shared/src/journal/journalText.js';
-import type { Permission } from '../../../../shared/src/permissions/permissions.js';
+import type { PartnerNotificationView, RelationshipStateView } from '#shared/api/views.js';
+import { formatDate, type Locale, type MessageKey, type Translator } from '#shared/i18n/translate.js';
+import { journalActionText } from '#shared/journal/journalText.js';
+import type { Permission } from '#shared/permissions/permissions.js';
 
 export function permissionsText(permissions: readonly Permission[], t: Translator): string {
   return permissions.map((p) => t(`permission.${p}`)).join(', ');

@@ -8,7 +8,7 @@
  */
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, Link, MessageBar, MessageBarBody, Text, mergeClasses } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
-import type { LicenseState } from '../../../../shared/src/license/footerDecision.js';
+import type { LicenseState } from '#shared/license/footerDecision.js';
 import type { Account, AuthPort } from '../../auth/authPort.js';
 import { useLayout } from '../../components/layout.js';
 import { useI18n } from '../../i18n/I18nProvider.js';

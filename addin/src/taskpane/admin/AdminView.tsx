@@ -3,7 +3,7 @@
  * pane's first paint carries none of it (the initial JavaScript stays small). See AdminPanel.tsx.
  */
 import { lazy, Suspense } from 'react';
-import type { LicenseState } from '../../../../shared/src/license/footerDecision.js';
+import type { LicenseState } from '#shared/license/footerDecision.js';
 import type { Account, AuthPort } from '../../auth/authPort.js';
 
 const AdminPanel = lazy(() => import('./AdminPanel.js'));

@@ -5,8 +5,8 @@
  */
 import { Caption1, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useCallback } from 'react';
-import type { MessageKey } from '../../../../shared/src/i18n/translate.js';
-import { formatDateTime } from '../../../../shared/src/i18n/translate.js';
+import type { MessageKey } from '#shared/i18n/translate.js';
+import { formatDateTime } from '#shared/i18n/translate.js';
 import { useLayout } from '../../components/layout.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useAsyncAction } from '../../portal/useAsyncAction.js';

@@ -1,9 +1,9 @@
 /** One subscription in the pane's admin view: seats used and free, the first 50 seats with search, assign and remove (after confirming) by permission, the portal for the rest. */
-import { message, type Message } from '../../../../shared/src/i18n/message.js';
+import { message, type Message } from '#shared/i18n/message.js';
 import { Badge, Button, Caption1, Field, Input, Link, Text, makeStyles, mergeClasses, tokens, type BadgeProps } from '@fluentui/react-components';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { SeatStatus } from '../../../../shared/src/api/views.js';
-import type { MessageKey } from '../../../../shared/src/i18n/translate.js';
+import type { SeatStatus } from '#shared/api/views.js';
+import type { MessageKey } from '#shared/i18n/translate.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Feedback } from '../../components/Feedback.js';
 import { useLayout } from '../../components/layout.js';

@@ -13,7 +13,7 @@
  * `syncStateNotFound`).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { normalizeEmail } from '../../../../shared/src/email/normalizeEmail.js';
+import { normalizeEmail } from '#shared/email/normalizeEmail.js';
 import { derivedGuid, homeTenantOf } from '../identityProvider.js';
 import { GraphError } from './graphErrors.js';
 

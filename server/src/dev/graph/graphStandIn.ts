@@ -25,8 +25,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { JWK } from 'jose';
-import { CAMPAIGN_MARKER_PROPERTY_ID, DEFERRED_SEND_TIME_PROPERTY_ID, ROW_MARKER_PROPERTY_ID } from '../../../../shared/src/api/graphMarker.js';
-import { canonicalEmail, normalizeEmail } from '../../../../shared/src/email/normalizeEmail.js';
+import { CAMPAIGN_MARKER_PROPERTY_ID, DEFERRED_SEND_TIME_PROPERTY_ID, ROW_MARKER_PROPERTY_ID } from '#shared/api/graphMarker.js';
+import { canonicalEmail, normalizeEmail } from '#shared/email/normalizeEmail.js';
 import type { MailboxRight } from '../../config.js';
 import { assertDevelopment } from '../assertDevelopment.js';
 import { contactsFor } from './contacts.js';

@@ -5,7 +5,7 @@
  * scopes (`scp`), the app (`azp`, for the per-app limits) and the signed-in user.
  */
 import { createLocalJWKSet, errors, jwtVerify, type JWK } from 'jose';
-import { normalizeEmail } from '../../../../shared/src/email/normalizeEmail.js';
+import { normalizeEmail } from '#shared/email/normalizeEmail.js';
 import { GRAPH_AUDIENCE } from '../identityProvider.js';
 import { GraphError } from './graphErrors.js';
 

@@ -15,7 +15,7 @@
  *   tells a report from a note); an extended property needs more than Mail.ReadBasic; another form is 400;
  * - any other `$` option is 400.
  */
-import { CAMPAIGN_MARKER_PROPERTY_ID, DEFERRED_SEND_TIME_PROPERTY_ID, MESSAGE_CLASS_PROPERTY_ID, ROW_MARKER_PROPERTY_ID } from '../../../../shared/src/api/graphMarker.js';
+import { CAMPAIGN_MARKER_PROPERTY_ID, DEFERRED_SEND_TIME_PROPERTY_ID, MESSAGE_CLASS_PROPERTY_ID, ROW_MARKER_PROPERTY_ID } from '#shared/api/graphMarker.js';
 import { GraphError } from './graphErrors.js';
 import type { StoredMessage } from './mailboxStore.js';
 

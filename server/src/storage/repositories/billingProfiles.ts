@@ -5,7 +5,7 @@
  * the rules are ../../billing/billingProfileService.ts and ../../billing/invoiceContext.ts.
  */
 import type { Kysely } from 'kysely';
-import type { BillingProfileView } from '../../../../shared/src/api/views.js';
+import type { BillingProfileView } from '#shared/api/views.js';
 import type { Schema } from '../schema.js';
 
 export interface InvoiceParty {

@@ -5,7 +5,7 @@
  * (./subscriptions.ts `lock`), which serialises a subscription's invitations.
  */
 import type { Kysely } from 'kysely';
-import type { Permission } from '../../../../shared/src/permissions/permissions.js';
+import type { Permission } from '#shared/permissions/permissions.js';
 import type { Schema } from '../schema.js';
 import { parsePermissions } from './subscriptions.js';
 

@@ -3,7 +3,7 @@
  * filters. What an entry means, and who else hears of it, is decided in ../../journal/journal.ts.
  */
 import { sql, type Kysely } from 'kysely';
-import type { JournalCategory } from '../../../../shared/src/journal/journalActions.js';
+import type { JournalCategory } from '#shared/journal/journalActions.js';
 import type { Schema } from '../schema.js';
 import { containsPattern } from './seatPages.js';
 

@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from '../schema.js';
 import { parsePermissions } from './subscriptions.js';
-import type { Permission } from '../../../../shared/src/permissions/permissions.js';
+import type { Permission } from '#shared/permissions/permissions.js';
 
 export interface OfferRow {
   id: string;

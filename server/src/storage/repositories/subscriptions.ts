@@ -7,10 +7,10 @@
  * lives on the same row.
  */
 import { sql, type Kysely } from 'kysely';
-import type { SubscriptionStatus } from '../../../../shared/src/api/views.js';
-import type { Permission } from '../../../../shared/src/permissions/permissions.js';
+import type { SubscriptionStatus } from '#shared/api/views.js';
+import type { Permission } from '#shared/permissions/permissions.js';
 import type { Schema } from '../schema.js';
-import { SEAT_COLUMNS, querySeatPage, type SeatPage, type SeatQuery, type SeatRow } from './seatPages.js';
+import { SEAT_COLUMNS, querySeatPage, querySeatRows, type SeatPage, type SeatQuery, type SeatRow } from './seatPages.js';
 
 export interface SubscriptionRow {
   id: string;
@@ -307,6 +307,11 @@ export class SubscriptionRepository {
   /** One page of live seats, searched and sorted, by offset or after a cursor (./seatPages.ts). */
   querySeats(subscriptionId: string, query: SeatQuery): Promise<SeatPage> {
     return querySeatPage(this.db, subscriptionId, query);
+  }
+
+  /** The same page's rows alone, without its total and cursor: the bench's floor (./seatPages.ts). */
+  seatRows(subscriptionId: string, query: SeatQuery): Promise<SeatRow[]> {
+    return querySeatRows(this.db, subscriptionId, query);
   }
 
   async setSeatSuspended(seatId: string, suspendedAt: number | null): Promise<void> {
