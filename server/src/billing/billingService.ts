@@ -28,11 +28,11 @@ import { renderInvoicePdf } from './invoicePdf.js';
 import { declinedResponse, declineMessage, invoiceView, issueInvoice, recordPayment, recurringLines } from './ledger.js';
 import { PaymentMethodInvalidError, WebhookSignatureError, type StoredPaymentMethod } from './paymentProvider.js';
 import { periodEnd } from './plans.js';
-import { seatTotalMinor } from '../../../shared/src/billing/pricing.js';
+import { seatTotalMinor, tierLines } from '../../../shared/src/billing/pricing.js';
 import { grantsForRenewal } from '../partners/keyRules.js';
 import { unusedPaidMinor } from './consolidationCredit.js';
 import { invoiceContext, type InvoiceContext, type SellerIdentity } from './invoiceContext.js';
-import { prorateChange } from '../../../shared/src/billing/proration.js';
+import { prorateChange, prorateTiers, type ProrationLines } from '../../../shared/src/billing/proration.js';
 import { canBeMerged, isLive } from '../../../shared/src/billing/subscriptionState.js';
 import { canonicalEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { formatMoney, resolveLocale, type Locale } from '../../../shared/src/i18n/translate.js';
@@ -157,12 +157,28 @@ export class BillingService {
     };
   }
 
-  /** The two lines of a prorated change, stored as data and written in the invoice's language when read. */
-  private changeLines(plan: PlanConfig, from: number, to: number, change: { creditMinor: number; debitMinor: number }): DraftLine[] {
-    return [
-      { description: describeInvoiceLine({ line: 'unused', plan: plan.id, quantity: from }), quantity: from, unitAmountMinor: null, amountMinor: change.creditMinor },
-      { description: describeInvoiceLine({ line: 'remaining', plan: plan.id, quantity: to }), quantity: to, unitAmountMinor: null, amountMinor: change.debitMinor },
-    ];
+  /**
+   * The lines of a prorated change, stored as data and written in the invoice's language when read:
+   * the old quantity's unused time and the new quantity's remaining time, each one line per price
+   * tier at the tier's full-period unit price with the part of the period it covers, so every line
+   * reads as unit × quantity × fraction. They add up to exactly the credit and debit charged
+   * (`prorateTiers`: the rounding rule).
+   */
+  private changeLines(plan: PlanConfig, from: number, to: number, change: ProrationLines): DraftLine[] {
+    const prorated = { remaining: change.remaining, length: change.length };
+    const linesOf = (kind: 'unused' | 'remaining', quantity: number, sign: 1 | -1, charged: number): DraftLine[] => {
+      const tiers = prorateTiers(tierLines(plan, this.options.volume, quantity), change.remaining, change.length);
+      // The lines are what is charged, never another rounding of it.
+      if (sign * tiers.reduce((sum, tier) => sum + tier.amountMinor, 0) !== charged) throw new Error('Prorated invoice lines do not add up to the amount charged');
+      return tiers.map((tier) => ({
+        description: describeInvoiceLine({ line: kind, plan: plan.id, quantity, seats: { from: tier.from, to: tier.to }, prorated }),
+        quantity: tier.quantity,
+        unitAmountMinor: tier.unitPriceMinor,
+        // `+ 0`: a credit of nothing is 0, not −0 (which Intl writes "-0.00").
+        amountMinor: sign * tier.amountMinor + 0,
+      }));
+    };
+    return [...linesOf('unused', from, -1, change.creditMinor), ...linesOf('remaining', to, 1, change.debitMinor)];
   }
 
   async previewQuantity(caller: CallerIdentity, subscriptionId: string, quantity: number): Promise<QuantityPreviewView> {
