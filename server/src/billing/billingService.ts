@@ -17,7 +17,7 @@ import type { BillingSummaryView, PaymentMethodView, QuantityChangeResult, Quant
 import type { PlanConfig } from '../config.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
-import { actorOf, authorize, journalAs, type Access, type JournalActor } from '../access/access.js';
+import { actorOf, authorize, journalAs, refuseIfEnded, type Access, type JournalActor } from '../access/access.js';
 import type { JournalAction } from '../../../shared/src/journal/journalActions.js';
 import type { InvoiceRow, Repositories, SubscriptionRow, UnitOfWork } from '../storage/unitOfWork.js';
 import type { BillingOptions } from './checkoutService.js';
@@ -319,6 +319,8 @@ export class BillingService {
    */
   async replacePaymentMethod(caller: CallerIdentity, subscriptionId: string, card: string, ip: string | null): Promise<PaymentMethodView> {
     const { subscription } = await authorize(this.uow.read, caller, subscriptionId, 'billing.manage');
+    // Before the bank is asked: an ended subscription has nothing to charge the card for.
+    refuseIfEnded(subscription);
     let saved;
     try {
       saved = await this.provider.savePaymentMethod(card, { idempotencyKey: `payment-method:${subscriptionId}:${randomUUID()}`, customer: { email: subscription.ownerEmail, name: subscription.ownerEmail } });
@@ -339,6 +341,7 @@ export class BillingService {
       const now = this.clock();
       await tx.subscriptions.lock(subscriptionId);
       const access = await authorize(tx, caller, subscriptionId, 'billing.manage');
+      refuseIfEnded(access.subscription);
       await tx.invoices.setPaymentMethod({ id: randomUUID(), subscriptionId, provider: this.provider.name, token: method.token, brand: method.brand, last4: method.last4, createdAt: now });
       await journalAs(tx, access.subscription, actorOf(access), { action: 'payment_method.replaced', target: subscriptionId, detail: { brand: method.brand, last4: method.last4 }, ip, at: now });
       return { brand: method.brand, last4: method.last4 };

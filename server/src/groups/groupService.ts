@@ -19,7 +19,7 @@ import { applicationConsentUrl } from '../../../shared/src/api/applicationConsen
 import type { DirectoryGroupView, GroupSyncResult, GroupSyncView, LinkedGroupView } from '../../../shared/src/api/groupViews.js';
 import { canonicalEmail, normalizeEmail } from '../../../shared/src/email/normalizeEmail.js';
 import { resolveLocale } from '../../../shared/src/i18n/translate.js';
-import { authorize, journal, journalAs } from '../access/access.js';
+import { authorize, journal, journalAs, refuseIfEnded } from '../access/access.js';
 import type { OutgoingEmail } from '../email/mailer.js';
 import type { Outbox } from '../email/outbox.js';
 import { seatRemovedByGroupEmail, welcomeEmail } from '../email/templates.js';
@@ -91,6 +91,7 @@ export class GroupService {
     const created = await this.uow.transaction(async (tx) => {
       const now = this.clock();
       const access = await authorize(tx, caller, subscriptionId, 'groups.manage', now);
+      refuseIfEnded(access.subscription);
       // Locked: two administrators linking at once count the links one after the other.
       await tx.subscriptions.lock(subscriptionId);
       if (await tx.groups.findLinkByGroup(subscriptionId, group.id)) return false;
