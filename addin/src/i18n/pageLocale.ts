@@ -22,7 +22,7 @@ export const pageStorage: StorageSource = () => {
 
 /** The language a page starts in. */
 export function initialPageLocale(storage: StorageSource, browserLanguage: string | undefined): Locale {
-  let kept: string | null = null;
+  let kept: string | null;
   try {
     kept = storage()?.getItem(PAGE_LOCALE_KEY) ?? null;
   } catch {
