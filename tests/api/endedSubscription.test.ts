@@ -1,6 +1,6 @@
 /**
  * A cancelled or expired subscription takes no more changes (issue 15): the API refuses assigning
- * seats, a new card and new billing details with a stable code and changes nothing, and the
+ * or transferring seats, a new card and new billing details with a stable code and changes nothing, and the
  * subscription's view no longer offers them; what it owes can still be paid, which brings an
  * expired one back.
  */
@@ -33,7 +33,8 @@ const saveProfile = (id: string) => server.call('PUT', `${base(id)}/billing-prof
 /** What every ended subscription refuses, with `code`, leaving seats, card and billing details as they were. */
 async function refusesChanges(id: string, code: string): Promise<void> {
   const before = { view: await view(id), summary: await summary(id) };
-  for (const response of [await assign(id, ['new.person@contoso.com']), await replaceCard(id, '5555 5555 5555 4444'), await saveProfile(id)]) {
+  const transfer = await server.call('POST', `${base(id)}/assignments/transfer`, { token: owner, body: { from: 'first.person@contoso.com', to: 'new.person@contoso.com' } });
+  for (const response of [await assign(id, ['new.person@contoso.com']), transfer, await replaceCard(id, '5555 5555 5555 4444'), await saveProfile(id)]) {
     expect(response.statusCode).toBe(409);
     expect(response.json()).toMatchObject({ error: { code } });
   }
@@ -50,6 +51,7 @@ async function refusesChanges(id: string, code: string): Promise<void> {
 describe('an ended subscription takes no more changes', () => {
   it('cancelled (its invoice refunded with the service ended): SUBSCRIPTION_ENDED for seats, card and billing details', async () => {
     const id = await buySubscription(server, owner, 2);
+    expect((await assign(id, ['first.person@contoso.com'])).statusCode).toBe(200);
     const [invoice] = (await server.call('GET', `${base(id)}/invoices`, { token: owner })).json<{ invoices: Array<{ id: string }> }>().invoices;
     const operator = await server.token(OPERATOR, { tenantId: OPERATOR_TENANT });
     const refunded = await server.call('POST', `/api/v1/operator/invoices/${invoice!.id}/refunds`, { token: operator, body: { amountMinor: 100, endService: true }, headers: { 'idempotency-key': key() } });
@@ -60,6 +62,7 @@ describe('an ended subscription takes no more changes', () => {
 
   it('expired (a renewal left unpaid past the grace): SUBSCRIPTION_NOT_ACTIVE until the open invoice is paid, then changes again', async () => {
     const id = await buySubscription(server, owner, 2);
+    expect((await assign(id, ['first.person@contoso.com'])).statusCode).toBe(200);
     expect((await replaceCard(id, '4000000000000341')).statusCode).toBe(200);
     const periodEnd = Date.parse((await summary(id)).periodEnd);
     await server.services.billing.runRenewals(periodEnd + 1000);
