@@ -4,13 +4,15 @@
  * step does not scold before anything is typed), sets its billing details (the "Saved" notice,
  * kept as a message key, reads in French once the portal is switched to French), buys more seats,
  * and finds the invoice in its billing tab: the printable page and the downloaded PDF both name
- * seller and buyer with their VAT numbers, quantity × unit price (the purchase's seat lines; the
- * prorated lines of a change carry quantity and amount), the period, the tax per rate and the
- * totals, in French. The quantity dialog, the billing tab and a partner's offer say "before
+ * seller and buyer with their VAT numbers, quantity × unit price (the purchase's seat lines, and
+ * the prorated lines of a change with the part of the period they cover, which checks to the
+ * cent), the period, the tax per rate and the totals, in French. The quantity dialog, the billing tab and a partner's offer say "before
  * tax" of the same price; a declined test card is not saved. A German business's invoice carries
  * the reverse-charge mention in German. An operator (OPERATOR_ACCOUNTS) refunds part of the French
  * invoice through the API, as operators have no portal screen; the customer's billing tab then
- * lists the credit note with its number, amount and the invoice it corrects, its page and PDF.
+ * lists the credit note with its number, amount and the invoice it corrects, its page and PDF; the
+ * portal is still in French after a reload, and the cancelled subscription offers no new card or
+ * billing details.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -153,7 +155,11 @@ describe('invoices, PDFs, credit notes and notices in the portal', () => {
     expect(text).toMatch(/Facturé à\s+Lumière & Fils SARL\s+12 quai des Chartrons\s+33000 Bordeaux\s+France\s+N° de TVA\s:\sFR32123456789\s+compta@lumiere\.example/);
     expect(text).toMatch(/Période\s:\sdu .+ au .+/);
     expect(text).toMatch(/Description\s+Qté\s+Prix unitaire\s+Montant/);
-    expect(text).toMatch(/Temps non utilisé sur 5 licences, Outmerge Mensuel\s+5\s+-25,00\s€\s+Temps restant sur 8 licences, Outmerge Mensuel\s+8\s+40,00\s€/);
+    expect(text).toMatch(/Temps non utilisé sur 5 licences, Outmerge Mensuel, pour .+ sur \d+ jours\s+5\s+5,00\s€\s+-25,00\s€\s+Temps restant sur 8 licences, Outmerge Mensuel, pour .+ sur \d+ jours\s+8\s+5,00\s€\s+40,00\s€/);
+    // A prorated line checks as unit price × quantity × the part of the period it names, to the cent.
+    const [, days, hours, minutes, seconds, length] = /Temps restant sur 8 licences, Outmerge Mensuel, pour (?:(\d+)\sjours?)?\s?(?:(\d+)\sh)?\s?(?:(\d+)\smin)?\s?(?:(\d+)\ss)? sur (\d+) jours/.exec(text)!;
+    const remaining = Number(days ?? 0) * 86_400 + Number(hours ?? 0) * 3600 + Number(minutes ?? 0) * 60 + Number(seconds ?? 0);
+    expect(Math.round((500 * 8 * remaining) / (Number(length) * 86_400))).toBe(4000);
     expect(text).toMatch(/Sous-total\s+15,00\s€\s+TVA \(20\s%\)\s+3,00\s€\s+Total\s+18,00\s€/);
     expect(englishIn(text, INVOICE_WORDS)).toEqual([]);
     await page.setViewportSize({ width: 900, height: 1000 });
@@ -178,7 +184,7 @@ describe('invoices, PDFs, credit notes and notices in the portal', () => {
     expect(pdf.text).toContain('Lumière & Fils SARL');
     expect(pdf.text).toContain('N° de TVA : FR32123456789');
     expect(pdf.text).toMatch(/Période : du .+ au .+/);
-    expect(pdf.text).toContain('Temps restant sur 8 licences, Outmerge Mensuel');
+    expect(pdf.text.replace(/\s+/g, ' ')).toMatch(/8 5,00 € 40,00 € Temps restant sur 8 licences, Outmerge Mensuel, pour .+ sur \d+ jours/);
     expect(pdf.text).toMatch(/TVA \(20 %\)/);
     expect(englishIn(pdf.text, INVOICE_WORDS)).toEqual([]);
   });
@@ -248,12 +254,15 @@ describe('invoices, PDFs, credit notes and notices in the portal', () => {
     expect(note).toMatchObject({ invoiceNumber: invoice.number, kind: 'refund', totalMinor: 500 });
     expect(note.number).toMatch(/^CN-\d{4}-000001$/);
 
-    // The portal starts in the browser's language again after a reload (usePageLocale): French is chosen again.
+    // The portal remembers the language picked (usePageLocale): French after a reload, without choosing it again.
     await portal.reload();
-    await portal.getByTestId('language').selectOption('fr');
     // The refund ended the service: the page no longer announces a renewal.
     await expectText(portal.getByTestId('subscription-facts'), /^Annulé · Propriétaire\s:\scamille@lumiere\.example/);
     await portal.getByTestId('tab-billing').click();
+    // Ended: no card to replace and billing details to read only, and the tab says why.
+    await expectText(portal.getByTestId('billing-ended'), /^Cet abonnement est annulé\s:\ssa carte et ses coordonnées de facturation ne changent plus\./);
+    expect(await portal.getByTestId('replace-card').count()).toBe(0);
+    expect(await portal.getByTestId('save-profile').count()).toBe(0);
     await expectText(portal.getByTestId('credit-notes'), new RegExp(`${note.number}[\\s\\S]*Corrige ${invoice.number} · Remboursé sur la carte[\\s\\S]*5,00\\s€`));
     expect(englishIn(await portal.getByTestId('billing-tab').innerText())).toEqual([]);
     await screenshot(portal.getByTestId('billing-tab'), 'invoices-fr-credit-note-list');

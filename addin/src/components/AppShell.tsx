@@ -4,10 +4,11 @@
  * FluentProvider's announce does nothing and screen readers do not hear errors and confirmations.
  */
 import { AriaLiveAnnouncer, FluentProvider, makeStyles, webLightTheme } from '@fluentui/react-components';
-import { StrictMode, useEffect, useState, type ReactNode } from 'react';
+import { StrictMode, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { resolveLocale, type Locale } from '#shared/i18n/translate.js';
+import type { Locale } from '#shared/i18n/translate.js';
 import { I18nProvider } from '../i18n/I18nProvider.js';
+import { initialPageLocale, pageStorage, rememberPageLocale } from '../i18n/pageLocale.js';
 
 const useStyles = makeStyles({
   // A word longer than the line (German's "Nutzungsbedingungen" in a title on a phone, an address
@@ -36,7 +37,12 @@ export function renderPage(element: ReactNode): void {
   createRoot(container).render(<StrictMode>{element}</StrictMode>);
 }
 
-/** A page's language: the browser's to start with, then whatever the user picks. */
+/** A page's language: the one the user last picked on this site (kept in the browser), else the browser's (i18n/pageLocale.ts). */
 export function usePageLocale(): [Locale, (locale: Locale) => void] {
-  return useState<Locale>(() => resolveLocale(navigator.language));
+  const [locale, setLocale] = useState<Locale>(() => initialPageLocale(pageStorage, navigator.language));
+  const choose = useCallback((next: Locale) => {
+    rememberPageLocale(pageStorage, next);
+    setLocale(next);
+  }, []);
+  return [locale, choose];
 }

@@ -7,6 +7,7 @@
 import { message, type Message } from '#shared/i18n/message.js';
 import { Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, TableCell, Text, makeStyles } from '@fluentui/react-components';
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { takesChanges } from '#shared/billing/subscriptionState.js';
 import { formatDate, formatMoney } from '#shared/i18n/translate.js';
 import { Feedback, Loading } from '../components/Feedback.js';
 import { useLayout } from '../components/layout.js';
@@ -41,6 +42,8 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
   const [action, setAction] = useState<string | null>(null);
   const payKey = useMemo(idempotencyKeys, []);
   const canManage = subscription.actions.includes('billing.manage');
+  // An ended subscription takes no new card or billing details (the API refuses them too); its open invoice can still be paid.
+  const canChange = canManage && takesChanges(subscription.status);
   const newCard = useRef<CardFieldHandle>(null);
   const stripeCards = usePaymentAuthentication() !== null;
 
@@ -106,12 +109,12 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
         <Text data-testid="payment-method">{summary.paymentMethod ? t('billing.card', { brand: summary.paymentMethod.brand.toUpperCase(), last4: summary.paymentMethod.last4 }) : t('billing.noCard')}</Text>
         {summary.status !== 'cancelled' && <Caption1>{t('billing.nextRenewal', { date: formatDate(Date.parse(summary.periodEnd), locale), amount: money(summary.recurringMinor) })}</Caption1>}
         {summary.creditMinor > 0 && <Caption1>{t('billing.credit', { amount: money(summary.creditMinor) })}</Caption1>}
-        {canManage && !replacing && (
+        {canChange && !replacing && (
           <Button className={layout.start} onClick={() => setReplacing(true)} data-testid="replace-card">
             {t('billing.replace')}
           </Button>
         )}
-        {canManage && replacing && (
+        {canChange && replacing && (
           <div className={layout.fieldsRow}>
             <div className={styles.cardField}>
               <CardField ref={newCard} label={t('checkout.card')} hint={t('checkout.cardHint')} testId="new-card" value={card} onChange={setCard} />
@@ -136,7 +139,12 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
         )}
       </div>
 
-      <BillingProfileForm api={api} subscriptionId={subscription.id} canManage={canManage} />
+      {canManage && !canChange && (
+        <MessageBar intent="info">
+          <MessageBarBody data-testid="billing-ended">{t(subscription.status === 'cancelled' ? 'billing.ended.cancelled' : 'billing.ended.expired')}</MessageBarBody>
+        </MessageBar>
+      )}
+      <BillingProfileForm api={api} subscriptionId={subscription.id} canManage={canChange} />
 
       <div className={layout.stackXS}>
         <Text weight="semibold">{t('billing.invoices')}</Text>

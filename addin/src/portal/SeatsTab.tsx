@@ -17,6 +17,8 @@ import {
   DialogTitle,
   Field,
   Input,
+  MessageBar,
+  MessageBarBody,
   ProgressBar,
   Select,
   Table,
@@ -33,6 +35,7 @@ import {
 } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { takesChanges } from '#shared/billing/subscriptionState.js';
 import { formatDateTime, type MessageKey } from '#shared/i18n/translate.js';
 import { describeListProblem } from '../campaign/describe.js';
 import { RecipientListError } from '../campaign/readRecipients.js';
@@ -250,6 +253,11 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
   return (
     <section className={layout.stackM} aria-label={t('seats.title')}>
       <Feedback error={error} notice={notice} testId="seats" />
+      {!takesChanges(subscription.status) && (
+        <MessageBar intent="info">
+          <MessageBarBody data-testid="seats-ended">{t(subscription.status === 'cancelled' ? 'seats.ended.cancelled' : 'seats.ended.expired')}</MessageBarBody>
+        </MessageBar>
+      )}
       {canAssign && (
         <form onSubmit={onPaste} className={mergeClasses(layout.stackS, layout.narrow)}>
           <Field label={t('seats.assignLabel')} hint={t('seats.assignHint')}>

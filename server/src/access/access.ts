@@ -22,6 +22,7 @@ import {
   type SubscriptionRoles,
 } from '#shared/permissions/permissions.js';
 import { ApiError } from '../http/apiError.js';
+import { endedRefusal } from '#shared/billing/subscriptionState.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { JournalAction } from '#shared/journal/journalActions.js';
 import { Journal, type JournalActor, type PartnerActor, type PersonActor } from '../journal/journal.js';
@@ -98,6 +99,17 @@ export async function authorize(repos: Repositories, caller: CallerIdentity, sub
  * (after the bank's confirmation, a webhook, a crash) needs no new permission check: once the
  * money moved, it settles what it was for even if the payer's role has changed since.
  */
+/**
+ * Refuses a change to a subscription that has ended (shared/src/billing/subscriptionState.ts's
+ * `endedRefusal`): a 409 with a stable code, after the permission check so a stranger still learns
+ * nothing. Called inside the change's transaction, on the row it locked.
+ */
+export function refuseIfEnded(subscription: Pick<SubscriptionRow, 'status'>): void {
+  const code = endedRefusal(subscription.status);
+  if (code === 'SUBSCRIPTION_ENDED') throw new ApiError(409, code, 'This subscription is cancelled: it takes no more changes. Buy a new subscription to license people again.');
+  if (code) throw new ApiError(409, code, 'This subscription has expired. Pay the open invoice first.');
+}
+
 export type { JournalActor };
 
 export function actorOf(access: Access): PersonActor | PartnerActor {

@@ -10,7 +10,7 @@ import { normalizeVatId } from '#shared/billing/vatId.js';
 import { canonicalEmail } from '#shared/email/normalizeEmail.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
-import { actorOf, authorize, journalAs } from '../access/access.js';
+import { actorOf, authorize, journalAs, refuseIfEnded } from '../access/access.js';
 import type { UnitOfWork } from '../storage/unitOfWork.js';
 import type { SellerIdentity } from './invoiceContext.js';
 
@@ -60,6 +60,7 @@ export class BillingProfileService {
     return this.uow.transaction(async (tx) => {
       await tx.subscriptions.lock(subscriptionId);
       const access = await authorize(tx, caller, subscriptionId, 'billing.manage');
+      refuseIfEnded(access.subscription);
       await tx.billingProfiles.save(subscriptionId, profile, this.clock());
       await journalAs(tx, access.subscription, actorOf(access), { action: 'billing_profile.updated', target: subscriptionId, detail: { country, vatId }, ip, at: this.clock() });
       return this.answer(profile);

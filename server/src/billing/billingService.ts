@@ -17,7 +17,7 @@ import type { BillingSummaryView, PaymentMethodView, QuantityChangeResult, Quant
 import type { PlanConfig } from '../config.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
-import { actorOf, authorize, journalAs, type Access, type JournalActor } from '../access/access.js';
+import { actorOf, authorize, journalAs, refuseIfEnded, type Access, type JournalActor } from '../access/access.js';
 import type { JournalAction } from '#shared/journal/journalActions.js';
 import type { InvoiceRow, Repositories, SubscriptionRow, UnitOfWork } from '../storage/unitOfWork.js';
 import type { BillingOptions } from './checkoutService.js';
@@ -28,12 +28,12 @@ import { renderInvoicePdf } from './invoicePdf.js';
 import { declinedResponse, declineMessage, invoiceView, issueInvoice, recordPayment, recurringLines } from './ledger.js';
 import { PaymentMethodInvalidError, WebhookSignatureError, type StoredPaymentMethod } from './paymentProvider.js';
 import { periodEnd } from './plans.js';
-import { seatTotalMinor } from '#shared/billing/pricing.js';
+import { seatTotalMinor, tierLines } from '#shared/billing/pricing.js';
 import { grantsForRenewal } from '../partners/keyRules.js';
 import { unusedPaidByInvoice } from './consolidationCredit.js';
 import { creditFromSource, mergeSourceInto } from './mergeSource.js';
 import { invoiceContext, type InvoiceContext, type SellerIdentity } from './invoiceContext.js';
-import { prorateChange } from '#shared/billing/proration.js';
+import { prorateChange, prorateTiers, type ProrationLines } from '#shared/billing/proration.js';
 import { canBeMerged, isLive } from '#shared/billing/subscriptionState.js';
 import { canonicalEmail } from '#shared/email/normalizeEmail.js';
 import { formatMoney, resolveLocale, type Locale } from '#shared/i18n/translate.js';
@@ -158,12 +158,28 @@ export class BillingService {
     };
   }
 
-  /** The two lines of a prorated change, stored as data and written in the invoice's language when read. */
-  private changeLines(plan: PlanConfig, from: number, to: number, change: { creditMinor: number; debitMinor: number }): DraftLine[] {
-    return [
-      { description: describeInvoiceLine({ line: 'unused', plan: plan.id, quantity: from }), quantity: from, unitAmountMinor: null, amountMinor: change.creditMinor },
-      { description: describeInvoiceLine({ line: 'remaining', plan: plan.id, quantity: to }), quantity: to, unitAmountMinor: null, amountMinor: change.debitMinor },
-    ];
+  /**
+   * The lines of a prorated change, stored as data and written in the invoice's language when read:
+   * the old quantity's unused time and the new quantity's remaining time, each one line per price
+   * tier at the tier's full-period unit price with the part of the period it covers, so every line
+   * reads as unit × quantity × fraction. They add up to exactly the credit and debit charged
+   * (`prorateTiers`: the rounding rule).
+   */
+  private changeLines(plan: PlanConfig, from: number, to: number, change: ProrationLines): DraftLine[] {
+    const prorated = { remaining: change.remaining, length: change.length };
+    const linesOf = (kind: 'unused' | 'remaining', quantity: number, sign: 1 | -1, charged: number): DraftLine[] => {
+      const tiers = prorateTiers(tierLines(plan, this.options.volume, quantity), change.remaining, change.length);
+      // The lines are what is charged, never another rounding of it.
+      if (sign * tiers.reduce((sum, tier) => sum + tier.amountMinor, 0) !== charged) throw new Error('Prorated invoice lines do not add up to the amount charged');
+      return tiers.map((tier) => ({
+        description: describeInvoiceLine({ line: kind, plan: plan.id, quantity, seats: { from: tier.from, to: tier.to }, prorated }),
+        quantity: tier.quantity,
+        unitAmountMinor: tier.unitPriceMinor,
+        // `+ 0`: a credit of nothing is 0, not −0 (which Intl writes "-0.00").
+        amountMinor: sign * tier.amountMinor + 0,
+      }));
+    };
+    return [...linesOf('unused', from, -1, change.creditMinor), ...linesOf('remaining', to, 1, change.debitMinor)];
   }
 
   async previewQuantity(caller: CallerIdentity, subscriptionId: string, quantity: number): Promise<QuantityPreviewView> {
@@ -304,6 +320,8 @@ export class BillingService {
    */
   async replacePaymentMethod(caller: CallerIdentity, subscriptionId: string, card: string, ip: string | null): Promise<PaymentMethodView> {
     const { subscription } = await authorize(this.uow.read, caller, subscriptionId, 'billing.manage');
+    // Before the bank is asked: an ended subscription has nothing to charge the card for.
+    refuseIfEnded(subscription);
     let saved;
     try {
       saved = await this.provider.savePaymentMethod(card, { idempotencyKey: `payment-method:${subscriptionId}:${randomUUID()}`, customer: { email: subscription.ownerEmail, name: subscription.ownerEmail } });
@@ -324,6 +342,7 @@ export class BillingService {
       const now = this.clock();
       await tx.subscriptions.lock(subscriptionId);
       const access = await authorize(tx, caller, subscriptionId, 'billing.manage');
+      refuseIfEnded(access.subscription);
       await tx.invoices.setPaymentMethod({ id: randomUUID(), subscriptionId, provider: this.provider.name, token: method.token, brand: method.brand, last4: method.last4, createdAt: now });
       await journalAs(tx, access.subscription, actorOf(access), { action: 'payment_method.replaced', target: subscriptionId, detail: { brand: method.brand, last4: method.last4 }, ip, at: now });
       return { brand: method.brand, last4: method.last4 };

@@ -49,4 +49,17 @@ describe('printable invoice', () => {
     expect(invoiceDocument(note, [], { organisation: 'Lumière', locale: 'fr', corrects: 'OM-2026-000002' }).meta).toMatch(/^Outmerge · Émis le /);
     expect(invoiceDocument(invoice, [], { organisation: 'Lumière', locale: 'fr' }).meta).toMatch(/^Outmerge · Émise le /);
   });
+
+  it('shows a prorated line\'s unit price and part of the period; one stored before them still renders, its unit price blank', () => {
+    const day = 86_400;
+    const lines = [
+      { description: '{"line":"remaining","plan":"monthly","quantity":8,"seats":{"from":1,"to":8},"prorated":{"remaining":' + 23 * day + ',"length":' + 31 * day + '}}', quantity: 8, unitAmountMinor: 500, amountMinor: 2968 },
+      { description: '{"line":"remaining","plan":"monthly","quantity":8}', quantity: 8, unitAmountMinor: null, amountMinor: 2968 },
+    ];
+    const document = invoiceDocument({ ...invoice, currency: 'EUR' }, lines, { organisation: 'Lumière', locale: 'de' });
+    expect(document.lines.map((line) => ({ ...line, unitPrice: line.unitPrice.replace(/\u00a0/g, ' '), amount: line.amount.replace(/\u00a0/g, ' ') }))).toEqual([
+      { description: 'Verbleibende Zeit für 8 Lizenzen, Outmerge Monatlich, für 23 von 31 Tagen', quantity: '8', unitPrice: '5,00 €', amount: '29,68 €' },
+      { description: 'Verbleibende Zeit für 8 Lizenzen, Outmerge Monatlich', quantity: '8', unitPrice: '', amount: '29,68 €' },
+    ]);
+  });
 });

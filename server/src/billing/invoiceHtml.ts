@@ -82,7 +82,7 @@ export function invoiceDocument(row: DocumentRow, lines: readonly InvoiceLineRow
     period: t('invoice.period', { from: formatDate(row.periodStart, locale), to: formatDate(row.periodEnd, locale) }),
     headings: { description: t('invoice.description'), quantity: t('invoice.quantity'), unitPrice: t('invoice.unitPrice'), amount: t('invoice.amount') },
     lines: lines.map((line) => ({
-      description: invoiceLineText(line.description, (key, params) => translate(locale, key, params)),
+      description: invoiceLineText(line.description, (key, params) => translate(locale, key, params), locale),
       quantity: line.quantity === null ? '' : String(line.quantity),
       unitPrice: line.unitAmountMinor === null ? '' : money(line.unitAmountMinor),
       amount: money(line.amountMinor),

@@ -19,7 +19,8 @@ import { applicationConsentUrl } from '#shared/api/applicationConsent.js';
 import type { DirectoryGroupView, GroupSyncResult, GroupSyncView, LinkedGroupView } from '#shared/api/groupViews.js';
 import { canonicalEmail, normalizeEmail } from '#shared/email/normalizeEmail.js';
 import { resolveLocale } from '#shared/i18n/translate.js';
-import { authorize, journal, journalAs } from '../access/access.js';
+import { authorize, journal, journalAs, refuseIfEnded } from '../access/access.js';
+import { takesChanges } from '#shared/billing/subscriptionState.js';
 import type { OutgoingEmail } from '../email/mailer.js';
 import type { Outbox } from '../email/outbox.js';
 import { seatRemovedByGroupEmail, welcomeEmail } from '../email/templates.js';
@@ -38,8 +39,6 @@ const SYNC_LEASE_MS = 10 * 60_000;
 const WAITING_SHOWN = 100;
 /** Reasons that concern the whole tenant: no group can be read, so nothing changes. */
 const STOPPING: ReadonlySet<GroupsFailureReason> = new Set(['consent_missing', 'credentials_invalid', 'tenant_not_found']);
-/** Statuses whose subscription licenses people (decideLicense's): only they are given new seats. */
-const SEATING_STATUSES = new Set(['active', 'trial', 'past_due']);
 
 export interface GroupServiceOptions {
   clientId: string;
@@ -91,6 +90,7 @@ export class GroupService {
     const created = await this.uow.transaction(async (tx) => {
       const now = this.clock();
       const access = await authorize(tx, caller, subscriptionId, 'groups.manage', now);
+      refuseIfEnded(access.subscription);
       // Locked: two administrators linking at once count the links one after the other.
       await tx.subscriptions.lock(subscriptionId);
       if (await tx.groups.findLinkByGroup(subscriptionId, group.id)) return false;
@@ -234,7 +234,7 @@ export class GroupService {
       // A binding counts only for a person of the organisation's own tenant (Graph's ids are that tenant's).
       seats: seats.map((s) => ({ seatId: s.seatId, emailCanonical: s.emailCanonical, boundObjectId: s.boundTenantId === organisation.tenantId ? s.boundObjectId : null, groupUserId: s.groupUserId })),
       quantity: subscription.quantity,
-      canAdd: SEATING_STATUSES.has(subscription.status) && !(await tx.subscriptions.isBillingLocked(subscriptionId, now)),
+      canAdd: takesChanges(subscription.status) && !(await tx.subscriptions.isBillingLocked(subscriptionId, now)),
     });
     const actor = { role: 'group_sync' as const };
     const emails: OutgoingEmail[] = [];
@@ -276,7 +276,7 @@ export class GroupService {
       members: seated.map(groupMember),
       seats: (await read.groups.liveSeats(subscriptionId)).map((s) => ({ seatId: s.seatId, emailCanonical: s.emailCanonical, boundObjectId: s.boundTenantId === organisation.tenantId ? s.boundObjectId : null, groupUserId: s.groupUserId })),
       quantity: subscription.quantity,
-      canAdd: SEATING_STATUSES.has(subscription.status),
+      canAdd: takesChanges(subscription.status),
     });
     // Members the next sync would seat wait too, until it runs.
     const waiting = [...plan.add, ...plan.waiting];

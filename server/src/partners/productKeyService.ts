@@ -270,5 +270,5 @@ export class ProductKeyService {
 
 /** A payment's description for the provider and the payment records: the invoice line in English (the provider's dashboard is the vendor's). */
 function paymentDescription(line: string | undefined): string {
-  return line === undefined ? 'Product keys' : invoiceLineText(line, translator('en'));
+  return line === undefined ? 'Product keys' : invoiceLineText(line, translator('en'), 'en');
 }

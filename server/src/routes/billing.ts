@@ -94,7 +94,7 @@ export function registerBillingRoutes(app: Api, services: Services): void {
           billingEmail: EmailString,
           language: StringEnum(INVOICE_LANGUAGES),
         }),
-        response: { 200: BillingProfileAnswerSchema, ...errorAnswers(403, 404) },
+        response: { 200: BillingProfileAnswerSchema, ...errorAnswers(403, 404, 409) },
       },
     },
     async (request) => services.billingProfiles.save(request.caller, request.params.id, request.body, request.ip),
@@ -131,10 +131,10 @@ export function registerBillingRoutes(app: Api, services: Services): void {
     {
       config: limited,
       schema: {
-        summary: 'Replace the payment method used for renewals and quantity changes',
+        summary: 'Replace the payment method used for renewals and quantity changes (refused once the subscription has ended)',
         params: SubscriptionIdParams,
         body: Strict({ card: CardString }),
-        response: { 200: PaymentMethodViewSchema, ...errorAnswers(402, 403, 404) },
+        response: { 200: PaymentMethodViewSchema, ...errorAnswers(402, 403, 404, 409) },
       },
     },
     async (request) => services.billing.replacePaymentMethod(request.caller, request.params.id, request.body.card, request.ip),

@@ -17,7 +17,7 @@ import { toCsv } from '#shared/csv/toCsv.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { Repositories, SeatCursor, SeatQuery, SeatRow, SubscriptionRow, UnitOfWork } from '../storage/unitOfWork.js';
-import { authorize, journal } from '../access/access.js';
+import { authorize, journal, refuseIfEnded } from '../access/access.js';
 import type { DomainService } from '../organisations/domainService.js';
 
 /** The UTC day an email counts against (the limit is per organisation and day). */
@@ -60,6 +60,7 @@ export class SeatService {
       // Locked before counting: concurrent assignments, on any instance, count one after another.
       await tx.subscriptions.lock(subscriptionId);
       const access = await authorize(tx, caller, subscriptionId, 'seats.assign');
+      refuseIfEnded(access.subscription);
       const outgoing: OutgoingEmail[] = [];
       const now = this.clock();
       // A payment under way (a merge into another subscription, a renewal) decides what the seats cost: wait for it.
@@ -123,6 +124,7 @@ export class SeatService {
     const result = await this.uow.transaction(async (tx) => {
       await tx.subscriptions.lock(subscriptionId);
       const access = await authorize(tx, caller, subscriptionId, 'seats.assign');
+      refuseIfEnded(access.subscription);
       const from = await this.liveSeat(tx, subscriptionId, fromInput);
       const to = normalizeEmail(toInput);
       if (!to.ok) return { email: toInput, result: 'invalid' as const };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { prorate, prorateChange, remainingSeconds } from './proration.js';
+import { priceTiers, tierLines } from './pricing.js';
+import { prorate, prorateChange, prorateTiers, remainingSeconds } from './proration.js';
 
 const period = { start: Date.UTC(2026, 0, 31, 10), end: Date.UTC(2026, 1, 28, 10) };
 const length = (period.end - period.start) / 1000;
@@ -62,6 +63,41 @@ describe('proration to the second', () => {
         const net = prorateChange(a, b, p, p.start + Math.floor((p.end - p.start) * f)).netMinor;
         expect(net).toBeGreaterThanOrEqual(0);
         expect(net).toBeLessThanOrEqual(b - a + 1);
+      }),
+    );
+  });
+
+  it('writes a prorated amount as one line per tier at the full-period unit price, adding up to the one rounding charged', () => {
+    const volume = { fromQuantity: 10, discountBp: 2000 };
+    const tiers = tierLines({ unitPriceMinor: 500 }, volume, 12);
+    const day = 86_400;
+    // 23 of 31 days: 9 × 5.00 × 23/31 = 33.387 → 33.39; 3 × 4.00 × 23/31 = 8.903 → 8.90; the whole 42.29.
+    expect(prorateTiers(tiers, 23 * day, 31 * day)).toEqual([
+      { from: 1, to: 9, quantity: 9, unitPriceMinor: 500, amountMinor: 3339 },
+      { from: 10, to: 12, quantity: 3, unitPriceMinor: 400, amountMinor: 890 },
+    ]);
+    expect(prorate(5700, 23 * day, 31 * day)).toBe(4229);
+    // Rounding each tier half up would charge a minor unit more than the whole (0.5 + 0.5 → 1 + 1):
+    // the whole's one rounding is kept, and the unit goes to the line nearer to it (the first on a tie).
+    expect(prorateTiers([{ quantity: 1, unitPriceMinor: 1 }, { quantity: 1, unitPriceMinor: 1 }], 1, 2).map((line) => line.amountMinor)).toEqual([1, 0]);
+    expect(prorateTiers([{ quantity: 1, unitPriceMinor: 3 }, { quantity: 1, unitPriceMinor: 5 }], 1, 4).map((line) => line.amountMinor)).toEqual([1, 1]);
+  });
+
+  it('tier lines always add up to the amount charged, each within one minor unit of unit × quantity × fraction, exactly rounded when one tier', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 1, max: 366 * 86400 }), fc.double({ min: 0, max: 1, noNaN: true }), (quantity, unit, discountBp, length, f) => {
+        const remaining = Math.floor(length * f);
+        const tiers = tierLines({ unitPriceMinor: unit }, { fromQuantity: 10, discountBp }, quantity);
+        const lines = prorateTiers(tiers, remaining, length);
+        const whole = tiers.reduce((sum, tier) => sum + tier.amountMinor, 0);
+        expect(lines.reduce((sum, line) => sum + line.amountMinor, 0)).toBe(prorate(whole, remaining, length));
+        for (const line of lines) {
+          const exactTimesLength = BigInt(line.unitPriceMinor) * BigInt(line.quantity) * BigInt(remaining);
+          const error = BigInt(line.amountMinor) * BigInt(length) - exactTimesLength;
+          expect(error < 0n ? -error : error).toBeLessThan(BigInt(length));
+        }
+        if (lines.length === 1) expect(lines[0]!.amountMinor).toBe(prorate(lines[0]!.unitPriceMinor * lines[0]!.quantity, remaining, length));
+        expect(lines.map((line) => [line.from, line.to])).toEqual(priceTiers({ unitPriceMinor: unit }, { fromQuantity: 10, discountBp }).filter((tier) => tier.from <= quantity).map((tier) => [tier.from, Math.min(tier.to ?? quantity, quantity)]));
       }),
     );
   });

@@ -56,3 +56,47 @@ export function prorateChange(oldTotalMinor: number, newTotalMinor: number, peri
   const debitMinor = prorate(newTotalMinor, remaining, length);
   return { creditMinor, debitMinor, netMinor: creditMinor + debitMinor, remaining, length };
 }
+
+/** One price tier's share of a prorated amount: what an invoice line shows of it. */
+export interface ProratedTierLine {
+  /** The tier's seats in this line, `from` to `to` inclusive. */
+  from: number;
+  to: number;
+  quantity: number;
+  /** The full-period price of one seat in this tier. */
+  unitPriceMinor: number;
+  amountMinor: number;
+}
+
+/**
+ * `prorate(total, remaining, length)` for the seats of `quantity`, split into one line per price
+ * tier, so a reader checks each line as unit price × quantity × remaining / length.
+ *
+ * The rounding rule of an invoice line: the amount charged stays the one rounding of the whole
+ * (`prorate` of the tiers' total, as `prorateChange` charges); each tier line is its exact share
+ * rounded down, and the minor units this leaves go one each to the lines with the largest
+ * remainders (earlier tier first on a tie). So the lines add up to exactly what is charged, each
+ * is within one minor unit of its exact value, and whenever rounding each line half away from
+ * zero already adds up (always for a single tier), each line is exactly that rounding.
+ */
+export function prorateTiers(tiers: readonly { quantity: number; unitPriceMinor: number }[], remaining: number, length: number): ProratedTierLine[] {
+  const total = tiers.reduce((sum, tier) => sum + tier.quantity * tier.unitPriceMinor, 0);
+  const target = prorate(total, remaining, length);
+  const denominator = BigInt(length);
+  let from = 1;
+  const shares = tiers.map((tier, index) => {
+    const exact = BigInt(tier.quantity) * BigInt(tier.unitPriceMinor) * BigInt(remaining);
+    const line = { index, from, to: from + tier.quantity - 1, quantity: tier.quantity, unitPriceMinor: tier.unitPriceMinor, floor: exact / denominator, rest: exact % denominator };
+    from += tier.quantity;
+    return line;
+  });
+  let left = BigInt(target) - shares.reduce((sum, share) => sum + share.floor, 0n);
+  const byRest = [...shares].sort((a, b) => (a.rest === b.rest ? a.index - b.index : a.rest > b.rest ? -1 : 1));
+  const up = new Set<number>();
+  for (const share of byRest) {
+    if (left <= 0n) break;
+    up.add(share.index);
+    left -= 1n;
+  }
+  return shares.map((share) => ({ from: share.from, to: share.to, quantity: share.quantity, unitPriceMinor: share.unitPriceMinor, amountMinor: Number(share.floor) + (up.has(share.index) ? 1 : 0) }));
+}

@@ -92,6 +92,17 @@ export function formatFileSize(bytes: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, { style: 'unit', unit: megabytes ? 'megabyte' : 'kilobyte', maximumFractionDigits: megabytes ? 1 : 0 }).format(megabytes ? bytes / (1024 * 1024) : Math.max(1, Math.ceil(bytes / 1024)));
 }
 
+/**
+ * A length of time given in whole seconds, in the language's units (Intl): "22 days 23 hr 3 min 57 sec",
+ * "22 jours 23 h 3 min 57 s", "22 Tage, 23 Std., 3 Min. und 57 Sek."; parts that are zero left out.
+ */
+export function formatDuration(seconds: number, locale: Locale): string {
+  const parts: Array<[unit: string, value: number]> = [['day', Math.floor(seconds / 86_400)], ['hour', Math.floor(seconds / 3600) % 24], ['minute', Math.floor(seconds / 60) % 60], ['second', seconds % 60]];
+  const shown = parts.filter(([, value]) => value > 0);
+  const written = (shown.length > 0 ? shown : [['second', 0] as [string, number]]).map(([unit, value]) => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: unit === 'day' ? 'long' : 'short' }).format(value));
+  return new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' }).format(written);
+}
+
 export function formatDate(epochMs: number, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(epochMs));
 }
