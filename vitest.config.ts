@@ -47,12 +47,63 @@ export default defineConfig({
     // here is for a plain `vitest run`.
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'addin/src/**/*.test.ts', 'bench/**/*.test.ts'] } },
-      { extends: true, test: { name: 'api', include: ['tests/api/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 } },
-      { extends: true, test: { name: 'api-pg', include: API_ON_POSTGRES, env: { OUTMERGE_TEST_DATABASE: 'postgres' }, globalSetup: POSTGRES, testTimeout: 60_000, hookTimeout: 60_000 } },
-      { extends: true, test: { name: 'storage', include: ['tests/storage/**/*.test.ts'], globalSetup: POSTGRES, testTimeout: 60_000, hookTimeout: 60_000 } },
-      { extends: true, test: { name: 'system', include: ['tests/system/**/*.test.ts'], globalSetup: POSTGRES, testTimeout: 120_000, hookTimeout: 60_000 } },
-      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], maxWorkers: 1, testTimeout: 240_000, hookTimeout: 120_000 } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: [
+            'shared/src/**/*.test.ts',
+            'server/src/**/*.test.ts',
+            'addin/src/**/*.test.ts',
+            'bench/**/*.test.ts',
+          ],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'api', include: ['tests/api/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'api-pg',
+          include: API_ON_POSTGRES,
+          env: { OUTMERGE_TEST_DATABASE: 'postgres' },
+          globalSetup: POSTGRES,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'storage',
+          include: ['tests/storage/**/*.test.ts'],
+          globalSetup: POSTGRES,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'system',
+          include: ['tests/system/**/*.test.ts'],
+          globalSetup: POSTGRES,
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          maxWorkers: 1,
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -31,7 +31,11 @@ export default (_env, argv) => {
     context: root,
     // Rebuilds reuse the modules that did not change (`npm start` rebuilds only when sources changed).
     // The cache lives in this checkout's build folder, so several checkouts never share one.
-    cache: { type: 'filesystem', cacheDirectory: path.join(root, 'build/.webpack-cache'), buildDependencies: { config: [fileURLToPath(import.meta.url)] } },
+    cache: {
+      type: 'filesystem',
+      cacheDirectory: path.join(root, 'build/.webpack-cache'),
+      buildDependencies: { config: [fileURLToPath(import.meta.url)] },
+    },
     entry: Object.fromEntries(pages.map((p) => [p.name, `./addin/src/pages/${p.entry}.tsx`])),
     output: {
       path: path.join(root, 'build/addin'),
@@ -51,7 +55,10 @@ export default (_env, argv) => {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           // Type checking is `npm run typecheck`; the bundle only transpiles.
-          use: { loader: 'ts-loader', options: { configFile: path.join(root, 'addin/tsconfig.json'), transpileOnly: true } },
+          use: {
+            loader: 'ts-loader',
+            options: { configFile: path.join(root, 'addin/tsconfig.json'), transpileOnly: true },
+          },
         },
       ],
     },

@@ -55,7 +55,11 @@ function definition(rows: number): CampaignDefinition {
     subject: 'Your licence, {{Name}}',
     bodyHtml: '<p>Hello {{Name}},</p><p>your licence for {{Company}} is ready.</p>',
     columns: ['Name', 'Email', 'Company'],
-    rows: Array.from({ length: rows }, (_, i) => ({ Name: `Person ${i}`, Email: `person${i}@fabrikam.com`, Company: i % 5 === 0 ? 'Smith & Sons' : `Company ${i % 40}` })),
+    rows: Array.from({ length: rows }, (_, i) => ({
+      Name: `Person ${i}`,
+      Email: `person${i}@fabrikam.com`,
+      Company: i % 5 === 0 ? 'Smith & Sons' : `Company ${i % 40}`,
+    })),
     emailColumn: 'Email',
     ccColumn: null,
     bccColumn: null,
@@ -74,9 +78,22 @@ async function runCase(limitPerMinute: number, rows: number): Promise<CaseResult
     SEND_RATE_MAX_PER_MINUTE: String(PACE.maxRatePerMinute),
   });
   try {
-    const config = (await (await fetch(`${server.baseUrl}/app-config.json`)).json()) as { graphBaseUrl: string; sendRatePerMinute: number; sendRateMaxPerMinute: number; dailyRecipientLimit: number };
+    const config = (await (await fetch(`${server.baseUrl}/app-config.json`)).json()) as {
+      graphBaseUrl: string;
+      sendRatePerMinute: number;
+      sendRateMaxPerMinute: number;
+      dailyRecipientLimit: number;
+    };
     // One token, as MSAL's cache would give it for the campaign's scopes.
-    const token = ((await (await fetch(`${server.baseUrl}/dev/idp/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@contoso.com', resource: 'graph' }) })).json()) as { access_token: string }).access_token;
+    const token = (
+      (await (
+        await fetch(`${server.baseUrl}/dev/idp/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'bench@contoso.com', resource: 'graph' }),
+        })
+      ).json()) as { access_token: string }
+    ).access_token;
     const graph = new GraphMailClient(config.graphBaseUrl, async () => token);
     const store = memoryStore();
     const records = new MemoryCampaignRecords();
@@ -93,7 +110,8 @@ async function runCase(limitPerMinute: number, rows: number): Promise<CaseResult
     session.setGraph(graph);
     const campaign = definition(rows);
     const plan = definitionPlan(campaign);
-    if (plan.messages.length !== rows) throw new Error(`the bench campaign planned ${plan.messages.length} of ${rows} rows`);
+    if (plan.messages.length !== rows)
+      throw new Error(`the bench campaign planned ${plan.messages.length} of ${rows} rows`);
     const started = Date.now();
     const finished = new Promise<void>((resolve, reject) => {
       const unsubscribe = session.subscribe(() => {
@@ -111,9 +129,15 @@ async function runCase(limitPerMinute: number, rows: number): Promise<CaseResult
     await finished;
     const seconds = (Date.now() - started) / 1000;
     session.dispose();
-    const { counters } = (await (await fetch(`${server.baseUrl}/dev/graph/faults`)).json()) as { counters: { throttled: number } };
-    const sent = (await (await fetch(`${server.baseUrl}/dev/mailbox/messages`)).json()) as Array<{ marker: string; sentAt: string }>;
-    if (new Set(sent.map((m) => m.marker)).size !== rows || sent.length !== rows) throw new Error(`${sent.length} messages for ${rows} rows`);
+    const { counters } = (await (await fetch(`${server.baseUrl}/dev/graph/faults`)).json()) as {
+      counters: { throttled: number };
+    };
+    const sent = (await (await fetch(`${server.baseUrl}/dev/mailbox/messages`)).json()) as Array<{
+      marker: string;
+      sentAt: string;
+    }>;
+    if (new Set(sent.map((m) => m.marker)).size !== rows || sent.length !== rows)
+      throw new Error(`${sent.length} messages for ${rows} rows`);
     const times = sent.map((m) => Date.parse(m.sentAt)).sort((a, b) => a - b);
     const first = times[0]!;
     const last = times[times.length - 1]!;
@@ -141,15 +165,39 @@ export async function campaignBench(): Promise<boolean> {
     paneCpuPerRow.push((cpuMs() - cpu) / CASES.reduce((sum, c) => sum + c.rows, 0));
     CASES.forEach((c, i) => results[c.name]!.push(outcomes[i]!));
   }
-  console.log(`\nCampaign: the pane's sending (CampaignSession: ledger, send log, reports, progress) against the Graph stand-in whose limit is a sliding minute; pace ${PACE.ratePerMinute}/min, maximum ${PACE.maxRatePerMinute}/min; ${rounds} round(s)`);
+  console.log(
+    `\nCampaign: the pane's sending (CampaignSession: ledger, send log, reports, progress) against the Graph stand-in whose limit is a sliding minute; pace ${PACE.ratePerMinute}/min, maximum ${PACE.maxRatePerMinute}/min; ${rounds} round(s)`,
+  );
   console.log(`  ${machineLine()}`);
   for (const c of CASES) {
     const runs = results[c.name]!;
-    console.log(`  mailbox limit ${c.limitPerMinute}/min (${c.name} than the pace), ${c.rows} rows: ${runs.map((r) => `${r.seconds.toFixed(0)} s`).join(', ')}`);
-    console.log(report('    achieved ÷ allowed after the first minute', runs.map((r) => r.afterFirstMinute), { digits: 3, goal: { atLeast: 0.95 } }));
-    console.log(report('    achieved ÷ allowed, whole run', runs.map((r) => r.wholeRun), { digits: 3 }));
-    console.log(report('    429s received', runs.map((r) => r.throttled), { digits: 0, goal: { atMost: 1 } }));
+    console.log(
+      `  mailbox limit ${c.limitPerMinute}/min (${c.name} than the pace), ${c.rows} rows: ${runs.map((r) => `${r.seconds.toFixed(0)} s`).join(', ')}`,
+    );
+    console.log(
+      report(
+        '    achieved ÷ allowed after the first minute',
+        runs.map((r) => r.afterFirstMinute),
+        { digits: 3, goal: { atLeast: 0.95 } },
+      ),
+    );
+    console.log(
+      report(
+        '    achieved ÷ allowed, whole run',
+        runs.map((r) => r.wholeRun),
+        { digits: 3 },
+      ),
+    );
+    console.log(
+      report(
+        '    429s received',
+        runs.map((r) => r.throttled),
+        { digits: 0, goal: { atMost: 1 } },
+      ),
+    );
   }
-  console.log(report('  CPU per row in this process (both panes, Graph client)', paneCpuPerRow, { digits: 2, unit: ' ms' }));
+  console.log(
+    report('  CPU per row in this process (both panes, Graph client)', paneCpuPerRow, { digits: 2, unit: ' ms' }),
+  );
   return true;
 }

@@ -49,7 +49,14 @@ export async function listRounds<Q>(
       ];
       for (let k = 0; k < steps.length; k++) await steps[(i + round + k) % steps.length]!();
     }
-    results.push({ routeP95: percentile(route, 0.95), storageP95: percentile(storage, 0.95), floorP95: percentile(floor, 0.95), routeP50: percentile(route, 0.5), floorP50: percentile(floor, 0.5), rows });
+    results.push({
+      routeP95: percentile(route, 0.95),
+      storageP95: percentile(storage, 0.95),
+      floorP95: percentile(floor, 0.95),
+      routeP50: percentile(route, 0.5),
+      floorP50: percentile(floor, 0.5),
+      rows,
+    });
   }
   return results;
 }

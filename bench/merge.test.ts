@@ -17,11 +17,14 @@ describe('the merge bench baseline', () => {
   });
 
   it('gives exactly what the engine gives, escaping included', () => {
-    for (const row of fixture.rows) expect(replaceAllMerge(fixture, MERGE_FIELDS, row)).toEqual(compiled.template.render(row));
+    for (const row of fixture.rows)
+      expect(replaceAllMerge(fixture, MERGE_FIELDS, row)).toEqual(compiled.template.render(row));
   });
 
   it('agrees with the engine on values that need escaping, replacement patterns and line breaks', () => {
-    const hostile: MergeRow = Object.fromEntries(MERGE_FIELDS.map((f) => [f, `<b>"O'Neil" & \`x\` = $& $1 ${f}</b>\r\n`]));
+    const hostile: MergeRow = Object.fromEntries(
+      MERGE_FIELDS.map((f) => [f, `<b>"O'Neil" & \`x\` = $& $1 ${f}</b>\r\n`]),
+    );
     const baseline = replaceAllMerge(fixture, MERGE_FIELDS, hostile);
     expect(baseline).toEqual(compiled.template.render(hostile));
     expect(baseline.html).toContain('&lt;b&gt;&quot;O&#x27;Neil&quot; &amp; &#x60;x&#x60; &#x3D; $&amp; $1');

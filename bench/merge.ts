@@ -19,7 +19,18 @@ import { compileTemplate, type MergeRow } from '#shared/merge/mergeTemplate.js';
 import { handlebarsCompiled } from '../tests/helpers/handlebarsCompiled.js';
 import { interleave, machineLine, measure, ratios, report, rounds as roundCount, summarize } from './stats.js';
 
-export const MERGE_FIELDS = ['first_name', 'last_name', 'company', 'city', 'product', 'licence_key', 'expires_on', 'portal_url', 'support_email', 'unsubscribe_url'] as const;
+export const MERGE_FIELDS = [
+  'first_name',
+  'last_name',
+  'company',
+  'city',
+  'product',
+  'licence_key',
+  'expires_on',
+  'portal_url',
+  'support_email',
+  'unsubscribe_url',
+] as const;
 
 export interface MergeFixture {
   subject: string;
@@ -30,7 +41,8 @@ export interface MergeFixture {
 /** The bench's template and rows: values as in real lists (names with apostrophes, companies with "&", URLs with query strings). */
 export function mergeFixture(rowCount: number): MergeFixture {
   let bodyHtml = '<!doctype html><html><body><table><tr><td>';
-  for (let i = 0; bodyHtml.length < 5000; i++) bodyHtml += `<p style="margin:0 0 12px;font-family:Segoe UI">Paragraph ${i} about {{${MERGE_FIELDS[i % MERGE_FIELDS.length]}}} and our offer for you.</p>`;
+  for (let i = 0; bodyHtml.length < 5000; i++)
+    bodyHtml += `<p style="margin:0 0 12px;font-family:Segoe UI">Paragraph ${i} about {{${MERGE_FIELDS[i % MERGE_FIELDS.length]}}} and our offer for you.</p>`;
   bodyHtml += '</td></tr></table></body></html>';
   const subject = 'Hello {{first_name}}, your {{product}} licence for {{company}}';
   const value = (field: string, i: number): string => {
@@ -39,14 +51,29 @@ export function mergeFixture(rowCount: number): MergeFixture {
     if (field === 'company') return i % 5 === 0 ? `Smith & Sons ${i % 300}` : `Company ${i % 300}`;
     return `${field.replace('_', ' ')} ${i}`;
   };
-  const rows = Array.from({ length: rowCount }, (_, i) => Object.fromEntries(MERGE_FIELDS.map((f) => [f, value(f, i)])) as MergeRow);
+  const rows = Array.from(
+    { length: rowCount },
+    (_, i) => Object.fromEntries(MERGE_FIELDS.map((f) => [f, value(f, i)])) as MergeRow,
+  );
   return { subject, bodyHtml, rows };
 }
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#x27;',
+  '`': '&#x60;',
+  '=': '&#x3D;',
+};
 
 /** The baseline: every placeholder replaced, body values HTML-escaped, subject values without line breaks. */
-export function replaceAllMerge(fixture: Pick<MergeFixture, 'subject' | 'bodyHtml'>, fields: readonly string[], row: MergeRow): { subject: string; html: string } {
+export function replaceAllMerge(
+  fixture: Pick<MergeFixture, 'subject' | 'bodyHtml'>,
+  fields: readonly string[],
+  row: MergeRow,
+): { subject: string; html: string } {
   let subject = fixture.subject;
   let html = fixture.bodyHtml;
   for (const field of fields) {
@@ -74,8 +101,10 @@ export async function mergeBench(): Promise<boolean> {
     const a = engine.render(row);
     const b = replaceAllMerge(fixture, MERGE_FIELDS, row);
     const c = former(row);
-    if (a.subject !== b.subject || a.html !== b.html) throw new Error(`engine and baseline differ for ${JSON.stringify(row)}`);
-    if (a.subject !== c.subject || a.html !== c.html) throw new Error(`engine and Handlebars.compile differ for ${JSON.stringify(row)}`);
+    if (a.subject !== b.subject || a.html !== b.html)
+      throw new Error(`engine and baseline differ for ${JSON.stringify(row)}`);
+    if (a.subject !== c.subject || a.html !== c.html)
+      throw new Error(`engine and Handlebars.compile differ for ${JSON.stringify(row)}`);
     if (b.html.includes('{{') || b.subject.includes('{{')) throw new Error('a placeholder was left unfilled');
   }
   const placeholders = (fixture.bodyHtml.match(/\{\{/g) ?? []).length + (fixture.subject.match(/\{\{/g) ?? []).length;
@@ -90,17 +119,35 @@ export async function mergeBench(): Promise<boolean> {
         }
       })
     ).cpuMs;
-  const phases = { engine: pass((row) => engine.render(row)), baseline: pass((row) => replaceAllMerge(fixture, MERGE_FIELDS, row)), handlebars: pass(former) };
+  const phases = {
+    engine: pass((row) => engine.render(row)),
+    baseline: pass((row) => replaceAllMerge(fixture, MERGE_FIELDS, row)),
+    handlebars: pass(former),
+  };
   await interleave(1, phases); // warm-up
   const measured = await interleave(rounds, phases);
 
-  console.log(`\nMerge: ${fixture.bodyHtml.length}-byte template, ${placeholders} placeholders (subject and body, ${MERGE_FIELDS.length} fields), ${fixture.rows.length.toLocaleString('en')} rows, UTF-8; ${rounds} rounds, alternating`);
+  console.log(
+    `\nMerge: ${fixture.bodyHtml.length}-byte template, ${placeholders} placeholders (subject and body, ${MERGE_FIELDS.length} fields), ${fixture.rows.length.toLocaleString('en')} rows, UTF-8; ${rounds} rounds, alternating`,
+  );
   console.log(`  ${machineLine()}`);
-  console.log(`  checked before timing: engine, replaceAll baseline and Handlebars.compile give identical subject and body for every row (${(bytes / 1e6 / (3 * (rounds + 1))).toFixed(1)} MB per pass)`);
-  console.log(`  medians: engine ${summarize(measured.engine).median.toFixed(0)} ms CPU, replaceAll loop with the same escaping ${summarize(measured.baseline).median.toFixed(0)} ms CPU, Handlebars.compile ${summarize(measured.handlebars).median.toFixed(0)} ms CPU`);
+  console.log(
+    `  checked before timing: engine, replaceAll baseline and Handlebars.compile give identical subject and body for every row (${(bytes / 1e6 / (3 * (rounds + 1))).toFixed(1)} MB per pass)`,
+  );
+  console.log(
+    `  medians: engine ${summarize(measured.engine).median.toFixed(0)} ms CPU, replaceAll loop with the same escaping ${summarize(measured.baseline).median.toFixed(0)} ms CPU, Handlebars.compile ${summarize(measured.handlebars).median.toFixed(0)} ms CPU`,
+  );
   // No goal: the former "<= 3x" never constrained the engine (perf-audit.md: it is near the floor).
-  console.log(report('merge engine ÷ correct replaceAll loop, CPU per pass', ratios(measured.engine, measured.baseline)));
+  console.log(
+    report('merge engine ÷ correct replaceAll loop, CPU per pass', ratios(measured.engine, measured.baseline)),
+  );
   // The price of the CSP without 'unsafe-eval' (ARCHITECTURE.md): no slower than generated code.
-  console.log(report("merge engine ÷ Handlebars.compile ('unsafe-eval'), CPU/pass", ratios(measured.engine, measured.handlebars), { goal: { atMost: 1.05 } }));
+  console.log(
+    report(
+      "merge engine ÷ Handlebars.compile ('unsafe-eval'), CPU/pass",
+      ratios(measured.engine, measured.handlebars),
+      { goal: { atMost: 1.05 } },
+    ),
+  );
   return true;
 }

@@ -20,9 +20,34 @@ describe('the list benches’ floor (the page’s rows alone) reads the same pag
     const now = Date.now();
     const organisationId = randomUUID();
     await setup.transaction(async (tx) => {
-      await tx.organisations.insert({ id: organisationId, tenantId: randomUUID(), name: 'contoso.example', createdAt: now });
-      await tx.subscriptions.insert({ id: subscriptionId, organisationId, planId: 'annual', quantity: 600, status: 'active', periodStart: now, periodEnd: now + 86_400_000, ownerTenantId: randomUUID(), ownerObjectId: randomUUID(), ownerEmail: 'owner@contoso.example', createdAt: now });
-      await tx.partners.insertPartner({ id: partnerId, organisationId, advisorCode: 'BENCH01', name: 'Bench Partner', contactEmail: 'owner@contoso.example', language: 'en', createdAt: now });
+      await tx.organisations.insert({
+        id: organisationId,
+        tenantId: randomUUID(),
+        name: 'contoso.example',
+        createdAt: now,
+      });
+      await tx.subscriptions.insert({
+        id: subscriptionId,
+        organisationId,
+        planId: 'annual',
+        quantity: 600,
+        status: 'active',
+        periodStart: now,
+        periodEnd: now + 86_400_000,
+        ownerTenantId: randomUUID(),
+        ownerObjectId: randomUUID(),
+        ownerEmail: 'owner@contoso.example',
+        createdAt: now,
+      });
+      await tx.partners.insertPartner({
+        id: partnerId,
+        organisationId,
+        advisorCode: 'BENCH01',
+        name: 'Bench Partner',
+        contactEmail: 'owner@contoso.example',
+        language: 'en',
+        createdAt: now,
+      });
     });
     await setup.close();
     await seedSeats(dir, subscriptionId, 600);
@@ -37,7 +62,12 @@ describe('the list benches’ floor (the page’s rows alone) reads the same pag
   it('for seats: every sort both ways, offsets and searches', async () => {
     for (const sort of ['email', 'status', 'lastCheckIn', 'assignedAt'] as const) {
       for (const descending of [false, true]) {
-        for (const extra of [{ offset: 0 }, { offset: 250 }, { offset: 0, search: 'user001' }, { offset: 0, search: '50_' }]) {
+        for (const extra of [
+          { offset: 0 },
+          { offset: 250 },
+          { offset: 0, search: 'user001' },
+          { offset: 0, search: '50_' },
+        ]) {
           const query: SeatQuery = { sort, descending, limit: 100, ...extra };
           const expected = (await storage.read.subscriptions.querySeats(subscriptionId, query)).items;
           expect(await storage.read.subscriptions.seatRows(subscriptionId, query)).toEqual(expected);
@@ -49,7 +79,12 @@ describe('the list benches’ floor (the page’s rows alone) reads the same pag
   it('for a partner’s customers: pages, searches, status, relationship and renewal filters', async () => {
     const now = Date.now();
     let compared = 0;
-    for (const query of [...customerQueries(), { offset: 10, limit: 20 }, { relationship: 'expired' as const, offset: 0, limit: 100 }, { relationship: 'ended' as const, offset: 0, limit: 100 }]) {
+    for (const query of [
+      ...customerQueries(),
+      { offset: 10, limit: 20 },
+      { relationship: 'expired' as const, offset: 0, limit: 100 },
+      { relationship: 'ended' as const, offset: 0, limit: 100 },
+    ]) {
       const expected = (await storage.read.partners.queryCustomers(partnerId, query, now)).items;
       expect(await storage.read.partners.customerRows(partnerId, query, now)).toEqual(expected);
       compared += expected.length;

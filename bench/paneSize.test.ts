@@ -15,17 +15,35 @@ describe('what the pane-size bench counts', () => {
       '<script defer src=/js/669.ff8421cb.js></script><script defer="defer" src="/js/taskpane.da97bb93.js"></script>' +
       "<link rel=stylesheet href=/css/a.css><link href='/css/b.css' rel='preload stylesheet'><link rel=preload href=/js/x.js as=script>" +
       '</head><body><div id=root></div></body></html>';
-    expect(referencedAssets(html)).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js', '/js/669.ff8421cb.js', '/js/taskpane.da97bb93.js', '/css/a.css', '/css/b.css']);
+    expect(referencedAssets(html)).toEqual([
+      'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+      '/js/669.ff8421cb.js',
+      '/js/taskpane.da97bb93.js',
+      '/css/a.css',
+      '/css/b.css',
+    ]);
   });
 
   it('finds the chunks whose source maps name a source', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outmerge-bench-maps-'));
     try {
       const map = (sources: string[]) => JSON.stringify({ version: 3, sources, mappings: '' });
-      fs.writeFileSync(path.join(dir, '850.aa.js.map'), map(['webpack://outmerge/../../main/node_modules/@azure/msal-common/dist/utils/Constants.mjs']));
-      fs.writeFileSync(path.join(dir, '463.bb.js.map'), map(['webpack://outmerge/./addin/src/auth/msalAuth.ts', 'webpack://outmerge/./addin/src/auth/authPort.ts']));
-      fs.writeFileSync(path.join(dir, '33.cc.js.map'), map(['webpack://outmerge/../../main/node_modules/react-dom/index.js']));
-      expect(chunksWithSources(dir, /@azure\/msal-|addin\/src\/auth\/msalAuth\.ts$/)).toEqual(['js/463.bb.js', 'js/850.aa.js']);
+      fs.writeFileSync(
+        path.join(dir, '850.aa.js.map'),
+        map(['webpack://outmerge/../../main/node_modules/@azure/msal-common/dist/utils/Constants.mjs']),
+      );
+      fs.writeFileSync(
+        path.join(dir, '463.bb.js.map'),
+        map(['webpack://outmerge/./addin/src/auth/msalAuth.ts', 'webpack://outmerge/./addin/src/auth/authPort.ts']),
+      );
+      fs.writeFileSync(
+        path.join(dir, '33.cc.js.map'),
+        map(['webpack://outmerge/../../main/node_modules/react-dom/index.js']),
+      );
+      expect(chunksWithSources(dir, /@azure\/msal-|addin\/src\/auth\/msalAuth\.ts$/)).toEqual([
+        'js/463.bb.js',
+        'js/850.aa.js',
+      ]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -39,7 +57,11 @@ describe('what the pane-size bench counts', () => {
       server = http.createServer((request, response) => {
         const gzip = /gzip/.test(String(request.headers['accept-encoding'] ?? ''));
         const sent = gzip ? zlib.gzipSync(body) : body;
-        response.writeHead(200, { 'content-type': 'text/plain', 'content-length': sent.length, ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+        response.writeHead(200, {
+          'content-type': 'text/plain',
+          'content-length': sent.length,
+          ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+        });
         response.end(sent);
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -33,7 +33,13 @@ export function transfer(url: string, acceptEncoding = 'br, gzip'): Promise<Tran
       response.on('data', (chunk: Buffer) => (bodyBytes += chunk.length));
       response.on('end', () => {
         const socket = response.socket;
-        resolve({ url, status: response.statusCode ?? 0, encoding: String(response.headers['content-encoding'] ?? 'identity'), bodyBytes, wireBytes: socket.bytesRead });
+        resolve({
+          url,
+          status: response.statusCode ?? 0,
+          encoding: String(response.headers['content-encoding'] ?? 'identity'),
+          bodyBytes,
+          wireBytes: socket.bytesRead,
+        });
       });
       response.on('error', reject);
     });
@@ -46,7 +52,8 @@ const ATTRIBUTE = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?
 function attributes(tag: string): Map<string, string> {
   const result = new Map<string, string>();
   const inner = tag.replace(/^<\w+/, '').replace(/\/?>$/, '');
-  for (const match of inner.matchAll(ATTRIBUTE)) result.set(match[1]!.toLowerCase(), match[2] ?? match[3] ?? match[4] ?? '');
+  for (const match of inner.matchAll(ATTRIBUTE))
+    result.set(match[1]!.toLowerCase(), match[2] ?? match[3] ?? match[4] ?? '');
   return result;
 }
 
@@ -60,7 +67,12 @@ export function referencedAssets(html: string): string[] {
   for (const [tag] of html.matchAll(/<(?:script|link)\b[^>]*>/gi)) {
     const attrs = attributes(tag);
     if (/^<script/i.test(tag) && attrs.get('src')) assets.push(attrs.get('src')!);
-    if (/^<link/i.test(tag) && (attrs.get('rel') ?? '').toLowerCase().split(/\s+/).includes('stylesheet') && attrs.get('href')) assets.push(attrs.get('href')!);
+    if (
+      /^<link/i.test(tag) &&
+      (attrs.get('rel') ?? '').toLowerCase().split(/\s+/).includes('stylesheet') &&
+      attrs.get('href')
+    )
+      assets.push(attrs.get('href')!);
   }
   return assets;
 }
@@ -70,7 +82,11 @@ export function chunksWithSources(jsDir: string, source: RegExp): string[] {
   return fs
     .readdirSync(jsDir)
     .filter((name) => name.endsWith('.js.map'))
-    .filter((name) => (JSON.parse(fs.readFileSync(path.join(jsDir, name), 'utf8')) as { sources: string[] }).sources.some((s) => source.test(s)))
+    .filter((name) =>
+      (JSON.parse(fs.readFileSync(path.join(jsDir, name), 'utf8')) as { sources: string[] }).sources.some((s) =>
+        source.test(s),
+      ),
+    )
     .map((name) => `js/${name.replace(/\.map$/, '')}`)
     .sort();
 }
@@ -87,8 +103,17 @@ export async function paneSizeBench(): Promise<boolean> {
     const ours = references.filter((src) => !/^https?:/i.test(src));
     const firstLoad = [page, ...(await Promise.all(ours.map((src) => transfer(new URL(src, `${base}/`).href))))];
     // Entries of other pages (auth-dialog.html's bundles MSAL too) are not what the pane loads.
-    const pages = fs.readdirSync(buildDir).filter((name) => name.endsWith('.html')).map((name) => name.replace(/\.html$/, ''));
-    const msalChunks = chunksWithSources(path.join(buildDir, 'js'), /@azure\/msal-|addin\/src\/auth\/msalAuth\.ts$/).filter((chunk) => !ours.some((src) => src.replace(/^\//, '') === chunk) && !pages.some((page) => chunk.startsWith(`js/${page}.`)));
+    const pages = fs
+      .readdirSync(buildDir)
+      .filter((name) => name.endsWith('.html'))
+      .map((name) => name.replace(/\.html$/, ''));
+    const msalChunks = chunksWithSources(
+      path.join(buildDir, 'js'),
+      /@azure\/msal-|addin\/src\/auth\/msalAuth\.ts$/,
+    ).filter(
+      (chunk) =>
+        !ours.some((src) => src.replace(/^\//, '') === chunk) && !pages.some((page) => chunk.startsWith(`js/${page}.`)),
+    );
     const signIn = await Promise.all(msalChunks.map((chunk) => transfer(`${base}/${chunk}`)));
     const failed = [...firstLoad, ...signIn].filter((t) => t.status !== 200);
     if (failed.length > 0) throw new Error(`not served: ${failed.map((t) => `${t.url} ${t.status}`).join(', ')}`);
@@ -100,15 +125,27 @@ export async function paneSizeBench(): Promise<boolean> {
     const compressed = (ts: Transfer[]) => {
       const files = ts.map((t) => fs.readFileSync(path.join(buildDir, new URL(t.url).pathname)));
       const gzip = files.reduce((total, f) => total + zlib.gzipSync(f, { level: 9 }).length, 0);
-      const brotli = files.reduce((total, f) => total + zlib.brotliCompressSync(f, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0);
+      const brotli = files.reduce(
+        (total, f) =>
+          total + zlib.brotliCompressSync(f, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+        0,
+      );
       return `${kb(gzip)} gzip -9, ${kb(brotli)} brotli 11`;
     };
     const wire = sum(firstLoad, 'wireBytes');
-    console.log(`\nTask pane: bytes on the wire from the running server (Accept-Encoding: br, gzip; status line + headers + body; same every run)`);
-    console.log(`  first load: taskpane.html + ${ours.length} files it references: ${kb(wire)} transferred (bodies ${kb(sum(firstLoad, 'bodyBytes'))}, content-encoding: ${encodings(firstLoad)}); the same files compressed would be ${compressed(firstLoad)}`);
+    console.log(
+      `\nTask pane: bytes on the wire from the running server (Accept-Encoding: br, gzip; status line + headers + body; same every run)`,
+    );
+    console.log(
+      `  first load: taskpane.html + ${ours.length} files it references: ${kb(wire)} transferred (bodies ${kb(sum(firstLoad, 'bodyBytes'))}, content-encoding: ${encodings(firstLoad)}); the same files compressed would be ${compressed(firstLoad)}`,
+    );
     console.log(`  not counted: ${external.join(', ') || 'nothing'} (Microsoft's CDN)`);
-    console.log(`  ratio first load ÷ goal 230 KB: ${(wire / 1024 / 230).toFixed(2)}   goal <= 230 KB: ${wire / 1024 <= 230 ? 'met' : 'NOT MET'}`);
-    console.log(`  production sign-in (IDENTITY_PROVIDER=entra) adds ${msalChunks.length} chunks loaded on demand (${msalChunks.join(', ')}): ${kb(sum(signIn, 'wireBytes'))} transferred (content-encoding: ${encodings(signIn)}; compressed would be ${compressed(signIn)}); first load + sign-in ${kb(wire + sum(signIn, 'wireBytes'))}`);
+    console.log(
+      `  ratio first load ÷ goal 230 KB: ${(wire / 1024 / 230).toFixed(2)}   goal <= 230 KB: ${wire / 1024 <= 230 ? 'met' : 'NOT MET'}`,
+    );
+    console.log(
+      `  production sign-in (IDENTITY_PROVIDER=entra) adds ${msalChunks.length} chunks loaded on demand (${msalChunks.join(', ')}): ${kb(sum(signIn, 'wireBytes'))} transferred (content-encoding: ${encodings(signIn)}; compressed would be ${compressed(signIn)}); first load + sign-in ${kb(wire + sum(signIn, 'wireBytes'))}`,
+    );
     return true;
   } finally {
     await server.stop();

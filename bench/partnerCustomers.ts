@@ -32,13 +32,53 @@ export async function seedCustomers(dataDir: string, partnerId: string, customer
         const domain = `customer${String(c).padStart(4, '0')}.example`;
         await tx.organisations.insert({ id: organisationId, tenantId: randomUUID(), name: domain, createdAt: now });
         const subscriptionId = randomUUID();
-        await tx.subscriptions.insert({ id: subscriptionId, organisationId, planId: 'monthly', quantity: SEATS_PER_CUSTOMER, status: statuses[c % statuses.length]!, periodStart: now - DAY, periodEnd: now + (c % 60) * DAY + DAY, ownerTenantId: randomUUID(), ownerObjectId: randomUUID(), ownerEmail: `owner@${domain}`, createdAt: now });
+        await tx.subscriptions.insert({
+          id: subscriptionId,
+          organisationId,
+          planId: 'monthly',
+          quantity: SEATS_PER_CUSTOMER,
+          status: statuses[c % statuses.length]!,
+          periodStart: now - DAY,
+          periodEnd: now + (c % 60) * DAY + DAY,
+          ownerTenantId: randomUUID(),
+          ownerObjectId: randomUUID(),
+          ownerEmail: `owner@${domain}`,
+          createdAt: now,
+        });
         await tx.subscriptions.setPartnerOfRecord(subscriptionId, partnerId);
-        const seats = Array.from({ length: SEATS_PER_CUSTOMER }, (_, s) => ({ id: randomUUID(), emailCanonical: `user${s}@${domain}`, emailDisplay: `user${s}@${domain}`, language: 'en', boundTenantId: null, boundObjectId: null, assignedAt: now, lastCheckInAt: null, suspendedAt: null }));
+        const seats = Array.from({ length: SEATS_PER_CUSTOMER }, (_, s) => ({
+          id: randomUUID(),
+          emailCanonical: `user${s}@${domain}`,
+          emailDisplay: `user${s}@${domain}`,
+          language: 'en',
+          boundTenantId: null,
+          boundObjectId: null,
+          assignedAt: now,
+          lastCheckInAt: null,
+          suspendedAt: null,
+        }));
         await tx.subscriptions.insertSeats(subscriptionId, seats);
         if (c % 3 === 0) {
           await tx.partners.insertRelationship(
-            { id: randomUUID(), partnerId, subscriptionId, customerEmailCanonical: `owner@${domain}`, customerEmailDisplay: `owner@${domain}`, permissions: ['assign', 'view'], durationDays: 365, status: c % 2 === 0 ? 'active' : 'pending', language: 'en', requestedByEmail: 'staff@partner.example', requestedAt: now, requestExpiresAt: now + 90 * DAY, approvedAt: c % 2 === 0 ? now : null, approvedByEmail: null, expiresAt: c % 2 === 0 ? now + 365 * DAY : null, endedAt: null, endedByEmail: null },
+            {
+              id: randomUUID(),
+              partnerId,
+              subscriptionId,
+              customerEmailCanonical: `owner@${domain}`,
+              customerEmailDisplay: `owner@${domain}`,
+              permissions: ['assign', 'view'],
+              durationDays: 365,
+              status: c % 2 === 0 ? 'active' : 'pending',
+              language: 'en',
+              requestedByEmail: 'staff@partner.example',
+              requestedAt: now,
+              requestExpiresAt: now + 90 * DAY,
+              approvedAt: c % 2 === 0 ? now : null,
+              approvedByEmail: null,
+              expiresAt: c % 2 === 0 ? now + 365 * DAY : null,
+              endedAt: null,
+              endedByEmail: null,
+            },
             null,
           );
         }
@@ -57,7 +97,12 @@ export function customerQueries(): CustomerQuery[] {
   for (let i = 0; i < QUERIES; i++) {
     const base = { offset: i % 4 === 0 ? ((i * 37) % 10) * 100 : 0, limit: 100 };
     if (i % 4 === 1) queries.push({ ...base, search: `customer0${String(i % 100).padStart(2, '0')}` });
-    else if (i % 4 === 2) queries.push({ ...base, status: statuses[i % statuses.length]!, relationship: relationships[i % relationships.length]! });
+    else if (i % 4 === 2)
+      queries.push({
+        ...base,
+        status: statuses[i % statuses.length]!,
+        relationship: relationships[i % relationships.length]!,
+      });
     else if (i % 4 === 3) queries.push({ ...base, renewsBefore: Date.now() + (i % 30) * DAY, search: 'owner@' });
     else queries.push(base);
   }
@@ -79,13 +124,15 @@ export async function partnerCustomersBench(): Promise<boolean> {
   const rounds = roundCount(5);
   const server = await startProductServer();
   try {
-    const post = (route: string, body: unknown, headers: Record<string, string> = {}) => postJson(server.baseUrl, route, body, headers);
+    const post = (route: string, body: unknown, headers: Record<string, string> = {}) =>
+      postJson(server.baseUrl, route, body, headers);
     const token = (await post('/dev/idp/token', { email: 'owner@bench-partner.example' })).access_token as string;
     const headers = { authorization: `Bearer ${token}` };
     const partnerId = (await post('/api/v1/partners', { name: 'Bench Partner' }, headers)).id as string;
     await seedCustomers(server.dataDir, partnerId);
     const queries = customerQueries();
-    const url = (q: CustomerQuery) => `${server.baseUrl}/api/v1/partners/${partnerId}/customers?${customerQueryString(q)}`;
+    const url = (q: CustomerQuery) =>
+      `${server.baseUrl}/api/v1/partners/${partnerId}/customers?${customerQueryString(q)}`;
     const file = path.join(server.dataDir, DATABASE_FILE);
     const storage = await UnitOfWork.open({ sqliteFile: file });
     const floor = (q: CustomerQuery, now: number) => storage.read.partners.customerRows(partnerId, q, now);
@@ -94,7 +141,8 @@ export async function partnerCustomersBench(): Promise<boolean> {
       const now = Date.now();
       const ids = (rows: unknown[]) => (rows as Array<{ subscriptionId: string }>).map((r) => r.subscriptionId).join();
       for (const q of queries) {
-        if (ids(await floor(q, now)) !== ids((await storage.read.partners.queryCustomers(partnerId, q, now)).items)) throw new Error(`the floor reads other customers than the route for ${JSON.stringify(q)}`);
+        if (ids(await floor(q, now)) !== ids((await storage.read.partners.queryCustomers(partnerId, q, now)).items))
+          throw new Error(`the floor reads other customers than the route for ${JSON.stringify(q)}`);
       }
       const measured = await listRounds(rounds, queries, {
         route: async (q) => ((await (await fetch(url(q), { headers })).json()) as { items: unknown[] }).items.length,
@@ -102,12 +150,34 @@ export async function partnerCustomersBench(): Promise<boolean> {
         floor: (q) => floor(q, Date.now()),
       });
       if (measured.some((m) => m.rows === 0)) throw new Error('the route returned no rows');
-      const p = (key: 'routeP95' | 'floorP95' | 'routeP50' | 'floorP50' | 'storageP95') => summarize(measured.map((m) => m[key])).median.toFixed(1);
-      console.log(`\nPartner customer list: ${CUSTOMERS.toLocaleString('en')} customers, ${(CUSTOMERS * SEATS_PER_CUSTOMER).toLocaleString('en')} seats, ${queries.length} queries per round (pages, searches, status/relationship/renewal filters), up to 100 rows each, sequential; ${rounds} rounds`);
+      const p = (key: 'routeP95' | 'floorP95' | 'routeP50' | 'floorP50' | 'storageP95') =>
+        summarize(measured.map((m) => m[key])).median.toFixed(1);
+      console.log(
+        `\nPartner customer list: ${CUSTOMERS.toLocaleString('en')} customers, ${(CUSTOMERS * SEATS_PER_CUSTOMER).toLocaleString('en')} seats, ${queries.length} queries per round (pages, searches, status/relationship/renewal filters), up to 100 rows each, sequential; ${rounds} rounds`,
+      );
       console.log(`  ${machineLine()}`);
-      console.log(`  medians of the rounds' p95 (p50): route ${p('routeP95')} (${p('routeP50')}) ms; PartnerRepository.queryCustomers ${p('storageP95')} ms; page query alone ${p('floorP95')} (${p('floorP50')}) ms`);
-      console.log(report('customer list route p95 ÷ page query alone p95', ratios(measured.map((m) => m.routeP95), measured.map((m) => m.floorP95)), { goal: { atMost: 2 } }));
-      console.log(report('queryCustomers p95 ÷ page query alone p95 (its counts)', ratios(measured.map((m) => m.storageP95), measured.map((m) => m.floorP95))));
+      console.log(
+        `  medians of the rounds' p95 (p50): route ${p('routeP95')} (${p('routeP50')}) ms; PartnerRepository.queryCustomers ${p('storageP95')} ms; page query alone ${p('floorP95')} (${p('floorP50')}) ms`,
+      );
+      console.log(
+        report(
+          'customer list route p95 ÷ page query alone p95',
+          ratios(
+            measured.map((m) => m.routeP95),
+            measured.map((m) => m.floorP95),
+          ),
+          { goal: { atMost: 2 } },
+        ),
+      );
+      console.log(
+        report(
+          'queryCustomers p95 ÷ page query alone p95 (its counts)',
+          ratios(
+            measured.map((m) => m.storageP95),
+            measured.map((m) => m.floorP95),
+          ),
+        ),
+      );
       return true;
     } finally {
       await storage.close();

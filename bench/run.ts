@@ -49,9 +49,13 @@ const BENCHES: Record<string, () => Promise<boolean>> = {
 
 function selectBenches(only: string | undefined): string[] {
   if (!only) return Object.keys(BENCHES);
-  const names = only.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const names = only
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   const unknown = names.filter((name) => !(name in BENCHES));
-  if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown bench ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`BENCH_ONLY: unknown bench ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
   return names;
 }
 

@@ -11,7 +11,10 @@ import { startServerProcess, type ServerProcess } from '../tests/helpers/serverP
 
 export const PRODUCTION_LOGGING = { LOG_LEVEL: 'info', LOG_FORMAT: 'json' } as const;
 
-export async function startProductServer(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<ServerProcess & { pid: number }> {
+export async function startProductServer(
+  env: Record<string, string> = {},
+  options: { dataDir?: string } = {},
+): Promise<ServerProcess & { pid: number }> {
   const server = await startServerProcess({ ...PRODUCTION_LOGGING, ...env }, options);
   const stdout = server.process.stdout;
   // The helper keeps the start-up output for its error message; past "running" nothing is kept,
@@ -23,8 +26,17 @@ export async function startProductServer(env: Record<string, string> = {}, optio
 }
 
 /** A JSON POST to a server the bench started, failing on any answer that is not a success (the benches' set-up). */
-export async function postJson<T = Record<string, unknown>>(baseUrl: string, route: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const response = await fetch(`${baseUrl}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+export async function postJson<T = Record<string, unknown>>(
+  baseUrl: string,
+  route: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const response = await fetch(`${baseUrl}${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`${route}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
@@ -38,7 +50,9 @@ export interface BareServer {
 
 /** bench/license/bareFastify.mjs in a process of its own: plain JavaScript, as the product server runs its build. */
 export async function startBareFastify(): Promise<BareServer> {
-  const child: ChildProcess = spawn(process.execPath, [path.resolve('bench/license/bareFastify.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [path.resolve('bench/license/bareFastify.mjs')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const line = await new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { interleave, parseProcStatTicks, peakRssKiB, percentile, processCpuMs, ratios, report, summarize } from './stats.js';
+import {
+  interleave,
+  parseProcStatTicks,
+  peakRssKiB,
+  percentile,
+  processCpuMs,
+  ratios,
+  report,
+  summarize,
+} from './stats.js';
 
 describe('bench statistics', () => {
   it('summarises as min / median / max, the median of an even count being the mean of the middle two', () => {
@@ -29,7 +38,11 @@ describe('bench statistics', () => {
 
   it('interleaves phases, starting each round one phase later', async () => {
     const order: string[] = [];
-    const results = await interleave(3, { a: () => order.push('a'), b: () => order.push('b'), c: () => order.push('c') });
+    const results = await interleave(3, {
+      a: () => order.push('a'),
+      b: () => order.push('b'),
+      c: () => order.push('c'),
+    });
     expect(order.join('')).toBe('abcbcacab');
     expect(Object.keys(results)).toEqual(['a', 'b', 'c']);
     expect(results.a).toHaveLength(3);

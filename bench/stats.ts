@@ -51,11 +51,17 @@ export function formatSummary(s: Summary, digits = 2, unit = ''): string {
  * One printed figure: `label  min / median / max (n rounds)  goal … met|not met`. A goal is
  * "<= x" or ">= x" and is judged on the median (the middle of what this machine gave).
  */
-export function report(label: string, values: readonly number[], options: { digits?: number; unit?: string; goal?: { atMost?: number; atLeast?: number } } = {}): string {
+export function report(
+  label: string,
+  values: readonly number[],
+  options: { digits?: number; unit?: string; goal?: { atMost?: number; atLeast?: number } } = {},
+): string {
   const s = summarize(values);
   let goal = '';
-  if (options.goal?.atMost !== undefined) goal = `   goal <= ${options.goal.atMost} (median): ${s.median <= options.goal.atMost ? 'met' : 'NOT MET'}`;
-  if (options.goal?.atLeast !== undefined) goal = `   goal >= ${options.goal.atLeast} (median): ${s.median >= options.goal.atLeast ? 'met' : 'NOT MET'}`;
+  if (options.goal?.atMost !== undefined)
+    goal = `   goal <= ${options.goal.atMost} (median): ${s.median <= options.goal.atMost ? 'met' : 'NOT MET'}`;
+  if (options.goal?.atLeast !== undefined)
+    goal = `   goal >= ${options.goal.atLeast} (median): ${s.median >= options.goal.atLeast ? 'met' : 'NOT MET'}`;
   return `  ${label.padEnd(62)} ${formatSummary(s, options.digits ?? 2, options.unit ?? '')} (n=${s.n})${goal}`;
 }
 
@@ -64,7 +70,10 @@ export function report(label: string, values: readonly number[], options: { digi
  * previous one (A B C, B C A, C A B …), so that no phase always runs first, right after another
  * or at the end of a round. Returns each phase's results in round order.
  */
-export async function interleave<K extends string, T>(rounds: number, phases: Record<K, () => T | Promise<T>>): Promise<Record<K, T[]>> {
+export async function interleave<K extends string, T>(
+  rounds: number,
+  phases: Record<K, () => T | Promise<T>>,
+): Promise<Record<K, T[]>> {
   const names = Object.keys(phases) as K[];
   const results = Object.fromEntries(names.map((name) => [name, [] as T[]])) as unknown as Record<K, T[]>;
   for (let round = 0; round < rounds; round++) {
@@ -116,7 +125,8 @@ export function parseProcStatTicks(stat: string): number {
   // fields[0] is field 3 (state); utime and stime are fields 14 and 15 (proc(5)).
   const utime = Number(fields[11]);
   const stime = Number(fields[12]);
-  if (!Number.isFinite(utime) || !Number.isFinite(stime)) throw new Error(`unreadable /proc stat: ${stat.slice(0, 80)}`);
+  if (!Number.isFinite(utime) || !Number.isFinite(stime))
+    throw new Error(`unreadable /proc stat: ${stat.slice(0, 80)}`);
   return utime + stime;
 }
 
@@ -140,6 +150,7 @@ export function machineLine(): string {
 
 export function rounds(fallback: number): number {
   const value = Number(process.env.BENCH_ROUNDS ?? fallback);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`BENCH_ROUNDS must be a whole number >= 1 (got "${process.env.BENCH_ROUNDS}")`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`BENCH_ROUNDS must be a whole number >= 1 (got "${process.env.BENCH_ROUNDS}")`);
   return value;
 }

@@ -42,9 +42,25 @@ function moduleSpecifiers(file, text) {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
   const found = [];
   const visit = (node) => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) found.push(node.moduleSpecifier);
-    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) found.push(node.arguments[0]);
-    else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) found.push(node.argument.literal);
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    )
+      found.push(node.moduleSpecifier);
+    else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteralLike(node.arguments[0])
+    )
+      found.push(node.arguments[0]);
+    else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    )
+      found.push(node.argument.literal);
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -87,5 +103,9 @@ for (const folder of FOLDERS) {
     if (!check) fs.writeFileSync(file, result);
   }
 }
-console.log(files === 0 ? 'No relative imports of shared/src left.' : `${check ? 'Would rewrite' : 'Rewrote'} ${imports} import(s) in ${files} file(s).`);
+console.log(
+  files === 0
+    ? 'No relative imports of shared/src left.'
+    : `${check ? 'Would rewrite' : 'Rewrote'} ${imports} import(s) in ${files} file(s).`,
+);
 if (check && files > 0) process.exitCode = 1;

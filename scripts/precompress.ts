@@ -35,9 +35,17 @@ function filesUnder(directory: string): string[] {
 
 export function precompressDirectory(directory: string): Precompressed[] {
   const results: Precompressed[] = [];
-  for (const file of filesUnder(directory).filter((name) => COMPRESSIBLE.test(name)).sort()) {
+  for (const file of filesUnder(directory)
+    .filter((name) => COMPRESSIBLE.test(name))
+    .sort()) {
     const content = fs.readFileSync(file);
-    const brotli = zlib.brotliCompressSync(content, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: content.length, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT } });
+    const brotli = zlib.brotliCompressSync(content, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+      },
+    });
     const gzip = zlib.gzipSync(content, { level: zlib.constants.Z_BEST_COMPRESSION });
     const write = (suffix: string, compressed: Buffer): number | null => {
       const target = `${file}${suffix}`;
@@ -48,7 +56,12 @@ export function precompressDirectory(directory: string): Precompressed[] {
       fs.writeFileSync(target, compressed);
       return compressed.length;
     };
-    results.push({ file: path.relative(directory, file), bytes: content.length, brotli: write('.br', brotli), gzip: write('.gz', gzip) });
+    results.push({
+      file: path.relative(directory, file),
+      bytes: content.length,
+      brotli: write('.br', brotli),
+      gzip: write('.gz', gzip),
+    });
   }
   return results;
 }
@@ -60,6 +73,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.exit(1);
   }
   const results = precompressDirectory(directory);
-  const sum = (pick: (r: Precompressed) => number) => (results.reduce((total, r) => total + pick(r), 0) / 1024).toFixed(0);
-  console.log(`Precompressed ${results.length} files: ${sum((r) => r.bytes)} KB, brotli ${sum((r) => r.brotli ?? r.bytes)} KB, gzip ${sum((r) => r.gzip ?? r.bytes)} KB`);
+  const sum = (pick: (r: Precompressed) => number) =>
+    (results.reduce((total, r) => total + pick(r), 0) / 1024).toFixed(0);
+  console.log(
+    `Precompressed ${results.length} files: ${sum((r) => r.bytes)} KB, brotli ${sum((r) => r.brotli ?? r.bytes)} KB, gzip ${sum((r) => r.gzip ?? r.bytes)} KB`,
+  );
 }

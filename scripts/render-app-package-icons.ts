@@ -17,13 +17,18 @@ const icons = [
   { source: 'addin/icons/outline.svg', target: 'addin/public/assets/icon-outline-32.png', size: 32, outline: true },
 ];
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 try {
   const page = await browser.newPage({ deviceScaleFactor: 1 });
   for (const icon of icons) {
     const svg = fs.readFileSync(path.join(root, icon.source), 'utf8');
     await page.setViewportSize({ width: icon.size, height: icon.size });
-    await page.setContent(`<html><body style="margin:0;background:transparent"><img id="icon" width="${icon.size}" height="${icon.size}" src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}"></body></html>`);
+    await page.setContent(
+      `<html><body style="margin:0;background:transparent"><img id="icon" width="${icon.size}" height="${icon.size}" src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}"></body></html>`,
+    );
     await page.locator('#icon').evaluate((img: HTMLImageElement) => img.decode());
     const png = await page.locator('#icon').screenshot({ omitBackground: true, type: 'png' });
     if (icon.outline) {
@@ -37,7 +42,8 @@ try {
         context.drawImage(image, 0, 0);
         const { data } = context.getImageData(0, 0, image.width, image.height);
         let count = 0;
-        for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && (data[i]! < 250 || data[i + 1]! < 250 || data[i + 2]! < 250)) count += 1;
+        for (let i = 0; i < data.length; i += 4)
+          if (data[i + 3]! > 0 && (data[i]! < 250 || data[i + 1]! < 250 || data[i + 2]! < 250)) count += 1;
         return count;
       }, png.toString('base64'));
       if (offending > 0) throw new Error(`${icon.target}: ${offending} pixels are neither white nor transparent.`);

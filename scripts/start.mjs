@@ -20,14 +20,31 @@ const parts = [
     script: 'build:server',
     // build/package.json resolves the compiled server's `#shared/…` imports (scripts/write-build-package.mjs).
     outputs: ['build/server/src/main.js', 'build/package.json'],
-    inputs: ['server/src', 'shared/src', 'server/tsconfig.json', 'tsconfig.base.json', 'package.json', 'package-lock.json', 'scripts/write-build-package.mjs'],
+    inputs: [
+      'server/src',
+      'shared/src',
+      'server/tsconfig.json',
+      'tsconfig.base.json',
+      'package.json',
+      'package-lock.json',
+      'scripts/write-build-package.mjs',
+    ],
     settings: [],
   },
   {
     name: 'pages',
     script: 'build:addin',
     outputs: ['build/addin/index.html'],
-    inputs: ['addin/src', 'addin/public', 'shared/src', 'addin/tsconfig.json', 'tsconfig.base.json', 'webpack.config.js', 'package.json', 'package-lock.json'],
+    inputs: [
+      'addin/src',
+      'addin/public',
+      'shared/src',
+      'addin/tsconfig.json',
+      'tsconfig.base.json',
+      'webpack.config.js',
+      'package.json',
+      'package-lock.json',
+    ],
     settings: [],
   },
 ];
@@ -38,12 +55,23 @@ function filesUnder(relative) {
   if (fs.statSync(absolute).isFile()) return [relative];
   return fs
     .readdirSync(absolute, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(relative, entry.name)) : entry.name.endsWith('.test.ts') ? [] : [path.join(relative, entry.name)]));
+    .flatMap((entry) =>
+      entry.isDirectory()
+        ? filesUnder(path.join(relative, entry.name))
+        : entry.name.endsWith('.test.ts')
+          ? []
+          : [path.join(relative, entry.name)],
+    );
 }
 
 function fingerprint(part) {
   const hash = createHash('sha256');
-  for (const file of part.inputs.flatMap(filesUnder).sort()) hash.update(file).update('\0').update(fs.readFileSync(path.join(root, file))).update('\0');
+  for (const file of part.inputs.flatMap(filesUnder).sort())
+    hash
+      .update(file)
+      .update('\0')
+      .update(fs.readFileSync(path.join(root, file)))
+      .update('\0');
   for (const name of part.settings) hash.update(`${name}=${process.env[name] ?? ''}\0`);
   return hash.digest('hex');
 }
@@ -51,10 +79,16 @@ function fingerprint(part) {
 for (const part of parts) {
   const stampFile = path.join(root, 'build', `.fingerprint-${part.name}`);
   const current = fingerprint(part);
-  const built = part.outputs.every((output) => fs.existsSync(path.join(root, output))) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === current;
+  const built =
+    part.outputs.every((output) => fs.existsSync(path.join(root, output))) &&
+    fs.existsSync(stampFile) &&
+    fs.readFileSync(stampFile, 'utf8') === current;
   if (built) continue;
   console.log(`Building the ${part.name} (its sources changed since the last build)…`);
-  const result = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', part.script], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', part.script], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
   fs.writeFileSync(stampFile, current);
 }

@@ -14,4 +14,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { type, imports } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 fs.mkdirSync(path.join(root, 'build'), { recursive: true });
-fs.writeFileSync(path.join(root, 'build', 'package.json'), `${JSON.stringify({ private: true, type, imports }, null, 2)}\n`);
+fs.writeFileSync(
+  path.join(root, 'build', 'package.json'),
+  `${JSON.stringify({ private: true, type, imports }, null, 2)}\n`,
+);

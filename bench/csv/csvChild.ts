@@ -30,7 +30,8 @@ export interface CsvChildResult {
 }
 
 const [mode, filePath] = process.argv.slice(2);
-if ((mode !== 'pane' && mode !== 'papaparse') || !filePath) throw new Error('usage: csvChild.ts pane|papaparse <file.csv>');
+if ((mode !== 'pane' && mode !== 'papaparse') || !filePath)
+  throw new Error('usage: csvChild.ts pane|papaparse <file.csv>');
 
 let result: CsvChildResult;
 if (mode === 'pane') {
@@ -46,13 +47,29 @@ if (mode === 'pane') {
   const checked = checkRecipients(list.rows, { emailColumn: list.emailColumn });
   const checkedCpuMs = cpuMs() - cpu;
   if (checked.valid.length === 0) throw new Error('no valid row');
-  result = { mode, rows: list.rows.length, readCpuMs, readWallMs, checkedCpuMs, progressMessages, peakKiB: peakRssKiB() };
+  result = {
+    mode,
+    rows: list.rows.length,
+    readCpuMs,
+    readWallMs,
+    checkedCpuMs,
+    progressMessages,
+    peakKiB: peakRssKiB(),
+  };
 } else {
   const text = fs.readFileSync(filePath, 'utf8');
   const cpu = cpuMs();
   const wall = wallMs();
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' });
-  result = { mode, rows: parsed.data.length, readCpuMs: cpuMs() - cpu, readWallMs: wallMs() - wall, checkedCpuMs: null, progressMessages: 0, peakKiB: peakRssKiB() };
+  result = {
+    mode,
+    rows: parsed.data.length,
+    readCpuMs: cpuMs() - cpu,
+    readWallMs: wallMs() - wall,
+    checkedCpuMs: null,
+    progressMessages: 0,
+    peakKiB: peakRssKiB(),
+  };
 }
 process.stdout.write(`${JSON.stringify(result)}\n`);
 // The pane's worker thread was terminated by readInWorker.ts; nothing keeps this process alive.

@@ -20,7 +20,9 @@ describe('the pane’s recipients worker on worker_threads', () => {
     expect(globalThis.Worker).toBe(NodeWebWorker);
     await prestart(new URL('../../addin/src/campaign/recipientsWorker.ts', import.meta.url));
     const shares: number[] = [];
-    const list = await readRecipientFileOffThread(await diskFile(file, 'recipients.csv', 'text/csv'), (share) => shares.push(share));
+    const list = await readRecipientFileOffThread(await diskFile(file, 'recipients.csv', 'text/csv'), (share) =>
+      shares.push(share),
+    );
     expect(shares.length).toBeGreaterThan(0);
     expect(shares.at(-1)).toBe(1);
     expect(list).toEqual(parseRecipientCsv('recipients.csv', text));
@@ -40,11 +42,13 @@ describe('the pane’s recipients worker on worker_threads', () => {
         Object.defineProperty(this, 'onmessage', {
           get: () => handler,
           set: (next: typeof handler) => {
-            handler = next && ((event) => {
-              const type = (event.data as { type: string }).type;
-              if (type !== 'progress') log.push(type);
-              next(event);
-            });
+            handler =
+              next &&
+              ((event) => {
+                const type = (event.data as { type: string }).type;
+                if (type !== 'progress') log.push(type);
+                next(event);
+              });
           },
         });
       }

@@ -47,7 +47,9 @@ function startThread(url: string): Promise<ThreadWorker> {
   const thread = new ThreadWorker(BOOT, { eval: true, workerData: { url, tsx: import.meta.resolve('tsx/esm/api') } });
   return new Promise((resolve, reject) => {
     thread.once('error', reject);
-    thread.once('message', (message: { benchReady?: boolean }) => (message.benchReady ? resolve(thread) : reject(new Error('worker said something before it was ready'))));
+    thread.once('message', (message: { benchReady?: boolean }) =>
+      message.benchReady ? resolve(thread) : reject(new Error('worker said something before it was ready')),
+    );
   });
 }
 
@@ -66,15 +68,21 @@ export class NodeWebWorker {
     const href = String(url);
     this.thread = started.get(href) ?? startThread(href);
     started.delete(href);
-    void this.thread.then((thread) => {
-      thread.on('message', (data: unknown) => this.onmessage?.({ data }));
-      thread.on('error', (error: Error) => this.onerror?.({ message: error.message }));
-    }, (error: Error) => this.onerror?.({ message: error.message }));
+    void this.thread.then(
+      (thread) => {
+        thread.on('message', (data: unknown) => this.onmessage?.({ data }));
+        thread.on('error', (error: Error) => this.onerror?.({ message: error.message }));
+      },
+      (error: Error) => this.onerror?.({ message: error.message }),
+    );
   }
 
   postMessage(data: unknown): void {
     const path = data instanceof File ? diskPaths.get(data) : undefined;
-    const message = path && data instanceof File ? { benchDiskFile: true, path, name: data.name, type: data.type, lastModified: data.lastModified } : data;
+    const message =
+      path && data instanceof File
+        ? { benchDiskFile: true, path, name: data.name, type: data.type, lastModified: data.lastModified }
+        : data;
     void this.thread.then((thread) => thread.postMessage(message));
   }
 

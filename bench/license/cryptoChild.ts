@@ -37,9 +37,21 @@ async function init(request: Extract<CryptoRequest, { type: 'init' }>): Promise<
   const { privateKey } = await generateKeyPair(LICENSE_TOKEN_ALGORITHM, { extractable: true });
   const { tokens, audience } = request;
   pair = async (i) => {
-    const { payload } = await jwtVerify(tokens[i % tokens.length]!, keys, { algorithms: ['RS256'], audience, requiredClaims: ['exp', 'iat', 'iss', 'tid', 'oid'], clockTolerance: 60 });
+    const { payload } = await jwtVerify(tokens[i % tokens.length]!, keys, {
+      algorithms: ['RS256'],
+      audience,
+      requiredClaims: ['exp', 'iat', 'iss', 'tid', 'oid'],
+      clockTolerance: 60,
+    });
     const iat = Math.floor(Date.now() / 1000);
-    await new SignJWT({ tid: payload.tid, code: 'ACTIVE', footer: false, plan: 'monthly', subscriptionId: '5f0c3a52-1d7e-4d38-9a41-0f7f6a0b9c11', nonce: `bench-nonce-${String(i).padStart(8, '0')}` })
+    await new SignJWT({
+      tid: payload.tid,
+      code: 'ACTIVE',
+      footer: false,
+      plan: 'monthly',
+      subscriptionId: '5f0c3a52-1d7e-4d38-9a41-0f7f6a0b9c11',
+      nonce: `bench-nonce-${String(i).padStart(8, '0')}`,
+    })
       .setProtectedHeader({ alg: LICENSE_TOKEN_ALGORITHM, kid: 'bench-kid', typ: LICENSE_TOKEN_TYPE })
       .setIssuer('http://127.0.0.1:3000')
       .setAudience(LICENSE_TOKEN_AUDIENCE)
@@ -51,12 +63,21 @@ async function init(request: Extract<CryptoRequest, { type: 'init' }>): Promise<
   };
   await run(400, 32);
   // The server's validator with its production options (services.ts): the same key set over HTTP, audience, issuer template and scope.
-  validator = createAccessTokenValidator({ jwks: new URL(request.jwksUrl), audience, issuerTemplate: 'https://login.microsoftonline.com/{tid}/v2.0', requiredScope: 'access_as_user' });
+  validator = createAccessTokenValidator({
+    jwks: new URL(request.jwksUrl),
+    audience,
+    issuerTemplate: 'https://login.microsoftonline.com/{tid}/v2.0',
+    requiredScope: 'access_as_user',
+  });
   for (const token of tokens) await validator(`Bearer ${token}`);
 }
 
 /** Each token `repeat` times, `concurrency` validations in flight. */
-async function validate(tokens: string[], repeat: number, concurrency: number): Promise<Extract<CryptoAnswer, { type: 'validated' }>> {
+async function validate(
+  tokens: string[],
+  repeat: number,
+  concurrency: number,
+): Promise<Extract<CryptoAnswer, { type: 'validated' }>> {
   if (!validator) throw new Error('init first');
   const check = validator;
   const total = tokens.length * repeat;
@@ -70,7 +91,13 @@ async function validate(tokens: string[], repeat: number, concurrency: number): 
   );
   const spent = cpuMs() - cpu;
   const after = check.stats();
-  return { type: 'validated', cpuMs: spent, validations: total, verified: after.verified - before.verified, cached: after.cached - before.cached };
+  return {
+    type: 'validated',
+    cpuMs: spent,
+    validations: total,
+    verified: after.verified - before.verified,
+    cached: after.cached - before.cached,
+  };
 }
 
 /** `pairs` verify+sign pairs, `concurrency` of them in flight at any time. */

@@ -13,13 +13,25 @@ describe('the Entra stand-in of the license bench', () => {
 
   it('mints v2.0 access tokens the production validator accepts with the production issuer template', async () => {
     const tenantId = randomUUID();
-    const validate = createAccessTokenValidator({ jwks: new URL(entra.jwksUrl), audience: entra.clientId, issuerTemplate: 'https://login.microsoftonline.com/{tid}/v2.0', requiredScope: 'access_as_user' });
+    const validate = createAccessTokenValidator({
+      jwks: new URL(entra.jwksUrl),
+      audience: entra.clientId,
+      issuerTemplate: 'https://login.microsoftonline.com/{tid}/v2.0',
+      requiredScope: 'access_as_user',
+    });
     const token = await entra.mint({ tenantId, email: 'Ada@Contoso.example' });
     const caller = await validate(`Bearer ${token}`);
     // The optional claims of the app registration: a member whose address Entra vouches for, at the tenant's domain.
-    expect(caller).toMatchObject({ tenantId, email: 'Ada@Contoso.example', verifiedEmails: ['ada@contoso.example'], tenantDomain: 'contoso.example' });
+    expect(caller).toMatchObject({
+      tenantId,
+      email: 'Ada@Contoso.example',
+      verifiedEmails: ['ada@contoso.example'],
+      tenantDomain: 'contoso.example',
+    });
     // The same person has the same object id in every token.
-    expect((await validate(`Bearer ${await entra.mint({ tenantId, email: 'Ada@Contoso.example' })}`)).objectId).toBe(caller.objectId);
+    expect((await validate(`Bearer ${await entra.mint({ tenantId, email: 'Ada@Contoso.example' })}`)).objectId).toBe(
+      caller.objectId,
+    );
   });
 
   it('gives every token the claims and lifetime of Entra’s, and never the same token twice', async () => {
@@ -28,14 +40,41 @@ describe('the Entra stand-in of the license bench', () => {
     const header = decodeProtectedHeader(tokens[0]!);
     expect(header).toMatchObject({ typ: 'JWT', alg: 'RS256' });
     const claims = decodeJwt(tokens[0]!);
-    for (const claim of ['aud', 'iss', 'iat', 'nbf', 'exp', 'aio', 'azp', 'azpacr', 'name', 'oid', 'preferred_username', 'rh', 'scp', 'sid', 'sub', 'tid', 'uti', 'ver']) expect(claims).toHaveProperty(claim);
+    for (const claim of [
+      'aud',
+      'iss',
+      'iat',
+      'nbf',
+      'exp',
+      'aio',
+      'azp',
+      'azpacr',
+      'name',
+      'oid',
+      'preferred_username',
+      'rh',
+      'scp',
+      'sid',
+      'sub',
+      'tid',
+      'uti',
+      'ver',
+    ])
+      expect(claims).toHaveProperty(claim);
     expect(claims.ver).toBe('2.0');
     expect(claims.exp! - claims.iat!).toBeGreaterThanOrEqual(3600);
     expect(claims.exp! - claims.iat!).toBeLessThanOrEqual(5400);
   });
 
   it('refuses a token for another audience through the same validator', async () => {
-    const validate = createAccessTokenValidator({ jwks: new URL(entra.jwksUrl), audience: randomUUID(), issuerTemplate: 'https://login.microsoftonline.com/{tid}/v2.0', requiredScope: 'access_as_user' });
-    await expect(validate(`Bearer ${await entra.mint({ tenantId: randomUUID(), email: 'c@contoso.example' })}`)).rejects.toMatchObject({ code: 'TOKEN_WRONG_AUDIENCE' });
+    const validate = createAccessTokenValidator({
+      jwks: new URL(entra.jwksUrl),
+      audience: randomUUID(),
+      issuerTemplate: 'https://login.microsoftonline.com/{tid}/v2.0',
+      requiredScope: 'access_as_user',
+    });
+    await expect(
+      validate(`Bearer ${await entra.mint({ tenantId: randomUUID(), email: 'c@contoso.example' })}`),
+    ).rejects.toMatchObject({ code: 'TOKEN_WRONG_AUDIENCE' });
   });
 });

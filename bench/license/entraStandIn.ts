@@ -53,11 +53,22 @@ export class EntraStandIn {
     const { publicKey, privateKey } = await generateKeyPair('RS256', { modulusLength: 2048 });
     const jwk = await exportJWK(publicKey);
     const kid = await calculateJwkThumbprint(jwk);
-    const published: JWK = { kty: jwk.kty, use: 'sig', kid, x5t: kid, n: jwk.n, e: jwk.e, issuer: 'https://login.microsoftonline.com/{tenantid}/v2.0' } as JWK;
+    const published: JWK = {
+      kty: jwk.kty,
+      use: 'sig',
+      kid,
+      x5t: kid,
+      n: jwk.n,
+      e: jwk.e,
+      issuer: 'https://login.microsoftonline.com/{tenantid}/v2.0',
+    } as JWK;
     const body = JSON.stringify({ keys: [published] });
     const server = http.createServer((request, response) => {
       if (request.method === 'GET' && request.url === '/common/discovery/v2.0/keys') {
-        response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'max-age=86400, private' });
+        response.writeHead(200, {
+          'content-type': 'application/json; charset=utf-8',
+          'cache-control': 'max-age=86400, private',
+        });
         response.end(body);
         return;
       }
@@ -66,7 +77,13 @@ export class EntraStandIn {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    return new EntraStandIn(server, privateKey, kid, randomUUID(), `http://127.0.0.1:${port}/common/discovery/v2.0/keys`);
+    return new EntraStandIn(
+      server,
+      privateKey,
+      kid,
+      randomUUID(),
+      `http://127.0.0.1:${port}/common/discovery/v2.0/keys`,
+    );
   }
 
   /** The server's configuration for this stand-in: production identity settings but the key set's URL. */

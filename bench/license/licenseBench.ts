@@ -57,14 +57,21 @@ async function load(pid: number, options: autocannon.Options & { amount: number 
   const result = await autocannon({ connections: CONNECTIONS, ...options });
   const cpu = processCpuMs(pid) - before;
   const answered = result['2xx'] + result.non2xx;
-  return { cpuUs: (cpu * 1000) / Math.max(1, answered), perSecond: answered / result.duration, failures: result.non2xx + result.errors + (options.amount - answered) };
+  return {
+    cpuUs: (cpu * 1000) / Math.max(1, answered),
+    perSecond: answered / result.duration,
+    failures: result.non2xx + result.errors + (options.amount - answered),
+  };
 }
 
 class CryptoChild {
   private constructor(private readonly child: ChildProcess) {}
 
   static async start(init: Extract<CryptoRequest, { type: 'init' }>): Promise<CryptoChild> {
-    const child = fork(fileURLToPath(new URL('./cryptoChild.ts', import.meta.url)), { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(fileURLToPath(new URL('./cryptoChild.ts', import.meta.url)), {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const crypto = new CryptoChild(child);
     await crypto.ask(init);
     return crypto;
@@ -113,15 +120,27 @@ export async function licenseBench(): Promise<boolean> {
     const base = server.baseUrl;
     const tenantId = randomUUID();
     const post = async (route: string, body: unknown, headers: Record<string, string>) => {
-      const response = await fetch(`${base}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      const response = await fetch(`${base}${route}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
       if (!response.ok) throw new Error(`${route}: ${response.status} ${await response.text()}`);
       return (await response.json()) as Record<string, unknown>;
     };
     // 200 people of one organisation (one Entra tenant), 100 of them with a seat.
     const ownerToken = await entra.mint({ tenantId, email: 'owner@contoso.example' });
-    const { subscriptionId } = (await post('/api/v1/checkout', { plan: 'monthly', quantity: LICENSED, card: '4242424242424242' }, { authorization: `Bearer ${ownerToken}`, 'idempotency-key': 'bench-license-0001' })) as { subscriptionId: string };
+    const { subscriptionId } = (await post(
+      '/api/v1/checkout',
+      { plan: 'monthly', quantity: LICENSED, card: '4242424242424242' },
+      { authorization: `Bearer ${ownerToken}`, 'idempotency-key': 'bench-license-0001' },
+    )) as { subscriptionId: string };
     const emails = Array.from({ length: USERS }, (_, i) => `user${i}@contoso.example`);
-    await post(`/api/v1/subscriptions/${subscriptionId}/assignments`, { emails: emails.slice(0, LICENSED) }, { authorization: `Bearer ${ownerToken}` });
+    await post(
+      `/api/v1/subscriptions/${subscriptionId}/assignments`,
+      { emails: emails.slice(0, LICENSED) },
+      { authorization: `Bearer ${ownerToken}` },
+    );
     const tokens = await Promise.all(emails.map((email) => entra.mint({ tenantId, email })));
     const checkRequest = (token: string, i: number) => ({
       method: 'POST' as const,
@@ -131,7 +150,12 @@ export async function licenseBench(): Promise<boolean> {
     });
     // Warm-up, sequential: binds every licensed person's seat and records their check-in, so every
     // measured licensed check takes the read-only fast path.
-    for (const [i, token] of tokens.entries()) await post('/api/v1/license/check', { nonce: `bench-warm-${String(i).padStart(8, '0')}` }, { authorization: `Bearer ${token}` });
+    for (const [i, token] of tokens.entries())
+      await post(
+        '/api/v1/license/check',
+        { nonce: `bench-warm-${String(i).padStart(8, '0')}` },
+        { authorization: `Bearer ${token}` },
+      );
     // Licensed and unlicensed alternate, taken in turn by whichever connection sends next (autocannon
     // walks a `requests` list per connection, and 50 connections of 30 requests each would only
     // ever reach the first 30 people); the answers are counted, so the printed mix is what was measured.
@@ -141,7 +165,10 @@ export async function licenseBench(): Promise<boolean> {
     const mixed = [
       {
         ...checkRequest(alternating[0]!, 0),
-        setupRequest: (request: autocannon.Request) => ({ ...request, headers: { ...request.headers, authorization: `Bearer ${alternating[nextMixed++ % alternating.length]}` } }),
+        setupRequest: (request: autocannon.Request) => ({
+          ...request,
+          headers: { ...request.headers, authorization: `Bearer ${alternating[nextMixed++ % alternating.length]}` },
+        }),
         onResponse: (status: number, body: string) => {
           const code = status === 200 ? (JSON.parse(body) as { code: string }).code : `HTTP ${status}`;
           codes.set(code, (codes.get(code) ?? 0) + 1);
@@ -187,22 +214,65 @@ export async function licenseBench(): Promise<boolean> {
     codes.clear();
     const measured = await interleave(rounds, phases);
     const cpu = (name: keyof typeof phases) => measured[name].map((m) => m.cpuUs);
-    const failures = Object.values(measured).flat().reduce((sum, m) => sum + m.failures, 0);
+    const failures = Object.values(measured)
+      .flat()
+      .reduce((sum, m) => sum + m.failures, 0);
 
     const mix = [...codes.entries()].map(([code, n]) => `${n} ${code}`).join(', ');
-    console.log(`\nLicense check: server CPU per check (from /proc, all threads) against baselines measured in the same rounds; ${rounds} rounds, phases interleaved`);
+    console.log(
+      `\nLicense check: server CPU per check (from /proc, all threads) against baselines measured in the same rounds; ${rounds} rounds, phases interleaved`,
+    );
     console.log(`  ${machineLine()}`);
-    console.log(`  server: built, own process, IDENTITY_PROVIDER=entra against a local key set, LOG_LEVEL=info LOG_FORMAT=json (stdout drained); load: ${CONNECTIONS} connections, ${CHECKS} checks per round`);
-    console.log(`  mix: ${USERS} people of one tenant, licensed and unlicensed in turn; answers measured: ${mix}; licensed seats bound and checked in during warm-up, so every measured licensed check takes the read-only fast path; every unlicensed one looks for a seat to bind and finds none`);
-    console.log(`  medians: check ${summarize(cpu('check')).median.toFixed(0)} µs CPU (${summarize(measured.check.map((m) => m.perSecond)).median.toFixed(0)}/s); crypto pair ${summarize(cpu('crypto')).median.toFixed(0)} µs (${CRYPTO_CONCURRENCY} in flight); bare route ${summarize(cpu('bare')).median.toFixed(0)} µs (${summarize(measured.bare.map((m) => m.perSecond)).median.toFixed(0)}/s, Fastify ${bare.fastifyVersion}); /healthz ${summarize(cpu('healthz')).median.toFixed(0)} µs; repeated token ${summarize(cpu('repeated')).median.toFixed(0)} µs; fresh token ${summarize(cpu('fresh')).median.toFixed(0)} µs`);
-    console.log(report('server CPU per check ÷ crypto CPU per verify+sign pair', ratios(cpu('check'), cpu('crypto')), { goal: { atMost: 1.25 } }));
-    console.log(report('server CPU per check ÷ per bare Fastify request', ratios(cpu('check'), cpu('bare')), { digits: 1 }));
-    console.log(report('checks/s ÷ bare Fastify requests/s (wall clock: load-bound)', ratios(measured.check.map((m) => m.perSecond), measured.bare.map((m) => m.perSecond)), { digits: 3 }));
-    console.log(report('GET /healthz CPU ÷ bare Fastify request (plugins on a no-op)', ratios(cpu('healthz'), cpu('bare'))));
-    console.log(`  token cache, the server's validator in the crypto process (${CRYPTO_CONCURRENCY} in flight, ${VALIDATIONS} per round): ${summarize(cpu('validateFresh')).median.toFixed(0)} µs CPU per fresh token, ${summarize(cpu('validateRepeated')).median.toFixed(1)} µs per repeated one`);
-    console.log(report('access token validation CPU, fresh ÷ repeated token (the cache)', ratios(cpu('validateFresh'), cpu('validateRepeated')), { digits: 1, goal: { atLeast: 3 } }));
-    console.log(report('whole check CPU, fresh ÷ repeated token (both sign; < 2 by construction)', ratios(cpu('fresh'), cpu('repeated'))));
-    if (failures > 0) console.log(`  FAILED: ${failures} requests were not answered 2xx, or token validations were not what the phase measures`);
+    console.log(
+      `  server: built, own process, IDENTITY_PROVIDER=entra against a local key set, LOG_LEVEL=info LOG_FORMAT=json (stdout drained); load: ${CONNECTIONS} connections, ${CHECKS} checks per round`,
+    );
+    console.log(
+      `  mix: ${USERS} people of one tenant, licensed and unlicensed in turn; answers measured: ${mix}; licensed seats bound and checked in during warm-up, so every measured licensed check takes the read-only fast path; every unlicensed one looks for a seat to bind and finds none`,
+    );
+    console.log(
+      `  medians: check ${summarize(cpu('check')).median.toFixed(0)} µs CPU (${summarize(measured.check.map((m) => m.perSecond)).median.toFixed(0)}/s); crypto pair ${summarize(cpu('crypto')).median.toFixed(0)} µs (${CRYPTO_CONCURRENCY} in flight); bare route ${summarize(cpu('bare')).median.toFixed(0)} µs (${summarize(measured.bare.map((m) => m.perSecond)).median.toFixed(0)}/s, Fastify ${bare.fastifyVersion}); /healthz ${summarize(cpu('healthz')).median.toFixed(0)} µs; repeated token ${summarize(cpu('repeated')).median.toFixed(0)} µs; fresh token ${summarize(cpu('fresh')).median.toFixed(0)} µs`,
+    );
+    console.log(
+      report('server CPU per check ÷ crypto CPU per verify+sign pair', ratios(cpu('check'), cpu('crypto')), {
+        goal: { atMost: 1.25 },
+      }),
+    );
+    console.log(
+      report('server CPU per check ÷ per bare Fastify request', ratios(cpu('check'), cpu('bare')), { digits: 1 }),
+    );
+    console.log(
+      report(
+        'checks/s ÷ bare Fastify requests/s (wall clock: load-bound)',
+        ratios(
+          measured.check.map((m) => m.perSecond),
+          measured.bare.map((m) => m.perSecond),
+        ),
+        { digits: 3 },
+      ),
+    );
+    console.log(
+      report('GET /healthz CPU ÷ bare Fastify request (plugins on a no-op)', ratios(cpu('healthz'), cpu('bare'))),
+    );
+    console.log(
+      `  token cache, the server's validator in the crypto process (${CRYPTO_CONCURRENCY} in flight, ${VALIDATIONS} per round): ${summarize(cpu('validateFresh')).median.toFixed(0)} µs CPU per fresh token, ${summarize(cpu('validateRepeated')).median.toFixed(1)} µs per repeated one`,
+    );
+    console.log(
+      report(
+        'access token validation CPU, fresh ÷ repeated token (the cache)',
+        ratios(cpu('validateFresh'), cpu('validateRepeated')),
+        { digits: 1, goal: { atLeast: 3 } },
+      ),
+    );
+    console.log(
+      report(
+        'whole check CPU, fresh ÷ repeated token (both sign; < 2 by construction)',
+        ratios(cpu('fresh'), cpu('repeated')),
+      ),
+    );
+    if (failures > 0)
+      console.log(
+        `  FAILED: ${failures} requests were not answered 2xx, or token validations were not what the phase measures`,
+      );
     return failures === 0;
   } finally {
     await crypto?.stop();

@@ -41,7 +41,9 @@ async function taskMs(cdp: CDPSession): Promise<number> {
 type ProcessCpu = Map<number, { type: string; ms: number }>;
 
 async function processCpu(browserCdp: CDPSession): Promise<ProcessCpu> {
-  const { processInfo } = (await browserCdp.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; id: number; cpuTime: number }> };
+  const { processInfo } = (await browserCdp.send('SystemInfo.getProcessInfo')) as {
+    processInfo: Array<{ type: string; id: number; cpuTime: number }>;
+  };
   return new Map(processInfo.map((p) => [p.id, { type: p.type, ms: p.cpuTime * 1000 }]));
 }
 
@@ -52,25 +54,51 @@ function cpuBetween(before: ProcessCpu, after: ProcessCpu, type?: string): numbe
   return sum;
 }
 
-async function oneRun(browser: Browser, browserCdp: CDPSession, baseUrl: string, code: string, input: BookkeepingInput, kind: 'runner' | 'pane'): Promise<Measured> {
+async function oneRun(
+  browser: Browser,
+  browserCdp: CDPSession,
+  baseUrl: string,
+  code: string,
+  input: BookkeepingInput,
+  kind: 'runner' | 'pane',
+): Promise<Measured> {
   await fetch(`${baseUrl}/dev/mailbox/messages`, { method: 'DELETE' });
   const context = await browser.newContext();
   try {
     // The bench page is served on the server's origin: Graph's stand-in is same-origin, as the pane's is.
-    await context.route(`${baseUrl}/bench/bookkeeping.html`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><title>bench</title><script src="/bench/bookkeeping.js"></script>' }));
-    await context.route(`${baseUrl}/bench/bookkeeping.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: code }));
+    await context.route(`${baseUrl}/bench/bookkeeping.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><meta charset="utf-8"><title>bench</title><script src="/bench/bookkeeping.js"></script>',
+      }),
+    );
+    await context.route(`${baseUrl}/bench/bookkeeping.js`, (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: code }),
+    );
     const page = await context.newPage();
     await page.goto(`${baseUrl}/bench/bookkeeping.html`);
-    await page.evaluate((i) => (window as unknown as { bookkeeping: { prepare(i: BookkeepingInput): void } }).bookkeeping.prepare(i), input);
+    await page.evaluate(
+      (i) => (window as unknown as { bookkeeping: { prepare(i: BookkeepingInput): void } }).bookkeeping.prepare(i),
+      input,
+    );
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const tasksBefore = await taskMs(cdp);
     const cpuBefore = await processCpu(browserCdp);
-    const result = await page.evaluate((k) => (window as unknown as { bookkeeping: { run(k: string): Promise<BookkeepingRun> } }).bookkeeping.run(k), kind);
+    const result = await page.evaluate(
+      (k) => (window as unknown as { bookkeeping: { run(k: string): Promise<BookkeepingRun> } }).bookkeeping.run(k),
+      kind,
+    );
     const cpuAfter = await processCpu(browserCdp);
     const tasksAfter = await taskMs(cdp);
-    if (result.status !== 'finished' || result.sent !== input.rows) throw new Error(`${kind}: ${result.status}, ${result.sent} of ${input.rows} sent`);
-    return { ...result, rendererCpuMs: cpuBetween(cpuBefore, cpuAfter, 'renderer'), chromiumCpuMs: cpuBetween(cpuBefore, cpuAfter), mainThreadTaskMs: tasksAfter - tasksBefore };
+    if (result.status !== 'finished' || result.sent !== input.rows)
+      throw new Error(`${kind}: ${result.status}, ${result.sent} of ${input.rows} sent`);
+    return {
+      ...result,
+      rendererCpuMs: cpuBetween(cpuBefore, cpuAfter, 'renderer'),
+      chromiumCpuMs: cpuBetween(cpuBefore, cpuAfter),
+      mainThreadTaskMs: tasksAfter - tasksBefore,
+    };
   } finally {
     await context.close();
   }
@@ -91,7 +119,15 @@ export async function bookkeepingBench(): Promise<boolean> {
   const browser = await launchChromium();
   try {
     const browserCdp = await browser.newBrowserCDPSession();
-    const token = ((await (await fetch(`${server.baseUrl}/dev/idp/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@contoso.com', resource: 'graph' }) })).json()) as { access_token: string }).access_token;
+    const token = (
+      (await (
+        await fetch(`${server.baseUrl}/dev/idp/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'bench@contoso.com', resource: 'graph' }),
+        })
+      ).json()) as { access_token: string }
+    ).access_token;
     const input: BookkeepingInput = { rows: ROWS, graphBaseUrl: `${server.baseUrl}/dev/graph`, token };
     const measured = await interleave(rounds, {
       runner: () => oneRun(browser, browserCdp, server.baseUrl, code, input, 'runner'),
@@ -99,13 +135,48 @@ export async function bookkeepingBench(): Promise<boolean> {
     });
     const { runner, pane } = measured;
     const median = (values: number[]) => summarize(values).median.toFixed(0);
-    console.log(`\nCampaign bookkeeping: ${ROWS.toLocaleString('en')} rows through the production Graph client and the stand-in, in Chromium; the pane's session (IndexedDB, lease, send log, notices, view) ÷ the runner alone; ${rounds} rounds, interleaved`);
+    console.log(
+      `\nCampaign bookkeeping: ${ROWS.toLocaleString('en')} rows through the production Graph client and the stand-in, in Chromium; the pane's session (IndexedDB, lease, send log, notices, view) ÷ the runner alone; ${rounds} rounds, interleaved`,
+    );
     console.log(`  ${machineLine()}`);
-    console.log(`  medians: runner alone ${median(runner.map((r) => r.rendererCpuMs))} ms renderer CPU (${median(runner.map((r) => r.wallMs))} ms wall), pane ${median(pane.map((r) => r.rendererCpuMs))} ms renderer CPU (${median(pane.map((r) => r.wallMs))} ms wall), ${median(pane.map((r) => r.views))} views given to the UI; longest task while sending: runner ${median(runner.map((r) => r.longestTaskMs))} ms, pane ${median(pane.map((r) => r.longestTaskMs))} ms`);
-    console.log(report("pane ÷ runner alone, the page's renderer CPU", ratios(pane.map((r) => r.rendererCpuMs), runner.map((r) => r.rendererCpuMs)), { goal: { atMost: 1.5 } }));
-    console.log(report('pane ÷ runner alone, CPU of every Chromium process', ratios(pane.map((r) => r.chromiumCpuMs), runner.map((r) => r.chromiumCpuMs))));
-    console.log(report('pane ÷ runner alone, main-thread task time (wall)', ratios(pane.map((r) => r.mainThreadTaskMs), runner.map((r) => r.mainThreadTaskMs))));
-    console.log(report('pane renderer CPU per row (ms)', pane.map((r) => r.rendererCpuMs / ROWS), { digits: 3 }));
+    console.log(
+      `  medians: runner alone ${median(runner.map((r) => r.rendererCpuMs))} ms renderer CPU (${median(runner.map((r) => r.wallMs))} ms wall), pane ${median(pane.map((r) => r.rendererCpuMs))} ms renderer CPU (${median(pane.map((r) => r.wallMs))} ms wall), ${median(pane.map((r) => r.views))} views given to the UI; longest task while sending: runner ${median(runner.map((r) => r.longestTaskMs))} ms, pane ${median(pane.map((r) => r.longestTaskMs))} ms`,
+    );
+    console.log(
+      report(
+        "pane ÷ runner alone, the page's renderer CPU",
+        ratios(
+          pane.map((r) => r.rendererCpuMs),
+          runner.map((r) => r.rendererCpuMs),
+        ),
+        { goal: { atMost: 1.5 } },
+      ),
+    );
+    console.log(
+      report(
+        'pane ÷ runner alone, CPU of every Chromium process',
+        ratios(
+          pane.map((r) => r.chromiumCpuMs),
+          runner.map((r) => r.chromiumCpuMs),
+        ),
+      ),
+    );
+    console.log(
+      report(
+        'pane ÷ runner alone, main-thread task time (wall)',
+        ratios(
+          pane.map((r) => r.mainThreadTaskMs),
+          runner.map((r) => r.mainThreadTaskMs),
+        ),
+      ),
+    );
+    console.log(
+      report(
+        'pane renderer CPU per row (ms)',
+        pane.map((r) => r.rendererCpuMs / ROWS),
+        { digits: 3 },
+      ),
+    );
     return true;
   } finally {
     await browser.close();

@@ -50,10 +50,25 @@ new PerformanceObserver((list) => {
 }).observe({ type: 'longtask' });
 
 function prepare(input: BookkeepingInput): void {
-  const rows = Array.from({ length: input.rows }, (_, i) => ({ first_name: `Person ${i}`, company: i % 5 === 0 ? `Smith & Sons ${i % 300}` : `Company ${i % 300}`, Email: `person${i}@company${i % 997}.example` }));
-  const draft = { subject: 'Hello {{first_name}}, news for {{company}}', bodyHtml: '<p>Dear {{first_name}},</p><p>Our offer for {{company}}.</p>', attachments: [] };
+  const rows = Array.from({ length: input.rows }, (_, i) => ({
+    first_name: `Person ${i}`,
+    company: i % 5 === 0 ? `Smith & Sons ${i % 300}` : `Company ${i % 300}`,
+    Email: `person${i}@company${i % 997}.example`,
+  }));
+  const draft = {
+    subject: 'Hello {{first_name}}, news for {{company}}',
+    bodyHtml: '<p>Dear {{first_name}},</p><p>Our offer for {{company}}.</p>',
+    attachments: [],
+  };
   if (!compileTemplate(draft, ['first_name', 'company', 'Email']).ok) throw new Error('template');
-  const definition = campaignDefinition({ id: crypto.randomUUID(), draft, list: { columns: ['first_name', 'company', 'Email'], rows }, mapping: { emailColumn: 'Email', ccColumn: null, bccColumn: null, attachmentColumn: null }, excludedRows: new Set(), footerHtml: null });
+  const definition = campaignDefinition({
+    id: crypto.randomUUID(),
+    draft,
+    list: { columns: ['first_name', 'company', 'Email'], rows },
+    mapping: { emailColumn: 'Email', ccColumn: null, bccColumn: null, attachmentColumn: null },
+    excludedRows: new Set(),
+    footerHtml: null,
+  });
   prepared = { input, definition, plan: definitionPlan(definition) };
 }
 
@@ -68,9 +83,22 @@ async function run(kind: 'runner' | 'pane'): Promise<BookkeepingRun> {
   if (kind === 'runner') {
     const log = new SendLog(null, DAILY_LIMIT, sentSince);
     const ledger = newLedger(definition.id, plan.messages.rows(), null, Date.now());
-    await runCampaign(ledger, plan.messages, { graph, ratePerMinute: RATE_PER_MINUTE, save: () => {}, budget: log, onSent: (n, at) => log.record(n, at), health });
+    await runCampaign(ledger, plan.messages, {
+      graph,
+      ratePerMinute: RATE_PER_MINUTE,
+      save: () => {},
+      budget: log,
+      onSent: (n, at) => log.record(n, at),
+      health,
+    });
     const sent = ledger.rows.filter((row) => ledger.states[row]?.status === 'sent').length;
-    return { status: ledger.status, sent, wallMs: performance.now() - started, views: 0, longestTaskMs: Math.max(0, ...tasks) };
+    return {
+      status: ledger.status,
+      sent,
+      wallMs: performance.now() - started,
+      views: 0,
+      longestTaskMs: Math.max(0, ...tasks),
+    };
   }
   const records = paneRecords();
   const session = new CampaignSession({
@@ -91,7 +119,13 @@ async function run(kind: 'runner' | 'pane'): Promise<BookkeepingRun> {
   session.setGraph(graph);
   await session.start(definition, plan.messages, plan.excluded, null);
   const view = session.current();
-  const result = { status: view?.ledger.status ?? 'none', sent: view?.progress.sent ?? sent, wallMs: performance.now() - started, views, longestTaskMs: Math.max(0, ...tasks) };
+  const result = {
+    status: view?.ledger.status ?? 'none',
+    sent: view?.progress.sent ?? sent,
+    wallMs: performance.now() - started,
+    views,
+    longestTaskMs: Math.max(0, ...tasks),
+  };
   session.dispose();
   return result;
 }

@@ -19,11 +19,26 @@ export async function bundle(entry: string): Promise<string> {
     output: { path: dir, filename: 'bench.js' },
     resolve: { extensions: ['.tsx', '.ts', '.js'], extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } },
     module: {
-      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: path.join(root, 'addin/tsconfig.json'), transpileOnly: true, onlyCompileBundledFiles: true } } }],
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              configFile: path.join(root, 'addin/tsconfig.json'),
+              transpileOnly: true,
+              onlyCompileBundledFiles: true,
+            },
+          },
+        },
+      ],
     },
     performance: { hints: false },
   });
-  const stats = await new Promise<webpack.Stats>((resolve, reject) => compiler.run((error, result) => (error || !result ? reject(error ?? new Error('no stats')) : resolve(result))));
+  const stats = await new Promise<webpack.Stats>((resolve, reject) =>
+    compiler.run((error, result) => (error || !result ? reject(error ?? new Error('no stats')) : resolve(result))),
+  );
   await new Promise<void>((resolve) => compiler.close(() => resolve()));
   if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));
   const code = fs.readFileSync(path.join(dir, 'bench.js'), 'utf8');

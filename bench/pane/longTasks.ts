@@ -58,7 +58,9 @@ function recipientsCsv(rows: number): string {
   const quote = (value: string) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
   for (let i = 0; i < rows; i++) {
     const row = fixture.rows[i % fixture.rows.length]!;
-    lines.push([...MERGE_FIELDS.map((field) => quote(row[field] ?? '')), `person${i}@company${i % 997}.example`].join(','));
+    lines.push(
+      [...MERGE_FIELDS.map((field) => quote(row[field] ?? '')), `person${i}@company${i % 997}.example`].join(','),
+    );
   }
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -106,7 +108,13 @@ async function heapSampler(cdp: CDPSession): Promise<{ stop(): Promise<number> }
 }
 
 /** One sender's flow through the pane with a list of `rows` rows. */
-export async function paneFlow(browser: Browser, baseUrl: string, csvFile: string, rows: number, profileFile?: string): Promise<FlowResult> {
+export async function paneFlow(
+  browser: Browser,
+  baseUrl: string,
+  csvFile: string,
+  rows: number,
+  profileFile?: string,
+): Promise<FlowResult> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
   try {
     // Every long task of the page, from its first moment; the flow below reads those after a mark.
@@ -141,7 +149,8 @@ export async function paneFlow(browser: Browser, baseUrl: string, csvFile: strin
     }
     const marks: Array<{ step: string; at: number }> = [];
     // A performance.mark also shows in the trace, where the tasks' CPU times are.
-    const mark = async (step: string) => marks.push({ step, at: await page.evaluate((name) => performance.mark(name).startTime, `bench:${step}`) });
+    const mark = async (step: string) =>
+      marks.push({ step, at: await page.evaluate((name) => performance.mark(name).startTime, `bench:${step}`) });
     await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     // Counts are written with or without grouping, depending on the text.
     const shown = `(?:${new Intl.NumberFormat('en-US').format(rows)}|${rows})`;
@@ -178,12 +187,19 @@ export async function paneFlow(browser: Browser, baseUrl: string, csvFile: strin
       failed = `${marks[marks.length - 1]?.step ?? 'start'}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
     }
     await mark('end');
-    const cpu = taskTimes(JSON.parse((await browser.stopTracing()).toString('utf8')), marks.map((m) => `bench:${m.step}`));
-    const cpuByStep = Object.fromEntries(marks.slice(0, -1).map((m) => [m.step, cpu.byStep[`bench:${m.step}`]?.cpuMs ?? 0]));
+    const cpu = taskTimes(
+      JSON.parse((await browser.stopTracing()).toString('utf8')),
+      marks.map((m) => `bench:${m.step}`),
+    );
+    const cpuByStep = Object.fromEntries(
+      marks.slice(0, -1).map((m) => [m.step, cpu.byStep[`bench:${m.step}`]?.cpuMs ?? 0]),
+    );
 
     const peakHeapMiB = await heap.stop();
     const profile = profileFile ? (await cdp.send('Profiler.stop')).profile : null;
-    const tasks = await page.evaluate(() => (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks);
+    const tasks = await page.evaluate(
+      () => (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks,
+    );
     const byStep: Record<string, number> = {};
     for (let i = 0; i < marks.length - 1; i++) {
       const { step, at } = marks[i]!;
@@ -192,8 +208,17 @@ export async function paneFlow(browser: Browser, baseUrl: string, csvFile: strin
     }
     const from = marks[0]!.at;
     // With the page's long tasks and the page time the profile started at (within a few ms), to find each task's samples.
-    if (profileFile) fs.writeFileSync(profileFile, JSON.stringify({ ...profile, longTasks: tasks, marks, profileStartedAt }));
-    return { rows, longTasks: tasks.filter((t) => t.start >= from).map((t) => t.duration), byStep, cpuByStep, peakHeapMiB, failed, load: os.loadavg()[0]! };
+    if (profileFile)
+      fs.writeFileSync(profileFile, JSON.stringify({ ...profile, longTasks: tasks, marks, profileStartedAt }));
+    return {
+      rows,
+      longTasks: tasks.filter((t) => t.start >= from).map((t) => t.duration),
+      byStep,
+      cpuByStep,
+      peakHeapMiB,
+      failed,
+      load: os.loadavg()[0]!,
+    };
   } finally {
     await context.close();
   }
@@ -210,7 +235,12 @@ export async function paneLongTasksBench(): Promise<boolean> {
   };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outmerge-bench-pane-'));
   // A campaign is started and stopped after its first rows: the stand-in answers at once.
-  const server = await startProductServer({ SEND_RATE_PER_MINUTE: '600', GRAPH_STANDIN_RATE_PER_MINUTE: '100000', GRAPH_STANDIN_LATENCY_MS: '5', GRAPH_STANDIN_SEND_DELAY_MS: '0-50' });
+  const server = await startProductServer({
+    SEND_RATE_PER_MINUTE: '600',
+    GRAPH_STANDIN_RATE_PER_MINUTE: '100000',
+    GRAPH_STANDIN_LATENCY_MS: '5',
+    GRAPH_STANDIN_SEND_DELAY_MS: '0-50',
+  });
   const browser = await launchChromium();
   try {
     const files = { big: path.join(dir, 'big.csv'), small: path.join(dir, 'small.csv') };
@@ -223,26 +253,77 @@ export async function paneLongTasksBench(): Promise<boolean> {
     const longest = (r: FlowResult) => Math.max(0, ...r.longTasks);
     const failures = [...measured.big, ...measured.small].filter((r) => r.failed);
     for (const r of failures) console.log(`  FAILED with ${r.rows.toLocaleString('en')} rows at ${r.failed}`);
-    console.log(`\nPane with ${BIG.toLocaleString('en')} rows (11 columns, 5 KB template) in Chromium: read, check, preview, start, stop, report; long tasks (> 50 ms) of the UI thread from the file's choice on; ${rounds} rounds, interleaved with ${SMALL.toLocaleString('en')} rows`);
+    console.log(
+      `\nPane with ${BIG.toLocaleString('en')} rows (11 columns, 5 KB template) in Chromium: read, check, preview, start, stop, report; long tasks (> 50 ms) of the UI thread from the file's choice on; ${rounds} rounds, interleaved with ${SMALL.toLocaleString('en')} rows`,
+    );
     console.log(`  ${machineLine()}`);
     for (const step of Object.keys(measured.small[0]!.byStep)) {
       const steps = (results: FlowResult[]) => results.map((r) => r.byStep[step]?.toFixed(0) ?? '-').join(' / ');
-      console.log(`  longest task while "${step}": ${BIG.toLocaleString('en')} rows ${steps(measured.big)} ms; ${SMALL.toLocaleString('en')} rows ${steps(measured.small)} ms`);
+      console.log(
+        `  longest task while "${step}": ${BIG.toLocaleString('en')} rows ${steps(measured.big)} ms; ${SMALL.toLocaleString('en')} rows ${steps(measured.small)} ms`,
+      );
     }
     for (const step of Object.keys(measured.small[0]!.cpuByStep)) {
       const steps = (results: FlowResult[]) => results.map((r) => r.cpuByStep[step]?.toFixed(0) ?? '-').join(' / ');
-      console.log(`  CPU time of the longest task while "${step}": ${BIG.toLocaleString('en')} rows ${steps(measured.big)} ms; ${SMALL.toLocaleString('en')} rows ${steps(measured.small)} ms`);
+      console.log(
+        `  CPU time of the longest task while "${step}": ${BIG.toLocaleString('en')} rows ${steps(measured.big)} ms; ${SMALL.toLocaleString('en')} rows ${steps(measured.small)} ms`,
+      );
     }
-    console.log(`  long tasks per flow: ${BIG.toLocaleString('en')} rows ${measured.big.map((r) => r.longTasks.length).join(' / ')}, ${SMALL.toLocaleString('en')} rows ${measured.small.map((r) => r.longTasks.length).join(' / ')}`);
-    console.log(`  load average (1 min) as each flow ended: ${BIG.toLocaleString('en')} rows ${measured.big.map((r) => r.load.toFixed(1)).join(' / ')}; ${SMALL.toLocaleString('en')} rows ${measured.small.map((r) => r.load.toFixed(1)).join(' / ')}`);
-    console.log(report(`longest UI task, ${BIG.toLocaleString('en')} rows (ms)`, measured.big.map(longest), { digits: 0, goal: { atMost: GOAL_MS } }));
-    console.log(report(`longest UI task, ${BIG.toLocaleString('en')} rows ÷ the ${GOAL_MS} ms goal`, measured.big.map((r) => longest(r) / GOAL_MS), { goal: { atMost: 1 } }));
+    console.log(
+      `  long tasks per flow: ${BIG.toLocaleString('en')} rows ${measured.big.map((r) => r.longTasks.length).join(' / ')}, ${SMALL.toLocaleString('en')} rows ${measured.small.map((r) => r.longTasks.length).join(' / ')}`,
+    );
+    console.log(
+      `  load average (1 min) as each flow ended: ${BIG.toLocaleString('en')} rows ${measured.big.map((r) => r.load.toFixed(1)).join(' / ')}; ${SMALL.toLocaleString('en')} rows ${measured.small.map((r) => r.load.toFixed(1)).join(' / ')}`,
+    );
+    console.log(
+      report(`longest UI task, ${BIG.toLocaleString('en')} rows (ms)`, measured.big.map(longest), {
+        digits: 0,
+        goal: { atMost: GOAL_MS },
+      }),
+    );
+    console.log(
+      report(
+        `longest UI task, ${BIG.toLocaleString('en')} rows ÷ the ${GOAL_MS} ms goal`,
+        measured.big.map((r) => longest(r) / GOAL_MS),
+        { goal: { atMost: 1 } },
+      ),
+    );
     const longestCpu = (r: FlowResult) => Math.max(0, ...Object.values(r.cpuByStep));
-    console.log(report(`longest UI task's CPU time, ${BIG.toLocaleString('en')} rows ÷ the ${GOAL_MS} ms goal`, measured.big.map((r) => longestCpu(r) / GOAL_MS), { goal: { atMost: 1 } }));
-    console.log(report(`longest UI task, ${BIG.toLocaleString('en')} ÷ ${SMALL.toLocaleString('en')} rows`, ratios(measured.big.map(longest), measured.small.map((r) => Math.max(1, longest(r))))));
-    console.log(report(`peak JS heap, ${BIG.toLocaleString('en')} rows (MiB)`, measured.big.map((r) => r.peakHeapMiB), { digits: 0 }));
-    console.log(report(`peak JS heap, ${BIG.toLocaleString('en')} ÷ ${SMALL.toLocaleString('en')} rows`, ratios(measured.big.map((r) => r.peakHeapMiB), measured.small.map((r) => r.peakHeapMiB))));
-    console.log(`  median total of long tasks per flow: ${BIG.toLocaleString('en')} rows ${summarize(measured.big.map((r) => r.longTasks.reduce((a, b) => a + b, 0))).median.toFixed(0)} ms`);
+    console.log(
+      report(
+        `longest UI task's CPU time, ${BIG.toLocaleString('en')} rows ÷ the ${GOAL_MS} ms goal`,
+        measured.big.map((r) => longestCpu(r) / GOAL_MS),
+        { goal: { atMost: 1 } },
+      ),
+    );
+    console.log(
+      report(
+        `longest UI task, ${BIG.toLocaleString('en')} ÷ ${SMALL.toLocaleString('en')} rows`,
+        ratios(
+          measured.big.map(longest),
+          measured.small.map((r) => Math.max(1, longest(r))),
+        ),
+      ),
+    );
+    console.log(
+      report(
+        `peak JS heap, ${BIG.toLocaleString('en')} rows (MiB)`,
+        measured.big.map((r) => r.peakHeapMiB),
+        { digits: 0 },
+      ),
+    );
+    console.log(
+      report(
+        `peak JS heap, ${BIG.toLocaleString('en')} ÷ ${SMALL.toLocaleString('en')} rows`,
+        ratios(
+          measured.big.map((r) => r.peakHeapMiB),
+          measured.small.map((r) => r.peakHeapMiB),
+        ),
+      ),
+    );
+    console.log(
+      `  median total of long tasks per flow: ${BIG.toLocaleString('en')} rows ${summarize(measured.big.map((r) => r.longTasks.reduce((a, b) => a + b, 0))).median.toFixed(0)} ms`,
+    );
     return failures.length === 0;
   } finally {
     await browser.close();

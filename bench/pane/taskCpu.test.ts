@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { taskTimes } from './taskCpu.js';
 
-const task = (ts: number, dur: number, tdur: number, tid = 1) => ({ name: 'ThreadControllerImpl::RunTask', cat: 'toplevel', ph: 'X', pid: 7, tid, ts, dur, tdur });
+const task = (ts: number, dur: number, tdur: number, tid = 1) => ({
+  name: 'ThreadControllerImpl::RunTask',
+  cat: 'toplevel',
+  ph: 'X',
+  pid: 7,
+  tid,
+  ts,
+  dur,
+  tdur,
+});
 const mark = (name: string, ts: number) => ({ name, cat: 'blink.user_timing', ph: 'R', pid: 7, tid: 1, ts });
 
 describe('taskTimes', () => {
-  it('gives each step the task of its mark\'s thread that had the most CPU, with its wall time', () => {
+  it("gives each step the task of its mark's thread that had the most CPU, with its wall time", () => {
     const trace = {
       traceEvents: [
         mark('a', 1_000),
@@ -18,7 +27,10 @@ describe('taskTimes', () => {
         task(400_100, 500_000, 500_000), // after the flow
       ],
     };
-    expect(taskTimes(trace, ['a', 'b', 'end']).byStep).toEqual({ a: { cpuMs: 55, wallMs: 60 }, b: { cpuMs: 19, wallMs: 20 } });
+    expect(taskTimes(trace, ['a', 'b', 'end']).byStep).toEqual({
+      a: { cpuMs: 55, wallMs: 60 },
+      b: { cpuMs: 19, wallMs: 20 },
+    });
   });
 
   it('says so when the trace has none of the marks', () => {

@@ -32,11 +32,20 @@ export interface TaskTimes {
 export function taskTimes(trace: { traceEvents?: TraceEvent[] } | TraceEvent[], marks: readonly string[]): TaskTimes {
   const events = Array.isArray(trace) ? trace : (trace.traceEvents ?? []);
   const markAt = new Map<string, { ts: number; pid: number; tid: number }>();
-  for (const event of events) if (event.cat?.includes('blink.user_timing') && marks.includes(event.name) && !markAt.has(event.name)) markAt.set(event.name, event);
+  for (const event of events)
+    if (event.cat?.includes('blink.user_timing') && marks.includes(event.name) && !markAt.has(event.name))
+      markAt.set(event.name, event);
   const first = markAt.get(marks[0]!);
-  if (!first) throw new Error('the trace has none of the flow\'s marks');
+  if (!first) throw new Error("the trace has none of the flow's marks");
   // The page's main thread is the one its marks were made on.
-  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.pid === first.pid && e.tid === first.tid && e.dur !== undefined);
+  const tasks = events.filter(
+    (e) =>
+      e.ph === 'X' &&
+      e.name === 'ThreadControllerImpl::RunTask' &&
+      e.pid === first.pid &&
+      e.tid === first.tid &&
+      e.dur !== undefined,
+  );
   const byStep: TaskTimes['byStep'] = {};
   for (let i = 0; i < marks.length - 1; i++) {
     const from = markAt.get(marks[i]!)?.ts;

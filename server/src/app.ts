@@ -6,12 +6,22 @@
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type RouteOptions } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type RouteOptions,
+} from 'fastify';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.js';
 import { registerClientCredentialsRoutes } from './dev/clientCredentials.js';
-import { createDevelopmentIdentityProvider, DEVELOPMENT_ORGANISATIONS, registerDevelopmentIdentityRoutes } from './dev/identityProvider.js';
+import {
+  createDevelopmentIdentityProvider,
+  DEVELOPMENT_ORGANISATIONS,
+  registerDevelopmentIdentityRoutes,
+} from './dev/identityProvider.js';
 import { registerGraphStandIn } from './dev/graph/graphStandIn.js';
 import { registerDnsStandInRoutes, startDnsStandIn } from './dev/dnsStandIn.js';
 import { startUploadOrigin } from './dev/graph/uploadOrigin.js';
@@ -22,7 +32,14 @@ import { documentFrameworkAnswers } from './http/answers.js';
 import { ApiError } from './http/apiError.js';
 import { authenticateRoutes, documentPublicRoutes } from './http/authentication.js';
 import { logEachRequest, loggerOptions } from './http/loggerOptions.js';
-import { builtFilePath, STRIPE_CSP_SOURCES, staticFileHeaders, withAddedSources, withFrameAncestors, type StaticFileHeaders } from './http/pageHeaders.js';
+import {
+  builtFilePath,
+  STRIPE_CSP_SOURCES,
+  staticFileHeaders,
+  withAddedSources,
+  withFrameAncestors,
+  type StaticFileHeaders,
+} from './http/pageHeaders.js';
 import { startStripeStandIn } from './dev/stripe/stripeStandIn.js';
 import { clientError, routerError } from './http/frameworkErrors.js';
 import { databaseRateLimitStore } from './http/rateLimitStore.js';
@@ -66,7 +83,8 @@ export interface BuiltApp {
 /** What server/src/http/pageHeaders.ts decided for a built file, over helmet's headers for everything. */
 function applyStaticFileHeaders(reply: FastifyReply, headers: StaticFileHeaders, config: Config): void {
   let csp = reply.raw.getHeader('content-security-policy');
-  if (headers.payments && config.payments.provider === 'stripe' && typeof csp === 'string') csp = withAddedSources(csp, STRIPE_CSP_SOURCES);
+  if (headers.payments && config.payments.provider === 'stripe' && typeof csp === 'string')
+    csp = withAddedSources(csp, STRIPE_CSP_SOURCES);
   if (headers.frameAncestors && typeof csp === 'string') csp = withFrameAncestors(csp, headers.frameAncestors);
   if (typeof csp === 'string') reply.header('content-security-policy', csp);
   // Helmet wrote its headers on the raw response; a header set on the reply replaces them, one removed there is gone.
@@ -81,17 +99,25 @@ function applyStaticFileHeaders(reply: FastifyReply, headers: StaticFileHeaders,
  * `clock` is the time every service reads (Date.now unless given): the value-for-money property
  * drives months of billing in seconds with it. It is not a test mode: nothing branches on it.
  */
-export async function buildApp(config: Config, options: { assetsDir?: string; logger?: boolean; clock?: () => number; onRoute?: (route: RouteOptions) => void } = {}): Promise<BuiltApp> {
+export async function buildApp(
+  config: Config,
+  options: { assetsDir?: string; logger?: boolean; clock?: () => number; onRoute?: (route: RouteOptions) => void } = {},
+): Promise<BuiltApp> {
   // Slow clients cannot hold the server: the headers and the whole request must arrive in time (Node
   // checks both on an interval, set to a quarter of the shorter one), idle connections are closed.
   const timeouts = {
     headersTimeout: config.http.headersMs,
     requestTimeout: config.http.requestMs,
     keepAliveTimeout: config.http.keepAliveMs,
-    connectionsCheckingInterval: Math.max(100, Math.min(30_000, Math.floor(Math.min(config.http.headersMs, config.http.requestMs) / 4))),
+    connectionsCheckingInterval: Math.max(
+      100,
+      Math.min(30_000, Math.floor(Math.min(config.http.headersMs, config.http.requestMs) / 4)),
+    ),
   };
   const app = Fastify({
-    ...(config.tls ? { https: { cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile), ...timeouts } } : { http: timeouts }),
+    ...(config.tls
+      ? { https: { cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile), ...timeouts } }
+      : { http: timeouts }),
     connectionTimeout: config.http.connectionMs,
     requestTimeout: config.http.requestMs,
     keepAliveTimeout: config.http.keepAliveMs,
@@ -115,7 +141,12 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   const dnsStandIn = config.dns.standInEnabled ? await startDnsStandIn(config.dns.standInPort) : null;
   // Development with PAYMENT_PROVIDER=stripe and no key: the production Stripe provider talks to a local stand-in of Stripe's API.
   const stripeConfig = config.payments.stripe;
-  const stripeStandIn = stripeConfig?.standIn ? await startStripeStandIn({ secretKey: stripeConfig.secretKey, ...(options.clock ? { clock: options.clock } : {}) }) : null;
+  const stripeStandIn = stripeConfig?.standIn
+    ? await startStripeStandIn({
+        secretKey: stripeConfig.secretKey,
+        ...(options.clock ? { clock: options.clock } : {}),
+      })
+    : null;
   if (stripeStandIn && stripeConfig) {
     const self = `${config.tls ? 'https://localhost' : 'http://127.0.0.1'}:${config.port}`;
     stripeStandIn.setWebhookEndpoint(`${self}/api/v1/payments/webhook`, stripeConfig.webhookSecrets[0]!);
@@ -123,7 +154,9 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   const services = await createServices(config, (error, message) => app.log.error({ err: error }, message), {
     ...(options.clock ? { clock: options.clock } : {}),
     ...(dnsStandIn ? { dnsServers: [dnsStandIn.address] } : {}),
-    ...(stripeStandIn ? { stripeApi: { host: stripeStandIn.host, port: stripeStandIn.port, protocol: stripeStandIn.protocol } } : {}),
+    ...(stripeStandIn
+      ? { stripeApi: { host: stripeStandIn.host, port: stripeStandIn.port, protocol: stripeStandIn.protocol } }
+      : {}),
   });
   app.addHook('onClose', async () => {
     await stripeStandIn?.close();
@@ -131,7 +164,13 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
     await dnsStandIn?.close();
   });
   // Payments whose claim was cut by a crash are reconciled with the provider once their lease has run out.
-  const sweep = setInterval(() => void services.charges.recoverStale().catch((error: unknown) => app.log.error({ err: error }, 'reconciling payment claims failed')), config.payments.claimLeaseMs);
+  const sweep = setInterval(
+    () =>
+      void services.charges
+        .recoverStale()
+        .catch((error: unknown) => app.log.error({ err: error }, 'reconciling payment claims failed')),
+    config.payments.claimLeaseMs,
+  );
   sweep.unref();
   app.addHook('onClose', async () => clearInterval(sweep));
   // Emails are delivered right after their change commits; this sweep retries failures and takes over rows a dead process held.
@@ -150,7 +189,14 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
         await services.billing.runRenewals();
         await services.partners.customers.deliverNotifications();
       })
-        .then((ran) => app.log.info({ job: 'renewals' }, ran ? 'renewals and partner digests: ran here' : 'renewals and partner digests: another instance holds the job'))
+        .then((ran) =>
+          app.log.info(
+            { job: 'renewals' },
+            ran
+              ? 'renewals and partner digests: ran here'
+              : 'renewals and partner digests: another instance holds the job',
+          ),
+        )
         .catch((error: unknown) => app.log.error({ err: error }, 'renewal run failed'))
         .finally(() => (running = null));
     }, config.payments.renewalIntervalSeconds * 1000);
@@ -162,7 +208,15 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   }
 
   // Instances share their license signing keys through the database (configured or file keys do not change): a rotated key appears here.
-  const keyRefresh = setInterval(() => void services.keys.refresh().catch((error: unknown) => app.log.error({ err: error }, 'reading the license signing keys failed; the ones read before still sign')), SIGNING_KEYS_REFRESH_MS);
+  const keyRefresh = setInterval(
+    () =>
+      void services.keys
+        .refresh()
+        .catch((error: unknown) =>
+          app.log.error({ err: error }, 'reading the license signing keys failed; the ones read before still sign'),
+        ),
+    SIGNING_KEYS_REFRESH_MS,
+  );
   keyRefresh.unref();
   app.addHook('onClose', async () => clearInterval(keyRefresh));
   // Several instances count rate limits in one table: windows long over are dropped by one of them now and then.
@@ -183,13 +237,16 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   // so a "Sync now" on another instance never runs beside it.
   if (config.groups.syncIntervalSeconds > 0 && config.groups.clientSecret) {
     let syncing: Promise<unknown> | null = null;
-    const groupTimer = setInterval(() => {
-      syncing ??= runExclusively(services.uow, { name: 'group-sync', leaseMs: GROUP_SYNC_LEASE_MS }, async () => {
-        await services.groups.syncDue();
-      })
-        .catch((error: unknown) => app.log.error({ err: error }, 'group sync run failed'))
-        .finally(() => (syncing = null));
-    }, Math.min(config.groups.syncIntervalSeconds, 60) * 1000);
+    const groupTimer = setInterval(
+      () => {
+        syncing ??= runExclusively(services.uow, { name: 'group-sync', leaseMs: GROUP_SYNC_LEASE_MS }, async () => {
+          await services.groups.syncDue();
+        })
+          .catch((error: unknown) => app.log.error({ err: error }, 'group sync run failed'))
+          .finally(() => (syncing = null));
+      },
+      Math.min(config.groups.syncIntervalSeconds, 60) * 1000,
+    );
     groupTimer.unref();
     app.addHook('onClose', async () => {
       clearInterval(groupTimer);
@@ -200,7 +257,14 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   const graphOrigin = new URL(config.graph.baseUrl).origin;
   // The Graph stand-in's upload origin listens before the CSP is built, so that connect-src names it.
   const standIn = config.graph.standInEnabled && config.identity.provider === 'development';
-  const uploadOrigin = standIn ? await startUploadOrigin({ host: config.host, port: config.graph.standIn.uploadPort, publicHostname: new URL(config.publicUrl).hostname, tls: config.tls }) : null;
+  const uploadOrigin = standIn
+    ? await startUploadOrigin({
+        host: config.host,
+        port: config.graph.standIn.uploadPort,
+        publicHostname: new URL(config.publicUrl).hostname,
+        tls: config.tls,
+      })
+    : null;
   if (uploadOrigin) app.addHook('onClose', () => uploadOrigin.close());
   const uploadOrigins = uploadOrigin ? [uploadOrigin.origin] : config.graph.uploadOrigins;
   // Helmet, built once (./http/securityHeaders.ts).
@@ -233,7 +297,11 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
     global: false,
     // Several instances (PostgreSQL) count each client once, in the database; one SQLite process counts in memory.
     ...(services.uow.engine === 'postgres' ? { store: databaseRateLimitStore(services.uow) } : {}),
-    errorResponseBuilder: (_request, context) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `Too many requests. Try again in ${context.after}.` }),
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: `Too many requests. Try again in ${context.after}.`,
+    }),
   });
 
   // Every documented route also documents the answers Fastify and the plugins give on their own (./http/answers.ts).
@@ -244,26 +312,55 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
     // OpenAPI 3.0 has no `const`: one-value enums instead.
     convertConstToEnum: true,
     openapi: {
-      info: { title: 'Outmerge API', version: '1', description: 'License checks, subscriptions, seats and checkout. Errors are {"error": {"code", "message"}}.' },
-      components: { securitySchemes: { entra: { type: 'http', scheme: 'bearer', bearerFormat: 'Microsoft Entra v2 access token' } } },
+      info: {
+        title: 'Outmerge API',
+        version: '1',
+        description: 'License checks, subscriptions, seats and checkout. Errors are {"error": {"code", "message"}}.',
+      },
+      components: {
+        securitySchemes: { entra: { type: 'http', scheme: 'bearer', bearerFormat: 'Microsoft Entra v2 access token' } },
+      },
       security: [{ entra: [] }],
     },
   });
 
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
     if (error instanceof ApiError) {
-      return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } });
+      return reply.code(error.statusCode).send({
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.details === undefined ? {} : { details: error.details }),
+        },
+      });
     }
-    if (error.validation) return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: `Invalid request: ${error.message}.` } });
+    if (error.validation)
+      return reply
+        .code(400)
+        .send({ error: { code: 'VALIDATION_FAILED', message: `Invalid request: ${error.message}.` } });
     const status = error.statusCode ?? 500;
     if (status === 429) return reply.code(429).send({ error: { code: 'RATE_LIMITED', message: error.message } });
-    if (status === 413) return reply.code(413).send({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' } });
-    if (status === 415) return reply.code(415).send({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as application/json.' } });
-    if (status >= 400 && status < 500) return reply.code(status).send({ error: { code: 'VALIDATION_FAILED', message: error.message } });
+    if (status === 413)
+      return reply.code(413).send({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' } });
+    if (status === 415)
+      return reply
+        .code(415)
+        .send({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as application/json.' } });
+    if (status >= 400 && status < 500)
+      return reply.code(status).send({ error: { code: 'VALIDATION_FAILED', message: error.message } });
     request.log.error({ err: error }, 'request failed');
-    return reply.code(status >= 500 ? status : 500).send({ error: { code: 'INTERNAL', message: 'Something went wrong on our side. Try again; if it keeps happening, contact support.' } });
+    return reply.code(status >= 500 ? status : 500).send({
+      error: {
+        code: 'INTERNAL',
+        message: 'Something went wrong on our side. Try again; if it keeps happening, contact support.',
+      },
+    });
   });
-  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: `Nothing at ${request.method} ${request.url.split('?')[0]}.` } }));
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .send({ error: { code: 'NOT_FOUND', message: `Nothing at ${request.method} ${request.url.split('?')[0]}.` } }),
+  );
 
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   let draining = false;
@@ -274,7 +371,18 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
       () => draining,
     ),
   );
-  api.get('/api/docs', { schema: { hide: true, response: { 200: Type.Object({}, { additionalProperties: true, description: 'This API as an OpenAPI 3.0 document' }) } } }, async () => app.swagger());
+  api.get(
+    '/api/docs',
+    {
+      schema: {
+        hide: true,
+        response: {
+          200: Type.Object({}, { additionalProperties: true, description: 'This API as an OpenAPI 3.0 document' }),
+        },
+      },
+    },
+    async () => app.swagger(),
+  );
   registerPublicConfigRoutes(api, config, services.keys);
   registerManifestRoutes(api, config, options.assetsDir ?? 'addin/public/assets');
   // The API: one authentication hook for the prefix (./http/authentication.ts); handlers read request.caller.
@@ -296,15 +404,41 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
   );
 
   if (config.identity.provider === 'development') {
-    const idp = await createDevelopmentIdentityProvider({ issuerTemplate: config.identity.issuerTemplate, apiAudience: config.identity.clientId, apiScope: config.identity.apiScope, clientId: config.identity.clientId, graphScopes: config.graph.developmentScopes });
+    const idp = await createDevelopmentIdentityProvider({
+      issuerTemplate: config.identity.issuerTemplate,
+      apiAudience: config.identity.clientId,
+      apiScope: config.identity.apiScope,
+      clientId: config.identity.clientId,
+      graphScopes: config.graph.developmentScopes,
+    });
     registerDevelopmentIdentityRoutes(app, idp);
-    if (config.groups.clientSecret) registerClientCredentialsRoutes(app, idp, { clientId: config.identity.clientId, clientSecret: config.groups.clientSecret, publicUrl: config.publicUrl });
+    if (config.groups.clientSecret)
+      registerClientCredentialsRoutes(app, idp, {
+        clientId: config.identity.clientId,
+        clientSecret: config.groups.clientSecret,
+        publicUrl: config.publicUrl,
+      });
     if (uploadOrigin) {
-      const graph = registerGraphStandIn(app, { identityJwks: idp.jwks, issuerTemplate: config.identity.issuerTemplate, uploadOrigin, ...config.graph.standIn });
+      const graph = registerGraphStandIn(app, {
+        identityJwks: idp.jwks,
+        issuerTemplate: config.identity.issuerTemplate,
+        uploadOrigin,
+        ...config.graph.standIn,
+      });
       // Something to link on a fresh machine: two groups of Contoso's directory.
       const contoso = DEVELOPMENT_ORGANISATIONS[0].tenantId;
-      graph.directory.createGroup(contoso, { displayName: 'Sales', description: 'Sales team', kind: 'security', members: [{ email: 'anna@contoso.com' }, { email: 'bob@contoso.com' }] });
-      graph.directory.createGroup(contoso, { displayName: 'Marketing', description: 'Marketing team', kind: 'microsoft365', members: [{ email: 'carl@contoso.com' }] });
+      graph.directory.createGroup(contoso, {
+        displayName: 'Sales',
+        description: 'Sales team',
+        kind: 'security',
+        members: [{ email: 'anna@contoso.com' }, { email: 'bob@contoso.com' }],
+      });
+      graph.directory.createGroup(contoso, {
+        displayName: 'Marketing',
+        description: 'Marketing team',
+        kind: 'microsoft365',
+        members: [{ email: 'carl@contoso.com' }],
+      });
     }
   }
   if (dnsStandIn) registerDnsStandInRoutes(app, dnsStandIn);
@@ -319,10 +453,17 @@ export async function buildApp(config: Config, options: { assetsDir?: string; lo
       index: ['index.html'],
       preCompressed: true,
       maxAge: 0,
-      setHeaders: (reply, file) => applyStaticFileHeaders(reply, staticFileHeaders(builtFilePath(path.relative(config.staticDir, file).split(path.sep).join('/'))), config),
+      setHeaders: (reply, file) =>
+        applyStaticFileHeaders(
+          reply,
+          staticFileHeaders(builtFilePath(path.relative(config.staticDir, file).split(path.sep).join('/'))),
+          config,
+        ),
     });
   } else {
-    app.log.warn(`No built pages in ${config.staticDir}: run "npm run build" to serve the pane, portal and playground.`);
+    app.log.warn(
+      `No built pages in ${config.staticDir}: run "npm run build" to serve the pane, portal and playground.`,
+    );
   }
   return {
     app,

@@ -105,7 +105,12 @@ export interface Config {
    */
   http: { connectionMs: number; headersMs: number; requestMs: number; keepAliveMs: number; drainMs: number };
   /** Per client IP; an organisation behind one NAT address shares it. */
-  rateLimits: { licenseCheckPerMinute: number; invitationsPerMinute: number; domainChecksPerMinute: number; purchasesPerMinute: number };
+  rateLimits: {
+    licenseCheckPerMinute: number;
+    invitationsPerMinute: number;
+    domainChecksPerMinute: number;
+    purchasesPerMinute: number;
+  };
   license: {
     tokenTtlSeconds: number;
     issuer: string;
@@ -184,7 +189,11 @@ export class ConfigError extends Error {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The keys the development Stripe stand-in accepts and signs with: nothing secret, development only. */
-export const STRIPE_STANDIN_KEYS = { secretKey: 'sk_test_standin', webhookSecret: 'whsec_standin', publishableKey: 'pk_test_standin' } as const;
+export const STRIPE_STANDIN_KEYS = {
+  secretKey: 'sk_test_standin',
+  webhookSecret: 'whsec_standin',
+  publishableKey: 'pk_test_standin',
+} as const;
 
 /** Client id used with the development identity provider; a real deployment sets its own. */
 export const DEVELOPMENT_CLIENT_ID = '6b1d7f4e-3c2a-4e8b-9d0f-0a1b2c3d4e5f';
@@ -193,7 +202,11 @@ export const DEVELOPMENT_CLIENT_SECRET = 'development-client-secret';
 
 /** Exchange's mailbox permissions (Add-MailboxPermission FullAccess, Add-RecipientPermission SendAs, GrantSendOnBehalfTo). */
 export type MailboxRight = 'FullAccess' | 'SendAs' | 'SendOnBehalf';
-const RIGHTS: Record<string, MailboxRight> = { fullaccess: 'FullAccess', sendas: 'SendAs', sendonbehalf: 'SendOnBehalf' };
+const RIGHTS: Record<string, MailboxRight> = {
+  fullaccess: 'FullAccess',
+  sendas: 'SendAs',
+  sendonbehalf: 'SendOnBehalf',
+};
 
 /**
  * `shared@contoso.com=anna@contoso.com:sendas|bob@contoso.com:fullaccess+sendonbehalf;…`. A user
@@ -201,12 +214,16 @@ const RIGHTS: Record<string, MailboxRight> = { fullaccess: 'FullAccess', sendas:
  */
 function sharedMailboxes(raw: string | undefined, problems: string[]): Record<string, Record<string, MailboxRight[]>> {
   const both: MailboxRight[] = ['FullAccess', 'SendAs'];
-  const result: Record<string, Record<string, MailboxRight[]>> = { 'team@contoso.com': { 'anna@contoso.com': both, 'olivia@contoso.com': both } };
+  const result: Record<string, Record<string, MailboxRight[]>> = {
+    'team@contoso.com': { 'anna@contoso.com': both, 'olivia@contoso.com': both },
+  };
   if (!raw) return result;
   for (const entry of raw.split(';').filter((e) => e.trim() !== '')) {
     const [mailbox, users] = entry.split('=');
     if (!mailbox || !users) {
-      problems.push(`GRAPH_STANDIN_SHARED_MAILBOXES: "${entry}" is not shared@domain=user@domain[:rights]|user@domain[:rights].`);
+      problems.push(
+        `GRAPH_STANDIN_SHARED_MAILBOXES: "${entry}" is not shared@domain=user@domain[:rights]|user@domain[:rights].`,
+      );
       continue;
     }
     const grants: Record<string, MailboxRight[]> = {};
@@ -214,7 +231,9 @@ function sharedMailboxes(raw: string | undefined, problems: string[]): Record<st
       const [user, rights] = grant.split(':').map((part) => part.trim());
       const parsed = rights === undefined ? both : rights.split('+').map((r) => RIGHTS[r.toLowerCase()]);
       if (!user || parsed.some((r) => r === undefined)) {
-        problems.push(`GRAPH_STANDIN_SHARED_MAILBOXES: "${grant}" names rights other than fullaccess, sendas, sendonbehalf.`);
+        problems.push(
+          `GRAPH_STANDIN_SHARED_MAILBOXES: "${grant}" names rights other than fullaccess, sendas, sendonbehalf.`,
+        );
         continue;
       }
       grants[user] = parsed as MailboxRight[];
@@ -232,7 +251,9 @@ function sharedMailboxes(raw: string | undefined, problems: string[]): Record<st
 function exchangeUploadOrigins(graphBaseUrl: string, raw: string | undefined, problems: string[]): string[] {
   if (raw) {
     const origins = raw.split(/\s+/).filter((o) => o !== '');
-    for (const origin of origins) if (!/^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(origin)) problems.push(`GRAPH_UPLOAD_ORIGINS: "${origin}" is not an https:// origin.`);
+    for (const origin of origins)
+      if (!/^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(origin))
+        problems.push(`GRAPH_UPLOAD_ORIGINS: "${origin}" is not an https:// origin.`);
     return origins;
   }
   const host = new URL(graphBaseUrl).hostname;
@@ -259,7 +280,9 @@ function delayRange(raw: string | undefined, problems: string[]): { min: number;
 function developmentScopes(raw: string | undefined, problems: string[]): string[] {
   if (raw === undefined) return [...GRAPH_PERMISSIONS];
   const scopes = raw.split(/\s+/).filter((s) => s !== '');
-  for (const scope of scopes) if (!/^[A-Z][A-Za-z]*(\.[A-Za-z]+)+$/.test(scope)) problems.push(`DEV_IDP_GRAPH_SCOPES: "${scope}" is not a Microsoft Graph permission name (like Mail.Send).`);
+  for (const scope of scopes)
+    if (!/^[A-Z][A-Za-z]*(\.[A-Za-z]+)+$/.test(scope))
+      problems.push(`DEV_IDP_GRAPH_SCOPES: "${scope}" is not a Microsoft Graph permission name (like Mail.Send).`);
   return scopes;
 }
 
@@ -312,8 +335,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   if (env.TLS_CERT_FILE || env.TLS_KEY_FILE) {
     const certFile = path.resolve(cwd, env.TLS_CERT_FILE ?? '');
     const keyFile = path.resolve(cwd, env.TLS_KEY_FILE ?? '');
-    if (!env.TLS_CERT_FILE || !env.TLS_KEY_FILE) problems.push('Set both TLS_CERT_FILE and TLS_KEY_FILE to serve HTTPS.');
-    else if (!fs.existsSync(certFile) || !fs.existsSync(keyFile)) problems.push(`TLS_CERT_FILE or TLS_KEY_FILE does not exist (${certFile}, ${keyFile}).`);
+    if (!env.TLS_CERT_FILE || !env.TLS_KEY_FILE)
+      problems.push('Set both TLS_CERT_FILE and TLS_KEY_FILE to serve HTTPS.');
+    else if (!fs.existsSync(certFile) || !fs.existsSync(keyFile))
+      problems.push(`TLS_CERT_FILE or TLS_KEY_FILE does not exist (${certFile}, ${keyFile}).`);
     else tls = { certFile, keyFile };
   }
   const scheme = tls ? 'https' : 'http';
@@ -324,11 +349,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   // Exchange Online's 30 messages a minute; going faster only where the deployment says its mailboxes allow it.
   const sendRate = integer('SEND_RATE_PER_MINUTE', 30, 1, 100000);
   const maxSendRate = integer('SEND_RATE_MAX_PER_MINUTE', sendRate, 1, 100000);
-  if (maxSendRate < sendRate) problems.push(`SEND_RATE_MAX_PER_MINUTE (${maxSendRate}) must not be below SEND_RATE_PER_MINUTE (${sendRate}): it is the fastest the pane may send.`);
-  const identityProvider = oneOf<IdentityProviderKind>('IDENTITY_PROVIDER', ['development', 'entra'], production ? 'entra' : 'development');
+  if (maxSendRate < sendRate)
+    problems.push(
+      `SEND_RATE_MAX_PER_MINUTE (${maxSendRate}) must not be below SEND_RATE_PER_MINUTE (${sendRate}): it is the fastest the pane may send.`,
+    );
+  const identityProvider = oneOf<IdentityProviderKind>(
+    'IDENTITY_PROVIDER',
+    ['development', 'entra'],
+    production ? 'entra' : 'development',
+  );
   const development = identityProvider === 'development';
   const clientId = env.ENTRA_CLIENT_ID || (development ? DEVELOPMENT_CLIENT_ID : '');
-  if (!GUID.test(clientId)) problems.push('ENTRA_CLIENT_ID must be the GUID of the Entra app registration (Application (client) ID).');
+  if (!GUID.test(clientId))
+    problems.push('ENTRA_CLIENT_ID must be the GUID of the Entra app registration (Application (client) ID).');
 
   const graphStandIn = !env.GRAPH_BASE_URL;
   const graphBaseUrl = graphStandIn ? `${publicUrl}/dev/graph` : url('GRAPH_BASE_URL', 'https://graph.microsoft.com');
@@ -336,25 +369,45 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   // Domain proofs: the resolvers to ask for TXT records (Node's Resolver.setServers takes "ip" or "ip:port").
   let dnsServers: string[] | null = null;
   if (env.DNS_RESOLVERS) {
-    dnsServers = env.DNS_RESOLVERS.split(',').map((s) => s.trim()).filter((s) => s !== '');
-    const bad = dnsServers.filter((s) => !/^(\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?|\[[0-9a-f:]+\](:\d{1,5})?|[0-9a-f:]+)$/i.test(s));
-    if (bad.length > 0 || dnsServers.length === 0) problems.push(`DNS_RESOLVERS must be comma-separated IP addresses, each optionally with :port (got "${env.DNS_RESOLVERS}").`);
+    dnsServers = env.DNS_RESOLVERS.split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+    const bad = dnsServers.filter(
+      (s) => !/^(\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?|\[[0-9a-f:]+\](:\d{1,5})?|[0-9a-f:]+)$/i.test(s),
+    );
+    if (bad.length > 0 || dnsServers.length === 0)
+      problems.push(
+        `DNS_RESOLVERS must be comma-separated IP addresses, each optionally with :port (got "${env.DNS_RESOLVERS}").`,
+      );
   }
 
   // postgres://user:password@host:5432/database?sslmode=require, as pg reads it.
   const databaseUrl = env.DATABASE_URL || null;
-  if (databaseUrl !== null && !/^postgres(ql)?:\/\/[^\s]+$/.test(databaseUrl)) problems.push('DATABASE_URL must be a PostgreSQL connection string: postgres://user:password@host:5432/database (add ?sslmode=require for a managed server).');
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\/[^\s]+$/.test(databaseUrl))
+    problems.push(
+      'DATABASE_URL must be a PostgreSQL connection string: postgres://user:password@host:5432/database (add ?sslmode=require for a managed server).',
+    );
   const paymentProvider = oneOf<PaymentProviderKind>('PAYMENT_PROVIDER', ['simulated', 'stripe'], 'simulated');
   let stripe: Config['payments']['stripe'] = null;
   if (paymentProvider === 'stripe') {
     const standIn = !env.STRIPE_SECRET_KEY && !production;
     const secretKey = env.STRIPE_SECRET_KEY || STRIPE_STANDIN_KEYS.secretKey;
-    const webhookSecrets = (env.STRIPE_WEBHOOK_SECRET || (standIn ? STRIPE_STANDIN_KEYS.webhookSecret : '')).split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const webhookSecrets = (env.STRIPE_WEBHOOK_SECRET || (standIn ? STRIPE_STANDIN_KEYS.webhookSecret : ''))
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     const publishableKey = env.STRIPE_PUBLISHABLE_KEY || (standIn ? STRIPE_STANDIN_KEYS.publishableKey : '');
     // Stripe's key prefixes ("API keys"): secret sk_, restricted rk_, publishable pk_; webhook signing secrets whsec_.
-    if (!/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/.test(secretKey)) problems.push('STRIPE_SECRET_KEY must be a Stripe secret or restricted key (sk_live_…, sk_test_…, rk_…).');
-    if (webhookSecrets.length === 0 || webhookSecrets.some((s) => !/^whsec_[A-Za-z0-9+/=]+$/.test(s))) problems.push('STRIPE_WEBHOOK_SECRET must be the webhook endpoint\'s signing secret (whsec_…; several comma-separated while rolling over).');
-    if (!/^pk_(test|live)_[A-Za-z0-9]+$/.test(publishableKey)) problems.push('STRIPE_PUBLISHABLE_KEY must be the Stripe publishable key (pk_live_… or pk_test_…) the portal\'s card form uses.');
+    if (!/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/.test(secretKey))
+      problems.push('STRIPE_SECRET_KEY must be a Stripe secret or restricted key (sk_live_…, sk_test_…, rk_…).');
+    if (webhookSecrets.length === 0 || webhookSecrets.some((s) => !/^whsec_[A-Za-z0-9+/=]+$/.test(s)))
+      problems.push(
+        "STRIPE_WEBHOOK_SECRET must be the webhook endpoint's signing secret (whsec_…; several comma-separated while rolling over).",
+      );
+    if (!/^pk_(test|live)_[A-Za-z0-9]+$/.test(publishableKey))
+      problems.push(
+        "STRIPE_PUBLISHABLE_KEY must be the Stripe publishable key (pk_live_… or pk_test_…) the portal's card form uses.",
+      );
     stripe = { secretKey, webhookSecrets, publishableKey, standIn };
   }
   const currency = oneOf('CURRENCY', ['EUR', 'CHF', 'USD'] as const, 'EUR');
@@ -362,16 +415,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   const vatRatesBp: Record<string, number> = { ...STANDARD_VAT_RATES_BP };
   for (const entry of (env.VAT_RATES_BP ?? '').split(',').filter((e) => e.trim() !== '')) {
     const match = /^\s*([A-Z]{2})=(\d{1,4})\s*$/.exec(entry);
-    if (!match || Number(match[2]) > 5000) problems.push(`VAT_RATES_BP: "${entry}" is not COUNTRY=basis points (FR=2000).`);
+    if (!match || Number(match[2]) > 5000)
+      problems.push(`VAT_RATES_BP: "${entry}" is not COUNTRY=basis points (FR=2000).`);
     else vatRatesBp[match[1]!] = Number(match[2]);
   }
-  const operators = (env.OPERATOR_ACCOUNTS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
-  for (const operator of operators) if (!/^[0-9a-f-]{36}\/[0-9a-f-]{36}$/.test(operator)) problems.push(`OPERATOR_ACCOUNTS lists tenantId/objectId pairs of Entra accounts (got "${operator}").`);
+  const operators = (env.OPERATOR_ACCOUNTS ?? '')
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s !== '');
+  for (const operator of operators)
+    if (!/^[0-9a-f-]{36}\/[0-9a-f-]{36}$/.test(operator))
+      problems.push(`OPERATOR_ACCOUNTS lists tenantId/objectId pairs of Entra accounts (got "${operator}").`);
   const sellerCountry = (env.SELLER_COUNTRY || 'FR').toUpperCase();
-  if (vatRatesBp[sellerCountry] === undefined) problems.push(`SELLER_COUNTRY must be a country with a VAT rate (got "${sellerCountry}"; add it to VAT_RATES_BP).`);
+  if (vatRatesBp[sellerCountry] === undefined)
+    problems.push(`SELLER_COUNTRY must be a country with a VAT rate (got "${sellerCountry}"; add it to VAT_RATES_BP).`);
   const sellerVatId = env.SELLER_VAT_ID ? normalizeVatId(sellerCountry, env.SELLER_VAT_ID) : null;
   if (env.SELLER_VAT_ID && !sellerVatId) problems.push(`SELLER_VAT_ID is not a VAT number of ${sellerCountry}.`);
-  if (production && (!env.SELLER_NAME || !env.SELLER_ADDRESS || !env.SELLER_VAT_ID)) problems.push('SELLER_NAME, SELLER_ADDRESS and SELLER_VAT_ID are required with NODE_ENV=production: every invoice names the seller.');
+  if (production && (!env.SELLER_NAME || !env.SELLER_ADDRESS || !env.SELLER_VAT_ID))
+    problems.push(
+      'SELLER_NAME, SELLER_ADDRESS and SELLER_VAT_ID are required with NODE_ENV=production: every invoice names the seller.',
+    );
 
   const http = {
     connectionMs: integer('HTTP_CONNECTION_TIMEOUT_SECONDS', 60, 1, 3600) * 1000,
@@ -382,15 +445,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     drainMs: integer('SHUTDOWN_DRAIN_SECONDS', 0, 0, 600) * 1000,
   };
   // Node refuses a headers timeout longer than the request timeout (the headers are part of the request).
-  if (http.headersMs > http.requestMs) problems.push('HTTP_HEADERS_TIMEOUT_SECONDS must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS.');
+  if (http.headersMs > http.requestMs)
+    problems.push('HTTP_HEADERS_TIMEOUT_SECONDS must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS.');
 
   if (production) {
-    if (development) problems.push('The development identity provider cannot run with NODE_ENV=production: set IDENTITY_PROVIDER=entra and ENTRA_CLIENT_ID.');
-    if (graphStandIn) problems.push('The Graph stand-in cannot run with NODE_ENV=production: set GRAPH_BASE_URL=https://graph.microsoft.com.');
-    if (paymentProvider === 'simulated') problems.push('The simulated payment provider cannot run with NODE_ENV=production: configure a real PAYMENT_PROVIDER.');
-    if (paymentProvider === 'simulated' && !env.PAYMENT_WEBHOOK_SECRET) problems.push('PAYMENT_WEBHOOK_SECRET is required with NODE_ENV=production (the payment provider\'s webhook signing secret).');
-    if (!env.SMTP_URL) problems.push('SMTP_URL is required with NODE_ENV=production (the local outbox is for development only).');
-    if (!env.PUBLIC_URL?.startsWith('https://')) problems.push('PUBLIC_URL must be the https:// address users reach in production.');
+    if (development)
+      problems.push(
+        'The development identity provider cannot run with NODE_ENV=production: set IDENTITY_PROVIDER=entra and ENTRA_CLIENT_ID.',
+      );
+    if (graphStandIn)
+      problems.push(
+        'The Graph stand-in cannot run with NODE_ENV=production: set GRAPH_BASE_URL=https://graph.microsoft.com.',
+      );
+    if (paymentProvider === 'simulated')
+      problems.push(
+        'The simulated payment provider cannot run with NODE_ENV=production: configure a real PAYMENT_PROVIDER.',
+      );
+    if (paymentProvider === 'simulated' && !env.PAYMENT_WEBHOOK_SECRET)
+      problems.push(
+        "PAYMENT_WEBHOOK_SECRET is required with NODE_ENV=production (the payment provider's webhook signing secret).",
+      );
+    if (!env.SMTP_URL)
+      problems.push('SMTP_URL is required with NODE_ENV=production (the local outbox is for development only).');
+    if (!env.PUBLIC_URL?.startsWith('https://'))
+      problems.push('PUBLIC_URL must be the https:// address users reach in production.');
   }
 
   const config: Config = {
@@ -407,8 +485,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       provider: identityProvider,
       clientId,
       apiScope: env.ENTRA_API_SCOPE || 'access_as_user',
-      issuerTemplate: env.ENTRA_ISSUER_TEMPLATE || (development ? `${publicUrl}/dev/idp/{tid}/v2.0` : 'https://login.microsoftonline.com/{tid}/v2.0'),
-      jwksUrl: url('ENTRA_JWKS_URL', development ? `${internalUrl}/dev/idp/discovery/v2.0/keys` : 'https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+      issuerTemplate:
+        env.ENTRA_ISSUER_TEMPLATE ||
+        (development ? `${publicUrl}/dev/idp/{tid}/v2.0` : 'https://login.microsoftonline.com/{tid}/v2.0'),
+      jwksUrl: url(
+        'ENTRA_JWKS_URL',
+        development
+          ? `${internalUrl}/dev/idp/discovery/v2.0/keys`
+          : 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+      ),
     },
     graph: {
       baseUrl: graphBaseUrl,
@@ -422,7 +507,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
         dailyRecipients: integer('GRAPH_STANDIN_DAILY_RECIPIENTS', 10_000, 1, 10_000_000),
         latencyMs: integer('GRAPH_STANDIN_LATENCY_MS', 20, 0, 60_000),
         sharedMailboxes: sharedMailboxes(env.GRAPH_STANDIN_SHARED_MAILBOXES, problems),
-        sendDelayMs: { ...delayRange(env.GRAPH_STANDIN_SEND_DELAY_MS, problems), seed: integer('GRAPH_STANDIN_SEED', 1, 0, 2 ** 31 - 1) },
+        sendDelayMs: {
+          ...delayRange(env.GRAPH_STANDIN_SEND_DELAY_MS, problems),
+          seed: integer('GRAPH_STANDIN_SEED', 1, 0, 2 ** 31 - 1),
+        },
         requestsPer10Minutes: integer('GRAPH_STANDIN_REQUESTS_PER_10_MINUTES', 10_000, 1, 10_000_000),
         uploadBytesPer5Minutes: integer('GRAPH_STANDIN_UPLOAD_BYTES_PER_5_MINUTES', 150 * 1024 * 1024, 1, 2 ** 40),
         restrictAfterOverLimitMessages: integer('GRAPH_STANDIN_RESTRICT_AFTER', 3, 0, 1_000_000),
@@ -433,14 +521,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     },
     groups: {
       clientSecret: env.ENTRA_CLIENT_SECRET || (development ? DEVELOPMENT_CLIENT_SECRET : null),
-      tokenAuthority: development ? `${internalUrl}/dev/idp` : url('ENTRA_AUTHORITY', 'https://login.microsoftonline.com'),
-      consentAuthority: development ? `${publicUrl}/dev/idp` : url('ENTRA_AUTHORITY', 'https://login.microsoftonline.com'),
+      tokenAuthority: development
+        ? `${internalUrl}/dev/idp`
+        : url('ENTRA_AUTHORITY', 'https://login.microsoftonline.com'),
+      consentAuthority: development
+        ? `${publicUrl}/dev/idp`
+        : url('ENTRA_AUTHORITY', 'https://login.microsoftonline.com'),
       // The server calls Graph itself: the stand-in on the address the server reaches itself by.
       graphBaseUrl: graphStandIn ? `${internalUrl}/dev/graph` : graphBaseUrl,
       syncIntervalSeconds: integer('GROUP_SYNC_INTERVAL_SECONDS', 900, 0, 86400),
     },
     http,
-    sending: { ratePerMinute: sendRate, maxRatePerMinute: maxSendRate, dailyRecipients: integer('DAILY_RECIPIENT_LIMIT', 10_000, 1, 10_000_000) },
+    sending: {
+      ratePerMinute: sendRate,
+      maxRatePerMinute: maxSendRate,
+      dailyRecipients: integer('DAILY_RECIPIENT_LIMIT', 10_000, 1, 10_000_000),
+    },
     rateLimits: {
       licenseCheckPerMinute: integer('LICENSE_CHECK_RATE_PER_MINUTE', 600, 1, 10_000_000),
       invitationsPerMinute: integer('INVITATION_RATE_PER_MINUTE', 30, 1, 10_000_000),
@@ -460,16 +556,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
         { id: 'monthly', interval: 'month', unitPriceMinor: integer('PRICE_MONTHLY_MINOR', 500, 1, 10_000_000) },
         { id: 'annual', interval: 'year', unitPriceMinor: integer('PRICE_ANNUAL_MINOR', 5000, 1, 100_000_000) },
       ],
-      volume: { fromQuantity: integer('VOLUME_DISCOUNT_FROM', 10, 2, 100_000), discountBp: integer('VOLUME_DISCOUNT_BP', 2000, 0, 9000) },
+      volume: {
+        fromQuantity: integer('VOLUME_DISCOUNT_FROM', 10, 2, 100_000),
+        discountBp: integer('VOLUME_DISCOUNT_BP', 2000, 0, 9000),
+      },
       taxRateBp: integer('TAX_RATE_BP', 0, 0, 5000),
-      seller: { name: env.SELLER_NAME || 'Outmerge (development)', address: env.SELLER_ADDRESS || '1 rue de l’Exemple, 75001 Paris', country: sellerCountry, vatId: sellerVatId },
+      seller: {
+        name: env.SELLER_NAME || 'Outmerge (development)',
+        address: env.SELLER_ADDRESS || '1 rue de l’Exemple, 75001 Paris',
+        country: sellerCountry,
+        vatId: sellerVatId,
+      },
       vatRatesBp,
       graceDays: integer('PAST_DUE_GRACE_DAYS', 14, 0, 90),
       operators,
       renewalIntervalSeconds: integer('RENEWAL_INTERVAL_SECONDS', 3600, 0, 86400),
-      webhookSecrets: (env.PAYMENT_WEBHOOK_SECRET || (production ? '' : 'whsec_development')).split(',').map((s) => s.trim()).filter((s) => s !== ''),
+      webhookSecrets: (env.PAYMENT_WEBHOOK_SECRET || (production ? '' : 'whsec_development'))
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
       claimLeaseMs: integer('PAYMENT_CLAIM_LEASE_SECONDS', 300, 1, 86_400) * 1000,
-      simulated: { latencyMs: integer('SIMULATED_PAYMENT_LATENCY_MS', 0, 0, 60_000), searchLagMs: integer('SIMULATED_PAYMENT_SEARCH_LAG_SECONDS', 30, 0, 3600) * 1000 },
+      simulated: {
+        latencyMs: integer('SIMULATED_PAYMENT_LATENCY_MS', 0, 0, 60_000),
+        searchLagMs: integer('SIMULATED_PAYMENT_SEARCH_LAG_SECONDS', 30, 0, 3600) * 1000,
+      },
       stripe,
     },
     trials: {
@@ -477,8 +587,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       maxDays: integer('TRIAL_MAX_DAYS', 30, 1, 90),
       partnerSeatAllowance: integer('PARTNER_TRIAL_SEAT_ALLOWANCE', 0, 0, 1_000_000),
     },
-    mail: { smtpUrl: env.SMTP_URL || null, from: env.MAIL_FROM || 'Outmerge <no-reply@outmerge.localhost>', organisationDailyLimit: integer('ORGANISATION_DAILY_EMAIL_LIMIT', 500, 0, 1_000_000) },
-    dns: { servers: dnsServers, standInEnabled: dnsServers === null && development, standInPort: integer('DNS_STANDIN_PORT', 0, 0, 65535) },
+    mail: {
+      smtpUrl: env.SMTP_URL || null,
+      from: env.MAIL_FROM || 'Outmerge <no-reply@outmerge.localhost>',
+      organisationDailyLimit: integer('ORGANISATION_DAILY_EMAIL_LIMIT', 500, 0, 1_000_000),
+    },
+    dns: {
+      servers: dnsServers,
+      standInEnabled: dnsServers === null && development,
+      standInPort: integer('DNS_STANDIN_PORT', 0, 0, 65535),
+    },
     promoUrl: url('PROMO_URL', `${publicUrl}/outmerge.html`),
     appSourceUrl: optionalHttpsUrl('APPSOURCE_URL'),
     logLevel: env.LOG_LEVEL || 'info',
@@ -491,7 +609,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
 /** GRAPH_STANDIN_UNKNOWN_RECIPIENTS: comma-separated addresses the stand-in's directory does not know. */
 function unknownRecipients(raw: string | undefined, problems: string[]): string[] {
   const value = raw ?? 'nobody@fabrikam.com';
-  const addresses = value.split(',').map((a) => a.trim()).filter((a) => a !== '');
+  const addresses = value
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
   const bad = addresses.filter((a) => canonicalEmail(a) === null);
   if (bad.length > 0) problems.push(`GRAPH_STANDIN_UNKNOWN_RECIPIENTS: "${bad.join(', ')}" is not an email address.`);
   return addresses.flatMap((a) => canonicalEmail(a) ?? []);

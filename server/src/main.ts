@@ -34,7 +34,9 @@ async function main(): Promise<void> {
     [
       '',
       `Outmerge is running at ${url}`,
-      development ? `  Playground (Outlook compose + task pane): ${url}/playground.html` : `  Task pane: ${url}/taskpane.html`,
+      development
+        ? `  Playground (Outlook compose + task pane): ${url}/playground.html`
+        : `  Task pane: ${url}/taskpane.html`,
       `  Licensing portal:                        ${url}/portal.html`,
       ...(config.graph.standInEnabled ? [`  Mailbox (what the Graph stand-in sent):   ${url}/mailbox.html`] : []),
       ...(!config.mail.smtpUrl ? [`  Outbox (emails from Outmerge):            ${url}/outbox.html`] : []),

@@ -17,7 +17,11 @@ import type { PaymentProvider } from './billing/paymentProvider.js';
 import type { Config } from './config.js';
 import { createEmailTransport } from './email/mailer.js';
 import { Outbox } from './email/outbox.js';
-import { createAccessTokenValidator, type AccessTokenValidator, type CallerIdentity } from './identity/accessTokenValidator.js';
+import {
+  createAccessTokenValidator,
+  type AccessTokenValidator,
+  type CallerIdentity,
+} from './identity/accessTokenValidator.js';
 import { LicenseService } from './licenseCheck/licenseService.js';
 import { loadSigningKeys, type SigningKeys } from './licenseCheck/signingKeys.js';
 import { createTxtLookup } from './dns/txtLookup.js';
@@ -75,13 +79,31 @@ export const SIMULATED_PAYMENTS_FILE = 'simulated-payments.sqlite';
 export async function createServices(
   config: Config,
   log: (error: unknown, message: string) => void,
-  options: { dnsServers?: string[]; clock?: () => number; stripeApi?: { host: string; port: number; protocol: 'http' | 'https' } } = {},
+  options: {
+    dnsServers?: string[];
+    clock?: () => number;
+    stripeApi?: { host: string; port: number; protocol: 'http' | 'https' };
+  } = {},
 ): Promise<Services> {
   const clock = options.clock ?? Date.now;
-  const uow = await UnitOfWork.open({ databaseUrl: config.database.url, sqliteFile: path.join(config.dataDir, DATABASE_FILE), poolSize: config.database.poolSize });
+  const uow = await UnitOfWork.open({
+    databaseUrl: config.database.url,
+    sqliteFile: path.join(config.dataDir, DATABASE_FILE),
+    poolSize: config.database.poolSize,
+  });
   // The same keys on every instance: configured, or shared through the database on PostgreSQL (./license/signingKeys.ts).
-  const keys = await loadSigningKeys({ configuredJson: config.license.signingKeysJson, dataDir: config.dataDir, uow, clock });
-  const outbox = new Outbox(uow, createEmailTransport({ smtpUrl: config.mail.smtpUrl, from: config.mail.from }), clock, log);
+  const keys = await loadSigningKeys({
+    configuredJson: config.license.signingKeysJson,
+    dataDir: config.dataDir,
+    uow,
+    clock,
+  });
+  const outbox = new Outbox(
+    uow,
+    createEmailTransport({ smtpUrl: config.mail.smtpUrl, from: config.mail.from }),
+    clock,
+    log,
+  );
   const validate = createAccessTokenValidator({
     jwks: new URL(config.identity.jwksUrl),
     audience: config.identity.clientId,
@@ -95,26 +117,88 @@ export async function createServices(
     await domains.observe(caller);
     return caller;
   };
-  const { plans, currency, volume, taxRateBp, graceDays, webhookSecrets, claimLeaseMs, simulated, stripe, seller, vatRatesBp } = config.payments;
+  const {
+    plans,
+    currency,
+    volume,
+    taxRateBp,
+    graceDays,
+    webhookSecrets,
+    claimLeaseMs,
+    simulated,
+    stripe,
+    seller,
+    vatRatesBp,
+  } = config.payments;
   // The simulated provider is the embedded default; it refuses to exist in production (its constructor checks).
-  const simulatedProvider = stripe ? null : new SimulatedPaymentProvider({ file: path.join(config.dataDir, SIMULATED_PAYMENTS_FILE), latencyMs: simulated.latencyMs, searchLagMs: simulated.searchLagMs, clock, webhookSecrets });
-  const paymentProvider: PaymentProvider = stripe ? new StripePaymentProvider({ secretKey: stripe.secretKey, webhookSecrets: stripe.webhookSecrets, ...(options.stripeApi ? { api: options.stripeApi } : {}) }) : simulatedProvider!;
-  const charges = new IdempotentCharges(uow, paymentProvider, { leaseMs: claimLeaseMs, afterCommit: () => outbox.deliver() }, clock, log);
+  const simulatedProvider = stripe
+    ? null
+    : new SimulatedPaymentProvider({
+        file: path.join(config.dataDir, SIMULATED_PAYMENTS_FILE),
+        latencyMs: simulated.latencyMs,
+        searchLagMs: simulated.searchLagMs,
+        clock,
+        webhookSecrets,
+      });
+  const paymentProvider: PaymentProvider = stripe
+    ? new StripePaymentProvider({
+        secretKey: stripe.secretKey,
+        webhookSecrets: stripe.webhookSecrets,
+        ...(options.stripeApi ? { api: options.stripeApi } : {}),
+      })
+    : simulatedProvider!;
+  const charges = new IdempotentCharges(
+    uow,
+    paymentProvider,
+    { leaseMs: claimLeaseMs, afterCommit: () => outbox.deliver() },
+    clock,
+    log,
+  );
   // Each service registers how its payments are recorded; all are in place before a claim can be reconciled.
   const checkout = new CheckoutService(uow, charges, { plans, currency, volume, taxRateBp });
-  const billing = new BillingService(uow, charges, { plans, currency, volume, taxRateBp, graceDays, seller, vatRatesBp, publicUrl: config.publicUrl }, clock, outbox);
-  const partners = createPartnerServices(uow, charges, checkout, outbox, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials }, clock);
-  const seats = new SeatService(uow, outbox, { publicUrl: config.publicUrl, organisationDailyEmailLimit: config.mail.organisationDailyLimit }, clock, domains);
+  const billing = new BillingService(
+    uow,
+    charges,
+    { plans, currency, volume, taxRateBp, graceDays, seller, vatRatesBp, publicUrl: config.publicUrl },
+    clock,
+    outbox,
+  );
+  const partners = createPartnerServices(
+    uow,
+    charges,
+    checkout,
+    outbox,
+    { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials },
+    clock,
+  );
+  const seats = new SeatService(
+    uow,
+    outbox,
+    { publicUrl: config.publicUrl, organisationDailyEmailLimit: config.mail.organisationDailyLimit },
+    clock,
+    domains,
+  );
   // Group sync needs the registration's client secret; without one it is off (and says so).
   const graphGroups = config.groups.clientSecret
-    ? new GraphGroupsClient({ clientId: config.identity.clientId, clientSecret: config.groups.clientSecret, tokenAuthority: config.groups.tokenAuthority, graphBaseUrl: config.groups.graphBaseUrl, clock })
+    ? new GraphGroupsClient({
+        clientId: config.identity.clientId,
+        clientSecret: config.groups.clientSecret,
+        tokenAuthority: config.groups.tokenAuthority,
+        graphBaseUrl: config.groups.graphBaseUrl,
+        clock,
+      })
     : null;
   const groups = new GroupService(
     uow,
     graphGroups,
     seats,
     outbox,
-    { clientId: config.identity.clientId, consentAuthority: config.groups.consentAuthority, publicUrl: config.publicUrl, syncIntervalSeconds: config.groups.syncIntervalSeconds },
+    {
+      clientId: config.identity.clientId,
+      consentAuthority: config.groups.consentAuthority,
+      publicUrl: config.publicUrl,
+      syncIntervalSeconds: config.groups.syncIntervalSeconds,
+    },
     clock,
     log,
   );
@@ -124,14 +208,32 @@ export async function createServices(
     keys,
     outbox,
     authenticate,
-    adminConsent: (caller) => ({ tenantId: caller.tenantId, url: adminConsentUrl({ tenant: caller.tenantId, clientId: config.identity.clientId, apiScope: config.identity.apiScope, publicUrl: config.publicUrl }) }),
-    licenses: new LicenseService(uow, keys, { issuer: config.license.issuer, tokenTtlSeconds: config.license.tokenTtlSeconds }, clock),
+    adminConsent: (caller) => ({
+      tenantId: caller.tenantId,
+      url: adminConsentUrl({
+        tenant: caller.tenantId,
+        clientId: config.identity.clientId,
+        apiScope: config.identity.apiScope,
+        publicUrl: config.publicUrl,
+      }),
+    }),
+    licenses: new LicenseService(
+      uow,
+      keys,
+      { issuer: config.license.issuer, tokenTtlSeconds: config.license.tokenTtlSeconds },
+      clock,
+    ),
     charges,
     checkout,
     billing,
     refunds: new RefundService(uow, charges, new Set(config.payments.operators), clock),
     billingProfiles: new BillingProfileService(uow, { seller, vatRatesBp }, clock),
-    consolidationInvitations: new ConsolidationInvitationService(uow, outbox, { publicUrl: config.publicUrl, currency }, clock),
+    consolidationInvitations: new ConsolidationInvitationService(
+      uow,
+      outbox,
+      { publicUrl: config.publicUrl, currency },
+      clock,
+    ),
     seats,
     delegation: new DelegationService(uow, outbox, { publicUrl: config.publicUrl }, clock),
     organisations: new OrganisationService(uow, clock),

@@ -19,7 +19,11 @@ const MINUTE = 60_000;
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer({ GRAPH_STANDIN_RATE_PER_MINUTE: String(LIMIT_PER_MINUTE), GRAPH_STANDIN_SEND_DELAY_MS: '0', GRAPH_STANDIN_LATENCY_MS: '0' });
+  server = await startTestServer({
+    GRAPH_STANDIN_RATE_PER_MINUTE: String(LIMIT_PER_MINUTE),
+    GRAPH_STANDIN_SEND_DELAY_MS: '0',
+    GRAPH_STANDIN_LATENCY_MS: '0',
+  });
 });
 beforeEach(async () => {
   await server.call('DELETE', '/dev/mailbox/messages');
@@ -30,7 +34,9 @@ afterAll(() => server.close());
 /** Sends `count` rows at the given pace and maximum; what the mailbox accepted (times) and how many 429s it gave. */
 async function campaign(count: number, pace: { ratePerMinute: number; maxRatePerMinute?: number }) {
   // The stand-in's clock, which earlier tests moved on.
-  const standInNow = Date.parse((await server.call('POST', '/dev/graph/clock', { body: { advanceMs: 0 } })).json<{ now: string }>().now);
+  const standInNow = Date.parse(
+    (await server.call('POST', '/dev/graph/clock', { body: { advanceMs: 0 } })).json<{ now: string }>().now,
+  );
   let offset = standInNow - Date.now();
   const now = () => Date.now() + offset;
   const sleep = async (ms: number) => {
@@ -46,9 +52,21 @@ async function campaign(count: number, pace: { ratePerMinute: number; maxRatePer
     return tokens.get(key)!;
   };
   const graph = new GraphMailClient(server.services.config.graph.baseUrl, token);
-  const messages = new Map<number, OutgoingMessage>(Array.from({ length: count }, (_, i) => [i + 2, { row: i + 2, to: `r${i}@fabrikam.com`, cc: [], bcc: [], attachments: [], subject: `S${i}`, html: '<p>x</p>' }]));
+  const messages = new Map<number, OutgoingMessage>(
+    Array.from({ length: count }, (_, i) => [
+      i + 2,
+      { row: i + 2, to: `r${i}@fabrikam.com`, cc: [], bcc: [], attachments: [], subject: `S${i}`, html: '<p>x</p>' },
+    ]),
+  );
   const started = now();
-  const ledger = await runCampaign(newLedger('pace', [...messages.keys()], null, started), messages, { graph, ...pace, save: () => {}, now, sleep, concurrency: 1 });
+  const ledger = await runCampaign(newLedger('pace', [...messages.keys()], null, started), messages, {
+    graph,
+    ...pace,
+    save: () => {},
+    now,
+    sleep,
+    concurrency: 1,
+  });
   const { counters } = (await server.call('GET', '/dev/graph/faults')).json<{ counters: { throttled: number } }>();
   const sent = (await server.call('GET', '/dev/mailbox/messages')).json<Array<{ marker: string; sentAt: string }>>();
   const times = sent.map((m) => Date.parse(m.sentAt) - started).sort((a, b) => a - b);

@@ -15,7 +15,8 @@ let server: TestServer;
 let pages: string;
 beforeAll(async () => {
   pages = fs.mkdtempSync(path.join(os.tmpdir(), 'outmerge-pages-'));
-  for (const page of ['index.html', 'auth-dialog.html', 'portal.html']) fs.writeFileSync(path.join(pages, page), `<!doctype html><title>${page}</title>`);
+  for (const page of ['index.html', 'auth-dialog.html', 'portal.html'])
+    fs.writeFileSync(path.join(pages, page), `<!doctype html><title>${page}</title>`);
   server = await startTestServer({ STATIC_DIR: pages });
 });
 afterAll(async () => {

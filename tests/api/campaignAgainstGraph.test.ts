@@ -18,18 +18,54 @@ import { startTestServer, type TestServer } from '../helpers/testServer.js';
 let server: TestServer;
 
 const clientFor = (target: TestServer, email: string, fetchImpl?: typeof fetch) =>
-  new GraphMailClient(target.services.config.graph.baseUrl, (scopes) => target.token(email, { resource: 'graph', scopes: [...scopes] }), fetchImpl);
+  new GraphMailClient(
+    target.services.config.graph.baseUrl,
+    (scopes) => target.token(email, { resource: 'graph', scopes: [...scopes] }),
+    fetchImpl,
+  );
 
 const rows = (count: number, extra: Partial<OutgoingMessage> = {}) =>
-  new Map<number, OutgoingMessage>(Array.from({ length: count }, (_, i) => [i + 2, { row: i + 2, to: `r${i}@fabrikam.com`, cc: [], bcc: [], attachments: [], subject: `Hello ${i}`, html: `<p>${i}</p>`, ...extra }]));
+  new Map<number, OutgoingMessage>(
+    Array.from({ length: count }, (_, i) => [
+      i + 2,
+      {
+        row: i + 2,
+        to: `r${i}@fabrikam.com`,
+        cc: [],
+        bcc: [],
+        attachments: [],
+        subject: `Hello ${i}`,
+        html: `<p>${i}</p>`,
+        ...extra,
+      },
+    ]),
+  );
 
-const run = (ledger: CampaignLedger, messages: Map<number, OutgoingMessage>, options: Partial<RunOptions> & Pick<RunOptions, 'graph'>) =>
-  runCampaign(ledger, messages, { ratePerMinute: 600_000, save: () => {}, settleDelayMs: 5, settleChecks: 4, backoffMs: 1, ...options });
+const run = (
+  ledger: CampaignLedger,
+  messages: Map<number, OutgoingMessage>,
+  options: Partial<RunOptions> & Pick<RunOptions, 'graph'>,
+) =>
+  runCampaign(ledger, messages, {
+    ratePerMinute: 600_000,
+    save: () => {},
+    settleDelayMs: 5,
+    settleChecks: 4,
+    backoffMs: 1,
+    ...options,
+  });
 
-const delivered = async (target = server) => (await target.call('GET', '/dev/mailbox/messages')).json<Array<{ from: string; sender: string; to: string[]; marker: string }>>();
+const delivered = async (target = server) =>
+  (await target.call('GET', '/dev/mailbox/messages')).json<
+    Array<{ from: string; sender: string; to: string[]; marker: string }>
+  >();
 
 beforeAll(async () => {
-  server = await startTestServer({ GRAPH_STANDIN_RATE_PER_MINUTE: '100000', GRAPH_STANDIN_SEND_DELAY_MS: '0-20', GRAPH_STANDIN_LATENCY_MS: '0' });
+  server = await startTestServer({
+    GRAPH_STANDIN_RATE_PER_MINUTE: '100000',
+    GRAPH_STANDIN_SEND_DELAY_MS: '0-20',
+    GRAPH_STANDIN_LATENCY_MS: '0',
+  });
 });
 beforeEach(async () => {
   await server.call('DELETE', '/dev/mailbox/messages');
@@ -37,16 +73,22 @@ beforeEach(async () => {
 });
 afterAll(() => server.close());
 
-describe('a campaign from a shared mailbox (Microsoft\'s recipe)', () => {
+describe("a campaign from a shared mailbox (Microsoft's recipe)", () => {
   it('sends the first row alone: without Send As or Send on Behalf the campaign stops after one try, every other row untouched', async () => {
-    await server.call('PUT', '/dev/graph/rights', { body: { mailbox: 'sales@contoso.com', user: 'ivan@contoso.com', rights: ['FullAccess'] } });
+    await server.call('PUT', '/dev/graph/rights', {
+      body: { mailbox: 'sales@contoso.com', user: 'ivan@contoso.com', rights: ['FullAccess'] },
+    });
     let creates = 0;
     const counting: typeof fetch = (input, init) => {
       if (init?.method === 'POST' && String(input).endsWith('/me/messages')) creates++;
       return fetch(input, init);
     };
     const messages = rows(5);
-    const ledger = await run(newLedger('shared-denied', [...messages.keys()], 'sales@contoso.com', Date.now()), messages, { graph: clientFor(server, 'ivan@contoso.com', counting) });
+    const ledger = await run(
+      newLedger('shared-denied', [...messages.keys()], 'sales@contoso.com', Date.now()),
+      messages,
+      { graph: clientFor(server, 'ivan@contoso.com', counting) },
+    );
     expect(ledger.status).toBe('blocked');
     expect(ledger.blocked).toMatchObject({ reason: 'send_as_denied' });
     expect(Object.values(ledger.states)).toEqual(Array.from({ length: 5 }, () => ({ status: 'pending' })));
@@ -56,7 +98,9 @@ describe('a campaign from a shared mailbox (Microsoft\'s recipe)', () => {
     expect(await clientFor(server, 'ivan@contoso.com').findByMarker('drafts', 'shared-denied:2')).toEqual([]);
 
     // IT grants Send on Behalf; resuming sends every row once, on behalf of the shared mailbox.
-    await server.call('PUT', '/dev/graph/rights', { body: { mailbox: 'sales@contoso.com', user: 'ivan@contoso.com', rights: ['SendOnBehalf'] } });
+    await server.call('PUT', '/dev/graph/rights', {
+      body: { mailbox: 'sales@contoso.com', user: 'ivan@contoso.com', rights: ['SendOnBehalf'] },
+    });
     const resumed = await run(ledger, messages, { graph: clientFor(server, 'ivan@contoso.com') });
     expect(resumed.status).toBe('finished');
     await server.call('POST', '/dev/graph/clock', { body: { advanceMs: 100 } });
@@ -65,14 +109,25 @@ describe('a campaign from a shared mailbox (Microsoft\'s recipe)', () => {
     expect(new Set(sent.map((m) => `${m.from}|${m.sender}`))).toEqual(new Set(['sales@contoso.com|ivan@contoso.com']));
   });
 
-  it('needs no Full Access: large files go through upload sessions in the user\'s own mailbox', async () => {
-    await server.call('PUT', '/dev/graph/rights', { body: { mailbox: 'sales@contoso.com', user: 'june@contoso.com', rights: ['SendAs'] } });
+  it("needs no Full Access: large files go through upload sessions in the user's own mailbox", async () => {
+    await server.call('PUT', '/dev/graph/rights', {
+      body: { mailbox: 'sales@contoso.com', user: 'june@contoso.com', rights: ['SendAs'] },
+    });
     const file = Buffer.alloc(3 * 1024 * 1024 + 1, 7).toString('base64');
     const messages = rows(2, { attachments: ['big.bin'] });
-    const ledger = await run(newLedger('shared-files', [...messages.keys()], 'sales@contoso.com', Date.now()), messages, {
-      graph: clientFor(server, 'june@contoso.com'),
-      attachment: async (name) => ({ '@odata.type': '#microsoft.graph.fileAttachment', name, contentType: 'application/octet-stream', contentBytes: file }),
-    });
+    const ledger = await run(
+      newLedger('shared-files', [...messages.keys()], 'sales@contoso.com', Date.now()),
+      messages,
+      {
+        graph: clientFor(server, 'june@contoso.com'),
+        attachment: async (name) => ({
+          '@odata.type': '#microsoft.graph.fileAttachment',
+          name,
+          contentType: 'application/octet-stream',
+          contentBytes: file,
+        }),
+      },
+    );
     expect(ledger.status).toBe('finished');
     expect(Object.values(ledger.states).map((s) => s.status)).toEqual(['sent', 'sent']);
   });
@@ -96,10 +151,19 @@ describe('a failure that repeats ends the row, never a loop', () => {
     const messages = rows(1, { attachments: ['film.mp4'] });
     const ledger = await run(newLedger('csp', [2], null, Date.now()), messages, {
       graph: clientFor(server, 'anna@contoso.com', blocked),
-      attachment: async (name) => ({ '@odata.type': '#microsoft.graph.fileAttachment', name, contentType: 'video/mp4', contentBytes: file }),
+      attachment: async (name) => ({
+        '@odata.type': '#microsoft.graph.fileAttachment',
+        name,
+        contentType: 'video/mp4',
+        contentBytes: file,
+      }),
     });
     expect(ledger.status).toBe('finished');
-    expect(ledger.states[2]).toMatchObject({ status: 'failed', reason: 'attempts_exhausted', message: expect.stringContaining('Failed to fetch') });
+    expect(ledger.states[2]).toMatchObject({
+      status: 'failed',
+      reason: 'attempts_exhausted',
+      message: expect.stringContaining('Failed to fetch'),
+    });
     expect([creates, uploads]).toEqual([3, 3]);
     expect(await delivered()).toEqual([]);
     expect(await clientFor(server, 'anna@contoso.com').findByMarker('drafts', 'csp:2')).toEqual([]);
@@ -120,7 +184,12 @@ describe('a failure that repeats ends the row, never a loop', () => {
 describe('the 24-hour limit answered by non-delivery reports', () => {
   let small: TestServer;
   beforeAll(async () => {
-    small = await startTestServer({ GRAPH_STANDIN_RATE_PER_MINUTE: '100000', GRAPH_STANDIN_DAILY_RECIPIENTS: '3', GRAPH_STANDIN_RESTRICT_AFTER: '0', GRAPH_STANDIN_SEND_DELAY_MS: '0' });
+    small = await startTestServer({
+      GRAPH_STANDIN_RATE_PER_MINUTE: '100000',
+      GRAPH_STANDIN_DAILY_RECIPIENTS: '3',
+      GRAPH_STANDIN_RESTRICT_AFTER: '0',
+      GRAPH_STANDIN_SEND_DELAY_MS: '0',
+    });
   });
   afterAll(() => small.close());
   beforeEach(() => small.call('DELETE', '/dev/mailbox/messages'));
@@ -135,8 +204,14 @@ describe('the 24-hour limit answered by non-delivery reports', () => {
     expect(first.resumeAt).toBeGreaterThan(Date.now() + 23 * 3600_000);
     const states = Object.values(first.states);
     expect(states.filter((s) => s.status === 'sent')).toHaveLength(3);
-    expect(states.filter((s) => s.status === 'failed').map((s) => (s.status === 'failed' ? s.reason : ''))).toEqual(['daily_limit']);
-    expect((await delivered(small)).map((m) => m.to[0])).toEqual(['r0@fabrikam.com', 'r1@fabrikam.com', 'r2@fabrikam.com']);
+    expect(states.filter((s) => s.status === 'failed').map((s) => (s.status === 'failed' ? s.reason : ''))).toEqual([
+      'daily_limit',
+    ]);
+    expect((await delivered(small)).map((m) => m.to[0])).toEqual([
+      'r0@fabrikam.com',
+      'r1@fabrikam.com',
+      'r2@fabrikam.com',
+    ]);
 
     // Resuming later (the sender did not wait): Exchange has restricted Anna by now, and says so with 5.1.8.
     const second = await run(first, messages, options);
@@ -150,10 +225,19 @@ describe('the 24-hour limit answered by non-delivery reports', () => {
   it('counts what the mailbox sent from elsewhere (Sent Items) before sending, and waits instead of sending into the limit', async () => {
     const graph = clientFor(small, 'anna@contoso.com');
     // Another device sent to two recipients today.
-    await graph.sendMail({ subject: 'Elsewhere', body: { contentType: 'HTML', content: 'x' }, toRecipients: [{ emailAddress: { address: 'x@fabrikam.com' } }, { emailAddress: { address: 'y@fabrikam.com' } }] });
+    await graph.sendMail({
+      subject: 'Elsewhere',
+      body: { contentType: 'HTML', content: 'x' },
+      toRecipients: [{ emailAddress: { address: 'x@fabrikam.com' } }, { emailAddress: { address: 'y@fabrikam.com' } }],
+    });
     const log = new SendLog(null, 3, (since) => graph.sentSince(since));
     const messages = rows(3);
-    const ledger = await run(newLedger('budget', [...messages.keys()], null, Date.now()), messages, { graph, budget: log, onSent: (n, at) => log.record(n, at), health: mailboxHealth(graph) });
+    const ledger = await run(newLedger('budget', [...messages.keys()], null, Date.now()), messages, {
+      graph,
+      budget: log,
+      onSent: (n, at) => log.record(n, at),
+      health: mailboxHealth(graph),
+    });
     expect(ledger.status).toBe('waiting');
     expect(Object.values(ledger.states).filter((s) => s.status === 'sent')).toHaveLength(1);
     expect(Object.values(ledger.states).some((s) => s.status === 'failed')).toBe(false);

@@ -15,7 +15,10 @@ import { startTestServer, type TestServer } from '../helpers/testServer.js';
 let server: TestServer;
 let pages: string;
 /** Big enough to be worth compressing, as the real bundles are. */
-const SCRIPT = Array.from({ length: 400 }, (_, i) => `export const label${i} = "Outmerge sends one message per row (${i})";`).join('\n');
+const SCRIPT = Array.from(
+  { length: 400 },
+  (_, i) => `export const label${i} = "Outmerge sends one message per row (${i})";`,
+).join('\n');
 const PANE = `<!doctype html><html><head><title>Outmerge</title><script defer src="/js/taskpane.0123abcd.js"></script></head><body>${'<div id="root"></div>'.repeat(40)}</body></html>`;
 
 beforeAll(async () => {
@@ -28,7 +31,12 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(pages, 'assets'));
   fs.copyFileSync(path.resolve('addin/public/assets/icon-80.png'), path.join(pages, 'assets/icon-80.png'));
   const written = precompressDirectory(pages);
-  expect(written.map((w) => w.file).sort()).toEqual(['index.html', 'js/taskpane.0123abcd.js', 'taskpane.html', 'tiny.html']);
+  expect(written.map((w) => w.file).sort()).toEqual([
+    'index.html',
+    'js/taskpane.0123abcd.js',
+    'taskpane.html',
+    'tiny.html',
+  ]);
   server = await startTestServer({ STATIC_DIR: pages });
 });
 afterAll(async () => {
@@ -36,7 +44,12 @@ afterAll(async () => {
   fs.rmSync(pages, { recursive: true, force: true });
 });
 
-const get = (url: string, acceptEncoding?: string, headers: Record<string, string> = {}) => server.app.inject({ method: 'GET', url, headers: { ...(acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }), ...headers } });
+const get = (url: string, acceptEncoding?: string, headers: Record<string, string> = {}) =>
+  server.app.inject({
+    method: 'GET',
+    url,
+    headers: { ...(acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }), ...headers },
+  });
 
 describe('precompressed pages', () => {
   it('writes a brotli and a gzip copy that decompress to the file, and none that would not be smaller', () => {
@@ -68,9 +81,18 @@ describe('precompressed pages', () => {
   });
 
   it('lets browsers keep content-hashed scripts a year, and asks them to revalidate pages and icons', async () => {
-    expect((await get('/js/taskpane.0123abcd.js', 'br')).headers['cache-control']).toBe('public, max-age=31536000, immutable');
-    expect((await get('/js/taskpane.0123abcd.js')).headers['cache-control']).toBe('public, max-age=31536000, immutable');
-    for (const [url, accepted] of [['/taskpane.html', 'br'], ['/taskpane.html', undefined], ['/', 'gzip'], ['/assets/icon-80.png', 'br']] as const) {
+    expect((await get('/js/taskpane.0123abcd.js', 'br')).headers['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
+    expect((await get('/js/taskpane.0123abcd.js')).headers['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
+    for (const [url, accepted] of [
+      ['/taskpane.html', 'br'],
+      ['/taskpane.html', undefined],
+      ['/', 'gzip'],
+      ['/assets/icon-80.png', 'br'],
+    ] as const) {
       expect((await get(url, accepted)).headers['cache-control'], `${url} ${accepted}`).toBe('public, max-age=0');
     }
     // Revalidation answers 304 while the file is unchanged.
@@ -84,7 +106,9 @@ describe('precompressed pages', () => {
       const pane = await get('/taskpane.html', accepted);
       expect(pane.headers['content-encoding']).toBe(accepted);
       expect(pane.headers['content-type']).toMatch(/^text\/html/);
-      expect(String(pane.headers['content-security-policy'])).toMatch(/frame-ancestors 'self' https:\/\/outlook\.office\.com/);
+      expect(String(pane.headers['content-security-policy'])).toMatch(
+        /frame-ancestors 'self' https:\/\/outlook\.office\.com/,
+      );
       expect(pane.headers['cross-origin-opener-policy']).toBeUndefined();
       expect(pane.headers['cross-origin-resource-policy']).toBe('cross-origin');
       const home = await get('/', accepted);

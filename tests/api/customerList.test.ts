@@ -21,7 +21,9 @@ const statusOf = (c: number) => (['active', 'trial', 'past_due'] as const)[c % 3
 beforeAll(async () => {
   server = await startTestServer();
   token = await server.token('owner@partner.example');
-  partnerId = (await server.call('POST', '/api/v1/partners', { token, body: { name: 'Partner' } })).json<{ id: string }>().id;
+  partnerId = (await server.call('POST', '/api/v1/partners', { token, body: { name: 'Partner' } })).json<{
+    id: string;
+  }>().id;
   // Customers written through the storage module, as the bench seeds them: the API would need a purchase per customer.
   const now = Date.now();
   await server.services.uow.transaction(async (tx) => {
@@ -30,16 +32,40 @@ beforeAll(async () => {
       const domain = `customer${String(c).padStart(2, '0')}.example`;
       await tx.organisations.insert({ id: organisationId, tenantId: randomUUID(), name: domain, createdAt: now });
       const subscriptionId = randomUUID();
-      await tx.subscriptions.insert({ id: subscriptionId, organisationId, planId: 'monthly', quantity: 5, status: statusOf(c), periodStart: now, periodEnd: now + 86_400_000, ownerTenantId: randomUUID(), ownerObjectId: randomUUID(), ownerEmail: `owner@${domain}`, createdAt: now });
+      await tx.subscriptions.insert({
+        id: subscriptionId,
+        organisationId,
+        planId: 'monthly',
+        quantity: 5,
+        status: statusOf(c),
+        periodStart: now,
+        periodEnd: now + 86_400_000,
+        ownerTenantId: randomUUID(),
+        ownerObjectId: randomUUID(),
+        ownerEmail: `owner@${domain}`,
+        createdAt: now,
+      });
       await tx.subscriptions.setPartnerOfRecord(subscriptionId, partnerId);
-      for (let s = 0; s < seatsOf(c); s++) await tx.subscriptions.insertSeat({ id: randomUUID(), subscriptionId, emailCanonical: `user${s}@${domain}`, emailDisplay: `user${s}@${domain}`, language: 'en', assignedAt: now });
+      for (let s = 0; s < seatsOf(c); s++)
+        await tx.subscriptions.insertSeat({
+          id: randomUUID(),
+          subscriptionId,
+          emailCanonical: `user${s}@${domain}`,
+          emailDisplay: `user${s}@${domain}`,
+          language: 'en',
+          assignedAt: now,
+        });
     }
   });
 });
 afterAll(() => server.close());
 
 const list = async (query: Record<string, string>): Promise<Customers> => {
-  const response = await server.call('GET', `/api/v1/partners/${partnerId}/customers?${new URLSearchParams(query).toString()}`, { token });
+  const response = await server.call(
+    'GET',
+    `/api/v1/partners/${partnerId}/customers?${new URLSearchParams(query).toString()}`,
+    { token },
+  );
   expect(response.statusCode, response.body).toBe(200);
   return response.json<Customers>();
 };
@@ -64,6 +90,9 @@ describe('the partner customer list', () => {
     const customer = all.find((c) => c.assigned === 3)!;
     const seat = (await server.services.uow.read.subscriptions.listLiveSeats(customer.subscriptionId))[0]!;
     await server.services.uow.transaction((tx) => tx.subscriptions.removeSeat(seat.id, Date.now()));
-    expect((await list({ search: customer.organisation, limit: '100' })).items[0]).toMatchObject({ subscriptionId: customer.subscriptionId, assigned: 2 });
+    expect((await list({ search: customer.organisation, limit: '100' })).items[0]).toMatchObject({
+      subscriptionId: customer.subscriptionId,
+      assigned: 2,
+    });
   });
 });

@@ -18,8 +18,14 @@ describe('TXT look-ups through the configured resolver', () => {
   it('reads every TXT record of a name, case-insensitively, and tells a missing name apart', async () => {
     const lookup = createTxtLookup({ servers: [dns.address] });
     dns.setTxt('contoso.example', ['v=spf1 -all', 'outmerge-verification=abc']);
-    expect(await lookup('contoso.example')).toEqual({ kind: 'records', records: ['v=spf1 -all', 'outmerge-verification=abc'] });
-    expect(await lookup('Contoso.Example')).toEqual({ kind: 'records', records: ['v=spf1 -all', 'outmerge-verification=abc'] });
+    expect(await lookup('contoso.example')).toEqual({
+      kind: 'records',
+      records: ['v=spf1 -all', 'outmerge-verification=abc'],
+    });
+    expect(await lookup('Contoso.Example')).toEqual({
+      kind: 'records',
+      records: ['v=spf1 -all', 'outmerge-verification=abc'],
+    });
     expect(await lookup('nowhere.example')).toEqual({ kind: 'not_found' });
     dns.setTxt('contoso.example', []);
     expect(await lookup('contoso.example')).toEqual({ kind: 'not_found' });

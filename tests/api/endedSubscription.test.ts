@@ -16,45 +16,82 @@ let owner: string;
 let n = 0;
 const key = () => `ended-${++n}-${Math.random().toString(36).slice(2)}`;
 const base = (id: string) => `/api/v1/subscriptions/${id}`;
-const profile = { companyName: 'Contoso SARL', address: '1 rue de Rivoli\n75001 Paris', country: 'FR', vatId: 'FR32123456789', billingEmail: 'billing@contoso.com', language: 'fr' };
+const profile = {
+  companyName: 'Contoso SARL',
+  address: '1 rue de Rivoli\n75001 Paris',
+  country: 'FR',
+  vatId: 'FR32123456789',
+  billingEmail: 'billing@contoso.com',
+  language: 'fr',
+};
 
 beforeAll(async () => {
-  server = await startTestServer({ RENEWAL_INTERVAL_SECONDS: '0', OPERATOR_ACCOUNTS: `${OPERATOR_TENANT}/${derivedGuid(`user:${OPERATOR_TENANT}:${OPERATOR}`)}` });
+  server = await startTestServer({
+    RENEWAL_INTERVAL_SECONDS: '0',
+    OPERATOR_ACCOUNTS: `${OPERATOR_TENANT}/${derivedGuid(`user:${OPERATOR_TENANT}:${OPERATOR}`)}`,
+  });
   owner = await server.token('olivia@contoso.com');
 });
 afterAll(() => server.close());
 
-const view = async (id: string) => (await server.call('GET', base(id), { token: owner })).json<{ status: string; actions: string[]; assigned: number }>();
-const summary = async (id: string) => (await server.call('GET', `${base(id)}/billing`, { token: owner })).json<BillingSummaryView>();
-const assign = (id: string, emails: string[]) => server.call('POST', `${base(id)}/assignments`, { token: owner, body: { emails } });
-const replaceCard = (id: string, card: string) => server.call('PUT', `${base(id)}/payment-method`, { token: owner, body: { card } });
+const view = async (id: string) =>
+  (await server.call('GET', base(id), { token: owner })).json<{
+    status: string;
+    actions: string[];
+    assigned: number;
+  }>();
+const summary = async (id: string) =>
+  (await server.call('GET', `${base(id)}/billing`, { token: owner })).json<BillingSummaryView>();
+const assign = (id: string, emails: string[]) =>
+  server.call('POST', `${base(id)}/assignments`, { token: owner, body: { emails } });
+const replaceCard = (id: string, card: string) =>
+  server.call('PUT', `${base(id)}/payment-method`, { token: owner, body: { card } });
 const saveProfile = (id: string) => server.call('PUT', `${base(id)}/billing-profile`, { token: owner, body: profile });
 
 /** What every ended subscription refuses, with `code`, leaving seats, card and billing details as they were. */
 async function refusesChanges(id: string, code: string): Promise<void> {
   const before = { view: await view(id), summary: await summary(id) };
-  const transfer = await server.call('POST', `${base(id)}/assignments/transfer`, { token: owner, body: { from: 'first.person@contoso.com', to: 'new.person@contoso.com' } });
-  for (const response of [await assign(id, ['new.person@contoso.com']), transfer, await replaceCard(id, '5555 5555 5555 4444'), await saveProfile(id)]) {
+  const transfer = await server.call('POST', `${base(id)}/assignments/transfer`, {
+    token: owner,
+    body: { from: 'first.person@contoso.com', to: 'new.person@contoso.com' },
+  });
+  for (const response of [
+    await assign(id, ['new.person@contoso.com']),
+    transfer,
+    await replaceCard(id, '5555 5555 5555 4444'),
+    await saveProfile(id),
+  ]) {
     expect(response.statusCode).toBe(409);
     expect(response.json()).toMatchObject({ error: { code } });
   }
   expect((await view(id)).assigned).toBe(before.view.assigned);
   expect((await summary(id)).paymentMethod).toEqual(before.summary.paymentMethod);
-  expect((await server.call('GET', `${base(id)}/billing-profile`, { token: owner })).json()).toMatchObject({ profile: null });
+  expect((await server.call('GET', `${base(id)}/billing-profile`, { token: owner })).json()).toMatchObject({
+    profile: null,
+  });
   // The view offers none of it (nor a quantity change, refused as before); billing stays readable and payable.
   const actions = (await view(id)).actions;
-  for (const gone of ['seats.assign', 'groups.manage', 'quantity.change', 'subscription.consolidate']) expect(actions).not.toContain(gone);
+  for (const gone of ['seats.assign', 'groups.manage', 'quantity.change', 'subscription.consolidate'])
+    expect(actions).not.toContain(gone);
   expect(actions).toEqual(expect.arrayContaining(['billing.view', 'billing.manage', 'seats.unassign']));
-  expect((await server.call('GET', `${base(id)}/quantity/preview?quantity=4`, { token: owner })).json()).toMatchObject({ error: { code: 'SUBSCRIPTION_NOT_ACTIVE' } });
+  expect((await server.call('GET', `${base(id)}/quantity/preview?quantity=4`, { token: owner })).json()).toMatchObject({
+    error: { code: 'SUBSCRIPTION_NOT_ACTIVE' },
+  });
 }
 
 describe('an ended subscription takes no more changes', () => {
   it('cancelled (its invoice refunded with the service ended): SUBSCRIPTION_ENDED for seats, card and billing details', async () => {
     const id = await buySubscription(server, owner, 2);
     expect((await assign(id, ['first.person@contoso.com'])).statusCode).toBe(200);
-    const [invoice] = (await server.call('GET', `${base(id)}/invoices`, { token: owner })).json<{ invoices: Array<{ id: string }> }>().invoices;
+    const [invoice] = (await server.call('GET', `${base(id)}/invoices`, { token: owner })).json<{
+      invoices: Array<{ id: string }>;
+    }>().invoices;
     const operator = await server.token(OPERATOR, { tenantId: OPERATOR_TENANT });
-    const refunded = await server.call('POST', `/api/v1/operator/invoices/${invoice!.id}/refunds`, { token: operator, body: { amountMinor: 100, endService: true }, headers: { 'idempotency-key': key() } });
+    const refunded = await server.call('POST', `/api/v1/operator/invoices/${invoice!.id}/refunds`, {
+      token: operator,
+      body: { amountMinor: 100, endService: true },
+      headers: { 'idempotency-key': key() },
+    });
     expect(refunded.statusCode).toBe(201);
     expect((await view(id)).status).toBe('cancelled');
     await refusesChanges(id, 'SUBSCRIPTION_ENDED');
@@ -73,7 +110,11 @@ describe('an ended subscription takes no more changes', () => {
     await refusesChanges(id, 'SUBSCRIPTION_NOT_ACTIVE');
 
     const open = (await summary(id)).openInvoice!;
-    const paid = await server.call('POST', `${base(id)}/invoices/${open.id}/pay`, { token: owner, body: { card: '4242 4242 4242 4242' }, headers: { 'idempotency-key': key() } });
+    const paid = await server.call('POST', `${base(id)}/invoices/${open.id}/pay`, {
+      token: owner,
+      body: { card: '4242 4242 4242 4242' },
+      headers: { 'idempotency-key': key() },
+    });
     expect(paid.statusCode).toBe(200);
     expect((await view(id)).actions).toContain('seats.assign');
     expect((await assign(id, ['new.person@contoso.com'])).statusCode).toBe(200);

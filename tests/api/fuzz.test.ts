@@ -17,18 +17,27 @@ const writeRoutes: Array<{ method: WriteMethod; url: string }> = [];
 
 beforeAll(async () => {
   server = await startTestServer(
-    { INVITATION_RATE_PER_MINUTE: '1000000', LICENSE_CHECK_RATE_PER_MINUTE: '1000000', PURCHASE_RATE_PER_MINUTE: '1000000', DOMAIN_CHECK_RATE_PER_MINUTE: '1000000' },
+    {
+      INVITATION_RATE_PER_MINUTE: '1000000',
+      LICENSE_CHECK_RATE_PER_MINUTE: '1000000',
+      PURCHASE_RATE_PER_MINUTE: '1000000',
+      DOMAIN_CHECK_RATE_PER_MINUTE: '1000000',
+    },
     {
       onRoute: (route) => {
         for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
-          if (WRITE_METHODS.includes(method as WriteMethod) && route.url.startsWith('/api/v1/')) writeRoutes.push({ method: method as WriteMethod, url: route.url });
+          if (WRITE_METHODS.includes(method as WriteMethod) && route.url.startsWith('/api/v1/'))
+            writeRoutes.push({ method: method as WriteMethod, url: route.url });
         }
       },
     },
   );
   owner = await server.token('olivia@contoso.com');
   subscriptionId = await buySubscription(server, owner, 3);
-  await server.call('POST', `/api/v1/subscriptions/${subscriptionId}/assignments`, { token: owner, body: { emails: ['anna@contoso.com'] } });
+  await server.call('POST', `/api/v1/subscriptions/${subscriptionId}/assignments`, {
+    token: owner,
+    body: { emails: ['anna@contoso.com'] },
+  });
 });
 afterAll(() => server.close());
 
@@ -38,22 +47,38 @@ async function snapshot(): Promise<string> {
   const subscription = (await read.subscriptions.find(subscriptionId))!;
   return JSON.stringify({
     subscription,
-    seats: await read.subscriptions.querySeats(subscriptionId, { sort: 'email', descending: false, offset: 0, limit: 1000 }),
+    seats: await read.subscriptions.querySeats(subscriptionId, {
+      sort: 'email',
+      descending: false,
+      offset: 0,
+      limit: 1000,
+    }),
     delegates: await read.delegation.listDelegates(subscriptionId),
     invitations: await read.delegation.listPendingInvitations(subscriptionId),
     domains: await read.organisations.listDomains(subscription.organisationId),
-    journal: (await read.journal.query(subscription.organisationId, null, { categories: JOURNAL_CATEGORIES, limit: 100_000 })).length,
+    journal: (
+      await read.journal.query(subscription.organisationId, null, { categories: JOURNAL_CATEGORIES, limit: 100_000 })
+    ).length,
     owned: (await read.subscriptions.listOwnedBy(subscription.ownerTenantId, subscription.ownerObjectId)).length,
   });
 }
 
 /** A route pattern made concrete: the test's subscription, its seat, a domain, or a random id (mostly someone else's or nobody's). */
 function concrete(pattern: string, otherId: string): string {
-  return pattern.replace(/:([A-Za-z]+)/g, (_match, name: string) => (name === 'id' ? subscriptionId : name === 'email' ? 'anna%40contoso.com' : name === 'domain' ? 'contoso.com' : otherId));
+  return pattern.replace(/:([A-Za-z]+)/g, (_match, name: string) =>
+    name === 'id'
+      ? subscriptionId
+      : name === 'email'
+        ? 'anna%40contoso.com'
+        : name === 'domain'
+          ? 'contoso.com'
+          : otherId,
+  );
 }
 
 /** Every write route, as [method, URL for a random id]. */
-const routes = () => writeRoutes.map(({ method, url }) => [method, (otherId: string) => concrete(url, otherId)] as const);
+const routes = () =>
+  writeRoutes.map(({ method, url }) => [method, (otherId: string) => concrete(url, otherId)] as const);
 
 const jsonValue = fc.jsonValue({ maxDepth: 3 });
 const nearlyValid = fc.record(
@@ -82,7 +107,10 @@ const nearlyValid = fc.record(
     key: fc.oneof(fc.string(), jsonValue),
     seats: fc.oneof(fc.integer(), jsonValue),
     durationDays: fc.oneof(fc.integer(), jsonValue),
-    prorationDate: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string()),
+    prorationDate: fc.oneof(
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      fc.string(),
+    ),
     expectedAmountMinor: fc.oneof(fc.integer(), fc.double()),
     extra: jsonValue,
   },
@@ -108,7 +136,10 @@ describe('random requests (property)', () => {
           const response = await server.app.inject({
             method,
             url: path(otherId),
-            headers: { ...(authenticated ? { authorization: `Bearer ${owner}` } : {}), ...(idempotencyKey === undefined ? {} : { 'idempotency-key': idempotencyKey }) },
+            headers: {
+              ...(authenticated ? { authorization: `Bearer ${owner}` } : {}),
+              ...(idempotencyKey === undefined ? {} : { 'idempotency-key': idempotencyKey }),
+            },
             payload: body === null ? 'null' : (body as object),
           });
           expect(response.statusCode, response.body).toBeLessThan(500);
@@ -124,12 +155,28 @@ describe('random requests (property)', () => {
 
   it('never answer 5xx to random raw bodies and content types', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...routes()), fc.string({ unit: 'binary' }), fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1'), fc.uuid(), async ([method, path], raw, type, otherId) => {
-        const before = await snapshot();
-        const response = await server.app.inject({ method, url: path(otherId), headers: { authorization: `Bearer ${owner}`, 'content-type': type }, payload: raw });
-        expect(response.statusCode, response.body).toBeLessThan(500);
-        if (response.statusCode >= 400) expect(await snapshot()).toBe(before);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...routes()),
+        fc.string({ unit: 'binary' }),
+        fc.constantFrom(
+          'application/json',
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          'application/json; charset=latin1',
+        ),
+        fc.uuid(),
+        async ([method, path], raw, type, otherId) => {
+          const before = await snapshot();
+          const response = await server.app.inject({
+            method,
+            url: path(otherId),
+            headers: { authorization: `Bearer ${owner}`, 'content-type': type },
+            payload: raw,
+          });
+          expect(response.statusCode, response.body).toBeLessThan(500);
+          if (response.statusCode >= 400) expect(await snapshot()).toBe(before);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -137,7 +184,11 @@ describe('random requests (property)', () => {
   it('never answer 5xx to random path parameters', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string(), fc.string(), async (id, email) => {
-        const response = await server.app.inject({ method: 'DELETE', url: `/api/v1/subscriptions/${encodeURIComponent(id)}/assignments/${encodeURIComponent(email)}`, headers: { authorization: `Bearer ${owner}` } });
+        const response = await server.app.inject({
+          method: 'DELETE',
+          url: `/api/v1/subscriptions/${encodeURIComponent(id)}/assignments/${encodeURIComponent(email)}`,
+          headers: { authorization: `Bearer ${owner}` },
+        });
         expect(response.statusCode).toBeLessThan(500);
       }),
       { numRuns: 200 },

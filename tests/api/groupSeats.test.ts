@@ -22,24 +22,42 @@ let owner: string;
 let ahead = 0;
 
 beforeAll(async () => {
-  server = await startTestServer({ GROUP_SYNC_INTERVAL_SECONDS: '0', GRAPH_STANDIN_LATENCY_MS: '0' }, { clock: () => Date.now() + ahead });
+  server = await startTestServer(
+    { GROUP_SYNC_INTERVAL_SECONDS: '0', GRAPH_STANDIN_LATENCY_MS: '0' },
+    { clock: () => Date.now() + ahead },
+  );
   owner = await server.token('olivia@contoso.com');
   // Starting a server takes seconds on a busy machine.
 }, 60_000);
 beforeEach(async () => {
-  await server.call('PUT', `/dev/idp/tenants/${CONTOSO}/application`, { body: { roles: [...GRAPH_APPLICATION_PERMISSIONS] } });
+  await server.call('PUT', `/dev/idp/tenants/${CONTOSO}/application`, {
+    body: { roles: [...GRAPH_APPLICATION_PERMISSIONS] },
+  });
 });
 afterAll(() => server.close());
 
 let groupCount = 0;
 /** A group of Contoso's directory (or another tenant's) with these members. */
-async function createGroup(members: string[], options: { tenant?: string; kind?: string; name?: string } = {}): Promise<string> {
-  const response = await server.call('POST', `/dev/graph/tenants/${options.tenant ?? CONTOSO}/groups`, { body: { displayName: options.name ?? `Team ${++groupCount}`, kind: options.kind ?? 'security', members: members.map((email) => ({ email })) } });
+async function createGroup(
+  members: string[],
+  options: { tenant?: string; kind?: string; name?: string } = {},
+): Promise<string> {
+  const response = await server.call('POST', `/dev/graph/tenants/${options.tenant ?? CONTOSO}/groups`, {
+    body: {
+      displayName: options.name ?? `Team ${++groupCount}`,
+      kind: options.kind ?? 'security',
+      members: members.map((email) => ({ email })),
+    },
+  });
   expect(response.statusCode).toBe(201);
   return response.json<{ id: string }>().id;
 }
-const addMembers = (group: string, emails: string[]) => server.call('POST', `/dev/graph/tenants/${CONTOSO}/groups/${group}/members`, { body: { add: emails.map((email) => ({ email })) } });
-const removeMembers = (group: string, emails: string[]) => server.call('POST', `/dev/graph/tenants/${CONTOSO}/groups/${group}/members`, { body: { remove: emails } });
+const addMembers = (group: string, emails: string[]) =>
+  server.call('POST', `/dev/graph/tenants/${CONTOSO}/groups/${group}/members`, {
+    body: { add: emails.map((email) => ({ email })) },
+  });
+const removeMembers = (group: string, emails: string[]) =>
+  server.call('POST', `/dev/graph/tenants/${CONTOSO}/groups/${group}/members`, { body: { remove: emails } });
 
 const url = (id: string, rest = '') => `/api/v1/subscriptions/${id}/groups${rest}`;
 const link = (id: string, groupId: string, token = owner) => server.call('POST', url(id), { token, body: { groupId } });
@@ -49,15 +67,35 @@ const syncNow = async (id: string, token = owner) => {
   return response.json<GroupSyncView>();
 };
 const view = async (id: string, token = owner) => (await server.call('GET', url(id), { token })).json<GroupSyncView>();
-const seatEmails = async (id: string) => (await server.call('GET', `/api/v1/subscriptions/${id}/seats`, { token: owner })).json<{ items: Array<{ email: string }> }>().items.map((s) => s.email).sort();
+const seatEmails = async (id: string) =>
+  (await server.call('GET', `/api/v1/subscriptions/${id}/seats`, { token: owner }))
+    .json<{ items: Array<{ email: string }> }>()
+    .items.map((s) => s.email)
+    .sort();
 /** Invites and accepts a delegate through the API; their token. */
 async function delegate(id: string, email: string, permissions: string[]): Promise<string> {
-  expect((await server.call('POST', `/api/v1/subscriptions/${id}/delegates`, { token: owner, body: { email, permissions } })).statusCode).toBe(201);
+  expect(
+    (await server.call('POST', `/api/v1/subscriptions/${id}/delegates`, { token: owner, body: { email, permissions } }))
+      .statusCode,
+  ).toBe(201);
   const token = await server.token(email);
-  expect((await server.call('POST', '/api/v1/invitations/accept', { token, body: { token: await invitationToken(server, email) } })).statusCode).toBe(200);
+  expect(
+    (
+      await server.call('POST', '/api/v1/invitations/accept', {
+        token,
+        body: { token: await invitationToken(server, email) },
+      })
+    ).statusCode,
+  ).toBe(200);
   return token;
 }
-const check = async (email: string) => (await server.call('POST', '/api/v1/license/check', { token: await server.token(email), body: { nonce: 'nonce-0123456789abcdef' } })).json<{ code: string; footer: boolean; valid: boolean }>();
+const check = async (email: string) =>
+  (
+    await server.call('POST', '/api/v1/license/check', {
+      token: await server.token(email),
+      body: { nonce: 'nonce-0123456789abcdef' },
+    })
+  ).json<{ code: string; footer: boolean; valid: boolean }>();
 
 describe('seats that follow a Microsoft 365 group', () => {
   it('gives members a seat when the group is linked: licensed at their next check, welcomed by email, journaled as the group sync', async () => {
@@ -67,19 +105,36 @@ describe('seats that follow a Microsoft 365 group', () => {
 
     const linked = await link(id, group);
     expect(linked.statusCode).toBe(201);
-    expect(linked.json<GroupSyncView>()).toMatchObject({ groups: [{ groupId: group, displayName: 'Pilot users', kind: 'security', members: 2 }], lastSync: { result: 'ok', added: 2, removed: 0 }, waitingTotal: 0, seatsToBuy: 0 });
+    expect(linked.json<GroupSyncView>()).toMatchObject({
+      groups: [{ groupId: group, displayName: 'Pilot users', kind: 'security', members: 2 }],
+      lastSync: { result: 'ok', added: 2, removed: 0 },
+      waitingTotal: 0,
+      seatsToBuy: 0,
+    });
     expect(await seatEmails(id)).toEqual(['amy@contoso.com', 'ben@contoso.com']);
     expect(await check('amy@contoso.com')).toMatchObject({ code: 'ACTIVE', footer: false, valid: true });
 
-    const welcome = (await outbox(server)).filter((m) => m.kind === 'welcome' && (m.to === 'amy@contoso.com' || m.to === 'ben@contoso.com'));
+    const welcome = (await outbox(server)).filter(
+      (m) => m.kind === 'welcome' && (m.to === 'amy@contoso.com' || m.to === 'ben@contoso.com'),
+    );
     expect(welcome).toHaveLength(2);
     expect(welcome[0]?.text).toContain('Pilot users');
-    const journal = (await server.call('GET', `/api/v1/subscriptions/${id}/journal`, { token: owner })).json<{ entries: Array<{ action: string; actorRole: string | null; target: string }> }>().entries;
-    expect(journal.filter((e) => e.action === 'seat.assigned').map((e) => [e.actorRole, e.target]).sort()).toEqual([
+    const journal = (await server.call('GET', `/api/v1/subscriptions/${id}/journal`, { token: owner })).json<{
+      entries: Array<{ action: string; actorRole: string | null; target: string }>;
+    }>().entries;
+    expect(
+      journal
+        .filter((e) => e.action === 'seat.assigned')
+        .map((e) => [e.actorRole, e.target])
+        .sort(),
+    ).toEqual([
       ['group_sync', 'amy@contoso.com'],
       ['group_sync', 'ben@contoso.com'],
     ]);
-    expect(journal.find((e) => e.action === 'group.linked')).toMatchObject({ actorRole: 'owner', target: 'Pilot users' });
+    expect(journal.find((e) => e.action === 'group.linked')).toMatchObject({
+      actorRole: 'owner',
+      target: 'Pilot users',
+    });
     // Linking again changes nothing.
     expect((await link(id, group)).statusCode).toBe(200);
   });
@@ -95,7 +150,11 @@ describe('seats that follow a Microsoft 365 group', () => {
     // The sync reads only the changes: one delta round, and the member list for the newcomer's address.
     await server.call('DELETE', '/dev/graph/directory/requests');
     expect(await syncNow(id)).toMatchObject({ lastSync: { result: 'ok', added: 1, removed: 1 } });
-    expect((await server.call('GET', '/dev/graph/directory/requests')).json()).toMatchObject({ delta: 1, members: 1, search: 0 });
+    expect((await server.call('GET', '/dev/graph/directory/requests')).json()).toMatchObject({
+      delta: 1,
+      members: 1,
+      search: 0,
+    });
 
     expect(await seatEmails(id)).toEqual(['dan@contoso.com']);
     expect(await check('dan@contoso.com')).toMatchObject({ code: 'ACTIVE', footer: false });
@@ -110,7 +169,14 @@ describe('seats that follow a Microsoft 365 group', () => {
 
   it('never gives more seats than bought: the rest wait, with how many seats to buy; hand seats stay; one seat for a person in two groups', async () => {
     const id = await buySubscription(server, owner, 3);
-    expect((await server.call('POST', `/api/v1/subscriptions/${id}/assignments`, { token: owner, body: { emails: ['hand@contoso.com'] } })).statusCode).toBe(200);
+    expect(
+      (
+        await server.call('POST', `/api/v1/subscriptions/${id}/assignments`, {
+          token: owner,
+          body: { emails: ['hand@contoso.com'] },
+        })
+      ).statusCode,
+    ).toBe(200);
     const first = await createGroup(['e1@contoso.com', 'e2@contoso.com', 'e3@contoso.com']);
     const second = await createGroup(['e1@contoso.com', 'e4@contoso.com', 'hand@contoso.com']);
     await link(id, first);
@@ -124,7 +190,9 @@ describe('seats that follow a Microsoft 365 group', () => {
     await removeMembers(second, ['hand@contoso.com']);
     await syncNow(id);
     expect(await seatEmails(id)).toContain('hand@contoso.com');
-    expect((await server.call('GET', `/api/v1/subscriptions/${id}`, { token: owner })).json<{ assigned: number }>().assigned).toBe(3);
+    expect(
+      (await server.call('GET', `/api/v1/subscriptions/${id}`, { token: owner })).json<{ assigned: number }>().assigned,
+    ).toBe(3);
 
     // Unlinking the first group takes e2's seat at once (e1 stays through the second), and the waiting e4 gets it.
     const linkId = both.groups.find((g) => g.groupId === first)?.id as string;
@@ -146,12 +214,20 @@ describe('seats that follow a Microsoft 365 group', () => {
       // While one instance holds the subscription's lease (taken here as its sync takes it, so the
       // order does not depend on which instance's first query the database answers first), the
       // other is refused.
-      await server.services.uow.transaction((tx) => tx.groups.claimSync(id, 'instance-stuck-in-its-sync', Date.now(), Date.now() + 10 * 60_000));
+      await server.services.uow.transaction((tx) =>
+        tx.groups.claimSync(id, 'instance-stuck-in-its-sync', Date.now(), Date.now() + 10 * 60_000),
+      );
       expect(await other.groups.sync(id)).toBe('busy');
       expect(await server.services.groups.sync(id)).toBe('busy');
       // The holder stuck past its lease: the other takes over while an administrator assigns by hand.
       ahead += 11 * 60_000;
-      const outcomes = await Promise.all([other.groups.sync(id), server.call('POST', `/api/v1/subscriptions/${id}/assignments`, { token: owner, body: { emails: ['byhand1@contoso.com', 'byhand2@contoso.com'] } })]);
+      const outcomes = await Promise.all([
+        other.groups.sync(id),
+        server.call('POST', `/api/v1/subscriptions/${id}/assignments`, {
+          token: owner,
+          body: { emails: ['byhand1@contoso.com', 'byhand2@contoso.com'] },
+        }),
+      ]);
       expect(outcomes[0]).toMatchObject({ result: 'ok' });
     } finally {
       other.close();
@@ -176,42 +252,60 @@ describe('seats that follow a Microsoft 365 group', () => {
     ahead += 3600_000;
     const stopped = await syncNow(id);
     expect(stopped.lastSync).toMatchObject({ result: 'consent_missing', added: 0, removed: 0 });
-    expect(stopped.consentUrl).toBe(`${server.services.config.groups.consentAuthority}/${CONTOSO}/adminconsent?client_id=${server.services.config.identity.clientId}&redirect_uri=${encodeURIComponent(`${server.services.config.publicUrl}/portal.html`)}&state=outmerge-group-sync.${id}`);
+    expect(stopped.consentUrl).toBe(
+      `${server.services.config.groups.consentAuthority}/${CONTOSO}/adminconsent?client_id=${server.services.config.identity.clientId}&redirect_uri=${encodeURIComponent(`${server.services.config.publicUrl}/portal.html`)}&state=outmerge-group-sync.${id}`,
+    );
     expect(await seatEmails(id)).toEqual(['fay@contoso.com', 'gus@contoso.com']);
     // The enterprise application deleted altogether (AADSTS700016): the same, journaled once.
     await server.call('DELETE', `/dev/idp/tenants/${CONTOSO}/application`);
     ahead += 3600_000;
     expect((await syncNow(id)).lastSync).toMatchObject({ result: 'consent_missing' });
-    const stops = (await server.call('GET', `/api/v1/subscriptions/${id}/journal?action=group.sync_stopped`, { token: owner })).json<{ entries: Array<{ actorRole: string }> }>().entries;
+    const stops = (
+      await server.call('GET', `/api/v1/subscriptions/${id}/journal?action=group.sync_stopped`, { token: owner })
+    ).json<{ entries: Array<{ actorRole: string }> }>().entries;
     expect(stops).toEqual([expect.objectContaining({ actorRole: 'group_sync' })]);
     // The picker says what to do, with the link.
     const search = await server.call('GET', url(id, '/search?q=Team'), { token: owner });
     expect(search.statusCode).toBe(409);
-    expect(search.json()).toMatchObject({ error: { code: 'GROUP_CONSENT_MISSING', details: { consentUrl: stopped.consentUrl } } });
+    expect(search.json()).toMatchObject({
+      error: { code: 'GROUP_CONSENT_MISSING', details: { consentUrl: stopped.consentUrl } },
+    });
 
-    await server.call('PUT', `/dev/idp/tenants/${CONTOSO}/application`, { body: { roles: [...GRAPH_APPLICATION_PERMISSIONS] } });
+    await server.call('PUT', `/dev/idp/tenants/${CONTOSO}/application`, {
+      body: { roles: [...GRAPH_APPLICATION_PERMISSIONS] },
+    });
     expect((await syncNow(id)).lastSync).toMatchObject({ result: 'ok', removed: 1 });
     expect(await seatEmails(id)).toEqual(['fay@contoso.com']);
   });
 
   it('gives no seat to a guest of the tenant (B2B): counted apart, never seated', async () => {
     const id = await buySubscription(server, owner, 5);
-    const response = await server.call('POST', `/dev/graph/tenants/${CONTOSO}/groups`, { body: { displayName: 'Suppliers', kind: 'security', members: [{ email: 'kim@contoso.com' }, { email: 'lou@supplier.example', guest: true }] } });
+    const response = await server.call('POST', `/dev/graph/tenants/${CONTOSO}/groups`, {
+      body: {
+        displayName: 'Suppliers',
+        kind: 'security',
+        members: [{ email: 'kim@contoso.com' }, { email: 'lou@supplier.example', guest: true }],
+      },
+    });
     const linked = (await link(id, response.json<{ id: string }>().id)).json<GroupSyncView>();
     expect(linked).toMatchObject({ members: 1, guests: 1, waitingTotal: 0, groups: [{ members: 1 }] });
     expect(await seatEmails(id)).toEqual(['kim@contoso.com']);
   });
 
-  it("can never link a group of another tenant, whoever asks, nor a distribution list", async () => {
+  it('can never link a group of another tenant, whoever asks, nor a distribution list', async () => {
     const id = await buySubscription(server, owner, 5);
-    await server.call('PUT', `/dev/idp/tenants/${FABRIKAM}/application`, { body: { roles: [...GRAPH_APPLICATION_PERMISSIONS] } });
+    await server.call('PUT', `/dev/idp/tenants/${FABRIKAM}/application`, {
+      body: { roles: [...GRAPH_APPLICATION_PERMISSIONS] },
+    });
     const foreign = await createGroup(['fiona@fabrikam.com'], { tenant: FABRIKAM, name: 'Fabrikam sales' });
     const refused = await link(id, foreign);
     expect(refused.statusCode).toBe(404);
     expect(refused.json()).toMatchObject({ error: { code: 'GROUP_NOT_FOUND' } });
     // A delegate from the other tenant, allowed to assign: still only the subscription's organisation's groups.
     const fabrikamDelegate = await delegate(id, 'fred@fabrikam.com', ['assign']);
-    expect((await server.call('GET', url(id, '/search?q=Fabrikam'), { token: fabrikamDelegate })).json()).toEqual({ groups: [] });
+    expect((await server.call('GET', url(id, '/search?q=Fabrikam'), { token: fabrikamDelegate })).json()).toEqual({
+      groups: [],
+    });
     expect((await link(id, foreign, fabrikamDelegate)).json()).toMatchObject({ error: { code: 'GROUP_NOT_FOUND' } });
     const list = await createGroup(['x@contoso.com'], { kind: 'distribution' });
     expect((await link(id, list)).json()).toMatchObject({ error: { code: 'GROUP_NOT_SUPPORTED' } });
@@ -227,7 +321,9 @@ describe('seats that follow a Microsoft 365 group', () => {
     const group = await createGroup(['hal@contoso.com'], { name: 'Searchable Helpdesk' });
     const seatAdmin = await delegate(id, 'ida@contoso.com', ['assign']);
     const viewer = await delegate(id, 'jon@contoso.com', ['view']);
-    const found = (await server.call('GET', url(id, '/search?q=helpdesk'), { token: seatAdmin })).json<{ groups: Array<{ id: string; linked: boolean; kind: string }> }>().groups;
+    const found = (await server.call('GET', url(id, '/search?q=helpdesk'), { token: seatAdmin })).json<{
+      groups: Array<{ id: string; linked: boolean; kind: string }>;
+    }>().groups;
     expect(found).toEqual([expect.objectContaining({ id: group, linked: false, kind: 'security' })]);
     expect((await link(id, group, seatAdmin)).statusCode).toBe(201);
     expect((await view(id, viewer)).groups).toHaveLength(1);
@@ -238,13 +334,31 @@ describe('seats that follow a Microsoft 365 group', () => {
 
 describe("the group sync's emails", () => {
   it("stay within the organisation's daily email limit: seats are given all the same", async () => {
-    const limited = await startTestServer({ GROUP_SYNC_INTERVAL_SECONDS: '0', GRAPH_STANDIN_LATENCY_MS: '0', ORGANISATION_DAILY_EMAIL_LIMIT: '1' });
+    const limited = await startTestServer({
+      GROUP_SYNC_INTERVAL_SECONDS: '0',
+      GRAPH_STANDIN_LATENCY_MS: '0',
+      ORGANISATION_DAILY_EMAIL_LIMIT: '1',
+    });
     try {
       const boss = await limited.token('olivia@contoso.com');
-      await limited.call('PUT', `/dev/idp/tenants/${CONTOSO}/application`, { body: { roles: [...GRAPH_APPLICATION_PERMISSIONS] } });
+      await limited.call('PUT', `/dev/idp/tenants/${CONTOSO}/application`, {
+        body: { roles: [...GRAPH_APPLICATION_PERMISSIONS] },
+      });
       const id = await buySubscription(limited, boss, 5);
-      const group = (await limited.call('POST', `/dev/graph/tenants/${CONTOSO}/groups`, { body: { displayName: 'Everyone', kind: 'security', members: [{ email: 'mia@contoso.com' }, { email: 'ned@contoso.com' }, { email: 'oz@contoso.com' }] } })).json<{ id: string }>().id;
-      expect((await limited.call('POST', `/api/v1/subscriptions/${id}/groups`, { token: boss, body: { groupId: group } })).json<GroupSyncView>().lastSync).toMatchObject({ added: 3 });
+      const group = (
+        await limited.call('POST', `/dev/graph/tenants/${CONTOSO}/groups`, {
+          body: {
+            displayName: 'Everyone',
+            kind: 'security',
+            members: [{ email: 'mia@contoso.com' }, { email: 'ned@contoso.com' }, { email: 'oz@contoso.com' }],
+          },
+        })
+      ).json<{ id: string }>().id;
+      expect(
+        (
+          await limited.call('POST', `/api/v1/subscriptions/${id}/groups`, { token: boss, body: { groupId: group } })
+        ).json<GroupSyncView>().lastSync,
+      ).toMatchObject({ added: 3 });
       expect((await outbox(limited)).filter((m) => m.kind === 'welcome')).toHaveLength(1);
     } finally {
       await limited.close();

@@ -11,12 +11,27 @@ let server: TestServer;
 let client: GraphMailClient;
 beforeAll(async () => {
   server = await startTestServer();
-  client = new GraphMailClient(server.services.config.graph.baseUrl.replace(server.services.config.publicUrl, server.baseUrl), () => server.token('anna@contoso.com', { resource: 'graph' }));
+  client = new GraphMailClient(
+    server.services.config.graph.baseUrl.replace(server.services.config.publicUrl, server.baseUrl),
+    () => server.token('anna@contoso.com', { resource: 'graph' }),
+  );
 });
 afterAll(() => server.close());
 
-const logo = { '@odata.type': '#microsoft.graph.fileAttachment' as const, name: 'logo.png', contentType: 'image/png', contentBytes: Buffer.from('PNG').toString('base64'), isInline: true, contentId: 'logo@contoso' };
-const message: GraphMessage = { subject: 'Hello', body: { contentType: 'HTML', content: '<p>Hi</p><img src="cid:logo@contoso">' }, toRecipients: [{ emailAddress: { address: 'bob@fabrikam.com' } }], attachments: [logo] };
+const logo = {
+  '@odata.type': '#microsoft.graph.fileAttachment' as const,
+  name: 'logo.png',
+  contentType: 'image/png',
+  contentBytes: Buffer.from('PNG').toString('base64'),
+  isInline: true,
+  contentId: 'logo@contoso',
+};
+const message: GraphMessage = {
+  subject: 'Hello',
+  body: { contentType: 'HTML', content: '<p>Hi</p><img src="cid:logo@contoso">' },
+  toRecipients: [{ emailAddress: { address: 'bob@fabrikam.com' } }],
+  attachments: [logo],
+};
 
 describe('inline attachments', () => {
   it('go out inline with their content id, in the draft’s request or added one by one', async () => {
@@ -27,7 +42,8 @@ describe('inline attachments', () => {
     await client.addAttachment(second, logo);
     await client.sendDraft(second);
     // Transport delivers a while after the 202, as Exchange does.
-    const delivered = async () => (await server.call('GET', '/dev/mailbox/messages')).json<Array<{ html: string; attachments: unknown[] }>>();
+    const delivered = async () =>
+      (await server.call('GET', '/dev/mailbox/messages')).json<Array<{ html: string; attachments: unknown[] }>>();
     await expect.poll(async () => (await delivered()).length, { timeout: 10_000, interval: 100 }).toBe(2);
     const sent = await delivered();
     expect(sent.map((m) => m.attachments)).toEqual([
@@ -38,10 +54,12 @@ describe('inline attachments', () => {
   });
 
   it('are refused with 400 when isInline is not a Boolean', async () => {
-    const error = await client.createDraft({ ...message, attachments: [{ ...logo, isInline: 'yes' as unknown as boolean }] }).then(
-      () => null,
-      (e: unknown) => e,
-    );
+    const error = await client
+      .createDraft({ ...message, attachments: [{ ...logo, isInline: 'yes' as unknown as boolean }] })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(GraphRequestError);
     expect(error).toMatchObject({ status: 400, code: 'ErrorInvalidRequest' });
   });

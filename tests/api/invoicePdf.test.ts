@@ -16,20 +16,48 @@ const key = () => `pdf-${++n}-${Math.random().toString(36).slice(2)}`;
 const base = (id: string) => `/api/v1/subscriptions/${id}`;
 
 beforeAll(async () => {
-  server = await startTestServer({ RENEWAL_INTERVAL_SECONDS: '0', SELLER_NAME: 'Outmerge SAS', SELLER_ADDRESS: '5 rue de la Paix\n75002 Paris', SELLER_COUNTRY: 'FR', SELLER_VAT_ID: 'FR40303265045' });
+  server = await startTestServer({
+    RENEWAL_INTERVAL_SECONDS: '0',
+    SELLER_NAME: 'Outmerge SAS',
+    SELLER_ADDRESS: '5 rue de la Paix\n75002 Paris',
+    SELLER_COUNTRY: 'FR',
+    SELLER_VAT_ID: 'FR40303265045',
+  });
   owner = await server.token('olivia@contoso.com');
 });
 afterAll(() => server.close());
 
-const invoices = async (id: string) => (await server.call('GET', `${base(id)}/invoices`, { token: owner })).json<{ invoices: InvoiceView[] }>().invoices;
-const pdf = (id: string, invoiceId: string, token = owner, lang = '') => server.call('GET', `${base(id)}/invoices/${invoiceId}/pdf${lang ? `?lang=${lang}` : ''}`, { token });
+const invoices = async (id: string) =>
+  (await server.call('GET', `${base(id)}/invoices`, { token: owner })).json<{ invoices: InvoiceView[] }>().invoices;
+const pdf = (id: string, invoiceId: string, token = owner, lang = '') =>
+  server.call('GET', `${base(id)}/invoices/${invoiceId}/pdf${lang ? `?lang=${lang}` : ''}`, { token });
 
 describe('invoice PDF', () => {
   it('a German business: both VAT numbers, the reverse-charge mention, quantity and unit price, in German', async () => {
     const id = await buySubscription(server, owner, 2);
-    await server.call('PUT', `${base(id)}/billing-profile`, { token: owner, body: { companyName: 'Contoso GmbH', address: 'Hauptstraße 1\n10115 Berlin', country: 'DE', vatId: 'DE123456789', billingEmail: 'billing@contoso.com', language: 'de' } });
-    const preview = (await server.call('GET', `${base(id)}/quantity/preview?quantity=4`, { token: owner })).json<QuantityPreviewView>();
-    expect((await server.call('POST', `${base(id)}/quantity`, { token: owner, body: { quantity: 4, prorationDate: preview.prorationDate, expectedAmountMinor: preview.amountDueMinor }, headers: { 'idempotency-key': key() } })).statusCode).toBe(200);
+    await server.call('PUT', `${base(id)}/billing-profile`, {
+      token: owner,
+      body: {
+        companyName: 'Contoso GmbH',
+        address: 'Hauptstraße 1\n10115 Berlin',
+        country: 'DE',
+        vatId: 'DE123456789',
+        billingEmail: 'billing@contoso.com',
+        language: 'de',
+      },
+    });
+    const preview = (
+      await server.call('GET', `${base(id)}/quantity/preview?quantity=4`, { token: owner })
+    ).json<QuantityPreviewView>();
+    expect(
+      (
+        await server.call('POST', `${base(id)}/quantity`, {
+          token: owner,
+          body: { quantity: 4, prorationDate: preview.prorationDate, expectedAmountMinor: preview.amountDueMinor },
+          headers: { 'idempotency-key': key() },
+        })
+      ).statusCode,
+    ).toBe(200);
     const [latest] = await invoices(id);
     const response = await pdf(id, latest!.id, owner, 'en');
     expect(response.statusCode).toBe(200);
@@ -49,7 +77,7 @@ describe('invoice PDF', () => {
     expect(text).toContain('Gesamt');
   });
 
-  it('an invoice without a billing profile: seat lines with quantity and unit price, tax per rate, in the reader\'s language', async () => {
+  it("an invoice without a billing profile: seat lines with quantity and unit price, tax per rate, in the reader's language", async () => {
     const id = await buySubscription(server, owner, 3);
     const [purchase] = await invoices(id);
     const text = pdfText((await pdf(id, purchase!.id, owner, 'fr')).rawPayload);
@@ -65,12 +93,24 @@ describe('invoice PDF', () => {
     const [purchase] = await invoices(id);
     const stranger = await server.token('mallory@fabrikam.example');
     expect((await pdf(id, purchase!.id, stranger)).json()).toMatchObject({ error: { code: 'SUBSCRIPTION_NOT_FOUND' } });
-    await server.call('POST', `${base(id)}/delegates`, { token: owner, body: { email: 'sam@contoso.com', permissions: ['view', 'assign'] } });
+    await server.call('POST', `${base(id)}/delegates`, {
+      token: owner,
+      body: { email: 'sam@contoso.com', permissions: ['view', 'assign'] },
+    });
     const delegate = await server.token('sam@contoso.com');
-    expect((await server.call('POST', '/api/v1/invitations/accept', { token: delegate, body: { token: await invitationToken(server, 'sam@contoso.com') } })).statusCode).toBe(200);
+    expect(
+      (
+        await server.call('POST', '/api/v1/invitations/accept', {
+          token: delegate,
+          body: { token: await invitationToken(server, 'sam@contoso.com') },
+        })
+      ).statusCode,
+    ).toBe(200);
     const refused = await pdf(id, purchase!.id, delegate);
     expect(refused.statusCode).toBe(403);
     expect(refused.headers['content-type']).toContain('application/json');
-    expect((await pdf(id, '00000000-0000-4000-8000-000000000000')).json()).toMatchObject({ error: { code: 'INVOICE_NOT_FOUND' } });
+    expect((await pdf(id, '00000000-0000-4000-8000-000000000000')).json()).toMatchObject({
+      error: { code: 'INVOICE_NOT_FOUND' },
+    });
   });
 });

@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('the manifests of a deployment', () => {
-  it('serves the add-in only manifest for its URL, valid against Microsoft\'s XSDs', async () => {
+  it("serves the add-in only manifest for its URL, valid against Microsoft's XSDs", async () => {
     const response = await server.call('GET', '/manifest.xml');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/xml; charset=utf-8');
@@ -31,7 +31,10 @@ describe('the manifests of a deployment', () => {
     const response = await server.call('GET', '/manifest.json');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
-    const manifest = response.json<{ webApplicationInfo: { id: string }; extensions: Array<{ runtimes: Array<{ code: { page: string } }> }> }>();
+    const manifest = response.json<{
+      webApplicationInfo: { id: string };
+      extensions: Array<{ runtimes: Array<{ code: { page: string } }> }>;
+    }>();
     expect(unifiedManifestErrors(manifest)).toEqual([]);
     expect(manifest.webApplicationInfo.id).toBe(CLIENT_ID);
     expect(manifest.extensions[0]?.runtimes[0]?.code.page).toBe(`${PUBLIC_URL}/taskpane.html`);
@@ -43,13 +46,21 @@ describe('the manifests of a deployment', () => {
     expect(response.headers['content-type']).toBe('application/zip');
     expect(response.headers['content-disposition']).toBe('attachment; filename="outmerge-app-package.zip"');
     const files = unzipSync(new Uint8Array(response.rawPayload));
-    expect(Object.keys(files).sort()).toEqual(['color.png', 'de-de.json', 'fr-fr.json', 'manifest.json', 'outline.png']);
+    expect(Object.keys(files).sort()).toEqual([
+      'color.png',
+      'de-de.json',
+      'fr-fr.json',
+      'manifest.json',
+      'outline.png',
+    ]);
     const manifest: unknown = JSON.parse(new TextDecoder().decode(files['manifest.json']));
     expect(manifest).toEqual((await server.call('GET', '/manifest.json')).json());
-    for (const name of ['fr-fr.json', 'de-de.json']) expect(languageFileErrors(JSON.parse(new TextDecoder().decode(files[name])))).toEqual([]);
+    for (const name of ['fr-fr.json', 'de-de.json'])
+      expect(languageFileErrors(JSON.parse(new TextDecoder().decode(files[name])))).toEqual([]);
   });
 
   it('lets Outlook and the admin center fetch them from their own origins', async () => {
-    for (const url of ['/manifest.xml', '/manifest.json', '/manifest.zip']) expect((await server.call('GET', url)).headers['cross-origin-resource-policy']).toBe('cross-origin');
+    for (const url of ['/manifest.xml', '/manifest.json', '/manifest.zip'])
+      expect((await server.call('GET', url)).headers['cross-origin-resource-policy']).toBe('cross-origin');
   });
 });

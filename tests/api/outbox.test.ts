@@ -10,7 +10,13 @@ import { DELIVERY_LEASE_MS, MAX_ATTEMPTS, Outbox, retryDelayMs } from '../../ser
 import type { UnitOfWork } from '../../server/src/storage/unitOfWork.js';
 import { buySubscription, freePort, startTestServer, type TestServer } from '../helpers/testServer.js';
 
-const mail = (n: number): OutgoingEmail => ({ kind: 'welcome', to: `person${n}@contoso.com`, subject: `Hello ${n}`, html: `<p>${n}</p>`, text: String(n) });
+const mail = (n: number): OutgoingEmail => ({
+  kind: 'welcome',
+  to: `person${n}@contoso.com`,
+  subject: `Hello ${n}`,
+  html: `<p>${n}</p>`,
+  text: String(n),
+});
 
 describe('email after a change, over SMTP that refuses for a while', () => {
   let smtp: SMTPServer;
@@ -26,7 +32,8 @@ describe('email after a change, over SMTP that refuses for a while', () => {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       onRcptTo(address, _session, callback) {
-        if (unknownMailboxes.has(address.address)) return callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
+        if (unknownMailboxes.has(address.address))
+          return callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
         callback();
       },
       onData(stream, session, callback) {
@@ -49,10 +56,20 @@ describe('email after a change, over SMTP that refuses for a while', () => {
   it('keeps the change when the mail server refuses, retries after the backoff, and keeps no body of what it sent', async () => {
     const owner = await server.token('olivia@contoso.com');
     const subscriptionId = await buySubscription(server, owner, 2);
-    const assigned = await server.call('POST', `/api/v1/subscriptions/${subscriptionId}/assignments`, { token: owner, body: { emails: ['paul@contoso.com'] } });
+    const assigned = await server.call('POST', `/api/v1/subscriptions/${subscriptionId}/assignments`, {
+      token: owner,
+      body: { emails: ['paul@contoso.com'] },
+    });
     expect(assigned.json()).toEqual({ results: [{ email: 'paul@contoso.com', result: 'assigned' }] });
     const [row] = await server.services.uow.read.outbox.statuses(1);
-    expect(row).toMatchObject({ kind: 'welcome', to: 'paul@contoso.com', status: 'pending', attempts: 1, nextAttemptAt: now + retryDelayMs(1), lastError: expect.stringContaining('Mailbox busy') });
+    expect(row).toMatchObject({
+      kind: 'welcome',
+      to: 'paul@contoso.com',
+      status: 'pending',
+      attempts: 1,
+      nextAttemptAt: now + retryDelayMs(1),
+      lastError: expect.stringContaining('Mailbox busy'),
+    });
 
     // Not due yet: the sweep leaves it alone even though the server accepts again.
     refusing = false;
@@ -63,17 +80,33 @@ describe('email after a change, over SMTP that refuses for a while', () => {
 
     now += 1000;
     await server.services.outbox.sweep();
-    expect((await server.services.uow.read.outbox.statuses(1))[0]).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+    expect((await server.services.uow.read.outbox.statuses(1))[0]).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+      lastError: null,
+    });
     expect(received).toEqual(['paul@contoso.com']);
     // The message went to the SMTP server: its links and keys are not kept here.
-    expect((await server.services.uow.read.outbox.listSent(1))[0]).toMatchObject({ to: 'paul@contoso.com', html: '', text: '' });
+    expect((await server.services.uow.read.outbox.listSent(1))[0]).toMatchObject({
+      to: 'paul@contoso.com',
+      html: '',
+      text: '',
+    });
   });
 
   it('gives up at once on a permanent refusal (5yz), such as an unknown mailbox', async () => {
     const owner = await server.token('olivia@contoso.com');
     const subscriptionId = await buySubscription(server, owner, 2);
-    await server.call('POST', `/api/v1/subscriptions/${subscriptionId}/assignments`, { token: owner, body: { emails: ['nobody@contoso.com'] } });
-    expect((await server.services.uow.read.outbox.statuses(1))[0]).toMatchObject({ to: 'nobody@contoso.com', status: 'failed', attempts: 1, lastError: expect.stringContaining('No such mailbox') });
+    await server.call('POST', `/api/v1/subscriptions/${subscriptionId}/assignments`, {
+      token: owner,
+      body: { emails: ['nobody@contoso.com'] },
+    });
+    expect((await server.services.uow.read.outbox.statuses(1))[0]).toMatchObject({
+      to: 'nobody@contoso.com',
+      status: 'failed',
+      attempts: 1,
+      lastError: expect.stringContaining('No such mailbox'),
+    });
   });
 });
 
@@ -97,11 +130,18 @@ describe('the delivery job', () => {
   });
 
   function transport(send: (email: OutgoingEmail) => Promise<void>): EmailTransport {
-    return { keepsMessages: true, send: async (email) => (await send(email), { messageId: `<${email.to}>`, raw: null }) };
+    return {
+      keepsMessages: true,
+      send: async (email) => (await send(email), { messageId: `<${email.to}>`, raw: null }),
+    };
   }
 
   it('writes nothing when the change rolls back', async () => {
-    const outbox = new Outbox(storage, transport(async () => {}), clock);
+    const outbox = new Outbox(
+      storage,
+      transport(async () => {}),
+      clock,
+    );
     const before = (await storage.read.outbox.statuses(1))[0]?.id ?? 0;
     await expect(
       storage.transaction(async (tx) => {
@@ -114,12 +154,21 @@ describe('the delivery job', () => {
 
   it('gives up after its attempts, logs each failure, and keeps no body', async () => {
     const logged: string[] = [];
-    const outbox = new Outbox(storage, transport(() => Promise.reject(new Error('connection refused'))), clock, (_error, message) => logged.push(message));
+    const outbox = new Outbox(
+      storage,
+      transport(() => Promise.reject(new Error('connection refused'))),
+      clock,
+      (_error, message) => logged.push(message),
+    );
     await storage.transaction((tx) => outbox.add(tx, mail(1), now));
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       await outbox.sweep();
       const [row] = await storage.read.outbox.statuses(1);
-      expect(row).toMatchObject({ attempts: attempt, status: attempt === MAX_ATTEMPTS ? 'failed' : 'pending', lastError: 'connection refused' });
+      expect(row).toMatchObject({
+        attempts: attempt,
+        status: attempt === MAX_ATTEMPTS ? 'failed' : 'pending',
+        lastError: 'connection refused',
+      });
       now += retryDelayMs(attempt);
     }
     await outbox.sweep();
@@ -131,7 +180,11 @@ describe('the delivery job', () => {
   it('after a change sends what was just written and leaves retries to the sweep', async () => {
     let failing = true;
     const sent: string[] = [];
-    const outbox = new Outbox(storage, transport(async (email) => (failing ? Promise.reject(new Error('down')) : void sent.push(email.to))), clock);
+    const outbox = new Outbox(
+      storage,
+      transport(async (email) => (failing ? Promise.reject(new Error('down')) : void sent.push(email.to))),
+      clock,
+    );
     await storage.transaction((tx) => outbox.add(tx, mail(50), now));
     await outbox.deliver();
     failing = false;
@@ -160,9 +213,17 @@ describe('the delivery job', () => {
   });
 
   it('takes over the rows of a job that died once their lease ran out', async () => {
-    const hung = new Outbox(storage, transport(() => new Promise<void>(() => {})), clock);
+    const hung = new Outbox(
+      storage,
+      transport(() => new Promise<void>(() => {})),
+      clock,
+    );
     const sent: string[] = [];
-    const survivor = new Outbox(other, transport(async (email) => void sent.push(email.to)), clock);
+    const survivor = new Outbox(
+      other,
+      transport(async (email) => void sent.push(email.to)),
+      clock,
+    );
     await storage.transaction((tx) => hung.add(tx, mail(200), now));
     void hung.deliver();
     await survivor.sweep();
@@ -170,6 +231,9 @@ describe('the delivery job', () => {
     now += DELIVERY_LEASE_MS;
     await survivor.sweep();
     expect(sent).toEqual(['person200@contoso.com']);
-    expect((await storage.read.outbox.listSent(1))[0]).toMatchObject({ to: 'person200@contoso.com', html: '<p>200</p>' });
+    expect((await storage.read.outbox.listSent(1))[0]).toMatchObject({
+      to: 'person200@contoso.com',
+      html: '<p>200</p>',
+    });
   });
 });

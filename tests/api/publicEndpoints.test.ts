@@ -13,13 +13,21 @@ describe('public endpoints', () => {
   });
 
   it('publishes the license signing keys without private parts', async () => {
-    const { keys } = (await server.call('GET', '/.well-known/jwks.json')).json<{ keys: Array<Record<string, string>> }>();
+    const { keys } = (await server.call('GET', '/.well-known/jwks.json')).json<{
+      keys: Array<Record<string, string>>;
+    }>();
     expect(keys).toHaveLength(1);
-    expect(keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig', kid: server.services.keys.signing.kid });
+    expect(keys[0]).toMatchObject({
+      kty: 'EC',
+      crv: 'P-256',
+      alg: 'ES256',
+      use: 'sig',
+      kid: server.services.keys.signing.kid,
+    });
     expect(keys[0]).not.toHaveProperty('d');
   });
 
-  it('serves the manifest with this deployment\'s URLs, and no development origin left', async () => {
+  it("serves the manifest with this deployment's URLs, and no development origin left", async () => {
     const response = await server.call('GET', '/manifest.xml');
     expect(response.headers['content-type']).toContain('application/xml');
     expect(response.body).toContain('https://outmerge.contoso.example/taskpane.html');
@@ -35,9 +43,14 @@ describe('public endpoints', () => {
   });
 
   it('describes the API in OpenAPI generated from the route schemas', async () => {
-    const document = (await server.call('GET', '/api/docs')).json<{ openapi: string; paths: Record<string, unknown> }>();
+    const document = (await server.call('GET', '/api/docs')).json<{
+      openapi: string;
+      paths: Record<string, unknown>;
+    }>();
     expect(document.openapi).toMatch(/^3\./);
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/license/check', '/api/v1/checkout', '/api/v1/subscriptions/{id}/assignments']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/license/check', '/api/v1/checkout', '/api/v1/subscriptions/{id}/assignments']),
+    );
     expect(Object.keys(document.paths).some((p) => p.startsWith('/dev/'))).toBe(false);
   });
 

@@ -32,7 +32,11 @@ const base = (id: string) => `/api/v1/subscriptions/${id}`;
 
 beforeAll(async () => {
   server = await startTestServer(
-    { RENEWAL_INTERVAL_SECONDS: '0', LICENSE_CHECK_RATE_PER_MINUTE: '100000', OPERATOR_ACCOUNTS: `${OPERATOR_TENANT}/${devObjectId(OPERATOR_TENANT, 'ops@outmerge.example')}` },
+    {
+      RENEWAL_INTERVAL_SECONDS: '0',
+      LICENSE_CHECK_RATE_PER_MINUTE: '100000',
+      OPERATOR_ACCOUNTS: `${OPERATOR_TENANT}/${devObjectId(OPERATOR_TENANT, 'ops@outmerge.example')}`,
+    },
     { clock: () => now },
   );
   owner = await server.token('olivia@contoso.com');
@@ -40,10 +44,23 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const invoices = async (id: string) => (await server.call('GET', `${base(id)}/invoices`, { token: owner })).json<{ invoices: InvoiceView[] }>().invoices;
-const refund = (invoiceId: string, body: unknown, token = operator, idempotencyKey = key()) => server.call('POST', `/api/v1/operator/invoices/${invoiceId}/refunds`, { token, body, headers: { 'idempotency-key': idempotencyKey } });
-const status = async (id: string) => (await server.call('GET', base(id), { token: owner })).json<{ status: string }>().status;
-const check = async () => (await server.call('POST', '/api/v1/license/check', { token: owner, body: { nonce: `nonce-${Math.random().toString(36).slice(2)}-0000` } })).json<{ code: string }>().code;
+const invoices = async (id: string) =>
+  (await server.call('GET', `${base(id)}/invoices`, { token: owner })).json<{ invoices: InvoiceView[] }>().invoices;
+const refund = (invoiceId: string, body: unknown, token = operator, idempotencyKey = key()) =>
+  server.call('POST', `/api/v1/operator/invoices/${invoiceId}/refunds`, {
+    token,
+    body,
+    headers: { 'idempotency-key': idempotencyKey },
+  });
+const status = async (id: string) =>
+  (await server.call('GET', base(id), { token: owner })).json<{ status: string }>().status;
+const check = async () =>
+  (
+    await server.call('POST', '/api/v1/license/check', {
+      token: owner,
+      body: { nonce: `nonce-${Math.random().toString(36).slice(2)}-0000` },
+    })
+  ).json<{ code: string }>().code;
 
 describe('refunds', () => {
   it('customers and strangers cannot refund: the invoice does not exist for them', async () => {
@@ -54,7 +71,9 @@ describe('refunds', () => {
       expect(refused.statusCode).toBe(404);
       expect(refused.json()).toMatchObject({ error: { code: 'INVOICE_NOT_FOUND' } });
     }
-    expect((await server.call('GET', `${base(id)}/credit-notes`, { token: owner })).json()).toEqual({ creditNotes: [] });
+    expect((await server.call('GET', `${base(id)}/credit-notes`, { token: owner })).json()).toEqual({
+      creditNotes: [],
+    });
   });
 
   it('while seats are in use, no money back without ending the service; ending it gives back the unused paid time, no more, and the seats stop', async () => {
@@ -77,7 +96,12 @@ describe('refunds', () => {
     const done = await refund(purchase!.id, { amountMinor: allowed, endService: true }, operator, idempotencyKey);
     expect(done.statusCode).toBe(201);
     const note = done.json<CreditNoteView>();
-    expect(note).toMatchObject({ invoiceNumber: purchase!.number, kind: 'refund', totalMinor: allowed, endedService: true });
+    expect(note).toMatchObject({
+      invoiceNumber: purchase!.number,
+      kind: 'refund',
+      totalMinor: allowed,
+      endedService: true,
+    });
     expect(note.number).toMatch(/^CN-2031-\d{6}$/);
     // The same key is the same refund; the provider was asked once.
     const again = await refund(purchase!.id, { amountMinor: allowed, endService: true }, operator, idempotencyKey);
@@ -87,14 +111,18 @@ describe('refunds', () => {
     expect(await status(id)).toBe('cancelled');
     expect(await check()).not.toBe('ACTIVE');
     // Nothing more can go back on it.
-    expect((await refund(purchase!.id, { amountMinor: 1, endService: true })).json()).toMatchObject({ error: { code: 'REFUND_TOO_LARGE' } });
+    expect((await refund(purchase!.id, { amountMinor: 1, endService: true })).json()).toMatchObject({
+      error: { code: 'REFUND_TOO_LARGE' },
+    });
   });
 
   it('the credit note names the invoice it corrects, reads as the invoice did, and has its own gap-free numbers', async () => {
     const id = await buySubscription(server, owner, 3);
     const [purchase] = await invoices(id);
     const first = (await refund(purchase!.id, { amountMinor: 100, endService: true })).json<CreditNoteView>();
-    const listed = (await server.call('GET', `${base(id)}/credit-notes`, { token: owner })).json<{ creditNotes: CreditNoteView[] }>().creditNotes;
+    const listed = (await server.call('GET', `${base(id)}/credit-notes`, { token: owner })).json<{
+      creditNotes: CreditNoteView[];
+    }>().creditNotes;
     expect(listed).toEqual([first]);
     const page = (await server.call('GET', `${base(id)}/credit-notes/${first.id}/html?lang=fr`, { token: owner })).body;
     expect(page).toContain(`Avoir ${first.number}`);
@@ -107,15 +135,28 @@ describe('refunds', () => {
     expect(numbers).toEqual(numbers.map((_, i) => i + 1));
     // Another organisation cannot read it.
     const stranger = await server.token('mallory@fabrikam.example');
-    expect((await server.call('GET', `${base(id)}/credit-notes/${first.id}/html`, { token: stranger })).statusCode).toBe(404);
+    expect(
+      (await server.call('GET', `${base(id)}/credit-notes/${first.id}/html`, { token: stranger })).statusCode,
+    ).toBe(404);
   });
 
   it('refuses bad input with a stable code and changes nothing', async () => {
     const id = await buySubscription(server, owner, 1);
     const [purchase] = await invoices(id);
-    expect((await refund(purchase!.id, { amountMinor: 0, endService: true })).json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
-    expect((await refund(purchase!.id, { amountMinor: 1.5, endService: true })).json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
-    expect((await server.call('POST', `/api/v1/operator/invoices/${purchase!.id}/refunds`, { token: operator, body: { amountMinor: 1, endService: true } })).json()).toMatchObject({ error: { code: 'IDEMPOTENCY_KEY_MISSING' } });
+    expect((await refund(purchase!.id, { amountMinor: 0, endService: true })).json()).toMatchObject({
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    expect((await refund(purchase!.id, { amountMinor: 1.5, endService: true })).json()).toMatchObject({
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    expect(
+      (
+        await server.call('POST', `/api/v1/operator/invoices/${purchase!.id}/refunds`, {
+          token: operator,
+          body: { amountMinor: 1, endService: true },
+        })
+      ).json(),
+    ).toMatchObject({ error: { code: 'IDEMPOTENCY_KEY_MISSING' } });
     expect(await server.services.uow.read.creditNotes.list(id)).toEqual([]);
     expect(await status(id)).toBe('active');
   });
@@ -140,11 +181,16 @@ describe('a refund cut by a crash', () => {
     void crashed.refunds.refund(operatorIdentity, purchase!.id, request, idempotencyKey);
     await expect.poll(() => dying.died).toBe(1);
     expect(provider.records.refunds()).toHaveLength(made + 1);
-    await expect(restarted.refunds.refund(operatorIdentity, purchase!.id, request, idempotencyKey)).rejects.toMatchObject({ statusCode: 409, code: 'IDEMPOTENCY_KEY_IN_USE' });
+    await expect(
+      restarted.refunds.refund(operatorIdentity, purchase!.id, request, idempotencyKey),
+    ).rejects.toMatchObject({ statusCode: 409, code: 'IDEMPOTENCY_KEY_IN_USE' });
 
     now += LEASE + 1;
     const answer = await restarted.refunds.refund(operatorIdentity, purchase!.id, request, idempotencyKey);
-    expect(answer).toMatchObject({ statusCode: 201, body: { invoiceNumber: purchase!.number, totalMinor: 100, endedService: true } });
+    expect(answer).toMatchObject({
+      statusCode: 201,
+      body: { invoiceNumber: purchase!.number, totalMinor: 100, endedService: true },
+    });
     expect(provider.records.refunds()).toHaveLength(made + 1);
     expect(await server.services.uow.read.creditNotes.list(id)).toHaveLength(1);
     expect(await restarted.refunds.refund(operatorIdentity, purchase!.id, request, idempotencyKey)).toEqual(answer);
@@ -172,7 +218,9 @@ describe('a refund cut by a crash', () => {
     await provider.refund(payment!.reference, payment!.amountMinor, { idempotencyKey: `dashboard-${idempotencyKey}` });
 
     now += LEASE + 1;
-    await expect(restarted.refunds.refund(operatorIdentity, purchase!.id, request, idempotencyKey)).rejects.toMatchObject({ statusCode: 409, code: 'REFUND_REFUSED' });
+    await expect(
+      restarted.refunds.refund(operatorIdentity, purchase!.id, request, idempotencyKey),
+    ).rejects.toMatchObject({ statusCode: 409, code: 'REFUND_REFUSED' });
     expect(await server.services.uow.read.creditNotes.list(id)).toEqual([]);
     expect(await server.services.uow.read.subscriptions.isBillingLocked(id, now)).toBe(false);
     expect(await status(id)).toBe('active');

@@ -28,7 +28,12 @@ beforeAll(async () => {
   const staticDir = path.join(dataDir, 'pages');
   fs.mkdirSync(staticDir);
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Outmerge</title>');
-  const config = loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3999', DATA_DIR: dataDir, STATIC_DIR: staticDir, LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    PUBLIC_URL: 'http://127.0.0.1:3999',
+    DATA_DIR: dataDir,
+    STATIC_DIR: staticDir,
+    LOG_LEVEL: 'silent',
+  });
   built = await buildApp(config, { logger: false, onRoute: (route) => routes.push(route) });
   await built.app.ready();
 });
@@ -37,21 +42,37 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const methodsOf = (route: RouteOptions) => (Array.isArray(route.method) ? route.method : [route.method]) as HTTPMethods[];
-const isStandIn = (route: RouteOptions) => route.url === STATIC_ROUTE || PUBLIC_PREFIXES.some((prefix) => route.url.startsWith(prefix));
+const methodsOf = (route: RouteOptions) =>
+  (Array.isArray(route.method) ? route.method : [route.method]) as HTTPMethods[];
+const isStandIn = (route: RouteOptions) =>
+  route.url === STATIC_ROUTE || PUBLIC_PREFIXES.some((prefix) => route.url.startsWith(prefix));
 /** The API's own routes: everything but the stand-ins and the pages. */
 const documented = () => routes.filter((route) => !isStandIn(route));
-const protectedRoutes = () => routes.filter((route) => methodsOf(route).some((method) => !isPublicRoute(method, route.url)));
+const protectedRoutes = () =>
+  routes.filter((route) => methodsOf(route).some((method) => !isPublicRoute(method, route.url)));
 
 /** A concrete URL for a route pattern: the hook runs before validation, so any value does. */
 function urlOf(pattern: string): string {
-  return pattern.replace(/:([A-Za-z]+)/g, (_match, name: string) => (name === 'email' ? 'anna%40contoso.com' : name === 'domain' ? 'contoso.com' : '00000000-0000-4000-8000-000000000000'));
+  return pattern.replace(/:([A-Za-z]+)/g, (_match, name: string) =>
+    name === 'email'
+      ? 'anna%40contoso.com'
+      : name === 'domain'
+        ? 'contoso.com'
+        : '00000000-0000-4000-8000-000000000000',
+  );
 }
 
 describe('authentication', () => {
   it('sees every route: the API, the stand-ins and the pages', () => {
     const urls = new Set(routes.map((route) => route.url));
-    for (const url of ['/api/v1/license/check', '/api/v1/subscriptions/:id/seats', '/api/v1/partners/:partnerId/customers', '/dev/idp/token', STATIC_ROUTE]) expect(urls).toContain(url);
+    for (const url of [
+      '/api/v1/license/check',
+      '/api/v1/subscriptions/:id/seats',
+      '/api/v1/partners/:partnerId/customers',
+      '/dev/idp/token',
+      STATIC_ROUTE,
+    ])
+      expect(urls).toContain(url);
     expect(routes.length).toBeGreaterThan(100);
   });
 
@@ -61,7 +82,8 @@ describe('authentication', () => {
   });
 
   it('only /api/v1 holds protected routes, and everything outside it is listed as public', () => {
-    for (const route of protectedRoutes()) expect(route.url, `${methodsOf(route).join(',')} ${route.url}`).toMatch(/^\/api\/v1\//);
+    for (const route of protectedRoutes())
+      expect(route.url, `${methodsOf(route).join(',')} ${route.url}`).toMatch(/^\/api\/v1\//);
   });
 
   it('every other route refuses a request without a token, or with a bad one, with 401 in the error shape and a Bearer challenge', async () => {
@@ -71,11 +93,23 @@ describe('authentication', () => {
         if (method === 'HEAD') continue;
         const url = urlOf(route.url);
         const verb = method as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-        const without = await built.app.inject({ method: verb, url, headers: { 'content-type': 'application/json' }, payload: '{}' });
+        const without = await built.app.inject({
+          method: verb,
+          url,
+          headers: { 'content-type': 'application/json' },
+          payload: '{}',
+        });
         expect(without.statusCode, `${method} ${route.url}`).toBe(401);
-        expect(without.json(), `${method} ${route.url}`).toEqual({ error: { code: 'TOKEN_MISSING', message: expect.any(String) } });
+        expect(without.json(), `${method} ${route.url}`).toEqual({
+          error: { code: 'TOKEN_MISSING', message: expect.any(String) },
+        });
         expect(without.headers['www-authenticate']).toBe('Bearer');
-        const forged = await built.app.inject({ method: verb, url, headers: { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', 'content-type': 'application/json' }, payload: '{}' });
+        const forged = await built.app.inject({
+          method: verb,
+          url,
+          headers: { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', 'content-type': 'application/json' },
+          payload: '{}',
+        });
         expect(forged.statusCode, `${method} ${route.url}`).toBe(401);
         expect(forged.json<{ error: { code: string } }>().error.code).toMatch(/^TOKEN_/);
         expect(forged.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
@@ -87,12 +121,36 @@ describe('authentication', () => {
 
   it('the public API routes answer without a token', async () => {
     expect((await built.app.inject({ method: 'GET', url: '/api/v1/plans' })).statusCode).toBe(200);
-    expect((await built.app.inject({ method: 'POST', url: '/api/v1/offers/view', payload: { code: 'nope', token: 'x'.repeat(20) } })).statusCode).toBe(400);
-    expect((await built.app.inject({ method: 'POST', url: '/api/v1/payments/webhook', payload: '{}', headers: { 'content-type': 'application/json' } })).json()).toMatchObject({ error: { code: 'WEBHOOK_SIGNATURE_INVALID' } });
+    expect(
+      (
+        await built.app.inject({
+          method: 'POST',
+          url: '/api/v1/offers/view',
+          payload: { code: 'nope', token: 'x'.repeat(20) },
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await built.app.inject({
+          method: 'POST',
+          url: '/api/v1/payments/webhook',
+          payload: '{}',
+          headers: { 'content-type': 'application/json' },
+        })
+      ).json(),
+    ).toMatchObject({ error: { code: 'WEBHOOK_SIGNATURE_INVALID' } });
   });
 
   it('a raw URL cannot make a protected route look public: only the route pattern counts', async () => {
-    for (const url of ['/api/v1/plans/../subscriptions', '/api/v1/subscriptions?/api/v1/plans', '/api/v1/subscriptions?x=/api/v1/plans', '/api/v1//subscriptions', '/api/v1/subscriptions/', '/api/v1/%70lans/../subscriptions']) {
+    for (const url of [
+      '/api/v1/plans/../subscriptions',
+      '/api/v1/subscriptions?/api/v1/plans',
+      '/api/v1/subscriptions?x=/api/v1/plans',
+      '/api/v1//subscriptions',
+      '/api/v1/subscriptions/',
+      '/api/v1/%70lans/../subscriptions',
+    ]) {
       const response = await built.app.inject({ method: 'GET', url });
       // Refused, or not a route at all (the pages' handler refuses what is no file): never the subscriptions.
       expect([401, 403, 404], url).toContain(response.statusCode);
@@ -103,7 +161,16 @@ describe('authentication', () => {
   it('rate limits come before authentication: a flood of bad tokens is refused before any signature is checked', async () => {
     const statuses: number[] = [];
     // 30 a minute (routes/checkout.ts); earlier tests here sent it two.
-    for (let i = 0; i < 31; i++) statuses.push((await built.app.inject({ method: 'POST', url: '/api/v1/payment-actions/00000000-0000-4000-8000-000000000000/complete', headers: { authorization: 'Bearer x.y.z' } })).statusCode);
+    for (let i = 0; i < 31; i++)
+      statuses.push(
+        (
+          await built.app.inject({
+            method: 'POST',
+            url: '/api/v1/payment-actions/00000000-0000-4000-8000-000000000000/complete',
+            headers: { authorization: 'Bearer x.y.z' },
+          })
+        ).statusCode,
+      );
     expect(statuses.slice(0, 25).every((status) => status === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
   });
@@ -111,11 +178,14 @@ describe('authentication', () => {
   it('a public route cannot read a caller: request.caller throws rather than answering for nobody', async () => {
     const { authenticateRoutes } = await import('../../server/src/http/authentication.js');
     const app = Fastify();
-    await app.register(async (scope) => {
-      authenticateRoutes(scope, async () => ({ tenantId: 't', objectId: 'o', email: null, name: null }));
-      scope.get('/plans', async (request) => ({ tenant: request.caller.tenantId }));
-      scope.get('/subscriptions', async (request) => ({ tenant: request.caller.tenantId }));
-    }, { prefix: '/api/v1' });
+    await app.register(
+      async (scope) => {
+        authenticateRoutes(scope, async () => ({ tenantId: 't', objectId: 'o', email: null, name: null }));
+        scope.get('/plans', async (request) => ({ tenant: request.caller.tenantId }));
+        scope.get('/subscriptions', async (request) => ({ tenant: request.caller.tenantId }));
+      },
+      { prefix: '/api/v1' },
+    );
     expect((await app.inject({ method: 'GET', url: '/api/v1/plans' })).statusCode).toBe(500);
     expect((await app.inject({ method: 'GET', url: '/api/v1/subscriptions' })).json()).toEqual({ tenant: 't' });
     await app.close();
@@ -123,7 +193,8 @@ describe('authentication', () => {
 });
 
 describe('answers', () => {
-  const errorShape = (schema: unknown) => (schema as { properties?: { error?: { properties?: Record<string, unknown> } } }).properties?.error?.properties;
+  const errorShape = (schema: unknown) =>
+    (schema as { properties?: { error?: { properties?: Record<string, unknown> } } }).properties?.error?.properties;
 
   it('every route of the API declares a success and the error shape for each status it can send', () => {
     const problems: string[] = [];
@@ -165,13 +236,16 @@ describe('answers', () => {
 
   it('an answer is serialised through its schema: nothing undeclared leaves the server', async () => {
     const response = await built.app.inject({ method: 'GET', url: '/.well-known/jwks.json' });
-    for (const key of response.json<{ keys: Array<Record<string, unknown>> }>().keys) expect(Object.keys(key).sort()).toEqual(['alg', 'crv', 'kid', 'kty', 'use', 'x', 'y']);
+    for (const key of response.json<{ keys: Array<Record<string, unknown>> }>().keys)
+      expect(Object.keys(key).sort()).toEqual(['alg', 'crv', 'kid', 'kty', 'use', 'x', 'y']);
   });
 
   it('the answer audit the API suite runs under catches a status a route did not declare', async () => {
     const app = Fastify();
     const audit = auditAnswers(app);
-    app.get('/api/v1/teapot', { schema: { response: { 200: { type: 'object' } } } }, async (_request, reply) => reply.code(418 as 200).send({}));
+    app.get('/api/v1/teapot', { schema: { response: { 200: { type: 'object' } } } }, async (_request, reply) =>
+      reply.code(418 as 200).send({}),
+    );
     app.get('/api/v1/fine', { schema: { response: { 200: { type: 'object' } } } }, async () => ({}));
     await app.inject({ method: 'GET', url: '/api/v1/teapot' });
     await app.inject({ method: 'GET', url: '/api/v1/fine' });
@@ -186,7 +260,12 @@ describe('/api/docs', () => {
     parameters?: Array<{ name: string; in: string; required?: boolean }>;
     responses: Record<string, { description?: string; content?: Record<string, { schema?: unknown }> }>;
   }
-  let document: { openapi: string; info: { title: string; version: string }; paths: Record<string, Record<string, Operation>>; components?: unknown };
+  let document: {
+    openapi: string;
+    info: { title: string; version: string };
+    paths: Record<string, Record<string, Operation>>;
+    components?: unknown;
+  };
 
   beforeAll(async () => {
     const response = await built.app.inject({ method: 'GET', url: '/api/docs' });
@@ -196,9 +275,42 @@ describe('/api/docs', () => {
 
   /** Keywords of an OpenAPI 3.0 Schema Object (OpenAPI 3.0.3 §4.7.24): anything else (`const`, `$id`, a `type` list, `type: "null"`) makes the document invalid. */
   const SCHEMA_KEYWORDS = new Set([
-    'title', 'multipleOf', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems',
-    'maxProperties', 'minProperties', 'required', 'enum', 'type', 'allOf', 'oneOf', 'anyOf', 'not', 'items', 'properties', 'additionalProperties', 'description',
-    'format', 'default', 'nullable', 'discriminator', 'readOnly', 'writeOnly', 'xml', 'externalDocs', 'example', 'deprecated', '$ref',
+    'title',
+    'multipleOf',
+    'maximum',
+    'exclusiveMaximum',
+    'minimum',
+    'exclusiveMinimum',
+    'maxLength',
+    'minLength',
+    'pattern',
+    'maxItems',
+    'minItems',
+    'uniqueItems',
+    'maxProperties',
+    'minProperties',
+    'required',
+    'enum',
+    'type',
+    'allOf',
+    'oneOf',
+    'anyOf',
+    'not',
+    'items',
+    'properties',
+    'additionalProperties',
+    'description',
+    'format',
+    'default',
+    'nullable',
+    'discriminator',
+    'readOnly',
+    'writeOnly',
+    'xml',
+    'externalDocs',
+    'example',
+    'deprecated',
+    '$ref',
   ]);
   const TYPES = new Set(['array', 'boolean', 'integer', 'number', 'object', 'string']);
 
@@ -208,10 +320,15 @@ describe('/api/docs', () => {
     for (const [key, value] of Object.entries(schema)) {
       if (!SCHEMA_KEYWORDS.has(key) && !key.startsWith('x-')) problems.push(`${where}: keyword ${key}`);
       if (key === 'type' && !TYPES.has(value as string)) problems.push(`${where}: type ${JSON.stringify(value)}`);
-      if (key === 'properties') for (const [name, child] of Object.entries(value as object)) problems.push(...schemaProblems(child, `${where}.${name}`));
-      if ((key === 'items' || key === 'not') && typeof value === 'object') problems.push(...schemaProblems(value, `${where}[]`));
-      if (key === 'additionalProperties' && typeof value === 'object') problems.push(...schemaProblems(value, `${where}{}`));
-      if (['allOf', 'oneOf', 'anyOf'].includes(key)) (value as unknown[]).forEach((child, i) => problems.push(...schemaProblems(child, `${where}|${i}`)));
+      if (key === 'properties')
+        for (const [name, child] of Object.entries(value as object))
+          problems.push(...schemaProblems(child, `${where}.${name}`));
+      if ((key === 'items' || key === 'not') && typeof value === 'object')
+        problems.push(...schemaProblems(value, `${where}[]`));
+      if (key === 'additionalProperties' && typeof value === 'object')
+        problems.push(...schemaProblems(value, `${where}{}`));
+      if (['allOf', 'oneOf', 'anyOf'].includes(key))
+        (value as unknown[]).forEach((child, i) => problems.push(...schemaProblems(child, `${where}|${i}`)));
       if (key === 'nullable' && !('type' in schema)) problems.push(`${where}: nullable without type`);
     }
     return problems;
@@ -226,12 +343,16 @@ describe('/api/docs', () => {
       for (const [method, operation] of Object.entries(item)) {
         const where = `${method.toUpperCase()} ${pathName}`;
         const declared = (operation.parameters ?? []).filter((p) => p.in === 'path');
-        for (const name of pathParams) if (!declared.some((p) => p.name === name && p.required === true)) problems.push(`${where}: path parameter ${name} undeclared`);
+        for (const name of pathParams)
+          if (!declared.some((p) => p.name === name && p.required === true))
+            problems.push(`${where}: path parameter ${name} undeclared`);
         if (Object.keys(operation.responses ?? {}).length === 0) problems.push(`${where}: no responses`);
         for (const [status, answer] of Object.entries(operation.responses ?? {})) {
           if (!/^(?:[1-5](?:[0-9]{2}|XX)|default)$/.test(status)) problems.push(`${where}: status ${status}`);
           if (typeof answer.description !== 'string') problems.push(`${where} ${status}: no description`);
-          for (const [type, media] of Object.entries(answer.content ?? {})) if (media.schema !== undefined) problems.push(...schemaProblems(media.schema, `${where} ${status} ${type}`));
+          for (const [type, media] of Object.entries(answer.content ?? {}))
+            if (media.schema !== undefined)
+              problems.push(...schemaProblems(media.schema, `${where} ${status} ${type}`));
         }
       }
     }
@@ -250,8 +371,10 @@ describe('/api/docs', () => {
           missing.push(`${method} ${pathName}`);
           continue;
         }
-        for (const status of Object.keys(route.schema?.response as object)) if (!(status in operation.responses)) missing.push(`${method} ${pathName} ${status}`);
-        if (isPublicRoute(method, route.url) && JSON.stringify(operation.security) !== '[]') missing.push(`${method} ${pathName}: public but asks for a token`);
+        for (const status of Object.keys(route.schema?.response as object))
+          if (!(status in operation.responses)) missing.push(`${method} ${pathName} ${status}`);
+        if (isPublicRoute(method, route.url) && JSON.stringify(operation.security) !== '[]')
+          missing.push(`${method} ${pathName}: public but asks for a token`);
       }
     }
     expect(missing).toEqual([]);
@@ -261,9 +384,11 @@ describe('/api/docs', () => {
   it('documents answer bodies and the enums from the lists in shared/', () => {
     const check = document.paths['/api/v1/license/check']!.post!.responses;
     const body = JSON.stringify(check['200']);
-    for (const code of ['ACTIVE', 'NO_LICENSE', 'SUBSCRIPTION_EXPIRED', 'SUSPENDED', 'SEAT_REMOVED']) expect(body).toContain(code);
+    for (const code of ['ACTIVE', 'NO_LICENSE', 'SUBSCRIPTION_EXPIRED', 'SUSPENDED', 'SEAT_REMOVED'])
+      expect(body).toContain(code);
     expect(JSON.stringify(check['401'])).toContain('TOKEN_MISSING');
     const subscription = JSON.stringify(document.paths['/api/v1/subscriptions/{id}']!.get!.responses['200']);
-    for (const action of ['seats.assign', 'subscription.consolidate', 'billing.manage']) expect(subscription).toContain(action);
+    for (const action of ['seats.assign', 'subscription.consolidate', 'billing.manage'])
+      expect(subscription).toContain(action);
   });
 });

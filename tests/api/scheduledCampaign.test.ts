@@ -29,24 +29,58 @@ const advance = async (ms: number) => {
   await server.call('POST', '/dev/graph/clock', { body: { advanceMs: ms } });
 };
 
-const rows = (count: number) => new Map<number, OutgoingMessage>(Array.from({ length: count }, (_, i) => [i + 2, { row: i + 2, to: `r${i}@fabrikam.com`, cc: [], bcc: [], attachments: [], subject: `Hello ${i}`, html: `<p>${i}</p>` }]));
+const rows = (count: number) =>
+  new Map<number, OutgoingMessage>(
+    Array.from({ length: count }, (_, i) => [
+      i + 2,
+      {
+        row: i + 2,
+        to: `r${i}@fabrikam.com`,
+        cc: [],
+        bcc: [],
+        attachments: [],
+        subject: `Hello ${i}`,
+        html: `<p>${i}</p>`,
+      },
+    ]),
+  );
 
 /** A scheduled run: each row's time from the pure schedule, starting `startIn` from now. */
 function scheduled(messages: Map<number, OutgoingMessage>, startIn: number) {
-  const times = deferredTimes([...messages.keys()].map(() => 1), { startAt: now() + startIn, limit: LIMIT, ratePerMinute: 60, counted: [] });
+  const times = deferredTimes(
+    [...messages.keys()].map(() => 1),
+    { startAt: now() + startIn, limit: LIMIT, ratePerMinute: 60, counted: [] },
+  );
   const byRow = new Map([...messages.keys()].map((row, i) => [row, times[i]!]));
   return { byRow, deferredAt: (row: number) => byRow.get(row) ?? null };
 }
 
 const run = (ledger: CampaignLedger, messages: Map<number, OutgoingMessage>, options: Partial<RunOptions>) =>
-  runCampaign(ledger, messages, { graph, ratePerMinute: 600_000, save: () => {}, settleDelayMs: 5, settleChecks: 2, backoffMs: 1, now, ...options });
+  runCampaign(ledger, messages, {
+    graph,
+    ratePerMinute: 600_000,
+    save: () => {},
+    settleDelayMs: 5,
+    settleChecks: 2,
+    backoffMs: 1,
+    now,
+    ...options,
+  });
 
-const delivered = async () => (await server.call('GET', '/dev/mailbox/messages')).json<Array<{ to: string[]; marker: string }>>();
+const delivered = async () =>
+  (await server.call('GET', '/dev/mailbox/messages')).json<Array<{ to: string[]; marker: string }>>();
 const inbox = () => graph.inboxSince(0);
 
 beforeAll(async () => {
-  server = await startTestServer({ GRAPH_STANDIN_RATE_PER_MINUTE: '100000', GRAPH_STANDIN_SEND_DELAY_MS: '0-20', GRAPH_STANDIN_LATENCY_MS: '0', GRAPH_STANDIN_DAILY_RECIPIENTS: String(LIMIT) });
-  graph = new GraphMailClient(server.services.config.graph.baseUrl, (scopes) => server.token('anna@contoso.com', { resource: 'graph', scopes: [...scopes] }));
+  server = await startTestServer({
+    GRAPH_STANDIN_RATE_PER_MINUTE: '100000',
+    GRAPH_STANDIN_SEND_DELAY_MS: '0-20',
+    GRAPH_STANDIN_LATENCY_MS: '0',
+    GRAPH_STANDIN_DAILY_RECIPIENTS: String(LIMIT),
+  });
+  graph = new GraphMailClient(server.services.config.graph.baseUrl, (scopes) =>
+    server.token('anna@contoso.com', { resource: 'graph', scopes: [...scopes] }),
+  );
 });
 beforeEach(async () => {
   await server.call('DELETE', '/dev/mailbox/messages');
@@ -58,7 +92,9 @@ describe('a scheduled campaign', () => {
   it('is held by Exchange until its time, then goes out over two days within the 24-hour limit, with no report of a refusal', async () => {
     const messages = rows(8);
     const plan = scheduled(messages, 2 * HOUR);
-    const ledger = await run(newLedger('sched', [...messages.keys()], null, now()), messages, { deferredAt: plan.deferredAt });
+    const ledger = await run(newLedger('sched', [...messages.keys()], null, now()), messages, {
+      deferredAt: plan.deferredAt,
+    });
     expect(ledger.status).toBe('finished');
     expect(Object.values(ledger.states).every((state) => state.status === 'sent' && state.heldId)).toBe(true);
     // Prepared, but nothing has left: the messages wait in Drafts, also with the pane closed.
@@ -100,14 +136,25 @@ describe('a scheduled campaign', () => {
   it('is cancelled by deleting what Exchange still holds: nothing held goes out, what went out already stays sent', async () => {
     const messages = rows(8);
     const plan = scheduled(messages, HOUR);
-    const ledger = await run(newLedger('cancel', [...messages.keys()], null, now()), messages, { deferredAt: plan.deferredAt });
+    const ledger = await run(newLedger('cancel', [...messages.keys()], null, now()), messages, {
+      deferredAt: plan.deferredAt,
+    });
     // The first day's part goes out; the sender cancels before the second day.
     await advance(HOUR + 10 * 60_000);
     expect(await delivered()).toHaveLength(LIMIT);
     const cancelled = await cancelHeld(ledger, { graph, save: () => {}, now });
     expect(cancelled).toBe(3);
     expect(ledger.status).toBe('cancelled');
-    expect(Object.values(ledger.states).map((s) => s.status)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent', 'cancelled', 'cancelled', 'cancelled']);
+    expect(Object.values(ledger.states).map((s) => s.status)).toEqual([
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ]);
     expect(await graph.campaignDrafts('cancel')).toEqual([]);
     await advance(2 * DAY);
     expect(await delivered()).toHaveLength(LIMIT);

@@ -39,7 +39,11 @@ function signedOutPane(email = 'anna@contoso.com') {
   return { auth, graph, requests };
 }
 
-const message = (to: string) => ({ subject: 'Hello', body: { contentType: 'HTML' as const, content: '<p>Hi</p>' }, toRecipients: [{ emailAddress: { address: to } }] });
+const message = (to: string) => ({
+  subject: 'Hello',
+  body: { contentType: 'HTML' as const, content: '<p>Hi</p>' },
+  toRecipients: [{ emailAddress: { address: to } }],
+});
 
 describe('the Graph permissions each feature asks for', () => {
   it('sign-in asks for the API token only: no Graph permission at all', async () => {
@@ -77,7 +81,10 @@ describe('the Graph permissions each feature asks for', () => {
   it('a shared mailbox adds Mail.Send.Shared: the draft stays in the user’s own mailbox with `from` set (no Mail.ReadWrite.Shared)', async () => {
     const { auth, graph, requests } = signedOutPane();
     await auth.signIn();
-    const id = await graph.createDraft({ ...message('dora@fabrikam.com'), from: { emailAddress: { address: 'team@contoso.com' } } });
+    const id = await graph.createDraft({
+      ...message('dora@fabrikam.com'),
+      from: { emailAddress: { address: 'team@contoso.com' } },
+    });
     await graph.sendDraft(id, { sendAs: 'team@contoso.com' });
     expect(requests.slice(1)).toEqual([
       { resource: 'graph', scopes: ['Mail.ReadWrite'] },
@@ -89,6 +96,10 @@ describe('the Graph permissions each feature asks for', () => {
     const { auth } = signedOutPane('not an address');
     const failure = await auth.signIn().catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(AuthFailure);
-    expect(failure).toMatchObject({ reason: 'failed', permissions: ['access_as_user'], message: expect.stringContaining('not a valid email address') });
+    expect(failure).toMatchObject({
+      reason: 'failed',
+      permissions: ['access_as_user'],
+      message: expect.stringContaining('not a valid email address'),
+    });
   });
 });

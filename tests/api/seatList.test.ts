@@ -33,7 +33,16 @@ async function counts(): Promise<Array<{ id: string; kept: number; counted: numb
   try {
     return await storage.read.db
       .selectFrom('subscriptions')
-      .select((eb) => ['id', 'live_seats as kept', eb.selectFrom('seats').select((inner) => inner.fn.countAll<number>().as('n')).whereRef('seats.subscription_id', '=', 'subscriptions.id').where('seats.removed_at', 'is', null).as('counted')])
+      .select((eb) => [
+        'id',
+        'live_seats as kept',
+        eb
+          .selectFrom('seats')
+          .select((inner) => inner.fn.countAll<number>().as('n'))
+          .whereRef('seats.subscription_id', '=', 'subscriptions.id')
+          .where('seats.removed_at', 'is', null)
+          .as('counted'),
+      ])
       .orderBy('id')
       .execute()
       .then((rows) => rows.map((row) => ({ id: row.id, kept: row.kept, counted: Number(row.counted) })));
@@ -45,7 +54,8 @@ async function counts(): Promise<Array<{ id: string; kept: number; counted: numb
 describe('the live-seat count', () => {
   it('follows every change of seats (assign, remove, transfer, suspend, consolidation) in the same transaction', async () => {
     const base = (id: string) => `/api/v1/subscriptions/${id}`;
-    const assign = (id: string, emails: string[]) => server.call('POST', `${base(id)}/assignments`, { token: owner, body: { emails } });
+    const assign = (id: string, emails: string[]) =>
+      server.call('POST', `${base(id)}/assignments`, { token: owner, body: { emails } });
     const expectAgreement = async () => {
       const all = await counts();
       for (const row of all) expect(row.kept, `subscription ${row.id}`).toBe(row.counted);
@@ -54,16 +64,36 @@ describe('the live-seat count', () => {
 
     await assign(subscriptionId, ['a@contoso.com', 'b@contoso.com', 'c@contoso.com']);
     expect((await expectAgreement()).get(subscriptionId)).toBe(3);
-    expect((await server.call('DELETE', `${base(subscriptionId)}/assignments/b%40contoso.com`, { token: owner })).statusCode).toBe(204);
-    expect((await server.call('POST', `${base(subscriptionId)}/assignments/transfer`, { token: owner, body: { from: 'c@contoso.com', to: 'd@contoso.com' } })).statusCode).toBe(200);
-    expect((await server.call('PATCH', `${base(subscriptionId)}/assignments/a%40contoso.com`, { token: owner, body: { suspended: true } })).statusCode).toBe(200);
+    expect(
+      (await server.call('DELETE', `${base(subscriptionId)}/assignments/b%40contoso.com`, { token: owner })).statusCode,
+    ).toBe(204);
+    expect(
+      (
+        await server.call('POST', `${base(subscriptionId)}/assignments/transfer`, {
+          token: owner,
+          body: { from: 'c@contoso.com', to: 'd@contoso.com' },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await server.call('PATCH', `${base(subscriptionId)}/assignments/a%40contoso.com`, {
+          token: owner,
+          body: { suspended: true },
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await expectAgreement()).get(subscriptionId)).toBe(2);
     // A refused assignment (no seat left) changes nothing.
     const full = await buySubscription(server, owner, 1);
     await assign(full, ['e@contoso.com', 'f@contoso.com']);
     expect((await expectAgreement()).get(full)).toBe(1);
     // Consolidation moves the seats into the target.
-    const response = await server.call('POST', `${base(subscriptionId)}/consolidate`, { token: owner, body: { sources: [full] }, headers: { 'idempotency-key': 'seat-count-consolidation-1' } });
+    const response = await server.call('POST', `${base(subscriptionId)}/consolidate`, {
+      token: owner,
+      body: { sources: [full] },
+      headers: { 'idempotency-key': 'seat-count-consolidation-1' },
+    });
     expect(response.statusCode).toBe(200);
     const after = await expectAgreement();
     expect([after.get(subscriptionId), after.get(full)]).toEqual([3, 0]);
@@ -74,7 +104,11 @@ describe('the live-seat count', () => {
 describe('keyset pages', () => {
   let listed: string;
   const page = async (id: string, query: Record<string, string>): Promise<Page> => {
-    const response = await server.call('GET', `/api/v1/subscriptions/${id}/seats?${new URLSearchParams(query).toString()}`, { token: owner });
+    const response = await server.call(
+      'GET',
+      `/api/v1/subscriptions/${id}/seats?${new URLSearchParams(query).toString()}`,
+      { token: owner },
+    );
     expect(response.statusCode, response.body).toBe(200);
     return response.json<Page>();
   };
@@ -106,7 +140,10 @@ describe('keyset pages', () => {
           const whole = await page(listed, { ...query, limit: '1000' });
           expect(whole.next).toBeNull();
           const { rows, pages } = await walk(listed, query, 37);
-          expect(rows.map((r) => r.email), JSON.stringify(query)).toEqual(whole.items.map((r) => r.email));
+          expect(
+            rows.map((r) => r.email),
+            JSON.stringify(query),
+          ).toEqual(whole.items.map((r) => r.email));
           expect(pages).toBe(Math.max(1, Math.ceil(whole.items.length / 37)));
         }
       }
@@ -130,7 +167,11 @@ describe('keyset pages', () => {
   it('refuse a cursor of another order or search, a damaged one, and a cursor with an offset', async () => {
     const first = await page(listed, { sort: 'lastCheckIn', order: 'desc', limit: '5' });
     const refused = async (query: Record<string, string>) => {
-      const response = await server.call('GET', `/api/v1/subscriptions/${listed}/seats?${new URLSearchParams(query).toString()}`, { token: owner });
+      const response = await server.call(
+        'GET',
+        `/api/v1/subscriptions/${listed}/seats?${new URLSearchParams(query).toString()}`,
+        { token: owner },
+      );
       expect(response.statusCode, JSON.stringify(query)).toBe(400);
       expect(response.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
     };
@@ -139,14 +180,20 @@ describe('keyset pages', () => {
     await refused({ sort: 'lastCheckIn', order: 'desc', search: 'x', after: first.next! });
     await refused({ sort: 'lastCheckIn', order: 'desc', after: first.next!, offset: '5' });
     await refused({ sort: 'lastCheckIn', order: 'desc', after: 'bm90LWpzb24' });
-    await refused({ sort: 'lastCheckIn', order: 'desc', after: Buffer.from(JSON.stringify([1, 'lastCheckIn', 1, '', 'soon', 'a@b'])).toString('base64url') });
+    await refused({
+      sort: 'lastCheckIn',
+      order: 'desc',
+      after: Buffer.from(JSON.stringify([1, 'lastCheckIn', 1, '', 'soon', 'a@b'])).toString('base64url'),
+    });
     await refused({ sort: 'lastCheckIn', order: 'desc', after: 'not base64!' });
   });
 
   it('show another organisation nothing, cursor or not', async () => {
     const stranger = await server.token('mallory@fabrikam.com');
     const first = await page(listed, { limit: '5' });
-    const response = await server.call('GET', `/api/v1/subscriptions/${listed}/seats?limit=5&after=${first.next!}`, { token: stranger });
+    const response = await server.call('GET', `/api/v1/subscriptions/${listed}/seats?limit=5&after=${first.next!}`, {
+      token: stranger,
+    });
     expect(response.statusCode).toBe(404);
   });
 });

@@ -19,7 +19,8 @@ let pages: string;
 /** A built site in miniature: the files whose paths the headers depend on. */
 function writePages(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outmerge-pages-'));
-  for (const page of ['index.html', 'taskpane.html', 'portal.html', 'playground.html', 'privacy.html', 'outmerge.html']) fs.writeFileSync(path.join(dir, page), `<!doctype html><title>${page}</title>`);
+  for (const page of ['index.html', 'taskpane.html', 'portal.html', 'playground.html', 'privacy.html', 'outmerge.html'])
+    fs.writeFileSync(path.join(dir, page), `<!doctype html><title>${page}</title>`);
   fs.mkdirSync(path.join(dir, 'assets'));
   fs.copyFileSync(path.resolve('addin/public/assets/icon-80.png'), path.join(dir, 'assets/icon-80.png'));
   fs.mkdirSync(path.join(dir, 'js'));
@@ -28,7 +29,10 @@ function writePages(): string {
 }
 
 function directive(csp: string | undefined, name: string): string[] {
-  const found = (csp ?? '').split(';').map((d) => d.trim().split(/\s+/)).find(([key]) => key === name);
+  const found = (csp ?? '')
+    .split(';')
+    .map((d) => d.trim().split(/\s+/))
+    .find(([key]) => key === name);
   return found ? found.slice(1) : [];
 }
 
@@ -60,10 +64,17 @@ describe('headers in the production configuration', () => {
     expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin');
     expect(response.headers['cross-origin-opener-policy']).toBeUndefined();
     // The rest of the policy is intact: Office.js from Microsoft's CDN, Graph and sign-in.
-    expect(directive(response.headers['content-security-policy'] as string, 'script-src')).toContain('https://appsforoffice.microsoft.com');
+    expect(directive(response.headers['content-security-policy'] as string, 'script-src')).toContain(
+      'https://appsforoffice.microsoft.com',
+    );
     // Scripts from our origin and Microsoft's CDN only, and no string made into code: the merge engine generates none.
-    expect(directive(response.headers['content-security-policy'] as string, 'script-src')).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
-    expect(directive(response.headers['content-security-policy'] as string, 'connect-src')).toContain('https://graph.microsoft.com');
+    expect(directive(response.headers['content-security-policy'] as string, 'script-src')).toEqual([
+      "'self'",
+      'https://appsforoffice.microsoft.com',
+    ]);
+    expect(directive(response.headers['content-security-policy'] as string, 'connect-src')).toContain(
+      'https://graph.microsoft.com',
+    );
   });
 
   it('an icon and a script: loadable by Outlook from its own origin', async () => {
@@ -121,13 +132,23 @@ describe('headers in the production configuration', () => {
   });
 });
 
-describe('the payment provider\'s script', () => {
-  it('the portal may load Stripe.js only with the Stripe provider, from Stripe\'s documented origins; no other page may', async () => {
-    const stripe = await startTestServer({ PAYMENT_PROVIDER: 'stripe', STRIPE_SECRET_KEY: 'sk_test_headers', STRIPE_WEBHOOK_SECRET: 'whsec_headers', STRIPE_PUBLISHABLE_KEY: 'pk_test_headers', STATIC_DIR: pages });
+describe("the payment provider's script", () => {
+  it("the portal may load Stripe.js only with the Stripe provider, from Stripe's documented origins; no other page may", async () => {
+    const stripe = await startTestServer({
+      PAYMENT_PROVIDER: 'stripe',
+      STRIPE_SECRET_KEY: 'sk_test_headers',
+      STRIPE_WEBHOOK_SECRET: 'whsec_headers',
+      STRIPE_PUBLISHABLE_KEY: 'pk_test_headers',
+      STATIC_DIR: pages,
+    });
     try {
       const csp = (await stripe.call('GET', '/portal.html')).headers['content-security-policy'] as string;
-      expect(directive(csp, 'script-src')).toEqual(expect.arrayContaining(["'self'", 'https://js.stripe.com', 'https://*.js.stripe.com']));
-      expect(directive(csp, 'frame-src')).toEqual(expect.arrayContaining(['https://js.stripe.com', 'https://*.js.stripe.com', 'https://hooks.stripe.com']));
+      expect(directive(csp, 'script-src')).toEqual(
+        expect.arrayContaining(["'self'", 'https://js.stripe.com', 'https://*.js.stripe.com']),
+      );
+      expect(directive(csp, 'frame-src')).toEqual(
+        expect.arrayContaining(['https://js.stripe.com', 'https://*.js.stripe.com', 'https://hooks.stripe.com']),
+      );
       expect(directive(csp, 'connect-src')).toContain('https://api.stripe.com');
       expect(directive(csp, 'frame-ancestors')).toEqual(["'self'"]);
       for (const url of ['/taskpane.html', '/playground.html', '/api/v1/plans']) {

@@ -74,7 +74,11 @@ afterAll(() => server?.close());
 const org = fc.integer({ min: 0, max: 2 });
 const plan = fc.constantFrom(...PLANS);
 const index = fc.nat({ max: 7 });
-const smallOrHuge = (small: number) => fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 1, max: small }) }, { weight: 1, arbitrary: fc.constantFrom(26, 50, 10_000) });
+const smallOrHuge = (small: number) =>
+  fc.oneof(
+    { weight: 5, arbitrary: fc.integer({ min: 1, max: small }) },
+    { weight: 1, arbitrary: fc.constantFrom(26, 50, 10_000) },
+  );
 
 type Action =
   | { t: 'wait'; days: number }
@@ -97,17 +101,70 @@ const WITHOUT = new Set((process.env.VFM_WITHOUT ?? '').split(',').filter((t) =>
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ t: fc.constant('wait' as const), days: fc.integer({ min: 1, max: 50 }) }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('buy' as const), org, plan, qty: fc.integer({ min: 1, max: 4 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ t: fc.constant('buy' as const), org, plan, qty: fc.integer({ min: 1, max: 4 }) }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('enrol' as const), org }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('trialOffer' as const), org, plan, qty: smallOrHuge(8), days: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 30 }) }, { weight: 1, arbitrary: fc.integer({ min: 31, max: 90 }) }) }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('purchaseOffer' as const), org, plan, qty: fc.integer({ min: 1, max: 4 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('trialOffer' as const),
+      org,
+      plan,
+      qty: smallOrHuge(8),
+      days: fc.oneof(
+        { weight: 4, arbitrary: fc.integer({ min: 1, max: 30 }) },
+        { weight: 1, arbitrary: fc.integer({ min: 31, max: 90 }) },
+      ),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ t: fc.constant('purchaseOffer' as const), org, plan, qty: fc.integer({ min: 1, max: 4 }) }),
+  },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('redeemOffer' as const), org, offer: index }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('keys' as const), org, plan, seats: smallOrHuge(4), term: fc.integer({ min: 1, max: 3 }), count: fc.integer({ min: 1, max: 2 }) }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('redeemKey' as const), org, key: index, sub: fc.option(index, { nil: null }) }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('consolidate' as const), org, target: index, sources: fc.uniqueArray(index, { minLength: 1, maxLength: 2 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('keys' as const),
+      org,
+      plan,
+      seats: smallOrHuge(4),
+      term: fc.integer({ min: 1, max: 3 }),
+      count: fc.integer({ min: 1, max: 2 }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant('redeemKey' as const),
+      org,
+      key: index,
+      sub: fc.option(index, { nil: null }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('consolidate' as const),
+      org,
+      target: index,
+      sources: fc.uniqueArray(index, { minLength: 1, maxLength: 2 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('quantity' as const), org, sub: index, qty: smallOrHuge(6) }) },
   { weight: 4, arbitrary: fc.record({ t: fc.constant('assign' as const), org, sub: index }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('transfer' as const), org, sub: index, from: fc.nat({ max: 3 }), to: fc.nat({ max: 3 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      t: fc.constant('transfer' as const),
+      org,
+      sub: index,
+      from: fc.nat({ max: 3 }),
+      to: fc.nat({ max: 3 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('card' as const), org, sub: index, good: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('payOpen' as const), org, sub: index }) },
 );
@@ -203,14 +260,16 @@ class World {
   /** New payment methods made during a call belong to `sub`; new successful charges go to their card's subscription. */
   settle(sub: string | null, keyBatch?: { org: number; keys: string[] }): void {
     const methods = provider().listPaymentMethods();
-    for (; this.methodCursor < methods.length; this.methodCursor++) if (sub) this.tokenOwner.set(methods[this.methodCursor]!, sub);
+    for (; this.methodCursor < methods.length; this.methodCursor++)
+      if (sub) this.tokenOwner.set(methods[this.methodCursor]!, sub);
     const charges = provider().listCharges();
     for (; this.chargeCursor < charges.length; this.chargeCursor++) {
       const charge = charges[this.chargeCursor]!;
       if (charge.status !== 'succeeded') continue;
       const seatDays = charge.amountMinor * SEAT_DAYS_PER_MINOR;
       if (keyBatch) {
-        for (const key of keyBatch.keys) this.keys[keyBatch.org]!.push({ key, seatDays: seatDays / keyBatch.keys.length });
+        for (const key of keyBatch.keys)
+          this.keys[keyBatch.org]!.push({ key, seatDays: seatDays / keyBatch.keys.length });
         continue;
       }
       const owner = this.tokenOwner.get(charge.paymentMethodToken);
@@ -224,7 +283,11 @@ class World {
   trialGift(o: number, offer: Offer, sub: string): void {
     const key = `${o}:${offer.plan}`;
     let seatDays = 0;
-    if (o !== offer.partnerOrg && !this.trialsTaken.has(key) && this.trialSeatsGiven[offer.partnerOrg]! + offer.qty <= PARTNER_ALLOWANCE) {
+    if (
+      o !== offer.partnerOrg &&
+      !this.trialsTaken.has(key) &&
+      this.trialSeatsGiven[offer.partnerOrg]! + offer.qty <= PARTNER_ALLOWANCE
+    ) {
       seatDays = Math.min(offer.qty, TRIAL_MAX_SEATS) * Math.min(offer.days, TRIAL_MAX_DAYS);
       this.trialSeatsGiven[offer.partnerOrg]! += offer.qty;
     }
@@ -243,7 +306,10 @@ class World {
     const answers = new Map<string, string | null>();
     for (const email of this.holders) {
       const person = this.person(email);
-      const response = await send(this, Number(/@o(\d)-/.exec(email)![1]), 'POST', '/api/v1/license/check', { token: person.token, body: { nonce: 'nonce-0123456789abcdef' } });
+      const response = await send(this, Number(/@o(\d)-/.exec(email)![1]), 'POST', '/api/v1/license/check', {
+        token: person.token,
+        body: { nonce: 'nonce-0123456789abcdef' },
+      });
       const body = response.json<{ code: string; subscriptionId: string | null }>();
       answers.set(email, body.code === 'ACTIVE' ? (body.subscriptionId ?? 'unknown') : null);
     }
@@ -283,7 +349,10 @@ class World {
     const found: string[] = [];
     for (const [r, used] of this.used) {
       const paid = this.paid.get(r) ?? 0;
-      if (used > paid + SLACK_SEAT_DAYS) found.push(`subscription ${r.slice(0, 8)}: ${used.toFixed(2)} seat-days ACTIVE, ${paid.toFixed(2)} paid or given`);
+      if (used > paid + SLACK_SEAT_DAYS)
+        found.push(
+          `subscription ${r.slice(0, 8)}: ${used.toFixed(2)} seat-days ACTIVE, ${paid.toFixed(2)} paid or given`,
+        );
     }
     return found;
   }
@@ -304,7 +373,8 @@ class World {
   /** The next sequence starts from a fresh world: this one's subscriptions stop renewing. */
   async retire(): Promise<void> {
     await server.services.uow.transaction(async (tx) => {
-      for (const subs of this.subs) for (const id of subs) await tx.subscriptions.setStatus(id, 'cancelled', { endedAt: now, graceUntil: null });
+      for (const subs of this.subs)
+        for (const id of subs) await tx.subscriptions.setStatus(id, 'cancelled', { endedAt: now, graceUntil: null });
     });
   }
 }
@@ -321,7 +391,13 @@ function address(world: World, o: number): string {
   return `127.${(world.id >> 8) & 255}.${world.id & 255}.${o + 1}`;
 }
 
-function send(world: World, o: number, method: 'GET' | 'POST' | 'PUT', url: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+function send(
+  world: World,
+  o: number,
+  method: 'GET' | 'POST' | 'PUT',
+  url: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
   return server.app.inject({
     method,
     url,
@@ -331,14 +407,24 @@ function send(world: World, o: number, method: 'GET' | 'POST' | 'PUT', url: stri
   });
 }
 
-const pick = <T>(items: readonly T[], i: number): T | undefined => (items.length === 0 ? undefined : items[i % items.length]);
+const pick = <T>(items: readonly T[], i: number): T | undefined =>
+  items.length === 0 ? undefined : items[i % items.length];
 let sequence = 0;
 const idem = () => ({ 'idempotency-key': `vfm-prop-${++sequence}` });
 
 async function perform(world: World, a: Action): Promise<void> {
   const owner = a.t === 'wait' ? null : world.people[a.org]![0]!;
-  const call = async (method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, headers?: Record<string, string>) => {
-    const response = await send(world, a.t === 'wait' ? 0 : a.org, method, url, { token: owner!.token, ...(body === undefined ? {} : { body }), ...(headers ? { headers } : {}) });
+  const call = async (
+    method: 'GET' | 'POST' | 'PUT',
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => {
+    const response = await send(world, a.t === 'wait' ? 0 : a.org, method, url, {
+      token: owner!.token,
+      ...(body === undefined ? {} : { body }),
+      ...(headers ? { headers } : {}),
+    });
     if (process.env.VFM_STATS && response.statusCode >= 400) {
       const code = `${a.t}:${response.json<{ error?: { code?: string } }>().error?.code ?? response.statusCode}`;
       stats.set(code, (stats.get(code) ?? 0) + 1);
@@ -356,8 +442,12 @@ async function perform(world: World, a: Action): Promise<void> {
   };
   // Customers use what they get: the organisation's people are given seats in a new subscription.
   const fill = async (o: number, sub: string) => {
-    const response = await call('POST', `/api/v1/subscriptions/${sub}/assignments`, { emails: world.people[o]!.map((p) => p.email) });
-    if (response.statusCode === 200) for (const result of response.json<{ results: Array<{ email: string; result: string }> }>().results) if (result.result === 'assigned') world.hold(result.email);
+    const response = await call('POST', `/api/v1/subscriptions/${sub}/assignments`, {
+      emails: world.people[o]!.map((p) => p.email),
+    });
+    if (response.statusCode === 200)
+      for (const result of response.json<{ results: Array<{ email: string; result: string }> }>().results)
+        if (result.result === 'assigned') world.hold(result.email);
   };
   switch (a.t) {
     case 'wait': {
@@ -370,7 +460,7 @@ async function perform(world: World, a: Action): Promise<void> {
         const counts = await server.services.billing.runRenewals(now);
         world.settle(null);
         if (counts.renewed + counts.pastDue + counts.expired > 0) await world.observe();
-        if (next <= now && await world.nextPeriodEnd() === next) break;
+        if (next <= now && (await world.nextPeriodEnd()) === next) break;
       }
       now = until;
       return;
@@ -394,16 +484,33 @@ async function perform(world: World, a: Action): Promise<void> {
       const partner = await enrol(a.org);
       if (!partner) return;
       const trial = a.t === 'trialOffer';
-      const response = await call('POST', `/api/v1/partners/${partner}/offers`, { kind: trial ? 'trial' : 'purchase', plan: a.plan, quantity: a.qty, ...(trial ? { trialDays: a.days } : {}) });
+      const response = await call('POST', `/api/v1/partners/${partner}/offers`, {
+        kind: trial ? 'trial' : 'purchase',
+        plan: a.plan,
+        quantity: a.qty,
+        ...(trial ? { trialDays: a.days } : {}),
+      });
       if (response.statusCode !== 201) return;
-      const params = new URLSearchParams(new URL(response.json<{ link: string }>().link).hash.replace(/^#\/offer\?/, ''));
-      world.offers.push({ link: { code: params.get('code')!, token: params.get('token')! }, partnerOrg: a.org, kind: trial ? 'trial' : 'purchase', plan: a.plan, qty: a.qty, days: trial ? a.days : 0 });
+      const params = new URLSearchParams(
+        new URL(response.json<{ link: string }>().link).hash.replace(/^#\/offer\?/, ''),
+      );
+      world.offers.push({
+        link: { code: params.get('code')!, token: params.get('token')! },
+        partnerOrg: a.org,
+        kind: trial ? 'trial' : 'purchase',
+        plan: a.plan,
+        qty: a.qty,
+        days: trial ? a.days : 0,
+      });
       return;
     }
     case 'redeemOffer': {
       const offer = pick(world.offers, a.offer);
       if (!offer) return;
-      const response = offer.kind === 'trial' ? await call('POST', '/api/v1/offers/redeem', offer.link) : await call('POST', '/api/v1/offers/redeem', { ...offer.link, card: CARD }, idem());
+      const response =
+        offer.kind === 'trial'
+          ? await call('POST', '/api/v1/offers/redeem', offer.link)
+          : await call('POST', '/api/v1/offers/redeem', { ...offer.link, card: CARD }, idem());
       const sub = response.statusCode === 201 ? response.json<{ subscriptionId: string }>().subscriptionId : null;
       world.settle(sub);
       if (sub) {
@@ -417,8 +524,18 @@ async function perform(world: World, a: Action): Promise<void> {
     case 'keys': {
       const partner = await enrol(a.org);
       if (!partner) return;
-      const response = await call('POST', `/api/v1/partners/${partner}/product-keys`, { plan: a.plan, seats: a.seats, termPeriods: a.term, count: a.count, card: CARD }, idem());
-      world.settle(null, response.statusCode === 201 ? { org: a.org, keys: response.json<{ keys: string[] }>().keys } : { org: a.org, keys: [] });
+      const response = await call(
+        'POST',
+        `/api/v1/partners/${partner}/product-keys`,
+        { plan: a.plan, seats: a.seats, termPeriods: a.term, count: a.count, card: CARD },
+        idem(),
+      );
+      world.settle(
+        null,
+        response.statusCode === 201
+          ? { org: a.org, keys: response.json<{ keys: string[] }>().keys }
+          : { org: a.org, keys: [] },
+      );
       return;
     }
     case 'redeemKey': {
@@ -426,7 +543,10 @@ async function perform(world: World, a: Action): Promise<void> {
       const key = pick(all, a.key);
       if (!key) return;
       const target = a.sub === null ? undefined : pick(world.subs[a.org]!, a.sub);
-      const response = await call('POST', '/api/v1/product-keys/redeem', { key: key.key, ...(target ? { subscriptionId: target } : {}) });
+      const response = await call('POST', '/api/v1/product-keys/redeem', {
+        key: key.key,
+        ...(target ? { subscriptionId: target } : {}),
+      });
       if (response.statusCode === 201) {
         const sub = response.json<{ subscriptionId: string }>().subscriptionId;
         world.endGift(sub);
@@ -441,7 +561,11 @@ async function perform(world: World, a: Action): Promise<void> {
     }
     case 'consolidate': {
       const target = pick(world.subs[a.org]!, a.target);
-      const sources = [...new Set(a.sources.map((i) => pick(world.subs[a.org]!, i)).filter((s): s is string => s !== undefined && s !== target))];
+      const sources = [
+        ...new Set(
+          a.sources.map((i) => pick(world.subs[a.org]!, i)).filter((s): s is string => s !== undefined && s !== target),
+        ),
+      ];
       if (!target || sources.length === 0) return;
       const response = await call('POST', `/api/v1/subscriptions/${target}/consolidate`, { sources }, idem());
       world.settle(null);
@@ -460,7 +584,12 @@ async function perform(world: World, a: Action): Promise<void> {
       const preview = await call('GET', `/api/v1/subscriptions/${sub}/quantity/preview?quantity=${a.qty}`);
       if (preview.statusCode !== 200) return;
       const { prorationDate, amountDueMinor } = preview.json<{ prorationDate: string; amountDueMinor: number }>();
-      const response = await call('POST', `/api/v1/subscriptions/${sub}/quantity`, { quantity: a.qty, prorationDate, expectedAmountMinor: amountDueMinor }, idem());
+      const response = await call(
+        'POST',
+        `/api/v1/subscriptions/${sub}/quantity`,
+        { quantity: a.qty, prorationDate, expectedAmountMinor: amountDueMinor },
+        idem(),
+      );
       world.settle(null);
       changed = response.statusCode === 200;
       break;
@@ -485,14 +614,18 @@ async function perform(world: World, a: Action): Promise<void> {
     case 'card': {
       const sub = pick(world.subs[a.org]!, a.sub);
       if (!sub) return;
-      const response = await call('PUT', `/api/v1/subscriptions/${sub}/payment-method`, { card: a.good ? CARD : DECLINING_CARD });
+      const response = await call('PUT', `/api/v1/subscriptions/${sub}/payment-method`, {
+        card: a.good ? CARD : DECLINING_CARD,
+      });
       world.settle(response.statusCode === 200 ? sub : null);
       return;
     }
     case 'payOpen': {
       const sub = pick(world.subs[a.org]!, a.sub);
       if (!sub) return;
-      const open = (await call('GET', `/api/v1/subscriptions/${sub}/billing`)).json<{ openInvoice: { id: string } | null }>().openInvoice;
+      const open = (await call('GET', `/api/v1/subscriptions/${sub}/billing`)).json<{
+        openInvoice: { id: string } | null;
+      }>().openInvoice;
       if (!open) return;
       const response = await call('POST', `/api/v1/subscriptions/${sub}/invoices/${open.id}/pay`, {}, idem());
       world.settle(null);
@@ -507,26 +640,33 @@ async function perform(world: World, a: Action): Promise<void> {
 }
 const stats = new Map<string, number>();
 
-it(`the seat-days that check in ACTIVE never exceed the seat-days paid for (${RUNS} sequences)`, { timeout: Math.max(60_000, RUNS * 2_000) }, async () => {
-  await fc.assert(
-    fc.asyncProperty(fc.array(action, { minLength: 4, maxLength: 30 }), async (actions) => {
-      actions = actions.filter((a) => !WITHOUT.has(a.t));
-      const world = new World(++run);
-      now += 400 * DAY;
-      await world.init();
-      try {
-        for (const a of actions) await perform(world, a);
-        // The sequence ends a month after its last action: what was running keeps counting.
-        await perform(world, { t: 'wait', days: 40 });
-        world.accrue();
-        const found = world.violations();
-        stats.set('usedSeatDays', (stats.get('usedSeatDays') ?? 0) + [...world.used.values()].reduce((x, y) => x + y, 0));
-        expect(found, found.join('\n')).toEqual([]);
-      } finally {
-        await world.retire();
-      }
-    }),
-    { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), endOnFailure: process.env.VFM_SHRINK === '0' },
-  );
-  if (process.env.VFM_STATS) console.log(Object.fromEntries(stats));
-});
+it(
+  `the seat-days that check in ACTIVE never exceed the seat-days paid for (${RUNS} sequences)`,
+  { timeout: Math.max(60_000, RUNS * 2_000) },
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(action, { minLength: 4, maxLength: 30 }), async (actions) => {
+        actions = actions.filter((a) => !WITHOUT.has(a.t));
+        const world = new World(++run);
+        now += 400 * DAY;
+        await world.init();
+        try {
+          for (const a of actions) await perform(world, a);
+          // The sequence ends a month after its last action: what was running keeps counting.
+          await perform(world, { t: 'wait', days: 40 });
+          world.accrue();
+          const found = world.violations();
+          stats.set(
+            'usedSeatDays',
+            (stats.get('usedSeatDays') ?? 0) + [...world.used.values()].reduce((x, y) => x + y, 0),
+          );
+          expect(found, found.join('\n')).toEqual([]);
+        } finally {
+          await world.retire();
+        }
+      }),
+      { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), endOnFailure: process.env.VFM_SHRINK === '0' },
+    );
+    if (process.env.VFM_STATS) console.log(Object.fromEntries(stats));
+  },
+);

@@ -6,7 +6,15 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buyMonthlySeats, expectText, launchChromium, screenshot, signIn, startServerProcess, type ServerProcess } from './support.js';
+import {
+  buyMonthlySeats,
+  expectText,
+  launchChromium,
+  screenshot,
+  signIn,
+  startServerProcess,
+  type ServerProcess,
+} from './support.js';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -31,9 +39,21 @@ describe('administering a subscription in the portal', () => {
 
     await portal.getByTestId('assign-emails').fill('anna@contoso.com, not-an-address\neve@elsewhere.org');
     await portal.getByTestId('assign').click();
-    await expectText(portal.getByTestId('assignment-results'), /1 × assigned; welcome email sent[\s\S]*1 × not a valid email address[\s\S]*1 × not at a domain your organisation proved/);
-    await portal.getByTestId('assign-file').setInputFiles({ name: 'staff.csv', mimeType: 'text/csv', buffer: Buffer.from('Name;Email\nBen;ben@contoso.com\nCara;cara@contoso.com\nDan;dan@contoso.com\nAnna;anna@contoso.com\n') });
-    await expectText(portal.getByTestId('assignment-results'), /3 × assigned; welcome email sent[\s\S]*1 × already has a seat/);
+    await expectText(
+      portal.getByTestId('assignment-results'),
+      /1 × assigned; welcome email sent[\s\S]*1 × not a valid email address[\s\S]*1 × not at a domain your organisation proved/,
+    );
+    await portal.getByTestId('assign-file').setInputFiles({
+      name: 'staff.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'Name;Email\nBen;ben@contoso.com\nCara;cara@contoso.com\nDan;dan@contoso.com\nAnna;anna@contoso.com\n',
+      ),
+    });
+    await expectText(
+      portal.getByTestId('assignment-results'),
+      /3 × assigned; welcome email sent[\s\S]*1 × already has a seat/,
+    );
     await expectText(portal.getByTestId('seats-table'), /ben@contoso\.com[\s\S]*dan@contoso\.com/);
     await screenshot(portal, 'admin-en-seats');
   });
@@ -47,7 +67,10 @@ describe('administering a subscription in the portal', () => {
     await portal.getByRole('button', { name: 'Transfer the seat of dan@contoso.com to someone else' }).click();
     await portal.getByTestId('transfer-to').fill('erin@contoso.com');
     await portal.getByTestId('transfer-confirm').click();
-    await expectText(portal.getByTestId('seats-notice'), /The seat of dan@contoso\.com now belongs to erin@contoso\.com/);
+    await expectText(
+      portal.getByTestId('seats-notice'),
+      /The seat of dan@contoso\.com now belongs to erin@contoso\.com/,
+    );
     await expectText(portal.getByTestId('seats-table'), /erin@contoso\.com/);
   });
 
@@ -60,8 +83,13 @@ describe('administering a subscription in the portal', () => {
     await expectText(portal.getByTestId('invitations-table'), /it@contoso\.com\s+assign and remove licenses/);
     await screenshot(portal, 'admin-en-delegates');
 
-    const outbox = (await (await fetch(`${server.baseUrl}/dev/outbox/messages`)).json()) as Array<{ kind: string; text: string }>;
-    const link = /https?:\/\/\S+#\/accept\?token=[A-Za-z0-9_-]+/.exec(outbox.find((m) => m.kind === 'invitation')!.text)![0];
+    const outbox = (await (await fetch(`${server.baseUrl}/dev/outbox/messages`)).json()) as Array<{
+      kind: string;
+      text: string;
+    }>;
+    const link = /https?:\/\/\S+#\/accept\?token=[A-Za-z0-9_-]+/.exec(
+      outbox.find((m) => m.kind === 'invitation')!.text,
+    )![0];
 
     const privateWindow = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     const it = await privateWindow.newPage();
@@ -73,7 +101,10 @@ describe('administering a subscription in the portal', () => {
     await it.getByRole('button', { name: 'Sign out' }).click();
     await signIn(it, 'it@contoso.com');
     await it.getByTestId('accept').click();
-    await expectText(it.getByTestId('accept-result'), /olivia@contoso\.com made you a delegated administrator with these permissions: assign and remove licenses/);
+    await expectText(
+      it.getByTestId('accept-result'),
+      /olivia@contoso\.com made you a delegated administrator with these permissions: assign and remove licenses/,
+    );
     await screenshot(it, 'admin-en-accepted');
     await it.getByRole('link', { name: 'Open the subscription' }).click();
     await expectText(it.getByTestId('seats-table'), /anna@contoso\.com/);
@@ -85,9 +116,15 @@ describe('administering a subscription in the portal', () => {
   it('shows every change in the journal, filterable', async () => {
     await portal.reload();
     await portal.getByTestId('tab-journal').click();
-    await expectText(portal.getByTestId('journal-table'), /Invitation accepted[\s\S]*Invitation sent[\s\S]*Seat transferred[\s\S]*Seat suspended/);
+    await expectText(
+      portal.getByTestId('journal-table'),
+      /Invitation accepted[\s\S]*Invitation sent[\s\S]*Seat transferred[\s\S]*Seat suspended/,
+    );
     await portal.getByTestId('journal-action').selectOption('seat.suspended');
-    await expectText(portal.getByTestId('journal-table'), /^(?![\s\S]*Seat transferred)[\s\S]*Seat suspended[\s\S]*cara@contoso\.com/);
+    await expectText(
+      portal.getByTestId('journal-table'),
+      /^(?![\s\S]*Seat transferred)[\s\S]*Seat suspended[\s\S]*cara@contoso\.com/,
+    );
     await screenshot(portal, 'admin-en-journal');
   });
 

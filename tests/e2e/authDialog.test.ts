@@ -11,7 +11,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authDialogUrl, decodeAuthDialogMessage, type AuthDialogMessage, type AuthDialogRequest } from '../../addin/src/auth/authDialogProtocol.js';
+import {
+  authDialogUrl,
+  decodeAuthDialogMessage,
+  type AuthDialogMessage,
+  type AuthDialogRequest,
+} from '../../addin/src/auth/authDialogProtocol.js';
 import { EntraStandIn } from './entraStandIn.js';
 import { installOffice, type DialogMessage } from './officeStandIn.js';
 import { expectText, launchChromium, screenshot, startServerProcess, type ServerProcess } from './support.js';
@@ -19,7 +24,12 @@ import { expectText, launchChromium, screenshot, startServerProcess, type Server
 const CLIENT = '0e6f9a52-7d2c-4d4a-9b8e-1c2d3e4f5a6b';
 const API = `api://${CLIENT}/access_as_user`;
 const GRAPH = (scope: string) => `https://graph.microsoft.com/${scope}`;
-const ANNA = { tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', objectId: 'a0a0a0a0-0000-4000-8000-000000000001', email: 'anna@contoso.com', name: 'Anna Lindqvist' };
+const ANNA = {
+  tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  objectId: 'a0a0a0a0-0000-4000-8000-000000000001',
+  email: 'anna@contoso.com',
+  name: 'Anna Lindqvist',
+};
 
 let server: ServerProcess;
 let browser: Browser;
@@ -28,12 +38,27 @@ let entra: EntraStandIn;
 let messages: DialogMessage[];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServerProcess({ IDENTITY_PROVIDER: 'entra', ENTRA_CLIENT_ID: CLIENT }), launchChromium()]);
+  [server, browser] = await Promise.all([
+    startServerProcess({ IDENTITY_PROVIDER: 'entra', ENTRA_CLIENT_ID: CLIENT }),
+    launchChromium(),
+  ]);
   // The organisation consented to sign-in and contacts only, and does not let users consent themselves.
-  entra = await EntraStandIn.create({ clientId: CLIENT, redirectUris: [`${server.baseUrl}/auth-dialog.html`, `${server.baseUrl}/portal.html`], user: ANNA, consented: [API, 'User.Read', 'Contacts.Read'], userMayConsent: false });
+  entra = await EntraStandIn.create({
+    clientId: CLIENT,
+    redirectUris: [`${server.baseUrl}/auth-dialog.html`, `${server.baseUrl}/portal.html`],
+    user: ANNA,
+    consented: [API, 'User.Read', 'Contacts.Read'],
+    userMayConsent: false,
+  });
   context = await browser.newContext({ locale: 'fr-FR' });
   await entra.install(context);
-  messages = await installOffice(context, { displayLanguage: 'fr-FR', email: ANNA.email, subject: '', bodyHtml: '', nestedAppAuth: false });
+  messages = await installOffice(context, {
+    displayLanguage: 'fr-FR',
+    email: ANNA.email,
+    subject: '',
+    bodyHtml: '',
+    nestedAppAuth: false,
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -41,7 +66,9 @@ afterAll(async () => {
 });
 
 /** Opens the page as Office opens it (a fresh window each time) and waits for its one answer. */
-async function openDialog(request: AuthDialogRequest): Promise<{ page: Page; answer: AuthDialogMessage; raw: DialogMessage; entraRequests: typeof entra.requests }> {
+async function openDialog(
+  request: AuthDialogRequest,
+): Promise<{ page: Page; answer: AuthDialogMessage; raw: DialogMessage; entraRequests: typeof entra.requests }> {
   const before = messages.length;
   const entraBefore = entra.requests.length;
   const page = await context.newPage();
@@ -57,12 +84,24 @@ async function openDialog(request: AuthDialogRequest): Promise<{ page: Page; ans
 
 describe('the sign-in page in the Office dialog', () => {
   it("signs in with the API's scope (and User.Read to consent), then hands back the API token, the account and nothing secret", async () => {
-    const { page, raw, answer, entraRequests } = await openDialog({ op: 'signin', loginHint: 'anna@contoso.com', locale: 'fr' });
+    const { page, raw, answer, entraRequests } = await openDialog({
+      op: 'signin',
+      loginHint: 'anna@contoso.com',
+      locale: 'fr',
+    });
     const authorize = entraRequests.filter((r) => r.endpoint === 'authorize');
     expect(authorize).toHaveLength(1);
     const asked = authorize[0]!.params;
-    expect(asked.scope?.split(' ').sort()).toEqual([API, GRAPH('User.Read'), 'offline_access', 'openid', 'profile'].sort());
-    expect(asked).toMatchObject({ client_id: CLIENT, redirect_uri: `${server.baseUrl}/auth-dialog.html`, response_type: 'code', code_challenge_method: 'S256', login_hint: 'anna@contoso.com' });
+    expect(asked.scope?.split(' ').sort()).toEqual(
+      [API, GRAPH('User.Read'), 'offline_access', 'openid', 'profile'].sort(),
+    );
+    expect(asked).toMatchObject({
+      client_id: CLIENT,
+      redirect_uri: `${server.baseUrl}/auth-dialog.html`,
+      response_type: 'code',
+      code_challenge_method: 'S256',
+      login_hint: 'anna@contoso.com',
+    });
     const redemption = entraRequests.filter((r) => r.endpoint === 'token');
     expect(redemption.map((r) => [r.params.grant_type, r.origin])).toEqual([['authorization_code', server.baseUrl]]);
 
@@ -79,30 +118,55 @@ describe('the sign-in page in the Office dialog', () => {
   });
 
   it("answers the next opening from its own cache: a feature's Graph scope through the refresh token, no sign-in page", async () => {
-    const { page, answer, entraRequests } = await openDialog({ op: 'token', scopes: [GRAPH('Contacts.Read')], loginHint: 'anna@contoso.com', locale: 'fr' });
+    const { page, answer, entraRequests } = await openDialog({
+      op: 'token',
+      scopes: [GRAPH('Contacts.Read')],
+      loginHint: 'anna@contoso.com',
+      locale: 'fr',
+    });
     expect(entraRequests.filter((r) => r.endpoint === 'authorize')).toEqual([]);
     const refresh = entraRequests.filter((r) => r.endpoint === 'token');
     expect(refresh).toHaveLength(1);
     expect(refresh[0]!.params.grant_type).toBe('refresh_token');
     expect(refresh[0]!.params.scope?.split(' ')).toContain(GRAPH('Contacts.Read'));
     expect(answer).toMatchObject({ ok: true, op: 'token', account: { email: 'anna@contoso.com' } });
-    if (answer.ok && answer.op === 'token') expect(answer.scopes.map((s) => s.toLowerCase())).toContain(GRAPH('Contacts.Read').toLowerCase());
+    if (answer.ok && answer.op === 'token')
+      expect(answer.scopes.map((s) => s.toLowerCase())).toContain(GRAPH('Contacts.Read').toLowerCase());
     await page.close();
   });
 
   it('goes to Entra only when it says interaction is required, and reports a consent the organisation has not given', async () => {
-    const { page, answer, entraRequests } = await openDialog({ op: 'token', scopes: [GRAPH('Mail.ReadWrite'), GRAPH('Mail.Send')], loginHint: 'anna@contoso.com', locale: 'fr' });
+    const { page, answer, entraRequests } = await openDialog({
+      op: 'token',
+      scopes: [GRAPH('Mail.ReadWrite'), GRAPH('Mail.Send')],
+      loginHint: 'anna@contoso.com',
+      locale: 'fr',
+    });
     // Silent first (refused: consent_required), then the sign-in page, where the user may not consent.
-    expect(entraRequests.map((r) => `${r.endpoint}:${r.params.grant_type ?? ''}`)).toEqual(['token:refresh_token', 'authorize:']);
-    expect(entraRequests[1]!.params.scope?.split(' ')).toEqual(expect.arrayContaining([GRAPH('Mail.ReadWrite'), GRAPH('Mail.Send')]));
-    expect(answer).toMatchObject({ ok: false, reason: 'consent_required', message: expect.stringContaining('AADSTS65004') });
+    expect(entraRequests.map((r) => `${r.endpoint}:${r.params.grant_type ?? ''}`)).toEqual([
+      'token:refresh_token',
+      'authorize:',
+    ]);
+    expect(entraRequests[1]!.params.scope?.split(' ')).toEqual(
+      expect.arrayContaining([GRAPH('Mail.ReadWrite'), GRAPH('Mail.Send')]),
+    );
+    expect(answer).toMatchObject({
+      ok: false,
+      reason: 'consent_required',
+      message: expect.stringContaining('AADSTS65004'),
+    });
     await page.close();
   });
 
   it('once IT has granted it, the same request is answered silently', async () => {
     entra.grant('Mail.ReadWrite');
     entra.grant('Mail.Send');
-    const { page, answer, entraRequests } = await openDialog({ op: 'token', scopes: [GRAPH('Mail.ReadWrite'), GRAPH('Mail.Send')], loginHint: 'anna@contoso.com', locale: 'fr' });
+    const { page, answer, entraRequests } = await openDialog({
+      op: 'token',
+      scopes: [GRAPH('Mail.ReadWrite'), GRAPH('Mail.Send')],
+      loginHint: 'anna@contoso.com',
+      locale: 'fr',
+    });
     expect(entraRequests.map((r) => r.endpoint)).toEqual(['token']);
     expect(answer).toMatchObject({ ok: true, op: 'token' });
     await page.close();
@@ -112,7 +176,9 @@ describe('the sign-in page in the Office dialog', () => {
     const before = messages.length;
     const entraBefore = entra.requests.length;
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/auth-dialog.html?op=token&scope=${encodeURIComponent(GRAPH('Mail.ReadWrite.All'))}`);
+    await page.goto(
+      `${server.baseUrl}/auth-dialog.html?op=token&scope=${encodeURIComponent(GRAPH('Mail.ReadWrite.All'))}`,
+    );
     await expectText(page.getByTestId('auth-dialog-error'), /s’ouvre depuis le volet Outmerge dans Outlook/);
     expect(messages.length).toBe(before);
     expect(entra.requests.length).toBe(entraBefore);
@@ -124,7 +190,12 @@ describe('the sign-in page in the Office dialog', () => {
     expect(signOut.answer).toEqual({ ok: true, op: 'signout' });
     expect(signOut.entraRequests).toEqual([]);
     await signOut.page.close();
-    const again = await openDialog({ op: 'token', scopes: [GRAPH('Contacts.Read')], loginHint: 'anna@contoso.com', locale: 'fr' });
+    const again = await openDialog({
+      op: 'token',
+      scopes: [GRAPH('Contacts.Read')],
+      loginHint: 'anna@contoso.com',
+      locale: 'fr',
+    });
     expect(again.entraRequests.map((r) => r.endpoint)).toEqual(['authorize', 'token']);
     expect(again.entraRequests[0]!.params.login_hint).toBe('anna@contoso.com');
     expect(again.answer).toMatchObject({ ok: true, op: 'token' });

@@ -18,12 +18,23 @@ let portal: Page;
 let subscriptionId: string;
 
 async function apiToken(email: string): Promise<string> {
-  const response = await fetch(`${server.baseUrl}/dev/idp/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
+  const response = await fetch(`${server.baseUrl}/dev/idp/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email }),
+  });
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
 async function api(method: string, path: string, token: string, body?: unknown): Promise<Response> {
-  return fetch(`${server.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  return fetch(`${server.baseUrl}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
 }
 
 beforeAll(async () => {
@@ -37,7 +48,7 @@ afterAll(async () => {
 });
 
 describe('buying and billing in the portal', () => {
-  it('buys a cart of two plans with a card that needs the bank\'s confirmation (not before anything is typed) and lands on the seats', async () => {
+  it("buys a cart of two plans with a card that needs the bank's confirmation (not before anything is typed) and lands on the seats", async () => {
     await portal.goto(`${server.baseUrl}/portal.html`);
     await signIn(portal, 'olivia@contoso.com');
     await portal.getByTestId('buy-button').click();
@@ -71,11 +82,13 @@ describe('buying and billing in the portal', () => {
     await expectText(portal.getByTestId('tab-seats'), /Seats/);
   });
 
-  it('assigns the buyer\'s own seat, and the license check answers licensed', async () => {
+  it("assigns the buyer's own seat, and the license check answers licensed", async () => {
     await portal.getByTestId('assign-emails').fill('olivia@contoso.com');
     await portal.getByTestId('assign').click();
     await expectText(portal.getByTestId('assignment-results'), /assigned/);
-    const check = await api('POST', '/api/v1/license/check', await apiToken('olivia@contoso.com'), { nonce: 'e2e-billing-nonce-0001' });
+    const check = await api('POST', '/api/v1/license/check', await apiToken('olivia@contoso.com'), {
+      nonce: 'e2e-billing-nonce-0001',
+    });
     expect(await check.json()).toMatchObject({ valid: true, code: 'ACTIVE', subscriptionId });
   });
 
@@ -99,15 +112,21 @@ describe('buying and billing in the portal', () => {
     expect(firstRow).toContain(due);
     await expectText(portal.getByTestId('payment-method'), /VISA ending in 3155/);
     await screenshot(portal, 'billing-en');
-    const invoices = (await (await api('GET', `/api/v1/subscriptions/${subscriptionId}/invoices`, await apiToken('olivia@contoso.com'))).json()) as { invoices: Array<{ kind: string; totalMinor: number }> };
+    const invoices = (await (
+      await api('GET', `/api/v1/subscriptions/${subscriptionId}/invoices`, await apiToken('olivia@contoso.com'))
+    ).json()) as { invoices: Array<{ kind: string; totalMinor: number }> };
     expect(invoices.invoices.map((i) => i.kind)).toEqual(['quantity_change', 'purchase']);
   });
 
   it('sets the billing details invoices name: a VAT number of the wrong country is explained once Save is tried, and nothing is kept until it is right', async () => {
     const owner = await apiToken('olivia@contoso.com');
-    const profile = async () => (await api('GET', `/api/v1/subscriptions/${subscriptionId}/billing-profile`, owner)).json();
+    const profile = async () =>
+      (await api('GET', `/api/v1/subscriptions/${subscriptionId}/billing-profile`, owner)).json();
     const form = portal.getByTestId('billing-profile');
-    await expectText(portal.getByTestId('profile-tax'), /No billing details yet: invoices name the organisation and the owner's address\./);
+    await expectText(
+      portal.getByTestId('profile-tax'),
+      /No billing details yet: invoices name the organisation and the owner's address\./,
+    );
     await portal.getByTestId('profile-company').fill('Contoso GmbH');
     await portal.getByTestId('profile-address').fill('Hauptstraße 1\n10115 Berlin');
     await portal.getByTestId('profile-country').selectOption('DE');
@@ -117,26 +136,47 @@ describe('buying and billing in the portal', () => {
     // Typed but not saved yet: no field is marked wrong.
     expect(await form.getByText(/is not a VAT number/).count()).toBe(0);
     await portal.getByTestId('save-profile').click();
-    await expectText(form.getByText(/is not a VAT number/), /This is not a VAT number of Germany\. Check the country and the number \(for example DE123456789\), or leave it empty if you buy as a consumer\./);
+    await expectText(
+      form.getByText(/is not a VAT number/),
+      /This is not a VAT number of Germany\. Check the country and the number \(for example DE123456789\), or leave it empty if you buy as a consumer\./,
+    );
     await screenshot(form, 'billing-profile-en-wrong-vat');
     expect(await profile()).toEqual({ profile: null, tax: null });
 
     await portal.getByTestId('profile-vat-id').fill('DE 123 456 789');
     await portal.getByTestId('save-profile').click();
     await expectText(portal.getByTestId('billing-profile-notice'), /Saved\. The next invoices use these details\./);
-    await expectText(portal.getByTestId('profile-tax'), /No VAT on invoices: as a business with a VAT number you account for it yourself \(reverse charge\)\./);
+    await expectText(
+      portal.getByTestId('profile-tax'),
+      /No VAT on invoices: as a business with a VAT number you account for it yourself \(reverse charge\)\./,
+    );
     expect(await portal.getByTestId('profile-vat-id').inputValue()).toBe('DE123456789');
     await screenshot(form, 'billing-profile-en');
     expect(await profile()).toEqual({
-      profile: { companyName: 'Contoso GmbH', address: 'Hauptstraße 1\n10115 Berlin', country: 'DE', vatId: 'DE123456789', billingEmail: 'billing@contoso.com', language: 'en' },
+      profile: {
+        companyName: 'Contoso GmbH',
+        address: 'Hauptstraße 1\n10115 Berlin',
+        country: 'DE',
+        vatId: 'DE123456789',
+        billingEmail: 'billing@contoso.com',
+        language: 'en',
+      },
       tax: { treatment: 'eu_reverse_charge', rateBp: 0 },
     });
   });
 
   it('shows checkout and billing in French and German with every text translated', async () => {
     for (const [language, billing, cart] of [
-      ['fr', /Coordonnées de facturation[\s\S]*Pas de TVA sur les factures[\s\S]*Enregistrer les coordonnées[\s\S]*Factures[\s\S]*Modification des licences[\s\S]*Réglée/, /par mois/],
-      ['de', /Rechnungsangaben[\s\S]*Keine MwSt\. auf den Rechnungen[\s\S]*Rechnungsangaben speichern[\s\S]*Rechnungen[\s\S]*Lizenzänderung[\s\S]*Bezahlt/, /pro Monat/],
+      [
+        'fr',
+        /Coordonnées de facturation[\s\S]*Pas de TVA sur les factures[\s\S]*Enregistrer les coordonnées[\s\S]*Factures[\s\S]*Modification des licences[\s\S]*Réglée/,
+        /par mois/,
+      ],
+      [
+        'de',
+        /Rechnungsangaben[\s\S]*Keine MwSt\. auf den Rechnungen[\s\S]*Rechnungsangaben speichern[\s\S]*Rechnungen[\s\S]*Lizenzänderung[\s\S]*Bezahlt/,
+        /pro Monat/,
+      ],
     ] as const) {
       await portal.getByTestId('language').selectOption(language);
       await expectText(portal.getByTestId('billing-tab'), billing);
@@ -155,9 +195,15 @@ describe('buying and billing in the portal', () => {
 
   it('hides billing from a delegate without the billing permission, and the API refuses them', async () => {
     const owner = await apiToken('olivia@contoso.com');
-    const invited = await api('POST', `/api/v1/subscriptions/${subscriptionId}/delegates`, owner, { email: 'it@contoso.com', permissions: ['assign', 'view', 'quantity'] });
+    const invited = await api('POST', `/api/v1/subscriptions/${subscriptionId}/delegates`, owner, {
+      email: 'it@contoso.com',
+      permissions: ['assign', 'view', 'quantity'],
+    });
     expect(invited.status).toBe(201);
-    const outbox = (await (await fetch(`${server.baseUrl}/dev/outbox/messages`)).json()) as Array<{ kind: string; text: string }>;
+    const outbox = (await (await fetch(`${server.baseUrl}/dev/outbox/messages`)).json()) as Array<{
+      kind: string;
+      text: string;
+    }>;
     const token = /#\/accept\?token=([A-Za-z0-9_-]+)/.exec(outbox.find((m) => m.kind === 'invitation')!.text)![1];
     const delegate = await apiToken('it@contoso.com');
     expect((await api('POST', '/api/v1/invitations/accept', delegate, { token })).status).toBe(200);
@@ -176,9 +222,18 @@ describe('buying and billing in the portal', () => {
 
   it('merges the annual subscription into the monthly one: its users keep a seat, it ends, its unused time is credited (A9)', async () => {
     const owner = await apiToken('olivia@contoso.com');
-    const { subscriptions } = (await (await api('GET', '/api/v1/subscriptions', owner)).json()) as { subscriptions: Array<{ id: string; plan: string; status: string }> };
+    const { subscriptions } = (await (await api('GET', '/api/v1/subscriptions', owner)).json()) as {
+      subscriptions: Array<{ id: string; plan: string; status: string }>;
+    };
     const annual = subscriptions.find((s) => s.plan === 'annual')!;
-    expect((await api('POST', `/api/v1/subscriptions/${annual.id}/assignments`, owner, { emails: ['ulla@contoso.com'], language: 'en' })).status).toBe(200);
+    expect(
+      (
+        await api('POST', `/api/v1/subscriptions/${annual.id}/assignments`, owner, {
+          emails: ['ulla@contoso.com'],
+          language: 'en',
+        })
+      ).status,
+    ).toBe(200);
 
     await portal.goto(`${server.baseUrl}/portal.html#/subscriptions/${subscriptionId}`);
     await portal.getByTestId('consolidate').click();
@@ -189,13 +244,19 @@ describe('buying and billing in the portal', () => {
     await expectText(portal.getByTestId('consolidate-notice'), /Merged 1 subscription: 1 seat moved, now 15 seats/);
     await expectText(portal.getByTestId('consolidate-none'), /no other active subscription/);
 
-    const after = (await (await api('GET', '/api/v1/subscriptions', owner)).json()) as { subscriptions: Array<{ id: string; status: string; assigned: number }> };
+    const after = (await (await api('GET', '/api/v1/subscriptions', owner)).json()) as {
+      subscriptions: Array<{ id: string; status: string; assigned: number }>;
+    };
     expect(after.subscriptions.find((s) => s.id === annual.id)?.status).toBe('cancelled');
     expect(after.subscriptions.find((s) => s.id === subscriptionId)?.assigned).toBe(2);
-    const check = await api('POST', '/api/v1/license/check', await apiToken('ulla@contoso.com'), { nonce: 'e2e-billing-nonce-0002' });
+    const check = await api('POST', '/api/v1/license/check', await apiToken('ulla@contoso.com'), {
+      nonce: 'e2e-billing-nonce-0002',
+    });
     expect(await check.json()).toMatchObject({ valid: true, code: 'ACTIVE', subscriptionId });
     // Almost a whole year of two annual seats is unused: it becomes credit for the next invoices.
-    const billing = (await (await api('GET', `/api/v1/subscriptions/${subscriptionId}/billing`, owner)).json()) as { creditMinor: number };
+    const billing = (await (await api('GET', `/api/v1/subscriptions/${subscriptionId}/billing`, owner)).json()) as {
+      creditMinor: number;
+    };
     expect(billing.creditMinor).toBeGreaterThan(9_000);
   });
 });

@@ -6,7 +6,16 @@
  */
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectText, launchChromium, openStep, screenshot, settledMailbox, startServerProcess, type DeliveredMessage, type ServerProcess } from './support.js';
+import {
+  expectText,
+  launchChromium,
+  openStep,
+  screenshot,
+  settledMailbox,
+  startServerProcess,
+  type DeliveredMessage,
+  type ServerProcess,
+} from './support.js';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -23,7 +32,10 @@ const people = Array.from({ length: ROWS }, (_, i) => ({
   // Every third row gets the brochure in its language; everyone gets the terms.
   file: i % 3 === 0 ? `brochure-${i % 2 === 0 ? 'fr' : 'de'}.txt` : '',
 }));
-const csv = ['First Name,Email,Country,Company,Cc,Files', ...people.map((p) => `${p.first},${p.email},${p.country},${p.company},${p.cc},${p.file}`)].join('\r\n');
+const csv = [
+  'First Name,Email,Country,Company,Cc,Files',
+  ...people.map((p) => `${p.first},${p.email},${p.country},${p.company},${p.cc},${p.file}`),
+].join('\r\n');
 const draftFiles = [
   { name: 'brochure-fr.txt', mimeType: 'text/plain', buffer: Buffer.from('Brochure en français') },
   { name: 'brochure-de.txt', mimeType: 'text/plain', buffer: Buffer.from('Broschüre auf Deutsch') },
@@ -35,12 +47,19 @@ const SEND_DELAY_MAX_MS = 300;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([
-    startServerProcess({ SEND_RATE_PER_MINUTE: '1500', GRAPH_STANDIN_RATE_PER_MINUTE: '100000', GRAPH_STANDIN_LATENCY_MS: '15', GRAPH_STANDIN_SEND_DELAY_MS: `20-${SEND_DELAY_MAX_MS}` }),
+    startServerProcess({
+      SEND_RATE_PER_MINUTE: '1500',
+      GRAPH_STANDIN_RATE_PER_MINUTE: '100000',
+      GRAPH_STANDIN_LATENCY_MS: '15',
+      GRAPH_STANDIN_SEND_DELAY_MS: `20-${SEND_DELAY_MAX_MS}`,
+    }),
     launchChromium(),
   ]);
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
   pane = await context.newPage();
-  pane.on('request', (request: Request) => requests.push({ url: request.url(), method: request.method(), body: request.postData() ?? '' }));
+  pane.on('request', (request: Request) =>
+    requests.push({ url: request.url(), method: request.method(), body: request.postData() ?? '' }),
+  );
 });
 afterAll(async () => {
   await browser?.close();
@@ -49,15 +68,20 @@ afterAll(async () => {
 
 async function writeDraft(): Promise<void> {
   await openStep(pane, 'message');
-  if (await pane.getByTestId('compose-remove-attachments').isVisible()) await pane.getByTestId('compose-remove-attachments').click();
-  await pane.getByTestId('compose-subject').fill('{{#if Country = "FR"}}Invitation{{else}}Einladung{{/if}} for {{First Name}}');
+  if (await pane.getByTestId('compose-remove-attachments').isVisible())
+    await pane.getByTestId('compose-remove-attachments').click();
+  await pane
+    .getByTestId('compose-subject')
+    .fill('{{#if Country = "FR"}}Invitation{{else}}Einladung{{/if}} for {{First Name}}');
   await pane.getByTestId('compose-body').evaluate((element) => {
-    element.innerHTML = '<p>Dear {{First Name}},</p>{{#if Country = "FR"}}<p>Bonjour !</p>{{else}}<p>Guten Tag!</p>{{/if}}<p>Team: {{Company | your team}}</p>';
+    element.innerHTML =
+      '<p>Dear {{First Name}},</p>{{#if Country = "FR"}}<p>Bonjour !</p>{{else}}<p>Guten Tag!</p>{{/if}}<p>Team: {{Company | your team}}</p>';
   });
   await pane.getByRole('button', { name: 'Reload from the message' }).click();
 }
 
-const mailbox = async () => (await (await fetch(`${server.baseUrl}/dev/mailbox/messages`)).json()) as DeliveredMessage[];
+const mailbox = async () =>
+  (await (await fetch(`${server.baseUrl}/dev/mailbox/messages`)).json()) as DeliveredMessage[];
 /** What reached recipients once transport has moved everything submitted so far (Exchange sends after the 202, not during it). */
 const delivered = () => settledMailbox(server.baseUrl, SEND_DELAY_MAX_MS);
 
@@ -73,7 +97,9 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     await pane.getByTestId('compose-attach').setInputFiles(draftFiles);
     await pane.getByRole('button', { name: 'Reload from the message' }).click();
     await openStep(pane, 'recipients');
-    await pane.getByTestId('recipients-file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await pane
+      .getByTestId('recipients-file')
+      .setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await expectText(pane.getByTestId('recipients-summary'), /200 rows and 6 columns/);
     await pane.getByTestId('cc-column').selectOption('Cc');
     await pane.getByTestId('attachment-column').selectOption('Files');
@@ -84,7 +110,9 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     await pane.getByTestId('wizard-next').click();
     await pane.getByTestId('send-button').click();
 
-    await expect.poll(async () => (await mailbox()).length, { timeout: 30_000, interval: 100 }).toBeGreaterThanOrEqual(60);
+    await expect
+      .poll(async () => (await mailbox()).length, { timeout: 30_000, interval: 100 })
+      .toBeGreaterThanOrEqual(60);
     await pane.reload();
     await expectText(pane.getByTestId('signed-in-as'), /anna@contoso\.com/);
     await expectText(pane.getByTestId('send-progress'), /Done: 200 sent, 0 failed\./, 60_000);
@@ -113,7 +141,17 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     // The reload reset the simulated compose window (Outlook would keep the draft): write it again.
     await writeDraft();
     await openStep(pane, 'recipients');
-    await pane.getByTestId('recipients-file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(['First Name,Email,Country,Company,Cc,Files', 'Zoé,zoe@fabrikam.com,FR,Fabrikam,,', 'Ulf,ulf@fabrikam.com,DE,,,'].join('\n')) });
+    await pane.getByTestId('recipients-file').setInputFiles({
+      name: 'people.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        [
+          'First Name,Email,Country,Company,Cc,Files',
+          'Zoé,zoe@fabrikam.com,FR,Fabrikam,,',
+          'Ulf,ulf@fabrikam.com,DE,,,',
+        ].join('\n'),
+      ),
+    });
     // Same headers as before: the CC and attachment mapping is remembered.
     expect(await pane.getByTestId('cc-column').inputValue()).toBe('Cc');
     expect(await pane.getByTestId('attachment-column').inputValue()).toBe('Files');
@@ -150,7 +188,12 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     await pane.getByTestId('close-report').click();
     await fetch(`${server.baseUrl}/dev/mailbox/messages`, { method: 'DELETE' });
     // Anna can open sales@ (Full Access) but may not send as it.
-    const rights = (value: string[]) => fetch(`${server.baseUrl}/dev/graph/rights`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mailbox: 'sales@contoso.com', user: 'anna@contoso.com', rights: value }) });
+    const rights = (value: string[]) =>
+      fetch(`${server.baseUrl}/dev/graph/rights`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ mailbox: 'sales@contoso.com', user: 'anna@contoso.com', rights: value }),
+      });
     await rights(['FullAccess']);
     // Picked in the message's From, as in Outlook; the pane reads it (Mailbox 1.7).
     await openStep(pane, 'message');
@@ -160,7 +203,11 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     await openStep(pane, 'send');
     await expectText(pane.getByTestId('send-from'), /Send from: sales@contoso\.com/);
     await pane.getByTestId('send-button').click();
-    await expectText(pane.getByTestId('campaign-blocked'), /anna@contoso\.com may not send as this mailbox[\s\S]*“Send As” or “Send on Behalf” permission on sales@contoso\.com/, 30_000);
+    await expectText(
+      pane.getByTestId('campaign-blocked'),
+      /anna@contoso\.com may not send as this mailbox[\s\S]*“Send As” or “Send on Behalf” permission on sales@contoso\.com/,
+      30_000,
+    );
     await expectText(pane.getByTestId('send-progress'), /0 sent, 0 failed, 2 to go/);
     await screenshot(pane.getByTestId('task-pane'), 'campaign-en-send-as-denied');
     expect(await delivered()).toEqual([]);
@@ -180,9 +227,19 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     const { default: writeXlsxFile } = await import('write-excel-file/node');
     const workbook = await writeXlsxFile([
       { sheet: 'Readme', data: [[{ value: 'Sales contacts, Q3' }]] },
-      { sheet: 'Contacts', data: [[{ value: 'First Name' }, { value: 'Email' }, { value: 'Country' }, { value: 'Company' }, { value: 'Cc' }], [{ value: 'Lea' }, { value: 'lea@fabrikam.com' }, { value: 'FR' }, null, null]] },
+      {
+        sheet: 'Contacts',
+        data: [
+          [{ value: 'First Name' }, { value: 'Email' }, { value: 'Country' }, { value: 'Company' }, { value: 'Cc' }],
+          [{ value: 'Lea' }, { value: 'lea@fabrikam.com' }, { value: 'FR' }, null, null],
+        ],
+      },
     ]).toBuffer();
-    await pane.getByTestId('recipients-file').setInputFiles({ name: 'contacts.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: workbook });
+    await pane.getByTestId('recipients-file').setInputFiles({
+      name: 'contacts.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: workbook,
+    });
     await expectText(pane.getByTestId('recipients-summary'), /1 row and 5 columns from contacts\.xlsx/);
     expect(await pane.getByTestId('sheet').inputValue()).toBe('Contacts');
     await openStep(pane, 'check');
@@ -199,11 +256,16 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
   });
 
   it('reads a large CSV off the UI thread', async () => {
-    const big = ['First Name,Email,Country,Company,Cc', ...Array.from({ length: 30_000 }, (_, i) => `Name ${i},n${i}@fabrikam.com,FR,Company ${i},`)].join('\n');
+    const big = [
+      'First Name,Email,Country,Company,Cc',
+      ...Array.from({ length: 30_000 }, (_, i) => `Name ${i},n${i}@fabrikam.com,FR,Company ${i},`),
+    ].join('\n');
     const workers: string[] = [];
     pane.on('worker', (worker) => workers.push(worker.url()));
     await openStep(pane, 'recipients');
-    await pane.getByTestId('recipients-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(big) });
+    await pane
+      .getByTestId('recipients-file')
+      .setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(big) });
     await expectText(pane.getByTestId('recipients-summary'), /30,000 rows and 5 columns from big\.csv/, 30_000);
     expect(workers.some((url) => url.includes('/js/'))).toBe(true);
     await openStep(pane, 'check');
@@ -222,12 +284,23 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     await expectText(pane.getByTestId('compose-attachments'), /offer-a\.txt.*offer-b\.txt.*terms\.txt.*catalogue\.pdf/);
     await pane.getByTestId('compose-from').fill('');
     await pane.getByRole('button', { name: 'Reload from the message' }).click();
-    const rows = ['First Name,Email,Country,Company,Files', 'Ann,ann@fabrikam.com,FR,A,offer-a.txt', 'Ben,ben@fabrikam.com,DE,B,Offer-B.TXT', 'Cat,cat@fabrikam.com,DE,C,missing.txt', ',dan@fabrikam.com,DE,D,offer-b.txt'];
+    const rows = [
+      'First Name,Email,Country,Company,Files',
+      'Ann,ann@fabrikam.com,FR,A,offer-a.txt',
+      'Ben,ben@fabrikam.com,DE,B,Offer-B.TXT',
+      'Cat,cat@fabrikam.com,DE,C,missing.txt',
+      ',dan@fabrikam.com,DE,D,offer-b.txt',
+    ];
     await openStep(pane, 'recipients');
-    await pane.getByTestId('recipients-file').setInputFiles({ name: 'offers.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+    await pane
+      .getByTestId('recipients-file')
+      .setInputFiles({ name: 'offers.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
     await pane.getByTestId('attachment-column').selectOption('Files');
     await openStep(pane, 'check');
-    await expectText(pane.getByTestId('findings'), /Row 4 names the file "missing\.txt", which is not attached to the message/);
+    await expectText(
+      pane.getByTestId('findings'),
+      /Row 4 names the file "missing\.txt", which is not attached to the message/,
+    );
     await expectText(pane.getByTestId('preview-attachments'), /terms\.txt, catalogue\.pdf, offer-a\.txt/);
     // Row 5 has no first name (no fallback): the sender leaves it out, takes it back, and leaves it out again.
     await pane.getByTestId('toggle-row-5').click();
@@ -243,7 +316,9 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     // catalogue.pdf (3.5 MB) went from the browser to the stand-in's upload origin: CSP connect-src and CORS allowed it.
     const sent = await delivered();
     // Messages go out concurrently, so the mailbox's order is not the sheet's.
-    const byRecipient = sent.map((m) => [m.to[0], m.attachments.map((a) => `${a.name}:${a.size}`).sort()] as const).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    const byRecipient = sent
+      .map((m) => [m.to[0], m.attachments.map((a) => `${a.name}:${a.size}`).sort()] as const)
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     expect(byRecipient).toEqual([
       ['ann@fabrikam.com', ['catalogue.pdf:3500000', 'offer-a.txt:11', 'terms.txt:5']],
       ['ben@fabrikam.com', ['catalogue.pdf:3500000', 'offer-b.txt:11', 'terms.txt:5']],
@@ -257,14 +332,23 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     await pane.getByText('Or use Outlook contacts').click();
     await pane.getByTestId('contacts-category').fill('Partners');
     await pane.getByTestId('load-contacts').click();
-    await expectText(pane.getByTestId('recipients-summary'), /19 rows and 6 columns from Contacts of Your mailbox \(Partners\)/);
+    await expectText(
+      pane.getByTestId('recipients-summary'),
+      /19 rows and 6 columns from Contacts of Your mailbox \(Partners\)/,
+    );
     await pane.getByTestId('contacts-mailbox').fill('team@contoso.com');
     await pane.getByTestId('contacts-category').fill('VIP');
     await pane.getByTestId('load-contacts').click();
-    await expectText(pane.getByTestId('recipients-summary'), /11 rows and 6 columns from Contacts of team@contoso\.com \(VIP\)/);
+    await expectText(
+      pane.getByTestId('recipients-summary'),
+      /11 rows and 6 columns from Contacts of team@contoso\.com \(VIP\)/,
+    );
     await pane.getByTestId('contacts-mailbox').fill('ceo@contoso.com');
     await pane.getByTestId('load-contacts').click();
-    await expectText(pane.getByTestId('recipients-error'), /The contacts could not be loaded: You may not send from this mailbox/);
+    await expectText(
+      pane.getByTestId('recipients-error'),
+      /The contacts could not be loaded: You may not send from this mailbox/,
+    );
   });
 
   it('never sends recipient data or message content to the Outmerge server (M10)', () => {
@@ -272,15 +356,31 @@ describe('a 200-row campaign with CC and conditionals, reloaded in the middle', 
     // Microsoft Graph is on this origin only in development (the stand-in); everything else is the Outmerge server.
     const toOutmerge = requests.filter((r) => r.url.startsWith(origin) && !r.url.startsWith(`${origin}/dev/graph/`));
     expect(toOutmerge.length).toBeGreaterThan(0);
-    const secrets = [...people.slice(0, 50).flatMap((p) => [p.email, p.first]), 'Bonjour', 'Guten Tag', 'manager0@fabrikam.com'];
+    const secrets = [
+      ...people.slice(0, 50).flatMap((p) => [p.email, p.first]),
+      'Bonjour',
+      'Guten Tag',
+      'manager0@fabrikam.com',
+    ];
     for (const request of toOutmerge) {
       for (const secret of secrets) {
         expect(request.url, `${request.method} ${request.url}`).not.toContain(secret);
         expect(request.body, `${request.method} ${request.url}`).not.toContain(secret);
       }
     }
-    const calls = new Set(toOutmerge.filter((r) => !/\.(html|js|png|map)$/.test(new URL(r.url).pathname)).map((r) => `${r.method} ${new URL(r.url).pathname}`));
+    const calls = new Set(
+      toOutmerge
+        .filter((r) => !/\.(html|js|png|map)$/.test(new URL(r.url).pathname))
+        .map((r) => `${r.method} ${new URL(r.url).pathname}`),
+    );
     // The license check and the user's own seat (for the pane's license help); no campaign data.
-    expect([...calls].sort()).toEqual(['GET /.well-known/jwks.json', 'GET /api/v1/me/license', 'GET /app-config.json', 'GET /dev/idp/organisations', 'POST /api/v1/license/check', 'POST /dev/idp/token']);
+    expect([...calls].sort()).toEqual([
+      'GET /.well-known/jwks.json',
+      'GET /api/v1/me/license',
+      'GET /app-config.json',
+      'GET /dev/idp/organisations',
+      'POST /api/v1/license/check',
+      'POST /dev/idp/token',
+    ]);
   });
 });

@@ -11,7 +11,14 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectText, launchChromium, openStep, settledMailbox, startServerProcess, type ServerProcess } from './support.js';
+import {
+  expectText,
+  launchChromium,
+  openStep,
+  settledMailbox,
+  startServerProcess,
+  type ServerProcess,
+} from './support.js';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -20,7 +27,12 @@ const SEND_DELAY_MAX_MS = 200;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([
-    startServerProcess({ SEND_RATE_PER_MINUTE: '600', GRAPH_STANDIN_RATE_PER_MINUTE: '100000', GRAPH_STANDIN_LATENCY_MS: '5', GRAPH_STANDIN_SEND_DELAY_MS: `0-${SEND_DELAY_MAX_MS}` }),
+    startServerProcess({
+      SEND_RATE_PER_MINUTE: '600',
+      GRAPH_STANDIN_RATE_PER_MINUTE: '100000',
+      GRAPH_STANDIN_LATENCY_MS: '5',
+      GRAPH_STANDIN_SEND_DELAY_MS: `0-${SEND_DELAY_MAX_MS}`,
+    }),
     launchChromium(),
   ]);
 });
@@ -37,7 +49,16 @@ async function signIn(page: Page): Promise<void> {
 }
 
 /** What the pane's database holds for a campaign, read with the plain IndexedDB API. */
-function stored(page: Page, id: string): Promise<{ definition: boolean; parts: number; states: Array<[number, string]>; sendLog: number; active: string | null }> {
+function stored(
+  page: Page,
+  id: string,
+): Promise<{
+  definition: boolean;
+  parts: number;
+  states: Array<[number, string]>;
+  sendLog: number;
+  active: string | null;
+}> {
   return page.evaluate(
     (campaign) =>
       new Promise((resolve, reject) => {
@@ -57,7 +78,10 @@ function stored(page: Page, id: string): Promise<{ definition: boolean; parts: n
             resolve({
               definition: definition.result !== undefined,
               parts: parts.result,
-              states: (states.result as Array<{ row: number; state: { status: string } }>).map((r) => [r.row, r.state.status]),
+              states: (states.result as Array<{ row: number; state: { status: string } }>).map((r) => [
+                r.row,
+                r.state.status,
+              ]),
               sendLog: sendLog.result,
               active: (active.result as string | undefined) ?? null,
             });
@@ -79,14 +103,34 @@ describe('campaign records in IndexedDB', () => {
     // What the previous version left: rows 2 and 3 sent, the campaign paused, two sends in the device's log.
     const id = 'c0ffee00-0000-4000-8000-000000000001';
     const rows = Array.from({ length: 6 }, (_, i) => ({ Name: `P${i}`, Email: `p${i}@fabrikam.com` }));
-    const definition = { id, subject: 'Hello {{Name}}', bodyHtml: '<p>Dear {{Name}},</p>', columns: ['Name', 'Email'], rows, emailColumn: 'Email', ccColumn: null, bccColumn: null, attachmentColumn: null, attachments: [], excludedRows: [], footerHtml: null };
+    const definition = {
+      id,
+      subject: 'Hello {{Name}}',
+      bodyHtml: '<p>Dear {{Name}},</p>',
+      columns: ['Name', 'Email'],
+      rows,
+      emailColumn: 'Email',
+      ccColumn: null,
+      bccColumn: null,
+      attachmentColumn: null,
+      attachments: [],
+      excludedRows: [],
+      footerHtml: null,
+    };
     const now = Date.now();
     const ledger = {
       id,
       createdAt: now - 60_000,
       mailbox: null,
       rows: [2, 3, 4, 5, 6, 7],
-      states: { 2: { status: 'sent', at: now - 50_000 }, 3: { status: 'sent', at: now - 40_000 }, 4: { status: 'pending' }, 5: { status: 'pending' }, 6: { status: 'pending' }, 7: { status: 'pending' } },
+      states: {
+        2: { status: 'sent', at: now - 50_000 },
+        3: { status: 'sent', at: now - 40_000 },
+        4: { status: 'pending' },
+        5: { status: 'pending' },
+        6: { status: 'pending' },
+        7: { status: 'pending' },
+      },
       status: 'paused',
     };
     await page.evaluate(
@@ -108,11 +152,21 @@ describe('campaign records in IndexedDB', () => {
     );
     // A pane of the previous version still sending it (its lease is live): not moved yet, that pane's ledger goes on in localStorage.
     const lease = `outmerge.campaign.${id}.runner`;
-    await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ token: 'previous-version-pane', expiresAt: Date.now() + 600_000 })), lease);
+    await page.evaluate(
+      (key) =>
+        localStorage.setItem(key, JSON.stringify({ token: 'previous-version-pane', expiresAt: Date.now() + 600_000 })),
+      lease,
+    );
     await page.reload();
     await expectText(page.getByTestId('signed-in-as'), /anna@contoso\.com/);
     // The pane opened its database (and looked at localStorage then) …
-    await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).some((db) => db.name === 'outmerge' && db.version === 1))).toBe(true);
+    await expect
+      .poll(() =>
+        page.evaluate(async () =>
+          (await indexedDB.databases()).some((db) => db.name === 'outmerge' && db.version === 1),
+        ),
+      )
+      .toBe(true);
     // … and left the campaign where it is.
     expect(await page.evaluate(() => localStorage.getItem('outmerge.campaign.active'))).toBe(id);
     expect(await stored(page, id)).toMatchObject({ definition: false, active: null, sendLog: 0 });
@@ -124,7 +178,11 @@ describe('campaign records in IndexedDB', () => {
     await expectText(page.getByTestId('campaign-paused'), /2 of 6/);
     await expectText(page.getByTestId('send-progress'), /^2 sent, 0 failed, 4 to go$/);
     // Moved, not copied: localStorage keeps no campaign, the database has it, its sent rows each a record.
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('outmerge.campaign') || key === 'outmerge.sendLog'))).toEqual([]);
+    expect(
+      await page.evaluate(() =>
+        Object.keys(localStorage).filter((key) => key.startsWith('outmerge.campaign') || key === 'outmerge.sendLog'),
+      ),
+    ).toEqual([]);
     expect(await stored(page, id)).toEqual({
       definition: true,
       parts: 1,
@@ -144,7 +202,12 @@ describe('campaign records in IndexedDB', () => {
 
     // The rows the previous version had sent were not sent again; the others went once each.
     const sent = await settledMailbox<{ to: string[]; marker: string }>(server.baseUrl, SEND_DELAY_MAX_MS);
-    expect(sent.map((m) => m.to[0]).sort()).toEqual(['p2@fabrikam.com', 'p3@fabrikam.com', 'p4@fabrikam.com', 'p5@fabrikam.com']);
+    expect(sent.map((m) => m.to[0]).sort()).toEqual([
+      'p2@fabrikam.com',
+      'p3@fabrikam.com',
+      'p4@fabrikam.com',
+      'p5@fabrikam.com',
+    ]);
     expect(sent.map((m) => m.marker).sort()).toEqual([4, 5, 6, 7].map((row) => `${id}:${row}`));
     const after = await stored(page, id);
     expect(after.states).toEqual([2, 3, 4, 5, 6, 7].map((row) => [row, 'sent']));
@@ -169,15 +232,22 @@ describe('campaign records in IndexedDB', () => {
     await page.getByRole('button', { name: 'Reload from the message' }).click();
     await openStep(page, 'recipients');
     const csv = ['Name,Email', ...Array.from({ length: 3 }, (_, i) => `P${i},q${i}@fabrikam.com`)].join('\n');
-    await page.getByTestId('recipients-file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page
+      .getByTestId('recipients-file')
+      .setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await expectText(page.getByTestId('recipients-summary'), /3 rows and 2 columns/);
     // The pane has opened its database; from now on the origin may keep nothing more (a full disk, a tight quota).
-    await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).some((db) => db.name === 'outmerge'))).toBe(true);
+    await expect
+      .poll(() => page.evaluate(async () => (await indexedDB.databases()).some((db) => db.name === 'outmerge')))
+      .toBe(true);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.baseUrl, quotaSize: 1 });
     await openStep(page, 'send');
     await page.getByTestId('send-button').click();
-    await expectText(page.getByTestId('start-error'), /could not be kept in this browser.*Free some disk space, or allow this site to store data, then send again\./);
+    await expectText(
+      page.getByTestId('start-error'),
+      /could not be kept in this browser.*Free some disk space, or allow this site to store data, then send again\./,
+    );
     // Nothing started: no campaign kept, nothing sent, and Send can be pressed again.
     const kept = () =>
       page.evaluate(
@@ -222,9 +292,17 @@ describe('campaign records in IndexedDB', () => {
     await page.getByRole('button', { name: 'Reload from the message' }).click();
     await openStep(page, 'recipients');
     const csv = ['Name,Email', ...Array.from({ length: 3 }, (_, i) => `P${i},u${i}@fabrikam.com`)].join('\n');
-    await page.getByTestId('recipients-file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page
+      .getByTestId('recipients-file')
+      .setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await expectText(page.getByTestId('recipients-summary'), /3 rows and 2 columns/);
-    await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).some((db) => db.name === 'outmerge' && db.version === 1))).toBe(true);
+    await expect
+      .poll(() =>
+        page.evaluate(async () =>
+          (await indexedDB.databases()).some((db) => db.name === 'outmerge' && db.version === 1),
+        ),
+      )
+      .toBe(true);
 
     // Another tab of the same origin upgrades the database, as a newer version of the pane would: it adds a store.
     // The open pane lets go at once (the upgrade is not blocked), and keeps working at the newer version.
@@ -251,7 +329,9 @@ describe('campaign records in IndexedDB', () => {
     const sent = await settledMailbox<{ to: string[] }>(server.baseUrl, SEND_DELAY_MAX_MS);
     expect(sent.map((m) => m.to[0]).sort()).toEqual(['u0@fabrikam.com', 'u1@fabrikam.com', 'u2@fabrikam.com']);
     await page.getByTestId('close-report').click();
-    expect(await page.evaluate(async () => (await indexedDB.databases()).find((db) => db.name === 'outmerge')?.version)).toBe(2);
+    expect(
+      await page.evaluate(async () => (await indexedDB.databases()).find((db) => db.name === 'outmerge')?.version),
+    ).toBe(2);
 
     // The browser closes the connection itself (the site's data cleared, as from the browser's settings): the next send opens it again.
     await fetch(`${server.baseUrl}/dev/mailbox/messages`, { method: 'DELETE' });

@@ -8,7 +8,14 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectText, launchChromium, screenshot, startServerProcess, type ServerProcess } from './support.js';
+import {
+  expectAccessible,
+  expectText,
+  launchChromium,
+  screenshot,
+  startServerProcess,
+  type ServerProcess,
+} from './support.js';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -16,9 +23,31 @@ const contexts: BrowserContext[] = [];
 let target = '';
 let credit = '';
 
-async function call<T>(method: string, path: string, email: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const token = ((await (await fetch(`${server.baseUrl}/dev/idp/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) })).json()) as { access_token: string }).access_token;
-  const response = await fetch(`${server.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+async function call<T>(
+  method: string,
+  path: string,
+  email: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const token = (
+    (await (
+      await fetch(`${server.baseUrl}/dev/idp/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email }),
+      })
+    ).json()) as { access_token: string }
+  ).access_token;
+  const response = await fetch(`${server.baseUrl}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
@@ -27,7 +56,10 @@ async function call<T>(method: string, path: string, email: string, body?: unkno
 async function portalAs(email: string, locale: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale, bypassCSP: true });
   contexts.push(context);
-  await context.addInitScript((address) => localStorage.setItem('outmerge.devIdentity', JSON.stringify({ email: address })), email);
+  await context.addInitScript(
+    (address) => localStorage.setItem('outmerge.devIdentity', JSON.stringify({ email: address })),
+    email,
+  );
   return context.newPage();
 }
 
@@ -36,11 +68,22 @@ const digits = (text: string) => /\d[\d.,\s\u202f]*\d/.exec(text)![0].replace(/\
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServerProcess({}), launchChromium()]);
-  const buy = (email: string, quantity: number) => call<{ subscriptionId: string }>('POST', '/api/v1/checkout', email, { plan: 'monthly', quantity, card: '4242424242424242' }, { 'idempotency-key': `e2e-consolidation-${email}` });
+  const buy = (email: string, quantity: number) =>
+    call<{ subscriptionId: string }>(
+      'POST',
+      '/api/v1/checkout',
+      email,
+      { plan: 'monthly', quantity, card: '4242424242424242' },
+      { 'idempotency-key': `e2e-consolidation-${email}` },
+    );
   target = (await buy('olivia@contoso.com', 5)).subscriptionId;
-  await call('POST', `/api/v1/subscriptions/${target}/assignments`, 'olivia@contoso.com', { emails: ['olivia@contoso.com'] });
+  await call('POST', `/api/v1/subscriptions/${target}/assignments`, 'olivia@contoso.com', {
+    emails: ['olivia@contoso.com'],
+  });
   const source = (await buy('bob@contoso.com', 2)).subscriptionId;
-  await call('POST', `/api/v1/subscriptions/${source}/assignments`, 'bob@contoso.com', { emails: ['bob@contoso.com', 'carol@contoso.com'] });
+  await call('POST', `/api/v1/subscriptions/${source}/assignments`, 'bob@contoso.com', {
+    emails: ['bob@contoso.com', 'carol@contoso.com'],
+  });
 });
 afterAll(async () => {
   for (const context of contexts) await context.close();
@@ -56,8 +99,14 @@ describe("merging a colleague's subscription", () => {
     const dialog = olivia.getByRole('dialog');
     await dialog.getByTestId('merge-invite-email').fill('bob@contoso.com');
     await dialog.getByTestId('merge-invite-preview').click();
-    await expectText(dialog.getByTestId('merge-invite-terms'), /bob@contoso\.com's subscription: Monthly, 2 seats \(2 assigned\)[\s\S]*2 people get a seat here; 4 seats are free here now\./);
-    await expectText(dialog.getByTestId('merge-invite-credit'), /Credit to this subscription if accepted today: €\d+\.\d\d/);
+    await expectText(
+      dialog.getByTestId('merge-invite-terms'),
+      /bob@contoso\.com's subscription: Monthly, 2 seats \(2 assigned\)[\s\S]*2 people get a seat here; 4 seats are free here now\./,
+    );
+    await expectText(
+      dialog.getByTestId('merge-invite-credit'),
+      /Credit to this subscription if accepted today: €\d+\.\d\d/,
+    );
     credit = digits(await dialog.getByTestId('merge-invite-credit').innerText());
     await screenshot(dialog, 'consolidation-en-invite-preview');
     await expectAccessible(olivia, 'consolidation invite dialog');
@@ -72,16 +121,27 @@ describe("merging a colleague's subscription", () => {
     await bob.goto(`${server.baseUrl}/portal.html`);
     const request = bob.getByTestId('merge-request');
     await expectText(request, /olivia@contoso\.com demande à fusionner ton abonnement/);
-    await expectText(request, /2 personnes gardent une licence, déplacée dans son abonnement\. Ton abonnement prend fin maintenant et sa propriété passe à olivia@contoso\.com\./);
+    await expectText(
+      request,
+      /2 personnes gardent une licence, déplacée dans son abonnement\. Ton abonnement prend fin maintenant et sa propriété passe à olivia@contoso\.com\./,
+    );
     expect(digits(await request.getByTestId('merge-request-credit').innerText())).toBe(credit);
     await screenshot(bob.getByTestId('merge-requests'), 'consolidation-fr-request');
     await expectAccessible(bob, 'consolidation request');
     await request.getByTestId('merge-request-accept').click();
-    await expectText(bob.getByTestId('merge-requests-notice'), /Fusion faite\u202f: 2 licences déplacées, .* en avoir \(CN-\d{4}-\d{6}\)\./);
+    await expectText(
+      bob.getByTestId('merge-requests-notice'),
+      /Fusion faite\u202f: 2 licences déplacées, .* en avoir \(CN-\d{4}-\d{6}\)\./,
+    );
     expect(digits((await bob.getByTestId('merge-requests-notice').innerText()).split('déplacées')[1]!)).toBe(credit);
     await screenshot(bob.getByTestId('merge-requests'), 'consolidation-fr-accepted');
     // His people are licensed by Olivia's subscription now.
-    const check = await call<{ code: string; subscriptionId: string }>('POST', '/api/v1/license/check', 'bob@contoso.com', { nonce: 'e2e-consolidation-nonce-0001' });
+    const check = await call<{ code: string; subscriptionId: string }>(
+      'POST',
+      '/api/v1/license/check',
+      'bob@contoso.com',
+      { nonce: 'e2e-consolidation-nonce-0001' },
+    );
     expect(check).toMatchObject({ code: 'ACTIVE', subscriptionId: target });
   });
 
@@ -96,8 +156,16 @@ describe("merging a colleague's subscription", () => {
     await notes.scrollIntoViewIfNeeded();
     await screenshot(olivia, 'consolidation-de-billing');
     const number = /CN-\d{4}-\d{6}/.exec(await notes.innerText())![0];
-    const [page] = await Promise.all([olivia.context().waitForEvent('page'), olivia.getByTestId(`credit-note-${number}`).click()]);
-    await expectText(page.locator('body'), new RegExp(`Gutschrift ${number}[\\s\\S]*Korrigiert die Rechnung OM-\\d{4}-\\d{6}[\\s\\S]*Bezahlte, ungenutzte Zeit der Rechnung`));
+    const [page] = await Promise.all([
+      olivia.context().waitForEvent('page'),
+      olivia.getByTestId(`credit-note-${number}`).click(),
+    ]);
+    await expectText(
+      page.locator('body'),
+      new RegExp(
+        `Gutschrift ${number}[\\s\\S]*Korrigiert die Rechnung OM-\\d{4}-\\d{6}[\\s\\S]*Bezahlte, ungenutzte Zeit der Rechnung`,
+      ),
+    );
     await screenshot(page, 'consolidation-de-credit-note');
   });
 });

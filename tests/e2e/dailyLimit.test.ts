@@ -17,7 +17,14 @@ const DAY_MS = 24 * 3600_000;
 beforeAll(async () => {
   // A budget of 5 recipients a day, on both sides: what the pane plans with and what "Exchange" enforces.
   [server, browser] = await Promise.all([
-    startServerProcess({ DAILY_RECIPIENT_LIMIT: '5', GRAPH_STANDIN_DAILY_RECIPIENTS: '5', SEND_RATE_PER_MINUTE: '1500', GRAPH_STANDIN_RATE_PER_MINUTE: '100000', GRAPH_STANDIN_LATENCY_MS: '5', GRAPH_STANDIN_SEND_DELAY_MS: '20-200' }),
+    startServerProcess({
+      DAILY_RECIPIENT_LIMIT: '5',
+      GRAPH_STANDIN_DAILY_RECIPIENTS: '5',
+      SEND_RATE_PER_MINUTE: '1500',
+      GRAPH_STANDIN_RATE_PER_MINUTE: '100000',
+      GRAPH_STANDIN_LATENCY_MS: '5',
+      GRAPH_STANDIN_SEND_DELAY_MS: '20-200',
+    }),
     launchChromium(),
   ]);
   context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
@@ -30,7 +37,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const sent = async () => (await (await fetch(`${server.baseUrl}/dev/mailbox/messages`)).json()) as Array<{ to: string[]; cc: string[] }>;
+const sent = async () =>
+  (await (await fetch(`${server.baseUrl}/dev/mailbox/messages`)).json()) as Array<{ to: string[]; cc: string[] }>;
 /** Exchange sends after the 202: wait until transport has delivered `count` messages. */
 const delivered = async (count: number) => {
   await expect.poll(async () => (await sent()).length, { timeout: 10_000, interval: 50 }).toBeGreaterThanOrEqual(count);
@@ -51,13 +59,25 @@ describe('a campaign over the 24-hour recipient budget', () => {
     await pane.getByRole('button', { name: 'Reload from the message' }).click();
 
     // Row 2 has a CC: 9 recipients in 8 messages, 5 a day.
-    const rows = ['Name,Email,Cc', 'Ann,ann@fabrikam.com,boss@fabrikam.com', ...['Ben', 'Cat', 'Dan', 'Eve', 'Fay', 'Gus', 'Hal'].map((n) => `${n},${n.toLowerCase()}@fabrikam.com,`)];
+    const rows = [
+      'Name,Email,Cc',
+      'Ann,ann@fabrikam.com,boss@fabrikam.com',
+      ...['Ben', 'Cat', 'Dan', 'Eve', 'Fay', 'Gus', 'Hal'].map((n) => `${n},${n.toLowerCase()}@fabrikam.com,`),
+    ];
     await openStep(pane, 'recipients');
-    await pane.getByTestId('recipients-file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+    await pane
+      .getByTestId('recipients-file')
+      .setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
     await pane.getByTestId('cc-column').selectOption('Cc');
     await openStep(pane, 'check');
-    await expectText(pane.getByTestId('budget-split'), /needs 9 recipients[\s\S]*may reach 5 in 24 hours and 5 are left now[\s\S]*2 parts/);
-    await expectText(pane.getByTestId('budget-split'), /Part 1: 4 messages \(5 recipients\), now[\s\S]*Part 2: 4 messages \(4 recipients\), from about/);
+    await expectText(
+      pane.getByTestId('budget-split'),
+      /needs 9 recipients[\s\S]*may reach 5 in 24 hours and 5 are left now[\s\S]*2 parts/,
+    );
+    await expectText(
+      pane.getByTestId('budget-split'),
+      /Part 1: 4 messages \(5 recipients\), now[\s\S]*Part 2: 4 messages \(4 recipients\), from about/,
+    );
     await screenshot(pane.getByTestId('task-pane'), 'campaign-en-daily-split');
 
     await openStep(pane, 'send');
@@ -72,10 +92,16 @@ describe('a campaign over the 24-hour recipient budget', () => {
     expect(await sent()).toHaveLength(4);
 
     // A day later, on both clocks: the rest goes out without anyone pressing a button.
-    await fetch(`${server.baseUrl}/dev/graph/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: DAY_MS + 60_000 }) });
+    await fetch(`${server.baseUrl}/dev/graph/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceMs: DAY_MS + 60_000 }),
+    });
     await pane.clock.fastForward(DAY_MS + 60_000);
     await expectText(pane.getByTestId('send-progress'), /Done: 8 sent, 0 failed\./, 30_000);
     const all = await delivered(8);
-    expect(all.map((m) => m.to[0]).sort()).toEqual(['ann', 'ben', 'cat', 'dan', 'eve', 'fay', 'gus', 'hal'].map((n) => `${n}@fabrikam.com`));
+    expect(all.map((m) => m.to[0]).sort()).toEqual(
+      ['ann', 'ben', 'cat', 'dan', 'eve', 'fay', 'gus', 'hal'].map((n) => `${n}@fabrikam.com`),
+    );
   });
 });

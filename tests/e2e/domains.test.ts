@@ -7,7 +7,15 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buyMonthlySeats, expectText, launchChromium, screenshot, signIn, startServerProcess, type ServerProcess } from './support.js';
+import {
+  buyMonthlySeats,
+  expectText,
+  launchChromium,
+  screenshot,
+  signIn,
+  startServerProcess,
+  type ServerProcess,
+} from './support.js';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -34,7 +42,10 @@ describe('proving a domain in the portal', () => {
     await expectText(portal.getByTestId('assignment-results'), /1 × not at a domain your organisation proved/);
 
     await portal.getByTestId('tab-domains').click();
-    await expectText(portal.getByTestId('domain-row-contoso.com'), /contoso\.com\s+Proven\s+verified by your Microsoft 365 tenant/);
+    await expectText(
+      portal.getByTestId('domain-row-contoso.com'),
+      /contoso\.com\s+Proven\s+verified by your Microsoft 365 tenant/,
+    );
     await portal.getByTestId('domain-input').fill('contoso-research.example');
     await portal.getByRole('button', { name: 'Add', exact: true }).click();
     await expectText(portal.getByRole('main'), /contoso-research\.example does not exist in DNS/);
@@ -43,7 +54,11 @@ describe('proving a domain in the portal', () => {
     expect(value).toMatch(/^outmerge-verification=[A-Za-z0-9_-]{43}$/);
 
     // The customer publishes the record at their DNS provider: here, the development DNS stand-in.
-    const published = await fetch(`${server.baseUrl}/dev/dns/records`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'contoso-research.example', txt: ['v=spf1 -all', value] }) });
+    const published = await fetch(`${server.baseUrl}/dev/dns/records`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'contoso-research.example', txt: ['v=spf1 -all', value] }),
+    });
     expect(published.status).toBe(200);
     await portal.getByRole('button', { name: 'Check now whether contoso-research.example is proven' }).click();
     await expectText(portal.getByRole('main'), /contoso-research\.example is proven: you can assign seats at it now/);

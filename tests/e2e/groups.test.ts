@@ -10,7 +10,15 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buyMonthlySeats, expectText, launchChromium, screenshot, signIn, startServerProcess, type ServerProcess } from './support.js';
+import {
+  buyMonthlySeats,
+  expectText,
+  launchChromium,
+  screenshot,
+  signIn,
+  startServerProcess,
+  type ServerProcess,
+} from './support.js';
 
 const CONTOSO = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 
@@ -21,13 +29,26 @@ let groupId: string;
 
 /** IT changes the group in Entra: here, the Graph stand-in's directory. */
 async function directory(path: string, body: unknown): Promise<Response> {
-  return fetch(`${server.baseUrl}/dev/graph/tenants/${CONTOSO}/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return fetch(`${server.baseUrl}/dev/graph/tenants/${CONTOSO}/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServerProcess({ GROUP_SYNC_INTERVAL_SECONDS: '0' }), launchChromium()]);
   portal = await (await browser.newContext({ viewport: { width: 1280, height: 1100 }, locale: 'en-US' })).newPage();
-  const created = await directory('groups', { displayName: 'Outmerge pilot', description: 'People trying Outmerge first', kind: 'microsoft365', members: [{ email: 'emma@contoso.com', name: 'Emma Larsen' }, { email: 'finn@contoso.com', name: 'Finn Berg' }, { email: 'gina@contoso.com', name: 'Gina Russo' }] });
+  const created = await directory('groups', {
+    displayName: 'Outmerge pilot',
+    description: 'People trying Outmerge first',
+    kind: 'microsoft365',
+    members: [
+      { email: 'emma@contoso.com', name: 'Emma Larsen' },
+      { email: 'finn@contoso.com', name: 'Finn Berg' },
+      { email: 'gina@contoso.com', name: 'Gina Russo' },
+    ],
+  });
   expect(created.status).toBe(201);
   groupId = ((await created.json()) as { id: string }).id;
 });
@@ -39,7 +60,7 @@ afterAll(async () => {
 describe('seats that follow a Microsoft 365 group', () => {
   let pane: Page;
 
-  it('asks for the tenant administrator\'s consent, then links the group: members get seats up to the quantity, the rest wait', async () => {
+  it("asks for the tenant administrator's consent, then links the group: members get seats up to the quantity, the rest wait", async () => {
     await portal.goto(`${server.baseUrl}/portal.html`);
     await signIn(portal, 'olivia@contoso.com', portal.locator('body'));
     await buyMonthlySeats(portal, 2);
@@ -55,21 +76,34 @@ describe('seats that follow a Microsoft 365 group', () => {
 
     // The tenant's administrator opens the link: Microsoft's consent screen (here the development one), Accept.
     const consentLink = await groups.getByTestId('groups-consent-link').getAttribute('href');
-    expect(consentLink).toMatch(new RegExp(`/dev/idp/${CONTOSO}/adminconsent\\?client_id=[0-9a-f-]{36}&redirect_uri=.*&state=outmerge-group-sync\\.[0-9a-f-]{36}$`));
+    expect(consentLink).toMatch(
+      new RegExp(
+        `/dev/idp/${CONTOSO}/adminconsent\\?client_id=[0-9a-f-]{36}&redirect_uri=.*&state=outmerge-group-sync\\.[0-9a-f-]{36}$`,
+      ),
+    );
     await groups.getByTestId('groups-consent-link').click();
     await expectText(portal.locator('h1'), /Permissions requested/);
-    await expectText(portal.locator('body'), /GroupMember\.Read\.All \(application\)\s+User\.Read\.All \(application\)/);
+    await expectText(
+      portal.locator('body'),
+      /GroupMember\.Read\.All \(application\)\s+User\.Read\.All \(application\)/,
+    );
     await portal.getByRole('button', { name: 'Accept' }).click();
     await expectText(portal.getByTestId('admin-consent-return'), /Your administrator granted the permissions/);
     expect(portal.url()).toBe(subscriptionUrl);
 
     await groups.getByTestId('groups-search-input').fill('pilot');
     await groups.getByTestId('groups-search').click();
-    await expectText(groups.getByTestId(`group-result-${groupId}`), /Outmerge pilot\s+People trying Outmerge first\s+Microsoft 365 group/);
+    await expectText(
+      groups.getByTestId(`group-result-${groupId}`),
+      /Outmerge pilot\s+People trying Outmerge first\s+Microsoft 365 group/,
+    );
     await groups.getByRole('button', { name: 'Link the group Outmerge pilot' }).click();
     await expectText(groups.getByTestId('groups-notice'), /The group Outmerge pilot is linked: 2 members got a seat/);
     await expectText(groups.getByTestId(`group-row-${groupId}`), /Outmerge pilot\s+Microsoft 365 group\s+3 members/);
-    await expectText(groups.getByTestId('groups-waiting-explain'), /1 member has no seat: every seat is taken\. Buy 1 more seat/);
+    await expectText(
+      groups.getByTestId('groups-waiting-explain'),
+      /1 member has no seat: every seat is taken\. Buy 1 more seat/,
+    );
     await expectText(groups.getByTestId('groups-waiting'), /Gina Russo <gina@contoso\.com>/);
     await expectText(groups.getByTestId('groups-last-sync'), /Last sync .*: done \(2 seats given, none removed\)/);
     await expectText(portal.getByTestId('seats-table'), /emma@contoso\.com[\s\S]*finn@contoso\.com/);
@@ -77,7 +111,7 @@ describe('seats that follow a Microsoft 365 group', () => {
     await screenshot(groups, 'groups-en-linked');
   });
 
-  it("licenses a member at her next check; once IT removes her from the group, Sync now takes the seat (her footer returns) and gives it to the one who waited", async () => {
+  it('licenses a member at her next check; once IT removes her from the group, Sync now takes the seat (her footer returns) and gives it to the one who waited', async () => {
     const outlook = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
     pane = await outlook.newPage();
     await pane.goto(`${server.baseUrl}/playground.html`);
@@ -126,7 +160,10 @@ describe('seats that follow a Microsoft 365 group', () => {
       await portal.getByTestId('language').selectOption(locale);
       const groups = portal.getByTestId('groups-section');
       await expectText(groups.getByTestId('groups-last-sync'), synced);
-      await expectText(groups.getByTestId(`group-row-${groupId}`), locale === 'fr' ? /Groupe Microsoft 365\s+2 membres/ : /Microsoft 365-Gruppe\s+2 Mitglieder/);
+      await expectText(
+        groups.getByTestId(`group-row-${groupId}`),
+        locale === 'fr' ? /Groupe Microsoft 365\s+2 membres/ : /Microsoft 365-Gruppe\s+2 Mitglieder/,
+      );
       await groups.scrollIntoViewIfNeeded();
       await screenshot(groups, `groups-${locale}-linked`);
     }

@@ -8,7 +8,15 @@
  */
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectText, launchChromium, openStep, screenshot, settledMailbox, startServerProcess, type ServerProcess } from './support.js';
+import {
+  expectText,
+  launchChromium,
+  openStep,
+  screenshot,
+  settledMailbox,
+  startServerProcess,
+  type ServerProcess,
+} from './support.js';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -36,7 +44,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const post = (path: string, body: unknown) => fetch(`${server.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = (path: string, body: unknown) =>
+  fetch(`${server.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 const delivered = () => settledMailbox(server.baseUrl, SEND_DELAY_MAX_MS);
 
 async function writeDraft(subject: string): Promise<void> {
@@ -56,9 +69,17 @@ describe('bounces, unsubscribes and follow-ups', () => {
     await pane.getByRole('dialog').getByRole('button', { name: 'Sign in', exact: true }).click();
     await expectText(pane.getByTestId('signed-in-as'), /anna@contoso\.com/);
     await writeDraft('Spring offer for {{Name}}');
-    const csv = ['Name,Email', 'Ann,ann@fabrikam.com', 'Nobody,nobody@fabrikam.com', 'Cat,cat@fabrikam.com', 'Dan,dan@fabrikam.com'].join('\n');
+    const csv = [
+      'Name,Email',
+      'Ann,ann@fabrikam.com',
+      'Nobody,nobody@fabrikam.com',
+      'Cat,cat@fabrikam.com',
+      'Dan,dan@fabrikam.com',
+    ].join('\n');
     await openStep(pane, 'recipients');
-    await pane.getByTestId('recipients-file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await pane
+      .getByTestId('recipients-file')
+      .setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
 
     // The features are off until the sender turns them on; then the list is read from the mailbox.
     await openStep(pane, 'send');
@@ -72,27 +93,63 @@ describe('bounces, unsubscribes and follow-ups', () => {
     // Exchange took all four; the unknown address comes back as a report, the others got the line.
     const first = await delivered();
     expect(first.map((m) => m.to[0]).sort()).toEqual(['ann@fabrikam.com', 'cat@fabrikam.com', 'dan@fabrikam.com']);
-    expect(first.find((m) => m.to[0] === 'ann@fabrikam.com')?.html).toMatch(/Don&#x27;t want these emails any more\? <a href="mailto:anna@contoso\.com\?subject&#x3D;Unsubscribe%20%5BOM-UNSUBSCRIBE%5D">Unsubscribe<\/a>/);
+    expect(first.find((m) => m.to[0] === 'ann@fabrikam.com')?.html).toMatch(
+      /Don&#x27;t want these emails any more\? <a href="mailto:anna@contoso\.com\?subject&#x3D;Unsubscribe%20%5BOM-UNSUBSCRIBE%5D">Unsubscribe<\/a>/,
+    );
 
     // Cat answers in the conversation; Dan uses the unsubscribe link (a new message with the tag).
-    const sent = (await (await fetch(`${server.baseUrl}/dev/graph/sent?mailbox=anna%40contoso.com`)).json()) as Array<{ to: string[]; internetMessageId: string }>;
+    const sent = (await (await fetch(`${server.baseUrl}/dev/graph/sent?mailbox=anna%40contoso.com`)).json()) as Array<{
+      to: string[];
+      internetMessageId: string;
+    }>;
     const cats = sent.find((m) => m.to.includes('cat@fabrikam.com'));
-    expect((await post('/dev/graph/inbound', { mailbox: 'anna@contoso.com', from: 'cat@fabrikam.com', subject: 'RE: Spring offer for Cat', html: '<p>Interested!</p>', inReplyTo: cats?.internetMessageId })).status).toBe(201);
-    expect((await post('/dev/graph/inbound', { mailbox: 'anna@contoso.com', from: 'dan@fabrikam.com', subject: 'Unsubscribe [OM-UNSUBSCRIBE]', html: '' })).status).toBe(201);
+    expect(
+      (
+        await post('/dev/graph/inbound', {
+          mailbox: 'anna@contoso.com',
+          from: 'cat@fabrikam.com',
+          subject: 'RE: Spring offer for Cat',
+          html: '<p>Interested!</p>',
+          inReplyTo: cats?.internetMessageId,
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await post('/dev/graph/inbound', {
+          mailbox: 'anna@contoso.com',
+          from: 'dan@fabrikam.com',
+          subject: 'Unsubscribe [OM-UNSUBSCRIBE]',
+          html: '',
+        })
+      ).status,
+    ).toBe(201);
 
     await pane.getByTestId('inbox-check').click();
-    await expectText(pane.getByTestId('inbox-summary'), /Accepted by Exchange: 3 · bounced: 1 · still waiting: 0 · replied: 1/);
-    await expectText(pane.getByTestId('report-row-3'), /Sent — bounced: 5\.1\.1 RESOLVER\.ADR\.RecipNotFound; not found/);
+    await expectText(
+      pane.getByTestId('inbox-summary'),
+      /Accepted by Exchange: 3 · bounced: 1 · still waiting: 0 · replied: 1/,
+    );
+    await expectText(
+      pane.getByTestId('report-row-3'),
+      /Sent — bounced: 5\.1\.1 RESOLVER\.ADR\.RecipNotFound; not found/,
+    );
     await expectText(pane.getByTestId('report-row-4'), /Sent — accepted by Exchange; replied/);
     await expectText(pane.getByTestId('report-row-2'), /Sent — accepted by Exchange\s*$/);
     await screenshot(pane.getByTestId('task-pane'), 'inbox-en-report');
     // The same report in French and German.
     await pane.getByLabel('Outlook display language').selectOption('fr');
-    await expectText(pane.getByTestId('inbox-summary'), /Acceptés par Exchange\s: 3 · non distribués\s: 1 · encore en attente\s: 0 · réponses\s: 1/);
+    await expectText(
+      pane.getByTestId('inbox-summary'),
+      /Acceptés par Exchange\s: 3 · non distribués\s: 1 · encore en attente\s: 0 · réponses\s: 1/,
+    );
     await expectText(pane.getByTestId('report-row-3'), /non distribué\s: 5\.1\.1 RESOLVER/);
     await screenshot(pane.getByTestId('task-pane'), 'inbox-fr-report');
     await pane.getByLabel('Langue d’affichage d’Outlook').selectOption('de');
-    await expectText(pane.getByTestId('inbox-summary'), /Von Exchange angenommen: 3 · unzustellbar: 1 · noch ausstehend: 0 · beantwortet: 1/);
+    await expectText(
+      pane.getByTestId('inbox-summary'),
+      /Von Exchange angenommen: 3 · unzustellbar: 1 · noch ausstehend: 0 · beantwortet: 1/,
+    );
     await screenshot(pane.getByTestId('task-pane'), 'inbox-de-report');
     await pane.getByLabel('Anzeigesprache von Outlook').selectOption('en');
 
@@ -105,7 +162,10 @@ describe('bounces, unsubscribes and follow-ups', () => {
     await expectText(pane.getByTestId('follow-up-notice'), /Only the 2 rows that did not reply get it\./);
     await writeDraft('Following up, {{Name}}');
     await openStep(pane, 'check');
-    await expectText(pane.getByTestId('findings'), /Row 5 \(dan@fabrikam\.com\) is left out: this address asked to unsubscribe\./);
+    await expectText(
+      pane.getByTestId('findings'),
+      /Row 5 \(dan@fabrikam\.com\) is left out: this address asked to unsubscribe\./,
+    );
     await screenshot(pane.getByTestId('task-pane'), 'inbox-en-follow-up-check');
     await openStep(pane, 'send');
     await expectText(pane.getByTestId('inbox-suppressed'), /2 addresses are on your suppression list/);
@@ -116,7 +176,9 @@ describe('bounces, unsubscribes and follow-ups', () => {
     expect(await pane.getByTestId('follow-up-notice').count()).toBe(0);
 
     // The mailbox was read by the pane alone: nothing of it went to the Outmerge server.
-    const toServer = requests.filter((r) => r.url.startsWith(server.baseUrl) && !r.url.startsWith(`${server.baseUrl}/dev/graph/`));
+    const toServer = requests.filter(
+      (r) => r.url.startsWith(server.baseUrl) && !r.url.startsWith(`${server.baseUrl}/dev/graph/`),
+    );
     expect(toServer.filter((r) => /fabrikam|OM-UNSUBSCRIBE|Spring offer/.test(r.url + r.body))).toEqual([]);
   });
 });

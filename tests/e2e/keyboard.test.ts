@@ -32,7 +32,8 @@ const focused = () =>
     return `<${element.tagName.toLowerCase()}${element.dataset.testid ? ` data-testid="${element.dataset.testid}"` : ''}> ${(element.getAttribute('aria-label') ?? element.innerText ?? '').slice(0, 60)}`;
   });
 
-const focusMatches = (selector: string) => page.evaluate((css) => document.activeElement?.matches(css) ?? false, selector);
+const focusMatches = (selector: string) =>
+  page.evaluate((css) => document.activeElement?.matches(css) ?? false, selector);
 
 /** Presses Tab (Shift+Tab when `backwards`) until the focused element matches `selector`; at most `limit` presses. */
 async function tabTo(selector: string, options: { backwards?: boolean; limit?: number } = {}): Promise<void> {
@@ -47,7 +48,12 @@ async function tabTo(selector: string, options: { backwards?: boolean; limit?: n
 
 /** Waits until focus is on an element matching `selector` (focus moved by the page, not by the test). */
 async function expectFocusOn(selector: string): Promise<void> {
-  await expect.poll(async () => ((await focusMatches(selector)) ? 'focused' : `focus is on ${await focused()}`), { timeout: 15_000, interval: 50 }).toBe('focused');
+  await expect
+    .poll(async () => ((await focusMatches(selector)) ? 'focused' : `focus is on ${await focused()}`), {
+      timeout: 15_000,
+      interval: 50,
+    })
+    .toBe('focused');
 }
 
 describe('signing in, buying seats and assigning one with the keyboard alone', () => {
@@ -61,7 +67,7 @@ describe('signing in, buying seats and assigning one with the keyboard alone', (
     await expectText(page.getByTestId('signed-in-as'), /anna@contoso\.com/);
   });
 
-  it('buys 5 seats: each step takes the focus, the declined card\'s message too', async () => {
+  it("buys 5 seats: each step takes the focus, the declined card's message too", async () => {
     await tabTo('[data-testid="buy-button"]');
     await page.keyboard.press('Enter');
     await expectFocusOn('h2');

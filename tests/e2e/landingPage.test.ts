@@ -32,15 +32,24 @@ async function open(locale: string, viewport = PHONE): Promise<Page> {
 }
 
 /** Whether the page is wider than the window: sideways scrolling on a phone. */
-const overflowsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+const overflowsSideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
 /** axe-core's WCAG 2 A and AA rules, run in the page (evaluated through the DevTools protocol, which the page's CSP does not govern). */
 async function accessibilityViolations(page: Page): Promise<Array<{ id: string; nodes: number }>> {
   const source = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(source);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(context: Document, options: object): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
     return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.length }));
   });
 }
@@ -48,7 +57,10 @@ async function accessibilityViolations(page: Page): Promise<Array<{ id: string; 
 describe('the page about Outmerge', () => {
   it('speaks the browser’s language, fits a phone, and says how to get Outmerge', async () => {
     const page = await open('fr-FR');
-    await expectText(page.getByRole('heading', { level: 1 }), /^Des e-mails personnels à de nombreuses personnes, envoyés depuis Outlook$/);
+    await expectText(
+      page.getByRole('heading', { level: 1 }),
+      /^Des e-mails personnels à de nombreuses personnes, envoyés depuis Outlook$/,
+    );
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
     await expectText(page.getByTestId('landing'), /Ton adresse reste chez l’expéditeur/);
     // The deployment names its AppSource listing; IT gets the portal's help page.
@@ -64,7 +76,10 @@ describe('the page about Outmerge', () => {
     const page = await open('en-US');
     await expectText(page.getByRole('heading', { level: 1 }), /^Personal emails to many people, sent from Outlook$/);
     await page.getByLabel('Language').selectOption('de');
-    await expectText(page.getByRole('heading', { level: 1 }), /^Persönliche E-Mails an viele Menschen, gesendet aus Outlook$/);
+    await expectText(
+      page.getByRole('heading', { level: 1 }),
+      /^Persönliche E-Mails an viele Menschen, gesendet aus Outlook$/,
+    );
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
     expect(await page.title()).toBe('Outmerge — Serien-E-Mails für Outlook');
     expect(await overflowsSideways(page)).toBe(false);
@@ -81,8 +96,16 @@ describe('the page about Outmerge', () => {
       await page.goto(`${plain.baseUrl}/outmerge.html`);
       await expectText(page.getByTestId('landing'), /search for “Outmerge” and add it/);
       // The configuration has been read (the footer's default link is this page) and names no listing.
-      expect(((await (await fetch(`${plain.baseUrl}/app-config.json`)).json()) as { promoUrl: string }).promoUrl).toBe(`${plain.baseUrl}/outmerge.html`);
-      await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/app-config.json')))).toBe(true);
+      expect(((await (await fetch(`${plain.baseUrl}/app-config.json`)).json()) as { promoUrl: string }).promoUrl).toBe(
+        `${plain.baseUrl}/outmerge.html`,
+      );
+      await expect
+        .poll(() =>
+          page.evaluate(() =>
+            performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/app-config.json')),
+          ),
+        )
+        .toBe(true);
       expect(await page.getByTestId('landing-store').count()).toBe(0);
       await screenshot(page, 'landing-en-wide');
       await context.close();

@@ -14,7 +14,15 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectText, launchChromium, openStep, screenshot, settledMailbox, startServerProcess, type ServerProcess } from './support.js';
+import {
+  expectText,
+  launchChromium,
+  openStep,
+  screenshot,
+  settledMailbox,
+  startServerProcess,
+  type ServerProcess,
+} from './support.js';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -35,13 +43,23 @@ const people = Array.from({ length: RECIPIENTS }, (_, i) => ({
   bcc: i % 4 === 0 ? 'crm@contoso.com' : '',
 }));
 /** Two rows that cannot go: the report lists them too. */
-const sheet = ['FirstName,Email,Company,Cc,Bcc', ...people.map((p) => `${p.first},${p.email},${p.company},${p.cc},${p.bcc}`), 'Again,GUEST1@fabrikam.com,,,', 'Broken,not-an-address,,,'];
+const sheet = [
+  'FirstName,Email,Company,Cc,Bcc',
+  ...people.map((p) => `${p.first},${p.email},${p.company},${p.cc},${p.bcc}`),
+  'Again,GUEST1@fabrikam.com,,,',
+  'Broken,not-an-address,,,',
+];
 const LIST_ROWS = sheet.length - 1;
 
 beforeAll(async () => {
   // About a message a second: slow enough to open a second pane, reload and stop in the middle.
   [server, browser] = await Promise.all([
-    startServerProcess({ SEND_RATE_PER_MINUTE: '60', GRAPH_STANDIN_RATE_PER_MINUTE: '100000', GRAPH_STANDIN_LATENCY_MS: '10', GRAPH_STANDIN_SEND_DELAY_MS: `500-${SEND_DELAY_MAX_MS}` }),
+    startServerProcess({
+      SEND_RATE_PER_MINUTE: '60',
+      GRAPH_STANDIN_RATE_PER_MINUTE: '100000',
+      GRAPH_STANDIN_LATENCY_MS: '10',
+      GRAPH_STANDIN_SEND_DELAY_MS: `500-${SEND_DELAY_MAX_MS}`,
+    }),
     launchChromium(),
   ]);
 });
@@ -51,15 +69,26 @@ afterAll(async () => {
 });
 
 async function control(method: 'PUT' | 'GET' | 'DELETE', path: string, body?: unknown): Promise<Response> {
-  return fetch(`${server.baseUrl}${path}`, { method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) });
+  return fetch(`${server.baseUrl}${path}`, {
+    method,
+    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
 }
 
 /** The drafts left in anna's own mailbox (where the campaign's drafts are made), read through Graph as the pane would. */
 async function draftsLeft(): Promise<number> {
   const config = (await (await fetch(`${server.baseUrl}/app-config.json`)).json()) as { graphBaseUrl: string };
-  const token = (await (await fetch(`${server.baseUrl}/dev/idp/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'anna@contoso.com', resource: 'graph', scopes: ['Mail.ReadWrite'] }) })).json()) as { access_token: string };
+  const token = (await (
+    await fetch(`${server.baseUrl}/dev/idp/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'anna@contoso.com', resource: 'graph', scopes: ['Mail.ReadWrite'] }),
+    })
+  ).json()) as { access_token: string };
   const graphBase = config.graphBaseUrl.replace(new URL(config.graphBaseUrl).origin, server.baseUrl);
-  const response = await fetch(`${graphBase}/v1.0/me/mailFolders/drafts/messages`, { headers: { authorization: `Bearer ${token.access_token}` } });
+  const response = await fetch(`${graphBase}/v1.0/me/mailFolders/drafts/messages`, {
+    headers: { authorization: `Bearer ${token.access_token}` },
+  });
   expect(response.status).toBe(200);
   return ((await response.json()) as { value: unknown[] }).value.length;
 }
@@ -90,9 +119,15 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<strin
 
 /** The report's CSV rows: row number → [status, detail]. */
 function reportRows(csv: string): Map<number, { to: string; cc: string; bcc: string; status: string; detail: string }> {
-  const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
+  const lines = csv
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split('\r\n');
   expect(lines[0]).toBe('Row,To,CC,BCC,Subject,Status,Detail');
-  const cells = (line: string) => [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => (m[1] ?? '').replace(/^"|"$/g, '').replace(/""/g, '"'));
+  const cells = (line: string) =>
+    [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) =>
+      (m[1] ?? '').replace(/^"|"$/g, '').replace(/""/g, '"'),
+    );
   return new Map(
     lines.slice(1).map((line) => {
       const [row, to, cc, bcc, , status, detail] = cells(line);
@@ -104,7 +139,11 @@ function reportRows(csv: string): Map<number, { to: string; cc: string; bcc: str
 describe('a campaign as issue 9 tells it: shared mailbox, 3 MB file, inline logo, CC/BCC, delayed transport, faults, two panes, a reload and Stop', () => {
   it('sends each row at most once, never a stopped row, and reports every row of the list as the mailbox shows it', async () => {
     await control('DELETE', '/dev/mailbox/messages');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US', acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 1000 },
+      locale: 'en-US',
+      acceptDownloads: true,
+    });
     const first = await openPane(context);
     await first.getByTestId('sign-in').click();
     await first.getByRole('dialog').getByLabel('Email address').fill('anna@contoso.com');
@@ -114,13 +153,19 @@ describe('a campaign as issue 9 tells it: shared mailbox, 3 MB file, inline logo
     // The message: the sample's body with its signature logo, a 3 MB catalogue, From the team's shared mailbox.
     await openStep(first, 'message');
     await first.getByTestId('compose-subject').fill('Open day, {{FirstName}}');
-    await first.getByTestId('compose-attach').setInputFiles([{ name: 'catalogue.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(CATALOGUE_BYTES, 37) }]);
+    await first
+      .getByTestId('compose-attach')
+      .setInputFiles([
+        { name: 'catalogue.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(CATALOGUE_BYTES, 37) },
+      ]);
     await first.getByTestId('compose-from').fill('team@contoso.com');
     await first.getByRole('button', { name: 'Reload from the message' }).click();
     await expectText(first.getByTestId('message-from'), /^team@contoso\.com$/);
 
     await openStep(first, 'recipients');
-    await first.getByTestId('recipients-file').setInputFiles({ name: 'open-day.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet.join('\n')) });
+    await first
+      .getByTestId('recipients-file')
+      .setInputFiles({ name: 'open-day.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet.join('\n')) });
     await expectText(first.getByTestId('recipients-summary'), new RegExp(`${LIST_ROWS} rows`));
     await first.getByTestId('cc-column').selectOption('Cc');
     await first.getByTestId('bcc-column').selectOption('Bcc');
@@ -132,7 +177,16 @@ describe('a campaign as issue 9 tells it: shared mailbox, 3 MB file, inline logo
     // Microsoft 365 on a bad day: seeded faults on drafts, uploads (both origins), sends and look-ups — refusals (503, 429),
     // answers lost after the effect (504), connections cut before it. Not a connection cut after the effect with no byte of
     // answer: Chromium itself sends such a POST again on a reused connection, unseen by the page (README, *Campaigns across windows, reloads and lost connections*).
-    expect((await control('PUT', '/dev/graph/faults', { seed: 9, probabilities: { 'drop-before': 0.03, '503': 0.04, '504': 0.04, '429': 0.04 }, operations: ['create', 'send', 'list', 'upload'], retryAfterSeconds: 1 })).status).toBe(200);
+    expect(
+      (
+        await control('PUT', '/dev/graph/faults', {
+          seed: 9,
+          probabilities: { 'drop-before': 0.03, '503': 0.04, '504': 0.04, '429': 0.04 },
+          operations: ['create', 'send', 'list', 'upload'],
+          retryAfterSeconds: 1,
+        })
+      ).status,
+    ).toBe(200);
     await first.getByTestId('send-button').click();
     await expect.poll(() => sentSoFar(first), { timeout: 60_000, interval: 100 }).toBeGreaterThanOrEqual(2);
 
@@ -180,19 +234,35 @@ describe('a campaign as issue 9 tells it: shared mailbox, 3 MB file, inline logo
       expect(person, message.to[0]).toBeDefined();
       expect(message.marker).toMatch(new RegExp(`:${person!.row}$`));
       // Microsoft's recipe: the draft in Anna's own mailbox with `from` the shared one; Anna holds Send As.
-      expect([message.from, message.sender, message.sentBy]).toEqual(['team@contoso.com', 'team@contoso.com', 'anna@contoso.com']);
+      expect([message.from, message.sender, message.sentBy]).toEqual([
+        'team@contoso.com',
+        'team@contoso.com',
+        'anna@contoso.com',
+      ]);
       expect(message.cc).toEqual(person!.cc ? [person!.cc] : []);
       expect(message.bcc).toEqual(person!.bcc ? [person!.bcc] : []);
       expect(message.subject).toBe(`Open day, ${person!.first}`);
       expect(message.html).toContain(`src="cid:${LOGO.contentId}"`);
-      expect(message.attachments.map((a) => ({ name: a.name, size: a.name === 'catalogue.pdf' ? a.size : 'logo', isInline: a.isInline ?? false, contentId: a.contentId ?? null })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      expect(
+        message.attachments
+          .map((a) => ({
+            name: a.name,
+            size: a.name === 'catalogue.pdf' ? a.size : 'logo',
+            isInline: a.isInline ?? false,
+            contentId: a.contentId ?? null,
+          }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+      ).toEqual([
         { name: 'catalogue.pdf', size: CATALOGUE_BYTES, isInline: false, contentId: null },
         { ...LOGO, size: 'logo' },
       ]);
     }
 
     // The report: every row of the list, each as the mailbox shows it.
-    await expectText(sender.getByTestId('report-totals'), new RegExp(`^${LIST_ROWS} rows in the list: ${sentCount} sent, \\d+ failed, \\d+ cancelled, 2 left out\\.$`));
+    await expectText(
+      sender.getByTestId('report-totals'),
+      new RegExp(`^${LIST_ROWS} rows in the list: ${sentCount} sent, \\d+ failed, \\d+ cancelled, 2 left out\\.$`),
+    );
     await narrowScreenshot(sender, 'microsoft365-en-report');
     const report = reportRows(await downloaded(sender, () => sender.getByTestId('report-export').click()));
     expect([...report.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: LIST_ROWS }, (_, i) => i + 2));
@@ -203,7 +273,8 @@ describe('a campaign as issue 9 tells it: shared mailbox, 3 MB file, inline logo
       const line = report.get(person.row)!;
       expect([line.to, line.cc, line.bcc], `row ${person.row}`).toEqual([person.email, person.cc, person.bcc]);
       if (line.status === 'Sent') expect(deliveredRows.has(person.row), `row ${person.row} reported sent`).toBe(true);
-      else if (!unconfirmed.includes(person)) expect(deliveredRows.has(person.row), `row ${person.row} reported ${line.status}: ${line.detail}`).toBe(false);
+      else if (!unconfirmed.includes(person))
+        expect(deliveredRows.has(person.row), `row ${person.row} reported ${line.status}: ${line.detail}`).toBe(false);
     }
     expect([...report.values()].filter((line) => line.status === 'Sent')).toHaveLength(sentCount);
     expect(delivered).toHaveLength(sentCount + unconfirmed.filter((p) => deliveredRows.has(p.row)).length);

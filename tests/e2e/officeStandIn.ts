@@ -125,15 +125,26 @@ function hostScript(item: OutlookItem): string {
 })();`;
 }
 
-export async function installOffice(context: BrowserContext, item: OutlookItem, onBodyChanged?: (bodyHtml: string) => void): Promise<DialogMessage[]> {
+export async function installOffice(
+  context: BrowserContext,
+  item: OutlookItem,
+  onBodyChanged?: (bodyHtml: string) => void,
+): Promise<DialogMessage[]> {
   const messages: DialogMessage[] = [];
   if (onBodyChanged) await context.exposeFunction('__officeBodyChanged', onBodyChanged);
-  await context.exposeFunction('__officeDialogMessageParent', (message: string, targetOrigin: string | null, page: string) => {
-    messages.push({ message, targetOrigin, page });
-  });
+  await context.exposeFunction(
+    '__officeDialogMessageParent',
+    (message: string, targetOrigin: string | null, page: string) => {
+      messages.push({ message, targetOrigin, page });
+    },
+  );
   await context.route('https://appsforoffice.microsoft.com/lib/1/hosted/office.js', (route) => {
     const page = new URL(route.request().frame().url()).pathname;
-    return route.fulfill({ status: 200, contentType: 'text/javascript', body: page === DIALOG_PATH ? DIALOG_SCRIPT : hostScript(item) });
+    return route.fulfill({
+      status: 200,
+      contentType: 'text/javascript',
+      body: page === DIALOG_PATH ? DIALOG_SCRIPT : hostScript(item),
+    });
   });
   return messages;
 }

@@ -40,8 +40,32 @@ let context: BrowserContext;
 function certificate(into: string): { cert: string; key: string } {
   const cert = path.join(into, 'cert.pem');
   const key = path.join(into, 'key.pem');
-  const names = [APP, OUTLOOK_WEB, NEW_OUTLOOK, ATTACKER, LOGIN].map((origin) => `DNS:${new URL(origin).hostname}`).join(',');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=outmerge-e2e', '-addext', `subjectAltName=${names}`, '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  const names = [APP, OUTLOOK_WEB, NEW_OUTLOOK, ATTACKER, LOGIN]
+    .map((origin) => `DNS:${new URL(origin).hostname}`)
+    .join(',');
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=outmerge-e2e',
+      '-addext',
+      `subjectAltName=${names}`,
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
+    { stdio: 'ignore' },
+  );
   return { cert, key };
 }
 
@@ -50,7 +74,12 @@ function writePages(into: string): string {
   const root = path.join(into, 'pages');
   fs.mkdirSync(path.join(root, 'assets'), { recursive: true });
   fs.mkdirSync(path.join(root, 'js'));
-  for (const [file, title] of [['index.html', 'Outmerge home'], ['taskpane.html', 'Outmerge pane'], ['portal.html', 'Outmerge portal']]) fs.writeFileSync(path.join(root, file!), `<!doctype html><title>${title}</title><p>${title}</p>`);
+  for (const [file, title] of [
+    ['index.html', 'Outmerge home'],
+    ['taskpane.html', 'Outmerge pane'],
+    ['portal.html', 'Outmerge portal'],
+  ])
+    fs.writeFileSync(path.join(root, file!), `<!doctype html><title>${title}</title><p>${title}</p>`);
   fs.copyFileSync(path.resolve('addin/public/assets/icon-80.png'), path.join(root, 'assets/icon-80.png'));
   fs.writeFileSync(path.join(root, 'js/taskpane.0123abcd.js'), 'window.paneScript = true;');
   return root;
@@ -75,13 +104,20 @@ beforeAll(async () => {
   });
   const credentials = { cert: fs.readFileSync(tls.cert), key: fs.readFileSync(tls.key) };
   // Outlook's (and an attacker's) pages: an empty document the test fills in.
-  hosts = https.createServer(credentials, (_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>host</title>'));
+  hosts = https.createServer(credentials, (_request, response) =>
+    response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>host</title>'),
+  );
   // Entra's authorize endpoint after sign-in: only the registered redirect URI, exactly.
   login = https.createServer(credentials, (request, response) => {
     const url = new URL(request.url ?? '/', LOGIN);
     const redirect = url.searchParams.get('redirect_uri') ?? '';
-    if (url.pathname !== '/common/oauth2/v2.0/authorize' || ![`${APP}/portal.html`, `${APP}/`].includes(redirect)) return response.writeHead(400, { 'content-type': 'text/plain' }).end('AADSTS50011: The redirect URI does not match the redirect URIs configured for the application.');
-    response.writeHead(302, { location: `${redirect}#code=test-code&state=${url.searchParams.get('state') ?? ''}` }).end();
+    if (url.pathname !== '/common/oauth2/v2.0/authorize' || ![`${APP}/portal.html`, `${APP}/`].includes(redirect))
+      return response
+        .writeHead(400, { 'content-type': 'text/plain' })
+        .end('AADSTS50011: The redirect URI does not match the redirect URIs configured for the application.');
+    response
+      .writeHead(302, { location: `${redirect}#code=test-code&state=${url.searchParams.get('state') ?? ''}` })
+      .end();
   });
   const [hostsPort, loginPort] = [await listen(hosts), await listen(login)];
   const appPort = new URL(app.baseUrl).port;
@@ -94,7 +130,14 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', `--host-resolver-rules=${rules.join(',')}`],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      `--host-resolver-rules=${rules.join(',')}`,
+    ],
   });
   context = await browser.newContext({ ignoreHTTPSErrors: true });
 });
@@ -120,7 +163,11 @@ async function frameFrom(host: string, src: string): Promise<string | null> {
       return loaded;
     }, src);
     const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
-    return frame ? await frame.evaluate(() => (document.location.href.startsWith('chrome-error:') ? null : document.title)).catch(() => null) : null;
+    return frame
+      ? await frame
+          .evaluate(() => (document.location.href.startsWith('chrome-error:') ? null : document.title))
+          .catch(() => null)
+      : null;
   } finally {
     await page.close();
   }
@@ -131,7 +178,14 @@ async function loadsFrom(host: string, url: string): Promise<boolean> {
   const page = await context.newPage();
   try {
     await page.goto(`${host}/`);
-    return await page.evaluate((target) => fetch(target, { mode: 'no-cors' }).then(() => true, () => false), url);
+    return await page.evaluate(
+      (target) =>
+        fetch(target, { mode: 'no-cors' }).then(
+          () => true,
+          () => false,
+        ),
+      url,
+    );
   } finally {
     await page.close();
   }
@@ -159,7 +213,9 @@ async function signInPopup(page: Page, redirectUri: string): Promise<string> {
       }
       return 'timed_out';
     },
-    { authorize: `${LOGIN}/common/oauth2/v2.0/authorize?client_id=x&redirect_uri=${encodeURIComponent(redirectUri)}&state=s1` },
+    {
+      authorize: `${LOGIN}/common/oauth2/v2.0/authorize?client_id=x&redirect_uri=${encodeURIComponent(redirectUri)}&state=s1`,
+    },
   );
 }
 
@@ -174,20 +230,20 @@ describe('Outlook framing the pane, in Chromium', () => {
     expect(await frameFrom(OUTLOOK_WEB, `${APP}/portal.html`)).toBeNull();
   });
 
-  it('Outlook loads the ribbon icon and the pane\'s scripts from its own origin; same-origin pages stay unreadable', async () => {
+  it("Outlook loads the ribbon icon and the pane's scripts from its own origin; same-origin pages stay unreadable", async () => {
     expect(await loadsFrom(OUTLOOK_WEB, `${APP}/assets/icon-80.png`)).toBe(true);
     expect(await loadsFrom(NEW_OUTLOOK, `${APP}/js/taskpane.0123abcd.js`)).toBe(true);
     expect(await loadsFrom(OUTLOOK_WEB, `${APP}/portal.html`)).toBe(false);
   });
 
-  it('the portal\'s sign-in popup reports back to the portal', async () => {
+  it("the portal's sign-in popup reports back to the portal", async () => {
     const portal = await context.newPage();
     await portal.goto(`${APP}/portal.html`);
     expect(await signInPopup(portal, `${APP}/portal.html`)).toBe('code #code=test-code&state=s1');
     await portal.close();
   });
 
-  it('control: a popup returning to a page with an opener policy is lost to its opener, as MSAL\'s docs warn', async () => {
+  it("control: a popup returning to a page with an opener policy is lost to its opener, as MSAL's docs warn", async () => {
     const portal = await context.newPage();
     await portal.goto(`${APP}/portal.html`);
     // index.html carries same-origin-allow-popups: fine for a page that opens popups, fatal for one a popup returns to.
@@ -196,7 +252,7 @@ describe('Outlook framing the pane, in Chromium', () => {
   });
 });
 
-describe('the app package\'s icons, decoded by the browser', () => {
+describe("the app package's icons, decoded by the browser", () => {
   it('color is 192×192 and opaque inside; outline is 32×32, white on transparent', async () => {
     const zip = await app.call('GET', '/manifest.zip');
     const files = unzipSync(new Uint8Array(zip.rawPayload));
@@ -218,7 +274,9 @@ describe('the app package\'s icons, decoded by the browser', () => {
             visible += 1;
             if (data[i]! < 250 || data[i + 1]! < 250 || data[i + 2]! < 250) notWhite += 1;
           }
-          const centre = Array.from(context2d.getImageData(image.width / 2, Math.round(image.height * 0.15), 1, 1).data);
+          const centre = Array.from(
+            context2d.getImageData(image.width / 2, Math.round(image.height * 0.15), 1, 1).data,
+          );
           return { width: image.width, height: image.height, visible, notWhite, centreTop: centre };
         }, Buffer.from(png).toString('base64'));
       const color = await inspect(files['color.png']!);

@@ -16,7 +16,12 @@ import { installOffice } from './officeStandIn.js';
 import { launchChromium, startServerProcess, type ServerProcess } from './support.js';
 
 const CLIENT = '5b0c7e1d-3f2a-4c6b-8d9e-0a1b2c3d4e5f';
-const ANNA = { tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', objectId: 'a0a0a0a0-0000-4000-8000-000000000001', email: 'anna@contoso.com', name: 'Anna Lindqvist' };
+const ANNA = {
+  tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  objectId: 'a0a0a0a0-0000-4000-8000-000000000001',
+  email: 'anna@contoso.com',
+  name: 'Anna Lindqvist',
+};
 
 let keys: { url: string; close(): Promise<void> };
 let server: ServerProcess;
@@ -29,15 +34,34 @@ const requested: string[] = [];
 const violations: string[] = [];
 
 beforeAll(async () => {
-  const entra = await EntraStandIn.create({ clientId: CLIENT, redirectUris: [], user: ANNA, consented: [`api://${CLIENT}/access_as_user`, 'User.Read'], userMayConsent: false });
+  const entra = await EntraStandIn.create({
+    clientId: CLIENT,
+    redirectUris: [],
+    user: ANNA,
+    consented: [`api://${CLIENT}/access_as_user`, 'User.Read'],
+    userMayConsent: false,
+  });
   keys = await entra.serveKeys();
-  [server, browser] = await Promise.all([startServerProcess({ IDENTITY_PROVIDER: 'entra', ENTRA_CLIENT_ID: CLIENT, ENTRA_JWKS_URL: keys.url }), launchChromium()]);
+  [server, browser] = await Promise.all([
+    startServerProcess({ IDENTITY_PROVIDER: 'entra', ENTRA_CLIENT_ID: CLIENT, ENTRA_JWKS_URL: keys.url }),
+    launchChromium(),
+  ]);
   context = await browser.newContext({ viewport: { width: 480, height: 900 } });
   await entra.install(context);
-  await installOffice(context, { displayLanguage: 'en-US', email: ANNA.email, subject: 'Hello {{First}}', bodyHtml: '<p>Hello {{First}}</p>', nestedAppAuth: true });
+  await installOffice(context, {
+    displayLanguage: 'en-US',
+    email: ANNA.email,
+    subject: 'Hello {{First}}',
+    bodyHtml: '<p>Hello {{First}}</p>',
+    nestedAppAuth: true,
+  });
   await context.exposeBinding('__cspViolation', (_source, text: string) => void violations.push(text));
   await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => (window as unknown as { __cspViolation(text: string): void }).__cspViolation(`${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      (window as unknown as { __cspViolation(text: string): void }).__cspViolation(
+        `${event.violatedDirective} ${event.blockedURI}`,
+      ),
+    );
   });
   pane = await context.newPage();
   pane.on('request', (request) => {
@@ -67,7 +91,9 @@ describe("the pane's first load in Outlook with nested app authentication", () =
 
   it('loads MSAL when the user presses "Sign in"', async () => {
     const msal = chunksWithSources(path.resolve('build/addin/js'), /@azure\/msal-browser/).map((chunk) => `/${chunk}`);
-    const loaded = pane.waitForRequest((request) => msal.includes(new URL(request.url()).pathname), { timeout: 30_000 });
+    const loaded = pane.waitForRequest((request) => msal.includes(new URL(request.url()).pathname), {
+      timeout: 30_000,
+    });
     await pane.getByTestId('sign-in').click();
     await loaded;
     expect(violations).toEqual([]);

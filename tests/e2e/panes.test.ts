@@ -8,7 +8,15 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectText, launchChromium, openStep, screenshot, settledMailbox, startServerProcess, type ServerProcess } from './support.js';
+import {
+  expectText,
+  launchChromium,
+  openStep,
+  screenshot,
+  settledMailbox,
+  startServerProcess,
+  type ServerProcess,
+} from './support.js';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -19,7 +27,12 @@ const SEND_DELAY_MAX_MS = 3000;
 beforeAll(async () => {
   // About three messages a second: slow enough to open a second pane, or to stop, in the middle.
   [server, browser] = await Promise.all([
-    startServerProcess({ SEND_RATE_PER_MINUTE: '180', GRAPH_STANDIN_RATE_PER_MINUTE: '100000', GRAPH_STANDIN_LATENCY_MS: '10', GRAPH_STANDIN_SEND_DELAY_MS: `500-${SEND_DELAY_MAX_MS}` }),
+    startServerProcess({
+      SEND_RATE_PER_MINUTE: '180',
+      GRAPH_STANDIN_RATE_PER_MINUTE: '100000',
+      GRAPH_STANDIN_LATENCY_MS: '10',
+      GRAPH_STANDIN_SEND_DELAY_MS: `500-${SEND_DELAY_MAX_MS}`,
+    }),
     launchChromium(),
   ]);
 });
@@ -35,9 +48,17 @@ const clearMailbox = () => fetch(`${server.baseUrl}/dev/mailbox/messages`, { met
 /** The drafts left in anna's mailbox, read through the stand-in's Graph API as the pane would. */
 async function draftsLeft(): Promise<number> {
   const config = (await (await fetch(`${server.baseUrl}/app-config.json`)).json()) as { graphBaseUrl: string };
-  const token = (await (await fetch(`${server.baseUrl}/dev/idp/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'anna@contoso.com', resource: 'graph', scopes: ['Mail.ReadWrite'] }) })).json()) as { access_token: string };
+  const token = (await (
+    await fetch(`${server.baseUrl}/dev/idp/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'anna@contoso.com', resource: 'graph', scopes: ['Mail.ReadWrite'] }),
+    })
+  ).json()) as { access_token: string };
   const graphBase = config.graphBaseUrl.replace(new URL(config.graphBaseUrl).origin, server.baseUrl);
-  const response = await fetch(`${graphBase}/v1.0/me/mailFolders/drafts/messages`, { headers: { authorization: `Bearer ${token.access_token}` } });
+  const response = await fetch(`${graphBase}/v1.0/me/mailFolders/drafts/messages`, {
+    headers: { authorization: `Bearer ${token.access_token}` },
+  });
   expect(response.status).toBe(200);
   return ((await response.json()) as { value: unknown[] }).value.length;
 }
@@ -70,7 +91,9 @@ async function writeDraft(page: Page, subject: string, bodyHtml: string): Promis
 
 async function chooseList(page: Page, lines: string[]): Promise<void> {
   await openStep(page, 'recipients');
-  await page.getByTestId('recipients-file').setInputFiles({ name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+  await page
+    .getByTestId('recipients-file')
+    .setInputFiles({ name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
   await expectText(page.getByTestId('recipients-summary'), new RegExp(`${lines.length - 1} rows`));
 }
 
@@ -110,7 +133,9 @@ describe('two panes open on one campaign', () => {
     await expectText(second.getByTestId('campaign-observing'), /Another Outmerge pane .* is sending this campaign/);
     expect(await second.getByTestId('pause').count()).toBe(0);
     expect(await second.getByTestId('cancel').count()).toBe(0);
-    await expect.poll(async () => second.getByTestId('send-progress').innerText(), { timeout: 30_000, interval: 100 }).toMatch(/^([3-9]|1\d) sent/);
+    await expect
+      .poll(async () => second.getByTestId('send-progress').innerText(), { timeout: 30_000, interval: 100 })
+      .toMatch(/^([3-9]|1\d) sent/);
     await narrowScreenshot(second, 'panes-en-observing');
 
     await first.close();
@@ -158,7 +183,14 @@ describe('Stop, the full report, and the checks beyond the first page', () => {
     await signIn(pane);
     await writeDraft(pane, 'News for {{Name}}', '<p>Dear {{Name}},</p>');
     // 12 recipients, then 53 rows that cannot be sent: a duplicate, two invalid addresses (one looks like a spreadsheet formula), 50 without address.
-    const lines = ['Name,Email', ...Array.from({ length: 12 }, (_, i) => `R${i},r${i}@fabrikam.com`), 'Again,R0@Fabrikam.com', '=1+2,=1+2', 'Bad,bad-address', ...Array.from({ length: 50 }, (_, i) => `Nobody${i},`)];
+    const lines = [
+      'Name,Email',
+      ...Array.from({ length: 12 }, (_, i) => `R${i},r${i}@fabrikam.com`),
+      'Again,R0@Fabrikam.com',
+      '=1+2,=1+2',
+      'Bad,bad-address',
+      ...Array.from({ length: 50 }, (_, i) => `Nobody${i},`),
+    ];
     await chooseList(pane, lines);
 
     await openStep(pane, 'check');
@@ -169,7 +201,10 @@ describe('Stop, the full report, and the checks beyond the first page', () => {
     await expectText(pane.getByTestId('findings'), /Row 66 has no email address/);
     await narrowScreenshot(pane, 'panes-en-findings-paged');
     const checks = await downloaded(pane, () => pane.getByTestId('findings-export').click());
-    const checkLines = checks.replace(/^\ufeff/, '').trim().split('\r\n');
+    const checkLines = checks
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(checkLines[0]).toBe('Row,Finding');
     expect(checkLines).toHaveLength(54);
     expect(checks).toContain('15,"Row 15: ""=1+2"" is not a valid email address. This row will be skipped."');
@@ -179,7 +214,8 @@ describe('Stop, the full report, and the checks beyond the first page', () => {
     await expect.poll(() => sentSoFar(pane), { timeout: 30_000, interval: 50 }).toBeGreaterThanOrEqual(2);
     await pane.getByTestId('cancel').click();
     await expectText(pane.getByTestId('send-progress'), /^Stopped: \d+ sent, \d+ not sent\.$/, 60_000);
-    const [, sentText, notSentText] = /^Stopped: (\d+) sent, (\d+) not sent\.$/.exec(await pane.getByTestId('send-progress').innerText()) ?? [];
+    const [, sentText, notSentText] =
+      /^Stopped: (\d+) sent, (\d+) not sent\.$/.exec(await pane.getByTestId('send-progress').innerText()) ?? [];
     const sent = Number(sentText);
     expect(sent + Number(notSentText)).toBe(12);
     expect(sent).toBeLessThan(12);
@@ -188,7 +224,10 @@ describe('Stop, the full report, and the checks beyond the first page', () => {
     expect(await draftsLeft()).toBe(0);
 
     // The report: every row of the list, the ones left out before sending with their reason.
-    await expectText(pane.getByTestId('report-totals'), new RegExp(`65 rows in the list: ${sent} sent, 0 failed, ${12 - sent} cancelled, 53 left out\\.`));
+    await expectText(
+      pane.getByTestId('report-totals'),
+      new RegExp(`65 rows in the list: ${sent} sent, 0 failed, ${12 - sent} cancelled, 53 left out\\.`),
+    );
     await expectText(pane.getByTestId('report-row-14'), /Left out: same address as row 2/);
     await expectText(pane.getByTestId('report-row-16'), /Left out: "bad-address" is not a valid email address/);
     await expectText(pane.getByTestId('report-pages'), /1–50 of 65/);
@@ -196,7 +235,10 @@ describe('Stop, the full report, and the checks beyond the first page', () => {
     await expectText(pane.getByTestId('report-row-66'), /Left out: no email address/);
     await narrowScreenshot(pane, 'panes-en-report-stopped');
     const report = await downloaded(pane, () => pane.getByTestId('report-export').click());
-    const reportLines = report.replace(/^\ufeff/, '').trim().split('\r\n');
+    const reportLines = report
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(reportLines[0]).toBe('Row,To,CC,BCC,Subject,Status,Detail');
     expect(reportLines).toHaveLength(66);
     // A cell that a spreadsheet would run as a formula is neutralised.
@@ -240,7 +282,11 @@ describe('inline images, the test send with files, the compose From, and older O
     // The logo is part of the text, not a file.
     await expectText(pane.getByTestId('preview-attachments'), /^Attachments: terms\.txt, catalogue\.pdf$/);
     // The preview shows the logo (the message itself refers to it by cid:).
-    await expect.poll(() => pane.frameLocator('iframe[title^="Preview of the message"]').locator('img[alt="Contoso"]').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    await expect
+      .poll(() =>
+        pane.frameLocator('iframe[title^="Preview of the message"]').locator('img[alt="Contoso"]').getAttribute('src'),
+      )
+      .toMatch(/^data:image\/png;base64,/);
     await pane.getByTestId('test-send').click();
     await expectText(pane.getByTestId('test-result'), /Test sent to anna@contoso\.com/, 30_000);
     const tests = await settled();
@@ -248,7 +294,11 @@ describe('inline images, the test send with files, the compose From, and older O
     const [test] = tests;
     expect(test).toMatchObject({ to: ['anna@contoso.com'], subject: '[Test] Your invitation, Zoé' });
     const logo = { name: 'contoso-logo.png', isInline: true, contentId: 'contoso-logo.png@outmerge.playground' };
-    expect(test!.attachments.map((a) => ({ name: a.name, size: a.size, isInline: a.isInline ?? false, contentId: a.contentId ?? null })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+    expect(
+      test!.attachments
+        .map((a) => ({ name: a.name, size: a.size, isInline: a.isInline ?? false, contentId: a.contentId ?? null }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    ).toEqual([
       { name: 'catalogue.pdf', size: 3_500_000, isInline: false, contentId: null },
       { ...logo, size: expect.any(Number) },
       { name: 'terms.txt', size: 5, isInline: false, contentId: null },

@@ -25,7 +25,11 @@ let subscriptionId: string;
 const LANGUAGES = ['en', 'fr', 'de'] as const;
 
 /** Screenshots of the page in each language, each once a text of that language shows. */
-async function inEveryLanguage(page: Page, name: string, check: Record<(typeof LANGUAGES)[number], { testId: string; pattern: RegExp }>): Promise<void> {
+async function inEveryLanguage(
+  page: Page,
+  name: string,
+  check: Record<(typeof LANGUAGES)[number], { testId: string; pattern: RegExp }>,
+): Promise<void> {
   for (const language of LANGUAGES) {
     await page.getByTestId('language').selectOption(language);
     await expectText(page.getByTestId(check[language].testId), check[language].pattern);
@@ -66,27 +70,52 @@ describe('partners in the portal', () => {
     // The engine's price for 5 monthly seats, shown before the link exists.
     await expectText(partner.getByTestId('offer-price'), /Price shown to the customer: €25\.00 per month before tax/);
     await partner.getByTestId('create-offer').click();
-    await expect.poll(() => partner.getByTestId('offer-link').inputValue(), { timeout: 15_000 }).toMatch(/\/portal\.html#\/offer\?code=P[A-Z0-9]{9}&token=[A-Za-z0-9_-]+$/);
+    await expect
+      .poll(() => partner.getByTestId('offer-link').inputValue(), { timeout: 15_000 })
+      .toMatch(/\/portal\.html#\/offer\?code=P[A-Z0-9]{9}&token=[A-Za-z0-9_-]+$/);
     offerHash = new URL(await partner.getByTestId('offer-link').inputValue()).hash;
-    await expectText(partner.getByTestId('offers-table'), /Spring offer[\s\S]*Purchase offer[\s\S]*Monthly, 5 seats · €25\.00 per month[\s\S]*assign and remove licenses, view the subscription \(365 days\)[\s\S]*Not used yet[\s\S]*Working/);
+    await expectText(
+      partner.getByTestId('offers-table'),
+      /Spring offer[\s\S]*Purchase offer[\s\S]*Monthly, 5 seats · €25\.00 per month[\s\S]*assign and remove licenses, view the subscription \(365 days\)[\s\S]*Not used yet[\s\S]*Working/,
+    );
     await screenshot(partner, 'partners-offers-en');
   });
 
   it('a Fabrikam person follows the link, reads the offer before signing in, signs in and buys', async () => {
     await customer.goto(`${server.baseUrl}/portal.html${offerHash}`);
-    await expectText(customer.getByTestId('offer-details'), /Spring offer[\s\S]*Monthly, 5 seats[\s\S]*€25\.00 per month[\s\S]*Northwind Partners \(advisor code P[A-Z0-9]{9}\)/);
-    await expectText(customer.getByTestId('offer-administration'), /Northwind Partners also asks to administer the subscription for 365 days[\s\S]*assign and remove licenses[\s\S]*view the subscription/);
+    await expectText(
+      customer.getByTestId('offer-details'),
+      /Spring offer[\s\S]*Monthly, 5 seats[\s\S]*€25\.00 per month[\s\S]*Northwind Partners \(advisor code P[A-Z0-9]{9}\)/,
+    );
+    await expectText(
+      customer.getByTestId('offer-administration'),
+      /Northwind Partners also asks to administer the subscription for 365 days[\s\S]*assign and remove licenses[\s\S]*view the subscription/,
+    );
     await inEveryLanguage(customer, 'partners-offer-landing', {
-      en: { testId: 'offer-landing', pattern: /Northwind Partners offers you Outmerge[\s\S]*Sign in with your Microsoft 365/ },
-      fr: { testId: 'offer-landing', pattern: /Northwind Partners te propose Outmerge[\s\S]*5 licences[\s\S]*par mois hors taxes[\s\S]*pendant 365 jours/ },
-      de: { testId: 'offer-landing', pattern: /Northwind Partners bietet dir Outmerge an[\s\S]*5 Lizenzen[\s\S]*pro Monat zzgl\. MwSt\.[\s\S]*365 Tage lang/ },
+      en: {
+        testId: 'offer-landing',
+        pattern: /Northwind Partners offers you Outmerge[\s\S]*Sign in with your Microsoft 365/,
+      },
+      fr: {
+        testId: 'offer-landing',
+        pattern:
+          /Northwind Partners te propose Outmerge[\s\S]*5 licences[\s\S]*par mois hors taxes[\s\S]*pendant 365 jours/,
+      },
+      de: {
+        testId: 'offer-landing',
+        pattern:
+          /Northwind Partners bietet dir Outmerge an[\s\S]*5 Lizenzen[\s\S]*pro Monat zzgl\. MwSt\.[\s\S]*365 Tage lang/,
+      },
     });
 
     await signIn(customer, 'fiona@fabrikam.com');
     await customer.getByTestId('offer-card').fill('4242 4242 4242 4242');
     await expectText(customer.getByTestId('take-offer'), /Buy for €25\.00 per month before tax/);
     await customer.getByTestId('take-offer').click();
-    await expectText(customer.getByTestId('offer-done'), /your subscription is paid and ready\. We emailed you the administration request from Northwind Partners/);
+    await expectText(
+      customer.getByTestId('offer-done'),
+      /your subscription is paid and ready\. We emailed you the administration request from Northwind Partners/,
+    );
     const href = await customer.getByTestId('offer-open-subscription').getAttribute('href');
     subscriptionId = /#\/subscriptions\/([0-9a-f-]{36})$/.exec(href ?? '')![1]!;
     await partner.getByTestId('partner-tab-customers').click();
@@ -95,25 +124,48 @@ describe('partners in the portal', () => {
   });
 
   it("the customer's owner approves the delegated-administration request from its emailed link", async () => {
-    const outbox = (await (await fetch(`${server.baseUrl}/dev/outbox/messages`)).json()) as Array<{ kind: string; to: string; text: string }>;
+    const outbox = (await (await fetch(`${server.baseUrl}/dev/outbox/messages`)).json()) as Array<{
+      kind: string;
+      to: string;
+      text: string;
+    }>;
     const mail = outbox.find((m) => m.kind === 'partner-request' && m.to === 'fiona@fabrikam.com');
     const token = /#\/partner-request\?token=([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1];
     expect(token).toBeDefined();
 
     await customer.goto(`${server.baseUrl}/portal.html#/partner-request?token=${token}`);
-    await expectText(customer.getByTestId('approve-details'), /Northwind Partners \(advisor code P[A-Z0-9]{9}; asked by nora@northwind\.example\)[\s\S]*assign and remove licenses[\s\S]*view the subscription[\s\S]*For: 365 days/);
+    await expectText(
+      customer.getByTestId('approve-details'),
+      /Northwind Partners \(advisor code P[A-Z0-9]{9}; asked by nora@northwind\.example\)[\s\S]*assign and remove licenses[\s\S]*view the subscription[\s\S]*For: 365 days/,
+    );
     await inEveryLanguage(customer, 'partners-approval', {
-      en: { testId: 'approve-request', pattern: /Northwind Partners asks to administer your Outmerge subscription[\s\S]*For your subscription: Monthly, 5 seats \(Active\)/ },
-      fr: { testId: 'approve-request', pattern: /Northwind Partners demande à administrer ton abonnement Outmerge[\s\S]*365 jours[\s\S]*Approuver/ },
-      de: { testId: 'approve-request', pattern: /Northwind Partners möchte dein Outmerge-Abonnement verwalten[\s\S]*365 Tage[\s\S]*Freigeben/ },
+      en: {
+        testId: 'approve-request',
+        pattern:
+          /Northwind Partners asks to administer your Outmerge subscription[\s\S]*For your subscription: Monthly, 5 seats \(Active\)/,
+      },
+      fr: {
+        testId: 'approve-request',
+        pattern: /Northwind Partners demande à administrer ton abonnement Outmerge[\s\S]*365 jours[\s\S]*Approuver/,
+      },
+      de: {
+        testId: 'approve-request',
+        pattern: /Northwind Partners möchte dein Outmerge-Abonnement verwalten[\s\S]*365 Tage[\s\S]*Freigeben/,
+      },
     });
     await customer.getByTestId('approve').click();
-    await expectText(customer.getByTestId('approve-done'), /Approved: Northwind Partners may administer your subscription until/);
+    await expectText(
+      customer.getByTestId('approve-done'),
+      /Approved: Northwind Partners may administer your subscription until/,
+    );
   });
 
   it('the partner opens the customer from its customer list and assigns a seat', async () => {
     await partner.getByTestId('partner-tab-customers').click();
-    await expectText(partner.getByTestId('customers-table'), /fiona@fabrikam\.com · Monthly · you are partner of record[\s\S]*Active[\s\S]*0 of 5 seats assigned[\s\S]*Active[\s\S]*until [\s\S]*assign and remove licenses, view the subscription[\s\S]*Open/);
+    await expectText(
+      partner.getByTestId('customers-table'),
+      /fiona@fabrikam\.com · Monthly · you are partner of record[\s\S]*Active[\s\S]*0 of 5 seats assigned[\s\S]*Active[\s\S]*until [\s\S]*assign and remove licenses, view the subscription[\s\S]*Open/,
+    );
     await partner.getByTestId('customer-search').fill('fabrikam');
     await partner.getByTestId('customer-status').selectOption('active');
     await expectText(partner.getByTestId('customers-range'), /1–1 of 1 customer$/);
@@ -132,25 +184,40 @@ describe('partners in the portal', () => {
   it("the customer ends the partner's access from Delegates, and the partner's next assignment is refused with a clear message", async () => {
     await customer.goto(`${server.baseUrl}/portal.html#/subscriptions/${subscriptionId}`);
     await customer.getByTestId('tab-delegates').click();
-    await expectText(customer.getByTestId('customer-partners-table'), /Northwind Partners[\s\S]*assign and remove licenses, view the subscription[\s\S]*365 days[\s\S]*Active[\s\S]*until/);
+    await expectText(
+      customer.getByTestId('customer-partners-table'),
+      /Northwind Partners[\s\S]*assign and remove licenses, view the subscription[\s\S]*365 days[\s\S]*Active[\s\S]*until/,
+    );
     await customer.getByRole('button', { name: 'End access of Northwind Partners' }).click();
     await customer.getByTestId('end-partner-confirm').click();
-    await expectText(customer.getByTestId('customer-partners-notice'), /Northwind Partners no longer has access to this subscription/);
+    await expectText(
+      customer.getByTestId('customer-partners-notice'),
+      /Northwind Partners no longer has access to this subscription/,
+    );
     await expectText(customer.getByTestId('customer-partner-state'), /Ended by the customer/);
     // The journal names every change, and the partner's staff as the partner they act for.
     await customer.getByTestId('tab-journal').click();
-    await expectText(customer.getByTestId('journal-table'), /Partner relationship ended[\s\S]*\(Partner Northwind Partners\)\s*Seat assigned[\s\S]*frank@fabrikam\.com[\s\S]*Partner approved/);
+    await expectText(
+      customer.getByTestId('journal-table'),
+      /Partner relationship ended[\s\S]*\(Partner Northwind Partners\)\s*Seat assigned[\s\S]*frank@fabrikam\.com[\s\S]*Partner approved/,
+    );
 
     // The partner still has the customer's page open: the next assignment is refused, saying why.
     await partner.getByTestId('assign-emails').fill('gina@fabrikam.com');
     await partner.getByTestId('assign').click();
-    await expectText(partner.getByTestId('seats-error'), /You no longer have access to this customer: their owner ended your delegated administration, or it expired\. Ask the customer to approve a new request\./);
+    await expectText(
+      partner.getByTestId('seats-error'),
+      /You no longer have access to this customer: their owner ended your delegated administration, or it expired\. Ask the customer to approve a new request\./,
+    );
     // Opening the customer's page again says the same, not a generic "not found".
     await partner.reload();
     await expectText(partner.getByTestId('subscription-error'), /You no longer have access to this customer/);
 
     await partner.goto(`${server.baseUrl}/portal.html#/partners/${partnerId}/customers`);
-    await expectText(partner.getByTestId('customers-table'), /fiona@fabrikam\.com[\s\S]*Ended by the customer[\s\S]*Needs approved administration/);
+    await expectText(
+      partner.getByTestId('customers-table'),
+      /fiona@fabrikam\.com[\s\S]*Ended by the customer[\s\S]*Needs approved administration/,
+    );
     expect(await partner.getByTestId('open-customer').count()).toBe(0);
     // As partner of record it still hears about the customer's seats.
     await partner.getByTestId('partner-tab-notifications').click();
@@ -163,7 +230,10 @@ describe('partners in the portal', () => {
     await partner.getByTestId('request-days').fill('30');
     await partner.getByTestId('send-request').click();
     await expectText(partner.getByTestId('requests-notice'), /Request emailed to fiona@fabrikam\.com/);
-    await expectText(partner.getByTestId('requests-table'), /fiona@fabrikam\.com[\s\S]*30 days[\s\S]*Waiting for approval/);
+    await expectText(
+      partner.getByTestId('requests-table'),
+      /fiona@fabrikam\.com[\s\S]*30 days[\s\S]*Waiting for approval/,
+    );
     await partner.getByRole('button', { name: 'Withdraw the request to fiona@fabrikam.com' }).click();
     await expectText(partner.getByTestId('requests-notice'), /The request to fiona@fabrikam\.com is withdrawn/);
     await expectText(partner.getByTestId('request-state'), /^Withdrawn$/);
@@ -180,12 +250,18 @@ describe('partners in the portal', () => {
     await partner.getByTestId('buy-keys').click();
     await expectText(partner.getByTestId('keys-authenticate'), /Your bank asks you to confirm the payment of €300\.00/);
     await partner.getByTestId('keys-auth-approve').click();
-    await expectText(partner.getByTestId('keys-bought'), /Save these keys now: they are shown only this once\.[\s\S]*1 key bought for €300\.00/);
+    await expectText(
+      partner.getByTestId('keys-bought'),
+      /Save these keys now: they are shown only this once\.[\s\S]*1 key bought for €300\.00/,
+    );
     await expectText(partner.getByTestId('keys-emailed'), /We also emailed them to nora@northwind\.example/);
     await expectText(partner.getByTestId('partner-invoices'), /OM-\d{4}-\d{6}[\s\S]*€300\.00/);
     const key = (await partner.getByTestId('new-keys').locator('li').first().innerText()).trim();
     expect(key).toMatch(/^[A-Z0-9]{5}(-[A-Z0-9]{5}){5}$/);
-    await expectText(partner.getByTestId('keys-table'), new RegExp(`…-${key.slice(-5)}[\\s\\S]*Monthly, 5 seats · 12 months[\\s\\S]*Not redeemed`));
+    await expectText(
+      partner.getByTestId('keys-table'),
+      new RegExp(`…-${key.slice(-5)}[\\s\\S]*Monthly, 5 seats · 12 months[\\s\\S]*Not redeemed`),
+    );
 
     await customer.goto(`${server.baseUrl}/portal.html#/`);
     await customer.getByTestId('redeem-key-button').click();
@@ -204,14 +280,27 @@ describe('partners in the portal', () => {
     await partner.goto(`${server.baseUrl}/portal.html#/partners/${partnerId}/customers`);
     await inEveryLanguage(partner, 'partners-customers', {
       en: { testId: 'customers-table', pattern: /Customer[\s\S]*Delegated administration/ },
-      fr: { testId: 'customers-table', pattern: /Client[\s\S]*Administration déléguée[\s\S]*tu es partenaire attitré[\s\S]*sur 5 licences attribuées/ },
-      de: { testId: 'customers-table', pattern: /Kunde[\s\S]*Delegierte Administration[\s\S]*du bist zuständiger Partner[\s\S]*von 5 Lizenzen zugewiesen/ },
+      fr: {
+        testId: 'customers-table',
+        pattern: /Client[\s\S]*Administration déléguée[\s\S]*tu es partenaire attitré[\s\S]*sur 5 licences attribuées/,
+      },
+      de: {
+        testId: 'customers-table',
+        pattern:
+          /Kunde[\s\S]*Delegierte Administration[\s\S]*du bist zuständiger Partner[\s\S]*von 5 Lizenzen zugewiesen/,
+      },
     });
     await partner.goto(`${server.baseUrl}/portal.html#/partners/${partnerId}/offers`);
     await inEveryLanguage(partner, 'partners-offers', {
       en: { testId: 'offers-table', pattern: /Spring offer[\s\S]*By 1 customer/ },
-      fr: { testId: 'offers-table', pattern: /Offre d’achat[\s\S]*5 licences[\s\S]*par mois hors taxes[\s\S]*Par 1 client[\s\S]*Actif/ },
-      de: { testId: 'offers-table', pattern: /Kaufangebot[\s\S]*5 Lizenzen[\s\S]*pro Monat zzgl\. MwSt\.[\s\S]*Von 1 Kunden[\s\S]*Aktiv/ },
+      fr: {
+        testId: 'offers-table',
+        pattern: /Offre d’achat[\s\S]*5 licences[\s\S]*par mois hors taxes[\s\S]*Par 1 client[\s\S]*Actif/,
+      },
+      de: {
+        testId: 'offers-table',
+        pattern: /Kaufangebot[\s\S]*5 Lizenzen[\s\S]*pro Monat zzgl\. MwSt\.[\s\S]*Von 1 Kunden[\s\S]*Aktiv/,
+      },
     });
   });
 });

@@ -35,7 +35,11 @@ function newlyAsked(): string[] {
   return asked.splice(0, asked.length);
 }
 
-const csv = (rows: string[]) => ({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(['First Name,Email', ...rows].join('\n')) });
+const csv = (rows: string[]) => ({
+  name: 'people.csv',
+  mimeType: 'text/csv',
+  buffer: Buffer.from(['First Name,Email', ...rows].join('\n')),
+});
 
 /** A campaign from the mailbox picked in the message's From (empty: Anna's own), as a sender does in Outlook. */
 async function sendCampaign(fromMailbox: string, rows: string[]): Promise<void> {
@@ -46,7 +50,10 @@ async function sendCampaign(fromMailbox: string, rows: string[]): Promise<void> 
     element.innerHTML = '<p>Dear {{First Name}},</p>';
   });
   await pane.getByRole('button', { name: 'Reload from the message' }).click();
-  await expectText(pane.getByTestId('message-from'), new RegExp(`^${(fromMailbox || 'anna@contoso.com').replace(/\./g, '\\.')}$`));
+  await expectText(
+    pane.getByTestId('message-from'),
+    new RegExp(`^${(fromMailbox || 'anna@contoso.com').replace(/\./g, '\\.')}$`),
+  );
   await openStep(pane, 'recipients');
   await pane.getByTestId('recipients-file').setInputFiles(csv(rows));
   await expectText(pane.getByTestId('recipients-summary'), new RegExp(`^${rows.length} rows? and 2 columns`));
@@ -86,6 +93,8 @@ describe('the permissions the pane asks for, feature by feature', () => {
     await sendCampaign('team@contoso.com', ['Vera,vera@fabrikam.com']);
     const requests = newlyAsked().filter((request) => request !== 'api');
     // The drafts reuse the first campaign's Mail.ReadWrite token: no Mail.ReadWrite.Shared, nothing new for them.
-    expect(new Set(requests)).toEqual(new Set(['Mail.ReadWrite Mail.Send Mail.Send.Shared', 'Mail.Send Mail.Send.Shared']));
+    expect(new Set(requests)).toEqual(
+      new Set(['Mail.ReadWrite Mail.Send Mail.Send.Shared', 'Mail.Send Mail.Send.Shared']),
+    );
   });
 });

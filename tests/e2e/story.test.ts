@@ -7,7 +7,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FOOTER_MARKER } from '#shared/merge/footer.js';
-import { expectText, launchChromium, openStep, screenshot, startServerProcess, type DeliveredMessage, type ServerProcess } from './support.js';
+import {
+  expectText,
+  launchChromium,
+  openStep,
+  screenshot,
+  startServerProcess,
+  type DeliveredMessage,
+  type ServerProcess,
+} from './support.js';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -26,7 +34,8 @@ afterAll(async () => {
 });
 
 const csv = (text: string) => ({ name: 'recipients.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
-const mailbox = async (): Promise<DeliveredMessage[]> => (await fetch(`${server.baseUrl}/dev/mailbox/messages`)).json() as Promise<DeliveredMessage[]>;
+const mailbox = async (): Promise<DeliveredMessage[]> =>
+  (await fetch(`${server.baseUrl}/dev/mailbox/messages`)).json() as Promise<DeliveredMessage[]>;
 
 describe('a newcomer runs one campaign and one license end to end', () => {
   it('signs in on the playground through the development identity provider', async () => {
@@ -51,7 +60,13 @@ describe('a newcomer runs one campaign and one license end to end', () => {
   });
 
   it('uploads a CSV, maps the email column, previews, flags the bad row, and sends with the footer', async () => {
-    await pane.getByTestId('recipients-file').setInputFiles(csv('FirstName,Company,Email\nJean,Fabrikam,jean@fabrikam.com\nMaria,,maria@northwind.example\nZed,Nowhere,not-an-address\nBob,Contoso,bob@contoso.com\n'));
+    await pane
+      .getByTestId('recipients-file')
+      .setInputFiles(
+        csv(
+          'FirstName,Company,Email\nJean,Fabrikam,jean@fabrikam.com\nMaria,,maria@northwind.example\nZed,Nowhere,not-an-address\nBob,Contoso,bob@contoso.com\n',
+        ),
+      );
     await expectText(pane.getByTestId('recipients-summary'), /4 rows and 3 columns from recipients\.csv/);
     expect(await pane.getByTestId('email-column').inputValue()).toBe('Email');
     await pane.getByTestId('wizard-next').click();
@@ -86,7 +101,11 @@ describe('a newcomer runs one campaign and one license end to end', () => {
   it('shows what was sent on the mailbox page', async () => {
     const page = await context.newPage();
     await page.goto(`${server.baseUrl}/mailbox.html`);
-    await expect.poll(async () => (await page.getByTestId('message-subject').allInnerTexts()).sort(), { timeout: 15_000, interval: 100 })
+    await expect
+      .poll(async () => (await page.getByTestId('message-subject').allInnerTexts()).sort(), {
+        timeout: 15_000,
+        interval: 100,
+      })
       .toEqual(['Your invitation, Bob', 'Your invitation, Jean', 'Your invitation, Maria']);
     await screenshot(page, 'mailbox-en');
     await page.close();
@@ -117,7 +136,9 @@ describe('a newcomer runs one campaign and one license end to end', () => {
     await screenshot(portal, 'portal-en-seats');
 
     await portal.goto(`${server.baseUrl}/portal.html#/`);
-    await expect.poll(() => portal.getByTestId('seat-picture').getByRole('img').getAttribute('aria-label')).toBe('1 of 5 seats assigned, 4 free');
+    await expect
+      .poll(() => portal.getByTestId('seat-picture').getByRole('img').getAttribute('aria-label'))
+      .toBe('1 of 5 seats assigned, 4 free');
     await screenshot(portal, 'portal-en-dashboard');
     await portal.close();
   });
@@ -138,7 +159,10 @@ describe('a newcomer runs one campaign and one license end to end', () => {
     await expectText(pane.getByTestId('license-status'), /^Licensed$/);
     await screenshot(pane.getByTestId('task-pane'), 'pane-en-licensed');
     // Every row of the list is in the report, the one left out before sending (row 4) too.
-    await expectText(pane.getByTestId('report-totals'), /4 rows in the list: 3 sent, 0 failed, 0 cancelled, 1 left out\./);
+    await expectText(
+      pane.getByTestId('report-totals'),
+      /4 rows in the list: 3 sent, 0 failed, 0 cancelled, 1 left out\./,
+    );
     await pane.getByTestId('close-report').click();
     await openStep(pane, 'send');
     await pane.getByTestId('send-button').click();
@@ -147,7 +171,7 @@ describe('a newcomer runs one campaign and one license end to end', () => {
     for (const message of await mailbox()) expect(message.html).not.toContain(FOOTER_MARKER);
   });
 
-  it('follows Outlook\'s display language in the pane and the browser\'s in the portal (screenshots in FR and DE)', async () => {
+  it("follows Outlook's display language in the pane and the browser's in the portal (screenshots in FR and DE)", async () => {
     const language = pane.getByTestId('language');
     await language.selectOption('fr');
     await expectText(pane.getByTestId('license-status'), /^Sous licence$/);

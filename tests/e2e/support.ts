@@ -13,16 +13,28 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
 /** Waits until the locator's text matches: the page says so, rather than a fixed sleep. */
 export async function expectText(locator: Locator, pattern: RegExp, timeout = 15_000): Promise<void> {
-  await expect.poll(async () => (await locator.count()) > 0 ? locator.first().innerText() : '', { timeout, interval: 100 }).toMatch(pattern);
+  await expect
+    .poll(async () => ((await locator.count()) > 0 ? locator.first().innerText() : ''), { timeout, interval: 100 })
+    .toMatch(pattern);
 }
 
-export async function screenshot(locator: { screenshot(options: { path: string }): Promise<unknown> }, name: string): Promise<void> {
+export async function screenshot(
+  locator: { screenshot(options: { path: string }): Promise<unknown> },
+  name: string,
+): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await locator.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
@@ -55,10 +67,21 @@ export async function buyMonthlySeats(portal: Page, quantity: number): Promise<v
  * Calls the server's HTTP API (or a development stand-in's route) for a story's set-up, failing on any
  * answer that is not a success: the body as JSON or text by its type; nothing for an empty body.
  */
-export async function callApi<T>(baseUrl: string, method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+export async function callApi<T>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
@@ -68,7 +91,10 @@ export async function callApi<T>(baseUrl: string, method: string, path: string, 
 }
 
 /** Opens a step of the pane's wizard by its tab, as a user would. */
-export async function openStep(page: { getByTestId(id: string): Locator }, step: 'message' | 'recipients' | 'check' | 'send'): Promise<void> {
+export async function openStep(
+  page: { getByTestId(id: string): Locator },
+  step: 'message' | 'recipients' | 'check' | 'send',
+): Promise<void> {
   await page.getByTestId(`step-${step}`).click();
 }
 
@@ -86,7 +112,13 @@ export interface DeliveredMessage {
   subject: string;
   contentType: 'html' | 'text';
   html: string;
-  attachments: Array<{ name: string; contentType: string; size: number; isInline?: boolean; contentId?: string | null }>;
+  attachments: Array<{
+    name: string;
+    contentType: string;
+    size: number;
+    isInline?: boolean;
+    contentId?: string | null;
+  }>;
   /** The row marker Outmerge sets on each message, or null. */
   marker: string | null;
   headers: Array<{ name: string; value: string }>;
@@ -100,7 +132,11 @@ export interface DeliveredMessage {
  * waiting: a message submitted twice shows twice, and nothing can arrive after this read.
  */
 export async function settledMailbox<T = DeliveredMessage>(baseUrl: string, maxSendDelayMs: number): Promise<T[]> {
-  const moved = await fetch(`${baseUrl}/dev/graph/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: maxSendDelayMs + 1 }) });
+  const moved = await fetch(`${baseUrl}/dev/graph/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advanceMs: maxSendDelayMs + 1 }),
+  });
   expect(moved.status).toBe(200);
   return (await (await fetch(`${baseUrl}/dev/mailbox/messages`)).json()) as T[];
 }
@@ -134,18 +170,53 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
 /** Every violation axe-core finds on the page as it is now (see expectAccessible). */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // Colours are read as drawn: a dialog still fading in has its final contrast only once it has.
-  await page.evaluate(() => Promise.all(document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity).map((animation) => animation.finished.catch(() => undefined))));
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SOURCE });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> }> } }).axe;
-    const result = await axe.run({ exclude: [['iframe'], ['[data-tabster-dummy]']] }, { iframes: false, rules: { 'label-content-name-mismatch': { enabled: true } }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`) }));
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: unknown,
+            options: unknown,
+          ): Promise<{
+            violations: Array<{
+              id: string;
+              impact?: string | null;
+              help: string;
+              nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+            }>;
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(
+      { exclude: [['iframe'], ['[data-tabster-dummy]']] },
+      { iframes: false, rules: { 'label-content-name-mismatch': { enabled: true } }, resultTypes: ['violations'] },
+    );
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
+    }));
   });
 }
 
 /** An access token of the development identity provider, to call the API as that person (`tenantId`: as a member of another tenant). */
 export async function devToken(baseUrl: string, email: string, tenantId?: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/dev/idp/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(tenantId ? { email, tenantId } : { email }) });
+  const response = await fetch(`${baseUrl}/dev/idp/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(tenantId ? { email, tenantId } : { email }),
+  });
   expect(response.status).toBe(200);
   return ((await response.json()) as { access_token: string }).access_token;
 }

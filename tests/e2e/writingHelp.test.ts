@@ -10,7 +10,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installOffice } from './officeStandIn.js';
-import { expectText, launchChromium, openStep, screenshot, settledMailbox, startServerProcess, type ServerProcess } from './support.js';
+import {
+  expectText,
+  launchChromium,
+  openStep,
+  screenshot,
+  settledMailbox,
+  startServerProcess,
+  type ServerProcess,
+} from './support.js';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -20,7 +28,14 @@ let pane: Page;
 const SEND_DELAY_MAX_MS = 50;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServerProcess({ SEND_RATE_PER_MINUTE: '30', GRAPH_STANDIN_LATENCY_MS: '5', GRAPH_STANDIN_SEND_DELAY_MS: `0-${SEND_DELAY_MAX_MS}` }), launchChromium()]);
+  [server, browser] = await Promise.all([
+    startServerProcess({
+      SEND_RATE_PER_MINUTE: '30',
+      GRAPH_STANDIN_LATENCY_MS: '5',
+      GRAPH_STANDIN_SEND_DELAY_MS: `0-${SEND_DELAY_MAX_MS}`,
+    }),
+    launchChromium(),
+  ]);
   context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
   pane = await context.newPage();
 });
@@ -29,8 +44,18 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const csv = (lines: string[]) => ({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n')) });
-const PEOPLE = ['First Name,Email,Company,City', 'Zoé,zoe@fabrikam.com,Fabrikam,Paris', 'Ulf,ulf@contoso.com,Contoso,München', 'Anna,anna.b@contoso.com,Contoso,Berlin', 'Lea,lea@fabrikam.com,,Lyon'];
+const csv = (lines: string[]) => ({
+  name: 'people.csv',
+  mimeType: 'text/csv',
+  buffer: Buffer.from(lines.join('\r\n')),
+});
+const PEOPLE = [
+  'First Name,Email,Company,City',
+  'Zoé,zoe@fabrikam.com,Fabrikam,Paris',
+  'Ulf,ulf@contoso.com,Contoso,München',
+  'Anna,anna.b@contoso.com,Contoso,Berlin',
+  'Lea,lea@fabrikam.com,,Lyon',
+];
 
 async function writeDraft(subject: string, bodyHtml: string): Promise<void> {
   await openStep(pane, 'message');
@@ -54,7 +79,10 @@ describe('writing help in the playground', () => {
     await pane.getByRole('dialog').getByRole('button', { name: 'Sign in', exact: true }).click();
     await expectText(pane.getByTestId('signed-in-as'), /anna@contoso\.com/);
 
-    await writeDraft('Invitation for {{First Name}}', '<p>Dear <span>NAME</span>,</p><p>We are glad to invite you and the {{Compnay}} team to our open day in March.</p>');
+    await writeDraft(
+      'Invitation for {{First Name}}',
+      '<p>Dear <span>NAME</span>,</p><p>We are glad to invite you and the {{Compnay}} team to our open day in March.</p>',
+    );
     await expectText(pane.getByTestId('field-picker'), /Choose a recipient list first/);
     await chooseList(csv(PEOPLE));
     await expectText(pane.getByTestId('recipients-summary'), /4 rows and 4 columns/);
@@ -65,28 +93,45 @@ describe('writing help in the playground', () => {
     await pane.getByTestId('picker-column').selectOption('First Name');
     await pane.getByTestId('picker-fallback').fill('there');
     await pane.getByTestId('picker-insert').click();
-    await expectText(pane.getByTestId('picker-result'), /\{\{First Name \| there\}\} is now in the message where the cursor was/);
-    expect(await pane.getByTestId('compose-body').innerText()).toMatch(/^Dear \{\{First Name \| there\}\},\s+We are glad/);
+    await expectText(
+      pane.getByTestId('picker-result'),
+      /\{\{First Name \| there\}\} is now in the message where the cursor was/,
+    );
+    expect(await pane.getByTestId('compose-body').innerText()).toMatch(
+      /^Dear \{\{First Name \| there\}\},\s+We are glad/,
+    );
     // The pane read the message again: the new field is counted.
     await expectText(pane.getByTestId('fields-used'), /First Name/);
     await pane.getByTestId('syntax-help').getByText('How merge fields work').click();
-    await expectText(pane.getByTestId('syntax-help'), /\{\{First Name \| there\}\}\s+The same, or “there” when the cell is empty/);
+    await expectText(
+      pane.getByTestId('syntax-help'),
+      /\{\{First Name \| there\}\}\s+The same, or “there” when the cell is empty/,
+    );
     await screenshot(pane.getByTestId('task-pane'), 'writing-help-en-picker');
 
     await openStep(pane, 'check');
     const findings = pane.getByTestId('findings');
-    await expectText(findings, /The body uses \{\{Compnay\}\} in “…[^”]*the \{\{Compnay\}\} team to our open day[^”]*”, but no column is called “Compnay”\. Rename the merge field or the column\. Did you mean \{\{Company\}\}\?/);
+    await expectText(
+      findings,
+      /The body uses \{\{Compnay\}\} in “…[^”]*the \{\{Compnay\}\} team to our open day[^”]*”, but no column is called “Compnay”\. Rename the merge field or the column\. Did you mean \{\{Company\}\}\?/,
+    );
     expect(await findings.innerText()).not.toMatch(/line \d|column \d/);
     await screenshot(pane.getByTestId('task-pane'), 'writing-help-en-error-excerpt');
   });
 
   it('sends the test to another address once it is one, and its footer leads to the page about Outmerge', async () => {
-    await writeDraft('Invitation for {{First Name}}', '<p>Dear {{First Name | there}},</p><p>We are glad to invite you and the {{Company | whole}} team to our open day in March.</p>');
+    await writeDraft(
+      'Invitation for {{First Name}}',
+      '<p>Dear {{First Name | there}},</p><p>We are glad to invite you and the {{Company | whole}} team to our open day in March.</p>',
+    );
     await openStep(pane, 'check');
     const to = pane.getByTestId('test-to');
     expect(await to.inputValue()).toBe('anna@contoso.com');
     await to.fill('ulf@');
-    await expectText(pane.getByTestId('task-pane'), /“ulf@” is not an email address\. Type an address such as anna@contoso\.com\./);
+    await expectText(
+      pane.getByTestId('task-pane'),
+      /“ulf@” is not an email address\. Type an address such as anna@contoso\.com\./,
+    );
     expect(await pane.getByTestId('test-send').isDisabled()).toBe(true);
     await to.fill('ulf@fabrikam.com');
     await pane.getByTestId('test-send').click();
@@ -113,9 +158,22 @@ describe('writing help in the playground', () => {
       { value: new Date(Date.UTC(2026, 2, day)), type: Date, format: 'dd/mm/yyyy' },
       { value: amount, format: '#,##0.00 [$€-407]' },
     ];
-    const workbook = await writeXlsxFile([header, row('Zoé', 'zoe@fabrikam.com', 'Fabrikam', 12, 1234.5), row('Ulf', 'ulf@contoso.com', 'Contoso', 13, 99), row('Anna', 'anna.b@contoso.com', 'Contoso', 14, 12000), row('Lea', 'lea@fabrikam.com', 'Fabrikam', 15, 0.5)]).toBuffer();
-    await writeDraft('Invitation for {{First Name}} ({{Amount}}, since {{Since}})', '<p>Dear {{First Name | there}},</p>');
-    await chooseList({ name: 'orders.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: workbook });
+    const workbook = await writeXlsxFile([
+      header,
+      row('Zoé', 'zoe@fabrikam.com', 'Fabrikam', 12, 1234.5),
+      row('Ulf', 'ulf@contoso.com', 'Contoso', 13, 99),
+      row('Anna', 'anna.b@contoso.com', 'Contoso', 14, 12000),
+      row('Lea', 'lea@fabrikam.com', 'Fabrikam', 15, 0.5),
+    ]).toBuffer();
+    await writeDraft(
+      'Invitation for {{First Name}} ({{Amount}}, since {{Since}})',
+      '<p>Dear {{First Name | there}},</p>',
+    );
+    await chooseList({
+      name: 'orders.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: workbook,
+    });
     await expectText(pane.getByTestId('recipients-summary'), /4 rows and 5 columns from orders\.xlsx/);
     await expectText(pane.getByTestId('grid-count'), /^4 rows of 4 will be sent$/);
     await expect.poll(() => pane.getByTestId('grid-row').count()).toBe(4);
@@ -141,18 +199,35 @@ describe('writing help in the playground', () => {
   });
 
   it('says how many values of the address column are not addresses when most of them are not', async () => {
-    const rows = Array.from({ length: 10 }, (_, i) => (i === 0 ? `P${i},p${i}@contoso.com` : `P${i},p${i} at contoso.com`));
-    await chooseList({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(['Name,Email', ...rows].join('\n')) });
-    await expectText(pane.getByTestId('recipients-error'), /The column “Email” of bad\.csv should hold the recipients’ addresses, but 9 of 10 values are not email addresses \(for example “p1 at contoso\.com”\)\./);
+    const rows = Array.from({ length: 10 }, (_, i) =>
+      i === 0 ? `P${i},p${i}@contoso.com` : `P${i},p${i} at contoso.com`,
+    );
+    await chooseList({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(['Name,Email', ...rows].join('\n')),
+    });
+    await expectText(
+      pane.getByTestId('recipients-error'),
+      /The column “Email” of bad\.csv should hold the recipients’ addresses, but 9 of 10 values are not email addresses \(for example “p1 at contoso\.com”\)\./,
+    );
   });
 
   it('tells how long sending takes and how many days: 12,000 messages at 30 a minute', async () => {
     await writeDraft('Invitation for {{First Name}}', '<p>Dear {{First Name | there}},</p>');
     const rows = Array.from({ length: 12_000 }, (_, i) => `P${i},p${i}@fabrikam.com,Fabrikam`);
-    await chooseList({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(['First Name,Email,Company', ...rows].join('\n')) });
+    await chooseList({
+      name: 'big.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(['First Name,Email,Company', ...rows].join('\n')),
+    });
     await expectText(pane.getByTestId('recipients-summary'), /12,000 rows and 3 columns/, 30_000);
     await openStep(pane, 'send');
-    await expectText(pane.getByTestId('send-estimate'), /^Sending takes about 6\.7 hours at 30 messages a minute\. With the mailbox’s 24-hour limit the campaign takes 2 days and should be done around .+\.$/, 30_000);
+    await expectText(
+      pane.getByTestId('send-estimate'),
+      /^Sending takes about 6\.7 hours at 30 messages a minute\. With the mailbox’s 24-hour limit the campaign takes 2 days and should be done around .+\.$/,
+      30_000,
+    );
     await expectText(pane.getByTestId('budget-split'), /in 2 parts/);
     await pane.getByTestId('send-button').scrollIntoViewIfNeeded();
     await screenshot(pane.getByTestId('task-pane'), 'writing-help-en-estimate');
@@ -163,7 +238,17 @@ describe('the field picker in Outlook', () => {
   it('inserts the field as text through Body.setSelectedDataAsync, at the top of the body where the cursor never was', async () => {
     const bodies: string[] = [];
     const outlook = await browser.newContext({ viewport: { width: 480, height: 900 }, locale: 'en-US' });
-    await installOffice(outlook, { displayLanguage: 'en-US', email: 'anna@contoso.com', subject: 'Hello', bodyHtml: '<html><body><p>Hello team</p></body></html>', nestedAppAuth: true }, (html) => bodies.push(html));
+    await installOffice(
+      outlook,
+      {
+        displayLanguage: 'en-US',
+        email: 'anna@contoso.com',
+        subject: 'Hello',
+        bodyHtml: '<html><body><p>Hello team</p></body></html>',
+        nestedAppAuth: true,
+      },
+      (html) => bodies.push(html),
+    );
     const outlookPane = await outlook.newPage();
     await outlookPane.goto(`${server.baseUrl}/taskpane.html`);
     await openStep(outlookPane, 'recipients');

@@ -23,7 +23,8 @@ export function auditAnswers(app: FastifyInstance): AnswerAudit {
   app.addHook('onSend', async (request, reply, payload) => {
     const url = request.routeOptions.url;
     // No route (the not-found handler), a stand-in or a built page: not the API's answers.
-    if (url === undefined || url === STATIC_ROUTE || PUBLIC_PREFIXES.some((prefix) => url.startsWith(prefix))) return payload;
+    if (url === undefined || url === STATIC_ROUTE || PUBLIC_PREFIXES.some((prefix) => url.startsWith(prefix)))
+      return payload;
     const response = request.routeOptions.schema?.response as Record<string, unknown> | undefined;
     if (!response) missing.add(`${request.method} ${url}: no response schema`);
     else if (!documents(response, reply.statusCode)) missing.add(`${request.method} ${url} → ${reply.statusCode}`);

@@ -3,7 +3,12 @@
  * provider took the payment (its answer never arrives), or `before` the request reached it. The
  * charge (or refund) never returns, as for a killed process; the provider itself stays (a separate service).
  */
-import type { ChargeRequest, ChargeResult, PaymentProvider, RefundResult } from '../../server/src/billing/paymentProvider.js';
+import type {
+  ChargeRequest,
+  ChargeResult,
+  PaymentProvider,
+  RefundResult,
+} from '../../server/src/billing/paymentProvider.js';
 import type { SimulatedPaymentProvider } from '../../server/src/billing/simulatedPaymentProvider.js';
 
 export class DyingProvider implements PaymentProvider {

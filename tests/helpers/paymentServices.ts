@@ -7,14 +7,36 @@ import type { PaymentProvider } from '../../server/src/billing/paymentProvider.j
 import { createPartnerServices } from '../../server/src/partners/partnerServices.js';
 import type { TestServer } from './testServer.js';
 
-export function paymentServices(server: TestServer, provider: PaymentProvider, options: { clock?: () => number; leaseMs?: number; operators?: readonly string[] } = {}) {
+export function paymentServices(
+  server: TestServer,
+  provider: PaymentProvider,
+  options: { clock?: () => number; leaseMs?: number; operators?: readonly string[] } = {},
+) {
   const { config, uow, outbox } = server.services;
   const { plans, currency, volume, taxRateBp, graceDays, claimLeaseMs, seller, vatRatesBp } = config.payments;
   const clock = options.clock ?? Date.now;
-  const charges = new IdempotentCharges(uow, provider, { leaseMs: options.leaseMs ?? claimLeaseMs, afterCommit: () => outbox.deliver() }, clock);
+  const charges = new IdempotentCharges(
+    uow,
+    provider,
+    { leaseMs: options.leaseMs ?? claimLeaseMs, afterCommit: () => outbox.deliver() },
+    clock,
+  );
   const checkout = new CheckoutService(uow, charges, { plans, currency, volume, taxRateBp });
-  const billing = new BillingService(uow, charges, { plans, currency, volume, taxRateBp, graceDays, seller, vatRatesBp, publicUrl: config.publicUrl }, clock, outbox);
-  const partners = createPartnerServices(uow, charges, checkout, outbox, { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials }, clock);
+  const billing = new BillingService(
+    uow,
+    charges,
+    { plans, currency, volume, taxRateBp, graceDays, seller, vatRatesBp, publicUrl: config.publicUrl },
+    clock,
+    outbox,
+  );
+  const partners = createPartnerServices(
+    uow,
+    charges,
+    checkout,
+    outbox,
+    { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials },
+    clock,
+  );
   const refunds = new RefundService(uow, charges, new Set(options.operators ?? config.payments.operators), clock);
   return { charges, checkout, billing, partners, refunds };
 }

@@ -5,7 +5,17 @@
  */
 import { inflateSync } from 'node:zlib';
 
-const WINANSI_HIGH: Record<number, string> = { 0x80: '€', 0x84: '„', 0x85: '…', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x96: '–', 0x97: '—' };
+const WINANSI_HIGH: Record<number, string> = {
+  0x80: '€',
+  0x84: '„',
+  0x85: '…',
+  0x91: '‘',
+  0x92: '’',
+  0x93: '“',
+  0x94: '”',
+  0x96: '–',
+  0x97: '—',
+};
 
 export function pdfText(pdf: Buffer): string {
   const raw = pdf.toString('latin1');

@@ -28,7 +28,8 @@ async function startWithoutExitOverride(): ReturnType<typeof startEmbeddedPostgr
   try {
     return await startEmbeddedPostgres();
   } finally {
-    for (const listener of process.listeners('beforeExit')) if (!beforeExit.has(listener)) process.off('beforeExit', listener);
+    for (const listener of process.listeners('beforeExit'))
+      if (!beforeExit.has(listener)) process.off('beforeExit', listener);
     for (const listener of process.listeners('exit')) if (!exit.has(listener)) process.off('exit', listener);
   }
 }

@@ -12,7 +12,12 @@ export async function publishTxt(server: TestServer, name: string, txt: string[]
 }
 
 /** Adds and proves `domain` through subscription `subscriptionId` as `token` (an organisation administrator). */
-export async function proveDomain(server: TestServer, token: string, subscriptionId: string, domain: string): Promise<DomainView> {
+export async function proveDomain(
+  server: TestServer,
+  token: string,
+  subscriptionId: string,
+  domain: string,
+): Promise<DomainView> {
   const base = `/api/v1/subscriptions/${subscriptionId}/domains`;
   const added = await server.call('POST', base, { token, body: { domain } });
   if (added.statusCode >= 300) throw new Error(`add domain: ${added.statusCode} ${added.body}`);

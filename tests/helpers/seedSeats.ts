@@ -15,8 +15,14 @@ export function seatEmail(i: number, domain = 'contoso.com'): string {
   return `user${String(i).padStart(5, '0')}@${domain}`;
 }
 
-export async function seedSeats(where: UnitOfWork | string, subscriptionId: string, count: number, options: { domain?: string; start?: number } = {}): Promise<void> {
-  const uow = typeof where === 'string' ? await UnitOfWork.open({ sqliteFile: path.join(where, DATABASE_FILE) }) : where;
+export async function seedSeats(
+  where: UnitOfWork | string,
+  subscriptionId: string,
+  count: number,
+  options: { domain?: string; start?: number } = {},
+): Promise<void> {
+  const uow =
+    typeof where === 'string' ? await UnitOfWork.open({ sqliteFile: path.join(where, DATABASE_FILE) }) : where;
   try {
     const start = options.start ?? Date.parse('2025-01-01T00:00:00Z');
     const rows = Array.from({ length: count }, (_, i) => {

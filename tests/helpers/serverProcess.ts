@@ -16,14 +16,29 @@ export interface ServerProcess {
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
-export async function startServerProcess(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string> = {},
+  options: { dataDir?: string } = {},
+): Promise<ServerProcess> {
   const entry = path.resolve('build/server/src/main.js');
-  if (!fs.existsSync(entry) || !fs.existsSync(path.resolve('build/addin/playground.html'))) throw new Error('Run "npm run build" before the end-to-end tests.');
+  if (!fs.existsSync(entry) || !fs.existsSync(path.resolve('build/addin/playground.html')))
+    throw new Error('Run "npm run build" before the end-to-end tests.');
   const port = await freePort();
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'outmerge-server-'));
   // With a certificate (TLS_CERT_FILE) the server speaks HTTPS under the name its certificate carries.
   const baseUrl = env.TLS_CERT_FILE ? `https://localhost:${port}` : `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [entry], { env: { ...process.env, NODE_ENV: 'test', PORT: String(port), PUBLIC_URL: baseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      PUBLIC_URL: baseUrl,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const waiting = new Set<() => void>();
   const collect = (chunk: Buffer) => {
@@ -32,7 +47,9 @@ export async function startServerProcess(env: Record<string, string> = {}, optio
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const count = (pattern: RegExp) => output.match(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))?.length ?? 0;
+  const count = (pattern: RegExp) =>
+    output.match(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))
+      ?.length ?? 0;
   const waitForOutput = (pattern: RegExp, times = 1) =>
     new Promise<void>((resolve, reject) => {
       const check = () => {
@@ -43,7 +60,9 @@ export async function startServerProcess(env: Record<string, string> = {}, optio
       };
       const exited = (code: number | null) => {
         waiting.delete(check);
-        reject(new Error(`The server exited (${code}) before writing ${pattern} ${times} times:\n${output.slice(-4000)}`));
+        reject(
+          new Error(`The server exited (${code}) before writing ${pattern} ${times} times:\n${output.slice(-4000)}`),
+        );
       };
       waiting.add(check);
       child.once('exit', exited);
@@ -66,4 +85,3 @@ export async function startServerProcess(env: Record<string, string> = {}, optio
     },
   };
 }
-

@@ -49,18 +49,37 @@ export interface TestServer {
   /** Another connection to the server's database, as a second process or instance has (close it). */
   openStorage(): Promise<UnitOfWork>;
   /** JSON request with an optional bearer token. */
-  call(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  call(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}, options: { clock?: () => number; onRoute?: (route: RouteOptions) => void } = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { clock?: () => number; onRoute?: (route: RouteOptions) => void } = {},
+): Promise<TestServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outmerge-test-'));
   // The project that runs on PostgreSQL gives every server a fresh database (dropped on close).
   const databaseUrl = testDatabaseServer() ? await createDatabase(testDatabaseServer()!) : null;
   // PUBLIC_URL on the address it listens on, as the server-process helper does: links and the Graph stand-in's URLs reach it.
-  const config = loadConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-pages'), LOG_LEVEL: 'silent', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...env });
-  const { app, services, stripeStandIn, drain } = await buildApp(config, { logger: false, ...(options.clock ? { clock: options.clock } : {}), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
+  const config = loadConfig({
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATA_DIR: dataDir,
+    STATIC_DIR: path.join(dataDir, 'no-pages'),
+    LOG_LEVEL: 'silent',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...env,
+  });
+  const { app, services, stripeStandIn, drain } = await buildApp(config, {
+    logger: false,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.onRoute ? { onRoute: options.onRoute } : {}),
+  });
   const audit = auditAnswers(app);
   await app.listen({ host: '127.0.0.1', port });
   const call: TestServer['call'] = (method, url, options = {}) =>
@@ -78,7 +97,8 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     stripeStandIn,
     drain,
     call,
-    openStorage: () => UnitOfWork.open({ databaseUrl: config.database.url, sqliteFile: path.join(dataDir, DATABASE_FILE) }),
+    openStorage: () =>
+      UnitOfWork.open({ databaseUrl: config.database.url, sqliteFile: path.join(dataDir, DATABASE_FILE) }),
     async token(email, options = {}) {
       const response = await call('POST', '/dev/idp/token', { body: { email, ...options } });
       if (response.statusCode !== 200) throw new Error(`token: ${response.statusCode} ${response.body}`);
@@ -89,20 +109,30 @@ export async function startTestServer(env: Record<string, string> = {}, options:
       if (databaseUrl) await dropDatabase(databaseUrl);
       fs.rmSync(dataDir, { recursive: true, force: true });
       const undocumented = audit.undocumented();
-      if (undocumented.length > 0) throw new Error(`Answers sent without a schema for their status (declare them in the route's schema.response):\n${undocumented.join('\n')}`);
+      if (undocumented.length > 0)
+        throw new Error(
+          `Answers sent without a schema for their status (declare them in the route's schema.response):\n${undocumented.join('\n')}`,
+        );
     },
   };
 }
 
 /** Buys a subscription as `email` and returns its id. */
 export async function buySubscription(server: TestServer, token: string, quantity = 5): Promise<string> {
-  const response = await server.call('POST', '/api/v1/checkout', { token, body: { plan: 'monthly', quantity, card: '4242 4242 4242 4242' }, headers: { 'idempotency-key': `key-${Math.random().toString(36).slice(2)}` } });
+  const response = await server.call('POST', '/api/v1/checkout', {
+    token,
+    body: { plan: 'monthly', quantity, card: '4242 4242 4242 4242' },
+    headers: { 'idempotency-key': `key-${Math.random().toString(36).slice(2)}` },
+  });
   if (response.statusCode !== 201) throw new Error(`checkout: ${response.statusCode} ${response.body}`);
   return response.json<{ subscriptionId: string }>().subscriptionId;
 }
 
 /** A server, an owner's token and a subscription of `quantity` seats: the start of most API tests. */
-export async function startWithSubscription(quantity: number, env: Record<string, string> = {}): Promise<{ server: TestServer; owner: string; subscriptionId: string }> {
+export async function startWithSubscription(
+  quantity: number,
+  env: Record<string, string> = {},
+): Promise<{ server: TestServer; owner: string; subscriptionId: string }> {
   const server = await startTestServer(env);
   const owner = await server.token('olivia@contoso.com');
   return { server, owner, subscriptionId: await buySubscription(server, owner, quantity) };

@@ -13,7 +13,10 @@ import { createDatabase, dropDatabase } from '../helpers/embeddedPostgres.js';
 export interface Engine {
   name: 'sqlite' | 'postgres';
   /** A new empty database of this engine: where to open it (twice, for a second connection). */
-  create(): Promise<{ open(options?: { migrations?: readonly Migration[]; poolSize?: number }): Promise<UnitOfWork>; drop(): Promise<void> }>;
+  create(): Promise<{
+    open(options?: { migrations?: readonly Migration[]; poolSize?: number }): Promise<UnitOfWork>;
+    drop(): Promise<void>;
+  }>;
 }
 
 export const ENGINES: Engine[] = [
@@ -22,14 +25,20 @@ export const ENGINES: Engine[] = [
     async create() {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outmerge-contract-'));
       const sqliteFile = path.join(dir, 'db.sqlite');
-      return { open: (options = {}) => UnitOfWork.open({ sqliteFile, ...options }), drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+      return {
+        open: (options = {}) => UnitOfWork.open({ sqliteFile, ...options }),
+        drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+      };
     },
   },
   {
     name: 'postgres',
     async create() {
       const databaseUrl = await createDatabase(inject('postgresUrl'));
-      return { open: (options = {}) => UnitOfWork.open({ databaseUrl, ...options }), drop: () => dropDatabase(databaseUrl) };
+      return {
+        open: (options = {}) => UnitOfWork.open({ databaseUrl, ...options }),
+        drop: () => dropDatabase(databaseUrl),
+      };
     },
   },
 ];

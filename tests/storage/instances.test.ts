@@ -37,14 +37,19 @@ async function check(server: TestServer, email: string) {
 describe('instances on one PostgreSQL', () => {
   it('count a client against one rate limit, whichever instance it reaches', async () => {
     const statuses = [];
-    for (let i = 0; i < 6; i++) statuses.push((await check(i % 2 === 0 ? first : second, 'limited@contoso.com')).statusCode);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await check(i % 2 === 0 ? first : second, 'limited@contoso.com')).statusCode);
     // Five per minute in all: the sixth is refused, although each instance saw only three.
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     expect((await check(first, 'limited@contoso.com')).json()).toMatchObject({ error: { code: 'RATE_LIMITED' } });
   });
 
   it('sign with one key made once, which both publish', async () => {
-    const [a, b] = await Promise.all([first, second].map(async (server) => (await server.call('GET', '/.well-known/jwks.json')).json<{ keys: Array<{ kid: string }> }>()));
+    const [a, b] = await Promise.all(
+      [first, second].map(async (server) =>
+        (await server.call('GET', '/.well-known/jwks.json')).json<{ keys: Array<{ kid: string }> }>(),
+      ),
+    );
     expect(a!.keys).toHaveLength(1);
     expect(b).toEqual(a);
     expect(await first.services.uow.read.signingKeys.all()).toHaveLength(1);
@@ -54,31 +59,68 @@ describe('instances on one PostgreSQL', () => {
     const oldKid = first.services.keys.signing.kid;
     const jwk = await newSigningJwk();
     const now = Date.now();
-    await first.services.uow.transaction((tx) => tx.signingKeys.insert({ kid: jwk.kid!, privateJwk: JSON.stringify(jwk), createdAt: now, signsFrom: now + 3600_000, retiredAt: null }));
+    await first.services.uow.transaction((tx) =>
+      tx.signingKeys.insert({
+        kid: jwk.kid!,
+        privateJwk: JSON.stringify(jwk),
+        createdAt: now,
+        signsFrom: now + 3600_000,
+        retiredAt: null,
+      }),
+    );
     await Promise.all([first.services.keys.refresh(), second.services.keys.refresh()]);
     for (const server of [first, second]) {
-      expect((await server.call('GET', '/.well-known/jwks.json')).json<{ keys: Array<{ kid: string }> }>().keys.map((k) => k.kid).sort()).toEqual([jwk.kid, oldKid].sort());
+      expect(
+        (await server.call('GET', '/.well-known/jwks.json'))
+          .json<{ keys: Array<{ kid: string }> }>()
+          .keys.map((k) => k.kid)
+          .sort(),
+      ).toEqual([jwk.kid, oldKid].sort());
       expect(server.services.keys.signing.kid).toBe(oldKid);
     }
     // Its time has come (moved forward here): both instances sign with it, and the old key still verifies what it signed.
     await first.services.uow.transaction(async (tx) => {
-      await tx.db.updateTable('signing_keys').set({ signs_from: now - 1000 }).where('kid', '=', jwk.kid!).execute();
+      await tx.db
+        .updateTable('signing_keys')
+        .set({ signs_from: now - 1000 })
+        .where('kid', '=', jwk.kid!)
+        .execute();
     });
     // Signed by the service itself: the rate limit of the first test has used this client's checks up.
-    const sign = async (server: TestServer) => (await server.services.licenses.check(await server.services.authenticate(`Bearer ${await server.token('rotation@contoso.com')}`), NONCE)).licenseToken;
+    const sign = async (server: TestServer) =>
+      (
+        await server.services.licenses.check(
+          await server.services.authenticate(`Bearer ${await server.token('rotation@contoso.com')}`),
+          NONCE,
+        )
+      ).licenseToken;
     const before = await sign(second);
     await Promise.all([first.services.keys.refresh(), second.services.keys.refresh()]);
     const after = await sign(second);
     expect(decodeProtectedHeader(before).kid).toBe(oldKid);
     expect(decodeProtectedHeader(after).kid).toBe(jwk.kid);
     const keySet = createRemoteJWKSet(new URL(`${first.baseUrl}/.well-known/jwks.json`));
-    const claims = JSON.parse(Buffer.from(after.split('.')[1]!, 'base64url').toString()) as { tid: string; sub: string };
+    const claims = JSON.parse(Buffer.from(after.split('.')[1]!, 'base64url').toString()) as {
+      tid: string;
+      sub: string;
+    };
     for (const token of [before, after]) {
-      await expect(verifyLicenseToken(token, keySet, { issuer: second.services.config.license.issuer, tid: claims.tid, oid: claims.sub, nonce: NONCE })).resolves.toMatchObject({ code: 'NO_LICENSE' });
+      await expect(
+        verifyLicenseToken(token, keySet, {
+          issuer: second.services.config.license.issuer,
+          tid: claims.tid,
+          oid: claims.sub,
+          nonce: NONCE,
+        }),
+      ).resolves.toMatchObject({ code: 'NO_LICENSE' });
     }
     await first.services.uow.transaction((tx) => tx.signingKeys.retire(oldKid, Date.now()));
     await second.services.keys.refresh();
-    expect((await second.call('GET', '/.well-known/jwks.json')).json<{ keys: Array<{ kid: string }> }>().keys.map((k) => k.kid)).toEqual([jwk.kid]);
+    expect(
+      (await second.call('GET', '/.well-known/jwks.json'))
+        .json<{ keys: Array<{ kid: string }> }>()
+        .keys.map((k) => k.kid),
+    ).toEqual([jwk.kid]);
   });
 
   it('are not ready while their database refuses connections, and ready again once it answers', async () => {
@@ -89,7 +131,10 @@ describe('instances on one PostgreSQL', () => {
       expect((await first.call('GET', '/readyz')).statusCode).toBe(200);
       // The database refuses new connections and drops the instances' open ones (a failover, a restart).
       await admin.query(`ALTER DATABASE ${admin.escapeIdentifier(name)} ALLOW_CONNECTIONS false`);
-      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+      await admin.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [name],
+      );
       const down = await first.call('GET', '/readyz');
       expect(down.statusCode).toBe(503);
       expect(down.json()).toMatchObject({ error: { code: 'NOT_READY' } });
@@ -114,7 +159,10 @@ describe('instances on one PostgreSQL', () => {
       running--;
     };
     const options = (holder: string) => ({ name: 'contract-job', leaseMs: 60_000, holder });
-    const runs = [runExclusively(first.services.uow, options('first'), work), runExclusively(second.services.uow, options('second'), work)];
+    const runs = [
+      runExclusively(first.services.uow, options('first'), work),
+      runExclusively(second.services.uow, options('second'), work),
+    ];
     // The holder waits inside the job until released, so the first to finish is the other: it found the job held and did nothing.
     const settledFirst = await Promise.race(runs);
     expect(settledFirst).toBe(false);

@@ -23,7 +23,9 @@ describe('PostgreSQL migrations', () => {
       }
       const reopened = await database.open();
       expect(await reopened.schemaVersion()).toBe(POSTGRES_MIGRATIONS.length);
-      await reopened.transaction((tx) => tx.organisations.insert({ id: 'o1', tenantId: 't1', name: 'contoso.example', createdAt: 1 }));
+      await reopened.transaction((tx) =>
+        tx.organisations.insert({ id: 'o1', tenantId: 't1', name: 'contoso.example', createdAt: 1 }),
+      );
       await reopened.close();
       // A restart keeps the rows: nothing is created again.
       const again = await database.open();

@@ -29,26 +29,67 @@ describe.each(ENGINES)('repositories on $name', (engine) => {
     await drop?.();
   });
 
-  async function subscription(quantity = 10, periodEnd = Date.now() + 30 * DAY): Promise<{ id: string; organisationId: string }> {
+  async function subscription(
+    quantity = 10,
+    periodEnd = Date.now() + 30 * DAY,
+  ): Promise<{ id: string; organisationId: string }> {
     const organisationId = randomUUID();
     const id = randomUUID();
     const now = Date.now();
     await uow.transaction(async (tx) => {
-      await tx.organisations.insert({ id: organisationId, tenantId: randomUUID(), name: `${organisationId}.example`, createdAt: now });
-      await tx.subscriptions.insert({ id, organisationId, planId: 'monthly', quantity, status: 'active', periodStart: now, periodEnd, ownerTenantId: randomUUID(), ownerObjectId: randomUUID(), ownerEmail: 'owner@contoso.example', createdAt: now });
+      await tx.organisations.insert({
+        id: organisationId,
+        tenantId: randomUUID(),
+        name: `${organisationId}.example`,
+        createdAt: now,
+      });
+      await tx.subscriptions.insert({
+        id,
+        organisationId,
+        planId: 'monthly',
+        quantity,
+        status: 'active',
+        periodStart: now,
+        periodEnd,
+        ownerTenantId: randomUUID(),
+        ownerObjectId: randomUUID(),
+        ownerEmail: 'owner@contoso.example',
+        createdAt: now,
+      });
     });
     return { id, organisationId };
   }
 
-  const seat = (subscriptionId: string, email: string, at = Date.now()) => ({ id: randomUUID(), subscriptionId, emailCanonical: email, emailDisplay: email, language: 'en', assignedAt: at });
+  const seat = (subscriptionId: string, email: string, at = Date.now()) => ({
+    id: randomUUID(),
+    subscriptionId,
+    emailCanonical: email,
+    emailDisplay: email,
+    language: 'en',
+    assignedAt: at,
+  });
 
   it('reads integers back as exact numbers: counts, sums, epoch milliseconds far ahead, minor units beyond 32 bits', async () => {
     const far = Date.UTC(2100, 0, 1);
     const { id } = await subscription(3, far);
     const large = 2 ** 40;
     await uow.transaction(async (tx) => {
-      await tx.invoices.insertCredit({ id: randomUUID(), subscriptionId: id, description: 'large', amountMinor: large, remainingMinor: large, createdAt: far });
-      await tx.invoices.insertCredit({ id: randomUUID(), subscriptionId: id, description: 'small', amountMinor: 5, remainingMinor: 5, createdAt: far });
+      await tx.invoices.insertCredit({
+        id: randomUUID(),
+        subscriptionId: id,
+        description: 'large',
+        amountMinor: large,
+        remainingMinor: large,
+        createdAt: far,
+      });
+      await tx.invoices.insertCredit({
+        id: randomUUID(),
+        subscriptionId: id,
+        description: 'small',
+        amountMinor: 5,
+        remainingMinor: 5,
+        createdAt: far,
+      });
     });
     const row = await uow.read.subscriptions.find(id);
     expect(row).toMatchObject({ periodEnd: far, quantity: 3, assignedCount: 0 });
@@ -56,22 +97,38 @@ describe.each(ENGINES)('repositories on $name', (engine) => {
     expect(await uow.read.invoices.creditBalance(id)).toBe(large + 5);
     expect(await uow.read.invoices.countPayments(id)).toEqual({ succeeded: 0, amountMinor: 0 });
     expect(await uow.read.subscriptions.countLiveSeats(id)).toBe(0);
-    const outboxId = await uow.transaction((tx) => tx.outbox.add({ kind: 'welcome', to: 'a@contoso.example', subject: 's', html: 'h', text: 't', createdAt: far }));
+    const outboxId = await uow.transaction((tx) =>
+      tx.outbox.add({ kind: 'welcome', to: 'a@contoso.example', subject: 's', html: 'h', text: 't', createdAt: far }),
+    );
     expect(typeof outboxId).toBe('number');
   });
 
   it("keeps each subscription's live-seat count with every seat change, and a rolled-back change leaves it as it was", async () => {
     const source = await subscription(20);
     const target = await subscription(20);
-    const live = async (id: string) => ({ kept: await uow.read.subscriptions.countLiveSeats(id), counted: (await uow.read.subscriptions.listLiveSeats(id)).length });
-    const seats = ['a@contoso.example', 'b@contoso.example', 'c@contoso.example'].map((email) => seat(source.id, email));
+    const live = async (id: string) => ({
+      kept: await uow.read.subscriptions.countLiveSeats(id),
+      counted: (await uow.read.subscriptions.listLiveSeats(id)).length,
+    });
+    const seats = ['a@contoso.example', 'b@contoso.example', 'c@contoso.example'].map((email) =>
+      seat(source.id, email),
+    );
     await uow.transaction(async (tx) => {
       for (const row of seats) await tx.subscriptions.insertSeat(row);
       await tx.subscriptions.removeSeat(seats[0]!.id, Date.now());
       // Removing twice counts once.
       await tx.subscriptions.removeSeat(seats[0]!.id, Date.now());
       await tx.subscriptions.moveSeat(seats[1]!.id, target.id);
-      await tx.subscriptions.insertSeats(target.id, Array.from({ length: 5 }, (_, i) => ({ ...seat(target.id, `bulk${i}@contoso.example`), boundTenantId: null, boundObjectId: null, lastCheckInAt: null, suspendedAt: null })));
+      await tx.subscriptions.insertSeats(
+        target.id,
+        Array.from({ length: 5 }, (_, i) => ({
+          ...seat(target.id, `bulk${i}@contoso.example`),
+          boundTenantId: null,
+          boundObjectId: null,
+          lastCheckInAt: null,
+          suspendedAt: null,
+        })),
+      );
     });
     expect(await live(source.id)).toEqual({ kept: 1, counted: 1 });
     expect(await live(target.id)).toEqual({ kept: 6, counted: 6 });
@@ -101,7 +158,18 @@ describe.each(ENGINES)('repositories on $name', (engine) => {
 
   it('lets one of several transactions claim a key, the others find it claimed, none fails', async () => {
     const claim = (on: UnitOfWork) =>
-      on.transaction((tx) => tx.claims.insert({ scope: 'contract', key: 'one-key', requestHash: 'h', kind: 'checkout', pending: null, claimToken: randomUUID(), leaseUntil: Date.now() + 60_000, createdAt: Date.now() }));
+      on.transaction((tx) =>
+        tx.claims.insert({
+          scope: 'contract',
+          key: 'one-key',
+          requestHash: 'h',
+          kind: 'checkout',
+          pending: null,
+          claimToken: randomUUID(),
+          leaseUntil: Date.now() + 60_000,
+          createdAt: Date.now(),
+        }),
+      );
     const results = await Promise.all([claim(uow), claim(other), claim(uow), claim(other)]);
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await uow.read.claims.find('contract', 'one-key')).toMatchObject({ requestHash: 'h', statusCode: null });
@@ -120,23 +188,70 @@ describe.each(ENGINES)('repositories on $name', (engine) => {
     expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
   });
 
-  it("credit notes: their own gap-free numbers under concurrent transactions, what each invoice got back, and paid spans net of it", async () => {
+  it('credit notes: their own gap-free numbers under concurrent transactions, what each invoice got back, and paid spans net of it', async () => {
     const { id, organisationId } = await subscription(2);
     const now = Date.now();
     const invoiceId = randomUUID();
     await uow.transaction(async (tx) => {
-      const invoice = { id: invoiceId, number: `OM-CN-${invoiceId}`, subscriptionId: id, organisationId, kind: 'purchase' as const, status: 'paid' as const, currency: 'EUR', subtotalMinor: 10_000, taxRateBp: 2_000, taxMinor: 2_000, totalMinor: 12_000, periodStart: now, periodEnd: now + 30 * DAY, billTo: 'owner@contoso.example', issuedAt: now, paidAt: now };
+      const invoice = {
+        id: invoiceId,
+        number: `OM-CN-${invoiceId}`,
+        subscriptionId: id,
+        organisationId,
+        kind: 'purchase' as const,
+        status: 'paid' as const,
+        currency: 'EUR',
+        subtotalMinor: 10_000,
+        taxRateBp: 2_000,
+        taxMinor: 2_000,
+        totalMinor: 12_000,
+        periodStart: now,
+        periodEnd: now + 30 * DAY,
+        billTo: 'owner@contoso.example',
+        issuedAt: now,
+        paidAt: now,
+      };
       await tx.invoices.insertInvoice(invoice, []);
-      await tx.invoices.insertPayment({ id: randomUUID(), subscriptionId: id, provider: 'simulated', providerReference: `ch_${invoiceId}`, amountMinor: 12_000, currency: 'EUR', status: 'succeeded', description: 'purchase', createdAt: now, invoiceId });
+      await tx.invoices.insertPayment({
+        id: randomUUID(),
+        subscriptionId: id,
+        provider: 'simulated',
+        providerReference: `ch_${invoiceId}`,
+        amountMinor: 12_000,
+        currency: 'EUR',
+        status: 'succeeded',
+        description: 'purchase',
+        createdAt: now,
+        invoiceId,
+      });
     });
     expect(await uow.read.creditNotes.invoiceSubscription(invoiceId)).toBe(id);
     expect(await uow.read.creditNotes.invoiceSubscription(randomUUID())).toBeUndefined();
-    expect(await uow.read.creditNotes.invoicePayment(invoiceId)).toEqual({ reference: `ch_${invoiceId}`, amountMinor: 12_000, provider: 'simulated' });
+    expect(await uow.read.creditNotes.invoicePayment(invoiceId)).toEqual({
+      reference: `ch_${invoiceId}`,
+      amountMinor: 12_000,
+      provider: 'simulated',
+    });
     const year = 2041 + (engine.name === 'postgres' ? 1 : 0);
     const issue = (n: number) =>
       (n % 2 === 0 ? uow : other).transaction(async (tx) => {
         const sequence = await tx.creditNotes.nextSequence(year);
-        const note = { id: randomUUID(), number: `CN-${year}-${String(sequence).padStart(6, '0')}`, invoiceId, subscriptionId: id, kind: 'refund' as const, currency: 'EUR', subtotalMinor: 100, taxRateBp: 2_000, taxMinor: 20, totalMinor: 120, description: 'refund', providerReference: `re_${randomUUID()}`, endedService: n === 0, issuedAt: now + n };
+        const note = {
+          id: randomUUID(),
+          number: `CN-${year}-${String(sequence).padStart(6, '0')}`,
+          invoiceId,
+          subscriptionId: id,
+          kind: 'refund' as const,
+          currency: 'EUR',
+          subtotalMinor: 100,
+          taxRateBp: 2_000,
+          taxMinor: 20,
+          totalMinor: 120,
+          description: 'refund',
+          providerReference: `re_${randomUUID()}`,
+          endedService: n === 0,
+          issuedAt: now + n,
+        };
         await tx.creditNotes.insert(note);
         if (n === 3) throw new Error('rolled back');
         return sequence;
@@ -152,10 +267,12 @@ describe.each(ENGINES)('repositories on $name', (engine) => {
     expect(await uow.read.creditNotes.find(id, listed[0]!.id)).toEqual(listed[0]);
     expect(await uow.read.creditNotes.find(randomUUID(), listed[0]!.id)).toBeUndefined();
     // A refunded part was not paid for the time: consolidation and refunds count only the money kept.
-    expect(await uow.read.invoices.paidSpans(id)).toEqual([{ invoiceId, totalMinor: 12_000 - 5 * 120, periodStart: now, periodEnd: now + 30 * DAY }]);
+    expect(await uow.read.invoices.paidSpans(id)).toEqual([
+      { invoiceId, totalMinor: 12_000 - 5 * 120, periodStart: now, periodEnd: now + 30 * DAY },
+    ]);
   });
 
-  it('consolidation invitations: one pending per source, a decision taken once under racing transactions, found by the invitee\'s tid/oid, and merge history', async () => {
+  it("consolidation invitations: one pending per source, a decision taken once under racing transactions, found by the invitee's tid/oid, and merge history", async () => {
     const target = await subscription(5);
     const source = await subscription(2);
     const now = Date.now();
@@ -184,28 +301,47 @@ describe.each(ENGINES)('repositories on $name', (engine) => {
     await expect(uow.transaction((tx) => tx.consolidationInvitations.insert(row(randomUUID())))).rejects.toThrow();
     expect(await uow.read.consolidationInvitations.find(first.id)).toEqual(first);
     expect(await uow.read.consolidationInvitations.findPendingForSource(source.id)).toEqual(first);
-    expect(await uow.read.consolidationInvitations.listForInvitee(invitee.tenantId, invitee.objectId, ['pending'])).toEqual([first]);
-    expect(await uow.read.consolidationInvitations.listForInvitee(invitee.tenantId, randomUUID(), ['pending'])).toEqual([]);
+    expect(
+      await uow.read.consolidationInvitations.listForInvitee(invitee.tenantId, invitee.objectId, ['pending']),
+    ).toEqual([first]);
+    expect(await uow.read.consolidationInvitations.listForInvitee(invitee.tenantId, randomUUID(), ['pending'])).toEqual(
+      [],
+    );
     // Two instances decide at once: exactly one wins.
-    const decisions = await Promise.all([uow.transaction((tx) => tx.consolidationInvitations.decide(first.id, 'accepted', now + 1)), other.transaction((tx) => tx.consolidationInvitations.decide(first.id, 'declined', now + 1))]);
+    const decisions = await Promise.all([
+      uow.transaction((tx) => tx.consolidationInvitations.decide(first.id, 'accepted', now + 1)),
+      other.transaction((tx) => tx.consolidationInvitations.decide(first.id, 'declined', now + 1)),
+    ]);
     expect(decisions.filter(Boolean)).toHaveLength(1);
     expect(await uow.read.consolidationInvitations.findPendingForSource(source.id)).toBeUndefined();
     // Decided, the source may be invited again.
     const second = row(randomUUID());
     await uow.transaction((tx) => tx.consolidationInvitations.insert(second));
-    expect((await uow.read.consolidationInvitations.listForTarget(target.id)).map((r) => r.id).sort()).toEqual([first.id, second.id].sort());
+    expect((await uow.read.consolidationInvitations.listForTarget(target.id)).map((r) => r.id).sort()).toEqual(
+      [first.id, second.id].sort(),
+    );
 
     expect(await uow.read.subscriptions.mergeHistory(source.id)).toEqual({ mergedInto: null, tookIn: 0 });
     await uow.transaction((tx) => tx.subscriptions.setMergedInto(source.id, target.id));
     expect(await uow.read.subscriptions.mergeHistory(source.id)).toEqual({ mergedInto: target.id, tookIn: 0 });
     expect(await uow.read.subscriptions.mergeHistory(target.id)).toEqual({ mergedInto: null, tookIn: 1 });
-    expect((await uow.read.subscriptions.listInOrganisation(target.organisationId)).map((s) => s.id)).toEqual([target.id]);
+    expect((await uow.read.subscriptions.listInOrganisation(target.organisationId)).map((s) => s.id)).toEqual([
+      target.id,
+    ]);
   });
 
   it('hands due outbox rows to claimers running at once without overlap, every row to one of them', async () => {
     const now = Date.now();
     await uow.transaction(async (tx) => {
-      for (let n = 0; n < 40; n++) await tx.outbox.add({ kind: 'welcome', to: `claim${n}@contoso.example`, subject: 's', html: 'h', text: 't', createdAt: now });
+      for (let n = 0; n < 40; n++)
+        await tx.outbox.add({
+          kind: 'welcome',
+          to: `claim${n}@contoso.example`,
+          subject: 's',
+          html: 'h',
+          text: 't',
+          createdAt: now,
+        });
     });
     const claimed: number[] = [];
     const claimer = async (on: UnitOfWork) => {
@@ -240,7 +376,8 @@ describe.each(ENGINES)('repositories on $name', (engine) => {
 
   it("gives a job's lease to one holder at a time, to the same holder again, and to another once it ran out", async () => {
     const now = Date.now();
-    const lease = (holder: string, at: number, on: UnitOfWork = uow) => on.transaction((tx) => tx.jobs.tryLease('contract-job', holder, at, at + 1000));
+    const lease = (holder: string, at: number, on: UnitOfWork = uow) =>
+      on.transaction((tx) => tx.jobs.tryLease('contract-job', holder, at, at + 1000));
     const first = await Promise.all([lease('a', now), lease('b', now, other)]);
     expect(first.filter(Boolean)).toHaveLength(1);
     const winner = first[0] ? 'a' : 'b';
@@ -258,15 +395,49 @@ describe.each(ENGINES)('repositories on $name', (engine) => {
     const partnerOrganisation = randomUUID();
     const partnerId = randomUUID();
     await uow.transaction(async (tx) => {
-      await tx.journal.append({ organisationId, subscriptionId: id, actorTenantId: null, actorObjectId: null, actorEmail: 'Olivia.Owner@Contoso.example', actorRole: 'owner', actorPartnerId: null, actorStaffRole: null, onBehalfOf: null, category: 'seats', action: 'seat.assigned', target: null, detail: null, ip: null, at: Date.now() });
-      await tx.organisations.insert({ id: partnerOrganisation, tenantId: randomUUID(), name: 'partner.example', createdAt: Date.now() });
-      await tx.partners.insertPartner({ id: partnerId, organisationId: partnerOrganisation, advisorCode: `C${randomUUID().slice(0, 8)}`, name: 'Partner', contactEmail: 'p@partner.example', language: 'en', createdAt: Date.now() });
+      await tx.journal.append({
+        organisationId,
+        subscriptionId: id,
+        actorTenantId: null,
+        actorObjectId: null,
+        actorEmail: 'Olivia.Owner@Contoso.example',
+        actorRole: 'owner',
+        actorPartnerId: null,
+        actorStaffRole: null,
+        onBehalfOf: null,
+        category: 'seats',
+        action: 'seat.assigned',
+        target: null,
+        detail: null,
+        ip: null,
+        at: Date.now(),
+      });
+      await tx.organisations.insert({
+        id: partnerOrganisation,
+        tenantId: randomUUID(),
+        name: 'partner.example',
+        createdAt: Date.now(),
+      });
+      await tx.partners.insertPartner({
+        id: partnerId,
+        organisationId: partnerOrganisation,
+        advisorCode: `C${randomUUID().slice(0, 8)}`,
+        name: 'Partner',
+        contactEmail: 'p@partner.example',
+        language: 'en',
+        createdAt: Date.now(),
+      });
       await tx.subscriptions.setPartnerOfRecord(id, partnerId);
     });
     for (const actor of ['olivia', 'OLIVIA.OWNER', 'contoso.EXAMPLE']) {
-      expect(await uow.read.journal.query(organisationId, id, { actor, categories: ['seats'], limit: 10 }), actor).toHaveLength(1);
+      expect(
+        await uow.read.journal.query(organisationId, id, { actor, categories: ['seats'], limit: 10 }),
+        actor,
+      ).toHaveLength(1);
     }
-    expect(await uow.read.journal.query(organisationId, id, { actor: 'olivia_', categories: ['seats'], limit: 10 })).toHaveLength(0);
+    expect(
+      await uow.read.journal.query(organisationId, id, { actor: 'olivia_', categories: ['seats'], limit: 10 }),
+    ).toHaveLength(0);
     const now = Date.now();
     const customers = { search: organisationId.slice(0, 8).toUpperCase(), offset: 0, limit: 10 };
     const page = await uow.read.partners.queryCustomers(partnerId, customers, now);
@@ -284,15 +455,31 @@ describe.each(ENGINES)('repositories on $name', (engine) => {
       ['contoso.example', 'fabrikam.example'].map((domain, j) => {
         const email = `${local}@${domain}`;
         const n = i * 2 + j;
-        return { id: randomUUID(), emailCanonical: email, emailDisplay: email, language: 'en', boundTenantId: n % 3 === 0 ? 't' : null, boundObjectId: n % 3 === 0 ? `o${n}` : null, assignedAt: start + (n % 5) * 1000, lastCheckInAt: n % 4 === 0 ? null : start + (n % 7) * 1000, suspendedAt: n % 5 === 0 ? start : null };
+        return {
+          id: randomUUID(),
+          emailCanonical: email,
+          emailDisplay: email,
+          language: 'en',
+          boundTenantId: n % 3 === 0 ? 't' : null,
+          boundObjectId: n % 3 === 0 ? `o${n}` : null,
+          assignedAt: start + (n % 5) * 1000,
+          lastCheckInAt: n % 4 === 0 ? null : start + (n % 7) * 1000,
+          suspendedAt: n % 5 === 0 ? start : null,
+        };
       }),
     );
     await uow.transaction(async (tx) => {
       await tx.subscriptions.lock(id);
       await tx.subscriptions.insertSeats(id, rows);
     });
-    const rank = (s: Pick<SeatRow, 'suspendedAt' | 'boundObjectId'>) => (s.suspendedAt !== null ? 3 : s.boundObjectId === null ? 1 : 2);
-    const key: Record<SeatSort, (s: (typeof rows)[number]) => number | null> = { email: () => 0, status: rank, lastCheckIn: (s) => s.lastCheckInAt, assignedAt: (s) => s.assignedAt };
+    const rank = (s: Pick<SeatRow, 'suspendedAt' | 'boundObjectId'>) =>
+      s.suspendedAt !== null ? 3 : s.boundObjectId === null ? 1 : 2;
+    const key: Record<SeatSort, (s: (typeof rows)[number]) => number | null> = {
+      email: () => 0,
+      status: rank,
+      lastCheckIn: (s) => s.lastCheckInAt,
+      assignedAt: (s) => s.assignedAt,
+    };
     const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     for (const sort of ['email', 'status', 'lastCheckIn', 'assignedAt'] as const) {
       for (const descending of [false, true]) {
@@ -315,15 +502,29 @@ describe.each(ENGINES)('repositories on $name', (engine) => {
           query = { ...query, after: page.next };
         }
         expect(viaCursor, `${sort} ${descending ? 'desc' : 'asc'}`).toEqual(expected);
-        const viaOffset = (await uow.read.subscriptions.querySeats(id, { sort, descending, offset: 7, limit: 6 })).items.map((s) => s.emailCanonical);
+        const viaOffset = (
+          await uow.read.subscriptions.querySeats(id, { sort, descending, offset: 7, limit: 6 })
+        ).items.map((s) => s.emailCanonical);
         expect(viaOffset).toEqual(expected.slice(7, 13));
         // The page's rows alone (the list bench's floor) are the page's items.
         const jump: SeatQuery = { sort, descending, offset: 7, limit: 6 };
-        expect(await uow.read.subscriptions.seatRows(id, jump)).toEqual((await uow.read.subscriptions.querySeats(id, jump)).items);
+        expect(await uow.read.subscriptions.seatRows(id, jump)).toEqual(
+          (await uow.read.subscriptions.querySeats(id, jump)).items,
+        );
       }
     }
     // A search lowers the text and escapes LIKE's wildcards on both engines.
-    expect((await uow.read.subscriptions.querySeats(id, { sort: 'email', descending: false, offset: 0, limit: 50, search: 'A_B@' })).items.map((s) => s.emailCanonical)).toEqual(['a_b@contoso.example', 'a_b@fabrikam.example']);
+    expect(
+      (
+        await uow.read.subscriptions.querySeats(id, {
+          sort: 'email',
+          descending: false,
+          offset: 0,
+          limit: 50,
+          search: 'A_B@',
+        })
+      ).items.map((s) => s.emailCanonical),
+    ).toEqual(['a_b@contoso.example', 'a_b@fabrikam.example']);
   });
 
   it('refuses a read through uow.read, and a second transaction, inside a transaction', async () => {

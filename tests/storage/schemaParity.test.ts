@@ -17,18 +17,44 @@ const POSTGRES_ONLY = ['signing_keys', 'rate_limits', 'outmerge_schema'];
  * and an INTEGER PRIMARY KEY is the rowid, "auto-incrementing" whether or not it was declared
  * AUTOINCREMENT (invoice_sequences.year is a year, given by us).
  */
-async function sqliteQuirks(uow: UnitOfWork, table: string): Promise<{ primaryKey: Set<string>; autoincrement: boolean }> {
-  const rows = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${table}) WHERE pk > 0`.execute(uow.read.db);
-  const definition = await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ${table}`.execute(uow.read.db);
-  return { primaryKey: new Set(rows.rows.map((row) => row.name)), autoincrement: /AUTOINCREMENT/i.test(definition.rows[0]?.sql ?? '') };
+async function sqliteQuirks(
+  uow: UnitOfWork,
+  table: string,
+): Promise<{ primaryKey: Set<string>; autoincrement: boolean }> {
+  const rows = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${table}) WHERE pk > 0`.execute(
+    uow.read.db,
+  );
+  const definition = await sql<{
+    sql: string;
+  }>`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ${table}`.execute(uow.read.db);
+  return {
+    primaryKey: new Set(rows.rows.map((row) => row.name)),
+    autoincrement: /AUTOINCREMENT/i.test(definition.rows[0]?.sql ?? ''),
+  };
 }
 
-async function shape(uow: UnitOfWork): Promise<Record<string, Record<string, { nullable: boolean; generated: boolean }>>> {
+async function shape(
+  uow: UnitOfWork,
+): Promise<Record<string, Record<string, { nullable: boolean; generated: boolean }>>> {
   const tables = (await uow.read.db.introspection.getTables()).filter((table) => !POSTGRES_ONLY.includes(table.name));
   const shapes: Array<[string, Record<string, { nullable: boolean; generated: boolean }>]> = [];
   for (const table of tables) {
-    const quirks = uow.engine === 'sqlite' ? await sqliteQuirks(uow, table.name) : { primaryKey: new Set<string>(), autoincrement: true };
-    shapes.push([table.name, Object.fromEntries(table.columns.map((column) => [column.name, { nullable: column.isNullable && !quirks.primaryKey.has(column.name), generated: column.isAutoIncrementing && quirks.autoincrement }]))]);
+    const quirks =
+      uow.engine === 'sqlite'
+        ? await sqliteQuirks(uow, table.name)
+        : { primaryKey: new Set<string>(), autoincrement: true };
+    shapes.push([
+      table.name,
+      Object.fromEntries(
+        table.columns.map((column) => [
+          column.name,
+          {
+            nullable: column.isNullable && !quirks.primaryKey.has(column.name),
+            generated: column.isAutoIncrementing && quirks.autoincrement,
+          },
+        ]),
+      ),
+    ]);
   }
   return Object.fromEntries(shapes.sort(([a], [b]) => (a < b ? -1 : 1)));
 }

@@ -19,8 +19,17 @@ afterAll(async () => {
   await first?.stop();
 });
 
-async function post<T>(base: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+async function post<T>(
+  base: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as T };
 }
 
@@ -31,14 +40,27 @@ async function tokenFrom(server: ServerProcess, email: string): Promise<string> 
 
 describe('seat invariant across two processes', () => {
   it.each([1, 2, 3])('200 concurrent assignments on 10 seats assign exactly 10 (round %i)', async (round) => {
-    const tokens = { [first.baseUrl]: await tokenFrom(first, 'owner@contoso.com'), [second.baseUrl]: await tokenFrom(second, 'owner@contoso.com') };
-    const purchase = await post<{ subscriptionId: string }>(first.baseUrl, '/api/v1/checkout', { plan: 'monthly', quantity: 10, card: '4242424242424242' }, { authorization: `Bearer ${tokens[first.baseUrl]}`, 'idempotency-key': `round-${round}-key` });
+    const tokens = {
+      [first.baseUrl]: await tokenFrom(first, 'owner@contoso.com'),
+      [second.baseUrl]: await tokenFrom(second, 'owner@contoso.com'),
+    };
+    const purchase = await post<{ subscriptionId: string }>(
+      first.baseUrl,
+      '/api/v1/checkout',
+      { plan: 'monthly', quantity: 10, card: '4242424242424242' },
+      { authorization: `Bearer ${tokens[first.baseUrl]}`, 'idempotency-key': `round-${round}-key` },
+    );
     expect(purchase.status).toBe(201);
     const id = purchase.body.subscriptionId;
 
     const requests = Array.from({ length: 200 }, (_, i) => {
       const server = i % 2 === 0 ? first : second;
-      return post<{ results: Array<{ result: string }> }>(server.baseUrl, `/api/v1/subscriptions/${id}/assignments`, { emails: [`r${round}-user${i}@contoso.com`] }, { authorization: `Bearer ${tokens[server.baseUrl]}` });
+      return post<{ results: Array<{ result: string }> }>(
+        server.baseUrl,
+        `/api/v1/subscriptions/${id}/assignments`,
+        { emails: [`r${round}-user${i}@contoso.com`] },
+        { authorization: `Bearer ${tokens[server.baseUrl]}` },
+      );
     });
     const responses = await Promise.all(requests);
     expect(responses.every((r) => r.status === 200)).toBe(true);

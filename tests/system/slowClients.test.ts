@@ -11,7 +11,13 @@ import { startServerProcess, type ServerProcess } from '../helpers/serverProcess
 
 let server: ServerProcess;
 beforeAll(async () => {
-  server = await startServerProcess({ LOG_LEVEL: 'error', HTTP_HEADERS_TIMEOUT_SECONDS: '1', HTTP_REQUEST_TIMEOUT_SECONDS: '2', HTTP_CONNECTION_TIMEOUT_SECONDS: '2', HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: '1' });
+  server = await startServerProcess({
+    LOG_LEVEL: 'error',
+    HTTP_HEADERS_TIMEOUT_SECONDS: '1',
+    HTTP_REQUEST_TIMEOUT_SECONDS: '2',
+    HTTP_CONNECTION_TIMEOUT_SECONDS: '2',
+    HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: '1',
+  });
 });
 afterAll(() => server.stop());
 
@@ -63,7 +69,9 @@ describe('slow clients', () => {
     const headers = `POST /api/v1/offers/view HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
     const conversation = await converse(headers, body);
     expect(conversation.received).toMatch(/^HTTP\/1\.1 408 /);
-    expect(JSON.parse(conversation.received.split('\r\n\r\n')[1] ?? '')).toMatchObject({ error: { code: 'REQUEST_TIMEOUT' } });
+    expect(JSON.parse(conversation.received.split('\r\n\r\n')[1] ?? '')).toMatchObject({
+      error: { code: 'REQUEST_TIMEOUT' },
+    });
     expect(conversation.sent).toBeLessThan(Buffer.byteLength(headers) + body.length);
   });
 

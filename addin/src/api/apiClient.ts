@@ -29,7 +29,11 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}, fetchI
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetchImpl(path, { method: request.method ?? 'GET', headers, body: request.body === undefined ? undefined : JSON.stringify(request.body) });
+    response = await fetchImpl(path, {
+      method: request.method ?? 'GET',
+      headers,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    });
   } catch (error) {
     throw new ApiRequestError(0, 'NETWORK', error instanceof Error ? error.message : 'Network error');
   }
@@ -37,11 +41,14 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}, fetchI
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     if (isApiErrorBody(payload)) throw new ApiRequestError(response.status, payload.error.code, payload.error.message);
-    throw new ApiRequestError(response.status, response.status >= 500 ? 'INTERNAL' : 'UNKNOWN', `HTTP ${response.status}`);
+    throw new ApiRequestError(
+      response.status,
+      response.status >= 500 ? 'INTERNAL' : 'UNKNOWN',
+      `HTTP ${response.status}`,
+    );
   }
   return payload as T;
 }
-
 
 export function loadClientConfig(): Promise<ClientConfig> {
   return apiFetch<ClientConfig>('/app-config.json');

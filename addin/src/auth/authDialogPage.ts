@@ -26,7 +26,13 @@ export interface AuthDialogRun {
   locale: string;
 }
 
-export async function runAuthDialog(options: { clientId: string; apiScope: string; origin: string; search: string; storage: Storage }): Promise<AuthDialogRun> {
+export async function runAuthDialog(options: {
+  clientId: string;
+  apiScope: string;
+  origin: string;
+  search: string;
+  storage: Storage;
+}): Promise<AuthDialogRun> {
   const msal = await import('@azure/msal-browser');
   const redirectUri = `${options.origin}${AUTH_DIALOG_PATH}`;
   const client = await msal.createStandardPublicClientApplication({
@@ -43,7 +49,10 @@ export async function runAuthDialog(options: { clientId: string; apiScope: strin
     if (returned) return { message: answer(client, returned), locale: pending?.locale ?? 'en' };
   } catch (error) {
     const failure = failureOf(error, pending?.permissions ?? []);
-    return { message: { ok: false, reason: failure.reason, message: failure.message }, locale: pending?.locale ?? 'en' };
+    return {
+      message: { ok: false, reason: failure.reason, message: failure.message },
+      locale: pending?.locale ?? 'en',
+    };
   }
 
   const request = readAuthDialogRequest(options.search, options.apiScope);
@@ -54,7 +63,8 @@ export async function runAuthDialog(options: { clientId: string; apiScope: strin
   }
   const scopes = request.op === 'signin' ? [options.apiScope] : request.scopes;
   const permissions = scopes.map(permissionName);
-  const account = (request.loginHint ? client.getAccount({ username: request.loginHint }) : null) ?? client.getActiveAccount();
+  const account =
+    (request.loginHint ? client.getAccount({ username: request.loginHint }) : null) ?? client.getActiveAccount();
   if (account) {
     try {
       return { message: answer(client, await client.acquireTokenSilent({ scopes, account })), locale };
@@ -85,6 +95,11 @@ function answer(client: IPublicClientApplication, result: AuthenticationResult):
     accessToken: result.accessToken,
     expiresOn: result.expiresOn?.getTime() ?? Date.now() + 60 * 60_000,
     scopes: result.scopes,
-    account: { tenantId: result.account.tenantId, objectId: result.account.localAccountId, email: result.account.username, name: result.account.name ?? result.account.username },
+    account: {
+      tenantId: result.account.tenantId,
+      objectId: result.account.localAccountId,
+      email: result.account.username,
+      name: result.account.name ?? result.account.username,
+    },
   };
 }

@@ -59,7 +59,8 @@ export function readAuthDialogRequest(search: string, apiScope: string): AuthDia
   if (op === 'signin') return { op, loginHint, locale };
   if (op === 'token') {
     const scopes = (query.get('scope') ?? '').split(' ').filter(Boolean);
-    if (!allowedScopes(scopes, apiScope)) throw new AuthDialogProtocolError(`Outmerge does not ask for "${scopes.join(' ')}".`);
+    if (!allowedScopes(scopes, apiScope))
+      throw new AuthDialogProtocolError(`Outmerge does not ask for "${scopes.join(' ')}".`);
     return { op, scopes, loginHint, locale };
   }
   throw new AuthDialogProtocolError('This page opens from the Outmerge pane in Outlook.');
@@ -81,9 +82,10 @@ export function decodeAuthDialogMessage(raw: string): AuthDialogMessage {
   try {
     value = JSON.parse(raw) as Record<string, unknown>;
   } catch {
-    throw new AuthDialogProtocolError('The sign-in window sent something that is not Outmerge\'s answer.');
+    throw new AuthDialogProtocolError("The sign-in window sent something that is not Outmerge's answer.");
   }
-  if (typeof value !== 'object' || value === null || value.protocol !== PROTOCOL) throw new AuthDialogProtocolError('The sign-in window sent something that is not Outmerge\'s answer.');
+  if (typeof value !== 'object' || value === null || value.protocol !== PROTOCOL)
+    throw new AuthDialogProtocolError("The sign-in window sent something that is not Outmerge's answer.");
   if (value.ok === false) {
     const reason = REASONS.find((r) => r === value.reason) ?? 'failed';
     return { ok: false, reason, message: typeof value.message === 'string' ? value.message : '' };
@@ -110,8 +112,13 @@ export function decodeAuthDialogMessage(raw: string): AuthDialogMessage {
       accessToken: value.accessToken,
       expiresOn: value.expiresOn,
       scopes: value.scopes as string[],
-      account: { tenantId: account.tenantId, objectId: account.objectId, email: account.email, name: account.name || account.email },
+      account: {
+        tenantId: account.tenantId,
+        objectId: account.objectId,
+        email: account.email,
+        name: account.name || account.email,
+      },
     };
   }
-  throw new AuthDialogProtocolError('The sign-in window\'s answer is incomplete.');
+  throw new AuthDialogProtocolError("The sign-in window's answer is incomplete.");
 }

@@ -48,7 +48,11 @@ export function needsInteraction(error: unknown): boolean {
 }
 
 function refusesConsent(fields: ErrorFields): boolean {
-  return fields.errorCode === 'consent_required' || fields.subError === 'consent_required' || CONSENT_CODES.test(`${text(fields.errorMessage)} ${text(fields.message)}`);
+  return (
+    fields.errorCode === 'consent_required' ||
+    fields.subError === 'consent_required' ||
+    CONSENT_CODES.test(`${text(fields.errorMessage)} ${text(fields.message)}`)
+  );
 }
 
 /** What an MSAL (or dialog) error means for the user. */
@@ -60,7 +64,8 @@ export function failureOf(error: unknown, permissions: readonly string[]): AuthF
   if (refusesConsent(fields)) return new AuthFailure('consent_required', permissions, message);
   // BrowserAuthError user_cancelled (popup closed); NAA's bridge answers ClientAuthError user_canceled.
   if (code === 'user_cancelled' || code === 'user_canceled') return new AuthFailure('cancelled', permissions, message);
-  if (code === 'popup_window_error' || code === 'empty_window_error') return new AuthFailure('window_blocked', permissions, message);
+  if (code === 'popup_window_error' || code === 'empty_window_error')
+    return new AuthFailure('window_blocked', permissions, message);
   return new AuthFailure('failed', permissions, message);
 }
 
@@ -69,7 +74,11 @@ export function failureOf(error: unknown, permissions: readonly string[]): AuthF
  * does ("checks if acquireTokenSilent threw an InteractionRequiredAuthError … Error can't be
  * resolved through interaction" otherwise). Any other failure surfaces as it is.
  */
-export async function acquire<T>(silent: () => Promise<T>, interactive: () => Promise<T>, permissions: readonly string[]): Promise<T> {
+export async function acquire<T>(
+  silent: () => Promise<T>,
+  interactive: () => Promise<T>,
+  permissions: readonly string[],
+): Promise<T> {
   let silentError: unknown;
   try {
     return await silent();
@@ -91,10 +100,19 @@ export async function acquire<T>(silent: () => Promise<T>, interactive: () => Pr
  * consent is final.
  */
 export function tokenEndpointFailure(body: unknown, permissions: readonly string[]): AuthFailure {
-  const fields = (typeof body === 'object' && body !== null ? body : {}) as { error?: unknown; error_description?: unknown; error_codes?: unknown; suberror?: unknown };
-  const description = text(fields.error_description) || text(fields.error) || 'The identity provider refused the request.';
+  const fields = (typeof body === 'object' && body !== null ? body : {}) as {
+    error?: unknown;
+    error_description?: unknown;
+    error_codes?: unknown;
+    suberror?: unknown;
+  };
+  const description =
+    text(fields.error_description) || text(fields.error) || 'The identity provider refused the request.';
   const codes = Array.isArray(fields.error_codes) ? fields.error_codes.map((c) => `AADSTS${String(c)}`).join(' ') : '';
-  const consent = fields.error === 'consent_required' || fields.suberror === 'consent_required' || CONSENT_CODES.test(`${description} ${codes}`);
+  const consent =
+    fields.error === 'consent_required' ||
+    fields.suberror === 'consent_required' ||
+    CONSENT_CODES.test(`${description} ${codes}`);
   return new AuthFailure(consent ? 'consent_required' : 'failed', permissions, description);
 }
 

@@ -112,7 +112,11 @@ export class DevelopmentAuth implements AuthPort {
     return (await this.issue(identity, resource, scopes)).access_token;
   }
 
-  private async issue(identity: DevelopmentIdentity, resource: 'api' | 'graph', scopes: readonly GraphScope[] = []): Promise<TokenResponse> {
+  private async issue(
+    identity: DevelopmentIdentity,
+    resource: 'api' | 'graph',
+    scopes: readonly GraphScope[] = [],
+  ): Promise<TokenResponse> {
     const permissions = resource === 'api' ? [permissionName(this.options.apiScope ?? 'access_as_user')] : [...scopes];
     let response: Response;
     try {
@@ -122,16 +126,28 @@ export class DevelopmentAuth implements AuthPort {
         body: JSON.stringify({ ...identity, resource, ...(resource === 'graph' ? { scopes } : {}) }),
       });
     } catch (error) {
-      throw new AuthFailure('failed', permissions, error instanceof Error ? error.message : 'The identity provider could not be reached.');
+      throw new AuthFailure(
+        'failed',
+        permissions,
+        error instanceof Error ? error.message : 'The identity provider could not be reached.',
+      );
     }
     const payload: unknown = await response.json().catch(() => null);
     if (!response.ok) {
       // Entra's token-endpoint shape for a refusal; our API's shape for a bad request (an invalid
       // address), read the same way in case a refusal ever comes in it.
-      throw tokenEndpointFailure(isApiErrorBody(payload) ? { error: payload.error.code.toLowerCase(), error_description: payload.error.message } : payload, permissions);
+      throw tokenEndpointFailure(
+        isApiErrorBody(payload)
+          ? { error: payload.error.code.toLowerCase(), error_description: payload.error.message }
+          : payload,
+        permissions,
+      );
     }
     const issued = payload as TokenResponse;
-    this.tokens.set(cacheKey(resource, scopes), { token: issued.access_token, expiresAt: this.now() + issued.expires_in * 1000 });
+    this.tokens.set(cacheKey(resource, scopes), {
+      token: issued.access_token,
+      expiresAt: this.now() + issued.expires_in * 1000,
+    });
     return issued;
   }
 }

@@ -6,13 +6,23 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AuthDialogError, authDialogFailure } from '../host/mailHost.js';
-import { encodeAuthDialogMessage, readAuthDialogRequest, type AuthDialogMessage, type AuthDialogRequest } from './authDialogProtocol.js';
+import {
+  encodeAuthDialogMessage,
+  readAuthDialogRequest,
+  type AuthDialogMessage,
+  type AuthDialogRequest,
+} from './authDialogProtocol.js';
 import { AuthFailure, NotSignedInError } from './authPort.js';
 import { OfficeDialogAuth } from './dialogAuth.js';
 
 const ORIGIN = 'https://outmerge.example.com';
 const API = 'api://11111111-2222-4333-8444-555555555555/access_as_user';
-const ANNA = { tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', objectId: 'a0a0a0a0-0000-4000-8000-000000000001', email: 'anna@contoso.com', name: 'Anna' };
+const ANNA = {
+  tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  objectId: 'a0a0a0a0-0000-4000-8000-000000000001',
+  email: 'anna@contoso.com',
+  name: 'Anna',
+};
 const HOUR = 3_600_000;
 
 type Page = (request: AuthDialogRequest) => AuthDialogMessage | 'close';
@@ -25,8 +35,10 @@ function officeDialog(page: Page) {
     opened,
     async open(url: string): Promise<string> {
       const parsed = new URL(url);
-      if (parsed.protocol !== 'https:') throw new AuthDialogError(authDialogFailure(12005), 12005, 'HTTPS is required.');
-      if (parsed.origin !== ORIGIN) throw new AuthDialogError(authDialogFailure(12004), 12004, 'The domain of the URL is not trusted.');
+      if (parsed.protocol !== 'https:')
+        throw new AuthDialogError(authDialogFailure(12005), 12005, 'HTTPS is required.');
+      if (parsed.origin !== ORIGIN)
+        throw new AuthDialogError(authDialogFailure(12004), 12004, 'The domain of the URL is not trusted.');
       if (open) throw new AuthDialogError(authDialogFailure(12007), 12007, 'This add-in already has an active dialog.');
       open = true;
       try {
@@ -49,16 +61,35 @@ function signInPage(granted: string[], account = ANNA, now = () => 0): Page {
   return (request) => {
     if (request.op === 'signout') return { ok: true, op: 'signout' };
     const scopes = request.op === 'signin' ? [API] : request.scopes;
-    if (!scopes.every((s) => granted.includes(s))) return { ok: false, reason: 'consent_required', message: 'AADSTS65004: User declined to consent to access the app.' };
+    if (!scopes.every((s) => granted.includes(s)))
+      return {
+        ok: false,
+        reason: 'consent_required',
+        message: 'AADSTS65004: User declined to consent to access the app.',
+      };
     const resource = scopes[0] === API ? [API] : granted.filter((s) => s.startsWith('https://graph.microsoft.com/'));
-    return { ok: true, op: 'token', accessToken: `token:${scopes.join(',')}`, expiresOn: now() + HOUR, scopes: resource, account };
+    return {
+      ok: true,
+      op: 'token',
+      accessToken: `token:${scopes.join(',')}`,
+      expiresOn: now() + HOUR,
+      scopes: resource,
+      account,
+    };
   };
 }
 
 const GRAPH = (scope: string) => `https://graph.microsoft.com/${scope}`;
 
 function auth(dialog: ReturnType<typeof officeDialog>, now = () => 0) {
-  return new OfficeDialogAuth({ open: (url) => dialog.open(url), origin: ORIGIN, apiScope: API, loginHint: 'anna@contoso.com', locale: 'fr', now });
+  return new OfficeDialogAuth({
+    open: (url) => dialog.open(url),
+    origin: ORIGIN,
+    apiScope: API,
+    loginHint: 'anna@contoso.com',
+    locale: 'fr',
+    now,
+  });
 }
 
 describe('signing in through the Office dialog', () => {
@@ -76,11 +107,22 @@ describe('signing in through the Office dialog', () => {
 
   it("asks for a feature's Graph scopes when it is used, and reuses the token while it covers what is asked and is fresh", async () => {
     let clock = 0;
-    const dialog = officeDialog(signInPage([API, GRAPH('User.Read'), GRAPH('Mail.ReadWrite'), GRAPH('Mail.Send'), GRAPH('Contacts.Read')], ANNA, () => clock));
+    const dialog = officeDialog(
+      signInPage(
+        [API, GRAPH('User.Read'), GRAPH('Mail.ReadWrite'), GRAPH('Mail.Send'), GRAPH('Contacts.Read')],
+        ANNA,
+        () => clock,
+      ),
+    );
     const pane = auth(dialog, () => clock);
     await pane.signIn();
     expect(await pane.graphToken(['Contacts.Read'])).toBe(`token:${GRAPH('Contacts.Read')}`);
-    expect(dialog.opened[1]).toEqual({ op: 'token', scopes: [GRAPH('Contacts.Read')], loginHint: 'anna@contoso.com', locale: 'fr' });
+    expect(dialog.opened[1]).toEqual({
+      op: 'token',
+      scopes: [GRAPH('Contacts.Read')],
+      loginHint: 'anna@contoso.com',
+      locale: 'fr',
+    });
     // The Graph token carries everything granted for Graph: Mail.Send needs no new dialog.
     await pane.graphToken(['Mail.Send']);
     expect(dialog.opened).toHaveLength(2);
@@ -95,7 +137,11 @@ describe('signing in through the Office dialog', () => {
     const dialog = officeDialog(signInPage([API, GRAPH('Mail.ReadWrite'), GRAPH('Mail.Send')]));
     const pane = auth(dialog);
     await pane.signIn();
-    const tokens = await Promise.all([pane.graphToken(['Mail.ReadWrite']), pane.graphToken(['Mail.Send']), pane.graphToken(['Mail.ReadWrite', 'Mail.Send'])]);
+    const tokens = await Promise.all([
+      pane.graphToken(['Mail.ReadWrite']),
+      pane.graphToken(['Mail.Send']),
+      pane.graphToken(['Mail.ReadWrite', 'Mail.Send']),
+    ]);
     expect(tokens).toHaveLength(3);
     expect(dialog.opened.filter((r) => r.op === 'token')).toHaveLength(1);
   });
@@ -113,12 +159,27 @@ describe('signing in through the Office dialog', () => {
     const closed = auth(officeDialog(() => 'close'));
     await expect(closed.signIn()).rejects.toMatchObject({ reason: 'cancelled' });
     expect(closed.currentAccount()).toBeNull();
-    const ignored = new OfficeDialogAuth({ open: async () => Promise.reject(new AuthDialogError(authDialogFailure(12009), 12009, 'The user chose to ignore the dialog box.')), origin: ORIGIN, apiScope: API, loginHint: null, locale: 'en' });
+    const ignored = new OfficeDialogAuth({
+      open: async () =>
+        Promise.reject(
+          new AuthDialogError(authDialogFailure(12009), 12009, 'The user chose to ignore the dialog box.'),
+        ),
+      origin: ORIGIN,
+      apiScope: API,
+      loginHint: null,
+      locale: 'en',
+    });
     await expect(ignored.signIn()).rejects.toMatchObject({ reason: 'window_blocked' });
   });
 
   it("refuses an answer that is not the page's, and a token for someone else", async () => {
-    const forged = new OfficeDialogAuth({ open: async () => JSON.stringify({ ok: true, accessToken: 'x' }), origin: ORIGIN, apiScope: API, loginHint: null, locale: 'en' });
+    const forged = new OfficeDialogAuth({
+      open: async () => JSON.stringify({ ok: true, accessToken: 'x' }),
+      origin: ORIGIN,
+      apiScope: API,
+      loginHint: null,
+      locale: 'en',
+    });
     await expect(forged.signIn()).rejects.toMatchObject({ reason: 'failed' });
 
     let account = ANNA;
@@ -126,7 +187,10 @@ describe('signing in through the Office dialog', () => {
     const pane = auth(dialog);
     await pane.signIn();
     account = { ...ANNA, objectId: 'b0b0b0b0-0000-4000-8000-000000000002', email: 'bob@contoso.com' };
-    await expect(pane.graphToken(['Mail.Send'])).rejects.toMatchObject({ reason: 'failed', message: expect.stringContaining('bob@contoso.com') });
+    await expect(pane.graphToken(['Mail.Send'])).rejects.toMatchObject({
+      reason: 'failed',
+      message: expect.stringContaining('bob@contoso.com'),
+    });
   });
 
   it("signs out here and in the dialog's cache", async () => {

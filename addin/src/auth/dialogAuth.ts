@@ -9,7 +9,12 @@
  */
 import { graphScopeUri, scopesCover, type GraphScope } from '#shared/api/graphScopes.js';
 import { AuthDialogError } from '../host/mailHost.js';
-import { authDialogUrl, decodeAuthDialogMessage, type AuthDialogMessage, type AuthDialogRequest } from './authDialogProtocol.js';
+import {
+  authDialogUrl,
+  decodeAuthDialogMessage,
+  type AuthDialogMessage,
+  type AuthDialogRequest,
+} from './authDialogProtocol.js';
 import { permissionName } from './authFlow.js';
 import { AuthFailure, NotSignedInError, type Account, type AuthPort } from './authPort.js';
 
@@ -50,7 +55,9 @@ export class OfficeDialogAuth implements AuthPort {
   }
 
   async signIn(): Promise<Account> {
-    const answer = await this.ask({ op: 'signin', loginHint: this.options.loginHint, locale: this.options.locale }, [this.options.apiScope]);
+    const answer = await this.ask({ op: 'signin', loginHint: this.options.loginHint, locale: this.options.locale }, [
+      this.options.apiScope,
+    ]);
     this.tokens.clear();
     this.account = answer.account;
     this.tokens.set('api', { accessToken: answer.accessToken, expiresOn: answer.expiresOn, scopes: answer.scopes });
@@ -78,7 +85,9 @@ export class OfficeDialogAuth implements AuthPort {
 
   private cached(resource: Resource, scopes: string[]): string | null {
     const token = this.tokens.get(resource);
-    return token && token.expiresOn - this.now() > RENEW_BEFORE_MS && scopesCover(token.scopes, scopes) ? token.accessToken : null;
+    return token && token.expiresOn - this.now() > RENEW_BEFORE_MS && scopesCover(token.scopes, scopes)
+      ? token.accessToken
+      : null;
   }
 
   private async token(resource: Resource, scopes: string[]): Promise<string> {
@@ -90,11 +99,23 @@ export class OfficeDialogAuth implements AuthPort {
       // Another request may have brought this token while this one waited for the dialog.
       const meanwhile = this.cached(resource, scopes);
       if (meanwhile) return meanwhile;
-      const answer = await this.ask({ op: 'token', scopes, loginHint: account.email, locale: this.options.locale }, scopes, false);
+      const answer = await this.ask(
+        { op: 'token', scopes, loginHint: account.email, locale: this.options.locale },
+        scopes,
+        false,
+      );
       if (answer.account.tenantId !== account.tenantId || answer.account.objectId !== account.objectId) {
-        throw new AuthFailure('failed', scopes.map(permissionName), `The sign-in window signed in as ${answer.account.email}, not ${account.email}. Sign out and sign in again.`);
+        throw new AuthFailure(
+          'failed',
+          scopes.map(permissionName),
+          `The sign-in window signed in as ${answer.account.email}, not ${account.email}. Sign out and sign in again.`,
+        );
       }
-      this.tokens.set(resource, { accessToken: answer.accessToken, expiresOn: answer.expiresOn, scopes: answer.scopes });
+      this.tokens.set(resource, {
+        accessToken: answer.accessToken,
+        expiresOn: answer.expiresOn,
+        scopes: answer.scopes,
+      });
       return answer.accessToken;
     });
   }
@@ -105,9 +126,14 @@ export class OfficeDialogAuth implements AuthPort {
     return run;
   }
 
-  private async ask(request: AuthDialogRequest, scopes: string[], queued = true): Promise<Extract<AuthDialogMessage, { op: 'token' }>> {
+  private async ask(
+    request: AuthDialogRequest,
+    scopes: string[],
+    queued = true,
+  ): Promise<Extract<AuthDialogMessage, { op: 'token' }>> {
     const answer = queued ? await this.enqueue(() => this.open(request, scopes)) : await this.open(request, scopes);
-    if (!answer.ok || answer.op !== 'token') throw new AuthFailure('failed', scopes.map(permissionName), 'The sign-in window did not send a token.');
+    if (!answer.ok || answer.op !== 'token')
+      throw new AuthFailure('failed', scopes.map(permissionName), 'The sign-in window did not send a token.');
     return answer;
   }
 
@@ -118,7 +144,8 @@ export class OfficeDialogAuth implements AuthPort {
       raw = await this.options.open(authDialogUrl(this.options.origin, request));
     } catch (error) {
       if (error instanceof AuthDialogError) {
-        const reason = error.reason === 'closed' ? 'cancelled' : error.reason === 'blocked' ? 'window_blocked' : 'failed';
+        const reason =
+          error.reason === 'closed' ? 'cancelled' : error.reason === 'blocked' ? 'window_blocked' : 'failed';
         throw new AuthFailure(reason, permissions, error.message);
       }
       throw new AuthFailure('failed', permissions, error instanceof Error ? error.message : String(error));

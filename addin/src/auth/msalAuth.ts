@@ -29,10 +29,20 @@ export class MsalAuth implements AuthPort {
     private readonly loginHint: string | null,
   ) {}
 
-  static async create(options: { clientId: string; apiScope: string; nested: boolean; loginHint: string | null }): Promise<MsalAuth> {
+  static async create(options: {
+    clientId: string;
+    apiScope: string;
+    nested: boolean;
+    loginHint: string | null;
+  }): Promise<MsalAuth> {
     const msal = await import('@azure/msal-browser');
-    const configuration = { auth: { clientId: options.clientId, authority: ENTRA_AUTHORITY }, cache: { cacheLocation: 'localStorage' as const } };
-    const client = options.nested ? await msal.createNestablePublicClientApplication(configuration) : await msal.createStandardPublicClientApplication(configuration);
+    const configuration = {
+      auth: { clientId: options.clientId, authority: ENTRA_AUTHORITY },
+      cache: { cacheLocation: 'localStorage' as const },
+    };
+    const client = options.nested
+      ? await msal.createNestablePublicClientApplication(configuration)
+      : await msal.createStandardPublicClientApplication(configuration);
     const auth = new MsalAuth(client, options.apiScope, options.nested, options.loginHint);
     auth.account = client.getActiveAccount() ?? client.getAllAccounts()[0] ?? null;
     return auth;
@@ -61,7 +71,11 @@ export class MsalAuth implements AuthPort {
       );
     } else {
       try {
-        result = await this.client.acquireTokenPopup({ ...request, prompt: 'select_account', extraScopesToConsent: GRAPH_SCOPES_FOR.signIn.map(graphScopeUri) });
+        result = await this.client.acquireTokenPopup({
+          ...request,
+          prompt: 'select_account',
+          extraScopesToConsent: GRAPH_SCOPES_FOR.signIn.map(graphScopeUri),
+        });
       } catch (error) {
         throw failureOf(error, permissions);
       }
@@ -101,5 +115,10 @@ export class MsalAuth implements AuthPort {
 }
 
 function toAccount(account: AccountInfo): Account {
-  return { tenantId: account.tenantId, objectId: account.localAccountId, email: account.username, name: account.name ?? account.username };
+  return {
+    tenantId: account.tenantId,
+    objectId: account.localAccountId,
+    email: account.username,
+    name: account.name ?? account.username,
+  };
 }

@@ -29,7 +29,11 @@ export function useAuth(config: ClientConfig, options: { broker: AuthBroker; log
     const start = async () => {
       const path = signInPath(config.identity.provider, broker.kind);
       if (path === 'development') {
-        const development: DevelopmentAuth = new DevelopmentAuth(() => prompt(development.rememberedIdentity() ?? (loginHint ? { email: loginHint } : null)), browserStore(), { apiScope: config.identity.apiScope });
+        const development: DevelopmentAuth = new DevelopmentAuth(
+          () => prompt(development.rememberedIdentity() ?? (loginHint ? { email: loginHint } : null)),
+          browserStore(),
+          { apiScope: config.identity.apiScope },
+        );
         const restored = await development.restore();
         if (!cancelled) {
           setAuth(development);
@@ -38,12 +42,26 @@ export function useAuth(config: ClientConfig, options: { broker: AuthBroker; log
       } else if (path === 'dialog' && broker.kind === 'dialog') {
         const { OfficeDialogAuth } = await import('./dialogAuth.js');
         // The dialog's own cache keeps the account; the pane starts signed out until the user signs in.
-        if (!cancelled) setAuth(new OfficeDialogAuth({ open: broker.open, origin: window.location.origin, apiScope: config.identity.apiScope, loginHint, locale }));
+        if (!cancelled)
+          setAuth(
+            new OfficeDialogAuth({
+              open: broker.open,
+              origin: window.location.origin,
+              apiScope: config.identity.apiScope,
+              loginHint,
+              locale,
+            }),
+          );
       } else if (path === 'nested') {
         // MSAL is loaded when it is needed (lazyAuth.ts): at sign-in, or now for someone signed in before.
         const lazy = new LazyAuth(async () => {
           const { MsalAuth } = await import('./msalAuth.js');
-          return MsalAuth.create({ clientId: config.identity.clientId, apiScope: config.identity.apiScope, nested: true, loginHint });
+          return MsalAuth.create({
+            clientId: config.identity.clientId,
+            apiScope: config.identity.apiScope,
+            nested: true,
+            loginHint,
+          });
         }, browserStore());
         if (lazy.signedInBefore) await lazy.ready();
         if (!cancelled) {
@@ -53,7 +71,12 @@ export function useAuth(config: ClientConfig, options: { broker: AuthBroker; log
       } else {
         // MSAL's popup must open in the click's own task: it cannot wait for a module to load, so MSAL is loaded now.
         const { MsalAuth } = await import('./msalAuth.js');
-        const msal = await MsalAuth.create({ clientId: config.identity.clientId, apiScope: config.identity.apiScope, nested: false, loginHint });
+        const msal = await MsalAuth.create({
+          clientId: config.identity.clientId,
+          apiScope: config.identity.apiScope,
+          nested: false,
+          loginHint,
+        });
         if (!cancelled) {
           setAuth(msal);
           setAccount(msal.currentAccount());

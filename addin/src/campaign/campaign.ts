@@ -105,7 +105,9 @@ export function isSettled(state: RowState): boolean {
  * as "creating" (a draft it left behind is found and reused).
  */
 export function retryState(state: Extract<RowState, { status: 'failed' }>): RowState {
-  return state.reason === 'unknown_outcome' || state.reason === 'stopped_unconfirmed' ? { status: 'sending', draftId: state.draftId ?? '' } : { status: 'creating' };
+  return state.reason === 'unknown_outcome' || state.reason === 'stopped_unconfirmed'
+    ? { status: 'sending', draftId: state.draftId ?? '' }
+    : { status: 'creating' };
 }
 
 export interface LedgerTotals {

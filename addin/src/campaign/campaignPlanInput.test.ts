@@ -18,6 +18,9 @@ describe('rows left out by hand', () => {
 
 describe('fieldChoices', () => {
   it('offers the columns a merge field can name and lists the others', () => {
-    expect(fieldChoices(['First Name', 'Price = net', 'Email', '{id}', 'Prénom'])).toEqual({ usable: ['First Name', 'Email', 'Prénom'], unusable: ['Price = net', '{id}'] });
+    expect(fieldChoices(['First Name', 'Price = net', 'Email', '{id}', 'Prénom'])).toEqual({
+      usable: ['First Name', 'Email', 'Prénom'],
+      unusable: ['Price = net', '{id}'],
+    });
   });
 });

@@ -3,14 +3,21 @@ import { isMergeFieldName, type CompileResult } from '#shared/merge/mergeTemplat
 import type { CampaignMapping } from './definitionMessages.js';
 
 /** The columns chosen for a list; null until the address column is known. */
-export function mappingOf(choice: { emailColumn: string | null; ccColumn: string | null; bccColumn: string | null; attachmentColumn: string | null }): CampaignMapping | null {
+export function mappingOf(choice: {
+  emailColumn: string | null;
+  ccColumn: string | null;
+  bccColumn: string | null;
+  attachmentColumn: string | null;
+}): CampaignMapping | null {
   const { emailColumn, ccColumn, bccColumn, attachmentColumn } = choice;
   return emailColumn ? { emailColumn, ccColumn, bccColumn, attachmentColumn } : null;
 }
 
 /** The fields the message uses, to show beside it: from the compiled template, or, when it does not compile, the fields its problems and parts name. */
 export function templateFieldNames(compiled: CompileResult): string[] {
-  return compiled.ok ? compiled.template.fields.map((f) => f.name) : [...new Set(compiled.problems.map((p) => p.field ?? '').filter(Boolean)), ...compiled.fields.map((f) => f.name)];
+  return compiled.ok
+    ? compiled.template.fields.map((f) => f.name)
+    : [...new Set(compiled.problems.map((p) => p.field ?? '').filter(Boolean)), ...compiled.fields.map((f) => f.name)];
 }
 
 /** Rows left out by hand, with `row` left out or taken back in. */
@@ -21,7 +28,11 @@ export function toggledRow(rows: ReadonlySet<number>, row: number): ReadonlySet<
 }
 
 /** Rows left out by hand, with every row of `rows` taken back in (`included`) or left out. */
-export function withRowsIncluded(excluded: ReadonlySet<number>, rows: readonly number[], included: boolean): ReadonlySet<number> {
+export function withRowsIncluded(
+  excluded: ReadonlySet<number>,
+  rows: readonly number[],
+  included: boolean,
+): ReadonlySet<number> {
   const next = new Set(excluded);
   for (const row of rows) {
     if (included) next.delete(row);

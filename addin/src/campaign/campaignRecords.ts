@@ -126,7 +126,13 @@ export class MemoryCampaignRecords {
             const state = ledger.states[row];
             if (state && state.status !== 'pending') states.set(row, structuredClone(state));
           }
-          this.campaigns.set(definition.id, { definition: structuredClone(definition), fields: structuredClone(ledgerFields(ledger)), rows: [...ledger.rows], states, version: 0 });
+          this.campaigns.set(definition.id, {
+            definition: structuredClone(definition),
+            fields: structuredClone(ledgerFields(ledger)),
+            rows: [...ledger.rows],
+            states,
+            version: 0,
+          });
           this.active = definition.id;
           announce({ kind: 'active', id: definition.id });
         }),
@@ -136,8 +142,12 @@ export class MemoryCampaignRecords {
           const campaign = this.campaigns.get(id);
           if (!campaign) return null;
           const states: Record<number, RowState> = {};
-          for (const row of campaign.rows) states[row] = structuredClone(campaign.states.get(row) ?? { status: 'pending' });
-          return { ledger: { ...structuredClone(campaign.fields), rows: [...campaign.rows], states }, version: campaign.version };
+          for (const row of campaign.rows)
+            states[row] = structuredClone(campaign.states.get(row) ?? { status: 'pending' });
+          return {
+            ledger: { ...structuredClone(campaign.fields), rows: [...campaign.rows], states },
+            version: campaign.version,
+          };
         }),
       status: (id) => later(() => this.campaigns.get(id)?.fields.status ?? null),
       write: (id, change) =>

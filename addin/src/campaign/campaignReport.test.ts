@@ -37,7 +37,13 @@ describe('campaignReport', () => {
         7: { status: 'cancelled' },
       } as const,
     };
-    const report = new CampaignReport({ rows: definition.rows, emailColumn: 'Email', ledger, messages: plan.messages, excluded: plan.excluded });
+    const report = new CampaignReport({
+      rows: definition.rows,
+      emailColumn: 'Email',
+      ledger,
+      messages: plan.messages,
+      excluded: plan.excluded,
+    });
     const lines = report.lines(0, 100);
     expect(lines.map((l) => [l.row, l.to, l.status, l.failure?.reason ?? l.skipped?.kind ?? null])).toEqual([
       [2, 'ann@contoso.com', 'sent', null],

@@ -94,7 +94,15 @@ export class CampaignReport {
     // Left out before sending; a row planned after the campaign started (none should be) reads as left out too.
     const finding = this.input.excluded.get(row);
     const address = (this.input.rows[index]?.[this.input.emailColumn] ?? '').trim();
-    return { row, to: address, cc: [], bcc: [], subject: '', status: 'skipped', ...(finding ? { skipped: finding } : {}) };
+    return {
+      row,
+      to: address,
+      cc: [],
+      bcc: [],
+      subject: '',
+      status: 'skipped',
+      ...(finding ? { skipped: finding } : {}),
+    };
   }
 
   /** The lines from `first`, at most `count`: a page. */

@@ -13,10 +13,18 @@ function virtualTime() {
 }
 
 const rows = [2, 3, 4];
-const messages = new Map<number, OutgoingMessage>(rows.map((row) => [row, { row, to: `u${row}@contoso.com`, cc: [], bcc: [], attachments: [], subject: `S${row}`, html: '<p>x</p>' }]));
+const messages = new Map<number, OutgoingMessage>(
+  rows.map((row) => [
+    row,
+    { row, to: `u${row}@contoso.com`, cc: [], bcc: [], attachments: [], subject: `S${row}`, html: '<p>x</p>' },
+  ]),
+);
 
 /** An in-memory Graph that records what happened, with hooks to fail specific calls. */
-function fakeGraph(time: { now: () => number }, hooks: { create?: (n: number) => void; send?: (n: number) => void; upload?: (n: number) => void } = {}) {
+function fakeGraph(
+  time: { now: () => number },
+  hooks: { create?: (n: number) => void; send?: (n: number) => void; upload?: (n: number) => void } = {},
+) {
   const drafts = new Map<string, string>();
   /** Files per draft id, as Exchange would hold them. */
   const files = new Map<string, string[]>();
@@ -27,7 +35,7 @@ function fakeGraph(time: { now: () => number }, hooks: { create?: (n: number) =>
   let sends = 0;
   let inFlight = 0;
   let peak = 0;
-  const track = async <T,>(work: () => T): Promise<T> => {
+  const track = async <T>(work: () => T): Promise<T> => {
     inFlight++;
     peak = Math.max(peak, inFlight);
     await Promise.resolve();
@@ -44,7 +52,10 @@ function fakeGraph(time: { now: () => number }, hooks: { create?: (n: number) =>
         hooks.create?.(creates);
         const id = `d${creates}`;
         drafts.set(id, message.singleValueExtendedProperties?.[0]?.value ?? '');
-        files.set(id, (message.attachments ?? []).map((a) => a.name));
+        files.set(
+          id,
+          (message.attachments ?? []).map((a) => a.name),
+        );
         return id;
       }),
     sendDraft: (id) =>
@@ -64,14 +75,32 @@ function fakeGraph(time: { now: () => number }, hooks: { create?: (n: number) =>
         hooks.upload?.(uploads);
         files.get(id)?.push(file.name);
       }),
-    findByMarker: (folder, marker) => track(() => (folder === 'sentitems' ? sent.filter((s) => s.marker === marker).map(() => 'x') : [...drafts].filter(([, m]) => m === marker).map(([id]) => id))),
+    findByMarker: (folder, marker) =>
+      track(() =>
+        folder === 'sentitems'
+          ? sent.filter((s) => s.marker === marker).map(() => 'x')
+          : [...drafts].filter(([, m]) => m === marker).map(([id]) => id),
+      ),
     deleteMessage: (id) => track(() => void drafts.delete(id)),
   };
   return { graph, sent, sentFiles, drafts, peak: () => peak };
 }
 
-const run = (ledger: CampaignLedger, graph: GraphOperations, time: ReturnType<typeof virtualTime>, extra: Partial<Parameters<typeof runCampaign>[2]> = {}) =>
-  runCampaign(ledger, messages, { graph, ratePerMinute: 30, save: () => {}, now: time.now, sleep: time.sleep, settleDelayMs: 0, ...extra });
+const run = (
+  ledger: CampaignLedger,
+  graph: GraphOperations,
+  time: ReturnType<typeof virtualTime>,
+  extra: Partial<Parameters<typeof runCampaign>[2]> = {},
+) =>
+  runCampaign(ledger, messages, {
+    graph,
+    ratePerMinute: 30,
+    save: () => {},
+    now: time.now,
+    sleep: time.sleep,
+    settleDelayMs: 0,
+    ...extra,
+  });
 
 describe('runCampaign', () => {
   it('sends every row once, paced at the configured rate', async () => {
@@ -87,8 +116,20 @@ describe('runCampaign', () => {
     const time = virtualTime();
     const fake = fakeGraph(time);
     const many = Array.from({ length: 12 }, (_, i) => i + 2);
-    const all = new Map<number, OutgoingMessage>(many.map((row) => [row, { row, to: `u${row}@contoso.com`, cc: [], bcc: [], attachments: [], subject: 's', html: 'h' }]));
-    const ledger = await runCampaign(newLedger('c', many, null, 0), all, { graph: fake.graph, ratePerMinute: 30, save: () => {}, now: time.now, sleep: time.sleep, concurrency: 8 });
+    const all = new Map<number, OutgoingMessage>(
+      many.map((row) => [
+        row,
+        { row, to: `u${row}@contoso.com`, cc: [], bcc: [], attachments: [], subject: 's', html: 'h' },
+      ]),
+    );
+    const ledger = await runCampaign(newLedger('c', many, null, 0), all, {
+      graph: fake.graph,
+      ratePerMinute: 30,
+      save: () => {},
+      now: time.now,
+      sleep: time.sleep,
+      concurrency: 8,
+    });
     expect(ledger.status).toBe('finished');
     expect(fake.sent).toHaveLength(12);
     expect(fake.peak()).toBe(4);
@@ -133,14 +174,22 @@ describe('runCampaign', () => {
     const fake = fakeGraph(time);
     // Another pane took the campaign: the write of row 3's "sending" is refused.
     const save = (ledger: CampaignLedger, row?: number) =>
-      row === 3 && ledger.states[3]?.status === 'sending' ? Promise.reject(new Error('Another Outmerge pane is sending this campaign now.')) : Promise.resolve();
-    await expect(run(newLedger('c', rows, null, 0), fake.graph, time, { save, concurrency: 1 })).rejects.toThrow('Another Outmerge pane');
+      row === 3 && ledger.states[3]?.status === 'sending'
+        ? Promise.reject(new Error('Another Outmerge pane is sending this campaign now.'))
+        : Promise.resolve();
+    await expect(run(newLedger('c', rows, null, 0), fake.graph, time, { save, concurrency: 1 })).rejects.toThrow(
+      'Another Outmerge pane',
+    );
     expect(fake.sent.map((s) => s.marker)).toEqual(['c:2']);
   });
 
   it('waits for Retry-After on 429 before any worker continues', async () => {
     const time = virtualTime();
-    const fake = fakeGraph(time, { send: (n) => { if (n === 2) throw new GraphRequestError('throttled', 429, 'ApplicationThrottled', 'slow down', 7); } });
+    const fake = fakeGraph(time, {
+      send: (n) => {
+        if (n === 2) throw new GraphRequestError('throttled', 429, 'ApplicationThrottled', 'slow down', 7);
+      },
+    });
     const ledger = await run(newLedger('c', rows, null, 0), fake.graph, time);
     expect(ledger.status).toBe('finished');
     expect(fake.sent).toHaveLength(3);
@@ -154,7 +203,9 @@ describe('runCampaign', () => {
         if (n === 1) {
           // The send takes effect, then the answer is lost.
           queueMicrotask(() => undefined);
-          throw Object.assign(new GraphRequestError('ambiguous', 504, 'GatewayTimeout', 'timeout'), { delivered: true });
+          throw Object.assign(new GraphRequestError('ambiguous', 504, 'GatewayTimeout', 'timeout'), {
+            delivered: true,
+          });
         }
       },
     });
@@ -179,15 +230,27 @@ describe('runCampaign', () => {
   it('never sends again a draft still in Drafts after an ambiguous send: it may be in transit, so the row is left unknown', async () => {
     const time = virtualTime();
     // The answer to the first send is lost and Exchange never moved the draft (or has not yet).
-    const fake = fakeGraph(time, { send: (n) => { if (n === 1) throw new GraphRequestError('ambiguous', 504, 'GatewayTimeout', 'timeout'); } });
+    const fake = fakeGraph(time, {
+      send: (n) => {
+        if (n === 1) throw new GraphRequestError('ambiguous', 504, 'GatewayTimeout', 'timeout');
+      },
+    });
     let sends = 0;
     const sendDraft = fake.graph.sendDraft;
     fake.graph.sendDraft = (id, options) => {
       sends++;
       return sendDraft(id, options);
     };
-    const ledger = await run(newLedger('c', rows, null, 0), fake.graph, time, { concurrency: 1, settleDelayMs: 1000, settleChecks: 5 });
-    expect(ledger.states[2]).toMatchObject({ status: 'failed', reason: 'unknown_outcome', message: expect.stringContaining('still in Drafts') });
+    const ledger = await run(newLedger('c', rows, null, 0), fake.graph, time, {
+      concurrency: 1,
+      settleDelayMs: 1000,
+      settleChecks: 5,
+    });
+    expect(ledger.states[2]).toMatchObject({
+      status: 'failed',
+      reason: 'unknown_outcome',
+      message: expect.stringContaining('still in Drafts'),
+    });
     expect(sends).toBe(3);
     expect(fake.sent.map((s) => s.marker)).toEqual(['c:3', 'c:4']);
     // Sent Items was looked at with backoff: 1, 2, 4, 8, 16 s.
@@ -196,7 +259,11 @@ describe('runCampaign', () => {
 
   it('stops everything at an expired sign-in and keeps the rest for later', async () => {
     const time = virtualTime();
-    const fake = fakeGraph(time, { create: (n) => { if (n === 2) throw new GraphRequestError('auth', 401, 'InvalidAuthenticationToken', 'expired'); } });
+    const fake = fakeGraph(time, {
+      create: (n) => {
+        if (n === 2) throw new GraphRequestError('auth', 401, 'InvalidAuthenticationToken', 'expired');
+      },
+    });
     const ledger = await run(newLedger('c', rows, null, 0), fake.graph, time, { concurrency: 1 });
     expect(ledger.status).toBe('paused');
     expect(ledger.states[3]).toMatchObject({ status: 'failed', reason: 'auth' });
@@ -229,10 +296,30 @@ describe('runCampaign', () => {
     const time = virtualTime();
     const fake = fakeGraph(time);
     // Another pane created row 2's draft, then went away before its 3 MB file was uploaded.
-    const half = await fake.graph.createDraft({ subject: 'S2', body: { contentType: 'HTML', content: '<p>x</p>' }, toRecipients: [], ccRecipients: [], bccRecipients: [], singleValueExtendedProperties: [{ id: 'marker', value: 'c:2' }] });
+    const half = await fake.graph.createDraft({
+      subject: 'S2',
+      body: { contentType: 'HTML', content: '<p>x</p>' },
+      toRecipients: [],
+      ccRecipients: [],
+      bccRecipients: [],
+      singleValueExtendedProperties: [{ id: 'marker', value: 'c:2' }],
+    });
     const ledger = newLedger('c', [2], null, 0);
     ledger.states[2] = { status: 'creating' };
-    const withFile = new Map<number, OutgoingMessage>([[2, { row: 2, to: 'a@contoso.com', cc: [], bcc: [], attachments: ['catalogue.pdf'], subject: 'S2', html: '<p>x</p>' }]]);
+    const withFile = new Map<number, OutgoingMessage>([
+      [
+        2,
+        {
+          row: 2,
+          to: 'a@contoso.com',
+          cc: [],
+          bcc: [],
+          attachments: ['catalogue.pdf'],
+          subject: 'S2',
+          html: '<p>x</p>',
+        },
+      ],
+    ]);
     const result = await runCampaign(ledger, withFile, {
       graph: fake.graph,
       ratePerMinute: 30,
@@ -245,7 +332,11 @@ describe('runCampaign', () => {
     });
     expect(fake.sent).toEqual([]);
     expect(fake.drafts.has(half)).toBe(false);
-    expect(result.states[2]).toMatchObject({ status: 'failed', reason: 'rejected', message: 'catalogue.pdf is not attached to this message.' });
+    expect(result.states[2]).toMatchObject({
+      status: 'failed',
+      reason: 'rejected',
+      message: 'catalogue.pdf is not attached to this message.',
+    });
   });
 
   it('puts the attachments of each message in its draft, reading each file once, and fails a row whose file is gone', async () => {
@@ -259,8 +350,22 @@ describe('runCampaign', () => {
     };
     const reads: string[] = [];
     const withFiles = new Map<number, OutgoingMessage>([
-      [2, { row: 2, to: 'a@contoso.com', cc: [], bcc: [], attachments: ['terms.pdf', 'a.pdf'], subject: 's', html: 'h' }],
-      [3, { row: 3, to: 'b@contoso.com', cc: [], bcc: [], attachments: ['terms.pdf', 'gone.pdf'], subject: 's', html: 'h' }],
+      [
+        2,
+        { row: 2, to: 'a@contoso.com', cc: [], bcc: [], attachments: ['terms.pdf', 'a.pdf'], subject: 's', html: 'h' },
+      ],
+      [
+        3,
+        {
+          row: 3,
+          to: 'b@contoso.com',
+          cc: [],
+          bcc: [],
+          attachments: ['terms.pdf', 'gone.pdf'],
+          subject: 's',
+          html: 'h',
+        },
+      ],
       [4, { row: 4, to: 'c@contoso.com', cc: [], bcc: [], attachments: ['terms.pdf'], subject: 's', html: 'h' }],
     ]);
     const ledger = await runCampaign(newLedger('c', [2, 3, 4], null, 0), withFiles, {
@@ -273,12 +378,21 @@ describe('runCampaign', () => {
       attachment: async (name) => {
         reads.push(name);
         if (name === 'gone.pdf') throw new Error('gone.pdf is no longer attached to the message.');
-        return { '@odata.type': '#microsoft.graph.fileAttachment', name, contentType: 'application/pdf', contentBytes: 'AA==' };
+        return {
+          '@odata.type': '#microsoft.graph.fileAttachment',
+          name,
+          contentType: 'application/pdf',
+          contentBytes: 'AA==',
+        };
       },
     });
     expect(created).toEqual([['terms.pdf', 'a.pdf'], ['terms.pdf']]);
     expect(reads.sort()).toEqual(['a.pdf', 'gone.pdf', 'terms.pdf']);
-    expect(ledger.states[3]).toMatchObject({ status: 'failed', reason: 'rejected', message: 'gone.pdf is no longer attached to the message.' });
+    expect(ledger.states[3]).toMatchObject({
+      status: 'failed',
+      reason: 'rejected',
+      message: 'gone.pdf is no longer attached to the message.',
+    });
     expect(fake.sent).toHaveLength(2);
   });
 
@@ -287,8 +401,21 @@ describe('runCampaign', () => {
     const fake = fakeGraph(time);
     const log = new SendLog(null, 2);
     const many = [2, 3, 4, 5, 6];
-    const all = new Map<number, OutgoingMessage>(many.map((row) => [row, { row, to: `u${row}@contoso.com`, cc: [], bcc: [], attachments: [], subject: 's', html: 'h' }]));
-    const options = { graph: fake.graph, ratePerMinute: 30, save: () => {}, now: time.now, sleep: time.sleep, budget: log, onSent: (n: number, at: number) => log.record(n, at) };
+    const all = new Map<number, OutgoingMessage>(
+      many.map((row) => [
+        row,
+        { row, to: `u${row}@contoso.com`, cc: [], bcc: [], attachments: [], subject: 's', html: 'h' },
+      ]),
+    );
+    const options = {
+      graph: fake.graph,
+      ratePerMinute: 30,
+      save: () => {},
+      now: time.now,
+      sleep: time.sleep,
+      budget: log,
+      onSent: (n: number, at: number) => log.record(n, at),
+    };
     const first = await runCampaign(newLedger('c', many, null, 0), all, options);
     expect(first.status).toBe('waiting');
     expect(fake.sent).toHaveLength(2);
@@ -313,9 +440,28 @@ describe('runCampaign', () => {
     const log = new SendLog(null, 3);
     const all = new Map<number, OutgoingMessage>([
       [2, { row: 2, to: 'a@contoso.com', cc: ['b@contoso.com'], bcc: [], attachments: [], subject: 's', html: 'h' }],
-      [3, { row: 3, to: 'c@contoso.com', cc: ['d@contoso.com'], bcc: ['e@contoso.com'], attachments: [], subject: 's', html: 'h' }],
+      [
+        3,
+        {
+          row: 3,
+          to: 'c@contoso.com',
+          cc: ['d@contoso.com'],
+          bcc: ['e@contoso.com'],
+          attachments: [],
+          subject: 's',
+          html: 'h',
+        },
+      ],
     ]);
-    const ledger = await runCampaign(newLedger('c', [2, 3], null, 0), all, { graph: fake.graph, ratePerMinute: 30, save: () => {}, now: time.now, sleep: time.sleep, budget: log, onSent: (n, at) => log.record(n, at) });
+    const ledger = await runCampaign(newLedger('c', [2, 3], null, 0), all, {
+      graph: fake.graph,
+      ratePerMinute: 30,
+      save: () => {},
+      now: time.now,
+      sleep: time.sleep,
+      budget: log,
+      onSent: (n, at) => log.record(n, at),
+    });
     expect(ledger.status).toBe('waiting');
     expect(fake.sent.map((s) => s.marker)).toEqual(['c:2']);
     expect(log.usedInLastDay(time.now())).toBe(2);
@@ -323,9 +469,17 @@ describe('runCampaign', () => {
 
   it('keeps the draft and waits when a consumer mailbox refuses for the day although the log showed room', async () => {
     const time = virtualTime();
-    const fake = fakeGraph(time, { send: (n) => { if (n === 2) throw new GraphRequestError('forbidden', 403, 'ErrorMessageSubmissionBlocked', 'limit'); } });
+    const fake = fakeGraph(time, {
+      send: (n) => {
+        if (n === 2) throw new GraphRequestError('forbidden', 403, 'ErrorMessageSubmissionBlocked', 'limit');
+      },
+    });
     const log = new SendLog(null);
-    const ledger = await run(newLedger('c', rows, null, 0), fake.graph, time, { concurrency: 1, budget: log, onSent: (n, at) => log.record(n, at) });
+    const ledger = await run(newLedger('c', rows, null, 0), fake.graph, time, {
+      concurrency: 1,
+      budget: log,
+      onSent: (n, at) => log.record(n, at),
+    });
     expect(ledger.status).toBe('waiting');
     expect(ledger.states[3]).toMatchObject({ status: 'drafted' });
     expect(ledger.resumeAt).toBeGreaterThanOrEqual(time.now() + 3600_000 - 1);
@@ -340,7 +494,10 @@ describe('runCampaign', () => {
     const fake = fakeGraph(time);
     const controller = new AbortController();
     controller.abort();
-    const ledger = await run(newLedger('c', rows, null, 0), fake.graph, time, { signal: controller.signal, budget: new SendLog(null) });
+    const ledger = await run(newLedger('c', rows, null, 0), fake.graph, time, {
+      signal: controller.signal,
+      budget: new SendLog(null),
+    });
     expect(ledger.status).toBe('paused');
     expect(ledger.resumeAt).toBeNull();
   });
@@ -355,7 +512,18 @@ describe('runCampaign', () => {
     });
     const big = Buffer.alloc(3 * 1024 * 1024 + 1, 1).toString('base64');
     const withFiles = new Map<number, OutgoingMessage>([
-      [2, { row: 2, to: 'a@contoso.com', cc: [], bcc: [], attachments: ['terms.pdf', 'film.mp4'], subject: 's', html: 'h' }],
+      [
+        2,
+        {
+          row: 2,
+          to: 'a@contoso.com',
+          cc: [],
+          bcc: [],
+          attachments: ['terms.pdf', 'film.mp4'],
+          subject: 's',
+          html: 'h',
+        },
+      ],
       [3, { row: 3, to: 'b@contoso.com', cc: [], bcc: [], attachments: ['terms.pdf'], subject: 's', html: 'h' }],
     ]);
     const ledger = await runCampaign(newLedger('c', [2, 3], null, 0), withFiles, {
@@ -365,7 +533,12 @@ describe('runCampaign', () => {
       now: time.now,
       sleep: time.sleep,
       concurrency: 1,
-      attachment: async (name) => ({ '@odata.type': '#microsoft.graph.fileAttachment', name, contentType: 'application/octet-stream', contentBytes: name === 'film.mp4' ? big : 'AA==' }),
+      attachment: async (name) => ({
+        '@odata.type': '#microsoft.graph.fileAttachment',
+        name,
+        contentType: 'application/octet-stream',
+        contentBytes: name === 'film.mp4' ? big : 'AA==',
+      }),
     });
     expect(ledger.status).toBe('finished');
     expect(fake.sent.map((s) => s.marker)).toEqual(['c:2', 'c:3']);
@@ -379,10 +552,17 @@ describe('runCampaign', () => {
     const time = virtualTime();
     const fake = fakeGraph(time);
     const big = Buffer.alloc(3 * 1024 * 1024, 1).toString('base64');
-    const withFile = new Map<number, OutgoingMessage>([[2, { row: 2, to: 'a@contoso.com', cc: [], bcc: [], attachments: ['film.mp4'], subject: 's', html: 'h' }]]);
+    const withFile = new Map<number, OutgoingMessage>([
+      [2, { row: 2, to: 'a@contoso.com', cc: [], bcc: [], attachments: ['film.mp4'], subject: 's', html: 'h' }],
+    ]);
     // The pane closed after the draft was created, before the upload finished.
     const ledger = newLedger('c', [2], null, 0);
-    await fake.graph.createDraft({ subject: 's', body: { contentType: 'HTML', content: 'h' }, toRecipients: [], singleValueExtendedProperties: [{ id: 'x', value: 'c:2' }] });
+    await fake.graph.createDraft({
+      subject: 's',
+      body: { contentType: 'HTML', content: 'h' },
+      toRecipients: [],
+      singleValueExtendedProperties: [{ id: 'x', value: 'c:2' }],
+    });
     ledger.states[2] = { status: 'creating' };
     const done = await runCampaign(ledger, withFile, {
       graph: fake.graph,
@@ -390,7 +570,12 @@ describe('runCampaign', () => {
       save: () => {},
       now: time.now,
       sleep: time.sleep,
-      attachment: async (name) => ({ '@odata.type': '#microsoft.graph.fileAttachment', name, contentType: 'video/mp4', contentBytes: big }),
+      attachment: async (name) => ({
+        '@odata.type': '#microsoft.graph.fileAttachment',
+        name,
+        contentType: 'video/mp4',
+        contentBytes: big,
+      }),
     });
     expect(done.states[2]?.status).toBe('sent');
     expect(fake.sentFiles.get('c:2')).toEqual(['film.mp4']);
@@ -405,7 +590,10 @@ describe('runCampaign', () => {
       ...fake.graph,
       createDraft: async (message) => {
         const id = await fake.graph.createDraft(message);
-        properties.set(message.singleValueExtendedProperties?.[0]?.value ?? '', message.singleValueExtendedProperties ?? []);
+        properties.set(
+          message.singleValueExtendedProperties?.[0]?.value ?? '',
+          message.singleValueExtendedProperties ?? [],
+        );
         return id;
       },
     };
@@ -416,7 +604,11 @@ describe('runCampaign', () => {
       [3, day + 3000],
       [4, 2 * day],
     ]);
-    const ledger = await run(newLedger('c', rows, null, 0), graph, time, { concurrency: 1, deferredAt: (row) => deferred.get(row) ?? null, onSent: (n, at) => log.record(n, at) });
+    const ledger = await run(newLedger('c', rows, null, 0), graph, time, {
+      concurrency: 1,
+      deferredAt: (row) => deferred.get(row) ?? null,
+      onSent: (n, at) => log.record(n, at),
+    });
     expect(ledger.status).toBe('finished');
     // Whole seconds, as the property holds them; the held draft's id kept for a cancel.
     expect(rows.map((row) => ledger.states[row])).toEqual([
@@ -445,11 +637,26 @@ describe('runCampaign', () => {
     const fake = fakeGraph(time);
     const log = new SendLog(null, 2);
     const many = [2, 3, 4, 5, 6];
-    const all = new Map<number, OutgoingMessage>(many.map((row) => [row, { row, to: `u${row}@contoso.com`, cc: [], bcc: [], attachments: [], subject: 's', html: 'h' }]));
+    const all = new Map<number, OutgoingMessage>(
+      many.map((row) => [
+        row,
+        { row, to: `u${row}@contoso.com`, cc: [], bcc: [], attachments: [], subject: 's', html: 'h' },
+      ]),
+    );
     const day = 24 * 3600_000;
     // Rows 2–4 were due already; rows 5 and 6 are kept by Exchange for tomorrow.
     const deferredAt = (row: number) => (row <= 4 ? 0 : 2 * day);
-    const options = { graph: fake.graph, ratePerMinute: 30, save: () => {}, now: time.now, sleep: time.sleep, budget: log, onSent: (n: number, at: number) => log.record(n, at), deferredAt, concurrency: 1 };
+    const options = {
+      graph: fake.graph,
+      ratePerMinute: 30,
+      save: () => {},
+      now: time.now,
+      sleep: time.sleep,
+      budget: log,
+      onSent: (n: number, at: number) => log.record(n, at),
+      deferredAt,
+      concurrency: 1,
+    };
     const first = await runCampaign(newLedger('c', many, null, 0), all, options);
     // The budget is spent by the rows due: the campaign waits, rows in their order.
     expect(first.status).toBe('waiting');

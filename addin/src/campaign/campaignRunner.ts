@@ -28,15 +28,38 @@
  *   budget (schedule.ts placed the times within it); a row whose time has already passed goes at
  *   once and takes from the budget like any other.
  */
-import { CAMPAIGN_MARKER_PROPERTY_ID, DEFERRED_SEND_TIME_PROPERTY_ID, deferredSendTimeValue, ROW_MARKER_PROPERTY_ID } from '#shared/api/graphMarker.js';
-import { GraphRequestError, type GraphFileAttachment, type GraphMailClient, type GraphMessage } from '../graph/graphMailClient.js';
+import {
+  CAMPAIGN_MARKER_PROPERTY_ID,
+  DEFERRED_SEND_TIME_PROPERTY_ID,
+  deferredSendTimeValue,
+  ROW_MARKER_PROPERTY_ID,
+} from '#shared/api/graphMarker.js';
+import {
+  GraphRequestError,
+  type GraphFileAttachment,
+  type GraphMailClient,
+  type GraphMessage,
+} from '../graph/graphMailClient.js';
 import { base64ToBytes, deliveryPlan, needsFollowUpRequests, type DeliveryPlan } from './attachmentDelivery.js';
-import { isSettled, retally, rowMarker, totals, type BlockReason, type CampaignLedger, type FailureReason, type LedgerTotals, type RowState } from './campaign.js';
+import {
+  isSettled,
+  retally,
+  rowMarker,
+  totals,
+  type BlockReason,
+  type CampaignLedger,
+  type FailureReason,
+  type LedgerTotals,
+  type RowState,
+} from './campaign.js';
 import type { DeliveryReport, MailboxHealth } from './deliveryReports.js';
 import { recipientsOf, type MessageSource, type OutgoingMessage } from './outgoingMessage.js';
 import { SendPacer, type SendSlot } from './sendPacer.js';
 
-export type GraphOperations = Pick<GraphMailClient, 'createDraft' | 'sendDraft' | 'findByMarker' | 'deleteMessage' | 'addAttachment' | 'uploadAttachment'>;
+export type GraphOperations = Pick<
+  GraphMailClient,
+  'createDraft' | 'sendDraft' | 'findByMarker' | 'deleteMessage' | 'addAttachment' | 'uploadAttachment'
+>;
 
 export interface RunProgress extends LedgerTotals {
   /** Set while every worker waits because Graph asked to slow down. */
@@ -160,7 +183,11 @@ function writeAhead(graph: GraphOperations, written: () => Promise<unknown>): Gr
   };
 }
 
-export async function runCampaign(ledger: CampaignLedger, messages: MessageSource, runOptions: RunOptions): Promise<CampaignLedger> {
+export async function runCampaign(
+  ledger: CampaignLedger,
+  messages: MessageSource,
+  runOptions: RunOptions,
+): Promise<CampaignLedger> {
   /** Saves still being written; a failed one stays failed, and so stops every request after it. */
   let writes: Promise<unknown> = Promise.resolve();
   const options: RunOptions = { ...runOptions, graph: writeAhead(runOptions.graph, () => writes) };
@@ -192,7 +219,11 @@ export async function runCampaign(ledger: CampaignLedger, messages: MessageSourc
 
   const report = () => {
     const throttledUntil = pacer.throttledUntil;
-    options.onProgress?.({ ...counts, throttledUntil: throttledUntil > now() ? throttledUntil : null, estimatedRemainingMs: counts.remaining * pacer.intervalMs() });
+    options.onProgress?.({
+      ...counts,
+      throttledUntil: throttledUntil > now() ? throttledUntil : null,
+      estimatedRemainingMs: counts.remaining * pacer.intervalMs(),
+    });
   };
   const set = (row: number, state: RowState) => {
     retally(counts, ledger.states[row], state);
@@ -220,7 +251,7 @@ export async function runCampaign(ledger: CampaignLedger, messages: MessageSourc
    * signal. A paced call (a send) also takes a send slot from the pacer, on every attempt, and
    * tells it how the mailbox answered: that is how the pace follows the mailbox's limit.
    */
-  const call = async <T,>(work: () => Promise<T>, paced = false, beforeRequest?: () => void): Promise<T> => {
+  const call = async <T>(work: () => Promise<T>, paced = false, beforeRequest?: () => void): Promise<T> => {
     for (let attempt = 0, throttled = 0; ; attempt++) {
       let slot: SendSlot | null = null;
       if (paced) slot = await sendSlot();
@@ -267,15 +298,26 @@ export async function runCampaign(ledger: CampaignLedger, messages: MessageSourc
   };
 
   /** Where the row's message is, in the user's own Drafts and Sent Items; retried until it can tell. */
-  const locate = async (row: number, folders: Array<'sentitems' | 'drafts'> = ['sentitems', 'drafts']): Promise<{ sent: boolean; drafts: string[] }> => {
+  const locate = async (
+    row: number,
+    folders: Array<'sentitems' | 'drafts'> = ['sentitems', 'drafts'],
+  ): Promise<{ sent: boolean; drafts: string[] }> => {
     for (let attempt = 0; ; attempt++) {
       try {
         const marker = rowMarker(ledger, row);
-        if (folders.includes('sentitems') && (await call(() => options.graph.findByMarker('sentitems', marker))).length > 0) return { sent: true, drafts: [] };
-        return { sent: false, drafts: folders.includes('drafts') ? await call(() => options.graph.findByMarker('drafts', marker)) : [] };
+        if (
+          folders.includes('sentitems') &&
+          (await call(() => options.graph.findByMarker('sentitems', marker))).length > 0
+        )
+          return { sent: true, drafts: [] };
+        return {
+          sent: false,
+          drafts: folders.includes('drafts') ? await call(() => options.graph.findByMarker('drafts', marker)) : [],
+        };
       } catch (error) {
         if (error instanceof Interrupted) throw error;
-        if (!(error instanceof GraphRequestError) || error.kind !== 'ambiguous' || attempt >= MAX_TRANSIENT_RETRIES) throw new Interrupted();
+        if (!(error instanceof GraphRequestError) || error.kind !== 'ambiguous' || attempt >= MAX_TRANSIENT_RETRIES)
+          throw new Interrupted();
         await sleep(backoff * 2 ** attempt, options.signal);
       }
     }
@@ -285,17 +327,29 @@ export async function runCampaign(ledger: CampaignLedger, messages: MessageSourc
   const blockFor = (error: unknown): Blocked | null => {
     if (!(error instanceof GraphRequestError)) return null;
     if (error.code === 'ErrorSendAsDenied') return new Blocked('send_as_denied', error.message);
-    if (error.kind === 'forbidden' && error.code === 'ErrorAccessDenied') return new Blocked('access_denied', error.message);
+    if (error.kind === 'forbidden' && error.code === 'ErrorAccessDenied')
+      return new Blocked('access_denied', error.message);
     return null;
   };
 
   const fail = (row: number, error: unknown) => {
     const reason: FailureReason =
-      error instanceof GraphRequestError ? (error.kind === 'auth' ? 'auth' : error.kind === 'ambiguous' ? 'unknown_outcome' : 'rejected') : 'rejected';
+      error instanceof GraphRequestError
+        ? error.kind === 'auth'
+          ? 'auth'
+          : error.kind === 'ambiguous'
+            ? 'unknown_outcome'
+            : 'rejected'
+        : 'rejected';
     // A draft the row already had stays where it is, and a retry finds it by the row's marker.
     const previous = ledger.states[row];
     const draftId = previous && 'draftId' in previous ? previous.draftId : undefined;
-    set(row, { status: 'failed', reason, message: error instanceof Error ? error.message : String(error), ...(draftId ? { draftId } : {}) });
+    set(row, {
+      status: 'failed',
+      reason,
+      message: error instanceof Error ? error.message : String(error),
+      ...(draftId ? { draftId } : {}),
+    });
     // Without a valid sign-in nothing else can go out now.
     if (reason === 'auth') throw new Interrupted();
   };
@@ -327,10 +381,13 @@ export async function runCampaign(ledger: CampaignLedger, messages: MessageSourc
     try {
       await options.budget?.refresh?.(now());
       // Reports come back within minutes; a day back bounds what a long campaign reads from a busy Inbox.
-      reports = options.health ? (await options.health.reportsSince(Math.max(ledger.createdAt, now() - DAY_MS))).filter((r) => !seen.has(r.id)) : [];
+      reports = options.health
+        ? (await options.health.reportsSince(Math.max(ledger.createdAt, now() - DAY_MS))).filter((r) => !seen.has(r.id))
+        : [];
     } catch (error) {
       // A reading that fails is tried again at the next check; an expired sign-in stops the run.
-      if (!(error instanceof GraphRequestError) || error.kind === 'auth') throw error instanceof GraphRequestError ? new Interrupted(error.message) : error;
+      if (!(error instanceof GraphRequestError) || error.kind === 'auth')
+        throw error instanceof GraphRequestError ? new Interrupted(error.message) : error;
       return;
     }
     if (reports.length > 0) applyReports(reports);
@@ -344,12 +401,23 @@ export async function runCampaign(ledger: CampaignLedger, messages: MessageSourc
         // The address only: no message is rendered to be compared.
         const message = messages.envelope ? messages.envelope(row) : messages.get(row);
         if (!message || !report.addresses.includes(message.to.toLowerCase())) continue;
-        set(row, { status: 'failed', reason: report.kind, message: report.kind === 'daily_limit' ? 'Exchange returned it: the mailbox reached its 24-hour recipient limit (5.1.90).' : 'Exchange returned it: the sender is restricted from sending (5.1.8).' });
+        set(row, {
+          status: 'failed',
+          reason: report.kind,
+          message:
+            report.kind === 'daily_limit'
+              ? 'Exchange returned it: the mailbox reached its 24-hour recipient limit (5.1.90).'
+              : 'Exchange returned it: the sender is restricted from sending (5.1.8).',
+        });
       }
     }
     ledger.reportsSeen = [...(ledger.reportsSeen ?? []), ...reports.map((r) => r.id)].slice(-500);
     persist();
-    if (reports.some((r) => r.kind === 'sender_restricted')) throw new Blocked('sender_restricted', 'Exchange restricted this sender (5.1.8): an administrator must release them before more mail can go out.');
+    if (reports.some((r) => r.kind === 'sender_restricted'))
+      throw new Blocked(
+        'sender_restricted',
+        'Exchange restricted this sender (5.1.8): an administrator must release them before more mail can go out.',
+      );
     // Exchange restricts the sender "until the following day".
     throw new BudgetSpent(now() + DAY_MS, 0);
   };
@@ -379,7 +447,9 @@ export async function runCampaign(ledger: CampaignLedger, messages: MessageSourc
   /** How the message's files reach its draft: in the draft's request, one request each, or by upload session. */
   const delivery = async (message: OutgoingMessage): Promise<DeliveryPlan> => {
     const files = [...message.attachments.map(attachment), ...(message.inline ?? []).map(inlineImage)];
-    return files.length === 0 ? { inline: [], separate: [], upload: [] } : deliveryPlan(await Promise.all(files), message.html.length);
+    return files.length === 0
+      ? { inline: [], separate: [], upload: [] }
+      : deliveryPlan(await Promise.all(files), message.html.length);
   };
 
   const graphMessage = (message: OutgoingMessage, files: DeliveryPlan): GraphMessage => ({
@@ -409,7 +479,9 @@ export async function runCampaign(ledger: CampaignLedger, messages: MessageSourc
     for (const file of files.separate) await call(() => options.graph.addAttachment(draftId, file));
     for (const file of files.upload) {
       const bytes = base64ToBytes(file.contentBytes);
-      await call(() => options.graph.uploadAttachment(draftId, { name: file.name, contentType: file.contentType, bytes }));
+      await call(() =>
+        options.graph.uploadAttachment(draftId, { name: file.name, contentType: file.contentType, bytes }),
+      );
     }
   };
 
@@ -425,7 +497,11 @@ export async function runCampaign(ledger: CampaignLedger, messages: MessageSourc
   const retryBuild = async (row: number, attempts: number, error: unknown): Promise<void> => {
     if (attempts >= MAX_BUILD_ATTEMPTS) {
       const detail = error instanceof Error ? ` Last error: ${error.message}` : '';
-      set(row, { status: 'failed', reason: 'attempts_exhausted', message: `The message could not be prepared in Microsoft 365 after ${attempts} attempts.${detail}` });
+      set(row, {
+        status: 'failed',
+        reason: 'attempts_exhausted',
+        message: `The message could not be prepared in Microsoft 365 after ${attempts} attempts.${detail}`,
+      });
       return;
     }
     set(row, pending(attempts));
@@ -464,7 +540,12 @@ export async function runCampaign(ledger: CampaignLedger, messages: MessageSourc
 
   const advance = async (row: number): Promise<void> => {
     const message = messages.get(row);
-    if (!message) return set(row, { status: 'failed', reason: 'rejected', message: 'This row is no longer in the recipient list.' });
+    if (!message)
+      return set(row, {
+        status: 'failed',
+        reason: 'rejected',
+        message: 'This row is no longer in the recipient list.',
+      });
     if (isSettled(ledger.states[row] ?? { status: 'pending' })) return;
     const recipients = recipientsOf(message);
     // A row whose message may already be with Exchange needs no budget to be looked up.
@@ -497,7 +578,11 @@ export async function runCampaign(ledger: CampaignLedger, messages: MessageSourc
           files = await delivery(message);
         } catch (error) {
           // The draft lost the attachment (removed, or the pane reopened elsewhere): this row cannot go.
-          set(row, { status: 'failed', reason: 'rejected', message: error instanceof Error ? error.message : String(error) });
+          set(row, {
+            status: 'failed',
+            reason: 'rejected',
+            message: error instanceof Error ? error.message : String(error),
+          });
           return;
         }
         set(row, attempts ? { status: 'creating', attempts } : { status: 'creating' });
@@ -527,7 +612,8 @@ export async function runCampaign(ledger: CampaignLedger, messages: MessageSourc
             set(row, pending(attempts));
             throw block;
           }
-          if (error instanceof GraphRequestError && error.kind === 'ambiguous') await retryBuild(row, attempts + 1, error);
+          if (error instanceof GraphRequestError && error.kind === 'ambiguous')
+            await retryBuild(row, attempts + 1, error);
           else fail(row, error);
         }
       } else if (state.status === 'creating') {
@@ -540,7 +626,11 @@ export async function runCampaign(ledger: CampaignLedger, messages: MessageSourc
           } catch (error) {
             // Whether the draft is whole cannot be told without its files: it goes, and the row fails as one whose file cannot be read.
             await discard(found.drafts);
-            set(row, { status: 'failed', reason: 'rejected', message: error instanceof Error ? error.message : String(error) });
+            set(row, {
+              status: 'failed',
+              reason: 'rejected',
+              message: error instanceof Error ? error.message : String(error),
+            });
             return;
           }
         }
@@ -551,12 +641,17 @@ export async function runCampaign(ledger: CampaignLedger, messages: MessageSourc
           await retryBuild(row, attempts + 1, null);
         } else if (found.drafts[0]) {
           // A retried create may have left twins; keep one, remove the rest.
-          for (const extra of found.drafts.slice(1)) await call(() => options.graph.deleteMessage(extra)).catch(() => undefined);
+          for (const extra of found.drafts.slice(1))
+            await call(() => options.graph.deleteMessage(extra)).catch(() => undefined);
           set(row, { status: 'drafted', draftId: found.drafts[0] });
         } else set(row, pending(attempts));
       } else if (state.status === 'drafted') {
         try {
-          await call(() => options.graph.sendDraft(state.draftId, { sendAs }), true, () => set(row, { status: 'sending', draftId: state.draftId }));
+          await call(
+            () => options.graph.sendDraft(state.draftId, { sendAs }),
+            true,
+            () => set(row, { status: 'sending', draftId: state.draftId }),
+          );
           const at = now();
           // The property's whole seconds: what Exchange holds the message until.
           const deferred = options.deferredAt?.(row) ?? null;
@@ -573,7 +668,10 @@ export async function runCampaign(ledger: CampaignLedger, messages: MessageSourc
           if (error instanceof GraphRequestError && error.code === 'ErrorMessageSubmissionBlocked') {
             // Consumer mailboxes (outlook.com) refuse before accepting anything: the draft waits.
             set(row, { status: 'drafted', draftId: state.draftId });
-            throw new BudgetSpent(Math.max(options.budget?.availableAt(recipients, now()) ?? 0, now() + BLOCKED_RETRY_MS), recipients);
+            throw new BudgetSpent(
+              Math.max(options.budget?.availableAt(recipients, now()) ?? 0, now() + BLOCKED_RETRY_MS),
+              recipients,
+            );
           }
           const block = blockFor(error);
           if (block) {
@@ -582,7 +680,8 @@ export async function runCampaign(ledger: CampaignLedger, messages: MessageSourc
             set(row, { status: 'pending' });
             throw block;
           }
-          const unclear = error instanceof GraphRequestError && (error.kind === 'ambiguous' || error.code === 'ErrorItemNotFound');
+          const unclear =
+            error instanceof GraphRequestError && (error.kind === 'ambiguous' || error.code === 'ErrorItemNotFound');
           if (!unclear) {
             // The draft stays in Drafts, where the sender can look at what was refused.
             fail(row, error);

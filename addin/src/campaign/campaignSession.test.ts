@@ -51,7 +51,13 @@ interface Device {
 const device = (): Device => ({ store: memoryStore(), records: new MemoryCampaignRecords() });
 
 /** `files`: the attachments of the message this pane sits in (a compose window of its own); none unless given. */
-function openPane({ store, records }: Device, mailbox: MemoryMailbox, ratePerMinute = 600, dailyRecipients?: number, files?: ReadonlySet<string>) {
+function openPane(
+  { store, records }: Device,
+  mailbox: MemoryMailbox,
+  ratePerMinute = 600,
+  dailyRecipients?: number,
+  files?: ReadonlySet<string>,
+) {
   const graph = mailbox.client();
   const session = new CampaignSession({
     records: records.open(),
@@ -59,9 +65,18 @@ function openPane({ store, records }: Device, mailbox: MemoryMailbox, ratePerMin
     sendLog: new SendLog(records.sendLogRecords(), dailyRecipients),
     ratePerMinute,
     attachment: (_definition, name) =>
-      files?.has(name) ? Promise.resolve({ '@odata.type': '#microsoft.graph.fileAttachment', name, contentType: 'application/pdf', contentBytes: 'JVBERi0=' }) : Promise.reject(new Error(`${name} is not attached to this message.`)),
+      files?.has(name)
+        ? Promise.resolve({
+            '@odata.type': '#microsoft.graph.fileAttachment',
+            name,
+            contentType: 'application/pdf',
+            contentBytes: 'JVBERi0=',
+          })
+        : Promise.reject(new Error(`${name} is not attached to this message.`)),
     inlineImage: () => Promise.reject(new Error('no pictures in these campaigns')),
-    ...(files ? { missingFiles: async ({ names }: { names: readonly string[] }) => names.filter((name) => !files.has(name)) } : {}),
+    ...(files
+      ? { missingFiles: async ({ names }: { names: readonly string[] }) => names.filter((name) => !files.has(name)) }
+      : {}),
     stopSettleWindowMs: 20_000,
   });
   session.setGraph(graph);
@@ -116,7 +131,11 @@ describe('a campaign in two panes', () => {
     expect([...once(mailbox).values()].every((count) => count === 1)).toBe(true);
     // The second pane sent nothing, yet followed the progress to the end.
     expect(second.graph.calls.sendDraft + second.graph.calls.createDraft).toBe(0);
-    expect(second.session.current()).toMatchObject({ observing: false, ledger: { status: 'finished' }, progress: { sent: 20 } });
+    expect(second.session.current()).toMatchObject({
+      observing: false,
+      ledger: { status: 'finished' },
+      progress: { sent: 20 },
+    });
     expect(seen.some((sent) => sent > 0 && sent < 20)).toBe(true);
   });
 
@@ -161,7 +180,8 @@ describe('a campaign in two panes', () => {
     });
     // A row the first pane left "sending" is settled by looking it up (this fake shows it in Sent Items at once), never sent again.
     expect(held.length).toBeGreaterThanOrEqual(16);
-    for (const row of held) expect(ledger.states[row]).toMatchObject({ status: 'sent', at: expected[ledger.rows.indexOf(row)] });
+    for (const row of held)
+      expect(ledger.states[row]).toMatchObject({ status: 'sent', at: expected[ledger.rows.indexOf(row)] });
     expect(ledger.rows.every((row) => ledger.states[row]?.status === 'sent')).toBe(true);
 
     await drive(second.session.cancelScheduled());
@@ -251,7 +271,16 @@ describe('Stop sending', () => {
     const store = device();
     // Exchange accepts the send, the answer is lost, and the message reaches Sent Items 5 s later.
     const mailbox = new MemoryMailbox({ moveDelayMs: 5_000 });
-    mailbox.fail({ operation: 'sendDraft', error: new GraphRequestError('ambiguous', 504, 'GatewayTimeout', 'The gateway did not receive a timely response.'), after: true });
+    mailbox.fail({
+      operation: 'sendDraft',
+      error: new GraphRequestError(
+        'ambiguous',
+        504,
+        'GatewayTimeout',
+        'The gateway did not receive a timely response.',
+      ),
+      after: true,
+    });
     const pane = openPane(store, mailbox);
     const def = definition(1);
     await start(pane, def);
@@ -284,7 +313,10 @@ describe('Stop sending', () => {
     await until(() => pane.session.current()?.ledger.status === 'waiting');
     expect(mailbox.accepted).toHaveLength(3);
     await drive(pane.session.stop());
-    expect(pane.session.current()).toMatchObject({ ledger: { status: 'cancelled' }, progress: { sent: 3, cancelled: 2 } });
+    expect(pane.session.current()).toMatchObject({
+      ledger: { status: 'cancelled' },
+      progress: { sent: 3, cancelled: 2 },
+    });
     await vi.advanceTimersByTimeAsync(25 * 3600_000);
     expect(mailbox.accepted).toHaveLength(3);
     expect(mailbox.drafts()).toEqual([]);
@@ -304,13 +336,32 @@ describe('Retry failed rows', () => {
     // Row 3's send was in fact accepted, but the pane could not tell and reported it failed.
     const records = store.records.open();
     const ledger = pane.session.current()!.ledger;
-    await drive(records.write(def.id, { fields: ledgerFields(ledger), states: [[3, { status: 'failed', reason: 'unknown_outcome', message: 'The message is neither in Drafts nor in Sent Items.' }]] }));
+    await drive(
+      records.write(def.id, {
+        fields: ledgerFields(ledger),
+        states: [
+          [
+            3,
+            {
+              status: 'failed',
+              reason: 'unknown_outcome',
+              message: 'The message is neither in Drafts nor in Sent Items.',
+            },
+          ],
+        ],
+      }),
+    );
     await until(() => pane.session.current()?.ledger.states[3]?.status === 'failed');
 
     await drive(pane.session.retryFailed());
     expect(pane.session.current()?.ledger.states[3]).toMatchObject({ status: 'sent' });
     expect(mailbox.accepted).toHaveLength(3);
-    expect(mailbox.sentItems().map((m) => m.marker).sort()).toEqual([2, 3, 4].map((row) => rowMarker({ id: def.id }, row)));
+    expect(
+      mailbox
+        .sentItems()
+        .map((m) => m.marker)
+        .sort(),
+    ).toEqual([2, 3, 4].map((row) => rowMarker({ id: def.id }, row)));
   });
 
   it('reuses the draft a refused send left, under the same marker', async () => {
@@ -318,7 +369,15 @@ describe('Retry failed rows', () => {
     let refuse = true;
     const mailbox = new MemoryMailbox({
       // A refusal of this one message (a right missing for everyone would block the whole campaign instead).
-      refuseSend: (mail) => (refuse && mail.to[0] === 'p1@fabrikam.com' ? new GraphRequestError('rejected', 400, 'ErrorMessageSizeExceeded', 'The message exceeds the maximum supported size.') : null),
+      refuseSend: (mail) =>
+        refuse && mail.to[0] === 'p1@fabrikam.com'
+          ? new GraphRequestError(
+              'rejected',
+              400,
+              'ErrorMessageSizeExceeded',
+              'The message exceeds the maximum supported size.',
+            )
+          : null,
     });
     const pane = openPane(store, mailbox);
     const def = definition(3);
@@ -412,9 +471,19 @@ describe('a campaign the browser will not keep', () => {
     const { store, records } = device();
     const mailbox = new MemoryMailbox();
     const kept = records.open();
-    const full = { ...kept, start: () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) };
+    const full = {
+      ...kept,
+      start: () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
+    };
     const lock = createRunnerLock({ store, locks: null });
-    const session = new CampaignSession({ records: full, lock, sendLog: new SendLog(null), ratePerMinute: 600, attachment: () => Promise.reject(new Error('no files')), inlineImage: () => Promise.reject(new Error('no pictures')) });
+    const session = new CampaignSession({
+      records: full,
+      lock,
+      sendLog: new SendLog(null),
+      ratePerMinute: 600,
+      attachment: () => Promise.reject(new Error('no files')),
+      inlineImage: () => Promise.reject(new Error('no pictures')),
+    });
     session.setGraph(mailbox.client());
     const def = definition(3);
     const plan = definitionPlan(def);

@@ -19,7 +19,15 @@
  * a batch with the other rows' changes (ledgerWrites.ts), the totals are kept, and the view is
  * given to React at most every `progressIntervalMs` while a campaign sends.
  */
-import { newLedger, retally, retryState, totals, type CampaignLedger, type LedgerTotals, type RowState } from './campaign.js';
+import {
+  newLedger,
+  retally,
+  retryState,
+  totals,
+  type CampaignLedger,
+  type LedgerTotals,
+  type RowState,
+} from './campaign.js';
 import { ledgerFields, type CampaignDefinition, type CampaignNotice, type CampaignRecords } from './campaignRecords.js';
 import { runCampaign, type GraphOperations, type RunProgress } from './campaignRunner.js';
 import type { MailboxHealth } from './deliveryReports.js';
@@ -95,13 +103,17 @@ interface Loaded extends Plan {
   version: number;
 }
 
-const stillToBuild = (state: RowState | undefined) => state === undefined || state.status === 'pending' || state.status === 'creating';
+const stillToBuild = (state: RowState | undefined) =>
+  state === undefined || state.status === 'pending' || state.status === 'creating';
 
 /**
  * The files that rows still to be built need (a row already drafted or sending needs none): the
  * files their cells name, and the pictures the template shows (some rows may not show them).
  */
-export function filesStillNeeded(ledger: CampaignLedger, messages: PlannedMessages): { names: string[]; contentIds: string[] } {
+export function filesStillNeeded(
+  ledger: CampaignLedger,
+  messages: PlannedMessages,
+): { names: string[]; contentIds: string[] } {
   const names = new Set<string>();
   let any = false;
   // Rows without files of their own share one list of names: each list is looked at once.
@@ -117,7 +129,11 @@ export function filesStillNeeded(ledger: CampaignLedger, messages: PlannedMessag
 }
 
 /** Which of `pictures` a row still to be built shows: rows rendered one by one (in slices), stopping once all are found. */
-export async function picturesStillShown(ledger: CampaignLedger, messages: PlannedMessages, pictures: readonly string[]): Promise<string[]> {
+export async function picturesStillShown(
+  ledger: CampaignLedger,
+  messages: PlannedMessages,
+  pictures: readonly string[],
+): Promise<string[]> {
   const looking = new Set(pictures);
   const shown: string[] = [];
   await inSlices(ledger.rows.length, (index) => {
@@ -135,7 +151,11 @@ export async function picturesStillShown(ledger: CampaignLedger, messages: Plann
 type CancelGraph = Parameters<typeof cancelHeld>[1]['graph'];
 
 /** Each row's deferred send time, computed again from the kept schedule (schedule.ts). */
-export function scheduledTimes(rows: readonly number[], schedule: CampaignSchedule, messages: PlannedMessages): Map<number, number> {
+export function scheduledTimes(
+  rows: readonly number[],
+  schedule: CampaignSchedule,
+  messages: PlannedMessages,
+): Map<number, number> {
   const counts = rows.map((row) => {
     const envelope = messages.envelope(row);
     return envelope ? recipientsOf(envelope) : 1;
@@ -203,7 +223,13 @@ export class CampaignSession {
    * Starts a new campaign; refused (busy) while another one is under way. Rejects when the
    * campaign cannot be kept in the browser's storage (nothing was sent then).
    */
-  async start(definition: CampaignDefinition, messages: PlannedMessages, excluded: ReadonlyMap<number, Finding>, mailbox: string | null, schedule: CampaignSchedule | null = null): Promise<void> {
+  async start(
+    definition: CampaignDefinition,
+    messages: PlannedMessages,
+    excluded: ReadonlyMap<number, Finding>,
+    mailbox: string | null,
+    schedule: CampaignSchedule | null = null,
+  ): Promise<void> {
     if (this.handle) return;
     const otherId = await this.records.activeId();
     const otherStatus = otherId ? await this.records.status(otherId) : null;
@@ -300,7 +326,11 @@ export class CampaignSession {
         if (!ledger) return;
         if (!graph) return this.update({ notice: 'signInToStop' });
         const writes = new LedgerWrites((rows) => this.write(handle, ledger, rows));
-        await cancelHeld(ledger, { graph: graph as CancelGraph, save: (_ledger, row) => writes.record(row), now: this.now });
+        await cancelHeld(ledger, {
+          graph: graph as CancelGraph,
+          save: (_ledger, row) => writes.record(row),
+          now: this.now,
+        });
         await writes.settled();
         await this.records.compact(ledger.id).catch(() => undefined);
       } catch (e) {
@@ -387,13 +417,22 @@ export class CampaignSession {
     const id = await this.records.activeId();
     if (!id) return null;
     // A ledger this pane just made and wrote is the one kept: version 0, nothing to read.
-    const stored = known?.ledger && known.definition.id === id ? { ledger: known.ledger, version: 0 } : await this.records.ledger(id);
+    const stored =
+      known?.ledger && known.definition.id === id
+        ? { ledger: known.ledger, version: 0 }
+        : await this.records.ledger(id);
     if (!stored) return null;
     const same = known?.definition.id === id ? known : this.view?.definition.id === id ? this.view : null;
     const definition = same?.definition ?? (await this.records.definition(id));
     if (!definition) return null;
     const plan = same ? { messages: same.messages, excluded: same.excluded } : await definitionPlanInSlices(definition);
-    return { definition, ledger: stored.ledger, version: stored.version, messages: plan.messages, excluded: plan.excluded };
+    return {
+      definition,
+      ledger: stored.ledger,
+      version: stored.version,
+      messages: plan.messages,
+      excluded: plan.excluded,
+    };
   }
 
   /** Shows a campaign as read (not run by this pane). */
@@ -483,7 +522,12 @@ export class CampaignSession {
     }
     Object.assign(ledger, notice.write.fields);
     this.version = notice.version;
-    this.view = { ...view, ledger: { ...ledger }, observing: this.observing(ledger), progress: progressOf(this.counts) };
+    this.view = {
+      ...view,
+      ledger: { ...ledger },
+      observing: this.observing(ledger),
+      progress: progressOf(this.counts),
+    };
     return true;
   }
 
@@ -497,7 +541,8 @@ export class CampaignSession {
         const wait = new AbortController();
         this.takeOverWait = wait;
         // Read from the records once the lock is this pane's: the last runner's writes are in.
-        const stillRunning = async () => !this.disposed && this.graph !== null && (await this.records.status(definition.id)) === 'running';
+        const stillRunning = async () =>
+          !this.disposed && this.graph !== null && (await this.records.status(definition.id)) === 'running';
         void this.options.lock.takeOver(definition.id, stillRunning, wait.signal).then((handle) => {
           if (this.takeOverWait === wait) this.takeOverWait = null;
           if (handle) void this.runHeld(handle);
@@ -505,7 +550,8 @@ export class CampaignSession {
         });
       }
     } else if (ledger.status === 'waiting') this.scheduleWaiting(definition.id, ledger.resumeAt ?? 0);
-    else if (ledger.status === 'blocked' && ledger.blocked?.reason === 'files_missing') this.resumeWhereFilesAre(definition.id);
+    else if (ledger.status === 'blocked' && ledger.blocked?.reason === 'files_missing')
+      this.resumeWhereFilesAre(definition.id);
     else if (this.waitTimer) {
       // Resumed, stopped or finished meanwhile (here or in another pane): nothing to wait for.
       clearTimeout(this.waitTimer.timer);
@@ -532,7 +578,11 @@ export class CampaignSession {
   }
 
   /** The campaign's files that this pane's message lacks, named as the sender knows them. */
-  private async missingHere(definition: CampaignDefinition, ledger: CampaignLedger, messages: PlannedMessages): Promise<string[]> {
+  private async missingHere(
+    definition: CampaignDefinition,
+    ledger: CampaignLedger,
+    messages: PlannedMessages,
+  ): Promise<string[]> {
     const needed = filesStillNeeded(ledger, messages);
     if (!this.options.missingFiles || needed.names.length + needed.contentIds.length === 0) return [];
     let missing = await this.options.missingFiles(needed);
@@ -553,7 +603,14 @@ export class CampaignSession {
     // Looked at without the campaign: a pane without the files writes nothing, so panes never answer each other.
     void this.missingHere(view.definition, view.ledger, view.messages)
       .then(async (missing) => {
-        if (missing.length > 0 || this.disposed || this.handle || this.view?.definition.id !== id || this.view.ledger.status !== 'blocked') return;
+        if (
+          missing.length > 0 ||
+          this.disposed ||
+          this.handle ||
+          this.view?.definition.id !== id ||
+          this.view.ledger.status !== 'blocked'
+        )
+          return;
         const handle = await this.options.lock.acquire(id);
         if (handle) void this.runHeld(handle);
       })
@@ -564,17 +621,26 @@ export class CampaignSession {
   /** One write of the ledger (its fields, and these rows' states as they are now), as long as this pane still holds the campaign. */
   private async write(handle: RunnerHandle, ledger: CampaignLedger, rows: readonly number[]): Promise<void> {
     if (this.disposed || !handle.confirm()) throw new NotRunner('Another Outmerge pane is sending this campaign now.');
-    await this.records.write(ledger.id, { fields: ledgerFields(ledger), states: rows.map((row) => [row, ledger.states[row] ?? { status: 'pending' }] as const) });
+    await this.records.write(ledger.id, {
+      fields: ledgerFields(ledger),
+      states: rows.map((row) => [row, ledger.states[row] ?? { status: 'pending' }] as const),
+    });
   }
 
   /** Runs the campaign with the lock held, then lets go (or stops it for good if Stop was asked for). */
-  private runHeld(handle: RunnerHandle, extra: { plan?: Known; prepare?: (ledger: CampaignLedger) => number[] } = {}): Promise<void> {
+  private runHeld(
+    handle: RunnerHandle,
+    extra: { plan?: Known; prepare?: (ledger: CampaignLedger) => number[] } = {},
+  ): Promise<void> {
     const work = this.runWith(handle, extra);
     this.work = work;
     return work;
   }
 
-  private async runWith(handle: RunnerHandle, extra: { plan?: Known; prepare?: (ledger: CampaignLedger) => number[] }): Promise<void> {
+  private async runWith(
+    handle: RunnerHandle,
+    extra: { plan?: Known; prepare?: (ledger: CampaignLedger) => number[] },
+  ): Promise<void> {
     this.handle = handle;
     this.takeOverWait?.abort();
     this.takeOverWait = null;
@@ -584,7 +650,8 @@ export class CampaignSession {
     const loaded = await this.load(extra.plan).catch(() => null);
     const graph = this.graph;
     // An ended campaign runs again only for a retry of its failed rows.
-    if (!loaded || !graph || this.disposed || (ended(loaded.ledger.status) && !extra.prepare)) return this.letGo(handle);
+    if (!loaded || !graph || this.disposed || (ended(loaded.ledger.status) && !extra.prepare))
+      return this.letGo(handle);
     const { ledger, definition, messages } = loaded;
     // Writes a pane that closed while running left unfolded are folded first (the lock is this pane's).
     await this.records.compact(ledger.id).catch(() => undefined);
@@ -648,10 +715,19 @@ export class CampaignSession {
   }
 
   /** This pane's message lacks the campaign's files: the campaign waits, every row as it was, for a pane whose message holds them. */
-  private async blockOnFiles(handle: RunnerHandle, ledger: CampaignLedger, writes: LedgerWrites, files: string[]): Promise<void> {
+  private async blockOnFiles(
+    handle: RunnerHandle,
+    ledger: CampaignLedger,
+    writes: LedgerWrites,
+    files: string[],
+  ): Promise<void> {
     ledger.status = 'blocked';
     ledger.resumeAt = null;
-    ledger.blocked = { reason: 'files_missing', message: `The message this Outmerge pane belongs to does not hold ${files.join(', ')}.`, files };
+    ledger.blocked = {
+      reason: 'files_missing',
+      message: `The message this Outmerge pane belongs to does not hold ${files.join(', ')}.`,
+      files,
+    };
     await writes.record().catch((error: unknown) => {
       if (!(error instanceof NotRunner)) throw error;
     });
@@ -684,9 +760,18 @@ export class CampaignSession {
         ...(this.options.stopSettleWindowMs !== undefined ? { settleWindowMs: this.options.stopSettleWindowMs } : {}),
         now: this.now,
       });
-      this.update({ ledger: { ...ledger }, stopping: false, running: false, progress: progressOf(totals(ledger)), error: null });
+      this.update({
+        ledger: { ...ledger },
+        stopping: false,
+        running: false,
+        progress: progressOf(totals(ledger)),
+        error: null,
+      });
     } catch (e) {
-      this.update({ stopping: false, error: e instanceof NotRunner ? null : e instanceof Error ? e.message : String(e) });
+      this.update({
+        stopping: false,
+        error: e instanceof NotRunner ? null : e instanceof Error ? e.message : String(e),
+      });
     }
   }
 }

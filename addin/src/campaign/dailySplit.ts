@@ -25,7 +25,10 @@ export interface DailyPart {
  * A message with more recipients than the whole limit can never go and is left out (pre-flight
  * refuses more than 500 recipients per message, far below any daily limit).
  */
-export function splitOverDays(recipientsPerMessage: readonly number[], options: { limit: number; leftNow: number; now: number; firstFreesAt: number }): DailyPart[] {
+export function splitOverDays(
+  recipientsPerMessage: readonly number[],
+  options: { limit: number; leftNow: number; now: number; firstFreesAt: number },
+): DailyPart[] {
   const parts: DailyPart[] = [];
   let room = Math.max(0, options.leftNow);
   let current: DailyPart = { messages: 0, recipients: 0, startsAt: options.now };
@@ -64,10 +67,25 @@ export interface RecipientBudgetLog {
 }
 
 /** The split of a campaign over days, or null when it fits in what is left now. */
-export function budgetSplit(messages: ReadonlyArray<Pick<OutgoingMessage, 'cc' | 'bcc'>>, log: RecipientBudgetLog, now: number): BudgetSplit | null {
+export function budgetSplit(
+  messages: ReadonlyArray<Pick<OutgoingMessage, 'cc' | 'bcc'>>,
+  log: RecipientBudgetLog,
+  now: number,
+): BudgetSplit | null {
   const counts = messages.map(recipientsOf);
   const needed = counts.reduce((sum, count) => sum + count, 0);
   const left = Math.max(0, log.limit - log.usedInLastDay(now));
   if (messages.length === 0 || needed <= left) return null;
-  return { needed, left, limit: log.limit, now, parts: splitOverDays(counts, { limit: log.limit, leftNow: left, now, firstFreesAt: log.availableAt(counts[0] ?? 1, now) }) };
+  return {
+    needed,
+    left,
+    limit: log.limit,
+    now,
+    parts: splitOverDays(counts, {
+      limit: log.limit,
+      leftNow: left,
+      now,
+      firstFreesAt: log.availableAt(counts[0] ?? 1, now),
+    }),
+  };
 }

@@ -4,14 +4,26 @@ import { campaignDefinition, definitionPlan, definitionPlanInSlices } from './de
 import { planCampaign, type CampaignPlan } from './planCampaign.js';
 
 /** What a plan sends and says: every message rendered, the findings, the rows left out. */
-const sent = (plan: CampaignPlan) => ({ messages: plan.messages.checked.map((checked) => plan.messages.render(checked)), findings: plan.findings, excluded: plan.excluded, pictures: plan.messages.pictures });
+const sent = (plan: CampaignPlan) => ({
+  messages: plan.messages.checked.map((checked) => plan.messages.render(checked)),
+  findings: plan.findings,
+  excluded: plan.excluded,
+  pictures: plan.messages.pictures,
+});
 
 describe('a campaign definition', () => {
   const draft = {
     subject: 'Hi {{Name}}',
     bodyHtml: '<p>{{Name}}</p><img src="cid:logo">',
     attachments: [
-      { id: 'a1', name: 'price list.pdf', size: 1200, contentType: 'application/pdf', isInline: false, contentId: null },
+      {
+        id: 'a1',
+        name: 'price list.pdf',
+        size: 1200,
+        contentType: 'application/pdf',
+        isInline: false,
+        contentId: null,
+      },
       { id: 'a2', name: 'logo.png', size: 300, contentType: 'image/png', isInline: true, contentId: 'logo' },
     ],
   };
@@ -24,7 +36,14 @@ describe('a campaign definition', () => {
     ],
   };
   const mapping = { emailColumn: 'Email', ccColumn: 'Cc', bccColumn: null, attachmentColumn: null };
-  const definition = campaignDefinition({ id: 'c1', draft, list, mapping, excludedRows: new Set([3]), footerHtml: '<div>FOOTER</div>' });
+  const definition = campaignDefinition({
+    id: 'c1',
+    draft,
+    list,
+    mapping,
+    excludedRows: new Set([3]),
+    footerHtml: '<div>FOOTER</div>',
+  });
 
   it('keeps what sending needs: the message now, the list, the mapping, the rows left out, the footer, each attachment without its content type', () => {
     expect(definition).toEqual({
@@ -46,13 +65,25 @@ describe('a campaign definition', () => {
   it('is re-planned exactly as the preview planned it, at once or in slices', async () => {
     const compiled = compileTemplate(draft, list.columns);
     if (!compiled.ok) throw new Error('template');
-    const preview = planCampaign({ template: compiled.template, bodyHtml: draft.bodyHtml, rows: list.rows, ...mapping, attachments: draft.attachments, excludedRows: new Set([3]), footerHtml: '<div>FOOTER</div>' });
+    const preview = planCampaign({
+      template: compiled.template,
+      bodyHtml: draft.bodyHtml,
+      rows: list.rows,
+      ...mapping,
+      attachments: draft.attachments,
+      excludedRows: new Set([3]),
+      footerHtml: '<div>FOOTER</div>',
+    });
     expect(sent(definitionPlan(definition))).toEqual(sent(preview));
     expect(sent(await definitionPlanInSlices(definition))).toEqual(sent(preview));
     // Row numbers are the spreadsheet's: row 3 (Bob) was left out by hand.
     const messages = definitionPlan(definition).messages;
     expect(messages.rows()).toEqual([2, 4]);
-    expect(messages.get(2)).toMatchObject({ cc: ['boss@contoso.com'], attachments: ['price list.pdf'], inline: ['logo'] });
+    expect(messages.get(2)).toMatchObject({
+      cc: ['boss@contoso.com'],
+      attachments: ['price list.pdf'],
+      inline: ['logo'],
+    });
     expect(messages.get(3)).toBeUndefined();
   });
 });

@@ -6,7 +6,13 @@
 import { compileTemplate, type MergeRow } from '#shared/merge/mergeTemplate.js';
 import type { DraftAttachment } from '../host/mailHost.js';
 import type { CampaignDefinition } from './campaignRecords.js';
-import { PlannedMessages, planCampaign, planCampaignInSlices, type CampaignPlan, type PlanInput } from './planCampaign.js';
+import {
+  PlannedMessages,
+  planCampaign,
+  planCampaignInSlices,
+  type CampaignPlan,
+  type PlanInput,
+} from './planCampaign.js';
 import type { SliceOptions } from './slices.js';
 import type { SuppressionReason } from '../inbox/suppressionList.js';
 
@@ -25,12 +31,29 @@ export function campaignDefinition(input: {
 }): CampaignDefinition {
   const { draft, list, mapping } = input;
   // Only what sending needs of each attachment: its bytes are read from the draft when it goes.
-  const attachments = draft.attachments.map(({ id, name, size, isInline, contentId }) => ({ id, name, size, isInline, contentId }));
+  const attachments = draft.attachments.map(({ id, name, size, isInline, contentId }) => ({
+    id,
+    name,
+    size,
+    isInline,
+    contentId,
+  }));
   const extras = {
     ...(input.suppressed && input.suppressed.size > 0 ? { suppressed: [...input.suppressed] } : {}),
     ...(input.unsubscribeHtml ? { unsubscribeHtml: input.unsubscribeHtml } : {}),
   };
-  return { id: input.id, subject: draft.subject, bodyHtml: draft.bodyHtml, columns: list.columns, rows: list.rows, footerHtml: input.footerHtml, attachments, excludedRows: [...input.excludedRows], ...mapping, ...extras };
+  return {
+    id: input.id,
+    subject: draft.subject,
+    bodyHtml: draft.bodyHtml,
+    columns: list.columns,
+    rows: list.rows,
+    footerHtml: input.footerHtml,
+    attachments,
+    excludedRows: [...input.excludedRows],
+    ...mapping,
+    ...extras,
+  };
 }
 
 function planInput(definition: CampaignDefinition): PlanInput | null {
@@ -60,7 +83,10 @@ export function definitionPlan(definition: CampaignDefinition): CampaignPlan {
 }
 
 /** The same plan, checked in slices that give the UI thread back (a 100,000-row campaign reopened). */
-export async function definitionPlanInSlices(definition: CampaignDefinition, options: SliceOptions = {}): Promise<CampaignPlan> {
+export async function definitionPlanInSlices(
+  definition: CampaignDefinition,
+  options: SliceOptions = {},
+): Promise<CampaignPlan> {
   const input = planInput(definition);
   return input ? planCampaignInSlices(input, options) : NOTHING();
 }

@@ -28,13 +28,23 @@ const ADDRESS = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 export function readDeliveryReport(item: InboxItem): DeliveryReport | null {
   if (!SYSTEM_SENDER.test(item.from)) return null;
-  const text = item.body.replace(/<[^>]*>/g, ' ').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-  const kind: ReportKind | null = /\b5\.1\.8\b/.test(text) ? 'sender_restricted' : /\b5\.1\.90\b/.test(text) ? 'daily_limit' : null;
+  const text = item.body
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+  const kind: ReportKind | null = /\b5\.1\.8\b/.test(text)
+    ? 'sender_restricted'
+    : /\b5\.1\.90\b/.test(text)
+      ? 'daily_limit'
+      : null;
   if (kind === null) return null;
   // The recipients the report names with the server's answer; failing that, the addresses before the
   // quoted original headers (which name the sender, and Message-IDs that look like addresses).
   const named = reportRecipients(item.body).map((r) => r.address);
-  const found = named.length > 0 ? named : ((text.split(/Original message headers/i)[0] ?? '').match(ADDRESS) ?? []).map((a) => a.toLowerCase());
+  const found =
+    named.length > 0
+      ? named
+      : ((text.split(/Original message headers/i)[0] ?? '').match(ADDRESS) ?? []).map((a) => a.toLowerCase());
   const addresses = [...new Set(found)].filter((a) => !SYSTEM_SENDER.test(a));
   return { id: item.id, kind, receivedAt: item.receivedAt, addresses };
 }

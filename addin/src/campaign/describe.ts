@@ -9,7 +9,12 @@ import type { RecipientListProblem } from './readRecipients.js';
 /** A template problem in words: where it is, as the reader of the message sees the text around it, and what to do. */
 export function describeProblem(problem: TemplateProblem, t: Translator): string {
   const part = t(problem.part === 'subject' ? 'problems.part.subject' : 'problems.part.body');
-  const params = { part, tag: problem.tag, excerpt: `${problem.before}${problem.tag}${problem.after}`, field: problem.field ?? '' };
+  const params = {
+    part,
+    tag: problem.tag,
+    excerpt: `${problem.before}${problem.tag}${problem.after}`,
+    field: problem.field ?? '',
+  };
   switch (problem.code) {
     case 'UNKNOWN_FIELD': {
       const suggestion = problem.suggestion === undefined ? null : mergeFieldTag(problem.suggestion);
@@ -38,7 +43,11 @@ export function describeFinding(finding: Finding, t: Translator): string {
     case 'duplicate':
       return t('problems.duplicate', { row: finding.row, address: finding.address, first: finding.firstRow });
     case 'empty_fields':
-      return t('problems.emptyField', { row: finding.row, fields: finding.fields.join(', '), example: finding.fields[0] ?? '' });
+      return t('problems.emptyField', {
+        row: finding.row,
+        fields: finding.fields.join(', '),
+        example: finding.fields[0] ?? '',
+      });
     case 'too_many_recipients':
       return t('problems.tooManyRecipients', { row: finding.row, count: finding.count });
     case 'missing_attachment':
@@ -81,13 +90,19 @@ export function reportStatusText(line: ReportLine, t: Translator, formatTime?: (
   switch (line.status) {
     case 'sent':
       // A scheduled row: accepted by Exchange, which keeps it until its time.
-      return line.heldUntil !== undefined && formatTime ? t('report.scheduled', { time: formatTime(line.heldUntil) }) : t('report.sent');
+      return line.heldUntil !== undefined && formatTime
+        ? t('report.scheduled', { time: formatTime(line.heldUntil) })
+        : t('report.sent');
     case 'failed':
-      return line.failure ? t('common.labelled', { label: t('report.failed'), value: t(`report.reason.${line.failure.reason}`) }) : t('report.failed');
+      return line.failure
+        ? t('common.labelled', { label: t('report.failed'), value: t(`report.reason.${line.failure.reason}`) })
+        : t('report.failed');
     case 'cancelled':
       return t('report.cancelled');
     case 'skipped':
-      return line.skipped ? t('common.labelled', { label: t('report.skipped'), value: skipReason(line.skipped, t) }) : t('report.skipped');
+      return line.skipped
+        ? t('common.labelled', { label: t('report.skipped'), value: skipReason(line.skipped, t) })
+        : t('report.skipped');
     default:
       return t('report.notYet');
   }
@@ -96,7 +111,14 @@ export function reportStatusText(line: ReportLine, t: Translator, formatTime?: (
 /** What the pane says after a test send to `address`: sent, or why not. */
 export function testSendOutcome(state: RowState, address: string, t: Translator): { ok: boolean; text: string } {
   if (state.status === 'sent') return { ok: true, text: t('preview.testSent', { address }) };
-  const why = state.status !== 'failed' ? t('report.reason.budget') : state.reason === 'send_as_denied' ? t('send.sendAsDenied') : state.reason === 'rejected' && state.message ? state.message : t(`report.reason.${state.reason}`);
+  const why =
+    state.status !== 'failed'
+      ? t('report.reason.budget')
+      : state.reason === 'send_as_denied'
+        ? t('send.sendAsDenied')
+        : state.reason === 'rejected' && state.message
+          ? state.message
+          : t(`report.reason.${state.reason}`);
   return { ok: false, text: t('preview.testNotSent', { message: why }) };
 }
 
@@ -106,7 +128,13 @@ export function describeListProblem(problem: RecipientListProblem, t: Translator
     case 'NO_EMAIL_COLUMN':
       return t('recipients.noEmailColumn', { file: problem.fileName });
     case 'MOSTLY_INVALID_ADDRESSES':
-      return t('recipients.mostlyInvalid', { file: problem.fileName, column: problem.column, invalid: problem.invalid, total: problem.total, example: problem.example });
+      return t('recipients.mostlyInvalid', {
+        file: problem.fileName,
+        column: problem.column,
+        invalid: problem.invalid,
+        total: problem.total,
+        example: problem.example,
+      });
     case 'NO_ROWS':
       return t('recipients.noRows', { file: problem.fileName });
     case 'EMPTY_SHEET':

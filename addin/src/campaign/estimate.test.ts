@@ -14,8 +14,18 @@ describe('estimateCampaign', () => {
 
   it('spreads a campaign over the days the 24-hour budget needs, and says when it should be done', () => {
     // 12,000 one-recipient messages against 10,000 recipients a day, nothing used yet: 10,000 now, 2,000 a day later.
-    const parts = splitOverDays(new Array<number>(12_000).fill(1), { limit: 10_000, leftNow: 10_000, now, firstFreesAt: now });
-    const estimate = estimateCampaign({ messages: 12_000, ratePerMinute: 30, split: { needed: 12_000, left: 10_000, limit: 10_000, now, parts }, now });
+    const parts = splitOverDays(new Array<number>(12_000).fill(1), {
+      limit: 10_000,
+      leftNow: 10_000,
+      now,
+      firstFreesAt: now,
+    });
+    const estimate = estimateCampaign({
+      messages: 12_000,
+      ratePerMinute: 30,
+      split: { needed: 12_000, left: 10_000, limit: 10_000, now, parts },
+      now,
+    });
     expect(estimate?.days).toBe(2);
     expect(estimate?.sendingMs).toBe(400 * 60_000);
     // The second part starts 24 hours after the first and takes 2,000 / 30 minutes.
@@ -29,9 +39,28 @@ describe('estimateCampaign', () => {
   });
 
   it('waits for a part whose budget frees later, and for the part before when it is still sending', () => {
-    const split = { needed: 3, left: 0, limit: 2, now, parts: [{ messages: 2, recipients: 2, startsAt: now + 2 * HOUR }, { messages: 1, recipients: 1, startsAt: now + 26 * HOUR }] };
-    expect(estimateCampaign({ messages: 3, ratePerMinute: 1, split, now })).toEqual({ sendingMs: 3 * 60_000, days: 2, finishesAt: now + 26 * HOUR + 60_000 });
-    const slow = { ...split, parts: [{ messages: 2, recipients: 2, startsAt: now }, { messages: 1, recipients: 1, startsAt: now + 60_000 }] };
+    const split = {
+      needed: 3,
+      left: 0,
+      limit: 2,
+      now,
+      parts: [
+        { messages: 2, recipients: 2, startsAt: now + 2 * HOUR },
+        { messages: 1, recipients: 1, startsAt: now + 26 * HOUR },
+      ],
+    };
+    expect(estimateCampaign({ messages: 3, ratePerMinute: 1, split, now })).toEqual({
+      sendingMs: 3 * 60_000,
+      days: 2,
+      finishesAt: now + 26 * HOUR + 60_000,
+    });
+    const slow = {
+      ...split,
+      parts: [
+        { messages: 2, recipients: 2, startsAt: now },
+        { messages: 1, recipients: 1, startsAt: now + 60_000 },
+      ],
+    };
     expect(estimateCampaign({ messages: 3, ratePerMinute: 1, split: slow, now })?.finishesAt).toBe(now + 3 * 60_000);
   });
 

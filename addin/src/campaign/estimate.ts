@@ -18,7 +18,12 @@ export interface CampaignEstimate {
   finishesAt: number;
 }
 
-export function estimateCampaign(input: { messages: number; ratePerMinute: number; split: BudgetSplit | null; now: number }): CampaignEstimate | null {
+export function estimateCampaign(input: {
+  messages: number;
+  ratePerMinute: number;
+  split: BudgetSplit | null;
+  now: number;
+}): CampaignEstimate | null {
   const { messages, now, split } = input;
   if (messages <= 0 || input.ratePerMinute <= 0) return null;
   const perMessage = MINUTE_MS / input.ratePerMinute;
@@ -31,7 +36,8 @@ export function estimateCampaign(input: { messages: number; ratePerMinute: numbe
 }
 
 /** A duration as the pane says it: under a minute, whole minutes (rounded up) below an hour, hours to one decimal. */
-export type SpokenDuration = { unit: 'underMinute' } | { unit: 'minutes'; value: number } | { unit: 'hours'; value: number };
+export type SpokenDuration =
+  { unit: 'underMinute' } | { unit: 'minutes'; value: number } | { unit: 'hours'; value: number };
 
 export function spokenDuration(ms: number): SpokenDuration {
   if (ms < MINUTE_MS) return { unit: 'underMinute' };

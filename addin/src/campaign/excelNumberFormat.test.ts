@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatCellValue, formatCodeOf, GENERAL, isDateFormat, serialToDate, SHORT_DATE } from './excelNumberFormat.js';
 
 /** Intl's French grouping separator is a narrow no-break space; the tests read it as a space. */
-const show = (value: number | Date, code: string, locale = 'en-US', date1904 = false) => formatCellValue(value, code, locale, date1904).replace(/[\u202f\u00a0]/g, ' ');
+const show = (value: number | Date, code: string, locale = 'en-US', date1904 = false) =>
+  formatCellValue(value, code, locale, date1904).replace(/[\u202f\u00a0]/g, ' ');
 const march12 = new Date(Date.UTC(2026, 2, 12));
 
 describe('numbers as their cell shows them', () => {

@@ -140,7 +140,12 @@ function sections(code: string): string[] {
 const DATE_CODE = /[ymdhs]|\[(h+|m+|s+)\]|AM\/PM|A\/P/i;
 
 function isDateSection(tokens: readonly Token[]): boolean {
-  return DATE_CODE.test(tokens.filter((t) => t.kind === 'code').map((t) => t.text).join(''));
+  return DATE_CODE.test(
+    tokens
+      .filter((t) => t.kind === 'code')
+      .map((t) => t.text)
+      .join(''),
+  );
 }
 
 /** Whether a format code shows a date or time (so a plain number in such a cell is a serial day). */
@@ -188,7 +193,8 @@ function formatDate(tokens: readonly Token[], date: Date, serial: number, locale
     return false;
   };
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
-  const name = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date);
+  const name = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date);
   const totalSeconds = Math.round(serial * 86_400);
   const hours = date.getUTCHours();
   let out = '';
@@ -199,7 +205,8 @@ function formatDate(tokens: readonly Token[], date: Date, serial: number, locale
     }
     const c = run.code;
     const lower = c.toLowerCase();
-    if (/^y+$/.test(lower)) out += lower.length <= 2 ? pad(date.getUTCFullYear() % 100, 2) : String(date.getUTCFullYear());
+    if (/^y+$/.test(lower))
+      out += lower.length <= 2 ? pad(date.getUTCFullYear() % 100, 2) : String(date.getUTCFullYear());
     else if (/^m+$/.test(lower) && isMinute(index)) out += pad(date.getUTCMinutes(), lower.length >= 2 ? 2 : 1);
     else if (/^m+$/.test(lower)) {
       if (lower.length === 1) out += String(date.getUTCMonth() + 1);
@@ -219,8 +226,10 @@ function formatDate(tokens: readonly Token[], date: Date, serial: number, locale
     else if (/^\[h+\]$/.test(lower)) out += pad(Math.floor(totalSeconds / 3600), lower.length - 2);
     else if (/^\[m+\]$/.test(lower)) out += pad(Math.floor(totalSeconds / 60), lower.length - 2);
     else if (/^\[s+\]$/.test(lower)) out += pad(totalSeconds, lower.length - 2);
-    else if (/^(am\/pm)$/.test(lower)) out += hours < 12 ? (c === c.toLowerCase() ? 'am' : 'AM') : c === c.toLowerCase() ? 'pm' : 'PM';
-    else if (/^(a\/p)$/.test(lower)) out += hours < 12 ? (c === c.toLowerCase() ? 'a' : 'A') : c === c.toLowerCase() ? 'p' : 'P';
+    else if (/^(am\/pm)$/.test(lower))
+      out += hours < 12 ? (c === c.toLowerCase() ? 'am' : 'AM') : c === c.toLowerCase() ? 'pm' : 'PM';
+    else if (/^(a\/p)$/.test(lower))
+      out += hours < 12 ? (c === c.toLowerCase() ? 'a' : 'A') : c === c.toLowerCase() ? 'p' : 'P';
     else if (/^\.0+$/.test(lower)) out += '';
     else out += c;
   });
@@ -260,7 +269,9 @@ function formatNumber(tokens: readonly Token[], value: number, locale: string, s
   const first = tokens.findIndex(isPlaceholder);
   // Only literals: a zero section such as "-" or "free".
   if (first === -1) return text(tokens);
-  const exponentAt = tokens.findIndex((t, i) => isCode(t, 'E', 'e') && i > first && isCode(tokens[i + 1] ?? { kind: 'literal', text: '' }, '+', '-'));
+  const exponentAt = tokens.findIndex(
+    (t, i) => isCode(t, 'E', 'e') && i > first && isCode(tokens[i + 1] ?? { kind: 'literal', text: '' }, '+', '-'),
+  );
   let last = tokens.length - 1;
   while (last > first && !isPlaceholder(tokens[last]!)) last--;
   // Commas right after the last digit placeholder divide by 1,000 each.
@@ -284,15 +295,26 @@ function formatNumber(tokens: readonly Token[], value: number, locale: string, s
   if (exponentAt !== -1) {
     const exponentDigits = tokens.slice(exponentAt + 2, last + 1).filter(isPlaceholder).length;
     const power = magnitude === 0 ? 0 : Math.floor(Math.log10(magnitude));
-    const mantissa = new Intl.NumberFormat(locale, { minimumFractionDigits, maximumFractionDigits, useGrouping: false }).format(magnitude / 10 ** power);
+    const mantissa = new Intl.NumberFormat(locale, {
+      minimumFractionDigits,
+      maximumFractionDigits,
+      useGrouping: false,
+    }).format(magnitude / 10 ** power);
     const powerSign = power < 0 ? '-' : isCode(tokens[exponentAt + 1]!, '+') ? '+' : '';
     return `${sign}${prefix}${mantissa}E${powerSign}${String(Math.abs(power)).padStart(exponentDigits, '0')}${suffix}`;
   }
   if (literalInside && point === -1) return `${sign}${prefix}${digitTemplate(integer, magnitude)}${suffix}`;
 
   const minimumIntegerDigits = integer.filter((t) => isCode(t, '0')).length;
-  const grouping = integer.some((t, i) => isCode(t, ',') && integer.slice(0, i).some(isPlaceholder) && integer.slice(i + 1).some(isPlaceholder));
-  const formatted = new Intl.NumberFormat(locale, { minimumIntegerDigits: Math.min(21, Math.max(1, minimumIntegerDigits)), minimumFractionDigits, maximumFractionDigits, useGrouping: grouping }).format(magnitude);
+  const grouping = integer.some(
+    (t, i) => isCode(t, ',') && integer.slice(0, i).some(isPlaceholder) && integer.slice(i + 1).some(isPlaceholder),
+  );
+  const formatted = new Intl.NumberFormat(locale, {
+    minimumIntegerDigits: Math.min(21, Math.max(1, minimumIntegerDigits)),
+    minimumFractionDigits,
+    maximumFractionDigits,
+    useGrouping: grouping,
+  }).format(magnitude);
   // Without a "0" before the point, a lone zero is not shown (".5" for "#.0").
   const shown = minimumIntegerDigits === 0 ? formatted.replace(/^0(?=\D|$)/, '') : formatted;
   return `${sign}${prefix}${shown}${suffix}`;
@@ -308,7 +330,13 @@ export function formatCellValue(value: number | Date, code: string, locale: stri
   if (!Number.isFinite(number)) return String(value);
   if (code === SHORT_DATE || code === SHORT_DATE_TIME) {
     const when = date ?? serialToDate(number, date1904);
-    const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC', ...(code === SHORT_DATE_TIME ? { hour: 'numeric', minute: '2-digit' } : {}) };
+    const options: Intl.DateTimeFormatOptions = {
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      timeZone: 'UTC',
+      ...(code === SHORT_DATE_TIME ? { hour: 'numeric', minute: '2-digit' } : {}),
+    };
     return new Intl.DateTimeFormat(locale, options).format(when);
   }
   if (code.trim() === '' || /^general$/i.test(code.trim())) return general(number, locale);

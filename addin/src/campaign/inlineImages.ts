@@ -54,7 +54,11 @@ export function cidReferences(html: string): string[] {
  * to travel inside a Graph request (an upload session's attachment item carries no content id).
  */
 export function usableInlineImages(attachments: readonly InlineCandidate[]): InlineImage[] {
-  return attachments.flatMap((a) => (a.isInline && a.contentId && a.size < UPLOAD_SESSION_MIN_BYTES ? [{ name: a.name, size: a.size, contentId: a.contentId }] : []));
+  return attachments.flatMap((a) =>
+    a.isInline && a.contentId && a.size < UPLOAD_SESSION_MIN_BYTES
+      ? [{ name: a.name, size: a.size, contentId: a.contentId }]
+      : [],
+  );
 }
 
 /** The inline images one message's body shows. */
@@ -79,13 +83,16 @@ export function checkInlineImages(bodyHtml: string, attachments: readonly Inline
   const references = cidReferences(bodyHtml);
   return {
     unmatched: references.filter((cid) => !usable.has(normaliseCid(cid)) && !largeIds.has(normaliseCid(cid))),
-    tooLarge: large.filter((a) => references.some((cid) => normaliseCid(cid) === normaliseCid(a.contentId ?? ''))).map((a) => a.name),
+    tooLarge: large
+      .filter((a) => references.some((cid) => normaliseCid(cid) === normaliseCid(a.contentId ?? '')))
+      .map((a) => a.name),
   };
 }
 
 /** A picture's bytes as the preview shows them: only image types, only base64 text. */
 export function pictureDataUrl(contentType: string, contentBytes: string): string | null {
-  if (!/^image\/(png|jpeg|gif|bmp|webp)$/i.test(contentType) || !/^[A-Za-z0-9+/]*={0,2}$/.test(contentBytes)) return null;
+  if (!/^image\/(png|jpeg|gif|bmp|webp)$/i.test(contentType) || !/^[A-Za-z0-9+/]*={0,2}$/.test(contentBytes))
+    return null;
   return `data:${contentType.toLowerCase()};base64,${contentBytes}`;
 }
 

@@ -17,7 +17,12 @@ export function recallMapping(store: KeyValueStore, columns: readonly string[]):
   if (!raw) return null;
   const mapping = JSON.parse(raw) as RememberedMapping;
   const known = (column: string | null) => column === null || columns.includes(column);
-  return columns.includes(mapping.emailColumn) && known(mapping.ccColumn) && known(mapping.bccColumn) && known(mapping.attachmentColumn ?? null) ? mapping : null;
+  return columns.includes(mapping.emailColumn) &&
+    known(mapping.ccColumn) &&
+    known(mapping.bccColumn) &&
+    known(mapping.attachmentColumn ?? null)
+    ? mapping
+    : null;
 }
 
 export function rememberMapping(store: KeyValueStore, columns: readonly string[], mapping: RememberedMapping): void {

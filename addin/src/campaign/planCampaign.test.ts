@@ -6,7 +6,11 @@ import { planCampaign, planCampaignInSlices, type CampaignPlan } from './planCam
 const rendered = (plan: CampaignPlan) => plan.messages.checked.map((checked) => plan.messages.render(checked));
 
 describe('planCampaign', () => {
-  const compiled = compileTemplate({ subject: 'Hi {{Name}}', bodyHtml: '<p>{{Name}} at {{Company | home}}</p>' }, ['Name', 'Email', 'Company']);
+  const compiled = compileTemplate({ subject: 'Hi {{Name}}', bodyHtml: '<p>{{Name}} at {{Company | home}}</p>' }, [
+    'Name',
+    'Email',
+    'Company',
+  ]);
   if (!compiled.ok) throw new Error('template');
 
   it('renders one message per valid, distinct address and names each excluded row', () => {
@@ -23,8 +27,24 @@ describe('planCampaign', () => {
       ],
     });
     expect(rendered(plan)).toEqual([
-      { row: 2, to: 'anna@contoso.com', cc: [], bcc: [], attachments: [], subject: 'Hi Anna', html: '<p>Anna at Contoso</p><div>FOOTER</div>' },
-      { row: 5, to: 'carl@contoso.com', cc: [], bcc: [], attachments: [], subject: 'Hi', html: '<p> at home</p><div>FOOTER</div>' },
+      {
+        row: 2,
+        to: 'anna@contoso.com',
+        cc: [],
+        bcc: [],
+        attachments: [],
+        subject: 'Hi Anna',
+        html: '<p>Anna at Contoso</p><div>FOOTER</div>',
+      },
+      {
+        row: 5,
+        to: 'carl@contoso.com',
+        cc: [],
+        bcc: [],
+        attachments: [],
+        subject: 'Hi',
+        html: '<p> at home</p><div>FOOTER</div>',
+      },
     ]);
     expect(plan.findings).toEqual([
       { kind: 'invalid_address', row: 3, address: 'not-an-address' },
@@ -41,7 +61,13 @@ describe('planCampaign', () => {
       { Name: '', Email: 'carl@contoso.com', Company: '' },
       { Name: 'Anna again', Email: 'anna@contoso.com', Company: 'Contoso' },
     ];
-    const plan = planCampaign({ template: compiled.template, emailColumn: 'Email', footerHtml: null, rows, excludedRows: new Set([2, 3]) });
+    const plan = planCampaign({
+      template: compiled.template,
+      emailColumn: 'Email',
+      footerHtml: null,
+      rows,
+      excludedRows: new Set([2, 3]),
+    });
     // With row 2 out, row 4 is no longer a duplicate.
     expect(rendered(plan).map((m) => [m.row, m.subject])).toEqual([[4, 'Hi Anna again']]);
     expect(plan.findings).toEqual([
@@ -51,19 +77,45 @@ describe('planCampaign', () => {
   });
 
   it('strips line breaks from addresses so a cell cannot add recipients or headers', () => {
-    const plan = planCampaign({ template: compiled.template, emailColumn: 'Email', footerHtml: null, rows: [{ Name: 'X', Email: 'x@contoso.com\r\nBcc: y@evil.com', Company: '' }] });
+    const plan = planCampaign({
+      template: compiled.template,
+      emailColumn: 'Email',
+      footerHtml: null,
+      rows: [{ Name: 'X', Email: 'x@contoso.com\r\nBcc: y@evil.com', Company: '' }],
+    });
     expect(rendered(plan)).toEqual([]);
     expect(plan.findings[0]?.kind).toBe('invalid_address');
   });
 
   it('adds CC and BCC from their columns, several per cell, and refuses an invalid one or more than 500 recipients', () => {
     const rows = [
-      { Name: 'A', Email: 'a@contoso.com', Company: '', Cc: 'boss@contoso.com; team@contoso.com', Bcc: 'archive@contoso.com' },
+      {
+        Name: 'A',
+        Email: 'a@contoso.com',
+        Company: '',
+        Cc: 'boss@contoso.com; team@contoso.com',
+        Bcc: 'archive@contoso.com',
+      },
       { Name: 'B', Email: 'b@contoso.com', Company: '', Cc: 'not valid', Bcc: '' },
-      { Name: 'C', Email: 'c@contoso.com', Company: '', Cc: Array.from({ length: 500 }, (_, i) => `p${i}@contoso.com`).join(','), Bcc: '' },
+      {
+        Name: 'C',
+        Email: 'c@contoso.com',
+        Company: '',
+        Cc: Array.from({ length: 500 }, (_, i) => `p${i}@contoso.com`).join(','),
+        Bcc: '',
+      },
     ];
-    const plan = planCampaign({ template: compiled.template, rows, emailColumn: 'Email', ccColumn: 'Cc', bccColumn: 'Bcc', footerHtml: null });
-    expect(rendered(plan).map((m) => [m.row, m.cc, m.bcc])).toEqual([[2, ['boss@contoso.com', 'team@contoso.com'], ['archive@contoso.com']]]);
+    const plan = planCampaign({
+      template: compiled.template,
+      rows,
+      emailColumn: 'Email',
+      ccColumn: 'Cc',
+      bccColumn: 'Bcc',
+      footerHtml: null,
+    });
+    expect(rendered(plan).map((m) => [m.row, m.cc, m.bcc])).toEqual([
+      [2, ['boss@contoso.com', 'team@contoso.com'], ['archive@contoso.com']],
+    ]);
     expect(plan.findings).toEqual([
       { kind: 'invalid_address', row: 3, address: 'not valid' },
       { kind: 'too_many_recipients', row: 4, count: 501 },
@@ -87,7 +139,14 @@ describe('planCampaign', () => {
       { name: 'video.mp4', size: 20 * 1024 * 1024 },
       { name: 'huge.zip', size: 27 * 1024 * 1024 },
     ];
-    const plan = planCampaign({ template: compiled.template, rows, emailColumn: 'Email', attachmentColumn: 'Files', attachments, footerHtml: null });
+    const plan = planCampaign({
+      template: compiled.template,
+      rows,
+      emailColumn: 'Email',
+      attachmentColumn: 'Files',
+      attachments,
+      footerHtml: null,
+    });
     expect(rendered(plan).map((m) => [m.row, m.attachments])).toEqual([
       [2, ['terms.pdf', 'offer-a.pdf']],
       [3, ['terms.pdf', 'Offer-B.pdf', 'offer-a.pdf']],
@@ -104,7 +163,10 @@ describe('planCampaign', () => {
 describe('planCampaignInSlices', () => {
   const compiled = compileTemplate({ subject: 'Hi {{Name}}', bodyHtml: '<p>{{Name}}</p>' }, ['Name', 'Email']);
   if (!compiled.ok) throw new Error('template');
-  const rows = Array.from({ length: 20_000 }, (_, i) => ({ Name: i % 7 === 0 ? '' : `P${i}`, Email: i % 11 === 0 ? 'not-an-address' : `p${i % 15_000}@contoso.com` }));
+  const rows = Array.from({ length: 20_000 }, (_, i) => ({
+    Name: i % 7 === 0 ? '' : `P${i}`,
+    Email: i % 11 === 0 ? 'not-an-address' : `p${i % 15_000}@contoso.com`,
+  }));
   const input = { template: compiled.template, emailColumn: 'Email', footerHtml: null, rows };
 
   it('makes the same plan as planCampaign, giving the UI thread back between slices', async () => {

@@ -72,7 +72,11 @@ const encodedSize = (bytes: number) => Math.ceil(bytes / 3) * 4;
  * Which draft attachments a row gets: the files its cell names, plus every draft attachment that
  * no row names (those are for everyone). Names compare case-insensitively.
  */
-export function attachmentPlan(rows: readonly MergeRow[], column: string | null | undefined, available: readonly AvailableAttachment[]) {
+export function attachmentPlan(
+  rows: readonly MergeRow[],
+  column: string | null | undefined,
+  available: readonly AvailableAttachment[],
+) {
   const byName = new Map(available.map((a) => [a.name.toLocaleLowerCase(), a]));
   const named = (data: MergeRow) =>
     column
@@ -92,7 +96,10 @@ function mayBeSpace(code: number): boolean {
   return code <= 32 || code >= 127;
 }
 
-const NO_ADDRESSES: { valid: string[]; invalid: string | null } = Object.freeze({ valid: [] as string[], invalid: null });
+const NO_ADDRESSES: { valid: string[]; invalid: string | null } = Object.freeze({
+  valid: [] as string[],
+  invalid: null,
+});
 
 /** A CC or BCC cell may hold several addresses, separated by commas or semicolons. */
 function addressList(cell: string | undefined): { valid: string[]; invalid: string | null } {
@@ -124,7 +131,12 @@ interface CheckResult {
  * before): `check(index)` for each index, then `result`. `onValid` is told of each row that goes,
  * before the next is checked.
  */
-function recipientChecker(rows: readonly MergeRow[], mapping: ColumnMapping, available: readonly AvailableAttachment[], onValid?: (checked: CheckedRow, findings: Finding[]) => void) {
+function recipientChecker(
+  rows: readonly MergeRow[],
+  mapping: ColumnMapping,
+  available: readonly AvailableAttachment[],
+  onValid?: (checked: CheckedRow, findings: Finding[]) => void,
+) {
   // Inline images are part of the body, not files a row can name or everyone gets.
   const attachments = attachmentPlan(
     rows,
@@ -140,7 +152,8 @@ function recipientChecker(rows: readonly MergeRow[], mapping: ColumnMapping, ava
   // The files every row gets, worked out once: this runs for each of up to 100,000 rows.
   const commonNames = attachments.common.map((a) => a.name);
   const commonBytes = attachments.common.reduce((sum, a) => sum + encodedSize(a.size), 0);
-  const largest = (files: readonly AvailableAttachment[]) => files.reduce<AvailableAttachment | undefined>((big, a) => (big && big.size >= a.size ? big : a), undefined);
+  const largest = (files: readonly AvailableAttachment[]) =>
+    files.reduce<AvailableAttachment | undefined>((big, a) => (big && big.size >= a.size ? big : a), undefined);
   const commonTooLarge = commonBytes > MAX_MESSAGE_BYTES ? largest(attachments.common) : undefined;
   const perRowFiles = Boolean(mapping.attachmentColumn);
   const check = (index: number): void => {
@@ -149,7 +162,10 @@ function recipientChecker(rows: readonly MergeRow[], mapping: ColumnMapping, ava
     if (mapping.excludedRows?.has(row)) return exclude(row, { kind: 'excluded_by_sender', row });
     const cell = plainTextValue(data[mapping.emailColumn] ?? '');
     // trim() copies; most cells have nothing to trim.
-    const raw = cell.length > 0 && (mayBeSpace(cell.charCodeAt(0)) || mayBeSpace(cell.charCodeAt(cell.length - 1))) ? cell.trim() : cell;
+    const raw =
+      cell.length > 0 && (mayBeSpace(cell.charCodeAt(0)) || mayBeSpace(cell.charCodeAt(cell.length - 1)))
+        ? cell.trim()
+        : cell;
     if (raw === '') return exclude(row, { kind: 'missing_address', row });
     const address = normalizeEmail(raw);
     if (!address.ok) return exclude(row, { kind: 'invalid_address', row, address: raw });
@@ -176,7 +192,8 @@ function recipientChecker(rows: readonly MergeRow[], mapping: ColumnMapping, ava
             added.push(file);
           }
         }
-        if (!tooLarge && added.reduce((sum, a) => sum + encodedSize(a.size), commonBytes) > MAX_MESSAGE_BYTES) tooLarge = largest([...attachments.common, ...added]);
+        if (!tooLarge && added.reduce((sum, a) => sum + encodedSize(a.size), commonBytes) > MAX_MESSAGE_BYTES)
+          tooLarge = largest([...attachments.common, ...added]);
       }
     }
     if (tooLarge) return exclude(row, { kind: 'attachment_too_large', row, name: tooLarge.name });
@@ -191,7 +208,11 @@ function recipientChecker(rows: readonly MergeRow[], mapping: ColumnMapping, ava
 }
 
 /** Pre-flight of the recipients alone: addresses, CC/BCC, size, duplicates. Nothing is rendered. */
-export function checkRecipients(rows: readonly MergeRow[], mapping: ColumnMapping, available: readonly AvailableAttachment[] = []): CheckResult {
+export function checkRecipients(
+  rows: readonly MergeRow[],
+  mapping: ColumnMapping,
+  available: readonly AvailableAttachment[] = [],
+): CheckResult {
   const checker = recipientChecker(rows, mapping, available);
   for (let index = 0; index < rows.length; index++) checker.check(index);
   return checker.result;
@@ -262,7 +283,16 @@ export class PlannedMessages implements MessageSource {
     if (!this.template) throw new Error('No message can be rendered without a template.');
     const rendered = this.template.render(data, { footerHtml: this.footerHtml });
     const inline = this.images.length > 0 ? imagesShownIn(rendered.html, this.images) : [];
-    return { row, to, cc, bcc, attachments, ...(inline.length > 0 ? { inline } : {}), subject: rendered.subject, html: rendered.html };
+    return {
+      row,
+      to,
+      cc,
+      bcc,
+      attachments,
+      ...(inline.length > 0 ? { inline } : {}),
+      subject: rendered.subject,
+      html: rendered.html,
+    };
   }
 }
 
@@ -272,8 +302,13 @@ function planner(input: PlanInput) {
     const empty = input.template.emptyFields(checked.data);
     if (empty.length > 0) findings.push({ kind: 'empty_fields', row: checked.row, fields: empty });
   });
-  const footer = [input.unsubscribeHtml, input.footerHtml].filter((part): part is string => Boolean(part)).join('') || null;
-  const plan = (): CampaignPlan => ({ messages: new PlannedMessages(checker.result.valid, input.template, footer, images, input.bodyHtml), findings: checker.result.findings, excluded: checker.result.excluded });
+  const footer =
+    [input.unsubscribeHtml, input.footerHtml].filter((part): part is string => Boolean(part)).join('') || null;
+  const plan = (): CampaignPlan => ({
+    messages: new PlannedMessages(checker.result.valid, input.template, footer, images, input.bodyHtml),
+    findings: checker.result.findings,
+    excluded: checker.result.excluded,
+  });
   return { check: checker.check, plan };
 }
 

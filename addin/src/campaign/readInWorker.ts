@@ -7,7 +7,12 @@
  * with 100,000 rows, measured with the bench's CPU profile).
  */
 import type { MergeRow } from '#shared/merge/mergeTemplate.js';
-import { readRecipientFile, RecipientListError, type RecipientList, type RecipientListProblem } from './readRecipients.js';
+import {
+  readRecipientFile,
+  RecipientListError,
+  type RecipientList,
+  type RecipientListProblem,
+} from './readRecipients.js';
 
 export type WorkerAnswer =
   | { type: 'progress'; share: number }
@@ -44,7 +49,13 @@ export function readRecipientFileOffThread(file: File, onProgress: (share: numbe
     };
     worker.onerror = (event) => {
       worker.terminate();
-      reject(new RecipientListError({ code: 'PARSE_ERROR', fileName: file.name, message: event.message || 'the reader stopped' }));
+      reject(
+        new RecipientListError({
+          code: 'PARSE_ERROR',
+          fileName: file.name,
+          message: event.message || 'the reader stopped',
+        }),
+      );
     };
     worker.postMessage(file satisfies WorkerRequest);
   });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { compileTemplate } from '#shared/merge/mergeTemplate.js';
-import { decodeText, firstSheetWithAddresses, noAddressColumn, parseRecipientCsv, readWorkbook, recipientListFromSheet, RecipientListError, type RecipientListProblem } from './readRecipients.js';
+import {
+  decodeText,
+  firstSheetWithAddresses,
+  noAddressColumn,
+  parseRecipientCsv,
+  readWorkbook,
+  recipientListFromSheet,
+  RecipientListError,
+  type RecipientListProblem,
+} from './readRecipients.js';
 
 function problemOf(fn: () => unknown): RecipientListProblem | string {
   try {
@@ -18,7 +27,10 @@ function problem(fn: () => unknown): string {
 
 describe('recipient CSV import', () => {
   it('sniffs the delimiter, trims headers, keeps quoted newlines and skips empty lines', () => {
-    const list = parseRecipientCsv('a.csv', '\ufeffFirst Name;E-mail ;Note\r\nAnna;anna@contoso.com;"two\nlines"\r\n\r\n;;\r\nBob;bob@contoso.com;x\r\n');
+    const list = parseRecipientCsv(
+      'a.csv',
+      '\ufeffFirst Name;E-mail ;Note\r\nAnna;anna@contoso.com;"two\nlines"\r\n\r\n;;\r\nBob;bob@contoso.com;x\r\n',
+    );
     expect(list.columns).toEqual(['First Name', 'E-mail', 'Note']);
     expect(list.rows).toEqual([
       { 'First Name': 'Anna', 'E-mail': 'anna@contoso.com', Note: 'two\nlines' },
@@ -28,36 +40,63 @@ describe('recipient CSV import', () => {
   });
 
   it('gives short rows empty cells and drops surplus cells and blank headers', () => {
-    const list = parseRecipientCsv('ragged.csv', 'Name,Email,,City\nAnn,ann@contoso.com\nBob,bob@contoso.com,x,Paris,extra,more\n');
+    const list = parseRecipientCsv(
+      'ragged.csv',
+      'Name,Email,,City\nAnn,ann@contoso.com\nBob,bob@contoso.com,x,Paris,extra,more\n',
+    );
     expect(list.columns).toEqual(['Name', 'Email', 'City']);
     expect(list.rows).toEqual([
       { Name: 'Ann', Email: 'ann@contoso.com', City: '' },
       { Name: 'Bob', Email: 'bob@contoso.com', City: 'Paris' },
     ]);
     // A tidy file needs no fixing: every row already has every column.
-    expect(parseRecipientCsv('tidy.csv', 'Name,Email\nAnn,ann@contoso.com\n').rows).toEqual([{ Name: 'Ann', Email: 'ann@contoso.com' }]);
+    expect(parseRecipientCsv('tidy.csv', 'Name,Email\nAnn,ann@contoso.com\n').rows).toEqual([
+      { Name: 'Ann', Email: 'ann@contoso.com' },
+    ]);
   });
 
   it('reads columns named like object internals (__proto__, constructor, toString) as ordinary columns, through to the merge', () => {
-    const list = parseRecipientCsv('proto.csv', 'Email,__proto__,constructor,toString\nann@contoso.com,Hello,Builder\nbob@contoso.com,Hi,,x,surplus\n');
+    const list = parseRecipientCsv(
+      'proto.csv',
+      'Email,__proto__,constructor,toString\nann@contoso.com,Hello,Builder\nbob@contoso.com,Hi,,x,surplus\n',
+    );
     expect(list.columns).toEqual(['Email', '__proto__', 'constructor', 'toString']);
     expect(list.rows.map((row) => [row['__proto__'], row.constructor, row.toString])).toEqual([
       ['Hello', 'Builder', ''],
       ['Hi', '', 'x'],
     ]);
     expect(list.emailColumn).toBe('Email');
-    const compiled = compileTemplate({ subject: '{{__proto__}} {{toString | there}}', bodyHtml: '<p>{{constructor}}</p>' }, list.columns);
+    const compiled = compileTemplate(
+      { subject: '{{__proto__}} {{toString | there}}', bodyHtml: '<p>{{constructor}}</p>' },
+      list.columns,
+    );
     if (!compiled.ok) throw new Error('template');
     expect(list.rows.map((row) => compiled.template.render(row))).toEqual([
       { subject: 'Hello there', html: '<p>Builder</p>' },
       { subject: 'Hi x', html: '<p></p>' },
     ]);
-    const sheet = recipientListFromSheet({ fileName: 'proto.xlsx', sheets: [{ name: 'S', cells: [['Email', '__proto__'], ['ann@contoso.com', 'Hello']] }] }, 'S');
+    const sheet = recipientListFromSheet(
+      {
+        fileName: 'proto.xlsx',
+        sheets: [
+          {
+            name: 'S',
+            cells: [
+              ['Email', '__proto__'],
+              ['ann@contoso.com', 'Hello'],
+            ],
+          },
+        ],
+      },
+      'S',
+    );
     expect(sheet.rows[0]?.['__proto__']).toBe('Hello');
   });
 
   it('finds the address column by its content when its name says nothing', () => {
-    expect(parseRecipientCsv('a.csv', 'Name,Contact\nAnna,anna@contoso.com\nBob,bob@contoso.com\n').emailColumn).toBe('Contact');
+    expect(parseRecipientCsv('a.csv', 'Name,Contact\nAnna,anna@contoso.com\nBob,bob@contoso.com\n').emailColumn).toBe(
+      'Contact',
+    );
   });
 
   it('decodes UTF-8 with or without BOM, and falls back to Windows-1252', () => {
@@ -72,13 +111,41 @@ describe('recipient CSV import', () => {
   });
 
   it('says how many values of the address column are not addresses when most of them are not', () => {
-    const rows = Array.from({ length: 200 }, (_, i) => (i < 20 ? `P${i},p${i}@contoso.com,Paris` : `P${i},p${i} at contoso.com,Paris`));
-    expect(problemOf(() => parseRecipientCsv('people.csv', ['Name,Email,City', ...rows].join('\n')))).toEqual({ code: 'MOSTLY_INVALID_ADDRESSES', fileName: 'people.csv', column: 'Email', invalid: 180, total: 200, example: 'p20 at contoso.com' });
+    const rows = Array.from({ length: 200 }, (_, i) =>
+      i < 20 ? `P${i},p${i}@contoso.com,Paris` : `P${i},p${i} at contoso.com,Paris`,
+    );
+    expect(problemOf(() => parseRecipientCsv('people.csv', ['Name,Email,City', ...rows].join('\n')))).toEqual({
+      code: 'MOSTLY_INVALID_ADDRESSES',
+      fileName: 'people.csv',
+      column: 'Email',
+      invalid: 180,
+      total: 200,
+      example: 'p20 at contoso.com',
+    });
   });
 
   it('names the column with the "@" rather than a postal address column, and nothing when no column has any', () => {
-    expect(noAddressColumn('a.csv', ['Address', 'Contact'], [{ Address: '12 rue de la Paix', Contact: 'x@' }, { Address: '1 Main St', Contact: 'y@' }])).toEqual({ code: 'MOSTLY_INVALID_ADDRESSES', fileName: 'a.csv', column: 'Contact', invalid: 2, total: 2, example: 'x@' });
-    expect(noAddressColumn('a.csv', ['Name', 'City'], [{ Name: 'Anna', City: 'Paris' }])).toEqual({ code: 'NO_EMAIL_COLUMN', fileName: 'a.csv' });
+    expect(
+      noAddressColumn(
+        'a.csv',
+        ['Address', 'Contact'],
+        [
+          { Address: '12 rue de la Paix', Contact: 'x@' },
+          { Address: '1 Main St', Contact: 'y@' },
+        ],
+      ),
+    ).toEqual({
+      code: 'MOSTLY_INVALID_ADDRESSES',
+      fileName: 'a.csv',
+      column: 'Contact',
+      invalid: 2,
+      total: 2,
+      example: 'x@',
+    });
+    expect(noAddressColumn('a.csv', ['Name', 'City'], [{ Name: 'Anna', City: 'Paris' }])).toEqual({
+      code: 'NO_EMAIL_COLUMN',
+      fileName: 'a.csv',
+    });
   });
 });
 
@@ -91,7 +158,13 @@ describe('Excel workbooks', () => {
         sheet: 'Customers',
         data: [
           [{ value: 'Name' }, { value: 'Email' }, { value: 'Email' }, { value: 'Since' }, { value: 'Seats' }],
-          [{ value: 'Zoé' }, { value: 'zoe@fabrikam.com' }, { value: 'boss@fabrikam.com' }, { value: new Date(Date.UTC(2024, 2, 5)), type: Date, format: 'yyyy-mm-dd' }, { value: 12 }],
+          [
+            { value: 'Zoé' },
+            { value: 'zoe@fabrikam.com' },
+            { value: 'boss@fabrikam.com' },
+            { value: new Date(Date.UTC(2024, 2, 5)), type: Date, format: 'yyyy-mm-dd' },
+            { value: 12 },
+          ],
           [null, null, null, null, null],
           [{ value: 'Ulf' }, { value: 'ulf@fabrikam.com' }, null, null, { value: 3 }],
         ],
@@ -121,14 +194,18 @@ describe('Excel workbooks', () => {
   });
 
   it('explains a file that is not a workbook', async () => {
-    await expect(readWorkbook('broken.xlsx', new TextEncoder().encode('not a zip').buffer as ArrayBuffer)).rejects.toMatchObject({ problem: { code: 'PARSE_ERROR', fileName: 'broken.xlsx' } });
+    await expect(
+      readWorkbook('broken.xlsx', new TextEncoder().encode('not a zip').buffer as ArrayBuffer),
+    ).rejects.toMatchObject({ problem: { code: 'PARSE_ERROR', fileName: 'broken.xlsx' } });
   });
 });
 
 describe('large files', () => {
   // 40,000 rows parsed twice: a few seconds on a busy machine (hence the time allowed).
   it('reads in chunks with progress, and gets the same list as a whole-text parse', () => {
-    const text = ['Name,Email', ...Array.from({ length: 40_000 }, (_, i) => `"Person, ${i}",p${i}@contoso.com`)].join('\n');
+    const text = ['Name,Email', ...Array.from({ length: 40_000 }, (_, i) => `"Person, ${i}",p${i}@contoso.com`)].join(
+      '\n',
+    );
     const shares: number[] = [];
     const chunked = parseRecipientCsv('big.csv', text, (share) => shares.push(share));
     expect(shares.length).toBeGreaterThan(1);

@@ -27,7 +27,14 @@ export type RecipientListProblem =
   | { code: 'NO_ROWS'; fileName: string }
   | { code: 'NO_EMAIL_COLUMN'; fileName: string }
   /** The column meant for addresses holds mostly something else: how many of its filled cells are not addresses, and one of them. */
-  | { code: 'MOSTLY_INVALID_ADDRESSES'; fileName: string; column: string; invalid: number; total: number; example: string };
+  | {
+      code: 'MOSTLY_INVALID_ADDRESSES';
+      fileName: string;
+      column: string;
+      invalid: number;
+      total: number;
+      example: string;
+    };
 
 export class RecipientListError extends Error {
   constructor(readonly problem: RecipientListProblem) {
@@ -44,7 +51,9 @@ export function decodeText(bytes: Uint8Array): string {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     // Some runtimes (Node 20) decode 'windows-1252' as Latin-1; map the range where the two differ.
-    return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80] ?? ch);
+    return new TextDecoder('windows-1252')
+      .decode(bytes)
+      .replace(/[\u0080-\u009f]/g, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80] ?? ch);
   }
 }
 
@@ -52,7 +61,10 @@ export function decodeText(bytes: Uint8Array): string {
  * Column names from a header row: trimmed; a repeated name gets a suffix as papaparse would give
  * it ("Email", "Email_1"); a blank one is named by `blank` (or its cells are left out when it gives null).
  */
-function columnsOf(header: readonly string[], blank: (index: number) => string | null): Array<{ name: string; index: number }> {
+function columnsOf(
+  header: readonly string[],
+  blank: (index: number) => string | null,
+): Array<{ name: string; index: number }> {
   const taken = new Set<string>();
   const columns: Array<{ name: string; index: number }> = [];
   header.forEach((raw, index) => {
@@ -103,12 +115,21 @@ export function parseRecipientCsv(fileName: string, text: string, onProgress?: (
     };
     // papaparse streams strings in chunks (its StringStreamer); @types/papaparse only types chunk for files.
     Papa.parse<string[]>(source, chunked as unknown as Papa.ParseConfig<string[]>);
-    parsed = { data, errors, meta: meta ?? { delimiter: ',', linebreak: '\n', aborted: false, truncated: false, cursor: 0, fields: [] } };
+    parsed = {
+      data,
+      errors,
+      meta: meta ?? { delimiter: ',', linebreak: '\n', aborted: false, truncated: false, cursor: 0, fields: [] },
+    };
   } else {
     parsed = Papa.parse<string[]>(source, config);
   }
   const fatal = parsed.errors.find((e) => e.type === 'Quotes');
-  if (fatal) throw new RecipientListError({ code: 'PARSE_ERROR', fileName, message: `${fatal.message} (row ${(fatal.row ?? 0) + 1})` });
+  if (fatal)
+    throw new RecipientListError({
+      code: 'PARSE_ERROR',
+      fileName,
+      message: `${fatal.message} (row ${(fatal.row ?? 0) + 1})`,
+    });
   const [header = [], ...records] = parsed.data;
   // A blank header names no column: its cells are left out.
   const columns = columnsOf(header, () => null);
@@ -144,7 +165,11 @@ function guessEmailColumn(columns: readonly string[], rows: readonly MergeRow[])
  * header such as "Email"), how many of its filled cells are not addresses
  * ("column Email: 180 of 200 values are not addresses"); otherwise that no column holds any.
  */
-export function noAddressColumn(fileName: string, columns: readonly string[], rows: readonly MergeRow[]): RecipientListProblem {
+export function noAddressColumn(
+  fileName: string,
+  columns: readonly string[],
+  rows: readonly MergeRow[],
+): RecipientListProblem {
   // A column with "@" in it and an address header first, then any with "@", then a header without any "@" (a postal "Address" comes last).
   let meant: { column: string; rank: number; at: number } | null = null;
   for (const column of columns) {
@@ -158,7 +183,14 @@ export function noAddressColumn(fileName: string, columns: readonly string[], ro
   const filled = rows.map((row) => (row[meant.column] ?? '').trim()).filter((value) => value !== '');
   const invalid = filled.filter((value) => !isValidEmail(value));
   if (invalid.length === 0) return { code: 'NO_EMAIL_COLUMN', fileName };
-  return { code: 'MOSTLY_INVALID_ADDRESSES', fileName, column: meant.column, invalid: invalid.length, total: filled.length, example: invalid[0] ?? '' };
+  return {
+    code: 'MOSTLY_INVALID_ADDRESSES',
+    fileName,
+    column: meant.column,
+    invalid: invalid.length,
+    total: filled.length,
+    example: invalid[0] ?? '',
+  };
 }
 
 export interface Workbook {
@@ -200,11 +232,20 @@ export async function readWorkbook(fileName: string, bytes: ArrayBuffer, locale 
       fileName,
       sheets: sheets.map((sheet) => {
         const shown = formats.sheets.get(sheet.sheet);
-        return { name: sheet.sheet, cells: sheet.data.map((row, r) => row.map((value, c) => cellText(value, shown?.at(r, c), locale, formats.date1904))) };
+        return {
+          name: sheet.sheet,
+          cells: sheet.data.map((row, r) =>
+            row.map((value, c) => cellText(value, shown?.at(r, c), locale, formats.date1904)),
+          ),
+        };
       }),
     };
   } catch (error) {
-    throw new RecipientListError({ code: 'PARSE_ERROR', fileName, message: error instanceof Error ? error.message : String(error) });
+    throw new RecipientListError({
+      code: 'PARSE_ERROR',
+      fileName,
+      message: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 
@@ -217,8 +258,18 @@ export function recipientListFromSheet(workbook: Workbook, sheetName: string): R
   const columns = columnsOf(header, (index) => `Column ${index + 1}`);
   const list = records.map((record) => rowOf(columns, record));
   if (list.length === 0) throw new RecipientListError({ code: 'NO_ROWS', fileName: workbook.fileName });
-  const emailColumn = guessEmailColumn(columns.map((c) => c.name), list);
-  if (!emailColumn) throw new RecipientListError(noAddressColumn(workbook.fileName, columns.map((c) => c.name), list));
+  const emailColumn = guessEmailColumn(
+    columns.map((c) => c.name),
+    list,
+  );
+  if (!emailColumn)
+    throw new RecipientListError(
+      noAddressColumn(
+        workbook.fileName,
+        columns.map((c) => c.name),
+        list,
+      ),
+    );
   return { fileName: workbook.fileName, columns: columns.map((c) => c.name), rows: list, emailColumn };
 }
 
@@ -236,7 +287,9 @@ export function firstSheetWithAddresses(workbook: Workbook): string {
 }
 
 export function isWorkbookFile(file: Pick<File, 'name' | 'type'>): boolean {
-  return /\.xlsx$/i.test(file.name) || file.type === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  return (
+    /\.xlsx$/i.test(file.name) || file.type === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+  );
 }
 
 export function isCsvFile(file: Pick<File, 'name' | 'type'>): boolean {

@@ -6,7 +6,10 @@
 import { readRecipientFile, RecipientListError } from './readRecipients.js';
 import { ROWS_PER_MESSAGE, type WorkerAnswer, type WorkerRequest } from './readInWorker.js';
 
-const context = self as unknown as { onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null; postMessage: (answer: WorkerAnswer) => void };
+const context = self as unknown as {
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage: (answer: WorkerAnswer) => void;
+};
 
 /** What is left to send once the list is read: the next part, or the end. */
 let next: (() => void) | null = null;
@@ -34,7 +37,14 @@ context.onmessage = (event) => {
     (error: unknown) =>
       context.postMessage({
         type: 'failed',
-        problem: error instanceof RecipientListError ? error.problem : { code: 'PARSE_ERROR', fileName: request.name, message: error instanceof Error ? error.message : String(error) },
+        problem:
+          error instanceof RecipientListError
+            ? error.problem
+            : {
+                code: 'PARSE_ERROR',
+                fileName: request.name,
+                message: error instanceof Error ? error.message : String(error),
+              },
       }),
   );
 };

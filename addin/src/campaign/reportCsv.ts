@@ -10,11 +10,27 @@ import type { Finding } from './planCampaign.js';
 import { describeFinding, reportStatusText } from './describe.js';
 import { inSlices, type SliceOptions } from './slices.js';
 
-const reportHeader = (t: Translator) => [t('report.csv.row'), t('report.csv.to'), t('report.csv.cc'), t('report.csv.bcc'), t('report.csv.subject'), t('report.csv.status'), t('report.csv.detail')];
+const reportHeader = (t: Translator) => [
+  t('report.csv.row'),
+  t('report.csv.to'),
+  t('report.csv.cc'),
+  t('report.csv.bcc'),
+  t('report.csv.subject'),
+  t('report.csv.status'),
+  t('report.csv.detail'),
+];
 /** How a scheduled row's time is written: ISO 8601 in UTC unless the caller gives the reader's own format. */
 export type TimeFormat = (at: number) => string;
 const isoTime: TimeFormat = (at) => new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
-const reportCells = (line: ReportLine, t: Translator, formatTime: TimeFormat) => [line.row, line.to, line.cc.join('; '), line.bcc.join('; '), line.subject, reportStatusText(line, t, formatTime), line.failure?.message ?? ''];
+const reportCells = (line: ReportLine, t: Translator, formatTime: TimeFormat) => [
+  line.row,
+  line.to,
+  line.cc.join('; '),
+  line.bcc.join('; '),
+  line.subject,
+  reportStatusText(line, t, formatTime),
+  line.failure?.message ?? '',
+];
 const findingsHeader = (t: Translator) => [t('report.csv.row'), t('problems.csvFinding')];
 const findingCells = (finding: Finding, t: Translator) => [finding.row, describeFinding(finding, t)];
 
@@ -38,7 +54,12 @@ export function findingsCsv(findings: readonly Finding[], t: Translator): string
 const PART = 1_000;
 
 /** `count` items as the parts of one CSV file, made in slices. */
-async function csvInSlices(header: string[], count: number, cells: (index: number) => Array<string | number>, options: SliceOptions): Promise<string[]> {
+async function csvInSlices(
+  header: string[],
+  count: number,
+  cells: (index: number) => Array<string | number>,
+  options: SliceOptions,
+): Promise<string[]> {
   const parts: string[] = [];
   let batch: Array<Array<string | number>> = [];
   const flush = () => {
@@ -58,11 +79,25 @@ async function csvInSlices(header: string[], count: number, cells: (index: numbe
 }
 
 /** The report as CSV parts (one file), with each row's subject, made in slices. */
-export function reportCsvInSlices(report: CampaignReport, t: Translator, formatTime: TimeFormat = isoTime, options: SliceOptions = {}): Promise<string[]> {
-  return csvInSlices(reportHeader(t), report.length, (index) => reportCells(report.line(index, { subject: true }), t, formatTime), options);
+export function reportCsvInSlices(
+  report: CampaignReport,
+  t: Translator,
+  formatTime: TimeFormat = isoTime,
+  options: SliceOptions = {},
+): Promise<string[]> {
+  return csvInSlices(
+    reportHeader(t),
+    report.length,
+    (index) => reportCells(report.line(index, { subject: true }), t, formatTime),
+    options,
+  );
 }
 
 /** Every pre-flight finding as CSV parts (one file), made in slices. */
-export function findingsCsvInSlices(findings: readonly Finding[], t: Translator, options: SliceOptions = {}): Promise<string[]> {
+export function findingsCsvInSlices(
+  findings: readonly Finding[],
+  t: Translator,
+  options: SliceOptions = {},
+): Promise<string[]> {
   return csvInSlices(findingsHeader(t), findings.length, (index) => findingCells(findings[index]!, t), options);
 }

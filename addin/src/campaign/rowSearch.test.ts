@@ -35,7 +35,11 @@ describe('matchingRows', () => {
 
 describe('searchIndexInSlices', () => {
   it('makes the same index as searchIndex, giving the UI thread back between slices', async () => {
-    const many = Array.from({ length: 20_000 }, (_, i) => ({ Name: `Zoé ${i}`, Email: `p${i}@contoso.com`, City: i % 2 ? 'München' : 'Paris' }));
+    const many = Array.from({ length: 20_000 }, (_, i) => ({
+      Name: `Zoé ${i}`,
+      Email: `p${i}@contoso.com`,
+      City: i % 2 ? 'München' : 'Paris',
+    }));
     const slices: number[] = [];
     const sliced = await searchIndexInSlices(many, columns, { onProgress: (done) => slices.push(done) });
     expect(sliced).toEqual(searchIndex(many, columns));

@@ -21,7 +21,11 @@ export function searchIndex(rows: readonly MergeRow[], columns: readonly string[
 }
 
 /** The same index, made a few milliseconds at a time with the UI thread given back in between. */
-export async function searchIndexInSlices(rows: readonly MergeRow[], columns: readonly string[], options: SliceOptions = {}): Promise<string[]> {
+export async function searchIndexInSlices(
+  rows: readonly MergeRow[],
+  columns: readonly string[],
+  options: SliceOptions = {},
+): Promise<string[]> {
   const index = new Array<string>(rows.length);
   await inSlices(rows.length, (i) => void (index[i] = rowText(rows[i]!, columns)), options);
   return index;
@@ -35,6 +39,7 @@ function rowText(row: MergeRow, columns: readonly string[]): string {
 export function matchingRows(index: readonly string[], query: string): number[] {
   const wanted = searchText(query);
   const found: number[] = [];
-  for (let i = 0; i < index.length; i++) if (wanted === '' || index[i]!.includes(wanted)) found.push(i + FIRST_DATA_ROW);
+  for (let i = 0; i < index.length; i++)
+    if (wanted === '' || index[i]!.includes(wanted)) found.push(i + FIRST_DATA_ROW);
   return found;
 }

@@ -33,7 +33,11 @@ export interface RunnerLock {
    * shared ledger at that moment) says its runner left it running, as a closed pane does. Null
    * when it was paused or finished instead, or when `signal` aborts the wait.
    */
-  takeOver(campaignId: string, stillRunning: () => boolean | Promise<boolean>, signal: AbortSignal): Promise<RunnerHandle | null>;
+  takeOver(
+    campaignId: string,
+    stillRunning: () => boolean | Promise<boolean>,
+    signal: AbortSignal,
+  ): Promise<RunnerHandle | null>;
   /** Whether a pane holds the campaign now, as far as the shared storage shows (a live lease). */
   isHeld(campaignId: string): boolean;
 }
@@ -77,7 +81,8 @@ export function createRunnerLock(options: RunnerLockOptions): RunnerLock {
     }
   };
   const live = (lease: LeaseRecord | null): lease is LeaseRecord => lease !== null && lease.expiresAt > now();
-  const write = (campaignId: string, token: string) => store.set(leaseKey(campaignId), JSON.stringify({ token, expiresAt: now() + ttl } satisfies LeaseRecord));
+  const write = (campaignId: string, token: string) =>
+    store.set(leaseKey(campaignId), JSON.stringify({ token, expiresAt: now() + ttl } satisfies LeaseRecord));
 
   /** Write, pause, read back: the lease is ours if our write is the one that stayed. */
   const takeLease = async (campaignId: string, signal?: AbortSignal): Promise<string | null> => {
@@ -158,7 +163,11 @@ export function createRunnerLock(options: RunnerLockOptions): RunnerLock {
    * Holds the Web Lock while `granted` decides: it returns a handle (the lock stays held until the
    * handle is released) or null (the lock goes at once).
    */
-  const withLock = (campaignId: string, lockOptions: LockOptions, granted: () => Promise<{ token: string } | null>): Promise<RunnerHandle | null> =>
+  const withLock = (
+    campaignId: string,
+    lockOptions: LockOptions,
+    granted: () => Promise<{ token: string } | null>,
+  ): Promise<RunnerHandle | null> =>
     new Promise((resolve) => {
       locks
         .request(lockName(campaignId), lockOptions, async (lock) => {

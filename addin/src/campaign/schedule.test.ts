@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { deferredTimes, localDateTime, scheduleParts, scheduleProblem, WINDOW_MARGIN_MS, type CampaignSchedule } from './schedule.js';
+import {
+  deferredTimes,
+  localDateTime,
+  scheduleParts,
+  scheduleProblem,
+  WINDOW_MARGIN_MS,
+  type CampaignSchedule,
+} from './schedule.js';
 
 const DAY = 24 * 3600_000;
 const START = Date.UTC(2026, 2, 12, 8, 0, 0);
@@ -8,11 +15,21 @@ const START = Date.UTC(2026, 2, 12, 8, 0, 0);
 function busiestWindow(entries: Array<[number, number]>): number {
   const sorted = [...entries].sort((a, b) => a[0] - b[0]);
   let best = 0;
-  for (const [end] of sorted) best = Math.max(best, sorted.filter(([at]) => at > end - DAY && at <= end).reduce((sum, [, count]) => sum + count, 0));
+  for (const [end] of sorted)
+    best = Math.max(
+      best,
+      sorted.filter(([at]) => at > end - DAY && at <= end).reduce((sum, [, count]) => sum + count, 0),
+    );
   return best;
 }
 
-const schedule = (extra: Partial<CampaignSchedule> = {}): CampaignSchedule => ({ startAt: START, limit: 10_000, ratePerMinute: 30, counted: [], ...extra });
+const schedule = (extra: Partial<CampaignSchedule> = {}): CampaignSchedule => ({
+  startAt: START,
+  limit: 10_000,
+  ratePerMinute: 30,
+  counted: [],
+  ...extra,
+});
 
 describe('deferredTimes', () => {
   it('places a campaign that fits at the chosen time, one message per slot of the sending rate', () => {
@@ -53,20 +70,30 @@ describe('deferredTimes', () => {
     const times = deferredTimes(recipients, schedule({ limit: 10, counted }));
     expect(times.slice(0, 2)).toEqual([START, START + 2000]);
     expect(times[2]).toBeGreaterThan(START + 10 * 3600_000);
-    expect(busiestWindow([...counted, ...times.map((at, i): [number, number] => [at, recipients[i]!])])).toBeLessThanOrEqual(10);
+    expect(
+      busiestWindow([...counted, ...times.map((at, i): [number, number] => [at, recipients[i]!])]),
+    ).toBeLessThanOrEqual(10);
   });
 
   it('keeps every window within the limit for random campaigns, CC and BCC counted (property)', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     for (let run = 0; run < 20; run++) {
       const limit = 20 + Math.floor(random() * 30);
       const recipients = Array.from({ length: 40 + Math.floor(random() * 60) }, () => 1 + Math.floor(random() * 5));
-      const counted = Array.from({ length: Math.floor(random() * 6) }, (): [number, number] => [START + Math.floor((random() * 2 - 1) * DAY), 1 + Math.floor(random() * 8)]);
+      const counted = Array.from({ length: Math.floor(random() * 6) }, (): [number, number] => [
+        START + Math.floor((random() * 2 - 1) * DAY),
+        1 + Math.floor(random() * 8),
+      ]);
       const usedBefore = busiestWindow(counted);
       if (usedBefore > limit) continue;
-      const times = deferredTimes(recipients, schedule({ limit, ratePerMinute: 1 + Math.floor(random() * 60), counted }));
-      expect(busiestWindow([...counted, ...times.map((at, i): [number, number] => [at, recipients[i]!])])).toBeLessThanOrEqual(limit);
+      const times = deferredTimes(
+        recipients,
+        schedule({ limit, ratePerMinute: 1 + Math.floor(random() * 60), counted }),
+      );
+      expect(
+        busiestWindow([...counted, ...times.map((at, i): [number, number] => [at, recipients[i]!])]),
+      ).toBeLessThanOrEqual(limit);
       expect(times[0]).toBeGreaterThanOrEqual(START);
     }
   });
@@ -87,7 +114,7 @@ describe('scheduleProblem and localDateTime', () => {
     expect(scheduleProblem(Number.NaN, START)).toBe('invalid');
   });
 
-  it('reads a datetime-local value in the user\'s own time zone, and refuses dates that do not exist', () => {
+  it("reads a datetime-local value in the user's own time zone, and refuses dates that do not exist", () => {
     expect(localDateTime('2026-03-12T09:30')).toBe(new Date(2026, 2, 12, 9, 30).getTime());
     expect(localDateTime('2026-02-31T09:30')).toBeNaN();
     expect(localDateTime('tomorrow')).toBeNaN();

@@ -46,7 +46,8 @@ export function deferredTimes(recipients: readonly number[], schedule: CampaignS
   const placedTimes: number[] = [];
   const interval = 60_000 / Math.max(1, schedule.ratePerMinute);
   // Counted in the window (end - 24 h, end].
-  const inWindow = (end: number) => fixed.sumAfter(end - DAY_MS) - fixed.sumAfter(end) + placed.sumAfter(end - DAY_MS) - placed.sumAfter(end);
+  const inWindow = (end: number) =>
+    fixed.sumAfter(end - DAY_MS) - fixed.sumAfter(end) + placed.sumAfter(end - DAY_MS) - placed.sumAfter(end);
   /** The oldest entry, counted or placed, in (end - 24 h, end]. */
   const oldestIn = (end: number): number => {
     const a = fixedTimes[firstAfter(fixedTimes, end - DAY_MS)];
@@ -144,6 +145,13 @@ export function localDateTime(value: string): number {
   const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
   const date = new Date(y, mo - 1, d, h, mi);
   // Out-of-range parts (a 31st of February) roll over in Date: refuse them instead.
-  if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d || date.getHours() !== h || date.getMinutes() !== mi) return Number.NaN;
+  if (
+    date.getFullYear() !== y ||
+    date.getMonth() !== mo - 1 ||
+    date.getDate() !== d ||
+    date.getHours() !== h ||
+    date.getMinutes() !== mi
+  )
+    return Number.NaN;
   return date.getTime();
 }

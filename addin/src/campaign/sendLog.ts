@@ -65,7 +65,8 @@ export class TimeSeries {
   /** The entries strictly after `time`, oldest first. */
   entries(time: number): Array<[number, number]> {
     const result: Array<[number, number]> = [];
-    for (let i = this.firstAfter(time); i < this.times.length; i++) result.push([this.times[i]!, this.sums[i + 1]! - this.sums[i]!]);
+    for (let i = this.firstAfter(time); i < this.times.length; i++)
+      result.push([this.times[i]!, this.sums[i + 1]! - this.sums[i]!]);
     return result;
   }
 
@@ -123,7 +124,10 @@ export class SendLog {
     await this.load(now);
     if (!this.sentItems) return;
     const items = await this.sentItems(now - DAY_MS);
-    this.remote = { fetchedAt: now, items: new TimeSeries(items.map((item): [number, number] => [item.sentAt, item.recipients])) };
+    this.remote = {
+      fetchedAt: now,
+      items: new TimeSeries(items.map((item): [number, number] => [item.sentAt, item.recipients])),
+    };
   }
 
   record(recipients: number, at: number): void {
@@ -149,7 +153,10 @@ export class SendLog {
   usedInLastDay(now: number): number {
     const windowStart = now - DAY_MS;
     if (!this.remote) return this.local.sumAfter(windowStart);
-    return this.remote.items.sumAfter(windowStart) + this.local.sumAfter(Math.max(windowStart, this.remote.fetchedAt - IN_TRANSIT_MS));
+    return (
+      this.remote.items.sumAfter(windowStart) +
+      this.local.sumAfter(Math.max(windowStart, this.remote.fetchedAt - IN_TRANSIT_MS))
+    );
   }
 
   /** What the last 24 hours count, as [time, recipients]: what a scheduled campaign's first day must leave room for. */
@@ -161,7 +168,10 @@ export class SendLog {
   private entries(now: number): Array<[number, number]> {
     const windowStart = now - DAY_MS;
     if (!this.remote) return this.local.entries(windowStart);
-    return [...this.remote.items.entries(windowStart), ...this.local.entries(Math.max(windowStart, this.remote.fetchedAt - IN_TRANSIT_MS))].sort((a, b) => a[0] - b[0]);
+    return [
+      ...this.remote.items.entries(windowStart),
+      ...this.local.entries(Math.max(windowStart, this.remote.fetchedAt - IN_TRANSIT_MS)),
+    ].sort((a, b) => a[0] - b[0]);
   }
 
   /** When at least `needed` recipients will be available again. */
@@ -177,5 +187,7 @@ export class SendLog {
 }
 
 function randomId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : Math.random().toString(36).slice(2);
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : Math.random().toString(36).slice(2);
 }

@@ -14,7 +14,11 @@ function mailboxLimit(limit: (t: number) => number) {
   return (at: number): { ok: true } | { ok: false; retryAfterMs: number } => {
     while (counted.length > 0 && counted[0]! <= at - MINUTE) counted.shift();
     const allowed = limit(at);
-    if (counted.length >= allowed) return { ok: false, retryAfterMs: Math.max(1, Math.ceil((counted[counted.length - allowed]! + MINUTE - at) / 1000)) * 1000 };
+    if (counted.length >= allowed)
+      return {
+        ok: false,
+        retryAfterMs: Math.max(1, Math.ceil((counted[counted.length - allowed]! + MINUTE - at) / 1000)) * 1000,
+      };
     counted.push(at);
     return { ok: true };
   };
@@ -26,7 +30,7 @@ function simulate(options: PacerOptions, limit: (t: number) => number, durationM
   const mailbox = mailboxLimit(limit);
   const accepted: number[] = [];
   const refused: number[] = [];
-  for (let now = 0; now < durationMs; ) {
+  for (let now = 0; now < durationMs;) {
     const slot = pacer.reserve(now);
     now = slot.at;
     if (!pacer.begin(slot, now)) continue;
@@ -41,7 +45,8 @@ function simulate(options: PacerOptions, limit: (t: number) => number, durationM
     }
   }
   /** Accepted ÷ what the limit allows between two times (it is constant there). */
-  const efficiency = (from: number, to: number) => accepted.filter((t) => t > from && t <= to).length / ((limit(to) * (to - from)) / MINUTE);
+  const efficiency = (from: number, to: number) =>
+    accepted.filter((t) => t > from && t <= to).length / ((limit(to) * (to - from)) / MINUTE);
   return { pacer, accepted, refused, efficiency };
 }
 
@@ -105,7 +110,11 @@ describe('SendPacer', () => {
   });
 
   it('a limit that rises is found after the hold: one more refusal, then at least 0.95 of it', () => {
-    const run = simulate({ ratePerMinute: 240, maxRatePerMinute: 480 }, (t) => (t < 3 * MINUTE ? 160 : 360), 20 * MINUTE);
+    const run = simulate(
+      { ratePerMinute: 240, maxRatePerMinute: 480 },
+      (t) => (t < 3 * MINUTE ? 160 : 360),
+      20 * MINUTE,
+    );
     expect(run.refused).toHaveLength(2);
     // Held for HOLD_MS after the first refusal, then probed by 1 % a minute until 5 % above it, then grown.
     expect(run.refused[1]).toBeGreaterThan(run.refused[0]! + HOLD_MS);

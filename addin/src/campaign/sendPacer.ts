@@ -187,7 +187,8 @@ export class SendPacer {
     this.pause(end + (retryAfterMs ?? fallbackMs));
     const probing = this.learned !== null && this.limit > this.learned;
     // No wait, or longer than the window: not this limit's answer. Sent before the last lesson: already accounted for.
-    if (retryAfterMs === null || retryAfterMs <= 0 || retryAfterMs > this.windowMs || start < this.lastLearnedAt) return;
+    if (retryAfterMs === null || retryAfterMs <= 0 || retryAfterMs > this.windowMs || start < this.lastLearnedAt)
+      return;
     const freesAt = end + retryAfterMs;
     let stillCounted = 0;
     let inWindow = 0;

@@ -5,7 +5,10 @@
  */
 import { normalizeEmail } from '#shared/email/normalizeEmail.js';
 
-export function senderMailbox(from: string | null, ownAddresses: ReadonlyArray<string | null | undefined>): string | null {
+export function senderMailbox(
+  from: string | null,
+  ownAddresses: ReadonlyArray<string | null | undefined>,
+): string | null {
   const address = from?.trim() ?? '';
   if (address === '') return null;
   const wanted = normalizeEmail(address);

@@ -44,10 +44,14 @@ describe('inSlices', () => {
 
     const abort = new AbortController();
     let visited = 0;
-    const run = inSlices(1_000, () => {
-      visited++;
-      busy(1);
-    }, { signal: abort.signal, onProgress: () => abort.abort(new Error('list changed')) });
+    const run = inSlices(
+      1_000,
+      () => {
+        visited++;
+        busy(1);
+      },
+      { signal: abort.signal, onProgress: () => abort.abort(new Error('list changed')) },
+    );
     await expect(run).rejects.toThrow('list changed');
     expect(visited).toBeLessThan(1_000);
   });

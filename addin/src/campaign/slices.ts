@@ -31,7 +31,11 @@ export interface SliceOptions {
 }
 
 /** Calls `work(i)` for every i below `count`, in slices; `work` returning true ends it there. */
-export async function inSlices(count: number, work: (index: number) => boolean | void, options: SliceOptions = {}): Promise<void> {
+export async function inSlices(
+  count: number,
+  work: (index: number) => boolean | void,
+  options: SliceOptions = {},
+): Promise<void> {
   let index = 0;
   while (index < count) {
     options.signal?.throwIfAborted();

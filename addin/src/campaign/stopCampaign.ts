@@ -52,7 +52,7 @@ export async function settleStopped(ledger: CampaignLedger, options: StopOptions
   };
 
   /** One Graph call: Retry-After on 429, backoff on transient or unclear failures, then give up. */
-  const call = async <T,>(work: () => Promise<T>): Promise<T> => {
+  const call = async <T>(work: () => Promise<T>): Promise<T> => {
     for (let attempt = 0; ; attempt++) {
       try {
         return await work();
@@ -64,7 +64,8 @@ export async function settleStopped(ledger: CampaignLedger, options: StopOptions
       }
     }
   };
-  const find = (folder: 'drafts' | 'sentitems', row: number) => call(() => options.graph.findByMarker(folder, rowMarker(ledger, row)));
+  const find = (folder: 'drafts' | 'sentitems', row: number) =>
+    call(() => options.graph.findByMarker(folder, rowMarker(ledger, row)));
   const remove = (id: string) =>
     call(() => options.graph.deleteMessage(id)).catch((error: unknown) => {
       // Already gone is what we want.
@@ -89,12 +90,19 @@ export async function settleStopped(ledger: CampaignLedger, options: StopOptions
         if (now() >= deadline) break;
         await sleep(Math.min(wait, deadline - now()));
       }
-      return set(row, { status: 'failed', reason: 'stopped_unconfirmed', message: '', ...(state.draftId ? { draftId: state.draftId } : {}) });
+      return set(row, {
+        status: 'failed',
+        reason: 'stopped_unconfirmed',
+        message: '',
+        ...(state.draftId ? { draftId: state.draftId } : {}),
+      });
     }
   };
 
   const deadline = now() + (options.settleWindowMs ?? 60_000);
-  const rows = ledger.rows.filter((row) => ['pending', 'creating', 'drafted', 'sending'].includes(ledger.states[row]?.status ?? 'pending'));
+  const rows = ledger.rows.filter((row) =>
+    ['pending', 'creating', 'drafted', 'sending'].includes(ledger.states[row]?.status ?? 'pending'),
+  );
   let next = 0;
   const worker = async () => {
     let settledAtOnce = 0;

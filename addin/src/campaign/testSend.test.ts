@@ -56,7 +56,8 @@ describe('the test send', () => {
       mailbox: null,
       subjectPrefix: '[Test]',
       attachment: async (name) => {
-        if (name === 'catalogue.pdf') throw new Error('catalogue.pdf is not a file (cloud attachments and items cannot be sent per row).');
+        if (name === 'catalogue.pdf')
+          throw new Error('catalogue.pdf is not a file (cloud attachments and items cannot be sent per row).');
         return files.get(name)!;
       },
       inlineImage: async () => logo,
@@ -69,7 +70,10 @@ describe('the test send', () => {
 describe('testRecipient', () => {
   it('sends to the sender until they type another address, which must be an email address', () => {
     expect(testRecipient(null, 'anna@contoso.com')).toEqual({ address: 'anna@contoso.com', valid: true });
-    expect(testRecipient('  ulf@fabrikam.com ', 'anna@contoso.com')).toEqual({ address: 'ulf@fabrikam.com', valid: true });
+    expect(testRecipient('  ulf@fabrikam.com ', 'anna@contoso.com')).toEqual({
+      address: 'ulf@fabrikam.com',
+      valid: true,
+    });
     expect(testRecipient('ulf@', 'anna@contoso.com')).toEqual({ address: 'ulf@', valid: false });
     expect(testRecipient('', 'anna@contoso.com')).toEqual({ address: '', valid: false });
     expect(testRecipient('a@b.com\r\nBcc: x@y.com', null).valid).toBe(false);

@@ -11,7 +11,10 @@ import { newLedger } from './campaign.js';
 import { runCampaign, type RunOptions } from './campaignRunner.js';
 import type { OutgoingMessage } from './outgoingMessage.js';
 
-export interface TestSendOptions extends Pick<RunOptions, 'graph' | 'attachment' | 'inlineImage' | 'budget' | 'onSent' | 'now' | 'sleep'> {
+export interface TestSendOptions extends Pick<
+  RunOptions,
+  'graph' | 'attachment' | 'inlineImage' | 'budget' | 'onSent' | 'now' | 'sleep'
+> {
   /** The mailbox the campaign sends from (null: the sender's own). */
   mailbox: string | null;
   /** Put before the subject, e.g. "[Test]". */
@@ -19,14 +22,29 @@ export interface TestSendOptions extends Pick<RunOptions, 'graph' | 'attachment'
 }
 
 export async function sendTest(message: OutgoingMessage, to: string, options: TestSendOptions): Promise<RowState> {
-  const test: OutgoingMessage = { ...message, to, cc: [], bcc: [], subject: `${options.subjectPrefix} ${message.subject}` };
+  const test: OutgoingMessage = {
+    ...message,
+    to,
+    cc: [],
+    bcc: [],
+    subject: `${options.subjectPrefix} ${message.subject}`,
+  };
   const ledger = newLedger(`test-${crypto.randomUUID()}`, [message.row], options.mailbox, (options.now ?? Date.now)());
   const { mailbox: _mailbox, subjectPrefix: _prefix, ...run } = options;
-  await runCampaign(ledger, new Map([[message.row, test]]), { ...run, ratePerMinute: 60, concurrency: 1, save: () => {} });
+  await runCampaign(ledger, new Map([[message.row, test]]), {
+    ...run,
+    ratePerMinute: 60,
+    concurrency: 1,
+    save: () => {},
+  });
   // A refusal the whole campaign would meet (no Send As, a missing permission) blocks the run
   // rather than failing its row: for the test it is the test's failure.
   if (ledger.status === 'blocked' && ledger.blocked) {
-    return { status: 'failed', reason: ledger.blocked.reason === 'send_as_denied' ? 'send_as_denied' : 'rejected', message: ledger.blocked.message };
+    return {
+      status: 'failed',
+      reason: ledger.blocked.reason === 'send_as_denied' ? 'send_as_denied' : 'rejected',
+      message: ledger.blocked.message,
+    };
   }
   return ledger.states[message.row] ?? { status: 'pending' };
 }

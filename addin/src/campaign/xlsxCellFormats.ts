@@ -38,7 +38,8 @@ function decodeAttribute(value: string): string {
 /** The attributes of a start tag, by local name (a prefix such as r:id is kept as written). */
 function attributes(tag: string): Map<string, string> {
   const found = new Map<string, string>();
-  for (const match of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) found.set(match[1]!, decodeAttribute(match[2] ?? match[3] ?? ''));
+  for (const match of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+    found.set(match[1]!, decodeAttribute(match[2] ?? match[3] ?? ''));
   return found;
 }
 
@@ -134,7 +135,10 @@ export function readWorkbookFormats(bytes: ArrayBuffer | Uint8Array): WorkbookFo
   // Only the XML parts: pictures and embedded files stay compressed.
   const files = unzipSync(data, { filter: (file) => /\.(xml|rels)$/i.test(file.name) });
   const read = (part: string) => (files[part] ? strFromU8(files[part]) : null);
-  const workbookPart = [...relationships(files, '').entries()].map(([, target]) => target).find((target) => /workbook[^/]*\.xml$/i.test(target)) ?? 'xl/workbook.xml';
+  const workbookPart =
+    [...relationships(files, '').entries()]
+      .map(([, target]) => target)
+      .find((target) => /workbook[^/]*\.xml$/i.test(target)) ?? 'xl/workbook.xml';
   const workbook = read(workbookPart) ?? '';
   const workbookRels = relationships(files, workbookPart);
   const stylesPart = [...workbookRels.values()].find((target) => /styles\.xml$/i.test(target)) ?? 'xl/styles.xml';

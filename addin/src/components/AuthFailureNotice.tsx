@@ -5,7 +5,16 @@
  * permission is the one missing, so there is no token to ask with), the same link for
  * `organizations`, which consents in the administrator's own tenant.
  */
-import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { adminConsentUrl } from '#shared/api/adminConsent.js';
 import { GRAPH_PERMISSIONS, type GraphScope } from '#shared/api/graphScopes.js';
@@ -36,7 +45,12 @@ function purposeOf(permission: string): MessageKey {
 
 /** The admin-consent link before anyone is signed in: the administrator's own tenant. */
 export function organizationsConsentUrl(config: ClientConfig): string {
-  return adminConsentUrl({ tenant: 'organizations', clientId: config.identity.clientId, apiScope: config.identity.apiScope, publicUrl: window.location.origin });
+  return adminConsentUrl({
+    tenant: 'organizations',
+    clientId: config.identity.clientId,
+    apiScope: config.identity.apiScope,
+    publicUrl: window.location.origin,
+  });
 }
 
 export interface AuthFailureNoticeProps {
@@ -48,18 +62,43 @@ export interface AuthFailureNoticeProps {
   onRetry?: () => void;
 }
 
-export function AuthFailureNotice({ failure, adminConsentUrl, organizationsConsentUrl, onRetry }: AuthFailureNoticeProps) {
+export function AuthFailureNotice({
+  failure,
+  adminConsentUrl,
+  organizationsConsentUrl,
+  onRetry,
+}: AuthFailureNoticeProps) {
   const { t } = useI18n();
   if (!failure || failure.reason === 'cancelled') return null;
-  if (failure.reason === 'consent_required') return <ConsentRequired permissions={failure.permissions} adminConsentUrl={adminConsentUrl} organizationsConsentUrl={organizationsConsentUrl} onRetry={onRetry} />;
+  if (failure.reason === 'consent_required')
+    return (
+      <ConsentRequired
+        permissions={failure.permissions}
+        adminConsentUrl={adminConsentUrl}
+        organizationsConsentUrl={organizationsConsentUrl}
+        onRetry={onRetry}
+      />
+    );
   return (
     <MessageBar intent="error">
-      <MessageBarBody data-testid="auth-failure">{failure.reason === 'window_blocked' ? t('auth.windowBlocked') : t('auth.error', { message: failure.message })}</MessageBarBody>
+      <MessageBarBody data-testid="auth-failure">
+        {failure.reason === 'window_blocked' ? t('auth.windowBlocked') : t('auth.error', { message: failure.message })}
+      </MessageBarBody>
     </MessageBar>
   );
 }
 
-function ConsentRequired({ permissions, adminConsentUrl, organizationsConsentUrl, onRetry }: { permissions: readonly string[]; adminConsentUrl: (() => Promise<string>) | null; organizationsConsentUrl: string; onRetry?: () => void }) {
+function ConsentRequired({
+  permissions,
+  adminConsentUrl,
+  organizationsConsentUrl,
+  onRetry,
+}: {
+  permissions: readonly string[];
+  adminConsentUrl: (() => Promise<string>) | null;
+  organizationsConsentUrl: string;
+  onRetry?: () => void;
+}) {
   const { t } = useI18n();
   const styles = useStyles();
   const layout = useLayout();

@@ -2,7 +2,19 @@
  * The development identity provider's sign-in form: type or pick an email and an organisation.
  * `useDevelopmentSignInPrompt` turns it into the `prompt` that DevelopmentAuth awaits.
  */
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, Text } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  Select,
+  Text,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { isValidEmail } from '#shared/email/normalizeEmail.js';
 import { apiFetch } from '../api/apiClient.js';
@@ -50,15 +62,35 @@ export function useDevelopmentSignInPrompt() {
   return { prompt, dialog };
 }
 
-function DevelopmentSignInDialog({ open, initial, onSubmit, onCancel }: { open: boolean; initial: DevelopmentIdentity | null; onSubmit: (identity: DevelopmentIdentity) => void; onCancel: () => void }) {
+function DevelopmentSignInDialog({
+  open,
+  initial,
+  onSubmit,
+  onCancel,
+}: {
+  open: boolean;
+  initial: DevelopmentIdentity | null;
+  onSubmit: (identity: DevelopmentIdentity) => void;
+  onCancel: () => void;
+}) {
   return (
     <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && onCancel()}>
-      <DialogSurface aria-describedby="dev-signin-explain">{open && <DevelopmentSignInForm initial={initial} onSubmit={onSubmit} onCancel={onCancel} />}</DialogSurface>
+      <DialogSurface aria-describedby="dev-signin-explain">
+        {open && <DevelopmentSignInForm initial={initial} onSubmit={onSubmit} onCancel={onCancel} />}
+      </DialogSurface>
     </Dialog>
   );
 }
 
-function DevelopmentSignInForm({ initial, onSubmit, onCancel }: { initial: DevelopmentIdentity | null; onSubmit: (identity: DevelopmentIdentity) => void; onCancel: () => void }) {
+function DevelopmentSignInForm({
+  initial,
+  onSubmit,
+  onCancel,
+}: {
+  initial: DevelopmentIdentity | null;
+  onSubmit: (identity: DevelopmentIdentity) => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const layout = useLayout();
   const [organisations, setOrganisations] = useState<Organisation[]>([]);
@@ -84,37 +116,50 @@ function DevelopmentSignInForm({ initial, onSubmit, onCancel }: { initial: Devel
   };
 
   return (
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>{t('auth.dev.title')}</DialogTitle>
-            <DialogContent className={layout.stackM}>
-              <Text id="dev-signin-explain">{t('auth.dev.explain')}</Text>
-              <Field label={t('auth.dev.email')} required validationState={touched && !emailValid ? 'error' : 'none'} validationMessage={touched && !emailValid ? t('auth.dev.invalidEmail') : undefined}>
-                <Input ref={emailRef} type="email" autoComplete="email" value={email} onChange={(_, data) => setEmail(data.value)} placeholder="anna@contoso.com" autoFocus />
-              </Field>
-              <Field label={t('auth.dev.organisation')}>
-                <Select value={tenantId} onChange={(_, data) => setTenantId(data.value)}>
-                  <option value="">{t('auth.dev.organisationFromDomain')}</option>
-                  {organisations.map((o) => (
-                    <option key={o.tenantId} value={o.tenantId}>
-                      {o.name} ({o.domain})
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Field label={t('auth.dev.name')}>
-                <Input value={name} onChange={(_, data) => setName(data.value)} autoComplete="name" />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={onCancel}>
-                {t('common.cancel')}
-              </Button>
-              <Button appearance="primary" type="submit">
-                {t('common.signIn')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
+    <form onSubmit={submit} noValidate>
+      <DialogBody>
+        <DialogTitle>{t('auth.dev.title')}</DialogTitle>
+        <DialogContent className={layout.stackM}>
+          <Text id="dev-signin-explain">{t('auth.dev.explain')}</Text>
+          <Field
+            label={t('auth.dev.email')}
+            required
+            validationState={touched && !emailValid ? 'error' : 'none'}
+            validationMessage={touched && !emailValid ? t('auth.dev.invalidEmail') : undefined}
+          >
+            <Input
+              ref={emailRef}
+              type="email"
+              autoComplete="email"
+              value={email}
+              onChange={(_, data) => setEmail(data.value)}
+              placeholder="anna@contoso.com"
+              autoFocus
+            />
+          </Field>
+          <Field label={t('auth.dev.organisation')}>
+            <Select value={tenantId} onChange={(_, data) => setTenantId(data.value)}>
+              <option value="">{t('auth.dev.organisationFromDomain')}</option>
+              {organisations.map((o) => (
+                <option key={o.tenantId} value={o.tenantId}>
+                  {o.name} ({o.domain})
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t('auth.dev.name')}>
+            <Input value={name} onChange={(_, data) => setName(data.value)} autoComplete="name" />
+          </Field>
+        </DialogContent>
+        <DialogActions>
+          <Button appearance="secondary" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button appearance="primary" type="submit">
+            {t('common.signIn')}
+          </Button>
+        </DialogActions>
+      </DialogBody>
+    </form>
   );
 }

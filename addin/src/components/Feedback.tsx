@@ -10,7 +10,15 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { useFocusWhenShown } from './focus.js';
 
 /** `notice` is kept as a message and written in the language shown now (shared/src/i18n/message.ts). */
-export function Feedback({ error, notice, testId }: { error: string | null; notice?: Message | null; testId?: string }) {
+export function Feedback({
+  error,
+  notice,
+  testId,
+}: {
+  error: string | null;
+  notice?: Message | null;
+  testId?: string;
+}) {
   const { locale } = useI18n();
   const errorRef = useFocusWhenShown<HTMLDivElement>(error);
   const noticeRef = useFocusWhenShown<HTMLDivElement>(notice);
@@ -31,7 +39,15 @@ export function Feedback({ error, notice, testId }: { error: string | null; noti
 }
 
 /** An error on its own (a step's refusal, a page that could not be read): focused when it appears. */
-export function ErrorMessage({ error, testId, className }: { error: string | null; testId?: string; className?: string }) {
+export function ErrorMessage({
+  error,
+  testId,
+  className,
+}: {
+  error: string | null;
+  testId?: string;
+  className?: string;
+}) {
   const ref = useFocusWhenShown<HTMLDivElement>(error);
   if (!error) return null;
   return (

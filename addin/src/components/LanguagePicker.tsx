@@ -9,14 +9,28 @@ const useStyles = makeStyles({
   bar: { display: 'flex', justifyContent: 'flex-end', padding: tokens.spacingHorizontalS },
 });
 
-export function LanguagePicker({ value, onChange, label }: { value: Locale; onChange: (locale: Locale) => void; label?: string }) {
+export function LanguagePicker({
+  value,
+  onChange,
+  label,
+}: {
+  value: Locale;
+  onChange: (locale: Locale) => void;
+  label?: string;
+}) {
   const { t } = useI18n();
   const id = useId('language');
   const styles = useStyles();
   return (
     <span className={styles.picker}>
       <label htmlFor={id}>{label ?? t('common.language')}</label>
-      <Select id={id} value={value} onChange={(_, data) => onChange(data.value as Locale)} size="small" data-testid="language">
+      <Select
+        id={id}
+        value={value}
+        onChange={(_, data) => onChange(data.value as Locale)}
+        size="small"
+        data-testid="language"
+      >
         {SUPPORTED_LOCALES.map((locale) => (
           <option key={locale} value={locale} lang={locale}>
             {NAMES[locale]}

@@ -5,7 +5,15 @@
  * which the keyboard can reach, and the page does not (WCAG 1.4.10 lets a data table keep its
  * two dimensions); columns size to their content rather than to equal, overlapping shares.
  */
-import { Caption1, Table, TableBody, TableHeader, TableHeaderCell, TableRow, makeStyles } from '@fluentui/react-components';
+import {
+  Caption1,
+  Table,
+  TableBody,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+} from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useLayout } from './layout.js';
 
@@ -23,7 +31,15 @@ export function TableRegion({ label, children }: { label: string; children: Reac
   );
 }
 
-export function ListTable<T>(props: { label: string; testId?: string; columns: ReadonlyArray<ReactNode | false>; items: readonly T[]; rowKey: (item: T) => string; row: (item: T) => ReactNode; rowTestId?: (item: T) => string }) {
+export function ListTable<T>(props: {
+  label: string;
+  testId?: string;
+  columns: ReadonlyArray<ReactNode | false>;
+  items: readonly T[];
+  rowKey: (item: T) => string;
+  row: (item: T) => ReactNode;
+  rowTestId?: (item: T) => string;
+}) {
   const { label, testId, columns, items, rowKey, row, rowTestId } = props;
   const layout = useLayout();
   return (

@@ -9,17 +9,39 @@ import { useLayout } from './layout.js';
 const useStyles = makeStyles({
   usage: { minWidth: '180px' },
   compactUsage: { minWidth: '120px' },
-  bar: { display: 'flex', height: '12px', borderRadius: tokens.borderRadiusMedium, overflow: 'hidden', backgroundColor: tokens.colorNeutralBackground5, border: `1px solid ${tokens.colorNeutralStroke2}` },
+  bar: {
+    display: 'flex',
+    height: '12px',
+    borderRadius: tokens.borderRadiusMedium,
+    overflow: 'hidden',
+    backgroundColor: tokens.colorNeutralBackground5,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   compactBar: { height: '8px' },
   /** Assigned seats; full, in the colour that says there is no seat left. */
   assigned: { backgroundColor: tokens.colorBrandBackground },
   full: { backgroundColor: tokens.colorPaletteDarkOrangeBackground3 },
   free: { backgroundColor: tokens.colorNeutralBackground5 },
   legend: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
-  swatch: { width: '10px', height: '10px', borderRadius: tokens.borderRadiusSmall, border: `1px solid ${tokens.colorNeutralStroke2}` },
+  swatch: {
+    width: '10px',
+    height: '10px',
+    borderRadius: tokens.borderRadiusSmall,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
-export function SeatUsage({ assigned, quantity, compact = false, testId }: { assigned: number; quantity: number; compact?: boolean; testId?: string }) {
+export function SeatUsage({
+  assigned,
+  quantity,
+  compact = false,
+  testId,
+}: {
+  assigned: number;
+  quantity: number;
+  compact?: boolean;
+  testId?: string;
+}) {
   // Counts go in as numbers: the plural messages pick the grammatical form and format them for the locale.
   const { t } = useI18n();
   const layout = useLayout();

@@ -28,7 +28,10 @@ export function useFocusOnNavigation<T extends HTMLElement>() {
  * Focuses the element each time `shown` becomes a new non-empty value (a message appears or
  * says something else, a step opens); `skipFirst` leaves the value a screen opens with alone.
  */
-export function useFocusWhenShown<T extends HTMLElement>(shown: object | string | null | undefined | false, options: { skipFirst?: boolean } = {}) {
+export function useFocusWhenShown<T extends HTMLElement>(
+  shown: object | string | null | undefined | false,
+  options: { skipFirst?: boolean } = {},
+) {
   const ref = useRef<T>(null);
   const first = useRef(true);
   useEffect(() => {

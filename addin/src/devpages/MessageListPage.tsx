@@ -19,7 +19,12 @@ export interface ListedMessage {
   at: string;
 }
 
-export function MessageListPage(props: { title: MessageKey; explain: MessageKey; empty: MessageKey; load: () => Promise<ListedMessage[]> }) {
+export function MessageListPage(props: {
+  title: MessageKey;
+  explain: MessageKey;
+  empty: MessageKey;
+  load: () => Promise<ListedMessage[]>;
+}) {
   const [locale, setLocale] = usePageLocale();
   return (
     <AppShell locale={locale}>
@@ -33,7 +38,14 @@ const useStyles = makeStyles({
   message: { padding: tokens.spacingHorizontalM },
 });
 
-function MessageList({ title, explain, empty, load, locale, onLocale }: Parameters<typeof MessageListPage>[0] & { locale: Locale; onLocale: (l: Locale) => void }) {
+function MessageList({
+  title,
+  explain,
+  empty,
+  load,
+  locale,
+  onLocale,
+}: Parameters<typeof MessageListPage>[0] & { locale: Locale; onLocale: (l: Locale) => void }) {
   const { t } = useI18n();
   const layout = useLayout();
   const styles = useStyles();
@@ -76,7 +88,8 @@ function MessageList({ title, explain, empty, load, locale, onLocale }: Paramete
           </Text>
           {message.header.map((h) => (
             <Text key={h.label} size={200}>
-              {t('common.label', { label: t(h.label) })} <span data-testid={`message-${h.label.split('.')[1]}`}>{h.value}</span>
+              {t('common.label', { label: t(h.label) })}{' '}
+              <span data-testid={`message-${h.label.split('.')[1]}`}>{h.value}</span>
             </Text>
           ))}
           <Caption1>{formatDateTime(Date.parse(message.at), locale)}</Caption1>

@@ -3,18 +3,39 @@
  * Exchange still keeps and a cancel; then the past ones, searchable, each opening its report with
  * "re-run the failed rows" as a new campaign. Kept on this device (useHistory.ts).
  */
-import { Button, Caption1, Input, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { formatDateTime } from '#shared/i18n/translate.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { ReportStep } from '../taskpane/ReportStep.js';
-import { heldSummary, isScheduled, KEPT_CAMPAIGNS, rerunRows, searchHistory, type HistoryEntry } from './campaignHistory.js';
+import {
+  heldSummary,
+  isScheduled,
+  KEPT_CAMPAIGNS,
+  rerunRows,
+  searchHistory,
+  type HistoryEntry,
+} from './campaignHistory.js';
 import type { OpenedCampaign } from './useHistory.js';
 
 const useStyles = makeStyles({
-  item: { borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalXS },
+  item: {
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalXS,
+  },
   list: { listStyleType: 'none', margin: 0, padding: 0 },
 });
 
@@ -41,7 +62,15 @@ export function HistoryPanel(props: HistoryPanelProps) {
   const [message, setMessage] = useState<string | null>(null);
   const now = Date.now();
   const scheduled = props.entries.filter((entry) => isScheduled(entry, now));
-  const past = useMemo(() => searchHistory(props.entries.filter((entry) => !isScheduled(entry, now)), query, (at) => formatDateTime(at, locale)), [props.entries, query, locale, now]);
+  const past = useMemo(
+    () =>
+      searchHistory(
+        props.entries.filter((entry) => !isScheduled(entry, now)),
+        query,
+        (at) => formatDateTime(at, locale),
+      ),
+    [props.entries, query, locale, now],
+  );
   const act = async (work: () => Promise<void>) => {
     setWorking(true);
     setMessage(null);
@@ -68,7 +97,11 @@ export function HistoryPanel(props: HistoryPanelProps) {
         )}
         <ReportStep
           campaign={opened}
-          onRetryFailed={rows.length > 0 && !props.busy && props.signedIn && !working ? () => void act(() => props.onRerun(opened.definition.id)) : null}
+          onRetryFailed={
+            rows.length > 0 && !props.busy && props.signedIn && !working
+              ? () => void act(() => props.onRerun(opened.definition.id))
+              : null
+          }
           retryLabel={() => t('history.rerun', { count: rows.length })}
           onClose={() => setOpened(null)}
           closeLabel={t('history.back')}
@@ -98,11 +131,26 @@ export function HistoryPanel(props: HistoryPanelProps) {
             {scheduled.map((entry) => {
               const held = heldSummary(entry, now);
               return (
-                <li key={entry.id} className={mergeClasses(styles.item, layout.stackXS)} data-testid={`scheduled-${entry.id}`}>
+                <li
+                  key={entry.id}
+                  className={mergeClasses(styles.item, layout.stackXS)}
+                  data-testid={`scheduled-${entry.id}`}
+                >
                   <Text weight="semibold">{entry.subject}</Text>
                   <Caption1>{entry.mailbox ?? t('history.fromOwn')}</Caption1>
-                  <Caption1>{t('history.scheduledSummary', { held: held.messages, time: formatDateTime(held.from ?? now, locale) })}</Caption1>
-                  <Button size="small" className={layout.start} disabled={working || !props.signedIn} onClick={() => setAsking(entry.id)} data-testid="cancel-scheduled">
+                  <Caption1>
+                    {t('history.scheduledSummary', {
+                      held: held.messages,
+                      time: formatDateTime(held.from ?? now, locale),
+                    })}
+                  </Caption1>
+                  <Button
+                    size="small"
+                    className={layout.start}
+                    disabled={working || !props.signedIn}
+                    onClick={() => setAsking(entry.id)}
+                    data-testid="cancel-scheduled"
+                  >
                     {t('schedule.cancel')}
                   </Button>
                 </li>
@@ -114,7 +162,14 @@ export function HistoryPanel(props: HistoryPanelProps) {
       <Text weight="semibold" as="h3">
         {t('history.pastTitle')}
       </Text>
-      <Input value={query} onChange={(_, data) => setQuery(data.value)} placeholder={t('history.search')} aria-label={t('history.search')} type="search" data-testid="history-search" />
+      <Input
+        value={query}
+        onChange={(_, data) => setQuery(data.value)}
+        placeholder={t('history.search')}
+        aria-label={t('history.search')}
+        type="search"
+        data-testid="history-search"
+      />
       {past.length === 0 && query.trim() === '' ? (
         <Caption1 block>{t('history.empty')}</Caption1>
       ) : past.length === 0 ? (
@@ -122,10 +177,21 @@ export function HistoryPanel(props: HistoryPanelProps) {
       ) : (
         <ul className={styles.list} data-testid="history-list">
           {past.map((entry) => (
-            <li key={entry.id} className={mergeClasses(styles.item, layout.stackXS)} data-testid={`history-${entry.id}`}>
+            <li
+              key={entry.id}
+              className={mergeClasses(styles.item, layout.stackXS)}
+              data-testid={`history-${entry.id}`}
+            >
               <Text weight="semibold">{entry.subject}</Text>
               <Caption1>{entry.mailbox ?? t('history.fromOwn')}</Caption1>
-              <Caption1>{t('history.summary', { date: formatDateTime(entry.scheduledFor ?? entry.startedAt, locale), sent: entry.totals.sent, failed: entry.totals.failed, total: entry.totals.total })}</Caption1>
+              <Caption1>
+                {t('history.summary', {
+                  date: formatDateTime(entry.scheduledFor ?? entry.startedAt, locale),
+                  sent: entry.totals.sent,
+                  failed: entry.totals.failed,
+                  total: entry.totals.total,
+                })}
+              </Caption1>
               <Button
                 size="small"
                 className={layout.start}
@@ -145,7 +211,16 @@ export function HistoryPanel(props: HistoryPanelProps) {
         </ul>
       )}
       <ConfirmDialog
-        question={cancelling ? { title: t('schedule.cancelTitle'), text: t('schedule.cancelBody'), confirm: t('schedule.cancelConfirm'), dismiss: t('schedule.keep') } : null}
+        question={
+          cancelling
+            ? {
+                title: t('schedule.cancelTitle'),
+                text: t('schedule.cancelBody'),
+                confirm: t('schedule.cancelConfirm'),
+                dismiss: t('schedule.keep'),
+              }
+            : null
+        }
         onCancel={() => setAsking(null)}
         onConfirm={() => {
           const id = asking;

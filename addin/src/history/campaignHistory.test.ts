@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { newLedger, type CampaignLedger } from '../campaign/campaign.js';
 import type { CampaignDefinition } from '../campaign/campaignRecords.js';
 import { definitionPlan } from '../campaign/definitionMessages.js';
-import { heldCounts, heldSummary, historyEntry, historyEntryInSlices, isScheduled, KEPT_CAMPAIGNS, MemoryCampaignHistory, rerunDefinition, rerunRows, searchHistory } from './campaignHistory.js';
+import {
+  heldCounts,
+  heldSummary,
+  historyEntry,
+  historyEntryInSlices,
+  isScheduled,
+  KEPT_CAMPAIGNS,
+  MemoryCampaignHistory,
+  rerunDefinition,
+  rerunRows,
+  searchHistory,
+} from './campaignHistory.js';
 
 const NOW = Date.UTC(2026, 2, 12, 8, 0);
 
@@ -42,7 +53,14 @@ describe('the history entry', () => {
     l.states[4] = { status: 'sent', at: NOW + 26 * 3600_000, heldId: 'c' };
     l.status = 'finished';
     const entry = historyEntry(definition(3), l, NOW, (row) => (row === 3 ? 3 : 1));
-    expect(entry).toMatchObject({ id: 'c1', subject: 'Spring offer {{Name}}', mailbox: null, status: 'finished', scheduledFor: NOW + 3600_000, totals: { total: 3, sent: 3 } });
+    expect(entry).toMatchObject({
+      id: 'c1',
+      subject: 'Spring offer {{Name}}',
+      mailbox: null,
+      status: 'finished',
+      scheduledFor: NOW + 3600_000,
+      totals: { total: 3, sent: 3 },
+    });
     expect(entry.held).toEqual([
       [NOW + 3600_000, 4],
       [NOW + 26 * 3600_000, 1],
@@ -103,7 +121,11 @@ describe('MemoryCampaignHistory', () => {
     const history = new MemoryCampaignHistory();
     for (let i = 0; i < KEPT_CAMPAIGNS + 2; i++) {
       const l = { ...ledger(), id: `c${i}`, createdAt: NOW + i };
-      await history.put({ entry: historyEntry({ ...definition(), id: `c${i}` }, l, NOW), definition: { ...definition(), id: `c${i}` }, ledger: l });
+      await history.put({
+        entry: historyEntry({ ...definition(), id: `c${i}` }, l, NOW),
+        definition: { ...definition(), id: `c${i}` },
+        ledger: l,
+      });
     }
     const list = await history.list();
     expect(list).toHaveLength(KEPT_CAMPAIGNS);

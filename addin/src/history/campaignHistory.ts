@@ -57,14 +57,24 @@ export const KEPT_CAMPAIGNS = 50;
  * The list entry of a campaign. `recipientsOf`: a row's recipients (To, CC, BCC), for what a
  * held message takes from the budget when it goes out.
  */
-export function historyEntry(definition: CampaignDefinition, ledger: CampaignLedger, now: number, recipientsOf: (row: number) => number = () => 1): HistoryEntry {
+export function historyEntry(
+  definition: CampaignDefinition,
+  ledger: CampaignLedger,
+  now: number,
+  recipientsOf: (row: number) => number = () => 1,
+): HistoryEntry {
   const tally = entryTally(ledger, now, recipientsOf);
   for (const row of ledger.rows) tally.add(row);
   return tally.entry(definition);
 }
 
 /** The same entry, its rows counted in slices that give the UI thread back (a 100,000-row campaign as it ends). */
-export async function historyEntryInSlices(definition: CampaignDefinition, ledger: CampaignLedger, now: number, recipientsOf: (row: number) => number = () => 1): Promise<HistoryEntry> {
+export async function historyEntryInSlices(
+  definition: CampaignDefinition,
+  ledger: CampaignLedger,
+  now: number,
+  recipientsOf: (row: number) => number = () => 1,
+): Promise<HistoryEntry> {
   const tally = entryTally(ledger, now, recipientsOf);
   await inSlices(ledger.rows.length, (index) => tally.add(ledger.rows[index]!));
   return tally.entry(definition);
@@ -73,7 +83,13 @@ export async function historyEntryInSlices(definition: CampaignDefinition, ledge
 /** What an entry counts, a row at a time: the totals, and what Exchange holds per minute. */
 function entryTally(ledger: CampaignLedger, now: number, recipientsOf: (row: number) => number) {
   const held = new Map<number, number>();
-  const counts: LedgerTotals = { total: ledger.rows.length, sent: 0, failed: 0, cancelled: 0, remaining: ledger.rows.length };
+  const counts: LedgerTotals = {
+    total: ledger.rows.length,
+    sent: 0,
+    failed: 0,
+    cancelled: 0,
+    remaining: ledger.rows.length,
+  };
   return {
     add(row: number) {
       const state = ledger.states[row];
@@ -111,18 +127,31 @@ export function heldSummary(entry: HistoryEntry, now: number): { messages: numbe
 
 /** What every scheduled campaign still holds, as [time, recipients]: a new schedule leaves room for it. */
 export function heldCounts(entries: readonly HistoryEntry[], now: number, except?: string): Array<[number, number]> {
-  return entries.filter((entry) => entry.id !== except).flatMap((entry) => entry.held.filter(([minute]) => minute + 60_000 > now));
+  return entries
+    .filter((entry) => entry.id !== except)
+    .flatMap((entry) => entry.held.filter(([minute]) => minute + 60_000 > now));
 }
 
 /**
  * The entries matching a search: every word must appear in the subject, the mailbox, or the
  * start date as the reader's language writes it (`dateText`); case and accents do not matter.
  */
-export function searchHistory(entries: readonly HistoryEntry[], query: string, dateText: (at: number) => string): HistoryEntry[] {
+export function searchHistory(
+  entries: readonly HistoryEntry[],
+  query: string,
+  dateText: (at: number) => string,
+): HistoryEntry[] {
   const words = fold(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...entries];
   return entries.filter((entry) => {
-    const text = fold([entry.subject, entry.mailbox ?? '', dateText(entry.startedAt), entry.scheduledFor ? dateText(entry.scheduledFor) : ''].join(' '));
+    const text = fold(
+      [
+        entry.subject,
+        entry.mailbox ?? '',
+        dateText(entry.startedAt),
+        entry.scheduledFor ? dateText(entry.scheduledFor) : '',
+      ].join(' '),
+    );
     return words.every((word) => text.includes(word));
   });
 }
@@ -139,7 +168,15 @@ function fold(text: string): string {
  * refused them, they could not be built, or Exchange returned them. A row whose send was not
  * confirmed (`unknown_outcome`, `stopped_unconfirmed`) may have gone out: it is never re-run.
  */
-const NEVER_SENT: ReadonlySet<FailureReason> = new Set(['rejected', 'send_as_denied', 'auth', 'budget', 'attempts_exhausted', 'daily_limit', 'sender_restricted']);
+const NEVER_SENT: ReadonlySet<FailureReason> = new Set([
+  'rejected',
+  'send_as_denied',
+  'auth',
+  'budget',
+  'attempts_exhausted',
+  'daily_limit',
+  'sender_restricted',
+]);
 
 export function rerunRows(ledger: Pick<CampaignLedger, 'rows' | 'states'>): { rows: number[]; unsure: number[] } {
   const rows: number[] = [];
@@ -156,7 +193,11 @@ export function rerunRows(ledger: Pick<CampaignLedger, 'rows' | 'states'>): { ro
  * The new campaign a re-run starts: the same message and list under a new id (new row markers),
  * every row but the re-run ones left out by hand, so its report still lists the whole list.
  */
-export function rerunDefinition(definition: CampaignDefinition, rows: readonly number[], newId: string): CampaignDefinition {
+export function rerunDefinition(
+  definition: CampaignDefinition,
+  rows: readonly number[],
+  newId: string,
+): CampaignDefinition {
   const keep = new Set(rows);
   const excludedRows = definition.rows.map((_, index) => index + FIRST_DATA_ROW).filter((row) => !keep.has(row));
   return { ...definition, id: newId, excludedRows };
@@ -177,7 +218,9 @@ export class MemoryCampaignHistory implements CampaignHistory {
 
   async put(record: HistoryRecord): Promise<void> {
     this.records.set(record.entry.id, structuredClone(record));
-    const oldest = [...this.records.values()].sort((a, b) => b.entry.startedAt - a.entry.startedAt).slice(KEPT_CAMPAIGNS);
+    const oldest = [...this.records.values()]
+      .sort((a, b) => b.entry.startedAt - a.entry.startedAt)
+      .slice(KEPT_CAMPAIGNS);
     for (const old of oldest) this.records.delete(old.entry.id);
   }
 

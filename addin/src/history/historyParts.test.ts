@@ -5,12 +5,33 @@ import { fromHistoryParts, historyHead, historyPart } from './historyParts.js';
 
 function campaign(rowCount: number, ledgerRows: number[]): { definition: CampaignDefinition; ledger: CampaignLedger } {
   const rows = Array.from({ length: rowCount }, (_, i) => ({ Name: `P${i}`, Email: `p${i}@fabrikam.com` }));
-  const definition = { id: 'c1', subject: 'Hi {{Name}}', bodyHtml: '<p>Hi</p>', columns: ['Name', 'Email'], rows, emailColumn: 'Email', ccColumn: null, bccColumn: null, attachmentColumn: null, attachments: [], excludedRows: [], footerHtml: null } as unknown as CampaignDefinition;
+  const definition = {
+    id: 'c1',
+    subject: 'Hi {{Name}}',
+    bodyHtml: '<p>Hi</p>',
+    columns: ['Name', 'Email'],
+    rows,
+    emailColumn: 'Email',
+    ccColumn: null,
+    bccColumn: null,
+    attachmentColumn: null,
+    attachments: [],
+    excludedRows: [],
+    footerHtml: null,
+  } as unknown as CampaignDefinition;
   const states: CampaignLedger['states'] = {};
   ledgerRows.forEach((row, i) => {
-    states[row] = i % 3 === 0 ? { status: 'sent', at: 1000 + i } : i % 3 === 1 ? { status: 'failed', reason: 'rejected', message: 'no' } : { status: 'pending' };
+    states[row] =
+      i % 3 === 0
+        ? { status: 'sent', at: 1000 + i }
+        : i % 3 === 1
+          ? { status: 'failed', reason: 'rejected', message: 'no' }
+          : { status: 'pending' };
   });
-  return { definition, ledger: { id: 'c1', createdAt: 1, mailbox: null, rows: ledgerRows, states, status: 'finished' } as CampaignLedger };
+  return {
+    definition,
+    ledger: { id: 'c1', createdAt: 1, mailbox: null, rows: ledgerRows, states, status: 'finished' } as CampaignLedger,
+  };
 }
 
 describe('history parts', () => {
@@ -32,6 +53,11 @@ describe('history parts', () => {
     expect(historyHead(definition, ledger, 2).parts).toBe(2);
     expect(historyHead(campaign(0, []).definition, campaign(0, []).ledger, 2).parts).toBe(0);
     const head = historyHead(definition, ledger, 2);
-    expect(fromHistoryParts(head, [0, 1].map((index) => historyPart(definition, ledger, index, 2)))).toEqual({ definition, ledger });
+    expect(
+      fromHistoryParts(
+        head,
+        [0, 1].map((index) => historyPart(definition, ledger, index, 2)),
+      ),
+    ).toEqual({ definition, ledger });
   });
 });

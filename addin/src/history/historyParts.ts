@@ -27,11 +27,21 @@ export interface HistoryPart {
 export function historyHead(definition: CampaignDefinition, ledger: CampaignLedger, size = HISTORY_PART): HistoryHead {
   const { rows, ...definitionRest } = definition;
   const { states: _states, ...ledgerRest } = ledger;
-  return { id: definition.id, definition: definitionRest, ledger: ledgerRest, parts: Math.ceil(Math.max(rows.length, ledger.rows.length) / size) };
+  return {
+    id: definition.id,
+    definition: definitionRest,
+    ledger: ledgerRest,
+    parts: Math.ceil(Math.max(rows.length, ledger.rows.length) / size),
+  };
 }
 
 /** The `index`-th part, made when it is put (not all at once). */
-export function historyPart(definition: CampaignDefinition, ledger: CampaignLedger, index: number, size = HISTORY_PART): HistoryPart {
+export function historyPart(
+  definition: CampaignDefinition,
+  ledger: CampaignLedger,
+  index: number,
+  size = HISTORY_PART,
+): HistoryPart {
   const first = index * size;
   const states: Array<[number, RowState]> = [];
   for (const row of ledger.rows.slice(first, first + size)) {
@@ -42,7 +52,10 @@ export function historyPart(definition: CampaignDefinition, ledger: CampaignLedg
 }
 
 /** The definition and ledger again, from the head and its parts in order. */
-export function fromHistoryParts(head: HistoryHead, parts: readonly HistoryPart[]): { definition: CampaignDefinition; ledger: CampaignLedger } {
+export function fromHistoryParts(
+  head: HistoryHead,
+  parts: readonly HistoryPart[],
+): { definition: CampaignDefinition; ledger: CampaignLedger } {
   const rows: MergeRow[] = [];
   const states: Record<number, RowState> = {};
   for (const part of parts) {

@@ -29,8 +29,15 @@ const partsOf = (id: string) => IDBKeyRange.bound([id, Number.NEGATIVE_INFINITY]
 const isHead = (record: WholeRecord | HistoryHead): record is HistoryHead => 'parts' in record;
 
 /** Forgets a campaign in `tx`: its entry, its record, its parts. */
-function forget(tx: IDBPTransaction<HistorySchema, ['entries', 'records', 'parts'], 'readwrite'>, id: string): Array<Promise<unknown>> {
-  return [tx.objectStore('entries').delete(id), tx.objectStore('records').delete(id), tx.objectStore('parts').delete(partsOf(id))];
+function forget(
+  tx: IDBPTransaction<HistorySchema, ['entries', 'records', 'parts'], 'readwrite'>,
+  id: string,
+): Array<Promise<unknown>> {
+  return [
+    tx.objectStore('entries').delete(id),
+    tx.objectStore('records').delete(id),
+    tx.objectStore('parts').delete(partsOf(id)),
+  ];
 }
 
 export function idbCampaignHistory(name = HISTORY_DATABASE): CampaignHistory {
@@ -77,7 +84,8 @@ export function idbCampaignHistory(name = HISTORY_DATABASE): CampaignHistory {
       // A campaign kept again (after a retry) may have had more parts.
       await parts.delete(partsOf(entry.id));
       // Each part is put once the previous one is stored: one copy per task (the transaction stays open meanwhile).
-      for (let part = 0; part < head.parts; part++) await parts.put(historyPart(definition, ledger, part), [entry.id, part]);
+      for (let part = 0; part < head.parts; part++)
+        await parts.put(historyPart(definition, ledger, part), [entry.id, part]);
       await Promise.all([tx.objectStore('entries').put(entry), tx.objectStore('records').put(head)]);
       // Each campaign holds its whole list: only the newest are kept.
       const all = (await tx.objectStore('entries').getAll()).sort((a, b) => b.startedAt - a.startedAt);

@@ -10,16 +10,29 @@ import type { CampaignView } from '../campaign/campaignSession.js';
 import { definitionPlanInSlices } from '../campaign/definitionMessages.js';
 import { recipientsOf } from '../campaign/outgoingMessage.js';
 import { cancelHeld, type CancelOptions } from '../campaign/scheduleCancel.js';
-import { historyEntry, historyEntryInSlices, type CampaignHistory, type HistoryEntry, type HistoryRecord } from './campaignHistory.js';
+import {
+  historyEntry,
+  historyEntryInSlices,
+  type CampaignHistory,
+  type HistoryEntry,
+  type HistoryRecord,
+} from './campaignHistory.js';
 import { idbCampaignHistory } from './idbCampaignHistory.js';
 
 /** A past campaign opened from the list: what its report needs. */
 export type OpenedCampaign = Pick<CampaignView, 'definition' | 'ledger' | 'messages' | 'excluded'>;
 
-export function useHistory(campaign: CampaignView | null, graph: CancelOptions['graph'] | null, history: CampaignHistory = defaultHistory()) {
+export function useHistory(
+  campaign: CampaignView | null,
+  graph: CancelOptions['graph'] | null,
+  history: CampaignHistory = defaultHistory(),
+) {
   const [entries, setEntries] = useState<HistoryEntry[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(() => history.list().then(setEntries, (e: unknown) => setError(e instanceof Error ? e.message : String(e))), [history]);
+  const reload = useCallback(
+    () => history.list().then(setEntries, (e: unknown) => setError(e instanceof Error ? e.message : String(e))),
+    [history],
+  );
   useEffect(() => void reload(), [reload]);
 
   // The campaign the pane shows is kept each time it ends, and again when its outcome changes.
@@ -42,12 +55,23 @@ export function useHistory(campaign: CampaignView | null, graph: CancelOptions['
   }, [campaign, history, reload]);
 
   /** A past campaign's record and its report's plan. */
-  const open = useCallback(async (id: string): Promise<{ record: HistoryRecord; view: OpenedCampaign } | null> => {
-    const record = await history.get(id);
-    if (!record) return null;
-    const plan = await definitionPlanInSlices(record.definition);
-    return { record, view: { definition: record.definition, ledger: record.ledger, messages: plan.messages, excluded: plan.excluded } };
-  }, [history]);
+  const open = useCallback(
+    async (id: string): Promise<{ record: HistoryRecord; view: OpenedCampaign } | null> => {
+      const record = await history.get(id);
+      if (!record) return null;
+      const plan = await definitionPlanInSlices(record.definition);
+      return {
+        record,
+        view: {
+          definition: record.definition,
+          ledger: record.ledger,
+          messages: plan.messages,
+          excluded: plan.excluded,
+        },
+      };
+    },
+    [history],
+  );
 
   /** Cancels a scheduled campaign kept here (not the pane's own): its held messages are deleted. */
   const cancel = useCallback(
@@ -62,12 +86,18 @@ export function useHistory(campaign: CampaignView | null, graph: CancelOptions['
     [history, graph, reload],
   );
 
-  const remove = useCallback(async (id: string) => {
-    await history.remove(id);
-    await reload();
-  }, [history, reload]);
+  const remove = useCallback(
+    async (id: string) => {
+      await history.remove(id);
+      await reload();
+    },
+    [history, reload],
+  );
 
-  return useMemo(() => ({ entries, error, open, cancel, remove, reload }), [entries, error, open, cancel, remove, reload]);
+  return useMemo(
+    () => ({ entries, error, open, cancel, remove, reload }),
+    [entries, error, open, cancel, remove, reload],
+  );
 }
 
 let shared: CampaignHistory | null = null;

@@ -38,7 +38,8 @@ export interface AttachmentContent {
  * - `dialog`: an Outlook without it; sign-in runs in a page of ours opened with the Office dialog API;
  * - `browser`: a plain browser page (the playground), where MSAL's own popup works.
  */
-export type AuthBroker = { kind: 'nested' } | { kind: 'dialog'; open(url: string): Promise<string> } | { kind: 'browser' };
+export type AuthBroker =
+  { kind: 'nested' } | { kind: 'dialog'; open(url: string): Promise<string> } | { kind: 'browser' };
 
 /** Why the Office dialog did not answer (Office's "Handle errors and events in the Office dialog box"). */
 export type AuthDialogFailure = 'closed' | 'blocked' | 'busy' | 'wrong_origin' | 'failed';

@@ -3,7 +3,16 @@
  * touches `Office.*`. Office.js itself is loaded from Microsoft's CDN by taskpane.html.
  */
 import { plainTextToHtml } from '#shared/html/escapeHtml.js';
-import { AuthDialogError, authDialogFailure, NotInOutlookError, type AttachmentContent, type AuthBroker, type Draft, type DraftAttachment, type MailHost } from './mailHost.js';
+import {
+  AuthDialogError,
+  authDialogFailure,
+  NotInOutlookError,
+  type AttachmentContent,
+  type AuthBroker,
+  type Draft,
+  type DraftAttachment,
+  type MailHost,
+} from './mailHost.js';
 
 function asPromise<T>(call: (callback: (result: Office.AsyncResult<T>) => void) => void): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -38,17 +47,29 @@ export class OfficeMailHost implements MailHost {
     const item = Office.context.mailbox.item as Office.MessageCompose;
     const subject = await asPromise<string>((cb) => item.subject.getAsync(cb));
     const bodyType = await asPromise<Office.CoercionType>((cb) => item.body.getTypeAsync(cb));
-    const bodyHtml = bodyType === Office.CoercionType.Html ? await asPromise<string>((cb) => item.body.getAsync(Office.CoercionType.Html, cb)) : plainTextToHtml(await asPromise<string>((cb) => item.body.getAsync(Office.CoercionType.Text, cb)));
+    const bodyHtml =
+      bodyType === Office.CoercionType.Html
+        ? await asPromise<string>((cb) => item.body.getAsync(Office.CoercionType.Html, cb))
+        : plainTextToHtml(await asPromise<string>((cb) => item.body.getAsync(Office.CoercionType.Text, cb)));
     let attachments: DraftAttachment[] = [];
     // Reading attachments of the item being composed needs Mailbox 1.8; an inline image's content id, 1.16.
     const attachmentsReadable = Office.context.requirements.isSetSupported('Mailbox', '1.8');
     if (attachmentsReadable) {
       const details = await asPromise<Office.AttachmentDetailsCompose[]>((cb) => item.getAttachmentsAsync(cb));
       const contentIds = Office.context.requirements.isSetSupported('Mailbox', '1.16');
-      attachments = details.map((a) => ({ id: a.id, name: a.name, size: a.size, contentType: contentTypeOf(a.name), isInline: a.isInline, contentId: contentIds && a.isInline && a.contentId ? a.contentId : null }));
+      attachments = details.map((a) => ({
+        id: a.id,
+        name: a.name,
+        size: a.size,
+        contentType: contentTypeOf(a.name),
+        isInline: a.isInline,
+        contentId: contentIds && a.isInline && a.contentId ? a.contentId : null,
+      }));
     }
     // The compose From (Mailbox 1.7): the user's own address, or the shared mailbox they picked.
-    const from = Office.context.requirements.isSetSupported('Mailbox', '1.7') ? ((await asPromise<Office.EmailAddressDetails>((cb) => item.from.getAsync(cb))).emailAddress ?? null) : null;
+    const from = Office.context.requirements.isSetSupported('Mailbox', '1.7')
+      ? ((await asPromise<Office.EmailAddressDetails>((cb) => item.from.getAsync(cb))).emailAddress ?? null)
+      : null;
     return { subject, bodyHtml, attachments, attachmentsReadable, from };
   }
 
@@ -73,10 +94,17 @@ export class OfficeMailHost implements MailHost {
 
   async readAttachment(id: string): Promise<AttachmentContent> {
     const item = Office.context.mailbox.item as Office.MessageCompose;
-    const details = (await asPromise<Office.AttachmentDetailsCompose[]>((cb) => item.getAttachmentsAsync(cb))).find((a) => a.id === id);
+    const details = (await asPromise<Office.AttachmentDetailsCompose[]>((cb) => item.getAttachmentsAsync(cb))).find(
+      (a) => a.id === id,
+    );
     const content = await asPromise<Office.AttachmentContent>((cb) => item.getAttachmentContentAsync(id, cb));
-    if (content.format !== Office.MailboxEnums.AttachmentContentFormat.Base64) throw new Error(`${details?.name ?? id} is not a file (cloud attachments and items cannot be sent per row).`);
-    return { name: details?.name ?? id, contentType: contentTypeOf(details?.name ?? ''), contentBytes: content.content };
+    if (content.format !== Office.MailboxEnums.AttachmentContentFormat.Base64)
+      throw new Error(`${details?.name ?? id} is not a file (cloud attachments and items cannot be sent per row).`);
+    return {
+      name: details?.name ?? id,
+      contentType: contentTypeOf(details?.name ?? ''),
+      contentBytes: content.content,
+    };
   }
 }
 
@@ -87,7 +115,14 @@ export class OfficeMailHost implements MailHost {
  */
 function contentTypeOf(name: string): string {
   const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
-  return ({ png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', bmp: 'image/bmp' } as Record<string, string>)[extension] ?? 'application/octet-stream';
+  return (
+    (
+      { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', bmp: 'image/bmp' } as Record<
+        string,
+        string
+      >
+    )[extension] ?? 'application/octet-stream'
+  );
 }
 
 /**
@@ -107,12 +142,19 @@ function openDialog(url: string): Promise<string> {
       const dialog = result.value;
       dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
         dialog.close();
-        if ('error' in arg) reject(new AuthDialogError(authDialogFailure(arg.error), arg.error, `The sign-in window reported ${arg.error}.`));
-        else if (arg.origin !== undefined && arg.origin !== expectedOrigin) reject(new AuthDialogError('wrong_origin', null, `The sign-in window answered from ${arg.origin}.`));
+        if ('error' in arg)
+          reject(
+            new AuthDialogError(authDialogFailure(arg.error), arg.error, `The sign-in window reported ${arg.error}.`),
+          );
+        else if (arg.origin !== undefined && arg.origin !== expectedOrigin)
+          reject(new AuthDialogError('wrong_origin', null, `The sign-in window answered from ${arg.origin}.`));
         else resolve(arg.message);
       });
       dialog.addEventHandler(Office.EventType.DialogEventReceived, (arg) => {
-        if ('error' in arg) reject(new AuthDialogError(authDialogFailure(arg.error), arg.error, `The sign-in window reported ${arg.error}.`));
+        if ('error' in arg)
+          reject(
+            new AuthDialogError(authDialogFailure(arg.error), arg.error, `The sign-in window reported ${arg.error}.`),
+          );
       });
     });
   });

@@ -61,7 +61,12 @@ export class PlaygroundMailHost implements MailHost {
       subject,
       bodyHtml,
       attachmentsReadable,
-      attachments: attachmentsReadable ? attachments.map(({ contentBytes: _content, ...metadata }) => ({ ...metadata, contentId: contentIds && metadata.isInline ? metadata.contentId : null })) : [],
+      attachments: attachmentsReadable
+        ? attachments.map(({ contentBytes: _content, ...metadata }) => ({
+            ...metadata,
+            contentId: contentIds && metadata.isInline ? metadata.contentId : null,
+          }))
+        : [],
       from: atLeast(version, '1.7') ? (from ?? this.mailbox()) : null,
     };
   }
@@ -73,7 +78,8 @@ export class PlaygroundMailHost implements MailHost {
 
   /** As Outlook's `Body.setSelectedDataAsync`: at most 1,000,000 characters (`DataExceedsMaximumSize`). */
   async insertText(text: string): Promise<void> {
-    if (text.length > MAX_INSERTED_CHARACTERS) throw new Error('DataExceedsMaximumSize: The data parameter is longer than 1,000,000 characters.');
+    if (text.length > MAX_INSERTED_CHARACTERS)
+      throw new Error('DataExceedsMaximumSize: The data parameter is longer than 1,000,000 characters.');
     this.insertAtCursor(text);
   }
 

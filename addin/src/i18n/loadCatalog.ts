@@ -4,5 +4,6 @@ import { hasCatalog, registerCatalog, type Locale } from '#shared/i18n/translate
 export async function loadCatalog(locale: Locale): Promise<void> {
   if (hasCatalog(locale)) return;
   if (locale === 'fr') registerCatalog('fr', (await import(/* webpackChunkName: "i18n-fr" */ '#shared/i18n/fr.js')).fr);
-  else if (locale === 'de') registerCatalog('de', (await import(/* webpackChunkName: "i18n-de" */ '#shared/i18n/de.js')).de);
+  else if (locale === 'de')
+    registerCatalog('de', (await import(/* webpackChunkName: "i18n-de" */ '#shared/i18n/de.js')).de);
 }

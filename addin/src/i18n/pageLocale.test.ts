@@ -3,7 +3,10 @@ import { PAGE_LOCALE_KEY, initialPageLocale, rememberPageLocale, type StorageSou
 
 function memoryStorage(): { source: StorageSource; values: Map<string, string> } {
   const values = new Map<string, string>();
-  return { values, source: () => ({ getItem: (key) => values.get(key) ?? null, setItem: (key, value) => void values.set(key, value) }) };
+  return {
+    values,
+    source: () => ({ getItem: (key) => values.get(key) ?? null, setItem: (key, value) => void values.set(key, value) }),
+  };
 }
 
 const refusing: StorageSource = () => ({
@@ -15,8 +18,8 @@ const refusing: StorageSource = () => ({
   },
 });
 
-describe('a page\'s language', () => {
-  it('starts in the browser\'s language, then in the one the person picked, whatever the browser says', () => {
+describe("a page's language", () => {
+  it("starts in the browser's language, then in the one the person picked, whatever the browser says", () => {
     const { source, values } = memoryStorage();
     expect(initialPageLocale(source, 'de-CH')).toBe('de');
     rememberPageLocale(source, 'fr');
@@ -31,7 +34,7 @@ describe('a page\'s language', () => {
     expect(initialPageLocale(source, 'fr-FR')).toBe('fr');
   });
 
-  it('goes on in the browser\'s language when storage is refused or missing, without an error', () => {
+  it("goes on in the browser's language when storage is refused or missing, without an error", () => {
     expect(initialPageLocale(refusing, 'de')).toBe('de');
     expect(() => rememberPageLocale(refusing, 'fr')).not.toThrow();
     expect(initialPageLocale(() => null, undefined)).toBe('en');

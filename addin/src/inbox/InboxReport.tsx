@@ -15,11 +15,20 @@ import type { InboxCheckInput, InboxFeatures } from './useInbox.js';
 /** A row's delivery as the report's status column adds it. */
 export function outcomeText(outcome: RowOutcome, t: Translator): string {
   const { delivery } = outcome;
-  const text = delivery.kind === 'bounced' ? t('report.delivery.bounced', { status: delivery.status, reason: delivery.reason }) : t(`report.delivery.${delivery.kind}`);
+  const text =
+    delivery.kind === 'bounced'
+      ? t('report.delivery.bounced', { status: delivery.status, reason: delivery.reason })
+      : t(`report.delivery.${delivery.kind}`);
   return outcome.replied ? `${text}; ${t('report.delivery.replied')}` : text;
 }
 
-export function InboxReport(props: { inbox: InboxFeatures; campaign: InboxCheckInput; outcomes: RowOutcome[] | null; onOutcomes(outcomes: RowOutcome[]): void; onFollowUp(addresses: Set<string>): void }) {
+export function InboxReport(props: {
+  inbox: InboxFeatures;
+  campaign: InboxCheckInput;
+  outcomes: RowOutcome[] | null;
+  onOutcomes(outcomes: RowOutcome[]): void;
+  onFollowUp(addresses: Set<string>): void;
+}) {
   const { t } = useI18n();
   const layout = useLayout();
   const { inbox, campaign, outcomes } = props;
@@ -28,10 +37,21 @@ export function InboxReport(props: { inbox: InboxFeatures; campaign: InboxCheckI
   const [suppressedNow, setSuppressedNow] = useState<number | null>(null);
   const counts = useMemo(() => (outcomes ? outcomeCounts(outcomes) : null), [outcomes]);
   const dayCount = Math.max(0, Math.min(365, Number.parseInt(days, 10) || 0));
-  const followUp = useMemo(() => (outcomes ? followUpRecipients(outcomes, Date.now(), dayCount) : null), [outcomes, dayCount]);
-  const bounced = useMemo(() => (outcomes ?? []).filter((o) => o.delivery.kind === 'bounced').flatMap((o) => canonicalEmail(o.to) ?? []), [outcomes]);
+  const followUp = useMemo(
+    () => (outcomes ? followUpRecipients(outcomes, Date.now(), dayCount) : null),
+    [outcomes, dayCount],
+  );
+  const bounced = useMemo(
+    () => (outcomes ?? []).filter((o) => o.delivery.kind === 'bounced').flatMap((o) => canonicalEmail(o.to) ?? []),
+    [outcomes],
+  );
 
-  if (!inbox.enabled) return <Text size={200} block data-testid="inbox-report-off">{t('report.inbox.needsOption')}</Text>;
+  if (!inbox.enabled)
+    return (
+      <Text size={200} block data-testid="inbox-report-off">
+        {t('report.inbox.needsOption')}
+      </Text>
+    );
   const check = async () => {
     setChecking(true);
     try {
@@ -43,13 +63,25 @@ export function InboxReport(props: { inbox: InboxFeatures; campaign: InboxCheckI
     }
   };
   return (
-    <section className={mergeClasses(layout.stackXS, layout.topS)} aria-label={t('inbox.title')} data-testid="inbox-report">
+    <section
+      className={mergeClasses(layout.stackXS, layout.topS)}
+      aria-label={t('inbox.title')}
+      data-testid="inbox-report"
+    >
       <div className={layout.rowWrap}>
         <Button size="small" disabled={checking} onClick={() => void check()} data-testid="inbox-check">
           {t('report.inbox.check')}
         </Button>
         {bounced.length > 0 && (
-          <Button size="small" onClick={() => void inbox.suppress(bounced.map((address) => ({ address, reason: 'bounced' as const }))).then(setSuppressedNow)} data-testid="inbox-suppress-bounced">
+          <Button
+            size="small"
+            onClick={() =>
+              void inbox
+                .suppress(bounced.map((address) => ({ address, reason: 'bounced' as const })))
+                .then(setSuppressedNow)
+            }
+            data-testid="inbox-suppress-bounced"
+          >
             {t('report.inbox.suppressBounced', { count: bounced.length })}
           </Button>
         )}
@@ -61,20 +93,39 @@ export function InboxReport(props: { inbox: InboxFeatures; campaign: InboxCheckI
       )}
       {suppressedNow !== null && (
         <MessageBar intent="success">
-          <MessageBarBody data-testid="inbox-suppressed-now">{t('report.inbox.suppressedDone', { count: suppressedNow })}</MessageBarBody>
+          <MessageBarBody data-testid="inbox-suppressed-now">
+            {t('report.inbox.suppressedDone', { count: suppressedNow })}
+          </MessageBarBody>
         </MessageBar>
       )}
       {followUp && (
         <div className={layout.fieldsRow}>
           <Field label={t('report.inbox.followUpDays')}>
-            <Input type="number" min={0} max={365} value={days} onChange={(_, d) => setDays(d.value)} data-testid="inbox-follow-up-days" />
+            <Input
+              type="number"
+              min={0}
+              max={365}
+              value={days}
+              onChange={(_, d) => setDays(d.value)}
+              data-testid="inbox-follow-up-days"
+            />
           </Field>
-          <Button size="small" appearance="primary" disabled={followUp.due.length === 0} onClick={() => props.onFollowUp(new Set(followUp.due.flatMap((o) => canonicalEmail(o.to) ?? [])))} data-testid="inbox-follow-up">
+          <Button
+            size="small"
+            appearance="primary"
+            disabled={followUp.due.length === 0}
+            onClick={() => props.onFollowUp(new Set(followUp.due.flatMap((o) => canonicalEmail(o.to) ?? [])))}
+            data-testid="inbox-follow-up"
+          >
             {t('report.inbox.followUp', { count: followUp.due.length })}
           </Button>
         </div>
       )}
-      {followUp && followUp.due.length === 0 && <Text size={200} block data-testid="inbox-follow-up-not-yet">{t('report.inbox.followUpNotYet', { count: followUp.notYet, days: dayCount })}</Text>}
+      {followUp && followUp.due.length === 0 && (
+        <Text size={200} block data-testid="inbox-follow-up-not-yet">
+          {t('report.inbox.followUpNotYet', { count: followUp.notYet, days: dayCount })}
+        </Text>
+      )}
     </section>
   );
 }

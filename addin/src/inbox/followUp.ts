@@ -3,7 +3,11 @@ import { canonicalEmail } from '#shared/email/normalizeEmail.js';
 import { plainTextValue, type MergeRow } from '#shared/merge/mergeTemplate.js';
 import { FIRST_DATA_ROW } from '../campaign/planCampaign.js';
 
-export function rowsOutsideFollowUp(rows: readonly MergeRow[], emailColumn: string, addresses: ReadonlySet<string>): Set<number> {
+export function rowsOutsideFollowUp(
+  rows: readonly MergeRow[],
+  emailColumn: string,
+  addresses: ReadonlySet<string>,
+): Set<number> {
   const outside = new Set<number>();
   rows.forEach((data, index) => {
     const address = canonicalEmail(plainTextValue(data[emailColumn] ?? '').trim());

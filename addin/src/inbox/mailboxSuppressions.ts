@@ -7,7 +7,15 @@
  * extension on the user would need User.ReadWrite and holds at most 2 KB.
  */
 import type { GraphMailClient, ReceivedMessage } from '../graph/graphMailClient.js';
-import { entrySubject, newEntries, parseEntry, SUPPRESSION_FOLDER, suppressionMap, type Suppression, type SuppressionReason } from './suppressionList.js';
+import {
+  entrySubject,
+  newEntries,
+  parseEntry,
+  SUPPRESSION_FOLDER,
+  suppressionMap,
+  type Suppression,
+  type SuppressionReason,
+} from './suppressionList.js';
 import { unsubscribeRequest } from './unsubscribe.js';
 
 type Graph = Pick<GraphMailClient, 'hiddenFolder' | 'folderSubjects' | 'addToFolder' | 'receivedMessagesSince'>;
@@ -35,7 +43,10 @@ export class MailboxSuppressions {
     const folder = await this.folder();
     // One at a time: Exchange allows 4 concurrent requests per mailbox, and a campaign may be running.
     for (const entry of entries) await this.graph.addToFolder(folder, entrySubject(entry));
-    return { list: suppressionMap([...[...list].map(([address, reason]) => ({ address, reason })), ...entries]), added: entries.length };
+    return {
+      list: suppressionMap([...[...list].map(([address, reason]) => ({ address, reason })), ...entries]),
+      added: entries.length,
+    };
   }
 
   /** Unsubscribe requests received since `since`, added to the list. */

@@ -29,14 +29,25 @@ export function isReport(message: Pick<ReceivedMessage, 'messageClass'>): boolea
   return /^report\./i.test(message.messageClass);
 }
 
-const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
+const ENTITIES: Record<string, string> = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&amp;': '&',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&nbsp;': ' ',
+};
 
 /** The report's text: tags out first, then entities decoded (a quoted `&lt;id@host&gt;` is not a tag). */
 function reportText(html: string): string {
-  return html.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]*>/g, ' ').replace(/&(?:lt|gt|amp|quot|#39|nbsp);/g, (e) => ENTITIES[e] ?? e);
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(?:lt|gt|amp|quot|#39|nbsp);/g, (e) => ENTITIES[e] ?? e);
 }
 
-const RECIPIENT_LINE = /([^\s<>'"(),;:]+@[^\s<>'"(),;:]+)\s+Remote Server returned '\d{3}\s+([245]\.\d{1,3}\.\d{1,3})\s*([^']*)'/g;
+const RECIPIENT_LINE =
+  /([^\s<>'"(),;:]+@[^\s<>'"(),;:]+)\s+Remote Server returned '\d{3}\s+([245]\.\d{1,3}\.\d{1,3})\s*([^']*)'/g;
 /** An address as the report writes it, without a sentence's full stop after it. */
 const addressOf = (written: string | undefined) => (written ?? '').replace(/\.+$/, '').toLowerCase();
 const MESSAGE_ID = /(?:^|\s)Message-ID:\s*(<[^<>\s]+>)/i;
@@ -46,7 +57,11 @@ const MESSAGE_ID = /(?:^|\s)Message-ID:\s*(<[^<>\s]+>)/i;
  * quoted original headers name the sender, and Message-IDs look like addresses).
  */
 export function reportRecipients(html: string): Array<{ address: string; status: string; reason: string }> {
-  return [...reportText(html).matchAll(RECIPIENT_LINE)].map((match) => ({ address: addressOf(match[1]), status: match[2] ?? '', reason: (match[3] ?? '').trim() }));
+  return [...reportText(html).matchAll(RECIPIENT_LINE)].map((match) => ({
+    address: addressOf(match[1]),
+    status: match[2] ?? '',
+    reason: (match[3] ?? '').trim(),
+  }));
 }
 
 /** The recipients a non-delivery report names as not reached (permanent failures only), or none for any other item. */
@@ -58,7 +73,14 @@ export function readBounces(message: ReceivedMessage): Bounce[] {
   for (const match of text.matchAll(RECIPIENT_LINE)) {
     const status = match[2] ?? '';
     if (!status.startsWith('5.')) continue;
-    bounces.push({ reportId: message.id, receivedAt: message.receivedAt, address: addressOf(match[1]), status, reason: (match[3] ?? '').trim(), originalMessageId });
+    bounces.push({
+      reportId: message.id,
+      receivedAt: message.receivedAt,
+      address: addressOf(match[1]),
+      status,
+      reason: (match[3] ?? '').trim(),
+      originalMessageId,
+    });
   }
   return bounces;
 }

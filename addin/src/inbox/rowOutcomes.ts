@@ -57,18 +57,35 @@ export function rowOutcomes(input: OutcomeInput): RowOutcome[] {
   return input.sentRows.map(({ row, to }) => {
     const message = messageOf.get(row) ?? null;
     const bounce = bounced.get(row);
-    const delivery: Delivery = bounce ? { kind: 'bounced', status: bounce.status, reason: bounce.reason } : message ? { kind: 'accepted' } : { kind: 'waiting' };
-    return { row, to, delivery, sentAt: message?.sentAt ?? null, replied: message !== null && replied.has(message.conversationId) };
+    const delivery: Delivery = bounce
+      ? { kind: 'bounced', status: bounce.status, reason: bounce.reason }
+      : message
+        ? { kind: 'accepted' }
+        : { kind: 'waiting' };
+    return {
+      row,
+      to,
+      delivery,
+      sentAt: message?.sentAt ?? null,
+      replied: message !== null && replied.has(message.conversationId),
+    };
   });
 }
 
-function matchBounce(bounce: Bounce, input: OutcomeInput, messageOf: Map<number, SentMessage | null>, rowByMessageId: Map<string, number>): number | null {
+function matchBounce(
+  bounce: Bounce,
+  input: OutcomeInput,
+  messageOf: Map<number, SentMessage | null>,
+  rowByMessageId: Map<string, number>,
+): number | null {
   if (bounce.originalMessageId !== null) {
     const row = rowByMessageId.get(bounce.originalMessageId);
     // A report quoting a message of no row of this campaign is about another message.
     return row ?? null;
   }
-  const candidates = input.sentRows.filter(({ row, to }) => to.toLowerCase() === bounce.address && (messageOf.get(row)?.sentAt ?? 0) <= bounce.receivedAt);
+  const candidates = input.sentRows.filter(
+    ({ row, to }) => to.toLowerCase() === bounce.address && (messageOf.get(row)?.sentAt ?? 0) <= bounce.receivedAt,
+  );
   return candidates.length === 1 ? (candidates[0]?.row ?? null) : null;
 }
 
@@ -94,7 +111,11 @@ const DAY_MS = 24 * 3600 * 1000;
  * The rows a follow-up goes to: accepted, no reply, sent at least `days` days ago. A bounced row
  * is not followed up (nothing reached it); a waiting one is not known to have left.
  */
-export function followUpRecipients(outcomes: readonly RowOutcome[], now: number, days: number): { due: RowOutcome[]; notYet: number } {
+export function followUpRecipients(
+  outcomes: readonly RowOutcome[],
+  now: number,
+  days: number,
+): { due: RowOutcome[]; notYet: number } {
   const due: RowOutcome[] = [];
   let notYet = 0;
   for (const outcome of outcomes) {

@@ -6,7 +6,10 @@ import { compileTemplate } from '#shared/merge/mergeTemplate.js';
 
 describe('the suppression list', () => {
   it('reads its entries back from item subjects, in canonical form, and ignores anything else', () => {
-    expect(parseEntry(entrySubject({ address: 'carol@fabrikam.com', reason: 'unsubscribed' }))).toEqual({ address: 'carol@fabrikam.com', reason: 'unsubscribed' });
+    expect(parseEntry(entrySubject({ address: 'carol@fabrikam.com', reason: 'unsubscribed' }))).toEqual({
+      address: 'carol@fabrikam.com',
+      reason: 'unsubscribed',
+    });
     expect(parseEntry('bounced Bob@Fabrikam.COM')).toEqual({ address: 'bob@fabrikam.com', reason: 'bounced' });
     expect(parseEntry('hello world')).toBeNull();
     expect(parseEntry('bounced not-an-address')).toBeNull();
@@ -38,8 +41,17 @@ describe('pre-flight with the suppression list and a follow-up', () => {
   if (!compiled.ok) throw new Error('template');
 
   it('leaves suppressed addresses out with their reason, and puts the unsubscribe line above the footer', () => {
-    const plan = planCampaign({ template: compiled.template, rows, emailColumn: 'Email', footerHtml: '<p>footer</p>', unsubscribeHtml: '<p>unsubscribe</p>', suppressed: new Map([['carol@fabrikam.com', 'unsubscribed' as const]]) });
-    expect([...plan.excluded.values()]).toEqual([{ kind: 'suppressed', row: 2, address: 'Carol@Fabrikam.com', reason: 'unsubscribed' }]);
+    const plan = planCampaign({
+      template: compiled.template,
+      rows,
+      emailColumn: 'Email',
+      footerHtml: '<p>footer</p>',
+      unsubscribeHtml: '<p>unsubscribe</p>',
+      suppressed: new Map([['carol@fabrikam.com', 'unsubscribed' as const]]),
+    });
+    expect([...plan.excluded.values()]).toEqual([
+      { kind: 'suppressed', row: 2, address: 'Carol@Fabrikam.com', reason: 'unsubscribed' },
+    ]);
     expect(plan.messages.rows()).toEqual([3, 4]);
     expect(plan.messages.get(3)?.html).toMatch(/<p>unsubscribe<\/p><p>footer<\/p>/);
   });

@@ -37,6 +37,7 @@ export function suppressionMap(entries: Iterable<Suppression>): Map<string, Supp
 /** The entries of `wanted` not already on the list (by address): what there is to add. */
 export function newEntries(list: ReadonlyMap<string, SuppressionReason>, wanted: Iterable<Suppression>): Suppression[] {
   const added = new Map<string, Suppression>();
-  for (const entry of wanted) if (!list.has(entry.address) && !added.has(entry.address)) added.set(entry.address, entry);
+  for (const entry of wanted)
+    if (!list.has(entry.address) && !added.has(entry.address)) added.set(entry.address, entry);
   return [...added.values()];
 }

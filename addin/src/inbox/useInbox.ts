@@ -26,7 +26,12 @@ export interface InboxCheckInput {
   markerOf(row: number): string;
 }
 
-export function useInbox(input: { storage: KeyValueStore; graph: GraphMailClient | null; auth: Pick<AuthPort, 'graphToken'> | null; onAuthFailure(failure: AuthFailure | null): void }) {
+export function useInbox(input: {
+  storage: KeyValueStore;
+  graph: GraphMailClient | null;
+  auth: Pick<AuthPort, 'graphToken'> | null;
+  onAuthFailure(failure: AuthFailure | null): void;
+}) {
   const { storage, graph, auth, onAuthFailure } = input;
   const [enabled, setEnabled] = useState(() => storage.get(ENABLED_KEY) === '1');
   const [unsubscribeLine, setUnsubscribeLineState] = useState(() => storage.get(UNSUBSCRIBE_KEY) === '1');
@@ -113,7 +118,10 @@ export function useInbox(input: { storage: KeyValueStore; graph: GraphMailClient
       if (!graph) return null;
       setError(null);
       try {
-        const [sent, received] = await Promise.all([graph.sentMessagesSince(campaign.createdAt), graph.receivedMessagesSince(campaign.createdAt)]);
+        const [sent, received] = await Promise.all([
+          graph.sentMessagesSince(campaign.createdAt),
+          graph.receivedMessagesSince(campaign.createdAt),
+        ]);
         return rowOutcomes({ sentRows: campaign.sentRows, markerOf: campaign.markerOf, sent, received });
       } catch (e) {
         fail(e);
@@ -124,7 +132,18 @@ export function useInbox(input: { storage: KeyValueStore; graph: GraphMailClient
   );
 
   const active = enabled && graph !== null;
-  return { enabled: active, turn, unsubscribeLine: active && unsubscribeLine, setUnsubscribeLine, suppressions: active ? suppressions : null, loading, error, refresh, suppress, check };
+  return {
+    enabled: active,
+    turn,
+    unsubscribeLine: active && unsubscribeLine,
+    setUnsubscribeLine,
+    suppressions: active ? suppressions : null,
+    loading,
+    error,
+    refresh,
+    suppress,
+    check,
+  };
 }
 
 export type InboxFeatures = ReturnType<typeof useInbox>;

@@ -42,13 +42,24 @@ export class LicenseClient {
     const nonce = randomNonce();
     try {
       const token = await apiToken();
-      const answer = await apiFetch<{ licenseToken: string }>('/api/v1/license/check', { method: 'POST', token, body: { nonce } }, this.fetchImpl);
+      const answer = await apiFetch<{ licenseToken: string }>(
+        '/api/v1/license/check',
+        { method: 'POST', token, body: { nonce } },
+        this.fetchImpl,
+      );
       const jwks = await this.fetchTrustedKeys();
-      const claims = await verifyLicenseToken(answer.licenseToken, createLocalJWKSet(jwks), { issuer: this.options.issuer, tid: account.tenantId, oid: account.objectId, nonce, currentDate: new Date(this.now()) });
+      const claims = await verifyLicenseToken(answer.licenseToken, createLocalJWKSet(jwks), {
+        issuer: this.options.issuer,
+        tid: account.tenantId,
+        oid: account.objectId,
+        nonce,
+        currentDate: new Date(this.now()),
+      });
       this.store.set(cacheKey(account), JSON.stringify({ token: answer.licenseToken } satisfies CachedLicense));
       return { kind: 'verified', claims, source: 'server' };
     } catch (error) {
-      if (error instanceof ApiRequestError && (error.code === 'NETWORK' || error.status >= 500 || error.status === 429)) return this.fromCache(account);
+      if (error instanceof ApiRequestError && (error.code === 'NETWORK' || error.status >= 500 || error.status === 429))
+        return this.fromCache(account);
       if (error instanceof ApiRequestError && error.status === 401) return { kind: 'none', reason: 'sign_in_expired' };
       if (error instanceof ApiRequestError) throw error;
       // A token that does not verify is never trusted, and never replaces the cache.
@@ -70,7 +81,13 @@ export class LicenseClient {
       // Keys from our origin only: those seen by this page, or fetched now (the license check may be down while the key set is served).
       const keys = this.trustedKeys ?? (await this.fetchTrustedKeys());
       const maxAgeSeconds = Math.min(this.options.maxTokenAgeSeconds ?? Infinity, LICENSE_TOKEN_MAX_TTL_DAYS * 86_400);
-      const claims = await verifyLicenseToken(cached.token, createLocalJWKSet(keys), { issuer: this.options.issuer, tid: account.tenantId, oid: account.objectId, currentDate: new Date(this.now()), maxAgeSeconds });
+      const claims = await verifyLicenseToken(cached.token, createLocalJWKSet(keys), {
+        issuer: this.options.issuer,
+        tid: account.tenantId,
+        oid: account.objectId,
+        currentDate: new Date(this.now()),
+        maxAgeSeconds,
+      });
       return { kind: 'verified', claims, source: 'cache' };
     } catch {
       return { kind: 'none', reason: 'unreachable' };
@@ -92,5 +109,8 @@ function cacheKey(account: Account): string {
 
 function randomNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }

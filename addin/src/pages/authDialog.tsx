@@ -3,7 +3,15 @@
  * authentication (addin/src/auth/authDialogPage.ts does the work). It hands its one answer to the
  * pane and shows what is happening meanwhile.
  */
-import { MessageBar, MessageBarBody, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { resolveLocale, type Locale } from '#shared/i18n/translate.js';
 import { loadClientConfig } from '../api/apiClient.js';
@@ -19,7 +27,12 @@ const useStyles = makeStyles({
 });
 
 /** `not_from_pane`: opened on its own or with a request the pane does not make; `development`: this deployment does not use Entra. */
-type Outcome = { kind: 'working' } | { kind: 'answered' } | { kind: 'not_from_pane' } | { kind: 'development' } | { kind: 'error'; message: string };
+type Outcome =
+  | { kind: 'working' }
+  | { kind: 'answered' }
+  | { kind: 'not_from_pane' }
+  | { kind: 'development' }
+  | { kind: 'error'; message: string };
 
 /** Runs once, outside React (whose development mode runs effects twice). */
 async function run(): Promise<{ outcome: Outcome; locale: Locale }> {
@@ -28,7 +41,13 @@ async function run(): Promise<{ outcome: Outcome; locale: Locale }> {
   if (config.identity.provider !== 'entra') return { outcome: { kind: 'development' }, locale: fallbackLocale };
   let result;
   try {
-    result = await runAuthDialog({ clientId: config.identity.clientId, apiScope: config.identity.apiScope, origin: window.location.origin, search: window.location.search, storage: window.sessionStorage });
+    result = await runAuthDialog({
+      clientId: config.identity.clientId,
+      apiScope: config.identity.apiScope,
+      origin: window.location.origin,
+      search: window.location.search,
+      storage: window.sessionStorage,
+    });
   } catch (error) {
     if (error instanceof AuthDialogProtocolError) return { outcome: { kind: 'not_from_pane' }, locale: fallbackLocale };
     throw error;
@@ -44,7 +63,10 @@ async function run(): Promise<{ outcome: Outcome; locale: Locale }> {
   return { outcome: { kind: 'answered' }, locale };
 }
 
-const outcome = run().catch((error: unknown) => ({ outcome: { kind: 'error' as const, message: error instanceof Error ? error.message : String(error) }, locale: resolveLocale(navigator.language) }));
+const outcome = run().catch((error: unknown) => ({
+  outcome: { kind: 'error' as const, message: error instanceof Error ? error.message : String(error) },
+  locale: resolveLocale(navigator.language),
+}));
 
 function AuthDialog() {
   const { t } = useI18n();
@@ -59,7 +81,11 @@ function AuthDialog() {
       {state.kind === 'error' || state.kind === 'not_from_pane' || state.kind === 'development' ? (
         <MessageBar intent="error">
           <MessageBarBody data-testid="auth-dialog-error">
-            {state.kind === 'error' ? t('authDialog.failed', { message: state.message }) : state.kind === 'development' ? t('authDialog.development') : t('authDialog.notFromPane')}
+            {state.kind === 'error'
+              ? t('authDialog.failed', { message: state.message })
+              : state.kind === 'development'
+                ? t('authDialog.development')
+                : t('authDialog.notFromPane')}
           </MessageBarBody>
         </MessageBar>
       ) : state.kind === 'answered' ? (
@@ -74,7 +100,9 @@ function AuthDialog() {
 }
 
 function Page() {
-  const [locale, setLocale] = useState<Locale>(() => resolveLocale(new URLSearchParams(window.location.search).get('lang') ?? navigator.language));
+  const [locale, setLocale] = useState<Locale>(() =>
+    resolveLocale(new URLSearchParams(window.location.search).get('lang') ?? navigator.language),
+  );
   useEffect(() => {
     void outcome.then((result) => setLocale(result.locale));
   }, []);

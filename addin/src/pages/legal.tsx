@@ -12,7 +12,12 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { useLayout } from '../components/layout.js';
 
 const useStyles = makeStyles({
-  page: { maxWidth: '720px', margin: '0 auto', padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXXL} 48px`, '@media (max-width: 480px)': { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL} 48px` } },
+  page: {
+    maxWidth: '720px',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXXL} 48px`,
+    '@media (max-width: 480px)': { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL} 48px` },
+  },
   links: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
 });
 
@@ -64,7 +69,11 @@ function LegalDocument({ document: shown }: { document: Document }) {
       <Divider />
       <nav className={styles.links} aria-label={t('app.name')}>
         <Link href="/portal.html">{t('legal.portal')}</Link>
-        {shown === 'privacy' ? <Link href="/terms.html">{t('legal.termsLink')}</Link> : <Link href="/privacy.html">{t('legal.privacyLink')}</Link>}
+        {shown === 'privacy' ? (
+          <Link href="/terms.html">{t('legal.termsLink')}</Link>
+        ) : (
+          <Link href="/privacy.html">{t('legal.privacyLink')}</Link>
+        )}
       </nav>
     </main>
   );

@@ -12,7 +12,13 @@ interface OutboxMessage {
 
 async function load(): Promise<ListedMessage[]> {
   const messages = await apiFetch<OutboxMessage[]>('/dev/outbox/messages');
-  return messages.map((m) => ({ id: String(m.id), subject: m.subject, html: m.html, at: new Date(m.createdAt).toISOString(), header: [{ label: 'mailbox.to', value: m.to }] }));
+  return messages.map((m) => ({
+    id: String(m.id),
+    subject: m.subject,
+    html: m.html,
+    at: new Date(m.createdAt).toISOString(),
+    header: [{ label: 'mailbox.to', value: m.to }],
+  }));
 }
 
 renderPage(<MessageListPage title="outbox.title" explain="outbox.explain" empty="outbox.empty" load={load} />);

@@ -15,9 +15,24 @@ import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 
 const useStyles = makeStyles({
-  page: { maxWidth: '720px', margin: '0 auto', padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXXL}`, boxSizing: 'border-box' },
-  top: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center', justifyContent: 'space-between' },
-  brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase500, color: tokens.colorBrandForeground1 },
+  page: {
+    maxWidth: '720px',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXXL}`,
+    boxSizing: 'border-box',
+  },
+  top: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+    justifyContent: 'space-between',
+  },
+  brand: {
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase500,
+    color: tokens.colorBrandForeground1,
+  },
   lead: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
   /** Long words (German compounds, addresses) wrap instead of widening a phone's screen. */
   text: { overflowWrap: 'anywhere' },
@@ -25,8 +40,24 @@ const useStyles = makeStyles({
   /** Each way to get Outmerge, numbered (a list item keeps its marker: its content is laid out inside it). */
   step: { marginBottom: tokens.spacingVerticalM },
   /** The store link as a button-like call to action, large enough to tap. */
-  store: { display: 'inline-block', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand, fontWeight: tokens.fontWeightSemibold, textDecorationLine: 'none', ':hover': { backgroundColor: tokens.colorBrandBackgroundHover, color: tokens.colorNeutralForegroundOnBrand }, ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' } },
-  footer: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
+  store: {
+    display: 'inline-block',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    fontWeight: tokens.fontWeightSemibold,
+    textDecorationLine: 'none',
+    ':hover': { backgroundColor: tokens.colorBrandBackgroundHover, color: tokens.colorNeutralForegroundOnBrand },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
+  footer: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalL,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalM,
+  },
 });
 
 function About({ appSourceUrl }: { appSourceUrl: string | null }) {
@@ -89,7 +120,9 @@ function About({ appSourceUrl }: { appSourceUrl: string | null }) {
           <li className={styles.step}>
             <div className={layout.stackXS}>
               <Text>{t('landing.free')}</Text>
-              <Link href="/portal.html" className={layout.start}>{t('landing.licenseLink')}</Link>
+              <Link href="/portal.html" className={layout.start}>
+                {t('landing.licenseLink')}
+              </Link>
             </div>
           </li>
         </ol>

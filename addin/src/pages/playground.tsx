@@ -7,6 +7,7 @@ loadClientConfig().then(
   (config) => renderPage(<Playground config={config} />),
   (error: unknown) => {
     const root = document.getElementById('root');
-    if (root) root.textContent = `The playground could not start: ${error instanceof Error ? error.message : String(error)}`;
+    if (root)
+      root.textContent = `The playground could not start: ${error instanceof Error ? error.message : String(error)}`;
   },
 );

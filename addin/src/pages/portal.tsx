@@ -6,6 +6,7 @@ loadClientConfig().then(
   (config) => renderPage(<Portal config={config} />),
   (error: unknown) => {
     const root = document.getElementById('root');
-    if (root) root.textContent = `The portal could not start: ${error instanceof Error ? error.message : String(error)}`;
+    if (root)
+      root.textContent = `The portal could not start: ${error instanceof Error ? error.message : String(error)}`;
   },
 );

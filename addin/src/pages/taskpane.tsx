@@ -21,7 +21,10 @@ async function start() {
     host = await OfficeMailHost.initialize();
   } catch (error) {
     if (!(error instanceof NotInOutlookError)) throw error;
-    const development = await configuration.then((config) => config.identity.provider === 'development', () => false);
+    const development = await configuration.then(
+      (config) => config.identity.provider === 'development',
+      () => false,
+    );
     renderPage(<PaneStartProblemPage problem={{ kind: 'outside-outlook', development }} />);
     return;
   }
@@ -29,9 +32,24 @@ async function start() {
   const locale = resolveLocale(host.displayLanguage());
   renderPage(
     <AppShell locale={locale}>
-      <TaskPaneApp host={host} config={config} licenseClient={new LicenseClient({ issuer: config.licenseIssuer, maxTokenAgeSeconds: config.licenseTokenTtlSeconds }, browserStore())} />
+      <TaskPaneApp
+        host={host}
+        config={config}
+        licenseClient={
+          new LicenseClient(
+            { issuer: config.licenseIssuer, maxTokenAgeSeconds: config.licenseTokenTtlSeconds },
+            browserStore(),
+          )
+        }
+      />
     </AppShell>,
   );
 }
 
-start().catch((error: unknown) => renderPage(<PaneStartProblemPage problem={{ kind: 'failed', message: error instanceof Error ? error.message : String(error) }} />));
+start().catch((error: unknown) =>
+  renderPage(
+    <PaneStartProblemPage
+      problem={{ kind: 'failed', message: error instanceof Error ? error.message : String(error) }}
+    />,
+  ),
+);

@@ -5,7 +5,19 @@
  * as Outlook gives them), attachments, and the From — which can be a shared mailbox. The window
  * can also play an older Outlook, to show what the pane does there.
  */
-import { Button, Caption1, Card, Field, Input, Select, Text, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Card,
+  Field,
+  Input,
+  Select,
+  Text,
+  Title3,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatFileSize, type Locale } from '#shared/i18n/translate.js';
 import type { ClientConfig } from '../api/apiClient.js';
@@ -13,7 +25,13 @@ import { rememberedDevelopmentIdentity } from '../auth/developmentAuth.js';
 import { decodedSize } from '../campaign/attachmentDelivery.js';
 import { AppShell, usePageLocale } from '../components/AppShell.js';
 import { LanguagePicker } from '../components/LanguagePicker.js';
-import { PlaygroundMailHost, SIMULATED_REQUIREMENT_SETS, type PlaygroundAttachment, type PlaygroundCompose, type SimulatedRequirementSet } from '../host/playgroundMailHost.js';
+import {
+  PlaygroundMailHost,
+  SIMULATED_REQUIREMENT_SETS,
+  type PlaygroundAttachment,
+  type PlaygroundCompose,
+  type SimulatedRequirementSet,
+} from '../host/playgroundMailHost.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { LicenseClient } from '../license/licenseClient.js';
 import { browserStore } from '../storage/keyValueStore.js';
@@ -24,7 +42,15 @@ import { useLayout } from '../components/layout.js';
 const SAMPLE_SUBJECT = 'Your invitation, {{FirstName}}';
 const SAMPLE_BODY = `<p>Hello {{FirstName}},</p><p>We would be glad to see you and the {{Company | whole}} team at our open day on 12 March.</p><p>Best regards,<br>Anna</p><p><img src="data:${SAMPLE_LOGO.contentType};base64,${SAMPLE_LOGO.contentBytes}" data-content-id="${SAMPLE_LOGO.contentId}" alt="Contoso" width="96" height="24"></p>`;
 const SAMPLE_PICTURES: PlaygroundAttachment[] = [
-  { id: 'sample-logo', name: SAMPLE_LOGO.name, size: decodedSize(SAMPLE_LOGO.contentBytes), contentType: SAMPLE_LOGO.contentType, isInline: true, contentId: SAMPLE_LOGO.contentId, contentBytes: SAMPLE_LOGO.contentBytes },
+  {
+    id: 'sample-logo',
+    name: SAMPLE_LOGO.name,
+    size: decodedSize(SAMPLE_LOGO.contentBytes),
+    contentType: SAMPLE_LOGO.contentType,
+    isInline: true,
+    contentId: SAMPLE_LOGO.contentId,
+    contentBytes: SAMPLE_LOGO.contentBytes,
+  },
 ];
 /** Shared mailboxes the development Graph stand-in knows, offered in From (any address can be typed). */
 const KNOWN_SHARED_MAILBOXES = ['team@contoso.com'];
@@ -55,19 +81,54 @@ function outlookBody(element: HTMLElement | null): { html: string; shown: Set<st
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', height: '100vh' },
   /** Outlook's own bar, in its brand colour. */
-  header: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand },
+  header: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
   title: { color: tokens.colorNeutralForegroundOnBrand },
-  language: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, color: tokens.colorNeutralForeground1 },
+  language: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    color: tokens.colorNeutralForeground1,
+  },
   work: { display: 'flex', flex: 1, minHeight: 0 },
-  compose: { flex: 1, padding: tokens.spacingHorizontalL, overflow: 'auto', backgroundColor: tokens.colorNeutralBackground3 },
+  compose: {
+    flex: 1,
+    padding: tokens.spacingHorizontalL,
+    overflow: 'auto',
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
   explain: { marginBottom: tokens.spacingVerticalS },
   composeHeading: { gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   /** The message body as Outlook's compose window shows it (the sent message's own font). */
-  body: { minHeight: '240px', border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, backgroundColor: tokens.colorNeutralBackground1, fontFamily: 'Segoe UI, Arial, sans-serif', fontSize: tokens.fontSizeBase300 },
-  pane: { width: '360px', borderLeft: `1px solid ${tokens.colorNeutralStroke1}`, overflow: 'auto', backgroundColor: tokens.colorNeutralBackground1 },
+  body: {
+    minHeight: '240px',
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    fontFamily: 'Segoe UI, Arial, sans-serif',
+    fontSize: tokens.fontSizeBase300,
+  },
+  pane: {
+    width: '360px',
+    borderLeft: `1px solid ${tokens.colorNeutralStroke1}`,
+    overflow: 'auto',
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
 });
 
-function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; locale: Locale; onLocale: (locale: Locale) => void }) {
+function PlaygroundLayout({
+  config,
+  locale,
+  onLocale,
+}: {
+  config: ClientConfig;
+  locale: Locale;
+  onLocale: (locale: Locale) => void;
+}) {
   const { t } = useI18n();
   const layout = useLayout();
   const styles = useStyles();
@@ -86,7 +147,12 @@ function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; 
     saveDraft({ ...state.current, bodyHtml: body.current?.innerHTML ?? '' });
     const { html, shown } = outlookBody(body.current);
     // Outlook drops an inline attachment whose picture left the body.
-    return { subject: state.current.subject, bodyHtml: html, attachments: [...state.current.files, ...state.current.pictures.filter((p) => shown.has(p.contentId ?? ''))], from: state.current.from.trim() || null };
+    return {
+      subject: state.current.subject,
+      bodyHtml: html,
+      attachments: [...state.current.files, ...state.current.pictures.filter((p) => shown.has(p.contentId ?? ''))],
+      from: state.current.from.trim() || null,
+    };
   };
   useEffect(persist, [subject, files, pictures, from, version]);
 
@@ -129,12 +195,21 @@ function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; 
   /** A picture pasted into the body becomes an inline attachment with a content id, as in Outlook. */
   const adoptPastedPictures = () => {
     const adopted: PlaygroundAttachment[] = [];
-    for (const image of body.current?.querySelectorAll<HTMLImageElement>('img[src^="data:"]:not([data-content-id])') ?? []) {
+    for (const image of body.current?.querySelectorAll<HTMLImageElement>('img[src^="data:"]:not([data-content-id])') ??
+      []) {
       const match = /^data:([^;,]+);base64,(.*)$/.exec(image.getAttribute('src') ?? '');
       if (!match) continue;
       const contentId = `image${String(state.current.pictures.length + adopted.length + 1).padStart(3, '0')}@outmerge.playground`;
       image.dataset.contentId = contentId;
-      adopted.push({ id: crypto.randomUUID(), name: `${contentId.split('@')[0]}.${(match[1] ?? 'image/png').split('/')[1] ?? 'png'}`, size: decodedSize(match[2] ?? ''), contentType: match[1] ?? 'image/png', isInline: true, contentId, contentBytes: match[2] ?? '' });
+      adopted.push({
+        id: crypto.randomUUID(),
+        name: `${contentId.split('@')[0]}.${(match[1] ?? 'image/png').split('/')[1] ?? 'png'}`,
+        size: decodedSize(match[2] ?? ''),
+        contentType: match[1] ?? 'image/png',
+        isInline: true,
+        contentId,
+        contentBytes: match[2] ?? '',
+      });
     }
     if (adopted.length > 0) setPictures((current) => [...current, ...adopted]);
   };
@@ -145,7 +220,15 @@ function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; 
         const bytes = new Uint8Array(await file.arrayBuffer());
         let binary = '';
         for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-        return { id: crypto.randomUUID(), name: file.name, size: file.size, contentType: file.type || 'application/octet-stream', isInline: false, contentId: null, contentBytes: btoa(binary) };
+        return {
+          id: crypto.randomUUID(),
+          name: file.name,
+          size: file.size,
+          contentType: file.type || 'application/octet-stream',
+          isInline: false,
+          contentId: null,
+          contentBytes: btoa(binary),
+        };
       }),
     );
     setFiles((current) => [...current, ...added]);
@@ -164,7 +247,14 @@ function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; 
       ),
     [],
   );
-  const licenseClient = useMemo(() => new LicenseClient({ issuer: config.licenseIssuer, maxTokenAgeSeconds: config.licenseTokenTtlSeconds }, browserStore()), [config]);
+  const licenseClient = useMemo(
+    () =>
+      new LicenseClient(
+        { issuer: config.licenseIssuer, maxTokenAgeSeconds: config.licenseTokenTtlSeconds },
+        browserStore(),
+      ),
+    [config],
+  );
 
   return (
     <div className={styles.page}>
@@ -185,7 +275,11 @@ function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; 
             <div className={mergeClasses(layout.spread, styles.composeHeading)}>
               <Text weight="semibold">{t('playground.compose')}</Text>
               <Field label={t('playground.outlookVersion')} orientation="horizontal">
-                <Select value={version} onChange={(_, data) => setVersion(data.value as SimulatedRequirementSet)} data-testid="compose-version">
+                <Select
+                  value={version}
+                  onChange={(_, data) => setVersion(data.value as SimulatedRequirementSet)}
+                  data-testid="compose-version"
+                >
                   {SIMULATED_REQUIREMENT_SETS.map((set) => (
                     <option key={set} value={set}>
                       {t(`playground.version.${set}`)}
@@ -195,7 +289,14 @@ function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; 
               </Field>
             </div>
             <Field label={t('playground.from')}>
-              <Input type="email" value={from} onChange={(_, data) => setFrom(data.value)} placeholder={t('playground.fromOwn')} list="playground-shared-mailboxes" data-testid="compose-from" />
+              <Input
+                type="email"
+                value={from}
+                onChange={(_, data) => setFrom(data.value)}
+                placeholder={t('playground.fromOwn')}
+                list="playground-shared-mailboxes"
+                data-testid="compose-from"
+              />
             </Field>
             <datalist id="playground-shared-mailboxes">
               {KNOWN_SHARED_MAILBOXES.map((address) => (
@@ -224,12 +325,27 @@ function PlaygroundLayout({ config, locale, onLocale }: { config: ClientConfig; 
             </Field>
             <Field label={t('playground.attachments')}>
               {/* A plain file input is no Fluent control: it takes the Field's id and description itself, so the label names it. */}
-              {(fieldProps) => <input {...fieldProps} type="file" multiple data-testid="compose-attach" onChange={(event) => event.target.files && void attach(event.target.files)} />}
+              {(fieldProps) => (
+                <input
+                  {...fieldProps}
+                  type="file"
+                  multiple
+                  data-testid="compose-attach"
+                  onChange={(event) => event.target.files && void attach(event.target.files)}
+                />
+              )}
             </Field>
             {files.length > 0 && (
               <div className={layout.rowCenter}>
-                <Caption1 data-testid="compose-attachments">{files.map((a) => `${a.name} (${formatFileSize(a.size, locale)})`).join(', ')}</Caption1>
-                <Button size="small" appearance="subtle" onClick={() => setFiles([])} data-testid="compose-remove-attachments">
+                <Caption1 data-testid="compose-attachments">
+                  {files.map((a) => `${a.name} (${formatFileSize(a.size, locale)})`).join(', ')}
+                </Caption1>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  onClick={() => setFiles([])}
+                  data-testid="compose-remove-attachments"
+                >
                   {t('playground.removeAttachments')}
                 </Button>
               </div>

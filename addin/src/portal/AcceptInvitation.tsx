@@ -22,7 +22,11 @@ export function AcceptInvitation({ api, account, token }: { api: PortalApi; acco
   const layout = useLayout();
   const accepting = useAsyncAction<never>(null);
   const { busy, error } = accepting;
-  const [granted, setGranted] = useState<{ subscriptionId: string; permissions: Permission[]; invitedBy: string } | null>(null);
+  const [granted, setGranted] = useState<{
+    subscriptionId: string;
+    permissions: Permission[];
+    invitedBy: string;
+  } | null>(null);
   const [closed, setClosed] = useState(false);
   const resultRef = useFocusWhenShown<HTMLDivElement>(granted?.subscriptionId);
 

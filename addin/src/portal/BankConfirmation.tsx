@@ -10,7 +10,13 @@ import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 
 /** `testIdPrefix`: the screen's prefix for the step and its buttons ("keys-" gives keys-authenticate, keys-auth-approve). */
-export function BankConfirmation(props: { amount: { minor: number; currency: string } | null; busy: boolean; onAnswer: (approved: boolean) => void; testIdPrefix?: string; children?: ReactNode }) {
+export function BankConfirmation(props: {
+  amount: { minor: number; currency: string } | null;
+  busy: boolean;
+  onAnswer: (approved: boolean) => void;
+  testIdPrefix?: string;
+  children?: ReactNode;
+}) {
   const { amount, busy, onAnswer, testIdPrefix = '', children } = props;
   const { t, locale } = useI18n();
   const layout = useLayout();
@@ -21,7 +27,12 @@ export function BankConfirmation(props: { amount: { minor: number; currency: str
       <Caption1>{t('checkout.authSimulated')}</Caption1>
       {children}
       <div className={layout.row}>
-        <Button appearance="primary" disabled={busy} onClick={() => onAnswer(true)} data-testid={`${testIdPrefix}auth-approve`}>
+        <Button
+          appearance="primary"
+          disabled={busy}
+          onClick={() => onAnswer(true)}
+          data-testid={`${testIdPrefix}auth-approve`}
+        >
           {t('checkout.authApprove')}
         </Button>
         <Button disabled={busy} onClick={() => onAnswer(false)} data-testid={`${testIdPrefix}auth-decline`}>

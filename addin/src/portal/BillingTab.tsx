@@ -5,7 +5,18 @@
  * failed (past due or expired). Shown only with `billing.view`.
  */
 import { message, type Message } from '#shared/i18n/message.js';
-import { Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, TableCell, Text, makeStyles } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  TableCell,
+  Text,
+  makeStyles,
+} from '@fluentui/react-components';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { takesChanges } from '#shared/billing/subscriptionState.js';
 import { formatDate, formatMoney } from '#shared/i18n/translate.js';
@@ -24,14 +35,26 @@ const useStyles = makeStyles({
   cardField: { flex: '1 1 320px' },
 });
 
-export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; subscription: SubscriptionSummary; onChanged: () => void }) {
+export function BillingTab({
+  api,
+  subscription,
+  onChanged,
+}: {
+  api: PortalApi;
+  subscription: SubscriptionSummary;
+  onChanged: () => void;
+}) {
   const { t, locale } = useI18n();
   const layout = useLayout();
   const styles = useStyles();
   // Read again when the page's subscription changes (a quantity change, a payment): new invoices, another status.
   const billing = useAsyncAction(
     useCallback(async () => {
-      const [summary, list, notes] = await Promise.all([api.billing(subscription.id), api.invoices(subscription.id), api.creditNotes(subscription.id)]);
+      const [summary, list, notes] = await Promise.all([
+        api.billing(subscription.id),
+        api.invoices(subscription.id),
+        api.creditNotes(subscription.id),
+      ]);
       return { summary, invoices: list.invoices, creditNotes: notes.creditNotes };
     }, [api, subscription.id]),
     { reloadKey: `${subscription.status}/${subscription.quantity}` },
@@ -56,12 +79,18 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
   const busy = billing.busy;
 
   /** Every change here may change the subscription (status, period), so the page reads it again too. */
-  const run = (work: () => Promise<Message | null>) => billing.run(work, { notice: (done) => done }).then((done) => done && onChanged());
+  const run = (work: () => Promise<Message | null>) =>
+    billing.run(work, { notice: (done) => done }).then((done) => done && onChanged());
 
   const pay = () =>
     run(async () => {
       if (!open) return null;
-      const result = await api.payInvoice(subscription.id, open.id, payCard.trim() || null, payKey([open.id, payCard.trim()]));
+      const result = await api.payInvoice(
+        subscription.id,
+        open.id,
+        payCard.trim() || null,
+        payKey([open.id, payCard.trim()]),
+      );
       if (result.status === 'requires_action') {
         setAction(result.actionId);
         return null;
@@ -87,27 +116,58 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
           <MessageBarBody data-testid="billing-open-invoice">
             {summary.status === 'expired'
               ? t('billing.expired', { number: open.number, amount: money(open.totalMinor, open.currency) })
-              : t('billing.pastDue', { number: open.number, amount: money(open.totalMinor, open.currency), date: formatDate(Date.parse(summary.graceUntil ?? summary.periodEnd), locale) })}
+              : t('billing.pastDue', {
+                  number: open.number,
+                  amount: money(open.totalMinor, open.currency),
+                  date: formatDate(Date.parse(summary.graceUntil ?? summary.periodEnd), locale),
+                })}
           </MessageBarBody>
         </MessageBar>
       )}
       {open && canManage && !action && (
         <div className={layout.fieldsRow}>
           <Field label={t('billing.payWith')} hint={t('checkout.cardHint')} className={styles.cardField}>
-            <Input value={payCard} onChange={(_, d) => setPayCard(d.value)} inputMode="numeric" autoComplete="cc-number" data-testid="pay-card" placeholder="4242 4242 4242 4242" />
+            <Input
+              value={payCard}
+              onChange={(_, d) => setPayCard(d.value)}
+              inputMode="numeric"
+              autoComplete="cc-number"
+              data-testid="pay-card"
+              placeholder="4242 4242 4242 4242"
+            />
           </Field>
           <Button appearance="primary" disabled={busy} onClick={() => void pay()} data-testid="pay-invoice">
             {t('billing.pay', { amount: money(open.totalMinor, open.currency) })}
           </Button>
         </div>
       )}
-      {action && <BankConfirmation amount={open && { minor: open.totalMinor, currency: open.currency }} busy={busy} onAnswer={(approved) => void authenticate(approved)} />}
+      {action && (
+        <BankConfirmation
+          amount={open && { minor: open.totalMinor, currency: open.currency }}
+          busy={busy}
+          onAnswer={(approved) => void authenticate(approved)}
+        />
+      )}
       <Feedback error={billing.error} notice={billing.notice} testId="billing" />
 
       <div className={layout.stackXS}>
         <Text weight="semibold">{t('billing.paymentMethod')}</Text>
-        <Text data-testid="payment-method">{summary.paymentMethod ? t('billing.card', { brand: summary.paymentMethod.brand.toUpperCase(), last4: summary.paymentMethod.last4 }) : t('billing.noCard')}</Text>
-        {summary.status !== 'cancelled' && <Caption1>{t('billing.nextRenewal', { date: formatDate(Date.parse(summary.periodEnd), locale), amount: money(summary.recurringMinor) })}</Caption1>}
+        <Text data-testid="payment-method">
+          {summary.paymentMethod
+            ? t('billing.card', {
+                brand: summary.paymentMethod.brand.toUpperCase(),
+                last4: summary.paymentMethod.last4,
+              })
+            : t('billing.noCard')}
+        </Text>
+        {summary.status !== 'cancelled' && (
+          <Caption1>
+            {t('billing.nextRenewal', {
+              date: formatDate(Date.parse(summary.periodEnd), locale),
+              amount: money(summary.recurringMinor),
+            })}
+          </Caption1>
+        )}
         {summary.creditMinor > 0 && <Caption1>{t('billing.credit', { amount: money(summary.creditMinor) })}</Caption1>}
         {canChange && !replacing && (
           <Button className={layout.start} onClick={() => setReplacing(true)} data-testid="replace-card">
@@ -117,7 +177,14 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
         {canChange && replacing && (
           <div className={layout.fieldsRow}>
             <div className={styles.cardField}>
-              <CardField ref={newCard} label={t('checkout.card')} hint={t('checkout.cardHint')} testId="new-card" value={card} onChange={setCard} />
+              <CardField
+                ref={newCard}
+                label={t('checkout.card')}
+                hint={t('checkout.cardHint')}
+                testId="new-card"
+                value={card}
+                onChange={setCard}
+              />
             </div>
             <Button
               appearance="primary"
@@ -141,7 +208,9 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
 
       {canManage && !canChange && (
         <MessageBar intent="info">
-          <MessageBarBody data-testid="billing-ended">{t(subscription.status === 'cancelled' ? 'billing.ended.cancelled' : 'billing.ended.expired')}</MessageBarBody>
+          <MessageBarBody data-testid="billing-ended">
+            {t(subscription.status === 'cancelled' ? 'billing.ended.cancelled' : 'billing.ended.expired')}
+          </MessageBarBody>
         </MessageBar>
       )}
       <BillingProfileForm api={api} subscriptionId={subscription.id} canManage={canChange} />
@@ -154,7 +223,14 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
           <ListTable
             label={t('billing.invoices')}
             testId="invoices"
-            columns={[t('billing.number'), t('billing.date'), t('billing.kind'), t('billing.amount'), t('billing.status'), '']}
+            columns={[
+              t('billing.number'),
+              t('billing.date'),
+              t('billing.kind'),
+              t('billing.amount'),
+              t('billing.status'),
+              '',
+            ]}
             items={invoices}
             rowKey={(invoice) => invoice.id}
             row={(invoice) => (
@@ -165,10 +241,28 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
                 <TableCell>{money(invoice.totalMinor, invoice.currency)}</TableCell>
                 <TableCell>{t(invoice.status === 'paid' ? 'invoice.status.paid' : 'invoice.status.open')}</TableCell>
                 <TableCell>
-                  <Button size="small" appearance="subtle" onClick={() => void billing.run(() => api.openInvoice(subscription.id, invoice.id, locale), { reload: false })} data-testid={`invoice-${invoice.number}`}>
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    onClick={() =>
+                      void billing.run(() => api.openInvoice(subscription.id, invoice.id, locale), { reload: false })
+                    }
+                    data-testid={`invoice-${invoice.number}`}
+                  >
                     {t('billing.view')}
                   </Button>
-                  <Button size="small" appearance="subtle" onClick={() => void billing.run(() => api.downloadInvoicePdf(subscription.id, invoice.id, invoice.number, locale), { reload: false })} aria-label={t('billing.pdfLabel', { number: invoice.number })} data-testid={`invoice-pdf-${invoice.number}`}>
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    onClick={() =>
+                      void billing.run(
+                        () => api.downloadInvoicePdf(subscription.id, invoice.id, invoice.number, locale),
+                        { reload: false },
+                      )
+                    }
+                    aria-label={t('billing.pdfLabel', { number: invoice.number })}
+                    data-testid={`invoice-pdf-${invoice.number}`}
+                  >
                     {t('billing.pdf')}
                   </Button>
                 </TableCell>
@@ -194,7 +288,16 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
                 <TableCell>{formatDate(Date.parse(note.issuedAt), locale)}</TableCell>
                 <TableCell>
                   {corrected(note.invoiceNumber) ? (
-                    <Link as="button" onClick={() => void billing.run(() => api.openInvoice(subscription.id, corrected(note.invoiceNumber)!.id, locale), { reload: false })} data-testid={`credit-note-invoice-${note.number}`}>
+                    <Link
+                      as="button"
+                      onClick={() =>
+                        void billing.run(
+                          () => api.openInvoice(subscription.id, corrected(note.invoiceNumber)!.id, locale),
+                          { reload: false },
+                        )
+                      }
+                      data-testid={`credit-note-invoice-${note.number}`}
+                    >
                       {t('billing.creditNoteFor', { number: note.invoiceNumber })}
                     </Link>
                   ) : (
@@ -204,10 +307,28 @@ export function BillingTab({ api, subscription, onChanged }: { api: PortalApi; s
                 </TableCell>
                 <TableCell>{money(note.totalMinor, note.currency)}</TableCell>
                 <TableCell>
-                  <Button size="small" appearance="subtle" onClick={() => void billing.run(() => api.openCreditNote(subscription.id, note.id, locale), { reload: false })} aria-label={t('billing.creditNoteView', { number: note.number })} data-testid={`credit-note-${note.number}`}>
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    onClick={() =>
+                      void billing.run(() => api.openCreditNote(subscription.id, note.id, locale), { reload: false })
+                    }
+                    aria-label={t('billing.creditNoteView', { number: note.number })}
+                    data-testid={`credit-note-${note.number}`}
+                  >
                     {t('billing.view')}
                   </Button>
-                  <Button size="small" appearance="subtle" onClick={() => void billing.run(() => api.downloadCreditNotePdf(subscription.id, note.id, note.number, locale), { reload: false })} aria-label={t('billing.creditNotePdf', { number: note.number })} data-testid={`credit-note-pdf-${note.number}`}>
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    onClick={() =>
+                      void billing.run(() => api.downloadCreditNotePdf(subscription.id, note.id, note.number, locale), {
+                        reload: false,
+                      })
+                    }
+                    aria-label={t('billing.creditNotePdf', { number: note.number })}
+                    data-testid={`credit-note-pdf-${note.number}`}
+                  >
                     {t('billing.pdf')}
                   </Button>
                 </TableCell>

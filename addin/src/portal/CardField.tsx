@@ -36,7 +36,10 @@ interface CardFieldProps {
   validationMessage?: string | undefined;
 }
 
-export const CardField = forwardRef<CardFieldHandle, CardFieldProps>(function CardField({ label, hint, testId, value, onChange, validationMessage }, ref) {
+export const CardField = forwardRef<CardFieldHandle, CardFieldProps>(function CardField(
+  { label, hint, testId, value, onChange, validationMessage },
+  ref,
+) {
   const payments = useContext(PaymentsContext);
   const { locale } = useI18n();
   const styles = useStyles();
@@ -78,7 +81,14 @@ export const CardField = forwardRef<CardFieldHandle, CardFieldProps>(function Ca
       {publishableKey ? (
         <div ref={frame} data-testid={testId} className={styles.stripeFrame} />
       ) : (
-        <Input value={value} onChange={(_, data) => onChange(data.value)} inputMode="numeric" autoComplete="cc-number" data-testid={testId} placeholder="4242 4242 4242 4242" />
+        <Input
+          value={value}
+          onChange={(_, data) => onChange(data.value)}
+          inputMode="numeric"
+          autoComplete="cc-number"
+          data-testid={testId}
+          placeholder="4242 4242 4242 4242"
+        />
       )}
     </Field>
   );

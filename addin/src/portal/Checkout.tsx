@@ -3,7 +3,17 @@
  * order with volume prices and tax, confirm, pay; when the bank asks for additional authentication
  * the page shows that step. After the payment the buyer lands on the new subscription's seats.
  */
-import { Button, Caption1, Card, Field, SpinButton, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Card,
+  Field,
+  SpinButton,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { CartLine, CheckoutResult, PriceTierView } from '#shared/api/views.js';
 import { taxFor } from '#shared/billing/tax.js';
@@ -25,17 +35,27 @@ import { PageTitle } from '../components/PageTitle.js';
 type Step = 'cart' | 'review' | 'payment' | 'authenticate';
 const STEPS: Array<Exclude<Step, 'authenticate'>> = ['cart', 'review', 'payment'];
 const MAX_QUANTITY = 100000;
-const validQuantity = (q: number | null): q is number => q !== null && Number.isInteger(q) && q >= 1 && q <= MAX_QUANTITY;
+const validQuantity = (q: number | null): q is number =>
+  q !== null && Number.isInteger(q) && q >= 1 && q <= MAX_QUANTITY;
 
 const useStyles = makeStyles({
   checkout: { padding: tokens.spacingHorizontalXL },
-  steps: { display: 'flex', columnGap: tokens.spacingHorizontalXXL, rowGap: tokens.spacingVerticalXS, flexWrap: 'wrap' },
+  steps: {
+    display: 'flex',
+    columnGap: tokens.spacingHorizontalXXL,
+    rowGap: tokens.spacingVerticalXS,
+    flexWrap: 'wrap',
+  },
   line: { padding: tokens.spacingHorizontalM },
   lineRow: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'flex-end', flexWrap: 'wrap' },
   linePlan: { flex: '1 1 200px' },
   lineAmount: { minWidth: '140px', textAlign: 'end' },
   /** The order's lines and totals, amounts aligned on the right. */
-  summary: { display: 'grid', gridTemplateColumns: '1fr auto', gap: `${tokens.spacingVerticalSNudge} ${tokens.spacingHorizontalXXL}` },
+  summary: {
+    display: 'grid',
+    gridTemplateColumns: '1fr auto',
+    gap: `${tokens.spacingVerticalSNudge} ${tokens.spacingHorizontalXXL}`,
+  },
   summaryLine: { display: 'contents' },
 });
 
@@ -45,7 +65,9 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
   const styles = useStyles();
   const { data: catalog, error: catalogError } = useAsyncAction(useCallback(() => api.catalog(), [api]));
   const payment = useAsyncAction<never>(null);
-  const [cart, setCart] = useState<Array<{ plan: string; quantity: number | null }>>([{ plan: 'monthly', quantity: 5 }]);
+  const [cart, setCart] = useState<Array<{ plan: string; quantity: number | null }>>([
+    { plan: 'monthly', quantity: 5 },
+  ]);
   const [step, setStep] = useState<Step>('cart');
   const [card, setCard] = useState('');
   // The cart's quantities are checked from "Review" on; the card only once the buyer tried to pay with it.
@@ -74,12 +96,16 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
   const subtotal = lines.reduce((sum, l) => sum + l.subtotal, 0);
   const tax = lines.reduce((sum, l) => sum + l.tax, 0);
   const total = subtotal + tax;
-  const order: { lines: CartLine[]; card: string } = { lines: lines.map((l) => ({ plan: l.plan.id, quantity: l.quantity })), card };
+  const order: { lines: CartLine[]; card: string } = {
+    lines: lines.map((l) => ({ plan: l.plan.id, quantity: l.quantity })),
+    card,
+  };
 
   const finish = async (result: CheckoutResult): Promise<void> => {
     if (result.status !== 'requires_action') return navigate(`/subscriptions/${result.subscriptionId}`);
     // With Stripe, Stripe.js shows the bank's page; the server then reads the outcome from Stripe.
-    if (bankConfirmation && (await bankConfirmation(result.clientSecret))) return finish((await api.completePayment(result.actionId, true)) as CheckoutResult);
+    if (bankConfirmation && (await bankConfirmation(result.clientSecret)))
+      return finish((await api.completePayment(result.actionId, true)) as CheckoutResult);
     setAction({ actionId: result.actionId, amountMinor: result.amountMinor, currency: result.currency });
     setStep('authenticate');
   };
@@ -104,7 +130,9 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
       setAction(null);
       setStep('payment');
     };
-    void payment.run(async () => finish((await api.completePayment(action.actionId, approved)) as CheckoutResult), { onError: back });
+    void payment.run(async () => finish((await api.completePayment(action.actionId, approved)) as CheckoutResult), {
+      onError: back,
+    });
   };
   const paying = payment.busy;
   const error = payment.error;
@@ -142,7 +170,9 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
               ref={step === name || (step === 'authenticate' && name === 'payment') ? currentStep : undefined}
               tabIndex={-1}
             >
-              <Text weight={step === name || (step === 'authenticate' && name === 'payment') ? 'semibold' : 'regular'}>{t(`checkout.step.${name}`)}</Text>
+              <Text weight={step === name || (step === 'authenticate' && name === 'payment') ? 'semibold' : 'regular'}>
+                {t(`checkout.step.${name}`)}
+              </Text>
             </li>
           ))}
         </ol>
@@ -155,33 +185,64 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
               const tier = volumeTier(plan.tiers);
               const invalid = touched && !validQuantity(line.quantity);
               return (
-                <Card key={line.plan} appearance="outline" className={styles.line} data-testid={`cart-line-${line.plan}`}>
+                <Card
+                  key={line.plan}
+                  appearance="outline"
+                  className={styles.line}
+                  data-testid={`cart-line-${line.plan}`}
+                >
                   <div className={styles.lineRow}>
                     <div className={styles.linePlan}>
                       <Text weight="semibold">{t(`plan.${plan.id}` as MessageKey)}</Text>
                       <br />
-                      <Caption1>{t(plan.interval === 'month' ? 'plan.perSeatMonth' : 'plan.perSeatYear', { price: money(plan.unitPriceMinor) })}</Caption1>
+                      <Caption1>
+                        {t(plan.interval === 'month' ? 'plan.perSeatMonth' : 'plan.perSeatYear', {
+                          price: money(plan.unitPriceMinor),
+                        })}
+                      </Caption1>
                     </div>
-                    <Field label={t('checkout.quantity')} validationState={invalid ? 'error' : 'none'} validationMessage={invalid ? t('checkout.quantityInvalid', { max: MAX_QUANTITY }) : undefined}>
+                    <Field
+                      label={t('checkout.quantity')}
+                      validationState={invalid ? 'error' : 'none'}
+                      validationMessage={invalid ? t('checkout.quantityInvalid', { max: MAX_QUANTITY }) : undefined}
+                    >
                       <SpinButton
                         min={1}
                         max={MAX_QUANTITY}
                         value={line.quantity}
                         data-testid={`quantity-${plan.id}`}
                         onChange={(_, data) => {
-                          const quantity = data.value !== undefined ? data.value : data.displayValue ? Number(data.displayValue) : null;
-                          setCart((current) => current.map((l, i) => (i === index ? { ...l, quantity: quantity ?? null } : l)));
+                          const quantity =
+                            data.value !== undefined
+                              ? data.value
+                              : data.displayValue
+                                ? Number(data.displayValue)
+                                : null;
+                          setCart((current) =>
+                            current.map((l, i) => (i === index ? { ...l, quantity: quantity ?? null } : l)),
+                          );
                         }}
                       />
                     </Field>
                     <Text className={styles.lineAmount} data-testid={`line-amount-${plan.id}`}>
-                      {validQuantity(line.quantity) ? t('checkout.lineAmount', { amount: money(tiersTotalMinor(plan.tiers, line.quantity)), interval: t(`checkout.interval.${plan.interval}`) }) : '—'}
+                      {validQuantity(line.quantity)
+                        ? t('checkout.lineAmount', {
+                            amount: money(tiersTotalMinor(plan.tiers, line.quantity)),
+                            interval: t(`checkout.interval.${plan.interval}`),
+                          })
+                        : '—'}
                     </Text>
-                    <Button appearance="subtle" onClick={() => setCart((current) => current.filter((_, i) => i !== index))} data-testid={`remove-${plan.id}`}>
+                    <Button
+                      appearance="subtle"
+                      onClick={() => setCart((current) => current.filter((_, i) => i !== index))}
+                      data-testid={`remove-${plan.id}`}
+                    >
                       {t('checkout.removeLine', { plan: t(`plan.${plan.id}` as MessageKey) })}
                     </Button>
                   </div>
-                  {tier && <Caption1>{t('checkout.volume', { from: tier.from, price: money(tier.unitPriceMinor) })}</Caption1>}
+                  {tier && (
+                    <Caption1>{t('checkout.volume', { from: tier.from, price: money(tier.unitPriceMinor) })}</Caption1>
+                  )}
                 </Card>
               );
             })}
@@ -190,7 +251,11 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
               {catalog.plans
                 .filter((plan) => !cart.some((line) => line.plan === plan.id))
                 .map((plan) => (
-                  <Button key={plan.id} onClick={() => setCart((current) => [...current, { plan: plan.id, quantity: 1 }])} data-testid={`add-${plan.id}`}>
+                  <Button
+                    key={plan.id}
+                    onClick={() => setCart((current) => [...current, { plan: plan.id, quantity: 1 }])}
+                    data-testid={`add-${plan.id}`}
+                  >
                     {t('checkout.addLine', { plan: t(`plan.${plan.id}` as MessageKey) })}
                   </Button>
                 ))}
@@ -227,7 +292,15 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
         {step === 'payment' && (
           <form onSubmit={(e) => void pay(e)} noValidate className={layout.stackL}>
             {summary}
-            <CardField ref={cardField} label={t('checkout.card')} hint={t('checkout.cardHint')} testId="card" value={card} onChange={setCard} validationMessage={payTried && cardMissing ? t('checkout.cardRequired') : undefined} />
+            <CardField
+              ref={cardField}
+              label={t('checkout.card')}
+              hint={t('checkout.cardHint')}
+              testId="card"
+              value={card}
+              onChange={setCard}
+              validationMessage={payTried && cardMissing ? t('checkout.cardRequired') : undefined}
+            />
             {errorBar}
             <div className={layout.row}>
               <Button onClick={() => setStep('review')} disabled={paying}>
@@ -241,7 +314,11 @@ export function Checkout({ api, account }: { api: PortalApi; account: Account })
         )}
 
         {step === 'authenticate' && action && (
-          <BankConfirmation amount={{ minor: action.amountMinor, currency: action.currency }} busy={paying} onAnswer={authenticate}>
+          <BankConfirmation
+            amount={{ minor: action.amountMinor, currency: action.currency }}
+            busy={paying}
+            onAnswer={authenticate}
+          >
             {errorBar}
           </BankConfirmation>
         )}

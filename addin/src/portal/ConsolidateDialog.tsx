@@ -16,7 +16,15 @@ import { idempotencyKeys } from './idempotencyKeys.js';
 import { useAsyncAction } from './useAsyncAction.js';
 import type { PortalApi, SubscriptionSummary } from './usePortalApi.js';
 
-export function ConsolidateDialog({ api, subscription, onChanged }: { api: PortalApi; subscription: SubscriptionSummary; onChanged: () => void }) {
+export function ConsolidateDialog({
+  api,
+  subscription,
+  onChanged,
+}: {
+  api: PortalApi;
+  subscription: SubscriptionSummary;
+  onChanged: () => void;
+}) {
   const { t, locale } = useI18n();
   const layout = useLayout();
   // Each opening starts with nothing chosen and no message from the last one.
@@ -27,7 +35,10 @@ export function ConsolidateDialog({ api, subscription, onChanged }: { api: Porta
   const listSubscriptions = useCallback(() => api.subscriptions(), [api]);
   // Read when the dialog opens: the owner's other subscriptions that may be merged (consolidation is the owner's).
   const merging = useAsyncAction(open ? listSubscriptions : null);
-  const candidates = merging.data?.subscriptions.filter((s) => s.id !== subscription.id && s.role === 'owner' && canBeMerged(s.status)) ?? null;
+  const candidates =
+    merging.data?.subscriptions.filter(
+      (s) => s.id !== subscription.id && s.role === 'owner' && canBeMerged(s.status),
+    ) ?? null;
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const keyFor = useMemo(idempotencyKeys, []);
 
@@ -41,7 +52,16 @@ export function ConsolidateDialog({ api, subscription, onChanged }: { api: Porta
           setChosen(new Set());
           return result;
         },
-        { notice: (result) => message('consolidate.done', { count: result.cancelled.length, seats: result.seatsMoved, quantity: result.quantity, charged: { money: result.chargedMinor, currency: result.currency }, credit: { money: result.creditMinor, currency: result.currency } }) },
+        {
+          notice: (result) =>
+            message('consolidate.done', {
+              count: result.cancelled.length,
+              seats: result.seatsMoved,
+              quantity: result.quantity,
+              charged: { money: result.chargedMinor, currency: result.currency },
+              credit: { money: result.creditMinor, currency: result.currency },
+            }),
+        },
       )
       .then((done) => done && onChanged());
   };
@@ -55,13 +75,20 @@ export function ConsolidateDialog({ api, subscription, onChanged }: { api: Porta
       title={t('consolidate.title')}
       contentClassName={layout.stackS}
       action={
-        <Button appearance="primary" disabled={chosen.size === 0 || merging.busy} onClick={merge} data-testid="consolidate-confirm">
+        <Button
+          appearance="primary"
+          disabled={chosen.size === 0 || merging.busy}
+          onClick={merge}
+          data-testid="consolidate-confirm"
+        >
           {t('consolidate.confirm')}
         </Button>
       }
     >
       <Caption1>{t('consolidate.explain')}</Caption1>
-      {candidates !== null && candidates.length === 0 && <Text data-testid="consolidate-none">{t('consolidate.none')}</Text>}
+      {candidates !== null && candidates.length === 0 && (
+        <Text data-testid="consolidate-none">{t('consolidate.none')}</Text>
+      )}
       {(candidates ?? []).map((s) => (
         <Checkbox
           key={s.id}
@@ -75,10 +102,19 @@ export function ConsolidateDialog({ api, subscription, onChanged }: { api: Porta
               return next;
             })
           }
-          label={t('consolidate.source', { plan: t(`plan.${s.plan}` as MessageKey), quantity: s.quantity, assigned: s.assigned, date: formatDate(Date.parse(s.periodEnd), locale) })}
+          label={t('consolidate.source', {
+            plan: t(`plan.${s.plan}` as MessageKey),
+            quantity: s.quantity,
+            assigned: s.assigned,
+            date: formatDate(Date.parse(s.periodEnd), locale),
+          })}
         />
       ))}
-      {chosen.size > 0 && <Text data-testid="consolidate-summary">{t('consolidate.summary', { seats: moving, free: subscription.quantity - subscription.assigned })}</Text>}
+      {chosen.size > 0 && (
+        <Text data-testid="consolidate-summary">
+          {t('consolidate.summary', { seats: moving, free: subscription.quantity - subscription.assigned })}
+        </Text>
+      )}
       <Feedback error={merging.error} notice={merging.notice} testId="consolidate" />
     </ActionDialog>
   );

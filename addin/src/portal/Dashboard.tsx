@@ -4,7 +4,20 @@
  * may see them), and only the ways in that their permissions open; above them, the person's own
  * seats, foreign ones to leave (MySeats).
  */
-import { Button, Caption1, Card, CardHeader, Link, MessageBar, MessageBarBody, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, type ReactNode } from 'react';
 import type { PartnerView } from '#shared/api/views.js';
 import { renewsAtPeriodEnd } from '#shared/billing/subscriptionState.js';
@@ -23,11 +36,30 @@ import { navigate } from './useHashRoute.js';
 import { PageTitle } from '../components/PageTitle.js';
 
 const useStyles = makeStyles({
-  heading: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  heading: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    flexWrap: 'wrap',
+  },
   empty: { padding: tokens.spacingHorizontalXL },
-  cards: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(340px, 100%), 1fr))', gap: tokens.spacingHorizontalL },
+  cards: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(340px, 100%), 1fr))',
+    gap: tokens.spacingHorizontalL,
+  },
   card: { padding: tokens.spacingHorizontalL, height: '100%', boxSizing: 'border-box' },
-  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
   delegates: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   actions: { marginTop: 'auto' },
   term: { color: tokens.colorNeutralForeground3 },
@@ -106,7 +138,11 @@ function SubscriptionCard({ subscription: s }: { subscription: SubscriptionSumma
         <Term>{t('portal.owner')}</Term>
         <Detail>{s.owner}</Detail>
         <Term>{t('portal.yourRole')}</Term>
-        <Detail>{s.role === 'owner' ? t('role.youOwn') : t('role.youDelegate', { permissions: permissionsText(s.permissions, t) })}</Detail>
+        <Detail>
+          {s.role === 'owner'
+            ? t('role.youOwn')
+            : t('role.youDelegate', { permissions: permissionsText(s.permissions, t) })}
+        </Detail>
         {s.delegates && (
           <>
             <Term>{t('dashboard.delegates')}</Term>
@@ -127,7 +163,14 @@ function SubscriptionCard({ subscription: s }: { subscription: SubscriptionSumma
         )}
       </dl>
       <div className={mergeClasses(layout.rowWrap, styles.actions)}>
-        <Button appearance="primary" onClick={() => navigate(`/subscriptions/${s.id}`)} aria-label={t(can('seats.assign') ? 'dashboard.manageSeatsLabel' : 'dashboard.manageLabel', { plan: t(`plan.${s.plan}` as MessageKey), owner: s.owner })}>
+        <Button
+          appearance="primary"
+          onClick={() => navigate(`/subscriptions/${s.id}`)}
+          aria-label={t(can('seats.assign') ? 'dashboard.manageSeatsLabel' : 'dashboard.manageLabel', {
+            plan: t(`plan.${s.plan}` as MessageKey),
+            owner: s.owner,
+          })}
+        >
           {can('seats.assign') ? t('dashboard.manageSeats') : t('portal.manage')}
         </Button>
       </div>

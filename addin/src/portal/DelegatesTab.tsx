@@ -1,6 +1,17 @@
 /** Delegated administrators (A5): invite with any of the four permissions, resend or revoke invitations, edit, remove, hand over ownership. */
 import { message } from '#shared/i18n/message.js';
-import { Button, Caption1, Checkbox, Field, Input, TableCell, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  TableCell,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
 import { formatDate } from '#shared/i18n/translate.js';
 import { PERMISSIONS, type Permission } from '#shared/permissions/permissions.js';
@@ -18,7 +29,17 @@ const useStyles = makeStyles({
   permissions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
 });
 
-export function PermissionChecks({ value, onChange, disabled, idPrefix }: { value: Permission[]; onChange: (next: Permission[]) => void; disabled?: boolean; idPrefix: string }) {
+export function PermissionChecks({
+  value,
+  onChange,
+  disabled,
+  idPrefix,
+}: {
+  value: Permission[];
+  onChange: (next: Permission[]) => void;
+  disabled?: boolean;
+  idPrefix: string;
+}) {
   const { t } = useI18n();
   const styles = useStyles();
   return (
@@ -30,14 +51,28 @@ export function PermissionChecks({ value, onChange, disabled, idPrefix }: { valu
           label={t(`permission.${permission}`)}
           checked={value.includes(permission)}
           disabled={disabled}
-          onChange={(_, data) => onChange(data.checked ? PERMISSIONS.filter((p) => p === permission || value.includes(p)) : value.filter((p) => p !== permission))}
+          onChange={(_, data) =>
+            onChange(
+              data.checked
+                ? PERMISSIONS.filter((p) => p === permission || value.includes(p))
+                : value.filter((p) => p !== permission),
+            )
+          }
         />
       ))}
     </div>
   );
 }
 
-export function DelegatesTab({ api, subscription, onChanged }: { api: PortalApi; subscription: SubscriptionSummary; onChanged: () => void }) {
+export function DelegatesTab({
+  api,
+  subscription,
+  onChanged,
+}: {
+  api: PortalApi;
+  subscription: SubscriptionSummary;
+  onChanged: () => void;
+}) {
   const { t, locale } = useI18n();
   const layout = useLayout();
   const manage = subscription.actions.includes('delegates.manage');
@@ -52,20 +87,26 @@ export function DelegatesTab({ api, subscription, onChanged }: { api: PortalApi;
   const invite = (event: FormEvent) => {
     event.preventDefault();
     if (permissions.length === 0) return fail(t('delegates.choosePermission'));
-    void run(async () => {
-      await api.invite(subscription.id, email.trim(), permissions, locale);
-      setEmail('');
-    }, { notice: message('delegates.invited', { email: email.trim() }) });
+    void run(
+      async () => {
+        await api.invite(subscription.id, email.trim(), permissions, locale);
+        setEmail('');
+      },
+      { notice: message('delegates.invited', { email: email.trim() }) },
+    );
   };
 
   const transfer = () => {
     const target = heir;
     setHeir(null);
     if (!target) return;
-    void run(async () => {
-      await api.transferOwnership(subscription.id, target.to, locale);
-      setHeirEmail('');
-    }, { notice: message('delegates.ownerChanged', { email: target.email }) }).then(onChanged);
+    void run(
+      async () => {
+        await api.transferOwnership(subscription.id, target.to, locale);
+        setHeirEmail('');
+      },
+      { notice: message('delegates.ownerChanged', { email: target.email }) },
+    ).then(onChanged);
   };
 
   return (
@@ -79,7 +120,13 @@ export function DelegatesTab({ api, subscription, onChanged }: { api: PortalApi;
             <Input type="email" value={email} onChange={(_, d) => setEmail(d.value)} data-testid="invite-email" />
           </Field>
           <PermissionChecks value={permissions} onChange={setPermissions} idPrefix="invite" />
-          <Button appearance="primary" type="submit" disabled={email.trim() === ''} className={layout.start} data-testid="invite">
+          <Button
+            appearance="primary"
+            type="submit"
+            disabled={email.trim() === ''}
+            className={layout.start}
+            data-testid="invite"
+          >
             {t('delegates.invite')}
           </Button>
         </form>
@@ -106,16 +153,35 @@ export function DelegatesTab({ api, subscription, onChanged }: { api: PortalApi;
                       idPrefix={`d-${delegate.id}`}
                       value={delegate.permissions}
                       disabled={!manage}
-                      onChange={(next) => (next.length === 0 ? fail(t('delegates.choosePermission')) : void run(() => api.editDelegate(subscription.id, delegate.id, next), { notice: message('delegates.updated', { email: delegate.email }) }))}
+                      onChange={(next) =>
+                        next.length === 0
+                          ? fail(t('delegates.choosePermission'))
+                          : void run(() => api.editDelegate(subscription.id, delegate.id, next), {
+                              notice: message('delegates.updated', { email: delegate.email }),
+                            })
+                      }
                     />
                   </TableCell>
                   {manage && (
                     <TableCell>
-                      <Button size="small" appearance="subtle" onClick={() => void run(() => api.removeDelegate(subscription.id, delegate.id), { notice: message('delegates.removed', { email: delegate.email }) })}>
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        onClick={() =>
+                          void run(() => api.removeDelegate(subscription.id, delegate.id), {
+                            notice: message('delegates.removed', { email: delegate.email }),
+                          })
+                        }
+                      >
                         {t('delegates.remove')}
                       </Button>
                       {subscription.actions.includes('ownership.transfer') && (
-                        <Button size="small" appearance="subtle" onClick={() => setHeir({ email: delegate.email, to: { delegateId: delegate.id } })} aria-label={t('delegates.makeOwnerLabel', { email: delegate.email })}>
+                        <Button
+                          size="small"
+                          appearance="subtle"
+                          onClick={() => setHeir({ email: delegate.email, to: { delegateId: delegate.id } })}
+                          aria-label={t('delegates.makeOwnerLabel', { email: delegate.email })}
+                        >
                           {t('delegates.makeOwner')}
                         </Button>
                       )}
@@ -134,7 +200,12 @@ export function DelegatesTab({ api, subscription, onChanged }: { api: PortalApi;
             <ListTable
               label={t('delegates.pending')}
               testId="invitations-table"
-              columns={[t('delegates.email'), t('delegates.permissions'), t('delegates.expires'), manage && t('seats.actions')]}
+              columns={[
+                t('delegates.email'),
+                t('delegates.permissions'),
+                t('delegates.expires'),
+                manage && t('seats.actions'),
+              ]}
               items={data.invitations}
               rowKey={(invitation) => invitation.id}
               row={(invitation) => (
@@ -144,10 +215,26 @@ export function DelegatesTab({ api, subscription, onChanged }: { api: PortalApi;
                   <TableCell>{formatDate(Date.parse(invitation.expiresAt), locale)}</TableCell>
                   {manage && (
                     <TableCell>
-                      <Button size="small" appearance="subtle" onClick={() => void run(() => api.resendInvitation(subscription.id, invitation.id), { notice: message('delegates.resent', { email: invitation.email }) })}>
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        onClick={() =>
+                          void run(() => api.resendInvitation(subscription.id, invitation.id), {
+                            notice: message('delegates.resent', { email: invitation.email }),
+                          })
+                        }
+                      >
                         {t('delegates.resend')}
                       </Button>
-                      <Button size="small" appearance="subtle" onClick={() => void run(() => api.revokeInvitation(subscription.id, invitation.id), { notice: message('delegates.revoked', { email: invitation.email }) })}>
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        onClick={() =>
+                          void run(() => api.revokeInvitation(subscription.id, invitation.id), {
+                            notice: message('delegates.revoked', { email: invitation.email }),
+                          })
+                        }
+                      >
                         {t('delegates.revoke')}
                       </Button>
                     </TableCell>
@@ -174,7 +261,12 @@ export function DelegatesTab({ api, subscription, onChanged }: { api: PortalApi;
           <Caption1>{t('delegates.ownershipExplain')}</Caption1>
           <div className={layout.fieldsRow}>
             <Field label={t('delegates.ownershipEmail')}>
-              <Input type="email" value={heirEmail} onChange={(_, d) => setHeirEmail(d.value)} data-testid="ownership-email" />
+              <Input
+                type="email"
+                value={heirEmail}
+                onChange={(_, d) => setHeirEmail(d.value)}
+                data-testid="ownership-email"
+              />
             </Field>
             <Button type="submit" disabled={heirEmail.trim() === ''} data-testid="ownership-start">
               {t('delegates.makeOwner')}
@@ -183,7 +275,13 @@ export function DelegatesTab({ api, subscription, onChanged }: { api: PortalApi;
         </form>
       )}
       <ConfirmDialog
-        question={heir && { title: t('delegates.makeOwnerTitle', { email: heir.email }), text: t('delegates.makeOwnerExplain', { email: heir.email }), confirm: t('delegates.makeOwner') }}
+        question={
+          heir && {
+            title: t('delegates.makeOwnerTitle', { email: heir.email }),
+            text: t('delegates.makeOwnerExplain', { email: heir.email }),
+            confirm: t('delegates.makeOwner'),
+          }
+        }
         onCancel={() => setHeir(null)}
         onConfirm={transfer}
         confirmTestId="ownership-confirm"

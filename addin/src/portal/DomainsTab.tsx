@@ -6,7 +6,18 @@
  * organisation's administrators; everyone else with the tab sees the list.
  */
 import { message } from '#shared/i18n/message.js';
-import { Badge, Button, Caption1, Field, Input, Subtitle2, TableCell, Text, makeStyles, mergeClasses } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Subtitle2,
+  TableCell,
+  Text,
+  makeStyles,
+  mergeClasses,
+} from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
 import { formatDateTime, type MessageKey } from '#shared/i18n/translate.js';
 import { Feedback } from '../components/Feedback.js';
@@ -34,8 +45,14 @@ export function DomainsTab({ api, subscription }: { api: PortalApi; subscription
   const [domain, setDomain] = useState('');
 
   /** After adding or checking: proven, or what the last DNS look-up found. */
-  const outcome = (view: DomainView | void) => (view ? (view.status === 'proven' ? message('domains.provenNow', { domain: view.domain }) : message(`domains.check.${view.lastCheck?.result ?? 'record_missing'}` as MessageKey, { domain: view.domain })) : null);
-  const act = (name: string, work: () => Promise<DomainView | void>) => listed.run(work, { key: name, notice: outcome });
+  const outcome = (view: DomainView | void) =>
+    view
+      ? view.status === 'proven'
+        ? message('domains.provenNow', { domain: view.domain })
+        : message(`domains.check.${view.lastCheck?.result ?? 'record_missing'}` as MessageKey, { domain: view.domain })
+      : null;
+  const act = (name: string, work: () => Promise<DomainView | void>) =>
+    listed.run(work, { key: name, notice: outcome });
   const add = (event: FormEvent) => {
     event.preventDefault();
     void act('add', async () => {
@@ -64,23 +81,47 @@ export function DomainsTab({ api, subscription }: { api: PortalApi; subscription
               <TableCell>
                 <div className={layout.stackXXS}>
                   <span>
-                    <Badge appearance="tint" color={d.status === 'proven' ? 'success' : 'warning'} data-testid="domain-status">
+                    <Badge
+                      appearance="tint"
+                      color={d.status === 'proven' ? 'success' : 'warning'}
+                      data-testid="domain-status"
+                    >
                       {d.status === 'proven' ? t('domains.proven') : t('domains.pending')}
                     </Badge>{' '}
                     {d.method && <Caption1>{d.method === 'dns' ? t('domains.byDns') : t('domains.byTenant')}</Caption1>}
                   </span>
-                  {d.status === 'pending' && d.lastCheck && <Caption1>{t('domains.lastCheck', { when: when(d.lastCheck.at), result: t(`domains.check.${d.lastCheck.result}` as MessageKey, { domain: d.domain }) })}</Caption1>}
+                  {d.status === 'pending' && d.lastCheck && (
+                    <Caption1>
+                      {t('domains.lastCheck', {
+                        when: when(d.lastCheck.at),
+                        result: t(`domains.check.${d.lastCheck.result}` as MessageKey, { domain: d.domain }),
+                      })}
+                    </Caption1>
+                  )}
                 </div>
               </TableCell>
               {manage && (
                 <TableCell>
                   {d.status === 'pending' && (
-                    <Button size="small" appearance="primary" disabled={busy !== null} onClick={() => void act(d.domain, () => api.checkDomain(subscription.id, d.domain))} aria-label={busy === d.domain ? undefined : t('domains.checkLabel', { domain: d.domain })} data-testid="domain-check">
+                    <Button
+                      size="small"
+                      appearance="primary"
+                      disabled={busy !== null}
+                      onClick={() => void act(d.domain, () => api.checkDomain(subscription.id, d.domain))}
+                      aria-label={busy === d.domain ? undefined : t('domains.checkLabel', { domain: d.domain })}
+                      data-testid="domain-check"
+                    >
                       {busy === d.domain ? t('domains.checking') : t('domains.checkNow')}
                     </Button>
                   )}{' '}
                   {d.method !== 'tenant' && (
-                    <Button size="small" appearance="subtle" disabled={busy !== null} onClick={() => void act(`remove:${d.domain}`, () => api.removeDomain(subscription.id, d.domain))} aria-label={t('domains.removeLabel', { domain: d.domain })}>
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      disabled={busy !== null}
+                      onClick={() => void act(`remove:${d.domain}`, () => api.removeDomain(subscription.id, d.domain))}
+                      aria-label={t('domains.removeLabel', { domain: d.domain })}
+                    >
                       {t('domains.remove')}
                     </Button>
                   )}
@@ -117,7 +158,12 @@ export function DomainsTab({ api, subscription }: { api: PortalApi; subscription
       {manage && (
         <form onSubmit={add} className={layout.fieldsRow}>
           <Field label={t('domains.add')}>
-            <Input value={domain} onChange={(_, d) => setDomain(d.value)} placeholder="contoso.com" data-testid="domain-input" />
+            <Input
+              value={domain}
+              onChange={(_, d) => setDomain(d.value)}
+              placeholder="contoso.com"
+              data-testid="domain-input"
+            />
           </Field>
           <Button type="submit" disabled={domain.trim() === '' || busy !== null}>
             {t('domains.approve')}

@@ -6,7 +6,22 @@
  * permissions, it says so and gives the admin-consent link. Linking, unlinking and syncing are for
  * the owner and delegates with assign; everyone who sees seats sees the rest.
  */
-import { Badge, Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, TableCell, Text, makeStyles, mergeClasses } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  TableCell,
+  Text,
+  makeStyles,
+  mergeClasses,
+} from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
 import type { GroupSyncResult } from '#shared/api/groupViews.js';
 import { message } from '#shared/i18n/message.js';
@@ -28,12 +43,23 @@ const useStyles = makeStyles({
 
 type LinkedGroup = GroupSyncView['groups'][number];
 
-export function GroupsSection({ api, subscription, onChanged }: { api: PortalApi; subscription: SubscriptionSummary; onChanged: () => void }) {
+export function GroupsSection({
+  api,
+  subscription,
+  onChanged,
+}: {
+  api: PortalApi;
+  subscription: SubscriptionSummary;
+  onChanged: () => void;
+}) {
   const { t, locale } = useI18n();
   const layout = useLayout();
   const styles = useStyles();
   const manage = subscription.actions.includes('groups.manage');
-  const state = useAsyncAction(useCallback(() => api.groups(subscription.id), [api, subscription.id]), { role: subscription.role });
+  const state = useAsyncAction(
+    useCallback(() => api.groups(subscription.id), [api, subscription.id]),
+    { role: subscription.role },
+  );
   const view = state.data;
   const busy = state.busyKey;
   const [text, setText] = useState('');
@@ -58,7 +84,10 @@ export function GroupsSection({ api, subscription, onChanged }: { api: PortalApi
       setFound({ text: text.trim(), groups: (await api.searchGroups(subscription.id, text.trim())).groups });
     } catch (e) {
       setFound(null);
-      setSearchError({ message: errorText(e, t, subscription.role), consent: e instanceof ApiRequestError && e.code === 'GROUP_CONSENT_MISSING' });
+      setSearchError({
+        message: errorText(e, t, subscription.role),
+        consent: e instanceof ApiRequestError && e.code === 'GROUP_CONSENT_MISSING',
+      });
     } finally {
       setSearching(false);
     }
@@ -67,25 +96,41 @@ export function GroupsSection({ api, subscription, onChanged }: { api: PortalApi
     void state.run(async () => changed(await api.linkGroup(subscription.id, group.id, locale)), {
       key: `link:${group.id}`,
       notice: (linked) => {
-        setFound((current) => current && { ...current, groups: current.groups.map((g) => (g.id === group.id ? { ...g, linked: true } : g)) });
+        setFound(
+          (current) =>
+            current && {
+              ...current,
+              groups: current.groups.map((g) => (g.id === group.id ? { ...g, linked: true } : g)),
+            },
+        );
         return message('groups.linkedNotice', { name: group.displayName, added: linked.lastSync?.added ?? 0 });
       },
     });
   const unlink = (group: LinkedGroup) => {
     setUnlinking(null);
-    void state.run(async () => changed(await api.unlinkGroup(subscription.id, group.id)), { key: `unlink:${group.id}`, notice: message('groups.unlinkedNotice', { name: group.displayName }) });
+    void state.run(async () => changed(await api.unlinkGroup(subscription.id, group.id)), {
+      key: `unlink:${group.id}`,
+      notice: message('groups.unlinkedNotice', { name: group.displayName }),
+    });
   };
   const syncNow = () =>
     void state.run(async () => changed(await api.syncGroups(subscription.id)), {
       key: 'sync',
-      notice: (synced) => (synced.lastSync?.result === 'ok' ? message('groups.syncedNotice', { added: synced.lastSync.added, removed: synced.lastSync.removed }) : null),
+      notice: (synced) =>
+        synced.lastSync?.result === 'ok'
+          ? message('groups.syncedNotice', { added: synced.lastSync.added, removed: synced.lastSync.removed })
+          : null,
     });
 
   // The tenant's administrator has to grant the application permissions first (or again).
   const consentNeeded = view !== null && (view.lastSync?.result === 'consent_missing' || searchError?.consent === true);
 
   return (
-    <section className={mergeClasses(layout.stackM, styles.section)} aria-labelledby="groups-heading" data-testid="groups-section">
+    <section
+      className={mergeClasses(layout.stackM, styles.section)}
+      aria-labelledby="groups-heading"
+      data-testid="groups-section"
+    >
       <Subtitle2 id="groups-heading">{t('groups.title')}</Subtitle2>
       <Caption1>{t('groups.explain')}</Caption1>
       <Feedback error={state.error} notice={state.notice} testId="groups" />
@@ -122,7 +167,13 @@ export function GroupsSection({ api, subscription, onChanged }: { api: PortalApi
             <ListTable
               label={t('groups.title')}
               testId="groups-table"
-              columns={[t('groups.name'), t('groups.kind'), t('groups.membersColumn'), t('groups.lastRead'), manage && t('seats.actions')]}
+              columns={[
+                t('groups.name'),
+                t('groups.kind'),
+                t('groups.membersColumn'),
+                t('groups.lastRead'),
+                manage && t('seats.actions'),
+              ]}
               items={view.groups}
               rowKey={(g) => g.id}
               rowTestId={(g) => `group-row-${g.groupId}`}
@@ -132,11 +183,21 @@ export function GroupsSection({ api, subscription, onChanged }: { api: PortalApi
                   <TableCell>{t(`groups.kind.${g.kind}` as MessageKey)}</TableCell>
                   <TableCell>{t('groups.memberCount', { count: g.members })}</TableCell>
                   <TableCell>
-                    <CellLines text={g.lastReadAt ? when(g.lastReadAt) : t('groups.neverSynced')} detail={g.readError ? t('groups.readError', { result: resultText(g.readError) }) : null} />
+                    <CellLines
+                      text={g.lastReadAt ? when(g.lastReadAt) : t('groups.neverSynced')}
+                      detail={g.readError ? t('groups.readError', { result: resultText(g.readError) }) : null}
+                    />
                   </TableCell>
                   {manage && (
                     <TableCell>
-                      <Button size="small" appearance="subtle" disabled={busy !== null} onClick={() => setUnlinking(g)} aria-label={t('groups.unlinkLabel', { name: g.displayName })} data-testid="group-unlink">
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        disabled={busy !== null}
+                        onClick={() => setUnlinking(g)}
+                        aria-label={t('groups.unlinkLabel', { name: g.displayName })}
+                        data-testid="group-unlink"
+                      >
                         {t('groups.unlink')}
                       </Button>
                     </TableCell>
@@ -150,25 +211,45 @@ export function GroupsSection({ api, subscription, onChanged }: { api: PortalApi
               <Text id="groups-waiting-heading" weight="semibold">
                 {t('groups.waitingTitle')}
               </Text>
-              <Text data-testid="groups-waiting-explain">{t('groups.waitingExplain', { count: view.waitingTotal, buy: view.seatsToBuy })}</Text>
-              <ul className={mergeClasses(layout.list, styles.waiting)} tabIndex={0} aria-label={t('groups.waitingTitle')}>
+              <Text data-testid="groups-waiting-explain">
+                {t('groups.waitingExplain', { count: view.waitingTotal, buy: view.seatsToBuy })}
+              </Text>
+              <ul
+                className={mergeClasses(layout.list, styles.waiting)}
+                tabIndex={0}
+                aria-label={t('groups.waitingTitle')}
+              >
                 {view.waiting.map((w) => (
                   <li key={w.email}>
                     {w.name ? `${w.name} <${w.email}>` : w.email} · {t('groups.waitingSince', { when: when(w.since) })}
                   </li>
                 ))}
               </ul>
-              {view.waitingTotal > view.waiting.length && <Caption1>{t('groups.waitingMore', { count: view.waitingTotal - view.waiting.length })}</Caption1>}
+              {view.waitingTotal > view.waiting.length && (
+                <Caption1>{t('groups.waitingMore', { count: view.waitingTotal - view.waiting.length })}</Caption1>
+              )}
             </section>
           )}
-          {view.guests > 0 && <Caption1 data-testid="groups-guests">{t('groups.guests', { count: view.guests })}</Caption1>}
+          {view.guests > 0 && (
+            <Caption1 data-testid="groups-guests">{t('groups.guests', { count: view.guests })}</Caption1>
+          )}
         </>
       )}
       {manage ? (
         <div className={layout.stackS}>
-          <form onSubmit={(e) => void search(e)} className={mergeClasses(layout.fieldsRow, layout.narrow)} role="search" aria-label={t('groups.search')}>
+          <form
+            onSubmit={(e) => void search(e)}
+            className={mergeClasses(layout.fieldsRow, layout.narrow)}
+            role="search"
+            aria-label={t('groups.search')}
+          >
             <Field label={t('groups.search')} hint={t('groups.searchHint')}>
-              <Input type="search" value={text} onChange={(_, d) => setText(d.value)} data-testid="groups-search-input" />
+              <Input
+                type="search"
+                value={text}
+                onChange={(_, d) => setText(d.value)}
+                data-testid="groups-search-input"
+              />
             </Field>
             <Button type="submit" disabled={searching} data-testid="groups-search">
               {searching ? t('groups.searching') : t('groups.searchButton')}
@@ -179,7 +260,9 @@ export function GroupsSection({ api, subscription, onChanged }: { api: PortalApi
               <MessageBarBody>{searchError.message}</MessageBarBody>
             </MessageBar>
           )}
-          {found && found.groups.length === 0 && <Caption1 aria-live="polite">{t('groups.noResults', { text: found.text })}</Caption1>}
+          {found && found.groups.length === 0 && (
+            <Caption1 aria-live="polite">{t('groups.noResults', { text: found.text })}</Caption1>
+          )}
           {found && found.groups.length > 0 && (
             <ListTable
               label={t('groups.results')}
@@ -200,7 +283,14 @@ export function GroupsSection({ api, subscription, onChanged }: { api: PortalApi
                         {t('groups.alreadyLinked')}
                       </Badge>
                     ) : g.linkable ? (
-                      <Button size="small" appearance="primary" disabled={busy !== null} onClick={() => link(g)} aria-label={t('groups.linkLabel', { name: g.displayName })} data-testid="group-link">
+                      <Button
+                        size="small"
+                        appearance="primary"
+                        disabled={busy !== null}
+                        onClick={() => link(g)}
+                        aria-label={t('groups.linkLabel', { name: g.displayName })}
+                        data-testid="group-link"
+                      >
                         {t('groups.link')}
                       </Button>
                     ) : (
@@ -216,7 +306,13 @@ export function GroupsSection({ api, subscription, onChanged }: { api: PortalApi
         <Caption1>{t('groups.readOnly')}</Caption1>
       )}
       <ConfirmDialog
-        question={unlinking && { title: t('groups.unlinkTitle', { name: unlinking.displayName }), text: t('groups.unlinkExplain'), confirm: t('groups.unlink') }}
+        question={
+          unlinking && {
+            title: t('groups.unlinkTitle', { name: unlinking.displayName }),
+            text: t('groups.unlinkExplain'),
+            confirm: t('groups.unlink'),
+          }
+        }
         onConfirm={() => unlinking && unlink(unlinking)}
         onCancel={() => setUnlinking(null)}
         confirmTestId="group-unlink-confirm"

@@ -19,9 +19,29 @@ import { useAsyncAction } from './useAsyncAction.js';
 import type { PortalApi, SubscriptionSummary } from './usePortalApi.js';
 
 const useStyles = makeStyles({
-  preview: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalM, backgroundColor: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusMedium },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  item: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  preview: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  item: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+    flexWrap: 'wrap',
+  },
   row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   field: { flex: '1 1 240px' },
 });
@@ -51,22 +71,29 @@ export function InviteColleagueDialog({ api, subscription }: { api: PortalApi; s
     });
   };
   const send = () =>
-    void sent
-      .run(
-        async () => {
-          const invitation = await api.inviteMerge(subscription.id, email.trim(), locale);
-          setPreview(null);
-          setEmail('');
-          return invitation;
-        },
-        { notice: (invitation) => message('mergeInvite.sent', { email: invitation.invitee, date: { date: Date.parse(invitation.expiresAt) } }) },
-      );
-  const withdraw = (invitation: ConsolidationInvitationView) => void sent.run(() => api.withdrawMerge(subscription.id, invitation.id), { notice: () => message('mergeInvite.withdrawn') });
+    void sent.run(
+      async () => {
+        const invitation = await api.inviteMerge(subscription.id, email.trim(), locale);
+        setPreview(null);
+        setEmail('');
+        return invitation;
+      },
+      {
+        notice: (invitation) =>
+          message('mergeInvite.sent', { email: invitation.invitee, date: { date: Date.parse(invitation.expiresAt) } }),
+      },
+    );
+  const withdraw = (invitation: ConsolidationInvitationView) =>
+    void sent.run(() => api.withdrawMerge(subscription.id, invitation.id), {
+      notice: () => message('mergeInvite.withdrawn'),
+    });
 
   const terms = preview?.terms;
   const money = (minor: number) => formatMoney(minor, terms?.currency ?? 'EUR', locale);
   const statusText = (invitation: ConsolidationInvitationView) =>
-    invitation.status === 'pending' ? t('mergeInvite.status.pending', { date: formatDate(Date.parse(invitation.expiresAt), locale) }) : t(`mergeInvite.status.${invitation.status}` as MessageKey);
+    invitation.status === 'pending'
+      ? t('mergeInvite.status.pending', { date: formatDate(Date.parse(invitation.expiresAt), locale) })
+      : t(`mergeInvite.status.${invitation.status}` as MessageKey);
 
   return (
     <ActionDialog
@@ -77,7 +104,12 @@ export function InviteColleagueDialog({ api, subscription }: { api: PortalApi; s
       title={t('mergeInvite.title')}
       contentClassName={layout.stackS}
       action={
-        <Button appearance="primary" disabled={!terms?.fits || sent.busy} onClick={send} data-testid="merge-invite-send">
+        <Button
+          appearance="primary"
+          disabled={!terms?.fits || sent.busy}
+          onClick={send}
+          data-testid="merge-invite-send"
+        >
           {t('mergeInvite.send')}
         </Button>
       }
@@ -102,12 +134,24 @@ export function InviteColleagueDialog({ api, subscription }: { api: PortalApi; s
       <Feedback error={previewError} testId="merge-invite-preview" />
       {preview && terms && (
         <div className={styles.preview} data-testid="merge-invite-terms" aria-live="polite">
-          <Text>{t('mergeInvite.source', { colleague: preview.colleague, plan: t(`plan.${terms.source.plan}` as MessageKey), quantity: terms.source.quantity, assigned: terms.source.assigned, date: formatDate(Date.parse(terms.source.periodEnd), locale) })}</Text>
+          <Text>
+            {t('mergeInvite.source', {
+              colleague: preview.colleague,
+              plan: t(`plan.${terms.source.plan}` as MessageKey),
+              quantity: terms.source.quantity,
+              assigned: terms.source.assigned,
+              date: formatDate(Date.parse(terms.source.periodEnd), locale),
+            })}
+          </Text>
           <Text>{t('mergeInvite.seats', { moving: terms.seatsMoving, free: terms.freeSeats })}</Text>
           <Text weight="semibold" data-testid="merge-invite-credit">
             {t('mergeInvite.credit', { credit: money(terms.creditMinor) })}
           </Text>
-          {!terms.fits && <Text data-testid="merge-invite-no-room">{t('mergeInvite.noRoom', { missing: terms.seatsMoving - terms.freeSeats })}</Text>}
+          {!terms.fits && (
+            <Text data-testid="merge-invite-no-room">
+              {t('mergeInvite.noRoom', { missing: terms.seatsMoving - terms.freeSeats })}
+            </Text>
+          )}
           <Caption1>{t('mergeInvite.expiry', { date: formatDate(Date.parse(preview.expiresAt), locale) })}</Caption1>
         </div>
       )}
@@ -118,9 +162,16 @@ export function InviteColleagueDialog({ api, subscription }: { api: PortalApi; s
           <ul className={styles.list} data-testid="merge-invitations-sent">
             {sent.data!.invitations.map((invitation) => (
               <li key={invitation.id} className={styles.item}>
-                <Caption1>{t('mergeInvite.item', { email: invitation.invitee, status: statusText(invitation) })}</Caption1>
+                <Caption1>
+                  {t('mergeInvite.item', { email: invitation.invitee, status: statusText(invitation) })}
+                </Caption1>
                 {invitation.status === 'pending' && (
-                  <Button size="small" disabled={sent.busy} onClick={() => withdraw(invitation)} aria-label={t('mergeInvite.withdrawLabel', { email: invitation.invitee })}>
+                  <Button
+                    size="small"
+                    disabled={sent.busy}
+                    onClick={() => withdraw(invitation)}
+                    aria-label={t('mergeInvite.withdrawLabel', { email: invitation.invitee })}
+                  >
                     {t('mergeInvite.withdraw')}
                   </Button>
                 )}

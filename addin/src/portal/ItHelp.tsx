@@ -23,7 +23,11 @@ export function ItHelp({ api, account, onSignIn }: { api: PortalApi; account: Ac
   const layout = useLayout();
   const styles = useStyles();
   return (
-    <section className={mergeClasses(layout.stackL, styles.page)} aria-labelledby="it-help-heading" data-testid="it-help">
+    <section
+      className={mergeClasses(layout.stackL, styles.page)}
+      aria-labelledby="it-help-heading"
+      data-testid="it-help"
+    >
       <BackLink />
       <PageTitle id="it-help-heading">{t('ithelp.title')}</PageTitle>
       <Topic id="install" title={t('ithelp.installTitle')}>

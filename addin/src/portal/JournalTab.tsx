@@ -1,5 +1,17 @@
 /** Activity journal (A7): who changed what, when and from where; filter and export. */
-import { Button, Caption1, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '#shared/i18n/translate.js';
 import { SUBSCRIPTION_JOURNAL_ACTIONS } from '#shared/journal/journalActions.js';
@@ -31,7 +43,12 @@ export function JournalTab({ api, subscription }: { api: PortalApi; subscription
   const [to, setTo] = useState('');
   const [entries, setEntries] = useState<JournalEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const filter: JournalFilter = { actor: actor.trim() || undefined, action: action || undefined, from: dayBoundary(from, false), to: dayBoundary(to, true) };
+  const filter: JournalFilter = {
+    actor: actor.trim() || undefined,
+    action: action || undefined,
+    from: dayBoundary(from, false),
+    to: dayBoundary(to, true),
+  };
   const key = JSON.stringify(filter);
 
   useEffect(() => {
@@ -67,7 +84,12 @@ export function JournalTab({ api, subscription }: { api: PortalApi; subscription
           <Input value={actor} onChange={(_, d) => setActor(d.value)} type="search" data-testid="journal-actor" />
         </Field>
         <Field label={t('journal.action')}>
-          <Select value={action} onChange={(_, d) => setAction(d.value)} select={{ className: layout.fullWidth }} data-testid="journal-action">
+          <Select
+            value={action}
+            onChange={(_, d) => setAction(d.value)}
+            select={{ className: layout.fullWidth }}
+            data-testid="journal-action"
+          >
             <option value="">{t('journal.allActions')}</option>
             {SUBSCRIPTION_JOURNAL_ACTIONS.map((name) => (
               <option key={name} value={name}>
@@ -79,16 +101,29 @@ export function JournalTab({ api, subscription }: { api: PortalApi; subscription
         <Field label={t('journal.from')}>
           <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} data-testid="journal-from" />
         </Field>
-        <Field label={t('journal.to')} validationState={rangeInvalid ? 'error' : 'none'} validationMessage={rangeInvalid ? t('journal.rangeInvalid') : undefined}>
+        <Field
+          label={t('journal.to')}
+          validationState={rangeInvalid ? 'error' : 'none'}
+          validationMessage={rangeInvalid ? t('journal.rangeInvalid') : undefined}
+        >
           <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} data-testid="journal-to" />
         </Field>
         {filtered && <Button onClick={clear}>{t('journal.clearFilters')}</Button>}
-        <Button onClick={() => void api.exportJournal(subscription.id, { ...filter, limit: 10_000 }, locale).catch((e: unknown) => setError(errorText(e, t)))} data-testid="journal-export">
+        <Button
+          onClick={() =>
+            void api
+              .exportJournal(subscription.id, { ...filter, limit: 10_000 }, locale)
+              .catch((e: unknown) => setError(errorText(e, t)))
+          }
+          data-testid="journal-export"
+        >
           {t('journal.export')}
         </Button>
       </div>
       {entries && entries.length === SHOWN && <Caption1>{t('journal.newestShown', { count: SHOWN })}</Caption1>}
-      {entries && entries.length === 0 && <Caption1 data-testid="journal-empty">{filtered ? t('journal.empty') : t('journal.none')}</Caption1>}
+      {entries && entries.length === 0 && (
+        <Caption1 data-testid="journal-empty">{filtered ? t('journal.empty') : t('journal.none')}</Caption1>
+      )}
       {entries && entries.length > 0 && (
         <TableRegion label={t('journal.title')}>
           <Table aria-label={t('journal.title')} size="small" data-testid="journal-table" className={layout.dataTable}>

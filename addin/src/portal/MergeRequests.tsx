@@ -16,9 +16,28 @@ import { useAsyncAction } from './useAsyncAction.js';
 import type { PortalApi } from './usePortalApi.js';
 
 const useStyles = makeStyles({
-  card: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '720px' },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  request: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, paddingTop: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  card: {
+    padding: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    maxWidth: '720px',
+  },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+  request: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    paddingTop: tokens.spacingVerticalS,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
 /** `onMerged`: the dashboard reads its subscriptions again (one ended, a colleague's grew). */
@@ -32,10 +51,18 @@ export function MergeRequests({ api, onMerged }: { api: PortalApi; onMerged: () 
   const accept = (invitation: ConsolidationInvitationView) =>
     void requests
       .run(() => api.acceptMerge(invitation.id), {
-        notice: (done) => message('mergeRequests.accepted', { seats: done.seatsMoved, credit: { money: done.creditMinor, currency: done.currency }, notes: done.creditNotes.join(', ') }),
+        notice: (done) =>
+          message('mergeRequests.accepted', {
+            seats: done.seatsMoved,
+            credit: { money: done.creditMinor, currency: done.currency },
+            notes: done.creditNotes.join(', '),
+          }),
       })
       .then((ok) => ok && onMerged());
-  const decline = (invitation: ConsolidationInvitationView) => void requests.run(() => api.declineMerge(invitation.id), { notice: () => message('mergeRequests.declined', { inviter: invitation.inviter }) });
+  const decline = (invitation: ConsolidationInvitationView) =>
+    void requests.run(() => api.declineMerge(invitation.id), {
+      notice: () => message('mergeRequests.declined', { inviter: invitation.inviter }),
+    });
 
   if (invitations.length === 0 && !requests.error && !requests.notice) return null;
   return (
@@ -64,19 +91,42 @@ export function MergeRequests({ api, onMerged }: { api: PortalApi; onMerged: () 
                         targetQuantity: terms.target.quantity,
                       })}
                     </Text>
-                    <Text>{t('mergeRequests.seats', { moving: terms.seatsMoving, already: terms.seatsAlreadyThere, inviter: invitation.inviter })}</Text>
+                    <Text>
+                      {t('mergeRequests.seats', {
+                        moving: terms.seatsMoving,
+                        already: terms.seatsAlreadyThere,
+                        inviter: invitation.inviter,
+                      })}
+                    </Text>
                     <Text weight="semibold" data-testid="merge-request-credit">
                       {t('mergeRequests.credit', { credit: formatMoney(terms.creditMinor, terms.currency, locale) })}
                     </Text>
-                    {!terms.fits && <Text data-testid="merge-request-no-room">{t('mergeRequests.noRoom', { inviter: invitation.inviter })}</Text>}
+                    {!terms.fits && (
+                      <Text data-testid="merge-request-no-room">
+                        {t('mergeRequests.noRoom', { inviter: invitation.inviter })}
+                      </Text>
+                    )}
                   </>
                 )}
-                <Caption1>{t('mergeRequests.expires', { date: formatDate(Date.parse(invitation.expiresAt), locale) })}</Caption1>
+                <Caption1>
+                  {t('mergeRequests.expires', { date: formatDate(Date.parse(invitation.expiresAt), locale) })}
+                </Caption1>
                 <div className={layout.rowWrap}>
-                  <Button appearance="primary" disabled={requests.busy || terms?.fits === false} onClick={() => accept(invitation)} aria-label={t('mergeRequests.acceptLabel', { inviter: invitation.inviter })} data-testid="merge-request-accept">
+                  <Button
+                    appearance="primary"
+                    disabled={requests.busy || terms?.fits === false}
+                    onClick={() => accept(invitation)}
+                    aria-label={t('mergeRequests.acceptLabel', { inviter: invitation.inviter })}
+                    data-testid="merge-request-accept"
+                  >
                     {t('mergeRequests.accept')}
                   </Button>
-                  <Button disabled={requests.busy} onClick={() => decline(invitation)} aria-label={t('mergeRequests.declineLabel', { inviter: invitation.inviter })} data-testid="merge-request-decline">
+                  <Button
+                    disabled={requests.busy}
+                    onClick={() => decline(invitation)}
+                    aria-label={t('mergeRequests.declineLabel', { inviter: invitation.inviter })}
+                    data-testid="merge-request-decline"
+                  >
                     {t('mergeRequests.decline')}
                   </Button>
                 </div>

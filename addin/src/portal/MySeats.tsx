@@ -6,7 +6,20 @@
  * same (taskpane/admin/AdminPanel.tsx); the server decides what may be left (`leaveSeat`).
  */
 import { message, type Message } from '#shared/i18n/message.js';
-import { Button, Caption1, Card, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Card,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { MessageKey } from '#shared/i18n/translate.js';
 import { Feedback } from '../components/Feedback.js';
@@ -17,7 +30,15 @@ import type { MyLicenseView, MySeatView, PortalApi } from './usePortalApi.js';
 const useStyles = makeStyles({
   card: { padding: '16px', display: 'flex', flexDirection: 'column', gap: '8px', maxWidth: '720px' },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '8px' },
-  foreign: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '12px', flexWrap: 'wrap', paddingTop: '8px', borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  foreign: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: '12px',
+    flexWrap: 'wrap',
+    paddingTop: '8px',
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   text: { flex: '1 1 240px' },
 });
 
@@ -51,7 +72,8 @@ export function MySeats({ api }: { api: PortalApi }) {
     }
   };
 
-  const status = (value: MySeatView['status']) => (value === 'removed' ? t('mySeats.removed') : t(`paneAdmin.status.${value}` as MessageKey));
+  const status = (value: MySeatView['status']) =>
+    value === 'removed' ? t('mySeats.removed') : t(`paneAdmin.status.${value}` as MessageKey);
   const foreign = mine?.foreignSeats ?? [];
   // Someone without any seat (a buyer, a delegate) has nothing here; an error is still said.
   if (!error && !notice && (!mine || (!mine.seat && foreign.length === 0))) return null;
@@ -61,13 +83,27 @@ export function MySeats({ api }: { api: PortalApi }) {
         {t('mySeats.title')}
       </Text>
       <Feedback error={error} notice={notice} testId="my-seats" />
-      {mine?.seat && <Caption1 data-testid="my-seat">{t('mySeats.own', { status: status(mine.seat.status), contact: mine.seat.contact })}</Caption1>}
+      {mine?.seat && (
+        <Caption1 data-testid="my-seat">
+          {t('mySeats.own', { status: status(mine.seat.status), contact: mine.seat.contact })}
+        </Caption1>
+      )}
       {foreign.length > 0 && (
         <ul className={styles.list}>
           {foreign.map((seat) => (
             <li key={seat.id} className={styles.foreign} data-testid="my-foreign-seat">
-              <Caption1 className={styles.text}>{t('mySeats.foreign', { organisation: seat.organisation, contact: seat.contact, status: status(seat.status) })}</Caption1>
-              <Button size="small" onClick={() => setLeaving(seat)} aria-label={t('paneAdmin.leaveSeat', { organisation: seat.organisation })}>
+              <Caption1 className={styles.text}>
+                {t('mySeats.foreign', {
+                  organisation: seat.organisation,
+                  contact: seat.contact,
+                  status: status(seat.status),
+                })}
+              </Caption1>
+              <Button
+                size="small"
+                onClick={() => setLeaving(seat)}
+                aria-label={t('paneAdmin.leaveSeat', { organisation: seat.organisation })}
+              >
                 {t('mySeats.leave')}
               </Button>
             </li>
@@ -80,12 +116,19 @@ export function MySeats({ api }: { api: PortalApi }) {
           {leaving && (
             <DialogBody>
               <DialogTitle>{t('mySeats.leaveTitle', { organisation: leaving.organisation })}</DialogTitle>
-              <DialogContent>{t('mySeats.leaveExplain', { organisation: leaving.organisation, contact: leaving.contact })}</DialogContent>
+              <DialogContent>
+                {t('mySeats.leaveExplain', { organisation: leaving.organisation, contact: leaving.contact })}
+              </DialogContent>
               <DialogActions>
                 <Button onClick={() => setLeaving(null)} disabled={busy}>
                   {t('common.cancel')}
                 </Button>
-                <Button appearance="primary" onClick={() => void leave(leaving)} disabled={busy} data-testid="leave-seat-confirm">
+                <Button
+                  appearance="primary"
+                  onClick={() => void leave(leaving)}
+                  disabled={busy}
+                  data-testid="leave-seat-confirm"
+                >
                   {t('mySeats.leaveConfirm')}
                 </Button>
               </DialogActions>

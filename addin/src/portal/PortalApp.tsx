@@ -1,5 +1,17 @@
 /** The licensing portal: sign in, see and buy subscriptions, assign seats, IT help. */
-import { Button, Caption1, Link, MessageBar, MessageBarBody, Spinner, Text, Title2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  Title2,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { PartnerView } from '#shared/api/views.js';
 import type { Locale } from '#shared/i18n/translate.js';
@@ -40,8 +52,19 @@ const useStyles = makeStyles({
   /** The title links home and looks like the title. */
   home: { fontSize: 'inherit', fontWeight: 'inherit' },
   /** On a phone the links, language and account go on as many lines as they need. */
-  nav: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS, flexWrap: 'wrap' },
-  main: { padding: tokens.spacingHorizontalXXL, maxWidth: '1100px', margin: '0 auto', [NARROW]: { padding: tokens.spacingHorizontalL } },
+  nav: {
+    display: 'flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+    flexWrap: 'wrap',
+  },
+  main: {
+    padding: tokens.spacingHorizontalXXL,
+    maxWidth: '1100px',
+    margin: '0 auto',
+    [NARROW]: { padding: tokens.spacingHorizontalL },
+  },
   notice: { marginBottom: tokens.spacingVerticalM },
 });
 
@@ -57,11 +80,22 @@ export function Portal({ config }: { config: ClientConfig }) {
   );
 }
 
-function PortalContent({ config, locale, onLocale }: { config: ClientConfig; locale: Locale; onLocale: (l: Locale) => void }) {
+function PortalContent({
+  config,
+  locale,
+  onLocale,
+}: {
+  config: ClientConfig;
+  locale: Locale;
+  onLocale: (l: Locale) => void;
+}) {
   const { t } = useI18n();
   const layout = useLayout();
   const styles = useStyles();
-  const { auth, account, ready, failure, signIn, signOut, dialog } = useAuth(config, { broker: BROWSER, loginHint: null });
+  const { auth, account, ready, failure, signIn, signOut, dialog } = useAuth(config, {
+    broker: BROWSER,
+    loginHint: null,
+  });
   const api = usePortalApi(auth);
   const adminConsentUrl = useCallback(async () => (await api.adminConsent()).url, [api]);
   // The admin-consent link comes back here; say how it went once, then drop Entra's query from the address.
@@ -69,7 +103,11 @@ function PortalContent({ config, locale, onLocale }: { config: ClientConfig; loc
   useEffect(() => {
     // The group sync's consent reopens the subscription it was asked from.
     if (!consentReturn) return;
-    window.history.replaceState(null, '', `${window.location.pathname}${consentReturn.groupSubscription ? `#/subscriptions/${consentReturn.groupSubscription}` : window.location.hash}`);
+    window.history.replaceState(
+      null,
+      '',
+      `${window.location.pathname}${consentReturn.groupSubscription ? `#/subscriptions/${consentReturn.groupSubscription}` : window.location.hash}`,
+    );
     // replaceState announces nothing: the hash route reads the new address on this event.
     if (consentReturn.groupSubscription) window.dispatchEvent(new HashChangeEvent('hashchange'));
   }, [consentReturn]);
@@ -84,12 +122,25 @@ function PortalContent({ config, locale, onLocale }: { config: ClientConfig; loc
   let content;
   if (route.page === 'it-help') content = <ItHelp api={api} account={account} onSignIn={() => void signIn()} />;
   else if (!ready) content = <Spinner label={t('common.loading')} />;
-  else if (route.page === 'offer') content = <OfferLanding api={api} account={account} code={route.code} token={route.token} onSignIn={() => void signIn()} />;
+  else if (route.page === 'offer')
+    content = (
+      <OfferLanding api={api} account={account} code={route.code} token={route.token} onSignIn={() => void signIn()} />
+    );
   else if (!account)
     content = (
       <div className={mergeClasses(layout.stackM, layout.itemsStart)}>
-        <Text>{route.page === 'accept' ? t('accept.signInFirst') : route.page === 'partner-request' ? t('approve.signInFirst') : t('portal.intro')}</Text>
-        <Caption1>{route.page === 'accept' || route.page === 'partner-request' ? t('accept.privateWindow') : t('portal.signInPrompt')}</Caption1>
+        <Text>
+          {route.page === 'accept'
+            ? t('accept.signInFirst')
+            : route.page === 'partner-request'
+              ? t('approve.signInFirst')
+              : t('portal.intro')}
+        </Text>
+        <Caption1>
+          {route.page === 'accept' || route.page === 'partner-request'
+            ? t('accept.privateWindow')
+            : t('portal.signInPrompt')}
+        </Caption1>
         <Button appearance="primary" onClick={() => void signIn()} data-testid="sign-in">
           {t('auth.title')}
         </Button>
@@ -97,11 +148,17 @@ function PortalContent({ config, locale, onLocale }: { config: ClientConfig; loc
     );
   else if (route.page === 'buy') content = <Checkout api={api} account={account} />;
   // Keyed by the account: after signing in as someone else, the invitation may be accepted again.
-  else if (route.page === 'accept') content = <AcceptInvitation key={`${account.email}:${route.token}`} api={api} account={account} token={route.token} />;
-  else if (route.page === 'subscription') content = <SubscriptionPage key={route.id} api={api} id={route.id} partnerStaff={(partners ?? []).length > 0} />;
-  else if (route.page === 'become-partner') content = <BecomePartner api={api} onEnrolled={(partner) => setPartners((list) => [...(list ?? []), partner])} />;
+  else if (route.page === 'accept')
+    content = (
+      <AcceptInvitation key={`${account.email}:${route.token}`} api={api} account={account} token={route.token} />
+    );
+  else if (route.page === 'subscription')
+    content = <SubscriptionPage key={route.id} api={api} id={route.id} partnerStaff={(partners ?? []).length > 0} />;
+  else if (route.page === 'become-partner')
+    content = <BecomePartner api={api} onEnrolled={(partner) => setPartners((list) => [...(list ?? []), partner])} />;
   else if (route.page === 'partner') content = <PartnerArea key={route.id} api={api} id={route.id} tab={route.tab} />;
-  else if (route.page === 'partner-request') content = <ApproveRequest api={api} account={account} token={route.token} />;
+  else if (route.page === 'partner-request')
+    content = <ApproveRequest api={api} account={account} token={route.token} />;
   else if (route.page === 'redeem-key') content = <RedeemKey api={api} />;
   else content = <Dashboard api={api} partners={partners} />;
 
@@ -141,7 +198,12 @@ function PortalContent({ config, locale, onLocale }: { config: ClientConfig; loc
           </MessageBar>
         )}
         <div className={failure ? styles.notice : undefined}>
-          <AuthFailureNotice failure={failure} adminConsentUrl={account ? adminConsentUrl : null} organizationsConsentUrl={organizationsConsentUrl(config)} onRetry={() => void signIn()} />
+          <AuthFailureNotice
+            failure={failure}
+            adminConsentUrl={account ? adminConsentUrl : null}
+            organizationsConsentUrl={organizationsConsentUrl(config)}
+            onRetry={() => void signIn()}
+          />
         </div>
         <PaymentsContext.Provider value={config.payments}>{content}</PaymentsContext.Provider>
       </main>

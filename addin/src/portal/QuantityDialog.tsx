@@ -20,10 +20,22 @@ import { useLayout } from '../components/layout.js';
 
 const useStyles = makeStyles({
   /** Each line's label and its amount, amounts aligned on the right. */
-  amounts: { display: 'grid', gridTemplateColumns: '1fr auto', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}` },
+  amounts: {
+    display: 'grid',
+    gridTemplateColumns: '1fr auto',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
+  },
 });
 
-export function QuantityDialog({ api, subscription, onChanged }: { api: PortalApi; subscription: SubscriptionSummary; onChanged: () => void }) {
+export function QuantityDialog({
+  api,
+  subscription,
+  onChanged,
+}: {
+  api: PortalApi;
+  subscription: SubscriptionSummary;
+  onChanged: () => void;
+}) {
   const { t, locale } = useI18n();
   const layout = useLayout();
   const styles = useStyles();
@@ -72,9 +84,21 @@ export function QuantityDialog({ api, subscription, onChanged }: { api: PortalAp
 
   const confirm = () => {
     if (!preview) return;
-    const body = { quantity: preview.newQuantity, prorationDate: preview.prorationDate, expectedAmountMinor: preview.amountDueMinor };
-    const notice = (result: QuantityChangeResult) => (result.pendingQuantity !== null ? message('quantity.scheduled', { quantity: result.pendingQuantity, date: { date: Date.parse(preview.periodEnd) } }) : message('quantity.done', { quantity: result.quantity }));
-    void change.run(() => api.changeQuantity(subscription.id, body, keyFor(body)), { notice }).then((done) => done && onChanged());
+    const body = {
+      quantity: preview.newQuantity,
+      prorationDate: preview.prorationDate,
+      expectedAmountMinor: preview.amountDueMinor,
+    };
+    const notice = (result: QuantityChangeResult) =>
+      result.pendingQuantity !== null
+        ? message('quantity.scheduled', {
+            quantity: result.pendingQuantity,
+            date: { date: Date.parse(preview.periodEnd) },
+          })
+        : message('quantity.done', { quantity: result.quantity });
+    void change
+      .run(() => api.changeQuantity(subscription.id, body, keyFor(body)), { notice })
+      .then((done) => done && onChanged());
   };
 
   const money = (minor: number) => formatMoney(minor, preview?.currency ?? 'EUR', locale);
@@ -88,8 +112,15 @@ export function QuantityDialog({ api, subscription, onChanged }: { api: PortalAp
       title={t('quantity.title')}
       contentClassName={layout.stackM}
       action={
-        <Button appearance="primary" disabled={!preview || preview.effective === 'none' || change.busy || loading || change.notice !== null} onClick={confirm} data-testid="confirm-quantity">
-          {preview?.effective === 'now' ? t('checkout.pay', { amount: money(preview.amountDueMinor) }) : t('quantity.confirm')}
+        <Button
+          appearance="primary"
+          disabled={!preview || preview.effective === 'none' || change.busy || loading || change.notice !== null}
+          onClick={confirm}
+          data-testid="confirm-quantity"
+        >
+          {preview?.effective === 'now'
+            ? t('checkout.pay', { amount: money(preview.amountDueMinor) })
+            : t('quantity.confirm')}
         </Button>
       }
     >
@@ -99,7 +130,11 @@ export function QuantityDialog({ api, subscription, onChanged }: { api: PortalAp
           max={100000}
           value={quantity}
           data-testid="new-quantity"
-          onChange={(_, data) => setQuantity(data.value !== undefined ? (data.value ?? null) : data.displayValue ? Number(data.displayValue) : null)}
+          onChange={(_, data) =>
+            setQuantity(
+              data.value !== undefined ? (data.value ?? null) : data.displayValue ? Number(data.displayValue) : null,
+            )
+          }
         />
       </Field>
       {loading && !preview && <Spinner size="tiny" label={t('common.loading')} />}
@@ -109,7 +144,12 @@ export function QuantityDialog({ api, subscription, onChanged }: { api: PortalAp
             <div className={styles.amounts}>
               <Text>{t('quantity.unused', { quantity: preview.quantity })}</Text>
               <Text align="end">{money(preview.creditMinor)}</Text>
-              <Text>{t('quantity.remaining', { quantity: preview.newQuantity, date: formatDate(Date.parse(preview.periodEnd), locale) })}</Text>
+              <Text>
+                {t('quantity.remaining', {
+                  quantity: preview.newQuantity,
+                  date: formatDate(Date.parse(preview.periodEnd), locale),
+                })}
+              </Text>
               <Text align="end">{money(preview.debitMinor)}</Text>
               {preview.creditAppliedMinor > 0 && (
                 <>
@@ -126,12 +166,20 @@ export function QuantityDialog({ api, subscription, onChanged }: { api: PortalAp
               {t('quantity.dueNow', { amount: money(preview.amountDueMinor) })}
             </Text>
           )}
-          {preview.effective === 'renewal' && <Text>{t('quantity.decrease', { date: formatDate(Date.parse(preview.periodEnd), locale) })}</Text>}
+          {preview.effective === 'renewal' && (
+            <Text>{t('quantity.decrease', { date: formatDate(Date.parse(preview.periodEnd), locale) })}</Text>
+          )}
           {preview.effective === 'none' && <Text>{t('quantity.same')}</Text>}
-          {preview.effective !== 'none' && <Caption1 data-testid="quantity-recurring">{t('quantity.recurring', { amount: money(preview.recurringMinor), interval })}</Caption1>}
+          {preview.effective !== 'none' && (
+            <Caption1 data-testid="quantity-recurring">
+              {t('quantity.recurring', { amount: money(preview.recurringMinor), interval })}
+            </Caption1>
+          )}
         </div>
       )}
-      {subscription.assigned > 0 && <Caption1>{t('quantity.belowAssigned', { assigned: subscription.assigned })}</Caption1>}
+      {subscription.assigned > 0 && (
+        <Caption1>{t('quantity.belowAssigned', { assigned: subscription.assigned })}</Caption1>
+      )}
       <Feedback error={previewError ?? change.error} notice={change.notice} testId="quantity" />
     </ActionDialog>
   );

@@ -67,7 +67,11 @@ const useStyles = makeStyles({
   actions: { flex: '0 0 300px' },
   counts: { margin: `${tokens.spacingVerticalXS} 0` },
   results: { maxHeight: '160px', overflow: 'auto', margin: 0 },
-  scroller: { overflow: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  scroller: {
+    overflow: 'auto',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   table: { minWidth: '760px' },
   header: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
   headerRow: { height: `${ROW_HEIGHT}px` },
@@ -100,7 +104,13 @@ function useSeatWindow(api: PortalApi, subscriptionId: string, query: Query, onE
       const asked = generation.current;
       const after = cursors.current.get(block - 1);
       api
-        .seats(subscriptionId, { search: query.search || undefined, sort: query.sort, order: query.descending ? 'desc' : 'asc', ...(after ? { after } : { offset: block * BLOCK }), limit: BLOCK })
+        .seats(subscriptionId, {
+          search: query.search || undefined,
+          sort: query.sort,
+          order: query.descending ? 'desc' : 'asc',
+          ...(after ? { after } : { offset: block * BLOCK }),
+          limit: BLOCK,
+        })
         .then(
           (page) => {
             if (asked !== generation.current) return;
@@ -133,7 +143,15 @@ function useSeatWindow(api: PortalApi, subscriptionId: string, query: Query, onE
   return { total, blocks, fetchBlock, invalidate };
 }
 
-export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; subscription: SubscriptionSummary; onChanged: () => void }) {
+export function SeatsTab({
+  api,
+  subscription,
+  onChanged,
+}: {
+  api: PortalApi;
+  subscription: SubscriptionSummary;
+  onChanged: () => void;
+}) {
   const { t, locale } = useI18n();
   const layout = useLayout();
   const styles = useStyles();
@@ -146,7 +164,12 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Message | null>(null);
   const [emails, setEmails] = useState('');
-  const [progress, setProgress] = useState<{ done: number; total: number; batches: number; batchesDone: number } | null>(null);
+  const [progress, setProgress] = useState<{
+    done: number;
+    total: number;
+    batches: number;
+    batchesDone: number;
+  } | null>(null);
   const [results, setResults] = useState<AssignmentResult[] | null>(null);
   /** Each assignment's results take the focus when they arrive (the Assign button stays where it was). */
   const [assignments, setAssignments] = useState(0);
@@ -161,7 +184,10 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
 
   // Typing settles before the server is asked (one request per pause, not per key).
   useEffect(() => {
-    const timer = setTimeout(() => setQuery((q) => (q.search === searchInput.trim() ? q : { ...q, search: searchInput.trim() })), 250);
+    const timer = setTimeout(
+      () => setQuery((q) => (q.search === searchInput.trim() ? q : { ...q, search: searchInput.trim() })),
+      250,
+    );
     return () => clearTimeout(timer);
   }, [searchInput]);
   // A new query shows its first rows.
@@ -170,7 +196,12 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
     scroller.current?.scrollTo({ top: 0 });
   }, [query]);
 
-  const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
   const rows = virtualizer.getVirtualItems();
   const first = rows[0]?.index ?? 0;
   const last = rows[rows.length - 1]?.index ?? 0;
@@ -178,7 +209,8 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
   useEffect(() => {
     if (!total) return;
     const timer = setTimeout(() => {
-      for (let block = Math.floor(first / BLOCK); block <= Math.floor(last / BLOCK); block++) if (!blocks.has(block)) fetchBlock(block);
+      for (let block = Math.floor(first / BLOCK); block <= Math.floor(last / BLOCK); block++)
+        if (!blocks.has(block)) fetchBlock(block);
     }, 60);
     return () => clearTimeout(timer);
   }, [first, last, total, blocks, fetchBlock]);
@@ -201,9 +233,20 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
         collected.push(...(await api.assign(subscription.id, batch, locale)).results);
         setProgress({ done: collected.length, total: list.length, batches: chunks.length, batchesDone: index + 1 });
       }
-      setEmails(collected.filter((r) => r.result === 'invalid' || r.result === 'domain_not_approved' || r.result === 'no_seat_left').map((r) => r.email).join('\n'));
+      setEmails(
+        collected
+          .filter((r) => r.result === 'invalid' || r.result === 'domain_not_approved' || r.result === 'no_seat_left')
+          .map((r) => r.email)
+          .join('\n'),
+      );
     } catch (e) {
-      setError(t('seats.bulkStopped', { done: collected.length, total: list.length, message: errorText(e, t, subscription.role) }));
+      setError(
+        t('seats.bulkStopped', {
+          done: collected.length,
+          total: list.length,
+          message: errorText(e, t, subscription.role),
+        }),
+      );
     } finally {
       setResults(collected);
       setAssignments((n) => n + 1);
@@ -221,7 +264,12 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
     try {
       void assignAll(addressesFromCsv(chosen.name, new Uint8Array(await chosen.arrayBuffer())));
     } catch (e) {
-      setError(e instanceof RecipientListError && (e.problem.code === 'NO_EMAIL_COLUMN' || e.problem.code === 'MOSTLY_INVALID_ADDRESSES') ? describeListProblem(e.problem, t) : errorText(e, t, subscription.role));
+      setError(
+        e instanceof RecipientListError &&
+          (e.problem.code === 'NO_EMAIL_COLUMN' || e.problem.code === 'MOSTLY_INVALID_ADDRESSES')
+          ? describeListProblem(e.problem, t)
+          : errorText(e, t, subscription.role),
+      );
     }
   };
 
@@ -236,18 +284,32 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
     }
   };
 
-  const sortBy = (sort: SeatSort) => setQuery((q) => (q.sort === sort ? { ...q, descending: !q.descending } : { ...q, sort, descending: sort === 'lastCheckIn' }));
+  const sortBy = (sort: SeatSort) =>
+    setQuery((q) =>
+      q.sort === sort ? { ...q, descending: !q.descending } : { ...q, sort, descending: sort === 'lastCheckIn' },
+    );
   const headerSort = (sort: SeatSort) => ({
     sortable: true,
-    sortDirection: query.sort === sort ? (query.descending ? ('descending' as const) : ('ascending' as const)) : undefined,
+    sortDirection:
+      query.sort === sort ? (query.descending ? ('descending' as const) : ('ascending' as const)) : undefined,
     onClick: () => sortBy(sort),
   });
 
   // A seat whose welcome email was held back (the organisation's daily email limit) is told apart.
-  const kindOf = (r: AssignmentResult) => (r.result === 'assigned' && r.welcomeEmail === 'daily_limit_reached' ? 'assigned_no_email' : r.result);
-  const counts = results && (['assigned', 'assigned_no_email', 'already_assigned', 'invalid', 'domain_not_approved', 'no_seat_left'] as const).map((kind) => [kind, results.filter((r) => kindOf(r) === kind).length] as const).filter(([, n]) => n > 0);
+  const kindOf = (r: AssignmentResult) =>
+    r.result === 'assigned' && r.welcomeEmail === 'daily_limit_reached' ? 'assigned_no_email' : r.result;
+  const counts =
+    results &&
+    (['assigned', 'assigned_no_email', 'already_assigned', 'invalid', 'domain_not_approved', 'no_seat_left'] as const)
+      .map((kind) => [kind, results.filter((r) => kindOf(r) === kind).length] as const)
+      .filter(([, n]) => n > 0);
   // Problems first: they are what the administrator has to act on.
-  const listed = results && [...results.filter((r) => r.result !== 'assigned'), ...results.filter((r) => r.result === 'assigned')].slice(0, RESULTS_SHOWN);
+  const listed =
+    results &&
+    [...results.filter((r) => r.result !== 'assigned'), ...results.filter((r) => r.result === 'assigned')].slice(
+      0,
+      RESULTS_SHOWN,
+    );
   const height = Math.min(VIEWPORT_HEIGHT, Math.max(1, total ?? 0) * ROW_HEIGHT);
 
   return (
@@ -255,16 +317,28 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
       <Feedback error={error} notice={notice} testId="seats" />
       {!takesChanges(subscription.status) && (
         <MessageBar intent="info">
-          <MessageBarBody data-testid="seats-ended">{t(subscription.status === 'cancelled' ? 'seats.ended.cancelled' : 'seats.ended.expired')}</MessageBarBody>
+          <MessageBarBody data-testid="seats-ended">
+            {t(subscription.status === 'cancelled' ? 'seats.ended.cancelled' : 'seats.ended.expired')}
+          </MessageBarBody>
         </MessageBar>
       )}
       {canAssign && (
         <form onSubmit={onPaste} className={mergeClasses(layout.stackS, layout.narrow)}>
           <Field label={t('seats.assignLabel')} hint={t('seats.assignHint')}>
-            <Textarea value={emails} onChange={(_, data) => setEmails(data.value)} rows={3} data-testid="assign-emails" />
+            <Textarea
+              value={emails}
+              onChange={(_, data) => setEmails(data.value)}
+              rows={3}
+              data-testid="assign-emails"
+            />
           </Field>
           <div className={layout.rowWrap}>
-            <Button appearance="primary" type="submit" disabled={progress !== null || emails.trim() === ''} data-testid="assign">
+            <Button
+              appearance="primary"
+              type="submit"
+              disabled={progress !== null || emails.trim() === ''}
+              data-testid="assign"
+            >
               {progress ? t('seats.assigning') : t('seats.assign')}
             </Button>
             <Button onClick={() => file.current?.click()} disabled={progress !== null}>
@@ -285,8 +359,16 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
             />
           </div>
           {progress && (
-            <Field validationMessage={t('seats.progress', { done: progress.done, total: progress.total })} validationState="none">
-              <ProgressBar value={progress.batchesDone} max={progress.batches} aria-label={t('seats.progress', { done: progress.done, total: progress.total })} data-testid="assign-progress" />
+            <Field
+              validationMessage={t('seats.progress', { done: progress.done, total: progress.total })}
+              validationState="none"
+            >
+              <ProgressBar
+                value={progress.batchesDone}
+                max={progress.batches}
+                aria-label={t('seats.progress', { done: progress.done, total: progress.total })}
+                data-testid="assign-progress"
+              />
             </Field>
           )}
         </form>
@@ -298,7 +380,9 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
           </Text>
           <ul className={styles.counts}>
             {counts.map(([kind, n]) => (
-              <li key={kind}>{t('seats.resultCount', { count: n, result: t(`seats.result.${kind}` as MessageKey) })}</li>
+              <li key={kind}>
+                {t('seats.resultCount', { count: n, result: t(`seats.result.${kind}` as MessageKey) })}
+              </li>
             ))}
           </ul>
           <ul className={styles.results} tabIndex={0} aria-label={t('seats.resultsTitle')}>
@@ -308,31 +392,60 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
               </li>
             ))}
           </ul>
-          {results.length > RESULTS_SHOWN && <Caption1>{t('seats.resultsMore', { shown: RESULTS_SHOWN, total: results.length })}</Caption1>}
+          {results.length > RESULTS_SHOWN && (
+            <Caption1>{t('seats.resultsMore', { shown: RESULTS_SHOWN, total: results.length })}</Caption1>
+          )}
         </section>
       )}
       <div className={layout.fieldsRow}>
         <Field label={t('seats.search')}>
-          <Input value={searchInput} type="search" data-testid="seat-search" onChange={(_, data) => setSearchInput(data.value)} />
+          <Input
+            value={searchInput}
+            type="search"
+            data-testid="seat-search"
+            onChange={(_, data) => setSearchInput(data.value)}
+          />
         </Field>
         <Field label={t('seats.sortBy')}>
-          <Select value={query.sort} onChange={(_, data) => setQuery((q) => ({ ...q, sort: data.value as SeatSort }))} data-testid="seat-sort">
+          <Select
+            value={query.sort}
+            onChange={(_, data) => setQuery((q) => ({ ...q, sort: data.value as SeatSort }))}
+            data-testid="seat-sort"
+          >
             <option value="email">{t('seats.user')}</option>
             <option value="status">{t('seats.status')}</option>
             <option value="lastCheckIn">{t('seats.lastCheckIn')}</option>
             <option value="assignedAt">{t('seats.assignedAt')}</option>
           </Select>
         </Field>
-        <Button onClick={() => setQuery((q) => ({ ...q, descending: !q.descending }))} aria-label={query.descending ? t('seats.descending') : t('seats.ascending')} data-testid="seat-order">
+        <Button
+          onClick={() => setQuery((q) => ({ ...q, descending: !q.descending }))}
+          aria-label={query.descending ? t('seats.descending') : t('seats.ascending')}
+          data-testid="seat-order"
+        >
           {query.descending ? '↓' : '↑'}
         </Button>
-        <Button onClick={() => void api.exportSeats(subscription.id, locale).catch((e: unknown) => setError(errorText(e, t, subscription.role)))}>{t('seats.export')}</Button>
+        <Button
+          onClick={() =>
+            void api
+              .exportSeats(subscription.id, locale)
+              .catch((e: unknown) => setError(errorText(e, t, subscription.role)))
+          }
+        >
+          {t('seats.export')}
+        </Button>
       </div>
       <Caption1 aria-live="polite" data-testid="seat-count">
-        {total === null ? t('common.loading') : query.search ? t('seats.matchCount', { total, search: query.search }) : t('seats.totalCount', { total })}
+        {total === null
+          ? t('common.loading')
+          : query.search
+            ? t('seats.matchCount', { total, search: query.search })
+            : t('seats.totalCount', { total })}
       </Caption1>
       {total === 0 ? (
-        <Caption1 data-testid="seats-empty">{query.search ? t('seats.noMatch') : canAssign ? t('seats.empty') : t('seats.emptyReadOnly')}</Caption1>
+        <Caption1 data-testid="seats-empty">
+          {query.search ? t('seats.noMatch') : canAssign ? t('seats.empty') : t('seats.emptyReadOnly')}
+        </Caption1>
       ) : (
         <div
           ref={scroller}
@@ -345,7 +458,14 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
           // eslint-disable-next-line no-restricted-syntax -- computed at run time
           style={{ height: height + ROW_HEIGHT }}
         >
-          <Table noNativeElements aria-label={t('seats.title')} aria-rowcount={(total ?? 0) + 1} data-testid="seats-table" size="small" className={styles.table}>
+          <Table
+            noNativeElements
+            aria-label={t('seats.title')}
+            aria-rowcount={(total ?? 0) + 1}
+            data-testid="seats-table"
+            size="small"
+            className={styles.table}
+          >
             <TableHeader className={styles.header}>
               <TableRow aria-rowindex={1} className={styles.headerRow}>
                 <TableHeaderCell className={styles.user} {...headerSort('email')}>
@@ -370,30 +490,53 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
                 const offset = { transform: `translateY(${row.start}px)` };
                 if (!seat)
                   return (
-                    // eslint-disable-next-line no-restricted-syntax -- the virtualiser's offset
-                    <TableRow key={`loading-${row.index}`} aria-rowindex={row.index + 2} className={styles.row} style={offset} aria-busy="true">
+                    <TableRow
+                      key={`loading-${row.index}`}
+                      aria-rowindex={row.index + 2}
+                      className={styles.row}
+                      // eslint-disable-next-line no-restricted-syntax -- the virtualiser's offset
+                      style={offset}
+                      aria-busy="true"
+                    >
                       <TableCell className={styles.user}>
                         <Caption1 className={styles.loading}>{t('common.loading')}</Caption1>
                       </TableCell>
                     </TableRow>
                   );
                 return (
-                  // eslint-disable-next-line no-restricted-syntax -- the virtualiser's offset
-                  <TableRow key={row.index} aria-rowindex={row.index + 2} className={styles.row} style={offset} data-testid="seat-row">
+                  <TableRow
+                    key={row.index}
+                    aria-rowindex={row.index + 2}
+                    className={styles.row}
+                    // eslint-disable-next-line no-restricted-syntax -- the virtualiser's offset
+                    style={offset}
+                    data-testid="seat-row"
+                  >
                     <TableCell className={styles.user}>
                       <span className={styles.address} title={seat.email}>
                         {seat.email}
                       </span>
                     </TableCell>
                     <TableCell className={styles.status}>
-                      <span title={t(`seats.status.${seat.status}` as MessageKey)}>{t(`paneAdmin.status.${seat.status}` as MessageKey)}</span>
+                      <span title={t(`seats.status.${seat.status}` as MessageKey)}>
+                        {t(`paneAdmin.status.${seat.status}` as MessageKey)}
+                      </span>
                     </TableCell>
-                    <TableCell className={styles.checkIn}>{seat.lastCheckInAt ? formatDateTime(Date.parse(seat.lastCheckInAt), locale) : t('seats.never')}</TableCell>
-                    <TableCell className={styles.assigned}>{formatDateTime(Date.parse(seat.assignedAt), locale)}</TableCell>
+                    <TableCell className={styles.checkIn}>
+                      {seat.lastCheckInAt ? formatDateTime(Date.parse(seat.lastCheckInAt), locale) : t('seats.never')}
+                    </TableCell>
+                    <TableCell className={styles.assigned}>
+                      {formatDateTime(Date.parse(seat.assignedAt), locale)}
+                    </TableCell>
                     {hasActions && (
                       <TableCell className={styles.actions}>
                         {canAssign && (
-                          <Button size="small" appearance="subtle" onClick={() => setTransferFrom(seat.email)} aria-label={t('seats.transferLabel', { email: seat.email })}>
+                          <Button
+                            size="small"
+                            appearance="subtle"
+                            onClick={() => setTransferFrom(seat.email)}
+                            aria-label={t('seats.transferLabel', { email: seat.email })}
+                          >
                             {t('seats.transfer')}
                           </Button>
                         )}
@@ -401,14 +544,28 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
                           <Button
                             size="small"
                             appearance="subtle"
-                            aria-label={t(seat.status === 'suspended' ? 'seats.resumeLabel' : 'seats.suspendLabel', { email: seat.email })}
-                            onClick={() => void act(() => api.setSuspended(subscription.id, seat.email, seat.status !== 'suspended'), message(seat.status === 'suspended' ? 'seats.resumed' : 'seats.suspended', { email: seat.email }))}
+                            aria-label={t(seat.status === 'suspended' ? 'seats.resumeLabel' : 'seats.suspendLabel', {
+                              email: seat.email,
+                            })}
+                            onClick={() =>
+                              void act(
+                                () => api.setSuspended(subscription.id, seat.email, seat.status !== 'suspended'),
+                                message(seat.status === 'suspended' ? 'seats.resumed' : 'seats.suspended', {
+                                  email: seat.email,
+                                }),
+                              )
+                            }
                           >
                             {seat.status === 'suspended' ? t('seats.resume') : t('seats.suspend')}
                           </Button>
                         )}
                         {canRemove && (
-                          <Button size="small" appearance="subtle" aria-label={t('seats.removeLabel', { email: seat.email })} onClick={() => setRemoving(seat.email)}>
+                          <Button
+                            size="small"
+                            appearance="subtle"
+                            aria-label={t('seats.removeLabel', { email: seat.email })}
+                            onClick={() => setRemoving(seat.email)}
+                          >
                             {t('seats.remove')}
                           </Button>
                         )}
@@ -423,7 +580,15 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
       )}
       {/* Mounted even when closed: unmounting an open Fluent dialog leaves aria-hidden on the page. */}
       <ConfirmDialog
-        question={removing === null ? null : { title: t('seats.removeTitle', { email: removing }), text: t('seats.removeExplain', { email: removing }), confirm: t('seats.removeConfirm') }}
+        question={
+          removing === null
+            ? null
+            : {
+                title: t('seats.removeTitle', { email: removing }),
+                text: t('seats.removeExplain', { email: removing }),
+                confirm: t('seats.removeConfirm'),
+              }
+        }
         onConfirm={() => {
           if (removing === null) return;
           setRemoving(null);
@@ -439,7 +604,11 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
         onTransfer={async (to) => {
           if (transferFrom === null) return null;
           const result = await api.transfer(subscription.id, transferFrom, to, locale);
-          if (result.result !== 'assigned') return t('common.labelled', { label: result.email, value: t(`seats.result.${result.result}` as MessageKey) });
+          if (result.result !== 'assigned')
+            return t('common.labelled', {
+              label: result.email,
+              value: t(`seats.result.${result.result}` as MessageKey),
+            });
           setTransferFrom(null);
           setNotice(message('seats.transferred', { from: transferFrom, to: result.email }));
           refresh();
@@ -450,7 +619,17 @@ export function SeatsTab({ api, subscription, onChanged }: { api: PortalApi; sub
   );
 }
 
-function TransferDialog({ open, from, onCancel, onTransfer }: { open: boolean; from: string; onCancel: () => void; onTransfer: (to: string) => Promise<string | null> }) {
+function TransferDialog({
+  open,
+  from,
+  onCancel,
+  onTransfer,
+}: {
+  open: boolean;
+  from: string;
+  onCancel: () => void;
+  onTransfer: (to: string) => Promise<string | null>;
+}) {
   return (
     <Dialog open={open} onOpenChange={(_, data) => !data.open && onCancel()}>
       <DialogSurface>{open && <TransferForm from={from} onCancel={onCancel} onTransfer={onTransfer} />}</DialogSurface>
@@ -458,7 +637,15 @@ function TransferDialog({ open, from, onCancel, onTransfer }: { open: boolean; f
   );
 }
 
-function TransferForm({ from, onCancel, onTransfer }: { from: string; onCancel: () => void; onTransfer: (to: string) => Promise<string | null> }) {
+function TransferForm({
+  from,
+  onCancel,
+  onTransfer,
+}: {
+  from: string;
+  onCancel: () => void;
+  onTransfer: (to: string) => Promise<string | null>;
+}) {
   const { t } = useI18n();
   const layout = useLayout();
   const [to, setTo] = useState('');
@@ -476,22 +663,32 @@ function TransferForm({ from, onCancel, onTransfer }: { from: string; onCancel: 
     }
   };
   return (
-        <form onSubmit={(e) => void submit(e)}>
-          <DialogBody>
-            <DialogTitle>{t('seats.transferTitle', { email: from })}</DialogTitle>
-            <DialogContent className={layout.stackS}>
-              <Caption1>{t('seats.transferExplain')}</Caption1>
-              <Field label={t('seats.transferTo')} validationState={problem ? 'error' : 'none'} validationMessage={problem ?? undefined}>
-                <Input type="email" value={to} onChange={(_, data) => setTo(data.value)} autoFocus data-testid="transfer-to" />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={onCancel}>{t('common.cancel')}</Button>
-              <Button appearance="primary" type="submit" disabled={busy || to.trim() === ''} data-testid="transfer-confirm">
-                {t('seats.transfer')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
+    <form onSubmit={(e) => void submit(e)}>
+      <DialogBody>
+        <DialogTitle>{t('seats.transferTitle', { email: from })}</DialogTitle>
+        <DialogContent className={layout.stackS}>
+          <Caption1>{t('seats.transferExplain')}</Caption1>
+          <Field
+            label={t('seats.transferTo')}
+            validationState={problem ? 'error' : 'none'}
+            validationMessage={problem ?? undefined}
+          >
+            <Input
+              type="email"
+              value={to}
+              onChange={(_, data) => setTo(data.value)}
+              autoFocus
+              data-testid="transfer-to"
+            />
+          </Field>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onCancel}>{t('common.cancel')}</Button>
+          <Button appearance="primary" type="submit" disabled={busy || to.trim() === ''} data-testid="transfer-confirm">
+            {t('seats.transfer')}
+          </Button>
+        </DialogActions>
+      </DialogBody>
+    </form>
   );
 }

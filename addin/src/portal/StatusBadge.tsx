@@ -4,7 +4,13 @@ import type { SubscriptionStatus } from '#shared/api/views.js';
 import type { MessageKey } from '#shared/i18n/translate.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 
-const COLOUR: Record<SubscriptionStatus, BadgeProps['color']> = { trial: 'informative', active: 'success', past_due: 'warning', expired: 'danger', cancelled: 'subtle' };
+const COLOUR: Record<SubscriptionStatus, BadgeProps['color']> = {
+  trial: 'informative',
+  active: 'success',
+  past_due: 'warning',
+  expired: 'danger',
+  cancelled: 'subtle',
+};
 
 export function StatusBadge({ status, testId }: { status: SubscriptionStatus; testId?: string }) {
   const { t } = useI18n();

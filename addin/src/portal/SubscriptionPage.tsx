@@ -22,13 +22,34 @@ import type { PortalApi } from './usePortalApi.js';
 import { PageTitle, BackLink } from '../components/PageTitle.js';
 
 type TabName = 'seats' | 'delegates' | 'domains' | 'journal' | 'billing';
-const TAB_ACTION = { seats: 'seats.view', delegates: 'delegates.view', domains: 'domains.view', journal: 'journal.view', billing: 'billing.view' } as const;
+const TAB_ACTION = {
+  seats: 'seats.view',
+  delegates: 'delegates.view',
+  domains: 'domains.view',
+  journal: 'journal.view',
+  billing: 'billing.view',
+} as const;
 
 /** `partnerStaff`: the person works for a partner, so a refused subscription is most likely a customer whose access ended. */
-export function SubscriptionPage({ api, id, partnerStaff = false }: { api: PortalApi; id: string; partnerStaff?: boolean }) {
+export function SubscriptionPage({
+  api,
+  id,
+  partnerStaff = false,
+}: {
+  api: PortalApi;
+  id: string;
+  partnerStaff?: boolean;
+}) {
   const { t, locale } = useI18n();
   const layout = useLayout();
-  const { data: subscription, error, reload: load } = useAsyncAction(useCallback(() => api.subscription(id), [api, id]), partnerStaff ? { role: 'partner' } : {});
+  const {
+    data: subscription,
+    error,
+    reload: load,
+  } = useAsyncAction(
+    useCallback(() => api.subscription(id), [api, id]),
+    partnerStaff ? { role: 'partner' } : {},
+  );
   const [tab, setTab] = useState<TabName>('seats');
   // A group sync changes seats: the seat table is read again from the start.
   const [seatsVersion, setSeatsVersion] = useState(0);
@@ -39,23 +60,43 @@ export function SubscriptionPage({ api, id, partnerStaff = false }: { api: Porta
   return (
     <div className={layout.stackL}>
       <BackLink />
-      <PageTitle>{t('portal.subscriptionTitle', { plan: t(`plan.${subscription.plan}` as MessageKey), quantity: subscription.quantity })}</PageTitle>
+      <PageTitle>
+        {t('portal.subscriptionTitle', {
+          plan: t(`plan.${subscription.plan}` as MessageKey),
+          quantity: subscription.quantity,
+        })}
+      </PageTitle>
       <Caption1 data-testid="subscription-facts">
-        {t(`status.${subscription.status}` as MessageKey)} · {renewsAtPeriodEnd(subscription.status) && `${t('portal.renews')} ${formatDate(Date.parse(subscription.periodEnd), locale)} · `}
+        {t(`status.${subscription.status}` as MessageKey)} ·{' '}
+        {renewsAtPeriodEnd(subscription.status) &&
+          `${t('portal.renews')} ${formatDate(Date.parse(subscription.periodEnd), locale)} · `}
         {t('common.labelled', { label: t('portal.owner'), value: subscription.owner })} ·{' '}
-        {subscription.role === 'owner' ? t('role.youOwn') : t('role.youDelegate', { permissions: permissionsText(subscription.permissions, t) })}
+        {subscription.role === 'owner'
+          ? t('role.youOwn')
+          : t('role.youDelegate', { permissions: permissionsText(subscription.permissions, t) })}
       </Caption1>
       <SeatUsage assigned={subscription.assigned} quantity={subscription.quantity} />
       {/* The server offers these only while the subscription is live (shared/src/billing/subscriptionState.ts). */}
-      {(subscription.actions.includes('quantity.change') || subscription.actions.includes('subscription.consolidate')) && (
+      {(subscription.actions.includes('quantity.change') ||
+        subscription.actions.includes('subscription.consolidate')) && (
         <div className={layout.rowWrap}>
-          {subscription.actions.includes('quantity.change') && <QuantityDialog api={api} subscription={subscription} onChanged={load} />}
-          {subscription.actions.includes('subscription.consolidate') && <ConsolidateDialog api={api} subscription={subscription} onChanged={load} />}
-          {subscription.actions.includes('subscription.consolidate') && <InviteColleagueDialog api={api} subscription={subscription} />}
+          {subscription.actions.includes('quantity.change') && (
+            <QuantityDialog api={api} subscription={subscription} onChanged={load} />
+          )}
+          {subscription.actions.includes('subscription.consolidate') && (
+            <ConsolidateDialog api={api} subscription={subscription} onChanged={load} />
+          )}
+          {subscription.actions.includes('subscription.consolidate') && (
+            <InviteColleagueDialog api={api} subscription={subscription} />
+          )}
         </div>
       )}
       {tabs.length > 0 && (
-        <TabList selectedValue={current} onTabSelect={(_, data) => setTab(data.value as TabName)} className={layout.tabsWrap}>
+        <TabList
+          selectedValue={current}
+          onTabSelect={(_, data) => setTab(data.value as TabName)}
+          className={layout.tabsWrap}
+        >
           {tabs.map((name) => (
             <Tab key={name} value={name} data-testid={`tab-${name}`}>
               {t(`tab.${name}` as MessageKey)}

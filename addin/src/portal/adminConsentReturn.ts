@@ -7,13 +7,18 @@
  */
 import { groupConsentSubscription } from '#shared/api/applicationConsent.js';
 
-export type AdminConsentReturn = ({ granted: true } | { granted: false; description: string }) & { groupSubscription?: string };
+export type AdminConsentReturn = ({ granted: true } | { granted: false; description: string }) & {
+  groupSubscription?: string;
+};
 
 export function readAdminConsentReturn(search: string): AdminConsentReturn | null {
   const query = new URLSearchParams(search);
   const error = query.get('error');
   const subscription = groupConsentSubscription(query.get('state'));
   const about = subscription ? { groupSubscription: subscription } : {};
-  if (error) return query.has('admin_consent') ? { granted: false, description: query.get('error_description') ?? error, ...about } : null;
+  if (error)
+    return query.has('admin_consent')
+      ? { granted: false, description: query.get('error_description') ?? error, ...about }
+      : null;
   return query.get('admin_consent')?.toLowerCase() === 'true' ? { granted: true, ...about } : null;
 }

@@ -31,13 +31,21 @@ describe('runAction', () => {
     );
     expect(ok).toBe(true);
     expect(during).toEqual({ busy: '', error: null, notice: null });
-    expect(s.states.at(-1)).toEqual({ busy: null, error: null, notice: { key: 'quantity.done', params: { quantity: 7 } } });
+    expect(s.states.at(-1)).toEqual({
+      busy: null,
+      error: null,
+      notice: { key: 'quantity.done', params: { quantity: 7 } },
+    });
     expect(s.reloads()).toBe(1);
   });
 
   it('names what runs when asked, so a screen can mark that one button', async () => {
     const s = screen(IDLE);
-    await runAction(async () => undefined, { key: 'contoso.com', notice: message('domains.provenNow', { domain: 'contoso.com' }) }, s.effects);
+    await runAction(
+      async () => undefined,
+      { key: 'contoso.com', notice: message('domains.provenNow', { domain: 'contoso.com' }) },
+      s.effects,
+    );
     expect(s.states[0]).toEqual({ busy: 'contoso.com', error: null, notice: null });
   });
 
@@ -51,7 +59,11 @@ describe('runAction', () => {
   it('says what went wrong, keeps the data as it is, and lets the screen step back', async () => {
     const s = screen();
     let steppedBack = false;
-    const ok = await runAction(() => Promise.reject(new Error('card declined')), { notice: message('billing.paid'), onError: () => (steppedBack = true) }, s.effects);
+    const ok = await runAction(
+      () => Promise.reject(new Error('card declined')),
+      { notice: message('billing.paid'), onError: () => (steppedBack = true) },
+      s.effects,
+    );
     expect(ok).toBe(false);
     expect(s.states.at(-1)).toEqual({ busy: null, error: 'Could not: card declined', notice: null });
     expect(s.reloads()).toBe(0);

@@ -36,7 +36,11 @@ export interface ActionEffects {
 }
 
 /** Runs `work` with the screen's feedback; true when it succeeded. */
-export async function runAction<T>(work: () => Promise<T>, options: RunOptions<T>, effects: ActionEffects): Promise<boolean> {
+export async function runAction<T>(
+  work: () => Promise<T>,
+  options: RunOptions<T>,
+  effects: ActionEffects,
+): Promise<boolean> {
   effects.set(() => ({ busy: options.key ?? '', error: null, notice: null }));
   try {
     const result = await work();

@@ -18,10 +18,15 @@ describe('the billing-profile form before it is sent', () => {
   });
 
   it('names every field to correct: empty company or address, a VAT number of another country, an address that is not one', () => {
-    expect(checkDraft(draft({ companyName: ' ', address: '', vatId: 'FR12345678901', billingEmail: 'billing at contoso' }))).toEqual({ ok: false, problems: ['companyName', 'address', 'vatId', 'billingEmail'] });
+    expect(
+      checkDraft(draft({ companyName: ' ', address: '', vatId: 'FR12345678901', billingEmail: 'billing at contoso' })),
+    ).toEqual({ ok: false, problems: ['companyName', 'address', 'vatId', 'billingEmail'] });
   });
 
   it('keeps no VAT number outside the EU and Switzerland, where it changes nothing', () => {
-    expect(checkDraft(draft({ country: 'US', vatId: '12-3456789' }))).toMatchObject({ ok: true, profile: { country: 'US', vatId: null } });
+    expect(checkDraft(draft({ country: 'US', vatId: '12-3456789' }))).toMatchObject({
+      ok: true,
+      profile: { country: 'US', vatId: null },
+    });
   });
 });

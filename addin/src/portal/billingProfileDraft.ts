@@ -24,7 +24,9 @@ export function takesVatId(country: string): boolean {
  */
 export const BILLING_COUNTRIES: readonly string[] = [...EU_COUNTRIES, 'CH', 'GB', 'NO', 'IS', 'US', 'CA', 'AU'];
 
-export function checkDraft(draft: BillingProfileDraft): { ok: true; profile: BillingProfileView } | { ok: false; problems: DraftProblem[] } {
+export function checkDraft(
+  draft: BillingProfileDraft,
+): { ok: true; profile: BillingProfileView } | { ok: false; problems: DraftProblem[] } {
   const problems: DraftProblem[] = [];
   const companyName = draft.companyName.trim();
   const address = draft.address.trim();
@@ -36,5 +38,15 @@ export function checkDraft(draft: BillingProfileDraft): { ok: true; profile: Bil
   if (typed !== '' && vatId === null) problems.push('vatId');
   if (!isValidEmail(draft.billingEmail)) problems.push('billingEmail');
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, profile: { companyName, address, country: draft.country, vatId, billingEmail: draft.billingEmail.trim(), language: draft.language } };
+  return {
+    ok: true,
+    profile: {
+      companyName,
+      address,
+      country: draft.country,
+      vatId,
+      billingEmail: draft.billingEmail.trim(),
+      language: draft.language,
+    },
+  };
 }

@@ -4,7 +4,14 @@ import { invitationClosedBy } from './invitationOutcome.js';
 
 describe('invitationClosedBy', () => {
   it('closes the invitation on the refusals no second try can change', () => {
-    for (const code of ['INVITATION_NOT_FOUND', 'INVITATION_USED', 'INVITATION_REVOKED', 'INVITATION_SUPERSEDED', 'INVITATION_EXPIRED', 'INVITATION_WRONG_ACCOUNT'])
+    for (const code of [
+      'INVITATION_NOT_FOUND',
+      'INVITATION_USED',
+      'INVITATION_REVOKED',
+      'INVITATION_SUPERSEDED',
+      'INVITATION_EXPIRED',
+      'INVITATION_WRONG_ACCOUNT',
+    ])
       expect(invitationClosedBy(new ApiRequestError(410, code, 'refused')), code).toBe(true);
   });
 

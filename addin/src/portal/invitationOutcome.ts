@@ -7,7 +7,14 @@
 import type { ApiErrorCode } from '#shared/api/errors.js';
 import { ApiRequestError } from '../api/apiClient.js';
 
-const SETTLED: ReadonlySet<ApiErrorCode> = new Set<ApiErrorCode>(['INVITATION_NOT_FOUND', 'INVITATION_USED', 'INVITATION_REVOKED', 'INVITATION_SUPERSEDED', 'INVITATION_EXPIRED', 'INVITATION_WRONG_ACCOUNT']);
+const SETTLED: ReadonlySet<ApiErrorCode> = new Set<ApiErrorCode>([
+  'INVITATION_NOT_FOUND',
+  'INVITATION_USED',
+  'INVITATION_REVOKED',
+  'INVITATION_SUPERSEDED',
+  'INVITATION_EXPIRED',
+  'INVITATION_WRONG_ACCOUNT',
+]);
 
 export function invitationClosedBy(error: unknown): boolean {
   return error instanceof ApiRequestError && SETTLED.has(error.code as ApiErrorCode);

@@ -15,8 +15,13 @@ interface StripeCardElement {
   destroy(): void;
 }
 interface StripeJs {
-  elements(options?: { locale?: string }): { create(type: 'card', options?: { hidePostalCode?: boolean }): StripeCardElement };
-  createPaymentMethod(options: { type: 'card'; card: StripeCardElement }): Promise<{ paymentMethod?: { id: string }; error?: { message?: string } }>;
+  elements(options?: { locale?: string }): {
+    create(type: 'card', options?: { hidePostalCode?: boolean }): StripeCardElement;
+  };
+  createPaymentMethod(options: {
+    type: 'card';
+    card: StripeCardElement;
+  }): Promise<{ paymentMethod?: { id: string }; error?: { message?: string } }>;
   handleNextAction(options: { clientSecret: string }): Promise<{ error?: { message?: string } }>;
 }
 declare global {
@@ -32,7 +37,8 @@ export function loadStripe(publishableKey: string): Promise<StripeJs> {
   let instance = instances.get(publishableKey);
   if (!instance) {
     instance = new Promise<StripeJs>((resolve, reject) => {
-      const ready = () => (window.Stripe ? resolve(window.Stripe(publishableKey)) : reject(new Error('Stripe.js did not load.')));
+      const ready = () =>
+        window.Stripe ? resolve(window.Stripe(publishableKey)) : reject(new Error('Stripe.js did not load.'));
       if (window.Stripe) return ready();
       const script = document.createElement('script');
       script.src = SCRIPT;
@@ -47,7 +53,11 @@ export function loadStripe(publishableKey: string): Promise<StripeJs> {
 }
 
 /** A card field in Stripe's frame, mounted into `element`; `paymentMethod()` turns what was typed into a PaymentMethod id. */
-export async function mountCardField(publishableKey: string, element: HTMLElement, locale: string): Promise<{ paymentMethod(): Promise<string>; destroy(): void }> {
+export async function mountCardField(
+  publishableKey: string,
+  element: HTMLElement,
+  locale: string,
+): Promise<{ paymentMethod(): Promise<string>; destroy(): void }> {
   const stripe = await loadStripe(publishableKey);
   const card = stripe.elements({ locale }).create('card', { hidePostalCode: true });
   card.mount(element);

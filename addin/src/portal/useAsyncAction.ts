@@ -29,7 +29,10 @@ export interface AsyncAction<T> {
 }
 
 /** `role`: the caller's role on the thing shown, for errorText; `reloadKey`: also read again when it changes (what another part of the page changed). */
-export function useAsyncAction<T>(load: (() => Promise<T>) | null, options: { role?: Role; reloadKey?: string } = {}): AsyncAction<T> {
+export function useAsyncAction<T>(
+  load: (() => Promise<T>) | null,
+  options: { role?: Role; reloadKey?: string } = {},
+): AsyncAction<T> {
   const { t } = useI18n();
   const { role, reloadKey } = options;
   const [data, setData] = useState<T | null>(null);
@@ -53,12 +56,27 @@ export function useAsyncAction<T>(load: (() => Promise<T>) | null, options: { ro
   useEffect(reload, [reload, reloadKey]);
 
   const run = useCallback(
-    <R,>(work: () => Promise<R>, runOptions: RunOptions<R> = {}) => runAction(work, runOptions, { set: setState, describe, reload }),
+    <R>(work: () => Promise<R>, runOptions: RunOptions<R> = {}) =>
+      runAction(work, runOptions, { set: setState, describe, reload }),
     [describe, reload],
   );
-  const update = useCallback((change: (current: T) => T) => setData((current) => (current === null ? current : change(current))), []);
+  const update = useCallback(
+    (change: (current: T) => T) => setData((current) => (current === null ? current : change(current))),
+    [],
+  );
   const fail = useCallback((error: string) => setState({ busy: null, error, notice: null }), []);
   const say = useCallback((notice: Message | null) => setState({ busy: null, error: null, notice }), []);
 
-  return { data, busy: state.busy !== null, busyKey: state.busy, error: state.error, notice: state.notice, reload, update, run, fail, say };
+  return {
+    data,
+    busy: state.busy !== null,
+    busyKey: state.busy,
+    error: state.error,
+    notice: state.notice,
+    reload,
+    update,
+    run,
+    fail,
+    say,
+  };
 }

@@ -2,7 +2,14 @@
 import { useEffect, useState } from 'react';
 
 export type PartnerTab = 'customers' | 'offers' | 'requests' | 'keys' | 'staff' | 'notifications';
-export const PARTNER_TABS: readonly PartnerTab[] = ['customers', 'offers', 'requests', 'keys', 'staff', 'notifications'];
+export const PARTNER_TABS: readonly PartnerTab[] = [
+  'customers',
+  'offers',
+  'requests',
+  'keys',
+  'staff',
+  'notifications',
+];
 
 export type PortalRoute =
   | { page: 'dashboard' }
@@ -27,7 +34,8 @@ export function parseRoute(hash: string): PortalRoute {
   // Partners (P1–P5): the partner area, and the links customers follow (the server builds them).
   if (path === '/partners/new') return { page: 'become-partner' };
   const partner = /^\/partners\/([0-9a-f-]{36})(?:\/([a-z]+))?$/i.exec(path);
-  if (partner?.[1]) return { page: 'partner', id: partner[1], tab: PARTNER_TABS.find((tab) => tab === partner[2]) ?? 'customers' };
+  if (partner?.[1])
+    return { page: 'partner', id: partner[1], tab: PARTNER_TABS.find((tab) => tab === partner[2]) ?? 'customers' };
   if (path === '/redeem-key') return { page: 'redeem-key' };
   const linkQuery = /^\/(offer|partner-request)\?(.*)$/.exec(path);
   if (linkQuery?.[1] && linkQuery[2] !== undefined) {

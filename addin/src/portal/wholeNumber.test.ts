@@ -8,6 +8,7 @@ describe('wholeNumberIn', () => {
   });
 
   it('refuses blanks, decimals, signs, exponents and numbers out of range', () => {
-    for (const text of ['', ' ', '1.5', '-1', '+2', '1e2', '0', '11', 'ten']) expect(wholeNumberIn(text, 1, 10), text).toBeNull();
+    for (const text of ['', ' ', '1.5', '-1', '+2', '1e2', '0', '11', 'ten'])
+      expect(wholeNumberIn(text, 1, 10), text).toBeNull();
   });
 });

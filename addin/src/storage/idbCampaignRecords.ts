@@ -27,7 +27,14 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { MergeRow } from '#shared/merge/mergeTemplate.js';
 import type { CampaignLedger, RowState } from '../campaign/campaign.js';
-import { ledgerFields, type CampaignDefinition, type CampaignNotice, type CampaignRecords, type LedgerFields, type StoredLedger } from '../campaign/campaignRecords.js';
+import {
+  ledgerFields,
+  type CampaignDefinition,
+  type CampaignNotice,
+  type CampaignRecords,
+  type LedgerFields,
+  type StoredLedger,
+} from '../campaign/campaignRecords.js';
 import type { PaneDatabase, PaneSchema } from './paneDatabase.js';
 
 /** Rows per record of a campaign's recipient list: copying one part takes a few milliseconds. */
@@ -42,7 +49,15 @@ const PUTS_PER_TASK = 200;
 const NOTICE_MS = 200;
 const CHANNEL = 'outmerge.campaigns';
 const ACTIVE = 'activeCampaign';
-const CAMPAIGN_STORES = ['settings', 'definitions', 'recipients', 'ledgers', 'ledgerRows', 'rowStates', 'ledgerLog'] as const satisfies ReadonlyArray<StoreNames<PaneSchema>>;
+const CAMPAIGN_STORES = [
+  'settings',
+  'definitions',
+  'recipients',
+  'ledgers',
+  'ledgerRows',
+  'rowStates',
+  'ledgerLog',
+] as const satisfies ReadonlyArray<StoreNames<PaneSchema>>;
 type CampaignStores = typeof CAMPAIGN_STORES;
 type LedgerStores = ['ledgers', 'rowStates', 'ledgerLog'];
 
@@ -58,11 +73,16 @@ async function putInTasks(count: number, put: (index: number) => Promise<unknown
 }
 
 /** Puts a campaign's definition and ledger in `tx`, a part per task. */
-async function putCampaign(tx: IDBPTransaction<PaneSchema, CampaignStores, 'readwrite'>, definition: CampaignDefinition, ledger: CampaignLedger): Promise<void> {
+async function putCampaign(
+  tx: IDBPTransaction<PaneSchema, CampaignStores, 'readwrite'>,
+  definition: CampaignDefinition,
+  ledger: CampaignLedger,
+): Promise<void> {
   const { rows, ...rest } = definition;
   const parts = Math.ceil(rows.length / RECIPIENT_PART);
   const recipients = tx.objectStore('recipients');
-  for (let part = 0; part < parts; part++) await recipients.put(rows.slice(part * RECIPIENT_PART, (part + 1) * RECIPIENT_PART), [definition.id, part]);
+  for (let part = 0; part < parts; part++)
+    await recipients.put(rows.slice(part * RECIPIENT_PART, (part + 1) * RECIPIENT_PART), [definition.id, part]);
   await tx.objectStore('definitions').put({ ...rest, rowCount: rows.length, parts });
   await tx.objectStore('ledgerRows').put(ledger.rows, definition.id);
   // A row without a record is pending: a new campaign writes no state at all.
@@ -71,13 +91,20 @@ async function putCampaign(tx: IDBPTransaction<PaneSchema, CampaignStores, 'read
     return state && state.status !== 'pending' ? [[row, state] as const] : [];
   });
   const store = tx.objectStore('rowStates');
-  await putInTasks(states.length, (index) => store.put({ row: states[index]![0], state: states[index]![1] }, [definition.id, states[index]![0]]));
+  await putInTasks(states.length, (index) =>
+    store.put({ row: states[index]![0], state: states[index]![1] }, [definition.id, states[index]![0]]),
+  );
   await tx.objectStore('ledgers').put({ ...ledgerFields(ledger), version: 0 });
   await tx.objectStore('settings').put(definition.id, ACTIVE);
 }
 
 /** Every record of a campaign in `store` ([id, n] keys), in order, RECORDS_PER_READ per request. */
-async function readAll<Name extends 'rowStates' | 'ledgerLog'>(tx: IDBPTransaction<PaneSchema, LedgerStores, IDBTransactionMode>, name: Name, id: string, visit: (key: number, value: PaneSchema[Name]['value']) => void): Promise<void> {
+async function readAll<Name extends 'rowStates' | 'ledgerLog'>(
+  tx: IDBPTransaction<PaneSchema, LedgerStores, IDBTransactionMode>,
+  name: Name,
+  id: string,
+  visit: (key: number, value: PaneSchema[Name]['value']) => void,
+): Promise<void> {
   const store = tx.objectStore(name);
   const count = RECORDS_PER_READ[name];
   let range = idRange(id);
@@ -90,7 +117,10 @@ async function readAll<Name extends 'rowStates' | 'ledgerLog'>(tx: IDBPTransacti
 }
 
 /** A ledger as kept: the folded records, then the writes since, in order. */
-async function readLedger(tx: IDBPTransaction<PaneSchema, LedgerStores, IDBTransactionMode>, id: string): Promise<{ fields: LedgerFields; version: number; states: Map<number, RowState> } | null> {
+async function readLedger(
+  tx: IDBPTransaction<PaneSchema, LedgerStores, IDBTransactionMode>,
+  id: string,
+): Promise<{ fields: LedgerFields; version: number; states: Map<number, RowState> } | null> {
   const stored = await tx.objectStore('ledgers').get(id);
   if (!stored) return null;
   const { version: folded, ...foldedFields } = stored;
@@ -116,7 +146,14 @@ export function idbCampaignRecords(database: () => Promise<PaneDatabase>): Campa
    */
   const versions = new Map<string, number>();
   /** Writes not yet told to the other panes. */
-  let unsent: { id: string; from: number; version: number; fields: LedgerFields; states: Map<number, RowState>; timer: ReturnType<typeof setTimeout> | null } | null = null;
+  let unsent: {
+    id: string;
+    from: number;
+    version: number;
+    fields: LedgerFields;
+    states: Map<number, RowState>;
+    timer: ReturnType<typeof setTimeout> | null;
+  } | null = null;
   let lastStatus: string | null = null;
 
   const tell = () => {
@@ -125,9 +162,20 @@ export function idbCampaignRecords(database: () => Promise<PaneDatabase>): Campa
     const { id, from, version, fields, states } = unsent;
     unsent = null;
     lastStatus = fields.status;
-    channel?.postMessage({ kind: 'ledger', id, from, version, write: { fields, states: [...states] } } satisfies CampaignNotice);
+    channel?.postMessage({
+      kind: 'ledger',
+      id,
+      from,
+      version,
+      write: { fields, states: [...states] },
+    } satisfies CampaignNotice);
   };
-  const heard = (id: string, version: number, fields: LedgerFields, states: ReadonlyArray<readonly [number, RowState]>) => {
+  const heard = (
+    id: string,
+    version: number,
+    fields: LedgerFields,
+    states: ReadonlyArray<readonly [number, RowState]>,
+  ) => {
     if (unsent && unsent.id !== id) tell();
     unsent ??= { id, from: version, version, fields, states: new Map(), timer: null };
     unsent.version = version;
@@ -163,7 +211,8 @@ export function idbCampaignRecords(database: () => Promise<PaneDatabase>): Campa
       const { rowCount: _count, parts, ...definition } = stored;
       const rows: MergeRow[] = [];
       // One part per request, so that each answer is copied in a task of its own.
-      for (let part = 0; part < parts; part++) for (const row of (await tx.objectStore('recipients').get([id, part])) ?? []) rows.push(row);
+      for (let part = 0; part < parts; part++)
+        for (const row of (await tx.objectStore('recipients').get([id, part])) ?? []) rows.push(row);
       return { ...definition, rows };
     },
 
@@ -171,7 +220,9 @@ export function idbCampaignRecords(database: () => Promise<PaneDatabase>): Campa
       const db = await database();
       const tx = db.transaction(['ledgers', 'ledgerRows', 'rowStates', 'ledgerLog'], 'readonly');
       const rows = await tx.objectStore('ledgerRows').get(id);
-      const read = rows ? await readLedger(tx as unknown as IDBPTransaction<PaneSchema, LedgerStores, 'readonly'>, id) : null;
+      const read = rows
+        ? await readLedger(tx as unknown as IDBPTransaction<PaneSchema, LedgerStores, 'readonly'>, id)
+        : null;
       if (!rows || !read) return null;
       const states: Record<number, RowState> = {};
       for (const row of rows) states[row] = read.states.get(row) ?? { status: 'pending' };
@@ -182,7 +233,10 @@ export function idbCampaignRecords(database: () => Promise<PaneDatabase>): Campa
     async status(id) {
       const db = await database();
       const tx = db.transaction(['ledgers', 'ledgerLog'], 'readonly');
-      const [folded, last] = await Promise.all([tx.objectStore('ledgers').get(id), tx.objectStore('ledgerLog').openCursor(idRange(id), 'prev')]);
+      const [folded, last] = await Promise.all([
+        tx.objectStore('ledgers').get(id),
+        tx.objectStore('ledgerLog').openCursor(idRange(id), 'prev'),
+      ]);
       if (!folded) return null;
       return last && last.key[1] > folded.version ? last.value.fields.status : folded.status;
     },
@@ -202,7 +256,12 @@ export function idbCampaignRecords(database: () => Promise<PaneDatabase>): Campa
             current = read.version;
           }
           const next = current + 1;
-          await tx.objectStore('ledgerLog').put({ fields: change.fields, states: change.states.map(([row, state]): [number, RowState] => [row, state]) }, [id, next]);
+          await tx
+            .objectStore('ledgerLog')
+            .put(
+              { fields: change.fields, states: change.states.map(([row, state]): [number, RowState] => [row, state]) },
+              [id, next],
+            );
           return next;
         })(),
         tx.done,
@@ -230,9 +289,13 @@ export function idbCampaignRecords(database: () => Promise<PaneDatabase>): Campa
           // Only the rows the writes changed get a record again.
           const rows = [...changed];
           const store = tx.objectStore('rowStates');
-          await putInTasks(rows.length, (index) => store.put({ row: rows[index]![0], state: rows[index]![1] }, [id, rows[index]![0]]));
+          await putInTasks(rows.length, (index) =>
+            store.put({ row: rows[index]![0], state: rows[index]![1] }, [id, rows[index]![0]]),
+          );
           await tx.objectStore('ledgers').put({ ...folded.fields, version: folded.version });
-          await tx.objectStore('ledgerLog').delete(IDBKeyRange.bound([id, Number.NEGATIVE_INFINITY], [id, folded.version]));
+          await tx
+            .objectStore('ledgerLog')
+            .delete(IDBKeyRange.bound([id, Number.NEGATIVE_INFINITY], [id, folded.version]));
         })(),
         tx.done,
       ]);
@@ -315,12 +378,21 @@ export async function migrateFromLocalStorage(db: PaneDatabase, storage: Storage
     const entries = JSON.parse(log) as Array<[number, number]>;
     const tx = db.transaction('sendLog', 'readwrite');
     // Ids from the entry's place in the old log: a second pane moving it writes the same records.
-    await Promise.all([...entries.map(([at, recipients], index) => tx.store.put({ at, recipients, id: `localStorage:${index}` }, [at, `localStorage:${index}`])), tx.done]);
+    await Promise.all([
+      ...entries.map(([at, recipients], index) =>
+        tx.store.put({ at, recipients, id: `localStorage:${index}` }, [at, `localStorage:${index}`]),
+      ),
+      tx.done,
+    ]);
   }
   const legacy: string[] = [];
   for (let i = 0; i < storage.length; i++) {
     const key = storage.key(i);
-    if (key && (key === LEGACY_ACTIVE || key === LEGACY_LOG || /^outmerge\.campaign\..+\.(definition|ledger)$/.test(key))) legacy.push(key);
+    if (
+      key &&
+      (key === LEGACY_ACTIVE || key === LEGACY_LOG || /^outmerge\.campaign\..+\.(definition|ledger)$/.test(key))
+    )
+      legacy.push(key);
   }
   for (const key of legacy) storage.removeItem(key);
   return true;

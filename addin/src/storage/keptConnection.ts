@@ -24,7 +24,9 @@ export interface ConnectionLoss {
 }
 
 /** `open(loss)` opens the database and reports through `loss` when the connection goes; the result opens at most once per loss. */
-export function keptConnection<Connection>(open: (loss: ConnectionLoss) => Promise<Connection>): () => Promise<Connection> {
+export function keptConnection<Connection>(
+  open: (loss: ConnectionLoss) => Promise<Connection>,
+): () => Promise<Connection> {
   let current: Promise<Connection> | null = null;
   return () => {
     if (current) return current;
@@ -54,7 +56,12 @@ function isVersionError(error: unknown): boolean {
  * `openDB` at `version` with `upgrade`, wired to `loss`; when another pane of a newer version has
  * already upgraded the database, opened at that newer version (its stores include ours).
  */
-export async function openKept<Schema extends DBSchema>(name: string, version: number, upgrade: NonNullable<OpenDBCallbacks<Schema>['upgrade']>, loss: ConnectionLoss): Promise<IDBPDatabase<Schema>> {
+export async function openKept<Schema extends DBSchema>(
+  name: string,
+  version: number,
+  upgrade: NonNullable<OpenDBCallbacks<Schema>['upgrade']>,
+  loss: ConnectionLoss,
+): Promise<IDBPDatabase<Schema>> {
   const callbacks: OpenDBCallbacks<Schema> = {
     blocking(_current, _next, event) {
       loss.onVersionChange(event.target as IDBDatabase);

@@ -76,7 +76,11 @@ export function idbSendLogRecords(database: () => Promise<PaneDatabase>): SendLo
       const db = await database();
       // Keys are [time, id]: [since] sorts before every key of that time; older records are forgotten here.
       const tx = db.transaction('sendLog', 'readwrite', { durability: 'relaxed' });
-      const [entries] = await Promise.all([tx.store.getAll(IDBKeyRange.lowerBound([since], true)), tx.store.delete(IDBKeyRange.upperBound([since])), tx.done]);
+      const [entries] = await Promise.all([
+        tx.store.getAll(IDBKeyRange.lowerBound([since], true)),
+        tx.store.delete(IDBKeyRange.upperBound([since])),
+        tx.done,
+      ]);
       return entries.filter((entry) => entry.at > since);
     },
     async append(entries) {

@@ -8,7 +8,17 @@ const useStyles = makeStyles({
   signedIn: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
 });
 
-export function AccountBar({ account, canSignIn, onSignIn, onSignOut }: { account: Account | null; canSignIn: boolean; onSignIn: () => void; onSignOut: () => void }) {
+export function AccountBar({
+  account,
+  canSignIn,
+  onSignIn,
+  onSignOut,
+}: {
+  account: Account | null;
+  canSignIn: boolean;
+  onSignIn: () => void;
+  onSignOut: () => void;
+}) {
   const { t } = useI18n();
   const styles = useStyles();
   const layout = useLayout();

@@ -18,7 +18,12 @@ export function BudgetNotice({ split }: { split: BudgetSplit }) {
               <Caption1>
                 {part.startsAt <= split.now
                   ? t('budget.partNow', { messages: part.messages, recipients: part.recipients })
-                  : t('budget.part', { number: i + 1, messages: part.messages, recipients: part.recipients, time: formatDateTime(part.startsAt, locale) })}
+                  : t('budget.part', {
+                      number: i + 1,
+                      messages: part.messages,
+                      recipients: part.recipients,
+                      time: formatDateTime(part.startsAt, locale),
+                    })}
               </Caption1>
             </li>
           ))}

@@ -20,12 +20,16 @@ export function DraftNotices({ draft }: { draft: Draft | null }) {
       )}
       {images.unmatched.length > 0 && (
         <MessageBar intent="warning" layout="multiline" className={layout.bottomXS}>
-          <MessageBarBody data-testid="inline-unmatched">{t('template.inlineUnmatched', { count: images.unmatched.length })}</MessageBarBody>
+          <MessageBarBody data-testid="inline-unmatched">
+            {t('template.inlineUnmatched', { count: images.unmatched.length })}
+          </MessageBarBody>
         </MessageBar>
       )}
       {images.tooLarge.length > 0 && (
         <MessageBar intent="warning" layout="multiline" className={layout.bottomXS}>
-          <MessageBarBody data-testid="inline-too-large">{t('template.inlineTooLarge', { names: images.tooLarge.join(', ') })}</MessageBarBody>
+          <MessageBarBody data-testid="inline-too-large">
+            {t('template.inlineTooLarge', { names: images.tooLarge.join(', ') })}
+          </MessageBarBody>
         </MessageBar>
       )}
     </>

@@ -3,7 +3,17 @@
  * inserted into the message at the cursor. Columns whose name a field cannot hold are named, with
  * what to do.
  */
-import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2, mergeClasses } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  mergeClasses,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { mergeFieldTag } from '#shared/merge/mergeTemplate.js';
 import { fieldChoices } from '../campaign/campaignPlanInput.js';
@@ -25,7 +35,11 @@ export function FieldPicker(props: {
   const tag = chosen ? mergeFieldTag(chosen, fallback) : null;
   const fallbackInvalid = /[{}]/.test(fallback);
   return (
-    <section aria-labelledby="field-picker" className={mergeClasses(layout.topM, layout.stackS)} data-testid="field-picker">
+    <section
+      aria-labelledby="field-picker"
+      className={mergeClasses(layout.topM, layout.stackS)}
+      data-testid="field-picker"
+    >
       <Subtitle2 as="h3" id="field-picker" className={layout.flush}>
         {t('picker.title')}
       </Subtitle2>
@@ -44,13 +58,27 @@ export function FieldPicker(props: {
               ))}
             </Select>
           </Field>
-          <Field label={t('picker.fallback')} hint={fallbackInvalid ? undefined : t('picker.fallbackHint')} validationMessage={fallbackInvalid ? t('picker.fallbackBraces') : undefined}>
+          <Field
+            label={t('picker.fallback')}
+            hint={fallbackInvalid ? undefined : t('picker.fallbackHint')}
+            validationMessage={fallbackInvalid ? t('picker.fallbackBraces') : undefined}
+          >
             <Input value={fallback} onChange={(_, data) => setFallback(data.value)} data-testid="picker-fallback" />
           </Field>
-          <Button size="small" className={layout.start} disabled={tag === null} onClick={() => tag && props.onInsert(tag)} data-testid="picker-insert">
+          <Button
+            size="small"
+            className={layout.start}
+            disabled={tag === null}
+            onClick={() => tag && props.onInsert(tag)}
+            data-testid="picker-insert"
+          >
             {t('picker.insert')}
           </Button>
-          {unusable.length > 0 && <Caption1 data-testid="picker-unusable">{t('picker.unusable', { count: unusable.length, columns: unusable.join(', ') })}</Caption1>}
+          {unusable.length > 0 && (
+            <Caption1 data-testid="picker-unusable">
+              {t('picker.unusable', { count: unusable.length, columns: unusable.join(', ') })}
+            </Caption1>
+          )}
           {props.result && (
             <MessageBar intent={props.result.ok ? 'success' : 'error'} layout="multiline">
               <MessageBarBody data-testid="picker-result">{props.result.text}</MessageBarBody>

@@ -6,7 +6,13 @@ import { useLayout } from '../components/layout.js';
 
 function detailKey(state: LicenseState): MessageKey {
   if (state.kind === 'none') {
-    const byReason = { not_signed_in: 'license.freeDetail', sign_in_expired: 'license.signInExpiredDetail', unreachable: 'license.offlineDetail', invalid_token: 'license.invalidDetail', clock_rollback: 'license.clockDetail' } as const;
+    const byReason = {
+      not_signed_in: 'license.freeDetail',
+      sign_in_expired: 'license.signInExpiredDetail',
+      unreachable: 'license.offlineDetail',
+      invalid_token: 'license.invalidDetail',
+      clock_rollback: 'license.clockDetail',
+    } as const;
     return byReason[state.reason];
   }
   switch (state.claims.code) {
@@ -27,7 +33,15 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
 });
 
-export function LicenseStatus({ state, checking, onRecheck }: { state: LicenseState; checking: boolean; onRecheck: () => void }) {
+export function LicenseStatus({
+  state,
+  checking,
+  onRecheck,
+}: {
+  state: LicenseState;
+  checking: boolean;
+  onRecheck: () => void;
+}) {
   const { t, locale } = useI18n();
   const layout = useLayout();
   const styles = useStyles();
@@ -44,7 +58,11 @@ export function LicenseStatus({ state, checking, onRecheck }: { state: LicenseSt
           {decision.licensed ? t('license.licensed') : t('license.free')}
         </Badge>
       </div>
-      <Text size={200}>{cached && state.kind === 'verified' ? t('license.cachedDetail', { date: formatDate(state.claims.exp * 1000, locale) }) : t(detailKey(state))}</Text>
+      <Text size={200}>
+        {cached && state.kind === 'verified'
+          ? t('license.cachedDetail', { date: formatDate(state.claims.exp * 1000, locale) })
+          : t(detailKey(state))}
+      </Text>
       <div className={styles.actions}>
         {!decision.licensed && (
           <Link href="/portal.html" target="_blank" rel="noopener">

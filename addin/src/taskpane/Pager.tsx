@@ -22,10 +22,25 @@ export function usePages<T>(items: readonly T[], size: number) {
 }
 
 const useStyles = makeStyles({
-  pager: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, margin: `${tokens.spacingVerticalXS} 0` },
+  pager: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+    margin: `${tokens.spacingVerticalXS} 0`,
+  },
 });
 
-export function Pager(props: { page: number; pages: number; total: number; first: number; shownCount: number; onPage: (page: number) => void; label: string; testId: string }) {
+export function Pager(props: {
+  page: number;
+  pages: number;
+  total: number;
+  first: number;
+  shownCount: number;
+  onPage: (page: number) => void;
+  label: string;
+  testId: string;
+}) {
   const { t, locale } = useI18n();
   const styles = useStyles();
   const { page, pages, total, first, shownCount, onPage } = props;
@@ -37,7 +52,11 @@ export function Pager(props: { page: number; pages: number; total: number; first
         {t('common.previous')}
       </Button>
       <Text size={200} aria-live="polite">
-        {t('pager.range', { from: number.format(first + 1), to: number.format(first + shownCount), total: number.format(total) })}
+        {t('pager.range', {
+          from: number.format(first + 1),
+          to: number.format(first + shownCount),
+          total: number.format(total),
+        })}
       </Text>
       <Button size="small" disabled={page >= pages - 1} onClick={() => onPage(page + 1)}>
         {t('common.next')}

@@ -3,7 +3,16 @@
  * Outlook (what this page is, where to open it, who installs it, and the playground in a
  * development deployment), or another failure with what to do about it.
  */
-import { Link, MessageBar, MessageBarBody, Text, Title2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  Title2,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { AppShell, usePageLocale } from '../components/AppShell.js';
 import { LanguageBar } from '../components/LanguagePicker.js';
 import { useLayout } from '../components/layout.js';
@@ -47,7 +56,9 @@ function PaneStartProblem({ problem }: { problem: StartProblem }) {
         </>
       ) : (
         <MessageBar intent="error" layout="multiline">
-          <MessageBarBody data-testid="pane-start-failed">{t('pane.startFailed', { message: problem.message })}</MessageBarBody>
+          <MessageBarBody data-testid="pane-start-failed">
+            {t('pane.startFailed', { message: problem.message })}
+          </MessageBarBody>
         </MessageBar>
       )}
     </main>

@@ -1,4 +1,15 @@
-import { Button, Caption1, Field, Input, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Text, mergeClasses } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  ProgressBar,
+  Text,
+  mergeClasses,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { TemplateProblem } from '#shared/merge/mergeTemplate.js';
 import { withPicturesShown } from '../campaign/inlineImages.js';
@@ -66,7 +77,10 @@ export function PreviewStep(props: {
           <Text size={200} aria-live="polite">
             {t('preview.checking', { done: checking.done, total: checking.total })}
           </Text>
-          <ProgressBar value={checking.total === 0 ? 1 : checking.done / checking.total} aria-label={t('preview.checking', { done: checking.done, total: checking.total })} />
+          <ProgressBar
+            value={checking.total === 0 ? 1 : checking.done / checking.total}
+            aria-label={t('preview.checking', { done: checking.done, total: checking.total })}
+          />
         </div>
       )}
       <div role="region" aria-label={t('problems.title')} data-testid="findings">
@@ -77,25 +91,52 @@ export function PreviewStep(props: {
         ))}
         <DraftNotices draft={props.draft} />
         {pages.shown.map((finding, i) => (
-          <MessageBar key={`f${pages.first + i}`} intent={finding.kind === 'excluded_by_sender' ? 'info' : 'warning'} className={layout.bottomXS}>
+          <MessageBar
+            key={`f${pages.first + i}`}
+            intent={finding.kind === 'excluded_by_sender' ? 'info' : 'warning'}
+            className={layout.bottomXS}
+          >
             <MessageBarBody>{describeFinding(finding, t)}</MessageBarBody>
             {/* Rows that would go out can be left out; rows left out by hand can come back. */}
             {(finding.kind === 'empty_fields' || finding.kind === 'excluded_by_sender') && (
               <MessageBarActions>
-                <Button size="small" onClick={() => props.onToggleRow(finding.row)} data-testid={`toggle-row-${finding.row}`}>
-                  {t(finding.kind === 'excluded_by_sender' ? 'problems.include' : 'problems.exclude', { row: finding.row })}
+                <Button
+                  size="small"
+                  onClick={() => props.onToggleRow(finding.row)}
+                  data-testid={`toggle-row-${finding.row}`}
+                >
+                  {t(finding.kind === 'excluded_by_sender' ? 'problems.include' : 'problems.exclude', {
+                    row: finding.row,
+                  })}
                 </Button>
               </MessageBarActions>
             )}
           </MessageBar>
         ))}
-        <Pager page={pages.page} pages={pages.pages} total={findings.length} first={pages.first} shownCount={pages.shown.length} onPage={pages.setPage} label={t('problems.title')} testId="findings-pages" />
+        <Pager
+          page={pages.page}
+          pages={pages.pages}
+          total={findings.length}
+          first={pages.first}
+          shownCount={pages.shown.length}
+          onPage={pages.setPage}
+          label={t('problems.title')}
+          testId="findings-pages"
+        />
         {findings.length > 0 && (
-          <Button size="small" appearance="subtle" disabled={exporting} onClick={() => void exportFindings()} data-testid="findings-export">
+          <Button
+            size="small"
+            appearance="subtle"
+            disabled={exporting}
+            onClick={() => void exportFindings()}
+            data-testid="findings-export"
+          >
             {t('problems.export')}
           </Button>
         )}
-        {plan && !checking && problems.length === 0 && findings.length === 0 && <Caption1>{t('problems.none')}</Caption1>}
+        {plan && !checking && problems.length === 0 && findings.length === 0 && (
+          <Caption1>{t('problems.none')}</Caption1>
+        )}
       </div>
       {current && (
         <div className={mergeClasses(layout.stackSNudge, layout.topS)}>
@@ -111,12 +152,17 @@ export function PreviewStep(props: {
             </Button>
           </div>
           <Text size={200}>
-            <strong>{t('common.label', { label: t('preview.to') })}</strong> <span data-testid="preview-to">{current.to}</span>
+            <strong>{t('common.label', { label: t('preview.to') })}</strong>{' '}
+            <span data-testid="preview-to">{current.to}</span>
           </Text>
           <Text size={200}>
-            <strong>{t('common.label', { label: t('preview.subject') })}</strong> <span data-testid="preview-subject">{current.subject}</span>
+            <strong>{t('common.label', { label: t('preview.subject') })}</strong>{' '}
+            <span data-testid="preview-subject">{current.subject}</span>
           </Text>
-           <MessageFrame html={withPicturesShown(current.html, props.pictures)} title={t('preview.frameTitle', { address: current.to })} />
+          <MessageFrame
+            html={withPicturesShown(current.html, props.pictures)}
+            title={t('preview.frameTitle', { address: current.to })}
+          />
           {current.cc.length > 0 && (
             <Text size={200}>
               <strong>{t('common.label', { label: t('mailbox.cc') })}</strong> {current.cc.join(', ')}
@@ -130,17 +176,36 @@ export function PreviewStep(props: {
           {footer && <Caption1>{t('preview.footerNote')}</Caption1>}
           {props.onTestSend && <Caption1>{t('preview.testCarries')}</Caption1>}
           {props.onTestSend && (
-            <Field label={t('preview.testTo')} hint={props.testToError ? undefined : t('preview.testToHint')} validationMessage={props.testToError ?? undefined}>
-              <Input type="email" value={props.testTo} onChange={(_, data) => props.onTestTo(data.value)} data-testid="test-to" />
+            <Field
+              label={t('preview.testTo')}
+              hint={props.testToError ? undefined : t('preview.testToHint')}
+              validationMessage={props.testToError ?? undefined}
+            >
+              <Input
+                type="email"
+                value={props.testTo}
+                onChange={(_, data) => props.onTestTo(data.value)}
+                data-testid="test-to"
+              />
             </Field>
           )}
           <div className={layout.rowWrap}>
             {props.onTestSend && (
-              <Button size="small" disabled={checking !== null || props.testToError !== null} onClick={props.onTestSend} data-testid="test-send">
+              <Button
+                size="small"
+                disabled={checking !== null || props.testToError !== null}
+                onClick={props.onTestSend}
+                data-testid="test-send"
+              >
                 {t('preview.testSend')}
               </Button>
             )}
-            <Button size="small" appearance="subtle" onClick={() => props.onToggleRow(current.row)} data-testid="exclude-current">
+            <Button
+              size="small"
+              appearance="subtle"
+              onClick={() => props.onToggleRow(current.row)}
+              data-testid="exclude-current"
+            >
               {t('preview.exclude')}
             </Button>
           </div>

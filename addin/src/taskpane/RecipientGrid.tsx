@@ -4,7 +4,23 @@
  * rows are virtualised (@tanstack/react-virtual, as the portal's seat table): a list of 100,000
  * rows keeps a few dozen in the DOM. Rows left out here are the same ones the checks list.
  */
-import { Button, Caption1, Checkbox, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { RecipientList } from '../campaign/readRecipients.js';
@@ -18,7 +34,12 @@ const VIEWPORT_HEIGHT = 256;
 const CELL_WIDTH = 150;
 
 const useStyles = makeStyles({
-  scroller: { overflow: 'auto', maxHeight: `${VIEWPORT_HEIGHT}px`, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  scroller: {
+    overflow: 'auto',
+    maxHeight: `${VIEWPORT_HEIGHT}px`,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   header: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
   headerRow: { height: `${ROW_HEIGHT}px` },
   body: { position: 'relative' },
@@ -64,12 +85,24 @@ export function RecipientGrid(props: {
   const ready = index?.list === list ? index.rows : null;
   /** The search is typed but the index is still being made: every row stays shown meanwhile. */
   const preparing = searching && ready === null;
-  const shown = useMemo(() => (searching && ready ? matchingRows(ready, search) : list.rows.map((_, i) => i + FIRST_DATA_ROW)), [ready, searching, search, list]);
-  const columns = useMemo(() => (props.emailColumn ? [props.emailColumn, ...list.columns.filter((c) => c !== props.emailColumn)] : list.columns), [list, props.emailColumn]);
+  const shown = useMemo(
+    () => (searching && ready ? matchingRows(ready, search) : list.rows.map((_, i) => i + FIRST_DATA_ROW)),
+    [ready, searching, search, list],
+  );
+  const columns = useMemo(
+    () =>
+      props.emailColumn ? [props.emailColumn, ...list.columns.filter((c) => c !== props.emailColumn)] : list.columns,
+    [list, props.emailColumn],
+  );
   const width = 64 + 48 + CELL_WIDTH * columns.length;
 
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
   const total = list.rows.length;
 
   return (
@@ -81,7 +114,11 @@ export function RecipientGrid(props: {
         <Input type="search" value={query} onChange={(_, data) => setQuery(data.value)} data-testid="grid-search" />
       </Field>
       <Caption1 aria-live="polite" data-testid="grid-count">
-        {preparing ? `${t('grid.preparing')} ` : searching ? `${t('grid.matching', { count: shown.length, query: search.trim() })} ` : ''}
+        {preparing
+          ? `${t('grid.preparing')} `
+          : searching
+            ? `${t('grid.matching', { count: shown.length, query: search.trim() })} `
+            : ''}
         {t('grid.count', { included: total - excluded.size, total })}
       </Caption1>
       {searching && !preparing && shown.length > 0 && (
@@ -95,9 +132,23 @@ export function RecipientGrid(props: {
         </div>
       )}
       {shown.length > 0 && (
-        <div ref={scroller} tabIndex={0} role="region" aria-label={t('grid.table')} className={styles.scroller} data-testid="grid-scroller">
-          {/* eslint-disable-next-line no-restricted-syntax -- the table's width follows the list's columns */}
-          <Table noNativeElements size="extra-small" aria-label={t('grid.table')} aria-rowcount={shown.length + 1} style={{ width }} data-testid="recipient-grid">
+        <div
+          ref={scroller}
+          tabIndex={0}
+          role="region"
+          aria-label={t('grid.table')}
+          className={styles.scroller}
+          data-testid="grid-scroller"
+        >
+          <Table
+            noNativeElements
+            size="extra-small"
+            aria-label={t('grid.table')}
+            aria-rowcount={shown.length + 1}
+            // eslint-disable-next-line no-restricted-syntax -- the table's width follows the list's columns
+            style={{ width }}
+            data-testid="recipient-grid"
+          >
             <TableHeader className={styles.header}>
               <TableRow aria-rowindex={1} className={styles.headerRow}>
                 <TableHeaderCell className={styles.pick}>{t('grid.send')}</TableHeaderCell>
@@ -118,10 +169,21 @@ export function RecipientGrid(props: {
                 const data = list.rows[row - FIRST_DATA_ROW]!;
                 const out = excluded.has(row);
                 return (
-                  // eslint-disable-next-line no-restricted-syntax -- the virtualiser's offset and the list's width
-                  <TableRow key={row} aria-rowindex={item.index + 2} className={styles.row} style={{ transform: `translateY(${item.start}px)`, width }} data-testid="grid-row">
+                  <TableRow
+                    key={row}
+                    aria-rowindex={item.index + 2}
+                    className={styles.row}
+                    // eslint-disable-next-line no-restricted-syntax -- the virtualiser's offset and the list's width
+                    style={{ transform: `translateY(${item.start}px)`, width }}
+                    data-testid="grid-row"
+                  >
                     <TableCell className={styles.pick}>
-                      <Checkbox checked={!out} onChange={() => props.onToggle(row)} aria-label={t('grid.include', { row })} data-testid={`grid-include-${row}`} />
+                      <Checkbox
+                        checked={!out}
+                        onChange={() => props.onToggle(row)}
+                        aria-label={t('grid.include', { row })}
+                        data-testid={`grid-include-${row}`}
+                      />
                     </TableCell>
                     <TableCell className={styles.number}>{row}</TableCell>
                     {columns.map((column) => (

@@ -1,4 +1,17 @@
-import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Text, mergeClasses, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Text,
+  mergeClasses,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { describeListProblem } from '../campaign/describe.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -55,12 +68,28 @@ export function RecipientsStep({ recipients, rows }: { recipients: Recipients; r
           <summary>{t('recipients.contacts')}</summary>
           <div className={mergeClasses(layout.stackSNudge, styles.contacts)}>
             <Field label={t('recipients.contactsMailbox')}>
-              <Input type="email" value={contactsMailbox} onChange={(_, d) => setContactsMailbox(d.value)} placeholder={t('send.fromOwn')} data-testid="contacts-mailbox" />
+              <Input
+                type="email"
+                value={contactsMailbox}
+                onChange={(_, d) => setContactsMailbox(d.value)}
+                placeholder={t('send.fromOwn')}
+                data-testid="contacts-mailbox"
+              />
             </Field>
             <Field label={t('recipients.contactsCategory')}>
-              <Input value={category} onChange={(_, d) => setCategory(d.value)} placeholder={t('recipients.contactsAllCategories')} data-testid="contacts-category" />
+              <Input
+                value={category}
+                onChange={(_, d) => setCategory(d.value)}
+                placeholder={t('recipients.contactsAllCategories')}
+                data-testid="contacts-category"
+              />
             </Field>
-            <Button size="small" className={layout.start} data-testid="load-contacts" onClick={() => onContacts({ mailbox: contactsMailbox.trim() || null, category: category.trim() || null })}>
+            <Button
+              size="small"
+              className={layout.start}
+              data-testid="load-contacts"
+              onClick={() => onContacts({ mailbox: contactsMailbox.trim() || null, category: category.trim() || null })}
+            >
               {t('recipients.loadContacts')}
             </Button>
           </div>
@@ -68,7 +97,10 @@ export function RecipientsStep({ recipients, rows }: { recipients: Recipients; r
       )}
       {state.reading && (
         <div className={layout.topS} data-testid="recipients-progress">
-          <ProgressBar value={state.readingShare > 0 ? state.readingShare : undefined} aria-label={t('recipients.reading', { file: state.reading })} />
+          <ProgressBar
+            value={state.readingShare > 0 ? state.readingShare : undefined}
+            aria-label={t('recipients.reading', { file: state.reading })}
+          />
           <Caption1>{t('recipients.reading', { file: state.reading })}</Caption1>
         </div>
       )}
@@ -79,7 +111,11 @@ export function RecipientsStep({ recipients, rows }: { recipients: Recipients; r
       )}
       {state.workbook && state.workbook.sheets.length > 1 && (
         <Field label={t('recipients.sheet')} className={layout.topS}>
-          <Select value={state.sheet ?? ''} onChange={(_, data) => recipients.chooseSheet(data.value)} data-testid="sheet">
+          <Select
+            value={state.sheet ?? ''}
+            onChange={(_, data) => recipients.chooseSheet(data.value)}
+            data-testid="sheet"
+          >
             {state.workbook.sheets.map((sheet) => (
               <option key={sheet.name} value={sheet.name}>
                 {sheet.name}
@@ -91,10 +127,18 @@ export function RecipientsStep({ recipients, rows }: { recipients: Recipients; r
       {state.list && (
         <div className={mergeClasses(layout.topS, layout.stackS)}>
           <Text size={200} data-testid="recipients-summary">
-            {t('recipients.loaded', { rows: state.list.rows.length, columns: state.list.columns.length, file: state.list.fileName })}
+            {t('recipients.loaded', {
+              rows: state.list.rows.length,
+              columns: state.list.columns.length,
+              file: state.list.fileName,
+            })}
           </Text>
           <Field label={t('recipients.emailColumn')}>
-            <Select value={state.emailColumn ?? ''} onChange={(_, data) => recipients.chooseColumns({ emailColumn: data.value })} data-testid="email-column">
+            <Select
+              value={state.emailColumn ?? ''}
+              onChange={(_, data) => recipients.chooseColumns({ emailColumn: data.value })}
+              data-testid="email-column"
+            >
               {state.list.columns.map((column) => (
                 <option key={column} value={column}>
                   {column}
@@ -106,10 +150,22 @@ export function RecipientsStep({ recipients, rows }: { recipients: Recipients; r
           {(['ccColumn', 'bccColumn', 'attachmentColumn'] as const).map((key) => (
             <Field
               key={key}
-              label={t(key === 'ccColumn' ? 'recipients.ccColumn' : key === 'bccColumn' ? 'recipients.bccColumn' : 'recipients.attachmentColumn')}
+              label={t(
+                key === 'ccColumn'
+                  ? 'recipients.ccColumn'
+                  : key === 'bccColumn'
+                    ? 'recipients.bccColumn'
+                    : 'recipients.attachmentColumn',
+              )}
               hint={key === 'attachmentColumn' ? t('recipients.attachmentHint') : undefined}
             >
-              <Select value={state[key] ?? ''} onChange={(_, data) => recipients.chooseColumns({ [key]: data.value === '' ? null : data.value })} data-testid={key === 'ccColumn' ? 'cc-column' : key === 'bccColumn' ? 'bcc-column' : 'attachment-column'}>
+              <Select
+                value={state[key] ?? ''}
+                onChange={(_, data) => recipients.chooseColumns({ [key]: data.value === '' ? null : data.value })}
+                data-testid={
+                  key === 'ccColumn' ? 'cc-column' : key === 'bccColumn' ? 'bcc-column' : 'attachment-column'
+                }
+              >
                 <option value="">{t('recipients.noColumn')}</option>
                 {state.list!.columns.map((column) => (
                   <option key={column} value={column}>
@@ -119,7 +175,13 @@ export function RecipientsStep({ recipients, rows }: { recipients: Recipients; r
               </Select>
             </Field>
           ))}
-          <RecipientGrid list={state.list} emailColumn={state.emailColumn} excluded={rows.excluded} onToggle={rows.toggle} onSetIncluded={rows.setIncluded} />
+          <RecipientGrid
+            list={state.list}
+            emailColumn={state.emailColumn}
+            excluded={rows.excluded}
+            onToggle={rows.toggle}
+            onSetIncluded={rows.setIncluded}
+          />
         </div>
       )}
     </section>

@@ -4,7 +4,18 @@
  * all; failed rows can be retried (each keeps its identity, see campaign.ts `retryState`).
  * Only the page shown is made into lines; the export is written in slices.
  */
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, mergeClasses } from '@fluentui/react-components';
+import {
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  mergeClasses,
+} from '@fluentui/react-components';
 import { useMemo, useState, type ReactNode } from 'react';
 import { CampaignReport } from '../campaign/campaignReport.js';
 import type { CampaignView } from '../campaign/campaignSession.js';
@@ -50,7 +61,11 @@ export function ReportStep({
   const layout = useLayout();
   const styles = useStyles();
   const { definition, ledger, messages, excluded } = campaign;
-  const report = useMemo(() => new CampaignReport({ rows: definition.rows, emailColumn: definition.emailColumn, ledger, messages, excluded }), [definition, ledger, messages, excluded]);
+  const report = useMemo(
+    () =>
+      new CampaignReport({ rows: definition.rows, emailColumn: definition.emailColumn, ledger, messages, excluded }),
+    [definition, ledger, messages, excluded],
+  );
   const counts = useMemo(() => report.counts(), [report]);
   const pages = usePageRange(report.length, PAGE_ROWS);
   const shown = useMemo(() => report.lines(pages.first, PAGE_ROWS), [report, pages.first]);
@@ -58,7 +73,10 @@ export function ReportStep({
   const exportCsv = async () => {
     setExporting(true);
     try {
-      saveCsv(`outmerge-report-${ledger.id.slice(0, 8)}.csv`, await reportCsvInSlices(report, t, (at) => formatDateTime(at, locale)));
+      saveCsv(
+        `outmerge-report-${ledger.id.slice(0, 8)}.csv`,
+        await reportCsvInSlices(report, t, (at) => formatDateTime(at, locale)),
+      );
     } finally {
       setExporting(false);
     }
@@ -67,7 +85,13 @@ export function ReportStep({
     <section aria-labelledby="step-report">
       <StepHeading id="step-report" title={t('report.title')} visible />
       <Text size={200} data-testid="report-totals">
-        {t('report.totalsAll', { total: counts.total, sent: counts.sent, failed: counts.failed, cancelled: counts.cancelled, skipped: counts.skipped })}
+        {t('report.totalsAll', {
+          total: counts.total,
+          sent: counts.sent,
+          failed: counts.failed,
+          cancelled: counts.cancelled,
+          skipped: counts.skipped,
+        })}
       </Text>
       <div className={mergeClasses(layout.rowWrap, layout.spacedS)}>
         <Button size="small" disabled={exporting} onClick={() => void exportCsv()} data-testid="report-export">
@@ -96,12 +120,25 @@ export function ReportStep({
             <TableRow key={line.row} data-testid={`report-row-${line.row}`}>
               <TableCell>{line.row}</TableCell>
               <TableCell className={styles.address}>{line.to}</TableCell>
-              <TableCell className={styles.address}>{[reportStatusText(line, t, (at) => formatDateTime(at, locale)), rowNote?.(line.row)].filter(Boolean).join(' — ')}</TableCell>
+              <TableCell className={styles.address}>
+                {[reportStatusText(line, t, (at) => formatDateTime(at, locale)), rowNote?.(line.row)]
+                  .filter(Boolean)
+                  .join(' — ')}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
-      <Pager page={pages.page} pages={pages.pages} total={report.length} first={pages.first} shownCount={shown.length} onPage={pages.setPage} label={t('report.title')} testId="report-pages" />
+      <Pager
+        page={pages.page}
+        pages={pages.pages}
+        total={report.length}
+        first={pages.first}
+        shownCount={shown.length}
+        onPage={pages.setPage}
+        label={t('report.title')}
+        testId="report-pages"
+      />
     </section>
   );
 }

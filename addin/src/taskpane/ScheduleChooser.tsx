@@ -16,12 +16,27 @@ export function ScheduleChooser({ schedule, limit }: { schedule: ScheduleState; 
   const example = defaultScheduleValue(Date.now()).replace('T', ' ');
   return (
     <div className={layout.stackXS} data-testid="schedule">
-      <Switch checked={enabled} onChange={(_, data) => setEnabled(data.checked)} label={t('schedule.later')} data-testid="schedule-switch" />
+      <Switch
+        checked={enabled}
+        onChange={(_, data) => setEnabled(data.checked)}
+        label={t('schedule.later')}
+        data-testid="schedule-switch"
+      />
       {enabled && (
         <>
           <Caption1 block>{t('schedule.laterHint')}</Caption1>
-          <Field label={t('schedule.when')} hint={t('schedule.timeZone', { zone: timeZone })} validationState={problem ? 'error' : 'none'} validationMessage={problem ? t(`schedule.problem.${problem}`, { example }) : undefined}>
-            <Input type="datetime-local" value={value} onChange={(_, data) => setValue(data.value)} data-testid="schedule-time" />
+          <Field
+            label={t('schedule.when')}
+            hint={t('schedule.timeZone', { zone: timeZone })}
+            validationState={problem ? 'error' : 'none'}
+            validationMessage={problem ? t(`schedule.problem.${problem}`, { example }) : undefined}
+          >
+            <Input
+              type="datetime-local"
+              value={value}
+              onChange={(_, data) => setValue(data.value)}
+              data-testid="schedule-time"
+            />
           </Field>
           {preview && preview.parts.length > 1 && (
             <MessageBar intent="info" layout="multiline" data-testid="schedule-parts">
@@ -34,7 +49,11 @@ export function ScheduleChooser({ schedule, limit }: { schedule: ScheduleState; 
                     // A part handed over within the same minute reads as one time.
                     return (
                       <li key={index}>
-                        <Caption1>{from === to ? t('schedule.partAt', { messages: part.messages, time: from }) : t('schedule.part', { messages: part.messages, from, to })}</Caption1>
+                        <Caption1>
+                          {from === to
+                            ? t('schedule.partAt', { messages: part.messages, time: from })
+                            : t('schedule.part', { messages: part.messages, from, to })}
+                        </Caption1>
                       </li>
                     );
                   })}
@@ -44,7 +63,8 @@ export function ScheduleChooser({ schedule, limit }: { schedule: ScheduleState; 
           )}
           {preview && (
             <Caption1 block data-testid="schedule-prepare">
-              {t('schedule.prepare', { minutes: preview.prepareMinutes })} {preview.late ? t('schedule.prepareLate') : ''}
+              {t('schedule.prepare', { minutes: preview.prepareMinutes })}{' '}
+              {preview.late ? t('schedule.prepareLate') : ''}
             </Caption1>
           )}
         </>

@@ -44,13 +44,16 @@ export function SendStep(props: {
   const { count, blockedReason, campaign, onSend, onPause, onResume, onStop } = props;
   const durationText = (ms: number) => {
     const spoken = spokenDuration(ms);
-    return spoken.unit === 'underMinute' ? t('duration.underMinute') : t(spoken.unit === 'minutes' ? 'duration.minutes' : 'duration.hours', { count: spoken.value });
+    return spoken.unit === 'underMinute'
+      ? t('duration.underMinute')
+      : t(spoken.unit === 'minutes' ? 'duration.minutes' : 'duration.hours', { count: spoken.value });
   };
   const progress = campaign?.progress;
   const status = campaign?.ledger.status;
   const unfinished = status === 'running' || status === 'paused' || status === 'waiting' || status === 'blocked';
   const waiting = campaign !== null && !campaign.running && status === 'waiting';
-  const blocked = campaign !== null && !campaign.running && status === 'blocked' ? (campaign.ledger.blocked ?? null) : null;
+  const blocked =
+    campaign !== null && !campaign.running && status === 'blocked' ? (campaign.ledger.blocked ?? null) : null;
   const observing = campaign?.observing === true;
   const stopping = campaign?.stopping === true;
   const mine = campaign !== null && !observing && !stopping;
@@ -68,7 +71,8 @@ export function SendStep(props: {
       {!campaign && props.estimate && (
         <Text size={200} block className={layout.topS} data-testid="send-estimate">
           {t('send.estimate', { duration: durationText(props.estimate.sendingMs), rate: props.ratePerMinute })}
-          {props.estimate.days > 1 && ` ${t('send.estimateDays', { days: props.estimate.days, time: formatDateTime(props.estimate.finishesAt, locale) })}`}
+          {props.estimate.days > 1 &&
+            ` ${t('send.estimateDays', { days: props.estimate.days, time: formatDateTime(props.estimate.finishesAt, locale) })}`}
         </Text>
       )}
       {!campaign && blockedReason && <Caption1 block>{blockedReason}</Caption1>}
@@ -79,15 +83,31 @@ export function SendStep(props: {
       )}
       {!campaign && props.scheduleSlot}
       {!campaign && (
-        <Button appearance="primary" disabled={blockedReason !== null || props.starting === true} onClick={onSend} data-testid="send-button" className={layout.spacedS}>
-          {props.starting ? t('send.starting') : props.scheduling && count > 0 ? t('schedule.button', { count }) : count === 0 ? t('send.title') : count === 1 ? t('send.buttonOne') : t('send.button', { count })}
+        <Button
+          appearance="primary"
+          disabled={blockedReason !== null || props.starting === true}
+          onClick={onSend}
+          data-testid="send-button"
+          className={layout.spacedS}
+        >
+          {props.starting
+            ? t('send.starting')
+            : props.scheduling && count > 0
+              ? t('schedule.button', { count })
+              : count === 0
+                ? t('send.title')
+                : count === 1
+                  ? t('send.buttonOne')
+                  : t('send.button', { count })}
         </Button>
       )}
       {campaign && progress && (
         <div className={layout.stackSNudge}>
           {held && held.messages > 0 && (
             <MessageBar intent="success" layout="multiline">
-              <MessageBarBody data-testid="schedule-status">{t('schedule.status', { held: held.messages, time: formatDateTime(held.from, locale) })}</MessageBarBody>
+              <MessageBarBody data-testid="schedule-status">
+                {t('schedule.status', { held: held.messages, time: formatDateTime(held.from, locale) })}
+              </MessageBarBody>
             </MessageBar>
           )}
           {observing && (
@@ -102,29 +122,45 @@ export function SendStep(props: {
           )}
           {campaign.notice && (
             <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody data-testid="campaign-notice">{t(campaign.notice === 'busy' ? 'send.busy' : 'send.signInToStop')}</MessageBarBody>
+              <MessageBarBody data-testid="campaign-notice">
+                {t(campaign.notice === 'busy' ? 'send.busy' : 'send.signInToStop')}
+              </MessageBarBody>
             </MessageBar>
           )}
           {waiting && (
             <MessageBar intent="info" layout="multiline">
               <MessageBarBody data-testid="campaign-waiting">
-                {t('send.waiting', { sent: progress.sent, total: progress.total, time: formatDateTime(campaign.ledger.resumeAt ?? Date.now(), locale) })}
+                {t('send.waiting', {
+                  sent: progress.sent,
+                  total: progress.total,
+                  time: formatDateTime(campaign.ledger.resumeAt ?? Date.now(), locale),
+                })}
               </MessageBarBody>
             </MessageBar>
           )}
           {blocked && (
             <MessageBar intent="error" layout="multiline">
               <MessageBarBody data-testid="campaign-blocked">
-                {t(`send.blocked.${blocked.reason}`, { mailbox: campaign.ledger.mailbox ?? props.mailbox ?? '', user: props.signedInAs ?? '', files: (blocked.files ?? []).join(', ') })}
+                {t(`send.blocked.${blocked.reason}`, {
+                  mailbox: campaign.ledger.mailbox ?? props.mailbox ?? '',
+                  user: props.signedInAs ?? '',
+                  files: (blocked.files ?? []).join(', '),
+                })}
               </MessageBarBody>
             </MessageBar>
           )}
           {mine && !campaign.running && unfinished && !waiting && !blocked && (
             <MessageBar intent="warning">
-              <MessageBarBody data-testid="campaign-paused">{t('send.pausedNotice', { sent: progress.sent, total: progress.total })}</MessageBarBody>
+              <MessageBarBody data-testid="campaign-paused">
+                {t('send.pausedNotice', { sent: progress.sent, total: progress.total })}
+              </MessageBarBody>
             </MessageBar>
           )}
-          <ProgressBar value={progress.total === 0 ? 1 : (progress.total - progress.remaining) / progress.total} thickness="large" aria-label={t('send.sending')} />
+          <ProgressBar
+            value={progress.total === 0 ? 1 : (progress.total - progress.remaining) / progress.total}
+            thickness="large"
+            aria-label={t('send.sending')}
+          />
           <Text size={200} aria-live="polite" data-testid="send-progress">
             {campaign.ledger.status === 'finished'
               ? t('send.done', { sent: progress.sent, failed: progress.failed })
@@ -132,8 +168,16 @@ export function SendStep(props: {
                 ? t('send.cancelled', { sent: progress.sent, remaining: progress.cancelled })
                 : t('send.progress', { sent: progress.sent, failed: progress.failed, remaining: progress.remaining })}
           </Text>
-          {campaign.running && progress.throttledUntil !== null && <Caption1>{t('send.throttled', { seconds: Math.max(1, Math.ceil((progress.throttledUntil - Date.now()) / 1000)) })}</Caption1>}
-          {campaign.running && progress.remaining > 0 && <Caption1>{t('send.timeLeft', { minutes: Math.max(1, Math.ceil(progress.estimatedRemainingMs / 60000)) })}</Caption1>}
+          {campaign.running && progress.throttledUntil !== null && (
+            <Caption1>
+              {t('send.throttled', { seconds: Math.max(1, Math.ceil((progress.throttledUntil - Date.now()) / 1000)) })}
+            </Caption1>
+          )}
+          {campaign.running && progress.remaining > 0 && (
+            <Caption1>
+              {t('send.timeLeft', { minutes: Math.max(1, Math.ceil(progress.estimatedRemainingMs / 60000)) })}
+            </Caption1>
+          )}
           {campaign.error && (
             <MessageBar intent="error">
               <MessageBarBody>{t('errors.generic', { message: campaign.error })}</MessageBarBody>
@@ -145,7 +189,16 @@ export function SendStep(props: {
             </Button>
           )}
           <ConfirmDialog
-            question={askCancel ? { title: t('schedule.cancelTitle'), text: t('schedule.cancelBody'), confirm: t('schedule.cancelConfirm'), dismiss: t('schedule.keep') } : null}
+            question={
+              askCancel
+                ? {
+                    title: t('schedule.cancelTitle'),
+                    text: t('schedule.cancelBody'),
+                    confirm: t('schedule.cancelConfirm'),
+                    dismiss: t('schedule.keep'),
+                  }
+                : null
+            }
             onCancel={() => setAskCancel(false)}
             onConfirm={() => {
               setAskCancel(false);

@@ -2,7 +2,17 @@ import { Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
   /** Seen by screen readers only: the wizard's tab already shows the step's name. */
-  hidden: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: 0, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 },
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
   shown: { margin: `${tokens.spacingVerticalL} 0 ${tokens.spacingVerticalXS}` },
 });
 

@@ -13,9 +13,23 @@ const EXAMPLES: ReadonlyArray<readonly [MessageKey, MessageKey]> = [
 
 const useStyles = makeStyles({
   help: { marginTop: tokens.spacingVerticalM },
-  list: { margin: `${tokens.spacingVerticalXS} 0`, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: {
+    margin: `${tokens.spacingVerticalXS} 0`,
+    padding: 0,
+    listStyle: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   /** Long examples wrap inside the narrow pane instead of widening it. */
-  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere', backgroundColor: tokens.colorNeutralBackground3, padding: `0 ${tokens.spacingHorizontalXXS}`, borderRadius: tokens.borderRadiusSmall },
+  code: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: 'anywhere',
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: `0 ${tokens.spacingHorizontalXXS}`,
+    borderRadius: tokens.borderRadiusSmall,
+  },
 });
 
 export function SyntaxHelp() {

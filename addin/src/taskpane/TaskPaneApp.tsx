@@ -5,7 +5,17 @@
  * (simulated compose window, development identity provider, Graph stand-in). It only composes:
  * the draft, the recipients, the plan, the campaign and the test send are hooks beside it.
  */
-import { Button, Caption1, Divider, MessageBar, MessageBarActions, MessageBarBody, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Divider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
 import type { Translator } from '#shared/i18n/translate.js';
 import { decideFooter, type LicenseState } from '#shared/license/footerDecision.js';
@@ -70,7 +80,13 @@ function wizardSteps(t: Translator, hasList: boolean): ReadonlyArray<WizardStep<
 }
 
 const useStyles = makeStyles({
-  pane: { padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '480px' },
+  pane: {
+    padding: tokens.spacingHorizontalM,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    maxWidth: '480px',
+  },
   header: { display: 'flex', alignItems: 'baseline', justifyContent: 'space-between' },
   historyToggle: { alignSelf: 'flex-start' },
 });
@@ -86,7 +102,12 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   const draft = useDraft(host, account);
   const ownAddresses = useMemo(() => [account?.email, host.userEmail()], [account, host]);
   const { mailbox, mailboxOf, fallbackFrom, setFallbackFrom } = useSenderMailbox(draft.draft, ownAddresses);
-  const recipients = useRecipients({ storage, graph, onAuthFailure: setGraphFailure, cellLocale: host.displayLanguage() });
+  const recipients = useRecipients({
+    storage,
+    graph,
+    onAuthFailure: setGraphFailure,
+    cellLocale: host.displayLanguage(),
+  });
   const { attachment, inlineImage } = draft;
   const { campaign, start, pause, resume, stop, retryFailed, close, sendLog, budget, cancelScheduled } = useCampaign({
     storage,
@@ -99,7 +120,10 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
     inlineImage: (_definition, contentId) => inlineImage(contentId),
     missingFiles: draft.missingFiles,
   });
-  const footerFor = useCallback((state: LicenseState) => (decideFooter(state).footer ? promotionalFooterHtml(locale, config.promoUrl) : null), [locale, config.promoUrl]);
+  const footerFor = useCallback(
+    (state: LicenseState) => (decideFooter(state).footer ? promotionalFooterHtml(locale, config.promoUrl) : null),
+    [locale, config.promoUrl],
+  );
   const footer = decideFooter(license.state).footer;
   const { check: checkLicense } = license;
   // The footer decision is refreshed at campaign start; the license server never blocks sending.
@@ -107,9 +131,17 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   const history = useHistory(campaign, graph);
   // A scheduled campaign leaves room for what the mailbox sent and what other scheduled campaigns hold.
   const { entries: historyEntries } = history;
-  const counted = useCallback((now: number) => [...sendLog.counted(now), ...heldCounts(historyEntries, now)], [sendLog, historyEntries]);
+  const counted = useCallback(
+    (now: number) => [...sendLog.counted(now), ...heldCounts(historyEntries, now)],
+    [sendLog, historyEntries],
+  );
   const [planned, setPlanned] = useState<ReturnType<typeof useCampaignPlan>['plan']>(null);
-  const schedule = useSchedule({ messages: planned?.messages ?? null, limit: config.dailyRecipientLimit, ratePerMinute: config.sendRatePerMinute, counted });
+  const schedule = useSchedule({
+    messages: planned?.messages ?? null,
+    limit: config.dailyRecipientLimit,
+    ratePerMinute: config.sendRatePerMinute,
+    counted,
+  });
   const scheduleAt = schedule.schedule;
   // Bounces, unsubscribes and follow-ups (inbox/): between the pane and the mailbox only.
   const inbox = useInbox({ storage, graph, auth, onAuthFailure: setGraphFailure });
@@ -117,18 +149,49 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   const [outcomes, setOutcomes] = useState<{ id: string; list: RowOutcome[] } | null>(null);
   const sendingMailbox = mailbox ?? account?.email ?? null;
   const unsubscribeHtml = useMemo(
-    () => (inbox.unsubscribeLine && sendingMailbox ? unsubscribeLineHtml(sendingMailbox, { sentence: t('unsubscribe.sentence'), link: t('unsubscribe.link'), word: t('unsubscribe.word') }) : null),
+    () =>
+      inbox.unsubscribeLine && sendingMailbox
+        ? unsubscribeLineHtml(sendingMailbox, {
+            sentence: t('unsubscribe.sentence'),
+            link: t('unsubscribe.link'),
+            word: t('unsubscribe.word'),
+          })
+        : null,
     [inbox.unsubscribeLine, sendingMailbox, t],
   );
   const launch = useCallback<CampaignStart['launch']>(
     async (definition, plannedCampaign, latest) => {
-      await start(definition, plannedCampaign.messages, plannedCampaign.excluded, mailboxOf(latest), scheduleAt(Date.now()));
+      await start(
+        definition,
+        plannedCampaign.messages,
+        plannedCampaign.excluded,
+        mailboxOf(latest),
+        scheduleAt(Date.now()),
+      );
       setFollowUp(null);
     },
     [start, mailboxOf, scheduleAt],
   );
-  const starting: CampaignStart = { auth, mailbox, latestDraft: draft.latest, footerAtStart, onAuthFailure: setGraphFailure, launch };
-  const plan = useCampaignPlan({ draft: draft.draft, recipients: recipients.state, footerHtml: footerFor(license.state), budget, ratePerMinute: config.sendRatePerMinute, signedIn: account !== null, start: starting, suppressed: inbox.suppressions, unsubscribeHtml, followUp });
+  const starting: CampaignStart = {
+    auth,
+    mailbox,
+    latestDraft: draft.latest,
+    footerAtStart,
+    onAuthFailure: setGraphFailure,
+    launch,
+  };
+  const plan = useCampaignPlan({
+    draft: draft.draft,
+    recipients: recipients.state,
+    footerHtml: footerFor(license.state),
+    budget,
+    ratePerMinute: config.sendRatePerMinute,
+    signedIn: account !== null,
+    start: starting,
+    suppressed: inbox.suppressions,
+    unsubscribeHtml,
+    followUp,
+  });
   if (plan.plan !== planned) setPlanned(plan.plan);
   const outcomeOf = useMemo(() => new Map((outcomes?.list ?? []).map((o) => [o.row, o])), [outcomes]);
   const reportOutcomes = campaign && outcomes?.id === campaign.ledger.id ? outcomes.list : null;
@@ -139,7 +202,10 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
     if (!found || campaign || !auth) return;
     const { record } = found;
     await auth.graphToken(campaignScopes(record.ledger.mailbox));
-    const definition = { ...rerunDefinition(record.definition, rerunRows(record.ledger).rows, crypto.randomUUID()), footerHtml: await footerAtStart() };
+    const definition = {
+      ...rerunDefinition(record.definition, rerunRows(record.ledger).rows, crypto.randomUUID()),
+      footerHtml: await footerAtStart(),
+    };
     const rerunPlan = await definitionPlanInSlices(definition);
     setShowHistory(false);
     await start(definition, rerunPlan.messages, rerunPlan.excluded, record.ledger.mailbox);
@@ -148,9 +214,19 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
     if (campaign?.definition.id === id) await cancelScheduled();
     else await history.cancel(id);
   };
-  const testRun = useMemo(() => (graph ? { graph, attachment, inlineImage, sendLog } : null), [graph, attachment, inlineImage, sendLog]);
+  const testRun = useMemo(
+    () => (graph ? { graph, attachment, inlineImage, sendLog } : null),
+    [graph, attachment, inlineImage, sendLog],
+  );
   const fieldInsert = useFieldInsert(host, draft.reload);
-  const testSend = useTestSend({ message: plan.previewed, to: account?.email ?? null, mailbox, list: recipients.state.list, run: testRun, onAuthFailure: setGraphFailure });
+  const testSend = useTestSend({
+    message: plan.previewed,
+    to: account?.email ?? null,
+    mailbox,
+    list: recipients.state.list,
+    run: testRun,
+    onAuthFailure: setGraphFailure,
+  });
 
   const [step, setStep] = useState<StepId>('message');
   // A campaign under way (or its report) is all the pane shows until it is closed.
@@ -159,7 +235,9 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
   const budgetNotice = plan.split && !schedule.enabled && <BudgetNotice split={plan.split} />;
   // How long sending now takes; a scheduled campaign shows its parts and hand-over time instead.
   const sendEstimate = schedule.enabled ? null : plan.estimate;
-  const scheduleBlock = schedule.problem ? t(`schedule.problem.${schedule.problem}`, { example: schedule.value.replace('T', ' ') }) : null;
+  const scheduleBlock = schedule.problem
+    ? t(`schedule.problem.${schedule.problem}`, { example: schedule.value.replace('T', ' ') })
+    : null;
 
   return (
     <main className={styles.pane}>
@@ -173,14 +251,23 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
         organizationsConsentUrl={organizationsConsentUrl(config)}
         onRetry={session.graphFailure ? () => setGraphFailure(null) : () => void session.signIn()}
       />
-      <AccountBar account={account} canSignIn={auth !== null} onSignIn={() => void session.signIn()} onSignOut={() => void session.signOut()} />
-      {account && <LicenseStatus state={license.state} checking={license.checking} onRecheck={() => void license.check()} />}
+      <AccountBar
+        account={account}
+        canSignIn={auth !== null}
+        onSignIn={() => void session.signIn()}
+        onSignOut={() => void session.signOut()}
+      />
+      {account && (
+        <LicenseStatus state={license.state} checking={license.checking} onRecheck={() => void license.check()} />
+      )}
       {/* License help and the admin view (A8), separate from the campaign wizard: ./admin/ */}
       <AdminView auth={auth} account={account} license={license.state} />
       <Divider />
       {followUp && !campaign && (
         <MessageBar intent="info" layout="multiline">
-          <MessageBarBody data-testid="follow-up-notice">{t('followUp.notice', { count: followUp.size })}</MessageBarBody>
+          <MessageBarBody data-testid="follow-up-notice">
+            {t('followUp.notice', { count: followUp.size })}
+          </MessageBarBody>
           <MessageBarActions>
             <Button size="small" onClick={() => setFollowUp(null)} data-testid="follow-up-cancel">
               {t('followUp.cancel')}
@@ -188,7 +275,13 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
           </MessageBarActions>
         </MessageBar>
       )}
-      <Button appearance="subtle" className={styles.historyToggle} onClick={() => setShowHistory((shown) => !shown)} aria-expanded={showHistory} data-testid="history-toggle">
+      <Button
+        appearance="subtle"
+        className={styles.historyToggle}
+        onClick={() => setShowHistory((shown) => !shown)}
+        aria-expanded={showHistory}
+        data-testid="history-toggle"
+      >
         {showHistory ? t('history.hide') : t('history.open')}
       </Button>
       {showHistory && (
@@ -204,97 +297,116 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
         />
       )}
       {!showHistory && (
-      <Wizard steps={wizardSteps(t, recipients.state.list !== null)} current={shownStep} onStep={setStep} locked={campaign !== null}>
-        {shownStep === 'message' && (
-          <TemplateStep
-            draft={draft.draft}
-            error={draft.error}
-            fields={plan.fieldNames}
-            onReload={draft.reload}
-            mailbox={mailbox}
-            fallbackFrom={fallbackFrom}
-            onFallbackFrom={setFallbackFrom}
-            signedIn={account !== null}
-            columns={recipients.state.list?.columns ?? null}
-            onInsertField={(tag) => void fieldInsert.insert(tag)}
-            insertResult={fieldInsert.result}
-          />
-        )}
-        {shownStep === 'recipients' && <RecipientsStep recipients={recipients} rows={{ excluded: plan.excludedRows, toggle: plan.toggleRow, setIncluded: plan.setRowsIncluded }} />}
-        {shownStep === 'check' && (
-          <>
-            {budgetNotice}
-            <PreviewStep
+        <Wizard
+          steps={wizardSteps(t, recipients.state.list !== null)}
+          current={shownStep}
+          onStep={setStep}
+          locked={campaign !== null}
+        >
+          {shownStep === 'message' && (
+            <TemplateStep
               draft={draft.draft}
-              pictures={draft.pictures}
-              problems={plan.compiled && !plan.compiled.ok ? plan.compiled.problems : []}
-              plan={plan.plan}
-              checking={plan.checking}
-              previewed={plan.previewed}
-              index={plan.previewIndex}
-              onIndex={plan.setPreviewIndex}
-              footer={footer}
-              onTestSend={account ? () => void testSend.send() : null}
-              testResult={testSend.result}
-              testTo={testSend.address}
-              onTestTo={testSend.setAddress}
-              testToError={testSend.addressError}
-              onToggleRow={plan.toggleRow}
-            />
-          </>
-        )}
-        {shownStep === 'send' && (
-          <>
-            {!campaign && budgetNotice}
-            {!campaign && <InboxOptions inbox={inbox} disabled={account === null} />}
-            <SendStep
+              error={draft.error}
+              fields={plan.fieldNames}
+              onReload={draft.reload}
               mailbox={mailbox}
-              signedInAs={account?.email ?? null}
-              count={plan.plan?.messages.length ?? 0}
-              estimate={sendEstimate}
-              ratePerMinute={config.sendRatePerMinute}
-              blockedReason={plan.blockedReason ?? scheduleBlock}
-              starting={plan.starting}
-              startError={plan.startError}
-              campaign={campaign}
-              onSend={() => void plan.start()}
-              onPause={pause}
-              onResume={resume}
-              onStop={stop}
-              scheduleSlot={account && <ScheduleChooser schedule={schedule} limit={config.dailyRecipientLimit} />}
-              scheduling={schedule.enabled}
-              onCancelScheduled={() => void cancelScheduled()}
+              fallbackFrom={fallbackFrom}
+              onFallbackFrom={setFallbackFrom}
+              signedIn={account !== null}
+              columns={recipients.state.list?.columns ?? null}
+              onInsertField={(tag) => void fieldInsert.insert(tag)}
+              insertResult={fieldInsert.result}
             />
-            {campaign && !campaign.running && !campaign.stopping && (campaign.ledger.status === 'finished' || campaign.ledger.status === 'cancelled') && (
-              <ReportStep
+          )}
+          {shownStep === 'recipients' && (
+            <RecipientsStep
+              recipients={recipients}
+              rows={{ excluded: plan.excludedRows, toggle: plan.toggleRow, setIncluded: plan.setRowsIncluded }}
+            />
+          )}
+          {shownStep === 'check' && (
+            <>
+              {budgetNotice}
+              <PreviewStep
+                draft={draft.draft}
+                pictures={draft.pictures}
+                problems={plan.compiled && !plan.compiled.ok ? plan.compiled.problems : []}
+                plan={plan.plan}
+                checking={plan.checking}
+                previewed={plan.previewed}
+                index={plan.previewIndex}
+                onIndex={plan.setPreviewIndex}
+                footer={footer}
+                onTestSend={account ? () => void testSend.send() : null}
+                testResult={testSend.result}
+                testTo={testSend.address}
+                onTestTo={testSend.setAddress}
+                testToError={testSend.addressError}
+                onToggleRow={plan.toggleRow}
+              />
+            </>
+          )}
+          {shownStep === 'send' && (
+            <>
+              {!campaign && budgetNotice}
+              {!campaign && <InboxOptions inbox={inbox} disabled={account === null} />}
+              <SendStep
+                mailbox={mailbox}
+                signedInAs={account?.email ?? null}
+                count={plan.plan?.messages.length ?? 0}
+                estimate={sendEstimate}
+                ratePerMinute={config.sendRatePerMinute}
+                blockedReason={plan.blockedReason ?? scheduleBlock}
+                starting={plan.starting}
+                startError={plan.startError}
                 campaign={campaign}
-                onRetryFailed={retryFailed}
-                onClose={() => {
-                  close();
-                  setStep('recipients');
-                }}
-                rowNote={reportOutcomes ? (row) => (outcomeOf.has(row) ? outcomeText(outcomeOf.get(row) as RowOutcome, t) : null) : undefined}
-              >
-                <InboxReport
-                  inbox={inbox}
-                  campaign={{
-                    createdAt: campaign.ledger.createdAt,
-                    sentRows: campaign.ledger.rows.filter((row) => campaign.ledger.states[row]?.status === 'sent').map((row) => ({ row, to: campaign.messages.envelope(row)?.to ?? '' })),
-                    markerOf: (row) => rowMarker(campaign.ledger, row),
-                  }}
-                  outcomes={reportOutcomes}
-                  onOutcomes={(list) => setOutcomes({ id: campaign.ledger.id, list })}
-                  onFollowUp={(addresses) => {
-                    setFollowUp(addresses);
-                    close();
-                    setStep('message');
-                  }}
-                />
-              </ReportStep>
-            )}
-          </>
-        )}
-      </Wizard>
+                onSend={() => void plan.start()}
+                onPause={pause}
+                onResume={resume}
+                onStop={stop}
+                scheduleSlot={account && <ScheduleChooser schedule={schedule} limit={config.dailyRecipientLimit} />}
+                scheduling={schedule.enabled}
+                onCancelScheduled={() => void cancelScheduled()}
+              />
+              {campaign &&
+                !campaign.running &&
+                !campaign.stopping &&
+                (campaign.ledger.status === 'finished' || campaign.ledger.status === 'cancelled') && (
+                  <ReportStep
+                    campaign={campaign}
+                    onRetryFailed={retryFailed}
+                    onClose={() => {
+                      close();
+                      setStep('recipients');
+                    }}
+                    rowNote={
+                      reportOutcomes
+                        ? (row) => (outcomeOf.has(row) ? outcomeText(outcomeOf.get(row) as RowOutcome, t) : null)
+                        : undefined
+                    }
+                  >
+                    <InboxReport
+                      inbox={inbox}
+                      campaign={{
+                        createdAt: campaign.ledger.createdAt,
+                        sentRows: campaign.ledger.rows
+                          .filter((row) => campaign.ledger.states[row]?.status === 'sent')
+                          .map((row) => ({ row, to: campaign.messages.envelope(row)?.to ?? '' })),
+                        markerOf: (row) => rowMarker(campaign.ledger, row),
+                      }}
+                      outcomes={reportOutcomes}
+                      onOutcomes={(list) => setOutcomes({ id: campaign.ledger.id, list })}
+                      onFollowUp={(addresses) => {
+                        setFollowUp(addresses);
+                        close();
+                        setStep('message');
+                      }}
+                    />
+                  </ReportStep>
+                )}
+            </>
+          )}
+        </Wizard>
       )}
       {session.dialog}
     </main>

@@ -1,4 +1,13 @@
-import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Text, mergeClasses } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  mergeClasses,
+} from '@fluentui/react-components';
 import type { Draft } from '../host/mailHost.js';
 import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -27,7 +36,8 @@ export function TemplateStep(props: {
   const { draft, error, fields, onReload } = props;
   const { t } = useI18n();
   const layout = useLayout();
-  const empty = draft !== null && draft.subject.trim() === '' && draft.bodyHtml.replace(/<[^>]*>|&nbsp;|\s/g, '') === '';
+  const empty =
+    draft !== null && draft.subject.trim() === '' && draft.bodyHtml.replace(/<[^>]*>|&nbsp;|\s/g, '') === '';
   return (
     <section aria-labelledby="step-template">
       <StepHeading id="step-template" title={t('template.title')} />
@@ -70,7 +80,8 @@ export function TemplateStep(props: {
       {!props.signedIn ? null : draft?.from ? (
         <div className={mergeClasses(layout.topM, layout.stackXXS)}>
           <Text size={200}>
-            <strong>{t('common.label', { label: t('send.fromMessage') })}</strong> <span data-testid="message-from">{draft.from}</span>
+            <strong>{t('common.label', { label: t('send.fromMessage') })}</strong>{' '}
+            <span data-testid="message-from">{draft.from}</span>
             {props.mailbox && ` (${t('send.fromShared')})`}
           </Text>
           <Caption1>{t('send.fromMessageHint')}</Caption1>
@@ -78,7 +89,13 @@ export function TemplateStep(props: {
       ) : (
         draft && (
           <Field label={t('send.fromFallback')} hint={t('send.fromHint')} className={layout.topM}>
-            <Input type="email" value={props.fallbackFrom} onChange={(_, data) => props.onFallbackFrom(data.value)} placeholder={t('send.fromOwn')} data-testid="from-mailbox" />
+            <Input
+              type="email"
+              value={props.fallbackFrom}
+              onChange={(_, data) => props.onFallbackFrom(data.value)}
+              placeholder={t('send.fromOwn')}
+              data-testid="from-mailbox"
+            />
           </Field>
         )
       )}

@@ -23,12 +23,21 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
 });
 
-export function Wizard<Id extends string>(props: { steps: ReadonlyArray<WizardStep<Id>>; current: Id; onStep: (id: Id) => void; locked: boolean; children: ReactNode }) {
+export function Wizard<Id extends string>(props: {
+  steps: ReadonlyArray<WizardStep<Id>>;
+  current: Id;
+  onStep: (id: Id) => void;
+  locked: boolean;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   const layout = useLayout();
   const styles = useStyles();
   const { steps, current, onStep, locked } = props;
-  const index = Math.max(0, steps.findIndex((step) => step.id === current));
+  const index = Math.max(
+    0,
+    steps.findIndex((step) => step.id === current),
+  );
   const previous = steps[index - 1];
   const next = steps[index + 1];
   const open = (step: WizardStep<Id>) => !locked && step.blockedBy === null;
@@ -69,7 +78,12 @@ export function Wizard<Id extends string>(props: { steps: ReadonlyArray<WizardSt
               <span />
             )}
             {next && (
-              <Button appearance="primary" disabled={!open(next)} onClick={() => onStep(next.id)} data-testid="wizard-next">
+              <Button
+                appearance="primary"
+                disabled={!open(next)}
+                onClick={() => onStep(next.id)}
+                data-testid="wizard-next"
+              >
                 {t('wizard.next', { step: next.title })}
               </Button>
             )}

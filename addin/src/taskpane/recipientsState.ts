@@ -5,7 +5,14 @@
  */
 import type { Translator } from '#shared/i18n/translate.js';
 import type { RememberedMapping } from '../campaign/mappingMemory.js';
-import { emailColumns, recipientListFromSheet, RecipientListError, type RecipientList, type RecipientListProblem, type Workbook } from '../campaign/readRecipients.js';
+import {
+  emailColumns,
+  recipientListFromSheet,
+  RecipientListError,
+  type RecipientList,
+  type RecipientListProblem,
+  type Workbook,
+} from '../campaign/readRecipients.js';
 import { GraphRequestError } from '../graph/graphMailClient.js';
 
 export interface RecipientsState {
@@ -24,12 +31,26 @@ export interface RecipientsState {
   sheet: string | null;
 }
 
-export type ColumnChoice = Partial<Pick<RecipientsState, 'emailColumn' | 'ccColumn' | 'bccColumn' | 'attachmentColumn'>>;
+export type ColumnChoice = Partial<
+  Pick<RecipientsState, 'emailColumn' | 'ccColumn' | 'bccColumn' | 'attachmentColumn'>
+>;
 
 /** The remembered mapping for a set of headers (mappingMemory.ts), or null. */
 export type RecallMapping = (columns: readonly string[]) => RememberedMapping | null;
 
-export const NO_RECIPIENTS: RecipientsState = { reading: null, readingShare: 0, list: null, emailColumn: null, ccColumn: null, bccColumn: null, attachmentColumn: null, candidates: [], problem: null, workbook: null, sheet: null };
+export const NO_RECIPIENTS: RecipientsState = {
+  reading: null,
+  readingShare: 0,
+  list: null,
+  emailColumn: null,
+  ccColumn: null,
+  bccColumn: null,
+  attachmentColumn: null,
+  candidates: [],
+  problem: null,
+  workbook: null,
+  sheet: null,
+};
 
 export function readingFrom(source: string): RecipientsState {
   return { ...NO_RECIPIENTS, reading: source };
@@ -40,7 +61,12 @@ export function withReadingShare(state: RecipientsState, share: number): Recipie
   return state.reading ? { ...state, readingShare: share } : state;
 }
 
-export function listReady(list: RecipientList, recall: RecallMapping, workbook: Workbook | null = null, sheet: string | null = null): RecipientsState {
+export function listReady(
+  list: RecipientList,
+  recall: RecallMapping,
+  workbook: Workbook | null = null,
+  sheet: string | null = null,
+): RecipientsState {
   const remembered = recall(list.columns);
   return {
     reading: null,
@@ -58,7 +84,9 @@ export function listReady(list: RecipientList, recall: RecallMapping, workbook: 
 }
 
 export function listProblem(error: unknown, fileName: string): RecipientListProblem {
-  return error instanceof RecipientListError ? error.problem : { code: 'PARSE_ERROR', fileName, message: error instanceof Error ? error.message : String(error) };
+  return error instanceof RecipientListError
+    ? error.problem
+    : { code: 'PARSE_ERROR', fileName, message: error instanceof Error ? error.message : String(error) };
 }
 
 export function failed(error: unknown, fileName: string): RecipientsState {
@@ -75,15 +103,31 @@ export function sheetChosen(workbook: Workbook, sheet: string, recall: RecallMap
 }
 
 /** A column chosen, and the mapping to remember for these headers once the address column is known. */
-export function columnsChosen(state: RecipientsState, choice: ColumnChoice): { state: RecipientsState; remember: RememberedMapping | null } {
+export function columnsChosen(
+  state: RecipientsState,
+  choice: ColumnChoice,
+): { state: RecipientsState; remember: RememberedMapping | null } {
   const next = { ...state, ...choice };
-  const remember = next.list && next.emailColumn ? { emailColumn: next.emailColumn, ccColumn: next.ccColumn, bccColumn: next.bccColumn, attachmentColumn: next.attachmentColumn } : null;
+  const remember =
+    next.list && next.emailColumn
+      ? {
+          emailColumn: next.emailColumn,
+          ccColumn: next.ccColumn,
+          bccColumn: next.bccColumn,
+          attachmentColumn: next.attachmentColumn,
+        }
+      : null;
   return { state: next, remember };
 }
 
 /** Why Outlook contacts could not be read; a mailbox whose contacts the user may not read says so. */
 export function contactsFailed(error: unknown, source: string, t: Translator): RecipientsState {
   if (error instanceof RecipientListError) return { ...NO_RECIPIENTS, problem: error.problem };
-  const message = error instanceof GraphRequestError && error.kind === 'forbidden' ? t('send.sendAsDenied') : error instanceof Error ? error.message : String(error);
+  const message =
+    error instanceof GraphRequestError && error.kind === 'forbidden'
+      ? t('send.sendAsDenied')
+      : error instanceof Error
+        ? error.message
+        : String(error);
   return { ...NO_RECIPIENTS, problem: { code: 'CONTACTS_FAILED', fileName: source, message } };
 }

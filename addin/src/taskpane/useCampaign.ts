@@ -44,7 +44,12 @@ export function useCampaign(options: CampaignOptions) {
   graphRef.current = graph;
   // The 24-hour count reads the mailbox's Sent Items (every device and app), not only this device's log.
   const sendLog = useMemo(
-    () => new SendLog(records.sendLog, dailyRecipientLimit, (since) => graphRef.current?.sentSince?.(since) ?? Promise.resolve([])),
+    () =>
+      new SendLog(
+        records.sendLog,
+        dailyRecipientLimit,
+        (since) => graphRef.current?.sentSince?.(since) ?? Promise.resolve([]),
+      ),
     [records, dailyRecipientLimit],
   );
   // This device's log as kept: what is planned from the budget is computed again once it is read.
@@ -84,7 +89,10 @@ export function useCampaign(options: CampaignOptions) {
   }, [storage, records, sendLog, ratePerMinute, maxRatePerMinute]);
   useEffect(() => session?.setGraph(graph), [session, graph]);
 
-  const subscribe = useCallback((listener: () => void) => (session ? session.subscribe(listener) : noSubscription()), [session]);
+  const subscribe = useCallback(
+    (listener: () => void) => (session ? session.subscribe(listener) : noSubscription()),
+    [session],
+  );
   const campaign = useSyncExternalStore(subscribe, () => session?.current() ?? null);
   /**
    * Sent Items is read with the campaign's permissions — by the runner before its first row and while
@@ -100,8 +108,13 @@ export function useCampaign(options: CampaignOptions) {
     campaign,
     sendLog,
     budget,
-    start: (definition: CampaignDefinition, messages: PlannedMessages, excluded: ReadonlyMap<number, Finding>, mailbox: string | null, schedule: CampaignSchedule | null = null) =>
-      session?.start(definition, messages, excluded, mailbox, schedule) ?? Promise.resolve(),
+    start: (
+      definition: CampaignDefinition,
+      messages: PlannedMessages,
+      excluded: ReadonlyMap<number, Finding>,
+      mailbox: string | null,
+      schedule: CampaignSchedule | null = null,
+    ) => session?.start(definition, messages, excluded, mailbox, schedule) ?? Promise.resolve(),
     cancelScheduled: () => session?.cancelScheduled() ?? Promise.resolve(),
     pause: () => session?.pause(),
     resume: () => void session?.resume(),

@@ -75,14 +75,30 @@ export function useCampaignPlan(input: {
   }, [recipients.list]);
   const toggleRow = useCallback((row: number) => setExcludedRows((rows) => toggledRow(rows, row)), []);
   /** The grid's search: every row found taken in or left out at once. */
-  const setRowsIncluded = useCallback((rows: readonly number[], included: boolean) => setExcludedRows((excluded) => withRowsIncluded(excluded, rows, included)), []);
+  const setRowsIncluded = useCallback(
+    (rows: readonly number[], included: boolean) =>
+      setExcludedRows((excluded) => withRowsIncluded(excluded, rows, included)),
+    [],
+  );
   // A follow-up leaves out, as if by hand, every row it does not go to.
-  const leftOut = useMemo(() => (followUp && recipients.list && recipients.emailColumn ? new Set([...excludedRows, ...rowsOutsideFollowUp(recipients.list.rows, recipients.emailColumn, followUp)]) : excludedRows), [followUp, recipients.list, recipients.emailColumn, excludedRows]);
+  const leftOut = useMemo(
+    () =>
+      followUp && recipients.list && recipients.emailColumn
+        ? new Set([...excludedRows, ...rowsOutsideFollowUp(recipients.list.rows, recipients.emailColumn, followUp)])
+        : excludedRows,
+    [followUp, recipients.list, recipients.emailColumn, excludedRows],
+  );
 
   const { list, emailColumn, ccColumn, bccColumn, attachmentColumn } = recipients;
-  const mapping = useMemo(() => mappingOf({ emailColumn, ccColumn, bccColumn, attachmentColumn }), [emailColumn, ccColumn, bccColumn, attachmentColumn]);
+  const mapping = useMemo(
+    () => mappingOf({ emailColumn, ccColumn, bccColumn, attachmentColumn }),
+    [emailColumn, ccColumn, bccColumn, attachmentColumn],
+  );
   const compiled = useMemo(() => (draft && list ? compileTemplate(draft, list.columns) : null), [draft, list]);
-  const fieldNames = useMemo(() => (draft ? templateFieldNames(compiled ?? compileTemplate(draft, [])) : []), [draft, compiled]);
+  const fieldNames = useMemo(
+    () => (draft ? templateFieldNames(compiled ?? compileTemplate(draft, [])) : []),
+    [draft, compiled],
+  );
 
   // Every row checked, in slices; the plan last made stays shown (sending blocked) until the new one is ready.
   const [plan, setPlan] = useState<CampaignPlan | null>(null);
@@ -103,7 +119,20 @@ export function useCampaignPlan(input: {
       setChecking({ done, total });
     };
     onProgress(0);
-    planCampaignInSlices({ template: compiled.template, bodyHtml: draft.bodyHtml, rows: list.rows, ...mapping, attachments: draft.attachments, excludedRows: leftOut, footerHtml, suppressed: suppressed ?? undefined, unsubscribeHtml }, { signal: abort.signal, onProgress }).then(
+    planCampaignInSlices(
+      {
+        template: compiled.template,
+        bodyHtml: draft.bodyHtml,
+        rows: list.rows,
+        ...mapping,
+        attachments: draft.attachments,
+        excludedRows: leftOut,
+        footerHtml,
+        suppressed: suppressed ?? undefined,
+        unsubscribeHtml,
+      },
+      { signal: abort.signal, onProgress },
+    ).then(
       (made) => {
         if (abort.signal.aborted) return;
         setPlan(made);
@@ -118,9 +147,18 @@ export function useCampaignPlan(input: {
 
   // The mailbox's rolling 24-hour budget, minus what Sent Items and this device show (M4): over it, the campaign goes out over days.
   // Only while no campaign is under way: it is what the sender is told before sending.
-  const split = useMemo(() => (shownPlan && budget.idle ? budgetSplit(shownPlan.messages.checked, budget.log, Date.now()) : null), [shownPlan, budget]);
+  const split = useMemo(
+    () => (shownPlan && budget.idle ? budgetSplit(shownPlan.messages.checked, budget.log, Date.now()) : null),
+    [shownPlan, budget],
+  );
   // How long it takes and how many days, before it starts (M16).
-  const estimate = useMemo(() => (shownPlan ? estimateCampaign({ messages: shownPlan.messages.length, ratePerMinute, split, now: split?.now ?? Date.now() }) : null), [shownPlan, ratePerMinute, split]);
+  const estimate = useMemo(
+    () =>
+      shownPlan
+        ? estimateCampaign({ messages: shownPlan.messages.length, ratePerMinute, split, now: split?.now ?? Date.now() })
+        : null,
+    [shownPlan, ratePerMinute, split],
+  );
 
   const [starting, setStarting] = useState(false);
   /** Why the last start did not start (the campaign could not be kept in the browser). */
@@ -148,21 +186,47 @@ export function useCampaignPlan(input: {
       try {
         await auth.graphToken(campaignScopes(mailbox));
       } catch (e) {
-        onAuthFailure(e instanceof AuthFailure ? e : new AuthFailure('failed', [], e instanceof Error ? e.message : String(e)));
+        onAuthFailure(
+          e instanceof AuthFailure ? e : new AuthFailure('failed', [], e instanceof Error ? e.message : String(e)),
+        );
         return;
       }
       // Send what the message says now, not what it said when the pane last read it.
       const latest = await latestDraft();
       if (!latest || !compileTemplate(latest, list.columns).ok) return;
-      const definition = campaignDefinition({ id: crypto.randomUUID(), draft: latest, list, mapping, excludedRows: leftOut, footerHtml: await footerAtStart(), suppressed: suppressed ?? undefined, unsubscribeHtml });
+      const definition = campaignDefinition({
+        id: crypto.randomUUID(),
+        draft: latest,
+        list,
+        mapping,
+        excludedRows: leftOut,
+        footerHtml: await footerAtStart(),
+        suppressed: suppressed ?? undefined,
+        unsubscribeHtml,
+      });
       const planned = await definitionPlanInSlices(definition);
       // The session refuses only when the browser would not keep the campaign.
-      await launch(definition, planned, latest).catch((e: unknown) => setStartError(t('send.storageFailed', { message: e instanceof Error ? e.message : String(e) })));
+      await launch(definition, planned, latest).catch((e: unknown) =>
+        setStartError(t('send.storageFailed', { message: e instanceof Error ? e.message : String(e) })),
+      );
     } finally {
       startingRef.current = false;
       setStarting(false);
     }
-  }, [list, mapping, auth, mailbox, latestDraft, footerAtStart, onAuthFailure, launch, leftOut, suppressed, unsubscribeHtml, t]);
+  }, [
+    list,
+    mapping,
+    auth,
+    mailbox,
+    latestDraft,
+    footerAtStart,
+    onAuthFailure,
+    launch,
+    leftOut,
+    suppressed,
+    unsubscribeHtml,
+    t,
+  ]);
 
   const messages = shownPlan?.messages;
   const index = messages ? Math.max(0, Math.min(previewIndex, messages.length - 1)) : 0;
@@ -172,5 +236,22 @@ export function useCampaignPlan(input: {
     return messages && checked ? messages.render(checked) : null;
   }, [messages, index]);
 
-  return { compiled, fieldNames, plan: shownPlan, checking, split, estimate, excludedRows, toggleRow, setRowsIncluded, previewIndex: index, setPreviewIndex, previewed, blockedReason, starting, startError, start: startCampaign };
+  return {
+    compiled,
+    fieldNames,
+    plan: shownPlan,
+    checking,
+    split,
+    estimate,
+    excludedRows,
+    toggleRow,
+    setRowsIncluded,
+    previewIndex: index,
+    setPreviewIndex,
+    previewed,
+    blockedReason,
+    starting,
+    startError,
+    start: startCampaign,
+  };
 }

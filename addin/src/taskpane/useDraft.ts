@@ -71,21 +71,42 @@ export function useDraft(host: MailHost, signedIn: unknown): DraftAccess {
 
   /** A draft attachment's bytes as Graph takes them; with a content id it goes inline under that id. */
   const forGraph = useCallback(
-    async (find: (attachment: DraftAttachment) => boolean, missing: string, contentId?: string): Promise<GraphFileAttachment> => {
+    async (
+      find: (attachment: DraftAttachment) => boolean,
+      missing: string,
+      contentId?: string,
+    ): Promise<GraphFileAttachment> => {
       const found = (await host.readDraft()).attachments.find(find);
       if (!found) throw new Error(missing);
       const content = await host.readAttachment(found.id);
-      return { '@odata.type': '#microsoft.graph.fileAttachment', name: content.name, contentType: content.contentType, contentBytes: content.contentBytes, ...(contentId ? { isInline: true, contentId } : {}) };
+      return {
+        '@odata.type': '#microsoft.graph.fileAttachment',
+        name: content.name,
+        contentType: content.contentType,
+        contentBytes: content.contentBytes,
+        ...(contentId ? { isInline: true, contentId } : {}),
+      };
     },
     [host],
   );
-  const attachment = useCallback((name: string) => forGraph((a) => !a.isInline && a.name === name, t('problems.missingAttachment', { row: '', name })), [forGraph, t]);
-  const inlineImage = useCallback((contentId: string) => forGraph((a) => a.isInline && a.contentId === contentId, t('template.inlineUnmatched', { count: 1 }), contentId), [forGraph, t]);
+  const attachment = useCallback(
+    (name: string) =>
+      forGraph((a) => !a.isInline && a.name === name, t('problems.missingAttachment', { row: '', name })),
+    [forGraph, t],
+  );
+  const inlineImage = useCallback(
+    (contentId: string) =>
+      forGraph((a) => a.isInline && a.contentId === contentId, t('template.inlineUnmatched', { count: 1 }), contentId),
+    [forGraph, t],
+  );
 
   const missingFiles = useCallback(
     async ({ names, contentIds }: { names: readonly string[]; contentIds: readonly string[] }): Promise<string[]> => {
       const current = (await host.readDraft()).attachments;
-      return [...names.filter((name) => !current.some((a) => !a.isInline && a.name === name)), ...contentIds.filter((id) => !current.some((a) => a.isInline && a.contentId === id))];
+      return [
+        ...names.filter((name) => !current.some((a) => !a.isInline && a.name === name)),
+        ...contentIds.filter((id) => !current.some((a) => a.isInline && a.contentId === id)),
+      ];
     },
     [host],
   );

@@ -18,7 +18,10 @@ export function useFieldInsert(host: Pick<MailHost, 'insertText'>, reload: () =>
         setResult({ ok: true, text: t('picker.inserted', { tag }) });
         reload();
       } catch (e) {
-        setResult({ ok: false, text: t('picker.failed', { tag, message: e instanceof Error ? e.message : String(e) }) });
+        setResult({
+          ok: false,
+          text: t('picker.failed', { tag, message: e instanceof Error ? e.message : String(e) }),
+        });
       }
     },
     [host, reload, t],

@@ -16,7 +16,9 @@ export function useLicense(auth: AuthPort | null, account: Account | null, clien
     }
     setChecking(true);
     try {
-      const next = await client.check(account, () => auth.apiToken()).catch((): LicenseState => ({ kind: 'none', reason: 'unreachable' }));
+      const next = await client
+        .check(account, () => auth.apiToken())
+        .catch((): LicenseState => ({ kind: 'none', reason: 'unreachable' }));
       setState(next);
       return next;
     } finally {

@@ -18,7 +18,17 @@ export function usePaneSession(host: MailHost, config: ClientConfig) {
   const signIn = useAuth(config, { broker, loginHint });
   const { auth, account } = signIn;
   const [graphFailure, setGraphFailure] = useState<AuthFailure | null>(null);
-  const adminConsentUrl = useMemo(() => (auth && account ? async () => (await apiFetch<{ url: string }>('/api/v1/me/admin-consent', { token: await auth.apiToken() })).url : null), [auth, account]);
-  const graph = useMemo(() => (auth && account ? new GraphMailClient(config.graphBaseUrl, (scopes) => auth.graphToken(scopes)) : null), [auth, account, config.graphBaseUrl]);
+  const adminConsentUrl = useMemo(
+    () =>
+      auth && account
+        ? async () =>
+            (await apiFetch<{ url: string }>('/api/v1/me/admin-consent', { token: await auth.apiToken() })).url
+        : null,
+    [auth, account],
+  );
+  const graph = useMemo(
+    () => (auth && account ? new GraphMailClient(config.graphBaseUrl, (scopes) => auth.graphToken(scopes)) : null),
+    [auth, account, config.graphBaseUrl],
+  );
   return { ...signIn, graph, graphFailure, setGraphFailure, adminConsentUrl };
 }

@@ -13,7 +13,18 @@ import { firstSheetWithAddresses, isWorkbookFile, readWorkbook } from '../campai
 import type { GraphMailClient } from '../graph/graphMailClient.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { KeyValueStore } from '../storage/keyValueStore.js';
-import { columnsChosen, contactsFailed, failed, listReady, NO_RECIPIENTS, readingFrom, sheetChosen, withReadingShare, type ColumnChoice, type RecipientsState } from './recipientsState.js';
+import {
+  columnsChosen,
+  contactsFailed,
+  failed,
+  listReady,
+  NO_RECIPIENTS,
+  readingFrom,
+  sheetChosen,
+  withReadingShare,
+  type ColumnChoice,
+  type RecipientsState,
+} from './recipientsState.js';
 
 export interface ContactsSource {
   mailbox: string | null;
@@ -30,7 +41,17 @@ export interface Recipients {
 }
 
 /** `cellLocale`: the BCP 47 language workbook cells are shown in (Outlook's display language: its separators and month names). */
-export function useRecipients({ storage, graph, onAuthFailure, cellLocale }: { storage: KeyValueStore; graph: Pick<GraphMailClient, 'listContacts'> | null; onAuthFailure: (failure: AuthFailure | null) => void; cellLocale: string }): Recipients {
+export function useRecipients({
+  storage,
+  graph,
+  onAuthFailure,
+  cellLocale,
+}: {
+  storage: KeyValueStore;
+  graph: Pick<GraphMailClient, 'listContacts'> | null;
+  onAuthFailure: (failure: AuthFailure | null) => void;
+  cellLocale: string;
+}): Recipients {
   const { t } = useI18n();
   const [state, setState] = useState<RecipientsState>(NO_RECIPIENTS);
   const recall = useCallback((columns: readonly string[]) => recallMapping(storage, columns), [storage]);
@@ -43,7 +64,9 @@ export function useRecipients({ storage, graph, onAuthFailure, cellLocale }: { s
           const workbook = await readWorkbook(file.name, await file.arrayBuffer(), cellLocale);
           setState(sheetChosen(workbook, firstSheetWithAddresses(workbook), recall));
         } else {
-          const list = await readRecipientFileOffThread(file, (share) => setState((current) => withReadingShare(current, share)));
+          const list = await readRecipientFileOffThread(file, (share) =>
+            setState((current) => withReadingShare(current, share)),
+          );
           setState(listReady(list, recall));
         }
       } catch (error) {
@@ -53,7 +76,11 @@ export function useRecipients({ storage, graph, onAuthFailure, cellLocale }: { s
     [recall, cellLocale],
   );
 
-  const chooseSheet = useCallback((sheet: string) => setState((current) => (current.workbook ? sheetChosen(current.workbook, sheet, recall) : current)), [recall]);
+  const chooseSheet = useCallback(
+    (sheet: string) =>
+      setState((current) => (current.workbook ? sheetChosen(current.workbook, sheet, recall) : current)),
+    [recall],
+  );
 
   const chooseColumns = useCallback(
     (choice: ColumnChoice) =>
@@ -68,7 +95,10 @@ export function useRecipients({ storage, graph, onAuthFailure, cellLocale }: { s
   const chooseContacts = useMemo(() => {
     if (!graph) return null;
     return async (source: ContactsSource) => {
-      const name = t('recipients.contactsSource', { mailbox: source.mailbox ?? t('send.fromOwn'), category: source.category ?? t('recipients.contactsAllCategories') });
+      const name = t('recipients.contactsSource', {
+        mailbox: source.mailbox ?? t('send.fromOwn'),
+        category: source.category ?? t('recipients.contactsAllCategories'),
+      });
       setState(readingFrom(name));
       onAuthFailure(null);
       try {

@@ -7,7 +7,14 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { PlannedMessages } from '../campaign/planCampaign.js';
 import { recipientsOf } from '../campaign/outgoingMessage.js';
-import { deferredTimes, localDateTime, scheduleParts, scheduleProblem, type CampaignSchedule, type SchedulePart } from '../campaign/schedule.js';
+import {
+  deferredTimes,
+  localDateTime,
+  scheduleParts,
+  scheduleProblem,
+  type CampaignSchedule,
+  type SchedulePart,
+} from '../campaign/schedule.js';
 
 export interface SchedulePreview {
   parts: SchedulePart[];
@@ -25,20 +32,35 @@ export function defaultScheduleValue(now: number): string {
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
 }
 
-export function useSchedule(input: { messages: PlannedMessages | null; limit: number; ratePerMinute: number; counted: (now: number) => Array<[number, number]> }) {
+export function useSchedule(input: {
+  messages: PlannedMessages | null;
+  limit: number;
+  ratePerMinute: number;
+  counted: (now: number) => Array<[number, number]>;
+}) {
   const { messages, limit, ratePerMinute, counted } = input;
   const [enabled, setEnabled] = useState(false);
   const [value, setValue] = useState(() => defaultScheduleValue(Date.now()));
   const startAt = localDateTime(value);
   const problem = enabled ? scheduleProblem(startAt, Date.now()) : null;
   const recipients = useMemo(() => (messages ? messages.checked.map(recipientsOf) : []), [messages]);
-  const schedule = useCallback((now: number): CampaignSchedule | null => (enabled && scheduleProblem(startAt, now) === null ? { startAt, limit, ratePerMinute, counted: counted(now) } : null), [enabled, startAt, limit, ratePerMinute, counted]);
+  const schedule = useCallback(
+    (now: number): CampaignSchedule | null =>
+      enabled && scheduleProblem(startAt, now) === null
+        ? { startAt, limit, ratePerMinute, counted: counted(now) }
+        : null,
+    [enabled, startAt, limit, ratePerMinute, counted],
+  );
   const preview = useMemo((): SchedulePreview | null => {
     const now = Date.now();
     const chosen = schedule(now);
     if (!chosen || recipients.length === 0) return null;
     const prepareMinutes = Math.max(1, Math.ceil(recipients.length / ratePerMinute));
-    return { parts: scheduleParts(deferredTimes(recipients, chosen), recipients), prepareMinutes, late: now + prepareMinutes * 60_000 > chosen.startAt };
+    return {
+      parts: scheduleParts(deferredTimes(recipients, chosen), recipients),
+      prepareMinutes,
+      late: now + prepareMinutes * 60_000 > chosen.startAt,
+    };
   }, [schedule, recipients, ratePerMinute]);
   const timeZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
   return { enabled, setEnabled, value, setValue, startAt, problem, preview, schedule, timeZone };

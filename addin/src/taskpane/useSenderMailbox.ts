@@ -9,6 +9,9 @@ import type { Draft } from '../host/mailHost.js';
 export function useSenderMailbox(draft: Draft | null, ownAddresses: ReadonlyArray<string | null | undefined>) {
   const [fallbackFrom, setFallbackFrom] = useState('');
   const own = useMemo(() => [...ownAddresses], [ownAddresses]);
-  const mailboxOf = useCallback((current: Draft | null) => senderMailbox(current?.from ?? (fallbackFrom.trim() || null), own), [fallbackFrom, own]);
+  const mailboxOf = useCallback(
+    (current: Draft | null) => senderMailbox(current?.from ?? (fallbackFrom.trim() || null), own),
+    [fallbackFrom, own],
+  );
   return { mailbox: mailboxOf(draft), mailboxOf, fallbackFrom, setFallbackFrom };
 }

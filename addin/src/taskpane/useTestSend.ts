@@ -37,11 +37,23 @@ export function useTestSend({ message, to, mailbox, list, run, onAuthFailure }: 
     onAuthFailure(null);
     try {
       const { sendLog, ...graph } = run;
-      const state = await sendTest(message, target, { ...graph, mailbox, subjectPrefix: t('preview.testPrefix'), budget: sendLog, onSent: (recipients, at) => sendLog.record(recipients, at) });
+      const state = await sendTest(message, target, {
+        ...graph,
+        mailbox,
+        subjectPrefix: t('preview.testPrefix'),
+        budget: sendLog,
+        onSent: (recipients, at) => sendLog.record(recipients, at),
+      });
       setResult(testSendOutcome(state, target, t));
     } catch (e) {
       if (e instanceof AuthFailure) return onAuthFailure(e);
-      setResult({ ok: false, text: e instanceof GraphRequestError && e.kind === 'forbidden' ? t('send.sendAsDenied') : t('errors.generic', { message: e instanceof Error ? e.message : String(e) }) });
+      setResult({
+        ok: false,
+        text:
+          e instanceof GraphRequestError && e.kind === 'forbidden'
+            ? t('send.sendAsDenied')
+            : t('errors.generic', { message: e instanceof Error ? e.message : String(e) }),
+      });
     }
   }, [message, recipient.valid, recipient.address, mailbox, run, onAuthFailure, t]);
 

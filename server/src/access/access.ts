@@ -38,7 +38,11 @@ export interface Access {
   partner?: { id: string; name: string; staffRole: PartnerStaffRole; onBehalfOf: string };
 }
 
-export async function rolesOf(repos: Repositories, subscription: SubscriptionRow, at: number = Date.now()): Promise<SubscriptionRoles> {
+export async function rolesOf(
+  repos: Repositories,
+  subscription: SubscriptionRow,
+  at: number = Date.now(),
+): Promise<SubscriptionRoles> {
   const [organisation, delegates, relationships] = await Promise.all([
     organisationRolesOf(repos, subscription.organisationId),
     repos.delegation.listDelegates(subscription.id),
@@ -52,30 +56,57 @@ export async function rolesOf(repos: Repositories, subscription: SubscriptionRow
   };
 }
 
-export async function organisationRolesOf(repos: Repositories, organisationId: string): Promise<OrganisationRoles | undefined> {
+export async function organisationRolesOf(
+  repos: Repositories,
+  organisationId: string,
+): Promise<OrganisationRoles | undefined> {
   const organisation = await repos.organisations.find(organisationId);
-  return organisation && { tenantId: organisation.tenantId, administrators: await repos.organisations.listAdministrators(organisationId) };
+  return (
+    organisation && {
+      tenantId: organisation.tenantId,
+      administrators: await repos.organisations.listAdministrators(organisationId),
+    }
+  );
 }
 
 /**
  * The caller's own organisation (the one of their tenant) for an organisation-wide action: only
  * its administrators reach it; anyone else, and any other tenant, gets "not found".
  */
-export async function authorizeOrganisation(repos: Repositories, caller: CallerIdentity, action: OrganisationAction): Promise<OrganisationRow> {
+export async function authorizeOrganisation(
+  repos: Repositories,
+  caller: CallerIdentity,
+  action: OrganisationAction,
+): Promise<OrganisationRow> {
   const organisation = await repos.organisations.findByTenant(caller.tenantId);
   const roles = organisation && (await organisationRolesOf(repos, organisation.id));
-  if (!organisation || !canInOrganisation(caller, action, roles)) throw new ApiError(404, 'ORGANISATION_NOT_FOUND', 'You do not administer an Outmerge organisation for your Microsoft 365 tenant. Ask its administrator (the first buyer) to appoint you.');
+  if (!organisation || !canInOrganisation(caller, action, roles))
+    throw new ApiError(
+      404,
+      'ORGANISATION_NOT_FOUND',
+      'You do not administer an Outmerge organisation for your Microsoft 365 tenant. Ask its administrator (the first buyer) to appoint you.',
+    );
   return organisation;
 }
 
 /** The partner whose active relationship gives the caller their role, for the journal ("partner X for customer Y"). */
-async function actingPartner(repos: Repositories, caller: CallerIdentity, subscription: SubscriptionRow, at: number): Promise<Access['partner']> {
+async function actingPartner(
+  repos: Repositories,
+  caller: CallerIdentity,
+  subscription: SubscriptionRow,
+  at: number,
+): Promise<Access['partner']> {
   for (const grant of await repos.partners.grantsFor(subscription.id)) {
     const staff = isRelationshipActive(grant, at) ? grant.staff.find((s) => isSameActor(caller, s)) : undefined;
     const partner = staff && (await repos.partners.findPartner(grant.partnerId));
     if (!staff || !partner) continue;
     const customer = (await repos.organisations.find(subscription.organisationId))?.name ?? subscription.ownerEmail;
-    return { id: partner.id, name: partner.name, staffRole: staff.role, onBehalfOf: `partner ${partner.name} for customer ${customer}` };
+    return {
+      id: partner.id,
+      name: partner.name,
+      staffRole: staff.role,
+      onBehalfOf: `partner ${partner.name} for customer ${customer}`,
+    };
   }
   return undefined;
 }
@@ -84,14 +115,29 @@ async function actingPartner(repos: Repositories, caller: CallerIdentity, subscr
  * The caller's access to a subscription for `action`. Someone with no role there gets "not
  * found", so that ids of other organisations reveal nothing; a role without the permission gets 403.
  */
-export async function authorize(repos: Repositories, caller: CallerIdentity, subscriptionId: string, action: SubscriptionAction, at: number = Date.now()): Promise<Access> {
+export async function authorize(
+  repos: Repositories,
+  caller: CallerIdentity,
+  subscriptionId: string,
+  action: SubscriptionAction,
+  at: number = Date.now(),
+): Promise<Access> {
   const subscription = await repos.subscriptions.find(subscriptionId);
   const roles = subscription && (await rolesOf(repos, subscription, at));
   const role = roles ? roleOf(caller, roles) : null;
-  if (!subscription || !roles || role === null) throw new ApiError(404, 'SUBSCRIPTION_NOT_FOUND', 'No subscription with this id is visible to you.');
-  if (!can(caller, action, roles)) throw new ApiError(403, 'FORBIDDEN', 'You do not have the permission for this action on this subscription.');
+  if (!subscription || !roles || role === null)
+    throw new ApiError(404, 'SUBSCRIPTION_NOT_FOUND', 'No subscription with this id is visible to you.');
+  if (!can(caller, action, roles))
+    throw new ApiError(403, 'FORBIDDEN', 'You do not have the permission for this action on this subscription.');
   const partner = role === 'partner' ? await actingPartner(repos, caller, subscription, at) : undefined;
-  return { caller, subscription, role, permissions: permissionsOf(caller, roles) ?? [], actions: allowedActions(caller, roles), ...(partner ? { partner } : {}) };
+  return {
+    caller,
+    subscription,
+    role,
+    permissions: permissionsOf(caller, roles) ?? [],
+    actions: allowedActions(caller, roles),
+    ...(partner ? { partner } : {}),
+  };
 }
 
 /**
@@ -106,7 +152,12 @@ export async function authorize(repos: Repositories, caller: CallerIdentity, sub
  */
 export function refuseIfEnded(subscription: Pick<SubscriptionRow, 'status'>): void {
   const code = endedRefusal(subscription.status);
-  if (code === 'SUBSCRIPTION_ENDED') throw new ApiError(409, code, 'This subscription is cancelled: it takes no more changes. Buy a new subscription to license people again.');
+  if (code === 'SUBSCRIPTION_ENDED')
+    throw new ApiError(
+      409,
+      code,
+      'This subscription is cancelled: it takes no more changes. Buy a new subscription to license people again.',
+    );
   if (code) throw new ApiError(409, code, 'This subscription has expired. Pay the open invoice first.');
 }
 
@@ -115,16 +166,34 @@ export type { JournalActor };
 export function actorOf(access: Access): PersonActor | PartnerActor {
   const { caller } = access;
   const email = caller.email ?? '';
-  if (access.role !== 'partner') return { role: access.role, tenantId: caller.tenantId, objectId: caller.objectId, email };
+  if (access.role !== 'partner')
+    return { role: access.role, tenantId: caller.tenantId, objectId: caller.objectId, email };
   const partner = access.partner;
-  return { role: 'partner', tenantId: caller.tenantId, objectId: caller.objectId, email, ...(partner ? { partner: { id: partner.id, staffRole: partner.staffRole } } : {}), onBehalfOf: partner?.onBehalfOf ?? null };
+  return {
+    role: 'partner',
+    tenantId: caller.tenantId,
+    objectId: caller.objectId,
+    email,
+    ...(partner ? { partner: { id: partner.id, staffRole: partner.staffRole } } : {}),
+    onBehalfOf: partner?.onBehalfOf ?? null,
+  };
 }
 
 type JournalLine = { action: JournalAction; target: string | null; detail?: unknown; ip: string | null; at: number };
 
 /** An entry about the subscription, by this actor. */
-export function journalAs(tx: Repositories, subscription: Pick<SubscriptionRow, 'id' | 'organisationId'>, actor: JournalActor, entry: JournalLine): Promise<void> {
-  return Journal.record(tx, { organisationId: subscription.organisationId, subscriptionId: subscription.id, actor, ...entry });
+export function journalAs(
+  tx: Repositories,
+  subscription: Pick<SubscriptionRow, 'id' | 'organisationId'>,
+  actor: JournalActor,
+  entry: JournalLine,
+): Promise<void> {
+  return Journal.record(tx, {
+    organisationId: subscription.organisationId,
+    subscriptionId: subscription.id,
+    actor,
+    ...entry,
+  });
 }
 
 /** An entry about the subscription, by the caller in the role they were authorised in. */
@@ -135,6 +204,7 @@ export function journal(tx: Repositories, access: Access, entry: JournalLine): P
 /** Permissions a request names, in their canonical order without repeats; at least one (delegates, partner requests and offers). */
 export function choosePermissions(permissions: readonly string[]): Permission[] {
   const chosen = PERMISSIONS.filter((p) => permissions.includes(p));
-  if (chosen.length === 0) throw new ApiError(400, 'VALIDATION_FAILED', 'Choose at least one permission: assign, view, quantity, billing.');
+  if (chosen.length === 0)
+    throw new ApiError(400, 'VALIDATION_FAILED', 'Choose at least one permission: assign, view, quantity, billing.');
   return chosen;
 }

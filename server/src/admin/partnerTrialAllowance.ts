@@ -16,11 +16,17 @@ if (!advisorCode || !raw || !(raw === 'default' || /^\d+$/.test(raw))) {
   process.exit(2);
 }
 const config = loadConfig();
-const uow = await UnitOfWork.open({ databaseUrl: config.database.url, sqliteFile: path.join(config.dataDir, DATABASE_FILE), poolSize: 1 });
+const uow = await UnitOfWork.open({
+  databaseUrl: config.database.url,
+  sqliteFile: path.join(config.dataDir, DATABASE_FILE),
+  poolSize: 1,
+});
 try {
   const result = await setPartnerTrialAllowance(uow, advisorCode, raw === 'default' ? null : Number(raw), Date.now());
   const seats = result.seats ?? config.trials.partnerSeatAllowance;
-  console.log(`${result.name} (${advisorCode}) may give ${seats} trial seats in total${result.seats === null ? ' (the configured default)' : ''}; ${result.given} given so far.`);
+  console.log(
+    `${result.name} (${advisorCode}) may give ${seats} trial seats in total${result.seats === null ? ' (the configured default)' : ''}; ${result.given} given so far.`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

@@ -13,7 +13,12 @@
  */
 import { describeInvoiceLine } from '#shared/billing/invoiceLineText.js';
 import { randomUUID } from 'node:crypto';
-import type { BillingSummaryView, PaymentMethodView, QuantityChangeResult, QuantityPreviewView } from '#shared/api/views.js';
+import type {
+  BillingSummaryView,
+  PaymentMethodView,
+  QuantityChangeResult,
+  QuantityPreviewView,
+} from '#shared/api/views.js';
 import type { PlanConfig } from '../config.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
@@ -25,7 +30,14 @@ import type { FinalCharge, IdempotentCharges, Outcome, Recorded } from './idempo
 import { invoiceTotals, withTaxMinor, type DraftLine } from '#shared/billing/invoiceMath.js';
 import { invoiceDocument, renderInvoiceHtml } from './invoiceHtml.js';
 import { renderInvoicePdf } from './invoicePdf.js';
-import { declinedResponse, declineMessage, invoiceView, issueInvoice, recordPayment, recurringLines } from './ledger.js';
+import {
+  declinedResponse,
+  declineMessage,
+  invoiceView,
+  issueInvoice,
+  recordPayment,
+  recurringLines,
+} from './ledger.js';
 import { PaymentMethodInvalidError, WebhookSignatureError, type StoredPaymentMethod } from './paymentProvider.js';
 import { periodEnd } from './plans.js';
 import { seatTotalMinor, tierLines } from '#shared/billing/pricing.js';
@@ -72,10 +84,23 @@ export class BillingService {
     private readonly clock: () => number = Date.now,
     private readonly outbox: Outbox,
   ) {
-    charges.register<PendingQuantity>('quantity', { record: (tx, p, result, now) => this.recordQuantity(tx, p, result, now), release: (tx, p) => tx.subscriptions.releaseBillingLock(p.subscriptionId) });
-    charges.register<PendingInvoicePayment>('invoice', { confirmable: true, record: async (tx, p, result, now) => ({ outcome: await this.settleInvoice(tx, p, result, now) }), release: (tx, p) => tx.subscriptions.releaseBillingLock(p.subscriptionId) });
-    charges.register<PendingConsolidation>('consolidation', { record: (tx, p, result, now) => this.recordConsolidation(tx, p, result, now), release: (tx, p) => this.releaseConsolidationLocks(tx, p) });
-    charges.register<PendingRenewal>('renewal', { record: (tx, p, result) => this.recordRenewal(tx, p, result), release: (tx, p) => this.renewalNotCharged(tx, p) });
+    charges.register<PendingQuantity>('quantity', {
+      record: (tx, p, result, now) => this.recordQuantity(tx, p, result, now),
+      release: (tx, p) => tx.subscriptions.releaseBillingLock(p.subscriptionId),
+    });
+    charges.register<PendingInvoicePayment>('invoice', {
+      confirmable: true,
+      record: async (tx, p, result, now) => ({ outcome: await this.settleInvoice(tx, p, result, now) }),
+      release: (tx, p) => tx.subscriptions.releaseBillingLock(p.subscriptionId),
+    });
+    charges.register<PendingConsolidation>('consolidation', {
+      record: (tx, p, result, now) => this.recordConsolidation(tx, p, result, now),
+      release: (tx, p) => this.releaseConsolidationLocks(tx, p),
+    });
+    charges.register<PendingRenewal>('renewal', {
+      record: (tx, p, result) => this.recordRenewal(tx, p, result),
+      release: (tx, p) => this.renewalNotCharged(tx, p),
+    });
   }
 
   private get provider() {
@@ -86,17 +111,33 @@ export class BillingService {
    * The owner hears of a failed renewal and of the expiry, in the language of their own seat
    * (English without one): written into the outbox in the transaction that changed the status.
    */
-  private async tellOwner(tx: Repositories, subscriptionId: string, what: 'past_due' | 'expired', at: number): Promise<void> {
+  private async tellOwner(
+    tx: Repositories,
+    subscriptionId: string,
+    what: 'past_due' | 'expired',
+    at: number,
+  ): Promise<void> {
     const subscription = await tx.subscriptions.find(subscriptionId);
     const publicUrl = this.options.publicUrl;
     if (!publicUrl || !subscription) return;
     const to = subscription.ownerEmail;
-    const locale = resolveLocale((await tx.subscriptions.findLiveSeatByEmail(subscriptionId, canonicalEmail(to) ?? ''))?.language);
+    const locale = resolveLocale(
+      (await tx.subscriptions.findLiveSeatByEmail(subscriptionId, canonicalEmail(to) ?? ''))?.language,
+    );
     const base = { to, locale, plan: subscription.planId, quantity: subscription.quantity, subscriptionId, publicUrl };
     if (what === 'expired') return this.outbox.add(tx, subscriptionExpiredEmail(base), at);
     const invoice = await tx.invoices.openInvoice(subscriptionId);
     const graceUntil = (await tx.subscriptions.billingState(subscriptionId))?.graceUntil ?? at;
-    await this.outbox.add(tx, paymentFailedEmail({ ...base, amount: invoice ? formatMoney(invoice.totalMinor, invoice.currency, locale) : '', invoice: invoice?.number ?? '', graceUntil }), at);
+    await this.outbox.add(
+      tx,
+      paymentFailedEmail({
+        ...base,
+        amount: invoice ? formatMoney(invoice.totalMinor, invoice.currency, locale) : '',
+        invoice: invoice?.number ?? '',
+        graceUntil,
+      }),
+      at,
+    );
   }
 
   private plan(id: string): PlanConfig {
@@ -115,23 +156,44 @@ export class BillingService {
   }
 
   private async lock(tx: Repositories, subscriptionId: string, now: number): Promise<void> {
-    if (!(await tx.subscriptions.acquireBillingLock(subscriptionId, now, now + LOCK_MS))) throw new ApiError(409, 'BILLING_BUSY', 'Another payment for this subscription is being processed. Try again in a moment.');
+    if (!(await tx.subscriptions.acquireBillingLock(subscriptionId, now, now + LOCK_MS)))
+      throw new ApiError(
+        409,
+        'BILLING_BUSY',
+        'Another payment for this subscription is being processed. Try again in a moment.',
+      );
   }
 
   // --- quantity (B3) ----------------------------------------------------------------------
 
-  private async quantityPlan(repos: Repositories, subscription: SubscriptionRow, newQuantity: number, at: number): Promise<QuantityPlan> {
-    if (!isLive(subscription.status)) throw new ApiError(409, 'SUBSCRIPTION_NOT_ACTIVE', 'Only an active subscription can change its quantity. Pay the open invoice first.');
+  private async quantityPlan(
+    repos: Repositories,
+    subscription: SubscriptionRow,
+    newQuantity: number,
+    at: number,
+  ): Promise<QuantityPlan> {
+    if (!isLive(subscription.status))
+      throw new ApiError(
+        409,
+        'SUBSCRIPTION_NOT_ACTIVE',
+        'Only an active subscription can change its quantity. Pay the open invoice first.',
+      );
     // A trial is the vendor's gift of a fixed size: its period is not a paid period to prorate against.
     if (subscription.status === 'trial' && newQuantity > subscription.quantity) throw trialSeatsFixed();
     if (newQuantity < subscription.assignedCount) {
-      throw new ApiError(409, 'QUANTITY_BELOW_ASSIGNED', `${subscription.assignedCount} seats are assigned: remove seats before going below that number.`, { assigned: subscription.assignedCount });
+      throw new ApiError(
+        409,
+        'QUANTITY_BELOW_ASSIGNED',
+        `${subscription.assignedCount} seats are assigned: remove seats before going below that number.`,
+        { assigned: subscription.assignedCount },
+      );
     }
     const plan = this.plan(subscription.planId);
     const currency = await this.currencyOf(repos, subscription.id);
     const recurringMinor = seatTotalMinor(plan, this.options.volume, newQuantity);
     const context = await this.context(repos, subscription.id);
-    const effective = newQuantity > subscription.quantity ? 'now' : newQuantity < subscription.quantity ? 'renewal' : 'none';
+    const effective =
+      newQuantity > subscription.quantity ? 'now' : newQuantity < subscription.quantity ? 'renewal' : 'none';
     const base = {
       quantity: subscription.quantity,
       newQuantity,
@@ -145,14 +207,39 @@ export class BillingService {
       periodEnd: new Date(subscription.periodEnd).toISOString(),
     } as const;
     if (effective !== 'now') {
-      return { preview: { ...base, creditMinor: 0, debitMinor: 0, creditAppliedMinor: 0, subtotalMinor: 0, taxMinor: 0, amountDueMinor: 0 }, lines: [], totals: null };
+      return {
+        preview: {
+          ...base,
+          creditMinor: 0,
+          debitMinor: 0,
+          creditAppliedMinor: 0,
+          subtotalMinor: 0,
+          taxMinor: 0,
+          amountDueMinor: 0,
+        },
+        lines: [],
+        totals: null,
+      };
     }
     const oldTotal = seatTotalMinor(plan, this.options.volume, subscription.quantity);
-    const change = prorateChange(oldTotal, recurringMinor, { start: subscription.periodStart, end: subscription.periodEnd }, at);
+    const change = prorateChange(
+      oldTotal,
+      recurringMinor,
+      { start: subscription.periodStart, end: subscription.periodEnd },
+      at,
+    );
     const lines = this.changeLines(plan, subscription.quantity, newQuantity, change);
     const totals = invoiceTotals(lines, await repos.invoices.creditBalance(subscription.id), context.rateBp);
     return {
-      preview: { ...base, creditMinor: change.creditMinor, debitMinor: change.debitMinor, creditAppliedMinor: totals.creditAppliedMinor, subtotalMinor: totals.subtotalMinor, taxMinor: totals.taxMinor, amountDueMinor: totals.totalMinor },
+      preview: {
+        ...base,
+        creditMinor: change.creditMinor,
+        debitMinor: change.debitMinor,
+        creditAppliedMinor: totals.creditAppliedMinor,
+        subtotalMinor: totals.subtotalMinor,
+        taxMinor: totals.taxMinor,
+        amountDueMinor: totals.totalMinor,
+      },
       lines,
       totals,
     };
@@ -170,9 +257,16 @@ export class BillingService {
     const linesOf = (kind: 'unused' | 'remaining', quantity: number, sign: 1 | -1, charged: number): DraftLine[] => {
       const tiers = prorateTiers(tierLines(plan, this.options.volume, quantity), change.remaining, change.length);
       // The lines are what is charged, never another rounding of it.
-      if (sign * tiers.reduce((sum, tier) => sum + tier.amountMinor, 0) !== charged) throw new Error('Prorated invoice lines do not add up to the amount charged');
+      if (sign * tiers.reduce((sum, tier) => sum + tier.amountMinor, 0) !== charged)
+        throw new Error('Prorated invoice lines do not add up to the amount charged');
       return tiers.map((tier) => ({
-        description: describeInvoiceLine({ line: kind, plan: plan.id, quantity, seats: { from: tier.from, to: tier.to }, prorated }),
+        description: describeInvoiceLine({
+          line: kind,
+          plan: plan.id,
+          quantity,
+          seats: { from: tier.from, to: tier.to },
+          prorated,
+        }),
         quantity: tier.quantity,
         unitAmountMinor: tier.unitPriceMinor,
         // `+ 0`: a credit of nothing is 0, not −0 (which Intl writes "-0.00").
@@ -182,13 +276,26 @@ export class BillingService {
     return [...linesOf('unused', from, -1, change.creditMinor), ...linesOf('remaining', to, 1, change.debitMinor)];
   }
 
-  async previewQuantity(caller: CallerIdentity, subscriptionId: string, quantity: number): Promise<QuantityPreviewView> {
-    if (quantity > MAX_SUBSCRIPTION_SEATS) throw new ApiError(400, 'VALIDATION_FAILED', 'A subscription holds at most 100,000 seats.');
+  async previewQuantity(
+    caller: CallerIdentity,
+    subscriptionId: string,
+    quantity: number,
+  ): Promise<QuantityPreviewView> {
+    if (quantity > MAX_SUBSCRIPTION_SEATS)
+      throw new ApiError(400, 'VALIDATION_FAILED', 'A subscription holds at most 100,000 seats.');
     const access = await authorize(this.uow.read, caller, subscriptionId, 'quantity.change');
-    return (await this.quantityPlan(this.uow.read, access.subscription, quantity, Math.floor(this.clock() / 1000) * 1000)).preview;
+    return (
+      await this.quantityPlan(this.uow.read, access.subscription, quantity, Math.floor(this.clock() / 1000) * 1000)
+    ).preview;
   }
 
-  async changeQuantity(caller: CallerIdentity, subscriptionId: string, request: { quantity: number; prorationDate: string; expectedAmountMinor: number }, key: string, ip: string | null): Promise<Outcome> {
+  async changeQuantity(
+    caller: CallerIdentity,
+    subscriptionId: string,
+    request: { quantity: number; prorationDate: string; expectedAmountMinor: number },
+    key: string,
+    ip: string | null,
+  ): Promise<Outcome> {
     return this.charges.run<PendingQuantity>({
       kind: 'quantity',
       scope: `quantity:${subscriptionId}:${caller.tenantId}:${caller.objectId}`,
@@ -201,29 +308,71 @@ export class BillingService {
         await tx.subscriptions.lock(subscriptionId);
         const access = await authorize(tx, caller, subscriptionId, 'quantity.change', now);
         const at = Date.parse(request.prorationDate);
-        if (!Number.isFinite(at) || at > now + 1000 || now - at > PREVIEW_MAX_AGE_MS) throw new ApiError(409, 'QUANTITY_PREVIEW_EXPIRED', 'The preview is too old. Look at the new preview and confirm again.');
+        if (!Number.isFinite(at) || at > now + 1000 || now - at > PREVIEW_MAX_AGE_MS)
+          throw new ApiError(
+            409,
+            'QUANTITY_PREVIEW_EXPIRED',
+            'The preview is too old. Look at the new preview and confirm again.',
+          );
         const plan = await this.quantityPlan(tx, access.subscription, request.quantity, at);
         if (plan.preview.amountDueMinor !== request.expectedAmountMinor) {
-          throw new ApiError(409, 'QUANTITY_PREVIEW_STALE', 'The subscription changed since the preview. Look at the new preview and confirm again.', { amountDueMinor: plan.preview.amountDueMinor });
+          throw new ApiError(
+            409,
+            'QUANTITY_PREVIEW_STALE',
+            'The subscription changed since the preview. Look at the new preview and confirm again.',
+            { amountDueMinor: plan.preview.amountDueMinor },
+          );
         }
         const pending: PendingQuantity = { subscriptionId, actor: actorOf(access), plan, ip };
         if (plan.preview.amountDueMinor === 0) return { done: await this.applyQuantity(tx, pending, null, now) };
         const method = await tx.invoices.currentPaymentMethod(subscriptionId);
-        if (!method) throw new ApiError(409, 'PAYMENT_METHOD_MISSING', 'The subscription has no payment method. Add one in Billing.');
+        if (!method)
+          throw new ApiError(
+            409,
+            'PAYMENT_METHOD_MISSING',
+            'The subscription has no payment method. Add one in Billing.',
+          );
         await this.lock(tx, subscriptionId, now);
-        const charge = { amountMinor: plan.preview.amountDueMinor, currency: plan.preview.currency, paymentMethodToken: method.token, description: `Outmerge quantity ${plan.preview.quantity} → ${plan.preview.newQuantity}`, offSession: true };
+        const charge = {
+          amountMinor: plan.preview.amountDueMinor,
+          currency: plan.preview.currency,
+          paymentMethodToken: method.token,
+          description: `Outmerge quantity ${plan.preview.quantity} → ${plan.preview.newQuantity}`,
+          offSession: true,
+        };
         return { charge, pending };
       },
       refusedMethod: storedMethodRefused,
     });
   }
 
-  private async recordQuantity(tx: Repositories, pending: PendingQuantity, result: FinalCharge, now: number): Promise<Recorded> {
+  private async recordQuantity(
+    tx: Repositories,
+    pending: PendingQuantity,
+    result: FinalCharge,
+    now: number,
+  ): Promise<Recorded> {
     await tx.subscriptions.releaseBillingLock(pending.subscriptionId);
     if (result.status === 'succeeded') return { outcome: await this.applyQuantity(tx, pending, result.reference, now) };
     const { preview } = pending.plan;
-    await recordPayment(tx, { subscriptionId: pending.subscriptionId, provider: this.provider.name, reference: result.reference, amountMinor: preview.amountDueMinor, currency: preview.currency, status: 'declined', description: 'Quantity change', invoiceId: null, at: now });
-    await journalAs(tx, await this.subscriptionRow(tx, pending.subscriptionId), pending.actor, { action: 'quantity.payment_failed', target: pending.subscriptionId, detail: { from: preview.quantity, to: preview.newQuantity, reason: result.reason }, ip: pending.ip, at: now });
+    await recordPayment(tx, {
+      subscriptionId: pending.subscriptionId,
+      provider: this.provider.name,
+      reference: result.reference,
+      amountMinor: preview.amountDueMinor,
+      currency: preview.currency,
+      status: 'declined',
+      description: 'Quantity change',
+      invoiceId: null,
+      at: now,
+    });
+    await journalAs(tx, await this.subscriptionRow(tx, pending.subscriptionId), pending.actor, {
+      action: 'quantity.payment_failed',
+      target: pending.subscriptionId,
+      detail: { from: preview.quantity, to: preview.newQuantity, reason: result.reason },
+      ip: pending.ip,
+      at: now,
+    });
     return { outcome: declinedResponse(result.reason) };
   }
 
@@ -233,21 +382,67 @@ export class BillingService {
     return subscription;
   }
 
-  private async applyQuantity(tx: Repositories, pending: PendingQuantity, reference: string | null, now: number): Promise<Outcome> {
+  private async applyQuantity(
+    tx: Repositories,
+    pending: PendingQuantity,
+    reference: string | null,
+    now: number,
+  ): Promise<Outcome> {
     const subscription = await this.subscriptionRow(tx, pending.subscriptionId);
     const { preview, totals } = pending.plan;
     let invoice: InvoiceRow | null = null;
     if (preview.effective === 'now') {
       await tx.subscriptions.setQuantity(subscription.id, preview.newQuantity, null);
       if (totals) {
-        invoice = await issueInvoice(tx, { subscription, kind: 'quantity_change', currency: preview.currency, totals, periodStart: Date.parse(preview.prorationDate), periodEnd: subscription.periodEnd, at: now, paid: true, parties: (await this.context(tx, subscription.id)).parties });
-        if (reference) await recordPayment(tx, { subscriptionId: subscription.id, provider: this.provider.name, reference, amountMinor: preview.amountDueMinor, currency: preview.currency, status: 'succeeded', description: `Outmerge quantity ${preview.quantity} → ${preview.newQuantity}`, invoiceId: invoice.id, at: now });
+        invoice = await issueInvoice(tx, {
+          subscription,
+          kind: 'quantity_change',
+          currency: preview.currency,
+          totals,
+          periodStart: Date.parse(preview.prorationDate),
+          periodEnd: subscription.periodEnd,
+          at: now,
+          paid: true,
+          parties: (await this.context(tx, subscription.id)).parties,
+        });
+        if (reference)
+          await recordPayment(tx, {
+            subscriptionId: subscription.id,
+            provider: this.provider.name,
+            reference,
+            amountMinor: preview.amountDueMinor,
+            currency: preview.currency,
+            status: 'succeeded',
+            description: `Outmerge quantity ${preview.quantity} → ${preview.newQuantity}`,
+            invoiceId: invoice.id,
+            at: now,
+          });
       }
     } else {
-      await tx.subscriptions.setPendingQuantity(subscription.id, preview.effective === 'renewal' ? preview.newQuantity : null);
+      await tx.subscriptions.setPendingQuantity(
+        subscription.id,
+        preview.effective === 'renewal' ? preview.newQuantity : null,
+      );
     }
-    const action = preview.effective === 'now' ? 'quantity.increased' : preview.effective === 'renewal' ? 'quantity.decrease_scheduled' : 'quantity.unchanged';
-    await journalAs(tx, subscription, pending.actor, { action, target: subscription.id, detail: { from: preview.quantity, to: preview.newQuantity, amountMinor: preview.amountDueMinor, currency: preview.currency, invoice: invoice?.number ?? null }, ip: pending.ip, at: now });
+    const action =
+      preview.effective === 'now'
+        ? 'quantity.increased'
+        : preview.effective === 'renewal'
+          ? 'quantity.decrease_scheduled'
+          : 'quantity.unchanged';
+    await journalAs(tx, subscription, pending.actor, {
+      action,
+      target: subscription.id,
+      detail: {
+        from: preview.quantity,
+        to: preview.newQuantity,
+        amountMinor: preview.amountDueMinor,
+        currency: preview.currency,
+        invoice: invoice?.number ?? null,
+      },
+      ip: pending.ip,
+      at: now,
+    });
     const body: QuantityChangeResult = {
       quantity: preview.effective === 'now' ? preview.newQuantity : preview.quantity,
       pendingQuantity: preview.effective === 'renewal' ? preview.newQuantity : null,
@@ -277,7 +472,11 @@ export class BillingService {
       plan: subscription.planId,
       quantity: subscription.quantity,
       pendingQuantity: state?.pendingQuantity ?? null,
-      recurringMinor: seatTotalMinor(this.plan(subscription.planId), this.options.volume, state?.pendingQuantity ?? subscription.quantity),
+      recurringMinor: seatTotalMinor(
+        this.plan(subscription.planId),
+        this.options.volume,
+        state?.pendingQuantity ?? subscription.quantity,
+      ),
       taxRateBp: context.rateBp,
       periodEnd: new Date(subscription.periodEnd).toISOString(),
       graceUntil: state?.graceUntil ? new Date(state.graceUntil).toISOString() : null,
@@ -292,13 +491,23 @@ export class BillingService {
     return (await this.uow.read.invoices.listInvoices(subscriptionId)).map(invoiceView);
   }
 
-  async invoiceHtml(caller: CallerIdentity, subscriptionId: string, invoiceId: string, locale: Locale): Promise<string> {
+  async invoiceHtml(
+    caller: CallerIdentity,
+    subscriptionId: string,
+    invoiceId: string,
+    locale: Locale,
+  ): Promise<string> {
     const { row, lines, context } = await this.invoiceForReader(caller, subscriptionId, invoiceId, locale);
     return renderInvoiceHtml(row, lines, context);
   }
 
   /** The same invoice as a PDF download (invoicePdf.ts), with the same permission as the page. */
-  async invoicePdf(caller: CallerIdentity, subscriptionId: string, invoiceId: string, locale: Locale): Promise<{ number: string; pdf: Uint8Array }> {
+  async invoicePdf(
+    caller: CallerIdentity,
+    subscriptionId: string,
+    invoiceId: string,
+    locale: Locale,
+  ): Promise<{ number: string; pdf: Uint8Array }> {
     const { row, lines, context } = await this.invoiceForReader(caller, subscriptionId, invoiceId, locale);
     return { number: row.number, pdf: await renderInvoicePdf(invoiceDocument(row, lines, context)) };
   }
@@ -310,7 +519,15 @@ export class BillingService {
     const invoice = await read.invoices.findInvoice(subscriptionId, invoiceId);
     if (!invoice) throw new ApiError(404, 'INVOICE_NOT_FOUND', 'No invoice with this id in this subscription.');
     const organisation = await read.organisations.findByTenant(subscription.ownerTenantId);
-    return { row: invoice, lines: await read.invoices.invoiceLines(invoice.id), context: { organisation: organisation?.name ?? '', locale, parties: await read.billingProfiles.invoiceParties(invoice.id) } };
+    return {
+      row: invoice,
+      lines: await read.invoices.invoiceLines(invoice.id),
+      context: {
+        organisation: organisation?.name ?? '',
+        locale,
+        parties: await read.billingProfiles.invoiceParties(invoice.id),
+      },
+    };
   }
 
   /**
@@ -318,13 +535,21 @@ export class BillingService {
    * the bank first (Stripe: a SetupIntent): a declined card is answered 402 and the stored card
    * stays as it was.
    */
-  async replacePaymentMethod(caller: CallerIdentity, subscriptionId: string, card: string, ip: string | null): Promise<PaymentMethodView> {
+  async replacePaymentMethod(
+    caller: CallerIdentity,
+    subscriptionId: string,
+    card: string,
+    ip: string | null,
+  ): Promise<PaymentMethodView> {
     const { subscription } = await authorize(this.uow.read, caller, subscriptionId, 'billing.manage');
     // Before the bank is asked: an ended subscription has nothing to charge the card for.
     refuseIfEnded(subscription);
     let saved;
     try {
-      saved = await this.provider.savePaymentMethod(card, { idempotencyKey: `payment-method:${subscriptionId}:${randomUUID()}`, customer: { email: subscription.ownerEmail, name: subscription.ownerEmail } });
+      saved = await this.provider.savePaymentMethod(card, {
+        idempotencyKey: `payment-method:${subscriptionId}:${randomUUID()}`,
+        customer: { email: subscription.ownerEmail, name: subscription.ownerEmail },
+      });
     } catch (error) {
       if (error instanceof PaymentMethodInvalidError) throw new ApiError(400, 'PAYMENT_CARD_INVALID', error.message);
       throw error;
@@ -333,7 +558,13 @@ export class BillingService {
       const reason = saved.reason;
       await this.uow.transaction(async (tx) => {
         const access = await authorize(tx, caller, subscriptionId, 'billing.manage');
-        await journalAs(tx, access.subscription, actorOf(access), { action: 'payment_method.declined', target: subscriptionId, detail: { reason }, ip, at: this.clock() });
+        await journalAs(tx, access.subscription, actorOf(access), {
+          action: 'payment_method.declined',
+          target: subscriptionId,
+          detail: { reason },
+          ip,
+          at: this.clock(),
+        });
       });
       throw new ApiError(402, 'PAYMENT_DECLINED', declineMessage(reason), { reason });
     }
@@ -343,19 +574,49 @@ export class BillingService {
       await tx.subscriptions.lock(subscriptionId);
       const access = await authorize(tx, caller, subscriptionId, 'billing.manage');
       refuseIfEnded(access.subscription);
-      await tx.invoices.setPaymentMethod({ id: randomUUID(), subscriptionId, provider: this.provider.name, token: method.token, brand: method.brand, last4: method.last4, createdAt: now });
-      await journalAs(tx, access.subscription, actorOf(access), { action: 'payment_method.replaced', target: subscriptionId, detail: { brand: method.brand, last4: method.last4 }, ip, at: now });
+      await tx.invoices.setPaymentMethod({
+        id: randomUUID(),
+        subscriptionId,
+        provider: this.provider.name,
+        token: method.token,
+        brand: method.brand,
+        last4: method.last4,
+        createdAt: now,
+      });
+      await journalAs(tx, access.subscription, actorOf(access), {
+        action: 'payment_method.replaced',
+        target: subscriptionId,
+        detail: { brand: method.brand, last4: method.last4 },
+        ip,
+        at: now,
+      });
       return { brand: method.brand, last4: method.last4 };
     });
   }
 
   /** Pays an open invoice (a failed renewal) with a new card or the stored one; reactivates the subscription. */
-  async payInvoice(caller: CallerIdentity, subscriptionId: string, invoiceId: string, card: string | undefined, key: string, ip: string | null): Promise<Outcome> {
+  async payInvoice(
+    caller: CallerIdentity,
+    subscriptionId: string,
+    invoiceId: string,
+    card: string | undefined,
+    key: string,
+    ip: string | null,
+  ): Promise<Outcome> {
     await authorize(this.uow.read, caller, subscriptionId, 'billing.manage');
     // A new card becomes a payment method first: a real provider's is a token the browser already made.
-    const newMethod = card === undefined ? null : await this.provider.createPaymentMethod(card, { idempotencyKey: `invoice:${invoiceId}:${caller.tenantId}:${caller.objectId}:${key}` }).catch((error: unknown) => {
-      throw error instanceof PaymentMethodInvalidError ? new ApiError(400, 'PAYMENT_CARD_INVALID', error.message) : error;
-    });
+    const newMethod =
+      card === undefined
+        ? null
+        : await this.provider
+            .createPaymentMethod(card, {
+              idempotencyKey: `invoice:${invoiceId}:${caller.tenantId}:${caller.objectId}:${key}`,
+            })
+            .catch((error: unknown) => {
+              throw error instanceof PaymentMethodInvalidError
+                ? new ApiError(400, 'PAYMENT_CARD_INVALID', error.message)
+                : error;
+            });
     return this.charges.run<PendingInvoicePayment>({
       kind: 'invoice',
       scope: `invoice:${invoiceId}:${caller.tenantId}:${caller.objectId}`,
@@ -369,12 +630,20 @@ export class BillingService {
         const access = await authorize(tx, caller, subscriptionId, 'billing.manage', now);
         const invoice = await tx.invoices.findInvoice(subscriptionId, invoiceId);
         if (!invoice) throw new ApiError(404, 'INVOICE_NOT_FOUND', 'No invoice with this id in this subscription.');
-        if (invoice.status !== 'open') throw new ApiError(409, 'INVOICE_NOT_OPEN', `Invoice ${invoice.number} is already paid.`);
+        if (invoice.status !== 'open')
+          throw new ApiError(409, 'INVOICE_NOT_OPEN', `Invoice ${invoice.number} is already paid.`);
         const method = newMethod ?? (await tx.invoices.currentPaymentMethod(subscriptionId));
         if (!method) throw new ApiError(409, 'PAYMENT_METHOD_MISSING', 'Enter a card to pay with.');
         await this.lock(tx, subscriptionId, now);
         return {
-          charge: { amountMinor: invoice.totalMinor, currency: invoice.currency, paymentMethodToken: method.token, description: `Invoice ${invoice.number}`, offSession: false, savePaymentMethod: newMethod !== null },
+          charge: {
+            amountMinor: invoice.totalMinor,
+            currency: invoice.currency,
+            paymentMethodToken: method.token,
+            description: `Invoice ${invoice.number}`,
+            offSession: false,
+            savePaymentMethod: newMethod !== null,
+          },
           pending: { subscriptionId, invoiceId, method: newMethod, actor: actorOf(access), ip },
         };
       },
@@ -383,24 +652,68 @@ export class BillingService {
   }
 
   /** Records the payment of an invoice: money received settles the invoice it was for, whoever may manage billing by now. */
-  private async settleInvoice(tx: Repositories, pending: PendingInvoicePayment, charge: FinalCharge, now: number): Promise<Outcome> {
+  private async settleInvoice(
+    tx: Repositories,
+    pending: PendingInvoicePayment,
+    charge: FinalCharge,
+    now: number,
+  ): Promise<Outcome> {
     await tx.subscriptions.releaseBillingLock(pending.subscriptionId);
     const subscription = await this.subscriptionRow(tx, pending.subscriptionId);
     const invoice = await tx.invoices.findInvoice(pending.subscriptionId, pending.invoiceId);
     if (!invoice) throw new Error(`Invoice ${pending.invoiceId} disappeared while being paid.`);
-    const entry = (action: JournalAction, detail: unknown) => journalAs(tx, subscription, pending.actor, { action, target: invoice.number, detail, ip: pending.ip, at: now });
+    const entry = (action: JournalAction, detail: unknown) =>
+      journalAs(tx, subscription, pending.actor, { action, target: invoice.number, detail, ip: pending.ip, at: now });
     if (charge.status !== 'succeeded') {
-      await recordPayment(tx, { subscriptionId: pending.subscriptionId, provider: this.provider.name, reference: charge.reference, amountMinor: invoice.totalMinor, currency: invoice.currency, status: 'declined', description: `Invoice ${invoice.number}`, invoiceId: invoice.id, at: now });
+      await recordPayment(tx, {
+        subscriptionId: pending.subscriptionId,
+        provider: this.provider.name,
+        reference: charge.reference,
+        amountMinor: invoice.totalMinor,
+        currency: invoice.currency,
+        status: 'declined',
+        description: `Invoice ${invoice.number}`,
+        invoiceId: invoice.id,
+        at: now,
+      });
       await entry('invoice.payment_failed', { reason: charge.reason });
       return declinedResponse(charge.reason);
     }
     await tx.invoices.markInvoicePaid(invoice.id, now);
-    await recordPayment(tx, { subscriptionId: pending.subscriptionId, provider: this.provider.name, reference: charge.reference, amountMinor: invoice.totalMinor, currency: invoice.currency, status: 'succeeded', description: `Invoice ${invoice.number}`, invoiceId: invoice.id, at: now });
-    if (pending.method) await tx.invoices.setPaymentMethod({ id: randomUUID(), subscriptionId: pending.subscriptionId, provider: this.provider.name, token: pending.method.token, brand: pending.method.brand, last4: pending.method.last4, createdAt: now });
+    await recordPayment(tx, {
+      subscriptionId: pending.subscriptionId,
+      provider: this.provider.name,
+      reference: charge.reference,
+      amountMinor: invoice.totalMinor,
+      currency: invoice.currency,
+      status: 'succeeded',
+      description: `Invoice ${invoice.number}`,
+      invoiceId: invoice.id,
+      at: now,
+    });
+    if (pending.method)
+      await tx.invoices.setPaymentMethod({
+        id: randomUUID(),
+        subscriptionId: pending.subscriptionId,
+        provider: this.provider.name,
+        token: pending.method.token,
+        brand: pending.method.brand,
+        last4: pending.method.last4,
+        createdAt: now,
+      });
     await entry('invoice.paid', { amountMinor: invoice.totalMinor, currency: invoice.currency });
-    if ((subscription.status === 'past_due' || subscription.status === 'expired') && !(await tx.invoices.openInvoice(subscription.id))) {
+    if (
+      (subscription.status === 'past_due' || subscription.status === 'expired') &&
+      !(await tx.invoices.openInvoice(subscription.id))
+    ) {
       await tx.subscriptions.setStatus(subscription.id, 'active', { graceUntil: null });
-      await journalAs(tx, subscription, pending.actor, { action: 'subscription.reactivated', target: subscription.id, detail: { from: subscription.status }, ip: pending.ip, at: now });
+      await journalAs(tx, subscription, pending.actor, {
+        action: 'subscription.reactivated',
+        target: subscription.id,
+        detail: { from: subscription.status },
+        ip: pending.ip,
+        at: now,
+      });
     }
     const paid = await tx.invoices.findInvoice(pending.subscriptionId, pending.invoiceId);
     return { statusCode: 200, body: { status: 'paid', invoice: invoiceView(paid ?? invoice) } };
@@ -410,16 +723,32 @@ export class BillingService {
 
   async completeAction(caller: CallerIdentity, actionId: string, approved: boolean): Promise<Outcome> {
     const action = await this.uow.read.invoices.findPaymentAction(actionId);
-    if (!action || action.tenantId !== caller.tenantId || action.objectId !== caller.objectId) throw new ApiError(404, 'PAYMENT_ACTION_NOT_FOUND', 'No payment waiting for confirmation with this id.');
+    if (!action || action.tenantId !== caller.tenantId || action.objectId !== caller.objectId)
+      throw new ApiError(404, 'PAYMENT_ACTION_NOT_FOUND', 'No payment waiting for confirmation with this id.');
     if (action.status !== 'pending' && action.response) return JSON.parse(action.response) as Outcome;
     let result;
     try {
       result = await this.provider.completeAction(action.providerReference, { approved });
     } catch (error) {
-      if (error instanceof PaymentMethodInvalidError) throw new ApiError(404, 'PAYMENT_ACTION_NOT_FOUND', 'The payment provider no longer knows this payment. Start again.');
+      if (error instanceof PaymentMethodInvalidError)
+        throw new ApiError(
+          404,
+          'PAYMENT_ACTION_NOT_FOUND',
+          'The payment provider no longer knows this payment. Start again.',
+        );
       throw error;
     }
-    if (result.status === 'requires_action') return { statusCode: 202, body: { status: 'requires_action', actionId, amountMinor: action.amountMinor, currency: action.currency, ...(result.clientSecret ? { clientSecret: result.clientSecret } : {}) } };
+    if (result.status === 'requires_action')
+      return {
+        statusCode: 202,
+        body: {
+          status: 'requires_action',
+          actionId,
+          amountMinor: action.amountMinor,
+          currency: action.currency,
+          ...(result.clientSecret ? { clientSecret: result.clientSecret } : {}),
+        },
+      };
     const finished = await this.charges.finishAction(action.id, result);
     await this.outbox.deliver();
     return finished.outcome;
@@ -431,31 +760,52 @@ export class BillingService {
    * payment Outmerge does not know yet (its claim was cut by a crash and is being reconciled) is
    * refused, so that the provider sends it again.
    */
-  async handleWebhook(rawBody: string, headers: Record<string, string | string[] | undefined>): Promise<{ received: true; duplicate: boolean }> {
+  async handleWebhook(
+    rawBody: string,
+    headers: Record<string, string | string[] | undefined>,
+  ): Promise<{ received: true; duplicate: boolean }> {
     const header = headers[this.provider.webhookSignatureHeader];
     let event;
     try {
-      event = this.provider.verifyWebhook(rawBody, typeof header === 'string' ? header : undefined, Math.floor(this.clock() / 1000));
+      event = this.provider.verifyWebhook(
+        rawBody,
+        typeof header === 'string' ? header : undefined,
+        Math.floor(this.clock() / 1000),
+      );
     } catch (error) {
-      if (error instanceof WebhookSignatureError) throw new ApiError(400, 'WEBHOOK_SIGNATURE_INVALID', 'The webhook signature is missing, wrong or too old.', { reason: error.reason });
+      if (error instanceof WebhookSignatureError)
+        throw new ApiError(400, 'WEBHOOK_SIGNATURE_INVALID', 'The webhook signature is missing, wrong or too old.', {
+          reason: error.reason,
+        });
       throw error;
     }
     if (!event) throw new ApiError(400, 'VALIDATION_FAILED', 'The webhook body is not an event.');
     if (event.type === 'other') {
       // Nothing Outmerge acts on: seen is handled.
-      const fresh = await this.uow.transaction((tx) => tx.invoices.recordWebhookEvent(event.id, event.providerType, this.clock()));
+      const fresh = await this.uow.transaction((tx) =>
+        tx.invoices.recordWebhookEvent(event.id, event.providerType, this.clock()),
+      );
       return { received: true, duplicate: !fresh };
     }
     const action = await this.uow.read.invoices.findPaymentActionByReference(event.reference);
     if (!action) {
       // Recorded without a payment action (a claim reconciled after the bank had answered): the effect is there.
       if (await this.uow.read.invoices.paymentRecorded(event.reference)) {
-        const fresh = await this.uow.transaction((tx) => tx.invoices.recordWebhookEvent(event.id, event.type, this.clock()));
+        const fresh = await this.uow.transaction((tx) =>
+          tx.invoices.recordWebhookEvent(event.id, event.type, this.clock()),
+        );
         return { received: true, duplicate: !fresh };
       }
-      throw new ApiError(404, 'PAYMENT_ACTION_NOT_FOUND', 'No payment waiting for confirmation has this reference yet; send the event again later.');
+      throw new ApiError(
+        404,
+        'PAYMENT_ACTION_NOT_FOUND',
+        'No payment waiting for confirmation has this reference yet; send the event again later.',
+      );
     }
-    const result: FinalCharge = event.type === 'payment_action.succeeded' ? { status: 'succeeded', reference: event.reference } : { status: 'declined', reference: event.reference, reason: 'authentication_failed' };
+    const result: FinalCharge =
+      event.type === 'payment_action.succeeded'
+        ? { status: 'succeeded', reference: event.reference }
+        : { status: 'declined', reference: event.reference, reason: 'authentication_failed' };
     const finished = await this.charges.finishAction(action.id, result, { id: event.id, type: event.type });
     // Emails of the finished purchase go out after the answer to the provider.
     void this.outbox.deliver();
@@ -492,10 +842,14 @@ export class BillingService {
     }
   }
 
-  private async renewOrExpire(subscriptionId: string, now: number): Promise<'renewed' | 'past_due' | 'expired' | 'nothing'> {
+  private async renewOrExpire(
+    subscriptionId: string,
+    now: number,
+  ): Promise<'renewed' | 'past_due' | 'expired' | 'nothing'> {
     const current = await this.uow.read.subscriptions.find(subscriptionId);
     if (!current) return 'nothing';
-    const done = (renewal: 'renewed' | 'past_due' | 'expired' | 'nothing') => ({ done: { statusCode: 200, body: { renewal } }, store: false }) as const;
+    const done = (renewal: 'renewed' | 'past_due' | 'expired' | 'nothing') =>
+      ({ done: { statusCode: 200, body: { renewal } }, store: false }) as const;
     let outcome: Outcome;
     try {
       outcome = await this.charges.run<PendingRenewal>({
@@ -512,45 +866,124 @@ export class BillingService {
           const state = await tx.subscriptions.billingState(subscriptionId);
           if (!subscription || !state) return done('nothing');
           if (subscription.status === 'past_due' && state.graceUntil !== null && state.graceUntil <= now) {
-            await this.stop(tx, subscription, 'expired', {}, 'subscription.expired', { graceUntil: new Date(state.graceUntil).toISOString() }, now);
+            await this.stop(
+              tx,
+              subscription,
+              'expired',
+              {},
+              'subscription.expired',
+              { graceUntil: new Date(state.graceUntil).toISOString() },
+              now,
+            );
             return done('expired');
           }
-          if (!isLive(subscription.status) || subscription.periodEnd > now || subscription.periodEnd !== current.periodEnd) return done('nothing');
+          if (
+            !isLive(subscription.status) ||
+            subscription.periodEnd > now ||
+            subscription.periodEnd !== current.periodEnd
+          )
+            return done('nothing');
           // A trial without a payment method ends at its end (P2): nothing was bought, so no invoice and no grace.
           const method = await tx.invoices.currentPaymentMethod(subscriptionId);
           if (subscription.status === 'trial' && !method) {
-            await this.stop(tx, subscription, 'expired', { endedAt: subscription.periodEnd }, 'trial.expired', { trialEnd: new Date(subscription.periodEnd).toISOString() }, now);
+            await this.stop(
+              tx,
+              subscription,
+              'expired',
+              { endedAt: subscription.periodEnd },
+              'trial.expired',
+              { trialEnd: new Date(subscription.periodEnd).toISOString() },
+              now,
+            );
             return done('expired');
           }
           if (!(await tx.subscriptions.acquireBillingLock(subscriptionId, now, now + LOCK_MS))) return done('nothing');
           const plan = this.plan(subscription.planId);
-          const quantity = state.pendingQuantity === null ? subscription.quantity : Math.max(state.pendingQuantity, subscription.assignedCount);
+          const quantity =
+            state.pendingQuantity === null
+              ? subscription.quantity
+              : Math.max(state.pendingQuantity, subscription.assignedCount);
           const start = subscription.periodEnd;
           const end = periodEnd(start, plan.interval);
           // Product keys redeemed on the subscription pay their seats for one more period each (partners/keyRules.ts).
-          const { used: grants, coverMinor } = grantsForRenewal(quantity, await tx.keys.openKeyGrants(subscriptionId), (seats) => seatTotalMinor(plan, this.options.volume, seats));
+          const { used: grants, coverMinor } = grantsForRenewal(
+            quantity,
+            await tx.keys.openKeyGrants(subscriptionId),
+            (seats) => seatTotalMinor(plan, this.options.volume, seats),
+          );
           const context = await this.context(tx, subscriptionId);
-          const lines = [...recurringLines(plan, this.options.volume, quantity), ...(coverMinor > 0 ? [{ description: describeInvoiceLine({ line: 'prepaid', seats: grants.map((g) => g.seats) }), quantity: null, unitAmountMinor: null, amountMinor: -coverMinor }] : [])];
+          const lines = [
+            ...recurringLines(plan, this.options.volume, quantity),
+            ...(coverMinor > 0
+              ? [
+                  {
+                    description: describeInvoiceLine({ line: 'prepaid', seats: grants.map((g) => g.seats) }),
+                    quantity: null,
+                    unitAmountMinor: null,
+                    amountMinor: -coverMinor,
+                  },
+                ]
+              : []),
+          ];
           const totals = invoiceTotals(lines, await tx.invoices.creditBalance(subscriptionId), context.rateBp);
-          const invoice = await issueInvoice(tx, { subscription, kind: 'renewal', currency: state.currency, totals, periodStart: start, periodEnd: end, at: now, paid: totals.totalMinor === 0, parties: context.parties });
+          const invoice = await issueInvoice(tx, {
+            subscription,
+            kind: 'renewal',
+            currency: state.currency,
+            totals,
+            periodStart: start,
+            periodEnd: end,
+            at: now,
+            paid: totals.totalMinor === 0,
+            parties: context.parties,
+          });
           await tx.keys.useKeyGrantPeriod(grants.map((grant) => grant.productKeyId));
           await tx.subscriptions.setQuantity(subscriptionId, quantity, null);
           await tx.subscriptions.setPeriod(subscriptionId, start, end);
-          const pending: PendingRenewal = { subscriptionId, invoiceId: invoice.id, quantity, wasTrial: subscription.status === 'trial', at: now };
+          const pending: PendingRenewal = {
+            subscriptionId,
+            invoiceId: invoice.id,
+            quantity,
+            wasTrial: subscription.status === 'trial',
+            at: now,
+          };
           if (totals.totalMinor === 0) {
             if (subscription.status === 'trial') await tx.subscriptions.setStatus(subscriptionId, 'active');
             await tx.subscriptions.releaseBillingLock(subscriptionId);
-            await this.systemJournal(tx, subscription, 'subscription.renewed', { invoice: invoice.number, quantity, amountMinor: 0 }, now);
+            await this.systemJournal(
+              tx,
+              subscription,
+              'subscription.renewed',
+              { invoice: invoice.number, quantity, amountMinor: 0 },
+              now,
+            );
             return done('renewed');
           }
           if (!method) {
             // Nothing to charge (a subscription made from a key whose term is over): it ends at its end, no
             // grace. Grace is for a payment that failed; the open invoice can still be paid to go on.
             await tx.subscriptions.releaseBillingLock(subscriptionId);
-            await this.stop(tx, subscription, 'expired', { endedAt: start, graceUntil: null }, 'subscription.expired', { invoice: invoice.number, reason: 'no_payment_method' }, now);
+            await this.stop(
+              tx,
+              subscription,
+              'expired',
+              { endedAt: start, graceUntil: null },
+              'subscription.expired',
+              { invoice: invoice.number, reason: 'no_payment_method' },
+              now,
+            );
             return done('expired');
           }
-          return { charge: { amountMinor: invoice.totalMinor, currency: invoice.currency, paymentMethodToken: method.token, description: `Invoice ${invoice.number}`, offSession: true }, pending };
+          return {
+            charge: {
+              amountMinor: invoice.totalMinor,
+              currency: invoice.currency,
+              paymentMethodToken: method.token,
+              description: `Invoice ${invoice.number}`,
+              offSession: true,
+            },
+            pending,
+          };
         },
         refusedMethod: () => new RenewalNotCharged(),
       });
@@ -564,7 +997,17 @@ export class BillingService {
   private async recordRenewal(tx: Repositories, pending: PendingRenewal, result: FinalCharge): Promise<Recorded> {
     const invoice = await tx.invoices.findInvoice(pending.subscriptionId, pending.invoiceId);
     if (!invoice) throw new Error(`Invoice ${pending.invoiceId} disappeared while being paid.`);
-    await recordPayment(tx, { subscriptionId: pending.subscriptionId, provider: this.provider.name, reference: result.reference, amountMinor: invoice.totalMinor, currency: invoice.currency, status: result.status, description: `Invoice ${invoice.number}`, invoiceId: invoice.id, at: pending.at });
+    await recordPayment(tx, {
+      subscriptionId: pending.subscriptionId,
+      provider: this.provider.name,
+      reference: result.reference,
+      amountMinor: invoice.totalMinor,
+      currency: invoice.currency,
+      status: result.status,
+      description: `Invoice ${invoice.number}`,
+      invoiceId: invoice.id,
+      at: pending.at,
+    });
     if (result.status !== 'succeeded') {
       await this.pastDue(tx, pending, result.reason);
       return { outcome: { statusCode: 200, body: { renewal: 'past_due' } } };
@@ -573,7 +1016,13 @@ export class BillingService {
     // A trial with a payment method converts to paid at its end (P2).
     if (pending.wasTrial) await tx.subscriptions.setStatus(pending.subscriptionId, 'active');
     await tx.invoices.markInvoicePaid(invoice.id, pending.at);
-    await this.systemJournal(tx, await this.subscriptionRow(tx, pending.subscriptionId), pending.wasTrial ? 'trial.converted' : 'subscription.renewed', { invoice: invoice.number, quantity: pending.quantity, amountMinor: invoice.totalMinor }, pending.at);
+    await this.systemJournal(
+      tx,
+      await this.subscriptionRow(tx, pending.subscriptionId),
+      pending.wasTrial ? 'trial.converted' : 'subscription.renewed',
+      { invoice: invoice.number, quantity: pending.quantity, amountMinor: invoice.totalMinor },
+      pending.at,
+    );
     return { outcome: { statusCode: 200, body: { renewal: 'renewed' } } };
   }
 
@@ -590,18 +1039,33 @@ export class BillingService {
     const detail = { invoice: invoice.number, reason, graceUntil: new Date(graceUntil).toISOString() };
     // The grace the vendor gives (PAST_DUE_GRACE_DAYS) may be over already: then no unpaid day more.
     const subscription = await this.subscriptionRow(tx, pending.subscriptionId);
-    if (graceUntil <= pending.at) await this.stop(tx, subscription, 'expired', { graceUntil: null }, 'subscription.expired', detail, pending.at);
+    if (graceUntil <= pending.at)
+      await this.stop(tx, subscription, 'expired', { graceUntil: null }, 'subscription.expired', detail, pending.at);
     else await this.stop(tx, subscription, 'past_due', { graceUntil }, 'renewal.payment_failed', detail, pending.at);
   }
 
   /** The renewal job suspends or ends a subscription: its status, the system's journal entry and the owner's email, in one transaction. */
-  private async stop(tx: Repositories, subscription: SubscriptionRow, status: 'past_due' | 'expired', fields: { graceUntil?: number | null; endedAt?: number | null }, action: JournalAction, detail: unknown, at: number): Promise<void> {
+  private async stop(
+    tx: Repositories,
+    subscription: SubscriptionRow,
+    status: 'past_due' | 'expired',
+    fields: { graceUntil?: number | null; endedAt?: number | null },
+    action: JournalAction,
+    detail: unknown,
+    at: number,
+  ): Promise<void> {
     await tx.subscriptions.setStatus(subscription.id, status, fields);
     await this.systemJournal(tx, subscription, action, detail, at);
     await this.tellOwner(tx, subscription.id, status, at);
   }
 
-  private systemJournal(tx: Repositories, subscription: SubscriptionRow, action: JournalAction, detail: unknown, at: number): Promise<void> {
+  private systemJournal(
+    tx: Repositories,
+    subscription: SubscriptionRow,
+    action: JournalAction,
+    detail: unknown,
+    at: number,
+  ): Promise<void> {
     return journalAs(tx, subscription, { role: 'system' }, { action, target: subscription.id, detail, ip: null, at });
   }
 
@@ -613,7 +1077,13 @@ export class BillingService {
    * (cancelled) and their unused time becomes a credit on the target's next invoice, which
    * offsets the growth first.
    */
-  async consolidate(caller: CallerIdentity, targetId: string, sourceIds: readonly string[], key: string, ip: string | null): Promise<Outcome> {
+  async consolidate(
+    caller: CallerIdentity,
+    targetId: string,
+    sourceIds: readonly string[],
+    key: string,
+    ip: string | null,
+  ): Promise<Outcome> {
     return this.charges.run<PendingConsolidation>({
       kind: 'consolidation',
       scope: `consolidate:${targetId}:${caller.tenantId}:${caller.objectId}`,
@@ -628,13 +1098,28 @@ export class BillingService {
         const target = await authorize(tx, caller, targetId, 'subscription.consolidate', now);
         const plan = await this.consolidationPlan(tx, caller, target, sourceIds, now);
         const pending: PendingConsolidation = { targetId, sourceIds: [...sourceIds], actor: actorOf(target), plan, ip };
-        if (plan.totals === null || plan.totals.totalMinor === 0) return { done: await this.applyConsolidation(tx, pending, null, now) };
+        if (plan.totals === null || plan.totals.totalMinor === 0)
+          return { done: await this.applyConsolidation(tx, pending, null, now) };
         const method = await tx.invoices.currentPaymentMethod(targetId);
-        if (!method) throw new ApiError(409, 'PAYMENT_METHOD_MISSING', 'The subscription has no payment method. Add one in Billing.');
+        if (!method)
+          throw new ApiError(
+            409,
+            'PAYMENT_METHOD_MISSING',
+            'The subscription has no payment method. Add one in Billing.',
+          );
         await this.lock(tx, targetId, now);
         // The sources too: no seat may be assigned to them while the growth they cause is being charged.
         for (const source of plan.sources) await this.lock(tx, source.id, now);
-        return { charge: { amountMinor: plan.totals.totalMinor, currency: plan.currency, paymentMethodToken: method.token, description: 'Outmerge consolidation', offSession: true }, pending };
+        return {
+          charge: {
+            amountMinor: plan.totals.totalMinor,
+            currency: plan.currency,
+            paymentMethodToken: method.token,
+            description: 'Outmerge consolidation',
+            offSession: true,
+          },
+          pending,
+        };
       },
       refusedMethod: storedMethodRefused,
     });
@@ -645,33 +1130,75 @@ export class BillingService {
     for (const source of pending.plan.sources) await tx.subscriptions.releaseBillingLock(source.id);
   }
 
-  private async recordConsolidation(tx: Repositories, pending: PendingConsolidation, result: FinalCharge, now: number): Promise<Recorded> {
+  private async recordConsolidation(
+    tx: Repositories,
+    pending: PendingConsolidation,
+    result: FinalCharge,
+    now: number,
+  ): Promise<Recorded> {
     await this.releaseConsolidationLocks(tx, pending);
-    if (result.status === 'succeeded') return { outcome: await this.applyConsolidation(tx, pending, result.reference, now) };
+    if (result.status === 'succeeded')
+      return { outcome: await this.applyConsolidation(tx, pending, result.reference, now) };
     const amountMinor = pending.plan.totals?.totalMinor ?? 0;
-    await recordPayment(tx, { subscriptionId: pending.targetId, provider: this.provider.name, reference: result.reference, amountMinor, currency: pending.plan.currency, status: 'declined', description: 'Outmerge consolidation', invoiceId: null, at: now });
-    await journalAs(tx, await this.subscriptionRow(tx, pending.targetId), pending.actor, { action: 'consolidation.payment_failed', target: pending.targetId, detail: { sources: pending.sourceIds, reason: result.reason }, ip: pending.ip, at: now });
+    await recordPayment(tx, {
+      subscriptionId: pending.targetId,
+      provider: this.provider.name,
+      reference: result.reference,
+      amountMinor,
+      currency: pending.plan.currency,
+      status: 'declined',
+      description: 'Outmerge consolidation',
+      invoiceId: null,
+      at: now,
+    });
+    await journalAs(tx, await this.subscriptionRow(tx, pending.targetId), pending.actor, {
+      action: 'consolidation.payment_failed',
+      target: pending.targetId,
+      detail: { sources: pending.sourceIds, reason: result.reason },
+      ip: pending.ip,
+      at: now,
+    });
     return { outcome: declinedResponse(result.reason) };
   }
 
-  private async consolidationPlan(tx: Repositories, caller: CallerIdentity, target: Access, sourceIds: readonly string[], now: number) {
+  private async consolidationPlan(
+    tx: Repositories,
+    caller: CallerIdentity,
+    target: Access,
+    sourceIds: readonly string[],
+    now: number,
+  ) {
     const subscription = target.subscription;
-    if (!isLive(subscription.status)) throw new ApiError(409, 'SUBSCRIPTION_NOT_ACTIVE', 'Only an active subscription can take in others.');
+    if (!isLive(subscription.status))
+      throw new ApiError(409, 'SUBSCRIPTION_NOT_ACTIVE', 'Only an active subscription can take in others.');
     if (sourceIds.length === 0 || new Set(sourceIds).size !== sourceIds.length || sourceIds.includes(subscription.id)) {
-      throw new ApiError(400, 'CONSOLIDATION_INVALID', 'Name each subscription to merge once, and not the target itself.');
+      throw new ApiError(
+        400,
+        'CONSOLIDATION_INVALID',
+        'Name each subscription to merge once, and not the target itself.',
+      );
     }
     const currency = await this.currencyOf(tx, subscription.id);
     const sources: SubscriptionRow[] = [];
     for (const id of sourceIds) {
       const source = (await authorize(tx, caller, id, 'subscription.consolidate')).subscription;
-      if (source.organisationId !== subscription.organisationId) throw new ApiError(409, 'CONSOLIDATION_INVALID', 'Only subscriptions of the same organisation can be merged.');
-      if (!canBeMerged(source.status)) throw new ApiError(409, 'CONSOLIDATION_INVALID', `Subscription ${id} has ended and cannot be merged.`);
-      if ((await this.currencyOf(tx, id)) !== currency) throw new ApiError(409, 'CONSOLIDATION_INVALID', 'Only subscriptions billed in the same currency can be merged.');
+      if (source.organisationId !== subscription.organisationId)
+        throw new ApiError(409, 'CONSOLIDATION_INVALID', 'Only subscriptions of the same organisation can be merged.');
+      if (!canBeMerged(source.status))
+        throw new ApiError(409, 'CONSOLIDATION_INVALID', `Subscription ${id} has ended and cannot be merged.`);
+      if ((await this.currencyOf(tx, id)) !== currency)
+        throw new ApiError(
+          409,
+          'CONSOLIDATION_INVALID',
+          'Only subscriptions billed in the same currency can be merged.',
+        );
       sources.push(source);
     }
     const targetEmails = new Set((await tx.subscriptions.listLiveSeats(subscription.id)).map((s) => s.emailCanonical));
     const moving = new Set<string>();
-    for (const source of sources) for (const seat of await tx.subscriptions.listLiveSeats(source.id)) if (!targetEmails.has(seat.emailCanonical)) moving.add(seat.emailCanonical);
+    for (const source of sources)
+      for (const seat of await tx.subscriptions.listLiveSeats(source.id))
+        if (!targetEmails.has(seat.emailCanonical)) moving.add(seat.emailCanonical);
     const needed = subscription.assignedCount + moving.size;
     const newQuantity = Math.max(subscription.quantity, needed);
     if (subscription.status === 'trial' && newQuantity > subscription.quantity) throw trialSeatsFixed();
@@ -688,51 +1215,135 @@ export class BillingService {
     let totals = null;
     if (newQuantity > subscription.quantity) {
       const plan = this.plan(subscription.planId);
-      const change = prorateChange(seatTotalMinor(plan, this.options.volume, subscription.quantity), seatTotalMinor(plan, this.options.volume, newQuantity), { start: subscription.periodStart, end: subscription.periodEnd }, now);
+      const change = prorateChange(
+        seatTotalMinor(plan, this.options.volume, subscription.quantity),
+        seatTotalMinor(plan, this.options.volume, newQuantity),
+        { start: subscription.periodStart, end: subscription.periodEnd },
+        now,
+      );
       const context = await this.context(tx, subscription.id);
       lines = this.changeLines(plan, subscription.quantity, newQuantity, change);
-      totals = invoiceTotals(lines, (await tx.invoices.creditBalance(subscription.id)) + creditTotal, context.rateBp, describeInvoiceLine({ line: 'credit', merged: true }));
+      totals = invoiceTotals(
+        lines,
+        (await tx.invoices.creditBalance(subscription.id)) + creditTotal,
+        context.rateBp,
+        describeInvoiceLine({ line: 'credit', merged: true }),
+      );
     }
     return { sources, credits, newQuantity, lines, totals, currency };
   }
 
-  private async applyConsolidation(tx: Repositories, pending: PendingConsolidation, reference: string | null, now: number): Promise<Outcome> {
+  private async applyConsolidation(
+    tx: Repositories,
+    pending: PendingConsolidation,
+    reference: string | null,
+    now: number,
+  ): Promise<Outcome> {
     const { plan, actor, ip } = pending;
-    for (const id of [...new Set([pending.targetId, ...plan.sources.map((s) => s.id)])].sort()) await tx.subscriptions.lock(id);
+    for (const id of [...new Set([pending.targetId, ...plan.sources.map((s) => s.id)])].sort())
+      await tx.subscriptions.lock(id);
     const subscription = await this.subscriptionRow(tx, pending.targetId);
     // Credited first (with their credit notes): the consolidation invoice below uses the credit.
     const credited = [];
     for (const credit of plan.credits) {
       // A claim written before credits were kept per invoice (recorded after an upgrade) credits its total as it was computed, without a credit note.
       const legacy = credit as typeof credit & { description?: string };
-      if (credit.byInvoice === undefined && legacy.amountMinor > 0) await tx.invoices.insertCredit({ id: randomUUID(), subscriptionId: subscription.id, description: legacy.description ?? '', amountMinor: legacy.amountMinor, remainingMinor: legacy.amountMinor, createdAt: now });
-      credited.push({ source: credit.source, credit: credit.byInvoice === undefined ? { creditMinor: legacy.amountMinor, creditNotes: [] } : await creditFromSource(tx, { target: subscription, source: credit.source, credits: credit.byInvoice, now }) });
+      if (credit.byInvoice === undefined && legacy.amountMinor > 0)
+        await tx.invoices.insertCredit({
+          id: randomUUID(),
+          subscriptionId: subscription.id,
+          description: legacy.description ?? '',
+          amountMinor: legacy.amountMinor,
+          remainingMinor: legacy.amountMinor,
+          createdAt: now,
+        });
+      credited.push({
+        source: credit.source,
+        credit:
+          credit.byInvoice === undefined
+            ? { creditMinor: legacy.amountMinor, creditNotes: [] }
+            : await creditFromSource(tx, {
+                target: subscription,
+                source: credit.source,
+                credits: credit.byInvoice,
+                now,
+              }),
+      });
     }
-    if (plan.newQuantity > subscription.quantity) await tx.subscriptions.setQuantity(subscription.id, plan.newQuantity, null);
+    if (plan.newQuantity > subscription.quantity)
+      await tx.subscriptions.setQuantity(subscription.id, plan.newQuantity, null);
     let invoice: InvoiceRow | null = null;
     if (plan.totals) {
-      invoice = await issueInvoice(tx, { subscription, kind: 'consolidation', currency: plan.currency, totals: plan.totals, periodStart: now, periodEnd: subscription.periodEnd, at: now, paid: true, parties: (await this.context(tx, subscription.id)).parties });
-      if (reference) await recordPayment(tx, { subscriptionId: subscription.id, provider: this.provider.name, reference, amountMinor: plan.totals.totalMinor, currency: plan.currency, status: 'succeeded', description: 'Outmerge consolidation', invoiceId: invoice.id, at: now });
+      invoice = await issueInvoice(tx, {
+        subscription,
+        kind: 'consolidation',
+        currency: plan.currency,
+        totals: plan.totals,
+        periodStart: now,
+        periodEnd: subscription.periodEnd,
+        at: now,
+        paid: true,
+        parties: (await this.context(tx, subscription.id)).parties,
+      });
+      if (reference)
+        await recordPayment(tx, {
+          subscriptionId: subscription.id,
+          provider: this.provider.name,
+          reference,
+          amountMinor: plan.totals.totalMinor,
+          currency: plan.currency,
+          status: 'succeeded',
+          description: 'Outmerge consolidation',
+          invoiceId: invoice.id,
+          at: now,
+        });
     }
     const targetSeats = new Set((await tx.subscriptions.listLiveSeats(subscription.id)).map((s) => s.emailCanonical));
     let moved = 0;
     // Each source's credit (with its credit notes), seats and end: billing/mergeSource.ts, as an accepted invitation does.
-    for (const { source, credit } of credited) moved += (await mergeSourceInto(tx, { target: subscription, source, credited: credit, targetSeats, actor, ip, now })).moved;
+    for (const { source, credit } of credited)
+      moved += (
+        await mergeSourceInto(tx, { target: subscription, source, credited: credit, targetSeats, actor, ip, now })
+      ).moved;
     // Seats assigned to a source between the two transactions still move (people keep their seat); the quantity follows.
-    if (targetSeats.size > plan.newQuantity) await tx.subscriptions.setQuantity(subscription.id, targetSeats.size, null);
+    if (targetSeats.size > plan.newQuantity)
+      await tx.subscriptions.setQuantity(subscription.id, targetSeats.size, null);
     await journalAs(tx, subscription, actor, {
       action: 'subscription.consolidated',
       target: subscription.id,
-      detail: { sources: plan.sources.map((s) => s.id), seatsMoved: moved, quantity: plan.newQuantity, creditMinor: plan.credits.reduce((sum, c) => sum + c.amountMinor, 0), chargedMinor: reference ? (plan.totals?.totalMinor ?? 0) : 0, invoice: invoice?.number ?? null },
+      detail: {
+        sources: plan.sources.map((s) => s.id),
+        seatsMoved: moved,
+        quantity: plan.newQuantity,
+        creditMinor: plan.credits.reduce((sum, c) => sum + c.amountMinor, 0),
+        chargedMinor: reference ? (plan.totals?.totalMinor ?? 0) : 0,
+        invoice: invoice?.number ?? null,
+      },
       ip,
       at: now,
     });
-    return { statusCode: 200, body: { subscriptionId: subscription.id, quantity: plan.newQuantity, seatsMoved: moved, cancelled: plan.sources.map((s) => s.id), creditMinor: await tx.invoices.creditBalance(subscription.id), chargedMinor: reference ? (plan.totals?.totalMinor ?? 0) : 0, currency: plan.currency, invoiceNumber: invoice?.number ?? null } };
+    return {
+      statusCode: 200,
+      body: {
+        subscriptionId: subscription.id,
+        quantity: plan.newQuantity,
+        seatsMoved: moved,
+        cancelled: plan.sources.map((s) => s.id),
+        creditMinor: await tx.invoices.creditBalance(subscription.id),
+        chargedMinor: reference ? (plan.totals?.totalMinor ?? 0) : 0,
+        currency: plan.currency,
+        invoiceNumber: invoice?.number ?? null,
+      },
+    };
   }
 }
 
 function trialSeatsFixed(): ApiError {
-  return new ApiError(409, 'TRIAL_SEATS_FIXED', 'A trial keeps the seats it was given. Buy a subscription for more seats, or add a card and the trial becomes a paid subscription at its end.');
+  return new ApiError(
+    409,
+    'TRIAL_SEATS_FIXED',
+    'A trial keeps the seats it was given. Buy a subscription for more seats, or add a card and the trial becomes a paid subscription at its end.',
+  );
 }
 
 /** What recording a quantity change needs (kept with its claim; see ./idempotentCharge.ts). */
@@ -773,5 +1384,9 @@ interface PendingRenewal {
 class RenewalNotCharged extends Error {}
 
 function storedMethodRefused(): ApiError {
-  return new ApiError(409, 'PAYMENT_METHOD_MISSING', 'The stored payment method cannot be used. Replace it in Billing.');
+  return new ApiError(
+    409,
+    'PAYMENT_METHOD_MISSING',
+    'The stored payment method cannot be used. Replace it in Billing.',
+  );
 }

@@ -64,7 +64,12 @@ export interface PurchaseReferral {
 }
 
 /** Runs inside the transaction that records a paid purchase (also one completed after authentication). */
-export type FulfilmentListener = (tx: Repositories, pending: PendingCheckout, subscriptionIds: readonly string[], now: number) => Promise<void>;
+export type FulfilmentListener = (
+  tx: Repositories,
+  pending: PendingCheckout,
+  subscriptionIds: readonly string[],
+  now: number,
+) => Promise<void>;
 
 const MAX_TOTAL_SEATS = 100_000;
 
@@ -76,7 +81,10 @@ export class CheckoutService {
     private readonly charges: IdempotentCharges,
     private readonly options: BillingOptions,
   ) {
-    charges.register<PendingCheckout>('checkout', { confirmable: true, record: (tx, pending, result, now) => this.record(tx, pending, result, now) });
+    charges.register<PendingCheckout>('checkout', {
+      confirmable: true,
+      record: (tx, pending, result, now) => this.record(tx, pending, result, now),
+    });
   }
 
   onFulfilled(listener: FulfilmentListener): void {
@@ -86,32 +94,75 @@ export class CheckoutService {
   /** What the shop shows (B1): plans, per-seat prices and volume tiers, tax, and the vendor's trial limits. */
   catalogue(trial: { maxSeats: number; maxDays: number }): PlanCatalogView {
     const { currency, plans, volume, taxRateBp } = this.options;
-    return { currency, taxRateBp, plans: plans.map((plan) => ({ id: plan.id, interval: plan.interval, unitPriceMinor: plan.unitPriceMinor, tiers: priceTiers(plan, volume) })), trial: { maxSeats: trial.maxSeats, maxDays: trial.maxDays } };
+    return {
+      currency,
+      taxRateBp,
+      plans: plans.map((plan) => ({
+        id: plan.id,
+        interval: plan.interval,
+        unitPriceMinor: plan.unitPriceMinor,
+        tiers: priceTiers(plan, volume),
+      })),
+      trial: { maxSeats: trial.maxSeats, maxDays: trial.maxDays },
+    };
   }
 
   /** The invoice each cart line would get. */
   quote(lines: readonly CartLine[]): Array<{ line: CartLine; plan: PlanConfig; totals: InvoiceTotals }> {
     return lines.map((line) => {
       const plan = requestedPlan(this.options.plans, line.plan);
-      return { line, plan, totals: invoiceTotals(recurringLines(plan, this.options.volume, line.quantity), 0, this.options.taxRateBp) };
+      return {
+        line,
+        plan,
+        totals: invoiceTotals(recurringLines(plan, this.options.volume, line.quantity), 0, this.options.taxRateBp),
+      };
     });
   }
 
-  async purchase(caller: CallerIdentity, request: CheckoutRequest, idempotencyKey: string, ip: string | null, referral?: PurchaseReferral): Promise<CheckoutResponse> {
+  async purchase(
+    caller: CallerIdentity,
+    request: CheckoutRequest,
+    idempotencyKey: string,
+    ip: string | null,
+    referral?: PurchaseReferral,
+  ): Promise<CheckoutResponse> {
     const lines = cartOf(request);
     const quotes = this.quote(lines);
     // Personal Microsoft accounts share one tenant and belong to no organisation: seats bought there could never be used.
-    if (caller.tenantId === CONSUMER_TENANT_ID) throw new ApiError(403, 'CONSUMER_ACCOUNT', 'Outmerge licenses organisations: sign in with your work or school account to buy seats.');
+    if (caller.tenantId === CONSUMER_TENANT_ID)
+      throw new ApiError(
+        403,
+        'CONSUMER_ACCOUNT',
+        'Outmerge licenses organisations: sign in with your work or school account to buy seats.',
+      );
     // The owner's address (invoices, renewal warnings, the organisation's name and domain) is one Entra vouches for, never a claimed name.
     const buyerEmail = verifiedAddress(caller);
     if (!buyerEmail) throw new ApiError(400, 'VALIDATION_FAILED', NO_VERIFIED_ADDRESS);
     const amountMinor = quotes.reduce((sum, q) => sum + q.totals.totalMinor, 0);
     // The card becomes a payment method first: a real provider's is a token the browser already made.
     // Under the purchase's own key, so that a retried purchase presents the same payment method.
-    const method = await this.charges.provider.createPaymentMethod(request.card, { idempotencyKey: `checkout:${caller.tenantId}:${caller.objectId}:${idempotencyKey}`, customer: { email: buyerEmail.display, name: buyerEmail.domain } }).catch((error: unknown) => {
-      throw error instanceof PaymentMethodInvalidError ? new ApiError(400, 'PAYMENT_CARD_INVALID', error.message) : error;
-    });
-    const pending: PendingCheckout = { lines, method, buyer: { tenantId: caller.tenantId, objectId: caller.objectId, email: buyerEmail.display, domain: buyerEmail.domain }, ip, ...(referral ? { referral } : {}) };
+    const method = await this.charges.provider
+      .createPaymentMethod(request.card, {
+        idempotencyKey: `checkout:${caller.tenantId}:${caller.objectId}:${idempotencyKey}`,
+        customer: { email: buyerEmail.display, name: buyerEmail.domain },
+      })
+      .catch((error: unknown) => {
+        throw error instanceof PaymentMethodInvalidError
+          ? new ApiError(400, 'PAYMENT_CARD_INVALID', error.message)
+          : error;
+      });
+    const pending: PendingCheckout = {
+      lines,
+      method,
+      buyer: {
+        tenantId: caller.tenantId,
+        objectId: caller.objectId,
+        email: buyerEmail.display,
+        domain: buyerEmail.domain,
+      },
+      ip,
+      ...(referral ? { referral } : {}),
+    };
     return this.charges.run<PendingCheckout>({
       kind: 'checkout',
       scope: `checkout:${caller.tenantId}:${caller.objectId}`,
@@ -120,16 +171,41 @@ export class CheckoutService {
       what: 'purchase',
       payer: { tenantId: caller.tenantId, objectId: caller.objectId },
       // The card becomes the subscriptions' payment method once paid: the provider keeps it for renewals then.
-      prepare: async () => ({ charge: { amountMinor, currency: this.options.currency, paymentMethodToken: method.token, description: cartDescription(lines), offSession: false, savePaymentMethod: true }, pending }),
+      prepare: async () => ({
+        charge: {
+          amountMinor,
+          currency: this.options.currency,
+          paymentMethodToken: method.token,
+          description: cartDescription(lines),
+          offSession: false,
+          savePaymentMethod: true,
+        },
+        pending,
+      }),
       refusedMethod: (error) => new ApiError(400, 'PAYMENT_CARD_INVALID', error.message),
     });
   }
 
   /** The provider's answer about a purchase, recorded (at once, after the bank's confirmation, or when a claim is reconciled). */
-  private async record(tx: Repositories, pending: PendingCheckout, result: FinalCharge, now: number): Promise<Recorded> {
+  private async record(
+    tx: Repositories,
+    pending: PendingCheckout,
+    result: FinalCharge,
+    now: number,
+  ): Promise<Recorded> {
     if (result.status === 'succeeded') return { outcome: await this.fulfil(tx, pending, result.reference, now) };
     const amountMinor = this.quote(pending.lines).reduce((sum, q) => sum + q.totals.totalMinor, 0);
-    await recordPayment(tx, { subscriptionId: null, provider: this.charges.provider.name, reference: result.reference, amountMinor, currency: this.options.currency, status: 'declined', description: cartDescription(pending.lines), invoiceId: null, at: now });
+    await recordPayment(tx, {
+      subscriptionId: null,
+      provider: this.charges.provider.name,
+      reference: result.reference,
+      amountMinor,
+      currency: this.options.currency,
+      status: 'declined',
+      description: cartDescription(pending.lines),
+      invoiceId: null,
+      at: now,
+    });
     return { outcome: declinedResponse(result.reason) };
   }
 
@@ -159,13 +235,47 @@ export class CheckoutService {
       };
       await openSubscription(tx, subscription);
       await tx.subscriptions.setCurrency(subscriptionId, this.options.currency);
-      await tx.invoices.setPaymentMethod({ id: randomUUID(), subscriptionId, provider: this.charges.provider.name, token: pending.method.token, brand: pending.method.brand, last4: pending.method.last4, createdAt: now });
-      const invoice = await issueInvoice(tx, { subscription, kind: 'purchase', currency: this.options.currency, totals, periodStart: now, periodEnd: end, at: now, paid: true });
-      await recordPayment(tx, { subscriptionId, provider: this.charges.provider.name, reference, amountMinor: totals.totalMinor, currency: this.options.currency, status: 'succeeded', description: `Outmerge ${plan.id} × ${line.quantity}`, invoiceId: invoice.id, at: now });
+      await tx.invoices.setPaymentMethod({
+        id: randomUUID(),
+        subscriptionId,
+        provider: this.charges.provider.name,
+        token: pending.method.token,
+        brand: pending.method.brand,
+        last4: pending.method.last4,
+        createdAt: now,
+      });
+      const invoice = await issueInvoice(tx, {
+        subscription,
+        kind: 'purchase',
+        currency: this.options.currency,
+        totals,
+        periodStart: now,
+        periodEnd: end,
+        at: now,
+        paid: true,
+      });
+      await recordPayment(tx, {
+        subscriptionId,
+        provider: this.charges.provider.name,
+        reference,
+        amountMinor: totals.totalMinor,
+        currency: this.options.currency,
+        status: 'succeeded',
+        description: `Outmerge ${plan.id} × ${line.quantity}`,
+        invoiceId: invoice.id,
+        at: now,
+      });
       await journalAs(tx, subscription, person(pending.buyer, 'owner', pending.buyer.email), {
         action: 'subscription.purchased',
         target: subscriptionId,
-        detail: { plan: plan.id, quantity: line.quantity, amountMinor: totals.totalMinor, currency: this.options.currency, invoice: invoice.number, card: `${pending.method.brand} ${pending.method.last4}` },
+        detail: {
+          plan: plan.id,
+          quantity: line.quantity,
+          amountMinor: totals.totalMinor,
+          currency: this.options.currency,
+          invoice: invoice.number,
+          card: `${pending.method.brand} ${pending.method.last4}`,
+        },
         ip: pending.ip,
         at: now,
       });
@@ -199,12 +309,20 @@ function cartDescription(lines: readonly CartLine[]): string {
 /** The cart of a request: `lines`, or the shorthand `plan` + `quantity`; plans distinct, seats within bounds. */
 export function cartOf(request: CheckoutRequest): CartLine[] {
   const shorthand = request.plan !== undefined || request.quantity !== undefined;
-  if (request.lines !== undefined && shorthand) throw new ApiError(400, 'VALIDATION_FAILED', 'Send either "lines" or "plan" and "quantity", not both.');
+  if (request.lines !== undefined && shorthand)
+    throw new ApiError(400, 'VALIDATION_FAILED', 'Send either "lines" or "plan" and "quantity", not both.');
   let lines: CartLine[];
   if (request.lines !== undefined) lines = request.lines;
-  else if (request.plan !== undefined && request.quantity !== undefined) lines = [{ plan: request.plan, quantity: request.quantity }];
+  else if (request.plan !== undefined && request.quantity !== undefined)
+    lines = [{ plan: request.plan, quantity: request.quantity }];
   else throw new ApiError(400, 'VALIDATION_FAILED', 'Send the cart as "lines": [{"plan", "quantity"}].');
-  if (new Set(lines.map((l) => l.plan)).size !== lines.length) throw new ApiError(400, 'VALIDATION_FAILED', 'Each plan may appear once in the cart; change the quantity of its line instead.');
-  if (lines.reduce((sum, l) => sum + l.quantity, 0) > MAX_TOTAL_SEATS) throw new ApiError(400, 'VALIDATION_FAILED', `A cart holds at most ${MAX_TOTAL_SEATS} seats.`);
+  if (new Set(lines.map((l) => l.plan)).size !== lines.length)
+    throw new ApiError(
+      400,
+      'VALIDATION_FAILED',
+      'Each plan may appear once in the cart; change the quantity of its line instead.',
+    );
+  if (lines.reduce((sum, l) => sum + l.quantity, 0) > MAX_TOTAL_SEATS)
+    throw new ApiError(400, 'VALIDATION_FAILED', `A cart holds at most ${MAX_TOTAL_SEATS} seats.`);
   return lines.map((l) => ({ plan: l.plan, quantity: l.quantity }));
 }

@@ -33,6 +33,11 @@ export function unusedPaidMinor(invoices: readonly PaidSpan[], now: number): num
  * The same credit per invoice (the ones that leave any): a merge credits each and documents it
  * with a credit note against that invoice, so the sum is `unusedPaidMinor` exactly.
  */
-export function unusedPaidByInvoice(invoices: readonly PaidInvoiceSpan[], now: number): Array<{ invoiceId: string; amountMinor: number }> {
-  return invoices.map((invoice) => ({ invoiceId: invoice.invoiceId, amountMinor: unusedOf(invoice, now) })).filter((credit) => credit.amountMinor > 0);
+export function unusedPaidByInvoice(
+  invoices: readonly PaidInvoiceSpan[],
+  now: number,
+): Array<{ invoiceId: string; amountMinor: number }> {
+  return invoices
+    .map((invoice) => ({ invoiceId: invoice.invoiceId, amountMinor: unusedOf(invoice, now) }))
+    .filter((credit) => credit.amountMinor > 0);
 }

@@ -1,16 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { invitationState, mergeTerms, sourceIneligibility, targetTerms, type SourceFacts } from './consolidationTerms.js';
+import {
+  invitationState,
+  mergeTerms,
+  sourceIneligibility,
+  targetTerms,
+  type SourceFacts,
+} from './consolidationTerms.js';
 
 const DAY = 86_400_000;
-const target = { id: 'a', organisationId: 'org', ownerTenantId: 't1', ownerObjectId: 'alice', status: 'active' as const, currency: 'EUR' };
-const source = (change: Partial<Omit<SourceFacts, 'subscription'>> & { subscription?: Partial<SourceFacts['subscription']> } = {}): SourceFacts => ({
+const target = {
+  id: 'a',
+  organisationId: 'org',
+  ownerTenantId: 't1',
+  ownerObjectId: 'alice',
+  status: 'active' as const,
+  currency: 'EUR',
+};
+const source = (
+  change: Partial<Omit<SourceFacts, 'subscription'>> & { subscription?: Partial<SourceFacts['subscription']> } = {},
+): SourceFacts => ({
   currency: 'EUR',
   partnerOfRecord: null,
   mergedInto: null,
   tookIn: 0,
   paidInvoices: 1,
   ...change,
-  subscription: { id: 'b', organisationId: 'org', ownerTenantId: 't1', ownerObjectId: 'bob', status: 'active', ...change.subscription },
+  subscription: {
+    id: 'b',
+    organisationId: 'org',
+    ownerTenantId: 't1',
+    ownerObjectId: 'bob',
+    status: 'active',
+    ...change.subscription,
+  },
 });
 
 describe('which colleague subscription may be invited', () => {
@@ -34,11 +56,24 @@ describe('which colleague subscription may be invited', () => {
 });
 
 describe('merge terms', () => {
-  const base = { targetQuantity: 5, targetAssigned: 3, targetSeats: new Set(['a@x', 'b@x', 'c@x']), spans: [{ invoiceId: 'i1', totalMinor: 3000, periodStart: 0, periodEnd: 30 * DAY }], now: 10 * DAY };
+  const base = {
+    targetQuantity: 5,
+    targetAssigned: 3,
+    targetSeats: new Set(['a@x', 'b@x', 'c@x']),
+    spans: [{ invoiceId: 'i1', totalMinor: 3000, periodStart: 0, periodEnd: 30 * DAY }],
+    now: 10 * DAY,
+  };
 
   it('moves the people not seated in the target yet, within its free paid seats, and credits each invoice its unused paid part', () => {
     const terms = mergeTerms({ ...base, sourceSeats: ['b@x', 'd@x', 'e@x'] });
-    expect(terms).toEqual({ seatsMoving: 2, seatsAlreadyThere: 1, freeSeats: 2, fits: true, credits: [{ invoiceId: 'i1', amountMinor: 2000 }], creditMinor: 2000 });
+    expect(terms).toEqual({
+      seatsMoving: 2,
+      seatsAlreadyThere: 1,
+      freeSeats: 2,
+      fits: true,
+      credits: [{ invoiceId: 'i1', amountMinor: 2000 }],
+      creditMinor: 2000,
+    });
   });
 
   it('does not fit when more would move than the target paid for', () => {
@@ -58,8 +93,22 @@ describe('invitation state', () => {
   });
 
   it('the target terms change with any change the inviter makes', () => {
-    const a = { ownerTenantId: 't', ownerObjectId: 'o', status: 'active', planId: 'monthly', quantity: 5, periodEnd: 100 };
+    const a = {
+      ownerTenantId: 't',
+      ownerObjectId: 'o',
+      status: 'active',
+      planId: 'monthly',
+      quantity: 5,
+      periodEnd: 100,
+    };
     expect(targetTerms(a)).toBe(targetTerms({ ...a }));
-    for (const change of [{ quantity: 6 }, { status: 'past_due' }, { ownerObjectId: 'x' }, { periodEnd: 200 }, { planId: 'annual' }]) expect(targetTerms({ ...a, ...change })).not.toBe(targetTerms(a));
+    for (const change of [
+      { quantity: 6 },
+      { status: 'past_due' },
+      { ownerObjectId: 'x' },
+      { periodEnd: 200 },
+      { planId: 'annual' },
+    ])
+      expect(targetTerms({ ...a, ...change })).not.toBe(targetTerms(a));
   });
 });

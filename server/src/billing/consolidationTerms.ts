@@ -16,7 +16,15 @@ import { unusedPaidByInvoice, type PaidInvoiceSpan } from './consolidationCredit
 export const CONSOLIDATION_INVITATION_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 
 /** Why a colleague's subscription cannot be invited (the API's `details.reason`). */
-export const INELIGIBLE_REASONS = ['no_subscription', 'own_subscription', 'other_tenant', 'not_individual', 'already_consolidated', 'not_paid', 'currency'] as const;
+export const INELIGIBLE_REASONS = [
+  'no_subscription',
+  'own_subscription',
+  'other_tenant',
+  'not_individual',
+  'already_consolidated',
+  'not_paid',
+  'currency',
+] as const;
 export type IneligibleReason = (typeof INELIGIBLE_REASONS)[number];
 
 interface Owned {
@@ -46,9 +54,13 @@ export interface SourceFacts {
  * of record, nothing merged into it), not merged already, paid (active, and money was taken: a
  * trial or a period a key paid for would bring seats nobody paid for here), in the same currency.
  */
-export function sourceIneligibility(target: Owned & { currency: string }, source: SourceFacts): IneligibleReason | null {
+export function sourceIneligibility(
+  target: Owned & { currency: string },
+  source: SourceFacts,
+): IneligibleReason | null {
   const s = source.subscription;
-  if (s.id === target.id || (s.ownerTenantId === target.ownerTenantId && s.ownerObjectId === target.ownerObjectId)) return 'own_subscription';
+  if (s.id === target.id || (s.ownerTenantId === target.ownerTenantId && s.ownerObjectId === target.ownerObjectId))
+    return 'own_subscription';
   if (s.organisationId !== target.organisationId || s.ownerTenantId !== target.ownerTenantId) return 'other_tenant';
   if (source.mergedInto !== null) return 'already_consolidated';
   if (s.status !== 'active' || source.paidInvoices === 0) return 'not_paid';
@@ -58,8 +70,22 @@ export function sourceIneligibility(target: Owned & { currency: string }, source
 }
 
 /** What the inviter's subscription was when they invited: any change (owner, status, plan, seats bought, period) refuses the acceptance. */
-export function targetTerms(target: { ownerTenantId: string; ownerObjectId: string; status: string; planId: string; quantity: number; periodEnd: number }): string {
-  return JSON.stringify([target.ownerTenantId, target.ownerObjectId, target.status, target.planId, target.quantity, target.periodEnd]);
+export function targetTerms(target: {
+  ownerTenantId: string;
+  ownerObjectId: string;
+  status: string;
+  planId: string;
+  quantity: number;
+  periodEnd: number;
+}): string {
+  return JSON.stringify([
+    target.ownerTenantId,
+    target.ownerObjectId,
+    target.status,
+    target.planId,
+    target.quantity,
+    target.periodEnd,
+  ]);
 }
 
 export interface MergeInput {
@@ -101,6 +127,9 @@ export function mergeTerms(input: MergeInput): MergeTerms {
 }
 
 /** A pending invitation past its end reads as expired, before any job marks it. */
-export function invitationState<S extends string>(invitation: { status: S; expiresAt: number }, now: number): S | 'expired' {
+export function invitationState<S extends string>(
+  invitation: { status: S; expiresAt: number },
+  now: number,
+): S | 'expired' {
   return invitation.status === 'pending' && now >= invitation.expiresAt ? 'expired' : invitation.status;
 }

@@ -20,7 +20,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ApiError } from '../http/apiError.js';
 import type { ClaimRow, Repositories, UnitOfWork } from '../storage/unitOfWork.js';
-import { PaymentMethodInvalidError, type ChargeRequest, type ChargeResult, type PaymentProvider } from './paymentProvider.js';
+import {
+  PaymentMethodInvalidError,
+  type ChargeRequest,
+  type ChargeResult,
+  type PaymentProvider,
+} from './paymentProvider.js';
 
 export type ChargeKind = 'checkout' | 'quantity' | 'invoice' | 'consolidation' | 'product_keys' | 'renewal' | 'refund';
 
@@ -108,7 +113,11 @@ function requestHashOf(request: unknown): string {
 }
 
 function inProgress(what: string): ApiError {
-  return new ApiError(409, 'IDEMPOTENCY_KEY_IN_USE', `A ${what} with this Idempotency-Key is still being processed. Try again in a few minutes: you will get its outcome, and nothing is charged twice.`);
+  return new ApiError(
+    409,
+    'IDEMPOTENCY_KEY_IN_USE',
+    `A ${what} with this Idempotency-Key is still being processed. Try again in a few minutes: you will get its outcome, and nothing is charged twice.`,
+  );
 }
 
 export class IdempotentCharges {
@@ -155,14 +164,41 @@ export class IdempotentCharges {
           const prepared = await flow.prepare(tx, now);
           if ('done' in prepared) {
             if (prepared.store !== false) {
-              if (!(await tx.claims.insert({ scope: flow.scope, key: flow.key, requestHash, kind: flow.kind, pending: null, claimToken: token, leaseUntil: now, createdAt: now }))) throw new ClaimedMeanwhile();
+              if (
+                !(await tx.claims.insert({
+                  scope: flow.scope,
+                  key: flow.key,
+                  requestHash,
+                  kind: flow.kind,
+                  pending: null,
+                  claimToken: token,
+                  leaseUntil: now,
+                  createdAt: now,
+                }))
+              )
+                throw new ClaimedMeanwhile();
               await tx.claims.complete(flow.scope, flow.key, prepared.done.statusCode, prepared.done.body);
             }
             return { step: 'done', done: prepared.done } as const;
           }
-          const envelope: Envelope = 'refund' in prepared ? { payer: flow.payer, refund: prepared.refund, data: prepared.pending } : { payer: flow.payer, charge: prepared.charge, data: prepared.pending };
+          const envelope: Envelope =
+            'refund' in prepared
+              ? { payer: flow.payer, refund: prepared.refund, data: prepared.pending }
+              : { payer: flow.payer, charge: prepared.charge, data: prepared.pending };
           // Another instance claiming the same key at the same moment: one insert wins, the other's transaction (and what its prepare took) rolls back.
-          if (!(await tx.claims.insert({ scope: flow.scope, key: flow.key, requestHash, kind: flow.kind, pending: JSON.stringify(envelope), claimToken: token, leaseUntil: now + this.options.leaseMs, createdAt: now }))) throw new ClaimedMeanwhile();
+          if (
+            !(await tx.claims.insert({
+              scope: flow.scope,
+              key: flow.key,
+              requestHash,
+              kind: flow.kind,
+              pending: JSON.stringify(envelope),
+              claimToken: token,
+              leaseUntil: now + this.options.leaseMs,
+              createdAt: now,
+            }))
+          )
+            throw new ClaimedMeanwhile();
           return { step: 'charge', envelope } as const;
         });
       } catch (error) {
@@ -186,7 +222,8 @@ export class IdempotentCharges {
           // A definite refusal: nothing was charged, so the corrected request may use the key again.
           const envelope = first.envelope;
           await this.uow.transaction(async (tx) => {
-            if (await tx.claims.release(flow.scope, flow.key, token)) await this.handler(flow.kind).release?.(tx, envelope.data, this.clock());
+            if (await tx.claims.release(flow.scope, flow.key, token))
+              await this.handler(flow.kind).release?.(tx, envelope.data, this.clock());
           });
           throw flow.refusedMethod ? flow.refusedMethod(error) : error;
         }
@@ -200,8 +237,11 @@ export class IdempotentCharges {
   /** Charges, or refunds: a refund the provider made (or took as pending) is final for recording; one it refused throws. */
   private async call(envelope: Envelope, idempotencyKey: string): Promise<ChargeResult> {
     if (envelope.refund) {
-      const refund = await this.provider.refund(envelope.refund.reference, envelope.refund.amountMinor, { idempotencyKey });
-      if (refund.status === 'failed') throw new PaymentMethodInvalidError('The payment provider did not make the refund.');
+      const refund = await this.provider.refund(envelope.refund.reference, envelope.refund.amountMinor, {
+        idempotencyKey,
+      });
+      if (refund.status === 'failed')
+        throw new PaymentMethodInvalidError('The payment provider did not make the refund.');
       return { status: 'succeeded', reference: refund.reference };
     }
     if (!envelope.charge) throw new Error('A claim with neither a charge nor a refund.');
@@ -210,24 +250,55 @@ export class IdempotentCharges {
 
   /** What a key's existing claim answers: its stored answer, a refusal, or "stale" (its process died). */
   private existingClaim(existing: ClaimRow, requestHash: string, what: string, now: number) {
-    if (existing.requestHash !== requestHash) throw new ApiError(422, 'IDEMPOTENCY_KEY_REUSED', `This Idempotency-Key was already used for a different ${what}. Use a new key.`);
-    if (existing.statusCode !== null) return { step: 'done', done: { statusCode: existing.statusCode, body: JSON.parse(existing.body ?? 'null') as unknown } } as const;
+    if (existing.requestHash !== requestHash)
+      throw new ApiError(
+        422,
+        'IDEMPOTENCY_KEY_REUSED',
+        `This Idempotency-Key was already used for a different ${what}. Use a new key.`,
+      );
+    if (existing.statusCode !== null)
+      return {
+        step: 'done',
+        done: { statusCode: existing.statusCode, body: JSON.parse(existing.body ?? 'null') as unknown },
+      } as const;
     if (existing.leaseUntil !== null && existing.leaseUntil > now) throw inProgress(what);
     return { step: 'stale' } as const;
   }
 
   /** Records a provider answer for the claim held with `token`; the claim's answer is stored in the same transaction. */
-  private settle(kind: ChargeKind, scope: string, key: string, requestHash: string, token: string, envelope: Envelope, result: ChargeResult): Promise<Recorded> {
+  private settle(
+    kind: ChargeKind,
+    scope: string,
+    key: string,
+    requestHash: string,
+    token: string,
+    envelope: Envelope,
+    result: ChargeResult,
+  ): Promise<Recorded> {
     const handler = this.handler(kind);
     return this.uow.transaction(async (tx) => {
       const now = this.clock();
       // Locked: whoever else holds this claim's answer (a reconciliation) waits for this record, or this waits for theirs.
       const claim = await tx.claims.lock(scope, key);
-      if (claim && claim.statusCode !== null) return { outcome: { statusCode: claim.statusCode, body: JSON.parse(claim.body ?? 'null') as unknown } };
+      if (claim && claim.statusCode !== null)
+        return { outcome: { statusCode: claim.statusCode, body: JSON.parse(claim.body ?? 'null') as unknown } };
       // Someone reconciling holds it now: they find this same payment at the provider and record it.
       if (claim && claim.claimToken !== token) throw inProgress('payment');
       // Released meanwhile (a lease shorter than this charge): the payment stands, so it is recorded under its key again.
-      if (!claim && !(await tx.claims.insert({ scope, key, requestHash, kind, pending: JSON.stringify(envelope), claimToken: token, leaseUntil: now + this.options.leaseMs, createdAt: now }))) throw inProgress('payment');
+      if (
+        !claim &&
+        !(await tx.claims.insert({
+          scope,
+          key,
+          requestHash,
+          kind,
+          pending: JSON.stringify(envelope),
+          claimToken: token,
+          leaseUntil: now + this.options.leaseMs,
+          createdAt: now,
+        }))
+      )
+        throw inProgress('payment');
       let recorded: Recorded;
       if (result.status === 'requires_action' && handler.confirmable) {
         await handler.release?.(tx, envelope.data, now);
@@ -250,10 +321,24 @@ export class IdempotentCharges {
           response: null,
         });
         // The client secret lets the payer's browser authenticate with the provider's script (Stripe.js); only the payer's own key replays it.
-        recorded = { outcome: { statusCode: 202, body: { status: 'requires_action', actionId, amountMinor, currency, ...(result.clientSecret ? { clientSecret: result.clientSecret } : {}) } } };
+        recorded = {
+          outcome: {
+            statusCode: 202,
+            body: {
+              status: 'requires_action',
+              actionId,
+              amountMinor,
+              currency,
+              ...(result.clientSecret ? { clientSecret: result.clientSecret } : {}),
+            },
+          },
+        };
       } else {
         // Off-session payments cannot ask the payer: a provider asking for authentication there has not been paid.
-        const final: FinalCharge = result.status === 'requires_action' ? { status: 'declined', reference: result.reference, reason: 'authentication_failed' } : result;
+        const final: FinalCharge =
+          result.status === 'requires_action'
+            ? { status: 'declined', reference: result.reference, reason: 'authentication_failed' }
+            : result;
         recorded = await handler.record(tx, envelope.data, final, now);
       }
       const stored = recorded.stored ?? recorded.outcome;
@@ -276,30 +361,42 @@ export class IdempotentCharges {
     let found: ChargeResult | null;
     try {
       // A refund is asked again with its idempotency key (the provider answers the refund it made, or makes it now).
-      found = envelope?.refund ? await this.call(envelope, providerIdempotencyKey(scope, key, claim.requestHash)) : await this.provider.findCharge(providerIdempotencyKey(scope, key, claim.requestHash));
+      found = envelope?.refund
+        ? await this.call(envelope, providerIdempotencyKey(scope, key, claim.requestHash))
+        : await this.provider.findCharge(providerIdempotencyKey(scope, key, claim.requestHash));
     } catch (error) {
       // A refund the provider refuses now was never made under this key (it would answer the one it made): nothing to record, the claim goes.
       if (!(envelope?.refund && error instanceof PaymentMethodInvalidError)) {
-        this.log(error, `Could not ask the payment provider about claim ${scope} ${key}; it is tried again when its lease runs out.`);
+        this.log(
+          error,
+          `Could not ask the payment provider about claim ${scope} ${key}; it is tried again when its lease runs out.`,
+        );
         return;
       }
       found = null;
     }
     if (found === null) {
       await this.uow.transaction(async (tx) => {
-        if ((await tx.claims.release(scope, key, token)) && envelope && kind) await this.handler(kind).release?.(tx, envelope.data, this.clock());
+        if ((await tx.claims.release(scope, key, token)) && envelope && kind)
+          await this.handler(kind).release?.(tx, envelope.data, this.clock());
       });
       return;
     }
     if (!envelope || !kind) {
-      this.log(new Error(`claim ${scope} ${key} was charged (${found.reference}) but predates recoverable claims`), 'A payment needs to be recorded by hand.');
+      this.log(
+        new Error(`claim ${scope} ${key} was charged (${found.reference}) but predates recoverable claims`),
+        'A payment needs to be recorded by hand.',
+      );
       return;
     }
     try {
       await this.settle(kind, scope, key, claim.requestHash, token, envelope, found);
       await this.options.afterCommit?.();
     } catch (error) {
-      this.log(error, `Recording the payment ${found.reference} of claim ${scope} ${key} failed; it is tried again when its lease runs out.`);
+      this.log(
+        error,
+        `Recording the payment ${found.reference} of claim ${scope} ${key} failed; it is tried again when its lease runs out.`,
+      );
     }
   }
 
@@ -315,17 +412,29 @@ export class IdempotentCharges {
    * provider's webhook): recorded once by its kind's handler. `webhookEventId` is marked processed
    * in the same transaction, so an event counts as handled only when its effect is recorded.
    */
-  finishAction(actionId: string, result: FinalCharge, webhookEvent?: { id: string; type: string }): Promise<Recorded & { duplicate: boolean }> {
+  finishAction(
+    actionId: string,
+    result: FinalCharge,
+    webhookEvent?: { id: string; type: string },
+  ): Promise<Recorded & { duplicate: boolean }> {
     return this.uow.transaction(async (tx) => {
       const now = this.clock();
-      if (webhookEvent && !(await tx.invoices.recordWebhookEvent(webhookEvent.id, webhookEvent.type, now))) return { outcome: { statusCode: 200, body: null }, duplicate: true };
+      if (webhookEvent && !(await tx.invoices.recordWebhookEvent(webhookEvent.id, webhookEvent.type, now)))
+        return { outcome: { statusCode: 200, body: null }, duplicate: true };
       // Locked: the buyer's confirmation and the provider's webhook may arrive at two instances at once; one records, the other replays.
       const action = await tx.invoices.lockPaymentAction(actionId);
-      if (!action) throw new ApiError(404, 'PAYMENT_ACTION_NOT_FOUND', 'No payment waiting for confirmation with this id.');
-      if (action.status !== 'pending') return { outcome: JSON.parse(action.response ?? 'null') as Outcome, duplicate: false };
+      if (!action)
+        throw new ApiError(404, 'PAYMENT_ACTION_NOT_FOUND', 'No payment waiting for confirmation with this id.');
+      if (action.status !== 'pending')
+        return { outcome: JSON.parse(action.response ?? 'null') as Outcome, duplicate: false };
       const recorded = await this.handler(action.kind).record(tx, JSON.parse(action.request) as unknown, result, now);
       const stored = recorded.stored ?? recorded.outcome;
-      await tx.invoices.completePaymentAction(action.id, result.status === 'succeeded' ? 'succeeded' : 'failed', now, stored);
+      await tx.invoices.completePaymentAction(
+        action.id,
+        result.status === 'succeeded' ? 'succeeded' : 'failed',
+        now,
+        stored,
+      );
       await tx.claims.replaceAnswer(action.idempotencyScope, action.idempotencyKey, stored.statusCode, stored.body);
       return { ...recorded, duplicate: false };
     });

@@ -28,18 +28,50 @@ export interface InvoiceContext {
   parties: InvoicePartiesRow | null;
 }
 
-export async function invoiceContext(repos: Repositories, subscriptionId: string, options: InvoiceTaxOptions): Promise<InvoiceContext> {
+export async function invoiceContext(
+  repos: Repositories,
+  subscriptionId: string,
+  options: InvoiceTaxOptions,
+): Promise<InvoiceContext> {
   const profile = await repos.billingProfiles.find(subscriptionId);
   const subscription = await repos.subscriptions.find(subscriptionId);
   if (!profile || !options.seller || !options.vatRatesBp) {
-    const parties = options.seller && subscription ? { seller: options.seller, buyer: { name: subscription.ownerEmail, address: '', country: '', vatId: null, email: subscription.ownerEmail }, taxTreatment: 'flat', language: 'en' as const } : null;
+    const parties =
+      options.seller && subscription
+        ? {
+            seller: options.seller,
+            buyer: {
+              name: subscription.ownerEmail,
+              address: '',
+              country: '',
+              vatId: null,
+              email: subscription.ownerEmail,
+            },
+            taxTreatment: 'flat',
+            language: 'en' as const,
+          }
+        : null;
     return { rateBp: options.taxRateBp, locale: 'en', parties };
   }
-  const decision = decideTax(options.seller.country, { country: profile.country, vatId: profile.vatId }, options.vatRatesBp);
+  const decision = decideTax(
+    options.seller.country,
+    { country: profile.country, vatId: profile.vatId },
+    options.vatRatesBp,
+  );
   return {
     rateBp: decision.rateBp,
     locale: profile.language,
-    parties: { seller: options.seller, buyer: { name: profile.companyName, address: profile.address, country: profile.country, vatId: profile.vatId, email: profile.billingEmail }, taxTreatment: decision.treatment, language: profile.language },
+    parties: {
+      seller: options.seller,
+      buyer: {
+        name: profile.companyName,
+        address: profile.address,
+        country: profile.country,
+        vatId: profile.vatId,
+        email: profile.billingEmail,
+      },
+      taxTreatment: decision.treatment,
+      language: profile.language,
+    },
   };
 }
-

@@ -8,11 +8,23 @@
 import '#shared/i18n/allCatalogs.js';
 import { invoiceLineText } from '#shared/billing/invoiceLineText.js';
 import { escapeHtml } from '#shared/html/escapeHtml.js';
-import { formatDate, formatMoney, formatRate, translate, type Locale, type MessageKey, type MessageParams } from '#shared/i18n/translate.js';
+import {
+  formatDate,
+  formatMoney,
+  formatRate,
+  translate,
+  type Locale,
+  type MessageKey,
+  type MessageParams,
+} from '#shared/i18n/translate.js';
 import type { InvoiceLineRow, InvoiceParty, InvoicePartiesRow } from '../storage/unitOfWork.js';
 
 /** The mention a tax treatment requires on the document (the reverse charge's, Article 226(11a) of the VAT Directive). */
-export const TAX_NOTES: Readonly<Record<string, MessageKey>> = { eu_reverse_charge: 'invoice.taxNote.eu_reverse_charge', ch_reverse_charge: 'invoice.taxNote.ch_reverse_charge', outside_scope: 'invoice.taxNote.outside_scope' };
+export const TAX_NOTES: Readonly<Record<string, MessageKey>> = {
+  eu_reverse_charge: 'invoice.taxNote.eu_reverse_charge',
+  ch_reverse_charge: 'invoice.taxNote.ch_reverse_charge',
+  outside_scope: 'invoice.taxNote.outside_scope',
+};
 
 /** What an invoice and a credit note share: the amounts, the period, who it was for, when. */
 export interface DocumentRow {
@@ -60,14 +72,25 @@ export interface InvoiceDocument {
  * What the document says, in the language it was issued in (the billing profile's, kept with its
  * parties) or else the reader's; its stored line descriptions are data written in that language.
  */
-export function invoiceDocument(row: DocumentRow, lines: readonly InvoiceLineRow[], context: DocumentContext): InvoiceDocument {
+export function invoiceDocument(
+  row: DocumentRow,
+  lines: readonly InvoiceLineRow[],
+  context: DocumentContext,
+): InvoiceDocument {
   const locale = context.parties?.language ?? context.locale;
   const t = (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
   const money = (minor: number) => formatMoney(minor, row.currency, locale);
   // The country as the address line a reader expects ("Allemagne", "Deutschland"), not its ISO code.
   const countries = new Intl.DisplayNames([locale], { type: 'region' });
   const country = (code: string) => (code === '' ? '' : (countries.of(code) ?? code));
-  const party = (p: InvoiceParty) => [p.name, ...p.address.split('\n'), country(p.country), p.vatId ? t('invoice.vatId', { vatId: p.vatId }) : '', p.email ?? ''].filter((part) => part !== '');
+  const party = (p: InvoiceParty) =>
+    [
+      p.name,
+      ...p.address.split('\n'),
+      country(p.country),
+      p.vatId ? t('invoice.vatId', { vatId: p.vatId }) : '',
+      p.email ?? '',
+    ].filter((part) => part !== '');
   const note = context.parties ? TAX_NOTES[context.parties.taxTreatment] : undefined;
   const credit = context.corrects !== undefined;
   return {
@@ -78,9 +101,20 @@ export function invoiceDocument(row: DocumentRow, lines: readonly InvoiceLineRow
     status: row.status === 'issued' ? null : t(row.status === 'paid' ? 'invoice.status.paid' : 'invoice.status.open'),
     corrects: credit ? t('creditNote.corrects', { number: context.corrects ?? '' }) : null,
     seller: context.parties ? { label: t('invoice.seller'), lines: party(context.parties.seller) } : null,
-    buyer: { label: t('invoice.billTo'), lines: context.parties && context.parties.buyer.country ? party(context.parties.buyer) : [context.organisation, row.billTo].filter((part) => part !== '') },
+    buyer: {
+      label: t('invoice.billTo'),
+      lines:
+        context.parties && context.parties.buyer.country
+          ? party(context.parties.buyer)
+          : [context.organisation, row.billTo].filter((part) => part !== ''),
+    },
     period: t('invoice.period', { from: formatDate(row.periodStart, locale), to: formatDate(row.periodEnd, locale) }),
-    headings: { description: t('invoice.description'), quantity: t('invoice.quantity'), unitPrice: t('invoice.unitPrice'), amount: t('invoice.amount') },
+    headings: {
+      description: t('invoice.description'),
+      quantity: t('invoice.quantity'),
+      unitPrice: t('invoice.unitPrice'),
+      amount: t('invoice.amount'),
+    },
     lines: lines.map((line) => ({
       description: invoiceLineText(line.description, (key, params) => translate(locale, key, params), locale),
       quantity: line.quantity === null ? '' : String(line.quantity),
@@ -93,16 +127,33 @@ export function invoiceDocument(row: DocumentRow, lines: readonly InvoiceLineRow
       { label: t(credit ? 'creditNote.total' : 'invoice.total'), amount: money(row.totalMinor), strong: true },
     ],
     taxNote: note ? t(note) : null,
-    paid: row.paidAt === null ? null : t(credit ? 'creditNote.refundedOn' : 'invoice.paidOn', { date: formatDate(row.paidAt, locale) }),
+    paid:
+      row.paidAt === null
+        ? null
+        : t(credit ? 'creditNote.refundedOn' : 'invoice.paidOn', { date: formatDate(row.paidAt, locale) }),
   };
 }
 
-export function renderInvoiceHtml(row: DocumentRow, lines: readonly InvoiceLineRow[], context: DocumentContext): string {
+export function renderInvoiceHtml(
+  row: DocumentRow,
+  lines: readonly InvoiceLineRow[],
+  context: DocumentContext,
+): string {
   const d = invoiceDocument(row, lines, context);
   const e = escapeHtml;
   const block = (lines: string[]) => lines.map(e).join('<br>');
-  const rows = d.lines.map((line) => `<tr><td>${e(line.description)}</td><td class="n">${e(line.quantity)}</td><td class="n">${e(line.unitPrice)}</td><td class="n">${e(line.amount)}</td></tr>`).join('\n');
-  const totals = d.totals.map((total) => `<tr${total.strong ? ' class="total"' : ''}><td colspan="3" class="n">${e(total.label)}</td><td class="n">${e(total.amount)}</td></tr>`).join('\n');
+  const rows = d.lines
+    .map(
+      (line) =>
+        `<tr><td>${e(line.description)}</td><td class="n">${e(line.quantity)}</td><td class="n">${e(line.unitPrice)}</td><td class="n">${e(line.amount)}</td></tr>`,
+    )
+    .join('\n');
+  const totals = d.totals
+    .map(
+      (total) =>
+        `<tr${total.strong ? ' class="total"' : ''}><td colspan="3" class="n">${e(total.label)}</td><td class="n">${e(total.amount)}</td></tr>`,
+    )
+    .join('\n');
   return `<!doctype html>
 <html lang="${e(d.locale)}">
 <head>

@@ -17,7 +17,9 @@ const GREY = rgb(0.38, 0.38, 0.38);
 function printable(font: PDFFont): (text: string) => string {
   const supported = new Set(font.getCharacterSet());
   return (text) =>
-    [...text.replace(/[\u202f\u2009\u2007]/g, '\u00a0')].map((char) => (supported.has(char.codePointAt(0)!) ? char : char === '\n' ? char : '?')).join('');
+    [...text.replace(/[\u202f\u2009\u2007]/g, '\u00a0')]
+      .map((char) => (supported.has(char.codePointAt(0)!) ? char : char === '\n' ? char : '?'))
+      .join('');
 }
 
 export async function renderInvoicePdf(document: InvoiceDocument): Promise<Uint8Array> {
@@ -56,12 +58,28 @@ export async function renderInvoicePdf(document: InvoiceDocument): Promise<Uint8
     }
     return lines;
   };
-  const text = (value: string, options: { size?: number; font?: PDFFont; x?: number; max?: number; color?: ReturnType<typeof rgb>; gap?: number } = {}) => {
+  const text = (
+    value: string,
+    options: {
+      size?: number;
+      font?: PDFFont;
+      x?: number;
+      max?: number;
+      color?: ReturnType<typeof rgb>;
+      gap?: number;
+    } = {},
+  ) => {
     const size = options.size ?? 10;
     const font = options.font ?? regular;
     for (const line of wrap(value, font, size, options.max ?? width)) {
       ensure(size + 4);
-      page.drawText(line, { x: options.x ?? MARGIN, y: y - size, size, font, color: options.color ?? rgb(0.14, 0.14, 0.14) });
+      page.drawText(line, {
+        x: options.x ?? MARGIN,
+        y: y - size,
+        size,
+        font,
+        color: options.color ?? rgb(0.14, 0.14, 0.14),
+      });
       y -= size + 4;
     }
     y -= options.gap ?? 0;

@@ -7,7 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { describeInvoiceLine } from '#shared/billing/invoiceLineText.js';
 import type { InvoiceView } from '#shared/api/views.js';
 import type { PlanConfig } from '../config.js';
-import type { InvoiceKind, InvoicePartiesRow, InvoiceRow, Repositories, SubscriptionRow } from '../storage/unitOfWork.js';
+import type {
+  InvoiceKind,
+  InvoicePartiesRow,
+  InvoiceRow,
+  Repositories,
+  SubscriptionRow,
+} from '../storage/unitOfWork.js';
 import { invoiceNumber, type DraftLine, type InvoiceTotals } from '#shared/billing/invoiceMath.js';
 import { tierLines, type VolumePricing } from '#shared/billing/pricing.js';
 
@@ -15,15 +21,35 @@ import { tierLines, type VolumePricing } from '#shared/billing/pricing.js';
 export function recurringLines(plan: PlanConfig, volume: VolumePricing, quantity: number): DraftLine[] {
   let first = 1;
   return tierLines(plan, volume, quantity).map((line) => {
-    const description = describeInvoiceLine({ line: 'seats', plan: plan.id, from: first, to: first + line.quantity - 1 });
+    const description = describeInvoiceLine({
+      line: 'seats',
+      plan: plan.id,
+      from: first,
+      to: first + line.quantity - 1,
+    });
     first += line.quantity;
-    return { description, quantity: line.quantity, unitAmountMinor: line.unitPriceMinor, amountMinor: line.amountMinor };
+    return {
+      description,
+      quantity: line.quantity,
+      unitAmountMinor: line.unitPriceMinor,
+      amountMinor: line.amountMinor,
+    };
   });
 }
 
 export async function issueInvoice(
   tx: Repositories,
-  input: { subscription: Pick<SubscriptionRow, 'id' | 'organisationId' | 'ownerEmail'>; kind: InvoiceKind; currency: string; totals: InvoiceTotals; periodStart: number; periodEnd: number; at: number; paid: boolean; parties?: InvoicePartiesRow | null },
+  input: {
+    subscription: Pick<SubscriptionRow, 'id' | 'organisationId' | 'ownerEmail'>;
+    kind: InvoiceKind;
+    currency: string;
+    totals: InvoiceTotals;
+    periodStart: number;
+    periodEnd: number;
+    at: number;
+    paid: boolean;
+    parties?: InvoicePartiesRow | null;
+  },
 ): Promise<InvoiceRow> {
   const year = new Date(input.at).getUTCFullYear();
   const row: InvoiceRow = {
@@ -47,15 +73,37 @@ export async function issueInvoice(
   await tx.invoices.insertInvoice(row, input.totals.lines);
   // Who sold to whom, as they were now: the invoice never changes when the profile does.
   if (input.parties) await tx.billingProfiles.insertInvoiceParties(row.id, input.parties);
-  if (input.totals.creditAppliedMinor > 0) await tx.invoices.consumeCredit(input.subscription.id, input.totals.creditAppliedMinor);
+  if (input.totals.creditAppliedMinor > 0)
+    await tx.invoices.consumeCredit(input.subscription.id, input.totals.creditAppliedMinor);
   return row;
 }
 
 export async function recordPayment(
   tx: Repositories,
-  input: { subscriptionId: string | null; provider: string; reference: string; amountMinor: number; currency: string; status: 'succeeded' | 'declined'; description: string; invoiceId: string | null; at: number },
+  input: {
+    subscriptionId: string | null;
+    provider: string;
+    reference: string;
+    amountMinor: number;
+    currency: string;
+    status: 'succeeded' | 'declined';
+    description: string;
+    invoiceId: string | null;
+    at: number;
+  },
 ): Promise<void> {
-  await tx.invoices.insertPayment({ id: randomUUID(), subscriptionId: input.subscriptionId, provider: input.provider, providerReference: input.reference, amountMinor: input.amountMinor, currency: input.currency, status: input.status, description: input.description, createdAt: input.at, invoiceId: input.invoiceId });
+  await tx.invoices.insertPayment({
+    id: randomUUID(),
+    subscriptionId: input.subscriptionId,
+    provider: input.provider,
+    providerReference: input.reference,
+    amountMinor: input.amountMinor,
+    currency: input.currency,
+    status: input.status,
+    description: input.description,
+    createdAt: input.at,
+    invoiceId: input.invoiceId,
+  });
 }
 
 export function invoiceView(row: InvoiceRow): InvoiceView {
@@ -91,5 +139,8 @@ export function declineMessage(reason: string): string {
 }
 
 export function declinedResponse(reason: string): { statusCode: number; body: unknown } {
-  return { statusCode: 402, body: { error: { code: 'PAYMENT_DECLINED', message: declineMessage(reason), details: { reason } } } };
+  return {
+    statusCode: 402,
+    body: { error: { code: 'PAYMENT_DECLINED', message: declineMessage(reason), details: { reason } } },
+  };
 }

@@ -28,7 +28,10 @@ export interface MergedSource {
 }
 
 /** The source's unused paid time credited to the target, each invoice's share with its credit note. */
-export async function creditFromSource(tx: Repositories, merge: { target: SubscriptionRow; source: SubscriptionRow; credits: readonly MergeCredit[]; now: number }): Promise<{ creditMinor: number; creditNotes: string[] }> {
+export async function creditFromSource(
+  tx: Repositories,
+  merge: { target: SubscriptionRow; source: SubscriptionRow; credits: readonly MergeCredit[]; now: number },
+): Promise<{ creditMinor: number; creditNotes: string[] }> {
   const { target, source, now } = merge;
   const creditNotes: string[] = [];
   let creditMinor = 0;
@@ -58,7 +61,12 @@ export async function creditFromSource(tx: Repositories, merge: { target: Subscr
     await tx.invoices.insertCredit({
       id: randomUUID(),
       subscriptionId: target.id,
-      description: describeInvoiceLine({ line: 'unused', plan: source.planId, quantity: source.quantity, merged: source.id.slice(0, 8) }),
+      description: describeInvoiceLine({
+        line: 'unused',
+        plan: source.planId,
+        quantity: source.quantity,
+        merged: source.id.slice(0, 8),
+      }),
       amountMinor: credit.amountMinor,
       remainingMinor: credit.amountMinor,
       createdAt: now,
@@ -72,7 +80,15 @@ export async function creditFromSource(tx: Repositories, merge: { target: Subscr
 /** The source's people move into the target (or keep the seat they hold there), and the source ends, merged into it. */
 export async function mergeSourceInto(
   tx: Repositories,
-  merge: { target: SubscriptionRow; source: SubscriptionRow; credited: { creditMinor: number; creditNotes: string[] }; targetSeats: Set<string>; actor: JournalActor; ip: string | null; now: number },
+  merge: {
+    target: SubscriptionRow;
+    source: SubscriptionRow;
+    credited: { creditMinor: number; creditNotes: string[] };
+    targetSeats: Set<string>;
+    actor: JournalActor;
+    ip: string | null;
+    now: number;
+  },
 ): Promise<MergedSource> {
   const { target, source, now } = merge;
   const { creditMinor, creditNotes } = merge.credited;
@@ -90,6 +106,12 @@ export async function mergeSourceInto(
   // Periods a partner's key still prepays go with the people to the target.
   await tx.keys.moveKeyGrants(source.id, target.id);
   await tx.subscriptions.setPendingQuantity(source.id, null);
-  await journalAs(tx, source, merge.actor, { action: 'subscription.merged_into', target: target.id, detail: { into: target.id, creditMinor, creditNotes }, ip: merge.ip, at: now });
+  await journalAs(tx, source, merge.actor, {
+    action: 'subscription.merged_into',
+    target: target.id,
+    detail: { into: target.id, creditMinor, creditNotes },
+    ip: merge.ip,
+    at: now,
+  });
   return { moved, creditMinor, creditNotes };
 }

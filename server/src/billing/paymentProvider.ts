@@ -61,7 +61,8 @@ export interface ChargeRequest {
  * off-session payment the bank wants the absent buyer to authenticate; `authentication_failed`:
  * the buyer did not complete 3-D Secure.
  */
-export type DeclineReason = 'card_declined' | 'insufficient_funds' | 'expired_card' | 'authentication_failed' | 'authentication_required';
+export type DeclineReason =
+  'card_declined' | 'insufficient_funds' | 'expired_card' | 'authentication_failed' | 'authentication_required';
 
 export type ChargeResult =
   | { status: 'succeeded'; reference: string }
@@ -73,7 +74,8 @@ export type ChargeResult =
    */
   | { status: 'requires_action'; reference: string; clientSecret?: string };
 
-export type SaveResult = { status: 'saved'; method: StoredPaymentMethod } | { status: 'declined'; reason: DeclineReason };
+export type SaveResult =
+  { status: 'saved'; method: StoredPaymentMethod } | { status: 'declined'; reason: DeclineReason };
 
 export interface RefundResult {
   status: 'succeeded' | 'pending' | 'failed';
@@ -112,9 +114,15 @@ export interface PaymentProvider {
    * PaymentMethodInvalidError for a payment method the provider cannot use at all.
    * `idempotencyKey`: a retried request gets the payment method its first attempt made (Stripe: idempotent requests).
    */
-  createPaymentMethod(input: string, options?: { idempotencyKey?: string; customer?: PaymentCustomer }): Promise<StoredPaymentMethod>;
+  createPaymentMethod(
+    input: string,
+    options?: { idempotencyKey?: string; customer?: PaymentCustomer },
+  ): Promise<StoredPaymentMethod>;
   /** Keeps a card for later charges after the bank checked it; a declined card is not kept. */
-  savePaymentMethod(input: string, options: { idempotencyKey: string; customer?: PaymentCustomer }): Promise<SaveResult>;
+  savePaymentMethod(
+    input: string,
+    options: { idempotencyKey: string; customer?: PaymentCustomer },
+  ): Promise<SaveResult>;
   /** Throws PaymentMethodInvalidError for an unknown token. */
   charge(request: ChargeRequest): Promise<ChargeResult>;
   /**

@@ -18,6 +18,11 @@ export function periodEnd(start: number, interval: PlanConfig['interval']): numb
 /** The configured plan a request names; an unknown one is the client's mistake (400 PLAN_UNKNOWN). */
 export function requestedPlan(plans: readonly PlanConfig[], id: string): PlanConfig {
   const plan = plans.find((p) => p.id === id);
-  if (!plan) throw new ApiError(400, 'PLAN_UNKNOWN', `Unknown plan "${id}". Choose one of: ${plans.map((p) => p.id).join(', ')}.`);
+  if (!plan)
+    throw new ApiError(
+      400,
+      'PLAN_UNKNOWN',
+      `Unknown plan "${id}". Choose one of: ${plans.map((p) => p.id).join(', ')}.`,
+    );
   return plan;
 }

@@ -27,7 +27,9 @@ export function refundableMinor(position: RefundPosition, endService: boolean, n
 
 /** A gross amount given back split into its net and tax at the invoice's rate (the tax is what is left, so they add up exactly). */
 export function splitGross(grossMinor: number, rateBp: number): { subtotalMinor: number; taxMinor: number } {
-  const subtotal = Number((BigInt(grossMinor) * 10_000n * 2n + BigInt(10_000 + rateBp)) / (BigInt(10_000 + rateBp) * 2n));
+  const subtotal = Number(
+    (BigInt(grossMinor) * 10_000n * 2n + BigInt(10_000 + rateBp)) / (BigInt(10_000 + rateBp) * 2n),
+  );
   return { subtotalMinor: subtotal, taxMinor: grossMinor - subtotal };
 }
 

@@ -57,7 +57,12 @@ export class RefundService {
     return this.operators.has(`${caller.tenantId}/${caller.objectId}`.toLowerCase());
   }
 
-  async refund(caller: CallerIdentity, invoiceId: string, request: { amountMinor: number; endService: boolean }, key: string): Promise<Outcome> {
+  async refund(
+    caller: CallerIdentity,
+    invoiceId: string,
+    request: { amountMinor: number; endService: boolean },
+    key: string,
+  ): Promise<Outcome> {
     const notFound = () => new ApiError(404, 'INVOICE_NOT_FOUND', 'No invoice with this id.');
     return this.charges.run<PendingRefund>({
       kind: 'refund',
@@ -77,24 +82,49 @@ export class RefundService {
         const invoice = subscription && (await tx.invoices.findInvoice(subscription.id, invoiceId));
         if (!subscription || !invoice) throw notFound();
         const payment = await tx.creditNotes.invoicePayment(invoice.id);
-        if (invoice.status !== 'paid' || !payment) throw new ApiError(409, 'REFUND_REFUSED', 'Only an invoice paid by card can be refunded.');
-        if (!(await tx.subscriptions.acquireBillingLock(subscription.id, now, now + LOCK_MS))) throw new ApiError(409, 'BILLING_BUSY', 'A payment for this subscription is under way. Try again in a minute.');
+        if (invoice.status !== 'paid' || !payment)
+          throw new ApiError(409, 'REFUND_REFUSED', 'Only an invoice paid by card can be refunded.');
+        if (!(await tx.subscriptions.acquireBillingLock(subscription.id, now, now + LOCK_MS)))
+          throw new ApiError(
+            409,
+            'BILLING_BUSY',
+            'A payment for this subscription is under way. Try again in a minute.',
+          );
         const creditBalance = await tx.invoices.creditBalance(subscription.id);
         const allowed = refundableMinor(
-          { paidMinor: payment.amountMinor, alreadyCreditedMinor: await tx.creditNotes.creditedOn(invoice.id), creditBalanceMinor: creditBalance, live: isLive(subscription.status), spans: await tx.invoices.paidSpans(subscription.id) },
+          {
+            paidMinor: payment.amountMinor,
+            alreadyCreditedMinor: await tx.creditNotes.creditedOn(invoice.id),
+            creditBalanceMinor: creditBalance,
+            live: isLive(subscription.status),
+            spans: await tx.invoices.paidSpans(subscription.id),
+          },
           request.endService,
           now,
         );
         // Thrown before the claim is written: the transaction rolls back, and the billing lock with it.
         if (request.amountMinor > allowed) {
-          throw new ApiError(409, 'REFUND_TOO_LARGE', `At most ${allowed} (minor units) can be refunded on this invoice${request.endService ? '' : ' while the subscription goes on; ending it also gives back its unused paid time'}.`, { refundableMinor: allowed });
+          throw new ApiError(
+            409,
+            'REFUND_TOO_LARGE',
+            `At most ${allowed} (minor units) can be refunded on this invoice${request.endService ? '' : ' while the subscription goes on; ending it also gives back its unused paid time'}.`,
+            { refundableMinor: allowed },
+          );
         }
         return {
           refund: { reference: payment.reference, amountMinor: request.amountMinor, currency: invoice.currency },
-          pending: { invoiceId: invoice.id, subscriptionId: subscription.id, amountMinor: request.amountMinor, creditUsedMinor: Math.min(creditBalance, request.amountMinor), endService: request.endService, operator: { tenantId: caller.tenantId, objectId: caller.objectId, email: caller.email } },
+          pending: {
+            invoiceId: invoice.id,
+            subscriptionId: subscription.id,
+            amountMinor: request.amountMinor,
+            creditUsedMinor: Math.min(creditBalance, request.amountMinor),
+            endService: request.endService,
+            operator: { tenantId: caller.tenantId, objectId: caller.objectId, email: caller.email },
+          },
         };
       },
-      refusedMethod: (error) => new ApiError(409, 'REFUND_REFUSED', `The payment provider refused the refund: ${error.message}`),
+      refusedMethod: (error) =>
+        new ApiError(409, 'REFUND_REFUSED', `The payment provider refused the refund: ${error.message}`),
     });
   }
 
@@ -136,7 +166,12 @@ export class RefundService {
       actor: { role: 'vendor' },
       action: 'invoice.refunded',
       target: invoice.number,
-      detail: { creditNote: note.number, amountMinor: note.totalMinor, endedService: pending.endService, operator: pending.operator.email },
+      detail: {
+        creditNote: note.number,
+        amountMinor: note.totalMinor,
+        endedService: pending.endService,
+        operator: pending.operator.email,
+      },
       ip: null,
       at: now,
     });
@@ -144,14 +179,24 @@ export class RefundService {
   }
 
   private view(note: CreditNoteRow, invoiceNumber: string): CreditNoteView {
-    return { id: note.id, number: note.number, invoiceNumber, kind: note.kind, currency: note.currency, totalMinor: note.totalMinor, endedService: note.endedService, issuedAt: new Date(note.issuedAt).toISOString() };
+    return {
+      id: note.id,
+      number: note.number,
+      invoiceNumber,
+      kind: note.kind,
+      currency: note.currency,
+      totalMinor: note.totalMinor,
+      endedService: note.endedService,
+      issuedAt: new Date(note.issuedAt).toISOString(),
+    };
   }
 
   async list(caller: CallerIdentity, subscriptionId: string): Promise<CreditNoteView[]> {
     const read = this.uow.read;
     await authorize(read, caller, subscriptionId, 'billing.view');
     const views: CreditNoteView[] = [];
-    for (const note of await read.creditNotes.list(subscriptionId)) views.push(this.view(note, (await correctedInvoice(read, note))?.number ?? ''));
+    for (const note of await read.creditNotes.list(subscriptionId))
+      views.push(this.view(note, (await correctedInvoice(read, note))?.number ?? ''));
     return views;
   }
 
@@ -160,12 +205,32 @@ export class RefundService {
     const { subscription } = await authorize(read, caller, subscriptionId, 'billing.view');
     const note = await read.creditNotes.find(subscriptionId, creditNoteId);
     const invoice = note && (await correctedInvoice(read, note));
-    if (!note || !invoice) throw new ApiError(404, 'CREDIT_NOTE_NOT_FOUND', 'No credit note with this id in this subscription.');
+    if (!note || !invoice)
+      throw new ApiError(404, 'CREDIT_NOTE_NOT_FOUND', 'No credit note with this id in this subscription.');
     const organisation = await read.organisations.findByTenant(subscription.ownerTenantId);
-    const row = { ...note, status: 'issued' as const, periodStart: invoice.periodStart, periodEnd: invoice.periodEnd, billTo: invoice.billTo, paidAt: note.kind === 'refund' ? note.issuedAt : null };
-    const lines = [{ description: note.description, quantity: null, unitAmountMinor: null, amountMinor: note.subtotalMinor }];
+    const row = {
+      ...note,
+      status: 'issued' as const,
+      periodStart: invoice.periodStart,
+      periodEnd: invoice.periodEnd,
+      billTo: invoice.billTo,
+      paidAt: note.kind === 'refund' ? note.issuedAt : null,
+    };
+    const lines = [
+      { description: note.description, quantity: null, unitAmountMinor: null, amountMinor: note.subtotalMinor },
+    ];
     // Seller and buyer as on the invoice it corrects, in its language.
-    return { number: note.number, row, lines, context: { organisation: organisation?.name ?? '', locale, parties: await read.billingProfiles.invoiceParties(invoice.id), corrects: invoice.number } };
+    return {
+      number: note.number,
+      row,
+      lines,
+      context: {
+        organisation: organisation?.name ?? '',
+        locale,
+        parties: await read.billingProfiles.invoiceParties(invoice.id),
+        corrects: invoice.number,
+      },
+    };
   }
 
   async html(caller: CallerIdentity, subscriptionId: string, creditNoteId: string, locale: Locale): Promise<string> {
@@ -173,7 +238,12 @@ export class RefundService {
     return renderInvoiceHtml(row, lines, context);
   }
 
-  async pdf(caller: CallerIdentity, subscriptionId: string, creditNoteId: string, locale: Locale): Promise<{ number: string; pdf: Uint8Array }> {
+  async pdf(
+    caller: CallerIdentity,
+    subscriptionId: string,
+    creditNoteId: string,
+    locale: Locale,
+  ): Promise<{ number: string; pdf: Uint8Array }> {
     const { number, row, lines, context } = await this.document(caller, subscriptionId, creditNoteId, locale);
     return { number, pdf: await renderInvoicePdf(invoiceDocument(row, lines, context)) };
   }
@@ -184,6 +254,7 @@ export class RefundService {
  * the merged subscription's invoice whose unused paid time the note credits to this one.
  */
 async function correctedInvoice(read: Repositories, note: CreditNoteRow) {
-  const owner = note.kind === 'refund' ? note.subscriptionId : await read.creditNotes.invoiceSubscription(note.invoiceId);
+  const owner =
+    note.kind === 'refund' ? note.subscriptionId : await read.creditNotes.invoiceSubscription(note.invoiceId);
   return owner === undefined ? undefined : read.invoices.findInvoice(owner, note.invoiceId);
 }

@@ -20,10 +20,28 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { assertDevelopment } from '../dev/assertDevelopment.js';
 import { SimulatedPaymentStorage, type SimulatedChargeRow } from '../storage/simulatedPaymentStorage.js';
-import { PaymentMethodInvalidError, WebhookSignatureError, type ChargeRequest, type ChargeResult, type DeclineReason, type PaymentProvider, type RefundResult, type SaveResult, type StoredPaymentMethod, type WebhookEvent } from './paymentProvider.js';
+import {
+  PaymentMethodInvalidError,
+  WebhookSignatureError,
+  type ChargeRequest,
+  type ChargeResult,
+  type DeclineReason,
+  type PaymentProvider,
+  type RefundResult,
+  type SaveResult,
+  type StoredPaymentMethod,
+  type WebhookEvent,
+} from './paymentProvider.js';
 import { verifyWebhook } from './webhookSignature.js';
 
-type Behaviour = 'succeeds' | 'card_declined' | 'insufficient_funds' | 'expired_card' | 'authenticate' | 'authenticate_on_setup' | 'attach_then_decline';
+type Behaviour =
+  | 'succeeds'
+  | 'card_declined'
+  | 'insufficient_funds'
+  | 'expired_card'
+  | 'authenticate'
+  | 'authenticate_on_setup'
+  | 'attach_then_decline';
 
 /** The test cards (spaces allowed when typed). Any other number is refused. */
 export const SIMULATED_TEST_CARDS: Readonly<Record<string, Behaviour>> = {
@@ -47,7 +65,8 @@ export const SIMULATED_TEST_CARDS: Readonly<Record<string, Behaviour>> = {
   '4000000000000341': 'attach_then_decline',
 };
 
-const TOKEN = /^pm_sim_(succeeds|card_declined|insufficient_funds|expired_card|authenticate|authenticate_on_setup|attach_then_decline)_[0-9a-f-]{36}$/;
+const TOKEN =
+  /^pm_sim_(succeeds|card_declined|insufficient_funds|expired_card|authenticate|authenticate_on_setup|attach_then_decline)_[0-9a-f-]{36}$/;
 /** How long the provider keeps an idempotency key's result (Stripe: keys may be pruned once 24 hours old). */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -79,12 +98,17 @@ function resultOf(row: SimulatedChargeRow): ChargeResult {
 }
 
 /** What a charge with a card of this behaviour gets, present (on-session) or not. */
-function outcomeOf(behaviour: Behaviour, offSession: boolean): { status: 'succeeded' | 'requires_action' | 'declined'; reason: DeclineReason | null } {
+function outcomeOf(
+  behaviour: Behaviour,
+  offSession: boolean,
+): { status: 'succeeded' | 'requires_action' | 'declined'; reason: DeclineReason | null } {
   switch (behaviour) {
     case 'succeeds':
       return { status: 'succeeded', reason: null };
     case 'authenticate':
-      return offSession ? { status: 'declined', reason: 'authentication_required' } : { status: 'requires_action', reason: null };
+      return offSession
+        ? { status: 'declined', reason: 'authentication_required' }
+        : { status: 'requires_action', reason: null };
     case 'authenticate_on_setup':
       // Only a saved card is charged off-session here, and saving it was the authenticated setup.
       return offSession ? { status: 'succeeded', reason: null } : { status: 'requires_action', reason: null };
@@ -122,8 +146,16 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   createPaymentMethod(input: string, options: { idempotencyKey?: string } = {}): Promise<StoredPaymentMethod> {
     const card = input.replace(/[\s-]/g, '');
     const behaviour = SIMULATED_TEST_CARDS[card];
-    if (!behaviour) return Promise.reject(new PaymentMethodInvalidError("Use one of the simulated provider's test cards, for example 4242 4242 4242 4242."));
-    const id = options.idempotencyKey === undefined ? randomUUID().replace(/-/g, '') : createHash('sha256').update(`payment-method:${options.idempotencyKey}:${card}`).digest('hex');
+    if (!behaviour)
+      return Promise.reject(
+        new PaymentMethodInvalidError(
+          "Use one of the simulated provider's test cards, for example 4242 4242 4242 4242.",
+        ),
+      );
+    const id =
+      options.idempotencyKey === undefined
+        ? randomUUID().replace(/-/g, '')
+        : createHash('sha256').update(`payment-method:${options.idempotencyKey}:${card}`).digest('hex');
     const uuidShaped = `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}`;
     const token = `pm_sim_${behaviour}_${uuidShaped}`;
     this.records.rememberPaymentMethod(token, this.clock());
@@ -133,19 +165,33 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   async charge(request: ChargeRequest): Promise<ChargeResult> {
     await wait(this.latencyMs / 2);
     const now = this.clock();
-    const fingerprint = createHash('sha256').update(JSON.stringify([request.amountMinor, request.currency, request.paymentMethodToken, request.offSession])).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([request.amountMinor, request.currency, request.paymentMethodToken, request.offSession]))
+      .digest('hex');
     let row = this.records.findByKey(request.idempotencyKey, now - IDEMPOTENCY_WINDOW_MS);
     if (!row) {
       const behaviour = TOKEN.exec(request.paymentMethodToken)?.[1] as Behaviour | undefined;
       if (!behaviour) throw new PaymentMethodInvalidError('Unknown payment method.');
       const { status, reason } = outcomeOf(behaviour, request.offSession);
       row = this.records.insert(
-        { reference: `sim_${randomUUID()}`, idempotencyKey: request.idempotencyKey, fingerprint, status, reason, createdAt: now, amountMinor: request.amountMinor, currency: request.currency, paymentMethodToken: request.paymentMethodToken, offSession: request.offSession },
+        {
+          reference: `sim_${randomUUID()}`,
+          idempotencyKey: request.idempotencyKey,
+          fingerprint,
+          status,
+          reason,
+          createdAt: now,
+          amountMinor: request.amountMinor,
+          currency: request.currency,
+          paymentMethodToken: request.paymentMethodToken,
+          offSession: request.offSession,
+        },
         now - IDEMPOTENCY_WINDOW_MS,
       );
     }
     // Stripe refuses a key reused with other parameters rather than guessing which request was meant.
-    if (row.fingerprint !== fingerprint) throw new Error(`Idempotency key ${request.idempotencyKey} was used with other parameters.`);
+    if (row.fingerprint !== fingerprint)
+      throw new Error(`Idempotency key ${request.idempotencyKey} was used with other parameters.`);
     await wait(this.latencyMs / 2);
     return resultOf(row);
   }
@@ -154,16 +200,31 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   async savePaymentMethod(input: string, options: { idempotencyKey: string }): Promise<SaveResult> {
     const card = input.replace(/[\s-]/g, '');
     const behaviour = SIMULATED_TEST_CARDS[card];
-    if (!behaviour) throw new PaymentMethodInvalidError("Use one of the simulated provider's test cards, for example 4242 4242 4242 4242.");
-    if (behaviour === 'card_declined' || behaviour === 'insufficient_funds' || behaviour === 'expired_card') return { status: 'declined', reason: behaviour };
+    if (!behaviour)
+      throw new PaymentMethodInvalidError(
+        "Use one of the simulated provider's test cards, for example 4242 4242 4242 4242.",
+      );
+    if (behaviour === 'card_declined' || behaviour === 'insufficient_funds' || behaviour === 'expired_card')
+      return { status: 'declined', reason: behaviour };
     // Stripe's SetupIntent for these cards waits for 3-D Secure in the buyer's browser, which this provider cannot show.
-    if (behaviour === 'authenticate' || behaviour === 'authenticate_on_setup') return { status: 'declined', reason: 'authentication_required' };
-    return { status: 'saved', method: await this.createPaymentMethod(input, { idempotencyKey: `save:${options.idempotencyKey}` }) };
+    if (behaviour === 'authenticate' || behaviour === 'authenticate_on_setup')
+      return { status: 'declined', reason: 'authentication_required' };
+    return {
+      status: 'saved',
+      method: await this.createPaymentMethod(input, { idempotencyKey: `save:${options.idempotencyKey}` }),
+    };
   }
 
   refund(reference: string, amountMinor: number, options: { idempotencyKey: string }): Promise<RefundResult> {
-    const refund = this.records.refund({ reference: `sim_re_${randomUUID()}`, chargeReference: reference, idempotencyKey: options.idempotencyKey, amountMinor, at: this.clock() });
-    if (!refund) return Promise.reject(new PaymentMethodInvalidError('This payment cannot be refunded by that amount.'));
+    const refund = this.records.refund({
+      reference: `sim_re_${randomUUID()}`,
+      chargeReference: reference,
+      idempotencyKey: options.idempotencyKey,
+      amountMinor,
+      at: this.clock(),
+    });
+    if (!refund)
+      return Promise.reject(new PaymentMethodInvalidError('This payment cannot be refunded by that amount.'));
     return Promise.resolve({ status: 'succeeded', reference: refund.reference });
   }
 
@@ -184,7 +245,15 @@ export class SimulatedPaymentProvider implements PaymentProvider {
 
   /** Every charge, oldest first, in its current status: what the value-for-money property counts as paid. */
   listCharges(): SimulatedCharge[] {
-    return this.records.all().map((row) => ({ reference: row.reference, amountMinor: row.amountMinor, currency: row.currency, paymentMethodToken: row.paymentMethodToken, idempotencyKey: row.idempotencyKey, offSession: row.offSession, status: row.status }));
+    return this.records.all().map((row) => ({
+      reference: row.reference,
+      amountMinor: row.amountMinor,
+      currency: row.currency,
+      paymentMethodToken: row.paymentMethodToken,
+      idempotencyKey: row.idempotencyKey,
+      offSession: row.offSession,
+      status: row.status,
+    }));
   }
 
   /** Every payment method made, oldest first. */
@@ -203,7 +272,10 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     }
     const event = body as { id?: unknown; type?: unknown; data?: { reference?: unknown } } | null;
     if (typeof event?.id !== 'string' || typeof event.type !== 'string') return null;
-    if ((event.type === 'payment_action.succeeded' || event.type === 'payment_action.failed') && typeof event.data?.reference === 'string') {
+    if (
+      (event.type === 'payment_action.succeeded' || event.type === 'payment_action.failed') &&
+      typeof event.data?.reference === 'string'
+    ) {
       return { id: event.id, type: event.type, reference: event.data.reference };
     }
     return { id: event.id, type: 'other', providerType: event.type };

@@ -23,7 +23,19 @@
  *   `t.payload`, 300 s tolerance) against each configured secret.
  */
 import Stripe from 'stripe';
-import { PaymentMethodInvalidError, WebhookSignatureError, type ChargeRequest, type ChargeResult, type DeclineReason, type PaymentCustomer, type PaymentProvider, type RefundResult, type SaveResult, type StoredPaymentMethod, type WebhookEvent } from './paymentProvider.js';
+import {
+  PaymentMethodInvalidError,
+  WebhookSignatureError,
+  type ChargeRequest,
+  type ChargeResult,
+  type DeclineReason,
+  type PaymentCustomer,
+  type PaymentProvider,
+  type RefundResult,
+  type SaveResult,
+  type StoredPaymentMethod,
+  type WebhookEvent,
+} from './paymentProvider.js';
 
 export interface StripeProviderOptions {
   secretKey: string;
@@ -42,10 +54,12 @@ const PAYMENT_METHOD_ID = /^pm_[A-Za-z0-9_]{1,250}$/;
 const TOKEN = /^(cus_[A-Za-z0-9]{1,250})\/(pm_[A-Za-z0-9_]{1,250})$/;
 
 function declineReasonOf(error: { code?: string; decline_code?: string }): DeclineReason {
-  if (error.code === 'authentication_required' || error.decline_code === 'authentication_required') return 'authentication_required';
+  if (error.code === 'authentication_required' || error.decline_code === 'authentication_required')
+    return 'authentication_required';
   if (error.code === 'expired_card' || error.decline_code === 'expired_card') return 'expired_card';
   if (error.decline_code === 'insufficient_funds') return 'insufficient_funds';
-  if (error.code === 'payment_intent_authentication_failure' || error.code === 'setup_intent_authentication_failure') return 'authentication_failed';
+  if (error.code === 'payment_intent_authentication_failure' || error.code === 'setup_intent_authentication_failure')
+    return 'authentication_failed';
   return 'card_declined';
 }
 
@@ -56,10 +70,18 @@ function resultOf(intent: Stripe.PaymentIntent): ChargeResult {
     case 'requires_action':
     case 'processing':
     case 'requires_confirmation':
-      return { status: 'requires_action', reference: intent.id, ...(intent.client_secret ? { clientSecret: intent.client_secret } : {}) };
+      return {
+        status: 'requires_action',
+        reference: intent.id,
+        ...(intent.client_secret ? { clientSecret: intent.client_secret } : {}),
+      };
     default:
       // requires_payment_method after a failed attempt (a decline, or 3-D Secure not completed), or canceled.
-      return { status: 'declined', reference: intent.id, reason: intent.last_payment_error ? declineReasonOf(intent.last_payment_error) : 'card_declined' };
+      return {
+        status: 'declined',
+        reference: intent.id,
+        reason: intent.last_payment_error ? declineReasonOf(intent.last_payment_error) : 'card_declined',
+      };
   }
 }
 
@@ -87,7 +109,10 @@ export class StripePaymentProvider implements PaymentProvider {
     return { customer: match[1]!, paymentMethod: match[2]! };
   }
 
-  private async customerFor(customer: PaymentCustomer | undefined, idempotencyKey: string | undefined): Promise<string> {
+  private async customerFor(
+    customer: PaymentCustomer | undefined,
+    idempotencyKey: string | undefined,
+  ): Promise<string> {
     const created = await this.stripe.customers.create(
       { ...(customer ? { email: customer.email, name: customer.name } : {}), metadata: { outmerge: 'buyer' } },
       idempotencyKey ? { idempotencyKey: `${idempotencyKey}:customer` } : undefined,
@@ -95,30 +120,48 @@ export class StripePaymentProvider implements PaymentProvider {
     return created.id;
   }
 
-  async createPaymentMethod(input: string, options: { idempotencyKey?: string; customer?: PaymentCustomer } = {}): Promise<StoredPaymentMethod> {
-    if (!PAYMENT_METHOD_ID.test(input)) throw new PaymentMethodInvalidError('Enter the card in the payment form (a Stripe PaymentMethod id, pm_…).');
+  async createPaymentMethod(
+    input: string,
+    options: { idempotencyKey?: string; customer?: PaymentCustomer } = {},
+  ): Promise<StoredPaymentMethod> {
+    if (!PAYMENT_METHOD_ID.test(input))
+      throw new PaymentMethodInvalidError('Enter the card in the payment form (a Stripe PaymentMethod id, pm_…).');
     let method: Stripe.PaymentMethod;
     try {
       method = await this.stripe.paymentMethods.retrieve(input);
     } catch (error) {
-      if (isStripeError(error, 'StripeInvalidRequestError')) throw new PaymentMethodInvalidError('The card could not be found at the payment provider. Enter it again.');
+      if (isStripeError(error, 'StripeInvalidRequestError'))
+        throw new PaymentMethodInvalidError('The card could not be found at the payment provider. Enter it again.');
       throw error;
     }
     const customer = await this.customerFor(options.customer, options.idempotencyKey);
     return { token: `${customer}/${method.id}`, brand: method.card?.brand ?? 'card', last4: method.card?.last4 ?? '' };
   }
 
-  async savePaymentMethod(input: string, options: { idempotencyKey: string; customer?: PaymentCustomer }): Promise<SaveResult> {
+  async savePaymentMethod(
+    input: string,
+    options: { idempotencyKey: string; customer?: PaymentCustomer },
+  ): Promise<SaveResult> {
     const method = await this.createPaymentMethod(input, options);
     const { customer, paymentMethod } = StripePaymentProvider.split(method.token);
     try {
-      const intent = await this.stripe.setupIntents.create({ customer, payment_method: paymentMethod, confirm: true, usage: 'off_session', allowed_payment_method_types: ['card'] }, { idempotencyKey: `${options.idempotencyKey}:setup` });
+      const intent = await this.stripe.setupIntents.create(
+        {
+          customer,
+          payment_method: paymentMethod,
+          confirm: true,
+          usage: 'off_session',
+          allowed_payment_method_types: ['card'],
+        },
+        { idempotencyKey: `${options.idempotencyKey}:setup` },
+      );
       // A card whose bank wants the buyer to confirm it (3-D Secure at setup) is not kept until they have.
       if (intent.status !== 'succeeded') return { status: 'declined', reason: 'authentication_required' };
       return { status: 'saved', method };
     } catch (error) {
       if (isStripeError(error, 'StripeCardError')) return { status: 'declined', reason: declineReasonOf(error) };
-      if (isStripeError(error, 'StripeInvalidRequestError') && error.param === 'payment_method') throw new PaymentMethodInvalidError(error.message);
+      if (isStripeError(error, 'StripeInvalidRequestError') && error.param === 'payment_method')
+        throw new PaymentMethodInvalidError(error.message);
       throw error;
     }
   }
@@ -136,7 +179,11 @@ export class StripePaymentProvider implements PaymentProvider {
           confirm: true,
           description: request.description,
           metadata: { [IDEMPOTENCY_METADATA_KEY]: request.idempotencyKey },
-          ...(request.offSession ? { off_session: true } : request.savePaymentMethod ? { setup_future_usage: 'off_session' as const } : {}),
+          ...(request.offSession
+            ? { off_session: true }
+            : request.savePaymentMethod
+              ? { setup_future_usage: 'off_session' as const }
+              : {}),
         },
         { idempotencyKey: request.idempotencyKey },
       );
@@ -144,10 +191,18 @@ export class StripePaymentProvider implements PaymentProvider {
     } catch (error) {
       if (isStripeError(error, 'StripeCardError')) {
         const intent = (error.raw as { payment_intent?: { id?: string } }).payment_intent;
-        return { status: 'declined', reference: intent?.id ?? error.requestId ?? 'unknown', reason: declineReasonOf(error) };
+        return {
+          status: 'declined',
+          reference: intent?.id ?? error.requestId ?? 'unknown',
+          reason: declineReasonOf(error),
+        };
       }
       // A payment method Stripe does not know (deleted, another account's): nothing was charged.
-      if (isStripeError(error, 'StripeInvalidRequestError') && (error.param === 'payment_method' || error.param === 'customer')) throw new PaymentMethodInvalidError(error.message);
+      if (
+        isStripeError(error, 'StripeInvalidRequestError') &&
+        (error.param === 'payment_method' || error.param === 'customer')
+      )
+        throw new PaymentMethodInvalidError(error.message);
       throw error;
     }
   }
@@ -163,16 +218,31 @@ export class StripePaymentProvider implements PaymentProvider {
 
   async findCharge(idempotencyKey: string): Promise<ChargeResult | null> {
     // Search's query language quotes values with '; our keys are om_<hex>, so nothing needs escaping.
-    if (!/^[\x21-\x26\x28-\x5b\x5d-\x7e]{1,255}$/.test(idempotencyKey)) throw new Error('An idempotency key with quotes cannot be searched for.');
-    const found = await this.stripe.paymentIntents.search({ query: `metadata['${IDEMPOTENCY_METADATA_KEY}']:'${idempotencyKey}'`, limit: 1 });
+    if (!/^[\x21-\x26\x28-\x5b\x5d-\x7e]{1,255}$/.test(idempotencyKey))
+      throw new Error('An idempotency key with quotes cannot be searched for.');
+    const found = await this.stripe.paymentIntents.search({
+      query: `metadata['${IDEMPOTENCY_METADATA_KEY}']:'${idempotencyKey}'`,
+      limit: 1,
+    });
     const [intent] = found.data;
     return intent ? resultOf(intent) : null;
   }
 
   async refund(reference: string, amountMinor: number, options: { idempotencyKey: string }): Promise<RefundResult> {
     try {
-      const refund = await this.stripe.refunds.create({ payment_intent: reference, amount: amountMinor }, { idempotencyKey: options.idempotencyKey });
-      return { status: refund.status === 'succeeded' ? 'succeeded' : refund.status === 'failed' || refund.status === 'canceled' ? 'failed' : 'pending', reference: refund.id };
+      const refund = await this.stripe.refunds.create(
+        { payment_intent: reference, amount: amountMinor },
+        { idempotencyKey: options.idempotencyKey },
+      );
+      return {
+        status:
+          refund.status === 'succeeded'
+            ? 'succeeded'
+            : refund.status === 'failed' || refund.status === 'canceled'
+              ? 'failed'
+              : 'pending',
+        reference: refund.id,
+      };
     } catch (error) {
       if (isStripeError(error, 'StripeInvalidRequestError')) throw new PaymentMethodInvalidError(error.message);
       throw error;
@@ -185,7 +255,14 @@ export class StripePaymentProvider implements PaymentProvider {
     let reason: WebhookSignatureError['reason'] = 'signature_mismatch';
     for (const secret of this.options.webhookSecrets) {
       try {
-        event = this.stripe.webhooks.constructEvent(rawBody, signatureHeader, secret, 300, undefined, nowSeconds * 1000);
+        event = this.stripe.webhooks.constructEvent(
+          rawBody,
+          signatureHeader,
+          secret,
+          300,
+          undefined,
+          nowSeconds * 1000,
+        );
         break;
       } catch (error) {
         if (!(error instanceof Stripe.errors.StripeSignatureVerificationError)) return null;
@@ -197,7 +274,11 @@ export class StripePaymentProvider implements PaymentProvider {
     if (typeof event.id !== 'string' || typeof event.type !== 'string') return null;
     if (event.type === 'payment_intent.succeeded' || event.type === 'payment_intent.payment_failed') {
       const intent = event.data.object;
-      return { id: event.id, type: event.type === 'payment_intent.succeeded' ? 'payment_action.succeeded' : 'payment_action.failed', reference: intent.id };
+      return {
+        id: event.id,
+        type: event.type === 'payment_intent.succeeded' ? 'payment_action.succeeded' : 'payment_action.failed',
+        reference: intent.id,
+      };
     }
     return { id: event.id, type: 'other', providerType: event.type };
   }

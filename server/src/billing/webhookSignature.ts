@@ -8,7 +8,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const WEBHOOK_TOLERANCE_SECONDS = 300;
 
-export type WebhookVerification = { ok: true; timestamp: number } | { ok: false; reason: 'malformed' | 'timestamp_out_of_tolerance' | 'signature_mismatch' };
+export type WebhookVerification =
+  | { ok: true; timestamp: number }
+  | { ok: false; reason: 'malformed' | 'timestamp_out_of_tolerance' | 'signature_mismatch' };
 
 export function webhookSignature(payload: string, secret: string, timestamp: number): string {
   return createHmac('sha256', secret).update(`${timestamp}.${payload}`, 'utf8').digest('hex');
@@ -18,7 +20,13 @@ export function signWebhook(payload: string, secret: string, timestamp: number):
   return `t=${timestamp},v1=${webhookSignature(payload, secret, timestamp)}`;
 }
 
-export function verifyWebhook(payload: string, header: string | undefined, secrets: readonly string[], nowSeconds: number, toleranceSeconds = WEBHOOK_TOLERANCE_SECONDS): WebhookVerification {
+export function verifyWebhook(
+  payload: string,
+  header: string | undefined,
+  secrets: readonly string[],
+  nowSeconds: number,
+  toleranceSeconds = WEBHOOK_TOLERANCE_SECONDS,
+): WebhookVerification {
   if (!header || header.length > 2000) return { ok: false, reason: 'malformed' };
   let timestamp: number | null = null;
   const signatures: string[] = [];
@@ -31,7 +39,8 @@ export function verifyWebhook(payload: string, header: string | undefined, secre
   if (Math.abs(nowSeconds - timestamp) > toleranceSeconds) return { ok: false, reason: 'timestamp_out_of_tolerance' };
   for (const secret of secrets) {
     const expected = Buffer.from(webhookSignature(payload, secret, timestamp), 'hex');
-    if (signatures.some((candidate) => timingSafeEqual(Buffer.from(candidate, 'hex'), expected))) return { ok: true, timestamp };
+    if (signatures.some((candidate) => timingSafeEqual(Buffer.from(candidate, 'hex'), expected)))
+      return { ok: true, timestamp };
   }
   return { ok: false, reason: 'signature_mismatch' };
 }

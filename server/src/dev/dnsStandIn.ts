@@ -39,7 +39,10 @@ export async function startDnsStandIn(port = 0): Promise<DnsStandIn> {
     const question = query.questions?.[0];
     const name = question?.name.toLowerCase().replace(/\.$/, '');
     const values = name === undefined ? undefined : zone.get(name);
-    const answers: dnsPacket.Answer[] = question && values && question.type === 'TXT' ? values.map((value) => ({ type: 'TXT', name: question.name, ttl: 60, class: 'IN', data: value })) : [];
+    const answers: dnsPacket.Answer[] =
+      question && values && question.type === 'TXT'
+        ? values.map((value) => ({ type: 'TXT', name: question.name, ttl: 60, class: 'IN', data: value }))
+        : [];
     const rcode = !question ? FORMERR : values === undefined ? NXDOMAIN : 0;
     const response = dnsPacket.encode({
       type: 'response',
@@ -69,7 +72,10 @@ export async function startDnsStandIn(port = 0): Promise<DnsStandIn> {
 }
 
 export function registerDnsStandInRoutes(app: FastifyInstance, dns: DnsStandIn): void {
-  app.get('/dev/dns/records', { schema: { hide: true } }, async () => ({ server: dns.address, records: dns.records() }));
+  app.get('/dev/dns/records', { schema: { hide: true } }, async () => ({
+    server: dns.address,
+    records: dns.records(),
+  }));
   app.put<{ Body: { name: string; txt: string[] } }>(
     '/dev/dns/records',
     {
@@ -79,7 +85,10 @@ export function registerDnsStandInRoutes(app: FastifyInstance, dns: DnsStandIn):
           type: 'object',
           required: ['name', 'txt'],
           additionalProperties: false,
-          properties: { name: { type: 'string', minLength: 1, maxLength: 253 }, txt: { type: 'array', maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 255 } } },
+          properties: {
+            name: { type: 'string', minLength: 1, maxLength: 253 },
+            txt: { type: 'array', maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 255 } },
+          },
         },
       },
     },

@@ -51,7 +51,10 @@ export function isGraphScopeName(scope: string): boolean {
 export function consentRequiredError(clientId: string, now: Date) {
   const traceId = randomUUID();
   const correlationId = randomUUID();
-  const timestamp = now.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
+  const timestamp = now
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, 'Z');
   return {
     error: 'invalid_grant',
     error_description: `AADSTS65001: The user or administrator has not consented to use the application with ID '${clientId}' named 'Outmerge'. Send an interactive authorization request for this user and resource.\r\nTrace ID: ${traceId}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${timestamp}`,

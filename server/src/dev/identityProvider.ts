@@ -49,7 +49,9 @@ export interface IssueRequest {
 
 /** The tenant that verified a domain here: a listed organisation's, or one derived from the domain. */
 export function homeTenantOf(domain: string): string {
-  return (DEVELOPMENT_ORGANISATIONS.find((o) => o.domain === domain)?.tenantId ?? derivedGuid(`tenant:${domain}`)).toLowerCase();
+  return (
+    DEVELOPMENT_ORGANISATIONS.find((o) => o.domain === domain)?.tenantId ?? derivedGuid(`tenant:${domain}`)
+  ).toLowerCase();
 }
 
 export interface DevelopmentIdentityProvider {
@@ -65,10 +67,19 @@ export interface DevelopmentIdentityProvider {
   /** Each tenant's grant of the registration's application permissions (admin consent), for client-credentials tokens (./clientCredentials.ts). */
   applications: ApplicationConsent;
   /** An app-only Graph token for `tenantId` carrying these application permissions (`roles`; none: no claim). */
-  issueApplicationToken(tenantId: string, roles: readonly string[]): Promise<{ access_token: string; token_type: 'Bearer'; expires_in: number; ext_expires_in: number }>;
+  issueApplicationToken(
+    tenantId: string,
+    roles: readonly string[],
+  ): Promise<{ access_token: string; token_type: 'Bearer'; expires_in: number; ext_expires_in: number }>;
 }
 
-export async function createDevelopmentIdentityProvider(options: { issuerTemplate: string; apiAudience: string; apiScope: string; clientId: string; graphScopes?: readonly string[] }): Promise<DevelopmentIdentityProvider> {
+export async function createDevelopmentIdentityProvider(options: {
+  issuerTemplate: string;
+  apiAudience: string;
+  apiScope: string;
+  clientId: string;
+  graphScopes?: readonly string[];
+}): Promise<DevelopmentIdentityProvider> {
   assertDevelopment('The development identity provider');
   const { publicKey, privateKey } = await generateKeyPair('RS256');
   const kid = randomUUID();
@@ -86,7 +97,16 @@ export async function createDevelopmentIdentityProvider(options: { issuerTemplat
       // the client's `appid` and `azp`, the service principal of the tenant as `oid` and `sub`, `roles`
       // only when some application permission is granted — a token without it is still issued.
       const servicePrincipal = derivedGuid(`service-principal:${tenantId}:${options.clientId}`);
-      const accessToken = await new SignJWT({ tid: tenantId, oid: servicePrincipal, appid: options.clientId, azp: options.clientId, appidacr: '1', idtyp: 'app', ...(roles.length > 0 ? { roles: [...roles] } : {}), ver: '1.0' })
+      const accessToken = await new SignJWT({
+        tid: tenantId,
+        oid: servicePrincipal,
+        appid: options.clientId,
+        azp: options.clientId,
+        appidacr: '1',
+        idtyp: 'app',
+        ...(roles.length > 0 ? { roles: [...roles] } : {}),
+        ver: '1.0',
+      })
         .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
         .setIssuer(options.issuerTemplate.replace('{tid}', tenantId))
         .setAudience(GRAPH_AUDIENCE)
@@ -101,7 +121,8 @@ export async function createDevelopmentIdentityProvider(options: { issuerTemplat
     async issue(request) {
       const email = normalizeEmail(request.email);
       if (!email.ok) throw new ApiError(400, 'VALIDATION_FAILED', `"${request.email}" is not a valid email address.`);
-      if (request.tenantId !== undefined && !GUID.test(request.tenantId)) throw new ApiError(400, 'VALIDATION_FAILED', 'tenantId must be a GUID.');
+      if (request.tenantId !== undefined && !GUID.test(request.tenantId))
+        throw new ApiError(400, 'VALIDATION_FAILED', 'tenantId must be a GUID.');
       const mail = normalizeEmail(request.mail ?? request.email);
       if (!mail.ok) throw new ApiError(400, 'VALIDATION_FAILED', `"${request.mail}" is not a valid email address.`);
       const tenantId = (request.tenantId ?? homeTenantOf(email.domain)).toLowerCase();
@@ -116,7 +137,10 @@ export async function createDevelopmentIdentityProvider(options: { issuerTemplat
       // resource), otherwise the tenant's onmicrosoft.com name; `xms_edov` is true only for an address
       // at a domain the tenant verified, and for a guest's (redeemed with its own account or a passcode).
       const member = !request.guest;
-      const upn = homeTenantOf(email.domain) === tenantId ? email.display : `${email.canonical.slice(0, email.canonical.lastIndexOf('@'))}@t${tenantId.slice(0, 8)}.onmicrosoft.com`;
+      const upn =
+        homeTenantOf(email.domain) === tenantId
+          ? email.display
+          : `${email.canonical.slice(0, email.canonical.lastIndexOf('@'))}@t${tenantId.slice(0, 8)}.onmicrosoft.com`;
       const accessToken = await new SignJWT({
         tid: tenantId,
         oid: objectId,
@@ -140,7 +164,12 @@ export async function createDevelopmentIdentityProvider(options: { issuerTemplat
         .setExpirationTime(`${expiresIn}s`)
         .setJti(randomUUID())
         .sign(privateKey);
-      return { access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn, account: { tenantId, objectId, email: email.display, name } };
+      return {
+        access_token: accessToken,
+        token_type: 'Bearer',
+        expires_in: expiresIn,
+        account: { tenantId, objectId, email: email.display, name },
+      };
     },
   };
 }
@@ -194,12 +223,20 @@ export function registerDevelopmentIdentityRoutes(app: FastifyInstance, idp: Dev
     {
       schema: {
         hide: true,
-        body: { type: 'object', required: ['scopes'], additionalProperties: false, properties: { scopes: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 3, maxLength: 100 } } } },
+        body: {
+          type: 'object',
+          required: ['scopes'],
+          additionalProperties: false,
+          properties: {
+            scopes: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 3, maxLength: 100 } },
+          },
+        },
       },
     },
     async (request) => {
       const invalid = request.body.scopes.filter((s) => !isGraphScopeName(s));
-      if (invalid.length > 0) throw new ApiError(400, 'VALIDATION_FAILED', `Not Microsoft Graph permission names: ${invalid.join(', ')}.`);
+      if (invalid.length > 0)
+        throw new ApiError(400, 'VALIDATION_FAILED', `Not Microsoft Graph permission names: ${invalid.join(', ')}.`);
       idp.graphConsent.set(request.body.scopes);
       return { scopes: idp.graphConsent.scopes() };
     },

@@ -6,7 +6,8 @@
  */
 import { Resolver } from 'node:dns/promises';
 
-export type TxtAnswer = { kind: 'records'; records: string[] } | { kind: 'not_found' } | { kind: 'failed'; reason: string };
+export type TxtAnswer =
+  { kind: 'records'; records: string[] } | { kind: 'not_found' } | { kind: 'failed'; reason: string };
 
 export type TxtLookup = (domain: string) => Promise<TxtAnswer>;
 

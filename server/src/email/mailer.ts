@@ -32,7 +32,13 @@ export function createEmailTransport(options: { smtpUrl: string | null; from: st
     return {
       keepsMessages: false,
       async send(email) {
-        const info = await transport.sendMail({ from: options.from, to: email.to, subject: email.subject, html: email.html, text: email.text });
+        const info = await transport.sendMail({
+          from: options.from,
+          to: email.to,
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+        });
         return { messageId: info.messageId, raw: null };
       },
     };
@@ -41,8 +47,17 @@ export function createEmailTransport(options: { smtpUrl: string | null; from: st
   return {
     keepsMessages: true,
     async send(email) {
-      const info = await transport.sendMail({ from: options.from, to: email.to, subject: email.subject, html: email.html, text: email.text });
-      return { messageId: info.messageId, raw: Buffer.isBuffer(info.message) ? info.message.toString('utf8') : String(info.message) };
+      const info = await transport.sendMail({
+        from: options.from,
+        to: email.to,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+      });
+      return {
+        messageId: info.messageId,
+        raw: Buffer.isBuffer(info.message) ? info.message.toString('utf8') : String(info.message),
+      };
     },
   };
 }

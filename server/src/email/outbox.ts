@@ -112,7 +112,9 @@ export class Outbox {
       for (const row of batch) {
         try {
           const sent = await this.transport.send(row);
-          await this.uow.transaction((tx) => tx.outbox.markSent(row.id, token, { ...sent, at: this.clock(), keepBody: this.transport.keepsMessages }));
+          await this.uow.transaction((tx) =>
+            tx.outbox.markSent(row.id, token, { ...sent, at: this.clock(), keepBody: this.transport.keepsMessages }),
+          );
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
           if (row.attempts >= MAX_ATTEMPTS || isPermanent(error)) {
@@ -120,7 +122,10 @@ export class Outbox {
             await this.uow.transaction((tx) => tx.outbox.markFailed(row.id, token, reason));
           } else {
             const next = this.clock() + retryDelayMs(row.attempts);
-            this.log(error, `${row.kind} email ${row.id} to ${row.to} failed (attempt ${row.attempts}); tried again at ${new Date(next).toISOString()}`);
+            this.log(
+              error,
+              `${row.kind} email ${row.id} to ${row.to} failed (attempt ${row.attempts}); tried again at ${new Date(next).toISOString()}`,
+            );
             await this.uow.transaction((tx) => tx.outbox.retryLater(row.id, token, next, reason));
           }
         }

@@ -23,7 +23,8 @@
  * configured Graph origin, so a token never goes anywhere else.
  */
 
-export type GroupsFailureReason = 'consent_missing' | 'group_not_found' | 'throttled' | 'unavailable' | 'credentials_invalid' | 'tenant_not_found';
+export type GroupsFailureReason =
+  'consent_missing' | 'group_not_found' | 'throttled' | 'unavailable' | 'credentials_invalid' | 'tenant_not_found';
 
 export class GraphGroupsError extends Error {
   constructor(
@@ -115,13 +116,17 @@ export class GraphGroupsClient {
     const term = text.replace(/["\\]/g, ' ').trim();
     const query = new URLSearchParams({ $select: GROUP_SELECT, $top: '25' });
     if (term !== '') query.set('$search', `"displayName:${term}"`);
-    const page = await this.get<GraphPage>(tenantId, `${this.graphRoot}groups?${query.toString()}`, { ConsistencyLevel: 'eventual' });
+    const page = await this.get<GraphPage>(tenantId, `${this.graphRoot}groups?${query.toString()}`, {
+      ConsistencyLevel: 'eventual',
+    });
     return (page.value ?? []).map(groupInfo).sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
 
   async getGroup(tenantId: string, groupId: string): Promise<DirectoryGroupInfo> {
     if (!GUID.test(groupId)) throw new GraphGroupsError('group_not_found', `No group has the id ${groupId}.`);
-    return groupInfo(await this.get<Record<string, unknown>>(tenantId, `${this.graphRoot}groups/${groupId}?$select=${GROUP_SELECT}`));
+    return groupInfo(
+      await this.get<Record<string, unknown>>(tenantId, `${this.graphRoot}groups/${groupId}?$select=${GROUP_SELECT}`),
+    );
   }
 
   /** The group's direct members that are users, with their properties (every page). */
@@ -130,7 +135,8 @@ export class GraphGroupsClient {
     let url: string | undefined = `${this.graphRoot}groups/${groupId}/members?$select=${USER_SELECT}&$top=999`;
     while (url) {
       const page: GraphPage = await this.get<GraphPage>(tenantId, url);
-      for (const item of page.value ?? []) if (item['@odata.type'] === '#microsoft.graph.user') users.push(userInfo(item));
+      for (const item of page.value ?? [])
+        if (item['@odata.type'] === '#microsoft.graph.user') users.push(userInfo(item));
       url = page['@odata.nextLink'];
     }
     return users;
@@ -138,7 +144,9 @@ export class GraphGroupsClient {
 
   async getUser(tenantId: string, userId: string): Promise<DirectoryUserInfo | null> {
     try {
-      return userInfo(await this.get<Record<string, unknown>>(tenantId, `${this.graphRoot}users/${userId}?$select=${USER_SELECT}`));
+      return userInfo(
+        await this.get<Record<string, unknown>>(tenantId, `${this.graphRoot}users/${userId}?$select=${USER_SELECT}`),
+      );
     } catch (error) {
       if (error instanceof GraphGroupsError && error.reason === 'group_not_found') return null;
       throw error;
@@ -150,7 +158,9 @@ export class GraphGroupsClient {
    * member) when there is none or it expired.
    */
   async readMembership(tenantId: string, groupId: string, deltaLink: string | null): Promise<MembershipRead> {
-    const first = deltaLink ?? `${this.graphRoot}groups/delta?${new URLSearchParams({ $filter: `id eq '${groupId}'`, $select: 'displayName,members' }).toString()}`;
+    const first =
+      deltaLink ??
+      `${this.graphRoot}groups/delta?${new URLSearchParams({ $filter: `id eq '${groupId}'`, $select: 'displayName,members' }).toString()}`;
     const added = new Set<string>();
     const removed = new Set<string>();
     let url: string | undefined = first;
@@ -161,7 +171,9 @@ export class GraphGroupsClient {
         for (const item of page.value ?? []) {
           if (item.id !== groupId) continue;
           if (item['@removed'] !== undefined) return { kind: 'group_removed' };
-          const changes = Array.isArray(item['members@delta']) ? (item['members@delta'] as Array<Record<string, unknown>>) : [];
+          const changes = Array.isArray(item['members@delta'])
+            ? (item['members@delta'] as Array<Record<string, unknown>>)
+            : [];
           for (const change of changes) {
             if (change['@odata.type'] !== '#microsoft.graph.user' || typeof change.id !== 'string') continue;
             const id = change.id.toLowerCase();
@@ -176,7 +188,9 @@ export class GraphGroupsClient {
         }
         if (page['@odata.deltaLink']) {
           const link = page['@odata.deltaLink'];
-          return deltaLink === null ? { kind: 'full', memberIds: [...added], deltaLink: link } : { kind: 'changes', added: [...added], removed: [...removed], deltaLink: link };
+          return deltaLink === null
+            ? { kind: 'full', memberIds: [...added], deltaLink: link }
+            : { kind: 'changes', added: [...added], removed: [...removed], deltaLink: link };
         }
         url = page['@odata.nextLink'];
       }
@@ -191,15 +205,23 @@ export class GraphGroupsClient {
   // --- HTTP -----------------------------------------------------------------------------
 
   private async get<T>(tenantId: string, url: string, headers: Record<string, string> = {}): Promise<T> {
-    if (!url.startsWith(this.graphRoot)) throw new GraphGroupsError('unavailable', `Graph answered with a link outside ${this.graphRoot}; it is not followed.`);
+    if (!url.startsWith(this.graphRoot))
+      throw new GraphGroupsError(
+        'unavailable',
+        `Graph answered with a link outside ${this.graphRoot}; it is not followed.`,
+      );
     let renewed = false;
     for (let attempt = 1; ; attempt++) {
       const token = await this.token(tenantId);
       let response: Response;
       try {
-        response = await this.fetch(url, { headers: { ...headers, Authorization: `Bearer ${token}`, Accept: 'application/json' }, signal: AbortSignal.timeout(this.timeoutMs) });
+        response = await this.fetch(url, {
+          headers: { ...headers, Authorization: `Bearer ${token}`, Accept: 'application/json' },
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
       } catch (error) {
-        if (attempt >= this.maxAttempts) throw new GraphGroupsError('unavailable', `Microsoft Graph cannot be reached: ${(error as Error).message}`);
+        if (attempt >= this.maxAttempts)
+          throw new GraphGroupsError('unavailable', `Microsoft Graph cannot be reached: ${(error as Error).message}`);
         await this.sleep(backoffMs(attempt));
         continue;
       }
@@ -216,14 +238,20 @@ export class GraphGroupsClient {
       if (response.status === 429 || response.status === 503 || response.status === 504) {
         const wait = retryAfterMs(response.headers.get('retry-after'), this.clock()) ?? backoffMs(attempt);
         if (attempt >= this.maxAttempts) {
-          throw new GraphGroupsError(response.status === 429 ? 'throttled' : 'unavailable', `Microsoft Graph is busy (${response.status} ${code}): ${message}`, Math.ceil(wait / 1000));
+          throw new GraphGroupsError(
+            response.status === 429 ? 'throttled' : 'unavailable',
+            `Microsoft Graph is busy (${response.status} ${code}): ${message}`,
+            Math.ceil(wait / 1000),
+          );
         }
         await this.sleep(wait);
         continue;
       }
       if (response.status === 400 && code === 'syncStateNotFound') throw new DeltaExpired(message);
-      if (response.status === 403) throw new GraphGroupsError('consent_missing', `Microsoft Graph refused (${code}): ${message}`);
-      if (response.status === 404) throw new GraphGroupsError('group_not_found', `Microsoft Graph found nothing (${code}): ${message}`);
+      if (response.status === 403)
+        throw new GraphGroupsError('consent_missing', `Microsoft Graph refused (${code}): ${message}`);
+      if (response.status === 404)
+        throw new GraphGroupsError('group_not_found', `Microsoft Graph found nothing (${code}): ${message}`);
       throw new GraphGroupsError('unavailable', `Microsoft Graph answered ${response.status} ${code}: ${message}`);
     }
   }
@@ -249,13 +277,27 @@ export class GraphGroupsClient {
   }
 
   private async requestToken(tenantId: string, now: number): Promise<{ token: string; expiresAt: number }> {
-    const body = new URLSearchParams({ client_id: this.options.clientId, client_secret: this.options.clientSecret, scope: 'https://graph.microsoft.com/.default', grant_type: 'client_credentials' });
+    const body = new URLSearchParams({
+      client_id: this.options.clientId,
+      client_secret: this.options.clientSecret,
+      scope: 'https://graph.microsoft.com/.default',
+      grant_type: 'client_credentials',
+    });
     let response: Response;
     for (let attempt = 1; ; attempt++) {
       try {
-        response = await this.fetch(`${this.options.tokenAuthority}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body, signal: AbortSignal.timeout(this.timeoutMs) });
+        response = await this.fetch(
+          `${this.options.tokenAuthority}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`,
+          {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+            body,
+            signal: AbortSignal.timeout(this.timeoutMs),
+          },
+        );
       } catch (error) {
-        if (attempt >= this.maxAttempts) throw new GraphGroupsError('unavailable', `Microsoft Entra cannot be reached: ${(error as Error).message}`);
+        if (attempt >= this.maxAttempts)
+          throw new GraphGroupsError('unavailable', `Microsoft Entra cannot be reached: ${(error as Error).message}`);
         await this.sleep(backoffMs(attempt));
         continue;
       }
@@ -265,13 +307,22 @@ export class GraphGroupsClient {
       }
       break;
     }
-    const json = (await response.json().catch(() => null)) as { access_token?: string; expires_in?: number; error?: string; error_description?: string; error_codes?: number[] } | null;
-    if (response.ok && typeof json?.access_token === 'string') return { token: json.access_token, expiresAt: now + (json.expires_in ?? 3599) * 1000 };
+    const json = (await response.json().catch(() => null)) as {
+      access_token?: string;
+      expires_in?: number;
+      error?: string;
+      error_description?: string;
+      error_codes?: number[];
+    } | null;
+    if (response.ok && typeof json?.access_token === 'string')
+      return { token: json.access_token, expiresAt: now + (json.expires_in ?? 3599) * 1000 };
     const codes = json?.error_codes ?? [];
     // The first line of Entra's description names the problem; the rest is trace ids.
     const said = (json?.error_description ?? json?.error ?? `HTTP ${response.status}`).split(/\r?\n/)[0];
-    if (codes.includes(700016)) throw new GraphGroupsError('consent_missing', `Outmerge is not installed in this Microsoft 365 tenant: ${said}`);
-    if (codes.some((c) => c === 7000215 || c === 7000216 || c === 7000222)) throw new GraphGroupsError('credentials_invalid', `This deployment's client secret was refused: ${said}`);
+    if (codes.includes(700016))
+      throw new GraphGroupsError('consent_missing', `Outmerge is not installed in this Microsoft 365 tenant: ${said}`);
+    if (codes.some((c) => c === 7000215 || c === 7000216 || c === 7000222))
+      throw new GraphGroupsError('credentials_invalid', `This deployment's client secret was refused: ${said}`);
     if (codes.includes(90002)) throw new GraphGroupsError('tenant_not_found', said ?? 'No such tenant.');
     throw new GraphGroupsError('unavailable', `Microsoft Entra refused the token request: ${said}`);
   }
@@ -281,13 +332,26 @@ class DeltaExpired extends Error {}
 
 function groupInfo(item: Record<string, unknown>): DirectoryGroupInfo {
   const types = Array.isArray(item.groupTypes) ? item.groupTypes : [];
-  const kind: GroupKind = types.includes('Unified') ? 'microsoft365' : item.securityEnabled === true ? 'security' : 'distribution';
-  return { id: String(item.id), displayName: typeof item.displayName === 'string' ? item.displayName : String(item.id), description: typeof item.description === 'string' ? item.description : null, kind };
+  const kind: GroupKind = types.includes('Unified')
+    ? 'microsoft365'
+    : item.securityEnabled === true
+      ? 'security'
+      : 'distribution';
+  return {
+    id: String(item.id),
+    displayName: typeof item.displayName === 'string' ? item.displayName : String(item.id),
+    description: typeof item.description === 'string' ? item.description : null,
+    kind,
+  };
 }
 
 function userInfo(item: Record<string, unknown>): DirectoryUserInfo {
   // Without a permission to read users Graph gives the id and nulls ("limited information"): the sync cannot seat anyone.
-  if (typeof item.userPrincipalName !== 'string') throw new GraphGroupsError('consent_missing', 'Microsoft Graph gives the members without their properties: the User.Read.All application permission is missing.');
+  if (typeof item.userPrincipalName !== 'string')
+    throw new GraphGroupsError(
+      'consent_missing',
+      'Microsoft Graph gives the members without their properties: the User.Read.All application permission is missing.',
+    );
   const text = (value: unknown) => (typeof value === 'string' ? value : null);
   return {
     id: String(item.id).toLowerCase(),

@@ -28,7 +28,12 @@ import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { GroupLinkRow, GroupMemberRow, Repositories, UnitOfWork } from '../storage/unitOfWork.js';
 import type { SeatService } from '../subscriptions/seatService.js';
-import { GraphGroupsError, type DirectoryUserInfo, type GraphGroupsClient, type GroupsFailureReason } from './graphGroupsClient.js';
+import {
+  GraphGroupsError,
+  type DirectoryUserInfo,
+  type GraphGroupsClient,
+  type GroupsFailureReason,
+} from './graphGroupsClient.js';
 import { planGroupSeats, type GroupMember } from './groupSync.js';
 
 /** A subscription follows at most this many groups (each one is a delta round per sync). */
@@ -38,7 +43,11 @@ const SYNC_LEASE_MS = 10 * 60_000;
 /** Waiting members listed in a view (the total is given too). */
 const WAITING_SHOWN = 100;
 /** Reasons that concern the whole tenant: no group can be read, so nothing changes. */
-const STOPPING: ReadonlySet<GroupsFailureReason> = new Set(['consent_missing', 'credentials_invalid', 'tenant_not_found']);
+const STOPPING: ReadonlySet<GroupsFailureReason> = new Set([
+  'consent_missing',
+  'credentials_invalid',
+  'tenant_not_found',
+]);
 
 export interface GroupServiceOptions {
   clientId: string;
@@ -74,7 +83,14 @@ export class GroupService {
     const { tenantId, graph } = await this.manageable(caller, subscriptionId);
     const found = await this.graphCall(tenantId, subscriptionId, () => graph.searchGroups(tenantId, text));
     const linked = new Set((await this.uow.read.groups.listLinks(subscriptionId)).map((l) => l.groupId));
-    return found.map((g) => ({ id: g.id, displayName: g.displayName, description: g.description, kind: g.kind, linked: linked.has(g.id), linkable: g.kind !== 'distribution' }));
+    return found.map((g) => ({
+      id: g.id,
+      displayName: g.displayName,
+      description: g.description,
+      kind: g.kind,
+      linked: linked.has(g.id),
+      linkable: g.kind !== 'distribution',
+    }));
   }
 
   // --- linking ------------------------------------------------------------------------------
@@ -83,10 +99,21 @@ export class GroupService {
    * Links a group, found by id in the organisation's own tenant only (the token is that tenant's:
    * another tenant's id is "not found"), and syncs at once.
    */
-  async link(caller: CallerIdentity, subscriptionId: string, groupId: string, language: string | undefined, ip: string | null): Promise<{ view: GroupSyncView; created: boolean }> {
+  async link(
+    caller: CallerIdentity,
+    subscriptionId: string,
+    groupId: string,
+    language: string | undefined,
+    ip: string | null,
+  ): Promise<{ view: GroupSyncView; created: boolean }> {
     const { tenantId, graph } = await this.manageable(caller, subscriptionId);
     const group = await this.graphCall(tenantId, subscriptionId, () => graph.getGroup(tenantId, groupId));
-    if (group.kind === 'distribution') throw new ApiError(400, 'GROUP_NOT_SUPPORTED', `${group.displayName} is a distribution list: link a security or Microsoft 365 group.`);
+    if (group.kind === 'distribution')
+      throw new ApiError(
+        400,
+        'GROUP_NOT_SUPPORTED',
+        `${group.displayName} is a distribution list: link a security or Microsoft 365 group.`,
+      );
     const created = await this.uow.transaction(async (tx) => {
       const now = this.clock();
       const access = await authorize(tx, caller, subscriptionId, 'groups.manage', now);
@@ -94,7 +121,8 @@ export class GroupService {
       // Locked: two administrators linking at once count the links one after the other.
       await tx.subscriptions.lock(subscriptionId);
       if (await tx.groups.findLinkByGroup(subscriptionId, group.id)) return false;
-      if ((await tx.groups.listLinks(subscriptionId)).length >= MAX_LINKED_GROUPS) throw new ApiError(409, 'GROUP_LIMIT_REACHED', `A subscription follows at most ${MAX_LINKED_GROUPS} groups.`);
+      if ((await tx.groups.listLinks(subscriptionId)).length >= MAX_LINKED_GROUPS)
+        throw new ApiError(409, 'GROUP_LIMIT_REACHED', `A subscription follows at most ${MAX_LINKED_GROUPS} groups.`);
       await tx.groups.insertLink({
         id: randomUUID(),
         subscriptionId,
@@ -106,7 +134,13 @@ export class GroupService {
         linkedBy: caller.email ?? '',
         linkedAt: now,
       });
-      await journal(tx, access, { action: 'group.linked', target: group.displayName, detail: { groupId: group.id }, ip, at: now });
+      await journal(tx, access, {
+        action: 'group.linked',
+        target: group.displayName,
+        detail: { groupId: group.id },
+        ip,
+        at: now,
+      });
       return true;
     });
     await this.sync(subscriptionId);
@@ -121,7 +155,13 @@ export class GroupService {
       const link = await tx.groups.findLink(subscriptionId, linkId);
       if (!link) throw new ApiError(404, 'GROUP_LINK_NOT_FOUND', 'This group is not linked to the subscription.');
       await tx.groups.deleteLink(link.id);
-      await journal(tx, access, { action: 'group.unlinked', target: link.displayName, detail: { groupId: link.groupId }, ip, at: now });
+      await journal(tx, access, {
+        action: 'group.unlinked',
+        target: link.displayName,
+        detail: { groupId: link.groupId },
+        ip,
+        at: now,
+      });
       await this.applyPlan(tx, subscriptionId, now);
     });
     await this.outbox.deliver();
@@ -132,7 +172,8 @@ export class GroupService {
   /** "Sync now" (owner or delegate with assign). */
   async syncNow(caller: CallerIdentity, subscriptionId: string): Promise<GroupSyncView> {
     await this.manageable(caller, subscriptionId);
-    if ((await this.sync(subscriptionId)) === 'busy') throw new ApiError(409, 'GROUP_SYNC_BUSY', 'A sync of this subscription is already running.');
+    if ((await this.sync(subscriptionId)) === 'busy')
+      throw new ApiError(409, 'GROUP_SYNC_BUSY', 'A sync of this subscription is already running.');
     return await this.viewOf(subscriptionId, this.clock());
   }
 
@@ -155,7 +196,12 @@ export class GroupService {
     const graph = this.graph;
     if (!graph) throw new ApiError(503, 'GROUP_SYNC_NOT_CONFIGURED', 'Group sync is not set up on this deployment.');
     const lease = randomUUID();
-    if (!(await this.uow.transaction((tx) => tx.groups.claimSync(subscriptionId, lease, this.clock(), this.clock() + SYNC_LEASE_MS)))) return 'busy';
+    if (
+      !(await this.uow.transaction((tx) =>
+        tx.groups.claimSync(subscriptionId, lease, this.clock(), this.clock() + SYNC_LEASE_MS),
+      ))
+    )
+      return 'busy';
     let failure: GraphGroupsError | null = null;
     let counts: { added: number; removed: number };
     try {
@@ -181,14 +227,39 @@ export class GroupService {
         const applied = stopped ? { added: 0, removed: 0 } : await this.applyPlan(tx, subscriptionId, now);
         if (stopped && previous !== result) {
           const subscription = await tx.subscriptions.find(subscriptionId);
-          if (subscription) await journalAs(tx, subscription, { role: 'group_sync' }, { action: 'group.sync_stopped', target: result, detail: { message: failure?.message ?? null }, ip: null, at: now });
+          if (subscription)
+            await journalAs(
+              tx,
+              subscription,
+              { role: 'group_sync' },
+              {
+                action: 'group.sync_stopped',
+                target: result,
+                detail: { message: failure?.message ?? null },
+                ip: null,
+                at: now,
+              },
+            );
         }
-        await tx.groups.finishSync(subscriptionId, lease, { at: now, result, message: failure?.message ?? null, ...applied });
+        await tx.groups.finishSync(subscriptionId, lease, {
+          at: now,
+          result,
+          message: failure?.message ?? null,
+          ...applied,
+        });
         return applied;
       });
     } catch (error) {
       // Our own fault: the lease goes back so that the next run is not blocked for its whole length.
-      await this.uow.transaction((tx) => tx.groups.finishSync(subscriptionId, lease, { at: this.clock(), result: 'unavailable', message: (error as Error).message, added: 0, removed: 0 }));
+      await this.uow.transaction((tx) =>
+        tx.groups.finishSync(subscriptionId, lease, {
+          at: this.clock(),
+          result: 'unavailable',
+          message: (error as Error).message,
+          added: 0,
+          removed: 0,
+        }),
+      );
       throw error;
     }
     await this.outbox.deliver();
@@ -198,7 +269,8 @@ export class GroupService {
   /** Reads one group (Graph, no transaction held) and writes what changed, unless another reader wrote first. */
   private async readGroup(graph: GraphGroupsClient, tenantId: string, link: GroupLinkRow): Promise<void> {
     const read = await graph.readMembership(tenantId, link.groupId, link.deltaLink);
-    if (read.kind === 'group_removed') throw new GraphGroupsError('group_not_found', `The group ${link.displayName} was deleted in Microsoft 365.`);
+    if (read.kind === 'group_removed')
+      throw new GraphGroupsError('group_not_found', `The group ${link.displayName} was deleted in Microsoft 365.`);
     const now = this.clock();
     const joined = read.kind === 'full' ? read.memberIds : read.added;
     const members: GroupMemberRow[] = [];
@@ -211,15 +283,30 @@ export class GroupService {
       }
     }
     const current = read.kind === 'full' ? new Set(read.memberIds) : null;
-    const removed = current ? (await this.uow.read.groups.memberIds(link.id)).filter((id) => !current.has(id)) : read.kind === 'changes' ? read.removed : [];
-    await this.uow.transaction((tx) => tx.groups.saveMembership(link.id, link.version, { deltaLink: read.deltaLink, members, removedUserIds: removed, at: now }));
+    const removed = current
+      ? (await this.uow.read.groups.memberIds(link.id)).filter((id) => !current.has(id))
+      : read.kind === 'changes'
+        ? read.removed
+        : [];
+    await this.uow.transaction((tx) =>
+      tx.groups.saveMembership(link.id, link.version, {
+        deltaLink: read.deltaLink,
+        members,
+        removedUserIds: removed,
+        at: now,
+      }),
+    );
   }
 
   /**
    * Gives and takes seats as the stored membership says (inside the caller's transaction):
    * re-reads the seats, plans, journals each change as the group sync's, and queues the emails.
    */
-  private async applyPlan(tx: Repositories, subscriptionId: string, now: number): Promise<{ added: number; removed: number }> {
+  private async applyPlan(
+    tx: Repositories,
+    subscriptionId: string,
+    now: number,
+  ): Promise<{ added: number; removed: number }> {
     // Locked before the seats are counted: an administrator assigning, or another instance's sync, waits its turn.
     const subscription = await tx.subscriptions.lock(subscriptionId);
     const organisation = subscription && (await tx.organisations.find(subscription.organisationId));
@@ -227,12 +314,18 @@ export class GroupService {
     const links = new Map((await tx.groups.listLinks(subscriptionId)).map((l) => [l.id, l]));
     const rows = (await tx.groups.membersOf(subscriptionId)).filter((m) => !m.guest);
     const groupsOf = new Map<string, string[]>();
-    for (const row of rows) groupsOf.set(row.userId, [...(groupsOf.get(row.userId) ?? []), links.get(row.linkId)?.displayName ?? '']);
+    for (const row of rows)
+      groupsOf.set(row.userId, [...(groupsOf.get(row.userId) ?? []), links.get(row.linkId)?.displayName ?? '']);
     const seats = await tx.groups.liveSeats(subscriptionId);
     const plan = planGroupSeats({
       members: rows.map(groupMember),
       // A binding counts only for a person of the organisation's own tenant (Graph's ids are that tenant's).
-      seats: seats.map((s) => ({ seatId: s.seatId, emailCanonical: s.emailCanonical, boundObjectId: s.boundTenantId === organisation.tenantId ? s.boundObjectId : null, groupUserId: s.groupUserId })),
+      seats: seats.map((s) => ({
+        seatId: s.seatId,
+        emailCanonical: s.emailCanonical,
+        boundObjectId: s.boundTenantId === organisation.tenantId ? s.boundObjectId : null,
+        groupUserId: s.groupUserId,
+      })),
       quantity: subscription.quantity,
       canAdd: takesChanges(subscription.status) && !(await tx.subscriptions.isBillingLocked(subscriptionId, now)),
     });
@@ -244,7 +337,13 @@ export class GroupService {
       const row = seatRows.get(seat.seatId);
       if (!row) continue;
       await tx.subscriptions.removeSeat(row.seatId, now);
-      await journalAs(tx, subscription, actor, { action: 'seat.unassigned', target: row.emailDisplay, detail: { reason: 'left_linked_groups' }, ip: null, at: now });
+      await journalAs(tx, subscription, actor, {
+        action: 'seat.unassigned',
+        target: row.emailDisplay,
+        detail: { reason: 'left_linked_groups' },
+        ip: null,
+        at: now,
+      });
       emails.push(seatRemovedByGroupEmail({ to: row.emailDisplay, locale: resolveLocale(row.language) }));
     }
     for (const member of plan.add) {
@@ -252,11 +351,32 @@ export class GroupService {
       const row = memberRows.get(member.userId);
       const link = row && links.get(row.linkId);
       const locale = resolveLocale(row?.language ?? link?.language);
-      await tx.subscriptions.insertSeat({ id: seatId, subscriptionId, emailCanonical: member.address, emailDisplay: member.display, language: locale, assignedAt: now });
+      await tx.subscriptions.insertSeat({
+        id: seatId,
+        subscriptionId,
+        emailCanonical: member.address,
+        emailDisplay: member.display,
+        language: locale,
+        assignedAt: now,
+      });
       await tx.groups.markGroupSeat(seatId, subscriptionId, member.userId);
       const groups = [...new Set(groupsOf.get(member.userId) ?? [])];
-      await journalAs(tx, subscription, actor, { action: 'seat.assigned', target: member.display, detail: { groups }, ip: null, at: now });
-      emails.push(welcomeEmail({ to: member.display, locale, ownerEmail: subscription.ownerEmail, publicUrl: this.options.publicUrl, group: groups[0] ?? '' }));
+      await journalAs(tx, subscription, actor, {
+        action: 'seat.assigned',
+        target: member.display,
+        detail: { groups },
+        ip: null,
+        at: now,
+      });
+      emails.push(
+        welcomeEmail({
+          to: member.display,
+          locale,
+          ownerEmail: subscription.ownerEmail,
+          publicUrl: this.options.publicUrl,
+          group: groups[0] ?? '',
+        }),
+      );
     }
     await this.seats.queueWithinAllowance(tx, organisation.id, emails, now);
     return { added: plan.add.length, removed: plan.remove.length };
@@ -268,13 +388,19 @@ export class GroupService {
     const read = this.uow.read;
     const subscription = await read.subscriptions.find(subscriptionId);
     const organisation = subscription && (await read.organisations.find(subscription.organisationId));
-    if (!subscription || !organisation) throw new ApiError(404, 'SUBSCRIPTION_NOT_FOUND', 'No subscription with this id is visible to you.');
+    if (!subscription || !organisation)
+      throw new ApiError(404, 'SUBSCRIPTION_NOT_FOUND', 'No subscription with this id is visible to you.');
     const links = await read.groups.listLinks(subscriptionId);
     const rows = await read.groups.membersOf(subscriptionId);
     const seated = rows.filter((m) => !m.guest);
     const plan = planGroupSeats({
       members: seated.map(groupMember),
-      seats: (await read.groups.liveSeats(subscriptionId)).map((s) => ({ seatId: s.seatId, emailCanonical: s.emailCanonical, boundObjectId: s.boundTenantId === organisation.tenantId ? s.boundObjectId : null, groupUserId: s.groupUserId })),
+      seats: (await read.groups.liveSeats(subscriptionId)).map((s) => ({
+        seatId: s.seatId,
+        emailCanonical: s.emailCanonical,
+        boundObjectId: s.boundTenantId === organisation.tenantId ? s.boundObjectId : null,
+        groupUserId: s.groupUserId,
+      })),
       quantity: subscription.quantity,
       canAdd: takesChanges(subscription.status),
     });
@@ -297,22 +423,46 @@ export class GroupService {
       })),
       lastSync:
         state?.runAt != null && state.result !== null
-          ? { at: new Date(state.runAt).toISOString(), result: state.result as GroupSyncResult, message: state.message, added: state.added, removed: state.removed }
+          ? {
+              at: new Date(state.runAt).toISOString(),
+              result: state.result as GroupSyncResult,
+              message: state.message,
+              added: state.added,
+              removed: state.removed,
+            }
           : null,
       running: state?.leaseUntil != null && state.leaseUntil > now,
       members: plan.members,
       guests: new Set(rows.filter((m) => m.guest).map((m) => m.userId)).size,
-      waiting: waiting.slice(0, WAITING_SHOWN).map((m) => ({ email: m.display, name: names.get(m.userId) ?? null, since: new Date(m.firstSeenAt).toISOString() })),
+      waiting: waiting.slice(0, WAITING_SHOWN).map((m) => ({
+        email: m.display,
+        name: names.get(m.userId) ?? null,
+        since: new Date(m.firstSeenAt).toISOString(),
+      })),
       waitingTotal: waiting.length,
       seatsToBuy: plan.seatsToBuy,
-      consentUrl: applicationConsentUrl({ authority: this.options.consentAuthority, tenant: organisation.tenantId, clientId: this.options.clientId, publicUrl: this.options.publicUrl, subscriptionId }),
+      consentUrl: applicationConsentUrl({
+        authority: this.options.consentAuthority,
+        tenant: organisation.tenantId,
+        clientId: this.options.clientId,
+        publicUrl: this.options.publicUrl,
+        subscriptionId,
+      }),
     };
   }
 
   /** The caller may manage the subscription's groups, and group sync is set up: the organisation's tenant and the client. */
-  private async manageable(caller: CallerIdentity, subscriptionId: string): Promise<{ tenantId: string; graph: GraphGroupsClient }> {
+  private async manageable(
+    caller: CallerIdentity,
+    subscriptionId: string,
+  ): Promise<{ tenantId: string; graph: GraphGroupsClient }> {
     await authorize(this.uow.read, caller, subscriptionId, 'groups.manage', this.clock());
-    if (!this.graph) throw new ApiError(503, 'GROUP_SYNC_NOT_CONFIGURED', 'Group sync is not set up on this deployment: it needs the app registration\'s client secret (ENTRA_CLIENT_SECRET).');
+    if (!this.graph)
+      throw new ApiError(
+        503,
+        'GROUP_SYNC_NOT_CONFIGURED',
+        "Group sync is not set up on this deployment: it needs the app registration's client secret (ENTRA_CLIENT_SECRET).",
+      );
     return { tenantId: await this.tenantOf(subscriptionId), graph: this.graph };
   }
 
@@ -320,7 +470,8 @@ export class GroupService {
   private async tenantOf(subscriptionId: string): Promise<string> {
     const subscription = await this.uow.read.subscriptions.find(subscriptionId);
     const organisation = subscription && (await this.uow.read.organisations.find(subscription.organisationId));
-    if (!organisation) throw new ApiError(404, 'SUBSCRIPTION_NOT_FOUND', 'No subscription with this id is visible to you.');
+    if (!organisation)
+      throw new ApiError(404, 'SUBSCRIPTION_NOT_FOUND', 'No subscription with this id is visible to you.');
     return organisation.tenantId;
   }
 
@@ -330,14 +481,30 @@ export class GroupService {
       return await work();
     } catch (error) {
       if (!(error instanceof GraphGroupsError)) throw error;
-      if (error.reason === 'group_not_found') throw new ApiError(404, 'GROUP_NOT_FOUND', "No such group in your organisation's Microsoft 365 tenant.");
+      if (error.reason === 'group_not_found')
+        throw new ApiError(404, 'GROUP_NOT_FOUND', "No such group in your organisation's Microsoft 365 tenant.");
       if (error.reason === 'consent_missing') {
-        throw new ApiError(409, 'GROUP_CONSENT_MISSING', 'An administrator of your Microsoft 365 tenant has not granted Outmerge the permission to read groups.', {
-          consentUrl: applicationConsentUrl({ authority: this.options.consentAuthority, tenant: tenantId, clientId: this.options.clientId, publicUrl: this.options.publicUrl, subscriptionId }),
-        });
+        throw new ApiError(
+          409,
+          'GROUP_CONSENT_MISSING',
+          'An administrator of your Microsoft 365 tenant has not granted Outmerge the permission to read groups.',
+          {
+            consentUrl: applicationConsentUrl({
+              authority: this.options.consentAuthority,
+              tenant: tenantId,
+              clientId: this.options.clientId,
+              publicUrl: this.options.publicUrl,
+              subscriptionId,
+            }),
+          },
+        );
       }
       this.log(error, `Microsoft Graph refused a groups call (${error.reason})`);
-      throw new ApiError(503, 'GROUP_SYNC_UNAVAILABLE', 'Microsoft 365 cannot be reached right now. Try again in a few minutes.');
+      throw new ApiError(
+        503,
+        'GROUP_SYNC_UNAVAILABLE',
+        'Microsoft 365 cannot be reached right now. Try again in a few minutes.',
+      );
     }
   }
 }
@@ -359,5 +526,11 @@ function memberRow(user: DirectoryUserInfo, now: number): GroupMemberRow {
 }
 
 function groupMember(row: GroupMemberRow): GroupMember {
-  return { userId: row.userId, address: row.upn, display: row.upnDisplay, aliases: row.mail && row.mail !== row.upn ? [row.mail] : [], firstSeenAt: row.firstSeenAt };
+  return {
+    userId: row.userId,
+    address: row.upn,
+    display: row.upnDisplay,
+    aliases: row.mail && row.mail !== row.upn ? [row.mail] : [],
+    firstSeenAt: row.firstSeenAt,
+  };
 }

@@ -56,23 +56,35 @@ export function distinctMembers(members: readonly GroupMember[]): GroupMember[] 
     const known = byUser.get(member.userId);
     if (!known || member.firstSeenAt < known.firstSeenAt) byUser.set(member.userId, member);
   }
-  return [...byUser.values()].sort((a, b) => a.firstSeenAt - b.firstSeenAt || (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  return [...byUser.values()].sort(
+    (a, b) => a.firstSeenAt - b.firstSeenAt || (a.address < b.address ? -1 : a.address > b.address ? 1 : 0),
+  );
 }
 
 /**
  * `canAdd`: whether seats may be given now (a live subscription with no payment under way);
  * removals happen either way, since a seat taken away costs nothing.
  */
-export function planGroupSeats(input: { members: readonly GroupMember[]; seats: readonly CurrentSeat[]; quantity: number; canAdd: boolean }): SyncPlan {
+export function planGroupSeats(input: {
+  members: readonly GroupMember[];
+  seats: readonly CurrentSeat[];
+  quantity: number;
+  canAdd: boolean;
+}): SyncPlan {
   const members = distinctMembers(input.members);
   const inGroups = new Set(members.map((m) => m.userId));
   const leaving = (seat: CurrentSeat) => seat.groupUserId !== null && !inGroups.has(seat.groupUserId);
   const remove = input.seats.filter(leaving);
   const kept = input.seats.filter((seat) => !leaving(seat));
 
-  const seatedUsers = new Set(kept.flatMap((seat) => [seat.groupUserId, seat.boundObjectId]).filter((id): id is string => id !== null));
+  const seatedUsers = new Set(
+    kept.flatMap((seat) => [seat.groupUserId, seat.boundObjectId]).filter((id): id is string => id !== null),
+  );
   const seatedAddresses = new Set(kept.map((seat) => seat.emailCanonical));
-  const holdsSeat = (member: GroupMember) => seatedUsers.has(member.userId) || seatedAddresses.has(member.address) || member.aliases.some((alias) => seatedAddresses.has(alias));
+  const holdsSeat = (member: GroupMember) =>
+    seatedUsers.has(member.userId) ||
+    seatedAddresses.has(member.address) ||
+    member.aliases.some((alias) => seatedAddresses.has(alias));
   // One seat per address too: two directory entries claiming one address never take two seats.
   const claimed = new Set<string>();
   const unseated = members.filter((member) => {

@@ -14,7 +14,7 @@ import { StringEnum } from '#shared/api/schemaKit.js';
 const ERROR_DESCRIPTIONS = {
   400: 'The request is not valid (VALIDATION_FAILED, or a code naming what is wrong): correct it before sending it again',
   401: 'No valid access token (TOKEN_MISSING, TOKEN_INVALID, TOKEN_EXPIRED, TOKEN_WRONG_AUDIENCE, TOKEN_WRONG_ISSUER): sign in again',
-  402: 'The payment was declined (PAYMENT_DECLINED; details.reason is the bank\'s reason)',
+  402: "The payment was declined (PAYMENT_DECLINED; details.reason is the bank's reason)",
   403: 'Signed in, but not allowed (FORBIDDEN, TOKEN_SCOPE_MISSING, or a code naming the rule)',
   404: 'Not found, or not visible to the caller (a code naming what)',
   409: 'Conflicts with the current state (a code naming it)',
@@ -31,7 +31,13 @@ export type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
 
 export function errorBody(description: string) {
   return Type.Object(
-    { error: Type.Object({ code: StringEnum(API_ERROR_CODES), message: Type.String({ description: 'For people: says what to do' }), details: Type.Optional(Type.Unknown()) }) },
+    {
+      error: Type.Object({
+        code: StringEnum(API_ERROR_CODES),
+        message: Type.String({ description: 'For people: says what to do' }),
+        details: Type.Optional(Type.Unknown()),
+      }),
+    },
     { description },
   );
 }
@@ -42,7 +48,9 @@ type ErrorAnswers<S extends ErrorStatus> = { [K in S]: ReturnType<typeof errorBo
 
 /** The error answers a route's service can send, by status. */
 export function errorAnswers<const S extends ErrorStatus>(...statuses: S[]): ErrorAnswers<S> {
-  return Object.fromEntries(statuses.map((status) => [status, errorBody(ERROR_DESCRIPTIONS[status])])) as ErrorAnswers<S>;
+  return Object.fromEntries(
+    statuses.map((status) => [status, errorBody(ERROR_DESCRIPTIONS[status])]),
+  ) as ErrorAnswers<S>;
 }
 
 /** What a success means when its schema does not say (OpenAPI requires a description per answer). */
@@ -69,16 +77,29 @@ export function addFrameworkAnswers(route: RouteOptions): void {
   if (!schema?.response) return;
   const methods = Array.isArray(route.method) ? route.method : [route.method];
   const readsBody = methods.some((method) => BODY_METHODS.has(method));
-  const validates = readsBody || schema.params !== undefined || schema.querystring !== undefined || schema.headers !== undefined;
+  const validates =
+    readsBody || schema.params !== undefined || schema.querystring !== undefined || schema.headers !== undefined;
   const limited = (route.config as { rateLimit?: unknown } | undefined)?.rateLimit !== undefined;
-  const statuses: ErrorStatus[] = [...(validates ? [400 as const] : []), ...(readsBody ? [413 as const, 415 as const] : []), ...(limited ? [429 as const] : []), 500];
+  const statuses: ErrorStatus[] = [
+    ...(validates ? [400 as const] : []),
+    ...(readsBody ? [413 as const, 415 as const] : []),
+    ...(limited ? [429 as const] : []),
+    500,
+  ];
   const declared = Object.fromEntries(
-    Object.entries(schema.response as Record<string, TObject & { description?: string }>).map(([status, answer]) => [status, answer.description === undefined && status in SUCCESS_DESCRIPTIONS ? { ...answer, description: SUCCESS_DESCRIPTIONS[status] } : answer]),
+    Object.entries(schema.response as Record<string, TObject & { description?: string }>).map(([status, answer]) => [
+      status,
+      answer.description === undefined && status in SUCCESS_DESCRIPTIONS
+        ? { ...answer, description: SUCCESS_DESCRIPTIONS[status] }
+        : answer,
+    ]),
   );
   route.schema = { ...schema, response: { ...errorAnswers(...statuses), ...declared } };
 }
 
 /** Adds the framework's answers to every documented route registered from now on. */
-export function documentFrameworkAnswers(app: { addHook(name: 'onRoute', hook: (route: RouteOptions) => void): unknown }): void {
+export function documentFrameworkAnswers(app: {
+  addHook(name: 'onRoute', hook: (route: RouteOptions) => void): unknown;
+}): void {
   app.addHook('onRoute', addFrameworkAnswers);
 }

@@ -36,7 +36,10 @@ export function authenticateRoutes(scope: FastifyInstance, authenticate: AccessT
   scope.decorateRequest('caller', {
     getter(this: FastifyRequest): CallerIdentity {
       const caller = callers.get(this);
-      if (!caller) throw new Error(`${this.method} ${this.routeOptions.url ?? ''} has no caller: it is a public route, or the authentication hook did not run.`);
+      if (!caller)
+        throw new Error(
+          `${this.method} ${this.routeOptions.url ?? ''} has no caller: it is a public route, or the authentication hook did not run.`,
+        );
       return caller;
     },
   });
@@ -53,10 +56,15 @@ export function authenticateRoutes(scope: FastifyInstance, authenticate: AccessT
   scope.addHook('onRoute', (route: RouteOptions) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (methods.every((method) => isPublicRoute(method, route.url))) return;
-    const existing = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
+    const existing =
+      route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
     route.onRequest = [...existing, hook];
     // The access token's answers: 401 (no valid token), 403 (token without the API's scope), 503 (the identity provider's keys unreachable).
-    if (route.schema?.response) route.schema = { ...route.schema, response: { ...errorAnswers(401, 403, 503), ...(route.schema.response as object) } };
+    if (route.schema?.response)
+      route.schema = {
+        ...route.schema,
+        response: { ...errorAnswers(401, 403, 503), ...(route.schema.response as object) },
+      };
   });
 }
 

@@ -16,9 +16,17 @@ function body(code: ApiErrorCode, message: string): { error: { code: ApiErrorCod
 
 /** Fastify's `frameworkErrors`: FST_ERR_BAD_URL, FST_ERR_MAX_PARAM_LENGTH, FST_ERR_ASYNC_CONSTRAINT. */
 export function routerError(error: { code?: string }, reply: FastifyReply): FastifyReply {
-  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return reply.code(414).send(body('VALIDATION_FAILED', 'A part of the address is too long (at most 100 characters between slashes).'));
-  if (error.code === 'FST_ERR_BAD_URL') return reply.code(400).send(body('VALIDATION_FAILED', 'The address is not valid: a part of it is not correctly percent-encoded.'));
-  return reply.code(400).send(body('VALIDATION_FAILED', 'The request could not be routed. Check the address and its headers.'));
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return reply
+      .code(414)
+      .send(body('VALIDATION_FAILED', 'A part of the address is too long (at most 100 characters between slashes).'));
+  if (error.code === 'FST_ERR_BAD_URL')
+    return reply
+      .code(400)
+      .send(body('VALIDATION_FAILED', 'The address is not valid: a part of it is not correctly percent-encoded.'));
+  return reply
+    .code(400)
+    .send(body('VALIDATION_FAILED', 'The request could not be routed. Check the address and its headers.'));
 }
 
 /** Fastify's `clientErrorHandler` (Node's 'clientError'): answers what it can on the raw socket, then closes it. */
@@ -39,7 +47,9 @@ export function clientError(error: Error & { code?: string }, socket: Duplex): v
   }
   const text = JSON.stringify(payload);
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+    );
   }
   socket.destroy(error);
 }

@@ -11,7 +11,14 @@ export function loggerOptions(config: Pick<Config, 'logLevel' | 'logFormat'>): F
   return {
     level: config.logLevel,
     // The request line's message says it all; its fields stay for the JSON format.
-    transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,reqId,method,url,statusCode,responseTimeMs', singleLine: true } },
+    transport: {
+      target: 'pino-pretty',
+      options: {
+        translateTime: 'SYS:HH:MM:ss',
+        ignore: 'pid,hostname,reqId,method,url,statusCode,responseTimeMs',
+        singleLine: true,
+      },
+    },
   };
 }
 
@@ -22,6 +29,9 @@ export function loggerOptions(config: Pick<Config, 'logLevel' | 'logFormat'>): F
 export function logEachRequest(app: FastifyInstance): void {
   app.addHook('onResponse', async (request, reply) => {
     const responseTimeMs = Math.round(reply.elapsedTime);
-    request.log.info({ method: request.method, url: request.url, statusCode: reply.statusCode, responseTimeMs }, `${request.method} ${request.url} → ${reply.statusCode} in ${responseTimeMs} ms`);
+    request.log.info(
+      { method: request.method, url: request.url, statusCode: reply.statusCode, responseTimeMs },
+      `${request.method} ${request.url} → ${reply.statusCode} in ${responseTimeMs} ms`,
+    );
   });
 }

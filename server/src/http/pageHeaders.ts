@@ -93,7 +93,8 @@ export function staticFileHeaders(relativePath: string): StaticFileHeaders {
   return {
     frameAncestors: framed ? ["'self'", ...OUTLOOK_FRAME_ANCESTORS] : null,
     openerPolicy: !PAGES_WITHOUT_OPENER_POLICY.has(file),
-    resourcePolicy: framed || CROSS_ORIGIN_FOLDERS.some((folder) => file.startsWith(folder)) ? 'cross-origin' : 'same-origin',
+    resourcePolicy:
+      framed || CROSS_ORIGIN_FOLDERS.some((folder) => file.startsWith(folder)) ? 'cross-origin' : 'same-origin',
     cacheControl: CONTENT_HASHED.test(file) ? CACHE_IMMUTABLE : CACHE_REVALIDATE,
     payments: PAYMENT_PAGES.has(file),
   };

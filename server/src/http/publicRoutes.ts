@@ -37,5 +37,9 @@ export const STATIC_ROUTE = '/*';
 
 export function isPublicRoute(method: string, url: string): boolean {
   const verb = method === 'HEAD' ? 'GET' : method;
-  return PUBLIC_ROUTES.has(`${verb} ${url}`) || url === STATIC_ROUTE || PUBLIC_PREFIXES.some((prefix) => url.startsWith(prefix));
+  return (
+    PUBLIC_ROUTES.has(`${verb} ${url}`) ||
+    url === STATIC_ROUTE ||
+    PUBLIC_PREFIXES.some((prefix) => url.startsWith(prefix))
+  );
 }

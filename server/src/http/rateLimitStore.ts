@@ -15,16 +15,26 @@ export function databaseRateLimitStore(uow: UnitOfWork, clock: () => number = Da
       private readonly prefix = '',
     ) {}
 
-    incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number): void {
+    incr(
+      key: string,
+      callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
+      timeWindow: number,
+    ): void {
       const now = clock();
       uow.read.rateLimits.hit(`${this.prefix}${key}`, timeWindow, now).then(
-        ({ count, windowStart }) => callback(null, { current: count, ttl: Math.max(0, windowStart + timeWindow - now) }),
+        ({ count, windowStart }) =>
+          callback(null, { current: count, ttl: Math.max(0, windowStart + timeWindow - now) }),
         (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
       );
     }
 
-    child(routeOptions: { routeInfo?: { method?: string; url?: string } } & FastifyRateLimitOptions): FastifyRateLimitStore {
-      return new DatabaseRateLimitStore(routeOptions, `${this.prefix}${routeOptions.routeInfo?.method ?? ''}${routeOptions.routeInfo?.url ?? ''}-`);
+    child(
+      routeOptions: { routeInfo?: { method?: string; url?: string } } & FastifyRateLimitOptions,
+    ): FastifyRateLimitStore {
+      return new DatabaseRateLimitStore(
+        routeOptions,
+        `${this.prefix}${routeOptions.routeInfo?.method ?? ''}${routeOptions.routeInfo?.url ?? ''}-`,
+      );
     }
   }
   return DatabaseRateLimitStore as unknown as FastifyRateLimitStoreCtor;

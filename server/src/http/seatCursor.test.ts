@@ -16,8 +16,16 @@ describe('the seat list cursor', () => {
 
   it('comes back as it went, for the same search and order (the search as the storage reads it)', () => {
     expect(scope.search).toBe('anna');
-    for (const cursor of [{ key: 1_735_689_600_000, email: 'anna@contoso.com' }, { key: null, email: 'anna.b@contoso.com' }]) {
-      expect(decodeSeatCursor(encodeSeatCursor(scope, cursor), seatListScope({ sort: 'lastCheckIn', descending: true, search: 'anna' }))).toEqual(cursor);
+    for (const cursor of [
+      { key: 1_735_689_600_000, email: 'anna@contoso.com' },
+      { key: null, email: 'anna.b@contoso.com' },
+    ]) {
+      expect(
+        decodeSeatCursor(
+          encodeSeatCursor(scope, cursor),
+          seatListScope({ sort: 'lastCheckIn', descending: true, search: 'anna' }),
+        ),
+      ).toEqual(cursor);
     }
   });
 

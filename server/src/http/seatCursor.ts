@@ -19,12 +19,18 @@ export interface SeatListScope {
 
 const VERSION = 1;
 
-export function seatListScope(query: { sort: SeatSort; descending: boolean; search?: string | undefined }): SeatListScope {
+export function seatListScope(query: {
+  sort: SeatSort;
+  descending: boolean;
+  search?: string | undefined;
+}): SeatListScope {
   return { sort: query.sort, descending: query.descending, search: query.search?.trim().toLowerCase() ?? '' };
 }
 
 export function encodeSeatCursor(scope: SeatListScope, cursor: SeatCursor): string {
-  return Buffer.from(JSON.stringify([VERSION, scope.sort, scope.descending ? 1 : 0, scope.search, cursor.key, cursor.email])).toString('base64url');
+  return Buffer.from(
+    JSON.stringify([VERSION, scope.sort, scope.descending ? 1 : 0, scope.search, cursor.key, cursor.email]),
+  ).toString('base64url');
 }
 
 /** The cursor in `text`, read in `scope`; a 400 when it is damaged or was read in another search or order. */
@@ -37,7 +43,8 @@ export function decodeSeatCursor(text: string, scope: SeatListScope): SeatCursor
   }
   if (!Array.isArray(value) || value.length !== 6 || value[0] !== VERSION) throw invalid('is damaged');
   const [, sort, descending, search, key, email] = value as unknown[];
-  if (sort !== scope.sort || descending !== (scope.descending ? 1 : 0) || search !== scope.search) throw invalid('was read with another search or order');
+  if (sort !== scope.sort || descending !== (scope.descending ? 1 : 0) || search !== scope.search)
+    throw invalid('was read with another search or order');
   if (typeof email !== 'string' || email === '' || email.length > 320) throw invalid('is damaged');
   if (!keyFits(scope.sort, key)) throw invalid('is damaged');
   return { key: key as number | null, email };
@@ -52,5 +59,9 @@ function keyFits(sort: SeatSort, key: unknown): boolean {
 }
 
 function invalid(why: string): ApiError {
-  return new ApiError(400, 'VALIDATION_FAILED', `The seat list cursor ("after") ${why}: ask for the first page again without it.`);
+  return new ApiError(
+    400,
+    'VALIDATION_FAILED',
+    `The seat list cursor ("after") ${why}: ask for the first page again without it.`,
+  );
 }

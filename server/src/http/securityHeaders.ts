@@ -26,7 +26,8 @@ export function registerSecurityHeaders(app: FastifyInstance, options: HelmetOpt
   const everywhere = helmet(options);
   app.addHook('onRoute', (route) => {
     // Helmet's types forbid giving an option under two names; a route's options replace the global ones by name.
-    if (route.helmet) route.config = { ...route.config, securityHeaders: helmet({ ...options, ...route.helmet } as HelmetOptions) };
+    if (route.helmet)
+      route.config = { ...route.config, securityHeaders: helmet({ ...options, ...route.helmet } as HelmetOptions) };
   });
   app.addHook('onRequest', (request, reply, done) => {
     const headers = request.routeOptions.config.securityHeaders ?? everywhere;

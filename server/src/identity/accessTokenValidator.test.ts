@@ -1,4 +1,12 @@
-import { base64url, createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey as JoseKey, type JWK } from 'jose';
+import {
+  base64url,
+  createLocalJWKSet,
+  exportJWK,
+  generateKeyPair,
+  SignJWT,
+  type CryptoKey as JoseKey,
+  type JWK,
+} from 'jose';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,12 +29,28 @@ beforeAll(async () => {
   ({ privateKey: stranger } = await generateKeyPair('RS256'));
   const jwk = await exportJWK(pair.publicKey);
   publicPem = JSON.stringify(jwk);
-  validate = createAccessTokenValidator({ jwks: createLocalJWKSet({ keys: [{ ...jwk, kid: 'k1', alg: 'RS256' }] }), audience: AUDIENCE, issuerTemplate: TEMPLATE, requiredScope: 'access_as_user' });
+  validate = createAccessTokenValidator({
+    jwks: createLocalJWKSet({ keys: [{ ...jwk, kid: 'k1', alg: 'RS256' }] }),
+    audience: AUDIENCE,
+    issuerTemplate: TEMPLATE,
+    requiredScope: 'access_as_user',
+  });
 });
 
 function payload(overrides: Record<string, unknown> = {}) {
   const now = Math.floor(Date.now() / 1000);
-  return { iss: TEMPLATE.replace('{tid}', TID), aud: AUDIENCE, tid: TID, oid: OID, scp: 'access_as_user', preferred_username: 'anna@contoso.com', iat: now, nbf: now - 5, exp: now + 3600, ...overrides };
+  return {
+    iss: TEMPLATE.replace('{tid}', TID),
+    aud: AUDIENCE,
+    tid: TID,
+    oid: OID,
+    scp: 'access_as_user',
+    preferred_username: 'anna@contoso.com',
+    iat: now,
+    nbf: now - 5,
+    exp: now + 3600,
+    ...overrides,
+  };
 }
 
 const sign = (claims: Record<string, unknown>, options: { signer?: JoseKey; kid?: string } = {}) =>
@@ -41,29 +65,84 @@ async function codeOf(authorization: string | undefined): Promise<string> {
 
 describe('access token validation (Entra v2, multi-tenant)', () => {
   it('accepts a well-formed token and identifies the user by (tid, oid)', async () => {
-    await expect(validate(`Bearer ${await sign(payload())}`)).resolves.toEqual({ tenantId: TID, objectId: OID, email: 'anna@contoso.com', name: null, verifiedEmails: [], tenantDomain: null, directoryRoles: [] });
+    await expect(validate(`Bearer ${await sign(payload())}`)).resolves.toEqual({
+      tenantId: TID,
+      objectId: OID,
+      email: 'anna@contoso.com',
+      name: null,
+      verifiedEmails: [],
+      tenantDomain: null,
+      directoryRoles: [],
+    });
   });
 
-  it('vouches only for addresses Entra verified: email with xms_edov, a member\'s upn; never preferred_username', async () => {
-    const caller = await validate(`Bearer ${await sign(payload({ preferred_username: 'ceo@fabrikam.com', email: 'Anna.Smith@contoso.com', xms_edov: true, upn: 'asmith@contoso.com', acct: 0 }))}`);
-    expect(caller).toMatchObject({ email: 'ceo@fabrikam.com', verifiedEmails: ['anna.smith@contoso.com', 'asmith@contoso.com'], tenantDomain: 'contoso.com' });
-    expect((await validate(`Bearer ${await sign(payload({ email: 'ceo@fabrikam.com', xms_edov: false }))}`)).verifiedEmails).toEqual([]);
+  it("vouches only for addresses Entra verified: email with xms_edov, a member's upn; never preferred_username", async () => {
+    const caller = await validate(
+      `Bearer ${await sign(payload({ preferred_username: 'ceo@fabrikam.com', email: 'Anna.Smith@contoso.com', xms_edov: true, upn: 'asmith@contoso.com', acct: 0 }))}`,
+    );
+    expect(caller).toMatchObject({
+      email: 'ceo@fabrikam.com',
+      verifiedEmails: ['anna.smith@contoso.com', 'asmith@contoso.com'],
+      tenantDomain: 'contoso.com',
+    });
+    expect(
+      (await validate(`Bearer ${await sign(payload({ email: 'ceo@fabrikam.com', xms_edov: false }))}`)).verifiedEmails,
+    ).toEqual([]);
   });
 
   it.each<[string, () => Promise<string | undefined>, string]>([
     ['no header', async () => undefined, 'TOKEN_MISSING'],
     ['not a bearer token', async () => `Basic ${await sign(payload())}`, 'TOKEN_MISSING'],
-    ['alg none', async () => `Bearer ${base64url.encode('{"alg":"none","kid":"k1"}')}.${base64url.encode(JSON.stringify(payload()))}.`, 'TOKEN_INVALID'],
-    ['HS256 signed with the public key', async () => `Bearer ${await new SignJWT(payload()).setProtectedHeader({ alg: 'HS256', kid: 'k1' }).sign(new TextEncoder().encode(publicPem))}`, 'TOKEN_INVALID'],
+    [
+      'alg none',
+      async () =>
+        `Bearer ${base64url.encode('{"alg":"none","kid":"k1"}')}.${base64url.encode(JSON.stringify(payload()))}.`,
+      'TOKEN_INVALID',
+    ],
+    [
+      'HS256 signed with the public key',
+      async () =>
+        `Bearer ${await new SignJWT(payload()).setProtectedHeader({ alg: 'HS256', kid: 'k1' }).sign(new TextEncoder().encode(publicPem))}`,
+      'TOKEN_INVALID',
+    ],
     ['wrong kid', async () => `Bearer ${await sign(payload(), { kid: 'k9' })}`, 'TOKEN_INVALID'],
-    ['unknown key under a known kid', async () => `Bearer ${await sign(payload(), { signer: stranger })}`, 'TOKEN_INVALID'],
-    ['expired', async () => `Bearer ${await sign(payload({ exp: Math.floor(Date.now() / 1000) - 600 }))}`, 'TOKEN_EXPIRED'],
-    ['not yet valid', async () => `Bearer ${await sign(payload({ nbf: Math.floor(Date.now() / 1000) + 3600 }))}`, 'TOKEN_INVALID'],
+    [
+      'unknown key under a known kid',
+      async () => `Bearer ${await sign(payload(), { signer: stranger })}`,
+      'TOKEN_INVALID',
+    ],
+    [
+      'expired',
+      async () => `Bearer ${await sign(payload({ exp: Math.floor(Date.now() / 1000) - 600 }))}`,
+      'TOKEN_EXPIRED',
+    ],
+    [
+      'not yet valid',
+      async () => `Bearer ${await sign(payload({ nbf: Math.floor(Date.now() / 1000) + 3600 }))}`,
+      'TOKEN_INVALID',
+    ],
     ['missing exp', async () => `Bearer ${await sign(payload({ exp: undefined }))}`, 'TOKEN_INVALID'],
-    ['wrong audience', async () => `Bearer ${await sign(payload({ aud: '00000003-0000-0000-c000-000000000000' }))}`, 'TOKEN_WRONG_AUDIENCE'],
-    ['wrong issuer', async () => `Bearer ${await sign(payload({ iss: 'https://sts.windows.net/x/' }))}`, 'TOKEN_WRONG_ISSUER'],
-    ['iss of another tenant than tid', async () => `Bearer ${await sign(payload({ iss: TEMPLATE.replace('{tid}', 'c0ffee00-4b1d-4e5a-9f3c-1a2b3c4d5e6f') }))}`, 'TOKEN_WRONG_ISSUER'],
-    ['non-GUID tid', async () => `Bearer ${await sign(payload({ tid: 'common', iss: TEMPLATE.replace('{tid}', 'common') }))}`, 'TOKEN_INVALID'],
+    [
+      'wrong audience',
+      async () => `Bearer ${await sign(payload({ aud: '00000003-0000-0000-c000-000000000000' }))}`,
+      'TOKEN_WRONG_AUDIENCE',
+    ],
+    [
+      'wrong issuer',
+      async () => `Bearer ${await sign(payload({ iss: 'https://sts.windows.net/x/' }))}`,
+      'TOKEN_WRONG_ISSUER',
+    ],
+    [
+      'iss of another tenant than tid',
+      async () =>
+        `Bearer ${await sign(payload({ iss: TEMPLATE.replace('{tid}', 'c0ffee00-4b1d-4e5a-9f3c-1a2b3c4d5e6f') }))}`,
+      'TOKEN_WRONG_ISSUER',
+    ],
+    [
+      'non-GUID tid',
+      async () => `Bearer ${await sign(payload({ tid: 'common', iss: TEMPLATE.replace('{tid}', 'common') }))}`,
+      'TOKEN_INVALID',
+    ],
     ['missing oid', async () => `Bearer ${await sign(payload({ oid: undefined }))}`, 'TOKEN_INVALID'],
     ['missing scope', async () => `Bearer ${await sign(payload({ scp: 'User.Read' }))}`, 'TOKEN_SCOPE_MISSING'],
     [
@@ -81,9 +160,16 @@ describe('access token validation (Entra v2, multi-tenant)', () => {
 });
 
 describe('verified tokens remembered until they expire (issue 12)', () => {
-  const localKeys = async (kid = 'k1') => createLocalJWKSet({ keys: [{ ...(JSON.parse(publicPem) as object), kid, alg: 'RS256' }] });
+  const localKeys = async (kid = 'k1') =>
+    createLocalJWKSet({ keys: [{ ...(JSON.parse(publicPem) as object), kid, alg: 'RS256' }] });
   const make = async (options: { clock?: () => number; cacheSize?: number } = {}) =>
-    createAccessTokenValidator({ jwks: await localKeys(), audience: AUDIENCE, issuerTemplate: TEMPLATE, requiredScope: 'access_as_user', ...options });
+    createAccessTokenValidator({
+      jwks: await localKeys(),
+      audience: AUDIENCE,
+      issuerTemplate: TEMPLATE,
+      requiredScope: 'access_as_user',
+      ...options,
+    });
 
   it('answers a repeated token without verifying it again, with the identity the verification produced', async () => {
     const validator = await make();
@@ -106,7 +192,11 @@ describe('verified tokens remembered until they expire (issue 12)', () => {
     // A character of the signature (not its last, whose low bits are padding).
     const at = token.length - 20;
     const otherSignature = `${token.slice(0, at)}${token[at] === 'A' ? 'B' : 'A'}${token.slice(at + 1)}`;
-    for (const tampered of [otherOid, otherSignature, `${h}.${base64url.encode(JSON.stringify(payload({ xms_edov: true, email: 'ceo@contoso.com' })))}.${s}`]) {
+    for (const tampered of [
+      otherOid,
+      otherSignature,
+      `${h}.${base64url.encode(JSON.stringify(payload({ xms_edov: true, email: 'ceo@contoso.com' })))}.${s}`,
+    ]) {
       await expect(validator(`Bearer ${tampered}`)).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
     }
     expect(validator.stats()).toEqual({ verified: 4, cached: 0 });
@@ -168,7 +258,13 @@ describe('remembered tokens and the published key set', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('stop counting once the key set is reloaded without the key that verified them', async () => {
-    const validator = createAccessTokenValidator({ jwks: url, audience: AUDIENCE, issuerTemplate: TEMPLATE, requiredScope: 'access_as_user', jwksCooldownSeconds: 0 });
+    const validator = createAccessTokenValidator({
+      jwks: url,
+      audience: AUDIENCE,
+      issuerTemplate: TEMPLATE,
+      requiredScope: 'access_as_user',
+      jwksCooldownSeconds: 0,
+    });
     const old = await sign(payload());
     await validator(`Bearer ${old}`);
     await validator(`Bearer ${old}`);

@@ -63,10 +63,17 @@ export interface ValidatorStats {
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function createAccessTokenValidator(options: AccessTokenValidatorOptions): AccessTokenValidator & { stats(): ValidatorStats } {
+export function createAccessTokenValidator(
+  options: AccessTokenValidatorOptions,
+): AccessTokenValidator & { stats(): ValidatorStats } {
   const keys =
     options.jwks instanceof URL
-      ? createRemoteJWKSet(options.jwks, { cacheMaxAge: 24 * 3600 * 1000, ...(options.jwksCooldownSeconds === undefined ? {} : { cooldownDuration: options.jwksCooldownSeconds * 1000 }) })
+      ? createRemoteJWKSet(options.jwks, {
+          cacheMaxAge: 24 * 3600 * 1000,
+          ...(options.jwksCooldownSeconds === undefined
+            ? {}
+            : { cooldownDuration: options.jwksCooldownSeconds * 1000 }),
+        })
       : options.jwks;
   const clock = options.clock ?? Date.now;
   const cache = new VerifiedTokenCache<CallerIdentity>(options.cacheSize ?? VERIFIED_TOKEN_CACHE_SIZE);
@@ -74,7 +81,10 @@ export function createAccessTokenValidator(options: AccessTokenValidatorOptions)
   /** The key set's current key for a header, or null (kid gone, key set unreachable). */
   const currentKey = async (header: Readonly<Record<string, unknown>>): Promise<unknown> => {
     try {
-      return await keys(header as Parameters<JWTVerifyGetKey>[0], undefined as unknown as Parameters<JWTVerifyGetKey>[1]);
+      return await keys(
+        header as Parameters<JWTVerifyGetKey>[0],
+        undefined as unknown as Parameters<JWTVerifyGetKey>[1],
+      );
     } catch {
       return null;
     }
@@ -82,7 +92,12 @@ export function createAccessTokenValidator(options: AccessTokenValidatorOptions)
 
   const validate = async (authorizationHeader: string | undefined): Promise<CallerIdentity> => {
     const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorizationHeader ?? '');
-    if (!match?.[1]) throw new ApiError(401, 'TOKEN_MISSING', 'Sign in with Microsoft 365: send the access token as "Authorization: Bearer <token>".');
+    if (!match?.[1])
+      throw new ApiError(
+        401,
+        'TOKEN_MISSING',
+        'Sign in with Microsoft 365: send the access token as "Authorization: Bearer <token>".',
+      );
     const token = match[1];
     const hash = tokenHash(token);
     const now = clock();
@@ -120,20 +135,34 @@ export function createAccessTokenValidator(options: AccessTokenValidatorOptions)
     }
 
     const tid = payload.tid;
-    if (typeof tid !== 'string' || !GUID.test(tid)) throw new ApiError(401, 'TOKEN_INVALID', 'The access token has no valid tenant id.');
+    if (typeof tid !== 'string' || !GUID.test(tid))
+      throw new ApiError(401, 'TOKEN_INVALID', 'The access token has no valid tenant id.');
     if (payload.iss !== options.issuerTemplate.replace('{tid}', tid)) {
       throw new ApiError(401, 'TOKEN_WRONG_ISSUER', 'The access token was not issued by this tenant.');
     }
     const oid = payload.oid;
-    if (typeof oid !== 'string' || !GUID.test(oid)) throw new ApiError(401, 'TOKEN_INVALID', 'The access token has no valid object id.');
+    if (typeof oid !== 'string' || !GUID.test(oid))
+      throw new ApiError(401, 'TOKEN_INVALID', 'The access token has no valid object id.');
     const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
     if (!scopes.includes(options.requiredScope)) {
       throw new ApiError(403, 'TOKEN_SCOPE_MISSING', `The access token lacks the "${options.requiredScope}" scope.`);
     }
-    const email = typeof payload.preferred_username === 'string' ? payload.preferred_username : typeof payload.email === 'string' ? payload.email : null;
-    const caller = deepFreeze({ tenantId: tid.toLowerCase(), objectId: oid.toLowerCase(), email, name: typeof payload.name === 'string' ? payload.name : null, ...verifiedClaims({ ...payload, tid: tid.toLowerCase() }) });
+    const email =
+      typeof payload.preferred_username === 'string'
+        ? payload.preferred_username
+        : typeof payload.email === 'string'
+          ? payload.email
+          : null;
+    const caller = deepFreeze({
+      tenantId: tid.toLowerCase(),
+      objectId: oid.toLowerCase(),
+      email,
+      name: typeof payload.name === 'string' ? payload.name : null,
+      ...verifiedClaims({ ...payload, tid: tid.toLowerCase() }),
+    });
     // requiredClaims makes `exp` present and jose checked it is a number.
-    if (options.cacheSize !== 0) cache.set(hash, { value: caller, expiresAtMs: (payload.exp as number) * 1000, key: verifiedWith, header });
+    if (options.cacheSize !== 0)
+      cache.set(hash, { value: caller, expiresAtMs: (payload.exp as number) * 1000, key: verifiedWith, header });
     return caller;
   };
   return Object.assign(validate, { stats: () => ({ ...stats }) });
@@ -146,7 +175,8 @@ function deepFreeze<T extends object>(value: T): Readonly<T> {
 }
 
 function toApiError(error: unknown): ApiError {
-  if (error instanceof errors.JWTExpired) return new ApiError(401, 'TOKEN_EXPIRED', 'The access token has expired: sign in again.');
+  if (error instanceof errors.JWTExpired)
+    return new ApiError(401, 'TOKEN_EXPIRED', 'The access token has expired: sign in again.');
   if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud') {
     return new ApiError(401, 'TOKEN_WRONG_AUDIENCE', 'The access token was issued for another application.');
   }

@@ -44,7 +44,9 @@ export function verifiedClaims(payload: Record<string, unknown>): VerifiedClaims
     tenantDomain = upn.domain;
   }
 
-  const wids = Array.isArray(payload.wids) ? payload.wids.filter((id): id is string => typeof id === 'string').map((id) => id.toLowerCase()) : [];
+  const wids = Array.isArray(payload.wids)
+    ? payload.wids.filter((id): id is string => typeof id === 'string').map((id) => id.toLowerCase())
+    : [];
   return { verifiedEmails: [...verifiedEmails], tenantDomain, directoryRoles: wids };
 }
 
@@ -54,7 +56,10 @@ export function verifiedClaims(payload: Record<string, unknown>): VerifiedClaims
  * vouches for (the mail address, `email` with `xms_edov`, before a member's UPN), spelt as the
  * token spelt it. Null when Entra vouches for none: the claimed name is then for display only.
  */
-export function verifiedAddress(caller: { email: string | null; verifiedEmails?: readonly string[] }): { canonical: string; display: string; domain: string } | null {
+export function verifiedAddress(caller: {
+  email: string | null;
+  verifiedEmails?: readonly string[];
+}): { canonical: string; display: string; domain: string } | null {
   const first = caller.verifiedEmails?.[0];
   if (first === undefined) return null;
   const claimed = caller.email ? normalizeEmail(caller.email) : null;
@@ -73,4 +78,4 @@ export function anyClaimedAddress(caller: { email: string | null; verifiedEmails
 
 /** Why nothing is made for a caller without a verified address (the README's optional claims say how IT adds them). */
 export const NO_VERIFIED_ADDRESS =
-  'Microsoft 365 vouches for no email address of your account (a verified mail address, or a sign-in name at one of your organisation\'s domains), so nothing can be kept in your name. Ask your IT department to add the optional claims email, xms_edov and upn to the Outmerge app registration.';
+  "Microsoft 365 vouches for no email address of your account (a verified mail address, or a sign-in name at one of your organisation's domains), so nothing can be kept in your name. Ask your IT department to add the optional claims email, xms_edov and upn to the Outmerge app registration.";

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { tokenHash, VerifiedTokenCache } from './verifiedTokenCache.js';
 
-const entry = (value: string, expiresAtMs = 10_000) => ({ value, expiresAtMs, key: {}, header: { alg: 'RS256', kid: 'k1' } });
+const entry = (value: string, expiresAtMs = 10_000) => ({
+  value,
+  expiresAtMs,
+  key: {},
+  header: { alg: 'RS256', kid: 'k1' },
+});
 
 describe('the verified token cache', () => {
   it('keys by a hash of the whole token: any other character is another key', () => {
@@ -24,7 +29,11 @@ describe('the verified token cache', () => {
     cache.set('b', entry('b'));
     cache.get('a', 0);
     cache.set('c', entry('c'));
-    expect([cache.get('a', 0)?.value, cache.get('b', 0)?.value, cache.get('c', 0)?.value]).toEqual(['a', undefined, 'c']);
+    expect([cache.get('a', 0)?.value, cache.get('b', 0)?.value, cache.get('c', 0)?.value]).toEqual([
+      'a',
+      undefined,
+      'c',
+    ]);
     expect(cache.size).toBe(2);
   });
 });

@@ -28,11 +28,16 @@ export interface ExclusiveJobOptions {
 }
 
 /** Runs `work` if this instance gets the job's lease; whether it ran. */
-export async function runExclusively(uow: UnitOfWork, options: ExclusiveJobOptions, work: () => Promise<void>): Promise<boolean> {
+export async function runExclusively(
+  uow: UnitOfWork,
+  options: ExclusiveJobOptions,
+  work: () => Promise<void>,
+): Promise<boolean> {
   const clock = options.clock ?? Date.now;
   const holder = options.holder ?? INSTANCE_ID;
   const now = clock();
-  if (!(await uow.transaction((tx) => tx.jobs.tryLease(options.name, holder, now, now + options.leaseMs)))) return false;
+  if (!(await uow.transaction((tx) => tx.jobs.tryLease(options.name, holder, now, now + options.leaseMs))))
+    return false;
   try {
     await work();
   } finally {

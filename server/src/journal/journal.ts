@@ -30,7 +30,8 @@ export interface PartnerActor {
 }
 
 /** Who acted: a person, partner staff, a job of the server (`system`, `group_sync`) or the vendor's command on its host. */
-export type JournalActor = PersonActor | PartnerActor | { role: 'system' } | { role: 'vendor' } | { role: 'group_sync' };
+export type JournalActor =
+  PersonActor | PartnerActor | { role: 'system' } | { role: 'vendor' } | { role: 'group_sync' };
 
 export interface JournalRecord {
   organisationId: string;
@@ -44,7 +45,11 @@ export interface JournalRecord {
 }
 
 /** A signed-in person (a caller, a buyer) in a role. */
-export function person(who: Pick<CallerIdentity, 'tenantId' | 'objectId'> & { email?: string | null }, role: PersonActor['role'], email: string = who.email ?? ''): PersonActor {
+export function person(
+  who: Pick<CallerIdentity, 'tenantId' | 'objectId'> & { email?: string | null },
+  role: PersonActor['role'],
+  email: string = who.email ?? '',
+): PersonActor {
   return { role, tenantId: who.tenantId, objectId: who.objectId, email };
 }
 
@@ -73,7 +78,8 @@ export const Journal = {
       at: entry.at,
     });
     const kind = notificationKind(entry.action);
-    if (kind && entry.subscriptionId !== null) await tx.partners.notifyPartnerOfRecord(entry.subscriptionId, kind, entry.action, detail, entry.at);
+    if (kind && entry.subscriptionId !== null)
+      await tx.partners.notifyPartnerOfRecord(entry.subscriptionId, kind, entry.action, detail, entry.at);
   },
 };
 

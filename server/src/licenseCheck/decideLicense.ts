@@ -43,7 +43,10 @@ export function footerApplies(code: LicenseCode): boolean {
  * organisation, only those — a seat another organisation assigned to them neither decides their
  * license nor hears of their check-ins (issue 10, finding 4). Otherwise all of them.
  */
-export function seatsThatCount<T extends Pick<SeatForCheck, 'organisationTenantId' | 'removedAt'>>(boundSeats: readonly T[], tenantId: string): T[] {
+export function seatsThatCount<T extends Pick<SeatForCheck, 'organisationTenantId' | 'removedAt'>>(
+  boundSeats: readonly T[],
+  tenantId: string,
+): T[] {
   const own = boundSeats.filter((seat) => seat.organisationTenantId === tenantId);
   return own.some((seat) => seat.removedAt === null) ? own : [...boundSeats];
 }

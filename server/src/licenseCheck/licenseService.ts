@@ -12,7 +12,12 @@
  * tier), never an error.
  */
 import { SignJWT } from 'jose';
-import { LICENSE_TOKEN_ALGORITHM, LICENSE_TOKEN_AUDIENCE, LICENSE_TOKEN_TYPE, type LicenseCode } from '#shared/license/licenseToken.js';
+import {
+  LICENSE_TOKEN_ALGORITHM,
+  LICENSE_TOKEN_AUDIENCE,
+  LICENSE_TOKEN_TYPE,
+  type LicenseCode,
+} from '#shared/license/licenseToken.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
 import type { Repositories, SeatForCheck, UnitOfWork } from '../storage/unitOfWork.js';
 import { CONSUMER_TENANT_ID } from '../identity/verifiedClaims.js';
@@ -82,8 +87,13 @@ export class LicenseService {
     const bound = await read.subscriptions.seatsBoundTo(caller.tenantId, caller.objectId);
     const first = decideLicense(seatsThatCount(bound, caller.tenantId));
     const live = bound.filter((seat) => seat.removedAt === null);
-    const bindable = !live.some((seat) => seat.organisationTenantId === caller.tenantId) && (await this.bindableSeat(read, caller, live.length > 0)) !== undefined;
-    const checkInDue = first.seat !== null && first.seat.removedAt === null && (first.seat.lastCheckInAt ?? 0) <= now - CHECK_IN_RESOLUTION_MS;
+    const bindable =
+      !live.some((seat) => seat.organisationTenantId === caller.tenantId) &&
+      (await this.bindableSeat(read, caller, live.length > 0)) !== undefined;
+    const checkInDue =
+      first.seat !== null &&
+      first.seat.removedAt === null &&
+      (first.seat.lastCheckInAt ?? 0) <= now - CHECK_IN_RESOLUTION_MS;
     if (!bindable && !checkInDue) return first;
 
     return this.uow.transaction(async (tx) => {
@@ -99,19 +109,34 @@ export class LicenseService {
         }
       }
       const decision = decideLicense(seatsThatCount(seats, caller.tenantId));
-      if (decision.seat && decision.seat.removedAt === null && (decision.seat.lastCheckInAt ?? 0) <= now - CHECK_IN_RESOLUTION_MS) await tx.subscriptions.recordCheckIn(decision.seat.id, now);
+      if (
+        decision.seat &&
+        decision.seat.removedAt === null &&
+        (decision.seat.lastCheckInAt ?? 0) <= now - CHECK_IN_RESOLUTION_MS
+      )
+        await tx.subscriptions.recordCheckIn(decision.seat.id, now);
       return decision;
     });
   }
 
   /** The seat to bind: assigned to an address Entra vouches for, in the own tenant's organisation first. */
-  private async bindableSeat(repos: Repositories, caller: CallerIdentity, ownTenantOnly: boolean): Promise<SeatForCheck | undefined> {
+  private async bindableSeat(
+    repos: Repositories,
+    caller: CallerIdentity,
+    ownTenantOnly: boolean,
+  ): Promise<SeatForCheck | undefined> {
     if (caller.tenantId === CONSUMER_TENANT_ID) return undefined;
     const candidates = await repos.subscriptions.unboundSeatsForEmails(caller.verifiedEmails ?? []);
     const own = candidates.find((seat) => seat.organisationTenantId === caller.tenantId);
     if (own || ownTenantOnly) return own;
     for (const seat of candidates) {
-      if (await repos.organisations.isDomainProvenByDns(seat.organisationId, seat.emailCanonical.slice(seat.emailCanonical.lastIndexOf('@') + 1))) return seat;
+      if (
+        await repos.organisations.isDomainProvenByDns(
+          seat.organisationId,
+          seat.emailCanonical.slice(seat.emailCanonical.lastIndexOf('@') + 1),
+        )
+      )
+        return seat;
     }
     return undefined;
   }

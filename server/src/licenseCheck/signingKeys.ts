@@ -47,7 +47,8 @@ export async function newSigningJwk(): Promise<JWK> {
 }
 
 async function loadKey(jwk: JWK): Promise<LoadedKey> {
-  if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || !jwk.d) throw new Error('License signing keys must be private P-256 (ES256) JWKs.');
+  if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || !jwk.d)
+    throw new Error('License signing keys must be private P-256 (ES256) JWKs.');
   const kid = jwk.kid ?? (await calculateJwkThumbprint(jwk));
   const { d: _private, ...publicJwk } = jwk;
   return {
@@ -105,7 +106,13 @@ class DatabaseSigningKeys implements SigningKeys {
       const rows = await tx.signingKeys.current(now);
       if (rows.some((row) => row.signsFrom <= now)) return rows;
       const jwk = await newSigningJwk();
-      await tx.signingKeys.insert({ kid: jwk.kid!, privateJwk: JSON.stringify(jwk), createdAt: now, signsFrom: now, retiredAt: null });
+      await tx.signingKeys.insert({
+        kid: jwk.kid!,
+        privateJwk: JSON.stringify(jwk),
+        createdAt: now,
+        signsFrom: now,
+        retiredAt: null,
+      });
       return tx.signingKeys.current(now);
     });
   }
@@ -117,7 +124,12 @@ class DatabaseSigningKeys implements SigningKeys {
   }
 }
 
-export async function loadSigningKeys(options: { configuredJson: string | null; dataDir: string; uow?: UnitOfWork; clock?: () => number }): Promise<SigningKeys> {
+export async function loadSigningKeys(options: {
+  configuredJson: string | null;
+  dataDir: string;
+  uow?: UnitOfWork;
+  clock?: () => number;
+}): Promise<SigningKeys> {
   if (options.configuredJson !== null) return fixedKeys(parseConfigured(options.configuredJson));
   if (options.uow?.engine === 'postgres') {
     const keys = new DatabaseSigningKeys(options.uow, options.clock ?? Date.now);
@@ -129,7 +141,8 @@ export async function loadSigningKeys(options: { configuredJson: string | null; 
 
 function parseConfigured(json: string): JWK[] {
   const parsed: unknown = JSON.parse(json);
-  if (!Array.isArray(parsed) || parsed.length === 0) throw new Error('LICENSE_SIGNING_KEYS must be a JSON array of private JWKs.');
+  if (!Array.isArray(parsed) || parsed.length === 0)
+    throw new Error('LICENSE_SIGNING_KEYS must be a JSON array of private JWKs.');
   return parsed as JWK[];
 }
 

@@ -95,7 +95,10 @@ export const ADDIN_VERSION = '1.2.1';
 export const DEVELOPMENT_ADDIN_ORIGIN = 'https://localhost:3000';
 
 function text(key: MessageKey): LocalizedText {
-  return Object.fromEntries(SUPPORTED_LOCALES.map((locale) => [locale, translate(locale, key)])) as Record<Locale, string>;
+  return Object.fromEntries(SUPPORTED_LOCALES.map((locale) => [locale, translate(locale, key)])) as Record<
+    Locale,
+    string
+  >;
 }
 
 /** The add-in as served from `publicUrl`, for the Entra app registration `entraClientId`. */

@@ -24,7 +24,9 @@ function json(value: unknown): Uint8Array {
 }
 
 export function appPackage(addin: AddinDescription, icons: AppPackageIcons): Uint8Array {
-  const languageFiles = Object.entries(unifiedLanguageFiles(addin)).map(([name, content]) => [name, json(content)] as const);
+  const languageFiles = Object.entries(unifiedLanguageFiles(addin)).map(
+    ([name, content]) => [name, json(content)] as const,
+  );
   return zipSync(
     {
       'manifest.json': json(unifiedManifest(addin)),

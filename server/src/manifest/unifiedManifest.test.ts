@@ -24,14 +24,33 @@ describe('the unified manifest', () => {
     const files = unifiedLanguageFiles(addin);
     expect(Object.keys(files).sort()).toEqual(['de-de.json', 'fr-fr.json']);
     for (const file of Object.values(files)) expect(languageFileErrors(file)).toEqual([]);
-    expect((manifest as Json).localizationInfo.additionalLanguages.map((l: Json) => l.file).sort()).toEqual(['de-de.json', 'fr-fr.json']);
+    expect((manifest as Json).localizationInfo.additionalLanguages.map((l: Json) => l.file).sort()).toEqual([
+      'de-de.json',
+      'fr-fr.json',
+    ]);
   });
 
   it.each([
-    ['a short description over 80 characters', (m: Json) => (m.description.short = 'x'.repeat(81)), /\/description\/short must NOT have more than 80 characters/],
-    ['a context Outlook does not have', (m: Json) => (m.extensions[0].ribbons[0].contexts = ['mailWrite']), /\/extensions\/0\/ribbons\/0\/contexts\/0 must be equal to one of the allowed values/],
-    ['a property the schema does not know', (m: Json) => (m.permission = 'ReadItem'), /must NOT have additional properties/],
-    ['a task pane page over http', (m: Json) => (m.extensions[0].runtimes[0].code.page = 'http://outmerge.contoso.com/taskpane.html'), /\/extensions\/0\/runtimes\/0\/code\/page must match pattern/],
+    [
+      'a short description over 80 characters',
+      (m: Json) => (m.description.short = 'x'.repeat(81)),
+      /\/description\/short must NOT have more than 80 characters/,
+    ],
+    [
+      'a context Outlook does not have',
+      (m: Json) => (m.extensions[0].ribbons[0].contexts = ['mailWrite']),
+      /\/extensions\/0\/ribbons\/0\/contexts\/0 must be equal to one of the allowed values/,
+    ],
+    [
+      'a property the schema does not know',
+      (m: Json) => (m.permission = 'ReadItem'),
+      /must NOT have additional properties/,
+    ],
+    [
+      'a task pane page over http',
+      (m: Json) => (m.extensions[0].runtimes[0].code.page = 'http://outmerge.contoso.com/taskpane.html'),
+      /\/extensions\/0\/runtimes\/0\/code\/page must match pattern/,
+    ],
   ])('the schema rejects %s', (_, mutate, message) => {
     const changed = structuredClone(manifest) as Json;
     mutate(changed);
@@ -39,14 +58,19 @@ describe('the unified manifest', () => {
   });
 
   it('rejects a language file with a key the localization schema does not know', () => {
-    const file = { ...unifiedLanguageFiles(addin)['fr-fr.json'], 'extensions[0].ribbons[0].tabs[0].groups[0].controls[0].tooltip': 'x' };
+    const file = {
+      ...unifiedLanguageFiles(addin)['fr-fr.json'],
+      'extensions[0].ribbons[0].tabs[0].groups[0].controls[0].tooltip': 'x',
+    };
     expect(languageFileErrors(file).join('\n')).toMatch(/must NOT have additional properties/);
   });
 
   it('has its own id, and hides the XML add-in where both are deployed', () => {
     const xmlId = /<Id>([^<]+)<\/Id>/.exec(xml)?.[1];
     expect(manifest.id).not.toBe(xmlId);
-    expect((manifest as Json).extensions[0].alternates).toEqual([{ hide: { customOfficeAddin: { officeAddinId: xmlId } } }]);
+    expect((manifest as Json).extensions[0].alternates).toEqual([
+      { hide: { customOfficeAddin: { officeAddinId: xmlId } } },
+    ]);
   });
 
   it('asks for the same permissions as the XML manifest: read/write item, shared folders', () => {
@@ -69,13 +93,21 @@ describe('the unified manifest', () => {
     expect(xml).toContain('<SupportsPinning>true</SupportsPinning>');
     expect(runtime.requirements.capabilities).toEqual([{ name: 'Mailbox', minVersion: '1.3' }]);
     expect(xml).toContain('<bt:Sets DefaultMinVersion="1.3">');
-    expect(extension.requirements).toEqual({ scopes: ['mail'], capabilities: [{ name: 'Mailbox', minVersion: '1.1' }] });
+    expect(extension.requirements).toEqual({
+      scopes: ['mail'],
+      capabilities: [{ name: 'Mailbox', minVersion: '1.1' }],
+    });
     expect(xml).toContain('<Set Name="Mailbox" MinVersion="1.1"/>');
     for (const icon of control.icons) expect(xml).toContain(`DefaultValue="${icon.url}"`);
   });
 
   it('names pages of this deployment for support, privacy and terms, and its app registration for admin consent', () => {
-    expect((manifest as Json).developer).toEqual({ name: 'Outmerge', websiteUrl: `${ORIGIN}/outmerge.html`, privacyUrl: `${ORIGIN}/privacy.html`, termsOfUseUrl: `${ORIGIN}/terms.html` });
+    expect((manifest as Json).developer).toEqual({
+      name: 'Outmerge',
+      websiteUrl: `${ORIGIN}/outmerge.html`,
+      privacyUrl: `${ORIGIN}/privacy.html`,
+      termsOfUseUrl: `${ORIGIN}/terms.html`,
+    });
     expect((manifest as Json).webApplicationInfo).toEqual({ id: CLIENT_ID, resource: ORIGIN });
     expect((manifest as Json).validDomains).toEqual(['outmerge.contoso.com']);
     expect(JSON.stringify(manifest)).not.toContain('localhost');
@@ -87,7 +119,15 @@ describe('the unified manifest', () => {
 
   it('has the icons the app package needs: color 192×192 and outline 32×32, both with an alpha channel', () => {
     const assets = path.resolve(import.meta.dirname, '../../../addin/public/assets');
-    expect(pngHeader(fs.readFileSync(path.join(assets, 'icon-color-192.png')))).toEqual({ width: 192, height: 192, colourType: 6 });
-    expect(pngHeader(fs.readFileSync(path.join(assets, 'icon-outline-32.png')))).toEqual({ width: 32, height: 32, colourType: 6 });
+    expect(pngHeader(fs.readFileSync(path.join(assets, 'icon-color-192.png')))).toEqual({
+      width: 192,
+      height: 192,
+      colourType: 6,
+    });
+    expect(pngHeader(fs.readFileSync(path.join(assets, 'icon-outline-32.png')))).toEqual({
+      width: 32,
+      height: 32,
+      colourType: 6,
+    });
   });
 });

@@ -6,7 +6,12 @@
  * schema version 1.30, the released version `docs/develop/convert-xml-to-json-manifest.md` names.
  * Tests validate it against that schema as shipped in `@microsoft/app-manifest`.
  */
-import { additionalLocales, ITEM_PERMISSIONS, SHARED_FOLDERS_PERMISSION, type AddinDescription } from './addinDescription.js';
+import {
+  additionalLocales,
+  ITEM_PERMISSIONS,
+  SHARED_FOLDERS_PERMISSION,
+  type AddinDescription,
+} from './addinDescription.js';
 
 export const UNIFIED_MANIFEST_VERSION = '1.30';
 export const UNIFIED_MANIFEST_SCHEMA = `https://developer.microsoft.com/json-schemas/teams/v${UNIFIED_MANIFEST_VERSION}/MicrosoftTeams.schema.json`;
@@ -37,7 +42,10 @@ export function unifiedManifest(addin: AddinDescription): Record<string, unknown
     accentColor: addin.accentColor,
     localizationInfo: {
       defaultLanguageTag: addin.languageTags.en.toLowerCase(),
-      additionalLanguages: additionalLocales().map((locale) => ({ languageTag: addin.languageTags[locale].toLowerCase(), file: languageFile(addin.languageTags[locale]) })),
+      additionalLanguages: additionalLocales().map((locale) => ({
+        languageTag: addin.languageTags[locale].toLowerCase(),
+        file: languageFile(addin.languageTags[locale]),
+      })),
     },
     // The domains the pane may navigate to, like the XML manifest's AppDomains (host names, no scheme).
     validDomains: [new URL(addin.origin).host],

@@ -30,8 +30,13 @@ function edit(pattern: RegExp | string, replacement: string): string {
  * valid 1.0 markup except for SupportsPinning, which only 1.1 has (only the 1.1 XSD, MailAppVersionOverridesV1_1.xsd, declares it).
  */
 function flattenedTo10(keepPinning: boolean): string {
-  let xml = edit(/\n\s*<VersionOverrides xmlns="http:\/\/schemas.microsoft.com\/office\/mailappversionoverrides\/1.1" xsi:type="VersionOverridesV1_1">/, '');
-  xml = xml.replace(/\n\s*<\/VersionOverrides>(?=\n\s*<\/VersionOverrides>)/, '').replace(/\n\s*<SupportsSharedFolders>true<\/SupportsSharedFolders>/, '');
+  let xml = edit(
+    /\n\s*<VersionOverrides xmlns="http:\/\/schemas.microsoft.com\/office\/mailappversionoverrides\/1.1" xsi:type="VersionOverridesV1_1">/,
+    '',
+  );
+  xml = xml
+    .replace(/\n\s*<\/VersionOverrides>(?=\n\s*<\/VersionOverrides>)/, '')
+    .replace(/\n\s*<SupportsSharedFolders>true<\/SupportsSharedFolders>/, '');
   return keepPinning ? xml : xml.replace(/\n\s*<SupportsPinning>true<\/SupportsPinning>/, '');
 }
 
@@ -43,11 +48,11 @@ describe('manifest.xml', () => {
     expect(committed).toBe(xmlManifest(describeAddin(DEVELOPMENT_ADDIN_ORIGIN, DEVELOPMENT_CLIENT_ID)));
   });
 
-  it('validates against Microsoft\'s XSDs, as committed and as written for a deployment', () => {
+  it("validates against Microsoft's XSDs, as committed and as written for a deployment", () => {
     for (const xml of [committed, deployed]) expect(validateWithXsd(xml)).toEqual({ valid: true, errors: '' });
   });
 
-  it('passes the checks the XSDs cannot make: resources resolve, https, only the deployment\'s own origin', () => {
+  it("passes the checks the XSDs cannot make: resources resolve, https, only the deployment's own origin", () => {
     expect(checkManifest(committed, DEVELOPMENT_ADDIN_ORIGIN)).toEqual([]);
     expect(checkManifest(deployed, DEPLOYMENT)).toEqual([]);
     expect(deployed).not.toContain('localhost');
@@ -67,39 +72,107 @@ describe('manifest.xml', () => {
   });
 
   it.each([
-    ['elements out of order (DefaultLocale before ProviderName)', () => edit(/(<ProviderName>[^<]+<\/ProviderName>)(\s*)(<DefaultLocale>[^<]+<\/DefaultLocale>)/, '$3$2$1'), /DefaultLocale': This element is not expected/],
-    ['an unknown element', () => edit('<Hosts>\n    <Host Name="Mailbox"/>', '<Hosts>\n    <Host Name="Mailbox"/><Outmerge/>'), /Outmerge': This element is not expected/],
-    ['a permission Outlook does not know', () => edit('<Permissions>ReadWriteItem</Permissions>', '<Permissions>ReadWriteEverything</Permissions>'), /'ReadWriteEverything' is not an element of the set/],
-    ['Supertip before Label', () => edit(/(<Label resid="TaskpaneButton.Label"\/>)(\s*)(<Supertip>[\s\S]*?<\/Supertip>)/, '$3$2$1'), /Supertip': This element is not expected/],
-    ['SupportsPinning in the 1.0 overrides, where it does not exist', () => flattenedTo10(true), /mailappversionoverrides\}SupportsPinning': This element is not expected/],
-    ['a French description over 250 characters', () => edit(/(<Override Locale="fr-FR" Value=")Publipostage personnalisé/, `$1${'x'.repeat(240)}`), /Override', attribute 'Value': \[facet 'maxLength'\]/],
-    ['a version with five parts', () => edit(/<Version>[^<]+<\/Version>/, '<Version>1.1.0.0.0</Version>'), /Version': \[facet 'pattern'\]/],
-    ['SupportsSharedFolders after the extension point', () => edit(/(<SupportsSharedFolders>true<\/SupportsSharedFolders>)(\s*)(<ExtensionPoint[\s\S]*<\/ExtensionPoint>)/, '$3$2$1'), /SupportsSharedFolders': This element is not expected/],
+    [
+      'elements out of order (DefaultLocale before ProviderName)',
+      () => edit(/(<ProviderName>[^<]+<\/ProviderName>)(\s*)(<DefaultLocale>[^<]+<\/DefaultLocale>)/, '$3$2$1'),
+      /DefaultLocale': This element is not expected/,
+    ],
+    [
+      'an unknown element',
+      () => edit('<Hosts>\n    <Host Name="Mailbox"/>', '<Hosts>\n    <Host Name="Mailbox"/><Outmerge/>'),
+      /Outmerge': This element is not expected/,
+    ],
+    [
+      'a permission Outlook does not know',
+      () => edit('<Permissions>ReadWriteItem</Permissions>', '<Permissions>ReadWriteEverything</Permissions>'),
+      /'ReadWriteEverything' is not an element of the set/,
+    ],
+    [
+      'Supertip before Label',
+      () => edit(/(<Label resid="TaskpaneButton.Label"\/>)(\s*)(<Supertip>[\s\S]*?<\/Supertip>)/, '$3$2$1'),
+      /Supertip': This element is not expected/,
+    ],
+    [
+      'SupportsPinning in the 1.0 overrides, where it does not exist',
+      () => flattenedTo10(true),
+      /mailappversionoverrides\}SupportsPinning': This element is not expected/,
+    ],
+    [
+      'a French description over 250 characters',
+      () => edit(/(<Override Locale="fr-FR" Value=")Publipostage personnalisé/, `$1${'x'.repeat(240)}`),
+      /Override', attribute 'Value': \[facet 'maxLength'\]/,
+    ],
+    [
+      'a version with five parts',
+      () => edit(/<Version>[^<]+<\/Version>/, '<Version>1.1.0.0.0</Version>'),
+      /Version': \[facet 'pattern'\]/,
+    ],
+    [
+      'SupportsSharedFolders after the extension point',
+      () =>
+        edit(
+          /(<SupportsSharedFolders>true<\/SupportsSharedFolders>)(\s*)(<ExtensionPoint[\s\S]*<\/ExtensionPoint>)/,
+          '$3$2$1',
+        ),
+      /SupportsSharedFolders': This element is not expected/,
+    ],
   ])('rejects %s', (_, mutate, message) => {
     const result = validateWithXsd(mutate());
     expect(result.valid).toBe(false);
     expect(result.errors).toMatch(message);
   });
 
-  it('needs the SupportsSharedFolders extension: Microsoft\'s 2017 MailHost type rejects the element', () => {
+  it("needs the SupportsSharedFolders extension: Microsoft's 2017 MailHost type rejects the element", () => {
     // The same schema set with MailHost's DesktopFormFactor typed as Microsoft's 2017 file had it.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outmerge-xsd-'));
     scratch.push(dir);
-    for (const file of fs.readdirSync(XSD_DIR).filter((name) => name.endsWith('.xsd'))) fs.copyFileSync(path.join(XSD_DIR, file), path.join(dir, file));
+    for (const file of fs.readdirSync(XSD_DIR).filter((name) => name.endsWith('.xsd')))
+      fs.copyFileSync(path.join(XSD_DIR, file), path.join(dir, file));
     const overrides = path.join(dir, 'MailAppVersionOverridesV1_1.xsd');
-    const original = fs.readFileSync(overrides, 'utf8').replace('name="DesktopFormFactor" type="FormFactorWithSupportsSharedFolders"', 'name="DesktopFormFactor" type="FormFactor"');
+    const original = fs
+      .readFileSync(overrides, 'utf8')
+      .replace(
+        'name="DesktopFormFactor" type="FormFactorWithSupportsSharedFolders"',
+        'name="DesktopFormFactor" type="FormFactor"',
+      );
     fs.writeFileSync(overrides, original);
     const result = validateWithXsd(committed, dir);
     expect(result.valid).toBe(false);
-    expect(result.errors).toMatch(/SupportsSharedFolders': This element is not expected. Expected is one of \( .*FunctionFile, .*ExtensionPoint \)/);
+    expect(result.errors).toMatch(
+      /SupportsSharedFolders': This element is not expected. Expected is one of \( .*FunctionFile, .*ExtensionPoint \)/,
+    );
   });
 
   it.each([
-    ['a resid that names no resource', () => edit('resid="Taskpane.Url"', 'resid="Taskpane.Missing"'), /resid "Taskpane.Missing" on SourceLocation does not resolve/],
-    ['a resid that names the wrong kind of resource', () => edit('<SourceLocation resid="Taskpane.Url"/>', '<SourceLocation resid="GroupLabel"/>'), /names a bt:String, not a bt:Url/],
-    ['an http URL', () => edit('<IconUrl DefaultValue="https://localhost:3000/', '<IconUrl DefaultValue="http://localhost:3000/'), /IconUrl must use https/],
-    ['a URL on another origin', () => edit('<bt:Url id="Taskpane.Url" DefaultValue="https://localhost:3000/', '<bt:Url id="Taskpane.Url" DefaultValue="https://attacker.example/'), /bt:Url points outside https:\/\/localhost:3000/],
-    ['an app domain on another origin', () => edit('<AppDomain>https://localhost:3000</AppDomain>', '<AppDomain>https://attacker.example</AppDomain>'), /AppDomain points outside/],
+    [
+      'a resid that names no resource',
+      () => edit('resid="Taskpane.Url"', 'resid="Taskpane.Missing"'),
+      /resid "Taskpane.Missing" on SourceLocation does not resolve/,
+    ],
+    [
+      'a resid that names the wrong kind of resource',
+      () => edit('<SourceLocation resid="Taskpane.Url"/>', '<SourceLocation resid="GroupLabel"/>'),
+      /names a bt:String, not a bt:Url/,
+    ],
+    [
+      'an http URL',
+      () => edit('<IconUrl DefaultValue="https://localhost:3000/', '<IconUrl DefaultValue="http://localhost:3000/'),
+      /IconUrl must use https/,
+    ],
+    [
+      'a URL on another origin',
+      () =>
+        edit(
+          '<bt:Url id="Taskpane.Url" DefaultValue="https://localhost:3000/',
+          '<bt:Url id="Taskpane.Url" DefaultValue="https://attacker.example/',
+        ),
+      /bt:Url points outside https:\/\/localhost:3000/,
+    ],
+    [
+      'an app domain on another origin',
+      () => edit('<AppDomain>https://localhost:3000</AppDomain>', '<AppDomain>https://attacker.example</AppDomain>'),
+      /AppDomain points outside/,
+    ],
   ])('the local check reports %s', (_, mutate, message) => {
     const xml = mutate();
     expect(validateWithXsd(xml).valid).toBe(true); // the XSDs cannot see it

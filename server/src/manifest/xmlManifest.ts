@@ -25,11 +25,18 @@ const NAMESPACES = {
   'xmlns:mailappor': 'http://schemas.microsoft.com/office/mailappversionoverrides/1.0',
 };
 
-const el = (name: string, attributes?: Record<string, string>, children?: XmlElement[]): XmlElement => ({ name, ...(attributes ? { attributes } : {}), ...(children ? { children } : {}) });
+const el = (name: string, attributes?: Record<string, string>, children?: XmlElement[]): XmlElement => ({
+  name,
+  ...(attributes ? { attributes } : {}),
+  ...(children ? { children } : {}),
+});
 const textEl = (name: string, text: string): XmlElement => ({ name, text });
 
 function escapeXml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch] ?? ch);
+  return value.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch] ?? ch,
+  );
 }
 
 function render(element: XmlElement, depth: number): string {
@@ -37,14 +44,27 @@ function render(element: XmlElement, depth: number): string {
   const attributes = Object.entries(element.attributes ?? {})
     .map(([name, value]) => ` ${name}="${escapeXml(value)}"`)
     .join('');
-  if (element.text !== undefined) return `${indent}<${element.name}${attributes}>${escapeXml(element.text)}</${element.name}>`;
+  if (element.text !== undefined)
+    return `${indent}<${element.name}${attributes}>${escapeXml(element.text)}</${element.name}>`;
   if (!element.children || element.children.length === 0) return `${indent}<${element.name}${attributes}/>`;
-  return [`${indent}<${element.name}${attributes}>`, ...element.children.map((child) => render(child, depth + 1)), `${indent}</${element.name}>`].join('\n');
+  return [
+    `${indent}<${element.name}${attributes}>`,
+    ...element.children.map((child) => render(child, depth + 1)),
+    `${indent}</${element.name}>`,
+  ].join('\n');
 }
 
 /** `<X DefaultValue="…"><Override Locale="fr-FR" Value="…"/>…</X>`, in the base or the `bt:` namespace. */
-function localized(name: string, value: LocalizedText, addin: AddinDescription, extra: Record<string, string> = {}, overrideName = 'Override'): XmlElement {
-  const overrides = additionalLocales().map((locale) => el(overrideName, { Locale: addin.languageTags[locale], Value: value[locale] }));
+function localized(
+  name: string,
+  value: LocalizedText,
+  addin: AddinDescription,
+  extra: Record<string, string> = {},
+  overrideName = 'Override',
+): XmlElement {
+  const overrides = additionalLocales().map((locale) =>
+    el(overrideName, { Locale: addin.languageTags[locale], Value: value[locale] }),
+  );
   return el(name, { ...extra, DefaultValue: value.en }, overrides);
 }
 
@@ -58,29 +78,55 @@ function versionOverrides(addin: AddinDescription): XmlElement {
           el('Label', { resid: 'GroupLabel' }),
           el('Control', { 'xsi:type': 'Button', id: command.buttonId }, [
             el('Label', { resid: 'TaskpaneButton.Label' }),
-            el('Supertip', {}, [el('Title', { resid: 'TaskpaneButton.Label' }), el('Description', { resid: 'TaskpaneButton.Tooltip' })]),
-            el('Icon', {}, urls.buttonIcons.map(({ size }) => el('bt:Image', { size: String(size), resid: `Icon.${size}x${size}` }))),
-            el('Action', { 'xsi:type': 'ShowTaskpane' }, [el('SourceLocation', { resid: 'Taskpane.Url' }), textEl('SupportsPinning', String(command.pinnable))]),
+            el('Supertip', {}, [
+              el('Title', { resid: 'TaskpaneButton.Label' }),
+              el('Description', { resid: 'TaskpaneButton.Tooltip' }),
+            ]),
+            el(
+              'Icon',
+              {},
+              urls.buttonIcons.map(({ size }) => el('bt:Image', { size: String(size), resid: `Icon.${size}x${size}` })),
+            ),
+            el('Action', { 'xsi:type': 'ShowTaskpane' }, [
+              el('SourceLocation', { resid: 'Taskpane.Url' }),
+              textEl('SupportsPinning', String(command.pinnable)),
+            ]),
           ]),
         ]),
       ]),
     ]),
   ];
-  const inner = el('VersionOverrides', { xmlns: 'http://schemas.microsoft.com/office/mailappversionoverrides/1.1', 'xsi:type': 'VersionOverridesV1_1' }, [
-    el('Requirements', {}, [el('bt:Sets', { DefaultMinVersion: addin.requirements.commands }, [el('bt:Set', { Name: 'Mailbox' })])]),
-    el('Hosts', {}, [el('Host', { 'xsi:type': 'MailHost' }, [el('DesktopFormFactor', {}, desktop)])]),
-    el('Resources', {}, [
-      el('bt:Images', {}, urls.buttonIcons.map(({ size, url }) => el('bt:Image', { id: `Icon.${size}x${size}`, DefaultValue: url }))),
-      el('bt:Urls', {}, [el('bt:Url', { id: 'Taskpane.Url', DefaultValue: urls.taskPane })]),
-      el('bt:ShortStrings', {}, [
-        localized('bt:String', command.groupLabel, addin, { id: 'GroupLabel' }, 'bt:Override'),
-        localized('bt:String', command.buttonLabel, addin, { id: 'TaskpaneButton.Label' }, 'bt:Override'),
+  const inner = el(
+    'VersionOverrides',
+    { xmlns: 'http://schemas.microsoft.com/office/mailappversionoverrides/1.1', 'xsi:type': 'VersionOverridesV1_1' },
+    [
+      el('Requirements', {}, [
+        el('bt:Sets', { DefaultMinVersion: addin.requirements.commands }, [el('bt:Set', { Name: 'Mailbox' })]),
       ]),
-      el('bt:LongStrings', {}, [localized('bt:String', command.buttonTooltip, addin, { id: 'TaskpaneButton.Tooltip' }, 'bt:Override')]),
-    ]),
-  ]);
+      el('Hosts', {}, [el('Host', { 'xsi:type': 'MailHost' }, [el('DesktopFormFactor', {}, desktop)])]),
+      el('Resources', {}, [
+        el(
+          'bt:Images',
+          {},
+          urls.buttonIcons.map(({ size, url }) => el('bt:Image', { id: `Icon.${size}x${size}`, DefaultValue: url })),
+        ),
+        el('bt:Urls', {}, [el('bt:Url', { id: 'Taskpane.Url', DefaultValue: urls.taskPane })]),
+        el('bt:ShortStrings', {}, [
+          localized('bt:String', command.groupLabel, addin, { id: 'GroupLabel' }, 'bt:Override'),
+          localized('bt:String', command.buttonLabel, addin, { id: 'TaskpaneButton.Label' }, 'bt:Override'),
+        ]),
+        el('bt:LongStrings', {}, [
+          localized('bt:String', command.buttonTooltip, addin, { id: 'TaskpaneButton.Tooltip' }, 'bt:Override'),
+        ]),
+      ]),
+    ],
+  );
   // V1_1 must be the last child of V1_0 (docs/develop/xml-manifest-overview.md); V1_0 itself needs nothing else here.
-  return el('VersionOverrides', { xmlns: 'http://schemas.microsoft.com/office/mailappversionoverrides', 'xsi:type': 'VersionOverridesV1_0' }, [inner]);
+  return el(
+    'VersionOverrides',
+    { xmlns: 'http://schemas.microsoft.com/office/mailappversionoverrides', 'xsi:type': 'VersionOverridesV1_0' },
+    [inner],
+  );
 }
 
 /** Four-part version of the XML manifest from the description's three parts. */
@@ -102,9 +148,15 @@ export function xmlManifest(addin: AddinDescription): string {
     el('AppDomains', {}, [textEl('AppDomain', addin.origin)]),
     el('Hosts', {}, [el('Host', { Name: 'Mailbox' })]),
     el('Requirements', {}, [el('Sets', {}, [el('Set', { Name: 'Mailbox', MinVersion: addin.requirements.install })])]),
-    el('FormSettings', {}, [el('Form', { 'xsi:type': 'ItemEdit' }, [el('DesktopSettings', {}, [el('SourceLocation', { DefaultValue: addin.urls.taskPane })])])]),
+    el('FormSettings', {}, [
+      el('Form', { 'xsi:type': 'ItemEdit' }, [
+        el('DesktopSettings', {}, [el('SourceLocation', { DefaultValue: addin.urls.taskPane })]),
+      ]),
+    ]),
     textEl('Permissions', addin.permission),
-    el('Rule', { 'xsi:type': 'RuleCollection', Mode: 'Or' }, [el('Rule', { 'xsi:type': 'ItemIs', ItemType: 'Message', FormType: 'Edit' })]),
+    el('Rule', { 'xsi:type': 'RuleCollection', Mode: 'Or' }, [
+      el('Rule', { 'xsi:type': 'ItemIs', ItemType: 'Message', FormType: 'Edit' }),
+    ]),
     textEl('DisableEntityHighlighting', 'false'),
     versionOverrides(addin),
   ]);

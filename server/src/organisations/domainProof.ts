@@ -45,6 +45,12 @@ export function domainView(row: DomainRow, now: number): DomainView {
     method,
     provenAt: provenAt === null ? null : new Date(provenAt).toISOString(),
     addedAt: new Date(row.createdAt).toISOString(),
-    lastCheck: row.checkedAt === null ? null : { at: new Date(row.checkedAt).toISOString(), result: (row.checkResult ?? 'record_missing') as DomainCheckResult },
+    lastCheck:
+      row.checkedAt === null
+        ? null
+        : {
+            at: new Date(row.checkedAt).toISOString(),
+            result: (row.checkResult ?? 'record_missing') as DomainCheckResult,
+          },
   };
 }

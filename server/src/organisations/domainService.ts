@@ -25,7 +25,13 @@ type Scope = { via: 'subscription'; subscriptionId: string } | { via: 'organisat
 interface Target {
   organisationId: string;
   tenantId: string;
-  record(entry: { action: JournalAction; target: string | null; detail?: unknown; ip: string | null; at: number }): Promise<void>;
+  record(entry: {
+    action: JournalAction;
+    target: string | null;
+    detail?: unknown;
+    ip: string | null;
+    at: number;
+  }): Promise<void>;
 }
 
 /** A tenant's domain is written again at most this often per process (members sign in all day). */
@@ -62,7 +68,10 @@ export class DomainService {
     return repos.organisations.isDomainApproved(organisationId, domain, now - TENANT_DOMAIN_FRESHNESS_MS);
   }
 
-  async list(caller: CallerIdentity, subscriptionId: string): Promise<{ domains: DomainView[]; record?: DomainVerificationRecord }> {
+  async list(
+    caller: CallerIdentity,
+    subscriptionId: string,
+  ): Promise<{ domains: DomainView[]; record?: DomainVerificationRecord }> {
     const access = await authorize(this.uow.read, caller, subscriptionId, 'domains.view');
     const organisationId = access.subscription.organisationId;
     const domains = await this.views(this.uow.read, organisationId);
@@ -70,7 +79,13 @@ export class DomainService {
     return { domains, record: await this.uow.transaction((tx) => this.record(tx, organisationId)) };
   }
 
-  async organisation(caller: CallerIdentity): Promise<{ name: string; tenantId: string; domains: DomainView[]; record: DomainVerificationRecord; administrators: OrganisationAdministratorView[] }> {
+  async organisation(caller: CallerIdentity): Promise<{
+    name: string;
+    tenantId: string;
+    domains: DomainView[];
+    record: DomainVerificationRecord;
+    administrators: OrganisationAdministratorView[];
+  }> {
     const read = this.uow.read;
     const organisation = await authorizeOrganisation(read, caller, 'organisation.view');
     return {
@@ -82,7 +97,12 @@ export class DomainService {
     };
   }
 
-  async add(caller: CallerIdentity, scope: Scope, input: string, ip: string | null): Promise<DomainView & { added: boolean }> {
+  async add(
+    caller: CallerIdentity,
+    scope: Scope,
+    input: string,
+    ip: string | null,
+  ): Promise<DomainView & { added: boolean }> {
     const domain = parseDomain(input);
     const added = await this.uow.transaction(async (tx) => {
       const target = await this.target(tx, caller, scope);
@@ -100,8 +120,17 @@ export class DomainService {
     const before = await this.uow.transaction(async (tx) => {
       const target = await this.target(tx, caller, scope);
       const row = (await tx.organisations.listDomains(target.organisationId)).find((d) => d.domain === domain);
-      if (!row) throw new ApiError(404, 'DOMAIN_NOT_FOUND', `${domain} is not one of the organisation's domains: add it first.`);
-      return { row, token: (await this.record(tx, target.organisationId)).value.slice('outmerge-verification='.length), organisationId: target.organisationId };
+      if (!row)
+        throw new ApiError(
+          404,
+          'DOMAIN_NOT_FOUND',
+          `${domain} is not one of the organisation's domains: add it first.`,
+        );
+      return {
+        row,
+        token: (await this.record(tx, target.organisationId)).value.slice('outmerge-verification='.length),
+        organisationId: target.organisationId,
+      };
     });
     const now = this.clock();
     if (domainView(before.row, now).status === 'proven') return domainView(before.row, now);
@@ -111,7 +140,8 @@ export class DomainService {
       const target = await this.target(tx, caller, scope);
       const at = this.clock();
       await tx.organisations.recordDomainCheck(target.organisationId, domain, at, result, result === 'proven');
-      if (result === 'proven') await target.record({ action: 'domain.proven', target: domain, detail: { method: 'dns' }, ip, at });
+      if (result === 'proven')
+        await target.record({ action: 'domain.proven', target: domain, detail: { method: 'dns' }, ip, at });
       const row = (await tx.organisations.listDomains(target.organisationId)).find((d) => d.domain === domain);
       if (!row) throw new ApiError(404, 'DOMAIN_NOT_FOUND', `${domain} was removed meanwhile.`);
       return domainView(row, at);
@@ -124,9 +154,14 @@ export class DomainService {
       const target = await this.target(tx, caller, scope);
       const now = this.clock();
       if (await tx.organisations.isTenantDomain(target.tenantId, domain, now - TENANT_DOMAIN_FRESHNESS_MS)) {
-        throw new ApiError(409, 'DOMAIN_PROVEN_BY_TENANT', `${domain} is a verified domain of your Microsoft 365 tenant: it stays proven as long as your tenant verifies it.`);
+        throw new ApiError(
+          409,
+          'DOMAIN_PROVEN_BY_TENANT',
+          `${domain} is a verified domain of your Microsoft 365 tenant: it stays proven as long as your tenant verifies it.`,
+        );
       }
-      if (!(await tx.organisations.removeDomain(target.organisationId, domain))) throw new ApiError(404, 'DOMAIN_NOT_FOUND', `${input} is not one of the organisation's domains.`);
+      if (!(await tx.organisations.removeDomain(target.organisationId, domain)))
+        throw new ApiError(404, 'DOMAIN_NOT_FOUND', `${input} is not one of the organisation's domains.`);
       await target.record({ action: 'domain.removed', target: domain, ip, at: now });
     });
   }
@@ -145,16 +180,39 @@ export class DomainService {
     return this.uow.transaction(async (tx) => {
       const organisation = await authorizeOrganisation(tx, caller, 'organisation.administrators.manage');
       await tx.organisations.lock(organisation.id);
-      const person = (await tx.organisations.people(organisation.id)).find((p) => canonicalEmail(p.email) === email.canonical);
+      const person = (await tx.organisations.people(organisation.id)).find(
+        (p) => canonicalEmail(p.email) === email.canonical,
+      );
       if (!person) {
-        throw new ApiError(404, 'ADMINISTRATOR_CANDIDATE_NOT_FOUND', `${email.display} is not an owner or delegated administrator of one of your organisation's subscriptions: invite them as a delegate first.`);
+        throw new ApiError(
+          404,
+          'ADMINISTRATOR_CANDIDATE_NOT_FOUND',
+          `${email.display} is not an owner or delegated administrator of one of your organisation's subscriptions: invite them as a delegate first.`,
+        );
       }
       const now = this.clock();
-      const existing = (await tx.organisations.listAdministrators(organisation.id)).find((a) => a.tenantId === person.tenantId && a.objectId === person.objectId);
+      const existing = (await tx.organisations.listAdministrators(organisation.id)).find(
+        (a) => a.tenantId === person.tenantId && a.objectId === person.objectId,
+      );
       if (existing) return administratorView(existing);
-      const row = { id: randomUUID(), tenantId: person.tenantId, objectId: person.objectId, email: person.email, createdAt: now };
-      await tx.organisations.insertAdministrator({ ...row, organisationId: organisation.id, appointedBy: caller.email ?? '' });
-      await this.organisationTarget(tx, caller, organisation.id, organisation.tenantId).record({ action: 'organisation_admin.appointed', target: person.email, ip, at: now });
+      const row = {
+        id: randomUUID(),
+        tenantId: person.tenantId,
+        objectId: person.objectId,
+        email: person.email,
+        createdAt: now,
+      };
+      await tx.organisations.insertAdministrator({
+        ...row,
+        organisationId: organisation.id,
+        appointedBy: caller.email ?? '',
+      });
+      await this.organisationTarget(tx, caller, organisation.id, organisation.tenantId).record({
+        action: 'organisation_admin.appointed',
+        target: person.email,
+        ip,
+        at: now,
+      });
       return administratorView(row);
     });
   }
@@ -166,10 +224,21 @@ export class DomainService {
       await tx.organisations.lock(organisation.id);
       const administrators = await tx.organisations.listAdministrators(organisation.id);
       const administrator = administrators.find((a) => a.id === administratorId);
-      if (!administrator) throw new ApiError(404, 'ADMINISTRATOR_NOT_FOUND', 'No organisation administrator with this id.');
-      if (administrators.length === 1) throw new ApiError(409, 'ADMINISTRATOR_LAST', 'The organisation needs at least one administrator: appoint another one first.');
+      if (!administrator)
+        throw new ApiError(404, 'ADMINISTRATOR_NOT_FOUND', 'No organisation administrator with this id.');
+      if (administrators.length === 1)
+        throw new ApiError(
+          409,
+          'ADMINISTRATOR_LAST',
+          'The organisation needs at least one administrator: appoint another one first.',
+        );
       await tx.organisations.deleteAdministrator(organisation.id, administratorId);
-      await this.organisationTarget(tx, caller, organisation.id, organisation.tenantId).record({ action: 'organisation_admin.dismissed', target: administrator.email, ip, at: this.clock() });
+      await this.organisationTarget(tx, caller, organisation.id, organisation.tenantId).record({
+        action: 'organisation_admin.dismissed',
+        target: administrator.email,
+        ip,
+        at: this.clock(),
+      });
     });
   }
 
@@ -177,10 +246,15 @@ export class DomainService {
 
   private async views(repos: Repositories, organisationId: string): Promise<DomainView[]> {
     const now = this.clock();
-    return (await repos.organisations.listDomains(organisationId, now - TENANT_DOMAIN_FRESHNESS_MS)).map((row) => domainView(row, now));
+    return (await repos.organisations.listDomains(organisationId, now - TENANT_DOMAIN_FRESHNESS_MS)).map((row) =>
+      domainView(row, now),
+    );
   }
 
-  private async administratorViews(repos: Repositories, organisationId: string): Promise<OrganisationAdministratorView[]> {
+  private async administratorViews(
+    repos: Repositories,
+    organisationId: string,
+  ): Promise<OrganisationAdministratorView[]> {
     return (await repos.organisations.listAdministrators(organisationId)).map(administratorView);
   }
 
@@ -193,24 +267,40 @@ export class DomainService {
     if (scope.via === 'subscription') {
       const access = await authorize(tx, caller, scope.subscriptionId, 'domains.manage');
       const tenantId = (await tx.organisations.find(access.subscription.organisationId))?.tenantId ?? '';
-      return { organisationId: access.subscription.organisationId, tenantId, record: (entry) => journal(tx, access, entry) };
+      return {
+        organisationId: access.subscription.organisationId,
+        tenantId,
+        record: (entry) => journal(tx, access, entry),
+      };
     }
     const organisation = await authorizeOrganisation(tx, caller, 'organisation.domains.manage');
     return this.organisationTarget(tx, caller, organisation.id, organisation.tenantId);
   }
 
-  private organisationTarget(tx: Repositories, caller: CallerIdentity, organisationId: string, tenantId: string): Target {
+  private organisationTarget(
+    tx: Repositories,
+    caller: CallerIdentity,
+    organisationId: string,
+    tenantId: string,
+  ): Target {
     return {
       organisationId,
       tenantId,
-      record: (entry) => Journal.record(tx, { organisationId, subscriptionId: null, actor: person(caller, 'organisation_admin'), ...entry }),
+      record: (entry) =>
+        Journal.record(tx, {
+          organisationId,
+          subscriptionId: null,
+          actor: person(caller, 'organisation_admin'),
+          ...entry,
+        }),
     };
   }
 }
 
 function parseDomain(input: string): string {
   const domain = domainToAscii(input.trim().replace(/^@/, '').replace(/\.$/, '').toLowerCase());
-  if (!domain || !domain.includes('.') || domain.length > 253) throw new ApiError(400, 'VALIDATION_FAILED', `"${input}" is not a domain name such as contoso.com.`);
+  if (!domain || !domain.includes('.') || domain.length > 253)
+    throw new ApiError(400, 'VALIDATION_FAILED', `"${input}" is not a domain name such as contoso.com.`);
   return domain;
 }
 

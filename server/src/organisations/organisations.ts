@@ -10,8 +10,15 @@ import { CONSUMER_TENANT_ID } from '../identity/verifiedClaims.js';
 import type { OrganisationRow, Repositories, SubscriptionRow } from '../storage/unitOfWork.js';
 
 /** The organisation of the tenant, made on first use (named after the buyer's domain), with that domain listed. */
-export async function organisationFor(tx: Repositories, tenantId: string, domain: string, now: number): Promise<OrganisationRow> {
-  const organisation = (await tx.organisations.findByTenant(tenantId)) ?? (await tx.organisations.findOrInsert({ id: randomUUID(), tenantId, name: domain, createdAt: now }));
+export async function organisationFor(
+  tx: Repositories,
+  tenantId: string,
+  domain: string,
+  now: number,
+): Promise<OrganisationRow> {
+  const organisation =
+    (await tx.organisations.findByTenant(tenantId)) ??
+    (await tx.organisations.findOrInsert({ id: randomUUID(), tenantId, name: domain, createdAt: now }));
   await tx.organisations.approveDomain(organisation.id, domain, now);
   return organisation;
 }
@@ -28,6 +35,14 @@ export async function openSubscription(tx: Repositories, row: Omit<SubscriptionR
   const organisation = await tx.organisations.find(row.organisationId);
   const ownTenant = organisation?.tenantId === row.ownerTenantId && row.ownerTenantId !== CONSUMER_TENANT_ID;
   if (ownTenant && (await tx.organisations.listAdministrators(row.organisationId)).length === 0) {
-    await tx.organisations.insertAdministrator({ id: randomUUID(), organisationId: row.organisationId, tenantId: row.ownerTenantId, objectId: row.ownerObjectId, email: row.ownerEmail, appointedBy: null, createdAt: row.createdAt });
+    await tx.organisations.insertAdministrator({
+      id: randomUUID(),
+      organisationId: row.organisationId,
+      tenantId: row.ownerTenantId,
+      objectId: row.ownerObjectId,
+      email: row.ownerEmail,
+      appointedBy: null,
+      createdAt: row.createdAt,
+    });
   }
 }

@@ -23,7 +23,11 @@ export class PartnerCustomerService {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  async customers(caller: CallerIdentity, partnerId: string, query: CustomerQuery): Promise<{ total: number; items: PartnerCustomerView[] }> {
+  async customers(
+    caller: CallerIdentity,
+    partnerId: string,
+    query: CustomerQuery,
+  ): Promise<{ total: number; items: PartnerCustomerView[] }> {
     await partnerAccess(this.uow.read, caller, partnerId, 'customers.view');
     const now = this.clock();
     const page = await this.uow.read.partners.queryCustomers(partnerId, query, now);
@@ -45,7 +49,14 @@ export class PartnerCustomerService {
             ? null
             : {
                 id: row.relationshipId,
-                state: relationshipState({ status: row.relationshipStatus, requestExpiresAt: row.requestExpiresAt ?? 0, expiresAt: row.relationshipExpiresAt }, now),
+                state: relationshipState(
+                  {
+                    status: row.relationshipStatus,
+                    requestExpiresAt: row.requestExpiresAt ?? 0,
+                    expiresAt: row.relationshipExpiresAt,
+                  },
+                  now,
+                ),
                 permissions: (row.relationshipPermissions ?? '').split(',').filter(isPermission),
                 expiresAt: iso(row.relationshipExpiresAt),
               },
@@ -89,7 +100,11 @@ export class PartnerCustomerService {
             locale: resolveLocale(partner.language),
             partner: partner.name,
             partnerId: partner.id,
-            changes: pending.map((n) => ({ customer: n.organisationName, kind: n.kind as NotificationKind, at: n.createdAt })),
+            changes: pending.map((n) => ({
+              customer: n.organisationName,
+              kind: n.kind as NotificationKind,
+              at: n.createdAt,
+            })),
             publicUrl: this.options.publicUrl,
           }),
           now,

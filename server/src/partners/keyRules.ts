@@ -50,7 +50,11 @@ export function keyRedemption(subscription: SubscriptionForKey, key: KeyForRedem
  * as they fit in what is left; what they take off the invoice is the price of their seats for one
  * period each, never more than the period's price.
  */
-export function grantsForRenewal<G extends { seats: number }>(quantity: number, grants: readonly G[], seatTotalMinor: (seats: number) => number): { used: G[]; coverMinor: number } {
+export function grantsForRenewal<G extends { seats: number }>(
+  quantity: number,
+  grants: readonly G[],
+  seatTotalMinor: (seats: number) => number,
+): { used: G[]; coverMinor: number } {
   const used: G[] = [];
   let seats = 0;
   for (const grant of grants) {

@@ -50,30 +50,57 @@ export class PartnerOfferService {
     private readonly checkout: CheckoutService,
     private readonly administration: PartnerAdministrationService,
     private readonly outbox: Outbox,
-    private readonly options: { plans: readonly PlanConfig[]; currency: string; publicUrl: string; trials: TrialLimits },
+    private readonly options: {
+      plans: readonly PlanConfig[];
+      currency: string;
+      publicUrl: string;
+      trials: TrialLimits;
+    },
     private readonly clock: () => number = Date.now,
   ) {
     // A purchase through an offer is recorded with the purchase itself, also when the bank confirmed it later.
-    checkout.onFulfilled((tx, pending, subscriptionIds, now) => this.recordOfferPurchase(tx, pending, subscriptionIds, now));
+    checkout.onFulfilled((tx, pending, subscriptionIds, now) =>
+      this.recordOfferPurchase(tx, pending, subscriptionIds, now),
+    );
   }
 
   /** A trial invitation or purchase offer; the answer carries its link once (only the token's hash is kept). */
-  createOffer(caller: CallerIdentity, partnerId: string, request: OfferRequest, ip: string | null): Promise<{ offer: OfferView; link: string }> {
+  createOffer(
+    caller: CallerIdentity,
+    partnerId: string,
+    request: OfferRequest,
+    ip: string | null,
+  ): Promise<{ offer: OfferView; link: string }> {
     const plan = requestedPlan(this.options.plans, request.plan);
-    if (request.kind === 'trial' && request.trialDays === undefined) throw new ApiError(400, 'VALIDATION_FAILED', 'A trial invitation needs its length: "trialDays" (1 to 90).');
-    if (request.kind === 'purchase' && request.trialDays !== undefined) throw new ApiError(400, 'VALIDATION_FAILED', 'A purchase offer has no trial length.');
-    const administration = request.administration ? { permissions: choosePermissions(request.administration.permissions), durationDays: request.administration.durationDays } : null;
-    if (administration && !validRelationshipDays(administration.durationDays)) throw new ApiError(400, 'VALIDATION_FAILED', 'Delegated administration lasts from 1 to 730 days.');
+    if (request.kind === 'trial' && request.trialDays === undefined)
+      throw new ApiError(400, 'VALIDATION_FAILED', 'A trial invitation needs its length: "trialDays" (1 to 90).');
+    if (request.kind === 'purchase' && request.trialDays !== undefined)
+      throw new ApiError(400, 'VALIDATION_FAILED', 'A purchase offer has no trial length.');
+    const administration = request.administration
+      ? {
+          permissions: choosePermissions(request.administration.permissions),
+          durationDays: request.administration.durationDays,
+        }
+      : null;
+    if (administration && !validRelationshipDays(administration.durationDays))
+      throw new ApiError(400, 'VALIDATION_FAILED', 'Delegated administration lasts from 1 to 730 days.');
     const token = newLinkToken();
     return this.uow.transaction(async (tx) => {
       const access = await partnerAccess(tx, caller, partnerId, 'offers.manage');
       const now = this.clock();
       if (request.kind === 'trial') {
-        const refusal = trialOfferRefusal({ seats: request.quantity, days: request.trialDays ?? 0 }, this.options.trials, await trialAllowance(tx, partnerId, this.options.trials));
+        const refusal = trialOfferRefusal(
+          { seats: request.quantity, days: request.trialDays ?? 0 },
+          this.options.trials,
+          await trialAllowance(tx, partnerId, this.options.trials),
+        );
         if (refusal) throw trialError(refusal, this.options.trials);
       }
       // The price per period before tax: the customer's tax depends on their country and VAT number.
-      const price = request.kind === 'purchase' ? this.checkout.quote([{ plan: plan.id, quantity: request.quantity }])[0]?.totals.subtotalMinor ?? null : null;
+      const price =
+        request.kind === 'purchase'
+          ? (this.checkout.quote([{ plan: plan.id, quantity: request.quantity }])[0]?.totals.subtotalMinor ?? null)
+          : null;
       const row: OfferRow = {
         id: randomUUID(),
         partnerId,
@@ -94,25 +121,61 @@ export class PartnerOfferService {
         createdAt: now,
       };
       await tx.offers.insertOffer(row, sha256(token));
-      await partnerJournal(tx, access.partner, staffActor(access, caller), 'offer.created', row.name || `${plan.id} × ${row.quantity}`, { kind: row.kind, plan: row.planId, quantity: row.quantity, trialDays: row.trialDays, priceMinor: row.priceMinor, administration }, ip, now);
+      await partnerJournal(
+        tx,
+        access.partner,
+        staffActor(access, caller),
+        'offer.created',
+        row.name || `${plan.id} × ${row.quantity}`,
+        {
+          kind: row.kind,
+          plan: row.planId,
+          quantity: row.quantity,
+          trialDays: row.trialDays,
+          priceMinor: row.priceMinor,
+          administration,
+        },
+        ip,
+        now,
+      );
       return { offer: offerView({ ...row, customers: 0 }, plan.interval), link: this.offerLink(access.partner, token) };
     });
   }
 
   async listOffers(caller: CallerIdentity, partnerId: string): Promise<OfferView[]> {
     await partnerAccess(this.uow.read, caller, partnerId, 'partner.view');
-    return (await this.uow.read.offers.listOffers(partnerId)).map((row) => offerView(row, requestedPlan(this.options.plans, row.planId).interval));
+    return (await this.uow.read.offers.listOffers(partnerId)).map((row) =>
+      offerView(row, requestedPlan(this.options.plans, row.planId).interval),
+    );
   }
 
-  setOfferDisabled(caller: CallerIdentity, partnerId: string, offerId: string, disabled: boolean, ip: string | null): Promise<OfferView> {
+  setOfferDisabled(
+    caller: CallerIdentity,
+    partnerId: string,
+    offerId: string,
+    disabled: boolean,
+    ip: string | null,
+  ): Promise<OfferView> {
     return this.uow.transaction(async (tx) => {
       const access = await partnerAccess(tx, caller, partnerId, 'offers.manage');
       const row = await tx.offers.findOffer(partnerId, offerId);
       if (!row) throw new ApiError(404, 'OFFER_NOT_FOUND', 'No such offer in this partner organisation.');
       const now = this.clock();
       await tx.offers.setOfferDisabled(row.id, disabled ? now : null);
-      await partnerJournal(tx, access.partner, staffActor(access, caller), disabled ? 'offer.disabled' : 'offer.enabled', row.name || `${row.planId} × ${row.quantity}`, null, ip, now);
-      return offerView({ ...row, disabledAt: disabled ? now : null, customers: await tx.offers.offerCustomers(row.id) }, requestedPlan(this.options.plans, row.planId).interval);
+      await partnerJournal(
+        tx,
+        access.partner,
+        staffActor(access, caller),
+        disabled ? 'offer.disabled' : 'offer.enabled',
+        row.name || `${row.planId} × ${row.quantity}`,
+        null,
+        ip,
+        now,
+      );
+      return offerView(
+        { ...row, disabledAt: disabled ? now : null, customers: await tx.offers.offerCustomers(row.id) },
+        requestedPlan(this.options.plans, row.planId).interval,
+      );
     });
   }
 
@@ -131,7 +194,8 @@ export class PartnerOfferService {
       trialDays: offer.trialDays,
       priceMinor: offer.priceMinor,
       currency: offer.currency,
-      administration: offer.adminDays === null ? null : { permissions: offer.adminPermissions, durationDays: offer.adminDays },
+      administration:
+        offer.adminDays === null ? null : { permissions: offer.adminPermissions, durationDays: offer.adminDays },
       expiresAt: new Date(offer.expiresAt).toISOString(),
     };
   }
@@ -142,17 +206,32 @@ export class PartnerOfferService {
    * partner becomes partner of record, and an offer asking for delegated administration creates
    * the request, approved at once when the customer says so (`approveAdministration`).
    */
-  async redeemOffer(caller: CallerIdentity, request: { code: string; token: string; card?: string; approveAdministration?: boolean }, idempotencyKey: string | null, ip: string | null): Promise<Outcome> {
+  async redeemOffer(
+    caller: CallerIdentity,
+    request: { code: string; token: string; card?: string; approveAdministration?: boolean },
+    idempotencyKey: string | null,
+    ip: string | null,
+  ): Promise<Outcome> {
     const { offer } = await this.offerFromLink(this.uow.read, request.code, request.token);
     const approve = request.approveAdministration === true;
     if (offer.kind === 'trial') {
-      if (request.card !== undefined) throw new ApiError(400, 'VALIDATION_FAILED', 'A trial needs no card; add one during the trial to continue paid.');
+      if (request.card !== undefined)
+        throw new ApiError(
+          400,
+          'VALIDATION_FAILED',
+          'A trial needs no card; add one during the trial to continue paid.',
+        );
       const outcome = await this.uow.transaction((tx) => this.startTrial(tx, caller, offer, approve, ip));
       await this.outbox.deliver();
       return outcome;
     }
     if (request.card === undefined) throw new ApiError(400, 'VALIDATION_FAILED', 'A purchase offer needs a card.');
-    if (idempotencyKey === null) throw new ApiError(400, 'IDEMPOTENCY_KEY_MISSING', 'Send a unique Idempotency-Key header (8 to 255 printable characters) with every purchase.');
+    if (idempotencyKey === null)
+      throw new ApiError(
+        400,
+        'IDEMPOTENCY_KEY_MISSING',
+        'Send a unique Idempotency-Key header (8 to 255 printable characters) with every purchase.',
+      );
     // A replay gets its first answer even if the offer changed since; a new purchase is checked first,
     // and on a limited offer the buyer holds a place while paying (the charge happens outside any transaction).
     const buyer = { tenantId: caller.tenantId, objectId: caller.objectId };
@@ -171,7 +250,13 @@ export class PartnerOfferService {
     let result: CheckoutResponse | null = null;
     let underWay = false;
     try {
-      result = await this.checkout.purchase(caller, { plan: offer.planId, quantity: offer.quantity, card: request.card }, idempotencyKey, ip, { offerId: offer.id, approveAdministration: approve });
+      result = await this.checkout.purchase(
+        caller,
+        { plan: offer.planId, quantity: offer.quantity, card: request.card },
+        idempotencyKey,
+        ip,
+        { offerId: offer.id, approveAdministration: approve },
+      );
     } catch (error) {
       // Still being paid (this key's claim is live, or the provider's answer was lost and the claim will be reconciled): the place stays held; it runs out by itself.
       underWay = !(error instanceof ApiError) || error.code === 'IDEMPOTENCY_KEY_IN_USE';
@@ -179,13 +264,20 @@ export class PartnerOfferService {
     } finally {
       // Recorded (the fulfilment released it) or waiting for the bank: keep; refused or failed: give the place back.
       const waiting = result !== null && (result.body as { status?: string } | null)?.status === 'requires_action';
-      if (limited && !waiting && !underWay) await this.uow.transaction((tx) => tx.offers.releaseOfferClaim(offer.id, buyer));
+      if (limited && !waiting && !underWay)
+        await this.uow.transaction((tx) => tx.offers.releaseOfferClaim(offer.id, buyer));
     }
     await this.outbox.deliver();
     return result;
   }
 
-  private async startTrial(tx: Repositories, caller: CallerIdentity, linked: OfferRow, approve: boolean, ip: string | null): Promise<Outcome> {
+  private async startTrial(
+    tx: Repositories,
+    caller: CallerIdentity,
+    linked: OfferRow,
+    approve: boolean,
+    ip: string | null,
+  ): Promise<Outcome> {
     const email = verifiedAddress(caller);
     if (!email) throw new ApiError(400, 'VALIDATION_FAILED', NO_VERIFIED_ADDRESS);
     const now = this.clock();
@@ -224,51 +316,153 @@ export class PartnerOfferService {
       createdAt: now,
     };
     await openSubscription(tx, subscription);
-    if (!(await tx.offers.insertTrial({ organisationId: organisation.id, planId: offer.planId, subscriptionId: subscription.id, partnerId: offer.partnerId, seats: offer.quantity, startsAt: now, endsAt: subscription.periodEnd }))) {
+    if (
+      !(await tx.offers.insertTrial({
+        organisationId: organisation.id,
+        planId: offer.planId,
+        subscriptionId: subscription.id,
+        partnerId: offer.partnerId,
+        seats: offer.quantity,
+        startsAt: now,
+        endsAt: subscription.periodEnd,
+      }))
+    ) {
       throw trialError('TRIAL_ALREADY_USED', this.options.trials);
     }
     await tx.subscriptions.setCurrency(subscription.id, offer.currency);
-    await Journal.record(tx, { organisationId: organisation.id, subscriptionId: subscription.id, actor: person(caller, 'owner', email.display), action: 'trial.started', target: subscription.id, detail: { plan: offer.planId, quantity: offer.quantity, trialDays: offer.trialDays, offer: offer.id }, ip, at: now });
-    const relationship = await this.recordReferral(tx, offer, subscription.id, organisation.id, { tenantId: caller.tenantId, objectId: caller.objectId, email: email.display }, approve, ip, now);
-    return { statusCode: 201, body: { status: 'trial', subscriptionId: subscription.id, plan: offer.planId, quantity: offer.quantity, periodEnd: new Date(subscription.periodEnd).toISOString(), administration: relationship } };
+    await Journal.record(tx, {
+      organisationId: organisation.id,
+      subscriptionId: subscription.id,
+      actor: person(caller, 'owner', email.display),
+      action: 'trial.started',
+      target: subscription.id,
+      detail: { plan: offer.planId, quantity: offer.quantity, trialDays: offer.trialDays, offer: offer.id },
+      ip,
+      at: now,
+    });
+    const relationship = await this.recordReferral(
+      tx,
+      offer,
+      subscription.id,
+      organisation.id,
+      { tenantId: caller.tenantId, objectId: caller.objectId, email: email.display },
+      approve,
+      ip,
+      now,
+    );
+    return {
+      statusCode: 201,
+      body: {
+        status: 'trial',
+        subscriptionId: subscription.id,
+        plan: offer.planId,
+        quantity: offer.quantity,
+        periodEnd: new Date(subscription.periodEnd).toISOString(),
+        administration: relationship,
+      },
+    };
   }
 
   /** Fulfilment listener: inside the purchase's transaction. */
-  private async recordOfferPurchase(tx: Repositories, pending: PendingCheckout, subscriptionIds: readonly string[], now: number): Promise<void> {
+  private async recordOfferPurchase(
+    tx: Repositories,
+    pending: PendingCheckout,
+    subscriptionIds: readonly string[],
+    now: number,
+  ): Promise<void> {
     if (!pending.referral) return;
     const offer = await tx.offers.findOfferById(pending.referral.offerId);
     const subscriptionId = subscriptionIds[0];
     const subscription = subscriptionId && (await tx.subscriptions.find(subscriptionId));
     if (!offer || !subscription) return;
     await tx.offers.releaseOfferClaim(offer.id, pending.buyer);
-    await this.recordReferral(tx, offer, subscription.id, subscription.organisationId, pending.buyer, pending.referral.approveAdministration, pending.ip, now);
+    await this.recordReferral(
+      tx,
+      offer,
+      subscription.id,
+      subscription.organisationId,
+      pending.buyer,
+      pending.referral.approveAdministration,
+      pending.ip,
+      now,
+    );
   }
 
   /** Partner of record, the offer's use, its delegated-administration request, and the partner's journal. */
-  private async recordReferral(tx: Repositories, offer: OfferRow, subscriptionId: string, organisationId: string, buyer: { tenantId: string; objectId: string; email: string }, approve: boolean, ip: string | null, now: number): Promise<PartnerRelationshipView | null> {
+  private async recordReferral(
+    tx: Repositories,
+    offer: OfferRow,
+    subscriptionId: string,
+    organisationId: string,
+    buyer: { tenantId: string; objectId: string; email: string },
+    approve: boolean,
+    ip: string | null,
+    now: number,
+  ): Promise<PartnerRelationshipView | null> {
     const partner = await tx.partners.findPartner(offer.partnerId);
     if (!partner) return null;
     await tx.subscriptions.setPartnerOfRecord(subscriptionId, partner.id);
-    await tx.offers.insertOfferRedemption({ offerId: offer.id, organisationId, subscriptionId, email: buyer.email, createdAt: now });
-    await partnerJournal(tx, partner, person(buyer, 'customer'), 'offer.redeemed', offer.name || `${offer.planId} × ${offer.quantity}`, { offer: offer.id, subscriptionId, kind: offer.kind }, ip, now);
+    await tx.offers.insertOfferRedemption({
+      offerId: offer.id,
+      organisationId,
+      subscriptionId,
+      email: buyer.email,
+      createdAt: now,
+    });
+    await partnerJournal(
+      tx,
+      partner,
+      person(buyer, 'customer'),
+      'offer.redeemed',
+      offer.name || `${offer.planId} × ${offer.quantity}`,
+      { offer: offer.id, subscriptionId, kind: offer.kind },
+      ip,
+      now,
+    );
     return this.administration.fromOffer(tx, offer, partner, subscriptionId, organisationId, buyer, approve, ip, now);
   }
 
-  private async offerFromLink(repos: Repositories, code: string, token: string): Promise<{ offer: OfferRow; partner: PartnerRow }> {
+  private async offerFromLink(
+    repos: Repositories,
+    code: string,
+    token: string,
+  ): Promise<{ offer: OfferRow; partner: PartnerRow }> {
     const offer = await repos.offers.findOfferByTokenHash(sha256(token));
     const partner = offer && (await repos.partners.findPartner(offer.partnerId));
     // A token from another partner's link, or a code changed by hand: the link is not one we made.
-    if (!offer || !partner || partner.advisorCode !== code) throw new ApiError(404, 'OFFER_NOT_FOUND', 'This offer link is not valid. Open the whole link your partner sent.');
+    if (!offer || !partner || partner.advisorCode !== code)
+      throw new ApiError(
+        404,
+        'OFFER_NOT_FOUND',
+        'This offer link is not valid. Open the whole link your partner sent.',
+      );
     return { offer, partner };
   }
 
-  private async refuseUnusable(repos: Repositories, offer: OfferRow, organisationId: string | null, buyer?: { tenantId: string; objectId: string }): Promise<void> {
+  private async refuseUnusable(
+    repos: Repositories,
+    offer: OfferRow,
+    organisationId: string | null,
+    buyer?: { tenantId: string; objectId: string },
+  ): Promise<void> {
     const now = this.clock();
     // Places held by other buyers still paying count as used.
-    const held = buyer && offer.maxCustomers !== null ? await repos.offers.otherOfferClaims(offer.id, buyer, now - OFFER_CLAIM_MS) : 0;
-    const refusal = offerRefusal({ disabled: offer.disabledAt !== null, expiresAt: offer.expiresAt, maxCustomers: offer.maxCustomers, customers: (await repos.offers.offerCustomers(offer.id)) + held }, now);
+    const held =
+      buyer && offer.maxCustomers !== null
+        ? await repos.offers.otherOfferClaims(offer.id, buyer, now - OFFER_CLAIM_MS)
+        : 0;
+    const refusal = offerRefusal(
+      {
+        disabled: offer.disabledAt !== null,
+        expiresAt: offer.expiresAt,
+        maxCustomers: offer.maxCustomers,
+        customers: (await repos.offers.offerCustomers(offer.id)) + held,
+      },
+      now,
+    );
     if (refusal) throw offerError(refusal);
-    if (organisationId && (await repos.offers.hasRedeemedOffer(offer.id, organisationId))) throw new ApiError(409, 'OFFER_ALREADY_REDEEMED', 'Your organisation has already used this offer.');
+    if (organisationId && (await repos.offers.hasRedeemedOffer(offer.id, organisationId)))
+      throw new ApiError(409, 'OFFER_ALREADY_REDEEMED', 'Your organisation has already used this offer.');
   }
 
   private offerLink(partner: PartnerRow, token: string): string {

@@ -16,7 +16,14 @@ export interface PartnerServiceOptions extends BillingOptions {
   trials: TrialLimits;
 }
 
-export function createPartnerServices(uow: UnitOfWork, charges: IdempotentCharges, checkout: CheckoutService, outbox: Outbox, options: PartnerServiceOptions, clock: () => number = Date.now) {
+export function createPartnerServices(
+  uow: UnitOfWork,
+  charges: IdempotentCharges,
+  checkout: CheckoutService,
+  outbox: Outbox,
+  options: PartnerServiceOptions,
+  clock: () => number = Date.now,
+) {
   const administration = new PartnerAdministrationService(uow, outbox, options, clock);
   return {
     staff: new PartnerStaffService(uow, clock),

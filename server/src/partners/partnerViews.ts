@@ -1,5 +1,12 @@
 /** The API's views of partner rows (shared/src/api/views.ts shapes). */
-import type { OfferView, PartnerRelationshipView, PartnerStaffView, PartnerView, ProductKeyView, RelationshipStateView } from '#shared/api/views.js';
+import type {
+  OfferView,
+  PartnerRelationshipView,
+  PartnerStaffView,
+  PartnerView,
+  ProductKeyView,
+  RelationshipStateView,
+} from '#shared/api/views.js';
 import type { PartnerStaffRole } from '#shared/permissions/permissions.js';
 import type { OfferRow, PartnerRow, PartnerStaffRow, ProductKeyRow, RelationshipRow } from '../storage/unitOfWork.js';
 import { partnerActions, relationshipState } from './rules.js';
@@ -9,11 +16,24 @@ export function iso(ms: number | null): string | null {
 }
 
 export function partnerView(row: PartnerRow, role: PartnerStaffRole): PartnerView {
-  return { id: row.id, name: row.name, advisorCode: row.advisorCode, role, actions: partnerActions(role), createdAt: new Date(row.createdAt).toISOString() };
+  return {
+    id: row.id,
+    name: row.name,
+    advisorCode: row.advisorCode,
+    role,
+    actions: partnerActions(role),
+    createdAt: new Date(row.createdAt).toISOString(),
+  };
 }
 
 export function staffView(row: PartnerStaffRow): PartnerStaffView {
-  return { id: row.id, email: row.emailDisplay, role: row.role, signedIn: row.objectId !== null, since: new Date(row.createdAt).toISOString() };
+  return {
+    id: row.id,
+    email: row.emailDisplay,
+    role: row.role,
+    signedIn: row.objectId !== null,
+    since: new Date(row.createdAt).toISOString(),
+  };
 }
 
 export function offerView(row: OfferRow & { customers: number }, interval: 'month' | 'year'): OfferView {

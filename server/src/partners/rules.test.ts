@@ -1,6 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalProductKey, KEY_ALPHABET, maskedProductKey, newAdvisorCode, newProductKey, offerRefusal, partnerActions, productKeyHash, readProductKey, relationshipState, validRelationshipDays, ADVISOR_CODE_PATTERN } from './rules.js';
+import {
+  canonicalProductKey,
+  KEY_ALPHABET,
+  maskedProductKey,
+  newAdvisorCode,
+  newProductKey,
+  offerRefusal,
+  partnerActions,
+  productKeyHash,
+  readProductKey,
+  relationshipState,
+  validRelationshipDays,
+  ADVISOR_CODE_PATTERN,
+} from './rules.js';
 import { newLinkToken } from '../secrets/linkTokens.js';
 
 describe('product keys', () => {
@@ -27,16 +40,23 @@ describe('product keys', () => {
     expect(readProductKey('not-a-key')).toEqual({ ok: false, problem: 'shape' });
     expect(readProductKey('BCDFG-HJKMP-QRTVW-XY234')).toEqual({ ok: false, problem: 'shape' });
     // A Microsoft-style key, well formed, but with letters Outmerge keys never use: the key is wrong, not its format.
-    expect(readProductKey('ABCDE-HJKMP-QRTVW-XY234-O7892')).toEqual({ ok: false, problem: 'characters', characters: ['A', 'E', 'O'] });
+    expect(readProductKey('ABCDE-HJKMP-QRTVW-XY234-O7892')).toEqual({
+      ok: false,
+      problem: 'characters',
+      characters: ['A', 'E', 'O'],
+    });
   });
 
   it('are read back whatever the case, spaces or dashes, and anything else is refused (property)', () => {
     fc.assert(
-      fc.property(fc.constant(null).map(() => newProductKey()), (key) => {
-        expect(canonicalProductKey(key.toLowerCase().replace(/-/g, ' '))).toBe(key);
-        expect(canonicalProductKey(key.replace(/-/g, ''))).toBe(key);
-        expect(productKeyHash(key)).toMatch(/^[0-9a-f]{64}$/);
-      }),
+      fc.property(
+        fc.constant(null).map(() => newProductKey()),
+        (key) => {
+          expect(canonicalProductKey(key.toLowerCase().replace(/-/g, ' '))).toBe(key);
+          expect(canonicalProductKey(key.replace(/-/g, ''))).toBe(key);
+          expect(productKeyHash(key)).toMatch(/^[0-9a-f]{64}$/);
+        },
+      ),
     );
     expect(canonicalProductKey('BCDFG-HJKMP-QRTVW-XY234-6789')).toBeNull();
     expect(canonicalProductKey('BCDFG-HJKMP-QRTVW-XY234-67890')).toBeNull();

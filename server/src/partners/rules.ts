@@ -49,12 +49,16 @@ export function maskedProductKey(hint: string): string {
  * characters keys never contain, such as O or 0: the key itself is wrong, not its format).
  * Case, spaces, every kind of dash and invisible characters from a copy are forgiven.
  */
-export type ProductKeyReading = { ok: true; key: string } | { ok: false; problem: 'shape' } | { ok: false; problem: 'characters'; characters: string[] };
+export type ProductKeyReading =
+  | { ok: true; key: string }
+  | { ok: false; problem: 'shape' }
+  | { ok: false; problem: 'characters'; characters: string[] };
 
 export function readProductKey(input: string): ProductKeyReading {
   const compact = input.normalize('NFKC').toUpperCase().replace(DASHES, '').replace(BLANKS, '');
   const groups = compact.length / KEY_GROUP;
-  if (!/^[A-Z0-9]+$/.test(compact) || (groups !== KEY_GROUPS && groups !== LEGACY_KEY_GROUPS)) return { ok: false, problem: 'shape' };
+  if (!/^[A-Z0-9]+$/.test(compact) || (groups !== KEY_GROUPS && groups !== LEGACY_KEY_GROUPS))
+    return { ok: false, problem: 'shape' };
   const foreign = [...new Set([...compact].filter((ch) => !KEY_ALPHABET.includes(ch)))];
   if (foreign.length > 0) return { ok: false, problem: 'characters', characters: foreign };
   return { ok: true, key: compact.match(/.{5}/g)?.join('-') ?? '' };
@@ -78,7 +82,8 @@ export function newAdvisorCode(): string {
 export const ADVISOR_CODE_PATTERN = `^P[${KEY_ALPHABET}]{9}$`;
 
 /** What partner staff may do in their own partner organisation. */
-export type PartnerAction = 'partner.view' | 'customers.view' | 'offers.manage' | 'requests.manage' | 'keys.buy' | 'staff.manage';
+export type PartnerAction =
+  'partner.view' | 'customers.view' | 'offers.manage' | 'requests.manage' | 'keys.buy' | 'staff.manage';
 
 const PARTNER_RULES: Record<PartnerAction, readonly PartnerStaffRole[]> = {
   'partner.view': ['owner', 'full', 'limited'],
@@ -98,9 +103,17 @@ export function partnerActions(role: PartnerStaffRole): PartnerAction[] {
 }
 
 /** A relationship or request as the portal shows it at `now`. */
-export type RelationshipState = 'pending' | 'request_expired' | 'active' | 'expired' | 'declined' | 'withdrawn' | 'ended';
+export type RelationshipState =
+  'pending' | 'request_expired' | 'active' | 'expired' | 'declined' | 'withdrawn' | 'ended';
 
-export function relationshipState(row: { status: 'pending' | 'active' | 'declined' | 'withdrawn' | 'ended'; requestExpiresAt: number; expiresAt: number | null }, now: number): RelationshipState {
+export function relationshipState(
+  row: {
+    status: 'pending' | 'active' | 'declined' | 'withdrawn' | 'ended';
+    requestExpiresAt: number;
+    expiresAt: number | null;
+  },
+  now: number,
+): RelationshipState {
   if (row.status === 'pending') return row.requestExpiresAt <= now ? 'request_expired' : 'pending';
   if (row.status === 'active') return row.expiresAt !== null && row.expiresAt > now ? 'active' : 'expired';
   return row.status;
@@ -113,7 +126,10 @@ export function validRelationshipDays(days: number): boolean {
 /** Why an offer link cannot be used now, or null when it can. */
 export type OfferRefusal = 'OFFER_DISABLED' | 'OFFER_EXPIRED' | 'OFFER_USED';
 
-export function offerRefusal(offer: { disabled: boolean; expiresAt: number; maxCustomers: number | null; customers: number }, now: number): OfferRefusal | null {
+export function offerRefusal(
+  offer: { disabled: boolean; expiresAt: number; maxCustomers: number | null; customers: number },
+  now: number,
+): OfferRefusal | null {
   if (offer.disabled) return 'OFFER_DISABLED';
   if (offer.expiresAt <= now) return 'OFFER_EXPIRED';
   if (offer.maxCustomers !== null && offer.customers >= offer.maxCustomers) return 'OFFER_USED';

@@ -24,27 +24,64 @@ export interface PartnerAccess {
 export async function bindStaff(repos: Repositories, caller: CallerIdentity): Promise<number> {
   // Only on an address Entra vouches for (identity/verifiedClaims.ts), never the sign-in name alone.
   let bound = 0;
-  for (const email of caller.verifiedEmails ?? []) bound += await repos.partners.bindStaff(caller.tenantId, email, caller.objectId);
+  for (const email of caller.verifiedEmails ?? [])
+    bound += await repos.partners.bindStaff(caller.tenantId, email, caller.objectId);
   return bound;
 }
 
 /** The caller's staff role in the partner: no role → 404 (ids reveal nothing), no right → 403. */
-export async function partnerAccess(repos: Repositories, caller: CallerIdentity, partnerId: string, action: PartnerAction): Promise<PartnerAccess> {
-  const staffIn = async () => (await repos.partners.staffOf(caller.tenantId, caller.objectId)).find((s) => s.partnerId === partnerId);
+export async function partnerAccess(
+  repos: Repositories,
+  caller: CallerIdentity,
+  partnerId: string,
+  action: PartnerAction,
+): Promise<PartnerAccess> {
+  const staffIn = async () =>
+    (await repos.partners.staffOf(caller.tenantId, caller.objectId)).find((s) => s.partnerId === partnerId);
   let staff = await staffIn();
   if (!staff && (await bindStaff(repos, caller)) > 0) staff = await staffIn();
   const partner = staff && (await repos.partners.findPartner(partnerId));
-  if (!staff || !partner) throw new ApiError(404, 'PARTNER_NOT_FOUND', 'No partner organisation with this id is visible to you.');
-  if (!partnerCan(staff.role, action)) throw new ApiError(403, 'FORBIDDEN', 'Your staff role does not allow this in the partner organisation.');
+  if (!staff || !partner)
+    throw new ApiError(404, 'PARTNER_NOT_FOUND', 'No partner organisation with this id is visible to you.');
+  if (!partnerCan(staff.role, action))
+    throw new ApiError(403, 'FORBIDDEN', 'Your staff role does not allow this in the partner organisation.');
   return { partner, staff };
 }
 
 /** The caller as partner staff, for the journal. */
-export function staffActor(access: PartnerAccess, caller: Pick<CallerIdentity, 'tenantId' | 'objectId' | 'email'>): PartnerActor {
-  return { role: 'partner', tenantId: caller.tenantId, objectId: caller.objectId, email: caller.email ?? access.staff.emailDisplay, partner: { id: access.partner.id, staffRole: access.staff.role }, onBehalfOf: null };
+export function staffActor(
+  access: PartnerAccess,
+  caller: Pick<CallerIdentity, 'tenantId' | 'objectId' | 'email'>,
+): PartnerActor {
+  return {
+    role: 'partner',
+    tenantId: caller.tenantId,
+    objectId: caller.objectId,
+    email: caller.email ?? access.staff.emailDisplay,
+    partner: { id: access.partner.id, staffRole: access.staff.role },
+    onBehalfOf: null,
+  };
 }
 
 /** An entry in the partner organisation's own journal (offers, requests, keys, staff). */
-export function partnerJournal(tx: Repositories, partner: PartnerRow, actor: JournalActor, action: JournalAction, target: string | null, detail: unknown, ip: string | null, at: number): Promise<void> {
-  return Journal.record(tx, { organisationId: partner.organisationId, subscriptionId: null, actor, action, target, detail, ip, at });
+export function partnerJournal(
+  tx: Repositories,
+  partner: PartnerRow,
+  actor: JournalActor,
+  action: JournalAction,
+  target: string | null,
+  detail: unknown,
+  ip: string | null,
+  at: number,
+): Promise<void> {
+  return Journal.record(tx, {
+    organisationId: partner.organisationId,
+    subscriptionId: null,
+    actor,
+    action,
+    target,
+    detail,
+    ip,
+    at,
+  });
 }

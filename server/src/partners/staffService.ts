@@ -35,14 +35,45 @@ export class PartnerStaffService {
       const organisation = await organisationFor(tx, caller.tenantId, email.domain, now);
       // Locked: two enrolments of one organisation at once make one partner (the second is told it exists).
       await tx.organisations.lock(organisation.id);
-      if (await tx.partners.findPartnerByOrganisation(organisation.id)) throw new ApiError(409, 'PARTNER_EXISTS', 'Your organisation is a partner already; ask its owner to add you as staff.');
+      if (await tx.partners.findPartnerByOrganisation(organisation.id))
+        throw new ApiError(
+          409,
+          'PARTNER_EXISTS',
+          'Your organisation is a partner already; ask its owner to add you as staff.',
+        );
       let advisorCode = newAdvisorCode();
       while (await tx.partners.advisorCodeTaken(advisorCode)) advisorCode = newAdvisorCode();
-      const partner: PartnerRow = { id: randomUUID(), organisationId: organisation.id, advisorCode, name, contactEmail: email.display, language: resolveLocale(request.language), createdAt: now };
+      const partner: PartnerRow = {
+        id: randomUUID(),
+        organisationId: organisation.id,
+        advisorCode,
+        name,
+        contactEmail: email.display,
+        language: resolveLocale(request.language),
+        createdAt: now,
+      };
       await tx.partners.insertPartner(partner);
-      const staff: PartnerStaffRow = { id: randomUUID(), partnerId: partner.id, emailCanonical: email.canonical, emailDisplay: email.display, role: 'owner', tenantId: caller.tenantId, objectId: caller.objectId, createdAt: now };
+      const staff: PartnerStaffRow = {
+        id: randomUUID(),
+        partnerId: partner.id,
+        emailCanonical: email.canonical,
+        emailDisplay: email.display,
+        role: 'owner',
+        tenantId: caller.tenantId,
+        objectId: caller.objectId,
+        createdAt: now,
+      };
       await tx.partners.upsertStaff(staff);
-      await partnerJournal(tx, partner, staffActor({ partner, staff }, caller), 'partner.enrolled', null, { advisorCode }, ip, now);
+      await partnerJournal(
+        tx,
+        partner,
+        staffActor({ partner, staff }, caller),
+        'partner.enrolled',
+        null,
+        { advisorCode },
+        ip,
+        now,
+      );
       return partnerView(partner, 'owner');
     });
   }
@@ -71,7 +102,12 @@ export class PartnerStaffService {
   }
 
   /** Adds a staff member by address (they sign in within the partner's tenant), or changes their role. */
-  setStaff(caller: CallerIdentity, partnerId: string, request: { email: string; role: 'full' | 'limited' }, ip: string | null): Promise<PartnerStaffView> {
+  setStaff(
+    caller: CallerIdentity,
+    partnerId: string,
+    request: { email: string; role: 'full' | 'limited' },
+    ip: string | null,
+  ): Promise<PartnerStaffView> {
     const email = normalizeEmail(request.email);
     if (!email.ok) throw new ApiError(400, 'VALIDATION_FAILED', `"${request.email}" is not a valid email address.`);
     return this.uow.transaction(async (tx) => {
@@ -79,10 +115,29 @@ export class PartnerStaffService {
       await tx.partners.lock(partnerId);
       const now = this.clock();
       const existing = await tx.partners.findStaffByEmail(partnerId, email.canonical);
-      if (existing?.role === 'owner') throw new ApiError(409, 'PARTNER_STAFF_OWNER', "The partner's owner keeps the owner role.");
+      if (existing?.role === 'owner')
+        throw new ApiError(409, 'PARTNER_STAFF_OWNER', "The partner's owner keeps the owner role.");
       const organisation = await tx.organisations.find(access.partner.organisationId);
-      await tx.partners.upsertStaff({ id: randomUUID(), partnerId, emailCanonical: email.canonical, emailDisplay: email.display, role: request.role, tenantId: organisation?.tenantId ?? caller.tenantId, objectId: null, createdAt: now });
-      await partnerJournal(tx, access.partner, staffActor(access, caller), existing ? 'staff.role_changed' : 'staff.added', email.display, { role: request.role, ...(existing ? { from: existing.role } : {}) }, ip, now);
+      await tx.partners.upsertStaff({
+        id: randomUUID(),
+        partnerId,
+        emailCanonical: email.canonical,
+        emailDisplay: email.display,
+        role: request.role,
+        tenantId: organisation?.tenantId ?? caller.tenantId,
+        objectId: null,
+        createdAt: now,
+      });
+      await partnerJournal(
+        tx,
+        access.partner,
+        staffActor(access, caller),
+        existing ? 'staff.role_changed' : 'staff.added',
+        email.display,
+        { role: request.role, ...(existing ? { from: existing.role } : {}) },
+        ip,
+        now,
+      );
       const row = await tx.partners.findStaffByEmail(partnerId, email.canonical);
       if (!row) throw new Error('unreachable: the staff row was just written');
       return staffView(row);
@@ -94,16 +149,33 @@ export class PartnerStaffService {
       const access = await partnerAccess(tx, caller, partnerId, 'staff.manage');
       await tx.partners.lock(partnerId);
       const staff = await tx.partners.findStaff(partnerId, staffId);
-      if (!staff) throw new ApiError(404, 'PARTNER_STAFF_NOT_FOUND', 'No such staff member in this partner organisation.');
-      if (staff.role === 'owner') throw new ApiError(409, 'PARTNER_STAFF_OWNER', "The partner's owner cannot be removed.");
+      if (!staff)
+        throw new ApiError(404, 'PARTNER_STAFF_NOT_FOUND', 'No such staff member in this partner organisation.');
+      if (staff.role === 'owner')
+        throw new ApiError(409, 'PARTNER_STAFF_OWNER', "The partner's owner cannot be removed.");
       await tx.partners.deleteStaff(staff.id);
-      await partnerJournal(tx, access.partner, staffActor(access, caller), 'staff.removed', staff.emailDisplay, null, ip, this.clock());
+      await partnerJournal(
+        tx,
+        access.partner,
+        staffActor(access, caller),
+        'staff.removed',
+        staff.emailDisplay,
+        null,
+        ip,
+        this.clock(),
+      );
     });
   }
 
   /** The partner organisation's own journal, newest first. */
   async journal(caller: CallerIdentity, partnerId: string, limit: number): Promise<JournalEntryView[]> {
     const { partner } = await partnerAccess(this.uow.read, caller, partnerId, 'partner.view');
-    return (await this.uow.read.journal.query(partner.organisationId, null, { categories: ['partner'], limit, newestFirst: true })).map(journalEntryView);
+    return (
+      await this.uow.read.journal.query(partner.organisationId, null, {
+        categories: ['partner'],
+        limit,
+        newestFirst: true,
+      })
+    ).map(journalEntryView);
   }
 }

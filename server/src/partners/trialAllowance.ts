@@ -9,12 +9,31 @@ import { ApiError } from '../http/apiError.js';
 import { Journal } from '../journal/journal.js';
 import type { UnitOfWork } from '../storage/unitOfWork.js';
 
-export async function setPartnerTrialAllowance(uow: UnitOfWork, advisorCode: string, seats: number | null, now: number): Promise<{ partnerId: string; name: string; seats: number | null; given: number }> {
-  if (seats !== null && (!Number.isInteger(seats) || seats < 0 || seats > 1_000_000)) throw new ApiError(400, 'VALIDATION_FAILED', 'The allowance is a whole number of seats from 0 to 1,000,000, or "default".');
+export async function setPartnerTrialAllowance(
+  uow: UnitOfWork,
+  advisorCode: string,
+  seats: number | null,
+  now: number,
+): Promise<{ partnerId: string; name: string; seats: number | null; given: number }> {
+  if (seats !== null && (!Number.isInteger(seats) || seats < 0 || seats > 1_000_000))
+    throw new ApiError(
+      400,
+      'VALIDATION_FAILED',
+      'The allowance is a whole number of seats from 0 to 1,000,000, or "default".',
+    );
   return uow.transaction(async (tx) => {
     const partner = await tx.partners.setTrialSeatAllowance(advisorCode, seats);
     if (!partner) throw new ApiError(404, 'PARTNER_NOT_FOUND', `No partner has the advisor code ${advisorCode}.`);
-    await Journal.record(tx, { organisationId: partner.organisationId, subscriptionId: null, actor: { role: 'vendor' }, action: 'partner.trial_allowance_set', target: advisorCode, detail: { seats }, ip: null, at: now });
+    await Journal.record(tx, {
+      organisationId: partner.organisationId,
+      subscriptionId: null,
+      actor: { role: 'vendor' },
+      action: 'partner.trial_allowance_set',
+      target: advisorCode,
+      detail: { seats },
+      ip: null,
+      at: now,
+    });
     return { partnerId: partner.id, name: partner.name, seats, given: await tx.offers.trialSeatsGiven(partner.id) };
   });
 }

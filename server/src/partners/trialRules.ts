@@ -20,7 +20,11 @@ export type TrialRefusal =
   | 'PARTNER_TRIAL_ALLOWANCE_EXCEEDED';
 
 /** Why a partner may not create this trial offer now, or null. */
-export function trialOfferRefusal(offer: { seats: number; days: number }, limits: TrialLimits, allowance: { seats: number; used: number }): TrialRefusal | null {
+export function trialOfferRefusal(
+  offer: { seats: number; days: number },
+  limits: TrialLimits,
+  allowance: { seats: number; used: number },
+): TrialRefusal | null {
   if (offer.seats > limits.maxSeats || offer.days > limits.maxDays) return 'TRIAL_OVER_LIMIT';
   if (allowance.used + offer.seats > allowance.seats) return 'PARTNER_TRIAL_ALLOWANCE_EXCEEDED';
   return null;

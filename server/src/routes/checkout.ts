@@ -18,8 +18,15 @@ import { type Api, IdempotencyKeyHeader, Strict } from './schemas.js';
 import { sendOutcome } from './outcome.js';
 
 export function registerCheckoutRoutes(app: Api, services: Services): void {
-  app.get('/plans', { schema: { summary: 'Plans, per-seat prices and volume tiers in integer minor units, tax rate in basis points', response: { 200: PlanCatalogViewSchema } } }, async () =>
-    services.checkout.catalogue(services.config.trials),
+  app.get(
+    '/plans',
+    {
+      schema: {
+        summary: 'Plans, per-seat prices and volume tiers in integer minor units, tax rate in basis points',
+        response: { 200: PlanCatalogViewSchema },
+      },
+    },
+    async () => services.checkout.catalogue(services.config.trials),
   );
 
   app.post(
@@ -27,13 +34,18 @@ export function registerCheckoutRoutes(app: Api, services: Services): void {
     {
       config: { rateLimit: { max: services.config.rateLimits.purchasesPerMinute, timeWindow: '1 minute' } },
       schema: {
-        summary: 'Buy subscriptions (a cart of plan lines, or one plan and quantity); the buyer becomes their owner. 202 when the bank asks for confirmation.',
+        summary:
+          'Buy subscriptions (a cart of plan lines, or one plan and quantity); the buyer becomes their owner. 202 when the bank asks for confirmation.',
         headers: IdempotencyKeyHeader,
         body: Strict({
           lines: Type.Optional(Type.Array(CartLineSchema, { minItems: 1, maxItems: 10 })),
           plan: Type.Optional(Type.String({ maxLength: 40 })),
           quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
-          card: Type.String({ minLength: 1, maxLength: 64, description: 'Payment method: a test card number for the simulated provider' }),
+          card: Type.String({
+            minLength: 1,
+            maxLength: 64,
+            description: 'Payment method: a test card number for the simulated provider',
+          }),
         }),
         response: { 201: CheckoutPaidSchema, 202: PaymentActionRequiredSchema, ...errorAnswers(402, 403, 409, 422) },
       },
@@ -49,9 +61,14 @@ export function registerCheckoutRoutes(app: Api, services: Services): void {
     {
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
-        summary: 'Finish a payment that needed additional authentication (3-D Secure): the final answer of the purchase, quantity change, invoice payment, consolidation, offer or product keys',
+        summary:
+          'Finish a payment that needed additional authentication (3-D Secure): the final answer of the purchase, quantity change, invoice payment, consolidation, offer or product keys',
         params: Type.Object({ actionId: Uuid() }),
-        body: Strict({ approved: Type.Boolean({ description: "The simulated bank's answer; a real provider's status is read from the provider" }) }),
+        body: Strict({
+          approved: Type.Boolean({
+            description: "The simulated bank's answer; a real provider's status is read from the provider",
+          }),
+        }),
         response: {
           200: Type.Union([InvoicePaidSchema, QuantityChangeResultSchema, ConsolidationResultSchema]),
           201: Type.Union([CheckoutPaidSchema, KeyPurchaseResultSchema]),
@@ -60,6 +77,10 @@ export function registerCheckoutRoutes(app: Api, services: Services): void {
         },
       },
     },
-    async (request, reply) => sendOutcome(reply, await services.billing.completeAction(request.caller, request.params.actionId, request.body.approved)),
+    async (request, reply) =>
+      sendOutcome(
+        reply,
+        await services.billing.completeAction(request.caller, request.params.actionId, request.body.approved),
+      ),
   );
 }

@@ -5,13 +5,23 @@ import { DelegateViewSchema, InvitationViewSchema } from '#shared/api/views.js';
 import { PERMISSIONS } from '#shared/permissions/permissions.js';
 import { errorAnswers, NoContent } from '../http/answers.js';
 import type { Services } from '../services.js';
-import { type Api, EmailString, LanguageString, PermissionList, Strict, SubscriptionIdParams, SubscriptionItemParams } from './schemas.js';
+import {
+  type Api,
+  EmailString,
+  LanguageString,
+  PermissionList,
+  Strict,
+  SubscriptionIdParams,
+  SubscriptionItemParams,
+} from './schemas.js';
 
 const InvitationAnswer = Type.Object({ invitation: InvitationViewSchema });
 
 export function registerDelegationRoutes(app: Api, services: Services): void {
   // Invitation endpoints carry secrets or send email: limited per client IP.
-  const limit = (factor: number) => ({ rateLimit: { max: services.config.rateLimits.invitationsPerMinute * factor, timeWindow: '1 minute' } });
+  const limit = (factor: number) => ({
+    rateLimit: { max: services.config.rateLimits.invitationsPerMinute * factor, timeWindow: '1 minute' },
+  });
 
   app.get(
     '/subscriptions/:id/delegates',
@@ -19,7 +29,13 @@ export function registerDelegationRoutes(app: Api, services: Services): void {
       schema: {
         summary: 'Delegated administrators and pending invitations',
         params: SubscriptionIdParams,
-        response: { 200: Type.Object({ delegates: Type.Array(DelegateViewSchema), invitations: Type.Array(InvitationViewSchema) }), ...errorAnswers(403, 404) },
+        response: {
+          200: Type.Object({
+            delegates: Type.Array(DelegateViewSchema),
+            invitations: Type.Array(InvitationViewSchema),
+          }),
+          ...errorAnswers(403, 404),
+        },
       },
     },
     async (request) => services.delegation.list(request.caller, request.params.id),
@@ -36,7 +52,10 @@ export function registerDelegationRoutes(app: Api, services: Services): void {
         response: { 201: InvitationAnswer, ...errorAnswers(403, 404, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send({ invitation: await services.delegation.invite(request.caller, request.params.id, request.body, request.ip) }),
+    async (request, reply) =>
+      reply.code(201).send({
+        invitation: await services.delegation.invite(request.caller, request.params.id, request.body, request.ip),
+      }),
   );
 
   app.patch(
@@ -49,12 +68,25 @@ export function registerDelegationRoutes(app: Api, services: Services): void {
         response: { 200: DelegateViewSchema, ...errorAnswers(403, 404) },
       },
     },
-    async (request) => services.delegation.editPermissions(request.caller, request.params.id, request.params.delegateId, request.body.permissions, request.ip),
+    async (request) =>
+      services.delegation.editPermissions(
+        request.caller,
+        request.params.id,
+        request.params.delegateId,
+        request.body.permissions,
+        request.ip,
+      ),
   );
 
   app.delete(
     '/subscriptions/:id/delegates/:delegateId',
-    { schema: { summary: 'Remove a delegate', params: SubscriptionItemParams('delegateId'), response: { 204: NoContent, ...errorAnswers(403, 404) } } },
+    {
+      schema: {
+        summary: 'Remove a delegate',
+        params: SubscriptionItemParams('delegateId'),
+        response: { 204: NoContent, ...errorAnswers(403, 404) },
+      },
+    },
     async (request, reply) => {
       await services.delegation.remove(request.caller, request.params.id, request.params.delegateId, request.ip);
       return reply.code(204).send(null);
@@ -63,13 +95,33 @@ export function registerDelegationRoutes(app: Api, services: Services): void {
 
   app.post(
     '/subscriptions/:id/invitations/:invitationId/resend',
-    { config: limit(1), schema: { summary: 'Send a new invitation link; the previous one stops working', params: SubscriptionItemParams('invitationId'), response: { 200: InvitationAnswer, ...errorAnswers(403, 404, 409) } } },
-    async (request) => ({ invitation: await services.delegation.resend(request.caller, request.params.id, request.params.invitationId, request.ip) }),
+    {
+      config: limit(1),
+      schema: {
+        summary: 'Send a new invitation link; the previous one stops working',
+        params: SubscriptionItemParams('invitationId'),
+        response: { 200: InvitationAnswer, ...errorAnswers(403, 404, 409) },
+      },
+    },
+    async (request) => ({
+      invitation: await services.delegation.resend(
+        request.caller,
+        request.params.id,
+        request.params.invitationId,
+        request.ip,
+      ),
+    }),
   );
 
   app.delete(
     '/subscriptions/:id/invitations/:invitationId',
-    { schema: { summary: 'Revoke a pending invitation', params: SubscriptionItemParams('invitationId'), response: { 204: NoContent, ...errorAnswers(403, 404, 409) } } },
+    {
+      schema: {
+        summary: 'Revoke a pending invitation',
+        params: SubscriptionItemParams('invitationId'),
+        response: { 204: NoContent, ...errorAnswers(403, 404, 409) },
+      },
+    },
     async (request, reply) => {
       await services.delegation.revoke(request.caller, request.params.id, request.params.invitationId, request.ip);
       return reply.code(204).send(null);
@@ -83,7 +135,14 @@ export function registerDelegationRoutes(app: Api, services: Services): void {
       schema: {
         summary: 'Accept an invitation as the signed-in person',
         body: Strict({ token: Type.String({ minLength: 1, maxLength: 200 }) }),
-        response: { 200: Type.Object({ subscriptionId: Uuid(), permissions: Type.Array(StringEnum(PERMISSIONS)), invitedBy: Type.String() }), ...errorAnswers(403, 404, 409, 410) },
+        response: {
+          200: Type.Object({
+            subscriptionId: Uuid(),
+            permissions: Type.Array(StringEnum(PERMISSIONS)),
+            invitedBy: Type.String(),
+          }),
+          ...errorAnswers(403, 404, 409, 410),
+        },
       },
     },
     async (request) => services.delegation.accept(request.caller, request.body.token, request.ip),
@@ -96,7 +155,11 @@ export function registerDelegationRoutes(app: Api, services: Services): void {
         summary: "Transfer ownership to one of the subscription's delegates, chosen by id or by email address",
         params: SubscriptionIdParams,
         body: Type.Object(
-          { delegateId: Type.Optional(Uuid()), email: Type.Optional(EmailString), language: Type.Optional(LanguageString) },
+          {
+            delegateId: Type.Optional(Uuid()),
+            email: Type.Optional(EmailString),
+            language: Type.Optional(LanguageString),
+          },
           { additionalProperties: false, oneOf: [{ required: ['delegateId'] }, { required: ['email'] }] },
         ),
         response: { 204: NoContent, ...errorAnswers(403, 404, 409) },
@@ -104,7 +167,13 @@ export function registerDelegationRoutes(app: Api, services: Services): void {
     },
     async (request, reply) => {
       const { delegateId, email, language } = request.body;
-      await services.delegation.transferOwnership(request.caller, request.params.id, { ...(delegateId === undefined ? {} : { delegateId }), ...(email === undefined ? {} : { email }) }, language, request.ip);
+      await services.delegation.transferOwnership(
+        request.caller,
+        request.params.id,
+        { ...(delegateId === undefined ? {} : { delegateId }), ...(email === undefined ? {} : { email }) },
+        language,
+        request.ip,
+      );
       return reply.code(204).send(null);
     },
   );

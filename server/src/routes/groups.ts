@@ -29,13 +29,19 @@ export function registerGroupRoutes(app: Api, services: Services): void {
     {
       config: graphLimit,
       schema: {
-        summary: "Groups of the organisation's own Microsoft 365 tenant whose name has a word starting with q (owner, delegates with assign)",
+        summary:
+          "Groups of the organisation's own Microsoft 365 tenant whose name has a word starting with q (owner, delegates with assign)",
         params: SubscriptionIdParams,
         querystring: Strict({ q: Type.Optional(Type.String({ maxLength: 120 })) }),
-        response: { 200: Type.Object({ groups: Type.Array(DirectoryGroupViewSchema) }), ...errorAnswers(403, 404, 409, 503) },
+        response: {
+          200: Type.Object({ groups: Type.Array(DirectoryGroupViewSchema) }),
+          ...errorAnswers(403, 404, 409, 503),
+        },
       },
     },
-    async (request) => ({ groups: await services.groups.search(request.caller, request.params.id, request.query.q ?? '') }),
+    async (request) => ({
+      groups: await services.groups.search(request.caller, request.params.id, request.query.q ?? ''),
+    }),
   );
 
   app.post(
@@ -43,21 +49,34 @@ export function registerGroupRoutes(app: Api, services: Services): void {
     {
       config: graphLimit,
       schema: {
-        summary: "Link a group of the organisation's own tenant and sync at once: 201 when linked now, 200 when it already was",
+        summary:
+          "Link a group of the organisation's own tenant and sync at once: 201 when linked now, 200 when it already was",
         params: SubscriptionIdParams,
         body: Strict({ groupId: Uuid(), language: Type.Optional(LanguageString) }),
         response: { 200: GroupSyncViewSchema, 201: GroupSyncViewSchema, ...errorAnswers(400, 403, 404, 409, 503) },
       },
     },
     async (request, reply) => {
-      const { view, created } = await services.groups.link(request.caller, request.params.id, request.body.groupId, request.body.language, request.ip);
+      const { view, created } = await services.groups.link(
+        request.caller,
+        request.params.id,
+        request.body.groupId,
+        request.body.language,
+        request.ip,
+      );
       return reply.code(created ? 201 : 200).send(view);
     },
   );
 
   app.delete(
     '/subscriptions/:id/groups/:linkId',
-    { schema: { summary: 'Unlink a group: the seats it gave go now, unless their person is in another linked group', params: LinkParams, response: { 204: NoContent, ...errorAnswers(403, 404) } } },
+    {
+      schema: {
+        summary: 'Unlink a group: the seats it gave go now, unless their person is in another linked group',
+        params: LinkParams,
+        response: { 204: NoContent, ...errorAnswers(403, 404) },
+      },
+    },
     async (request, reply) => {
       await services.groups.unlink(request.caller, request.params.id, request.params.linkId, request.ip);
       return reply.code(204).send(null);
@@ -68,7 +87,11 @@ export function registerGroupRoutes(app: Api, services: Services): void {
     '/subscriptions/:id/groups/sync',
     {
       config: graphLimit,
-      schema: { summary: 'Sync the linked groups now', params: SubscriptionIdParams, response: { 200: GroupSyncViewSchema, ...errorAnswers(403, 404, 409, 503) } },
+      schema: {
+        summary: 'Sync the linked groups now',
+        params: SubscriptionIdParams,
+        response: { 200: GroupSyncViewSchema, ...errorAnswers(403, 404, 409, 503) },
+      },
     },
     async (request) => services.groups.syncNow(request.caller, request.params.id),
   );

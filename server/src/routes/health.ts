@@ -37,10 +37,19 @@ export function readiness(ping: () => Promise<void>, draining: () => boolean): R
 }
 
 export function registerHealthRoutes(app: Api, ready: Readiness): void {
-  app.get('/healthz', { schema: { summary: 'Liveness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+  app.get(
+    '/healthz',
+    { schema: { summary: 'Liveness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    async () => ({ status: 'ok' as const }),
+  );
   app.get(
     '/readyz',
-    { schema: { summary: 'Readiness: whether this instance should get requests (its database answers, it is not stopping)', response: { 200: Type.Object({ status: Type.Literal('ready') }), ...errorAnswers(503) } } },
+    {
+      schema: {
+        summary: 'Readiness: whether this instance should get requests (its database answers, it is not stopping)',
+        response: { 200: Type.Object({ status: Type.Literal('ready') }), ...errorAnswers(503) },
+      },
+    },
     async (_request, reply) => {
       await ready.check();
       return reply.header('Cache-Control', 'no-store').send({ status: 'ready' as const });

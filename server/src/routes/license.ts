@@ -11,7 +11,12 @@ export function registerLicenseRoutes(app: Api, services: Services): void {
       config: { rateLimit: { max: services.config.rateLimits.licenseCheckPerMinute, timeWindow: '1 minute' } },
       schema: {
         summary: "Check the signed-in sender's license and get a signed license token",
-        body: Strict({ nonce: Type.String({ pattern: '^[A-Za-z0-9_-]{16,128}$', description: 'Random value echoed in the signed token' }) }),
+        body: Strict({
+          nonce: Type.String({
+            pattern: '^[A-Za-z0-9_-]{16,128}$',
+            description: 'Random value echoed in the signed token',
+          }),
+        }),
         response: { 200: LicenseCheckViewSchema },
       },
     },

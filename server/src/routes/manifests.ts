@@ -18,7 +18,8 @@ import type { Api } from './schemas.js';
 function readIcons(assetsDir: string): { color: Uint8Array; outline: Uint8Array } {
   const read = (name: string) => {
     const file = path.resolve(assetsDir, name);
-    if (!fs.existsSync(file)) throw new Error(`The app package icon ${file} is missing: start Outmerge from its folder (or pass assetsDir).`);
+    if (!fs.existsSync(file))
+      throw new Error(`The app package icon ${file} is missing: start Outmerge from its folder (or pass assetsDir).`);
     return new Uint8Array(fs.readFileSync(file));
   };
   return { color: read('icon-color-192.png'), outline: read('icon-outline-32.png') };
@@ -36,10 +37,20 @@ export function registerManifestRoutes(app: Api, config: Config, assetsDir: stri
   });
 
   app.get('/manifest.xml', file('application/xml', 'The add-in only manifest'), async (_request, reply) =>
-    reply.type('application/xml; charset=utf-8').header('Cache-Control', 'no-cache').header('Content-Disposition', 'attachment; filename="outmerge-manifest.xml"').send(xml),
+    reply
+      .type('application/xml; charset=utf-8')
+      .header('Cache-Control', 'no-cache')
+      .header('Content-Disposition', 'attachment; filename="outmerge-manifest.xml"')
+      .send(xml),
   );
-  app.get('/manifest.json', file('application/json', 'The unified manifest'), async (_request, reply) => reply.type('application/json; charset=utf-8').header('Cache-Control', 'no-cache').send(json));
+  app.get('/manifest.json', file('application/json', 'The unified manifest'), async (_request, reply) =>
+    reply.type('application/json; charset=utf-8').header('Cache-Control', 'no-cache').send(json),
+  );
   app.get('/manifest.zip', file('application/zip', 'The app package for Integrated apps'), async (_request, reply) =>
-    reply.type('application/zip').header('Cache-Control', 'no-cache').header('Content-Disposition', 'attachment; filename="outmerge-app-package.zip"').send(zip),
+    reply
+      .type('application/zip')
+      .header('Cache-Control', 'no-cache')
+      .header('Content-Disposition', 'attachment; filename="outmerge-app-package.zip"')
+      .send(zip),
   );
 }

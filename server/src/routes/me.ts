@@ -9,7 +9,13 @@ import type { Api } from './schemas.js';
 export function registerMeRoutes(app: Api, services: Services): void {
   app.get(
     '/me/license',
-    { schema: { summary: "The caller's own seat: status, plan and whom to ask (the subscription owner); how many subscriptions they administer", response: { 200: MyLicenseViewSchema } } },
+    {
+      schema: {
+        summary:
+          "The caller's own seat: status, plan and whom to ask (the subscription owner); how many subscriptions they administer",
+        response: { 200: MyLicenseViewSchema },
+      },
+    },
     async (request) => services.organisations.myLicense(request.caller),
   );
 
@@ -30,7 +36,12 @@ export function registerMeRoutes(app: Api, services: Services): void {
 
   app.get(
     '/me/admin-consent',
-    { schema: { summary: "The admin-consent link for the caller's Microsoft 365 tenant", response: { 200: Type.Object({ tenantId: Type.String(), url: Type.String({ format: 'uri' }) }) } } },
+    {
+      schema: {
+        summary: "The admin-consent link for the caller's Microsoft 365 tenant",
+        response: { 200: Type.Object({ tenantId: Type.String(), url: Type.String({ format: 'uri' }) }) },
+      },
+    },
     async (request) => services.adminConsent(request.caller),
   );
 }

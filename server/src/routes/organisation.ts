@@ -1,10 +1,26 @@
 /** The organisation's domains and their proofs (A6), its administrators, and the activity journal (A7). */
 import { Type, type Static } from 'typebox';
-import { DomainVerificationRecordSchema, DomainViewSchema, JournalEntryViewSchema, OrganisationAdministratorViewSchema } from '#shared/api/views.js';
+import {
+  DomainVerificationRecordSchema,
+  DomainViewSchema,
+  JournalEntryViewSchema,
+  OrganisationAdministratorViewSchema,
+} from '#shared/api/views.js';
 import { errorAnswers, NoContent } from '../http/answers.js';
 import type { Services } from '../services.js';
 import { resolveLocale } from '#shared/i18n/translate.js';
-import { type Api, CsvFile, IsoDateTime, JournalLimitText, LanguageQuery, parseInteger, parseTime, SortOrder, Strict, SubscriptionIdParams } from './schemas.js';
+import {
+  type Api,
+  CsvFile,
+  IsoDateTime,
+  JournalLimitText,
+  LanguageQuery,
+  parseInteger,
+  parseTime,
+  SortOrder,
+  Strict,
+  SubscriptionIdParams,
+} from './schemas.js';
 
 const JournalQuery = Strict({
   actor: Type.Optional(Type.String({ maxLength: 320 })),
@@ -33,7 +49,13 @@ export function registerOrganisationRoutes(app: Api, services: Services): void {
       schema: {
         summary: 'Domains of the organisation, proven or pending; the TXT record for those who manage them',
         params: SubscriptionIdParams,
-        response: { 200: Type.Object({ domains: Type.Array(DomainViewSchema), record: Type.Optional(DomainVerificationRecordSchema) }), ...errorAnswers(403, 404) },
+        response: {
+          200: Type.Object({
+            domains: Type.Array(DomainViewSchema),
+            record: Type.Optional(DomainVerificationRecordSchema),
+          }),
+          ...errorAnswers(403, 404),
+        },
       },
     },
     async (request) => services.domains.list(request.caller, request.params.id),
@@ -43,25 +65,59 @@ export function registerOrganisationRoutes(app: Api, services: Services): void {
     '/subscriptions/:id/domains',
     {
       config: checkLimit,
-      schema: { summary: 'Add a domain to prove (organisation administrators); checked at once', params: SubscriptionIdParams, body: DomainBody, response: { 200: DomainAdded, 201: DomainAdded, ...errorAnswers(403, 404, 409) } },
+      schema: {
+        summary: 'Add a domain to prove (organisation administrators); checked at once',
+        params: SubscriptionIdParams,
+        body: DomainBody,
+        response: { 200: DomainAdded, 201: DomainAdded, ...errorAnswers(403, 404, 409) },
+      },
     },
     async (request, reply) => {
-      const result = await services.domains.add(request.caller, { via: 'subscription', subscriptionId: request.params.id }, request.body.domain, request.ip);
+      const result = await services.domains.add(
+        request.caller,
+        { via: 'subscription', subscriptionId: request.params.id },
+        request.body.domain,
+        request.ip,
+      );
       return reply.code(result.added ? 201 : 200).send(result);
     },
   );
 
   app.post(
     '/subscriptions/:id/domains/:domain/check',
-    { config: checkLimit, schema: { summary: 'Check the proof of a domain now (its TXT record, or the own tenant)', params: DomainParams, response: { 200: DomainViewSchema, ...errorAnswers(403, 404) } } },
-    async (request) => services.domains.check(request.caller, { via: 'subscription', subscriptionId: request.params.id }, request.params.domain, request.ip),
+    {
+      config: checkLimit,
+      schema: {
+        summary: 'Check the proof of a domain now (its TXT record, or the own tenant)',
+        params: DomainParams,
+        response: { 200: DomainViewSchema, ...errorAnswers(403, 404) },
+      },
+    },
+    async (request) =>
+      services.domains.check(
+        request.caller,
+        { via: 'subscription', subscriptionId: request.params.id },
+        request.params.domain,
+        request.ip,
+      ),
   );
 
   app.delete(
     '/subscriptions/:id/domains/:domain',
-    { schema: { summary: 'Remove a domain of the organisation (organisation administrators)', params: DomainParams, response: { 204: NoContent, ...errorAnswers(403, 404, 409) } } },
+    {
+      schema: {
+        summary: 'Remove a domain of the organisation (organisation administrators)',
+        params: DomainParams,
+        response: { 204: NoContent, ...errorAnswers(403, 404, 409) },
+      },
+    },
     async (request, reply) => {
-      await services.domains.remove(request.caller, { via: 'subscription', subscriptionId: request.params.id }, request.params.domain, request.ip);
+      await services.domains.remove(
+        request.caller,
+        { via: 'subscription', subscriptionId: request.params.id },
+        request.params.domain,
+        request.ip,
+      );
       return reply.code(204).send(null);
     },
   );
@@ -88,20 +144,46 @@ export function registerOrganisationRoutes(app: Api, services: Services): void {
   );
   app.post(
     '/organisation/domains',
-    { config: checkLimit, schema: { summary: 'Add a domain to prove', body: DomainBody, response: { 200: DomainAdded, 201: DomainAdded, ...errorAnswers(403, 404, 409) } } },
+    {
+      config: checkLimit,
+      schema: {
+        summary: 'Add a domain to prove',
+        body: DomainBody,
+        response: { 200: DomainAdded, 201: DomainAdded, ...errorAnswers(403, 404, 409) },
+      },
+    },
     async (request, reply) => {
-      const result = await services.domains.add(request.caller, { via: 'organisation' }, request.body.domain, request.ip);
+      const result = await services.domains.add(
+        request.caller,
+        { via: 'organisation' },
+        request.body.domain,
+        request.ip,
+      );
       return reply.code(result.added ? 201 : 200).send(result);
     },
   );
   app.post(
     '/organisation/domains/:domain/check',
-    { config: checkLimit, schema: { summary: 'Check the proof of a domain now', params: OrganisationDomainParams, response: { 200: DomainViewSchema, ...errorAnswers(403, 404) } } },
-    async (request) => services.domains.check(request.caller, { via: 'organisation' }, request.params.domain, request.ip),
+    {
+      config: checkLimit,
+      schema: {
+        summary: 'Check the proof of a domain now',
+        params: OrganisationDomainParams,
+        response: { 200: DomainViewSchema, ...errorAnswers(403, 404) },
+      },
+    },
+    async (request) =>
+      services.domains.check(request.caller, { via: 'organisation' }, request.params.domain, request.ip),
   );
   app.delete(
     '/organisation/domains/:domain',
-    { schema: { summary: 'Remove a domain', params: OrganisationDomainParams, response: { 204: NoContent, ...errorAnswers(403, 404, 409) } } },
+    {
+      schema: {
+        summary: 'Remove a domain',
+        params: OrganisationDomainParams,
+        response: { 204: NoContent, ...errorAnswers(403, 404, 409) },
+      },
+    },
     async (request, reply) => {
       await services.domains.remove(request.caller, { via: 'organisation' }, request.params.domain, request.ip);
       return reply.code(204).send(null);
@@ -109,44 +191,90 @@ export function registerOrganisationRoutes(app: Api, services: Services): void {
   );
   app.get(
     '/organisation/administrators',
-    { schema: { summary: 'Organisation administrators', response: { 200: Type.Object({ administrators: Type.Array(OrganisationAdministratorViewSchema) }), ...errorAnswers(403, 404) } } },
+    {
+      schema: {
+        summary: 'Organisation administrators',
+        response: {
+          200: Type.Object({ administrators: Type.Array(OrganisationAdministratorViewSchema) }),
+          ...errorAnswers(403, 404),
+        },
+      },
+    },
     async (request) => ({ administrators: await services.domains.administrators(request.caller) }),
   );
   app.post(
     '/organisation/administrators',
     {
       schema: {
-        summary: "Appoint an owner or delegate of one of the organisation's subscriptions as organisation administrator",
+        summary:
+          "Appoint an owner or delegate of one of the organisation's subscriptions as organisation administrator",
         body: Strict({ email: Type.String({ minLength: 3, maxLength: 254 }) }),
         response: { 201: OrganisationAdministratorViewSchema, ...errorAnswers(403, 404, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(await services.domains.appoint(request.caller, request.body.email, request.ip)),
+    async (request, reply) =>
+      reply.code(201).send(await services.domains.appoint(request.caller, request.body.email, request.ip)),
   );
   app.delete(
     '/organisation/administrators/:administratorId',
-    { schema: { summary: 'Dismiss an organisation administrator', params: Type.Object({ administratorId: Type.String({ maxLength: 64 }) }), response: { 204: NoContent, ...errorAnswers(403, 404, 409) } } },
+    {
+      schema: {
+        summary: 'Dismiss an organisation administrator',
+        params: Type.Object({ administratorId: Type.String({ maxLength: 64 }) }),
+        response: { 204: NoContent, ...errorAnswers(403, 404, 409) },
+      },
+    },
     async (request, reply) => {
       await services.domains.dismiss(request.caller, request.params.administratorId, request.ip);
       return reply.code(204).send(null);
     },
   );
 
-  const filter = (q: Static<typeof JournalQuery>) => ({ actor: q.actor, action: q.action, from: parseTime(q.from), to: parseTime(q.to), limit: parseInteger(q.limit, 1000, 10_000), newestFirst: q.order === 'desc' });
+  const filter = (q: Static<typeof JournalQuery>) => ({
+    actor: q.actor,
+    action: q.action,
+    from: parseTime(q.from),
+    to: parseTime(q.to),
+    limit: parseInteger(q.limit, 1000, 10_000),
+    newestFirst: q.order === 'desc',
+  });
 
   app.get(
     '/subscriptions/:id/journal',
-    { schema: { summary: 'Activity journal, filterable', params: SubscriptionIdParams, querystring: JournalQuery, response: { 200: Type.Object({ entries: Type.Array(JournalEntryViewSchema) }), ...errorAnswers(403, 404) } } },
-    async (request) => ({ entries: await services.organisations.journal(request.caller, request.params.id, filter(request.query)) }),
+    {
+      schema: {
+        summary: 'Activity journal, filterable',
+        params: SubscriptionIdParams,
+        querystring: JournalQuery,
+        response: { 200: Type.Object({ entries: Type.Array(JournalEntryViewSchema) }), ...errorAnswers(403, 404) },
+      },
+    },
+    async (request) => ({
+      entries: await services.organisations.journal(request.caller, request.params.id, filter(request.query)),
+    }),
   );
 
   app.get(
     '/subscriptions/:id/journal/export',
-    { schema: { summary: 'Activity journal as CSV, in the language of `lang` (or Accept-Language)', params: SubscriptionIdParams, querystring: JournalExportQuery, response: { 200: CsvFile, ...errorAnswers(403, 404) } } },
+    {
+      schema: {
+        summary: 'Activity journal as CSV, in the language of `lang` (or Accept-Language)',
+        params: SubscriptionIdParams,
+        querystring: JournalExportQuery,
+        response: { 200: CsvFile, ...errorAnswers(403, 404) },
+      },
+    },
     async (request, reply) =>
       reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', 'attachment; filename="outmerge-journal.csv"')
-        .send(await services.organisations.journalCsv(request.caller, request.params.id, filter(request.query), resolveLocale(request.query.lang ?? request.headers['accept-language']))),
+        .send(
+          await services.organisations.journalCsv(
+            request.caller,
+            request.params.id,
+            filter(request.query),
+            resolveLocale(request.query.lang ?? request.headers['accept-language']),
+          ),
+        ),
   );
 }

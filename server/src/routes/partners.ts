@@ -57,11 +57,20 @@ import {
 
 const PartnerParams = Type.Object({ partnerId: Uuid() });
 function PartnerItemParams<const N extends string>(name: N) {
-  return Type.Object({ partnerId: Uuid(), [name]: Uuid() } as { partnerId: ReturnType<typeof Uuid> } & { [K in N]: ReturnType<typeof Uuid> });
+  return Type.Object({ partnerId: Uuid(), [name]: Uuid() } as { partnerId: ReturnType<typeof Uuid> } & {
+    [K in N]: ReturnType<typeof Uuid>;
+  });
 }
 const LinkToken = Type.String({ minLength: 16, maxLength: 200, description: 'The token from the link (its fragment)' });
-const AdvisorCode = Type.String({ pattern: ADVISOR_CODE_PATTERN, description: "The partner's advisor code from the link" });
-const DurationDays = Type.Integer({ minimum: MIN_RELATIONSHIP_DAYS, maximum: MAX_RELATIONSHIP_DAYS, description: 'How long the delegated administration lasts once approved (1 day to 2 years)' });
+const AdvisorCode = Type.String({
+  pattern: ADVISOR_CODE_PATTERN,
+  description: "The partner's advisor code from the link",
+});
+const DurationDays = Type.Integer({
+  minimum: MIN_RELATIONSHIP_DAYS,
+  maximum: MAX_RELATIONSHIP_DAYS,
+  description: 'How long the delegated administration lasts once approved (1 day to 2 years)',
+});
 const PlanId = Type.String({ minLength: 1, maxLength: 40 });
 const RequestToken = Strict({ token: LinkToken });
 
@@ -76,7 +85,8 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
     '/partners',
     {
       schema: {
-        summary: 'Make your organisation a partner: you become its owner and it gets an advisor code. Any signed-in person; one partner per organisation (409 PARTNER_EXISTS).',
+        summary:
+          'Make your organisation a partner: you become its owner and it gets an advisor code. Any signed-in person; one partner per organisation (409 PARTNER_EXISTS).',
         body: Strict({ name: Type.String({ minLength: 1, maxLength: 120 }), language: Type.Optional(LanguageString) }),
         response: { 201: PartnerViewSchema, ...errorAnswers(403, 409) },
       },
@@ -84,17 +94,38 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
     async (request, reply) => reply.code(201).send(await staff.enrol(request.caller, request.body, request.ip)),
   );
 
-  app.get('/partners', { schema: { summary: 'Partner organisations you are staff of, with your role (owner, full, limited) and what it allows', response: { 200: Type.Array(PartnerViewSchema) } } }, async (request) =>
-    staff.list(request.caller),
+  app.get(
+    '/partners',
+    {
+      schema: {
+        summary: 'Partner organisations you are staff of, with your role (owner, full, limited) and what it allows',
+        response: { 200: Type.Array(PartnerViewSchema) },
+      },
+    },
+    async (request) => staff.list(request.caller),
   );
 
-  app.get('/partners/:partnerId', { schema: { summary: 'A partner organisation (any staff role)', params: PartnerParams, response: { 200: PartnerViewSchema, ...errorAnswers(404) } } }, async (request) =>
-    staff.get(request.caller, request.params.partnerId),
+  app.get(
+    '/partners/:partnerId',
+    {
+      schema: {
+        summary: 'A partner organisation (any staff role)',
+        params: PartnerParams,
+        response: { 200: PartnerViewSchema, ...errorAnswers(404) },
+      },
+    },
+    async (request) => staff.get(request.caller, request.params.partnerId),
   );
 
   app.get(
     '/partners/:partnerId/staff',
-    { schema: { summary: "The partner's staff and their roles (any staff role)", params: PartnerParams, response: { 200: Type.Array(PartnerStaffViewSchema), ...errorAnswers(404) } } },
+    {
+      schema: {
+        summary: "The partner's staff and their roles (any staff role)",
+        params: PartnerParams,
+        response: { 200: Type.Array(PartnerStaffViewSchema), ...errorAnswers(404) },
+      },
+    },
     async (request) => staff.listStaff(request.caller, request.params.partnerId),
   );
 
@@ -102,7 +133,8 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
     '/partners/:partnerId/staff',
     {
       schema: {
-        summary: "Add a staff member by address, or change their role (partner owner only). Full administration acts for customers with everything they granted; limited only views and assigns. They sign in with that address in the partner's tenant.",
+        summary:
+          "Add a staff member by address, or change their role (partner owner only). Full administration acts for customers with everything they granted; limited only views and assigns. They sign in with that address in the partner's tenant.",
         params: PartnerParams,
         body: Strict({ email: EmailString, role: StringEnum(ASSIGNABLE_PARTNER_STAFF_ROLES) }),
         response: { 200: PartnerStaffViewSchema, ...errorAnswers(403, 404, 409) },
@@ -113,7 +145,13 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
 
   app.delete(
     '/partners/:partnerId/staff/:staffId',
-    { schema: { summary: 'Remove a staff member (partner owner only; the owner cannot be removed)', params: PartnerItemParams('staffId'), response: { 204: NoContent, ...errorAnswers(403, 404, 409) } } },
+    {
+      schema: {
+        summary: 'Remove a staff member (partner owner only; the owner cannot be removed)',
+        params: PartnerItemParams('staffId'),
+        response: { 204: NoContent, ...errorAnswers(403, 404, 409) },
+      },
+    },
     async (request, reply) => {
       await staff.removeStaff(request.caller, request.params.partnerId, request.params.staffId, request.ip);
       return reply.code(204).send(null);
@@ -126,29 +164,57 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
     '/partners/:partnerId/offers',
     {
       schema: {
-        summary: "Create a trial invitation or a purchase offer (partner owner or full administration). The answer carries the link (with the advisor code) once; only its token's hash is kept.",
+        summary:
+          "Create a trial invitation or a purchase offer (partner owner or full administration). The answer carries the link (with the advisor code) once; only its token's hash is kept.",
         params: PartnerParams,
         body: Strict({
           kind: StringEnum(OFFER_KINDS),
           name: Type.Optional(Type.String({ maxLength: 120 })),
           plan: PlanId,
           quantity: Type.Integer({ minimum: 1, maximum: 10000 }),
-          trialDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, description: 'Trial invitations: the trial length' })),
-          administration: Type.Optional(
-            Strict({ permissions: PermissionList, durationDays: DurationDays }, { description: 'Optional delegated-administration request made to every customer who uses the offer' }),
+          trialDays: Type.Optional(
+            Type.Integer({ minimum: 1, maximum: 90, description: 'Trial invitations: the trial length' }),
           ),
-          maxCustomers: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 100000 }), Type.Null()], { description: '1: for one customer; null or absent: for any number' })),
-          expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, description: 'The link stops working after this many days (default 30)' })),
+          administration: Type.Optional(
+            Strict(
+              { permissions: PermissionList, durationDays: DurationDays },
+              { description: 'Optional delegated-administration request made to every customer who uses the offer' },
+            ),
+          ),
+          maxCustomers: Type.Optional(
+            Type.Union([Type.Integer({ minimum: 1, maximum: 100000 }), Type.Null()], {
+              description: '1: for one customer; null or absent: for any number',
+            }),
+          ),
+          expiresInDays: Type.Optional(
+            Type.Integer({
+              minimum: 1,
+              maximum: 365,
+              description: 'The link stops working after this many days (default 30)',
+            }),
+          ),
         }),
-        response: { 201: Type.Object({ offer: OfferViewSchema, link: Type.String({ format: 'uri' }) }), ...errorAnswers(403, 404, 409) },
+        response: {
+          201: Type.Object({ offer: OfferViewSchema, link: Type.String({ format: 'uri' }) }),
+          ...errorAnswers(403, 404, 409),
+        },
       },
     },
-    async (request, reply) => reply.code(201).send(await offers.createOffer(request.caller, request.params.partnerId, request.body, request.ip)),
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await offers.createOffer(request.caller, request.params.partnerId, request.body, request.ip)),
   );
 
   app.get(
     '/partners/:partnerId/offers',
-    { schema: { summary: "The partner's offers with how many customers used each (any staff role)", params: PartnerParams, response: { 200: Type.Array(OfferViewSchema), ...errorAnswers(404) } } },
+    {
+      schema: {
+        summary: "The partner's offers with how many customers used each (any staff role)",
+        params: PartnerParams,
+        response: { 200: Type.Array(OfferViewSchema), ...errorAnswers(404) },
+      },
+    },
     async (request) => offers.listOffers(request.caller, request.params.partnerId),
   );
 
@@ -162,7 +228,14 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
         response: { 200: OfferViewSchema, ...errorAnswers(403, 404) },
       },
     },
-    async (request) => offers.setOfferDisabled(request.caller, request.params.partnerId, request.params.offerId, request.body.disabled, request.ip),
+    async (request) =>
+      offers.setOfferDisabled(
+        request.caller,
+        request.params.partnerId,
+        request.params.offerId,
+        request.body.disabled,
+        request.ip,
+      ),
   );
 
   app.post(
@@ -170,7 +243,8 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
     {
       config: limited,
       schema: {
-        summary: 'What an offer link offers (no sign-in needed): partner, plan, seats, trial length or price, delegated-administration request. OFFER_NOT_FOUND, OFFER_DISABLED, OFFER_EXPIRED, OFFER_USED.',
+        summary:
+          'What an offer link offers (no sign-in needed): partner, plan, seats, trial length or price, delegated-administration request. OFFER_NOT_FOUND, OFFER_DISABLED, OFFER_EXPIRED, OFFER_USED.',
         body: Strict({ code: AdvisorCode, token: LinkToken }),
         response: { 200: OfferPublicViewSchema, ...errorAnswers(404, 410) },
       },
@@ -186,8 +260,17 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
         summary:
           'Take an offer as the signed-in customer: a trial starts (201, no card), or the purchase goes through checkout (card and Idempotency-Key; 201, 202 when the bank asks for confirmation, 402 when declined). The partner becomes partner of record; approveAdministration approves its delegated-administration request at once, otherwise it is emailed for approval.',
         headers: IdempotencyKeyHeader,
-        body: Strict({ code: AdvisorCode, token: LinkToken, card: Type.Optional(CardString), approveAdministration: Type.Optional(Type.Boolean()) }),
-        response: { 201: Type.Union([TrialStartedSchema, CheckoutPaidSchema]), 202: PaymentActionRequiredSchema, ...errorAnswers(402, 403, 404, 409, 410, 422) },
+        body: Strict({
+          code: AdvisorCode,
+          token: LinkToken,
+          card: Type.Optional(CardString),
+          approveAdministration: Type.Optional(Type.Boolean()),
+        }),
+        response: {
+          201: Type.Union([TrialStartedSchema, CheckoutPaidSchema]),
+          202: PaymentActionRequiredSchema,
+          ...errorAnswers(402, 403, 404, 409, 410, 422),
+        },
       },
     },
     async (request, reply) => {
@@ -204,26 +287,59 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
     {
       config: { rateLimit: { max: services.config.rateLimits.invitationsPerMinute * 2, timeWindow: '1 minute' } },
       schema: {
-        summary: "Ask a customer's owner (by address) for delegated administration with some of the four permissions for 1 day to 2 years (partner owner or full administration). Emailed; nothing is granted until approved; unanswered requests expire after 90 days.",
+        summary:
+          "Ask a customer's owner (by address) for delegated administration with some of the four permissions for 1 day to 2 years (partner owner or full administration). Emailed; nothing is granted until approved; unanswered requests expire after 90 days.",
         params: PartnerParams,
-        body: Strict({ email: EmailString, permissions: PermissionList, durationDays: DurationDays, language: Type.Optional(LanguageString) }),
+        body: Strict({
+          email: EmailString,
+          permissions: PermissionList,
+          durationDays: DurationDays,
+          language: Type.Optional(LanguageString),
+        }),
         response: { 201: PartnerRelationshipViewSchema, ...errorAnswers(403, 404, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(await administration.requestAdministration(request.caller, request.params.partnerId, request.body, request.ip)),
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await administration.requestAdministration(
+            request.caller,
+            request.params.partnerId,
+            request.body,
+            request.ip,
+          ),
+        ),
   );
 
   app.get(
     '/partners/:partnerId/requests',
-    { schema: { summary: "The partner's requests and relationships with their state (any staff role)", params: PartnerParams, response: { 200: Type.Array(PartnerRelationshipViewSchema), ...errorAnswers(404) } } },
+    {
+      schema: {
+        summary: "The partner's requests and relationships with their state (any staff role)",
+        params: PartnerParams,
+        response: { 200: Type.Array(PartnerRelationshipViewSchema), ...errorAnswers(404) },
+      },
+    },
     async (request) => administration.listRequests(request.caller, request.params.partnerId),
   );
 
   app.delete(
     '/partners/:partnerId/requests/:requestId',
-    { schema: { summary: 'Withdraw a pending request (partner owner or full administration)', params: PartnerItemParams('requestId'), response: { 204: NoContent, ...errorAnswers(403, 404, 409) } } },
+    {
+      schema: {
+        summary: 'Withdraw a pending request (partner owner or full administration)',
+        params: PartnerItemParams('requestId'),
+        response: { 204: NoContent, ...errorAnswers(403, 404, 409) },
+      },
+    },
     async (request, reply) => {
-      await administration.withdrawRequest(request.caller, request.params.partnerId, request.params.requestId, request.ip);
+      await administration.withdrawRequest(
+        request.caller,
+        request.params.partnerId,
+        request.params.requestId,
+        request.ip,
+      );
       return reply.code(204).send(null);
     },
   );
@@ -232,7 +348,12 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
     '/partner-requests/view',
     {
       config: limited,
-      schema: { summary: 'A request from its emailed link, as the signed-in addressee, with the subscriptions they could grant it on', body: RequestToken, response: { 200: PartnerRequestViewSchema, ...errorAnswers(403, 404, 410) } },
+      schema: {
+        summary:
+          'A request from its emailed link, as the signed-in addressee, with the subscriptions they could grant it on',
+        body: RequestToken,
+        response: { 200: PartnerRequestViewSchema, ...errorAnswers(403, 404, 410) },
+      },
     },
     async (request) => administration.viewRequest(request.caller, request.body.token),
   );
@@ -242,17 +363,26 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
     {
       config: limited,
       schema: {
-        summary: 'Approve a request as the signed-in addressee and owner of the subscription: the relationship starts now. PARTNER_REQUEST_NOT_FOUND, _USED, _WITHDRAWN, _EXPIRED (90 days), _WRONG_ACCOUNT; not the owner: 403.',
+        summary:
+          'Approve a request as the signed-in addressee and owner of the subscription: the relationship starts now. PARTNER_REQUEST_NOT_FOUND, _USED, _WITHDRAWN, _EXPIRED (90 days), _WRONG_ACCOUNT; not the owner: 403.',
         body: Strict({ token: LinkToken, subscriptionId: Type.Optional(Uuid()) }),
         response: { 200: PartnerRelationshipViewSchema, ...errorAnswers(403, 404, 409, 410) },
       },
     },
-    async (request) => administration.approveRequest(request.caller, request.body.token, request.body.subscriptionId, request.ip),
+    async (request) =>
+      administration.approveRequest(request.caller, request.body.token, request.body.subscriptionId, request.ip),
   );
 
   app.post(
     '/partner-requests/decline',
-    { config: limited, schema: { summary: 'Decline a request as the signed-in addressee', body: RequestToken, response: { 204: NoContent, ...errorAnswers(403, 404, 409, 410) } } },
+    {
+      config: limited,
+      schema: {
+        summary: 'Decline a request as the signed-in addressee',
+        body: RequestToken,
+        response: { 204: NoContent, ...errorAnswers(403, 404, 409, 410) },
+      },
+    },
     async (request, reply) => {
       await administration.declineRequest(request.caller, request.body.token, request.ip);
       return reply.code(204).send(null);
@@ -263,7 +393,8 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
     '/subscriptions/:id/partners',
     {
       schema: {
-        summary: 'Partners with a relationship or request on the subscription (needs delegates.view: the owner, delegates with view); shown with the delegates',
+        summary:
+          'Partners with a relationship or request on the subscription (needs delegates.view: the owner, delegates with view); shown with the delegates',
         params: SubscriptionIdParams,
         response: { 200: Type.Array(PartnerRelationshipViewSchema), ...errorAnswers(403, 404) },
       },
@@ -275,13 +406,19 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
     '/subscriptions/:id/partners/:relationshipId',
     {
       schema: {
-        summary: "End a partner's delegated administration, or decline its pending request (needs delegates.manage: the owner)",
+        summary:
+          "End a partner's delegated administration, or decline its pending request (needs delegates.manage: the owner)",
         params: Type.Object({ id: Uuid(), relationshipId: Uuid() }),
         response: { 204: NoContent, ...errorAnswers(403, 404, 409) },
       },
     },
     async (request, reply) => {
-      await administration.endRelationship(request.caller, request.params.id, request.params.relationshipId, request.ip);
+      await administration.endRelationship(
+        request.caller,
+        request.params.id,
+        request.params.relationshipId,
+        request.ip,
+      );
       return reply.code(204).send(null);
     },
   );
@@ -304,32 +441,63 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
           count: Type.Integer({ minimum: 1, maximum: 100 }),
           card: CardString,
         }),
-        response: { 201: KeyPurchaseResultSchema, 202: PaymentActionRequiredSchema, ...errorAnswers(402, 403, 404, 409, 422) },
+        response: {
+          201: KeyPurchaseResultSchema,
+          202: PaymentActionRequiredSchema,
+          ...errorAnswers(402, 403, 404, 409, 422),
+        },
       },
     },
     async (request, reply) => {
       const key = idempotencyKeyOf(request.headers['idempotency-key'], 'purchase');
-      return sendOutcome(reply, await keys.buyKeys(request.caller, request.params.partnerId, request.body, key, request.ip));
+      return sendOutcome(
+        reply,
+        await keys.buyKeys(request.caller, request.params.partnerId, request.body, key, request.ip),
+      );
     },
   );
 
   app.get(
     '/partners/:partnerId/product-keys',
-    { schema: { summary: "The partner's keys (last group only) and whether each was redeemed (any staff role)", params: PartnerParams, response: { 200: Type.Array(ProductKeyViewSchema), ...errorAnswers(404) } } },
+    {
+      schema: {
+        summary: "The partner's keys (last group only) and whether each was redeemed (any staff role)",
+        params: PartnerParams,
+        response: { 200: Type.Array(ProductKeyViewSchema), ...errorAnswers(404) },
+      },
+    },
     async (request) => keys.listKeys(request.caller, request.params.partnerId),
   );
 
   app.get(
     '/partners/:partnerId/invoices',
-    { schema: { summary: "The partner's invoices (product keys), newest first (owner and full administration)", params: PartnerParams, response: { 200: Type.Array(PartnerInvoiceViewSchema), ...errorAnswers(403, 404) } } },
+    {
+      schema: {
+        summary: "The partner's invoices (product keys), newest first (owner and full administration)",
+        params: PartnerParams,
+        response: { 200: Type.Array(PartnerInvoiceViewSchema), ...errorAnswers(403, 404) },
+      },
+    },
     async (request) => keys.listInvoices(request.caller, request.params.partnerId),
   );
 
   app.get(
     '/partners/:partnerId/invoices/:invoiceId/html',
-    { schema: { summary: 'A partner invoice as a printable HTML page', params: PartnerItemParams('invoiceId'), querystring: LanguageQuery, response: { 200: HtmlPage, ...errorAnswers(403, 404) } } },
+    {
+      schema: {
+        summary: 'A partner invoice as a printable HTML page',
+        params: PartnerItemParams('invoiceId'),
+        querystring: LanguageQuery,
+        response: { 200: HtmlPage, ...errorAnswers(403, 404) },
+      },
+    },
     async (request, reply) => {
-      const html = await keys.invoiceHtml(request.caller, request.params.partnerId, request.params.invoiceId, resolveLocale(request.query.lang ?? request.headers['accept-language']));
+      const html = await keys.invoiceHtml(
+        request.caller,
+        request.params.partnerId,
+        request.params.invoiceId,
+        resolveLocale(request.query.lang ?? request.headers['accept-language']),
+      );
       return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
     },
   );
@@ -365,7 +533,10 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
           offset: Type.Optional(IntegerText),
           limit: Type.Optional(PageLimitText),
         }),
-        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(PartnerCustomerViewSchema) }), ...errorAnswers(404) },
+        response: {
+          200: Type.Object({ total: Type.Integer(), items: Type.Array(PartnerCustomerViewSchema) }),
+          ...errorAnswers(404),
+        },
       },
     },
     async (request) => {
@@ -386,13 +557,15 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
     '/partners/:partnerId/notifications',
     {
       schema: {
-        summary: "Seat, quantity, renewal and cancellation changes of the partner's customers (partner of record), newest first (any staff role); also emailed as a digest",
+        summary:
+          "Seat, quantity, renewal and cancellation changes of the partner's customers (partner of record), newest first (any staff role); also emailed as a digest",
         params: PartnerParams,
         querystring: Strict({ limit: Type.Optional(PageLimitText) }),
         response: { 200: Type.Array(PartnerNotificationViewSchema), ...errorAnswers(404) },
       },
     },
-    async (request) => customers.notifications(request.caller, request.params.partnerId, parseInteger(request.query.limit, 100, 1000)),
+    async (request) =>
+      customers.notifications(request.caller, request.params.partnerId, parseInteger(request.query.limit, 100, 1000)),
   );
 
   app.get(
@@ -408,6 +581,7 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
         },
       },
     },
-    async (request) => staff.journal(request.caller, request.params.partnerId, parseInteger(request.query.limit, 500, 10000)),
+    async (request) =>
+      staff.journal(request.caller, request.params.partnerId, parseInteger(request.query.limit, 500, 10000)),
   );
 }

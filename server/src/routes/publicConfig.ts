@@ -13,7 +13,10 @@ export function clientConfig(config: Config): ClientConfig {
     identity: {
       provider: config.identity.provider,
       clientId: config.identity.clientId,
-      apiScope: config.identity.provider === 'entra' ? `api://${config.identity.clientId}/${config.identity.apiScope}` : config.identity.apiScope,
+      apiScope:
+        config.identity.provider === 'entra'
+          ? `api://${config.identity.clientId}/${config.identity.apiScope}`
+          : config.identity.apiScope,
     },
     graphBaseUrl: config.graph.baseUrl,
     sendRatePerMinute: config.sending.ratePerMinute,
@@ -24,17 +27,31 @@ export function clientConfig(config: Config): ClientConfig {
     promoUrl: config.promoUrl,
     appSourceUrl: config.appSourceUrl,
     currency: config.payments.currency,
-    payments: config.payments.stripe ? { provider: 'stripe', publishableKey: config.payments.stripe.publishableKey } : { provider: 'simulated' },
+    payments: config.payments.stripe
+      ? { provider: 'stripe', publishableKey: config.payments.stripe.publishableKey }
+      : { provider: 'simulated' },
   };
 }
 
 /** The public half of a license signing key (RFC 7517): only these members are ever sent, so a private `d` cannot leak. */
-const PublicJwk = Type.Object({ kty: Type.String(), crv: Type.String(), x: Type.String(), y: Type.String(), kid: Type.String(), alg: Type.String(), use: Type.String() });
+const PublicJwk = Type.Object({
+  kty: Type.String(),
+  crv: Type.String(),
+  x: Type.String(),
+  y: Type.String(),
+  kid: Type.String(),
+  alg: Type.String(),
+  use: Type.String(),
+});
 const JwkSet = Type.Object({ keys: Type.Array(PublicJwk) });
 
 export function registerPublicConfigRoutes(app: Api, config: Config, keys: SigningKeys): void {
   const body = clientConfig(config);
-  app.get('/app-config.json', { schema: { hide: true, response: { 200: ClientConfigSchema } } }, async (_request, reply) => reply.header('Cache-Control', 'no-store').send(body));
+  app.get(
+    '/app-config.json',
+    { schema: { hide: true, response: { 200: ClientConfigSchema } } },
+    async (_request, reply) => reply.header('Cache-Control', 'no-store').send(body),
+  );
   app.get('/.well-known/jwks.json', { schema: { hide: true, response: { 200: JwkSet } } }, async (_request, reply) =>
     // signingKeys.ts builds each public JWK with every member above.
     reply.header('Cache-Control', 'public, max-age=3600').send(keys.jwks as Static<typeof JwkSet>),

@@ -15,7 +15,19 @@
  *   order rows the same way on both; `lower()` then folds ASCII only, as SQLite's does.
  */
 import Database from 'better-sqlite3';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, SqliteQueryCompiler, sql, type DatabaseConnection, type Expression, type RawBuilder, type SelectModifierNode } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  SqliteQueryCompiler,
+  sql,
+  type DatabaseConnection,
+  type Expression,
+  type RawBuilder,
+  type SelectModifierNode,
+} from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -176,12 +188,16 @@ const NUMERIC = 1700;
 /** pg returns BIGINT and NUMERIC as text (they can exceed a double); ours are counts, sums and epoch milliseconds, exact as numbers. */
 function exactNumber(text: string): number {
   const value = Number(text);
-  if (!Number.isSafeInteger(value)) throw new RangeError(`PostgreSQL returned ${text}, which is not an exact integer for JavaScript.`);
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`PostgreSQL returned ${text}, which is not an exact integer for JavaScript.`);
   return value;
 }
 
 const pgTypes = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8 || oid === NUMERIC ? exactNumber : pg.types.getTypeParser(oid, format ?? 'text'))) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 || oid === NUMERIC
+      ? exactNumber
+      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
 };
 
 export function openPostgres(url: string, options: { poolSize?: number } = {}): OpenDatabase {

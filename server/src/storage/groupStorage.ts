@@ -74,7 +74,10 @@ const LINK_COLUMNS = `id, subscription_id AS subscriptionId, tenant_id AS tenant
   linked_by AS linkedBy, linked_at AS linkedAt, delta_link AS deltaLink, version, read_at AS readAt, read_error AS readError`;
 const MEMBER_COLUMNS = `m.user_id AS userId, m.upn, m.upn_display AS upnDisplay, m.mail, m.display_name AS displayName, m.language, m.guest, m.first_seen_at AS firstSeenAt`;
 
-const member = (row: Omit<GroupMemberRow, 'guest'> & { guest: number }): GroupMemberRow => ({ ...row, guest: row.guest === 1 });
+const member = (row: Omit<GroupMemberRow, 'guest'> & { guest: number }): GroupMemberRow => ({
+  ...row,
+  guest: row.guest === 1,
+});
 
 export class GroupStorage {
   constructor(private readonly db: Database.Database) {}
@@ -82,23 +85,41 @@ export class GroupStorage {
   // --- links ----------------------------------------------------------------------------
 
   listLinks(subscriptionId: string): GroupLinkRow[] {
-    return this.db.prepare(`SELECT ${LINK_COLUMNS} FROM group_links WHERE subscription_id = ? ORDER BY display_name, group_id`).all(subscriptionId) as GroupLinkRow[];
+    return this.db
+      .prepare(`SELECT ${LINK_COLUMNS} FROM group_links WHERE subscription_id = ? ORDER BY display_name, group_id`)
+      .all(subscriptionId) as GroupLinkRow[];
   }
 
   findLink(subscriptionId: string, linkId: string): GroupLinkRow | undefined {
-    return this.db.prepare(`SELECT ${LINK_COLUMNS} FROM group_links WHERE subscription_id = ? AND id = ?`).get(subscriptionId, linkId) as GroupLinkRow | undefined;
+    return this.db
+      .prepare(`SELECT ${LINK_COLUMNS} FROM group_links WHERE subscription_id = ? AND id = ?`)
+      .get(subscriptionId, linkId) as GroupLinkRow | undefined;
   }
 
   findLinkByGroup(subscriptionId: string, groupId: string): GroupLinkRow | undefined {
-    return this.db.prepare(`SELECT ${LINK_COLUMNS} FROM group_links WHERE subscription_id = ? AND group_id = ?`).get(subscriptionId, groupId) as GroupLinkRow | undefined;
+    return this.db
+      .prepare(`SELECT ${LINK_COLUMNS} FROM group_links WHERE subscription_id = ? AND group_id = ?`)
+      .get(subscriptionId, groupId) as GroupLinkRow | undefined;
   }
 
   /** False when the subscription already links this group. */
   insertLink(row: Omit<GroupLinkRow, 'deltaLink' | 'version' | 'readAt' | 'readError'>): boolean {
     return (
       this.db
-        .prepare('INSERT OR IGNORE INTO group_links (id, subscription_id, tenant_id, group_id, display_name, kind, language, linked_by, linked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(row.id, row.subscriptionId, row.tenantId, row.groupId, row.displayName, row.kind, row.language, row.linkedBy, row.linkedAt).changes === 1
+        .prepare(
+          'INSERT OR IGNORE INTO group_links (id, subscription_id, tenant_id, group_id, display_name, kind, language, linked_by, linked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          row.id,
+          row.subscriptionId,
+          row.tenantId,
+          row.groupId,
+          row.displayName,
+          row.kind,
+          row.language,
+          row.linkedBy,
+          row.linkedAt,
+        ).changes === 1
     );
   }
 
@@ -111,13 +132,21 @@ export class GroupStorage {
 
   /** Every stored member of the subscription's linked groups (one row per group and member). */
   membersOf(subscriptionId: string): LinkedMemberRow[] {
-    const rows = this.db.prepare(`SELECT m.link_id AS linkId, ${MEMBER_COLUMNS} FROM group_link_members m JOIN group_links l ON l.id = m.link_id WHERE l.subscription_id = ?`).all(subscriptionId) as Array<Omit<LinkedMemberRow, 'guest'> & { guest: number }>;
+    const rows = this.db
+      .prepare(
+        `SELECT m.link_id AS linkId, ${MEMBER_COLUMNS} FROM group_link_members m JOIN group_links l ON l.id = m.link_id WHERE l.subscription_id = ?`,
+      )
+      .all(subscriptionId) as Array<Omit<LinkedMemberRow, 'guest'> & { guest: number }>;
     return rows.map((row) => ({ ...member(row), linkId: row.linkId }));
   }
 
   /** The user ids stored for one linked group. */
   memberIds(linkId: string): string[] {
-    return (this.db.prepare('SELECT user_id AS userId FROM group_link_members WHERE link_id = ?').all(linkId) as Array<{ userId: string }>).map((r) => r.userId);
+    return (
+      this.db.prepare('SELECT user_id AS userId FROM group_link_members WHERE link_id = ?').all(linkId) as Array<{
+        userId: string;
+      }>
+    ).map((r) => r.userId);
   }
 
   /**
@@ -125,9 +154,15 @@ export class GroupStorage {
    * instance's read of the same changes): false then, and nothing is written.
    */
   saveMembership(linkId: string, expectedVersion: number, write: MembershipWrite): boolean {
-    const moved = this.db.prepare('UPDATE group_links SET delta_link = ?, version = version + 1, read_at = ?, read_error = NULL WHERE id = ? AND version = ?').run(write.deltaLink, write.at, linkId, expectedVersion).changes === 1;
+    const moved =
+      this.db
+        .prepare(
+          'UPDATE group_links SET delta_link = ?, version = version + 1, read_at = ?, read_error = NULL WHERE id = ? AND version = ?',
+        )
+        .run(write.deltaLink, write.at, linkId, expectedVersion).changes === 1;
     if (!moved) return false;
-    for (const userId of write.removedUserIds) this.db.prepare('DELETE FROM group_link_members WHERE link_id = ? AND user_id = ?').run(linkId, userId);
+    for (const userId of write.removedUserIds)
+      this.db.prepare('DELETE FROM group_link_members WHERE link_id = ? AND user_id = ?').run(linkId, userId);
     for (const m of write.members) {
       // Someone seen before keeps their first sighting: it decides who gets a free seat first.
       this.db
@@ -162,14 +197,18 @@ export class GroupStorage {
   }
 
   markGroupSeat(seatId: string, subscriptionId: string, userId: string): void {
-    this.db.prepare('INSERT INTO group_seats (seat_id, subscription_id, user_id) VALUES (?, ?, ?)').run(seatId, subscriptionId, userId);
+    this.db
+      .prepare('INSERT INTO group_seats (seat_id, subscription_id, user_id) VALUES (?, ?, ?)')
+      .run(seatId, subscriptionId, userId);
   }
 
   // --- sync runs --------------------------------------------------------------------------
 
   syncState(subscriptionId: string): GroupSyncRow | undefined {
     return this.db
-      .prepare('SELECT subscription_id AS subscriptionId, run_at AS runAt, result, message, added, removed, lease_until AS leaseUntil FROM group_syncs WHERE subscription_id = ?')
+      .prepare(
+        'SELECT subscription_id AS subscriptionId, run_at AS runAt, result, message, added, removed, lease_until AS leaseUntil FROM group_syncs WHERE subscription_id = ?',
+      )
       .get(subscriptionId) as GroupSyncRow | undefined;
   }
 
@@ -177,14 +216,24 @@ export class GroupStorage {
   claimSync(subscriptionId: string, token: string, now: number, until: number): boolean {
     this.db.prepare('INSERT OR IGNORE INTO group_syncs (subscription_id) VALUES (?)').run(subscriptionId);
     return (
-      this.db.prepare('UPDATE group_syncs SET lease_token = ?, lease_until = ? WHERE subscription_id = ? AND (lease_until IS NULL OR lease_until <= ?)').run(token, until, subscriptionId, now).changes === 1
+      this.db
+        .prepare(
+          'UPDATE group_syncs SET lease_token = ?, lease_until = ? WHERE subscription_id = ? AND (lease_until IS NULL OR lease_until <= ?)',
+        )
+        .run(token, until, subscriptionId, now).changes === 1
     );
   }
 
   /** Records the outcome and gives the lease back (only the holder's). */
-  finishSync(subscriptionId: string, token: string, outcome: { at: number; result: string; message: string | null; added: number; removed: number }): void {
+  finishSync(
+    subscriptionId: string,
+    token: string,
+    outcome: { at: number; result: string; message: string | null; added: number; removed: number },
+  ): void {
     this.db
-      .prepare('UPDATE group_syncs SET run_at = ?, result = ?, message = ?, added = ?, removed = ?, lease_token = NULL, lease_until = NULL WHERE subscription_id = ? AND lease_token = ?')
+      .prepare(
+        'UPDATE group_syncs SET run_at = ?, result = ?, message = ?, added = ?, removed = ?, lease_token = NULL, lease_until = NULL WHERE subscription_id = ? AND lease_token = ?',
+      )
       .run(outcome.at, outcome.result, outcome.message, outcome.added, outcome.removed, subscriptionId, token);
   }
 

@@ -38,7 +38,8 @@ export async function migrate(database: OpenDatabase, migrations: readonly Migra
   for (const migration of ordered) {
     await database.db.transaction().execute(async (trx) => {
       await database.engine.lockName(trx, MIGRATION_LOCK);
-      const { version } = (await sql<{ version: number }>`SELECT version FROM outmerge_schema`.execute(trx)).rows[0] ?? { version: 0 };
+      const { version } = (await sql<{ version: number }>`SELECT version FROM outmerge_schema`.execute(trx))
+        .rows[0] ?? { version: 0 };
       if (version >= migration.version) return;
       // A migration is several statements: sent as one simple query, which PostgreSQL runs inside this transaction.
       await sql.raw(migration.sql).execute(trx);
@@ -49,7 +50,11 @@ export async function migrate(database: OpenDatabase, migrations: readonly Migra
 
 export async function schemaVersion(database: OpenDatabase): Promise<number> {
   if (database.sqlite) return database.sqlite.pragma('user_version', { simple: true }) as number;
-  const exists = (await sql<{ name: string | null }>`SELECT to_regclass('outmerge_schema')::text AS name`.execute(database.db)).rows[0]?.name;
+  const exists = (
+    await sql<{ name: string | null }>`SELECT to_regclass('outmerge_schema')::text AS name`.execute(database.db)
+  ).rows[0]?.name;
   if (!exists) return 0;
-  return (await sql<{ version: number }>`SELECT version FROM outmerge_schema`.execute(database.db)).rows[0]?.version ?? 0;
+  return (
+    (await sql<{ version: number }>`SELECT version FROM outmerge_schema`.execute(database.db)).rows[0]?.version ?? 0
+  );
 }

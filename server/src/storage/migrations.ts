@@ -153,7 +153,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
-    description: 'billing: payment methods, invoices with gap-free numbers, credits, renewals and past due, payment actions, webhook events',
+    description:
+      'billing: payment methods, invoices with gap-free numbers, credits, renewals and past due, payment actions, webhook events',
     sql: `
       ALTER TABLE subscriptions ADD COLUMN currency TEXT NOT NULL DEFAULT 'EUR';
       -- A decrease waits for the renewal; NULL when none is scheduled.
@@ -253,7 +254,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
-    description: 'partners: staff, partner of record, delegated-administration relationships, offers, product keys, notifications',
+    description:
+      'partners: staff, partner of record, delegated-administration relationships, offers, product keys, notifications',
     sql: `
       CREATE TABLE partners (
         id TEXT PRIMARY KEY,
@@ -381,7 +383,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 7,
-    description: 'invoices of partner purchases (product keys), numbered in the same yearly sequence as subscription invoices',
+    description:
+      'invoices of partner purchases (product keys), numbered in the same yearly sequence as subscription invoices',
     sql: `
       CREATE TABLE partner_invoices (
         id TEXT PRIMARY KEY,
@@ -411,7 +414,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 8,
-    description: "payment actions for partners' product-key purchases (the bank's confirmation): the kind check widened",
+    description:
+      "payment actions for partners' product-key purchases (the bank's confirmation): the kind check widened",
     sql: `
       -- SQLite cannot change a CHECK constraint in place: the table is rebuilt with the same rows.
       CREATE TABLE payment_actions_new (
@@ -438,7 +442,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 9,
-    description: 'value for money: trials per organisation and plan, partner trial allowances, product-key grants counted in periods',
+    description:
+      'value for money: trials per organisation and plan, partner trial allowances, product-key grants counted in periods',
     sql: `
       -- One trial per organisation and plan, ever (the primary key says so); the partner whose offer
       -- gave it, so that its allowance of trial seats is counted.
@@ -473,7 +478,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 10,
-    description: 'proven domains (DNS or the own tenant), organisation administrators, daily email counts per organisation',
+    description:
+      'proven domains (DNS or the own tenant), organisation administrators, daily email counts per organisation',
     sql: `
       -- A domain is usable once proven: verified_by 'dns' (the organisation's TXT record was found) or
       -- the organisation's tenant verified it (tenant_domains). Earlier approvals were not proofs: pending.
@@ -526,7 +532,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 11,
-    description: 'charge claims that recover: what recording a charge needs, who holds the claim and until when (a lease), so a claim cut by a crash is reconciled with the payment provider',
+    description:
+      'charge claims that recover: what recording a charge needs, who holds the claim and until when (a lease), so a claim cut by a crash is reconciled with the payment provider',
     sql: `
       -- kind: which flow recorded the claim (checkout, quantity, invoice, consolidation, product_keys, renewal);
       -- pending: what recording the provider's answer needs, written with the claim, before the charge.
@@ -539,7 +546,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 12,
-    description: 'journal actors typed: partner staff keep their partner and staff role instead of free text; the first administrator is appointed by the service that creates the organisation, not a trigger',
+    description:
+      'journal actors typed: partner staff keep their partner and staff role instead of free text; the first administrator is appointed by the service that creates the organisation, not a trigger',
     sql: `
       ALTER TABLE journal ADD COLUMN actor_partner_id TEXT;
       ALTER TABLE journal ADD COLUMN actor_staff_role TEXT CHECK (actor_staff_role IN ('owner', 'full', 'limited'));
@@ -560,7 +568,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 13,
-    description: 'the transactional outbox: emails written with the change they tell about, delivered by a job with retries (status, attempts, next attempt, last error, a claim with a lease)',
+    description:
+      'the transactional outbox: emails written with the change they tell about, delivered by a job with retries (status, attempts, next attempt, last error, a claim with a lease)',
     sql: `
       CREATE TABLE outbox_next (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -592,7 +601,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 14,
-    description: "each subscription's live seats, counted as seats change (in the same transaction, by triggers) instead of a COUNT over its seats on every request",
+    description:
+      "each subscription's live seats, counted as seats change (in the same transaction, by triggers) instead of a COUNT over its seats on every request",
     sql: `
       ALTER TABLE subscriptions ADD COLUMN live_seats INTEGER NOT NULL DEFAULT 0 CHECK (live_seats >= 0);
       UPDATE subscriptions SET live_seats = (SELECT COUNT(*) FROM seats WHERE seats.subscription_id = subscriptions.id AND seats.removed_at IS NULL);
@@ -615,7 +625,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 15,
-    description: 'billing profiles (the buyer an invoice names, its country and VAT number) and the parties of each invoice as issued',
+    description:
+      'billing profiles (the buyer an invoice names, its country and VAT number) and the parties of each invoice as issued',
     sql: `
       -- Per subscription: who is billed. The VAT number is stored in its canonical form, its format checked per country.
       CREATE TABLE billing_profiles (
@@ -640,7 +651,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 16,
-    description: 'seats that follow Microsoft 365 groups: linked groups with their delta link and members, the seats a sync gave, each subscription\'s last sync',
+    description:
+      "seats that follow Microsoft 365 groups: linked groups with their delta link and members, the seats a sync gave, each subscription's last sync",
     sql: `
       -- Entra groups a subscription follows: always groups of its organisation's own tenant.
       CREATE TABLE group_links (
@@ -698,7 +710,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 17,
-    description: "several instances: the live-seat count kept by the subscription repository on both engines instead of SQLite triggers, periodic jobs' leases, indexes the payment and renewal look-ups read",
+    description:
+      "several instances: the live-seat count kept by the subscription repository on both engines instead of SQLite triggers, periodic jobs' leases, indexes the payment and renewal look-ups read",
     sql: `
       -- The subscription repository (storage/repositories/subscriptions.ts), the only writer of seats,
       -- keeps live_seats in the transaction that changes a seat, identically on SQLite and PostgreSQL.
@@ -720,7 +733,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 18,
-    description: 'credit notes: refunds and credits against an invoice, numbered without gaps in their own yearly sequence',
+    description:
+      'credit notes: refunds and credits against an invoice, numbered without gaps in their own yearly sequence',
     sql: `
       CREATE TABLE credit_note_sequences (
         year INTEGER PRIMARY KEY,
@@ -749,7 +763,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 19,
-    description: "consolidation as users meet it: a colleague's individual subscription merged after the colleague accepts an invitation; which subscription each merged one went into",
+    description:
+      "consolidation as users meet it: a colleague's individual subscription merged after the colleague accepts an invitation; which subscription each merged one went into",
     sql: `
       -- The subscription this one was merged into (consolidation): it ended there, and one merged into cannot be invited again.
       ALTER TABLE subscriptions ADD COLUMN merged_into TEXT REFERENCES subscriptions(id);

@@ -23,7 +23,8 @@ import type { Migration } from './migrations.js';
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
-    description: "the schema of SQLite's migrations 1–15 and 17, and shared signing keys and rate limits for several instances",
+    description:
+      "the schema of SQLite's migrations 1–15 and 17, and shared signing keys and rate limits for several instances",
     sql: `
       CREATE TABLE organisations (
         id TEXT COLLATE "C" PRIMARY KEY,
@@ -473,7 +474,8 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
-    description: "seats that follow Microsoft 365 groups (SQLite's migration 16): linked groups with their delta link and members, the seats a sync gave, each subscription's last sync",
+    description:
+      "seats that follow Microsoft 365 groups (SQLite's migration 16): linked groups with their delta link and members, the seats a sync gave, each subscription's last sync",
     sql: `
       CREATE TABLE group_links (
         id TEXT COLLATE "C" PRIMARY KEY,
@@ -523,7 +525,8 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
-    description: "credit notes (SQLite's migration 18): refunds and credits against an invoice, numbered without gaps in their own yearly sequence",
+    description:
+      "credit notes (SQLite's migration 18): refunds and credits against an invoice, numbered without gaps in their own yearly sequence",
     sql: `
       CREATE TABLE credit_note_sequences (
         year INTEGER PRIMARY KEY,
@@ -551,7 +554,8 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    description: "consolidation invitations (SQLite's migration 19): a colleague's individual subscription merged after the colleague accepts; which subscription each merged one went into",
+    description:
+      "consolidation invitations (SQLite's migration 19): a colleague's individual subscription merged after the colleague accepts; which subscription each merged one went into",
     sql: `
       ALTER TABLE subscriptions ADD COLUMN merged_into TEXT COLLATE "C" REFERENCES subscriptions(id);
       CREATE INDEX subscriptions_merged_into ON subscriptions (merged_into) WHERE merged_into IS NOT NULL;

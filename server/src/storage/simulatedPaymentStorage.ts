@@ -81,7 +81,13 @@ export class SimulatedPaymentStorage {
 
   /** The newest charge requested with this key at or after `since`, or any time when `since` is omitted. */
   findByKey(idempotencyKey: string, since = 0): SimulatedChargeRow | undefined {
-    return rowOf(this.db.prepare(`SELECT ${COLUMNS} FROM charges WHERE idempotency_key = ? AND created_at >= ? ORDER BY created_at DESC LIMIT 1`).get(idempotencyKey, since));
+    return rowOf(
+      this.db
+        .prepare(
+          `SELECT ${COLUMNS} FROM charges WHERE idempotency_key = ? AND created_at >= ? ORDER BY created_at DESC LIMIT 1`,
+        )
+        .get(idempotencyKey, since),
+    );
   }
 
   findByReference(reference: string): SimulatedChargeRow | undefined {
@@ -98,7 +104,19 @@ export class SimulatedPaymentStorage {
           .prepare(
             'INSERT INTO charges (reference, idempotency_key, fingerprint, status, reason, created_at, updated_at, amount_minor, currency, payment_method_token, off_session) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
           )
-          .run(row.reference, row.idempotencyKey, row.fingerprint, row.status, row.reason, row.createdAt, row.createdAt, row.amountMinor, row.currency, row.paymentMethodToken, row.offSession ? 1 : 0);
+          .run(
+            row.reference,
+            row.idempotencyKey,
+            row.fingerprint,
+            row.status,
+            row.reason,
+            row.createdAt,
+            row.createdAt,
+            row.amountMinor,
+            row.currency,
+            row.paymentMethodToken,
+            row.offSession ? 1 : 0,
+          );
         return row;
       })
       .immediate();
@@ -106,7 +124,13 @@ export class SimulatedPaymentStorage {
 
   /** The bank's answer to a charge waiting for authentication; false when it was no longer waiting. */
   settle(reference: string, status: 'succeeded' | 'declined', reason: string | null, at: number): boolean {
-    return this.db.prepare("UPDATE charges SET status = ?, reason = ?, updated_at = ? WHERE reference = ? AND status = 'requires_action'").run(status, reason, at, reference).changes === 1;
+    return (
+      this.db
+        .prepare(
+          "UPDATE charges SET status = ?, reason = ?, updated_at = ? WHERE reference = ? AND status = 'requires_action'",
+        )
+        .run(status, reason, at, reference).changes === 1
+    );
   }
 
   count(): number {
@@ -127,25 +151,49 @@ export class SimulatedPaymentStorage {
   }
 
   /** Refunds a part of a succeeded charge once per key; null when it would give back more than was paid. */
-  refund(input: { reference: string; chargeReference: string; idempotencyKey: string; amountMinor: number; at: number }): { reference: string; amountMinor: number; chargeReference: string } | null {
+  refund(input: {
+    reference: string;
+    chargeReference: string;
+    idempotencyKey: string;
+    amountMinor: number;
+    at: number;
+  }): { reference: string; amountMinor: number; chargeReference: string } | null {
     return this.db
       .transaction(() => {
-        const existing = this.db.prepare('SELECT reference, amount_minor AS amountMinor, charge_reference AS chargeReference FROM refunds WHERE idempotency_key = ?').get(input.idempotencyKey) as { reference: string; amountMinor: number; chargeReference: string } | undefined;
+        const existing = this.db
+          .prepare(
+            'SELECT reference, amount_minor AS amountMinor, charge_reference AS chargeReference FROM refunds WHERE idempotency_key = ?',
+          )
+          .get(input.idempotencyKey) as { reference: string; amountMinor: number; chargeReference: string } | undefined;
         if (existing) return existing;
         const charge = this.findByReference(input.chargeReference);
-        const refunded = (this.db.prepare('SELECT COALESCE(SUM(amount_minor), 0) AS n FROM refunds WHERE charge_reference = ?').get(input.chargeReference) as { n: number }).n;
+        const refunded = (
+          this.db
+            .prepare('SELECT COALESCE(SUM(amount_minor), 0) AS n FROM refunds WHERE charge_reference = ?')
+            .get(input.chargeReference) as { n: number }
+        ).n;
         if (!charge || charge.status !== 'succeeded' || refunded + input.amountMinor > charge.amountMinor) return null;
-        this.db.prepare('INSERT INTO refunds (reference, charge_reference, idempotency_key, amount_minor, created_at) VALUES (?, ?, ?, ?, ?)').run(input.reference, input.chargeReference, input.idempotencyKey, input.amountMinor, input.at);
+        this.db
+          .prepare(
+            'INSERT INTO refunds (reference, charge_reference, idempotency_key, amount_minor, created_at) VALUES (?, ?, ?, ?, ?)',
+          )
+          .run(input.reference, input.chargeReference, input.idempotencyKey, input.amountMinor, input.at);
         return { reference: input.reference, amountMinor: input.amountMinor, chargeReference: input.chargeReference };
       })
       .immediate();
   }
 
   refunds(): Array<{ reference: string; chargeReference: string; amountMinor: number }> {
-    return this.db.prepare('SELECT reference, charge_reference AS chargeReference, amount_minor AS amountMinor FROM refunds ORDER BY rowid').all() as Array<{ reference: string; chargeReference: string; amountMinor: number }>;
+    return this.db
+      .prepare(
+        'SELECT reference, charge_reference AS chargeReference, amount_minor AS amountMinor FROM refunds ORDER BY rowid',
+      )
+      .all() as Array<{ reference: string; chargeReference: string; amountMinor: number }>;
   }
 
   paymentMethods(): string[] {
-    return (this.db.prepare('SELECT token FROM payment_methods ORDER BY rowid').all() as Array<{ token: string }>).map((row) => row.token);
+    return (this.db.prepare('SELECT token FROM payment_methods ORDER BY rowid').all() as Array<{ token: string }>).map(
+      (row) => row.token,
+    );
   }
 }

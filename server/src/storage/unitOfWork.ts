@@ -21,7 +21,14 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
-import { isRetryableConflict, openPostgres, openSqlite, type EngineName, type EngineSql, type OpenDatabase } from './engine.js';
+import {
+  isRetryableConflict,
+  openPostgres,
+  openSqlite,
+  type EngineName,
+  type EngineSql,
+  type OpenDatabase,
+} from './engine.js';
 import { migrate, schemaVersion } from './migrate.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 import { POSTGRES_MIGRATIONS } from './postgresMigrations.js';
@@ -48,16 +55,45 @@ export type { EngineName };
 export type { InvoiceParty, InvoicePartiesRow } from './repositories/billingProfiles.js';
 export type { ClaimRow } from './repositories/claims.js';
 export type { CreditNoteRow } from './repositories/creditNotes.js';
-export type { ConsolidationInvitationRow, ConsolidationInvitationStatus } from './repositories/consolidationInvitations.js';
+export type {
+  ConsolidationInvitationRow,
+  ConsolidationInvitationStatus,
+} from './repositories/consolidationInvitations.js';
 export type { DelegateRow, InvitationRow, InvitationStatus } from './repositories/delegation.js';
 export type { BillingState, SeatForCheck, SubscriptionRow } from './repositories/subscriptions.js';
-export type { GroupLinkKind, GroupLinkRow, GroupMemberRow, GroupSyncRow, LinkedMemberRow, MembershipWrite, SyncSeatRow } from './repositories/groups.js';
-export type { CreditRow, InvoiceKind, InvoiceLineRow, InvoiceRow, InvoiceStatus, PartnerInvoiceRow, PaymentActionRow, PaymentMethodRow } from './repositories/invoices.js';
+export type {
+  GroupLinkKind,
+  GroupLinkRow,
+  GroupMemberRow,
+  GroupSyncRow,
+  LinkedMemberRow,
+  MembershipWrite,
+  SyncSeatRow,
+} from './repositories/groups.js';
+export type {
+  CreditRow,
+  InvoiceKind,
+  InvoiceLineRow,
+  InvoiceRow,
+  InvoiceStatus,
+  PartnerInvoiceRow,
+  PaymentActionRow,
+  PaymentMethodRow,
+} from './repositories/invoices.js';
 export type { JournalQuery, JournalRow, StoredJournalRow } from './repositories/journal.js';
 export type { OfferRow, TrialRow } from './repositories/offers.js';
 export type { DomainRow, OrganisationAdministratorRow, OrganisationRow } from './repositories/organisations.js';
 export type { ClaimedEmailRow, NewEmailRow, OutboxStatusRow, SentEmailRow } from './repositories/outbox.js';
-export type { CustomerQuery, CustomerRelationshipFilter, CustomerRow, NotificationRow, PartnerRow, PartnerStaffRow, RelationshipRow, RelationshipStatus } from './repositories/partners.js';
+export type {
+  CustomerQuery,
+  CustomerRelationshipFilter,
+  CustomerRow,
+  NotificationRow,
+  PartnerRow,
+  PartnerStaffRow,
+  RelationshipRow,
+  RelationshipStatus,
+} from './repositories/partners.js';
 export type { KeyGrantRow, ProductKeyRow } from './repositories/productKeys.js';
 export type { SeatCursor, SeatPage, SeatQuery, SeatRow, SeatSort } from './repositories/seatPages.js';
 export type { SigningKeyRow } from './repositories/signingKeys.js';
@@ -144,9 +180,14 @@ export class UnitOfWork {
 
   /** Opens the database (PostgreSQL with a URL, SQLite otherwise) and brings its schema up to date. */
   static async open(options: StorageOptions): Promise<UnitOfWork> {
-    const database = options.databaseUrl ? openPostgres(options.databaseUrl, { poolSize: options.poolSize }) : openSqlite(options.sqliteFile ?? ':memory:');
+    const database = options.databaseUrl
+      ? openPostgres(options.databaseUrl, { poolSize: options.poolSize })
+      : openSqlite(options.sqliteFile ?? ':memory:');
     try {
-      await migrate(database, options.migrations ?? (database.engine.name === 'postgres' ? POSTGRES_MIGRATIONS : MIGRATIONS));
+      await migrate(
+        database,
+        options.migrations ?? (database.engine.name === 'postgres' ? POSTGRES_MIGRATIONS : MIGRATIONS),
+      );
     } catch (error) {
       await database.close();
       throw error;
@@ -160,17 +201,23 @@ export class UnitOfWork {
 
   /** Repositories outside any transaction. Refused inside one: use its `tx`. */
   get read(): Repositories {
-    if (this.context.getStore()?.open) throw new Error('Read through the open transaction (tx), not uow.read: on SQLite this waits for the transaction itself, on PostgreSQL it misses its writes.');
+    if (this.context.getStore()?.open)
+      throw new Error(
+        'Read through the open transaction (tx), not uow.read: on SQLite this waits for the transaction itself, on PostgreSQL it misses its writes.',
+      );
     return this.reader;
   }
 
   /** Runs `work` as one transaction; it commits when `work` resolves and rolls back when it throws. */
   async transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
-    if (this.context.getStore()?.open) throw new Error('A transaction cannot start inside another: pass the open one (tx) down.');
+    if (this.context.getStore()?.open)
+      throw new Error('A transaction cannot start inside another: pass the open one (tx) down.');
     for (let attempt = 1; ; attempt++) {
       const scope = { open: true };
       try {
-        return await this.context.run(scope, () => this.database.db.transaction().execute((trx) => work(repositoriesOver(trx, this.database.engine))));
+        return await this.context.run(scope, () =>
+          this.database.db.transaction().execute((trx) => work(repositoriesOver(trx, this.database.engine))),
+        );
       } catch (error) {
         if (attempt < MAX_ATTEMPTS && isRetryableConflict(error)) continue;
         throw error;

@@ -18,7 +18,10 @@ import type { JournalQuery, Repositories, SeatForCheck, SubscriptionRow, UnitOfW
 import { authorize, type Access } from '../access/access.js';
 import { seatStatus } from './seatService.js';
 
-export function subscriptionView(subscription: SubscriptionRow, access: Pick<Access, 'role' | 'permissions' | 'actions'>): SubscriptionView {
+export function subscriptionView(
+  subscription: SubscriptionRow,
+  access: Pick<Access, 'role' | 'permissions' | 'actions'>,
+): SubscriptionView {
   return {
     id: subscription.id,
     plan: subscription.planId,
@@ -45,7 +48,10 @@ export class OrganisationService {
 
   async listSubscriptions(caller: CallerIdentity): Promise<SubscriptionView[]> {
     const read = this.uow.read;
-    const [owned, delegated] = await Promise.all([read.subscriptions.listOwnedBy(caller.tenantId, caller.objectId), read.subscriptions.listDelegatedTo(caller.tenantId, caller.objectId)]);
+    const [owned, delegated] = await Promise.all([
+      read.subscriptions.listOwnedBy(caller.tenantId, caller.objectId),
+      read.subscriptions.listDelegatedTo(caller.tenantId, caller.objectId),
+    ]);
     return Promise.all([...owned, ...delegated].map((s) => this.get(caller, s.id)));
   }
 
@@ -54,7 +60,13 @@ export class OrganisationService {
     const access = await authorize(read, caller, subscriptionId, 'subscription.view');
     const view = subscriptionView(access.subscription, access);
     if (!access.actions.includes('delegates.view')) return view;
-    return { ...view, delegates: (await read.delegation.listDelegates(subscriptionId)).map((d) => ({ email: d.email, permissions: d.permissions })) };
+    return {
+      ...view,
+      delegates: (await read.delegation.listDelegates(subscriptionId)).map((d) => ({
+        email: d.email,
+        permissions: d.permissions,
+      })),
+    };
   }
 
   /**
@@ -70,7 +82,11 @@ export class OrganisationService {
       read.subscriptions.seatsBoundTo(caller.tenantId, caller.objectId),
     ]);
     const administers = owned.length + delegated.length;
-    const foreign = await Promise.all(bound.filter((seat) => seat.organisationTenantId !== caller.tenantId && seat.removedAt === null).map((seat) => this.mySeat(read, seat, caller)));
+    const foreign = await Promise.all(
+      bound
+        .filter((seat) => seat.organisationTenantId !== caller.tenantId && seat.removedAt === null)
+        .map((seat) => this.mySeat(read, seat, caller)),
+    );
     // Present only when there is one to leave: the usual answer keeps its shape.
     const foreignSeats = foreign.length > 0 ? { foreignSeats: foreign } : {};
     const seat = seatsThatCount(bound, caller.tenantId)[0];
@@ -100,13 +116,31 @@ export class OrganisationService {
       // Locked, then read again: the seat's subscription may be changing its seats on another instance.
       if (found) await tx.subscriptions.lock(found.subscriptionId);
       const seat = found && (await tx.subscriptions.findSeatForCheck(seatId));
-      if (!seat || seat.boundTenantId !== caller.tenantId || seat.boundObjectId !== caller.objectId || seat.removedAt !== null) {
+      if (
+        !seat ||
+        seat.boundTenantId !== caller.tenantId ||
+        seat.boundObjectId !== caller.objectId ||
+        seat.removedAt !== null
+      ) {
         throw new ApiError(404, 'SEAT_NOT_FOUND', 'No seat with this id is assigned to you.');
       }
-      if (seat.organisationTenantId === caller.tenantId) throw new ApiError(409, 'SEAT_OWN_ORGANISATION', 'This seat is your own organisation\'s: ask its owner to remove it.');
+      if (seat.organisationTenantId === caller.tenantId)
+        throw new ApiError(
+          409,
+          'SEAT_OWN_ORGANISATION',
+          "This seat is your own organisation's: ask its owner to remove it.",
+        );
       const now = this.clock();
       await tx.subscriptions.removeSeat(seat.id, now);
-      await Journal.record(tx, { organisationId: seat.organisationId, subscriptionId: seat.subscriptionId, actor: person(caller, 'seat_holder'), action: 'seat.left', target: seat.emailDisplay, ip, at: now });
+      await Journal.record(tx, {
+        organisationId: seat.organisationId,
+        subscriptionId: seat.subscriptionId,
+        actor: person(caller, 'seat_holder'),
+        action: 'seat.left',
+        target: seat.emailDisplay,
+        ip,
+        at: now,
+      });
     });
   }
 
@@ -122,18 +156,40 @@ export class OrganisationService {
     };
   }
 
-  async journal(caller: CallerIdentity, subscriptionId: string, filter: Omit<JournalQuery, 'categories'>): Promise<JournalEntryView[]> {
+  async journal(
+    caller: CallerIdentity,
+    subscriptionId: string,
+    filter: Omit<JournalQuery, 'categories'>,
+  ): Promise<JournalEntryView[]> {
     const access = await authorize(this.uow.read, caller, subscriptionId, 'journal.view');
     // Billing entries only for those who may see billing (A5: a delegate without billing sees no payments).
-    const categories = access.actions.includes('journal.view.billing') ? [...NON_BILLING, 'billing' as const] : NON_BILLING;
-    return (await this.uow.read.journal.query(access.subscription.organisationId, subscriptionId, { ...filter, categories })).map(journalEntryView);
+    const categories = access.actions.includes('journal.view.billing')
+      ? [...NON_BILLING, 'billing' as const]
+      : NON_BILLING;
+    return (
+      await this.uow.read.journal.query(access.subscription.organisationId, subscriptionId, { ...filter, categories })
+    ).map(journalEntryView);
   }
 
   /** The journal, headers, roles and actions in the reader's language (times ISO 8601; details as recorded, JSON). */
-  async journalCsv(caller: CallerIdentity, subscriptionId: string, filter: Omit<JournalQuery, 'categories'>, locale: Locale): Promise<string> {
+  async journalCsv(
+    caller: CallerIdentity,
+    subscriptionId: string,
+    filter: Omit<JournalQuery, 'categories'>,
+    locale: Locale,
+  ): Promise<string> {
     const t = translator(locale);
     return toCsv(
-      [t('journal.time'), t('journal.actor'), t('journal.role'), t('journal.onBehalfOf'), t('journal.action'), t('journal.target'), t('journal.detail'), t('journal.ip')],
+      [
+        t('journal.time'),
+        t('journal.actor'),
+        t('journal.role'),
+        t('journal.onBehalfOf'),
+        t('journal.action'),
+        t('journal.target'),
+        t('journal.detail'),
+        t('journal.ip'),
+      ],
       (await this.journal(caller, subscriptionId, filter)).map((e) => [
         e.at,
         e.actor,
@@ -147,4 +203,3 @@ export class OrganisationService {
     );
   }
 }
-

@@ -16,7 +16,14 @@ import { seatRemovedEmail, welcomeEmail } from '../email/templates.js';
 import { toCsv } from '#shared/csv/toCsv.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
-import type { Repositories, SeatCursor, SeatQuery, SeatRow, SubscriptionRow, UnitOfWork } from '../storage/unitOfWork.js';
+import type {
+  Repositories,
+  SeatCursor,
+  SeatQuery,
+  SeatRow,
+  SubscriptionRow,
+  UnitOfWork,
+} from '../storage/unitOfWork.js';
 import { authorize, journal, refuseIfEnded } from '../access/access.js';
 import type { DomainService } from '../organisations/domainService.js';
 
@@ -34,7 +41,9 @@ export class SeatService {
 
   /** Seats go only to proven domains (DNS, or the organisation's own tenant). */
   private isProven(repos: Repositories, organisationId: string, domain: string, now: number): Promise<boolean> {
-    return this.domains ? this.domains.isProven(repos, organisationId, domain, now) : repos.organisations.isDomainApproved(organisationId, domain);
+    return this.domains
+      ? this.domains.isProven(repos, organisationId, domain, now)
+      : repos.organisations.isDomainApproved(organisationId, domain);
   }
 
   /**
@@ -42,19 +51,35 @@ export class SeatService {
    * only to proven domains, and no more than the organisation's daily allowance; the rest is held
    * back, never queued. Returns those written. The group sync's emails go through it too.
    */
-  async queueWithinAllowance(tx: Repositories, organisationId: string, emails: readonly OutgoingEmail[], now: number): Promise<OutgoingEmail[]> {
+  async queueWithinAllowance(
+    tx: Repositories,
+    organisationId: string,
+    emails: readonly OutgoingEmail[],
+    now: number,
+  ): Promise<OutgoingEmail[]> {
     const deliverable: OutgoingEmail[] = [];
     for (const email of emails) {
       const address = normalizeEmail(email.to);
       if (address.ok && (await this.isProven(tx, organisationId, address.domain, now))) deliverable.push(email);
     }
-    const granted = await tx.organisations.reserveEmails(organisationId, utcDay(now), deliverable.length, this.options.organisationDailyEmailLimit ?? 500);
+    const granted = await tx.organisations.reserveEmails(
+      organisationId,
+      utcDay(now),
+      deliverable.length,
+      this.options.organisationDailyEmailLimit ?? 500,
+    );
     const queued = deliverable.slice(0, granted);
     for (const email of queued) await this.outbox.add(tx, email, now);
     return queued;
   }
 
-  async assign(caller: CallerIdentity, subscriptionId: string, emails: readonly string[], language: string | undefined, ip: string | null): Promise<AssignmentResult[]> {
+  async assign(
+    caller: CallerIdentity,
+    subscriptionId: string,
+    emails: readonly string[],
+    language: string | undefined,
+    ip: string | null,
+  ): Promise<AssignmentResult[]> {
     const locale = resolveLocale(language);
     const results = await this.uow.transaction(async (tx) => {
       // Locked before counting: concurrent assignments, on any instance, count one after another.
@@ -64,7 +89,12 @@ export class SeatService {
       const outgoing: OutgoingEmail[] = [];
       const now = this.clock();
       // A payment under way (a merge into another subscription, a renewal) decides what the seats cost: wait for it.
-      if (await tx.subscriptions.isBillingLocked(subscriptionId, now)) throw new ApiError(409, 'BILLING_BUSY', 'A payment for this subscription is being processed. Try again in a moment.');
+      if (await tx.subscriptions.isBillingLocked(subscriptionId, now))
+        throw new ApiError(
+          409,
+          'BILLING_BUSY',
+          'A payment for this subscription is being processed. Try again in a moment.',
+        );
       let live = await tx.subscriptions.countLiveSeats(subscriptionId);
       const seen = new Set<string>();
       const proven = new Map<string, boolean>();
@@ -75,13 +105,17 @@ export class SeatService {
           results.push({ email: input, result: 'invalid' });
           continue;
         }
-        if (seen.has(email.canonical) || (await tx.subscriptions.findLiveSeatByEmail(subscriptionId, email.canonical))) {
+        if (
+          seen.has(email.canonical) ||
+          (await tx.subscriptions.findLiveSeatByEmail(subscriptionId, email.canonical))
+        ) {
           results.push({ email: email.display, result: 'already_assigned' });
           continue;
         }
         seen.add(email.canonical);
         // One look-up per domain: a bulk assignment names few domains and many people.
-        if (!proven.has(email.domain)) proven.set(email.domain, await this.isProven(tx, access.subscription.organisationId, email.domain, now));
+        if (!proven.has(email.domain))
+          proven.set(email.domain, await this.isProven(tx, access.subscription.organisationId, email.domain, now));
         if (!proven.get(email.domain)) {
           results.push({ email: email.display, result: 'domain_not_approved' });
           continue;
@@ -90,16 +124,32 @@ export class SeatService {
           results.push({ email: email.display, result: 'no_seat_left' });
           continue;
         }
-        await tx.subscriptions.insertSeat({ id: randomUUID(), subscriptionId, emailCanonical: email.canonical, emailDisplay: email.display, language: locale, assignedAt: now });
+        await tx.subscriptions.insertSeat({
+          id: randomUUID(),
+          subscriptionId,
+          emailCanonical: email.canonical,
+          emailDisplay: email.display,
+          language: locale,
+          assignedAt: now,
+        });
         await journal(tx, access, { action: 'seat.assigned', target: email.display, ip, at: now });
         live++;
-        outgoing.push(welcomeEmail({ to: email.display, locale, ownerEmail: access.subscription.ownerEmail, publicUrl: this.options.publicUrl }));
+        outgoing.push(
+          welcomeEmail({
+            to: email.display,
+            locale,
+            ownerEmail: access.subscription.ownerEmail,
+            publicUrl: this.options.publicUrl,
+          }),
+        );
         results.push({ email: email.display, result: 'assigned' });
       }
       const allowed = new Set(await this.queueWithinAllowance(tx, access.subscription.organisationId, outgoing, now));
       const welcome = new Map(outgoing.map((mail) => [mail.to, allowed.has(mail)]));
       // Only a held-back email is mentioned: the usual answer stays { email, result }.
-      return results.map((r) => (r.result === 'assigned' && !welcome.get(r.email) ? { ...r, welcomeEmail: 'daily_limit_reached' as const } : r));
+      return results.map((r) =>
+        r.result === 'assigned' && !welcome.get(r.email) ? { ...r, welcomeEmail: 'daily_limit_reached' as const } : r,
+      );
     });
     await this.outbox.deliver();
     return results;
@@ -113,13 +163,25 @@ export class SeatService {
       const now = this.clock();
       await tx.subscriptions.removeSeat(seat.id, now);
       await journal(tx, access, { action: 'seat.unassigned', target: seat.emailDisplay, ip, at: now });
-      await this.queueWithinAllowance(tx, access.subscription.organisationId, [seatRemovedEmail({ to: seat.emailDisplay, locale: resolveLocale(seat.language), by: caller.email ?? '' })], now);
+      await this.queueWithinAllowance(
+        tx,
+        access.subscription.organisationId,
+        [seatRemovedEmail({ to: seat.emailDisplay, locale: resolveLocale(seat.language), by: caller.email ?? '' })],
+        now,
+      );
     });
     await this.outbox.deliver();
   }
 
   /** Moves a seat from a leaving user to someone else in one step (A3): the old user's next check is unlicensed. */
-  async transfer(caller: CallerIdentity, subscriptionId: string, fromInput: string, toInput: string, language: string | undefined, ip: string | null): Promise<AssignmentResult> {
+  async transfer(
+    caller: CallerIdentity,
+    subscriptionId: string,
+    fromInput: string,
+    toInput: string,
+    language: string | undefined,
+    ip: string | null,
+  ): Promise<AssignmentResult> {
     const locale = resolveLocale(language);
     const result = await this.uow.transaction(async (tx) => {
       await tx.subscriptions.lock(subscriptionId);
@@ -128,21 +190,59 @@ export class SeatService {
       const from = await this.liveSeat(tx, subscriptionId, fromInput);
       const to = normalizeEmail(toInput);
       if (!to.ok) return { email: toInput, result: 'invalid' as const };
-      if (await tx.subscriptions.findLiveSeatByEmail(subscriptionId, to.canonical)) return { email: to.display, result: 'already_assigned' as const };
+      if (await tx.subscriptions.findLiveSeatByEmail(subscriptionId, to.canonical))
+        return { email: to.display, result: 'already_assigned' as const };
       const now = this.clock();
-      if (!(await this.isProven(tx, access.subscription.organisationId, to.domain, now))) return { email: to.display, result: 'domain_not_approved' as const };
+      if (!(await this.isProven(tx, access.subscription.organisationId, to.domain, now)))
+        return { email: to.display, result: 'domain_not_approved' as const };
       await tx.subscriptions.removeSeat(from.id, now);
-      await tx.subscriptions.insertSeat({ id: randomUUID(), subscriptionId, emailCanonical: to.canonical, emailDisplay: to.display, language: locale, assignedAt: now });
-      await journal(tx, access, { action: 'seat.transferred', target: to.display, detail: { from: from.emailDisplay }, ip, at: now });
-      const welcome = welcomeEmail({ to: to.display, locale, ownerEmail: access.subscription.ownerEmail, publicUrl: this.options.publicUrl });
-      const queued = await this.queueWithinAllowance(tx, access.subscription.organisationId, [welcome, seatRemovedEmail({ to: from.emailDisplay, locale: resolveLocale(from.language), by: caller.email ?? '' })], now);
-      return { email: to.display, result: 'assigned' as const, ...(queued.includes(welcome) ? {} : { welcomeEmail: 'daily_limit_reached' as const }) };
+      await tx.subscriptions.insertSeat({
+        id: randomUUID(),
+        subscriptionId,
+        emailCanonical: to.canonical,
+        emailDisplay: to.display,
+        language: locale,
+        assignedAt: now,
+      });
+      await journal(tx, access, {
+        action: 'seat.transferred',
+        target: to.display,
+        detail: { from: from.emailDisplay },
+        ip,
+        at: now,
+      });
+      const welcome = welcomeEmail({
+        to: to.display,
+        locale,
+        ownerEmail: access.subscription.ownerEmail,
+        publicUrl: this.options.publicUrl,
+      });
+      const queued = await this.queueWithinAllowance(
+        tx,
+        access.subscription.organisationId,
+        [
+          welcome,
+          seatRemovedEmail({ to: from.emailDisplay, locale: resolveLocale(from.language), by: caller.email ?? '' }),
+        ],
+        now,
+      );
+      return {
+        email: to.display,
+        result: 'assigned' as const,
+        ...(queued.includes(welcome) ? {} : { welcomeEmail: 'daily_limit_reached' as const }),
+      };
     });
     await this.outbox.deliver();
     return result;
   }
 
-  setSuspended(caller: CallerIdentity, subscriptionId: string, emailInput: string, suspended: boolean, ip: string | null): Promise<SeatView> {
+  setSuspended(
+    caller: CallerIdentity,
+    subscriptionId: string,
+    emailInput: string,
+    suspended: boolean,
+    ip: string | null,
+  ): Promise<SeatView> {
     return this.uow.transaction(async (tx) => {
       await tx.subscriptions.lock(subscriptionId);
       const access = await authorize(tx, caller, subscriptionId, 'seats.suspend');
@@ -150,13 +250,22 @@ export class SeatService {
       const now = this.clock();
       if ((seat.suspendedAt !== null) !== suspended) {
         await tx.subscriptions.setSeatSuspended(seat.id, suspended ? now : null);
-        await journal(tx, access, { action: suspended ? 'seat.suspended' : 'seat.resumed', target: seat.emailDisplay, ip, at: now });
+        await journal(tx, access, {
+          action: suspended ? 'seat.suspended' : 'seat.resumed',
+          target: seat.emailDisplay,
+          ip,
+          at: now,
+        });
       }
       return seatView({ ...seat, suspendedAt: suspended ? now : null }, access.subscription);
     });
   }
 
-  async query(caller: CallerIdentity, subscriptionId: string, query: SeatQuery): Promise<{ total: number; items: SeatView[]; next: SeatCursor | null }> {
+  async query(
+    caller: CallerIdentity,
+    subscriptionId: string,
+    query: SeatQuery,
+  ): Promise<{ total: number; items: SeatView[]; next: SeatCursor | null }> {
     const access = await authorize(this.uow.read, caller, subscriptionId, 'seats.view');
     const page = await this.uow.read.subscriptions.querySeats(subscriptionId, query);
     return { total: page.total, items: page.items.map((seat) => seatView(seat, access.subscription)), next: page.next };
@@ -165,23 +274,39 @@ export class SeatService {
   /** Every seat, headers and statuses in the reader's language (times stay ISO 8601, which spreadsheets read in any language). */
   async exportCsv(caller: CallerIdentity, subscriptionId: string, locale: Locale): Promise<string> {
     const access = await authorize(this.uow.read, caller, subscriptionId, 'seats.view');
-    const { items } = await this.uow.read.subscriptions.querySeats(subscriptionId, { sort: 'email', descending: false, offset: 0, limit: 1_000_000 });
+    const { items } = await this.uow.read.subscriptions.querySeats(subscriptionId, {
+      sort: 'email',
+      descending: false,
+      offset: 0,
+      limit: 1_000_000,
+    });
     const t = translator(locale);
     return toCsv(
       [t('seats.user'), t('seats.status'), t('seats.assignedAt'), t('seats.lastCheckIn')],
-      items.map((seat) => seatView(seat, access.subscription)).map((seat) => [seat.email, t(`paneAdmin.status.${seat.status}` as MessageKey), seat.assignedAt, seat.lastCheckInAt]),
+      items
+        .map((seat) => seatView(seat, access.subscription))
+        .map((seat) => [
+          seat.email,
+          t(`paneAdmin.status.${seat.status}` as MessageKey),
+          seat.assignedAt,
+          seat.lastCheckInAt,
+        ]),
     );
   }
 
   private async liveSeat(tx: Repositories, subscriptionId: string, emailInput: string): Promise<SeatRow> {
     const email = normalizeEmail(emailInput);
     const seat = email.ok ? await tx.subscriptions.findLiveSeatByEmail(subscriptionId, email.canonical) : undefined;
-    if (!seat) throw new ApiError(404, 'ASSIGNMENT_NOT_FOUND', `No seat is assigned to ${emailInput} in this subscription.`);
+    if (!seat)
+      throw new ApiError(404, 'ASSIGNMENT_NOT_FOUND', `No seat is assigned to ${emailInput} in this subscription.`);
     return seat;
   }
 }
 
-export function seatStatus(seat: Pick<SeatRow, 'boundObjectId' | 'suspendedAt'>, subscription: Pick<SubscriptionRow, 'status'>): SeatStatus {
+export function seatStatus(
+  seat: Pick<SeatRow, 'boundObjectId' | 'suspendedAt'>,
+  subscription: Pick<SubscriptionRow, 'status'>,
+): SeatStatus {
   if (subscription.status === 'expired' || subscription.status === 'cancelled') return 'expired';
   if (seat.suspendedAt !== null) return 'suspended';
   return seat.boundObjectId ? 'active' : 'pending';
@@ -195,4 +320,3 @@ function seatView(seat: SeatRow, subscription: SubscriptionRow): SeatView {
     lastCheckInAt: seat.lastCheckInAt === null ? null : new Date(seat.lastCheckInAt).toISOString(),
   };
 }
-

@@ -7,7 +7,14 @@ const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 
 describe('the admin-consent link', () => {
   it('uses the v2.0 endpoint of the tenant with an explicit scope list and the SPA-registered portal redirect', () => {
-    const url = new URL(adminConsentUrl({ tenant: TENANT, clientId: CLIENT, apiScope: 'access_as_user', publicUrl: 'https://outmerge.example.com' }));
+    const url = new URL(
+      adminConsentUrl({
+        tenant: TENANT,
+        clientId: CLIENT,
+        apiScope: 'access_as_user',
+        publicUrl: 'https://outmerge.example.com',
+      }),
+    );
     expect(`${url.origin}${url.pathname}`).toBe(`https://login.microsoftonline.com/${TENANT}/v2.0/adminconsent`);
     expect(url.searchParams.get('client_id')).toBe(CLIENT);
     expect(url.searchParams.get('redirect_uri')).toBe('https://outmerge.example.com/portal.html');
@@ -15,7 +22,14 @@ describe('the admin-consent link', () => {
   });
 
   it('grants exactly the OpenID Connect scopes, every declared Graph permission and the API scope, nothing else', () => {
-    const scope = new URL(adminConsentUrl({ tenant: TENANT, clientId: CLIENT, apiScope: 'access_as_user', publicUrl: 'https://outmerge.example.com' })).searchParams.get('scope');
+    const scope = new URL(
+      adminConsentUrl({
+        tenant: TENANT,
+        clientId: CLIENT,
+        apiScope: 'access_as_user',
+        publicUrl: 'https://outmerge.example.com',
+      }),
+    ).searchParams.get('scope');
     expect(scope?.split(' ')).toEqual([
       'openid',
       'profile',
@@ -31,13 +45,25 @@ describe('the admin-consent link', () => {
   });
 
   it("uses 'organizations' when the tenant is not known yet, and accepts the API scope in full", () => {
-    const url = new URL(adminConsentUrl({ tenant: 'organizations', clientId: CLIENT, apiScope: `api://${CLIENT}/access_as_user`, publicUrl: 'https://outmerge.example.com' }));
+    const url = new URL(
+      adminConsentUrl({
+        tenant: 'organizations',
+        clientId: CLIENT,
+        apiScope: `api://${CLIENT}/access_as_user`,
+        publicUrl: 'https://outmerge.example.com',
+      }),
+    );
     expect(url.pathname).toBe('/organizations/v2.0/adminconsent');
     expect(url.searchParams.get('scope')?.split(' ').at(-1)).toBe(`api://${CLIENT}/access_as_user`);
   });
 
   it('keeps a tenant value that is not a GUID inside its path segment', () => {
-    const url = adminConsentUrl({ tenant: '../common?x=1', clientId: CLIENT, apiScope: 'access_as_user', publicUrl: 'https://outmerge.example.com' });
+    const url = adminConsentUrl({
+      tenant: '../common?x=1',
+      clientId: CLIENT,
+      apiScope: 'access_as_user',
+      publicUrl: 'https://outmerge.example.com',
+    });
     expect(new URL(url).pathname).toBe('/..%2Fcommon%3Fx%3D1/v2.0/adminconsent');
   });
 });

@@ -21,7 +21,12 @@ export function adminConsentScopes(clientId: string, apiScope: string): string[]
   return [...OIDC_SCOPES, ...GRAPH_PERMISSIONS.map(graphScopeUri), apiScopeUri(clientId, apiScope)];
 }
 
-export function adminConsentUrl(options: { tenant: string; clientId: string; apiScope: string; publicUrl: string }): string {
+export function adminConsentUrl(options: {
+  tenant: string;
+  clientId: string;
+  apiScope: string;
+  publicUrl: string;
+}): string {
   const query = new URLSearchParams({
     client_id: options.clientId,
     scope: adminConsentScopes(options.clientId, options.apiScope).join(' '),

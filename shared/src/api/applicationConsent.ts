@@ -37,7 +37,17 @@ export function groupConsentSubscription(state: string | null): string | null {
  * own), or the development identity provider. `tenant`: the subscription's organisation's tenant,
  * never `common`, so the grant lands in that tenant.
  */
-export function applicationConsentUrl(options: { authority: string; tenant: string; clientId: string; publicUrl: string; subscriptionId: string }): string {
-  const query = new URLSearchParams({ client_id: options.clientId, redirect_uri: `${options.publicUrl}${ADMIN_CONSENT_REDIRECT_PATH}`, state: `${GROUP_CONSENT_STATE}.${options.subscriptionId}` });
+export function applicationConsentUrl(options: {
+  authority: string;
+  tenant: string;
+  clientId: string;
+  publicUrl: string;
+  subscriptionId: string;
+}): string {
+  const query = new URLSearchParams({
+    client_id: options.clientId,
+    redirect_uri: `${options.publicUrl}${ADMIN_CONSENT_REDIRECT_PATH}`,
+    state: `${GROUP_CONSENT_STATE}.${options.subscriptionId}`,
+  });
   return `${options.authority}/${encodeURIComponent(options.tenant)}/adminconsent?${query.toString()}`;
 }

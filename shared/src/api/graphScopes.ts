@@ -13,10 +13,18 @@
  */
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 
-export type GraphScope = 'User.Read' | 'Mail.ReadWrite' | 'Mail.Send' | 'Mail.Send.Shared' | 'Contacts.Read' | 'Contacts.Read.Shared';
+export type GraphScope =
+  'User.Read' | 'Mail.ReadWrite' | 'Mail.Send' | 'Mail.Send.Shared' | 'Contacts.Read' | 'Contacts.Read.Shared';
 
 /** Every delegated permission the app registration declares, in the order the README lists them. */
-export const GRAPH_PERMISSIONS: readonly GraphScope[] = ['User.Read', 'Mail.ReadWrite', 'Mail.Send', 'Mail.Send.Shared', 'Contacts.Read', 'Contacts.Read.Shared'];
+export const GRAPH_PERMISSIONS: readonly GraphScope[] = [
+  'User.Read',
+  'Mail.ReadWrite',
+  'Mail.Send',
+  'Mail.Send.Shared',
+  'Contacts.Read',
+  'Contacts.Read.Shared',
+];
 
 /**
  * OpenID Connect scopes MSAL adds to every request (sign-in, ID token, refresh token). They are
@@ -61,7 +69,8 @@ export type GraphOperation = 'mailbox' | 'send' | 'contacts';
 export function graphScopesFor(operation: GraphOperation, mailbox: string | null | undefined): readonly GraphScope[] {
   const shared = Boolean(mailbox);
   if (operation === 'mailbox') return GRAPH_SCOPES_FOR.mailbox;
-  if (operation === 'send') return shared ? [...GRAPH_SCOPES_FOR.send, ...GRAPH_SCOPES_FOR.sendShared] : GRAPH_SCOPES_FOR.send;
+  if (operation === 'send')
+    return shared ? [...GRAPH_SCOPES_FOR.send, ...GRAPH_SCOPES_FOR.sendShared] : GRAPH_SCOPES_FOR.send;
   return shared ? GRAPH_SCOPES_FOR.contactsShared : GRAPH_SCOPES_FOR.contacts;
 }
 

@@ -6,7 +6,10 @@
 import { Type, type TSchema, type TUnsafe } from 'typebox';
 
 /** A string from one of the project's lists (permissions, license codes, statuses…): `{type, enum}`, which OpenAPI 3.0 reads as is. */
-export function StringEnum<const Values extends readonly string[]>(values: Values, options: { description?: string } = {}): TUnsafe<Values[number]> {
+export function StringEnum<const Values extends readonly string[]>(
+  values: Values,
+  options: { description?: string } = {},
+): TUnsafe<Values[number]> {
   return Type.Unsafe<Values[number]>({ type: 'string', enum: [...values], ...options });
 }
 

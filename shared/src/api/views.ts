@@ -30,9 +30,14 @@ export const SubscriptionViewSchema = Type.Object({
   owner: Type.String(),
   role: StringEnum(ROLES),
   permissions: ReadonlyPermissions,
-  actions: Type.Array(StringEnum(SUBSCRIPTION_ACTIONS), { description: 'What the caller may do here; the pages show only these.' }),
+  actions: Type.Array(StringEnum(SUBSCRIPTION_ACTIONS), {
+    description: 'What the caller may do here; the pages show only these.',
+  }),
   delegates: Type.Optional(
-    Type.Array(Type.Object({ email: Type.String(), permissions: Permissions }), { description: 'The delegated administrators and what each may do; present only for callers allowed `delegates.view`.' }),
+    Type.Array(Type.Object({ email: Type.String(), permissions: Permissions }), {
+      description:
+        'The delegated administrators and what each may do; present only for callers allowed `delegates.view`.',
+    }),
   ),
 });
 export type SubscriptionView = Static<typeof SubscriptionViewSchema>;
@@ -46,7 +51,9 @@ const HeldSeatStatus = StringEnum([...SEAT_STATUSES, 'removed']);
 export const MySeatViewSchema = Type.Object({
   id: Uuid(),
   organisation: Type.String(),
-  foreign: Type.Boolean({ description: "The seat belongs to an organisation of another Microsoft 365 tenant than the caller's." }),
+  foreign: Type.Boolean({
+    description: "The seat belongs to an organisation of another Microsoft 365 tenant than the caller's.",
+  }),
   status: HeldSeatStatus,
   contact: Type.String(),
   assignedAt: DateTime(),
@@ -59,26 +66,54 @@ export type MySeatView = Static<typeof MySeatViewSchema>;
  * holder; nothing else of the subscription is revealed. `seat` is null without a seat.
  */
 export const MyLicenseViewSchema = Type.Object({
-  seat: Nullable(Type.Object({ status: HeldSeatStatus, plan: Type.String(), subscriptionStatus: SubscriptionStatusSchema, contact: Type.String(), assignedAt: DateTime() })),
-  administers: Type.Integer({ description: 'How many subscriptions the caller owns or administers: whether the pane shows its admin view.' }),
-  foreignSeats: Type.Optional(Type.Array(MySeatViewSchema, { description: 'Seats of organisations of other tenants bound to the caller, which they may leave.' })),
+  seat: Nullable(
+    Type.Object({
+      status: HeldSeatStatus,
+      plan: Type.String(),
+      subscriptionStatus: SubscriptionStatusSchema,
+      contact: Type.String(),
+      assignedAt: DateTime(),
+    }),
+  ),
+  administers: Type.Integer({
+    description: 'How many subscriptions the caller owns or administers: whether the pane shows its admin view.',
+  }),
+  foreignSeats: Type.Optional(
+    Type.Array(MySeatViewSchema, {
+      description: 'Seats of organisations of other tenants bound to the caller, which they may leave.',
+    }),
+  ),
 });
 export type MyLicenseView = Static<typeof MyLicenseViewSchema>;
 
-export const SeatViewSchema = Type.Object({ email: Type.String(), status: StringEnum(SEAT_STATUSES), assignedAt: DateTime(), lastCheckInAt: Nullable(DateTime()) });
+export const SeatViewSchema = Type.Object({
+  email: Type.String(),
+  status: StringEnum(SEAT_STATUSES),
+  assignedAt: DateTime(),
+  lastCheckInAt: Nullable(DateTime()),
+});
 export type SeatView = Static<typeof SeatViewSchema>;
 
 export const SEAT_SORTS = ['email', 'status', 'lastCheckIn', 'assignedAt'] as const;
 export type SeatSort = (typeof SEAT_SORTS)[number];
 
-export const ASSIGNMENT_OUTCOMES = ['assigned', 'already_assigned', 'invalid', 'domain_not_approved', 'no_seat_left'] as const;
+export const ASSIGNMENT_OUTCOMES = [
+  'assigned',
+  'already_assigned',
+  'invalid',
+  'domain_not_approved',
+  'no_seat_left',
+] as const;
 export type AssignmentOutcome = (typeof ASSIGNMENT_OUTCOMES)[number];
 
 export const AssignmentResultSchema = Type.Object({
   email: Type.String(),
   result: StringEnum(ASSIGNMENT_OUTCOMES),
   welcomeEmail: Type.Optional(
-    StringEnum(['daily_limit_reached'], { description: 'A seat was assigned but its welcome email was held back: the organisation reached its daily email limit (the seat works all the same).' }),
+    StringEnum(['daily_limit_reached'], {
+      description:
+        'A seat was assigned but its welcome email was held back: the organisation reached its daily email limit (the seat works all the same).',
+    }),
   ),
 });
 export type AssignmentResult = Static<typeof AssignmentResultSchema>;
@@ -98,18 +133,36 @@ export const DomainViewSchema = Type.Object({
   method: Nullable(StringEnum(['dns', 'tenant'])),
   provenAt: Nullable(DateTime()),
   addedAt: DateTime(),
-  lastCheck: Nullable(Type.Object({ at: DateTime(), result: StringEnum(DOMAIN_CHECK_RESULTS) }, { description: 'The last "Check now": when, and what was found.' })),
+  lastCheck: Nullable(
+    Type.Object(
+      { at: DateTime(), result: StringEnum(DOMAIN_CHECK_RESULTS) },
+      { description: 'The last "Check now": when, and what was found.' },
+    ),
+  ),
 });
 export type DomainView = Static<typeof DomainViewSchema>;
 
 /** The TXT record that proves the organisation controls a domain (the same value for every domain), published at the domain's apex like Microsoft 365's own verification record. */
-export const DomainVerificationRecordSchema = Type.Object({ type: Type.Literal('TXT'), host: Type.Literal('@'), value: Type.String() });
+export const DomainVerificationRecordSchema = Type.Object({
+  type: Type.Literal('TXT'),
+  host: Type.Literal('@'),
+  value: Type.String(),
+});
 export type DomainVerificationRecord = Static<typeof DomainVerificationRecordSchema>;
 
-export const OrganisationAdministratorViewSchema = Type.Object({ id: Type.String(), email: Type.String(), since: DateTime() });
+export const OrganisationAdministratorViewSchema = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  since: DateTime(),
+});
 export type OrganisationAdministratorView = Static<typeof OrganisationAdministratorViewSchema>;
 
-export const DelegateViewSchema = Type.Object({ id: Uuid(), email: Type.String(), permissions: Permissions, since: DateTime() });
+export const DelegateViewSchema = Type.Object({
+  id: Uuid(),
+  email: Type.String(),
+  permissions: Permissions,
+  since: DateTime(),
+});
 export type DelegateView = Static<typeof DelegateViewSchema>;
 
 export const InvitationViewSchema = Type.Object({
@@ -126,7 +179,7 @@ export type InvitationView = Static<typeof InvitationViewSchema>;
 export const JournalEntryViewSchema = Type.Object({
   id: Type.Integer(),
   at: DateTime(),
-  actor: Nullable(Type.String({ description: 'The actor\'s address; null for the system and the vendor.' })),
+  actor: Nullable(Type.String({ description: "The actor's address; null for the system and the vendor." })),
   actorRole: Nullable(StringEnum(ACTOR_ROLES)),
   partner: Nullable(Type.String({ description: "The partner organisation's name when partner staff acted." })),
   onBehalfOf: Nullable(Type.String()),
@@ -144,7 +197,9 @@ export const LicenseCheckViewSchema = Type.Object({
   footer: Type.Boolean({ description: 'Whether merged messages carry the promotional footer' }),
   plan: Nullable(Type.String()),
   subscriptionId: Nullable(Uuid()),
-  licenseToken: Type.String({ description: 'ES256 JWS bound to the user and the nonce; verify it against /.well-known/jwks.json' }),
+  licenseToken: Type.String({
+    description: 'ES256 JWS bound to the user and the nonce; verify it against /.well-known/jwks.json',
+  }),
   expiresAt: DateTime(),
 });
 export type LicenseCheckView = Static<typeof LicenseCheckViewSchema>;
@@ -154,14 +209,20 @@ export type LicenseCheckView = Static<typeof LicenseCheckViewSchema>;
 export const PLAN_INTERVALS = ['month', 'year'] as const;
 const PlanInterval = StringEnum(PLAN_INTERVALS);
 
-export const PriceTierViewSchema = Type.Object({ from: Type.Integer(), to: Nullable(Type.Integer()), unitPriceMinor: Minor() });
+export const PriceTierViewSchema = Type.Object({
+  from: Type.Integer(),
+  to: Nullable(Type.Integer()),
+  unitPriceMinor: Minor(),
+});
 export type PriceTierView = Static<typeof PriceTierViewSchema>;
 
 export const PlanViewSchema = Type.Object({
   id: Type.String(),
   interval: PlanInterval,
   unitPriceMinor: Minor(),
-  tiers: Type.Array(PriceTierViewSchema, { description: 'Graduated volume pricing: each seat is priced by the tier it falls in.' }),
+  tiers: Type.Array(PriceTierViewSchema, {
+    description: 'Graduated volume pricing: each seat is priced by the tier it falls in.',
+  }),
 });
 export type PlanView = Static<typeof PlanViewSchema>;
 
@@ -169,11 +230,17 @@ export const PlanCatalogViewSchema = Type.Object({
   currency: Type.String(),
   taxRateBp: Type.Integer(),
   plans: Type.Array(PlanViewSchema),
-  trial: Type.Object({ maxSeats: Type.Integer(), maxDays: Type.Integer() }, { description: "The vendor's limits on one trial (offers beyond them are refused)." }),
+  trial: Type.Object(
+    { maxSeats: Type.Integer(), maxDays: Type.Integer() },
+    { description: "The vendor's limits on one trial (offers beyond them are refused)." },
+  ),
 });
 export type PlanCatalogView = Static<typeof PlanCatalogViewSchema>;
 
-export const CartLineSchema = Type.Object({ plan: Type.String({ maxLength: 40 }), quantity: Type.Integer({ minimum: 1, maximum: 100000 }) }, { additionalProperties: false });
+export const CartLineSchema = Type.Object(
+  { plan: Type.String({ maxLength: 40 }), quantity: Type.Integer({ minimum: 1, maximum: 100000 }) },
+  { additionalProperties: false },
+);
 export type CartLine = Static<typeof CartLineSchema>;
 
 /** 202: the bank asks for additional authentication (complete the action with POST /api/v1/payment-actions/{actionId}/complete). */
@@ -182,7 +249,12 @@ export const PaymentActionRequiredSchema = Type.Object({
   actionId: Uuid(),
   amountMinor: Minor(),
   currency: Type.String(),
-  clientSecret: Type.Optional(Type.String({ description: "With Stripe: what Stripe.js needs to show the bank's confirmation (handleNextAction); answered to the payer only." })),
+  clientSecret: Type.Optional(
+    Type.String({
+      description:
+        "With Stripe: what Stripe.js needs to show the bank's confirmation (handleNextAction); answered to the payer only.",
+    }),
+  ),
 });
 
 export const CheckoutPaidSchema = Type.Object({
@@ -199,14 +271,18 @@ export const CheckoutPaidSchema = Type.Object({
 /** 201: paid; 202: the bank asks for additional authentication (complete the action). */
 export type CheckoutResult = Static<typeof CheckoutPaidSchema> | Static<typeof PaymentActionRequiredSchema>;
 
-const Effective = StringEnum(['now', 'renewal', 'none'], { description: 'now: charged at once; renewal: a decrease, from the next period; none: nothing changes.' });
+const Effective = StringEnum(['now', 'renewal', 'none'], {
+  description: 'now: charged at once; renewal: a decrease, from the next period; none: nothing changes.',
+});
 
 export const QuantityPreviewViewSchema = Type.Object({
   quantity: Type.Integer(),
   newQuantity: Type.Integer(),
   assigned: Type.Integer(),
   effective: Effective,
-  prorationDate: DateTime({ description: 'The second the proration is computed at; pass it back to confirm (valid 15 minutes).' }),
+  prorationDate: DateTime({
+    description: 'The second the proration is computed at; pass it back to confirm (valid 15 minutes).',
+  }),
   currency: Type.String(),
   creditMinor: Minor({ description: 'Negative: unused time of the current quantity.' }),
   debitMinor: Minor({ description: 'Remaining time of the new quantity.' }),
@@ -304,7 +380,12 @@ export const CONSOLIDATION_INVITATION_STATUSES = ['pending', 'accepted', 'declin
 /** What accepting would do now, computed as the merge itself computes it (server/src/billing/consolidationTerms.ts). */
 export const ConsolidationTermsSchema = Type.Object({
   /** The colleague's subscription that would end. */
-  source: Type.Object({ plan: Type.String(), quantity: Type.Integer(), assigned: Type.Integer(), periodEnd: DateTime() }),
+  source: Type.Object({
+    plan: Type.String(),
+    quantity: Type.Integer(),
+    assigned: Type.Integer(),
+    periodEnd: DateTime(),
+  }),
   /** The subscription it would be merged into. */
   target: Type.Object({ plan: Type.String(), quantity: Type.Integer(), assigned: Type.Integer() }),
   seatsMoving: Type.Integer(),
@@ -318,7 +399,11 @@ export const ConsolidationTermsSchema = Type.Object({
 });
 export type ConsolidationTerms = Static<typeof ConsolidationTermsSchema>;
 
-export const ConsolidationPreviewSchema = Type.Object({ colleague: Type.String(), terms: ConsolidationTermsSchema, expiresAt: DateTime() });
+export const ConsolidationPreviewSchema = Type.Object({
+  colleague: Type.String(),
+  terms: ConsolidationTermsSchema,
+  expiresAt: DateTime(),
+});
 export type ConsolidationPreview = Static<typeof ConsolidationPreviewSchema>;
 
 export const ConsolidationInvitationViewSchema = Type.Object({
@@ -361,7 +446,12 @@ export type BillingProfileView = Static<typeof BillingProfileViewSchema>;
 /** What the billing-profile routes answer: the profile (null before one is set) and the tax its invoices will carry. */
 export const BillingProfileAnswerSchema = Type.Object({
   profile: Nullable(BillingProfileViewSchema),
-  tax: Nullable(Type.Object({ treatment: StringEnum(TAX_TREATMENTS), rateBp: Type.Integer({ description: 'Basis points (2000 = 20 %).' }) })),
+  tax: Nullable(
+    Type.Object({
+      treatment: StringEnum(TAX_TREATMENTS),
+      rateBp: Type.Integer({ description: 'Basis points (2000 = 20 %).' }),
+    }),
+  ),
 });
 export type BillingProfileAnswer = Static<typeof BillingProfileAnswerSchema>;
 
@@ -371,7 +461,14 @@ export type BillingProfileAnswer = Static<typeof BillingProfileAnswerSchema>;
 export const ASSIGNABLE_PARTNER_STAFF_ROLES = ['full', 'limited'] as const;
 export const PARTNER_STAFF_ROLES = ['owner', ...ASSIGNABLE_PARTNER_STAFF_ROLES] as const;
 export type PartnerStaffRoleView = (typeof PARTNER_STAFF_ROLES)[number];
-export const PARTNER_ACTIONS = ['partner.view', 'customers.view', 'offers.manage', 'requests.manage', 'keys.buy', 'staff.manage'] as const;
+export const PARTNER_ACTIONS = [
+  'partner.view',
+  'customers.view',
+  'offers.manage',
+  'requests.manage',
+  'keys.buy',
+  'staff.manage',
+] as const;
 
 export const PartnerViewSchema = Type.Object({
   id: Uuid(),
@@ -387,23 +484,40 @@ export const PartnerStaffViewSchema = Type.Object({
   id: Uuid(),
   email: Type.String(),
   role: StringEnum(PARTNER_STAFF_ROLES),
-  signedIn: Type.Boolean({ description: 'Whether the person has signed in since being added (then bound to their Microsoft 365 identity).' }),
+  signedIn: Type.Boolean({
+    description: 'Whether the person has signed in since being added (then bound to their Microsoft 365 identity).',
+  }),
   since: DateTime(),
 });
 export type PartnerStaffView = Static<typeof PartnerStaffViewSchema>;
 
 export const OFFER_KINDS = ['trial', 'purchase'] as const;
-const Administration = Nullable(Type.Object({ permissions: Permissions, durationDays: Type.Integer() }, { description: 'The delegated administration the offer asks for, if any.' }));
+const Administration = Nullable(
+  Type.Object(
+    { permissions: Permissions, durationDays: Type.Integer() },
+    { description: 'The delegated administration the offer asks for, if any.' },
+  ),
+);
 
 export const OfferViewSchema = Type.Object({
   id: Uuid(),
   kind: StringEnum(OFFER_KINDS),
-  name: Nullable(Type.String({ description: "The partner's name for it, or null: pages then name it from plan and seats in the reader's language." })),
+  name: Nullable(
+    Type.String({
+      description:
+        "The partner's name for it, or null: pages then name it from plan and seats in the reader's language.",
+    }),
+  ),
   plan: Type.String(),
   interval: PlanInterval,
   quantity: Type.Integer(),
   trialDays: Nullable(Type.Integer()),
-  priceMinor: Nullable(Minor({ description: "Purchase offers: the price per period shown, before tax (the billing engine's price for the plan and quantity; the tax depends on the customer's country and VAT number)." })),
+  priceMinor: Nullable(
+    Minor({
+      description:
+        "Purchase offers: the price per period shown, before tax (the billing engine's price for the plan and quantity; the tax depends on the customer's country and VAT number).",
+    }),
+  ),
   currency: Type.String(),
   administration: Administration,
   maxCustomers: Nullable(Type.Integer({ description: '1: one customer; null: any number.' })),
@@ -431,7 +545,15 @@ export const OfferPublicViewSchema = Type.Object({
 });
 export type OfferPublicView = Static<typeof OfferPublicViewSchema>;
 
-export const RELATIONSHIP_STATES = ['pending', 'request_expired', 'active', 'expired', 'declined', 'withdrawn', 'ended'] as const;
+export const RELATIONSHIP_STATES = [
+  'pending',
+  'request_expired',
+  'active',
+  'expired',
+  'declined',
+  'withdrawn',
+  'ended',
+] as const;
 export type RelationshipStateView = (typeof RELATIONSHIP_STATES)[number];
 
 export const PartnerRelationshipViewSchema = Type.Object({
@@ -481,7 +603,14 @@ export const PartnerCustomerViewSchema = Type.Object({
   assigned: Type.Integer(),
   renewsAt: DateTime(),
   partnerOfRecord: Type.Boolean(),
-  relationship: Nullable(Type.Object({ id: Uuid(), state: StringEnum(RELATIONSHIP_STATES), permissions: Permissions, expiresAt: Nullable(DateTime()) })),
+  relationship: Nullable(
+    Type.Object({
+      id: Uuid(),
+      state: StringEnum(RELATIONSHIP_STATES),
+      permissions: Permissions,
+      expiresAt: Nullable(DateTime()),
+    }),
+  ),
 });
 export type PartnerCustomerView = Static<typeof PartnerCustomerViewSchema>;
 
@@ -498,7 +627,15 @@ export const PartnerNotificationViewSchema = Type.Object({
 export type PartnerNotificationView = Static<typeof PartnerNotificationViewSchema>;
 
 /** An invoice of a partner's purchase (product keys). */
-export const PartnerInvoiceViewSchema = Type.Object({ id: Uuid(), number: Type.String(), status: Type.Literal('paid'), currency: Type.String(), totalMinor: Minor(), taxMinor: Minor(), issuedAt: DateTime() });
+export const PartnerInvoiceViewSchema = Type.Object({
+  id: Uuid(),
+  number: Type.String(),
+  status: Type.Literal('paid'),
+  currency: Type.String(),
+  totalMinor: Minor(),
+  taxMinor: Minor(),
+  issuedAt: DateTime(),
+});
 export type PartnerInvoiceView = Static<typeof PartnerInvoiceViewSchema>;
 
 /** 201 of an offer link that starts a trial (a purchase offer answers as a checkout). */
@@ -523,7 +660,11 @@ export const KeyPurchaseResultSchema = Type.Object({
   expiresAt: DateTime(),
   keys: Type.Array(Type.String()),
   emailedTo: Type.Optional(Type.String({ description: 'Where the keys were emailed (first answer only)' })),
-  keysShownOnce: Type.Optional(Type.Literal(true, { description: 'A replay: the keys were shown in the first answer and emailed; here only their last group' })),
+  keysShownOnce: Type.Optional(
+    Type.Literal(true, {
+      description: 'A replay: the keys were shown in the first answer and emailed; here only their last group',
+    }),
+  ),
 });
 
 /** A redeemed product key: the subscription it made or extended. */
@@ -540,5 +681,7 @@ export const KeyRedeemedSchema = Type.Object({
 /** A delegated-administration request seen from its emailed link, with the subscriptions the addressee could grant it on. */
 export const PartnerRequestViewSchema = Type.Object({
   ...PartnerRelationshipViewSchema.properties,
-  subscriptions: Type.Array(Type.Object({ id: Uuid(), plan: Type.String(), quantity: Type.Integer(), status: SubscriptionStatusSchema })),
+  subscriptions: Type.Array(
+    Type.Object({ id: Uuid(), plan: Type.String(), quantity: Type.Integer(), status: SubscriptionStatusSchema }),
+  ),
 });

@@ -56,15 +56,35 @@ const DAY = 86_400;
  * days", so unit price × quantity × 23/31 is the line's amount (to the minor unit by the rule of
  * proration.ts's `prorateTiers`). A part that is not whole days is written to the second.
  */
-function withProration(text: string, line: { quantity: number; seats?: TierSeats; prorated?: ProratedSpan }, t: Translator, locale: Locale): string {
+function withProration(
+  text: string,
+  line: { quantity: number; seats?: TierSeats; prorated?: ProratedSpan },
+  t: Translator,
+  locale: Locale,
+): string {
   let written = text;
-  if (line.seats && (line.seats.from !== 1 || line.seats.to !== line.quantity)) written = t('invoice.line.tierSeats', { line: written, from: line.seats.from, to: line.seats.to });
+  if (line.seats && (line.seats.from !== 1 || line.seats.to !== line.quantity))
+    written = t('invoice.line.tierSeats', { line: written, from: line.seats.from, to: line.seats.to });
   const span = line.prorated;
   if (!span) return written;
-  if (span.remaining % DAY === 0 && span.length % DAY === 0) return t('invoice.line.proratedDays', { line: written, remaining: span.remaining / DAY, length: span.length / DAY });
+  if (span.remaining % DAY === 0 && span.length % DAY === 0)
+    return t('invoice.line.proratedDays', {
+      line: written,
+      remaining: span.remaining / DAY,
+      length: span.length / DAY,
+    });
   // Periods are whole days (months and years in UTC); anything else is written as a span of its own.
-  if (span.length % DAY === 0) return t('invoice.line.prorated', { line: written, remaining: formatDuration(span.remaining, locale), length: span.length / DAY });
-  return t('invoice.line.proratedSpan', { line: written, remaining: formatDuration(span.remaining, locale), length: formatDuration(span.length, locale) });
+  if (span.length % DAY === 0)
+    return t('invoice.line.prorated', {
+      line: written,
+      remaining: formatDuration(span.remaining, locale),
+      length: span.length / DAY,
+    });
+  return t('invoice.line.proratedSpan', {
+    line: written,
+    remaining: formatDuration(span.remaining, locale),
+    length: formatDuration(span.length, locale),
+  });
 }
 
 /** The line in the reader's language (`t`, `locale`), or the stored text of an older line. */
@@ -76,13 +96,35 @@ export function invoiceLineText(description: string, t: Translator, locale: Loca
     case 'seats':
       return t('invoice.line.seats', { plan: plan(line.plan), from: line.from, to: line.to });
     case 'unused':
-      return withProration(line.merged ? t('invoice.line.unusedMerged', { plan: plan(line.plan), quantity: line.quantity, subscription: line.merged }) : t('invoice.line.unused', { plan: plan(line.plan), quantity: line.quantity }), line, t, locale);
+      return withProration(
+        line.merged
+          ? t('invoice.line.unusedMerged', {
+              plan: plan(line.plan),
+              quantity: line.quantity,
+              subscription: line.merged,
+            })
+          : t('invoice.line.unused', { plan: plan(line.plan), quantity: line.quantity }),
+        line,
+        t,
+        locale,
+      );
     case 'remaining':
-      return withProration(t('invoice.line.remaining', { plan: plan(line.plan), quantity: line.quantity }), line, t, locale);
+      return withProration(
+        t('invoice.line.remaining', { plan: plan(line.plan), quantity: line.quantity }),
+        line,
+        t,
+        locale,
+      );
     case 'prepaid':
-      return t('invoice.line.prepaid', { keys: line.seats.map((seats) => t('invoice.line.prepaidSeats', { seats })).join(', ') });
+      return t('invoice.line.prepaid', {
+        keys: line.seats.map((seats) => t('invoice.line.prepaidSeats', { seats })).join(', '),
+      });
     case 'productKey':
-      return t(line.interval === 'year' ? 'invoice.line.productKey.year' : 'invoice.line.productKey.month', { plan: plan(line.plan), seats: line.seats, periods: line.periods });
+      return t(line.interval === 'year' ? 'invoice.line.productKey.year' : 'invoice.line.productKey.month', {
+        plan: plan(line.plan),
+        seats: line.seats,
+        periods: line.periods,
+      });
     case 'credit':
       return t(line.merged ? 'invoice.line.mergedCredit' : 'quantity.creditApplied');
     case 'refund':

@@ -13,8 +13,20 @@ describe('invoice totals', () => {
 
   it('offsets credit up to the subtotal and keeps the rest', () => {
     const lines = [{ description: 'Remaining time', quantity: 3, unitAmountMinor: null, amountMinor: 700 }];
-    expect(invoiceTotals(lines, 1000, 2000)).toMatchObject({ subtotalMinor: 0, taxMinor: 0, totalMinor: 0, creditAppliedMinor: 700, creditLeftMinor: 300 });
-    expect(invoiceTotals(lines, 200, 2000)).toMatchObject({ subtotalMinor: 500, taxMinor: 100, totalMinor: 600, creditAppliedMinor: 200, creditLeftMinor: 0 });
+    expect(invoiceTotals(lines, 1000, 2000)).toMatchObject({
+      subtotalMinor: 0,
+      taxMinor: 0,
+      totalMinor: 0,
+      creditAppliedMinor: 700,
+      creditLeftMinor: 300,
+    });
+    expect(invoiceTotals(lines, 200, 2000)).toMatchObject({
+      subtotalMinor: 500,
+      taxMinor: 100,
+      totalMinor: 600,
+      creditAppliedMinor: 200,
+      creditLeftMinor: 0,
+    });
     expect(invoiceTotals(lines, 200, 2000).lines.at(-1)).toMatchObject({ amountMinor: -200 });
   });
 

@@ -32,14 +32,33 @@ export function withTaxMinor(subtotalMinor: number, taxRateBp: number): number {
   return safeMoney(subtotalMinor + taxFor(subtotalMinor, taxRateBp));
 }
 
-export function invoiceTotals(lines: readonly DraftLine[], creditBalanceMinor: number, taxRateBp: number, creditDescription = describeInvoiceLine({ line: 'credit' })): InvoiceTotals {
+export function invoiceTotals(
+  lines: readonly DraftLine[],
+  creditBalanceMinor: number,
+  taxRateBp: number,
+  creditDescription = describeInvoiceLine({ line: 'credit' }),
+): InvoiceTotals {
   for (const line of lines) safeMoney(line.amountMinor);
   const charges = safeMoney(lines.reduce((sum, line) => sum + line.amountMinor, 0));
   if (charges < 0) throw new RangeError('An invoice cannot total less than zero before credits');
   const creditAppliedMinor = Math.min(Math.max(0, creditBalanceMinor), charges);
-  const all = creditAppliedMinor > 0 ? [...lines, { description: creditDescription, quantity: null, unitAmountMinor: null, amountMinor: -creditAppliedMinor }] : [...lines];
+  const all =
+    creditAppliedMinor > 0
+      ? [
+          ...lines,
+          { description: creditDescription, quantity: null, unitAmountMinor: null, amountMinor: -creditAppliedMinor },
+        ]
+      : [...lines];
   const subtotalMinor = charges - creditAppliedMinor;
-  return { lines: all, subtotalMinor, taxRateBp, taxMinor: taxFor(subtotalMinor, taxRateBp), totalMinor: withTaxMinor(subtotalMinor, taxRateBp), creditAppliedMinor, creditLeftMinor: Math.max(0, creditBalanceMinor) - creditAppliedMinor };
+  return {
+    lines: all,
+    subtotalMinor,
+    taxRateBp,
+    taxMinor: taxFor(subtotalMinor, taxRateBp),
+    totalMinor: withTaxMinor(subtotalMinor, taxRateBp),
+    creditAppliedMinor,
+    creditLeftMinor: Math.max(0, creditBalanceMinor) - creditAppliedMinor,
+  };
 }
 
 export function invoiceNumber(year: number, sequence: number): string {

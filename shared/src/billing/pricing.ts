@@ -46,7 +46,8 @@ export function discountedUnitPrice(unitPriceMinor: number, volume: VolumePricin
 
 /** A plan's tiers: what `/api/v1/plans` publishes and what every price is computed from. */
 export function priceTiers(plan: PlanPrice, volume: VolumePricing): PriceTier[] {
-  if (volume.fromQuantity <= 1) return [{ from: 1, to: null, unitPriceMinor: discountedUnitPrice(plan.unitPriceMinor, volume) }];
+  if (volume.fromQuantity <= 1)
+    return [{ from: 1, to: null, unitPriceMinor: discountedUnitPrice(plan.unitPriceMinor, volume) }];
   return [
     { from: 1, to: volume.fromQuantity - 1, unitPriceMinor: plan.unitPriceMinor },
     { from: volume.fromQuantity, to: null, unitPriceMinor: discountedUnitPrice(plan.unitPriceMinor, volume) },
@@ -61,7 +62,11 @@ export function linesForTiers(tiers: readonly PriceTier[], quantity: number): Ti
     const upper = tier.to === null ? quantity : Math.min(quantity, tier.to);
     const count = upper - tier.from + 1;
     if (count <= 0) continue;
-    lines.push({ quantity: count, unitPriceMinor: tier.unitPriceMinor, amountMinor: safeMoney(count * tier.unitPriceMinor) });
+    lines.push({
+      quantity: count,
+      unitPriceMinor: tier.unitPriceMinor,
+      amountMinor: safeMoney(count * tier.unitPriceMinor),
+    });
   }
   return lines;
 }
@@ -84,7 +89,10 @@ export function seatTotalMinor(plan: PlanPrice, volume: VolumePricing, quantity:
  * A batch of product keys before tax: each key is its seats' graduated price for one period
  * times its term; the batch is that times the number of keys.
  */
-export function productKeysMinor(seatsPeriodMinor: number, purchase: { termPeriods: number; count: number }): { perKeyMinor: number; subtotalMinor: number } {
+export function productKeysMinor(
+  seatsPeriodMinor: number,
+  purchase: { termPeriods: number; count: number },
+): { perKeyMinor: number; subtotalMinor: number } {
   const perKeyMinor = safeMoney(seatsPeriodMinor * purchase.termPeriods);
   return { perKeyMinor, subtotalMinor: safeMoney(perKeyMinor * purchase.count) };
 }

@@ -7,7 +7,12 @@ const period = { start: Date.UTC(2026, 0, 31, 10), end: Date.UTC(2026, 1, 28, 10
 const length = (period.end - period.start) / 1000;
 
 /** Arbitrary period (1 s to 1 year), a second inside it, and totals up to 10^10 minor units. */
-const arbitraryPeriod = fc.record({ start: fc.integer({ min: 1_600_000_000, max: 1_900_000_000 }), length: fc.integer({ min: 1, max: 366 * 86400 }) }).map(({ start, length: l }) => ({ start: start * 1000, end: (start + l) * 1000 }));
+const arbitraryPeriod = fc
+  .record({
+    start: fc.integer({ min: 1_600_000_000, max: 1_900_000_000 }),
+    length: fc.integer({ min: 1, max: 366 * 86400 }),
+  })
+  .map(({ start, length: l }) => ({ start: start * 1000, end: (start + l) * 1000 }));
 const total = fc.integer({ min: 0, max: 10_000_000_000 });
 
 describe('proration to the second', () => {
@@ -30,29 +35,38 @@ describe('proration to the second', () => {
       fc.property(arbitraryPeriod, fc.double({ min: 0, max: 1, noNaN: true }), total, total, total, (p, f, a, b, c) => {
         const at = p.start + Math.floor((p.end - p.start) * f);
         expect(prorateChange(a, b, p, at).netMinor + prorateChange(b, a, p, at).netMinor).toBe(0);
-        expect(prorateChange(a, b, p, at).netMinor + prorateChange(b, c, p, at).netMinor).toBe(prorateChange(a, c, p, at).netMinor);
+        expect(prorateChange(a, b, p, at).netMinor + prorateChange(b, c, p, at).netMinor).toBe(
+          prorateChange(a, c, p, at).netMinor,
+        );
       }),
     );
   });
 
   it('upgrade at t1 then downgrade at t2: the sum is the exact value within half a minor unit per line (4 lines)', () => {
     fc.assert(
-      fc.property(arbitraryPeriod, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), total, total, (p, f1, f2, low, high) => {
-        const [a, b] = low <= high ? [low, high] : [high, low];
-        const span = p.end - p.start;
-        const t1 = p.start + Math.floor(span * Math.min(f1, f2));
-        const t2 = p.start + Math.floor(span * Math.max(f1, f2));
-        const up = prorateChange(a, b, p, t1);
-        const down = prorateChange(b, a, p, t2);
-        // Exact value: (b − a) × (r1 − r2) / length; compare in integers: |sum × length − exact × length| ≤ 4 × length / 2.
-        const exactTimesLength = BigInt(b - a) * BigInt(up.remaining - down.remaining);
-        const sumTimesLength = BigInt(up.netMinor + down.netMinor) * BigInt(up.length);
-        const error = sumTimesLength - exactTimesLength;
-        expect(error < 0n ? -error : error).toBeLessThanOrEqual(2n * BigInt(up.length));
-        // Never negative for the customer (kept the bigger quantity at least as long) beyond rounding, and never more than the whole difference.
-        expect(up.netMinor + down.netMinor).toBeLessThanOrEqual(b - a + 1);
-        expect(up.netMinor + down.netMinor).toBeGreaterThanOrEqual(-1);
-      }),
+      fc.property(
+        arbitraryPeriod,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        total,
+        total,
+        (p, f1, f2, low, high) => {
+          const [a, b] = low <= high ? [low, high] : [high, low];
+          const span = p.end - p.start;
+          const t1 = p.start + Math.floor(span * Math.min(f1, f2));
+          const t2 = p.start + Math.floor(span * Math.max(f1, f2));
+          const up = prorateChange(a, b, p, t1);
+          const down = prorateChange(b, a, p, t2);
+          // Exact value: (b − a) × (r1 − r2) / length; compare in integers: |sum × length − exact × length| ≤ 4 × length / 2.
+          const exactTimesLength = BigInt(b - a) * BigInt(up.remaining - down.remaining);
+          const sumTimesLength = BigInt(up.netMinor + down.netMinor) * BigInt(up.length);
+          const error = sumTimesLength - exactTimesLength;
+          expect(error < 0n ? -error : error).toBeLessThanOrEqual(2n * BigInt(up.length));
+          // Never negative for the customer (kept the bigger quantity at least as long) beyond rounding, and never more than the whole difference.
+          expect(up.netMinor + down.netMinor).toBeLessThanOrEqual(b - a + 1);
+          expect(up.netMinor + down.netMinor).toBeGreaterThanOrEqual(-1);
+        },
+      ),
     );
   });
 
@@ -79,26 +93,58 @@ describe('proration to the second', () => {
     expect(prorate(5700, 23 * day, 31 * day)).toBe(4229);
     // Rounding each tier half up would charge a minor unit more than the whole (0.5 + 0.5 → 1 + 1):
     // the whole's one rounding is kept, and the unit goes to the line nearer to it (the first on a tie).
-    expect(prorateTiers([{ quantity: 1, unitPriceMinor: 1 }, { quantity: 1, unitPriceMinor: 1 }], 1, 2).map((line) => line.amountMinor)).toEqual([1, 0]);
-    expect(prorateTiers([{ quantity: 1, unitPriceMinor: 3 }, { quantity: 1, unitPriceMinor: 5 }], 1, 4).map((line) => line.amountMinor)).toEqual([1, 1]);
+    expect(
+      prorateTiers(
+        [
+          { quantity: 1, unitPriceMinor: 1 },
+          { quantity: 1, unitPriceMinor: 1 },
+        ],
+        1,
+        2,
+      ).map((line) => line.amountMinor),
+    ).toEqual([1, 0]);
+    expect(
+      prorateTiers(
+        [
+          { quantity: 1, unitPriceMinor: 3 },
+          { quantity: 1, unitPriceMinor: 5 },
+        ],
+        1,
+        4,
+      ).map((line) => line.amountMinor),
+    ).toEqual([1, 1]);
   });
 
   it('tier lines always add up to the amount charged, each within one minor unit of unit × quantity × fraction, exactly rounded when one tier', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 1, max: 366 * 86400 }), fc.double({ min: 0, max: 1, noNaN: true }), (quantity, unit, discountBp, length, f) => {
-        const remaining = Math.floor(length * f);
-        const tiers = tierLines({ unitPriceMinor: unit }, { fromQuantity: 10, discountBp }, quantity);
-        const lines = prorateTiers(tiers, remaining, length);
-        const whole = tiers.reduce((sum, tier) => sum + tier.amountMinor, 0);
-        expect(lines.reduce((sum, line) => sum + line.amountMinor, 0)).toBe(prorate(whole, remaining, length));
-        for (const line of lines) {
-          const exactTimesLength = BigInt(line.unitPriceMinor) * BigInt(line.quantity) * BigInt(remaining);
-          const error = BigInt(line.amountMinor) * BigInt(length) - exactTimesLength;
-          expect(error < 0n ? -error : error).toBeLessThan(BigInt(length));
-        }
-        if (lines.length === 1) expect(lines[0]!.amountMinor).toBe(prorate(lines[0]!.unitPriceMinor * lines[0]!.quantity, remaining, length));
-        expect(lines.map((line) => [line.from, line.to])).toEqual(priceTiers({ unitPriceMinor: unit }, { fromQuantity: 10, discountBp }).filter((tier) => tier.from <= quantity).map((tier) => [tier.from, Math.min(tier.to ?? quantity, quantity)]));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 1, max: 366 * 86400 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (quantity, unit, discountBp, length, f) => {
+          const remaining = Math.floor(length * f);
+          const tiers = tierLines({ unitPriceMinor: unit }, { fromQuantity: 10, discountBp }, quantity);
+          const lines = prorateTiers(tiers, remaining, length);
+          const whole = tiers.reduce((sum, tier) => sum + tier.amountMinor, 0);
+          expect(lines.reduce((sum, line) => sum + line.amountMinor, 0)).toBe(prorate(whole, remaining, length));
+          for (const line of lines) {
+            const exactTimesLength = BigInt(line.unitPriceMinor) * BigInt(line.quantity) * BigInt(remaining);
+            const error = BigInt(line.amountMinor) * BigInt(length) - exactTimesLength;
+            expect(error < 0n ? -error : error).toBeLessThan(BigInt(length));
+          }
+          if (lines.length === 1)
+            expect(lines[0]!.amountMinor).toBe(
+              prorate(lines[0]!.unitPriceMinor * lines[0]!.quantity, remaining, length),
+            );
+          expect(lines.map((line) => [line.from, line.to])).toEqual(
+            priceTiers({ unitPriceMinor: unit }, { fromQuantity: 10, discountBp })
+              .filter((tier) => tier.from <= quantity)
+              .map((tier) => [tier.from, Math.min(tier.to ?? quantity, quantity)]),
+          );
+        },
+      ),
     );
   });
 });

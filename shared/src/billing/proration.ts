@@ -28,7 +28,14 @@ export function remainingSeconds(period: Period, at: number): { remaining: numbe
 
 /** round(amount × remaining / length), half away from zero, exact. */
 export function prorate(amountMinor: number, remaining: number, length: number): number {
-  if (!Number.isSafeInteger(amountMinor) || !Number.isSafeInteger(remaining) || !Number.isSafeInteger(length) || length <= 0 || remaining < 0 || remaining > length) {
+  if (
+    !Number.isSafeInteger(amountMinor) ||
+    !Number.isSafeInteger(remaining) ||
+    !Number.isSafeInteger(length) ||
+    length <= 0 ||
+    remaining < 0 ||
+    remaining > length
+  ) {
     throw new RangeError('Proration out of range');
   }
   const negative = amountMinor < 0;
@@ -50,7 +57,12 @@ export interface ProrationLines {
   length: number;
 }
 
-export function prorateChange(oldTotalMinor: number, newTotalMinor: number, period: Period, at: number): ProrationLines {
+export function prorateChange(
+  oldTotalMinor: number,
+  newTotalMinor: number,
+  period: Period,
+  at: number,
+): ProrationLines {
   const { remaining, length } = remainingSeconds(period, at);
   const creditMinor = -prorate(oldTotalMinor, remaining, length);
   const debitMinor = prorate(newTotalMinor, remaining, length);
@@ -79,14 +91,26 @@ export interface ProratedTierLine {
  * is within one minor unit of its exact value, and whenever rounding each line half away from
  * zero already adds up (always for a single tier), each line is exactly that rounding.
  */
-export function prorateTiers(tiers: readonly { quantity: number; unitPriceMinor: number }[], remaining: number, length: number): ProratedTierLine[] {
+export function prorateTiers(
+  tiers: readonly { quantity: number; unitPriceMinor: number }[],
+  remaining: number,
+  length: number,
+): ProratedTierLine[] {
   const total = tiers.reduce((sum, tier) => sum + tier.quantity * tier.unitPriceMinor, 0);
   const target = prorate(total, remaining, length);
   const denominator = BigInt(length);
   let from = 1;
   const shares = tiers.map((tier, index) => {
     const exact = BigInt(tier.quantity) * BigInt(tier.unitPriceMinor) * BigInt(remaining);
-    const line = { index, from, to: from + tier.quantity - 1, quantity: tier.quantity, unitPriceMinor: tier.unitPriceMinor, floor: exact / denominator, rest: exact % denominator };
+    const line = {
+      index,
+      from,
+      to: from + tier.quantity - 1,
+      quantity: tier.quantity,
+      unitPriceMinor: tier.unitPriceMinor,
+      floor: exact / denominator,
+      rest: exact % denominator,
+    };
     from += tier.quantity;
     return line;
   });
@@ -98,5 +122,11 @@ export function prorateTiers(tiers: readonly { quantity: number; unitPriceMinor:
     up.add(share.index);
     left -= 1n;
   }
-  return shares.map((share) => ({ from: share.from, to: share.to, quantity: share.quantity, unitPriceMinor: share.unitPriceMinor, amountMinor: Number(share.floor) + (up.has(share.index) ? 1 : 0) }));
+  return shares.map((share) => ({
+    from: share.from,
+    to: share.to,
+    quantity: share.quantity,
+    unitPriceMinor: share.unitPriceMinor,
+    amountMinor: Number(share.floor) + (up.has(share.index) ? 1 : 0),
+  }));
 }

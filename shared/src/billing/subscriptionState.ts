@@ -44,6 +44,11 @@ const NEEDS_CHANGES: ReadonlySet<SubscriptionAction> = new Set(['seats.assign', 
  * `billing.manage` stays (an open invoice is paid with it); what it may change besides is
  * `takesChanges`.
  */
-export function actionsInStatus(actions: readonly SubscriptionAction[], status: SubscriptionStatus): SubscriptionAction[] {
-  return actions.filter((action) => (isLive(status) || !NEEDS_LIVE.has(action)) && (takesChanges(status) || !NEEDS_CHANGES.has(action)));
+export function actionsInStatus(
+  actions: readonly SubscriptionAction[],
+  status: SubscriptionStatus,
+): SubscriptionAction[] {
+  return actions.filter(
+    (action) => (isLive(status) || !NEEDS_LIVE.has(action)) && (takesChanges(status) || !NEEDS_CHANGES.has(action)),
+  );
 }

@@ -46,7 +46,7 @@ describe('VAT number formats', () => {
     expect(normalizeVatId('NL', 'NL123456789B01')).toBe('NL123456789B01');
   });
 
-  it('refuses another country\'s number, a wrong length and unknown countries', () => {
+  it("refuses another country's number, a wrong length and unknown countries", () => {
     expect(normalizeVatId('FR', 'DE123456789')).toBeNull();
     expect(normalizeVatId('DE', 'DE12345678')).toBeNull();
     expect(normalizeVatId('CH', 'CHE-123.456.789')).toBeNull();

@@ -10,7 +10,9 @@ describe('toCsv in parts', () => {
       [4, null],
       [5, 'line\nbreak'],
     ] as const;
-    expect(toCsv(header, rows.slice(0, 1)) + toCsvRows(rows.slice(1, 3)) + toCsvRows([]) + toCsvRows(rows.slice(3))).toBe(toCsv(header, rows));
+    expect(
+      toCsv(header, rows.slice(0, 1)) + toCsvRows(rows.slice(1, 3)) + toCsvRows([]) + toCsvRows(rows.slice(3)),
+    ).toBe(toCsv(header, rows));
     expect(toCsv(header, rows)).toContain(`3,"'=HYPERLINK(""x"")"`);
   });
 });

@@ -5,7 +5,12 @@ import { canonicalEmail, normalizeEmail } from './normalizeEmail.js';
 describe('normalizeEmail', () => {
   it('lower-cases, trims and keeps the original for display', () => {
     const result = normalizeEmail('  Anna.Muster@Contoso.COM ');
-    expect(result).toEqual({ ok: true, canonical: 'anna.muster@contoso.com', display: 'Anna.Muster@Contoso.COM', domain: 'contoso.com' });
+    expect(result).toEqual({
+      ok: true,
+      canonical: 'anna.muster@contoso.com',
+      display: 'Anna.Muster@Contoso.COM',
+      domain: 'contoso.com',
+    });
   });
 
   it('converts internationalised domains to punycode', () => {
@@ -40,7 +45,9 @@ describe('normalizeEmail', () => {
   });
 
   it('is idempotent and case-insensitive (property)', () => {
-    const local = fc.stringMatching(/^[A-Za-z0-9._%+-]{1,20}$/).filter((s) => !s.startsWith('.') && !s.endsWith('.') && !s.includes('..'));
+    const local = fc
+      .stringMatching(/^[A-Za-z0-9._%+-]{1,20}$/)
+      .filter((s) => !s.startsWith('.') && !s.endsWith('.') && !s.includes('..'));
     const domain = fc.stringMatching(/^[A-Za-z0-9]{1,10}\.(com|de|fr|ch)$/);
     fc.assert(
       fc.property(local, domain, (l, d) => {

@@ -80,7 +80,11 @@ export function normalizeEmail(input: string): NormalizedEmail {
   const localValid =
     local.length > 0 &&
     local.length <= 64 &&
-    (ASCII_LOCAL.test(local) || (!local.startsWith('.') && !local.endsWith('.') && !local.includes('..') && local.split('.').every((atom) => LOCAL_ATOM.test(atom))));
+    (ASCII_LOCAL.test(local) ||
+      (!local.startsWith('.') &&
+        !local.endsWith('.') &&
+        !local.includes('..') &&
+        local.split('.').every((atom) => LOCAL_ATOM.test(atom))));
   if (!localValid) return { ok: false, problem: 'invalid_local_part', display };
 
   const domain = validDomain(rawDomain);

@@ -14,11 +14,15 @@ describe('escapeHtml', () => {
   });
 
   it('leaves nothing that could end an attribute value, quoted or not, or open a tag', () => {
-    expect(escapeHtml(`x" onmouseover=alert(1) '<b>\``)).toBe('x&quot; onmouseover&#x3D;alert(1) &#x27;&lt;b&gt;&#x60;');
+    expect(escapeHtml(`x" onmouseover=alert(1) '<b>\``)).toBe(
+      'x&quot; onmouseover&#x3D;alert(1) &#x27;&lt;b&gt;&#x60;',
+    );
     expect(escapeHtml('O’Brien & Sons')).toBe('O’Brien &amp; Sons');
   });
 
   it('turns a plain-text body into HTML line by line', () => {
-    expect(plainTextToHtml('Hello <Ann>,\r\nsee "a=b"\n\nBob')).toBe('Hello &lt;Ann&gt;,<br>see &quot;a&#x3D;b&quot;<br><br>Bob');
+    expect(plainTextToHtml('Hello <Ann>,\r\nsee "a=b"\n\nBob')).toBe(
+      'Hello &lt;Ann&gt;,<br>see &quot;a&#x3D;b&quot;<br><br>Bob',
+    );
   });
 });

@@ -50,7 +50,8 @@ function words(text: string): string[] {
 }
 
 function containsInOrder(name: string[], label: string[]): boolean {
-  for (let start = 0; start + label.length <= name.length; start++) if (label.every((word, i) => name[start + i] === word)) return true;
+  for (let start = 0; start + label.length <= name.length; start++)
+    if (label.every((word, i) => name[start + i] === word)) return true;
   return false;
 }
 
@@ -60,7 +61,9 @@ describe('accessible names contain the visible text', () => {
     ['fr', fr],
     ['de', de],
   ] as const)('%s', (_, catalog) => {
-    const mismatched = PAIRS.filter(([visible, name]) => !containsInOrder(words(catalog[name]), words(catalog[visible]))).map(([visible, name]) => `${catalog[visible]} ⊄ ${catalog[name]}`);
+    const mismatched = PAIRS.filter(
+      ([visible, name]) => !containsInOrder(words(catalog[name]), words(catalog[visible])),
+    ).map(([visible, name]) => `${catalog[visible]} ⊄ ${catalog[name]}`);
     expect(mismatched).toEqual([]);
   });
 

@@ -20,7 +20,14 @@ export function message(key: MessageKey, params?: Readonly<Record<string, Messag
 export function messageText(value: Message, locale: Locale): string {
   const params: Record<string, string | number> = {};
   for (const [name, param] of Object.entries(value.params ?? {})) {
-    params[name] = typeof param !== 'object' ? param : 'key' in param ? messageText(param, locale) : 'money' in param ? formatMoney(param.money, param.currency, locale) : formatDate(param.date, locale);
+    params[name] =
+      typeof param !== 'object'
+        ? param
+        : 'key' in param
+          ? messageText(param, locale)
+          : 'money' in param
+            ? formatMoney(param.money, param.currency, locale)
+            : formatDate(param.date, locale);
   }
   return translate(locale, value.key, params);
 }

@@ -9,7 +9,12 @@ import { de } from './de.js';
 import { en } from './en.js';
 import { fr } from './fr.js';
 
-const PER_PERIOD = ['quantity.recurring', 'partners.offers.priceMonth', 'partners.offers.priceYear', 'billing.nextRenewal'] as const;
+const PER_PERIOD = [
+  'quantity.recurring',
+  'partners.offers.priceMonth',
+  'partners.offers.priceYear',
+  'billing.nextRenewal',
+] as const;
 const BEFORE_TAX = { en: /before tax/, fr: /hors taxes/, de: /zzgl\. MwSt\./ } as const;
 const TAX_INCLUDED = /tax included|TTC|TVA comprise|inkl\./;
 

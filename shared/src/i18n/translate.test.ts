@@ -4,7 +4,16 @@ import { de } from './de.js';
 import { en } from './en.js';
 import { fr } from './fr.js';
 import './allCatalogs.js';
-import { formatFileSize, formatMoney, formatRate, resolveLocale, translate, usesIcu, type Locale, type MessageKey } from './translate.js';
+import {
+  formatFileSize,
+  formatMoney,
+  formatRate,
+  resolveLocale,
+  translate,
+  usesIcu,
+  type Locale,
+  type MessageKey,
+} from './translate.js';
 
 const isPlural = usesIcu;
 
@@ -76,16 +85,18 @@ describe('translate', () => {
     expect(fresh.translate('fr', 'send.button', { count: 2 })).not.toBe('Send 2 messages');
   });
 
-
   it('substitutes parameters and leaves merge-field examples alone', () => {
     expect(translate('en', 'send.button', { count: 3 })).toBe('Send 3 messages');
     expect(translate('en', 'send.button', { count: 1 })).toBe('Send 1 message');
     expect(translate('en', 'template.noFields')).toContain('{{First Name}}');
-    expect(translate('en', 'problems.emptyField', { row: 4, fields: 'City', example: 'City' })).toContain('{{City | there}}');
+    expect(translate('en', 'problems.emptyField', { row: 4, fields: 'City', example: 'City' })).toContain(
+      '{{City | there}}',
+    );
   });
 
-  it('formats plural messages with each language\'s plural rules and number format', () => {
-    const loaded = (locale: Locale, count: number) => translate(locale, 'recipients.loaded', { rows: count, columns: 1, file: 'a.csv' });
+  it("formats plural messages with each language's plural rules and number format", () => {
+    const loaded = (locale: Locale, count: number) =>
+      translate(locale, 'recipients.loaded', { rows: count, columns: 1, file: 'a.csv' });
     expect([0, 1, 2, 10050].map((n) => loaded('en', n))).toEqual([
       '0 rows and 1 column from a.csv',
       '1 row and 1 column from a.csv',
@@ -105,23 +116,45 @@ describe('translate', () => {
       '2 Zeilen und 1 Spalte aus a.csv',
       '10.050 Zeilen und 1 Spalte aus a.csv',
     ]);
-    const seats = (locale: Locale, quantity: number) => translate(locale, 'dashboard.cardTitle', { plan: 'Pro', quantity });
-    expect([0, 1, 2, 10050].map((n) => seats('en', n))).toEqual(['Pro, 0 seats', 'Pro, 1 seat', 'Pro, 2 seats', 'Pro, 10,050 seats']);
-    expect([0, 1, 2, 10050].map((n) => seats('fr', n))).toEqual(['Pro, 0 licence', 'Pro, 1 licence', 'Pro, 2 licences', 'Pro, 10\u202f050 licences']);
-    expect([0, 1, 2, 10050].map((n) => seats('de', n))).toEqual(['Pro, 0 Lizenzen', 'Pro, 1 Lizenz', 'Pro, 2 Lizenzen', 'Pro, 10.050 Lizenzen']);
+    const seats = (locale: Locale, quantity: number) =>
+      translate(locale, 'dashboard.cardTitle', { plan: 'Pro', quantity });
+    expect([0, 1, 2, 10050].map((n) => seats('en', n))).toEqual([
+      'Pro, 0 seats',
+      'Pro, 1 seat',
+      'Pro, 2 seats',
+      'Pro, 10,050 seats',
+    ]);
+    expect([0, 1, 2, 10050].map((n) => seats('fr', n))).toEqual([
+      'Pro, 0 licence',
+      'Pro, 1 licence',
+      'Pro, 2 licences',
+      'Pro, 10\u202f050 licences',
+    ]);
+    expect([0, 1, 2, 10050].map((n) => seats('de', n))).toEqual([
+      'Pro, 0 Lizenzen',
+      'Pro, 1 Lizenz',
+      'Pro, 2 Lizenzen',
+      'Pro, 10.050 Lizenzen',
+    ]);
     // `{name, number}` inside a plural message is formatted too; a plain `{row}` is not.
-    expect(translate('en', 'send.pausedNotice', { sent: 10050, total: 20000 })).toContain('10,050 of 20,000 messages sent');
-    expect(translate('de', 'problems.tooManyRecipients', { row: 12345, count: 1000 })).toContain('Zeile 12345 hat 1.000 Empfänger');
+    expect(translate('en', 'send.pausedNotice', { sent: 10050, total: 20000 })).toContain(
+      '10,050 of 20,000 messages sent',
+    );
+    expect(translate('de', 'problems.tooManyRecipients', { row: 12345, count: 1000 })).toContain(
+      'Zeile 12345 hat 1.000 Empfänger',
+    );
   });
 
-  it('formats a quantity shown without a plural in each language\'s digits (`{name, number}`)', () => {
+  it("formats a quantity shown without a plural in each language's digits (`{name, number}`)", () => {
     expect(translate('en', 'pager.range', { from: 1, to: 100, total: 10050 })).toBe('1–100 of 10,050');
     expect(translate('fr', 'pager.range', { from: 1, to: 100, total: 10050 })).toBe('1–100 sur 10\u202f050');
     expect(translate('de', 'pager.range', { from: 1, to: 100, total: 10050 })).toBe('1–100 von 10.050');
-    expect(translate('de', 'checkout.quantityInvalid', { max: 100000 })).toBe('Gib eine Anzahl von 1 bis 100.000 Lizenzen ein.');
+    expect(translate('de', 'checkout.quantityInvalid', { max: 100000 })).toBe(
+      'Gib eine Anzahl von 1 bis 100.000 Lizenzen ein.',
+    );
   });
 
-  it('formats file sizes in each language\'s units', () => {
+  it("formats file sizes in each language's units", () => {
     expect(formatFileSize(12_000, 'en')).toBe('12 kB');
     expect(formatFileSize(12_000, 'fr')).toBe('12\u202fko');
     expect(formatFileSize(1_572_864, 'de')).toBe('1,5 MB');
@@ -139,7 +172,7 @@ describe('translate', () => {
     expect(formatMoney(123456789, 'CHF', 'de')).toMatch(/1.234.567,89/);
   });
 
-  it('formats a tax rate in basis points as a percentage in the reader\'s language', () => {
+  it("formats a tax rate in basis points as a percentage in the reader's language", () => {
     expect(formatRate(810, 'en')).toBe('8.1%');
     // A no-break space before the sign, narrow or not as the runtime's CLDR data has it.
     expect(formatRate(810, 'fr')).toMatch(/^8,1[\u00a0\u202f]%$/);

@@ -77,7 +77,8 @@ export function translator(locale: Locale): Translator {
 
 /** Formats an amount held in integer minor units (cents) for display; never does arithmetic in floats. */
 export function formatMoney(amountMinor: number, currency: string, locale: Locale): string {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const digits =
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amountMinor / 10 ** digits);
 }
 
@@ -89,7 +90,11 @@ export function formatRate(rateBp: number, locale: Locale): string {
 /** A file's size in the language's units and digits ("12 kB", "12 ko", "1,5 Mo"). */
 export function formatFileSize(bytes: number, locale: Locale): string {
   const megabytes = bytes >= 1024 * 1024;
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: megabytes ? 'megabyte' : 'kilobyte', maximumFractionDigits: megabytes ? 1 : 0 }).format(megabytes ? bytes / (1024 * 1024) : Math.max(1, Math.ceil(bytes / 1024)));
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: megabytes ? 'megabyte' : 'kilobyte',
+    maximumFractionDigits: megabytes ? 1 : 0,
+  }).format(megabytes ? bytes / (1024 * 1024) : Math.max(1, Math.ceil(bytes / 1024)));
 }
 
 /**
@@ -97,9 +102,18 @@ export function formatFileSize(bytes: number, locale: Locale): string {
  * "22 jours 23 h 3 min 57 s", "22 Tage, 23 Std., 3 Min. und 57 Sek."; parts that are zero left out.
  */
 export function formatDuration(seconds: number, locale: Locale): string {
-  const parts: Array<[unit: string, value: number]> = [['day', Math.floor(seconds / 86_400)], ['hour', Math.floor(seconds / 3600) % 24], ['minute', Math.floor(seconds / 60) % 60], ['second', seconds % 60]];
+  const parts: Array<[unit: string, value: number]> = [
+    ['day', Math.floor(seconds / 86_400)],
+    ['hour', Math.floor(seconds / 3600) % 24],
+    ['minute', Math.floor(seconds / 60) % 60],
+    ['second', seconds % 60],
+  ];
   const shown = parts.filter(([, value]) => value > 0);
-  const written = (shown.length > 0 ? shown : [['second', 0] as [string, number]]).map(([unit, value]) => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: unit === 'day' ? 'long' : 'short' }).format(value));
+  const written = (shown.length > 0 ? shown : [['second', 0] as [string, number]]).map(([unit, value]) =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: unit === 'day' ? 'long' : 'short' }).format(
+      value,
+    ),
+  );
   return new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' }).format(written);
 }
 

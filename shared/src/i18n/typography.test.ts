@@ -18,12 +18,26 @@ const isCodeSample = (key: string) => key.endsWith('Code');
 
 /** `key: …the mark in context…` for each place the rule finds broken, so a failure names them. */
 function broken(catalog: Record<string, string>, find: (text: string) => number[]): string[] {
-  return Object.entries(catalog).filter(([key]) => !isCodeSample(key)).flatMap(([key, text]) => find(text).map((at) => `${key}: …${text.slice(Math.max(0, at - 20), at + 5).replace(/\u202f/g, '⍽').replace(/\u00a0/g, '°')}…`));
+  return Object.entries(catalog)
+    .filter(([key]) => !isCodeSample(key))
+    .flatMap(([key, text]) =>
+      find(text).map(
+        (at) =>
+          `${key}: …${text
+            .slice(Math.max(0, at - 20), at + 5)
+            .replace(/\u202f/g, '⍽')
+            .replace(/\u00a0/g, '°')}…`,
+      ),
+    );
 }
 
 describe('French typography', () => {
   it('puts a narrow no-break space before : ; ! ?', () => {
-    expect(broken(fr, (text) => [...text.matchAll(PUNCTUATION)].filter((m) => m[1] !== NARROW_NO_BREAK_SPACE).map((m) => m.index + 1))).toEqual([]);
+    expect(
+      broken(fr, (text) =>
+        [...text.matchAll(PUNCTUATION)].filter((m) => m[1] !== NARROW_NO_BREAK_SPACE).map((m) => m.index + 1),
+      ),
+    ).toEqual([]);
   });
 
   it('puts a narrow no-break space inside « »', () => {
@@ -35,13 +49,22 @@ describe('French typography', () => {
   });
 
   it('checks what it should: a message with a plain space before the colon is found', () => {
-    expect(broken({ sample: 'Ligne {row} : adresse non valide' }, (text) => [...text.matchAll(PUNCTUATION)].filter((m) => m[1] !== NARROW_NO_BREAK_SPACE).map((m) => m.index + 1))).toHaveLength(1);
+    expect(
+      broken({ sample: 'Ligne {row} : adresse non valide' }, (text) =>
+        [...text.matchAll(PUNCTUATION)].filter((m) => m[1] !== NARROW_NO_BREAK_SPACE).map((m) => m.index + 1),
+      ),
+    ).toHaveLength(1);
   });
 });
 
 describe('English and German typography', () => {
   it('puts no space before : ; ! ?', () => {
-    for (const catalog of [en, de]) expect(broken(catalog, (text) => [...text.matchAll(PUNCTUATION)].filter((m) => /\s/u.test(m[1]!)).map((m) => m.index + 1))).toEqual([]);
+    for (const catalog of [en, de])
+      expect(
+        broken(catalog, (text) =>
+          [...text.matchAll(PUNCTUATION)].filter((m) => /\s/u.test(m[1]!)).map((m) => m.index + 1),
+        ),
+      ).toEqual([]);
   });
 
   it('quotes German with „ “, never with straight quotes', () => {

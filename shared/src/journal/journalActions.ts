@@ -127,7 +127,17 @@ export const SUBSCRIPTION_JOURNAL_ACTIONS = JOURNAL_ACTION_NAMES.filter((action)
  * `customer`: a customer acting on a partner's offer, key or request; `group_sync`: the sync of the
  * subscription's linked Microsoft 365 groups (seats given and taken by group membership).
  */
-export const ACTOR_ROLES = ['owner', 'delegate', 'partner', 'organisation_admin', 'seat_holder', 'customer', 'system', 'vendor', 'group_sync'] as const;
+export const ACTOR_ROLES = [
+  'owner',
+  'delegate',
+  'partner',
+  'organisation_admin',
+  'seat_holder',
+  'customer',
+  'system',
+  'vendor',
+  'group_sync',
+] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];
 
 export function isActorRole(value: string): value is ActorRole {

@@ -9,7 +9,10 @@ export function journalActionText(action: string, t: Translator): string {
 }
 
 /** Who acted, as who they are: the partner's name for partner staff, "Outmerge (automatic)" for jobs. */
-export function journalActorText(entry: Pick<JournalEntryView, 'actor' | 'actorRole' | 'partner'>, t: Translator): string {
+export function journalActorText(
+  entry: Pick<JournalEntryView, 'actor' | 'actorRole' | 'partner'>,
+  t: Translator,
+): string {
   const who = entry.actor ?? '—';
   switch (entry.actorRole) {
     case null:

@@ -17,7 +17,11 @@ export interface FooterDecision {
 
 export function decideFooter(state: LicenseState, now: Date = new Date()): FooterDecision {
   if (state.kind === 'verified' && state.claims.exp * 1000 > now.getTime()) {
-    return { footer: state.claims.footer, licensed: state.claims.code === 'ACTIVE' && !state.claims.footer, code: state.claims.code };
+    return {
+      footer: state.claims.footer,
+      licensed: state.claims.code === 'ACTIVE' && !state.claims.footer,
+      code: state.claims.code,
+    };
   }
   return { footer: true, licensed: false, code: state.kind === 'verified' ? state.claims.code : null };
 }

@@ -1,7 +1,12 @@
 import { base64url, exportJWK, generateKeyPair, SignJWT, createLocalJWKSet, type CryptoKey as JoseKey } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decideFooter } from './footerDecision.js';
-import { LICENSE_TOKEN_AUDIENCE, LICENSE_TOKEN_TYPE, verifyLicenseToken, type LicenseTokenProblem } from './licenseToken.js';
+import {
+  LICENSE_TOKEN_AUDIENCE,
+  LICENSE_TOKEN_TYPE,
+  verifyLicenseToken,
+  type LicenseTokenProblem,
+} from './licenseToken.js';
 
 const ISSUER = 'https://licensing.example';
 const TID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -22,16 +27,35 @@ beforeAll(async () => {
 
 function claims(overrides: Record<string, unknown> = {}) {
   const iat = Math.floor(NOW.getTime() / 1000);
-  return { iss: ISSUER, aud: LICENSE_TOKEN_AUDIENCE, sub: OID, tid: TID, code: 'ACTIVE', footer: false, plan: 'monthly', subscriptionId: 's', nonce: 'n-123', iat, nbf: iat - 60, exp: iat + 86400, ...overrides };
+  return {
+    iss: ISSUER,
+    aud: LICENSE_TOKEN_AUDIENCE,
+    sub: OID,
+    tid: TID,
+    code: 'ACTIVE',
+    footer: false,
+    plan: 'monthly',
+    subscriptionId: 's',
+    nonce: 'n-123',
+    iat,
+    nbf: iat - 60,
+    exp: iat + 86400,
+    ...overrides,
+  };
 }
 
 async function sign(payload: Record<string, unknown>, options: { key?: JoseKey; kid?: string; typ?: string } = {}) {
-  return new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid: options.kid ?? 'k1', typ: options.typ ?? LICENSE_TOKEN_TYPE }).sign(options.key ?? signingKey);
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: 'ES256', kid: options.kid ?? 'k1', typ: options.typ ?? LICENSE_TOKEN_TYPE })
+    .sign(options.key ?? signingKey);
 }
 
 const expected = { issuer: ISSUER, tid: TID, oid: OID, nonce: 'n-123', currentDate: NOW };
 
-async function problemOf(token: string, overrides: Partial<typeof expected> = {}): Promise<LicenseTokenProblem | 'accepted'> {
+async function problemOf(
+  token: string,
+  overrides: Partial<typeof expected> = {},
+): Promise<LicenseTokenProblem | 'accepted'> {
   return verifyLicenseToken(token, keys, { ...expected, ...overrides }).then(
     () => 'accepted' as const,
     (error: { problem: LicenseTokenProblem }) => error.problem,
@@ -45,8 +69,20 @@ describe('verifyLicenseToken', () => {
   });
 
   it.each<[string, () => Promise<string>, LicenseTokenProblem]>([
-    ['alg none', async () => `${base64url.encode(JSON.stringify({ alg: 'none', typ: LICENSE_TOKEN_TYPE }))}.${base64url.encode(JSON.stringify(claims()))}.`, 'BAD_SIGNATURE'],
-    ['HS256 with the public key as secret', async () => new SignJWT(claims()).setProtectedHeader({ alg: 'HS256', kid: 'k1', typ: LICENSE_TOKEN_TYPE }).sign(new TextEncoder().encode('public-key-material')), 'BAD_SIGNATURE'],
+    [
+      'alg none',
+      async () =>
+        `${base64url.encode(JSON.stringify({ alg: 'none', typ: LICENSE_TOKEN_TYPE }))}.${base64url.encode(JSON.stringify(claims()))}.`,
+      'BAD_SIGNATURE',
+    ],
+    [
+      'HS256 with the public key as secret',
+      async () =>
+        new SignJWT(claims())
+          .setProtectedHeader({ alg: 'HS256', kid: 'k1', typ: LICENSE_TOKEN_TYPE })
+          .sign(new TextEncoder().encode('public-key-material')),
+      'BAD_SIGNATURE',
+    ],
     ['another key under our kid', () => sign(claims(), { key: otherKey }), 'BAD_SIGNATURE'],
     ['an unknown kid', () => sign(claims(), { kid: 'k2' }), 'UNKNOWN_KEY'],
     ['expired', () => sign(claims({ exp: Math.floor(NOW.getTime() / 1000) - 120 })), 'EXPIRED'],

@@ -36,7 +36,15 @@ export interface LicenseClaims {
   exp: number;
 }
 
-export type LicenseTokenProblem = 'EXPIRED' | 'NOT_YET_VALID' | 'BAD_SIGNATURE' | 'WRONG_CLAIMS' | 'MALFORMED' | 'UNKNOWN_KEY' | 'WRONG_USER' | 'WRONG_NONCE';
+export type LicenseTokenProblem =
+  | 'EXPIRED'
+  | 'NOT_YET_VALID'
+  | 'BAD_SIGNATURE'
+  | 'WRONG_CLAIMS'
+  | 'MALFORMED'
+  | 'UNKNOWN_KEY'
+  | 'WRONG_USER'
+  | 'WRONG_NONCE';
 
 export class LicenseTokenError extends Error {
   constructor(
@@ -61,7 +69,11 @@ export interface LicenseTokenExpectations {
 
 const CLOCK_TOLERANCE_SECONDS = 60;
 
-export async function verifyLicenseToken(token: string, keys: JWTVerifyGetKey, expected: LicenseTokenExpectations): Promise<LicenseClaims> {
+export async function verifyLicenseToken(
+  token: string,
+  keys: JWTVerifyGetKey,
+  expected: LicenseTokenExpectations,
+): Promise<LicenseClaims> {
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(token, keys, {
@@ -97,8 +109,11 @@ function toLicenseTokenError(error: unknown): LicenseTokenError {
     return new LicenseTokenError('NOT_YET_VALID', 'The license token is not valid yet (is the clock right?).');
   }
   if (error instanceof errors.JWTClaimValidationFailed) return new LicenseTokenError('WRONG_CLAIMS', error.message);
-  if (error instanceof errors.JWSSignatureVerificationFailed) return new LicenseTokenError('BAD_SIGNATURE', 'The license token signature is not valid.');
-  if (error instanceof errors.JWKSNoMatchingKey) return new LicenseTokenError('UNKNOWN_KEY', 'The license token was signed with an unknown key.');
-  if (error instanceof errors.JOSEAlgNotAllowed) return new LicenseTokenError('BAD_SIGNATURE', 'The license token uses a forbidden algorithm.');
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return new LicenseTokenError('BAD_SIGNATURE', 'The license token signature is not valid.');
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return new LicenseTokenError('UNKNOWN_KEY', 'The license token was signed with an unknown key.');
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return new LicenseTokenError('BAD_SIGNATURE', 'The license token uses a forbidden algorithm.');
   return new LicenseTokenError('MALFORMED', error instanceof Error ? error.message : 'The license token is malformed.');
 }

@@ -31,7 +31,8 @@ export type TemplatePart = 'subject' | 'body';
  * condition or a second one in it; UNEXPECTED_END: an `{{/if}}` without its `{{#if}}`;
  * SYNTAX_ERROR: what Handlebars refuses otherwise (a condition crossing a link's address).
  */
-export type TemplateProblemCode = 'UNKNOWN_FIELD' | 'UNSUPPORTED_TAG' | 'UNCLOSED_CONDITION' | 'UNEXPECTED_ELSE' | 'UNEXPECTED_END' | 'SYNTAX_ERROR';
+export type TemplateProblemCode =
+  'UNKNOWN_FIELD' | 'UNSUPPORTED_TAG' | 'UNCLOSED_CONDITION' | 'UNEXPECTED_ELSE' | 'UNEXPECTED_END' | 'SYNTAX_ERROR';
 
 export interface TemplateProblem {
   code: TemplateProblemCode;
@@ -78,10 +79,38 @@ export type CompileResult =
   | { ok: false; problems: TemplateProblem[]; fields: FieldUse[] };
 
 /** Attributes whose value is an address a mail client or browser may open or load. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'background', 'cite', 'poster', 'longdesc', 'usemap', 'codebase', 'data', 'dynsrc', 'lowsrc', 'ping', 'xlink:href']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'background',
+  'cite',
+  'poster',
+  'longdesc',
+  'usemap',
+  'codebase',
+  'data',
+  'dynsrc',
+  'lowsrc',
+  'ping',
+  'xlink:href',
+]);
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 /** Named character references that can spell a scheme's separator or hide in one (the browser decodes them in attributes). */
-const URL_ENTITIES: Record<string, string> = { colon: ':', tab: '\t', newline: '\n', amp: '&', sol: '/', quest: '?', num: '#', period: '.', plus: '+', hyphen: '-', dash: '-' };
+const URL_ENTITIES: Record<string, string> = {
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+  amp: '&',
+  sol: '/',
+  quest: '?',
+  num: '#',
+  period: '.',
+  plus: '+',
+  hyphen: '-',
+  dash: '-',
+};
 
 function decodeCharacterReferences(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z][a-z0-9]*);?/gi, (whole, ref: string) => {
@@ -127,7 +156,12 @@ function urlAttributeValues(html: string): Array<{ start: number; end: number }>
     for (const found of attributes.matchAll(attribute)) {
       const group = [2, 3, 4].find((g) => found[g] !== undefined);
       const span = group === undefined ? undefined : found.indices?.[group];
-      if (!span || !URL_ATTRIBUTES.has((found[1] ?? '').toLowerCase()) || !(found[group as number] ?? '').includes('{{')) continue;
+      if (
+        !span ||
+        !URL_ATTRIBUTES.has((found[1] ?? '').toLowerCase()) ||
+        !(found[group as number] ?? '').includes('{{')
+      )
+        continue;
       ranges.push({ start: offset + span[0], end: offset + span[1] });
     }
   }
@@ -144,7 +178,16 @@ export function fieldKey(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
 }
 
-const HTML_ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', '#39': "'", '#160': ' ' };
+const HTML_ENTITIES: Record<string, string> = {
+  nbsp: ' ',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  lt: '<',
+  gt: '>',
+  '#39': "'",
+  '#160': ' ',
+};
 
 /** Removes formatting markup and entities that an HTML editor may have put inside a tag. */
 function cleanTagContent(raw: string): string {
@@ -207,13 +250,24 @@ interface ColumnRef {
   id: string;
 }
 
-function translate(text: string, part: TemplatePart, columnsByKey: Map<string, ColumnRef>, columns: readonly string[]): Translation {
+function translate(
+  text: string,
+  part: TemplatePart,
+  columnsByKey: Map<string, ColumnRef>,
+  columns: readonly string[],
+): Translation {
   const problems: TemplateProblem[] = [];
   const fields: FieldUse[] = [];
   const joined = joinSplitBraces(text);
   // Where a problem is, in the words the sender sees: worked out once, and only when there is a problem.
   let reader: ReaderText | null = null;
-  const problem = (code: TemplateProblemCode, start: number, end: number, tag: string, extra: Partial<TemplateProblem> = {}) => {
+  const problem = (
+    code: TemplateProblemCode,
+    start: number,
+    end: number,
+    tag: string,
+    extra: Partial<TemplateProblem> = {},
+  ) => {
     reader ??= part === 'body' ? htmlReaderText(joined) : plainReaderText(joined);
     problems.push({ code, part, tag, ...surroundings(reader, start, end), ...extra });
   };
@@ -231,61 +285,67 @@ function translate(text: string, part: TemplatePart, columnsByKey: Map<string, C
     return ref.id;
   };
 
-  const translateTags = (segment: string, base: number) => segment.replace(/\{\{(\{?)([\s\S]*?)\}\}(\}?)/g, (whole, open3: string, rawInner: string, close3: string, at: number) => {
-    const start = base + at;
-    const end = start + whole.length;
-    const inner = cleanTagContent(rawInner);
-    const tag = `{{${inner}}}`;
-    if (open3 || close3) {
-      problem('UNSUPPORTED_TAG', start, end, whole);
-      return '';
-    }
-    if (inner === 'else') {
-      const condition = open[open.length - 1];
-      if (!condition || condition.hasElse) {
-        problem('UNEXPECTED_ELSE', start, end, tag);
-        return '';
-      }
-      condition.hasElse = true;
-      return '{{else}}';
-    }
-    if (inner === '/if') {
-      if (!open.pop()) {
-        problem('UNEXPECTED_END', start, end, tag);
-        return '';
-      }
-      return '{{/if}}';
-    }
+  const translateTags = (segment: string, base: number) =>
+    segment.replace(
+      /\{\{(\{?)([\s\S]*?)\}\}(\}?)/g,
+      (whole, open3: string, rawInner: string, close3: string, at: number) => {
+        const start = base + at;
+        const end = start + whole.length;
+        const inner = cleanTagContent(rawInner);
+        const tag = `{{${inner}}}`;
+        if (open3 || close3) {
+          problem('UNSUPPORTED_TAG', start, end, whole);
+          return '';
+        }
+        if (inner === 'else') {
+          const condition = open[open.length - 1];
+          if (!condition || condition.hasElse) {
+            problem('UNEXPECTED_ELSE', start, end, tag);
+            return '';
+          }
+          condition.hasElse = true;
+          return '{{else}}';
+        }
+        if (inner === '/if') {
+          if (!open.pop()) {
+            problem('UNEXPECTED_END', start, end, tag);
+            return '';
+          }
+          return '{{/if}}';
+        }
 
-    const condition = /^#if\s+(.+)$/.exec(inner);
-    if (condition) {
-      const comparison = /^(.+?)\s*(!=|=)\s*(.+)$/.exec(condition[1] ?? '');
-      const name = (comparison ? (comparison[1] ?? '') : (condition[1] ?? '')).trim();
-      // Opened even when refused, so that its {{else}} and {{/if}} still pair up.
-      open.push({ start, end, tag, hasElse: false });
-      if (!FIELD_NAME.test(name)) {
-        problem('UNSUPPORTED_TAG', start, end, tag);
-        return '{{#if false}}';
-      }
-      const column = resolve(name, start, end, tag, true);
-      if (column === null) return '{{#if false}}';
-      if (!comparison) return `{{#if r${column}}}`;
-      const helper = comparison[2] === '=' ? 'om_eq' : 'om_ne';
-      return `{{#if (${helper} r${column} ${handlebarsString(unquote(comparison[3] ?? ''))})}}`;
-    }
+        const condition = /^#if\s+(.+)$/.exec(inner);
+        if (condition) {
+          const comparison = /^(.+?)\s*(!=|=)\s*(.+)$/.exec(condition[1] ?? '');
+          const name = (comparison ? (comparison[1] ?? '') : (condition[1] ?? '')).trim();
+          // Opened even when refused, so that its {{else}} and {{/if}} still pair up.
+          open.push({ start, end, tag, hasElse: false });
+          if (!FIELD_NAME.test(name)) {
+            problem('UNSUPPORTED_TAG', start, end, tag);
+            return '{{#if false}}';
+          }
+          const column = resolve(name, start, end, tag, true);
+          if (column === null) return '{{#if false}}';
+          if (!comparison) return `{{#if r${column}}}`;
+          const helper = comparison[2] === '=' ? 'om_eq' : 'om_ne';
+          return `{{#if (${helper} r${column} ${handlebarsString(unquote(comparison[3] ?? ''))})}}`;
+        }
 
-    const withFallback = /^([^|]+)\|(.*)$/.exec(inner);
-    const name = (withFallback ? withFallback[1] : inner)?.trim() ?? '';
-    if (name === '' || !FIELD_NAME.test(name)) {
-      problem('UNSUPPORTED_TAG', start, end, tag);
-      return '';
-    }
-    const column = resolve(name, start, end, tag, withFallback !== null);
-    if (column === null) return '';
-    // Values are escaped once per row by rowContext, so Handlebars outputs them as they are; the
-    // fallback helper's result goes through Handlebars' own escaping.
-    return withFallback ? `{{om_fallback r${column} ${handlebarsString(unquote(withFallback[2] ?? ''))}}}` : `{{{v${column}}}}`;
-  });
+        const withFallback = /^([^|]+)\|(.*)$/.exec(inner);
+        const name = (withFallback ? withFallback[1] : inner)?.trim() ?? '';
+        if (name === '' || !FIELD_NAME.test(name)) {
+          problem('UNSUPPORTED_TAG', start, end, tag);
+          return '';
+        }
+        const column = resolve(name, start, end, tag, withFallback !== null);
+        if (column === null) return '';
+        // Values are escaped once per row by rowContext, so Handlebars outputs them as they are; the
+        // fallback helper's result goes through Handlebars' own escaping.
+        return withFallback
+          ? `{{om_fallback r${column} ${handlebarsString(unquote(withFallback[2] ?? ''))}}}`
+          : `{{{v${column}}}}`;
+      },
+    );
 
   // A link or source attribute holding a field is rendered inside om_url, which checks the address it makes.
   let source = '';
@@ -333,13 +393,20 @@ export function translateTemplate(input: { subject: string; bodyHtml: string }, 
   return { subject, body, fields, refs };
 }
 
-const BLOCK_PROBLEMS: ReadonlySet<TemplateProblemCode> = new Set(['UNCLOSED_CONDITION', 'UNEXPECTED_ELSE', 'UNEXPECTED_END']);
+const BLOCK_PROBLEMS: ReadonlySet<TemplateProblemCode> = new Set([
+  'UNCLOSED_CONDITION',
+  'UNEXPECTED_ELSE',
+  'UNEXPECTED_END',
+]);
 
 /**
  * Compiles the campaign's subject and body against the recipient list's columns. Nothing can be
  * rendered until every problem is fixed.
  */
-export function compileTemplate(input: { subject: string; bodyHtml: string }, columns: readonly string[]): CompileResult {
+export function compileTemplate(
+  input: { subject: string; bodyHtml: string },
+  columns: readonly string[],
+): CompileResult {
   const { subject, body, fields, refs } = translateTemplate(input, columns);
   const problems = [...subject.problems, ...body.problems];
   const slots = new Map(refs.map((ref, index) => [ref.id, index]));
@@ -352,7 +419,12 @@ export function compileTemplate(input: { subject: string; bodyHtml: string }, co
     // Conditions that do not pair up are reported at their tag already; Handlebars would only repeat them without a place.
     if (translation.problems.some((p) => BLOCK_PROBLEMS.has(p.code))) continue;
     try {
-      compiled[part] = compileProgram(translation.source, { slotOf: (id) => slots.get(id), escape, isSafeUrl: isSafeLinkUrl, normalise: normaliseValue });
+      compiled[part] = compileProgram(translation.source, {
+        slotOf: (id) => slots.get(id),
+        escape,
+        isSafeUrl: isSafeLinkUrl,
+        normalise: normaliseValue,
+      });
     } catch {
       // Handlebars' parser found what the merge language's own checks did not: no place to point at but the part.
       problems.push({ code: 'SYNTAX_ERROR', part, tag: '', before: '', after: '' });
@@ -373,7 +445,9 @@ export function compileTemplate(input: { subject: string; bodyHtml: string }, co
         return { subject: renderedSubject, html: options?.footerHtml ? appendToBody(html, options.footerHtml) : html };
       },
       emptyFields(row) {
-        return [...new Set(fields.filter((f) => !f.hasFallback && (row[f.column] ?? '').trim() === '').map((f) => f.column))];
+        return [
+          ...new Set(fields.filter((f) => !f.hasFallback && (row[f.column] ?? '').trim() === '').map((f) => f.column)),
+        ];
       },
     },
   };
@@ -384,7 +458,10 @@ function dedupeFields(fields: FieldUse[]): FieldUse[] {
   for (const field of fields) {
     const existing = byColumn.get(field.column);
     // A column counts as "has a fallback" only if every use of it has one.
-    byColumn.set(field.column, existing ? { ...existing, hasFallback: existing.hasFallback && field.hasFallback } : field);
+    byColumn.set(
+      field.column,
+      existing ? { ...existing, hasFallback: existing.hasFallback && field.hasFallback } : field,
+    );
   }
   return [...byColumn.values()];
 }

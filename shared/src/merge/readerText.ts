@@ -10,7 +10,25 @@
 
 const BLOCK = /^(?:p|div|br|li|ul|ol|tr|td|th|table|h[1-6]|blockquote|hr|section|article|header|footer|pre)$/i;
 const HIDDEN = /^(?:style|script|title|head|template)$/i;
-const NAMED: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", hellip: '…', ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»', euro: '€', shy: '' };
+const NAMED: Record<string, string> = {
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  hellip: '…',
+  ndash: '–',
+  mdash: '—',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  laquo: '«',
+  raquo: '»',
+  euro: '€',
+  shy: '',
+};
 
 export interface ReaderText {
   text: string;
@@ -44,7 +62,8 @@ export function htmlReaderText(html: string): ReaderText {
     const collapsed = value.replace(/\s+/g, ' ');
     text += collapsed.startsWith(' ') && (text === '' || text.endsWith(' ')) ? collapsed.slice(1) : collapsed;
   };
-  const token = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][\w:-]*)[^>]*>|<[^>]*>|&(#x[0-9a-f]+|#[0-9]+|[a-z][a-z0-9]*);|[^<&]+|[<&]/gi;
+  const token =
+    /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][\w:-]*)[^>]*>|<[^>]*>|&(#x[0-9a-f]+|#[0-9]+|[a-z][a-z0-9]*);|[^<&]+|[<&]/gi;
   let match: RegExpExecArray | null;
   while ((match = token.exec(html)) !== null) {
     const [whole, closing, name] = match;

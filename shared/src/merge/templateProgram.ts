@@ -69,7 +69,8 @@ export function compileProgram(source: string, options: ProgramOptions): RenderP
 
 function program(node: unknown, options: ProgramOptions): RenderProgram {
   if (node === null || node === undefined) return () => '';
-  if (!isNode(node) || node.type !== 'Program' || !Array.isArray((node as { body?: unknown }).body)) throw new UnsupportedNode(isNode(node) ? line(node) : 1, 'a program without statements');
+  if (!isNode(node) || node.type !== 'Program' || !Array.isArray((node as { body?: unknown }).body))
+    throw new UnsupportedNode(isNode(node) ? line(node) : 1, 'a program without statements');
   const parts: Array<string | RenderProgram> = [];
   for (const statement of (node as unknown as { body: unknown[] }).body) {
     const part = statementOf(statement, options);
@@ -96,7 +97,15 @@ function concat(parts: ReadonlyArray<string | RenderProgram>): RenderProgram {
 
 function statementOf(node: unknown, options: ProgramOptions): string | RenderProgram {
   if (!isNode(node)) throw new UnsupportedNode(1, 'an unreadable statement');
-  const statement = node as AstNode & { value?: unknown; path?: unknown; params?: unknown[]; hash?: unknown; escaped?: unknown; program?: unknown; inverse?: unknown };
+  const statement = node as AstNode & {
+    value?: unknown;
+    path?: unknown;
+    params?: unknown[];
+    hash?: unknown;
+    escaped?: unknown;
+    program?: unknown;
+    inverse?: unknown;
+  };
   switch (statement.type) {
     case 'ContentStatement':
       if (typeof statement.value !== 'string') throw new UnsupportedNode(line(statement), 'text without a value');
@@ -114,12 +123,22 @@ function pathName(node: unknown): string | null {
   if (!isNode(node) || node.type !== 'PathExpression') return null;
   const path = node as AstNode & { original?: unknown; parts?: unknown; depth?: unknown; data?: unknown };
   // A plain one-part name: no `this.`, `../`, `@data` or `a.b`.
-  if (path.data === true || path.depth !== 0 || !Array.isArray(path.parts) || path.parts.length !== 1 || typeof path.original !== 'string' || path.original !== path.parts[0]) return null;
+  if (
+    path.data === true ||
+    path.depth !== 0 ||
+    !Array.isArray(path.parts) ||
+    path.parts.length !== 1 ||
+    typeof path.original !== 'string' ||
+    path.original !== path.parts[0]
+  )
+    return null;
   return path.original;
 }
 
 function stringLiteral(node: unknown): string | null {
-  return isNode(node) && node.type === 'StringLiteral' && typeof (node as { value?: unknown }).value === 'string' ? (node as unknown as { value: string }).value : null;
+  return isNode(node) && node.type === 'StringLiteral' && typeof (node as { value?: unknown }).value === 'string'
+    ? (node as unknown as { value: string }).value
+    : null;
 }
 
 /** `r<n>` or `v<n>` → the slot of column `c<n>`. */
@@ -134,7 +153,10 @@ function noHash(node: { hash?: unknown }): boolean {
   return !hash || !Array.isArray(hash.pairs) || hash.pairs.length === 0;
 }
 
-function mustache(node: AstNode & { path?: unknown; params?: unknown[]; escaped?: unknown; hash?: unknown }, options: ProgramOptions): RenderProgram {
+function mustache(
+  node: AstNode & { path?: unknown; params?: unknown[]; escaped?: unknown; hash?: unknown },
+  options: ProgramOptions,
+): RenderProgram {
   const params = node.params ?? [];
   const escaped = node.escaped !== false;
   const output = escaped ? options.escape : (text: string) => text;
@@ -169,15 +191,26 @@ function condition(node: unknown, options: ProgramOptions): (row: RowValues) => 
     const helper = pathName(call.path);
     const column = slot(call.params?.[0], 'r', options);
     const expected = stringLiteral(call.params?.[1]);
-    if ((helper === 'om_eq' || helper === 'om_ne') && call.params?.length === 2 && column !== null && expected !== null && noHash(call)) {
+    if (
+      (helper === 'om_eq' || helper === 'om_ne') &&
+      call.params?.length === 2 &&
+      column !== null &&
+      expected !== null &&
+      noHash(call)
+    ) {
       const wanted = options.normalise(expected);
-      return helper === 'om_eq' ? (row) => options.normalise(row.raw[column] ?? '') === wanted : (row) => options.normalise(row.raw[column] ?? '') !== wanted;
+      return helper === 'om_eq'
+        ? (row) => options.normalise(row.raw[column] ?? '') === wanted
+        : (row) => options.normalise(row.raw[column] ?? '') !== wanted;
     }
   }
   throw new UnsupportedNode(isNode(node) ? line(node) : 1, 'an unknown condition');
 }
 
-function block(node: AstNode & { path?: unknown; params?: unknown[]; hash?: unknown; program?: unknown; inverse?: unknown }, options: ProgramOptions): RenderProgram {
+function block(
+  node: AstNode & { path?: unknown; params?: unknown[]; hash?: unknown; program?: unknown; inverse?: unknown },
+  options: ProgramOptions,
+): RenderProgram {
   const helper = pathName(node.path);
   const params = node.params ?? [];
   if (!noHash(node)) throw new UnsupportedNode(line(node), 'a hash argument');

@@ -36,7 +36,10 @@ export type SubscriptionAction =
  * What each action needs: a permission (`roles`: held in one of these roles only), any role at all,
  * being the owner, or administering the organisation.
  */
-const REQUIRED: Record<SubscriptionAction, { anyOf: readonly Permission[]; roles?: readonly Role[] } | 'any' | 'owner' | 'organisation'> = {
+const REQUIRED: Record<
+  SubscriptionAction,
+  { anyOf: readonly Permission[]; roles?: readonly Role[] } | 'any' | 'owner' | 'organisation'
+> = {
   'subscription.view': 'any',
   'seats.view': { anyOf: ['view', 'assign'] },
   'seats.assign': { anyOf: ['assign'] },
@@ -82,7 +85,8 @@ export interface OrganisationRoles {
   administrators: readonly Actor[];
 }
 
-export type OrganisationAction = 'organisation.view' | 'organisation.domains.manage' | 'organisation.administrators.manage';
+export type OrganisationAction =
+  'organisation.view' | 'organisation.domains.manage' | 'organisation.administrators.manage';
 
 /**
  * An organisation administrator: appointed (the first buyer, then whom they appoint), or a Global
@@ -94,7 +98,11 @@ export function isOrganisationAdministrator(actor: Actor, organisation: Organisa
 }
 
 /** Organisation-wide actions: every one belongs to the organisation's administrators. */
-export function canInOrganisation(actor: Actor, _action: OrganisationAction, organisation: OrganisationRoles | undefined): boolean {
+export function canInOrganisation(
+  actor: Actor,
+  _action: OrganisationAction,
+  organisation: OrganisationRoles | undefined,
+): boolean {
   return organisation !== undefined && isOrganisationAdministrator(actor, organisation);
 }
 
@@ -131,13 +139,18 @@ export function isSameActor(a: Actor, b: Actor): boolean {
 }
 
 /** Approved, not ended or revoked, and not past its expiry at `asOf`. */
-export function isRelationshipActive(relationship: Pick<PartnerRelationship, 'status' | 'expiresAt'>, asOf: number): boolean {
+export function isRelationshipActive(
+  relationship: Pick<PartnerRelationship, 'status' | 'expiresAt'>,
+  asOf: number,
+): boolean {
   return relationship.status === 'active' && relationship.expiresAt !== null && relationship.expiresAt > asOf;
 }
 
 /** The granted permissions a staff role may use: limited keeps view and assign at most. */
 export function partnerPermissions(granted: readonly Permission[], role: PartnerStaffRole): Permission[] {
-  return PERMISSIONS.filter((p) => granted.includes(p) && (role !== 'limited' || LIMITED_PARTNER_PERMISSIONS.includes(p)));
+  return PERMISSIONS.filter(
+    (p) => granted.includes(p) && (role !== 'limited' || LIMITED_PARTNER_PERMISSIONS.includes(p)),
+  );
 }
 
 /** The union of what the actor holds through every active relationship they are staff of; null when none. */
@@ -162,7 +175,9 @@ export function roleOf(actor: Actor, roles: SubscriptionRoles): Role | null {
 
 export function permissionsOf(actor: Actor, roles: SubscriptionRoles): readonly Permission[] | null {
   if (isSameActor(actor, roles.owner)) return PERMISSIONS;
-  return roles.delegates.find((delegate) => isSameActor(actor, delegate))?.permissions ?? partnerPermissionsOf(actor, roles);
+  return (
+    roles.delegates.find((delegate) => isSameActor(actor, delegate))?.permissions ?? partnerPermissionsOf(actor, roles)
+  );
 }
 
 export function can(actor: Actor, action: SubscriptionAction, roles: SubscriptionRoles): boolean {
@@ -171,7 +186,8 @@ export function can(actor: Actor, action: SubscriptionAction, roles: Subscriptio
   const required = REQUIRED[action];
   if (required === 'any') return true;
   if (required === 'owner') return role === 'owner';
-  if (required === 'organisation') return roles.organisation !== undefined && isOrganisationAdministrator(actor, roles.organisation);
+  if (required === 'organisation')
+    return roles.organisation !== undefined && isOrganisationAdministrator(actor, roles.organisation);
   if (required.roles && !required.roles.includes(role)) return false;
   const held = permissionsOf(actor, roles) ?? [];
   return required.anyOf.some((permission) => held.includes(permission));

@@ -35,7 +35,12 @@ export class MemoryMailbox {
   /** Sent messages in the order Exchange accepted them (a message sent twice shows twice). */
   readonly accepted: StoredMail[] = [];
 
-  constructor(private readonly options: { moveDelayMs?: number; refuseSend?: (mail: StoredMail) => GraphRequestError | null } = {}) {}
+  constructor(
+    private readonly options: {
+      moveDelayMs?: number;
+      refuseSend?: (mail: StoredMail) => GraphRequestError | null;
+    } = {},
+  ) {}
 
   fail(fault: Fault): void {
     this.faults.push(fault);
@@ -51,8 +56,15 @@ export class MemoryMailbox {
 
   /** The Graph operations one pane uses; `calls` counts what this pane asked. */
   client(): GraphOperations & { calls: Record<Operation, number> } {
-    const calls: Record<Operation, number> = { createDraft: 0, sendDraft: 0, findByMarker: 0, deleteMessage: 0, addAttachment: 0, uploadAttachment: 0 };
-    const run = async <T,>(operation: Operation, work: () => T): Promise<T> => {
+    const calls: Record<Operation, number> = {
+      createDraft: 0,
+      sendDraft: 0,
+      findByMarker: 0,
+      deleteMessage: 0,
+      addAttachment: 0,
+      uploadAttachment: 0,
+    };
+    const run = async <T>(operation: Operation, work: () => T): Promise<T> => {
       calls[operation]++;
       await Promise.resolve();
       const index = this.faults.findIndex((f) => f.operation === operation);
@@ -62,18 +74,41 @@ export class MemoryMailbox {
       if (fault) throw fault.error;
       return result;
     };
-    const file = (a: GraphFileAttachment) => ({ name: a.name, size: decodedSize(a.contentBytes), isInline: a.isInline === true, contentId: a.contentId ?? null });
+    const file = (a: GraphFileAttachment) => ({
+      name: a.name,
+      size: decodedSize(a.contentBytes),
+      isInline: a.isInline === true,
+      contentId: a.contentId ?? null,
+    });
     return {
       calls,
       createDraft: (message: GraphMessage) =>
         run('createDraft', () => {
           const id = `m${this.next++}`;
           const marker = message.singleValueExtendedProperties?.[0]?.value ?? '';
-          this.messages.set(id, { id, marker, to: message.toRecipients.map((r) => r.emailAddress.address), subject: message.subject, files: (message.attachments ?? []).map(file), folder: 'drafts', sends: 0 });
+          this.messages.set(id, {
+            id,
+            marker,
+            to: message.toRecipients.map((r) => r.emailAddress.address),
+            subject: message.subject,
+            files: (message.attachments ?? []).map(file),
+            folder: 'drafts',
+            sends: 0,
+          });
           return id;
         }),
       addAttachment: (id, attachment) => run('addAttachment', () => void this.draft(id).files.push(file(attachment))),
-      uploadAttachment: (id, upload) => run('uploadAttachment', () => void this.draft(id).files.push({ name: upload.name, size: upload.bytes.length, isInline: false, contentId: null })),
+      uploadAttachment: (id, upload) =>
+        run(
+          'uploadAttachment',
+          () =>
+            void this.draft(id).files.push({
+              name: upload.name,
+              size: upload.bytes.length,
+              isInline: false,
+              contentId: null,
+            }),
+        ),
       sendDraft: (id) =>
         run('sendDraft', () => {
           const mail = this.draft(id);
@@ -91,12 +126,22 @@ export class MemoryMailbox {
         run('findByMarker', () =>
           [...this.messages.values()]
             // In transit, a message is still in Drafts (Graph), until it shows in Sent Items.
-            .filter((m) => m.marker === marker && (folder === 'sentitems' ? m.folder === 'sentitems' : m.folder === 'drafts' || m.folder === 'transit'))
+            .filter(
+              (m) =>
+                m.marker === marker &&
+                (folder === 'sentitems' ? m.folder === 'sentitems' : m.folder === 'drafts' || m.folder === 'transit'),
+            )
             .map((m) => m.id),
         ),
       deleteMessage: (id) =>
         run('deleteMessage', () => {
-          if (!this.messages.has(id)) throw new GraphRequestError('rejected', 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+          if (!this.messages.has(id))
+            throw new GraphRequestError(
+              'rejected',
+              404,
+              'ErrorItemNotFound',
+              'The specified object was not found in the store.',
+            );
           this.messages.delete(id);
         }),
     };
@@ -104,7 +149,13 @@ export class MemoryMailbox {
 
   private draft(id: string): StoredMail {
     const mail = this.messages.get(id);
-    if (!mail || mail.folder !== 'drafts') throw new GraphRequestError('rejected', 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+    if (!mail || mail.folder !== 'drafts')
+      throw new GraphRequestError(
+        'rejected',
+        404,
+        'ErrorItemNotFound',
+        'The specified object was not found in the store.',
+      );
     return mail;
   }
 }

@@ -3,7 +3,21 @@
  * partner, the permissions and the duration, picks the subscription when the request names none,
  * and approves or declines. Nothing is granted before this.
  */
-import { Button, Caption1, Card, Field, Link, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Text, makeStyles, mergeClasses } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Card,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Text,
+  makeStyles,
+  mergeClasses,
+} from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import type { PartnerRelationshipView } from '#shared/api/views.js';
 import { formatDate, type MessageKey } from '#shared/i18n/translate.js';
@@ -35,7 +49,13 @@ export function ApproveRequest({ api, account, token }: { api: PortalApi; accoun
   const answer = (approve: boolean) =>
     void review.run(
       async () => {
-        if (approve) setOutcome({ approved: await api.approvePartnerRequest(token, request?.subscriptionId ? undefined : subscriptionId || undefined) });
+        if (approve)
+          setOutcome({
+            approved: await api.approvePartnerRequest(
+              token,
+              request?.subscriptionId ? undefined : subscriptionId || undefined,
+            ),
+          });
         else {
           await api.declinePartnerRequest(token);
           setOutcome({ declined: true });
@@ -45,7 +65,9 @@ export function ApproveRequest({ api, account, token }: { api: PortalApi; accoun
     );
 
   const heading = (
-    <PageTitle id="partner-request-heading">{request ? t('approve.title', { partner: request.partner }) : t('approve.titleGeneric')}</PageTitle>
+    <PageTitle id="partner-request-heading">
+      {request ? t('approve.title', { partner: request.partner }) : t('approve.titleGeneric')}
+    </PageTitle>
   );
   if (!request)
     return (
@@ -61,12 +83,23 @@ export function ApproveRequest({ api, account, token }: { api: PortalApi; accoun
       </section>
     );
 
-  const subscriptionLabel = (s: PartnerRequestReview['subscriptions'][number]) => t('approve.subscription', { plan: t(`plan.${s.plan}` as MessageKey), quantity: s.quantity, status: t(`status.${s.status}` as MessageKey) });
+  const subscriptionLabel = (s: PartnerRequestReview['subscriptions'][number]) =>
+    t('approve.subscription', {
+      plan: t(`plan.${s.plan}` as MessageKey),
+      quantity: s.quantity,
+      status: t(`status.${s.status}` as MessageKey),
+    });
   return (
-    <section className={mergeClasses(layout.stackM, styles.page)} aria-labelledby="partner-request-heading" data-testid="approve-request">
+    <section
+      className={mergeClasses(layout.stackM, styles.page)}
+      aria-labelledby="partner-request-heading"
+      data-testid="approve-request"
+    >
       {heading}
       <Card className={mergeClasses(layout.padded, layout.stackS)} data-testid="approve-details">
-        <Text>{t('approve.explain', { partner: request.partner, code: request.advisorCode, by: request.requestedBy })}</Text>
+        <Text>
+          {t('approve.explain', { partner: request.partner, code: request.advisorCode, by: request.requestedBy })}
+        </Text>
         <Text weight="semibold">{t('approve.permissions')}</Text>
         <ul className={layout.list}>
           {request.permissions.map((p) => (
@@ -84,17 +117,26 @@ export function ApproveRequest({ api, account, token }: { api: PortalApi; accoun
         'approved' in outcome ? (
           <MessageBar intent="success">
             <MessageBarBody data-testid="approve-done">
-              {t('approve.done', { partner: request.partner, date: outcome.approved.expiresAt ? formatDate(Date.parse(outcome.approved.expiresAt), locale) : '' })}{' '}
-              {outcome.approved.subscriptionId && <Link href={`#/subscriptions/${outcome.approved.subscriptionId}`}>{t('accept.open')}</Link>}
+              {t('approve.done', {
+                partner: request.partner,
+                date: outcome.approved.expiresAt ? formatDate(Date.parse(outcome.approved.expiresAt), locale) : '',
+              })}{' '}
+              {outcome.approved.subscriptionId && (
+                <Link href={`#/subscriptions/${outcome.approved.subscriptionId}`}>{t('accept.open')}</Link>
+              )}
             </MessageBarBody>
           </MessageBar>
         ) : (
           <MessageBar intent="info">
-            <MessageBarBody data-testid="approve-done">{t('approve.declined', { partner: request.partner })}</MessageBarBody>
+            <MessageBarBody data-testid="approve-done">
+              {t('approve.declined', { partner: request.partner })}
+            </MessageBarBody>
           </MessageBar>
         )
       ) : request.subscriptions.length === 0 ? (
-        <Caption1 data-testid="approve-no-subscription">{t('approve.noSubscription', { email: account.email })}</Caption1>
+        <Caption1 data-testid="approve-no-subscription">
+          {t('approve.noSubscription', { email: account.email })}
+        </Caption1>
       ) : (
         <>
           {request.subscriptionId === null && request.subscriptions.length > 1 ? (
@@ -106,10 +148,17 @@ export function ApproveRequest({ api, account, token }: { api: PortalApi; accoun
               </RadioGroup>
             </Field>
           ) : (
-            request.subscriptions[0] && <Caption1>{t('approve.for', { subscription: subscriptionLabel(request.subscriptions[0]) })}</Caption1>
+            request.subscriptions[0] && (
+              <Caption1>{t('approve.for', { subscription: subscriptionLabel(request.subscriptions[0]) })}</Caption1>
+            )
           )}
           <div className={layout.row}>
-            <Button appearance="primary" disabled={busy || subscriptionId === ''} onClick={() => answer(true)} data-testid="approve">
+            <Button
+              appearance="primary"
+              disabled={busy || subscriptionId === ''}
+              onClick={() => answer(true)}
+              data-testid="approve"
+            >
               {t('approve.approve')}
             </Button>
             <Button disabled={busy} onClick={() => answer(false)} data-testid="decline">

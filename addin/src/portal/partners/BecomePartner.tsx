@@ -35,7 +35,13 @@ export function BecomePartner({ api, onEnrolled }: { api: PortalApi; onEnrolled:
         <Field label={t('partners.become.name')} required hint={t('partners.become.nameHint')}>
           <Input value={name} onChange={(_, d) => setName(d.value)} maxLength={120} data-testid="partner-name" />
         </Field>
-        <Button appearance="primary" type="submit" disabled={enrolling.busy || name.trim() === ''} className={layout.start} data-testid="become-partner">
+        <Button
+          appearance="primary"
+          type="submit"
+          disabled={enrolling.busy || name.trim() === ''}
+          className={layout.start}
+          data-testid="become-partner"
+        >
           {t('partners.become.submit')}
         </Button>
       </form>

@@ -27,7 +27,11 @@ export function CustomerPartners({ api, subscription }: { api: PortalApi; subscr
     const relationship = ending;
     setEnding(null);
     if (!relationship) return;
-    void partners.run(() => api.endPartnerRelationship(subscription.id, relationship.id), { notice: message(relationship.state === 'active' ? 'customerPartners.ended' : 'customerPartners.declined', { partner: relationship.partner }) });
+    void partners.run(() => api.endPartnerRelationship(subscription.id, relationship.id), {
+      notice: message(relationship.state === 'active' ? 'customerPartners.ended' : 'customerPartners.declined', {
+        partner: relationship.partner,
+      }),
+    });
   };
   // Ending an active relationship, or declining a request that waits for an answer.
   const endingActive = ending?.state === 'active';
@@ -44,7 +48,12 @@ export function CustomerPartners({ api, subscription }: { api: PortalApi; subscr
         <ListTable
           label={t('customerPartners.title')}
           testId="customer-partners-table"
-          columns={[t('customerPartners.partner'), t('delegates.permissions'), t('partners.requests.state'), manage && t('seats.actions')]}
+          columns={[
+            t('customerPartners.partner'),
+            t('delegates.permissions'),
+            t('partners.requests.state'),
+            manage && t('seats.actions'),
+          ]}
           items={partners.data}
           rowKey={(r) => r.id}
           row={(r) => (
@@ -56,12 +65,24 @@ export function CustomerPartners({ api, subscription }: { api: PortalApi; subscr
                 <CellLines text={permissionsText(r.permissions, t)} detail={durationText(r.durationDays, t)} />
               </TableCell>
               <TableCell>
-                <CellLines text={stateText(r.state, t)} detail={relationshipDateText(r, t, locale)} testId="customer-partner-state" />
+                <CellLines
+                  text={stateText(r.state, t)}
+                  detail={relationshipDateText(r, t, locale)}
+                  testId="customer-partner-state"
+                />
               </TableCell>
               {manage && (
                 <TableCell>
                   {(r.state === 'active' || r.state === 'pending') && (
-                    <Button size="small" onClick={() => setEnding(r)} aria-label={t(r.state === 'active' ? 'customerPartners.endLabel' : 'customerPartners.declineLabel', { partner: r.partner })} data-testid="end-partner">
+                    <Button
+                      size="small"
+                      onClick={() => setEnding(r)}
+                      aria-label={t(
+                        r.state === 'active' ? 'customerPartners.endLabel' : 'customerPartners.declineLabel',
+                        { partner: r.partner },
+                      )}
+                      data-testid="end-partner"
+                    >
                       {t(r.state === 'active' ? 'customerPartners.end' : 'approve.decline')}
                     </Button>
                   )}
@@ -74,8 +95,12 @@ export function CustomerPartners({ api, subscription }: { api: PortalApi; subscr
       <ConfirmDialog
         question={
           ending && {
-            title: t(endingActive ? 'customerPartners.endTitle' : 'customerPartners.declineTitle', { partner: ending.partner }),
-            text: t(endingActive ? 'customerPartners.endExplain' : 'customerPartners.declineExplain', { partner: ending.partner }),
+            title: t(endingActive ? 'customerPartners.endTitle' : 'customerPartners.declineTitle', {
+              partner: ending.partner,
+            }),
+            text: t(endingActive ? 'customerPartners.endExplain' : 'customerPartners.declineExplain', {
+              partner: ending.partner,
+            }),
             confirm: t(endingActive ? 'customerPartners.end' : 'approve.decline'),
           }
         }

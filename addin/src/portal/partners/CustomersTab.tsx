@@ -4,7 +4,17 @@
  * delegated administration with its expiry. A customer opens on the ordinary subscription page
  * while a relationship allows it; the server authorises every action through it.
  */
-import { Button, Caption1, Field, Input, Link, Select, TableCell, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Link,
+  Select,
+  TableCell,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { PartnerView, SubscriptionStatus } from '#shared/api/views.js';
 import { formatDate, type MessageKey } from '#shared/i18n/translate.js';
@@ -49,7 +59,14 @@ export function CustomersTab({ api, partner }: { api: PortalApi; partner: Partne
 
   const customers = useAsyncAction(
     useCallback(
-      () => api.partnerCustomers(partner.id, { ...(query ? { search: query } : {}), ...(status ? { status } : {}), ...(relationship ? { relationship } : {}), offset, limit: PAGE }),
+      () =>
+        api.partnerCustomers(partner.id, {
+          ...(query ? { search: query } : {}),
+          ...(status ? { status } : {}),
+          ...(relationship ? { relationship } : {}),
+          offset,
+          limit: PAGE,
+        }),
       [api, partner.id, query, status, relationship, offset],
     ),
   );
@@ -61,7 +78,13 @@ export function CustomersTab({ api, partner }: { api: PortalApi; partner: Partne
       <Caption1>{t('partners.customers.explain')}</Caption1>
       <div className={styles.filters}>
         <Field label={t('partners.customers.search')} className={styles.search}>
-          <Input type="search" value={search} onChange={(_, d) => setSearch(d.value)} placeholder={t('partners.customers.searchHint')} data-testid="customer-search" />
+          <Input
+            type="search"
+            value={search}
+            onChange={(_, d) => setSearch(d.value)}
+            placeholder={t('partners.customers.searchHint')}
+            data-testid="customer-search"
+          />
         </Field>
         <FilterField
           label={t('partners.customers.status')}
@@ -87,24 +110,40 @@ export function CustomersTab({ api, partner }: { api: PortalApi; partner: Partne
         />
       </div>
       <Feedback error={customers.error} testId="customers" />
-      {page && page.items.length === 0 && <Caption1 data-testid="customers-empty">{filtered ? t('partners.customers.noMatch') : t('partners.customers.empty')}</Caption1>}
+      {page && page.items.length === 0 && (
+        <Caption1 data-testid="customers-empty">
+          {filtered ? t('partners.customers.noMatch') : t('partners.customers.empty')}
+        </Caption1>
+      )}
       {page && page.items.length > 0 && (
         <>
           <ListTable
             label={t('partners.tab.customers')}
             testId="customers-table"
-            columns={[t('partners.customers.customer'), t('partners.customers.status'), t('partners.customers.seats'), t('portal.renews'), t('partners.customers.administration'), t('seats.actions')]}
+            columns={[
+              t('partners.customers.customer'),
+              t('partners.customers.status'),
+              t('partners.customers.seats'),
+              t('portal.renews'),
+              t('partners.customers.administration'),
+              t('seats.actions'),
+            ]}
             items={page.items}
             rowKey={(c) => c.subscriptionId}
             row={(c) => (
               <>
                 <TableCell>
-                  <CellLines text={c.organisation} detail={`${c.owner} · ${t(`plan.${c.plan}` as MessageKey)}${c.partnerOfRecord ? ` · ${t('partners.customers.ofRecord')}` : ''}`} />
+                  <CellLines
+                    text={c.organisation}
+                    detail={`${c.owner} · ${t(`plan.${c.plan}` as MessageKey)}${c.partnerOfRecord ? ` · ${t('partners.customers.ofRecord')}` : ''}`}
+                  />
                 </TableCell>
                 <TableCell>
                   <StatusBadge status={c.status} />
                 </TableCell>
-                <TableCell>{t('partners.customers.seatsUsed', { assigned: c.assigned, quantity: c.quantity })}</TableCell>
+                <TableCell>
+                  {t('partners.customers.seatsUsed', { assigned: c.assigned, quantity: c.quantity })}
+                </TableCell>
                 <TableCell>{formatDate(Date.parse(c.renewsAt), locale)}</TableCell>
                 <TableCell>
                   {c.relationship ? (
@@ -119,7 +158,11 @@ export function CustomersTab({ api, partner }: { api: PortalApi; partner: Partne
                 </TableCell>
                 <TableCell>
                   {c.relationship?.state === 'active' ? (
-                    <Link href={`#/subscriptions/${c.subscriptionId}`} aria-label={t('partners.customers.openLabel', { customer: c.organisation })} data-testid="open-customer">
+                    <Link
+                      href={`#/subscriptions/${c.subscriptionId}`}
+                      aria-label={t('partners.customers.openLabel', { customer: c.organisation })}
+                      data-testid="open-customer"
+                    >
                       {t('partners.customers.open')}
                     </Link>
                   ) : (
@@ -130,11 +173,17 @@ export function CustomersTab({ api, partner }: { api: PortalApi; partner: Partne
             )}
           />
           <div className={layout.rowCenter}>
-            <Caption1 data-testid="customers-range">{t('partners.customers.range', { from: offset + 1, to: offset + page.items.length, total: page.total })}</Caption1>
+            <Caption1 data-testid="customers-range">
+              {t('partners.customers.range', { from: offset + 1, to: offset + page.items.length, total: page.total })}
+            </Caption1>
             <Button size="small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
               {t('common.previous')}
             </Button>
-            <Button size="small" disabled={offset + page.items.length >= page.total} onClick={() => setOffset(offset + PAGE)}>
+            <Button
+              size="small"
+              disabled={offset + page.items.length >= page.total}
+              onClick={() => setOffset(offset + PAGE)}
+            >
               {t('common.next')}
             </Button>
           </div>
@@ -145,7 +194,14 @@ export function CustomersTab({ api, partner }: { api: PortalApi; partner: Partne
 }
 
 /** A filter of the list: one of `options`, or any (the empty value). */
-function FilterField<V extends string>(props: { label: string; any: string; value: V | ''; options: ReadonlyArray<readonly [V, string]>; onChange: (value: V | '') => void; testId: string }) {
+function FilterField<V extends string>(props: {
+  label: string;
+  any: string;
+  value: V | '';
+  options: ReadonlyArray<readonly [V, string]>;
+  onChange: (value: V | '') => void;
+  testId: string;
+}) {
   return (
     <Field label={props.label}>
       <Select value={props.value} onChange={(_, d) => props.onChange(d.value as V | '')} data-testid={props.testId}>

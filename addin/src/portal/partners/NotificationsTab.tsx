@@ -12,7 +12,13 @@ import type { PortalApi } from '../usePortalApi.js';
 import { notificationText } from './partnerText.js';
 
 const useStyles = makeStyles({
-  intro: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' },
+  intro: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    flexWrap: 'wrap',
+  },
 });
 
 export function NotificationsTab({ api, partner }: { api: PortalApi; partner: PartnerView }) {
@@ -31,12 +37,19 @@ export function NotificationsTab({ api, partner }: { api: PortalApi; partner: Pa
         </Button>
       </div>
       <Feedback error={notifications.error} testId="notifications" />
-      {items && items.length === 0 && <Caption1 data-testid="notifications-empty">{t('partners.notifications.empty')}</Caption1>}
+      {items && items.length === 0 && (
+        <Caption1 data-testid="notifications-empty">{t('partners.notifications.empty')}</Caption1>
+      )}
       {items && items.length > 0 && (
         <ListTable
           label={t('partners.tab.notifications')}
           testId="notifications-table"
-          columns={[t('journal.time'), t('partners.customers.customer'), t('journal.action'), t('partners.notifications.emailed')]}
+          columns={[
+            t('journal.time'),
+            t('partners.customers.customer'),
+            t('journal.action'),
+            t('partners.notifications.emailed'),
+          ]}
           items={items}
           rowKey={(n) => String(n.id)}
           row={(n) => (

@@ -4,7 +4,22 @@
  * may approve the delegated administration the offer asks for at once — otherwise it is emailed
  * to them for approval.
  */
-import { Button, Caption1, Card, Checkbox, Field, Input, Link, MessageBar, MessageBarBody, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Card,
+  Checkbox,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import type { CheckoutResult, PaymentResult } from '#shared/api/views.js';
 import { formatDate, formatMoney, type MessageKey } from '#shared/i18n/translate.js';
@@ -22,10 +37,28 @@ import { PageTitle } from '../../components/PageTitle.js';
 
 const useStyles = makeStyles({
   page: { maxWidth: '680px' },
-  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalSNudge, margin: 0 },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalSNudge,
+    margin: 0,
+  },
 });
 
-export function OfferLanding({ api, account, code, token, onSignIn }: { api: PortalApi; account: Account | null; code: string; token: string; onSignIn: () => void }) {
+export function OfferLanding({
+  api,
+  account,
+  code,
+  token,
+  onSignIn,
+}: {
+  api: PortalApi;
+  account: Account | null;
+  code: string;
+  token: string;
+  onSignIn: () => void;
+}) {
   const { t, locale } = useI18n();
   const layout = useLayout();
   const styles = useStyles();
@@ -50,7 +83,12 @@ export function OfferLanding({ api, account, code, token, onSignIn }: { api: Por
     );
 
   const plan = t(`plan.${offer.plan}` as MessageKey);
-  const price = offer.priceMinor !== null ? t(offer.interval === 'year' ? 'partners.offers.priceYear' : 'partners.offers.priceMonth', { price: formatMoney(offer.priceMinor, offer.currency, locale) }) : null;
+  const price =
+    offer.priceMinor !== null
+      ? t(offer.interval === 'year' ? 'partners.offers.priceYear' : 'partners.offers.priceMonth', {
+          price: formatMoney(offer.priceMinor, offer.currency, locale),
+        })
+      : null;
 
   const finish = (result: OfferRedemption | CheckoutResult | PaymentResult) => {
     if (result.status === 'requires_action') {
@@ -64,17 +102,30 @@ export function OfferLanding({ api, account, code, token, onSignIn }: { api: Por
   // The offer is not read again afterwards: a taken offer for one customer no longer shows.
   const take = (event: FormEvent) => {
     event.preventDefault();
-    const body = offer.kind === 'trial' ? { code, token, approveAdministration: approve } : { code, token, card: card.trim(), approveAdministration: approve };
-    void landing.run(async () => finish(await api.redeemOffer(body, offer.kind === 'trial' ? undefined : keyFor(body))), { reload: false });
+    const body =
+      offer.kind === 'trial'
+        ? { code, token, approveAdministration: approve }
+        : { code, token, card: card.trim(), approveAdministration: approve };
+    void landing.run(
+      async () => finish(await api.redeemOffer(body, offer.kind === 'trial' ? undefined : keyFor(body))),
+      { reload: false },
+    );
   };
 
   const confirm = (approved: boolean) => {
     if (!action) return;
-    void landing.run(async () => finish(await api.completePayment(action.actionId, approved)), { reload: false, onError: () => setAction(null) });
+    void landing.run(async () => finish(await api.completePayment(action.actionId, approved)), {
+      reload: false,
+      onError: () => setAction(null),
+    });
   };
 
   return (
-    <section className={mergeClasses(layout.stackL, styles.page)} aria-labelledby="offer-heading" data-testid="offer-landing">
+    <section
+      className={mergeClasses(layout.stackL, styles.page)}
+      aria-labelledby="offer-heading"
+      data-testid="offer-landing"
+    >
       <PageTitle id="offer-heading">{t('offer.heading', { partner: offer.partner })}</PageTitle>
       <Card className={mergeClasses(layout.padded, layout.stackS)} data-testid="offer-details">
         <Text weight="semibold" size={400}>
@@ -82,7 +133,11 @@ export function OfferLanding({ api, account, code, token, onSignIn }: { api: Por
         </Text>
         <dl className={styles.facts}>
           <dt>{t('offer.what')}</dt>
-          <dd className={layout.flush}>{offer.kind === 'trial' ? t('offer.trialWhat', { plan, quantity: offer.quantity, days: offer.trialDays ?? 0 }) : t('offer.purchaseWhat', { plan, quantity: offer.quantity })}</dd>
+          <dd className={layout.flush}>
+            {offer.kind === 'trial'
+              ? t('offer.trialWhat', { plan, quantity: offer.quantity, days: offer.trialDays ?? 0 })
+              : t('offer.purchaseWhat', { plan, quantity: offer.quantity })}
+          </dd>
           {price && (
             <>
               <dt>{t('offer.price')}</dt>
@@ -92,14 +147,21 @@ export function OfferLanding({ api, account, code, token, onSignIn }: { api: Por
             </>
           )}
           <dt>{t('offer.partner')}</dt>
-          <dd className={layout.flush}>{t('offer.partnerValue', { partner: offer.partner, code: offer.advisorCode })}</dd>
+          <dd className={layout.flush}>
+            {t('offer.partnerValue', { partner: offer.partner, code: offer.advisorCode })}
+          </dd>
           <dt>{t('offer.validUntil')}</dt>
           <dd className={layout.flush}>{formatDate(Date.parse(offer.expiresAt), locale)}</dd>
         </dl>
         {offer.kind === 'trial' && <Caption1>{t('offer.trialExplain')}</Caption1>}
         {offer.administration && (
           <div className={layout.stackXS} data-testid="offer-administration">
-            <Text weight="semibold">{t('offer.administrationTitle', { partner: offer.partner, duration: durationText(offer.administration.durationDays, t) })}</Text>
+            <Text weight="semibold">
+              {t('offer.administrationTitle', {
+                partner: offer.partner,
+                duration: durationText(offer.administration.durationDays, t),
+              })}
+            </Text>
             <ul className={layout.list}>
               {offer.administration.permissions.map((p) => (
                 <li key={p}>{t(`permission.${p}`)}</li>
@@ -113,14 +175,22 @@ export function OfferLanding({ api, account, code, token, onSignIn }: { api: Por
       {done ? (
         <MessageBar intent="success">
           <MessageBarBody data-testid="offer-done">
-            {offer.kind === 'trial' ? t('offer.trialStarted') : t('offer.bought')} {offer.administration && !done.administrationApproved ? t('offer.approvalEmailed', { partner: offer.partner }) : ''}{' '}
+            {offer.kind === 'trial' ? t('offer.trialStarted') : t('offer.bought')}{' '}
+            {offer.administration && !done.administrationApproved
+              ? t('offer.approvalEmailed', { partner: offer.partner })
+              : ''}{' '}
             <Link href={`#/subscriptions/${done.subscriptionId}`} data-testid="offer-open-subscription">
               {t('accept.open')}
             </Link>
           </MessageBarBody>
         </MessageBar>
       ) : action ? (
-        <BankConfirmation amount={{ minor: action.amountMinor, currency: action.currency }} busy={busy} onAnswer={confirm} testIdPrefix="offer-" />
+        <BankConfirmation
+          amount={{ minor: action.amountMinor, currency: action.currency }}
+          busy={busy}
+          onAnswer={confirm}
+          testIdPrefix="offer-"
+        />
       ) : !account ? (
         <div className={mergeClasses(layout.stackS, layout.itemsStart)}>
           <Caption1>{t('offer.signInFirst')}</Caption1>
@@ -133,11 +203,30 @@ export function OfferLanding({ api, account, code, token, onSignIn }: { api: Por
           <Caption1>{t('offer.signedInAs', { email: account.email })}</Caption1>
           {offer.kind === 'purchase' && (
             <Field label={t('offer.card')} hint={t('partners.keys.cardHint')} required>
-              <Input value={card} onChange={(_, d) => setCard(d.value)} autoComplete="cc-number" inputMode="numeric" data-testid="offer-card" />
+              <Input
+                value={card}
+                onChange={(_, d) => setCard(d.value)}
+                autoComplete="cc-number"
+                inputMode="numeric"
+                data-testid="offer-card"
+              />
             </Field>
           )}
-          {offer.administration && <Checkbox checked={approve} onChange={(_, d) => setApprove(d.checked === true)} label={t('offer.approveNow', { partner: offer.partner })} data-testid="offer-approve-now" />}
-          <Button appearance="primary" type="submit" disabled={busy || (offer.kind === 'purchase' && card.trim() === '')} className={layout.start} data-testid="take-offer">
+          {offer.administration && (
+            <Checkbox
+              checked={approve}
+              onChange={(_, d) => setApprove(d.checked === true)}
+              label={t('offer.approveNow', { partner: offer.partner })}
+              data-testid="offer-approve-now"
+            />
+          )}
+          <Button
+            appearance="primary"
+            type="submit"
+            disabled={busy || (offer.kind === 'purchase' && card.trim() === '')}
+            className={layout.start}
+            data-testid="take-offer"
+          >
             {offer.kind === 'trial' ? t('offer.startTrial') : t('offer.buy', { price: price ?? '' })}
           </Button>
         </form>

@@ -5,7 +5,23 @@
  * use and lets staff disable or re-enable it.
  */
 import { message } from '#shared/i18n/message.js';
-import { Badge, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, TableCell, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  TableCell,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
 import type { OfferView, PartnerView } from '#shared/api/views.js';
 import { formatDate, formatMoney, type MessageKey } from '#shared/i18n/translate.js';
@@ -58,9 +74,14 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
   const price = planView && seats !== null && catalog ? tiersTotalMinor(planView.tiers, seats) : null;
   const priceText = (minor: number, currency: string, planId: string) => {
     const interval = catalog?.plans.find((p) => p.id === planId)?.interval ?? 'month';
-    return t(interval === 'year' ? 'partners.offers.priceYear' : 'partners.offers.priceMonth', { price: formatMoney(minor, currency, locale) });
+    return t(interval === 'year' ? 'partners.offers.priceYear' : 'partners.offers.priceMonth', {
+      price: formatMoney(minor, currency, locale),
+    });
   };
-  const valid = seats !== null && (kind === 'purchase' || days !== null) && (!askAdministration || (duration !== null && permissions.length > 0));
+  const valid =
+    seats !== null &&
+    (kind === 'purchase' || days !== null) &&
+    (!askAdministration || (duration !== null && permissions.length > 0));
 
   const create = (event: FormEvent) => {
     event.preventDefault();
@@ -80,8 +101,14 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
     });
   };
 
-  const toggle = (offer: OfferView) => offers.run(() => api.setOfferDisabled(partner.id, offer.id, !offer.disabled), { notice: message(offer.disabled ? 'partners.offers.enabled' : 'partners.offers.disabledNotice', { name: offerTitle(offer, t) }) });
-  const copy = async (link: string) => offers.say(message((await copyText(link)) ? 'partners.offers.copied' : 'partners.offers.copyFailed'));
+  const toggle = (offer: OfferView) =>
+    offers.run(() => api.setOfferDisabled(partner.id, offer.id, !offer.disabled), {
+      notice: message(offer.disabled ? 'partners.offers.enabled' : 'partners.offers.disabledNotice', {
+        name: offerTitle(offer, t),
+      }),
+    });
+  const copy = async (link: string) =>
+    offers.say(message((await copyText(link)) ? 'partners.offers.copied' : 'partners.offers.copyFailed'));
 
   return (
     <section className={layout.stackM} aria-label={t('partners.tab.offers')} data-testid="partner-offers">
@@ -104,7 +131,11 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
         </MessageBar>
       )}
       {manage ? (
-        <form onSubmit={(e) => void create(e)} className={mergeClasses(layout.stackS, layout.wide)} aria-labelledby="new-offer-heading">
+        <form
+          onSubmit={(e) => void create(e)}
+          className={mergeClasses(layout.stackS, layout.wide)}
+          aria-labelledby="new-offer-heading"
+        >
           <Text as="h3" weight="semibold" id="new-offer-heading">
             {t('partners.offers.new')}
           </Text>
@@ -119,29 +150,86 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
           </Field>
           <div className={layout.rowWrapM}>
             <PlanField plans={catalog?.plans ?? []} value={plan} onChange={setPlan} testId="offer-plan" />
-            <Field label={t('partners.offers.seats')} validationState={seats === null ? 'error' : 'none'} validationMessage={seats === null ? (kind === 'trial' ? t('partners.offers.trialSeatsInvalid', { max: maxSeats }) : t('partners.offers.seatsInvalid', { max: maxSeats })) : undefined}>
-              <Input type="number" min={1} max={maxSeats} value={quantity} onChange={(_, d) => setQuantity(d.value)} data-testid="offer-seats" />
+            <Field
+              label={t('partners.offers.seats')}
+              validationState={seats === null ? 'error' : 'none'}
+              validationMessage={
+                seats === null
+                  ? kind === 'trial'
+                    ? t('partners.offers.trialSeatsInvalid', { max: maxSeats })
+                    : t('partners.offers.seatsInvalid', { max: maxSeats })
+                  : undefined
+              }
+            >
+              <Input
+                type="number"
+                min={1}
+                max={maxSeats}
+                value={quantity}
+                onChange={(_, d) => setQuantity(d.value)}
+                data-testid="offer-seats"
+              />
             </Field>
             {kind === 'trial' && (
-              <Field label={t('partners.offers.trialDays')} validationState={days === null ? 'error' : 'none'} validationMessage={days === null ? t('partners.offers.trialDaysInvalid', { max: maxDays }) : undefined}>
-                <Input type="number" min={1} max={maxDays} value={trialDays} onChange={(_, d) => setTrialDays(d.value)} data-testid="offer-trial-days" />
+              <Field
+                label={t('partners.offers.trialDays')}
+                validationState={days === null ? 'error' : 'none'}
+                validationMessage={days === null ? t('partners.offers.trialDaysInvalid', { max: maxDays }) : undefined}
+              >
+                <Input
+                  type="number"
+                  min={1}
+                  max={maxDays}
+                  value={trialDays}
+                  onChange={(_, d) => setTrialDays(d.value)}
+                  data-testid="offer-trial-days"
+                />
               </Field>
             )}
           </div>
           {kind === 'purchase' && price !== null && catalog && (
-            <Text data-testid="offer-price">{t('partners.offers.priceShown', { price: priceText(price, catalog.currency, plan) })}</Text>
+            <Text data-testid="offer-price">
+              {t('partners.offers.priceShown', { price: priceText(price, catalog.currency, plan) })}
+            </Text>
           )}
-          <Checkbox checked={oneCustomer} onChange={(_, d) => setOneCustomer(d.checked === true)} label={t('partners.offers.oneCustomer')} />
-          <Checkbox checked={askAdministration} onChange={(_, d) => setAskAdministration(d.checked === true)} label={t('partners.offers.askAdministration')} data-testid="offer-ask-administration" />
+          <Checkbox
+            checked={oneCustomer}
+            onChange={(_, d) => setOneCustomer(d.checked === true)}
+            label={t('partners.offers.oneCustomer')}
+          />
+          <Checkbox
+            checked={askAdministration}
+            onChange={(_, d) => setAskAdministration(d.checked === true)}
+            label={t('partners.offers.askAdministration')}
+            data-testid="offer-ask-administration"
+          />
           {askAdministration && (
             <div className={mergeClasses(layout.stackS, styles.indented)}>
               <PermissionChecks value={permissions} onChange={setPermissions} idPrefix="offer" />
-              <Field label={t('partners.requests.duration')} hint={t('partners.requests.durationHint')} validationState={duration === null ? 'error' : 'none'} validationMessage={duration === null ? t('partners.requests.durationInvalid') : undefined}>
-                <Input type="number" min={1} max={730} value={adminDays} onChange={(_, d) => setAdminDays(d.value)} data-testid="offer-admin-days" />
+              <Field
+                label={t('partners.requests.duration')}
+                hint={t('partners.requests.durationHint')}
+                validationState={duration === null ? 'error' : 'none'}
+                validationMessage={duration === null ? t('partners.requests.durationInvalid') : undefined}
+              >
+                <Input
+                  type="number"
+                  min={1}
+                  max={730}
+                  value={adminDays}
+                  onChange={(_, d) => setAdminDays(d.value)}
+                  data-testid="offer-admin-days"
+                />
               </Field>
             </div>
           )}
-          <Button appearance="primary" type="submit" disabled={offers.busy || !valid} className={layout.start} data-testid="create-offer">
+          <Button
+            appearance="primary"
+            type="submit"
+            disabled={offers.busy || !valid}
+            className={layout.start}
+            data-testid="create-offer"
+          >
             {t('partners.offers.create')}
           </Button>
         </form>
@@ -151,30 +239,65 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
       <Text as="h3" weight="semibold">
         {t('partners.offers.list')}
       </Text>
-      {offers.data && offers.data.length === 0 && <Caption1 data-testid="offers-empty">{t('partners.offers.empty')}</Caption1>}
+      {offers.data && offers.data.length === 0 && (
+        <Caption1 data-testid="offers-empty">{t('partners.offers.empty')}</Caption1>
+      )}
       {offers.data && offers.data.length > 0 && (
         <ListTable
           label={t('partners.offers.list')}
           testId="offers-table"
-          columns={[t('partners.offers.name'), t('partners.offers.what'), t('partners.offers.administration'), t('partners.offers.used'), t('partners.offers.linkStatus'), manage && t('seats.actions')]}
+          columns={[
+            t('partners.offers.name'),
+            t('partners.offers.what'),
+            t('partners.offers.administration'),
+            t('partners.offers.used'),
+            t('partners.offers.linkStatus'),
+            manage && t('seats.actions'),
+          ]}
           items={offers.data}
           rowKey={(offer) => offer.id}
           row={(offer) => {
             const expired = Date.parse(offer.expiresAt) <= Date.now();
-            const terms = offer.kind === 'trial' ? t('partners.offers.trialLength', { days: offer.trialDays ?? 0 }) : offer.priceMinor !== null ? priceText(offer.priceMinor, offer.currency, offer.plan) : '';
+            const terms =
+              offer.kind === 'trial'
+                ? t('partners.offers.trialLength', { days: offer.trialDays ?? 0 })
+                : offer.priceMinor !== null
+                  ? priceText(offer.priceMinor, offer.currency, offer.plan)
+                  : '';
             return (
               <>
                 <TableCell>{offerTitle(offer, t)}</TableCell>
                 <TableCell>
-                  <CellLines text={t(`partners.offers.kind.${offer.kind}` as MessageKey)} detail={`${t('partners.offers.planSeats', { plan: t(`plan.${offer.plan}` as MessageKey), quantity: offer.quantity })} · ${terms}`} />
+                  <CellLines
+                    text={t(`partners.offers.kind.${offer.kind}` as MessageKey)}
+                    detail={`${t('partners.offers.planSeats', { plan: t(`plan.${offer.plan}` as MessageKey), quantity: offer.quantity })} · ${terms}`}
+                  />
                 </TableCell>
-                <TableCell>{offer.administration ? `${permissionsText(offer.administration.permissions, t)} (${durationText(offer.administration.durationDays, t)})` : t('partners.offers.noAdministration')}</TableCell>
-                <TableCell data-testid="offer-used">{offer.maxCustomers === 1 ? t('partners.offers.usedOfOne', { count: offer.customers }) : t('partners.offers.usedBy', { count: offer.customers })}</TableCell>
+                <TableCell>
+                  {offer.administration
+                    ? `${permissionsText(offer.administration.permissions, t)} (${durationText(offer.administration.durationDays, t)})`
+                    : t('partners.offers.noAdministration')}
+                </TableCell>
+                <TableCell data-testid="offer-used">
+                  {offer.maxCustomers === 1
+                    ? t('partners.offers.usedOfOne', { count: offer.customers })
+                    : t('partners.offers.usedBy', { count: offer.customers })}
+                </TableCell>
                 <TableCell>
                   <CellLines
                     text={
-                      <Badge appearance="tint" color={offer.disabled || expired ? 'subtle' : 'success'} data-testid="offer-status">
-                        {t(offer.disabled ? 'partners.offers.disabled' : expired ? 'partners.offers.expired' : 'partners.offers.active')}
+                      <Badge
+                        appearance="tint"
+                        color={offer.disabled || expired ? 'subtle' : 'success'}
+                        data-testid="offer-status"
+                      >
+                        {t(
+                          offer.disabled
+                            ? 'partners.offers.disabled'
+                            : expired
+                              ? 'partners.offers.expired'
+                              : 'partners.offers.active',
+                        )}
                       </Badge>
                     }
                     detail={t('partners.offers.expires', { date: formatDate(Date.parse(offer.expiresAt), locale) })}
@@ -182,7 +305,14 @@ export function OffersTab({ api, partner }: { api: PortalApi; partner: PartnerVi
                 </TableCell>
                 {manage && (
                   <TableCell>
-                    <Button size="small" onClick={() => void toggle(offer)} aria-label={t(offer.disabled ? 'partners.offers.enableLabel' : 'partners.offers.disableLabel', { name: offerTitle(offer, t) })} data-testid="toggle-offer">
+                    <Button
+                      size="small"
+                      onClick={() => void toggle(offer)}
+                      aria-label={t(offer.disabled ? 'partners.offers.enableLabel' : 'partners.offers.disableLabel', {
+                        name: offerTitle(offer, t),
+                      })}
+                      data-testid="toggle-offer"
+                    >
                       {t(offer.disabled ? 'partners.offers.enable' : 'partners.offers.disable')}
                     </Button>
                   </TableCell>

@@ -44,7 +44,12 @@ export function PartnerArea({ api, id, tab }: { api: PortalApi; id: string; tab:
       <Caption1 data-testid="advisor-code">
         {t('partners.area.advisorCode')} <strong>{partner.advisorCode}</strong>
       </Caption1>
-      <TabList selectedValue={tab} onTabSelect={(_, data) => navigate(`/partners/${partner.id}/${String(data.value)}`)} aria-label={t('partners.area.tabs')} className={layout.tabsWrap}>
+      <TabList
+        selectedValue={tab}
+        onTabSelect={(_, data) => navigate(`/partners/${partner.id}/${String(data.value)}`)}
+        aria-label={t('partners.area.tabs')}
+        className={layout.tabsWrap}
+      >
         {PARTNER_TABS.map((name) => (
           <Tab key={name} value={name} data-testid={`partner-tab-${name}`}>
             {t(`partners.tab.${name}` as MessageKey)}

@@ -12,7 +12,11 @@ export function PartnerEntry({ partners }: { partners: PartnerView[] | null }) {
         {t('partners.redeem.open')}
       </Button>
       {partners?.map((partner) => (
-        <Button key={partner.id} onClick={() => navigate(`/partners/${partner.id}/customers`)} data-testid="partner-area-button">
+        <Button
+          key={partner.id}
+          onClick={() => navigate(`/partners/${partner.id}/customers`)}
+          data-testid="partner-area-button"
+        >
           {t('partners.area.open', { name: partner.name })}
         </Button>
       ))}

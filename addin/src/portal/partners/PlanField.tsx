@@ -4,7 +4,17 @@ import type { PlanView } from '#shared/api/views.js';
 import type { MessageKey } from '#shared/i18n/translate.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
-export function PlanField({ plans, value, onChange, testId }: { plans: readonly PlanView[]; value: string; onChange: (plan: string) => void; testId: string }) {
+export function PlanField({
+  plans,
+  value,
+  onChange,
+  testId,
+}: {
+  plans: readonly PlanView[];
+  value: string;
+  onChange: (plan: string) => void;
+  testId: string;
+}) {
   const { t } = useI18n();
   return (
     <Field label={t('partners.offers.plan')}>

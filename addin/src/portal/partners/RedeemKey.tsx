@@ -1,5 +1,15 @@
 /** P4: a customer redeems a product key from their partner, for a new subscription or to extend one of theirs of the same plan. */
-import { Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, Select, mergeClasses } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  mergeClasses,
+} from '@fluentui/react-components';
 import { useCallback, useState, type FormEvent } from 'react';
 import { formatDate, type MessageKey } from '#shared/i18n/translate.js';
 import { Feedback } from '../../components/Feedback.js';
@@ -15,7 +25,15 @@ export function RedeemKey({ api }: { api: PortalApi }) {
   const [key, setKey] = useState('');
   const [target, setTarget] = useState('');
   // The subscriptions a key can extend: those the person may pay for, not ended.
-  const redeeming = useAsyncAction(useCallback(async () => (await api.subscriptions()).subscriptions.filter((s) => s.actions.includes('billing.manage') && s.status !== 'cancelled'), [api]));
+  const redeeming = useAsyncAction(
+    useCallback(
+      async () =>
+        (await api.subscriptions()).subscriptions.filter(
+          (s) => s.actions.includes('billing.manage') && s.status !== 'cancelled',
+        ),
+      [api],
+    ),
+  );
   const subscriptions = redeeming.data ?? [];
   const [result, setResult] = useState<Awaited<ReturnType<PortalApi['redeemProductKey']>> | null>(null);
 
@@ -29,7 +47,11 @@ export function RedeemKey({ api }: { api: PortalApi }) {
   };
 
   return (
-    <section className={mergeClasses(layout.stackM, layout.narrow)} aria-labelledby="redeem-heading" data-testid="redeem-key">
+    <section
+      className={mergeClasses(layout.stackM, layout.narrow)}
+      aria-labelledby="redeem-heading"
+      data-testid="redeem-key"
+    >
       <BackLink />
       <PageTitle id="redeem-heading">{t('partners.redeem.title')}</PageTitle>
       <Caption1>{t('partners.redeem.explain')}</Caption1>
@@ -37,7 +59,11 @@ export function RedeemKey({ api }: { api: PortalApi }) {
       {result && (
         <MessageBar intent="success">
           <MessageBarBody data-testid="redeem-done">
-            {t(result.created ? 'partners.redeem.created' : 'partners.redeem.extended', { plan: t(`plan.${result.plan}` as MessageKey), quantity: result.quantity, date: formatDate(Date.parse(result.periodEnd), locale) })}{' '}
+            {t(result.created ? 'partners.redeem.created' : 'partners.redeem.extended', {
+              plan: t(`plan.${result.plan}` as MessageKey),
+              quantity: result.quantity,
+              date: formatDate(Date.parse(result.periodEnd), locale),
+            })}{' '}
             <Link href={`#/subscriptions/${result.subscriptionId}`} data-testid="redeem-open">
               {t('accept.open')}
             </Link>
@@ -46,19 +72,41 @@ export function RedeemKey({ api }: { api: PortalApi }) {
       )}
       <form onSubmit={(e) => void submit(e)} className={layout.stackS}>
         <Field label={t('partners.redeem.key')} hint={t('partners.redeem.keyHint')}>
-          <Input value={key} onChange={(_, d) => setKey(d.value)} autoComplete="off" spellCheck={false} className={layout.mono} data-testid="redeem-input" />
+          <Input
+            value={key}
+            onChange={(_, d) => setKey(d.value)}
+            autoComplete="off"
+            spellCheck={false}
+            className={layout.mono}
+            data-testid="redeem-input"
+          />
         </Field>
         <Field label={t('partners.redeem.target')}>
-          <Select value={target} onChange={(_, d) => setTarget(d.value)} select={{ className: layout.fullWidth }} data-testid="redeem-target">
+          <Select
+            value={target}
+            onChange={(_, d) => setTarget(d.value)}
+            select={{ className: layout.fullWidth }}
+            data-testid="redeem-target"
+          >
             <option value="">{t('partners.redeem.newSubscription')}</option>
             {subscriptions.map((s) => (
               <option key={s.id} value={s.id}>
-                {t('partners.redeem.extend', { plan: t(`plan.${s.plan}` as MessageKey), quantity: s.quantity, date: formatDate(Date.parse(s.periodEnd), locale) })}
+                {t('partners.redeem.extend', {
+                  plan: t(`plan.${s.plan}` as MessageKey),
+                  quantity: s.quantity,
+                  date: formatDate(Date.parse(s.periodEnd), locale),
+                })}
               </option>
             ))}
           </Select>
         </Field>
-        <Button appearance="primary" type="submit" disabled={redeeming.busy || key.trim() === ''} className={layout.start} data-testid="redeem">
+        <Button
+          appearance="primary"
+          type="submit"
+          disabled={redeeming.busy || key.trim() === ''}
+          className={layout.start}
+          data-testid="redeem"
+        >
           {t('partners.redeem.submit')}
         </Button>
       </form>

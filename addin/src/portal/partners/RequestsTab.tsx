@@ -37,10 +37,18 @@ export function RequestsTab({ api, partner }: { api: PortalApi; partner: Partner
     if (permissions.length === 0) return fail(t('delegates.choosePermission'));
     if (duration === null) return fail(t('partners.requests.durationInvalid'));
     const to = email.trim();
-    void run(async () => {
-      await api.requestAdministration(partner.id, { email: to, permissions, durationDays: duration, language: locale });
-      setEmail('');
-    }, { notice: message('partners.requests.sent', { email: to }) });
+    void run(
+      async () => {
+        await api.requestAdministration(partner.id, {
+          email: to,
+          permissions,
+          durationDays: duration,
+          language: locale,
+        });
+        setEmail('');
+      },
+      { notice: message('partners.requests.sent', { email: to }) },
+    );
   };
 
   return (
@@ -48,7 +56,11 @@ export function RequestsTab({ api, partner }: { api: PortalApi; partner: Partner
       <Caption1>{t('partners.requests.explain')}</Caption1>
       <Feedback error={requests.error} notice={requests.notice} testId="requests" />
       {manage && (
-        <form onSubmit={send} className={mergeClasses(layout.stackS, layout.narrow)} aria-labelledby="new-request-heading">
+        <form
+          onSubmit={send}
+          className={mergeClasses(layout.stackS, layout.narrow)}
+          aria-labelledby="new-request-heading"
+        >
           <Text as="h3" weight="semibold" id="new-request-heading">
             {t('partners.requests.new')}
           </Text>
@@ -56,10 +68,28 @@ export function RequestsTab({ api, partner }: { api: PortalApi; partner: Partner
             <Input type="email" value={email} onChange={(_, d) => setEmail(d.value)} data-testid="request-email" />
           </Field>
           <PermissionChecks value={permissions} onChange={setPermissions} idPrefix="request" />
-          <Field label={t('partners.requests.duration')} hint={t('partners.requests.durationHint')} validationState={duration === null ? 'error' : 'none'} validationMessage={duration === null ? t('partners.requests.durationInvalid') : undefined}>
-            <Input type="number" min={1} max={730} value={days} onChange={(_, d) => setDays(d.value)} data-testid="request-days" />
+          <Field
+            label={t('partners.requests.duration')}
+            hint={t('partners.requests.durationHint')}
+            validationState={duration === null ? 'error' : 'none'}
+            validationMessage={duration === null ? t('partners.requests.durationInvalid') : undefined}
+          >
+            <Input
+              type="number"
+              min={1}
+              max={730}
+              value={days}
+              onChange={(_, d) => setDays(d.value)}
+              data-testid="request-days"
+            />
           </Field>
-          <Button appearance="primary" type="submit" disabled={busy || email.trim() === ''} className={layout.start} data-testid="send-request">
+          <Button
+            appearance="primary"
+            type="submit"
+            disabled={busy || email.trim() === ''}
+            className={layout.start}
+            data-testid="send-request"
+          >
             {t('partners.requests.send')}
           </Button>
         </form>
@@ -72,23 +102,48 @@ export function RequestsTab({ api, partner }: { api: PortalApi; partner: Partner
         <ListTable
           label={t('partners.requests.list')}
           testId="requests-table"
-          columns={[t('partners.requests.customer'), t('delegates.permissions'), t('partners.requests.duration'), t('partners.requests.state'), manage && t('seats.actions')]}
+          columns={[
+            t('partners.requests.customer'),
+            t('delegates.permissions'),
+            t('partners.requests.duration'),
+            t('partners.requests.state'),
+            manage && t('seats.actions'),
+          ]}
           items={data}
           rowKey={(r) => r.id}
           row={(r) => (
             <>
               <TableCell>
-                <CellLines text={r.customer} detail={t('partners.requests.requestedBy', { email: r.requestedBy, date: formatDate(Date.parse(r.requestedAt), locale) })} />
+                <CellLines
+                  text={r.customer}
+                  detail={t('partners.requests.requestedBy', {
+                    email: r.requestedBy,
+                    date: formatDate(Date.parse(r.requestedAt), locale),
+                  })}
+                />
               </TableCell>
               <TableCell>{permissionsText(r.permissions, t)}</TableCell>
               <TableCell>{durationText(r.durationDays, t)}</TableCell>
               <TableCell>
-                <CellLines text={stateText(r.state, t)} detail={relationshipDateText(r, t, locale)} testId="request-state" />
+                <CellLines
+                  text={stateText(r.state, t)}
+                  detail={relationshipDateText(r, t, locale)}
+                  testId="request-state"
+                />
               </TableCell>
               {manage && (
                 <TableCell>
                   {r.state === 'pending' && (
-                    <Button size="small" disabled={busy} onClick={() => void run(() => api.withdrawRequest(partner.id, r.id), { notice: message('partners.requests.withdrawn', { email: r.customer }) })} aria-label={t('partners.requests.withdrawLabel', { email: r.customer })}>
+                    <Button
+                      size="small"
+                      disabled={busy}
+                      onClick={() =>
+                        void run(() => api.withdrawRequest(partner.id, r.id), {
+                          notice: message('partners.requests.withdrawn', { email: r.customer }),
+                        })
+                      }
+                      aria-label={t('partners.requests.withdrawLabel', { email: r.customer })}
+                    >
                       {t('partners.requests.withdraw')}
                     </Button>
                   )}

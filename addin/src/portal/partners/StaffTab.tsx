@@ -27,10 +27,13 @@ export function StaffTab({ api, partner }: { api: PortalApi; partner: PartnerVie
   const add = (event: FormEvent) => {
     event.preventDefault();
     const address = email.trim();
-    void staff.run(async () => {
-      await api.setPartnerStaff(partner.id, address, role);
-      setEmail('');
-    }, { notice: message('partners.staff.added', { email: address, role: message(`partners.role.${role}`) }) });
+    void staff.run(
+      async () => {
+        await api.setPartnerStaff(partner.id, address, role);
+        setEmail('');
+      },
+      { notice: message('partners.staff.added', { email: address, role: message(`partners.role.${role}`) }) },
+    );
   };
 
   return (
@@ -43,7 +46,13 @@ export function StaffTab({ api, partner }: { api: PortalApi; partner: PartnerVie
             {t('partners.staff.add')}
           </Text>
           <Field label={t('partners.staff.email')}>
-            <Input type="email" value={email} onChange={(_, d) => setEmail(d.value)} className={styles.email} data-testid="staff-email" />
+            <Input
+              type="email"
+              value={email}
+              onChange={(_, d) => setEmail(d.value)}
+              className={styles.email}
+              data-testid="staff-email"
+            />
           </Field>
           <Field label={t('partners.staff.role')}>
             <Select value={role} onChange={(_, d) => setRole(d.value as 'full' | 'limited')} data-testid="staff-role">
@@ -62,20 +71,41 @@ export function StaffTab({ api, partner }: { api: PortalApi; partner: PartnerVie
         <ListTable
           label={t('partners.tab.staff')}
           testId="staff-table"
-          columns={[t('partners.staff.email'), t('partners.staff.role'), t('partners.staff.signedIn'), manage && t('seats.actions')]}
+          columns={[
+            t('partners.staff.email'),
+            t('partners.staff.role'),
+            t('partners.staff.signedIn'),
+            manage && t('seats.actions'),
+          ]}
           items={staff.data}
           rowKey={(member) => member.id}
           row={(member) => (
             <>
               <TableCell>{member.email}</TableCell>
               <TableCell>
-                <CellLines text={t(`partners.role.${member.role}` as MessageKey)} detail={t(`partners.role.${member.role}.explain` as MessageKey)} />
+                <CellLines
+                  text={t(`partners.role.${member.role}` as MessageKey)}
+                  detail={t(`partners.role.${member.role}.explain` as MessageKey)}
+                />
               </TableCell>
-              <TableCell>{member.signedIn ? t('partners.staff.since', { date: formatDate(Date.parse(member.since), locale) }) : t('partners.staff.notYet')}</TableCell>
+              <TableCell>
+                {member.signedIn
+                  ? t('partners.staff.since', { date: formatDate(Date.parse(member.since), locale) })
+                  : t('partners.staff.notYet')}
+              </TableCell>
               {manage && (
                 <TableCell>
                   {member.role !== 'owner' && (
-                    <Button size="small" appearance="subtle" onClick={() => void staff.run(() => api.removePartnerStaff(partner.id, member.id), { notice: message('partners.staff.removed', { email: member.email }) })} aria-label={t('partners.staff.removeLabel', { email: member.email })}>
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      onClick={() =>
+                        void staff.run(() => api.removePartnerStaff(partner.id, member.id), {
+                          notice: message('partners.staff.removed', { email: member.email }),
+                        })
+                      }
+                      aria-label={t('partners.staff.removeLabel', { email: member.email })}
+                    >
                       {t('delegates.remove')}
                     </Button>
                   )}

@@ -2,6 +2,11 @@
 import type { OfferPublicView, OfferView } from '#shared/api/views.js';
 import type { MessageKey, Translator } from '#shared/i18n/translate.js';
 
-export function offerTitle(offer: Pick<OfferView | OfferPublicView, 'name' | 'plan' | 'quantity'>, t: Translator): string {
-  return offer.name ?? t('dashboard.cardTitle', { plan: t(`plan.${offer.plan}` as MessageKey), quantity: offer.quantity });
+export function offerTitle(
+  offer: Pick<OfferView | OfferPublicView, 'name' | 'plan' | 'quantity'>,
+  t: Translator,
+): string {
+  return (
+    offer.name ?? t('dashboard.cardTitle', { plan: t(`plan.${offer.plan}` as MessageKey), quantity: offer.quantity })
+  );
 }

@@ -4,8 +4,15 @@ import { parseRoute } from '../useHashRoute.js';
 describe('partner routes', () => {
   const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
   it('reads the links the server builds (offer, approval request, notification digest)', () => {
-    expect(parseRoute('#/offer?code=PBCDFGHJKM&token=abc_DEF-123')).toEqual({ page: 'offer', code: 'PBCDFGHJKM', token: 'abc_DEF-123' });
-    expect(parseRoute('#/partner-request?token=abc_DEF-123')).toEqual({ page: 'partner-request', token: 'abc_DEF-123' });
+    expect(parseRoute('#/offer?code=PBCDFGHJKM&token=abc_DEF-123')).toEqual({
+      page: 'offer',
+      code: 'PBCDFGHJKM',
+      token: 'abc_DEF-123',
+    });
+    expect(parseRoute('#/partner-request?token=abc_DEF-123')).toEqual({
+      page: 'partner-request',
+      token: 'abc_DEF-123',
+    });
     expect(parseRoute(`#/partners/${id}/customers`)).toEqual({ page: 'partner', id, tab: 'customers' });
   });
   it('opens the partner area on customers without or with an unknown tab, and the partner pages', () => {

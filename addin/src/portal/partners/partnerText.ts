@@ -17,9 +17,14 @@ export function stateText(state: RelationshipStateView, t: Translator): string {
 }
 
 /** The date that matters in a relationship's state: answer by (pending), until (active), expired on, closed on. */
-export function relationshipDateText(r: { state: RelationshipStateView; expiresAt: string | null; requestExpiresAt?: string; endedAt?: string | null }, t: Translator, locale: Locale): string {
+export function relationshipDateText(
+  r: { state: RelationshipStateView; expiresAt: string | null; requestExpiresAt?: string; endedAt?: string | null },
+  t: Translator,
+  locale: Locale,
+): string {
   const date = (iso: string) => formatDate(Date.parse(iso), locale);
-  if (r.state === 'pending' && r.requestExpiresAt) return t('partners.requests.answerBy', { date: date(r.requestExpiresAt) });
+  if (r.state === 'pending' && r.requestExpiresAt)
+    return t('partners.requests.answerBy', { date: date(r.requestExpiresAt) });
   if (r.state === 'active' && r.expiresAt) return t('partners.customers.until', { date: date(r.expiresAt) });
   if (r.state === 'expired' && r.expiresAt) return t('partners.customers.expiredOn', { date: date(r.expiresAt) });
   if (r.endedAt) return t('partners.requests.closedOn', { date: date(r.endedAt) });

@@ -6,7 +6,19 @@
  * and remove within their permissions, and a link to the portal for everything else. It talks to
  * the API through the portal's client, with the pane's sign-in.
  */
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, Link, MessageBar, MessageBarBody, Text, mergeClasses } from '@fluentui/react-components';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Caption1,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  mergeClasses,
+} from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import type { LicenseState } from '#shared/license/footerDecision.js';
 import type { Account, AuthPort } from '../../auth/authPort.js';
@@ -21,7 +33,15 @@ function stateKey(state: LicenseState): string {
   return state.kind === 'verified' ? `${state.claims.code}:${state.claims.iat}` : state.reason;
 }
 
-export default function AdminPanel({ auth, account, license }: { auth: AuthPort | null; account: Account | null; license: LicenseState }) {
+export default function AdminPanel({
+  auth,
+  account,
+  license,
+}: {
+  auth: AuthPort | null;
+  account: Account | null;
+  license: LicenseState;
+}) {
   const { t } = useI18n();
   const layout = useLayout();
   const api = usePortalApi(auth);
@@ -33,7 +53,8 @@ export default function AdminPanel({ auth, account, license }: { auth: AuthPort 
   // Read again when a new license answer arrives, so what the pane shows follows the latest check.
   const panel = useAsyncAction(signedIn ? load : null, { reloadKey: stateKey(license) });
   const [left, setLeft] = useState<string | null>(null);
-  const changed = (next: SubscriptionSummary) => panel.update((data) => ({ ...data, subscriptions: data.subscriptions.map((s) => (s.id === next.id ? next : s)) }));
+  const changed = (next: SubscriptionSummary) =>
+    panel.update((data) => ({ ...data, subscriptions: data.subscriptions.map((s) => (s.id === next.id ? next : s)) }));
 
   // A seat another organisation assigned is the person's to leave (issue 10, finding 4).
   const leave = (seatId: string, organisation: string) =>
@@ -105,7 +126,9 @@ function whatToDo(mine: MyLicenseView, account: Account | null, t: ReturnType<ty
     case 'active':
     case 'pending':
       // Nobody to ask but themself: the owner reading about their own seat.
-      return seat.contact.toLowerCase() === account?.email.toLowerCase() ? t('paneAdmin.seatYours') : t('paneAdmin.seatActive', { contact: seat.contact });
+      return seat.contact.toLowerCase() === account?.email.toLowerCase()
+        ? t('paneAdmin.seatYours')
+        : t('paneAdmin.seatActive', { contact: seat.contact });
     case 'suspended':
       return t('paneAdmin.seatSuspended', { contact: seat.contact });
     case 'expired':

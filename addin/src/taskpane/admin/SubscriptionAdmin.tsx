@@ -1,6 +1,18 @@
 /** One subscription in the pane's admin view: seats used and free, the first 50 seats with search, assign and remove (after confirming) by permission, the portal for the rest. */
 import { message, type Message } from '#shared/i18n/message.js';
-import { Badge, Button, Caption1, Field, Input, Link, Text, makeStyles, mergeClasses, tokens, type BadgeProps } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Link,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  type BadgeProps,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { SeatStatus } from '#shared/api/views.js';
 import type { MessageKey } from '#shared/i18n/translate.js';
@@ -14,11 +26,22 @@ import type { PortalApi, SeatItem, SubscriptionSummary } from '../../portal/useP
 import { PaneGroups } from './PaneGroups.js';
 
 const SHOWN = 50;
-const STATUS_COLOUR: Record<SeatStatus, BadgeProps['color']> = { pending: 'informative', active: 'success', suspended: 'warning', expired: 'danger' };
+const STATUS_COLOUR: Record<SeatStatus, BadgeProps['color']> = {
+  pending: 'informative',
+  active: 'success',
+  suspended: 'warning',
+  expired: 'danger',
+};
 
 const useStyles = makeStyles({
   section: { paddingBottom: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  heading: { display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  heading: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    alignItems: 'baseline',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+  },
   assign: { display: 'flex', gap: tokens.spacingHorizontalSNudge, alignItems: 'flex-end' },
   grow: { flex: 1, minWidth: 0 },
   seats: { listStyle: 'none', margin: 0, padding: 0 },
@@ -27,7 +50,15 @@ const useStyles = makeStyles({
   address: { flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
 });
 
-export function SubscriptionAdmin({ api, subscription: s, onChanged }: { api: PortalApi; subscription: SubscriptionSummary; onChanged: (next: SubscriptionSummary) => void }) {
+export function SubscriptionAdmin({
+  api,
+  subscription: s,
+  onChanged,
+}: {
+  api: PortalApi;
+  subscription: SubscriptionSummary;
+  onChanged: (next: SubscriptionSummary) => void;
+}) {
   const { t, locale } = useI18n();
   const layout = useLayout();
   const styles = useStyles();
@@ -41,7 +72,10 @@ export function SubscriptionAdmin({ api, subscription: s, onChanged }: { api: Po
     const timer = setTimeout(() => setQuery(search.trim()), 250);
     return () => clearTimeout(timer);
   }, [search]);
-  const loadSeats = useCallback(() => api.seats(s.id, { search: query || undefined, sort: 'email', limit: SHOWN }), [api, s.id, query]);
+  const loadSeats = useCallback(
+    () => api.seats(s.id, { search: query || undefined, sort: 'email', limit: SHOWN }),
+    [api, s.id, query],
+  );
   const seats = useAsyncAction(canView && query !== null ? loadSeats : null);
   const page = seats.data;
   const [email, setEmail] = useState('');
@@ -64,7 +98,11 @@ export function SubscriptionAdmin({ api, subscription: s, onChanged }: { api: Po
         return message('paneAdmin.assigned', { email: result.email });
       }
       // Refused for this address (not the request): said as the seat table says it.
-      if (result) refused = t('common.labelled', { label: result.email, value: t(`seats.result.${result.result}` as MessageKey) });
+      if (result)
+        refused = t('common.labelled', {
+          label: result.email,
+          value: t(`seats.result.${result.result}` as MessageKey),
+        });
       return null;
     }).then(() => refused && seats.fail(refused));
   };
@@ -80,7 +118,11 @@ export function SubscriptionAdmin({ api, subscription: s, onChanged }: { api: Po
   };
 
   return (
-    <section aria-labelledby={headingId} data-testid="pane-subscription" className={mergeClasses(layout.stackS, styles.section)}>
+    <section
+      aria-labelledby={headingId}
+      data-testid="pane-subscription"
+      className={mergeClasses(layout.stackS, styles.section)}
+    >
       <div className={styles.heading}>
         <Text as="h3" id={headingId} weight="semibold" size={300} className={layout.flush}>
           {t('paneAdmin.subscription', { plan: t(`plan.${s.plan}` as MessageKey), quantity: s.quantity })}
@@ -93,9 +135,21 @@ export function SubscriptionAdmin({ api, subscription: s, onChanged }: { api: Po
       {canAssign && (
         <form onSubmit={assign} className={styles.assign}>
           <Field label={t('paneAdmin.assignLabel')} className={styles.grow}>
-            <Input type="email" size="small" value={email} onChange={(_, d) => setEmail(d.value)} data-testid="pane-assign-email" />
+            <Input
+              type="email"
+              size="small"
+              value={email}
+              onChange={(_, d) => setEmail(d.value)}
+              data-testid="pane-assign-email"
+            />
           </Field>
-          <Button size="small" appearance="primary" type="submit" disabled={seats.busy || email.trim() === ''} data-testid="pane-assign">
+          <Button
+            size="small"
+            appearance="primary"
+            type="submit"
+            disabled={seats.busy || email.trim() === ''}
+            data-testid="pane-assign"
+          >
             {t('seats.assign')}
           </Button>
         </form>
@@ -103,12 +157,22 @@ export function SubscriptionAdmin({ api, subscription: s, onChanged }: { api: Po
       {canView && (
         <>
           <Field label={t('seats.search')}>
-            <Input type="search" size="small" value={search} onChange={(_, d) => setSearch(d.value)} data-testid="pane-seat-search" />
+            <Input
+              type="search"
+              size="small"
+              value={search}
+              onChange={(_, d) => setSearch(d.value)}
+              data-testid="pane-seat-search"
+            />
           </Field>
           {page === null ? null : page.total === 0 ? (
             <Caption1>{search.trim() ? t('seats.noMatch') : t('paneAdmin.noSeats')}</Caption1>
           ) : (
-            <ul aria-label={t('seats.title')} data-testid="pane-seat-list" className={mergeClasses(styles.seats, layout.stackXXS)}>
+            <ul
+              aria-label={t('seats.title')}
+              data-testid="pane-seat-list"
+              className={mergeClasses(styles.seats, layout.stackXXS)}
+            >
               {page.items.map((seat) => (
                 <li key={seat.email} className={styles.seat}>
                   <Caption1 className={styles.address} title={seat.email}>
@@ -118,7 +182,12 @@ export function SubscriptionAdmin({ api, subscription: s, onChanged }: { api: Po
                     {t(`paneAdmin.status.${seat.status}` as MessageKey)}
                   </Badge>
                   {canRemove && (
-                    <Button size="small" appearance="subtle" onClick={() => setRemoving(seat)} aria-label={t('seats.removeLabel', { email: seat.email })}>
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      onClick={() => setRemoving(seat)}
+                      aria-label={t('seats.removeLabel', { email: seat.email })}
+                    >
                       {t('seats.remove')}
                     </Button>
                   )}
@@ -126,14 +195,24 @@ export function SubscriptionAdmin({ api, subscription: s, onChanged }: { api: Po
               ))}
             </ul>
           )}
-          {page && page.total > page.items.length && <Caption1>{t('paneAdmin.more', { shown: page.items.length, total: page.total })}</Caption1>}
+          {page && page.total > page.items.length && (
+            <Caption1>{t('paneAdmin.more', { shown: page.items.length, total: page.total })}</Caption1>
+          )}
         </>
       )}
       <Link href={`/portal.html#/subscriptions/${s.id}`} target="_blank" rel="noopener" data-testid="pane-open-portal">
         {t('paneAdmin.openPortal')}
       </Link>
       <ConfirmDialog
-        question={removing === null ? null : { title: t('seats.removeTitle', { email: removing.email }), text: t('seats.removeExplain', { email: removing.email }), confirm: t('seats.removeConfirm') }}
+        question={
+          removing === null
+            ? null
+            : {
+                title: t('seats.removeTitle', { email: removing.email }),
+                text: t('seats.removeExplain', { email: removing.email }),
+                confirm: t('seats.removeConfirm'),
+              }
+        }
         onConfirm={() => removing && remove(removing)}
         onCancel={() => setRemoving(null)}
         confirmTestId="remove-seat-confirm"

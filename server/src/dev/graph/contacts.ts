@@ -24,7 +24,13 @@ export function contactsFor(mailbox: string): StandInContact[] {
   return Array.from({ length: 60 }, (_, i) => {
     const givenName = GIVEN[i % GIVEN.length] ?? 'Anna';
     const surname = SURNAMES[i % SURNAMES.length] ?? 'Martin';
-    const address = `${givenName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()}.${surname.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()}${i}@${i % 3 === 0 ? domain : 'fabrikam.com'}`;
+    const address = `${givenName
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()}.${surname
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()}${i}@${i % 3 === 0 ? domain : 'fabrikam.com'}`;
     return {
       id: `contact-${mailbox}-${i}`,
       displayName: `${givenName} ${surname}`,

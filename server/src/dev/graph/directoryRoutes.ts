@@ -18,12 +18,26 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { JWK } from 'jose';
 import { assertDevelopment } from '../assertDevelopment.js';
-import { DirectoryStore, type DeltaEntry, type DirectoryGroup, type DirectoryUser, type GroupKind, type UserSpec } from './directoryStore.js';
+import {
+  DirectoryStore,
+  type DeltaEntry,
+  type DirectoryGroup,
+  type DirectoryUser,
+  type GroupKind,
+  type UserSpec,
+} from './directoryStore.js';
 import { correlate, GraphError, sendGraphError } from './graphErrors.js';
 import { graphAppTokenReader, type GraphAppCaller } from './graphToken.js';
 
 /** Application permissions that read groups and their membership (group-delta, group-list-members, group-get, group-list). */
-const GROUP_READ = ['GroupMember.Read.All', 'GroupMember.ReadWrite.All', 'Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'];
+const GROUP_READ = [
+  'GroupMember.Read.All',
+  'GroupMember.ReadWrite.All',
+  'Group.Read.All',
+  'Group.ReadWrite.All',
+  'Directory.Read.All',
+  'Directory.ReadWrite.All',
+];
 /** Application permissions that read users' properties (user-get; members' properties). */
 const USER_READ = ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'];
 
@@ -31,8 +45,14 @@ const USER_PROPERTIES = ['id', 'displayName', 'userPrincipalName', 'mail', 'user
 const GROUP_PROPERTIES = ['id', 'displayName', 'description', 'groupTypes', 'mail', 'mailEnabled', 'securityEnabled'];
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const denied = () => new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
-const notFound = (id: string) => new GraphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+const denied = () =>
+  new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+const notFound = (id: string) =>
+  new GraphError(
+    404,
+    'Request_ResourceNotFound',
+    `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+  );
 const unsupported = () => new GraphError(400, 'Request_UnsupportedQuery', 'Unsupported Query.');
 
 /**
@@ -54,7 +74,9 @@ class ResourceUnits {
     if (used + units > this.unitsPer10Seconds) {
       this.spent.set(key, window);
       const retryAfter = Math.max(1, Math.ceil(((window[0]?.at ?? now) + 10_000 - now) / 1000));
-      throw Object.assign(new GraphError(429, 'TooManyRequests', 'Please retry again later.', retryAfter), { scope: `Tenant_Application/ReadWrite/${caller.app}/${caller.tenantId}` });
+      throw Object.assign(new GraphError(429, 'TooManyRequests', 'Please retry again later.', retryAfter), {
+        scope: `Tenant_Application/ReadWrite/${caller.app}/${caller.tenantId}`,
+      });
     }
     window.push({ at: now, units });
     this.spent.set(key, window);
@@ -76,21 +98,43 @@ function selectOf(raw: unknown, allowed: readonly string[], type: string): strin
   if (typeof raw !== 'string' || raw.trim() === '') throw new GraphError(400, 'Request_BadRequest', 'Invalid $select.');
   const properties = raw.split(',').map((p) => p.trim());
   const unknown = properties.find((p) => !allowed.includes(p));
-  if (unknown !== undefined) throw new GraphError(400, 'Request_BadRequest', `Could not find a property named '${unknown}' on type 'microsoft.graph.${type}'.`);
+  if (unknown !== undefined)
+    throw new GraphError(
+      400,
+      'Request_BadRequest',
+      `Could not find a property named '${unknown}' on type 'microsoft.graph.${type}'.`,
+    );
   return properties;
 }
 
 function topOf(raw: unknown, fallback: number): number {
   if (raw === undefined) return fallback;
   const top = Number(raw);
-  if (!Number.isInteger(top) || top < 1 || top > 999) throw new GraphError(400, 'Request_BadRequest', `Invalid page size specified: '${String(raw)}'. Must be between 1 and 999 inclusive.`);
+  if (!Number.isInteger(top) || top < 1 || top > 999)
+    throw new GraphError(
+      400,
+      'Request_BadRequest',
+      `Invalid page size specified: '${String(raw)}'. Must be between 1 and 999 inclusive.`,
+    );
   return top;
 }
 
 function skipOf(raw: unknown): number {
   if (raw === undefined) return 0;
-  const decoded = typeof raw === 'string' ? Number(Buffer.from(raw, 'base64url').toString('utf8').replace(/^offset:/, '')) : NaN;
-  if (!Number.isInteger(decoded) || decoded < 0) throw new GraphError(400, 'Request_BadRequest', 'The specified page token value has expired and can no longer be included in your request.');
+  const decoded =
+    typeof raw === 'string'
+      ? Number(
+          Buffer.from(raw, 'base64url')
+            .toString('utf8')
+            .replace(/^offset:/, ''),
+        )
+      : NaN;
+  if (!Number.isInteger(decoded) || decoded < 0)
+    throw new GraphError(
+      400,
+      'Request_BadRequest',
+      'The specified page token value has expired and can no longer be included in your request.',
+    );
   return decoded;
 }
 
@@ -114,7 +158,16 @@ export interface DirectoryStandIn {
   store: DirectoryStore;
 }
 
-export function registerDirectoryRoutes(app: FastifyInstance, options: { identityJwks: { keys: JWK[] }; issuerTemplate: string; clock: () => number; latencyMs: number; unitsPer10Seconds: number }): DirectoryStandIn {
+export function registerDirectoryRoutes(
+  app: FastifyInstance,
+  options: {
+    identityJwks: { keys: JWK[] };
+    issuerTemplate: string;
+    clock: () => number;
+    latencyMs: number;
+    unitsPer10Seconds: number;
+  },
+): DirectoryStandIn {
   assertDevelopment('The Graph stand-in');
   const store = new DirectoryStore(options.clock);
   const readToken = graphAppTokenReader(options.identityJwks, options.issuerTemplate);
@@ -122,7 +175,13 @@ export function registerDirectoryRoutes(app: FastifyInstance, options: { identit
   const counters: Record<string, number> = { search: 0, group: 0, members: 0, user: 0, delta: 0, throttled: 0 };
 
   const baseUrl = (request: FastifyRequest) => `${request.protocol}://${request.host}/dev/graph/v1.0`;
-  const handle = async (request: FastifyRequest, reply: FastifyReply, operation: string, base: number, work: (caller: GraphAppCaller) => unknown) => {
+  const handle = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    operation: string,
+    base: number,
+    work: (caller: GraphAppCaller) => unknown,
+  ) => {
     const ids = correlate(request, reply);
     try {
       const caller = await readToken(request.headers.authorization);
@@ -136,7 +195,9 @@ export function registerDirectoryRoutes(app: FastifyInstance, options: { identit
       if (!(error instanceof GraphError)) throw error;
       if (error.statusCode === 429) {
         counters.throttled = (counters.throttled ?? 0) + 1;
-        void reply.header('x-ms-throttle-scope', (error as GraphError & { scope?: string }).scope ?? '').header('x-ms-throttle-information', 'ResourceUnitLimitExceeded');
+        void reply
+          .header('x-ms-throttle-scope', (error as GraphError & { scope?: string }).scope ?? '')
+          .header('x-ms-throttle-information', 'ResourceUnitLimitExceeded');
       }
       return sendGraphError(reply, error, ids, options.clock());
     }
@@ -151,20 +212,34 @@ export function registerDirectoryRoutes(app: FastifyInstance, options: { identit
       let groups = store.liveGroups(caller.tenantId);
       if (q.$search !== undefined) {
         // $search on directory objects is an advanced query: Graph refuses it without the header.
-        if (request.headers.consistencylevel !== 'eventual') throw new GraphError(400, 'Request_UnsupportedQuery', "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+        if (request.headers.consistencylevel !== 'eventual')
+          throw new GraphError(
+            400,
+            'Request_UnsupportedQuery',
+            "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
+          );
         const match = typeof q.$search === 'string' ? /^"(displayName|description):([^"]*)"$/.exec(q.$search) : null;
         if (!match) throw unsupported();
         const property = match[1] as 'displayName' | 'description';
         const term = (match[2] ?? '').toLowerCase();
         // Tokenised search: a word of the property starts with the term.
-        groups = groups.filter((g) => (g[property] ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u).some((word) => word.startsWith(term)));
+        groups = groups.filter((g) =>
+          (g[property] ?? '')
+            .toLowerCase()
+            .split(/[^\p{L}\p{N}]+/u)
+            .some((word) => word.startsWith(term)),
+        );
       }
       const select = selectOf(q.$select, GROUP_PROPERTIES, 'group');
       const top = topOf(q.$top, 100);
       const skip = skipOf(q.$skiptoken);
       const page = groups.slice(skip, skip + top);
       const next = skip + top < groups.length ? nextLink(request, skip + top) : null;
-      return { '@odata.context': `${baseUrl(request)}/$metadata#groups`, value: page.map((g) => groupJson(g, select)), ...(next ? { '@odata.nextLink': next } : {}) };
+      return {
+        '@odata.context': `${baseUrl(request)}/$metadata#groups`,
+        value: page.map((g) => groupJson(g, select)),
+        ...(next ? { '@odata.nextLink': next } : {}),
+      };
     }),
   );
 
@@ -179,7 +254,11 @@ export function registerDirectoryRoutes(app: FastifyInstance, options: { identit
       else skipToken = store.startRound({ ...who, ids: deltaFilter(q.$filter), select: deltaSelect(q.$select) });
       const { entries, next } = store.page(skipToken, who);
       const link = `${baseUrl(request)}/groups/delta?${'skipToken' in next ? `$skiptoken=${next.skipToken}` : `$deltatoken=${next.deltaToken}`}`;
-      return { '@odata.context': `${baseUrl(request)}/$metadata#groups`, ...('skipToken' in next ? { '@odata.nextLink': link } : { '@odata.deltaLink': link }), value: entries.map(deltaJson) };
+      return {
+        '@odata.context': `${baseUrl(request)}/$metadata#groups`,
+        ...('skipToken' in next ? { '@odata.nextLink': link } : { '@odata.deltaLink': link }),
+        value: entries.map(deltaJson),
+      };
     }),
   );
 
@@ -188,32 +267,38 @@ export function registerDirectoryRoutes(app: FastifyInstance, options: { identit
       if (!hasAny(caller, GROUP_READ)) throw denied();
       const group = store.group(caller.tenantId, validId(request.params.id));
       if (!group) throw notFound(request.params.id);
-      return { '@odata.context': `${baseUrl(request)}/$metadata#groups/$entity`, ...groupJson(group, selectOf(request.query.$select, GROUP_PROPERTIES, 'group')) };
+      return {
+        '@odata.context': `${baseUrl(request)}/$metadata#groups/$entity`,
+        ...groupJson(group, selectOf(request.query.$select, GROUP_PROPERTIES, 'group')),
+      };
     }),
   );
 
-  const listMembers = (cast: boolean) => (request: FastifyRequest<{ Params: { id: string }; Querystring: Query }>, reply: FastifyReply) =>
-    handle(request, reply, 'members', 3, (caller) => {
-      if (!hasAny(caller, GROUP_READ)) throw denied();
-      const q = request.query;
-      // An OData cast on a directory relationship is an advanced query: the header and $count (advanced queries page).
-      if (cast && (request.headers.consistencylevel !== 'eventual' || q.$count !== 'true')) throw unsupported();
-      const group = store.group(caller.tenantId, validId(request.params.id));
-      if (!group) throw notFound(request.params.id);
-      const select = selectOf(q.$select, USER_PROPERTIES, 'user');
-      const top = topOf(q.$top, 100);
-      const skip = skipOf(q.$skiptoken);
-      const members = group.members.map((id) => store.user(caller.tenantId, id)).filter((u): u is DirectoryUser => u !== undefined);
-      const page = members.slice(skip, skip + top);
-      const next = skip + top < members.length ? nextLink(request, skip + top) : null;
-      const readable = hasAny(caller, USER_READ);
-      return {
-        '@odata.context': `${baseUrl(request)}/$metadata#directoryObjects`,
-        ...(cast ? { '@odata.count': members.length } : {}),
-        value: page.map((u) => userJson(u, select, readable)),
-        ...(next ? { '@odata.nextLink': next } : {}),
-      };
-    });
+  const listMembers =
+    (cast: boolean) => (request: FastifyRequest<{ Params: { id: string }; Querystring: Query }>, reply: FastifyReply) =>
+      handle(request, reply, 'members', 3, (caller) => {
+        if (!hasAny(caller, GROUP_READ)) throw denied();
+        const q = request.query;
+        // An OData cast on a directory relationship is an advanced query: the header and $count (advanced queries page).
+        if (cast && (request.headers.consistencylevel !== 'eventual' || q.$count !== 'true')) throw unsupported();
+        const group = store.group(caller.tenantId, validId(request.params.id));
+        if (!group) throw notFound(request.params.id);
+        const select = selectOf(q.$select, USER_PROPERTIES, 'user');
+        const top = topOf(q.$top, 100);
+        const skip = skipOf(q.$skiptoken);
+        const members = group.members
+          .map((id) => store.user(caller.tenantId, id))
+          .filter((u): u is DirectoryUser => u !== undefined);
+        const page = members.slice(skip, skip + top);
+        const next = skip + top < members.length ? nextLink(request, skip + top) : null;
+        const readable = hasAny(caller, USER_READ);
+        return {
+          '@odata.context': `${baseUrl(request)}/$metadata#directoryObjects`,
+          ...(cast ? { '@odata.count': members.length } : {}),
+          value: page.map((u) => userJson(u, select, readable)),
+          ...(next ? { '@odata.nextLink': next } : {}),
+        };
+      });
   app.get('/dev/graph/v1.0/groups/:id/members', hide, listMembers(false));
   app.get('/dev/graph/v1.0/groups/:id/members/microsoft.graph.user', hide, listMembers(true));
 
@@ -248,7 +333,9 @@ function nextLink(request: FastifyRequest, offset: number): string {
 function deltaFilter(raw: unknown): string[] | null {
   if (raw === undefined) return null;
   if (typeof raw !== 'string') throw unsupported();
-  const clauses = raw.split(/\s+or\s+/i).map((c) => /^\s*id\s+eq\s+'([0-9a-fA-F-]{36})'\s*$/.exec(c)?.[1]?.toLowerCase());
+  const clauses = raw
+    .split(/\s+or\s+/i)
+    .map((c) => /^\s*id\s+eq\s+'([0-9a-fA-F-]{36})'\s*$/.exec(c)?.[1]?.toLowerCase());
   if (clauses.length === 0 || clauses.length > 50 || clauses.some((c) => c === undefined)) throw unsupported();
   return clauses as string[];
 }
@@ -262,19 +349,34 @@ function deltaJson(entry: DeltaEntry): Record<string, unknown> {
 }
 
 /** Development controls of the directory (not Graph): groups and members per tenant, limits, what was asked. */
-function registerDirectoryControls(app: FastifyInstance, store: DirectoryStore, units: ResourceUnits, counters: Record<string, number>) {
+function registerDirectoryControls(
+  app: FastifyInstance,
+  store: DirectoryStore,
+  units: ResourceUnits,
+  counters: Record<string, number>,
+) {
   const tenantId = { type: 'string', pattern: '^[0-9a-fA-F-]{36}$' };
   const userSpec = {
     type: 'object',
     required: ['email'],
     additionalProperties: false,
-    properties: { email: { type: 'string', maxLength: 254 }, mail: { type: 'string', maxLength: 254 }, name: { type: 'string', maxLength: 200 }, guest: { type: 'boolean' }, preferredLanguage: { type: 'string', maxLength: 35 } },
+    properties: {
+      email: { type: 'string', maxLength: 254 },
+      mail: { type: 'string', maxLength: 254 },
+      name: { type: 'string', maxLength: 200 },
+      guest: { type: 'boolean' },
+      preferredLanguage: { type: 'string', maxLength: 35 },
+    },
   };
   const fail = (reply: FastifyReply, error: unknown) => {
-    if (error instanceof GraphError) return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message } });
+    if (error instanceof GraphError)
+      return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message } });
     throw error;
   };
-  app.post<{ Params: { tenantId: string }; Body: { displayName: string; description?: string; kind: GroupKind; members?: UserSpec[] } }>(
+  app.post<{
+    Params: { tenantId: string };
+    Body: { displayName: string; description?: string; kind: GroupKind; members?: UserSpec[] };
+  }>(
     '/dev/graph/tenants/:tenantId/groups',
     {
       schema: {
@@ -284,7 +386,12 @@ function registerDirectoryControls(app: FastifyInstance, store: DirectoryStore, 
           type: 'object',
           required: ['displayName', 'kind'],
           additionalProperties: false,
-          properties: { displayName: { type: 'string', minLength: 1, maxLength: 256 }, description: { type: 'string', maxLength: 1024 }, kind: { type: 'string', enum: ['security', 'microsoft365', 'distribution'] }, members: { type: 'array', maxItems: 5000, items: userSpec } },
+          properties: {
+            displayName: { type: 'string', minLength: 1, maxLength: 256 },
+            description: { type: 'string', maxLength: 1024 },
+            kind: { type: 'string', enum: ['security', 'microsoft365', 'distribution'] },
+            members: { type: 'array', maxItems: 5000, items: userSpec },
+          },
         },
       },
     },
@@ -303,31 +410,60 @@ function registerDirectoryControls(app: FastifyInstance, store: DirectoryStore, 
       schema: {
         hide: true,
         params: { type: 'object', properties: { tenantId, groupId: tenantId } },
-        body: { type: 'object', additionalProperties: false, properties: { add: { type: 'array', maxItems: 5000, items: userSpec }, remove: { type: 'array', maxItems: 5000, items: { type: 'string', maxLength: 254 } } } },
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            add: { type: 'array', maxItems: 5000, items: userSpec },
+            remove: { type: 'array', maxItems: 5000, items: { type: 'string', maxLength: 254 } },
+          },
+        },
       },
     },
     async (request, reply) => {
       try {
-        const group = store.changeMembers(request.params.tenantId.toLowerCase(), request.params.groupId.toLowerCase(), request.body.add ?? [], request.body.remove ?? []);
+        const group = store.changeMembers(
+          request.params.tenantId.toLowerCase(),
+          request.params.groupId.toLowerCase(),
+          request.body.add ?? [],
+          request.body.remove ?? [],
+        );
         return { ...groupJson(group, null), members: group.members };
       } catch (error) {
         return fail(reply, error);
       }
     },
   );
-  app.delete<{ Params: { tenantId: string; groupId: string } }>('/dev/graph/tenants/:tenantId/groups/:groupId', { schema: { hide: true, params: { type: 'object', properties: { tenantId, groupId: tenantId } } } }, async (request, reply) => {
-    store.deleteGroup(request.params.tenantId.toLowerCase(), request.params.groupId.toLowerCase());
-    return reply.code(204).send();
-  });
-  app.get<{ Params: { tenantId: string } }>('/dev/graph/tenants/:tenantId/groups', { schema: { hide: true, params: { type: 'object', properties: { tenantId } } } }, async (request) =>
-    store.liveGroups(request.params.tenantId.toLowerCase()).map((g) => ({ ...groupJson(g, null), members: g.members.map((id) => store.user(request.params.tenantId.toLowerCase(), id)) })),
+  app.delete<{ Params: { tenantId: string; groupId: string } }>(
+    '/dev/graph/tenants/:tenantId/groups/:groupId',
+    { schema: { hide: true, params: { type: 'object', properties: { tenantId, groupId: tenantId } } } },
+    async (request, reply) => {
+      store.deleteGroup(request.params.tenantId.toLowerCase(), request.params.groupId.toLowerCase());
+      return reply.code(204).send();
+    },
+  );
+  app.get<{ Params: { tenantId: string } }>(
+    '/dev/graph/tenants/:tenantId/groups',
+    { schema: { hide: true, params: { type: 'object', properties: { tenantId } } } },
+    async (request) =>
+      store.liveGroups(request.params.tenantId.toLowerCase()).map((g) => ({
+        ...groupJson(g, null),
+        members: g.members.map((id) => store.user(request.params.tenantId.toLowerCase(), id)),
+      })),
   );
   app.put<{ Body: { unitsPer10Seconds?: number; deltaPageSize?: number } }>(
     '/dev/graph/directory/limits',
     {
       schema: {
         hide: true,
-        body: { type: 'object', additionalProperties: false, properties: { unitsPer10Seconds: { type: 'integer', minimum: 1, maximum: 1_000_000 }, deltaPageSize: { type: 'integer', minimum: 1, maximum: 10_000 } } },
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            unitsPer10Seconds: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+            deltaPageSize: { type: 'integer', minimum: 1, maximum: 10_000 },
+          },
+        },
       },
     },
     async (request) => {

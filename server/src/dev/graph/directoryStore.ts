@@ -119,7 +119,11 @@ export class DirectoryStore {
     const onmicrosoft = `t${tenantId.slice(0, 8)}.onmicrosoft.com`;
     const guest = spec.guest === true;
     // As in Entra: a member's UPN is at a domain its tenant verified, a guest's is local_domain#EXT#@tenant.onmicrosoft.com.
-    const upn = guest ? `${local}_${email.domain}#EXT#@${onmicrosoft}` : homeTenantOf(email.domain) === tenantId ? email.display : `${local}@${onmicrosoft}`;
+    const upn = guest
+      ? `${local}_${email.domain}#EXT#@${onmicrosoft}`
+      : homeTenantOf(email.domain) === tenantId
+        ? email.display
+        : `${local}@${onmicrosoft}`;
     const mail = spec.mail ? normalizeEmail(spec.mail) : email;
     const user: DirectoryUser = {
       id,
@@ -137,8 +141,15 @@ export class DirectoryStore {
     return this.users.get(tenantId)?.get(id.toLowerCase());
   }
 
-  createGroup(tenantId: string, spec: { displayName: string; description?: string; kind: GroupKind; members?: UserSpec[] }): DirectoryGroup {
-    const nickname = spec.displayName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'group';
+  createGroup(
+    tenantId: string,
+    spec: { displayName: string; description?: string; kind: GroupKind; members?: UserSpec[] },
+  ): DirectoryGroup {
+    const nickname =
+      spec.displayName
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'group';
     const group: DirectoryGroup = {
       id: randomUUID(),
       displayName: spec.displayName,
@@ -157,9 +168,19 @@ export class DirectoryStore {
   }
 
   /** Adds and removes direct members; each change goes into the delta log. */
-  changeMembers(tenantId: string, groupId: string, add: readonly UserSpec[], remove: readonly string[]): DirectoryGroup {
+  changeMembers(
+    tenantId: string,
+    groupId: string,
+    add: readonly UserSpec[],
+    remove: readonly string[],
+  ): DirectoryGroup {
     const group = this.group(tenantId, groupId);
-    if (!group) throw new GraphError(404, 'Request_ResourceNotFound', `Resource '${groupId}' does not exist or one of its queried reference-property objects are not present.`);
+    if (!group)
+      throw new GraphError(
+        404,
+        'Request_ResourceNotFound',
+        `Resource '${groupId}' does not exist or one of its queried reference-property objects are not present.`,
+      );
     for (const spec of add) {
       const user = this.ensureUser(tenantId, spec);
       if (group.members.includes(user.id)) continue;
@@ -187,7 +208,9 @@ export class DirectoryStore {
   }
 
   liveGroups(tenantId: string): DirectoryGroup[] {
-    return [...(this.groups.get(tenantId)?.values() ?? [])].filter((g) => g.deletedSeq === null).sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id));
+    return [...(this.groups.get(tenantId)?.values() ?? [])]
+      .filter((g) => g.deletedSeq === null)
+      .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id));
   }
 
   // --- delta ----------------------------------------------------------------------------
@@ -196,31 +219,56 @@ export class DirectoryStore {
   startRound(query: DeltaQuery): string {
     const entries = this.groupsFor(query)
       .filter((g) => g.deletedSeq === null)
-      .map((g) => this.entry(query, g, g.members.map((id) => ({ '@odata.type': '#microsoft.graph.user', id }))));
+      .map((g) =>
+        this.entry(
+          query,
+          g,
+          g.members.map((id) => ({ '@odata.type': '#microsoft.graph.user', id })),
+        ),
+      );
     return this.saveRound(query, entries, this.seq);
   }
 
   /** A round after a deltaLink: only what changed since. */
   resumeRound(deltaToken: string, caller: { tenantId: string; app: string }): string {
     const state = this.deltas.get(deltaToken);
-    if (!state || state.tenantId !== caller.tenantId || state.app !== caller.app || this.clock() - state.issuedAt > DELTA_LINK_LIFETIME_MS) {
-      throw new GraphError(400, 'syncStateNotFound', 'The sync state generation is not found. The delta token is expired and data must be synchronized again.');
+    if (
+      !state ||
+      state.tenantId !== caller.tenantId ||
+      state.app !== caller.app ||
+      this.clock() - state.issuedAt > DELTA_LINK_LIFETIME_MS
+    ) {
+      throw new GraphError(
+        400,
+        'syncStateNotFound',
+        'The sync state generation is not found. The delta token is expired and data must be synchronized again.',
+      );
     }
     const entries: DeltaEntry[] = [];
     for (const group of this.groupsFor(state)) {
       if (group.createdSeq > state.seq) {
-        if (group.deletedSeq === null) entries.push(this.entry(state, group, group.members.map((id) => ({ '@odata.type': '#microsoft.graph.user', id }))));
+        if (group.deletedSeq === null)
+          entries.push(
+            this.entry(
+              state,
+              group,
+              group.members.map((id) => ({ '@odata.type': '#microsoft.graph.user', id })),
+            ),
+          );
         continue;
       }
       if (group.deletedSeq !== null) {
-        if (group.deletedSeq > state.seq) entries.push({ group: { id: group.id, '@removed': { reason: 'changed' } }, members: [] });
+        if (group.deletedSeq > state.seq)
+          entries.push({ group: { id: group.id, '@removed': { reason: 'changed' } }, members: [] });
         continue;
       }
       const then = new Set(this.membersAt(state.tenantId, group, state.seq));
       const now = new Set(group.members);
       const changes = [
         ...[...now].filter((id) => !then.has(id)).map((id) => ({ '@odata.type': '#microsoft.graph.user', id })),
-        ...[...then].filter((id) => !now.has(id)).map((id) => ({ '@odata.type': '#microsoft.graph.user', id, '@removed': { reason: 'deleted' } })),
+        ...[...then]
+          .filter((id) => !now.has(id))
+          .map((id) => ({ '@odata.type': '#microsoft.graph.user', id, '@removed': { reason: 'deleted' } })),
       ];
       if (changes.length > 0) entries.push(this.entry(state, group, changes));
     }
@@ -228,10 +276,17 @@ export class DirectoryStore {
   }
 
   /** The next page of a round: its entries, and either the next skiptoken or the round's deltatoken. */
-  page(skipToken: string, caller: { tenantId: string; app: string }): { entries: DeltaEntry[]; next: { skipToken: string } | { deltaToken: string } } {
+  page(
+    skipToken: string,
+    caller: { tenantId: string; app: string },
+  ): { entries: DeltaEntry[]; next: { skipToken: string } | { deltaToken: string } } {
     const round = this.rounds.get(skipToken);
     if (!round || round.tenantId !== caller.tenantId || round.app !== caller.app) {
-      throw new GraphError(400, 'syncStateNotFound', 'The sync state generation is not found. The delta token is expired and data must be synchronized again.');
+      throw new GraphError(
+        400,
+        'syncStateNotFound',
+        'The sync state generation is not found. The delta token is expired and data must be synchronized again.',
+      );
     }
     this.rounds.delete(skipToken);
     const entries: DeltaEntry[] = [];
@@ -245,9 +300,17 @@ export class DirectoryStore {
       if (taken.length === first.members.length) round.remaining.shift();
       else round.remaining[0] = { group: first.group, members: first.members.slice(taken.length) };
     }
-    if (round.remaining.length > 0) return { entries, next: { skipToken: this.saveRound(round, round.remaining, round.seq) } };
+    if (round.remaining.length > 0)
+      return { entries, next: { skipToken: this.saveRound(round, round.remaining, round.seq) } };
     const deltaToken = token();
-    this.deltas.set(deltaToken, { tenantId: round.tenantId, app: round.app, ids: round.ids, select: round.select, seq: round.seq, issuedAt: this.clock() });
+    this.deltas.set(deltaToken, {
+      tenantId: round.tenantId,
+      app: round.app,
+      ids: round.ids,
+      select: round.select,
+      seq: round.seq,
+      issuedAt: this.clock(),
+    });
     return { entries, next: { deltaToken } };
   }
 
@@ -292,7 +355,14 @@ export class DirectoryStore {
 
   private saveRound(query: DeltaQuery, entries: DeltaEntry[], seq: number): string {
     const skip = token();
-    this.rounds.set(skip, { tenantId: query.tenantId, app: query.app, ids: query.ids, select: query.select, remaining: entries, seq });
+    this.rounds.set(skip, {
+      tenantId: query.tenantId,
+      app: query.app,
+      ids: query.ids,
+      select: query.select,
+      remaining: entries,
+      seq,
+    });
     return skip;
   }
 }

@@ -19,7 +19,10 @@ export class GraphError extends Error {
 }
 
 /** Sets Graph's correlation headers on an answer and returns the ids. */
-export function correlate(request: FastifyRequest, reply: FastifyReply): { requestId: string; clientRequestId: string } {
+export function correlate(
+  request: FastifyRequest,
+  reply: FastifyReply,
+): { requestId: string; clientRequestId: string } {
   const header = request.headers['client-request-id'];
   const given = typeof header === 'string' && /^[\w-]{1,100}$/.test(header) ? header : null;
   const ids = { requestId: randomUUID(), clientRequestId: given ?? randomUUID() };
@@ -32,9 +35,18 @@ function graphDate(at: number): string {
   return new Date(at).toISOString().slice(0, 19);
 }
 
-export function sendGraphError(reply: FastifyReply, error: GraphError, ids: { requestId: string; clientRequestId: string }, now: number) {
+export function sendGraphError(
+  reply: FastifyReply,
+  error: GraphError,
+  ids: { requestId: string; clientRequestId: string },
+  now: number,
+) {
   if (error.retryAfterSeconds !== undefined) void reply.header('Retry-After', String(error.retryAfterSeconds));
   return reply.code(error.statusCode).send({
-    error: { code: error.code, message: error.message, innerError: { date: graphDate(now), 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId } },
+    error: {
+      code: error.code,
+      message: error.message,
+      innerError: { date: graphDate(now), 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId },
+    },
   });
 }

@@ -25,7 +25,11 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { JWK } from 'jose';
-import { CAMPAIGN_MARKER_PROPERTY_ID, DEFERRED_SEND_TIME_PROPERTY_ID, ROW_MARKER_PROPERTY_ID } from '#shared/api/graphMarker.js';
+import {
+  CAMPAIGN_MARKER_PROPERTY_ID,
+  DEFERRED_SEND_TIME_PROPERTY_ID,
+  ROW_MARKER_PROPERTY_ID,
+} from '#shared/api/graphMarker.js';
 import { canonicalEmail, normalizeEmail } from '#shared/email/normalizeEmail.js';
 import type { MailboxRight } from '../../config.js';
 import { assertDevelopment } from '../assertDevelopment.js';
@@ -35,7 +39,14 @@ import type { DirectoryStore } from './directoryStore.js';
 import { FaultInjector, type FaultKind, type FaultPlan } from './faults.js';
 import { correlate, GraphError, sendGraphError } from './graphErrors.js';
 import { graphTokenReader, type GraphCaller } from './graphToken.js';
-import { MailboxStore, type Delivery, type Folder, type MailFolder, type MessageContent, type SendDelay } from './mailboxStore.js';
+import {
+  MailboxStore,
+  type Delivery,
+  type Folder,
+  type MailFolder,
+  type MessageContent,
+  type SendDelay,
+} from './mailboxStore.js';
 import { applyMessageQuery, messageJson, parseMessageQuery } from './messageQuery.js';
 import { requireScope, type Operation } from './scopes.js';
 import { ServiceLimits } from './serviceLimits.js';
@@ -109,7 +120,14 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
   for (const [shared, users] of Object.entries(options.sharedMailboxes ?? {})) {
     const mailbox = canonicalEmail(shared);
     if (!mailbox) continue;
-    rights.set(mailbox, new Map(Object.entries(users).flatMap(([user, granted]) => (canonicalEmail(user) ? [[canonicalEmail(user) as string, new Set(granted)]] : []))));
+    rights.set(
+      mailbox,
+      new Map(
+        Object.entries(users).flatMap(([user, granted]) =>
+          canonicalEmail(user) ? [[canonicalEmail(user) as string, new Set(granted)]] : [],
+        ),
+      ),
+    );
   }
   const windowSeconds = options.rateWindowSeconds ?? 60;
   const store = new MailboxStore(
@@ -125,7 +143,13 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
     options.sendDelayMs ?? { min: 0, max: 0, seed: 1 },
     (options.unknownRecipients ?? []).flatMap((a) => canonicalEmail(a) ?? []),
   );
-  const limits = new ServiceLimits({ requestsPer10Minutes: options.requestsPer10Minutes ?? 10_000, uploadBytesPer5Minutes: options.uploadBytesPer5Minutes ?? 150 * 1024 * 1024 }, clock);
+  const limits = new ServiceLimits(
+    {
+      requestsPer10Minutes: options.requestsPer10Minutes ?? 10_000,
+      uploadBytesPer5Minutes: options.uploadBytesPer5Minutes ?? 150 * 1024 * 1024,
+    },
+    clock,
+  );
   const faults = new FaultInjector();
   const latency = options.latencyMs ?? 0;
   const uploads = new UploadSessions(store, clock);
@@ -155,11 +179,16 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
     try {
       const caller = await readToken(request.headers.authorization);
       const requested = request.params.id === undefined ? null : canonicalEmail(decodeURIComponent(request.params.id));
-      if (request.params.id !== undefined && requested === null) throw new GraphError(404, 'ErrorInvalidUser', `The requested user '${request.params.id}' is invalid.`);
+      if (request.params.id !== undefined && requested === null)
+        throw new GraphError(404, 'ErrorInvalidUser', `The requested user '${request.params.id}' is invalid.`);
       const mailbox = store.mailboxFor(caller.mailbox, requested);
       const context: Context = { caller, mailbox, other: mailbox !== caller.mailbox };
       requireScope(caller.scopes, typeof operation === 'function' ? operation(context) : operation, context.other);
-      limits.admit(caller.app, mailbox, request.method === 'GET' || request.method === 'DELETE' ? 0 : Number(request.headers['content-length'] ?? 0));
+      limits.admit(
+        caller.app,
+        mailbox,
+        request.method === 'GET' || request.method === 'DELETE' ? 0 : Number(request.headers['content-length'] ?? 0),
+      );
       release = store.acquire(mailbox);
       const injected = fault === null ? null : faults.next(fault);
       if (injected === 'drop-before') return drop(request, reply);
@@ -167,7 +196,8 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
       if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
       const result = work(context);
       if (injected === 'drop-after') return drop(request, reply);
-      if (injected === '504') throw new GraphError(504, 'GatewayTimeout', 'The gateway did not receive a timely response.');
+      if (injected === '504')
+        throw new GraphError(504, 'GatewayTimeout', 'The gateway did not receive a timely response.');
       return result.body === undefined ? reply.code(result.status).send() : reply.code(result.status).send(result.body);
     } catch (error) {
       if (!(error instanceof GraphError)) throw error;
@@ -179,62 +209,91 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
 
   const failBefore = (injected: FaultKind | null) => {
     if (injected === '503') throw new GraphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable.');
-    if (injected === '429') throw new GraphError(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', faults.current()?.retryAfterSeconds ?? 1);
+    if (injected === '429')
+      throw new GraphError(
+        429,
+        'ApplicationThrottled',
+        'Application is over its MailboxConcurrency limit.',
+        faults.current()?.retryAfterSeconds ?? 1,
+      );
   };
 
   const routeOptions = { schema: { hide: true }, bodyLimit: MAX_REQUEST_BYTES };
   for (const prefix of ['/dev/graph/v1.0/me', '/dev/graph/v1.0/users/:id']) {
-    app.post<{ Params: Params; Body: { message?: MessageBody; saveToSentItems?: unknown } }>(`${prefix}/sendMail`, routeOptions, (request, reply) =>
-      handle(
-        request,
-        reply,
-        'sendMail',
-        (context) => (sendsAsOther(request.body?.message, context) ? 'sendShared' : 'send'),
-        ({ caller, mailbox }) => {
-          if (!request.body?.message || typeof request.body.message !== 'object') throw new GraphError(400, 'ErrorInvalidRequest', 'Empty Payload. JSON content expected.');
-          store.sendMail(mailbox, caller.mailbox, parseMessage(request.body.message, true), request.body.saveToSentItems !== false);
-          return { status: 202 };
-        },
-      ),
+    app.post<{ Params: Params; Body: { message?: MessageBody; saveToSentItems?: unknown } }>(
+      `${prefix}/sendMail`,
+      routeOptions,
+      (request, reply) =>
+        handle(
+          request,
+          reply,
+          'sendMail',
+          (context) => (sendsAsOther(request.body?.message, context) ? 'sendShared' : 'send'),
+          ({ caller, mailbox }) => {
+            if (!request.body?.message || typeof request.body.message !== 'object')
+              throw new GraphError(400, 'ErrorInvalidRequest', 'Empty Payload. JSON content expected.');
+            store.sendMail(
+              mailbox,
+              caller.mailbox,
+              parseMessage(request.body.message, true),
+              request.body.saveToSentItems !== false,
+            );
+            return { status: 202 };
+          },
+        ),
     );
     app.post<{ Params: Params; Body: MessageBody }>(`${prefix}/messages`, routeOptions, (request, reply) =>
-      handle(request, reply, 'create', 'writeMail', ({ mailbox }) => ({ status: 201, body: messageJson(store.createDraft(mailbox, parseMessage(request.body ?? {}, false)), null) })),
+      handle(request, reply, 'create', 'writeMail', ({ mailbox }) => ({
+        status: 201,
+        body: messageJson(store.createDraft(mailbox, parseMessage(request.body ?? {}, false)), null),
+      })),
     );
     app.post<{ Params: Params }>(`${prefix}/messages/:messageId/send`, routeOptions, (request, reply) =>
       handle(
         request,
         reply,
         'send',
-        (context) => (sendsAsOther(store.draft(context.mailbox, request.params.messageId ?? ''), context) ? 'sendShared' : 'send'),
+        (context) =>
+          sendsAsOther(store.draft(context.mailbox, request.params.messageId ?? ''), context) ? 'sendShared' : 'send',
         ({ caller, mailbox }) => {
           store.sendDraft(mailbox, request.params.messageId ?? '', caller.mailbox);
           return { status: 202 };
         },
       ),
     );
-    app.post<{ Params: Params; Body: unknown }>(`${prefix}/messages/:messageId/attachments`, routeOptions, (request, reply) =>
-      handle(request, reply, 'upload', 'writeMail', ({ mailbox }) => {
-        const [attachment] = parseAttachments([request.body]);
-        store.attach(mailbox, request.params.messageId ?? '', attachment!);
-        return { status: 201, body: { '@odata.type': '#microsoft.graph.fileAttachment', id: randomUUID(), ...attachment } };
-      }),
+    app.post<{ Params: Params; Body: unknown }>(
+      `${prefix}/messages/:messageId/attachments`,
+      routeOptions,
+      (request, reply) =>
+        handle(request, reply, 'upload', 'writeMail', ({ mailbox }) => {
+          const [attachment] = parseAttachments([request.body]);
+          store.attach(mailbox, request.params.messageId ?? '', attachment!);
+          return {
+            status: 201,
+            body: { '@odata.type': '#microsoft.graph.fileAttachment', id: randomUUID(), ...attachment },
+          };
+        }),
     );
-    app.post<{ Params: Params; Body: unknown }>(`${prefix}/messages/:messageId/attachments/createUploadSession`, routeOptions, (request, reply) =>
-      handle(request, reply, 'upload', 'writeMail', ({ caller, mailbox, other }) => {
-        // Graph's known issue: with delegated permissions an upload session works only on an item in the signed-in user's own mailbox.
-        if (other) throw new GraphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
-        const session = uploads.create(caller.app, mailbox, request.params.messageId ?? '', request.body);
-        const path = `/api/v2.0/Users('${encodeURIComponent(mailbox)}')/Messages('${session.messageId}')/AttachmentSessions('${session.id}')`;
-        return {
-          status: 201,
-          body: {
-            '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#microsoft.graph.uploadSession',
-            uploadUrl: `${options.uploadOrigin.origin}${path}?authtoken=${session.token}`,
-            expirationDateTime: new Date(session.expiresAt).toISOString(),
-            nextExpectedRanges: ['0-'],
-          },
-        };
-      }),
+    app.post<{ Params: Params; Body: unknown }>(
+      `${prefix}/messages/:messageId/attachments/createUploadSession`,
+      routeOptions,
+      (request, reply) =>
+        handle(request, reply, 'upload', 'writeMail', ({ caller, mailbox, other }) => {
+          // Graph's known issue: with delegated permissions an upload session works only on an item in the signed-in user's own mailbox.
+          if (other)
+            throw new GraphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+          const session = uploads.create(caller.app, mailbox, request.params.messageId ?? '', request.body);
+          const path = `/api/v2.0/Users('${encodeURIComponent(mailbox)}')/Messages('${session.messageId}')/AttachmentSessions('${session.id}')`;
+          return {
+            status: 201,
+            body: {
+              '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#microsoft.graph.uploadSession',
+              uploadUrl: `${options.uploadOrigin.origin}${path}?authtoken=${session.token}`,
+              expirationDateTime: new Date(session.expiresAt).toISOString(),
+              nextExpectedRanges: ['0-'],
+            },
+          };
+        }),
     );
     app.delete<{ Params: Params }>(`${prefix}/messages/:messageId`, routeOptions, (request, reply) =>
       handle(request, reply, null, 'writeMail', ({ mailbox }) => {
@@ -242,68 +301,118 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
         return { status: 204 };
       }),
     );
-    app.get<{ Params: Params; Querystring: Record<string, unknown> }>(`${prefix}/mailFolders/:folder/messages`, routeOptions, (request, reply) => {
-      let query: ReturnType<typeof parseMessageQuery> | null = null;
-      return handle(
-        request,
-        reply,
-        'list',
-        () => {
-          query = parseMessageQuery(request.query);
-          return query.readsBeyondBasic ? 'readMail' : 'readBasicMail';
-        },
-        ({ mailbox }) => {
-          const folder: Folder = store.folderOf(mailbox, request.params.folder ?? '');
-          const parsed = query ?? parseMessageQuery(request.query);
-          const { page, more } = applyMessageQuery(store.list(mailbox, folder), parsed);
-          const next = more ? new URL(request.url, 'http://stand-in') : null;
-          next?.searchParams.set('$skip', String(parsed.skip + parsed.top));
-          return { status: 200, body: { value: page.map((m) => messageJson(m, parsed.select, parsed.expand)), ...(next ? { '@odata.nextLink': `${request.protocol}://${request.host}${next.pathname}${next.search}` } : {}) } };
-        },
-      );
-    });
+    app.get<{ Params: Params; Querystring: Record<string, unknown> }>(
+      `${prefix}/mailFolders/:folder/messages`,
+      routeOptions,
+      (request, reply) => {
+        let query: ReturnType<typeof parseMessageQuery> | null = null;
+        return handle(
+          request,
+          reply,
+          'list',
+          () => {
+            query = parseMessageQuery(request.query);
+            return query.readsBeyondBasic ? 'readMail' : 'readBasicMail';
+          },
+          ({ mailbox }) => {
+            const folder: Folder = store.folderOf(mailbox, request.params.folder ?? '');
+            const parsed = query ?? parseMessageQuery(request.query);
+            const { page, more } = applyMessageQuery(store.list(mailbox, folder), parsed);
+            const next = more ? new URL(request.url, 'http://stand-in') : null;
+            next?.searchParams.set('$skip', String(parsed.skip + parsed.top));
+            return {
+              status: 200,
+              body: {
+                value: page.map((m) => messageJson(m, parsed.select, parsed.expand)),
+                ...(next
+                  ? { '@odata.nextLink': `${request.protocol}://${request.host}${next.pathname}${next.search}` }
+                  : {}),
+              },
+            };
+          },
+        );
+      },
+    );
     // Hidden folders: an app's own data in the mailbox, out of the user's sight (user-post-mailfolders, user-list-mailfolders).
-    app.post<{ Params: Params; Body: { displayName?: unknown; isHidden?: unknown } }>(`${prefix}/mailFolders`, routeOptions, (request, reply) =>
-      handle(request, reply, null, 'writeMail', ({ mailbox }) => {
-        const { displayName, isHidden } = request.body ?? {};
-        if (typeof displayName !== 'string' || displayName.trim() === '' || displayName.length > 255) throw new GraphError(400, 'ErrorInvalidRequest', 'The displayName must be a non-empty string.');
-        if (isHidden !== undefined && typeof isHidden !== 'boolean') throw new GraphError(400, 'ErrorInvalidRequest', 'isHidden must be a Boolean.');
-        const unknown = Object.keys(request.body ?? {}).find((k) => k !== 'displayName' && k !== 'isHidden');
-        if (unknown) throw new GraphError(400, 'ErrorInvalidRequest', `displayName and isHidden are the only writable properties of a mailFolder ('${unknown}').`);
-        return { status: 201, body: folderJson(store.createFolder(mailbox, displayName, isHidden === true)) };
-      }),
+    app.post<{ Params: Params; Body: { displayName?: unknown; isHidden?: unknown } }>(
+      `${prefix}/mailFolders`,
+      routeOptions,
+      (request, reply) =>
+        handle(request, reply, null, 'writeMail', ({ mailbox }) => {
+          const { displayName, isHidden } = request.body ?? {};
+          if (typeof displayName !== 'string' || displayName.trim() === '' || displayName.length > 255)
+            throw new GraphError(400, 'ErrorInvalidRequest', 'The displayName must be a non-empty string.');
+          if (isHidden !== undefined && typeof isHidden !== 'boolean')
+            throw new GraphError(400, 'ErrorInvalidRequest', 'isHidden must be a Boolean.');
+          const unknown = Object.keys(request.body ?? {}).find((k) => k !== 'displayName' && k !== 'isHidden');
+          if (unknown)
+            throw new GraphError(
+              400,
+              'ErrorInvalidRequest',
+              `displayName and isHidden are the only writable properties of a mailFolder ('${unknown}').`,
+            );
+          return { status: 201, body: folderJson(store.createFolder(mailbox, displayName, isHidden === true)) };
+        }),
     );
-    app.get<{ Params: Params; Querystring: Record<string, unknown> }>(`${prefix}/mailFolders`, routeOptions, (request, reply) =>
-      handle(request, reply, 'list', 'readBasicMail', ({ mailbox }) => {
-        const include = request.query.includeHiddenFolders;
-        if (include !== undefined && include !== 'true' && include !== 'false') throw new GraphError(400, 'BadRequest', 'includeHiddenFolders must be true or false.');
-        return { status: 200, body: { value: store.listFolders(mailbox, include === 'true').map(folderJson) } };
-      }),
+    app.get<{ Params: Params; Querystring: Record<string, unknown> }>(
+      `${prefix}/mailFolders`,
+      routeOptions,
+      (request, reply) =>
+        handle(request, reply, 'list', 'readBasicMail', ({ mailbox }) => {
+          const include = request.query.includeHiddenFolders;
+          if (include !== undefined && include !== 'true' && include !== 'false')
+            throw new GraphError(400, 'BadRequest', 'includeHiddenFolders must be true or false.');
+          return { status: 200, body: { value: store.listFolders(mailbox, include === 'true').map(folderJson) } };
+        }),
     );
-    app.post<{ Params: Params; Body: MessageBody }>(`${prefix}/mailFolders/:folder/messages`, routeOptions, (request, reply) =>
-      handle(request, reply, 'create', 'writeMail', ({ mailbox }) => {
-        const folder = store.folderOf(mailbox, request.params.folder ?? '');
-        return { status: 201, body: messageJson(store.createDraft(mailbox, parseMessage(request.body ?? {}, false), folder), null) };
-      }),
+    app.post<{ Params: Params; Body: MessageBody }>(
+      `${prefix}/mailFolders/:folder/messages`,
+      routeOptions,
+      (request, reply) =>
+        handle(request, reply, 'create', 'writeMail', ({ mailbox }) => {
+          const folder = store.folderOf(mailbox, request.params.folder ?? '');
+          return {
+            status: 201,
+            body: messageJson(store.createDraft(mailbox, parseMessage(request.body ?? {}, false), folder), null),
+          };
+        }),
     );
-    app.get<{ Params: Params; Querystring: { $filter?: string; $top?: string; $skip?: string; $select?: string } }>(`${prefix}/contacts`, routeOptions, (request, reply) =>
-      handle(request, reply, 'list', 'readContacts', ({ mailbox }) => {
-        const filter = request.query.$filter;
-        let category: string | null = null;
-        if (filter !== undefined) {
-          const match = /^categories\/any\(c:\s*c eq '((?:[^']|'')*)'\)$/.exec(filter.trim());
-          if (!match) throw new GraphError(400, 'ErrorInvalidUrlQueryFilter', 'The query filter contains one or more invalid nodes.');
-          category = (match[1] ?? '').replace(/''/g, "'");
-        }
-        const top = Math.min(Math.max(Number(request.query.$top ?? 10) || 10, 1), 1000);
-        const skip = Math.max(Number(request.query.$skip ?? 0) || 0, 0);
-        const all = contactsFor(mailbox).filter((c) => category === null || c.categories.some((k) => k.toLowerCase() === category.toLowerCase()));
-        const page = all.slice(skip, skip + top);
-        const next = skip + top < all.length ? new URL(request.url, 'http://stand-in') : null;
-        next?.searchParams.set('$skip', String(skip + top));
-        next?.searchParams.set('$top', String(top));
-        return { status: 200, body: { value: page, ...(next ? { '@odata.nextLink': `${request.protocol}://${request.host}${next.pathname}${next.search}` } : {}) } };
-      }),
+    app.get<{ Params: Params; Querystring: { $filter?: string; $top?: string; $skip?: string; $select?: string } }>(
+      `${prefix}/contacts`,
+      routeOptions,
+      (request, reply) =>
+        handle(request, reply, 'list', 'readContacts', ({ mailbox }) => {
+          const filter = request.query.$filter;
+          let category: string | null = null;
+          if (filter !== undefined) {
+            const match = /^categories\/any\(c:\s*c eq '((?:[^']|'')*)'\)$/.exec(filter.trim());
+            if (!match)
+              throw new GraphError(
+                400,
+                'ErrorInvalidUrlQueryFilter',
+                'The query filter contains one or more invalid nodes.',
+              );
+            category = (match[1] ?? '').replace(/''/g, "'");
+          }
+          const top = Math.min(Math.max(Number(request.query.$top ?? 10) || 10, 1), 1000);
+          const skip = Math.max(Number(request.query.$skip ?? 0) || 0, 0);
+          const all = contactsFor(mailbox).filter(
+            (c) => category === null || c.categories.some((k) => k.toLowerCase() === category.toLowerCase()),
+          );
+          const page = all.slice(skip, skip + top);
+          const next = skip + top < all.length ? new URL(request.url, 'http://stand-in') : null;
+          next?.searchParams.set('$skip', String(skip + top));
+          next?.searchParams.set('$top', String(top));
+          return {
+            status: 200,
+            body: {
+              value: page,
+              ...(next
+                ? { '@odata.nextLink': `${request.protocol}://${request.host}${next.pathname}${next.search}` }
+                : {}),
+            },
+          };
+        }),
     );
   }
 
@@ -312,12 +421,18 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
     const requestId = randomUUID();
     const fail = (error: GraphError): UploadAnswer => ({
       status: error.statusCode,
-      headers: { 'request-id': requestId, ...(error.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(error.retryAfterSeconds) }) },
+      headers: {
+        'request-id': requestId,
+        ...(error.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(error.retryAfterSeconds) }),
+      },
       body: { error: { code: error.code, message: error.message } },
     });
     try {
-      const sessionId = /^\/api\/v2\.0\/Users\('[^']+'\)\/Messages\('[^']+'\)\/AttachmentSessions\('([^']+)'\)$/.exec(request.path)?.[1];
-      if (request.method !== 'PUT' || sessionId === undefined) throw new GraphError(404, 'ErrorInvalidUrl', 'The URL is not a valid upload session.');
+      const sessionId = /^\/api\/v2\.0\/Users\('[^']+'\)\/Messages\('[^']+'\)\/AttachmentSessions\('([^']+)'\)$/.exec(
+        request.path,
+      )?.[1];
+      if (request.method !== 'PUT' || sessionId === undefined)
+        throw new GraphError(404, 'ErrorInvalidUrl', 'The URL is not a valid upload session.');
       const session = uploads.find(sessionId, request.query.get('authtoken'));
       limits.admit(session.app, session.mailbox, request.body.length);
       const injected = faults.next('upload');
@@ -326,36 +441,86 @@ export function registerGraphStandIn(app: FastifyInstance, options: GraphStandIn
         return null;
       }
       failBefore(injected);
-      const result = uploads.put(sessionId, request.query.get('authtoken'), request.headers.authorization, request.headers['content-range'], request.body);
+      const result = uploads.put(
+        sessionId,
+        request.query.get('authtoken'),
+        request.headers.authorization,
+        request.headers['content-range'],
+        request.body,
+      );
       if (injected === 'drop-after') {
         request.drop();
         return null;
       }
-      if (injected === '504') throw new GraphError(504, 'GatewayTimeout', 'The gateway did not receive a timely response.');
-      if (result.complete) return { status: 201, headers: { 'request-id': requestId, Location: `${options.uploadOrigin.origin}/api/v2.0/Users('${encodeURIComponent(session.mailbox)}')/Messages('${session.messageId}')/Attachments('${session.id}')` } };
-      return { status: 200, headers: { 'request-id': requestId }, body: { expirationDateTime: new Date(result.session.expiresAt).toISOString(), nextExpectedRanges: [`${result.session.received}-`] } };
+      if (injected === '504')
+        throw new GraphError(504, 'GatewayTimeout', 'The gateway did not receive a timely response.');
+      if (result.complete)
+        return {
+          status: 201,
+          headers: {
+            'request-id': requestId,
+            Location: `${options.uploadOrigin.origin}/api/v2.0/Users('${encodeURIComponent(session.mailbox)}')/Messages('${session.messageId}')/Attachments('${session.id}')`,
+          },
+        };
+      return {
+        status: 200,
+        headers: { 'request-id': requestId },
+        body: {
+          expirationDateTime: new Date(result.session.expiresAt).toISOString(),
+          nextExpectedRanges: [`${result.session.received}-`],
+        },
+      };
     } catch (error) {
       if (!(error instanceof GraphError)) throw error;
       return fail(error);
     }
   });
 
-  const directory = registerDirectoryRoutes(app, { identityJwks: options.identityJwks, issuerTemplate: options.issuerTemplate, clock, latencyMs: latency, unitsPer10Seconds: options.directoryUnitsPer10Seconds ?? 3500 });
+  const directory = registerDirectoryRoutes(app, {
+    identityJwks: options.identityJwks,
+    issuerTemplate: options.issuerTemplate,
+    clock,
+    latencyMs: latency,
+    unitsPer10Seconds: options.directoryUnitsPer10Seconds ?? 3500,
+  });
   registerControls(app, { store, faults, limits, advance: (ms) => (clockOffsetMs += ms), clock });
   return { store, faults, directory: directory.store };
 }
 
 /** Test and development controls of the stand-in (not part of Graph). */
-function registerControls(app: FastifyInstance, s: { store: MailboxStore; faults: FaultInjector; limits: ServiceLimits; advance: (ms: number) => void; clock: () => number }) {
+function registerControls(
+  app: FastifyInstance,
+  s: {
+    store: MailboxStore;
+    faults: FaultInjector;
+    limits: ServiceLimits;
+    advance: (ms: number) => void;
+    clock: () => number;
+  },
+) {
   const hide = { schema: { hide: true } };
   app.put<{ Body: FaultPlan | null }>('/dev/graph/faults', hide, async (request) => {
     s.faults.set(request.body && typeof request.body === 'object' ? request.body : null);
     return { plan: s.faults.current() };
   });
-  app.get('/dev/graph/faults', hide, async () => ({ plan: s.faults.current(), injected: s.faults.injected, counters: s.store.counters }));
+  app.get('/dev/graph/faults', hide, async () => ({
+    plan: s.faults.current(),
+    injected: s.faults.injected,
+    counters: s.store.counters,
+  }));
   app.post<{ Body: { advanceMs: number } }>(
     '/dev/graph/clock',
-    { schema: { hide: true, body: { type: 'object', required: ['advanceMs'], additionalProperties: false, properties: { advanceMs: { type: 'integer', minimum: 0, maximum: 366 * 24 * 3600_000 } } } } },
+    {
+      schema: {
+        hide: true,
+        body: {
+          type: 'object',
+          required: ['advanceMs'],
+          additionalProperties: false,
+          properties: { advanceMs: { type: 'integer', minimum: 0, maximum: 366 * 24 * 3600_000 } },
+        },
+      },
+    },
     async (request) => {
       s.advance(request.body.advanceMs);
       return { now: new Date(s.clock()).toISOString() };
@@ -370,12 +535,17 @@ function registerControls(app: FastifyInstance, s: { store: MailboxStore; faults
           type: 'object',
           required: ['min', 'max', 'seed'],
           additionalProperties: false,
-          properties: { min: { type: 'integer', minimum: 0, maximum: 3600_000 }, max: { type: 'integer', minimum: 0, maximum: 3600_000 }, seed: { type: 'integer', minimum: 0, maximum: 2 ** 31 - 1 } },
+          properties: {
+            min: { type: 'integer', minimum: 0, maximum: 3600_000 },
+            max: { type: 'integer', minimum: 0, maximum: 3600_000 },
+            seed: { type: 'integer', minimum: 0, maximum: 2 ** 31 - 1 },
+          },
         },
       },
     },
     async (request, reply) => {
-      if (request.body.max < request.body.min) return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: 'max must not be below min.' } });
+      if (request.body.max < request.body.min)
+        return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: 'max must not be below min.' } });
       s.store.setDelay(request.body);
       return request.body;
     },
@@ -389,34 +559,67 @@ function registerControls(app: FastifyInstance, s: { store: MailboxStore; faults
           type: 'object',
           required: ['mailbox', 'user', 'rights'],
           additionalProperties: false,
-          properties: { mailbox: { type: 'string', maxLength: 254 }, user: { type: 'string', maxLength: 254 }, rights: { type: 'array', maxItems: 3, items: { type: 'string', enum: [...RIGHT_NAMES] } } },
+          properties: {
+            mailbox: { type: 'string', maxLength: 254 },
+            user: { type: 'string', maxLength: 254 },
+            rights: { type: 'array', maxItems: 3, items: { type: 'string', enum: [...RIGHT_NAMES] } },
+          },
         },
       },
     },
     async (request, reply) => {
       const mailbox = canonicalEmail(request.body.mailbox);
       const user = canonicalEmail(request.body.user);
-      if (!mailbox || !user) return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: 'mailbox and user must be email addresses.' } });
+      if (!mailbox || !user)
+        return reply
+          .code(400)
+          .send({ error: { code: 'VALIDATION_FAILED', message: 'mailbox and user must be email addresses.' } });
       s.store.setRights(mailbox, user, request.body.rights);
       return { mailbox, user, rights: request.body.rights };
     },
   );
   app.post<{ Body: { user: string } }>(
     '/dev/graph/restrictions/release',
-    { schema: { hide: true, body: { type: 'object', required: ['user'], additionalProperties: false, properties: { user: { type: 'string', maxLength: 254 } } } } },
+    {
+      schema: {
+        hide: true,
+        body: {
+          type: 'object',
+          required: ['user'],
+          additionalProperties: false,
+          properties: { user: { type: 'string', maxLength: 254 } },
+        },
+      },
+    },
     async (request, reply) => {
       const user = canonicalEmail(request.body.user);
-      if (!user) return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: 'user must be an email address.' } });
+      if (!user)
+        return reply
+          .code(400)
+          .send({ error: { code: 'VALIDATION_FAILED', message: 'user must be an email address.' } });
       s.store.release(user);
       return reply.code(204).send();
     },
   );
   app.put<{ Body: { address: string; exists: boolean } }>(
     '/dev/graph/directory',
-    { schema: { hide: true, body: { type: 'object', required: ['address', 'exists'], additionalProperties: false, properties: { address: { type: 'string', maxLength: 254 }, exists: { type: 'boolean' } } } } },
+    {
+      schema: {
+        hide: true,
+        body: {
+          type: 'object',
+          required: ['address', 'exists'],
+          additionalProperties: false,
+          properties: { address: { type: 'string', maxLength: 254 }, exists: { type: 'boolean' } },
+        },
+      },
+    },
     async (request, reply) => {
       const address = canonicalEmail(request.body.address);
-      if (!address) return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: 'address must be an email address.' } });
+      if (!address)
+        return reply
+          .code(400)
+          .send({ error: { code: 'VALIDATION_FAILED', message: 'address must be an email address.' } });
       s.store.setUnknownRecipient(address, !request.body.exists);
       return { address, exists: request.body.exists };
     },
@@ -431,21 +634,56 @@ function registerControls(app: FastifyInstance, s: { store: MailboxStore; faults
           type: 'object',
           required: ['mailbox', 'from', 'subject', 'html'],
           additionalProperties: false,
-          properties: { mailbox: { type: 'string', maxLength: 254 }, from: { type: 'string', maxLength: 254 }, subject: { type: 'string', maxLength: 255 }, html: { type: 'string', maxLength: 100_000 }, inReplyTo: { type: 'string', maxLength: 998 } },
+          properties: {
+            mailbox: { type: 'string', maxLength: 254 },
+            from: { type: 'string', maxLength: 254 },
+            subject: { type: 'string', maxLength: 255 },
+            html: { type: 'string', maxLength: 100_000 },
+            inReplyTo: { type: 'string', maxLength: 998 },
+          },
         },
       },
     },
     async (request, reply) => {
       const mailbox = canonicalEmail(request.body.mailbox);
       const from = canonicalEmail(request.body.from);
-      if (!mailbox || !from) return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: 'mailbox and from must be email addresses.' } });
-      const item = s.store.receive(mailbox, { from, subject: request.body.subject, html: request.body.html, inReplyTo: request.body.inReplyTo ?? null });
-      return reply.code(201).send({ id: item.id, conversationId: item.conversationId, internetMessageId: item.internetMessageId });
+      if (!mailbox || !from)
+        return reply
+          .code(400)
+          .send({ error: { code: 'VALIDATION_FAILED', message: 'mailbox and from must be email addresses.' } });
+      const item = s.store.receive(mailbox, {
+        from,
+        subject: request.body.subject,
+        html: request.body.html,
+        inReplyTo: request.body.inReplyTo ?? null,
+      });
+      return reply
+        .code(201)
+        .send({ id: item.id, conversationId: item.conversationId, internetMessageId: item.internetMessageId });
     },
   );
   /** What a mailbox's Sent Items hold (tests reply to them by their Message-ID). */
-  app.get<{ Querystring: { mailbox: string } }>('/dev/graph/sent', { schema: { hide: true, querystring: { type: 'object', required: ['mailbox'], properties: { mailbox: { type: 'string', maxLength: 254 } } } } }, async (request) =>
-    s.store.list(canonicalEmail(request.query.mailbox) ?? '', 'sentitems').map((m) => ({ to: m.to, subject: m.subject, internetMessageId: m.internetMessageId, conversationId: m.conversationId, marker: m.marker, headers: m.headers ?? [] })),
+  app.get<{ Querystring: { mailbox: string } }>(
+    '/dev/graph/sent',
+    {
+      schema: {
+        hide: true,
+        querystring: {
+          type: 'object',
+          required: ['mailbox'],
+          properties: { mailbox: { type: 'string', maxLength: 254 } },
+        },
+      },
+    },
+    async (request) =>
+      s.store.list(canonicalEmail(request.query.mailbox) ?? '', 'sentitems').map((m) => ({
+        to: m.to,
+        subject: m.subject,
+        internetMessageId: m.internetMessageId,
+        conversationId: m.conversationId,
+        marker: m.marker,
+        headers: m.headers ?? [],
+      })),
   );
   app.get('/dev/mailbox/messages', hide, async () => s.store.delivered().map(recordedJson));
   app.delete('/dev/mailbox/messages', hide, async (_request, reply) => {
@@ -457,8 +695,16 @@ function registerControls(app: FastifyInstance, s: { store: MailboxStore; faults
 }
 
 /** Whether a message goes out with `from` set to a mailbox other than the signed-in user's. */
-function sendsAsOther(message: { from?: unknown } | MessageContent | undefined, context: { caller: GraphCaller; mailbox: string }): boolean {
-  const from = message && typeof message.from === 'string' ? message.from : message && message.from ? fromAddress(message.from) : null;
+function sendsAsOther(
+  message: { from?: unknown } | MessageContent | undefined,
+  context: { caller: GraphCaller; mailbox: string },
+): boolean {
+  const from =
+    message && typeof message.from === 'string'
+      ? message.from
+      : message && message.from
+        ? fromAddress(message.from)
+        : null;
   return (from ?? context.mailbox) !== context.caller.mailbox;
 }
 
@@ -490,7 +736,15 @@ function recordedJson(message: Delivery) {
 }
 
 function folderJson(folder: MailFolder) {
-  return { id: folder.id, displayName: folder.displayName, parentFolderId: 'msgfolderroot', childFolderCount: 0, unreadItemCount: 0, totalItemCount: 0, isHidden: folder.isHidden };
+  return {
+    id: folder.id,
+    displayName: folder.displayName,
+    parentFolderId: 'msgfolderroot',
+    childFolderCount: 0,
+    unreadItemCount: 0,
+    totalItemCount: 0,
+    isHidden: folder.isHidden,
+  };
 }
 
 /**
@@ -501,23 +755,46 @@ function folderJson(folder: MailFolder) {
  */
 function parseHeaders(value: unknown): Array<{ name: string; value: string }> {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new GraphError(400, 'ErrorInvalidRequest', 'internetMessageHeaders must be an array.');
-  if (value.length > 5) throw new GraphError(400, 'InvalidInternetMessageHeaderCollection', 'Maximum number of headers in one message should be less than or equal to 5.');
+  if (!Array.isArray(value))
+    throw new GraphError(400, 'ErrorInvalidRequest', 'internetMessageHeaders must be an array.');
+  if (value.length > 5)
+    throw new GraphError(
+      400,
+      'InvalidInternetMessageHeaderCollection',
+      'Maximum number of headers in one message should be less than or equal to 5.',
+    );
   return value.map((entry: { name?: unknown; value?: unknown } | null) => {
     const name = entry?.name;
-    if (typeof name !== 'string' || typeof entry?.value !== 'string') throw new GraphError(400, 'ErrorInvalidRequest', 'An internet message header needs a name and a value.');
-    if (!/^x-[!-9;-~]+$/i.test(name)) throw new GraphError(400, 'InvalidInternetMessageHeader', `The internet message header name '${name}' should start with 'x-' or 'X-'.`);
-    if (/[\r\n]/.test(entry.value)) throw new GraphError(400, 'InvalidInternetMessageHeader', `The internet message header '${name}' has an invalid value.`);
+    if (typeof name !== 'string' || typeof entry?.value !== 'string')
+      throw new GraphError(400, 'ErrorInvalidRequest', 'An internet message header needs a name and a value.');
+    if (!/^x-[!-9;-~]+$/i.test(name))
+      throw new GraphError(
+        400,
+        'InvalidInternetMessageHeader',
+        `The internet message header name '${name}' should start with 'x-' or 'X-'.`,
+      );
+    if (/[\r\n]/.test(entry.value))
+      throw new GraphError(
+        400,
+        'InvalidInternetMessageHeader',
+        `The internet message header '${name}' has an invalid value.`,
+      );
     return { name, value: entry.value };
   });
 }
 
 function recipients(value: unknown, field: string): string[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new GraphError(400, 'ErrorInvalidRequest', `${field} must be an array of recipients.`);
+  if (!Array.isArray(value))
+    throw new GraphError(400, 'ErrorInvalidRequest', `${field} must be an array of recipients.`);
   return value.map((entry: GraphRecipient) => {
     const address = entry?.emailAddress?.address;
-    if (typeof address !== 'string' || !normalizeEmail(address).ok) throw new GraphError(400, 'ErrorInvalidRecipients', `At least one recipient is not valid., Recipient '${String(address)}' is not resolved.`);
+    if (typeof address !== 'string' || !normalizeEmail(address).ok)
+      throw new GraphError(
+        400,
+        'ErrorInvalidRecipients',
+        `At least one recipient is not valid., Recipient '${String(address)}' is not resolved.`,
+      );
     return address;
   });
 }
@@ -527,7 +804,8 @@ function fromAddress(value: unknown): string | null {
   if (value === undefined || value === null) return null;
   const address = (value as GraphRecipient)?.emailAddress?.address;
   const parsed = typeof address === 'string' ? canonicalEmail(address) : null;
-  if (parsed === null) throw new GraphError(400, 'ErrorInvalidRecipients', `The from address '${String(address)}' is not valid.`);
+  if (parsed === null)
+    throw new GraphError(400, 'ErrorInvalidRecipients', `The from address '${String(address)}' is not valid.`);
   return parsed;
 }
 
@@ -536,18 +814,28 @@ function parseMessage(message: MessageBody, requireRecipients: boolean): Message
   const cc = recipients(message.ccRecipients, 'ccRecipients');
   const bcc = recipients(message.bccRecipients, 'bccRecipients');
   const count = to.length + cc.length + bcc.length;
-  if (requireRecipients && count === 0) throw new GraphError(400, 'ErrorInvalidRecipients', 'At least one recipient is required, but none were found.');
-  if (count > MAX_RECIPIENTS_PER_MESSAGE) throw new GraphError(400, 'ErrorTooManyRecipients', 'The message exceeds the maximum number of recipients (500).');
+  if (requireRecipients && count === 0)
+    throw new GraphError(400, 'ErrorInvalidRecipients', 'At least one recipient is required, but none were found.');
+  if (count > MAX_RECIPIENTS_PER_MESSAGE)
+    throw new GraphError(400, 'ErrorTooManyRecipients', 'The message exceeds the maximum number of recipients (500).');
   const subject = message.subject ?? '';
-  if (typeof subject !== 'string' || /[\r\n]/.test(subject)) throw new GraphError(400, 'ErrorInvalidRequest', 'The subject must be a single line of text.');
+  if (typeof subject !== 'string' || /[\r\n]/.test(subject))
+    throw new GraphError(400, 'ErrorInvalidRequest', 'The subject must be a single line of text.');
   const contentType = typeof message.body?.contentType === 'string' ? message.body.contentType.toLowerCase() : 'text';
-  if (contentType !== 'html' && contentType !== 'text') throw new GraphError(400, 'ErrorInvalidRequest', `Invalid body contentType '${String(message.body?.contentType)}'.`);
+  if (contentType !== 'html' && contentType !== 'text')
+    throw new GraphError(
+      400,
+      'ErrorInvalidRequest',
+      `Invalid body contentType '${String(message.body?.contentType)}'.`,
+    );
   const content = message.body?.content ?? '';
-  if (typeof content !== 'string') throw new GraphError(400, 'ErrorInvalidRequest', 'The body content must be a string.');
+  if (typeof content !== 'string')
+    throw new GraphError(400, 'ErrorInvalidRequest', 'The body content must be a string.');
   const attachments = message.attachments ?? [];
   if (!Array.isArray(attachments)) throw new GraphError(400, 'ErrorInvalidRequest', 'attachments must be an array.');
   const properties = message.singleValueExtendedProperties ?? [];
-  if (!Array.isArray(properties)) throw new GraphError(400, 'ErrorInvalidRequest', 'singleValueExtendedProperties must be an array.');
+  if (!Array.isArray(properties))
+    throw new GraphError(400, 'ErrorInvalidRequest', 'singleValueExtendedProperties must be an array.');
   const values = extendedProperties(properties);
   const marker = values.get(ROW_MARKER_PROPERTY_ID);
   const deferred = values.get(DEFERRED_SEND_TIME_PROPERTY_ID);
@@ -570,17 +858,28 @@ function parseMessage(message: MessageBody, requireRecipients: boolean): Message
 
 function parseAttachments(attachments: unknown[]): MessageContent['attachments'] {
   return attachments.map((a) => {
-    const file = a as { name?: unknown; contentType?: unknown; contentBytes?: unknown; isInline?: unknown; contentId?: unknown } | null;
-    if (typeof file?.name !== 'string' || typeof file.contentBytes !== 'string') throw new GraphError(400, 'ErrorInvalidRequest', 'A fileAttachment needs a name and contentBytes.');
+    const file = a as {
+      name?: unknown;
+      contentType?: unknown;
+      contentBytes?: unknown;
+      isInline?: unknown;
+      contentId?: unknown;
+    } | null;
+    if (typeof file?.name !== 'string' || typeof file.contentBytes !== 'string')
+      throw new GraphError(400, 'ErrorInvalidRequest', 'A fileAttachment needs a name and contentBytes.');
     // fileAttachment resource: isInline Boolean, contentId String (what the body's cid: references name).
-    if (file.isInline !== undefined && typeof file.isInline !== 'boolean') throw new GraphError(400, 'ErrorInvalidRequest', 'isInline must be a Boolean.');
-    if (file.contentId !== undefined && file.contentId !== null && typeof file.contentId !== 'string') throw new GraphError(400, 'ErrorInvalidRequest', 'contentId must be a String.');
+    if (file.isInline !== undefined && typeof file.isInline !== 'boolean')
+      throw new GraphError(400, 'ErrorInvalidRequest', 'isInline must be a Boolean.');
+    if (file.contentId !== undefined && file.contentId !== null && typeof file.contentId !== 'string')
+      throw new GraphError(400, 'ErrorInvalidRequest', 'contentId must be a String.');
     return {
       name: file.name,
       contentType: typeof file.contentType === 'string' ? file.contentType : 'application/octet-stream',
       size: Buffer.from(file.contentBytes, 'base64').length,
       // Recorded for the mailbox page only when inline: what a body's cid: reference can resolve to.
-      ...(file.isInline === true ? { isInline: true, contentId: typeof file.contentId === 'string' ? file.contentId : null } : {}),
+      ...(file.isInline === true
+        ? { isInline: true, contentId: typeof file.contentId === 'string' ? file.contentId : null }
+        : {}),
     };
   });
 }
@@ -597,16 +896,29 @@ function extendedProperties(properties: unknown[]): Map<string, string> {
   const values = new Map<string, string>();
   for (const entry of properties as Array<{ id?: unknown; value?: unknown } | null>) {
     const id = entry?.id;
-    if (typeof id !== 'string' || !EXTENDED_PROPERTY_ID.test(id)) throw new GraphError(400, 'ErrorInvalidExtendedProperty', 'The extended property attribute combination is invalid.');
+    if (typeof id !== 'string' || !EXTENDED_PROPERTY_ID.test(id))
+      throw new GraphError(
+        400,
+        'ErrorInvalidExtendedProperty',
+        'The extended property attribute combination is invalid.',
+      );
     const value = entry?.value;
-    if (typeof value !== 'string') throw new GraphError(400, 'ErrorInvalidExtendedPropertyValue', 'The extended property value is invalid.');
-    if (id.startsWith('SystemTime ') && !(ISO_TIME.test(value) && Number.isFinite(Date.parse(value)))) throw new GraphError(400, 'ErrorInvalidExtendedPropertyValue', `The value '${value}' of the extended property '${id}' is not a valid date and time.`);
+    if (typeof value !== 'string')
+      throw new GraphError(400, 'ErrorInvalidExtendedPropertyValue', 'The extended property value is invalid.');
+    if (id.startsWith('SystemTime ') && !(ISO_TIME.test(value) && Number.isFinite(Date.parse(value))))
+      throw new GraphError(
+        400,
+        'ErrorInvalidExtendedPropertyValue',
+        `The value '${value}' of the extended property '${id}' is not a valid date and time.`,
+      );
     values.set(id, value);
   }
   return values;
 }
 
 const MAPI_TYPES = 'Binary|Boolean|Currency|Double|Float|Integer|Long|Short|String|SystemTime|CLSID|ApplicationTime';
-const EXTENDED_PROPERTY_ID = new RegExp(`^(?:${MAPI_TYPES}) (?:0x[0-9A-Fa-f]{1,4}|\\{[0-9A-Fa-f-]{36}\\} (?:Name \\S.*|Id 0x[0-9A-Fa-f]{1,4}))$`);
+const EXTENDED_PROPERTY_ID = new RegExp(
+  `^(?:${MAPI_TYPES}) (?:0x[0-9A-Fa-f]{1,4}|\\{[0-9A-Fa-f-]{36}\\} (?:Name \\S.*|Id 0x[0-9A-Fa-f]{1,4}))$`,
+);
 /** ISO 8601 with a date, a time and a zone (Z or an offset): what Graph's DateTimeOffset values take. */
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(?:Z|[+-]\d{2}:\d{2})$/;

@@ -23,15 +23,34 @@ export function graphTokenReader(jwks: { keys: JWK[] }, issuerTemplate: string) 
     if (!match?.[1]) throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
     let payload;
     try {
-      ({ payload } = await jwtVerify(match[1], keys, { algorithms: ['RS256'], audience: GRAPH_AUDIENCE, requiredClaims: ['exp', 'iss', 'tid', 'oid'] }));
+      ({ payload } = await jwtVerify(match[1], keys, {
+        algorithms: ['RS256'],
+        audience: GRAPH_AUDIENCE,
+        requiredClaims: ['exp', 'iss', 'tid', 'oid'],
+      }));
     } catch (error) {
-      const reason = error instanceof errors.JWTExpired ? 'Lifetime validation failed, the token is expired.' : error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud' ? 'Invalid audience.' : 'Invalid signature.';
+      const reason =
+        error instanceof errors.JWTExpired
+          ? 'Lifetime validation failed, the token is expired.'
+          : error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud'
+            ? 'Invalid audience.'
+            : 'Invalid signature.';
       throw new GraphError(401, 'InvalidAuthenticationToken', `Access token validation failure. ${reason}`);
     }
-    if (typeof payload.tid !== 'string' || payload.iss !== issuerTemplate.replace('{tid}', payload.tid)) throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid issuer.');
+    if (typeof payload.tid !== 'string' || payload.iss !== issuerTemplate.replace('{tid}', payload.tid))
+      throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid issuer.');
     const name = typeof payload.preferred_username === 'string' ? normalizeEmail(payload.preferred_username) : null;
-    if (!name?.ok) throw new GraphError(404, 'MailboxNotEnabledForRESTAPI', 'The mailbox is either inactive, soft-deleted, or is hosted on-premise.');
-    return { mailbox: name.canonical, scopes: new Set(typeof payload.scp === 'string' ? payload.scp.split(' ') : []), app: typeof payload.azp === 'string' ? payload.azp : 'unknown-app' };
+    if (!name?.ok)
+      throw new GraphError(
+        404,
+        'MailboxNotEnabledForRESTAPI',
+        'The mailbox is either inactive, soft-deleted, or is hosted on-premise.',
+      );
+    return {
+      mailbox: name.canonical,
+      scopes: new Set(typeof payload.scp === 'string' ? payload.scp.split(' ') : []),
+      app: typeof payload.azp === 'string' ? payload.azp : 'unknown-app',
+    };
   };
 }
 
@@ -55,13 +74,24 @@ export function graphAppTokenReader(jwks: { keys: JWK[] }, issuerTemplate: strin
     if (!match?.[1]) throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
     let payload;
     try {
-      ({ payload } = await jwtVerify(match[1], keys, { algorithms: ['RS256'], audience: GRAPH_AUDIENCE, requiredClaims: ['exp', 'iss', 'tid'] }));
+      ({ payload } = await jwtVerify(match[1], keys, {
+        algorithms: ['RS256'],
+        audience: GRAPH_AUDIENCE,
+        requiredClaims: ['exp', 'iss', 'tid'],
+      }));
     } catch (error) {
-      const reason = error instanceof errors.JWTExpired ? 'Lifetime validation failed, the token is expired.' : error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud' ? 'Invalid audience.' : 'Invalid signature.';
+      const reason =
+        error instanceof errors.JWTExpired
+          ? 'Lifetime validation failed, the token is expired.'
+          : error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud'
+            ? 'Invalid audience.'
+            : 'Invalid signature.';
       throw new GraphError(401, 'InvalidAuthenticationToken', `Access token validation failure. ${reason}`);
     }
-    if (typeof payload.tid !== 'string' || payload.iss !== issuerTemplate.replace('{tid}', payload.tid)) throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid issuer.');
-    if (payload.idtyp !== 'app' || typeof payload.appid !== 'string') throw new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+    if (typeof payload.tid !== 'string' || payload.iss !== issuerTemplate.replace('{tid}', payload.tid))
+      throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid issuer.');
+    if (payload.idtyp !== 'app' || typeof payload.appid !== 'string')
+      throw new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
     return { tenantId: payload.tid.toLowerCase(), app: payload.appid, roles: new Set(roles) };
   };

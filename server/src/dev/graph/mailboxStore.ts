@@ -50,7 +50,13 @@ export interface MessageContent {
   to: string[];
   cc: string[];
   bcc: string[];
-  attachments: Array<{ name: string; contentType: string; size: number; isInline?: boolean; contentId?: string | null }>;
+  attachments: Array<{
+    name: string;
+    contentType: string;
+    size: number;
+    isInline?: boolean;
+    contentId?: string | null;
+  }>;
   marker: string | null;
   /** The campaign marker (a second named property), or null. */
   campaign: string | null;
@@ -189,7 +195,11 @@ export class MailboxStore {
   senderFor(caller: string, from: string): string {
     if (from === caller || this.has(from, caller, 'SendAs')) return from;
     if (this.has(from, caller, 'SendOnBehalf')) return caller;
-    throw new GraphError(403, 'ErrorSendAsDenied', 'The user account which was used to submit this request does not have the right to send mail on behalf of the specified sending account. Cannot submit message.');
+    throw new GraphError(
+      403,
+      'ErrorSendAsDenied',
+      'The user account which was used to submit this request does not have the right to send mail on behalf of the specified sending account. Cannot submit message.',
+    );
   }
 
   /** Holds one of the mailbox's concurrent request slots; Exchange allows 4. */
@@ -219,7 +229,11 @@ export class MailboxStore {
 
   /** POST …/mailFolders: a folder under the root; the name is unique among them (409 ErrorFolderExists). */
   createFolder(mailbox: string, displayName: string, isHidden: boolean): MailFolder {
-    if ([...this.folders.values()].some((f) => f.mailbox === mailbox && f.displayName.toLowerCase() === displayName.toLowerCase()))
+    if (
+      [...this.folders.values()].some(
+        (f) => f.mailbox === mailbox && f.displayName.toLowerCase() === displayName.toLowerCase(),
+      )
+    )
       throw new GraphError(409, 'ErrorFolderExists', 'A folder with the specified name already exists.');
     const folder = { id: newId(), mailbox, displayName, isHidden };
     this.folders.set(folder.id, folder);
@@ -359,9 +373,14 @@ export class MailboxStore {
    * A message arriving from outside (a recipient's reply, development and tests only): into the
    * Inbox, in the conversation of the mailbox's message its In-Reply-To names, if any.
    */
-  receive(mailbox: string, message: { from: string; subject: string; html: string; inReplyTo?: string | null }): StoredMessage {
+  receive(
+    mailbox: string,
+    message: { from: string; subject: string; html: string; inReplyTo?: string | null },
+  ): StoredMessage {
     this.settle();
-    const original = message.inReplyTo ? [...this.messages.values()].find((m) => m.mailbox === mailbox && m.internetMessageId === message.inReplyTo) : undefined;
+    const original = message.inReplyTo
+      ? [...this.messages.values()].find((m) => m.mailbox === mailbox && m.internetMessageId === message.inReplyTo)
+      : undefined;
     const at = this.clock();
     const item: StoredMessage = {
       id: newId(),
@@ -409,7 +428,9 @@ export class MailboxStore {
   /** Transport: every submitted message whose time has come is sent or bounced, and leaves Drafts. */
   settle(): void {
     const now = this.clock();
-    const due = [...this.messages.values()].filter((m) => m.transitAt !== null && m.transitAt <= now).sort((a, b) => (a.transitAt ?? 0) - (b.transitAt ?? 0));
+    const due = [...this.messages.values()]
+      .filter((m) => m.transitAt !== null && m.transitAt <= now)
+      .sort((a, b) => (a.transitAt ?? 0) - (b.transitAt ?? 0));
     for (const message of due) {
       const at = message.transitAt ?? now;
       this.messages.delete(message.id);
@@ -441,12 +462,27 @@ export class MailboxStore {
     if (unknown.length > 0) this.bounce(message, at, RECIPIENT_NOT_FOUND, unknown);
     if (unknown.length === all.length) return;
     const reached = (list: string[]) => list.filter((r) => !unknown.includes(r));
-    this.deliveries.push({ ...message, to: reached(message.to), cc: reached(message.cc), bcc: reached(message.bcc), id: newId(), from: message.from ?? message.mailbox.replace(/^deleted:/, ''), sender: message.sender ?? sender, submittedBy: sender, sentAt: at });
+    this.deliveries.push({
+      ...message,
+      to: reached(message.to),
+      cc: reached(message.cc),
+      bcc: reached(message.bcc),
+      id: newId(),
+      from: message.from ?? message.mailbox.replace(/^deleted:/, ''),
+      sender: message.sender ?? sender,
+      submittedBy: sender,
+      sentAt: at,
+    });
     if (this.deliveries.length > MAX_STORED) this.deliveries.shift();
   }
 
   /** A non-delivery report in the sender's Inbox, in Exchange Online's format. */
-  private bounce(message: StoredMessage, at: number, status: { code: string; text: string; explain: string }, only?: string[]): void {
+  private bounce(
+    message: StoredMessage,
+    at: number,
+    status: { code: string; text: string; explain: string },
+    only?: string[],
+  ): void {
     const sender = message.submittedBy ?? message.mailbox;
     const domain = sender.split('@')[1] ?? 'localhost';
     const recipients = only ?? [...message.to, ...message.cc, ...message.bcc];
@@ -455,7 +491,9 @@ export class MailboxStore {
       `<p>${escapeHtml(status.explain)}</p>`,
       '<p>Diagnostic information for administrators:</p>',
       `<p>Generating server: ${escapeHtml(domain)}</p>`,
-      ...recipients.map((r) => `<p>${escapeHtml(r)}<br>Remote Server returned '${status.code} ${escapeHtml(status.text)}'</p>`),
+      ...recipients.map(
+        (r) => `<p>${escapeHtml(r)}<br>Remote Server returned '${status.code} ${escapeHtml(status.text)}'</p>`,
+      ),
       '<p>Original message headers:</p>',
       `<pre>From: ${escapeHtml(message.from ?? message.mailbox.replace(/^deleted:/, ''))}\nTo: ${message.to.map(escapeHtml).join(', ')}\nSubject: ${escapeHtml(message.subject)}\nMessage-ID: ${escapeHtml(message.internetMessageId)}\n${(message.headers ?? []).map((h) => `${escapeHtml(h.name)}: ${escapeHtml(h.value)}`).join('\n')}</pre>`,
     ].join('\n');
@@ -502,7 +540,12 @@ export class MailboxStore {
       this.sends.set(mailbox, window);
       this.counters.throttled++;
       const retryAfter = Math.max(1, Math.ceil(((window[0] ?? now) + this.limits.windowMs - now) / 1000));
-      throw new GraphError(429, 'ApplicationThrottled', 'Application is over its MailboxSendRate limit. Retry after the time in the Retry-After header.', retryAfter);
+      throw new GraphError(
+        429,
+        'ApplicationThrottled',
+        'Application is over its MailboxSendRate limit. Retry after the time in the Retry-After header.',
+        retryAfter,
+      );
     }
     window.push(now);
     this.sends.set(mailbox, window);
@@ -521,18 +564,21 @@ export class MailboxStore {
 export const DAILY_LIMIT = {
   code: '550 5.1.90',
   text: "Your message can't be sent because you've reached your daily limit for message recipients.",
-  explain: "Your message can't be sent because you've reached your daily limit for message recipients. Try again tomorrow.",
+  explain:
+    "Your message can't be sent because you've reached your daily limit for message recipients. Try again tomorrow.",
 };
 /** "Fix email delivery issues for error code 5.1.1 through 5.1.20 in Exchange Online" (the recipient's address doesn't exist). */
 export const RECIPIENT_NOT_FOUND = {
   code: '550 5.1.1',
   text: 'RESOLVER.ADR.RecipNotFound; not found',
-  explain: "The email address you entered couldn't be found. Please check the recipient's email address and try to resend the message.",
+  explain:
+    "The email address you entered couldn't be found. Please check the recipient's email address and try to resend the message.",
 };
 export const RESTRICTED = {
   code: '550 5.1.8',
   text: 'Access denied, bad outbound sender',
-  explain: "Your message couldn't be delivered because you weren't recognized as a valid sender. The most common reason for this is that your email address is suspected of sending spam and it's no longer allowed to send email. Contact your email admin for assistance.",
+  explain:
+    "Your message couldn't be delivered because you weren't recognized as a valid sender. The most common reason for this is that your email address is suspected of sending spam and it's no longer allowed to send email. Contact your email admin for assistance.",
 };
 
 function notFound(): GraphError {
@@ -545,5 +591,8 @@ function newId(): string {
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }

@@ -15,7 +15,12 @@
  *   tells a report from a note); an extended property needs more than Mail.ReadBasic; another form is 400;
  * - any other `$` option is 400.
  */
-import { CAMPAIGN_MARKER_PROPERTY_ID, DEFERRED_SEND_TIME_PROPERTY_ID, MESSAGE_CLASS_PROPERTY_ID, ROW_MARKER_PROPERTY_ID } from '#shared/api/graphMarker.js';
+import {
+  CAMPAIGN_MARKER_PROPERTY_ID,
+  DEFERRED_SEND_TIME_PROPERTY_ID,
+  MESSAGE_CLASS_PROPERTY_ID,
+  ROW_MARKER_PROPERTY_ID,
+} from '#shared/api/graphMarker.js';
 import { GraphError } from './graphErrors.js';
 import type { StoredMessage } from './mailboxStore.js';
 
@@ -41,9 +46,16 @@ const EXPAND = /^singleValueExtendedProperties\(\$filter=id eq '([^']+)'\)$/;
 type Property = (typeof SELECTABLE)[number];
 type DateProperty = 'sentDateTime' | 'receivedDateTime' | 'createdDateTime';
 const OPTIONS = new Set(['$filter', '$select', '$orderby', '$top', '$skip', '$expand']);
-const EXPANDABLE = [ROW_MARKER_PROPERTY_ID, CAMPAIGN_MARKER_PROPERTY_ID, DEFERRED_SEND_TIME_PROPERTY_ID, MESSAGE_CLASS_PROPERTY_ID] as const;
-const MARKER_FILTER = /^singleValueExtendedProperties\/Any\(ep: ep\/id eq '([^']+)' and ep\/value eq '((?:[^']|'')*)'\)$/;
-const DATE_CLAUSE = /^(sentDateTime|receivedDateTime|createdDateTime) (ge|gt|le|lt) (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?Z)$/;
+const EXPANDABLE = [
+  ROW_MARKER_PROPERTY_ID,
+  CAMPAIGN_MARKER_PROPERTY_ID,
+  DEFERRED_SEND_TIME_PROPERTY_ID,
+  MESSAGE_CLASS_PROPERTY_ID,
+] as const;
+const MARKER_FILTER =
+  /^singleValueExtendedProperties\/Any\(ep: ep\/id eq '([^']+)' and ep\/value eq '((?:[^']|'')*)'\)$/;
+const DATE_CLAUSE =
+  /^(sentDateTime|receivedDateTime|createdDateTime) (ge|gt|le|lt) (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?Z)$/;
 
 export interface MessageQuery {
   marker: string | null;
@@ -60,15 +72,28 @@ export interface MessageQuery {
   readsBeyondBasic: boolean;
 }
 
-const invalidFilter = () => new GraphError(400, 'ErrorInvalidUrlQueryFilter', 'The query filter contains one or more invalid nodes.');
+const invalidFilter = () =>
+  new GraphError(400, 'ErrorInvalidUrlQueryFilter', 'The query filter contains one or more invalid nodes.');
 
 export function parseMessageQuery(query: Record<string, unknown>): MessageQuery {
   for (const name of Object.keys(query)) {
-    if (name.startsWith('$') && !OPTIONS.has(name)) throw new GraphError(400, 'BadRequest', `Query option '${name}' is not supported for this request.`);
-    if (OPTIONS.has(name) && typeof query[name] !== 'string') throw new GraphError(400, 'BadRequest', `Query option '${name}' was specified more than once.`);
+    if (name.startsWith('$') && !OPTIONS.has(name))
+      throw new GraphError(400, 'BadRequest', `Query option '${name}' is not supported for this request.`);
+    if (OPTIONS.has(name) && typeof query[name] !== 'string')
+      throw new GraphError(400, 'BadRequest', `Query option '${name}' was specified more than once.`);
   }
   const text = (name: string) => query[name] as string | undefined;
-  const parsed: MessageQuery = { marker: null, campaign: null, expand: null, dates: [], select: null, orderBy: null, top: 10, skip: 0, readsBeyondBasic: false };
+  const parsed: MessageQuery = {
+    marker: null,
+    campaign: null,
+    expand: null,
+    dates: [],
+    select: null,
+    orderBy: null,
+    top: 10,
+    skip: 0,
+    readsBeyondBasic: false,
+  };
 
   const filter = text('$filter')?.trim();
   if (filter !== undefined) {
@@ -91,11 +116,16 @@ export function parseMessageQuery(query: Record<string, unknown>): MessageQuery 
   const select = text('$select');
   if (select !== undefined) {
     const names = select.split(',').map((s) => s.trim());
-    for (const name of names) if (!(SELECTABLE as readonly string[]).includes(name)) throw new GraphError(400, 'RequestBroker--ParseUri', `Could not find a property named '${name}' on type 'microsoft.graph.message'.`);
+    for (const name of names)
+      if (!(SELECTABLE as readonly string[]).includes(name))
+        throw new GraphError(
+          400,
+          'RequestBroker--ParseUri',
+          `Could not find a property named '${name}' on type 'microsoft.graph.message'.`,
+        );
     parsed.select = names as Property[];
     if (names.some((n) => n === 'body' || n === 'bodyPreview')) parsed.readsBeyondBasic = true;
   }
-
 
   const orderBy = text('$orderby');
   if (orderBy !== undefined) {
@@ -103,21 +133,32 @@ export function parseMessageQuery(query: Record<string, unknown>): MessageQuery 
     if (!match) throw new GraphError(400, 'BadRequest', `Invalid $orderby '${orderBy}'.`);
     parsed.orderBy = { property: match[1] as DateProperty, descending: match[2] === 'desc' };
     const first = parsed.marker !== null ? 'singleValueExtendedProperties' : parsed.dates[0]?.property;
-    if (filter !== undefined && first !== parsed.orderBy.property) throw new GraphError(400, 'InefficientFilter', 'The restriction or sort order is too complex for this operation.');
+    if (filter !== undefined && first !== parsed.orderBy.property)
+      throw new GraphError(
+        400,
+        'InefficientFilter',
+        'The restriction or sort order is too complex for this operation.',
+      );
   }
 
   const expand = text('$expand');
   if (expand !== undefined) {
     const id = EXPAND.exec(expand.trim())?.[1];
     const known = EXPANDABLE.find((candidate) => candidate.toLowerCase() === id?.toLowerCase());
-    if (known === undefined) throw new GraphError(400, 'ErrorInvalidExtendedProperty', 'The extended property attribute combination is invalid.');
+    if (known === undefined)
+      throw new GraphError(
+        400,
+        'ErrorInvalidExtendedProperty',
+        'The extended property attribute combination is invalid.',
+      );
     parsed.expand = known;
     parsed.readsBeyondBasic = true;
   }
 
   const top = text('$top');
   if (top !== undefined) {
-    if (!/^\d{1,4}$/.test(top) || Number(top) < 1 || Number(top) > 1000) throw new GraphError(400, 'BadRequest', `Invalid $top value '${top}': it must be from 1 to 1000.`);
+    if (!/^\d{1,4}$/.test(top) || Number(top) < 1 || Number(top) > 1000)
+      throw new GraphError(400, 'BadRequest', `Invalid $top value '${top}': it must be from 1 to 1000.`);
     parsed.top = Number(top);
   }
   const skip = text('$skip');
@@ -129,11 +170,18 @@ export function parseMessageQuery(query: Record<string, unknown>): MessageQuery 
 }
 
 function dateOf(message: StoredMessage, property: DateProperty): number | null {
-  return property === 'sentDateTime' ? message.sentAt : property === 'receivedDateTime' ? (message.receivedAt ?? message.sentAt ?? message.createdAt) : message.createdAt;
+  return property === 'sentDateTime'
+    ? message.sentAt
+    : property === 'receivedDateTime'
+      ? (message.receivedAt ?? message.sentAt ?? message.createdAt)
+      : message.createdAt;
 }
 
 /** The page of messages the query selects, and whether more follow. */
-export function applyMessageQuery(messages: StoredMessage[], query: MessageQuery): { page: StoredMessage[]; more: boolean } {
+export function applyMessageQuery(
+  messages: StoredMessage[],
+  query: MessageQuery,
+): { page: StoredMessage[]; more: boolean } {
   const matching = messages.filter((m) => {
     if (query.marker !== null && m.marker !== query.marker) return false;
     if (query.campaign !== null && m.campaign !== query.campaign) return false;
@@ -145,16 +193,22 @@ export function applyMessageQuery(messages: StoredMessage[], query: MessageQuery
   });
   if (query.orderBy) {
     const { property, descending } = query.orderBy;
-    const key = (m: StoredMessage) => (property === 'subject' ? m.subject : String(dateOf(m, property) ?? 0).padStart(16, '0'));
+    const key = (m: StoredMessage) =>
+      property === 'subject' ? m.subject : String(dateOf(m, property) ?? 0).padStart(16, '0');
     matching.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (descending ? -1 : 1));
   }
   return { page: matching.slice(query.skip, query.skip + query.top), more: query.skip + query.top < matching.length };
 }
 
-const address = (value: string | null, name?: string) => (value === null ? null : { emailAddress: { address: value, ...(name ? { name } : {}) } });
+const address = (value: string | null, name?: string) =>
+  value === null ? null : { emailAddress: { address: value, ...(name ? { name } : {}) } };
 
 /** A message as Graph returns it, limited to `$select` when given (id always comes). */
-export function messageJson(message: StoredMessage, select: readonly string[] | null, expand: MessageQuery['expand'] = null) {
+export function messageJson(
+  message: StoredMessage,
+  select: readonly string[] | null,
+  expand: MessageQuery['expand'] = null,
+) {
   const json: Record<string, unknown> = messageFields(message, select);
   if (expand === null) return json;
   // Graph returns the property only on messages that have it.
@@ -176,7 +230,11 @@ function messageFields(message: StoredMessage, select: readonly string[] | null)
     from: address(message.from ?? message.mailbox, message.fromName),
     sender: address(message.sender ?? message.from ?? message.mailbox, message.fromName),
     body: { contentType: message.contentType, content: message.html },
-    bodyPreview: message.html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 255),
+    bodyPreview: message.html
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 255),
     hasAttachments: message.attachments.some((a) => !a.isInline),
     internetMessageId: message.internetMessageId,
     conversationId: message.conversationId,

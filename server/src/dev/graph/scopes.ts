@@ -40,5 +40,6 @@ const OTHER: Record<Operation, string[]> = {
 
 export function requireScope(granted: ReadonlySet<string>, operation: Operation, otherMailbox: boolean): void {
   const acceptable = (otherMailbox ? OTHER : OWN)[operation];
-  if (!acceptable.some((scope) => granted.has(scope))) throw new GraphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+  if (!acceptable.some((scope) => granted.has(scope)))
+    throw new GraphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
 }

@@ -26,13 +26,23 @@ export class ServiceLimits {
     if (requests.length >= this.limits.requestsPer10Minutes) {
       this.requests.set(key, requests);
       // Microsoft documents the limit, not this message; the code is the one every Outlook limit uses.
-      throw new GraphError(429, 'ApplicationThrottled', 'Application is over its MailboxRequests limit.', retryAfter(requests[0] ?? now, TEN_MINUTES, now));
+      throw new GraphError(
+        429,
+        'ApplicationThrottled',
+        'Application is over its MailboxRequests limit.',
+        retryAfter(requests[0] ?? now, TEN_MINUTES, now),
+      );
     }
     const uploads = (this.uploads.get(key) ?? []).filter((u) => u.at > now - FIVE_MINUTES);
     const used = uploads.reduce((sum, u) => sum + u.bytes, 0);
     if (bodyBytes > 0 && used + bodyBytes > this.limits.uploadBytesPer5Minutes) {
       this.uploads.set(key, uploads);
-      throw new GraphError(429, 'ApplicationThrottled', 'Application is over its IncomingBytes limit.', retryAfter(uploads[0]?.at ?? now, FIVE_MINUTES, now));
+      throw new GraphError(
+        429,
+        'ApplicationThrottled',
+        'Application is over its IncomingBytes limit.',
+        retryAfter(uploads[0]?.at ?? now, FIVE_MINUTES, now),
+      );
     }
     requests.push(now);
     if (bodyBytes > 0) uploads.push({ at: now, bytes: bodyBytes });

@@ -36,22 +36,39 @@ export interface UploadOrigin {
 
 /** Bodies above this are refused before they are read (a range is at most 4 MiB). */
 const MAX_BODY = 4 * 1024 * 1024 + 1024;
-const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Location, request-id, client-request-id' };
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'Location, request-id, client-request-id',
+};
 
-export async function startUploadOrigin(options: { host: string; port: number; publicHostname: string; tls: { certFile: string; keyFile: string } | null }): Promise<UploadOrigin> {
+export async function startUploadOrigin(options: {
+  host: string;
+  port: number;
+  publicHostname: string;
+  tls: { certFile: string; keyFile: string } | null;
+}): Promise<UploadOrigin> {
   assertDevelopment('The Graph stand-in');
   let handler: ((request: UploadRequest) => Promise<UploadAnswer | null>) | null = null;
   const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://upload');
     if (req.method === 'OPTIONS') {
       // The preflight allows only what Exchange's upload URL takes: no Authorization header.
-      res.writeHead(204, { ...CORS, 'Access-Control-Allow-Methods': 'PUT, DELETE', 'Access-Control-Allow-Headers': 'Content-Type, Content-Range, client-request-id', 'Access-Control-Max-Age': '600' });
+      res.writeHead(204, {
+        ...CORS,
+        'Access-Control-Allow-Methods': 'PUT, DELETE',
+        'Access-Control-Allow-Headers': 'Content-Type, Content-Range, client-request-id',
+        'Access-Control-Max-Age': '600',
+      });
       return res.end();
     }
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > MAX_BODY) {
       res.writeHead(413, { ...CORS, 'Content-Type': 'application/json', Connection: 'close' });
-      res.end(JSON.stringify({ error: { code: 'ErrorRequestEntityTooLarge', message: 'Each byte range must be at most 4 MB.' } }));
+      res.end(
+        JSON.stringify({
+          error: { code: 'ErrorRequestEntityTooLarge', message: 'Each byte range must be at most 4 MB.' },
+        }),
+      );
       req.destroy();
       return;
     }
@@ -62,12 +79,25 @@ export async function startUploadOrigin(options: { host: string; port: number; p
       if (size <= MAX_BODY) chunks.push(chunk);
     });
     req.on('end', () => {
-      const request: UploadRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks), drop: () => req.socket.destroy() };
-      const answer: Promise<UploadAnswer | null> = handler ? handler(request) : Promise.resolve({ status: 503, body: { error: { code: 'ServiceUnavailable', message: 'Not ready.' } } });
+      const request: UploadRequest = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+        drop: () => req.socket.destroy(),
+      };
+      const answer: Promise<UploadAnswer | null> = handler
+        ? handler(request)
+        : Promise.resolve({ status: 503, body: { error: { code: 'ServiceUnavailable', message: 'Not ready.' } } });
       answer.then(
         (result) => {
           if (result === null) return;
-          res.writeHead(result.status, { ...CORS, ...(result.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...result.headers });
+          res.writeHead(result.status, {
+            ...CORS,
+            ...(result.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+            ...result.headers,
+          });
           res.end(result.body === undefined ? undefined : JSON.stringify(result.body));
         },
         () => {
@@ -77,7 +107,12 @@ export async function startUploadOrigin(options: { host: string; port: number; p
       );
     });
   };
-  const server = options.tls ? https.createServer({ cert: fs.readFileSync(options.tls.certFile), key: fs.readFileSync(options.tls.keyFile) }, listener) : http.createServer(listener);
+  const server = options.tls
+    ? https.createServer(
+        { cert: fs.readFileSync(options.tls.certFile), key: fs.readFileSync(options.tls.keyFile) },
+        listener,
+      )
+    : http.createServer(listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());

@@ -36,13 +36,33 @@ export class UploadSessions {
 
   /** Opens a session for `{ AttachmentItem: { attachmentType: 'file', name, size, contentType? } }` on a draft. */
   create(app: string, mailbox: string, messageId: string, body: unknown): UploadSession {
-    const item = (body as { AttachmentItem?: { attachmentType?: unknown; name?: unknown; size?: unknown; contentType?: unknown } } | null)?.AttachmentItem;
-    if (!item || item.attachmentType !== 'file' || typeof item.name !== 'string' || item.name === '' || !Number.isSafeInteger(item.size)) {
-      throw new GraphError(400, 'ErrorInvalidRequest', 'AttachmentItem needs attachmentType "file", a name and a size.');
+    const item = (
+      body as {
+        AttachmentItem?: { attachmentType?: unknown; name?: unknown; size?: unknown; contentType?: unknown };
+      } | null
+    )?.AttachmentItem;
+    if (
+      !item ||
+      item.attachmentType !== 'file' ||
+      typeof item.name !== 'string' ||
+      item.name === '' ||
+      !Number.isSafeInteger(item.size)
+    ) {
+      throw new GraphError(
+        400,
+        'ErrorInvalidRequest',
+        'AttachmentItem needs attachmentType "file", a name and a size.',
+      );
     }
     const size = item.size as number;
-    if (size < MIN_UPLOAD_BYTES) throw new GraphError(400, 'ErrorAttachmentSizeShouldNotBeLessThanMinimumSize', 'Attachment size must be at least 3 MB; send smaller files inline.');
-    if (size > MAX_UPLOAD_BYTES) throw new GraphError(413, 'ErrorAttachmentSizeTooLarge', 'The attachment exceeds the maximum size of 150 MB.');
+    if (size < MIN_UPLOAD_BYTES)
+      throw new GraphError(
+        400,
+        'ErrorAttachmentSizeShouldNotBeLessThanMinimumSize',
+        'Attachment size must be at least 3 MB; send smaller files inline.',
+      );
+    if (size > MAX_UPLOAD_BYTES)
+      throw new GraphError(413, 'ErrorAttachmentSizeTooLarge', 'The attachment exceeds the maximum size of 150 MB.');
     this.store.draft(mailbox, messageId);
     this.expire();
     const session: UploadSession = {
@@ -64,27 +84,54 @@ export class UploadSessions {
   /** The session an upload URL names, if its token is right and it has not expired. */
   find(id: string, token: unknown): UploadSession {
     const session = this.sessions.get(id);
-    if (!session || session.expiresAt < this.clock() || typeof token !== 'string' || !sameSecret(token, session.token)) {
+    if (
+      !session ||
+      session.expiresAt < this.clock() ||
+      typeof token !== 'string' ||
+      !sameSecret(token, session.token)
+    ) {
       throw new GraphError(404, 'ErrorItemNotFound', 'The upload session was not found or has expired.');
     }
     return session;
   }
 
   /** Takes one byte range; the last one attaches the file. Ranges must arrive in order. */
-  put(id: string, token: unknown, authorization: unknown, contentRange: unknown, chunk: Buffer): { complete: boolean; session: UploadSession } {
+  put(
+    id: string,
+    token: unknown,
+    authorization: unknown,
+    contentRange: unknown,
+    chunk: Buffer,
+  ): { complete: boolean; session: UploadSession } {
     const session = this.find(id, token);
     // The URL is pre-authenticated; Microsoft: "Do not specify an Authorization request header".
-    if (authorization !== undefined) throw new GraphError(401, 'InvalidAuthenticationToken', 'Do not send an Authorization header to a pre-authenticated upload URL.');
+    if (authorization !== undefined)
+      throw new GraphError(
+        401,
+        'InvalidAuthenticationToken',
+        'Do not send an Authorization header to a pre-authenticated upload URL.',
+      );
     const range = typeof contentRange === 'string' ? /^bytes (\d+)-(\d+)\/(\d+)$/.exec(contentRange) : null;
     if (!range) throw new GraphError(400, 'ErrorInvalidRequest', 'Content-Range "bytes start-end/size" is required.');
     const [start, end, total] = [Number(range[1]), Number(range[2]), Number(range[3])];
-    if (total !== session.size || start !== session.received || end < start || end >= total || end - start + 1 !== chunk.length) {
+    if (
+      total !== session.size ||
+      start !== session.received ||
+      end < start ||
+      end >= total ||
+      end - start + 1 !== chunk.length
+    ) {
       throw new GraphError(416, 'ErrorInvalidRange', `The next expected range is ${session.received}-.`);
     }
-    if (chunk.length > MAX_RANGE_BYTES) throw new GraphError(413, 'ErrorRequestEntityTooLarge', 'Each byte range must be at most 4 MB.');
+    if (chunk.length > MAX_RANGE_BYTES)
+      throw new GraphError(413, 'ErrorRequestEntityTooLarge', 'Each byte range must be at most 4 MB.');
     session.received = end + 1;
     if (session.received < session.size) return { complete: false, session };
-    this.store.attach(session.mailbox, session.messageId, { name: session.name, contentType: session.contentType, size: session.size });
+    this.store.attach(session.mailbox, session.messageId, {
+      name: session.name,
+      contentType: session.contentType,
+      size: session.size,
+    });
     this.sessions.delete(id);
     return { complete: true, session };
   }

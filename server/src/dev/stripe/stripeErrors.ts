@@ -31,7 +31,12 @@ export class StripeApiError extends Error {
 }
 
 export function invalidRequest(message: string, param?: string, code?: string, status = 400): StripeApiError {
-  return new StripeApiError(status, { type: 'invalid_request_error', message, ...(param ? { param } : {}), ...(code ? { code, doc_url: `https://stripe.com/docs/error-codes/${code.replace(/_/g, '-')}` } : {}) });
+  return new StripeApiError(status, {
+    type: 'invalid_request_error',
+    message,
+    ...(param ? { param } : {}),
+    ...(code ? { code, doc_url: `https://stripe.com/docs/error-codes/${code.replace(/_/g, '-')}` } : {}),
+  });
 }
 
 /** "No such PaymentIntent: 'pi_…'" (code resource_missing): 404 for an id in the path, 400 for one in a parameter. */
@@ -40,13 +45,27 @@ export function noSuch(object: string, id: string, param?: string): StripeApiErr
 }
 
 /** The card errors of Stripe's "Error codes" and "Decline codes" pages, with their customer-facing messages. */
-export function cardError(decline: 'generic_decline' | 'insufficient_funds' | 'expired_card' | 'authentication_required', related: { payment_intent?: unknown; setup_intent?: unknown; charge?: string }): StripeApiError {
+export function cardError(
+  decline: 'generic_decline' | 'insufficient_funds' | 'expired_card' | 'authentication_required',
+  related: { payment_intent?: unknown; setup_intent?: unknown; charge?: string },
+): StripeApiError {
   const messages = {
     generic_decline: ['card_declined', 'Your card was declined.'],
     insufficient_funds: ['card_declined', 'Your card has insufficient funds.'],
     expired_card: ['expired_card', 'Your card has expired.'],
-    authentication_required: ['authentication_required', 'Your card was declined. This transaction requires authentication.'],
+    authentication_required: [
+      'authentication_required',
+      'Your card was declined. This transaction requires authentication.',
+    ],
   } as const;
   const [code, message] = messages[decline];
-  return new StripeApiError(402, { type: 'card_error', code, decline_code: decline, message, param: code === 'expired_card' ? 'exp_month' : undefined, doc_url: `https://stripe.com/docs/error-codes/${code.replace(/_/g, '-')}`, ...related });
+  return new StripeApiError(402, {
+    type: 'card_error',
+    code,
+    decline_code: decline,
+    message,
+    param: code === 'expired_card' ? 'exp_month' : undefined,
+    doc_url: `https://stripe.com/docs/error-codes/${code.replace(/_/g, '-')}`,
+    ...related,
+  });
 }

@@ -37,7 +37,8 @@ export interface PaymentIntent {
   payment_method: string | null;
   description: string | null;
   metadata: Record<string, string>;
-  status: 'requires_payment_method' | 'requires_confirmation' | 'requires_action' | 'processing' | 'succeeded' | 'canceled';
+  status:
+    'requires_payment_method' | 'requires_confirmation' | 'requires_action' | 'processing' | 'succeeded' | 'canceled';
   client_secret: string;
   setup_future_usage: 'off_session' | 'on_session' | null;
   next_action: { type: 'use_stripe_sdk' } | null;
@@ -64,7 +65,12 @@ export interface SetupIntent {
   created: number;
 }
 
-export type StripeEventType = 'payment_intent.succeeded' | 'payment_intent.payment_failed' | 'payment_intent.requires_action' | 'setup_intent.succeeded' | 'refund.created';
+export type StripeEventType =
+  | 'payment_intent.succeeded'
+  | 'payment_intent.payment_failed'
+  | 'payment_intent.requires_action'
+  | 'setup_intent.succeeded'
+  | 'refund.created';
 
 export const SUPPORTED_CURRENCIES = new Set(['eur', 'chf', 'usd']);
 
@@ -78,11 +84,16 @@ const bool = (params: Params, name: string): boolean => {
 const metadataOf = (params: Params): Record<string, string> => {
   const metadata = params.metadata;
   if (metadata === undefined) return {};
-  if (typeof metadata !== 'object' || Array.isArray(metadata)) throw invalidRequest('Invalid metadata: must be an object', 'metadata');
+  if (typeof metadata !== 'object' || Array.isArray(metadata))
+    throw invalidRequest('Invalid metadata: must be an object', 'metadata');
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(metadata)) {
     // "Metadata": up to 50 keys, key names up to 40 characters, values up to 500 characters.
-    if (typeof value !== 'string' || key.length > 40 || value.length > 500) throw invalidRequest('Metadata keys must be at most 40 characters and values at most 500 characters.', `metadata[${key}]`);
+    if (typeof value !== 'string' || key.length > 40 || value.length > 500)
+      throw invalidRequest(
+        'Metadata keys must be at most 40 characters and values at most 500 characters.',
+        `metadata[${key}]`,
+      );
     out[key] = value;
   }
   if (Object.keys(out).length > 50) throw invalidRequest('Metadata can have at most 50 keys.', 'metadata');
@@ -91,21 +102,45 @@ const metadataOf = (params: Params): Record<string, string> => {
 
 /** Stripe refuses a parameter an endpoint does not take ("Received unknown parameter: …"), and so does the stand-in. */
 function only(params: Params, allowed: readonly string[]): void {
-  for (const name of Object.keys(params)) if (!allowed.includes(name)) throw invalidRequest(`Received unknown parameter: ${name}`, name);
+  for (const name of Object.keys(params))
+    if (!allowed.includes(name)) throw invalidRequest(`Received unknown parameter: ${name}`, name);
 }
 
 /** `allowed_payment_method_types`: the stand-in has cards only. */
 function cardsOnly(params: Params): void {
   const types = params.allowed_payment_method_types;
-  if (types !== undefined && (!Array.isArray(types) || types.some((t) => t !== 'card'))) throw invalidRequest('The stand-in takes card payments only.', 'allowed_payment_method_types');
+  if (types !== undefined && (!Array.isArray(types) || types.some((t) => t !== 'card')))
+    throw invalidRequest('The stand-in takes card payments only.', 'allowed_payment_method_types');
 }
 
 export class StripeObjects {
-  readonly customers = new Map<string, { id: string; object: 'customer'; email: string | null; name: string | null; metadata: Record<string, string>; created: number; livemode: false }>();
+  readonly customers = new Map<
+    string,
+    {
+      id: string;
+      object: 'customer';
+      email: string | null;
+      name: string | null;
+      metadata: Record<string, string>;
+      created: number;
+      livemode: false;
+    }
+  >();
   readonly paymentMethods = new Map<string, PaymentMethod>();
   readonly paymentIntents = new Map<string, PaymentIntent>();
   readonly setupIntents = new Map<string, SetupIntent>();
-  readonly refunds = new Map<string, { id: string; object: 'refund'; amount: number; currency: string; payment_intent: string; status: 'succeeded'; created: number }>();
+  readonly refunds = new Map<
+    string,
+    {
+      id: string;
+      object: 'refund';
+      amount: number;
+      currency: string;
+      payment_intent: string;
+      status: 'succeeded';
+      created: number;
+    }
+  >();
 
   constructor(
     private readonly clock: () => number,
@@ -119,7 +154,15 @@ export class StripeObjects {
 
   createCustomer(params: Params) {
     only(params, ['email', 'name', 'metadata', 'preferred_locales', 'description', 'expand']);
-    const customer = { id: stripeId('cus'), object: 'customer' as const, email: str(params.email) ?? null, name: str(params.name) ?? null, metadata: metadataOf(params), created: this.seconds(), livemode: false as const };
+    const customer = {
+      id: stripeId('cus'),
+      object: 'customer' as const,
+      email: str(params.email) ?? null,
+      name: str(params.name) ?? null,
+      metadata: metadataOf(params),
+      created: this.seconds(),
+      livemode: false as const,
+    };
     this.customers.set(customer.id, customer);
     return customer;
   }
@@ -134,7 +177,16 @@ export class StripeObjects {
   private resolvePaymentMethod(id: string, param?: string): PaymentMethod {
     const test = TEST_PAYMENT_METHODS[id];
     if (test) {
-      const method: PaymentMethod = { id: stripeId('pm'), brand: test.brand, last4: test.number.slice(-4), behaviour: test.behaviour, customer: null, setUp: false, consumed: false, created: this.seconds() };
+      const method: PaymentMethod = {
+        id: stripeId('pm'),
+        brand: test.brand,
+        last4: test.number.slice(-4),
+        behaviour: test.behaviour,
+        customer: null,
+        setUp: false,
+        consumed: false,
+        created: this.seconds(),
+      };
       this.paymentMethods.set(method.id, method);
       return method;
     }
@@ -144,7 +196,22 @@ export class StripeObjects {
   }
 
   paymentMethodView(method: PaymentMethod) {
-    return { id: method.id, object: 'payment_method', type: 'card', card: { brand: method.brand, last4: method.last4, exp_month: 12, exp_year: new Date(this.clock()).getUTCFullYear() + 3, country: 'DE', funding: 'credit' }, customer: method.customer, created: method.created, livemode: false };
+    return {
+      id: method.id,
+      object: 'payment_method',
+      type: 'card',
+      card: {
+        brand: method.brand,
+        last4: method.last4,
+        exp_month: 12,
+        exp_year: new Date(this.clock()).getUTCFullYear() + 3,
+        country: 'DE',
+        funding: 'credit',
+      },
+      customer: method.customer,
+      created: method.created,
+      livemode: false,
+    };
   }
 
   retrievePaymentMethod(id: string) {
@@ -156,9 +223,13 @@ export class StripeObjects {
     const id = str(params.payment_method);
     if (!id) throw invalidRequest('You must provide a payment_method to confirm.', 'payment_method');
     const method = this.resolvePaymentMethod(id, 'payment_method');
-    if (method.customer !== null && method.customer !== customer) throw invalidRequest(`The provided PaymentMethod belongs to a different Customer: '${id}'`, 'payment_method');
+    if (method.customer !== null && method.customer !== customer)
+      throw invalidRequest(`The provided PaymentMethod belongs to a different Customer: '${id}'`, 'payment_method');
     if (method.customer === null && method.consumed) {
-      throw invalidRequest('The provided PaymentMethod was previously used with a PaymentIntent without Customer attachment, shared with a connected account without Customer attachment, or was detached from a Customer. It may not be used again.', 'payment_method');
+      throw invalidRequest(
+        'The provided PaymentMethod was previously used with a PaymentIntent without Customer attachment, shared with a connected account without Customer attachment, or was detached from a Customer. It may not be used again.',
+        'payment_method',
+      );
     }
     return method;
   }
@@ -171,21 +242,49 @@ export class StripeObjects {
   }
 
   createSetupIntent(params: Params) {
-    only(params, ['customer', 'payment_method', 'confirm', 'usage', 'allowed_payment_method_types', 'metadata', 'description', 'expand']);
+    only(params, [
+      'customer',
+      'payment_method',
+      'confirm',
+      'usage',
+      'allowed_payment_method_types',
+      'metadata',
+      'description',
+      'expand',
+    ]);
     cardsOnly(params);
     const customer = this.customerParam(params);
     const usage = str(params.usage) ?? 'off_session';
-    if (usage !== 'off_session' && usage !== 'on_session') throw invalidRequest(`Invalid usage: must be one of off_session or on_session`, 'usage');
-    if (!bool(params, 'confirm')) throw invalidRequest('The stand-in only creates SetupIntents with confirm=true.', 'confirm');
+    if (usage !== 'off_session' && usage !== 'on_session')
+      throw invalidRequest(`Invalid usage: must be one of off_session or on_session`, 'usage');
+    if (!bool(params, 'confirm'))
+      throw invalidRequest('The stand-in only creates SetupIntents with confirm=true.', 'confirm');
     const method = this.methodFor(params, customer);
-    const intent: SetupIntent = { id: stripeId('seti'), object: 'setup_intent', customer, payment_method: method.id, usage, status: 'requires_payment_method', client_secret: '', next_action: null, last_setup_error: null, livemode: false, created: this.seconds() };
+    const intent: SetupIntent = {
+      id: stripeId('seti'),
+      object: 'setup_intent',
+      customer,
+      payment_method: method.id,
+      usage,
+      status: 'requires_payment_method',
+      client_secret: '',
+      next_action: null,
+      last_setup_error: null,
+      livemode: false,
+      created: this.seconds(),
+    };
     intent.client_secret = `${intent.id}_secret_${randomBytes(12).toString('hex')}`;
     this.setupIntents.set(intent.id, intent);
     const behaviour = method.behaviour;
     if (typeof behaviour === 'object') {
       // The issuer checks the card when it is set up: a declining card is not attached.
       const error = cardError(behaviour.decline, {});
-      intent.last_setup_error = { type: 'card_error', code: error.body.code!, decline_code: behaviour.decline, message: error.body.message };
+      intent.last_setup_error = {
+        type: 'card_error',
+        code: error.body.code!,
+        decline_code: behaviour.decline,
+        message: error.body.message,
+      };
       throw new StripeApiError(402, { ...error.body, setup_intent: { ...intent } });
     }
     if (behaviour === 'always_authenticate' || behaviour === 'authenticate_unless_set_up') {
@@ -201,23 +300,43 @@ export class StripeObjects {
   }
 
   createPaymentIntent(params: Params): PaymentIntent {
-    only(params, ['amount', 'currency', 'customer', 'payment_method', 'confirm', 'off_session', 'setup_future_usage', 'description', 'metadata', 'allowed_payment_method_types', 'expand', 'receipt_email']);
+    only(params, [
+      'amount',
+      'currency',
+      'customer',
+      'payment_method',
+      'confirm',
+      'off_session',
+      'setup_future_usage',
+      'description',
+      'metadata',
+      'allowed_payment_method_types',
+      'expand',
+      'receipt_email',
+    ]);
     cardsOnly(params);
     const amount = Number(str(params.amount));
     if (str(params.amount) === undefined) throw invalidRequest('Missing required param: amount.', 'amount');
     if (!/^\d{1,12}$/.test(str(params.amount)!)) throw invalidRequest('Invalid integer: amount', 'amount');
     const currency = str(params.currency);
     if (!currency) throw invalidRequest('Missing required param: currency.', 'currency');
-    if (!SUPPORTED_CURRENCIES.has(currency)) throw invalidRequest(`Invalid currency: ${currency}. Stripe currently supports these currencies: ${[...SUPPORTED_CURRENCIES].join(', ')}`, 'currency');
+    if (!SUPPORTED_CURRENCIES.has(currency))
+      throw invalidRequest(
+        `Invalid currency: ${currency}. Stripe currently supports these currencies: ${[...SUPPORTED_CURRENCIES].join(', ')}`,
+        'currency',
+      );
     // "Minimum and maximum charge amounts": 0.50 in EUR, USD and CHF.
     if (amount < 50) throw invalidRequest('Amount must be at least 50 cents', 'amount', 'amount_too_small');
     const customer = this.customerParam(params);
     const confirm = bool(params, 'confirm');
     const offSession = bool(params, 'off_session');
-    if (offSession && !confirm) throw invalidRequest('off_session can only be used when confirm is true.', 'off_session');
+    if (offSession && !confirm)
+      throw invalidRequest('off_session can only be used when confirm is true.', 'off_session');
     const setupFutureUsage = str(params.setup_future_usage) ?? null;
-    if (setupFutureUsage !== null && setupFutureUsage !== 'off_session' && setupFutureUsage !== 'on_session') throw invalidRequest('Invalid setup_future_usage', 'setup_future_usage');
-    if (setupFutureUsage !== null && customer === null) throw invalidRequest('A customer is required to save a PaymentMethod for future usage.', 'setup_future_usage');
+    if (setupFutureUsage !== null && setupFutureUsage !== 'off_session' && setupFutureUsage !== 'on_session')
+      throw invalidRequest('Invalid setup_future_usage', 'setup_future_usage');
+    if (setupFutureUsage !== null && customer === null)
+      throw invalidRequest('A customer is required to save a PaymentMethod for future usage.', 'setup_future_usage');
     if (!confirm) throw invalidRequest('The stand-in only creates PaymentIntents with confirm=true.', 'confirm');
     const method = this.methodFor(params, customer);
     const intent: PaymentIntent = {
@@ -245,17 +364,30 @@ export class StripeObjects {
     this.paymentIntents.set(intent.id, intent);
     if (method.customer === null) method.consumed = true;
     const behaviour = method.behaviour;
-    const decline = (code: 'generic_decline' | 'insufficient_funds' | 'expired_card' | 'authentication_required'): never => {
+    const decline = (
+      code: 'generic_decline' | 'insufficient_funds' | 'expired_card' | 'authentication_required',
+    ): never => {
       const charge = stripeId('ch');
       const error = cardError(code, {});
-      intent.last_payment_error = { type: 'card_error', code: error.body.code!, decline_code: code, message: error.body.message };
+      intent.last_payment_error = {
+        type: 'card_error',
+        code: error.body.code!,
+        decline_code: code,
+        message: error.body.message,
+      };
       intent.latest_charge = code === 'authentication_required' ? null : charge;
       this.emit('payment_intent.payment_failed', this.view(intent));
-      throw new StripeApiError(402, { ...error.body, ...(intent.latest_charge ? { charge } : {}), payment_intent: this.view(intent) });
+      throw new StripeApiError(402, {
+        ...error.body,
+        ...(intent.latest_charge ? { charge } : {}),
+        payment_intent: this.view(intent),
+      });
     };
     if (typeof behaviour === 'object') decline(behaviour.decline);
     if (behaviour === 'attach_then_decline') decline('generic_decline');
-    const mustAuthenticate = behaviour === 'always_authenticate' || (behaviour === 'authenticate_unless_set_up' && (!offSession || !method.setUp));
+    const mustAuthenticate =
+      behaviour === 'always_authenticate' ||
+      (behaviour === 'authenticate_unless_set_up' && (!offSession || !method.setUp));
     if (mustAuthenticate) {
       // Off-session nobody can authenticate: the payment fails with authentication_required ("PaymentIntents: off_session").
       if (offSession) decline('authentication_required');
@@ -289,13 +421,23 @@ export class StripeObjects {
   /** What the buyer does on the bank's 3-D Secure page (Stripe's test page: "Complete" or "Fail" authentication). */
   authenticate(id: string, outcome: 'complete' | 'fail'): PaymentIntent {
     const intent = this.paymentIntent(id);
-    if (intent.status !== 'requires_action') throw invalidRequest(`This PaymentIntent's status is ${intent.status}; it is not waiting for authentication.`, undefined, 'payment_intent_unexpected_state');
+    if (intent.status !== 'requires_action')
+      throw invalidRequest(
+        `This PaymentIntent's status is ${intent.status}; it is not waiting for authentication.`,
+        undefined,
+        'payment_intent_unexpected_state',
+      );
     const method = this.paymentMethods.get(intent.payment_method ?? '')!;
     if (outcome === 'complete') this.succeed(intent, method);
     else {
       intent.status = 'requires_payment_method';
       intent.next_action = null;
-      intent.last_payment_error = { type: 'card_error', code: 'payment_intent_authentication_failure', message: 'We are unable to authenticate your payment method. Please choose a different payment method and try again.' };
+      intent.last_payment_error = {
+        type: 'card_error',
+        code: 'payment_intent_authentication_failure',
+        message:
+          'We are unable to authenticate your payment method. Please choose a different payment method and try again.',
+      };
       this.emit('payment_intent.payment_failed', this.view(intent));
     }
     return intent;
@@ -310,7 +452,12 @@ export class StripeObjects {
       if (!match) throw invalidRequest(`Unsupported search query: ${term}`, 'query');
       wanted.push([match[1]!, match[2]!.replace(/\\(.)/g, '$1')]);
     }
-    return [...this.paymentIntents.values()].filter((intent) => intent.created * 1000 <= visibleBefore && wanted.every(([key, value]) => intent.metadata[key] === value)).sort((a, b) => b.created - a.created);
+    return [...this.paymentIntents.values()]
+      .filter(
+        (intent) =>
+          intent.created * 1000 <= visibleBefore && wanted.every(([key, value]) => intent.metadata[key] === value),
+      )
+      .sort((a, b) => b.created - a.created);
   }
 
   createRefund(params: Params) {
@@ -319,16 +466,31 @@ export class StripeObjects {
     if (!id) throw invalidRequest('Missing required param: payment_intent.', 'payment_intent');
     const intent = this.paymentIntents.get(id);
     if (!intent) throw noSuch('payment_intent', id, 'payment_intent');
-    if (intent.status !== 'succeeded') throw invalidRequest(`This PaymentIntent (${id}) does not have a successful charge to refund.`, 'payment_intent');
+    if (intent.status !== 'succeeded')
+      throw invalidRequest(`This PaymentIntent (${id}) does not have a successful charge to refund.`, 'payment_intent');
     // Stripe's error codes: charge_already_refunded, "The charge you're attempting to refund has already been refunded."
-    if (intent.amountRefunded >= intent.amount) throw invalidRequest(`Charge for PaymentIntent ${id} has already been refunded.`, undefined, 'charge_already_refunded');
+    if (intent.amountRefunded >= intent.amount)
+      throw invalidRequest(
+        `Charge for PaymentIntent ${id} has already been refunded.`,
+        undefined,
+        'charge_already_refunded',
+      );
     const left = intent.amount - intent.amountRefunded;
     const raw = str(params.amount);
     if (raw !== undefined && !/^\d{1,12}$/.test(raw)) throw invalidRequest('Invalid integer: amount', 'amount');
     const amount = raw === undefined ? left : Number(raw);
-    if (amount <= 0 || amount > left) throw invalidRequest(`Refund amount (${amount}) is greater than unrefunded amount on charge (${left})`, 'amount');
+    if (amount <= 0 || amount > left)
+      throw invalidRequest(`Refund amount (${amount}) is greater than unrefunded amount on charge (${left})`, 'amount');
     intent.amountRefunded += amount;
-    const refund = { id: stripeId('re'), object: 'refund' as const, amount, currency: intent.currency, payment_intent: id, status: 'succeeded' as const, created: this.seconds() };
+    const refund = {
+      id: stripeId('re'),
+      object: 'refund' as const,
+      amount,
+      currency: intent.currency,
+      payment_intent: id,
+      status: 'succeeded' as const,
+      created: this.seconds(),
+    };
     this.refunds.set(refund.id, refund);
     this.emit('refund.created', refund);
     return refund;

@@ -77,7 +77,11 @@ interface SavedAnswer {
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   return JSON.stringify(value);
 }
 
@@ -92,9 +96,16 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
   let pending = 0;
   let idle: Array<() => void> = [];
   let closed = false;
-  let acceptedWaiters: Array<{ type: StripeEventType; objectId: string; resolve: (delivery: WebhookDelivery) => void }> = [];
+  let acceptedWaiters: Array<{
+    type: StripeEventType;
+    objectId: string;
+    resolve: (delivery: WebhookDelivery) => void;
+  }> = [];
   const accepted = (record: WebhookDelivery) => {
-    const [done, waiting] = [acceptedWaiters.filter((w) => w.type === record.type && w.objectId === record.objectId), acceptedWaiters.filter((w) => w.type !== record.type || w.objectId !== record.objectId)];
+    const [done, waiting] = [
+      acceptedWaiters.filter((w) => w.type === record.type && w.objectId === record.objectId),
+      acceptedWaiters.filter((w) => w.type !== record.type || w.objectId !== record.objectId),
+    ];
     acceptedWaiters = waiting;
     for (const waiter of done) waiter.resolve(record);
   };
@@ -107,7 +118,11 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
   };
 
   // Events: sent after the answer that caused them, signed with the endpoint's secret.
-  const deliver = (event: { id: string; type: StripeEventType; data: { object: unknown } }, payload: string, attempt: number) => {
+  const deliver = (
+    event: { id: string; type: StripeEventType; data: { object: unknown } },
+    payload: string,
+    attempt: number,
+  ) => {
     if (closed) return;
     if (!endpoint) {
       pending--;
@@ -117,9 +132,23 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
     const target = endpoint;
     const t = Math.floor(clock() / 1000);
     const signature = createHmac('sha256', target.secret).update(`${t}.${payload}`, 'utf8').digest('hex');
-    const record: WebhookDelivery = { eventId: event.id, type: event.type, objectId: (event.data.object as { id: string }).id, status: null, attempt };
+    const record: WebhookDelivery = {
+      eventId: event.id,
+      type: event.type,
+      objectId: (event.data.object as { id: string }).id,
+      status: null,
+      attempt,
+    };
     deliveries.push(record);
-    fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': `t=${t},v1=${signature}`, 'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)' }, body: payload })
+    fetch(target.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'stripe-signature': `t=${t},v1=${signature}`,
+        'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
+      },
+      body: payload,
+    })
       .then(
         async (response) => {
           record.status = response.status;
@@ -146,7 +175,17 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
   };
   const emit = (type: StripeEventType, object: unknown) => {
     if (!endpoint) return;
-    const event = { id: stripeId('evt'), object: 'event', api_version: API_VERSION, created: Math.floor(clock() / 1000), type, data: { object }, livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null } };
+    const event = {
+      id: stripeId('evt'),
+      object: 'event',
+      api_version: API_VERSION,
+      created: Math.floor(clock() / 1000),
+      type,
+      data: { object },
+      livemode: false,
+      pending_webhooks: 1,
+      request: { id: null, idempotency_key: null },
+    };
     pending++;
     // After the answer of the request that caused it, as Stripe delivers events asynchronously.
     setImmediate(() => deliver(event, JSON.stringify(event), 1));
@@ -154,29 +193,66 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
   const objects = new StripeObjects(clock, emit);
 
   /** The API itself: returns status and body, or throws StripeApiError. */
-  const route = (method: string, path: string, query: URLSearchParams, params: Record<string, unknown>): { status: number; body: unknown } => {
+  const route = (
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    params: Record<string, unknown>,
+  ): { status: number; body: unknown } => {
     const p = params as Parameters<StripeObjects['createCustomer']>[0];
     let match: RegExpExecArray | null;
     if (method === 'POST' && path === '/v1/customers') return { status: 200, body: objects.createCustomer(p) };
-    if (method === 'GET' && (match = /^\/v1\/customers\/([^/]+)$/.exec(path))) return { status: 200, body: objects.customer(match[1]!) };
-    if (method === 'GET' && (match = /^\/v1\/payment_methods\/([^/]+)$/.exec(path))) return { status: 200, body: objects.retrievePaymentMethod(match[1]!) };
+    if (method === 'GET' && (match = /^\/v1\/customers\/([^/]+)$/.exec(path)))
+      return { status: 200, body: objects.customer(match[1]!) };
+    if (method === 'GET' && (match = /^\/v1\/payment_methods\/([^/]+)$/.exec(path)))
+      return { status: 200, body: objects.retrievePaymentMethod(match[1]!) };
     if (method === 'POST' && path === '/v1/setup_intents') return { status: 200, body: objects.createSetupIntent(p) };
-    if (method === 'POST' && path === '/v1/payment_intents') return { status: 200, body: objects.view(objects.createPaymentIntent(p)) };
+    if (method === 'POST' && path === '/v1/payment_intents')
+      return { status: 200, body: objects.view(objects.createPaymentIntent(p)) };
     if (method === 'GET' && path === '/v1/payment_intents/search') {
       const q = query.get('query');
       if (!q) throw invalidRequest('Missing required param: query.', 'query');
       const found = objects.search(q, clock() - (options.searchLagMs ?? 0));
-      return { status: 200, body: { object: 'search_result', url: '/v1/payment_intents/search', has_more: false, next_page: null, data: found.slice(0, 10).map((intent) => objects.view(intent)) } };
+      return {
+        status: 200,
+        body: {
+          object: 'search_result',
+          url: '/v1/payment_intents/search',
+          has_more: false,
+          next_page: null,
+          data: found.slice(0, 10).map((intent) => objects.view(intent)),
+        },
+      };
     }
-    if (method === 'GET' && (match = /^\/v1\/payment_intents\/([^/]+)$/.exec(path))) return { status: 200, body: objects.view(objects.paymentIntent(match[1]!)) };
+    if (method === 'GET' && (match = /^\/v1\/payment_intents\/([^/]+)$/.exec(path)))
+      return { status: 200, body: objects.view(objects.paymentIntent(match[1]!)) };
     if (method === 'POST' && path === '/v1/refunds') return { status: 200, body: objects.createRefund(p) };
-    throw invalidRequest(`Unrecognized request URL (${method}: ${path}). The Stripe stand-in serves only the calls Outmerge makes.`, undefined, undefined, 404);
+    throw invalidRequest(
+      `Unrecognized request URL (${method}: ${path}). The Stripe stand-in serves only the calls Outmerge makes.`,
+      undefined,
+      undefined,
+      404,
+    );
   };
 
-  const api = (req: http.IncomingMessage, raw: string, url: URL): { status: number; body: unknown; headers?: Record<string, string> } => {
+  const api = (
+    req: http.IncomingMessage,
+    raw: string,
+    url: URL,
+  ): { status: number; body: unknown; headers?: Record<string, string> } => {
     const key = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (key !== options.secretKey) {
-      return { status: 401, body: { error: { type: 'invalid_request_error', message: key ? `Invalid API Key provided: ${key.slice(0, 8)}${'*'.repeat(8)}` : "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY')." } } };
+      return {
+        status: 401,
+        body: {
+          error: {
+            type: 'invalid_request_error',
+            message: key
+              ? `Invalid API Key provided: ${key.slice(0, 8)}${'*'.repeat(8)}`
+              : "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
+          },
+        },
+      };
     }
     const method = req.method ?? 'GET';
     // Rate limits ("Rate limits"): per second, reads and writes counted apart; a 429 may be retried.
@@ -187,25 +263,59 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
     window.count++;
     if (faults.rateLimited > 0 || window.count > ratePerSecond) {
       if (faults.rateLimited > 0) faults.rateLimited--;
-      return { status: 429, headers: { 'stripe-should-retry': 'true' }, body: { error: { type: 'invalid_request_error', code: 'rate_limit', message: 'Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits.', doc_url: 'https://stripe.com/docs/error-codes/rate-limit' } } };
+      return {
+        status: 429,
+        headers: { 'stripe-should-retry': 'true' },
+        body: {
+          error: {
+            type: 'invalid_request_error',
+            code: 'rate_limit',
+            message:
+              'Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits.',
+            doc_url: 'https://stripe.com/docs/error-codes/rate-limit',
+          },
+        },
+      };
     }
     let params: Record<string, unknown> = {};
     if (method === 'POST') {
-      if (raw !== '' && !/^application\/x-www-form-urlencoded/.test(req.headers['content-type'] ?? '')) return errorAnswer(invalidRequest('Stripe takes request bodies as application/x-www-form-urlencoded.'));
+      if (raw !== '' && !/^application\/x-www-form-urlencoded/.test(req.headers['content-type'] ?? ''))
+        return errorAnswer(invalidRequest('Stripe takes request bodies as application/x-www-form-urlencoded.'));
       const parsed = parseStripeForm(raw);
       if (!parsed) return errorAnswer(invalidRequest('Invalid request body: a parameter is given twice or malformed.'));
       params = parsed;
     }
     const idempotencyKey = method === 'POST' ? req.headers['idempotency-key'] : undefined;
     if (typeof idempotencyKey !== 'string') return run(method, url, params);
-    if (idempotencyKey.length > 255) return errorAnswer(invalidRequest('Idempotency keys must be at most 255 characters long.'));
+    if (idempotencyKey.length > 255)
+      return errorAnswer(invalidRequest('Idempotency keys must be at most 255 characters long.'));
     const now = clock();
     const fingerprint = createHash('sha256').update(canonical(params)).digest('hex');
     const saved = idempotency.get(idempotencyKey);
     if (saved && saved.at > now - IDEMPOTENCY_WINDOW_MS) {
-      if (saved.answer === null) return { status: 409, body: { error: { type: 'idempotency_error', message: 'There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): ' + idempotencyKey + '. Please try again later.' } } };
+      if (saved.answer === null)
+        return {
+          status: 409,
+          body: {
+            error: {
+              type: 'idempotency_error',
+              message:
+                'There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): ' +
+                idempotencyKey +
+                '. Please try again later.',
+            },
+          },
+        };
       if (saved.method !== method || saved.path !== url.pathname || saved.fingerprint !== fingerprint) {
-        return { status: 400, body: { error: { type: 'idempotency_error', message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.` } } };
+        return {
+          status: 400,
+          body: {
+            error: {
+              type: 'idempotency_error',
+              message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
+            },
+          },
+        };
       }
       return { ...saved.answer, headers: { 'idempotent-replayed': 'true', 'original-request': 'req_replayed' } };
     }
@@ -231,7 +341,8 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
     let match: RegExpExecArray | null;
     const input = (body ?? {}) as { outcome?: unknown; rateLimited?: unknown };
     if (method === 'POST' && (match = /^\/_standin\/payment_intents\/([^/]+)\/authenticate$/.exec(path))) {
-      if (input.outcome !== 'complete' && input.outcome !== 'fail') return { status: 400, body: { error: 'outcome must be "complete" or "fail"' } };
+      if (input.outcome !== 'complete' && input.outcome !== 'fail')
+        return { status: 400, body: { error: 'outcome must be "complete" or "fail"' } };
       try {
         return { status: 200, body: objects.view(objects.authenticate(match[1]!, input.outcome)) };
       } catch (error) {
@@ -257,7 +368,8 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
       const url = new URL(req.url ?? '/', 'http://stripe.standin');
       const raw = Buffer.concat(chunks).toString('utf8');
       let answer: { status: number; body: unknown; headers?: Record<string, string> };
-      if (size > 1024 * 1024) answer = errorAnswer(invalidRequest('Request body too large.', undefined, undefined, 413));
+      if (size > 1024 * 1024)
+        answer = errorAnswer(invalidRequest('Request body too large.', undefined, undefined, 413));
       else if (url.pathname.startsWith('/_standin/')) {
         let body: unknown;
         try {
@@ -267,7 +379,12 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
         }
         answer = control(req.method ?? 'GET', url.pathname, body);
       } else answer = api(req, raw, url);
-      res.writeHead(answer.status, { 'content-type': 'application/json', 'request-id': stripeId('req'), 'stripe-version': API_VERSION, ...answer.headers });
+      res.writeHead(answer.status, {
+        'content-type': 'application/json',
+        'request-id': stripeId('req'),
+        'stripe-version': API_VERSION,
+        ...answer.headers,
+      });
       res.end(JSON.stringify(answer.body));
     });
   });
@@ -285,7 +402,9 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
     deliveries: () => deliveries,
     webhooksSettled: () => (pending === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))),
     webhookAccepted(type, objectId) {
-      const done = deliveries.find((d) => d.type === type && d.objectId === objectId && d.status !== null && d.status >= 200 && d.status < 300);
+      const done = deliveries.find(
+        (d) => d.type === type && d.objectId === objectId && d.status !== null && d.status >= 200 && d.status < 300,
+      );
       return done ? Promise.resolve(done) : new Promise((resolve) => acceptedWaiters.push({ type, objectId, resolve }));
     },
     async close() {

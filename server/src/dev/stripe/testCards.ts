@@ -26,9 +26,21 @@ export const TEST_PAYMENT_METHODS: Readonly<Record<string, TestCard>> = {
   pm_card_visa: { number: '4242424242424242', brand: 'visa', behaviour: 'succeeds' },
   pm_card_mastercard: { number: '5555555555554444', brand: 'mastercard', behaviour: 'succeeds' },
   pm_card_chargeDeclined: { number: '4000000000000002', brand: 'visa', behaviour: { decline: 'generic_decline' } },
-  pm_card_chargeDeclinedInsufficientFunds: { number: '4000000000009995', brand: 'visa', behaviour: { decline: 'insufficient_funds' } },
-  pm_card_chargeDeclinedExpiredCard: { number: '4000000000000069', brand: 'visa', behaviour: { decline: 'expired_card' } },
+  pm_card_chargeDeclinedInsufficientFunds: {
+    number: '4000000000009995',
+    brand: 'visa',
+    behaviour: { decline: 'insufficient_funds' },
+  },
+  pm_card_chargeDeclinedExpiredCard: {
+    number: '4000000000000069',
+    brand: 'visa',
+    behaviour: { decline: 'expired_card' },
+  },
   pm_card_chargeCustomerFail: { number: '4000000000000341', brand: 'visa', behaviour: 'attach_then_decline' },
   pm_card_authenticationRequired: { number: '4000002760003184', brand: 'visa', behaviour: 'always_authenticate' },
-  pm_card_authenticationRequiredOnSetup: { number: '4000002500003155', brand: 'visa', behaviour: 'authenticate_unless_set_up' },
+  pm_card_authenticationRequiredOnSetup: {
+    number: '4000002500003155',
+    brand: 'visa',
+    behaviour: 'authenticate_unless_set_up',
+  },
 };

@@ -29,7 +29,14 @@ export class BillingProfileRepository {
   async find(subscriptionId: string): Promise<BillingProfileView | undefined> {
     return (await this.db
       .selectFrom('billing_profiles')
-      .select(['company_name as companyName', 'address', 'country', 'vat_id as vatId', 'billing_email as billingEmail', 'language'])
+      .select([
+        'company_name as companyName',
+        'address',
+        'country',
+        'vat_id as vatId',
+        'billing_email as billingEmail',
+        'language',
+      ])
       .where('subscription_id', '=', subscriptionId)
       .executeTakeFirst()) as BillingProfileView | undefined;
   }
@@ -37,7 +44,16 @@ export class BillingProfileRepository {
   async save(subscriptionId: string, profile: BillingProfileView, at: number): Promise<void> {
     await this.db
       .insertInto('billing_profiles')
-      .values({ subscription_id: subscriptionId, company_name: profile.companyName, address: profile.address, country: profile.country, vat_id: profile.vatId, billing_email: profile.billingEmail, language: profile.language, updated_at: at })
+      .values({
+        subscription_id: subscriptionId,
+        company_name: profile.companyName,
+        address: profile.address,
+        country: profile.country,
+        vat_id: profile.vatId,
+        billing_email: profile.billingEmail,
+        language: profile.language,
+        updated_at: at,
+      })
       .onConflict((oc) =>
         oc.column('subscription_id').doUpdateSet((eb) => ({
           company_name: eb.ref('excluded.company_name'),
@@ -55,12 +71,29 @@ export class BillingProfileRepository {
   async insertInvoiceParties(invoiceId: string, parties: InvoicePartiesRow): Promise<void> {
     await this.db
       .insertInto('invoice_parties')
-      .values({ invoice_id: invoiceId, seller: JSON.stringify(parties.seller), buyer: JSON.stringify(parties.buyer), tax_treatment: parties.taxTreatment, language: parties.language })
+      .values({
+        invoice_id: invoiceId,
+        seller: JSON.stringify(parties.seller),
+        buyer: JSON.stringify(parties.buyer),
+        tax_treatment: parties.taxTreatment,
+        language: parties.language,
+      })
       .execute();
   }
 
   async invoiceParties(invoiceId: string): Promise<InvoicePartiesRow | undefined> {
-    const row = await this.db.selectFrom('invoice_parties').select(['seller', 'buyer', 'tax_treatment as taxTreatment', 'language']).where('invoice_id', '=', invoiceId).executeTakeFirst();
-    return row ? { seller: JSON.parse(row.seller) as InvoiceParty, buyer: JSON.parse(row.buyer) as InvoiceParty, taxTreatment: row.taxTreatment, language: row.language as InvoicePartiesRow['language'] } : undefined;
+    const row = await this.db
+      .selectFrom('invoice_parties')
+      .select(['seller', 'buyer', 'tax_treatment as taxTreatment', 'language'])
+      .where('invoice_id', '=', invoiceId)
+      .executeTakeFirst();
+    return row
+      ? {
+          seller: JSON.parse(row.seller) as InvoiceParty,
+          buyer: JSON.parse(row.buyer) as InvoiceParty,
+          taxTreatment: row.taxTreatment,
+          language: row.language as InvoicePartiesRow['language'],
+        }
+      : undefined;
   }
 }

@@ -41,17 +41,36 @@ export class ClaimRepository {
   constructor(private readonly db: Kysely<Schema>) {}
 
   async find(scope: string, key: string): Promise<ClaimRow | undefined> {
-    return this.db.selectFrom('idempotency_keys').select(COLUMNS).where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
+    return this.db
+      .selectFrom('idempotency_keys')
+      .select(COLUMNS)
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .executeTakeFirst();
   }
 
   /** Reads the key's claim and locks it until the transaction ends (`SELECT … FOR UPDATE`). */
   async lock(scope: string, key: string): Promise<ClaimRow | undefined> {
-    return this.db.selectFrom('idempotency_keys').select(COLUMNS).where('scope', '=', scope).where('key', '=', key).forUpdate().executeTakeFirst();
+    return this.db
+      .selectFrom('idempotency_keys')
+      .select(COLUMNS)
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .forUpdate()
+      .executeTakeFirst();
   }
 
   /** Whether a request with this key already has a stored answer (a replay must get it, even if what it bought changed since). */
   async answered(scope: string, key: string): Promise<boolean> {
-    return (await this.db.selectFrom('idempotency_keys').select('key').where('scope', '=', scope).where('key', '=', key).where('status_code', 'is not', null).executeTakeFirst()) !== undefined;
+    return (
+      (await this.db
+        .selectFrom('idempotency_keys')
+        .select('key')
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .where('status_code', 'is not', null)
+        .executeTakeFirst()) !== undefined
+    );
   }
 
   /**
@@ -59,10 +78,28 @@ export class ClaimRepository {
    * PostgreSQL then waits for it to end). Nothing is aborted either way, so the caller can read
    * the claim that stands and answer from it.
    */
-  async insert(row: { scope: string; key: string; requestHash: string; kind: string; pending: string | null; claimToken: string; leaseUntil: number; createdAt: number }): Promise<boolean> {
+  async insert(row: {
+    scope: string;
+    key: string;
+    requestHash: string;
+    kind: string;
+    pending: string | null;
+    claimToken: string;
+    leaseUntil: number;
+    createdAt: number;
+  }): Promise<boolean> {
     const result = await this.db
       .insertInto('idempotency_keys')
-      .values({ scope: row.scope, key: row.key, request_hash: row.requestHash, kind: row.kind, pending: row.pending, claim_token: row.claimToken, lease_until: row.leaseUntil, created_at: row.createdAt })
+      .values({
+        scope: row.scope,
+        key: row.key,
+        request_hash: row.requestHash,
+        kind: row.kind,
+        pending: row.pending,
+        claim_token: row.claimToken,
+        lease_until: row.leaseUntil,
+        created_at: row.createdAt,
+      })
       .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
       .executeTakeFirst();
     return result.numInsertedOrUpdatedRows === 1n;
@@ -82,12 +119,23 @@ export class ClaimRepository {
 
   /** Replaces a stored answer (a payment the bank confirmed later answers with its final outcome). */
   async replaceAnswer(scope: string, key: string, statusCode: number, body: unknown): Promise<void> {
-    await this.db.updateTable('idempotency_keys').set({ status_code: statusCode, response_body: JSON.stringify(body), lease_until: null }).where('scope', '=', scope).where('key', '=', key).execute();
+    await this.db
+      .updateTable('idempotency_keys')
+      .set({ status_code: statusCode, response_body: JSON.stringify(body), lease_until: null })
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .execute();
   }
 
   /** Frees an open claim held with `claimToken` (nothing was charged): the same key may be used again. */
   async release(scope: string, key: string, claimToken: string): Promise<boolean> {
-    const result = await this.db.deleteFrom('idempotency_keys').where('scope', '=', scope).where('key', '=', key).where('status_code', 'is', null).where('claim_token', '=', claimToken).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom('idempotency_keys')
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .where('status_code', 'is', null)
+      .where('claim_token', '=', claimToken)
+      .executeTakeFirst();
     return result.numDeletedRows === 1n;
   }
 

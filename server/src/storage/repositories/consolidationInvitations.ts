@@ -79,18 +79,29 @@ export class ConsolidationInvitationRepository {
   }
 
   async find(id: string): Promise<ConsolidationInvitationRow | undefined> {
-    return (await this.db.selectFrom('consolidation_invitations').select(COLUMNS).where('id', '=', id).executeTakeFirst()) as ConsolidationInvitationRow | undefined;
+    return (await this.db
+      .selectFrom('consolidation_invitations')
+      .select(COLUMNS)
+      .where('id', '=', id)
+      .executeTakeFirst()) as ConsolidationInvitationRow | undefined;
   }
 
   /** The source's pending invitation, expired or not (at most one: the partial unique index). */
   async findPendingForSource(sourceSubscriptionId: string): Promise<ConsolidationInvitationRow | undefined> {
-    return (await this.db.selectFrom('consolidation_invitations').select(COLUMNS).where('source_subscription_id', '=', sourceSubscriptionId).where('status', '=', 'pending').executeTakeFirst()) as
-      | ConsolidationInvitationRow
-      | undefined;
+    return (await this.db
+      .selectFrom('consolidation_invitations')
+      .select(COLUMNS)
+      .where('source_subscription_id', '=', sourceSubscriptionId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst()) as ConsolidationInvitationRow | undefined;
   }
 
   /** The invitations addressed to one account (its Entra tid/oid), newest first. */
-  async listForInvitee(tenantId: string, objectId: string, statuses: readonly ConsolidationInvitationStatus[]): Promise<ConsolidationInvitationRow[]> {
+  async listForInvitee(
+    tenantId: string,
+    objectId: string,
+    statuses: readonly ConsolidationInvitationStatus[],
+  ): Promise<ConsolidationInvitationRow[]> {
     return (await this.db
       .selectFrom('consolidation_invitations')
       .select(COLUMNS)
@@ -104,12 +115,24 @@ export class ConsolidationInvitationRepository {
 
   /** The invitations a target sent, newest first. */
   async listForTarget(targetSubscriptionId: string): Promise<ConsolidationInvitationRow[]> {
-    return (await this.db.selectFrom('consolidation_invitations').select(COLUMNS).where('target_subscription_id', '=', targetSubscriptionId).orderBy('created_at', 'desc').orderBy('id').execute()) as ConsolidationInvitationRow[];
+    return (await this.db
+      .selectFrom('consolidation_invitations')
+      .select(COLUMNS)
+      .where('target_subscription_id', '=', targetSubscriptionId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .execute()) as ConsolidationInvitationRow[];
   }
 
   /** Moves a pending invitation to its decision; false when it was no longer pending (someone decided first). */
   async decide(id: string, status: Exclude<ConsolidationInvitationStatus, 'pending'>, at: number): Promise<boolean> {
-    const changed = await this.db.updateTable('consolidation_invitations').set({ status, decided_at: at }).where('id', '=', id).where('status', '=', 'pending').returning('id').executeTakeFirst();
+    const changed = await this.db
+      .updateTable('consolidation_invitations')
+      .set({ status, decided_at: at })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .returning('id')
+      .executeTakeFirst();
     return changed !== undefined;
   }
 }

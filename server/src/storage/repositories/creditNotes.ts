@@ -44,7 +44,11 @@ const COLUMNS = [
 ] as const;
 
 type Stored = Omit<CreditNoteRow, 'endedService' | 'kind'> & { endedService: number; kind: string };
-const toRow = (stored: Stored): CreditNoteRow => ({ ...stored, kind: stored.kind as CreditNoteRow['kind'], endedService: stored.endedService === 1 });
+const toRow = (stored: Stored): CreditNoteRow => ({
+  ...stored,
+  kind: stored.kind as CreditNoteRow['kind'],
+  endedService: stored.endedService === 1,
+});
 
 export class CreditNoteRepository {
   constructor(private readonly db: Kysely<Schema>) {}
@@ -93,21 +97,38 @@ export class CreditNoteRepository {
   }
 
   async list(subscriptionId: string): Promise<CreditNoteRow[]> {
-    return ((await this.db.selectFrom('credit_notes').select(COLUMNS).where('subscription_id', '=', subscriptionId).orderBy('issued_at', 'desc').orderBy('number', 'desc').execute()) as Stored[]).map(toRow);
+    return (
+      (await this.db
+        .selectFrom('credit_notes')
+        .select(COLUMNS)
+        .where('subscription_id', '=', subscriptionId)
+        .orderBy('issued_at', 'desc')
+        .orderBy('number', 'desc')
+        .execute()) as Stored[]
+    ).map(toRow);
   }
 
   async find(subscriptionId: string, id: string): Promise<CreditNoteRow | undefined> {
-    const found = (await this.db.selectFrom('credit_notes').select(COLUMNS).where('subscription_id', '=', subscriptionId).where('id', '=', id).executeTakeFirst()) as Stored | undefined;
+    const found = (await this.db
+      .selectFrom('credit_notes')
+      .select(COLUMNS)
+      .where('subscription_id', '=', subscriptionId)
+      .where('id', '=', id)
+      .executeTakeFirst()) as Stored | undefined;
     return found && toRow(found);
   }
 
   /** Every credit-note number in order (the gap-free sequence's check). */
   async allNumbers(): Promise<string[]> {
-    return (await this.db.selectFrom('credit_notes').select('number').orderBy('number').execute()).map((row) => row.number);
+    return (await this.db.selectFrom('credit_notes').select('number').orderBy('number').execute()).map(
+      (row) => row.number,
+    );
   }
 
   /** The succeeded payment that settled an invoice: what a refund gives back on. */
-  async invoicePayment(invoiceId: string): Promise<{ reference: string; amountMinor: number; provider: string } | undefined> {
+  async invoicePayment(
+    invoiceId: string,
+  ): Promise<{ reference: string; amountMinor: number; provider: string } | undefined> {
     return this.db
       .selectFrom('payments')
       .select(['provider_reference as reference', 'amount_minor as amountMinor', 'provider'])
@@ -120,6 +141,8 @@ export class CreditNoteRepository {
 
   /** An invoice's subscription from its id alone: for the vendor's operators, who act across organisations. */
   async invoiceSubscription(invoiceId: string): Promise<string | undefined> {
-    return (await this.db.selectFrom('invoices').select('subscription_id').where('id', '=', invoiceId).executeTakeFirst())?.subscription_id;
+    return (
+      await this.db.selectFrom('invoices').select('subscription_id').where('id', '=', invoiceId).executeTakeFirst()
+    )?.subscription_id;
   }
 }

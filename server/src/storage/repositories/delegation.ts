@@ -35,7 +35,15 @@ export interface InvitationRow {
   acceptedAt: number | null;
 }
 
-const DELEGATE_COLUMNS = ['id', 'subscription_id as subscriptionId', 'tenant_id as tenantId', 'object_id as objectId', 'email', 'permissions', 'created_at as createdAt'] as const;
+const DELEGATE_COLUMNS = [
+  'id',
+  'subscription_id as subscriptionId',
+  'tenant_id as tenantId',
+  'object_id as objectId',
+  'email',
+  'permissions',
+  'created_at as createdAt',
+] as const;
 const INVITATION_COLUMNS = [
   'id',
   'subscription_id as subscriptionId',
@@ -50,7 +58,9 @@ const INVITATION_COLUMNS = [
   'accepted_at as acceptedAt',
 ] as const;
 
-function invitation(row: { permissions: string; status: string } & Omit<InvitationRow, 'permissions' | 'status'>): InvitationRow {
+function invitation(
+  row: { permissions: string; status: string } & Omit<InvitationRow, 'permissions' | 'status'>,
+): InvitationRow {
   return { ...row, status: row.status as InvitationStatus, permissions: parsePermissions(row.permissions) };
 }
 
@@ -58,7 +68,12 @@ export class DelegationRepository {
   constructor(private readonly db: Kysely<Schema>) {}
 
   async listDelegates(subscriptionId: string): Promise<DelegateRow[]> {
-    const rows = await this.db.selectFrom('delegates').select(DELEGATE_COLUMNS).where('subscription_id', '=', subscriptionId).orderBy('email').execute();
+    const rows = await this.db
+      .selectFrom('delegates')
+      .select(DELEGATE_COLUMNS)
+      .where('subscription_id', '=', subscriptionId)
+      .orderBy('email')
+      .execute();
     return rows.map((row) => ({ ...row, permissions: parsePermissions(row.permissions) }));
   }
 
@@ -66,13 +81,29 @@ export class DelegationRepository {
   async upsertDelegate(row: DelegateRow): Promise<void> {
     await this.db
       .insertInto('delegates')
-      .values({ id: row.id, subscription_id: row.subscriptionId, tenant_id: row.tenantId, object_id: row.objectId, email: row.email, permissions: row.permissions.join(','), created_at: row.createdAt })
-      .onConflict((oc) => oc.columns(['subscription_id', 'tenant_id', 'object_id']).doUpdateSet((eb) => ({ permissions: eb.ref('excluded.permissions'), email: eb.ref('excluded.email') })))
+      .values({
+        id: row.id,
+        subscription_id: row.subscriptionId,
+        tenant_id: row.tenantId,
+        object_id: row.objectId,
+        email: row.email,
+        permissions: row.permissions.join(','),
+        created_at: row.createdAt,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['subscription_id', 'tenant_id', 'object_id'])
+          .doUpdateSet((eb) => ({ permissions: eb.ref('excluded.permissions'), email: eb.ref('excluded.email') })),
+      )
       .execute();
   }
 
   async updateDelegatePermissions(delegateId: string, permissions: readonly Permission[]): Promise<void> {
-    await this.db.updateTable('delegates').set({ permissions: permissions.join(',') }).where('id', '=', delegateId).execute();
+    await this.db
+      .updateTable('delegates')
+      .set({ permissions: permissions.join(',') })
+      .where('id', '=', delegateId)
+      .execute();
   }
 
   async deleteDelegate(delegateId: string): Promise<void> {
@@ -99,17 +130,33 @@ export class DelegationRepository {
   }
 
   async findInvitation(id: string): Promise<InvitationRow | undefined> {
-    const row = await this.db.selectFrom('invitations').select(INVITATION_COLUMNS).where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('invitations')
+      .select(INVITATION_COLUMNS)
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row && invitation(row);
   }
 
   async listPendingInvitations(subscriptionId: string): Promise<InvitationRow[]> {
-    const rows = await this.db.selectFrom('invitations').select(INVITATION_COLUMNS).where('subscription_id', '=', subscriptionId).where('status', '=', 'pending').orderBy('created_at').execute();
+    const rows = await this.db
+      .selectFrom('invitations')
+      .select(INVITATION_COLUMNS)
+      .where('subscription_id', '=', subscriptionId)
+      .where('status', '=', 'pending')
+      .orderBy('created_at')
+      .execute();
     return rows.map(invitation);
   }
 
   async findPendingInvitationFor(subscriptionId: string, emailCanonical: string): Promise<InvitationRow | undefined> {
-    const row = await this.db.selectFrom('invitations').select(INVITATION_COLUMNS).where('subscription_id', '=', subscriptionId).where('email_canonical', '=', emailCanonical).where('status', '=', 'pending').executeTakeFirst();
+    const row = await this.db
+      .selectFrom('invitations')
+      .select(INVITATION_COLUMNS)
+      .where('subscription_id', '=', subscriptionId)
+      .where('email_canonical', '=', emailCanonical)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
     return row && invitation(row);
   }
 
@@ -130,12 +177,26 @@ export class DelegationRepository {
 
   /** Records a new token for an invitation; every earlier one stops working. */
   async issueInvitationToken(invitationId: string, tokenHash: string, at: number): Promise<void> {
-    await this.db.updateTable('invitation_tokens').set({ superseded_at: at }).where('invitation_id', '=', invitationId).where('superseded_at', 'is', null).execute();
-    await this.db.insertInto('invitation_tokens').values({ token_hash: tokenHash, invitation_id: invitationId, created_at: at }).execute();
+    await this.db
+      .updateTable('invitation_tokens')
+      .set({ superseded_at: at })
+      .where('invitation_id', '=', invitationId)
+      .where('superseded_at', 'is', null)
+      .execute();
+    await this.db
+      .insertInto('invitation_tokens')
+      .values({ token_hash: tokenHash, invitation_id: invitationId, created_at: at })
+      .execute();
   }
 
-  async findInvitationByTokenHash(tokenHash: string): Promise<{ invitation: InvitationRow; superseded: boolean } | undefined> {
-    const token = await this.db.selectFrom('invitation_tokens').select(['invitation_id as invitationId', 'superseded_at as supersededAt']).where('token_hash', '=', tokenHash).executeTakeFirst();
+  async findInvitationByTokenHash(
+    tokenHash: string,
+  ): Promise<{ invitation: InvitationRow; superseded: boolean } | undefined> {
+    const token = await this.db
+      .selectFrom('invitation_tokens')
+      .select(['invitation_id as invitationId', 'superseded_at as supersededAt'])
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
     const found = token && (await this.findInvitation(token.invitationId));
     return token && found ? { invitation: found, superseded: token.supersededAt !== null } : undefined;
   }

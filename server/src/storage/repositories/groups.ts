@@ -87,10 +87,25 @@ const LINK_COLUMNS = [
   'read_error as readError',
 ] as const;
 
-const MEMBER_COLUMNS = ['m.user_id as userId', 'm.upn', 'm.upn_display as upnDisplay', 'm.mail', 'm.display_name as displayName', 'm.language', 'm.guest', 'm.first_seen_at as firstSeenAt'] as const;
+const MEMBER_COLUMNS = [
+  'm.user_id as userId',
+  'm.upn',
+  'm.upn_display as upnDisplay',
+  'm.mail',
+  'm.display_name as displayName',
+  'm.language',
+  'm.guest',
+  'm.first_seen_at as firstSeenAt',
+] as const;
 
-const member = <T extends { guest: number }>(row: T): Omit<T, 'guest'> & { guest: boolean } => ({ ...row, guest: row.guest === 1 });
-const link = (row: Omit<GroupLinkRow, 'kind'> & { kind: string }): GroupLinkRow => ({ ...row, kind: row.kind as GroupLinkKind });
+const member = <T extends { guest: number }>(row: T): Omit<T, 'guest'> & { guest: boolean } => ({
+  ...row,
+  guest: row.guest === 1,
+});
+const link = (row: Omit<GroupLinkRow, 'kind'> & { kind: string }): GroupLinkRow => ({
+  ...row,
+  kind: row.kind as GroupLinkKind,
+});
 
 export class GroupRepository {
   constructor(private readonly db: Kysely<Schema>) {}
@@ -98,16 +113,34 @@ export class GroupRepository {
   // --- links ----------------------------------------------------------------------------
 
   async listLinks(subscriptionId: string): Promise<GroupLinkRow[]> {
-    return (await this.db.selectFrom('group_links').select(LINK_COLUMNS).where('subscription_id', '=', subscriptionId).orderBy('display_name').orderBy('group_id').execute()).map(link);
+    return (
+      await this.db
+        .selectFrom('group_links')
+        .select(LINK_COLUMNS)
+        .where('subscription_id', '=', subscriptionId)
+        .orderBy('display_name')
+        .orderBy('group_id')
+        .execute()
+    ).map(link);
   }
 
   async findLink(subscriptionId: string, linkId: string): Promise<GroupLinkRow | undefined> {
-    const row = await this.db.selectFrom('group_links').select(LINK_COLUMNS).where('subscription_id', '=', subscriptionId).where('id', '=', linkId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('group_links')
+      .select(LINK_COLUMNS)
+      .where('subscription_id', '=', subscriptionId)
+      .where('id', '=', linkId)
+      .executeTakeFirst();
     return row && link(row);
   }
 
   async findLinkByGroup(subscriptionId: string, groupId: string): Promise<GroupLinkRow | undefined> {
-    const row = await this.db.selectFrom('group_links').select(LINK_COLUMNS).where('subscription_id', '=', subscriptionId).where('group_id', '=', groupId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('group_links')
+      .select(LINK_COLUMNS)
+      .where('subscription_id', '=', subscriptionId)
+      .where('group_id', '=', groupId)
+      .executeTakeFirst();
     return row && link(row);
   }
 
@@ -115,7 +148,17 @@ export class GroupRepository {
   async insertLink(row: Omit<GroupLinkRow, 'deltaLink' | 'version' | 'readAt' | 'readError'>): Promise<boolean> {
     const result = await this.db
       .insertInto('group_links')
-      .values({ id: row.id, subscription_id: row.subscriptionId, tenant_id: row.tenantId, group_id: row.groupId, display_name: row.displayName, kind: row.kind, language: row.language, linked_by: row.linkedBy, linked_at: row.linkedAt })
+      .values({
+        id: row.id,
+        subscription_id: row.subscriptionId,
+        tenant_id: row.tenantId,
+        group_id: row.groupId,
+        display_name: row.displayName,
+        kind: row.kind,
+        language: row.language,
+        linked_by: row.linkedBy,
+        linked_at: row.linkedAt,
+      })
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
     return result.numInsertedOrUpdatedRows === 1n;
@@ -142,7 +185,9 @@ export class GroupRepository {
 
   /** The user ids stored for one linked group. */
   async memberIds(linkId: string): Promise<string[]> {
-    return (await this.db.selectFrom('group_link_members').select('user_id').where('link_id', '=', linkId).execute()).map((r) => r.user_id);
+    return (
+      await this.db.selectFrom('group_link_members').select('user_id').where('link_id', '=', linkId).execute()
+    ).map((r) => r.user_id);
   }
 
   /**
@@ -157,12 +202,27 @@ export class GroupRepository {
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
     if (moved.numUpdatedRows !== 1n) return false;
-    for (const userId of write.removedUserIds) await this.db.deleteFrom('group_link_members').where('link_id', '=', linkId).where('user_id', '=', userId).execute();
+    for (const userId of write.removedUserIds)
+      await this.db
+        .deleteFrom('group_link_members')
+        .where('link_id', '=', linkId)
+        .where('user_id', '=', userId)
+        .execute();
     for (const m of write.members) {
       // Someone seen before keeps their first sighting: it decides who gets a free seat first.
       await this.db
         .insertInto('group_link_members')
-        .values({ link_id: linkId, user_id: m.userId, upn: m.upn, upn_display: m.upnDisplay, mail: m.mail, display_name: m.displayName, language: m.language, guest: m.guest ? 1 : 0, first_seen_at: m.firstSeenAt })
+        .values({
+          link_id: linkId,
+          user_id: m.userId,
+          upn: m.upn,
+          upn_display: m.upnDisplay,
+          mail: m.mail,
+          display_name: m.displayName,
+          language: m.language,
+          guest: m.guest ? 1 : 0,
+          first_seen_at: m.firstSeenAt,
+        })
         .onConflict((oc) =>
           oc.columns(['link_id', 'user_id']).doUpdateSet((eb) => ({
             upn: eb.ref('excluded.upn'),
@@ -180,7 +240,11 @@ export class GroupRepository {
 
   /** Why reading the group failed; its members and delta link stay as they were. */
   async recordReadError(linkId: string, reason: string, at: number): Promise<void> {
-    await this.db.updateTable('group_links').set({ read_error: reason, read_at: at }).where('id', '=', linkId).execute();
+    await this.db
+      .updateTable('group_links')
+      .set({ read_error: reason, read_at: at })
+      .where('id', '=', linkId)
+      .execute();
   }
 
   // --- seats ------------------------------------------------------------------------------
@@ -192,15 +256,28 @@ export class GroupRepository {
   async liveSeats(subscriptionId: string): Promise<SyncSeatRow[]> {
     return this.db
       .selectFrom('seats as s')
-      .leftJoin('group_seats as g', (join) => join.onRef('g.seat_id', '=', 's.id').onRef('g.subscription_id', '=', 's.subscription_id'))
-      .select(['s.id as seatId', 's.email_canonical as emailCanonical', 's.email_display as emailDisplay', 's.language', 's.bound_tenant_id as boundTenantId', 's.bound_object_id as boundObjectId', 'g.user_id as groupUserId'])
+      .leftJoin('group_seats as g', (join) =>
+        join.onRef('g.seat_id', '=', 's.id').onRef('g.subscription_id', '=', 's.subscription_id'),
+      )
+      .select([
+        's.id as seatId',
+        's.email_canonical as emailCanonical',
+        's.email_display as emailDisplay',
+        's.language',
+        's.bound_tenant_id as boundTenantId',
+        's.bound_object_id as boundObjectId',
+        'g.user_id as groupUserId',
+      ])
       .where('s.subscription_id', '=', subscriptionId)
       .where('s.removed_at', 'is', null)
       .execute();
   }
 
   async markGroupSeat(seatId: string, subscriptionId: string, userId: string): Promise<void> {
-    await this.db.insertInto('group_seats').values({ seat_id: seatId, subscription_id: subscriptionId, user_id: userId }).execute();
+    await this.db
+      .insertInto('group_seats')
+      .values({ seat_id: seatId, subscription_id: subscriptionId, user_id: userId })
+      .execute();
   }
 
   // --- sync runs --------------------------------------------------------------------------
@@ -208,14 +285,26 @@ export class GroupRepository {
   async syncState(subscriptionId: string): Promise<GroupSyncRow | undefined> {
     return this.db
       .selectFrom('group_syncs')
-      .select(['subscription_id as subscriptionId', 'run_at as runAt', 'result', 'message', 'added', 'removed', 'lease_until as leaseUntil'])
+      .select([
+        'subscription_id as subscriptionId',
+        'run_at as runAt',
+        'result',
+        'message',
+        'added',
+        'removed',
+        'lease_until as leaseUntil',
+      ])
       .where('subscription_id', '=', subscriptionId)
       .executeTakeFirst();
   }
 
   /** Takes the subscription's sync lease unless another holder's is still running; true when taken. */
   async claimSync(subscriptionId: string, token: string, now: number, until: number): Promise<boolean> {
-    await this.db.insertInto('group_syncs').values({ subscription_id: subscriptionId }).onConflict((oc) => oc.column('subscription_id').doNothing()).execute();
+    await this.db
+      .insertInto('group_syncs')
+      .values({ subscription_id: subscriptionId })
+      .onConflict((oc) => oc.column('subscription_id').doNothing())
+      .execute();
     const result = await this.db
       .updateTable('group_syncs')
       .set({ lease_token: token, lease_until: until })
@@ -226,10 +315,22 @@ export class GroupRepository {
   }
 
   /** Records the outcome and gives the lease back (only the holder's). */
-  async finishSync(subscriptionId: string, token: string, outcome: { at: number; result: string; message: string | null; added: number; removed: number }): Promise<void> {
+  async finishSync(
+    subscriptionId: string,
+    token: string,
+    outcome: { at: number; result: string; message: string | null; added: number; removed: number },
+  ): Promise<void> {
     await this.db
       .updateTable('group_syncs')
-      .set({ run_at: outcome.at, result: outcome.result, message: outcome.message, added: outcome.added, removed: outcome.removed, lease_token: null, lease_until: null })
+      .set({
+        run_at: outcome.at,
+        result: outcome.result,
+        message: outcome.message,
+        added: outcome.added,
+        removed: outcome.removed,
+        lease_token: null,
+        lease_until: null,
+      })
       .where('subscription_id', '=', subscriptionId)
       .where('lease_token', '=', token)
       .execute();

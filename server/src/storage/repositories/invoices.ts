@@ -153,7 +153,12 @@ const PARTNER_INVOICE_COLUMNS = [
   'paid_at as paidAt',
 ] as const;
 
-const LINE_COLUMNS = ['description', 'quantity', 'unit_amount_minor as unitAmountMinor', 'amount_minor as amountMinor'] as const;
+const LINE_COLUMNS = [
+  'description',
+  'quantity',
+  'unit_amount_minor as unitAmountMinor',
+  'amount_minor as amountMinor',
+] as const;
 
 export class InvoiceRepository {
   constructor(private readonly db: Kysely<Schema>) {}
@@ -163,7 +168,15 @@ export class InvoiceRepository {
   async currentPaymentMethod(subscriptionId: string): Promise<PaymentMethodRow | undefined> {
     return this.db
       .selectFrom('payment_methods')
-      .select(['id', 'subscription_id as subscriptionId', 'provider', 'token', 'brand', 'last4', 'created_at as createdAt'])
+      .select([
+        'id',
+        'subscription_id as subscriptionId',
+        'provider',
+        'token',
+        'brand',
+        'last4',
+        'created_at as createdAt',
+      ])
       .where('subscription_id', '=', subscriptionId)
       .where('replaced_at', 'is', null)
       .executeTakeFirst();
@@ -171,10 +184,23 @@ export class InvoiceRepository {
 
   /** Stores a payment method as the subscription's current one; the previous one is kept as replaced. */
   async setPaymentMethod(row: PaymentMethodRow): Promise<void> {
-    await this.db.updateTable('payment_methods').set({ replaced_at: row.createdAt }).where('subscription_id', '=', row.subscriptionId).where('replaced_at', 'is', null).execute();
+    await this.db
+      .updateTable('payment_methods')
+      .set({ replaced_at: row.createdAt })
+      .where('subscription_id', '=', row.subscriptionId)
+      .where('replaced_at', 'is', null)
+      .execute();
     await this.db
       .insertInto('payment_methods')
-      .values({ id: row.id, subscription_id: row.subscriptionId, provider: row.provider, token: row.token, brand: row.brand, last4: row.last4, created_at: row.createdAt })
+      .values({
+        id: row.id,
+        subscription_id: row.subscriptionId,
+        provider: row.provider,
+        token: row.token,
+        brand: row.brand,
+        last4: row.last4,
+        created_at: row.createdAt,
+      })
       .execute();
   }
 
@@ -220,7 +246,16 @@ export class InvoiceRepository {
     if (lines.length > 0) {
       await this.db
         .insertInto('invoice_lines')
-        .values(lines.map((line, position) => ({ invoice_id: row.id, position, description: line.description, quantity: line.quantity, unit_amount_minor: line.unitAmountMinor, amount_minor: line.amountMinor })))
+        .values(
+          lines.map((line, position) => ({
+            invoice_id: row.id,
+            position,
+            description: line.description,
+            quantity: line.quantity,
+            unit_amount_minor: line.unitAmountMinor,
+            amount_minor: line.amountMinor,
+          })),
+        )
         .execute();
     }
   }
@@ -232,24 +267,52 @@ export class InvoiceRepository {
 
   /** Marks an open invoice paid; false when it was paid already. */
   async markInvoicePaid(invoiceId: string, at: number): Promise<boolean> {
-    const result = await this.db.updateTable('invoices').set({ status: 'paid', paid_at: at }).where('id', '=', invoiceId).where('status', '=', 'open').executeTakeFirst();
+    const result = await this.db
+      .updateTable('invoices')
+      .set({ status: 'paid', paid_at: at })
+      .where('id', '=', invoiceId)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
     return result.numUpdatedRows === 1n;
   }
 
   async listInvoices(subscriptionId: string): Promise<InvoiceRow[]> {
-    return (await this.db.selectFrom('invoices').select(INVOICE_COLUMNS).where('subscription_id', '=', subscriptionId).orderBy('issued_at', 'desc').orderBy('number', 'desc').execute()) as InvoiceRow[];
+    return (await this.db
+      .selectFrom('invoices')
+      .select(INVOICE_COLUMNS)
+      .where('subscription_id', '=', subscriptionId)
+      .orderBy('issued_at', 'desc')
+      .orderBy('number', 'desc')
+      .execute()) as InvoiceRow[];
   }
 
   async findInvoice(subscriptionId: string, invoiceId: string): Promise<InvoiceRow | undefined> {
-    return (await this.db.selectFrom('invoices').select(INVOICE_COLUMNS).where('subscription_id', '=', subscriptionId).where('id', '=', invoiceId).executeTakeFirst()) as InvoiceRow | undefined;
+    return (await this.db
+      .selectFrom('invoices')
+      .select(INVOICE_COLUMNS)
+      .where('subscription_id', '=', subscriptionId)
+      .where('id', '=', invoiceId)
+      .executeTakeFirst()) as InvoiceRow | undefined;
   }
 
   async openInvoice(subscriptionId: string): Promise<InvoiceRow | undefined> {
-    return (await this.db.selectFrom('invoices').select(INVOICE_COLUMNS).where('subscription_id', '=', subscriptionId).where('status', '=', 'open').orderBy('issued_at').limit(1).executeTakeFirst()) as InvoiceRow | undefined;
+    return (await this.db
+      .selectFrom('invoices')
+      .select(INVOICE_COLUMNS)
+      .where('subscription_id', '=', subscriptionId)
+      .where('status', '=', 'open')
+      .orderBy('issued_at')
+      .limit(1)
+      .executeTakeFirst()) as InvoiceRow | undefined;
   }
 
   async invoiceLines(invoiceId: string): Promise<InvoiceLineRow[]> {
-    return this.db.selectFrom('invoice_lines').select(LINE_COLUMNS).where('invoice_id', '=', invoiceId).orderBy('position').execute();
+    return this.db
+      .selectFrom('invoice_lines')
+      .select(LINE_COLUMNS)
+      .where('invoice_id', '=', invoiceId)
+      .orderBy('position')
+      .execute();
   }
 
   /** The subscription's paid invoices: the money each kept (what credit notes gave back was not paid for its time) and the span it paid for. */
@@ -259,7 +322,17 @@ export class InvoiceRepository {
       .select((eb) => [
         'invoices.id as invoiceId',
         // A refunded period leaves no credit: consolidation and refunds count only the money kept.
-        eb('invoices.total_minor', '-', eb.fn.coalesce(eb.selectFrom('credit_notes').select((inner) => inner.fn.sum<number>('credit_notes.total_minor').as('given')).whereRef('credit_notes.invoice_id', '=', 'invoices.id'), eb.lit(0))).as('totalMinor'),
+        eb(
+          'invoices.total_minor',
+          '-',
+          eb.fn.coalesce(
+            eb
+              .selectFrom('credit_notes')
+              .select((inner) => inner.fn.sum<number>('credit_notes.total_minor').as('given'))
+              .whereRef('credit_notes.invoice_id', '=', 'invoices.id'),
+            eb.lit(0),
+          ),
+        ).as('totalMinor'),
         'period_start as periodStart',
         'period_end as periodEnd',
       ])
@@ -274,7 +347,14 @@ export class InvoiceRepository {
   async insertCredit(row: CreditRow): Promise<void> {
     await this.db
       .insertInto('credits')
-      .values({ id: row.id, subscription_id: row.subscriptionId, description: row.description, amount_minor: row.amountMinor, remaining_minor: row.remainingMinor, created_at: row.createdAt })
+      .values({
+        id: row.id,
+        subscription_id: row.subscriptionId,
+        description: row.description,
+        amount_minor: row.amountMinor,
+        remaining_minor: row.remainingMinor,
+        created_at: row.createdAt,
+      })
       .execute();
   }
 
@@ -302,7 +382,11 @@ export class InvoiceRepository {
     for (const credit of credits) {
       if (left <= 0) break;
       const used = Math.min(left, credit.remaining);
-      await this.db.updateTable('credits').set({ remaining_minor: credit.remaining - used }).where('id', '=', credit.id).execute();
+      await this.db
+        .updateTable('credits')
+        .set({ remaining_minor: credit.remaining - used })
+        .where('id', '=', credit.id)
+        .execute();
       left -= used;
     }
     if (left > 0) throw new RangeError('Not enough credit');
@@ -330,13 +414,22 @@ export class InvoiceRepository {
 
   /** Whether a payment with this provider reference is recorded (in any outcome). */
   async paymentRecorded(reference: string): Promise<boolean> {
-    return (await this.db.selectFrom('payments').select('id').where('provider_reference', '=', reference).executeTakeFirst()) !== undefined;
+    return (
+      (await this.db
+        .selectFrom('payments')
+        .select('id')
+        .where('provider_reference', '=', reference)
+        .executeTakeFirst()) !== undefined
+    );
   }
 
   async countPayments(subscriptionId: string): Promise<{ succeeded: number; amountMinor: number }> {
     const row = await this.db
       .selectFrom('payments')
-      .select((eb) => [eb.fn.countAll<number>().as('succeeded'), eb.fn.coalesce(eb.fn.sum<number>('amount_minor'), eb.lit(0)).as('amountMinor')])
+      .select((eb) => [
+        eb.fn.countAll<number>().as('succeeded'),
+        eb.fn.coalesce(eb.fn.sum<number>('amount_minor'), eb.lit(0)).as('amountMinor'),
+      ])
       .where('subscription_id', '=', subscriptionId)
       .where('status', '=', 'succeeded')
       .executeTakeFirstOrThrow();
@@ -368,26 +461,53 @@ export class InvoiceRepository {
   }
 
   async findPaymentAction(id: string): Promise<PaymentActionRow | undefined> {
-    return (await this.db.selectFrom('payment_actions').select(ACTION_COLUMNS).where('id', '=', id).executeTakeFirst()) as PaymentActionRow | undefined;
+    return (await this.db
+      .selectFrom('payment_actions')
+      .select(ACTION_COLUMNS)
+      .where('id', '=', id)
+      .executeTakeFirst()) as PaymentActionRow | undefined;
   }
 
   /** Locks a payment action until the transaction ends: the bank's answer is recorded once, whoever brings it (the buyer, the webhook). */
   async lockPaymentAction(id: string): Promise<PaymentActionRow | undefined> {
-    return (await this.db.selectFrom('payment_actions').select(ACTION_COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst()) as PaymentActionRow | undefined;
+    return (await this.db
+      .selectFrom('payment_actions')
+      .select(ACTION_COLUMNS)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst()) as PaymentActionRow | undefined;
   }
 
   async findPaymentActionByReference(reference: string): Promise<PaymentActionRow | undefined> {
-    return (await this.db.selectFrom('payment_actions').select(ACTION_COLUMNS).where('provider_reference', '=', reference).executeTakeFirst()) as PaymentActionRow | undefined;
+    return (await this.db
+      .selectFrom('payment_actions')
+      .select(ACTION_COLUMNS)
+      .where('provider_reference', '=', reference)
+      .executeTakeFirst()) as PaymentActionRow | undefined;
   }
 
-  async completePaymentAction(id: string, status: 'succeeded' | 'failed', at: number, response: { statusCode: number; body: unknown }): Promise<boolean> {
-    const result = await this.db.updateTable('payment_actions').set({ status, completed_at: at, response: JSON.stringify(response) }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+  async completePaymentAction(
+    id: string,
+    status: 'succeeded' | 'failed',
+    at: number,
+    response: { statusCode: number; body: unknown },
+  ): Promise<boolean> {
+    const result = await this.db
+      .updateTable('payment_actions')
+      .set({ status, completed_at: at, response: JSON.stringify(response) })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
     return result.numUpdatedRows === 1n;
   }
 
   /** Records a webhook event id; false when it was seen before (a replay). */
   async recordWebhookEvent(id: string, type: string, at: number): Promise<boolean> {
-    const result = await this.db.insertInto('webhook_events').values({ id, type, received_at: at }).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+    const result = await this.db
+      .insertInto('webhook_events')
+      .values({ id, type, received_at: at })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
     return result.numInsertedOrUpdatedRows === 1n;
   }
 
@@ -414,19 +534,47 @@ export class InvoiceRepository {
     if (lines.length > 0) {
       await this.db
         .insertInto('partner_invoice_lines')
-        .values(lines.map((line, position) => ({ invoice_id: row.id, position, description: line.description, quantity: line.quantity, unit_amount_minor: line.unitAmountMinor, amount_minor: line.amountMinor })))
+        .values(
+          lines.map((line, position) => ({
+            invoice_id: row.id,
+            position,
+            description: line.description,
+            quantity: line.quantity,
+            unit_amount_minor: line.unitAmountMinor,
+            amount_minor: line.amountMinor,
+          })),
+        )
         .execute();
     }
   }
 
   async listPartnerInvoices(partnerId: string): Promise<PartnerInvoiceRow[]> {
-    return (await this.db.selectFrom('partner_invoices').select(PARTNER_INVOICE_COLUMNS).where('partner_id', '=', partnerId).orderBy('issued_at', 'desc').orderBy('number', 'desc').execute()) as PartnerInvoiceRow[];
+    return (await this.db
+      .selectFrom('partner_invoices')
+      .select(PARTNER_INVOICE_COLUMNS)
+      .where('partner_id', '=', partnerId)
+      .orderBy('issued_at', 'desc')
+      .orderBy('number', 'desc')
+      .execute()) as PartnerInvoiceRow[];
   }
 
-  async findPartnerInvoice(partnerId: string, invoiceId: string): Promise<{ invoice: PartnerInvoiceRow; lines: InvoiceLineRow[] } | null> {
-    const invoice = (await this.db.selectFrom('partner_invoices').select(PARTNER_INVOICE_COLUMNS).where('partner_id', '=', partnerId).where('id', '=', invoiceId).executeTakeFirst()) as PartnerInvoiceRow | undefined;
+  async findPartnerInvoice(
+    partnerId: string,
+    invoiceId: string,
+  ): Promise<{ invoice: PartnerInvoiceRow; lines: InvoiceLineRow[] } | null> {
+    const invoice = (await this.db
+      .selectFrom('partner_invoices')
+      .select(PARTNER_INVOICE_COLUMNS)
+      .where('partner_id', '=', partnerId)
+      .where('id', '=', invoiceId)
+      .executeTakeFirst()) as PartnerInvoiceRow | undefined;
     if (!invoice) return null;
-    const lines = await this.db.selectFrom('partner_invoice_lines').select(LINE_COLUMNS).where('invoice_id', '=', invoice.id).orderBy('position').execute();
+    const lines = await this.db
+      .selectFrom('partner_invoice_lines')
+      .select(LINE_COLUMNS)
+      .where('invoice_id', '=', invoice.id)
+      .orderBy('position')
+      .execute();
     return { invoice, lines };
   }
 }

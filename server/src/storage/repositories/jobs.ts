@@ -13,7 +13,11 @@ export class JobRepository {
 
   /** Takes the job's lease until `until`, unless another holder's has not run out; whether this holder runs the job. */
   async tryLease(name: string, holder: string, now: number, until: number): Promise<boolean> {
-    await this.db.insertInto('job_leases').values({ name, holder: null, lease_until: null, last_run_at: null }).onConflict((oc) => oc.column('name').doNothing()).execute();
+    await this.db
+      .insertInto('job_leases')
+      .values({ name, holder: null, lease_until: null, last_run_at: null })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
     const result = await this.db
       .updateTable('job_leases')
       .set({ holder, lease_until: until })
@@ -25,10 +29,19 @@ export class JobRepository {
 
   /** The run is over: the lease is given back, and when it ran is kept. */
   async finish(name: string, holder: string, at: number): Promise<void> {
-    await this.db.updateTable('job_leases').set({ lease_until: null, last_run_at: at }).where('name', '=', name).where('holder', '=', holder).execute();
+    await this.db
+      .updateTable('job_leases')
+      .set({ lease_until: null, last_run_at: at })
+      .where('name', '=', name)
+      .where('holder', '=', holder)
+      .execute();
   }
 
   async lastRun(name: string): Promise<{ holder: string | null; lastRunAt: number | null } | undefined> {
-    return this.db.selectFrom('job_leases').select(['holder', 'last_run_at as lastRunAt']).where('name', '=', name).executeTakeFirst();
+    return this.db
+      .selectFrom('job_leases')
+      .select(['holder', 'last_run_at as lastRunAt'])
+      .where('name', '=', name)
+      .executeTakeFirst();
   }
 }

@@ -70,7 +70,11 @@ export class JournalRepository {
   }
 
   /** Entries of an organisation (one subscription's and the organisation-wide ones, when given), filtered. */
-  async query(organisationId: string, subscriptionId: string | null, filter: JournalQuery): Promise<StoredJournalRow[]> {
+  async query(
+    organisationId: string,
+    subscriptionId: string | null,
+    filter: JournalQuery,
+  ): Promise<StoredJournalRow[]> {
     if (filter.categories.length === 0) return [];
     const rows = await this.db
       .selectFrom('journal as j')
@@ -96,9 +100,13 @@ export class JournalRepository {
       ])
       .where('j.organisation_id', '=', organisationId)
       .where('j.category', 'in', filter.categories)
-      .$if(subscriptionId !== null, (qb) => qb.where((eb) => eb.or([eb('j.subscription_id', '=', subscriptionId), eb('j.subscription_id', 'is', null)])))
+      .$if(subscriptionId !== null, (qb) =>
+        qb.where((eb) => eb.or([eb('j.subscription_id', '=', subscriptionId), eb('j.subscription_id', 'is', null)])),
+      )
       // Case-insensitive on both engines (PostgreSQL's LIKE is case-sensitive, SQLite's is not for ASCII): both sides lowered.
-      .$if(Boolean(filter.actor), (qb) => qb.where(sql<boolean>`lower(j.actor_email) LIKE lower(${containsPattern(filter.actor ?? '')}) ESCAPE '\\'`))
+      .$if(Boolean(filter.actor), (qb) =>
+        qb.where(sql<boolean>`lower(j.actor_email) LIKE lower(${containsPattern(filter.actor ?? '')}) ESCAPE '\\'`),
+      )
       .$if(Boolean(filter.action), (qb) => qb.where('j.action', '=', filter.action ?? ''))
       .$if(filter.from !== undefined, (qb) => qb.where('j.created_at', '>=', filter.from ?? 0))
       .$if(filter.to !== undefined, (qb) => qb.where('j.created_at', '<', filter.to ?? 0))

@@ -92,12 +92,21 @@ export class OfferRepository {
   }
 
   async findOffer(partnerId: string, id: string): Promise<OfferRow | undefined> {
-    const row = await this.db.selectFrom('partner_offers').select(OFFER_COLUMNS).where('partner_id', '=', partnerId).where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('partner_offers')
+      .select(OFFER_COLUMNS)
+      .where('partner_id', '=', partnerId)
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row && offer(row);
   }
 
   async findOfferById(id: string): Promise<OfferRow | undefined> {
-    const row = await this.db.selectFrom('partner_offers').select(OFFER_COLUMNS).where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('partner_offers')
+      .select(OFFER_COLUMNS)
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row && offer(row);
   }
 
@@ -110,7 +119,11 @@ export class OfferRepository {
   }
 
   async findOfferByTokenHash(tokenHash: string): Promise<OfferRow | undefined> {
-    const row = await this.db.selectFrom('partner_offers').select(OFFER_COLUMNS).where('token_hash', '=', tokenHash).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('partner_offers')
+      .select(OFFER_COLUMNS)
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
     return row && offer(row);
   }
 
@@ -118,7 +131,13 @@ export class OfferRepository {
     const rows = await this.db
       .selectFrom('partner_offers')
       .select(OFFER_COLUMNS)
-      .select((eb) => eb.selectFrom('partner_offer_redemptions as r').select((inner) => inner.fn.countAll<number>().as('n')).whereRef('r.offer_id', '=', 'partner_offers.id').as('customers'))
+      .select((eb) =>
+        eb
+          .selectFrom('partner_offer_redemptions as r')
+          .select((inner) => inner.fn.countAll<number>().as('n'))
+          .whereRef('r.offer_id', '=', 'partner_offers.id')
+          .as('customers'),
+      )
       .where('partner_id', '=', partnerId)
       .orderBy('created_at', 'desc')
       .execute();
@@ -130,11 +149,23 @@ export class OfferRepository {
   }
 
   async offerCustomers(offerId: string): Promise<number> {
-    return Number((await this.db.selectFrom('partner_offer_redemptions').select((eb) => eb.fn.countAll<number>().as('n')).where('offer_id', '=', offerId).executeTakeFirstOrThrow()).n);
+    return Number(
+      (
+        await this.db
+          .selectFrom('partner_offer_redemptions')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('offer_id', '=', offerId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   }
 
   /** Places of a limited offer held by buyers other than this one whose payment is under way. */
-  async otherOfferClaims(offerId: string, buyer: { tenantId: string; objectId: string }, since: number): Promise<number> {
+  async otherOfferClaims(
+    offerId: string,
+    buyer: { tenantId: string; objectId: string },
+    since: number,
+  ): Promise<number> {
     const row = await this.db
       .selectFrom('partner_offer_claims')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -149,23 +180,51 @@ export class OfferRepository {
     await this.db
       .insertInto('partner_offer_claims')
       .values({ offer_id: offerId, tenant_id: buyer.tenantId, object_id: buyer.objectId, created_at: now })
-      .onConflict((oc) => oc.columns(['offer_id', 'tenant_id', 'object_id']).doUpdateSet((eb) => ({ created_at: eb.ref('excluded.created_at') })))
+      .onConflict((oc) =>
+        oc
+          .columns(['offer_id', 'tenant_id', 'object_id'])
+          .doUpdateSet((eb) => ({ created_at: eb.ref('excluded.created_at') })),
+      )
       .execute();
   }
 
   async releaseOfferClaim(offerId: string, buyer: { tenantId: string; objectId: string }): Promise<void> {
-    await this.db.deleteFrom('partner_offer_claims').where('offer_id', '=', offerId).where('tenant_id', '=', buyer.tenantId).where('object_id', '=', buyer.objectId).execute();
+    await this.db
+      .deleteFrom('partner_offer_claims')
+      .where('offer_id', '=', offerId)
+      .where('tenant_id', '=', buyer.tenantId)
+      .where('object_id', '=', buyer.objectId)
+      .execute();
   }
 
   async hasRedeemedOffer(offerId: string, organisationId: string): Promise<boolean> {
-    return (await this.db.selectFrom('partner_offer_redemptions').select('offer_id').where('offer_id', '=', offerId).where('organisation_id', '=', organisationId).executeTakeFirst()) !== undefined;
+    return (
+      (await this.db
+        .selectFrom('partner_offer_redemptions')
+        .select('offer_id')
+        .where('offer_id', '=', offerId)
+        .where('organisation_id', '=', organisationId)
+        .executeTakeFirst()) !== undefined
+    );
   }
 
   /** Records a customer's use of an offer; false when this organisation used it before. */
-  async insertOfferRedemption(row: { offerId: string; organisationId: string; subscriptionId: string; email: string; createdAt: number }): Promise<boolean> {
+  async insertOfferRedemption(row: {
+    offerId: string;
+    organisationId: string;
+    subscriptionId: string;
+    email: string;
+    createdAt: number;
+  }): Promise<boolean> {
     const result = await this.db
       .insertInto('partner_offer_redemptions')
-      .values({ offer_id: row.offerId, organisation_id: row.organisationId, subscription_id: row.subscriptionId, email: row.email, created_at: row.createdAt })
+      .values({
+        offer_id: row.offerId,
+        organisation_id: row.organisationId,
+        subscription_id: row.subscriptionId,
+        email: row.email,
+        created_at: row.createdAt,
+      })
       .onConflict((oc) => oc.columns(['offer_id', 'organisation_id']).doNothing())
       .executeTakeFirst();
     return result.numInsertedOrUpdatedRows === 1n;
@@ -177,18 +236,40 @@ export class OfferRepository {
   async insertTrial(row: TrialRow): Promise<boolean> {
     const result = await this.db
       .insertInto('trials')
-      .values({ organisation_id: row.organisationId, plan_id: row.planId, subscription_id: row.subscriptionId, partner_id: row.partnerId, seats: row.seats, starts_at: row.startsAt, ends_at: row.endsAt })
+      .values({
+        organisation_id: row.organisationId,
+        plan_id: row.planId,
+        subscription_id: row.subscriptionId,
+        partner_id: row.partnerId,
+        seats: row.seats,
+        starts_at: row.startsAt,
+        ends_at: row.endsAt,
+      })
       .onConflict((oc) => oc.columns(['organisation_id', 'plan_id']).doNothing())
       .executeTakeFirst();
     return result.numInsertedOrUpdatedRows === 1n;
   }
 
   async hadTrial(organisationId: string, planId: string): Promise<boolean> {
-    return (await this.db.selectFrom('trials').select('subscription_id').where('organisation_id', '=', organisationId).where('plan_id', '=', planId).executeTakeFirst()) !== undefined;
+    return (
+      (await this.db
+        .selectFrom('trials')
+        .select('subscription_id')
+        .where('organisation_id', '=', organisationId)
+        .where('plan_id', '=', planId)
+        .executeTakeFirst()) !== undefined
+    );
   }
 
   async hasLiveTrial(organisationId: string): Promise<boolean> {
-    return (await this.db.selectFrom('subscriptions').select('id').where('organisation_id', '=', organisationId).where('status', '=', 'trial').executeTakeFirst()) !== undefined;
+    return (
+      (await this.db
+        .selectFrom('subscriptions')
+        .select('id')
+        .where('organisation_id', '=', organisationId)
+        .where('status', '=', 'trial')
+        .executeTakeFirst()) !== undefined
+    );
   }
 
   /** The organisation has or had a subscription of the plan that did not start as a trial (bought, or made from a key). */
@@ -198,7 +279,13 @@ export class OfferRepository {
       .select('s.id')
       .where('s.organisation_id', '=', organisationId)
       .where('s.plan_id', '=', planId)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('trials as t').select('t.subscription_id').whereRef('t.subscription_id', '=', 's.id'))))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom('trials as t').select('t.subscription_id').whereRef('t.subscription_id', '=', 's.id'),
+          ),
+        ),
+      )
       .executeTakeFirst();
     return row !== undefined;
   }

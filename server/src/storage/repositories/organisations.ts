@@ -44,7 +44,11 @@ export class OrganisationRepository {
   ) {}
 
   async findByTenant(tenantId: string): Promise<OrganisationRow | undefined> {
-    return this.db.selectFrom('organisations').select(ORGANISATION_COLUMNS).where('tenant_id', '=', tenantId).executeTakeFirst();
+    return this.db
+      .selectFrom('organisations')
+      .select(ORGANISATION_COLUMNS)
+      .where('tenant_id', '=', tenantId)
+      .executeTakeFirst();
   }
 
   async find(id: string): Promise<OrganisationRow | undefined> {
@@ -56,19 +60,29 @@ export class OrganisationRepository {
    * unique): two first purchases of one tenant on two instances make one organisation.
    */
   async findOrInsert(row: OrganisationRow): Promise<OrganisationRow> {
-    await this.db.insertInto('organisations').values({ id: row.id, tenant_id: row.tenantId, name: row.name, created_at: row.createdAt }).onConflict((oc) => oc.column('tenant_id').doNothing()).execute();
+    await this.db
+      .insertInto('organisations')
+      .values({ id: row.id, tenant_id: row.tenantId, name: row.name, created_at: row.createdAt })
+      .onConflict((oc) => oc.column('tenant_id').doNothing())
+      .execute();
     const organisation = await this.findByTenant(row.tenantId);
     if (!organisation) throw new Error(`The organisation of tenant ${row.tenantId} was neither found nor made.`);
     return organisation;
   }
 
   async insert(row: OrganisationRow): Promise<void> {
-    await this.db.insertInto('organisations').values({ id: row.id, tenant_id: row.tenantId, name: row.name, created_at: row.createdAt }).execute();
+    await this.db
+      .insertInto('organisations')
+      .values({ id: row.id, tenant_id: row.tenantId, name: row.name, created_at: row.createdAt })
+      .execute();
   }
 
   /** The organisation's display name (organisations are named after the buyer's domain). */
   async name(organisationId: string): Promise<string> {
-    return (await this.db.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirst())?.name ?? '';
+    return (
+      (await this.db.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirst())
+        ?.name ?? ''
+    );
   }
 
   /** Locks the organisation's row until the transaction ends: its administrators and its daily email count are checked, then written. */
@@ -79,7 +93,12 @@ export class OrganisationRepository {
   // --- domains -----------------------------------------------------------------------------
 
   /** Adds a domain to the organisation's list; it is usable only once proven (`isDomainApproved`). False when listed already. */
-  async approveDomain(organisationId: string, domain: string, at: number, source: 'tenant' | 'manual' = 'tenant'): Promise<boolean> {
+  async approveDomain(
+    organisationId: string,
+    domain: string,
+    at: number,
+    source: 'tenant' | 'manual' = 'tenant',
+  ): Promise<boolean> {
     const result = await this.db
       .insertInto('approved_domains')
       .values({ organisation_id: organisationId, domain, created_at: at, source })
@@ -89,7 +108,11 @@ export class OrganisationRepository {
   }
 
   async removeDomain(organisationId: string, domain: string): Promise<boolean> {
-    const result = await this.db.deleteFrom('approved_domains').where('organisation_id', '=', organisationId).where('domain', '=', domain).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom('approved_domains')
+      .where('organisation_id', '=', organisationId)
+      .where('domain', '=', domain)
+      .executeTakeFirst();
     return result.numDeletedRows === 1n;
   }
 
@@ -119,8 +142,22 @@ export class OrganisationRepository {
       .where('o.id', '=', organisationId)
       .where((eb) =>
         eb.or([
-          eb.exists(eb.selectFrom('approved_domains as a').select('a.domain').whereRef('a.organisation_id', '=', 'o.id').where('a.domain', '=', domain).where('a.verified_at', 'is not', null)),
-          eb.exists(eb.selectFrom('tenant_domains as t').select('t.domain').whereRef('t.tenant_id', '=', 'o.tenant_id').where('t.domain', '=', domain).where('t.seen_at', '>=', tenantSince)),
+          eb.exists(
+            eb
+              .selectFrom('approved_domains as a')
+              .select('a.domain')
+              .whereRef('a.organisation_id', '=', 'o.id')
+              .where('a.domain', '=', domain)
+              .where('a.verified_at', 'is not', null),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('tenant_domains as t')
+              .select('t.domain')
+              .whereRef('t.tenant_id', '=', 'o.tenant_id')
+              .where('t.domain', '=', domain)
+              .where('t.seen_at', '>=', tenantSince),
+          ),
         ]),
       )
       .executeTakeFirst();
@@ -142,7 +179,15 @@ export class OrganisationRepository {
 
   /** Whether the tenant verified the domain (seen since `since`). */
   async isTenantDomain(tenantId: string, domain: string, since = 0): Promise<boolean> {
-    return (await this.db.selectFrom('tenant_domains').select('domain').where('tenant_id', '=', tenantId).where('domain', '=', domain).where('seen_at', '>=', since).executeTakeFirst()) !== undefined;
+    return (
+      (await this.db
+        .selectFrom('tenant_domains')
+        .select('domain')
+        .where('tenant_id', '=', tenantId)
+        .where('domain', '=', domain)
+        .where('seen_at', '>=', since)
+        .executeTakeFirst()) !== undefined
+    );
   }
 
   /** Records that a member of the tenant signed in with a UPN at `domain` (Entra allows only verified domains there). */
@@ -150,11 +195,21 @@ export class OrganisationRepository {
     await this.db
       .insertInto('tenant_domains')
       .values({ tenant_id: tenantId, domain, seen_at: at })
-      .onConflict((oc) => oc.columns(['tenant_id', 'domain']).doUpdateSet({ seen_at: (eb) => this.engine.greatest(eb.ref('tenant_domains.seen_at'), eb.ref('excluded.seen_at')) }))
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', 'domain']).doUpdateSet({
+          seen_at: (eb) => this.engine.greatest(eb.ref('tenant_domains.seen_at'), eb.ref('excluded.seen_at')),
+        }),
+      )
       .execute();
   }
 
-  async recordDomainCheck(organisationId: string, domain: string, at: number, result: string, proven: boolean): Promise<void> {
+  async recordDomainCheck(
+    organisationId: string,
+    domain: string,
+    at: number,
+    result: string,
+    proven: boolean,
+  ): Promise<void> {
     await this.db
       .updateTable('approved_domains')
       .set((eb) => ({
@@ -169,8 +224,17 @@ export class OrganisationRepository {
 
   /** The organisation's TXT record value, made on first use (the first writer's stands). */
   async domainToken(organisationId: string, make: () => string): Promise<string> {
-    await this.db.updateTable('organisations').set({ domain_token: make() }).where('id', '=', organisationId).where('domain_token', 'is', null).execute();
-    const row = await this.db.selectFrom('organisations').select('domain_token').where('id', '=', organisationId).executeTakeFirstOrThrow();
+    await this.db
+      .updateTable('organisations')
+      .set({ domain_token: make() })
+      .where('id', '=', organisationId)
+      .where('domain_token', 'is', null)
+      .execute();
+    const row = await this.db
+      .selectFrom('organisations')
+      .select('domain_token')
+      .where('id', '=', organisationId)
+      .executeTakeFirstOrThrow();
     if (row.domain_token === null) throw new Error(`Organisation ${organisationId} has no domain token.`);
     return row.domain_token;
   }
@@ -188,17 +252,31 @@ export class OrganisationRepository {
   }
 
   /** False when the person administers the organisation already. */
-  async insertAdministrator(row: OrganisationAdministratorRow & { organisationId: string; appointedBy: string | null }): Promise<boolean> {
+  async insertAdministrator(
+    row: OrganisationAdministratorRow & { organisationId: string; appointedBy: string | null },
+  ): Promise<boolean> {
     const result = await this.db
       .insertInto('organisation_administrators')
-      .values({ id: row.id, organisation_id: row.organisationId, tenant_id: row.tenantId, object_id: row.objectId, email: row.email, appointed_by: row.appointedBy, created_at: row.createdAt })
+      .values({
+        id: row.id,
+        organisation_id: row.organisationId,
+        tenant_id: row.tenantId,
+        object_id: row.objectId,
+        email: row.email,
+        appointed_by: row.appointedBy,
+        created_at: row.createdAt,
+      })
       .onConflict((oc) => oc.columns(['organisation_id', 'tenant_id', 'object_id']).doNothing())
       .executeTakeFirst();
     return result.numInsertedOrUpdatedRows === 1n;
   }
 
   async deleteAdministrator(organisationId: string, id: string): Promise<boolean> {
-    const result = await this.db.deleteFrom('organisation_administrators').where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom('organisation_administrators')
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', id)
+      .executeTakeFirst();
     return result.numDeletedRows === 1n;
   }
 
@@ -221,10 +299,26 @@ export class OrganisationRepository {
    * the last emails of a day.
    */
   async reserveEmails(organisationId: string, day: string, wanted: number, limit: number): Promise<number> {
-    await this.db.insertInto('organisation_email_days').values({ organisation_id: organisationId, day, sent: 0 }).onConflict((oc) => oc.columns(['organisation_id', 'day']).doNothing()).execute();
-    const { sent } = await this.db.selectFrom('organisation_email_days').select('sent').where('organisation_id', '=', organisationId).where('day', '=', day).forUpdate().executeTakeFirstOrThrow();
+    await this.db
+      .insertInto('organisation_email_days')
+      .values({ organisation_id: organisationId, day, sent: 0 })
+      .onConflict((oc) => oc.columns(['organisation_id', 'day']).doNothing())
+      .execute();
+    const { sent } = await this.db
+      .selectFrom('organisation_email_days')
+      .select('sent')
+      .where('organisation_id', '=', organisationId)
+      .where('day', '=', day)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const granted = Math.max(0, Math.min(wanted, limit - sent));
-    if (granted > 0) await this.db.updateTable('organisation_email_days').set({ sent: sent + granted }).where('organisation_id', '=', organisationId).where('day', '=', day).execute();
+    if (granted > 0)
+      await this.db
+        .updateTable('organisation_email_days')
+        .set({ sent: sent + granted })
+        .where('organisation_id', '=', organisationId)
+        .where('day', '=', day)
+        .execute();
     return granted;
   }
 }

@@ -46,14 +46,29 @@ export class OutboxRepository {
   async add(row: NewEmailRow): Promise<number> {
     const inserted = await this.db
       .insertInto('outbox')
-      .values({ kind: row.kind, to_address: row.to, subject: row.subject, html: row.html, text: row.text, status: 'pending', attempts: 0, created_at: row.createdAt })
+      .values({
+        kind: row.kind,
+        to_address: row.to,
+        subject: row.subject,
+        html: row.html,
+        text: row.text,
+        status: 'pending',
+        attempts: 0,
+        created_at: row.createdAt,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return inserted.id;
   }
 
   /** Claims up to `limit` due rows nobody holds (or whose holder's lease ran out), counting the attempt; only rows never tried without `retries`. */
-  async claim(token: string, now: number, leaseUntil: number, limit: number, retries: boolean): Promise<ClaimedEmailRow[]> {
+  async claim(
+    token: string,
+    now: number,
+    leaseUntil: number,
+    limit: number,
+    retries: boolean,
+  ): Promise<ClaimedEmailRow[]> {
     const due = this.db
       .selectFrom('outbox')
       .select('id')
@@ -75,10 +90,23 @@ export class OutboxRepository {
   }
 
   /** Sent; the body is kept only where the transport keeps messages (the local outbox), never secrets sent elsewhere. */
-  async markSent(id: number, token: string, sent: { messageId: string; raw: string | null; at: number; keepBody: boolean }): Promise<boolean> {
+  async markSent(
+    id: number,
+    token: string,
+    sent: { messageId: string; raw: string | null; at: number; keepBody: boolean },
+  ): Promise<boolean> {
     const result = await this.db
       .updateTable('outbox')
-      .set({ status: 'sent', sent_at: sent.at, message_id: sent.messageId, raw: sent.raw, claim_token: null, lease_until: null, last_error: null, ...(sent.keepBody ? {} : { html: '', text: '' }) })
+      .set({
+        status: 'sent',
+        sent_at: sent.at,
+        message_id: sent.messageId,
+        raw: sent.raw,
+        claim_token: null,
+        lease_until: null,
+        last_error: null,
+        ...(sent.keepBody ? {} : { html: '', text: '' }),
+      })
       .where('id', '=', id)
       .where('claim_token', '=', token)
       .executeTakeFirst();
@@ -87,7 +115,12 @@ export class OutboxRepository {
 
   /** Not sent this time: tried again from `nextAttemptAt`. */
   async retryLater(id: number, token: string, nextAttemptAt: number, error: string): Promise<boolean> {
-    const result = await this.db.updateTable('outbox').set({ next_attempt_at: nextAttemptAt, last_error: error, claim_token: null, lease_until: null }).where('id', '=', id).where('claim_token', '=', token).executeTakeFirst();
+    const result = await this.db
+      .updateTable('outbox')
+      .set({ next_attempt_at: nextAttemptAt, last_error: error, claim_token: null, lease_until: null })
+      .where('id', '=', id)
+      .where('claim_token', '=', token)
+      .executeTakeFirst();
     return result.numUpdatedRows === 1n;
   }
 
@@ -106,7 +139,17 @@ export class OutboxRepository {
   async listSent(limit: number): Promise<SentEmailRow[]> {
     return (await this.db
       .selectFrom('outbox')
-      .select(['id', 'kind', 'to_address as to', 'subject', 'html', 'text', 'message_id as messageId', 'created_at as createdAt', 'sent_at as sentAt'])
+      .select([
+        'id',
+        'kind',
+        'to_address as to',
+        'subject',
+        'html',
+        'text',
+        'message_id as messageId',
+        'created_at as createdAt',
+        'sent_at as sentAt',
+      ])
       .where('status', '=', 'sent')
       .orderBy('id', 'desc')
       .limit(limit)
@@ -117,7 +160,15 @@ export class OutboxRepository {
   async statuses(limit: number): Promise<OutboxStatusRow[]> {
     return (await this.db
       .selectFrom('outbox')
-      .select(['id', 'kind', 'to_address as to', 'status', 'attempts', 'next_attempt_at as nextAttemptAt', 'last_error as lastError'])
+      .select([
+        'id',
+        'kind',
+        'to_address as to',
+        'status',
+        'attempts',
+        'next_attempt_at as nextAttemptAt',
+        'last_error as lastError',
+      ])
       .orderBy('id', 'desc')
       .limit(limit)
       .execute()) as OutboxStatusRow[];

@@ -97,8 +97,25 @@ export interface CustomerRow {
   requestExpiresAt: number | null;
 }
 
-const PARTNER_COLUMNS = ['id', 'organisation_id as organisationId', 'advisor_code as advisorCode', 'name', 'contact_email as contactEmail', 'language', 'created_at as createdAt'] as const;
-const STAFF_COLUMNS = ['id', 'partner_id as partnerId', 'email_canonical as emailCanonical', 'email_display as emailDisplay', 'role', 'tenant_id as tenantId', 'object_id as objectId', 'created_at as createdAt'] as const;
+const PARTNER_COLUMNS = [
+  'id',
+  'organisation_id as organisationId',
+  'advisor_code as advisorCode',
+  'name',
+  'contact_email as contactEmail',
+  'language',
+  'created_at as createdAt',
+] as const;
+const STAFF_COLUMNS = [
+  'id',
+  'partner_id as partnerId',
+  'email_canonical as emailCanonical',
+  'email_display as emailDisplay',
+  'role',
+  'tenant_id as tenantId',
+  'object_id as objectId',
+  'created_at as createdAt',
+] as const;
 const RELATIONSHIP_COLUMNS = [
   'id',
   'partner_id as partnerId',
@@ -119,7 +136,9 @@ const RELATIONSHIP_COLUMNS = [
   'ended_by_email as endedByEmail',
 ] as const;
 
-function relationship(row: { permissions: string } & Omit<RelationshipRow, 'permissions' | 'status'> & { status: string }): RelationshipRow {
+function relationship(
+  row: { permissions: string } & Omit<RelationshipRow, 'permissions' | 'status'> & { status: string },
+): RelationshipRow {
   return { ...row, status: row.status as RelationshipStatus, permissions: parsePermissions(row.permissions) };
 }
 
@@ -136,7 +155,15 @@ export class PartnerRepository {
   async insertPartner(row: PartnerRow): Promise<void> {
     await this.db
       .insertInto('partners')
-      .values({ id: row.id, organisation_id: row.organisationId, advisor_code: row.advisorCode, name: row.name, contact_email: row.contactEmail, language: row.language, created_at: row.createdAt })
+      .values({
+        id: row.id,
+        organisation_id: row.organisationId,
+        advisor_code: row.advisorCode,
+        name: row.name,
+        contact_email: row.contactEmail,
+        language: row.language,
+        created_at: row.createdAt,
+      })
       .execute();
   }
 
@@ -150,11 +177,18 @@ export class PartnerRepository {
   }
 
   async findPartnerByOrganisation(organisationId: string): Promise<PartnerRow | undefined> {
-    return this.db.selectFrom('partners').select(PARTNER_COLUMNS).where('organisation_id', '=', organisationId).executeTakeFirst();
+    return this.db
+      .selectFrom('partners')
+      .select(PARTNER_COLUMNS)
+      .where('organisation_id', '=', organisationId)
+      .executeTakeFirst();
   }
 
   async advisorCodeTaken(code: string): Promise<boolean> {
-    return (await this.db.selectFrom('partners').select('id').where('advisor_code', '=', code).executeTakeFirst()) !== undefined;
+    return (
+      (await this.db.selectFrom('partners').select('id').where('advisor_code', '=', code).executeTakeFirst()) !==
+      undefined
+    );
   }
 
   /** The partner of record of a subscription. */
@@ -162,7 +196,15 @@ export class PartnerRepository {
     return this.db
       .selectFrom('partners as p')
       .innerJoin('subscriptions as s', 's.partner_id', 'p.id')
-      .select(['p.id', 'p.organisation_id as organisationId', 'p.advisor_code as advisorCode', 'p.name', 'p.contact_email as contactEmail', 'p.language', 'p.created_at as createdAt'])
+      .select([
+        'p.id',
+        'p.organisation_id as organisationId',
+        'p.advisor_code as advisorCode',
+        'p.name',
+        'p.contact_email as contactEmail',
+        'p.language',
+        'p.created_at as createdAt',
+      ])
       .where('s.id', '=', subscriptionId)
       .executeTakeFirst();
   }
@@ -171,21 +213,49 @@ export class PartnerRepository {
   async upsertStaff(row: PartnerStaffRow): Promise<void> {
     await this.db
       .insertInto('partner_staff')
-      .values({ id: row.id, partner_id: row.partnerId, email_canonical: row.emailCanonical, email_display: row.emailDisplay, role: row.role, tenant_id: row.tenantId, object_id: row.objectId, created_at: row.createdAt })
-      .onConflict((oc) => oc.columns(['partner_id', 'email_canonical']).doUpdateSet((eb) => ({ role: eb.ref('excluded.role'), email_display: eb.ref('excluded.email_display') })))
+      .values({
+        id: row.id,
+        partner_id: row.partnerId,
+        email_canonical: row.emailCanonical,
+        email_display: row.emailDisplay,
+        role: row.role,
+        tenant_id: row.tenantId,
+        object_id: row.objectId,
+        created_at: row.createdAt,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['partner_id', 'email_canonical'])
+          .doUpdateSet((eb) => ({ role: eb.ref('excluded.role'), email_display: eb.ref('excluded.email_display') })),
+      )
       .execute();
   }
 
   async listStaff(partnerId: string): Promise<PartnerStaffRow[]> {
-    return (await this.db.selectFrom('partner_staff').select(STAFF_COLUMNS).where('partner_id', '=', partnerId).orderBy('email_canonical').execute()) as PartnerStaffRow[];
+    return (await this.db
+      .selectFrom('partner_staff')
+      .select(STAFF_COLUMNS)
+      .where('partner_id', '=', partnerId)
+      .orderBy('email_canonical')
+      .execute()) as PartnerStaffRow[];
   }
 
   async findStaff(partnerId: string, staffId: string): Promise<PartnerStaffRow | undefined> {
-    return (await this.db.selectFrom('partner_staff').select(STAFF_COLUMNS).where('partner_id', '=', partnerId).where('id', '=', staffId).executeTakeFirst()) as PartnerStaffRow | undefined;
+    return (await this.db
+      .selectFrom('partner_staff')
+      .select(STAFF_COLUMNS)
+      .where('partner_id', '=', partnerId)
+      .where('id', '=', staffId)
+      .executeTakeFirst()) as PartnerStaffRow | undefined;
   }
 
   async findStaffByEmail(partnerId: string, emailCanonical: string): Promise<PartnerStaffRow | undefined> {
-    return (await this.db.selectFrom('partner_staff').select(STAFF_COLUMNS).where('partner_id', '=', partnerId).where('email_canonical', '=', emailCanonical).executeTakeFirst()) as PartnerStaffRow | undefined;
+    return (await this.db
+      .selectFrom('partner_staff')
+      .select(STAFF_COLUMNS)
+      .where('partner_id', '=', partnerId)
+      .where('email_canonical', '=', emailCanonical)
+      .executeTakeFirst()) as PartnerStaffRow | undefined;
   }
 
   async deleteStaff(id: string): Promise<void> {
@@ -194,12 +264,24 @@ export class PartnerRepository {
 
   /** Staff rows bound to this person. */
   async staffOf(tenantId: string, objectId: string): Promise<PartnerStaffRow[]> {
-    return (await this.db.selectFrom('partner_staff').select(STAFF_COLUMNS).where('tenant_id', '=', tenantId).where('object_id', '=', objectId).orderBy('created_at').execute()) as PartnerStaffRow[];
+    return (await this.db
+      .selectFrom('partner_staff')
+      .select(STAFF_COLUMNS)
+      .where('tenant_id', '=', tenantId)
+      .where('object_id', '=', objectId)
+      .orderBy('created_at')
+      .execute()) as PartnerStaffRow[];
   }
 
   /** Binds this person to every unbound staff row of their address in their tenant; how many were bound. */
   async bindStaff(tenantId: string, emailCanonical: string, objectId: string): Promise<number> {
-    const result = await this.db.updateTable('partner_staff').set({ object_id: objectId }).where('tenant_id', '=', tenantId).where('email_canonical', '=', emailCanonical).where('object_id', 'is', null).executeTakeFirst();
+    const result = await this.db
+      .updateTable('partner_staff')
+      .set({ object_id: objectId })
+      .where('tenant_id', '=', tenantId)
+      .where('email_canonical', '=', emailCanonical)
+      .where('object_id', 'is', null)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows);
   }
 
@@ -207,13 +289,30 @@ export class PartnerRepository {
 
   /** The vendor's approval for this partner, or null for the configured default. */
   async trialSeatAllowance(partnerId: string): Promise<number | null> {
-    return (await this.db.selectFrom('partners').select('trial_seat_allowance').where('id', '=', partnerId).executeTakeFirst())?.trial_seat_allowance ?? null;
+    return (
+      (
+        await this.db
+          .selectFrom('partners')
+          .select('trial_seat_allowance')
+          .where('id', '=', partnerId)
+          .executeTakeFirst()
+      )?.trial_seat_allowance ?? null
+    );
   }
 
   /** Sets a partner's allowance by its advisor code; the partner's id and organisation, or undefined when no partner has the code. */
-  async setTrialSeatAllowance(advisorCode: string, seats: number | null): Promise<{ id: string; organisationId: string; name: string } | undefined> {
-    const partner = await this.db.selectFrom('partners').select(['id', 'organisation_id as organisationId', 'name']).where('advisor_code', '=', advisorCode).forUpdate().executeTakeFirst();
-    if (partner) await this.db.updateTable('partners').set({ trial_seat_allowance: seats }).where('id', '=', partner.id).execute();
+  async setTrialSeatAllowance(
+    advisorCode: string,
+    seats: number | null,
+  ): Promise<{ id: string; organisationId: string; name: string } | undefined> {
+    const partner = await this.db
+      .selectFrom('partners')
+      .select(['id', 'organisation_id as organisationId', 'name'])
+      .where('advisor_code', '=', advisorCode)
+      .forUpdate()
+      .executeTakeFirst();
+    if (partner)
+      await this.db.updateTable('partners').set({ trial_seat_allowance: seats }).where('id', '=', partner.id).execute();
     return partner;
   }
 
@@ -246,20 +345,40 @@ export class PartnerRepository {
   }
 
   async findRelationship(id: string): Promise<RelationshipRow | undefined> {
-    const row = await this.db.selectFrom('partner_relationships').select(RELATIONSHIP_COLUMNS).where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('partner_relationships')
+      .select(RELATIONSHIP_COLUMNS)
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row && relationship(row);
   }
 
   async findRelationshipByTokenHash(tokenHash: string): Promise<RelationshipRow | undefined> {
-    const row = await this.db.selectFrom('partner_relationships').select(RELATIONSHIP_COLUMNS).where('token_hash', '=', tokenHash).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('partner_relationships')
+      .select(RELATIONSHIP_COLUMNS)
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
     return row && relationship(row);
   }
 
   /** The request becomes an active relationship on `subscriptionId` (only from pending: single use). */
-  async approveRelationship(id: string, subscriptionId: string, approvedByEmail: string, approvedAt: number, expiresAt: number): Promise<boolean> {
+  async approveRelationship(
+    id: string,
+    subscriptionId: string,
+    approvedByEmail: string,
+    approvedAt: number,
+    expiresAt: number,
+  ): Promise<boolean> {
     const result = await this.db
       .updateTable('partner_relationships')
-      .set({ status: 'active', subscription_id: subscriptionId, approved_by_email: approvedByEmail, approved_at: approvedAt, expires_at: expiresAt })
+      .set({
+        status: 'active',
+        subscription_id: subscriptionId,
+        approved_by_email: approvedByEmail,
+        approved_at: approvedAt,
+        expires_at: expiresAt,
+      })
       .where('id', '=', id)
       .where('status', '=', 'pending')
       .executeTakeFirst();
@@ -267,23 +386,50 @@ export class PartnerRepository {
   }
 
   /** Declines or withdraws a pending request, or ends an active relationship. */
-  async closeRelationship(id: string, status: 'declined' | 'withdrawn' | 'ended', byEmail: string, at: number): Promise<boolean> {
+  async closeRelationship(
+    id: string,
+    status: 'declined' | 'withdrawn' | 'ended',
+    byEmail: string,
+    at: number,
+  ): Promise<boolean> {
     const from = status === 'ended' ? 'active' : 'pending';
-    const result = await this.db.updateTable('partner_relationships').set({ status, ended_at: at, ended_by_email: byEmail }).where('id', '=', id).where('status', '=', from).executeTakeFirst();
+    const result = await this.db
+      .updateTable('partner_relationships')
+      .set({ status, ended_at: at, ended_by_email: byEmail })
+      .where('id', '=', id)
+      .where('status', '=', from)
+      .executeTakeFirst();
     return result.numUpdatedRows === 1n;
   }
 
   /** Relationships (any state) of a subscription, newest first. */
   async relationshipsOfSubscription(subscriptionId: string): Promise<RelationshipRow[]> {
-    return (await this.db.selectFrom('partner_relationships').select(RELATIONSHIP_COLUMNS).where('subscription_id', '=', subscriptionId).orderBy('requested_at', 'desc').execute()).map(relationship);
+    return (
+      await this.db
+        .selectFrom('partner_relationships')
+        .select(RELATIONSHIP_COLUMNS)
+        .where('subscription_id', '=', subscriptionId)
+        .orderBy('requested_at', 'desc')
+        .execute()
+    ).map(relationship);
   }
 
   async relationshipsOfPartner(partnerId: string, limit: number): Promise<RelationshipRow[]> {
-    return (await this.db.selectFrom('partner_relationships').select(RELATIONSHIP_COLUMNS).where('partner_id', '=', partnerId).orderBy('requested_at', 'desc').limit(limit).execute()).map(relationship);
+    return (
+      await this.db
+        .selectFrom('partner_relationships')
+        .select(RELATIONSHIP_COLUMNS)
+        .where('partner_id', '=', partnerId)
+        .orderBy('requested_at', 'desc')
+        .limit(limit)
+        .execute()
+    ).map(relationship);
   }
 
   /** What the permission function needs: the subscription's approved relationships with each partner's bound staff. */
-  async grantsFor(subscriptionId: string): Promise<Array<PartnerRelationship & { relationshipId: string; partnerId: string }>> {
+  async grantsFor(
+    subscriptionId: string,
+  ): Promise<Array<PartnerRelationship & { relationshipId: string; partnerId: string }>> {
     const rows = await this.db
       .selectFrom('partner_relationships')
       .select(['id', 'partner_id as partnerId', 'expires_at as expiresAt', 'permissions'])
@@ -307,17 +453,39 @@ export class PartnerRepository {
       status: 'active' as const,
       expiresAt: row.expiresAt ?? 0,
       permissions: parsePermissions(row.permissions),
-      staff: staff.filter((s) => s.partnerId === row.partnerId).map((s) => ({ tenantId: s.tenantId, objectId: s.objectId ?? '', role: s.role as PartnerStaffRole })),
+      staff: staff
+        .filter((s) => s.partnerId === row.partnerId)
+        .map((s) => ({ tenantId: s.tenantId, objectId: s.objectId ?? '', role: s.role as PartnerStaffRole })),
     }));
   }
 
   // --- notifications -----------------------------------------------------------------------
 
   /** A change of a customer's subscription, for its partner of record if it has one (same transaction as the journal entry). */
-  async notifyPartnerOfRecord(subscriptionId: string, kind: string, action: string, detail: string | null, at: number): Promise<void> {
-    const subscription = await this.db.selectFrom('subscriptions').select('partner_id').where('id', '=', subscriptionId).executeTakeFirst();
+  async notifyPartnerOfRecord(
+    subscriptionId: string,
+    kind: string,
+    action: string,
+    detail: string | null,
+    at: number,
+  ): Promise<void> {
+    const subscription = await this.db
+      .selectFrom('subscriptions')
+      .select('partner_id')
+      .where('id', '=', subscriptionId)
+      .executeTakeFirst();
     if (!subscription?.partner_id) return;
-    await this.db.insertInto('partner_notifications').values({ partner_id: subscription.partner_id, subscription_id: subscriptionId, kind, action, detail, created_at: at }).execute();
+    await this.db
+      .insertInto('partner_notifications')
+      .values({
+        partner_id: subscription.partner_id,
+        subscription_id: subscriptionId,
+        kind,
+        action,
+        detail,
+        created_at: at,
+      })
+      .execute();
   }
 
   private notifications() {
@@ -325,7 +493,17 @@ export class PartnerRepository {
       .selectFrom('partner_notifications as n')
       .innerJoin('subscriptions as s', 's.id', 'n.subscription_id')
       .innerJoin('organisations as o', 'o.id', 's.organisation_id')
-      .select(['n.id', 'n.partner_id as partnerId', 'n.subscription_id as subscriptionId', 'o.name as organisationName', 'n.kind', 'n.action', 'n.detail', 'n.created_at as createdAt', 'n.emailed_at as emailedAt']);
+      .select([
+        'n.id',
+        'n.partner_id as partnerId',
+        'n.subscription_id as subscriptionId',
+        'o.name as organisationName',
+        'n.kind',
+        'n.action',
+        'n.detail',
+        'n.created_at as createdAt',
+        'n.emailed_at as emailedAt',
+      ]);
   }
 
   async listNotifications(partnerId: string, limit: number): Promise<NotificationRow[]> {
@@ -334,15 +512,34 @@ export class PartnerRepository {
 
   /** Partners with notifications not yet emailed. */
   async partnersWithUnsentNotifications(limit: number): Promise<string[]> {
-    return (await this.db.selectFrom('partner_notifications').select('partner_id').distinct().where('emailed_at', 'is', null).limit(limit).execute()).map((r) => r.partner_id);
+    return (
+      await this.db
+        .selectFrom('partner_notifications')
+        .select('partner_id')
+        .distinct()
+        .where('emailed_at', 'is', null)
+        .limit(limit)
+        .execute()
+    ).map((r) => r.partner_id);
   }
 
   async unsentNotifications(partnerId: string, limit: number): Promise<NotificationRow[]> {
-    return this.notifications().where('n.partner_id', '=', partnerId).where('n.emailed_at', 'is', null).orderBy('n.id').limit(limit).execute();
+    return this.notifications()
+      .where('n.partner_id', '=', partnerId)
+      .where('n.emailed_at', 'is', null)
+      .orderBy('n.id')
+      .limit(limit)
+      .execute();
   }
 
   async markNotificationsEmailed(partnerId: string, upToId: number, at: number): Promise<void> {
-    await this.db.updateTable('partner_notifications').set({ emailed_at: at }).where('partner_id', '=', partnerId).where('id', '<=', upToId).where('emailed_at', 'is', null).execute();
+    await this.db
+      .updateTable('partner_notifications')
+      .set({ emailed_at: at })
+      .where('partner_id', '=', partnerId)
+      .where('id', '<=', upToId)
+      .where('emailed_at', 'is', null)
+      .execute();
   }
 
   // --- customer list (P5) ------------------------------------------------------------------
@@ -367,7 +564,9 @@ export class PartnerRepository {
     const search = query.search?.trim().toLowerCase() ?? '';
     if (search) {
       const pattern = containsPattern(search);
-      conditions.push(sql`(lower("organisationName") LIKE ${pattern} ESCAPE '\\' OR lower("ownerEmail") LIKE ${pattern} ESCAPE '\\' OR "tenantId" = ${search} OR "subscriptionId" = ${search})`);
+      conditions.push(
+        sql`(lower("organisationName") LIKE ${pattern} ESCAPE '\\' OR lower("ownerEmail") LIKE ${pattern} ESCAPE '\\' OR "tenantId" = ${search} OR "subscriptionId" = ${search})`,
+      );
     }
     if (query.status) conditions.push(sql`status = ${query.status}`);
     if (query.renewsBefore !== undefined) conditions.push(sql`"periodEnd" < ${query.renewsBefore}`);
@@ -376,7 +575,9 @@ export class PartnerRepository {
         conditions.push(sql`"relationshipStatus" = 'active' AND "relationshipExpiresAt" > ${now}`);
         break;
       case 'expired':
-        conditions.push(sql`(("relationshipStatus" = 'active' AND "relationshipExpiresAt" <= ${now}) OR ("relationshipStatus" = 'pending' AND "requestExpiresAt" <= ${now}))`);
+        conditions.push(
+          sql`(("relationshipStatus" = 'active' AND "relationshipExpiresAt" <= ${now}) OR ("relationshipStatus" = 'pending' AND "requestExpiresAt" <= ${now}))`,
+        );
         break;
       case 'pending':
         conditions.push(sql`"relationshipStatus" = 'pending' AND "requestExpiresAt" > ${now}`);
@@ -402,15 +603,26 @@ export class PartnerRepository {
    * window over the result) instead of a second query doing the same work again. Seats are the
    * subscription's kept live-seat count, not a COUNT per row.
    */
-  async queryCustomers(partnerId: string, query: CustomerQuery, now: number): Promise<{ total: number; items: CustomerRow[] }> {
+  async queryCustomers(
+    partnerId: string,
+    query: CustomerQuery,
+    now: number,
+  ): Promise<{ total: number; items: CustomerRow[] }> {
     const { base, where } = this.customerSelection(partnerId, query, now);
     const rows = (
       await sql<Omit<CustomerRow, 'partnerOfRecord'> & { partnerOfRecord: number; matches: number }>`${base}
         SELECT c.*, COUNT(*) OVER () AS matches FROM c ${where} ${customerPage(query)}`.execute(this.db)
     ).rows;
     // A page past the last match has no row to carry the count.
-    const total = rows[0]?.matches ?? (query.offset === 0 ? 0 : (await sql<{ n: number }>`${base} SELECT COUNT(*) AS n FROM c ${where}`.execute(this.db)).rows[0]?.n ?? 0);
-    return { total, items: rows.map(({ matches: _matches, ...row }) => ({ ...row, partnerOfRecord: row.partnerOfRecord === 1 })) };
+    const total =
+      rows[0]?.matches ??
+      (query.offset === 0
+        ? 0
+        : ((await sql<{ n: number }>`${base} SELECT COUNT(*) AS n FROM c ${where}`.execute(this.db)).rows[0]?.n ?? 0));
+    return {
+      total,
+      items: rows.map(({ matches: _matches, ...row }) => ({ ...row, partnerOfRecord: row.partnerOfRecord === 1 })),
+    };
   }
 
   /**
@@ -419,7 +631,11 @@ export class PartnerRepository {
    */
   async customerRows(partnerId: string, query: CustomerQuery, now: number): Promise<CustomerRow[]> {
     const { base, where } = this.customerSelection(partnerId, query, now);
-    const rows = (await sql<Omit<CustomerRow, 'partnerOfRecord'> & { partnerOfRecord: number }>`${base} SELECT c.* FROM c ${where} ${customerPage(query)}`.execute(this.db)).rows;
+    const rows = (
+      await sql<
+        Omit<CustomerRow, 'partnerOfRecord'> & { partnerOfRecord: number }
+      >`${base} SELECT c.* FROM c ${where} ${customerPage(query)}`.execute(this.db)
+    ).rows;
     return rows.map((row) => ({ ...row, partnerOfRecord: row.partnerOfRecord === 1 }));
   }
 }

@@ -76,7 +76,11 @@ export class ProductKeyRepository {
   }
 
   async findProductKeyByHash(keyHash: string): Promise<ProductKeyRow | undefined> {
-    return (await this.db.selectFrom('product_keys').select(KEY_COLUMNS).where('key_hash', '=', keyHash).executeTakeFirst()) as ProductKeyRow | undefined;
+    return (await this.db
+      .selectFrom('product_keys')
+      .select(KEY_COLUMNS)
+      .where('key_hash', '=', keyHash)
+      .executeTakeFirst()) as ProductKeyRow | undefined;
   }
 
   /** Marks a key used (only once: false when it was already redeemed). */
@@ -91,7 +95,14 @@ export class ProductKeyRepository {
   }
 
   async listProductKeys(partnerId: string, limit: number): Promise<ProductKeyRow[]> {
-    return (await this.db.selectFrom('product_keys').select(KEY_COLUMNS).where('partner_id', '=', partnerId).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute()) as ProductKeyRow[];
+    return (await this.db
+      .selectFrom('product_keys')
+      .select(KEY_COLUMNS)
+      .where('partner_id', '=', partnerId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(limit)
+      .execute()) as ProductKeyRow[];
   }
 
   // --- grants ------------------------------------------------------------------------------
@@ -99,7 +110,14 @@ export class ProductKeyRepository {
   async insertKeyGrant(row: KeyGrantRow): Promise<void> {
     await this.db
       .insertInto('key_grants')
-      .values({ product_key_id: row.productKeyId, subscription_id: row.subscriptionId, seats: row.seats, periods: row.periods, periods_used: row.periodsUsed, created_at: row.createdAt })
+      .values({
+        product_key_id: row.productKeyId,
+        subscription_id: row.subscriptionId,
+        seats: row.seats,
+        periods: row.periods,
+        periods_used: row.periodsUsed,
+        created_at: row.createdAt,
+      })
       .execute();
   }
 
@@ -107,7 +125,14 @@ export class ProductKeyRepository {
   async openKeyGrants(subscriptionId: string): Promise<KeyGrantRow[]> {
     return this.db
       .selectFrom('key_grants')
-      .select(['product_key_id as productKeyId', 'subscription_id as subscriptionId', 'seats', 'periods', 'periods_used as periodsUsed', 'created_at as createdAt'])
+      .select([
+        'product_key_id as productKeyId',
+        'subscription_id as subscriptionId',
+        'seats',
+        'periods',
+        'periods_used as periodsUsed',
+        'created_at as createdAt',
+      ])
       .where('subscription_id', '=', subscriptionId)
       .whereRef('periods_used', '<', 'periods')
       .orderBy('created_at')
@@ -128,6 +153,11 @@ export class ProductKeyRepository {
 
   /** Grants still to pay renewals move with the seats of a merged subscription. */
   async moveKeyGrants(fromSubscriptionId: string, toSubscriptionId: string): Promise<void> {
-    await this.db.updateTable('key_grants').set({ subscription_id: toSubscriptionId }).where('subscription_id', '=', fromSubscriptionId).whereRef('periods_used', '<', 'periods').execute();
+    await this.db
+      .updateTable('key_grants')
+      .set({ subscription_id: toSubscriptionId })
+      .where('subscription_id', '=', fromSubscriptionId)
+      .whereRef('periods_used', '<', 'periods')
+      .execute();
   }
 }

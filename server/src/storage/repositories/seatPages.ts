@@ -92,7 +92,10 @@ export interface Segment {
   order: RawBuilder<unknown>;
 }
 
-function orderBy(key: { sql: RawBuilder<number | null>; nullable: boolean } | null, descending: boolean): RawBuilder<unknown> {
+function orderBy(
+  key: { sql: RawBuilder<number | null>; nullable: boolean } | null,
+  descending: boolean,
+): RawBuilder<unknown> {
   const direction = sql.raw(descending ? 'DESC' : 'ASC');
   if (!key) return sql`${EMAIL} ${direction}`;
   const nulls = key.nullable ? sql.raw(descending ? ' NULLS LAST' : ' NULLS FIRST') : sql.raw('');
@@ -123,7 +126,9 @@ export function seatSegments(sort: SeatSort, descending: boolean, after?: SeatCu
     { where: sql<boolean>`${key.sql} = ${after.key} AND ${EMAIL} ${later} ${after.email}`, order: byEmail },
     { where: sql<boolean>`${key.sql} ${later} ${after.key}`, order: fullOrder },
   ];
-  return key.nullable && descending ? [...segments, { where: sql<boolean>`${key.sql} IS NULL`, order: byEmail }] : segments;
+  return key.nullable && descending
+    ? [...segments, { where: sql<boolean>`${key.sql} IS NULL`, order: byEmail }]
+    : segments;
 }
 
 /** `%text%` for LIKE with its wildcards escaped (ESCAPE '\'). */
@@ -140,7 +145,11 @@ function matchingSeats(db: Kysely<Schema>, subscriptionId: string, search: strin
 }
 
 /** Up to `wanted` rows of the order from the page's start, each with its sort key, read segment after segment. */
-async function readRows(matching: ReturnType<typeof matchingSeats>, query: SeatQuery, wanted: number): Promise<Array<SeatRow & { sortKey: number | null }>> {
+async function readRows(
+  matching: ReturnType<typeof matchingSeats>,
+  query: SeatQuery,
+  wanted: number,
+): Promise<Array<SeatRow & { sortKey: number | null }>> {
   const key = SORT_KEY[query.sort];
   const offset = query.after ? 0 : query.offset;
   const rows: Array<SeatRow & { sortKey: number | null }> = [];
@@ -165,7 +174,11 @@ async function readRows(matching: ReturnType<typeof matchingSeats>, query: SeatQ
  * kept here so that the bench times the product's own query.
  */
 export async function querySeatRows(db: Kysely<Schema>, subscriptionId: string, query: SeatQuery): Promise<SeatRow[]> {
-  const rows = await readRows(matchingSeats(db, subscriptionId, query.search?.trim().toLowerCase() ?? ''), query, query.limit);
+  const rows = await readRows(
+    matchingSeats(db, subscriptionId, query.search?.trim().toLowerCase() ?? ''),
+    query,
+    query.limit,
+  );
   return rows.map(({ sortKey: _sortKey, ...seat }) => seat);
 }
 
@@ -180,7 +193,9 @@ export async function querySeatPage(db: Kysely<Schema>, subscriptionId: string, 
   const last = page[page.length - 1];
   let total: number;
   if (!search) {
-    total = (await db.selectFrom('subscriptions').select('live_seats').where('id', '=', subscriptionId).executeTakeFirst())?.live_seats ?? 0;
+    total =
+      (await db.selectFrom('subscriptions').select('live_seats').where('id', '=', subscriptionId).executeTakeFirst())
+        ?.live_seats ?? 0;
   } else if (!more && !query.after && (page.length > 0 || offset === 0)) {
     // The page reached the last match from a known position: every match was skipped or read.
     total = offset + page.length;

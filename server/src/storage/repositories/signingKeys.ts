@@ -15,7 +15,13 @@ export interface SigningKeyRow {
   retiredAt: number | null;
 }
 
-const COLUMNS = ['kid', 'private_jwk as privateJwk', 'created_at as createdAt', 'signs_from as signsFrom', 'retired_at as retiredAt'] as const;
+const COLUMNS = [
+  'kid',
+  'private_jwk as privateJwk',
+  'created_at as createdAt',
+  'signs_from as signsFrom',
+  'retired_at as retiredAt',
+] as const;
 
 export class SigningKeyRepository {
   constructor(private readonly db: Kysely<Schema>) {}
@@ -36,12 +42,26 @@ export class SigningKeyRepository {
   }
 
   async insert(row: SigningKeyRow): Promise<void> {
-    await this.db.insertInto('signing_keys').values({ kid: row.kid, private_jwk: row.privateJwk, created_at: row.createdAt, signs_from: row.signsFrom, retired_at: row.retiredAt }).execute();
+    await this.db
+      .insertInto('signing_keys')
+      .values({
+        kid: row.kid,
+        private_jwk: row.privateJwk,
+        created_at: row.createdAt,
+        signs_from: row.signsFrom,
+        retired_at: row.retiredAt,
+      })
+      .execute();
   }
 
   /** Stops publishing a key from `at`; false when no such key is published. */
   async retire(kid: string, at: number): Promise<boolean> {
-    const result = await this.db.updateTable('signing_keys').set({ retired_at: at }).where('kid', '=', kid).where('retired_at', 'is', null).executeTakeFirst();
+    const result = await this.db
+      .updateTable('signing_keys')
+      .set({ retired_at: at })
+      .where('kid', '=', kid)
+      .where('retired_at', 'is', null)
+      .executeTakeFirst();
     return result.numUpdatedRows === 1n;
   }
 }

@@ -10,7 +10,14 @@ import { sql, type Kysely } from 'kysely';
 import type { SubscriptionStatus } from '#shared/api/views.js';
 import type { Permission } from '#shared/permissions/permissions.js';
 import type { Schema } from '../schema.js';
-import { SEAT_COLUMNS, querySeatPage, querySeatRows, type SeatPage, type SeatQuery, type SeatRow } from './seatPages.js';
+import {
+  SEAT_COLUMNS,
+  querySeatPage,
+  querySeatRows,
+  type SeatPage,
+  type SeatQuery,
+  type SeatRow,
+} from './seatPages.js';
 
 export interface SubscriptionRow {
   id: string;
@@ -73,7 +80,13 @@ export class SubscriptionRepository {
       .innerJoin('subscriptions as s', 's.id', 'seats.subscription_id')
       .innerJoin('organisations as o', 'o.id', 's.organisation_id')
       .select(SEAT_COLUMNS)
-      .select(['s.status as subscriptionStatus', 's.plan_id as planId', 'o.id as organisationId', 'o.tenant_id as organisationTenantId', 's.period_end as periodEnd']);
+      .select([
+        's.status as subscriptionStatus',
+        's.plan_id as planId',
+        'o.id as organisationId',
+        'o.tenant_id as organisationTenantId',
+        's.period_end as periodEnd',
+      ]);
   }
 
   // --- subscriptions -----------------------------------------------------------------------
@@ -98,7 +111,11 @@ export class SubscriptionRepository {
   }
 
   async find(id: string): Promise<SubscriptionRow | undefined> {
-    return (await this.db.selectFrom('subscriptions as s').select(SUBSCRIPTION_COLUMNS).where('s.id', '=', id).executeTakeFirst()) as SubscriptionRow | undefined;
+    return (await this.db
+      .selectFrom('subscriptions as s')
+      .select(SUBSCRIPTION_COLUMNS)
+      .where('s.id', '=', id)
+      .executeTakeFirst()) as SubscriptionRow | undefined;
   }
 
   /**
@@ -108,7 +125,12 @@ export class SubscriptionRepository {
    * same check. On SQLite the transaction's BEGIN IMMEDIATE already holds the database.
    */
   async lock(id: string): Promise<SubscriptionRow | undefined> {
-    return (await this.db.selectFrom('subscriptions as s').select(SUBSCRIPTION_COLUMNS).where('s.id', '=', id).forUpdate().executeTakeFirst()) as SubscriptionRow | undefined;
+    return (await this.db
+      .selectFrom('subscriptions as s')
+      .select(SUBSCRIPTION_COLUMNS)
+      .where('s.id', '=', id)
+      .forUpdate()
+      .executeTakeFirst()) as SubscriptionRow | undefined;
   }
 
   async listOwnedBy(tenantId: string, objectId: string): Promise<SubscriptionRow[]> {
@@ -122,7 +144,10 @@ export class SubscriptionRepository {
   }
 
   /** Subscriptions where this person is a delegate, with the permissions held. */
-  async listDelegatedTo(tenantId: string, objectId: string): Promise<Array<SubscriptionRow & { permissions: Permission[] }>> {
+  async listDelegatedTo(
+    tenantId: string,
+    objectId: string,
+  ): Promise<Array<SubscriptionRow & { permissions: Permission[] }>> {
     const rows = await this.db
       .selectFrom('subscriptions as s')
       .innerJoin('delegates as d', 'd.subscription_id', 's.id')
@@ -132,19 +157,38 @@ export class SubscriptionRepository {
       .where('d.object_id', '=', objectId)
       .orderBy('s.created_at')
       .execute();
-    return rows.map((row) => ({ ...(row as unknown as SubscriptionRow), permissions: parsePermissions(row.permissions) }));
+    return rows.map((row) => ({
+      ...(row as unknown as SubscriptionRow),
+      permissions: parsePermissions(row.permissions),
+    }));
   }
 
   async setOwner(subscriptionId: string, owner: { tenantId: string; objectId: string; email: string }): Promise<void> {
-    await this.db.updateTable('subscriptions').set({ owner_tenant_id: owner.tenantId, owner_object_id: owner.objectId, owner_email: owner.email }).where('id', '=', subscriptionId).execute();
+    await this.db
+      .updateTable('subscriptions')
+      .set({ owner_tenant_id: owner.tenantId, owner_object_id: owner.objectId, owner_email: owner.email })
+      .where('id', '=', subscriptionId)
+      .execute();
   }
 
   async setPartnerOfRecord(subscriptionId: string, partnerId: string): Promise<void> {
-    await this.db.updateTable('subscriptions').set({ partner_id: partnerId }).where('id', '=', subscriptionId).execute();
+    await this.db
+      .updateTable('subscriptions')
+      .set({ partner_id: partnerId })
+      .where('id', '=', subscriptionId)
+      .execute();
   }
 
   async partnerOfRecordId(subscriptionId: string): Promise<string | null> {
-    return (await this.db.selectFrom('subscriptions').select('partner_id').where('id', '=', subscriptionId).executeTakeFirst())?.partner_id ?? null;
+    return (
+      (
+        await this.db
+          .selectFrom('subscriptions')
+          .select('partner_id')
+          .where('id', '=', subscriptionId)
+          .executeTakeFirst()
+      )?.partner_id ?? null
+    );
   }
 
   // --- billing state -----------------------------------------------------------------------
@@ -152,7 +196,14 @@ export class SubscriptionRepository {
   async billingState(subscriptionId: string): Promise<BillingState | undefined> {
     return this.db
       .selectFrom('subscriptions')
-      .select(['id', 'currency', 'pending_quantity as pendingQuantity', 'grace_until as graceUntil', 'ended_at as endedAt', 'billing_lock_until as billingLockUntil'])
+      .select([
+        'id',
+        'currency',
+        'pending_quantity as pendingQuantity',
+        'grace_until as graceUntil',
+        'ended_at as endedAt',
+        'billing_lock_until as billingLockUntil',
+      ])
       .where('id', '=', subscriptionId)
       .executeTakeFirst();
   }
@@ -162,23 +213,43 @@ export class SubscriptionRepository {
   }
 
   async setQuantity(subscriptionId: string, quantity: number, pendingQuantity: number | null): Promise<void> {
-    await this.db.updateTable('subscriptions').set({ quantity, pending_quantity: pendingQuantity }).where('id', '=', subscriptionId).execute();
+    await this.db
+      .updateTable('subscriptions')
+      .set({ quantity, pending_quantity: pendingQuantity })
+      .where('id', '=', subscriptionId)
+      .execute();
   }
 
   async setPendingQuantity(subscriptionId: string, pendingQuantity: number | null): Promise<void> {
-    await this.db.updateTable('subscriptions').set({ pending_quantity: pendingQuantity }).where('id', '=', subscriptionId).execute();
-  }
-
-  async setStatus(subscriptionId: string, status: SubscriptionStatus, fields: { graceUntil?: number | null; endedAt?: number | null } = {}): Promise<void> {
     await this.db
       .updateTable('subscriptions')
-      .set({ status, ...(fields.graceUntil === undefined ? {} : { grace_until: fields.graceUntil }), ...(fields.endedAt === undefined ? {} : { ended_at: fields.endedAt }) })
+      .set({ pending_quantity: pendingQuantity })
+      .where('id', '=', subscriptionId)
+      .execute();
+  }
+
+  async setStatus(
+    subscriptionId: string,
+    status: SubscriptionStatus,
+    fields: { graceUntil?: number | null; endedAt?: number | null } = {},
+  ): Promise<void> {
+    await this.db
+      .updateTable('subscriptions')
+      .set({
+        status,
+        ...(fields.graceUntil === undefined ? {} : { grace_until: fields.graceUntil }),
+        ...(fields.endedAt === undefined ? {} : { ended_at: fields.endedAt }),
+      })
       .where('id', '=', subscriptionId)
       .execute();
   }
 
   async setPeriod(subscriptionId: string, periodStart: number, periodEnd: number): Promise<void> {
-    await this.db.updateTable('subscriptions').set({ period_start: periodStart, period_end: periodEnd }).where('id', '=', subscriptionId).execute();
+    await this.db
+      .updateTable('subscriptions')
+      .set({ period_start: periodStart, period_end: periodEnd })
+      .where('id', '=', subscriptionId)
+      .execute();
   }
 
   /** Takes the subscription's billing lock (held while a charge is with the provider, outside any transaction) unless someone else holds an unexpired one. */
@@ -194,11 +265,22 @@ export class SubscriptionRepository {
 
   /** Whether a payment for the subscription is under way (its billing lock has not run out). */
   async isBillingLocked(subscriptionId: string, now: number): Promise<boolean> {
-    return (await this.db.selectFrom('subscriptions').select('id').where('id', '=', subscriptionId).where('billing_lock_until', '>', now).executeTakeFirst()) !== undefined;
+    return (
+      (await this.db
+        .selectFrom('subscriptions')
+        .select('id')
+        .where('id', '=', subscriptionId)
+        .where('billing_lock_until', '>', now)
+        .executeTakeFirst()) !== undefined
+    );
   }
 
   async releaseBillingLock(subscriptionId: string): Promise<void> {
-    await this.db.updateTable('subscriptions').set({ billing_lock_until: null }).where('id', '=', subscriptionId).execute();
+    await this.db
+      .updateTable('subscriptions')
+      .set({ billing_lock_until: null })
+      .where('id', '=', subscriptionId)
+      .execute();
   }
 
   /** Active subscriptions whose period has ended, and past-due ones whose grace is over. */
@@ -206,7 +288,12 @@ export class SubscriptionRepository {
     return (await this.db
       .selectFrom('subscriptions')
       .select(['id', 'status'])
-      .where((eb) => eb.or([eb.and([eb('status', 'in', ['active', 'trial']), eb('period_end', '<=', now)]), eb.and([eb('status', '=', 'past_due'), eb('grace_until', 'is not', null), eb('grace_until', '<=', now)])]))
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', 'in', ['active', 'trial']), eb('period_end', '<=', now)]),
+          eb.and([eb('status', '=', 'past_due'), eb('grace_until', 'is not', null), eb('grace_until', '<=', now)]),
+        ]),
+      )
       .orderBy('period_end')
       .limit(limit)
       .execute()) as Array<{ id: string; status: SubscriptionStatus }>;
@@ -216,7 +303,15 @@ export class SubscriptionRepository {
 
   /** The subscription's live seats: the kept count (`live_seats`), not a COUNT over its seats. */
   async countLiveSeats(subscriptionId: string): Promise<number> {
-    return (await this.db.selectFrom('subscriptions').select('live_seats').where('id', '=', subscriptionId).executeTakeFirst())?.live_seats ?? 0;
+    return (
+      (
+        await this.db
+          .selectFrom('subscriptions')
+          .select('live_seats')
+          .where('id', '=', subscriptionId)
+          .executeTakeFirst()
+      )?.live_seats ?? 0
+    );
   }
 
   private async countSeat(subscriptionId: string, change: 1 | -1): Promise<void> {
@@ -228,14 +323,29 @@ export class SubscriptionRepository {
   }
 
   async findLiveSeatByEmail(subscriptionId: string, emailCanonical: string): Promise<SeatRow | undefined> {
-    return this.db.selectFrom('seats').select(SEAT_COLUMNS).where('subscription_id', '=', subscriptionId).where('email_canonical', '=', emailCanonical).where('removed_at', 'is', null).executeTakeFirst();
+    return this.db
+      .selectFrom('seats')
+      .select(SEAT_COLUMNS)
+      .where('subscription_id', '=', subscriptionId)
+      .where('email_canonical', '=', emailCanonical)
+      .where('removed_at', 'is', null)
+      .executeTakeFirst();
   }
 
   /** A new live seat; the subscription's live count follows in the same transaction. */
-  async insertSeat(row: Pick<SeatRow, 'id' | 'subscriptionId' | 'emailCanonical' | 'emailDisplay' | 'language' | 'assignedAt'>): Promise<void> {
+  async insertSeat(
+    row: Pick<SeatRow, 'id' | 'subscriptionId' | 'emailCanonical' | 'emailDisplay' | 'language' | 'assignedAt'>,
+  ): Promise<void> {
     await this.db
       .insertInto('seats')
-      .values({ id: row.id, subscription_id: row.subscriptionId, email_canonical: row.emailCanonical, email_display: row.emailDisplay, language: row.language, assigned_at: row.assignedAt })
+      .values({
+        id: row.id,
+        subscription_id: row.subscriptionId,
+        email_canonical: row.emailCanonical,
+        email_display: row.emailDisplay,
+        language: row.language,
+        assigned_at: row.assignedAt,
+      })
       .execute();
     await this.countSeat(row.subscriptionId, 1);
   }
@@ -245,7 +355,10 @@ export class SubscriptionRepository {
    * statement each; the live count follows by their number. Checks nothing: the caller locked the
    * subscription and decided they fit.
    */
-  async insertSeats(subscriptionId: string, rows: ReadonlyArray<Omit<SeatRow, 'subscriptionId' | 'removedAt'>>): Promise<void> {
+  async insertSeats(
+    subscriptionId: string,
+    rows: ReadonlyArray<Omit<SeatRow, 'subscriptionId' | 'removedAt'>>,
+  ): Promise<void> {
     for (let start = 0; start < rows.length; start += 1000) {
       const chunk = rows.slice(start, start + 1000);
       await this.db
@@ -266,34 +379,68 @@ export class SubscriptionRepository {
         )
         .execute();
     }
-    if (rows.length > 0) await this.db.updateTable('subscriptions').set({ live_seats: sql`live_seats + ${rows.length}` }).where('id', '=', subscriptionId).execute();
+    if (rows.length > 0)
+      await this.db
+        .updateTable('subscriptions')
+        .set({ live_seats: sql`live_seats + ${rows.length}` })
+        .where('id', '=', subscriptionId)
+        .execute();
   }
 
   async removeSeat(seatId: string, at: number): Promise<void> {
-    const removed = await this.db.updateTable('seats').set({ removed_at: at }).where('id', '=', seatId).where('removed_at', 'is', null).returning('subscription_id').executeTakeFirst();
+    const removed = await this.db
+      .updateTable('seats')
+      .set({ removed_at: at })
+      .where('id', '=', seatId)
+      .where('removed_at', 'is', null)
+      .returning('subscription_id')
+      .executeTakeFirst();
     if (removed) await this.countSeat(removed.subscription_id, -1);
   }
 
   /** The subscription ended by merging into `targetId` (consolidation). */
   async setMergedInto(subscriptionId: string, targetId: string): Promise<void> {
-    await this.db.updateTable('subscriptions').set({ merged_into: targetId }).where('id', '=', subscriptionId).execute();
+    await this.db
+      .updateTable('subscriptions')
+      .set({ merged_into: targetId })
+      .where('id', '=', subscriptionId)
+      .execute();
   }
 
   /** Where the subscription was merged into, if it was; and whether others were merged into it. */
   async mergeHistory(subscriptionId: string): Promise<{ mergedInto: string | null; tookIn: number }> {
-    const own = await this.db.selectFrom('subscriptions').select('merged_into').where('id', '=', subscriptionId).executeTakeFirst();
-    const took = await this.db.selectFrom('subscriptions').select((eb) => eb.fn.countAll<number>().as('n')).where('merged_into', '=', subscriptionId).executeTakeFirstOrThrow();
+    const own = await this.db
+      .selectFrom('subscriptions')
+      .select('merged_into')
+      .where('id', '=', subscriptionId)
+      .executeTakeFirst();
+    const took = await this.db
+      .selectFrom('subscriptions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('merged_into', '=', subscriptionId)
+      .executeTakeFirstOrThrow();
     return { mergedInto: own?.merged_into ?? null, tookIn: Number(took.n) };
   }
 
   /** The subscriptions of one organisation, oldest first (a colleague's, found by their canonical address in the service). */
   async listInOrganisation(organisationId: string): Promise<SubscriptionRow[]> {
-    return (await this.db.selectFrom('subscriptions as s').select(SUBSCRIPTION_COLUMNS).where('s.organisation_id', '=', organisationId).orderBy('s.created_at').orderBy('s.id').execute()) as SubscriptionRow[];
+    return (await this.db
+      .selectFrom('subscriptions as s')
+      .select(SUBSCRIPTION_COLUMNS)
+      .where('s.organisation_id', '=', organisationId)
+      .orderBy('s.created_at')
+      .orderBy('s.id')
+      .execute()) as SubscriptionRow[];
   }
 
   /** A live seat moves to another subscription (consolidation); both counts follow. */
   async moveSeat(seatId: string, toSubscriptionId: string): Promise<void> {
-    const seat = await this.db.selectFrom('seats').select('subscription_id').where('id', '=', seatId).where('removed_at', 'is', null).executeTakeFirst();
+    const seat = await this.db
+      .selectFrom('seats')
+      .select('subscription_id')
+      .where('id', '=', seatId)
+      .where('removed_at', 'is', null)
+      .executeTakeFirst();
     if (!seat || seat.subscription_id === toSubscriptionId) return;
     await this.db.updateTable('seats').set({ subscription_id: toSubscriptionId }).where('id', '=', seatId).execute();
     await this.countSeat(seat.subscription_id, -1);
@@ -301,7 +448,13 @@ export class SubscriptionRepository {
   }
 
   async listLiveSeats(subscriptionId: string): Promise<SeatRow[]> {
-    return this.db.selectFrom('seats').select(SEAT_COLUMNS).where('subscription_id', '=', subscriptionId).where('removed_at', 'is', null).orderBy('seats.email_canonical').execute();
+    return this.db
+      .selectFrom('seats')
+      .select(SEAT_COLUMNS)
+      .where('subscription_id', '=', subscriptionId)
+      .where('removed_at', 'is', null)
+      .orderBy('seats.email_canonical')
+      .execute();
   }
 
   /** One page of live seats, searched and sorted, by offset or after a cursor (./seatPages.ts). */
@@ -315,7 +468,12 @@ export class SubscriptionRepository {
   }
 
   async setSeatSuspended(seatId: string, suspendedAt: number | null): Promise<void> {
-    await this.db.updateTable('seats').set({ suspended_at: suspendedAt }).where('id', '=', seatId).where('removed_at', 'is', null).execute();
+    await this.db
+      .updateTable('seats')
+      .set({ suspended_at: suspendedAt })
+      .where('id', '=', seatId)
+      .where('removed_at', 'is', null)
+      .execute();
   }
 
   /** Seats bound to this person, live ones first, then the most recently removed. */
