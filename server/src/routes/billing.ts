@@ -19,8 +19,8 @@ import {
   QuantityChangeResultSchema,
   QuantityPreviewViewSchema,
 } from '#shared/api/views.js';
-import { resolveLocale } from '#shared/i18n/translate.js';
 import { errorAnswers } from '../http/answers.js';
+import { readerLocale, sendPrintablePage, sendPdfDownload } from '../http/documents.js';
 import { idempotencyKeyOf } from '../http/idempotencyKey.js';
 import type { Services } from '../services.js';
 import { sendOutcome } from './outcome.js';
@@ -169,9 +169,9 @@ export function registerBillingRoutes(app: Api, services: Services): void {
         request.caller,
         request.params.id,
         request.params.invoiceId,
-        resolveLocale(request.query.lang ?? request.headers['accept-language']),
+        readerLocale(request),
       );
-      return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
+      return sendPrintablePage(reply, html);
     },
   );
 
@@ -190,16 +190,9 @@ export function registerBillingRoutes(app: Api, services: Services): void {
         request.caller,
         request.params.id,
         request.params.invoiceId,
-        resolveLocale(request.query.lang ?? request.headers['accept-language']),
+        readerLocale(request),
       );
-      return (
-        reply
-          .type('application/pdf')
-          .header('Cache-Control', 'no-store')
-          .header('Content-Disposition', `attachment; filename="${number}.pdf"`)
-          // A Buffer is sent as it is (Fastify serialises only what is not one); the schema types the body as a binary string.
-          .send(Buffer.from(pdf) as unknown as string)
-      );
+      return sendPdfDownload(reply, number, pdf);
     },
   );
 
@@ -279,9 +272,9 @@ export function registerBillingRoutes(app: Api, services: Services): void {
         request.caller,
         request.params.id,
         request.params.creditNoteId,
-        resolveLocale(request.query.lang ?? request.headers['accept-language']),
+        readerLocale(request),
       );
-      return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
+      return sendPrintablePage(reply, html);
     },
   );
 
@@ -300,16 +293,9 @@ export function registerBillingRoutes(app: Api, services: Services): void {
         request.caller,
         request.params.id,
         request.params.creditNoteId,
-        resolveLocale(request.query.lang ?? request.headers['accept-language']),
+        readerLocale(request),
       );
-      return (
-        reply
-          .type('application/pdf')
-          .header('Cache-Control', 'no-store')
-          .header('Content-Disposition', `attachment; filename="${number}.pdf"`)
-          // A Buffer is sent as it is; the schema types the body as a binary string.
-          .send(Buffer.from(pdf) as unknown as string)
-      );
+      return sendPdfDownload(reply, number, pdf);
     },
   );
 

@@ -7,8 +7,8 @@ import {
   OrganisationAdministratorViewSchema,
 } from '#shared/api/views.js';
 import { errorAnswers, NoContent } from '../http/answers.js';
+import { readerLocale } from '../http/documents.js';
 import type { Services } from '../services.js';
-import { resolveLocale } from '#shared/i18n/translate.js';
 import {
   type Api,
   CsvFile,
@@ -273,7 +273,7 @@ export function registerOrganisationRoutes(app: Api, services: Services): void {
             request.caller,
             request.params.id,
             filter(request.query),
-            resolveLocale(request.query.lang ?? request.headers['accept-language']),
+            readerLocale(request),
           ),
         ),
   );

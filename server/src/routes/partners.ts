@@ -30,8 +30,8 @@ import {
   TrialStartedSchema,
   OFFER_KINDS,
 } from '#shared/api/views.js';
-import { resolveLocale } from '#shared/i18n/translate.js';
 import { errorAnswers, NoContent } from '../http/answers.js';
+import { readerLocale, sendPrintablePage } from '../http/documents.js';
 import { idempotencyKeyOf } from '../http/idempotencyKey.js';
 import { ADVISOR_CODE_PATTERN, MAX_RELATIONSHIP_DAYS, MIN_RELATIONSHIP_DAYS } from '../partners/rules.js';
 import type { Services } from '../services.js';
@@ -496,9 +496,9 @@ export function registerPartnerRoutes(app: Api, services: Services): void {
         request.caller,
         request.params.partnerId,
         request.params.invoiceId,
-        resolveLocale(request.query.lang ?? request.headers['accept-language']),
+        readerLocale(request),
       );
-      return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
+      return sendPrintablePage(reply, html);
     },
   );
 

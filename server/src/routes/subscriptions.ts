@@ -3,8 +3,8 @@ import { Type } from 'typebox';
 import { Nullable, StringEnum } from '#shared/api/schemaKit.js';
 import { AssignmentResultSchema, SEAT_SORTS, SeatViewSchema, SubscriptionViewSchema } from '#shared/api/views.js';
 import { errorAnswers, NoContent } from '../http/answers.js';
+import { readerLocale } from '../http/documents.js';
 import type { Services } from '../services.js';
-import { resolveLocale } from '#shared/i18n/translate.js';
 import {
   type Api,
   CsvFile,
@@ -112,13 +112,7 @@ export function registerSubscriptionRoutes(app: Api, services: Services): void {
       reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', 'attachment; filename="outmerge-seats.csv"')
-        .send(
-          await services.seats.exportCsv(
-            request.caller,
-            request.params.id,
-            resolveLocale(request.query.lang ?? request.headers['accept-language']),
-          ),
-        ),
+        .send(await services.seats.exportCsv(request.caller, request.params.id, readerLocale(request))),
   );
 
   app.post(
