@@ -243,21 +243,7 @@ export class InvoiceRepository {
         paid_at: row.paidAt,
       })
       .execute();
-    if (lines.length > 0) {
-      await this.db
-        .insertInto('invoice_lines')
-        .values(
-          lines.map((line, position) => ({
-            invoice_id: row.id,
-            position,
-            description: line.description,
-            quantity: line.quantity,
-            unit_amount_minor: line.unitAmountMinor,
-            amount_minor: line.amountMinor,
-          })),
-        )
-        .execute();
-    }
+    if (lines.length > 0) await this.db.insertInto('invoice_lines').values(lineValues(row.id, lines)).execute();
   }
 
   /** Every invoice number, in the order they were taken (subscription invoices; the gap-free sequence's check). */
@@ -531,21 +517,7 @@ export class InvoiceRepository {
         paid_at: row.paidAt,
       })
       .execute();
-    if (lines.length > 0) {
-      await this.db
-        .insertInto('partner_invoice_lines')
-        .values(
-          lines.map((line, position) => ({
-            invoice_id: row.id,
-            position,
-            description: line.description,
-            quantity: line.quantity,
-            unit_amount_minor: line.unitAmountMinor,
-            amount_minor: line.amountMinor,
-          })),
-        )
-        .execute();
-    }
+    if (lines.length > 0) await this.db.insertInto('partner_invoice_lines').values(lineValues(row.id, lines)).execute();
   }
 
   async listPartnerInvoices(partnerId: string): Promise<PartnerInvoiceRow[]> {
@@ -577,4 +549,16 @@ export class InvoiceRepository {
       .execute();
     return { invoice, lines };
   }
+}
+
+/** An invoice's lines as rows, in their order: customers' and partners' invoices keep them alike. */
+function lineValues(invoiceId: string, lines: readonly InvoiceLineRow[]) {
+  return lines.map((line, position) => ({
+    invoice_id: invoiceId,
+    position,
+    description: line.description,
+    quantity: line.quantity,
+    unit_amount_minor: line.unitAmountMinor,
+    amount_minor: line.amountMinor,
+  }));
 }
