@@ -96,12 +96,16 @@ export function pictureDataUrl(contentType: string, contentBytes: string): strin
   return `data:${contentType.toLowerCase()};base64,${contentBytes}`;
 }
 
-/** The preview's copy of a message: each `cid:` picture it can show replaced by its data URL (the sent message keeps `cid:`). */
+/**
+ * The preview's copy of a message: each `cid:` picture it can show replaced by its data URL (the
+ * sent message keeps `cid:`). A picture it cannot show — not read yet, or gone — gets an empty
+ * source, which a browser does not fetch: the pane's CSP refuses `cid:` (a violation report each
+ * render), and the picture's alt text says more than a broken image.
+ */
 export function withPicturesShown(html: string, pictures: ReadonlyMap<string, string>): string {
-  if (pictures.size === 0 || !html.includes('cid:')) return html;
+  if (!html.includes('cid:')) return html;
   const byCid = new Map([...pictures].map(([cid, url]) => [normaliseCid(cid), url]));
-  return html.replace(CID_SOURCE, (whole, quote: string, cid: string) => {
-    const url = byCid.get(normaliseCid(cid));
-    return url ? whole.replace(`${quote}cid:${cid}${quote}`, `"${url}"`) : whole;
-  });
+  return html.replace(CID_SOURCE, (whole, quote: string, cid: string) =>
+    whole.replace(`${quote}cid:${cid}${quote}`, `"${byCid.get(normaliseCid(cid)) ?? ''}"`),
+  );
 }
