@@ -38,14 +38,11 @@ const API_ON_POSTGRES = [
 // tests with real server processes (concurrency, crashes, several instances on one PostgreSQL); end-to-end tests in Chromium.
 export default defineConfig({
   test: {
-    // Vitest's default is one worker per core less one: a single file at a time on a 2-core CI machine, where most
-    // files wait on a browser, a server process or a stand-in's delay rather than compute. End-to-end files run one at a
-    // time among themselves (two Chromiums with their servers on two cores slowed a reload-and-resume story past its
-    // waits), and Vitest runs a project with its own `maxWorkers` in a group of its own AFTER all the others — so the
-    // e2e half ran alone with the second core idle. `npm test` therefore runs two Vitest processes side by side
-    // (package.json `test:projects`): the e2e project, and every other project one file at a time. `maxWorkers: 2`
-    // here is for a plain `vitest run`.
-    maxWorkers: 2,
+    // End-to-end files run one at a time among themselves (two Chromiums with their servers on two cores slowed a
+    // reload-and-resume story past its waits), and Vitest runs a project with its own `maxWorkers` in a group of its own
+    // AFTER all the others — so in one process the e2e half ran alone with the second core idle. `npm test` therefore
+    // runs two Vitest processes side by side (package.json `test:projects`): the e2e project, and every other project
+    // one file at a time (`--maxWorkers 1`, which applies only because no project or root setting here names another).
     projects: [
       {
         extends: true,
