@@ -3,17 +3,18 @@
  * and the domain services the routes call. Routes receive this object; nothing reaches for a
  * global.
  */
-import { RefundService } from './billing/refundService.js';
+import { type RefundService } from './billing/refundService.js';
 import { ConsolidationInvitationService } from './billing/consolidationInvitationService.js';
 import path from 'node:path';
 import { adminConsentUrl } from '#shared/api/adminConsent.js';
-import { BillingService } from './billing/billingService.js';
-import { CheckoutService } from './billing/checkoutService.js';
+import { type BillingService } from './billing/billingService.js';
+import { type CheckoutService } from './billing/checkoutService.js';
 import { BillingProfileService } from './billing/billingProfileService.js';
-import { IdempotentCharges } from './billing/idempotentCharge.js';
+import { type IdempotentCharges } from './billing/idempotentCharge.js';
 import { SimulatedPaymentProvider } from './billing/simulatedPaymentProvider.js';
 import { StripePaymentProvider } from './billing/stripePaymentProvider.js';
 import type { PaymentProvider } from './billing/paymentProvider.js';
+import { createPaymentServices } from './billing/paymentServices.js';
 import type { Config } from './config.js';
 import { createEmailTransport } from './email/mailer.js';
 import { Outbox } from './email/outbox.js';
@@ -30,7 +31,7 @@ import { DomainService } from './organisations/domainService.js';
 import { GraphGroupsClient } from './groups/graphGroupsClient.js';
 import { GroupService } from './groups/groupService.js';
 import { OrganisationService } from './subscriptions/organisationService.js';
-import { createPartnerServices, type PartnerServices } from './partners/partnerServices.js';
+import type { PartnerServices } from './partners/partnerServices.js';
 import { SeatService } from './subscriptions/seatService.js';
 import { UnitOfWork } from './storage/unitOfWork.js';
 
@@ -117,19 +118,7 @@ export async function createServices(
     await domains.observe(caller);
     return caller;
   };
-  const {
-    plans,
-    currency,
-    volume,
-    taxRateBp,
-    graceDays,
-    webhookSecrets,
-    claimLeaseMs,
-    simulated,
-    stripe,
-    seller,
-    vatRatesBp,
-  } = config.payments;
+  const { currency, webhookSecrets, simulated, stripe, seller, vatRatesBp } = config.payments;
   // The simulated provider is the embedded default; it refuses to exist in production (its constructor checks).
   const simulatedProvider = stripe
     ? null
@@ -147,30 +136,15 @@ export async function createServices(
         ...(options.stripeApi ? { api: options.stripeApi } : {}),
       })
     : simulatedProvider!;
-  const charges = new IdempotentCharges(
+  // Each service registers how its payments are recorded; all are in place before a claim can be reconciled.
+  const { charges, checkout, billing, partners, refunds } = createPaymentServices({
     uow,
-    paymentProvider,
-    { leaseMs: claimLeaseMs, afterCommit: () => outbox.deliver() },
+    provider: paymentProvider,
+    outbox,
+    config,
     clock,
     log,
-  );
-  // Each service registers how its payments are recorded; all are in place before a claim can be reconciled.
-  const checkout = new CheckoutService(uow, charges, { plans, currency, volume, taxRateBp });
-  const billing = new BillingService(
-    uow,
-    charges,
-    { plans, currency, volume, taxRateBp, graceDays, seller, vatRatesBp, publicUrl: config.publicUrl },
-    clock,
-    outbox,
-  );
-  const partners = createPartnerServices(
-    uow,
-    charges,
-    checkout,
-    outbox,
-    { plans, currency, volume, taxRateBp, publicUrl: config.publicUrl, trials: config.trials },
-    clock,
-  );
+  });
   const seats = new SeatService(
     uow,
     outbox,
@@ -226,7 +200,7 @@ export async function createServices(
     charges,
     checkout,
     billing,
-    refunds: new RefundService(uow, charges, new Set(config.payments.operators), clock),
+    refunds,
     billingProfiles: new BillingProfileService(uow, { seller, vatRatesBp }, clock),
     consolidationInvitations: new ConsolidationInvitationService(
       uow,
