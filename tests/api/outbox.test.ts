@@ -213,9 +213,15 @@ describe('the delivery job', () => {
   });
 
   it('takes over the rows of a job that died once their lease ran out', async () => {
+    // The hung job's mail server never answers; it says when it is asked, i.e. once the row is claimed.
+    let claimed!: () => void;
+    const holdsTheLease = new Promise<void>((resolve) => (claimed = resolve));
     const hung = new Outbox(
       storage,
-      transport(() => new Promise<void>(() => {})),
+      transport(() => {
+        claimed();
+        return new Promise<void>(() => {});
+      }),
       clock,
     );
     const sent: string[] = [];
@@ -226,6 +232,8 @@ describe('the delivery job', () => {
     );
     await storage.transaction((tx) => hung.add(tx, mail(200), now));
     void hung.deliver();
+    // Not before: a sweep that ran first would claim the row itself (seen on PostgreSQL under load).
+    await holdsTheLease;
     await survivor.sweep();
     expect(sent).toEqual([]);
     now += DELIVERY_LEASE_MS;
