@@ -16,7 +16,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
+import { startTransition, useCallback, useMemo, useState } from 'react';
 import type { Translator } from '#shared/i18n/translate.js';
 import { decideFooter, type LicenseState } from '#shared/license/footerDecision.js';
 import { promotionalFooterHtml } from '#shared/merge/footer.js';
@@ -228,7 +228,9 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
     onAuthFailure: setGraphFailure,
   });
 
-  const [step, setStep] = useState<StepId>('message');
+  const [step, setStepNow] = useState<StepId>('message');
+  // A step's screen renders in a transition: React slices it, so the pane stays responsive meanwhile.
+  const setStep = useCallback((next: StepId) => startTransition(() => setStepNow(next)), []);
   // A campaign under way (or its report) is all the pane shows until it is closed.
   const shownStep: StepId = campaign ? 'send' : step;
   // A scheduled campaign's parts are shown by the schedule instead.

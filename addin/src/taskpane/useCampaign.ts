@@ -4,7 +4,7 @@
  * lease in the browser storage. The session is let go when the page goes away (`pagehide`), so
  * that another pane takes the campaign over at once.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphOperations } from '../campaign/campaignRunner.js';
 import type { CampaignDefinition } from '../campaign/campaignRecords.js';
 import { CampaignSession, type CampaignView } from '../campaign/campaignSession.js';
@@ -34,8 +34,6 @@ export interface CampaignOptions {
   /** Which of these files the pane's message lacks: a pane in another message does not build the campaign's rows. */
   missingFiles: (files: { names: readonly string[]; contentIds: readonly string[] }) => Promise<string[]>;
 }
-
-const noSubscription = () => () => {};
 
 export function useCampaign(options: CampaignOptions) {
   const { storage, records, ratePerMinute, maxRatePerMinute, dailyRecipientLimit, graph } = options;
@@ -89,11 +87,17 @@ export function useCampaign(options: CampaignOptions) {
   }, [storage, records, sendLog, ratePerMinute, maxRatePerMinute]);
   useEffect(() => session?.setGraph(graph), [session, graph]);
 
-  const subscribe = useCallback(
-    (listener: () => void) => (session ? session.subscribe(listener) : noSubscription()),
-    [session],
-  );
-  const campaign = useSyncExternalStore(subscribe, () => session?.current() ?? null);
+  // The session's view followed in a transition (not useSyncExternalStore, whose updates render in one
+  // blocking task): the report of a 100,000-row campaign opens in slices that leave the pane responsive.
+  const [campaign, setCampaign] = useState<CampaignView | null>(null);
+  useEffect(() => {
+    const follow = () => {
+      const view = session?.current() ?? null;
+      startTransition(() => setCampaign(view));
+    };
+    follow();
+    return session ? session.subscribe(follow) : undefined;
+  }, [session]);
   /**
    * Sent Items is read with the campaign's permissions — by the runner before its first row and while
    * it sends, and by a test send — never at sign-in: Mail.ReadWrite is asked for when a feature that

@@ -4,7 +4,7 @@
  * Graph; the column mapping, remembered per set of headers. The transitions are pure
  * (recipientsState.ts); this hook does the reading.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { startTransition, useCallback, useMemo, useState } from 'react';
 import { AuthFailure } from '../auth/authPort.js';
 import { contactsToRecipientList } from '../campaign/contactsList.js';
 import { recallMapping, rememberMapping } from '../campaign/mappingMemory.js';
@@ -67,7 +67,9 @@ export function useRecipients({
           const list = await readRecipientFileOffThread(file, (share) =>
             setState((current) => withReadingShare(current, share)),
           );
-          setState(listReady(list, recall));
+          // A transition: React renders the new list's screens in slices that give the UI thread back.
+          const ready = listReady(list, recall);
+          startTransition(() => setState(ready));
         }
       } catch (error) {
         setState(failed(error, file.name));
@@ -102,7 +104,8 @@ export function useRecipients({
       setState(readingFrom(name));
       onAuthFailure(null);
       try {
-        setState(listReady(contactsToRecipientList(await graph.listContacts(source), name), recall));
+        const ready = listReady(contactsToRecipientList(await graph.listContacts(source), name), recall);
+        startTransition(() => setState(ready));
       } catch (error) {
         if (error instanceof AuthFailure) {
           // A Graph permission not granted: the pane's consent notice says what to do.
