@@ -27,6 +27,7 @@ import type { RecipientList } from '../campaign/readRecipients.js';
 import { matchingRows, searchIndexInSlices } from '../campaign/rowSearch.js';
 import { FIRST_DATA_ROW } from '../campaign/planCampaign.js';
 import { useLayout } from '../components/layout.js';
+import { observeRectAfterLayout } from '../components/observeRectAfterLayout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 
 const ROW_HEIGHT = 32;
@@ -102,6 +103,9 @@ export function RecipientGrid(props: {
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    // The scroller's height is known: no layout forced to read it as the grid mounts.
+    initialRect: { width: 0, height: VIEWPORT_HEIGHT },
+    observeElementRect: observeRectAfterLayout,
   });
   const total = list.rows.length;
 

@@ -12,7 +12,8 @@
  * messages with a plural or a number go through it, so the `{{First Name}}` examples elsewhere
  * stay literal text.
  */
-import { IntlMessageFormat } from 'intl-messageformat';
+import { memoize, strategies } from '@formatjs/fast-memoize';
+import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
 import { en } from './en.js';
 
 export type MessageKey = keyof typeof en;
@@ -51,6 +52,27 @@ export function usesIcu(message: string): boolean {
 
 const pluralFormats = new Map<string, IntlMessageFormat>();
 
+/**
+ * The Intl objects every message formats with, made once for all messages (as formatjs advises):
+ * each IntlMessageFormat otherwise makes its own number formats and plural rules, and a screen
+ * showing twenty counted messages for the first time paid for twenty of each.
+ */
+const sharedFormatters: Formatters = {
+  getNumberFormat: memoize(
+    (...args: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...args),
+    {
+      strategy: strategies.variadic,
+    },
+  ),
+  getDateTimeFormat: memoize(
+    (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args),
+    { strategy: strategies.variadic },
+  ),
+  getPluralRules: memoize((...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args), {
+    strategy: strategies.variadic,
+  }),
+};
+
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
   const shown = catalogs[locale] ? locale : 'en';
   const template = (catalogs[locale] ?? en)[key];
@@ -58,7 +80,7 @@ export function translate(locale: Locale, key: MessageKey, params?: MessageParam
     const id = `${shown}:${key}`;
     let format = pluralFormats.get(id);
     if (!format) {
-      format = new IntlMessageFormat(template, shown);
+      format = new IntlMessageFormat(template, shown, undefined, { formatters: sharedFormatters });
       pluralFormats.set(id, format);
     }
     return String(format.format(params ?? {}));
