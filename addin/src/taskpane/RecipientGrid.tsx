@@ -86,10 +86,10 @@ export function RecipientGrid(props: {
   const ready = index?.list === list ? index.rows : null;
   /** The search is typed but the index is still being made: every row stays shown meanwhile. */
   const preparing = searching && ready === null;
-  const shown = useMemo(
-    () => (searching && ready ? matchingRows(ready, search) : list.rows.map((_, i) => i + FIRST_DATA_ROW)),
-    [ready, searching, search, list],
-  );
+  // The rows found by the search; null while every row is shown (no array of 100,000 numbers made for that).
+  const found = useMemo(() => (searching && ready ? matchingRows(ready, search) : null), [ready, searching, search]);
+  const shownCount = found ? found.length : list.rows.length;
+  const shownRow = (index: number) => (found ? found[index]! : index + FIRST_DATA_ROW);
   const columns = useMemo(
     () =>
       props.emailColumn ? [props.emailColumn, ...list.columns.filter((c) => c !== props.emailColumn)] : list.columns,
@@ -99,7 +99,7 @@ export function RecipientGrid(props: {
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: shown.length,
+    count: shownCount,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
@@ -121,21 +121,21 @@ export function RecipientGrid(props: {
         {preparing
           ? `${t('grid.preparing')} `
           : searching
-            ? `${t('grid.matching', { count: shown.length, query: search.trim() })} `
+            ? `${t('grid.matching', { count: shownCount, query: search.trim() })} `
             : ''}
         {t('grid.count', { included: total - excluded.size, total })}
       </Caption1>
-      {searching && !preparing && shown.length > 0 && (
+      {found && found.length > 0 && (
         <div className={layout.rowWrap}>
-          <Button size="small" onClick={() => props.onSetIncluded(shown, true)} data-testid="grid-include-shown">
-            {t('grid.includeShown', { count: shown.length })}
+          <Button size="small" onClick={() => props.onSetIncluded(found, true)} data-testid="grid-include-shown">
+            {t('grid.includeShown', { count: found.length })}
           </Button>
-          <Button size="small" onClick={() => props.onSetIncluded(shown, false)} data-testid="grid-exclude-shown">
-            {t('grid.excludeShown', { count: shown.length })}
+          <Button size="small" onClick={() => props.onSetIncluded(found, false)} data-testid="grid-exclude-shown">
+            {t('grid.excludeShown', { count: found.length })}
           </Button>
         </div>
       )}
-      {shown.length > 0 && (
+      {shownCount > 0 && (
         <div
           ref={scroller}
           tabIndex={0}
@@ -148,7 +148,7 @@ export function RecipientGrid(props: {
             noNativeElements
             size="extra-small"
             aria-label={t('grid.table')}
-            aria-rowcount={shown.length + 1}
+            aria-rowcount={shownCount + 1}
             // eslint-disable-next-line no-restricted-syntax -- the table's width follows the list's columns
             style={{ width }}
             data-testid="recipient-grid"
@@ -169,7 +169,7 @@ export function RecipientGrid(props: {
             {/* eslint-disable-next-line no-restricted-syntax -- the virtualiser's total height */}
             <TableBody className={styles.body} style={{ height: virtualizer.getTotalSize() }}>
               {virtualizer.getVirtualItems().map((item) => {
-                const row = shown[item.index]!;
+                const row = shownRow(item.index);
                 const data = list.rows[row - FIRST_DATA_ROW]!;
                 const out = excluded.has(row);
                 return (

@@ -137,13 +137,13 @@ export const de: Record<keyof typeof en, string> = {
     '{file} konnte nicht gelesen werden ({message}). Speichere die Datei als CSV (UTF-8) und wähle sie erneut aus.',
   'recipients.notCsv': '{file} ist keine CSV-Datei. Speichere deine Tabelle als CSV (UTF-8) und wähle diese Datei aus.',
   'recipients.mostlyInvalid':
-    'Die Spalte „{column}“ in {file} sollte die Adressen der Empfänger enthalten, aber {invalid, plural, one {# von {total} Werten ist keine E-Mail-Adresse} other {# von {total} Werten sind keine E-Mail-Adressen}} (zum Beispiel „{example}“). Korrigiere die Adressen, speichere die Datei und wähle sie erneut aus.',
+    'Die Spalte „{column}“ in {file} sollte die Adressen der Empfänger enthalten, aber {invalid, plural, one {# von {total, number} Werten ist keine E-Mail-Adresse} other {# von {total, number} Werten sind keine E-Mail-Adressen}} (zum Beispiel „{example}“). Korrigiere die Adressen, speichere die Datei und wähle sie erneut aus.',
   'grid.title': 'Zeilen zum Senden',
   'grid.search': 'Zeilen suchen',
   'grid.searchHint':
     'Zeigt die Zeilen, in denen eine Zelle diesen Text enthält; nimm sie gemeinsam auf oder lass sie weg.',
   'grid.count':
-    '{included, plural, one {# Zeile} other {# Zeilen}} von {total} {included, plural, one {wird} other {werden}} gesendet',
+    '{included, plural, one {# Zeile} other {# Zeilen}} von {total, number} {included, plural, one {wird} other {werden}} gesendet',
   'grid.matching':
     '{count, plural, =0 {Keine Zeile enthält „{query}“.} one {# Zeile enthält „{query}“.} other {# Zeilen enthalten „{query}“.}}',
   'grid.preparing': 'Die Zeilen werden für die Suche vorbereitet…',

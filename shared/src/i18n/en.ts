@@ -128,11 +128,11 @@ export const en = {
   'recipients.parseError': '{file} could not be read ({message}). Save it as CSV (UTF-8) and choose it again.',
   'recipients.notCsv': '{file} is not a CSV file. Save your spreadsheet as CSV (UTF-8) and choose that file.',
   'recipients.mostlyInvalid':
-    'The column “{column}” of {file} should hold the recipients’ addresses, but {invalid, plural, one {# of {total} values is not an email address} other {# of {total} values are not email addresses}} (for example “{example}”). Correct the addresses, save the file and choose it again.',
+    'The column “{column}” of {file} should hold the recipients’ addresses, but {invalid, plural, one {# of {total, number} values is not an email address} other {# of {total, number} values are not email addresses}} (for example “{example}”). Correct the addresses, save the file and choose it again.',
   'grid.title': 'Rows to send',
   'grid.search': 'Find rows',
   'grid.searchHint': 'Shows the rows with a cell containing this text; include or leave them out together.',
-  'grid.count': '{included, plural, one {# row} other {# rows}} of {total} will be sent',
+  'grid.count': '{included, plural, one {# row} other {# rows}} of {total, number} will be sent',
   'grid.matching':
     '{count, plural, =0 {No row contains “{query}”.} one {# row contains “{query}”.} other {# rows contain “{query}”.}}',
   'grid.preparing': 'Getting the rows ready to search…',

@@ -137,12 +137,12 @@ export const fr: Record<keyof typeof en, string> = {
   'recipients.notCsv':
     '{file} n’est pas un fichier CSV. Enregistre ta feuille de calcul au format CSV (UTF-8) et choisis ce fichier.',
   'recipients.mostlyInvalid':
-    'La colonne « {column} » de {file} devrait contenir les adresses des destinataires, mais {invalid, plural, one {# valeur sur {total} n’est pas une adresse e-mail} other {# valeurs sur {total} ne sont pas des adresses e-mail}} (par exemple « {example} »). Corrige les adresses, enregistre le fichier et choisis-le à nouveau.',
+    'La colonne « {column} » de {file} devrait contenir les adresses des destinataires, mais {invalid, plural, one {# valeur sur {total, number} n’est pas une adresse e-mail} other {# valeurs sur {total, number} ne sont pas des adresses e-mail}} (par exemple « {example} »). Corrige les adresses, enregistre le fichier et choisis-le à nouveau.',
   'grid.title': 'Lignes à envoyer',
   'grid.search': 'Rechercher des lignes',
   'grid.searchHint': 'Affiche les lignes dont une cellule contient ce texte ; inclus-les ou écarte-les d’un coup.',
   'grid.count':
-    '{included, plural, one {# ligne} other {# lignes}} sur {total} {included, plural, one {sera envoyée} other {seront envoyées}}',
+    '{included, plural, one {# ligne} other {# lignes}} sur {total, number} {included, plural, one {sera envoyée} other {seront envoyées}}',
   'grid.matching':
     '{count, plural, =0 {Aucune ligne ne contient « {query} ».} one {# ligne contient « {query} ».} other {# lignes contiennent « {query} ».}}',
   'grid.preparing': 'Préparation de la recherche dans les lignes…',
