@@ -161,11 +161,18 @@ describe('bounces, unsubscribes and follow-ups', () => {
     await pane.getByTestId('inbox-follow-up').click();
     await expectText(pane.getByTestId('follow-up-notice'), /Only the 2 rows that did not reply get it\./);
     await writeDraft('Following up, {{Name}}');
+    // The rows outside the follow-up are not sent and not the sender's to take back in.
+    await openStep(pane, 'recipients');
+    await expectText(pane.getByTestId('grid-count'), /^2 rows of 4 will be sent$/);
+    expect(await pane.getByRole('checkbox', { name: 'Row 3 is not in the follow-up' }).isDisabled()).toBe(true);
+    expect(await pane.getByRole('checkbox', { name: 'Send to row 2' }).isChecked()).toBe(true);
     await openStep(pane, 'check');
     await expectText(
       pane.getByTestId('findings'),
       /Row 5 \(dan@fabrikam\.com\) is left out: this address asked to unsubscribe\./,
     );
+    // Not a finding each: a list of 10,000 followed up for 50 would drown what is worth a look.
+    expect(await pane.getByTestId('findings').innerText()).not.toMatch(/Row [34] is left out/);
     await screenshot(pane.getByTestId('task-pane'), 'inbox-en-follow-up-check');
     await openStep(pane, 'send');
     await expectText(pane.getByTestId('inbox-suppressed'), /2 addresses are on your suppression list/);
@@ -173,6 +180,7 @@ describe('bounces, unsubscribes and follow-ups', () => {
     await expectText(pane.getByTestId('send-progress'), /Done: 1 sent, 0 failed\./, 30_000);
     const followUps = (await delivered()).filter((m) => m.subject.startsWith('Following up'));
     expect(followUps.map((m) => m.to)).toEqual([['ann@fabrikam.com']]);
+    await expectText(pane.getByTestId('report-row-3'), /Left out: not in the follow-up/);
     expect(await pane.getByTestId('follow-up-notice').count()).toBe(0);
 
     // The mailbox was read by the pane alone: nothing of it went to the Outmerge server.

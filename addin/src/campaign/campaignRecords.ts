@@ -20,6 +20,9 @@ import type { SuppressionReason } from '../inbox/suppressionList.js';
 import type { CampaignLedger, RowState } from './campaign.js';
 import type { SendLogEntry, SendLogRecords } from './sendLog.js';
 
+/** Why a campaign goes to part of its list: a follow-up of a past campaign's recipients, or a re-run of its failed rows. */
+export type CampaignPart = 'follow_up' | 'rerun';
+
 export interface CampaignDefinition {
   id: string;
   subject: string;
@@ -34,6 +37,8 @@ export interface CampaignDefinition {
   attachments: Array<{ id: string; name: string; size: number; isInline?: boolean; contentId?: string | null }>;
   /** Rows the sender left out by hand: the report lists them too. */
   excludedRows?: number[];
+  /** A campaign to part of the list (a follow-up, a re-run of failed rows): the rows outside it, listed in the report as such. */
+  part?: { of: CampaignPart; outside: number[] };
   footerHtml: string | null;
   /** The suppression list's entries for this list's addresses when it started (canonical address, reason). */
   suppressed?: Array<[string, SuppressionReason]>;

@@ -5,7 +5,7 @@
  */
 import { compileTemplate, type MergeRow } from '#shared/merge/mergeTemplate.js';
 import type { DraftAttachment } from '../host/mailHost.js';
-import type { CampaignDefinition } from './campaignRecords.js';
+import type { CampaignDefinition, CampaignPart } from './campaignRecords.js';
 import {
   PlannedMessages,
   planCampaign,
@@ -25,6 +25,8 @@ export function campaignDefinition(input: {
   list: { columns: string[]; rows: MergeRow[] };
   mapping: CampaignMapping;
   excludedRows: ReadonlySet<number>;
+  /** A follow-up: the rows outside it. */
+  part?: { of: CampaignPart; outside: ReadonlySet<number> } | null;
   footerHtml: string | null;
   suppressed?: ReadonlyMap<string, SuppressionReason>;
   unsubscribeHtml?: string | null;
@@ -41,6 +43,7 @@ export function campaignDefinition(input: {
   const extras = {
     ...(input.suppressed && input.suppressed.size > 0 ? { suppressed: [...input.suppressed] } : {}),
     ...(input.unsubscribeHtml ? { unsubscribeHtml: input.unsubscribeHtml } : {}),
+    ...(input.part ? { part: { of: input.part.of, outside: [...input.part.outside] } } : {}),
   };
   return {
     id: input.id,
@@ -69,6 +72,7 @@ function planInput(definition: CampaignDefinition): PlanInput | null {
     attachmentColumn: definition.attachmentColumn ?? null,
     attachments: definition.attachments ?? [],
     excludedRows: new Set(definition.excludedRows ?? []),
+    part: definition.part ? { of: definition.part.of, outside: new Set(definition.part.outside) } : null,
     footerHtml: definition.footerHtml,
     suppressed: new Map(definition.suppressed ?? []),
     unsubscribeHtml: definition.unsubscribeHtml ?? null,

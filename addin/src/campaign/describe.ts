@@ -56,6 +56,8 @@ export function describeFinding(finding: Finding, t: Translator): string {
       return t('problems.attachmentTooLarge', { row: finding.row, name: finding.name });
     case 'excluded_by_sender':
       return t('problems.excludedBySender', { row: finding.row });
+    case 'outside_part':
+      return t(`problems.outsidePart.${finding.of}`, { row: finding.row });
     case 'suppressed':
       return t(`problems.suppressed.${finding.reason}`, { row: finding.row, address: finding.address });
   }
@@ -80,6 +82,8 @@ export function skipReason(finding: Finding, t: Translator): string {
       return t('report.skip.attachment_too_large', { name: finding.name });
     case 'excluded_by_sender':
       return t('report.skip.excluded_by_sender');
+    case 'outside_part':
+      return t(`report.skip.outside_part.${finding.of}`);
     case 'suppressed':
       return t(`report.skip.suppressed.${finding.reason}`);
   }

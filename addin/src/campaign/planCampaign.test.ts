@@ -76,6 +76,28 @@ describe('planCampaign', () => {
     ]);
   });
 
+  it('leaves out the rows outside a follow-up as such: no findings, a reason for the report', () => {
+    const rows = [
+      { Name: 'Anna', Email: 'anna@contoso.com', Company: 'Contoso' },
+      { Name: 'Bert', Email: 'not an address', Company: 'Contoso' },
+      { Name: 'Carl', Email: 'carl@contoso.com', Company: 'Contoso' },
+    ];
+    const plan = planCampaign({
+      template: compiled.template,
+      emailColumn: 'Email',
+      footerHtml: null,
+      rows,
+      // Row 3 (Bert's invalid address) is outside the follow-up: not a finding either.
+      part: { of: 'follow_up', outside: new Set([2, 3]) },
+      excludedRows: new Set([2, 4]),
+    });
+    expect(plan.messages.rows()).toEqual([]);
+    expect(plan.findings).toEqual([{ kind: 'excluded_by_sender', row: 4 }]);
+    expect(plan.excluded.get(2)).toEqual({ kind: 'outside_part', row: 2, of: 'follow_up' });
+    expect(plan.excluded.get(3)).toEqual({ kind: 'outside_part', row: 3, of: 'follow_up' });
+    expect(plan.excluded.get(4)).toEqual({ kind: 'excluded_by_sender', row: 4 });
+  });
+
   it('strips line breaks from addresses so a cell cannot add recipients or headers', () => {
     const plan = planCampaign({
       template: compiled.template,

@@ -15,6 +15,7 @@ import type { Envelope, MessageSource, OutgoingMessage } from './outgoingMessage
 import { imagesShownIn, usableInlineImages, type InlineImage } from './inlineImages.js';
 import { inSlices, type SliceOptions } from './slices.js';
 import type { SuppressionReason } from '../inbox/suppressionList.js';
+import type { CampaignPart } from './campaignRecords.js';
 
 export type Finding =
   | { kind: 'missing_address'; row: number }
@@ -26,6 +27,8 @@ export type Finding =
   | { kind: 'attachment_too_large'; row: number; name: string }
   /** The sender took the row out of this campaign. */
   | { kind: 'excluded_by_sender'; row: number }
+  /** The campaign goes to part of the list (a follow-up, a re-run) and this row is not in it: no finding to look at, a report line. */
+  | { kind: 'outside_part'; row: number; of: CampaignPart }
   /** The address is on the mailbox's suppression list (inbox/suppressionList.ts): it unsubscribed or bounced. */
   | { kind: 'suppressed'; row: number; address: string; reason: SuppressionReason };
 
@@ -46,6 +49,8 @@ export interface ColumnMapping {
   attachmentColumn?: string | null;
   /** Rows the sender excluded by hand. */
   excludedRows?: ReadonlySet<number>;
+  /** A campaign to part of the list: the rows outside it. */
+  part?: { of: CampaignPart; outside: ReadonlySet<number> } | null;
   /** Canonical addresses to leave out, and why (the mailbox's suppression list). */
   suppressed?: ReadonlyMap<string, SuppressionReason>;
 }
@@ -159,6 +164,9 @@ function recipientChecker(
   const check = (index: number): void => {
     const data = rows[index]!;
     const row = index + FIRST_DATA_ROW;
+    // Outside a follow-up or a re-run: left out, but not a finding for the sender to look at (thousands of them otherwise).
+    if (mapping.part?.outside.has(row))
+      return void result.excluded.set(row, { kind: 'outside_part', row, of: mapping.part.of });
     if (mapping.excludedRows?.has(row)) return exclude(row, { kind: 'excluded_by_sender', row });
     const cell = plainTextValue(data[mapping.emailColumn] ?? '');
     // trim() copies; most cells have nothing to trim.

@@ -107,12 +107,22 @@ describe('re-running failed rows', () => {
     expect(rerunRows(ledger())).toEqual({ rows: [3, 5], unsure: [4] });
   });
 
-  it('makes a new campaign of the same list under a new id, every other row left out by hand', () => {
-    const rerun = rerunDefinition(definition(), [3, 5], 'c2');
-    expect(rerun).toMatchObject({ id: 'c2', subject: 'Spring offer {{Name}}', excludedRows: [2, 4] });
+  it('makes a new campaign of the same list under a new id, to the re-run rows only', () => {
+    const rerun = rerunDefinition(definition(4, { excludedRows: [4] }), [3, 5], 'c2');
+    expect(rerun).toMatchObject({
+      id: 'c2',
+      subject: 'Spring offer {{Name}}',
+      excludedRows: [],
+      part: { of: 'rerun', outside: [2, 4] },
+    });
     const plan = definitionPlan(rerun);
     expect(plan.messages.rows()).toEqual([3, 5]);
-    expect([...plan.excluded.keys()].sort()).toEqual([2, 4]);
+    // The other rows are in the report as not re-run, not as left out by the sender, and no finding to look at.
+    expect([...plan.excluded.values()]).toEqual([
+      { kind: 'outside_part', row: 2, of: 'rerun' },
+      { kind: 'outside_part', row: 4, of: 'rerun' },
+    ]);
+    expect(plan.findings).toEqual([]);
   });
 });
 

@@ -191,7 +191,8 @@ export function rerunRows(ledger: Pick<CampaignLedger, 'rows' | 'states'>): { ro
 
 /**
  * The new campaign a re-run starts: the same message and list under a new id (new row markers),
- * every row but the re-run ones left out by hand, so its report still lists the whole list.
+ * to part of the list: every row but the re-run ones is outside it, so its report still lists the
+ * whole list, each other row as not re-run.
  */
 export function rerunDefinition(
   definition: CampaignDefinition,
@@ -199,8 +200,8 @@ export function rerunDefinition(
   newId: string,
 ): CampaignDefinition {
   const keep = new Set(rows);
-  const excludedRows = definition.rows.map((_, index) => index + FIRST_DATA_ROW).filter((row) => !keep.has(row));
-  return { ...definition, id: newId, excludedRows };
+  const outside = definition.rows.map((_, index) => index + FIRST_DATA_ROW).filter((row) => !keep.has(row));
+  return { ...definition, id: newId, excludedRows: [], part: { of: 'rerun', outside } };
 }
 
 /** Campaign history in memory, copied in and out as IndexedDB's structured clone does. */

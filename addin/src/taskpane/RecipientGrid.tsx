@@ -59,10 +59,12 @@ export function RecipientGrid(props: {
   emailColumn: string | null;
   /** Rows left out by hand (spreadsheet numbers). */
   excluded: ReadonlySet<number>;
+  /** A follow-up's rows outside it: shown, not sent, their box disabled. */
+  outside: ReadonlySet<number> | null;
   onToggle: (row: number) => void;
   onSetIncluded: (rows: readonly number[], included: boolean) => void;
 }) {
-  const { list, excluded } = props;
+  const { list, excluded, outside } = props;
   const { t } = useI18n();
   const layout = useLayout();
   const styles = useStyles();
@@ -108,6 +110,12 @@ export function RecipientGrid(props: {
     observeElementRect: observeRectAfterLayout,
   });
   const total = list.rows.length;
+  const notSent = useMemo(() => {
+    if (!outside) return excluded.size;
+    let alsoByHand = 0;
+    for (const row of excluded) if (!outside.has(row)) alsoByHand++;
+    return outside.size + alsoByHand;
+  }, [excluded, outside]);
 
   return (
     <section aria-labelledby="recipient-grid" className={mergeClasses(layout.topM, layout.stackS)}>
@@ -123,7 +131,7 @@ export function RecipientGrid(props: {
           : searching
             ? `${t('grid.matching', { count: shownCount, query: search.trim() })} `
             : ''}
-        {t('grid.count', { included: total - excluded.size, total })}
+        {t('grid.count', { included: total - notSent, total })}
       </Caption1>
       {found && found.length > 0 && (
         <div className={layout.rowWrap}>
@@ -171,7 +179,8 @@ export function RecipientGrid(props: {
               {virtualizer.getVirtualItems().map((item) => {
                 const row = shownRow(item.index);
                 const data = list.rows[row - FIRST_DATA_ROW]!;
-                const out = excluded.has(row);
+                const notInPart = outside?.has(row) ?? false;
+                const out = notInPart || excluded.has(row);
                 return (
                   <TableRow
                     key={row}
@@ -184,8 +193,9 @@ export function RecipientGrid(props: {
                     <TableCell className={styles.pick}>
                       <Checkbox
                         checked={!out}
+                        disabled={notInPart}
                         onChange={() => props.onToggle(row)}
-                        aria-label={t('grid.include', { row })}
+                        aria-label={t(notInPart ? 'grid.outsideFollowUp' : 'grid.include', { row })}
                         data-testid={`grid-include-${row}`}
                       />
                     </TableCell>

@@ -28,6 +28,8 @@ const useStyles = makeStyles({
 /** Rows to send: those left out by hand, and how to change them (the plan keeps them, see useCampaignPlan). */
 export interface RowSelection {
   excluded: ReadonlySet<number>;
+  /** A follow-up's rows outside it (null otherwise): not sent, and not for the sender to take in. */
+  outside: ReadonlySet<number> | null;
   toggle: (row: number) => void;
   setIncluded: (rows: readonly number[], included: boolean) => void;
 }
@@ -179,6 +181,7 @@ export function RecipientsStep({ recipients, rows }: { recipients: Recipients; r
             list={state.list}
             emailColumn={state.emailColumn}
             excluded={rows.excluded}
+            outside={rows.outside}
             onToggle={rows.toggle}
             onSetIncluded={rows.setIncluded}
           />

@@ -323,7 +323,12 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
           {shownStep === 'recipients' && (
             <RecipientsStep
               recipients={recipients}
-              rows={{ excluded: plan.excludedRows, toggle: plan.toggleRow, setIncluded: plan.setRowsIncluded }}
+              rows={{
+                excluded: plan.excludedRows,
+                outside: plan.outsideFollowUp,
+                toggle: plan.toggleRow,
+                setIncluded: plan.setRowsIncluded,
+              }}
             />
           )}
           {shownStep === 'check' && (

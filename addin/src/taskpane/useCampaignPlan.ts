@@ -80,13 +80,17 @@ export function useCampaignPlan(input: {
       setExcludedRows((excluded) => withRowsIncluded(excluded, rows, included)),
     [],
   );
-  // A follow-up leaves out, as if by hand, every row it does not go to.
-  const leftOut = useMemo(
+  // A follow-up goes to part of the list: the rows it does not go to (not left out by hand, nor findings to look at).
+  const outsideFollowUp = useMemo(
     () =>
       followUp && recipients.list && recipients.emailColumn
-        ? new Set([...excludedRows, ...rowsOutsideFollowUp(recipients.list.rows, recipients.emailColumn, followUp)])
-        : excludedRows,
-    [followUp, recipients.list, recipients.emailColumn, excludedRows],
+        ? rowsOutsideFollowUp(recipients.list.rows, recipients.emailColumn, followUp)
+        : null,
+    [followUp, recipients.list, recipients.emailColumn],
+  );
+  const part = useMemo(
+    () => (outsideFollowUp ? { of: 'follow_up' as const, outside: outsideFollowUp } : null),
+    [outsideFollowUp],
   );
 
   const { list, emailColumn, ccColumn, bccColumn, attachmentColumn } = recipients;
@@ -126,7 +130,8 @@ export function useCampaignPlan(input: {
         rows: list.rows,
         ...mapping,
         attachments: draft.attachments,
-        excludedRows: leftOut,
+        excludedRows,
+        part,
         footerHtml,
         suppressed: suppressed ?? undefined,
         unsubscribeHtml,
@@ -141,7 +146,7 @@ export function useCampaignPlan(input: {
       () => undefined,
     );
     return () => abort.abort();
-  }, [compiled, list, mapping, leftOut, draft, footerHtml, suppressed, unsubscribeHtml]);
+  }, [compiled, list, mapping, excludedRows, part, draft, footerHtml, suppressed, unsubscribeHtml]);
   // The list went: so did its plan.
   const shownPlan = list ? plan : null;
 
@@ -199,7 +204,8 @@ export function useCampaignPlan(input: {
         draft: latest,
         list,
         mapping,
-        excludedRows: leftOut,
+        excludedRows,
+        part,
         footerHtml: await footerAtStart(),
         suppressed: suppressed ?? undefined,
         unsubscribeHtml,
@@ -222,7 +228,8 @@ export function useCampaignPlan(input: {
     footerAtStart,
     onAuthFailure,
     launch,
-    leftOut,
+    excludedRows,
+    part,
     suppressed,
     unsubscribeHtml,
     t,
@@ -244,6 +251,7 @@ export function useCampaignPlan(input: {
     split,
     estimate,
     excludedRows,
+    outsideFollowUp,
     toggleRow,
     setRowsIncluded,
     previewIndex: index,
