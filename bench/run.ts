@@ -20,6 +20,9 @@
  *                                        seat list at 100,000 seats PostgreSQL ÷ SQLite
  *
  * BENCH_ONLY=license,merge runs some of them; BENCH_ROUNDS=n changes every bench's rounds.
+ * To find where time goes (a profiled run's figures are not comparable): BENCH_PROFILE=<dir> writes
+ * the pane's CPU profiles in Chromium (longtasks), BENCH_SERVER_PROFILE=<dir> each product
+ * server's V8 CPU profile as it exits.
  * The process exits 1 when a bench's requests failed or a bench threw.
  */
 import { campaignBench } from './campaign.js';

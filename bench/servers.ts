@@ -15,7 +15,10 @@ export async function startProductServer(
   env: Record<string, string> = {},
   options: { dataDir?: string } = {},
 ): Promise<ServerProcess & { pid: number }> {
-  const server = await startServerProcess({ ...PRODUCTION_LOGGING, ...env }, options);
+  // BENCH_SERVER_PROFILE=<dir>: a V8 CPU profile of each product server, written as it exits (figures of such a run are not comparable).
+  const profileDir = process.env.BENCH_SERVER_PROFILE;
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  const server = await startServerProcess({ ...PRODUCTION_LOGGING, ...env }, { ...options, nodeArgs });
   const stdout = server.process.stdout;
   // The helper keeps the start-up output for its error message; past "running" nothing is kept,
   // the stream keeps flowing (a flowing stream with no 'data' listener discards what it reads).

@@ -18,7 +18,7 @@ export interface ServerProcess {
 
 export async function startServerProcess(
   env: Record<string, string> = {},
-  options: { dataDir?: string } = {},
+  options: { dataDir?: string; nodeArgs?: readonly string[] } = {},
 ): Promise<ServerProcess> {
   const entry = path.resolve('build/server/src/main.js');
   if (!fs.existsSync(entry) || !fs.existsSync(path.resolve('build/addin/playground.html')))
@@ -27,7 +27,7 @@ export async function startServerProcess(
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'outmerge-server-'));
   // With a certificate (TLS_CERT_FILE) the server speaks HTTPS under the name its certificate carries.
   const baseUrl = env.TLS_CERT_FILE ? `https://localhost:${port}` : `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
     env: {
       ...process.env,
       NODE_ENV: 'test',

@@ -5,7 +5,9 @@
  * connections running transactions side by side).
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { preparedQuery } from '../../server/src/storage/preparedQuery.js';
 import type { SeatQuery, SeatRow, SeatSort, UnitOfWork } from '../../server/src/storage/unitOfWork.js';
 import { ENGINES } from './engines.js';
 
@@ -372,6 +374,43 @@ describe.each(ENGINES)('repositories on $name', (engine) => {
     const results = await Promise.all(rows.map((_, n) => check(n)));
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await uow.read.subscriptions.seatsBoundTo('tenant-x', 'object-y')).toHaveLength(1);
+  });
+
+  it("answers the license check's compiled queries as the builder would, for any values and list lengths", async () => {
+    const { id } = await subscription(10);
+    const emails = Array.from({ length: 6 }, (_, n) => `compiled${n}-${id}@contoso.example`);
+    const rows = emails.map((email, n) => seat(id, email, Date.now() + n));
+    await uow.transaction(async (tx) => {
+      for (const row of rows) await tx.subscriptions.insertSeat(row);
+      await tx.subscriptions.bindSeat(rows[0]!.id, 'tenant-c', 'object-c');
+    });
+    const ids = (seats: Array<{ id: string }>) => seats.map((s) => s.id);
+    // Run twice each: the first run compiles, the next ones reuse it with other values.
+    for (let round = 0; round < 2; round++) {
+      expect(ids(await uow.read.subscriptions.seatsBoundTo('tenant-c', 'object-c'))).toEqual([rows[0]!.id]);
+      expect(await uow.read.subscriptions.seatsBoundTo('tenant-c', 'object-other')).toEqual([]);
+      expect(ids(await uow.read.subscriptions.unboundSeatsForEmails([emails[1]!]))).toEqual([rows[1]!.id]);
+      expect(ids(await uow.read.subscriptions.unboundSeatsForEmails([emails[0]!, emails[2]!]))).toEqual([rows[2]!.id]);
+      expect(ids(await uow.read.subscriptions.unboundSeatsForEmails([emails[3]!, 'nobody@contoso.example']))).toEqual([
+        rows[3]!.id,
+      ]);
+      // Longer than the lists kept compiled: built each time, same answer.
+      expect(ids(await uow.read.subscriptions.unboundSeatsForEmails(emails))).toEqual(ids(rows.slice(1)));
+    }
+    // Inside a transaction the compiled query runs on the transaction's own connection and sees its writes.
+    await uow.transaction(async (tx) => {
+      await tx.subscriptions.bindSeat(rows[4]!.id, 'tenant-c', 'object-d');
+      expect(ids(await tx.subscriptions.seatsBoundTo('tenant-c', 'object-d'))).toEqual([rows[4]!.id]);
+    });
+    expect(ids(await uow.read.subscriptions.seatsBoundTo('tenant-c', 'object-d'))).toEqual([rows[4]!.id]);
+  });
+
+  it('refuses to compile once a value the query writes into its SQL text', async () => {
+    const { db } = uow.read;
+    const literal = preparedQuery(db, ['email'], (p: { email: string }) =>
+      db.selectFrom('seats').select(sql.lit(p.email).as('email')),
+    );
+    await expect(literal.execute({ email: 'a@contoso.example' })).rejects.toThrow(/email not sent as parameters/);
   });
 
   it("gives a job's lease to one holder at a time, to the same holder again, and to another once it ran out", async () => {

@@ -10,6 +10,7 @@ import { sql, type Kysely } from 'kysely';
 import type { SubscriptionStatus } from '#shared/api/views.js';
 import type { Permission } from '#shared/permissions/permissions.js';
 import type { Schema } from '../schema.js';
+import { preparedQuery, type PreparedQuery } from '../preparedQuery.js';
 import {
   SEAT_COLUMNS,
   querySeatPage,
@@ -71,8 +72,24 @@ export function parsePermissions(value: string): Permission[] {
   return value === '' ? [] : (value.split(',') as Permission[]);
 }
 
+/** The longest address list a license check's seat query is kept compiled for (a person has one or two verified addresses). */
+const PREPARED_EMAIL_LISTS = 4;
+
 export class SubscriptionRepository {
-  constructor(private readonly db: Kysely<Schema>) {}
+  // The license check's queries, compiled once (../preparedQuery.ts): they run on every check.
+  private readonly boundTo: PreparedQuery<{ tenantId: string; objectId: string }, unknown>;
+
+  constructor(private readonly db: Kysely<Schema>) {
+    this.boundTo = preparedQuery(db, ['tenantId', 'objectId'], (p: { tenantId: string; objectId: string }) =>
+      this.seatsForCheck()
+        .where('seats.bound_tenant_id', '=', p.tenantId)
+        .where('seats.bound_object_id', '=', p.objectId)
+        .orderBy(sql`CASE WHEN seats.removed_at IS NULL THEN 0 ELSE 1 END`)
+        .orderBy('seats.removed_at', 'desc'),
+    );
+  }
+
+  private readonly unboundFor = new Map<number, PreparedQuery<Record<string, string>, unknown>>();
 
   private seatsForCheck() {
     return this.db
@@ -478,23 +495,29 @@ export class SubscriptionRepository {
 
   /** Seats bound to this person, live ones first, then the most recently removed. */
   async seatsBoundTo(tenantId: string, objectId: string): Promise<SeatForCheck[]> {
-    return (await this.seatsForCheck()
-      .where('seats.bound_tenant_id', '=', tenantId)
-      .where('seats.bound_object_id', '=', objectId)
-      .orderBy(sql`CASE WHEN seats.removed_at IS NULL THEN 0 ELSE 1 END`)
-      .orderBy('seats.removed_at', 'desc')
-      .execute()) as SeatForCheck[];
+    return (await this.boundTo.execute({ tenantId, objectId })) as SeatForCheck[];
   }
 
   /** Live, not yet bound seats assigned to any of these addresses, in any subscription. */
   async unboundSeatsForEmails(emailsCanonical: readonly string[]): Promise<SeatForCheck[]> {
     if (emailsCanonical.length === 0) return [];
-    return (await this.seatsForCheck()
-      .where('seats.email_canonical', 'in', emailsCanonical)
-      .where('seats.removed_at', 'is', null)
-      .where('seats.bound_object_id', 'is', null)
-      .orderBy('seats.assigned_at')
-      .execute()) as SeatForCheck[];
+    const query = (emails: readonly string[]) =>
+      this.seatsForCheck()
+        .where('seats.email_canonical', 'in', emails)
+        .where('seats.removed_at', 'is', null)
+        .where('seats.bound_object_id', 'is', null)
+        .orderBy('seats.assigned_at');
+    if (emailsCanonical.length > PREPARED_EMAIL_LISTS)
+      return (await query(emailsCanonical).execute()) as SeatForCheck[];
+    const names = emailsCanonical.map((_, i) => `email${i}`);
+    let prepared = this.unboundFor.get(names.length);
+    if (!prepared) {
+      prepared = preparedQuery(this.db, names, (p: Record<string, string>) => query(names.map((name) => p[name]!)));
+      this.unboundFor.set(names.length, prepared);
+    }
+    return (await prepared.execute(
+      Object.fromEntries(names.map((name, i) => [name, emailsCanonical[i]!])),
+    )) as SeatForCheck[];
   }
 
   async findSeatForCheck(seatId: string): Promise<SeatForCheck | undefined> {
