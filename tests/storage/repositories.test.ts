@@ -570,4 +570,29 @@ describe.each(ENGINES)('repositories on $name', (engine) => {
     await expect(uow.transaction(async () => uow.read.organisations.find('x'))).rejects.toThrow(/open transaction/);
     await expect(uow.transaction(async () => uow.transaction(async () => 1))).rejects.toThrow(/inside another/);
   });
+
+  it('guards every transaction alike while its context tracking is turned off between them', async () => {
+    // Each transaction ends with none open (the tracking off), the next one turns it on again.
+    for (let round = 0; round < 3; round++) {
+      await expect(uow.transaction(async () => uow.read.organisations.find('x'))).rejects.toThrow(/open transaction/);
+      expect(await uow.transaction(async (tx) => tx.organisations.find('x'))).toBeUndefined();
+      expect(await uow.read.organisations.find('x')).toBeUndefined();
+    }
+    // Two at once (a second connection's transaction on the other engine; on SQLite they take turns):
+    // the first to end leaves the other guarded.
+    let inside!: () => void;
+    const entered = new Promise<void>((resolve) => (inside = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const long = uow.transaction(async () => {
+      inside();
+      await held;
+      return uow.read.organisations.find('x');
+    });
+    await entered;
+    const short = uow.transaction(async (tx) => tx.organisations.find('x'));
+    release();
+    await expect(long).rejects.toThrow(/open transaction/);
+    expect(await short).toBeUndefined();
+  });
 });

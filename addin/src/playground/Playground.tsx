@@ -67,9 +67,12 @@ export function Playground({ config }: { config: ClientConfig }) {
 /** The body as Outlook gives it to add-ins: each picture refers to its inline attachment by `cid:`. */
 function outlookBody(element: HTMLElement | null): { html: string; shown: Set<string> } {
   if (!element) return { html: '', shown: new Set() };
-  const copy = element.cloneNode(true) as HTMLElement;
+  // Rewritten in a template's inert content: an <img> of the page (even a detached copy) starts
+  // loading as soon as its source is set, and the page's CSP refuses `cid:` (a violation each time).
+  const copy = document.createElement('template');
+  copy.innerHTML = element.innerHTML;
   const shown = new Set<string>();
-  for (const image of copy.querySelectorAll<HTMLImageElement>('img[data-content-id]')) {
+  for (const image of copy.content.querySelectorAll<HTMLImageElement>('img[data-content-id]')) {
     const contentId = image.dataset.contentId ?? '';
     shown.add(contentId);
     image.setAttribute('src', `cid:${contentId}`);
