@@ -251,12 +251,13 @@ describe('permissions (List messages, Create mailFolder: Permissions tables)', (
     const basic = new GraphMailClient(server.services.config.graph.baseUrl, () =>
       server.token('anna@contoso.com', { resource: 'graph' }),
     );
+    // One at a time: a refusal made before its `await` would be an unhandled rejection.
     for (const attempt of [
-      basic.receivedMessagesSince(0),
-      basic.sentMessagesSince(0),
-      basic.hiddenFolder('Outmerge suppression list'),
+      () => basic.receivedMessagesSince(0),
+      () => basic.sentMessagesSince(0),
+      () => basic.hiddenFolder('Outmerge suppression list'),
     ]) {
-      expect(await failure(attempt)).toMatchObject({
+      expect(await failure(attempt())).toMatchObject({
         kind: 'forbidden',
         status: 403,
         code: 'ErrorAccessDenied',
