@@ -1,8 +1,9 @@
 /**
  * The task pane's first load in Outlook with nested app authentication, in Chromium against the
  * real server configured for Entra (production pages, compressed, with the production CSP):
- * - what the pane loads before anyone signs in is exactly what its page references: MSAL is not
- *   among it, and arrives when the user presses "Sign in" (lazyAuth.ts);
+ * - what the pane runs before anyone signs in is exactly what its page references; what it fetches
+ *   besides is the later screens, prefetched while the browser is idle (taskpane/laterScreens.ts).
+ *   MSAL is not among either, and arrives when the user presses "Sign in" (lazyAuth.ts);
  * - no script is refused by the Content Security Policy, which allows no 'unsafe-eval'.
  * Office.js is the stand-in of officeStandIn.ts (NestedAppAuth 1.1 supported), Entra the stand-in
  * of entraStandIn.ts (its keys for the server's ENTRA_JWKS_URL).
@@ -28,8 +29,8 @@ let server: ServerProcess;
 let browser: Browser;
 let context: BrowserContext;
 let pane: Page;
-/** Paths of our origin the pane asked for, in order. */
-const requested: string[] = [];
+/** Paths of our origin the pane asked for, in order, with Chromium's resource type ("script"; a prefetch is "other"). */
+const requested: Array<{ path: string; type: string }> = [];
 /** Content Security Policy violations the page reported. */
 const violations: string[] = [];
 
@@ -66,7 +67,7 @@ beforeAll(async () => {
   pane = await context.newPage();
   pane.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.origin === server.baseUrl) requested.push(url.pathname);
+    if (url.origin === server.baseUrl) requested.push({ path: url.pathname, type: request.resourceType() });
   });
 });
 afterAll(async () => {
@@ -76,16 +77,26 @@ afterAll(async () => {
 });
 
 describe("the pane's first load in Outlook with nested app authentication", () => {
-  it('loads what its page references and no more: no MSAL before sign-in, no script refused by the CSP', async () => {
-    await pane.goto(`${server.baseUrl}/taskpane.html`);
+  it('runs what its page references, prefetches the later screens, no MSAL before sign-in, no script refused by the CSP', async () => {
+    await pane.goto(`${server.baseUrl}/taskpane.html`, { waitUntil: 'networkidle' });
     await pane.getByTestId('sign-in').waitFor({ timeout: 30_000 });
     const html = await (await fetch(`${server.baseUrl}/taskpane.html`)).text();
     const referenced = referencedAssets(html).filter((src) => !/^https?:/i.test(src));
-    const scripts = requested.filter((p) => p.endsWith('.js'));
-    expect(new Set(scripts)).toEqual(new Set(referenced));
+    const js = requested.filter((r) => r.path.endsWith('.js'));
+    expect(new Set(js.filter((r) => r.type === 'script').map((r) => r.path))).toEqual(new Set(referenced));
+    // The rest was fetched as a prefetch, and holds the screens the pane opens later.
+    const prefetched = js.filter((r) => r.type !== 'script');
+    expect(prefetched.map((r) => r.type)).toEqual(prefetched.map(() => 'other'));
+    const screens = chunksWithSources(
+      path.resolve('build/addin/js'),
+      /addin\/src\/(taskpane\/(RecipientsStep|PreviewStep|SendStep|ReportStep)|history\/HistoryPanel)\.tsx$/,
+    ).map((chunk) => `/${chunk}`);
+    expect(screens).toHaveLength(5);
+    expect(prefetched.map((r) => r.path)).toEqual(expect.arrayContaining(screens));
+    expect(referenced.filter((src) => screens.includes(src))).toEqual([]);
     const msal = chunksWithSources(path.resolve('build/addin/js'), /@azure\/msal-/).map((chunk) => `/${chunk}`);
     expect(msal.length).toBeGreaterThan(0);
-    expect(requested.filter((p) => msal.includes(p))).toEqual([]);
+    expect(requested.filter((r) => msal.includes(r.path))).toEqual([]);
     expect(violations).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { browserStore } from '../storage/keyValueStore.js';
 import { failureOf, signInPath } from './authFlow.js';
 import type { AuthFailure, Account, AuthPort } from './authPort.js';
-import { DevelopmentAuth } from './developmentAuth.js';
+import type { DevelopmentAuth } from './developmentAuth.js';
 import { LazyAuth } from './lazyAuth.js';
 
 export function useAuth(config: ClientConfig, options: { broker: AuthBroker; loginHint: string | null }) {
@@ -29,6 +29,8 @@ export function useAuth(config: ClientConfig, options: { broker: AuthBroker; log
     const start = async () => {
       const path = signInPath(config.identity.provider, broker.kind);
       if (path === 'development') {
+        // Loaded like the other paths' clients: a production pane does not carry the development one.
+        const { DevelopmentAuth } = await import(/* webpackChunkName: "development-sign-in" */ './developmentAuth.js');
         const development: DevelopmentAuth = new DevelopmentAuth(
           () => prompt(development.rememberedIdentity() ?? (loginHint ? { email: loginHint } : null)),
           browserStore(),

@@ -1,6 +1,6 @@
 /** Outlook contacts (from Graph) as a recipient list: one row per contact that has an address. */
 import type { GraphContact } from '../graph/graphMailClient.js';
-import { RecipientListError, type RecipientList } from './readRecipients.js';
+import { RecipientListError, type RecipientList } from './recipientList.js';
 
 export const CONTACT_COLUMNS = ['Display Name', 'First Name', 'Last Name', 'Email', 'Company', 'Categories'] as const;
 

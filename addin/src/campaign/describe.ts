@@ -4,7 +4,7 @@ import { mergeFieldTag, type TemplateProblem } from '#shared/merge/mergeTemplate
 import type { RowState } from './campaign.js';
 import type { ReportLine } from './campaignReport.js';
 import type { Finding } from './planCampaign.js';
-import type { RecipientListProblem } from './readRecipients.js';
+import type { RecipientListProblem } from './recipientList.js';
 
 /** A template problem in words: where it is, as the reader of the message sees the text around it, and what to do. */
 export function describeProblem(problem: TemplateProblem, t: Translator): string {

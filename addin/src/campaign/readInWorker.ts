@@ -7,12 +7,7 @@
  * with 100,000 rows, measured with the bench's CPU profile).
  */
 import type { MergeRow } from '#shared/merge/mergeTemplate.js';
-import {
-  readRecipientFile,
-  RecipientListError,
-  type RecipientList,
-  type RecipientListProblem,
-} from './readRecipients.js';
+import { RecipientListError, type RecipientList, type RecipientListProblem } from './recipientList.js';
 
 export type WorkerAnswer =
   | { type: 'progress'; share: number }
@@ -31,7 +26,11 @@ const WORKER_THRESHOLD_BYTES = 256 * 1024;
 export const ROWS_PER_MESSAGE = 500;
 
 export function readRecipientFileOffThread(file: File, onProgress: (share: number) => void): Promise<RecipientList> {
-  if (typeof Worker === 'undefined' || file.size < WORKER_THRESHOLD_BYTES) return readRecipientFile(file, onProgress);
+  if (typeof Worker === 'undefined' || file.size < WORKER_THRESHOLD_BYTES)
+    // Loaded when a file is read: papaparse is not part of the pane's first load.
+    return import(/* webpackChunkName: "read-recipients" */ './readRecipients.js').then(({ readRecipientFile }) =>
+      readRecipientFile(file, onProgress),
+    );
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./recipientsWorker.ts', import.meta.url));
     const rows: MergeRow[] = [];

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { compileTemplate } from '#shared/merge/mergeTemplate.js';
 import {
-  decodeText,
   firstSheetWithAddresses,
   noAddressColumn,
-  parseRecipientCsv,
-  readWorkbook,
   recipientListFromSheet,
   RecipientListError,
   type RecipientListProblem,
-} from './readRecipients.js';
+} from './recipientList.js';
+import { decodeText, parseRecipientCsv, readWorkbook } from './readRecipients.js';
 
 function problemOf(fn: () => unknown): RecipientListProblem | string {
   try {

@@ -3,7 +3,8 @@
  * It runs the same pure reader the pane uses for small files, and sends the rows back in parts,
  * each once the pane asked for the next (readInWorker.ts says why).
  */
-import { readRecipientFile, RecipientListError } from './readRecipients.js';
+import { RecipientListError } from './recipientList.js';
+import { readRecipientFile } from './readRecipients.js';
 import { ROWS_PER_MESSAGE, type WorkerAnswer, type WorkerRequest } from './readInWorker.js';
 
 const context = self as unknown as {

@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readWorkbook, recipientListFromSheet } from './readRecipients.js';
+import { recipientListFromSheet } from './recipientList.js';
+import { readWorkbook } from './readRecipients.js';
 import { SHORT_DATE } from './excelNumberFormat.js';
 import { readWorkbookFormats } from './xlsxCellFormats.js';
 

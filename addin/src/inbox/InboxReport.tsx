@@ -6,21 +6,10 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Text, mergeClasses } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { canonicalEmail } from '#shared/email/normalizeEmail.js';
-import type { Translator } from '#shared/i18n/translate.js';
 import { useLayout } from '../components/layout.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { followUpRecipients, outcomeCounts, type RowOutcome } from './rowOutcomes.js';
 import type { InboxCheckInput, InboxFeatures } from './useInbox.js';
-
-/** A row's delivery as the report's status column adds it. */
-export function outcomeText(outcome: RowOutcome, t: Translator): string {
-  const { delivery } = outcome;
-  const text =
-    delivery.kind === 'bounced'
-      ? t('report.delivery.bounced', { status: delivery.status, reason: delivery.reason })
-      : t(`report.delivery.${delivery.kind}`);
-  return outcome.replied ? `${text}; ${t('report.delivery.replied')}` : text;
-}
 
 export function InboxReport(props: {
   inbox: InboxFeatures;

@@ -12,6 +12,7 @@
  * conversation of the row's message (Graph's `conversationId`); an automatic out-of-office reply
  * (class `IPM.Note.Rules.OofTemplate.Microsoft`) is not an answer.
  */
+import type { Translator } from '#shared/i18n/translate.js';
 import type { ReceivedMessage, SentMessage } from '../graph/graphMailClient.js';
 import { isReport, readBounces, type Bounce } from './nonDelivery.js';
 
@@ -124,4 +125,14 @@ export function followUpRecipients(
     else notYet++;
   }
   return { due, notYet };
+}
+
+/** A row's delivery as the report's status column adds it. */
+export function outcomeText(outcome: RowOutcome, t: Translator): string {
+  const { delivery } = outcome;
+  const text =
+    delivery.kind === 'bounced'
+      ? t('report.delivery.bounced', { status: delivery.status, reason: delivery.reason })
+      : t(`report.delivery.${delivery.kind}`);
+  return outcome.replied ? `${text}; ${t('report.delivery.replied')}` : text;
 }

@@ -38,7 +38,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { takesChanges } from '#shared/billing/subscriptionState.js';
 import { formatDateTime, type MessageKey } from '#shared/i18n/translate.js';
 import { describeListProblem } from '../campaign/describe.js';
-import { RecipientListError } from '../campaign/readRecipients.js';
+import { RecipientListError } from '../campaign/recipientList.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { Feedback } from '../components/Feedback.js';
 import { useFocusWhenShown } from '../components/focus.js';

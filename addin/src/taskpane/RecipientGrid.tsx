@@ -23,7 +23,7 @@ import {
 } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { RecipientList } from '../campaign/readRecipients.js';
+import type { RecipientList } from '../campaign/recipientList.js';
 import { matchingRows, searchIndexInSlices } from '../campaign/rowSearch.js';
 import { FIRST_DATA_ROW } from '../campaign/planCampaign.js';
 import { useLayout } from '../components/layout.js';

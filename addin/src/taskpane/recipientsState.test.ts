@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { translate, type MessageKey } from '#shared/i18n/translate.js';
 import { recallMapping, rememberMapping } from '../campaign/mappingMemory.js';
-import { parseRecipientCsv, RecipientListError, type Workbook } from '../campaign/readRecipients.js';
+import { RecipientListError, type Workbook } from '../campaign/recipientList.js';
+import { parseRecipientCsv } from '../campaign/readRecipients.js';
 import { GraphRequestError } from '../graph/graphMailClient.js';
 import { memoryStore } from '../storage/keyValueStore.js';
 import {

@@ -12,7 +12,7 @@ import {
   type RecipientList,
   type RecipientListProblem,
   type Workbook,
-} from '../campaign/readRecipients.js';
+} from '../campaign/recipientList.js';
 import { GraphRequestError } from '../graph/graphMailClient.js';
 
 export interface RecipientsState {

@@ -9,7 +9,7 @@ import { AuthFailure } from '../auth/authPort.js';
 import { contactsToRecipientList } from '../campaign/contactsList.js';
 import { recallMapping, rememberMapping } from '../campaign/mappingMemory.js';
 import { readRecipientFileOffThread } from '../campaign/readInWorker.js';
-import { firstSheetWithAddresses, isWorkbookFile, readWorkbook } from '../campaign/readRecipients.js';
+import { firstSheetWithAddresses, isWorkbookFile } from '../campaign/recipientList.js';
 import type { GraphMailClient } from '../graph/graphMailClient.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { KeyValueStore } from '../storage/keyValueStore.js';
@@ -61,6 +61,10 @@ export function useRecipients({
       setState(readingFrom(file.name));
       try {
         if (isWorkbookFile(file)) {
+          // The readers (papaparse, the workbook's formats) are not part of the pane's first load.
+          const { readWorkbook } = await import(
+            /* webpackChunkName: "read-recipients" */ '../campaign/readRecipients.js'
+          );
           const workbook = await readWorkbook(file.name, await file.arrayBuffer(), cellLocale);
           setState(sheetChosen(workbook, firstSheetWithAddresses(workbook), recall));
         } else {
