@@ -1,6 +1,7 @@
 /**
- * A partner's customer list (P5) without a count per row or a second query for the total
- * (issue 12): the total comes from the page's own sort, the seats from the kept live-seat count.
+ * A partner's customer list (P5) without a count per row (issue 12): the seats come from the kept
+ * live-seat count; the total of matches from a count over only what the filters read, which must
+ * agree with the rows the page query finds for every filter.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ let partnerId: string;
 const CUSTOMERS = 30;
 const seatsOf = (c: number) => c % 4;
 const statusOf = (c: number) => (['active', 'trial', 'past_due'] as const)[c % 3]!;
+const relationshipOf = (c: number) => (c % 5 === 0 ? 'active' : c % 5 === 1 ? 'pending' : null);
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -46,6 +48,30 @@ beforeAll(async () => {
         createdAt: now,
       });
       await tx.subscriptions.setPartnerOfRecord(subscriptionId, partnerId);
+      const relationship = relationshipOf(c);
+      if (relationship)
+        await tx.partners.insertRelationship(
+          {
+            id: randomUUID(),
+            partnerId,
+            subscriptionId,
+            customerEmailCanonical: `owner@${domain}`,
+            customerEmailDisplay: `owner@${domain}`,
+            permissions: ['assign', 'view'],
+            durationDays: 365,
+            status: relationship,
+            language: 'en',
+            requestedByEmail: 'staff@partner.example',
+            requestedAt: now,
+            requestExpiresAt: now + 90 * 86_400_000,
+            approvedAt: relationship === 'active' ? now : null,
+            approvedByEmail: null,
+            expiresAt: relationship === 'active' ? now + 365 * 86_400_000 : null,
+            endedAt: null,
+            endedByEmail: null,
+          },
+          null,
+        );
       for (let s = 0; s < seatsOf(c); s++)
         await tx.subscriptions.insertSeat({
           id: randomUUID(),
@@ -82,6 +108,27 @@ describe('the partner customer list', () => {
     expect((await list({ status: 'trial', limit: '3', offset: '100' })).total).toBe(trials);
     expect((await list({ search: 'customer1', limit: '100' })).total).toBe(10);
     expect((await list({ search: 'nobody', limit: '100' })).total).toBe(0);
+  });
+
+  it('counts what the page query finds, for each filter and their combinations', async () => {
+    const filters: Array<Record<string, string>> = [
+      {},
+      { relationship: 'active' },
+      { relationship: 'pending' },
+      { relationship: 'none' },
+      { relationship: 'active', status: 'active' },
+      { relationship: 'none', search: 'customer2' },
+      { status: 'past_due', search: 'owner@' },
+      { renewsBefore: new Date(Date.now() + 2 * 86_400_000).toISOString(), relationship: 'pending' },
+    ];
+    for (const filter of filters) {
+      // All matches on one page, and the total from the count (a page of two is full, so it counts).
+      const all = await list({ ...filter, limit: '100' });
+      expect(all.total, JSON.stringify(filter)).toBe(all.items.length);
+      expect((await list({ ...filter, limit: '2' })).total, JSON.stringify(filter)).toBe(all.items.length);
+    }
+    expect((await list({ relationship: 'active', limit: '100' })).items).toHaveLength(6);
+    expect((await list({ relationship: 'none', limit: '2' })).total).toBe(18);
   });
 
   it('shows each customer’s live seats, following removals', async () => {
