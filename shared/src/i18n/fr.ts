@@ -1119,10 +1119,10 @@ export const fr: Record<keyof typeof en, string> = {
   'history.view': 'Afficher le rapport',
   'history.back': 'Retour à la liste',
   'history.rerun':
-    'Relancer {count, plural, one {la ligne en échec} other {les # lignes en échec}} dans une nouvelle campagne',
+    'Renvoyer {count, plural, one {la ligne en échec} other {les # lignes en échec}} dans une nouvelle campagne',
   'history.rerunUnsure':
-    '{count, plural, one {# ligne n’a pas été confirmée et est peut-être partie : elle n’est pas relancée.} other {# lignes n’ont pas été confirmées et sont peut-être parties : elles ne sont pas relancées.}} Regarde dans les Éléments envoyés avant de {count, plural, one {la renvoyer} other {les renvoyer}}.',
-  'history.rerunBusy': 'Une campagne est en cours ou son rapport est ouvert : ferme-la avant de relancer des lignes.',
+    '{count, plural, one {# ligne n’a pas été confirmée et est peut-être partie : elle n’est pas renvoyée.} other {# lignes n’ont pas été confirmées et sont peut-être parties : elles ne sont pas renvoyées.}} Regarde dans les Éléments envoyés avant de {count, plural, one {la renvoyer} other {les renvoyer}}.',
+  'history.rerunBusy': 'Une campagne est en cours ou son rapport est ouvert : ferme-la avant de renvoyer des lignes.',
   'history.remove': 'Retirer de la liste',
   'history.cancelled':
     'Annulée : {count, plural, one {# message gardé a été supprimé} other {# messages gardés ont été supprimés}}.',
