@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunksWithSources, referencedAssets } from '../../bench/paneSize.js';
 import { EntraStandIn } from './entraStandIn.js';
 import { installOffice } from './officeStandIn.js';
-import { launchChromium, startServerProcess, type ServerProcess } from './support.js';
+import { expectText, launchChromium, screenshot, startServerProcess, type ServerProcess } from './support.js';
 
 const CLIENT = '5b0c7e1d-3f2a-4c6b-8d9e-0a1b2c3d4e5f';
 const ANNA = {
@@ -108,5 +108,32 @@ describe("the pane's first load in Outlook with nested app authentication", () =
     await pane.getByTestId('sign-in').click();
     await loaded;
     expect(violations).toEqual([]);
+  });
+});
+
+describe('a later screen whose code does not arrive', () => {
+  it('says so where the screen would be, keeps the pane, and shows the screen on "Try again"', async () => {
+    const page = await context.newPage();
+    // The recipients screen's chunk fails (a dropped connection; a pane open across a deployment).
+    const chunk = /\/js\/pane-recipients\.[0-9a-f]+\.js$/;
+    const refuse = (route: import('playwright-core').Route) => route.abort('connectionreset');
+    await page.route(chunk, refuse);
+    await page.goto(`${server.baseUrl}/taskpane.html`, { waitUntil: 'networkidle' });
+    await page.getByTestId('step-recipients').click();
+    await expectText(page.getByTestId('screen-failed'), /This part of Outmerge could not be shown/);
+    await screenshot(page, 'pane-en-screen-failed');
+    // The rest of the pane is still there: the other steps open.
+    await page.getByTestId('step-message').click();
+    await page.getByTestId('sign-in').waitFor();
+    await page.getByTestId('step-recipients').click();
+    await page.getByTestId('screen-failed').waitFor();
+    // The connection is back: "Try again" loads the screen's code afresh.
+    await page.unroute(chunk, refuse);
+    await page.getByTestId('screen-retry').click();
+    // The file input itself is hidden behind its button.
+    await page.getByTestId('recipients-file').waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: 'Choose a CSV or Excel file' }).waitFor();
+    expect(await page.getByTestId('screen-failed').count()).toBe(0);
+    await page.close();
   });
 });

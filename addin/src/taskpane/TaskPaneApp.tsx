@@ -32,9 +32,11 @@ import { AccountBar } from './AccountBar.js';
 import { AdminView } from './admin/AdminView.js';
 import { BudgetNotice } from './BudgetNotice.js';
 import { LicenseStatus } from './LicenseStatus.js';
+import { ScreenBoundary } from '../components/ScreenBoundary.js';
 import {
   HistoryPanel,
   InboxOptions,
+  loadScreensAgain,
   InboxReport,
   PreviewStep,
   RecipientsStep,
@@ -290,18 +292,20 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
         {showHistory ? t('history.hide') : t('history.open')}
       </Button>
       {showHistory && (
-        <Suspense fallback={<Spinner size="small" label={t('common.loading')} />}>
-          <HistoryPanel
-            entries={history.entries}
-            error={history.error}
-            activeId={campaign?.definition.id ?? null}
-            busy={campaign !== null}
-            open={history.open}
-            onCancel={cancelFromHistory}
-            onRerun={rerun}
-            signedIn={account !== null}
-          />
-        </Suspense>
+        <ScreenBoundary onRetry={loadScreensAgain}>
+          <Suspense fallback={<Spinner size="small" label={t('common.loading')} />}>
+            <HistoryPanel
+              entries={history.entries}
+              error={history.error}
+              activeId={campaign?.definition.id ?? null}
+              busy={campaign !== null}
+              open={history.open}
+              onCancel={cancelFromHistory}
+              onRerun={rerun}
+              signedIn={account !== null}
+            />
+          </Suspense>
+        </ScreenBoundary>
       )}
       {!showHistory && (
         <Wizard
@@ -310,116 +314,119 @@ export function TaskPaneApp({ host, config, licenseClient }: TaskPaneProps) {
           onStep={setStep}
           locked={campaign !== null}
         >
-          <Suspense fallback={<Spinner size="small" label={t('common.loading')} />}>
-            {shownStep === 'message' && (
-              <TemplateStep
-                draft={draft.draft}
-                error={draft.error}
-                fields={plan.fieldNames}
-                onReload={draft.reload}
-                mailbox={mailbox}
-                fallbackFrom={fallbackFrom}
-                onFallbackFrom={setFallbackFrom}
-                signedIn={account !== null}
-                columns={recipients.state.list?.columns ?? null}
-                onInsertField={(tag) => void fieldInsert.insert(tag)}
-                insertResult={fieldInsert.result}
-              />
-            )}
-            {shownStep === 'recipients' && (
-              <RecipientsStep
-                recipients={recipients}
-                rows={{
-                  excluded: plan.excludedRows,
-                  outside: plan.outsideFollowUp,
-                  toggle: plan.toggleRow,
-                  setIncluded: plan.setRowsIncluded,
-                }}
-              />
-            )}
-            {shownStep === 'check' && (
-              <>
-                {budgetNotice}
-                <PreviewStep
+          {/* Keyed by step: a screen that failed does not hold the others back. */}
+          <ScreenBoundary key={shownStep} onRetry={loadScreensAgain}>
+            <Suspense fallback={<Spinner size="small" label={t('common.loading')} />}>
+              {shownStep === 'message' && (
+                <TemplateStep
                   draft={draft.draft}
-                  pictures={draft.pictures}
-                  problems={plan.compiled && !plan.compiled.ok ? plan.compiled.problems : []}
-                  plan={plan.plan}
-                  checking={plan.checking}
-                  previewed={plan.previewed}
-                  index={plan.previewIndex}
-                  onIndex={plan.setPreviewIndex}
-                  footer={footer}
-                  onTestSend={account ? () => void testSend.send() : null}
-                  testResult={testSend.result}
-                  testTo={testSend.address}
-                  onTestTo={testSend.setAddress}
-                  testToError={testSend.addressError}
-                  onToggleRow={plan.toggleRow}
-                />
-              </>
-            )}
-            {shownStep === 'send' && (
-              <>
-                {!campaign && budgetNotice}
-                {!campaign && <InboxOptions inbox={inbox} disabled={account === null} />}
-                <SendStep
+                  error={draft.error}
+                  fields={plan.fieldNames}
+                  onReload={draft.reload}
                   mailbox={mailbox}
-                  signedInAs={account?.email ?? null}
-                  count={plan.plan?.messages.length ?? 0}
-                  estimate={sendEstimate}
-                  ratePerMinute={config.sendRatePerMinute}
-                  blockedReason={plan.blockedReason ?? scheduleBlock}
-                  starting={plan.starting}
-                  startError={plan.startError}
-                  campaign={campaign}
-                  onSend={() => void plan.start()}
-                  onPause={pause}
-                  onResume={resume}
-                  onStop={stop}
-                  scheduleSlot={account && <ScheduleChooser schedule={schedule} limit={config.dailyRecipientLimit} />}
-                  scheduling={schedule.enabled}
-                  onCancelScheduled={() => void cancelScheduled()}
+                  fallbackFrom={fallbackFrom}
+                  onFallbackFrom={setFallbackFrom}
+                  signedIn={account !== null}
+                  columns={recipients.state.list?.columns ?? null}
+                  onInsertField={(tag) => void fieldInsert.insert(tag)}
+                  insertResult={fieldInsert.result}
                 />
-                {campaign &&
-                  !campaign.running &&
-                  !campaign.stopping &&
-                  (campaign.ledger.status === 'finished' || campaign.ledger.status === 'cancelled') && (
-                    <ReportStep
-                      campaign={campaign}
-                      onRetryFailed={retryFailed}
-                      onClose={() => {
-                        close();
-                        setStep('recipients');
-                      }}
-                      rowNote={
-                        reportOutcomes
-                          ? (row) => (outcomeOf.has(row) ? outcomeText(outcomeOf.get(row) as RowOutcome, t) : null)
-                          : undefined
-                      }
-                    >
-                      <InboxReport
-                        inbox={inbox}
-                        campaign={{
-                          createdAt: campaign.ledger.createdAt,
-                          sentRows: campaign.ledger.rows
-                            .filter((row) => campaign.ledger.states[row]?.status === 'sent')
-                            .map((row) => ({ row, to: campaign.messages.envelope(row)?.to ?? '' })),
-                          markerOf: (row) => rowMarker(campaign.ledger, row),
-                        }}
-                        outcomes={reportOutcomes}
-                        onOutcomes={(list) => setOutcomes({ id: campaign.ledger.id, list })}
-                        onFollowUp={(addresses) => {
-                          setFollowUp(addresses);
+              )}
+              {shownStep === 'recipients' && (
+                <RecipientsStep
+                  recipients={recipients}
+                  rows={{
+                    excluded: plan.excludedRows,
+                    outside: plan.outsideFollowUp,
+                    toggle: plan.toggleRow,
+                    setIncluded: plan.setRowsIncluded,
+                  }}
+                />
+              )}
+              {shownStep === 'check' && (
+                <>
+                  {budgetNotice}
+                  <PreviewStep
+                    draft={draft.draft}
+                    pictures={draft.pictures}
+                    problems={plan.compiled && !plan.compiled.ok ? plan.compiled.problems : []}
+                    plan={plan.plan}
+                    checking={plan.checking}
+                    previewed={plan.previewed}
+                    index={plan.previewIndex}
+                    onIndex={plan.setPreviewIndex}
+                    footer={footer}
+                    onTestSend={account ? () => void testSend.send() : null}
+                    testResult={testSend.result}
+                    testTo={testSend.address}
+                    onTestTo={testSend.setAddress}
+                    testToError={testSend.addressError}
+                    onToggleRow={plan.toggleRow}
+                  />
+                </>
+              )}
+              {shownStep === 'send' && (
+                <>
+                  {!campaign && budgetNotice}
+                  {!campaign && <InboxOptions inbox={inbox} disabled={account === null} />}
+                  <SendStep
+                    mailbox={mailbox}
+                    signedInAs={account?.email ?? null}
+                    count={plan.plan?.messages.length ?? 0}
+                    estimate={sendEstimate}
+                    ratePerMinute={config.sendRatePerMinute}
+                    blockedReason={plan.blockedReason ?? scheduleBlock}
+                    starting={plan.starting}
+                    startError={plan.startError}
+                    campaign={campaign}
+                    onSend={() => void plan.start()}
+                    onPause={pause}
+                    onResume={resume}
+                    onStop={stop}
+                    scheduleSlot={account && <ScheduleChooser schedule={schedule} limit={config.dailyRecipientLimit} />}
+                    scheduling={schedule.enabled}
+                    onCancelScheduled={() => void cancelScheduled()}
+                  />
+                  {campaign &&
+                    !campaign.running &&
+                    !campaign.stopping &&
+                    (campaign.ledger.status === 'finished' || campaign.ledger.status === 'cancelled') && (
+                      <ReportStep
+                        campaign={campaign}
+                        onRetryFailed={retryFailed}
+                        onClose={() => {
                           close();
-                          setStep('message');
+                          setStep('recipients');
                         }}
-                      />
-                    </ReportStep>
-                  )}
-              </>
-            )}
-          </Suspense>
+                        rowNote={
+                          reportOutcomes
+                            ? (row) => (outcomeOf.has(row) ? outcomeText(outcomeOf.get(row) as RowOutcome, t) : null)
+                            : undefined
+                        }
+                      >
+                        <InboxReport
+                          inbox={inbox}
+                          campaign={{
+                            createdAt: campaign.ledger.createdAt,
+                            sentRows: campaign.ledger.rows
+                              .filter((row) => campaign.ledger.states[row]?.status === 'sent')
+                              .map((row) => ({ row, to: campaign.messages.envelope(row)?.to ?? '' })),
+                            markerOf: (row) => rowMarker(campaign.ledger, row),
+                          }}
+                          outcomes={reportOutcomes}
+                          onOutcomes={(list) => setOutcomes({ id: campaign.ledger.id, list })}
+                          onFollowUp={(addresses) => {
+                            setFollowUp(addresses);
+                            close();
+                            setStep('message');
+                          }}
+                        />
+                      </ReportStep>
+                    )}
+                </>
+              )}
+            </Suspense>
+          </ScreenBoundary>
         </Wizard>
       )}
       {session.dialog}

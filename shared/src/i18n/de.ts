@@ -626,6 +626,8 @@ export const de: Record<keyof typeof en, string> = {
     'Um ihn zu verwenden, beginne in Outlook eine neue Nachricht und wähle {button} im Menüband. In Outlook im Web und im neuen Outlook findest du ihn unter Apps, falls er nicht zu sehen ist.',
   'outside.install': 'Noch nicht in deinem Outlook? Deine IT-Administration installiert es für deine Organisation:',
   'outside.playground': 'Um Outmerge ohne Outlook auszuprobieren:',
+  'pane.screenFailed':
+    'Dieser Teil von Outmerge konnte nicht angezeigt werden ({message}). Prüfe deine Verbindung und versuche es erneut; wenn es wieder passiert, schließe den Aufgabenbereich und öffne ihn erneut.',
   'pane.startFailed':
     'Outmerge konnte nicht starten: {message} Schließe den Aufgabenbereich und öffne ihn erneut; wenn es wieder passiert, sag deiner IT-Administration Bescheid.',
 

@@ -596,6 +596,8 @@ export const en = {
     'To use it, start a new message in Outlook and choose {button} on the ribbon. In Outlook on the web and the new Outlook, look under Apps if you do not see it.',
   'outside.install': 'Not in your Outlook yet? Your IT administrator installs it for your organisation:',
   'outside.playground': 'To try Outmerge without Outlook:',
+  'pane.screenFailed':
+    'This part of Outmerge could not be shown ({message}). Check your connection, then try again; if it keeps happening, close the pane and open it again.',
   'pane.startFailed':
     'Outmerge could not start: {message} Close the pane and open it again; if it keeps happening, tell your IT administrator.',
 

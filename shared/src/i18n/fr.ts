@@ -623,6 +623,8 @@ export const fr: Record<keyof typeof en, string> = {
     'Pour l’utiliser, commence un nouveau message dans Outlook et choisis {button} dans le ruban. Dans Outlook sur le web et le nouvel Outlook, regarde sous Applications si tu ne le vois pas.',
   'outside.install': 'Pas encore dans ton Outlook ? Ton administrateur informatique l’installe pour ton organisation :',
   'outside.playground': 'Pour essayer Outmerge sans Outlook :',
+  'pane.screenFailed':
+    'Cette partie d’Outmerge n’a pas pu s’afficher ({message}). Vérifie ta connexion, puis réessaie ; si cela se reproduit, ferme le volet et rouvre-le.',
   'pane.startFailed':
     'Outmerge n’a pas pu démarrer : {message} Ferme le volet et rouvre-le ; si cela se reproduit, préviens ton administrateur informatique.',
 
