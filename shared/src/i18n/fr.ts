@@ -624,7 +624,7 @@ export const fr: Record<keyof typeof en, string> = {
   'outside.install': 'Pas encore dans ton Outlook ? Ton administrateur informatique l’installe pour ton organisation :',
   'outside.playground': 'Pour essayer Outmerge sans Outlook :',
   'pane.screenFailed':
-    'Cette partie d’Outmerge n’a pas pu s’afficher ({message}). Vérifie ta connexion, puis réessaie ; si cela se reproduit, ferme le volet et rouvre-le.',
+    'Cette partie d’Outmerge n’a pas pu s’afficher ({message}). Vérifie ta connexion, puis réessaie ; si cela se reproduit, ferme le volet et rouvre-le.',
   'pane.startFailed':
     'Outmerge n’a pas pu démarrer : {message} Ferme le volet et rouvre-le ; si cela se reproduit, préviens ton administrateur informatique.',
 
