@@ -9,7 +9,7 @@
  * of entraStandIn.ts (its keys for the server's ENTRA_JWKS_URL).
  */
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunksWithSources, referencedAssets } from '../../bench/paneSize.js';
 import { EntraStandIn } from './entraStandIn.js';
@@ -116,7 +116,7 @@ describe('a later screen whose code does not arrive', () => {
     const page = await context.newPage();
     // The recipients screen's chunk fails (a dropped connection; a pane open across a deployment).
     const chunk = /\/js\/pane-recipients\.[0-9a-f]+\.js$/;
-    const refuse = (route: import('playwright-core').Route) => route.abort('connectionreset');
+    const refuse = (route: Route) => route.abort('connectionreset');
     await page.route(chunk, refuse);
     await page.goto(`${server.baseUrl}/taskpane.html`, { waitUntil: 'networkidle' });
     await page.getByTestId('step-recipients').click();
