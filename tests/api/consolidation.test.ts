@@ -168,7 +168,7 @@ describe('consolidation by invitation', () => {
     expect(page).toContain(`Temps payé non utilisé de la facture ${bInvoice!.number}`);
     const pdf = await server.call('GET', `${base(a)}/credit-notes/${notes[0]!.id}/pdf?lang=de`, { token: olivia });
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(pdfText(pdf.rawPayload)).toContain(`Korrigiert die Rechnung ${bInvoice!.number}`);
+    expect(await pdfText(pdf.rawPayload)).toContain(`Korrigiert die Rechnung ${bInvoice!.number}`);
     const numbers = (await server.services.uow.read.creditNotes.allNumbers()).map((number) => Number(number.slice(-6)));
     expect(numbers).toEqual(numbers.map((_, i) => i + 1));
 

@@ -91,8 +91,8 @@ describe('prorated invoice lines', () => {
     expect(Math.abs(preview.debitMinor - share(500, 9) - share(400, 3))).toBeLessThanOrEqual(1);
 
     // The PDF says the same (in the language the invoice was issued in).
-    const pdf = pdfText(
-      (await server.call('GET', `${base(id)}/invoices/${invoice.id}/pdf`, { token })).rawPayload,
+    const pdf = (
+      await pdfText((await server.call('GET', `${base(id)}/invoices/${invoice.id}/pdf`, { token })).rawPayload)
     ).replace(/\s+/g, ' ');
     expect(pdf).toContain(
       `8 €5.00 ${euros(-share(500, 8))} Unused time on 8 seats, Outmerge Monthly, for ${remaining} of ${length} days`,

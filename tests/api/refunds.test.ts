@@ -130,7 +130,7 @@ describe('refunds', () => {
     expect(page).toContain(`Remboursement de la facture ${purchase!.number}`);
     const pdf = await server.call('GET', `${base(id)}/credit-notes/${first.id}/pdf?lang=de`, { token: owner });
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(pdfText(pdf.rawPayload)).toContain(`Korrigiert die Rechnung ${purchase!.number}`);
+    expect(await pdfText(pdf.rawPayload)).toContain(`Korrigiert die Rechnung ${purchase!.number}`);
     const numbers = (await server.services.uow.read.creditNotes.allNumbers()).map((number) => Number(number.slice(-6)));
     expect(numbers).toEqual(numbers.map((_, i) => i + 1));
     // Another organisation cannot read it.

@@ -85,7 +85,7 @@ async function downloaded(
 ): Promise<{ name: string; bytes: Buffer; text: string }> {
   const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
   const bytes = fs.readFileSync((await download.path())!);
-  return { name: download.suggestedFilename(), bytes, text: pdfText(bytes) };
+  return { name: download.suggestedFilename(), bytes, text: await pdfText(bytes) };
 }
 
 /** A downloaded document kept beside the screenshots, to be looked at like them. */

@@ -1,38 +1,23 @@
 /**
- * The text a PDF shows, for tests: pdf-lib writes each piece of text with the standard fonts as a
- * hex string in a Flate-compressed content stream (`<48656C6C6F> Tj`), encoded in WinAnsi
- * (Windows-1252). Every stream is inflated and every shown string decoded, in order.
+ * The text a PDF shows, for tests, read with pdf.js (Mozilla's PDF reader, its Node build): every
+ * piece of text drawn, in order, one per line. The invoice's text is set in an embedded font
+ * (glyph ids mapped back to characters through the font's ToUnicode table), which pdf.js reads
+ * as a viewer does.
  */
-import { inflateSync } from 'node:zlib';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
-const WINANSI_HIGH: Record<number, string> = {
-  0x80: '€',
-  0x84: '„',
-  0x85: '…',
-  0x91: '‘',
-  0x92: '’',
-  0x93: '“',
-  0x94: '”',
-  0x96: '–',
-  0x97: '—',
-};
-
-export function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
+export async function pdfText(pdf: Uint8Array): Promise<string> {
+  // pdf.js takes the bytes over (transfers the buffer): a copy, so the caller's stay readable.
+  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false })
+    .promise;
   const shown: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n/g)) {
-    const start = match.index + match[0].length;
-    const end = raw.indexOf('endstream', start);
-    let content: string;
-    try {
-      content = inflateSync(pdf.subarray(start, end)).toString('latin1');
-    } catch {
-      continue;
+  try {
+    for (let number = 1; number <= document.numPages; number++) {
+      const content = await (await document.getPage(number)).getTextContent();
+      for (const item of content.items) if ('str' in item && item.str !== '') shown.push(item.str);
     }
-    for (const text of content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) {
-      const bytes = Buffer.from(text[1]!, 'hex');
-      shown.push([...bytes].map((b) => WINANSI_HIGH[b] ?? String.fromCharCode(b)).join(''));
-    }
+  } finally {
+    await document.destroy();
   }
   return shown.join('\n').replace(/\u00a0/g, ' ');
 }

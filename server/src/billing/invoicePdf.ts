@@ -3,12 +3,29 @@
  * `invoiceDocument`, so both read the same labels, lines, parties and tax mention), laid out on
  * A4 pages. Made with pdf-lib: maintained, no native code or browser needed, and it writes the
  * PDF itself rather than printing HTML, so the server needs no Chromium to answer a download.
- * The standard Helvetica font covers Windows-1252 (every character of our three languages,
- * € « » „ “ – ×); a character outside it (a narrow no-break space from Intl, a name in another
- * script) is written as its nearest space or as "?" rather than failing the download.
+ *
+ * The text is set in DejaVu Sans, embedded (subset to the characters used, with fontkit, pdf-lib's
+ * companion for fonts of one's own): names and addresses are the customers' own, and Helvetica,
+ * the standard font a PDF may leave out, covers only Windows-1252 — "Łódź", "Dvořák" or "Ελλάδα"
+ * came out as "?". DejaVu covers the Latin, Greek and Cyrillic scripts; a character it does not
+ * have (a name in a script outside them) is written as "?" rather than failing the download.
  */
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { InvoiceDocument } from './invoiceHtml.js';
+
+const require = createRequire(import.meta.url);
+/** The two faces, read once per process. */
+let faces: Promise<{ regular: Uint8Array; bold: Uint8Array }> | null = null;
+function dejaVuSans() {
+  faces ??= Promise.all([
+    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+  ]).then(([regular, bold]) => ({ regular, bold }));
+  return faces;
+}
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 50;
@@ -16,9 +33,10 @@ const GREY = rgb(0.38, 0.38, 0.38);
 
 function printable(font: PDFFont): (text: string) => string {
   const supported = new Set(font.getCharacterSet());
+  const space = /[\u202f\u2009\u2007]/;
   return (text) =>
-    [...text.replace(/[\u202f\u2009\u2007]/g, '\u00a0')]
-      .map((char) => (supported.has(char.codePointAt(0)!) ? char : char === '\n' ? char : '?'))
+    [...text]
+      .map((char) => (supported.has(char.codePointAt(0)!) || char === '\n' ? char : space.test(char) ? '\u00a0' : '?'))
       .join('');
 }
 
@@ -30,8 +48,10 @@ export async function renderInvoicePdf(document: InvoiceDocument): Promise<Uint8
   pdf.setCreator('Outmerge');
   pdf.setCreationDate(new Date(document.issuedAt));
   pdf.setModificationDate(new Date(document.issuedAt));
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  pdf.registerFontkit(fontkit);
+  const font = await dejaVuSans();
+  const regular = await pdf.embedFont(font.regular, { subset: true });
+  const bold = await pdf.embedFont(font.bold, { subset: true });
   const clean = printable(regular);
   let page: PDFPage = pdf.addPage(A4);
   let y = A4[1] - MARGIN;
