@@ -416,6 +416,8 @@ describe.each(LANGUAGES)('every screen in $code', (language) => {
     const page = await context.newPage();
     await page.goto(`${server.baseUrl}/taskpane.html`);
     await ready(page, page.getByTestId('sign-in'));
+    // Ready once the sign-in client has loaded (it is a chunk of its own): the button is enabled then.
+    await expect.poll(() => page.getByTestId('sign-in').isEnabled(), { timeout: 20_000 }).toBe(true);
     await check(page, 'pane-signed-out');
     await page.getByTestId('sign-in').click();
     const dialog = page.getByRole('dialog');
