@@ -4,9 +4,10 @@
  * (glyph ids mapped back to characters through the font's ToUnicode table), which pdf.js reads
  * as a viewer does.
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export async function pdfText(pdf: Uint8Array): Promise<string> {
+  // Imported when first used: pdf.js is large, and a test file pays for its imports.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdf.js takes the bytes over (transfers the buffer): a copy, so the caller's stay readable.
   const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false })
     .promise;

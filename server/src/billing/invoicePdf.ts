@@ -12,19 +12,30 @@
  */
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type fontkitModule from '@pdf-lib/fontkit';
 import type { InvoiceDocument } from './invoiceHtml.js';
 
 const require = createRequire(import.meta.url);
-/** The two faces, read once per process. */
-let faces: Promise<{ regular: Uint8Array; bold: Uint8Array }> | null = null;
+/**
+ * fontkit and the two faces, loaded with the first PDF and kept: fontkit is a large module, and
+ * most of the server's processes (and test files) never write a PDF.
+ */
+let fonts: Promise<{ fontkit: typeof fontkitModule; regular: Uint8Array; bold: Uint8Array }> | null = null;
 function dejaVuSans() {
-  faces ??= Promise.all([
+  fonts ??= Promise.all([
+    import('@pdf-lib/fontkit'),
     readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
     readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-  ]).then(([regular, bold]) => ({ regular, bold }));
-  return faces;
+  ]).then(
+    ([fontkit, regular, bold]) => ({ fontkit: fontkit.default, regular, bold }),
+    (error: unknown) => {
+      // Not kept: the next PDF tries again.
+      fonts = null;
+      throw error;
+    },
+  );
+  return fonts;
 }
 
 const A4: [number, number] = [595.28, 841.89];
@@ -48,8 +59,8 @@ export async function renderInvoicePdf(document: InvoiceDocument): Promise<Uint8
   pdf.setCreator('Outmerge');
   pdf.setCreationDate(new Date(document.issuedAt));
   pdf.setModificationDate(new Date(document.issuedAt));
-  pdf.registerFontkit(fontkit);
   const font = await dejaVuSans();
+  pdf.registerFontkit(font.fontkit);
   const regular = await pdf.embedFont(font.regular, { subset: true });
   const bold = await pdf.embedFont(font.bold, { subset: true });
   const clean = printable(regular);
