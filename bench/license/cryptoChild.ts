@@ -1,10 +1,10 @@
 /**
  * The crypto floor of a license check, in a process of its own (forked by licenseBench.ts): the
- * RS256 verification of the caller's access token and the ES256 signature of the license token,
- * with the same library (jose), the same key types, options and claims as the server
- * (identity/accessTokenValidator.ts, licenseCheck/licenseService.ts), and many pairs in flight at once,
- * as a loaded server has them. jose's WebCrypto work runs on libuv's thread pool; this process's
- * `process.cpuUsage()` counts every thread, pool included, exactly as /proc counts the server's.
+ * RS256 verification of the caller's access token (jose, as the server verifies) and the ES256
+ * signature of the license token (the server's own signer), with the same key types, options and
+ * claims as the server (identity/accessTokenValidator.ts, licenseCheck/signingKeys.ts), and many
+ * pairs in flight at once, as a loaded server has them. jose's WebCrypto verification runs on libuv's thread pool; this
+ * process's `process.cpuUsage()` counts every thread, pool included, exactly as /proc counts the server's.
  *
  * It also runs the server's own access token validator (identity/accessTokenValidator.ts, with
  * its cache of verified tokens) on tokens it is sent: CPU per validation of tokens never seen
@@ -14,9 +14,10 @@
  *           {type:'run', pairs, concurrency} → {type:'result', cpuMs, wallMs, pairs};
  *           {type:'validate', tokens, repeat, concurrency} → {type:'validated', cpuMs, validations, verified, cached}.
  */
-import { createRemoteJWKSet, generateKeyPair, jwtVerify, SignJWT } from 'jose';
-import { LICENSE_TOKEN_ALGORITHM, LICENSE_TOKEN_AUDIENCE, LICENSE_TOKEN_TYPE } from '#shared/license/licenseToken.js';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { LICENSE_TOKEN_AUDIENCE } from '#shared/license/licenseToken.js';
 import { createAccessTokenValidator } from '../../server/src/identity/accessTokenValidator.js';
+import { loadSigningKeys, newSigningJwk } from '../../server/src/licenseCheck/signingKeys.js';
 import { cpuMs, wallMs } from '../stats.js';
 
 export type CryptoRequest =
@@ -33,8 +34,11 @@ let validator: ReturnType<typeof createAccessTokenValidator> | null = null;
 
 async function init(request: Extract<CryptoRequest, { type: 'init' }>): Promise<void> {
   const keys = createRemoteJWKSet(new URL(request.jwksUrl), { cacheMaxAge: 24 * 3600 * 1000 });
-  // As signingKeys.ts makes the server's key: a P-256 CryptoKey.
-  const { privateKey } = await generateKeyPair(LICENSE_TOKEN_ALGORITHM, { extractable: true });
+  // The server's own signer (signingKeys.ts), a key made and loaded as the server makes and loads one.
+  const { signing: signer } = await loadSigningKeys({
+    configuredJson: JSON.stringify([await newSigningJwk()]),
+    dataDir: '.',
+  });
   const { tokens, audience } = request;
   pair = async (i) => {
     const { payload } = await jwtVerify(tokens[i % tokens.length]!, keys, {
@@ -44,22 +48,20 @@ async function init(request: Extract<CryptoRequest, { type: 'init' }>): Promise<
       clockTolerance: 60,
     });
     const iat = Math.floor(Date.now() / 1000);
-    await new SignJWT({
-      tid: payload.tid,
+    await signer.sign({
+      iss: 'http://127.0.0.1:3000',
+      aud: LICENSE_TOKEN_AUDIENCE,
+      sub: String(payload.oid),
+      tid: String(payload.tid),
       code: 'ACTIVE',
       footer: false,
       plan: 'monthly',
       subscriptionId: '5f0c3a52-1d7e-4d38-9a41-0f7f6a0b9c11',
       nonce: `bench-nonce-${String(i).padStart(8, '0')}`,
-    })
-      .setProtectedHeader({ alg: LICENSE_TOKEN_ALGORITHM, kid: 'bench-kid', typ: LICENSE_TOKEN_TYPE })
-      .setIssuer('http://127.0.0.1:3000')
-      .setAudience(LICENSE_TOKEN_AUDIENCE)
-      .setSubject(String(payload.oid))
-      .setIssuedAt(iat)
-      .setNotBefore(iat - 60)
-      .setExpirationTime(iat + 7 * 86400)
-      .sign(privateKey);
+      iat,
+      nbf: iat - 60,
+      exp: iat + 7 * 86400,
+    });
   };
   await run(400, 32);
   // The server's validator with its production options (services.ts): the same key set over HTTP, audience, issuer template and scope.

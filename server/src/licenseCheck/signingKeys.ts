@@ -13,15 +13,21 @@
  * - Otherwise (SQLite, one process), a file in the data folder, generated on first start (never
  *   committed), managed like the configured list.
  */
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import fs from 'node:fs';
 import path from 'node:path';
-import { LICENSE_TOKEN_ALGORITHM } from '#shared/license/licenseToken.js';
+import { LICENSE_TOKEN_ALGORITHM, LICENSE_TOKEN_TYPE, type LicenseClaims } from '#shared/license/licenseToken.js';
 import type { SigningKeyRow, UnitOfWork } from '../storage/unitOfWork.js';
+
+/** Signs license tokens with one key: a compact JWS, header `{ alg: ES256, typ, kid }`. */
+export interface LicenseTokenSigner {
+  readonly kid: string;
+  sign(claims: LicenseClaims): Promise<string>;
+}
 
 export interface SigningKeys {
   /** The key that signs now. */
-  readonly signing: { kid: string; key: CryptoKey };
+  readonly signing: LicenseTokenSigner;
   /** Public halves of every published key, for `/.well-known/jwks.json`. */
   readonly jwks: { keys: JWK[] };
   /** Reads the shared keys again (database keys; configured and file keys do not change while running). */
@@ -29,8 +35,7 @@ export interface SigningKeys {
 }
 
 interface LoadedKey {
-  kid: string;
-  key: CryptoKey;
+  signer: LicenseTokenSigner;
   publicJwk: JWK;
 }
 
@@ -46,14 +51,34 @@ export async function newSigningJwk(): Promise<JWK> {
   return jwk;
 }
 
+/**
+ * The signer of one private key: the only code that signs a license token (the license bench's
+ * baselines load a key through `loadSigningKeys` too, so they sign exactly as a check does).
+ */
+function licenseTokenSigner(kid: string, key: CryptoKey): LicenseTokenSigner {
+  return {
+    kid,
+    sign: ({ iss, aud, sub, iat, nbf, exp, ...claims }) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: LICENSE_TOKEN_ALGORITHM, kid, typ: LICENSE_TOKEN_TYPE })
+        .setIssuer(iss)
+        .setAudience(aud)
+        .setSubject(sub)
+        .setIssuedAt(iat)
+        .setNotBefore(nbf)
+        .setExpirationTime(exp)
+        .sign(key),
+  };
+}
+
+/** A private JWK (its `kid` set or computed), checked to be a P-256 key, made a signer and a public JWK. */
 async function loadKey(jwk: JWK): Promise<LoadedKey> {
   if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || !jwk.d)
     throw new Error('License signing keys must be private P-256 (ES256) JWKs.');
   const kid = jwk.kid ?? (await calculateJwkThumbprint(jwk));
   const { d: _private, ...publicJwk } = jwk;
   return {
-    kid,
-    key: (await importJWK({ ...jwk, kid }, LICENSE_TOKEN_ALGORITHM)) as CryptoKey,
+    signer: licenseTokenSigner(kid, (await importJWK({ ...jwk, kid }, LICENSE_TOKEN_ALGORITHM)) as CryptoKey),
     publicJwk: { ...publicJwk, kid, alg: LICENSE_TOKEN_ALGORITHM, use: 'sig' },
   };
 }
@@ -63,14 +88,14 @@ async function fixedKeys(privateJwks: JWK[]): Promise<SigningKeys> {
   const keys = await Promise.all(privateJwks.map(loadKey));
   const first = keys[0];
   if (!first) throw new Error('At least one license signing key is needed.');
-  const signing = { kid: first.kid, key: first.key };
+  const signing = first.signer;
   const jwks = { keys: keys.map((k) => k.publicJwk) };
   return { signing, jwks, refresh: async () => {} };
 }
 
 /** The instances' shared keys in the database, read again by `refresh`. */
 class DatabaseSigningKeys implements SigningKeys {
-  private current: { signing: { kid: string; key: CryptoKey }; jwks: { keys: JWK[] } } | null = null;
+  private current: { signing: LicenseTokenSigner; jwks: { keys: JWK[] } } | null = null;
   private readonly loaded = new Map<string, LoadedKey>();
 
   constructor(
@@ -78,7 +103,7 @@ class DatabaseSigningKeys implements SigningKeys {
     private readonly clock: () => number,
   ) {}
 
-  get signing(): { kid: string; key: CryptoKey } {
+  get signing(): LicenseTokenSigner {
     if (!this.current) throw new Error('The license signing keys are not loaded yet.');
     return this.current.signing;
   }
@@ -96,7 +121,7 @@ class DatabaseSigningKeys implements SigningKeys {
     // Newest first: the first whose time to sign has come signs; later ones are only published yet.
     const signer = keys[rows.findIndex((row) => row.signsFrom <= now)] ?? keys[keys.length - 1];
     if (!signer) throw new Error('No license signing key could be loaded.');
-    this.current = { signing: { kid: signer.kid, key: signer.key }, jwks: { keys: keys.map((k) => k.publicJwk) } };
+    this.current = { signing: signer.signer, jwks: { keys: keys.map((k) => k.publicJwk) } };
   }
 
   /** No key signs yet (a new database, or every key retired): one is made, once across instances. */
