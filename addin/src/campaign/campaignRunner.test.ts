@@ -196,6 +196,38 @@ describe('runCampaign', () => {
     expect(time.sleeps.some((ms) => ms >= 7000)).toBe(true);
   });
 
+  it('keeps a send refused with 429 drafted while it waits: a run stopped then resumes by sending, with nothing in doubt', async () => {
+    const time = virtualTime();
+    const fake = fakeGraph(time, {
+      send: (n) => {
+        if (n === 1) throw new GraphRequestError('throttled', 429, 'ApplicationThrottled', 'slow down', 600);
+      },
+    });
+    // The sender stops (or closes the pane) while the runner waits out the Retry-After.
+    const stop = new AbortController();
+    const sleep = async (ms: number) => {
+      if (ms >= 600_000) stop.abort();
+      await time.sleep(ms);
+    };
+    const saved: string[] = [];
+    const first = await run(newLedger('c', rows, null, 0), fake.graph, time, {
+      concurrency: 1,
+      signal: stop.signal,
+      sleep,
+      save: (ledger, row) => void (row === 2 && saved.push(ledger.states[2]!.status)),
+    });
+    expect(first.status).toBe('paused');
+    expect(first.states[2]).toEqual({ status: 'drafted', draftId: 'd1' });
+    expect(saved.slice(-2)).toEqual(['sending', 'drafted']);
+    expect(fake.sent).toEqual([]);
+
+    // Resumed: the draft is sent, at once, and once.
+    const second = await run(first, fake.graph, time, { concurrency: 1, settleDelayMs: 60_000 });
+    expect(second.status).toBe('finished');
+    expect(fake.sent.map((s) => s.marker)).toEqual(['c:2', 'c:3', 'c:4']);
+    expect(time.sleeps).not.toContain(60_000);
+  });
+
   it('settles an ambiguous send by looking in Sent Items, not by sending again', async () => {
     const time = virtualTime();
     const fake = fakeGraph(time, {

@@ -251,7 +251,13 @@ export async function runCampaign(
    * signal. A paced call (a send) also takes a send slot from the pacer, on every attempt, and
    * tells it how the mailbox answered: that is how the pace follows the mailbox's limit.
    */
-  const call = async <T>(work: () => Promise<T>, paced = false, beforeRequest?: () => void): Promise<T> => {
+  const call = async <T>(
+    work: () => Promise<T>,
+    paced = false,
+    beforeRequest?: () => void,
+    /** A refusal that will be tried again (throttled, transient): what the request changed goes back, as nothing happened. */
+    afterRefusal?: () => void,
+  ): Promise<T> => {
     for (let attempt = 0, throttled = 0; ; attempt++) {
       let slot: SendSlot | null = null;
       if (paced) slot = await sendSlot();
@@ -274,6 +280,7 @@ export async function runCampaign(
           throw error;
         }
         if (error.kind === 'throttled') {
+          afterRefusal?.();
           const retryAfterMs = error.retryAfterSeconds === null ? null : error.retryAfterSeconds * 1000;
           const fallbackMs = 2 ** Math.min(attempt, 6) * 1000;
           if (slot) pacer.refused(slot, now(), retryAfterMs, fallbackMs);
@@ -289,6 +296,7 @@ export async function runCampaign(
           else pacer.cancel(slot);
         }
         if (error.kind === 'transient' && attempt < MAX_TRANSIENT_RETRIES) {
+          afterRefusal?.();
           await sleep(backoff * 2 ** attempt, options.signal);
           continue;
         }
@@ -651,6 +659,9 @@ export async function runCampaign(
             () => options.graph.sendDraft(state.draftId, { sendAs }),
             true,
             () => set(row, { status: 'sending', draftId: state.draftId }),
+            // Refused (429, 503): not sent. Saying so at once means a run stopped or a pane closed
+            // during the wait resumes by sending the draft, not by searching Sent Items for it.
+            () => set(row, { status: 'drafted', draftId: state.draftId }),
           );
           const at = now();
           // The property's whole seconds: what Exchange holds the message until.
