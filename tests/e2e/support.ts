@@ -141,6 +141,87 @@ export async function settledMailbox<T = DeliveredMessage>(baseUrl: string, maxS
   return (await (await fetch(`${baseUrl}/dev/mailbox/messages`)).json()) as T[];
 }
 
+/**
+ * Rows a pane has saved as "sending" (its send may have left), read from the pane's IndexedDB
+ * as the pane reads its ledgers (addin/src/storage/idbCampaignRecords.ts): each campaign's folded
+ * row states, then the writes logged since, in order.
+ */
+export async function rowsSavedAsSending(page: Page): Promise<number[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('outmerge');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      const tx = db.transaction(['ledgers', 'rowStates', 'ledgerLog'], 'readonly');
+      const read = <T>(store: string) =>
+        new Promise<Array<{ key: IDBValidKey; value: T }>>((resolve, reject) => {
+          const keys = tx.objectStore(store).getAllKeys();
+          const values = tx.objectStore(store).getAll();
+          values.onsuccess = () => resolve(keys.result.map((key, i) => ({ key, value: values.result[i] as T })));
+          values.onerror = () => reject(values.error);
+        });
+      type State = { status: string };
+      const [ledgers, rowStates, log] = await Promise.all([
+        read<{ id: string; version: number }>('ledgers'),
+        read<{ row: number; state: State }>('rowStates'),
+        read<{ states: Array<[number, State]> }>('ledgerLog'),
+      ]);
+      const sending: number[] = [];
+      for (const { value: ledger } of ledgers) {
+        const states = new Map<number, State>();
+        for (const { key, value } of rowStates)
+          if ((key as [string, number])[0] === ledger.id) states.set(value.row, value.state);
+        for (const { key, value } of log) {
+          const [id, version] = key as [string, number];
+          if (id === ledger.id && version > ledger.version)
+            for (const [row, state] of value.states) states.set(row, state);
+        }
+        for (const [row, state] of states) if (state.status === 'sending') sending.push(row);
+      }
+      return sending;
+    } finally {
+      db.close();
+    }
+  });
+}
+
+/**
+ * Brings a running campaign to a moment when no row is in doubt, before a test closes or reloads
+ * its pane: every send is refused as a throttled mailbox refuses it (429, Retry-After ten
+ * minutes), the runner drafts each refused row again and starts none, and the test waits until
+ * no row is saved as "sending". Without it, a pane closed between saving a row as "sending" and
+ * its request leaving leaves a row only time can settle (the runner looks for it in Sent Items
+ * for up to 17 minutes, and never sends it again): by design, but not what these tests are
+ * about. Returns what lets sends through again.
+ */
+export async function holdSends(baseUrl: string, page: Page): Promise<() => Promise<void>> {
+  const faults = (plan: unknown) =>
+    fetch(`${baseUrl}/dev/graph/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(plan),
+    });
+  expect(
+    (await faults({ seed: 1, probabilities: { '429': 1 }, operations: ['send'], retryAfterSeconds: 600 })).status,
+  ).toBe(200);
+  await expect
+    .poll(
+      async () =>
+        ((await (await fetch(`${baseUrl}/dev/graph/faults`)).json()) as { injected: { '429': number } }).injected[
+          '429'
+        ],
+      {
+        timeout: 30_000,
+        interval: 50,
+      },
+    )
+    .toBeGreaterThan(0);
+  await expect.poll(() => rowsSavedAsSending(page), { timeout: 30_000, interval: 100 }).toEqual([]);
+  return async () => void expect((await faults(null)).status).toBe(200);
+}
+
 /** axe-core's own script, injected into a page as the brief of issue 16 asks (`addScriptTag`). */
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core');
 
