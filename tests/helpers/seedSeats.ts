@@ -44,6 +44,7 @@ export async function seedSeats(
       await tx.subscriptions.lock(subscriptionId);
       await tx.subscriptions.insertSeats(subscriptionId, rows);
     });
+    await uow.updatePlannerStatistics();
   } finally {
     if (typeof where === 'string') await uow.close();
   }

@@ -20,7 +20,7 @@
  * running it again is safe).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import {
   isRetryableConflict,
   openPostgres,
@@ -245,6 +245,18 @@ export class UnitOfWork {
   /** SQLite's own consistency check ('ok'); PostgreSQL checks itself. */
   integrityCheck(): string {
     return this.database.sqlite ? (this.database.sqlite.pragma('integrity_check', { simple: true }) as string) : 'ok';
+  }
+
+  /**
+   * PostgreSQL: ANALYZE, the planner's statistics brought up to date now. Autovacuum does it by
+   * itself about a minute after large changes (its naptime); until then a table that grew from
+   * nothing is planned as nearly empty: a seat page of a 100,000-seat subscription read by a
+   * bitmap scan and sorted on disk, 300 ms, instead of walking its index, 25 ms. For data written
+   * in bulk outside the product's routes (the seeding of benches and tests), which must be measured
+   * as a production database would have it. SQLite: nothing (no plan here reads sqlite_stat1).
+   */
+  async updatePlannerStatistics(): Promise<void> {
+    if (this.engine === 'postgres') await sql`ANALYZE`.execute(this.database.db);
   }
 
   /** Whether the database answers (the readiness endpoint). */
