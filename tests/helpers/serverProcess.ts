@@ -23,7 +23,23 @@ export async function startServerProcess(
   const entry = path.resolve('build/server/src/main.js');
   if (!fs.existsSync(entry) || !fs.existsSync(path.resolve('build/addin/playground.html')))
     throw new Error('Run "npm run build" before the end-to-end tests.');
-  const port = await freePort();
+  // The port is free when chosen, but the process takes seconds to listen on it, and other
+  // processes of the run open ports meanwhile: one taken by then is chosen again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(entry, await freePort(), env, options);
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof Error) || !error.message.includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function startOnce(
+  entry: string,
+  port: number,
+  env: Record<string, string>,
+  options: { dataDir?: string; nodeArgs?: readonly string[] },
+): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'outmerge-server-'));
   // With a certificate (TLS_CERT_FILE) the server speaks HTTPS under the name its certificate carries.
   const baseUrl = env.TLS_CERT_FILE ? `https://localhost:${port}` : `http://127.0.0.1:${port}`;

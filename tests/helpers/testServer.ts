@@ -19,15 +19,39 @@ import { UnitOfWork } from '../../server/src/storage/unitOfWork.js';
 import { auditAnswers } from './answerAudit.js';
 import { createDatabase, dropDatabase } from './embeddedPostgres.js';
 
-export function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
+  const reserved = await reservePort();
+  await reserved.release();
+  return reserved.port;
+}
+
+/**
+ * A port the system gave, held open until `release`: a server built meanwhile that opens ports of
+ * its own (the Stripe stand-in, upload origins, on port 0), or another test file's, cannot be
+ * given it. Released just before the real listen, which follows in the same turn.
+ */
+export function reservePort(): Promise<{ port: number; release(): Promise<void> }> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
+      resolve({ port, release: () => new Promise<void>((done) => server.close(() => done())) });
     });
   });
+}
+
+/** The configuration of `env`; a configuration refused lets the reserved port go before the error. */
+function configured(
+  reserved: { release(): Promise<void> },
+  env: Record<string, string>,
+): ReturnType<typeof loadConfig> {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    void reserved.release();
+    throw error;
+  }
 }
 
 /** The embedded PostgreSQL server of the run, when this project runs on PostgreSQL (OUTMERGE_TEST_DATABASE=postgres). */
@@ -61,12 +85,13 @@ export async function startTestServer(
   env: Record<string, string> = {},
   options: { clock?: () => number; onRoute?: (route: RouteOptions) => void } = {},
 ): Promise<TestServer> {
-  const port = await freePort();
+  const reserved = await reservePort();
+  const port = reserved.port;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outmerge-test-'));
   // The project that runs on PostgreSQL gives every server a fresh database (dropped on close).
   const databaseUrl = testDatabaseServer() ? await createDatabase(testDatabaseServer()!) : null;
   // PUBLIC_URL on the address it listens on, as the server-process helper does: links and the Graph stand-in's URLs reach it.
-  const config = loadConfig({
+  const config = configured(reserved, {
     PORT: String(port),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     DATA_DIR: dataDir,
@@ -79,7 +104,7 @@ export async function startTestServer(
     logger: false,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.onRoute ? { onRoute: options.onRoute } : {}),
-  });
+  }).finally(() => reserved.release());
   const audit = auditAnswers(app);
   await app.listen({ host: '127.0.0.1', port });
   const call: TestServer['call'] = (method, url, options = {}) =>
