@@ -6,7 +6,8 @@
  *
  * "creating" and "sending" are written *before* the request goes out: finding a row in one of
  * them after a reload means its outcome is unknown, and it is settled by looking the row's marker
- * up in Drafts and Sent Items, never by sending again blindly. A row found still in Drafts after
+ * up in Drafts and Sent Items, never by sending again blindly. A send refused outright (429, 503)
+ * is "drafted" again at once, while the runner waits to retry it: nothing about it is unknown. A row found still in Drafts after
  * an ambiguous send may be in transit (Exchange moves it to Sent Items later): it ends
  * `unknown_outcome` for the sender to decide, and is never sent again automatically.
  */
