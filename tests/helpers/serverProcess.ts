@@ -84,7 +84,13 @@ async function startOnce(
       child.once('exit', exited);
       check();
     });
-  await waitForOutput(/Outmerge is running at/);
+  try {
+    await waitForOutput(/Outmerge is running at/);
+  } catch (error) {
+    // A start that failed (a port taken meanwhile, a bad configuration) leaves no folder of its own behind.
+    if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     baseUrl,
     dataDir,
