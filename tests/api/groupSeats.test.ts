@@ -9,11 +9,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GRAPH_APPLICATION_PERMISSIONS } from '#shared/api/applicationConsent.js';
 import type { GroupSyncView } from '#shared/api/groupViews.js';
+import { derivedGuid, homeTenantOf } from '../../server/src/dev/identityProvider.js';
 import { createServices, type Services } from '../../server/src/services.js';
 import { invitationToken, outbox } from '../helpers/outbox.js';
 import { buySubscription, startTestServer, type TestServer } from '../helpers/testServer.js';
 
 const CONTOSO = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const OPERATOR = 'ops@outmerge.example';
+const OPERATOR_TENANT = homeTenantOf('outmerge.example');
 const FABRIKAM = 'c0ffee00-4b1d-4e5a-9f3c-1a2b3c4d5e6f';
 
 let server: TestServer;
@@ -23,7 +26,11 @@ let ahead = 0;
 
 beforeAll(async () => {
   server = await startTestServer(
-    { GROUP_SYNC_INTERVAL_SECONDS: '0', GRAPH_STANDIN_LATENCY_MS: '0' },
+    {
+      GROUP_SYNC_INTERVAL_SECONDS: '0',
+      GRAPH_STANDIN_LATENCY_MS: '0',
+      OPERATOR_ACCOUNTS: `${OPERATOR_TENANT}/${derivedGuid(`user:${OPERATOR_TENANT}:${OPERATOR}`)}`,
+    },
     { clock: () => Date.now() + ahead },
   );
   owner = await server.token('olivia@contoso.com');
@@ -290,6 +297,35 @@ describe('seats that follow a Microsoft 365 group', () => {
     const linked = (await link(id, response.json<{ id: string }>().id)).json<GroupSyncView>();
     expect(linked).toMatchObject({ members: 1, guests: 1, waitingTotal: 0, groups: [{ members: 1 }] });
     expect(await seatEmails(id)).toEqual(['kim@contoso.com']);
+  });
+
+  it('stops reading the directory once the subscription has ended for good: the scheduled sync passes it by, Sync now is refused', async () => {
+    const id = await buySubscription(server, owner, 3);
+    const group = await createGroup(['nora@contoso.com']);
+    await link(id, group);
+    expect(await seatEmails(id)).toEqual(['nora@contoso.com']);
+    // The service ended by the vendor's operator (a refund with the service ended): the subscription is cancelled.
+    const [invoice] = (await server.call('GET', `/api/v1/subscriptions/${id}/invoices`, { token: owner })).json<{
+      invoices: Array<{ id: string }>;
+    }>().invoices;
+    const refunded = await server.call('POST', `/api/v1/operator/invoices/${invoice!.id}/refunds`, {
+      token: await server.token(OPERATOR, { tenantId: OPERATOR_TENANT }),
+      body: { amountMinor: 100, endService: true },
+      headers: { 'idempotency-key': `group-ended-${id}` },
+    });
+    expect(refunded.statusCode).toBe(201);
+    await addMembers(group, ['otto@contoso.com']);
+    const before = await server.services.uow.read.groups.syncState(id);
+
+    ahead += 1000;
+    expect(await server.services.uow.read.groups.dueForSync(Date.now() + ahead, 1000)).not.toContain(id);
+    await server.services.groups.syncDue(1000);
+    expect(await server.services.uow.read.groups.syncState(id)).toEqual(before);
+    const syncNow = await server.call('POST', url(id, '/sync'), { token: owner });
+    expect(syncNow.statusCode).toBe(409);
+    expect(syncNow.json()).toMatchObject({ error: { code: 'SUBSCRIPTION_ENDED' } });
+    expect(await server.services.uow.read.groups.syncState(id)).toEqual(before);
+    expect(await seatEmails(id)).toEqual(['nora@contoso.com']);
   });
 
   it('can never link a group of another tenant, whoever asks, nor a distribution list', async () => {

@@ -172,6 +172,9 @@ export class GroupService {
   /** "Sync now" (owner or delegate with assign). */
   async syncNow(caller: CallerIdentity, subscriptionId: string): Promise<GroupSyncView> {
     await this.manageable(caller, subscriptionId);
+    // An ended subscription takes no changes (the scheduled sync passes a cancelled one by: storage's dueForSync).
+    const subscription = await this.uow.read.subscriptions.find(subscriptionId);
+    if (subscription) refuseIfEnded(subscription);
     if ((await this.sync(subscriptionId)) === 'busy')
       throw new ApiError(409, 'GROUP_SYNC_BUSY', 'A sync of this subscription is already running.');
     return await this.viewOf(subscriptionId, this.clock());

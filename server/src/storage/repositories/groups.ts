@@ -336,12 +336,16 @@ export class GroupRepository {
       .execute();
   }
 
-  /** Subscriptions with linked groups whose last sync is older than `before` (or that never synced), oldest first. */
+  /** Subscriptions not cancelled, with linked groups, whose last sync is older than `before` (or that never synced), oldest first. */
   async dueForSync(before: number, limit: number): Promise<string[]> {
     const rows = await this.db
       .selectFrom('group_links as l')
+      .innerJoin('subscriptions as sub', 'sub.id', 'l.subscription_id')
       .leftJoin('group_syncs as s', 's.subscription_id', 'l.subscription_id')
       .select('l.subscription_id as id')
+      // A cancelled subscription has ended for good (a merged one too): its customer's directory is read no more.
+      // An expired one may come back when its invoice is paid, so its members stay known.
+      .where('sub.status', '!=', 'cancelled')
       .where((eb) => eb.or([eb('s.run_at', 'is', null), eb('s.run_at', '<', before)]))
       .groupBy('l.subscription_id')
       .orderBy(sql`MIN(COALESCE(s.run_at, 0))`)
