@@ -26,7 +26,7 @@ import type { Outbox } from '../email/outbox.js';
 import { seatRemovedByGroupEmail, welcomeEmail } from '../email/templates.js';
 import { ApiError } from '../http/apiError.js';
 import type { CallerIdentity } from '../identity/accessTokenValidator.js';
-import type { GroupLinkRow, GroupMemberRow, Repositories, UnitOfWork } from '../storage/unitOfWork.js';
+import type { GroupLinkRow, GroupMemberRow, Repositories, SubscriptionRow, UnitOfWork } from '../storage/unitOfWork.js';
 import type { SeatService } from '../subscriptions/seatService.js';
 import {
   GraphGroupsError,
@@ -171,10 +171,9 @@ export class GroupService {
 
   /** "Sync now" (owner or delegate with assign). */
   async syncNow(caller: CallerIdentity, subscriptionId: string): Promise<GroupSyncView> {
-    await this.manageable(caller, subscriptionId);
+    const { subscription } = await this.manageable(caller, subscriptionId);
     // An ended subscription takes no changes (the scheduled sync passes a cancelled one by: storage's dueForSync).
-    const subscription = await this.uow.read.subscriptions.find(subscriptionId);
-    if (subscription) refuseIfEnded(subscription);
+    refuseIfEnded(subscription);
     if ((await this.sync(subscriptionId)) === 'busy')
       throw new ApiError(409, 'GROUP_SYNC_BUSY', 'A sync of this subscription is already running.');
     return await this.viewOf(subscriptionId, this.clock());
@@ -458,15 +457,15 @@ export class GroupService {
   private async manageable(
     caller: CallerIdentity,
     subscriptionId: string,
-  ): Promise<{ tenantId: string; graph: GraphGroupsClient }> {
-    await authorize(this.uow.read, caller, subscriptionId, 'groups.manage', this.clock());
+  ): Promise<{ tenantId: string; graph: GraphGroupsClient; subscription: SubscriptionRow }> {
+    const { subscription } = await authorize(this.uow.read, caller, subscriptionId, 'groups.manage', this.clock());
     if (!this.graph)
       throw new ApiError(
         503,
         'GROUP_SYNC_NOT_CONFIGURED',
         "Group sync is not set up on this deployment: it needs the app registration's client secret (ENTRA_CLIENT_SECRET).",
       );
-    return { tenantId: await this.tenantOf(subscriptionId), graph: this.graph };
+    return { tenantId: await this.tenantOf(subscriptionId), graph: this.graph, subscription };
   }
 
   /** The subscription's organisation's tenant: the only one whose groups it can follow, whoever asks. */
